@@ -1,0 +1,3 @@
+"""Import every command module so it registers on the `main` group. One line per module."""
+
+from __future__ import annotations
