@@ -1,0 +1,97 @@
+"""The criteria splitter: sections, nesting, escapes, and text with no structure at all."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trialmatch.text import TrialText, quote, split_criteria, unescape
+
+MARKDOWN = """Inclusion Criteria:
+
+* Histologically confirmed NSCLC
+* ANC \\>= 1.5 x 10^9/L
+* Cohort A:
+  * EGFR exon 19 deletion
+  * L858R
+
+Exclusion Criteria:
+
+1. Symptomatic brain metastases
+2. Prior treatment with osimertinib
+"""
+
+
+def test_backslash_escapes_are_removed_before_matching() -> None:
+    assert unescape(r"ANC \>= 1.5 and \[grade 2\] \< 3") == "ANC >= 1.5 and [grade 2] < 3"
+
+
+def test_sections_follow_the_headings() -> None:
+    criteria = split_criteria(MARKDOWN)
+    inclusion = [c.text for c in criteria if c.section == "inclusion"]
+    exclusion = [c.text for c in criteria if c.section == "exclusion"]
+    assert "Histologically confirmed NSCLC" in inclusion
+    assert exclusion == ["Symptomatic brain metastases", "Prior treatment with osimertinib"]
+
+
+def test_nested_bullets_keep_their_parent_as_context() -> None:
+    l858r = next(c for c in split_criteria(MARKDOWN) if c.text == "L858R")
+    assert l858r.depth == 1
+    assert l858r.parent == "Cohort A:"
+    assert l858r.context == "Cohort A: L858R"
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Key Inclusion Criteria:", "inclusion"),
+        ("**EXCLUSION CRITERIA:**", "exclusion"),
+        ("Main exclusion criteria", "exclusion"),
+        ("Inclusion criteria", "inclusion"),
+    ],
+    ids=["key-inclusion", "bold-upper-exclusion", "main-exclusion", "no-colon"],
+)
+def test_heading_spellings_are_recognised(heading: str, section: str) -> None:
+    criteria = split_criteria(f"{heading}\n\n* ECOG 0-1\n")
+    assert [(c.text, c.section) for c in criteria] == [("ECOG 0-1", section)]
+
+
+def test_text_without_headings_counts_as_inclusion() -> None:
+    criteria = split_criteria("Nil")
+    assert [(c.text, c.section) for c in criteria] == [("Nil", "inclusion")]
+
+
+def test_wrapped_continuation_lines_join_their_bullet() -> None:
+    criteria = split_criteria("* Patients must have\n  measurable disease\n* ECOG 0-1")
+    assert [c.text for c in criteria] == ["Patients must have measurable disease", "ECOG 0-1"]
+
+
+def test_long_evidence_is_cut_at_a_word() -> None:
+    text = "word " * 200
+    quoted = quote(text, limit=50)
+    assert len(quoted) <= 52 and quoted.endswith("…") and "wor …" not in quoted
+
+
+def test_from_record_tolerates_an_empty_record() -> None:
+    text = TrialText.from_record({})
+    assert text.nct_id == "" and text.criteria == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_splitter_never_raises_on_arbitrary_text(text: str) -> None:
+    for criterion in split_criteria(text):
+        assert criterion.text
+
+
+def test_one_megabyte_of_criteria_splits_in_under_a_second() -> None:
+    line = "* Patients with \\>= 2 prior lines of platinum-based chemotherapy ((((((((((\n"
+    text = "Inclusion Criteria:\n" + line * (1_000_000 // len(line))
+    start = time.perf_counter()
+    criteria = split_criteria(text)
+    elapsed = time.perf_counter() - start
+    assert len(criteria) > 10_000
+    assert elapsed < 1.0, f"splitting 1 MB took {elapsed:.2f}s"
