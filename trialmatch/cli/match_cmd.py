@@ -1,0 +1,122 @@
+"""`trialmatch match` and `trialmatch eval`: check a profile against the cache, score the matcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from trialmatch.cli import main
+from trialmatch.match import MatchFilters, TrialMatch, match_profile
+from trialmatch.profile import load_profile
+from trialmatch.rules.base import UNKNOWN
+
+DB_OPTION = click.option(
+    "--db", envvar="TRIALMATCH_DB", default=None, help="Cache file or SQLAlchemy URL [env TRIALMATCH_DB]."
+)
+
+
+def _format_match(rank: int, m: TrialMatch) -> str:
+    c = m.candidate
+    phase = "/".join(p.replace("PHASE", "Phase ") for p in c.phases) or "No phase"
+    lines = [
+        f"{rank}. {c.nct_id}  {phase} · {c.status.replace('_', ' ').lower()}",
+        f"   {c.title}",
+    ]
+    if m.verdict == "excluded":
+        for name in m.exclusions:
+            f = m.dimensions[name]
+            lines.append(f"   Does not fit ({name.replace('_', ' ')}): {f.reason}")
+            if f.evidence:
+                lines.append(f'     "{f.evidence}"')
+    else:
+        lines.append(f"   Why it ranks here: {'; '.join(m.rank_reasons)}")
+        for name, f in m.dimensions.items():
+            if f.verdict == UNKNOWN:
+                lines.append(f"   Check with your doctor ({name.replace('_', ' ')}): {f.reason}")
+                if f.evidence:
+                    lines.append(f'     "{f.evidence}"')
+    if m.nearest is not None:
+        lines.append(f"   Nearest open site: {m.nearest.site.facility or '?'}, {m.nearest.site.place} "
+                     f"({m.nearest.miles:.0f} miles)")
+    lines.append(f"   https://clinicaltrials.gov/study/{c.nct_id}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--profile", "profile_path", required=True, type=click.Path(path_type=Path),
+              help="Patient profile JSON (schema: README, 'Profile file').")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every cached trial, including excluded and closed ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per trial.")
+@click.option("--near", default=None, help="US ZIP code or city, for distances to open sites.")
+@click.option("--max-miles", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Only trials with an open site this close (needs --near).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many trials.")
+@DB_OPTION
+def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, max_miles: float | None,
+          limit: int | None, db: str | None) -> None:
+    """Match a patient profile against the cached trials.
+
+    Lists possible matches (to discuss with a doctor), best first, each with why it may fit and
+    what to check. With --all, excluded and closed trials are listed too, with the reason.
+
+    \b
+    Example:
+      trialmatch match --profile me.json --near 02115 --max-miles 100
+      trialmatch match --profile me.json --all --json > matches.json
+    """
+    from trialmatch.cache import open_cache
+    from trialmatch.index import load_index
+
+    profile = load_profile(profile_path)
+    origin = None
+    if near is not None:
+        from trialmatch.geo import geocode
+
+        place = geocode(near)
+        origin = (place.latitude, place.longitude)
+    filters = MatchFilters(
+        statuses=() if show_all else MatchFilters().statuses,
+        origin=origin,
+        max_distance_miles=max_miles if origin is not None else None,
+        include_excluded=show_all,
+    )
+    index = load_index(open_cache(db))
+    results = match_profile(index, profile, filters)
+    shown = results[:limit] if limit else results
+    if as_json:
+        click.echo(json.dumps([m.to_json() for m in shown], indent=1, ensure_ascii=False))
+        return
+    possible = [m for m in results if m.verdict == "possible"]
+    click.echo(f"{len(possible)} possible match(es) to discuss with your doctor, "
+               f"out of {len(index)} cached trial(s).")
+    if not index:
+        click.echo("The cache is empty: run `trialmatch sync` first.")
+    for rank, m in enumerate(shown, start=1):
+        click.echo("")
+        click.echo(_format_match(rank, m))
+
+
+@main.command(name="eval")
+@click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The shared folder holding eval/ and ctgov/studies/.")
+@click.option("--show-disagreements", is_flag=True, help="List every verdict that differs from its label.")
+def eval_command(shared: Path | None, show_disagreements: bool) -> None:
+    """Score the matcher on the labelled cases: false exclusions, exclusion recall, agreement.
+
+    \b
+    Example:
+      trialmatch eval --shared ../shared
+    """
+    from trialmatch.errors import TrialmatchError
+    from trialmatch.evaluate import DEFAULT_SHARED, evaluate, format_report
+
+    folder = shared or DEFAULT_SHARED
+    if not (folder / "eval" / "labels.json").is_file():
+        raise TrialmatchError(f"no labelled cases at {folder / 'eval'}; pass --shared")
+    report = evaluate(folder)
+    click.echo(format_report(report, show_disagreements))
+    if report.false_exclusions:
+        raise SystemExit(1)
