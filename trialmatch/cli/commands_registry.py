@@ -2,3 +2,4 @@
 
 from __future__ import annotations
 from trialmatch.cli import match_cmd  # noqa: F401
+from trialmatch.cli import screen_cmd  # noqa: F401

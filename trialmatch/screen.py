@@ -1,0 +1,110 @@
+"""Batch screening for research nurses: many profiles from a CSV, one row per patient and trial.
+
+Column format (header row required; only `id` is required, empty cells mean unknown):
+
+| column | example | meaning |
+| --- | --- | --- |
+| id | MRN-0042 | patient identifier, echoed in the output |
+| age, sex | 64, female | years; female / male |
+| histology | adenocarcinoma | adenocarcinoma / squamous / large cell / nsclc-nos |
+| stage | IV | I-IV |
+| biomarkers | EGFR:exon 19 deletion; KRAS:G12C | positive findings, gene:alteration, `;`-separated |
+| tested_negative | ALK; ROS1 | genes tested without a driver |
+| pdl1_tps | 30 | PD-L1 tumour proportion score, percent |
+| prior_therapies | carboplatin; pembrolizumab | drugs received, `;`-separated |
+| prior_lines | 1 | lines of systemic treatment for advanced disease |
+| ecog | 1 | ECOG performance status 0-4 |
+| brain_metastases | none | none / treated_stable / active |
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from trialmatch.errors import ProfileError
+from trialmatch.match import TrialMatch
+from trialmatch.profile import Profile, profile_from_dict
+
+LIST_COLUMNS = ("tested_negative", "prior_therapies")
+NUMBER_COLUMNS = {"age": int, "pdl1_tps": float, "prior_lines": int, "ecog": int, "max_distance_miles": float}
+DIMENSION_COLUMNS = ("disease", "biomarker", "prior_therapy", "performance_status", "brain_metastases", "age", "sex")
+OUTPUT_COLUMNS = (
+    "patient_id", "rank", "nct_id", "title", "status", "phases", *DIMENSION_COLUMNS,
+    "to_check", "nearest_site", "miles", "url",
+)
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A CSV row that could not become a profile: reported with its line number, then skipped."""
+
+    line: int
+    message: str
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def row_to_profile(row: dict[str, str | None]) -> Profile:
+    """One CSV row as a validated Profile; raises ProfileError naming the column."""
+    data: dict[str, Any] = {}
+    for key, raw in row.items():
+        if key is None:
+            raise ProfileError("the row has more cells than the header has columns")
+        cell = (raw or "").strip()
+        if not cell:
+            continue
+        if key in NUMBER_COLUMNS:
+            try:
+                data[key] = NUMBER_COLUMNS[key](cell)
+            except ValueError:
+                raise ProfileError(f"column '{key}': {cell!r} is not a number", field=key) from None
+        elif key in LIST_COLUMNS:
+            data[key] = _split(cell)
+        elif key == "biomarkers":
+            findings = []
+            for item in _split(cell):
+                gene, _, alteration = item.partition(":")
+                findings.append({"gene": gene.strip(), "alteration": alteration.strip()})
+            data[key] = findings
+        else:
+            data[key] = cell
+    if not data.get("id"):
+        raise ProfileError("column 'id' is empty", field="id")
+    return profile_from_dict(data)
+
+
+def read_profiles(stream: IO[str]) -> Iterator[Profile | BadRow]:
+    """Yield a Profile per good row and a BadRow per bad one, so one bad row loses nothing else."""
+    reader = csv.DictReader(stream)
+    if not reader.fieldnames or "id" not in [f.strip() for f in reader.fieldnames]:
+        raise ProfileError("the CSV needs a header row with at least an 'id' column")
+    reader.fieldnames = [f.strip() for f in reader.fieldnames]
+    for row in reader:
+        try:
+            yield row_to_profile(row)
+        except ProfileError as exc:
+            yield BadRow(reader.line_num, str(exc))
+
+
+def output_row(profile: Profile, rank: int, m: TrialMatch) -> dict[str, Any]:
+    """One output row: the verdict on each dimension and what to check, for one patient and trial."""
+    c = m.candidate
+    to_check = [f"{name}: {m.dimensions[name].reason}" for name in m.unknowns]
+    return {
+        "patient_id": profile.id,
+        "rank": rank,
+        "nct_id": c.nct_id,
+        "title": c.title,
+        "status": c.status,
+        "phases": "/".join(c.phases),
+        **{name: m.dimensions[name].verdict if name in m.dimensions else "" for name in DIMENSION_COLUMNS},
+        "to_check": " | ".join(to_check),
+        "nearest_site": f"{m.nearest.site.facility or ''}, {m.nearest.site.place}" if m.nearest else "",
+        "miles": round(m.nearest.miles, 1) if m.nearest else "",
+        "url": f"https://clinicaltrials.gov/study/{c.nct_id}",
+    }
