@@ -1,5 +1,6 @@
 """Import every command module so it registers on the `main` group. One line per module."""
 
-from __future__ import annotations
+# Append-only: one line per command module, so isort is off for this file.
+# ruff: noqa: I001, F401
 from trialmatch.cli import match_cmd  # noqa: F401
 from trialmatch.cli import screen_cmd  # noqa: F401
