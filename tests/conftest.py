@@ -1,0 +1,57 @@
+"""Shared fixtures: the real study records beside the repo, and caches built from them."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+SHARED_ENV = "TRIALMATCH_SHARED"
+
+
+def shared_path() -> Path:
+    """Where the shared material lives: $TRIALMATCH_SHARED, else ../shared beside the repo."""
+    override = os.environ.get(SHARED_ENV)
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared folder; tests that need it are skipped when it is absent."""
+    folder = shared_path()
+    if not (folder / "ctgov" / "studies").is_dir():
+        pytest.skip(f"shared material not found at {folder} (set {SHARED_ENV})")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def shared_records(shared_dir: Path) -> list[dict[str, Any]]:
+    """The 100 real API v2 study records, in NCT id order."""
+    files = sorted((shared_dir / "ctgov" / "studies").glob("*.json"))
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    """An empty cache in a temporary SQLite file (a file, so WAL and several connections behave as in use)."""
+    from trialmatch.cache import open_cache
+
+    eng = open_cache(str(tmp_path / "cache.db"))
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def synced_engine(engine: Engine, shared_records: list[dict[str, Any]]) -> Engine:
+    """A cache holding every shared record, saved the way a sync saves them."""
+    from trialmatch.cache import save_page, start_run
+
+    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=datetime(2025, 12, 10))
+    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=datetime(2025, 12, 10))
+    return engine
