@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from trialmatch import queries
-from trialmatch.match import Candidate, SiteInfo
+from trialmatch.match import Candidate, SiteInfo, intern_rules
 from trialmatch.models import Site, Trial
 
 
@@ -45,7 +45,9 @@ def candidate_from_trial(trial: Trial, rules: dict[str, Any] | None, sites: Iter
 def load_index(engine: Engine) -> list[Candidate]:
     """Every cached trial with its parsed rules and sites, ready for match_profile."""
     sites_by_trial = queries.all_sites(engine)
-    return [
+    index = [
         candidate_from_trial(trial, rules, sites_by_trial.get(trial.nct_id, ()))
         for trial, rules in queries.load_match_rows(engine)
     ]
+    intern_rules(index)
+    return index

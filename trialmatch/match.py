@@ -6,6 +6,7 @@ then `match_profile` reads no free text and touches no database.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +24,7 @@ OPEN_SITE_STATUSES = frozenset({*OPEN_STATUSES, "AVAILABLE"})
 _STATUS_RANK = {"RECRUITING": 0, "ENROLLING_BY_INVITATION": 1, "NOT_YET_RECRUITING": 2}
 
 Overall = Literal["possible", "excluded"]
+NOT_READ = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,10 @@ class TrialMatch:
     verdict: Overall
     dimensions: dict[str, Finding]
     nearest: NearestSite | None = None
-    rank_reasons: tuple[str, ...] = ()
+
+    @property
+    def rank_reasons(self) -> list[str]:
+        return _rank_reasons(self.dimensions, self.candidate, self.nearest)
 
     @property
     def unknowns(self) -> list[str]:
@@ -107,7 +112,7 @@ class TrialMatch:
             "title": c.title,
             "status": c.status,
             "phases": list(c.phases),
-            "rank_reasons": list(self.rank_reasons),
+            "rank_reasons": self.rank_reasons,
             "url": f"https://clinicaltrials.gov/study/{c.nct_id}",
         }
         if self.nearest is not None:
@@ -119,18 +124,45 @@ class TrialMatch:
         return out
 
 
-def check_all(candidate: Candidate, profile: Profile) -> dict[str, Finding]:
-    """Every dimension's finding: the five criteria families, then age and sex."""
+FindingMemo = dict[tuple[Any, ...], Finding]
+
+
+def check_all(candidate: Candidate, profile: Profile, memo: FindingMemo | None = None) -> dict[str, Finding]:
+    """Every dimension's finding: the five criteria families, then age and sex.
+
+    `memo` reuses a finding for rules that are the very same object (see intern_rules): many
+    trials share rules such as "ECOG 0-1", and a check's answer depends only on rules and profile.
+    """
+    memo = {} if memo is None else memo
     findings: dict[str, Finding] = {}
     for name, module in DIMENSIONS.items():
         rules = candidate.rules.get(name)
         if rules is None:  # never parsed: say so rather than guess
-            findings[name] = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
-        else:
-            findings[name] = module.check(rules, profile)
-    findings["age"] = check_age(candidate.minimum_age_years, candidate.maximum_age_years, profile)
-    findings["sex"] = check_sex(candidate.sex, profile)
+            findings[name] = NOT_READ
+            continue
+        key = (name, id(rules))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = module.check(rules, profile)
+        findings[name] = found
+    ages = ("age", candidate.minimum_age_years, candidate.maximum_age_years)
+    if (age := memo.get(ages)) is None:
+        age = memo[ages] = check_age(candidate.minimum_age_years, candidate.maximum_age_years, profile)
+    findings["age"] = age
+    sexes = ("sex", candidate.sex)
+    if (sex := memo.get(sexes)) is None:
+        sex = memo[sexes] = check_sex(candidate.sex, profile)
+    findings["sex"] = sex
     return findings
+
+
+def intern_rules(index: Iterable[Candidate]) -> None:
+    """Make equal rules the same object across the index, so check_all's memo can reuse findings."""
+    pool: dict[str, Any] = {}
+    for candidate in index:
+        for name, rules in candidate.rules.items():
+            key = name + json.dumps(rules, sort_keys=True, default=str)
+            candidate.rules[name] = pool.setdefault(key, rules)
 
 
 def nearest_open_site(sites: Iterable[SiteInfo], origin: tuple[float, float]) -> NearestSite | None:
@@ -187,11 +219,16 @@ def _sort_key(m: TrialMatch) -> tuple[Any, ...]:
     )
 
 
-def match_candidate(candidate: Candidate, profile: Profile, origin: tuple[float, float] | None = None) -> TrialMatch:
-    findings = check_all(candidate, profile)
+def match_candidate(
+    candidate: Candidate,
+    profile: Profile,
+    origin: tuple[float, float] | None = None,
+    memo: FindingMemo | None = None,
+) -> TrialMatch:
+    findings = check_all(candidate, profile, memo)
     verdict: Overall = "excluded" if any(f.verdict == EXCLUDED for f in findings.values()) else "possible"
     nearest = nearest_open_site(candidate.sites, origin) if origin is not None else None
-    return TrialMatch(candidate, verdict, findings, nearest, tuple(_rank_reasons(findings, candidate, nearest)))
+    return TrialMatch(candidate, verdict, findings, nearest)
 
 
 def match_profile(
@@ -201,10 +238,11 @@ def match_profile(
     closer), then, when `filters.include_excluded`, the excluded ones with their reasons."""
     filters = filters or MatchFilters()
     results = []
+    memo: FindingMemo = {}
     for candidate in index:
         if not _passes_filters(candidate, filters):
             continue
-        m = match_candidate(candidate, profile, filters.origin)
+        m = match_candidate(candidate, profile, filters.origin, memo)
         if m.verdict == "excluded" and not filters.include_excluded:
             continue
         if filters.max_distance_miles is not None and filters.origin is not None:
