@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,6 @@ def synced_engine(engine: Engine, shared_records: list[dict[str, Any]]) -> Engin
     """A cache holding every shared record, saved the way a sync saves them."""
     from trialmatch.cache import save_page, start_run
 
-    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=datetime(2025, 12, 10))
-    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=datetime(2025, 12, 10))
+    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=datetime(2025, 12, 10, tzinfo=UTC))
+    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=datetime(2025, 12, 10, tzinfo=UTC))
     return engine

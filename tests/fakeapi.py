@@ -59,6 +59,23 @@ for _module in (
 ):
     FIELD_PATHS[_module[0].upper() + _module[1:] + "Module"] = ("protocolSection", f"{_module}Module")
 
+# query.* -> where it looks (a small subset of the real search areas' fields).
+SEARCH_AREAS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "query.cond": (
+        ("protocolSection", "conditionsModule", "conditions"),
+        ("protocolSection", "conditionsModule", "keywords"),
+        ("protocolSection", "identificationModule", "briefTitle"),
+        ("protocolSection", "identificationModule", "officialTitle"),
+    ),
+    "query.term": (
+        ("protocolSection", "conditionsModule", "conditions"),
+        ("protocolSection", "conditionsModule", "keywords"),
+        ("protocolSection", "identificationModule", "briefTitle"),
+        ("protocolSection", "identificationModule", "officialTitle"),
+        ("protocolSection", "descriptionModule", "briefSummary"),
+        ("protocolSection", "armsInterventionsModule", "interventions"),
+    ),
+}
 _DATE_RANGE = re.compile(r"^AREA\[LastUpdatePostDate\]RANGE\[(\d{4}-\d{2}-\d{2}|MIN),\s*(\d{4}-\d{2}-\d{2}|MAX)\]$")
 
 
@@ -104,6 +121,20 @@ def _set_path(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None
     for key in path[:-1]:
         target = target.setdefault(key, {})
     target[path[-1]] = value
+
+
+def search_terms(expression: str) -> list[str] | None:
+    """Lower-cased terms of a plain `a OR "b c"` expression; None (match all) for richer Essie."""
+    if re.search(r"\bAND\b|\bNOT\b|AREA\[|[()]", expression):
+        return None
+    return [t.strip().strip('"').lower() for t in expression.split(" OR ") if t.strip().strip('"')]
+
+
+def _mentions(record: dict[str, Any], areas: tuple[tuple[str, ...], ...], terms: list[str] | None) -> bool:
+    if terms is None:
+        return True
+    text = " ".join(json.dumps(_get_path(record, area) or "", ensure_ascii=False) for area in areas).lower()
+    return any(term in text for term in terms)
 
 
 def trim(record: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
@@ -199,6 +230,10 @@ class FakeAPI:
 
     def _select(self, params: dict[str, str]) -> list[dict[str, Any]]:
         selected = self.records
+        for name, areas in SEARCH_AREAS.items():
+            if params.get(name):
+                terms = search_terms(params[name])
+                selected = [r for r in selected if _mentions(r, areas, terms)]
         if statuses := params.get("filter.overallStatus"):
             wanted = set(re.split(r"[,|]", statuses))
             selected = [r for r in selected if _get_path(r, FIELD_PATHS["OverallStatus"]) in wanted]

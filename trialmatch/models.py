@@ -5,7 +5,7 @@ The cache module owns all SQL; these classes only describe the rows.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text
@@ -13,6 +13,11 @@ from sqlmodel import Field, SQLModel
 
 # Bump when a table's shape changes; cache.open_cache migrates or rebuilds older files.
 SCHEMA_VERSION = 1
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC (the cache stores aware datetimes and returns them in UTC)."""
+    return datetime.now(UTC)
 
 
 class Trial(SQLModel, table=True):
@@ -46,8 +51,8 @@ class Trial(SQLModel, table=True):
     start_date: str | None = None  # PartialDate text: "2024", "2024-05" or "2024-05-17"
     first_posted: str | None = None
     last_update_posted: str | None = Field(default=None, index=True)  # yyyy-MM-dd
-    first_seen: datetime = Field(default_factory=datetime.utcnow, index=True)
-    last_seen: datetime = Field(default_factory=datetime.utcnow)
+    first_seen: datetime = Field(default_factory=utcnow, index=True)
+    last_seen: datetime = Field(default_factory=utcnow)
     record_hash: str = ""  # sha256 of the raw record: unchanged records are not rewritten
     raw: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
 
@@ -82,7 +87,7 @@ class SyncRun(SQLModel, table=True):
     """One run of `trialmatch sync`: what it did, and where to resume if it stopped."""
 
     id: int | None = Field(default=None, primary_key=True)
-    started_at: datetime = Field(default_factory=datetime.utcnow)
+    started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
     mode: str = "full"  # "full" | "incremental"
     status: str = "running"  # "running" | "ok" | "failed"

@@ -1,0 +1,197 @@
+"""The local trial cache: where it lives, opening it safely, and its schema version.
+
+The cache module (with cache_write, re-exported here) owns all SQL that changes the cache;
+trialmatch.queries holds the read-only queries.
+
+`--db` / $TRIALMATCH_DB takes a file path or an SQLAlchemy URL; the default is
+data/trialmatch.db under the current directory. SQLite runs in WAL mode with a busy timeout,
+so the page can read while a sync writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import SQLModel
+
+from trialmatch.cache_write import (
+    PageCounts,
+    abandon_unfinished,
+    get_run,
+    last_ok_run,
+    open_trials_not_seen_since,
+    reparse_outdated,
+    save_page,
+    set_run,
+    start_run,
+    unfinished_run,
+    utcnow,
+)
+from trialmatch.errors import CacheError
+from trialmatch.models import SCHEMA_VERSION, Meta
+
+__all__ = [
+    "DB_ENV",
+    "DEFAULT_DB",
+    "PageCounts",
+    "abandon_unfinished",
+    "get_run",
+    "last_ok_run",
+    "open_cache",
+    "open_trials_not_seen_since",
+    "reparse_outdated",
+    "resolve_db_url",
+    "save_page",
+    "set_run",
+    "start_run",
+    "unfinished_run",
+    "utcnow",
+]
+
+log = logging.getLogger(__name__)
+
+DB_ENV = "TRIALMATCH_DB"
+DEFAULT_DB = Path("data") / "trialmatch.db"
+BUSY_TIMEOUT_MS = 30_000  # wait this long for another writer before failing
+SCHEMA_KEY = "schema_version"
+
+# Migrations from version N to N+1, applied in order. A cache older than the oldest migration,
+# or with a gap, is rebuilt: it is a copy of public data, so a re-sync restores it.
+MIGRATIONS: dict[int, list[str]] = {}
+
+
+def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
+    """An SQLAlchemy URL from `db`, else $TRIALMATCH_DB, else data/trialmatch.db (a path or a URL)."""
+    value = os.fspath(db) if db is not None else os.environ.get(DB_ENV) or os.fspath(DEFAULT_DB)
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise CacheError(f"{value!r} is neither a file path nor a valid database URL") from exc
+        return value
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise CacheError(f"{path} is a folder; --db needs a file path such as {path / 'trialmatch.db'}")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")  # in-memory databases answer "memory": fine
+        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed page
+    finally:
+        cursor.close()
+
+
+def _make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file::memory:"):
+        # One connection shared by every session, or each would see its own empty database.
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def open_cache(db: str | os.PathLike[str] | None = None) -> Engine:
+    """Open (creating if needed) the cache and bring its schema to the current version.
+
+    Raises CacheError with a one-line explanation if the file is not a database, belongs to a
+    newer trialmatch, or cannot be created.
+    """
+    url = resolve_db_url(db)
+    where = make_url(url).database or url
+    try:
+        engine = _make_engine(url)
+        _ensure_schema(engine)
+    except CacheError:
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise CacheError(
+            f"cannot open the cache {where}: {detail}. If the file is damaged, move it away and run "
+            "`trialmatch sync` to rebuild it"
+        ) from exc
+    return engine
+
+
+def _stored_version(engine: Engine) -> int | None:
+    """The schema version written in the cache; None for an empty database; 0 if unknown."""
+    tables = set(inspect(engine).get_table_names())
+    if not tables:
+        return None
+    if "meta" not in tables:
+        return 0
+    with engine.connect() as conn:
+        value = conn.execute(select(Meta.value).where(Meta.key == SCHEMA_KEY)).scalar_one_or_none()  # type: ignore[arg-type]
+    try:
+        return int(value) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+def _write_version(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(Meta.__table__.delete().where(Meta.__table__.c.key == SCHEMA_KEY))  # type: ignore[attr-defined]
+        conn.execute(Meta.__table__.insert().values(key=SCHEMA_KEY, value=str(SCHEMA_VERSION)))  # type: ignore[attr-defined]
+
+
+def _ensure_schema(engine: Engine) -> None:
+    version = _stored_version(engine)
+    if version == SCHEMA_VERSION:
+        SQLModel.metadata.create_all(engine)  # tables added without a version bump
+        return
+    if version is None:
+        SQLModel.metadata.create_all(engine)
+        _write_version(engine)
+        return
+    where = engine.url.database or str(engine.url)
+    if version > SCHEMA_VERSION:
+        raise CacheError(
+            f"the cache {where} was written by a newer trialmatch (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade trialmatch or use another --db"
+        )
+    steps = [MIGRATIONS.get(v) for v in range(version, SCHEMA_VERSION)]
+    if version > 0 and all(step is not None for step in steps):
+        with engine.begin() as conn:
+            for step in steps:
+                for statement in step or []:
+                    conn.execute(text(statement))
+        SQLModel.metadata.create_all(engine)
+        _write_version(engine)
+        log.warning("migrated the cache %s from schema %d to %d", where, version, SCHEMA_VERSION)
+        return
+    log.warning(
+        "the cache %s has schema %d, this trialmatch needs %d and cannot migrate it: rebuilt empty; "
+        "run `trialmatch sync` to fill it again", where, version, SCHEMA_VERSION,
+    )
+    _rebuild(engine)
+
+
+def _rebuild(engine: Engine) -> None:
+    """Drop every table and create the current schema (foreign keys off, so order does not matter)."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        for table in inspect(conn).get_table_names():
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table}"'))
+        conn.commit()
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+    SQLModel.metadata.create_all(engine)
+    _write_version(engine)

@@ -1,0 +1,294 @@
+"""Writes to the cache: one page of studies plus the sync cursor per transaction, and sync runs.
+
+Use through trialmatch.cache, which re-exports these. Bulk SQL (SQLAlchemy Core) rather than
+ORM objects: a page is a thousand trials and tens of thousands of sites.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from trialmatch import parse
+from trialmatch.errors import CacheError
+from trialmatch.models import ParsedCriteria, Site, SyncRun, Trial, utcnow
+from trialmatch.query import OPEN_STATUSES
+from trialmatch.records import InvalidRecordError, TrialRows, trial_rows
+
+log = logging.getLogger(__name__)
+
+TRIALS = Trial.__table__  # type: ignore[attr-defined]
+SITES = Site.__table__  # type: ignore[attr-defined]
+PARSED = ParsedCriteria.__table__  # type: ignore[attr-defined]
+RUNS = SyncRun.__table__  # type: ignore[attr-defined]
+
+# parser_version stored when parsing raised: never current, so the next reparse tries again.
+FAILED_PARSE_VERSION = 0
+_REPARSE_BATCH = 200
+
+
+@dataclass
+class PageCounts:
+    """What saving one page did. `closed`: cached open trials that arrive no longer open."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    skipped: int = 0
+
+    def add(self, other: PageCounts) -> None:
+        for name in ("new", "updated", "unchanged", "closed", "skipped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + self.closed + self.skipped
+
+
+def parse_rules(raw: dict[str, Any], nct_id: str) -> tuple[dict[str, Any], int]:
+    """(rules, parser_version) for one record. A parser bug must not stop a sync: log, store {}."""
+    try:
+        return parse.parse_record(raw), parse.PARSER_VERSION
+    except Exception:  # noqa: BLE001 - rule modules are third-party to the sync; any bug is contained
+        log.exception("parsing the criteria of %s failed; stored without rules, retried next sync", nct_id)
+        return {}, FAILED_PARSE_VERSION
+
+
+def _convert(studies: Iterable[dict[str, Any]]) -> tuple[dict[str, TrialRows], int]:
+    """Rows per NCT id (a later duplicate within the page wins) and the number of unusable records."""
+    rows: dict[str, TrialRows] = {}
+    bad = 0
+    for record in studies:
+        try:
+            converted = trial_rows(record)
+        except InvalidRecordError as exc:
+            log.warning("skipped a study record: %s", exc)
+            bad += 1
+            continue
+        rows[converted.nct_id] = converted
+    return rows, bad
+
+
+def _wrap(action: str, exc: SQLAlchemyError) -> CacheError:
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return CacheError(f"could not {action} the cache: {detail}")
+
+
+def save_page(
+    engine: Engine,
+    studies: Sequence[dict[str, Any]],
+    run: SyncRun | int,
+    *,
+    cursor: str | None,
+    keep_closed: bool = False,
+    now: datetime | None = None,
+) -> PageCounts:
+    """Upsert one page of API records and move the run's cursor, all in one transaction.
+
+    New trials are inserted with their sites and parsed criteria; changed ones (different
+    record_hash) are replaced, keeping first_seen; unchanged ones only get last_seen. A record
+    for a trial not yet cached whose status is not open is skipped unless `keep_closed`.
+    If anything fails, nothing of the page and nothing of the cursor is written.
+    """
+    run_id = run if isinstance(run, int) else run.id
+    if run_id is None:
+        raise ValueError("save_page needs a SyncRun that has been stored (start_run)")
+    now = now or utcnow()
+    rows, bad = _convert(studies)
+    counts = PageCounts(skipped=bad)
+    try:
+        with engine.begin() as conn:
+            existing = _existing(conn, list(rows))
+            fresh: list[TrialRows] = []
+            replaced: list[TrialRows] = []
+            seen_only: list[str] = []
+            for nct_id, converted in rows.items():
+                old = existing.get(nct_id)
+                if old is None:
+                    if converted.status in OPEN_STATUSES or keep_closed:
+                        fresh.append(converted)
+                        counts.new += 1
+                    else:
+                        counts.skipped += 1
+                elif old["record_hash"] == converted.trial["record_hash"]:
+                    seen_only.append(nct_id)
+                    counts.unchanged += 1
+                else:
+                    converted.trial["first_seen"] = old["first_seen"]
+                    replaced.append(converted)
+                    if old["overall_status"] in OPEN_STATUSES and converted.status not in OPEN_STATUSES:
+                        counts.closed += 1
+                    else:
+                        counts.updated += 1
+            _replace(conn, [r.nct_id for r in replaced])
+            _insert(conn, fresh + replaced, now)
+            if seen_only:
+                conn.execute(update(TRIALS).where(TRIALS.c.nct_id.in_(seen_only)).values(last_seen=now))
+            conn.execute(
+                update(RUNS)
+                .where(RUNS.c.id == run_id)
+                .values(
+                    cursor=cursor,
+                    pages=RUNS.c.pages + 1,
+                    new=RUNS.c.new + counts.new,
+                    updated=RUNS.c.updated + counts.updated,
+                    unchanged=RUNS.c.unchanged + counts.unchanged,
+                    closed=RUNS.c.closed + counts.closed,
+                    skipped=RUNS.c.skipped + counts.skipped,
+                )
+            )
+    except SQLAlchemyError as exc:
+        raise _wrap("save a page to", exc) from exc
+    return counts
+
+
+def _existing(conn: Connection, nct_ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not nct_ids:
+        return {}
+    query = select(TRIALS.c.nct_id, TRIALS.c.record_hash, TRIALS.c.overall_status, TRIALS.c.first_seen).where(
+        TRIALS.c.nct_id.in_(nct_ids)
+    )
+    return {row.nct_id: row._asdict() for row in conn.execute(query)}
+
+
+def _replace(conn: Connection, nct_ids: list[str]) -> None:
+    """Delete trials (and what hangs off them) that are about to be written again."""
+    if not nct_ids:
+        return
+    conn.execute(delete(SITES).where(SITES.c.nct_id.in_(nct_ids)))
+    conn.execute(delete(PARSED).where(PARSED.c.nct_id.in_(nct_ids)))
+    conn.execute(delete(TRIALS).where(TRIALS.c.nct_id.in_(nct_ids)))
+
+
+def _insert(conn: Connection, items: list[TrialRows], now: datetime) -> None:
+    if not items:
+        return
+    trials = [{"first_seen": now, **r.trial, "last_seen": now} for r in items]
+    conn.execute(insert(TRIALS), trials)
+    sites = [site for r in items for site in r.sites]
+    if sites:
+        conn.execute(insert(SITES), sites)
+    parsed = []
+    for r in items:
+        rules, version = parse_rules(r.trial["raw"], r.nct_id)
+        parsed.append({"nct_id": r.nct_id, "parser_version": version, "rules": rules})
+    conn.execute(insert(PARSED), parsed)
+
+
+def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-parse every trial whose stored parser_version is not the current one. Returns how many.
+
+    Reads `raw` in batches, so memory stays flat however large the cache; each batch is its
+    own transaction (stopping half-way leaves the rest for the next call).
+    """
+    current = parse.PARSER_VERSION
+    stale = (
+        select(TRIALS.c.nct_id)
+        .outerjoin(PARSED, PARSED.c.nct_id == TRIALS.c.nct_id)
+        .where((PARSED.c.parser_version.is_(None)) | (PARSED.c.parser_version != current))
+        .order_by(TRIALS.c.nct_id)
+    )
+    try:
+        with engine.connect() as conn:
+            ids = list(conn.execute(stale).scalars())
+        for start in range(0, len(ids), _REPARSE_BATCH):
+            batch = ids[start:start + _REPARSE_BATCH]
+            with engine.begin() as conn:
+                raws = conn.execute(select(TRIALS.c.nct_id, TRIALS.c.raw).where(TRIALS.c.nct_id.in_(batch)))
+                parsed = []
+                for nct_id, raw in raws:
+                    rules, version = parse_rules(raw or {}, nct_id)
+                    parsed.append({"nct_id": nct_id, "parser_version": version, "rules": rules})
+                conn.execute(delete(PARSED).where(PARSED.c.nct_id.in_(batch)))
+                if parsed:
+                    conn.execute(insert(PARSED), parsed)
+            if on_progress is not None:
+                on_progress(min(start + _REPARSE_BATCH, len(ids)), len(ids))
+    except SQLAlchemyError as exc:
+        raise _wrap("re-parse criteria in", exc) from exc
+    if ids:
+        log.info("re-parsed %d trial(s) for parser version %d", len(ids), current)
+    return len(ids)
+
+
+# -- sync runs ------------------------------------------------------------------------------
+
+
+def start_run(
+    engine: Engine,
+    *,
+    mode: str,
+    since: str | None = None,
+    data_timestamp: str | None = None,
+    now: datetime | None = None,
+) -> SyncRun:
+    """Record the start of a sync run and return it (with its id)."""
+    values = {"started_at": now or utcnow(), "mode": mode, "status": "running", "since": since,
+              "data_timestamp": data_timestamp}
+    try:
+        with engine.begin() as conn:
+            run_id = conn.execute(insert(RUNS).values(**values)).inserted_primary_key[0]
+    except SQLAlchemyError as exc:
+        raise _wrap("start a sync run in", exc) from exc
+    return get_run(engine, int(run_id))
+
+
+def get_run(engine: Engine, run_id: int) -> SyncRun:
+    with engine.connect() as conn:
+        row = conn.execute(select(RUNS).where(RUNS.c.id == run_id)).mappings().one()
+    return SyncRun(**row)
+
+
+def unfinished_run(engine: Engine) -> SyncRun | None:
+    """The latest run that neither finished nor was abandoned: killed, failed or interrupted."""
+    query = select(RUNS).where(RUNS.c.status.in_(("running", "failed"))).order_by(RUNS.c.id.desc()).limit(1)
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    return SyncRun(**row) if row else None
+
+
+def last_ok_run(engine: Engine) -> SyncRun | None:
+    query = select(RUNS).where(RUNS.c.status == "ok").order_by(RUNS.c.id.desc()).limit(1)
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    return SyncRun(**row) if row else None
+
+
+def set_run(engine: Engine, run_id: int, **values: Any) -> SyncRun:
+    """Update fields of a run (status, finished_at, error, cursor, ...) and return it."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(update(RUNS).where(RUNS.c.id == run_id).values(**values))
+    except SQLAlchemyError as exc:
+        raise _wrap("update the sync run in", exc) from exc
+    return get_run(engine, run_id)
+
+
+def abandon_unfinished(engine: Engine, reason: str) -> None:
+    """Mark every unfinished run abandoned (it will not be resumed)."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                update(RUNS).where(RUNS.c.status.in_(("running", "failed"))).values(status="abandoned", error=reason)
+            )
+    except SQLAlchemyError as exc:
+        raise _wrap("update the sync runs in", exc) from exc
+
+
+def open_trials_not_seen_since(engine: Engine, since: datetime) -> list[str]:
+    """Cached trials listed as open that the current run has not seen (they may have closed)."""
+    query = (
+        select(TRIALS.c.nct_id)
+        .where(TRIALS.c.overall_status.in_(OPEN_STATUSES), TRIALS.c.last_seen < since)
+        .order_by(TRIALS.c.nct_id)
+    )
+    with engine.connect() as conn:
+        return list(conn.execute(query).scalars())

@@ -1,0 +1,203 @@
+"""API v2 study record -> the cache's Trial and Site rows. Pure: no I/O, no session.
+
+Every key is read with `.get`, because real records leave out almost anything: `maximumAge`
+(no upper limit), `phases` (observational studies), locations or their `geoPoint`, whole
+modules. Partial dates stay as the API writes them ("2024-05"). Criteria text is stored as
+given (markdown with backslash escapes, or just "Nil"); trialmatch.text cleans it for parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+NCT_ID = re.compile(r"^NCT\d{8}$")
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
+_YEARS_PER_UNIT = {
+    "year": 1.0,
+    "month": 1 / 12,
+    "week": 7 / 365.25,
+    "day": 1 / 365.25,
+    "hour": 1 / (365.25 * 24),
+    "minute": 1 / (365.25 * 24 * 60),
+}
+
+
+class InvalidRecordError(ValueError):
+    """A study record without a usable NCT id: it cannot be cached, only skipped."""
+
+
+@dataclass(frozen=True)
+class TrialRows:
+    """What one record becomes: column values for `trial` (raw and hash included) and its `sites`."""
+
+    nct_id: str
+    trial: dict[str, Any]
+    sites: list[dict[str, Any]]
+
+    @property
+    def status(self) -> str:
+        return str(self.trial["overall_status"])
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str | None:
+    """A non-empty string, or None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _strings(value: Any) -> list[str]:
+    return [s for s in (_text(v) for v in _list(value)) if s]
+
+
+def _float(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def age_in_years(text: Any) -> float | None:
+    """ "18 Years" -> 18.0, "6 Months" -> 0.5, "1 Year" -> 1.0; absent or unreadable -> None (no limit)."""
+    match = _AGE.match(str(text)) if text is not None else None
+    if match is None:
+        return None
+    years = float(match.group(1)) * _YEARS_PER_UNIT[match.group(2).lower()]
+    return round(years, 4)
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """sha256 of the record in canonical JSON: equal hashes mean nothing to rewrite."""
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _contacts(items: Any) -> list[dict[str, Any]]:
+    out = []
+    for c in _list(items):
+        c = _dict(c)
+        contact = {
+            "name": _text(c.get("name")),
+            "role": _text(c.get("role")),
+            "phone": _text(c.get("phone")),
+            "phone_ext": _text(c.get("phoneExt")),
+            "email": _text(c.get("email")),
+        }
+        if any(contact.values()):
+            out.append(contact)
+    return out
+
+
+def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
+    """One row per listed location; a location without coordinates keeps None for them."""
+    rows = []
+    for loc in _list(locations):
+        loc = _dict(loc)
+        geo = _dict(loc.get("geoPoint"))
+        rows.append(
+            {
+                "nct_id": nct_id,
+                "facility": _text(loc.get("facility")),
+                "city": _text(loc.get("city")),
+                "state": _text(loc.get("state")),
+                "zip": _text(loc.get("zip")),
+                "country": _text(loc.get("country")),
+                "latitude": _float(geo.get("lat")),
+                "longitude": _float(geo.get("lon")),
+                "status": _text(loc.get("status")),
+                "contacts": _contacts(loc.get("contacts")),
+            }
+        )
+    return rows
+
+
+def _date(struct: Any) -> str | None:
+    return _text(_dict(struct).get("date"))
+
+
+def trial_rows(record: dict[str, Any]) -> TrialRows:
+    """Convert one API v2 study object (full, or trimmed by `fields=`) into cache rows.
+
+    Raises InvalidRecordError when the record has no valid NCT id; anything else missing
+    becomes None, "" or [] as the column allows.
+    """
+    if not isinstance(record, dict):
+        raise InvalidRecordError(f"a study record must be a JSON object, not {type(record).__name__}")
+    ps = _dict(record.get("protocolSection"))
+    ident = _dict(ps.get("identificationModule"))
+    nct_id = (_text(ident.get("nctId")) or "").upper()
+    if not NCT_ID.match(nct_id):
+        raise InvalidRecordError(f"study record without a valid NCT id ({ident.get('nctId')!r})")
+    status = _dict(ps.get("statusModule"))
+    sponsor = _dict(ps.get("sponsorCollaboratorsModule"))
+    desc = _dict(ps.get("descriptionModule"))
+    cond = _dict(ps.get("conditionsModule"))
+    design = _dict(ps.get("designModule"))
+    arms_mod = _dict(ps.get("armsInterventionsModule"))
+    elig = _dict(ps.get("eligibilityModule"))
+    contacts = _dict(ps.get("contactsLocationsModule"))
+    healthy = elig.get("healthyVolunteers")
+    trial = {
+        "nct_id": nct_id,
+        "brief_title": _text(ident.get("briefTitle")) or _text(ident.get("officialTitle")) or nct_id,
+        "official_title": _text(ident.get("officialTitle")),
+        "acronym": _text(ident.get("acronym")),
+        "brief_summary": _text(desc.get("briefSummary")),
+        "overall_status": (_text(status.get("overallStatus")) or "UNKNOWN").upper(),
+        "last_known_status": _text(status.get("lastKnownStatus")),
+        "phases": _strings(design.get("phases")),
+        "study_type": _text(design.get("studyType")),
+        "conditions": _strings(cond.get("conditions")),
+        "keywords": _strings(cond.get("keywords")),
+        "interventions": [
+            {
+                "name": _text(i.get("name")),
+                "type": _text(i.get("type")),
+                "description": _text(i.get("description")),
+                "other_names": _strings(i.get("otherNames")),
+                "arm_labels": _strings(i.get("armGroupLabels")),
+            }
+            for i in map(_dict, _list(arms_mod.get("interventions")))
+        ],
+        "arms": [
+            {
+                "label": _text(a.get("label")),
+                "type": _text(a.get("type")),
+                "description": _text(a.get("description")),
+                "interventions": _strings(a.get("interventionNames")),
+            }
+            for a in map(_dict, _list(arms_mod.get("armGroups")))
+        ],
+        "eligibility_criteria": str(elig.get("eligibilityCriteria") or ""),
+        "minimum_age": _text(elig.get("minimumAge")),
+        "maximum_age": _text(elig.get("maximumAge")),
+        "minimum_age_years": age_in_years(elig.get("minimumAge")),
+        "maximum_age_years": age_in_years(elig.get("maximumAge")),
+        "sex": (_text(elig.get("sex")) or "ALL").upper(),
+        "healthy_volunteers": healthy if isinstance(healthy, bool) else None,
+        "sponsor": _text(_dict(sponsor.get("leadSponsor")).get("name")),
+        "central_contacts": _contacts(contacts.get("centralContacts")),
+        "start_date": _date(status.get("startDateStruct")),
+        "first_posted": _date(status.get("studyFirstPostDateStruct")),
+        "last_update_posted": _date(status.get("lastUpdatePostDateStruct")),
+        "record_hash": record_hash(record),
+        "raw": record,
+    }
+    return TrialRows(nct_id, trial, site_rows(nct_id, contacts.get("locations")))
