@@ -1,0 +1,123 @@
+"""Performance status rules: real criteria sentences, one row per rule, checked against a profile's ECOG."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trialmatch.profile import Profile
+from trialmatch.rules import performance_status
+from trialmatch.text import TrialText, split_criteria
+
+
+def trial(inclusion: str = "", exclusion: str = "") -> TrialText:
+    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
+    return TrialText(nct_id="NCT00000000", title="A trial", criteria=tuple(split_criteria(markdown)))
+
+
+def verdict(text: TrialText, ecog: int | None) -> str:
+    rules = performance_status.parse(text)
+    return performance_status.check(rules, Profile(ecog=ecog)).verdict
+
+
+CASES = [
+    # (inclusion bullet, exclusion bullet, ecog, expected)
+    ("* ECOG performance status 0-1", "", 1, "eligible"),
+    ("* ECOG performance status 0-1", "", 2, "excluded"),
+    ("* WHO performance 0-1", "", 2, "excluded"),
+    ("* WHO PS 0-1", "", 0, "eligible"),
+    ("* PS 0-2 (WHO scale)", "", 2, "eligible"),
+    ("* World Health Organisation (WHO) performance status 0-2", "", 3, "excluded"),
+    ("* ECOG performance score (PS) of 0, 1, or 2.", "", 2, "eligible"),
+    ("* ECOG performance score (PS) of 0, 1, or 2.", "", 3, "excluded"),
+    ("* ECOG performance status < 2 i.e. 0 or 1", "", 2, "excluded"),
+    ("* ECOG performance status ≤2.", "", 2, "eligible"),
+    ("* ECOG performance status 0 to1.", "", 1, "eligible"),
+    ("* ECOG PS score: 0~1;", "", 2, "excluded"),
+    ("* ECOG=0-1, with no deterioration in 2 weeks before first dose of HSK40118.", "", 2, "excluded"),
+    ("* Eastern Cooperative Oncology Group（ECOG）Performance Status（PS）:0-2.;", "", 2, "eligible"),
+    ("* Performance status of Eastern Cooperative Oncology Group 0 to 2.", "", 2, "eligible"),
+    ("* Performance status 0-2 (ECOG)", "", 3, "excluded"),
+    ("* WHO physical status score is 0~1;", "", 2, "excluded"),
+    ("* a performance status of 0 or 2 on the Eastern Cooperative Oncology Group (ECOG) Performance Status.",
+     "", 3, "excluded"),
+    ("* ECOG performance status of 0 or 1 (Oken et al. 1982)", "", 1, "eligible"),
+    ("* ECOG PS score 0-3 (patients with PS score 2-3 would be enrolled if due to the tumor disease)", "", 3,
+     "eligible"),
+    ("* ECOG performance status ≤2 (Karnofsky ≥60%, see Appendix A).", "", 2, "eligible"),
+    ("* ECOG performance status score of ≤2", "* ECOG performance status score >2", 3, "excluded"),
+    ("", "* ECOG performance status score >2", 2, "eligible"),
+    ("", "* the brain tumor diameter >5cm; RPA class =3; pregnancy.", 2, "excluded"),
+    ("", "* the brain tumor diameter >5cm; RPA class =3; pregnancy.", 1, "eligible"),
+    ("* Karnofsky performance status (KPS) ≥ 70", "", 1, "eligible"),
+    ("* Karnofsky performance status (KPS) ≥ 70", "", 2, "excluded"),
+    ("* KPS ≥ 60%", "", 2, "unknown"),
+    ("* KPS ≥ 60%", "", 3, "excluded"),
+    ("* Karnofsky performance score of at least 80", "", 1, "unknown"),
+    ("", "* Karnofsky Performance Status < 70", 1, "eligible"),
+    ("* ECOG 0-1 for Part A and 0-2 for Part B", "", 2, "eligible"),
+    ("* ECOG performance status ≤ 1 (Phase 1b) or ≤ 2 (Phase 2)", "", 2, "eligible"),
+    ("* ECOG 0-1 (patients with ECOG 2 are not eligible)", "", 3, "excluded"),
+    ("", "* Patients with ECOG 2 may be enrolled if the decline is due to cancer", 3, "eligible"),
+    ("* ECOG performance status 0-1", "", None, "unknown"),
+    ("* Life expectancy of at least 12 weeks", "", 4, "eligible"),
+    ("* No WHO grade 3 toxicity from prior therapy", "", 4, "eligible"),
+]
+IDS = [
+    "ecog-0-1-takes-1", "ecog-0-1-excludes-2", "who-performance-0-1-excludes-2", "who-ps-0-1-takes-0",
+    "ps-0-2-who-scale-takes-2", "who-spelled-out-0-2-excludes-3", "list-0-1-or-2-takes-2",
+    "list-0-1-or-2-excludes-3", "less-than-2-excludes-2", "le-2-with-full-stop-takes-2",
+    "0-to1-without-space-takes-1", "tilde-range-excludes-2", "ecog-equals-range-ignores-2-weeks",
+    "fullwidth-brackets-takes-2", "scale-named-after-words-takes-2", "scale-in-brackets-after-range-excludes-3",
+    "who-physical-status-excludes-2", "0-or-2-read-as-range-excludes-3", "citation-year-not-a-score",
+    "0-3-with-aside-takes-3", "ecog-wins-over-karnofsky-aside", "inclusion-and-exclusion-agree-excludes-3",
+    "exclusion-above-2-keeps-2", "rpa-class-3-excludes-ecog-2", "rpa-class-3-keeps-ecog-1",
+    "karnofsky-70-takes-ecog-1", "karnofsky-70-excludes-ecog-2", "karnofsky-60-ecog-2-unclear",
+    "karnofsky-60-excludes-ecog-3", "karnofsky-80-ecog-1-unclear", "exclusion-kps-below-70-keeps-ecog-1",
+    "part-b-wider-range-takes-2", "phase-2-wider-range-takes-2", "negated-aside-keeps-inclusion-limit",
+    "exception-in-exclusions-says-nothing-of-3", "missing-ecog-is-unknown", "no-performance-rule-is-eligible",
+    "who-grade-is-not-performance",
+]
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "ecog", "expected"), CASES, ids=IDS)
+def test_performance_status_rule(inclusion: str, exclusion: str, ecog: int | None, expected: str) -> None:
+    assert verdict(trial(inclusion, exclusion), ecog) == expected
+
+
+def test_finding_quotes_the_sentence_and_explains() -> None:
+    rules = performance_status.parse(trial("* Age 18 or older\n* ECOG performance status of 0-1;"))
+    finding = performance_status.check(rules, Profile(ecog=2))
+    assert finding.evidence == "ECOG performance status of 0-1;"
+    assert "ECOG 0-1" in finding.reason and "2" in finding.reason
+
+
+def test_rules_survive_a_json_round_trip() -> None:
+    rules = performance_status.parse(trial("* Karnofsky performance status (KPS) ≥ 70"))
+    assert json.loads(json.dumps(rules)) == rules
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_parse_never_raises_and_stays_fast(body: str) -> None:
+    text = trial(body, body)
+    started = time.perf_counter()
+    rules = performance_status.parse(text)
+    assert time.perf_counter() - started < 0.5
+    json.dumps(rules)
+    for ecog in (None, 0, 4):
+        performance_status.check(rules, Profile(ecog=ecog))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["ECOG", "PS", "KPS", " 0", "-", "1", " or ", "≥", "70", "(", ")", " ", "%"]),
+                max_size=400))
+def test_parse_survives_score_like_noise(tokens: list[str]) -> None:
+    body = "".join(tokens)
+    started = time.perf_counter()
+    performance_status.parse(trial(body, body))
+    assert time.perf_counter() - started < 0.5
