@@ -37,6 +37,18 @@ def shared_records(shared_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in files]
 
 
+@pytest.fixture(scope="session")
+def study_records() -> list[dict[str, Any]]:
+    """The shared records when present, else made-up ones of the same shape: sync and CLI tests
+    (interrupts included) then run on a bare clone too."""
+    folder = shared_path() / "ctgov" / "studies"
+    if folder.is_dir():
+        return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    from fakeapi import synthetic_records
+
+    return synthetic_records(100)
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     """An empty cache in a temporary SQLite file (a file, so WAL and several connections behave as in use)."""

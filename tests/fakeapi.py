@@ -24,6 +24,7 @@ import base64
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -152,8 +153,57 @@ def nct_id(record: dict[str, Any]) -> str:
     return str(_get_path(record, ("protocolSection", "identificationModule", "nctId")) or "")
 
 
+_SYNTHETIC_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "COMPLETED", "RECRUITING", "ENROLLING_BY_INVITATION",
+                       "UNKNOWN", "RECRUITING", "ACTIVE_NOT_RECRUITING")
+
+
+def synthetic_records(count: int, *, start: int = 1) -> list[dict[str, Any]]:
+    """`count` made-up NSCLC records shaped like the real ones (for tests without ../shared)."""
+    records = []
+    for n in range(start, start + count):
+        status = _SYNTHETIC_STATUSES[n % len(_SYNTHETIC_STATUSES)]
+        locations = [
+            {"facility": f"Cancer Center {n}-{k}", "status": "RECRUITING", "city": "Boston", "state": "Massachusetts",
+             "zip": "02115", "country": "United States", "geoPoint": {"lat": 42.33 + k / 100, "lon": -71.1}}
+            for k in range(n % 4)
+        ]
+        records.append({
+            "protocolSection": {
+                "identificationModule": {"nctId": f"NCT09{n:06d}", "briefTitle": f"Study {n} in Advanced NSCLC"},
+                "statusModule": {
+                    "overallStatus": status,
+                    "startDateStruct": {"date": "2024-05" if n % 2 else "2024-05-17"},
+                    "lastUpdatePostDateStruct": {"date": f"2025-11-{1 + n % 28:02d}", "type": "ACTUAL"},
+                },
+                "sponsorCollaboratorsModule": {"leadSponsor": {"name": f"Sponsor {n % 5}"}},
+                "conditionsModule": {"conditions": ["Non-small Cell Lung Cancer", "NSCLC Stage IV"]},
+                "designModule": {"studyType": "INTERVENTIONAL",
+                                 "phases": ["PHASE2"] if n % 3 else ["PHASE1", "PHASE2"]},
+                "eligibilityModule": {
+                    "eligibilityCriteria": "Inclusion Criteria:\n\n* Stage IV NSCLC\n* ECOG 0-1\n* ANC \\>= 1.5\n\n"
+                                           "Exclusion Criteria:\n\n* Active brain metastases",
+                    "sex": "ALL",
+                    "minimumAge": "18 Years",
+                    **({"maximumAge": "75 Years"} if n % 2 else {}),
+                },
+                "contactsLocationsModule": {"locations": locations} if locations else {},
+            },
+            "hasResults": False,
+        })
+    return records
+
+
 def load_records(folder: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (timed out, killed) is expected here, not an error to print."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class FakeAPI:
@@ -172,8 +222,7 @@ class FakeAPI:
         self._faults: list[_Armed] = []
         self._lock = threading.Lock()
         self._encoded: dict[tuple[int, str], bytes] = {}  # (id(record), fields) -> JSON bytes
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", port), self._handler_class())
         self._thread: threading.Thread | None = None
 
     @property

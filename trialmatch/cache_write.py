@@ -57,8 +57,10 @@ def parse_rules(raw: dict[str, Any], nct_id: str) -> tuple[dict[str, Any], int]:
     """(rules, parser_version) for one record. A parser bug must not stop a sync: log, store {}."""
     try:
         return parse.parse_record(raw), parse.PARSER_VERSION
-    except Exception:  # noqa: BLE001 - rule modules are third-party to the sync; any bug is contained
-        log.exception("parsing the criteria of %s failed; stored without rules, retried next sync", nct_id)
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule module is contained to its trial
+        log.warning("parsing the criteria of %s failed (%s: %s); stored without rules, retried next sync",
+                    nct_id, type(exc).__name__, exc)
+        log.debug("parser traceback for %s", nct_id, exc_info=True)
         return {}, FAILED_PARSE_VERSION
 
 

@@ -4,3 +4,4 @@
 # ruff: noqa: I001, F401
 from trialmatch.cli import match_cmd  # noqa: F401
 from trialmatch.cli import screen_cmd  # noqa: F401
+from trialmatch.cli import sync_cmd  # noqa: F401
