@@ -5,3 +5,4 @@
 from trialmatch.cli import match_cmd  # noqa: F401
 from trialmatch.cli import screen_cmd  # noqa: F401
 from trialmatch.cli import sync_cmd  # noqa: F401
+from trialmatch.cli import import_cmd  # noqa: F401

@@ -1,0 +1,31 @@
+"""`trialmatch import`: load study records from JSON files into the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from trialmatch.cli import main
+from trialmatch.cli.match_cmd import DB_OPTION
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+def import_command(paths: tuple[Path, ...], db: str | None) -> None:
+    """Load ClinicalTrials.gov study records (JSON files or folders of them) into the cache.
+
+    Every record is kept, whatever its status, and its criteria are parsed as in a sync.
+    Files may hold one study object, a list of them, or an API page {"studies": [...]}.
+
+    \b
+    Example:
+      trialmatch import ../shared/ctgov/studies/
+    """
+    from trialmatch.cache import open_cache
+    from trialmatch.importer import import_records
+
+    counts = import_records(open_cache(db), paths)
+    click.echo(f"Imported: {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged, "
+               f"{counts.skipped} skipped.")
