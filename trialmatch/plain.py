@@ -202,15 +202,15 @@ def what_to_check(match: TrialMatch) -> list[str]:
 def questions_for_doctor(match: TrialMatch) -> list[str]:
     """Questions to bring to the appointment: one per open point, then the general ones."""
     specific = [
-        f"The trial asks about {_lower_first(dimension_name(name))}: \"{finding.evidence}\". Does that apply to me?"
+        f"The trial asks about {lower_first(dimension_name(name))}: \"{finding.evidence}\". Does that apply to me?"
         if finding.evidence
-        else f"What does this trial require about {_lower_first(dimension_name(name))}, and do I meet it?"
+        else f"What does this trial require about {lower_first(dimension_name(name))}, and do I meet it?"
         for name, finding in match.dimensions.items()
         if finding.verdict == UNKNOWN
     ]
     return [*specific, *GENERAL_QUESTIONS]
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """"Day-to-day activity (ECOG)" -> "day-to-day activity (ECOG)": acronyms keep their case."""
     return text[:1].lower() + text[1:]

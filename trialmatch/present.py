@@ -17,7 +17,7 @@ from typing import Any
 from trialmatch.geo import by_distance
 from trialmatch.match import Candidate, TrialMatch
 from trialmatch.models import Site, Trial
-from trialmatch.plain import dimension_name, escape_markdown, status_words
+from trialmatch.plain import dimension_name, escape_markdown, lower_first, status_words
 from trialmatch.rules.base import Finding
 from trialmatch.text import Criterion, split_criteria
 from trialmatch.vocab import load
@@ -83,7 +83,7 @@ def criteria_markdown(marked: Sequence[MarkedCriterion]) -> str:
             lines.extend(["", f"**{title}**", ""])
         text = escape_markdown(c.text)
         if item.decided:
-            names = ", ".join(dimension_name(n).lower() for n in item.decided)
+            names = ", ".join(lower_first(dimension_name(n)) for n in item.decided)
             text = f"{DECIDING_MARK} **{text}** *(decided: {escape_markdown(names)})*"
         lines.append(f"{'  ' * min(c.depth, 4)}- {text}")
     return "\n".join(lines).strip()
