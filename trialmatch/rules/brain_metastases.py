@@ -169,9 +169,16 @@ _UNTREATED_TARGET = re.compile(
     re.I,
 )
 _INTRACRANIAL_LESION = re.compile(rf"\b{_SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
+_UNTREATED_LESION = re.compile(
+    rf"\b{_SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)\s+(?:that |which )?(?:has |have |is |are )?"
+    rf"(?:not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|undergone)|untreated)"
+    rf"|\b(?:untreated|previously untreated|non-irradiated) (?:target |measurable )?{_SITE}\s+(?:lesions?|metasta\w*)",
+    re.I,
+)
 _PRIOR_BRAIN_RT = re.compile(
     r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent)\b[^.;]{0,40}?"
-    r"\b(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)",
+    r"(?:\b(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
+    r"|\b(?:radiation|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
     re.I,
 )
 _WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
@@ -328,10 +335,8 @@ def _mention_statements(
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
     if _IGNORE_NEAR.search(near) or _IF_PATIENT.search(sentence[:start]):
         return [], last
-    if exclusion and _PRIOR_BRAIN_RT.search(sentence) and not _WHOLE_BRAIN.search(sentence):
-        if _TIME_WINDOW.search(sentence):
-            return [], last
-        return [_statement("prior_brain_radiotherapy", sentence, E, U, E)], last
+    if exclusion and _prior_brain_radiotherapy(sentence):
+        return [], last  # read as its own rule
     negated = bool(_NEGATED_BEFORE.search(sentence[:start]))
     after_text = _ASIDE.sub("", sentence[end:end + 160])
     permits = bool(_PERMIT_AFTER.search(after_text)) and not _NOT_ALLOWED.search(after_text[:60])
@@ -387,15 +392,24 @@ def _mention_statements(
     return [statement], last
 
 
-def _untreated_target_required(criterion: Criterion) -> bool:
+def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
+    """An inclusion criterion asking for a brain lesion that has not been treated.
+
+    In a brain-metastasis trial the two may sit in different sentences of the criterion;
+    elsewhere they must be said together ("one brain metastasis not previously irradiated").
+    """
     text = criterion.context
-    return (
-        criterion.section == "inclusion"
-        and bool(_INTRACRANIAL_LESION.search(text))
-        and bool(_UNTREATED_TARGET.search(text))
-        and not re.search(r"\bstable\b", text, re.I)
-        and not _PERMIT_AFTER.search(text)
-    )
+    if criterion.section != "inclusion" or re.search(r"\bstable\b", text, re.I) or _PERMIT_AFTER.search(text):
+        return False
+    if brain_trial:
+        return bool(_INTRACRANIAL_LESION.search(text)) and bool(_UNTREATED_TARGET.search(text))
+    return bool(_UNTREATED_LESION.search(text))
+
+
+def _prior_brain_radiotherapy(sentence: str) -> bool:
+    """ "Previously received brain radiation therapy": whole-brain-only rules and time windows aside."""
+    return (bool(_PRIOR_BRAIN_RT.search(sentence)) and not _WHOLE_BRAIN.search(sentence)
+            and not _TIME_WINDOW.search(sentence))
 
 
 def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -> list[dict[str, Any]]:
@@ -433,7 +447,10 @@ def parse(text: TrialText) -> dict[str, Any]:
                 criterion, index, sentences, header_requires or condition_named, last)
             statements.extend(made)
             statements.extend(_lepto_statements(criterion, sentence, header_lepto))
-        if (header_requires or condition_named) and _untreated_target_required(criterion):
+            if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
+                statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
+        brain_trial = header_requires or condition_named
+        if (brain_trial or _MUST_HAVE.search(criterion.text)) and _untreated_target_required(criterion, brain_trial):
             statements.append(_statement("requires_untreated", criterion.text, X, X, E))
     if header_requires and not any(s["kind"] == "requires" for s in statements):
         statements.append(_statement("requires", text.title, X, E, E))
