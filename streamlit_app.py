@@ -186,9 +186,9 @@ def run_sync(url: str) -> None:
 def data_panel(url: str, stats: dict[str, Any]) -> None:
     st.subheader("Trial data")
     if stats["trials"]:
-        when = stats["last_sync"] or "not finished yet"
+        when = f"{stats['last_sync']} (UTC)" if stats["last_sync"] else "none finished yet"
         st.write(f"{stats['trials']:,} trials and {stats['sites']:,} sites saved on this computer. "
-                 f"Last update: {when} (UTC).")
+                 f"Last complete update: {when}.")
     if st.button("Update trial data now", key="sync", help="Downloads lung cancer trials from ClinicalTrials.gov. "
                  "Only the condition is sent, never your answers."):
         run_sync(url)
@@ -259,10 +259,10 @@ def result_card(rank: int, m: TrialMatch) -> None:
             if f.verdict == ELIGIBLE and not f.evidence:
                 silent.append(plain.lower_first(plain.dimension_name(name)))
                 continue
-            line = f"- {plain.badge_with_icon(f.verdict)} · **{esc(plain.dimension_name(name))}**: {esc(f.reason)}"
+            line = f"- {plain.badge_markdown(f.verdict)} · **{esc(plain.dimension_name(name))}**: {esc(f.reason)}"
             lines.append(line + (f"  \n  *“{esc(f.evidence)}”*" if f.evidence else ""))
         if silent:
-            lines.append(f"- {plain.badge_with_icon(ELIGIBLE)} · no requirement found on: {esc(', '.join(silent))}")
+            lines.append(f"- {plain.badge_markdown(ELIGIBLE)} · no requirement found on: {esc(', '.join(silent))}")
         st.markdown("\n".join(lines))
         left, right = st.columns(2)
         opened = st.session_state[OPEN_DETAIL] == c.nct_id

@@ -32,8 +32,13 @@ ECOG_WORDS: dict[int, str] = {
 }
 
 BADGES: dict[str, str] = {ELIGIBLE: "fits", UNKNOWN: "check with your doctor", EXCLUDED: "does not fit"}
-# An icon always comes with its words, so the badge does not rely on colour or emoji alone.
-BADGE_ICONS: dict[str, str] = {ELIGIBLE: "✅", UNKNOWN: "❓", EXCLUDED: "❌"}
+# Streamlit markdown badges: colour, an icon from Streamlit's bundled icon font (no emoji font
+# needed) and always the words, so the meaning never rests on colour alone.
+BADGE_MARKDOWN: dict[str, str] = {
+    ELIGIBLE: ":green-badge[:material/check: fits]",
+    UNKNOWN: ":orange-badge[:material/help: check with your doctor]",
+    EXCLUDED: ":red-badge[:material/close: does not fit]",
+}
 
 DIMENSION_NAMES: dict[str, str] = {
     "disease": "Type and stage of lung cancer",
@@ -117,8 +122,9 @@ def badge(verdict: str) -> str:
     return BADGES.get(verdict, BADGES[UNKNOWN])
 
 
-def badge_with_icon(verdict: str) -> str:
-    return f"{BADGE_ICONS.get(verdict, BADGE_ICONS[UNKNOWN])} {badge(verdict)}"
+def badge_markdown(verdict: str) -> str:
+    """The badge for st.markdown (our own fixed text: safe to render)."""
+    return BADGE_MARKDOWN.get(verdict, BADGE_MARKDOWN[UNKNOWN])
 
 
 def dimension_name(name: str) -> str:

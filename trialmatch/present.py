@@ -24,7 +24,7 @@ from trialmatch.vocab import load
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
 RECRUITING = "RECRUITING"
-DECIDING_MARK = "👉"
+DECIDING_MARK = ":blue-badge[:material/flag: deciding]"
 PDL1_LABEL = "PD-L1"
 _PDL1 = re.compile(r"\bPD-?L1\b", re.I)
 # Aliases that are ordinary words or too short to count as a gene when seen in a title.
@@ -84,7 +84,7 @@ def criteria_markdown(marked: Sequence[MarkedCriterion]) -> str:
         text = escape_markdown(c.text)
         if item.decided:
             names = ", ".join(lower_first(dimension_name(n)) for n in item.decided)
-            text = f"{DECIDING_MARK} **{text}** *(decided: {escape_markdown(names)})*"
+            text = f"{DECIDING_MARK} **{text}** *(behind the badge on {escape_markdown(names)})*"
         lines.append(f"{'  ' * min(c.depth, 4)}- {text}")
     return "\n".join(lines).strip()
 
