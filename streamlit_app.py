@@ -251,7 +251,7 @@ def result_card(rank: int, m: TrialMatch) -> None:
         st.markdown(f"**{rank}. {esc(c.title)}**")
         where = ""
         if m.nearest is not None:
-            where = f" · nearest open site {m.nearest.miles:.0f} miles, {m.nearest.site.place}"
+            where = f" · nearest open site {plain.miles_words(m.nearest.miles)}, {m.nearest.site.place}"
         st.caption(esc(f"{c.nct_id} · {plain.phase_words(c.phases)} · {plain.status_words(c.status)}{where}"))
         st.markdown(f"**{plain.POSSIBLE_MATCH}**")
         lines, silent = [], []

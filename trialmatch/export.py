@@ -27,6 +27,7 @@ from trialmatch.plain import (
     NOT_ADVICE,
     POSSIBLE_MATCH,
     badge,
+    miles_words,
     phase_words,
     profile_lines,
     questions_for_doctor,
@@ -213,7 +214,7 @@ def _trial_section(pdf: _ShortlistPDF, number: int, entry: ShortlistEntry) -> No
 def _site_line(site: SiteContact) -> str:
     where = ", ".join(p for p in (site.facility, site.place) if p)
     if site.miles is not None:
-        where += f" ({site.miles:.0f} miles)"
+        where += f" ({miles_words(site.miles)})"
     return f"{where}: {site.contacts}" if site.contacts else where
 
 

@@ -220,3 +220,11 @@ def questions_for_doctor(match: TrialMatch) -> list[str]:
 def lower_first(text: str) -> str:
     """"Day-to-day activity (ECOG)" -> "day-to-day activity (ECOG)": acronyms keep their case."""
     return text[:1].lower() + text[1:]
+
+
+def miles_words(miles: float) -> str:
+    """"1 mile", "12 miles"; under half a mile reads "under 1 mile"."""
+    rounded = round(miles)
+    if rounded < 1:
+        return "under 1 mile"
+    return f"{rounded:,} mile{'s' if rounded != 1 else ''}"
