@@ -1,4 +1,11 @@
-"""Scaffold for the prior_therapy dimension: replaced by the real rules (issue 3)."""
+"""Prior therapy: required and forbidden earlier treatment, treatment-naive trials, line counts.
+
+parse() reads the criteria and title once (at sync time) into rules on named drugs (brand and
+code names included), drug classes (EGFR TKI by generation, PD-1/PD-L1, platinum, ...), "no
+prior systemic therapy for advanced disease", "progressed on or after X" and "no more than N
+prior lines". check() compares those rules with the profile's drugs and lines; it reads no text.
+Time windows and washouts are never rules: they are assumed met.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,20 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import Finding, no_requirement
+from trialmatch.rules.therapy_check import check_rules
+from trialmatch.rules.therapy_parse import parse_trial
 from trialmatch.text import TrialText
 
 NAME = "prior_therapy"
 
 
 def parse(text: TrialText) -> dict[str, Any]:
-    return {}
+    """Structured prior-therapy rules for one trial (JSON-serializable; stored in the cache)."""
+    return parse_trial(text)
 
 
 def check(rules: dict[str, Any], profile: Profile) -> Finding:
-    return no_requirement("prior_therapy".replace("_", " "))
+    """eligible / excluded / unknown for this profile, with the criteria sentence that decided it."""
+    if not rules.get("rules"):
+        return no_requirement("earlier treatment")
+    return check_rules(rules, profile)

@@ -1,0 +1,271 @@
+"""Check a patient's treatment history against parsed prior-therapy rules: pure, no free text.
+
+The profile gives drug names (any setting) and the number of lines for advanced disease. Each
+drug becomes the set of items it satisfies ("d:pembrolizumab", "c:pd1", "c:checkpoint_inhibitor",
+...), so a rule check is a few set intersections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from trialmatch import drugs
+from trialmatch.profile import Profile
+from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.rules.therapy_terms import find_mentions, item_label, items_label, normalize
+
+_RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
+# PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
+_SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
+
+
+@dataclass(frozen=True)
+class Drug:
+    name: str
+    items: frozenset[str]  # what the drug counts as; empty when we do not know the name
+    known: bool
+
+
+@dataclass(frozen=True)
+class History:
+    drugs: tuple[Drug, ...]
+    lines: int | None
+
+    @property
+    def unknown_drugs(self) -> bool:
+        return any(not d.known for d in self.drugs)
+
+    @property
+    def given(self) -> bool:
+        return bool(self.drugs) or self.lines is not None
+
+
+@lru_cache(maxsize=4096)
+def _drug(name: str) -> Drug:
+    generic = drugs.canonical_drug(name)
+    if generic:
+        return Drug(generic, frozenset({f"d:{generic}", *(f"c:{k}" for k in drugs.classes_of(generic))}), True)
+    # A class written as a treatment ("chemotherapy", "PD-1 inhibitor") still tells us something.
+    norm = normalize(name)
+    mentions = find_mentions(norm)
+    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(norm.strip()) - 2:
+        classes = {c for item in mentions[0].items for c in drugs.ancestors(item.partition(":")[2])}
+        return Drug(name, frozenset(f"c:{c}" for c in classes), True)
+    return Drug(name, frozenset(), False)
+
+
+@lru_cache(maxsize=1024)
+def _history(therapies: tuple[str, ...], lines: int | None) -> History:
+    return History(tuple(_drug(t) for t in therapies), lines)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: Verdict
+    reason: str
+
+
+def _lines_text(n: int) -> str:
+    return "1 line" if n == 1 else f"{n} lines"
+
+
+def _matches(drug: Drug, items: set[str]) -> bool:
+    return bool(drug.items & items)
+
+
+def _near(drug: Drug, items: set[str]) -> bool:
+    return any(_SIBLINGS.get(i) in drug.items for i in items)
+
+
+def _in_setting(history: History, setting: str) -> str:
+    """Whether drugs the profile lists count for a rule's setting: yes / no / maybe."""
+    if setting == "early":
+        return "maybe"
+    if setting == "advanced":
+        if history.lines == 0:
+            return "no"  # every listed drug was given before the disease was advanced
+        return "maybe" if history.lines is None else "yes"
+    return "yes"
+
+
+def _forbid(rule: dict[str, Any], h: History) -> Outcome:
+    items, allow = set(rule["items"]), set(rule.get("allow") or ())
+    had = [d for d in h.drugs if _matches(d, items) and not _matches(d, allow)]
+    what = items_label(rule["items"])
+    if had:
+        setting = _in_setting(h, rule["setting"])
+        names = ", ".join(d.name for d in had)
+        if setting == "no":
+            return Outcome(ELIGIBLE, f"The trial does not accept earlier {what} for advanced disease; "
+                                     f"you list {names} but no treatment line for advanced disease.")
+        if setting == "maybe" or rule["soft"]:
+            return Outcome(UNKNOWN, f"The trial limits earlier {what}; whether your {names} counts "
+                                    "needs your doctor's reading.")
+        return Outcome(EXCLUDED, f"The trial does not accept people already treated with {what}; "
+                                 f"you list {names}.")
+    if any(_near(d, items) for d in h.drugs) or h.unknown_drugs:
+        return Outcome(UNKNOWN, f"The trial does not accept earlier {what}; we could not tell whether "
+                                "every drug you list is one.")
+    return Outcome(ELIGIBLE, f"The trial does not accept earlier {what}, and you list none.")
+
+
+def _require(rule: dict[str, Any], h: History) -> Outcome:
+    setting = _in_setting(h, rule["setting"])
+    missing, maybe = [], False
+    for group in rule["groups"]:
+        items = set(group)
+        if any(_matches(d, items) for d in h.drugs):
+            maybe = maybe or setting == "maybe"
+            if setting == "no":
+                missing.append(group)
+        elif any(_near(d, items) for d in h.drugs) or h.unknown_drugs:
+            maybe = True
+        else:
+            missing.append(group)
+    what = " and ".join(items_label(g) for g in rule["groups"])
+    if missing:
+        need = " and ".join(items_label(g) for g in missing)
+        if rule["soft"] or maybe:
+            return Outcome(UNKNOWN, f"The trial asks for earlier {need}; check with your doctor whether "
+                                    "your treatment counts.")
+        return Outcome(EXCLUDED, f"The trial is for people already treated with {need}; "
+                                 "your list does not include it.")
+    if maybe:
+        return Outcome(UNKNOWN, f"The trial asks for earlier {what} for advanced disease; "
+                                "your list does not say when you had it.")
+    if rule.get("met_unknown"):
+        return Outcome(UNKNOWN, f"You had {what} as the trial asks; it also asks how you responded "
+                                "or how long you took it, which your doctor can confirm.")
+    return Outcome(ELIGIBLE, f"You had earlier {what}, as the trial asks.")
+
+
+def _naive(rule: dict[str, Any], h: History) -> Outcome:
+    allow = set(rule.get("allow") or ())
+    others = [d for d in h.drugs if not (allow and _matches(d, allow))]
+    named = [d for d in others if d.known]
+    but = f" other than {items_label(rule['allow'])}" if allow else ""
+    scope = " for advanced disease" if rule["setting"] == "advanced" else ""
+    wanted = f"The trial is for people with no earlier systemic treatment{but}{scope}"
+    if rule["setting"] == "early":
+        if others:
+            return Outcome(UNKNOWN, f"{wanted} before surgery; ask your doctor whether yours counts.")
+        return Outcome(ELIGIBLE, "You list no earlier treatment.")
+    if rule["setting"] == "advanced" and h.lines == 0:
+        return Outcome(ELIGIBLE, "You have had no treatment line for advanced disease, as the trial asks.")
+    if rule["setting"] == "advanced" and h.lines is None:
+        if others:
+            return Outcome(UNKNOWN, f"{wanted}; your list does not say whether your treatment was for "
+                                    "advanced disease.")
+        return Outcome(ELIGIBLE, f"You list no earlier systemic treatment{but}.")
+    failed: str | None = None
+    if named:
+        failed = f"{wanted}; you list {', '.join(d.name for d in named)}."
+    elif h.lines and not allow:
+        failed = f"{wanted}; you have had {_lines_text(h.lines)}."
+    if failed:
+        return Outcome(UNKNOWN if rule["soft"] else EXCLUDED, failed)
+    if others or (h.lines and not h.drugs):
+        return Outcome(UNKNOWN, f"{wanted}; your list does not settle it.")
+    return Outcome(ELIGIBLE, f"You have had no earlier systemic treatment{but}{scope}, as the trial asks.")
+
+
+def _lines(rule: dict[str, Any], h: History) -> Outcome:
+    low, high, of = rule.get("min"), rule.get("max"), rule.get("of")
+    if of:
+        return _class_lines(low, high, of, rule, h)
+    wanted = (f"at least {_lines_text(low)}" if low else "") + (" and " if low and high is not None else "") + (
+        f"at most {_lines_text(high)}" if high is not None else "")
+    if high == 0 and not low:
+        wanted = "no earlier treatment line"
+    if h.lines is None:
+        return Outcome(UNKNOWN, f"The trial asks for {wanted} of treatment for advanced disease; "
+                                "your number of lines is not given.")
+    fails = (low is not None and h.lines < low) or (high is not None and h.lines > high)
+    if not fails:
+        return Outcome(ELIGIBLE, f"The trial asks for {wanted} of earlier treatment; you have had "
+                                 f"{_lines_text(h.lines)}.")
+    reason = f"The trial asks for {wanted} of earlier treatment for advanced disease; you have had {_lines_text(h.lines)}."
+    # Drugs given before the disease was advanced may count as a line when the text does not say.
+    early_line = low == 1 and rule["setting"] == "any" and h.drugs and h.lines == 0
+    if rule["soft"] or early_line:
+        return Outcome(UNKNOWN, reason)
+    return Outcome(EXCLUDED, reason)
+
+
+def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
+    items = set(of)
+    what = items_label(of)
+    has = any(_matches(d, items) for d in h.drugs)
+    if high is not None and (not has or (h.lines is not None and h.lines <= high)):
+        if not low or has:
+            return Outcome(ELIGIBLE, f"The trial allows at most {high} earlier {what} regimen(s); you are within it.")
+    if low:
+        if not has and not h.unknown_drugs:
+            verdict = UNKNOWN if rule["soft"] else EXCLUDED
+            return Outcome(verdict, f"The trial asks for earlier {what}; your list does not include it.")
+        if h.lines is not None and h.lines < low and has:
+            verdict = UNKNOWN if rule["soft"] else EXCLUDED
+            return Outcome(verdict, f"The trial asks for at least {low} earlier {what} regimen(s); "
+                                    f"you have had {_lines_text(h.lines)} in all.")
+        if low == 1 and has and (high is None or (h.lines is not None and h.lines <= high)):
+            return Outcome(ELIGIBLE, f"You had earlier {what}, as the trial asks.")
+    return Outcome(UNKNOWN, f"The trial counts earlier {what} regimens; your list does not say how many you had.")
+
+
+_CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines}
+
+
+def _applies(rule: dict[str, Any], profile: Profile) -> bool | None:
+    """True/False when the rule's biomarker condition holds or not; None when the profile cannot say."""
+    gene = rule.get("gene")
+    if not gene:
+        return True
+    status = profile.gene_status(gene)
+    if status == "unknown":
+        return None
+    if status == "negative":
+        return False
+    alteration = rule.get("alteration")
+    return not alteration or any(alteration in a.replace(" ", "") for a in profile.alterations(gene))
+
+
+def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
+    applies = _applies(rule, profile)
+    if applies is False:
+        return Outcome(ELIGIBLE, f"This rule is only for people with a {rule['gene']} finding.")
+    if not h.given:
+        return Outcome(UNKNOWN, "Your earlier treatments are not given, and the trial has rules on them.")
+    outcome = _CHECKS[rule["kind"]](rule, h)
+    if applies is None and outcome.verdict == EXCLUDED:
+        return Outcome(UNKNOWN, f"{outcome.reason} This applies to people with a {rule['gene']} finding; "
+                                "your test results do not say.")
+    return outcome
+
+
+def check_rules(parsed: dict[str, Any], profile: Profile) -> Finding:
+    """The best verdict over the trial's cohorts, with the sentence that decided it."""
+    rules: list[dict[str, Any]] = parsed.get("rules") or []
+    h = _history(profile.prior_therapies, profile.prior_lines)
+    best: tuple[int, Finding] | None = None
+    for group in parsed.get("groups") or [list(range(len(rules)))]:
+        worst: tuple[int, dict[str, Any], Outcome] | None = None
+        for index in group:
+            outcome = rule_outcome(rules[index], profile, h)
+            rank = _RANK[outcome.verdict]
+            if worst is None or rank > worst[0]:
+                worst = (rank, rules[index], outcome)
+        if worst is None:
+            finding = Finding(ELIGIBLE, "", "This part of the trial sets no rule on earlier treatment.")
+            rank = 0
+        else:
+            rank, rule, outcome = worst
+            finding = Finding(outcome.verdict, rule["evidence"], outcome.reason)
+        if best is None or rank < best[0]:
+            best = (rank, finding)
+    assert best is not None
+    return best[1]
+
+
+__all__ = ["check_rules", "item_label"]

@@ -1,0 +1,167 @@
+"""The words around a drug name that say what a criterion wants: had it, never had it, will get it.
+
+Every pattern here runs on normalised (lower-case) text, is anchored on literal words and uses
+only bounded or possessive repetition, so matching stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Cue = Literal["neg", "req", "past", "fut"]
+
+# Cue words in the text before a drug name. The last one before the name decides, except that a
+# negation followed only by "prior"/"received" words still negates ("no prior", "not received").
+_CUE = re.compile(
+    r"(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more|exceed|later|less|only|greater))"
+    r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b|\bna[i\u00ef]ve\b)"
+    r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
+    r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
+    r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b)"
+    r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
+    r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
+    r"|\bineffective\b|\bexperienced\b|\bpre-?treated\b|\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b"
+    r"|\bcomplet\w*|\bcurrently\b|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b)"
+    r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b|\baccepted\b)"
+)
+
+# Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
+_AFTER_NAME = re.compile(
+    r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?"
+    r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed|progress\w*|intoleran\w*))"
+)
+
+# Said of the whole clause, wherever it sits: allowances and bans.
+BAN = re.compile(
+    r"\bnot (?:be )?(?:permitted|allowed|eligible|acceptable|enrolled)\b|\binadmissible\b|\bineligible\b"
+    r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
+)
+_PERMIT = re.compile(
+    r"\b(?:allowed|permitted|permissible|acceptable|can be enrolled|could be enrolled|may be enrolled"
+    r"|(?:is|are|be|remain) eligible|may have|can have|not counted|is ok|are ok)\b"
+)
+_LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
+
+# Regions whose drug names are exceptions, optional companions, or examples.
+EXCEPT = re.compile(
+    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from|but not)\b[^,;.)\]]*"
+)
+OPTIONAL = re.compile(
+    r"(?:\bwith or without\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b|\bin combination with\b"
+    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
+)
+PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+# Sentences about something other than which treatments were had.
+SKIP = re.compile(
+    r"hypersensitiv|allerg|toxicit|toxic effect|adverse (?:event|reaction|effect)|recovered from|\bresolved\b"
+    r"|contraindicat|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer|tumou?r|primary)"
+    r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti|\bsensitivity to\b"
+    r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
+    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress"
+)
+# In exclusions these describe the present or the study itself, not earlier treatment.
+SKIP_EXCLUSION = re.compile(
+    r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b|\bexpected to (?:need|require)"
+    r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
+)
+# Washouts and time windows: assumed met, so they never forbid anything.
+TIME_WINDOW = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d|one|two|three|four|six|twelve)"
+    r"|\b\d+\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
+    r"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) \d+|\bless than \d+\s*(?:days?|weeks?|months?)"
+    r"|\b(?:at least|more than|greater than)\s+\d+\s*(?:days?|weeks?|months?)|[\u2265>]\s*\d+\s*(?:days?|weeks?|months?)"
+    r"|\bfor at least \d+ (?:days?|weeks?)|\bprior to (?:the )?(?:first dose|start|initiation|enrol|random|registration|screening)"
+    r"|\bbefore (?:the )?(?:first dose|first administration|start of|initiation|enrol|random|registration|screening)"
+)
+# The study population or a condition on it, which makes failures uncertain.
+SOFT = re.compile(
+    r"\bunless\b|\bif\b|\binvestigator\b|\bclinical (?:study|studies|trial|trials)\b|\binvestigational\b"
+    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
+)
+# Meeting the drug requirement still leaves something the profile cannot show.
+MET_UNKNOWN = re.compile(
+    r"\bbenefit\w*|\bresponse\b|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b|\bdurable\b"
+    r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
+    r"|\bcontrolled\b|\bresponse\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
+)
+ADVANCED = re.compile(
+    r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
+    r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
+)
+ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
+EARLY = re.compile(r"\b(?:before|prior to) (?:the )?(?:surgery|resection|operation)\b|\bpre-?operative\w*")
+ADJUVANT = re.compile(
+    r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative|pre- or post-?operative"
+    r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
+)
+# A bullet that opens a sub-population ("Patients with nodal recurrence ... are eligible if:").
+CONDITION_PARENT = re.compile(
+    r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b|\b(?:patients|subjects|participants|those) (?:with|who)\b"
+)
+# "For patients who have undergone adjuvant chemotherapy, ...": the names in such a lead-in are a
+# condition, not a requirement.
+LEAD_IN = re.compile(
+    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects|participants|those|cases)\b[^,;:]*[,;:]"
+)
+# An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
+EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
+
+NAIVE = re.compile(
+    r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
+    r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"
+    r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer |anti-?tumou?r )?"
+    r"(?:therapy|treatment)|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any)\b"
+    r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies|treatments)\b(?!\s+with)"
+    r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+)
+TREATED = re.compile(
+    r"\bpreviously treated\b(?!\s+with)|\bpre-?treated\b(?!\s+with)|\brelapsed (?:and|or|/) refractory\b"
+    r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
+    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+(?:on|after|to|following|during|with|of)?\s*"
+    r"(?:prior |previous |the last |last |any |standard |initial )?(?:systemic )?(?:treatment|therapy|therapies|treatments)\b"
+)
+# A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
+OPEN_ALTERNATIVE = re.compile(r"\bor (?:patients|subjects|those|participants) (?:for whom|who are|not)\b")
+
+
+def strip_parens(text: str) -> str:
+    """Text with bracketed asides removed (two passes cover one level of nesting)."""
+    return PAREN.sub(" ", PAREN.sub(" ", text))
+
+
+def last_cue(window: str) -> Cue | None:
+    """The cue that governs a drug name, read from the words before it."""
+    cues = [m.lastgroup for m in _CUE.finditer(window)]
+    if not cues:
+        return None
+    last = cues[-1]
+    if last == "past":
+        # "no prior", "has not received": a negation followed only by exposure words.
+        for cue in reversed(cues):
+            if cue == "neg":
+                return "neg"
+            if cue != "past":
+                break
+    return last  # type: ignore[return-value]
+
+
+def cue_after_name(text: str, end: int) -> Cue | None:
+    """"EGFR TKI-naive", "EGFR-TKI resistance": a cue written straight after the name."""
+    match = _AFTER_NAME.match(text, end)
+    if not match:
+        return None
+    return "neg" if match.group("neg") else "req"
+
+
+def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
+    """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
+    if BAN.search(clause):
+        return "ban"
+    if _PERMIT.search(clause):
+        return "permit"
+    if _LATE_NEG.search(clause):
+        return "late_neg"
+    return None
