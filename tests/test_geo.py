@@ -1,0 +1,100 @@
+"""Offline geocoding: ZIP codes and cities from packaged data, clear errors for anything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialmatch.errors import ProfileError
+from trialmatch.geo import Place, by_distance, geocode, normalize
+from trialmatch.models import Site
+
+
+@pytest.mark.parametrize(
+    ("query", "label", "lat", "lon"),
+    [
+        ("02115", "Boston, MA 02115", 42.34, -71.09),
+        ("02115-1234", "Boston, MA 02115", 42.34, -71.09),
+        (" 10001 ", "New York, NY 10001", 40.75, -74.00),
+        ("Boston, MA", "Boston, MA, US", 42.36, -71.06),
+        ("boston, massachusetts", "Boston, MA, US", 42.36, -71.06),
+        ("Portland", "Portland, OR, US", 45.52, -122.68),
+        ("Portland, ME", "Portland, ME, US", 43.66, -70.26),
+        ("Paris", "Paris, FR", 48.85, 2.35),
+        ("Paris, TX", "Paris, TX, US", 33.66, -95.56),
+        ("St. Louis", "St. Louis, MO, US", 38.63, -90.20),
+        ("Saint Louis, Missouri", "St. Louis, MO, US", 38.63, -90.20),
+        ("Sao Paulo", "São Paulo, BR", -23.55, -46.64),
+        ("Lyon, France", "Lyon, FR", 45.75, 4.85),
+        ("Bar Harbor, ME", "Bar Harbor, ME, US", 44.37, -68.24),
+    ],
+    ids=[
+        "zip", "zip-plus-four", "zip-with-spaces", "city-and-state-code", "city-and-state-name-lowercase",
+        "bare-us-city-picks-the-largest", "state-picks-the-smaller-namesake", "bare-name-prefers-the-big-city-abroad",
+        "state-beats-population", "saint-abbreviated", "saint-spelled-out", "accents-optional",
+        "city-and-country", "small-us-town-from-zip-data",
+    ],
+)
+def test_places_resolve_to_coordinates_and_a_label_that_says_which_one(
+    query: str, label: str, lat: float, lon: float
+) -> None:
+    place = geocode(query)
+    assert place.label == label
+    assert place.latitude == pytest.approx(lat, abs=0.05)
+    assert place.longitude == pytest.approx(lon, abs=0.05)
+
+
+def test_a_place_unpacks_as_lat_lon_label() -> None:
+    lat, lon, label = geocode("02115")
+    assert isinstance(geocode("02115"), Place) and label.startswith("Boston") and lat > 40 > lon
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "location is empty"),
+        ("   ", "location is empty"),
+        ("99999", "no US ZIP code 99999"),
+        ("1234", "is not a US ZIP code"),
+        ("123456", "is not a US ZIP code"),
+        ("Xyzzyville", "no place called 'Xyzzyville'"),
+        ("Boston, Narnia", "'Narnia' is not a US state or a country"),
+        ("Springfield, WY", "no place called 'Springfield' in WY"),
+        (", MA", "has no city name"),
+        ("x" * 500, "too long"),
+    ],
+    ids=[
+        "empty", "blank", "zip-not-in-the-list", "too-few-digits", "too-many-digits", "unknown-city",
+        "unknown-state-or-country", "city-not-in-that-state", "no-city-name", "huge-input",
+    ],
+)
+def test_unknown_places_raise_a_profile_error_naming_location(query: str, message: str) -> None:
+    with pytest.raises(ProfileError) as raised:
+        geocode(query)
+    assert message in str(raised.value)
+    assert raised.value.field == "location"
+
+
+def test_a_small_town_in_several_states_asks_for_the_state() -> None:
+    with pytest.raises(ProfileError, match="in several states"):
+        geocode("Hardwick")
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("Saint-Étienne", "saint etienne"), ("St. Paul", "saint paul"), ("Ft. Worth", "fort worth"),
+     ("  NEW   york ", "new york")],
+    ids=["accents-and-hyphen", "st-dot", "ft-dot", "case-and-spaces"],
+)
+def test_names_compare_without_accents_case_or_abbreviations(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+def test_sites_sort_nearest_first_with_unknown_distances_last() -> None:
+    far = Site(nct_id="NCT00000001", facility="Far", latitude=34.05, longitude=-118.24)
+    near = Site(nct_id="NCT00000001", facility="Near", latitude=42.34, longitude=-71.10)
+    nowhere = Site(nct_id="NCT00000001", facility="Nowhere")
+    ordered = by_distance([far, nowhere, near], (42.35, -71.06))
+    assert [s.facility for s, _ in ordered] == ["Near", "Far", "Nowhere"]
+    assert ordered[0][1] is not None and ordered[0][1] < 5
+    assert ordered[2][1] is None
+    assert [m for _, m in by_distance([far], None)] == [None]
