@@ -68,6 +68,7 @@ def _vocab() -> dict[str, Any]:
         "squamous_excluded": _phrase_pattern(data["squamous_excluded"]["phrases"]),
         "other_cancer_context": tuple(w.lower() for w in data["squamous_excluded"]["other_cancer_context"]),
         "nsclc": _phrase_pattern(data["nsclc_names"]),
+        "lung_cancer": _phrase_pattern(data["lung_cancer_generic"]),
         "basket": _phrase_pattern(data["basket"]),
         "other_cancers": _phrase_pattern(data["other_cancers"]),
     }
@@ -83,6 +84,7 @@ STAGE = re.compile(
 )
 _STAGE_VALUE = re.compile(r"[IV]{1,4}|[1-4]", re.I)
 _M1 = re.compile(r"\bM1[abc]?\b")
+_M0 = re.compile(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
 # "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
 _TREATED_FOR = re.compile(
     r"(?:therap\w*|treat\w*|surgery|resection|chemo\w*|radiation|radiotherapy)\)?\s+(?:for|of)\s+(?:the\s+)?"
@@ -100,6 +102,9 @@ _SITE_BEFORE = re.compile(
     r"|adrenal|pleural|pulmonary|nodal|visceral|symptomatic|uncontrolled|untreated|active)\W*$",
     re.I,
 )
+_SITE_AFTER = re.compile(
+    r"\s*(?:in|to|of|involving)\s+(?:the\s+)?(?:brain|cns|central|bone|liver|spine|spinal|lepto)", re.I
+)
 _EXCLUSION_NOISE = re.compile(
     r"\b(?:therapy|treatment|chemotherapy|regimen|prior|previous|received|malignan\w*|history|allowed"
     r"|permitted|unless|except|lesions?|target)\b",
@@ -112,6 +117,10 @@ _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|nee
 _TESTING = re.compile(
     r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
     re.I,
+)
+_COHORT = re.compile(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study)\s*[A-Z0-9]{1,3}\b", re.I)
+_CONDITIONAL_DRUG = re.compile(
+    r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
 )
 _ANY_HISTOLOGY = re.compile(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
@@ -195,7 +204,8 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
             ]
             if any(4 in values for values in stages) or _advanced_evidence(plain):
                 advanced.append(sentence)
-            elif any(values and max(values) <= 3 for values in stages) or _early_evidence(plain, is_header):
+            elif (any(values and max(values) <= 3 for values in stages) or _M0.search(plain)
+                  or _early_evidence(plain, is_header)):
                 early.append(sentence)
             if not is_header and _negated_metastatic(plain):
                 excludes_metastatic.append(sentence)
@@ -206,7 +216,9 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
         if len(body) > 220 or _EXCLUSION_NOISE.search(body):
             continue
         for match in vocab["metastatic_excluded"].finditer(body):
-            if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]):
+            if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
+                body, match.end()
+            ):
                 excludes_metastatic.append(body)
                 break
 
@@ -251,30 +263,39 @@ def _squamous_excluded(sentence: str) -> bool:
     lowered = sentence.lower()
     if any(word in lowered for word in vocab["other_cancer_context"]) or _PRIOR_CONTEXT.search(sentence):
         return False
+    if _COHORT.search(sentence):  # a limit for one cohort leaves the others open
+        return False
     text = _mask(sentence, vocab["groups"]["non_squamous"][0])
     return bool(vocab["squamous_excluded"].search(text))
 
 
 def _histology_rule(text: TrialText) -> dict[str, Any]:
-    sources = [text.title, *text.conditions, *_sentences(text, "inclusion")]
+    """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
+    sources = [(part, False) for part in (text.title, *text.conditions)] + [
+        (sentence, bool(_COHORT.search(sentence) or _COHORT.search(criterion.parent)))
+        for criterion in text.inclusion for sentence in criterion.sentences()
+    ]
     allowed: set[str] | None = None
+    firm = False
     evidence = ""
     other_cancer = _vocab()["other_cancer_context"]
-    for sentence in sources:
+    for sentence, cohort_only in sources:
         if _ANY_HISTOLOGY.search(sentence):
-            return {"allowed": None, "evidence": ""}
-        if any(word in sentence.lower() for word in other_cancer):  # "... squamous cell carcinoma of the skin"
-            continue
+            return {"allowed": None, "firm": False, "evidence": ""}
+        if any(word in sentence.lower() for word in other_cancer) or _CONDITIONAL_DRUG.search(sentence):
+            continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
         for allows in _histology_mentions(sentence):
             allowed = (allowed or set()) | set(allows)
+            firm = firm or not cohort_only
             evidence = evidence or sentence
     excluded_squamous = next((s for s in _sentences(text, "exclusion") if _squamous_excluded(s)), "")
     if excluded_squamous:
         allowed = (set(HISTOLOGIES) if allowed is None else allowed) - {"squamous"}
+        firm = True
         evidence = evidence or excluded_squamous
     if allowed is None or allowed >= set(HISTOLOGIES):
-        return {"allowed": None, "evidence": ""}
-    return {"allowed": sorted(allowed), "evidence": quote(evidence)}
+        return {"allowed": None, "firm": False, "evidence": ""}
+    return {"allowed": sorted(allowed), "firm": firm, "evidence": quote(evidence)}
 
 
 # ---------------------------------------------------------------- cancer type
@@ -282,7 +303,8 @@ def _cancer_rule(text: TrialText) -> dict[str, Any]:
     vocab = _vocab()
     sources = [text.title, *text.conditions, *text.keywords, *_sentences(text, "inclusion")]
     for sentence in sources:
-        if vocab["nsclc"].search(sentence):
+        # "lung cancer" counts once "small cell lung cancer" is blanked out.
+        if vocab["nsclc"].search(sentence) or vocab["lung_cancer"].search(_mask(sentence, vocab["other_cancers"])):
             return {"verdict": ELIGIBLE, "evidence": "", "other": ""}
     for sentence in sources:
         if vocab["basket"].search(sentence):
@@ -333,6 +355,10 @@ def _histology_finding(rule: dict[str, Any], profile: Profile) -> Finding:
                        f"The trial takes {names} histology only; your NSCLC subtype is not specified.")
     if profile.histology in allowed:
         return Finding(ELIGIBLE, rule["evidence"], f"The trial takes {names} histology; yours is {profile.histology}.")
+    if not rule["firm"]:
+        return Finding(UNKNOWN, rule["evidence"],
+                       f"One part of the trial takes {names} histology only; yours is {profile.histology}: "
+                       "ask whether another part fits.")
     return Finding(EXCLUDED, rule["evidence"],
                    f"The trial takes {names} histology only; yours is {profile.histology}.")
 
