@@ -18,13 +18,16 @@ _CUE = re.compile(
     r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b|\bna[i\u00ef]ve\b)"
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
-    r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b)"
+    r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
+    r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\bineligible for\b"
+    r"|\brefus\w+|\bdeclin\w+)"
     r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
     r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
-    r"|\bineffective\b|\bexperienced\b|\bpre-?treated\b|\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b"
-    r"|\bcomplet\w*|\bcurrently\b|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b)"
+    r"|\bineffective\b|\bexperienced\b|\bpre-?treated\b"
+    r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
+    r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
-    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b|\baccepted\b)"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b)"
 )
 
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
@@ -39,17 +42,18 @@ BAN = re.compile(
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
 _PERMIT = re.compile(
-    r"\b(?:allowed|permitted|permissible|acceptable|can be enrolled|could be enrolled|may be enrolled"
+    r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted|included|accepted)"
     r"|(?:is|are|be|remain) eligible|may have|can have|not counted|is ok|are ok)\b"
 )
 _LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
 EXCEPT = re.compile(
-    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from|but not)\b[^,;.)\]]*"
+    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from|but not(?! limited))\b[^,;.)\]]*"
 )
 OPTIONAL = re.compile(
-    r"(?:\bwith or without\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b|\bin combination with\b"
+    r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
+    r"|\bin combination with\b"
     r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
 )
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -60,7 +64,7 @@ SKIP = re.compile(
     r"|contraindicat|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer|tumou?r|primary)"
     r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti|\bsensitivity to\b"
     r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
-    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress"
+    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|absorption|\bswallow|\bbowel\b|gastrointestinal"
 )
 # In exclusions these describe the present or the study itself, not earlier treatment.
 SKIP_EXCLUSION = re.compile(
@@ -78,29 +82,41 @@ TIME_WINDOW = re.compile(
 )
 # The study population or a condition on it, which makes failures uncertain.
 SOFT = re.compile(
-    r"\bunless\b|\bif\b|\binvestigator\b|\bclinical (?:study|studies|trial|trials)\b|\binvestigational\b"
+    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within) (?:an? |the )?(?:other )?clinical (?:study|studies|trial|trials)\b"
+    r"|\bas (?:an? )?investigational\b"
     r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
 )
 # Meeting the drug requirement still leaves something the profile cannot show.
 MET_UNKNOWN = re.compile(
-    r"\bbenefit\w*|\bresponse\b|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b|\bdurable\b"
+    r"\bbenefit\w*|\bresponse\b(?! evaluation)|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b|\bdurable\b"
     r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
-    r"|\bcontrolled\b|\bresponse\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
+    r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
 )
 ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
     r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
 )
 ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
-EARLY = re.compile(r"\b(?:before|prior to) (?:the )?(?:surgery|resection|operation)\b|\bpre-?operative\w*")
+EARLY = re.compile(
+    r"\b(?:before|prior to) (?:the )?(?:[a-z]+ ){0,3}(?:surgery|resection|operation)\b|\bpre-?operative\w*"
+)
+# Allowances that keep a rule about advanced disease when (neo)adjuvant therapy is mentioned.
+ADJUVANT_ALLOWED = re.compile(
+    r"\b(?:allowed|permitted|permissible|eligible|acceptable|accepted|except|unless|if|not counted|provided|more than"
+    r"|at least|(?:can|could|may)(?: also)? be (?:enrolled|included|admitted))\b"
+    r"|[\u2265>]"
+)
+# Given outside the bloodstream: "intrapleural injection chemotherapy" is not systemic treatment.
+LOCAL_ROUTE = re.compile(
+    r"\b(?:intra-?pleural|intracavit\w*|intrathecal|intra-?arterial|intravesical|intratumou?ral|pleurodesis|topical"
+    r"|hyperthermic|perfusion|intraperitoneal|lateral ventricular)\b[^,;.]{0,25}$"
+)
 ADJUVANT = re.compile(
     r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative|pre- or post-?operative"
     r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
 )
 # A bullet that opens a sub-population ("Patients with nodal recurrence ... are eligible if:").
-CONDITION_PARENT = re.compile(
-    r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b|\b(?:patients|subjects|participants|those) (?:with|who)\b"
-)
+CONDITION_PARENT = re.compile(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b")
 # "For patients who have undergone adjuvant chemotherapy, ...": the names in such a lead-in are a
 # condition, not a requirement.
 LEAD_IN = re.compile(
@@ -132,20 +148,41 @@ def strip_parens(text: str) -> str:
     return PAREN.sub(" ", PAREN.sub(" ", text))
 
 
-def last_cue(window: str) -> Cue | None:
-    """The cue that governs a drug name, read from the words before it."""
-    cues = [m.lastgroup for m in _CUE.finditer(window)]
-    if not cues:
-        return None
-    last = cues[-1]
-    if last == "past":
+# Cues further than this many characters before a name do not govern it.
+CUE_REACH = 110
+WEAK_REACH = 28
+
+
+def cue_with_word(window: str) -> tuple[Cue | None, str]:
+    """The cue that governs a drug name, read from the words just before it, and its word.
+
+    Weak cues ("after", "under", "during") count only right before the name: "after osimertinib",
+    not "after the date of local approval for alectinib".
+    """
+    window = window[-CUE_REACH:]
+    found: list[tuple[str, str]] = []
+    for match in _CUE.finditer(window):
+        if match.group("weak") is not None:
+            if len(window) - match.end() <= WEAK_REACH:
+                found.append(("req", match.group()))
+        else:
+            found.append((str(match.lastgroup), match.group()))
+    if not found:
+        return None, ""
+    last = found[-1]
+    if last[0] == "past":
         # "no prior", "has not received": a negation followed only by exposure words.
-        for cue in reversed(cues):
-            if cue == "neg":
-                return "neg"
-            if cue != "past":
+        for cue in reversed(found):
+            if cue[0] == "neg":
+                return "neg", cue[1]
+            if cue[0] != "past":
                 break
-    return last  # type: ignore[return-value]
+    return last[0], last[1]  # type: ignore[return-value]
+
+
+def last_cue(window: str) -> Cue | None:
+    """The cue that governs a drug name written after `window`."""
+    return cue_with_word(window)[0]
 
 
 def cue_after_name(text: str, end: int) -> Cue | None:

@@ -29,7 +29,10 @@ _RANGE = re.compile(r"(?<![\d.])(?P<a>\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
 _UNIT = re.compile(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
 # Words that show a number is about something else: "SUVmax > 5 on routine pre-treatment PET".
 _ELSEWHERE = re.compile(r"\b(?:on|in|at|with|from|for|to|by|per|the|x|times)\b")
-_NOT_LINES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?|months?|weeks?|days?|years?|lesions?|sites?|organs?|cm|mm)\b")
+_NOT_LINES = re.compile(
+    r"\b(?:cycles?|courses?|doses?|infusions?|months?|weeks?|days?|years?|hours?|lesions?|sites?|organs?|cm|mm|gy|cgy"
+    r"|mg|ml|kg|fractions?|half|lives|times|x|points?|score|grade)\b|%"
+)
 _CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
 _BOUNDARY = re.compile(r"[,;:.]|\band\b|\bor\b")
 
@@ -140,6 +143,7 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
+    planned: list[tuple[int, int, int, int]] = []
     for match in _SHORT_LINE.finditer(text):
         out.append(LineLimit(match.start(), match.end(), min=int(match.group("n")) - 1))
     for match in _ORDINAL_LINE.finditer(text):
@@ -150,6 +154,10 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         elif match.group("later"):
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
         elif not _HISTORY_CUE.search(text, 0, match.start()):
-            soft = bool(_CURRENT_CUE.search(text))
-            out.append(LineLimit(match.start(), match.end(), min(values) - 1 or None, max(values) - 1, soft=soft))
+            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+    if planned:
+        # "as first-line and/or second-line treatment": one range of positions.
+        low, high = min(p[2] for p in planned), max(p[3] for p in planned)
+        soft = bool(_CURRENT_CUE.search(text))
+        out.append(LineLimit(planned[0][0], planned[-1][1], low or None, high, soft=soft))
     return out

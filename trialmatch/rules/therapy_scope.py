@@ -1,0 +1,106 @@
+"""Who a prior-therapy rule applies to: a cohort, arm or phase, or patients with one biomarker.
+
+"Cohort 2: ...", "Phase Ia (Part B):", "(for phase II part)", "inadmissible to Cohort 2 and
+Cohort 4" name cohorts; "Patients with EGFR mutation previously treated with osimertinib" and
+"(osimertinib exposure required for T790M+)" name a biomarker group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.rules.therapy_terms import normalize
+from trialmatch.vocab import canonical_gene
+
+_LABEL = r"(?:\d{1,2}[a-z]?\b|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
+_COHORT_LABELS = re.compile(
+    rf"(?P<kind>cohort|arm|part|phase|group|module)s?\s*(?P<first>{_LABEL})"
+    rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?{_LABEL})*+)"
+)
+_MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
+# A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:".
+_HEADING = re.compile(
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*{_KIND_WORD}\s*{_LABEL}[^:;.]{{0,30}}:"
+)
+_IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+# "Phase Ia (Part A)" is best named by its part.
+_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
+
+_GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/-]{1,14})"
+_PATIENTS_WITH = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"
+    rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
+)
+_GENE_PATIENTS = re.compile(
+    rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
+    r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
+)
+_REQUIRED_FOR = re.compile(
+    r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
+    r"\s*(?:\+|positive|mutation)"
+)
+_ALTERATION_GENE = {"t790m": "EGFR", "c797s": "EGFR", "l858r": "EGFR", "g12c": "KRAS", "v600e": "BRAF"}
+
+
+def _label(kind: str, raw: str) -> str:
+    roman = re.match(r"([ivx]+)([a-z]?)$", raw)
+    if roman and roman.group(1) in _ROMAN:
+        raw = _ROMAN[roman.group(1)] + roman.group(2)
+    return f"{kind} {raw}"
+
+
+def _labels_in(text: str) -> list[str]:
+    found: dict[str, list[str]] = {}
+    for match in _COHORT_LABELS.finditer(text):
+        kind = match.group("kind")
+        raws = [match.group("first"), *(m.group("label") for m in _MORE_LABEL.finditer(match.group("more")))]
+        found.setdefault(kind, []).extend(_label(kind, raw) for raw in raws)
+    for kind in _KIND_ORDER:
+        if kind in found:
+            return list(dict.fromkeys(found[kind]))
+    return []
+
+
+def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
+    """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
+    norm = normalize(text)
+    end = len(norm) if before is None else before
+    last = None
+    for match in _HEADING.finditer(norm, 0, end):
+        last = match
+    return tuple(_labels_in(last.group())) if last else ()
+
+
+def sentence_cohorts(norm: str) -> tuple[str, ...]:
+    """Cohorts a sentence names for itself: "(for phase II part)", "inadmissible to Cohort 2 and Cohort 4"."""
+    labels: list[str] = []
+    for match in _IN_SENTENCE.finditer(norm):
+        labels.extend(_labels_in(norm[match.end():match.end() + 60].split(";")[0]))
+    return tuple(dict.fromkeys(labels))
+
+
+def _gene(word: str) -> tuple[str | None, str | None]:
+    if word in _ALTERATION_GENE:
+        return _ALTERATION_GENE[word], word
+    gene = canonical_gene(word.split("/")[0])
+    return (gene, None) if gene else (None, None)
+
+
+def biomarker_condition(norm: str) -> tuple[str | None, str | None]:
+    """(gene, alteration) when a sentence opens with a biomarker group: "Patients with EGFR mutation ..."."""
+    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS):
+        match = pattern.match(norm)
+        if match:
+            found = _gene(match.group("gene"))
+            if found[0]:
+                return found
+    return None, None
+
+
+def required_for(aside: str) -> tuple[str | None, str | None]:
+    """(gene, alteration) for an aside such as "(osimertinib exposure required for T790M+)"."""
+    match = _REQUIRED_FOR.search(aside)
+    return _gene(match.group("what")) if match else (None, None)

@@ -1,0 +1,373 @@
+"""One sentence of eligibility criteria -> prior-therapy rules.
+
+The steps: skip sentences about something else (allergies, toxicity, absorption, washouts);
+read line counts; find drug and class names; decide for each name whether the sentence wants it
+had ("progressed on X", "prior X" in an inclusion), not had ("no prior X", "prior X" in an
+exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from trialmatch import drugs
+from trialmatch.rules import therapy_cues as cues
+from trialmatch.rules.therapy_lines import LineLimit, count_limits, ordinal_limits
+from trialmatch.rules.therapy_scope import biomarker_condition, heading_cohorts, required_for, sentence_cohorts
+from trialmatch.rules.therapy_terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.text import quote
+
+_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
+_OR = re.compile(r"\bor\b|\band/or\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
+_TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
+_FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
+_ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
+# The study drug named as a time point: "before the first dose of furmonertinib".
+_STUDY_DOSE = re.compile(r"\b(?:first|initial|last) (?:dose|administration|infusion)s? of (?:the )?$|\b(?:start|initiation) of $")
+_WORD = re.compile(r"[a-z]+")
+# Words that may sit between names of one list: "X, Y and other similar Z drugs".
+_LIST_WORDS = frozenset(
+    "and or nor plus including include includes such as eg e g ie i other any prior previous the a an with of well "
+    "etc similar another drug agent therapy therapie treatment inhibitor antibody but not limited to like for example "
+    "instance combination based containing regimen its their these those all kind type form class either also small "
+    "molecule medication product cetera".split()
+)
+_TITLE_SKIP_WORDS = ("under", "during", "currently", "complet", "on ", "are on", "is on", "while on")
+# Cue words too loose to carry a requirement in a sentence that also gives a time window:
+# "at least two weeks after the chemotherapy" is a washout.
+_WEAK_WORDS = ("after", "following", "post", "under", "during", "currently", "complet", "on ", "are on", "is on",
+               "while on")
+# Short words that are parts of names the vocabulary does not list ("PD-L1", "CTLA-4" on their own).
+_NOT_NAME_PARTS = frozenset("had has was are is be who will may can must use need plan".split())
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence inherits from its criterion and the bullets above it."""
+
+    section: str  # "inclusion", "exclusion" or "title"
+    cohorts: tuple[str, ...] = ()
+    inherited: cues.Cue | None = None  # "Prior:" headers lend their cue to the bullets below
+    adjuvant_ok: bool = False  # the criterion treats (neo)adjuvant therapy separately
+    soft: bool = False  # under a conditional bullet ("eligible if the following are met:")
+    prefix: str = ""  # short header quoted with the sentence
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _aside(pos: int, parens: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in parens if a <= pos < b), None)
+
+
+def _family(item: str) -> frozenset[str]:
+    kind, _, key = item.partition(":")
+    return frozenset(drugs.classes_of(key)) if kind == "d" else drugs.ancestors(key)
+
+
+def _list_gap(gap: str) -> bool:
+    """True when only list words ("and", "or", "other", ...) or bits of names lie between two names."""
+    return all(
+        word in _LIST_WORDS or word.rstrip("s") in _LIST_WORDS or (len(word) <= 4 and word not in _NOT_NAME_PARTS)
+        for word in _WORD.findall(cues.strip_parens(gap))
+    )
+
+
+def _without_abbreviations(norm: str, mentions: list[Mention], parens: list[tuple[int, int]]) -> list[Mention]:
+    """Drop "(EGFR-TKI)" after "epidermal growth factor receptor tyrosine kinase inhibitor": one name, not two."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        aside = _aside(mention.start, parens)
+        if aside and kept and not norm[kept[-1].end:aside[0]].strip() and not (
+            norm[aside[0] + 1:mention.start].strip() or norm[mention.end:aside[1] - 1].strip()
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _drop_generic(mentions: list[Mention]) -> list[Mention]:
+    """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before."""
+    kept: list[Mention] = []
+    seen_targeted = False
+    for mention in mentions:
+        if mention.generic and seen_targeted:
+            continue
+        kept.append(mention)
+        if not mention.generic and any({"targeted", "biologic"} & _family(i) for i in mention.items):
+            seen_targeted = True
+    return kept
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(norm, 0, pos):
+        start = match.end()
+    return start
+
+
+def _clause_verdict(norm: str, mention: Mention, parens: list[tuple[int, int]]) -> str | None:
+    """"is not permitted" / "is permitted" / "has not been given", said of the clause holding a name
+    (an aside's own words first, then the clause around it)."""
+    aside = _aside(mention.start, parens)
+    own = cues.clause_verdict(norm[aside[0]:aside[1]]) if aside else None
+    pos = aside[0] if aside else mention.start
+    start = _clause_start(norm, pos)
+    stop = _CLAUSE_BREAK.search(norm, aside[1] if aside else mention.end)
+    return own or cues.clause_verdict(cues.strip_parens(norm[start:stop.start() if stop else len(norm)]))
+
+
+def _inherits(norm: str, mention: Mention, prev: Mention | None, parens: list[tuple[int, int]]) -> bool:
+    """Whether a name with no cue of its own continues the list before it ("X, Y or Z")."""
+    if prev is None or _CLAUSE_BREAK.search(norm, prev.end, mention.start):
+        return False
+    aside = _aside(mention.start, parens)
+    if aside and not aside[0] <= prev.start < aside[1]:
+        # Into an aside only when it lists examples or other names for the same thing.
+        return bool(cues.EXAMPLES.match(norm, aside[0])) or _list_gap(norm[aside[0] + 1:mention.start])
+    return _list_gap(norm[prev.end:mention.start])
+
+
+@dataclass
+class _Reading:
+    """The names of one sentence sorted by what the sentence wants done with them."""
+
+    forbid: list[Mention]
+    require: list[Mention]
+    allow: list[str]
+    weak: list[Mention]  # required only on a loose cue ("after X")
+
+
+def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
+    end = mention.end
+    following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
+    after = cues.cue_after_name(norm, end) or (cues.cue_after_name(norm, following) if following else None)
+    if after:
+        return after, "after-name"
+    aside = _aside(mention.start, parens)
+    if aside:
+        inner = cues.cue_with_word(norm[aside[0] + 1:mention.start])
+        if inner[0] or not (cues.EXAMPLES.match(norm, aside[0]) or _list_gap(norm[aside[0] + 1:mention.start])):
+            return inner  # an aside with its own subject ("(replacement of platinum drugs ...)")
+    start = max(_clause_start(norm, mention.start), lead_in)
+    return cues.cue_with_word(cues.strip_parens(norm[start:mention.start]) if not aside else norm[start:mention.start])
+
+
+def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str | None:
+    if cue is None or cue == "fut":
+        return None
+    if section == "exclusion":
+        # "after progression on prior X" in an exclusion describes timing, not a ban on X.
+        return "forbid" if cue == "past" and not _TIMING.search(window) else None
+    if section == "title":
+        if cue == "neg":
+            return "forbid" if word == "after-name" else None
+        if cue == "past" or any(word.startswith(w) for w in _TITLE_SKIP_WORDS):
+            return None
+    return "forbid" if cue == "neg" else "require"
+
+
+def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tuple[int, int]],
+                lead_in: int) -> _Reading:
+    exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    optional = [(m.start(), m.end()) for m in cues.OPTIONAL.finditer(norm)]
+    allow = [i for m in mentions if _inside(m.start, exceptions) for i in m.items]
+    named: list[Mention] = []
+    for mention in mentions:
+        before = norm[max(0, mention.start - 40):mention.start]
+        if _STUDY_DOSE.search(before):
+            continue
+        if _ANCHOR.search(before):
+            allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
+        elif not (_inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
+            named.append(mention)
+    reading = _Reading([], [], list(dict.fromkeys(allow)), [])
+    kept = _drop_generic(named)
+    prev: Mention | None = None
+    action: str | None = None
+    for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")
+        action, word = _polarity(norm, mention, prev, action, ctx, parens, lead_in)
+        prev = mention
+        if mention not in kept:
+            continue
+        if action == "forbid":
+            reading.forbid.append(mention)
+        elif action == "require":
+            reading.require.append(mention)
+            if word.startswith(_WEAK_WORDS):
+                reading.weak.append(mention)
+    return reading
+
+
+def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: str | None, ctx: Context,
+              parens: list[tuple[int, int]], lead_in: int) -> tuple[str | None, str]:
+    """What the sentence says about this name: ("forbid" | "require" | None, the cue word)."""
+    if mention.start < lead_in:
+        return None, ""  # "For patients who have undergone adjuvant chemotherapy, ..." is a condition
+    if prev_action is not None and not cues.cue_after_name(norm, mention.end) and _inherits(norm, mention, prev, parens):
+        return prev_action, "list"  # "no prior chemotherapy, biological therapy or immunotherapy"
+    cue, word = _cue_for(norm, mention, parens, lead_in)
+    verdict = _clause_verdict(norm, mention, parens)
+    clause_start = _clause_start(norm, mention.start)
+    if verdict == "permit":
+        return None, word
+    # "Prior X is not permitted", "X ... is not allowed": a ban on X, when X is what the clause is about.
+    if verdict == "ban" and (cue == "past" or (cue is None and mention.start - clause_start <= 15)):
+        return "forbid", word
+    if verdict == "late_neg" and cue != "req":
+        cue, word = "neg", "not"
+    window = norm[clause_start:mention.start]
+    if cue is None:
+        if _inherits(norm, mention, prev, parens):
+            return prev_action, word
+        return _action(ctx.inherited, "", ctx.section, window), word
+    return _action(cue, word, ctx.section, window), word
+
+
+def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
+    """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
+    groups: list[list[str]] = []
+    for k, mention in enumerate(mentions):
+        gap = cues.strip_parens(norm[mentions[k - 1].end:mention.start]) if k else ""
+        same = k > 0 and (bool(_OR.search(gap)) or (not _AND.search(gap) and _list_gap(gap)))
+        if same:
+            groups[-1].extend(mention.items)
+        else:
+            groups.append(list(mention.items))
+    return [list(dict.fromkeys(g)) for g in groups]
+
+
+def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
+    """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
+    if cues.EARLY.search(norm):
+        return "early"
+    if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
+        return "early"  # "Have received neoadjuvant chemotherapy"
+    if cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
+        return "advanced"
+    return "any"
+
+
+def _need_setting(norm: str) -> str:
+    """Which treatments a requirement counts."""
+    if cues.EARLY.search(norm):
+        return "early"
+    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm)
+    if adjuvant and not advanced:
+        return "early"
+    return "advanced" if advanced and not adjuvant else "any"
+
+
+def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
+    """Prior-therapy rules stated by one sentence of the criteria (or the title)."""
+    norm = normalize(sentence)
+    bare = cues.strip_parens(norm)
+    excluding = ctx.section == "exclusion"
+    if cues.SKIP.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+        return []
+    timed = bool(cues.TIME_WINDOW.search(bare))
+    parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
+    mentions = _without_abbreviations(norm, find_mentions(norm), parens)
+    first_name = mentions[0].start if mentions else len(norm)
+    gene, alteration = biomarker_condition(norm)
+    title = ctx.section == "title"
+    base: dict[str, Any] = {
+        "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm)),
+        "gene": gene,
+        "alteration": alteration,
+        "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
+        "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
+        "section": ctx.section,
+    }
+    met_unknown = bool(cues.MET_UNKNOWN.search(norm))
+    rules: list[dict[str, Any]] = []
+
+    limits = [] if excluding and timed else count_limits(norm, mentions, ctx.section)
+    if not excluding:
+        limits += ordinal_limits(norm)
+    for lim in limits:
+        if lim.cycles:
+            met_unknown = True
+        elif lim.min is not None or lim.max is not None:
+            rules.append(_lines_rule(lim, base, norm))
+    spans = [(lim.start, lim.end) for lim in limits]
+    mentions = [m for m in mentions if not _inside(m.start, spans)]
+
+    lead = cues.LEAD_IN.match(norm)
+    reading = _read_names(norm, mentions, ctx, parens, lead.end() if lead else 0)
+    if not excluding:
+        rules += _naive_phrases(norm, mentions, reading.allow, base, ctx, timed)
+        if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
+            if cues.TREATED.search(norm) and not (title and mentions):
+                rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
+    if reading.forbid and not timed:
+        rules.append(_forbid_rule(reading.forbid, reading.allow, base, norm, bare, ctx))
+    required = [m for m in reading.require if not (timed and m in reading.weak)]
+    if required:
+        rules += _require_rules(norm, required, parens, base, met_unknown)
+    return rules
+
+
+def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str) -> dict[str, Any]:
+    return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
+            "of": list(lim.of) if lim.of else None, "soft": base["soft"] or lim.soft,
+            "setting": "any" if lim.of else _need_setting(norm)}
+
+
+def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
+                   ctx: Context, timed: bool) -> list[dict[str, Any]]:
+    """ "Previously untreated", "treatment-naive", "have not received any systemic therapy"."""
+    if timed:
+        return []
+    for match in cues.NAIVE.finditer(norm):
+        if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
+               for m in mentions):
+            continue  # "EGFR TKI treatment-naive" bans that class only
+        if cues.EARLY.search(norm):
+            setting = "early"
+        elif cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
+            setting = "advanced"
+        elif cues.ANY_SETTING.search(norm) or _FOR_NSCLC.search(norm):
+            setting = "any"
+        else:
+            setting = "advanced"  # line wording: counted by lines for advanced disease
+        return [{**base, "kind": "naive", "allow": allow, "setting": setting}]
+    return []
+
+
+def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
+                 ctx: Context) -> dict[str, Any]:
+    items = list(dict.fromkeys(i for m in forbid for i in m.items))
+    setting = _ban_setting(norm, bare, ctx)
+    if any(m.systemic for m in forbid):
+        return {**base, "kind": "naive", "allow": allow, "setting": setting}
+    return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
+
+
+def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, int]], base: dict[str, Any],
+                   met_unknown: bool) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    pool = list(require)
+    for a, b in parens:  # "(Osimertinib exposure required for T790M+)": a rule for that group only
+        gene, alteration = required_for(norm[a:b])
+        inner = [m for m in require if a <= m.start < b]
+        if gene and inner:
+            rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "gene": gene,
+                          "alteration": alteration, "met_unknown": False, "setting": "any"})
+            pool = [m for m in pool if m not in inner]
+    outside = [m for m in pool if not _inside(m.start, parens)]
+    setting = _need_setting(norm)
+    if not pool:
+        return rules
+    groups = _and_groups(norm, outside or pool)
+    if any(SYSTEMIC in g for g in groups):
+        # "after platinum or any other systemic therapy" is met by any earlier line.
+        rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
+        groups = [g for g in groups if SYSTEMIC not in g]
+    if groups:
+        rules.append({**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting})
+    return rules
