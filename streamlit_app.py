@@ -416,7 +416,12 @@ with find_tab:
                 st.error(f"{exc}. Showing trials without distances.")
         filters = form.filters_from_widgets(st.session_state, CONTEXT["origin"], profile.max_distance_miles)
         started = datetime.now(UTC)
-        matches = run_match(db_url, engine_stamp, st.session_state[PROFILE_JSON], filters)
+        try:
+            matches = run_match(db_url, engine_stamp, st.session_state[PROFILE_JSON], filters)
+        except Exception as exc:  # noqa: BLE001 - a matcher bug must not show a patient a traceback
+            st.error(f"Something went wrong while checking the trials ({type(exc).__name__}: {exc}). "
+                     "Your answers are kept; please report this problem.")
+            st.stop()
         results(profile, matches, stats["trials"])
         st.caption(f"Checked in {(datetime.now(UTC) - started).total_seconds():.2f} s.")
 with shortlist_tab:
