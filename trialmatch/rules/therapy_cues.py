@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"|\brefus\w+|\bdeclin\w+)"
     r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
     r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
-    r"|\bineffective\b|\bexperienced\b|\bpre-?treated\b"
+    r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
@@ -61,7 +61,7 @@ PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Sentences about something other than which treatments were had.
 SKIP = re.compile(
     r"hypersensitiv|allerg|toxicit|toxic effect|adverse (?:event|reaction|effect)|recovered from|\bresolved\b"
-    r"|contraindicat|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer|tumou?r|primary)"
+    r"|contraindication|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer|tumou?r|primary)"
     r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti|\bsensitivity to\b"
     r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
     r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|absorption|\bswallow|\bbowel\b|gastrointestinal"
@@ -102,7 +102,8 @@ EARLY = re.compile(
 )
 # Allowances that keep a rule about advanced disease when (neo)adjuvant therapy is mentioned.
 ADJUVANT_ALLOWED = re.compile(
-    r"\b(?:allowed|permitted|permissible|eligible|acceptable|accepted|except|unless|if|not counted|provided|more than"
+    r"\b(?:allowed|permitted|permissible|eligible|acceptable|accepted|except|exception|unless|if|not counted|provided"
+    r"|more than"
     r"|at least|(?:can|could|may)(?: also)? be (?:enrolled|included|admitted))\b"
     r"|[\u2265>]"
 )
@@ -140,6 +141,11 @@ TREATED = re.compile(
     r"(?:prior |previous |the last |last |any |standard |initial )?(?:systemic )?(?:treatment|therapy|therapies|treatments)\b"
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
+# "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
+GENERIC_TREATMENT = re.compile(
+    r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
+    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line))"
+)
 OPEN_ALTERNATIVE = re.compile(r"\bor (?:patients|subjects|those|participants) (?:for whom|who are|not)\b")
 
 

@@ -20,7 +20,9 @@ _AT_MOST = (
     r"no more than|not more than|at most|a maximum of|maximum of|up to|\u2264|<=|fewer than|less than|<"
     r"|not exceeding|not to exceed|no greater than"
 )
-_LEAD = re.compile(rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|(?P<one>\bone or more\b)")
+_LEAD = re.compile(
+    rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
+)
 _POSTFIX = re.compile(
     r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.]{0,60}?)"
     rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
@@ -34,7 +36,7 @@ _NOT_LINES = re.compile(
     r"|mg|ml|kg|fractions?|half|lives|times|x|points?|score|grade)\b|%"
 )
 _CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
-_BOUNDARY = re.compile(r"[,;:.]|\band\b|\bor\b")
+_BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|more|a maximum|maximum|\d))")
 
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORD_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -106,7 +108,8 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
     """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
     out: list[LineLimit] = []
     for match in _LEAD.finditer(text):
-        q, n = ("at least", 1) if match.group("one") else (match.group("q"), _number(match.group("n")))
+        more = match.group("more")
+        q, n = ("at least", _number(more)) if more else (match.group("q"), _number(match.group("n")))
         counted = _counted(text, match.end(), mentions)
         if counted is None:
             continue

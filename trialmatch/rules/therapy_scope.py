@@ -28,7 +28,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
 
-_GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/-]{1,14})"
+_GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
 _PATIENTS_WITH = re.compile(
     r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
     r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"

@@ -90,6 +90,13 @@ def _without_abbreviations(norm: str, mentions: list[Mention], parens: list[tupl
     return kept
 
 
+def _with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Add "prior treatment" / "previous therapy" as systemic treatment where no drug or class is named."""
+    extra = [Mention(m.start("what"), m.end("what"), (SYSTEMIC,)) for m in cues.GENERIC_TREATMENT.finditer(norm)
+             if not any(n.start <= m.start("what") < n.end or m.start("what") <= n.start < m.end() + 3 for n in mentions)]
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
 def _drop_generic(mentions: list[Mention]) -> list[Mention]:
     """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before."""
     kept: list[Mention] = []
@@ -162,7 +169,8 @@ def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str |
         return None
     if section == "exclusion":
         # "after progression on prior X" in an exclusion describes timing, not a ban on X.
-        return "forbid" if cue == "past" and not _TIMING.search(window) else None
+        exposed = cue == "past" or (cue == "req" and word.startswith(("previously treated", "pretreated", "pre-treated")))
+        return "forbid" if exposed and not _TIMING.search(window) else None
     if section == "title":
         if cue == "neg":
             return "forbid" if word == "after-name" else None
@@ -272,6 +280,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     timed = bool(cues.TIME_WINDOW.search(bare))
     parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
     mentions = _without_abbreviations(norm, find_mentions(norm), parens)
+    if excluding:
+        mentions = _with_generic_treatment(norm, mentions)
     first_name = mentions[0].start if mentions else len(norm)
     gene, alteration = biomarker_condition(norm)
     title = ctx.section == "title"
@@ -324,6 +334,8 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     if timed:
         return []
     for match in cues.NAIVE.finditer(norm):
+        if re.search(r"\bor\b", norm[match.end():match.end() + 25]) or re.search(r"\bor\s+(?:be\s+)?$", norm[:match.start()]):
+            continue  # "treatment naive or no more than one prior therapy": the other way in is wider
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
@@ -343,6 +355,10 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
     setting = _ban_setting(norm, bare, ctx)
+    if set(allow) & set(items):
+        # "docetaxel, with the exception of docetaxel in the neoadjuvant setting": the exception is a setting.
+        allow = [i for i in allow if i not in items]
+        setting = "advanced"
     if any(m.systemic for m in forbid):
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
