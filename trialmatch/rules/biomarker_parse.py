@@ -1,0 +1,252 @@
+"""Turn a trial's text into biomarker clauses: what must be present, what must be absent, per cohort.
+
+Clause = {"mode": "require"|"forbid", "atoms": [...], "cohorts": [...], "evidence": str, flags...}.
+A "require" clause holds when any of its atoms holds (alternatives written in one sentence); a "forbid"
+clause holds when none does. Clauses without cohorts apply to every cohort; a patient who fits one
+cohort fits the trial. The title and conditions count only where the criteria are silent on that gene.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.rules.biomarker_pdl1 import read_pdl1
+from trialmatch.rules.biomarker_text import Statement, normalise, read_sentence, sentences
+from trialmatch.text import Criterion, TrialText, quote
+
+_LABEL_ID = r"(?:\d{1,2}[a-z]?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+_COHORT_LABEL = re.compile(
+    r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
+    r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
+    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?(?:only\b)?\s*[:：)\-]",
+    re.I,
+)
+# "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
+_NO_TEST_NEEDED = re.compile(
+    r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
+    r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
+    r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
+    r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test",
+    re.I,
+)
+# "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
+# "non-squamous NSCLC subjects must have confirmed EGFR/ALK status": squamous tumours need no test.
+_SQUAMOUS_UNTESTED_OK = re.compile(
+    r"\bsquamous\b[^.;]{0,60}\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\b"
+    r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)",
+    re.I,
+)
+
+
+def cohort_labels(criterion: Criterion) -> list[str]:
+    """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
+    for source in (criterion.text, criterion.parent):
+        match = _COHORT_LABEL.match(source) if source else None
+        if match is None and source is criterion.parent and source:
+            found = list(_COHORT_LABEL.finditer(source))
+            match = found[-1] if found else None
+        if match:
+            kind = match.group("kind").lower().rstrip("s")
+            kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
+            ids = re.split(r"\s*(?:,|and|&|/|or|\+)\s*", match.group("ids"))
+            return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
+    return []
+
+
+# "Re-biopsy after progression shows no EGFR-sensitive mutation": a finding at one time, which a profile
+# (one list of results) cannot settle.
+_LATER_FINDING = re.compile(
+    r"\bre-?biops\w*|\bafter (?:disease )?(?:progression|failure|resistance)|\bat (?:the time of )?progression"
+    r"|\bupon progression|\bafter progressing",
+    re.I,
+)
+# A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
+_MARKER_CONTEXT = re.compile(
+    r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
+    r"|BRAF|MET|RET|HER2|NTRK|PD-?L1|NGS)\b",
+    re.I,
+)
+
+
+def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str], source: str) -> dict[str, Any]:
+    in_exclusion = section == "exclusion"
+    mode = "forbid" if (statement.polarity == "+") == in_exclusion else "require"
+    clause: dict[str, Any] = {
+        "mode": mode,
+        "atoms": statement.atoms,
+        "cohorts": cohorts,
+        "evidence": evidence,
+        "source": source,
+    }
+    if statement.open and mode == "require":
+        clause["open"] = True
+    return clause
+
+
+def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
+    clauses: list[dict[str, Any]] = []
+    labels: list[str] = []
+    waived: list[str] = []
+    untested_ok = False
+    squamous_untested_ok = False
+    for criterion in text.criteria:
+        cohorts = cohort_labels(criterion)
+        labels.extend(c for c in cohorts if c not in labels)
+        section = "exclusion" if criterion.section == "exclusion" else "inclusion"
+        found: list[dict[str, Any]] = []
+        for sentence in sentences(criterion.text):
+            norm = normalise(sentence)
+            for statement in [*read_sentence(norm, section), *read_pdl1(norm, section)]:
+                clause = _clause(statement, section, quote(sentence), cohorts, section)
+                if clause["mode"] == "forbid" and _LATER_FINDING.search(sentence):
+                    clause["soft"] = True
+                if criterion.depth > 0 and not cohorts:
+                    clause["sibling_of"] = criterion.parent[:200]
+                found.append(clause)
+        no_test = False
+        for sentence in sentences(criterion.text):
+            if _SQUAMOUS_UNTESTED_OK.search(sentence):
+                squamous_untested_ok = True  # a waiver for one histology only
+            elif _NO_TEST_NEEDED.search(sentence) and _MARKER_CONTEXT.search(sentence):
+                no_test = True
+        if no_test:
+            if found:
+                for clause in found:
+                    clause["untested_ok"] = True
+            elif cohorts:
+                waived.extend(cohorts)
+            else:
+                untested_ok = True
+        clauses.extend(found)
+    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
+             "squamous_untested_ok": squamous_untested_ok}
+    return clauses, facts
+
+
+def header_clauses(text: TrialText) -> list[dict[str, Any]]:
+    """Clauses the title and conditions state ("... in EGFR-mutated NSCLC", "Driver Gene-Negative")."""
+    clauses: list[dict[str, Any]] = []
+    for line in [*text.title.split(" / "), *text.conditions]:
+        if re.search(r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency"
+                     r"|with or without|and without|versus|vs)\b", line, re.I):
+            continue  # about measuring or comparing markers, not who may join
+        norm = normalise(line)
+        for statement in [*read_sentence(norm, "inclusion"), *read_pdl1(norm, "inclusion")]:
+            clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
+    return _dedupe_clauses(clauses)
+
+
+def _genes(clause: dict[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for atom in clause["atoms"]:
+        if atom["t"] == "alt":
+            out.add(atom["gene"])
+        else:
+            out.add(atom["t"])  # "driver", "pdl1"
+    return out
+
+
+def _dedupe_clauses(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for clause in clauses:
+        key = repr((clause["mode"], clause["atoms"], clause["cohorts"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(clause)
+    return out
+
+
+def assemble(text: TrialText) -> dict[str, Any]:
+    """All biomarker clauses of a trial, with the title used only where the criteria are silent."""
+    clauses, facts = criteria_clauses(text)
+    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
+    has_forbid = any(c["mode"] == "forbid" for c in clauses)
+    for clause in header_clauses(text):
+        genes = _genes(clause)
+        if clause["mode"] == "require":
+            if genes & required_genes or facts["waived"]:
+                continue
+        elif has_forbid:
+            clause["soft"] = True  # the criteria list the genes; the title's wider wording only raises doubt
+        clauses.append(clause)
+    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
+    _resolve_other(clauses, required_genes)
+    _siblings_as_alternatives(clauses)
+    clauses = _drop_contradictions(clauses)
+    if facts["untested_ok"]:
+        for clause in clauses:
+            if clause["mode"] == "forbid":
+                clause["untested_ok"] = True
+    rules: dict[str, Any] = {"clauses": _dedupe_clauses(clauses)}
+    cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
+    if cohorts and any(c["cohorts"] for c in clauses):
+        rules["cohorts"] = cohorts
+    if facts["waived"] and "cohorts" not in rules:
+        rules["cohorts"] = cohorts
+    if facts["squamous_untested_ok"] and clauses:
+        rules["squamous_untested_ok"] = True
+    return rules
+
+
+def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> None:
+    """"no other EGFR mutations" / "other driver mutations": other than what the trial asks for."""
+    asked: dict[str, list[str]] = {}
+    for clause in clauses:
+        if clause["mode"] == "require":
+            for atom in clause["atoms"]:
+                if atom["t"] == "alt":
+                    asked.setdefault(atom["gene"], []).append(atom["kind"])
+    for clause in clauses:
+        for atom in clause["atoms"]:
+            if not atom.pop("other", False):
+                continue
+            if atom["t"] == "driver":
+                atom["except_genes"] = sorted(g for g in required_genes if g not in {"driver", "pdl1"})
+            elif atom["gene"] in asked and clause["mode"] == "forbid":
+                atom["except"] = sorted(set(asked[atom["gene"]]))
+            elif clause["mode"] == "forbid":
+                clause["soft"] = True  # "other X" with nothing to be other than: too vague to exclude on
+
+
+def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
+    """Sub-bullets under one heading that each ask for a different alteration are alternatives.
+
+    "Previous treatment and type of mutation: - ... T790M; - ... exon 20 insertion; - ... G719A/L861Q"
+    lists three ways in, not three things everyone must have. PD-L1 and absent-marker rules stay shared.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for clause in clauses:
+        parent = clause.pop("sibling_of", None)
+        if parent and clause["mode"] == "require" and all(a["t"] == "alt" for a in clause["atoms"]):
+            groups.setdefault(parent, []).append(clause)
+    for number, (_, members) in enumerate(groups.items()):
+        if len({repr(m["atoms"]) for m in members}) < 2:
+            continue
+        for index, clause in enumerate(members):
+            clause["cohorts"] = [f"alternative {number + 1}.{index + 1}"]
+
+
+_BROAD = frozenset({"any", "mutation", "alteration", "fusion"})
+
+
+def _drop_contradictions(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A trial that asks for a gene cannot also forbid every change in it: that sentence was misread
+    (it was about treatment, "not receiving alectinib for ALK-positive NSCLC"), so it must not exclude."""
+    needed: set[str] = set()
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            genes = {a.get("gene") for a in clause["atoms"]}
+            if len(genes) == 1 and None not in genes:
+                needed |= genes  # type: ignore[arg-type]
+    kept = []
+    for clause in clauses:
+        if clause["mode"] == "forbid" and clause["atoms"] and all(
+            a["t"] == "alt" and a["gene"] in needed and a["kind"] in _BROAD and not a.get("except")
+            for a in clause["atoms"]
+        ):
+            continue
+        kept.append(clause)
+    return kept

@@ -1,0 +1,180 @@
+"""The biomarker vocabulary (data/vocab/biomarkers.json) compiled for reading text and checking profiles.
+
+Every phrase list becomes one alternation of literals with fixed-width separators, so matching is
+linear in the text length. Membership tables answer "does this patient's alteration belong to the
+class the trial names?" with True, False or None (depends on wording: unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from trialmatch.vocab import load
+
+# A space or hyphen inside a phrase also matches the other, or nothing ("exon 19" / "exon-19" / "exon19").
+_SEPARATOR = r"[\s\-]?"
+_LEFT = r"(?<![A-Za-z0-9])"
+_RIGHT = r"(?![A-Za-z0-9])"
+
+
+def phrase_pattern(phrases: list[str], plural: bool = True) -> str:
+    """An alternation matching any phrase, longest first, as a whole word (optionally plural)."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
+        if not words:
+            continue
+        body = _SEPARATOR.join(words)
+        if plural and phrase[-1:].isalpha():
+            body += "(?:s|es)?"
+        # Phrases ending in a symbol ("ALK+") cannot take a word boundary after them.
+        right = _RIGHT if phrase[-1:].isalnum() else ""
+        left = _LEFT if phrase[:1].isalnum() else ""
+        parts.append(f"{left}{body}{right}")
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+@cache
+def data() -> dict[str, Any]:
+    return load("biomarkers")
+
+
+def _items(section: str) -> dict[str, Any]:
+    return {k: v for k, v in data()[section].items() if not k.startswith("_")}
+
+
+@cache
+def lexer() -> re.Pattern[str]:
+    """One regex that finds every biomarker word in a text, as named groups of the form kind__key."""
+    groups: list[str] = []
+    # Specific alterations first: "METex14" must win over the gene "MET".
+    for key, spec in _items("alterations").items():
+        groups.append(f"(?P<alt__{_name(key)}>(?i:{phrase_pattern(spec['aliases'])}))")
+    for gene, names in _items("gene_names_exact").items():
+        groups.append(f"(?P<gene__{_name(gene)}>{phrase_pattern(names, plural=False)})")
+    for key, words in _items("driver_words").items():
+        groups.append(f"(?P<driver__{key}>(?i:{phrase_pattern(words, plural=False)}))")
+    pdl1 = data()["pdl1"]
+    groups.append(f"(?P<pdl1__name>(?i:{phrase_pattern(pdl1['names'], plural=False)}))")
+    for key, words in _items("kinds").items():
+        groups.append(f"(?P<kind__{key}>(?i:{phrase_pattern(words, plural=False)}))")
+    return re.compile("|".join(groups))
+
+
+@cache
+def full_gene_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text."""
+    symbols: dict[str, str] = {}
+    for gene, names in _items("gene_names_words").items():
+        symbol = "HER2" if gene == "ERBB2" else gene
+        for name in names:
+            symbols[name.lower()] = symbol
+    return re.compile(phrase_pattern(list(symbols), plural=False), re.I), symbols
+
+
+def _name(key: str) -> str:
+    """A regex group name for a vocabulary key ("non-G12C" -> "non_G12C")."""
+    return re.sub(r"\W", "_", key)
+
+
+@cache
+def group_keys() -> dict[str, tuple[str, str]]:
+    """Regex group name -> (token type, vocabulary key)."""
+    out: dict[str, tuple[str, str]] = {}
+    for key in _items("alterations"):
+        out[f"alt__{_name(key)}"] = ("alt", key)
+    for gene in _items("gene_names_exact"):
+        out[f"gene__{_name(gene)}"] = ("gene", gene)
+    for key in _items("driver_words"):
+        out[f"driver__{key}"] = ("driver", key)
+    out["pdl1__name"] = ("pdl1", "name")
+    for key in _items("kinds"):
+        out[f"kind__{key}"] = ("kind", key)
+    return out
+
+
+def alteration_genes(key: str) -> list[str]:
+    return list(data()["alterations"][key]["genes"])
+
+
+def alteration_label(key: str) -> str:
+    spec = data()["alterations"].get(key)
+    return str(spec["label"]) if spec else key
+
+
+def expand_gene(gene: str) -> list[str]:
+    """A name that stands for several genes ("NTRK") -> the genes."""
+    return list(_items("gene_groups").get(gene, [gene]))
+
+
+def driver_panel() -> tuple[list[str], list[str]]:
+    panel = data()["driver_panel"]
+    return list(panel["genes"]), list(panel["also_drivers"])
+
+
+@cache
+def _profile_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Patterns that turn a profile's free-text alteration into a vocabulary key, most specific first."""
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for key, spec in _items("alterations").items():
+        if key in {"exon20", "exon18", "exon21", "non-G12C", "non-V600"}:
+            continue  # classes, never a patient's own result
+        found.append((key, re.compile(phrase_pattern(spec["aliases"]), re.I)))
+    for key in ("amplification", "overexpression", "fusion"):
+        found.append((key, re.compile(phrase_pattern(data()["kinds"][key]), re.I)))
+    return found
+
+
+@cache
+def profile_alteration_key(gene: str, alteration: str) -> str:
+    """A profile's alteration as a vocabulary key: "exon 19 deletion" -> "ex19del"; unknown -> "other"."""
+    text = alteration.strip()
+    if not text:
+        return "other"
+    for key, pattern in _profile_patterns():
+        if pattern.search(text) and (key not in data()["alterations"] or gene in alteration_genes(key)):
+            return key
+    if gene == "ERBB2" and re.search(r"mutat|insert|variant", text, re.I):
+        return "mutation"
+    return "other"
+
+
+def _member(entry: dict[str, Any], alteration: str) -> bool | None:
+    if alteration in entry.get("no", ()):
+        return False
+    yes = entry.get("yes", ())
+    if alteration in yes or "*" in yes:
+        return True
+    maybe = entry.get("maybe", ())
+    if alteration in maybe or "*" in maybe:
+        return None
+    return False
+
+
+@cache
+def membership(gene: str, kind: str, alteration: str) -> bool | None:
+    """Does a patient's `alteration` (a key) of `gene` belong to `kind`? True / False / None (unknown)."""
+    if kind == alteration:
+        return True
+    table = data()["membership"].get(gene) or data()["membership"]["_default"]
+    entry = table.get(kind)
+    if entry is None:
+        if kind in data()["alterations"]:
+            # A specific alteration the patient does not have; "other" could be it.
+            return None if alteration == "other" else False
+        entry = data()["membership"]["_default"].get(kind) or data()["membership"]["_default"]["_other_kinds"]
+    return _member(entry, alteration)
+
+
+@cache
+def negative_membership(gene: str, kind: str) -> bool | None:
+    """What a gene tested without a driver says about `kind`: usually False, None for protein expression."""
+    table = data()["membership"].get(gene) or data()["membership"]["_default"]
+    entry = table.get(kind) or {}
+    return None if entry.get("negative_is") == "maybe" else False
+
+
+def pdl1_vocab() -> dict[str, Any]:
+    return dict(data()["pdl1"])
