@@ -104,7 +104,7 @@ _LINK = frozenset(
     "and or nor of in the a an gene genes with including include includes such as eg ie etc for example both either "
     "also any known are is were was all on by tumor tumour tissue point exon than type types that in-frame "
     "and/or mutational molecular genetic genomic which central local centrally locally cfdna ctdna plasma blood liquid "
-    "biopsy ngs pcr at".split()
+    "biopsy ngs pcr at be".split()
 )
 # Words allowed between a negation and the phrase it negates ("no known EGFR", "without documented ALK").
 _NEG_FILLER = _LINK | frozenset(
@@ -122,7 +122,8 @@ _NEGX_FILLER = _NEG_FILLER | frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
 _CONDITION_BEFORE = re.compile(
     r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
-    r"|(?<!positive )(?<!tested )(?<!screened )(?<!assessed )\bfor|\bif|\bwhen|\bin case of|\bunless"
+    r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
+    r"|\bif|\bwhen|\bin case of|\bunless"
     r"|\bDRUG\s+(?:for|against))"
     r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|those|people|cases?|tumou?rs?)\s+)?"
     r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?(?:(?:a|an|known|documented|confirmed)\s+){0,2}$",
@@ -142,7 +143,8 @@ _MODAL_AFTER = re.compile(
 )
 _THERAPY_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations|point)\s+){0,3}"
-    r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:been\s+)?(?:previously|received|used|taken|failed"
+    r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
+    r"(?:previously|received|used|taken|failed"
     r"|progressed|treated|exposed|resistant|refractory)\b",
     re.I,
 )
@@ -284,11 +286,12 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
             occs.append(occ)
             pending.append(occ)
         elif tok.type in {"alt", "kind"}:
-            if tok.says_positive:  # "mutation-positive", "ALK+": polarity only, not a class of change
+            if tok.says_positive:  # "mutation-positive", "ALK+", "EGFR-mutant": closes a list as present
                 for occ in pending:
                     occ.polarity = occ.polarity or "+"
                 pending, test_seen = [], False
-                continue
+                if tok.key != "mutation":
+                    continue  # "positive" names no class of change
             if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
                 _give(occs[-1], [tok], occs)
                 other_next = False if tok.type == "alt" else other_next
@@ -406,6 +409,13 @@ _ALLOWED_AFTER = re.compile(
     r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b",
     re.I,
 )
+# "Patients with EGFR mutations ... are excluded" written among the inclusion criteria.
+_EXCLUDED_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:is|are|will be|shall be|should be|must be)\s+(?:excluded|not eligible|ineligible|not allowed"
+    r"|not permitted|not included|not enrolled|not be enrolled)\b"
+    r"|^[^.;]{0,30}?\b(?:cannot|may not|can not)\s+(?:be\s+)?(?:enrolled|included|participate)",
+    re.I,
+)
 _PROCEDURE_AFTER = re.compile(
     r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
     r"|sequenced|done|conducted|confirmed centrally)\b",
@@ -466,9 +476,11 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
                 if section == "exclusion":
                     return []  # a treatment rule about marker carriers: nothing here is a marker rule
                 continue
-            if _is_test_phrase(part_text, start, end, phrase):
+            if _is_test_phrase(part_text, start, end, phrase) or _tested_for(part_text, start, phrase):
                 continue
             negated = _negated_before(part_text, part_toks, start)
+            if not negated and section == "inclusion" and _EXCLUDED_AFTER.search(part_text[end: end + 80]):
+                negated = True  # "... are excluded" among the inclusion criteria: a rule of absence
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(_ALLOWED_AFTER.search(part_text[end: end + 60]))
             if allowed and section == "exclusion":
@@ -505,6 +517,14 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
     if phrase[0].type in {"detection", "test"}:  # "Detection of EGFR mutations", "testing for ALK"
         return True
     return bool(_TEST_BEFORE.search(text[max(0, start - 40): start]))
+
+
+def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
+    """"must be tested for EGFR and ALK": only a test, unless the phrase says what was found."""
+    if any(t.type == "postneg" or t.says_positive for t in phrase):
+        return False
+    return bool(re.search(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$",
+                          text[max(0, start - 40): start], re.I))
 
 
 _TEST_BEFORE = re.compile(
