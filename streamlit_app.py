@@ -123,7 +123,7 @@ def load_uploaded_profile() -> None:
             raise ProfileError(f"{upload.name} is not a profile file (expected JSON saved by this page)") from None
         profile = profile_from_dict(data)
     except ProfileError as exc:
-        say("load", "error", f"Could not load the file: {exc}. Your answers were not changed.")
+        say("load", "error", f"Could not load the file: {esc(str(exc))}. Your answers were not changed.")
         return
     values, extra, negative = form.widgets_from_profile(profile)
     st.session_state.update(values)
@@ -131,7 +131,7 @@ def load_uploaded_profile() -> None:
     st.session_state[IDENTITY] = {"id": profile.id, "summary": profile.summary}
     st.session_state[PROFILE_JSON] = form.profile_json(profile)
     st.session_state[SHOWN] = PAGE_SIZE
-    say("load", "success", f"Loaded your answers from {upload.name}.")
+    say("load", "success", f"Loaded your answers from {esc(upload.name)}.")
 
 
 def submit_profile() -> None:
@@ -140,7 +140,7 @@ def submit_profile() -> None:
             st.session_state, extra_biomarkers=st.session_state[EXTRA_BIOMARKERS],
             extra_negative=st.session_state[EXTRA_NEGATIVE], identity=st.session_state[IDENTITY])
     except ProfileError as exc:
-        say("form", "error", f"Please check your answers: {exc}")
+        say("form", "error", f"Please check your answers: {esc(str(exc))}")
         return
     say("form", None, "")
     st.session_state[PROFILE_JSON] = form.profile_json(profile)
@@ -175,9 +175,9 @@ def run_sync(url: str) -> None:
             summary = sync_module.sync(get_engine(url), client, progress=on_progress)
     except Exception as exc:  # noqa: BLE001 - any failure becomes one line; the saved trials stay
         reason = str(exc) if isinstance(exc, TrialmatchError) else f"{type(exc).__name__}: {exc}"
-        say("sync", "error", f"The update failed: {reason}. The trials saved before are kept; try again later.")
+        say("sync", "error", f"The update failed: {esc(reason)}. The trials saved before are kept; try again later.")
     else:
-        say("sync", "success", summary.line())
+        say("sync", "success", esc(summary.line()))
     bar.empty()
 
 
@@ -384,7 +384,7 @@ try:
     engine_stamp = cache_stamp(db_url)
     stats = get_stats(db_url, engine_stamp)
 except TrialmatchError as exc:
-    st.error(f"Cannot open the trial data: {exc}")
+    st.error(f"Cannot open the trial data: {esc(str(exc))}")
     st.stop()
 
 if not stats["trials"]:
@@ -407,19 +407,21 @@ with find_tab:
     profile_form()
     if st.session_state[PROFILE_JSON]:
         profile = profile_from_dict(json.loads(st.session_state[PROFILE_JSON]))
+        if profile.max_distance_miles and not profile.location:
+            st.info("Add a ZIP code or city under “Where you are” to use the distance limit.")
         if profile.location:
             try:
                 place = locate(profile.location)
                 CONTEXT["origin"] = (place.latitude, place.longitude)
                 st.caption(f"Distances are from {esc(place.label)}.")
             except ProfileError as exc:
-                st.error(f"{exc}. Showing trials without distances.")
+                st.error(f"{esc(str(exc))}. Showing trials without distances.")
         filters = form.filters_from_widgets(st.session_state, CONTEXT["origin"], profile.max_distance_miles)
         started = datetime.now(UTC)
         try:
             matches = run_match(db_url, engine_stamp, st.session_state[PROFILE_JSON], filters)
         except Exception as exc:  # noqa: BLE001 - a matcher bug must not show a patient a traceback
-            st.error(f"Something went wrong while checking the trials ({type(exc).__name__}: {exc}). "
+            st.error(f"Something went wrong while checking the trials ({esc(f'{type(exc).__name__}: {exc}')}). "
                      "Your answers are kept; please report this problem.")
             st.stop()
         results(profile, matches, stats["trials"])

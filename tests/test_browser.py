@@ -6,6 +6,7 @@ Playwright only drives the system Chromium: `playwright install` is never needed
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -116,5 +117,28 @@ def test_patient_enters_a_profile_and_sees_possible_matches(served_page: str, tm
             for shot in shots:
                 assert shot.stat().st_size > 10_000
                 shutil.copy(shot, out / shot.name)
+        finally:
+            browser.close()
+
+
+def test_a_saved_profile_file_loads_into_the_form_and_shows_results(served_page: str, tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    saved = tmp_path / "me.json"
+    saved.write_text(json.dumps({
+        "age": 58, "ecog": 0, "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "tested_negative": ["ALK"],
+        "prior_therapies": ["Tagrisso"], "location": "Denver, CO",
+    }))
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(served_page, wait_until="domcontentloaded")
+            page.get_by_text("Load answers saved earlier").wait_for(timeout=30_000)
+            page.locator("input[type=file]").set_input_files(str(saved))
+            page.get_by_text("Loaded your answers from me.json").wait_for(timeout=30_000)
+            page.get_by_text("possible match(es)").first.wait_for(timeout=30_000)
+            assert page.get_by_text("Distances are from Denver, CO, US").is_visible()
+            assert page.get_by_label("Age (years)").input_value() == "58"
+            assert page.get_by_text("osimertinib (third-generation EGFR TKI)").first.is_visible()
         finally:
             browser.close()
