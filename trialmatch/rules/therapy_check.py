@@ -186,7 +186,8 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     if not fails:
         return Outcome(ELIGIBLE, f"The trial asks for {wanted} of earlier treatment; you have had "
                                  f"{_lines_text(h.lines)}.")
-    reason = f"The trial asks for {wanted} of earlier treatment for advanced disease; you have had {_lines_text(h.lines)}."
+    had = _lines_text(h.lines)
+    reason = f"The trial asks for {wanted} of earlier treatment for advanced disease; you have had {had}."
     # Drugs given before the disease was advanced may count as a line when the text does not say.
     early_line = low == 1 and rule["setting"] == "any" and h.drugs and h.lines == 0
     if rule["soft"] or early_line:

@@ -14,8 +14,10 @@ Cue = Literal["neg", "req", "past", "fut"]
 # Cue words in the text before a drug name. The last one before the name decides, except that a
 # negation followed only by "prior"/"received" words still negates ("no prior", "not received").
 _CUE = re.compile(
-    r"(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more|exceed|later|less|only|greater))"
-    r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b|\bna[i\u00ef]ve\b)"
+    r"(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
+    r"|exceed|later|less|only|greater))"
+    r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
+    r"|\bna[i\u00ef]ve\b)"
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
@@ -33,7 +35,8 @@ _CUE = re.compile(
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
 _AFTER_NAME = re.compile(
     r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?"
-    r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed|progress\w*|intoleran\w*))"
+    r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed"
+    r"|progress\w*|intoleran\w*))"
 )
 
 # Said of the whole clause, wherever it sits: allowances and bans.
@@ -42,14 +45,16 @@ BAN = re.compile(
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
 _PERMIT = re.compile(
-    r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted|included|accepted)"
+    r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
+    r"|included|accepted)"
     r"|(?:is|are|be|remain) eligible|may have|can have|not counted|is ok|are ok)\b"
 )
 _LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
 EXCEPT = re.compile(
-    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from|but not(?! limited))\b[^,;.)\]]*"
+    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
+    r"|but not(?! limited))\b[^,;.)\]]*"
 )
 OPTIONAL = re.compile(
     r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
@@ -61,34 +66,43 @@ PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Sentences about something other than which treatments were had.
 SKIP = re.compile(
     r"hypersensitiv|allerg|toxicit|toxic effect|adverse (?:event|reaction|effect)|recovered from|\bresolved\b"
-    r"|contraindication|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer|tumou?r|primary)"
-    r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti|\bsensitivity to\b"
+    r"|contraindication|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer"
+    r"|tumou?r|primary)"
+    r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti"
+    r"|\bsensitivity to\b"
     r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
     r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|absorption|\bswallow|\bbowel\b|gastrointestinal"
 )
 # In exclusions these describe the present or the study itself, not earlier treatment.
 SKIP_EXCLUSION = re.compile(
-    r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b|\bexpected to (?:need|require)"
+    r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b"
+    r"|\bexpected to (?:need|require)"
     r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
 )
 # Washouts and time windows: assumed met, so they never forbid anything.
+_N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = re.compile(
-    r"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?(?:\d|one|two|three|four|six|twelve)"
-    r"|\b\d+\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
-    r"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) \d+|\bless than \d+\s*(?:days?|weeks?|months?)"
-    r"|\b(?:at least|more than|greater than)\s+\d+\s*(?:days?|weeks?|months?)|[\u2265>]\s*\d+\s*(?:days?|weeks?|months?)"
-    r"|\bfor at least \d+ (?:days?|weeks?)|\bprior to (?:the )?(?:first dose|start|initiation|enrol|random|registration|screening)"
+    rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
+    rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
+    rf"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) {_N}\b"
+    rf"|\bless than {_N}\s*(?:days?|weeks?|months?)|\b(?:at least|more than|greater than)\s+{_N}\s*(?:days?"
+    rf"|weeks?|months?)"
+    r"|[\u2265>]\s*\d+\s*(?:days?|weeks?|months?)"
+    rf"|\bfor at least {_N} (?:days?|weeks?)|\bprior to (?:the )?(?:first dose|start|initiation|enrol|random"
+    rf"|registration|screening)"
     r"|\bbefore (?:the )?(?:first dose|first administration|start of|initiation|enrol|random|registration|screening)"
 )
 # The study population or a condition on it, which makes failures uncertain.
 SOFT = re.compile(
-    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within) (?:an? |the )?(?:other )?clinical (?:study|studies|trial|trials)\b"
+    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within) (?:an? |the )?(?:other )?clinical (?:study|studies"
+    r"|trial|trials)\b"
     r"|\bas (?:an? )?investigational\b"
     r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
 )
 # Meeting the drug requirement still leaves something the profile cannot show.
 MET_UNKNOWN = re.compile(
-    r"\bbenefit\w*|\bresponse\b(?! evaluation)|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b|\bdurable\b"
+    r"\bbenefit\w*|\bresponse\b(?! evaluation)|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b"
+    r"|\bdurable\b"
     r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
     r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
 )
@@ -113,7 +127,8 @@ LOCAL_ROUTE = re.compile(
     r"|hyperthermic|perfusion|intraperitoneal|lateral ventricular)\b[^,;.]{0,25}$"
 )
 ADJUVANT = re.compile(
-    r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative|pre- or post-?operative"
+    r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative"
+    r"|pre- or post-?operative"
     r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
 )
 # A bullet that opens a sub-population ("Patients with nodal recurrence ... are eligible if:").
@@ -121,7 +136,8 @@ CONDITION_PARENT = re.compile(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b
 # "For patients who have undergone adjuvant chemotherapy, ...": the names in such a lead-in are a
 # condition, not a requirement.
 LEAD_IN = re.compile(
-    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects|participants|those|cases)\b[^,;:]*[,;:]"
+    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects"
+    r"|participants|those|cases)\b[^,;:]*[,;:]"
 )
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
@@ -129,16 +145,20 @@ EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for
 NAIVE = re.compile(
     r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
     r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"
-    r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer |anti-?tumou?r )?"
+    r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer "
+    r"|anti-?tumou?r )?"
     r"(?:therapy|treatment)|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any)\b"
-    r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies|treatments)\b(?!\s+with)"
+    r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
+    r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
 )
 TREATED = re.compile(
     r"\bpreviously treated\b(?!\s+with)|\bpre-?treated\b(?!\s+with)|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
-    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+(?:on|after|to|following|during|with|of)?\s*"
-    r"(?:prior |previous |the last |last |any |standard |initial )?(?:systemic )?(?:treatment|therapy|therapies|treatments)\b"
+    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+(?:on|after|to|following|during"
+    r"|with|of)?\s*"
+    r"(?:prior |previous |the last |last |any |standard |initial )?(?:systemic )?(?:treatment|therapy|therapies"
+    r"|treatments)\b"
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.

@@ -76,8 +76,8 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
     unit = _UNIT.search(text, start, limit)
     other = _NOT_LINES.search(text, start, limit)
     named = next((m for m in mentions if start <= m.start < limit), None)
-    first = min((p for p in (unit and unit.start(), other and other.start(), named and named.start) if p is not None),
-                default=None)
+    starts = [m.start() for m in (unit, other) if m is not None] + ([named.start] if named else [])
+    first = min(starts, default=None)
     if first is None or _ELSEWHERE.search(text, start, first):
         return None
     if other is not None and other.start() == first:
@@ -94,10 +94,13 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
     return (unit.end(), None, False)
 
 
+_LOWER_BOUND_WORDS = ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over")
+
+
 def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
     """(min, max) for "q n" written in an inclusion (a requirement) or an exclusion (a ban)."""
     strict = q in ("more than", "greater than", ">", "over", "fewer than", "less than", "<")
-    if any(q.startswith(w) for w in ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over")):
+    if q.startswith(_LOWER_BOUND_WORDS):
         low = n + 1 if strict else n
         return (low, None) if section != "exclusion" else (None, low - 1)
     high = n - 1 if strict else n

@@ -21,12 +21,16 @@ from trialmatch.text import quote
 
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
 _OR = re.compile(r"\bor\b|\band/or\b")
+_OR_BEFORE = re.compile(r"\bor\s+(?:be\s+)?$")
+_TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
 _TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 _ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
 # The study drug named as a time point: "before the first dose of furmonertinib".
-_STUDY_DOSE = re.compile(r"\b(?:first|initial|last) (?:dose|administration|infusion)s? of (?:the )?$|\b(?:start|initiation) of $")
+_STUDY_DOSE = re.compile(
+    r"\b(?:first|initial|last) (?:dose|administration|infusion)s? of (?:the )?$|\b(?:start|initiation) of $"
+)
 _WORD = re.compile(r"[a-z]+")
 # Words that may sit between names of one list: "X, Y and other similar Z drugs".
 _LIST_WORDS = frozenset(
@@ -92,8 +96,11 @@ def _without_abbreviations(norm: str, mentions: list[Mention], parens: list[tupl
 
 def _with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
     """Add "prior treatment" / "previous therapy" as systemic treatment where no drug or class is named."""
-    extra = [Mention(m.start("what"), m.end("what"), (SYSTEMIC,)) for m in cues.GENERIC_TREATMENT.finditer(norm)
-             if not any(n.start <= m.start("what") < n.end or m.start("what") <= n.start < m.end() + 3 for n in mentions)]
+    extra = []
+    for match in cues.GENERIC_TREATMENT.finditer(norm):
+        start, end = match.span("what")
+        if not any(n.start <= start < n.end or start <= n.start < end + 3 for n in mentions):
+            extra.append(Mention(start, end, (SYSTEMIC,)))
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
@@ -169,7 +176,7 @@ def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str |
         return None
     if section == "exclusion":
         # "after progression on prior X" in an exclusion describes timing, not a ban on X.
-        exposed = cue == "past" or (cue == "req" and word.startswith(("previously treated", "pretreated", "pre-treated")))
+        exposed = cue == "past" or (cue == "req" and word.startswith(_TREATED_WORDS))
         return "forbid" if exposed and not _TIMING.search(window) else None
     if section == "title":
         if cue == "neg":
@@ -216,7 +223,8 @@ def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: st
     """What the sentence says about this name: ("forbid" | "require" | None, the cue word)."""
     if mention.start < lead_in:
         return None, ""  # "For patients who have undergone adjuvant chemotherapy, ..." is a condition
-    if prev_action is not None and not cues.cue_after_name(norm, mention.end) and _inherits(norm, mention, prev, parens):
+    own_cue = cues.cue_after_name(norm, mention.end)
+    if prev_action is not None and not own_cue and _inherits(norm, mention, prev, parens):
         return prev_action, "list"  # "no prior chemotherapy, biological therapy or immunotherapy"
     cue, word = _cue_for(norm, mention, parens, lead_in)
     verdict = _clause_verdict(norm, mention, parens)
@@ -312,7 +320,7 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     if not excluding:
         rules += _naive_phrases(norm, mentions, reading.allow, base, ctx, timed)
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
-            if cues.TREATED.search(norm) and not (title and mentions):
+            if cues.TREATED.search(norm):
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
     if reading.forbid and not timed:
         rules.append(_forbid_rule(reading.forbid, reading.allow, base, norm, bare, ctx))
@@ -334,7 +342,7 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     if timed:
         return []
     for match in cues.NAIVE.finditer(norm):
-        if re.search(r"\bor\b", norm[match.end():match.end() + 25]) or re.search(r"\bor\s+(?:be\s+)?$", norm[:match.start()]):
+        if _OR.search(norm, match.end(), match.end() + 25) or _OR_BEFORE.search(norm, 0, match.start()):
             continue  # "treatment naive or no more than one prior therapy": the other way in is wider
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):

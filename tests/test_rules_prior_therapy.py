@@ -1,0 +1,331 @@
+"""Prior-therapy rules on real criteria sentences (copied from the shared ClinicalTrials.gov records).
+
+Each row: where the sentence sits, the sentence, a patient, the verdict a careful reader gives.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trialmatch.profile import Profile, profile_from_dict
+from trialmatch.rules import prior_therapy
+from trialmatch.text import TrialText, split_criteria
+
+NEGATIVE = ["ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
+PROFILES: dict[str, dict[str, Any]] = {
+    "naive-egfr": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "tested_negative": NEGATIVE,
+                   "prior_therapies": [], "prior_lines": 0},
+    "naive-untested": {"prior_therapies": [], "prior_lines": 0},
+    "post-osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                         "tested_negative": NEGATIVE, "prior_therapies": ["osimertinib"], "prior_lines": 1},
+    "post-gefitinib-t790m": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"},
+                                            {"gene": "EGFR", "alteration": "T790M"}],
+                             "tested_negative": NEGATIVE, "prior_therapies": ["gefitinib"], "prior_lines": 1},
+    "post-gefitinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                       "tested_negative": NEGATIVE, "prior_therapies": ["gefitinib"], "prior_lines": 1},
+    "post-chemo-io": {"biomarkers": [{"gene": "KRAS", "alteration": "G12C"}], "tested_negative": ["EGFR", "ALK"],
+                      "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1},
+    "post-docetaxel": {"tested_negative": ["EGFR", "ALK", "ROS1"], "prior_lines": 2,
+                       "prior_therapies": ["carboplatin", "paclitaxel", "pembrolizumab", "docetaxel"]},
+    "four-lines": {"tested_negative": ["EGFR", "ALK"], "prior_lines": 4,
+                   "prior_therapies": ["cisplatin", "pemetrexed", "nivolumab", "docetaxel", "gemcitabine"]},
+    "post-capmatinib": {"biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}],
+                        "prior_therapies": ["capmatinib"], "prior_lines": 1},
+    "post-alectinib": {"biomarkers": [{"gene": "ALK", "alteration": "fusion"}], "tested_negative": ["EGFR"],
+                       "prior_therapies": ["alectinib"], "prior_lines": 1},
+    "adjuvant-cisplatin-only": {"prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0},
+    "history-not-given": {},
+    "unlisted-drug": {"prior_therapies": ["xq-4411"], "prior_lines": 1},
+}
+
+
+def profile(name: str) -> Profile:
+    return profile_from_dict(PROFILES[name])
+
+
+def trial(inclusion: list[str] | None = None, exclusion: list[str] | None = None, title: str = "A study") -> TrialText:
+    md = "Inclusion Criteria:\n\n" + "".join(f"* {line}\n" for line in inclusion or ["Adults"])
+    if exclusion:
+        md += "\nExclusion Criteria:\n\n" + "".join(f"* {line}\n" for line in exclusion)
+    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(md)))
+
+
+def verdict(text: TrialText, who: str) -> str:
+    return prior_therapy.check(prior_therapy.parse(text), profile(who)).verdict
+
+
+INC, EXC = "inclusion", "exclusion"
+
+ROWS = [
+    # Chemotherapy bans do not touch targeted therapy.
+    (INC, "No prior systemic chemotherapy for lung cancer", "post-chemo-io", "excluded",
+     "no-prior-chemotherapy-excludes-carboplatin"),
+    (INC, "No prior systemic chemotherapy for lung cancer", "post-osimertinib", "eligible",
+     "no-prior-chemotherapy-keeps-tki-only-patient"),
+    # EGFR TKI generations, brand names, resistance wording.
+    (INC, "Progressed after receiving first or second generation EGFR-TKI treatment, T790M positive.",
+     "post-gefitinib-t790m", "eligible", "progressed-on-first-generation-tki-met-by-gefitinib"),
+    (INC, "Progressed after receiving first or second generation EGFR-TKI treatment, T790M positive.",
+     "post-osimertinib", "excluded", "first-or-second-generation-required-excludes-osimertinib-only"),
+    (INC, "Progressed after receiving first or second generation EGFR-TKI treatment, T790M positive.",
+     "naive-egfr", "excluded", "progressed-on-tki-required-excludes-naive"),
+    (INC, "EGFR-TKI resistance, confirmed by RECIST v1.1.", "post-osimertinib", "eligible",
+     "tki-resistance-met-by-osimertinib"),
+    (INC, "EGFR-TKI resistance, confirmed by RECIST v1.1.", "naive-egfr", "excluded",
+     "tki-resistance-required-excludes-naive"),
+    (INC, "Prior therapy: Patient with recurrent and/or metastatic EGFR mutant NSCLC, that has progressed on "
+          "osimertinib as most recent line of treatment, and the primary doctor intends to continue with "
+          "osimertinib treatment.", "post-gefitinib", "excluded",
+     "progressed-on-osimertinib-required-excludes-gefitinib"),
+    (INC, "Radiographic disease progression while on Tagrisso (AZD9291) as the most recent therapy",
+     "post-osimertinib", "eligible", "brand-and-code-name-tagrisso-azd9291-mean-osimertinib"),
+    (EXC, "Previously treated by other third-generation epidermal growth factor receptor tyrosine kinase "
+          "inhibitor(EGFR-TKI) for T790M (for example Osimertinib).", "post-gefitinib-t790m", "eligible",
+     "third-generation-ban-keeps-gefitinib"),
+    (EXC, "Previously treated by other third-generation epidermal growth factor receptor tyrosine kinase "
+          "inhibitor(EGFR-TKI) for T790M (for example Osimertinib).", "post-osimertinib", "excluded",
+     "third-generation-ban-excludes-osimertinib"),
+    (EXC, "Have previously received systemic anti-tumor treatment other than EGFR-TKI for advanced "
+          "non-squamous NSCLC.", "post-osimertinib", "eligible", "treatment-other-than-tki-banned-keeps-tki-only"),
+    (EXC, "Have previously received systemic anti-tumor treatment other than EGFR-TKI for advanced "
+          "non-squamous NSCLC.", "post-chemo-io", "excluded", "treatment-other-than-tki-banned-excludes-chemo"),
+    (EXC, "Prior treatment with any EGFR-targeting agents (e.g., EGFR tyrosine kinase inhibitors [TKIs], "
+          "monoclonal antibodies, or bispecific antibodies).", "post-chemo-io", "eligible",
+     "examples-of-egfr-agents-do-not-ban-every-antibody"),
+    (EXC, "Prior treatment with any EGFR-targeting agents (e.g., EGFR tyrosine kinase inhibitors [TKIs], "
+          "monoclonal antibodies, or bispecific antibodies).", "post-gefitinib", "excluded",
+     "egfr-targeting-agents-ban-excludes-gefitinib"),
+    (INC, "Tyrosine Kinase Inhibitor (TKI) treatment naïve.", "post-osimertinib", "excluded",
+     "tki-naive-required-excludes-osimertinib"),
+    (INC, "Tyrosine Kinase Inhibitor (TKI) treatment naïve.", "post-chemo-io", "eligible",
+     "tki-naive-required-keeps-chemo-patient"),
+    (INC, "Immunotherapy naïve metastatic/advanced/recurrent NSCLC patients", "post-chemo-io", "excluded",
+     "immunotherapy-naive-excludes-pembrolizumab"),
+    # Platinum and immunotherapy.
+    (INC, "Documented radiologic progression on or after prior platinum-based chemotherapy (with or without "
+          "anti-PD1/PD-L1 agents) in the locally advanced or metastatic setting", "post-chemo-io", "eligible",
+     "progressed-on-platinum-met-by-carboplatin"),
+    (INC, "Documented radiologic progression on or after prior platinum-based chemotherapy (with or without "
+          "anti-PD1/PD-L1 agents) in the locally advanced or metastatic setting", "post-capmatinib", "excluded",
+     "progressed-on-platinum-required-excludes-targeted-only"),
+    (INC, "Documented radiologic progression on or after prior platinum-based chemotherapy (with or without "
+          "anti-PD1/PD-L1 agents) in the locally advanced or metastatic setting", "adjuvant-cisplatin-only",
+     "excluded", "platinum-for-advanced-disease-not-met-by-adjuvant-cisplatin"),
+    (EXC, "Previous therapy with any checkpoint inhibitor", "post-chemo-io", "excluded",
+     "checkpoint-inhibitor-ban-excludes-pembrolizumab"),
+    (EXC, "Previous therapy with any checkpoint inhibitor", "post-osimertinib", "eligible",
+     "checkpoint-inhibitor-ban-keeps-tki-patient"),
+    (INC, "Patients must have progressed on at most a PD-1/L1 inhibitor and a platinum-based chemotherapy "
+          "(combined or sequential, regardless of sequence), and at least two cycles of PD-1/L1 inhibitor "
+          "(combined or non-combined chemotherapy) with clinical benefits (PFS ≥ 3 months)", "post-chemo-io",
+     "unknown", "required-io-met-but-benefit-unknown"),
+    (INC, "Patients must have progressed on at most a PD-1/L1 inhibitor and a platinum-based chemotherapy "
+          "(combined or sequential, regardless of sequence), and at least two cycles of PD-1/L1 inhibitor "
+          "(combined or non-combined chemotherapy) with clinical benefits (PFS ≥ 3 months)", "post-osimertinib",
+     "excluded", "required-io-and-platinum-excludes-tki-only"),
+    (EXC, "Patients who had previously received docetaxel treatment were excluded", "post-docetaxel", "excluded",
+     "docetaxel-ban-excludes-docetaxel"),
+    (EXC, "Patients who had previously received docetaxel treatment were excluded", "post-chemo-io", "eligible",
+     "docetaxel-ban-keeps-other-chemo"),
+    # Lines of treatment.
+    (INC, "Disease progression after standard second-line therapy, and more than 2 weeks since the end of the "
+          "last antitumor treatment", "post-chemo-io", "excluded", "after-second-line-excludes-one-line"),
+    (INC, "Disease progression after standard second-line therapy, and more than 2 weeks since the end of the "
+          "last antitumor treatment", "post-docetaxel", "eligible", "after-second-line-met-by-two-lines"),
+    (EXC, "More than 3 prior systemic anticancer therapy regimens for locally advanced or metastatic NSCLC",
+     "four-lines", "excluded", "more-than-three-regimens-excludes-four-lines"),
+    (EXC, "More than 3 prior systemic anticancer therapy regimens for locally advanced or metastatic NSCLC",
+     "post-docetaxel", "eligible", "more-than-three-regimens-keeps-two-lines"),
+    (INC, "Patient has had at least one prior systemic treatment for NSCLC, but no more than three prior "
+          "systemic therapy", "naive-untested", "excluded", "at-least-one-prior-line-excludes-naive"),
+    (INC, "Patient has had at least one prior systemic treatment for NSCLC, but no more than three prior "
+          "systemic therapy", "four-lines", "excluded", "no-more-than-three-lines-excludes-four"),
+    (INC, "Documented disease progression after at least one line of prior SoC therapy", "post-chemo-io",
+     "eligible", "at-least-one-line-met-by-one-line"),
+    (INC, "The number of previous chemotherapy regimens does not exceed 2 (a. replacement of platinum drugs for "
+          "drug toxicity reasons is counted as a regimen; b. postoperative adjuvant chemotherapy, from the end of "
+          "treatment to recurrence > 6 months is not counted as a previous chemotherapy regimen);",
+     "post-capmatinib", "eligible", "chemotherapy-regimen-cap-does-not-require-platinum"),
+    # Treatment-naive trials.
+    (INC, "Previously untreated, histologically confirmed resectable stage IB-IIIA NSCLC (AJCC 9th edition "
+          "staging);", "naive-egfr", "eligible", "previously-untreated-keeps-naive"),
+    (INC, "Previously untreated, histologically confirmed resectable stage IB-IIIA NSCLC (AJCC 9th edition "
+          "staging);", "post-chemo-io", "excluded", "previously-untreated-excludes-one-line"),
+    (INC, "No prior systemic therapy for advanced stage disease.", "adjuvant-cisplatin-only", "eligible",
+     "no-therapy-for-advanced-disease-keeps-adjuvant-only"),
+    (EXC, "Received any systemic or local treatment before surgery.", "post-chemo-io", "unknown",
+     "treatment-before-surgery-cannot-be-told-from-profile"),
+    (EXC, "Received any systemic or local treatment before surgery.", "naive-egfr", "eligible",
+     "treatment-before-surgery-ban-keeps-naive"),
+    # Washouts, allowances and sentences about something else never exclude.
+    (EXC, "Anti-cancer therapy including chemotherapy, radiotherapy, endocrine therapy, immunotherapy or use of "
+          "other investigational agents within the 3 weeks prior to start of therapy", "post-chemo-io", "eligible",
+     "washout-within-three-weeks-never-excludes"),
+    (INC, "At least two weeks after the chemotherapy", "naive-untested", "eligible",
+     "washout-after-chemotherapy-is-not-a-chemotherapy-requirement"),
+    (EXC, "Refractory nausea and vomiting, chronic gastrointestinal diseases, inability to swallow the formulated "
+          "product, or previous significant bowel resection that would preclude adequate absorption of "
+          "Osimertinib or Gefitinib", "post-osimertinib", "eligible", "absorption-of-study-drug-is-not-a-ban"),
+    (EXC, "Participants with malignant pleural effusion underwent intrapleural injection chemotherapy",
+     "post-chemo-io", "eligible", "intrapleural-chemotherapy-is-not-systemic-chemotherapy"),
+    (EXC, "Previously treatment with any kind of EGFR TKI (Previously chemotherapy treated patients is allowed)",
+     "post-chemo-io", "eligible", "chemotherapy-allowed-aside-keeps-chemo-patient"),
+    (EXC, "Previously treatment with any kind of EGFR TKI (Previously chemotherapy treated patients is allowed)",
+     "post-gefitinib", "excluded", "any-kind-of-egfr-tki-ban-excludes-gefitinib"),
+    (EXC, "Patients, selected for sequential chemoradiotherapy, are excluded if no disease control (all responses "
+          "except progression) is obtained after induction chemotherapy.", "post-chemo-io", "eligible",
+     "response-to-induction-chemotherapy-is-not-a-chemotherapy-ban"),
+    (INC, "Patients with locally advanced (stage IIIb/IIIc), metastatic, or recurrent (stage IV) NSCLC confirmed "
+          "by histology or cytology, who are not eligible for curative surgery and cannot undergo definitive "
+          "radiotherapy/chemotherapy", "post-chemo-io", "eligible", "cannot-undergo-chemotherapy-is-not-a-ban"),
+    (EXC, "Documented KRAS G12C mutation and previously untreated with sotorasib", "post-chemo-io", "eligible",
+     "double-negative-exclusion-never-excludes"),
+    (INC, "Patients to be treated with PD-1 / PD-L1 inhibitors;", "naive-untested", "eligible",
+     "planned-treatment-is-not-a-prior-treatment-requirement"),
+    (EXC, "Patients who had previously been treated with ALK-TKI, but who had previously only been treated with "
+          "ALK-TKI as neoadjuvant and/or adjunctive treatment could be enrolled.", "naive-untested", "eligible",
+     "alk-tki-ban-keeps-naive"),
+    # Biomarker-conditional rules.
+    (INC, "Patients with EGFR mutation must have progressed on prior EGFR TKI therapy", "post-chemo-io",
+     "eligible", "egfr-conditional-requirement-skips-egfr-negative"),
+    (INC, "Patients with EGFR mutation must have progressed on prior EGFR TKI therapy", "naive-egfr",
+     "excluded", "egfr-conditional-requirement-applies-to-egfr-positive"),
+    (INC, "Have undergone failure 1-2 prior EGFR-TKI (Osimertinib exposure required for T790M+)",
+     "post-gefitinib-t790m", "excluded", "osimertinib-required-for-t790m-excludes-gefitinib-only"),
+    (INC, "Have undergone failure 1-2 prior EGFR-TKI (Osimertinib exposure required for T790M+)",
+     "post-gefitinib", "eligible", "osimertinib-for-t790m-does-not-apply-without-t790m"),
+    # What the profile does not say stays unknown.
+    (EXC, "Previous therapy with any checkpoint inhibitor", "history-not-given", "unknown",
+     "no-treatment-history-is-unknown-not-excluded"),
+    (EXC, "Previous therapy with any checkpoint inhibitor", "unlisted-drug", "unknown",
+     "unlisted-drug-might-be-a-checkpoint-inhibitor"),
+]
+
+
+@pytest.mark.parametrize(("section", "sentence", "who", "expected"),
+                         [pytest.param(*row[:4], id=row[4]) for row in ROWS])
+def test_sentence_verdict(section: str, sentence: str, who: str, expected: str) -> None:
+    text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
+    assert verdict(text, who) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "who", "expected"),
+    [
+        pytest.param("Docetaxel Combined With Carboplatin Plus Anlotinib as First Line Treatment in NSCLC",
+                     "post-chemo-io", "excluded", id="first-line-title-excludes-treated-patient"),
+        pytest.param("Docetaxel Combined With Carboplatin Plus Anlotinib as First Line Treatment in NSCLC",
+                     "naive-untested", "eligible", id="first-line-title-keeps-naive"),
+        pytest.param("A Trial of Sintilimab Plus Anlotinib For Metastatic NSCLC After First-Line PD-1 Inhibitor",
+                     "naive-untested", "excluded", id="after-first-line-pd1-title-excludes-naive"),
+        pytest.param("RC108 Combine With Furmonertinib With/Without Toripalimab in Patients With EGFR-mutated NSCLC",
+                     "post-chemo-io", "eligible", id="with-without-in-title-is-not-a-ban"),
+        pytest.param("Afatinib in Pretreated Patients With Advanced NSCLC Harbouring HER2 Exon 20 Mutations",
+                     "naive-untested", "excluded", id="pretreated-title-excludes-naive"),
+    ],
+)
+def test_title_sets_the_line_when_criteria_are_silent(title: str, who: str, expected: str) -> None:
+    assert verdict(trial(title=title), who) == expected
+
+
+def test_criteria_line_rules_win_over_the_title() -> None:
+    text = trial(inclusion=["Previously treated NSCLC (for phase I part)", "No prior chemotherapy (for phase II part)"],
+                 title="Carboplatin/Gemcitabine Combination as First Line Treatment")
+    assert verdict(text, "post-osimertinib") == "eligible"
+
+
+def test_fitting_any_cohort_is_enough() -> None:
+    text = trial(
+        inclusion=[
+            "Prior systemic antitumor therapy allowed are listed as follows:",
+            "  * Cohort 1: Subjects who are on the treatment of Furmonertinib as the first-line treatment setting.",
+            "  * Cohort 2: Subjects failed in third-generation EGFR-TKI treatment and also failed in or were "
+            "intolerant to 1-2 lines of chemotherapy.",
+            "  * Cohort 3: subjects who haven't accepted any systemic therapy before.",
+        ],
+        exclusion=["Cohort 3 only: Has received the treatment of EGFR-TKI."],
+    )
+    assert verdict(text, "naive-egfr") == "eligible"
+    assert verdict(text, "post-osimertinib") == "excluded"
+
+
+def test_ban_named_for_some_cohorts_leaves_the_others_open() -> None:
+    text = trial(exclusion=["Prior use of PD-1/L1 inhibitors is inadmissible to Cohort 2 and Cohort 4."])
+    assert verdict(text, "post-chemo-io") == "eligible"
+
+
+def test_phase_specific_requirements_are_alternatives() -> None:
+    text = trial(
+        inclusion=["Prior treatment status:", "  * Phase 1: Patient with refractory NSCLC to available standard "
+                   "therapies", "  * Phase 2: Progression after at least one systemic therapy for locally advanced "
+                   "or metastatic disease"],
+        exclusion=["Phase 2 : Patient has had previous treatment with poziotinib."],
+    )
+    assert verdict(text, "naive-untested") == "excluded"
+    assert verdict(text, "post-osimertinib") == "eligible"
+
+
+def test_trial_that_requires_a_drug_does_not_ban_it_through_a_wider_class() -> None:
+    text = trial(
+        inclusion=["the disease has progressed after receiving PD-1 antibody treatment in the past."],
+        exclusion=["Previously received Anlotinib hydrochloride treatment and other immunotherapy"],
+    )
+    assert verdict(text, "post-chemo-io") == "eligible"
+
+
+def test_no_rules_means_eligible_with_no_evidence() -> None:
+    finding = prior_therapy.check(prior_therapy.parse(trial(inclusion=["Age 18 or older"])), profile("post-chemo-io"))
+    assert (finding.verdict, finding.evidence) == ("eligible", "")
+
+
+def test_finding_quotes_the_deciding_sentence_and_explains_it() -> None:
+    sentence = "Previous therapy with any checkpoint inhibitor"
+    finding = prior_therapy.check(prior_therapy.parse(trial(exclusion=[sentence])), profile("post-chemo-io"))
+    assert finding.evidence == sentence
+    assert "pembrolizumab" in finding.reason
+
+
+def test_parse_output_is_json_and_check_reads_it_back() -> None:
+    rules = prior_therapy.parse(trial(inclusion=["EGFR-TKI resistance, confirmed by RECIST v1.1."]))
+    restored = json.loads(json.dumps(rules))
+    assert prior_therapy.check(restored, profile("post-osimertinib")).verdict == "eligible"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_parse_never_raises_and_stays_fast_on_arbitrary_text(text: str) -> None:
+    started = time.perf_counter()
+    parsed = prior_therapy.parse(TrialText(nct_id="NCT0", title=text[:200], criteria=tuple(split_criteria(text))))
+    assert time.perf_counter() - started < 1.0
+    json.dumps(parsed)
+    prior_therapy.check(parsed, profile("post-chemo-io"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "prior ", "no ", "not ", "(", ")", "[", ";", ":", ", ", " or ", " and ", "osimertinib", "EGFR-TKI", "PD-1",
+    "first-", "generation ", "line ", "at least ", "2 ", "more than ", "cohort 2: ", "within 4 weeks ",
+    "chemotherapy", "naive", "progressed on ", "except ", "e.g. ", "-", " ", "\\>=", "≥",
+]), max_size=400))
+def test_parse_stays_fast_on_adversarial_word_salad(words: list[str]) -> None:
+    text = "".join(words)
+    started = time.perf_counter()
+    prior_therapy.parse(trial(inclusion=[text], exclusion=[text]))
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.shared
+def test_every_shared_record_parses_to_json(shared_records: list[dict[str, Any]]) -> None:
+    for record in shared_records:
+        parsed = prior_therapy.parse(TrialText.from_record(record))
+        json.dumps(parsed)
+        for rule in parsed["rules"]:
+            assert rule["evidence"], rule
+            assert rule["kind"] != "forbid" or rule["items"], rule
+            assert rule["kind"] != "require" or all(rule["groups"]), rule
