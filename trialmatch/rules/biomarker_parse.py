@@ -27,14 +27,18 @@ _NO_TEST_NEEDED = re.compile(
     r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
     r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
     r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
-    r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test",
+    r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test"
+    r"|\b(?:unknown|untested|not (?:been )?tested|undetermined)\s+(?:\w+\s+){0,2}(?:are|is|will be|may be|can be)\s+"
+    r"(?:also\s+)?(?:eligible|allowed|permitted|included|enrolled)"
+    r"|\bor (?:unknown|untested|not tested|undetermined)\b|\btesting (?:is )?(?:not mandatory|optional)\b",
     re.I,
 )
 # "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
 # "non-squamous NSCLC subjects must have confirmed EGFR/ALK status": squamous tumours need no test.
 _SQUAMOUS_UNTESTED_OK = re.compile(
     r"\bsquamous\b[^.;]{0,60}\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\b"
-    r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)",
+    r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
+    r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b",
     re.I,
 )
 
@@ -105,19 +109,20 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
                 found.append(clause)
-        no_test = False
+        no_test = marker_context = False
         for sentence in sentences(criterion.text):
             if _SQUAMOUS_UNTESTED_OK.search(sentence):
                 squamous_untested_ok = True  # a waiver for one histology only
-            elif _NO_TEST_NEEDED.search(sentence) and _MARKER_CONTEXT.search(sentence):
+            elif _NO_TEST_NEEDED.search(sentence):
                 no_test = True
+                marker_context = marker_context or bool(_MARKER_CONTEXT.search(sentence))
         if no_test:
             if found:
                 for clause in found:
                     clause["untested_ok"] = True
-            elif cohorts:
+            elif cohorts and marker_context:
                 waived.extend(cohorts)
-            else:
+            elif marker_context:
                 untested_ok = True
         clauses.extend(found)
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,

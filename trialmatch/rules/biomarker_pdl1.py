@@ -76,7 +76,7 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
     _, _, _, score_anchor = _scale_patterns()
     if not anchors:
         anchors = [(m.start(), m.end()) for m in score_anchor.finditer(sentence)][:1]
-    statements: list[Statement] = []
+    by_polarity: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[Any, ...]] = set()
     for i, (start, name_end) in enumerate(anchors):
         end = anchors[i + 1][0] if i + 1 < len(anchors) else len(sentence)
@@ -90,8 +90,9 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
             continue
         seen.add(key)
         negated = _negated_before(sentence, toks, start)
-        statements.append(Statement("-" if negated else "+", [atom]))
-    return statements
+        by_polarity.setdefault("-" if negated else "+", []).append(atom)
+    # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
+    return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
 
 
 def _level(window: str, name_length: int, before: str) -> dict[str, Any] | None:

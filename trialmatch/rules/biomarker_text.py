@@ -273,7 +273,7 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
     occs: list[Occurrence] = []
     loose: list[tuple[Token, bool]] = []  # alteration words before the first gene, and whether "other" came first
     pending: list[Occurrence] = []
-    test_seen = False
+    tested: list[Occurrence] = []  # named just before a test word ("EGFR/ALK status")
     other_next = False
     prefix_negative = False
     for tok in phrase:
@@ -289,7 +289,7 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
             if tok.says_positive:  # "mutation-positive", "ALK+", "EGFR-mutant": closes a list as present
                 for occ in pending:
                     occ.polarity = occ.polarity or "+"
-                pending, test_seen = [], False
+                pending, tested = [], []
                 if tok.key != "mutation":
                     continue  # "positive" names no class of change
             if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
@@ -303,24 +303,25 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
                 prefix_negative = True  # "wild-type EGFR and ALK"
             for occ in pending:
                 occ.polarity = "-"
-            pending, test_seen = [], False
+            pending, tested = [], []
         elif tok.says_positive:
             for occ in pending:
                 occ.polarity = occ.polarity or "+"
-            pending, test_seen = [], False
+            pending, tested = [], []
         elif tok.type == "test":
-            test_seen = True
+            tested.extend(pending)
         elif tok.type == "other":
             other_next = True  # "other EGFR mutations", "any other acquired EGFR exon 20 point mutation"
+        elif tok.type in {"driver", "open"}:
+            other_next = False  # "other drivers (eg, ALK, ROS1)": the named genes are not "other" ones
     for tok, other in loose:  # alterations with no gene of theirs stand for their own gene ("19del or L858R")
         if tok.type == "alt":
             occ = Occurrence(None, tok.start, alts=[(tok.key, tok.start)], other=other,
                              polarity="-" if prefix_negative else "")
             occs.append(occ)
             pending.append(occ)
-    states_finding = any(t.type == "postneg" or t.says_positive for t in phrase)
-    if test_seen and not states_finding:
-        for occ in pending:
+    for occ in tested:
+        if not occ.polarity:
             occ.polarity = "test"
     _inherit(occs)
     return occs
@@ -411,8 +412,8 @@ _ALLOWED_AFTER = re.compile(
 )
 # "Patients with EGFR mutations ... are excluded" written among the inclusion criteria.
 _EXCLUDED_AFTER = re.compile(
-    r"^[^.;]{0,30}?\b(?:is|are|will be|shall be|should be|must be)\s+(?:excluded|not eligible|ineligible|not allowed"
-    r"|not permitted|not included|not enrolled|not be enrolled)\b"
+    r"^[^.;]{0,30}?\b(?:(?:is|are|will be|shall be|should be|must be)\s+)?"
+    r"(?:excluded|not eligible|ineligible|not allowed|not permitted|not included|not enrolled|not be enrolled)\b"
     r"|^[^.;]{0,30}?\b(?:cannot|may not|can not)\s+(?:be\s+)?(?:enrolled|included|participate)",
     re.I,
 )
@@ -452,6 +453,14 @@ def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
     return keep
 
 
+_WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|needed|necessary|compulsory)", re.I)
+
+
+def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
+    """"(testing not mandatory)" waives a test; it does not turn the named findings into test mentions."""
+    return [t for t in toks if not (t.type == "test" and _WAIVED_TEST.match(text[t.end: t.end + 40]))]
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
     if _SENTENCE_CONDITION.search(sentence):
@@ -459,12 +468,13 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
     if _PERMISSION.search(sentence) and not _NOT_PERMISSION.search(sentence):
         return []
     text = _COOCCURRENCE.sub(" ", sentence)
-    toks = _drop_exon_locations(tokens(text), text)
+    toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
     cut = next((t.start for t in toks if t.type == "aswell"), None)
     parts = [(toks, text)] if cut is None else [
-        (_drop_exon_locations(tokens(piece), piece), piece) for piece in (text[:cut], text[cut:])
+        (_drop_waived_tests(_drop_exon_locations(tokens(piece), piece), piece), piece)
+        for piece in (text[:cut], text[cut:])
     ]
     for part_toks, part_text in parts:
         positive: list[dict[str, Any]] = []
@@ -490,6 +500,11 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
             drivers = [t for t in phrase if t.type == "driver"]
             occs = _occurrences(phrase)
             genes_named = any(o.gene for o in occs)
+            if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
+                # "EGFR, ALK, ROS1 or BRAF alterations for which targeted therapy exists": the whole list
+                for occ in occs:
+                    if occ.gene and not occ.alts:
+                        occ.kinds = [("actionable", occ.gene_pos)]
             for occ in occs:
                 if occ.polarity == "test":
                     continue
@@ -514,7 +529,9 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
         return False
     if any(t.type == "postneg" or t.says_positive for t in phrase):
         return False
-    if phrase[0].type in {"detection", "test"}:  # "Detection of EGFR mutations", "testing for ALK"
+    if phrase[0].type in {"detection", "test"} and len(phrase) > 1 and re.match(
+        r"\s*(?:of|for|on)\b", text[phrase[0].end: phrase[1].start], re.I
+    ):  # "Detection of EGFR mutations", "testing for ALK"
         return True
     return bool(_TEST_BEFORE.search(text[max(0, start - 40): start]))
 
