@@ -412,8 +412,9 @@ _ALLOWED_AFTER = re.compile(
 )
 # "Patients with EGFR mutations ... are excluded" written among the inclusion criteria.
 _EXCLUDED_AFTER = re.compile(
-    r"^[^.;]{0,30}?\b(?:(?:is|are|will be|shall be|should be|must be)\s+)?"
+    r"^[\s)\]]*[^.;()]{0,30}?\b(?:is|are|will be|shall be|should be|must be)\s+"
     r"(?:excluded|not eligible|ineligible|not allowed|not permitted|not included|not enrolled|not be enrolled)\b"
+    r"|^[\s,)\]]*(?:(?:mutations?|patients?|tumou?rs?)\s+)?(?:excluded|not allowed|not permitted|ineligible)\b"
     r"|^[^.;]{0,30}?\b(?:cannot|may not|can not)\s+(?:be\s+)?(?:enrolled|included|participate)",
     re.I,
 )
