@@ -7,6 +7,7 @@ drug becomes the set of items it satisfies ("d:pembrolizumab", "c:pd1", "c:check
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from trialmatch import drugs
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.rules.therapy_terms import find_mentions, item_label, items_label, normalize
+from trialmatch.rules.therapy_terms import find_mentions, items_label, normalize
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
@@ -32,14 +33,8 @@ class Drug:
 class History:
     drugs: tuple[Drug, ...]
     lines: int | None
-
-    @property
-    def unknown_drugs(self) -> bool:
-        return any(not d.known for d in self.drugs)
-
-    @property
-    def given(self) -> bool:
-        return bool(self.drugs) or self.lines is not None
+    unknown_drugs: bool  # a listed name we could not place in any class
+    given: bool  # the profile says anything at all about earlier treatment
 
 
 @lru_cache(maxsize=4096)
@@ -58,13 +53,20 @@ def _drug(name: str) -> Drug:
 
 @lru_cache(maxsize=1024)
 def _history(therapies: tuple[str, ...], lines: int | None) -> History:
-    return History(tuple(_drug(t) for t in therapies), lines)
+    listed = tuple(_drug(t) for t in therapies)
+    return History(listed, lines, any(not d.known for d in listed), bool(listed) or lines is not None)
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """A rule's verdict; the reason is written only for the rule that decides (checks must be fast)."""
+
     verdict: Verdict
-    reason: str
+    explain: Callable[[], str]
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
 
 
 def _lines_text(n: int) -> str:
@@ -90,129 +92,146 @@ def _in_setting(history: History, setting: str) -> str:
     return "yes"
 
 
+def _names(drugs_had: list[Drug]) -> str:
+    return ", ".join(d.name for d in drugs_had)
+
+
 def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     items, allow = set(rule["items"]), set(rule.get("allow") or ())
     had = [d for d in h.drugs if _matches(d, items) and not _matches(d, allow)]
-    what = items_label(rule["items"])
+
+    def what() -> str:
+        return items_label(rule["items"])
+
     if had:
         setting = _in_setting(h, rule["setting"])
-        names = ", ".join(d.name for d in had)
         if setting == "no":
-            return Outcome(ELIGIBLE, f"The trial does not accept earlier {what} for advanced disease; "
-                                     f"you list {names} but no treatment line for advanced disease.")
+            return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()} for advanced disease; "
+                                             f"you list {_names(had)} but no treatment line for advanced disease.")
         if setting == "maybe" or rule["soft"]:
-            return Outcome(UNKNOWN, f"The trial limits earlier {what}; whether your {names} counts "
-                                    "needs your doctor's reading.")
-        return Outcome(EXCLUDED, f"The trial does not accept people already treated with {what}; "
-                                 f"you list {names}.")
-    if any(_near(d, items) for d in h.drugs) or h.unknown_drugs:
-        return Outcome(UNKNOWN, f"The trial does not accept earlier {what}; we could not tell whether "
-                                "every drug you list is one.")
-    return Outcome(ELIGIBLE, f"The trial does not accept earlier {what}, and you list none.")
+            return Outcome(UNKNOWN, lambda: f"The trial limits earlier {what()}; whether your {_names(had)} "
+                                            "counts needs your doctor's reading.")
+        return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
+                                         f"you list {_names(had)}.")
+    if h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
+                                        "every drug you list is one.")
+    return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()}, and you list none.")
 
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     setting = _in_setting(h, rule["setting"])
-    missing, maybe = [], False
+    missing: list[list[str]] = []
+    maybe = False
     for group in rule["groups"]:
         items = set(group)
         if any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting == "maybe"
             if setting == "no":
                 missing.append(group)
-        elif any(_near(d, items) for d in h.drugs) or h.unknown_drugs:
+        elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
             maybe = True
         else:
             missing.append(group)
-    what = " and ".join(items_label(g) for g in rule["groups"])
+
+    def what(groups: list[list[str]]) -> str:
+        return " and ".join(items_label(g) for g in groups)
+
     if missing:
-        need = " and ".join(items_label(g) for g in missing)
         if rule["soft"] or maybe:
-            return Outcome(UNKNOWN, f"The trial asks for earlier {need}; check with your doctor whether "
-                                    "your treatment counts.")
-        return Outcome(EXCLUDED, f"The trial is for people already treated with {need}; "
-                                 "your list does not include it.")
+            return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(missing)}; check with your doctor "
+                                            "whether your treatment counts.")
+        return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
+                                         "your list does not include it.")
     if maybe:
-        return Outcome(UNKNOWN, f"The trial asks for earlier {what} for advanced disease; "
-                                "your list does not say when you had it.")
+        return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
+                                        "your list does not say when you had it.")
     if rule.get("met_unknown"):
-        return Outcome(UNKNOWN, f"You had {what} as the trial asks; it also asks how you responded "
-                                "or how long you took it, which your doctor can confirm.")
-    return Outcome(ELIGIBLE, f"You had earlier {what}, as the trial asks.")
+        return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])} as the trial asks; it also asks how you "
+                                        "responded or how long you took it, which your doctor can confirm.")
+    return Outcome(ELIGIBLE, lambda: f"You had earlier {what(rule['groups'])}, as the trial asks.")
 
 
 def _naive(rule: dict[str, Any], h: History) -> Outcome:
     allow = set(rule.get("allow") or ())
     others = [d for d in h.drugs if not (allow and _matches(d, allow))]
     named = [d for d in others if d.known]
-    but = f" other than {items_label(rule['allow'])}" if allow else ""
-    scope = " for advanced disease" if rule["setting"] == "advanced" else ""
-    wanted = f"The trial is for people with no earlier systemic treatment{but}{scope}"
-    if rule["setting"] == "early":
+    setting = rule["setting"]
+
+    def wanted() -> str:
+        but = f" other than {items_label(rule['allow'])}" if allow else ""
+        scope = " for advanced disease" if setting == "advanced" else ""
+        return f"The trial is for people with no earlier systemic treatment{but}{scope}"
+
+    if setting == "early":
         if others:
-            return Outcome(UNKNOWN, f"{wanted} before surgery; ask your doctor whether yours counts.")
-        return Outcome(ELIGIBLE, "You list no earlier treatment.")
-    if rule["setting"] == "advanced" and h.lines == 0:
-        return Outcome(ELIGIBLE, "You have had no treatment line for advanced disease, as the trial asks.")
-    if rule["setting"] == "advanced" and h.lines is None:
+            return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
+        return Outcome(ELIGIBLE, lambda: "You list no earlier treatment.")
+    if setting == "advanced" and h.lines == 0:
+        return Outcome(ELIGIBLE, lambda: "You have had no treatment line for advanced disease, as the trial asks.")
+    if setting == "advanced" and h.lines is None:
         if others:
-            return Outcome(UNKNOWN, f"{wanted}; your list does not say whether your treatment was for "
-                                    "advanced disease.")
-        return Outcome(ELIGIBLE, f"You list no earlier systemic treatment{but}.")
-    failed: str | None = None
+            return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not say whether your treatment was for "
+                                            "advanced disease.")
+        return Outcome(ELIGIBLE, lambda: f"{wanted()}; you list none.")
+    failed = UNKNOWN if rule["soft"] else EXCLUDED
     if named:
-        failed = f"{wanted}; you list {', '.join(d.name for d in named)}."
-    elif h.lines and not allow:
-        failed = f"{wanted}; you have had {_lines_text(h.lines)}."
-    if failed:
-        return Outcome(UNKNOWN if rule["soft"] else EXCLUDED, failed)
+        return Outcome(failed, lambda: f"{wanted()}; you list {_names(named)}.")
+    if h.lines and not allow:
+        return Outcome(failed, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
     if others or (h.lines and not h.drugs):
-        return Outcome(UNKNOWN, f"{wanted}; your list does not settle it.")
-    return Outcome(ELIGIBLE, f"You have had no earlier systemic treatment{but}{scope}, as the trial asks.")
+        return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
+    return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
+
+
+def _wanted_lines(low: int | None, high: int | None) -> str:
+    if high == 0 and not low:
+        return "no earlier treatment line"
+    parts = ([f"at least {_lines_text(low)}"] if low else []) + (
+        [f"at most {_lines_text(high)}"] if high is not None else [])
+    return " and ".join(parts)
 
 
 def _lines(rule: dict[str, Any], h: History) -> Outcome:
     low, high, of = rule.get("min"), rule.get("max"), rule.get("of")
     if of:
         return _class_lines(low, high, of, rule, h)
-    wanted = (f"at least {_lines_text(low)}" if low else "") + (" and " if low and high is not None else "") + (
-        f"at most {_lines_text(high)}" if high is not None else "")
-    if high == 0 and not low:
-        wanted = "no earlier treatment line"
     if h.lines is None:
-        return Outcome(UNKNOWN, f"The trial asks for {wanted} of treatment for advanced disease; "
-                                "your number of lines is not given.")
-    fails = (low is not None and h.lines < low) or (high is not None and h.lines > high)
+        return Outcome(UNKNOWN, lambda: f"The trial asks for {_wanted_lines(low, high)} of treatment for advanced "
+                                        "disease; your number of lines is not given.")
+    lines = h.lines
+    fails = (low is not None and lines < low) or (high is not None and lines > high)
     if not fails:
-        return Outcome(ELIGIBLE, f"The trial asks for {wanted} of earlier treatment; you have had "
-                                 f"{_lines_text(h.lines)}.")
-    had = _lines_text(h.lines)
-    reason = f"The trial asks for {wanted} of earlier treatment for advanced disease; you have had {had}."
+        return Outcome(ELIGIBLE, lambda: f"The trial asks for {_wanted_lines(low, high)} of earlier treatment; "
+                                         f"you have had {_lines_text(lines)}.")
     # Drugs given before the disease was advanced may count as a line when the text does not say.
-    early_line = low == 1 and rule["setting"] == "any" and h.drugs and h.lines == 0
-    if rule["soft"] or early_line:
-        return Outcome(UNKNOWN, reason)
-    return Outcome(EXCLUDED, reason)
+    early_line = low == 1 and rule["setting"] == "any" and h.drugs and lines == 0
+    return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
+                   lambda: f"The trial asks for {_wanted_lines(low, high)} of earlier treatment for advanced "
+                           f"disease; you have had {_lines_text(lines)}.")
 
 
 def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
     items = set(of)
-    what = items_label(of)
     has = any(_matches(d, items) for d in h.drugs)
-    if high is not None and (not has or (h.lines is not None and h.lines <= high)):
-        if not low or has:
-            return Outcome(ELIGIBLE, f"The trial allows at most {high} earlier {what} regimen(s); you are within it.")
+    failed = UNKNOWN if rule["soft"] else EXCLUDED
+
+    def what() -> str:
+        return items_label(of)
+
+    if high is not None and (not has or (h.lines is not None and h.lines <= high)) and (not low or has):
+        return Outcome(ELIGIBLE, lambda: f"The trial allows at most {high} earlier {what()} regimen(s); "
+                                         "you are within it.")
     if low:
         if not has and not h.unknown_drugs:
-            verdict = UNKNOWN if rule["soft"] else EXCLUDED
-            return Outcome(verdict, f"The trial asks for earlier {what}; your list does not include it.")
-        if h.lines is not None and h.lines < low and has:
-            verdict = UNKNOWN if rule["soft"] else EXCLUDED
-            return Outcome(verdict, f"The trial asks for at least {low} earlier {what} regimen(s); "
-                                    f"you have had {_lines_text(h.lines)} in all.")
+            return Outcome(failed, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
+        if has and h.lines is not None and h.lines < low:
+            return Outcome(failed, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
+                                           f"you have had {_lines_text(h.lines or 0)} in all.")
         if low == 1 and has and (high is None or (h.lines is not None and h.lines <= high)):
-            return Outcome(ELIGIBLE, f"You had earlier {what}, as the trial asks.")
-    return Outcome(UNKNOWN, f"The trial counts earlier {what} regimens; your list does not say how many you had.")
+            return Outcome(ELIGIBLE, lambda: f"You had earlier {what()}, as the trial asks.")
+    return Outcome(UNKNOWN, lambda: f"The trial counts earlier {what()} regimens; your list does not say how many "
+                                    "you had.")
 
 
 _CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines}
@@ -233,23 +252,24 @@ def _applies(rule: dict[str, Any], profile: Profile) -> bool | None:
 
 
 def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
+    """One rule's verdict for this profile."""
     applies = _applies(rule, profile)
     if applies is False:
-        return Outcome(ELIGIBLE, f"This rule is only for people with a {rule['gene']} finding.")
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {rule['gene']} finding.")
     if not h.given:
-        return Outcome(UNKNOWN, "Your earlier treatments are not given, and the trial has rules on them.")
+        return Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     outcome = _CHECKS[rule["kind"]](rule, h)
     if applies is None and outcome.verdict == EXCLUDED:
-        return Outcome(UNKNOWN, f"{outcome.reason} This applies to people with a {rule['gene']} finding; "
-                                "your test results do not say.")
+        return Outcome(UNKNOWN, lambda: f"{outcome.reason} This applies to people with a {rule['gene']} finding, "
+                                        "and your test results do not say.")
     return outcome
 
 
 def check_rules(parsed: dict[str, Any], profile: Profile) -> Finding:
-    """The best verdict over the trial's cohorts, with the sentence that decided it."""
+    """The best verdict over the trial's cohorts (worst rule within each), with the deciding sentence."""
     rules: list[dict[str, Any]] = parsed.get("rules") or []
     h = _history(profile.prior_therapies, profile.prior_lines)
-    best: tuple[int, Finding] | None = None
+    best: tuple[int, dict[str, Any], Outcome] | None = None
     for group in parsed.get("groups") or [list(range(len(rules)))]:
         worst: tuple[int, dict[str, Any], Outcome] | None = None
         for index in group:
@@ -257,16 +277,15 @@ def check_rules(parsed: dict[str, Any], profile: Profile) -> Finding:
             rank = _RANK[outcome.verdict]
             if worst is None or rank > worst[0]:
                 worst = (rank, rules[index], outcome)
+                if rank == _RANK[EXCLUDED]:
+                    break
         if worst is None:
-            finding = Finding(ELIGIBLE, "", "This part of the trial sets no rule on earlier treatment.")
-            rank = 0
-        else:
-            rank, rule, outcome = worst
-            finding = Finding(outcome.verdict, rule["evidence"], outcome.reason)
-        if best is None or rank < best[0]:
-            best = (rank, finding)
-    assert best is not None
-    return best[1]
-
-
-__all__ = ["check_rules", "item_label"]
+            return Finding(ELIGIBLE, "", "One part of the trial sets no rule on earlier treatment.")
+        if best is None or worst[0] < best[0]:
+            best = worst
+            if best[0] == _RANK[ELIGIBLE]:
+                break
+    if best is None:
+        return Finding(ELIGIBLE, "", "The trial text sets no requirement on earlier treatment.")
+    _, rule, outcome = best
+    return Finding(outcome.verdict, rule["evidence"], outcome.reason)

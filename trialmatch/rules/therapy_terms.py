@@ -209,6 +209,11 @@ def item_label(item: str) -> str:
 
 def items_label(items: list[str] | tuple[str, ...]) -> str:
     """Several items as "a, b or c"."""
+    return _items_label(tuple(items))
+
+
+@cache
+def _items_label(items: tuple[str, ...]) -> str:
     labels = list(dict.fromkeys(item_label(i) for i in items))
     if len(labels) <= 1:
         return labels[0] if labels else "these treatments"
