@@ -184,6 +184,8 @@ _PRIOR_BRAIN_RT = re.compile(
 _WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
 _TIME_WINDOW = re.compile(r"\bwithin \d|\b\d+\s*(?:days?|weeks?|months?) (?:before|prior)", re.I)
 _ASIDE = re.compile(r"\([^()]{0,200}\)")
+_LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for
+_CONDITION_SENTENCES = 6
 _CLAUSE_END = re.compile(r"[;:.(]")
 
 
@@ -333,15 +335,16 @@ def _mention_statements(
     start, end = mention.span()
     before = _before_window(sentence, start)
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
-    if _IGNORE_NEAR.search(near) or _IF_PATIENT.search(sentence[:start]):
+    if _IGNORE_NEAR.search(near) or _IF_PATIENT.search(sentence[max(0, start - 200):start]):
         return [], last
     if exclusion and _prior_brain_radiotherapy(sentence):
         return [], last  # read as its own rule
-    negated = bool(_NEGATED_BEFORE.search(sentence[:start]))
+    negated = bool(_NEGATED_BEFORE.search(sentence[max(0, start - _LOOKBACK):start]))
     after_text = _ASIDE.sub("", sentence[end:end + 160])
     permits = bool(_PERMIT_AFTER.search(after_text)) and not _NOT_ALLOWED.search(after_text[:60])
     must = bool(_MUST_AFTER.search(after_text))
-    rest_of_criterion = " ".join(sentences[index:])[len(sentence[:end]):]
+    # Conditions of a permission may run on into the next few sentences of the same bullet.
+    rest_of_criterion = " ".join([sentence[end:], *sentences[index + 1:index + 1 + _CONDITION_SENTENCES]])
 
     if permits or must:
         subject = _subject(before)
@@ -357,7 +360,7 @@ def _mention_statements(
                 statements.append(made)
         return statements, last
 
-    object_of = _OBJECT_BEFORE.search(sentence[:start])
+    object_of = _OBJECT_BEFORE.search(sentence[max(0, start - _LOOKBACK):start])
     if object_of:
         if not exclusion and not negated:
             return [], last
@@ -419,7 +422,7 @@ def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -
     after = _ASIDE.sub("", sentence[mention.end():mention.end() + 120])
     if _PERMIT_AFTER.search(after) and not _NOT_ALLOWED.search(after[:60]):
         return []
-    negated = bool(_NEGATED_BEFORE.search(sentence[:mention.start()]))
+    negated = bool(_NEGATED_BEFORE.search(sentence[max(0, mention.start() - _LOOKBACK):mention.start()]))
     if criterion.section == "exclusion" or negated:
         return [_statement("leptomeningeal", sentence, E, E, E)]
     if header_lepto:
@@ -456,6 +459,10 @@ def parse(text: TrialText) -> dict[str, Any]:
         statements.append(_statement("requires", text.title, X, E, E))
     if header_lepto and not any(s["kind"] == "requires_leptomeningeal" for s in statements):
         statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))
+    unique: dict[tuple[str, ...], dict[str, Any]] = {}
+    for statement in statements:
+        unique.setdefault(tuple(str(statement[k]) for k in ("kind", "evidence", *STATES)), statement)
+    statements = list(unique.values())
     if not statements:
         return {}
     verdicts: dict[str, Verdict] = {}

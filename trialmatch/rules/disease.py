@@ -96,6 +96,8 @@ _PRIOR_CONTEXT = re.compile(
     r"|after|following|underwent|undergone|had been|allowed|permitted|eligible if|at least \d+ months)\b",
     re.I,
 )
+# How far back a negation or qualifier is looked for: bounded, so long texts stay linear.
+_LOOKBACK = 60
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 _SITE_BEFORE = re.compile(
     r"\b(?:brain|cns|central nervous system|meningeal|leptomeningeal|lepto-meningeal|bone|liver|hepatic|spinal"
@@ -154,7 +156,7 @@ def _advanced_evidence(sentence: str) -> bool:
     if vocab["advanced_phrases"].search(text) or _M1.search(text):
         return True
     for match in vocab["advanced_words"].finditer(text):
-        if _NEGATED_BEFORE.search(text[:match.start()]):
+        if _NEGATED_BEFORE.search(text[max(0, match.start() - _LOOKBACK):match.start()]):
             continue
         following = re.findall(r"[\w-]+", text[match.end():match.end() + 80])[:5]
         if any(word.lower().startswith(vocab["disease_words"]) for word in following):
@@ -167,7 +169,7 @@ def _negated_metastatic(sentence: str) -> bool:
     if _PRIOR_CONTEXT.search(sentence):
         return False
     for match in re.finditer(r"\bmetasta\w*", sentence, re.I):
-        before = sentence[:match.start()]
+        before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
         if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before):
             return True
     return False

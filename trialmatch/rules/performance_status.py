@@ -66,6 +66,7 @@ _GAP_BAD = re.compile(
     r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref", re.I
 )
 _WINDOW = 60
+_MAX_ALTERNATIVES = 6  # "0-1 for part A, 0-2 for part B": more than a few is noise, not cohorts
 _ASIDE = re.compile(r"\([^()]{0,30}\)")  # "(Phase 1b)" between two values of one rule
 _MORE_GAP_OK = re.compile(r"^[^\d;]{0,40}$")
 _NEGATED = re.compile(
@@ -185,7 +186,7 @@ def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, i
         spans = [bounds]
         end = spec.end()
         # "0-1 for part A and 0-2 for part B": further values for the same scale widen the rule.
-        while more := SPEC.search(sentence, end, end + _WINDOW):
+        while len(spans) < _MAX_ALTERNATIVES and (more := SPEC.search(sentence, end, end + _WINDOW)):
             between = _ASIDE.sub("", sentence[end:more.start()])
             extra = _bounds(more, kps)
             if not _MORE_GAP_OK.match(between) or _GAP_BAD.search(between) or ANCHOR.search(between):
@@ -252,9 +253,12 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
 
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for criterion in text.criteria:
         for rule in _criterion_rules(criterion):
-            if rule not in rules:
+            key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
+            if key not in seen:
+                seen.add(key)
                 rules.append(rule)
     if not rules:
         return {}
