@@ -200,6 +200,25 @@ ROWS = [
      "post-gefitinib-t790m", "excluded", "osimertinib-required-for-t790m-excludes-gefitinib-only"),
     (INC, "Have undergone failure 1-2 prior EGFR-TKI (Osimertinib exposure required for T790M+)",
      "post-gefitinib", "eligible", "osimertinib-for-t790m-does-not-apply-without-t790m"),
+    (INC, "Prior treatment with EGFR TKI therapy is required for patients with EGFR sensitizing mutations",
+     "post-chemo-io", "eligible", "requirement-for-egfr-patients-written-last-skips-egfr-negative"),
+    (INC, "Patients with known EGFR, ALK, ROS1 or BRAF alterations must have received appropriate targeted therapy",
+     "post-alectinib", "eligible", "gene-list-condition-applies-to-alk-and-is-met-by-alectinib"),
+    # Counts and allowances written the other way round.
+    (INC, "Must not have received more than 2 prior lines of therapy", "post-docetaxel", "eligible",
+     "not-more-than-two-lines-keeps-two-lines"),
+    (INC, "Must not have received more than 2 prior lines of therapy", "four-lines", "excluded",
+     "not-more-than-two-lines-excludes-four"),
+    (EXC, "Any prior systemic therapy for metastatic NSCLC (prior EGFR TKI is permitted)", "post-osimertinib",
+     "eligible", "permitted-egfr-tki-aside-is-an-exception-to-the-ban"),
+    (EXC, "Any prior systemic therapy for metastatic NSCLC (prior EGFR TKI is permitted)", "post-chemo-io",
+     "excluded", "prior-systemic-therapy-ban-excludes-chemo"),
+    (INC, "Previously treated with platinum-based chemotherapy (patients who declined or were ineligible for "
+          "chemotherapy are eligible)", "post-osimertinib", "unknown",
+     "requirement-with-allowance-for-decliners-is-not-certain"),
+    (EXC, "Previous treatment to inhibit the human epidermal growth factor receptor (EGFR) (e.g. erlotinib, "
+          "gefitinib, cetuximab, trastuzumab, etc.)", "post-chemo-io", "eligible",
+     "previous-treatment-to-inhibit-egfr-is-not-a-ban-on-all-treatment"),
     # What the profile does not say stays unknown.
     (EXC, "Previous therapy with any checkpoint inhibitor", "history-not-given", "unknown",
      "no-treatment-history-is-unknown-not-excluded"),
@@ -232,6 +251,15 @@ def test_sentence_verdict(section: str, sentence: str, who: str, expected: str) 
 )
 def test_title_sets_the_line_when_criteria_are_silent(title: str, who: str, expected: str) -> None:
     assert verdict(trial(title=title), who) == expected
+
+
+@pytest.mark.parametrize("who", sorted(PROFILES))
+def test_every_finding_explains_itself_in_words(who: str) -> None:
+    for section, sentence, *_ in ROWS:
+        text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
+        finding = prior_therapy.check(prior_therapy.parse(text), profile(who))
+        assert finding.reason.strip(), (sentence, who)
+        assert "c:" not in finding.reason and "d:" not in finding.reason, finding.reason
 
 
 def test_criteria_line_rules_win_over_the_title() -> None:

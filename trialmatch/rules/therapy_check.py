@@ -238,29 +238,37 @@ _CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _li
 
 
 def _applies(rule: dict[str, Any], profile: Profile) -> bool | None:
-    """True/False when the rule's biomarker condition holds or not; None when the profile cannot say."""
-    gene = rule.get("gene")
-    if not gene:
+    """Whether a rule for one biomarker group applies: True, False, or None when the profile cannot say."""
+    genes = rule.get("genes")
+    if not genes:
         return True
-    status = profile.gene_status(gene)
-    if status == "unknown":
-        return None
-    if status == "negative":
-        return False
     alteration = rule.get("alteration")
-    return not alteration or any(alteration in a.replace(" ", "") for a in profile.alterations(gene))
+    statuses = set()
+    for gene in genes:
+        status = profile.gene_status(gene)
+        if status == "positive" and alteration:
+            found = any(alteration in a.replace(" ", "") for a in profile.alterations(gene))
+            status = "positive" if found else "negative"
+        statuses.add(status)
+    if "positive" in statuses:
+        return True
+    return None if "unknown" in statuses else False
+
+
+def _group_words(rule: dict[str, Any]) -> str:
+    return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
 
 
 def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
     """One rule's verdict for this profile."""
     applies = _applies(rule, profile)
     if applies is False:
-        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {rule['gene']} finding.")
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
     if not h.given:
         return Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     outcome = _CHECKS[rule["kind"]](rule, h)
     if applies is None and outcome.verdict == EXCLUDED:
-        return Outcome(UNKNOWN, lambda: f"{outcome.reason} This applies to people with a {rule['gene']} finding, "
+        return Outcome(UNKNOWN, lambda: f"{outcome.reason} This applies to people with a {_group_words(rule)} finding, "
                                         "and your test results do not say.")
     return outcome
 

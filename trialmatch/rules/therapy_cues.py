@@ -41,7 +41,9 @@ _AFTER_NAME = re.compile(
 
 # Said of the whole clause, wherever it sits: allowances and bans.
 BAN = re.compile(
-    r"\bnot (?:be )?(?:permitted|allowed|eligible|acceptable|enrolled)\b|\binadmissible\b|\bineligible\b"
+    # "ineligible for chemotherapy" is about the future, not a ban on having had it.
+    r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|\bnot (?:be )?eligible\b(?! for)|\binadmissible\b"
+    r"|\bineligible\b(?! for)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
 _PERMIT = re.compile(
@@ -155,10 +157,10 @@ NAIVE = re.compile(
 TREATED = re.compile(
     r"\bpreviously treated\b(?!\s+with)|\bpre-?treated\b(?!\s+with)|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
-    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+(?:on|after|to|following|during"
-    r"|with|of)?\s*"
-    r"(?:prior |previous |the last |last |any |standard |initial )?(?:systemic )?(?:treatment|therapy|therapies"
-    r"|treatments)\b"
+    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
+    r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
+    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer)\s+){0,4}"
+    r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.

@@ -35,6 +35,7 @@ _NOT_LINES = re.compile(
     r"\b(?:cycles?|courses?|doses?|infusions?|months?|weeks?|days?|years?|hours?|lesions?|sites?|organs?|cm|mm|gy|cgy"
     r"|mg|ml|kg|fractions?|half|lives|times|x|points?|score|grade)\b|%"
 )
+_NEGATED = re.compile(r"\b(?:not|no|never)\b(?:\s+(?:have|has|had|be|been|received|receive|with))*\s*$")
 _CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
 _BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|more|a maximum|maximum|\d))")
 
@@ -120,7 +121,10 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         if cycles:
             out.append(LineLimit(match.start(), end, cycles=n >= 2))
             continue
-        low, high = _limits(q, n, section)
+        # "must not have received more than 2 prior lines" reads like an exclusion of "more than 2".
+        negated = bool(_NEGATED.search(text, max(0, match.start() - 30), match.start()))
+        flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
+        low, high = _limits(q, n, flipped)
         out.append(LineLimit(match.start(), end, low, high, of))
     for match in _POSTFIX.finditer(text):
         if any(limit.start <= match.start() < limit.end for limit in out):

@@ -10,7 +10,7 @@ A rule is a small JSON object:
               "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded)
     soft      a failure is "unknown", not "excluded" ("unless the investigator...", a sub-population)
     met_unknown  meeting the drug rule still leaves a response or cycle count the profile lacks
-    gene, alteration  the rule applies only to patients with this finding
+    genes, alteration  the rule applies only to patients with a finding in one of these genes
     cohorts   the rule applies only to these cohorts, arms or phases
     evidence  the criteria sentence, quoted; section: inclusion / exclusion / title
 
@@ -141,7 +141,7 @@ def _covered(item: str, banned: set[str]) -> bool:
 def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A trial cannot require and ban the same treatment: what it requires is allowed by its bans,
     and an exclusion "received systemic therapy" in a trial that needs earlier treatment is a washout."""
-    needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("gene")]
+    needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("genes")]
     needs_lines = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "lines"
                    and r.get("min") and not r.get("of") and not r["soft"]]
     out = []

@@ -38,6 +38,17 @@ _GENE_PATIENTS = re.compile(
     rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
     r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
 )
+# "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
+_FOR_PATIENTS_WITH = re.compile(
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry))\s+(?:(?:an?|known|documented|confirmed)\s+)*"
+    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
+)
+_GENE_LIST = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+(?:(?:an?|the|known|documented|confirmed)\s+)*"
+    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
+)
 _REQUIRED_FOR = re.compile(
     r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
     r"\s*(?:\+|positive|mutation)"
@@ -89,15 +100,26 @@ def _gene(word: str) -> tuple[str | None, str | None]:
     return (gene, None) if gene else (None, None)
 
 
-def biomarker_condition(norm: str) -> tuple[str | None, str | None]:
-    """(gene, alteration) when a sentence opens with a biomarker group: "Patients with EGFR mutation ..."."""
+def _genes_in(words: str) -> list[str]:
+    return list(dict.fromkeys(g for w in re.split(r"[\s,/-]+", words) if (g := canonical_gene(w))))
+
+
+def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
+    """([genes], alteration) when a sentence is about one biomarker group only:
+    "Patients with EGFR mutation ...", "... required for patients with EGFR, ALK or ROS1 alterations"."""
     for pattern in (_PATIENTS_WITH, _GENE_PATIENTS):
         match = pattern.match(norm)
         if match:
-            found = _gene(match.group("gene"))
-            if found[0]:
-                return found
-    return None, None
+            gene, alteration = _gene(match.group("gene"))
+            if gene:
+                listed = _GENE_LIST.match(norm)
+                genes = _genes_in(listed.group("genes")) if listed and not alteration else []
+                return (genes or [gene]), alteration
+    for match in _FOR_PATIENTS_WITH.finditer(norm):
+        genes = _genes_in(match.group("genes"))
+        if genes:
+            return genes, None
+    return [], None
 
 
 def required_for(aside: str) -> tuple[str | None, str | None]:

@@ -22,6 +22,10 @@ from trialmatch.text import quote
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
 _OR = re.compile(r"\bor\b|\band/or\b")
 _OR_BEFORE = re.compile(r"\bor\s+(?:be\s+)?$")
+_OR_AFTER = re.compile(
+    r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
+    r"|one|1|a single)\b"
+)
 _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
 _TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
@@ -99,7 +103,9 @@ def _with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]
     extra = []
     for match in cues.GENERIC_TREATMENT.finditer(norm):
         start, end = match.span("what")
-        if not any(n.start <= start < n.end or start <= n.start < end + 3 for n in mentions):
+        # "previous treatment to inhibit EGFR (e.g. erlotinib)": the treatment is named just after.
+        named_next = any(start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
+        if not named_next and not any(n.start <= start < n.end for n in mentions):
             extra.append(Mention(start, end, (SYSTEMIC,)))
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
@@ -154,6 +160,7 @@ class _Reading:
     require: list[Mention]
     allow: list[str]
     weak: list[Mention]  # required only on a loose cue ("after X")
+    permitted: list[str]  # named as allowed ("(prior EGFR TKI is permitted)")
 
 
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
@@ -200,7 +207,7 @@ def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[t
             allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
         elif not (_inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
             named.append(mention)
-    reading = _Reading([], [], list(dict.fromkeys(allow)), [])
+    reading = _Reading([], [], list(dict.fromkeys(allow)), [], [])
     kept = _drop_generic(named)
     prev: Mention | None = None
     action: str | None = None
@@ -209,7 +216,9 @@ def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[t
         prev = mention
         if mention not in kept:
             continue
-        if action == "forbid":
+        if action == "permit":
+            reading.permitted.extend(mention.items)
+        elif action == "forbid":
             reading.forbid.append(mention)
         elif action == "require":
             reading.require.append(mention)
@@ -223,14 +232,14 @@ def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: st
     """What the sentence says about this name: ("forbid" | "require" | None, the cue word)."""
     if mention.start < lead_in:
         return None, ""  # "For patients who have undergone adjuvant chemotherapy, ..." is a condition
+    verdict = _clause_verdict(norm, mention, parens)
+    if verdict == "permit":
+        return "permit", ""
     own_cue = cues.cue_after_name(norm, mention.end)
-    if prev_action is not None and not own_cue and _inherits(norm, mention, prev, parens):
+    if prev_action not in (None, "permit") and not own_cue and _inherits(norm, mention, prev, parens):
         return prev_action, "list"  # "no prior chemotherapy, biological therapy or immunotherapy"
     cue, word = _cue_for(norm, mention, parens, lead_in)
-    verdict = _clause_verdict(norm, mention, parens)
     clause_start = _clause_start(norm, mention.start)
-    if verdict == "permit":
-        return None, word
     # "Prior X is not permitted", "X ... is not allowed": a ban on X, when X is what the clause is about.
     if verdict == "ban" and (cue == "past" or (cue is None and mention.start - clause_start <= 15)):
         return "forbid", word
@@ -291,11 +300,11 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     if excluding:
         mentions = _with_generic_treatment(norm, mentions)
     first_name = mentions[0].start if mentions else len(norm)
-    gene, alteration = biomarker_condition(norm)
+    genes, alteration = biomarker_condition(norm)
     title = ctx.section == "title"
     base: dict[str, Any] = {
         "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm)),
-        "gene": gene,
+        "genes": genes,
         "alteration": alteration,
         "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
@@ -311,28 +320,35 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
         if lim.cycles:
             met_unknown = True
         elif lim.min is not None or lim.max is not None:
-            rules.append(_lines_rule(lim, base, norm))
+            rules.append(_lines_rule(lim, base, norm, ctx))
     spans = [(lim.start, lim.end) for lim in limits]
     mentions = [m for m in mentions if not _inside(m.start, spans)]
 
     lead = cues.LEAD_IN.match(norm)
     reading = _read_names(norm, mentions, ctx, parens, lead.end() if lead else 0)
     if not excluding:
-        rules += _naive_phrases(norm, mentions, reading.allow, base, ctx, timed)
+        rules += _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
             if cues.TREATED.search(norm):
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
+    allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     if reading.forbid and not timed:
-        rules.append(_forbid_rule(reading.forbid, reading.allow, base, norm, bare, ctx))
+        rules.append(_forbid_rule(reading.forbid, allow, base, norm, bare, ctx))
     required = [m for m in reading.require if not (timed and m in reading.weak)]
     if required:
-        rules += _require_rules(norm, required, parens, base, met_unknown)
+        # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
+        relaxed = {**base, "soft": True} if reading.permitted else base
+        rules += _require_rules(norm, required, parens, relaxed, met_unknown)
     return rules
 
 
-def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str) -> dict[str, Any]:
+def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -> dict[str, Any]:
+    # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
+    # qualifies what follows the count, not the count.
+    soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
+    soft = ctx.soft or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
     return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
-            "of": list(lim.of) if lim.of else None, "soft": base["soft"] or lim.soft,
+            "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
 
 
@@ -342,7 +358,7 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     if timed:
         return []
     for match in cues.NAIVE.finditer(norm):
-        if _OR.search(norm, match.end(), match.end() + 25) or _OR_BEFORE.search(norm, 0, match.start()):
+        if _OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()):
             continue  # "treatment naive or no more than one prior therapy": the other way in is wider
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
@@ -380,7 +396,7 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
         gene, alteration = required_for(norm[a:b])
         inner = [m for m in require if a <= m.start < b]
         if gene and inner:
-            rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "gene": gene,
+            rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "genes": [gene],
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
     outside = [m for m in pool if not _inside(m.start, parens)]
