@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,11 +60,30 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     eng.dispose()
 
 
-@pytest.fixture
-def synced_engine(engine: Engine, shared_records: list[dict[str, Any]]) -> Engine:
-    """A cache holding every shared record, saved the way a sync saves them."""
-    from trialmatch.cache import save_page, start_run
+@pytest.fixture(scope="session")
+def _synced_template(tmp_path_factory: pytest.TempPathFactory, shared_records: list[dict[str, Any]]) -> Path:
+    """A cache file holding every shared record, built (and criteria parsed) once per session."""
+    from trialmatch.cache import open_cache, save_page, start_run
 
-    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=datetime(2025, 12, 10, tzinfo=UTC))
-    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=datetime(2025, 12, 10, tzinfo=UTC))
-    return engine
+    path = tmp_path_factory.mktemp("synced") / "template.db"
+    when = datetime(2025, 12, 10, tzinfo=UTC)
+    engine = open_cache(str(path))
+    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=when)
+    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=when)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file, to copy it
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def synced_engine(_synced_template: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A cache holding every shared record, saved the way a sync saves them (a fresh copy per test)."""
+    from trialmatch.cache import open_cache
+
+    copy = tmp_path / "synced.db"
+    shutil.copyfile(_synced_template, copy)
+    eng = open_cache(str(copy))
+    yield eng
+    eng.dispose()
+

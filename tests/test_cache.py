@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from snapshot import dump
+from helpers import dump, quick_rules
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -149,6 +149,7 @@ def test_a_new_parser_version_reparses_every_trial_once(
     synced_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parse, "PARSER_VERSION", parse.PARSER_VERSION + 1)
+    monkeypatch.setattr(parse, "parse_record", quick_rules)
     assert reparse_outdated(synced_engine) == 100
     assert reparse_outdated(synced_engine) == 0
     with synced_engine.connect() as conn:
@@ -261,3 +262,33 @@ def test_a_changed_record_does_not_touch_other_trials(engine: Engine, run_id: in
     save_page(engine, [changed], run_id, cursor=None)
     after = dump(engine)
     assert after["trials"][0] == before["trials"][0] and after["trials"][1] != before["trials"][1]
+
+
+def _raw_rows(path: Path, table: str, order: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
+        return conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}").fetchall()
+
+
+def test_the_fast_sqlite_insert_stores_exactly_what_sqlalchemy_would(
+    tmp_path: Path, study_records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from trialmatch import cache_write
+
+    when = datetime(2025, 12, 10, 8, 30, 15, 123456, tzinfo=UTC)
+    monkeypatch.setattr(parse, "parse_record", quick_rules)
+    for name, fast in (("fast.db", True), ("core.db", False)):
+        monkeypatch.setattr(cache_write, "FAST_SQLITE_INSERTS", fast)
+        engine = open_cache(str(tmp_path / name))
+        save_page(engine, study_records, start_run(engine, mode="full", now=when), cursor=None,
+                  keep_closed=True, now=when)
+        engine.dispose()
+    for table, order in (("trial", "nct_id"), ("site", "nct_id, id"), ("parsedcriteria", "nct_id")):
+        fast_rows = _raw_rows(tmp_path / "fast.db", table, order)
+        assert fast_rows, table
+        assert fast_rows == _raw_rows(tmp_path / "core.db", table, order), table
+    engine = open_cache(str(tmp_path / "fast.db"))
+    trial = queries.load_match_rows(engine)[0][0]
+    assert trial.first_seen == when and isinstance(trial.phases, list)

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from fakeapi import FakeAPI, Fault
-from snapshot import dump
+from helpers import dump, quick_rules
 from sqlalchemy.engine import Engine
 
 from trialmatch import parse, queries
@@ -34,6 +34,10 @@ def status_of(record: dict[str, Any]) -> str:
     return str(record["protocolSection"]["statusModule"]["overallStatus"])
 
 
+
+@pytest.fixture(autouse=True)
+def _quick_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "parse_record", quick_rules)
 @pytest.fixture
 def api(study_records: list[dict[str, Any]]) -> Iterator[FakeAPI]:
     with FakeAPI(copy.deepcopy(study_records)) as server:

@@ -10,10 +10,13 @@ so the page can read while a sync writes.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
+import orjson
 from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -92,17 +95,28 @@ def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None
         cursor.close()
 
 
+def _json_dumps(value: Any) -> str:
+    """JSON columns via orjson: several times faster than json.dumps on a page of records."""
+    try:
+        return orjson.dumps(value).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError: e.g. an integer wider than 64 bits
+        return json.dumps(value, ensure_ascii=False)
+
+
 def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
+    options: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": orjson.loads}
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **options)
     database = parsed.database or ""
     if database in ("", ":memory:") or database.startswith("file::memory:"):
         # One connection shared by every session, or each would see its own empty database.
-        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool, **options)
     else:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}, **options
+        )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

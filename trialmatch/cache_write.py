@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,6 +29,8 @@ SITES = Site.__table__  # type: ignore[attr-defined]
 PARSED = ParsedCriteria.__table__  # type: ignore[attr-defined]
 RUNS = SyncRun.__table__  # type: ignore[attr-defined]
 
+# Off only in tests, to compare the fast SQLite path with SQLAlchemy's own insert.
+FAST_SQLITE_INSERTS = True
 # parser_version stored when parsing raised: never current, so the next reparse tries again.
 FAILED_PARSE_VERSION = 0
 _REPARSE_BATCH = 200
@@ -170,19 +172,38 @@ def _replace(conn: Connection, nct_ids: list[str]) -> None:
     conn.execute(delete(TRIALS).where(TRIALS.c.nct_id.in_(nct_ids)))
 
 
+def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys.
+
+    On SQLite, values go through each column type's own bind processor (so they are stored
+    exactly as `conn.execute(insert(table), rows)` would store them) and then straight to the
+    driver's executemany: SQLAlchemy's per-row parameter handling was a third of a page's
+    save time. Other databases take the ordinary Core path.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite" or not FAST_SQLITE_INSERTS:
+        conn.execute(insert(table), rows)
+        return
+    columns = [c for c in table.columns if c.name in rows[0]]
+    names = [c.name for c in columns]
+    processors = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in columns]
+    pairs = list(zip(names, processors, strict=True))
+    quoted = ", ".join(f'"{n}"' for n in names)
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
+    conn.exec_driver_sql(sql, [tuple(p(row[n]) if p else row[n] for n, p in pairs) for row in rows])
+
+
 def _insert(conn: Connection, items: list[TrialRows], now: datetime) -> None:
     if not items:
         return
-    trials = [{"first_seen": now, **r.trial, "last_seen": now} for r in items]
-    conn.execute(insert(TRIALS), trials)
-    sites = [site for r in items for site in r.sites]
-    if sites:
-        conn.execute(insert(SITES), sites)
+    bulk_insert(conn, TRIALS, [{"first_seen": now, **r.trial, "last_seen": now} for r in items])
+    bulk_insert(conn, SITES, [site for r in items for site in r.sites])
     parsed = []
     for r in items:
         rules, version = parse_rules(r.trial["raw"], r.nct_id)
         parsed.append({"nct_id": r.nct_id, "parser_version": version, "rules": rules})
-    conn.execute(insert(PARSED), parsed)
+    bulk_insert(conn, PARSED, parsed)
 
 
 def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] | None = None) -> int:
@@ -210,8 +231,7 @@ def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] 
                     rules, version = parse_rules(raw or {}, nct_id)
                     parsed.append({"nct_id": nct_id, "parser_version": version, "rules": rules})
                 conn.execute(delete(PARSED).where(PARSED.c.nct_id.in_(batch)))
-                if parsed:
-                    conn.execute(insert(PARSED), parsed)
+                bulk_insert(conn, PARSED, parsed)
             if on_progress is not None:
                 on_progress(min(start + _REPARSE_BATCH, len(ids)), len(ids))
     except SQLAlchemyError as exc:

@@ -13,7 +13,6 @@ trialmatch.cache). Failures map onto trialmatch.errors:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import random
@@ -24,6 +23,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+import orjson
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_base
 
@@ -246,8 +246,8 @@ class CTGovClient:
         if status >= 400:
             raise APIRequestError(f"the API rejected the request (HTTP {status}){_message(response)}")
         try:
-            return json.loads(response.content)
-        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+            return orjson.loads(response.content)
+        except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
             raise _Transient(
                 f"the API at {self.base_url} sent a body that is not valid JSON ({len(response.content)} bytes)",
                 bad_body=True,

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 NCT_ID = re.compile(r"^NCT\d{8}$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
 _YEARS_PER_UNIT = {
@@ -84,9 +86,12 @@ def age_in_years(text: Any) -> float | None:
 
 
 def record_hash(record: dict[str, Any]) -> str:
-    """sha256 of the record in canonical JSON: equal hashes mean nothing to rewrite."""
-    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """sha256 of the record in canonical JSON (sorted keys): equal hashes mean nothing to rewrite."""
+    try:
+        canonical = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError: e.g. an integer wider than 64 bits
+        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def _contacts(items: Any) -> list[dict[str, Any]]:

@@ -14,10 +14,13 @@ so a run killed anywhere resumes at the first page not saved.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from queue import Full, Queue
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
@@ -131,6 +134,48 @@ def _pages(client: CTGovClient, params: Mapping[str, str], token: str | None) ->
         yield from client.iter_pages(params, page_token=first.next_page_token)
 
 
+def prefetched(pages: Iterator[Page], depth: int = 1) -> Iterator[Page]:
+    """Download the next page in a background thread while the current one is being saved.
+
+    Network time then overlaps with parsing and SQL; at most `depth` pages wait in the queue,
+    so memory stays bounded whatever the number of studies. Errors (including the client's
+    final APIError) surface in the caller at the page where they happened.
+    """
+    queue: Queue[tuple[str, Any]] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: tuple[str, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                queue.put(item, timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for page in pages:
+                if not put(("page", page)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which re-raises
+            put(("error", exc))
+
+    worker = threading.Thread(target=produce, name="trialmatch-prefetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = queue.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+
+
 def sync(
     engine: Engine,
     client: CTGovClient,
@@ -177,7 +222,7 @@ def _run(
         page_token = token if index == step else None
         if page_token is not None:
             known_total = False  # the total only comes with a search's first page
-        for page in _pages(client, plan[index], page_token):
+        for page in prefetched(_pages(client, plan[index], page_token)):
             if page.total_count is not None:
                 total += page.total_count
             elif page.token is None:

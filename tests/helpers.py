@@ -1,4 +1,4 @@
-"""A comparable snapshot of a cache's content, for tests that check two caches end up the same."""
+"""Helpers shared by the cache, sync and CLI tests."""
 
 from __future__ import annotations
 
@@ -20,3 +20,12 @@ def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
         parsed = conn.execute(text("SELECT nct_id, parser_version, rules FROM parsedcriteria ORDER BY nct_id")).all()
     return {"trials": [tuple(r) for r in trials], "sites": [tuple(r) for r in sites],
             "parsed": [tuple(r) for r in parsed]}
+
+
+def quick_rules(record: dict[str, Any]) -> dict[str, Any]:
+    """A cheap, deterministic stand-in for trialmatch.parse.parse_record: sync tests are about
+    moving records, and the real rule modules (tested on their own) take tens of ms a trial."""
+    from trialmatch.parse import DIMENSIONS
+
+    title = str(((record.get("protocolSection") or {}).get("identificationModule") or {}).get("briefTitle") or "")
+    return {name: {"title_chars": len(title)} for name in DIMENSIONS}
