@@ -114,6 +114,10 @@ CASES = {
         "", "", (EL, EL, EL, EL)),
     "with-or-without-brain-metastases-requires-nothing": (
         "", "", "Osimertinib in EGFR NSCLC With or Without Brain Metastases", (EL, EL, EL, EL)),
+    "with-or-without-brain-metastases-is-not-a-rule": (
+        "* Patients with NSCLC with or without brain metastases", "", "", (EL, EL, EL, EL)),
+    "including-asymptomatic-brain-metastases-is-not-a-rule": (
+        "* Stage IV NSCLC (including patients with asymptomatic brain metastases)", "", "", (EL, EL, EL, EL)),
     "whole-brain-radiotherapy-alone-sets-no-rule": (
         "", "* Prior whole brain radiotherapy (WBRT);", "", (EL, EL, EL, EL)),
 }
@@ -161,3 +165,15 @@ def test_parse_survives_long_brain_like_noise(tokens: list[str]) -> None:
     started = time.perf_counter()
     brain_metastases.parse(trial(body, body, body[:300]))
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brain metastases are allowed if stable. ",
+    "Symptomatic brain metastases unless treated. Patients with treated brain metastases may participate. ",
+    "(" * 40 + "brain metastases unless ",
+])
+def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
+    body = sentence * (40_000 // len(sentence))
+    started = time.perf_counter()
+    brain_metastases.parse(trial(f"* {body}", f"* {body}"))
+    assert time.perf_counter() - started < 3.0

@@ -73,6 +73,10 @@ CASES = {
     "oligometastatic-count-is-unknown": (
         "* Stage IV metastatic disease\n* Patients with 1 to 5 metastases in total, in no more than 3 organs", "", "",
         (UN, UN, UN, UN)),
+    "oligometastatic-consolidation-is-stage-iv-not-early": (
+        "* Oligometastatic NSCLC", "", "Local Consolidative Therapy for Oligometastatic NSCLC", (UN, UN, UN, UN)),
+    "with-or-without-distant-metastases-is-not-a-limit": (
+        "* NSCLC with or without distant metastases", "", "", ALL_EL),
     "no-stage-stated-is-eligible": (
         "* Histologically or cytologically confirmed diagnosis of NSCLC", "", "", ALL_EL),
     "metastatic-excluded-in-exclusions": (
@@ -164,3 +168,11 @@ def test_parse_survives_long_stage_like_noise(tokens: list[str]) -> None:
     started = time.perf_counter()
     disease.parse(trial(body, body, body[:300]))
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("sentence", ["metastatic ", "no metastatic disease ", "stage I-", "non-squamous resectable "])
+def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
+    body = sentence * (60_000 // len(sentence))
+    started = time.perf_counter()
+    disease.parse(trial(f"* {body}", f"* {body}", body[:2000]))
+    assert time.perf_counter() - started < 3.0

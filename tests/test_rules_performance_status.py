@@ -121,3 +121,11 @@ def test_parse_survives_score_like_noise(tokens: list[str]) -> None:
     started = time.perf_counter()
     performance_status.parse(trial(body, body))
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("sentence", ["ECOG 0-1 or ", "ECOG 0-1. KPS 70. ", "performance status "])
+def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
+    body = sentence * (60_000 // len(sentence))
+    started = time.perf_counter()
+    performance_status.parse(trial(f"* {body}", f"* {body}"))
+    assert time.perf_counter() - started < 3.0

@@ -80,7 +80,8 @@ _IGNORE_NEAR = re.compile(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
-    r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b",
+    r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
+    r"|with or without|with/without|regardless of|irrespective of|\bincluding\b",
     re.I,
 )
 _NEGATED_BEFORE = re.compile(

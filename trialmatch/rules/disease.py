@@ -98,7 +98,9 @@ _PRIOR_CONTEXT = re.compile(
 )
 # How far back a negation or qualifier is looked for: bounded, so long texts stay linear.
 _LOOKBACK = 60
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"(?<!with or )(?<!with/)\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I
+)
 _SITE_BEFORE = re.compile(
     r"\b(?:brain|cns|central nervous system|meningeal|leptomeningeal|lepto-meningeal|bone|liver|hepatic|spinal"
     r"|adrenal|pleural|pulmonary|nodal|visceral|symptomatic|uncontrolled|untreated|active)\W*$",
@@ -212,7 +214,8 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
             if not is_header and _negated_metastatic(plain):
                 excludes_metastatic.append(sentence)
             if vocab["oligo"].search(plain) or vocab["oligo_count"].search(plain):
-                oligo.append(sentence)
+                oligo.append(sentence)  # a limited number of metastases is still stage IV
+                advanced.append(sentence)
     for criterion in text.exclusion:
         body = criterion.text
         if len(body) > 220 or _EXCLUSION_NOISE.search(body):

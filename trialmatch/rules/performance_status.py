@@ -245,8 +245,10 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     for sentence in criterion.sentences():
         if not ANCHOR.search(sentence):
             continue
-        for rule in _sentence_rules(sentence, criterion.section == "exclusion"):
-            rule["evidence"] = quote(sentence)
+        found = _sentence_rules(sentence, criterion.section == "exclusion")
+        evidence = quote(sentence) if found else ""
+        for rule in found:
+            rule["evidence"] = evidence
             rules.append(rule)
     return rules
 
