@@ -98,6 +98,12 @@ _PRIOR_CONTEXT = re.compile(
 )
 # How far back a negation or qualifier is looked for: bounded, so long texts stay linear.
 _LOOKBACK = 60
+# An early phrase in these sentences is treatment someone had, not the disease enrolled.
+_EARLIER_TREATMENT = re.compile(
+    r"\b(?:prior|previous(?:ly)?|received|receiving|history of|relapse\w*|recurrence|recurred|progress\w*"
+    r"|underwent|undergone|allowed|permitted|eligible if|completion|completed)\b",
+    re.I,
+)
 _NEGATED_BEFORE = re.compile(
     r"(?<!with or )(?<!with/)\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I
 )
@@ -180,7 +186,7 @@ def _negated_metastatic(sentence: str) -> bool:
 def _early_evidence(sentence: str, header: bool) -> bool:
     """Early, resectable or curative-intent wording that describes the disease enrolled."""
     vocab = _vocab()
-    if not header and _PRIOR_CONTEXT.search(sentence):
+    if not header and _EARLIER_TREATMENT.search(sentence):
         return False
     for match in vocab["early"].finditer(sentence):
         before = sentence[max(0, match.start() - 40):match.start()]
