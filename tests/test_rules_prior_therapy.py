@@ -262,6 +262,30 @@ def test_every_finding_explains_itself_in_words(who: str) -> None:
         assert "c:" not in finding.reason and "d:" not in finding.reason, finding.reason
 
 
+# Phrasings common in NSCLC trials beyond the shared records (sub-population headings, lead-ins).
+def test_sub_population_headings_are_alternative_ways_in() -> None:
+    text = trial(inclusion=[
+        "Subjects without actionable genomic alterations: has been previously treated with 1 or 2 prior lines of "
+        "therapy, including platinum-based chemotherapy and an anti-PD-1/PD-L1 mAb, either in combination or "
+        "sequentially",
+        "Subjects with actionable genomic alterations (EGFR, ALK, ROS1, NTRK, BRAF, RET, MET): must have received "
+        "at least one approved targeted therapy and platinum-based chemotherapy",
+    ])
+    assert verdict(text, "post-chemo-io") == "eligible"
+    assert verdict(text, "naive-egfr") == "excluded"
+
+
+def test_requirement_after_a_biomarker_lead_in_applies_to_that_group_only() -> None:
+    text = trial(inclusion=[
+        "Failure of prior EGFR-TKI treatment: for subjects who received first- or second-generation EGFR-TKI as "
+        "first-line treatment and were T790M-positive, third-generation EGFR-TKI treatment must have been "
+        "received and failed",
+    ])
+    assert verdict(text, "post-gefitinib") == "eligible"
+    assert verdict(text, "post-gefitinib-t790m") == "excluded"
+    assert verdict(text, "naive-egfr") == "excluded"
+
+
 def test_criteria_line_rules_win_over_the_title() -> None:
     text = trial(inclusion=["Previously treated NSCLC (for phase I part)", "No prior chemotherapy (for phase II part)"],
                  title="Carboplatin/Gemcitabine Combination as First Line Treatment")

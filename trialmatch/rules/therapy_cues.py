@@ -36,7 +36,9 @@ _CUE = re.compile(
 _AFTER_NAME = re.compile(
     r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?"
     r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed"
-    r"|progress\w*|intoleran\w*))"
+    r"|progress\w*|intoleran\w*"
+    r"|(?:must|should|shall) (?:have )?(?:been )?(?:received|given|administered|used|failed|completed)"
+    r"|(?:is|are) (?:required|mandatory)))"
 )
 
 # Said of the whole clause, wherever it sits: allowances and bans.

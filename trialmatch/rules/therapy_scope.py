@@ -100,8 +100,15 @@ def _gene(word: str) -> tuple[str | None, str | None]:
     return (gene, None) if gene else (None, None)
 
 
+_GENE_FAMILIES = {"ntrk": ["NTRK1", "NTRK2", "NTRK3"], "her2": ["ERBB2"]}
+
+
 def _genes_in(words: str) -> list[str]:
-    return list(dict.fromkeys(g for w in re.split(r"[\s,/-]+", words) if (g := canonical_gene(w))))
+    found: list[str] = []
+    for word in re.split(r"[^a-z0-9]+", words):
+        gene = canonical_gene(word) if word else None
+        found.extend([gene] if gene else _GENE_FAMILIES.get(word, []))
+    return list(dict.fromkeys(found))
 
 
 def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
@@ -120,6 +127,40 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
         if genes:
             return genes, None
     return [], None
+
+
+_ALTERATION_WORD = re.compile(r"\b(?P<alt>t790m|c797s|l858r|g12c|v600e)\b")
+
+
+def lead_in_condition(lead: str) -> tuple[list[str], str | None]:
+    """The biomarker group a lead-in clause names: "for subjects ... who were T790M-positive," -> EGFR/T790M."""
+    alteration = _ALTERATION_WORD.search(lead)
+    if alteration:
+        word = alteration.group("alt")
+        return [_ALTERATION_GENE[word]], word
+    for match in _FOR_PATIENTS_WITH.finditer(lead):
+        genes = _genes_in(match.group("genes"))
+        if genes:
+            return genes, None
+    return [], None
+
+
+# A sub-population heading: "Subjects with actionable genomic alterations (EGFR, ALK, ...):".
+_GROUP_HEADING = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+)?(?:patients|subjects|participants|those)\s+(?:with|without)\b"
+    r"(?P<what>[^:;]{3,100}):"
+)
+_NOT_A_GROUP = re.compile(r"\b(?:following|any of|one of|criteria|excluded|eligible|must|will|should|are|is)\b")
+
+
+def group_heading(norm: str) -> tuple[str, list[str]] | None:
+    """(label, genes) when a sentence opens with a sub-population heading; such groups are alternatives."""
+    match = _GROUP_HEADING.match(norm)
+    if not match or _NOT_A_GROUP.search(match.group()):
+        return None
+    heading = re.sub(r"\s+", " ", match.group()[:-1].strip(" -*"))
+    without = " without " in f" {heading} "
+    return f"group: {heading[:60]}", [] if without else _genes_in(match.group("what"))
 
 
 def required_for(aside: str) -> tuple[str | None, str | None]:

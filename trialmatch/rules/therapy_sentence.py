@@ -15,7 +15,14 @@ from typing import Any
 from trialmatch import drugs
 from trialmatch.rules import therapy_cues as cues
 from trialmatch.rules.therapy_lines import LineLimit, count_limits, ordinal_limits
-from trialmatch.rules.therapy_scope import biomarker_condition, heading_cohorts, required_for, sentence_cohorts
+from trialmatch.rules.therapy_scope import (
+    biomarker_condition,
+    group_heading,
+    heading_cohorts,
+    lead_in_condition,
+    required_for,
+    sentence_cohorts,
+)
 from trialmatch.rules.therapy_terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.text import quote
 
@@ -163,6 +170,30 @@ class _Reading:
     permitted: list[str]  # named as allowed ("(prior EGFR TKI is permitted)")
 
 
+@dataclass(frozen=True)
+class _LeadIn:
+    """ "For patients who ..., " at the start of a sentence or clause: a condition, not a requirement."""
+
+    start: int
+    end: int
+    genes: tuple[str, ...]
+    alteration: str | None
+
+
+def _lead_ins(norm: str) -> list[_LeadIn]:
+    found = []
+    for start in [0, *(m.end() for m in re.finditer(r"[:;]", norm))]:
+        match = cues.LEAD_IN.match(norm, start)
+        if match:
+            genes, alteration = lead_in_condition(match.group())
+            found.append(_LeadIn(match.start(), match.end(), tuple(genes), alteration))
+    return found
+
+
+def _lead_end(leads: list[_LeadIn], pos: int) -> int:
+    return max((lead.end for lead in leads if lead.end <= pos), default=0)
+
+
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
     end = mention.end
     following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
@@ -194,7 +225,7 @@ def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str |
 
 
 def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tuple[int, int]],
-                lead_in: int) -> _Reading:
+                leads: list[_LeadIn]) -> _Reading:
     exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
     optional = [(m.start(), m.end()) for m in cues.OPTIONAL.finditer(norm)]
     allow = [i for m in mentions if _inside(m.start, exceptions) for i in m.items]
@@ -212,7 +243,7 @@ def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[t
     prev: Mention | None = None
     action: str | None = None
     for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")
-        action, word = _polarity(norm, mention, prev, action, ctx, parens, lead_in)
+        action, word = _polarity(norm, mention, prev, action, ctx, parens, leads)
         prev = mention
         if mention not in kept:
             continue
@@ -228,10 +259,11 @@ def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[t
 
 
 def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: str | None, ctx: Context,
-              parens: list[tuple[int, int]], lead_in: int) -> tuple[str | None, str]:
+              parens: list[tuple[int, int]], leads: list[_LeadIn]) -> tuple[str | None, str]:
     """What the sentence says about this name: ("forbid" | "require" | None, the cue word)."""
-    if mention.start < lead_in:
+    if any(lead.start <= mention.start < lead.end for lead in leads):
         return None, ""  # "For patients who have undergone adjuvant chemotherapy, ..." is a condition
+    lead_in = _lead_end(leads, mention.start)
     verdict = _clause_verdict(norm, mention, parens)
     if verdict == "permit":
         return "permit", ""
@@ -310,6 +342,10 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
         "section": ctx.section,
     }
+    group = group_heading(norm)
+    if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
+        base["cohorts"] = [group[0]]
+        base["genes"] = base["genes"] or group[1]
     met_unknown = bool(cues.MET_UNKNOWN.search(norm))
     rules: list[dict[str, Any]] = []
 
@@ -324,8 +360,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     spans = [(lim.start, lim.end) for lim in limits]
     mentions = [m for m in mentions if not _inside(m.start, spans)]
 
-    lead = cues.LEAD_IN.match(norm)
-    reading = _read_names(norm, mentions, ctx, parens, lead.end() if lead else 0)
+    leads = _lead_ins(norm)
+    reading = _read_names(norm, mentions, ctx, parens, leads)
     if not excluding:
         rules += _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
@@ -338,8 +374,21 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
-        rules += _require_rules(norm, required, parens, relaxed, met_unknown)
+        for scope, names in _by_lead_in(norm, required, leads):
+            scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
+            rules += _require_rules(norm, names, parens, scoped, met_unknown)
     return rules
+
+
+def _by_lead_in(norm: str, names: list[Mention], leads: list[_LeadIn]) -> list[tuple[_LeadIn | None, list[Mention]]]:
+    """Required names after "for subjects ... T790M-positive," belong to that group only."""
+    scoped: dict[_LeadIn | None, list[Mention]] = {}
+    for mention in names:
+        lead = next((lead for lead in reversed(leads) if lead.end <= mention.start), None)
+        if lead is None or not lead.genes or re.search(r"[;.]", norm[lead.end:mention.start]):
+            lead = None
+        scoped.setdefault(lead, []).append(mention)
+    return list(scoped.items())
 
 
 def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -> dict[str, Any]:
