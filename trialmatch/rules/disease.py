@@ -76,13 +76,13 @@ def _vocab() -> dict[str, Any]:
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
-_STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])[ABC]?[12]?(?![A-Za-z0-9])"
+_STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])(?:\s?[ABC](?![A-Za-z0-9])|[ABC]?[12]?(?![A-Za-z0-9]))"  # "IIIB", "III B", "IA2"
 STAGE = re.compile(
     rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?P<body>{_STAGE_ITEM}"
     rf"(?:\s*(?:[-–—~/,&]|to|or|and|through)\s*(?:stage\s*)?(?:{_STAGE_ITEM}|[ABC](?![A-Za-z0-9])))*)",
     re.I,
 )
-_STAGE_VALUE = re.compile(r"[IV]{1,4}|[1-4]", re.I)
+_STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
 _M1 = re.compile(r"\bM1[abc]?\b")
 _M0 = re.compile(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
 # "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
