@@ -85,10 +85,12 @@ def pdl1_atom(atom: dict[str, Any], profile: Profile) -> str:
 def atom_answer(atom: dict[str, Any], profile: Profile) -> str:
     kind = atom["t"]
     if kind == "alt":
-        return alt_atom(atom, profile)
-    if kind == "driver":
-        return driver_atom(atom, profile)
-    return pdl1_atom(atom, profile)
+        answer = alt_atom(atom, profile)
+    elif kind == "driver":
+        answer = driver_atom(atom, profile)
+    else:
+        answer = pdl1_atom(atom, profile)
+    return MAYBE if answer == YES and atom.get("vague") else answer
 
 
 def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, list[str]]:

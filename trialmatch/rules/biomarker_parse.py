@@ -13,6 +13,7 @@ from typing import Any
 
 from trialmatch.rules.biomarker_pdl1 import read_pdl1
 from trialmatch.rules.biomarker_text import Statement, normalise, read_sentence, sentences
+from trialmatch.rules.biomarker_vocab import mentions_marker
 from trialmatch.text import Criterion, TrialText, quote
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
@@ -101,6 +102,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
         found: list[dict[str, Any]] = []
         for sentence in sentences(criterion.text):
+            if not mentions_marker(sentence):
+                continue
             norm = normalise(sentence)
             for statement in [*read_sentence(norm, section), *read_pdl1(norm, section)]:
                 clause = _clause(statement, section, quote(sentence), cohorts, section)
@@ -213,7 +216,7 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
             elif atom["gene"] in asked and clause["mode"] == "forbid":
                 atom["except"] = sorted(set(asked[atom["gene"]]))
             elif clause["mode"] == "forbid":
-                clause["soft"] = True  # "other X" with nothing to be other than: too vague to exclude on
+                atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
 
 
 def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:

@@ -188,24 +188,28 @@ class Token:
 _POSITIVE_WORDS = frozenset({"positive", "positivity", "+", "fusion-positive", "mutated", "mutant", "mutants"})
 
 
+_ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
+
+
 def tokens(text: str) -> list[Token]:
     """Biomarker words and structure words in order; biomarker words win where they overlap."""
     found: list[Token] = []
     keys = vocab.group_keys()
-    for m in vocab.lexer().finditer(text):
+    for m in vocab.lex(text):
         kind, key = keys[m.lastgroup or ""]
         found.append(Token(kind, key, m.start(), m.end(), m.group(0)))
-    taken = [(t.start, t.end) for t in found]
+    if not any(t.type in _ANCHORS for t in found):
+        return found  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
+    words = len(found)
+    i = 0  # both match lists are in text order: walk them together (linear, not pairwise)
     for m in _STRUCTURE.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
-            found.append(Token(m.lastgroup or "", m.group(0).lower(), m.start(), m.end(), m.group(0)))
+        while i < words and found[i].end <= m.start():
+            i += 1
+        if i < words and found[i].start < m.end():
+            continue  # overlaps a biomarker word, which wins
+        found.append(Token(m.lastgroup or "", m.group(0).lower(), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)
     return found
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    # Spans are few per sentence (tens): a scan is simpler than an interval tree.
-    return any(s < end and start < e for s, e in spans)
 
 
 def _words(gap: str) -> list[str]:
@@ -392,8 +396,8 @@ def _atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
 
 def _negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     """A negation word just before the phrase, with only filler words between ("no known EGFR")."""
-    before = [t for t in toks if t.end <= phrase_start]
-    for tok in reversed(before):
+    index = _index_before(toks, phrase_start)
+    for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
         if tok.type in {"neg", "negfor", "negverb", "negx"}:
             gap = text[tok.end: phrase_start]
             if re.search(r"[.;:]", gap) or _THERAPY.search(gap):
@@ -423,6 +427,18 @@ _PROCEDURE_AFTER = re.compile(
     r"|sequenced|done|conducted|confirmed centrally)\b",
     re.I,
 )
+
+
+def _index_before(toks: list[Token], position: int) -> int:
+    """How many tokens end at or before `position` (tokens are in text order)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _conditional(text: str, start: int, end: int, section: str) -> bool:

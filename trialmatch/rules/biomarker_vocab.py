@@ -74,6 +74,81 @@ def full_gene_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(phrase_pattern(list(symbols), plural=False), re.I), symbols
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")
+# Where a vocabulary phrase can start: a word start, or a "+" / "-" ("ALK+", "-positive").
+_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]|[+\-]")
+
+
+def _head(text: str, size: int = 2) -> str:
+    head = text[:size]
+    if head.isalnum() or len(head) < size:
+        return head.lower()
+    return _SEPARATORS.sub("", text[: size + 4])[:size].lower()
+
+
+def _anchor_phrases() -> list[str]:
+    """Words that can start a biomarker statement: genes, named alterations, driver and PD-L1 words."""
+    phrases: list[str] = []
+    for spec in _items("alterations").values():
+        phrases.extend(spec["aliases"])
+    for section in ("gene_names_exact", "gene_names_words", "driver_words"):
+        for names in _items(section).values():
+            phrases.extend(names)
+    pdl1 = data()["pdl1"]
+    phrases.extend([*pdl1["names"], "TPS", "CPS", "tumor proportion score", "tumour proportion score",
+                    "combined positive score"])
+    return phrases
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """The first two characters of every phrase the lexer knows, to skip words that start none."""
+    phrases = _anchor_phrases()
+    for names in _items("kinds").values():
+        phrases.extend(names)
+    return frozenset(_head(p) for p in phrases)
+
+
+@cache
+def _anchor_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """First three letters of anchor phrases: gene symbols with their case ("MET", not "metastases"), others without."""
+    exact = [n for names in _items("gene_names_exact").values() for n in names]
+    other = [p for p in _anchor_phrases() if p not in set(exact)]
+    return (frozenset(_SEPARATORS.sub("", n)[:3] for n in exact), frozenset(_head(p, 3) for p in other))
+
+
+def mentions_marker(text: str) -> bool:
+    """Cheap pre-check: could `text` name a gene, an alteration, a driver class or PD-L1 at all?"""
+    exact, other = _anchor_heads()
+    for m in _CANDIDATE.finditer(text):
+        pos = m.start()
+        if text[pos: pos + 3] in exact or _SEPARATORS.sub("", text[pos: pos + 6])[:3] in exact:
+            return True
+        if _head(text[pos:], 3) in other:
+            return True
+    return False
+
+
+def lex(text: str) -> list[re.Match[str]]:
+    """Every vocabulary phrase in `text`, in order, without trying the full pattern at every character.
+
+    Trying ~500 alternatives at each position is what makes a big alternation slow; here it is tried only
+    where a word starts with the first two letters of some phrase.
+    """
+    pattern, heads = lexer(), _heads()
+    found: list[re.Match[str]] = []
+    end = 0
+    for candidate in _CANDIDATE.finditer(text):
+        pos = candidate.start()
+        if pos < end or _head(text[pos:]) not in heads:
+            continue
+        match = pattern.match(text, pos)
+        if match and match.end() > pos:
+            found.append(match)
+            end = match.end()
+    return found
+
+
 def _name(key: str) -> str:
     """A regex group name for a vocabulary key ("non-G12C" -> "non_G12C")."""
     return re.sub(r"\W", "_", key)

@@ -1,0 +1,356 @@
+"""Biomarker rules on real criteria sentences from ClinicalTrials.gov records: one row per rule.
+
+Each row is (criteria markdown, title, profile, expected verdict). The sentences are copied from the
+shared study records (NCT id in the comment), so the tests run without the shared folder.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trialmatch.profile import Profile, profile_from_dict
+from trialmatch.rules import biomarker
+from trialmatch.text import TrialText, split_criteria
+
+PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
+
+
+def patient(*found: str, negative: list[str] | None = None, pdl1: float | None = None,
+            histology: str = "adenocarcinoma") -> Profile:
+    """A profile with findings such as "EGFR:exon 19 deletion"; by default every other panel gene tested negative."""
+    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
+    genes = {m["gene"] for m in markers}
+    tested = [g for g in PANEL if g not in genes] if negative is None else negative
+    return profile_from_dict({"biomarkers": markers, "tested_negative": tested, "pdl1_tps": pdl1,
+                              "histology": histology})
+
+
+EX19 = patient("EGFR:exon 19 deletion")
+L858R = patient("EGFR:L858R")
+T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+EGFR_EX20 = patient("EGFR:exon 20 insertion")
+G719X = patient("EGFR:G719X")
+ALK = patient("ALK:fusion")
+KRAS_G12C = patient("KRAS:G12C")
+KRAS_G12D = patient("KRAS:G12D")
+BRAF_V600E = patient("BRAF:V600E")
+MET_EX14 = patient("MET:exon 14 skipping")
+HER2_EX20 = patient("ERBB2:exon 20 insertion")
+RET = patient("RET:fusion")
+NO_DRIVER = patient()
+UNTESTED = patient(negative=[], histology="nsclc-nos")
+SQUAMOUS_PARTIAL = patient(negative=["EGFR", "ALK", "ROS1"], histology="squamous")
+EX19_MET_AMP = patient("EGFR:exon 19 deletion", "MET:amplification")
+
+
+def trial(criteria: str, title: str = "A study in advanced NSCLC") -> TrialText:
+    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(criteria)))
+
+
+def inc(*bullets: str) -> str:
+    return "Inclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
+
+
+def exc(*bullets: str) -> str:
+    return "Exclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
+
+
+def verdict(criteria: str, profile: Profile, title: str = "A study in advanced NSCLC") -> str:
+    rules = biomarker.parse(trial(criteria, title))
+    json.dumps(rules)  # stored in the cache: must serialise
+    return biomarker.check(rules, profile).verdict
+
+
+# NCT05466149
+EX20_REQUIRED = inc("Documented validated results from local or central testing (as designated by the Sponsor) of "
+                    "blood or tumor tissue confirming the presence of an EGFR exon 20 insertion mutation")
+# NCT03955198
+WILD_TYPE = inc("Patient with wild type EGFR and ALK")
+# NCT01742767
+KNOWN_EGFR = exc("Patients with known somatic activating mutations of EGFR, as these patients should be offered "
+                 "EGFR- tyrosine kinase inhibitor (EGFR-TKI) treatment as first-line therapy.")
+# NCT05798663
+NEED_NOT_TEST = exc("Tumors with known EGFR mutations or ALK fusion positive/mutations. However, tumors do not need to "
+                    "be tested specifically for these alterations for trial eligibility.")
+# NCT02759614
+T790M_EXCLUDED = inc("An exon 19 deletion mutation or exon 21 L858R mutation has been found in high-sensitivity EGFR "
+                     "mutation tests by PCR using tumor tissue centrally confirmed.") + exc(
+    "A positive result for the exon 20 T790M mutation from any high-sensitivity EGFR mutation test such as digital "
+    "PCR using tumor tissue or cells.")
+# NCT04870190
+T790M_REQUIRED = inc("Progressed after receiving first or second generation EGFR-TKI treatment, T790M positive.")
+# NCT05651269
+KRAS_NOT_G12C = inc("Histologically confirmed NSCLC with an associated G12A, G12D, G12F, G12R, G12S, G12V, or G13D "
+                    "KRAS mutation, or, any pathogenic KRAS mutation other than G12C, as determined by a "
+                    "Sponsor-approved laboratory")
+# NCT05991206 (title only)
+DRIVER_NEGATIVE_TITLE = (
+    "A Real-World Study of Atezolizumab in Combination With Platinum-Based Doublet Chemotherapy as Neoadjuvant "
+    "Therapy for Resectable Stage II-IIIB Driver Gene-Negative Non-Small Cell Lung Cancer (NSCLC)")
+# NCT03801200
+DRIVE_GENE_TITLE = "Apatinib Combined With Radiotherapy in Patient With BM From Drive Gene Negative NSCLC"
+DRIVE_GENE_CRITERIA = inc(
+    "The primary lesion is confirmed by histopathology. The patient with brain metastases confirmed by "
+    "histopathology or imaging confirmed the brain metastases. All patients with non-small cell lung cancer brain "
+    "metastases should be recommended for EGFR mutation and ALK gene rearrangement assay，exclusion of patients with "
+    "NSCLC brain metastases with positive EGFR-sensitive mutations and ALK gene rearrangement detection for TKI "
+    "treatment;")
+# NCT05816499
+MUST_NOT_HAVE = inc("Patients must not have EGFR sensitizing mutations, EGFR T790M mutation, ALK gene fusion, and "
+                    "ROS 1 gene rearrangement, and BRAF V600E mutation.")
+# NCT06029816
+RARE_EGFR = inc("Tissue or blood samples are confirmed by the central laboratory or research center as rare EGFR "
+                "mutations, including exon 18 G719X, E709X, etc., S768I in exon 20 and at least one of the L861Q "
+                "mutations in exon 21;")
+# NCT06672068
+SENSITIVE_ALONE_OR_COMBINED = inc(
+    "Tissue or blood samples tested positive for EGFR sensitive mutations (including exon 19 deletion, exon 21 L858R "
+    "mutation, alone or in combination with other EGFR mutations) by central laboratory or research center, other "
+    "tertiary hospitals, or third-party laboratories.")
+# NCT06944470
+SQUAMOUS_NOT_TESTED = inc(
+    "Subjects without EGFR sensitive mutation, ALK fusion, ROS1 fusion or RET fusion. Subjects with squamous cell "
+    "carcinoma are not required to undergo genetic testing.")
+# NCT04402008
+PHASE1_NO_TEST = (
+    "Inclusion Criteria:\n\n* Previously treated patient with histologically or cytologically confirmed locally "
+    "advanced or metastatic NSCLC\n  * Phase 1: No test for mutational status is required\n  * Phase 2: Documented "
+    "EGFR or HER2 exon 20 insertion mutations (including duplication mutations) in NSCLC patients\n")
+# NCT05994131
+COHORT_ONLY_EXCLUSION = inc(
+    "Documented EGFR mutations known to be associated with EGFR-TKI sensitivity, including Ex19del or L858R. Except "
+    "for EGFR-TKI sensitive mutation, coexisting with other EGFR mutation types such as T790M can be allowed.",
+    "Prior systemic antitumor therapy allowed are listed as follows:\n  * Cohort 1: Subjects who are on the "
+    "treatment of Furmonertinib as the first-line treatment setting.\n  * Cohort 3: subjects who haven't accepted "
+    "any systemic therapy before.") + exc(
+    "Cohort 2 only： Presence of other gene mutations, including ALK mutation, MET amplification, HER2 "
+    "amplification, RAS mutation, etc. after progression on prior third-generation EGFR-TKI treatment.")
+# NCT05078931
+TPS_1 = inc("Tumor tissue that demonstrates PD-L1 expression in ≥1% of tumor cells (TPS ≥1%) as assessed by IHC "
+            "22C3 pharmDx.")
+# NCT07134413
+TPS_BELOW_1 = inc("The most recent tumor tissue sample prior to the first dose of the study drug demonstrated PD-L1 "
+                  "TPS <1%")
+# NCT06361927 (title only)
+PDL1_POSITIVE_TITLE = "A Phase II Study of SSGJ-707 Monotherapy in First-line PD-L1 Positive Advanced NSCLC Patients"
+# NCT04764188
+ALK_TREATMENT_SENTENCE = inc(
+    "ALK-positive as confirmed by immunohistochemistry (IHC), fluorescent in situ hybridization (FISH), next "
+    "generation sequencing (NGS), or other non-specified sequencing methods, documented prior to receiving treatment "
+    "with an ALK inhibitor") + exc(
+    "Participants not receiving alectinib for the treatment of ALK-positive advanced NSCLC according to standard of "
+    "care and in line with local product information")
+# NCT06001671
+PRIOR_THERAPY_FOR_EGFR = exc("Patients with EGFR mutation previously treated with osimertinib or other "
+                             "third-generation EGFR inhibitor drugs (eg, ivelitinib, emetinib, and eflotinib) ;")
+SIBLING_ALTERNATIVES = (
+    "Inclusion Criteria:\n\n* Previous treatment and type of mutation:\n"
+    "  * Disease progression in doses extension cases may have been treated with an EGFR-TKI (e.g., gefitinib, "
+    "erlotinib, eclitinib, afatinib, or dapatinib) and prior written test reports confirming EGFR T790M mutation.\n"
+    "  * Disease progression after prior chemotherapy regimen and/or EGFR-TKI treatment in dose-extension cases, and "
+    "prior written test reports confirming EGFR 20 exon insertion mutations.\n"
+    "  * Disease progression following prior chemotherapy regimen and/or EGFR-TKI treatment in dose-extension cases, "
+    "and prior written test reports confirming other rare mutations in EGFR (EGFR G719A, L861Q, or S768I point "
+    "mutations).\n")
+# NCT00777179
+TKI_DRUG_CLASS = exc("Prior treatment with EGFR TKIs or VEGFR TKIs (prior treatment with cetuximab [Erbitux] or "
+                     "bevacizumab [Avastin] is not permitted.)")
+# NCT01100827 (title)
+STATUS_TITLE = ("A Retrospective Molecular Epidemiology Study in Singapore Patients With Advanced Non Small Cell Lung "
+                "Cancer (NSCLC) of Adenocarcinoma Histology to Assess Epidermal Growth Factor Receptor (EGFR) Mutation "
+                "Status")
+# NCT05651269
+KIDNEY_EGFR = inc("Adequate renal function as evidenced by an estimated glomerular filtration rate (eGFR) ≥ 60 "
+                  "mL/min/1.73 m2 of body surface area.")
+# NCT01742767
+HEART_CLASS = exc("Congestive heart failure New York Heart Association Class III or IV (functional capacity)")
+# NCT05821933
+EX20_ALLOWED = inc(
+    "Must have at least one EGFR-sensitive mutation: exon 19 deletion, L858R mutation in exon 21, T790M mutation in "
+    "exon 20, G719X mutation in exon 18, S768I mutation in exon 20, or L871Q mutation in exon 21 (inclusion of "
+    "patients with exon 20 insertion mutation is allowed).")
+# NCT07247227
+CARRIERS_NO_TEST = exc("All patients carry activating mutations of EGFR, ALK, ROS1, and RET. (No more mutation test "
+                       "needed).")
+# NCT04691388
+ALL_NEGATIVE = inc("Provide detectable specimens (tissue or cancerous pleural effusion) for genotype testing before "
+                   "enrollment, and patients whose EGFR, ALK and ROS1 gene test results are all negative;")
+# NCT06332300
+REBIOPSY = inc("Histologically or cytologically confirmed EGFR mutation-positive non-squamous NSCLC",
+               "Re-biopsy (histology or cytology or hematology) after treatment failure with at least one EGFR "
+               "tyrosine kinase inhibitor (EGFR-TKI) suggesting no EGFR-sensitive mutation and possibly other "
+               "treatments")
+# NCT06094296
+AMENABLE = exc("Participants with epidermal growth factor receptor (EGFR)/ALK receptor tyrosine kinase (ALK)/ROS "
+               "proto-oncogene 1 (ROS1)/neurotrophic tyrosine receptor kinase (NTRK)/MET proto-oncogene (MET)/B-Raf "
+               "proto-oncogene (BRAF)/RET proto-oncogene (RET) mutations amenable to targeted therapies")
+# NCT04044170
+EX20_POINT = exc("Patient has EGFR T790M mutation or any other acquired EGFR exon 20 point mutation")
+# NCT05688046
+NO_DRIVER_MUTATIONS = inc("No driver mutations.")
+# NCT03318939
+COHORTS = ("Inclusion Criteria:\n\n* Specific mutations:\n  * Cohort 1 and 3: Documented EGFR exon 20 insertion "
+           "mutation\n  * Cohort 2 and 4: Documented HER2 exon 20 insertion mutation\n")
+
+CASES: list[tuple[str, str, Profile, str, str]] = [
+    ("egfr-exon20-trial-excludes-ex19del", EX20_REQUIRED, EX19, "", "excluded"),
+    ("egfr-exon20-trial-takes-egfr-exon20", EX20_REQUIRED, EGFR_EX20, "", "eligible"),
+    ("her2-exon20-is-not-egfr-exon20", EX20_REQUIRED, HER2_EX20, "", "excluded"),
+    ("egfr-exon20-trial-untested-is-unknown", EX20_REQUIRED, UNTESTED, "", "unknown"),
+    ("wild-type-egfr-alk-excludes-egfr-positive", WILD_TYPE, L858R, "", "excluded"),
+    ("wild-type-egfr-alk-excludes-alk-positive", WILD_TYPE, ALK, "", "excluded"),
+    ("wild-type-egfr-alk-takes-kras", WILD_TYPE, KRAS_G12C, "", "eligible"),
+    ("wild-type-egfr-alk-untested-is-unknown", WILD_TYPE, UNTESTED, "", "unknown"),
+    ("known-egfr-exclusion-excludes-l858r", KNOWN_EGFR, L858R, "", "excluded"),
+    ("known-egfr-exclusion-keeps-alk", KNOWN_EGFR, ALK, "", "eligible"),
+    ("known-egfr-exclusion-untested-is-unknown", KNOWN_EGFR, UNTESTED, "", "unknown"),
+    ("no-need-to-test-makes-untested-eligible", NEED_NOT_TEST, UNTESTED, "", "eligible"),
+    ("no-need-to-test-still-excludes-known-egfr", NEED_NOT_TEST, EX19, "", "excluded"),
+    ("t790m-exclusion-excludes-acquired-t790m", T790M_EXCLUDED, T790M, "", "excluded"),
+    ("t790m-exclusion-keeps-ex19del", T790M_EXCLUDED, EX19, "", "eligible"),
+    ("ex19-or-l858r-trial-excludes-uncommon-g719x", T790M_EXCLUDED, G719X, "", "excluded"),
+    ("t790m-required-excludes-ex19del-alone", T790M_REQUIRED, EX19, "", "excluded"),
+    ("t790m-required-takes-t790m", T790M_REQUIRED, T790M, "", "eligible"),
+    ("kras-other-than-g12c-excludes-g12c", KRAS_NOT_G12C, KRAS_G12C, "", "excluded"),
+    ("kras-other-than-g12c-takes-g12d", KRAS_NOT_G12C, KRAS_G12D, "", "eligible"),
+    ("kras-trial-kras-untested-is-unknown", KRAS_NOT_G12C, SQUAMOUS_PARTIAL, "", "unknown"),
+    ("driver-negative-title-excludes-alk", "", ALK, DRIVER_NEGATIVE_TITLE, "excluded"),
+    ("driver-negative-title-excludes-kras", "", KRAS_G12C, DRIVER_NEGATIVE_TITLE, "excluded"),
+    ("driver-negative-title-takes-full-negative-panel", "", NO_DRIVER, DRIVER_NEGATIVE_TITLE, "eligible"),
+    ("driver-negative-title-partial-panel-is-unknown", "", SQUAMOUS_PARTIAL, DRIVER_NEGATIVE_TITLE, "unknown"),
+    ("drive-gene-negative-listing-egfr-alk-excludes-egfr", DRIVE_GENE_CRITERIA, L858R, DRIVE_GENE_TITLE, "excluded"),
+    ("drive-gene-negative-listing-egfr-alk-doubts-kras", DRIVE_GENE_CRITERIA, KRAS_G12C, DRIVE_GENE_TITLE, "unknown"),
+    ("drive-gene-negative-egfr-alk-negative-is-eligible", DRIVE_GENE_CRITERIA, SQUAMOUS_PARTIAL, DRIVE_GENE_TITLE,
+     "eligible"),
+    ("must-not-have-list-excludes-braf-v600e", MUST_NOT_HAVE, BRAF_V600E, "", "excluded"),
+    ("must-not-have-list-keeps-met-ex14", MUST_NOT_HAVE, MET_EX14, "", "eligible"),
+    ("must-not-have-list-braf-untested-is-unknown", MUST_NOT_HAVE, SQUAMOUS_PARTIAL, "", "unknown"),
+    ("rare-egfr-trial-excludes-l858r", RARE_EGFR, L858R, "", "excluded"),
+    ("rare-egfr-trial-takes-g719x", RARE_EGFR, G719X, "", "eligible"),
+    ("sensitizing-with-other-egfr-mutations-takes-t790m", SENSITIVE_ALONE_OR_COMBINED, T790M, "", "eligible"),
+    ("sensitizing-trial-excludes-her2", SENSITIVE_ALONE_OR_COMBINED, HER2_EX20, "", "excluded"),
+    ("squamous-not-tested-waiver-takes-partial-squamous", SQUAMOUS_NOT_TESTED, SQUAMOUS_PARTIAL, "", "eligible"),
+    ("squamous-waiver-does-not-cover-untested-nos", SQUAMOUS_NOT_TESTED, UNTESTED, "", "unknown"),
+    ("without-ret-fusion-excludes-ret", SQUAMOUS_NOT_TESTED, RET, "", "excluded"),
+    ("phase1-no-test-required-fits-alk", PHASE1_NO_TEST, ALK, "", "eligible"),
+    ("cohort-only-exclusion-leaves-other-cohorts", COHORT_ONLY_EXCLUSION, EX19_MET_AMP, "", "eligible"),
+    ("egfr-tki-sensitivity-trial-excludes-alk", COHORT_ONLY_EXCLUSION, ALK, "", "excluded"),
+    ("tps-at-least-1-excludes-tps-0", TPS_1, patient(pdl1=0), "", "excluded"),
+    ("tps-at-least-1-takes-tps-5", TPS_1, patient(pdl1=5), "", "eligible"),
+    ("tps-at-least-1-without-result-is-unknown", TPS_1, patient(), "", "unknown"),
+    ("tps-below-1-excludes-tps-5", TPS_BELOW_1, patient(pdl1=5), "", "excluded"),
+    ("tps-below-1-takes-tps-0", TPS_BELOW_1, patient(pdl1=0), "", "eligible"),
+    ("pdl1-positive-title-excludes-tps-0", "", patient(pdl1=0), PDL1_POSITIVE_TITLE, "excluded"),
+    ("pdl1-positive-title-without-result-is-unknown", "", patient(), PDL1_POSITIVE_TITLE, "unknown"),
+    ("alk-treatment-sentence-does-not-exclude-alk", ALK_TREATMENT_SENTENCE, ALK, "", "eligible"),
+    ("alk-trial-excludes-egfr", ALK_TREATMENT_SENTENCE, EX19, "", "excluded"),
+    ("prior-therapy-for-egfr-patients-is-not-a-marker-rule", PRIOR_THERAPY_FOR_EGFR, EX19, "", "eligible"),
+    ("sibling-subbullets-are-alternatives-g719a", SIBLING_ALTERNATIVES, patient("EGFR:G719A"), "", "eligible"),
+    ("sibling-subbullets-are-alternatives-ex20", SIBLING_ALTERNATIVES, EGFR_EX20, "", "eligible"),
+    ("sibling-subbullets-exclude-alk", SIBLING_ALTERNATIVES, ALK, "", "excluded"),
+    ("egfr-tki-drug-class-is-not-egfr-requirement", TKI_DRUG_CLASS, EX19, "", "eligible"),
+    ("mutation-status-title-is-not-requirement", "", ALK, STATUS_TITLE, "eligible"),
+    ("kidney-egfr-is-not-the-gene", KIDNEY_EGFR, ALK, "", "eligible"),
+    ("heart-class-iii-is-not-braf", HEART_CLASS, BRAF_V600E, "", "eligible"),
+    ("exon20-insertion-allowed-in-sensitive-list", EX20_ALLOWED, EGFR_EX20, "", "eligible"),
+    ("sensitive-list-excludes-her2", EX20_ALLOWED, HER2_EX20, "", "excluded"),
+    ("carriers-excluded-no-test-needed-untested-eligible", CARRIERS_NO_TEST, UNTESTED, "", "eligible"),
+    ("carriers-excluded-alk-excluded", CARRIERS_NO_TEST, ALK, "", "excluded"),
+    ("gene-test-results-all-negative-excludes-ex19", ALL_NEGATIVE, EX19, "", "excluded"),
+    ("gene-test-results-all-negative-takes-kras", ALL_NEGATIVE, KRAS_G12C, "", "eligible"),
+    ("rebiopsy-without-sensitive-mutation-is-unknown-not-excluded", REBIOPSY, EX19, "", "unknown"),
+    ("amenable-to-targeted-therapy-excludes-ex19", AMENABLE, EX19, "", "excluded"),
+    ("amenable-list-keeps-kras-g12c", AMENABLE, KRAS_G12C, "", "eligible"),
+    ("exon20-point-mutation-exclusion-keeps-exon20-insertion", EX20_POINT, EGFR_EX20, "", "eligible"),
+    ("exon20-point-mutation-exclusion-excludes-t790m", EX20_POINT, T790M, "", "excluded"),
+    ("no-driver-mutations-excludes-met-ex14", NO_DRIVER_MUTATIONS, MET_EX14, "", "excluded"),
+    ("no-driver-mutations-takes-full-negative-panel", NO_DRIVER_MUTATIONS, NO_DRIVER, "", "eligible"),
+    ("cohorts-take-her2-exon20", COHORTS, HER2_EX20, "", "eligible"),
+    ("cohorts-exclude-alk", COHORTS, ALK, "", "excluded"),
+]
+
+
+@pytest.mark.parametrize(("criteria", "profile", "title", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_verdict_on_real_criteria(criteria: str, profile: Profile, title: str, expected: str) -> None:
+    assert verdict(criteria, profile, title or "A study in advanced NSCLC") == expected
+
+
+def test_no_biomarker_words_means_no_requirement() -> None:
+    rules = biomarker.parse(trial(inc("ECOG performance status 0-1", "Adequate organ function")))
+    finding = biomarker.check(rules, EX19)
+    assert rules == {}
+    assert (finding.verdict, finding.evidence) == ("eligible", "")
+
+
+def test_exclusion_quotes_the_sentence_and_explains_in_plain_words() -> None:
+    finding = biomarker.check(biomarker.parse(trial(EX20_REQUIRED)), EX19)
+    assert "EGFR exon 20 insertion mutation" in finding.evidence
+    assert "exon 20 insertion" in finding.reason and "exon 19 deletion" in finding.reason
+
+
+def test_untested_gene_is_named_in_the_reason() -> None:
+    finding = biomarker.check(biomarker.parse(trial(KRAS_NOT_G12C)), SQUAMOUS_PARTIAL)
+    assert finding.verdict == "unknown"
+    assert "no result for KRAS" in finding.reason
+
+
+def test_check_is_fast_enough_for_twenty_thousand_trials() -> None:
+    rules = biomarker.parse(trial(MUST_NOT_HAVE + exc(NEED_NOT_TEST.split("* ", 1)[1]), "EGFR-mutant NSCLC"))
+    biomarker.check(rules, T790M)  # warm the caches
+    start = time.perf_counter()
+    for _ in range(2000):
+        biomarker.check(rules, T790M)
+    per_check = (time.perf_counter() - start) / 2000
+    assert per_check < 200e-6
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=2000))
+def test_parse_never_raises_on_arbitrary_text(text: str) -> None:
+    rules = biomarker.parse(TrialText(nct_id="X", title=text[:200], criteria=tuple(split_criteria(text))))
+    json.dumps(rules)
+    biomarker.check(rules, T790M)
+
+
+_WORDS = ["EGFR", "ALK", "no", "without", "exon", "20", "insertion", "mutation", "PD-L1", "TPS", "≥", "50%", "or",
+          "and", ",", "(", ")", "negative", "wild-type", "Cohort", "1:", "other", "including", "etc.", "KRAS", "G12C",
+          "status", "testing", "must", "have", "received", "osimertinib", "for", "patients", "with", "driver"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=300))
+def test_parse_never_raises_on_biomarker_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    rules = biomarker.parse(trial(inc(text) + exc(text), title=text[:300]))
+    json.dumps(rules)
+    for profile in (EX19, UNTESTED, patient(pdl1=40)):
+        assert biomarker.check(rules, profile).verdict in {"eligible", "excluded", "unknown"}
+
+
+@pytest.mark.parametrize("chunk", ["EGFR ", "exon 20 ", "no EGFR, ", "PD-L1 ≥ 1% ", "a" * 50 + " ", "(((", "\\> "],
+                         ids=["genes", "exons", "negations", "pdl1", "long-words", "brackets", "escapes"])
+def test_parse_stays_fast_on_long_repetitive_text(chunk: str) -> None:
+    text = chunk * (40_000 // len(chunk))
+    start = time.perf_counter()
+    biomarker.parse(trial(inc(text)))
+    assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.shared
+def test_every_shared_record_parses_quickly_into_json(shared_dir: Path) -> None:
+    records: list[dict[str, Any]] = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((shared_dir / "ctgov" / "studies").glob("*.json"))
+    ]
+    start = time.perf_counter()
+    parsed = [biomarker.parse(TrialText.from_record(r)) for r in records]
+    assert time.perf_counter() - start < 10.0
+    assert all(json.loads(json.dumps(p)) == p for p in parsed)
+    assert sum(1 for p in parsed if p) >= 40  # most NSCLC trials name a marker somewhere
