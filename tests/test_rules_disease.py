@@ -54,6 +54,11 @@ CASES = {
         "Adaptive Therapy for Resected Stage ⅠA2-Ⅱ NSCLC Patients With Undetectable MRD", ALL_EX),
     "stage-iiib-or-iv-takes-stage-iv": (
         "* Histologically or cytologically confirmed non-small cell lung cancer, stage IIIB or IV", "", "", ALL_EL),
+    "stage-iii-b-slash-iv-with-space-takes-stage-iv": (
+        "* Histologically confirmed Stage III B/IV NSCLC", "", "", ALL_EL),
+    "operable-after-discussion-is-early": (
+        "* histological diagnosis of NSCLC technically operable following multidisciplinary discussion", "", "",
+        ALL_EX),
     "stage-iiib-c-or-iv-letter-list-takes-stage-iv": (
         "* Have histologically- or cytologically-confirmed diagnosis of StageIIIB/C or IV NSCLC.", "", "", ALL_EL),
     "unicode-stage-iiib-to-iv-non-squamous": (
