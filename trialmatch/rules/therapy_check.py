@@ -185,30 +185,35 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
 
 
 def _wanted_lines(low: int | None, high: int | None) -> str:
-    if high == 0 and not low:
-        return "no earlier treatment line"
     parts = ([f"at least {_lines_text(low)}"] if low else []) + (
         [f"at most {_lines_text(high)}"] if high is not None else [])
     return " and ".join(parts)
+
+
+def _lines_reason(low: int | None, high: int | None, lines: int | None, met: bool) -> str:
+    if high == 0 and not low:
+        asked = "The trial is for people not yet treated for advanced disease (first-line)"
+    else:
+        asked = f"The trial asks for {_wanted_lines(low, high)} of earlier treatment for advanced disease"
+    if lines is None:
+        return f"{asked}; your number of treatment lines is not given."
+    return f"{asked}; you have had {_lines_text(lines)}{', as it asks' if met else ''}."
 
 
 def _lines(rule: dict[str, Any], h: History) -> Outcome:
     low, high, of = rule.get("min"), rule.get("max"), rule.get("of")
     if of:
         return _class_lines(low, high, of, rule, h)
-    if h.lines is None:
-        return Outcome(UNKNOWN, lambda: f"The trial asks for {_wanted_lines(low, high)} of treatment for advanced "
-                                        "disease; your number of lines is not given.")
     lines = h.lines
+    if lines is None:
+        return Outcome(UNKNOWN, lambda: _lines_reason(low, high, None, False))
     fails = (low is not None and lines < low) or (high is not None and lines > high)
     if not fails:
-        return Outcome(ELIGIBLE, lambda: f"The trial asks for {_wanted_lines(low, high)} of earlier treatment; "
-                                         f"you have had {_lines_text(lines)}.")
+        return Outcome(ELIGIBLE, lambda: _lines_reason(low, high, lines, True))
     # Drugs given before the disease was advanced may count as a line when the text does not say.
     early_line = low == 1 and rule["setting"] == "any" and h.drugs and lines == 0
     return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
-                   lambda: f"The trial asks for {_wanted_lines(low, high)} of earlier treatment for advanced "
-                           f"disease; you have had {_lines_text(lines)}.")
+                   lambda: _lines_reason(low, high, lines, False))
 
 
 def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
@@ -296,4 +301,7 @@ def check_rules(parsed: dict[str, Any], profile: Profile) -> Finding:
     if best is None:
         return Finding(ELIGIBLE, "", "The trial text sets no requirement on earlier treatment.")
     _, rule, outcome = best
-    return Finding(outcome.verdict, rule["evidence"], outcome.reason)
+    reason = outcome.reason
+    if outcome.verdict == EXCLUDED and len(parsed.get("groups") or ()) > 1:
+        reason = f"None of the trial's groups fits your earlier treatment. For example: {reason}"
+    return Finding(outcome.verdict, rule["evidence"], reason)
