@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -13,10 +15,26 @@ from trialmatch.rules import (
     prior_therapy,
 )
 from trialmatch.text import TrialText
+from trialmatch.vocab import VOCAB_DIR
 
-# Bump whenever a change to text handling or a rule module changes what parse() returns:
-# the cache re-parses every trial whose stored version differs.
-PARSER_VERSION = 1
+
+def _source_fingerprint() -> int:
+    """A number that changes whenever the parser's code or vocabularies change.
+
+    Derived, not hand-bumped: a forgotten bump would leave stale rules in every cache. The cache
+    re-parses each trial whose stored version differs (trialmatch.cache_write.reparse_outdated).
+    """
+    package = Path(__file__).resolve().parent
+    files = sorted([package / "text.py", package / "parse.py", *(package / "rules").glob("*.py"),
+                    *VOCAB_DIR.glob("*.json")])
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:7], 16)  # fits the cache's integer column
+
+
+PARSER_VERSION = _source_fingerprint()
 
 DIMENSIONS: dict[str, ModuleType] = {
     "disease": disease,
