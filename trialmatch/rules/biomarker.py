@@ -75,7 +75,8 @@ def describe_atom(atom: dict[str, Any]) -> str:
 
 def _describe_pdl1(atom: dict[str, Any]) -> str:
     scale = {"tps": "PD-L1 (tumour proportion score)", "cps": "PD-L1 combined positive score (CPS)",
-             "ic": "PD-L1 on immune cells"}[atom.get("scale", "tps")]
+             "ic": "PD-L1 on immune cells", "tc_or_ic": "PD-L1 on tumour cells (or on immune cells)",
+             }.get(atom.get("scale", "tps"), "PD-L1")
     unit = "" if atom.get("scale") == "cps" else "%"
     lo, hi = atom.get("lo"), atom.get("hi")
     parts = []

@@ -74,6 +74,8 @@ def pdl1_atom(atom: dict[str, Any], profile: Profile) -> str:
     scale = atom.get("scale", "tps")
     if scale == "tps":
         return YES if above and below else NO
+    if scale == "tc_or_ic":
+        return YES if above and below else MAYBE
     if scale == "cps":
         # CPS counts tumour and immune cells, so CPS >= TPS: a TPS above a bound settles it, below does not.
         if hi is not None and not below:
@@ -100,6 +102,8 @@ def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, l
             verdict: Verdict = ELIGIBLE
         elif all(a == NO for a in answers):
             verdict = UNKNOWN if clause.get("open") and _has_other_finding(clause, profile) else EXCLUDED
+        elif clause.get("untested_ok") and all(a in {NO, UNTESTED} for a in answers):
+            verdict = ELIGIBLE  # "PD-L1 >= 1% or unknown"
         else:
             verdict = UNKNOWN
     else:

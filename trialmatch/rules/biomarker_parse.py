@@ -52,10 +52,7 @@ def cohort_labels(criterion: Criterion) -> list[str]:
             found = list(_COHORT_LABEL.finditer(source))
             match = found[-1] if found else None
         if match:
-            kind = match.group("kind").lower().rstrip("s")
-            kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
-            ids = re.split(r"\s*(?:,|and|&|/|or|\+)\s*", match.group("ids"))
-            return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
+            return _labels_of(match)
     return []
 
 
@@ -71,6 +68,61 @@ _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
     r"|BRAF|MET|RET|HER2|NTRK|PD-?L1|NGS)\b",
     re.I,
+)
+
+
+# "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
+_LABEL_INSIDE = re.compile(
+    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID + r"\s*(?:only\s*)?[:：])"
+)
+
+
+def _labelled_sentences(text: str) -> list[tuple[str, list[str]]]:
+    out = []
+    for sentence in sentences(text):
+        for piece in _LABEL_INSIDE.split(sentence):
+            if piece.strip():
+                match = _COHORT_LABEL.match(piece.strip())
+                out.append((piece.strip(), _labels_of(match) if match else []))
+    return out
+
+
+def _labels_of(match: re.Match[str]) -> list[str]:
+    kind = match.group("kind").lower().rstrip("s")
+    kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
+    ids = re.split(r"\s*(?:,|and|&|/|or|\+)\s*", match.group("ids"))
+    return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
+
+
+_BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion"})
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["t"] == b["t"] == "alt" and a["gene"] == b["gene"]
+            and (a["kind"] == b["kind"] or (a["kind"] in _BROAD_KINDS and b["kind"] in _BROAD_KINDS)))
+
+
+def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
+    """"EGFR-mutant (cohort A) or EGFR wild-type (cohort B)" in one sentence names two populations:
+    a gene said to be both present and absent is no rule at all."""
+    present = [a for s in statements if s.polarity == "+" for a in s.atoms]
+    absent = [a for s in statements if s.polarity == "-" for a in s.atoms]
+    if not present or not absent:
+        return statements
+    clash = [a for a in present + absent if any(_overlap(a, b) for b in (absent if a in present else present))]
+    if not clash:
+        return statements
+    genes = {a["gene"] for a in clash}
+    kept = []
+    for statement in statements:
+        atoms = [a for a in statement.atoms if a.get("gene") not in genes]
+        if atoms:
+            kept.append(Statement(statement.polarity, atoms, statement.open))
+    return kept
+
+
+_OR_UNKNOWN = re.compile(
+    r"\bor (?:unknown|untested|not tested|not evaluable|unevaluable|undetermined|not available|missing)\b", re.I
 )
 
 
@@ -101,14 +153,18 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         labels.extend(c for c in cohorts if c not in labels)
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
         found: list[dict[str, Any]] = []
-        for sentence in sentences(criterion.text):
+        for sentence, own_labels in _labelled_sentences(criterion.text):
+            labels.extend(c for c in own_labels if c not in labels)
             if not mentions_marker(sentence):
                 continue
             norm = normalise(sentence)
-            for statement in [*read_sentence(norm, section), *read_pdl1(norm, section)]:
-                clause = _clause(statement, section, quote(sentence), cohorts, section)
+            statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+            for statement in statements:
+                clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if clause["mode"] == "forbid" and _LATER_FINDING.search(sentence):
                     clause["soft"] = True
+                if clause["mode"] == "require" and _OR_UNKNOWN.search(sentence):
+                    clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
                 found.append(clause)
@@ -141,9 +197,29 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
                      r"|with or without|and without|versus|vs)\b", line, re.I):
             continue  # about measuring or comparing markers, not who may join
         norm = normalise(line)
-        for statement in [*read_sentence(norm, "inclusion"), *read_pdl1(norm, "inclusion")]:
+        for statement in _drop_both_ways([*read_sentence(norm, "inclusion"), *read_pdl1(norm, "inclusion")]):
             clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
-    return _dedupe_clauses(clauses)
+    return _merge_header(clauses)
+
+
+def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Title and condition lines describe one population together: conditions "EGFR mutation" and
+    "ALK rearrangement" mean either, and "EGFR mutation" beside "EGFR wild type" means no rule on EGFR."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for clause in clauses:
+        family = "pdl1" if clause["atoms"][0]["t"] == "pdl1" else "gene"
+        key = (clause["mode"], family)
+        if key in merged:
+            atoms = merged[key]["atoms"]
+            atoms.extend(a for a in clause["atoms"] if a not in atoms)
+        else:
+            merged[key] = {**clause, "atoms": list(clause["atoms"])}
+    require, forbid = merged.get(("require", "gene")), merged.get(("forbid", "gene"))
+    if require and forbid:
+        both = {a["gene"] for a in require["atoms"] for b in forbid["atoms"] if _overlap(a, b)}
+        for clause in (require, forbid):
+            clause["atoms"] = [a for a in clause["atoms"] if a.get("gene") not in both]
+    return [c for c in merged.values() if c["atoms"]]
 
 
 def _genes(clause: dict[str, Any]) -> set[str]:

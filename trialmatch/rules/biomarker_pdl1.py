@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules import biomarker_vocab as vocab
-from trialmatch.rules.biomarker_text import Statement, _negated_before, tokens
+from trialmatch.rules.biomarker_text import LUNG, OTHER_CANCER, Statement, _negated_before, tokens
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
@@ -69,7 +69,7 @@ def _level_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def read_pdl1(sentence: str, section: str) -> list[Statement]:
     """PD-L1 level statements in one normalised sentence: each becomes its own requirement."""
-    if _NOT_A_RULE.search(sentence):
+    if _NOT_A_RULE.search(sentence) or (OTHER_CANCER.search(sentence) and not LUNG.search(sentence)):
         return []
     toks = tokens(sentence)
     anchors = [(t.start, t.end) for t in toks if t.type == "pdl1"]
@@ -97,7 +97,13 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
 
 def _level(window: str, name_length: int, before: str) -> dict[str, Any] | None:
     tps, cps, ic, _ = _scale_patterns()
-    scale = "cps" if cps.search(window) else "ic" if ic.search(window) and not tps.search(window) else "tps"
+    if cps.search(window):
+        scale = "cps"
+    elif ic.search(window):
+        # "TC >= 50% or IC >= 10%": a TPS can meet the tumour-cell part; missing it settles nothing.
+        scale = "tc_or_ic" if tps.search(window) else "ic"
+    else:
+        scale = "tps"
     lo: float | None = None
     hi: float | None = None
     lo_incl = hi_incl = True

@@ -478,9 +478,21 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
     return [t for t in toks if not (t.type == "test" and _WAIVED_TEST.match(text[t.end: t.end + 40]))]
 
 
+# Basket trials: "HER2-negative breast cancer" is a rule for another disease's cohort.
+OTHER_CANCER = re.compile(
+    r"\b(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
+    r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
+    r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma)\b",
+    re.I,
+)
+LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
     if _SENTENCE_CONDITION.search(sentence):
+        return []
+    if OTHER_CANCER.search(sentence) and not LUNG.search(sentence):
         return []
     if _PERMISSION.search(sentence) and not _NOT_PERMISSION.search(sentence):
         return []
