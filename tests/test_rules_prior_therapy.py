@@ -286,6 +286,30 @@ def test_requirement_after_a_biomarker_lead_in_applies_to_that_group_only() -> N
     assert verdict(text, "naive-egfr") == "excluded"
 
 
+def test_dose_escalation_and_expansion_are_alternative_parts() -> None:
+    text = trial(inclusion=["Dose escalation: patients who have failed or are intolerant to standard therapy",
+                            "Dose expansion: treatment-naive patients with advanced NSCLC"])
+    assert verdict(text, "naive-untested") == "eligible"
+    assert verdict(text, "post-chemo-io") == "eligible"
+
+
+def test_either_naive_or_treated_accepts_both() -> None:
+    text = trial(inclusion=["Patients must be either treatment-naive or have progressed after platinum-based "
+                            "chemotherapy"])
+    assert verdict(text, "naive-untested") == "eligible"
+    assert verdict(text, "post-chemo-io") == "eligible"
+    assert verdict(text, "post-osimertinib") == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("History of ICI-related pneumonitis", id="side-effect-of-checkpoint-inhibitor-is-not-a-ban"),
+    pytest.param("Prior checkpoint inhibitor-associated colitis of grade 3 or higher", id="associated-colitis"),
+    pytest.param("Known hypersensitivity to pembrolizumab or any of its excipients", id="hypersensitivity"),
+])
+def test_side_effects_and_allergies_never_exclude(sentence: str) -> None:
+    assert verdict(trial(exclusion=[sentence]), "post-chemo-io") == "eligible"
+
+
 def test_criteria_line_rules_win_over_the_title() -> None:
     text = trial(inclusion=["Previously treated NSCLC (for phase I part)", "No prior chemotherapy (for phase II part)"],
                  title="Carboplatin/Gemcitabine Combination as First Line Treatment")

@@ -239,7 +239,18 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
                                     "you had.")
 
 
-_CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines}
+def _any_of(rule: dict[str, Any], h: History) -> Outcome:
+    """One of several sets of rules is enough ("either treatment-naive or progressed after platinum")."""
+    best: Outcome | None = None
+    for option in rule["options"]:
+        worst = max((_CHECKS[r["kind"]](r, h) for r in option), key=lambda o: _RANK[o.verdict])
+        if best is None or _RANK[worst.verdict] < _RANK[best.verdict]:
+            best = worst
+    assert best is not None
+    return best
+
+
+_CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines, "any_of": _any_of}
 
 
 def _applies(rule: dict[str, Any], profile: Profile) -> bool | None:

@@ -34,7 +34,7 @@ _CUE = re.compile(
 
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
 _AFTER_NAME = re.compile(
-    r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?"
+    r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?(?:(?:has|have|had)\s+)?(?:been\s+)?"
     r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed"
     r"|progress\w*|intoleran\w*"
     r"|(?:must|should|shall) (?:have )?(?:been )?(?:received|given|administered|used|failed|completed)"
@@ -76,6 +76,7 @@ SKIP = re.compile(
     r"|\bsensitivity to\b"
     r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
     r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|absorption|\bswallow|\bbowel\b|gastrointestinal"
+    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b"
 )
 # In exclusions these describe the present or the study itself, not earlier treatment.
 SKIP_EXCLUSION = re.compile(

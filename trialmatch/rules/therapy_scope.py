@@ -75,6 +75,15 @@ def _labels_in(text: str) -> list[str]:
     return []
 
 
+# Study parts named without a number: "Dose escalation:", "(expansion cohort only)".
+_PART = r"(?:dose[- ])?(?P<part>escalation|expansion|extension)"
+_PART_HEADING = re.compile(
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_PART}(?:\s+(?:phase|part|cohorts?|stage|study))?"
+    r"(?:\s*\([^()]{0,30}\))?\s*:"
+)
+_IN_SENTENCE_PART = re.compile(rf"\b(?:for|to|into|in)\s+(?:the\s+)?{_PART}\s+(?:phase|part|cohorts?|stage)\b")
+
+
 def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
     norm = normalize(text)
@@ -82,7 +91,12 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     last = None
     for match in _HEADING.finditer(norm, 0, end):
         last = match
-    return tuple(_labels_in(last.group())) if last else ()
+    if last:
+        return tuple(_labels_in(last.group()))
+    part = None
+    for match in _PART_HEADING.finditer(norm, 0, end):
+        part = match
+    return (f"part {part.group('part')}",) if part else ()
 
 
 def sentence_cohorts(norm: str) -> tuple[str, ...]:
@@ -90,6 +104,7 @@ def sentence_cohorts(norm: str) -> tuple[str, ...]:
     labels: list[str] = []
     for match in _IN_SENTENCE.finditer(norm):
         labels.extend(_labels_in(norm[match.end():match.end() + 60].split(";")[0]))
+    labels.extend(f"part {m.group('part')}" for m in _IN_SENTENCE_PART.finditer(norm))
     return tuple(dict.fromkeys(labels))
 
 

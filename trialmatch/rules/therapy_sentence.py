@@ -37,6 +37,7 @@ _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
 _TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
+_SIDE_EFFECT = re.compile(r"\s?-?\s?(?:related|associated|induced|mediated)\b")
 _ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
 # The study drug named as a time point: "before the first dose of furmonertinib".
 _STUDY_DOSE = re.compile(
@@ -232,8 +233,8 @@ def _read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[t
     named: list[Mention] = []
     for mention in mentions:
         before = norm[max(0, mention.start - 40):mention.start]
-        if _STUDY_DOSE.search(before):
-            continue
+        if _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end):
+            continue  # the study drug as a time point; "ICI-related pneumonitis" is a side effect
         if _ANCHOR.search(before):
             allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
         elif not (_inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
@@ -363,7 +364,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     leads = _lead_ins(norm)
     reading = _read_names(norm, mentions, ctx, parens, leads)
     if not excluding:
-        rules += _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
+        naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
+        rules += naive
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
             if cues.TREATED.search(norm):
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
@@ -377,6 +379,11 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
+    if not excluding and alternative is not None and rules:
+        # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
+        return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
+    if not excluding and alternative is not None:
+        return [alternative]
     return rules
 
 
@@ -402,13 +409,14 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -
 
 
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
-                   ctx: Context, timed: bool) -> list[dict[str, Any]]:
-    """ "Previously untreated", "treatment-naive", "have not received any systemic therapy"."""
+                   ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
+
+    Returns the naive rule, or (second) the naive rule offered as an alternative ("... or ...")."""
     if timed:
-        return []
+        return [], None
     for match in cues.NAIVE.finditer(norm):
-        if _OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()):
-            continue  # "treatment naive or no more than one prior therapy": the other way in is wider
+        alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
@@ -420,8 +428,9 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
             setting = "any"
         else:
             setting = "advanced"  # line wording: counted by lines for advanced disease
-        return [{**base, "kind": "naive", "allow": allow, "setting": setting}]
-    return []
+        rule = {**base, "kind": "naive", "allow": allow, "setting": setting}
+        return ([], rule) if alternative else ([rule], None)
+    return [], None
 
 
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
