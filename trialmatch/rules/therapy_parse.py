@@ -26,8 +26,9 @@ from typing import Any
 
 from trialmatch import drugs
 from trialmatch.rules import therapy_cues as cues
+from trialmatch.rules.therapy_names import Context
 from trialmatch.rules.therapy_scope import heading_cohorts
-from trialmatch.rules.therapy_sentence import Context, sentence_rules
+from trialmatch.rules.therapy_sentence import sentence_rules
 from trialmatch.rules.therapy_terms import find_mentions, normalize
 from trialmatch.text import Criterion, TrialText
 
