@@ -39,7 +39,9 @@ _NO_TEST_NEEDED = re.compile(
 _SQUAMOUS_UNTESTED_OK = re.compile(
     r"\bsquamous\b[^.;]{0,60}\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\b"
     r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
-    r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b",
+    r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b"
+    r"|\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\s+(?:for|in)\s+(?:patients\s+with\s+)?(?:pure\s+)?"
+    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b",
     re.I,
 )
 
@@ -193,8 +195,8 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
     """Clauses the title and conditions state ("... in EGFR-mutated NSCLC", "Driver Gene-Negative")."""
     clauses: list[dict[str, Any]] = []
     for line in [*text.title.split(" / "), *text.conditions]:
-        if re.search(r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency"
-                     r"|with or without|and without|versus|vs)\b", line, re.I):
+        if re.search(r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency)\b",
+                     line, re.I):
             continue  # about measuring or comparing markers, not who may join
         norm = normalise(line)
         for statement in _drop_both_ways([*read_sentence(norm, "inclusion"), *read_pdl1(norm, "inclusion")]):

@@ -40,6 +40,7 @@ _NOT_A_RULE = re.compile(
     re.I,
 )
 _WINDOW = 90
+_ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
 
 
 @cache
@@ -57,7 +58,7 @@ def _scale_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 def _level_patterns() -> list[tuple[str, re.Pattern[str]]]:
     levels = vocab.pdl1_vocab()["levels"]
     # Negative first: "non-expressing" must not read as "expressing".
-    order = ["negative", "high", "low", "positive"]
+    order = ["negative_or_low", "negative", "high", "low", "positive"]
     return [(name, re.compile(r"^[\s\-(]*(?:expression\s+|status\s+|tumou?rs?\s+|is\s+|was\s+)?(?:"
                               + vocab.phrase_pattern(levels[name]["words"], plural=False) + ")", re.I))
             for name in order] + [
@@ -89,7 +90,9 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
         if key in seen:
             continue
         seen.add(key)
-        negated = _negated_before(sentence, toks, start)
+        # "PD-L1 TPS >= 50% are excluded" among the inclusion criteria
+        excluded_after = section == "inclusion" and bool(_ARE_EXCLUDED.search(sentence[start: start + _WINDOW + 40]))
+        negated = _negated_before(sentence, toks, start) or excluded_after
         by_polarity.setdefault("-" if negated else "+", []).append(atom)
     # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]

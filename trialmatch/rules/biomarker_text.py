@@ -23,10 +23,21 @@ from trialmatch.rules import biomarker_vocab as vocab
 _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
-_GENE_LIST = r"(?:EGFR|ALK|ROS-?1|HER-?2|ERBB2|MET|c-MET|KRAS|BRAF|RET|NTRK|PD-?L?1|PD-1|VEGFR?|KRAS\s?G12C|FGFR\d?)"
+# Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
+_GENE_LIST = (
+    r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
+)
 # "EGFR-TKI sensitive" means a sensitising mutation: keep the meaning before drug names are removed.
 _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
+)
+# "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
+_EITHER_STATUS = re.compile(
+    r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
+    r"|\b(?:mutant|mutated|mutation[\s\-]positive|positive)\s*(?:or|/|and)\s*(?:wild[\s\-]?type|non-?mutated)\b"
+    r"|\bwild[\s\-]?type\s*(?:or|/|and)\s*(?:mutant|mutated|mutation[\s\-]positive|positive)\b",
+    re.I,
 )
 # Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
 _DRUGS = re.compile(
@@ -61,6 +72,7 @@ def normalise(text: str) -> str:
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
     text = _TKI_SENSITIVE.sub("EGFR ", text)
+    text = _EITHER_STATUS.sub("status", text)
     text = _DRUGS.sub(" DRUG ", text)
     return _DRUG_ECHO.sub("DRUG", text)
 
@@ -165,10 +177,14 @@ _PERMISSION = re.compile(
 _NOT_PERMISSION = re.compile(
     r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must)\b", re.I
 )
+# "alone or in combination with other EGFR mutations", "with or without T790M": the phrase that follows
+# is allowed, not required, so it is skipped.
 _COOCCURRENCE = re.compile(
     r"\b(?:(?:either\s+)?alone or "
     r"(?:in combination with|co-?occurring with|together with|with|coexisting with|combined with)"
-    r"|with or without|co-?occurring with|coexisting with|co-?existing with|in combination with other)\b[^;),.]{0,80}",
+    r"|with or without|co-?occurring with|coexisting with|co-?existing with|in combination with"
+    r"|regardless of|irrespective of|independent(?:ly)? of|whether or not|unselected for|not selected (?:for|by))"
+    r"\s*(?:(?:other|any|the|an?|additional|concomitant)\s+)*$",
     re.I,
 )
 @dataclass
@@ -496,7 +512,7 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
         return []
     if _PERMISSION.search(sentence) and not _NOT_PERMISSION.search(sentence):
         return []
-    text = _COOCCURRENCE.sub(" ", sentence)
+    text = sentence
     toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
@@ -511,6 +527,9 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
         open_ended = False
         for phrase in _phrases(part_toks, part_text):
             start, end = phrase[0].start, phrase[-1].end
+            first = next(t.start for t in phrase if t.type in _ANCHORS)
+            if _COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+                continue
             if _conditional(part_text, start, end, section):
                 if section == "exclusion":
                     return []  # a treatment rule about marker carriers: nothing here is a marker rule
