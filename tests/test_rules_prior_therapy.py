@@ -41,6 +41,8 @@ PROFILES: dict[str, dict[str, Any]] = {
                        "prior_therapies": ["alectinib"], "prior_lines": 1},
     "adjuvant-cisplatin-only": {"prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0},
     "history-not-given": {},
+    "said-immunotherapy": {"prior_therapies": ["immunotherapy"], "prior_lines": 1},
+    "said-chemotherapy": {"prior_therapies": ["platinum doublet chemotherapy"], "prior_lines": 1},
     "unlisted-drug": {"prior_therapies": ["xq-4411"], "prior_lines": 1},
 }
 
@@ -224,6 +226,12 @@ ROWS = [
      "no-treatment-history-is-unknown-not-excluded"),
     (EXC, "Previous therapy with any checkpoint inhibitor", "unlisted-drug", "unknown",
      "unlisted-drug-might-be-a-checkpoint-inhibitor"),
+    (EXC, "Previous therapy with any checkpoint inhibitor", "said-immunotherapy", "unknown",
+     "immunotherapy-written-as-a-class-might-be-a-checkpoint-inhibitor"),
+    (EXC, "Prior exposure to any ALK inhibitor", "said-immunotherapy", "eligible",
+     "immunotherapy-written-as-a-class-is-not-an-alk-inhibitor"),
+    (INC, "No prior systemic chemotherapy for lung cancer", "said-chemotherapy", "excluded",
+     "platinum-doublet-written-as-a-class-is-chemotherapy"),
 ]
 
 

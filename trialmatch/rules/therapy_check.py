@@ -27,6 +27,7 @@ class Drug:
     name: str
     items: frozenset[str]  # what the drug counts as; empty when we do not know the name
     known: bool
+    vague: frozenset[str] = frozenset()  # a class written instead of a drug ("immunotherapy"): could be any below
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _drug(name: str) -> Drug:
     mentions = find_mentions(norm)
     if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(norm.strip()) - 2:
         classes = {c for item in mentions[0].items for c in drugs.ancestors(item.partition(":")[2])}
-        return Drug(name, frozenset(f"c:{c}" for c in classes), True)
+        return Drug(name, frozenset(f"c:{c}" for c in classes), True, frozenset(mentions[0].items))
     return Drug(name, frozenset(), False)
 
 
@@ -78,7 +79,17 @@ def _matches(drug: Drug, items: set[str]) -> bool:
 
 
 def _near(drug: Drug, items: set[str]) -> bool:
-    return any(_SIBLINGS.get(i) in drug.items for i in items)
+    """A near miss: PD-1 for PD-L1, or a class the patient named that may hide one of the items."""
+    if any(_SIBLINGS.get(i) in drug.items for i in items):
+        return True
+    return bool(drug.vague) and any(drug.vague & _item_family(i) for i in items)
+
+
+@lru_cache(maxsize=4096)
+def _item_family(item: str) -> frozenset[str]:
+    kind, _, key = item.partition(":")
+    classes = drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)
+    return frozenset(f"c:{c}" for c in classes)
 
 
 def _in_setting(history: History, setting: str) -> str:
