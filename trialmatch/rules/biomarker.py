@@ -66,6 +66,8 @@ def describe_atom(atom: dict[str, Any]) -> str:
     gene, kind = gene_name(atom["gene"]), atom["kind"]
     if kind == "any" and atom["gene"] in _FUSION_GENES:
         kind = "fusion"
+    elif kind == "any" and atom["gene"] in {"EGFR", "KRAS", "BRAF"}:
+        kind = "mutation"
     template = _KIND_WORDS.get(kind)
     text = template.format(gene=gene) if template else f"{gene} {vocab.alteration_label(kind)}"
     if atom.get("except"):

@@ -306,6 +306,8 @@ def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
     groups: dict[str, list[dict[str, Any]]] = {}
     for clause in clauses:
         parent = clause.pop("sibling_of", None)
+        if parent and _ALL_OF.search(parent):
+            continue  # "must meet all of the following": the sub-bullets all hold
         if parent and clause["mode"] == "require" and all(a["t"] == "alt" for a in clause["atoms"]):
             groups.setdefault(parent, []).append(clause)
     for number, (_, members) in enumerate(groups.items()):
@@ -315,6 +317,7 @@ def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
             clause["cohorts"] = [f"alternative {number + 1}.{index + 1}"]
 
 
+_ALL_OF = re.compile(r"\b(?:all|each|every|both) of (?:the )?following\b|\ball (?:the )?following\b", re.I)
 _BROAD = frozenset({"any", "mutation", "alteration", "fusion"})
 
 
