@@ -221,6 +221,19 @@ ROWS = [
     (EXC, "Previous treatment to inhibit the human epidermal growth factor receptor (EGFR) (e.g. erlotinib, "
           "gefitinib, cetuximab, trastuzumab, etc.)", "post-chemo-io", "eligible",
      "previous-treatment-to-inhibit-egfr-is-not-a-ban-on-all-treatment"),
+    # Allowances, definitions and present use are not rules on earlier treatment.
+    (INC, "Treatment-naive or previously treated patients are eligible", "post-chemo-io", "eligible",
+     "naive-or-treated-are-eligible-is-an-allowance"),
+    (INC, "Patients who relapsed after adjuvant chemotherapy within 6 months are considered to have received "
+          "first-line therapy", "naive-untested", "eligible", "definition-of-first-line-is-not-a-requirement"),
+    (EXC, "Use of any anticancer therapy, including chemotherapy, targeted therapy or immunotherapy, at the time "
+          "of enrollment", "post-chemo-io", "eligible", "treatment-at-enrollment-is-present-not-prior"),
+    (EXC, "Received EGFR TKI as part of a clinical trial", "post-osimertinib", "unknown",
+     "tki-in-a-clinical-trial-cannot-be-told-from-profile"),
+    (INC, "Patients must have received platinum-based chemotherapy, unless ineligible or refused",
+     "post-osimertinib", "unknown", "platinum-required-unless-ineligible-is-uncertain"),
+    (INC, "Patients with disease progression following at least one prior chemotherapy regimen, or who refused "
+          "chemotherapy", "naive-untested", "unknown", "chemotherapy-or-refused-it-is-uncertain-for-naive"),
     # What the profile does not say stays unknown.
     (EXC, "Previous therapy with any checkpoint inhibitor", "history-not-given", "unknown",
      "no-treatment-history-is-unknown-not-excluded"),

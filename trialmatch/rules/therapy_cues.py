@@ -44,14 +44,15 @@ _AFTER_NAME = re.compile(
 # Said of the whole clause, wherever it sits: allowances and bans.
 BAN = re.compile(
     # "ineligible for chemotherapy" is about the future, not a ban on having had it.
-    r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|\bnot (?:be )?eligible\b(?! for)|\binadmissible\b"
-    r"|\bineligible\b(?! for)"
+    # "unless ineligible" is about the patient, not a ban either.
+    r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|(?<!unless )(?<!if )\bnot (?:be )?eligible\b(?! for)"
+    r"|\binadmissible\b|(?<!unless )(?<!if )\bineligible\b(?! for)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
 _PERMIT = re.compile(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
-    r"|(?:is|are|be|remain) eligible|may have|can have|not counted|is ok|are ok)\b"
+    r"|(?:is|are|be|remain) eligible(?! for| to)|may have|can have|not counted|is ok|are ok)\b"
 )
 _LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
 
@@ -83,6 +84,7 @@ SKIP_EXCLUSION = re.compile(
     r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b"
     r"|\bexpected to (?:need|require)"
     r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
+    r"|\bat the time of (?:enrol|screen|random|registration|study entry|signing|consent)"
 )
 # Washouts and time windows: assumed met, so they never forbid anything.
 _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
@@ -99,8 +101,8 @@ TIME_WINDOW = re.compile(
 )
 # The study population or a condition on it, which makes failures uncertain.
 SOFT = re.compile(
-    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within) (?:an? |the )?(?:other )?clinical (?:study|studies"
-    r"|trial|trials)\b"
+    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within|on) (?:an? |the |another )?(?:other )?clinical (?:study|studies"
+    r"|trial|trials)\b|\bas part of (?:an? |the )?(?:clinical )?(?:trial|study)\b"
     r"|\bas (?:an? )?investigational\b"
     r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
 )
@@ -171,7 +173,13 @@ GENERIC_TREATMENT = re.compile(
     r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line))"
 )
-OPEN_ALTERNATIVE = re.compile(r"\bor (?:patients|subjects|those|participants) (?:for whom|who are|not)\b")
+OPEN_ALTERNATIVE = re.compile(
+    # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
+    r"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom|who (?:refused|declined|refuse|decline|cannot"
+    r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined)\b"
+)
+# Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
+DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
 
 
 def strip_parens(text: str) -> str:

@@ -41,6 +41,7 @@ _OR_AFTER = re.compile(
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
     r"|one|1|a single)\b"
 )
+_CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
@@ -83,8 +84,10 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     norm = normalize(sentence)
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
-    if cues.SKIP.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+    if cues.SKIP.search(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
+    if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
+        return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     timed = bool(cues.TIME_WINDOW.search(bare))
     parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
     mentions = without_abbreviations(norm, find_mentions(norm), parens)
