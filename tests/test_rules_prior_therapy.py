@@ -331,6 +331,13 @@ def test_side_effects_and_allergies_never_exclude(sentence: str) -> None:
     assert verdict(trial(exclusion=[sentence]), "post-chemo-io") == "eligible"
 
 
+def test_generation_without_egfr_in_the_sentence_means_egfr_tki_in_an_egfr_trial() -> None:
+    text = trial(inclusion=["Progression after third-generation TKI treatment"],
+                 title="A Study of X in EGFR-mutated NSCLC")
+    assert verdict(text, "post-osimertinib") == "eligible"
+    assert verdict(text, "post-gefitinib") == "excluded"
+
+
 def test_criteria_line_rules_win_over_the_title() -> None:
     text = trial(inclusion=["Previously treated NSCLC (for phase I part)", "No prior chemotherapy (for phase II part)"],
                  title="Carboplatin/Gemcitabine Combination as First Line Treatment")

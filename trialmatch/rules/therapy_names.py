@@ -57,6 +57,7 @@ class Context:
     adjuvant_ok: bool = False  # the criterion treats (neo)adjuvant therapy separately
     soft: bool = False  # under a conditional bullet ("eligible if the following are met:")
     prefix: str = ""  # short header quoted with the sentence
+    egfr_trial: bool = False  # the title or conditions name EGFR: "third-generation TKI" means an EGFR TKI
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

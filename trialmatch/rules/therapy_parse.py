@@ -90,9 +90,13 @@ def _prefix(ancestors: list[Criterion]) -> str:
     return ""
 
 
+_EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
+
+
 def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
     criteria = list(text.criteria)
+    egfr_trial = bool(_EGFR.search(text.header))
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     for index, crit in enumerate(criteria):
@@ -107,6 +111,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
             adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
             soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
             prefix=_prefix(ancestors),
+            egfr_trial=egfr_trial,
         )
         pieces = _pieces(crit)
         lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""

@@ -90,7 +90,7 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     timed = bool(cues.TIME_WINDOW.search(bare))
     parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
-    mentions = without_abbreviations(norm, find_mentions(norm), parens)
+    mentions = without_abbreviations(norm, find_mentions(norm, ctx.egfr_trial), parens)
     if excluding:
         mentions = with_generic_treatment(norm, mentions)
     first_name = mentions[0].start if mentions else len(norm)

@@ -172,11 +172,13 @@ def _generations_before(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[
     return {n for n in found if n in _GENERATION_CLASSES}, start
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved."""
+def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
+    """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
+
+    In an EGFR trial (`egfr_trial`) a bare "third-generation TKI" is an EGFR TKI."""
     toks = tokens(text)
     raw = _scan(text, toks)
-    has_egfr = any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
+    has_egfr = egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
     by_start = {first: (end, item) for first, end, item in raw}
     mentions: list[Mention] = []
     skip_until = -1
