@@ -24,7 +24,7 @@ _LEAD = re.compile(
     rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
 )
 _POSTFIX = re.compile(
-    r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.]{0,60}?)"
+    r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.()]{0,60}?)"
     rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
 )
 _RANGE = re.compile(r"(?<![\d.])(?P<a>\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")

@@ -94,7 +94,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     if excluding:
         mentions = with_generic_treatment(norm, mentions)
     first_name = mentions[0].start if mentions else len(norm)
-    genes, alteration = biomarker_condition(norm)
+    # A title names the trial's population; it is not a condition on one group of patients.
+    genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
     base: dict[str, Any] = {
         "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm)),
