@@ -92,6 +92,8 @@ def atom_answer(atom: dict[str, Any], profile: Profile) -> str:
         answer = driver_atom(atom, profile)
     else:
         answer = pdl1_atom(atom, profile)
+    if atom.get("hint"):
+        return MAYBE if answer == YES else NO if answer == UNTESTED else answer
     return MAYBE if answer == YES and atom.get("vague") else answer
 
 

@@ -31,7 +31,7 @@ _NO_TEST_NEEDED = re.compile(
     r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test"
     r"|\b(?:unknown|untested|not (?:been )?tested|undetermined)\s+(?:\w+\s+){0,2}(?:are|is|will be|may be|can be)\s+"
     r"(?:also\s+)?(?:eligible|allowed|permitted|included|enrolled)"
-    r"|\bor (?:unknown|untested|not tested|undetermined)\b|\btesting (?:is )?(?:not mandatory|optional)\b",
+    r"|\btesting (?:is )?(?:not mandatory|optional)\b",
     re.I,
 )
 # "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
@@ -165,7 +165,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if clause["mode"] == "forbid" and _LATER_FINDING.search(sentence):
                     clause["soft"] = True
-                if clause["mode"] == "require" and _OR_UNKNOWN.search(sentence):
+                if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]

@@ -143,7 +143,8 @@ _CONDITION_BEFORE = re.compile(
 )
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
 _THERAPY_VERBS = (
-    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
+    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression"
+    r"|(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
     r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
     r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
 )
@@ -301,7 +302,10 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
             occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
             other_next = False
             if not occs and loose:
-                _give(occ, [t for t, _ in loose if t.type == "kind" or _alt_fits(t.key, tok.key)], occs)
+                # "T790M mutation and/or MET amplification": words after another gene's alteration are its own.
+                foreign = any(t.type == "alt" and not _alt_fits(t.key, tok.key) for t, _ in loose)
+                _give(occ, [t for t, _ in loose if (t.type == "kind" and not foreign)
+                            or (t.type == "alt" and _alt_fits(t.key, tok.key))], occs)
                 loose = [(t, o) for t, o in loose if t.type == "alt" and not _alt_fits(t.key, tok.key)]
             occs.append(occ)
             pending.append(occ)
@@ -430,14 +434,6 @@ _ALLOWED_AFTER = re.compile(
     r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b",
     re.I,
 )
-# "Patients with EGFR mutations ... are excluded" written among the inclusion criteria.
-_EXCLUDED_AFTER = re.compile(
-    r"^[\s)\]]*[^.;()]{0,30}?\b(?:is|are|will be|shall be|should be|must be)\s+"
-    r"(?:excluded|not eligible|ineligible|not allowed|not permitted|not included|not enrolled|not be enrolled)\b"
-    r"|^[\s,)\]]*(?:(?:mutations?|patients?|tumou?rs?)\s+)?(?:excluded|not allowed|not permitted|ineligible)\b"
-    r"|^[^.;]{0,30}?\b(?:cannot|may not|can not)\s+(?:be\s+)?(?:enrolled|included|participate)",
-    re.I,
-)
 _PROCEDURE_AFTER = re.compile(
     r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
     r"|sequenced|done|conducted|confirmed centrally)\b",
@@ -504,8 +500,34 @@ OTHER_CANCER = re.compile(
 LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
 
 
+# An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
+_EXCLUDING_SENTENCE = re.compile(
+    r"\b(?:is|are|will be|shall be|would be)\s+"
+    r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
+    r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$",
+    re.I,
+)
+_CONTRAST = re.compile(r",?\s*\b(?:but|however|whereas|while|although)\b", re.I)
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
+    if section == "inclusion" and _EXCLUDING_SENTENCE.search(sentence):
+        # Read the excluding part as an exclusion criterion; a contrasting part keeps its own sense.
+        parts = _CONTRAST.split(sentence)
+        found: list[Statement] = []
+        for part in parts:
+            if not _EXCLUDING_SENTENCE.search(part):
+                found.extend(_read(part, "inclusion"))
+                continue
+            for statement in _read(part, "exclusion"):  # present there = must be absent here
+                statement.polarity = "-" if statement.polarity == "+" else "+"
+                found.append(statement)
+        return found
+    return _read(sentence, section)
+
+
+def _read(sentence: str, section: str) -> list[Statement]:
     if _SENTENCE_CONDITION.search(sentence):
         return []
     if OTHER_CANCER.search(sentence) and not LUNG.search(sentence):
@@ -537,8 +559,6 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
             if _is_test_phrase(part_text, start, end, phrase) or _tested_for(part_text, start, phrase):
                 continue
             negated = _negated_before(part_text, part_toks, start)
-            if not negated and section == "inclusion" and _EXCLUDED_AFTER.search(part_text[end: end + 80]):
-                negated = True  # "... are excluded" among the inclusion criteria: a rule of absence
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(_ALLOWED_AFTER.search(part_text[end: end + 60]))
             if allowed and section == "exclusion":
@@ -562,6 +582,11 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
                 atom = _driver_atom(drivers, phrase, part_text)
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else positive).append(atom)
+        for atoms in (positive, negative):
+            if any(a["t"] == "alt" for a in atoms):
+                for atom in atoms:
+                    if atom["t"] == "driver":
+                        atom["hint"] = True  # genes are named: the wider word only raises doubt
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
