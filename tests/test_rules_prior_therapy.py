@@ -221,6 +221,12 @@ ROWS = [
     (EXC, "Previous treatment to inhibit the human epidermal growth factor receptor (EGFR) (e.g. erlotinib, "
           "gefitinib, cetuximab, trastuzumab, etc.)", "post-chemo-io", "eligible",
      "previous-treatment-to-inhibit-egfr-is-not-a-ban-on-all-treatment"),
+    (INC, "EGFR-mutant NSCLC treated with first-line osimertinib", "post-osimertinib", "eligible",
+     "treated-with-first-line-osimertinib-is-history-not-a-first-line-trial"),
+    (INC, "Prior treatment with platinum-based chemotherapy is required (for cohort B only)", "post-osimertinib",
+     "eligible", "requirement-for-one-named-cohort-leaves-the-others-open"),
+    (INC, "Patients who have failed the first-line standard treatment (platinum-containing double drug "
+          "chemotherapy)", "post-osimertinib", "excluded", "aside-naming-the-standard-treatment-is-required"),
     # Allowances, definitions and present use are not rules on earlier treatment.
     (INC, "Treatment-naive or previously treated patients are eligible", "post-chemo-io", "eligible",
      "naive-or-treated-are-eligible-is-an-allowance"),

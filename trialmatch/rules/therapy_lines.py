@@ -49,7 +49,11 @@ _SHORT_LINE = re.compile(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|
 _AFTER_CUE = re.compile(
     r"\b(?:progress\w*|fail\w*|after|following|beyond|post|refractory|relaps\w*|intoleran\w*|resist\w*)\b"
 )
-_HISTORY_CUE = re.compile(r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history)\b")
+# Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
+_HISTORY_CUE = re.compile(
+    r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
+    r"|relaps\w*|after|following|exposed|experienced)\b"
+)
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 

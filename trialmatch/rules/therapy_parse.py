@@ -173,8 +173,10 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
     if not labels:
         return [common]
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
-    if not any(r["cohorts"] and r["section"] == "inclusion" for r in rules):
-        groups.append(common)  # only exclusions name cohorts: other cohorts exist without them
+    inclusion_labels = {label for r in rules if r["section"] == "inclusion" for label in r["cohorts"]}
+    if len(inclusion_labels) < 2:
+        # Only exclusions, or a single "(for cohort B only)", name cohorts: the others exist without them.
+        groups.append(common)
     return groups
 
 

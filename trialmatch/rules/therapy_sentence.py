@@ -220,6 +220,11 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
     outside = [m for m in pool if not inside(m.start, parens)]
+    if not any(not m.systemic for m in outside):
+        # "failed first-line standard treatment (platinum-containing doublet)": the aside says which.
+        named = [m for m in pool if not m.systemic and not any(
+            a <= m.start < b and cues.EXAMPLES.match(norm, a) for a, b in parens)]
+        outside = [*outside, *named]
     setting = _need_setting(norm)
     if not pool:
         return rules
