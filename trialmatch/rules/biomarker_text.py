@@ -32,6 +32,13 @@ _GENE_LIST = (
 _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
 )
+# Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
+_KIDNEY_BEFORE = re.compile(
+    r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)[^.;]{0,40}?\bEGFR\b"
+)
+_KIDNEY_AFTER = re.compile(
+    r"\bEGFR\b(?=[^.;]{0,40}?(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI))"
+)
 # "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
 _EITHER_STATUS = re.compile(
     r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
@@ -71,6 +78,8 @@ def normalise(text: str) -> str:
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
+    text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
+    text = _KIDNEY_AFTER.sub("kidney-GFR", text)
     text = _TKI_SENSITIVE.sub("EGFR ", text)
     text = _EITHER_STATUS.sub("status", text)
     text = _DRUGS.sub(" DRUG ", text)
@@ -300,6 +309,8 @@ def _occurrences(phrase: list[Token]) -> list[Occurrence]:
     for tok in phrase:
         if tok.type == "gene":
             occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
+            if re.search(r"mutat|mutant|alteration", tok.word, re.I):  # "RAS mutation" is one gene word
+                occ.kinds.append(("mutation", tok.start))
             other_next = False
             if not occs and loose:
                 # "T790M mutation and/or MET amplification": words after another gene's alteration are its own.
