@@ -220,15 +220,15 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
     outside = [m for m in pool if not inside(m.start, parens)]
+    named: list[Mention] = []
     if not any(not m.systemic for m in outside):
         # "failed first-line standard treatment (platinum-containing doublet)": the aside says which.
         named = [m for m in pool if not m.systemic and not any(
             a <= m.start < b and cues.EXAMPLES.match(norm, a) for a, b in parens)]
-        outside = [*outside, *named]
     setting = _need_setting(norm)
     if not pool:
         return rules
-    groups = _and_groups(norm, outside or pool)
+    groups = _and_groups(norm, outside or pool) + (_and_groups(norm, named) if outside else [])
     if any(SYSTEMIC in g for g in groups):
         # "after platinum or any other systemic therapy" is met by any earlier line.
         rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
