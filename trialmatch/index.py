@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,10 +45,26 @@ def candidate_from_trial(trial: Trial, rules: dict[str, Any] | None, sites: Iter
 
 def load_index(engine: Engine) -> list[Candidate]:
     """Every cached trial with its parsed rules and sites, ready for match_profile."""
-    sites_by_trial = queries.all_sites(engine)
+    sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
+    for nct_id, *fields in queries.index_site_rows(engine):
+        sites_by_trial[nct_id].append(SiteInfo(*fields))
     index = [
-        candidate_from_trial(trial, rules, sites_by_trial.get(trial.nct_id, ()))
-        for trial, rules in queries.load_match_rows(engine)
+        Candidate(
+            nct_id=row["nct_id"],
+            title=row["brief_title"],
+            status=row["overall_status"],
+            phases=tuple(row["phases"] or ()),
+            study_type=row["study_type"],
+            conditions=tuple(row["conditions"] or ()),
+            minimum_age_years=row["minimum_age_years"],
+            maximum_age_years=row["maximum_age_years"],
+            sex=row["sex"],
+            first_seen=row["first_seen"],
+            last_update_posted=row["last_update_posted"],
+            rules=row["rules"] or {},
+            sites=tuple(sites_by_trial.get(row["nct_id"], ())),
+        )
+        for row in queries.index_rows(engine)
     ]
     intern_rules(index)
     return index
