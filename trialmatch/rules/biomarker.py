@@ -64,9 +64,9 @@ def describe_atom(atom: dict[str, Any]) -> str:
         others = atom.get("except_genes")
         return f"{what} other than {', '.join(others)}" if others else what
     gene, kind = gene_name(atom["gene"]), atom["kind"]
-    if kind == "any" and atom["gene"] in _FUSION_GENES:
+    if kind in {"any", "alteration"} and atom["gene"] in _FUSION_GENES:
         kind = "fusion"
-    elif kind == "any" and atom["gene"] in {"EGFR", "KRAS", "BRAF"}:
+    elif kind in {"any", "alteration"} and atom["gene"] in {"EGFR", "KRAS", "BRAF"}:
         kind = "mutation"
     template = _KIND_WORDS.get(kind)
     text = template.format(gene=gene) if template else f"{gene} {vocab.alteration_label(kind)}"

@@ -117,7 +117,7 @@ def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, l
             verdict = ELIGIBLE  # "tumours do not need to be tested": only a known finding excludes
         else:
             verdict = UNKNOWN
-    if verdict == EXCLUDED and clause.get("soft"):
+    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful")):
         verdict = UNKNOWN
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt

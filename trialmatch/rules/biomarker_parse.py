@@ -262,6 +262,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     _resolve_other(clauses, required_genes)
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
+    _doubt_shared_rules_cohorts_contradict(clauses)
     if facts["untested_ok"]:
         for clause in clauses:
             if clause["mode"] == "forbid":
@@ -339,3 +340,13 @@ def _drop_contradictions(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kept.append(clause)
     return kept
+
+
+def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> None:
+    """"NSCLC with EGFR exon 20 insertion" beside cohorts for T790M or G719A: the text disagrees with
+    itself, so failing the shared sentence while fitting a cohort is a question, not an exclusion."""
+    cohort_genes = {a.get("gene") for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]}
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            if {a.get("gene") for a in clause["atoms"]} & cohort_genes - {None}:
+                clause["doubtful"] = True

@@ -254,6 +254,9 @@ def _tight(gap: str, allowed: frozenset[str] = _LINK) -> bool:
 PHRASE_TYPES = {"gene", "alt", "kind", "driver", "postneg", "posmark", "test", "detection", "open", "other"}
 _QUALIFIERS = ("sensitizing", "activating", "common", "uncommon", "acquired", "actionable")
 _CLASSES = ("fusion", "amplification", "overexpression", "mutation")
+# Protein expression is a marker in its own right only for these genes; "expression of EGFR, ALK ... in a
+# genetic test" means the alteration.
+_EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
 _SEPARATE_CLASSES = ("fusion", "amplification", "overexpression")
 _OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
 
@@ -394,13 +397,15 @@ def _inherit(occs: list[Occurrence]) -> None:
 
 def _atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
     """The alteration classes one gene occurrence names, as check-ready atoms."""
-    qualifiers = [k for k, _ in occ.kinds if k in _QUALIFIERS]
-    classes = [k for k, _ in occ.kinds if k in _CLASSES]
+    expression = "overexpression" if occ.gene in _EXPRESSION_GENES else "alteration"
+    kinds_said = [(expression if k == "expression" else k, p) for k, p in occ.kinds]
+    qualifiers = [k for k, _ in kinds_said if k in _QUALIFIERS]
+    classes = [k for k, _ in kinds_said if k in _CLASSES]
     if occ.alts:
         first_alt = min(p for _, p in occ.alts)
         kinds = [k for k, _ in occ.alts]
         # "MET amplification/METex14": a class named before the alteration is another alternative.
-        kinds += [k for k, p in occ.kinds if k in _SEPARATE_CLASSES and p < first_alt]
+        kinds += [k for k, p in kinds_said if k in _SEPARATE_CLASSES and p < first_alt]
         # "EGFR mutations, e.g. exon 19 deletion": the named alterations are examples of the head.
         if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
             kinds += qualifiers or classes or ["any"]
@@ -408,6 +413,8 @@ def _atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
         kinds = qualifiers
     elif classes:
         kinds = classes
+    elif any(k == "alteration" for k, _ in kinds_said):
+        kinds = ["alteration"]
     else:
         kinds = ["any"]
     atoms = []

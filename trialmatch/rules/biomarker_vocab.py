@@ -237,8 +237,8 @@ def membership(gene: str, kind: str, alteration: str) -> bool | None:
     entry = table.get(kind)
     if entry is None:
         if kind in data()["alterations"]:
-            # A specific alteration the patient does not have; "other" could be it.
-            return None if alteration == "other" else False
+            # A specific alteration the patient does not have; an unspecified "other"/"mutation" could be it.
+            return None if alteration in {"other", "mutation"} else False
         entry = data()["membership"]["_default"].get(kind) or data()["membership"]["_default"]["_other_kinds"]
     return _member(entry, alteration)
 
