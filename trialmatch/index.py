@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -9,8 +10,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from trialmatch import queries
+from trialmatch.cache_write import reparse_outdated
+from trialmatch.errors import CacheError
 from trialmatch.match import Candidate, SiteInfo, intern_rules
 from trialmatch.models import Site, Trial
+
+log = logging.getLogger(__name__)
 
 
 def site_info(site: Site) -> SiteInfo:
@@ -44,7 +49,15 @@ def candidate_from_trial(trial: Trial, rules: dict[str, Any] | None, sites: Iter
 
 
 def load_index(engine: Engine) -> list[Candidate]:
-    """Every cached trial with its parsed rules and sites, ready for match_profile."""
+    """Every cached trial with its parsed rules and sites, ready for match_profile.
+
+    Rules parsed by an older parser are re-parsed first (a no-op query when none are), so an
+    upgrade never matches on stale rules; a cache that cannot be written is read as it is.
+    """
+    try:
+        reparse_outdated(engine)
+    except CacheError as exc:
+        log.warning("matching on rules from an older parser: %s", exc)
     sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
     for nct_id, *fields in queries.index_site_rows(engine):
         sites_by_trial[nct_id].append(SiteInfo(*fields))
