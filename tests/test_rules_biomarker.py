@@ -195,6 +195,18 @@ AMENABLE = exc("Participants with epidermal growth factor receptor (EGFR)/ALK re
 EX20_POINT = exc("Patient has EGFR T790M mutation or any other acquired EGFR exon 20 point mutation")
 # NCT05688046
 NO_DRIVER_MUTATIONS = inc("No driver mutations.")
+# NCT05378763
+HER2_EX20_WORDING = inc("Have documentation of HER2 exon 20 mutation")
+# NCT06001671: the shared sentence asks for exon 20 insertion, the sub-bullets also for T790M and rare mutations
+SHARED_VS_SUBBULLETS = (
+    "Inclusion Criteria:\n\n* Histologically or cytologically confirmed locally advanced or metastatic NSCLC with "
+    "EGFR exon20ins mutation according to assessments made in local laboratories.\n" + SIBLING_ALTERNATIVES.split(
+        "\n\n", 1)[1])
+# NCT03986528
+GENETIC_TEST_OR_PDL1 = exc(
+    "Confirmed positive for expression of expression of epidermal growth factor receptor (EGFR), activin "
+    "receptor-like kinase (ALK), c-ros oncogene 1 (ROS1) mutation, or programmed death-ligand 1 (PD-L1)(tumor "
+    "proportion score [TPS≥ 50%] in a genetic test;")
 # NCT03318939
 COHORTS = ("Inclusion Criteria:\n\n* Specific mutations:\n  * Cohort 1 and 3: Documented EGFR exon 20 insertion "
            "mutation\n  * Cohort 2 and 4: Documented HER2 exon 20 insertion mutation\n")
@@ -273,6 +285,14 @@ CASES: list[tuple[str, str, Profile, str, str]] = [
     ("no-driver-mutations-excludes-met-ex14", NO_DRIVER_MUTATIONS, MET_EX14, "", "excluded"),
     ("no-driver-mutations-takes-full-negative-panel", NO_DRIVER_MUTATIONS, NO_DRIVER, "", "eligible"),
     ("cohorts-take-her2-exon20", COHORTS, HER2_EX20, "", "eligible"),
+    ("her2-exon20-mutation-wording-takes-her2-exon20-insertion", HER2_EX20_WORDING, HER2_EX20, "", "eligible"),
+    ("her2-exon20-mutation-wording-excludes-her2-amplification", HER2_EX20_WORDING, patient("ERBB2:amplification"),
+     "", "excluded"),
+    ("shared-sentence-contradicted-by-sub-bullets-is-doubt", SHARED_VS_SUBBULLETS, T790M, "", "unknown"),
+    ("expression-of-egfr-in-genetic-test-excludes-egfr", GENETIC_TEST_OR_PDL1, EX19, "", "excluded"),
+    ("genetic-test-or-pdl1-50-takes-kras-tps-30", GENETIC_TEST_OR_PDL1, patient("KRAS:G12C", pdl1=30), "",
+     "eligible"),
+    ("genetic-test-or-pdl1-50-excludes-tps-80", GENETIC_TEST_OR_PDL1, patient(pdl1=80), "", "excluded"),
     ("cohorts-exclude-alk", COHORTS, ALK, "", "excluded"),
 ]
 
@@ -281,6 +301,51 @@ CASES: list[tuple[str, str, Profile, str, str]] = [
                          ids=[c[0] for c in CASES])
 def test_verdict_on_real_criteria(criteria: str, profile: Profile, title: str, expected: str) -> None:
     assert verdict(criteria, profile, title or "A study in advanced NSCLC") == expected
+
+
+# Wording common in other trials and in drug labels (not from the shared records): one row per rule.
+PHRASINGS: list[tuple[str, str, Profile, str]] = [
+    ("are-excluded-among-inclusions-is-an-exclusion",
+     inc("Patients with known EGFR sensitizing mutations or ALK rearrangements are excluded."), KRAS_G12C, "eligible"),
+    ("are-excluded-among-inclusions-excludes-alk",
+     inc("Patients with known EGFR sensitizing mutations or ALK rearrangements are excluded."), ALK, "excluded"),
+    ("is-exclusionary-list-keeps-no-driver-patient",
+     inc("Presence of an oncogenic driver mutation for which approved targeted therapy is available (EGFR, ALK, "
+         "ROS1, BRAF V600E, MET exon 14 skipping, RET, NTRK) is exclusionary"), NO_DRIVER, "eligible"),
+    ("label-style-no-egfr-alk-aberrations-excludes-egfr",
+     inc("Metastatic NSCLC with no sensitizing epidermal growth factor receptor (EGFR) mutation or anaplastic "
+         "lymphoma kinase (ALK) genomic tumor aberrations"), L858R, "excluded"),
+    ("progression-duty-for-carriers-is-not-a-marker-rule",
+     inc("Patients with EGFR or ALK genomic tumor aberrations should have disease progression on FDA-approved "
+         "therapy for NSCLC harboring these aberrations prior to receiving study drug."), NO_DRIVER, "eligible"),
+    ("tested-for-is-only-a-test", inc("Non-squamous NSCLC must be tested for EGFR and ALK"), KRAS_G12C, "eligible"),
+    ("either-status-is-only-a-test", inc("Documented EGFR mutation status (positive or negative)"), ALK, "eligible"),
+    ("kidney-egfr-in-capitals-is-not-the-gene",
+     inc("Adequate renal function: creatinine clearance or EGFR ≥ 50 mL/min"), ALK, "eligible"),
+    ("renin-angiotensin-ras-is-not-kras",
+     exc("Patients taking drugs acting on the renin-angiotensin system (RAS)"), KRAS_G12C, "eligible"),
+    ("kras-g12c-inhibitor-drug-is-not-a-marker",
+     exc("Prior therapy with agents targeting KRAS G12C (sotorasib, adagrasib)"), KRAS_G12C, "eligible"),
+    ("with-or-without-t790m-allows-t790m",
+     inc("Documented EGFR exon 19 deletion or L858R, with or without T790M"), T790M, "eligible"),
+    ("wild-type-or-unknown-allows-untested", inc("EGFR wild type or unknown"), UNTESTED, "eligible"),
+    ("cohorts-in-one-bullet-take-kras", inc("Cohort A: EGFR exon 19 deletion or L858R; Cohort B: KRAS G12C mutation"),
+     KRAS_G12C, "eligible"),
+    ("mutant-or-wild-type-cohorts-set-no-rule",
+     inc("EGFR mutation-positive (Cohort 1) or EGFR wild-type (Cohort 2) NSCLC"), ALK, "eligible"),
+    ("pdl1-negative-or-low-cohorts-take-tps-5",
+     inc("PD-L1 negative (TPS <1%) or PD-L1 low (TPS 1-49%)"), patient(pdl1=5), "eligible"),
+    ("pdl1-tc-or-ic-low-tps-is-unknown", inc("PD-L1 expression ≥ 50% TC or ≥ 10% IC (SP142)"), patient(pdl1=5),
+     "unknown"),
+    ("pdl1-cps-met-by-higher-tps", inc("PD-L1 CPS ≥ 10"), patient(pdl1=20), "eligible"),
+    ("basket-her2-negative-breast-is-not-nsclc-rule", exc("HER2-negative breast cancer"), HER2_EX20, "eligible"),
+]
+
+
+@pytest.mark.parametrize(("criteria", "profile", "expected"), [c[1:] for c in PHRASINGS],
+                         ids=[c[0] for c in PHRASINGS])
+def test_verdict_on_common_phrasings(criteria: str, profile: Profile, expected: str) -> None:
+    assert verdict(criteria, profile) == expected
 
 
 def test_no_biomarker_words_means_no_requirement() -> None:
