@@ -40,6 +40,12 @@ _NOT_A_RULE = re.compile(
     re.I,
 )
 _WINDOW = 90
+# Other lab values in the same sentence end the PD-L1 window ("PD-L1 tissue and LVEF >= 50%").
+_OTHER_MEASURE = re.compile(
+    r"\b(?:LVEF|ejection|h(?:a)?emoglobin|neutrophils?|ANC|platelets?|creatinine|bilirubin|ECOG|Karnofsky|KPS"
+    r"|QTc|albumin|saturation|FEV1|DLCO|years? old|aged?)\b",
+    re.I,
+)
 _ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
 
 
@@ -82,23 +88,22 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
     for i, (start, name_end) in enumerate(anchors):
         end = anchors[i + 1][0] if i + 1 < len(anchors) else len(sentence)
         window = sentence[start: min(end, start + _WINDOW)]
+        stop = _OTHER_MEASURE.search(window, name_end - start)
+        window = window[: stop.start()] if stop else window
         before = sentence[max(0, start - 40): start]
-        atom = _level(window, name_end - start, before)
-        if atom is None:
+        atoms = [a for a in _level(window, name_end - start, before) if tuple(sorted(a.items())) not in seen]
+        if not atoms:
             continue
-        key = tuple(sorted(atom.items()))
-        if key in seen:
-            continue
-        seen.add(key)
+        seen.update(tuple(sorted(a.items())) for a in atoms)
         # "PD-L1 TPS >= 50% are excluded" among the inclusion criteria
         excluded_after = section == "inclusion" and bool(_ARE_EXCLUDED.search(sentence[start: start + _WINDOW + 40]))
         negated = _negated_before(sentence, toks, start) or excluded_after
-        by_polarity.setdefault("-" if negated else "+", []).append(atom)
+        by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
     # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
 
 
-def _level(window: str, name_length: int, before: str) -> dict[str, Any] | None:
+def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
     tps, cps, ic, _ = _scale_patterns()
     if cps.search(window):
         scale = "cps"
@@ -119,9 +124,12 @@ def _level(window: str, name_length: int, before: str) -> dict[str, Any] | None:
             if value > 100 or (m.group(3) is None and scale == "tps" and "%" not in window):
                 continue
             op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
-            if op in {">=", ">"} and lo is None:
+            # Several bounds of one kind are alternatives ("TPS >= 50% (cohort A) or >= 1% (cohort B)").
+            # (With a tumour-cell / immune-cell pair the first number is the tumour-cell one.)
+            widen = scale != "tc_or_ic"
+            if op in {">=", ">"} and (lo is None or (widen and value < lo)):
                 lo, lo_incl = value, op == ">="
-            elif op in {"<=", "<"} and hi is None:
+            elif op in {"<=", "<"} and (hi is None or (widen and value > hi)):
                 hi, hi_incl = value, op == "<="
         trailing = _TRAILING.search(window)
         if trailing and lo is None and hi is None and float(trailing.group(1)) <= 100:
@@ -132,16 +140,20 @@ def _level(window: str, name_length: int, before: str) -> dict[str, Any] | None:
     if lo is None and hi is None:
         level = _named_level(window[name_length:], before)
         if level is None:
-            return None
+            return []
         spec = vocab.pdl1_vocab()["levels"][level]
         lo, hi = spec["lo"], spec["hi"]
         lo_incl, hi_incl = True, False
+    if lo is not None and hi is not None and lo >= hi:
+        # "TPS >= 50% or < 1%": two ranges, either one will do.
+        return [{"t": "pdl1", "scale": scale, "lo": lo, "lo_incl": lo_incl},
+                {"t": "pdl1", "scale": scale, "hi": hi, "hi_incl": hi_incl}]
     atom: dict[str, Any] = {"t": "pdl1", "scale": scale}
     if lo is not None:
         atom["lo"], atom["lo_incl"] = lo, lo_incl
     if hi is not None:
         atom["hi"], atom["hi_incl"] = hi, hi_incl
-    return atom
+    return [atom]
 
 
 def _named_level(after: str, before: str) -> str | None:
