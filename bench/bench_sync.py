@@ -116,10 +116,10 @@ def full_sync(url: str, rules: bool = True) -> dict[str, Any]:
 
 
 def child(kind: str, url: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, f"--{kind}", url], capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, __file__, f"--{kind}", url], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the {kind} run failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # -- driver ----------------------------------------------------------------------------------

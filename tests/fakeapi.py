@@ -77,6 +77,7 @@ SEARCH_AREAS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("protocolSection", "armsInterventionsModule", "interventions"),
     ),
 }
+_PAGING_PARAMS = {"pageToken", "pageSize", "countTotal"}
 _DATE_RANGE = re.compile(r"^AREA\[LastUpdatePostDate\]RANGE\[(\d{4}-\d{2}-\d{2}|MIN),\s*(\d{4}-\d{2}-\d{2}|MAX)\]$")
 
 
@@ -222,6 +223,7 @@ class FakeAPI:
         self._faults: list[_Armed] = []
         self._lock = threading.Lock()
         self._encoded: dict[tuple[int, str], bytes] = {}  # (id(record), fields) -> JSON bytes
+        self._selections: dict[tuple[tuple[str, str], ...], list[dict[str, Any]]] = {}
         self._server = _QuietServer(("127.0.0.1", port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -251,6 +253,7 @@ class FakeAPI:
         with self._lock:
             self.records = list(records)
             self._encoded.clear()
+            self._selections.clear()
 
     def add_fault(self, fault: Fault, *, page: int | None = None, times: int = 1) -> None:
         """Arm `fault` for the next `times` requests of /studies page `page` (None: any page)."""
@@ -336,7 +339,10 @@ class FakeAPI:
                 return 400, b"Invalid page token", None
         try:
             with self._lock:
-                selected = self._select(params)
+                key = tuple(sorted((k, v) for k, v in params.items() if k not in _PAGING_PARAMS))
+                selected = self._selections.get(key)
+                if selected is None:  # the same search page after page: select once, like an index would
+                    selected = self._selections[key] = self._select(params)
         except ValueError as exc:
             return 400, str(exc).encode(), None
         chunk = selected[offset:offset + size]

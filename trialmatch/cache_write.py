@@ -20,7 +20,7 @@ from trialmatch import parse
 from trialmatch.errors import CacheError
 from trialmatch.models import ParsedCriteria, Site, SyncRun, Trial, utcnow
 from trialmatch.query import OPEN_STATUSES
-from trialmatch.records import InvalidRecordError, TrialRows, trial_rows
+from trialmatch.records import InvalidRecordError, TrialRows, nct_id_of, record_hash, trial_rows
 
 log = logging.getLogger(__name__)
 
@@ -66,19 +66,21 @@ def parse_rules(raw: dict[str, Any], nct_id: str) -> tuple[dict[str, Any], int]:
         return {}, FAILED_PARSE_VERSION
 
 
-def _convert(studies: Iterable[dict[str, Any]]) -> tuple[dict[str, TrialRows], int]:
-    """Rows per NCT id (a later duplicate within the page wins) and the number of unusable records."""
-    rows: dict[str, TrialRows] = {}
+def _identify(studies: Iterable[dict[str, Any]]) -> tuple[dict[str, tuple[dict[str, Any], str]], int]:
+    """{nct_id: (record, record_hash)} (a later duplicate within the page wins) and the number of
+    records without a usable id. Conversion waits until a record is known to be new or changed:
+    re-syncs are mostly unchanged records, which are only hashed."""
+    found: dict[str, tuple[dict[str, Any], str]] = {}
     bad = 0
     for record in studies:
         try:
-            converted = trial_rows(record)
+            nct_id = nct_id_of(record)
         except InvalidRecordError as exc:
             log.warning("skipped a study record: %s", exc)
             bad += 1
             continue
-        rows[converted.nct_id] = converted
-    return rows, bad
+        found[nct_id] = (record, record_hash(record))
+    return found, bad
 
 
 def _wrap(action: str, exc: SQLAlchemyError) -> CacheError:
@@ -106,25 +108,27 @@ def save_page(
     if run_id is None:
         raise ValueError("save_page needs a SyncRun that has been stored (start_run)")
     now = now or utcnow()
-    rows, bad = _convert(studies)
+    found, bad = _identify(studies)
     counts = PageCounts(skipped=bad)
     try:
         with engine.begin() as conn:
-            existing = _existing(conn, list(rows))
+            existing = _existing(conn, list(found))
             fresh: list[TrialRows] = []
             replaced: list[TrialRows] = []
             seen_only: list[str] = []
-            for nct_id, converted in rows.items():
+            for nct_id, (record, digest) in found.items():
                 old = existing.get(nct_id)
+                if old is not None and old["record_hash"] == digest:
+                    seen_only.append(nct_id)
+                    counts.unchanged += 1
+                    continue
+                converted = trial_rows(record, digest=digest)
                 if old is None:
                     if converted.status in OPEN_STATUSES or keep_closed:
                         fresh.append(converted)
                         counts.new += 1
                     else:
                         counts.skipped += 1
-                elif old["record_hash"] == converted.trial["record_hash"]:
-                    seen_only.append(nct_id)
-                    counts.unchanged += 1
                 else:
                     converted.trial["first_seen"] = old["first_seen"]
                     replaced.append(converted)

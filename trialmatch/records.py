@@ -45,31 +45,37 @@ class TrialRows:
         return str(self.trial["overall_status"])
 
 
+# These run a few hundred times per trial (sites, contacts): fast paths for the usual types.
+
+
 def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
+    return value if type(value) is dict else {}
 
 
 def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+    return value if type(value) is list else []
 
 
 def _text(value: Any) -> str | None:
     """A non-empty string, or None."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    if type(value) is not str:
+        if value is None:
+            return None
+        value = str(value)
+    value = value.strip()
+    return value or None
 
 
 def _strings(value: Any) -> list[str]:
-    return [s for s in (_text(v) for v in _list(value)) if s]
+    return [text for v in _list(value) if (text := _text(v))]
 
 
 def _float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
+    kind = type(value)
+    if kind is float or kind is int:
         return float(value)
+    if value is None or kind is bool:
+        return None
     try:
         return float(str(value))
     except (TypeError, ValueError):
@@ -97,7 +103,8 @@ def record_hash(record: dict[str, Any]) -> str:
 def _contacts(items: Any) -> list[dict[str, Any]]:
     out = []
     for c in _list(items):
-        c = _dict(c)
+        if type(c) is not dict:
+            continue
         contact = {
             "name": _text(c.get("name")),
             "role": _text(c.get("role")),
@@ -114,8 +121,10 @@ def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
     """One row per listed location; a location without coordinates keeps None for them."""
     rows = []
     for loc in _list(locations):
-        loc = _dict(loc)
+        if type(loc) is not dict:
+            loc = {}
         geo = _dict(loc.get("geoPoint"))
+        contacts = loc.get("contacts")
         rows.append(
             {
                 "nct_id": nct_id,
@@ -127,7 +136,7 @@ def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
                 "latitude": _float(geo.get("lat")),
                 "longitude": _float(geo.get("lon")),
                 "status": _text(loc.get("status")),
-                "contacts": _contacts(loc.get("contacts")),
+                "contacts": _contacts(contacts) if contacts else [],
             }
         )
     return rows
@@ -137,19 +146,26 @@ def _date(struct: Any) -> str | None:
     return _text(_dict(struct).get("date"))
 
 
-def trial_rows(record: dict[str, Any]) -> TrialRows:
-    """Convert one API v2 study object (full, or trimmed by `fields=`) into cache rows.
-
-    Raises InvalidRecordError when the record has no valid NCT id; anything else missing
-    becomes None, "" or [] as the column allows.
-    """
+def nct_id_of(record: Any) -> str:
+    """The record's NCT id, upper-cased; InvalidRecordError if it has none that is valid."""
     if not isinstance(record, dict):
         raise InvalidRecordError(f"a study record must be a JSON object, not {type(record).__name__}")
-    ps = _dict(record.get("protocolSection"))
-    ident = _dict(ps.get("identificationModule"))
+    ident = _dict(_dict(record.get("protocolSection")).get("identificationModule"))
     nct_id = (_text(ident.get("nctId")) or "").upper()
     if not NCT_ID.match(nct_id):
         raise InvalidRecordError(f"study record without a valid NCT id ({ident.get('nctId')!r})")
+    return nct_id
+
+
+def trial_rows(record: dict[str, Any], *, digest: str | None = None) -> TrialRows:
+    """Convert one API v2 study object (full, or trimmed by `fields=`) into cache rows.
+
+    Raises InvalidRecordError when the record has no valid NCT id; anything else missing
+    becomes None, "" or [] as the column allows. `digest`: the record_hash if already known.
+    """
+    nct_id = nct_id_of(record)
+    ps = _dict(record.get("protocolSection"))
+    ident = _dict(ps.get("identificationModule"))
     status = _dict(ps.get("statusModule"))
     sponsor = _dict(ps.get("sponsorCollaboratorsModule"))
     desc = _dict(ps.get("descriptionModule"))
@@ -202,7 +218,7 @@ def trial_rows(record: dict[str, Any]) -> TrialRows:
         "start_date": _date(status.get("startDateStruct")),
         "first_posted": _date(status.get("studyFirstPostDateStruct")),
         "last_update_posted": _date(status.get("lastUpdatePostDateStruct")),
-        "record_hash": record_hash(record),
+        "record_hash": digest or record_hash(record),
         "raw": record,
     }
     return TrialRows(nct_id, trial, site_rows(nct_id, contacts.get("locations")))

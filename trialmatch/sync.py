@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from queue import Full, Queue
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 
@@ -31,6 +31,7 @@ from trialmatch.models import SyncRun
 from trialmatch.query import IDS_PER_REQUEST, PAGE_SIZE, ids_query, study_queries
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Updates are posted by day in weekday batches: ask again for a couple of days before the
 # last successful sync, so a batch landing around it is never missed (re-reads are no-ops).
@@ -134,7 +135,7 @@ def _pages(client: CTGovClient, params: Mapping[str, str], token: str | None) ->
         yield from client.iter_pages(params, page_token=first.next_page_token)
 
 
-def prefetched(pages: Iterator[Page], depth: int = 1) -> Iterator[Page]:
+def prefetched(pages: Iterator[T], depth: int = 1) -> Iterator[T]:
     """Download the next page in a background thread while the current one is being saved.
 
     Network time then overlaps with parsing and SQL; at most `depth` pages wait in the queue,
