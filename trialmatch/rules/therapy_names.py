@@ -9,7 +9,9 @@ continues ("no prior chemotherapy, biological therapy or immunotherapy"); clause
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trialmatch import drugs
 from trialmatch.rules import therapy_cues as cues
@@ -119,22 +121,38 @@ def _drop_generic(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+@lru_cache(maxsize=256)
+def _breaks(norm: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where clauses end and start again (";", ":", "but"), found once per sentence."""
+    found = list(_CLAUSE_BREAK.finditer(norm))
+    return tuple(m.start() for m in found), tuple(m.end() for m in found)
+
+
 def _clause_start(norm: str, pos: int) -> int:
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(norm, 0, pos):
-        start = match.end()
-    return start
+    starts, ends = _breaks(norm)
+    k = bisect_right(ends, pos)
+    return ends[k - 1] if k else 0
+
+
+def _clause_stop(norm: str, pos: int) -> int:
+    starts, _ = _breaks(norm)
+    k = bisect_left(starts, pos)
+    return starts[k] if k < len(starts) else len(norm)
+
+
+@lru_cache(maxsize=1024)
+def _verdict_of(text: str) -> str | None:
+    return cues.clause_verdict(text)
 
 
 def _clause_verdict(norm: str, mention: Mention, parens: list[tuple[int, int]]) -> str | None:
     """"is not permitted" / "is permitted" / "has not been given", said of the clause holding a name
     (an aside's own words first, then the clause around it)."""
     aside = _aside(mention.start, parens)
-    own = cues.clause_verdict(norm[aside[0]:aside[1]]) if aside else None
-    pos = aside[0] if aside else mention.start
-    start = _clause_start(norm, pos)
-    stop = _CLAUSE_BREAK.search(norm, aside[1] if aside else mention.end)
-    return own or cues.clause_verdict(cues.strip_parens(norm[start:stop.start() if stop else len(norm)]))
+    own = _verdict_of(norm[aside[0]:aside[1]]) if aside else None
+    start = _clause_start(norm, aside[0] if aside else mention.start)
+    stop = _clause_stop(norm, aside[1] if aside else mention.end)
+    return own or _verdict_of(cues.strip_parens(norm[start:stop]))
 
 
 def _inherits(norm: str, mention: Mention, prev: Mention | None, parens: list[tuple[int, int]]) -> bool:
@@ -228,13 +246,13 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
         elif not (inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
             named.append(mention)
     reading = Reading([], [], list(dict.fromkeys(allow)), [], [])
-    kept = _drop_generic(named)
+    kept = {id(m) for m in _drop_generic(named)}
     prev: Mention | None = None
     action: str | None = None
     for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")
         action, word = _polarity(norm, mention, prev, action, ctx, parens, leads)
         prev = mention
-        if mention not in kept:
+        if id(mention) not in kept:
             continue
         if action == "permit":
             reading.permitted.extend(mention.items)

@@ -150,18 +150,23 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("genes")]
     needs_lines = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "lines"
                    and r.get("min") and not r.get("of") and not r["soft"]]
+    # Required items per cohort list, gathered once (trials have few distinct cohort lists).
+    required_by: dict[tuple[str, ...], list[str]] = {}
+    for need in needs:
+        items = required_by.setdefault(tuple(need["cohorts"]), [])
+        items.extend(i for g in need["groups"] for i in g if i not in items)
+    need_cohorts = {tuple(n["cohorts"]) for n in needs + needs_lines}
     out = []
     for rule in rules:
         if rule["kind"] in ("forbid", "naive"):
-            banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
-            required = [i for n in needs if _overlap(rule, n) for g in n["groups"] for i in g]
-            extra = [i for i in required if _covered(i, banned) and i not in rule["allow"]]
-            if rule["kind"] == "naive" and rule["section"] == "exclusion" and not rule["allow"] and (
-                any(_overlap(rule, n) for n in needs + needs_lines)
-            ):
+            overlapping = [c for c in need_cohorts if _overlap(rule, {"cohorts": list(c)})]
+            if rule["kind"] == "naive" and rule["section"] == "exclusion" and not rule["allow"] and overlapping:
                 continue
+            banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
+            required = [i for c in overlapping for i in required_by.get(c, ())]
+            extra = [i for i in dict.fromkeys(required) if _covered(i, banned) and i not in rule["allow"]]
             if extra:
-                rule = {**rule, "allow": [*rule["allow"], *dict.fromkeys(extra)]}
+                rule = {**rule, "allow": [*rule["allow"], *extra]}
         out.append(rule)
     return out
 
@@ -187,12 +192,17 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> di
         rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
     else:
         rules += titles
+    kept = _unique(_reconcile(_unique(rules)))
+    return {"rules": kept, "groups": _groups(kept)}
+
+
+def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One copy of each rule (the first sentence that states it is the evidence)."""
     unique: dict[str, dict[str, Any]] = {}
-    for rule in _reconcile(rules):
+    for rule in rules:
         key = repr(sorted((k, v) for k, v in rule.items() if k not in ("evidence", "section")))
         unique.setdefault(key, rule)
-    kept = list(unique.values())
-    return {"rules": kept, "groups": _groups(kept)}
+    return list(unique.values())
 
 
 def parse_trial(text: TrialText) -> dict[str, Any]:

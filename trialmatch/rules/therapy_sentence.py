@@ -79,9 +79,14 @@ def _need_setting(norm: str) -> str:
     return "advanced" if advanced and not adjuvant else "any"
 
 
+# Real criteria sentences stay under ~800 characters; reading is bounded so that pathological text
+# (one 50 KB "sentence") cannot make a parse slow. Words past the bound are not read.
+MAX_SENTENCE_CHARS = 2500
+
+
 def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     """Prior-therapy rules stated by one sentence of the criteria (or the title)."""
-    norm = normalize(sentence)
+    norm = normalize(sentence[:MAX_SENTENCE_CHARS])
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
     if cues.SKIP.search(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
