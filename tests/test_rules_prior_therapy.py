@@ -430,6 +430,17 @@ def test_parse_stays_fast_on_adversarial_word_salad(words: list[str]) -> None:
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.parametrize("sentence", [
+    pytest.param("prior " + "(osimertinib) " * 3000, id="thousands-of-bracketed-names"),
+    pytest.param("no prior " + "chemotherapy or " * 3000, id="thousands-of-alternatives"),
+    pytest.param("Cohort 1: prior osimertinib; " * 2000, id="thousands-of-clauses"),
+])
+def test_parse_stays_fast_on_huge_sentences(sentence: str) -> None:
+    started = time.perf_counter()
+    prior_therapy.parse(trial(inclusion=[sentence], exclusion=[sentence], title=sentence))
+    assert time.perf_counter() - started < 2.0
+
+
 @pytest.mark.shared
 def test_every_shared_record_parses_to_json(shared_records: list[dict[str, Any]]) -> None:
     for record in shared_records:
