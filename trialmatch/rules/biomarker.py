@@ -6,12 +6,14 @@ clauses with a profile (biomarker_check) and explains the verdict in plain words
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
-from trialmatch.rules.biomarker_check import MAYBE, UNTESTED, YES, trial_verdict
+from trialmatch.rules.biomarker_check import MAYBE, UNTESTED, YES, memo_for, trial_verdict
 from trialmatch.rules.biomarker_parse import assemble
 from trialmatch.text import TrialText
 
@@ -40,16 +42,38 @@ def parse(text: TrialText) -> dict[str, Any]:
         rules = assemble(text)
     except RecursionError:  # pragma: no cover - defensive: a parser must never stop a sync
         return {}
-    return rules if rules.get("clauses") else {}
+    if not rules.get("clauses"):
+        return {}
+    for clause in rules["clauses"]:
+        clause["wanted"] = " or ".join(dict.fromkeys(describe_atom(a) for a in clause["atoms"]))
+        for atom in clause["atoms"]:
+            atom["k"] = _short_hash(atom)  # the same atom recurs across trials: answered once per profile
+    # Trials whose rules differ only in wording share one answer per profile (see check).
+    rules["key"] = _short_hash({"c": [{k: v for k, v in c.items() if k != "evidence"} for c in rules["clauses"]],
+                                **{k: v for k, v in rules.items() if k != "clauses"}})
+    return rules
+
+
+def _short_hash(value: Any) -> str:
+    return hashlib.sha1(json.dumps(value, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def check(rules: dict[str, Any], profile: Profile) -> Finding:
     if not rules or not rules.get("clauses"):
         return no_requirement("tumour markers (biomarkers)")
-    verdict, clause, answers = trial_verdict(rules, profile)
-    if clause is None:
-        return no_requirement("tumour markers (biomarkers)")
-    return Finding(verdict, clause["evidence"], _reason(verdict, clause, answers, profile))
+    key = rules.get("key")
+    memo = memo_for(profile) if key else {}
+    found = memo.get(key) if key else None
+    if found is None:
+        verdict, clause, answers = trial_verdict(rules, profile)
+        if clause is None:
+            return no_requirement("tumour markers (biomarkers)")
+        index = next(i for i, c in enumerate(rules["clauses"]) if c is clause)
+        found = (verdict, index, _reason(verdict, clause, answers, profile))
+        if key:
+            memo[key] = found
+    verdict, index, reason = found
+    return Finding(verdict, rules["clauses"][index]["evidence"], reason)
 
 
 def gene_name(gene: str) -> str:
@@ -102,7 +126,7 @@ def _listed(profile: Profile, genes: list[str]) -> str:
 
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Profile) -> str:
     atoms = clause["atoms"]
-    wanted = " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
+    wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
     pdl1 = atoms[0]["t"] == "pdl1"
     genes = sorted({a["gene"] for a in atoms if a["t"] == "alt"})
     if any(a["t"] == "driver" for a in atoms):

@@ -84,7 +84,36 @@ def pdl1_atom(atom: dict[str, Any], profile: Profile) -> str:
     return MAYBE  # immune-cell scores: a TPS says nothing
 
 
+# Answers per profile, keyed by the atom's text form: the same atom ("sensitising EGFR mutation") recurs in
+# thousands of trials, so matching one profile against an index computes it once. Entries hold the profile
+# itself and are used only for that very object, so a result can never leak to another patient.
+_MEMO: dict[int, tuple[Profile, dict[str, Any]]] = {}
+_MEMO_PROFILES = 16
+
+
+def memo_for(profile: Profile) -> dict[str, Any]:
+    entry = _MEMO.get(id(profile))
+    if entry is not None and entry[0] is profile:
+        return entry[1]
+    if len(_MEMO) >= _MEMO_PROFILES:
+        _MEMO.clear()
+    answers: dict[str, Any] = {}
+    _MEMO[id(profile)] = (profile, answers)
+    return answers
+
+
 def atom_answer(atom: dict[str, Any], profile: Profile) -> str:
+    key = atom.get("k")
+    if key is None:
+        return _atom_answer(atom, profile)
+    memo = memo_for(profile)
+    answer = memo.get("a" + key)
+    if answer is None:
+        answer = memo["a" + key] = _atom_answer(atom, profile)
+    return answer
+
+
+def _atom_answer(atom: dict[str, Any], profile: Profile) -> str:
     kind = atom["t"]
     if kind == "alt":
         answer = alt_atom(atom, profile)
