@@ -55,7 +55,11 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
             groups[-1].extend(mention.items)
         else:
             groups.append(list(mention.items))
-    return [list(dict.fromkeys(g)) for g in groups]
+    unique: dict[tuple[str, ...], list[str]] = {}
+    for group in groups:
+        items = list(dict.fromkeys(group))
+        unique.setdefault(tuple(sorted(items)), items)  # "PD-1/L1 ... and at least two cycles of PD-1/L1"
+    return list(unique.values())
 
 
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
