@@ -339,6 +339,13 @@ PHRASINGS: list[tuple[str, str, Profile, str]] = [
      "unknown"),
     ("pdl1-cps-met-by-higher-tps", inc("PD-L1 CPS ≥ 10"), patient(pdl1=20), "eligible"),
     ("basket-her2-negative-breast-is-not-nsclc-rule", exc("HER2-negative breast cancer"), HER2_EX20, "eligible"),
+    ("negation-of-brain-metastases-does-not-reach-egfr",
+     inc("Patients who do not have brain metastases and EGFR mutation positive"), L858R, "eligible"),
+    ("dual-inhibitor-targets-are-not-markers", exc("Prior treatment with HER2/EGFR dual inhibitors"), EX19, "eligible"),
+    ("pdl1-cohort-thresholds-are-alternatives", inc("PD-L1 TPS ≥50% (cohort A) or ≥1% (cohort B)"), patient(pdl1=5),
+     "eligible"),
+    ("pdl1-window-ends-at-other-lab-values", inc("Tissue for PD-L1 testing and LVEF ≥ 50%"), patient(pdl1=5),
+     "eligible"),
 ]
 
 

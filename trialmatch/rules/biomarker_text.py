@@ -133,12 +133,12 @@ _NEG_FILLER = _LINK | frozenset(
     "participants participant people those who have has had having harbor harbour harbors harbours harboring "
     "harbouring carry carries carrying be been show showing exhibit identified diagnosed tumors tumours "
     "histologically cytologically other concomitant co-occurring coexisting additional actionable targetable "
-    "nsclc cancer carcinoma adenocarcinoma disease lung non-small cell positive any one more".split()
+    "positive any one more".split()
 )
 # For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.
 _NEGX_FILLER = _NEG_FILLER | frozenset(
     "brain metastases metastasis metastatic advanced stage squamous non-squamous nonsquamous iv iii lesions "
-    "lesion".split()
+    "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
 _CONDITION_BEFORE = re.compile(
@@ -440,7 +440,7 @@ def _negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
             gap = text[tok.end: phrase_start]
             if re.search(r"[.;:]", gap) or _THERAPY.search(gap):
                 return False
-            allowed = _NEGX_FILLER if tok.type in {"negx", "negverb"} else _NEG_FILLER
+            allowed = _NEGX_FILLER if tok.type == "negx" else _NEG_FILLER
             return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in _words(gap))
         if tok.type in {"gene", "alt", "driver", "pdl1"}:
             return False
@@ -471,10 +471,18 @@ def _index_before(toks: list[Token], position: int) -> int:
     return lo
 
 
+# "Prior treatment with HER2/EGFR dual inhibitors": the phrase names what a drug targets.
+_DRUG_CONTEXT_BEFORE = re.compile(
+    r"\b(?:prior|previous|previously|received|receiving|treated|treatment|therapy|therapies|exposure|exposed)"
+    r"(?:\s+[\w\-]+){0,3}?\s+(?:with|to|using|by)\s+(?:an?\s+|the\s+|any\s+|other\s+){0,2}$",
+    re.I,
+)
+
+
 def _conditional(text: str, start: int, end: int, section: str) -> bool:
     """The phrase sets up a condition for another rule ("patients with EGFR mutation must have received ...")."""
     before = text[max(0, start - 60): start]
-    if _CONDITION_BEFORE.search(before):
+    if _CONDITION_BEFORE.search(before) or _DRUG_CONTEXT_BEFORE.search(before):
         return True
     after = text[end: end + 80]
     if _MODAL_AFTER.search(after):
@@ -570,7 +578,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             first = next(t.start for t in phrase if t.type in _ANCHORS)
             if _COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
-            if _conditional(part_text, start, end, section):
+            if _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section):
                 if section == "exclusion":
                     return []  # a treatment rule about marker carriers: nothing here is a marker rule
                 continue
