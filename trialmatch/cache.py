@@ -62,6 +62,8 @@ log = logging.getLogger(__name__)
 DB_ENV = "TRIALMATCH_DB"
 DEFAULT_DB = Path("data") / "trialmatch.db"
 BUSY_TIMEOUT_MS = 30_000  # wait this long for another writer before failing
+CACHE_KIB = 64 * 1024
+WAL_CHECKPOINT_PAGES = 10_000
 SCHEMA_KEY = "schema_version"
 
 # Migrations from version N to N+1, applied in order. A cache older than the oldest migration,
@@ -91,6 +93,11 @@ def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")  # in-memory databases answer "memory": fine
         cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed page
+        # A full sync writes ~15 KB a trial: a 64 MiB page cache keeps the indexes in memory as the
+        # file grows, and checkpointing every ~40 MB instead of every 4 MB halves the copying.
+        # Both are caps, not allocations, so memory stays bounded however many trials there are.
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     finally:
         cursor.close()
 
