@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from trialmatch.rules.biomarker_cues import normalise, sentences
 from trialmatch.rules.biomarker_pdl1 import read_pdl1
-from trialmatch.rules.biomarker_text import Statement, normalise, read_sentence, sentences
+from trialmatch.rules.biomarker_phrases import Statement
+from trialmatch.rules.biomarker_text import read_sentence
 from trialmatch.rules.biomarker_vocab import mentions_marker
 from trialmatch.text import Criterion, TrialText, quote
 

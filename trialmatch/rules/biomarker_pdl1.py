@@ -12,7 +12,9 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules import biomarker_vocab as vocab
-from trialmatch.rules.biomarker_text import LUNG, OTHER_CANCER, Statement, _negated_before, tokens
+from trialmatch.rules.biomarker_cues import LUNG, OTHER_CANCER
+from trialmatch.rules.biomarker_phrases import Statement, tokens
+from trialmatch.rules.biomarker_text import negated_before
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
@@ -97,7 +99,7 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
         seen.update(tuple(sorted(a.items())) for a in atoms)
         # "PD-L1 TPS >= 50% are excluded" among the inclusion criteria
         excluded_after = section == "inclusion" and bool(_ARE_EXCLUDED.search(sentence[start: start + _WINDOW + 40]))
-        negated = _negated_before(sentence, toks, start) or excluded_after
+        negated = negated_before(sentence, toks, start) or excluded_after
         by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
     # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]

@@ -1,0 +1,241 @@
+"""Words and patterns that frame a biomarker statement: negations, tests, conditions, drug names.
+
+Kept apart from the reading logic (biomarker_text) so the wording a clinician might review is in one
+place. Every pattern is a flat alternation or a bounded window: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.rules import biomarker_vocab as vocab
+
+# ---- normalisation ------------------------------------------------------------------------------
+
+_WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
+                       "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
+# Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
+_GENE_LIST = (
+    r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
+)
+# "EGFR-TKI sensitive" means a sensitising mutation: keep the meaning before drug names are removed.
+_TKI_SENSITIVE = re.compile(
+    r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
+)
+# Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
+_KIDNEY_BEFORE = re.compile(
+    r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)[^.;]{0,40}?\bEGFR\b"
+)
+_KIDNEY_AFTER = re.compile(
+    r"\bEGFR\b(?=[^.;]{0,40}?(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI))"
+)
+# "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
+_EITHER_STATUS = re.compile(
+    r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
+    r"|\b(?:mutant|mutated|mutation[\s\-]positive|positive)\s*(?:or|/|and)\s*(?:wild[\s\-]?type|non-?mutated)\b"
+    r"|\bwild[\s\-]?type\s*(?:or|/|and)\s*(?:mutant|mutated|mutation[\s\-]positive|positive)\b",
+    re.I,
+)
+# Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
+_DRUGS = re.compile(
+    r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
+    r"|" + _GENE_LIST + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
+    r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
+    r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
+    r"targeted (?:therap(?:y|ies)|agents?|drugs?|treatments?|antibod(?:y|ies))|"
+    r"targeting (?:agents?|drugs?|therap(?:y|ies))|"
+    r"pathways?|blockers?|blockade|ADCs?|antibody[\s\-]drug conjugates?|bispecifics?|agents?|drugs?|"
+    r"(?:directed|targeted) therap(?:y|ies)|therap(?:y|ies)|treatments?))\b"
+    r"|(?i:\b(?:(?:drugs?|agents?|therap(?:y|ies)|inhibitors?|antibod(?:y|ies)|treatments?)\s+(?:that\s+)?)?"
+    r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST
+    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
+)
+# "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
+_DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
+# Words that only appear when a biomarker phrase is about treatment, not about the tumour.
+THERAPY = re.compile(
+    r"\b(?:prior|previous|previously|treat\w*|therap\w*|receiv\w*|chemo\w*|TKIs?|inhibitors?|DRUG|drugs?|agents?|"
+    r"exposure|exposed|progress\w*|regimens?|lines?|failed|failure|refractory|intoleran\w*|resistance to)\b",
+    re.I,
+)
+
+
+def normalise(text: str) -> str:
+    """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
+    text = text.translate(_WIDE)
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
+    full_names, symbols = vocab.full_gene_names()
+    text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
+    text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
+    text = _KIDNEY_AFTER.sub("kidney-GFR", text)
+    text = _TKI_SENSITIVE.sub("EGFR ", text)
+    text = _EITHER_STATUS.sub("status", text)
+    text = _DRUGS.sub(" DRUG ", text)
+    return _DRUG_ECHO.sub("DRUG", text)
+
+
+_SENTENCE_SPLIT = re.compile(
+    r"[;；]\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)\s+(?=[A-Z0-9(\[])"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and semicolon clauses of one criterion, as written (for quoting)."""
+    return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
+
+
+# ---- tokens -------------------------------------------------------------------------------------
+
+STRUCTURE = re.compile(
+    r"(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    r"|(?P<negfor>\b(?:negative for|absence of|absent for|free of|lack of|lacking|lacks|without|w/o)\b)"
+    r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
+    r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
+    r"|\bnot\s+(?:harbou?r\w*|carry\w*|hav\w+|contain\w*|be\b|show\w*))"
+    r"|(?P<neg>\b(?:no|not|nor|neither)\b)"
+    r"|(?P<postneg>\bwild[\s\-]?types?\b|\bWT\b|\bnegative\b|\bnegativity\b|\(\s*-\s*\)"
+    r"|\bnot (?:been )?(?:detected|found|identified)\b"
+    r"|\bundetect\w*|\bnon[\s\-]?mutated\b|\bunmutated\b|\bnon[\s\-]?mutant\b|\bnon[\s\-]?amplified\b|\bnon[\s\-]?rearranged\b)"
+    r"|(?P<posmark>\bpositive\b|\bpositivity\b|\(\s*\+\s*\)|\bdetected\b|\bconfirmed\b|\bharbou?r(?:s|ing|ed)?\b"
+    r"|\bpresence of\b|\bcarr(?:y|ying|ies)\b|\bwith(?!out)\b)"
+    r"|(?P<test>\bstatus\b|\btest(?:s|ing)?\b|\bassays?\b|\banalys[ie]s\b|\bprofiling\b|\bsequencing\b|\bevaluation\b"
+    r"|\bassessment\b|\bdetermination\b|\bscreening\b|\breports?\b|\bresults?\b)"
+    r"|(?P<detection>\bdetection\b)"
+    r"|(?P<open>\bincluding\b|\bincludes?\b|\beg\b|\bsuch as\b|\bfor example\b|\betc\b|\bnot limited to\b"
+    r"|\band so on\b|\bor other\b)"
+    r"|(?P<other>\bother\b)"
+    r"|(?P<aswell>\bas well as\b|\bin addition to\b|\bplus\b|\btogether with\b|\band also\b)",
+    re.I,
+)
+
+# Words that may sit between the biomarker words of one phrase ("EGFR or HER2 exon 20 insertion").
+LINK = frozenset(
+    "and or nor of in the a an gene genes with including include includes such as eg ie etc for example both either "
+    "also any known are is were was all on by tumor tumour tissue point exon than type types that in-frame "
+    "and/or mutational molecular genetic genomic which central local centrally locally cfdna ctdna plasma blood liquid "
+    "biopsy ngs pcr at be".split()
+)
+# Words allowed between a negation and the phrase it negates ("no known EGFR", "without documented ALK").
+NEG_FILLER = LINK | frozenset(
+    "known documented confirmed detectable detected evidence presence present patients patient subjects subject "
+    "participants participant people those who have has had having harbor harbour harbors harbours harboring "
+    "harbouring carry carries carrying be been show showing exhibit identified diagnosed tumors tumours "
+    "histologically cytologically other concomitant co-occurring coexisting additional actionable targetable "
+    "positive any one more".split()
+)
+# For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.
+NEGX_FILLER = NEG_FILLER | frozenset(
+    "brain metastases metastasis metastatic advanced stage squamous non-squamous nonsquamous iv iii lesions "
+    "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
+CONDITION_BEFORE = re.compile(
+    r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
+    r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
+    r"|\bif|\bwhen|\bin case of|\bunless"
+    r"|\bDRUG\s+(?:for|against))"
+    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|those|people|cases?|tumou?rs?)\s+)?"
+    r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?(?:(?:a|an|known|documented|confirmed)\s+){0,2}$",
+    re.I,
+)
+# "... must have received", "... should have progressed on": a treatment rule for people with the marker.
+_THERAPY_VERBS = (
+    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression"
+    r"|(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
+    r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
+    r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
+)
+MODAL_AFTER = re.compile(
+    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations)\s+){0,2}"
+    r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
+    + r")",
+    re.I,
+)
+THERAPY_AFTER = re.compile(
+    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations|point)\s+){0,3}"
+    r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
+    r"(?:previously|received|used|taken|failed"
+    r"|progressed|treated|exposed|resistant|refractory)\b",
+    re.I,
+)
+SENTENCE_CONDITION = re.compile(
+    r"^\W*(?:in case|if|when|unless|for (?:the )?(?:patients?|subjects?|participants?|those|people)\b"
+    r"|(?:patients?|subjects?|participants?|those)\s+(?:with|who have)[^,;:]{0,80}?"
+    r"\b(?:must|should|need to|are required to)\s+"
+    + _THERAPY_VERBS + ")",
+    re.I,
+)
+PERMISSION = re.compile(
+    r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
+    r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
+    r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
+    r"|\bis not required\b|\bare not required\b",
+    re.I,
+)
+NOT_PERMISSION = re.compile(
+    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must)\b", re.I
+)
+# "alone or in combination with other EGFR mutations", "with or without T790M": the phrase that follows
+# is allowed, not required, so it is skipped.
+COOCCURRENCE = re.compile(
+    r"\b(?:(?:either\s+)?alone or "
+    r"(?:in combination with|co-?occurring with|together with|with|coexisting with|combined with)"
+    r"|with or without|co-?occurring with|coexisting with|co-?existing with|in combination with"
+    r"|regardless of|irrespective of|independent(?:ly)? of|whether or not|unselected for|not selected (?:for|by))"
+    r"\s*(?:(?:other|any|the|an?|additional|concomitant)\s+)*$",
+    re.I,
+)
+
+
+ALLOWED_AFTER = re.compile(
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b",
+    re.I,
+)
+PROCEDURE_AFTER = re.compile(
+    r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
+    r"|sequenced|done|conducted|confirmed centrally)\b",
+    re.I,
+)
+
+
+# "Prior treatment with HER2/EGFR dual inhibitors": the phrase names what a drug targets.
+DRUG_CONTEXT_BEFORE = re.compile(
+    r"\b(?:prior|previous|previously|received|receiving|treated|treatment|therapy|therapies|exposure|exposed)"
+    r"(?:\s+[\w\-]+){0,3}?\s+(?:with|to|using|by)\s+(?:an?\s+|the\s+|any\s+|other\s+){0,2}$",
+    re.I,
+)
+
+
+WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|needed|necessary|compulsory)", re.I)
+
+
+# Basket trials: "HER2-negative breast cancer" is a rule for another disease's cohort.
+OTHER_CANCER = re.compile(
+    r"\b(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
+    r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
+    r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma)\b",
+    re.I,
+)
+LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
+
+
+# An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
+EXCLUDING_SENTENCE = re.compile(
+    r"\b(?:is|are|will be|shall be|would be)\s+"
+    r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
+    r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$",
+    re.I,
+)
+CONTRAST = re.compile(r",?\s*\b(?:but|however|whereas|while|although)\b", re.I)
+
+
+TEST_BEFORE = re.compile(
+    r"\b(?:for|of|on|to|undergo|provide|perform\w*)\s+(?:the\s+|a\s+|an\s+|central\s+|local\s+)?"
+    r"(?:cfDNA\s+|ctDNA\s+|plasma\s+|tissue\s+|tumou?r\s+)?$",
+    re.I,
+)
