@@ -355,6 +355,25 @@ def test_verdict_on_common_phrasings(criteria: str, profile: Profile, expected: 
     assert verdict(criteria, profile) == expected
 
 
+@pytest.mark.parametrize(("title", "conditions", "profile", "expected"), [
+    ("Osimertinib for EGFR-Mutant Non-Small Cell Lung Cancer", (), ALK, "excluded"),
+    ("Sotorasib Versus Docetaxel for KRAS G12C-Mutated NSCLC", (), KRAS_G12C, "eligible"),
+    ("Pembrolizumab With or Without Chemotherapy in PD-L1 Positive NSCLC", (), patient(pdl1=0), "excluded"),
+    ("Chemotherapy vs Immunotherapy in EGFR-mutant vs EGFR Wild-type NSCLC", (), ALK, "eligible"),
+    ("Study of X", ("Non-small Cell Lung Cancer", "EGFR Gene Mutation", "ALK Gene Rearrangement"), ALK, "eligible"),
+    ("Study of X", ("Non-small Cell Lung Cancer", "EGFR Gene Mutation", "ALK Gene Rearrangement"), KRAS_G12C,
+     "excluded"),
+    ("Study of Y", ("NSCLC", "EGFR Mutation", "EGFR Wild Type"), ALK, "eligible"),
+    ("EGFR Mutation Testing in Plasma of Advanced NSCLC Patients", (), ALK, "eligible"),
+], ids=["for-egfr-mutant-title-excludes-alk", "for-kras-g12c-title-takes-g12c", "pdl1-positive-title-excludes-tps-0",
+        "mutant-vs-wild-type-title-sets-no-rule", "condition-list-is-alternatives-alk",
+        "condition-list-excludes-unlisted-kras", "mutant-and-wild-type-conditions-set-no-rule",
+        "testing-study-title-sets-no-rule"])
+def test_title_and_conditions(title: str, conditions: tuple[str, ...], profile: Profile, expected: str) -> None:
+    rules = biomarker.parse(TrialText(nct_id="NCT00000000", title=title, conditions=conditions))
+    assert biomarker.check(rules, profile).verdict == expected
+
+
 def test_no_biomarker_words_means_no_requirement() -> None:
     rules = biomarker.parse(trial(inc("ECOG performance status 0-1", "Adequate organ function")))
     finding = biomarker.check(rules, EX19)

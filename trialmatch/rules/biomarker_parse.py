@@ -14,7 +14,7 @@ from typing import Any
 from trialmatch.rules.biomarker_cues import normalise, sentences
 from trialmatch.rules.biomarker_pdl1 import read_pdl1
 from trialmatch.rules.biomarker_phrases import Statement
-from trialmatch.rules.biomarker_text import read_sentence
+from trialmatch.rules.biomarker_text import read_sentence, read_title
 from trialmatch.rules.biomarker_vocab import mentions_marker
 from trialmatch.text import Criterion, TrialText, quote
 
@@ -201,7 +201,7 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
                      line, re.I):
             continue  # about measuring or comparing markers, not who may join
         norm = normalise(line)
-        for statement in _drop_both_ways([*read_sentence(norm, "inclusion"), *read_pdl1(norm, "inclusion")]):
+        for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
     return _merge_header(clauses)
 

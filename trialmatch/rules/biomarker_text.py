@@ -108,6 +108,12 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
     return [t for t in toks if not (t.type == "test" and WAIVED_TEST.match(text[t.end: t.end + 40]))]
 
 
+def read_title(line: str) -> list[Statement]:
+    """A title or condition line: "Osimertinib for EGFR-mutant NSCLC" names who may join, so "for"
+    sets no condition there (criteria sentences use the full reading)."""
+    return _read(line, "title")
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):
@@ -150,7 +156,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
-            if _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section):
+            if section != "title" and (
+                _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
+            ):
                 if section == "exclusion":
                     return []  # a treatment rule about marker carriers: nothing here is a marker rule
                 continue
