@@ -126,7 +126,9 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
 
 
 _OR_UNKNOWN = re.compile(
-    r"\bor (?:unknown|untested|not tested|not evaluable|unevaluable|undetermined|not available|missing)\b", re.I
+    r"\bor (?:unknown|untested|not tested|not evaluable|unevaluable|undetermined|not available|missing)\b"
+    r"|\b(?:unknown|untested|not tested|not evaluable|unevaluable|undetermined)\s+or\b",
+    re.I,
 )
 
 

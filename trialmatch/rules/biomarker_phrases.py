@@ -124,14 +124,34 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
     return [p for p in phrases if any(t.type in {"gene", "alt", "driver"} for t in p)]
 
 
+@dataclass
+class _Loose:
+    """An alteration word seen before any gene in its phrase ("T790M negative", "19del or L858R")."""
+
+    tok: Token
+    other: bool
+    polarity: str = ""
+    tested: bool = False
+
+
 def occurrences(phrase: list[Token]) -> list[Occurrence]:
     """Share a phrase's alteration words out among its genes, and set each gene's polarity."""
     occs: list[Occurrence] = []
-    loose: list[tuple[Token, bool]] = []  # alteration words before the first gene, and whether "other" came first
+    loose: list[_Loose] = []
     pending: list[Occurrence] = []
     tested: list[Occurrence] = []  # named just before a test word ("EGFR/ALK status")
     other_next = False
     prefix_negative = False
+
+    def settle(polarity: str) -> None:
+        for occ in pending:
+            occ.polarity = occ.polarity or polarity if polarity == "+" else polarity
+        for item in loose:
+            item.polarity = item.polarity or polarity if polarity == "+" else polarity
+            item.tested = False
+        pending.clear()
+        tested.clear()
+
     for tok in phrase:
         if tok.type == "gene":
             occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
@@ -140,47 +160,43 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
             other_next = False
             if not occs and loose:
                 # "T790M mutation and/or MET amplification": words after another gene's alteration are its own.
-                foreign = any(t.type == "alt" and not _alt_fits(t.key, tok.key) for t, _ in loose)
-                _give(occ, [t for t, _ in loose if (t.type == "kind" and not foreign)
-                            or (t.type == "alt" and _alt_fits(t.key, tok.key))], occs)
-                loose = [(t, o) for t, o in loose if t.type == "alt" and not _alt_fits(t.key, tok.key)]
+                fits = [i for i in loose if i.tok.type == "alt" and _alt_fits(i.tok.key, tok.key)]
+                foreign = any(i.tok.type == "alt" and i not in fits for i in loose)
+                _give(occ, [i.tok for i in loose if (i.tok.type == "kind" and not foreign) or i in fits], occs)
+                if any(i.polarity == "-" for i in fits) and not occ.polarity:
+                    occ.polarity = "-"
+                loose = [i for i in loose if i.tok.type == "alt" and i not in fits]
             occs.append(occ)
             pending.append(occ)
         elif tok.type in {"alt", "kind"}:
             if tok.says_positive:  # "mutation-positive", "ALK+", "EGFR-mutant": closes a list as present
-                for occ in pending:
-                    occ.polarity = occ.polarity or "+"
-                pending, tested = [], []
+                settle("+")
                 if tok.key != "mutation":
                     continue  # "positive" names no class of change
             if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
                 _give(occs[-1], [tok], occs)
-                other_next = False if tok.type == "alt" else other_next
             else:
-                loose.append((tok, other_next))
-                other_next = False if tok.type == "alt" else other_next
+                loose.append(_Loose(tok, other_next, "-" if prefix_negative else ""))
+            other_next = False if tok.type == "alt" else other_next
         elif tok.type == "postneg":
             if not occs and not loose:
                 prefix_negative = True  # "wild-type EGFR and ALK"
-            for occ in pending:
-                occ.polarity = "-"
-            pending, tested = [], []
+            settle("-")
         elif tok.says_positive:
-            for occ in pending:
-                occ.polarity = occ.polarity or "+"
-            pending, tested = [], []
+            settle("+")
         elif tok.type == "test":
             tested.extend(pending)
+            for item in loose:
+                item.tested = item.tested or not item.polarity
         elif tok.type == "other":
             other_next = True  # "other EGFR mutations", "any other acquired EGFR exon 20 point mutation"
         elif tok.type in {"driver", "open"}:
             other_next = False  # "other drivers (eg, ALK, ROS1)": the named genes are not "other" ones
-    for tok, other in loose:  # alterations with no gene of theirs stand for their own gene ("19del or L858R")
-        if tok.type == "alt":
-            occ = Occurrence(None, tok.start, alts=[(tok.key, tok.start)], other=other,
-                             polarity="-" if prefix_negative else "")
-            occs.append(occ)
-            pending.append(occ)
+    for item in loose:  # alterations with no gene of theirs stand for their own gene ("19del or L858R")
+        if item.tok.type == "alt":
+            polarity = "test" if item.tested and not item.polarity else item.polarity
+            occs.append(Occurrence(None, item.tok.start, alts=[(item.tok.key, item.tok.start)], other=item.other,
+                                   polarity=polarity))
     for occ in tested:
         if not occ.polarity:
             occ.polarity = "test"
@@ -209,13 +225,23 @@ def _inherit(occs: list[Occurrence]) -> None:
     for i in range(len(genes) - 2, -1, -1):
         if not genes[i].alts and not genes[i].kinds:
             nxt = genes[i + 1]
-            genes[i].kinds = list(nxt.kinds)
+            genes[i].kinds = _fitting(nxt.kinds, genes[i].gene)
             genes[i].alts = [a for a in nxt.alts if _alt_fits(a[0], genes[i].gene or "")]
             if not genes[i].polarity:
                 genes[i].polarity = nxt.polarity
     for i in range(1, len(genes)):
         if not genes[i].alts and not genes[i].kinds:
-            genes[i].kinds = list(genes[i - 1].kinds)
+            genes[i].kinds = _fitting(genes[i - 1].kinds, genes[i].gene)
+
+
+_FUSION_DRIVEN = frozenset({"ALK", "ROS1", "RET", "NTRK", "NTRK1", "NTRK2", "NTRK3", "NRG1"})
+
+
+def _fitting(kinds: list[tuple[str, int]], gene: str | None) -> list[tuple[str, int]]:
+    """Words shared along a list that suit this gene: "EGFR gene and ALK fusion" does not make an EGFR fusion."""
+    if gene in _FUSION_DRIVEN:
+        return [k for k in kinds if k[0] not in {"amplification", "overexpression", "expression"}]
+    return [k for k in kinds if k[0] != "fusion"]
 
 
 def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
