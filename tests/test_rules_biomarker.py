@@ -344,6 +344,16 @@ PHRASINGS: list[tuple[str, str, Profile, str]] = [
     ("dual-inhibitor-targets-are-not-markers", exc("Prior treatment with HER2/EGFR dual inhibitors"), EX19, "eligible"),
     ("pdl1-cohort-thresholds-are-alternatives", inc("PD-L1 TPS ≥50% (cohort A) or ≥1% (cohort B)"), patient(pdl1=5),
      "eligible"),
+    ("t790m-negative-without-gene-name-is-absence",
+     inc("Patients with T790M negative after first-generation EGFR-TKI resistance"), EX19, "eligible"),
+    ("t790m-negative-excludes-t790m",
+     inc("Patients with T790M negative after first-generation EGFR-TKI resistance"), T790M, "excluded"),
+    ("wild-type-egfr-gene-is-not-an-egfr-fusion", inc("Wild type of EGFR gene and ALK fusion gene negative"), L858R,
+     "excluded"),
+    ("unknown-or-positive-pdl1-allows-no-result", inc("PD-L1 expression level unknown or ≥1%"), patient(), "eligible"),
+    ("exclusion-unless-treated-is-doubt-not-exclusion",
+     exc("Patients with EGFR sensitizing mutations or ALK translocation (unless they have progressed on at least one "
+         "TKI)"), EX19, "unknown"),
     ("pdl1-window-ends-at-other-lab-values", inc("Tissue for PD-L1 testing and LVEF ≥ 50%"), patient(pdl1=5),
      "eligible"),
 ]

@@ -67,6 +67,13 @@ _LATER_FINDING = re.compile(
     r"|\bupon progression|\bafter progressing",
     re.I,
 )
+# "EGFR or ALK (unless they have progressed on a TKI)": whether it excludes depends on treatment history,
+# which is the prior-therapy dimension's question; here it can only raise doubt.
+_TREATED_EXCEPTION = re.compile(
+    r"\b(?:unless|except (?:if|when|for|in)|with the exception of|but (?:patients|those|subjects) (?:who|with))\b"
+    r"[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|intoleran\w*|treated|refractory|resistan\w*|exposed|TKI|therapy)",
+    re.I,
+)
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
@@ -167,8 +174,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
-                if clause["mode"] == "forbid" and _LATER_FINDING.search(sentence):
-                    clause["soft"] = True
+                if clause["mode"] == "forbid" and (
+                    _LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)
+                ):
+                    clause["doubtful"] = True  # may exclude, but the profile cannot settle when or after what
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
