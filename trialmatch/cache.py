@@ -23,31 +23,32 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import SQLModel
 
-from trialmatch.cache_write import (
-    PageCounts,
+from trialmatch.cache_runs import (
     abandon_unfinished,
+    acquire_sync_lock,
     get_run,
     last_ok_run,
     open_trials_not_seen_since,
-    reparse_outdated,
-    save_page,
+    release_sync_lock,
     set_run,
     start_run,
     unfinished_run,
-    utcnow,
 )
+from trialmatch.cache_write import PageCounts, reparse_outdated, save_page
 from trialmatch.errors import CacheError
-from trialmatch.models import SCHEMA_VERSION, Meta
+from trialmatch.models import SCHEMA_VERSION, Meta, utcnow
 
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
     "PageCounts",
     "abandon_unfinished",
+    "acquire_sync_lock",
     "get_run",
     "last_ok_run",
     "open_cache",
     "open_trials_not_seen_since",
+    "release_sync_lock",
     "reparse_outdated",
     "resolve_db_url",
     "save_page",

@@ -1,4 +1,4 @@
-"""Writes to the cache: one page of studies plus the sync cursor per transaction, and sync runs.
+"""Writes to the cache: one page of studies plus the sync cursor per transaction; re-parsing.
 
 Use through trialmatch.cache, which re-exports these. Bulk SQL (SQLAlchemy Core) rather than
 ORM objects: a page is a thousand trials and tens of thousands of sites.
@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from trialmatch import parse
 from trialmatch.errors import CacheError
-from trialmatch.models import ParsedCriteria, Site, SyncRun, Trial, utcnow
+from trialmatch.models import Meta, ParsedCriteria, Site, SyncRun, Trial, utcnow
 from trialmatch.query import OPEN_STATUSES
 from trialmatch.records import InvalidRecordError, TrialRows, nct_id_of, record_hash, trial_rows
 
@@ -28,6 +28,7 @@ TRIALS = Trial.__table__  # type: ignore[attr-defined]
 SITES = Site.__table__  # type: ignore[attr-defined]
 PARSED = ParsedCriteria.__table__  # type: ignore[attr-defined]
 RUNS = SyncRun.__table__  # type: ignore[attr-defined]
+META = Meta.__table__  # type: ignore[attr-defined]
 
 # Off only in tests, to compare the fast SQLite path with SQLAlchemy's own insert.
 FAST_SQLITE_INSERTS = True
@@ -83,7 +84,7 @@ def _identify(studies: Iterable[dict[str, Any]]) -> tuple[dict[str, tuple[dict[s
     return found, bad
 
 
-def _wrap(action: str, exc: SQLAlchemyError) -> CacheError:
+def wrap_error(action: str, exc: SQLAlchemyError) -> CacheError:
     detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
     return CacheError(f"could not {action} the cache: {detail}")
 
@@ -154,7 +155,7 @@ def save_page(
                 )
             )
     except SQLAlchemyError as exc:
-        raise _wrap("save a page to", exc) from exc
+        raise wrap_error("save a page to", exc) from exc
     return counts
 
 
@@ -239,82 +240,7 @@ def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] 
             if on_progress is not None:
                 on_progress(min(start + _REPARSE_BATCH, len(ids)), len(ids))
     except SQLAlchemyError as exc:
-        raise _wrap("re-parse criteria in", exc) from exc
+        raise wrap_error("re-parse criteria in", exc) from exc
     if ids:
         log.info("re-parsed %d trial(s) for parser version %d", len(ids), current)
     return len(ids)
-
-
-# -- sync runs ------------------------------------------------------------------------------
-
-
-def start_run(
-    engine: Engine,
-    *,
-    mode: str,
-    since: str | None = None,
-    data_timestamp: str | None = None,
-    now: datetime | None = None,
-) -> SyncRun:
-    """Record the start of a sync run and return it (with its id)."""
-    values = {"started_at": now or utcnow(), "mode": mode, "status": "running", "since": since,
-              "data_timestamp": data_timestamp}
-    try:
-        with engine.begin() as conn:
-            run_id = conn.execute(insert(RUNS).values(**values)).inserted_primary_key[0]
-    except SQLAlchemyError as exc:
-        raise _wrap("start a sync run in", exc) from exc
-    return get_run(engine, int(run_id))
-
-
-def get_run(engine: Engine, run_id: int) -> SyncRun:
-    with engine.connect() as conn:
-        row = conn.execute(select(RUNS).where(RUNS.c.id == run_id)).mappings().one()
-    return SyncRun(**row)
-
-
-def unfinished_run(engine: Engine) -> SyncRun | None:
-    """The latest run that neither finished nor was abandoned: killed, failed or interrupted."""
-    query = select(RUNS).where(RUNS.c.status.in_(("running", "failed"))).order_by(RUNS.c.id.desc()).limit(1)
-    with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
-    return SyncRun(**row) if row else None
-
-
-def last_ok_run(engine: Engine) -> SyncRun | None:
-    query = select(RUNS).where(RUNS.c.status == "ok").order_by(RUNS.c.id.desc()).limit(1)
-    with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
-    return SyncRun(**row) if row else None
-
-
-def set_run(engine: Engine, run_id: int, **values: Any) -> SyncRun:
-    """Update fields of a run (status, finished_at, error, cursor, ...) and return it."""
-    try:
-        with engine.begin() as conn:
-            conn.execute(update(RUNS).where(RUNS.c.id == run_id).values(**values))
-    except SQLAlchemyError as exc:
-        raise _wrap("update the sync run in", exc) from exc
-    return get_run(engine, run_id)
-
-
-def abandon_unfinished(engine: Engine, reason: str) -> None:
-    """Mark every unfinished run abandoned (it will not be resumed)."""
-    try:
-        with engine.begin() as conn:
-            conn.execute(
-                update(RUNS).where(RUNS.c.status.in_(("running", "failed"))).values(status="abandoned", error=reason)
-            )
-    except SQLAlchemyError as exc:
-        raise _wrap("update the sync runs in", exc) from exc
-
-
-def open_trials_not_seen_since(engine: Engine, since: datetime) -> list[str]:
-    """Cached trials listed as open that the current run has not seen (they may have closed)."""
-    query = (
-        select(TRIALS.c.nct_id)
-        .where(TRIALS.c.overall_status.in_(OPEN_STATUSES), TRIALS.c.last_seen < since)
-        .order_by(TRIALS.c.nct_id)
-    )
-    with engine.connect() as conn:
-        return list(conn.execute(query).scalars())

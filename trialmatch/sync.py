@@ -187,9 +187,22 @@ def sync(
 ) -> SyncSummary:
     """Bring the cache up to date with the API, resuming an interrupted run if there is one.
 
+    One sync at a time per cache: SyncLockedError if another live process is syncing it.
+
     `page_size` is for tests and benchmarks; the API's maximum (1000) needs the fewest requests.
     """
     started = time.monotonic()
+    lock = cache.acquire_sync_lock(engine)
+    try:
+        return _locked_sync(engine, client, full, progress, page_size, started)
+    finally:
+        cache.release_sync_lock(engine, lock)
+
+
+def _locked_sync(
+    engine: Engine, client: CTGovClient, full: bool, progress: ProgressCallback | None, page_size: int,
+    started: float,
+) -> SyncSummary:
     cache.reparse_outdated(engine)  # rule modules changed since the last run: no network needed
     run, resumed = _begin(engine, client, full)
     assert run.id is not None
