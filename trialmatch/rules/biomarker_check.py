@@ -169,8 +169,9 @@ def cohort_verdict(
     results = []
     for clause in clauses:
         verdict, answers = clause_verdict(clause, profile)
-        if verdict == UNKNOWN and squamous_ok and UNTESTED in answers and profile.histology == "squamous":
-            verdict = ELIGIBLE  # "squamous tumours need not be tested"
+        if (verdict == UNKNOWN and squamous_ok and UNTESTED in answers and profile.histology == "squamous"
+                and all(a["t"] != "pdl1" for a in clause["atoms"])):
+            verdict = ELIGIBLE  # "squamous tumours need not be tested" (for gene changes, not PD-L1)
         results.append((verdict, clause, answers))
     if not results:
         return ELIGIBLE, None, []
