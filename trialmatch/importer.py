@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from trialmatch.cache_write import PageCounts, save_page, set_run, start_run
+from trialmatch.cache import PageCounts, save_page, set_run, start_run
 from trialmatch.errors import TrialmatchError
 from trialmatch.models import utcnow
 
