@@ -159,7 +159,8 @@ def _stored_version(engine: Engine) -> int | None:
     if "meta" not in tables:
         return 0
     with engine.connect() as conn:
-        value = conn.execute(select(Meta.value).where(Meta.key == SCHEMA_KEY)).scalar_one_or_none()  # type: ignore[arg-type]
+        meta = Meta.__table__  # type: ignore[attr-defined]
+        value = conn.execute(select(meta.c.value).where(meta.c.key == SCHEMA_KEY)).scalar_one_or_none()
     try:
         return int(value) if value is not None else 0
     except ValueError:

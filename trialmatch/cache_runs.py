@@ -96,7 +96,9 @@ def start_run(
               "data_timestamp": data_timestamp}
     try:
         with engine.begin() as conn:
-            run_id = conn.execute(insert(RUNS).values(**values)).inserted_primary_key[0]
+            key = conn.execute(insert(RUNS).values(**values)).inserted_primary_key
+            assert key is not None
+            run_id = key[0]
     except SQLAlchemyError as exc:
         raise wrap_error("start a sync run in", exc) from exc
     return get_run(engine, int(run_id))

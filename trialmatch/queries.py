@@ -109,7 +109,7 @@ def stats(engine: Engine) -> dict[str, Any]:
         with engine.connect() as conn:
             trials = conn.execute(select(func.count()).select_from(TRIALS)).scalar_one()
             sites = conn.execute(select(func.count()).select_from(SITES)).scalar_one()
-            by_status = dict(
+            by_status: dict[str, int] = dict(
                 conn.execute(select(TRIALS.c.overall_status, func.count()).group_by(TRIALS.c.overall_status)).all()
             )
             phases: Counter[str] = Counter()
