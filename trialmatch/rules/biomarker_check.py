@@ -154,12 +154,12 @@ def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, l
 
 
 def _has_other_finding(clause: dict[str, Any], profile: Profile) -> bool:
-    """An open list across genes ("ALK fusion, RET fusion, etc.") may include a gene it does not name.
+    """An open list across genes ("ALK fusion, RET fusion, KRAS G12C, etc.") may include what it does not name.
 
     A list within one gene ("rare EGFR mutations, including G719X, etc.") stays within that gene.
     """
     named = {a.get("gene") for a in clause["atoms"]}
-    return len(named) > 1 and any(b.gene not in named for b in profile.biomarkers)
+    return len(named) > 1 and bool(profile.biomarkers)
 
 
 def cohort_verdict(

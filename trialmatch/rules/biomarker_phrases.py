@@ -67,7 +67,7 @@ def words(gap: str) -> list[str]:
 
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
     """Only list words and punctuation between two tokens of one phrase."""
-    if len(gap) > 40 or re.search(r"[.;:]", gap):
+    if len(gap) > 40 or re.search(r"[.;:]|\)\s*\(", gap):  # ")(" starts a new aside
         return False
     return all(w in allowed or w.isdigit() for w in words(gap))
 
@@ -234,6 +234,17 @@ def _inherit(occs: list[Occurrence]) -> None:
             genes[i].kinds = _fitting(genes[i - 1].kinds, genes[i].gene)
 
 
+# "common EGFR activating mutations": several qualifiers on one gene narrow each other.
+_NARROWER_FIRST = ("common", "uncommon", "sensitizing", "activating")
+
+
+def _narrowest(qualifiers: list[str]) -> list[str]:
+    for narrow in _NARROWER_FIRST:
+        if narrow in qualifiers:
+            return [narrow, *(q for q in qualifiers if q not in _NARROWER_FIRST)]
+    return qualifiers
+
+
 _FUSION_DRIVEN = frozenset({"ALK", "ROS1", "RET", "NTRK", "NTRK1", "NTRK2", "NTRK3", "NRG1"})
 
 
@@ -259,7 +270,7 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[st
         if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
             kinds += qualifiers or classes or ["any"]
     elif qualifiers:
-        kinds = qualifiers
+        kinds = _narrowest(qualifiers)
     elif classes:
         kinds = classes
     elif any(k == "alteration" for k, _ in kinds_said):

@@ -108,6 +108,9 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
     return [t for t in toks if not (t.type == "test" and WAIVED_TEST.match(text[t.end: t.end + 40]))]
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def read_title(line: str) -> list[Statement]:
     """A title or condition line: "Osimertinib for EGFR-mutant NSCLC" names who may join, so "for"
     sets no condition there (criteria sentences use the full reading)."""
@@ -136,7 +139,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
         return []
     if OTHER_CANCER.search(sentence) and not LUNG.search(sentence):
         return []
-    if PERMISSION.search(sentence) and not NOT_PERMISSION.search(sentence):
+    # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
+    outside = _PARENTHESES.sub(" ", sentence)
+    if PERMISSION.search(outside) and not NOT_PERMISSION.search(outside):
         return []
     text = sentence
     toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
