@@ -208,9 +208,8 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
     """Clauses the title and conditions state ("... in EGFR-mutated NSCLC", "Driver Gene-Negative")."""
     clauses: list[dict[str, Any]] = []
     for line in [*text.title.split(" / "), *text.conditions]:
-        if re.search(r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency)\b",
-                     line, re.I):
-            continue  # about measuring or comparing markers, not who may join
+        if _ABOUT_MARKERS.search(line):
+            continue  # a study of the markers themselves, not a rule on who may join
         norm = normalise(line)
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
@@ -235,6 +234,14 @@ def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for clause in (require, forbid):
             clause["atoms"] = [a for a in clause["atoms"] if a.get("gene") not in both]
     return [c for c in merged.values() if c["atoms"]]
+
+
+_ABOUT_MARKERS = re.compile(
+    r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency|prognos\w*|predict\w*"
+    r"|impact of|role of|value of|association|relationship|distribution|incidence|epidemiolog\w*|profiling"
+    r"|screening|sequencing|genotyping|heterogeneity|concordance|evolution)\b",
+    re.I,
+)
 
 
 def _genes(clause: dict[str, Any]) -> set[str]:
