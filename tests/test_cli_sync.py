@@ -203,3 +203,24 @@ def test_sync_killed_with_sigkill_mid_sync_resumes_to_the_same_cache(api: FakeAP
     uninterrupted = _cli("sync", "--page-size", str(PAGE), env={**env, "TRIALMATCH_DB": reference_db})
     assert uninterrupted.wait(timeout=60) == 0
     assert dump(engine) == dump(open_cache(reference_db))
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_sync_says_so_in_one_line_and_the_next_run_resumes(api: FakeAPI, tmp_path: Path) -> None:
+    db = str(tmp_path / "interrupted.db")
+    env = {**os.environ, "TRIALMATCH_API_URL": api.url, "TRIALMATCH_DB": db, "PYTHONHASHSEED": "0"}
+    api.add_fault(Fault("slow", delay=10), page=3)
+    proc = _cli("sync", "--page-size", str(PAGE), env=env)
+    deadline = time.monotonic() + 20
+    while _pages_saved(db) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1].startswith("Interrupted:") and "Traceback" not in err
+
+    api.clear_faults()
+    rerun = _cli("sync", "--page-size", str(PAGE), env=env)
+    out, err = rerun.communicate(timeout=60)
+    assert rerun.returncode == 0, err
+    assert out.startswith("Synced (full, resumed): ")
