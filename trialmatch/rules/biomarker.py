@@ -38,10 +38,7 @@ _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
 
 def parse(text: TrialText) -> dict[str, Any]:
     """Biomarker clauses for one trial (JSON-serializable; {} when the trial names none)."""
-    try:
-        rules = assemble(text)
-    except RecursionError:  # pragma: no cover - defensive: a parser must never stop a sync
-        return {}
+    rules = assemble(text)
     if not rules.get("clauses"):
         return {}
     for clause in rules["clauses"]:
@@ -59,6 +56,7 @@ def _short_hash(value: Any) -> str:
 
 
 def check(rules: dict[str, Any], profile: Profile) -> Finding:
+    """The verdict for one profile, the trial's own sentence that decided it, and why in plain words."""
     if not rules or not rules.get("clauses"):
         return no_requirement("tumour markers (biomarkers)")
     key = rules.get("key")
