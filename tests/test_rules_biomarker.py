@@ -354,6 +354,8 @@ PHRASINGS: list[tuple[str, str, Profile, str]] = [
     ("exclusion-unless-treated-is-doubt-not-exclusion",
      exc("Patients with EGFR sensitizing mutations or ALK translocation (unless they have progressed on at least one "
          "TKI)"), EX19, "unknown"),
+    ("inline-exclusion-heading-reads-as-exclusion",
+     inc("Key exclusion criteria include known EGFR mutation or ALK rearrangement"), KRAS_G12C, "eligible"),
     ("pdl1-window-ends-at-other-lab-values", inc("Tissue for PD-L1 testing and LVEF ≥ 50%"), patient(pdl1=5),
      "eligible"),
 ]

@@ -228,7 +228,8 @@ LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
 EXCLUDING_SENTENCE = re.compile(
     r"\b(?:is|are|will be|shall be|would be)\s+"
     r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
-    r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$",
+    r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"
+    r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
     re.I,
 )
 CONTRAST = re.compile(r",?\s*\b(?:but|however|whereas|while|although)\b", re.I)
