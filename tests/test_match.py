@@ -114,3 +114,31 @@ def test_json_has_the_shape_the_eval_scores() -> None:
     assert out["nct_id"] == "NCT00000010" and out["verdict"] in ("possible", "excluded")
     for dim in ("disease", "biomarker", "prior_therapy", "performance_status", "brain_metastases"):
         assert set(out["dimensions"][dim]) >= {"verdict", "evidence"}
+
+
+def _trial(nct_id: str, criteria: str, title: str = "Advanced NSCLC study") -> Candidate:
+    from trialmatch.text import split_criteria
+
+    text = TrialText(nct_id=nct_id, title=title, criteria=tuple(split_criteria(criteria)))
+    return Candidate(nct_id=nct_id, title=title, status="RECRUITING", rules=parse_text(text))
+
+
+def test_a_trial_asking_for_the_patients_marker_ranks_before_generic_ones() -> None:
+    patient = profile_from_dict({"biomarkers": [{"gene": "KRAS", "alteration": "G12C"}],
+                                 "tested_negative": ["EGFR", "ALK"], "ecog": 1})
+    generic = _trial("NCT00000011", "Inclusion Criteria:\n* ECOG 0-1")
+    wild_type = _trial("NCT00000012", "Inclusion Criteria:\n* EGFR and ALK wild-type tumours")
+    specific = _trial("NCT00000013", "Inclusion Criteria:\n* Documented KRAS G12C mutation")
+    ranked = match_profile([generic, wild_type, specific], patient)
+    assert ranked[0].candidate.nct_id == "NCT00000013"
+    assert "it asks for a tumour marker your profile has" in ranked[0].rank_reasons
+    assert not ranked[1].dimensions["biomarker"].specific
+
+
+def test_fewer_things_to_check_rank_first() -> None:
+    patient = profile_from_dict({"ecog": 1})  # brain metastases unknown
+    brain_rule = _trial("NCT00000014", "Exclusion Criteria:\n* Active brain metastases")
+    no_rule = _trial("NCT00000015", "Inclusion Criteria:\n* ECOG 0-1")
+    ranked = match_profile([brain_rule, no_rule], patient)
+    assert [m.candidate.nct_id for m in ranked] == ["NCT00000015", "NCT00000014"]
+    assert "brain_metastases" in ranked[1].unknowns and "brain_metastases" not in ranked[0].unknowns

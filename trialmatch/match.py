@@ -15,7 +15,7 @@ from typing import Any, Literal
 from trialmatch.distance import haversine_miles
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
-from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
+from trialmatch.rules.base import EXCLUDED, UNKNOWN, Finding
 from trialmatch.rules.structured import check_age, check_sex
 
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
@@ -193,7 +193,7 @@ def _passes_filters(c: Candidate, f: MatchFilters) -> bool:
 def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSite | None) -> list[str]:
     reasons = []
     bio = findings.get("biomarker")
-    if bio is not None and bio.verdict == ELIGIBLE and bio.evidence:
+    if bio is not None and bio.specific:
         reasons.append("it asks for a tumour marker your profile has")
     unknown = [n.replace("_", " ") for n, f in findings.items() if f.verdict == UNKNOWN]
     if unknown:
@@ -208,7 +208,7 @@ def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSi
 
 def _sort_key(m: TrialMatch) -> tuple[Any, ...]:
     bio = m.dimensions.get("biomarker")
-    specific = bio is not None and bio.verdict == ELIGIBLE and bool(bio.evidence)
+    specific = bio is not None and bio.specific
     return (
         m.verdict == "excluded",
         not specific,

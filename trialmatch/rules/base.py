@@ -18,6 +18,8 @@ class Finding:
     verdict: Verdict
     evidence: str = ""  # quoted from the trial; "" when the trial states nothing on this
     reason: str = ""  # plain-language explanation for a patient
+    # The trial asks for something the profile has (e.g. "EGFR exon 20 insertion"): ranks first.
+    specific: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -67,11 +67,14 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
         if clause is None:
             return no_requirement("tumour markers (biomarkers)")
         index = next(i for i, c in enumerate(rules["clauses"]) if c is clause)
-        found = (verdict, index, _reason(verdict, clause, answers, profile))
+        specific = verdict == ELIGIBLE and clause["mode"] == "require" and any(
+            answer == YES and atom["t"] == "alt" for atom, answer in zip(clause["atoms"], answers, strict=False)
+        )
+        found = (verdict, index, _reason(verdict, clause, answers, profile), specific)
         if key:
             memo[key] = found
-    verdict, index, reason = found
-    return Finding(verdict, rules["clauses"][index]["evidence"], reason)
+    verdict, index, reason, specific = found
+    return Finding(verdict, rules["clauses"][index]["evidence"], reason, specific)
 
 
 def gene_name(gene: str) -> str:
