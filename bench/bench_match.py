@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trialmatch.match import Candidate, MatchFilters, intern_rules, match_profile  # noqa: E402
+from trialmatch.match import Candidate, MatchFilters, MatchIndex, intern_rules, match_profile  # noqa: E402
 from trialmatch.parse import parse_record  # noqa: E402
 from trialmatch.profile import profile_from_dict  # noqa: E402
 from trialmatch.text import TrialText  # noqa: E402
@@ -76,6 +76,8 @@ def main() -> int:
     for label in ("all rules distinct (worst case)", "rules interned (as load_index does)"):
         if label.startswith("rules interned"):
             intern_rules(index)
+        index = MatchIndex(index)  # compiled once, on first use, as the page and CLI do
+        match_profile(index, profiles[0], filters)
         timings = []
         for profile in profiles:
             runs = []

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from trialmatch import queries
 from trialmatch.cache_write import reparse_outdated
 from trialmatch.errors import CacheError
-from trialmatch.match import Candidate, SiteInfo, intern_rules
+from trialmatch.match import Candidate, MatchIndex, SiteInfo, intern_rules
 from trialmatch.models import Site, Trial
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def candidate_from_trial(trial: Trial, rules: dict[str, Any] | None, sites: Iter
     )
 
 
-def load_index(engine: Engine) -> list[Candidate]:
+def load_index(engine: Engine) -> MatchIndex:
     """Every cached trial with its parsed rules and sites, ready for match_profile.
 
     Rules parsed by an older parser are re-parsed first (a no-op query when none are), so an
@@ -61,7 +61,7 @@ def load_index(engine: Engine) -> list[Candidate]:
     sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
     for nct_id, *fields in queries.index_site_rows(engine):
         sites_by_trial[nct_id].append(SiteInfo(*fields))
-    index = [
+    index = MatchIndex(
         Candidate(
             nct_id=row["nct_id"],
             title=row["brief_title"],
@@ -78,6 +78,6 @@ def load_index(engine: Engine) -> list[Candidate]:
             sites=tuple(sites_by_trial.get(row["nct_id"], ())),
         )
         for row in queries.index_rows(engine)
-    ]
+    )
     intern_rules(index)
     return index

@@ -10,13 +10,16 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Literal
 
+import numpy as np
+
+from trialmatch.compiled import CHECKS, CompiledIndex, Memo
 from trialmatch.distance import haversine_miles
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
 from trialmatch.rules.base import EXCLUDED, UNKNOWN, Finding
-from trialmatch.rules.structured import check_age, check_sex
 
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
 # Sites where a patient could be seen now or soon.
@@ -24,7 +27,6 @@ OPEN_SITE_STATUSES = frozenset({*OPEN_STATUSES, "AVAILABLE"})
 _STATUS_RANK = {"RECRUITING": 0, "ENROLLING_BY_INVITATION": 1, "NOT_YET_RECRUITING": 2}
 
 Overall = Literal["possible", "excluded"]
-NOT_READ = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
 
 
 @dataclass(frozen=True)
@@ -124,36 +126,20 @@ class TrialMatch:
         return out
 
 
-FindingMemo = dict[tuple[Any, ...], Finding]
-
-
-def check_all(candidate: Candidate, profile: Profile, memo: FindingMemo | None = None) -> dict[str, Finding]:
-    """Every dimension's finding: the five criteria families, then age and sex.
-
-    `memo` reuses a finding for rules that are the very same object (see intern_rules): many
-    trials share rules such as "ECOG 0-1", and a check's answer depends only on rules and profile.
-    """
-    memo = {} if memo is None else memo
-    findings: dict[str, Finding] = {}
-    for name, module in DIMENSIONS.items():
-        rules = candidate.rules.get(name)
-        if rules is None:  # never parsed: say so rather than guess
-            findings[name] = NOT_READ
-            continue
-        key = (name, id(rules))
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = module.check(rules, profile)
-        findings[name] = found
-    ages = ("age", candidate.minimum_age_years, candidate.maximum_age_years)
-    if (age := memo.get(ages)) is None:
-        age = memo[ages] = check_age(candidate.minimum_age_years, candidate.maximum_age_years, profile)
-    findings["age"] = age
-    sexes = ("sex", candidate.sex)
-    if (sex := memo.get(sexes)) is None:
-        sex = memo[sexes] = check_sex(candidate.sex, profile)
-    findings["sex"] = sex
+def check_all(candidate: Candidate, profile: Profile) -> dict[str, Finding]:
+    """Every dimension's finding for one trial: the five criteria families, then age and sex."""
+    findings = {name: CHECKS[name](candidate.rules.get(name), profile) for name in DIMENSIONS}
+    findings["age"] = CHECKS["age"]((candidate.minimum_age_years, candidate.maximum_age_years), profile)
+    findings["sex"] = CHECKS["sex"](candidate.sex, profile)
     return findings
+
+
+class MatchIndex(list[Candidate]):
+    """The cached trials, compiled once for fast matching (see trialmatch.compiled)."""
+
+    @cached_property
+    def compiled(self) -> CompiledIndex:
+        return CompiledIndex(self)
 
 
 def intern_rules(index: Iterable[Candidate]) -> None:
@@ -176,18 +162,6 @@ def nearest_open_site(sites: Iterable[SiteInfo], origin: tuple[float, float]) ->
         if best is None or miles < best.miles:
             best = NearestSite(site, miles)
     return best
-
-
-def _passes_filters(c: Candidate, f: MatchFilters) -> bool:
-    if f.statuses and c.status not in f.statuses:
-        return False
-    if f.phases and not set(c.phases) & set(f.phases):
-        return False
-    if f.interventional_only and c.study_type != "INTERVENTIONAL":
-        return False
-    if f.new_since is not None and (c.first_seen is None or c.first_seen.date() < f.new_since):
-        return False
-    return True
 
 
 def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSite | None) -> list[str]:
@@ -219,35 +193,37 @@ def _sort_key(m: TrialMatch) -> tuple[Any, ...]:
     )
 
 
-def match_candidate(
-    candidate: Candidate,
-    profile: Profile,
-    origin: tuple[float, float] | None = None,
-    memo: FindingMemo | None = None,
-) -> TrialMatch:
-    findings = check_all(candidate, profile, memo)
+def match_candidate(candidate: Candidate, profile: Profile, origin: tuple[float, float] | None = None) -> TrialMatch:
+    """One trial, one profile (for a trial opened on its own; lists use match_profile)."""
+    findings = check_all(candidate, profile)
     verdict: Overall = "excluded" if any(f.verdict == EXCLUDED for f in findings.values()) else "possible"
     nearest = nearest_open_site(candidate.sites, origin) if origin is not None else None
     return TrialMatch(candidate, verdict, findings, nearest)
 
 
 def match_profile(
-    index: Sequence[Candidate], profile: Profile, filters: MatchFilters | None = None
+    index: Sequence[Candidate], profile: Profile, filters: MatchFilters | None = None, memo: Memo | None = None
 ) -> list[TrialMatch]:
     """Ranked matches: possible trials first (specific biomarker match, fewer unknowns, recruiting,
-    closer), then, when `filters.include_excluded`, the excluded ones with their reasons."""
+    closer), then, when `filters.include_excluded`, the excluded ones with their reasons.
+
+    `memo` may be shared across the profiles of a batch (see trialmatch.compiled).
+    """
     filters = filters or MatchFilters()
+    compiled = index.compiled if isinstance(index, MatchIndex) else CompiledIndex(index)
+    verdicts = compiled.verdicts(profile, memo)
+    keep = compiled.mask(filters.statuses, filters.phases, filters.interventional_only, filters.new_since)
+    excluded = verdicts.excluded
+    if not filters.include_excluded:
+        keep = keep & ~excluded
     results = []
-    memo: FindingMemo = {}
-    for candidate in index:
-        if not _passes_filters(candidate, filters):
-            continue
-        m = match_candidate(candidate, profile, filters.origin, memo)
-        if m.verdict == "excluded" and not filters.include_excluded:
-            continue
+    for row in np.flatnonzero(keep):
+        candidate = compiled.candidates[row]
+        nearest = nearest_open_site(candidate.sites, filters.origin) if filters.origin is not None else None
         if filters.max_distance_miles is not None and filters.origin is not None:
-            if m.nearest is None or m.nearest.miles > filters.max_distance_miles:
+            if nearest is None or nearest.miles > filters.max_distance_miles:
                 continue
-        results.append(m)
+        verdict: Overall = "excluded" if excluded[row] else "possible"
+        results.append(TrialMatch(candidate, verdict, verdicts.findings(row, compiled.ids), nearest))
     results.sort(key=_sort_key)
     return results

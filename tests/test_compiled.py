@@ -1,0 +1,53 @@
+"""The compiled index gives exactly the verdicts of checking each trial on its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trialmatch.compiled import DIMENSION_READS
+from trialmatch.index import load_index
+from trialmatch.match import MatchFilters, check_all, match_profile
+from trialmatch.profile import Profile, profile_from_dict
+
+# Values to swap in for a field a dimension does not read: its findings must not move.
+OTHER_VALUES: dict[str, Any] = {
+    "age": 33, "sex": "male", "histology": "squamous", "stage": "III",
+    "biomarkers": [{"gene": "ROS1", "alteration": "fusion"}], "tested_negative": ["KRAS"], "pdl1_tps": 95,
+    "prior_therapies": ["docetaxel"], "prior_lines": 4, "ecog": 3, "brain_metastases": "active",
+}
+
+
+@pytest.fixture(scope="module")
+def eval_profiles(shared_dir: Path) -> list[dict[str, Any]]:
+    return json.loads((shared_dir / "eval" / "profiles.json").read_text())
+
+
+def test_each_dimension_reads_only_the_fields_it_declares(synced_engine: Any, eval_profiles: list[dict]) -> None:
+    """The batch memo shares findings between patients who agree on DIMENSION_READS; a check that
+    read any other field would hand one patient another's verdict."""
+    index = load_index(synced_engine)
+    for data in eval_profiles[:6]:
+        profile = profile_from_dict(data)
+        before = [check_all(c, profile) for c in index]
+        for field, value in OTHER_VALUES.items():
+            changed = profile_from_dict({**data, field: value})
+            for candidate, old in zip(index, before, strict=True):
+                new = check_all(candidate, changed)
+                for dim, reads in DIMENSION_READS.items():
+                    if field not in reads:
+                        assert new[dim] == old[dim], (candidate.nct_id, dim, field)
+
+
+def test_compiled_matching_equals_checking_trials_one_by_one(synced_engine: Any, eval_profiles: list[dict]) -> None:
+    index = load_index(synced_engine)
+    memo: dict = {}
+    for data in eval_profiles:
+        profile: Profile = profile_from_dict(data)
+        results = match_profile(index, profile, MatchFilters(statuses=(), include_excluded=True), memo)
+        assert len(results) == len(index)
+        for m in results:
+            assert m.dimensions == check_all(m.candidate, profile)
