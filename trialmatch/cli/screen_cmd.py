@@ -43,6 +43,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
     except OSError as exc:
         raise TrialmatchError(f"cannot read {patients}: {exc.strerror}") from None
     screened = bad = rows = 0
+    memo: dict = {}  # findings shared by patients who agree on what a dimension reads
     # Write to a temporary file and rename at the end, so an interrupted run never leaves half a file.
     partial = out_path.with_name(out_path.name + ".partial")
     with source, partial.open("w", newline="", encoding="utf-8") as sink:
@@ -56,7 +57,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
                     click.echo(f"Skipped line {item.line}: {item.message}", err=True)
                     continue
                 screened += 1
-                for rank, m in enumerate(match_profile(index, item, MatchFilters()), start=1):
+                for rank, m in enumerate(match_profile(index, item, MatchFilters(), memo), start=1):
                     row = output_row(item, rank, m)
                     rows += 1
                     if writer is not None:
