@@ -9,6 +9,7 @@ import click
 
 from trialmatch.cli import main
 from trialmatch.match import MatchFilters, TrialMatch, match_profile
+from trialmatch.plain import dimension_name, phase_words, status_words
 from trialmatch.profile import load_profile
 from trialmatch.rules.base import UNKNOWN
 
@@ -19,22 +20,21 @@ DB_OPTION = click.option(
 
 def _format_match(rank: int, m: TrialMatch) -> str:
     c = m.candidate
-    phase = "/".join(p.replace("PHASE", "Phase ") for p in c.phases) or "No phase"
     lines = [
-        f"{rank}. {c.nct_id}  {phase} · {c.status.replace('_', ' ').lower()}",
+        f"{rank}. {c.nct_id}  {phase_words(c.phases)} · {status_words(c.status)}",
         f"   {c.title}",
     ]
     if m.verdict == "excluded":
         for name in m.exclusions:
             f = m.dimensions[name]
-            lines.append(f"   Does not fit ({name.replace('_', ' ')}): {f.reason}")
+            lines.append(f"   Does not fit ({dimension_name(name)}): {f.reason}")
             if f.evidence:
                 lines.append(f'     "{f.evidence}"')
     else:
         lines.append(f"   Why it ranks here: {'; '.join(m.rank_reasons)}")
         for name, f in m.dimensions.items():
             if f.verdict == UNKNOWN:
-                lines.append(f"   Check with your doctor ({name.replace('_', ' ')}): {f.reason}")
+                lines.append(f"   Check with your doctor ({dimension_name(name)}): {f.reason}")
                 if f.evidence:
                     lines.append(f'     "{f.evidence}"')
     if m.nearest is not None:
