@@ -60,6 +60,29 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     eng.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def cache_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty cache as a URL: an SQLite file, then a private schema in the PostgreSQL database
+    of $TRIALMATCH_TEST_PG_URL (skipped when unset). Cache and sync tests run on both."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'cache.db'}"
+        return
+    from pgtest import pg_schema_url
+
+    with pg_schema_url() as url:
+        yield url
+
+
+@pytest.fixture
+def cache_engine(cache_url: str) -> Iterator[Engine]:
+    """An empty cache on each backend (see cache_url)."""
+    from trialmatch.cache import open_cache
+
+    eng = open_cache(cache_url)
+    yield eng
+    eng.dispose()
+
+
 @pytest.fixture(scope="session")
 def _synced_template(tmp_path_factory: pytest.TempPathFactory, shared_records: list[dict[str, Any]]) -> Path:
     """A cache file holding every shared record, built (and criteria parsed) once per session."""

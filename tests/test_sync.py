@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
-import os
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +17,7 @@ from sqlalchemy.engine import Engine
 from trialmatch import parse, queries
 from trialmatch.cache import get_run, open_cache, set_run, unfinished_run
 from trialmatch.client import CTGovClient
-from trialmatch.errors import APIForbiddenError, APIUnavailableError, SyncLockedError
+from trialmatch.errors import APIForbiddenError, APIUnavailableError
 from trialmatch.query import OPEN_STATUSES
 from trialmatch.sync import Progress, sync
 
@@ -239,47 +234,3 @@ def test_a_finished_run_has_no_cursor_and_a_finish_time(engine: Engine, client: 
     assert run.status == "ok" and run.cursor is None and run.finished_at is not None
     assert run.data_timestamp == "2025-12-09T09:00:00"
 
-
-def _hold_lock(engine: Engine, value: str) -> None:
-    with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('sync_lock', ?)", (value,))
-
-
-def _lock(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'sync_lock'").scalar()
-
-
-def _dead_pid() -> int:
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
-
-
-def test_a_second_sync_while_one_runs_is_refused_and_changes_nothing(engine: Engine, client: CTGovClient) -> None:
-    _hold_lock(engine, f"{socket.gethostname()}|{os.getppid()}|2025-12-10T08:00:00+00:00")
-    with pytest.raises(SyncLockedError, match=f"another sync \\(process {os.getppid()} on "):
-        sync(engine, client, page_size=PAGE)
-    assert queries.stats(engine)["trials"] == 0 and unfinished_run(engine) is None
-
-
-@pytest.mark.parametrize(
-    "holder",
-    [
-        lambda: f"{socket.gethostname()}|{_dead_pid()}|2025-12-10T08:00:00+00:00",
-        lambda: f"other-host|123|{(datetime.now(UTC) - timedelta(hours=7)).isoformat()}",
-    ],
-    ids=["process-killed-on-this-machine", "other-machine-hours-ago"],
-)
-def test_a_lock_left_by_a_dead_sync_is_taken_over_and_released_after(
-    engine: Engine, client: CTGovClient, open_ids: set[str], holder: Any
-) -> None:
-    _hold_lock(engine, holder())
-    assert sync(engine, client, page_size=PAGE).new == len(open_ids)
-    assert _lock(engine) is None
-
-
-def test_a_recent_lock_from_another_machine_is_respected(engine: Engine, client: CTGovClient) -> None:
-    _hold_lock(engine, f"other-host|123|{datetime.now(UTC).isoformat()}")
-    with pytest.raises(SyncLockedError, match="on other-host"):
-        sync(engine, client, page_size=PAGE)

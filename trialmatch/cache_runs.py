@@ -1,84 +1,20 @@
-"""Sync runs and the one-sync-at-a-time lock: where a run stands, where it resumes.
+"""Sync runs: where a run stands, where it resumes (the lock is trialmatch.sync_lock).
 
 Use through trialmatch.cache, which re-exports these.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from trialmatch.cache_write import META, RUNS, TRIALS, log, wrap_error
-from trialmatch.errors import SyncLockedError
+from trialmatch.cache_write import RUNS, TRIALS, wrap_error
 from trialmatch.models import SyncRun, utcnow
 from trialmatch.query import OPEN_STATUSES
-
-# -- one sync at a time ---------------------------------------------------------------------
-
-LOCK_KEY = "sync_lock"
-# A lock taken on another machine (a shared PostgreSQL cache) cannot be checked for life; it is
-# considered abandoned after this long.
-FOREIGN_LOCK_HOURS = 6
-
-
-def _lock_is_live(value: str) -> bool:
-    host, _, rest = value.partition("|")
-    pid_text, _, taken = rest.partition("|")
-    if host == socket.gethostname():
-        try:
-            os.kill(int(pid_text), 0)
-        except ProcessLookupError:
-            return False  # killed or crashed: the lock is stale
-        except (PermissionError, ValueError):
-            return True
-        return True
-    try:
-        age = utcnow() - datetime.fromisoformat(taken)
-    except ValueError:
-        return False
-    return age < timedelta(hours=FOREIGN_LOCK_HOURS)
-
-
-def acquire_sync_lock(engine: Engine) -> str:
-    """Claim the cache for this process's sync. SyncLockedError if a live sync holds it.
-
-    A lock left by a process that died (kill -9, power loss) is taken over. Returns the token
-    to pass to release_sync_lock.
-    """
-    token = f"{socket.gethostname()}|{os.getpid()}|{utcnow().isoformat()}"
-    try:
-        with engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                conn.exec_driver_sql("BEGIN IMMEDIATE")  # no other writer between the check and the claim
-            holder = conn.execute(select(META.c.value).where(META.c.key == LOCK_KEY)).scalar_one_or_none()
-            if holder and _lock_is_live(holder):
-                conn.rollback()
-                host, _, rest = holder.partition("|")
-                raise SyncLockedError(
-                    f"another sync (process {rest.partition('|')[0]} on {host}) is writing to this cache; "
-                    "wait for it to finish, or use another --db"
-                )
-            conn.execute(delete(META).where(META.c.key == LOCK_KEY))
-            conn.execute(insert(META).values(key=LOCK_KEY, value=token))
-            conn.commit()
-    except SQLAlchemyError as exc:
-        raise wrap_error("lock", exc) from exc
-    return token
-
-
-def release_sync_lock(engine: Engine, token: str) -> None:
-    try:
-        with engine.begin() as conn:
-            conn.execute(delete(META).where(META.c.key == LOCK_KEY, META.c.value == token))
-    except SQLAlchemyError as exc:
-        log.warning("could not release the sync lock: %s", wrap_error("unlock", exc))
-
 
 # -- sync runs ------------------------------------------------------------------------------
 

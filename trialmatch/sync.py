@@ -29,6 +29,7 @@ from trialmatch.client import CTGovClient, Page
 from trialmatch.errors import APIRequestError, APIResponseError
 from trialmatch.models import SyncRun
 from trialmatch.query import IDS_PER_REQUEST, PAGE_SIZE, ids_query, study_queries
+from trialmatch.sync_lock import sync_lock
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -184,19 +185,18 @@ def sync(
     full: bool = False,
     progress: ProgressCallback | None = None,
     page_size: int = PAGE_SIZE,
+    wait: float = 0.0,
 ) -> SyncSummary:
     """Bring the cache up to date with the API, resuming an interrupted run if there is one.
 
-    One sync at a time per cache: SyncLockedError if another live process is syncing it.
+    One sync at a time per cache (trialmatch.sync_lock): if another sync is running, wait up
+    to `wait` seconds for it, then raise SyncLockedError.
 
     `page_size` is for tests and benchmarks; the API's maximum (1000) needs the fewest requests.
     """
     started = time.monotonic()
-    lock = cache.acquire_sync_lock(engine)
-    try:
+    with sync_lock(engine, wait=wait):
         return _locked_sync(engine, client, full, progress, page_size, started)
-    finally:
-        cache.release_sync_lock(engine, lock)
 
 
 def _locked_sync(

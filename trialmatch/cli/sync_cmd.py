@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -47,7 +48,16 @@ def _quiet_logging() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar [default: when stderr is a terminal].")
 @click.option("--page-size", type=click.IntRange(1, 1000), default=1000, hidden=True)
-def sync(full: bool, api_url: str | None, db: str | None, progress: bool | None, page_size: int) -> None:
+@click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS", show_default=True,
+              help="If another sync is running on this cache, wait up to this long for it to finish "
+                   "(0: give up at once).")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              envvar="TRIALMATCH_SYNC_LOG",
+              help="Append one line per run (time, outcome, counts) to this file [env TRIALMATCH_SYNC_LOG].")
+def sync(
+    full: bool, api_url: str | None, db: str | None, progress: bool | None, page_size: int, wait: float,
+    log_file: Path | None,
+) -> None:
     """Download NSCLC trials from ClinicalTrials.gov into the local cache.
 
     The first run fetches every recruiting, not-yet-recruiting and enrolling-by-invitation NSCLC
@@ -56,31 +66,38 @@ def sync(full: bool, api_url: str | None, db: str | None, progress: bool | None,
     (Ctrl-C, lost network, killed) resumes where it stopped when you run it again. Only the
     condition is sent to the API: no patient data ever leaves this machine.
 
+    Safe from cron or a systemd timer: one sync at a time per cache (a second one waits up to
+    --wait seconds, then exits with status 1), one line per run, exit status 1 on any failure.
+
     \b
     Example:
       trialmatch sync
       TRIALMATCH_API_URL=http://127.0.0.1:8765/api/v2 trialmatch sync --db /tmp/trials.db --full
+      trialmatch sync --wait 600 --log-file /var/log/trialmatch/sync.log
     """
     from tqdm import tqdm
 
     from trialmatch.cache import open_cache
+    from trialmatch.cli.run_log import run_log
     from trialmatch.client import CTGovClient
     from trialmatch.sync import Progress
     from trialmatch.sync import sync as run_sync
 
     _quiet_logging()
-    engine = open_cache(db)
-    show_bar = sys.stderr.isatty() if progress is None else progress
-    with tqdm(total=None, unit=" studies", disable=not show_bar, file=sys.stderr, leave=False) as bar, \
-            CTGovClient(base_url=api_url) as client:
+    with run_log(log_file, db) as record:
+        engine = open_cache(db)
+        show_bar = sys.stderr.isatty() if progress is None else progress
+        with tqdm(total=None, unit=" studies", disable=not show_bar, file=sys.stderr, leave=False) as bar, \
+                CTGovClient(base_url=api_url) as client:
 
-        def on_progress(p: Progress) -> None:
-            bar.set_description(p.step)
-            if p.total is not None and p.total != bar.total:
-                bar.total = p.total
-            bar.update(p.done - bar.n)
+            def on_progress(p: Progress) -> None:
+                bar.set_description(p.step)
+                if p.total is not None and p.total != bar.total:
+                    bar.total = p.total
+                bar.update(p.done - bar.n)
 
-        summary = run_sync(engine, client, full=full, progress=on_progress, page_size=page_size)
+            summary = run_sync(engine, client, full=full, progress=on_progress, page_size=page_size, wait=wait)
+        record(summary.line())
     click.echo(summary.line())
 
 
