@@ -8,7 +8,7 @@ class the trial names?" with True, False or None (depends on wording: unknown).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from trialmatch.vocab import load
@@ -19,14 +19,18 @@ _LEFT = r"(?<![A-Za-z0-9])"
 _RIGHT = r"(?![A-Za-z0-9])"
 
 
-def phrase_pattern(phrases: list[str], plural: bool = True) -> str:
-    """An alternation matching any phrase, longest first, as a whole word (optionally plural)."""
+def phrase_pattern(phrases: list[str], plural: bool = True, first: str = "", ignore_case: bool = True) -> str:
+    """An alternation matching any phrase, longest first, as a whole word (optionally plural).
+
+    With `first`, only the phrases whose first letter can match that character (in `ignore_case`), in
+    the same order: the alternatives the full pattern could take at a position where `first` stands.
+    """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-        if not words:
+        words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
+        if not words or (first and not _can_start(words[0][0], first, ignore_case)):
             continue
-        body = _SEPARATOR.join(words)
+        body = _SEPARATOR.join(re.escape(w) for w in words)
         if plural and phrase[-1:].isalpha():
             body += "(?:s|es)?"
         # Phrases ending in a symbol ("ALK+") cannot take a word boundary after them.
@@ -34,6 +38,12 @@ def phrase_pattern(phrases: list[str], plural: bool = True) -> str:
         left = _LEFT if phrase[:1].isalnum() else ""
         parts.append(f"{left}{body}{right}")
     return "|".join(parts) if parts else r"(?!x)x"
+
+
+@cache
+def _can_start(letter: str, char: str, ignore_case: bool) -> bool:
+    """Does a phrase starting with `letter` match `char`? Asked of the regex engine, so case folding agrees."""
+    return re.fullmatch(re.escape(letter), char, re.I if ignore_case else 0) is not None
 
 
 @cache
@@ -45,22 +55,48 @@ def _items(section: str) -> dict[str, Any]:
     return {k: v for k, v in data()[section].items() if not k.startswith("_")}
 
 
+def _lexer_groups() -> list[tuple[str, list[str], bool]]:
+    """(group name, phrases, ignore case) of every biomarker word kind, in the order the lexer tries them."""
+    groups: list[tuple[str, list[str], bool]] = []
+    # Specific alterations first: "METex14" must win over the gene "MET".
+    for key, spec in _items("alterations").items():
+        groups.append((f"alt__{_name(key)}", spec["aliases"], True))
+    for gene, names in _items("gene_names_exact").items():
+        groups.append((f"gene__{_name(gene)}", names, False))
+    for key, words in _items("driver_words").items():
+        groups.append((f"driver__{key}", words, True))
+    groups.append(("pdl1__name", data()["pdl1"]["names"], True))
+    for key, words in _items("kinds").items():
+        groups.append((f"kind__{key}", words, True))
+    return groups
+
+
+def _lexer_pattern(first: str = "") -> str:
+    parts = []
+    for name, phrases, ignore_case in _lexer_groups():
+        body = phrase_pattern(phrases, plural=name.startswith("alt__"), first=first, ignore_case=ignore_case)
+        if first and body == r"(?!x)x":
+            continue  # no phrase of this kind starts with `first`
+        parts.append(f"(?P<{name}>(?i:{body}))" if ignore_case else f"(?P<{name}>{body})")
+    return "|".join(parts)
+
+
 @cache
 def lexer() -> re.Pattern[str]:
     """One regex that finds every biomarker word in a text, as named groups of the form kind__key."""
-    groups: list[str] = []
-    # Specific alterations first: "METex14" must win over the gene "MET".
-    for key, spec in _items("alterations").items():
-        groups.append(f"(?P<alt__{_name(key)}>(?i:{phrase_pattern(spec['aliases'])}))")
-    for gene, names in _items("gene_names_exact").items():
-        groups.append(f"(?P<gene__{_name(gene)}>{phrase_pattern(names, plural=False)})")
-    for key, words in _items("driver_words").items():
-        groups.append(f"(?P<driver__{key}>(?i:{phrase_pattern(words, plural=False)}))")
-    pdl1 = data()["pdl1"]
-    groups.append(f"(?P<pdl1__name>(?i:{phrase_pattern(pdl1['names'], plural=False)}))")
-    for key, words in _items("kinds").items():
-        groups.append(f"(?P<kind__{key}>(?i:{phrase_pattern(words, plural=False)}))")
-    return re.compile("|".join(groups))
+    return re.compile(_lexer_pattern())
+
+
+@lru_cache(maxsize=4096)
+def lexer_at(char: str) -> re.Pattern[str] | None:
+    """The lexer cut down to the phrases that can start with `char` (None: none can).
+
+    A match at a position must consume its character with some phrase's first letter, so trying only
+    those alternatives, in the lexer's own order, finds the same match as lexer() at a fraction of the
+    cost: Python's regex engine tries every alternative in turn, lookbehinds included.
+    """
+    pattern = _lexer_pattern(char)
+    return re.compile(pattern) if pattern else None
 
 
 @cache
@@ -135,14 +171,15 @@ def lex(text: str) -> list[re.Match[str]]:
     Trying ~500 alternatives at each position is what makes a big alternation slow; here it is tried only
     where a word starts with the first two letters of some phrase.
     """
-    pattern, heads = lexer(), _heads()
+    heads = _heads()
     found: list[re.Match[str]] = []
     end = 0
     for candidate in _CANDIDATE.finditer(text):
         pos = candidate.start()
         if pos < end or _head(text[pos:]) not in heads:
             continue
-        match = pattern.match(text, pos)
+        pattern = lexer_at(text[pos])
+        match = pattern.match(text, pos) if pattern else None
         if match and match.end() > pos:
             found.append(match)
             end = match.end()
