@@ -81,7 +81,7 @@ def test_patient_enters_a_profile_and_sees_possible_matches(served_page: str, tm
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(served_page, wait_until="domcontentloaded")
-            page.get_by_text("Lung cancer trials to discuss with your doctor").first.wait_for(timeout=30_000)
+            page.get_by_text("Lung cancer trials to discuss with your doctor").first.wait_for(timeout=60_000)
 
             page.get_by_label("Age (years)").fill("64")
             page.get_by_label("US ZIP code or city").fill("02115")
@@ -89,7 +89,7 @@ def test_patient_enters_a_profile_and_sees_possible_matches(served_page: str, tm
             page.get_by_role("button", name="Find trials").click()
 
             summary = page.get_by_text("possible match(es)").first
-            summary.wait_for(timeout=30_000)
+            summary.wait_for(timeout=60_000)
             assert page.get_by_text("Possible match: discuss with your doctor").first.is_visible()
             assert page.get_by_text("Distances are from Boston, MA 02115").is_visible()
             # Put the first results at the top of the view for the screenshot.
@@ -100,7 +100,7 @@ def test_patient_enters_a_profile_and_sees_possible_matches(served_page: str, tm
             page.screenshot(path=str(shots[0]))
 
             page.get_by_role("button", name="Details and criteria").first.click()
-            page.get_by_text("Open this trial on ClinicalTrials.gov").wait_for(timeout=30_000)
+            page.get_by_text("Open this trial on ClinicalTrials.gov").wait_for(timeout=60_000)
             page.get_by_text("Who can join").first.evaluate("element => element.scrollIntoView()")
             page.wait_for_timeout(300)
             shots.append(tmp_path / "page-detail.png")
@@ -133,10 +133,10 @@ def test_a_saved_profile_file_loads_into_the_form_and_shows_results(served_page:
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(served_page, wait_until="domcontentloaded")
-            page.get_by_text("Load answers saved earlier").wait_for(timeout=30_000)
+            page.get_by_text("Load answers saved earlier").wait_for(timeout=60_000)
             page.locator("input[type=file]").set_input_files(str(saved))
-            page.get_by_text("Loaded your answers from me.json").wait_for(timeout=30_000)
-            page.get_by_text("possible match(es)").first.wait_for(timeout=30_000)
+            page.get_by_text("Loaded your answers from me.json").wait_for(timeout=60_000)
+            page.get_by_text("possible match(es)").first.wait_for(timeout=60_000)
             assert page.get_by_text("Distances are from Denver, CO, US").is_visible()
             assert page.get_by_label("Age (years)").input_value() == "58"
             assert page.get_by_text("osimertinib (third-generation EGFR TKI)").first.is_visible()
