@@ -4,22 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 
 def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """The cache's content, minus bookkeeping that legitimately changes (seen times, site ids)."""
+    """The cache's content, minus bookkeeping that legitimately changes (seen times, site ids).
+
+    Read through the tables' column types, so JSON comes back decoded and two caches compare
+    equal across SQLite and PostgreSQL."""
+    from trialmatch.models import ParsedCriteria, Site, Trial
+
+    trial, site, parsed = (m.__table__.c for m in (Trial, Site, ParsedCriteria))  # type: ignore[attr-defined]
     with engine.connect() as conn:
-        trials = conn.execute(text(
-            "SELECT nct_id, overall_status, record_hash, eligibility_criteria, raw FROM trial ORDER BY nct_id"
-        )).all()
-        sites = conn.execute(text(
-            "SELECT nct_id, facility, city, latitude, longitude, status, contacts FROM site ORDER BY nct_id, id"
-        )).all()
-        parsed = conn.execute(text("SELECT nct_id, parser_version, rules FROM parsedcriteria ORDER BY nct_id")).all()
+        trials = conn.execute(
+            select(trial.nct_id, trial.overall_status, trial.record_hash, trial.eligibility_criteria, trial.raw)
+            .order_by(trial.nct_id)
+        ).all()
+        sites = conn.execute(
+            select(site.nct_id, site.facility, site.city, site.latitude, site.longitude, site.status, site.contacts)
+            .order_by(site.nct_id, site.id)
+        ).all()
+        rules = conn.execute(
+            select(parsed.nct_id, parsed.parser_version, parsed.rules).order_by(parsed.nct_id)
+        ).all()
     return {"trials": [tuple(r) for r in trials], "sites": [tuple(r) for r in sites],
-            "parsed": [tuple(r) for r in parsed]}
+            "parsed": [tuple(r) for r in rules]}
 
 
 def quick_rules(record: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,12 @@ def status_of(record: dict[str, Any]) -> str:
 def _quick_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse, "parse_record", quick_rules)
 @pytest.fixture
+def engine(cache_engine: Engine) -> Engine:
+    """Every sync test runs on SQLite and on PostgreSQL (see conftest.cache_url)."""
+    return cache_engine
+
+
+@pytest.fixture
 def api(study_records: list[dict[str, Any]]) -> Iterator[FakeAPI]:
     with FakeAPI(copy.deepcopy(study_records)) as server:
         yield server

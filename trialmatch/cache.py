@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import SQLModel
 
 from trialmatch.cache_runs import (
     abandon_unfinished,
@@ -32,9 +31,10 @@ from trialmatch.cache_runs import (
     start_run,
     unfinished_run,
 )
+from trialmatch.cache_schema import ensure_schema
 from trialmatch.cache_write import PageCounts, reparse_outdated, save_page
 from trialmatch.errors import CacheError
-from trialmatch.models import SCHEMA_VERSION, Meta, utcnow
+from trialmatch.models import utcnow
 
 __all__ = [
     "DB_ENV",
@@ -61,11 +61,6 @@ DEFAULT_DB = Path("data") / "trialmatch.db"
 BUSY_TIMEOUT_MS = 30_000  # wait this long for another writer before failing
 CACHE_KIB = 64 * 1024
 WAL_CHECKPOINT_PAGES = 10_000
-SCHEMA_KEY = "schema_version"
-
-# Migrations from version N to N+1, applied in order. A cache older than the oldest migration,
-# or with a gap, is rebuilt: it is a copy of public data, so a re-sync restores it.
-MIGRATIONS: dict[int, list[str]] = {}
 
 
 def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -99,6 +94,17 @@ def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None
         cursor.close()
 
 
+def _postgres_session(dbapi_connection: object, connection_record: object) -> None:
+    """Sessions in UTC: the timestamp columns hold UTC without a zone, as on SQLite, whatever
+    the server's or the client machine's time zone."""
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    try:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    finally:
+        cursor.close()
+    dbapi_connection.commit()  # type: ignore[attr-defined]
+
+
 def _json_dumps(value: Any) -> str:
     """JSON columns via orjson: several times faster than json.dumps on a page of records."""
     try:
@@ -110,6 +116,10 @@ def _json_dumps(value: Any) -> str:
 def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
     options: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": orjson.loads}
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True, **options)
+        event.listen(engine, "connect", _postgres_session)
+        return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **options)
     database = parsed.database or ""
@@ -135,7 +145,7 @@ def open_cache(db: str | os.PathLike[str] | None = None) -> Engine:
     where = make_url(url).database or url
     try:
         engine = _make_engine(url)
-        _ensure_schema(engine)
+        ensure_schema(engine)
     except CacheError:
         raise
     except (SQLAlchemyError, OSError) as exc:
@@ -145,72 +155,3 @@ def open_cache(db: str | os.PathLike[str] | None = None) -> Engine:
             "`trialmatch sync` to rebuild it"
         ) from exc
     return engine
-
-
-def _stored_version(engine: Engine) -> int | None:
-    """The schema version written in the cache; None for an empty database; 0 if unknown."""
-    tables = set(inspect(engine).get_table_names())
-    if not tables:
-        return None
-    if "meta" not in tables:
-        return 0
-    with engine.connect() as conn:
-        meta = Meta.__table__  # type: ignore[attr-defined]
-        value = conn.execute(select(meta.c.value).where(meta.c.key == SCHEMA_KEY)).scalar_one_or_none()
-    try:
-        return int(value) if value is not None else 0
-    except ValueError:
-        return 0
-
-
-def _write_version(engine: Engine) -> None:
-    with engine.begin() as conn:
-        conn.execute(Meta.__table__.delete().where(Meta.__table__.c.key == SCHEMA_KEY))  # type: ignore[attr-defined]
-        conn.execute(Meta.__table__.insert().values(key=SCHEMA_KEY, value=str(SCHEMA_VERSION)))  # type: ignore[attr-defined]
-
-
-def _ensure_schema(engine: Engine) -> None:
-    version = _stored_version(engine)
-    if version == SCHEMA_VERSION:
-        SQLModel.metadata.create_all(engine)  # tables added without a version bump
-        return
-    if version is None:
-        SQLModel.metadata.create_all(engine)
-        _write_version(engine)
-        return
-    where = engine.url.database or str(engine.url)
-    if version > SCHEMA_VERSION:
-        raise CacheError(
-            f"the cache {where} was written by a newer trialmatch (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade trialmatch or use another --db"
-        )
-    steps = [MIGRATIONS.get(v) for v in range(version, SCHEMA_VERSION)]
-    if version > 0 and all(step is not None for step in steps):
-        with engine.begin() as conn:
-            for step in steps:
-                for statement in step or []:
-                    conn.execute(text(statement))
-        SQLModel.metadata.create_all(engine)
-        _write_version(engine)
-        log.warning("migrated the cache %s from schema %d to %d", where, version, SCHEMA_VERSION)
-        return
-    log.warning(
-        "the cache %s has schema %d, this trialmatch needs %d and cannot migrate it: rebuilt empty; "
-        "run `trialmatch sync` to fill it again", where, version, SCHEMA_VERSION,
-    )
-    _rebuild(engine)
-
-
-def _rebuild(engine: Engine) -> None:
-    """Drop every table and create the current schema (foreign keys off, so order does not matter)."""
-    sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        for table in inspect(conn).get_table_names():
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table}"'))
-        conn.commit()
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-    SQLModel.metadata.create_all(engine)
-    _write_version(engine)
