@@ -224,6 +224,6 @@ def match_profile(
             if nearest is None or nearest.miles > filters.max_distance_miles:
                 continue
         verdict: Overall = "excluded" if excluded[row] else "possible"
-        results.append(TrialMatch(candidate, verdict, verdicts.findings(row, compiled.ids), nearest))
+        results.append(TrialMatch(candidate, verdict, verdicts.findings(int(row), compiled.ids), nearest))
     results.sort(key=_sort_key)
     return results
