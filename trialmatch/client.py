@@ -51,6 +51,7 @@ BACKOFF_CAP_SECONDS = 30.0
 JITTER = 0.25  # +-25 %, so many clients backing off at once do not retry in step
 RETRY_AFTER_CAP_SECONDS = 300.0  # never let a header park us for hours
 MAX_MESSAGE_CHARS = 300
+MAX_EMPTY_PAGES = 3  # empty pages in a row that still carry a next token, before giving up on them
 
 Sleep = Callable[[float], None]
 
@@ -167,7 +168,11 @@ class CTGovClient:
         body = self.get_json("/studies", query)
         if not isinstance(body, dict) or not isinstance(body.get("studies", []), list):
             raise APIResponseError(f"{self.base_url}/studies did not return a page of studies")
-        studies = [s for s in body.get("studies") or [] if isinstance(s, dict)]
+        listed = body.get("studies") or []
+        studies = [s for s in listed if isinstance(s, dict)]
+        if dropped := len(listed) - len(studies):
+            log.warning("skipped %d study %s not a JSON object", dropped,
+                        "entry that is" if dropped == 1 else "entries that are")
         token = body.get("nextPageToken")
         total = body.get("totalCount")
         return Page(
@@ -178,16 +183,29 @@ class CTGovClient:
         )
 
     def iter_pages(self, params: Mapping[str, str], *, page_token: str | None = None) -> Iterator[Page]:
-        """Follow `nextPageToken` from `page_token` until a page has no token or no studies.
+        """Follow `nextPageToken` from `page_token` until a page has no token.
 
         The API sends a token after a page filled exactly to `pageSize` even when nothing is
-        left; following it gives an empty page, which ends the walk (it is not yielded).
+        left; following it gives an empty page without a token, which ends the walk. An empty
+        page that does carry a token is followed (stopping there would drop every later page
+        while the run looked complete), but only `MAX_EMPTY_PAGES` in a row and never the same
+        token twice, so a broken API cannot spin the walk forever. Empty pages are not yielded.
         """
         token = page_token
+        empty = 0
         while True:
             page = self.fetch_page(params, token)
             if not page.studies:
-                return
+                if page.next_page_token is None:
+                    return
+                empty += 1
+                if page.next_page_token == token or empty >= MAX_EMPTY_PAGES:
+                    log.warning("the API keeps sending empty pages that point to more (%d in a row): "
+                                "stopped following them", empty)
+                    return
+                token = page.next_page_token
+                continue
+            empty = 0
             yield page
             if page.next_page_token is None:
                 return
