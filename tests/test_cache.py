@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import logging
 import sqlite3
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import dump, quick_rules
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from trialmatch import parse, queries
@@ -35,6 +37,25 @@ def study(nct: str, status: str = "RECRUITING", **status_extra: Any) -> dict[str
             "contactsLocationsModule": {"locations": [{"facility": "Site A", "city": "Boston"}]},
         }
     }
+
+
+@pytest.fixture
+def engine(cache_engine: Engine) -> Engine:
+    """Cache tests run on SQLite and on PostgreSQL (see conftest.cache_url)."""
+    return cache_engine
+
+
+@pytest.fixture
+def synced_engine(request: pytest.FixtureRequest, cache_url: str, shared_records: list[dict[str, Any]]) -> Engine:
+    """Every shared record saved the way a sync saves them: the session's SQLite copy, or saved
+    afresh into PostgreSQL."""
+    if cache_url.startswith("sqlite"):
+        return request.getfixturevalue("synced_engine")  # conftest's copy of a template file
+    engine = request.getfixturevalue("cache_engine")
+    when = datetime(2025, 12, 10, tzinfo=UTC)
+    run = start_run(engine, mode="full", data_timestamp="2025-12-09T09:00:00", now=when)
+    save_page(engine, shared_records, run.id, cursor=None, keep_closed=True, now=when)
+    return engine
 
 
 @pytest.fixture
@@ -170,39 +191,72 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error_and_is_left_alone(tmp
     assert bad.read_bytes() == b"this is not sqlite" * 100
 
 
-def test_a_cache_from_a_newer_trialmatch_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "c.db"
-    open_cache(str(path)).dispose()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+def test_a_cache_from_a_newer_trialmatch_is_refused(cache_url: str) -> None:
+    engine = open_cache(cache_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION + 1)})
+    engine.dispose()
     with pytest.raises(CacheError, match="newer trialmatch"):
-        open_cache(str(path))
+        open_cache(cache_url)
 
 
 def test_a_cache_too_old_to_migrate_is_rebuilt_with_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    cache_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = tmp_path / "c.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE trial (nct_id TEXT PRIMARY KEY, title TEXT)")
-        conn.execute("INSERT INTO trial VALUES ('NCT00000001', 'old layout')")
+    old = create_engine(cache_url)
+    with old.begin() as conn:
+        conn.execute(text("CREATE TABLE trial (nct_id TEXT PRIMARY KEY, title TEXT)"))
+        conn.execute(text("CREATE TABLE site (id INTEGER PRIMARY KEY, nct_id TEXT REFERENCES trial (nct_id))"))
+        conn.execute(text("INSERT INTO trial VALUES ('NCT00000001', 'old layout')"))
+        conn.execute(text("INSERT INTO site VALUES (1, 'NCT00000001')"))
+    old.dispose()
     with caplog.at_level(logging.WARNING):
-        engine = open_cache(str(path))
+        engine = open_cache(cache_url)
     assert "rebuilt" in caplog.text and "trialmatch sync" in caplog.text
     assert queries.stats(engine)["trials"] == 0
+    engine.dispose()
 
 
-def test_sqlite_runs_in_wal_mode_so_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
-    path = tmp_path / "c.db"
-    writer = open_cache(str(path))
+def test_readers_are_not_blocked_by_a_writer(cache_url: str) -> None:
+    writer = open_cache(cache_url)
     run = start_run(writer, mode="full")
     save_page(writer, [study("NCT00000001")], run, cursor=None)
-    with writer.connect() as conn:
-        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    reader = open_cache(str(path))
+    if writer.dialect.name == "sqlite":
+        with writer.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    reader = open_cache(cache_url)
     with writer.begin() as conn:  # an open write transaction...
         conn.execute(text("UPDATE trial SET brief_title = 'being rewritten'"))
         assert queries.get_trial(reader, "NCT00000001").brief_title == "Study NCT00000001"  # type: ignore[union-attr]
+        assert queries.stats(reader)["trials"] == 1
+    writer.dispose()
+    reader.dispose()
+
+
+def test_many_processes_opening_a_new_cache_at_once_all_get_one_schema(cache_url: str) -> None:
+    """A team's page workers and the scheduled sync may all start against an empty database."""
+    errors: list[BaseException] = []
+    engines: list[Engine] = []
+    start = threading.Barrier(6)
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            engines.append(open_cache(cache_url))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    with engines[0].connect() as conn:
+        versions = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalars().all()
+    assert versions == [str(SCHEMA_VERSION)]
+    for e in engines:
+        e.dispose()
 
 
 @pytest.mark.parametrize(
