@@ -156,32 +156,47 @@ class TrialText:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> TrialText:
-        """Build from an API v2 study object (full or trimmed by `fields=`); tolerant of gaps."""
-        ps = record.get("protocolSection") or {}
-        ident = ps.get("identificationModule") or {}
-        cond = ps.get("conditionsModule") or {}
-        desc = ps.get("descriptionModule") or {}
-        arms_mod = ps.get("armsInterventionsModule") or {}
-        design = ps.get("designModule") or {}
-        elig = ps.get("eligibilityModule") or {}
+        """Build from an API v2 study object (full or trimmed by `fields=`); tolerant of gaps.
+
+        Also tolerant of a field whose type changed (a list sent as a string, an object as a
+        list): it reads as absent, so one odd field never costs a trial all its rules.
+        """
+        ps = _obj(_obj(record).get("protocolSection"))
+        ident = _obj(ps.get("identificationModule"))
+        cond = _obj(ps.get("conditionsModule"))
+        desc = _obj(ps.get("descriptionModule"))
+        arms_mod = _obj(ps.get("armsInterventionsModule"))
+        design = _obj(ps.get("designModule"))
+        elig = _obj(ps.get("eligibilityModule"))
         titles = [t for t in (ident.get("briefTitle"), ident.get("officialTitle")) if t]
         interventions: list[str] = []
-        for item in arms_mod.get("interventions") or []:
+        for item in map(_obj, _items(arms_mod.get("interventions"))):
             interventions.append(str(item.get("name") or ""))
-            interventions.extend(str(n) for n in item.get("otherNames") or [])
+            interventions.extend(str(n) for n in _items(item.get("otherNames")))
         arms = [
             squash(f"{a.get('label') or ''}: {a.get('description') or ''}")
-            for a in arms_mod.get("armGroups") or []
+            for a in map(_obj, _items(arms_mod.get("armGroups")))
         ]
+        criteria = elig.get("eligibilityCriteria")
+        if isinstance(criteria, list):  # lines sent as a list: still the criteria
+            criteria = "\n".join(str(line) for line in criteria)
         return cls(
             nct_id=str(ident.get("nctId") or ""),
             title=squash(" / ".join(str(t) for t in titles)),
-            conditions=tuple(str(c) for c in cond.get("conditions") or []),
-            keywords=tuple(str(k) for k in cond.get("keywords") or []),
+            conditions=tuple(str(c) for c in _items(cond.get("conditions"))),
+            keywords=tuple(str(k) for k in _items(cond.get("keywords"))),
             summary=squash(unescape(str(desc.get("briefSummary") or ""))),
             interventions=tuple(i for i in interventions if i),
             arms=tuple(arms),
-            criteria=tuple(split_criteria(elig.get("eligibilityCriteria"))),
+            criteria=tuple(split_criteria(criteria if isinstance(criteria, str) else None)),
             study_type=str(design.get("studyType") or ""),
-            phases=tuple(str(p) for p in design.get("phases") or []),
+            phases=tuple(str(p) for p in _items(design.get("phases"))),
         )
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
