@@ -178,6 +178,17 @@ def test_a_new_parser_version_reparses_every_trial_once(
     assert versions == {parse.PARSER_VERSION}
 
 
+def test_a_nul_byte_in_registry_text_does_not_fail_the_page(engine: Engine, run_id: int) -> None:
+    hostile = study("NCT00000001")
+    hostile["protocolSection"]["identificationModule"]["briefTitle"] = "Study\x00 NCT00000001"
+    hostile["protocolSection"]["eligibilityModule"] = {"eligibilityCriteria": "Inclusion Criteria:\n* Age\x00 >= 18"}
+    counts = save_page(engine, [hostile, study("NCT00000002")], run_id, cursor=None)
+    assert counts.new == 2
+    trial = queries.get_trial(engine, "NCT00000001")
+    assert trial is not None and trial.brief_title.replace("\x00", "") == "Study NCT00000001"
+    assert trial.raw == hostile, "the raw record keeps every character"
+
+
 def test_records_without_an_id_are_skipped_not_fatal(engine: Engine, run_id: int) -> None:
     counts = save_page(engine, [{"protocolSection": {}}, study("NCT00000001")], run_id, cursor=None)
     assert (counts.new, counts.skipped) == (1, 1)

@@ -187,6 +187,8 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     """
     if not rows:
         return
+    if conn.dialect.name == "postgresql":
+        rows = [_without_nul(row) for row in rows]
     if conn.dialect.name != "sqlite" or not FAST_SQLITE_INSERTS:
         conn.execute(insert(table), rows)
         return
@@ -197,6 +199,12 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     quoted = ", ".join(f'"{n}"' for n in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
     conn.exec_driver_sql(sql, [tuple(p(row[n]) if p else row[n] for n, p in pairs) for row in rows])
+
+
+def _without_nul(row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL: one such byte in a registry record would fail its page on
+    every sync. JSON columns keep it (escaped as \\u0000); text columns drop it."""
+    return {k: v.replace("\x00", "") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()}
 
 
 def _insert(conn: Connection, items: list[TrialRows], now: datetime) -> None:
