@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from trialmatch import drugs
@@ -43,14 +44,15 @@ def _pieces(crit: Criterion) -> list[str]:
     for sentence in crit.sentences():
         depth, start = 0, 0
         parts: list[str] = []
-        for pos, char in enumerate(sentence):
-            if char in "([":
-                depth += 1
-            elif char in ")]":
-                depth = max(0, depth - 1)
-            elif char == ";" and depth == 0:
-                parts.append(sentence[start:pos])
-                start = pos + 1
+        if ";" in sentence:  # without a semicolon there is nothing to cut
+            for pos, char in enumerate(sentence):
+                if char in "([":
+                    depth += 1
+                elif char in ")]":
+                    depth = max(0, depth - 1)
+                elif char == ";" and depth == 0:
+                    parts.append(sentence[start:pos])
+                    start = pos + 1
         parts.append(sentence[start:])
         for part in (p.strip() for p in parts):
             if not part:
@@ -71,6 +73,8 @@ def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
     return out
 
 
+# A bullet's header cue is asked again for every sub-bullet below it: remembered.
+@lru_cache(maxsize=1024)
 def _header_cue(text: str) -> cues.Cue | None:
     """A short lead-in with no drug of its own ("Prior:", "Have received any of the following treatments:")."""
     norm = normalize(text)

@@ -8,6 +8,7 @@ Cohort 4" name cohorts; "Patients with EGFR mutation previously treated with osi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trialmatch.rules.therapy_terms import normalize
 from trialmatch.vocab import canonical_gene
@@ -84,6 +85,8 @@ _PART_HEADING = re.compile(
 _IN_SENTENCE_PART = re.compile(rf"\b(?:for|to|into|in)\s+(?:the\s+)?{_PART}\s+(?:phase|part|cohorts?|stage)\b")
 
 
+# Asked of a bullet again for every sub-bullet below it: remembered (the answer is a tuple).
+@lru_cache(maxsize=1024)
 def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
     norm = normalize(text)

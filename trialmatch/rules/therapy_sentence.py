@@ -102,6 +102,13 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     mentions = without_abbreviations(norm, find_mentions(norm, ctx.egfr_trial), parens)
     if excluding:
         mentions = with_generic_treatment(norm, mentions)
+    limits = [] if excluding and timed else count_limits(norm, mentions, ctx.section)
+    if not excluding:
+        limits += ordinal_limits(norm)
+    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
+        # Every rule below needs a name, a line count, or (inclusions) naive / treated wording: most
+        # sentences have none, and reading their cohorts and cues would be wasted.
+        return []
     first_name = mentions[0].start if mentions else len(norm)
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
@@ -121,9 +128,6 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     met_unknown = bool(cues.MET_UNKNOWN.search(norm))
     rules: list[dict[str, Any]] = []
 
-    limits = [] if excluding and timed else count_limits(norm, mentions, ctx.section)
-    if not excluding:
-        limits += ordinal_limits(norm)
     for lim in limits:
         if lim.cycles:
             met_unknown = True

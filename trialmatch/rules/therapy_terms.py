@@ -55,7 +55,9 @@ def _norm_token(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) over already-normalised text."""
-    return [(_norm_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Only a token ending in "s" can change ("therapies", "tkis"): skip the call for the rest.
+    return [(_norm_token(word) if (word := m.group())[-1] == "s" else word, m.start(), m.end())
+            for m in _TOKEN.finditer(text)]
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -92,8 +94,12 @@ def phrase_index() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _first_tokens() -> frozenset[str]:
-    return frozenset(key[0] for key in phrase_index())
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First token -> the lengths of the phrases that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in phrase_index():
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 @dataclass(frozen=True)
@@ -120,16 +126,21 @@ def _joined(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> bool
 
 def _scan(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     """Longest phrase match at each token: (first token, end token, item)."""
-    index, firsts = phrase_index(), _first_tokens()
+    index, lengths_by_first = phrase_index(), _lengths_by_first()
+    words = [t for t, _, _ in toks]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        if toks[i][0] not in firsts:
+        lengths = lengths_by_first.get(words[i])
+        if lengths is None:
             i += 1
             continue
         hit = None
-        for length in range(min(MAX_PHRASE_TOKENS, len(toks) - i), 0, -1):
-            item = index.get(tuple(t for t, _, _ in toks[i:i + length]))
+        # Only lengths some phrase has are looked up: the same longest match as trying every length.
+        for length in lengths:
+            if length > len(toks) - i:
+                continue
+            item = index.get(tuple(words[i:i + length]))
             if item and _joined(text, toks, i, i + length):
                 span = text[toks[i][1]:toks[i + length - 1][2]]
                 if len(span) <= 4 and not _SHORT_SPAN.fullmatch(span):
