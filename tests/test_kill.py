@@ -1,0 +1,139 @@
+"""`trialmatch sync` killed with SIGKILL at random moments, 20 times in a row, on one cache.
+
+After every kill the SQLite file passes `PRAGMA integrity_check`, holds only whole pages (each
+cached trial with all its sites and its parsed rules, and exactly the trials of the first pages
+the API served), and a plain rerun at the end leaves the same cache as an uninterrupted sync.
+The stand-in API answers each page slowly, so most kills land in the middle of the download.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from fakeapi import FakeAPI, Fault
+from helpers import dump
+
+from trialmatch.cache import open_cache
+from trialmatch.client import CTGovClient
+from trialmatch.query import study_queries
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+PAGE = 2  # small pages, so a sync is many page transactions
+PAGE_DELAY = 0.12  # seconds the stand-in waits before each page: kills then land mid-sync
+SEED = int(os.environ.get("TRIALMATCH_KILL_SEED", "20251210"))
+
+
+@pytest.fixture
+def api(study_records: list[dict[str, Any]]) -> Iterator[FakeAPI]:
+    with FakeAPI(copy.deepcopy(study_records)) as server:
+        yield server
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    code = "from trialmatch.cli import main; main()"
+    return subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def served_pages(api: FakeAPI) -> list[set[str]]:
+    """The NCT ids of each page a full sync is served, in order (searches one after another)."""
+    pages: list[set[str]] = []
+    with CTGovClient(base_url=api.url, sleep=lambda s: None) as client:
+        for params in study_queries(page_size=PAGE):
+            for page in client.iter_pages(params):
+                pages.append({s["protocolSection"]["identificationModule"]["nctId"] for s in page.studies})
+    return pages
+
+
+def pages_saved(path: Path) -> int:
+    """Pages the latest sync run has saved so far (0 while the file or its tables do not exist yet)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+            row = conn.execute("SELECT pages FROM syncrun ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def check_whole_pages(path: Path, pages: list[set[str]]) -> int:
+    """Fail unless the cache file is sound and holds whole pages only; return how many pages it holds."""
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        trials = conn.execute(
+            "SELECT t.nct_id, t.raw, p.nct_id IS NOT NULL, (SELECT count(*) FROM site s WHERE s.nct_id = t.nct_id) "
+            "FROM trial t LEFT JOIN parsedcriteria p ON p.nct_id = t.nct_id"
+        ).fetchall()
+    for nct_id, raw, parsed, sites in trials:
+        locations = (orjson.loads(raw)["protocolSection"].get("contactsLocationsModule") or {}).get("locations") or []
+        assert parsed, f"{nct_id} is cached without its parsed rules"
+        assert sites == len(locations), f"{nct_id} is cached with {sites} of its {len(locations)} sites"
+    cached = {row[0] for row in trials}
+    seen: set[str] = set()
+    for whole, page in enumerate(pages):
+        if cached == seen:
+            return whole
+        seen |= page
+    assert cached == seen, "the cache holds part of a page"
+    return len(pages)
+
+
+def test_twenty_sigkills_in_a_row_never_leave_half_a_page_and_a_rerun_completes(
+    api: FakeAPI, tmp_path: Path
+) -> None:
+    pages = served_pages(api)
+    assert len(pages) >= 6, "enough pages for kills to land between and inside them"
+    api.add_fault(Fault("slow", delay=PAGE_DELAY), times=1_000_000)
+    db = tmp_path / "killed.db"
+    # One hash seed for every process, as in test_cli_sync: identical runs give identical rows.
+    env = {**os.environ, "TRIALMATCH_API_URL": api.url, "TRIALMATCH_DB": str(db), "PYTHONHASHSEED": "0"}
+
+    reference_db = tmp_path / "reference.db"
+    started = time.monotonic()
+    reference = cli("sync", "--page-size", str(PAGE), env={**env, "TRIALMATCH_DB": str(reference_db)})
+    first_page = None
+    while reference.poll() is None:
+        if first_page is None and pages_saved(reference_db) >= 1:
+            first_page = time.monotonic() - started
+        time.sleep(0.02)
+    per_page = (time.monotonic() - started - (first_page or 0.0)) / len(pages)
+    out, err = reference.communicate(timeout=60)
+    assert reference.returncode == 0 and first_page is not None, err
+
+    # Each run resumes where the last one was killed. Kill times run from half the start-up to
+    # about two pages in, so some kills hit start-up and the others hit every stage of a page.
+    rng = random.Random(SEED)
+    landed: list[int] = []
+    for kill in range(KILLS):
+        proc = cli("sync", "--page-size", str(PAGE), env=env)
+        time.sleep(rng.uniform(first_page / 2, first_page + 2 * per_page))
+        os.kill(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate(timeout=30)
+        assert "Traceback" not in err, f"kill {kill + 1} (seed {SEED}): {err}"
+        if db.exists():
+            landed.append(check_whole_pages(db, pages))
+
+    assert len(set(landed)) >= 5, f"kills should land all along the sync; they left {landed} pages"
+    rerun = cli("sync", "--page-size", str(PAGE), env=env)
+    out, err = rerun.communicate(timeout=60)
+    assert rerun.returncode == 0, err
+    assert out.startswith("Synced ("), out
+    assert check_whole_pages(db, pages) == len(pages)
+    engine, reference_engine = open_cache(str(db)), open_cache(str(reference_db))
+    assert dump(engine) == dump(reference_engine)
+    engine.dispose()
+    reference_engine.dispose()
