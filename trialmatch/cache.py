@@ -150,8 +150,25 @@ def open_cache(db: str | os.PathLike[str] | None = None) -> Engine:
         raise
     except (SQLAlchemyError, OSError) as exc:
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if make_url(url).get_backend_name() == "sqlite" and _read_only(Path(where)):
+            # Not damage: advising to move the file away would send a user to discard good data.
+            raise CacheError(
+                f"cannot open the cache {where}: it is on a read-only file system or in a read-only folder "
+                f"({detail}); make it writable, or give --db a writable place"
+            ) from exc
         raise CacheError(
             f"cannot open the cache {where}: {detail}. If the file is damaged, move it away and run "
             "`trialmatch sync` to rebuild it"
         ) from exc
     return engine
+
+
+def _read_only(path: Path) -> bool:
+    """True if SQLite cannot write beside `path`: a read-only mount, or a folder we may not write to."""
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(folder, os.W_OK)
