@@ -12,22 +12,17 @@ import copy
 import os
 import random
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
+from cache_checks import check_whole_pages, cli, pages_saved, served_pages
 from fakeapi import FakeAPI, Fault
 from helpers import dump
 
 from trialmatch.cache import open_cache
-from trialmatch.client import CTGovClient
-from trialmatch.query import study_queries
 
 pytestmark = pytest.mark.slow
 
@@ -43,59 +38,10 @@ def api(study_records: list[dict[str, Any]]) -> Iterator[FakeAPI]:
         yield server
 
 
-def cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    code = "from trialmatch.cli import main; main()"
-    return subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def served_pages(api: FakeAPI) -> list[set[str]]:
-    """The NCT ids of each page a full sync is served, in order (searches one after another)."""
-    pages: list[set[str]] = []
-    with CTGovClient(base_url=api.url, sleep=lambda s: None) as client:
-        for params in study_queries(page_size=PAGE):
-            for page in client.iter_pages(params):
-                pages.append({s["protocolSection"]["identificationModule"]["nctId"] for s in page.studies})
-    return pages
-
-
-def pages_saved(path: Path) -> int:
-    """Pages the latest sync run has saved so far (0 while the file or its tables do not exist yet)."""
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
-            row = conn.execute("SELECT pages FROM syncrun ORDER BY id DESC LIMIT 1").fetchone()
-    except sqlite3.Error:
-        return 0
-    return int(row[0]) if row else 0
-
-
-def check_whole_pages(path: Path, pages: list[set[str]]) -> int:
-    """Fail unless the cache file is sound and holds whole pages only; return how many pages it holds."""
-    with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        trials = conn.execute(
-            "SELECT t.nct_id, t.raw, p.nct_id IS NOT NULL, (SELECT count(*) FROM site s WHERE s.nct_id = t.nct_id) "
-            "FROM trial t LEFT JOIN parsedcriteria p ON p.nct_id = t.nct_id"
-        ).fetchall()
-    for nct_id, raw, parsed, sites in trials:
-        locations = (orjson.loads(raw)["protocolSection"].get("contactsLocationsModule") or {}).get("locations") or []
-        assert parsed, f"{nct_id} is cached without its parsed rules"
-        assert sites == len(locations), f"{nct_id} is cached with {sites} of its {len(locations)} sites"
-    cached = {row[0] for row in trials}
-    seen: set[str] = set()
-    for whole, page in enumerate(pages):
-        if cached == seen:
-            return whole
-        seen |= page
-    assert cached == seen, "the cache holds part of a page"
-    return len(pages)
-
-
 def test_twenty_sigkills_in_a_row_never_leave_half_a_page_and_a_rerun_completes(
     api: FakeAPI, tmp_path: Path
 ) -> None:
-    pages = served_pages(api)
+    pages = served_pages(api, PAGE)
     assert len(pages) >= 6, "enough pages for kills to land between and inside them"
     api.add_fault(Fault("slow", delay=PAGE_DELAY), times=1_000_000)
     db = tmp_path / "killed.db"
