@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trialmatch import cache_write  # noqa: E402
+from trialmatch import parse_pool  # noqa: E402
 from trialmatch.cache import open_cache, save_page, set_run, start_run, utcnow  # noqa: E402
 from trialmatch.geo import geocode  # noqa: E402
 from trialmatch.index import load_index  # noqa: E402
@@ -50,7 +50,7 @@ def clone(record: dict[str, Any], number: int) -> dict[str, Any]:
 
 def memoised_parse() -> None:
     """Parse each distinct record once: clones differ only in their NCT id."""
-    original = cache_write.parse_rules
+    original = parse_pool.parse_rules
     memo: dict[str, tuple[dict[str, Any], int]] = {}
 
     def parse(raw: dict[str, Any], nct_id: str) -> tuple[dict[str, Any], int]:
@@ -61,7 +61,7 @@ def memoised_parse() -> None:
             memo[key] = original(raw, nct_id)
         return memo[key]
 
-    cache_write.parse_rules = parse  # type: ignore[assignment]
+    parse_pool.parse_rules = parse  # type: ignore[assignment]
 
 
 def build(db: Path, records: list[dict[str, Any]], trials: int) -> None:

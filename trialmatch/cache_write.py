@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from trialmatch import parse
 from trialmatch.errors import CacheError
 from trialmatch.models import Meta, ParsedCriteria, Site, SyncRun, Trial, utcnow
+from trialmatch.parse_pool import IN_PROCESS, CriteriaParser
 from trialmatch.query import OPEN_STATUSES
 from trialmatch.records import InvalidRecordError, TrialRows, nct_id_of, record_hash, trial_rows
 
@@ -32,8 +33,6 @@ META = Meta.__table__  # type: ignore[attr-defined]
 
 # Off only in tests, to compare the fast SQLite path with SQLAlchemy's own insert.
 FAST_SQLITE_INSERTS = True
-# parser_version stored when parsing raised: never current, so the next reparse tries again.
-FAILED_PARSE_VERSION = 0
 _REPARSE_BATCH = 200
 
 
@@ -54,17 +53,6 @@ class PageCounts:
     @property
     def total(self) -> int:
         return self.new + self.updated + self.unchanged + self.closed + self.skipped
-
-
-def parse_rules(raw: dict[str, Any], nct_id: str) -> tuple[dict[str, Any], int]:
-    """(rules, parser_version) for one record. A parser bug must not stop a sync: log, store {}."""
-    try:
-        return parse.parse_record(raw), parse.PARSER_VERSION
-    except Exception as exc:  # noqa: BLE001 - a bug in a rule module is contained to its trial
-        log.warning("parsing the criteria of %s failed (%s: %s); stored without rules, retried next sync",
-                    nct_id, type(exc).__name__, exc)
-        log.debug("parser traceback for %s", nct_id, exc_info=True)
-        return {}, FAILED_PARSE_VERSION
 
 
 def _identify(studies: Iterable[dict[str, Any]]) -> tuple[dict[str, tuple[dict[str, Any], str]], int]:
@@ -97,13 +85,15 @@ def save_page(
     cursor: str | None,
     keep_closed: bool = False,
     now: datetime | None = None,
+    parser: CriteriaParser = IN_PROCESS,
 ) -> PageCounts:
     """Upsert one page of API records and move the run's cursor, all in one transaction.
 
     New trials are inserted with their sites and parsed criteria; changed ones (different
     record_hash) are replaced, keeping first_seen; unchanged ones only get last_seen. A record
     for a trial not yet cached whose status is not open is skipped unless `keep_closed`.
-    If anything fails, nothing of the page and nothing of the cursor is written.
+    If anything fails, nothing of the page and nothing of the cursor is written. `parser` may
+    spread the criteria parsing over several processes (a sync passes one).
     """
     run_id = run if isinstance(run, int) else run.id
     if run_id is None:
@@ -138,7 +128,7 @@ def save_page(
                     else:
                         counts.updated += 1
             _replace(conn, [r.nct_id for r in replaced])
-            _insert(conn, fresh + replaced, now)
+            _insert(conn, fresh + replaced, now, parser)
             if seen_only:
                 conn.execute(update(TRIALS).where(TRIALS.c.nct_id.in_(seen_only)).values(last_seen=now))
             conn.execute(
@@ -207,19 +197,19 @@ def _without_nul(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.replace("\x00", "") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()}
 
 
-def _insert(conn: Connection, items: list[TrialRows], now: datetime) -> None:
+def _insert(conn: Connection, items: list[TrialRows], now: datetime, parser: CriteriaParser) -> None:
     if not items:
         return
     bulk_insert(conn, TRIALS, [{"first_seen": now, **r.trial, "last_seen": now} for r in items])
     bulk_insert(conn, SITES, [site for r in items for site in r.sites])
-    parsed = []
-    for r in items:
-        rules, version = parse_rules(r.trial["raw"], r.nct_id)
-        parsed.append({"nct_id": r.nct_id, "parser_version": version, "rules": rules})
-    bulk_insert(conn, PARSED, parsed)
+    results = parser.parse_many([(r.trial["raw"], r.nct_id) for r in items])
+    bulk_insert(conn, PARSED, [{"nct_id": r.nct_id, "parser_version": version, "rules": rules}
+                               for r, (rules, version) in zip(items, results, strict=True)])
 
 
-def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] | None = None) -> int:
+def reparse_outdated(
+    engine: Engine, *, on_progress: Callable[[int, int], None] | None = None, parser: CriteriaParser = IN_PROCESS
+) -> int:
     """Re-parse every trial whose stored parser_version is not the current one. Returns how many.
 
     Reads `raw` in batches, so memory stays flat however large the cache; each batch is its
@@ -238,11 +228,10 @@ def reparse_outdated(engine: Engine, *, on_progress: Callable[[int, int], None] 
         for start in range(0, len(ids), _REPARSE_BATCH):
             batch = ids[start:start + _REPARSE_BATCH]
             with engine.begin() as conn:
-                raws = conn.execute(select(TRIALS.c.nct_id, TRIALS.c.raw).where(TRIALS.c.nct_id.in_(batch)))
-                parsed = []
-                for nct_id, raw in raws:
-                    rules, version = parse_rules(raw or {}, nct_id)
-                    parsed.append({"nct_id": nct_id, "parser_version": version, "rules": rules})
+                raws = conn.execute(select(TRIALS.c.nct_id, TRIALS.c.raw).where(TRIALS.c.nct_id.in_(batch))).all()
+                results = parser.parse_many([(raw or {}, nct_id) for nct_id, raw in raws])
+                parsed = [{"nct_id": nct_id, "parser_version": version, "rules": rules}
+                          for (nct_id, _), (rules, version) in zip(raws, results, strict=True)]
                 conn.execute(delete(PARSED).where(PARSED.c.nct_id.in_(batch)))
                 bulk_insert(conn, PARSED, parsed)
             if on_progress is not None:

@@ -28,6 +28,7 @@ from trialmatch import cache
 from trialmatch.client import CTGovClient, Page
 from trialmatch.errors import APIRequestError, APIResponseError
 from trialmatch.models import SyncRun
+from trialmatch.parse_pool import CriteriaParser
 from trialmatch.query import IDS_PER_REQUEST, PAGE_SIZE, ids_query, study_queries
 from trialmatch.sync_lock import sync_lock
 
@@ -195,19 +196,19 @@ def sync(
     `page_size` is for tests and benchmarks; the API's maximum (1000) needs the fewest requests.
     """
     started = time.monotonic()
-    with sync_lock(engine, wait=wait):
-        return _locked_sync(engine, client, full, progress, page_size, started)
+    with sync_lock(engine, wait=wait), CriteriaParser() as parser:
+        return _locked_sync(engine, client, full, progress, page_size, started, parser)
 
 
 def _locked_sync(
     engine: Engine, client: CTGovClient, full: bool, progress: ProgressCallback | None, page_size: int,
-    started: float,
+    started: float, parser: CriteriaParser,
 ) -> SyncSummary:
-    cache.reparse_outdated(engine)  # rule modules changed since the last run: no network needed
+    cache.reparse_outdated(engine, parser=parser)  # rule modules changed since the last run: no network needed
     run, resumed = _begin(engine, client, full)
     assert run.id is not None
     try:
-        _run(engine, client, run, progress, page_size)
+        _run(engine, client, run, progress, page_size, parser)
     except BaseException as exc:
         reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc) or type(exc).__name__
         try:
@@ -224,7 +225,8 @@ def _locked_sync(
 
 
 def _run(
-    engine: Engine, client: CTGovClient, run: SyncRun, progress: ProgressCallback | None, page_size: int
+    engine: Engine, client: CTGovClient, run: SyncRun, progress: ProgressCallback | None, page_size: int,
+    parser: CriteriaParser,
 ) -> None:
     assert run.id is not None
     plan = study_queries(run.since if run.mode == "incremental" else None, page_size=page_size)
@@ -243,13 +245,13 @@ def _run(
                 known_total = False
             more = page.next_page_token is not None
             cache.save_page(engine, page.studies, run.id, cursor=f"{index}:{page.next_page_token}" if more
-                            else f"{index + 1}:")
+                            else f"{index + 1}:", parser=parser)
             done += len(page.studies)
             if progress is not None:
                 progress(Progress(label, done, total if known_total else None))
         cache.set_run(engine, run.id, cursor=f"{index + 1}:")
     if run.mode == "full":
-        _recheck(engine, client, run, len(plan), done, progress, page_size)
+        _recheck(engine, client, run, len(plan), done, progress, page_size, parser)
 
 
 def _recheck(
@@ -260,6 +262,7 @@ def _recheck(
     done: int,
     progress: ProgressCallback | None,
     page_size: int,
+    parser: CriteriaParser,
 ) -> None:
     """Ask by id for cached open trials the searches did not return: they closed or left the search."""
     assert run.id is not None
@@ -269,7 +272,7 @@ def _recheck(
     for start in range(0, len(missing), IDS_PER_REQUEST):
         chunk = missing[start:start + IDS_PER_REQUEST]
         for page in client.iter_pages(ids_query(chunk, page_size=page_size)):
-            cache.save_page(engine, page.studies, run.id, cursor=f"{step}:")
+            cache.save_page(engine, page.studies, run.id, cursor=f"{step}:", parser=parser)
             done += len(page.studies)
             if progress is not None:
                 progress(Progress("re-check", done, None))
