@@ -5,7 +5,8 @@ stand-in API in its own process on 127.0.0.1 (bench/clones.py, constant memory).
 a fresh process so its peak resident memory (ru_maxrss) is its own:
 
 - sync:  a full `trialmatch` sync into an empty SQLite cache (or --db-url, e.g. PostgreSQL),
-         criteria parsed as each page is saved; the parser's share of the time is reported;
+         criteria parsed as each page is saved, by a worker per core (trialmatch.parse_pool);
+         the parsing's share of the wall time and the workers' peak memory are reported;
 - match: load the match index from the cache and match one profile (the first shared eval
          profile) against every trial, as `trialmatch match` does.
 
@@ -42,32 +43,53 @@ def peak_mb() -> float:
 # -- child processes -------------------------------------------------------------------------
 
 
+def _vm_hwm_mb(pid: int) -> float:
+    """A live process's peak resident memory, from /proc (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def sync_child(url: str, db: str) -> dict[str, Any]:
-    """A full sync into `db`; the criteria parser is timed on the way."""
-    from trialmatch import parse
+    """A full sync into `db`, timing the criteria parsing (wall time, workers included) and
+    recording the parser workers' peak memory before they stop."""
     from trialmatch.cache import open_cache
     from trialmatch.client import CTGovClient
+    from trialmatch.parse_pool import CriteriaParser
     from trialmatch.sync import sync
 
-    real = parse.parse_record
     parse_seconds = 0.0
+    workers_mb: list[float] = []
+    real_parse, real_close = CriteriaParser.parse_many, CriteriaParser.close
 
-    def timed(record: dict[str, Any]) -> dict[str, Any]:
+    def timed_parse(self: CriteriaParser, jobs: Any) -> Any:
         nonlocal parse_seconds
         started = time.perf_counter()
         try:
-            return real(record)
+            return real_parse(self, jobs)
         finally:
             parse_seconds += time.perf_counter() - started
 
-    parse.parse_record = timed
+    def measured_close(self: CriteriaParser) -> None:
+        if self._pool is not None:
+            workers_mb.extend(_vm_hwm_mb(pid) for pid in list(self._pool._processes))
+        real_close(self)
+
+    CriteriaParser.parse_many = timed_parse  # type: ignore[method-assign]
+    CriteriaParser.close = measured_close  # type: ignore[method-assign]
     engine = open_cache(db)
     started = time.perf_counter()
     with CTGovClient(base_url=url, timeout=120) as client:
         summary = sync(engine, client)
     seconds = time.perf_counter() - started
     engine.dispose()
-    return {"seconds": seconds, "parse_seconds": parse_seconds, "studies": summary.new, "peak_mb": peak_mb()}
+    return {"seconds": seconds, "parse_seconds": parse_seconds, "studies": summary.new, "peak_mb": peak_mb(),
+            "workers": len(workers_mb), "worker_peak_mb": max(workers_mb, default=0.0)}
 
 
 def match_child(db: str, profile_path: str) -> dict[str, Any]:
@@ -126,12 +148,14 @@ def measure(count: int, db: str, profile: Path, timeout: float) -> dict[str, Any
 def report_line(r: dict[str, Any]) -> str:
     s, m = r["sync"], r["match"]
     db = f"{r['db_mb']:>7.0f}" if r["db_mb"] is not None else f"{'-':>7}"
-    return (f"{r['count']:>8} {s['seconds']:>9.1f} {s['parse_seconds']:>9.1f} {r['count'] / s['seconds']:>9.0f} "
-            f"{s['peak_mb']:>8.0f} {m['load_seconds']:>8.1f} {m['match_seconds']:>8.1f} {m['peak_mb']:>8.0f} {db}")
+    workers = f"{s['workers']} x {s['worker_peak_mb']:.0f}" if s["workers"] else "none"
+    return (f"{r['count']:>8} {s['seconds']:>8.1f} {s['parse_seconds']:>8.1f} {r['count'] / s['seconds']:>9.0f} "
+            f"{s['peak_mb']:>8.0f} {workers:>11} {m['load_seconds']:>7.1f} {m['match_seconds']:>8.2f} "
+            f"{m['peak_mb']:>9.0f} {db}")
 
 
-HEADER = (f"{'studies':>8} {'sync s':>9} {'parse s':>9} {'studies/s':>9} {'sync MB':>8} {'load s':>8} "
-          f"{'match s':>8} {'match MB':>8} {'db MB':>7}")
+HEADER = (f"{'studies':>8} {'sync s':>8} {'parse s':>8} {'studies/s':>9} {'sync MB':>8} {'workers MB':>11} "
+          f"{'load s':>7} {'match s':>8} {'match MB':>9} {'db MB':>7}")
 
 
 def main() -> None:
