@@ -20,6 +20,8 @@ _GENE_LIST = (
     r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
     r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
 )
+# Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
+_GENE_NAME = re.compile(_GENE_LIST)
 # "EGFR-TKI sensitive" means a sensitising mutation: keep the meaning before drug names are removed.
 _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
@@ -68,12 +70,17 @@ def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = text.translate(_WIDE)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
-    full_names, symbols = vocab.full_gene_names()
-    text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
-    text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
-    text = _KIDNEY_AFTER.sub("kidney-GFR", text)
-    text = _TKI_SENSITIVE.sub("EGFR ", text)
+    # The checks before each rewrite are necessary for it to match: they only skip work, never change text.
+    if vocab.may_match(text, vocab.full_gene_name_words()):
+        full_names, symbols = vocab.full_gene_names()
+        text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
+    if "EGFR" in text:  # the next three patterns all need it, case and all
+        text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
+        text = _KIDNEY_AFTER.sub("kidney-GFR", text)
+        text = _TKI_SENSITIVE.sub("EGFR ", text)
     text = _EITHER_STATUS.sub("status", text)
+    if not _GENE_NAME.search(text):
+        return text
     text = _DRUGS.sub(" DRUG ", text)
     return _DRUG_ECHO.sub("DRUG", text)
 

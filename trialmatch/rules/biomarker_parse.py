@@ -12,9 +12,9 @@ import re
 from typing import Any
 
 from trialmatch.rules.biomarker_cues import normalise, sentences
-from trialmatch.rules.biomarker_pdl1 import read_pdl1
-from trialmatch.rules.biomarker_phrases import Statement
-from trialmatch.rules.biomarker_text import read_sentence, read_title
+from trialmatch.rules.biomarker_pdl1 import names_score, read_pdl1
+from trialmatch.rules.biomarker_phrases import Statement, names_marker
+from trialmatch.rules.biomarker_text import EXCLUDING_SENTENCE, read_sentence, read_title
 from trialmatch.rules.biomarker_vocab import mentions_marker
 from trialmatch.text import Criterion, TrialText, quote
 
@@ -154,6 +154,18 @@ def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str
     return clause
 
 
+def _may_state(norm: str, section: str) -> bool:
+    """Could read_sentence or read_pdl1 find a statement in this normalised sentence?
+
+    Every statement needs a gene, alteration, driver or PD-L1 word, or a PD-L1 score name. Most
+    sentences that pass the loose mentions_marker have none, and skipping them saves a dozen searches
+    each. An inclusion that excludes ("... is exclusionary") is read in parts, so it is always read.
+    """
+    if names_marker(norm) or names_score(norm):
+        return True
+    return section == "inclusion" and EXCLUDING_SENTENCE.search(norm) is not None
+
+
 def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
     clauses: list[dict[str, Any]] = []
@@ -171,6 +183,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             if not mentions_marker(sentence):
                 continue
             norm = normalise(sentence)
+            if not _may_state(norm, section):
+                continue
             statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
@@ -211,6 +225,8 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
         if _ABOUT_MARKERS.search(line):
             continue  # a study of the markers themselves, not a rule on who may join
         norm = normalise(line)
+        if not _may_state(norm, "title"):
+            continue
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
     return _merge_header(clauses)

@@ -76,6 +76,11 @@ def _level_patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def names_score(sentence: str) -> bool:
+    """A PD-L1 score name (TPS, CPS, ...): read_pdl1 reads a sentence with no PD-L1 word from there."""
+    return _scale_patterns()[3].search(sentence) is not None
+
+
 def read_pdl1(sentence: str, section: str) -> list[Statement]:
     """PD-L1 level statements in one normalised sentence: each becomes its own requirement."""
     if _NOT_A_RULE.search(sentence) or (OTHER_CANCER.search(sentence) and not LUNG.search(sentence)):

@@ -40,6 +40,12 @@ _POSITIVE_WORDS = frozenset({"positive", "positivity", "+", "fusion-positive", "
 ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
 
 
+def names_marker(text: str) -> bool:
+    """A gene, alteration, driver or PD-L1 word in `text`: what every statement is built around."""
+    keys = vocab.group_keys()
+    return any(keys[m.lastgroup or ""][0] in ANCHORS for m in vocab.lex(text))
+
+
 def tokens(text: str) -> list[Token]:
     """Biomarker words and structure words in order; biomarker words win where they overlap."""
     found: list[Token] = []
