@@ -58,8 +58,9 @@ def load_index(engine: Engine) -> MatchIndex:
         reparse_outdated(engine)
     except CacheError as exc:
         log.warning("matching on rules from an older parser: %s", exc)
+    rows, site_rows = queries.index_snapshot(engine)  # one state of the cache, even mid-sync
     sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
-    for nct_id, *fields in queries.index_site_rows(engine):
+    for nct_id, *fields in site_rows:
         sites_by_trial[nct_id].append(SiteInfo(*fields))
     index = MatchIndex(
         Candidate(
@@ -77,7 +78,7 @@ def load_index(engine: Engine) -> MatchIndex:
             rules=row["rules"] or {},
             sites=tuple(sites_by_trial.get(row["nct_id"], ())),
         )
-        for row in queries.index_rows(engine)
+        for row in rows
     )
     intern_rules(index)
     return index

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -20,6 +22,23 @@ RUNS = SyncRun.__table__  # type: ignore[attr-defined]
 
 # Every Trial column but the raw record, which only `show` and re-parsing need.
 _LIGHT_COLUMNS = [c for c in TRIALS.columns if c.name != "raw"]
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection whose reads all see the cache as it was at the first one.
+
+    SQLite's Python driver runs each SELECT in a transaction of its own, so a sync committing a
+    page between two SELECTs of one read mixed two states: counts from two moments, trials
+    without the sites saved with them. One explicit read transaction pins the state (WAL lets
+    the sync keep writing meanwhile); PostgreSQL gets the same from REPEATABLE READ.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN")
+        elif conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
 
 
 def _read_error(exc: SQLAlchemyError) -> CacheError:
@@ -106,7 +125,7 @@ def stats(engine: Engine) -> dict[str, Any]:
     phases counts once under each; one with none counts under "NA".
     """
     try:
-        with engine.connect() as conn:
+        with snapshot(engine) as conn:
             trials = conn.execute(select(func.count()).select_from(TRIALS)).scalar_one()
             sites = conn.execute(select(func.count()).select_from(SITES)).scalar_one()
             by_status: dict[str, int] = dict(
@@ -141,25 +160,19 @@ _INDEX_SITE_COLUMNS = [
 ]
 
 
-def index_rows(engine: Engine) -> list[dict[str, Any]]:
-    """For the match index: one mapping per trial (index columns + "rules"), by NCT id."""
-    query = (
+def index_snapshot(engine: Engine) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
+    """For the match index: one mapping per trial (index columns + "rules") by NCT id, and
+    (nct_id, facility, city, state, country, lat, lon, status) per site. Both are read from one
+    state of the cache, so every trial comes with exactly the sites saved with it, even mid-sync."""
+    trials = (
         select(*_INDEX_TRIAL_COLUMNS, PARSED.c.rules)
         .outerjoin(PARSED, PARSED.c.nct_id == TRIALS.c.nct_id)
         .order_by(TRIALS.c.nct_id)
     )
+    sites = select(*_INDEX_SITE_COLUMNS).order_by(SITES.c.nct_id, SITES.c.id)
     try:
-        with engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
-    except SQLAlchemyError as exc:
-        raise _read_error(exc) from exc
-
-
-def index_site_rows(engine: Engine) -> list[tuple[Any, ...]]:
-    """For the match index: (nct_id, facility, city, state, country, lat, lon, status) per site."""
-    query = select(*_INDEX_SITE_COLUMNS).order_by(SITES.c.nct_id, SITES.c.id)
-    try:
-        with engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(query)]
+        with snapshot(engine) as conn:
+            site_rows = [tuple(row) for row in conn.execute(sites)]
+            return [dict(row) for row in conn.execute(trials).mappings()], site_rows
     except SQLAlchemyError as exc:
         raise _read_error(exc) from exc
