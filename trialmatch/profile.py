@@ -66,6 +66,14 @@ class Profile(BaseModel):
     location: str | None = Field(default=None, max_length=200)
     max_distance_miles: float | None = Field(default=None, gt=0, le=25000)
 
+    @field_validator("age", "pdl1_tps", "prior_lines", "ecog", "max_distance_miles", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: Any) -> Any:
+        # JSON true/false would otherwise count as 1/0: "age": true became age 1, excluded everywhere.
+        if isinstance(value, bool):
+            raise ValueError("a number is needed here, not true or false")
+        return value
+
     @field_validator("tested_negative")
     @classmethod
     def _known_genes(cls, values: tuple[str, ...]) -> tuple[str, ...]:
