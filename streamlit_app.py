@@ -28,7 +28,7 @@ from trialmatch.geo import Place, geocode
 from trialmatch.index import load_index
 from trialmatch.match import Candidate, MatchFilters, TrialMatch, match_candidate, match_profile
 from trialmatch.models import Site, Trial
-from trialmatch.profile import MAX_PROFILE_BYTES, Profile, profile_from_dict
+from trialmatch.profile import MAX_PROFILE_BYTES, Profile, profile_from_dict, profile_from_json
 from trialmatch.rules.base import ELIGIBLE
 
 PAGE_SIZE = 20  # results shown before "Show more"
@@ -117,11 +117,7 @@ def load_uploaded_profile() -> None:
     try:
         if upload.size > MAX_PROFILE_BYTES:
             raise ProfileError(f"{upload.name} is too big for a profile ({upload.size} bytes)")
-        try:
-            data = json.loads(upload.getvalue().decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise ProfileError(f"{upload.name} is not a profile file (expected JSON saved by this page)") from None
-        profile = profile_from_dict(data)
+        profile = profile_from_json(upload.getvalue(), upload.name)
     except ProfileError as exc:
         say("load", "error", f"Could not load the file: {esc(str(exc))}. Your answers were not changed.")
         return

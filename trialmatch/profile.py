@@ -117,21 +117,30 @@ def profile_from_dict(data: Any) -> Profile:
         raise ProfileError(f"profile field '{field}': {first['msg']}", field=field) from None
 
 
+def profile_from_json(raw: bytes, source: str) -> Profile:
+    """A Profile from the bytes of a JSON file called `source`; ProfileError in one line if it is not one."""
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileError(f"profile file {source} is over {MAX_PROFILE_BYTES} bytes; a profile is a small JSON file")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))  # -sig: editors on Windows start files with a BOM
+    except UnicodeDecodeError:
+        raise ProfileError(f"profile file {source} is not text (expected JSON)") from None
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            f"profile file {source} is not valid JSON (line {exc.lineno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ProfileError(f"profile file {source} is nested too deeply to be a profile") from None
+    return profile_from_dict(data)
+
+
 def load_profile(path: str | Path) -> Profile:
     """Read a profile JSON file. Missing, huge, non-JSON or invalid files raise ProfileError."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        # Read one byte past the limit instead of trusting the size: /dev/zero or a pipe has none.
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_PROFILE_BYTES + 1)
     except OSError as exc:
-        raise ProfileError(f"cannot read profile file {path}: {exc.strerror}") from None
-    if size > MAX_PROFILE_BYTES:
-        raise ProfileError(f"profile file {path} is {size} bytes; a profile is a small JSON file")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ProfileError(f"profile file {path} is not text (expected JSON)") from None
-    except json.JSONDecodeError as exc:
-        raise ProfileError(
-            f"profile file {path} is not valid JSON (line {exc.lineno}: {exc.msg})"
-        ) from None
-    return profile_from_dict(data)
+        raise ProfileError(f"cannot read profile file {path}: {exc.strerror or exc}") from None
+    return profile_from_json(raw, str(path))
