@@ -81,14 +81,28 @@ def row_to_profile(row: dict[str, str | None]) -> Profile:
 def read_profiles(stream: IO[str]) -> Iterator[Profile | BadRow]:
     """Yield a Profile per good row and a BadRow per bad one, so one bad row loses nothing else."""
     reader = csv.DictReader(stream)
-    if not reader.fieldnames or "id" not in [f.strip() for f in reader.fieldnames]:
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise ProfileError(f"line 1 of the CSV cannot be read ({exc})") from None
+    if not header or "id" not in [f.strip() for f in header]:
         raise ProfileError("the CSV needs a header row with at least an 'id' column")
-    reader.fieldnames = [f.strip() for f in reader.fieldnames]
-    for row in reader:
+    reader.fieldnames = [f.strip() for f in header]
+    for row in _rows(reader):
         try:
             yield row_to_profile(row)
         except ProfileError as exc:
             yield BadRow(reader.line_num, str(exc))
+
+
+def _rows(reader: csv.DictReader[str]) -> Iterator[dict[str, str | None]]:
+    """The reader's rows; a line the csv module cannot read at all (a cell over its 128 kB limit)
+    becomes a ProfileError naming the line, not a traceback."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        # line_num counts the lines read before the one that failed
+        raise ProfileError(f"line {reader.line_num + 1} of the CSV cannot be read ({exc})") from None
 
 
 def output_row(profile: Profile, rank: int, m: TrialMatch) -> dict[str, Any]:

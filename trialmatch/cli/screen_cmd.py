@@ -46,26 +46,30 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
     memo: dict = {}  # findings shared by patients who agree on what a dimension reads
     # Write to a temporary file and rename at the end, so an interrupted run never leaves half a file.
     partial = out_path.with_name(out_path.name + ".partial")
-    with source, partial.open("w", newline="", encoding="utf-8") as sink:
-        writer = csv.DictWriter(sink, fieldnames=OUTPUT_COLUMNS) if fmt == "csv" else None
-        if writer is not None:
-            writer.writeheader()
-        try:
-            for item in read_profiles(source):
-                if isinstance(item, BadRow):
-                    bad += 1
-                    click.echo(f"Skipped line {item.line}: {item.message}", err=True)
-                    continue
-                screened += 1
-                for rank, m in enumerate(match_profile(index, item, MatchFilters(), memo), start=1):
-                    row = output_row(item, rank, m)
-                    rows += 1
-                    if writer is not None:
-                        writer.writerow(row)
-                    else:
-                        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
-        except UnicodeDecodeError:
-            raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
+    try:
+        with source, partial.open("w", newline="", encoding="utf-8") as sink:
+            writer = csv.DictWriter(sink, fieldnames=OUTPUT_COLUMNS) if fmt == "csv" else None
+            if writer is not None:
+                writer.writeheader()
+            try:
+                for item in read_profiles(source):
+                    if isinstance(item, BadRow):
+                        bad += 1
+                        click.echo(f"Skipped line {item.line}: {item.message}", err=True)
+                        continue
+                    screened += 1
+                    for rank, m in enumerate(match_profile(index, item, MatchFilters(), memo), start=1):
+                        row = output_row(item, rank, m)
+                        rows += 1
+                        if writer is not None:
+                            writer.writerow(row)
+                        else:
+                            sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+            except UnicodeDecodeError:
+                raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a failed run leaves no half-written output behind
+        raise
     partial.replace(out_path)
     click.echo(f"Screened {screened} patient(s) against {len(index)} trial(s): {rows} possible match row(s) "
                f"written to {out_path}; {bad} bad row(s) skipped.")
