@@ -52,6 +52,11 @@ def _drug(name: str) -> Drug:
     return Drug(name, frozenset(), False)
 
 
+def known_therapy(name: str) -> bool:
+    """True if `name` is a drug (any spelling) or a class of treatment the checks understand."""
+    return _drug(name).known
+
+
 @lru_cache(maxsize=1024)
 def _history(therapies: tuple[str, ...], lines: int | None) -> History:
     listed = tuple(_drug(t) for t in therapies)
