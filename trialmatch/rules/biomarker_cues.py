@@ -70,10 +70,9 @@ def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = text.translate(_WIDE)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
-    # The checks before each rewrite are necessary for it to match: they only skip work, never change text.
-    if vocab.may_match(text, vocab.full_gene_name_words()):
-        full_names, symbols = vocab.full_gene_names()
-        text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
+    # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
+    full_names, symbols = vocab.full_gene_names()
+    text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
         text = _KIDNEY_AFTER.sub("kidney-GFR", text)

@@ -11,6 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from trialmatch.rules.prefilter import PhrasePattern
 from trialmatch.vocab import load
 
 # A space or hyphen inside a phrase also matches the other, or nothing ("exon 19" / "exon-19" / "exon19").
@@ -99,51 +100,15 @@ def lexer_at(char: str) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
-# The only characters a case-insensitive regex matches to an ASCII letter that lower() does not turn into
-# that letter (checked over all of Unicode): "İ" and "ı" match "i", "ſ" matches "s".
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def folded(text: str) -> str:
-    """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII letter reads as it."""
-    return text.translate(_FOLD).lower()
-
-
-def key_words(phrases: list[str]) -> tuple[str, ...] | None:
-    """The longest word of each phrase, lower-case: a case-insensitive phrase_pattern() match in a text
-    needs one of them in folded(text). None when some phrase has no plain ASCII word to check."""
-    found: list[str] = []
-    for phrase in phrases:
-        words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w.isascii() and w]
-        if not words:
-            return None
-        found.append(max(words, key=len).lower())
-    return tuple(dict.fromkeys(found))
-
-
-def may_match(text: str, words: tuple[str, ...] | None) -> bool:
-    """False when a pattern with these key_words() cannot match `text`: a cheap test before a slow regex."""
-    if words is None:
-        return True
-    low = folded(text)
-    return any(word in low for word in words)
-
-
 @cache
-def full_gene_names() -> tuple[re.Pattern[str], dict[str, str]]:
+def full_gene_names() -> tuple[PhrasePattern, dict[str, str]]:
     """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text."""
     symbols: dict[str, str] = {}
     for gene, names in _items("gene_names_words").items():
         symbol = "HER2" if gene == "ERBB2" else gene
         for name in names:
             symbols[name.lower()] = symbol
-    return re.compile(phrase_pattern(list(symbols), plural=False), re.I), symbols
-
-
-@cache
-def full_gene_name_words() -> tuple[str, ...] | None:
-    """key_words() of the full gene names: most sentences have none, so the slow rewrite is skipped."""
-    return key_words(list(full_gene_names()[1]))
+    return PhrasePattern(re.compile(phrase_pattern(list(symbols), plural=False), re.I), symbols), symbols
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")

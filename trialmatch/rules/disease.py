@@ -20,6 +20,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.rules.prefilter import PhrasePattern
 from trialmatch.text import TrialText, quote
 from trialmatch.vocab import load
 
@@ -29,14 +30,17 @@ HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
 _SEVERITY = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for a phrase list; a space or hyphen matches either or none."""
+def _phrase_pattern(phrases: Iterable[str]) -> PhrasePattern:
+    """One case-insensitive pattern for a phrase list; a space or hyphen matches either or none.
+
+    Behind a substring pre-check (PhrasePattern): most sentences hold none of a list's phrases."""
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    unique = sorted(set(phrases), key=len, reverse=True)
+    for phrase in unique:
         escaped = re.escape(phrase.lower())
         escaped = escaped.replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?").replace(" ", r"[\s-]?")
         parts.append(escaped)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I)
+    return PhrasePattern(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I), unique)
 
 
 @cache
@@ -143,7 +147,7 @@ def _most(verdicts: Iterable[Verdict]) -> Verdict:
     return max(verdicts, key=_SEVERITY.__getitem__)
 
 
-def _mask(text: str, pattern: re.Pattern[str]) -> str:
+def _mask(text: str, pattern: PhrasePattern) -> str:
     """Blank out a pattern's matches so a shorter phrase inside them is not found again."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
