@@ -93,22 +93,24 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     norm = normalize(sentence[:MAX_SENTENCE_CHARS])
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
+    parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
+    mentions = without_abbreviations(norm, find_mentions(norm, ctx.egfr_trial), parens)
+    if excluding:
+        mentions = with_generic_treatment(norm, mentions)
+    limits = count_limits(norm, mentions, ctx.section)
+    if not excluding:
+        limits += ordinal_limits(norm)
+    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
+        # Every rule below needs a name, a line count, or (inclusions) naive / treated wording. Most
+        # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
+        return []
     if cues.SKIP.search(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
     if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     timed = bool(cues.TIME_WINDOW.search(bare))
-    parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
-    mentions = without_abbreviations(norm, find_mentions(norm, ctx.egfr_trial), parens)
-    if excluding:
-        mentions = with_generic_treatment(norm, mentions)
-    limits = [] if excluding and timed else count_limits(norm, mentions, ctx.section)
-    if not excluding:
-        limits += ordinal_limits(norm)
-    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
-        # Every rule below needs a name, a line count, or (inclusions) naive / treated wording: most
-        # sentences have none, and reading their cohorts and cues would be wasted.
-        return []
+    if excluding and timed:
+        limits = []  # a washout, not a count of earlier lines
     first_name = mentions[0].start if mentions else len(norm)
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
