@@ -41,7 +41,20 @@ def ensure_schema(engine: Engine) -> None:
 
 def _is_current(conn: Connection) -> bool:
     tables = set(inspect(conn).get_table_names())
-    return _stored_version(conn, tables) == SCHEMA_VERSION and set(SQLModel.metadata.tables) <= tables
+    return (_stored_version(conn, tables) == SCHEMA_VERSION and set(SQLModel.metadata.tables) <= tables
+            and not _missing_columns(conn, tables))
+
+
+def _missing_columns(conn: Connection, tables: set[str]) -> list[str]:
+    """Columns of the models that the cache's tables lack ("trial.acronym"): a column added to a model
+    without a version bump would otherwise fail every query with "no such column"."""
+    inspector = inspect(conn)
+    missing: list[str] = []
+    for name, table in SQLModel.metadata.tables.items():
+        if name in tables:
+            have = {column["name"] for column in inspector.get_columns(name)}
+            missing += [f"{name}.{column.name}" for column in table.columns if column.name not in have]
+    return missing
 
 
 def _lock_schema(conn: Connection) -> None:
@@ -70,15 +83,22 @@ def _write_version(conn: Connection) -> None:
 
 
 def _upgrade(conn: Connection) -> None:
-    version = _stored_version(conn, set(inspect(conn).get_table_names()))
-    if version == SCHEMA_VERSION:
-        SQLModel.metadata.create_all(conn)  # tables added without a version bump
-        return
+    tables = set(inspect(conn).get_table_names())
+    version = _stored_version(conn, tables)
     if version is None:
         SQLModel.metadata.create_all(conn)
         _write_version(conn)
         return
     where = conn.engine.url.database or conn.engine.url.render_as_string(hide_password=True)
+    if version == SCHEMA_VERSION:
+        missing = _missing_columns(conn, tables)
+        if not missing:
+            SQLModel.metadata.create_all(conn)  # tables added without a version bump
+            return
+        log.warning("the cache %s lacks column(s) %s that this trialmatch needs: rebuilt empty; "
+                    "run `trialmatch sync` to fill it again", where, ", ".join(missing))
+        _rebuild(conn)
+        return
     if version > SCHEMA_VERSION:
         raise CacheError(
             f"the cache {where} was written by a newer trialmatch (schema {version}, this one knows "
