@@ -1,51 +1,68 @@
-"""The substring pre-check in front of phrase regexes never changes what the regex finds."""
+"""The needle check in front of a regex never changes what the regex finds."""
 
 from __future__ import annotations
 
 import re
-import string
 import sys
 
 import pytest
 
-from trialmatch.rules.prefilter import PhrasePattern, folded, key_words
+from trialmatch.rules.prefilter import Guarded, folded, required_needles
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
 
-@pytest.mark.parametrize("letter", string.ascii_lowercase)
-def test_folded_reads_whatever_a_case_insensitive_regex_matches_to_a_letter_as_that_letter(letter: str) -> None:
-    matched = re.findall(letter, EVERY_CHARACTER, re.I)
-    assert matched, letter
-    assert {char: folded(char) for char in matched} == {char: letter for char in matched}
+@pytest.mark.parametrize("char", [c for c in map(chr, range(128)) if c not in "\n"], ids=repr)
+def test_folded_reads_whatever_a_case_insensitive_regex_matches_to_an_ascii_character_as_it(char: str) -> None:
+    matched = re.findall(re.escape(char), EVERY_CHARACTER, re.I)
+    assert {m: folded(m) for m in matched} == {m: char.lower() for m in matched}
 
 
-PHRASES = ["squamous cell carcinoma", "non-small cell", "EGFR-TKI", "stage IV"]
-PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(p.lower()).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?") for p in PHRASES) + r")(?![\w])", re.I)
+@pytest.mark.parametrize(("source", "flags", "needles"), [
+    (r"(?i:karnofsky|\bKPS\b)|\bPS\b", 0, {("karnofsky", True), ("kps", True), ("PS", False)}),
+    (r"\bno(?:t|ne)?\s+prior\b", re.I, {("prior", True)}),
+    (r"(?:abc)+x", 0, {("abc", False)}),
+    (r"squamous(?i: cell)", 0, {("squamous", False)}),
+    (r"METΔex14", re.I, {("ex14", True)}),  # no claim about how a non-ASCII letter folds
+], ids=["scoped-ignorecase-and-exact-alternatives", "optional-part-is-not-required",
+        "repeated-group-is-required", "longest-literal-wins", "non-ascii-letter-ends-the-run"])
+def test_required_needles_names_text_every_match_contains(
+    source: str, flags: int, needles: set[tuple[str, bool]]
+) -> None:
+    assert required_needles(re.compile(source, flags)) == needles
 
 
-@pytest.mark.parametrize("text", [
-    "Squamous Cell Carcinoma of the lung",
-    "SQUAMOUS-CELL-CARCINOMA",
-    "ſquamous cell carcinoma",  # long s: the regex engine matches it to "s"
-    "non small cell, stage İV",  # dotted capital I: matched to "i"
-    "stage ıv disease",  # dotless i
-    "egfr tki naive",
-    "EGFRTKI",
-    "nothing relevant here",
-    "",
-], ids=lambda t: repr(t[:30]))
-def test_phrase_pattern_answers_as_the_regex_does(text: str) -> None:
-    quick = PhrasePattern(PATTERN, PHRASES)
-    direct = PATTERN.search(text)
+@pytest.mark.parametrize("source", [r"x*", r"[a-z]+", r"a|b*", r"(?=abc)", r"\d{0,3}"],
+                         ids=["star", "class", "branch-with-optional", "lookahead-only", "optional-repeat"])
+def test_patterns_that_need_no_literal_are_never_skipped(source: str) -> None:
+    assert required_needles(re.compile(source)) is None
+    assert Guarded(re.compile(source)).possible("")
+
+
+PATTERNS = [
+    re.compile(r"(?<![\w-])(?:squamous[\s-]?cell[\s-]?carcinoma|non[\s-]?small[\s-]?cell|stage[\s-]?iv)(?![\w])", re.I),
+    re.compile(r"(?P<kps>(?i:karnofsky(?: performance)?|\bKPS\b))|(?P<ecog>(?i:\bECOG\b|performance status)|\bPS\b)"),
+    re.compile(r"\b(?:not|no)\s+(?:prior|previous)\s+(?:treatment|therapy)\b", re.I),
+    re.compile(r"\bEGFR\b(?=[^.;]{0,40}?(?i:ml\s*/\s*min))"),
+]
+TEXTS = [
+    "Squamous Cell Carcinoma of the lung", "SQUAMOUS-CELL-CARCINOMA", "ſquamous cell carcinoma",
+    "non small cell, stage İV", "stage ıv disease", "Karnofsky ≥ 70", "KARNOFSKY 70", "KPS 80", "kps 80",
+    "ECOG PS 0-1", "ecog 0-1", "Performance Status 2", "perhaps", "No prior therapy", "NOT PREVIOUS TREATMENT",
+    "EGFR 60 mL/min", "egfr 60 ml/min", "nothing relevant here", "",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=["phrases", "mixed-case-rules", "words", "lookahead"])
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: repr(t[:24]))
+def test_guarded_answers_as_the_regex_does(pattern: re.Pattern[str], text: str) -> None:
+    quick = Guarded(pattern)
+    assert quick.needles is not None
+    direct = pattern.search(text)
     found = quick.search(text)
     assert (found.span() if found else None) == (direct.span() if direct else None)
-    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in PATTERN.finditer(text)]
-    assert quick.sub("#", text) == PATTERN.sub("#", text)
-
-
-def test_a_phrase_without_an_ascii_word_turns_the_pre_check_off() -> None:
-    assert key_words(["stage IV", "≥ 18"]) == ("stage", "18")
-    assert key_words(["≥"]) is None
-    assert PhrasePattern(re.compile("≥", re.I), ["≥"]).search("age ≥ 18") is not None
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert quick.findall(text) == pattern.findall(text)
+    assert quick.sub("#", text) == pattern.sub("#", text)
+    assert quick.split(text) == pattern.split(text)
+    assert bool(quick.match(text)) == bool(pattern.match(text))

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from trialmatch.rules import biomarker_vocab as vocab
+from trialmatch.rules.prefilter import guarded
 
 # ---- normalisation ------------------------------------------------------------------------------
 
 _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
-_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
+_ABBREVIATIONS = guarded(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
     r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
@@ -34,7 +35,7 @@ _KIDNEY_AFTER = re.compile(
     r"\bEGFR\b(?=[^.;]{0,40}?(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI))"
 )
 # "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
-_EITHER_STATUS = re.compile(
+_EITHER_STATUS = guarded(
     r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
     r"|\b(?:mutant|mutated|mutation[\s\-]positive|positive)\s*(?:or|/|and)\s*(?:wild[\s\-]?type|non-?mutated)\b"
     r"|\bwild[\s\-]?type\s*(?:or|/|and)\s*(?:mutant|mutated|mutation[\s\-]positive|positive)\b",
@@ -139,7 +140,7 @@ NEGX_FILLER = NEG_FILLER | frozenset(
     "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
-CONDITION_BEFORE = re.compile(
+CONDITION_BEFORE = guarded(
     r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
@@ -161,7 +162,7 @@ MODAL_AFTER = re.compile(
     + r")",
     re.I,
 )
-THERAPY_AFTER = re.compile(
+THERAPY_AFTER = guarded(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations|point)\s+){0,3}"
     r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
     r"(?:previously|received|used|taken|failed"
@@ -221,7 +222,7 @@ WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|need
 
 
 # Basket trials: "HER2-negative breast cancer" is a rule for another disease's cohort.
-OTHER_CANCER = re.compile(
+OTHER_CANCER = guarded(
     r"\b(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
     r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
     r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma)\b",
@@ -231,7 +232,7 @@ LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
 
 
 # An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
-EXCLUDING_SENTENCE = re.compile(
+EXCLUDING_SENTENCE = guarded(
     r"\b(?:is|are|will be|shall be|would be)\s+"
     r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
     r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"

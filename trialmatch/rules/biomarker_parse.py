@@ -16,17 +16,18 @@ from trialmatch.rules.biomarker_pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker_phrases import Statement, names_marker
 from trialmatch.rules.biomarker_text import EXCLUDING_SENTENCE, read_sentence, read_title
 from trialmatch.rules.biomarker_vocab import mentions_marker
+from trialmatch.rules.prefilter import guarded
 from trialmatch.text import Criterion, TrialText, quote
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
-_COHORT_LABEL = re.compile(
+_COHORT_LABEL = guarded(
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
     + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?(?:only\b)?\s*[:：)\-]",
     re.I,
 )
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
-_NO_TEST_NEEDED = re.compile(
+_NO_TEST_NEEDED = guarded(
     r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
     r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
     r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
@@ -38,7 +39,7 @@ _NO_TEST_NEEDED = re.compile(
 )
 # "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
 # "non-squamous NSCLC subjects must have confirmed EGFR/ALK status": squamous tumours need no test.
-_SQUAMOUS_UNTESTED_OK = re.compile(
+_SQUAMOUS_UNTESTED_OK = guarded(
     r"\bsquamous\b[^.;]{0,60}\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\b"
     r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
     r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b"

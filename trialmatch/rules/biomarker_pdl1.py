@@ -15,7 +15,7 @@ from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.biomarker_cues import LUNG, OTHER_CANCER
 from trialmatch.rules.biomarker_phrases import Statement, tokens
 from trialmatch.rules.biomarker_text import negated_before
-from trialmatch.rules.prefilter import PhrasePattern
+from trialmatch.rules.prefilter import Guarded
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
@@ -53,13 +53,13 @@ _ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eli
 
 
 @cache
-def _scale_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], PhrasePattern]:
+def _scale_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], Guarded]:
     data = vocab.pdl1_vocab()
     tps = re.compile(vocab.phrase_pattern(data["tps_names"], plural=False), re.I)
     cps = re.compile(vocab.phrase_pattern(data["cps_names"], plural=False), re.I)
     ic = re.compile(vocab.phrase_pattern(data["ic_names"], plural=False))
     score_names = ["TPS", "tumor proportion score", "tumour proportion score", "CPS", "combined positive score"]
-    anchor = PhrasePattern(re.compile(vocab.phrase_pattern(score_names, plural=False), re.I), score_names)
+    anchor = Guarded(re.compile(vocab.phrase_pattern(score_names, plural=False), re.I))
     return tps, cps, ic, anchor
 
 

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from trialmatch.rules.prefilter import PhrasePattern
+from trialmatch.rules.prefilter import Guarded
 from trialmatch.vocab import load
 
 # A space or hyphen inside a phrase also matches the other, or nothing ("exon 19" / "exon-19" / "exon19").
@@ -101,14 +101,14 @@ def lexer_at(char: str) -> re.Pattern[str] | None:
 
 
 @cache
-def full_gene_names() -> tuple[PhrasePattern, dict[str, str]]:
+def full_gene_names() -> tuple[Guarded, dict[str, str]]:
     """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text."""
     symbols: dict[str, str] = {}
     for gene, names in _items("gene_names_words").items():
         symbol = "HER2" if gene == "ERBB2" else gene
         for name in names:
             symbols[name.lower()] = symbol
-    return PhrasePattern(re.compile(phrase_pattern(list(symbols), plural=False), re.I), symbols), symbols
+    return Guarded(re.compile(phrase_pattern(list(symbols), plural=False), re.I)), symbols
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -159,9 +159,14 @@ def mentions_marker(text: str) -> bool:
     exact, other = _anchor_heads()
     for m in _CANDIDATE.finditer(text):
         pos = m.start()
-        if text[pos: pos + 3] in exact or _SEPARATORS.sub("", text[pos: pos + 6])[:3] in exact:
+        window = text[pos: pos + 3]
+        if window.isalnum():  # the usual word start: no separator to drop, so both heads are the window
+            if window in exact or window.lower() in other:
+                return True
+            continue
+        if window in exact or _SEPARATORS.sub("", text[pos: pos + 6])[:3] in exact:
             return True
-        if _head(text[pos:], 3) in other:
+        if _head(text[pos: pos + 7], 3) in other:  # _head reads at most 7 characters
             return True
     return False
 
@@ -177,7 +182,10 @@ def lex(text: str) -> list[re.Match[str]]:
     end = 0
     for candidate in _CANDIDATE.finditer(text):
         pos = candidate.start()
-        if pos < end or _head(text[pos:]) not in heads:
+        if pos < end:
+            continue
+        pair = text[pos: pos + 2]  # _head() inlined for the usual word start; it reads at most 6 characters
+        if (pair.lower() if pair.isalnum() or len(pair) < 2 else _head(text[pos: pos + 6])) not in heads:
             continue
         pattern = lexer_at(text[pos])
         match = pattern.match(text, pos) if pattern else None

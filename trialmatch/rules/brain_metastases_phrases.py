@@ -9,18 +9,19 @@ from __future__ import annotations
 import re
 
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.rules.prefilter import guarded
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
 SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|brain parenchymal|parenchymal brain)"
 # "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
-BRAIN_METS = re.compile(
+BRAIN_METS = guarded(
     rf"\b{SITE}(?:\s*\([^()]{{1,12}}\))?(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     r"|\bmetasta\w* (?:to|in|of|involving) the (?:brain|cns|central nervous system)\b",
     re.I,
 )
-LEPTO = re.compile(
+LEPTO = guarded(
     r"\blepto-?\s?meningeal|\bmeningeal (?:metasta\w*|carcinomatosis|disease|involvement|spread)"
     r"|\b(?:carcinomatous|cancerous|cancer|neoplastic|malignant) meningitis|\bmeningitis carcinomatosa"
     r"|\bmeningeal carcinomatosis",
@@ -47,7 +48,7 @@ SYMPTOMS = re.compile(
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
 LEPTO_WITH = re.compile(
-    rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern})", re.I
+    rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern.pattern})", re.I
 )
 # (family, treated_stable verdict, active verdict); families combine "and" as all-of, synonyms as one.
 QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
@@ -148,7 +149,7 @@ HEADER_LEPTO = re.compile(
 )
 WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
-MUST_HAVE = re.compile(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
+MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
 UNTREATED_TARGET = re.compile(
     r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
     r"|previously untreated|never (?:been )?(?:treated|irradiated))",
@@ -161,7 +162,7 @@ UNTREATED_LESION = re.compile(
     rf"|\b(?:untreated|previously untreated|non-irradiated) (?:target |measurable )?{SITE}\s+(?:lesions?|metasta\w*)",
     re.I,
 )
-PRIOR_BRAIN_RT = re.compile(
+PRIOR_BRAIN_RT = guarded(
     r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent)\b[^.;]{0,40}?"
     r"(?:\b(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
     r"|\b(?:radiation|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",

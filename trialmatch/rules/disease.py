@@ -20,7 +20,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.rules.prefilter import PhrasePattern
+from trialmatch.rules.prefilter import Guarded, guarded
 from trialmatch.text import TrialText, quote
 from trialmatch.vocab import load
 
@@ -30,17 +30,16 @@ HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
 _SEVERITY = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> PhrasePattern:
+def _phrase_pattern(phrases: Iterable[str]) -> Guarded:
     """One case-insensitive pattern for a phrase list; a space or hyphen matches either or none.
 
-    Behind a substring pre-check (PhrasePattern): most sentences hold none of a list's phrases."""
+    Behind a substring pre-check (Guarded): most sentences hold none of a list's phrases."""
     parts = []
-    unique = sorted(set(phrases), key=len, reverse=True)
-    for phrase in unique:
+    for phrase in sorted(set(phrases), key=len, reverse=True):
         escaped = re.escape(phrase.lower())
         escaped = escaped.replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?").replace(" ", r"[\s-]?")
         parts.append(escaped)
-    return PhrasePattern(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I), unique)
+    return Guarded(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I))
 
 
 @cache
@@ -81,13 +80,13 @@ def _vocab() -> dict[str, Any]:
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
 _STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])(?:\s?[ABC](?![A-Za-z0-9])|[ABC]?[12]?(?![A-Za-z0-9]))"  # "IIIB", "III B", "IA2"
-STAGE = re.compile(
+STAGE = guarded(
     rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?P<body>{_STAGE_ITEM}"
     rf"(?:\s*(?:[-–—~/,&]|to|or|and|through)\s*(?:stage\s*)?(?:{_STAGE_ITEM}|[ABC](?![A-Za-z0-9])))*)",
     re.I,
 )
 _STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
-_M1 = re.compile(r"\bM1[abc]?\b")
+_M1 = guarded(r"\bM1[abc]?\b")
 _M0 = re.compile(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
 # "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
 _TREATED_FOR = re.compile(
@@ -95,7 +94,7 @@ _TREATED_FOR = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
-_PRIOR_CONTEXT = re.compile(
+_PRIOR_CONTEXT = guarded(
     r"\b(?:prior|previous(?:ly)?|received|receiving|history|relapsed? after|recurrence|recurred|progress\w*"
     r"|after|following|underwent|undergone|had been|allowed|permitted|eligible if|at least \d+ months)\b",
     re.I,
@@ -103,7 +102,7 @@ _PRIOR_CONTEXT = re.compile(
 # How far back a negation or qualifier is looked for: bounded, so long texts stay linear.
 _LOOKBACK = 60
 # An early phrase in these sentences is treatment someone had, not the disease enrolled.
-_EARLIER_TREATMENT = re.compile(
+_EARLIER_TREATMENT = guarded(
     r"\b(?:prior|previous(?:ly)?|received|receiving|history of|relapse\w*|recurrence|recurred|progress\w*"
     r"|underwent|undergone|allowed|permitted|eligible if|completion|completed)\b",
     re.I,
@@ -132,11 +131,11 @@ _TESTING = re.compile(
     r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
     re.I,
 )
-_COHORT = re.compile(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study)\s*[A-Z0-9]{1,3}\b", re.I)
-_CONDITIONAL_DRUG = re.compile(
+_COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study)\s*[A-Z0-9]{1,3}\b", re.I)
+_CONDITIONAL_DRUG = guarded(
     r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
 )
-_ANY_HISTOLOGY = re.compile(
+_ANY_HISTOLOGY = guarded(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
     r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous",
     re.I,
@@ -147,7 +146,7 @@ def _most(verdicts: Iterable[Verdict]) -> Verdict:
     return max(verdicts, key=_SEVERITY.__getitem__)
 
 
-def _mask(text: str, pattern: PhrasePattern) -> str:
+def _mask(text: str, pattern: Guarded) -> str:
     """Blank out a pattern's matches so a shorter phrase inside them is not found again."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.rules.prefilter import guarded
 from trialmatch.text import Criterion, TrialText, quote
 
 NAME = "performance_status"
@@ -32,7 +33,7 @@ _ECOG_ANCHOR = (
 _RPA_ANCHOR = r"(?i:\bRPA\b(?: class)?|recursive partitioning analysis(?: class)?)"
 # Scales for children (Lansky) are read past, not taken for Karnofsky or ECOG.
 _OTHER_ANCHOR = r"(?i:lansky(?: play)?(?:-| )?(?:performance)?(?: status| score| scale)?)"
-ANCHOR = re.compile(
+ANCHOR = guarded(
     rf"(?P<other>{_OTHER_ANCHOR})|(?P<kps>{_KPS_ANCHOR})|(?P<rpa>{_RPA_ANCHOR})|(?P<ecog>{_ECOG_ANCHOR})"
 )
 

@@ -1,68 +1,142 @@
-"""A cheap substring test in front of a slow case-insensitive phrase regex.
+"""A cheap substring test in front of a slow regex: same answers, less work.
 
-Python's regex engine tries every alternative of a case-insensitive alternation at every position of
-the text: a vocabulary of a few hundred phrases costs tens of microseconds per sentence, and most
-sentences contain none of the phrases. Every match of a phrase needs its words in the text, so one
-word per phrase, looked for by plain substring search in folded text, says when the regex cannot match.
-The answer is the same as the regex's; only the work is skipped.
+Python's regex engine tries every alternative of an alternation at every position of the text, and
+under IGNORECASE (or behind a lookbehind or a word boundary) it cannot skip ahead to where a match
+could start: a list of a few hundred phrases costs tens of microseconds per sentence, and most
+sentences hold none of them. But every match contains certain literal text ("karnofsky",
+"performance" or "ECOG" ...). Guarded(pattern) works out such a set of needles from the pattern
+itself and runs the regex only when one of them is in the text; when none is, the regex could not
+have matched, so the answer is the one the regex would have given.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
-# The only characters a case-insensitive regex matches to an ASCII letter that lower() does not turn into
-# that letter (checked over all of Unicode, see tests/test_prefilter.py): "İ" and "ı" match "i", "ſ"
-# matches "s". Every other one lower-cases to the letter it matches.
+try:  # the regex parser of the standard library; without it nothing is skipped
+    from re import _constants as _op  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python without these modules
+    _parser = None
+
+# The only characters a case-insensitive regex matches to an ASCII character that lower() does not turn
+# into it (checked over all of Unicode in tests/test_prefilter.py): "İ" and "ı" match "i", "ſ" matches
+# "s". Every other one lower-cases to the character it matches.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_WORD_BREAK = re.compile(r"[\s\-]+")
+
+Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched without case)
 
 
-@lru_cache(maxsize=64)  # one sentence is checked against many phrase lists in a row
+@lru_cache(maxsize=16)  # one sentence is checked against many patterns in a row
 def folded(text: str) -> str:
-    """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII letter reads as it."""
+    """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII character reads as it."""
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
-def key_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
-    """The longest word of each phrase, lower-case: a match of a case-insensitive pattern made of these
-    phrases, with only spaces or hyphens between their words, needs one of them in folded(text).
-
-    None (no pre-check) when some phrase has no plain ASCII word to look for.
-    """
-    found: list[str] = []
-    for phrase in phrases:
-        words = [w for w in _WORD_BREAK.split(phrase.strip()) if w and w.isascii()]
-        if not words:
-            return None
-        found.append(max(words, key=len).lower())
-    return tuple(dict.fromkeys(found))
+def required_needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
+    """Literal strings one of which every match of `pattern` contains; None when none can be named."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        return _sequence(list(tree), bool(pattern.flags & re.IGNORECASE))
+    except Exception:  # an unexpected parse tree: check nothing rather than guess
+        return None
 
 
-def may_match(text: str, words: tuple[str, ...] | None) -> bool:
-    """False when a pattern with these key_words() cannot match anywhere in `text`."""
-    if words is None:
-        return True
-    low = folded(text)
-    return any(word in low for word in words)
+def _better(a: frozenset[Needle] | None, b: frozenset[Needle] | None) -> frozenset[Needle] | None:
+    """The more selective of two needle sets (longer shortest needle, then fewer needles)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return max(a, b, key=lambda s: (min(len(text) for text, _ in s), -len(s)))
 
 
-class PhrasePattern:
-    """A compiled case-insensitive phrase pattern with the same search / finditer / sub answers,
-    that skips the regex when none of the phrases' key words is in the text."""
+def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[Needle] | None:
+    """Needles for items matched one after the other: any one item's needles hold for the whole."""
+    best: frozenset[Needle] | None = None
+    run: list[str] = []
 
-    def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str]) -> None:
+    def close_run() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, frozenset({("".join(run), ignore_case)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _op.LITERAL:
+            char = chr(av)
+            if ignore_case and not char.isascii():
+                close_run()  # no claim about how a non-ASCII character folds
+            else:
+                run.append(char.lower() if ignore_case else char)
+            continue
+        close_run()
+        found: frozenset[Needle] | None = None
+        if op is _op.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            flag_on = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            found = _sequence(list(sub), flag_on)
+        elif op is _op.ATOMIC_GROUP:
+            found = _sequence(list(av), ignore_case)
+        elif op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            found = _sequence(list(sub), ignore_case) if low >= 1 else None
+        elif op is _op.BRANCH:
+            options = [_sequence(list(alt), ignore_case) for alt in av[1]]
+            found = None if any(o is None for o in options) else frozenset().union(*options)  # type: ignore[arg-type]
+        # Character sets, assertions, anchors and back-references name no literal text.
+        best = _better(best, found)
+    close_run()
+    if best is not None and any(not text for text, _ in best):
+        return None
+    return best
+
+
+class Guarded:
+    """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
+    skips the regex when the text holds none of the literal text every match needs."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = key_words(phrases)
+        self.needles = required_needles(pattern)
+
+    def possible(self, text: str) -> bool:
+        """False when the pattern cannot match anywhere in `text`."""
+        if self.needles is None:
+            return True
+        low = None
+        for needle, fold in self.needles:
+            if fold:
+                low = folded(text) if low is None else low
+                if needle in low:
+                    return True
+            elif needle in text:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos) if may_match(text, self.words) else None
+        return self.pattern.search(text, pos, endpos) if self.possible(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.possible(text) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, pos, endpos) if may_match(text, self.words) else iter(())
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.pattern.findall(text, pos, endpos) if self.possible(text) else []
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return self.pattern.sub(repl, text, count) if may_match(text, self.words) else text
+        return self.pattern.sub(repl, text, count) if self.possible(text) else text
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.pattern.split(text, maxsplit) if self.possible(text) else [text]
+
+
+def guarded(source: str, flags: int = 0) -> Guarded:
+    """re.compile(source, flags) behind its needle check."""
+    return Guarded(re.compile(source, flags))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from trialmatch.rules.prefilter import guarded
+
 Cue = Literal["neg", "req", "past", "fut"]
 
 # Cue words in the text before a drug name. The last one before the name decides, except that a
@@ -42,7 +44,7 @@ _AFTER_NAME = re.compile(
 )
 
 # Said of the whole clause, wherever it sits: allowances and bans.
-BAN = re.compile(
+BAN = guarded(
     # "ineligible for chemotherapy" is about the future, not a ban on having had it.
     # "unless ineligible" is about the patient, not a ban either.
     r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|(?<!unless )(?<!if )\bnot (?:be )?eligible\b(?! for)"
@@ -61,7 +63,7 @@ EXCEPT = re.compile(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
     r"|but not(?! limited))\b[^,;.)\]]*"
 )
-OPTIONAL = re.compile(
+OPTIONAL = guarded(
     r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
     r"|\bin combination with\b"
     r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
@@ -88,7 +90,7 @@ SKIP_EXCLUSION = re.compile(
 )
 # Washouts and time windows: assumed met, so they never forbid anything.
 _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
-TIME_WINDOW = re.compile(
+TIME_WINDOW = guarded(
     rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
     rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
     rf"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) {_N}\b"
@@ -133,7 +135,7 @@ LOCAL_ROUTE = re.compile(
     r"\b(?:intra-?pleural|intracavit\w*|intrathecal|intra-?arterial|intravesical|intratumou?ral|pleurodesis|topical"
     r"|hyperthermic|perfusion|intraperitoneal|lateral ventricular)\b[^,;.]{0,25}$"
 )
-ADJUVANT = re.compile(
+ADJUVANT = guarded(
     r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative"
     r"|pre- or post-?operative"
     r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
@@ -149,7 +151,7 @@ LEAD_IN = re.compile(
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
 
-NAIVE = re.compile(
+NAIVE = guarded(
     r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
     r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"
     r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer "
@@ -169,7 +171,7 @@ TREATED = re.compile(
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
-GENERIC_TREATMENT = re.compile(
+GENERIC_TREATMENT = guarded(
     r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line))"
 )

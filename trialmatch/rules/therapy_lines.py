@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trialmatch.rules.prefilter import guarded
 from trialmatch.rules.therapy_terms import Mention
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a single": 1, "single": 1}
@@ -20,15 +21,15 @@ _AT_MOST = (
     r"no more than|not more than|at most|a maximum of|maximum of|up to|\u2264|<=|fewer than|less than|<"
     r"|not exceeding|not to exceed|no greater than"
 )
-_LEAD = re.compile(
+_LEAD = guarded(
     rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
 )
-_POSTFIX = re.compile(
+_POSTFIX = guarded(
     r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.()]{0,60}?)"
     rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
 )
 _RANGE = re.compile(r"(?<![\d.])(?P<a>\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
-_UNIT = re.compile(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
+_UNIT = guarded(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
 # Words that show a number is about something else: "SUVmax > 5 on routine pre-treatment PET".
 _ELSEWHERE = re.compile(r"\b(?:on|in|at|with|from|for|to|by|per|the|x|times)\b")
 _NOT_LINES = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from trialmatch.rules.prefilter import guarded
 from trialmatch.rules.therapy_terms import normalize
 from trialmatch.vocab import canonical_gene
 
@@ -21,7 +22,7 @@ _COHORT_LABELS = re.compile(
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
 # A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:".
-_HEADING = re.compile(
+_HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*{_KIND_WORD}\s*{_LABEL}[^:;.]{{0,30}}:"
 )
 _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
@@ -78,7 +79,7 @@ def _labels_in(text: str) -> list[str]:
 
 # Study parts named without a number: "Dose escalation:", "(expansion cohort only)".
 _PART = r"(?:dose[- ])?(?P<part>escalation|expansion|extension)"
-_PART_HEADING = re.compile(
+_PART_HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_PART}(?:\s+(?:phase|part|cohorts?|stage|study))?"
     r"(?:\s*\([^()]{0,30}\))?\s*:"
 )
