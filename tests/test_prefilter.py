@@ -24,16 +24,19 @@ def test_folded_reads_whatever_a_case_insensitive_regex_matches_to_an_ascii_char
     (r"(?:abc)+x", 0, {("abc", False)}),
     (r"squamous(?i: cell)", 0, {("squamous", False)}),
     (r"METΔex14", re.I, {("ex14", True)}),  # no claim about how a non-ASCII letter folds
+    (r"(?<=\S)\s+(?=(?:Cohort|Arm)s?\s+\d)", 0, {("Cohort", False), ("Arm", False)}),
+    (r"x(?!abc)", 0, {("x", False)}),
 ], ids=["scoped-ignorecase-and-exact-alternatives", "optional-part-is-not-required",
-        "repeated-group-is-required", "longest-literal-wins", "non-ascii-letter-ends-the-run"])
+        "repeated-group-is-required", "longest-literal-wins", "non-ascii-letter-ends-the-run",
+        "lookahead-text-is-in-the-text", "negative-lookahead-names-nothing"])
 def test_required_needles_names_text_every_match_contains(
     source: str, flags: int, needles: set[tuple[str, bool]]
 ) -> None:
     assert required_needles(re.compile(source, flags)) == needles
 
 
-@pytest.mark.parametrize("source", [r"x*", r"[a-z]+", r"a|b*", r"(?=abc)", r"\d{0,3}"],
-                         ids=["star", "class", "branch-with-optional", "lookahead-only", "optional-repeat"])
+@pytest.mark.parametrize("source", [r"x*", r"[a-z]+", r"a|b*", r"(?!abc)", r"\d{0,3}"],
+                         ids=["star", "class", "branch-with-optional", "negative-lookahead-only", "optional-repeat"])
 def test_patterns_that_need_no_literal_are_never_skipped(source: str) -> None:
     assert required_needles(re.compile(source)) is None
     assert Guarded(re.compile(source)).possible("")
@@ -44,16 +47,17 @@ PATTERNS = [
     re.compile(r"(?P<kps>(?i:karnofsky(?: performance)?|\bKPS\b))|(?P<ecog>(?i:\bECOG\b|performance status)|\bPS\b)"),
     re.compile(r"\b(?:not|no)\s+(?:prior|previous)\s+(?:treatment|therapy)\b", re.I),
     re.compile(r"\bEGFR\b(?=[^.;]{0,40}?(?i:ml\s*/\s*min))"),
+    re.compile(r"(?<=\S)\s+(?=(?:Cohorts?|Phase)\s+\d)"),
 ]
 TEXTS = [
     "Squamous Cell Carcinoma of the lung", "SQUAMOUS-CELL-CARCINOMA", "ſquamous cell carcinoma",
     "non small cell, stage İV", "stage ıv disease", "Karnofsky ≥ 70", "KARNOFSKY 70", "KPS 80", "kps 80",
     "ECOG PS 0-1", "ecog 0-1", "Performance Status 2", "perhaps", "No prior therapy", "NOT PREVIOUS TREATMENT",
-    "EGFR 60 mL/min", "egfr 60 ml/min", "nothing relevant here", "",
+    "EGFR 60 mL/min", "egfr 60 ml/min", "Cohort A: x Cohort 2: y", "cohort 1 Phase 2", "nothing relevant here", "",
 ]
 
 
-@pytest.mark.parametrize("pattern", PATTERNS, ids=["phrases", "mixed-case-rules", "words", "lookahead"])
+@pytest.mark.parametrize("pattern", PATTERNS, ids=["phrases", "mixed-case-rules", "words", "lookahead", "split"])
 @pytest.mark.parametrize("text", TEXTS, ids=lambda t: repr(t[:24]))
 def test_guarded_answers_as_the_regex_does(pattern: re.Pattern[str], text: str) -> None:
     quick = Guarded(pattern)

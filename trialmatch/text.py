@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Section = Literal["inclusion", "exclusion", "other"]
@@ -56,7 +57,11 @@ class Criterion:
 
     def sentences(self) -> list[str]:
         """The criterion split into sentences, for quoting only the part that decided."""
-        return [s for s in _SENTENCE_END.split(self.text) if s]
+        return list(self._sentences)
+
+    @cached_property
+    def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
+        return tuple(s for s in _SENTENCE_END.split(self.text) if s)
 
     @property
     def context(self) -> str:

@@ -7,6 +7,7 @@ place. Every pattern is a flat alternation or a bounded window: linear in the le
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.prefilter import guarded
@@ -92,7 +93,12 @@ _SENTENCE_SPLIT = re.compile(
 
 def sentences(text: str) -> list[str]:
     """Sentences and semicolon clauses of one criterion, as written (for quoting)."""
-    return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)  # each criterion is split twice in a row (labels, then test waivers)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip())
 
 
 # ---- tokens -------------------------------------------------------------------------------------

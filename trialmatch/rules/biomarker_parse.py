@@ -84,7 +84,7 @@ _MARKER_CONTEXT = re.compile(
 
 
 # "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
-_LABEL_INSIDE = re.compile(
+_LABEL_INSIDE = guarded(
     r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID + r"\s*(?:only\s*)?[:：])"
 )
 
@@ -253,7 +253,7 @@ def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in merged.values() if c["atoms"]]
 
 
-_ABOUT_MARKERS = re.compile(
+_ABOUT_MARKERS = guarded(
     r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency|prognos\w*|predict\w*"
     r"|impact of|role of|value of|association|relationship|distribution|incidence|epidemiolog\w*|profiling"
     r"|screening|sequencing|genotyping|heterogeneity|concordance|evolution)\b",

@@ -15,7 +15,7 @@ from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.biomarker_cues import LUNG, OTHER_CANCER
 from trialmatch.rules.biomarker_phrases import Statement, tokens
 from trialmatch.rules.biomarker_text import negated_before
-from trialmatch.rules.prefilter import Guarded
+from trialmatch.rules.prefilter import Guarded, guarded
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
@@ -36,7 +36,7 @@ _RANGE = re.compile(
     r"(?:between\s+)?" + _NUMBER + r"\s*(%)?\s*(?:-|to|~|and)\s*" + _NUMBER + r"\s*(%|percent\b)", re.I
 )
 _TRAILING = re.compile(_NUMBER + r"\s*%\s*or\s+(more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
-_NOT_A_RULE = re.compile(
+_NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
     r"|positive or negative|negative or positive|exploratory"
     r"|will be (?:tested|assessed|collected|evaluated|determined))\b",

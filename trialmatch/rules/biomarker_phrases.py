@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from trialmatch.rules import biomarker_vocab as vocab
@@ -42,19 +43,23 @@ ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
 
 def names_marker(text: str) -> bool:
     """A gene, alteration, driver or PD-L1 word in `text`: what every statement is built around."""
-    keys = vocab.group_keys()
-    return any(keys[m.lastgroup or ""][0] in ANCHORS for m in vocab.lex(text))
+    return any(t.type in ANCHORS for t in _tokens(text))  # remembered: the readers ask for these tokens next
 
 
 def tokens(text: str) -> list[Token]:
     """Biomarker words and structure words in order; biomarker words win where they overlap."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8)  # read_sentence and read_pdl1 read the same sentence; tokens are never changed
+def _tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     keys = vocab.group_keys()
     for m in vocab.lex(text):
         kind, key = keys[m.lastgroup or ""]
         found.append(Token(kind, key, m.start(), m.end(), m.group(0)))
     if not any(t.type in ANCHORS for t in found):
-        return found  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
+        return tuple(found)  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
     words = len(found)
     i = 0  # both match lists are in text order: walk them together (linear, not pairwise)
     for m in STRUCTURE.finditer(text):
@@ -64,7 +69,7 @@ def tokens(text: str) -> list[Token]:
             continue  # overlaps a biomarker word, which wins
         found.append(Token(m.lastgroup or "", m.group(0).lower(), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)
-    return found
+    return tuple(found)
 
 
 def words(gap: str) -> list[str]:

@@ -142,7 +142,7 @@ HEADER_REQUIRES = re.compile(
     rf"{SITE}\s+(?:metasta\w*|mets)\b",
     re.I,
 )
-HEADER_LEPTO = re.compile(
+HEADER_LEPTO = guarded(
     r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,2}?(?:lepto-?\s?meningeal|soft meningeal|meningeal)"
     r"\s+(?:metasta\w*|carcinomatosis|disease)",
     re.I,

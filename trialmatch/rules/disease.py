@@ -87,7 +87,7 @@ STAGE = guarded(
 )
 _STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
 _M1 = guarded(r"\bM1[abc]?\b")
-_M0 = re.compile(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
+_M0 = guarded(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
 # "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
 _TREATED_FOR = re.compile(
     r"(?:therap\w*|treat\w*|surgery|resection|chemo\w*|radiation|radiotherapy)\)?\s+(?:for|of)\s+(?:the\s+)?"

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - a Python without these modules
 # into it (checked over all of Unicode in tests/test_prefilter.py): "İ" and "ı" match "i", "ſ" matches
 # "s". Every other one lower-cases to the character it matches.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_FOLD_CHARS = re.compile("[\u0130\u0131\u017f]")
 
 Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched without case)
 
@@ -34,7 +35,9 @@ Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched
 @lru_cache(maxsize=16)  # one sentence is checked against many patterns in a row
 def folded(text: str) -> str:
     """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII character reads as it."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not _FOLD_CHARS.search(text):  # translate() is slow; rarely needed
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 def required_needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
@@ -88,7 +91,9 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[Need
         elif op is _op.BRANCH:
             options = [_sequence(list(alt), ignore_case) for alt in av[1]]
             found = None if any(o is None for o in options) else frozenset().union(*options)  # type: ignore[arg-type]
-        # Character sets, assertions, anchors and back-references name no literal text.
+        elif op is _op.ASSERT:  # a lookahead or lookbehind that must match: its text is in the text too
+            found = _sequence(list(av[1]), ignore_case)
+        # Character sets, negative assertions, anchors and back-references name no literal text.
         best = _better(best, found)
     close_run()
     if best is not None and any(not text for text, _ in best):

@@ -59,7 +59,7 @@ _PERMIT = re.compile(
 _LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
-EXCEPT = re.compile(
+EXCEPT = guarded(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
     r"|but not(?! limited))\b[^,;.)\]]*"
 )
@@ -120,7 +120,7 @@ ADVANCED = re.compile(
     r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
 )
 ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
-EARLY = re.compile(
+EARLY = guarded(
     r"\b(?:before|prior to) (?:the )?(?:[a-z]+ ){0,3}(?:surgery|resection|operation)\b|\bpre-?operative\w*"
 )
 # Allowances that keep a rule about advanced disease when (neo)adjuvant therapy is mentioned.
@@ -141,7 +141,7 @@ ADJUVANT = guarded(
     r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
 )
 # A bullet that opens a sub-population ("Patients with nodal recurrence ... are eligible if:").
-CONDITION_PARENT = re.compile(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b")
+CONDITION_PARENT = guarded(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b")
 # "For patients who have undergone adjuvant chemotherapy, ...": the names in such a lead-in are a
 # condition, not a requirement.
 LEAD_IN = re.compile(
@@ -161,7 +161,7 @@ NAIVE = guarded(
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
 )
-TREATED = re.compile(
+TREATED = guarded(
     r"\bpreviously treated\b(?!\s+with)|\bpre-?treated\b(?!\s+with)|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
     r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
@@ -175,7 +175,7 @@ GENERIC_TREATMENT = guarded(
     r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line))"
 )
-OPEN_ALTERNATIVE = re.compile(
+OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
     r"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom|who (?:refused|declined|refuse|decline|cannot"
     r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined)\b"

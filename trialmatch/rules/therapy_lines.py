@@ -42,11 +42,11 @@ _BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|m
 
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _ORD_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_ORDINAL_LINE = re.compile(
+_ORDINAL_LINE = guarded(
     rf"\b(?P<ords>{_ORD}(?:[\s,/-]*+(?:(?:or|and)[\s,/-]*+)?{_ORD})*+)[\s-]*+lines?\b"
     r"(?P<later>\s+(?:or|and)\s+(?:later|beyond|above|more|subsequent))?"
 )
-_SHORT_LINE = re.compile(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
+_SHORT_LINE = guarded(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
 _AFTER_CUE = re.compile(
     r"\b(?:progress\w*|fail\w*|after|following|beyond|post|refractory|relaps\w*|intoleran\w*|resist\w*)\b"
 )

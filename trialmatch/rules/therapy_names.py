@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from trialmatch import drugs
 from trialmatch.rules import therapy_cues as cues
+from trialmatch.rules.prefilter import guarded
 from trialmatch.rules.therapy_scope import lead_in_condition
 from trialmatch.rules.therapy_terms import SYSTEMIC, Mention
 
@@ -24,7 +25,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
 # In an exclusion, "after progression on prior X" describes timing, not a ban on X.
 _TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
 # "ICI-related pneumonitis", "EGFR-TKI treatment-induced progression": a side effect or event, not exposure.
-_SIDE_EFFECT = re.compile(r"\s?-?\s?(?:related|associated|induced|mediated)\b")
+_SIDE_EFFECT = guarded(r"\s?-?\s?(?:related|associated|induced|mediated)\b")
 # "treatment prior to EGFR TKIs": the TKI is the reference point, not a banned treatment.
 _ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
 # The study drug named as a time point: "before the first dose of furmonertinib".

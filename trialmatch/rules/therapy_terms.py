@@ -42,7 +42,9 @@ _PD_L_1 = re.compile(r"pd-?\(l\)-?1")
 
 def normalize(text: str) -> str:
     """Lower case with full-width punctuation, dashes and a few accents made plain ASCII."""
-    return _PD_L_1.sub("pd-1/pd-l1", text.translate(_TRANSLATE).lower())
+    # Every character _TRANSLATE changes is outside ASCII, and "pd-(l)-1" needs "(l)": skip what cannot apply.
+    low = text.lower() if text.isascii() else text.translate(_TRANSLATE).lower()
+    return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
 
 
 def _norm_token(token: str) -> str:
@@ -91,6 +93,13 @@ def phrase_index() -> dict[tuple[str, ...], str]:
             for suffix in affixes["suffixes"]:
                 add(f"{name} {suffix}", f"c:{class_key}")
     return index
+
+
+@cache
+def _first_spellings() -> frozenset[str]:
+    """Every token as written ("therapies", "tkis") that _norm_token turns into a phrase's first token."""
+    firsts = {key[0] for key in phrase_index()}
+    return frozenset({*firsts, *(f + "s" for f in firsts), *(f[:-1] + "ies" for f in firsts if f.endswith("y"))})
 
 
 @cache
@@ -187,6 +196,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
     In an EGFR trial (`egfr_trial`) a bare "third-generation TKI" is an EGFR TKI."""
+    if _first_spellings().isdisjoint(_TOKEN.findall(text)):
+        return []  # no word can start a drug or class name (most sentences): nothing to scan
     toks = tokens(text)
     raw = _scan(text, toks)
     has_egfr = egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
