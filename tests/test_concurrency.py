@@ -31,7 +31,7 @@ from trialmatch.index import load_index
 from trialmatch.parse import DIMENSIONS
 
 PAGE = 3
-PAGE_DELAY = 0.25
+PAGE_DELAY = 0.15
 
 # Reads the cache in a loop, one JSON line per read, until the file named by argv[2] exists.
 READER = """
