@@ -20,16 +20,12 @@ _LEFT = r"(?<![A-Za-z0-9])"
 _RIGHT = r"(?![A-Za-z0-9])"
 
 
-def phrase_pattern(phrases: list[str], plural: bool = True, first: str = "", ignore_case: bool = True) -> str:
-    """An alternation matching any phrase, longest first, as a whole word (optionally plural).
-
-    With `first`, only the phrases whose first letter can match that character (in `ignore_case`), in
-    the same order: the alternatives the full pattern could take at a position where `first` stands.
-    """
+def _phrase_parts(phrases: list[str], plural: bool) -> list[tuple[str, str]]:
+    """(first letter, regex) for each phrase, longest first, as a whole word (optionally plural)."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-        if not words or (first and not _can_start(words[0][0], first, ignore_case)):
+        if not words:
             continue
         body = _SEPARATOR.join(re.escape(w) for w in words)
         if plural and phrase[-1:].isalpha():
@@ -37,7 +33,13 @@ def phrase_pattern(phrases: list[str], plural: bool = True, first: str = "", ign
         # Phrases ending in a symbol ("ALK+") cannot take a word boundary after them.
         right = _RIGHT if phrase[-1:].isalnum() else ""
         left = _LEFT if phrase[:1].isalnum() else ""
-        parts.append(f"{left}{body}{right}")
+        parts.append((words[0][0], f"{left}{body}{right}"))
+    return parts
+
+
+def phrase_pattern(phrases: list[str], plural: bool = True) -> str:
+    """An alternation matching any phrase, longest first, as a whole word (optionally plural)."""
+    parts = [part for _, part in _phrase_parts(phrases, plural)]
     return "|".join(parts) if parts else r"(?!x)x"
 
 
@@ -56,8 +58,10 @@ def _items(section: str) -> dict[str, Any]:
     return {k: v for k, v in data()[section].items() if not k.startswith("_")}
 
 
-def _lexer_groups() -> list[tuple[str, list[str], bool]]:
-    """(group name, phrases, ignore case) of every biomarker word kind, in the order the lexer tries them."""
+@cache
+def _lexer_groups() -> tuple[tuple[str, bool, tuple[tuple[str, str], ...]], ...]:
+    """(group name, ignore case, (first letter, regex) per phrase) of every biomarker word kind, in the
+    order the lexer tries them."""
     groups: list[tuple[str, list[str], bool]] = []
     # Specific alterations first: "METex14" must win over the gene "MET".
     for key, spec in _items("alterations").items():
@@ -69,17 +73,21 @@ def _lexer_groups() -> list[tuple[str, list[str], bool]]:
     groups.append(("pdl1__name", data()["pdl1"]["names"], True))
     for key, words in _items("kinds").items():
         groups.append((f"kind__{key}", words, True))
-    return groups
+    return tuple((name, ignore_case, tuple(_phrase_parts(phrases, plural=name.startswith("alt__"))))
+                 for name, phrases, ignore_case in groups)
 
 
-def _lexer_pattern(first: str = "") -> str:
-    parts = []
-    for name, phrases, ignore_case in _lexer_groups():
-        body = phrase_pattern(phrases, plural=name.startswith("alt__"), first=first, ignore_case=ignore_case)
-        if first and body == r"(?!x)x":
-            continue  # no phrase of this kind starts with `first`
-        parts.append(f"(?P<{name}>(?i:{body}))" if ignore_case else f"(?P<{name}>{body})")
-    return "|".join(parts)
+def _lexer_pattern(starts: tuple[str, ...] = ()) -> str:
+    """The lexer; with `starts`, only the phrases whose first letter can match one of those characters."""
+    found = []
+    for name, ignore_case, parts in _lexer_groups():
+        if starts:
+            parts = tuple(p for p in parts if any(_can_start(p[0], char, ignore_case) for char in starts))
+            if not parts:
+                continue  # no phrase of this kind starts there
+        body = "|".join(regex for _, regex in parts) or r"(?!x)x"
+        found.append(f"(?P<{name}>(?i:{body}))" if ignore_case else f"(?P<{name}>{body})")
+    return "|".join(found)
 
 
 @cache
@@ -88,15 +96,21 @@ def lexer() -> re.Pattern[str]:
     return re.compile(_lexer_pattern())
 
 
-@lru_cache(maxsize=4096)
 def lexer_at(char: str) -> re.Pattern[str] | None:
     """The lexer cut down to the phrases that can start with `char` (None: none can).
 
     A match at a position must consume its character with some phrase's first letter, so trying only
     those alternatives, in the lexer's own order, finds the same match as lexer() at a fraction of the
-    cost: Python's regex engine tries every alternative in turn, lookbehinds included.
+    cost: Python's regex engine tries every alternative in turn, lookbehinds included. One pattern
+    serves both cases of a letter (the other case's phrases cannot match, so they change nothing) and
+    is compiled the first time a text needs it.
     """
-    pattern = _lexer_pattern(char)
+    return _lexer_for(char.lower() if char.isascii() else char)
+
+
+@lru_cache(maxsize=4096)
+def _lexer_for(key: str) -> re.Pattern[str] | None:
+    pattern = _lexer_pattern(tuple(dict.fromkeys((key, key.upper()))))
     return re.compile(pattern) if pattern else None
 
 
