@@ -57,7 +57,7 @@ def _vocab() -> dict[str, Any]:
         ),
         "metastatic_excluded": _phrase_pattern(data["metastatic_excluded"]["phrases"]),
         "oligo": _phrase_pattern(data["oligometastatic"]["phrases"]),
-        "oligo_count": re.compile(
+        "oligo_count": guarded(
             r"(?:≤|<=|</=|=<|no more than|not more than|up to|at most|maximum of|less than|fewer than"
             r"|\b1 to|\b1-|\bone to)\s*(?:\d+|two|three|four|five)\s*(?:"
             + "|".join(re.escape(w) for w in data["oligometastatic"]["count_pattern_words"])
@@ -296,7 +296,8 @@ def _histology_rule(text: TrialText) -> dict[str, Any]:
     for sentence, cohort_only in sources:
         if _ANY_HISTOLOGY.search(sentence):
             return {"allowed": None, "firm": False, "evidence": ""}
-        if any(word in sentence.lower() for word in other_cancer) or _CONDITIONAL_DRUG.search(sentence):
+        lowered = sentence.lower()
+        if any(word in lowered for word in other_cancer) or _CONDITIONAL_DRUG.search(sentence):
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
         for allows in _histology_mentions(sentence):
             allowed = (allowed or set()) | set(allows)
