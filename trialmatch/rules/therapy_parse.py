@@ -34,6 +34,7 @@ from trialmatch.rules.therapy_terms import find_mentions, normalize
 from trialmatch.text import Criterion, TrialText
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
+_CUT_MARKS = re.compile(r"[()\[\];]")
 _LINE_KINDS = ("naive", "lines", "require")
 
 
@@ -45,7 +46,8 @@ def _pieces(crit: Criterion) -> list[str]:
         depth, start = 0, 0
         parts: list[str] = []
         if ";" in sentence:  # without a semicolon there is nothing to cut
-            for pos, char in enumerate(sentence):
+            for mark in _CUT_MARKS.finditer(sentence):  # only brackets and semicolons change anything
+                pos, char = mark.start(), mark.group()
                 if char in "([":
                     depth += 1
                 elif char in ")]":

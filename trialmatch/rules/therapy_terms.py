@@ -138,15 +138,13 @@ def _scan(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, s
     index, lengths_by_first = phrase_index(), _lengths_by_first()
     words = [t for t, _, _ in toks]
     found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(toks):
-        lengths = lengths_by_first.get(words[i])
-        if lengths is None:
-            i += 1
+    end = 0  # tokens before this are inside the last phrase found
+    # Only tokens that start some phrase are tried, in order: the same walk as trying every token.
+    for i in [k for k, word in enumerate(words) if word in lengths_by_first]:
+        if i < end:
             continue
-        hit = None
         # Only lengths some phrase has are looked up: the same longest match as trying every length.
-        for length in lengths:
+        for length in lengths_by_first[words[i]]:
             if length > len(toks) - i:
                 continue
             item = index.get(tuple(words[i:i + length]))
@@ -154,13 +152,9 @@ def _scan(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, s
                 span = text[toks[i][1]:toks[i + length - 1][2]]
                 if len(span) <= 4 and not _SHORT_SPAN.fullmatch(span):
                     continue
-                hit = (i, i + length, item)
+                found.append((i, i + length, item))
+                end = i + length
                 break
-        if hit:
-            found.append(hit)
-            i = hit[1]
-        else:
-            i += 1
     return found
 
 
