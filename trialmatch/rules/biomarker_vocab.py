@@ -20,8 +20,9 @@ _LEFT = r"(?<![A-Za-z0-9])"
 _RIGHT = r"(?![A-Za-z0-9])"
 
 
-def _phrase_parts(phrases: list[str], plural: bool) -> list[tuple[str, str]]:
-    """(first letter, regex) for each phrase, longest first, as a whole word (optionally plural)."""
+def _phrase_parts(phrases: list[str], plural: bool) -> list[tuple[str, str, str, str]]:
+    """(first letter, word-start lookbehind or "", the words, word-end lookahead or "") for each
+    phrase, longest first, as a whole word (optionally plural)."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
@@ -33,19 +34,22 @@ def _phrase_parts(phrases: list[str], plural: bool) -> list[tuple[str, str]]:
         # Phrases ending in a symbol ("ALK+") cannot take a word boundary after them.
         right = _RIGHT if phrase[-1:].isalnum() else ""
         left = _LEFT if phrase[:1].isalnum() else ""
-        parts.append((words[0][0], f"{left}{body}{right}"))
+        parts.append((words[0][0], left, body, right))
     return parts
 
 
 def phrase_pattern(phrases: list[str], plural: bool = True) -> str:
     """An alternation matching any phrase, longest first, as a whole word (optionally plural)."""
-    parts = [part for _, part in _phrase_parts(phrases, plural)]
+    parts = [left + body + right for _, left, body, right in _phrase_parts(phrases, plural)]
     return "|".join(parts) if parts else r"(?!x)x"
 
 
 @cache
 def _can_start(letter: str, char: str, ignore_case: bool) -> bool:
-    """Does a phrase starting with `letter` match `char`? Asked of the regex engine, so case folding agrees."""
+    """Does a phrase starting with `letter` match `char`? Asked of the regex engine (so case folding agrees)
+    unless both are ASCII, where ignoring case is comparing lower case."""
+    if letter.isascii() and char.isascii():
+        return letter.lower() == char.lower() if ignore_case else letter == char
     return re.fullmatch(re.escape(letter), char, re.I if ignore_case else 0) is not None
 
 
@@ -59,9 +63,9 @@ def _items(section: str) -> dict[str, Any]:
 
 
 @cache
-def _lexer_groups() -> tuple[tuple[str, bool, tuple[tuple[str, str], ...]], ...]:
-    """(group name, ignore case, (first letter, regex) per phrase) of every biomarker word kind, in the
-    order the lexer tries them."""
+def _lexer_groups() -> tuple[tuple[str, bool, tuple[tuple[str, str, str, str], ...]], ...]:
+    """(group name, ignore case, _phrase_parts) of every biomarker word kind, in the order the lexer
+    tries them."""
     groups: list[tuple[str, list[str], bool]] = []
     # Specific alterations first: "METex14" must win over the gene "MET".
     for key, spec in _items("alterations").items():
@@ -85,9 +89,28 @@ def _lexer_pattern(starts: tuple[str, ...] = ()) -> str:
             parts = tuple(p for p in parts if any(_can_start(p[0], char, ignore_case) for char in starts))
             if not parts:
                 continue  # no phrase of this kind starts there
-        body = "|".join(regex for _, regex in parts) or r"(?!x)x"
+            body = _shared_boundaries(parts)
+        else:
+            body = "|".join(left + words + right for _, left, words, right in parts) or r"(?!x)x"
         found.append(f"(?P<{name}>(?i:{body}))" if ignore_case else f"(?P<{name}>{body})")
     return "|".join(found)
+
+
+def _shared_boundaries(parts: tuple[tuple[str, str, str, str], ...]) -> str:
+    """ "L(?:a|b)R" for neighbouring alternatives "LaR|LbR" with the same lookbehind L and lookahead R.
+
+    The same matches in the same order (L looks at the same place for both; when R fails after a, the
+    engine goes on to b either way), and each character class is compiled once, not once per phrase:
+    compiling the lexer is most of a process's first parse.
+    """
+    runs: list[tuple[str, str, list[str]]] = []
+    for _, left, words, right in parts:
+        if runs and runs[-1][:2] == (left, right):
+            runs[-1][2].append(words)
+        else:
+            runs.append((left, right, [words]))
+    return "|".join(f"{left}(?:{'|'.join(bodies)}){right}" if len(bodies) > 1 else left + bodies[0] + right
+                    for left, right, bodies in runs)
 
 
 @cache
