@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from trialmatch.rules.prefilter import Guarded, folded, required_needles
+from trialmatch.rules.prefilter import Guarded, folded, required_needles, translator
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -70,3 +70,9 @@ def test_guarded_answers_as_the_regex_does(pattern: re.Pattern[str], text: str) 
     assert quick.sub("#", text) == pattern.sub("#", text)
     assert quick.split(text) == pattern.split(text)
     assert bool(quick.match(text)) == bool(pattern.match(text))
+
+
+@pytest.mark.parametrize("text", ["plain ascii", "ECOG ≤ 1", "non–small cell", "Ⅳ期 （stage IV）", ""], ids=repr)
+def test_translator_gives_what_translate_gives(text: str) -> None:
+    table = str.maketrans({"–": "-", "（": " (", "）": ") ", "Ⅳ": "IV"})
+    assert translator(table)(text) == text.translate(table)

@@ -10,12 +10,13 @@ import re
 from functools import lru_cache
 
 from trialmatch.rules import biomarker_vocab as vocab
-from trialmatch.rules.prefilter import guarded
+from trialmatch.rules.prefilter import guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------
 
 _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_wide = translator(_WIDE)
 _ABBREVIATIONS = guarded(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
@@ -70,7 +71,7 @@ THERAPY = re.compile(
 
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
-    text = text.translate(_WIDE)
+    text = _wide(text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     full_names, symbols = vocab.full_gene_names()

@@ -20,7 +20,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.rules.prefilter import Guarded, guarded
+from trialmatch.rules.prefilter import Guarded, guarded, translator
 from trialmatch.text import TrialText, quote
 from trialmatch.vocab import load
 
@@ -79,6 +79,7 @@ def _vocab() -> dict[str, Any]:
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
+_plain_roman = translator(_UNICODE_ROMAN)
 _STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])(?:\s?[ABC](?![A-Za-z0-9])|[ABC]?[12]?(?![A-Za-z0-9]))"  # "IIIB", "III B", "IA2"
 STAGE = guarded(
     rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?P<body>{_STAGE_ITEM}"
@@ -210,7 +211,7 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
     oligo: list[str] = []
     for is_header, sentences in ((True, header), (False, inclusion)):
         for sentence in sentences:
-            plain = sentence.translate(_UNICODE_ROMAN)
+            plain = _plain_roman(sentence)
             stages = [
                 _stage_values(m.group("body")) for m in STAGE.finditer(plain)
                 if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])

@@ -27,7 +27,20 @@ except ImportError:  # pragma: no cover - a Python without these modules
 # into it (checked over all of Unicode in tests/test_prefilter.py): "İ" and "ı" match "i", "ſ" matches
 # "s". Every other one lower-cases to the character it matches.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_FOLD_CHARS = re.compile("[\u0130\u0131\u017f]")
+
+
+def translator(table: dict[int, Any]) -> Callable[[str], str]:
+    """str.translate(table), skipped when none of the table's characters is in the text: translate()
+    with a dict table looks up every character, which costs more than one scan for the few it changes."""
+    changed = re.compile("[" + "".join(re.escape(chr(code)) for code in table) + "]")
+
+    def apply(text: str) -> str:
+        return text.translate(table) if changed.search(text) else text
+
+    return apply
+
+
+_fold = translator(_FOLD)
 
 Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched without case)
 
@@ -35,9 +48,7 @@ Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched
 @lru_cache(maxsize=16)  # one sentence is checked against many patterns in a row
 def folded(text: str) -> str:
     """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII character reads as it."""
-    if text.isascii() or not _FOLD_CHARS.search(text):  # translate() is slow; rarely needed
-        return text.lower()
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else _fold(text).lower()
 
 
 def required_needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trialmatch import drugs
+from trialmatch.rules.prefilter import translator
 from trialmatch.vocab import load
 
 _TRANSLATE = str.maketrans({
@@ -23,6 +24,7 @@ _TRANSLATE = str.maketrans({
     "\u0130": "I",
 })
 
+_translate = translator(_TRANSLATE)
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 # What may sit between the tokens of one phrase: "PD-(L)1", "PD-1/PD-L1", "EGFR - TKI".
 _JOINER = re.compile(r"[\s\-/()\[\]'+&]*")
@@ -43,7 +45,7 @@ _PD_L_1 = re.compile(r"pd-?\(l\)-?1")
 def normalize(text: str) -> str:
     """Lower case with full-width punctuation, dashes and a few accents made plain ASCII."""
     # Every character _TRANSLATE changes is outside ASCII, and "pd-(l)-1" needs "(l)": skip what cannot apply.
-    low = text.lower() if text.isascii() else text.translate(_TRANSLATE).lower()
+    low = text.lower() if text.isascii() else _translate(text).lower()
     return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
 
 
