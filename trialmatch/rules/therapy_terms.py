@@ -97,11 +97,18 @@ def phrase_index() -> dict[tuple[str, ...], str]:
     return index
 
 
+def _spellings(token: str) -> set[str]:
+    """Every word as written ("therapies", "tkis") that _norm_token turns into `token`."""
+    return {token, token + "s", *([token[:-1] + "ies"] if token.endswith("y") else [])}
+
+
 @cache
-def _first_spellings() -> frozenset[str]:
-    """Every token as written ("therapies", "tkis") that _norm_token turns into a phrase's first token."""
-    firsts = {key[0] for key in phrase_index()}
-    return frozenset({*firsts, *(f + "s" for f in firsts), *(f[:-1] + "ies" for f in firsts if f.endswith("y"))})
+def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Words (as written) that are a whole one-word phrase, and pairs that open a longer one."""
+    keys = phrase_index()
+    singles = frozenset(w for key in keys if len(key) == 1 for w in _spellings(key[0]))
+    pairs = frozenset((a, b) for key in keys if len(key) > 1 for a in _spellings(key[0]) for b in _spellings(key[1]))
+    return singles, pairs
 
 
 @cache
@@ -192,8 +199,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
     In an EGFR trial (`egfr_trial`) a bare "third-generation TKI" is an EGFR TKI."""
-    if _first_spellings().isdisjoint(_TOKEN.findall(text)):
-        return []  # no word can start a drug or class name (most sentences): nothing to scan
+    singles, pairs = _openings()
+    words = _TOKEN.findall(text)
+    if singles.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:], strict=False)):
+        return []  # no word or pair of words opens a drug or class name (most sentences): nothing to scan
     toks = tokens(text)
     raw = _scan(text, toks)
     has_egfr = egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
