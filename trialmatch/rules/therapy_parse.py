@@ -161,7 +161,8 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for need in needs:
         items = required_by.setdefault(tuple(need["cohorts"]), [])
         items.extend(i for g in need["groups"] for i in g if i not in items)
-    need_cohorts = {tuple(n["cohorts"]) for n in needs + needs_lines}
+    # In order of appearance, not a set: the order of `allow` below must not depend on the hash seed.
+    need_cohorts = list(dict.fromkeys(tuple(n["cohorts"]) for n in needs + needs_lines))
     out = []
     for rule in rules:
         if rule["kind"] in ("forbid", "naive"):
