@@ -267,12 +267,12 @@ def test_parsing_stays_linear_on_adversarial_text() -> None:
     assert large < 8 * small + 0.2, f"62.5 kB: {small:.2f} s, 250 kB: {large:.2f} s"
 
 
-# The issue asks for 1 MB in under a second. Measured on 2 shared cores: 1 MB of real criteria
-# takes about 2.3 s over the five dimensions, and 1 MB written to defeat the biomarker lexer
-# (one bullet of "EGFR EGFR ...") 10-15 s, all of it linear per-token work in
-# biomarker_vocab.lex and biomarker_phrases.tokens. This budget catches a regression to
-# super-linear time, not the one-second goal.
-BUDGET_SECONDS = 10.0
+# The issue asks for 1 MB in under a second. Measured on 2 shared cores (load 5): 1 MB of real
+# criteria takes about 1.3 s over the five dimensions (2.3 s before the rule modules' speed-ups),
+# and 1 MB written against the biomarker lexer (one bullet of "EGFR EGFR ...") about 4 s, linear
+# per-token work in biomarker_vocab.lex and biomarker_phrases.tokens. The budget catches a return
+# to super-linear time; it does not claim the one-second goal.
+BUDGET_SECONDS = 5.0
 
 
 @pytest.mark.slow
