@@ -193,7 +193,7 @@ def _mention_statements(
 
     if permits or must:
         subject = _subject(before)
-        statements = []
+        statements: list[dict[str, Any]] = []
         if last is not None and permits:  # "... Patients with treated brain metastases may participate"
             _loosen(last, sentence)
         # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy").
