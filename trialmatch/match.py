@@ -97,7 +97,7 @@ class TrialMatch:
     def rank_reasons(self) -> list[str]:
         return _rank_reasons(self.dimensions, self.candidate, self.nearest)
 
-    @property
+    @cached_property
     def unknowns(self) -> list[str]:
         return [name for name, f in self.dimensions.items() if f.verdict == UNKNOWN]
 

@@ -105,20 +105,16 @@ def _rows(reader: csv.DictReader[str]) -> Iterator[dict[str, str | None]]:
         raise ProfileError(f"line {reader.line_num + 1} of the CSV cannot be read ({exc})") from None
 
 
-def output_row(profile: Profile, rank: int, m: TrialMatch) -> dict[str, Any]:
-    """One output row: the verdict on each dimension and what to check, for one patient and trial."""
-    c = m.candidate
-    to_check = [f"{name}: {m.dimensions[name].reason}" for name in m.unknowns]
-    return {
-        "patient_id": profile.id,
-        "rank": rank,
-        "nct_id": c.nct_id,
-        "title": c.title,
-        "status": c.status,
-        "phases": "/".join(c.phases),
-        **{name: m.dimensions[name].verdict if name in m.dimensions else "" for name in DIMENSION_COLUMNS},
-        "to_check": " | ".join(to_check),
-        "nearest_site": f"{m.nearest.site.facility or ''}, {m.nearest.site.place}" if m.nearest else "",
-        "miles": round(m.nearest.miles, 1) if m.nearest else "",
-        "url": f"https://clinicaltrials.gov/study/{c.nct_id}",
-    }
+def output_row(profile: Profile, rank: int, m: TrialMatch) -> tuple[Any, ...]:
+    """One output row, in OUTPUT_COLUMNS order: the verdict on each dimension and what to check."""
+    c, dims = m.candidate, m.dimensions
+    to_check = " | ".join(f"{name}: {dims[name].reason}" for name in m.unknowns)
+    nearest = m.nearest
+    return (
+        profile.id, rank, c.nct_id, c.title, c.status, "/".join(c.phases),
+        *(dims[name].verdict if name in dims else "" for name in DIMENSION_COLUMNS),
+        to_check,
+        f"{nearest.site.facility or ''}, {nearest.site.place}" if nearest else "",
+        round(nearest.miles, 1) if nearest else "",
+        f"https://clinicaltrials.gov/study/{c.nct_id}",
+    )

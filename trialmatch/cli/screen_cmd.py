@@ -48,9 +48,9 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
     partial = out_path.with_name(out_path.name + ".partial")
     try:
         with source, partial.open("w", newline="", encoding="utf-8") as sink:
-            writer = csv.DictWriter(sink, fieldnames=OUTPUT_COLUMNS) if fmt == "csv" else None
+            writer = csv.writer(sink) if fmt == "csv" else None
             if writer is not None:
-                writer.writeheader()
+                writer.writerow(OUTPUT_COLUMNS)
             try:
                 for item in read_profiles(source):
                     if isinstance(item, BadRow):
@@ -64,7 +64,8 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
                         if writer is not None:
                             writer.writerow(row)
                         else:
-                            sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+                            record = dict(zip(OUTPUT_COLUMNS, row, strict=True))
+                            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             except UnicodeDecodeError:
                 raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
     except BaseException:
