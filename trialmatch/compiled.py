@@ -32,6 +32,8 @@ DIMENSION_READS: dict[str, tuple[str, ...]] = {
     "sex": ("sex",),
 }
 CODE = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
+# Recruiting now ranks before enrolling by invitation, before not yet recruiting.
+STATUS_RANK = {"RECRUITING": 0, "ENROLLING_BY_INVITATION": 1, "NOT_YET_RECRUITING": 2}
 NOT_READ = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
 # A batch memo past this many findings is emptied: memory stays bounded however many patients.
 MAX_MEMO_ENTRIES = 2_000_000
@@ -62,9 +64,15 @@ class Verdicts:
     luts: list[list[Finding]]  # per dimension: finding of each distinct rule
     codes: np.ndarray  # (trials, dims) verdict codes
 
+    specific: np.ndarray  # (trials,) the biomarker finding asks for a marker the patient has
+
     @property
     def excluded(self) -> np.ndarray:
         return (self.codes == CODE[EXCLUDED]).any(axis=1)
+
+    @property
+    def unknown_counts(self) -> np.ndarray:
+        return (self.codes == CODE[UNKNOWN]).sum(axis=1)
 
     def findings(self, row: int, ids: np.ndarray) -> dict[str, Finding]:
         return {dim: self.luts[j][ids[row, j]] for j, dim in enumerate(self.dims)}
@@ -95,6 +103,9 @@ class CompiledIndex:
         self._phases = [frozenset(c.phases) for c in self.candidates]
         self._first_seen: list[datetime | None] = [c.first_seen for c in self.candidates]
         self._masks: dict[tuple[Any, ...], np.ndarray] = {}
+        # Ranking keys that do not depend on the profile.
+        self.status_rank = np.array([STATUS_RANK.get(c.status, 9) for c in self.candidates], dtype=np.int8)
+        self.nct_order = np.argsort(np.argsort(np.array([c.nct_id for c in self.candidates], dtype=object)))
 
     def verdicts(self, profile: Profile, memo: Memo | None = None) -> Verdicts:
         memo = {} if memo is None else memo
@@ -116,7 +127,10 @@ class CompiledIndex:
         for j, lut in enumerate(luts):
             table = np.fromiter((CODE[f.verdict] for f in lut), dtype=np.int8, count=len(lut))
             codes[:, j] = table[self.ids[:, j]] if len(lut) else 0
-        return Verdicts(self.dims, luts, codes)
+        bio = self.dims.index("biomarker")
+        specific_table = np.fromiter((f.specific for f in luts[bio]), dtype=bool, count=len(luts[bio]))
+        specific = specific_table[self.ids[:, bio]] if len(luts[bio]) else np.zeros(len(self.candidates), bool)
+        return Verdicts(self.dims, luts, codes, specific)
 
     def mask(self, statuses: tuple[str, ...], phases: tuple[str, ...], interventional_only: bool,
              new_since: Any) -> np.ndarray:
