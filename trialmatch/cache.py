@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,12 +80,27 @@ def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+def _set_wal(cursor: Any) -> None:
+    """WAL mode (in-memory databases answer "memory": fine). Switching a new file to WAL needs an
+    exclusive lock and SQLite reports a busy file at once instead of waiting, so two processes
+    creating the cache together (two syncs from cron) retry here within the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")  # in-memory databases answer "memory": fine
+        _set_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed page
         # A full sync writes ~15 KB a trial: a 64 MiB page cache keeps the indexes in memory as the
         # file grows, and checkpointing every ~40 MB instead of every 4 MB halves the copying.
