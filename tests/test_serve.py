@@ -137,6 +137,11 @@ def test_the_real_server_answers_on_localhost(engine: Engine, tmp_path: Path) ->
         else:
             pytest.fail(f"serve did not come up: {(tmp_path / 'serve.log').read_text()[-2000:]}")
         assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
+        # SIGTERM (systemd, kill, timeout) stops the page too: no orphaned server keeps the port.
+        process.terminate()
+        process.wait(timeout=15)
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
     finally:
         process.terminate()
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -64,10 +65,19 @@ def serve(ctx: click.Context, db: str | None, port: int, host: str, no_sync: boo
         click.echo(f"Warning: serving on {host}: other computers on the network can open the page.", err=True)
     click.echo(f"Open http://{'localhost' if host in LOOPBACK else host}:{port} (Ctrl-C to stop).")
     env = {**os.environ, "TRIALMATCH_DB": url}
+    # A SIGTERM (systemd, `timeout`, kill) must not orphan the server: raising here makes
+    # subprocess.run kill its child before the exception leaves it.
+    previous = signal.signal(signal.SIGTERM, _raise_exit)
     try:
         # From the repository folder, so Streamlit reads .streamlit/config.toml.
         code = subprocess.run(streamlit_command(host, port), cwd=APP.parent, env=env, check=False).returncode
     except KeyboardInterrupt:
         code = 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if code:
         raise SystemExit(code)
+
+
+def _raise_exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
