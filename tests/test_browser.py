@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -41,12 +42,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def served_page(synced_engine: Engine, tmp_path: Path) -> Iterator[str]:
-    """The page served by `streamlit run` on a free local port against a cache of the shared records."""
+@contextmanager
+def streamlit_page(db_path: str, tmp_path: Path) -> Iterator[str]:
+    """`streamlit run` on a free local port against the cache at `db_path`; yields the page's URL."""
     port = free_port()
     log = (tmp_path / "streamlit.log").open("w")
-    env = {**os.environ, "TRIALMATCH_DB": str(synced_engine.url.database), "TRIALMATCH_API_URL": "http://127.0.0.1:9"}
+    env = {**os.environ, "TRIALMATCH_DB": db_path, "TRIALMATCH_API_URL": "http://127.0.0.1:9"}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -72,6 +73,13 @@ def served_page(synced_engine: Engine, tmp_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture
+def served_page(synced_engine: Engine, tmp_path: Path) -> Iterator[str]:
+    """The page served against a cache of the shared records."""
+    with streamlit_page(str(synced_engine.url.database), tmp_path) as url:
+        yield url
 
 
 def test_patient_enters_a_profile_and_sees_possible_matches(served_page: str, tmp_path: Path) -> None:

@@ -8,16 +8,11 @@ page (no dialog fires, no injected element exists, the literal `<script>` is on 
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
@@ -119,36 +114,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.fixture
 def served(hostile_engine: Engine, tmp_path: Path) -> Iterator[str]:
-    from test_browser import STARTUP_SECONDS, free_port
+    from test_browser import streamlit_page
 
-    port = free_port()
-    log = (tmp_path / "streamlit.log").open("w")
-    env = {**os.environ, "TRIALMATCH_DB": str(hostile_engine.url.database), "TRIALMATCH_API_URL": "http://127.0.0.1:9"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=2).text == "ok":
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()[-2000:]}")
-            time.sleep(0.3)
+    with streamlit_page(str(hostile_engine.url.database), tmp_path) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.mark.slow
