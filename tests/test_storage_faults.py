@@ -160,8 +160,10 @@ def one_line_error(proc: subprocess.Popen[str]) -> str:
 @pytest.mark.slow
 @needs_mount
 def test_sync_on_a_full_disk_says_so_in_one_line_keeps_whole_pages_and_resumes_when_space_is_freed(
-    api: FakeAPI, tmp_path: Path, mounted: list[Mount]
+    api: FakeAPI, tmp_path: Path, mounted: list[Mount], shared_dir: Path
 ) -> None:
+    # The disk is sized at half the real records' cache; the small synthetic stand-ins of a bare
+    # clone fill it with SQLite's WAL before a page lands, so this needs the shared records.
     reference_db = tmp_path / "reference.db"
     reference = cli("sync", "--page-size", str(PAGE), env=env_for(api, reference_db))
     assert reference.wait(timeout=60) == 0
