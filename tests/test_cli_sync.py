@@ -6,7 +6,6 @@ import copy
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from typing import Any
 
 import click
 import pytest
+from cache_checks import pages_saved
 from click.testing import CliRunner, Result
 from fakeapi import FakeAPI, Fault
 from helpers import dump, quick_rules
@@ -156,15 +156,6 @@ def test_every_command_has_help_with_an_example() -> None:
     assert isinstance(main, click.Group)
 
 
-def _pages_saved(path: str) -> int:
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
-            row = conn.execute("SELECT pages FROM syncrun ORDER BY id DESC LIMIT 1").fetchone()
-    except sqlite3.Error:
-        return 0
-    return int(row[0]) if row else 0
-
-
 def _cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     code = "from trialmatch.cli import main; main()"
     return subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
@@ -179,7 +170,7 @@ def test_sync_killed_with_sigkill_mid_sync_resumes_to_the_same_cache(api: FakeAP
     api.add_fault(Fault("slow", delay=10), page=4)  # the process waits here, three pages saved
     proc = _cli("sync", "--page-size", str(PAGE), env=env)
     deadline = time.monotonic() + 20
-    while _pages_saved(db) < 3 and time.monotonic() < deadline and proc.poll() is None:
+    while pages_saved(Path(db)) < 3 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, f"sync ended before it could be killed: {proc.communicate()}"
     os.kill(proc.pid, signal.SIGKILL)
@@ -212,7 +203,7 @@ def test_ctrl_c_mid_sync_says_so_in_one_line_and_the_next_run_resumes(api: FakeA
     api.add_fault(Fault("slow", delay=10), page=3)
     proc = _cli("sync", "--page-size", str(PAGE), env=env)
     deadline = time.monotonic() + 20
-    while _pages_saved(db) < 2 and time.monotonic() < deadline and proc.poll() is None:
+    while pages_saved(Path(db)) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
