@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy.engine import Engine
 
@@ -13,39 +11,8 @@ from trialmatch import queries
 from trialmatch.cache_write import reparse_outdated
 from trialmatch.errors import CacheError
 from trialmatch.match import Candidate, MatchIndex, SiteInfo, intern_rules
-from trialmatch.models import Site, Trial
 
 log = logging.getLogger(__name__)
-
-
-def site_info(site: Site) -> SiteInfo:
-    return SiteInfo(
-        facility=site.facility,
-        city=site.city,
-        state=site.state,
-        country=site.country,
-        latitude=site.latitude,
-        longitude=site.longitude,
-        status=site.status,
-    )
-
-
-def candidate_from_trial(trial: Trial, rules: dict[str, Any] | None, sites: Iterable[Site] = ()) -> Candidate:
-    return Candidate(
-        nct_id=trial.nct_id,
-        title=trial.brief_title,
-        status=trial.overall_status,
-        phases=tuple(trial.phases or ()),
-        study_type=trial.study_type,
-        conditions=tuple(trial.conditions or ()),
-        minimum_age_years=trial.minimum_age_years,
-        maximum_age_years=trial.maximum_age_years,
-        sex=trial.sex,
-        first_seen=trial.first_seen,
-        last_update_posted=trial.last_update_posted,
-        rules=rules or {},
-        sites=tuple(site_info(s) for s in sites),
-    )
 
 
 def load_index(engine: Engine) -> MatchIndex:
