@@ -29,7 +29,7 @@ from trialmatch import drugs
 from trialmatch.rules import therapy_cues as cues
 from trialmatch.rules.therapy_names import Context
 from trialmatch.rules.therapy_scope import heading_cohorts
-from trialmatch.rules.therapy_sentence import sentence_rules
+from trialmatch.rules.therapy_sentence import read_sentence, reading_rules, sentence_rules
 from trialmatch.rules.therapy_terms import find_mentions, normalize
 from trialmatch.text import Criterion, TrialText
 
@@ -67,9 +67,11 @@ def _pieces(crit: Criterion) -> list[str]:
 
 
 def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
+    parent = criteria[index]
     out = []
-    for crit in criteria[index + 1:]:
-        if crit.depth <= criteria[index].depth or crit.section != criteria[index].section:
+    for k in range(index + 1, len(criteria)):  # not criteria[index + 1:]: a copy of the rest per criterion
+        crit = criteria[k]
+        if crit.depth <= parent.depth or crit.section != parent.section:
             break
         out.append(crit)
     return out
@@ -99,6 +101,27 @@ def _prefix(ancestors: list[Criterion]) -> str:
 _EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
 
 
+def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool) -> Context:
+    """What the sentences of criteria[index] inherit from it, its sub-bullets and the bullets above it."""
+    crit = criteria[index]
+    cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
+    header = next((a.text for a in reversed(ancestors) if _header_cue(a.text)), "")
+    context_text = " ".join([crit.text, *(c.text for c in _children(criteria, index))])
+    return Context(
+        section=_section(crit),
+        cohorts=heading_cohorts(crit.text, 70) or cohorts,
+        inherited=_header_cue(header) if header else None,
+        adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
+        soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
+        prefix=_prefix(ancestors),
+        egfr_trial=egfr_trial,
+    )
+
+
+def _section(crit: Criterion) -> str:
+    return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
+
+
 def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
     criteria = list(text.criteria)
@@ -107,26 +130,20 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     ancestors: list[Criterion] = []
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
-        cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
-        header = next((a.text for a in reversed(ancestors) if _header_cue(a.text)), "")
-        context_text = " ".join([crit.text, *(c.text for c in _children(criteria, index))])
-        ctx = Context(
-            section=crit.section if crit.section in ("inclusion", "exclusion") else "inclusion",
-            cohorts=heading_cohorts(crit.text, 70) or cohorts,
-            inherited=_header_cue(header) if header else None,
-            adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
-            soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
-            prefix=_prefix(ancestors),
-            egfr_trial=egfr_trial,
-        )
         pieces = _pieces(crit)
-        lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
-        lead_cue = _header_cue(lead) if lead else None
-        for k, piece in enumerate(pieces):
-            if k and lead_cue and ctx.inherited is None:
-                rules += sentence_rules(piece, replace(ctx, inherited=lead_cue, prefix=lead))
-            else:
-                rules += sentence_rules(piece, ctx)
+        # Most criteria name no treatment: their context is never worked out.
+        reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
+        if any(reads):
+            ctx = _context(criteria, index, ancestors, egfr_trial)
+            lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
+            lead_cue = _header_cue(lead) if lead else None
+            for k, first in enumerate(reads):
+                if first is None:
+                    continue
+                if k and lead_cue and ctx.inherited is None:
+                    rules += reading_rules(first, replace(ctx, inherited=lead_cue, prefix=lead))
+                else:
+                    rules += reading_rules(first, ctx)
         ancestors.append(crit)
     return rules
 

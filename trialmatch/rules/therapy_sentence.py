@@ -9,6 +9,7 @@ exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from trialmatch.rules import therapy_cues as cues
@@ -88,22 +89,54 @@ def _need_setting(norm: str) -> str:
 MAX_SENTENCE_CHARS = 2500
 
 
-def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
-    """Prior-therapy rules stated by one sentence of the criteria (or the title)."""
+@dataclass(frozen=True)
+class FirstRead:
+    """What a sentence names before its context is asked: the sentence says nothing without these."""
+
+    sentence: str
+    norm: str
+    mentions: list[Mention]
+    limits: list[LineLimit]
+
+
+def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
+    """The names and line counts of one sentence; None when it can state no prior-therapy rule.
+
+    Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
+    worked out only for the few sentences that say something."""
     norm = normalize(sentence[:MAX_SENTENCE_CHARS])
-    bare = cues.strip_parens(norm)
-    excluding = ctx.section == "exclusion"
-    parens = [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
-    mentions = without_abbreviations(norm, find_mentions(norm, ctx.egfr_trial), parens)
+    excluding = section == "exclusion"
+    mentions = find_mentions(norm, egfr_trial)
+    if mentions:  # only a name can be an abbreviation in brackets
+        mentions = without_abbreviations(norm, mentions, _parens(norm))
     if excluding:
         mentions = with_generic_treatment(norm, mentions)
-    limits = count_limits(norm, mentions, ctx.section)
+    limits = count_limits(norm, mentions, section)
     if not excluding:
         limits += ordinal_limits(norm)
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
-        # Every rule below needs a name, a line count, or (inclusions) naive / treated wording. Most
+        # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
         # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
-        return []
+        return None
+    return FirstRead(sentence, norm, mentions, limits)
+
+
+def _parens(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
+
+
+def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
+    """Prior-therapy rules stated by one sentence of the criteria (or the title)."""
+    first = read_sentence(sentence, ctx.section, ctx.egfr_trial)
+    return reading_rules(first, ctx) if first else []
+
+
+def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
+    """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
+    bare = cues.strip_parens(norm)
+    excluding = ctx.section == "exclusion"
+    parens = _parens(norm)
     if cues.SKIP.search(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
     if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
