@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from trialmatch.compiled import CHECKS, CompiledIndex, Memo
+from trialmatch.compiled import CHECKS, CompiledIndex, Memo, Verdicts
 from trialmatch.distance import haversine_miles
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
@@ -187,16 +187,35 @@ def match_candidate(candidate: Candidate, profile: Profile, origin: tuple[float,
     return TrialMatch(candidate, verdict, findings, nearest)
 
 
-def match_profile(
-    index: Sequence[Candidate], profile: Profile, filters: MatchFilters | None = None, memo: Memo | None = None
-) -> list[TrialMatch]:
-    """Ranked matches: possible trials first (specific biomarker match, fewer unknowns, recruiting,
-    closer), then, when `filters.include_excluded`, the excluded ones with their reasons.
+@dataclass(frozen=True)
+class Ranking:
+    """One profile's verdicts over a compiled index and the trials it keeps, best first."""
 
-    `memo` may be shared across the profiles of a batch (see trialmatch.compiled).
-    """
+    compiled: CompiledIndex
+    verdicts: Verdicts
+    rows: np.ndarray  # row numbers into compiled.candidates, in rank order
+    nearest: list[NearestSite | None]  # aligned with rows; all None without an origin
+
+    def matches(self) -> list[TrialMatch]:
+        excluded, candidates, ids = self.verdicts.excluded, self.compiled.candidates, self.compiled.ids
+        results = []
+        for row, nearest in zip(self.rows.tolist(), self.nearest, strict=True):
+            verdict: Overall = "excluded" if excluded[row] else "possible"
+            results.append(TrialMatch(candidates[row], verdict, self.verdicts.findings(row, ids), nearest))
+        return results
+
+
+def compiled_index(index: Sequence[Candidate]) -> CompiledIndex:
+    return index.compiled if isinstance(index, MatchIndex) else CompiledIndex(index)
+
+
+def rank_profile(
+    compiled: CompiledIndex, profile: Profile, filters: MatchFilters | None = None, memo: Memo | None = None
+) -> Ranking:
+    """The trials `filters` keep for `profile`, ranked: possible trials first (specific biomarker
+    match, fewer unknowns, recruiting, closer), then, when `filters.include_excluded`, the excluded
+    ones. `memo` may be shared across the profiles of a batch (see trialmatch.compiled)."""
     filters = filters or MatchFilters()
-    compiled = index.compiled if isinstance(index, MatchIndex) else CompiledIndex(index)
     verdicts = compiled.verdicts(profile, memo)
     keep = compiled.mask(filters.statuses, filters.phases, filters.interventional_only, filters.new_since)
     excluded = verdicts.excluded
@@ -221,9 +240,11 @@ def match_profile(
         ~verdicts.specific[rows],
         excluded[rows],
     ))
-    results = []
-    for i in order:
-        row = int(rows[i])
-        verdict: Overall = "excluded" if excluded[row] else "possible"
-        results.append(TrialMatch(compiled.candidates[row], verdict, verdicts.findings(row, compiled.ids), nearest[i]))
-    return results
+    return Ranking(compiled, verdicts, rows[order], [nearest[i] for i in order.tolist()])
+
+
+def match_profile(
+    index: Sequence[Candidate], profile: Profile, filters: MatchFilters | None = None, memo: Memo | None = None
+) -> list[TrialMatch]:
+    """Ranked matches for one profile (see rank_profile for the order)."""
+    return rank_profile(compiled_index(index), profile, filters, memo).matches()

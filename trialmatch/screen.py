@@ -15,6 +15,13 @@ Column format (header row required; only `id` is required, empty cells mean unkn
 | prior_lines | 1 | lines of systemic treatment for advanced disease |
 | ecog | 1 | ECOG performance status 0-4 |
 | brain_metastases | none | none / treated_stable / active |
+| location | 02115 | US ZIP code or city, for the nearest open site and its distance |
+| max_distance_miles | 100 | only trials with an open site this close (needs location) |
+
+Output (CSV or JSON lines), one row per patient and possible trial, best first: patient_id, rank,
+nct_id, title, status, phases, the verdict on each of disease, biomarker, prior_therapy,
+performance_status, brain_metastases, age and sex (eligible / unknown), to_check (each unknown
+with what to ask), nearest_site and miles (when the patient has a location), url.
 """
 
 from __future__ import annotations
@@ -25,16 +32,11 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from trialmatch.errors import ProfileError
-from trialmatch.match import TrialMatch
+from trialmatch.geo import geocode
 from trialmatch.profile import Profile, profile_from_dict
 
 LIST_COLUMNS = ("tested_negative", "prior_therapies")
 NUMBER_COLUMNS = {"age": int, "pdl1_tps": float, "prior_lines": int, "ecog": int, "max_distance_miles": float}
-DIMENSION_COLUMNS = ("disease", "biomarker", "prior_therapy", "performance_status", "brain_metastases", "age", "sex")
-OUTPUT_COLUMNS = (
-    "patient_id", "rank", "nct_id", "title", "status", "phases", *DIMENSION_COLUMNS,
-    "to_check", "nearest_site", "miles", "url",
-)
 
 
 @dataclass(frozen=True)
@@ -105,16 +107,22 @@ def _rows(reader: csv.DictReader[str]) -> Iterator[dict[str, str | None]]:
         raise ProfileError(f"line {reader.line_num + 1} of the CSV cannot be read ({exc})") from None
 
 
-def output_row(profile: Profile, rank: int, m: TrialMatch) -> tuple[Any, ...]:
-    """One output row, in OUTPUT_COLUMNS order: the verdict on each dimension and what to check."""
-    c, dims = m.candidate, m.dimensions
-    to_check = " | ".join(f"{name}: {dims[name].reason}" for name in m.unknowns)
-    nearest = m.nearest
-    return (
-        profile.id, rank, c.nct_id, c.title, c.status, "/".join(c.phases),
-        *(dims[name].verdict if name in dims else "" for name in DIMENSION_COLUMNS),
-        to_check,
-        f"{nearest.site.facility or ''}, {nearest.site.place}" if nearest else "",
-        round(nearest.miles, 1) if nearest else "",
-        f"https://clinicaltrials.gov/study/{c.nct_id}",
-    )
+class PlaceLookup:
+    """Each patient's location as coordinates, looked up once per distinct place; a place that
+    cannot be found leaves that patient without distances (and a warning), never unscreened."""
+
+    def __init__(self) -> None:
+        self._origins: dict[str, tuple[float, float] | None] = {}
+        self.warnings: list[str] = []
+
+    def origin(self, profile: Profile) -> tuple[float, float] | None:
+        if not profile.location:
+            return None
+        if profile.location not in self._origins:
+            try:
+                place = geocode(profile.location)
+                self._origins[profile.location] = (place.latitude, place.longitude)
+            except ProfileError as exc:
+                self._origins[profile.location] = None
+                self.warnings.append(f"Patient {profile.id}: {exc}; screened without distances.")
+        return self._origins[profile.location]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 
 import click
@@ -11,8 +9,9 @@ import click
 from trialmatch.cli import main
 from trialmatch.cli.match_cmd import DB_OPTION
 from trialmatch.errors import ProfileError, TrialmatchError
-from trialmatch.match import MatchFilters, match_profile
-from trialmatch.screen import OUTPUT_COLUMNS, BadRow, output_row, read_profiles
+from trialmatch.match import MatchFilters, rank_profile
+from trialmatch.screen import BadRow, PlaceLookup, read_profiles
+from trialmatch.screen_rows import RowEncoder
 
 
 @main.command()
@@ -42,15 +41,16 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
         source = patients.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
         raise TrialmatchError(f"cannot read {patients}: {exc.strerror}") from None
+    compiled = index.compiled
+    encoder = RowEncoder(compiled, "jsonl" if fmt == "jsonl" else "csv")
+    places = PlaceLookup()
     screened = bad = rows = 0
     memo: dict = {}  # findings shared by patients who agree on what a dimension reads
     # Write to a temporary file and rename at the end, so an interrupted run never leaves half a file.
     partial = out_path.with_name(out_path.name + ".partial")
     try:
         with source, partial.open("w", newline="", encoding="utf-8") as sink:
-            writer = csv.writer(sink) if fmt == "csv" else None
-            if writer is not None:
-                writer.writerow(OUTPUT_COLUMNS)
+            sink.write(encoder.header())
             try:
                 for item in read_profiles(source):
                     if isinstance(item, BadRow):
@@ -58,21 +58,20 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
                         click.echo(f"Skipped line {item.line}: {item.message}", err=True)
                         continue
                     screened += 1
-                    for rank, m in enumerate(match_profile(index, item, MatchFilters(), memo), start=1):
-                        row = output_row(item, rank, m)
-                        rows += 1
-                        if writer is not None:
-                            writer.writerow(row)
-                        else:
-                            record = dict(zip(OUTPUT_COLUMNS, row, strict=True))
-                            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    filters = MatchFilters(origin=places.origin(item), max_distance_miles=item.max_distance_miles)
+                    ranking = rank_profile(compiled, item, filters, memo)
+                    rows += len(ranking.rows)
+                    sink.write(encoder.lines(item, ranking))
             except UnicodeDecodeError:
                 raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
     except BaseException:
         partial.unlink(missing_ok=True)  # a failed run leaves no half-written output behind
         raise
     partial.replace(out_path)
+    for warning in places.warnings:
+        click.echo(warning, err=True)
     click.echo(f"Screened {screened} patient(s) against {len(index)} trial(s): {rows} possible match row(s) "
                f"written to {out_path}; {bad} bad row(s) skipped.")
     if screened == 0 and bad:
         raise SystemExit(1)
+

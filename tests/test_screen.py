@@ -1,0 +1,143 @@
+"""`trialmatch screen`: what a research nurse gets back for a list of patients.
+
+The output is built from pre-encoded pieces for speed (trialmatch.screen_rows); these tests hold
+it to the plain definition: for each patient, match_profile's ranked possible trials, one row
+each, written by csv.writer / json.dumps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy.engine import Engine
+
+from trialmatch.cli import main
+from trialmatch.geo import geocode
+from trialmatch.index import load_index
+from trialmatch.match import MatchFilters, MatchIndex, match_profile
+from trialmatch.profile import Profile
+from trialmatch.screen import read_profiles
+from trialmatch.screen_rows import OUTPUT_COLUMNS, csv_cell
+
+PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
+                   "prior_therapies", "prior_lines", "ecog", "brain_metastases", "location", "max_distance_miles")
+
+
+def _cell(profile: dict[str, Any], column: str) -> str:
+    value = profile.get(column)
+    if column == "biomarkers":
+        return "; ".join(f"{b['gene']}:{b['alteration']}" for b in value or [])
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+def _patients_csv(path: Path, profiles: list[dict[str, Any]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(PATIENT_COLUMNS)
+        for profile in profiles:
+            writer.writerow([_cell(profile, column) for column in PATIENT_COLUMNS])
+    return path
+
+
+@pytest.fixture
+def patients(shared_dir: Path) -> list[dict[str, Any]]:
+    """The shared eval profiles, plus two with a place: one near Chicago, one the lookup cannot find."""
+    profiles = json.loads((shared_dir / "eval" / "profiles.json").read_text(encoding="utf-8"))
+    near = {**profiles[3], "id": "near-chicago", "location": "Chicago, IL", "max_distance_miles": 300}
+    lost = {**profiles[1], "id": "lost", "location": "Atlantis Springs, Nowhere"}
+    return [*profiles, near, lost]
+
+
+def _expected_values(index: MatchIndex, profile: Profile) -> list[tuple[Any, ...]]:
+    """The plain definition of the output rows, from match_profile's TrialMatch objects."""
+    origin = None
+    if profile.location and profile.location != "Atlantis Springs, Nowhere":
+        place = geocode(profile.location)
+        origin = (place.latitude, place.longitude)
+    filters = MatchFilters(origin=origin, max_distance_miles=profile.max_distance_miles)
+    rows = []
+    for rank, m in enumerate(match_profile(index, profile, filters), start=1):
+        c, dims, nearest = m.candidate, m.dimensions, m.nearest
+        rows.append((
+            profile.id, rank, c.nct_id, c.title, c.status, "/".join(c.phases),
+            *(dims[name].verdict for name in OUTPUT_COLUMNS[6:13]),
+            " | ".join(f"{name}: {dims[name].reason}" for name in m.unknowns),
+            f"{nearest.site.facility or ''}, {nearest.site.place}" if nearest else "",
+            round(nearest.miles, 1) if nearest else "",
+            f"https://clinicaltrials.gov/study/{c.nct_id}",
+        ))
+    return rows
+
+
+def _screen(patients_csv: Path, out: Path, db: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["screen", str(patients_csv), "--out", str(out), "--db", db])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_screen_rows_are_each_patients_ranked_matches(
+    synced_engine: Engine, patients: list[dict[str, Any]], tmp_path: Path, fmt: str
+) -> None:
+    db = str(synced_engine.url.database)
+    source = _patients_csv(tmp_path / "patients.csv", patients)
+    out = tmp_path / f"matches.{fmt}"
+    code, stdout, stderr = _screen(source, out, db)
+    assert code == 0, stderr
+
+    index = load_index(synced_engine)
+    with source.open(newline="", encoding="utf-8") as f:
+        profiles = [p for p in read_profiles(f) if isinstance(p, Profile)]
+    expected = [row for profile in profiles for row in _expected_values(index, profile)]
+    if fmt == "csv":
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(OUTPUT_COLUMNS)
+        writer.writerows(expected)
+        wanted = buffer.getvalue()
+    else:
+        wanted = "".join(json.dumps(dict(zip(OUTPUT_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"
+                         for row in expected)
+    with out.open(newline="", encoding="utf-8") as written:
+        assert written.read() == wanted
+    assert f"{len(expected)} possible match row(s)" in stdout
+
+    near = [row for row in expected if row[0] == "near-chicago"]
+    assert near and all(row[-2] != "" and row[-2] <= 300 for row in near), "distances shown and limited"
+    assert "Patient lost:" in stderr and "screened without distances" in stderr
+    assert any(row[0] == "lost" for row in expected), "a place not found still screens the patient"
+
+
+def test_unknowns_say_what_to_check(synced_engine: Engine, tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("id,histology,ecog\nQ,adenocarcinoma,1\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    code, _, stderr = _screen(source, out, str(synced_engine.url.database))
+    assert code == 0, stderr
+    rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
+    assert rows and all(r["patient_id"] == "Q" for r in rows)
+    with_unknowns = [r for r in rows if "unknown" in [r[d] for d in OUTPUT_COLUMNS[6:13]]]
+    assert with_unknowns, "a profile that says little leaves things to check"
+    for r in with_unknowns:
+        unknown = [d for d in OUTPUT_COLUMNS[6:13] if r[d] == "unknown"]
+        assert [part.split(":")[0] for part in r["to_check"].split(" | ")] == unknown
+    assert all(r["to_check"] == "" for r in rows if r not in with_unknowns)
+
+
+cells = st.text(alphabet=st.sampled_from('ab ,"\r\n\t;é'), max_size=12) | st.integers() | st.floats(allow_nan=False)
+
+
+@given(st.lists(cells, min_size=2, max_size=6))
+def test_csv_cells_are_written_as_the_csv_module_writes_them(row: list[Any]) -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerow(row)  # the screen's writer: excel dialect, "\r\n" line ends
+    assert ",".join(csv_cell(value) for value in row) + "\r\n" == buffer.getvalue()

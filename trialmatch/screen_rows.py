@@ -1,0 +1,146 @@
+"""Batch screening output at the speed of string joins: CSV or JSON lines, one line per patient
+and trial.
+
+A thousand patients against 20,000 trials is millions of lines, and building a TrialMatch, a
+tuple and a csv call per line costs more than the matching. Most of a line repeats: the trial's
+own cells are the same for every patient, and the verdict cells depend only on which findings
+the seven checks gave, which a batch repeats over and over (findings are memoised). So each
+trial's cells are encoded once, each distinct combination of findings once, and a line is a join
+of ready-made pieces. tests/test_screen.py checks the lines equal csv.writer / json.dumps of
+the same values, in match_profile's order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import numpy as np
+
+from trialmatch.compiled import CompiledIndex
+from trialmatch.match import NearestSite, Ranking
+from trialmatch.parse import DIMENSIONS
+from trialmatch.profile import Profile
+from trialmatch.rules.base import UNKNOWN, Finding
+
+Format = Literal["csv", "jsonl"]
+TRIAL_COLUMNS = ("nct_id", "title", "status", "phases")
+SITE_COLUMNS = ("nearest_site", "miles")
+DIMENSION_COLUMNS = (*DIMENSIONS, "age", "sex")
+OUTPUT_COLUMNS = ("patient_id", "rank", *TRIAL_COLUMNS, *DIMENSION_COLUMNS, "to_check", *SITE_COLUMNS, "url")
+# Past this many distinct findings the caches start again (between patients): memory stays bounded.
+MAX_CACHED_FINDINGS = 1_000_000
+
+
+def csv_cell(value: Any) -> str:
+    """One cell as csv.writer writes it (excel dialect, minimal quoting) in a row of several."""
+    text = "" if value is None else str(value)
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def json_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Syntax:
+    """How one format writes a line: `open` + patient + `after_patient` + rank + `after_rank` +
+    trial cells + verdict cells + site cells + url cell + `close`."""
+
+    def __init__(self, fmt: Format) -> None:
+        self.fmt = fmt
+        if fmt == "csv":
+            self.cell: Callable[[str, Any], str] = lambda _name, value: csv_cell(value)
+            self.sep, self.open, self.close = ",", "", "\r\n"
+        else:
+            self.cell = lambda name, value: f"{json_value(name)}: {json_value(value)}"
+            self.sep, self.open, self.close = ", ", "{", "}\n"
+
+    def cells(self, names: Sequence[str], values: Sequence[Any]) -> str:
+        """Encoded cells, each followed by the separator (the url cell, last, is not in a group)."""
+        return "".join(self.cell(name, value) + self.sep for name, value in zip(names, values, strict=True))
+
+
+class RowEncoder:
+    """Encodes every patient's ranked trials; reuse one encoder for the whole batch."""
+
+    def __init__(self, compiled: CompiledIndex, fmt: Format) -> None:
+        self.compiled = compiled
+        self.syntax = _Syntax(fmt)
+        s = self.syntax
+        self.dims = compiled.dims
+        assert self.dims == DIMENSION_COLUMNS, "the verdict cells follow the compiled index's dimensions"
+        self._trial_cells = [
+            s.cells(TRIAL_COLUMNS, (c.nct_id, c.title, c.status, "/".join(c.phases))) for c in compiled.candidates
+        ]
+        self._url_cells = [
+            s.cell("url", f"https://clinicaltrials.gov/study/{c.nct_id}") + s.close for c in compiled.candidates
+        ]
+        self._no_site = s.cells(SITE_COLUMNS, ("", ""))
+        if fmt == "csv":
+            self._rank_prefix = ","
+        else:
+            self._rank_prefix = ', "rank": '
+        self._number_of: dict[Finding, int] = {}  # finding -> its number in _findings
+        self._findings: list[Finding] = []
+        self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
+
+    def header(self) -> str:
+        return ",".join(OUTPUT_COLUMNS) + "\r\n" if self.syntax.fmt == "csv" else ""
+
+    def lines(self, profile: Profile, ranking: Ranking) -> str:
+        """All of one patient's lines, in rank order."""
+        rows = ranking.rows
+        if not len(rows):
+            return ""
+        if len(self._findings) > MAX_CACHED_FINDINGS:
+            self._number_of.clear()
+            self._findings.clear()
+            self._verdict_cells.clear()
+        combos, which = np.unique(self._finding_numbers(ranking, rows), axis=0, return_inverse=True)
+        verdict_cells = [self._verdict_cells_of(tuple(combo)) for combo in combos.tolist()]
+        s = self.syntax
+        head = s.open + (csv_cell(profile.id) if s.fmt == "csv" else s.cell("patient_id", profile.id))
+        rank_prefix, sep = self._rank_prefix, s.sep
+        trial_cells, url_cells = self._trial_cells, self._url_cells
+        nearest = ranking.nearest
+        sites = [self._site_cells(n) for n in nearest] if any(nearest) else [self._no_site] * len(rows)
+        return "".join([
+            f"{head}{rank_prefix}{rank}{sep}{trial_cells[row]}{verdict_cells[k]}{site}{url_cells[row]}"
+            for rank, row, k, site in zip(range(1, len(rows) + 1), rows.tolist(), which.reshape(-1).tolist(), sites,
+                                          strict=True)
+        ])
+
+    def _finding_numbers(self, ranking: Ranking, rows: np.ndarray) -> np.ndarray:
+        """(rows, dims) numbers of the finding each check gave each ranked trial."""
+        ids = self.compiled.ids[rows]
+        columns = []
+        for j, lut in enumerate(ranking.verdicts.luts):
+            numbers = np.fromiter((self._number(f) for f in lut), dtype=np.int64, count=len(lut))
+            columns.append(numbers[ids[:, j]])
+        return np.column_stack(columns)
+
+    def _number(self, finding: Finding) -> int:
+        number = self._number_of.get(finding)
+        if number is None:
+            number = self._number_of[finding] = len(self._findings)
+            self._findings.append(finding)
+        return number
+
+    def _verdict_cells_of(self, combo: tuple[int, ...]) -> str:
+        cells = self._verdict_cells.get(combo)
+        if cells is None:
+            findings = [self._findings[n] for n in combo]
+            to_check = " | ".join(f"{dim}: {f.reason}" for dim, f in zip(self.dims, findings, strict=True)
+                                  if f.verdict == UNKNOWN)
+            cells = self._verdict_cells[combo] = self.syntax.cells(
+                (*self.dims, "to_check"), (*(f.verdict for f in findings), to_check))
+        return cells
+
+    def _site_cells(self, nearest: NearestSite | None) -> str:
+        if nearest is None:
+            return self._no_site
+        place = f"{nearest.site.facility or ''}, {nearest.site.place}"
+        return self.syntax.cells(SITE_COLUMNS, (place, round(nearest.miles, 1)))
