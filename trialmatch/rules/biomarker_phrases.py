@@ -43,7 +43,8 @@ ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
 
 def names_marker(text: str) -> bool:
     """A gene, alteration, driver or PD-L1 word in `text`: what every statement is built around."""
-    return any(t.type in ANCHORS for t in _tokens(text))  # remembered: the readers ask for these tokens next
+    # The tokens are remembered: the readers ask for them next.
+    return vocab.may_name_anchor(text) and any(t.type in ANCHORS for t in _tokens(text))
 
 
 def tokens(text: str) -> list[Token]:

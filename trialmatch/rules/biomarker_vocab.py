@@ -8,10 +8,11 @@ class the trial names?" with True, False or None (depends on wording: unknown).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-from trialmatch.rules.prefilter import Guarded
+from trialmatch.rules.prefilter import Guarded, folded
 from trialmatch.vocab import load
 
 # A space or hyphen inside a phrase also matches the other, or nothing ("exon 19" / "exon-19" / "exon19").
@@ -63,22 +64,28 @@ def _items(section: str) -> dict[str, Any]:
 
 
 @cache
+def _lexer_phrases() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(group name, phrases, ignore case) of every biomarker word kind, in the order the lexer tries them."""
+    groups: list[tuple[str, tuple[str, ...], bool]] = []
+    # Specific alterations first: "METex14" must win over the gene "MET".
+    for key, spec in _items("alterations").items():
+        groups.append((f"alt__{_name(key)}", tuple(spec["aliases"]), True))
+    for gene, names in _items("gene_names_exact").items():
+        groups.append((f"gene__{_name(gene)}", tuple(names), False))
+    for key, words in _items("driver_words").items():
+        groups.append((f"driver__{key}", tuple(words), True))
+    groups.append(("pdl1__name", tuple(data()["pdl1"]["names"]), True))
+    for key, words in _items("kinds").items():
+        groups.append((f"kind__{key}", tuple(words), True))
+    return tuple(groups)
+
+
+@cache
 def _lexer_groups() -> tuple[tuple[str, bool, tuple[tuple[str, str, str, str], ...]], ...]:
     """(group name, ignore case, _phrase_parts) of every biomarker word kind, in the order the lexer
     tries them."""
-    groups: list[tuple[str, list[str], bool]] = []
-    # Specific alterations first: "METex14" must win over the gene "MET".
-    for key, spec in _items("alterations").items():
-        groups.append((f"alt__{_name(key)}", spec["aliases"], True))
-    for gene, names in _items("gene_names_exact").items():
-        groups.append((f"gene__{_name(gene)}", names, False))
-    for key, words in _items("driver_words").items():
-        groups.append((f"driver__{key}", words, True))
-    groups.append(("pdl1__name", data()["pdl1"]["names"], True))
-    for key, words in _items("kinds").items():
-        groups.append((f"kind__{key}", words, True))
-    return tuple((name, ignore_case, tuple(_phrase_parts(phrases, plural=name.startswith("alt__"))))
-                 for name, phrases, ignore_case in groups)
+    return tuple((name, ignore_case, tuple(_phrase_parts(list(phrases), plural=name.startswith("alt__"))))
+                 for name, phrases, ignore_case in _lexer_phrases())
 
 
 def _lexer_pattern(starts: tuple[str, ...] = ()) -> str:
@@ -206,6 +213,62 @@ def mentions_marker(text: str) -> bool:
         if _head(text[pos: pos + 7], 3) in other:  # _head reads at most 7 characters
             return True
     return False
+
+
+def _trie(prefixes: set[str], literal: Callable[[str], str] = re.escape) -> str:
+    """A regex matching any of `prefixes` (separators allowed between letters), branching one letter at a time:
+    the engine tries a handful of letters at a word start, not every prefix in turn."""
+    if "" in prefixes:
+        return ""  # a shorter prefix is already enough
+    by_first: dict[str, set[str]] = {}
+    for prefix in sorted(prefixes):
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = []
+    for first, rests in by_first.items():
+        rest = _trie(rests, literal)
+        branches.append(literal(first) + (rf"[\s\-]*{rest}" if rest else ""))
+    return f"(?:{'|'.join(branches)})"
+
+
+_ANCHOR_LETTERS = 8  # "MET amplification" and "metastases" share four letters
+
+
+def _any_case(char: str) -> str:
+    """A letter of a case-insensitive phrase (ASCII ones lower-cased), to be found in prefilter.folded() text; a
+    letter outside ASCII is matched the way the regex engine matches it."""
+    return re.escape(char) if char.isascii() else f"(?i:{re.escape(char)})"
+
+
+@cache
+def _anchor_finders() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Where lex() could find a gene, alteration, driver or PD-L1 word: the first letters of one of their
+    phrases after a word start. Gene symbols as written (case and all), in the text; the phrases the lexer
+    matches without case in prefilter.folded() text, where a word start is also where the lexer sees one."""
+    exact: set[str] = set()
+    any_case: set[str] = set()
+    for name, phrases, ignore_case in _lexer_phrases():
+        if group_keys()[name][0] != "kind":  # kinds ("mutation", "positive") are not anchors
+            heads = (_SEPARATORS.sub("", p)[:_ANCHOR_LETTERS] for p in phrases)
+            if ignore_case:
+                any_case.update("".join(c.lower() if c.isascii() else c for c in head) for head in heads)
+            else:
+                exact.update(heads)
+    exact.discard("")
+    any_case.discard("")
+    if any(not (p[0].isascii() and p[0].isalnum()) for p in exact | any_case):
+        return None, None  # a phrase that needs no word start: not worth a finder
+    # A consumed boundary, not a lookbehind: the engine then skips ahead to the next non-letter by itself.
+    return (re.compile(f"[^A-Za-z0-9]{_trie(exact)}") if exact else None,
+            re.compile(f"[^a-z0-9]{_trie(any_case, _any_case)}") if any_case else None)
+
+
+def may_name_anchor(text: str) -> bool:
+    """False when lex(text) can hold no gene, alteration, driver or PD-L1 word. Two regex searches
+    instead of lexing every word."""
+    exact, any_case = _anchor_finders()
+    if exact is None and any_case is None:
+        return True
+    return bool((exact and exact.search(" " + text)) or (any_case and any_case.search(" " + folded(text))))
 
 
 def lex(text: str) -> list[re.Match[str]]:
