@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from trialmatch.rules.prefilter import folded
+
 Section = Literal["inclusion", "exclusion", "other"]
 
 _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
@@ -20,7 +22,6 @@ _HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INCLUSION = re.compile(r"^(?:key |main |major |general |patient )?inclusions?(?: criteria)?\b", re.I)
 _EXCLUSION = re.compile(r"^(?:key |main |major |general |patient )?exclusions?(?: criteria)?\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
-_SPACES = re.compile(r"\s+")
 
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
 MAX_EVIDENCE_CHARS = 400
@@ -33,7 +34,8 @@ def unescape(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and trim."""
-    return _SPACES.sub(" ", text).strip()
+    # str.split() cuts at the characters the regex \s matches (str.isspace()), in C: no regex per criterion.
+    return " ".join(text.split())
 
 
 def quote(text: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
@@ -70,6 +72,10 @@ class Criterion:
 
 
 def _heading_section(line: str) -> Section | None:
+    # A heading needs "inclusion" or "exclusion" (any case): most lines have neither, and the check below
+    # tries its trailing-marks pattern at every blank. folded() reads as the case-insensitive regex does.
+    if "clusion" not in folded.__wrapped__(line):  # not remembered: each line is read once
+        return None
     bare = _HEADING_MARKS.sub("", line).strip()
     if len(bare) > 60:  # a long sentence that merely starts with "Inclusion" is not a heading
         return None
