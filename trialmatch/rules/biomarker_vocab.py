@@ -199,20 +199,50 @@ def _anchor_heads() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def mentions_marker(text: str) -> bool:
-    """Cheap pre-check: could `text` name a gene, an alteration, a driver class or PD-L1 at all?"""
-    exact, other = _anchor_heads()
-    for m in _CANDIDATE.finditer(text):
-        pos = m.start()
-        window = text[pos: pos + 3]
-        if window.isalnum():  # the usual word start: no separator to drop, so both heads are the window
-            if window in exact or window.lower() in other:
+    """Cheap pre-check: could `text` name a gene, an alteration, a driver class or PD-L1 at all?
+
+    The words that pass _marker_at are looked for by two regex searches (see _marker_finders); only the
+    word starts they find are checked one by one."""
+    finders = _marker_finders()
+    if finders is None or (not text.isascii() and _ODD_CASE.search(text)):
+        return any(_marker_at(text, m.start()) for m in _CANDIDATE.finditer(text))
+    exact, other = finders
+    for finder, source in ((exact, text), (other, folded(text))):
+        for boundary in finder.finditer(" " + source):
+            pos = boundary.start()  # the word after the boundary, in `text` (one character shorter)
+            if _CANDIDATE.match(text, pos) and _marker_at(text, pos):
                 return True
-            continue
-        if window in exact or _SEPARATORS.sub("", text[pos: pos + 6])[:3] in exact:
-            return True
-        if _head(text[pos: pos + 7], 3) in other:  # _head reads at most 7 characters
-            return True
     return False
+
+
+def _marker_at(text: str, pos: int) -> bool:
+    """Does the word at `pos` (a _CANDIDATE) start with the first three letters of an anchor phrase?"""
+    exact, other = _anchor_heads()
+    window = text[pos: pos + 3]
+    if window.isalnum():  # the usual word start: no separator to drop, so both heads are the window
+        return window in exact or window.lower() in other
+    if window in exact or _SEPARATORS.sub("", text[pos: pos + 6])[:3] in exact:
+        return True
+    return _head(text[pos: pos + 7], 3) in other  # _head reads at most 7 characters
+
+
+# The characters that lower-case (or fold, see prefilter.folded) to an ASCII letter without being one.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@cache
+def _marker_finders() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Regexes for the word starts where _marker_at can hold: a boundary, then an anchor head (separators
+    allowed between its letters), gene symbols in the text as written, the others in prefilter.folded()
+    text, where a word boundary stands where it does in the text unless _ODD_CASE is in it.
+
+    A "+" or "-" never starts a head: "-EGFR" is found at "EGFR", whose head is the same. None when some
+    head starts otherwise than with an ASCII letter or digit, where that reasoning would not hold."""
+    exact, other = _anchor_heads()
+    if any(not (head[:1].isascii() and head[:1].isalnum()) for head in exact | other):
+        return None
+    return (re.compile(f"[^A-Za-z0-9](?={_trie(set(exact))})"),
+            re.compile(f"[^a-z0-9](?={_trie(set(other), _any_case)})"))
 
 
 def _trie(prefixes: set[str], literal: Callable[[str], str] = re.escape) -> str:
