@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from trialmatch.compiled import DIMENSION_READS
+from trialmatch.compiled import CHECKS, DIMENSION_READS, Memo
 from trialmatch.index import load_index
 from trialmatch.match import MatchFilters, check_all, match_profile
+from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile, profile_from_dict
 
 # Values to swap in for a field a dimension does not read: its findings must not move.
@@ -42,9 +43,30 @@ def test_each_dimension_reads_only_the_fields_it_declares(synced_engine: Any, ev
                         assert new[dim] == old[dim], (candidate.nct_id, dim, field)
 
 
+def test_a_rule_reads_only_the_fields_its_module_says(synced_engine: Any, eval_profiles: list[dict]) -> None:
+    """Rules whose module narrows what they read (reads(rules)) share findings between patients
+    who differ elsewhere: changing any other field must not move that rule's finding."""
+    index = load_index(synced_engine)
+    narrowed = {name: module.reads for name, module in DIMENSIONS.items() if hasattr(module, "reads")}
+    assert narrowed, "some dimension narrows its reads"
+    tried = 0
+    for data in eval_profiles:
+        profile = profile_from_dict(data)
+        for field, value in OTHER_VALUES.items():
+            changed = profile_from_dict({**data, field: value})
+            for candidate in index:
+                for dim, reads in narrowed.items():
+                    rules = candidate.rules.get(dim)
+                    if rules is None or field not in DIMENSION_READS[dim] or field in reads(rules):
+                        continue
+                    tried += 1
+                    assert CHECKS[dim](rules, changed) == CHECKS[dim](rules, profile), (candidate.nct_id, dim, field)
+    assert tried > 1000
+
+
 def test_compiled_matching_equals_checking_trials_one_by_one(synced_engine: Any, eval_profiles: list[dict]) -> None:
     index = load_index(synced_engine)
-    memo: dict = {}
+    memo = Memo()
     for data in eval_profiles:
         profile: Profile = profile_from_dict(data)
         results = match_profile(index, profile, MatchFilters(statuses=(), include_excluded=True), memo)

@@ -1,15 +1,15 @@
 """The match index compiled for speed: each distinct rule is checked once per profile, and the
 per-trial verdicts are combined with numpy instead of a Python loop over 20,000 trials.
 
-A check's answer depends only on its rules and a few profile fields (DIMENSION_READS), so
-findings are memoised on (dimension, rule, those fields): in a batch of patients, two people with
-the same ECOG share every performance-status finding.
+A check's answer depends only on its rules and a few profile fields (DIMENSION_READS), so a
+dimension's findings for every rule are memoised as one table on (dimension, those fields): in a
+batch of patients, two people with the same ECOG share the whole performance-status table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -35,11 +35,41 @@ CODE = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # Recruiting now ranks before enrolling by invitation, before not yet recruiting.
 STATUS_RANK = {"RECRUITING": 0, "ENROLLING_BY_INVITATION": 1, "NOT_YET_RECRUITING": 2}
 NOT_READ = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
-# A batch memo past this many findings is emptied: memory stays bounded however many patients.
-MAX_MEMO_ENTRIES = 2_000_000
+# A batch memo holding findings for more rule slots than this starts again: memory stays bounded
+# however many patients (about 100 bytes a slot, the findings themselves shared).
+MAX_MEMO_SLOTS = 2_000_000
 
-Memo = dict[tuple[Any, ...], Finding]
 Check = Callable[[Any, Profile], Finding]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One dimension's findings for one projection of a profile: one per distinct rule (slot)."""
+
+    findings: list[Finding]
+    codes: np.ndarray  # int8 verdict code per slot
+    specific: np.ndarray | None  # per slot, biomarker only: asks for a marker the profile has
+
+
+class Memo:
+    """Tables of findings kept across the profiles of a batch, keyed on (dimension, the profile
+    fields that dimension reads): two patients with the same ECOG share the whole
+    performance-status table, looked up once instead of once per trial."""
+
+    def __init__(self, max_slots: int = MAX_MEMO_SLOTS) -> None:
+        self.max_slots = max_slots
+        self._tables: dict[tuple[Any, ...], Table] = {}
+        self._slots = 0
+
+    def get(self, key: tuple[Any, ...]) -> Table | None:
+        return self._tables.get(key)
+
+    def put(self, key: tuple[Any, ...], table: Table) -> Table:
+        if self._slots + len(table.findings) > self.max_slots:
+            self._tables, self._slots = {}, 0
+        self._tables[key] = table
+        self._slots += len(table.findings)
+        return table
 
 
 def _criteria_check(name: str) -> Check:
@@ -56,15 +86,24 @@ CHECKS["age"] = lambda limits, profile: check_age(limits[0], limits[1], profile)
 CHECKS["sex"] = lambda sex, profile: check_sex(sex, profile)
 
 
+@dataclass(frozen=True)
+class Group:
+    """Slots start..stop-1 of a dimension, whose checks read only `fields` of a profile."""
+
+    fields: tuple[str, ...]
+    start: int
+    stop: int
+
+
 @dataclass
 class Verdicts:
     """One profile's findings over a compiled index."""
 
     dims: tuple[str, ...]
-    luts: list[list[Finding]]  # per dimension: finding of each distinct rule
+    parts: list[list[Table]]  # per dimension, per group: the finding of each slot in the group
     codes: np.ndarray  # (trials, dims) verdict codes
-
     specific: np.ndarray  # (trials,) the biomarker finding asks for a marker the patient has
+    _slot_findings: dict[int, list[Finding]] = field(default_factory=dict, repr=False)
 
     @property
     def excluded(self) -> np.ndarray:
@@ -74,12 +113,26 @@ class Verdicts:
     def unknown_counts(self) -> np.ndarray:
         return (self.codes == CODE[UNKNOWN]).sum(axis=1)
 
+    def slot_findings(self, j: int) -> list[Finding]:
+        """Dimension j's finding for every slot (its groups' tables, end to end)."""
+        found = self._slot_findings.get(j)
+        if found is None:
+            tables = self.parts[j]
+            found = tables[0].findings if len(tables) == 1 else [f for t in tables for f in t.findings]
+            self._slot_findings[j] = found
+        return found
+
     def findings(self, row: int, ids: np.ndarray) -> dict[str, Finding]:
-        return {dim: self.luts[j][ids[row, j]] for j, dim in enumerate(self.dims)}
+        return {dim: self.slot_findings(j)[ids[row, j]] for j, dim in enumerate(self.dims)}
 
 
 class CompiledIndex:
-    """Candidates with their rules replaced by small integers, one column per dimension."""
+    """Candidates with their rules replaced by small integers, one column per dimension.
+
+    A dimension module may say, per rule, which profile fields its check reads (`reads(rules)`,
+    a subset of DIMENSION_READS): its slots are then grouped by those fields, so patients who
+    differ only in a field some rules ignore share those rules' findings.
+    """
 
     def __init__(self, candidates: Sequence[Any]) -> None:
         self.candidates = list(candidates)
@@ -98,6 +151,7 @@ class CompiledIndex:
                     slot = seen[j][key] = len(self.rules[j])
                     self.rules[j].append(value)
                 self.ids[row, j] = slot
+        self.groups = [self._group_slots(j) for j in range(len(self.dims))]
         self.status = np.array([c.status for c in self.candidates], dtype=object)
         self.interventional = np.array([c.study_type == "INTERVENTIONAL" for c in self.candidates], dtype=bool)
         self._phases = [frozenset(c.phases) for c in self.candidates]
@@ -107,30 +161,53 @@ class CompiledIndex:
         self.status_rank = np.array([STATUS_RANK.get(c.status, 9) for c in self.candidates], dtype=np.int8)
         self.nct_order = np.argsort(np.argsort(np.array([c.nct_id for c in self.candidates], dtype=object)))
 
+    def _group_slots(self, j: int) -> list[Group]:
+        """Renumber dimension j's slots so those reading the same fields are contiguous."""
+        dim, rules = self.dims[j], self.rules[j]
+        declared = DIMENSION_READS[dim]
+        reads = getattr(DIMENSIONS[dim], "reads", None) if dim in DIMENSIONS else None
+        if reads is None or not rules:
+            return [Group(declared, 0, len(rules))]
+        fields = [() if r is None else tuple(f for f in declared if f in reads(r)) for r in rules]
+        order = sorted(range(len(rules)), key=lambda slot: (len(fields[slot]), fields[slot]))
+        new_slot = np.empty(len(rules), dtype=np.int32)
+        new_slot[order] = np.arange(len(rules), dtype=np.int32)
+        self.rules[j] = [rules[slot] for slot in order]
+        self.ids[:, j] = new_slot[self.ids[:, j]]
+        groups: list[Group] = []
+        for position, slot in enumerate(order):
+            if not groups or groups[-1].fields != fields[slot]:
+                groups.append(Group(fields[slot], position, position))
+            groups[-1] = Group(fields[slot], groups[-1].start, position + 1)
+        return groups
+
     def verdicts(self, profile: Profile, memo: Memo | None = None) -> Verdicts:
-        memo = {} if memo is None else memo
-        if len(memo) > MAX_MEMO_ENTRIES:
-            memo.clear()
-        luts: list[list[Finding]] = []
-        for j, dim in enumerate(self.dims):
-            check = CHECKS[dim]
-            projection = tuple(getattr(profile, field) for field in DIMENSION_READS[dim])
-            lut = []
-            for slot, rules in enumerate(self.rules[j]):
-                key = (j, slot, projection)
-                found = memo.get(key)
-                if found is None:
-                    found = memo[key] = check(rules, profile)
-                lut.append(found)
-            luts.append(lut)
+        memo = Memo() if memo is None else memo
+        parts: list[list[Table]] = []
         codes = np.empty(self.ids.shape, dtype=np.int8)
-        for j, lut in enumerate(luts):
-            table = np.fromiter((CODE[f.verdict] for f in lut), dtype=np.int8, count=len(lut))
-            codes[:, j] = table[self.ids[:, j]] if len(lut) else 0
-        bio = self.dims.index("biomarker")
-        specific_table = np.fromiter((f.specific for f in luts[bio]), dtype=bool, count=len(luts[bio]))
-        specific = specific_table[self.ids[:, bio]] if len(luts[bio]) else np.zeros(len(self.candidates), bool)
-        return Verdicts(self.dims, luts, codes, specific)
+        specific = np.zeros(len(self.candidates), bool)
+        for j, dim in enumerate(self.dims):
+            tables = []
+            for group in self.groups[j]:
+                key = (j, group.start, tuple(getattr(profile, name) for name in group.fields))
+                tables.append(memo.get(key) or memo.put(key, self._table(j, group, profile)))
+            parts.append(tables)
+            if not self.rules[j]:
+                codes[:, j] = 0
+                continue
+            codes[:, j] = _joined([t.codes for t in tables])[self.ids[:, j]]
+            if dim == "biomarker":
+                specific = _joined([t.specific for t in tables if t.specific is not None])[self.ids[:, j]]
+        return Verdicts(self.dims, parts, codes, specific)
+
+    def _table(self, j: int, group: Group, profile: Profile) -> Table:
+        check = CHECKS[self.dims[j]]
+        findings = [check(rules, profile) for rules in self.rules[j][group.start:group.stop]]
+        codes = np.fromiter((CODE[f.verdict] for f in findings), dtype=np.int8, count=len(findings))
+        specific = None
+        if self.dims[j] == "biomarker":
+            specific = np.fromiter((f.specific for f in findings), dtype=bool, count=len(findings))
+        return Table(findings, codes, specific)
 
     def mask(self, statuses: tuple[str, ...], phases: tuple[str, ...], interventional_only: bool,
              new_since: Any) -> np.ndarray:
@@ -154,3 +231,7 @@ class CompiledIndex:
             self._masks.clear()
         self._masks[key] = keep
         return keep
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from trialmatch.compiled import CompiledIndex
+from trialmatch.compiled import CompiledIndex, Table
 from trialmatch.match import NearestSite, Ranking
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
@@ -31,6 +31,7 @@ DIMENSION_COLUMNS = (*DIMENSIONS, "age", "sex")
 OUTPUT_COLUMNS = ("patient_id", "rank", *TRIAL_COLUMNS, *DIMENSION_COLUMNS, "to_check", *SITE_COLUMNS, "url")
 # Past this many distinct findings the caches start again (between patients): memory stays bounded.
 MAX_CACHED_FINDINGS = 1_000_000
+MAX_CACHED_TABLES = 512
 
 
 def csv_cell(value: Any) -> str:
@@ -86,6 +87,7 @@ class RowEncoder:
         self._number_of: dict[Finding, int] = {}  # finding -> its number in _findings
         self._findings: list[Finding] = []
         self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
+        self._tables: dict[int, tuple[Table, np.ndarray]] = {}  # id(table) -> (table, finding numbers)
 
     def header(self) -> str:
         return ",".join(OUTPUT_COLUMNS) + "\r\n" if self.syntax.fmt == "csv" else ""
@@ -95,10 +97,11 @@ class RowEncoder:
         rows = ranking.rows
         if not len(rows):
             return ""
-        if len(self._findings) > MAX_CACHED_FINDINGS:
+        if len(self._findings) > MAX_CACHED_FINDINGS or len(self._tables) > MAX_CACHED_TABLES:
             self._number_of.clear()
             self._findings.clear()
             self._verdict_cells.clear()
+            self._tables.clear()
         combos, which = np.unique(self._finding_numbers(ranking, rows), axis=0, return_inverse=True)
         verdict_cells = [self._verdict_cells_of(tuple(combo)) for combo in combos.tolist()]
         s = self.syntax
@@ -117,10 +120,20 @@ class RowEncoder:
         """(rows, dims) numbers of the finding each check gave each ranked trial."""
         ids = self.compiled.ids[rows]
         columns = []
-        for j, lut in enumerate(ranking.verdicts.luts):
-            numbers = np.fromiter((self._number(f) for f in lut), dtype=np.int64, count=len(lut))
-            columns.append(numbers[ids[:, j]])
+        for j, tables in enumerate(ranking.verdicts.parts):
+            numbers = [self._table_numbers(table) for table in tables]
+            columns.append((numbers[0] if len(numbers) == 1 else np.concatenate(numbers))[ids[:, j]])
         return np.column_stack(columns)
+
+    def _table_numbers(self, table: Table) -> np.ndarray:
+        """The number of each of a table's findings; the batch memo hands the same tables to
+        many patients, so each table is numbered once (kept with it, so its id stays its own)."""
+        cached = self._tables.get(id(table))
+        if cached is None:
+            numbers = np.fromiter((self._number(f) for f in table.findings), dtype=np.int64,
+                                  count=len(table.findings))
+            cached = self._tables[id(table)] = (table, numbers)
+        return cached[1]
 
     def _number(self, finding: Finding) -> int:
         number = self._number_of.get(finding)

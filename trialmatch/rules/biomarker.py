@@ -77,6 +77,14 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
     return Finding(verdict, rules["clauses"][index]["evidence"], reason, specific)
 
 
+def reads(rules: dict[str, Any]) -> frozenset[str]:
+    """The profile fields check() reads for these rules: none when the trial asks for no marker,
+    so a batch shares that finding between all patients."""
+    if not rules or not rules.get("clauses"):
+        return frozenset()
+    return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology"})
+
+
 def gene_name(gene: str) -> str:
     return "HER2 (ERBB2)" if gene == "ERBB2" else gene
 

@@ -30,3 +30,14 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
     if not rules.get("rules"):
         return no_requirement("earlier treatment")
     return check_rules(rules, profile)
+
+
+def reads(rules: dict[str, Any]) -> frozenset[str]:
+    """The profile fields check() reads for these rules, so a batch shares findings between
+    patients who agree on them: test results only matter to a rule for one biomarker group."""
+    if not rules.get("rules"):
+        return frozenset()
+    fields = {"prior_therapies", "prior_lines"}
+    if any(rule.get("genes") for rule in rules["rules"]):
+        fields |= {"biomarkers", "tested_negative"}
+    return frozenset(fields)
