@@ -20,7 +20,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.rules.prefilter import Guarded, guarded, translator
+from trialmatch.rules.prefilter import AnyOf, Guarded, guarded, translator
 from trialmatch.text import TrialText, quote
 from trialmatch.vocab import load
 
@@ -180,7 +180,7 @@ def _negated_metastatic(sentence: str) -> bool:
     """ "No distant metastasis", "without metastatic disease" in the inclusion criteria."""
     if _PRIOR_CONTEXT.search(sentence):
         return False
-    for match in re.finditer(r"\bmetasta\w*", sentence, re.I):
+    for match in _METASTA.finditer(sentence):
         before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
         if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before):
             return True
@@ -201,8 +201,20 @@ def _early_evidence(sentence: str, header: bool) -> bool:
     return False
 
 
+_METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
+
+
+@cache
+def _stage_words() -> AnyOf:
+    """Every pattern by which a sentence adds to the stage rule: one check skips the rest (most sentences)."""
+    vocab = _vocab()
+    return AnyOf(STAGE, _M0, vocab["early"], _METASTA, vocab["oligo"], vocab["oligo_count"],
+                 masked=(vocab["advanced_phrases"], _M1, vocab["advanced_words"]))
+
+
 def _stage_rule(text: TrialText) -> dict[str, Any]:
     vocab = _vocab()
+    stage_words = _stage_words()
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = _sentences(text, "inclusion")
     advanced: list[str] = []
@@ -212,6 +224,8 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
     for is_header, sentences in ((True, header), (False, inclusion)):
         for sentence in sentences:
             plain = _plain_roman(sentence)
+            if not stage_words.possible(plain):
+                continue
             stages = [
                 _stage_values(m.group("body")) for m in STAGE.finditer(plain)
                 if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])
@@ -228,7 +242,7 @@ def _stage_rule(text: TrialText) -> dict[str, Any]:
                 advanced.append(sentence)
     for criterion in text.exclusion:
         body = criterion.text
-        if len(body) > 220 or _EXCLUSION_NOISE.search(body):
+        if len(body) > 220 or not vocab["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
             continue
         for match in vocab["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
@@ -273,6 +287,13 @@ def _histology_mentions(sentence: str) -> list[tuple[str, ...]]:
     return found
 
 
+@cache
+def _histology_words() -> AnyOf:
+    """The histology groups' patterns: _histology_mentions finds nothing where none can match (its masks
+    only blank out text)."""
+    return AnyOf(masked=tuple(pattern for pattern, _ in _vocab()["groups"].values()))
+
+
 def _squamous_excluded(sentence: str) -> bool:
     vocab = _vocab()
     lowered = sentence.lower()
@@ -286,21 +307,26 @@ def _squamous_excluded(sentence: str) -> bool:
 
 def _histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
-    sources = [(part, False) for part in (text.title, *text.conditions)] + [
-        (sentence, bool(_COHORT.search(sentence) or _COHORT.search(criterion.parent)))
-        for criterion in text.inclusion for sentence in criterion.sentences()
+    # (sentence, its parent bullet or None for the title and conditions)
+    sources = [(part, None) for part in (text.title, *text.conditions)] + [
+        (sentence, criterion.parent) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     allowed: set[str] | None = None
     firm = False
     evidence = ""
     other_cancer = _vocab()["other_cancer_context"]
-    for sentence, cohort_only in sources:
+    histology_words = _histology_words()
+    for sentence, parent in sources:
         if _ANY_HISTOLOGY.search(sentence):
             return {"allowed": None, "firm": False, "evidence": ""}
+        if not histology_words.possible(sentence):
+            continue  # names no histology (most sentences): nothing below can find one
         lowered = sentence.lower()
         if any(word in lowered for word in other_cancer) or _CONDITIONAL_DRUG.search(sentence):
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
-        for allows in _histology_mentions(sentence):
+        mentions = _histology_mentions(sentence)
+        cohort_only = parent is not None and bool(_COHORT.search(sentence) or _COHORT.search(parent))
+        for allows in mentions:
             allowed = (allowed or set()) | set(allows)
             firm = firm or not cohort_only
             evidence = evidence or sentence

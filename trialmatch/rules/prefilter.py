@@ -119,19 +119,22 @@ class Guarded:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needles = required_needles(pattern)
+        # Split once: asked of every sentence, the check is all loop overhead.
+        self._plain = tuple(sorted(text for text, fold in self.needles or () if not fold))
+        self._folded = tuple(sorted(text for text, fold in self.needles or () if fold))
 
     def possible(self, text: str) -> bool:
         """False when the pattern cannot match anywhere in `text`."""
         if self.needles is None:
             return True
-        low = None
-        for needle, fold in self.needles:
-            if fold:
-                low = folded(text) if low is None else low
+        for needle in self._plain:
+            if needle in text:
+                return True
+        if self._folded:
+            low = folded(text)
+            for needle in self._folded:
                 if needle in low:
                     return True
-            elif needle in text:
-                return True
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -151,6 +154,36 @@ class Guarded:
 
     def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
         return self.pattern.split(text, maxsplit) if self.possible(text) else [text]
+
+
+class AnyOf:
+    """One needle check for several guarded patterns: False when none of them can match in the text.
+
+    For a block of code that does something only when one of its patterns matches: asked first, it
+    skips the block with one loop over the needles instead of one call per pattern. `masked` patterns
+    also run on the text with matches of another pattern blanked out (disease._mask): that only turns
+    characters into spaces, so a needle without a space is in the blanked text only if it is in the text.
+    """
+
+    def __init__(self, *guards: Guarded, masked: tuple[Guarded, ...] = ()) -> None:
+        every = [*guards, *masked]
+        unknown = any(g.needles is None for g in every) or any(" " in n for g in masked for n, _ in g.needles or ())
+        self.always = unknown  # some pattern names no needle: never skip
+        self._plain = tuple(sorted({n for g in every for n in g._plain}))
+        self._folded = tuple(sorted({n for g in every for n in g._folded}))
+
+    def possible(self, text: str) -> bool:
+        if self.always:
+            return True
+        for needle in self._plain:
+            if needle in text:
+                return True
+        if self._folded:
+            low = folded(text)
+            for needle in self._folded:
+                if needle in low:
+                    return True
+        return False
 
 
 def guarded(source: str, flags: int = 0) -> Guarded:
