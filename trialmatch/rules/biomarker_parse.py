@@ -9,6 +9,7 @@ cohort fits the trial. The title and conditions count only where the criteria ar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from trialmatch.rules.biomarker_cues import normalise, sentences
@@ -51,14 +52,24 @@ _SQUAMOUS_UNTESTED_OK = guarded(
 
 def cohort_labels(criterion: Criterion) -> list[str]:
     """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
-    for source in (criterion.text, criterion.parent):
-        match = _COHORT_LABEL.match(source) if source else None
-        if match is None and source is criterion.parent and source:
-            found = list(_COHORT_LABEL.finditer(source))
-            match = found[-1] if found else None
-        if match:
-            return _labels_of(match)
-    return []
+    match = _label_at_start(criterion.text) if criterion.text else None
+    if match:
+        return _labels_of(match)
+    return list(_parent_labels(criterion.parent)) if criterion.parent else []
+
+
+def _label_at_start(text: str) -> re.Match[str] | None:
+    # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
+    return _COHORT_LABEL.pattern.match(text)
+
+
+@lru_cache(maxsize=64)  # every sub-bullet asks about the same parent
+def _parent_labels(parent: str) -> tuple[str, ...]:
+    match = _label_at_start(parent)
+    if match is None:
+        found = list(_COHORT_LABEL.finditer(parent))
+        match = found[-1] if found else None
+    return tuple(_labels_of(match)) if match else ()
 
 
 # "Re-biopsy after progression shows no EGFR-sensitive mutation": a finding at one time, which a profile
@@ -94,7 +105,7 @@ def _labelled_sentences(text: str) -> list[tuple[str, list[str]]]:
     for sentence in sentences(text):
         for piece in _LABEL_INSIDE.split(sentence):
             if piece.strip():
-                match = _COHORT_LABEL.match(piece.strip())
+                match = _label_at_start(piece.strip())
                 out.append((piece.strip(), _labels_of(match) if match else []))
     return out
 
