@@ -6,8 +6,15 @@ rows differ the way a clinic's list does. The trials are a cache of 20,000 clone
 records, built by bench/bench_scale.py if --db does not exist yet. The timed run is the real
 command in its own process: wall time and peak memory (ru_maxrss via wait4). Target: < 60 s.
 
+Clones repeat 100 criteria texts, so the batch memo shares each rule's findings across 200
+trials. --distinct-rules measures the worst case instead, as if every trial's criteria were
+different: in this process, the loaded index gets its own copy of every rule (nothing shared),
+then trialmatch.screen_batch.screen_batch, the function the command runs, screens the same
+patients.
+
     .venv/bin/python bench/bench_screen.py --db bench/out/scale_20000.db
     .venv/bin/python bench/bench_screen.py --patients 1000 --trials 20000 --format jsonl
+    .venv/bin/python bench/bench_screen.py --distinct-rules
 """
 
 from __future__ import annotations
@@ -28,9 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from clones import REPO, shared_studies  # noqa: E402
 
+from trialmatch.screen_batch import default_jobs  # noqa: E402
+
 TARGET_SECONDS = 60.0
 COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
            "prior_therapies", "prior_lines", "ecog", "brain_metastases")
+
+# Drugs a clinic's list adds to the eval profiles' histories, so treatment histories vary too.
+COMMON_DRUGS = ("carboplatin", "cisplatin", "pemetrexed", "paclitaxel", "docetaxel", "gemcitabine", "pembrolizumab",
+                "atezolizumab", "nivolumab", "durvalumab", "osimertinib", "ramucirumab", "bevacizumab", "sotorasib")
 
 
 def eval_profiles() -> list[dict[str, Any]]:
@@ -42,6 +55,11 @@ def perturbed(base: dict[str, Any], number: int, rng: random.Random) -> dict[str
     """One CSV row: `base` with plausible variations; some fields left unknown (empty)."""
     age = min(90, max(18, int(base.get("age") or 60) + rng.randint(-12, 12)))
     tested = [g for g in base.get("tested_negative") or [] if rng.random() > 0.2]
+    therapies = list(base.get("prior_therapies") or [])
+    if therapies and rng.random() < 0.2:
+        therapies.remove(rng.choice(therapies))
+    if rng.random() < 0.3:
+        therapies.append(rng.choice(COMMON_DRUGS))
     pdl1 = base.get("pdl1_tps")
     if rng.random() < 0.5:
         pdl1 = rng.choice([None, 0, 1, 5, 20, 50, 80, 95])
@@ -54,7 +72,7 @@ def perturbed(base: dict[str, Any], number: int, rng: random.Random) -> dict[str
         "biomarkers": "; ".join(f"{b['gene']}:{b['alteration']}" for b in base.get("biomarkers") or []),
         "tested_negative": "; ".join(tested),
         "pdl1_tps": "" if pdl1 is None else str(pdl1),
-        "prior_therapies": "; ".join(base.get("prior_therapies") or []),
+        "prior_therapies": "; ".join(dict.fromkeys(therapies)),
         "prior_lines": str(base.get("prior_lines") if base.get("prior_lines") is not None else ""),
         "ecog": str(min(4, max(0, int(base.get("ecog") or 0) + rng.choice([-1, 0, 0, 0, 1])))),
         "brain_metastases": rng.choice([base.get("brain_metastases") or "", "none", "treated_stable", "active"])
@@ -76,10 +94,10 @@ def write_patients(path: Path, count: int, seed: int = 6) -> None:
             writer.writerow(perturbed(bases[n % len(bases)], n, rng))
 
 
-def timed_screen(patients: Path, out: Path, db: Path) -> dict[str, Any]:
+def timed_screen(patients: Path, out: Path, db: Path, jobs: int) -> dict[str, Any]:
     """Run `trialmatch screen` in its own process; wall time, exit status, peak memory."""
     command = [sys.executable, "-c", "from trialmatch.cli import main; main()", "screen", str(patients),
-               "--out", str(out), "--db", str(db)]
+               "--out", str(out), "--db", str(db), "--jobs", str(jobs)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -95,6 +113,38 @@ def timed_screen(patients: Path, out: Path, db: Path) -> dict[str, Any]:
             "stderr": stderr.strip()}
 
 
+def distinct_rules(patients: Path, out: Path, db: Path, fmt: str, jobs: int) -> None:
+    """The worst case: every trial with its own copy of its rules, so no finding is shared
+    between trials (patients who agree on what a rule reads still share it, as in a real batch)."""
+    import copy
+    import gc
+
+    from trialmatch.cache import open_cache
+    from trialmatch.index import load_index
+    from trialmatch.match import MatchIndex
+    from trialmatch.screen_batch import screen_batch
+
+    started = time.perf_counter()
+    loaded = load_index(open_cache(db))
+    for candidate in loaded:
+        for name, rules in candidate.rules.items():
+            candidate.rules[name] = copy.deepcopy(rules)
+    index = MatchIndex(loaded)
+    compiled = index.compiled
+    gc.freeze()  # as the command does
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    with patients.open(newline="", encoding="utf-8") as source, out.open("w", newline="", encoding="utf-8") as sink:
+        result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", lambda row: None,
+                              jobs=jobs)
+    seconds = time.perf_counter() - started
+    slots = max(len(rules) for rules in compiled.rules)
+    verdict = "within" if seconds < TARGET_SECONDS else "OVER"
+    print(f"distinct rules ({slots} distinct rule sets in a dimension): {result.screened} patients x {len(index)} "
+          f"trials, {jobs} job(s): screening {seconds:.1f} s ({verdict} the {TARGET_SECONDS:.0f} s target) after "
+          f"loading and copying the index in {load_s:.1f} s; {result.rows} output rows ({fmt})")
+
+
 def output_rows(out: Path) -> int:
     with out.open(encoding="utf-8") as f:
         lines = sum(1 for _ in f)
@@ -108,6 +158,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=REPO / "bench" / "out" / "scale_20000.db")
     parser.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     parser.add_argument("--repeat", type=int, default=1, help="runs; the fastest counts")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (as `screen --jobs`)")
+    parser.add_argument("--distinct-rules", action="store_true",
+                        help="worst case: no two trials share a rule (in this process, see above)")
     args = parser.parse_args()
     if not shared_studies().is_dir():
         sys.exit(f"the shared records are not at {shared_studies()} (set TRIALMATCH_SHARED)")
@@ -119,7 +172,10 @@ def main() -> None:
         patients = Path(folder) / "patients.csv"
         write_patients(patients, args.patients)
         out = Path(folder) / f"matches.{args.format}"
-        runs = [timed_screen(patients, out, args.db) for _ in range(args.repeat)]
+        if args.distinct_rules:
+            distinct_rules(patients, out, args.db, args.format, args.jobs)
+            return
+        runs = [timed_screen(patients, out, args.db, args.jobs) for _ in range(args.repeat)]
         best = min(runs, key=lambda r: r["seconds"])
         rows = output_rows(out)
     from trialmatch import queries
@@ -127,8 +183,8 @@ def main() -> None:
 
     trials = queries.stats(open_cache(args.db))["trials"]
     verdict = "within" if best["seconds"] < TARGET_SECONDS else "OVER"
-    print(f"{args.patients} patients x {trials} trials: {best['seconds']:.1f} s ({verdict} the {TARGET_SECONDS:.0f} s "
-          f"target), peak {best['peak_mb']:.0f} MB, {rows} output rows ({args.format})")
+    print(f"{args.patients} patients x {trials} trials, {args.jobs} job(s): {best['seconds']:.1f} s ({verdict} the "
+          f"{TARGET_SECONDS:.0f} s target), peak {best['peak_mb']:.0f} MB, {rows} output rows ({args.format})")
     if best["stderr"]:
         print(f"stderr: {best['stderr'][:500]}")
     if best["stdout"]:

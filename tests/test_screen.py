@@ -141,3 +141,25 @@ def test_csv_cells_are_written_as_the_csv_module_writes_them(row: list[Any]) -> 
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerow(row)  # the screen's writer: excel dialect, "\r\n" line ends
     assert ",".join(csv_cell(value) for value in row) + "\r\n" == buffer.getvalue()
+
+
+def test_worker_processes_write_the_same_file_as_one_process(
+    synced_engine: Engine, patients: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Enough patients for several chunks and waves, with a bad row in the middle."""
+    many = [{**p, "id": f"{p['id']}-{n}"} for n in range(12) for p in patients]
+    source = _patients_csv(tmp_path / "patients.csv", many)
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(40, "bad-row,not-an-age\n")
+    source.write_text("".join(lines), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"matches-{jobs}.csv"
+        result = CliRunner().invoke(main, ["screen", str(source), "--out", str(out), "--jobs", jobs,
+                                           "--db", str(synced_engine.url.database)])
+        assert result.exit_code == 0, result.stderr
+        assert "Skipped line 41: column 'age'" in result.stderr
+        assert f"Screened {len(many)} patient(s)" in result.stdout
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\r\n") > len(many)

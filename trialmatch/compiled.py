@@ -201,8 +201,12 @@ class CompiledIndex:
         return Verdicts(self.dims, parts, codes, specific)
 
     def _table(self, j: int, group: Group, profile: Profile) -> Table:
-        check = CHECKS[self.dims[j]]
-        findings = [check(rules, profile) for rules in self.rules[j][group.start:group.stop]]
+        dim, rules = self.dims[j], self.rules[j][group.start:group.stop]
+        if dim in DIMENSIONS:  # the module's own check, without CHECKS' wrapper: one call less per trial
+            check = DIMENSIONS[dim].check
+            findings = [NOT_READ if r is None else check(r, profile) for r in rules]
+        else:
+            findings = [CHECKS[dim](r, profile) for r in rules]
         codes = np.fromiter((CODE[f.verdict] for f in findings), dtype=np.int8, count=len(findings))
         specific = None
         if self.dims[j] == "biomarker":

@@ -112,17 +112,21 @@ class PlaceLookup:
     cannot be found leaves that patient without distances (and a warning), never unscreened."""
 
     def __init__(self) -> None:
-        self._origins: dict[str, tuple[float, float] | None] = {}
+        self._origins: dict[str, tuple[float, float] | str] = {}  # place -> coordinates, or why not
         self.warnings: list[str] = []
 
     def origin(self, profile: Profile) -> tuple[float, float] | None:
         if not profile.location:
             return None
-        if profile.location not in self._origins:
+        found = self._origins.get(profile.location)
+        if found is None:
             try:
                 place = geocode(profile.location)
-                self._origins[profile.location] = (place.latitude, place.longitude)
+                found = (place.latitude, place.longitude)
             except ProfileError as exc:
-                self._origins[profile.location] = None
-                self.warnings.append(f"Patient {profile.id}: {exc}; screened without distances.")
-        return self._origins[profile.location]
+                found = str(exc)
+            self._origins[profile.location] = found
+        if isinstance(found, str):
+            self.warnings.append(f"Patient {profile.id}: {found}; screened without distances.")
+            return None
+        return found

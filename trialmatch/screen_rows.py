@@ -18,19 +18,22 @@ from typing import Any, Literal
 
 import numpy as np
 
-from trialmatch.compiled import CompiledIndex, Table
+from trialmatch.compiled import CODE, CompiledIndex, Table
 from trialmatch.match import NearestSite, Ranking
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
-from trialmatch.rules.base import UNKNOWN, Finding
+from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 
 Format = Literal["csv", "jsonl"]
+# What a finding shows in a row: its verdict and, for an unknown, its reason (numbered from here).
+ELIGIBLE_CELL, EXCLUDED_CELL, UNKNOWN_CELLS = 0, 1, 2
 TRIAL_COLUMNS = ("nct_id", "title", "status", "phases")
 SITE_COLUMNS = ("nearest_site", "miles")
 DIMENSION_COLUMNS = (*DIMENSIONS, "age", "sex")
 OUTPUT_COLUMNS = ("patient_id", "rank", *TRIAL_COLUMNS, *DIMENSION_COLUMNS, "to_check", *SITE_COLUMNS, "url")
-# Past this many distinct findings the caches start again (between patients): memory stays bounded.
-MAX_CACHED_FINDINGS = 1_000_000
+# Past this many distinct reasons or tables the caches start again (between patients): memory
+# stays bounded.
+MAX_CACHED_REASONS = 1_000_000
 MAX_CACHED_TABLES = 512
 
 
@@ -84,8 +87,8 @@ class RowEncoder:
             self._rank_prefix = ","
         else:
             self._rank_prefix = ', "rank": '
-        self._number_of: dict[Finding, int] = {}  # finding -> its number in _findings
-        self._findings: list[Finding] = []
+        self._number_of: dict[str, int] = {}  # an unknown's reason -> its number in _reasons
+        self._reasons: list[str] = []
         self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
         self._tables: dict[int, tuple[Table, np.ndarray]] = {}  # id(table) -> (table, finding numbers)
 
@@ -97,9 +100,9 @@ class RowEncoder:
         rows = ranking.rows
         if not len(rows):
             return ""
-        if len(self._findings) > MAX_CACHED_FINDINGS or len(self._tables) > MAX_CACHED_TABLES:
+        if len(self._reasons) > MAX_CACHED_REASONS or len(self._tables) > MAX_CACHED_TABLES:
             self._number_of.clear()
-            self._findings.clear()
+            self._reasons.clear()
             self._verdict_cells.clear()
             self._tables.clear()
         combos, which = np.unique(self._finding_numbers(ranking, rows), axis=0, return_inverse=True)
@@ -117,7 +120,7 @@ class RowEncoder:
         ])
 
     def _finding_numbers(self, ranking: Ranking, rows: np.ndarray) -> np.ndarray:
-        """(rows, dims) numbers of the finding each check gave each ranked trial."""
+        """(rows, dims) what each check's finding shows in each ranked trial's row (see _table_numbers)."""
         ids = self.compiled.ids[rows]
         columns = []
         for j, tables in enumerate(ranking.verdicts.parts):
@@ -126,30 +129,32 @@ class RowEncoder:
         return np.column_stack(columns)
 
     def _table_numbers(self, table: Table) -> np.ndarray:
-        """The number of each of a table's findings; the batch memo hands the same tables to
-        many patients, so each table is numbered once (kept with it, so its id stays its own)."""
+        """Each of a table's findings as the number of what its row cells show: ELIGIBLE_CELL,
+        EXCLUDED_CELL, or for an unknown, UNKNOWN_CELLS + the number of its reason. The batch
+        memo hands the same tables to many patients, so a table is numbered once (and kept, so
+        its id stays its own)."""
         cached = self._tables.get(id(table))
         if cached is None:
-            numbers = np.fromiter((self._number(f) for f in table.findings), dtype=np.int64,
-                                  count=len(table.findings))
+            numbers = np.where(table.codes == CODE[EXCLUDED], EXCLUDED_CELL, ELIGIBLE_CELL).astype(np.int64)
+            unknown = np.flatnonzero(table.codes == CODE[UNKNOWN])
+            numbers[unknown] = [UNKNOWN_CELLS + self._reason_number(table.findings[i].reason) for i in unknown.tolist()]
             cached = self._tables[id(table)] = (table, numbers)
         return cached[1]
 
-    def _number(self, finding: Finding) -> int:
-        number = self._number_of.get(finding)
+    def _reason_number(self, reason: str) -> int:
+        number = self._number_of.get(reason)
         if number is None:
-            number = self._number_of[finding] = len(self._findings)
-            self._findings.append(finding)
+            number = self._number_of[reason] = len(self._reasons)
+            self._reasons.append(reason)
         return number
 
     def _verdict_cells_of(self, combo: tuple[int, ...]) -> str:
         cells = self._verdict_cells.get(combo)
         if cells is None:
-            findings = [self._findings[n] for n in combo]
-            to_check = " | ".join(f"{dim}: {f.reason}" for dim, f in zip(self.dims, findings, strict=True)
-                                  if f.verdict == UNKNOWN)
-            cells = self._verdict_cells[combo] = self.syntax.cells(
-                (*self.dims, "to_check"), (*(f.verdict for f in findings), to_check))
+            verdicts = [ELIGIBLE if n == ELIGIBLE_CELL else EXCLUDED if n == EXCLUDED_CELL else UNKNOWN for n in combo]
+            to_check = " | ".join(f"{dim}: {self._reasons[n - UNKNOWN_CELLS]}"
+                                  for dim, n in zip(self.dims, combo, strict=True) if n >= UNKNOWN_CELLS)
+            cells = self._verdict_cells[combo] = self.syntax.cells((*self.dims, "to_check"), (*verdicts, to_check))
         return cells
 
     def _site_cells(self, nearest: NearestSite | None) -> str:

@@ -9,11 +9,9 @@ import click
 
 from trialmatch.cli import main
 from trialmatch.cli.match_cmd import DB_OPTION
-from trialmatch.compiled import Memo
 from trialmatch.errors import ProfileError, TrialmatchError
-from trialmatch.match import MatchFilters, rank_profile
-from trialmatch.screen import BadRow, PlaceLookup, read_profiles
-from trialmatch.screen_rows import RowEncoder
+from trialmatch.screen import BadRow
+from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
 
 
 @main.command()
@@ -22,8 +20,10 @@ from trialmatch.screen_rows import RowEncoder
               help="Where to write the matches: .csv, or .jsonl for JSON lines.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default=None,
               help="Output format (default: from the --out extension).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Worker processes (default: the machine's cores, up to {MAX_DEFAULT_JOBS}).")
 @DB_OPTION
-def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> None:
+def screen(patients: Path, out_path: Path, fmt: str | None, jobs: int | None, db: str | None) -> None:
     """Screen many patients at once: one output row per patient and possible trial.
 
     PATIENTS is a CSV with one profile per row (columns: see `trialmatch.screen` or the README).
@@ -47,36 +47,26 @@ def screen(patients: Path, out_path: Path, fmt: str | None, db: str | None) -> N
     # The index lives for the whole run: keep the garbage collector from walking its millions of
     # objects again and again while the batch allocates findings and lines (~10% of the run).
     gc.freeze()
-    encoder = RowEncoder(compiled, "jsonl" if fmt == "jsonl" else "csv")
-    places = PlaceLookup()
-    screened = bad = rows = 0
-    memo = Memo()  # findings shared by patients who agree on what a dimension reads
     # Write to a temporary file and rename at the end, so an interrupted run never leaves half a file.
     partial = out_path.with_name(out_path.name + ".partial")
     try:
         with source, partial.open("w", newline="", encoding="utf-8") as sink:
-            sink.write(encoder.header())
             try:
-                for item in read_profiles(source):
-                    if isinstance(item, BadRow):
-                        bad += 1
-                        click.echo(f"Skipped line {item.line}: {item.message}", err=True)
-                        continue
-                    screened += 1
-                    filters = MatchFilters(origin=places.origin(item), max_distance_miles=item.max_distance_miles)
-                    ranking = rank_profile(compiled, item, filters, memo)
-                    rows += len(ranking.rows)
-                    sink.write(encoder.lines(item, ranking))
+                result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", _report_bad_row,
+                                      jobs=jobs or default_jobs())
             except UnicodeDecodeError:
                 raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
     except BaseException:
         partial.unlink(missing_ok=True)  # a failed run leaves no half-written output behind
         raise
     partial.replace(out_path)
-    for warning in places.warnings:
+    for warning in result.warnings:
         click.echo(warning, err=True)
-    click.echo(f"Screened {screened} patient(s) against {len(index)} trial(s): {rows} possible match row(s) "
-               f"written to {out_path}; {bad} bad row(s) skipped.")
-    if screened == 0 and bad:
+    click.echo(f"Screened {result.screened} patient(s) against {len(index)} trial(s): {result.rows} possible match "
+               f"row(s) written to {out_path}; {result.bad} bad row(s) skipped.")
+    if result.screened == 0 and result.bad:
         raise SystemExit(1)
 
+
+def _report_bad_row(row: BadRow) -> None:
+    click.echo(f"Skipped line {row.line}: {row.message}", err=True)
