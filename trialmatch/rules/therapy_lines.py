@@ -28,7 +28,11 @@ _POSTFIX = guarded(
     r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.()]{0,60}?)"
     rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
 )
-_RANGE = re.compile(r"(?<![\d.])(?P<a>\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
+# The digit first, the look behind it after: the engine then skips to the next digit by itself.
+_RANGE = re.compile(r"(?P<a>\d)(?<![\d.]\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
+# Every count names a number: in digits or one of _NUM's words (read as substrings: a necessary condition).
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "single")
 _UNIT = guarded(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
 # Words that show a number is about something else: "SUVmax > 5 on routine pre-treatment PET".
 _ELSEWHERE = re.compile(r"\b(?:on|in|at|with|from|for|to|by|per|the|x|times)\b")
@@ -116,6 +120,8 @@ def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
 def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineLimit]:
     """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
     out: list[LineLimit] = []
+    if not _DIGIT.search(text) and not any(word in text for word in _NUMBER_WORDS):
+        return out  # _LEAD, _POSTFIX and _RANGE all need a number
     for match in _LEAD.finditer(text):
         more = match.group("more")
         q, n = ("at least", _number(more)) if more else (match.group("q"), _number(match.group("n")))

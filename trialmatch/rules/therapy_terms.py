@@ -103,12 +103,13 @@ def _spellings(token: str) -> set[str]:
 
 
 @cache
-def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Words (as written) that are a whole one-word phrase, and pairs that open a longer one."""
+def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Words (as written) that are a whole one-word phrase, pairs that open a longer one, and the first
+    words of those pairs."""
     keys = phrase_index()
     singles = frozenset(w for key in keys if len(key) == 1 for w in _spellings(key[0]))
     pairs = frozenset((a, b) for key in keys if len(key) > 1 for a in _spellings(key[0]) for b in _spellings(key[1]))
-    return singles, pairs
+    return singles, pairs, frozenset(a for a, _ in pairs)
 
 
 @cache
@@ -199,9 +200,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
     In an EGFR trial (`egfr_trial`) a bare "third-generation TKI" is an EGFR TKI."""
-    singles, pairs = _openings()
+    singles, pairs, firsts = _openings()
     words = _TOKEN.findall(text)
-    if singles.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:], strict=False)):
+    if singles.isdisjoint(words) and (firsts.isdisjoint(words)
+                                      or pairs.isdisjoint(zip(words, words[1:], strict=False))):
         return []  # no word or pair of words opens a drug or class name (most sentences): nothing to scan
     toks = tokens(text)
     raw = _scan(text, toks)
