@@ -97,9 +97,14 @@ def sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
+# Every split point is a semicolon or a full stop with white space after it: most criteria have neither.
+_MAY_SPLIT = re.compile(r"[;；]|\.\s")
+
+
 @lru_cache(maxsize=8)  # each criterion is split twice in a row (labels, then test waivers)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip())
+    parts = _SENTENCE_SPLIT.split(text) if _MAY_SPLIT.search(text) else [text]
+    return tuple(s.strip() for s in parts if s and s.strip())
 
 
 # ---- tokens -------------------------------------------------------------------------------------
