@@ -30,12 +30,14 @@ _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
 )
 # Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
-_KIDNEY_BEFORE = re.compile(
-    r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)[^.;]{0,40}?\bEGFR\b"
-)
-_KIDNEY_AFTER = re.compile(
-    r"\bEGFR\b(?=[^.;]{0,40}?(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI))"
-)
+_KIDNEY_WORD_BEFORE = r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)"
+_KIDNEY_WORD_AFTER = r"(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI)"
+_KIDNEY_BEFORE = re.compile(_KIDNEY_WORD_BEFORE + r"[^.;]{0,40}?\bEGFR\b")
+_KIDNEY_AFTER = re.compile(r"\bEGFR\b(?=[^.;]{0,40}?" + _KIDNEY_WORD_AFTER + ")")
+# Asked first: without a kidney word anywhere the patterns above cannot match, and trying their windows
+# after every "EGFR" is slow where there are many.
+_KIDNEY_BEFORE_WORD = guarded(_KIDNEY_WORD_BEFORE)
+_KIDNEY_AFTER_WORD = guarded(_KIDNEY_WORD_AFTER)
 # "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
 _EITHER_STATUS = guarded(
     r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
@@ -44,7 +46,8 @@ _EITHER_STATUS = guarded(
     re.I,
 )
 # Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
-_DRUGS = re.compile(
+# Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
+_DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
     r"|" + _GENE_LIST + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
@@ -77,8 +80,10 @@ def normalise(text: str) -> str:
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
-        text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
-        text = _KIDNEY_AFTER.sub("kidney-GFR", text)
+        if _KIDNEY_BEFORE_WORD.search(text):
+            text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
+        if _KIDNEY_AFTER_WORD.search(text):
+            text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
     text = _EITHER_STATUS.sub("status", text)
     if not _GENE_NAME.search(text):
