@@ -15,10 +15,10 @@ Cue = Literal["neg", "req", "past", "fut"]
 
 # Cue words in the text before a drug name. The last one before the name decides, except that a
 # negation followed only by "prior"/"received" words still negates ("no prior", "not received").
-# Every alternative starts at a word boundary or with "n't": said once in front, the engine tries the
-# alternatives only there (twice as fast; the same matches).
+# Every alternative starts at the start of a word (a boundary, then a letter) or with "n't": said once in
+# front, the engine tries the alternatives only there (the same matches, several times faster).
 _CUE = re.compile(
-    r"(?:(?=n't)|\b)(?:(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
+    r"(?:(?=n't)|(?<!\w)(?=\w))(?:(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
     r"|exceed|later|less|only|greater))"
     r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
     r"|\bna[i\u00ef]ve\b)"
