@@ -22,6 +22,7 @@ _HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 _INCLUSION = re.compile(r"^(?:key |main |major |general |patient )?inclusions?(?: criteria)?\b", re.I)
 _EXCLUSION = re.compile(r"^(?:key |main |major |general |patient )?exclusions?(?: criteria)?\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
 
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
 MAX_EVIDENCE_CHARS = 400
@@ -63,6 +64,8 @@ class Criterion:
 
     @cached_property
     def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
+        if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
+            return (self.text,) if self.text else ()
         return tuple(s for s in _SENTENCE_END.split(self.text) if s)
 
     @property

@@ -117,7 +117,8 @@ def _sentences(text: str) -> tuple[str, ...]:
 # Every alternative starts at the start of a word (a boundary, then a letter) or with "(": said once in
 # front, the engine tries the alternatives only there (four times as fast; the same matches).
 STRUCTURE = re.compile(
-    r"(?:(?=\()|(?<!\w)(?=\w))(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    r"(?:(?=\()|(?<!\w)(?=\w))"
+    r"(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
     r"|(?P<negfor>\b(?:negative for|absence of|absent for|free of|lack of|lacking|lacks|without|w/o)\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"

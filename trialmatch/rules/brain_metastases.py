@@ -17,11 +17,13 @@ together, so the most restrictive verdict per state wins; check() is a lookup.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules import brain_metastases_phrases as phrases
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.rules.prefilter import AnyOf
 from trialmatch.text import Criterion, TrialText, quote
 
 NAME = "brain_metastases"
@@ -283,12 +285,20 @@ def _header_requirement(text: TrialText) -> tuple[bool, bool]:
     return requires, lepto
 
 
+@cache
+def _sentence_words() -> AnyOf:
+    """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
+    are parts of its text) none of which can match is skipped whole."""
+    return AnyOf(phrases.BRAIN_METS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     header_requires, header_lepto = _header_requirement(text)
     condition_named = any(phrases.CONDITION_NAME.match(c) for c in text.conditions)
     statements: list[dict[str, Any]] = []
+    sentence_words = _sentence_words()
     for criterion in text.criteria:
-        sentences = criterion.sentences()
+        sentences = criterion.sentences() if sentence_words.possible(criterion.text) else []
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
             made, last = _mention_statements(
@@ -298,6 +308,8 @@ def parse(text: TrialText) -> dict[str, Any]:
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
         brain_trial = header_requires or condition_named
+        if criterion.section != "inclusion":
+            continue  # _untreated_target_required reads inclusions only
         asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
         if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
             statements.append(_statement("requires_untreated", criterion.text, X, X, E))

@@ -242,7 +242,9 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
 
 
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
-    rules = []
+    rules: list[dict[str, Any]] = []
+    if not ANCHOR.possible(criterion.text):
+        return rules  # its sentences are parts of its text: none can name a score
     for sentence in criterion.sentences():
         if not ANCHOR.search(sentence):
             continue
