@@ -163,3 +163,13 @@ def test_worker_processes_write_the_same_file_as_one_process(
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\r\n") > len(many)
+
+
+def test_a_treatment_trialmatch_does_not_know_is_named_per_patient(synced_engine: Engine, tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("id,prior_therapies\nK,carboplatin\nT,carboplatn; pembrolizumab\n", encoding="utf-8")
+    code, stdout, stderr = _screen(source, tmp_path / "m.csv", str(synced_engine.url.database))
+    assert code == 0, stderr
+    assert "Patient T: profile field 'prior_therapies': 'carboplatn' is not a treatment trialmatch knows" in stderr
+    assert "Patient K" not in stderr
+    assert "Screened 2 patient(s)" in stdout

@@ -37,7 +37,7 @@ HOLDER = """
 import sys
 from trialmatch.cache import open_cache
 from trialmatch.sync_lock import sync_lock
-with sync_lock(open_cache(sys.argv[1])):
+with sync_lock(open_cache(sys.argv[1]), task=sys.argv[2] if len(sys.argv) > 2 else "sync"):
     print("held", flush=True)
     sys.stdin.readline()
 """
@@ -224,3 +224,37 @@ def test_a_log_file_that_cannot_be_written_is_reported_before_any_download(
     assert code == 1 and out == ""
     assert err.startswith(f"Error: cannot write the log file {blocker / 'sync.log'}: ") and err.count("\n") == 1
     assert api.studies_requests == []
+
+
+def start_import(cache_url: str, folder: Path, *args: str) -> subprocess.Popen[str]:
+    code = "from trialmatch.cli import main; main()"
+    return subprocess.Popen([sys.executable, "-c", code, "import", str(folder), "--db", cache_url, *args],
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_an_import_never_writes_while_a_sync_holds_the_cache(
+    holder: subprocess.Popen[str], cache_url: str, shared_dir: Path
+) -> None:
+    code, out, err = finish(start_import(cache_url, shared_dir / "ctgov" / "studies"))
+    assert code == 1 and out == "" and REFUSED.match(err), err
+    assert trials_in(cache_url) == 0
+    waiting = start_import(cache_url, shared_dir / "ctgov" / "studies", "--wait", "60")
+    time.sleep(0.5)
+    assert waiting.poll() is None, "the import waits for the sync"
+    release(holder)
+    code, out, err = finish(waiting)
+    assert code == 0 and "100 new" in out, err
+    assert trials_in(cache_url) == 100
+
+
+def test_a_sync_started_during_an_import_says_an_import_is_running(cache_url: str, env: dict[str, str]) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, cache_url, "import"], text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        code, _, err = finish(start_sync(env))
+        assert code == 1 and err.startswith("Error: another import is running (since "), err
+    finally:
+        release(proc)
+        assert proc.stdout is not None
+        proc.stdout.close()

@@ -217,6 +217,18 @@ def questions_for_doctor(match: TrialMatch) -> list[str]:
     return [*specific, *GENERAL_QUESTIONS]
 
 
+def unknown_treatments(profile: Profile) -> str | None:
+    """A warning naming the listed treatments trialmatch does not know, or None when it knows them all."""
+    from trialmatch.rules.therapy_check import known_therapy
+
+    unknown = [name for name in profile.prior_therapies if not known_therapy(name)]
+    if not unknown:
+        return None
+    return (f"profile field 'prior_therapies': {', '.join(map(repr, unknown))} "
+            f"{'is not a treatment' if len(unknown) == 1 else 'are not treatments'} trialmatch knows; "
+            "rules on earlier treatment may show as 'check with your doctor'.")
+
+
 def lower_first(text: str) -> str:
     """"Day-to-day activity (ECOG)" -> "day-to-day activity (ECOG)": acronyms keep their case."""
     return text[:1].lower() + text[1:]

@@ -18,6 +18,7 @@ from typing import IO
 
 from trialmatch.compiled import CompiledIndex, Memo
 from trialmatch.match import MatchFilters, rank_profile
+from trialmatch.plain import unknown_treatments
 from trialmatch.profile import Profile
 from trialmatch.screen import BadRow, PlaceLookup, read_profiles
 from trialmatch.screen_rows import Format, RowEncoder
@@ -75,6 +76,8 @@ def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[str], fmt: F
                 on_bad_row(item)
                 continue
             result.screened += 1
+            if warning := unknown_treatments(item):
+                result.warnings.append(f"Patient {item.id}: {warning}")
             yield item, MatchFilters(origin=places.origin(item), max_distance_miles=item.max_distance_miles)
 
     with _runner(screener, jobs) as run:

@@ -53,8 +53,8 @@ def lock_path(engine: Engine) -> Path | None:
 
 
 @contextmanager
-def sync_lock(engine: Engine, *, wait: float = 0.0) -> Iterator[None]:
-    """Hold the cache's sync lock for the `with` block.
+def sync_lock(engine: Engine, *, wait: float = 0.0, task: str = "sync") -> Iterator[None]:
+    """Hold the cache's sync lock for the `with` block (a sync, or an import: `task` names it).
 
     If another sync holds it, retry for up to `wait` seconds, then raise SyncLockedError naming
     the holder and since when it has run.
@@ -67,7 +67,7 @@ def sync_lock(engine: Engine, *, wait: float = 0.0) -> Iterator[None]:
     else:
         acquire = _memory_lock
     with acquire(engine, deadline):
-        _write_holder(engine)
+        _write_holder(engine, task)
         try:
             yield
         finally:
@@ -153,15 +153,16 @@ def _memory_lock(engine: Engine, deadline: float) -> Iterator[None]:
         lock.release()
 
 
-def _holder_value() -> str:
-    return json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utcnow().isoformat()})
+def _holder_value(task: str) -> str:
+    return json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": utcnow().isoformat(),
+                       "task": task})
 
 
-def _write_holder(engine: Engine) -> None:
+def _write_holder(engine: Engine, task: str) -> None:
     try:
         with engine.begin() as conn:
             _delete_holder(conn)
-            conn.execute(insert(META).values(key=HOLDER_KEY, value=_holder_value()))
+            conn.execute(insert(META).values(key=HOLDER_KEY, value=_holder_value(task)))
     except SQLAlchemyError as exc:
         raise wrap_error("lock", exc) from exc
 
@@ -184,10 +185,14 @@ def _locked(engine: Engine) -> SyncLockedError:
         with engine.connect() as conn:
             value = conn.execute(select(META.c.value).where(META.c.key == HOLDER_KEY)).scalar_one_or_none()
         holder = json.loads(value) if value else {}
+    except (SQLAlchemyError, ValueError):
+        holder = {}
+    task = holder.get("task") if holder.get("task") in ("sync", "import") else "sync"
+    try:
         since = datetime.fromisoformat(holder["since"]).strftime("%Y-%m-%d %H:%M:%S UTC")
         who = f"{since}, process {int(holder['pid'])} on {holder['host']}"
-    except (SQLAlchemyError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         who = "an unknown time"  # the holder has not written its note yet, or it is unreadable
     return SyncLockedError(
-        f"another sync is running (since {who}); wait for it to finish, or give --wait SECONDS"
+        f"another {task} is running (since {who}); wait for it to finish, or give --wait SECONDS"
     )

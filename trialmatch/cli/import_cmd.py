@@ -12,12 +12,15 @@ from trialmatch.cli.match_cmd import DB_OPTION
 
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS", show_default=True,
+              help="If a sync or another import is writing to this cache, wait up to this long for it.")
 @DB_OPTION
-def import_command(paths: tuple[Path, ...], db: str | None) -> None:
+def import_command(paths: tuple[Path, ...], wait: float, db: str | None) -> None:
     """Load ClinicalTrials.gov study records (JSON files or folders of them) into the cache.
 
     Every record is kept, whatever its status, and its criteria are parsed as in a sync.
     Files may hold one study object, a list of them, or an API page {"studies": [...]}.
+    An import takes the sync lock: it never writes while a sync does.
 
     \b
     Example:
@@ -25,7 +28,10 @@ def import_command(paths: tuple[Path, ...], db: str | None) -> None:
     """
     from trialmatch.cache import open_cache
     from trialmatch.importer import import_records
+    from trialmatch.sync_lock import sync_lock
 
-    counts = import_records(open_cache(db), paths)
+    engine = open_cache(db)
+    with sync_lock(engine, wait=wait, task="import"):
+        counts = import_records(engine, paths)
     click.echo(f"Imported: {counts.new} new, {counts.updated} updated, {counts.unchanged} unchanged, "
                f"{counts.skipped} skipped.")

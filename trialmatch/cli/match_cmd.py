@@ -9,10 +9,9 @@ import click
 
 from trialmatch.cli import main
 from trialmatch.match import MatchFilters, TrialMatch, match_profile
-from trialmatch.plain import dimension_name, phase_words, status_words
+from trialmatch.plain import dimension_name, phase_words, status_words, unknown_treatments
 from trialmatch.profile import load_profile
 from trialmatch.rules.base import UNKNOWN
-from trialmatch.rules.therapy_check import known_therapy
 
 DB_OPTION = click.option(
     "--db", envvar="TRIALMATCH_DB", default=None, help="Cache file or SQLAlchemy URL [env TRIALMATCH_DB]."
@@ -72,11 +71,8 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
     from trialmatch.index import load_index
 
     profile = load_profile(profile_path)
-    unknown = [name for name in profile.prior_therapies if not known_therapy(name)]
-    if unknown:
-        click.echo(f"Warning: profile field 'prior_therapies': {', '.join(map(repr, unknown))} "
-                   f"{'is not a treatment' if len(unknown) == 1 else 'are not treatments'} trialmatch knows; "
-                   "rules on earlier treatment may show as 'check with your doctor'.", err=True)
+    if warning := unknown_treatments(profile):
+        click.echo(f"Warning: {warning}", err=True)
     origin = None
     if near is not None:
         from trialmatch.geo import geocode
