@@ -134,7 +134,7 @@ def distinct_rules(patients: Path, out: Path, db: Path, fmt: str, jobs: int) -> 
     gc.freeze()  # as the command does
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    with patients.open(newline="", encoding="utf-8") as source, out.open("w", newline="", encoding="utf-8") as sink:
+    with patients.open(newline="", encoding="utf-8") as source, out.open("wb") as sink:
         result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", lambda row: None,
                               jobs=jobs)
     seconds = time.perf_counter() - started

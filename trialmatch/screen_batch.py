@@ -2,7 +2,7 @@
 
 The parent reads and validates the rows (bad ones are reported in order, on the main thread)
 and hands patients out in small chunks; each worker process, forked with the compiled index
-already in memory, ranks and encodes its chunk and sends back the text; the parent writes the
+already in memory, ranks and encodes its chunk and sends back the bytes; the parent writes the
 chunks in input order, so the output is the same whatever the number of workers.
 """
 
@@ -45,13 +45,14 @@ class Screener:
         self.encoder = RowEncoder(compiled, fmt)
         self.memo = Memo()  # findings shared by patients who agree on what a dimension reads
 
-    def screen(self, chunk: Chunk) -> tuple[str, int]:
+    def screen(self, chunk: Chunk) -> tuple[bytes, int]:
+        """The chunk's lines, encoded (bytes cross the pipe from a worker as a plain copy), and their count."""
         texts, rows = [], 0
         for profile, filters in chunk:
             ranking = rank_profile(self.compiled, profile, filters, self.memo)
             rows += len(ranking.rows)
             texts.append(self.encoder.lines(profile, ranking))
-        return "".join(texts), rows
+        return "".join(texts).encode("utf-8"), rows
 
 
 def default_jobs() -> int:
@@ -60,14 +61,14 @@ def default_jobs() -> int:
     return max(1, min(MAX_DEFAULT_JOBS, cores))
 
 
-def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[str], fmt: Format,
+def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[bytes], fmt: Format,
                  on_bad_row: Callable[[BadRow], None], jobs: int = 1) -> BatchResult:
     """Match every patient of a CSV and write their ranked possible trials to `sink`; a bad row
     goes to `on_bad_row` and the rest are still screened."""
     screener = Screener(compiled, fmt)
     places = PlaceLookup()
     result = BatchResult(warnings=places.warnings)
-    sink.write(screener.encoder.header())
+    sink.write(screener.encoder.header().encode("utf-8"))
 
     def patients() -> Iterator[tuple[Profile, MatchFilters]]:
         for item in read_profiles(source):
@@ -84,8 +85,8 @@ def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[str], fmt: F
         chunks = _chunks(patients(), PATIENTS_PER_CHUNK)
         # Read a wave of chunks on this thread (bad rows are reported here, in order), then screen it.
         while wave := list(islice(chunks, max(1, jobs) * CHUNKS_PER_WAVE)):
-            for text, rows in run(wave):
-                sink.write(text)
+            for encoded, rows in run(wave):
+                sink.write(encoded)
                 result.rows += rows
     return result
 
@@ -96,11 +97,11 @@ def _chunks(items: Iterable[tuple[Profile, MatchFilters]], size: int) -> Iterato
         yield chunk
 
 
-Runner = Callable[[list[Chunk]], Iterable[tuple[str, int]]]
+Runner = Callable[[list[Chunk]], Iterable[tuple[bytes, int]]]
 _worker_screener: Screener | None = None  # set in the parent before forking: workers inherit it
 
 
-def _screen_in_worker(chunk: Chunk) -> tuple[str, int]:
+def _screen_in_worker(chunk: Chunk) -> tuple[bytes, int]:
     assert _worker_screener is not None, "worker started without a screener"
     return _worker_screener.screen(chunk)
 

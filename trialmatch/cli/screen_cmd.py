@@ -50,7 +50,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, jobs: int | None, db
     # Write to a temporary file and rename at the end, so an interrupted run never leaves half a file.
     partial = out_path.with_name(out_path.name + ".partial")
     try:
-        with source, partial.open("w", newline="", encoding="utf-8") as sink:
+        with source, partial.open("wb") as sink:
             try:
                 result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", _report_bad_row,
                                       jobs=jobs or default_jobs())
