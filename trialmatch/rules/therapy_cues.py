@@ -72,17 +72,28 @@ OPTIONAL = guarded(
 )
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
-# Sentences about something other than which treatments were had.
-SKIP = guarded(
-    r"hypersensitiv|allerg|toxicit|toxic effect|adverse (?:event|reaction|effect)|recovered from|\bresolved\b"
-    r"|contraindication|cyp\s?3a|cytochrome|inducer|p-gp|glycoprotein|\bother (?:indication|malignan|cancer"
-    r"|tumou?r|primary)"
-    r"|different (?:cancer|malignan)|another (?:cancer|malignan)|vaccin|infusion reaction|radiosensiti"
-    r"|\bsensitivity to\b"
-    r"|\bhormon\w+ (?:therapy|replacement)|informed consent|pregnan|contracept"
-    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|absorption|\bswallow|\bbowel\b|gastrointestinal"
-    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b"
+# Sentences about something other than which treatments were had: any of these strings in them ...
+_SKIP_TEXT = (
+    "hypersensitiv", "allerg", "toxicit", "toxic effect", "adverse event", "adverse reaction", "adverse effect",
+    "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
+    "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
+    "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal",
 )
+# ... or these words. (Plain strings are looked for with `in`: one regex alternation of them all tried
+# every alternative at every position.)
+_SKIP_WORDS = guarded(
+    r"cyp\s?3a|(?:(?<!\w)(?=\w))(?:\bresolved\b|\bother (?:indication|malignan|cancer|tumou?r|primary)"
+    r"|\bsensitivity to\b|\bhormon\w+ (?:therapy|replacement)"
+    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|\bswallow|\bbowel\b"
+    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b)"
+)
+
+
+def off_topic(text: str) -> bool:
+    """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment."""
+    return any(word in text for word in _SKIP_TEXT) or _SKIP_WORDS.search(text) is not None
+
+
 # In exclusions these describe the present or the study itself, not earlier treatment.
 SKIP_EXCLUSION = re.compile(
     r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b"

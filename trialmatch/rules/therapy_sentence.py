@@ -137,7 +137,7 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
     parens = _parens(norm)
-    if cues.SKIP.search(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+    if cues.off_topic(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
     if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
