@@ -17,7 +17,7 @@ from trialmatch.rules.biomarker_pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker_phrases import Statement, names_marker
 from trialmatch.rules.biomarker_text import EXCLUDING_SENTENCE, read_sentence, read_title
 from trialmatch.rules.biomarker_vocab import mentions_marker
-from trialmatch.rules.prefilter import guarded
+from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import Criterion, TrialText, quote
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
@@ -48,6 +48,9 @@ _SQUAMOUS_UNTESTED_OK = guarded(
     r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b",
     re.I,
 )
+
+
+_WAIVERS = AnyOf(_SQUAMOUS_UNTESTED_OK, _NO_TEST_NEEDED)
 
 
 def cohort_labels(criterion: Criterion) -> list[str]:
@@ -210,7 +213,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["sibling_of"] = criterion.parent[:200]
                 found.append(clause)
         no_test = marker_context = False
-        for sentence in sentences(criterion.text):
+        # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.
+        for sentence in sentences(criterion.text) if _WAIVERS.possible(criterion.text) else ():
             if _SQUAMOUS_UNTESTED_OK.search(sentence):
                 squamous_untested_ok = True  # a waiver for one histology only
             elif _NO_TEST_NEEDED.search(sentence):
