@@ -173,3 +173,19 @@ def test_a_treatment_trialmatch_does_not_know_is_named_per_patient(synced_engine
     assert "Patient T: profile field 'prior_therapies': 'carboplatn' is not a treatment trialmatch knows" in stderr
     assert "Patient K" not in stderr
     assert "Screened 2 patient(s)" in stdout
+
+
+def test_top_keeps_each_patients_best_trials(synced_engine: Engine, patients: list[dict[str, Any]],
+                                             tmp_path: Path) -> None:
+    source = _patients_csv(tmp_path / "patients.csv", patients)
+    db = str(synced_engine.url.database)
+    every, best = tmp_path / "every.csv", tmp_path / "best.csv"
+    assert _screen(source, every, db)[0] == 0
+    result = CliRunner().invoke(main, ["screen", str(source), "--out", str(best), "--top", "3", "--db", db])
+    assert result.exit_code == 0, result.stderr
+    all_rows = list(csv.DictReader(every.open(newline="", encoding="utf-8")))
+    top_rows = list(csv.DictReader(best.open(newline="", encoding="utf-8")))
+    expected = [r for r in all_rows if int(r["rank"]) <= 3]
+    assert top_rows == expected
+    assert len(top_rows) < len(all_rows)
+    assert f"{len(top_rows)} possible match row(s)" in result.stdout

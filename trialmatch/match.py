@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any, Literal
@@ -195,6 +195,10 @@ class Ranking:
     verdicts: Verdicts
     rows: np.ndarray  # row numbers into compiled.candidates, in rank order
     nearest: list[NearestSite | None]  # aligned with rows; all None without an origin
+
+    def best(self, count: int) -> Ranking:
+        """The first `count` trials only."""
+        return replace(self, rows=self.rows[:count], nearest=self.nearest[:count])
 
     def matches(self) -> list[TrialMatch]:
         excluded, candidates, ids = self.verdicts.excluded, self.compiled.candidates, self.compiled.ids

@@ -40,8 +40,9 @@ class BatchResult:
 class Screener:
     """Ranks and encodes chunks of patients; one per process, keeping its memo across chunks."""
 
-    def __init__(self, compiled: CompiledIndex, fmt: Format) -> None:
+    def __init__(self, compiled: CompiledIndex, fmt: Format, top: int | None = None) -> None:
         self.compiled = compiled
+        self.top = top  # trials kept per patient, best first; None: every possible trial
         self.encoder = RowEncoder(compiled, fmt)
         self.memo = Memo()  # findings shared by patients who agree on what a dimension reads
 
@@ -50,6 +51,8 @@ class Screener:
         texts, rows = [], 0
         for profile, filters in chunk:
             ranking = rank_profile(self.compiled, profile, filters, self.memo)
+            if self.top is not None:
+                ranking = ranking.best(self.top)
             rows += len(ranking.rows)
             texts.append(self.encoder.lines(profile, ranking))
         return "".join(texts).encode("utf-8"), rows
@@ -62,10 +65,10 @@ def default_jobs() -> int:
 
 
 def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[bytes], fmt: Format,
-                 on_bad_row: Callable[[BadRow], None], jobs: int = 1) -> BatchResult:
+                 on_bad_row: Callable[[BadRow], None], jobs: int = 1, top: int | None = None) -> BatchResult:
     """Match every patient of a CSV and write their ranked possible trials to `sink`; a bad row
-    goes to `on_bad_row` and the rest are still screened."""
-    screener = Screener(compiled, fmt)
+    goes to `on_bad_row` and the rest are still screened. `top` keeps each patient's best trials only."""
+    screener = Screener(compiled, fmt, top)
     places = PlaceLookup()
     result = BatchResult(warnings=places.warnings)
     sink.write(screener.encoder.header().encode("utf-8"))

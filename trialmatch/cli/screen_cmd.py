@@ -20,10 +20,13 @@ from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
               help="Where to write the matches: .csv, or .jsonl for JSON lines.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default=None,
               help="Output format (default: from the --out extension).")
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Keep each patient's N best possible trials (default: every possible trial).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Worker processes (default: the machine's cores, up to {MAX_DEFAULT_JOBS}).")
 @DB_OPTION
-def screen(patients: Path, out_path: Path, fmt: str | None, jobs: int | None, db: str | None) -> None:
+def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, jobs: int | None,
+           db: str | None) -> None:
     """Screen many patients at once: one output row per patient and possible trial.
 
     PATIENTS is a CSV with one profile per row (columns: see `trialmatch.screen` or the README).
@@ -33,6 +36,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, jobs: int | None, db
     Example:
       trialmatch screen patients.csv --out matches.csv
       trialmatch screen patients.csv --out matches.jsonl
+      trialmatch screen patients.csv --out shortlist.csv --top 10
     """
     from trialmatch.cache import open_cache
     from trialmatch.index import load_index
@@ -53,7 +57,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, jobs: int | None, db
         with source, partial.open("wb") as sink:
             try:
                 result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", _report_bad_row,
-                                      jobs=jobs or default_jobs())
+                                      jobs=jobs or default_jobs(), top=top)
             except UnicodeDecodeError:
                 raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
     except BaseException:
