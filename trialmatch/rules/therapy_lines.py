@@ -42,6 +42,7 @@ _NOT_LINES = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:not|no|never)\b(?:\s+(?:have|has|had|be|been|received|receive|with))*\s*$")
 _CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
+_CYCLE_WORDS = ("cycle", "course", "dose", "infusion")  # one of them is in every _CYCLES match
 _BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|more|a maximum|maximum|\d))")
 
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -122,6 +123,10 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
     out: list[LineLimit] = []
     if not _DIGIT.search(text) and not any(word in text for word in _NUMBER_WORDS):
         return out  # _LEAD, _POSTFIX and _RANGE all need a number
+    if not mentions and not _UNIT.possible(text) and not any(word in text for word in _CYCLE_WORDS):
+        # A number counts something only when a unit, a cycle word or a name follows (_counted); _POSTFIX
+        # needs "line" or "regimen", which _UNIT also needs. Lab values and ages stop here.
+        return out
     for match in _LEAD.finditer(text):
         more = match.group("more")
         q, n = ("at least", _number(more)) if more else (match.group("q"), _number(match.group("n")))
