@@ -6,7 +6,6 @@ then `match_profile` reads no free text and touches no database.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -14,6 +13,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 import numpy as np
+import orjson
 
 from trialmatch.compiled import CHECKS, CompiledIndex, Memo, Verdicts
 from trialmatch.distance import haversine_miles
@@ -141,12 +141,15 @@ class MatchIndex(list[Candidate]):
         return CompiledIndex(self)
 
 
+_CANONICAL = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
 def intern_rules(index: Iterable[Candidate]) -> None:
     """Make equal rules the same object across the index, so check_all's memo can reuse findings."""
-    pool: dict[str, Any] = {}
+    pool: dict[tuple[str, bytes], Any] = {}
     for candidate in index:
         for name, rules in candidate.rules.items():
-            key = name + json.dumps(rules, sort_keys=True, default=str)
+            key = (name, orjson.dumps(rules, option=_CANONICAL, default=str))
             candidate.rules[name] = pool.setdefault(key, rules)
 
 
