@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from trialmatch import drugs
 from trialmatch.rules.prefilter import translator
@@ -26,6 +27,7 @@ _TRANSLATE = str.maketrans({
 
 _translate = translator(_TRANSLATE)
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # What may sit between the tokens of one phrase: "PD-(L)1", "PD-1/PD-L1", "EGFR - TKI".
 _JOINER = re.compile(r"[\s\-/()\[\]'+&]*")
 _SHORT_SPAN = re.compile(r"[a-z0-9 \-]+")
@@ -59,9 +61,13 @@ def _norm_token(token: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) over already-normalised text."""
+    # split() gives gap, token, gap, ..., gap: the running sum of their lengths gives every start and end
+    # without a Python step per match object.
+    parts = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))
     # Only a token ending in "s" can change ("therapies", "tkis"): skip the call for the rest.
-    return [(_norm_token(word) if (word := m.group())[-1] == "s" else word, m.start(), m.end())
-            for m in _TOKEN.finditer(text)]
+    words = [_norm_token(word) if word[-1] == "s" else word for word in parts[1::2]]
+    return list(zip(words, ends[0::2], ends[1::2], strict=False))  # one more gap than tokens
 
 
 def _key(phrase: str) -> tuple[str, ...]:
