@@ -267,11 +267,11 @@ def test_parsing_stays_linear_on_adversarial_text() -> None:
     assert large < 8 * small + 0.2, f"62.5 kB: {small:.2f} s, 250 kB: {large:.2f} s"
 
 
-# The issue asks for 1 MB in under a second. Measured on 2 shared cores (load 5): 1 MB of real
-# criteria takes about 1.3 s over the five dimensions (2.3 s before the rule modules' speed-ups),
-# and 1 MB written against the biomarker lexer (one bullet of "EGFR EGFR ...") about 4 s, linear
-# per-token work in biomarker_vocab.lex and biomarker_phrases.tokens. The budget catches a return
-# to super-linear time; it does not claim the one-second goal.
+# The issue asks for 1 MB in under a second: bench/bench_parse.py times it (split and all five
+# dimensions, best of 5, 2 shared cores): 1 MB of real criteria 0.80 s, 1 MB of the adversarial text
+# above 0.66 s (1.37 s and 1.52 s before the prefilter and gating work; 2.3 s for real criteria before
+# the rule modules' first speed-ups). This budget, six times that, only catches a return to
+# super-linear time on a loaded machine; the one-second target is the benchmark's to report.
 BUDGET_SECONDS = 5.0
 
 
@@ -281,3 +281,11 @@ def test_a_megabyte_of_real_criteria_parses_in_bounded_time(study_records: list[
                      for r in study_records)
     seconds = _parse_seconds((real * (MEGABYTE // len(real) + 1))[:MEGABYTE])
     assert seconds < BUDGET_SECONDS, f"1 MB of real criteria took {seconds:.2f} s"
+
+
+@pytest.mark.slow
+def test_a_megabyte_of_adversarial_criteria_parses_in_bounded_time() -> None:
+    # Long lists in one sentence ("osimertinib, osimertinib, ...") once cost time per name times
+    # the sentence's length: linear overall (sentences are cut at 2,500 characters), but 4 s a MB.
+    seconds = _parse_seconds(_adversarial(MEGABYTE))
+    assert seconds < BUDGET_SECONDS, f"1 MB of adversarial criteria took {seconds:.2f} s"
