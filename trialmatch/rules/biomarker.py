@@ -13,8 +13,9 @@ from typing import Any
 from trialmatch.profile import Profile
 from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
-from trialmatch.rules.biomarker_check import MAYBE, UNTESTED, YES, memo_for, trial_verdict
+from trialmatch.rules.biomarker_check import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.rules.biomarker_parse import assemble
+from trialmatch.rules.profile_memo import memo_for
 from trialmatch.text import TrialText
 
 NAME = "biomarker"
@@ -60,7 +61,7 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
     if not rules or not rules.get("clauses"):
         return no_requirement("tumour markers (biomarkers)")
     key = rules.get("key")
-    memo = memo_for(profile) if key else {}
+    memo = memo_for(profile, MEMO_SPACE) if key else {}
     found = memo.get(key) if key else None
     if found is None:
         verdict, clause, answers = trial_verdict(rules, profile)

@@ -12,6 +12,7 @@ from typing import Any
 from trialmatch.profile import Profile
 from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.rules.profile_memo import memo_for
 
 YES, NO, UNTESTED, MAYBE = "yes", "no", "untested", "maybe"
 _RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
@@ -84,29 +85,16 @@ def pdl1_atom(atom: dict[str, Any], profile: Profile) -> str:
     return MAYBE  # immune-cell scores: a TPS says nothing
 
 
-# Answers per profile, keyed by the atom's text form: the same atom ("sensitising EGFR mutation") recurs in
-# thousands of trials, so matching one profile against an index computes it once. Entries hold the profile
-# itself and are used only for that very object, so a result can never leak to another patient.
-_MEMO: dict[int, tuple[Profile, dict[str, Any]]] = {}
-_MEMO_PROFILES = 16
-
-
-def memo_for(profile: Profile) -> dict[str, Any]:
-    entry = _MEMO.get(id(profile))
-    if entry is not None and entry[0] is profile:
-        return entry[1]
-    if len(_MEMO) >= _MEMO_PROFILES:
-        _MEMO.clear()
-    answers: dict[str, Any] = {}
-    _MEMO[id(profile)] = (profile, answers)
-    return answers
+# Answers per profile (rules.profile_memo), keyed by the atom's text form: the same atom ("sensitising EGFR
+# mutation") recurs in thousands of trials, so matching one profile against an index computes it once.
+MEMO_SPACE = "biomarker"
 
 
 def atom_answer(atom: dict[str, Any], profile: Profile) -> str:
     key = atom.get("k")
     if key is None:
         return _atom_answer(atom, profile)
-    memo = memo_for(profile)
+    memo = memo_for(profile, MEMO_SPACE)
     answer = memo.get("a" + key)
     if answer is None:
         answer = memo["a" + key] = _atom_answer(atom, profile)

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import orjson
+
 from trialmatch import drugs
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.rules.profile_memo import memo_for
 from trialmatch.rules.therapy_terms import find_mentions, items_label, normalize
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
@@ -305,30 +308,73 @@ def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
     return outcome
 
 
+# Rules and rule sets by content without their evidence, by the object's id (the object itself is kept,
+# so an id is never reused for another). "No prior EGFR TKI" recurs in thousands of trials, so its
+# outcome for one profile is worked out once (rules.profile_memo), and so is a whole trial's answer when
+# another trial words the same rules differently. Outcomes never read the evidence: each trial quotes its own.
+_CONTENT_KEYS: dict[int, tuple[Any, bytes]] = {}
+_MAX_CONTENT_KEYS = 500_000
+MEMO_SPACE = "prior_therapy"
+
+
+def _without_evidence(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {name: _without_evidence(v) for name, v in value.items() if name != "evidence"}
+    if isinstance(value, list):
+        return [_without_evidence(v) for v in value]
+    return value
+
+
+def _content_key(rules: dict[str, Any]) -> bytes:
+    entry = _CONTENT_KEYS.get(id(rules))
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    if len(_CONTENT_KEYS) >= _MAX_CONTENT_KEYS:
+        _CONTENT_KEYS.clear()
+    key = orjson.dumps(_without_evidence(rules), option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    _CONTENT_KEYS[id(rules)] = (rules, key)
+    return key
+
+
 def check_rules(parsed: dict[str, Any], profile: Profile) -> Finding:
     """The best verdict over the trial's cohorts (worst rule within each), with the deciding sentence."""
     rules: list[dict[str, Any]] = parsed.get("rules") or []
+    answers = memo_for(profile, MEMO_SPACE)
+    trial_key = b"trial" + _content_key(parsed)
+    found = answers.get(trial_key)
+    if found is None:
+        found = answers[trial_key] = _decide(parsed, rules, profile, answers)
+    verdict, index, reason = found
+    return Finding(verdict, rules[index]["evidence"] if index is not None else "", reason)
+
+
+def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Profile,
+            outcomes: dict[Any, Any]) -> tuple[Verdict, int | None, str]:
+    """check_rules' answer: the verdict, which rule decided it (None: no rule did), and why."""
     h = _history(profile.prior_therapies, profile.prior_lines)
-    best: tuple[int, dict[str, Any], Outcome] | None = None
+    best: tuple[int, int, Outcome] | None = None
     for group in parsed.get("groups") or [list(range(len(rules)))]:
-        worst: tuple[int, dict[str, Any], Outcome] | None = None
+        worst: tuple[int, int, Outcome] | None = None
         for index in group:
-            outcome = rule_outcome(rules[index], profile, h)
+            key = _content_key(rules[index])
+            outcome = outcomes.get(key)
+            if outcome is None:
+                outcome = outcomes[key] = rule_outcome(rules[index], profile, h)
             rank = _RANK[outcome.verdict]
             if worst is None or rank > worst[0]:
-                worst = (rank, rules[index], outcome)
+                worst = (rank, index, outcome)
                 if rank == _RANK[EXCLUDED]:
                     break
         if worst is None:
-            return Finding(ELIGIBLE, "", "One part of the trial sets no rule on earlier treatment.")
+            return ELIGIBLE, None, "One part of the trial sets no rule on earlier treatment."
         if best is None or worst[0] < best[0]:
             best = worst
             if best[0] == _RANK[ELIGIBLE]:
                 break
     if best is None:
-        return Finding(ELIGIBLE, "", "The trial text sets no requirement on earlier treatment.")
-    _, rule, outcome = best
+        return ELIGIBLE, None, "The trial text sets no requirement on earlier treatment."
+    _, index, outcome = best
     reason = outcome.reason
     if outcome.verdict == EXCLUDED and len(parsed.get("groups") or ()) > 1:
         reason = f"None of the trial's groups fits your earlier treatment. For example: {reason}"
-    return Finding(outcome.verdict, rule["evidence"], reason)
+    return outcome.verdict, index, reason

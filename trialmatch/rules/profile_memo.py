@@ -1,0 +1,30 @@
+"""Answers kept for one profile while a whole index is checked against it.
+
+The same rule ("no prior EGFR TKI", "sensitising EGFR mutation") recurs in thousands of trials,
+so a check asks the profile once and keeps the answer here, under a key naming the rule's content.
+Entries hold the profile itself and are used only for that very object, so an answer can never
+leak to another patient; only the last few profiles are kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trialmatch.profile import Profile
+
+_MEMO: dict[int, tuple[Profile, dict[str, dict[Any, Any]]]] = {}
+_MEMO_PROFILES = 16
+
+
+def memo_for(profile: Profile, space: str) -> dict[Any, Any]:
+    """The answers kept for `profile` in one dimension's `space`."""
+    entry = _MEMO.get(id(profile))
+    if entry is None or entry[0] is not profile:
+        if len(_MEMO) >= _MEMO_PROFILES:
+            _MEMO.clear()
+        entry = _MEMO[id(profile)] = (profile, {})
+    spaces = entry[1]
+    answers = spaces.get(space)
+    if answers is None:
+        answers = spaces[space] = {}
+    return answers
