@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -112,6 +112,16 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[Need
     return best
 
 
+def _shortest(needles: Iterable[str]) -> tuple[str, ...]:
+    """The needles none of the others is part of: a text holding "metastases" holds "metasta" too, so
+    looking for the longer one can only repeat an answer the shorter one gives."""
+    kept: list[str] = []
+    for needle in sorted(set(needles), key=lambda n: (len(n), n)):
+        if not any(part in needle for part in kept):
+            kept.append(needle)
+    return tuple(kept)
+
+
 class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
@@ -120,8 +130,8 @@ class Guarded:
         self.pattern = pattern
         self.needles = required_needles(pattern)
         # Split once: asked of every sentence, the check is all loop overhead.
-        self._plain = tuple(sorted(text for text, fold in self.needles or () if not fold))
-        self._folded = tuple(sorted(text for text, fold in self.needles or () if fold))
+        self._plain = _shortest(text for text, fold in self.needles or () if not fold)
+        self._folded = _shortest(text for text, fold in self.needles or () if fold)
 
     def possible(self, text: str) -> bool:
         """False when the pattern cannot match anywhere in `text`."""
@@ -169,8 +179,8 @@ class AnyOf:
         every = [*guards, *masked]
         unknown = any(g.needles is None for g in every) or any(" " in n for g in masked for n, _ in g.needles or ())
         self.always = unknown  # some pattern names no needle: never skip
-        self._plain = tuple(sorted({n for g in every for n in g._plain}))
-        self._folded = tuple(sorted({n for g in every for n in g._folded}))
+        self._plain = _shortest(n for g in every for n in g._plain)
+        self._folded = _shortest(n for g in every for n in g._folded)
 
     def possible(self, text: str) -> bool:
         if self.always:
