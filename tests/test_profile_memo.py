@@ -48,6 +48,6 @@ def test_an_answer_never_crosses_to_another_patient(synced_engine: Engine, share
     profiles = [profile_from_dict(d) for d in json.loads((shared_dir / "eval" / "profiles.json").read_text())]
     together = [[prior_therapy.check(r, p) for r in rule_sets] for p in profiles]
     for profile, found in zip(profiles, together, strict=True):
-        profile_memo._MEMO.clear()
+        profile_memo.clear()
         therapy_check._CONTENT_KEYS.clear()
         assert [prior_therapy.check(r, profile) for r in rule_sets] == found

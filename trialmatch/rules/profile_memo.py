@@ -14,10 +14,22 @@ from trialmatch.profile import Profile
 
 _MEMO: dict[int, tuple[Profile, dict[str, dict[Any, Any]]]] = {}
 _MEMO_PROFILES = 16
+# The last profile asked about per space: an index is checked one profile at a time, so this
+# answers almost every call (it runs once per trial) without the lookups below.
+_LAST: dict[str, tuple[Profile, dict[Any, Any]]] = {}
 
 
 def memo_for(profile: Profile, space: str) -> dict[Any, Any]:
     """The answers kept for `profile` in one dimension's `space`."""
+    last = _LAST.get(space)
+    if last is not None and last[0] is profile:
+        return last[1]
+    answers = _answers(profile, space)
+    _LAST[space] = (profile, answers)
+    return answers
+
+
+def _answers(profile: Profile, space: str) -> dict[Any, Any]:
     entry = _MEMO.get(id(profile))
     if entry is None or entry[0] is not profile:
         if len(_MEMO) >= _MEMO_PROFILES:
@@ -28,3 +40,9 @@ def memo_for(profile: Profile, space: str) -> dict[Any, Any]:
     if answers is None:
         answers = spaces[space] = {}
     return answers
+
+
+def clear() -> None:
+    """Forget every answer (tests start from nothing with it)."""
+    _MEMO.clear()
+    _LAST.clear()
