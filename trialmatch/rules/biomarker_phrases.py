@@ -77,9 +77,13 @@ def words(gap: str) -> list[str]:
     return [w.lower() for w in WORD.findall(gap)]
 
 
+_BREAK = re.compile(r"[.;:]|\)\s*\(")  # ")(" starts a new aside
+_MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
+
+
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
     """Only list words and punctuation between two tokens of one phrase."""
-    if len(gap) > 40 or re.search(r"[.;:]|\)\s*\(", gap):  # ")(" starts a new aside
+    if len(gap) > 40 or _BREAK.search(gap):
         return False
     return all(w in allowed or w.isdigit() for w in words(gap))
 
@@ -167,7 +171,7 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
     for tok in phrase:
         if tok.type == "gene":
             occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
-            if re.search(r"mutat|mutant|alteration", tok.word, re.I):  # "RAS mutation" is one gene word
+            if _MUTATION_WORD.search(tok.word):  # "RAS mutation" is one gene word
                 occ.kinds.append(("mutation", tok.start))
             other_next = False
             if not occs and loose:

@@ -46,6 +46,8 @@ from trialmatch.rules.biomarker_phrases import (
     words,
 )
 
+_STOP = re.compile(r"[.;:]")
+
 
 def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     """A negation word just before the phrase, with only filler words between ("no known EGFR")."""
@@ -53,7 +55,7 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
         if tok.type in {"neg", "negfor", "negverb", "negx"}:
             gap = text[tok.end: phrase_start]
-            if re.search(r"[.;:]", gap) or THERAPY.search(gap):
+            if _STOP.search(gap) or THERAPY.search(gap):
                 return False
             allowed = NEGX_FILLER if tok.type == "negx" else NEG_FILLER
             return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in words(gap))

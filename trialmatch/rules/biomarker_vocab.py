@@ -59,6 +59,7 @@ def data() -> dict[str, Any]:
     return load("biomarkers")
 
 
+@cache  # asked per gene occurrence (expand_gene); callers only read it
 def _items(section: str) -> dict[str, Any]:
     return {k: v for k, v in data()[section].items() if not k.startswith("_")}
 
