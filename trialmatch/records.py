@@ -16,6 +16,8 @@ from typing import Any
 
 import orjson
 
+from trialmatch.record_values import as_dict, as_list, as_strings, as_text
+
 NCT_ID = re.compile(r"^NCT\d{8}$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
 _YEARS_PER_UNIT = {
@@ -43,31 +45,6 @@ class TrialRows:
     @property
     def status(self) -> str:
         return str(self.trial["overall_status"])
-
-
-# These run a few hundred times per trial (sites, contacts): fast paths for the usual types.
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if type(value) is dict else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if type(value) is list else []
-
-
-def _text(value: Any) -> str | None:
-    """A non-empty string, or None."""
-    if type(value) is not str:
-        if value is None:
-            return None
-        value = str(value)
-    value = value.strip()
-    return value or None
-
-
-def _strings(value: Any) -> list[str]:
-    return [text for v in _list(value) if (text := _text(v))]
 
 
 def _float(value: Any) -> float | None:
@@ -102,15 +79,15 @@ def record_hash(record: dict[str, Any]) -> str:
 
 def _contacts(items: Any) -> list[dict[str, Any]]:
     out = []
-    for c in _list(items):
+    for c in as_list(items):
         if type(c) is not dict:
             continue
         contact = {
-            "name": _text(c.get("name")),
-            "role": _text(c.get("role")),
-            "phone": _text(c.get("phone")),
-            "phone_ext": _text(c.get("phoneExt")),
-            "email": _text(c.get("email")),
+            "name": as_text(c.get("name")),
+            "role": as_text(c.get("role")),
+            "phone": as_text(c.get("phone")),
+            "phone_ext": as_text(c.get("phoneExt")),
+            "email": as_text(c.get("email")),
         }
         if any(contact.values()):
             out.append(contact)
@@ -120,22 +97,22 @@ def _contacts(items: Any) -> list[dict[str, Any]]:
 def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
     """One row per listed location; a location without coordinates keeps None for them."""
     rows = []
-    for loc in _list(locations):
+    for loc in as_list(locations):
         if type(loc) is not dict:
             loc = {}
-        geo = _dict(loc.get("geoPoint"))
+        geo = as_dict(loc.get("geoPoint"))
         contacts = loc.get("contacts")
         rows.append(
             {
                 "nct_id": nct_id,
-                "facility": _text(loc.get("facility")),
-                "city": _text(loc.get("city")),
-                "state": _text(loc.get("state")),
-                "zip": _text(loc.get("zip")),
-                "country": _text(loc.get("country")),
+                "facility": as_text(loc.get("facility")),
+                "city": as_text(loc.get("city")),
+                "state": as_text(loc.get("state")),
+                "zip": as_text(loc.get("zip")),
+                "country": as_text(loc.get("country")),
                 "latitude": _float(geo.get("lat")),
                 "longitude": _float(geo.get("lon")),
-                "status": _text(loc.get("status")),
+                "status": as_text(loc.get("status")),
                 "contacts": _contacts(contacts) if contacts else [],
             }
         )
@@ -143,15 +120,15 @@ def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
 
 
 def _date(struct: Any) -> str | None:
-    return _text(_dict(struct).get("date"))
+    return as_text(as_dict(struct).get("date"))
 
 
 def nct_id_of(record: Any) -> str:
     """The record's NCT id, upper-cased; InvalidRecordError if it has none that is valid."""
     if not isinstance(record, dict):
         raise InvalidRecordError(f"a study record must be a JSON object, not {type(record).__name__}")
-    ident = _dict(_dict(record.get("protocolSection")).get("identificationModule"))
-    nct_id = (_text(ident.get("nctId")) or "").upper()
+    ident = as_dict(as_dict(record.get("protocolSection")).get("identificationModule"))
+    nct_id = (as_text(ident.get("nctId")) or "").upper()
     if not NCT_ID.match(nct_id):
         raise InvalidRecordError(f"study record without a valid NCT id ({ident.get('nctId')!r})")
     return nct_id
@@ -164,56 +141,56 @@ def trial_rows(record: dict[str, Any], *, digest: str | None = None) -> TrialRow
     becomes None, "" or [] as the column allows. `digest`: the record_hash if already known.
     """
     nct_id = nct_id_of(record)
-    ps = _dict(record.get("protocolSection"))
-    ident = _dict(ps.get("identificationModule"))
-    status = _dict(ps.get("statusModule"))
-    sponsor = _dict(ps.get("sponsorCollaboratorsModule"))
-    desc = _dict(ps.get("descriptionModule"))
-    cond = _dict(ps.get("conditionsModule"))
-    design = _dict(ps.get("designModule"))
-    arms_mod = _dict(ps.get("armsInterventionsModule"))
-    elig = _dict(ps.get("eligibilityModule"))
-    contacts = _dict(ps.get("contactsLocationsModule"))
+    ps = as_dict(record.get("protocolSection"))
+    ident = as_dict(ps.get("identificationModule"))
+    status = as_dict(ps.get("statusModule"))
+    sponsor = as_dict(ps.get("sponsorCollaboratorsModule"))
+    desc = as_dict(ps.get("descriptionModule"))
+    cond = as_dict(ps.get("conditionsModule"))
+    design = as_dict(ps.get("designModule"))
+    arms_mod = as_dict(ps.get("armsInterventionsModule"))
+    elig = as_dict(ps.get("eligibilityModule"))
+    contacts = as_dict(ps.get("contactsLocationsModule"))
     healthy = elig.get("healthyVolunteers")
     trial = {
         "nct_id": nct_id,
-        "brief_title": _text(ident.get("briefTitle")) or _text(ident.get("officialTitle")) or nct_id,
-        "official_title": _text(ident.get("officialTitle")),
-        "acronym": _text(ident.get("acronym")),
-        "brief_summary": _text(desc.get("briefSummary")),
-        "overall_status": (_text(status.get("overallStatus")) or "UNKNOWN").upper(),
-        "last_known_status": _text(status.get("lastKnownStatus")),
-        "phases": _strings(design.get("phases")),
-        "study_type": _text(design.get("studyType")),
-        "conditions": _strings(cond.get("conditions")),
-        "keywords": _strings(cond.get("keywords")),
+        "brief_title": as_text(ident.get("briefTitle")) or as_text(ident.get("officialTitle")) or nct_id,
+        "official_title": as_text(ident.get("officialTitle")),
+        "acronym": as_text(ident.get("acronym")),
+        "brief_summary": as_text(desc.get("briefSummary")),
+        "overall_status": (as_text(status.get("overallStatus")) or "UNKNOWN").upper(),
+        "last_known_status": as_text(status.get("lastKnownStatus")),
+        "phases": as_strings(design.get("phases")),
+        "study_type": as_text(design.get("studyType")),
+        "conditions": as_strings(cond.get("conditions")),
+        "keywords": as_strings(cond.get("keywords")),
         "interventions": [
             {
-                "name": _text(i.get("name")),
-                "type": _text(i.get("type")),
-                "description": _text(i.get("description")),
-                "other_names": _strings(i.get("otherNames")),
-                "arm_labels": _strings(i.get("armGroupLabels")),
+                "name": as_text(i.get("name")),
+                "type": as_text(i.get("type")),
+                "description": as_text(i.get("description")),
+                "other_names": as_strings(i.get("otherNames")),
+                "arm_labels": as_strings(i.get("armGroupLabels")),
             }
-            for i in map(_dict, _list(arms_mod.get("interventions")))
+            for i in map(as_dict, as_list(arms_mod.get("interventions")))
         ],
         "arms": [
             {
-                "label": _text(a.get("label")),
-                "type": _text(a.get("type")),
-                "description": _text(a.get("description")),
-                "interventions": _strings(a.get("interventionNames")),
+                "label": as_text(a.get("label")),
+                "type": as_text(a.get("type")),
+                "description": as_text(a.get("description")),
+                "interventions": as_strings(a.get("interventionNames")),
             }
-            for a in map(_dict, _list(arms_mod.get("armGroups")))
+            for a in map(as_dict, as_list(arms_mod.get("armGroups")))
         ],
         "eligibility_criteria": str(elig.get("eligibilityCriteria") or ""),
-        "minimum_age": _text(elig.get("minimumAge")),
-        "maximum_age": _text(elig.get("maximumAge")),
+        "minimum_age": as_text(elig.get("minimumAge")),
+        "maximum_age": as_text(elig.get("maximumAge")),
         "minimum_age_years": age_in_years(elig.get("minimumAge")),
         "maximum_age_years": age_in_years(elig.get("maximumAge")),
-        "sex": (_text(elig.get("sex")) or "ALL").upper(),
+        "sex": (as_text(elig.get("sex")) or "ALL").upper(),
         "healthy_volunteers": healthy if isinstance(healthy, bool) else None,
-        "sponsor": _text(_dict(sponsor.get("leadSponsor")).get("name")),
+        "sponsor": as_text(as_dict(sponsor.get("leadSponsor")).get("name")),
         "central_contacts": _contacts(contacts.get("centralContacts")),
         "start_date": _date(status.get("startDateStruct")),
         "first_posted": _date(status.get("studyFirstPostDateStruct")),

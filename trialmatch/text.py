@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from trialmatch.record_values import as_dict, as_list
 from trialmatch.rules.prefilter import folded
 
 Section = Literal["inclusion", "exclusion", "other"]
@@ -175,21 +176,21 @@ class TrialText:
         Also tolerant of a field whose type changed (a list sent as a string, an object as a
         list): it reads as absent, so one odd field never costs a trial all its rules.
         """
-        ps = _obj(_obj(record).get("protocolSection"))
-        ident = _obj(ps.get("identificationModule"))
-        cond = _obj(ps.get("conditionsModule"))
-        desc = _obj(ps.get("descriptionModule"))
-        arms_mod = _obj(ps.get("armsInterventionsModule"))
-        design = _obj(ps.get("designModule"))
-        elig = _obj(ps.get("eligibilityModule"))
+        ps = as_dict(as_dict(record).get("protocolSection"))
+        ident = as_dict(ps.get("identificationModule"))
+        cond = as_dict(ps.get("conditionsModule"))
+        desc = as_dict(ps.get("descriptionModule"))
+        arms_mod = as_dict(ps.get("armsInterventionsModule"))
+        design = as_dict(ps.get("designModule"))
+        elig = as_dict(ps.get("eligibilityModule"))
         titles = [t for t in (ident.get("briefTitle"), ident.get("officialTitle")) if t]
         interventions: list[str] = []
-        for item in map(_obj, _items(arms_mod.get("interventions"))):
+        for item in map(as_dict, as_list(arms_mod.get("interventions"))):
             interventions.append(str(item.get("name") or ""))
-            interventions.extend(str(n) for n in _items(item.get("otherNames")))
+            interventions.extend(str(n) for n in as_list(item.get("otherNames")))
         arms = [
             squash(f"{a.get('label') or ''}: {a.get('description') or ''}")
-            for a in map(_obj, _items(arms_mod.get("armGroups")))
+            for a in map(as_dict, as_list(arms_mod.get("armGroups")))
         ]
         criteria = elig.get("eligibilityCriteria")
         if isinstance(criteria, list):  # lines sent as a list: still the criteria
@@ -197,20 +198,12 @@ class TrialText:
         return cls(
             nct_id=str(ident.get("nctId") or ""),
             title=squash(" / ".join(str(t) for t in titles)),
-            conditions=tuple(str(c) for c in _items(cond.get("conditions"))),
-            keywords=tuple(str(k) for k in _items(cond.get("keywords"))),
+            conditions=tuple(str(c) for c in as_list(cond.get("conditions"))),
+            keywords=tuple(str(k) for k in as_list(cond.get("keywords"))),
             summary=squash(unescape(str(desc.get("briefSummary") or ""))),
             interventions=tuple(i for i in interventions if i),
             arms=tuple(arms),
             criteria=tuple(split_criteria(criteria if isinstance(criteria, str) else None)),
             study_type=str(design.get("studyType") or ""),
-            phases=tuple(str(p) for p in _items(design.get("phases"))),
+            phases=tuple(str(p) for p in as_list(design.get("phases"))),
         )
-
-
-def _obj(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
