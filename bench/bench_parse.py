@@ -7,8 +7,9 @@ that compiles the patterns):
 
 - real: the 100 shared records' eligibilityCriteria joined and repeated (../shared, or
   TRIALMATCH_SHARED); skipped with a message when the records are absent.
-- adversarial: text aimed at regex backtracking and per-token work (the same text as
-  tests/test_hostile.py's _adversarial: one bullet of "EGFR EGFR ...", 2,000 open brackets, ...).
+- adversarial: text aimed at regex backtracking and per-token work (tests/helpers.py's
+  adversarial_criteria, which tests/test_hostile.py parses too: one bullet of "EGFR EGFR ...",
+  2,000 open brackets, ...).
 
 A run is the whole parse from markdown: split_criteria, then every dimension (trialmatch.parse.parse_text).
 Reports best and median seconds, their ratio to the 1 s target, and each step's best time.
@@ -25,7 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clones import REPO, shared_studies  # noqa: E402
+from clones import REPO, shared_studies  # noqa: E402  (also puts tests/ on the path)
+from helpers import adversarial_criteria  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 
@@ -33,15 +35,6 @@ from trialmatch.parse import DIMENSIONS  # noqa: E402
 from trialmatch.text import TrialText, split_criteria  # noqa: E402
 
 TARGET_SECONDS = 1.0
-
-
-def adversarial(size: int) -> str:
-    """Long runs of what the patterns repeat, never closed (tests/test_hostile.py's _adversarial)."""
-    pieces = ["* " + "EGFR " * 400, "* " + "(" * 2000, "* PD-L1 TPS >= " + "1% or " * 300,
-              "* no prior " * 200, "* " + "a" * 3000, "* treated with " + "osimertinib, " * 200,
-              "* ECOG " + "0-1, " * 400, "Exclusion Criteria:", "* brain metastases " * 100]
-    text = "Inclusion Criteria:\n" + "\n".join(pieces)
-    return (text * (size // len(text) + 1))[:size]
 
 
 def real_criteria(size: int) -> str | None:
@@ -90,7 +83,7 @@ def main() -> int:
         print(f"real: skipped, no records under {shared_studies()} (set TRIALMATCH_SHARED)")
     else:
         report("real", real, args.repeat)
-    report("adversarial", adversarial(args.size), args.repeat)
+    report("adversarial", adversarial_criteria(args.size), args.repeat)
     return 0
 
 

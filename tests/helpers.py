@@ -1,4 +1,4 @@
-"""Helpers shared by the cache, sync and CLI tests."""
+"""Helpers shared by the tests (and the benchmarks that reuse their inputs)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,13 @@ def quick_rules(record: dict[str, Any]) -> dict[str, Any]:
 
     title = str(((record.get("protocolSection") or {}).get("identificationModule") or {}).get("briefTitle") or "")
     return {name: {"title_chars": len(title)} for name in DIMENSIONS}
+
+
+def adversarial_criteria(size: int) -> str:
+    """Criteria aimed at regex backtracking and per-token work: long runs of what the patterns
+    repeat, never closed (the hostile-input test and bench/bench_parse.py both parse it)."""
+    pieces = ["* " + "EGFR " * 400, "* " + "(" * 2000, "* PD-L1 TPS >= " + "1% or " * 300,
+              "* no prior " * 200, "* " + "a" * 3000, "* treated with " + "osimertinib, " * 200,
+              "* ECOG " + "0-1, " * 400, "Exclusion Criteria:", "* brain metastases " * 100]
+    text = "Inclusion Criteria:\n" + "\n".join(pieces)
+    return (text * (size // len(text) + 1))[:size]

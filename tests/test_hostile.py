@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import adversarial_criteria
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -244,15 +245,6 @@ def test_any_json_shaped_record_parses_without_raising(protocol: dict[str, Any])
 MEGABYTE = 1_000_000
 
 
-def _adversarial(size: int) -> str:
-    """Text aimed at backtracking: long runs of what the patterns repeat, never closed."""
-    pieces = ["* " + "EGFR " * 400, "* " + "(" * 2000, "* PD-L1 TPS >= " + "1% or " * 300,
-              "* no prior " * 200, "* " + "a" * 3000, "* treated with " + "osimertinib, " * 200,
-              "* ECOG " + "0-1, " * 400, "Exclusion Criteria:", "* brain metastases " * 100]
-    text = "Inclusion Criteria:\n" + "\n".join(pieces)
-    return (text * (size // len(text) + 1))[:size]
-
-
 def _parse_seconds(criteria: str) -> float:
     text = TrialText(nct_id="NCT00000001", title="Study", criteria=tuple(split_criteria(criteria)))
     started = time.perf_counter()
@@ -262,7 +254,8 @@ def _parse_seconds(criteria: str) -> float:
 
 @pytest.mark.slow
 def test_parsing_stays_linear_on_adversarial_text() -> None:
-    small, large = _parse_seconds(_adversarial(MEGABYTE // 16)), _parse_seconds(_adversarial(MEGABYTE // 4))
+    small = _parse_seconds(adversarial_criteria(MEGABYTE // 16))
+    large = _parse_seconds(adversarial_criteria(MEGABYTE // 4))
     # Four times the text: about four times the time when linear, sixteen when quadratic.
     assert large < 8 * small + 0.2, f"62.5 kB: {small:.2f} s, 250 kB: {large:.2f} s"
 
@@ -287,5 +280,5 @@ def test_a_megabyte_of_real_criteria_parses_in_bounded_time(study_records: list[
 def test_a_megabyte_of_adversarial_criteria_parses_in_bounded_time() -> None:
     # Long lists in one sentence ("osimertinib, osimertinib, ...") once cost time per name times
     # the sentence's length: linear overall (sentences are cut at 2,500 characters), but 4 s a MB.
-    seconds = _parse_seconds(_adversarial(MEGABYTE))
+    seconds = _parse_seconds(adversarial_criteria(MEGABYTE))
     assert seconds < BUDGET_SECONDS, f"1 MB of adversarial criteria took {seconds:.2f} s"

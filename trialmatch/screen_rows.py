@@ -3,10 +3,10 @@ and trial.
 
 A thousand patients against 20,000 trials is millions of lines, and building a TrialMatch, a
 tuple and a csv call per line costs more than the matching. Most of a line repeats: the trial's
-own cells are the same for every patient, and the verdict cells depend only on which findings
-the seven checks gave, which a batch repeats over and over (findings are memoised). So each
-trial's cells are encoded once, each distinct combination of findings once, and a line is a join
-of ready-made pieces. tests/test_screen.py checks the lines equal csv.writer / json.dumps of
+own cells are the same for every patient, and the verdict cells depend only on the seven
+verdicts and the reasons of the unknowns, which a batch repeats over and over. So each trial's
+cells are encoded once, each distinct combination of verdicts and reasons once, and a line is a
+join of ready-made pieces. tests/test_screen.py checks the lines equal csv.writer / json.dumps of
 the same values, in match_profile's order.
 """
 
@@ -50,17 +50,17 @@ def json_value(value: Any) -> str:
 
 
 class _Syntax:
-    """How one format writes a line: `open` + patient + `after_patient` + rank + `after_rank` +
-    trial cells + verdict cells + site cells + url cell + `close`."""
+    """How one format writes a line: `open`, the patient cell, `rank_prefix` and the rank, `sep`,
+    then the trial, verdict and site cells (each followed by `sep`), the url cell and `close`."""
 
     def __init__(self, fmt: Format) -> None:
         self.fmt = fmt
         if fmt == "csv":
             self.cell: Callable[[str, Any], str] = lambda _name, value: csv_cell(value)
-            self.sep, self.open, self.close = ",", "", "\r\n"
+            self.sep, self.open, self.close, self.rank_prefix = ",", "", "\r\n", ","
         else:
             self.cell = lambda name, value: f"{json_value(name)}: {json_value(value)}"
-            self.sep, self.open, self.close = ", ", "{", "}\n"
+            self.sep, self.open, self.close, self.rank_prefix = ", ", "{", "}\n", ', "rank": '
 
     def cells(self, names: Sequence[str], values: Sequence[Any]) -> str:
         """Encoded cells, each followed by the separator (the url cell, last, is not in a group)."""
@@ -83,10 +83,6 @@ class RowEncoder:
             s.cell("url", f"https://clinicaltrials.gov/study/{c.nct_id}") + s.close for c in compiled.candidates
         ]
         self._no_site = s.cells(SITE_COLUMNS, ("", ""))
-        if fmt == "csv":
-            self._rank_prefix = ","
-        else:
-            self._rank_prefix = ', "rank": '
         self._number_of: dict[str, int] = {}  # an unknown's reason -> its number in _reasons
         self._reasons: list[str] = []
         self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
@@ -108,8 +104,8 @@ class RowEncoder:
         combos, which = np.unique(self._finding_numbers(ranking, rows), axis=0, return_inverse=True)
         verdict_cells = [self._verdict_cells_of(tuple(combo)) for combo in combos.tolist()]
         s = self.syntax
-        head = s.open + (csv_cell(profile.id) if s.fmt == "csv" else s.cell("patient_id", profile.id))
-        rank_prefix, sep = self._rank_prefix, s.sep
+        head = s.open + s.cell("patient_id", profile.id)
+        rank_prefix, sep = s.rank_prefix, s.sep
         trial_cells, url_cells = self._trial_cells, self._url_cells
         nearest = ranking.nearest
         sites = [self._site_cells(n) for n in nearest] if any(nearest) else [self._no_site] * len(rows)
