@@ -7,10 +7,11 @@ records, built by bench/bench_scale.py if --db does not exist yet. The timed run
 command in its own process: wall time and peak memory (ru_maxrss via wait4). Target: < 60 s.
 
 Clones repeat 100 criteria texts, so the batch memo shares each rule's findings across 200
-trials. --distinct-rules measures the worst case instead, as if every trial's criteria were
-different: in this process, the loaded index gets its own copy of every rule (nothing shared),
-then trialmatch.screen_batch.screen_batch, the function the command runs, screens the same
-patients.
+trials. --distinct-rules measures the case where no two trials share a rule: in this process,
+the loaded index gets its own copy of every rule, then trialmatch.screen_batch.screen_batch,
+the function the command runs, screens the same patients. The checks still share answers per
+rule content (without the quoted sentence) for one profile, as for real trials that word the
+same rule differently.
 
     .venv/bin/python bench/bench_screen.py --db bench/out/scale_20000.db
     .venv/bin/python bench/bench_screen.py --patients 1000 --trials 20000 --format jsonl
