@@ -22,7 +22,7 @@ from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
               help="Output format (default: from the --out extension).")
 @click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
               help="Keep each patient's N best possible trials (default: every possible trial).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Worker processes (default: the machine's cores, up to {MAX_DEFAULT_JOBS}).")
 @DB_OPTION
 def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, jobs: int | None,
