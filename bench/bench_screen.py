@@ -25,6 +25,7 @@ import csv
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -139,11 +140,14 @@ def distinct_rules(patients: Path, out: Path, db: Path, fmt: str, jobs: int) -> 
         result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", lambda row: None,
                               jobs=jobs)
     seconds = time.perf_counter() - started
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
     slots = max(len(rules) for rules in compiled.rules)
     verdict = "within" if seconds < TARGET_SECONDS else "OVER"
     print(f"distinct rules ({slots} distinct rule sets in a dimension): {result.screened} patients x {len(index)} "
           f"trials, {jobs} job(s): screening {seconds:.1f} s ({verdict} the {TARGET_SECONDS:.0f} s target) after "
-          f"loading and copying the index in {load_s:.1f} s; {result.rows} output rows ({fmt})")
+          f"loading and copying the index in {load_s:.1f} s; {result.rows} output rows ({fmt}); peak "
+          f"{own_mb:.0f} MB here, {workers_mb:.0f} MB in the largest worker")
 
 
 def output_rows(out: Path) -> int:

@@ -73,3 +73,21 @@ def test_compiled_matching_equals_checking_trials_one_by_one(synced_engine: Any,
         assert len(results) == len(index)
         for m in results:
             assert m.dimensions == check_all(m.candidate, profile)
+
+
+def test_the_batch_memo_keeps_the_tables_used_last_within_its_bound() -> None:
+    import numpy as np
+
+    from trialmatch.compiled import Table
+    from trialmatch.rules.base import ELIGIBLE, Finding
+
+    def table(size: int) -> Table:
+        return Table([Finding(ELIGIBLE)] * size, np.zeros(size, np.int8), None)
+
+    memo = Memo(max_slots=10)
+    memo.put(("ecog", 1), table(4))
+    memo.put(("ecog", 2), table(4))
+    assert memo.get(("ecog", 1)) is not None  # used again: now the most recent
+    memo.put(("ecog", 3), table(4))  # 12 slots: the table used longest ago goes
+    assert memo.get(("ecog", 2)) is None
+    assert memo.get(("ecog", 1)) is not None and memo.get(("ecog", 3)) is not None

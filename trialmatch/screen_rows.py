@@ -13,6 +13,7 @@ the same values, in match_profile's order.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -86,7 +87,9 @@ class RowEncoder:
         self._number_of: dict[str, int] = {}  # an unknown's reason -> its number in _reasons
         self._reasons: list[str] = []
         self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
-        self._tables: dict[int, tuple[Table, np.ndarray]] = {}  # id(table) -> (table, finding numbers)
+        # id(table) -> (weak reference to it, its numbers): weak, so the batch memo alone decides
+        # how long a table (and its findings) lives; a dead reference marks a stale entry.
+        self._tables: dict[int, tuple[weakref.ref[Table], np.ndarray]] = {}
 
     def header(self) -> str:
         return ",".join(OUTPUT_COLUMNS) + "\r\n" if self.syntax.fmt == "csv" else ""
@@ -127,14 +130,13 @@ class RowEncoder:
     def _table_numbers(self, table: Table) -> np.ndarray:
         """Each of a table's findings as the number of what its row cells show: ELIGIBLE_CELL,
         EXCLUDED_CELL, or for an unknown, UNKNOWN_CELLS + the number of its reason. The batch
-        memo hands the same tables to many patients, so a table is numbered once (and kept, so
-        its id stays its own)."""
+        memo hands the same tables to many patients, so a table is numbered once."""
         cached = self._tables.get(id(table))
-        if cached is None:
+        if cached is None or cached[0]() is not table:
             numbers = np.where(table.codes == CODE[EXCLUDED], EXCLUDED_CELL, ELIGIBLE_CELL).astype(np.int64)
             unknown = np.flatnonzero(table.codes == CODE[UNKNOWN])
             numbers[unknown] = [UNKNOWN_CELLS + self._reason_number(table.findings[i].reason) for i in unknown.tolist()]
-            cached = self._tables[id(table)] = (table, numbers)
+            cached = self._tables[id(table)] = (weakref.ref(table), numbers)
         return cached[1]
 
     def _reason_number(self, reason: str) -> int:
