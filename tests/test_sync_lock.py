@@ -258,3 +258,20 @@ def test_a_sync_started_during_an_import_says_an_import_is_running(cache_url: st
         release(proc)
         assert proc.stdout is not None
         proc.stdout.close()
+
+
+@pytest.mark.parametrize("note", ["", "not json", "[1, 2]", '{"task": "import"}', '{"pid": "x", "since": 5}'])
+def test_an_unreadable_lock_note_still_gives_a_one_line_refusal(tmp_path: Path, note: str) -> None:
+    """The note only describes the holder: whatever it holds, the refusal is a clear sentence."""
+    from sqlalchemy import insert
+
+    from trialmatch.cache_schema import META
+    from trialmatch.sync_lock import HOLDER_KEY, _locked
+
+    engine = open_cache(str(tmp_path / "c.db"))
+    with engine.begin() as conn:
+        conn.execute(insert(META).values(key=HOLDER_KEY, value=note))
+    message = str(_locked(engine))
+    task = "import" if "import" in note else "sync"
+    assert message == (f"another {task} is running (since an unknown time); wait for it to finish, "
+                       "or give --wait SECONDS")

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from trialmatch import parse
+from trialmatch.cores import usable_cores
 
 log = logging.getLogger("trialmatch.cache")
 
@@ -61,7 +62,7 @@ def default_workers() -> int:
     value = os.environ.get(WORKERS_ENV, "")
     if value.strip().isdigit():
         return max(1, int(value))
-    return max(1, len(os.sched_getaffinity(0)))
+    return usable_cores()
 
 
 def _worker_start(parent_pid: int) -> None:

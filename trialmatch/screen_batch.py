@@ -9,7 +9,6 @@ chunks in input order, so the output is the same whatever the number of workers.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from itertools import islice
 from typing import IO
 
 from trialmatch.compiled import CompiledIndex, Memo
+from trialmatch.cores import usable_cores
 from trialmatch.match import MatchFilters, rank_profile
 from trialmatch.plain import unknown_treatments
 from trialmatch.profile import Profile
@@ -60,8 +60,7 @@ class Screener:
 
 def default_jobs() -> int:
     """Worker processes to use: the cores this process may run on, up to MAX_DEFAULT_JOBS."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_DEFAULT_JOBS, cores))
+    return min(MAX_DEFAULT_JOBS, usable_cores())
 
 
 def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[bytes], fmt: Format,

@@ -187,6 +187,8 @@ def _locked(engine: Engine) -> SyncLockedError:
         holder = json.loads(value) if value else {}
     except (SQLAlchemyError, ValueError):
         holder = {}
+    if not isinstance(holder, dict):
+        holder = {}  # a note that is not an object says nothing
     task = holder.get("task") if holder.get("task") in ("sync", "import") else "sync"
     try:
         since = datetime.fromisoformat(holder["since"]).strftime("%Y-%m-%d %H:%M:%S UTC")
