@@ -35,7 +35,8 @@ DIMENSION_READS: dict[str, tuple[str, ...]] = {
 CODE = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # Recruiting now ranks before enrolling by invitation, before not yet recruiting.
 STATUS_RANK = {"RECRUITING": 0, "ENROLLING_BY_INVITATION": 1, "NOT_YET_RECRUITING": 2}
-NOT_READ = Finding(UNKNOWN, "", "This trial's criteria have not been read yet.")
+NOT_READ = Finding(UNKNOWN, "", "trialmatch has not read this trial's criteria (not yet, or the text could "
+                             "not be read): ask your doctor to check them.")
 # A batch memo keeps findings for at most this many rule slots (tables used longest ago go first).
 # Measured on the worst-case batch (bench_screen --distinct-rules, 2 workers): 2M slots, 55 s and
 # 700 MB in the largest worker; 1M slots, 63 s and 580 MB.

@@ -103,22 +103,27 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
 
 @main.command(name="eval")
 @click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The shared folder holding eval/ and ctgov/studies/.")
+              help="The shared folder holding eval/ and ctgov/.")
+@click.option("--part", type=click.Choice(["all", "working", "held-back"]), default="all", show_default=True,
+              help="The recruiting set's part: the trials rules are written against, or the held-back ones.")
 @click.option("--show-disagreements", is_flag=True, help="List every verdict that differs from its label.")
-def eval_command(shared: Path | None, show_disagreements: bool) -> None:
-    """Score the matcher on the labelled cases: false exclusions, exclusion recall, agreement.
+def eval_command(shared: Path | None, part: str, show_disagreements: bool) -> None:
+    """Score the matcher on the labelled cases: false exclusions, exclusion recall, agreement, hidden.
+
+    Each labelled set (studies, recruiting) is scored alone and then together. "Hidden" counts
+    the trial/profile pairs a careful reader lists as possible that the matcher files as excluded.
 
     \b
     Example:
       trialmatch eval --shared ../shared
     """
     from trialmatch.errors import TrialmatchError
-    from trialmatch.evaluate import DEFAULT_SHARED, evaluate, format_report
+    from trialmatch.evaluate import DEFAULT_SHARED, evaluate_sets, format_sets, together
 
     folder = shared or DEFAULT_SHARED
     if not (folder / "eval" / "labels.json").is_file():
         raise TrialmatchError(f"no labelled cases at {folder / 'eval'}; pass --shared")
-    report = evaluate(folder)
-    click.echo(format_report(report, show_disagreements))
-    if report.false_exclusions:
+    reports = evaluate_sets(folder, part=part)  # type: ignore[arg-type]  # click.Choice holds a Part
+    click.echo(format_sets(reports, show_disagreements, part))  # type: ignore[arg-type]
+    if together(reports).false_exclusions:
         raise SystemExit(1)

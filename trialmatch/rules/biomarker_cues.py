@@ -78,7 +78,7 @@ def normalise(text: str) -> str:
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     full_names, symbols = vocab.full_gene_names()
-    text = full_names.sub(lambda m: symbols[m.group(0).lower()], text)
+    text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
             text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)

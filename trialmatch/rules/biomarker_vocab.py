@@ -146,14 +146,26 @@ def _lexer_for(key: str) -> re.Pattern[str] | None:
 
 
 @cache
+def name_key(name: str) -> str:
+    """A full gene name as the lookup key: lower case, any run of spaces or hyphens one space.
+
+    The pattern lets "c-ros oncogene 1" match as "c ros oncogene 1" too, so the key must not
+    depend on which separator the text used."""
+    return _SEPARATORS.sub(" ", name.lower())
+
+
 def full_gene_names() -> tuple[Guarded, dict[str, str]]:
-    """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text."""
+    """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text.
+
+    Look a match up with name_key(match)."""
     symbols: dict[str, str] = {}
+    names_in_text: list[str] = []
     for gene, names in _items("gene_names_words").items():
         symbol = "HER2" if gene == "ERBB2" else gene
         for name in names:
-            symbols[name.lower()] = symbol
-    return Guarded(re.compile(phrase_pattern(list(symbols), plural=False), re.I)), symbols
+            symbols[name_key(name)] = symbol
+            names_in_text.append(name.lower())
+    return Guarded(re.compile(phrase_pattern(names_in_text, plural=False), re.I)), symbols
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")
