@@ -42,7 +42,8 @@ def test_rules_that_differ_only_in_wording_share_the_answer_and_quote_their_own(
 
 def test_an_answer_never_crosses_to_another_patient(synced_engine: Engine, shared_dir: Path) -> None:
     """Profiles checked in turn get what each gets on its own, in a fresh process state."""
-    from trialmatch.rules import profile_memo, therapy_check
+    from trialmatch.rules import profile_memo
+    from trialmatch.rules.prior_therapy import verdicts as therapy_check
 
     rule_sets = [c.rules["prior_therapy"] for c in load_index(synced_engine) if c.rules.get("prior_therapy")]
     profiles = [profile_from_dict(d) for d in json.loads((shared_dir / "eval" / "profiles.json").read_text())]

@@ -25,11 +25,12 @@ def _source_fingerprint() -> int:
     re-parses each trial whose stored version differs (trialmatch.cache_write.reparse_outdated).
     """
     package = Path(__file__).resolve().parent
-    files = sorted([package / "text.py", package / "parse.py", *(package / "rules").glob("*.py"),
+    files = sorted([package / "text.py", package / "parse.py", *(package / "rules").rglob("*.py"),
                     *VOCAB_DIR.glob("*.json")])
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode())
+        name = path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return int(digest.hexdigest()[:7], 16)  # fits the cache's integer column
 

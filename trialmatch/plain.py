@@ -219,7 +219,7 @@ def questions_for_doctor(match: TrialMatch) -> list[str]:
 
 def unknown_treatments(profile: Profile) -> str | None:
     """A warning naming the listed treatments trialmatch does not know, or None when it knows them all."""
-    from trialmatch.rules.therapy_check import known_therapy
+    from trialmatch.rules.prior_therapy.verdicts import known_therapy
 
     unknown = [name for name in profile.prior_therapies if not known_therapy(name)]
     if not unknown:

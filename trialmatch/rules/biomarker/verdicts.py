@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from trialmatch.profile import Profile
-from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.profile_memo import memo_for
 
 YES, NO, UNTESTED, MAYBE = "yes", "no", "untested", "maybe"

@@ -17,8 +17,8 @@ import orjson
 from trialmatch import drugs
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.rules.profile_memo import memo_for
-from trialmatch.rules.therapy_terms import find_mentions, items_label, normalize
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.rules.prefilter import guarded
-from trialmatch.rules.therapy_terms import normalize
+from trialmatch.rules.prior_therapy.terms import normalize
 from trialmatch.vocab import canonical_gene
 
 _LABEL = r"(?:\d{1,2}[a-z]?\b|[ivx]{1,4}[a-z]?\b|[a-z]\b)"

@@ -1,6 +1,6 @@
 """Read biomarker statements out of one sentence of trial text.
 
-The sentence's phrases (biomarker_phrases) become statements: atoms that must be present or absent.
+The sentence's phrases (phrases.py) become statements: atoms that must be present or absent.
 This module decides which phrases are rules at all: "no ..." / "without ..." negate; "patients with
 EGFR mutation must have received a TKI" and "prior treatment with EGFR inhibitors" are treatment
 rules, dropped here; "EGFR mutation status", "tested for ALK" are tests; "(... are allowed)" widens.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trialmatch.rules.biomarker_cues import (
+from trialmatch.rules.biomarker.cues import (
     ALLOWED_AFTER,
     CONDITION_BEFORE,
     CONTRAST,
@@ -34,7 +34,7 @@ from trialmatch.rules.biomarker_cues import (
     THERAPY_AFTER,
     WAIVED_TEST,
 )
-from trialmatch.rules.biomarker_phrases import (
+from trialmatch.rules.biomarker.phrases import (
     ANCHORS,
     OPEN_ENDED,
     Statement,

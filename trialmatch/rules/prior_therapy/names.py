@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trialmatch import drugs
-from trialmatch.rules import therapy_cues as cues
-from trialmatch.rules.therapy_scope import lead_in_condition
-from trialmatch.rules.therapy_terms import SYSTEMIC, Mention
+from trialmatch.rules.prior_therapy import cues
+from trialmatch.rules.prior_therapy.scope import lead_in_condition
+from trialmatch.rules.prior_therapy.terms import SYSTEMIC, Mention
 
 # In an exclusion these still mean "had it": "Patients previously treated with EGFR TKIs are excluded".
 _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")

@@ -1,7 +1,7 @@
 """Biomarker dimension: gene alterations, driver-negative wording and PD-L1 levels a trial requires or excludes.
 
-parse() reads the criteria, title and conditions once (biomarker_parse); check() compares the stored
-clauses with a profile (biomarker_check) and explains the verdict in plain words.
+parse() reads the criteria, title and conditions once (reading.py); check() compares the stored
+clauses with a profile (verdicts.py) and explains the verdict in plain words.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import json
 from typing import Any
 
 from trialmatch.profile import Profile
-from trialmatch.rules import biomarker_vocab as vocab
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
-from trialmatch.rules.biomarker_check import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
-from trialmatch.rules.biomarker_parse import assemble
+from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker.reading import assemble
+from trialmatch.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.rules.profile_memo import memo_for
 from trialmatch.text import TrialText
 

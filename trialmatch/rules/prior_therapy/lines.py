@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from trialmatch.rules.prefilter import guarded
-from trialmatch.rules.therapy_terms import Mention
+from trialmatch.rules.prior_therapy.terms import Mention
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a single": 1, "single": 1}
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a single|single)"

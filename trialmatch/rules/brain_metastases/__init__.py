@@ -21,8 +21,8 @@ from functools import cache
 from typing import Any
 
 from trialmatch.profile import Profile
-from trialmatch.rules import brain_metastases_phrases as phrases
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.rules.brain_metastases import phrases
 from trialmatch.rules.prefilter import AnyOf
 from trialmatch.text import Criterion, TrialText, quote
 

@@ -26,11 +26,11 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch import drugs
-from trialmatch.rules import therapy_cues as cues
-from trialmatch.rules.therapy_names import Context
-from trialmatch.rules.therapy_scope import heading_cohorts
-from trialmatch.rules.therapy_sentence import read_sentence, reading_rules, sentence_rules
-from trialmatch.rules.therapy_terms import find_mentions, normalize
+from trialmatch.rules.prior_therapy import cues
+from trialmatch.rules.prior_therapy.names import Context
+from trialmatch.rules.prior_therapy.scope import heading_cohorts
+from trialmatch.rules.prior_therapy.sentence import read_sentence, reading_rules, sentence_rules
+from trialmatch.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.text import Criterion, TrialText
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)

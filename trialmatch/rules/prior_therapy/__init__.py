@@ -13,8 +13,8 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import Finding, no_requirement
-from trialmatch.rules.therapy_check import check_rules
-from trialmatch.rules.therapy_parse import parse_trial
+from trialmatch.rules.prior_therapy.reading import parse_trial
+from trialmatch.rules.prior_therapy.verdicts import check_rules
 from trialmatch.text import TrialText
 
 NAME = "prior_therapy"

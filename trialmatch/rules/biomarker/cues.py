@@ -1,6 +1,6 @@
 """Words and patterns that frame a biomarker statement: negations, tests, conditions, drug names.
 
-Kept apart from the reading logic (biomarker_text) so the wording a clinician might review is in one
+Kept apart from the reading logic (text.py) so the wording a clinician might review is in one
 place. Every pattern is a flat alternation or a bounded window: linear in the length of the text.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trialmatch.rules import biomarker_vocab as vocab
+from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.prefilter import guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------

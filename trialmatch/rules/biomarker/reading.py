@@ -12,11 +12,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from trialmatch.rules.biomarker_cues import normalise, sentences
-from trialmatch.rules.biomarker_pdl1 import names_score, read_pdl1
-from trialmatch.rules.biomarker_phrases import Statement, names_marker
-from trialmatch.rules.biomarker_text import EXCLUDING_SENTENCE, read_sentence, read_title
-from trialmatch.rules.biomarker_vocab import mentions_marker
+from trialmatch.rules.biomarker.cues import normalise, sentences
+from trialmatch.rules.biomarker.pdl1 import names_score, read_pdl1
+from trialmatch.rules.biomarker.phrases import Statement, names_marker
+from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, read_sentence, read_title
+from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import Criterion, TrialText, quote
 

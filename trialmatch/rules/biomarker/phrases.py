@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from trialmatch.rules import biomarker_vocab as vocab
-from trialmatch.rules.biomarker_cues import (
+from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker.cues import (
     LINK,
     STRUCTURE,
     WORD,

@@ -11,10 +11,10 @@ import re
 from functools import cache
 from typing import Any
 
-from trialmatch.rules import biomarker_vocab as vocab
-from trialmatch.rules.biomarker_cues import LUNG, OTHER_CANCER
-from trialmatch.rules.biomarker_phrases import Statement, tokens
-from trialmatch.rules.biomarker_text import negated_before
+from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker.cues import LUNG, OTHER_CANCER
+from trialmatch.rules.biomarker.phrases import Statement, tokens
+from trialmatch.rules.biomarker.text import negated_before
 from trialmatch.rules.prefilter import Guarded, guarded
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from trialmatch.rules import therapy_cues as cues
-from trialmatch.rules.therapy_lines import LineLimit, count_limits, ordinal_limits
-from trialmatch.rules.therapy_names import (
+from trialmatch.rules.prior_therapy import cues
+from trialmatch.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
+from trialmatch.rules.prior_therapy.names import (
     Context,
     LeadIn,
     inside,
@@ -24,14 +24,14 @@ from trialmatch.rules.therapy_names import (
     with_generic_treatment,
     without_abbreviations,
 )
-from trialmatch.rules.therapy_scope import (
+from trialmatch.rules.prior_therapy.scope import (
     biomarker_condition,
     group_heading,
     heading_cohorts,
     required_for,
     sentence_cohorts,
 )
-from trialmatch.rules.therapy_terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.text import quote
 
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
