@@ -25,7 +25,15 @@ PG_SCHEMA_LOCK = int.from_bytes(hashlib.sha256(b"trialmatch schema").digest()[:8
 
 # Migrations from version N to N+1, applied in order. A cache older than the oldest migration,
 # or with a gap, is rebuilt: it is a copy of public data, so a re-sync restores it.
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    # 1 -> 2: when a trial's criteria last changed (unknown before: its first sighting) and when
+    # it last opened or closed (unknown before: none).
+    1: [
+        "ALTER TABLE trial ADD COLUMN criteria_changed_at TIMESTAMP",
+        "ALTER TABLE trial ADD COLUMN opened_or_closed_at TIMESTAMP",
+        "UPDATE trial SET criteria_changed_at = first_seen",
+    ],
+}
 
 
 def ensure_schema(engine: Engine) -> None:

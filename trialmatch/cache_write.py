@@ -33,6 +33,9 @@ META = Meta.__table__  # type: ignore[attr-defined]
 
 # Off only in tests, to compare the fast SQLite path with SQLAlchemy's own insert.
 FAST_SQLITE_INSERTS = True
+# What a patient's eligibility depends on: a change here (not elsewhere in the record) sets
+# criteria_changed_at, which `trialmatch digest` reports as "criteria changed".
+ELIGIBILITY_COLUMNS = ("eligibility_criteria", "minimum_age", "maximum_age", "sex")
 _REPARSE_BATCH = 200
 
 
@@ -86,12 +89,15 @@ def save_page(
     keep_closed: bool = False,
     now: datetime | None = None,
     parser: CriteriaParser = IN_PROCESS,
+    skipped_ids: set[str] | None = None,
 ) -> PageCounts:
     """Upsert one page of API records and move the run's cursor, all in one transaction.
 
     New trials are inserted with their sites and parsed criteria; changed ones (different
     record_hash) are replaced, keeping first_seen; unchanged ones only get last_seen. A record
     for a trial not yet cached whose status is not open is skipped unless `keep_closed`.
+    A trial that comes again unchanged in the same run (the run's two searches both return it)
+    is counted once; `skipped_ids`, kept by the caller across pages, does the same for skips.
     If anything fails, nothing of the page and nothing of the cursor is written. `parser` may
     spread the criteria parsing over several processes (a sync passes one).
     """
@@ -104,6 +110,8 @@ def save_page(
     try:
         with engine.begin() as conn:
             existing = _existing(conn, list(found))
+            run_started = conn.execute(select(RUNS.c.started_at).where(RUNS.c.id == run_id)).scalar_one()
+            this_run = {n for n, old in existing.items() if old["last_seen"] >= run_started}
             fresh: list[TrialRows] = []
             replaced: list[TrialRows] = []
             seen_only: list[str] = []
@@ -111,15 +119,18 @@ def save_page(
                 old = existing.get(nct_id)
                 if old is not None and old["record_hash"] == digest:
                     seen_only.append(nct_id)
-                    counts.unchanged += 1
+                    if nct_id not in this_run:  # else this run's other search counted it already
+                        counts.unchanged += 1
                     continue
                 converted = trial_rows(record, digest=digest)
                 if old is None:
                     if converted.status in OPEN_STATUSES or keep_closed:
                         fresh.append(converted)
                         counts.new += 1
-                    else:
+                    elif skipped_ids is None or nct_id not in skipped_ids:
                         counts.skipped += 1
+                        if skipped_ids is not None:
+                            skipped_ids.add(nct_id)
                 else:
                     converted.trial["first_seen"] = old["first_seen"]
                     replaced.append(converted)
@@ -127,6 +138,7 @@ def save_page(
                         counts.closed += 1
                     else:
                         counts.updated += 1
+            _carry_change_times(conn, replaced, existing, now)
             _replace(conn, [r.nct_id for r in replaced])
             _insert(conn, fresh + replaced, now, parser)
             if seen_only:
@@ -152,10 +164,31 @@ def save_page(
 def _existing(conn: Connection, nct_ids: list[str]) -> dict[str, dict[str, Any]]:
     if not nct_ids:
         return {}
-    query = select(TRIALS.c.nct_id, TRIALS.c.record_hash, TRIALS.c.overall_status, TRIALS.c.first_seen).where(
-        TRIALS.c.nct_id.in_(nct_ids)
-    )
+    query = select(TRIALS.c.nct_id, TRIALS.c.record_hash, TRIALS.c.overall_status, TRIALS.c.first_seen,
+                   TRIALS.c.last_seen).where(TRIALS.c.nct_id.in_(nct_ids))
     return {row.nct_id: row._asdict() for row in conn.execute(query)}
+
+
+def _carry_change_times(
+    conn: Connection, replaced: list[TrialRows], existing: dict[str, dict[str, Any]], now: datetime
+) -> None:
+    """Set criteria_changed_at and opened_or_closed_at on changed trials: now if their eligibility
+    or their being open changed, else the stored time. Reads the old criteria of changed trials
+    only: re-syncs are mostly unchanged records, which never get here."""
+    if not replaced:
+        return
+    columns = [TRIALS.c[name] for name in ELIGIBILITY_COLUMNS]
+    query = select(TRIALS.c.nct_id, TRIALS.c.criteria_changed_at, TRIALS.c.opened_or_closed_at, *columns).where(
+        TRIALS.c.nct_id.in_([r.nct_id for r in replaced]))
+    stored = {row.nct_id: row._asdict() for row in conn.execute(query)}
+    for rows in replaced:
+        old, trial = stored[rows.nct_id], rows.trial
+        same = all(old[name] == trial.get(name) for name in ELIGIBILITY_COLUMNS)
+        trial["criteria_changed_at"] = (old["criteria_changed_at"] or existing[rows.nct_id]["first_seen"]
+                                        if same else now)
+        was_open = existing[rows.nct_id]["overall_status"] in OPEN_STATUSES
+        trial["opened_or_closed_at"] = (
+            old["opened_or_closed_at"] if was_open == (rows.status in OPEN_STATUSES) else now)
 
 
 def _replace(conn: Connection, nct_ids: list[str]) -> None:
@@ -200,7 +233,9 @@ def _without_nul(row: dict[str, Any]) -> dict[str, Any]:
 def _insert(conn: Connection, items: list[TrialRows], now: datetime, parser: CriteriaParser) -> None:
     if not items:
         return
-    bulk_insert(conn, TRIALS, [{"first_seen": now, **r.trial, "last_seen": now} for r in items])
+    # Every row gets the same keys (bulk_insert needs that): a new trial's criteria are new.
+    bulk_insert(conn, TRIALS, [{"first_seen": now, "criteria_changed_at": now, "opened_or_closed_at": None,
+                                **r.trial, "last_seen": now} for r in items])
     bulk_insert(conn, SITES, [site for r in items for site in r.sites])
     results = parser.parse_many([(r.trial["raw"], r.nct_id) for r in items])
     bulk_insert(conn, PARSED, [{"nct_id": r.nct_id, "parser_version": version, "rules": rules}

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
 # Bump when a table's shape changes; cache.open_cache migrates or rebuilds older files.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def utcnow() -> datetime:
@@ -53,6 +53,11 @@ class Trial(SQLModel, table=True):
     last_update_posted: str | None = Field(default=None, index=True)  # yyyy-MM-dd
     first_seen: datetime = Field(default_factory=utcnow, index=True)
     last_seen: datetime = Field(default_factory=utcnow)
+    # When the eligibility criteria (text, ages, sex) last changed; first_seen for a new trial.
+    # `trialmatch digest` reports "criteria changed" from it, not from any change of the record.
+    criteria_changed_at: datetime | None = None
+    # When the trial last went from open to closed or back (None: not since it was first seen).
+    opened_or_closed_at: datetime | None = None
     record_hash: str = ""  # sha256 of the raw record: unchanged records are not rewritten
     raw: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
 

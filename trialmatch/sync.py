@@ -232,6 +232,7 @@ def _run(
     plan = study_queries(run.since if run.mode == "incremental" else None, page_size=page_size)
     step, token = parse_cursor(run.cursor)
     done, total = 0, 0
+    skipped: set[str] = set()  # skipped records are not stored: count each once however often it comes
     known_total = True
     for index in range(step, len(plan)):
         label = f"search {index + 1}/{len(plan)}"
@@ -245,7 +246,7 @@ def _run(
                 known_total = False
             more = page.next_page_token is not None
             cache.save_page(engine, page.studies, run.id, cursor=f"{index}:{page.next_page_token}" if more
-                            else f"{index + 1}:", parser=parser)
+                            else f"{index + 1}:", parser=parser, skipped_ids=skipped)
             done += len(page.studies)
             if progress is not None:
                 progress(Progress(label, done, total if known_total else None))
