@@ -122,8 +122,84 @@ CASES = {
         "", "* Prior whole brain radiotherapy (WBRT);", "", (EL, EL, EL, EL)),
 }
 
+# Kinds of sentence read since the recruiting set showed them misread: invented wordings of each kind.
+KINDS = {
+    # "metastatic disease involving the CNS": the site after the noun is still a brain metastasis.
+    "metastatic-disease-involving-the-cns": (
+        "", "* Known metastatic disease involving the central nervous system", "", (EL, EX, EX, UN)),
+    "metastatic-lesions-within-the-brain": (
+        "", "* Metastatic lesions within the brain", "", (EL, EX, EX, UN)),
+    "metastatic-spread-to-brain-unless-treated": (
+        "", "* Metastatic spread to the brain, unless previously irradiated and stable", "", (EL, EL, EX, UN)),
+    # "must not have evidence of active ...": a permission on condition of inactivity.
+    "must-not-have-evidence-of-active": (
+        "* Patients with a history of brain metastases must not have evidence of progressive intracranial disease",
+        "", "", (EL, EL, EX, UN)),
+    "should-not-show-signs-of-active": (
+        "* Participants with known CNS metastases should not show any signs of active disease on MRI",
+        "", "", (EL, EL, EX, UN)),
+    # A treatment status left open in an aside is no qualifier: the other words decide.
+    "symptomatic-aside-treated-or-untreated": (
+        "", "* Symptomatic (treated or untreated) CNS metastases", "", (EL, EL, UN, UN)),
+    "symptomatic-aside-whether-treated": (
+        "", "* Symptomatic (whether treated or not) brain metastases", "", (EL, EL, UN, UN)),
+    "history-of-treated-or-untreated-excludes-all": (
+        "", "* History of treated or untreated brain metastases", "", (EL, EX, EX, UN)),
+    # A present need for local treatment: treated, stable metastases need none now.
+    "requiring-immediate-local-therapy": (
+        "", "* Participants requiring immediate local therapy for brain metastases", "", (EL, EL, UN, UN)),
+    "in-need-of-urgent-radiotherapy": (
+        "", "* In need of urgent radiotherapy for CNS metastases", "", (EL, EL, UN, UN)),
+    "would-require-whole-brain-radiotherapy": (
+        "", "* Brain metastases that would need whole brain radiotherapy during the study", "", (EL, EL, UN, UN)),
+    # The permission after an exclusion may drop the site: "treated metastases" are the same ones.
+    "bare-metastases-permission-after-exclusion": (
+        "", "* Active brain metastases. Asymptomatic small metastases not needing treatment are permitted.", "",
+        (EL, EL, UN, UN)),
+    "bare-lesions-permission-after-exclusion": (
+        "", "* Any CNS metastases. Previously irradiated lesions that are stable may be included.", "",
+        (EL, EL, EX, UN)),
+    # An exception whose conditions follow as a list ("eligible if they are:") reads the list.
+    "exception-conditions-in-sub-bullets": (
+        "", "* Untreated or progressing brain metastases, except as below. Patients with brain metastases are "
+            "eligible if they meet all of:\n    * Neurologically stable\n    * Completed radiotherapy at least "
+            "2 weeks before\n    * Off steroids", "", (EL, EL, EX, UN)),
+    "permission-conditions-in-flat-list": (
+        "* Treated or untreated asymptomatic brain metastases are allowed provided all of the following apply:\n"
+        "* No ongoing need for corticosteroids\n* No radiotherapy within 14 days", "", "", (EL, EL, UN, UN)),
+    "exception-with-unstated-conditions-adds-no-rule": (
+        "", "* Uncontrolled or untreated CNS metastases. Participants with treated brain metastases may be "
+            "eligible if additional requirements are met.", "", (EL, EL, EX, UN)),
+    "exception-naming-treatment-excludes-untreated": (
+        "", "* Uncontrolled brain metastases. Brain metastases are permitted if previously treated with surgery or "
+            "radiosurgery and stable.", "", (EL, EL, EX, UN)),
+    # "Must have one of the following" over sub-bullets: any one is enough.
+    "one-of-the-following-brain-states": (
+        "* Patients must meet one of the following:\n    * No evidence of brain metastases\n    * Untreated brain "
+        "metastases not requiring immediate therapy\n    * Previously treated brain metastases that are stable",
+        "", "", (EL, EL, UN, UN)),
+    "either-of-the-following-brain-states": (
+        "* Either of the following:\n    * Absence of CNS metastases\n    * Brain metastases irradiated and "
+        "stable", "", "", (EL, EL, EX, UN)),
+    # A bare "untreated brain metastases" in an inclusion list cannot tell treated patients they are out.
+    "bare-untreated-in-inclusion-is-not-a-requirement": (
+        "* Untreated brain metastases not requiring urgent local treatment", "", "", (EL, UN, UN, UN)),
+    # A trial for uncontrolled or untreated brain metastases: treated, stable ones are not what it asks for.
+    "requires-uncontrolled-brain-metastases": (
+        "* Must have progressive brain metastases after prior local therapy", "", "", (EX, EX, EL, UN)),
+    "title-requires-untreated-brain-metastases": (
+        "", "", "A Study of Drug X in NSCLC Patients With Untreated Brain Metastases", (EX, EX, EL, UN)),
+    "number-not-specified-is-not-a-rule": (
+        "* The number of brain metastases is not specified and left to the investigator", "", "",
+        (EL, EL, EL, EL)),
+    "manageable-with-radiosurgery-fits-treated": (
+        "* Brain metastases are allowed if they can be managed with stereotactic radiosurgery before enrolment",
+        "", "", (EL, EL, UN, UN)),
+}
 
-@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), CASES.values(), ids=CASES.keys())
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), [*CASES.values(), *KINDS.values()],
+                         ids=[*CASES.keys(), *KINDS.keys()])
 def test_brain_metastases_rule(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
     text = trial(inclusion, exclusion, title) if title else trial(inclusion, exclusion)
     assert verdicts(text) == expected

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import takewhile
 from typing import Any
 
 from trialmatch.profile import Profile
@@ -49,6 +50,8 @@ def _statement(kind: str, sentence: str, none: Verdict, treated: Verdict, active
 def _before_window(sentence: str, start: int) -> str:
     """The clause before a mention, where its qualifiers sit ("symptomatic, untreated ...")."""
     window = sentence[max(0, start - 70):start]
+    # An aside before the mention ("Symptomatic (treated or untreated) brain metastases") is not a clause end.
+    window = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), window)
     cut = max((m.end() for m in phrases.CLAUSE_END.finditer(window)), default=0)
     window = window[cut:]
     # A comma ends the clause, unless what precedes it is one qualifier ("symptomatic, untreated").
@@ -77,7 +80,8 @@ def _after_window(sentence: str, end: int) -> str:
 
 def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
     """(treated_stable, active) verdicts for excluding the brain metastases these words describe."""
-    text = f"{before} {after}"
+    text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
+    before = phrases.NEUTRAL_STATUS.sub(" ", before)
     found: list[tuple[str, Verdict, Verdict]] = []
     words: list[str] = []
     for pattern, family, treated, active in phrases.QUALIFIERS:
@@ -147,17 +151,21 @@ def _names_state(text: str) -> bool:
 
 
 def _subject(before: str) -> str:
-    """Whom a permission is about: "treated", "active" brain metastases, or "any"."""
+    """Whom a permission is about: "treated", "active" brain metastases, "both" or "any"."""
     rest = phrases.NOT_ACTIVE.sub(" ", before)
-    if phrases.TREATED.search(rest):
+    treated = bool(phrases.TREATED.search(phrases.UNTREATED.sub(" ", rest)))
+    untreated = bool(phrases.UNTREATED.search(rest))
+    if treated and untreated:
+        return "both"  # "treated or untreated asymptomatic brain metastases are eligible, provided ..."
+    if treated:
         return "treated"
-    if phrases.UNTREATED.search(rest):
+    if untreated:
         return "active"
     return "any"
 
 
 # ---------------------------------------------------------------- reading one criterion
-def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any] | None:
+def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]:
     """ "Brain metastases are allowed provided ...": only those meeting the conditions may join."""
     if subject == "active":
         return _statement("conditional", sentence, E, E, U)
@@ -165,18 +173,29 @@ def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]
     _loosen(statement, conditions)
     if subject == "treated":
         statement["active"] = E  # says nothing about untreated ones
+    elif subject == "both" and statement["active"] == X:
+        statement["active"] = U  # untreated ones are let in too, on conditions of their own
     return statement
 
 
 def _mention_statements(
     criterion: Criterion, index: int, sentences: list[str], header_requires: bool,
-    last: dict[str, Any] | None,
+    last: dict[str, Any] | None, follow: str = "",
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """Statements from one sentence; `last` is the criterion's open exclusion, which a permission loosens."""
+    """Statements from one sentence; `last` is the criterion's open exclusion, which a permission loosens.
+
+    `follow` is the text of the criteria a sentence ending in a colon introduces ("eligible if they are:").
+    """
     sentence = sentences[index]
     exclusion = criterion.section == "exclusion"
     mention = phrases.BRAIN_METS.search(sentence)
+    if sentence.rstrip().endswith(":") and follow:
+        sentence_and_list = f"{sentence} {follow}"
+    else:
+        sentence_and_list, follow = sentence, ""
     if mention is None:
+        if last is not None and phrases.BARE_PERMIT.search(sentence):
+            _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
         return [], last
     start, end = mention.span()
     before = _before_window(sentence, start)
@@ -191,26 +210,36 @@ def _mention_statements(
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
     must = bool(phrases.MUST_AFTER.search(after_text))
     # Conditions of a permission may run on into the next few sentences of the same bullet.
-    rest_of_criterion = " ".join([sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES]])
+    rest_of_criterion = " ".join(
+        [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
 
     if permits or must:
         subject = _subject(before)
         statements: list[dict[str, Any]] = []
+        exception = last is not None and permits
         if last is not None and permits:  # "... Patients with treated brain metastases may participate"
-            _loosen(last, sentence)
+            _loosen(last, sentence_and_list)
         # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy").
         if must and not permits and not _names_state(sentence[end:]):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
             made = _conditional(sentence, rest_of_criterion, subject)
-            if made:
-                statements.append(made)
+            if exception:
+                # After an exclusion, its exception adds only the limits it states plainly ("allowed if
+                # previously treated"): a condition it does not spell out is the exclusion's to settle.
+                for state in ("none", "treated_stable", "active"):
+                    made[state] = E if made[state] == U else made[state]
+            statements.append(made)
         return statements, last
 
-    object_of = phrases.OBJECT_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start])
+    window_start = max(0, start - phrases.LOOKBACK)
+    object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
     if object_of:
         if not exclusion and not negated:
             return [], last
+        if phrases.NEED_BEFORE.search(sentence[window_start:window_start + object_of.start()]):
+            # "requiring immediate local therapy for brain metastases": treated, stable ones need none now.
+            return [_statement("needs_treatment", sentence, E, E, U)], last
         if phrases.TREATMENT_OBJECT.match(object_of.group(0)):
             if phrases.TIME_WINDOW.search(sentence):
                 return [], last
@@ -236,10 +265,23 @@ def _mention_statements(
     # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
     # which brain metastases are acceptable ("untreated asymptomatic ... or treated and stable").
     if header_requires or phrases.MUST_HAVE.search(sentence[:start]):
-        return [_statement("requires", sentence, X, E, E)], last
+        return [_requirement(sentence, before, _after_window(sentence, end))], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
+    if statement["treated_stable"] == X and _subject(before) == "active":
+        # A bare "untreated brain metastases" in an inclusion list is more likely one permitted
+        # alternative than a requirement: it cannot tell a treated patient they are out.
+        statement["treated_stable"] = U
     return [statement], last
+
+
+def _requirement(sentence: str, before: str, after: str) -> dict[str, Any]:
+    """A trial for patients with brain metastases; "uncontrolled" or "untreated" ones leave out treated, stable ones."""
+    text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
+    rest = phrases.NOT_ACTIVE.sub(" ", text)
+    if phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest):
+        return _statement("requires_active", sentence, X, X, E)
+    return _statement("requires", sentence, X, E, E)
 
 
 def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
@@ -292,29 +334,88 @@ def _sentence_words() -> AnyOf:
     return AnyOf(phrases.BRAIN_METS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
 
 
+FOLLOW_ITEMS = 8  # a list introduced by "eligible if they are:" is read up to this many items
+FLAT_ITEMS = 4  # ... or this many when it was written at the same level as its heading
+
+
+def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
+    """The criteria a criterion ending in a colon introduces: its sub-bullets or, when the list was
+    written flat, the next few criteria of its section. They are conditions that all hold."""
+    here = criteria[position]
+    following = criteria[position + 1:position + 1 + FOLLOW_ITEMS]
+    if not here.text.rstrip().endswith(":") or not following or following[0].section != here.section:
+        return ""
+    if following[0].depth > here.depth:  # sub-bullets
+        items = [c.text for c in takewhile(lambda c: c.depth > here.depth and c.section == here.section, following)]
+    else:
+        items = [c.text for c in takewhile(lambda c: c.depth == here.depth and c.section == here.section,
+                                            following[:FLAT_ITEMS])]
+    return " and ".join(items)
+
+
+class _Alternatives:
+    """ "Must have one of the following:" over sub-bullets: a patient who fits any one sub-bullet is in."""
+
+    def __init__(self, head: Criterion) -> None:
+        self.head = head
+        self.children: list[list[dict[str, Any]]] = []
+
+    def holds(self, criterion: Criterion) -> bool:
+        return criterion.section == self.head.section and criterion.depth > self.head.depth
+
+    def child(self, criterion: Criterion) -> list[dict[str, Any]]:
+        self.children.append([])
+        return self.children[-1]
+
+    def combined(self) -> list[dict[str, Any]]:
+        if not any(self.children):
+            return []
+        evidence = " ".join([self.head.text, *(s["evidence"] for c in self.children for s in c)])
+        statement = _statement("alternatives", evidence, E, E, E, E)
+        for state in STATES:
+            # A sub-bullet without a brain rule lets everyone in; otherwise its strictest statement holds.
+            statement[state] = _most([_most([s[state] for s in c]) if c else E for c in self.children],
+                                     restrictive=False)
+        return [statement]
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     header_requires, header_lepto = _header_requirement(text)
     condition_named = any(phrases.CONDITION_NAME.match(c) for c in text.conditions)
-    statements: list[dict[str, Any]] = []
+    all_statements: list[dict[str, Any]] = []
     sentence_words = _sentence_words()
-    for criterion in text.criteria:
-        sentences = criterion.sentences() if sentence_words.possible(criterion.text) else []
+    brain_trial = header_requires or condition_named
+    criteria = text.criteria
+    group: _Alternatives | None = None
+    for position, criterion in enumerate(criteria):
+        if group is not None and not group.holds(criterion):
+            all_statements.extend(group.combined())
+            group = None
+        statements = group.child(criterion) if group is not None else all_statements
+        possible = sentence_words.possible(criterion.text)
+        sentences = criterion.sentences() if possible else []
+        follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
-            made, last = _mention_statements(
-                criterion, index, sentences, header_requires or condition_named, last)
+            made, last = _mention_statements(criterion, index, sentences, brain_trial, last, follow)
             statements.extend(made)
             statements.extend(_lepto_statements(criterion, sentence, header_lepto))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
-        brain_trial = header_requires or condition_named
         if criterion.section != "inclusion":
             continue  # _untreated_target_required reads inclusions only
         asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
         if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
             statements.append(_statement("requires_untreated", criterion.text, X, X, E))
-    if header_requires and not any(s["kind"] == "requires" for s in statements):
-        statements.append(_statement("requires", text.title, X, E, E))
+        if group is None and phrases.ONE_OF.search(criterion.text):
+            group = _Alternatives(criterion)
+    if group is not None:
+        all_statements.extend(group.combined())
+    statements = all_statements
+    if header_requires and not any(s["kind"] in ("requires", "requires_active") for s in statements):
+        mention = phrases.BRAIN_METS.search(text.title)
+        start, end = mention.span() if mention else (0, 0)
+        statements.append(_requirement(text.title, text.title[max(0, start - 40):start], text.title[end:end + 40]))
     if header_lepto and not any(s["kind"] == "requires_leptomeningeal" for s in statements):
         statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))
     unique: dict[tuple[str, ...], dict[str, Any]] = {}
@@ -342,11 +443,14 @@ _RULE = {
     "exclusion": "limits brain or CNS metastases",
     "conditional": "accepts brain metastases only under conditions",
     "requires": "is for patients with brain metastases",
+    "requires_active": "is for patients with active or uncontrolled brain metastases",
+    "needs_treatment": "excludes brain metastases that need treatment now",
     "requires_untreated": "needs brain metastases that have not been treated",
     "requires_leptomeningeal": "is for patients with leptomeningeal disease",
     "leptomeningeal": "excludes leptomeningeal disease",
     "prior_brain_radiotherapy": "excludes brain metastases treated with radiotherapy before",
     "prior_treatment": "limits earlier treatment of brain metastases",
+    "alternatives": "accepts patients who meet one of several conditions on brain metastases",
 }
 
 

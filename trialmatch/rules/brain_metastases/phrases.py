@@ -18,7 +18,9 @@ SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|brain paren
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
 BRAIN_METS = guarded(
     rf"\b{SITE}(?:\s*\([^()]{{1,12}}\))?(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
-    r"|\bmetasta\w* (?:to|in|of|involving) the (?:brain|cns|central nervous system)\b",
+    # "metastatic disease involving the central nervous system", "metastases to the brain"
+    r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
+    r" (?:the )?(?:brain|cns|central nervous system)\b",
     re.I,
 )
 LEPTO = guarded(
@@ -41,8 +43,9 @@ WEAK_ACTIVE = re.compile(
 )
 SYMPTOMS = re.compile(
     r"\b(?:symptomatic|symptoms?|neurologic(?:al)?ly unstable|steroid-dependent"
-    r"|requir\w* (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
-    r"|therapy|intervention|radiotherapy|surgery))\b",
+    # "requiring steroids", "that would require administration of whole brain radiotherapy"
+    r"|(?:requir|need)\w* (?:[\w-]+ ){0,4}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
+    r"|therapy|intervention|radiotherapy|radiation|surgery))\b",
     re.I,
 )
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
@@ -65,7 +68,8 @@ IGNORE_NEAR = re.compile(
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
     r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
-    r"|with or without|with/without|regardless of|irrespective of",
+    r"|with or without|with/without|regardless of|irrespective of"
+    r"|not specified|no (?:upper )?limit",  # "the number of brain metastases is not specified"
     re.I,
 )
 NEGATED_BEFORE = re.compile(
@@ -80,6 +84,10 @@ OBJECT_BEFORE = re.compile(
     r"(?:for|of|to|from|attributed to|due to|related to|caused by|associated with|secondary to)\s+"
     r"(?:the\s+|their\s+|known\s+)?$",
     re.I,
+)
+# "Patients requiring immediate local therapy for brain metastases": a present need, not a past treatment.
+NEED_BEFORE = re.compile(
+    r"\b(?:requir\w*|need\w*|in need of|candidates? for|indicat\w* for|eligible for)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 TREATMENT_OBJECT = re.compile(r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|resection)", re.I)
 NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enrolled|included)|ineligible)\b", re.I)
@@ -103,6 +111,22 @@ MUST_AFTER = re.compile(
 )
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
+# "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
+NEUTRAL_STATUS = re.compile(
+    r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
+    r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
+    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b",
+    re.I,
+)
+# "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
+# site is not repeated, but the permission is about the same metastases.
+BARE_PERMIT = re.compile(
+    r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:be\s+)?"
+    r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
+    re.I,
+)
+# "must have one of the following:" over sub-bullets: each sub-bullet is an alternative.
+ONE_OF = re.compile(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
 IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
 OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
 
@@ -116,7 +140,9 @@ TREATED = re.compile(
     re.I,
 )
 NOT_ACTIVE = re.compile(
-    r"\b(?:no|not|without|non-?)\s*(?:(?:evidence|signs?) of )?(?:active|progressive|progressing|untreated|new)\b",
+    # "no active", "must not have evidence of active", "without any signs of progressive"
+    r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
+    r"(?:active|progressive|progressing|untreated|new)\b",
     re.I,
 )
 UNTREATED = re.compile(
@@ -126,7 +152,8 @@ UNTREATED = re.compile(
 FITS_TREATED_STABLE = re.compile(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
-    r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression)",
+    r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
+    r"|(?:managed|manageable|treatable) (?:with|by)|amenable to)",
     re.I,
 )
 STATUS_AFTER_OR = re.compile(
