@@ -7,3 +7,4 @@ from trialmatch.cli import screen_cmd  # noqa: F401
 from trialmatch.cli import sync_cmd  # noqa: F401
 from trialmatch.cli import import_cmd  # noqa: F401
 from trialmatch.cli import serve_cmd  # noqa: F401
+from trialmatch.cli import digest_cmd  # noqa: F401
