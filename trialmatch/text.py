@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from trialmatch.record_values import as_dict, as_list
 from trialmatch.rules.prefilter import folded
+from trialmatch.rules.reader import Purpose, Scope, ends_scope, merge, purpose_of, read_scope
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -58,6 +59,10 @@ class Criterion:
     depth: int = 0  # 0 = top-level bullet; nested sub-bullets count up
     parent: str = ""  # text of the enclosing bullet, e.g. "Cohort A: patients with ..."
     index: int = 0  # position in the criteria, for stable ordering
+    # Who it is about (a cohort, part, cancer or marker group; None = every patient) and why it
+    # names a treatment when that is not its point (washout, toxicity recovery, ...): the shared
+    # criterion reader's answer (trialmatch/rules/reader/), read once for every dimension.
+    scope: Scope | None = None
 
     def sentences(self) -> list[str]:
         """The criterion split into sentences, for quoting only the part that decided."""
@@ -68,6 +73,12 @@ class Criterion:
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
         return tuple(s for s in _SENTENCE_END.split(self.text) if s)
+
+    @cached_property
+    def purpose(self) -> Purpose | None:
+        """Why the criterion names a treatment when that is not its point (washout, toxicity
+        recovery, ...), or None: read on demand, since most dimensions never ask."""
+        return purpose_of(self.text)
 
     @property
     def context(self) -> str:
@@ -99,7 +110,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     if not markdown:
         return []
     section: Section = "inclusion"
-    items: list[tuple[str, Section, int]] = []
+    items: list[tuple[str, Section, int, bool]] = []  # text, section, depth, written as a bullet
     indent_stack: list[int] = []
     for raw_line in unescape(markdown).splitlines():
         if not raw_line.strip():
@@ -111,7 +122,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
             # "Inclusion Criteria: age >= 18" keeps the text after the colon.
             rest = raw_line.split(":", 1)[1].strip() if ":" in raw_line else ""
             if rest:
-                items.append((rest, section, 0))
+                items.append((rest, section, 0, False))
             continue
         match = _BULLET.match(raw_line)
         if match:
@@ -121,24 +132,61 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
             if not indent_stack or indent_stack[-1] < indent:
                 indent_stack.append(indent)
             depth = len(indent_stack) - 1
-            items.append((raw_line[match.end():], section, depth))
+            items.append((raw_line[match.end():], section, depth, True))
         elif items and items[-1][1] == section and raw_line[:1].isspace():
-            text, sec, depth = items[-1]
-            items[-1] = (f"{text} {raw_line.strip()}", sec, depth)
+            text, sec, depth, bullet = items[-1]
+            items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)
         else:
             indent_stack = []
-            items.append((raw_line, section, 0))
+            items.append((raw_line, section, 0, False))
 
-    criteria: list[Criterion] = []
+    rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
     parents: dict[int, str] = {}
-    for index, (text, sec, depth) in enumerate(items):
+    for index, (text, sec, depth, bullet) in enumerate(items):
         clean = squash(text.replace("**", "").replace("__", ""))
         if not clean:
             continue
         parents[depth] = clean
         parent = " ".join(parents[d] for d in range(depth) if d in parents)
-        criteria.append(Criterion(clean, sec, depth, parent, index))
-    return criteria
+        rows.append((clean, sec, depth, parent, index, bullet))
+    scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
+    return [Criterion(text, sec, depth, parent, index, scope)
+            for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)]
+
+
+def read_scopes(lines: list[tuple[str, Section, int, bool]]) -> list[Scope | None]:
+    """The scope of each criterion, given as (text, section, depth, written as a bullet).
+
+    A heading that only names a group ("Phase 1: (dose escalation)", "Cohort B (SCLC):") scopes
+    its sub-bullets when it has some; otherwise everything after it in the section, up to the
+    next plain line (a paragraph, not a bullet), the next section or "All patients:". A
+    criterion's own words ("Part 2A (breast cancer) ...", "... (Arms 2 and 3 only)", "Patients
+    with EGFR mutation must ...") add to the scope it inherits. See trialmatch/rules/reader/.
+    """
+    scopes: list[Scope | None] = []
+    flat: tuple[Scope, str] | None = None  # a heading's scope over the list after it, and its section
+    nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
+    for position, (text, section, depth, is_bullet) in enumerate(lines):
+        if flat is not None and (flat[1] != section or not is_bullet or ends_scope(text)):
+            flat = None
+        below = position + 1 < len(lines) and lines[position + 1][2] > depth
+        inherited = nested.get(depth - 1) if depth else None
+        for level in [d for d in nested if d >= depth]:
+            del nested[level]
+        base = merge(flat[0] if flat else None, inherited)
+        heading, own = read_scope(text)
+        if heading is not None:
+            scope = merge(base, heading)
+            if below:
+                nested[depth] = scope
+            elif depth == 0:
+                flat = (merge(inherited, heading) or heading, section)
+        else:
+            scope = merge(base, own)
+            if below:
+                nested[depth] = scope
+        scopes.append(scope)
+    return scopes
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,173 @@
+"""The shared criterion reader: scope and purpose, read from invented sentences of each kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialmatch.profile import profile_from_dict
+from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
+from trialmatch.rules.reader import apply_scope, criterion_scope, heading_scope, purpose_of
+from trialmatch.text import split_criteria
+
+# (criterion, expected kind or None, cancers it names, genes it names)
+SCOPES = {
+    "cohort prefix with colon": ("Cohort B: no prior treatment with docetaxel", "cohort", (), ()),
+    "bracketed cohort": ("[Cohort 3] Must have received a platinum doublet", "cohort", (), ()),
+    "part with aside and no colon": ("Part 1C (Combination Dose Escalation) Histological diagnosis of solid tumour",
+                                     "part", (), ()),
+    "part naming another cancer": ("Part 3 (HER2-positive gastric cancer): prior trastuzumab required",
+                                   "part", ("gastric",), ("ERBB2",)),
+    "arms only suffix": ("No prior immunotherapy (Arms 2 and 3 only).", "arm", (), ()),
+    "dose escalation only suffix": ("Untreated CNS metastases (dose escalation only)", "part", (), ()),
+    "phase aside": ("Measurable disease per RECIST 1.1 (Phase 1b)", "phase", (), ()),
+    "only for a part": ("Prior anti-PD-1 therapy is required only for the expansion cohort", "part", (), ()),
+    "patients in a part": ("Patients in Part 2 who received prior docetaxel", "part", (), ()),
+    "disease cohort heading": ("SCLC cohort: progressed after platinum-etoposide", "cohort", ("sclc",), ()),
+    "marker cohort heading": ("EGFR-mutant cohort: progressed on osimertinib", "cohort", (), ("EGFR",)),
+    "condition on a marker group": ("Patients with EGFR or ALK alterations must have progressed on approved "
+                                    "targeted therapy", "condition", (), ("EGFR", "ALK")),
+    "condition on another cancer": ("Participants with head and neck cancer must have received cetuximab",
+                                    "condition", ("head_and_neck",), ()),
+    "condition on a resistance marker": ("For patients with T790M, prior osimertinib is required",
+                                         "condition", (), ("EGFR",)),
+    "condition on NSCLC": ("Patients with NSCLC must have received a platinum doublet", "condition", ("nsclc",), ()),
+    "non-small cell is not small cell": ("Subjects with non-small cell lung cancer should have progressed on "
+                                         "one line", "condition", ("nsclc", "lung"), ()),
+}
+
+UNSCOPED = {
+    "plain rule": "No prior treatment with an EGFR tyrosine kinase inhibitor",
+    "group that is the rule": "Patients with EGFR mutations are excluded",
+    "group that is the rule, modal": "Patients with known ALK rearrangement must not be enrolled",
+    "group without a cancer or marker": "Patients with brain metastases must be stable for 4 weeks",
+    "stage is not a part": "Stage IV disease: confirmed by imaging",
+    "a word that starts like a part": "Partial response to prior therapy is not required",
+    "a phase of treatment in the sentence": "Progressed after a phase 3 trial regimen of chemotherapy",
+    "cancer inside a longer word": "Patients with adequate organ function, who can swallow tablets",
+}
+
+
+@pytest.mark.parametrize(("text", "kind", "cancers", "genes"), SCOPES.values(), ids=SCOPES.keys())
+def test_scope_is_read_from_the_criterion(text: str, kind: str, cancers: tuple[str, ...],
+                                          genes: tuple[str, ...]) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None
+    assert (scope.kind, scope.diseases, scope.genes) == (kind, cancers, genes)
+
+
+@pytest.mark.parametrize("text", UNSCOPED.values(), ids=UNSCOPED.keys())
+def test_a_rule_about_every_patient_has_no_scope(text: str) -> None:
+    assert criterion_scope(text) is None
+
+
+@pytest.mark.parametrize("line", ["Cohort A:", "Phase 1: (dose escalation)", "Part B (NSCLC expansion):",
+                                  "Dose expansion only:", "For patients with small cell lung cancer:"])
+def test_a_line_that_only_names_a_group_is_a_heading(line: str) -> None:
+    assert heading_scope(line) is not None
+
+
+@pytest.mark.parametrize("line", ["Cohort A: must have EGFR mutation", "Patients must meet all of the following:"])
+def test_a_line_that_says_more_is_not_a_heading(line: str) -> None:
+    assert heading_scope(line) is None
+
+
+def _scopes(markdown: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.scope.label if c.scope else None) for c in split_criteria(markdown)]
+
+
+def test_a_plain_heading_scopes_the_list_after_it_until_the_next_plain_line() -> None:
+    markdown = ("Inclusion Criteria:\n\n* Age 18 or older\n\nPart A: (dose escalation)\n\n"
+                "* No prior docetaxel\n* ECOG 0-1\n\nPart B: (expansion)\n\n* Prior platinum\n\n"
+                "Exclusion Criteria:\n\n* Active brain metastases\n")
+    assert _scopes(markdown) == [
+        ("Age 18 or older", None),
+        ("Part A: (dose escalation)", "Part A"),
+        ("No prior docetaxel", "Part A"),
+        ("ECOG 0-1", "Part A"),
+        ("Part B: (expansion)", "Part B"),
+        ("Prior platinum", "Part B"),
+        ("Active brain metastases", None),
+    ]
+
+
+def test_a_heading_bullet_scopes_only_its_sub_bullets() -> None:
+    markdown = ("Inclusion Criteria:\n\n* Cohort 2 (SCLC):\n  * Progressed on platinum-etoposide\n"
+                "  * No prior topotecan\n* ECOG 0-2\n")
+    scopes = _scopes(markdown)
+    assert scopes[1][1] == scopes[2][1] == "Cohort 2 (SCLC)"
+    assert scopes[3] == ("ECOG 0-2", None)
+    cohort = split_criteria(markdown)[2].scope
+    assert cohort is not None and cohort.other_disease
+
+
+def test_all_patients_closes_a_heading() -> None:
+    markdown = "Cohort A:\n* No prior docetaxel\n* All patients: ECOG 0-1\n"
+    assert _scopes(markdown)[-1] == ("All patients: ECOG 0-1", None)
+
+
+PURPOSES = {
+    "toxicity recovery": ("Adverse events from prior immunotherapy must have resolved to grade 1 or baseline",
+                          "toxicity_recovery"),
+    "recovered from toxicities": ("Recovered from the acute toxic effects of previous chemotherapy",
+                                  "toxicity_recovery"),
+    "unresolved toxicity": ("Unresolved toxicity of grade 2 or more from earlier anticancer therapy",
+                            "toxicity_recovery"),
+    "washout in days": ("No immunotherapy within 21 days before the first dose", "washout"),
+    "washout since": ("At least 3 weeks since the last dose of chemotherapy", "washout"),
+    "washout by half-lives": ("Targeted therapy within 5 half-lives of study drug", "washout"),
+    "contraception with a window": ("Women of childbearing potential must use contraception for 90 days after "
+                                    "the last dose", "contraception"),
+    "hypersensitivity to a drug": ("Known hypersensitivity to pembrolizumab or any of its excipients",
+                                   "hypersensitivity"),
+    "concomitant medicine": ("Concomitant use of strong CYP3A4 inhibitors", "concomitant"),
+    "another cancer": ("Another malignancy treated with chemotherapy within 3 years", "other_cancer"),
+    "archival tissue": ("Archival tumour tissue collected before first-line treatment must be available",
+                        "logistics"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "purpose"), PURPOSES.values(), ids=PURPOSES.keys())
+def test_purpose_is_read(sentence: str, purpose: str) -> None:
+    assert purpose_of(sentence) == purpose
+
+
+@pytest.mark.parametrize("sentence", [
+    "No prior treatment with an EGFR TKI",
+    "Must have progressed on or after platinum-based chemotherapy",
+    "Prior treatment with osimertinib is required",
+    "At most two prior lines of systemic therapy for advanced disease",
+])
+def test_a_treatment_rule_has_no_purpose(sentence: str) -> None:
+    assert purpose_of(sentence) is None
+
+
+EGFR_POSITIVE = profile_from_dict({"id": "a", "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}]})
+EGFR_NEGATIVE = profile_from_dict({"id": "b", "tested_negative": ["EGFR", "ALK"]})
+UNTESTED = profile_from_dict({"id": "c"})
+EXCLUDING = Finding(EXCLUDED, "No prior docetaxel", "You had docetaxel.")
+
+
+def _scope_json(text: str) -> dict[str, object]:
+    scope = criterion_scope(text)
+    assert scope is not None
+    return scope.to_json()
+
+
+@pytest.mark.parametrize(("scope_text", "profile", "verdict"), [
+    ("Participants with breast cancer must have ...", UNTESTED, ELIGIBLE),
+    ("SCLC cohort: ...", EGFR_POSITIVE, ELIGIBLE),
+    ("Patients with EGFR mutation must have ...", EGFR_POSITIVE, EXCLUDED),
+    ("Patients with EGFR mutation must have ...", EGFR_NEGATIVE, ELIGIBLE),
+    ("Patients with EGFR mutation must have ...", UNTESTED, UNKNOWN),
+    ("Cohort B: ...", EGFR_POSITIVE, UNKNOWN),
+    ("Patients with NSCLC must have ...", UNTESTED, EXCLUDED),
+], ids=["other cancer", "small cell cohort", "marker group, positive", "marker group, negative",
+        "marker group, untested", "cohort without cancer or marker", "NSCLC group"])
+def test_a_scoped_exclusion_binds_only_its_group(scope_text: str, profile: object, verdict: str) -> None:
+    found = apply_scope(EXCLUDING, _scope_json(scope_text), profile)  # type: ignore[arg-type]
+    assert found.verdict == verdict
+    assert found.evidence == EXCLUDING.evidence
+
+
+def test_no_scope_leaves_the_finding_alone() -> None:
+    assert apply_scope(EXCLUDING, None, UNTESTED) is EXCLUDING
