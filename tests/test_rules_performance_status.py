@@ -89,6 +89,51 @@ def test_performance_status_rule(inclusion: str, exclusion: str, ecog: int | Non
     assert verdict(trial(inclusion, exclusion), ecog) == expected
 
 
+# Kinds of wording, each with invented sentences: (inclusion, exclusion, verdicts for ECOG 0, 1, 2, 3, 4).
+EL, UN, EX = "eligible", "unknown", "excluded"
+KINDS = {
+    # Scale spellings: ECOG, WHO, Zubrod and Karnofsky (mapped by band).
+    "zubrod-0-1": ("* Zubrod performance status of 0-1", "", (EL, EL, EX, EX, EX)),
+    "zubrod-scale-named-after": ("* Performance status 0 or 1 on the Zubrod scale", "", (EL, EL, EX, EX, EX)),
+    "who-ecog-slash": ("* WHO/ECOG performance status 0-2", "", (EL, EL, EL, EX, EX)),
+    "karnofsky-70-or-higher": ("* Karnofsky performance status of 70 or higher", "", (EL, EL, EX, EX, EX)),
+    "karnofsky-index-above-70": ("* Karnofsky index > 70", "", (EL, UN, EX, EX, EX)),
+    "kps-60-to-100": ("* KPS 60-100%", "", (EL, EL, UN, EX, EX)),
+    # "2 or less", "1 or better": a bound said in words after the value.
+    "performance-status-2-or-less": ("* Performance status of 2 or less", "", (EL, EL, EL, EX, EX)),
+    "ecog-1-or-better": ("* An ECOG score of 1 or better", "", (EL, EL, EX, EX, EX)),
+    "ecog-2-or-higher-excluded": ("", "* ECOG PS 2 or higher", (EL, EL, EX, EX, EX)),
+    # "worse than 2" is 3-4 on ECOG; on Karnofsky, "worse than 70" is below 70.
+    "worse-than-2-keeps-2": ("", "* Performance status worse than 2", (EL, EL, EL, EX, EX)),
+    "ecog-worse-than-1-excludes-2": ("", "* ECOG worse than 1", (EL, EL, EX, EX, EX)),
+    "ecog-better-than-2-needed": ("* ECOG performance status better than 2", "", (EL, EL, EX, EX, EX)),
+    "karnofsky-worse-than-70-excluded": ("", "* Karnofsky worse than 70", (EL, EL, EX, EX, EX)),
+    # Number words.
+    "zero-or-one-in-words": ("* ECOG performance status of zero or one", "", (EL, EL, EX, EX, EX)),
+    "zero-to-two-in-words": ("* WHO performance status zero to two", "", (EL, EL, EL, EX, EX)),
+    # Two limits for two parts of a trial: a patient who fits either part is not excluded.
+    "escalation-or-expansion": ("* ECOG 0-1 (dose escalation) or 0-2 (expansion)", "", (EL, EL, EL, EX, EX)),
+    "part-a-part-b-semicolon": ("* ECOG PS ≤ 1 (Part A); ECOG PS ≤ 2 (Part B)", "", (EL, EL, EL, EX, EX)),
+    "phase-1-and-phase-2-in-words": ("* ECOG performance status 0-1 in Phase 1 and 0-2 in Phase 2", "",
+                                     (EL, EL, EL, EX, EX)),
+    "phase-portions-reversed": ("* ECOG PS ≤ 2 for the phase 1 portion and ≤ 1 for the phase 2 portion", "",
+                                (EL, EL, EL, EX, EX)),
+    # A number naming an arm, part or day is no score.
+    "arm-numbers-are-not-scores": ("* ECOG PS 0-1 or 2 (Arms 3 and 4)", "", (EL, EL, EL, EX, EX)),
+    "day-number-is-not-a-score": ("* ECOG performance status ≤ 1 on Day 1 of cycle 1", "", (EL, EL, EX, EX, EX)),
+    # Limits for another disease's patients sit beside the one for solid tumours: either is enough.
+    "glioma-kps-and-solid-tumour-ecog": ("* KPS >= 70 for glioma patients, ECOG <= 2 for solid tumours", "",
+                                         (EL, EL, EL, EX, EX)),
+    "karnofsky-or-ecog-alternatives": ("* Has ECOG PS 0-1 or KPS ≥ 70", "", (EL, EL, EX, EX, EX)),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), KINDS.values(), ids=KINDS.keys())
+def test_performance_status_kind(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
+    rules = performance_status.parse(trial(inclusion, exclusion))
+    assert tuple(performance_status.check(rules, Profile(ecog=e)).verdict for e in range(5)) == expected
+
+
 def test_finding_quotes_the_sentence_and_explains() -> None:
     rules = performance_status.parse(trial("* Age 18 or older\n* ECOG performance status of 0-1;"))
     finding = performance_status.check(rules, Profile(ecog=2))

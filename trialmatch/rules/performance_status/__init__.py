@@ -44,12 +44,15 @@ _LE = (
 _LT = r"<|less than|lower than|below|under"
 _GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|no less than|not less than|minimum(?: of)?|more than or equal to"
 _GT = r">|greater than|more than|higher than|above|over"
+# "worse than 2" is a higher ECOG but a lower Karnofsky score.
+_WORSE = r"worse than"
+_BETTER = r"better than"
 _PCT = r"(?:\s*%)?"
 # The value part: a list "0, 1, or 2", a range "0-1" / "0 to 2" / "0 or 1", a comparison, or one value.
 SPEC = re.compile(
     rf"(?P<list>(?<!\d)(?<!\d\.)(\d)\s*,\s*(\d)\s*,?\s*(?:or|and)\s*(\d)(?!\.?\d))"
     rf"|(?P<range>(?<!\d)(?<!\d\.)(?P<a>\d{{1,3}}){_PCT}\s*(?:-|–|—|~|～|to|through|or|and|/)\s*(?P<b>\d{{1,3}}){_PCT}(?!\.?\d))"
-    rf"|(?P<cmp>(?:(?P<le>{_LE})|(?P<ge>{_GE})|(?P<lt>{_LT})|(?P<gt>{_GT}))\s*(?:of\s*|to\s*)?(?P<cn>\d{{1,3}}){_PCT}(?!\.?\d))"
+    rf"|(?P<cmp>(?:(?P<le>{_LE})|(?P<ge>{_GE})|(?P<lt>{_LT})|(?P<gt>{_GT})|(?P<worse>{_WORSE})|(?P<better>{_BETTER}))\s*(?:of\s*|to\s*)?(?P<cn>\d{{1,3}}){_PCT}(?!\.?\d))"
     rf"|(?P<single>(?<!\d)(?<!\d\.)(?P<sn>\d{{1,3}}){_PCT}(?!\.?\d)(?![A-Za-z])"
     r"(?P<tail>\s*(?:or|and) (?:higher|greater|more|above|better|less|lower|below|worse|fewer))?)",
     re.I,
@@ -81,6 +84,23 @@ _ALLOWED = re.compile(
     re.I,
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}
+# A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
+# its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
+_LABEL_NUMBER = guarded(
+    r"\b(?:arms?|parts?|cohorts?|phases?|groups?|levels?|steps?|days?|cycles?|versions?|stages?)\s*\d{1,3}[a-z]?"
+    r"(?:\s*(?:,|and|or|&|/)\s*\d{1,3}[a-z]?\b(?!\s*(?:-|–|—|~|to\b)\s*\d)){0,4}",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+# "ECOG performance status of zero or one": number words read as digits (same length, so spans hold).
+_NUMBER_WORD = guarded(r"\b(?:zero|one|two|three|four)\b", re.I)
+_WORD_VALUE = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+
+
+def _readable(sentence: str) -> str:
+    """The sentence as the score patterns read it: label numbers masked, number words as digits."""
+    text = _LABEL_NUMBER.sub(lambda m: _DIGIT.sub("#", m.group(0)), sentence)
+    return _NUMBER_WORD.sub(lambda m: _WORD_VALUE[m.group(0).lower()].ljust(len(m.group(0))), text)
 _RPA_VALUE = re.compile(r"\s*(?:=|of|is|:)?\s*(?:(?:≥|>=)\s*)?(?P<n>[123]|iii|ii|i)\b", re.I)
 
 
@@ -96,7 +116,10 @@ def _bounds(match: re.Match[str], kps: bool) -> tuple[int, int] | None:
     elif match.group("cmp"):
         n = int(match.group("cn"))
         step = 10 if kps else 1
-        if match.group("le"):
+        if match.group("worse") or match.group("better"):
+            higher = bool(match.group("worse")) != kps  # the scores beyond n, in the worse direction
+            low, high = (n + step, top) if higher else (0, n - step)
+        elif match.group("le"):
             low, high = 0, n
         elif match.group("lt"):
             low, high = 0, n - step
@@ -162,6 +185,7 @@ def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, i
     """Each (anchor start, value end, kind, score spans, karnofsky?) stated in a sentence."""
     found: list[tuple[int, int, str, list[tuple[int, int]], bool]] = []
     consumed = 0
+    sentence = _readable(sentence)
     for anchor in ANCHOR.finditer(sentence):
         if anchor.start() < consumed or anchor.group("other"):
             consumed = max(consumed, anchor.end())
