@@ -44,6 +44,9 @@ PROFILES: dict[str, dict[str, Any]] = {
     "said-immunotherapy": {"prior_therapies": ["immunotherapy"], "prior_lines": 1},
     "said-chemotherapy": {"prior_therapies": ["platinum doublet chemotherapy"], "prior_lines": 1},
     "unlisted-drug": {"prior_therapies": ["xq-4411"], "prior_lines": 1},
+    "no-driver-post-chemo": {"tested_negative": ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "NTRK1", "NTRK2",
+                                                 "NTRK3", "ERBB2", "KRAS"],
+                             "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1},
 }
 
 
@@ -450,3 +453,119 @@ def test_every_shared_record_parses_to_json(shared_records: list[dict[str, Any]]
             assert rule["evidence"], rule
             assert rule["kind"] != "forbid" or rule["items"], rule
             assert rule["kind"] != "require" or all(rule["groups"]), rule
+
+
+# Kinds of sentence that are not a rule on earlier treatment, or only a condition or an alternative.
+# Invented wordings (not copied from any trial): each row a kind, several phrasings per kind.
+KIND_ROWS = [
+    # Permissions: "need not", "optional", "not required", "could have", "may include".
+    (INC, "Prior anti-PD-1 therapy need not be the last treatment given.", "naive-untested", "eligible",
+     "need-not-is-no-rule"),
+    (INC, "Previous exposure to a VEGF inhibitor is optional.", "naive-untested", "eligible",
+     "optional-exposure-is-no-rule"),
+    (INC, "Earlier platinum chemotherapy is not required.", "naive-untested", "eligible",
+     "not-required-is-no-rule"),
+    (INC, "Participants could have received adjuvant chemotherapy.", "post-osimertinib", "eligible",
+     "could-have-is-an-allowance"),
+    (INC, "Control of brain lesions may include surgery, radiotherapy or a response to earlier systemic therapy.",
+     "naive-untested", "eligible", "may-include-is-no-rule"),
+    # Contraindications are about the study drugs.
+    (EXC, "Contra-indication to any of the chemotherapy or anti-EGFR partner drugs of this study",
+     "post-chemo-io", "eligible", "hyphenated-contraindication-is-not-a-ban"),
+    # "anti-PD (L)-1" written with spaces means PD-1 or PD-L1.
+    (INC, "Radiological progression after an anti-PD (L)-1 antibody", "post-chemo-io", "eligible",
+     "spaced-pd-l-1-counts-pembrolizumab"),
+    (INC, "Progression following anti-PD (L) 1 based treatment", "post-docetaxel", "eligible",
+     "spaced-pd-l-1-without-dash-counts-pembrolizumab"),
+    # Wash-out sentences are timing, whatever they name.
+    (INC, "Patients who had earlier systemic therapy must observe a wash-out of 3 weeks before dosing:",
+     "naive-untested", "eligible", "washout-sentence-is-no-requirement"),
+    (INC, "Any earlier chemotherapy must be washed out before the first study dose", "naive-untested", "eligible",
+     "washed-out-is-no-requirement"),
+    (EXC, "Prior EGFR TKI without a washout of five half-lives", "post-osimertinib", "eligible",
+     "washout-in-exclusion-is-no-ban"),
+    # "Patients who received X must ...": X picks out the patients, it is not asked of everyone.
+    (INC, "Participants who received prior osimertinib must provide a tissue sample taken at progression.",
+     "naive-egfr", "eligible", "received-x-lead-in-is-a-condition"),
+    (INC, "Subjects previously treated with immunotherapy must give the date of their last infusion.",
+     "naive-untested", "eligible", "previously-treated-lead-in-is-a-condition"),
+    (INC, "Patients receiving pemetrexed maintenance should be able to take folic acid.", "post-osimertinib",
+     "eligible", "receiving-x-lead-in-is-a-condition"),
+    # Counts of the study's planned treatment are not counts of earlier lines.
+    (INC, "Patients must be planned to receive a regimen containing at least one platinum agent.",
+     "naive-untested", "eligible", "planned-regimen-count-is-not-lines"),
+    (INC, "Scheduled for treatment with at least 2 cytotoxic drugs.", "naive-untested", "eligible",
+     "scheduled-count-is-not-lines"),
+    # "Naive or treated": the negation does not reach across "or".
+    (INC, "Either chemotherapy-naive or having received any prior systemic therapy for metastatic disease",
+     "post-chemo-io", "eligible", "naive-or-treated-keeps-treated"),
+    (INC, "Either chemotherapy-naive or having received any prior systemic therapy for metastatic disease",
+     "naive-untested", "eligible", "naive-or-treated-keeps-naive"),
+    # An open alternative ("or for which ...", "or have it contraindicated") leaves the requirement unsure.
+    (INC, "Disease resistant to standard therapy or for which no standard therapy exists", "naive-untested",
+     "unknown", "or-for-which-softens-requirement"),
+    (INC, "Progressed on platinum-based chemotherapy or have it contraindicated", "naive-untested", "unknown",
+     "or-contraindicated-softens-requirement"),
+    (INC, "Must have progressed after docetaxel, or be ineligible for it", "post-chemo-io", "unknown",
+     "or-ineligible-softens-requirement"),
+    # "Previously treated" inside an exception is not a requirement.
+    (INC, "Any KRAS variant except previously treated G12C", "naive-untested", "eligible",
+     "except-previously-treated-is-no-requirement"),
+    (INC, "Any NSCLC subtype other than pretreated squamous disease", "naive-untested", "eligible",
+     "other-than-pretreated-is-no-requirement"),
+    # "Patients with actionable / driver alterations must ...": a condition on those patients.
+    (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
+     "no-driver-post-chemo", "eligible", "actionable-condition-spares-driver-negative"),
+    (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
+     "post-docetaxel", "unknown", "actionable-condition-unknown-when-genes-untested"),
+    (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
+     "post-osimertinib", "eligible", "actionable-condition-met-by-tki"),
+    (INC, "If a driver mutation is present, the patient must have failed the matching targeted agent.",
+     "no-driver-post-chemo", "eligible", "if-driver-condition-spares-driver-negative"),
+    (INC, "Subjects whose tumours harbour a targetable alteration should have received an approved TKI.",
+     "no-driver-post-chemo", "eligible", "whose-tumours-harbour-condition"),
+    (INC, "Subjects whose tumours harbour a targetable alteration should have received an approved TKI.",
+     "naive-egfr", "excluded", "whose-tumours-harbour-condition-applies-to-driver-positive"),
+    # "Alterations that can be treated with ..." describes the tumour, not the treatment history.
+    (INC, "No driver alteration that can be treated with an approved targeted drug", "post-osimertinib", "eligible",
+     "can-be-treated-is-not-exposure"),
+    (INC, "Tumours without alterations amenable to targeted therapy", "post-docetaxel", "eligible",
+     "amenable-to-is-not-exposure"),
+    # "Prior therapy targeting X": a class the vocabulary does not know, not every treatment.
+    (EXC, "Has received prior therapy targeting the XYZ1 pathway", "post-chemo-io", "eligible",
+     "prior-therapy-targeting-unknown-class-is-not-naive"),
+    (EXC, "Previous treatment directed against CD47", "post-chemo-io", "eligible",
+     "prior-treatment-directed-against-unknown-class-is-not-naive"),
+    # "During" / "under" speak of the present, unless a progression word comes first.
+    (INC, "A relative who supports the patient during cancer treatment", "naive-untested", "eligible",
+     "during-treatment-is-not-earlier-treatment"),
+    (INC, "Willing to keep a symptom diary under chemotherapy", "naive-untested", "eligible",
+     "under-chemotherapy-is-not-earlier-treatment"),
+    (INC, "Tumour progressed during osimertinib", "naive-egfr", "excluded", "progressed-during-still-requires"),
+]
+
+
+@pytest.mark.parametrize(("section", "sentence", "who", "expected"),
+                         [pytest.param(*row[:4], id=row[4]) for row in KIND_ROWS])
+def test_sentence_kind_verdict(section: str, sentence: str, who: str, expected: str) -> None:
+    text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
+    assert verdict(text, who) == expected
+
+
+@pytest.mark.parametrize(("bullet", "who", "expected"), [
+    pytest.param("Cohort A: no prior systemic therapy for metastatic disease. Cohort B: must have progressed on "
+                 "osimertinib. Osimertinib must have been given as first-line treatment.", "naive-egfr", "eligible",
+                 id="later-sentence-keeps-cohort-naive-fits-a"),
+    pytest.param("Cohort A: no prior systemic therapy for metastatic disease. Cohort B: must have progressed on "
+                 "osimertinib. Osimertinib must have been given as first-line treatment.", "post-osimertinib",
+                 "eligible", id="later-sentence-keeps-cohort-treated-fits-b"),
+    pytest.param("Cohort A: no prior systemic therapy for metastatic disease. Cohort B: must have progressed on "
+                 "osimertinib. Osimertinib must have been given as first-line treatment.", "post-chemo-io",
+                 "excluded", id="later-sentence-keeps-cohort-neither-fits"),
+    pytest.param("Cohorts 1and2: must not have received systemic therapy for advanced disease. Cohort 3: must have "
+                 "progressed on a platinum doublet.", "naive-untested", "eligible", id="glued-cohort-labels"),
+    pytest.param("Arms 2and3: must not have received systemic therapy for advanced disease. Arm 4: must have "
+                 "progressed on a platinum doublet.", "post-chemo-io", "eligible", id="glued-arm-labels"),
+])
+def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=[bullet]), who) == expected

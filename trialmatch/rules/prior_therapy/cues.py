@@ -26,7 +26,9 @@ _CUE = re.compile(
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
     r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\bineligible for\b"
-    r"|\brefus\w+|\bdeclin\w+)"
+    r"|\brefus\w+|\bdeclin\w+"
+    # "alterations that can be treated with approved targeted agents": what exists, not what was had.
+    r"|\b(?:can|could|may|might) be (?:treated|targeted)\b|\bamenable to\b|\btreatable\b)"
     r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
     r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
     r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
@@ -42,7 +44,9 @@ _AFTER_NAME = re.compile(
     r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed"
     r"|progress\w*|intoleran\w*"
     r"|(?:must|should|shall) (?:have )?(?:been )?(?:received|given|administered|used|failed|completed)"
-    r"|(?:is|are) (?:required|mandatory)))"
+    r"|(?:is|are) (?:required|mandatory))"
+    # "no standard therapy (is) available", "for which no effective treatment exists": what exists, not what was had.
+    r"|(?P<fut>(?:(?:is|are|was|were) )?(?:(?:currently|otherwise|still) )?(?:available|exists?)\b))"
 )
 
 # Said of the whole clause, wherever it sits: allowances and bans.
@@ -56,7 +60,10 @@ BAN = guarded(
 _PERMIT = re.compile(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
-    r"|(?:is|are|be|remain) eligible(?! for| to)|may have|can have|not counted|is ok|are ok)\b"
+    r"|(?:is|are|be|remain) eligible(?! for| to)|may have|can have|could have|not counted|is ok|are ok"
+    # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
+    r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
+    r"|optional|(?:can|may|could) include)\b"
 )
 _LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
 
@@ -77,7 +84,7 @@ _SKIP_TEXT = (
     "hypersensitiv", "allerg", "toxicit", "toxic effect", "adverse event", "adverse reaction", "adverse effect",
     "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
     "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
-    "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal",
+    "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal", "contra-indication",
 )
 # ... or these words. (Plain strings are looked for with `in`: one regex alternation of them all tried
 # every alternative at every position.)
@@ -114,6 +121,8 @@ TIME_WINDOW = guarded(
     rf"|registration|screening)"
     r"|\bbefore (?:the )?(?:first dose|first administration|start of|initiation|enrol|random|registration|screening)"
 )
+# A sentence that sets a wash-out period is about timing, whatever drugs it names.
+WASHOUT = guarded(r"\bwash[- ]?out\b|\bwashed out\b")
 # The study population or a condition on it, which makes failures uncertain.
 SOFT = re.compile(
     r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within|on) (?:an? |the |another )?(?:other )?clinical (?:study|studies"
@@ -161,6 +170,15 @@ LEAD_IN = re.compile(
     r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects"
     r"|participants|those|cases)\b[^,;:]*[,;:]"
 )
+# "Patients who received prior X must ...", "Subjects treated with X should ...": the names before the verb
+# pick out the patients the rest of the sentence is about; they are not a requirement on everyone.
+SUBJECT_LEAD_IN = re.compile(
+    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:patients|subjects|participants|those|individuals)\s+"
+    r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:been\s+)?(?:received|receiving"
+    r"|had|were treated|are treated|treated|undergone|underwent|took|taken)|receiving|having received|previously"
+    r" treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
+    r"[^,;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
+)
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
 
@@ -186,12 +204,17 @@ TREATED = guarded(
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
 GENERIC_TREATMENT = guarded(
     r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
-    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line))"
+    # "prior therapy targeting LILRB": a class the vocabulary may not know, not every treatment.
+    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
+    r"|aimed|inhibiting|blocking))"
 )
 OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
     r"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom|who (?:refused|declined|refuse|decline|cannot"
-    r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined)\b"
+    r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined|refuses?|declines?"
+    # "... or for which no standard therapy exists", "... or have them contraindicated", "or is ineligible for it".
+    r"|for which|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
+    r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?)))\b"
 )
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
 DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
@@ -201,6 +224,13 @@ def strip_parens(text: str) -> str:
     """Text with bracketed asides removed (two passes cover one level of nesting)."""
     return PAREN.sub(" ", PAREN.sub(" ", text))
 
+
+# Weak cue words that speak of the present ("during the treatment"): not an earlier treatment.
+# ("Currently on X" stays a requirement: a drug taken now is one the profile lists.)
+PRESENT_WORDS = ("during", "under")
+_WEAK_START = ("after", "following", "post", "complet", "currently", "on ", "are on", "is on", "while on",
+               *PRESENT_WORDS)
+_OR_WORD = re.compile(r"\bor\b")
 
 # Cues further than this many characters before a name do not govern it.
 CUE_REACH = 110
@@ -214,23 +244,36 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
     not "after the date of local approval for alectinib".
     """
     window = window[-CUE_REACH:]
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, int, int]] = []
     for match in _CUE.finditer(window):
         if match.group("weak") is not None:
             if len(window) - match.end() <= WEAK_REACH:
-                found.append(("req", match.group()))
+                found.append(("req", match.group(), match.start(), match.end()))
         else:
-            found.append((str(match.lastgroup), match.group()))
+            found.append((str(match.lastgroup), match.group(), match.start(), match.end()))
     if not found:
         return None, ""
     last = found[-1]
+    if last[0] == "req" and last[1].startswith(PRESENT_WORDS):
+        # "during the treatment", "currently on X": the present, not an earlier treatment, unless a
+        # stronger word comes just before ("progressed during X").
+        before = found[-2] if len(found) > 1 else None
+        if before and before[0] == "req" and not before[1].startswith(_WEAK_START) \
+                and last[2] - before[3] <= WEAK_REACH:
+            return "req", before[1]
+        return None, ""
     if last[0] == "past":
-        # "no prior", "has not received": a negation followed only by exposure words.
+        # "no prior", "has not received": a negation followed only by exposure words. Not across "or":
+        # "treatment-naive or have received prior therapy" offers two ways in.
+        following = last
         for cue in reversed(found):
             if cue[0] == "neg":
+                if _OR_WORD.search(window, cue[3], following[2]):
+                    break
                 return "neg", cue[1]
             if cue[0] != "past":
                 break
+            following = cue
     return last[0], last[1]  # type: ignore[return-value]
 
 
@@ -244,6 +287,8 @@ def cue_after_name(text: str, end: int) -> Cue | None:
     match = _AFTER_NAME.match(text, end)
     if not match:
         return None
+    if match.group("fut"):
+        return "fut"
     return "neg" if match.group("neg") else "req"
 
 

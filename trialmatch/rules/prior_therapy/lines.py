@@ -58,7 +58,7 @@ _AFTER_CUE = re.compile(
 # Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
 _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
-    r"|relaps\w*|after|following|exposed|experienced)\b"
+    r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
 )
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 

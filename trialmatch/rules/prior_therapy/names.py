@@ -198,7 +198,7 @@ class LeadIn:
 def lead_ins(norm: str) -> list[LeadIn]:
     found = []
     for start in [0, *(m.end() for m in re.finditer(r"[:;]", norm))]:
-        match = cues.LEAD_IN.match(norm, start)
+        match = cues.LEAD_IN.match(norm, start) or cues.SUBJECT_LEAD_IN.match(norm, start)
         if match:
             genes, alteration = lead_in_condition(match.group())
             found.append(LeadIn(match.start(), match.end(), tuple(genes), alteration))

@@ -118,6 +118,17 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     )
 
 
+def _carried_cohorts(pieces: list[str]) -> list[tuple[str, ...]]:
+    """Per sentence, the cohorts of the last heading in an earlier sentence of the same bullet:
+    "Cohort 3: must have progressed on X. X must have been the first-line treatment." (both cohort 3)."""
+    carried: list[tuple[str, ...]] = []
+    last: tuple[str, ...] = ()
+    for piece in pieces:
+        carried.append(last)
+        last = heading_cohorts(piece) or last
+    return carried
+
+
 def _section(crit: Criterion) -> str:
     return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
 
@@ -137,13 +148,15 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
             ctx = _context(criteria, index, ancestors, egfr_trial)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
             lead_cue = _header_cue(lead) if lead else None
+            carried = _carried_cohorts(pieces)
             for k, first in enumerate(reads):
                 if first is None:
                     continue
+                here = replace(ctx, cohorts=carried[k]) if carried[k] else ctx
                 if k and lead_cue and ctx.inherited is None:
-                    rules += reading_rules(first, replace(ctx, inherited=lead_cue, prefix=lead))
+                    rules += reading_rules(first, replace(here, inherited=lead_cue, prefix=lead))
                 else:
-                    rules += reading_rules(first, ctx)
+                    rules += reading_rules(first, here)
         ancestors.append(crit)
     return rules
 

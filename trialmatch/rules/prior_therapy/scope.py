@@ -14,10 +14,11 @@ from trialmatch.rules.prefilter import guarded
 from trialmatch.rules.prior_therapy.terms import normalize
 from trialmatch.vocab import canonical_gene
 
-_LABEL = r"(?:\d{1,2}[a-z]?\b|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
+# "Cohorts 3and3b": a number may run straight into "and".
+_LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
 _KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
 _COHORT_LABELS = re.compile(
-    rf"(?P<kind>cohort|arm|part|phase|group|module)s?\s*(?P<first>{_LABEL})"
+    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*(?P<first>{_LABEL})"
     rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?{_LABEL})*+)"
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
@@ -130,9 +131,33 @@ def _genes_in(words: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# Genes with an approved targeted therapy in NSCLC: what "actionable" or "driver" alterations name.
+DRIVER_GENES = ("EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "NTRK1", "NTRK2", "NTRK3", "ERBB2", "KRAS")
+_DRIVER = (
+    r"(?:(?:an?|the|known|documented|confirmed|other|any)\s+)*(?:actionable|targetable|druggable|driver|oncogenic"
+    r"|sensiti[sz]ing|treatable)[\s-]+(?:(?:genomic|genetic|molecular|oncogenic|driver|gene)[\s-]+)?"
+    r"(?:mutations?|alterations?|aberrations?|drivers?|variants?|rearrangements?)"
+)
+# "Patients with (tumours with) actionable mutations must ...", "If driver mutation, ...": a condition on
+# the patients with a driver, not a requirement on everyone.
+_DRIVER_PATIENTS = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry)|who (?:have|harbou?r|carry))\s+"
+    r"(?:(?:tumou?rs?|cancers?|disease|nsclc)\s+(?:with|harbou?ring|that (?:have|harbou?r|carry))\s+)?"
+    rf"|if\s+(?:there is\s+|with\s+)?){_DRIVER}"
+)
+_FOR_DRIVER = guarded(
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose tumou?rs? "
+    rf"(?:have|harbou?r|carry))\s+(?:(?:tumou?rs?|cancers?)\s+with\s+)?{_DRIVER}"
+)
+
+
 def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
     """([genes], alteration) when a sentence is about one biomarker group only:
-    "Patients with EGFR mutation ...", "... required for patients with EGFR, ALK or ROS1 alterations"."""
+    "Patients with EGFR mutation ...", "... required for patients with EGFR, ALK or ROS1 alterations",
+    "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
+    if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
+        return list(DRIVER_GENES), None
     for pattern in (_PATIENTS_WITH, _GENE_PATIENTS):
         match = pattern.match(norm)
         if match:

@@ -139,11 +139,15 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     parens = _parens(norm)
     if cues.off_topic(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
+    if cues.WASHOUT.search(bare):
+        return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
     if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     timed = bool(cues.TIME_WINDOW.search(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
+    # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
+    limits = [lim for lim in limits if cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
     first_name = mentions[0].start if mentions else len(norm)
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
@@ -177,12 +181,17 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         rules += naive
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
-            if cues.TREATED.search(norm):
+            if _treated(norm):
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
-    if reading.forbid and not timed:
-        rules.append(_forbid_rule(reading.forbid, allow, base, norm, bare, ctx))
     required = [m for m in reading.require if not (timed and m in reading.weak)]
+    if reading.forbid and not timed:
+        forbid_rule = _forbid_rule(reading.forbid, allow, base, norm, bare, ctx)
+        if not excluding and alternative is None and _either_or(norm, reading.forbid, required):
+            # "chemotherapy-naive or having received prior chemotherapy": either way in is enough.
+            alternative = forbid_rule
+        else:
+            rules.append(forbid_rule)
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
@@ -195,6 +204,22 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool:
+    """Whether banned and required names are two alternatives: all of one before "or" and all of the other after."""
+    if not forbid or not require:
+        return False
+    first, second = (forbid, require) if forbid[-1].end <= require[0].start else (require, forbid)
+    if first[-1].end > second[0].start:
+        return False  # interleaved: no single "or" between them
+    return bool(_OR.search(cues.strip_parens(norm[first[-1].end:second[0].start])))
+
+
+def _treated(norm: str) -> bool:
+    """ "Previously treated" outside an exception ("any KRAS variant except previously treated G12C")."""
+    exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    return any(not inside(m.start(), exceptions) for m in cues.TREATED.finditer(norm))
 
 
 def _by_lead_in(norm: str, names: list[Mention], leads: list[LeadIn]) -> list[tuple[LeadIn | None, list[Mention]]]:

@@ -41,7 +41,7 @@ SYSTEMIC = "c:systemic"
 
 
 # "PD-(L)1" means PD-1 or PD-L1; spelled out so the tokens do not read as PD-L1 alone.
-_PD_L_1 = re.compile(r"pd-?\(l\)-?1")
+_PD_L_1 = re.compile(r"pd\s?-?\s?\(l\)\s?-?\s?1")  # also "anti-PD (L)-1"
 
 
 def normalize(text: str) -> str:
