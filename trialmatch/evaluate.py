@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from trialmatch.compiled import NOT_READ
 from trialmatch.parse import DIMENSIONS, parse_record
 from trialmatch.profile import Profile, profile_from_dict
 from trialmatch.rules.base import Finding
@@ -155,7 +156,7 @@ def score_cases(cases: Iterable[dict[str, Any]], records_dir: Path, profiles: di
             hidden = False
             for dim in dims:
                 expected = _as_list(expected_by_dim[dim])
-                got = DIMENSIONS[dim].check(rules[dim], profile)
+                got = NOT_READ if rules.get(dim) is None else DIMENSIONS[dim].check(rules[dim], profile)
                 hidden |= got.verdict == "excluded"
                 score = report.per_dimension[dim]
                 score.total += 1

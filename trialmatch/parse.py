@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -35,7 +36,12 @@ def _source_fingerprint() -> int:
     return int(digest.hexdigest()[:7], 16)  # fits the cache's integer column
 
 
+log = logging.getLogger("trialmatch.parse")
+
 PARSER_VERSION = _source_fingerprint()
+# Rules of a trial whose criteria could not be read hold only this key, with the reason: every
+# dimension is then unknown (compiled.NOT_READ), never "no requirement".
+UNREADABLE = "unreadable"
 
 DIMENSIONS: dict[str, ModuleType] = {
     "disease": disease,
@@ -47,8 +53,20 @@ DIMENSIONS: dict[str, ModuleType] = {
 
 
 def parse_text(text: TrialText) -> dict[str, Any]:
-    """Structured rules for every dimension, JSON-serializable, keyed by dimension name."""
-    return {name: module.parse(text) for name, module in DIMENSIONS.items()}
+    """Structured rules for every dimension, JSON-serializable, keyed by dimension name.
+
+    A dimension that fails to read the text makes the whole trial unreadable: its rules are
+    {UNREADABLE: reason}, so every dimension answers unknown and says why, and the failure is
+    logged once, when the trial is saved (not on every match)."""
+    rules: dict[str, Any] = {}
+    for name, module in DIMENSIONS.items():
+        try:
+            rules[name] = module.parse(text)
+        except Exception as exc:  # noqa: BLE001 - one unreadable trial must not stop a sync or a match
+            log.warning("the criteria of %s could not be read (%s, %s: %s); every dimension is unknown",
+                        text.nct_id or "a trial", name, type(exc).__name__, exc)
+            return {UNREADABLE: f"{name}: {type(exc).__name__}: {exc}"[:300]}
+    return rules
 
 
 def parse_record(record: dict[str, Any]) -> dict[str, Any]:
