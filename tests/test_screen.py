@@ -25,7 +25,7 @@ from trialmatch.index import load_index
 from trialmatch.match import MatchFilters, MatchIndex, match_profile
 from trialmatch.profile import Profile
 from trialmatch.screen import read_profiles
-from trialmatch.screen_rows import OUTPUT_COLUMNS, csv_cell
+from trialmatch.screen_rows import DIMENSION_COLUMNS, OUTPUT_COLUMNS, csv_cell
 
 PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
                    "prior_therapies", "prior_lines", "ecog", "brain_metastases", "location", "max_distance_miles")
@@ -68,11 +68,12 @@ def _expected_values(index: MatchIndex, profile: Profile) -> list[tuple[Any, ...
     rows = []
     for rank, m in enumerate(match_profile(index, profile, filters), start=1):
         c, dims, nearest = m.candidate, m.dimensions, m.nearest
+        unplaced = c.distance_unknown_words() if origin is not None else ""
         rows.append((
-            profile.id, rank, c.nct_id, c.title, c.status, "/".join(c.phases),
-            *(dims[name].verdict for name in OUTPUT_COLUMNS[6:13]),
+            profile.id, rank, c.nct_id, c.title, c.status, "/".join(c.phases), c.kind_words,
+            *(dims[name].verdict for name in DIMENSION_COLUMNS),
             " | ".join(f"{name}: {dims[name].reason}" for name in m.unknowns),
-            f"{nearest.site.facility or ''}, {nearest.site.place}" if nearest else "",
+            f"{nearest.site.facility or ''}, {nearest.site.place}" if nearest else unplaced,
             round(nearest.miles, 1) if nearest else "",
             f"https://clinicaltrials.gov/study/{c.nct_id}",
         ))
@@ -112,7 +113,12 @@ def test_screen_rows_are_each_patients_ranked_matches(
     assert f"{len(expected)} possible match row(s)" in stdout
 
     near = [row for row in expected if row[0] == "near-chicago"]
-    assert near and all(row[-2] != "" and row[-2] <= 300 for row in near), "distances shown and limited"
+    placed = [row for row in near if row[-2] != ""]
+    assert placed and all(row[-2] <= 300 for row in placed), "distances shown and limited"
+    # A trial none of whose open sites could be placed is kept, after those within the limit.
+    unplaced = [row for row in near if row[-2] == ""]
+    assert all(row[-3].startswith("distance unknown:") for row in unplaced)
+    assert [row[-2] == "" for row in near] == sorted(row[-2] == "" for row in near)
     assert "Patient lost:" in stderr and "screened without distances" in stderr
     assert any(row[0] == "lost" for row in expected), "a place not found still screens the patient"
 
@@ -125,10 +131,10 @@ def test_unknowns_say_what_to_check(synced_engine: Engine, tmp_path: Path) -> No
     assert code == 0, stderr
     rows = list(csv.DictReader(out.open(newline="", encoding="utf-8")))
     assert rows and all(r["patient_id"] == "Q" for r in rows)
-    with_unknowns = [r for r in rows if "unknown" in [r[d] for d in OUTPUT_COLUMNS[6:13]]]
+    with_unknowns = [r for r in rows if "unknown" in [r[d] for d in DIMENSION_COLUMNS]]
     assert with_unknowns, "a profile that says little leaves things to check"
     for r in with_unknowns:
-        unknown = [d for d in OUTPUT_COLUMNS[6:13] if r[d] == "unknown"]
+        unknown = [d for d in DIMENSION_COLUMNS if r[d] == "unknown"]
         assert [part.split(":")[0] for part in r["to_check"].split(" | ")] == unknown
     assert all(r["to_check"] == "" for r in rows if r not in with_unknowns)
 

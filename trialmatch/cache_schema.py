@@ -33,6 +33,15 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE trial ADD COLUMN opened_or_closed_at TIMESTAMP",
         "UPDATE trial SET criteria_changed_at = first_seen",
     ],
+    # 2 -> 3: what kind of study each trial is; filled from the stored raw records by
+    # trialmatch.kind_refresh on the next load or import (until then "kind not stated").
+    2: [
+        "ALTER TABLE trial ADD COLUMN primary_purpose VARCHAR",
+        "ALTER TABLE trial ADD COLUMN observational_model VARCHAR",
+        "ALTER TABLE trial ADD COLUMN intervention_types JSON",
+        "ALTER TABLE trial ADD COLUMN study_kind VARCHAR",
+        "ALTER TABLE trial ADD COLUMN disease_scope VARCHAR",
+    ],
 }
 
 

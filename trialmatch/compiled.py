@@ -20,6 +20,7 @@ from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
 from trialmatch.rules.structured import check_age, check_sex
+from trialmatch.study_kind import LUNG, group_bits, groups_of, kind_of
 
 # Every profile field each dimension's check reads. tests/test_compiled.py guards this list:
 # changing any other field must never change a finding.
@@ -167,6 +168,11 @@ class CompiledIndex:
         self._masks: dict[tuple[Any, ...], np.ndarray] = {}
         # Ranking keys that do not depend on the profile.
         self.status_rank = np.array([STATUS_RANK.get(c.status, 9) for c in self.candidates], dtype=np.int8)
+        self.kind_tier = np.array([kind_of(c.study_kind).tier for c in self.candidates], dtype=np.int8)
+        self.scope_rank = np.array([c.disease_scope != LUNG for c in self.candidates], dtype=np.int8)
+        # One bit per study_kind.GROUPS entry the trial may belong to (the "Kinds of study" filter).
+        self.kind_bits = np.array([group_bits(groups_of(c.study_kind, c.study_type)) for c in self.candidates],
+                                  dtype=np.uint8)
         self.nct_order = np.argsort(np.argsort(np.array([c.nct_id for c in self.candidates], dtype=object)))
 
     def _group_slots(self, j: int) -> list[Group]:
@@ -222,9 +228,9 @@ class CompiledIndex:
         return Table(findings, codes, specific)
 
     def mask(self, statuses: tuple[str, ...], phases: tuple[str, ...], interventional_only: bool,
-             new_since: Any) -> np.ndarray:
+             new_since: Any, kinds: tuple[str, ...] = ()) -> np.ndarray:
         """Which trials pass the filters (cached: the page asks the same filters again and again)."""
-        key = (statuses, phases, interventional_only, new_since)
+        key = (statuses, phases, interventional_only, new_since, kinds)
         cached = self._masks.get(key)
         if cached is not None:
             return cached
@@ -239,6 +245,8 @@ class CompiledIndex:
         if new_since is not None:
             keep &= np.fromiter((f is not None and f.date() >= new_since for f in self._first_seen),
                                 dtype=bool, count=len(keep))
+        if kinds:
+            keep &= (self.kind_bits & group_bits(frozenset(kinds))) != 0
         if len(self._masks) > 32:
             self._masks.clear()
         self._masks[key] = keep

@@ -54,7 +54,18 @@ def geocode(query: str) -> Place:
         return _zip_place(zip_match.group(1))
     if text.replace("-", "").isdigit():
         raise UnknownPlaceError(f"location {text!r} is not a US ZIP code (5 digits, e.g. 02115)")
-    return _city_place(text)
+    try:
+        return _city_place(text)
+    except UnknownPlaceError:
+        if "," in text:
+            raise
+        # "Denver CO", "Lyon France", "Portland Oregon": the last words may be the state or country.
+        words = text.split()
+        for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
+            city, qualifier = " ".join(words[:cut]), " ".join(words[cut:])
+            if _qualifier(qualifier) != (None, None):
+                return _city_place(f"{city}, {qualifier}")
+        raise
 
 
 def _zip_place(code: str) -> Place:
@@ -103,6 +114,32 @@ def _city_place(text: str) -> Place:
     raise UnknownPlaceError(
         f"no place called {name!r}{where} in the packaged list: check the spelling or use a ZIP code"
     )
+
+
+SAME_PLACE_MILES = 50.0  # namesakes this close together are one place for a distance in miles
+
+
+@cache
+def place_site(city: str | None, state: str | None, country: str | None) -> tuple[float, float] | None:
+    """A trial site's (lat, lon) from its city, state and country, for sites the registry gives
+    without coordinates; None when the packaged gazetteer has no such city in that country, or
+    has several far apart (never a guess: an unplaced site has an unknown distance)."""
+    key = normalize(city or "")
+    country_code = _countries().get(normalize(country)) if country else None
+    if not key or country_code is None:
+        return None
+    state_code = _us_states().get(normalize(state)) if state and country_code == "US" else None
+    points = [(float(c["latitude"]), float(c["longitude"]))
+              for c in _cities_by_name().get(key, []) if _fits(c, state_code, country_code)]
+    if not points and country_code == "US":
+        towns = _us_towns().get(key, {})
+        points = [(lat, lon) for town_state, (lat, lon, _) in towns.items() if state_code in (None, town_state)]
+    if not points:
+        return None
+    first = points[0]
+    if any(haversine_miles(first[0], first[1], lat, lon) > SAME_PLACE_MILES for lat, lon in points[1:]):
+        return None
+    return first
 
 
 def _most_likely(cities: list[dict[str, Any]]) -> Place:
@@ -234,10 +271,14 @@ def by_distance(sites: Iterable[S], origin: tuple[float, float] | None) -> list[
         return [(site, None) for site in sites]
     measured: list[tuple[S, float | None]] = []
     for site in sites:
-        if site.latitude is None or site.longitude is None:
+        point = (site.latitude, site.longitude)
+        if point[0] is None or point[1] is None:  # placed from its city when the registry gives no coordinates
+            point = place_site(getattr(site, "city", None), getattr(site, "state", None),
+                               getattr(site, "country", None)) or (None, None)
+        if point[0] is None or point[1] is None:
             measured.append((site, None))
         else:
-            measured.append((site, haversine_miles(origin[0], origin[1], site.latitude, site.longitude)))
+            measured.append((site, haversine_miles(origin[0], origin[1], point[0], point[1])))
     return sorted(measured, key=lambda pair: float("inf") if pair[1] is None else pair[1])
 
 
@@ -245,4 +286,5 @@ def origin_of(place: Place | None) -> tuple[float, float] | None:
     return None if place is None else (place.latitude, place.longitude)
 
 
-__all__: Sequence[str] = ("Place", "UnknownPlaceError", "by_distance", "geocode", "normalize", "origin_of")
+__all__: Sequence[str] = ("Place", "UnknownPlaceError", "by_distance", "geocode", "normalize", "origin_of",
+                          "place_site")

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from trialmatch.cache import PageCounts, save_page, set_run, start_run
 from trialmatch.errors import TrialmatchError
+from trialmatch.kind_refresh import refresh_kinds
 from trialmatch.models import utcnow
 
 BATCH = 500
@@ -65,4 +66,5 @@ def import_records(engine: Engine, paths: Iterable[Path]) -> PageCounts:
     if batch:
         flush()
     set_run(engine, run.id, status="imported", finished_at=utcnow())
+    refresh_kinds(engine)  # unchanged records were not rewritten: classify those an older trialmatch saved
     return total

@@ -10,6 +10,8 @@ from sqlalchemy.engine import Engine
 from trialmatch import queries
 from trialmatch.cache_write import reparse_outdated
 from trialmatch.errors import CacheError
+from trialmatch.geo import place_site
+from trialmatch.kind_refresh import refresh_kinds
 from trialmatch.match import Candidate, MatchIndex, SiteInfo, intern_rules
 
 log = logging.getLogger(__name__)
@@ -25,10 +27,18 @@ def load_index(engine: Engine) -> MatchIndex:
         reparse_outdated(engine)
     except CacheError as exc:
         log.warning("matching on rules from an older parser: %s", exc)
+    try:
+        refresh_kinds(engine)  # a migrated cache, or a newer classifier: no download needed
+    except CacheError as exc:
+        log.warning("some trials' kind of study is shown as not stated: %s", exc)
     rows, site_rows = queries.index_snapshot(engine)  # one state of the cache, even mid-sync
     sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
-    for nct_id, *fields in site_rows:
-        sites_by_trial[nct_id].append(SiteInfo(*fields))
+    for nct_id, facility, city, state, country, lat, lon, status in site_rows:
+        if lat is None or lon is None:
+            # No coordinates from the registry: the packaged gazetteer places the city, or the
+            # site's distance stays unknown (never far).
+            lat, lon = place_site(city, state, country) or (None, None)
+        sites_by_trial[nct_id].append(SiteInfo(facility, city, state, country, lat, lon, status))
     index = MatchIndex(
         Candidate(
             nct_id=row["nct_id"],
@@ -44,6 +54,8 @@ def load_index(engine: Engine) -> MatchIndex:
             last_update_posted=row["last_update_posted"],
             rules=row["rules"] or {},
             sites=tuple(sites_by_trial.get(row["nct_id"], ())),
+            study_kind=row["study_kind"],
+            disease_scope=row["disease_scope"],
         )
         for row in rows
     )

@@ -20,10 +20,12 @@ from trialmatch.distance import haversine_miles
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
 from trialmatch.rules.base import EXCLUDED, UNKNOWN, Finding
+from trialmatch.study_kind import SCOPE_WORDS, kind_of
 
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
 # Sites where a patient could be seen now or soon.
 OPEN_SITE_STATUSES = frozenset({*OPEN_STATUSES, "AVAILABLE"})
+COUNTRIES_NAMED = 5  # in "distance unknown: sites in ..."
 
 Overall = Literal["possible", "excluded"]
 
@@ -44,6 +46,12 @@ class SiteInfo:
     def place(self) -> str:
         return ", ".join(p for p in (self.city, self.state, self.country) if p)
 
+    @property
+    def maybe_open(self) -> bool:
+        """Recruiting or about to, or its status not given (reshaped records give none): unknown
+        is not closed."""
+        return self.status is None or self.status in OPEN_SITE_STATUSES
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -62,6 +70,27 @@ class Candidate:
     last_update_posted: str | None = None
     rules: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     sites: tuple[SiteInfo, ...] = ()
+    study_kind: str | None = None  # a trialmatch.study_kind code; None: not stated
+    disease_scope: str | None = None  # "lung", "basket", "solid" or None
+
+    @property
+    def kind_words(self) -> str:
+        """What kind of study it is, in plain words ("Treatment study: a new drug", "Registry: ...")."""
+        return kind_of(self.study_kind).words
+
+    @property
+    def site_countries(self) -> list[str]:
+        """Countries of the sites a patient might go to (every site's if none is open), in order."""
+        sites = [s for s in self.sites if s.maybe_open] or list(self.sites)
+        return list(dict.fromkeys(s.country for s in sites if s.country))
+
+    def distance_unknown_words(self) -> str:
+        """ "distance unknown: sites in United States, Germany, ...": no open site could be placed."""
+        countries = self.site_countries
+        if not countries:
+            return "distance unknown: no sites listed yet"
+        named = ", ".join(countries[:COUNTRIES_NAMED]) + (", ..." if len(countries) > COUNTRIES_NAMED else "")
+        return f"distance unknown: sites in {named}"
 
 
 @dataclass(frozen=True)
@@ -71,8 +100,11 @@ class MatchFilters:
     statuses: tuple[str, ...] = OPEN_STATUSES
     phases: tuple[str, ...] = ()
     interventional_only: bool = False
+    kinds: tuple[str, ...] = ()  # study_kind.GROUPS to keep: treatment, other_interventional, observational
     new_since: date | None = None  # first seen in the cache on or after this day
     origin: tuple[float, float] | None = None  # patient's (lat, lon), for distances
+    # Trials with an open site this close are kept, and so are those none of whose sites could be
+    # placed (ranked after them): an unknown distance is not a long one.
     max_distance_miles: float | None = None
     include_excluded: bool = False
 
@@ -91,10 +123,15 @@ class TrialMatch:
     verdict: Overall
     dimensions: dict[str, Finding]
     nearest: NearestSite | None = None
+    located: bool = False  # distances were asked for (the patient gave a place)
+
+    @property
+    def distance_unknown(self) -> bool:
+        return self.located and self.nearest is None
 
     @property
     def rank_reasons(self) -> list[str]:
-        return _rank_reasons(self.dimensions, self.candidate, self.nearest)
+        return _rank_reasons(self.dimensions, self.candidate, self.nearest, self.located)
 
     @cached_property
     def unknowns(self) -> list[str]:
@@ -113,6 +150,9 @@ class TrialMatch:
             "title": c.title,
             "status": c.status,
             "phases": list(c.phases),
+            "study_kind": c.study_kind or "not_stated",
+            "kind": c.kind_words,
+            "disease_scope": c.disease_scope,
             "rank_reasons": self.rank_reasons,
             "url": f"https://clinicaltrials.gov/study/{c.nct_id}",
         }
@@ -122,6 +162,8 @@ class TrialMatch:
                 "place": self.nearest.site.place,
                 "miles": round(self.nearest.miles, 1),
             }
+        elif self.distance_unknown:
+            out["distance"] = self.candidate.distance_unknown_words()
         return out
 
 
@@ -154,11 +196,12 @@ def intern_rules(index: Iterable[Candidate]) -> None:
 
 
 def nearest_open_site(sites: Iterable[SiteInfo], origin: tuple[float, float]) -> NearestSite | None:
-    """The closest site that is recruiting (or about to), or None when none has coordinates."""
+    """The closest site that is recruiting (or about to, or whose status is not given), or None
+    when none has coordinates."""
     best: NearestSite | None = None
     lat, lon = origin
     for site in sites:
-        if site.latitude is None or site.longitude is None or site.status not in OPEN_SITE_STATUSES:
+        if site.latitude is None or site.longitude is None or not site.maybe_open:
             continue
         miles = haversine_miles(lat, lon, site.latitude, site.longitude)
         if best is None or miles < best.miles:
@@ -166,11 +209,17 @@ def nearest_open_site(sites: Iterable[SiteInfo], origin: tuple[float, float]) ->
     return best
 
 
-def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSite | None) -> list[str]:
-    reasons = []
+def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSite | None,
+                  located: bool = False) -> list[str]:
+    """Each reason rank_profile sorts on, in its order."""
+    kind = kind_of(c.study_kind)
+    reasons = [kind.reason if kind.tier == 0 else f"{kind.reason}: listed after treatment studies of drugs, "
+               "biological medicines or radiation"]
     bio = findings.get("biomarker")
     if bio is not None and bio.specific:
         reasons.append("it asks for a tumour marker your profile has")
+    if c.disease_scope in SCOPE_WORDS:
+        reasons.append(SCOPE_WORDS[c.disease_scope])
     unknown = [n.replace("_", " ") for n, f in findings.items() if f.verdict == UNKNOWN]
     if unknown:
         reasons.append(f"{len(unknown)} thing(s) to check with your doctor: {', '.join(unknown)}")
@@ -179,6 +228,8 @@ def _rank_reasons(findings: dict[str, Finding], c: Candidate, nearest: NearestSi
     reasons.append(c.status.replace("_", " ").lower())
     if nearest is not None:
         reasons.append(f"nearest open site {nearest.miles:.0f} miles ({nearest.site.place})")
+    elif located:
+        reasons.append(c.distance_unknown_words())
     return reasons
 
 
@@ -187,7 +238,7 @@ def match_candidate(candidate: Candidate, profile: Profile, origin: tuple[float,
     findings = check_all(candidate, profile)
     verdict: Overall = "excluded" if any(f.verdict == EXCLUDED for f in findings.values()) else "possible"
     nearest = nearest_open_site(candidate.sites, origin) if origin is not None else None
-    return TrialMatch(candidate, verdict, findings, nearest)
+    return TrialMatch(candidate, verdict, findings, nearest, origin is not None)
 
 
 @dataclass(frozen=True)
@@ -198,6 +249,7 @@ class Ranking:
     verdicts: Verdicts
     rows: np.ndarray  # row numbers into compiled.candidates, in rank order
     nearest: list[NearestSite | None]  # aligned with rows; all None without an origin
+    located: bool = False  # distances were asked for: a None in `nearest` is an unknown distance
 
     def best(self, count: int) -> Ranking:
         """The first `count` trials only."""
@@ -208,7 +260,8 @@ class Ranking:
         results = []
         for row, nearest in zip(self.rows.tolist(), self.nearest, strict=True):
             verdict: Overall = "excluded" if excluded[row] else "possible"
-            results.append(TrialMatch(candidates[row], verdict, self.verdicts.findings(row, ids), nearest))
+            results.append(TrialMatch(candidates[row], verdict, self.verdicts.findings(row, ids), nearest,
+                                      self.located))
         return results
 
 
@@ -219,35 +272,47 @@ def compiled_index(index: Sequence[Candidate]) -> CompiledIndex:
 def rank_profile(
     compiled: CompiledIndex, profile: Profile, filters: MatchFilters | None = None, memo: Memo | None = None
 ) -> Ranking:
-    """The trials `filters` keep for `profile`, ranked: possible trials first (specific biomarker
-    match, fewer unknowns, recruiting, closer), then, when `filters.include_excluded`, the excluded
-    ones. `memo` may be shared across the profiles of a batch (see trialmatch.compiled)."""
+    """The trials `filters` keep for `profile`, ranked. The page, `match` and `screen` all rank here.
+
+    Possible trials first; with a distance limit, those with an open site within it before those
+    whose distance is unknown; then treatment studies of drugs, biological medicines or radiation,
+    other treatment studies, kind not stated, other interventional studies, observational ones
+    (study_kind tiers); then a trial that asks for the patient's own marker; one made for lung
+    cancer before a basket; fewer unknowns; recruiting before not yet recruiting; nearer; NCT id.
+    `memo` may be shared across the profiles of a batch (see trialmatch.compiled)."""
     filters = filters or MatchFilters()
     verdicts = compiled.verdicts(profile, memo)
-    keep = compiled.mask(filters.statuses, filters.phases, filters.interventional_only, filters.new_since)
+    keep = compiled.mask(filters.statuses, filters.phases, filters.interventional_only, filters.new_since,
+                         filters.kinds)
     excluded = verdicts.excluded
     if not filters.include_excluded:
         keep = keep & ~excluded
     rows = np.flatnonzero(keep)
     nearest: list[NearestSite | None] = [None] * len(rows)
+    unplaced = np.zeros(len(rows), dtype=bool)
     if filters.origin is not None:
         nearest = [nearest_open_site(compiled.candidates[row].sites, filters.origin) for row in rows]
         if filters.max_distance_miles is not None:
-            close = [n is not None and n.miles <= filters.max_distance_miles for n in nearest]
+            limit = filters.max_distance_miles
+            # Dropped only when an open site was placed and is too far; unknown is kept, ranked after.
+            close = [n is None or n.miles <= limit for n in nearest]
             rows = rows[np.array(close, dtype=bool)] if len(rows) else rows
             nearest = [n for n, ok in zip(nearest, close, strict=True) if ok]
-    # Rank on arrays (sorting 20,000 Python tuples costs more): a specific biomarker match first,
-    # then fewer unknowns, recruiting before not yet recruiting, nearer, then by NCT id.
+            unplaced = np.array([n is None for n in nearest], dtype=bool)
+    # Rank on arrays (sorting 20,000 Python tuples costs more); np.lexsort's last key sorts first.
     miles = np.array([n.miles if n is not None else np.inf for n in nearest], dtype=float)
     order = np.lexsort((
         compiled.nct_order[rows],
         miles,
         compiled.status_rank[rows],
         verdicts.unknown_counts[rows],
+        compiled.scope_rank[rows],
         ~verdicts.specific[rows],
+        compiled.kind_tier[rows],
+        unplaced,
         excluded[rows],
     ))
-    return Ranking(compiled, verdicts, rows[order], [nearest[i] for i in order.tolist()])
+    return Ranking(compiled, verdicts, rows[order], [nearest[i] for i in order.tolist()], filters.origin is not None)
 
 
 def match_profile(

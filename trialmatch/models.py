@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
 # Bump when a table's shape changes; cache.open_cache migrates or rebuilds older files.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def utcnow() -> datetime:
@@ -32,6 +32,14 @@ class Trial(SQLModel, table=True):
     last_known_status: str | None = None
     phases: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     study_type: str | None = None
+    # What kind of study it is (trialmatch.study_kind): the registry's design fields, and the
+    # kind and disease scope decided from them once, when the record is saved. None in a row an
+    # older trialmatch wrote, until the next load or import classifies it.
+    primary_purpose: str | None = None  # designModule.designInfo.primaryPurpose: "TREATMENT", ...
+    observational_model: str | None = None  # designInfo.observationalModel: "COHORT", ...
+    intervention_types: list[str] | None = Field(default=None, sa_column=Column(JSON))  # ["DRUG", ...]
+    study_kind: str | None = None  # a study_kind.KINDS code: "treatment_drug", "imaging", ...
+    disease_scope: str | None = None  # "lung", "basket", "solid" or None
     conditions: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     # [{"name", "type", "description", "other_names": [...], "arm_labels": [...]}]

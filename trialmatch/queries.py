@@ -152,7 +152,8 @@ def stats(engine: Engine) -> dict[str, Any]:
 _INDEX_TRIAL_COLUMNS = [
     TRIALS.c[name]
     for name in ("nct_id", "brief_title", "overall_status", "phases", "study_type", "conditions",
-                 "minimum_age_years", "maximum_age_years", "sex", "first_seen", "last_update_posted")
+                 "minimum_age_years", "maximum_age_years", "sex", "first_seen", "last_update_posted",
+                 "study_kind", "disease_scope")
 ]
 _INDEX_SITE_COLUMNS = [
     SITES.c[name]

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from trialmatch.record_values import as_dict, as_list, as_strings, as_text
+from trialmatch.study_kind import design_columns
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
@@ -152,9 +153,10 @@ def trial_rows(record: dict[str, Any], *, digest: str | None = None) -> TrialRow
     elig = as_dict(ps.get("eligibilityModule"))
     contacts = as_dict(ps.get("contactsLocationsModule"))
     healthy = elig.get("healthyVolunteers")
+    brief_title = as_text(ident.get("briefTitle")) or as_text(ident.get("officialTitle")) or nct_id
     trial = {
         "nct_id": nct_id,
-        "brief_title": as_text(ident.get("briefTitle")) or as_text(ident.get("officialTitle")) or nct_id,
+        "brief_title": brief_title,
         "official_title": as_text(ident.get("officialTitle")),
         "acronym": as_text(ident.get("acronym")),
         "brief_summary": as_text(desc.get("briefSummary")),
@@ -162,6 +164,7 @@ def trial_rows(record: dict[str, Any], *, digest: str | None = None) -> TrialRow
         "last_known_status": as_text(status.get("lastKnownStatus")),
         "phases": as_strings(design.get("phases")),
         "study_type": as_text(design.get("studyType")),
+        **design_columns(ps, [brief_title, as_text(ident.get("officialTitle")) or ""]),
         "conditions": as_strings(cond.get("conditions")),
         "keywords": as_strings(cond.get("keywords")),
         "interventions": [

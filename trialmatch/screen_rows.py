@@ -28,7 +28,7 @@ from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 Format = Literal["csv", "jsonl"]
 # What a finding shows in a row: its verdict and, for an unknown, its reason (numbered from here).
 ELIGIBLE_CELL, EXCLUDED_CELL, UNKNOWN_CELLS = 0, 1, 2
-TRIAL_COLUMNS = ("nct_id", "title", "status", "phases")
+TRIAL_COLUMNS = ("nct_id", "title", "status", "phases", "kind")
 SITE_COLUMNS = ("nearest_site", "miles")
 DIMENSION_COLUMNS = (*DIMENSIONS, "age", "sex")
 OUTPUT_COLUMNS = ("patient_id", "rank", *TRIAL_COLUMNS, *DIMENSION_COLUMNS, "to_check", *SITE_COLUMNS, "url")
@@ -78,12 +78,14 @@ class RowEncoder:
         self.dims = compiled.dims
         assert self.dims == DIMENSION_COLUMNS, "the verdict cells follow the compiled index's dimensions"
         self._trial_cells = [
-            s.cells(TRIAL_COLUMNS, (c.nct_id, c.title, c.status, "/".join(c.phases))) for c in compiled.candidates
+            s.cells(TRIAL_COLUMNS, (c.nct_id, c.title, c.status, "/".join(c.phases), c.kind_words))
+            for c in compiled.candidates
         ]
         self._url_cells = [
             s.cell("url", f"https://clinicaltrials.gov/study/{c.nct_id}") + s.close for c in compiled.candidates
         ]
         self._no_site = s.cells(SITE_COLUMNS, ("", ""))
+        self._unplaced: dict[int, str] = {}  # trial row -> its "distance unknown: sites in ..." cells
         self._number_of: dict[str, int] = {}  # an unknown's reason -> its number in _reasons
         self._reasons: list[str] = []
         self._verdict_cells: dict[tuple[int, ...], str] = {}  # finding numbers per dim -> cells
@@ -111,7 +113,11 @@ class RowEncoder:
         rank_prefix, sep = s.rank_prefix, s.sep
         trial_cells, url_cells = self._trial_cells, self._url_cells
         nearest = ranking.nearest
-        sites = [self._site_cells(n) for n in nearest] if any(nearest) else [self._no_site] * len(rows)
+        if ranking.located:
+            sites = [self._site_cells(n) if n is not None else self._unplaced_cells(row)
+                     for n, row in zip(nearest, rows.tolist(), strict=True)]
+        else:
+            sites = [self._no_site] * len(rows)
         return "".join([
             f"{head}{rank_prefix}{rank}{sep}{trial_cells[row]}{verdict_cells[k]}{site}{url_cells[row]}"
             for rank, row, k, site in zip(range(1, len(rows) + 1), rows.tolist(), which.reshape(-1).tolist(), sites,
@@ -153,6 +159,13 @@ class RowEncoder:
             to_check = " | ".join(f"{dim}: {self._reasons[n - UNKNOWN_CELLS]}"
                                   for dim, n in zip(self.dims, combo, strict=True) if n >= UNKNOWN_CELLS)
             cells = self._verdict_cells[combo] = self.syntax.cells((*self.dims, "to_check"), (*verdicts, to_check))
+        return cells
+
+    def _unplaced_cells(self, row: int) -> str:
+        cells = self._unplaced.get(row)
+        if cells is None:
+            words = self.compiled.candidates[row].distance_unknown_words()
+            cells = self._unplaced[row] = self.syntax.cells(SITE_COLUMNS, (words, ""))
         return cells
 
     def _site_cells(self, nearest: NearestSite | None) -> str:
