@@ -457,3 +457,100 @@ def test_every_shared_record_parses_quickly_into_json(shared_dir: Path) -> None:
     assert time.perf_counter() - start < 10.0
     assert all(json.loads(json.dumps(p)) == p for p in parsed)
     assert sum(1 for p in parsed if p) >= 40  # most NSCLC trials name a marker somewhere
+
+
+# ---- kinds of sentence from the recruiting set (issue 10): invented sentences of each kind ------------------------
+
+# A marker that describes another cancer in a basket trial binds no NSCLC patient (kind 1, scope).
+@pytest.mark.parametrize("criteria", [
+    inc("Histologically confirmed metastatic ER+ HER2- breast cancer, castration-resistant prostate cancer, or NSCLC"),
+    inc("Dose expansion: participants with HR-positive/HER2-negative BC or with non-small cell lung cancer"),
+    inc("Advanced NSCLC, HER2-positive gastric cancer or urothelial carcinoma after standard therapy"),
+    inc("Locally advanced or metastatic solid tumour: NSCLC, KRAS-mutant colorectal cancer or pancreatic cancer"),
+    inc("Breast cancer cohort: documented ERBB2 amplification by local testing"),
+], ids=["er-her2-breast", "hr-her2-bc", "her2-gastric", "kras-colorectal", "breast-cohort"])
+@pytest.mark.parametrize("profile", [EX19, ALK, NO_DRIVER, UNTESTED], ids=["ex19", "alk", "no-driver", "untested"])
+def test_marker_of_another_cancer_binds_no_nsclc_patient(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# A cohort written for another cancer is no way in for an NSCLC patient, so it cannot open the trial to everyone.
+@pytest.mark.parametrize("criteria", [
+    inc("Part A: advanced NSCLC with KRAS G12C mutation", "Part B: metastatic colorectal cancer, any RAS status"),
+    inc("Cohort 1: NSCLC harbouring a KRAS G12C mutation", "Cohort 2: pancreatic ductal adenocarcinoma"),
+    inc("Arm 1: lung adenocarcinoma with a KRAS G12C mutation", "Arm 2: PDAC (no marker selection)"),
+], ids=["colorectal-part", "pancreatic-cohort", "pdac-arm"])
+def test_cohort_for_another_cancer_opens_nothing(criteria: str) -> None:
+    assert verdict(criteria, KRAS_G12C) == "eligible"
+    assert verdict(criteria, EX19) == "unknown"  # one NSCLC cohort named: the others are not all visible
+
+
+# A marker in a sentence about transformation to small cell lung cancer is a histology rule (kind 5).
+@pytest.mark.parametrize("criteria", [
+    inc("Any prior diagnosis of EGFR-mutant NSCLC that has transformed to small cell lung cancer"),
+    exc("EGFR mutation positive adenocarcinoma with histological transformation into SCLC"),
+    exc("Small cell carcinoma transformed from ALK-rearranged non-small cell lung cancer"),
+], ids=["transformed-to-sclc", "transformation-into", "sclc-transformed-from"])
+@pytest.mark.parametrize("profile", [EX19, ALK, NO_DRIVER], ids=["ex19", "alk", "no-driver"])
+def test_transformation_to_small_cell_sets_no_marker_rule(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# "Patients with X must have progressed on ..." is a condition on carriers, even as a note or with a list (kind 3).
+@pytest.mark.parametrize("criteria", [
+    inc("NOTE: Patients with known oncogenic drivers (including but not limited to EGFR, ALK, ROS1, MET alterations) "
+        "must have received and progressed on driver-specific therapy"),
+    inc("Note - participants with EGFR, ALK, or ROS1 alterations, should have disease progression on an approved "
+        "targeted therapy"),
+    inc("Subjects harbouring BRAF V600E, RET fusion, or other actionable alterations must have received the approved "
+        "targeted drug"),
+], ids=["note-driver-list", "note-dash-list", "harbouring-list"])
+@pytest.mark.parametrize("profile", [EX19, ALK, NO_DRIVER, KRAS_G12C, UNTESTED],
+                         ids=["ex19", "alk", "no-driver", "kras", "untested"])
+def test_treatment_rule_for_carriers_is_no_marker_requirement(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# A rule shutting carriers out, beside a rule that lets them in after treatment, is a question (kind 3).
+@pytest.mark.parametrize("criteria", [
+    inc("PD-L1 TPS of 1% or more, with no EGFR or ALK genomic tumour aberrations",
+        "Patients with EGFR or ALK genomic tumour aberrations should have progressed on approved therapy for them"),
+    exc("Known EGFR mutation or ALK rearrangement") + inc(
+        "Participants with an EGFR mutation or ALK fusion must have received at least one approved TKI"),
+    exc("Known driver alteration") + inc(
+        "Patients with oncogenic drivers must have progressed on all approved targeted therapy"),
+], ids=["inclusion-pair", "exclusion-and-condition", "driver-words"])
+@pytest.mark.parametrize("profile", [EX19, ALK], ids=["ex19", "alk"])
+def test_forbidden_carriers_let_in_on_condition_are_unknown(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "unknown"
+
+
+# A shared rule that every cohort's rule falls within binds everyone (no contradiction to doubt).
+@pytest.mark.parametrize("criteria", [
+    inc("Documented KRAS mutation", "Cohort A: KRAS G12C mutation", "Cohort B: any KRAS mutation other than G12C"),
+    inc("Confirmed EGFR mutation by local test", "Cohort 1: exon 19 deletion", "Cohort 2: L858R"),
+], ids=["kras", "egfr"])
+def test_shared_rule_covering_its_cohorts_still_excludes(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "excluded"
+
+
+# Two shared rules asking for different changes in one gene were written for groups the text did not name.
+@pytest.mark.parametrize("criteria", [
+    inc("Part 2x: advanced NSCLC with KRAS mutations other than G12C", "Part 2y: advanced NSCLC with KRAS G12C"),
+    inc("Advanced NSCLC with an EGFR exon 20 insertion", "Advanced NSCLC with EGFR T790M mutation"),
+], ids=["kras-g12c-and-not", "egfr-ex20-and-t790m"])
+def test_contradicting_shared_rules_do_not_exclude_either_group(criteria: str) -> None:
+    assert verdict(criteria, KRAS_G12C if "KRAS" in criteria else T790M) != "excluded"
+
+
+# Protein-change spellings: "Cys797Ser" is C797S, not every EGFR mutation; "p. G12C" does not end a sentence.
+@pytest.mark.parametrize("criteria, profile, expected", [
+    (exc("NSCLC patients with EGFR Cys797Ser (C797S) mutation"), EX19, "eligible"),
+    (exc("Known EGFR p.Thr790Met mutation"), L858R, "eligible"),
+    (exc("Known EGFR p.Thr790Met mutation"), T790M, "excluded"),
+    (inc("Non-squamous NSCLC with KRAS p. G12C mutation confirmed centrally"), KRAS_G12C, "eligible"),
+    (inc("Non-squamous NSCLC with KRAS p. G12C mutation confirmed centrally"), KRAS_G12D, "excluded"),
+    (inc("BRAF Val600Glu mutation documented by a local laboratory"), BRAF_V600E, "eligible"),
+], ids=["cys797ser", "thr790met-other", "thr790met-carrier", "p-dot-g12c", "p-dot-g12c-other", "val600glu"])
+def test_three_letter_protein_changes(criteria: str, profile: Profile, expected: str) -> None:
+    assert verdict(criteria, profile) == expected

@@ -17,6 +17,7 @@ from trialmatch.rules.prefilter import guarded, translator
 _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _wide = translator(_WIDE)
+_PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
 _ABBREVIATIONS = guarded(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
@@ -76,6 +77,8 @@ def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
+    if "p. " in text:  # "KRAS p. G12C": the protein prefix belongs to the change
+        text = _PROTEIN_PREFIX.sub("p.", text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
@@ -93,7 +96,9 @@ def normalise(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(
-    r"[;；]\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)\s+(?=[A-Z0-9(\[])"
+    # "KRAS p. G12C": "p." opens a protein change, it ends no sentence.
+    r"[;；]\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
+    r"\s+(?=[A-Z0-9(\[])"
 )
 
 
@@ -189,13 +194,19 @@ THERAPY_AFTER = guarded(
     r"|progressed|treated|exposed|resistant|refractory)\b",
     re.I,
 )
+# "Patients with EGFR, ALK or other alterations must have progressed on ...": a treatment rule for carriers.
+# A "Note:" may open it; the list of markers may hold commas.
+_CARRIER_RULE = (
+    r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying)[^;:]{0,160}?"
+    r"\b(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+)
 SENTENCE_CONDITION = re.compile(
-    r"^\W*(?:in case|if|when|unless|for (?:the )?(?:patients?|subjects?|participants?|those|people)\b"
-    r"|(?:patients?|subjects?|participants?|those)\s+(?:with|who have)[^,;:]{0,80}?"
-    r"\b(?:must|should|need to|are required to)\s+"
-    + _THERAPY_VERBS + ")",
+    r"^\W*(?:notes?\s*[:\-]\s*)?"
+    r"(?:in case|if|when|unless|for (?:the )?(?:patients?|subjects?|participants?|those|people)\b"
+    r"|" + _CARRIER_RULE + ")",
     re.I,
 )
+CARRIER_RULE = re.compile(r"^\W*(?:notes?\s*[:\-]\s*)?" + _CARRIER_RULE, re.I)
 PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
@@ -242,13 +253,32 @@ WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|need
 
 
 # Basket trials: "HER2-negative breast cancer" is a rule for another disease's cohort.
-OTHER_CANCER = guarded(
-    r"\b(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
+_OTHER_CANCER_WORDS = (
+    r"(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
     r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
-    r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma)\b",
+    r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma"
+    r"|PDAC|m?CRC|BTC|HNSCC|SCCHN|m?CRPC|HCC|RCC|TNBC|GEJ|SCLC|(?<!non-)(?<!non )small[\s\-]cell lung)\b"
+)
+OTHER_CANCER = guarded(r"\b" + _OTHER_CANCER_WORDS, re.I)
+# "ER+ HER2- breast cancer", "HER2-positive gastric cancer", "HR+/HER2- BC": a marker that describes another
+# cancer, named right after it (a result word and up to two words between).
+OTHER_CANCER_AFTER = re.compile(
+    r"^[\s\-+/,)]*(?:(?:positive|negative|low|high|mutant|mutated|amplified|overexpressing|expressing|status)\b[\s,]*)?"
+    r"(?:[A-Za-z]+\s+){0,2}?(?:" + _OTHER_CANCER_WORDS + r"|BC\b)",
     re.I,
 )
-LUNG = re.compile(r"\b(?:lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
+# "ER+", "HR-positive /": hormone receptors name breast cancer.
+HORMONE_RECEPTOR_BEFORE = re.compile(
+    r"\b(?:ER|PR|HR|PgR|hormone[\s\-]receptor)[\s\-]*(?:\+|positive|pos\b|negative|-)[\s,/]*(?:and\s+|or\s+)?$",
+    re.I,
+)
+# NSCLC or lung cancer, not small cell lung cancer.
+LUNG = re.compile(r"\b(?:(?<!small cell )(?<!small-cell )lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
+
+
+def other_cancer_only(sentence: str) -> bool:
+    """The sentence names another cancer and no lung cancer: a rule for another disease's cohort."""
+    return OTHER_CANCER.search(sentence) is not None and LUNG.search(sentence) is None
 
 
 # An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
@@ -265,5 +295,13 @@ CONTRAST = re.compile(r",?\s*\b(?:but|however|whereas|while|although)\b", re.I)
 TEST_BEFORE = re.compile(
     r"\b(?:for|of|on|to|undergo|provide|perform\w*)\s+(?:the\s+|a\s+|an\s+|central\s+|local\s+)?"
     r"(?:cfDNA\s+|ctDNA\s+|plasma\s+|tissue\s+|tumou?r\s+)?$",
+    re.I,
+)
+
+
+# "EGFR-mutant NSCLC that has transformed to small cell": a histology rule (the disease dimension's), not a marker.
+HISTOLOGY_CHANGE = guarded(
+    r"\btransform(?:ed|ation|s)?\b[^.;]{0,60}?\b(?:small[\s\-]cell|SCLC|neuroendocrine|squamous)"
+    r"|\b(?:small[\s\-]cell|SCLC)\b[^.;]{0,40}?\btransform(?:ed|ation)\b",
     re.I,
 )

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules.biomarker import vocab
-from trialmatch.rules.biomarker.cues import LUNG, OTHER_CANCER
+from trialmatch.rules.biomarker.cues import other_cancer_only
 from trialmatch.rules.biomarker.phrases import Statement, tokens
 from trialmatch.rules.biomarker.text import negated_before
 from trialmatch.rules.prefilter import Guarded, guarded
@@ -84,7 +84,7 @@ def names_score(sentence: str) -> bool:
 
 def read_pdl1(sentence: str, section: str) -> list[Statement]:
     """PD-L1 level statements in one normalised sentence: each becomes its own requirement."""
-    if _NOT_A_RULE.search(sentence) or (OTHER_CANCER.search(sentence) and not LUNG.search(sentence)):
+    if _NOT_A_RULE.search(sentence) or other_cancer_only(sentence):
         return []
     toks = tokens(sentence)
     anchors = [(t.start, t.end) for t in toks if t.type == "pdl1"]

@@ -12,15 +12,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from trialmatch.rules.biomarker.cues import normalise, sentences
+from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker.cues import normalise, other_cancer_only, sentences
 from trialmatch.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker.phrases import Statement, names_marker
-from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, read_sentence, read_title
+from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
 from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import Criterion, TrialText, quote
 
-_LABEL_ID = r"(?:\d{1,2}[a-z]?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
 _COHORT_LABEL = guarded(
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
@@ -188,18 +189,25 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     waived: list[str] = []
     untested_ok = False
     squamous_untested_ok = False
+    carriers: set[str] = set()
+    foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
     for criterion in text.criteria:
         cohorts = cohort_labels(criterion)
         labels.extend(c for c in cohorts if c not in labels)
+        if cohorts and criterion.parent and not _label_at_start(criterion.text) and other_cancer_only(criterion.parent):
+            foreign.update(cohorts)
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
         found: list[dict[str, Any]] = []
         for sentence, own_labels in _labelled_sentences(criterion.text):
             labels.extend(c for c in own_labels if c not in labels)
+            if (own_labels or cohorts) and other_cancer_only(sentence):
+                foreign.update(own_labels or cohorts)
             if not mentions_marker(sentence):
                 continue
             norm = normalise(sentence)
             if not _may_state(norm, section):
                 continue
+            carriers |= carrier_genes(norm)
             statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
@@ -229,8 +237,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             elif marker_context:
                 untested_ok = True
         clauses.extend(found)
+    carried = {c for clause in clauses for c in clause["cohorts"]}
+    labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
-             "squamous_untested_ok": squamous_untested_ok}
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers}
     return clauses, facts
 
 
@@ -315,6 +325,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
+    _doubt_forbidden_carriers(clauses, facts["carriers"])
     if facts["untested_ok"]:
         for clause in clauses:
             if clause["mode"] == "forbid":
@@ -396,9 +407,44 @@ def _drop_contradictions(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> None:
     """"NSCLC with EGFR exon 20 insertion" beside cohorts for T790M or G719A: the text disagrees with
-    itself, so failing the shared sentence while fitting a cohort is a question, not an exclusion."""
-    cohort_genes = {a.get("gene") for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]}
+    itself, so failing the shared sentence while fitting a cohort is a question, not an exclusion.
+    A shared "KRAS mutation" beside cohorts for KRAS G12C and other KRAS mutations agrees: it stays."""
+    cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
+                    if a["t"] == "alt"]
     for clause in clauses:
         if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
-            if {a.get("gene") for a in clause["atoms"]} & cohort_genes - {None}:
+            shared = [a for a in clause["atoms"] if a["t"] == "alt"]
+            genes = {a["gene"] for a in shared}
+            if any(c["gene"] in genes and not any(_covers(s, c) for s in shared) for c in cohort_atoms):
                 clause["doubtful"] = True
+    # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
+    # were written for different groups the text did not name: neither binds everyone.
+    shared_rules = [c for c in clauses if c["mode"] == "require" and not c["cohorts"] and c["source"] != "title"]
+    for clause in shared_rules:
+        mine = [a for a in clause["atoms"] if a["t"] == "alt"]
+        for other in shared_rules:
+            theirs = [a for a in other["atoms"] if a["t"] == "alt" and a["gene"] in {m["gene"] for m in mine}]
+            if other is not clause and theirs and not all(any(_covers(m, t) for m in mine) for t in theirs) \
+                    and not all(any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in _genes(other)):
+                clause["doubtful"] = True
+
+
+def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
+    """The shared atom holds for every patient who fits the cohort's atom."""
+    return shared["gene"] == atom["gene"] and (
+        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
+
+
+def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str]) -> None:
+    """"No EGFR or ALK aberrations" beside "patients with EGFR or ALK aberrations must have progressed on an
+    approved drug": the text lets carriers in on a condition, so shutting them out is a question."""
+    if not carriers:
+        return
+    whole_panel = set(vocab.driver_panel()[0]) <= carriers
+
+    def let_in(atom: dict[str, Any]) -> bool:
+        return atom["gene"] in carriers if atom["t"] == "alt" else atom["t"] == "driver" and whole_panel
+
+    for clause in clauses:
+        if clause["mode"] == "forbid" and all(let_in(a) for a in clause["atoms"]):
+            clause["doubtful"] = True

@@ -13,19 +13,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.biomarker.cues import (
     ALLOWED_AFTER,
+    CARRIER_RULE,
     CONDITION_BEFORE,
     CONTRAST,
     COOCCURRENCE,
     DRUG_CONTEXT_BEFORE,
     EXCLUDING_SENTENCE,
-    LUNG,
+    HISTOLOGY_CHANGE,
+    HORMONE_RECEPTOR_BEFORE,
     MODAL_AFTER,
     NEG_FILLER,
     NEGX_FILLER,
     NOT_PERMISSION,
-    OTHER_CANCER,
+    OTHER_CANCER_AFTER,
     PERMISSION,
     PROCEDURE_AFTER,
     SENTENCE_CONDITION,
@@ -33,6 +36,7 @@ from trialmatch.rules.biomarker.cues import (
     THERAPY,
     THERAPY_AFTER,
     WAIVED_TEST,
+    other_cancer_only,
 )
 from trialmatch.rules.biomarker.phrases import (
     ANCHORS,
@@ -119,6 +123,21 @@ def read_title(line: str) -> list[Statement]:
     return _read(line, "title")
 
 
+def carrier_genes(sentence: str) -> set[str]:
+    """Genes a treatment rule for carriers names ("Patients with EGFR or ALK alterations must have progressed
+    on an approved drug"): such carriers may join, so a rule elsewhere that shuts them out is in doubt.
+    A driver named without genes stands for the whole panel."""
+    if not CARRIER_RULE.match(sentence):
+        return set()
+    found: set[str] = set()
+    for tok in tokens(sentence):
+        if tok.type == "gene":
+            found.update(vocab.expand_gene(tok.key))
+        elif tok.type == "driver":
+            found.update(vocab.driver_panel()[0])
+    return found
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):
@@ -139,8 +158,10 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
 def _read(sentence: str, section: str) -> list[Statement]:
     if SENTENCE_CONDITION.search(sentence):
         return []
-    if OTHER_CANCER.search(sentence) and not LUNG.search(sentence):
+    if other_cancer_only(sentence):
         return []
+    if HISTOLOGY_CHANGE.search(sentence):
+        return []  # "EGFR-mutant NSCLC transformed to SCLC" names a histology, not a marker rule
     # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
     outside = _PARENTHESES.sub(" ", sentence)
     if PERMISSION.search(outside) and not NOT_PERMISSION.search(outside):
@@ -162,6 +183,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
             start, end = phrase[0].start, phrase[-1].end
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+                continue
+            if _describes_other_cancer(part_text, start, end):
                 continue
             if section != "title" and (
                 _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
@@ -205,6 +228,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if negative:
             statements.append(Statement("-", _dedupe(negative)))
     return statements
+
+
+def _describes_other_cancer(text: str, start: int, end: int) -> bool:
+    """"NSCLC, or ER+ HER2- breast cancer": the marker belongs to the other cancer, not to an NSCLC patient."""
+    return bool(OTHER_CANCER_AFTER.match(text[end: end + 50])
+                or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
 
 
 def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> bool:
