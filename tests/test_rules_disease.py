@@ -124,6 +124,141 @@ CASES = {
         "* Advanced or metastatic solid tumor", "", "Drug X in Advanced Solid Tumors", ALL_EL),
 }
 
+UN_ALL = (UN, UN, UN, UN)
+SQUAMOUS_ONLY = (EX, EL, EX, UN)
+SQUAMOUS_UNSURE = (EL, UN, EL, UN)
+
+# Kinds of sentence first misread on unseen trials; every case is invented wording of its kind.
+KINDS = {
+    # Stage I-III written as a range, and metastatic disease named in the exclusions.
+    "stage-ib-to-iiia-range": ("* Completely resected stage IB to IIIA NSCLC", "", "", ALL_EX),
+    "stages-ii-iiib-range": ("* Pathologically confirmed stages II-IIIB non-small cell lung cancer", "", "", ALL_EX),
+    "stage-i-en-dash-iiia": ("* Stage I–IIIA NSCLC eligible for lobectomy", "", "", ALL_EX),
+    "stage-iia-through-iiib": ("* Clinical stage IIA through IIIB NSCLC", "", "", ALL_EX),
+    "stage-arabic-1-3": ("* Newly diagnosed NSCLC, stage 1-3, planned for surgery", "", "", ALL_EX),
+    "known-distant-metastasis-excluded": ("* Histologically confirmed NSCLC", "* Known distant metastasis", "", ALL_EX),
+    "distant-metastases-on-imaging-excluded": (
+        "* Histologically confirmed NSCLC", "* Known distant metastases on PET-CT or brain MRI", "", ALL_EX),
+    "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
+    "extrathoracic-metastatic-spread-excluded": (
+        "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    # A title's "oligometastatic" says whom the study has in mind; only a criterion limits the count.
+    "oligometastatic-title-only-is-stage-iv": (
+        "* Stage IV NSCLC", "", "Ablative Radiotherapy for Oligometastatic Non-Small Cell Lung Cancer", ALL_EL),
+    "oligometastatic-title-with-count-in-criteria": (
+        "* Stage IV NSCLC\n* No more than 3 metastatic lesions", "", "Radiotherapy in Oligometastatic NSCLC", UN_ALL),
+    # Small cell lung cancer only, under a title that says "lung cancer".
+    "sclc-inclusion-under-lung-cancer-title": (
+        "* Histologically confirmed small cell lung cancer", "", "A Study of Drug X in Lung Cancer", ALL_EX),
+    "extensive-stage-sclc-under-lung-cancer-title": (
+        "* Extensive-stage small-cell lung carcinoma after one line of platinum", "", "Lung Cancer Trial", ALL_EX),
+    "es-sclc-abbreviation-only": ("* Measurable ES-SCLC", "", "Maintenance Therapy in Lung Cancer", ALL_EX),
+    "lung-cancer-small-or-non-small-is-nsclc": (
+        "* Stage IV lung cancer (small cell or non-small cell)", "", "Lung Cancer Exercise Study", ALL_EL),
+    "lung-cancer-in-inclusion-is-not-sclc-only": (
+        "* Any lung cancer\n* Small cell lung cancer patients must have completed chemotherapy", "",
+        "Symptom Study in Lung Cancer", ALL_EL),
+    "nsclc-transformed-to-small-cell-is-a-question": (
+        "* SCLC, or NSCLC with transformation to small cell lung cancer", "", "Drug Y in Lung Cancer", UN_ALL),
+    "transformation-mentioned-in-an-nsclc-trial": (
+        "* Metastatic NSCLC, including NSCLC with mixed squamous histology or transformation to small cell", "", "",
+        ALL_EL),
+    # Baskets: a tumour list that leaves NSCLC out may or may not take it; one that names it takes it.
+    "basket-listing-other-cancers-only": (
+        "* Advanced solid tumours including breast, ovarian and endometrial cancers", "",
+        "Drug X in Advanced Solid Tumors", UN_ALL),
+    "basket-such-as-other-cancers": (
+        "* Metastatic solid tumour such as melanoma, renal cell carcinoma or sarcoma", "",
+        "A First-in-Human Study of Z in Solid Tumours", UN_ALL),
+    "basket-with-no-list-takes-nsclc": ("* Advanced solid tumor", "", "Drug X in Advanced Solid Tumors", ALL_EL),
+    "basket-list-naming-lung-cancer": (
+        "* Advanced solid tumours including breast, lung and ovarian cancers", "", "Drug X in Solid Tumors", ALL_EL),
+    # A histology word of another organ's cancer says nothing about the lung.
+    "other-organ-histologies-in-a-tumour-list": (
+        "* Eligible tumour types: NSCLC, breast cancer, head and neck squamous cell carcinoma or prostate "
+        "adenocarcinoma", "", "", ALL_EL),
+    "other-organ-histology-after-of-the": (
+        "* Advanced NSCLC\n* Cohort C: squamous cell carcinoma of the oesophagus after one line", "", "", ALL_EL),
+    "other-organ-cohort-sentence": (
+        "* Advanced NSCLC\n* Arm 4: metastatic pancreatic ductal adenocarcinoma after gemcitabine", "", "", ALL_EL),
+    "escaped-ampersand-head-neck": (
+        "* Tumour types: NSCLC, Head \\& Neck Squamous Cell Carcinoma, colorectal cancer", "", "", ALL_EL),
+    "lung-histology-examples-in-a-list-of-cancers": (
+        "* One of: melanoma, colorectal cancer, or non-small cell lung cancer (e.g. adenocarcinoma, squamous cell "
+        "carcinoma, large cell carcinoma)", "", "", ALL_EL),
+    "lung-histology-in-a-list-of-cancers-still-counts": (
+        "* Metastatic squamous NSCLC or metastatic head and neck cancer", "", "", SQUAMOUS_ONLY),
+    "example-histology-is-not-a-limit": ("* Stage IV NSCLC (for example adenocarcinoma)", "", "", ALL_EL),
+    "reference-to-another-protocol-title": (
+        "* Stage IV NSCLC\n* Patients must meet all criteria as described in the umbrella protocol: Biomarker "
+        "Study for Squamous Cell Lung Cancer", "", "", ALL_EL),
+    "master-protocol-reference": (
+        "* Recurrent NSCLC registered to the master protocol for previously treated non-squamous NSCLC", "", "",
+        ALL_EL),
+    # Conditions of a multi-cancer trial: only a condition that names the lung speaks for its histology.
+    "basket-condition-other-organ-adenocarcinoma": (
+        "* Advanced NSCLC, melanoma or gastric cancer", "", "", ALL_EL),
+    # Polarity: a histology the inclusion list shuts out, or lets in as well.
+    "inclusion-histology-not-eligible": (
+        "* Advanced NSCLC; squamous cell carcinoma is not eligible", "", "", NON_SQUAMOUS),
+    "inclusion-any-histology-except": (
+        "* Advanced NSCLC of any histology except squamous cell carcinoma", "", "", NON_SQUAMOUS),
+    "inclusion-histology-will-be-excluded": (
+        "* Metastatic NSCLC. Adenocarcinoma histology will be excluded.", "", "", (EX, EL, EL, UN)),
+    "inclusion-histology-shut-out-for-some-cohorts": (
+        "* Metastatic NSCLC\n* Cohorts 2 and 5 only: squamous tumours are not allowed", "", "", ALL_EL),
+    "inclusion-mixed-histology-allowed": (
+        "* Advanced NSCLC; mixed adenosquamous or squamous cell histology is allowed", "", "", ALL_EL),
+    "inclusion-squamous-also-permitted": (
+        "* Advanced NSCLC. Squamous cell carcinoma is also permitted.", "", "", ALL_EL),
+    # Exclusions that name the histologies taken ("other than ...") or only a mixed component.
+    "exclusion-histology-other-than-two": (
+        "* Stage IV NSCLC", "* Tumours of a histology other than adenocarcinoma or squamous cell carcinoma", "",
+        (EL, EL, EX, UN)),
+    "exclusion-histology-besides-one": (
+        "* Stage IV NSCLC", "* Histological subtypes besides adenocarcinoma (e.g. squamous, large cell)", "",
+        (EL, EX, EX, UN)),
+    "exclusion-other-than-with-any-histology-inclusion": (
+        "* Stage IV NSCLC\n* NOTE: squamous or non-squamous disease may enrol",
+        "* NSCLC histologies other than squamous and/or adenocarcinoma, including large cell", "", (EL, EL, EX, UN)),
+    "exclusion-mixed-squamous-is-not-pure-squamous": (
+        "* Stage IV NSCLC", "* NSCLC with mixed squamous histology or transformation to small cell", "",
+        SQUAMOUS_UNSURE),
+    "exclusion-mixed-squamous-component": (
+        "* Metastatic NSCLC", "* Mixed histology with a squamous component", "", SQUAMOUS_UNSURE),
+    "exclusion-pure-squamous-still-excludes": (
+        "* Metastatic NSCLC", "* Squamous cell histology", "", NON_SQUAMOUS),
+    "exclusion-other-organ-squamous-is-not-lung": (
+        "* Metastatic NSCLC", "* Squamous cell carcinoma of the head and neck", "", ALL_EL),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), KINDS.values(), ids=KINDS.keys())
+def test_disease_kind(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
+    text = trial(inclusion, exclusion, title, (title,)) if title else trial(inclusion, exclusion)
+    assert verdicts(text) == expected
+
+
+# (title, conditions, expected): a basket's conditions name several cancers, each with its own histology.
+HEADERS = {
+    "gastric-adenocarcinoma-condition": (
+        "Anti-PD-1 Therapy in Solid Tumours", ("Melanoma", "NSCLC", "Gastric Adenocarcinoma"), ALL_EL),
+    "bare-squamous-condition-in-a-basket": (
+        "Drug W for Brain Metastases of Solid Tumours",
+        ("Glioblastoma", "Non-small Cell Lung Cancer", "Squamous Cell Carcinoma", "Melanoma"), ALL_EL),
+    "pdac-condition": ("KO-1 in Advanced Solid Tumors", ("NSCLC", "Pancreatic Ductal Adenocarcinoma (PDAC)"),
+                       ALL_EL),
+    "squamous-lung-condition-still-counts": (
+        "Drug V in Squamous NSCLC", ("Squamous Non-small Cell Lung Cancer",), SQUAMOUS_ONLY),
+    "basket-conditions-leave-nsclc-out": (
+        "Drug U in Advanced Solid Tumors", ("Breast Cancer", "Small Cell Lung Cancer", "Ovarian Cancer"), UN_ALL),
+}
+
+
+@pytest.mark.parametrize(("title", "conditions", "expected"), HEADERS.values(), ids=HEADERS.keys())
+def test_disease_header(title: str, conditions: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert verdicts(trial("* Advanced or metastatic disease", "", title, conditions)) == expected
+
 
 @pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), CASES.values(), ids=CASES.keys())
 def test_disease_rule(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:

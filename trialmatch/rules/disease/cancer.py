@@ -1,0 +1,62 @@
+"""Cancer type: does the trial take NSCLC (named, as lung cancer in general, or in a solid-tumour basket),
+small cell lung cancer only, or another cancer only?"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
+from trialmatch.rules.disease.words import mask, sentences, vocab
+from trialmatch.rules.prefilter import guarded
+from trialmatch.text import TrialText, quote
+
+# "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
+_TRANSFORMED = guarded(r"\btransform\w*", re.I)
+_LUNG = guarded(r"\blungs?\b", re.I)
+
+
+def _rule(verdict: str, evidence: str = "", other: str = "") -> dict[str, Any]:
+    return {"verdict": verdict, "evidence": quote(evidence) if evidence else "", "other": other}
+
+
+def _names_other_cancer(part: str) -> bool:
+    v = vocab()
+    plain = mask(mask(part, v["nsclc"]), v["basket"])
+    return bool(v["other_cancers"].search(plain) or v["other_organs"].search(plain))
+
+
+def cancer_rule(text: TrialText) -> dict[str, Any]:
+    v = vocab()
+    header = [text.title, *text.conditions, *text.keywords]
+    inclusion = sentences(text, "inclusion")
+    sources = [*header, *inclusion]
+    nsclc = [sentence for sentence in sources if v["nsclc"].search(sentence)]
+    if any(not _TRANSFORMED.search(sentence) for sentence in nsclc):
+        return _rule(ELIGIBLE)
+    # Lung cancer in general counts once small cell lung cancer is blanked out.
+    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
+    baskets = [s for s in sources if v["basket"].search(s)]
+    basket = baskets[0] if baskets else ""
+    small_cell = next((s for s in inclusion if v["sclc"].search(s)), "")
+    if small_cell and not basket and not any(s in inclusion for s in generic):
+        if nsclc:  # "SCLC, or NSCLC transformed to small cell": whether yours has transformed is not known
+            return _rule(UNKNOWN, nsclc[0], "transformed")
+        # The inclusion names small cell lung cancer and never NSCLC: a title's "lung cancer" means SCLC.
+        return _rule(EXCLUDED, small_cell, "small cell lung cancer")
+    if nsclc:
+        return _rule(ELIGIBLE)
+    if generic:
+        return _rule(ELIGIBLE)
+    if basket:
+        # A basket whose listed cancers leave NSCLC (and the lung) out may or may not take it.
+        listed = [*text.conditions, *baskets]
+        lung = any(_LUNG.search(mask(part, v["sclc"])) for part in listed)  # "breast, lung and ovarian cancers"
+        if not lung and any(_names_other_cancer(part) for part in listed):
+            return _rule(UNKNOWN, basket, "basket")
+        return _rule(ELIGIBLE, basket)
+    header_text = " | ".join([text.title, *text.conditions])
+    other = v["other_cancers"].search(mask(header_text, v["nsclc"]))
+    if other:
+        return _rule(EXCLUDED, header_text, other.group(0))
+    return _rule(ELIGIBLE)

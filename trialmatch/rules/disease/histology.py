@@ -1,0 +1,226 @@
+"""Histology: the NSCLC histologies a trial admits (non-squamous, squamous, adenocarcinoma or large cell
+only), read from the title, conditions and inclusion sentences, and from histology exclusions.
+
+A histology word counts only when it describes the lung cancer enrolled: not next to another organ
+("gastric adenocarcinoma", "head and neck squamous cell carcinoma"), not in a condition of a
+multi-cancer basket that names no lung, not in another cohort's or another document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, other_disease, own_words, vocab
+from trialmatch.rules.prefilter import AnyOf, guarded
+from trialmatch.text import TrialText, quote
+
+HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
+
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
+)
+_CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+_TESTING = re.compile(
+    r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
+    re.I,
+)
+COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study)\s*[A-Z0-9]{1,3}\b", re.I)
+_CONDITIONAL_DRUG = guarded(
+    r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
+)
+_ANY_HISTOLOGY = guarded(
+    r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
+    r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous",
+    re.I,
+)
+# "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required.
+_SHUT_OUT_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted|included))"
+    r"|not (?:eligible|allowed|permitted))\b",
+    re.I,
+)
+# "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.
+_EXCEPT_BEFORE = re.compile(r"\b(?:except(?: for)?|excluding|other than|but not)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "histologies other than squamous and/or adenocarcinoma" in the exclusions: the ones named are the ones taken.
+_OTHER_THAN = guarded(r"\b(?:other than|except(?: for)?|besides)\b", re.I)
+_TAIL_END = re.compile(r"\b(?:includ\w*|such as|e\.g\.?|i\.e\.?|for example)\b|[(:]", re.I)
+_BARE_HISTOLOGY = (
+    (("squamous",), re.compile(r"(?<![\w-])(?<!non )squamous", re.I)),
+    (("adenocarcinoma", "large cell"), re.compile(r"\bnon[\s-]?squamous", re.I)),
+    (("adenocarcinoma",), re.compile(r"\badenocarcinoma", re.I)),
+    (("large cell",), re.compile(r"\blarge[\s-]cell\b(?![\s-]neuroendocrine)", re.I)),
+)
+_EXAMPLE_BEFORE = re.compile(r"\b(?:e\.\s?g\.?|such as|for example|for instance)[^;()]{0,120}$", re.I)
+_WIDENING_BEFORE = re.compile(r"\b(?:mixed|including|includes|incl\.?|as well as)\b[^.;]{0,40}$", re.I)
+_PERMITTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)\b", re.I)
+_ONLY = re.compile(r"\bonly\b", re.I)
+_MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
+_LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
+_ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
+
+
+def _organ_named(sentence: str) -> bool:
+    v = vocab()
+    return bool(v["other_organs"].search(sentence) or v["other_cancers"].search(mask(sentence, v["nsclc"])))
+
+
+def _other_organs(sentence: str, start: int, end: int) -> bool:
+    """The histology word at [start, end) belongs to another organ: "pancreatic ductal adenocarcinoma",
+    "squamous cell carcinoma of the head and neck"."""
+    organs = vocab()["other_organs"]
+    before = " ".join(sentence[max(0, start - 40):start].split()[-3:])
+    if organs.search(before) and not _LUNG.search(" ".join(before.split()[-1:])):
+        return True
+    after = _ORGAN_AFTER.match(sentence, end)
+    return bool(after and organs.match(sentence, after.end()))
+
+
+def _said_of_lung(sentence: str, start: int, end: int) -> bool:
+    """In a list of several cancers: the histology at [start, end) is the lung's ("squamous NSCLC", "NSCLC
+    (adenocarcinoma, squamous cell carcinoma ...)"), not that of a cancer named in between."""
+    if _LUNG.search(sentence, start, end + 25):  # "squamous NSCLC", "adenocarcinoma of the lung"
+        return True
+    last_lung = -1
+    for lung in _LUNG.finditer(sentence, 0, start):
+        last_lung = lung.end()
+    return last_lung >= 0 and not _organ_named(sentence[last_lung:start])
+
+
+def _mentions(sentence: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The histology groups a sentence names for the lung cancer enrolled, each as (the histologies the
+    group admits, shut out): shut out when the sentence leaves the group out ("squamous NSCLC are excluded",
+    "NSCLC except squamous"). In a list of several cancers only a histology said of the lung counts."""
+    v = vocab()
+    text = sentence
+    several = _organ_named(sentence) and bool(_LUNG.search(sentence))
+    found: list[tuple[tuple[str, ...], bool]] = []
+    for name in ("non_squamous", "large_cell", "squamous", "adenocarcinoma"):
+        pattern, allows = v["groups"][name]
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40):match.start()]
+            after = text[match.end():match.end() + 100]
+            if _other_organs(text, match.start(), match.end()) or _NEGATED_BEFORE.search(before):
+                continue
+            if several and not _said_of_lung(text, match.start(), match.end()):
+                continue
+            if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
+                continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
+            if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
+                continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
+            if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after):
+                found.append((allows, True))
+                break
+            if _CONDITIONAL_BEFORE.search(before):
+                continue
+            if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
+                continue
+            found.append((allows, False))
+            break
+        text = mask(text, pattern)
+    return found
+
+
+@cache
+def _histology_words() -> AnyOf:
+    """The histology groups' patterns: _mentions finds nothing where none can match (its masks only
+    blank out text)."""
+    return AnyOf(masked=tuple(pattern for pattern, _ in vocab()["groups"].values()))
+
+
+def _kept_histologies(tail: str) -> set[str]:
+    """The histologies named right after "other than" (bare words count: "squamous and/or adenocarcinoma"),
+    up to the examples of what is left out ("including small cell, large cell ...")."""
+    tail = _TAIL_END.split(tail[:120], 1)[0]
+    return {histology for histologies, word in _BARE_HISTOLOGY if word.search(tail) for histology in histologies}
+
+
+def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
+    """The histologies an exclusion sentence shuts out, and whether firmly ("mixed squamous histology"
+    is not pure squamous disease: not firm)."""
+    v = vocab()
+    lowered = sentence.lower()
+    if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
+        return None
+    if COHORT.search(sentence):  # a limit for one cohort leaves the others open
+        return None
+    other_than = _OTHER_THAN.search(sentence)
+    kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()
+    if kept:
+        return set(HISTOLOGIES) - kept, True
+    text = mask(sentence, v["groups"]["non_squamous"][0])
+    match = v["squamous_excluded"].search(text)
+    if not match or _other_organs(text, match.start(), match.end()):
+        return None
+    return {"squamous"}, not _MIXED_BEFORE.search(text[:match.start()])
+
+
+@cache
+def _history_words() -> tuple[str, ...]:
+    """The words of another cancer's history ("in situ", "prior cancer"), without the organs: in a sentence
+    that names the lung too, an organ is told apart per histology word (_other_organs, _said_of_lung)."""
+    organs = vocab()["other_organs"]
+    return tuple(word for word in vocab()["other_cancer_context"] if not organs.search(word))
+
+
+def _header_parts(text: TrialText) -> list[str]:
+    """Title and conditions that can speak for the lung cancer enrolled: in a header that names other
+    cancers too (a basket), only the parts that name the lung."""
+    parts = [text.title, *text.conditions]
+    basket = vocab()["basket"]
+    if not any(_organ_named(part) or basket.search(part) for part in parts):
+        return parts
+    return [part for part in parts if _LUNG.search(part)]
+
+
+def histology_rule(text: TrialText) -> dict[str, Any]:
+    """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
+    # (sentence, its parent bullet or None for the title and conditions)
+    sources = [(part, None) for part in _header_parts(text)] + [
+        (sentence, criterion.parent) for criterion in text.inclusion if not other_disease(criterion)
+        for sentence in criterion.sentences()
+    ]
+    allowed: set[str] | None = None
+    shut_out: set[str] = set()
+    firm = False
+    evidence = ""
+    other_cancer = vocab()["other_cancer_context"]
+    histology_words = _histology_words()
+    for sentence, parent in sources:
+        if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
+            allowed, firm, evidence = None, False, ""
+            break  # every histology may enrol: only the exclusions below can still narrow it
+        sentence = own_words(sentence)
+        if not histology_words.possible(sentence):
+            continue  # names no histology (most sentences): nothing below can find one
+        lowered = sentence.lower()
+        context = other_cancer if not _LUNG.search(sentence) else _history_words()
+        if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
+            continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
+        if _organ_named(sentence) and not _LUNG.search(sentence):
+            continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
+        cohort_only = parent is not None and bool(COHORT.search(sentence) or COHORT.search(parent))
+        for allows, shut in _mentions(sentence):
+            if shut:
+                if not cohort_only:
+                    shut_out |= set(allows)
+                    firm = True
+            else:
+                allowed = (allowed or set()) | set(allows)
+                firm = firm or not cohort_only
+            evidence = evidence or sentence
+    for sentence in (s for c in text.exclusion if not other_disease(c) for s in c.sentences()):
+        if not histology_words.possible(sentence):
+            continue
+        excluded = _excluded_histologies(own_words(sentence))
+        if excluded:
+            shut_out |= excluded[0]
+            firm = firm or excluded[1]
+            evidence = evidence or sentence
+    if shut_out:
+        allowed = (set(HISTOLOGIES) if allowed is None else allowed) - shut_out
+    if allowed is None or allowed >= set(HISTOLOGIES):
+        return {"allowed": None, "firm": False, "evidence": ""}
+    return {"allowed": sorted(allowed), "firm": firm, "evidence": quote(evidence)}
