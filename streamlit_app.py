@@ -12,7 +12,7 @@ stored: answers live in this browser session and leave it only as files the user
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]
@@ -22,6 +22,7 @@ import trialmatch.sync as sync_module
 from trialmatch import form, plain, present, queries
 from trialmatch.cache import open_cache, resolve_db_url
 from trialmatch.client import CTGovClient
+from trialmatch.digest import CHANGE_WORDS, CacheChanges, changes_since, profile_digest, since_words
 from trialmatch.errors import ProfileError, TrialmatchError
 from trialmatch.export import shortlist_csv, shortlist_entry, shortlist_pdf
 from trialmatch.geo import Place, geocode
@@ -35,6 +36,7 @@ PAGE_SIZE = 20  # results shown before "Show more"
 WHY_NOT_LIMIT = 200
 PROFILE_JSON, SHORTLIST, OPEN_DETAIL, SHOWN = "profile_json", "shortlist", "open_detail", "shown"
 EXTRA_BIOMARKERS, EXTRA_NEGATIVE, IDENTITY, MESSAGES = "extra_biomarkers", "extra_negative", "identity", "messages"
+LOADED_SAVED_AT, SHOW_NEW = "loaded_saved_at", "show_new"  # when a loaded file was saved; its news shown
 
 st.set_page_config(page_title="Lung cancer trials to discuss with your doctor", page_icon="🫁", layout="centered")
 esc = plain.escape_markdown
@@ -67,6 +69,11 @@ def get_overview(url: str, stamp: str) -> tuple[dict[str, int], dict[str, int], 
             [(c.nct_id, c.title, c.status) for c in fresh])
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def get_changes(url: str, stamp: str, since: datetime) -> CacheChanges:
+    return changes_since(get_engine(url), since)
+
+
 @st.cache_resource(max_entries=16, show_spinner="Checking every trial…")
 def run_match(url: str, stamp: str, profile_json: str, filters: MatchFilters) -> list[TrialMatch]:
     index, _ = get_index(url, stamp)
@@ -95,7 +102,7 @@ def cache_stamp(url: str) -> str:
 def init_state() -> None:
     for key, value in {**form.default_widgets(), PROFILE_JSON: None, SHORTLIST: [], OPEN_DETAIL: None,
                        SHOWN: PAGE_SIZE, EXTRA_BIOMARKERS: (), EXTRA_NEGATIVE: (), IDENTITY: {},
-                       MESSAGES: {}}.items():
+                       MESSAGES: {}, LOADED_SAVED_AT: None, SHOW_NEW: False}.items():
         st.session_state.setdefault(key, value)
 
 
@@ -127,6 +134,7 @@ def load_uploaded_profile() -> None:
     st.session_state[IDENTITY] = {"id": profile.id, "summary": profile.summary}
     st.session_state[PROFILE_JSON] = form.profile_json(profile)
     st.session_state[SHOWN] = PAGE_SIZE
+    st.session_state[LOADED_SAVED_AT], st.session_state[SHOW_NEW] = form.saved_at_of(upload.getvalue()), False
     say("load", "success", f"Loaded your answers from {esc(upload.name)}.")
 
 
@@ -236,7 +244,10 @@ def profile_form() -> None:
             st.multiselect("Phase", form.PHASE_CHOICES, key=form.PHASES,
                            format_func=lambda p: plain.phase_words([p]), placeholder="Any phase")
             st.checkbox("Only trials testing a treatment (interventional)", key=form.INTERVENTIONAL_ONLY)
-            st.date_input("Only trials new since", value=None, key=form.NEW_SINCE, format="YYYY-MM-DD")
+            new_col, changed_col = st.columns(2)
+            new_col.date_input("Only trials new since", value=None, key=form.NEW_SINCE, format="YYYY-MM-DD")
+            changed_col.date_input("Only trials changed since", value=None, key=form.CHANGED_SINCE, format="YYYY-MM-DD",
+                                   help="New, open again, closed, or with changed eligibility criteria since this day.")
         st.form_submit_button("Find trials", key="find", type="primary", on_click=submit_profile)
     show_message("form")
 
@@ -300,7 +311,8 @@ def results(profile: Profile, matches: list[TrialMatch], cached: int) -> None:
     st.markdown(f"**{len(possible)} possible match(es)** to discuss with your doctor, out of {len(matches)} "
                 f"trial(s) that pass your filters ({cached:,} saved). {len(excluded)} do not fit on something "
                 "the trial states: see “Why not?” below.")
-    st.download_button("Save my answers (JSON file)", form.profile_json(profile), file_name="my-trial-profile.json",
+    st.download_button("Save my answers (JSON file)", form.saved_profile_json(profile, datetime.now(UTC)),
+                       file_name="my-trial-profile.json",
                        mime="application/json", key="save_profile", on_click="ignore")
     shown = possible[: st.session_state[SHOWN]]
     for rank, m in enumerate(shown, start=1):
@@ -315,6 +327,33 @@ def results(profile: Profile, matches: list[TrialMatch], cached: int) -> None:
             st.markdown(f"- **{esc(m.candidate.title)}** ({m.candidate.nct_id}){reasons}")
         if len(excluded) > WHY_NOT_LIMIT:
             st.caption(f"…and {len(excluded) - WHY_NOT_LIMIT} more.")
+
+
+def toggle_news() -> None:
+    st.session_state[SHOW_NEW] = not st.session_state[SHOW_NEW]
+
+
+def whats_new(profile: Profile) -> None:
+    """For a loaded file that says when it was saved: what `trialmatch digest` would report since."""
+    saved_at = st.session_state[LOADED_SAVED_AT]
+    if saved_at is None:
+        return
+    shown = st.session_state[SHOW_NEW]
+    st.button(f"{'Hide' if shown else 'Show'} what is new since you saved this ({since_words(saved_at)})",
+              key="whats_new", on_click=toggle_news)
+    if not shown:
+        return
+    url, stamp = CONTEXT["url"], CONTEXT["stamp"]
+    index, _ = get_index(url, stamp)
+    report = profile_digest(index, get_changes(url, stamp, saved_at), profile, "", origin=CONTEXT["origin"])
+    with st.container(border=True, key="news"):
+        st.markdown(f"**{len(report.opened)} possible match(es) new, open again or with changed criteria** "
+                    "since you saved your answers:")
+        st.markdown("\n".join(f"- {esc(t.match.candidate.title)} ({esc(t.match.candidate.nct_id)}): "
+                              f"{CHANGE_WORDS[t.change].lower()}" for t in report.opened) or "None.")
+        st.markdown(f"**{len(report.closed)} trial(s) that were possible matches have closed:**")
+        st.markdown("\n".join(f"- {esc(m.candidate.title)} ({esc(m.candidate.nct_id)}): now "
+                              f"{plain.status_words(m.candidate.status).lower()}" for m in report.closed) or "None.")
 
 
 def shortlist_view(profile: Profile | None, matches: list[TrialMatch], by_id: dict[str, Candidate]) -> None:
@@ -420,6 +459,11 @@ with find_tab:
             st.error(f"Something went wrong while checking the trials ({esc(f'{type(exc).__name__}: {exc}')}). "
                      "Your answers are kept; please report this problem.")
             st.stop()
+        changed_since = st.session_state.get(form.CHANGED_SINCE)
+        if isinstance(changed_since, date):
+            changed = get_changes(db_url, engine_stamp, datetime.combine(changed_since, time.min, UTC)).nct_ids
+            matches = [m for m in matches if m.candidate.nct_id in changed]
+        whats_new(profile)
         results(profile, matches, stats["trials"])
         st.caption(f"Checked in {(datetime.now(UTC) - started).total_seconds():.2f} s.")
 with shortlist_tab:

@@ -28,6 +28,7 @@ TRIALS = Trial.__table__  # type: ignore[attr-defined]
 
 Change = Literal["new", "reopened", "criteria changed"]
 CHANGES: tuple[Change, ...] = ("new", "reopened", "criteria changed")
+CHANGE_WORDS: dict[str, str] = {"new": "New", "reopened": "Open again", "criteria changed": "Criteria changed"}
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -42,6 +43,11 @@ class CacheChanges:
     since: datetime
     opened: dict[str, Change]  # open now: new, reopened or criteria changed (the first that applies)
     closed: frozenset[str]  # went from open to closed since
+
+    @property
+    def nct_ids(self) -> frozenset[str]:
+        """Every trial that changed in one of these ways (the page's "changed since" filter)."""
+        return frozenset(self.opened) | self.closed
 
 
 def changes_since(engine: Engine, since: datetime) -> CacheChanges:

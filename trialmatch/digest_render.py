@@ -15,7 +15,7 @@ import io
 from collections.abc import Sequence
 from typing import Literal
 
-from trialmatch.digest import ProfileDigest, since_words
+from trialmatch.digest import CHANGE_WORDS, ProfileDigest, since_words
 from trialmatch.export import _cell as csv_cell
 from trialmatch.export import safe_text
 from trialmatch.match import TrialMatch
@@ -34,7 +34,6 @@ from trialmatch.rules.base import UNKNOWN
 
 Format = Literal["html", "md", "csv"]
 TITLE = "What is new in lung cancer trials"
-CHANGE_WORDS = {"new": "New", "reopened": "Open again", "criteria changed": "Criteria changed"}
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:44rem;
 padding:1rem;line-height:1.45;color:#1b1b1b;background:#fff;overflow-wrap:anywhere}

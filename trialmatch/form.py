@@ -7,8 +7,9 @@ blank and not tested leave the gene unknown; tested negative puts it in `tested_
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from trialmatch.errors import ProfileError
@@ -41,6 +42,10 @@ AGE, SEX, HISTOLOGY, STAGE = "age", "sex", "histology", "stage"
 PDL1, PRIOR_THERAPIES, PRIOR_LINES, ECOG, BRAIN = "pdl1", "prior_therapies", "prior_lines", "ecog", "brain"
 LOCATION, MAX_MILES = "location", "max_miles"
 STATUSES, PHASES, INTERVENTIONAL_ONLY, NEW_SINCE = "statuses", "phases", "interventional_only", "new_since"
+CHANGED_SINCE = "changed_since"  # new, reopened, closed or criteria changed since a day (see trialmatch.digest)
+# A saved profile file remembers when it was saved, so loading it can offer what is new since.
+# Profile ignores the field: the CLI and the eval files load such a file as before.
+SAVED_AT = "saved_at"
 BLANK = ""  # a select left unanswered
 
 STATUS_CHOICES = (*OPEN_STATUSES, "ACTIVE_NOT_RECRUITING", "COMPLETED")
@@ -70,7 +75,7 @@ def default_widgets() -> dict[str, Any]:
     values: dict[str, Any] = {
         AGE: None, SEX: BLANK, HISTOLOGY: BLANK, STAGE: "IV", PDL1: None, PRIOR_THERAPIES: [],
         PRIOR_LINES: None, ECOG: BLANK, BRAIN: BLANK, LOCATION: "", MAX_MILES: None,
-        STATUSES: list(OPEN_STATUSES), PHASES: [], INTERVENTIONAL_ONLY: False, NEW_SINCE: None,
+        STATUSES: list(OPEN_STATUSES), PHASES: [], INTERVENTIONAL_ONLY: False, NEW_SINCE: None, CHANGED_SINCE: None,
     }
     values.update({biomarker_key(gene): [] for gene in ALTERATIONS})
     return values
@@ -170,6 +175,29 @@ def filters_from_widgets(state: Answers, origin: tuple[float, float] | None,
 def profile_json(profile: Profile) -> str:
     """The profile as the CLI reads it (`trialmatch match --profile`), without empty extras."""
     return profile.model_dump_json(indent=1)
+
+
+def saved_profile_json(profile: Profile, saved_at: datetime) -> str:
+    """The profile file the page offers to download: profile_json plus when it was saved (UTC)."""
+    data = json.loads(profile_json(profile))
+    data[SAVED_AT] = saved_at.astimezone(UTC).isoformat(timespec="seconds")
+    return json.dumps(data, indent=1, ensure_ascii=False)
+
+
+def saved_at_of(raw: bytes) -> datetime | None:
+    """When a profile file was saved (aware UTC), or None: absent, or not a time we can read."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    value = data.get(SAVED_AT) if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def drug_choices(chosen: list[str] | None = None) -> dict[str, str]:
