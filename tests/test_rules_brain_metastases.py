@@ -192,6 +192,27 @@ KINDS = {
     "number-not-specified-is-not-a-rule": (
         "* The number of brain metastases is not specified and left to the investigator", "", "",
         (EL, EL, EL, EL)),
+    # Scope (read by the shared reader): a rule for one part or cohort cannot exclude everyone.
+    "escalation-only-exclusion-is-a-question": (
+        "", "* Known CNS metastases (dose escalation only)", "", (EL, UN, UN, UN)),
+    "arm-only-exclusion-is-a-question": (
+        "", "* Any history of brain metastases (Arms 2 and 3 only)", "", (EL, UN, UN, UN)),
+    "cohort-heading-without-brain-metastases": (
+        "* Cohort B (expansion):\n    * Patients without brain metastases\n    * Measurable disease", "", "",
+        (EL, UN, UN, UN)),
+    "other-cancer-cohort-rule-does-not-apply": (
+        "", "* Cohort 4 (breast cancer): any brain metastases", "", (EL, EL, EL, EL)),
+    "one-cohort-asks-for-brain-metastases": (
+        "* Cohort A: NSCLC after one prior line\n* Cohort C: NSCLC with untreated brain metastases", "", "",
+        (EL, EL, EL, EL)),
+    "every-part-asks-for-brain-metastases": (
+        "* Part 1: patients must have progressive brain metastases\n"
+        "* Part 2: patients must have progressive brain metastases and measurable disease", "", "",
+        (EX, EX, EL, UN)),
+    # "Patient must:" over sub-bullets: each sub-bullet is a requirement.
+    "must-parent-over-brain-requirement": (
+        "* Patient must:\n    * be 18 or older\n    * have uncontrolled brain metastases despite radiotherapy",
+        "", "", (EX, EX, EL, UN)),
     "manageable-with-radiosurgery-fits-treated": (
         "* Brain metastases are allowed if they can be managed with stereotactic radiosurgery before enrolment",
         "", "", (EL, EL, UN, UN)),
@@ -203,6 +224,20 @@ KINDS = {
 def test_brain_metastases_rule(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
     text = trial(inclusion, exclusion, title) if title else trial(inclusion, exclusion)
     assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize(("conditions", "expected"), [
+    # A short condition list naming brain metastases makes a brain-metastasis trial...
+    (("Non-small Cell Lung Cancer", "Brain Metastases"), (EX, EL, EL, UN)),
+    (("Brain Metastases, Adult",), (EX, EL, EL, UN)),
+    # ... one entry among a basket trial's many cancers does not.
+    (("Melanoma", "Colorectal Cancer", "Breast Cancer", "NSCLC", "Brain Metastases", "Gastric Cancer"),
+     (EL, UN, UN, UN)),
+])
+def test_condition_list_names_a_brain_trial(conditions: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    base = trial("* Solid tumour with brain metastases", "")
+    assert verdicts(TrialText(nct_id=base.nct_id, title=base.title, conditions=conditions,
+                              criteria=base.criteria)) == expected
 
 
 def test_finding_quotes_the_sentence_and_explains() -> None:

@@ -25,6 +25,7 @@ from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.rules.brain_metastases import phrases
 from trialmatch.rules.prefilter import AnyOf
+from trialmatch.rules.reader import apply_scope
 from trialmatch.text import Criterion, TrialText, quote
 
 NAME = "brain_metastases"
@@ -264,7 +265,13 @@ def _mention_statements(
 
     # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
     # which brain metastases are acceptable ("untreated asymptomatic ... or treated and stable").
-    if header_requires or phrases.MUST_HAVE.search(sentence[:start]):
+    # "Patients must:" over sub-bullets that all hold (not "must meet one of the following:")
+    parent_requires = index == 0 and bool(phrases.MUST_PARENT.search(criterion.parent)) and not phrases.ONE_OF.search(
+        criterion.parent)
+    # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
+    cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
+                       and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
+    if header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start]):
         return [_requirement(sentence, before, _after_window(sentence, end))], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
@@ -334,6 +341,7 @@ def _sentence_words() -> AnyOf:
     return AnyOf(phrases.BRAIN_METS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
 
 
+CONDITIONS_OF_A_BRAIN_TRIAL = 4
 FOLLOW_ITEMS = 8  # a list introduced by "eligible if they are:" is read up to this many items
 FLAT_ITEMS = 4  # ... or this many when it was written at the same level as its heading
 
@@ -376,12 +384,37 @@ class _Alternatives:
             # A sub-bullet without a brain rule lets everyone in; otherwise its strictest statement holds.
             statement[state] = _most([_most([s[state] for s in c]) if c else E for c in self.children],
                                      restrictive=False)
+        _set_scope([statement], self.head)
         return [statement]
+
+
+def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
+    """Keep the reader's scope with each statement made from a scoped criterion (checked per patient)."""
+    if criterion.scope is not None:
+        scope = criterion.scope.to_json()
+        for statement in statements:
+            statement["scope"] = scope
+
+
+def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) -> None:
+    """A requirement for brain metastases stated in one part of a trial that has others is that part's
+    ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's."""
+    scoped = [s for s in statements if s["kind"] in _REQUIREMENTS and "scope" in s
+              and s["scope"]["kind"] != "condition" and not s["scope"]["genes"]]
+    labels = {s["scope"]["label"] for s in scoped}
+    for statement in scoped:
+        if len(labels) > 1:
+            del statement["scope"]
+        elif parts - labels:
+            statement["one_part"] = True
 
 
 def parse(text: TrialText) -> dict[str, Any]:
     header_requires, header_lepto = _header_requirement(text)
-    condition_named = any(phrases.CONDITION_NAME.match(c) for c in text.conditions)
+    # A condition list naming brain metastases makes a brain-metastasis trial when the list is short; one
+    # entry among a basket trial's many cancers may be one cohort's, or only that they are allowed.
+    condition_named = (len(text.conditions) <= CONDITIONS_OF_A_BRAIN_TRIAL
+                       and any(phrases.CONDITION_NAME.match(c) for c in text.conditions))
     all_statements: list[dict[str, Any]] = []
     sentence_words = _sentence_words()
     brain_trial = header_requires or condition_named
@@ -392,6 +425,7 @@ def parse(text: TrialText) -> dict[str, Any]:
             all_statements.extend(group.combined())
             group = None
         statements = group.child(criterion) if group is not None else all_statements
+        first_new = len(statements)
         possible = sentence_words.possible(criterion.text)
         sentences = criterion.sentences() if possible else []
         follow = _follow_on(criteria, position) if possible else ""
@@ -402,12 +436,12 @@ def parse(text: TrialText) -> dict[str, Any]:
             statements.extend(_lepto_statements(criterion, sentence, header_lepto))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
-        if criterion.section != "inclusion":
-            continue  # _untreated_target_required reads inclusions only
-        asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
-        if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
-            statements.append(_statement("requires_untreated", criterion.text, X, X, E))
-        if group is None and phrases.ONE_OF.search(criterion.text):
+        if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
+            asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
+            if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
+                statements.append(_statement("requires_untreated", criterion.text, X, X, E))
+        _set_scope(statements[first_new:], criterion)
+        if group is None and criterion.section == "inclusion" and phrases.ONE_OF.search(criterion.text):
             group = _Alternatives(criterion)
     if group is not None:
         all_statements.extend(group.combined())
@@ -420,15 +454,19 @@ def parse(text: TrialText) -> dict[str, Any]:
         statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))
     unique: dict[tuple[str, ...], dict[str, Any]] = {}
     for statement in statements:
-        unique.setdefault(tuple(str(statement[k]) for k in ("kind", "evidence", *STATES)), statement)
+        unique.setdefault(tuple(str(statement.get(k)) for k in ("kind", "evidence", "scope", *STATES)), statement)
     statements = list(unique.values())
     if not statements:
         return {}
+    _read_requirement_scopes(statements, {c.scope.label for c in criteria if c.scope and c.scope.kind != "condition"})
     verdicts: dict[str, Verdict] = {}
     deciding: dict[str, int] = {}
     for state in STATES:
-        verdicts[state] = _most([s[state] for s in statements])
-        deciding[state] = next(i for i, s in enumerate(statements) if s[state] == verdicts[state])
+        # A scope does not depend on the patient beyond this state (marker groups read as open), so
+        # each statement's verdict for the state is known now and check() stays a lookup.
+        effective = [_finding(s, state).verdict for s in statements]
+        verdicts[state] = _most(effective)
+        deciding[state] = effective.index(verdicts[state])
     return {"verdicts": verdicts, "deciding": deciding, "statements": statements}
 
 
@@ -454,12 +492,42 @@ _RULE = {
 }
 
 
+_REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal"})
+# Brain checks read only the brain metastasis state: a rule for a marker group is a question for
+# everyone (an empty profile has no test results), never an exclusion.
+_NO_MARKERS = Profile()
+
+
+def _finding(statement: dict[str, Any], state: str) -> Finding:
+    """One statement's finding for a brain metastasis state, its scope applied."""
+    verdict: Verdict = statement[state]
+    rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
+    if verdict == ELIGIBLE:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."
+    elif verdict == EXCLUDED:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not accept."
+    else:
+        reason = f"The trial {rule}; {_YOURS[state]}: ask the study team whether you qualify."
+    finding = Finding(verdict, statement["evidence"], reason)
+    scope = statement.get("scope")
+    if not scope or verdict == ELIGIBLE:
+        return finding
+    if statement.get("one_part"):
+        # "Cohort 3: NSCLC with active brain metastases": one cohort asks for them, the others do not.
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"Only one group of the trial ({scope.get('label')}) is for patients with brain "
+                       "metastases; you may fit another.")
+    return apply_scope(finding, scope, _NO_MARKERS)
+
+
 def check(rules: dict[str, Any], profile: Profile) -> Finding:
     if not rules:
         return no_requirement("brain metastases")
     state = profile.brain_metastases or "unknown"
-    verdict: Verdict = rules["verdicts"][state]
     statement = rules["statements"][rules["deciding"][state]]
+    if "scope" in statement:
+        return _finding(statement, state)
+    verdict: Verdict = rules["verdicts"][state]
     rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
     if verdict == ELIGIBLE:
         reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."

@@ -177,6 +177,8 @@ HEADER_LEPTO = guarded(
 WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
 MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
+WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
+MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
 UNTREATED_TARGET = re.compile(
     r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
     r"|previously untreated|never (?:been )?(?:treated|irradiated))",
