@@ -554,3 +554,58 @@ def test_contradicting_shared_rules_do_not_exclude_either_group(criteria: str) -
 ], ids=["cys797ser", "thr790met-other", "thr790met-carrier", "p-dot-g12c", "p-dot-g12c-other", "val600glu"])
 def test_three_letter_protein_changes(criteria: str, profile: Profile, expected: str) -> None:
     assert verdict(criteria, profile) == expected
+
+
+# A heading for another cancer's cohort scopes its sub-bullets (the shared reader's scope): they bind no NSCLC patient.
+@pytest.mark.parametrize("criteria", [
+    "Inclusion Criteria:\n\n* Cohort B (breast cancer):\n  * Documented HER2-negative status by IHC\n"
+    "* Measurable disease\n",
+    "Inclusion Criteria:\n\n* Part 3 (gastric cancer):\n  * HER2 amplification confirmed centrally\n"
+    "* ECOG 0-1\n",
+    "Inclusion Criteria:\n\n* Expansion cohort (colorectal cancer):\n  * KRAS wild-type tumour\n"
+    "* Adequate organ function\n",
+], ids=["breast-her2-negative", "gastric-her2-amplified", "colorectal-kras-wild-type"])
+@pytest.mark.parametrize("profile", [HER2_EX20, KRAS_G12C, NO_DRIVER], ids=["her2", "kras", "no-driver"])
+def test_heading_for_another_cancer_scopes_its_markers_away(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# A marker rule inside a condition on carriers of other genes binds only those carriers.
+@pytest.mark.parametrize("criteria", [
+    inc("Patients with EGFR mutations must also have a documented T790M mutation"),
+    inc("Participants with an EGFR mutation should have T790M confirmed in tissue or plasma"),
+], ids=["must-also-have", "should-have-confirmed"])
+def test_marker_rule_on_carriers_binds_only_carriers(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "eligible"  # EGFR tested negative: not in the group
+    assert verdict(criteria, T790M) == "eligible"
+    assert verdict(criteria, UNTESTED) == "unknown"
+
+
+# "For the expansion part, ..." names a part by what it does: its marker rule is one way in, not everyone's.
+@pytest.mark.parametrize("criteria", [
+    inc("For the escalation part, patients have progressed on standard therapy",
+        "For the expansion part, patients have documented EGFR exon 20 insertion mutations"),
+    inc("In the dose escalation cohorts: any advanced NSCLC after standard therapy",
+        "In the dose expansion cohorts: NSCLC with a KRAS G12C mutation"),
+    inc("For the extension phase (randomised), patients must have a MET exon 14 skipping alteration",
+        "For the escalation phase, patients with any advanced solid tumour"),
+], ids=["expansion-part", "expansion-cohorts", "extension-phase"])
+def test_named_part_marker_rule_binds_that_part_only(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "eligible"  # the escalation part asks for no marker
+
+
+@pytest.mark.parametrize("criteria", [
+    inc("Advanced NSCLC", "For the expansion part, patients have documented EGFR exon 20 insertion mutations",
+        "ECOG 0-1"),
+    inc("Advanced NSCLC", "In the dose expansion cohort: NSCLC with a KRAS G12C mutation", "ECOG 0-1"),
+], ids=["expansion-part-alone", "expansion-cohort-alone"])
+def test_single_named_part_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "unknown"
+
+
+# A heading over every criterion ("Phase 2:") names no other way in: its rules bind everyone.
+def test_heading_over_the_whole_trial_still_excludes() -> None:
+    criteria = ("Inclusion Criteria:\n\n* Phase 2:\n  * Advanced NSCLC\n  * Documented KRAS G12C mutation\n"
+                "Exclusion Criteria:\n\n* Phase 2:\n  * Active brain metastases\n")
+    assert verdict(criteria, ALK) == "excluded"
+    assert verdict(criteria, KRAS_G12C) == "eligible"

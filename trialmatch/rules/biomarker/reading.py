@@ -19,6 +19,7 @@ from trialmatch.rules.biomarker.phrases import Statement, names_marker
 from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
 from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
+from trialmatch.rules.reader import Scope
 from trialmatch.text import Criterion, TrialText, quote
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
@@ -54,12 +55,44 @@ _SQUAMOUS_UNTESTED_OK = guarded(
 _WAIVERS = AnyOf(_SQUAMOUS_UNTESTED_OK, _NO_TEST_NEEDED)
 
 
+# "For the expansion part, patients have ...", "In the dose escalation cohorts: ...": a part named by what it does.
+_NAMED_PART = re.compile(
+    r"^\W{0,3}(?:for|in)\s+(?:the\s+)?(?:dose[\s\-]+)?(?P<part>escalation|expansion|extension)\s+"
+    r"(?:parts?|phases?|cohorts?|portions?|stages?)\b\s*(?:\([^()]{0,60}\)\s*)?[,:]",
+    re.I,
+)
+
+
 def cohort_labels(criterion: Criterion) -> list[str]:
     """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
     match = _label_at_start(criterion.text) if criterion.text else None
     if match:
         return _labels_of(match)
+    named = _NAMED_PART.match(criterion.text) if criterion.text[:3].lower() in {"for", "in "} else None
+    if named:
+        return [f"part {named.group('part').lower()}"]
     return list(_parent_labels(criterion.parent)) if criterion.parent else []
+
+
+def _whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
+    """"Phase 2 [open to enrollment]:" over every criterion scopes the whole trial: it names no other way in."""
+    if len(criteria) < 3:
+        return None
+    labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria}
+    return labels.pop() if len(labels) == 1 else None
+
+
+def _whole_trial_labels(criteria: tuple[Criterion, ...]) -> list[str] | None:
+    """Our cohort names, when one set of them is over every criterion ("Phase 2:" above both lists)."""
+    if len(criteria) < 3:
+        return None  # a heading and one rule at least: a lone labelled criterion is a part, not the trial
+    found = {tuple(cohort_labels(c)) for c in criteria}
+    return list(found.pop()) if len(found) == 1 else None
+
+
+def scope_label(scope: Scope) -> str:
+    """A cohort name for a part, arm or phase the shared reader found ("Part B", "dose escalation only")."""
+    return f"{scope.kind}: {scope.label.lower()}"
 
 
 def _label_at_start(text: str) -> re.Match[str] | None:
@@ -191,9 +224,22 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     squamous_untested_ok = False
     carriers: set[str] = set()
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
+    whole = _whole_trial_scope(text.criteria)
+    own_whole = _whole_trial_labels(text.criteria)
     for criterion in text.criteria:
         cohorts = cohort_labels(criterion)
+        if cohorts == own_whole:
+            cohorts = []  # the heading over every criterion is the trial itself
+        scope = criterion.scope
+        if scope is not None and scope.other_disease:
+            foreign.update(cohorts)
+            continue  # another cancer's cohort: none of it binds an NSCLC patient
         labels.extend(c for c in cohorts if c not in labels)
+        if not cohorts and scope is not None and scope.kind != "condition" and scope.label != whole:
+            # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
+            # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
+            cohorts = [scope_label(scope)]
+        gene_scope = scope.to_json() if scope is not None and scope.genes else None
         if cohorts and criterion.parent and not _label_at_start(criterion.text) and other_cancer_only(criterion.parent):
             foreign.update(cohorts)
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
@@ -219,6 +265,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
+                if gene_scope:
+                    clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 found.append(clause)
         no_test = marker_context = False
         # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.

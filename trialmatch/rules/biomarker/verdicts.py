@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from trialmatch.profile import Profile
-from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.profile_memo import memo_for
+from trialmatch.rules.reader import apply_scope
 
 YES, NO, UNTESTED, MAYBE = "yes", "no", "untested", "maybe"
 _RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
@@ -138,6 +139,9 @@ def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, l
         verdict = UNKNOWN
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
+    if clause.get("scope"):
+        # A rule on carriers of some genes ("Patients with EGFR mutation: ..."): binds only them.
+        verdict = apply_scope(Finding(verdict), clause["scope"], profile).verdict
     return verdict, answers
 
 
