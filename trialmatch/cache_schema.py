@@ -27,10 +27,11 @@ PG_SCHEMA_LOCK = int.from_bytes(hashlib.sha256(b"trialmatch schema").digest()[:8
 # or with a gap, is rebuilt: it is a copy of public data, so a re-sync restores it.
 MIGRATIONS: dict[int, list[str]] = {
     # 1 -> 2: when a trial's criteria last changed (unknown before: its first sighting) and when
-    # it last opened or closed (unknown before: none).
+    # it last opened or closed (unknown before: none). TIMESTAMPTZ is what the models' aware
+    # datetimes are on PostgreSQL; SQLite takes any type name.
     1: [
-        "ALTER TABLE trial ADD COLUMN criteria_changed_at TIMESTAMP",
-        "ALTER TABLE trial ADD COLUMN opened_or_closed_at TIMESTAMP",
+        "ALTER TABLE trial ADD COLUMN criteria_changed_at TIMESTAMPTZ",
+        "ALTER TABLE trial ADD COLUMN opened_or_closed_at TIMESTAMPTZ",
         "UPDATE trial SET criteria_changed_at = first_seen",
     ],
     # 2 -> 3: what kind of study each trial is; filled from the stored raw records by
