@@ -31,6 +31,7 @@ from trialmatch.match import Candidate, MatchFilters, TrialMatch, match_candidat
 from trialmatch.models import Site, Trial
 from trialmatch.profile import MAX_PROFILE_BYTES, Profile, profile_from_dict, profile_from_json
 from trialmatch.rules.base import ELIGIBLE
+from trialmatch.study_kind import GROUP_WORDS, GROUPS
 
 PAGE_SIZE = 20  # results shown before "Show more"
 WHY_NOT_LIMIT = 200
@@ -244,6 +245,9 @@ def profile_form() -> None:
             st.multiselect("Phase", form.PHASE_CHOICES, key=form.PHASES,
                            format_func=lambda p: plain.phase_words([p]), placeholder="Any phase")
             st.checkbox("Only trials testing a treatment (interventional)", key=form.INTERVENTIONAL_ONLY)
+            st.multiselect("Kinds of study", GROUPS, key=form.KINDS, format_func=GROUP_WORDS.__getitem__,
+                           placeholder="All kinds", help="A study whose kind is not stated is kept under each "
+                           "kind it could be.")
             new_col, changed_col = st.columns(2)
             new_col.date_input("Only trials new since", value=None, key=form.NEW_SINCE, format="YYYY-MM-DD")
             changed_col.date_input("Only trials changed since", value=None, key=form.CHANGED_SINCE, format="YYYY-MM-DD",
@@ -259,8 +263,12 @@ def result_card(rank: int, m: TrialMatch) -> None:
         where = ""
         if m.nearest is not None:
             where = f" · nearest open site {plain.miles_words(m.nearest.miles)}, {m.nearest.site.place}"
+        elif m.distance_unknown:
+            where = f" · {c.distance_unknown_words()}"
         st.caption(esc(f"{c.nct_id} · {plain.phase_words(c.phases)} · {plain.status_words(c.status)}{where}"))
+        st.markdown(f"**{esc(c.kind_words)}**")
         st.markdown(f"**{plain.POSSIBLE_MATCH}**")
+        st.caption(esc(f"Why it ranks here: {'; '.join(m.rank_reasons)}"))
         lines, silent = [], []
         for name, f in m.dimensions.items():
             if f.verdict == ELIGIBLE and not f.evidence:

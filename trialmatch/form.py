@@ -15,6 +15,7 @@ from typing import Any
 from trialmatch.errors import ProfileError
 from trialmatch.match import OPEN_STATUSES, MatchFilters
 from trialmatch.profile import Biomarker, Profile, profile_from_dict
+from trialmatch.study_kind import GROUPS
 
 NOT_TESTED = "Not tested"
 TESTED_NEGATIVE = "Tested: no change found"
@@ -41,6 +42,7 @@ GENE_LABELS: dict[str, str] = {"ERBB2": "ERBB2 (HER2)"}
 AGE, SEX, HISTOLOGY, STAGE = "age", "sex", "histology", "stage"
 PDL1, PRIOR_THERAPIES, PRIOR_LINES, ECOG, BRAIN = "pdl1", "prior_therapies", "prior_lines", "ecog", "brain"
 LOCATION, MAX_MILES = "location", "max_miles"
+KINDS = "kinds"  # "Kinds of study": study_kind.GROUPS; none chosen means all
 STATUSES, PHASES, INTERVENTIONAL_ONLY, NEW_SINCE = "statuses", "phases", "interventional_only", "new_since"
 CHANGED_SINCE = "changed_since"  # new, reopened, closed or criteria changed since a day (see trialmatch.digest)
 # A saved profile file remembers when it was saved, so loading it can offer what is new since.
@@ -78,6 +80,7 @@ def default_widgets() -> dict[str, Any]:
         STATUSES: list(OPEN_STATUSES), PHASES: [], INTERVENTIONAL_ONLY: False, NEW_SINCE: None, CHANGED_SINCE: None,
     }
     values.update({biomarker_key(gene): [] for gene in ALTERATIONS})
+    values[KINDS] = []
     return values
 
 
@@ -165,6 +168,7 @@ def filters_from_widgets(state: Answers, origin: tuple[float, float] | None,
         statuses=tuple(state.get(STATUSES) or ()),
         phases=tuple(state.get(PHASES) or ()),
         interventional_only=bool(state.get(INTERVENTIONAL_ONLY)),
+        kinds=tuple(k for k in GROUPS if k in (state.get(KINDS) or ())),
         new_since=new_since if isinstance(new_since, date) else None,
         origin=origin,
         max_distance_miles=max_miles if origin is not None else None,

@@ -16,12 +16,13 @@ Column format (header row required; only `id` is required, empty cells mean unkn
 | ecog | 1 | ECOG performance status 0-4 |
 | brain_metastases | none | none / treated_stable / active |
 | location | 02115 | US ZIP code or city, for the nearest open site and its distance |
-| max_distance_miles | 100 | only trials with an open site this close (needs location) |
+| max_distance_miles | 100 | trials with an open site this close, then those of unknown distance |
 
-Output (CSV or JSON lines), one row per patient and possible trial, best first: patient_id, rank,
-nct_id, title, status, phases, the verdict on each of disease, biomarker, prior_therapy,
-performance_status, brain_metastases, age and sex (eligible / unknown), to_check (each unknown
-with what to ask), nearest_site and miles (when the patient has a location), url.
+Output (CSV or JSON lines), one row per patient and possible trial, best first (match.rank_profile's
+order): patient_id, rank, nct_id, title, status, phases, kind (of study, in plain words), the
+verdict on each of disease, biomarker, prior_therapy, performance_status, brain_metastases, age
+and sex (eligible / unknown), to_check (each unknown with what to ask), nearest_site and miles
+(when the patient has a location; "distance unknown: sites in ..." when no site can be placed), url.
 """
 
 from __future__ import annotations

@@ -64,9 +64,11 @@ def default_jobs() -> int:
 
 
 def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[bytes], fmt: Format,
-                 on_bad_row: Callable[[BadRow], None], jobs: int = 1, top: int | None = None) -> BatchResult:
+                 on_bad_row: Callable[[BadRow], None], jobs: int = 1, top: int | None = None,
+                 kinds: tuple[str, ...] = ()) -> BatchResult:
     """Match every patient of a CSV and write their ranked possible trials to `sink`; a bad row
-    goes to `on_bad_row` and the rest are still screened. `top` keeps each patient's best trials only."""
+    goes to `on_bad_row` and the rest are still screened. `top` keeps each patient's best trials
+    only; `kinds` the kinds of study wanted (study_kind.GROUPS; empty: all)."""
     screener = Screener(compiled, fmt, top)
     places = PlaceLookup()
     result = BatchResult(warnings=places.warnings)
@@ -81,7 +83,8 @@ def screen_batch(compiled: CompiledIndex, source: IO[str], sink: IO[bytes], fmt:
             result.screened += 1
             if warning := unknown_treatments(item):
                 result.warnings.append(f"Patient {item.id}: {warning}")
-            yield item, MatchFilters(origin=places.origin(item), max_distance_miles=item.max_distance_miles)
+            yield item, MatchFilters(origin=places.origin(item), max_distance_miles=item.max_distance_miles,
+                                     kinds=kinds)
 
     with _runner(screener, jobs) as run:
         chunks = _chunks(patients(), PATIENTS_PER_CHUNK)

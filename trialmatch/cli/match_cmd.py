@@ -12,10 +12,22 @@ from trialmatch.match import MatchFilters, TrialMatch, match_profile
 from trialmatch.plain import dimension_name, phase_words, status_words, unknown_treatments
 from trialmatch.profile import load_profile
 from trialmatch.rules.base import UNKNOWN
+from trialmatch.study_kind import GROUPS
 
 DB_OPTION = click.option(
     "--db", envvar="TRIALMATCH_DB", default=None, help="Cache file or SQLAlchemy URL [env TRIALMATCH_DB]."
 )
+# `--kind` for match and screen: study_kind.GROUPS, spelled with hyphens on the command line.
+KIND_OPTION = click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice([g.replace("_", "-") for g in GROUPS]),
+    help="Kinds of study to list (repeat for several; default all): treatment, other-interventional "
+         "(diagnosis, imaging, supportive care...), observational (registries, sample collections). "
+         "A study whose kind is not stated is kept under each kind it could be.")
+
+
+def kinds_option(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """`--kind` values as MatchFilters.kinds."""
+    return tuple(k.replace("-", "_") for k in kinds)
 
 
 def _format_match(rank: int, m: TrialMatch) -> str:
@@ -23,6 +35,7 @@ def _format_match(rank: int, m: TrialMatch) -> str:
     lines = [
         f"{rank}. {c.nct_id}  {phase_words(c.phases)} · {status_words(c.status)}",
         f"   {c.title}",
+        f"   {c.kind_words}",
     ]
     if m.verdict == "excluded":
         for name in m.exclusions:
@@ -40,6 +53,8 @@ def _format_match(rank: int, m: TrialMatch) -> str:
     if m.nearest is not None:
         lines.append(f"   Nearest open site: {m.nearest.site.facility or '?'}, {m.nearest.site.place} "
                      f"({m.nearest.miles:.0f} miles)")
+    elif m.distance_unknown:
+        lines.append(f"   Nearest open site: {c.distance_unknown_words()}")
     lines.append(f"   https://clinicaltrials.gov/study/{c.nct_id}")
     return "\n".join(lines)
 
@@ -52,11 +67,13 @@ def _format_match(rank: int, m: TrialMatch) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per trial.")
 @click.option("--near", default=None, help="US ZIP code or city, for distances to open sites.")
 @click.option("--max-miles", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Only trials with an open site this close (needs --near).")
+              help="Only trials with an open site this close (needs --near); trials none of whose sites can be "
+                   "placed are kept, listed after them.")
+@KIND_OPTION
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many trials.")
 @DB_OPTION
 def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, max_miles: float | None,
-          limit: int | None, db: str | None) -> None:
+          kinds: tuple[str, ...], limit: int | None, db: str | None) -> None:
     """Match a patient profile against the cached trials.
 
     Lists possible matches (to discuss with a doctor), best first, each with why it may fit and
@@ -66,6 +83,7 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
     Example:
       trialmatch match --profile me.json --near 02115 --max-miles 100
       trialmatch match --profile me.json --all --json > matches.json
+      trialmatch match --profile me.json --kind treatment
     """
     from trialmatch.cache import open_cache
     from trialmatch.index import load_index
@@ -84,6 +102,7 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
         origin=origin,
         max_distance_miles=max_miles if origin is not None else None,
         include_excluded=show_all,
+        kinds=kinds_option(kinds),
     )
     index = load_index(open_cache(db))
     results = match_profile(index, profile, filters)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from trialmatch.cli import main
-from trialmatch.cli.match_cmd import DB_OPTION
+from trialmatch.cli.match_cmd import DB_OPTION, KIND_OPTION, kinds_option
 from trialmatch.errors import ProfileError, TrialmatchError
 from trialmatch.screen import BadRow
 from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
@@ -24,9 +24,10 @@ from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
               help="Keep each patient's N best possible trials (default: every possible trial).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Worker processes (default: the machine's cores, up to {MAX_DEFAULT_JOBS}).")
+@KIND_OPTION
 @DB_OPTION
 def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, jobs: int | None,
-           db: str | None) -> None:
+           kinds: tuple[str, ...], db: str | None) -> None:
     """Screen many patients at once: one output row per patient and possible trial.
 
     PATIENTS is a CSV with one profile per row (columns: see `trialmatch.screen` or the README).
@@ -37,6 +38,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, job
       trialmatch screen patients.csv --out matches.csv
       trialmatch screen patients.csv --out matches.jsonl
       trialmatch screen patients.csv --out shortlist.csv --top 10
+      trialmatch screen patients.csv --out treatments.csv --kind treatment
     """
     from trialmatch.cache import open_cache
     from trialmatch.index import load_index
@@ -57,7 +59,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, job
         with source, partial.open("wb") as sink:
             try:
                 result = screen_batch(compiled, source, sink, "jsonl" if fmt == "jsonl" else "csv", _report_bad_row,
-                                      jobs=jobs or default_jobs(), top=top)
+                                      jobs=jobs or default_jobs(), top=top, kinds=kinds_option(kinds))
             except UnicodeDecodeError:
                 raise ProfileError(f"{patients} is not a UTF-8 text CSV file") from None
     except BaseException:
