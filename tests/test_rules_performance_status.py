@@ -125,6 +125,27 @@ KINDS = {
     "glioma-kps-and-solid-tumour-ecog": ("* KPS >= 70 for glioma patients, ECOG <= 2 for solid tumours", "",
                                          (EL, EL, EL, EX, EX)),
     "karnofsky-or-ecog-alternatives": ("* Has ECOG PS 0-1 or KPS ≥ 70", "", (EL, EL, EX, EX, EX)),
+    # Scope (read by the shared reader): a limit for one part or arm only is a question, not an exclusion.
+    "escalation-only-limit-is-a-question": ("* ECOG PS 0-1 (dose escalation only)", "", (EL, EL, UN, UN, UN)),
+    "arms-only-limit-is-a-question": ("* ECOG performance status ≤ 1 (Arms 2 and 3 only)", "",
+                                      (EL, EL, UN, UN, UN)),
+    "part-prefix-limit-is-a-question": ("* Part A: WHO performance status 0-1", "", (EL, EL, UN, UN, UN)),
+    "cohort-only-prefix-limit-is-a-question": ("* Cohort 2 only: ECOG 0", "", (EL, UN, UN, UN, UN)),
+    "heading-over-limit-is-a-question": ("* Dose expansion:\n    * ECOG performance status of 0 or 1", "",
+                                         (EL, EL, UN, UN, UN)),
+    # Several parts' limits in one criterion are alternatives: a score every part excludes stays excluded.
+    "two-parts-in-two-sentences": ("* Dose escalation: ECOG 0-1. Dose expansion: ECOG 0-2", "",
+                                   (EL, EL, EL, EX, EX)),
+    "general-limit-with-part-aside": ("* ECOG PS 0-2 (PS 2 allowed only in the expansion cohort)", "",
+                                      (EL, EL, EL, EX, EX)),
+    # A limit for another cancer's patients does not apply to NSCLC; the limit for everyone does.
+    "glioma-only-karnofsky-does-not-apply": ("* For patients with glioblastoma: KPS ≥ 80\n* ECOG 0-2", "",
+                                             (EL, EL, EL, EX, EX)),
+    "breast-cohort-limit-does-not-apply": ("* Cohort 3 (breast cancer): ECOG 0\n* ECOG performance status ≤ 1", "",
+                                           (EL, EL, EX, EX, EX)),
+    # A marker group's limit: the check reads no test results, so it is a question for everyone.
+    "marker-group-limit-is-a-question": ("* Patients with EGFR mutation must have ECOG 0-1", "",
+                                         (EL, EL, UN, UN, UN)),
 }
 
 
@@ -174,3 +195,11 @@ def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
     started = time.perf_counter()
     performance_status.parse(trial(f"* {body}", f"* {body}"))
     assert time.perf_counter() - started < 3.0
+
+
+def test_scoped_limit_explains_the_question() -> None:
+    rules = performance_status.parse(trial("* ECOG PS 0-1 (dose escalation only)"))
+    finding = performance_status.check(rules, Profile(ecog=2))
+    assert finding.verdict == "unknown"
+    assert finding.evidence == "ECOG PS 0-1 (dose escalation only)"
+    assert "dose escalation only" in finding.reason

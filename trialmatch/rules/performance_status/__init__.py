@@ -15,6 +15,7 @@ from typing import Any
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.rules.prefilter import guarded
+from trialmatch.rules.reader import apply_scope
 from trialmatch.text import Criterion, TrialText, quote
 
 NAME = "performance_status"
@@ -280,11 +281,46 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     return rules
 
 
+# "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)", "Dose escalation: ECOG 0-1. Expansion: ECOG 0-2": each
+# limit names its own part.
+_PART_NAME = re.compile(
+    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?|[a-h])\b|escalation|expansion|extension)",
+    re.I,
+)
+# Performance status checks read only the ECOG value: a limit for a marker group is a question for
+# everyone (an empty profile has no test results), never an exclusion.
+_NO_MARKERS = Profile()
+
+
+def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
+    """A criterion's limits with the reader's scope applied: a limit for another cancer's patients is
+    dropped, one for a part, arm or marker group cannot exclude (its excluded scores become questions)."""
+    rules = _criterion_rules(criterion)
+    scope = criterion.scope
+    if not rules or scope is None:
+        return rules
+    if len({r["label"] for r in rules}) > 1 and (
+            len({m.lower() for m in _PART_NAME.findall(criterion.text)}) > 1
+            or criterion.text.lower().find(scope.label.lower()) > 0):
+        # One limit per part ("0-1 (Part A); 0-2 (Part B)"), or a general limit with a part's own
+        # after it ("0-2 (PS 2 allowed only in the expansion cohort)"): alternatives, read together.
+        return rules
+    if scope.other_disease:
+        return []
+    scope_json = scope.to_json()
+    for rule in rules:
+        rule["scope"] = scope_json
+        rule["verdicts"] = [
+            v if v is None else apply_scope(Finding(v), scope_json, _NO_MARKERS).verdict for v in rule["verdicts"]
+        ]
+    return rules
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for criterion in text.criteria:
-        for rule in _criterion_rules(criterion):
+        for rule in _scoped_rules(criterion):
             key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
             if key not in seen:
                 seen.add(key)
@@ -323,6 +359,9 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
         return Finding(ELIGIBLE, "", f"The trial's performance status criteria do not concern ECOG {profile.ecog}.")
     rule = stated[deciding]
     limit = _allowed_text(stated)
+    if verdict == UNKNOWN and "scope" in rule:
+        said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
+        return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], _NO_MARKERS)
     if verdict == ELIGIBLE:
         reason = f"The trial takes performance status {limit}; your ECOG {profile.ecog} fits."
     elif verdict == EXCLUDED:
