@@ -569,3 +569,55 @@ def test_sentence_kind_verdict(section: str, sentence: str, who: str, expected: 
 ])
 def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[bullet]), who) == expected
+
+
+# Who a rule is about: the shared reader's scope, and the openings this module reads on top of it.
+@pytest.mark.parametrize(("inclusion", "who", "expected"), [
+    # A bullet that opens with another cancer's diagnosis sets rules for that cancer only.
+    pytest.param(["Part 3 (Combination) Histologically confirmed metastatic castration-resistant prostate cancer. "
+                  "Participants must have progressed after an androgen receptor inhibitor and docetaxel."],
+                 "post-chemo-io", "eligible", id="bullet-opening-with-prostate-diagnosis"),
+    pytest.param(["Cytologically confirmed advanced ovarian cancer; must have received a taxane."],
+                 "naive-untested", "eligible", id="bullet-opening-with-ovarian-diagnosis"),
+    pytest.param(["Histologically confirmed NSCLC. Must have progressed after a platinum doublet."],
+                 "naive-untested", "excluded", id="bullet-opening-with-nsclc-diagnosis-still-binds"),
+    # A short group name before a colon.
+    pytest.param(["Pancreatic cancer (2L): Participants must have progressed on gemcitabine."], "post-chemo-io",
+                 "eligible", id="cancer-name-before-colon"),
+    pytest.param(["CRC (3L+): must have received oxaliplatin and irinotecan."], "post-docetaxel", "eligible",
+                 id="abbreviated-cancer-before-colon"),
+    # A group named by a word the vocabulary does not place: a question, not an exclusion.
+    pytest.param(["XYZ participants must have received at least one prior line of platinum chemotherapy."],
+                 "naive-untested", "unknown", id="unplaced-group-name-is-a-question"),
+    pytest.param(["Cluster-2 patients must have had prior docetaxel."], "post-chemo-io", "unknown",
+                 id="unplaced-hyphenated-group-name-is-a-question"),
+    # A group heading written at the end of the bullet before opens the next bullets' group.
+    pytest.param(["For NSCLC:", "  * PD-L1 TPS of 1% or more. Melanoma:", "  * As first-line treatment for melanoma"],
+                 "post-chemo-io", "eligible", id="heading-at-end-of-bullet-scopes-next"),
+    pytest.param(["For NSCLC:", "  * PD-L1 TPS of 1% or more. Urothelial carcinoma:",
+                  "  * Must have progressed on enfortumab vedotin"], "post-docetaxel", "eligible",
+                 id="heading-at-end-of-bullet-urothelial"),
+    # A drug that qualifies another cancer ("platinum-resistant ovarian cancer") is not asked of anyone.
+    pytest.param(["Advanced solid tumours including breast cancer, platinum-resistant ovarian cancer or NSCLC"],
+                 "naive-untested", "eligible", id="platinum-resistant-ovarian-is-a-tumour-type"),
+    pytest.param(["Solid tumours such as BRAF inhibitor-refractory melanoma or lung cancer"],
+                 "naive-untested", "eligible", id="inhibitor-refractory-melanoma-is-a-tumour-type"),
+    # Another cohort's heading (shared reader): a patient fitting another part is not excluded.
+    pytest.param(["Mesothelioma cohort: must have progressed after platinum and pemetrexed."],
+                 "naive-untested", "eligible", id="other-cancer-cohort-rule-spares-nsclc"),
+    pytest.param(["Part B (dose expansion, HNSCC): prior cetuximab is required."],
+                 "naive-untested", "eligible", id="other-cancer-part-rule-spares-nsclc"),
+    pytest.param(["Must have progressed on osimertinib (Arms 2 and 3 only)."],
+                 "naive-untested", "unknown", id="arm-only-rule-is-a-question"),
+])
+def test_rules_apply_to_the_group_they_name(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=inclusion), who) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Side effects of earlier immunotherapy must have returned to grade 1 or baseline",
+    "Archival tumour tissue obtained before first-line chemotherapy must be available",
+    "Willing to stop any concomitant medication that interacts with carboplatin",
+])
+def test_sentences_with_another_purpose_set_no_rule(sentence: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), "naive-untested") == "eligible"

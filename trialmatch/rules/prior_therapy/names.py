@@ -17,6 +17,7 @@ from trialmatch import drugs
 from trialmatch.rules.prior_therapy import cues
 from trialmatch.rules.prior_therapy.scope import lead_in_condition
 from trialmatch.rules.prior_therapy.terms import SYSTEMIC, Mention
+from trialmatch.rules.reader.scope import INCLUDES_NSCLC, cancers_named
 
 # In an exclusion these still mean "had it": "Patients previously treated with EGFR TKIs are excluded".
 _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
@@ -174,6 +175,25 @@ def _inherits(norm: str, mention: Mention, prev: Mention | None, parens: list[tu
     return list_gap(norm[prev.end:mention.start])
 
 
+# "platinum-resistant ovarian cancer", "BRAF inhibitor-refractory melanoma": the name describes another cancer.
+_DESCRIBES = re.compile(r"[\s-]*(?:refractory|resistant|sensitive|pre-?treated|na[i\u00ef]ve|relapsed|exposed)\b"
+                        r"(?:\s+(?:or|and|/)\s+(?:refractory|resistant|sensitive|relapsed))?")
+
+
+def _other_cancer_word(norm: str, mention: Mention) -> bool:
+    """Whether a name only qualifies another cancer named straight after it."""
+    match = _DESCRIBES.match(norm, mention.end)
+    if not match:
+        return False
+    # Only the cancer the name qualifies: "platinum-resistant ovarian cancer, or NSCLC" stops at the list mark.
+    window = _NEXT_ITEM.split(norm[match.end():match.end() + 40], 1)[0]
+    named = cancers_named(window)
+    return bool(named) and not INCLUDES_NSCLC.intersection(named)
+
+
+_NEXT_ITEM = re.compile(r"[,;(]|\b(?:or|and|and/or)\b")
+
+
 @dataclass
 class Reading:
     """The names of one sentence sorted by what the sentence wants done with them."""
@@ -247,7 +267,7 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
     named: list[Mention] = []
     for mention in mentions:
         before = norm[max(0, mention.start - 40):mention.start]
-        if _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end):
+        if _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end) or _other_cancer_word(norm, mention):
             continue  # the study drug as a time point; "ICI-related pneumonitis" is a side effect
         if _ANCHOR.search(before):
             allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point

@@ -31,7 +31,9 @@ from trialmatch.rules.prior_therapy.names import Context
 from trialmatch.rules.prior_therapy.scope import heading_cohorts
 from trialmatch.rules.prior_therapy.sentence import read_sentence, reading_rules, sentence_rules
 from trialmatch.rules.prior_therapy.terms import find_mentions, normalize
-from trialmatch.text import Criterion, TrialText
+from trialmatch.rules.reader import Scope, merge, purpose_of
+from trialmatch.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+from trialmatch.text import Criterion, TrialText, quote
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
 _CUT_MARKS = re.compile(r"[()\[\];]")
@@ -139,26 +141,100 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     egfr_trial = bool(_EGFR.search(text.header))
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
+    tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
+        tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
         pieces = _pieces(crit)
         # Most criteria name no treatment: their context is never worked out.
         reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
+        if crit.purpose is not None:  # read once for the whole criterion; most have none
+            reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
+                     for first in reads]
         if any(reads):
+            start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
             lead_cue = _header_cue(lead) if lead else None
             carried = _carried_cohorts(pieces)
+            contexts = {(): ctx, ctx.cohorts: ctx}  # one context per distinct heading, not per sentence
             for k, first in enumerate(reads):
                 if first is None:
                     continue
-                here = replace(ctx, cohorts=carried[k]) if carried[k] else ctx
+                here = contexts.get(carried[k]) or contexts.setdefault(carried[k], replace(ctx, cohorts=carried[k]))
                 if k and lead_cue and ctx.inherited is None:
                     rules += reading_rules(first, replace(here, inherited=lead_cue, prefix=lead))
                 else:
                     rules += reading_rules(first, here)
+            own = _diagnosis_scope(crit, pieces) or tails.get((crit.section, crit.depth)) or next(
+                (found for a in reversed(ancestors) if (found := _diagnosis_scope(a, _pieces(a)))), None)
+            scope = merge(crit.scope, own)
+            if scope is not None:
+                # The shared reader's answer on who the criterion is about; check() applies it.
+                scope_json = scope.to_json()
+                rules[start:] = [{**rule, "scope": scope_json} for rule in rules[start:]]
+        if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and crit.section == "inclusion":
+            # "... for these aberrations. Head and neck cancer (SCCHN):" opens the next bullets' group.
+            named = cancers_named(pieces[-1])
+            if named:
+                other = not INCLUDES_NSCLC.intersection(named)
+                tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+_DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)
+
+
+# A short group name before a colon or before "participants": "PDAC (2-3L): ...", "PROC participants must ...".
+_GROUP_LEAD = re.compile(
+    r"^\W{0,3}(?P<lead>[^:;.]{2,40}?)\s*(?::|(?=\s+(?:participants|patients|subjects|cohort)\b))")
+_GROUP_NAME = re.compile(r"^[A-Z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
+_PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
+
+
+def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
+    """Who an inclusion is about when its own opening says so and the shared reader did not read it:
+    "Histological diagnosis of ER+ breast cancer. Participants must have progressed after X" and
+    "PDAC (2-3L): Participants must ..." set rules for another cancer; "PROC participants must ..."
+    for a group the words do not place (a question, never an exclusion)."""
+    if crit.section == "exclusion" or not pieces:
+        return None
+    lead = _GROUP_LEAD.match(pieces[0])
+    words = lead.group("lead") if lead else ""
+    named = cancers_named(words) if words else ()
+    if not named and _DIAGNOSIS.search(pieces[0]):
+        named = cancers_named(pieces[0])
+    if named:
+        if INCLUDES_NSCLC.intersection(named):
+            return None
+        return Scope(label=quote(words or pieces[0], 80), kind="condition", diseases=named)
+    if words and _GROUP_NAME.match(words) and _PATIENT_GROUP.match(pieces[0], lead.end() if lead else 0):
+        return Scope(label=words, kind="condition")
+    return None
+
+
+# Purposes (shared reader) of sentences that name a treatment without asking which one was had.
+# ("hypersensitivity" is left to cues.off_topic: the reader files "progressed on X or have it
+# contraindicated" there, an alternative way into the trial, not an allergy.)
+_SKIP_PURPOSES = frozenset({"toxicity_recovery", "contraception", "concomitant", "logistics"})
+# The reader files "prior cancer therapy" under another cancer: a treatment word after "cancer" is ours.
+_CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|regimen|medication)")
+
+
+def _off_purpose(sentence: str, section: str) -> bool:
+    """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
+    sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
+    purpose = purpose_of(sentence)
+    if purpose is None:
+        return False
+    if purpose == "other_cancer":
+        return not _CANCER_TREATMENT.search(sentence.lower())
+    if purpose == "washout":
+        # An inclusion "progressed within 6 months of platinum" still asks for platinum; the
+        # sentence reader drops only its time window.
+        return section == "exclusion"
+    return purpose in _SKIP_PURPOSES
 
 
 def title_rules(text: TrialText) -> list[dict[str, Any]]:

@@ -23,8 +23,10 @@ _COHORT_LABELS = re.compile(
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
 # A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:".
+# "PDAC (1L) Cohort A2:": a cohort heading may open with the group's name.
 _HEADING = guarded(
-    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*{_KIND_WORD}\s*{_LABEL}[^:;.]{{0,30}}:"
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*{_LABEL}"
+    r"[^:;.]{0,30}:"
 )
 _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}

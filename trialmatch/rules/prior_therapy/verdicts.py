@@ -19,6 +19,7 @@ from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.rules.profile_memo import memo_for
+from trialmatch.rules.reader import apply_scope
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
@@ -305,7 +306,23 @@ def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
     if applies is None and outcome.verdict == EXCLUDED:
         return Outcome(UNKNOWN, lambda: f"{outcome.reason} This applies to people with a {_group_words(rule)} finding, "
                                         "and your test results do not say.")
+    scope = rule.get("scope")
+    if scope and outcome.verdict != ELIGIBLE:
+        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
+            # This module's own cohort groups already make the trial's parts alternatives: a patient
+            # who fits none of them is excluded by every part, not left with a question.
+            return outcome
+        return _scoped(outcome, scope, profile)
     return outcome
+
+
+def _scoped(outcome: Outcome, scope: dict[str, Any], profile: Profile) -> Outcome:
+    """The shared reader's scope on the rule's criterion (another cancer's cohort, a marker group,
+    one part of the trial) applied to its outcome."""
+    found = apply_scope(Finding(outcome.verdict, "", outcome.reason), scope, profile)
+    if found.verdict == outcome.verdict and found.reason == outcome.reason:
+        return outcome
+    return Outcome(found.verdict, lambda: found.reason)
 
 
 # Rules and rule sets by content without their evidence, by the object's id (the object itself is kept,
