@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trialmatch.errors import ProfileError
-from trialmatch.geo import Place, by_distance, geocode, normalize
+from trialmatch.geo import Place, by_distance, geocode, normalize, place_site
 from trialmatch.models import Site
 
 
@@ -98,3 +98,49 @@ def test_sites_sort_nearest_first_with_unknown_distances_last() -> None:
     assert ordered[0][1] is not None and ordered[0][1] < 5
     assert ordered[2][1] is None
     assert [m for _, m in by_distance([far], None)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [("Denver CO", "Denver, CO, US"), ("Denver, CO", "Denver, CO, US"), ("Portland ME", "Portland, ME, US"),
+     ("Kansas City MO", "Kansas City, MO, US"), ("Lyon France", "Lyon, FR"),
+     ("Salt Lake City", "Salt Lake City, UT, US")],
+    ids=["city-state-no-comma", "city-comma-state", "state-picks-the-namesake", "two-word-city", "city-country",
+         "a-city-name-of-several-words-stays-whole"],
+)
+def test_the_comma_before_a_state_or_country_is_optional(query: str, label: str) -> None:
+    assert geocode(query).label == label
+
+
+def test_a_place_that_is_not_a_city_and_state_still_says_so_without_a_comma() -> None:
+    with pytest.raises(ProfileError, match="no place called 'Xyzzyville' in CO"):
+        geocode("Xyzzyville CO")
+
+
+@pytest.mark.parametrize(
+    ("city", "state", "country", "near"),
+    [("Boston", "Massachusetts", "United States", (42.36, -71.06)),
+     ("Lyon", None, "France", (45.75, 4.85)),
+     ("Shanghai", "Shanghai Municipality", "China", (31.22, 121.46))],
+)
+def test_a_site_without_coordinates_is_placed_from_its_city_and_country(
+        city: str, state: str | None, country: str, near: tuple[float, float]) -> None:
+    placed = place_site(city, state, country)
+    assert placed is not None and placed == pytest.approx(near, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("city", "state", "country"),
+    [(None, None, "Germany"), ("Springfield", None, "United States"), ("Xyzzyville", None, "France"),
+     ("Paris", None, "Atlantis")],
+    ids=["country-only", "namesakes-far-apart", "unknown-city", "unknown-country"],
+)
+def test_a_site_that_cannot_be_placed_surely_is_not_placed(city: str | None, state: str | None, country: str) -> None:
+    assert place_site(city, state, country) is None
+
+
+def test_the_site_table_places_sites_without_coordinates() -> None:
+    placed = Site(nct_id="NCT00000001", facility="Placed", city="Cambridge", state="Massachusetts",
+                  country="United States")
+    ordered = by_distance([placed], (42.35, -71.06))
+    assert ordered[0][1] is not None and ordered[0][1] < 10
