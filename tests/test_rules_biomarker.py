@@ -609,3 +609,54 @@ def test_heading_over_the_whole_trial_still_excludes() -> None:
                 "Exclusion Criteria:\n\n* Phase 2:\n  * Active brain metastases\n")
     assert verdict(criteria, ALK) == "excluded"
     assert verdict(criteria, KRAS_G12C) == "eligible"
+
+
+# "EGFR, ALK, or other alterations for which targeted therapy exists": the list goes on past its genes.
+@pytest.mark.parametrize("criteria", [
+    inc("Metastatic NSCLC with no known EGFR, ALK mutation, or other genomic aberration for which a locally "
+        "approved targeted therapy is available"),
+    exc("Tumours with an EGFR mutation, ALK fusion or other actionable genomic alterations"),
+    inc("No EGFR, ROS1, or other targetable genomic aberrations"),
+], ids=["or-other-aberration-for-which", "exclusion-or-other-actionable", "or-other-targetable"])
+def test_or_other_actionable_after_named_genes(criteria: str) -> None:
+    assert verdict(criteria, MET_EX14) == "excluded"  # an approved targeted drug exists: beyond the named genes
+    assert verdict(criteria, RET) == "excluded"
+    assert verdict(criteria, KRAS_G12C) == "unknown"  # approved only after earlier treatment: wording decides
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+
+
+def test_or_other_actionable_is_other_than_what_the_trial_asks_for() -> None:
+    criteria = inc("Documented KRAS G12C mutation in tumour tissue") + exc(
+        "Known EGFR mutation, ALK translocation, ROS1 or other actionable molecular alterations")
+    assert verdict(criteria, KRAS_G12C) == "eligible"
+
+
+# A sample sent for testing asks for no result (kind: a marker merely mentioned).
+@pytest.mark.parametrize("criteria", [
+    inc("Patients must agree to have archival tissue submitted for broad biomarker profiling, PD-L1 and c-MET IHC"),
+    inc("Willing to provide a blood sample for ctDNA analysis of EGFR and KRAS"),
+    inc("Tumour blocks must be sent to the central laboratory for ALK and ROS1 FISH"),
+], ids=["agree-submitted", "willing-provide", "blocks-sent"])
+@pytest.mark.parametrize("profile", [EX19, NO_DRIVER, UNTESTED], ids=["ex19", "no-driver", "untested"])
+def test_sample_logistics_set_no_marker_rule(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# One bullet of a list of routes, for early (resectable, adjuvant) disease, binds no one with metastatic disease.
+@pytest.mark.parametrize("criteria", [
+    "Inclusion Criteria:\n\n* Approved indications, one of the following:\n"
+    "  * Metastatic NSCLC after platinum-based chemotherapy\n"
+    "  * Adjuvant treatment after resection of stage II-IIIA NSCLC without EGFR mutation or ALK rearrangement\n",
+    "Inclusion Criteria:\n\n* One of the following:\n  * Advanced NSCLC of any molecular subtype\n"
+    "  * Neoadjuvant therapy for resectable NSCLC with no known EGFR or ALK alteration\n",
+    "Inclusion Criteria:\n\n* Eligible settings:\n  * Stage IV NSCLC, any line\n"
+    "  * Perioperative treatment of early-stage NSCLC that is EGFR and ALK wild-type\n",
+], ids=["adjuvant-route", "neoadjuvant-route", "perioperative-route"])
+def test_early_disease_route_in_a_list_sets_no_marker_rule(criteria: str) -> None:
+    assert verdict(criteria, EX19) == "eligible"
+    assert verdict(criteria, ALK) == "eligible"
+
+
+def test_unresectable_is_not_an_early_route() -> None:
+    criteria = "Inclusion Criteria:\n\n* Disease:\n  * Unresectable stage III or IV NSCLC without EGFR mutation\n"
+    assert verdict(criteria, EX19) == "excluded"

@@ -305,3 +305,23 @@ HISTOLOGY_CHANGE = guarded(
     r"|\b(?:small[\s\-]cell|SCLC)\b[^.;]{0,40}?\btransform(?:ed|ation)\b",
     re.I,
 )
+
+
+# "Patients must agree to have tissue submitted for biomarker profiling, PD-L1 and c-MET IHC": a sample is sent
+# for testing; no result is asked for.
+SAMPLE_LOGISTICS = guarded(
+    r"\b(?:agree|agrees|consent|consents|willing|able)\s+to\s+(?:have|provide|submit|send|allow|donate)\b"
+    r"[^.;]{0,80}?\b(?:tissue|samples?|specimens?|blocks?|slides?|blood)\b"
+    r"|\b(?:tissue|samples?|specimens?|blocks?|slides?)\s+(?:must\s+|will\s+|should\s+)?(?:be\s+)?"
+    r"(?:submitted|sent|shipped)\s+(?:to|for)\b",
+    re.I,
+)
+
+
+# "... in the adjuvant setting for patients with resectable NSCLC and no known EGFR mutation": a route for early
+# disease. As one bullet of a list of routes it does not bind a patient with metastatic disease.
+EARLY_SETTING = guarded(
+    r"\b(?:neo-?adjuvant|adjuvant|peri-?operative|(?<!un)(?<!non-)(?<!non )(?<!not )resect(?:able|ed)"
+    r"|curative[\s\-]intent|early[\s\-]stage)\b",
+    re.I,
+)

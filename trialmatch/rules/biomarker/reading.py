@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch.rules.biomarker import vocab
-from trialmatch.rules.biomarker.cues import normalise, other_cancer_only, sentences
+from trialmatch.rules.biomarker.cues import EARLY_SETTING, normalise, other_cancer_only, sentences
 from trialmatch.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker.phrases import Statement, names_marker
 from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
@@ -253,6 +253,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             norm = normalise(sentence)
             if not _may_state(norm, section):
                 continue
+            if criterion.depth > 0 and EARLY_SETTING.search(sentence):
+                continue  # one listed route, for early disease: not a rule on metastatic NSCLC
             carriers |= carrier_genes(norm)
             statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
             for statement in statements:

@@ -31,6 +31,7 @@ from trialmatch.rules.biomarker.cues import (
     OTHER_CANCER_AFTER,
     PERMISSION,
     PROCEDURE_AFTER,
+    SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
     TEST_BEFORE,
     THERAPY,
@@ -160,6 +161,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
         return []
     if other_cancer_only(sentence):
         return []
+    if SAMPLE_LOGISTICS.search(sentence):
+        return []  # a sample sent for testing asks for no result
     if HISTOLOGY_CHANGE.search(sentence):
         return []  # "EGFR-mutant NSCLC transformed to SCLC" names a histology, not a marker rule
     # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
@@ -218,10 +221,17 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 atom = _driver_atom(drivers, phrase, part_text)
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else positive).append(atom)
+            elif drivers and _beyond_named(phrase):
+                # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom["other"] = True  # other than what the trial asks for (see reading._resolve_other)
+                atom["beyond"] = True
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else positive).append(atom)
         for atoms in (positive, negative):
             if any(a["t"] == "alt" for a in atoms):
                 for atom in atoms:
-                    if atom["t"] == "driver":
+                    if atom["t"] == "driver" and not atom.get("beyond"):
                         atom["hint"] = True  # genes are named: the wider word only raises doubt
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
@@ -257,6 +267,19 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
         return False
     return bool(re.search(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$",
                           text[max(0, start - 40): start], re.I))
+
+
+def _beyond_named(phrase: list[Token]) -> bool:
+    """A driver word after "or other" / "other" that follows named genes."""
+    seen_gene = seen_other = False
+    for tok in phrase:
+        if tok.type == "gene":
+            seen_gene = True
+        elif seen_gene and (tok.type == "other" or tok.type == "open" and tok.key == "or other"):
+            seen_other = True
+        elif tok.type == "driver" and seen_other:
+            return True
+    return False
 
 
 def _driver_atom(drivers: list[Token], phrase: list[Token], text: str) -> dict[str, Any]:
