@@ -213,6 +213,34 @@ KINDS = {
     "must-parent-over-brain-requirement": (
         "* Patient must:\n    * be 18 or older\n    * have uncontrolled brain metastases despite radiotherapy",
         "", "", (EX, EX, EL, UN)),
+    # A permission whose subject is qualified lets in only those: active ones outside it are a question.
+    "asymptomatic-untreated-allowed": (
+        "* Asymptomatic untreated brain metastases are allowed", "", "", (EL, EL, UN, UN)),
+    "untreated-asymptomatic-eligible": (
+        "* Participants with untreated, asymptomatic CNS metastases are eligible", "", "", (EL, EL, UN, UN)),
+    "stable-brain-metastases-permitted": (
+        "* Stable brain metastases are permitted", "", "", (EL, EL, UN, UN)),
+    "small-brain-metastases-may-enrol": (
+        "* Patients with small (< 1 cm) brain metastases may be enrolled", "", "", (EL, UN, UN, UN)),
+    "treated-allowed-says-nothing-of-others": (
+        "* Treated brain metastases are allowed", "", "", (EL, EL, EL, EL)),
+    # "No brain metastases, or ... treated and stable": the alternative after "or" lets treated ones in.
+    "no-brain-metastases-or-treated-stable": (
+        "* Either no CNS metastases or CNS metastases that are treated and stable", "", "", (EL, EL, EX, UN)),
+    "without-brain-metastases-or-irradiated": (
+        "* Without brain metastases, or brain metastases irradiated and controlled", "", "", (EL, EL, EX, UN)),
+    "no-brain-metastases-or-spinal-compression-is-no-alternative": (
+        "* No brain metastases or spinal cord compression", "", "", (EL, EX, EX, UN)),
+    # Time windows in a stability condition are assumed met: treated, stable metastases meet them.
+    "stable-for-weeks-after-treatment": (
+        "* Brain metastases must be stable for at least 4 weeks after local treatment", "", "", (EL, EL, EX, UN)),
+    "exception-stable-for-months-after-radiotherapy": (
+        "", "* CNS metastases, unless irradiated more than 3 months earlier and stable since", "", (EL, EL, EX, UN)),
+    # Leptomeningeal disease and spinal cord compression are not brain metastases.
+    "leptomeningeal-only-does-not-exclude-brain": (
+        "", "* Leptomeningeal carcinomatosis", "", (EL, EL, EL, UN)),
+    "spinal-cord-compression-is-not-a-brain-rule": (
+        "", "* Symptomatic spinal cord compression unless treated", "", (EL, EL, EL, EL)),
     "manageable-with-radiosurgery-fits-treated": (
         "* Brain metastases are allowed if they can be managed with stereotactic radiosurgery before enrolment",
         "", "", (EL, EL, UN, UN)),

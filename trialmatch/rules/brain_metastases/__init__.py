@@ -165,6 +165,18 @@ def _subject(before: str) -> str:
     return "any"
 
 
+def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
+    """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
+    ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
+    limited = phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before) or phrases.SMALL.search(
+        around)
+    if subject in ("active", "both"):
+        return _statement("conditional", sentence, E, E, U) if limited else None
+    if subject == "any" and limited:
+        return _conditional(sentence, before, subject)
+    return None  # "treated brain metastases are allowed" says nothing of the rest
+
+
 # ---------------------------------------------------------------- reading one criterion
 def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]:
     """ "Brain metastases are allowed provided ...": only those meeting the conditions may join."""
@@ -231,6 +243,9 @@ def _mention_statements(
                 for state in ("none", "treated_stable", "active"):
                     made[state] = E if made[state] == U else made[state]
             statements.append(made)
+        elif permits and not exception and (made_by_subject := _qualified_permission(
+                sentence, before, sentence[max(0, start - 70):end + 20], subject)):
+            statements.append(made_by_subject)
         return statements, last
 
     window_start = max(0, start - phrases.LOOKBACK)
@@ -254,7 +269,8 @@ def _mention_statements(
         statement = _statement("exclusion", sentence, E, treated, active)
         region_start = end
         cue = phrases.EXCEPTION_CUE.search(sentence, end)
-        if negated and not exclusion and (alt := phrases.OR_WITH.search(sentence, end)):
+        if negated and not exclusion and (alt := phrases.OR_WITH.search(sentence, end) or phrases.OR_STATE.search(
+                sentence, end)):
             cue = alt if cue is None or alt.start() < cue.start() else cue
         if cue:
             region_start = cue.start() if cue.group(0).lower().split()[0] in (

@@ -49,6 +49,8 @@ SYMPTOMS = re.compile(
     re.I,
 )
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
+# "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
+SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
 LEPTO_WITH = re.compile(
     rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern.pattern})", re.I
@@ -129,6 +131,10 @@ BARE_PERMIT = re.compile(
 ONE_OF = re.compile(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
 IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
 OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
+# "No CNS metastases or CNS metastases that are treated and stable": an alternative state follows "or".
+OR_STATE = re.compile(
+    r"\bor\b(?=[^.;]{0,80}?\b(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b)", re.I
+)
 
 # --- conditions inside an exception
 TREATED = re.compile(
