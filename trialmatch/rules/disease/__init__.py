@@ -15,6 +15,7 @@ The phrases live in data/vocab/disease.json; the patterns here only say how they
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from trialmatch.profile import Profile
@@ -23,6 +24,7 @@ from trialmatch.rules.disease.cancer import cancer_rule
 from trialmatch.rules.disease.histology import HISTOLOGIES, histology_rule
 from trialmatch.rules.disease.scoped import within_scope
 from trialmatch.rules.disease.stage import STAGE, stage_rule
+from trialmatch.rules.disease.words import other_disease
 from trialmatch.text import TrialText
 
 NAME = "disease"
@@ -44,6 +46,9 @@ def _most(verdicts: Iterable[Verdict]) -> Verdict:
 
 
 def parse(text: TrialText) -> dict[str, Any]:
+    # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about NSCLC.
+    if any(other_disease(criterion) for criterion in text.criteria):
+        text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
     return {"stage": stage_rule(text), "histology": histology_rule(text), "cancer": cancer_rule(text)}
 
 

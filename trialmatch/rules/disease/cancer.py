@@ -31,9 +31,12 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]
-    nsclc = [sentence for sentence in sources if v["nsclc"].search(sentence)]
-    if any(not _TRANSFORMED.search(sentence) for sentence in nsclc):
-        return _rule(ELIGIBLE)
+    nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
+    for sentence in sources:
+        if v["nsclc"].search(sentence):
+            if not _TRANSFORMED.search(sentence):
+                return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
+            nsclc.append(sentence)
     # Lung cancer in general counts once small cell lung cancer is blanked out.
     generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
     baskets = [s for s in sources if v["basket"].search(s)]

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, other_disease, own_words, vocab
+from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, own_words, vocab
 from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import TrialText, quote
 
@@ -179,8 +179,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
     # (sentence, its parent bullet or None for the title and conditions)
     sources = [(part, None) for part in _header_parts(text)] + [
-        (sentence, criterion.parent) for criterion in text.inclusion if not other_disease(criterion)
-        for sentence in criterion.sentences()
+        (sentence, criterion.parent) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     allowed: set[str] | None = None
     shut_out: set[str] = set()
@@ -192,9 +191,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
             allowed, firm, evidence = None, False, ""
             break  # every histology may enrol: only the exclusions below can still narrow it
-        sentence = own_words(sentence)
         if not histology_words.possible(sentence):
             continue  # names no histology (most sentences): nothing below can find one
+        sentence = own_words(sentence)
         lowered = sentence.lower()
         context = other_cancer if not _LUNG.search(sentence) else _history_words()
         if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
@@ -211,7 +210,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
                 allowed = (allowed or set()) | set(allows)
                 firm = firm or not cohort_only
             evidence = evidence or sentence
-    for sentence in (s for c in text.exclusion if not other_disease(c) for s in c.sentences()):
+    for sentence in (s for c in text.exclusion for s in c.sentences()):
         if not histology_words.possible(sentence):
             continue
         excluded = _excluded_histologies(own_words(sentence))

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, other_disease, scope_json, vocab
+from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, scope_json, vocab
 from trialmatch.rules.prefilter import AnyOf, guarded, translator
 from trialmatch.text import TrialText, quote
 
@@ -128,8 +128,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     stage_words = _stage_words()
     header: list[Evidence] = [(part, None) for part in (text.title, *text.conditions, *text.keywords)]
     inclusion: list[Evidence] = [
-        (sentence, scope_json(criterion)) for criterion in text.inclusion if not other_disease(criterion)
-        for sentence in criterion.sentences()
+        (sentence, scope_json(criterion)) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     advanced: list[Evidence] = []
     early: list[Evidence] = []
@@ -159,8 +158,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 advanced.append((sentence, scope))
     for criterion in text.exclusion:
         body = criterion.text
-        if (len(body) > 220 or other_disease(criterion) or not words["metastatic_excluded"].possible(body)
-                or _EXCLUSION_NOISE.search(body)):
+        if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
             continue
         for match in words["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(

@@ -80,8 +80,7 @@ def other_disease(criterion: Criterion) -> bool:
 
 
 def sentences(text: TrialText, section: str) -> list[str]:
-    """The section's sentences, without those of another cancer's cohort."""
-    return [s for c in text.criteria if c.section == section and not other_disease(c) for s in c.sentences()]
+    return [s for c in text.criteria if c.section == section for s in c.sentences()]
 
 
 # Treatment or history wording: a disease word in such a sentence is what someone had, not what is enrolled.
