@@ -170,7 +170,8 @@ def test_the_html_digest_is_one_self_contained_file_with_trial_text_escaped(
 ])
 def test_bad_options_are_one_line_errors(db: str, profiles: dict[str, str], args: list[str], message: str) -> None:
     result = run("digest", profiles["man.json"], *args, "--db", db)
-    assert result.exit_code == 2 and message in result.stderr
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: ") and message in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_a_cache_never_synced_says_what_to_do(tmp_path: Path, profiles: dict[str, str]) -> None:

@@ -23,7 +23,7 @@ def _since(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or an ISO date and time") from None
+        raise TrialmatchError(f"--since {value!r} is not a date (YYYY-MM-DD) or an ISO date and time") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment
@@ -68,12 +68,13 @@ def digest(profiles: tuple[Path, ...], since_text: str | None, since_last_sync: 
     from trialmatch.profile import load_profile
 
     if since_text is not None and since_last_sync:
-        raise click.UsageError("give --since DATE or --since-last-sync, not both")
+        raise TrialmatchError("give --since DATE or --since-last-sync, not both")
     fmt = FORMATS.get(out_path.suffix.lower()) if out_path is not None else None
     if out_path is not None and fmt is None:
-        raise click.BadParameter(f"{out_path} must end in .html, .md or .csv", param_hint="'--out'")
+        raise TrialmatchError(f"--out {out_path} must end in .html, .md or .csv")
+    asked = _since(since_text) if since_text is not None else None  # bad input refused before any work
     engine = open_cache(db)
-    since = _since(since_text) if since_text is not None else last_sync_start(engine)
+    since = asked or last_sync_start(engine)
     if since is None:
         raise TrialmatchError("no sync has finished on this cache yet: run `trialmatch sync`, or give --since DATE")
     changes = changes_since(engine, since)
