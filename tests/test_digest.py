@@ -179,3 +179,13 @@ def test_a_cache_never_synced_says_what_to_do(tmp_path: Path, profiles: dict[str
     assert result.exit_code == 1
     assert result.stderr.strip() == ("Error: no sync has finished on this cache yet: run `trialmatch sync`, "
                                      "or give --since DATE")
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_leaves_nothing_behind(
+    db: str, profiles: dict[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "no-such-folder" / "digest.html"
+    result = run("digest", profiles["woman.json"], "--db", db, "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: cannot write {out}: No such file or directory"
+    assert not out.parent.exists()
