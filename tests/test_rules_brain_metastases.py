@@ -185,6 +185,11 @@ KINDS = {
     "bare-untreated-in-inclusion-is-not-a-requirement": (
         "* Untreated brain metastases not requiring urgent local treatment", "", "", (EL, UN, UN, UN)),
     # A trial for uncontrolled or untreated brain metastases: treated, stable ones are not what it asks for.
+    "inclusion-sentence-about-imaging-is-no-requirement": (
+        "* Patients with treated brain metastases will need repeat MRI to confirm stability", "", "",
+        (EL, EL, UN, UN)),
+    "inclusion-bare-treated-stable-is-a-question-for-active": (
+        "* Brain metastases treated and stable", "", "", (EL, EL, UN, UN)),
     "requires-uncontrolled-brain-metastases": (
         "* Must have progressive brain metastases after prior local therapy", "", "", (EX, EX, EL, UN)),
     "title-requires-untreated-brain-metastases": (

@@ -193,11 +193,12 @@ def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]
 
 def _mention_statements(
     criterion: Criterion, index: int, sentences: list[str], header_requires: bool,
-    last: dict[str, Any] | None, follow: str = "",
+    last: dict[str, Any] | None, follow: str = "", alternative: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Statements from one sentence; `last` is the criterion's open exclusion, which a permission loosens.
 
-    `follow` is the text of the criteria a sentence ending in a colon introduces ("eligible if they are:").
+    `follow` is the text of the criteria a sentence ending in a colon introduces ("eligible if they are:");
+    `alternative` says the criterion is one of "one of the following:", where a bare state is what it asks.
     """
     sentence = sentences[index]
     exclusion = criterion.section == "exclusion"
@@ -291,10 +292,12 @@ def _mention_statements(
         return [_requirement(sentence, before, _after_window(sentence, end))], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
-    if statement["treated_stable"] == X and _subject(before) == "active":
-        # A bare "untreated brain metastases" in an inclusion list is more likely one permitted
-        # alternative than a requirement: it cannot tell a treated patient they are out.
-        statement["treated_stable"] = U
+    for state in () if alternative else ("treated_stable", "active"):
+        # Neither a requirement nor a permission: "untreated brain metastases" in an inclusion list may be
+        # one permitted alternative, "patients with treated brain metastases will need repeat imaging"
+        # is about something else. Whom it leaves out is a question, not an exclusion.
+        if statement[state] == X:
+            statement[state] = U
     return [statement], last
 
 
@@ -447,7 +450,8 @@ def parse(text: TrialText) -> dict[str, Any]:
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
-            made, last = _mention_statements(criterion, index, sentences, brain_trial, last, follow)
+            made, last = _mention_statements(
+                criterion, index, sentences, brain_trial, last, follow, alternative=group is not None)
             statements.extend(made)
             statements.extend(_lepto_statements(criterion, sentence, header_lepto))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
