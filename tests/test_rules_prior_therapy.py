@@ -621,3 +621,37 @@ def test_rules_apply_to_the_group_they_name(inclusion: list[str], who: str, expe
 ])
 def test_sentences_with_another_purpose_set_no_rule(sentence: str) -> None:
     assert verdict(trial(inclusion=[sentence]), "naive-untested") == "eligible"
+
+
+# Clear, fully read rules that do exclude (kept from being lost to a look-alike of another kind).
+@pytest.mark.parametrize(("section", "sentence", "who", "expected"), [
+    # "Previously treated brain metastases" is about the lesion, not earlier lines.
+    pytest.param(INC, "Previously treated brain metastases that are stable", "naive-untested", "eligible",
+                 id="previously-treated-brain-metastases-is-not-lines"),
+    pytest.param(INC, "Pretreated and stable CNS lesions are allowed", "naive-untested", "eligible",
+                 id="pretreated-cns-lesions-is-not-lines"),
+    pytest.param(INC, "Previously treated, advanced NSCLC", "naive-untested", "excluded",
+                 id="previously-treated-disease-still-needs-a-line"),
+    # "Ever ... prior to enrolment" is a ban, not a washout window.
+    pytest.param(EXC, "Ever received an ALK inhibitor prior to enrolment", "post-alectinib", "excluded",
+                 id="ever-before-enrolment-is-a-ban"),
+    pytest.param(EXC, "Use of any EGFR TKI at any time before randomisation", "post-gefitinib", "excluded",
+                 id="at-any-time-before-randomisation-is-a-ban"),
+    pytest.param(EXC, "Any EGFR TKI within 14 days prior to enrolment", "post-gefitinib", "eligible",
+                 id="window-before-enrolment-is-still-a-washout"),
+    # The words after "for" restate what the named drug was for; they are no wider ban.
+    pytest.param(EXC, "Ever used an EGFR TKI for anti-tumour therapy", "post-chemo-io", "eligible",
+                 id="for-anti-tumour-therapy-restates-purpose"),
+    pytest.param(EXC, "Ever used an EGFR TKI for anti-tumour therapy", "post-gefitinib", "excluded",
+                 id="for-anti-tumour-therapy-keeps-the-named-ban"),
+    pytest.param(EXC, "Prior pemetrexed as a systemic treatment", "post-osimertinib", "eligible",
+                 id="as-systemic-treatment-restates-purpose"),
+    # A definition of the disease does not hide the line count in the same sentence.
+    pytest.param(INC, "Advanced solid tumour, defined as metastatic disease after at least 1 line of standard "
+                      "therapy", "naive-untested", "excluded", id="disease-definition-keeps-line-count"),
+    pytest.param(INC, "Patients who received adjuvant chemotherapy are considered to have had one prior line",
+                 "naive-untested", "eligible", id="treatment-definition-sets-no-rule"),
+])
+def test_clear_rules_still_decide(section: str, sentence: str, who: str, expected: str) -> None:
+    text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
+    assert verdict(text, who) == expected

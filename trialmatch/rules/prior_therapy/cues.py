@@ -192,8 +192,12 @@ NAIVE = guarded(
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
 )
+# (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
+_LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
+           r"(?:brain|cns|central|metasta|lesion|leptomening|spinal|intracranial))")
 TREATED = guarded(
-    r"\bpreviously treated\b(?!\s+with)|\bpre-?treated\b(?!\s+with)|\brelapsed (?:and|or|/) refractory\b"
+    rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
+    r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
     r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
     r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
@@ -218,6 +222,23 @@ OPEN_ALTERNATIVE = guarded(
 )
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
 DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
+# "advanced solid cancer, defined as unresectable ... disease after at least 1 line": the definition is
+# of the disease, and the sentence still sets its rule.
+_DISEASE_DEFINED = re.compile(r"(?:cancer|disease|tumou?rs?|nsclc|malignancy|carcinoma)\W{0,3}$")
+
+
+def definition(text: str) -> bool:
+    """A sentence that defines treatment terms rather than setting a rule."""
+    match = DEFINITION.search(text)
+    if match is None:
+        return False
+    if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+        return DEFINITION.search(text, match.end()) is not None
+    return True
+
+
+# A duration: what makes "prior to enrolment" a washout window rather than "ever, before enrolment".
+DURATION = re.compile(rf"\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\b")
 
 
 def strip_parens(text: str) -> str:

@@ -137,13 +137,15 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
     parens = _parens(norm)
-    if cues.off_topic(bare) or cues.DEFINITION.search(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+    if cues.off_topic(bare) or cues.definition(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
     if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
-    timed = bool(cues.TIME_WINDOW.search(bare))
+    # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
+    ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
+    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
     # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
@@ -185,9 +187,10 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     required = [m for m in reading.require if not (timed and m in reading.weak)]
-    if reading.forbid and not timed:
-        forbid_rule = _forbid_rule(reading.forbid, allow, base, norm, bare, ctx)
-        if not excluding and alternative is None and _either_or(norm, reading.forbid, required):
+    forbid = _without_restated_purpose(norm, reading.forbid)
+    if forbid and not timed:
+        forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
+        if not excluding and alternative is None and _either_or(norm, forbid, required):
             # "chemotherapy-naive or having received prior chemotherapy": either way in is enough.
             alternative = forbid_rule
         else:
@@ -204,6 +207,19 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+_FOR_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:an?\s+|the\s+|its\s+)?$")
+
+
+def _without_restated_purpose(norm: str, forbid: list[Mention]) -> list[Mention]:
+    """ "Used an EGFR TKI for anti-tumour therapy": the general words after "for" restate what the named
+    drug was for; they are not a second, wider ban."""
+    named = [m for m in forbid if not m.systemic]
+    if not named:
+        return forbid
+    return [m for m in forbid if not (m.systemic and any(n.end <= m.start for n in named)
+                                      and _FOR_PURPOSE.search(norm, max(0, m.start - 12), m.start))]
 
 
 def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool:
