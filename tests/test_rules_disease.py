@@ -239,6 +239,47 @@ def test_disease_kind(inclusion: str, exclusion: str, title: str, expected: tupl
     assert verdicts(text) == expected
 
 
+# Scope (the shared reader's): another cancer's cohort is not read; one part's stage limit is a question.
+SCOPES = {
+    "other-cancer-part-early-stage-not-read": (
+        "* Part 1A: metastatic NSCLC\n* Part 1B (ER+ breast cancer): resected early-stage disease after adjuvant "
+        "therapy", "", ALL_EL),
+    "other-cancer-condition-histology-not-read": (
+        "* Advanced NSCLC\n* Patients with head and neck cancer must have squamous cell carcinoma histology", "",
+        ALL_EL),
+    "glioblastoma-cohort-resection-not-read": (
+        "* Stage IV NSCLC\n* Participants with glioblastoma must have undergone surgical resection", "", ALL_EL),
+    "one-arm-stage-range-is-a-question": (
+        "* Histologically confirmed NSCLC\n* Stage IB-IIIA NSCLC (Arm 2 only)", "", UN_ALL),
+    "one-part-metastasis-exclusion-is-a-question": (
+        "* Histologically confirmed NSCLC", "* Distant metastases (Part B only)", UN_ALL),
+    "dose-escalation-heading-resectable-is-a-question": (
+        "* Dose escalation: resectable stage II-III NSCLC", "", UN_ALL),
+    "marker-group-stage-limit-is-a-question": (
+        "* Histologically confirmed NSCLC\n* Patients with EGFR mutation must have completely resected stage "
+        "II-IIIA disease", "", UN_ALL),
+    "another-phase-takes-metastatic-disease": (
+        "* Phase 1b: resectable stage II-III NSCLC\n* Phase 2: metastatic NSCLC", "", ALL_EL),
+    "sclc-cohort-beside-a-lung-cancer-cohort": (
+        "* Cohort B (SCLC): extensive-stage small cell lung cancer\n* Cohort A: lung cancer with EGFR mutation", "",
+        ALL_EL),
+    "one-cohort-histology-limit-is-a-question": (
+        "* Cohort 1 (sarcoma): any histology\n* Cohort 2: non-squamous NSCLC", "", (EL, UN, EL, UN)),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), SCOPES.values(), ids=SCOPES.keys())
+def test_disease_scope(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == expected
+
+
+def test_a_part_scoped_stage_limit_says_which_part() -> None:
+    rules = disease.parse(trial("* Histologically confirmed NSCLC\n* Stage IB-IIIA NSCLC (Arm 2 only)"))
+    finding = disease.check(rules, Profile(stage="IV", histology="adenocarcinoma"))
+    assert finding.verdict == UN
+    assert finding.evidence == "Stage IB-IIIA NSCLC (Arm 2 only)"
+    assert "Arm 2" in finding.reason
+
 # (title, conditions, expected): a basket's conditions name several cancers, each with its own histology.
 HEADERS = {
     "gastric-adenocarcinoma-condition": (

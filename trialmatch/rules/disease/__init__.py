@@ -46,10 +46,12 @@ def _most(verdicts: Iterable[Verdict]) -> Verdict:
 
 
 def parse(text: TrialText) -> dict[str, Any]:
-    # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about NSCLC.
+    # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about the stage
+    # or histology of NSCLC; which cancers the trial takes is read from every criterion.
+    nsclc_text = text
     if any(other_disease(criterion) for criterion in text.criteria):
-        text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
-    return {"stage": stage_rule(text), "histology": histology_rule(text), "cancer": cancer_rule(text)}
+        nsclc_text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
+    return {"stage": stage_rule(nsclc_text), "histology": histology_rule(nsclc_text), "cancer": cancer_rule(text)}
 
 
 # ---------------------------------------------------------------- check
@@ -62,7 +64,7 @@ _STAGE_REASON = {
 
 
 def _stage_finding(rule: dict[str, Any], profile: Profile) -> Finding:
-    return within_scope(_stage_verdict(rule, profile), rule.get("scope"))
+    return within_scope(_stage_verdict(rule, profile), rule.get("scope"), profile)
 
 
 def _stage_verdict(rule: dict[str, Any], profile: Profile) -> Finding:

@@ -177,9 +177,11 @@ def _header_parts(text: TrialText) -> list[str]:
 
 def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
-    # (sentence, its parent bullet or None for the title and conditions)
-    sources = [(part, None) for part in _header_parts(text)] + [
-        (sentence, criterion.parent) for criterion in text.inclusion for sentence in criterion.sentences()
+    # (sentence, limits only one group): a criterion of one cohort, part or marker group (the shared
+    # reader's scope, or a cohort named in it or its parent bullet) leaves the others open.
+    sources = [(part, False) for part in _header_parts(text)] + [
+        (sentence, criterion.scope is not None or bool(COHORT.search(criterion.context)))
+        for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     allowed: set[str] | None = None
     shut_out: set[str] = set()
@@ -187,7 +189,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     evidence = ""
     other_cancer = vocab()["other_cancer_context"]
     histology_words = _histology_words()
-    for sentence, parent in sources:
+    for sentence, cohort_only in sources:
         if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
             allowed, firm, evidence = None, False, ""
             break  # every histology may enrol: only the exclusions below can still narrow it
@@ -200,7 +202,6 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
         if _organ_named(sentence) and not _LUNG.search(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
-        cohort_only = parent is not None and bool(COHORT.search(sentence) or COHORT.search(parent))
         for allows, shut in _mentions(sentence):
             if shut:
                 if not cohort_only:
@@ -210,7 +211,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
                 allowed = (allowed or set()) | set(allows)
                 firm = firm or not cohort_only
             evidence = evidence or sentence
-    for sentence in (s for c in text.exclusion for s in c.sentences()):
+    for sentence in (s for c in text.exclusion if c.scope is None for s in c.sentences()):
         if not histology_words.possible(sentence):
             continue
         excluded = _excluded_histologies(own_words(sentence))

@@ -1,17 +1,22 @@
-"""A stage rule read from one part's criterion decides only for that part."""
+"""A stage rule read from one group's criterion decides only for that group (the shared reader's
+apply_scope), without reading the profile's markers: disease findings depend on stage and histology only
+(compiled.DIMENSION_READS), so a marker group's exclusion becomes a question for everyone."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from trialmatch.profile import Profile
 from trialmatch.rules.base import EXCLUDED, UNKNOWN, Finding
+from trialmatch.rules.reader import apply_scope
 
 
-def within_scope(finding: Finding, scope: dict[str, Any] | None) -> Finding:
-    """An exclusion from a part, cohort, arm or phase of the trial becomes a question: another part may
-    take the patient. (Criteria of another cancer's cohort are not read at all.)"""
-    if scope is None or finding.verdict != EXCLUDED:
+def within_scope(finding: Finding, scope: dict[str, Any] | None, profile: Profile) -> Finding:
+    if not scope or finding.verdict != EXCLUDED:
         return finding
-    label = str(scope.get("label") or "one part of the trial")
+    genes = scope.get("genes") or ()
+    if not genes:
+        return apply_scope(finding, scope, profile)
     return Finding(UNKNOWN, finding.evidence,
-                   f"{finding.reason.rstrip('.')}, but this applies only to {label}: ask which part you could join.")
+                   f"{finding.reason} This rule is for patients with {', '.join(genes)} changes "
+                   f"({scope.get('label', '')}): ask your doctor whether it applies to you.")
