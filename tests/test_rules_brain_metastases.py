@@ -190,6 +190,23 @@ KINDS = {
         (EL, EL, UN, UN)),
     "inclusion-bare-treated-stable-is-a-question-for-active": (
         "* Brain metastases treated and stable", "", "", (EL, EL, UN, UN)),
+    # A permission word straight after the mention, without a verb, in an exclusion list.
+    "allowed-if-treated-without-verb": (
+        "", "* Brain metastases allowed if treated and stable", "", (EL, EL, EX, UN)),
+    "permitted-if-irradiated-without-verb": (
+        "", "* CNS metastases permitted when irradiated and neurologically stable", "", (EL, EL, EX, UN)),
+    # "regardless of treatment" qualifies the exclusion: every brain metastasis is out.
+    "regardless-of-treatment-excludes-all": (
+        "", "* Known brain metastases, regardless of treatment status", "", (EL, EX, EX, UN)),
+    "irrespective-of-symptoms-untreated": (
+        "", "* Untreated brain metastases irrespective of symptoms", "", (EL, EL, EX, UN)),
+    "regardless-of-other-things-names-no-rule": (
+        "* Advanced NSCLC regardless of PD-L1 status or brain metastases", "", "", (EL, EL, EL, EL)),
+    # "who have not completed radiotherapy": untreated ones, not treated ones.
+    "not-completed-radiotherapy-excludes-active": (
+        "", "* Patients with brain metastases who have not completed radiotherapy", "", (EL, EL, EX, UN)),
+    "not-yet-received-local-therapy": (
+        "", "* CNS metastases that have not yet received local therapy", "", (EL, EL, EX, UN)),
     "requires-uncontrolled-brain-metastases": (
         "* Must have progressive brain metastases after prior local therapy", "", "", (EX, EX, EL, UN)),
     "title-requires-untreated-brain-metastases": (

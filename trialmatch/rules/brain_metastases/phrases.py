@@ -33,7 +33,7 @@ LEPTO = guarded(
 # --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
 STRONG_ACTIVE = re.compile(
     r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed"
-    r"|not (?:been )?(?:previously )?(?:treated|irradiated))\b",
+    r"|not (?:been )?(?:previously )?(?:treated|irradiated)|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
     re.I,
 )
 WEAK_ACTIVE = re.compile(
@@ -70,7 +70,9 @@ IGNORE_NEAR = re.compile(
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
     r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
-    r"|with or without|with/without|regardless of|irrespective of"
+    r"|with or without|with/without"
+    # "regardless of PD-L1 or brain metastases" names no rule; "regardless of treatment" qualifies one.
+    r"|(?:regardless|irrespective) of(?! (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b)"
     r"|not specified|no (?:upper )?limit",  # "the number of brain metastases is not specified"
     re.I,
 )
@@ -95,7 +97,8 @@ TREATMENT_OBJECT = re.compile(r"^(?:therapy|treatment|radiotherapy|radiation|irr
 NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enrolled|included)|ineligible)\b", re.I)
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
-    r"\b(?:allowed|permitted|eligible|enrolled|enrol|included|participate|considered|admitted|acceptable)\b",
+    r"\b(?:allowed|permitted|eligible|enrolled|enrol|included|participate|considered|admitted|acceptable)\b"
+    r"|^\s{0,3}(?:allowed|permitted|acceptable)\b",  # "brain metastases allowed if treated"
     re.I,
 )
 CONDITION = re.compile(
@@ -117,7 +120,8 @@ INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 NEUTRAL_STATUS = re.compile(
     r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
-    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b",
+    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
+    r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b",
     re.I,
 )
 # "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
