@@ -586,6 +586,16 @@ def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected
                  "eligible", id="cancer-name-before-colon"),
     pytest.param(["CRC (3L+): must have received oxaliplatin and irinotecan."], "post-docetaxel", "eligible",
                  id="abbreviated-cancer-before-colon"),
+    # A list of indications: each bullet that opens with another cancer sets that cancer's rule.
+    pytest.param(["Any of these indications:", "  * Hepatocellular carcinoma previously treated with sorafenib",
+                  "  * NSCLC after platinum-based chemotherapy"], "post-chemo-io", "eligible",
+                 id="indication-list-other-cancer-item"),
+    pytest.param(["Metastatic colorectal cancer (mCRC, MSI-H) that progressed after oxaliplatin and irinotecan"],
+                 "post-docetaxel", "eligible", id="bullet-opening-with-colorectal-cancer"),
+    pytest.param(["Renal cell carcinoma patients who have received an anti-angiogenic agent"], "naive-untested",
+                 "eligible", id="bullet-opening-with-rcc-patients"),
+    pytest.param(["Non-small cell lung cancer with progression after platinum-based chemotherapy"],
+                 "naive-untested", "excluded", id="bullet-opening-with-nsclc-binds"),
     # A group named by a word the vocabulary does not place: a question, not an exclusion.
     pytest.param(["XYZ participants must have received at least one prior line of platinum chemotherapy."],
                  "naive-untested", "unknown", id="unplaced-group-name-is-a-question"),

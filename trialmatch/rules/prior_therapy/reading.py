@@ -189,6 +189,10 @@ _DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)
 # A short group name before a colon or before "participants": "PDAC (2-3L): ...", "PROC participants must ...".
 _GROUP_LEAD = re.compile(
     r"^\W{0,3}(?P<lead>[^:;.]{2,40}?)\s*(?::|(?=\s+(?:participants|patients|subjects|cohort)\b))")
+# The disease a bullet opens with, up to the words that say what happened to it.
+_OPENING = re.compile(
+    r"^\W{0,3}(?P<lead>(?:[^,;:()]|\([^()]{0,20}\)){3,120}?)\s*(?:,|\b(?:with|after|who|that|which|previously"
+    r"|following|progressing|progressed|refractory|resistant|patients|status post|as|in)\b)", re.I)
 _GROUP_NAME = re.compile(r"^[A-Z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
 _PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
 
@@ -202,6 +206,10 @@ def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
         return None
     lead = _GROUP_LEAD.match(pieces[0])
     words = lead.group("lead") if lead else ""
+    if not words:
+        # A list of indications: "Hepatocellular carcinoma previously treated with sorafenib".
+        opening = _OPENING.match(pieces[0])
+        words = opening.group("lead") if opening else ""
     named = cancers_named(words) if words else ()
     if not named and _DIAGNOSIS.search(pieces[0]):
         named = cancers_named(pieces[0])
