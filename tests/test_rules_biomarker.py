@@ -660,3 +660,75 @@ def test_early_disease_route_in_a_list_sets_no_marker_rule(criteria: str) -> Non
 def test_unresectable_is_not_an_early_route() -> None:
     criteria = "Inclusion Criteria:\n\n* Disease:\n  * Unresectable stage III or IV NSCLC without EGFR mutation\n"
     assert verdict(criteria, EX19) == "excluded"
+
+
+# A title's marker qualified as one example ("or other", "such as", "including") is no hard requirement (kind 4).
+@pytest.mark.parametrize("title", [
+    "A Study of Drug X in NSCLC With KRAS Mutations or Other Driver Alterations",
+    "Drug Y in Advanced Solid Tumours With KRAS G12C and/or Other Driver Alterations",
+    "Drug Z in NSCLC Harbouring Oncogenic Alterations Such as EGFR, ALK or ROS1",
+    "A Phase 2 Study in Advanced Solid Tumours Including EGFR-mutant NSCLC",
+], ids=["or-other", "and-or-other", "such-as", "including"])
+@pytest.mark.parametrize("profile", [NO_DRIVER, MET_EX14, KRAS_G12D], ids=["no-driver", "met", "kras-g12d"])
+def test_qualified_title_marker_never_excludes(title: str, profile: Profile) -> None:
+    assert verdict(inc("Advanced cancer after standard therapy"), profile, title=title) != "excluded"
+
+
+@pytest.mark.parametrize("title", [
+    "Drug W for Patients With EGFR-mutant NSCLC",
+    "A Phase 3 Study of Drug V Versus Chemotherapy in KRAS G12C-Mutated Advanced NSCLC",
+], ids=["egfr-mutant", "kras-g12c"])
+def test_specific_unqualified_title_marker_still_requires(title: str) -> None:
+    assert verdict(inc("Advanced NSCLC"), NO_DRIVER, title=title) == "excluded"
+
+
+# "Alterations in the (RAS/)MAPK pathway": several genes, most never in a profile; only a finding settles it.
+@pytest.mark.parametrize("criteria", [
+    inc("Solid tumour with an alteration in the RAS/MAPK pathway"),
+    inc("Part A: any solid tumour with a genetic alteration of, or dependence upon, the MAPK signalling pathway",
+        "Part B: NSCLC with a KRAS G12C mutation"),
+    inc("Documented MAPK pathway alteration by next-generation sequencing"),
+], ids=["ras-mapk", "mapk-signalling-part", "mapk-pathway-alteration"])
+def test_mapk_pathway_requirement(criteria: str) -> None:
+    assert verdict(criteria, KRAS_G12C) == "eligible"
+    assert verdict(criteria, NO_DRIVER) == "unknown"  # NRAS, HRAS, MEK1 ... untested
+    assert verdict(criteria, EX19) == "unknown"
+
+
+# A group named by its marker, then a treatment rule: "the T790M cohort must have had osimertinib" (kind 3).
+@pytest.mark.parametrize("criteria", [
+    inc("The T790M cohort must have had osimertinib"),
+    inc("The EGFR exon 20 insertion arm should have progressed on platinum chemotherapy"),
+    inc("ALK-positive group must have received at least one ALK inhibitor"),
+], ids=["t790m-cohort", "ex20-arm", "alk-group"])
+@pytest.mark.parametrize("profile", [EX19, ALK, NO_DRIVER], ids=["ex19", "alk", "no-driver"])
+def test_marker_named_group_treatment_rule_requires_no_marker(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# An exclusion list with an exception lets the exception through.
+@pytest.mark.parametrize("criteria, spared", [
+    (exc("Known driver alterations (EGFR, ALK, ROS1, BRAF), except KRAS G12C"), KRAS_G12C),
+    (exc("Any actionable genomic alteration other than KRAS G12C"), KRAS_G12C),
+    (exc("Known activating EGFR mutations, with the exception of exon 20 insertions"), EGFR_EX20),
+    (exc("Oncogenic driver alterations, excluding MET exon 14 skipping"), MET_EX14),
+], ids=["except-kras", "other-than-kras", "exception-ex20", "excluding-met"])
+def test_exception_in_an_exclusion_list_is_let_through(criteria: str, spared: Profile) -> None:
+    assert verdict(criteria, spared) == "eligible"
+    assert verdict(criteria, L858R if "EGFR" in criteria else ALK) != "eligible"
+
+
+def test_exception_in_an_inclusion_is_no_requirement() -> None:
+    assert verdict(inc("Advanced NSCLC of any molecular subtype except EGFR-mutant"), ALK) == "eligible"
+
+
+# A cohort asking for "specified genetic alterations" listed elsewhere is a question, never an open cohort.
+@pytest.mark.parametrize("criteria", [
+    inc("Part A: NSCLC with a KRAS G12C mutation",
+        "Part B: subjects must have one of the following solid tumours harbouring specified genetic alterations:",
+        "Melanoma with NRAS mutation"),
+    inc("Cohort 1: NSCLC with an EGFR exon 20 insertion",
+        "Cohort 2: tumours with selected molecular alterations (see protocol)"),
+], ids=["specified-alterations", "selected-alterations"])
+def test_cohort_of_unspecified_markers_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "unknown"

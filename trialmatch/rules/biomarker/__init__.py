@@ -95,7 +95,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
         return _describe_pdl1(atom)
     if atom["t"] == "driver":
         what = "an actionable driver alteration" if atom["class"] == "actionable" else "a driver gene alteration"
-        others = atom.get("except_genes")
+        others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
         return f"{what} other than {', '.join(others)}" if others else what
     gene, kind = gene_name(atom["gene"]), atom["kind"]
     if kind in {"any", "alteration"} and atom["gene"] in _FUSION_GENES:

@@ -89,6 +89,8 @@ def normalise(text: str) -> str:
             text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
     text = _EITHER_STATUS.sub("status", text)
+    if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
+        text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)
     if not _GENE_NAME.search(text):
         return text
     text = _DRUGS.sub(" DRUG ", text)
@@ -182,7 +184,9 @@ _THERAPY_VERBS = (
     r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
 )
 MODAL_AFTER = re.compile(
-    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations)\s+){0,2}"
+    # "The T790M cohort must have had osimertinib": a group named by its marker, then its treatment rule.
+    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations"
+    r"|cohorts?|arms?|groups?|subgroups?|population|part)\s+){0,2}"
     r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
     + r")",
     re.I,
@@ -323,5 +327,28 @@ SAMPLE_LOGISTICS = guarded(
 EARLY_SETTING = guarded(
     r"\b(?:neo-?adjuvant|adjuvant|peri-?operative|(?<!un)(?<!non-)(?<!non )(?<!not )resect(?:able|ed)"
     r"|curative[\s\-]intent|early[\s\-]stage)\b",
+    re.I,
+)
+
+
+# "Known driver alterations (EGFR, ALK, ROS1), except KRAS G12C": what follows is let through, not named as a rule.
+EXCEPT_BEFORE = re.compile(
+    r"\b(?:except(?:ing)?(?:\s+for)?|other than|excluding|with the exception of|but not|apart from|aside from)\s+"
+    r"(?:(?:patients?|those|subjects?|participants?|tumou?rs?)\s+(?:with|harbou?ring|carrying)\s+)?"
+    r"(?:(?:a|an|the|known)\s+)?$",
+    re.I,
+)
+# "MAPK pathway alterations", "alterations in the RAS/MAPK pathway": several genes, most never in a profile.
+MAPK_PATHWAY = guarded(r"\b(?:(?:K|N)?RAS\s*/\s*)?MAPK(?:\s*/\s*ERK)?[\s\-]+(?:signal(?:l?ing)?\s+)?pathway\b", re.I)
+# A title's marker that is one example among others: "with KRAS mutations or other driver alterations".
+TITLE_QUALIFIED = guarded(
+    r"\b(?:(?:and/or|or|and)\s+other|such as|including|includes|e\.?g\.?|etc|for example|among others)\b", re.I)
+
+
+# "Part B: tumours harbouring specified genetic alterations:" names a marker requirement whose genes follow.
+UNSPECIFIED_MARKERS = guarded(
+    r"\b(?:harbou?ring|with|carrying|having|has|have)\s+(?:one\s+of\s+the\s+following\s+|any\s+of\s+the\s+following\s+)?"
+    r"(?:specified|selected|select|certain|specific|the\s+following|defined|eligible|qualifying)\s+"
+    r"(?:(?:genetic|genomic|molecular|gene|oncogenic|driver)\s+){0,2}(?:alterations?|mutations?|aberrations?|fusions?|biomarkers?)\b",
     re.I,
 )

@@ -13,7 +13,15 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch.rules.biomarker import vocab
-from trialmatch.rules.biomarker.cues import EARLY_SETTING, normalise, other_cancer_only, sentences
+from trialmatch.rules.biomarker.cues import (
+    EARLY_SETTING,
+    MAPK_PATHWAY,
+    TITLE_QUALIFIED,
+    UNSPECIFIED_MARKERS,
+    normalise,
+    other_cancer_only,
+    sentences,
+)
 from trialmatch.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker.phrases import Statement, names_marker
 from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
@@ -267,9 +275,16 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
+                if MAPK_PATHWAY.search(sentence):
+                    clause["doubtful"] = True  # a pathway names genes no profile lists (HRAS, MEK1, ...)
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 found.append(clause)
+        if cohorts and not found and section == "inclusion" and UNSPECIFIED_MARKERS.search(criterion.text):
+            # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
+            found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
+                          "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
+                          "doubtful": True})
         no_test = marker_context = False
         # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.
         for sentence in sentences(criterion.text) if _WAIVERS.possible(criterion.text) else ():
@@ -303,8 +318,12 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
         norm = normalise(line)
         if not _may_state(norm, "title"):
             continue
+        qualified = TITLE_QUALIFIED.search(line) is not None or MAPK_PATHWAY.search(line) is not None
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
-            clauses.append(_clause(statement, "inclusion", quote(line), [], "title"))
+            clause = _clause(statement, "inclusion", quote(line), [], "title")
+            if qualified:
+                clause["doubtful"] = True  # "KRAS or other driver alterations": an example, not a requirement
+            clauses.append(clause)
     return _merge_header(clauses)
 
 

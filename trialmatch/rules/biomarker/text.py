@@ -21,6 +21,7 @@ from trialmatch.rules.biomarker.cues import (
     CONTRAST,
     COOCCURRENCE,
     DRUG_CONTEXT_BEFORE,
+    EXCEPT_BEFORE,
     EXCLUDING_SENTENCE,
     HISTOLOGY_CHANGE,
     HORMONE_RECEPTOR_BEFORE,
@@ -181,11 +182,17 @@ def _read(sentence: str, section: str) -> list[Statement]:
     for part_toks, part_text in parts:
         positive: list[dict[str, Any]] = []
         negative: list[dict[str, Any]] = []
+        excepted: list[dict[str, Any]] = []
         open_ended = False
         for phrase in phrases(part_toks, part_text):
             start, end = phrase[0].start, phrase[-1].end
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+                continue
+            if EXCEPT_BEFORE.search(part_text[max(0, start - 60): start]):
+                # "driver alterations (EGFR, ALK), except KRAS G12C": let through, never a rule of its own
+                for occ in occurrences(phrase):
+                    excepted.extend(occurrence_atoms(occ, []))
                 continue
             if _describes_other_cancer(part_text, start, end):
                 continue
@@ -205,6 +212,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
             opens = [t.start for t in phrase if t.type == "open"]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
             drivers = [t for t in phrase if t.type == "driver"]
+            if drivers and any(t.type == "alt" and t.key.startswith("non-") and t.start > drivers[0].start
+                               for t in phrase):
+                # "any actionable alteration other than KRAS G12C": the driver rule spares that gene
+                spared = [t for t in phrase if t.type == "alt" and t.key.startswith("non-")]
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom["spared"] = sorted({g for t in spared for g in vocab.alteration_genes(t.key)})
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else positive).append(atom)
+                continue
             occs = occurrences(phrase)
             genes_named = any(o.gene for o in occs)
             if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
@@ -233,6 +249,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 for atom in atoms:
                     if atom["t"] == "driver" and not atom.get("beyond"):
                         atom["hint"] = True  # genes are named: the wider word only raises doubt
+        if excepted:
+            _let_through(positive + negative, excepted)
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
@@ -267,6 +285,21 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
         return False
     return bool(re.search(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$",
                           text[max(0, start - 40): start], re.I))
+
+
+_BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
+
+
+def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) -> None:
+    """Atoms of a rule that spare what an "except ..." names: a driver atom spares the gene, a broad atom of
+    the same gene spares the named change ("EGFR mutations except exon 20 insertion")."""
+    for atom in atoms:
+        if atom["t"] == "driver":
+            atom["spared"] = sorted({*atom.get("spared", ()), *(e["gene"] for e in excepted)})
+        elif atom["t"] == "alt" and atom["kind"] in _BROAD_KINDS:
+            kinds = [e["kind"] for e in excepted if e["gene"] == atom["gene"]]
+            if kinds:
+                atom["except"] = sorted({*atom.get("except", ()), *kinds})
 
 
 def _beyond_named(phrase: list[Token]) -> bool:

@@ -49,7 +49,7 @@ def driver_atom(atom: dict[str, Any], profile: Profile) -> str:
     """Does the profile have a driver (or an actionable driver)? YES / NO / UNTESTED / MAYBE."""
     kind = atom["class"]
     panel, extra = vocab.driver_panel()
-    skip = set(atom.get("except_genes", ()))
+    skip = {*atom.get("except_genes", ()), *atom.get("spared", ())}
     answer = NO
     for marker in profile.biomarkers:
         if marker.gene in skip or marker.gene not in panel + extra:
