@@ -230,6 +230,29 @@ KINDS = {
         "* Metastatic NSCLC", "* Squamous cell histology", "", NON_SQUAMOUS),
     "exclusion-other-organ-squamous-is-not-lung": (
         "* Metastatic NSCLC", "* Squamous cell carcinoma of the head and neck", "", ALL_EL),
+    "inclusion-negated-histology-is-a-question": (
+        "* Advanced NSCLC without squamous cell histology", "", "", SQUAMOUS_UNSURE),
+    # Screening and prevention: people without lung cancer; never a study that also takes patients with it.
+    "screening-no-history-of-lung-cancer": (
+        "* Adults aged 50-80 with at least 20 pack-years\n* No prior history of lung cancer", "",
+        "Low-Dose CT Screening for Lung Cancer", ALL_EX),
+    "screening-without-a-diagnosis-of-nsclc": (
+        "* Healthy adults without a diagnosis of NSCLC", "", "Breath Test Study", ALL_EX),
+    "screening-exclusion-known-or-suspected": (
+        "* Current or former smokers aged 55-77", "* Known or suspected lung cancer", "Blood Test for Early Detection",
+        ALL_EX),
+    "screening-exclusion-history-within-years": (
+        "* Current or former smokers", "* History of lung cancer within the past 5 years", "", ALL_EX),
+    "cases-and-controls-are-not-screening": (
+        "* NSCLC patients\n* Patients without NSCLC", "", "Channel Expression in NSCLC", ALL_EL),
+    "another-primary-lung-cancer-is-not-screening": (
+        "* Stage IV NSCLC", "* History of another primary lung cancer within 3 years", "", ALL_EL),
+    "malignancy-other-than-lung-cancer-is-not-screening": (
+        "* Stage IV NSCLC", "* Prior malignancy other than lung cancer", "", ALL_EL),
+    "lung-cancer-surgery-history-is-not-screening": (
+        "* Advanced solid tumour\n* No prior lung cancer surgery within 4 weeks", "", "", ALL_EL),
+    "lung-cancer-with-a-marker-exclusion-is-not-screening": (
+        "* Advanced solid tumours", "* NSCLC with an EGFR mutation", "", ALL_EL),
 }
 
 

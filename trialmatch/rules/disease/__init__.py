@@ -106,6 +106,10 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
         return Finding(ELIGIBLE, "", "The trial text sets no requirement on the disease.")
     cancer = rules["cancer"]
     if cancer["verdict"] == EXCLUDED:
+        if cancer["other"] == "people without lung cancer":
+            return Finding(EXCLUDED, cancer["evidence"],
+                           "The study does not take people who have lung cancer (a screening or prevention "
+                           "study, or one for other cancers).")
         return Finding(EXCLUDED, cancer["evidence"],
                        f"The trial is for {cancer['other']} only, not non-small cell lung cancer.")
     findings = [_stage_finding(rules["stage"], profile), _histology_finding(rules["histology"], profile)]

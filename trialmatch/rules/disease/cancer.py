@@ -16,6 +16,43 @@ _TRANSFORMED = guarded(r"\btransform\w*", re.I)
 _LUNG = guarded(r"\blungs?\b", re.I)
 
 
+_LUNG_CANCER = r"(?:non-?\s?small[\s-]cell lung (?:cancer|carcinoma)|nsclc|lung (?:cancer|carcinoma|malignancy))"
+# Screening and prevention studies enrol people without lung cancer: "No prior history of lung cancer" in the
+# inclusions, a bullet that is only "Known or suspected lung cancer" in the exclusions.
+_NO_LUNG_CANCER = guarded(
+    r"\b(?:no|without|free of|never)\s+(?:(?:a|any|prior|previous|personal|known|current|history|of|diagnosis"
+    r"|diagnosed|with|been|evidence)\s+){0,4}" + _LUNG_CANCER
+    + r"(?![\w-])(?!\s+(?:surgery|resection|treatment|therapy))",
+    re.I,
+)
+_LUNG_CANCER_BULLET = re.compile(
+    r"\W*(?:(?:a|any|known|suspected|current|prior|previous|personal|active|or|and|/|history|of|diagnosis"
+    r"|diagnosed|with|confirmed|existing)\s+)*" + _LUNG_CANCER
+    + r"\s*(?:\([^()]{0,80}\))?\s*(?:within [^.;]{0,30})?[.;]?\s*$",
+    re.I,
+)
+
+
+def _without_lung_cancer(text: TrialText) -> str:
+    """The criterion saying the trial is for people without lung cancer, or "": never when an inclusion
+    criterion also takes people with it ("NSCLC patients" beside "Patients without NSCLC": cases and controls)."""
+    v = vocab()
+    negated = ""
+    for criterion in text.inclusion:
+        if criterion.scope is not None:
+            continue  # one group's rule (healthy volunteers, a cohort) does not speak for the whole study
+        if _NO_LUNG_CANCER.search(criterion.text):
+            negated = negated or criterion.text
+        elif v["nsclc"].search(criterion.text) or v["lung_cancer"].search(criterion.text):
+            return ""
+    if negated:
+        return negated
+    for criterion in text.exclusion:
+        if criterion.scope is None and len(criterion.text) < 160 and _LUNG_CANCER_BULLET.match(criterion.text):
+            return criterion.text
+    return ""
+
+
 def _rule(verdict: str, evidence: str = "", other: str = "") -> dict[str, Any]:
     return {"verdict": verdict, "evidence": quote(evidence) if evidence else "", "other": other}
 
@@ -28,6 +65,9 @@ def _names_other_cancer(part: str) -> bool:
 
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
+    without = _without_lung_cancer(text)
+    if without:
+        return _rule(EXCLUDED, without, "people without lung cancer")
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]

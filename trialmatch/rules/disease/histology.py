@@ -17,6 +17,7 @@ from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import TrialText, quote
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
+NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its histologies out
 
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
@@ -89,20 +90,21 @@ def _said_of_lung(sentence: str, start: int, end: int) -> bool:
     return last_lung >= 0 and not _organ_named(sentence[last_lung:start])
 
 
-def _mentions(sentence: str) -> list[tuple[tuple[str, ...], bool]]:
+def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
     """The histology groups a sentence names for the lung cancer enrolled, each as (the histologies the
-    group admits, shut out): shut out when the sentence leaves the group out ("squamous NSCLC are excluded",
-    "NSCLC except squamous"). In a list of several cancers only a histology said of the lung counts."""
+    group admits, how it is shut out): FIRM when the sentence leaves the group out ("squamous NSCLC are
+    excluded", "NSCLC except squamous"), SOFT when it only negates it ("no squamous component"), NOT_SHUT
+    when it asks for it. In a list of several cancers only a histology said of the lung counts."""
     v = vocab()
     text = sentence
     several = _organ_named(sentence) and bool(_LUNG.search(sentence))
-    found: list[tuple[tuple[str, ...], bool]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     for name in ("non_squamous", "large_cell", "squamous", "adenocarcinoma"):
         pattern, allows = v["groups"][name]
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 100]
-            if _other_organs(text, match.start(), match.end()) or _NEGATED_BEFORE.search(before):
+            if _other_organs(text, match.start(), match.end()):
                 continue
             if several and not _said_of_lung(text, match.start(), match.end()):
                 continue
@@ -111,13 +113,16 @@ def _mentions(sentence: str) -> list[tuple[tuple[str, ...], bool]]:
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
                 continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
             if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after):
-                found.append((allows, True))
+                found.append((allows, FIRM))
+                break
+            if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
+                found.append((allows, SOFT))
                 break
             if _CONDITIONAL_BEFORE.search(before):
                 continue
             if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
                 continue
-            found.append((allows, False))
+            found.append((allows, NOT_SHUT))
             break
         text = mask(text, pattern)
     return found
@@ -203,10 +208,10 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if _organ_named(sentence) and not _LUNG.search(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
         for allows, shut in _mentions(sentence):
-            if shut:
+            if shut != NOT_SHUT:
                 if not cohort_only:
                     shut_out |= set(allows)
-                    firm = True
+                    firm = firm or shut == FIRM
             else:
                 allowed = (allowed or set()) | set(allows)
                 firm = firm or not cohort_only
