@@ -6,6 +6,7 @@ then `match_profile` reads no free text and touches no database.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -80,17 +81,21 @@ class Candidate:
 
     @property
     def site_countries(self) -> list[str]:
-        """Countries of the sites a patient might go to (every site's if none is open), in order."""
+        """Countries of the sites a patient might go to (every site's if none is open): those with
+        the most sites first, the United States first among equals (most users are there, as
+        geo assumes), then in the registry's order."""
         sites = [s for s in self.sites if s.maybe_open] or list(self.sites)
-        return list(dict.fromkeys(s.country for s in sites if s.country))
+        counts = Counter(s.country for s in sites if s.country)
+        return sorted(counts, key=lambda country: (-counts[country], country != "United States"))
 
     def distance_unknown_words(self) -> str:
         """ "distance unknown: sites in United States, Germany, ...": no open site could be placed."""
         countries = self.site_countries
         if not countries:
             return "distance unknown: no sites listed yet"
-        named = ", ".join(countries[:COUNTRIES_NAMED]) + (", ..." if len(countries) > COUNTRIES_NAMED else "")
-        return f"distance unknown: sites in {named}"
+        named = ", ".join(countries[:COUNTRIES_NAMED])
+        more = len(countries) - COUNTRIES_NAMED
+        return f"distance unknown: sites in {named}" + (f" and {more} more countries" if more > 0 else "")
 
 
 @dataclass(frozen=True)
