@@ -160,6 +160,9 @@ KINDS = {
         "Symptom Study in Lung Cancer", ALL_EL),
     "nsclc-transformed-to-small-cell-is-a-question": (
         "* SCLC, or NSCLC with transformation to small cell lung cancer", "", "Drug Y in Lung Cancer", UN_ALL),
+    "no-transformation-is-plain-nsclc": (
+        "* Histologically confirmed NSCLC without evidence of transformation to small cell lung cancer", "", "",
+        ALL_EL),
     "transformation-mentioned-in-an-nsclc-trial": (
         "* Metastatic NSCLC, including NSCLC with mixed squamous histology or transformation to small cell", "", "",
         ALL_EL),
@@ -188,6 +191,11 @@ KINDS = {
         "carcinoma, large cell carcinoma)", "", "", ALL_EL),
     "lung-histology-in-a-list-of-cancers-still-counts": (
         "* Metastatic squamous NSCLC or metastatic head and neck cancer", "", "", SQUAMOUS_ONLY),
+    "organ-word-that-is-not-a-cancer": (
+        "* Stage IV disease\n* Non-squamous histology and able to take oral medication", "", "", NON_SQUAMOUS),
+    "organ-function-beside-a-histology": (
+        "* Stage IV disease\n* Adenocarcinoma histology with liver function tests within normal limits", "", "",
+        (EL, EX, EX, UN)),
     "example-histology-is-not-a-limit": ("* Stage IV NSCLC (for example adenocarcinoma)", "", "", ALL_EL),
     "reference-to-another-protocol-title": (
         "* Stage IV NSCLC\n* Patients must meet all criteria as described in the umbrella protocol: Biomarker "

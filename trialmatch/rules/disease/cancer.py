@@ -13,6 +13,7 @@ from trialmatch.text import TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
 _TRANSFORMED = guarded(r"\btransform\w*", re.I)
+_NOT_TRANSFORMED = re.compile(r"\b(?:without|no|not|excluding|except)\b[^.;]{0,40}\btransform", re.I)
 _LUNG = guarded(r"\blungs?\b", re.I)
 
 
@@ -74,7 +75,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
     for sentence in sources:
         if v["nsclc"].search(sentence):
-            if not _TRANSFORMED.search(sentence):
+            if not _TRANSFORMED.search(sentence) or _NOT_TRANSFORMED.search(sentence):
                 return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
             nsclc.append(sentence)
     # Lung cancer in general counts once small cell lung cancer is blanked out.

@@ -60,12 +60,28 @@ _PERMITTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:allow
 _ONLY = re.compile(r"\bonly\b", re.I)
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
+# A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
+# adenocarcinoma", "head and neck squamous cell carcinoma"), or an abbreviation that is one ("(PDAC)").
+_CANCER_WORD = re.compile(
+    r"(?:\W+[\w-]+){0,2}?\W+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc\w*|neoplasm\w*"
+    r"|squamous|adenosquamous)\b|\s*\)|\s*$|\s*[,;:(]",
+    re.I,
+)
 _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
 
 
 def _organ_named(sentence: str) -> bool:
     v = vocab()
     return bool(v["other_organs"].search(sentence) or v["other_cancers"].search(mask(sentence, v["nsclc"])))
+
+
+def _cancer_of_organ_named(sentence: str) -> bool:
+    """Another cancer is named, not just an organ ("able to take oral medication", "liver function"):
+    an organ word with a cancer word just after it, or another cancer's own name."""
+    v = vocab()
+    if v["other_cancers"].search(mask(sentence, v["nsclc"])):
+        return True
+    return any(_CANCER_WORD.match(sentence, organ.end()) for organ in v["other_organs"].finditer(sentence))
 
 
 def _other_organs(sentence: str, start: int, end: int) -> bool:
@@ -205,7 +221,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         context = other_cancer if not _LUNG.search(sentence) else _history_words()
         if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
-        if _organ_named(sentence) and not _LUNG.search(sentence):
+        if not _LUNG.search(sentence) and _cancer_of_organ_named(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
         for allows, shut in _mentions(sentence):
             if shut != NOT_SHUT:
