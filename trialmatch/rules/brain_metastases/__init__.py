@@ -461,7 +461,8 @@ def parse(text: TrialText) -> dict[str, Any]:
             if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
         _set_scope(statements[first_new:], criterion)
-        if group is None and criterion.section == "inclusion" and phrases.ONE_OF.search(criterion.text):
+        if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
+                and phrases.ONE_OF.search(criterion.text)):
             group = _Alternatives(criterion)
     if group is not None:
         all_statements.extend(group.combined())

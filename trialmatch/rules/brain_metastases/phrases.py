@@ -132,7 +132,7 @@ BARE_PERMIT = re.compile(
     re.I,
 )
 # "must have one of the following:" over sub-bullets: each sub-bullet is an alternative.
-ONE_OF = re.compile(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
+ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
 IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
 OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
 # "No CNS metastases or CNS metastases that are treated and stable": an alternative state follows "or".
