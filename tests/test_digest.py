@@ -137,12 +137,16 @@ def test_a_bad_profile_is_one_line_naming_it_and_the_others_still_get_their_dige
     missing = tmp_path / "missing.json"
     out = tmp_path / "digest.html"
 
-    result = run("digest", str(bad), profiles["woman.json"], str(missing), "--db", db, "--out", str(out))
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+
+    result = run("digest", str(bad), profiles["woman.json"], str(missing), str(folder), "--db", db, "--out", str(out))
 
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    assert errors[0].startswith(f"Error: {bad}: profile field 'ecog'") and len(errors) == 2
+    assert errors[0].startswith(f"Error: {bad}: profile field 'ecog'") and len(errors) == 3
     assert errors[1].startswith("Error: cannot read profile file") and str(missing) in errors[1]
+    assert errors[2].startswith("Error: cannot read profile file") and str(folder) in errors[2]
     assert lines(result) == [line for line in lines(result) if line.startswith(profiles["woman.json"])]
     assert len(lines(result)) == 1 and "woman.json" in out.read_text()
 

@@ -36,7 +36,8 @@ def _error(path: Path, exc: TrialmatchError) -> str:
 
 
 @main.command()
-@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+# Any path: a folder or a missing file is one profile's error, reported while the others go on.
+@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--since", "since_text", default=None, metavar="DATE",
               help="Report what changed on or after this date (YYYY-MM-DD, UTC) or ISO date and time.")
 @click.option("--since-last-sync", is_flag=True,
