@@ -48,6 +48,7 @@ def _schema_2_cache(path: Path) -> None:
     save_page(engine, RECORDS, start_run(engine, mode="full"), cursor=None)
     engine.dispose()
     with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_trial_study_kind")
         for column in KIND_COLUMNS:
             conn.execute(f"ALTER TABLE trial DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
@@ -59,6 +60,9 @@ def test_an_older_cache_is_migrated_then_classified_from_its_raw_records(tmp_pat
     engine = open_cache(str(path))
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        # kind_refresh's look for unclassified trials is an index probe, not a scan past the raw records.
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT nct_id FROM trial WHERE study_kind IS NULL LIMIT 1").fetchall()
+        assert "ix_trial_study_kind" in str(plan)
     # Before the next load: read as "kind not stated", never a crash.
     rows, _ = queries.index_snapshot(engine)
     assert [row["study_kind"] for row in rows] == [None, None]

@@ -42,6 +42,7 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE trial ADD COLUMN intervention_types JSON",
         "ALTER TABLE trial ADD COLUMN study_kind VARCHAR",
         "ALTER TABLE trial ADD COLUMN disease_scope VARCHAR",
+        "CREATE INDEX IF NOT EXISTS ix_trial_study_kind ON trial (study_kind)",
     ],
 }
 

@@ -206,7 +206,8 @@ def nearest_open_site(sites: Iterable[SiteInfo], origin: tuple[float, float]) ->
     best: NearestSite | None = None
     lat, lon = origin
     for site in sites:
-        if site.latitude is None or site.longitude is None or not site.maybe_open:
+        status = site.status  # inline SiteInfo.maybe_open: this runs per site per located patient
+        if site.latitude is None or site.longitude is None or (status is not None and status not in OPEN_SITE_STATUSES):
             continue
         miles = haversine_miles(lat, lon, site.latitude, site.longitude)
         if best is None or miles < best.miles:

@@ -38,7 +38,8 @@ class Trial(SQLModel, table=True):
     primary_purpose: str | None = None  # designModule.designInfo.primaryPurpose: "TREATMENT", ...
     observational_model: str | None = None  # designInfo.observationalModel: "COHORT", ...
     intervention_types: list[str] | None = Field(default=None, sa_column=Column(JSON))  # ["DRUG", ...]
-    study_kind: str | None = None  # a study_kind.KINDS code: "treatment_drug", "imaging", ...
+    # a study_kind.KINDS code: "treatment_drug", "imaging", ...; indexed, as kind_refresh looks for None
+    study_kind: str | None = Field(default=None, index=True)
     disease_scope: str | None = None  # "lung", "basket", "solid" or None
     conditions: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON))
