@@ -142,6 +142,23 @@ KINDS = {
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    # A stage named with a relapse or a first diagnosis is where the disease started, not the stage enrolled.
+    "relapse-after-stage-i-iii": ("* Relapse after stage I-III NSCLC treated with curative intent", "", "", ALL_EL),
+    "recurrent-after-stage-ib-iiia": (
+        "* Recurrent disease following surgery for stage IB-IIIA non-small cell lung cancer", "", "", ALL_EL),
+    "initially-diagnosed-stage-ii-iii": (
+        "* Patients initially diagnosed with stage II-III disease who have since progressed", "", "", ALL_EL),
+    "previously-untreated-stage-ii-iii-is-still-early": (
+        "* Previously untreated stage II-IIIA NSCLC", "", "", ALL_EX),
+    # A metastatic exclusion with a count or a condition limits which metastatic disease: a question.
+    "exclusion-more-than-n-metastatic-sites": (
+        "* Histologically confirmed NSCLC", "* Stage IV disease with more than 5 metastatic sites", "", UN_ALL),
+    "exclusion-at-least-n-distant-metastases": (
+        "* Histologically confirmed NSCLC", "* Patients with ≥ 4 distant metastases", "", UN_ALL),
+    "exclusion-distant-metastases-not-amenable": (
+        "* Histologically confirmed NSCLC", "* Distant metastases not amenable to SBRT", "", UN_ALL),
+    "exclusion-metastases-in-several-organs": (
+        "* Histologically confirmed NSCLC", "* Distant metastatic disease in three or more organs", "", UN_ALL),
     # A title's "oligometastatic" says whom the study has in mind; only a criterion limits the count.
     "oligometastatic-title-only-is-stage-iv": (
         "* Stage IV NSCLC", "", "Ablative Radiotherapy for Oligometastatic Non-Small Cell Lung Cancer", ALL_EL),

@@ -50,6 +50,14 @@ _SITE_BEFORE = re.compile(
 _SITE_AFTER = re.compile(
     r"\s*(?:in|to|of|involving)\s+(?:the\s+)?(?:brain|cns|central|bone|liver|spine|spinal|lepto)", re.I
 )
+# A metastatic-disease exclusion with a count or condition limits which metastatic disease, not all of it.
+_QUALIFIED = re.compile(
+    r"[>≥]|\b(?:more than|greater than|at least|exceed\w*|or more|not amenable|amenable|requir\w*|number of"
+    r"|sites?|organs?|symptomatic|uncontrolled|progress\w*|other than|beyond|outside)\b",
+    re.I,
+)
+# Relapse or a first diagnosis: a stage named with it is where the disease started.
+_RELAPSED = guarded(r"\b(?:relaps\w*|recurr\w*|initially|originally|at (?:initial )?diagnosis)\b", re.I)
 _EXCLUSION_NOISE = re.compile(
     r"\b(?:therapy|treatment|chemotherapy|regimen|prior|previous|received|malignan\w*|history|allowed"
     r"|permitted|unless|except|lesions?|target)\b",
@@ -143,6 +151,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 _stage_values(m.group("body")) for m in STAGE.finditer(plain)
                 if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])
             ]
+            if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
+                # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
+                stages = [values for values in stages if values and max(values) == 4]
             if any(4 in values for values in stages) or _advanced_evidence(plain):
                 advanced.append((sentence, scope))
             elif (any(values and max(values) <= 3 for values in stages) or _M0.search(plain)
@@ -164,7 +175,12 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
                 body, match.end()
             ):
-                excludes_metastatic.append((body, scope_json(criterion)))
+                if _QUALIFIED.search(body):
+                    # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
+                    oligo.append((body, scope_json(criterion)))
+                    advanced.append((body, scope_json(criterion)))
+                else:
+                    excludes_metastatic.append((body, scope_json(criterion)))
                 break
 
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
