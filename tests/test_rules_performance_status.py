@@ -143,6 +143,19 @@ KINDS = {
                                              (EL, EL, EL, EX, EX)),
     "breast-cohort-limit-does-not-apply": ("* Cohort 3 (breast cancer): ECOG 0\n* ECOG performance status ≤ 1", "",
                                            (EL, EL, EX, EX, EX)),
+    # An exception ("unless", "except") may let back in those a limit leaves out: a question, not an exclusion.
+    "exclusion-unless-due-to-cancer": ("", "* ECOG ≥ 2, unless due to stable cancer-related symptoms",
+                                       (EL, EL, UN, UN, UN)),
+    "inclusion-unless-sponsor-agrees": ("* ECOG 0-1 unless agreed with the medical monitor", "",
+                                        (EL, EL, UN, UN, UN)),
+    "exception-naming-a-score-opens-only-it": (
+        "", "* ECOG performance status of 2 or more (except patients with ECOG 2 due to bone pain)",
+        (EL, EL, UN, EX, EX)),
+    "inclusion-except-part-b": ("* WHO PS 0-1, except in Part B where PS 0-2 is allowed", "",
+                                (EL, EL, UN, EX, EX)),
+    # Keep-out limits for several parts in one sentence: a score one part keeps out another may take.
+    "exclusion-per-part-limits": ("", "* ECOG > 1 (Part A) or > 2 (Part B)", (EL, EL, EL, EX, EX)),
+    "exclusion-per-cohort-limits": ("", "* Cohort 1: ECOG ≥ 2; Cohort 2: ECOG ≥ 3", (EL, EL, EL, EX, EX)),
     # A marker group's limit: the check reads no test results, so it is a question for everyone.
     "marker-group-limit-is-a-question": ("* Patients with EGFR mutation must have ECOG 0-1", "",
                                          (EL, EL, UN, UN, UN)),

@@ -85,6 +85,7 @@ _ALLOWED = re.compile(
     re.I,
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}
+_EXCEPTION_CUE = re.compile(r"\b(?:unless|except|exception)", re.I)
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
 # its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
@@ -240,11 +241,26 @@ def _role(sentence: str, start: int, end: int, exclusion: bool) -> str:
     return "keep_out" if _NEGATED.search(around) else "allow"
 
 
+# "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)", "Dose escalation: ECOG 0-1. Expansion: ECOG 0-2": each
+# limit names its own part.
+_PART_NAME = re.compile(
+    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?|[a-h])\b|escalation|expansion|extension)",
+    re.I,
+)
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
     limits = _stated_limits(sentence)
     rules: list[dict[str, Any]] = []
-    for i, (_start, _end, kind, spans, kps) in enumerate(limits):
+    cue = _EXCEPTION_CUE.search(sentence, limits[0][1]) if limits else None
+    named: set[int] = set()  # ECOG values an exception names ("except patients with ECOG 2 due to ...")
+    for i, (start, _end, kind, spans, kps) in enumerate(limits):
+        if cue is not None and start > cue.start():
+            for low, high in spans:
+                verdicts = _ecog_verdicts(low, high, kps, allowed=True)
+                named.update(e for e in ECOG_VALUES if verdicts[e] != EXCLUDED)
+            continue
         # A negation belongs to the statement it sits beside, not to its neighbours.
         before = limits[i - 1][1] if i else 0
         after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
@@ -263,7 +279,18 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
             rules.append({"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")})
+    if cue is not None:
+        # "ECOG >= 2, unless due to ...": whom the limit leaves out may be let back in on a condition the
+        # profile cannot settle; an exception naming scores ("except ECOG 2 ...") opens only those.
+        for rule in rules:
+            rule["verdicts"] = [UNKNOWN if v == EXCLUDED and (not named or e in named) else v
+                                for e, v in enumerate(rule["verdicts"])]
     return rules
+
+
+def _per_part(criterion: Criterion, rules: list[dict[str, Any]]) -> bool:
+    """Several limits in a criterion that names several parts: one limit per part, alternatives."""
+    return len({r["label"] for r in rules}) > 1 and len({m.lower() for m in _PART_NAME.findall(criterion.text)}) > 1
 
 
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
@@ -278,15 +305,14 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
         for rule in found:
             rule["evidence"] = evidence
             rules.append(rule)
+    if _per_part(criterion, rules):
+        # "ECOG > 1 (Part A) or > 2 (Part B)": a score one part keeps out another may take.
+        for rule in rules:
+            if rule["label"].startswith("not "):
+                rule["verdicts"] = [ELIGIBLE if v is None else v for v in rule["verdicts"]]
     return rules
 
 
-# "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)", "Dose escalation: ECOG 0-1. Expansion: ECOG 0-2": each
-# limit names its own part.
-_PART_NAME = re.compile(
-    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?|[a-h])\b|escalation|expansion|extension)",
-    re.I,
-)
 # Performance status checks read only the ECOG value: a limit for a marker group is a question for
 # everyone (an empty profile has no test results), never an exclusion.
 _NO_MARKERS = Profile()
@@ -299,9 +325,8 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     scope = criterion.scope
     if not rules or scope is None:
         return rules
-    if len({r["label"] for r in rules}) > 1 and (
-            len({m.lower() for m in _PART_NAME.findall(criterion.text)}) > 1
-            or criterion.text.lower().find(scope.label.lower()) > 0):
+    if _per_part(criterion, rules) or len({r["label"] for r in rules}) > 1 and criterion.text.lower().find(
+            scope.label.lower()) > 0:
         # One limit per part ("0-1 (Part A); 0-2 (Part B)"), or a general limit with a part's own
         # after it ("0-2 (PS 2 allowed only in the expansion cohort)"): alternatives, read together.
         return rules
