@@ -142,6 +142,10 @@ KINDS = {
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    # "or higher": every stage from there on.
+    "stage-iiib-or-higher": ("* NSCLC stage IIIB or higher", "", "", ALL_EL),
+    "stage-iii-and-above": ("* Clinical stage III and above non-small cell lung cancer", "", "", ALL_EL),
+    "stage-iiib-plus": ("* Stage IIIB+ NSCLC", "", "", ALL_EL),
     # A stage named with a relapse or a first diagnosis is where the disease started, not the stage enrolled.
     "relapse-after-stage-i-iii": ("* Relapse after stage I-III NSCLC treated with curative intent", "", "", ALL_EL),
     "recurrent-after-stage-ib-iiia": (
@@ -190,6 +194,15 @@ KINDS = {
     "basket-such-as-other-cancers": (
         "* Metastatic solid tumour such as melanoma, renal cell carcinoma or sarcoma", "",
         "A First-in-Human Study of Z in Solid Tumours", UN_ALL),
+    "basket-excluding-lung-cancer": (
+        "* Advanced solid tumours, excluding lung cancer", "", "Drug X in Solid Tumours", ALL_EX),
+    "basket-other-than-nsclc": ("* Any solid tumour type other than NSCLC", "", "Drug X in Solid Tumours", ALL_EX),
+    "basket-other-than-nsclc-beside-an-nsclc-cohort": (
+        "* Advanced solid tumours other than NSCLC\n* Cohort B: NSCLC with EGFR mutation", "",
+        "Drug X in Solid Tumours", ALL_EL),
+    "malignancy-history-other-than-lung-cancer-is-not-a-list": (
+        "* Lung cancer\n* No malignancy other than lung cancer within 5 years", "", "Exercise in Lung Cancer",
+        ALL_EL),
     "basket-with-no-list-takes-nsclc": ("* Advanced solid tumor", "", "Drug X in Advanced Solid Tumors", ALL_EL),
     "basket-list-naming-lung-cancer": (
         "* Advanced solid tumours including breast, lung and ovarian cancers", "", "Drug X in Solid Tumors", ALL_EL),

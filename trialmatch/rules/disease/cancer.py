@@ -14,6 +14,25 @@ from trialmatch.text import TrialText, quote
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
 _TRANSFORMED = guarded(r"\btransform\w*", re.I)
 _NOT_TRANSFORMED = re.compile(r"\b(?:without|no|not|excluding|except)\b[^.;]{0,40}\btransform", re.I)
+_LEFT_OUT_BEFORE = re.compile(
+    r"\b(?:excluding|except(?: for)?|other than|but not|apart from|with the exception of)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_LEFT_OUT_WORD = guarded(r"\b(?:excluding|except|other than|but not|apart from|exception)\b", re.I)
+_ANY_CANCER = guarded(
+    r"\b(?:solid|any|all|other|advanced|metastatic)\s+(?:\w+\s+)?(?:cancers?|tumou?rs?|malignanc\w*)"
+    r"|\btumou?r types?\b",
+    re.I,
+)
+_HISTORY = guarded(r"\b(?:history|prior|previous|second|malignanc\w*|within \d+ years?)\b", re.I)
+
+
+def _left_out(sentence: str, start: int) -> bool:
+    """A tumour list that names lung cancer at `start` only to leave it out ("solid tumours other than NSCLC"),
+    not a history rule ("no prior malignancy other than NSCLC")."""
+    return bool(_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start) and _ANY_CANCER.search(sentence)
+                and not _HISTORY.search(sentence))
+
+
 _LUNG = guarded(r"\blungs?\b", re.I)
 
 
@@ -73,11 +92,23 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]
     nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
+    left_out = ""  # "solid tumours other than lung cancer"
     for sentence in sources:
-        if v["nsclc"].search(sentence):
+        named = v["nsclc"].search(sentence)
+        if named and _left_out(sentence, named.start()):
+            left_out = left_out or sentence
+        elif named:
             if not _TRANSFORMED.search(sentence) or _NOT_TRANSFORMED.search(sentence):
                 return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
             nsclc.append(sentence)
+        elif _LEFT_OUT_WORD.search(sentence):
+            generic = v["lung_cancer"].search(sentence)
+            if generic and _left_out(sentence, generic.start()):
+                left_out = left_out or sentence
+    if left_out and not nsclc:
+        lung = (v["lung_cancer"].search(s) for s in sources)
+        if not any(match and not _left_out(s, match.start()) for s, match in zip(sources, lung, strict=True)):
+            return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out.
     generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
     baskets = [s for s in sources if v["basket"].search(s)]

@@ -56,6 +56,10 @@ _QUALIFIED = re.compile(
     r"|sites?|organs?|symptomatic|uncontrolled|progress\w*|other than|beyond|outside)\b",
     re.I,
 )
+# "stage IIIB or higher": every stage from there on, stage IV included.
+_OR_HIGHER = re.compile(
+    r"\s*(?:\)\s*)?(?:or|and|and/or)\s+(?:higher|above|greater|beyond|later|more advanced|worse)\b|\s*\+", re.I
+)
 # Relapse or a first diagnosis: a stage named with it is where the disease started.
 _RELAPSED = guarded(r"\b(?:relaps\w*|recurr\w*|initially|originally|at (?:initial )?diagnosis)\b", re.I)
 _EXCLUSION_NOISE = re.compile(
@@ -148,7 +152,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             if not stage_words.possible(plain):
                 continue
             stages = [
-                _stage_values(m.group("body")) for m in STAGE.finditer(plain)
+                _stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
+                for m in STAGE.finditer(plain)
                 if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])
             ]
             if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
