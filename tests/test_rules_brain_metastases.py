@@ -211,6 +211,17 @@ KINDS = {
         "* Must have progressive brain metastases after prior local therapy", "", "", (EX, EX, EL, UN)),
     "title-requires-untreated-brain-metastases": (
         "", "", "A Study of Drug X in NSCLC Patients With Untreated Brain Metastases", (EX, EX, EL, UN)),
+    # A title saying whom the trial is for ("for", "in") names its patients; prevention trials do not.
+    "title-for-brain-metastases": (
+        "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
+    "title-in-brain-metastases": (
+        "", "", "Efficacy of Drug Z in Brain Metastases of EGFR-mutant Lung Cancer", (EX, EL, EL, UN)),
+    "title-for-leptomeningeal-metastases": (
+        "", "", "Intrathecal Drug W for Leptomeningeal Metastases From NSCLC", (EX, UN, UN, UN)),
+    "title-prevention-of-brain-metastases-requires-none": (
+        "", "", "Prophylactic Cranial Irradiation for Prevention of Brain Metastases in NSCLC", (EL, EL, EL, EL)),
+    "title-reducing-risk-of-brain-metastases": (
+        "", "", "Drug V to Reduce the Risk of Brain Metastases in Stage IV NSCLC", (EL, EL, EL, EL)),
     "number-not-specified-is-not-a-rule": (
         "* The number of brain metastases is not specified and left to the investigator", "", "",
         (EL, EL, EL, EL)),

@@ -348,8 +348,12 @@ def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -
 def _header_requirement(text: TrialText) -> tuple[bool, bool]:
     """Does the title or condition list make this a brain (or leptomeningeal) metastasis trial?"""
     title = text.title
-    requires = bool(phrases.HEADER_REQUIRES.search(title)) and not phrases.WITH_OR_WITHOUT.search(title)
-    lepto = bool(phrases.HEADER_LEPTO.search(title)) and not phrases.WITH_OR_WITHOUT.search(title)
+    if phrases.WITH_OR_WITHOUT.search(title):
+        return False, False
+    requirement = phrases.HEADER_REQUIRES.search(title)
+    lepto_requirement = phrases.HEADER_LEPTO.search(title)
+    requires = requirement is not None and not phrases.PREVENTION.search(requirement.group(0))
+    lepto = lepto_requirement is not None and not phrases.PREVENTION.search(lepto_requirement.group(0))
     return requires, lepto
 
 

@@ -175,16 +175,18 @@ STATUS_AFTER_OR = re.compile(
 
 # --- requirements and other rules
 HEADER_REQUIRES = re.compile(
-    rf"\b(?:with|and|harbou?ring|having|plus|accompanied by|complicated (?:with|by))\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\b(?:with|and|harbou?ring|having|plus|accompanied by|complicated (?:with|by)|for|in)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"{SITE}\s+(?:metasta\w*|mets)\b",
     re.I,
 )
 HEADER_LEPTO = guarded(
-    r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,2}?(?:lepto-?\s?meningeal|soft meningeal|meningeal)"
+    r"\b(?:with|and|harbou?ring|having|for|in)\s+(?:[\w-]+\s+){0,2}?(?:lepto-?\s?meningeal|soft meningeal|meningeal)"
     r"\s+(?:metasta\w*|carcinomatosis|disease)",
     re.I,
 )
 WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
+# "Prophylactic cranial irradiation for prevention of brain metastases": a trial for patients without them.
+PREVENTION = re.compile(r"\b(?:prevent\w*|prophyla\w*|risk|incidence|delay\w*|reduc\w*|free|development)\b", re.I)
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
 MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
 WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
