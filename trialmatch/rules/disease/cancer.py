@@ -33,6 +33,16 @@ def _left_out(sentence: str, start: int) -> bool:
                 and not _HISTORY.search(sentence))
 
 
+def _lung_cancer_taken(sources: list[str]) -> bool:
+    """Some sentence names lung cancer without leaving it out."""
+    pattern = vocab()["lung_cancer"]
+    for sentence in sources:
+        match = pattern.search(sentence)
+        if match and not _left_out(sentence, match.start()):
+            return True
+    return False
+
+
 _LUNG = guarded(r"\blungs?\b", re.I)
 
 
@@ -102,13 +112,11 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
                 return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
             nsclc.append(sentence)
         elif _LEFT_OUT_WORD.search(sentence):
-            generic = v["lung_cancer"].search(sentence)
-            if generic and _left_out(sentence, generic.start()):
+            lung_named = v["lung_cancer"].search(sentence)
+            if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
-    if left_out and not nsclc:
-        lung = (v["lung_cancer"].search(s) for s in sources)
-        if not any(match and not _left_out(s, match.start()) for s, match in zip(sources, lung, strict=True)):
-            return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
+    if left_out and not nsclc and not _lung_cancer_taken(sources):
+        return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out.
     generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
     baskets = [s for s in sources if v["basket"].search(s)]
