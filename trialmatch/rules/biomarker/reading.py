@@ -488,14 +488,30 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
                 clause["doubtful"] = True
     # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
     # were written for different groups the text did not name: neither binds everyone.
-    shared_rules = [c for c in clauses if c["mode"] == "require" and not c["cohorts"] and c["source"] != "title"]
-    for clause in shared_rules:
-        mine = [a for a in clause["atoms"] if a["t"] == "alt"]
-        for other in shared_rules:
-            theirs = [a for a in other["atoms"] if a["t"] == "alt" and a["gene"] in {m["gene"] for m in mine}]
-            if other is not clause and theirs and not all(any(_covers(m, t) for m in mine) for t in theirs) \
-                    and not all(any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in _genes(other)):
+    # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            groups.setdefault(repr([a for a in clause["atoms"] if a["t"] == "alt"]), []).append(clause)
+    by_gene: dict[str, list[str]] = {}
+    for key, members in groups.items():
+        for gene in dict.fromkeys(a["gene"] for a in members[0]["atoms"] if a["t"] == "alt"):
+            by_gene.setdefault(gene, []).append(key)
+    for key, members in groups.items():
+        mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
+        others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
+        if any(_contradict(mine, groups[other][0]["atoms"]) for other in others):
+            for clause in members:
                 clause["doubtful"] = True
+
+
+def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool:
+    """Two rules on one gene, neither of which holds for every patient the other lets in."""
+    genes = {m["gene"] for m in mine}
+    theirs = [a for a in atoms if a["t"] == "alt" and a["gene"] in genes]
+    shared = {a["gene"] for a in theirs}
+    return bool(theirs) and not all(any(_covers(m, t) for m in mine) for t in theirs) and not all(
+        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared)
 
 
 def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:

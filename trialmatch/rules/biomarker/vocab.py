@@ -154,6 +154,7 @@ def name_key(name: str) -> str:
     return _SEPARATORS.sub(" ", name.lower())
 
 
+@cache  # built once: every normalised sentence asks for it
 def full_gene_names() -> tuple[Guarded, dict[str, str]]:
     """Full gene names ("anaplastic lymphoma kinase") and the symbol each stands for, to rewrite text.
 
