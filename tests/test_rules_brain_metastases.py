@@ -212,6 +212,20 @@ KINDS = {
     "title-requires-untreated-brain-metastases": (
         "", "", "A Study of Drug X in NSCLC Patients With Untreated Brain Metastases", (EX, EX, EL, UN)),
     # A title saying whom the trial is for ("for", "in") names its patients; prevention trials do not.
+    # A requirement said after the mention ("are required", "must be present").
+    "active-brain-metastases-are-required": (
+        "* Active brain metastases (new or progressing) are required", "", "", (EX, EX, EL, UN)),
+    "untreated-brain-metastases-must-be-present": (
+        "* Untreated CNS metastases must be present on MRI", "", "", (EX, EX, EL, UN)),
+    "brain-metastases-mandatory": (
+        "* Brain metastases are mandatory", "", "", (EX, EL, EL, UN)),
+    # A title asking for untreated or progressive brain metastases leaves out treated, stable ones even
+    # when the criteria name brain metastases plainly.
+    "title-untreated-with-plain-criterion": (
+        "* Brain metastases confirmed by MRI", "", "Drug U in NSCLC Patients With Untreated Brain Metastases",
+        (EX, EX, EL, UN)),
+    "title-progressive-after-radiotherapy": (
+        "", "", "Drug T for Progressive Brain Metastases After Radiotherapy in NSCLC", (EX, EX, EL, UN)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

@@ -223,6 +223,9 @@ def _mention_statements(
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
     must = bool(phrases.MUST_AFTER.search(after_text))
+    if not exclusion and not negated and phrases.REQUIRED_AFTER.match(after_text):
+        # "Untreated brain metastases must be present", "Active brain metastases are required"
+        return [_requirement(sentence, before, _after_window(sentence, end))], last
     # Conditions of a permission may run on into the next few sentences of the same bullet.
     rest_of_criterion = " ".join(
         [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
@@ -471,10 +474,14 @@ def parse(text: TrialText) -> dict[str, Any]:
     if group is not None:
         all_statements.extend(group.combined())
     statements = all_statements
-    if header_requires and not any(s["kind"] in ("requires", "requires_active") for s in statements):
+    if header_requires:
         mention = phrases.BRAIN_METS.search(text.title)
         start, end = mention.span() if mention else (0, 0)
-        statements.append(_requirement(text.title, text.title[max(0, start - 40):start], text.title[end:end + 40]))
+        titled = _requirement(text.title, text.title[max(0, start - 40):start], text.title[end:end + 40])
+        # The title adds its requirement unless the criteria already state it (a qualified one always adds).
+        if titled["kind"] == "requires_active" or not any(s["kind"] in ("requires", "requires_active")
+                                                          for s in statements):
+            statements.append(titled)
     if header_lepto and not any(s["kind"] == "requires_leptomeningeal" for s in statements):
         statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))
     unique: dict[tuple[str, ...], dict[str, Any]] = {}
