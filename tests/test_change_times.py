@@ -122,7 +122,11 @@ def _as_schema_1(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for m in added:
             if m is not None:
-                conn.execute(f"ALTER TABLE {m.group(1)} DROP COLUMN {m.group(2)}")
+                table, column = m.groups()
+                for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                             "AND sql LIKE ?", (table, f"%{column}%")).fetchall():
+                    conn.execute(f'DROP INDEX "{index}"')  # SQLite drops no indexed column
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
 
 
