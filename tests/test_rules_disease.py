@@ -264,6 +264,9 @@ KINDS = {
         SQUAMOUS_UNSURE),
     "exclusion-mixed-squamous-component": (
         "* Metastatic NSCLC", "* Mixed histology with a squamous component", "", SQUAMOUS_UNSURE),
+    "exclusion-mixed-squamous-beside-a-firm-inclusion": (
+        "* Stage IV squamous cell carcinoma or adenocarcinoma of the lung",
+        "* Tumours with mixed squamous histology", "", (EL, UN, EX, UN)),
     "exclusion-pure-squamous-still-excludes": (
         "* Metastatic NSCLC", "* Squamous cell histology", "", NON_SQUAMOUS),
     "exclusion-other-organ-squamous-is-not-lung": (

@@ -93,10 +93,10 @@ def _histology_finding(rule: dict[str, Any], profile: Profile) -> Finding:
                        f"The trial takes {names} histology only; your NSCLC subtype is not specified.")
     if profile.histology in allowed:
         return Finding(ELIGIBLE, rule["evidence"], f"The trial takes {names} histology; yours is {profile.histology}.")
-    if not rule["firm"]:
+    if profile.histology not in rule["out"]:
         return Finding(UNKNOWN, rule["evidence"],
-                       f"One part of the trial takes {names} histology only; yours is {profile.histology}: "
-                       "ask whether another part fits.")
+                       f"The trial takes {names} histology, for one part of it or with a condition; yours is "
+                       f"{profile.histology}: ask whether it fits.")
     return Finding(EXCLUDED, rule["evidence"],
                    f"The trial takes {names} histology only; yours is {profile.histology}.")
 

@@ -197,22 +197,24 @@ def _header_parts(text: TrialText) -> list[str]:
 
 
 def histology_rule(text: TrialText) -> dict[str, Any]:
-    """The histologies the trial admits; "firm" unless the limit is stated for one cohort only."""
+    """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
+    a limit stated for one cohort only, or a mixed component, makes the rest a question."""
     # (sentence, limits only one group): a criterion of one cohort, part or marker group (the shared
     # reader's scope, or a cohort named in it or its parent bullet) leaves the others open.
     sources = [(part, False) for part in _header_parts(text)] + [
         (sentence, criterion.scope is not None or bool(COHORT.search(criterion.context)))
         for criterion in text.inclusion for sentence in criterion.sentences()
     ]
-    allowed: set[str] | None = None
-    shut_out: set[str] = set()
-    firm = False
+    asked: set[str] | None = None  # the histologies the inclusions ask for
+    asked_firm = False  # ... and whether for every patient
+    shut_firm: set[str] = set()
+    shut_soft: set[str] = set()
     evidence = ""
     other_cancer = vocab()["other_cancer_context"]
     histology_words = _histology_words()
     for sentence, cohort_only in sources:
         if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
-            allowed, firm, evidence = None, False, ""
+            asked, asked_firm, shut_firm, shut_soft, evidence = None, False, set(), set(), ""
             break  # every histology may enrol: only the exclusions below can still narrow it
         if not histology_words.possible(sentence):
             continue  # names no histology (most sentences): nothing below can find one
@@ -224,24 +226,21 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if not _LUNG.search(sentence) and _cancer_of_organ_named(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
         for allows, shut in _mentions(sentence):
-            if shut != NOT_SHUT:
-                if not cohort_only:
-                    shut_out |= set(allows)
-                    firm = firm or shut == FIRM
-            else:
-                allowed = (allowed or set()) | set(allows)
-                firm = firm or not cohort_only
+            if shut == NOT_SHUT:
+                asked = (asked or set()) | set(allows)
+                asked_firm = asked_firm or not cohort_only
+            elif not cohort_only:
+                (shut_firm if shut == FIRM else shut_soft).update(allows)
             evidence = evidence or sentence
     for sentence in (s for c in text.exclusion if c.scope is None for s in c.sentences()):
         if not histology_words.possible(sentence):
             continue
         excluded = _excluded_histologies(own_words(sentence))
         if excluded:
-            shut_out |= excluded[0]
-            firm = firm or excluded[1]
+            (shut_firm if excluded[1] else shut_soft).update(excluded[0])
             evidence = evidence or sentence
-    if shut_out:
-        allowed = (set(HISTOLOGIES) if allowed is None else allowed) - shut_out
-    if allowed is None or allowed >= set(HISTOLOGIES):
-        return {"allowed": None, "firm": False, "evidence": ""}
-    return {"allowed": sorted(allowed), "firm": firm, "evidence": quote(evidence)}
+    allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
+    if allowed >= set(HISTOLOGIES):
+        return {"allowed": None, "out": [], "evidence": ""}
+    out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
+    return {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}
