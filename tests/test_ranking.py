@@ -24,7 +24,15 @@ from trialmatch.cache import open_cache, save_page, start_run
 from trialmatch.cli import main
 from trialmatch.geo import geocode
 from trialmatch.index import load_index
-from trialmatch.match import Candidate, MatchFilters, MatchIndex, SiteInfo, TrialMatch, match_profile
+from trialmatch.match import (
+    Candidate,
+    MatchFilters,
+    MatchIndex,
+    SiteInfo,
+    TrialMatch,
+    match_profile,
+    nearest_open_site,
+)
 from trialmatch.profile import Profile, profile_from_dict
 from trialmatch.study_kind import KINDS, TREATMENT, TREATMENT_TIER_MAX, kind_of
 
@@ -274,3 +282,21 @@ def test_kinds_not_stated_are_kept_by_the_filters_they_could_belong_to() -> None
     assert listed("other_interventional") == ["NCT00000004", "NCT00000002"]
     assert listed("observational") == ["NCT00000003"]
     assert TREATMENT_TIER_MAX == 1
+
+
+@pytest.mark.shared
+def test_the_vectorised_nearest_site_is_the_one_trial_by_trial_search_finds(synced_engine: Engine) -> None:
+    index = load_index(synced_engine)
+    boston = geocode("02115")
+    origin = (boston.latitude, boston.longitude)
+    ranking = match_profile(index, Profile(id="p"), MatchFilters(statuses=(), origin=origin))
+    placed = 0
+    for m in ranking:
+        alone = nearest_open_site(m.candidate.sites, origin)
+        if alone is None:
+            assert m.nearest is None and m.distance_unknown
+            continue
+        placed += 1
+        assert m.nearest is not None and m.nearest.site is alone.site
+        assert m.nearest.miles == pytest.approx(alone.miles, rel=1e-9)
+    assert placed > 50

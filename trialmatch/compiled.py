@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
 from trialmatch.rules.structured import check_age, check_sex
+from trialmatch.site_distances import SiteTable
 from trialmatch.study_kind import LUNG, group_bits, groups_of, kind_of
 
 # Every profile field each dimension's check reads. tests/test_compiled.py guards this list:
@@ -174,6 +176,11 @@ class CompiledIndex:
         self.kind_bits = np.array([group_bits(groups_of(c.study_kind, c.study_type)) for c in self.candidates],
                                   dtype=np.uint8)
         self.nct_order = np.argsort(np.argsort(np.array([c.nct_id for c in self.candidates], dtype=object)))
+
+    @cached_property
+    def site_table(self) -> SiteTable:
+        """The placed open sites as arrays, for distances from a patient (built on first use)."""
+        return SiteTable(self.candidates)
 
     def _group_slots(self, j: int) -> list[Group]:
         """Renumber dimension j's slots so those reading the same fields are contiguous."""

@@ -21,11 +21,10 @@ from trialmatch.distance import haversine_miles
 from trialmatch.parse import DIMENSIONS
 from trialmatch.profile import Profile
 from trialmatch.rules.base import EXCLUDED, UNKNOWN, Finding
+from trialmatch.site_distances import OPEN_SITE_STATUSES, may_be_open
 from trialmatch.study_kind import SCOPE_WORDS, kind_of
 
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
-# Sites where a patient could be seen now or soon.
-OPEN_SITE_STATUSES = frozenset({*OPEN_STATUSES, "AVAILABLE"})
 COUNTRIES_NAMED = 5  # in "distance unknown: sites in ..."
 
 Overall = Literal["possible", "excluded"]
@@ -51,7 +50,7 @@ class SiteInfo:
     def maybe_open(self) -> bool:
         """Recruiting or about to, or its status not given (reshaped records give none): unknown
         is not closed."""
-        return self.status is None or self.status in OPEN_SITE_STATUSES
+        return may_be_open(self.status)
 
 
 @dataclass(frozen=True)
@@ -294,19 +293,18 @@ def rank_profile(
     if not filters.include_excluded:
         keep = keep & ~excluded
     rows = np.flatnonzero(keep)
-    nearest: list[NearestSite | None] = [None] * len(rows)
+    miles = np.full(len(rows), np.inf)
+    site = np.full(len(rows), -1)
     unplaced = np.zeros(len(rows), dtype=bool)
-    if filters.origin is not None:
-        nearest = [nearest_open_site(compiled.candidates[row].sites, filters.origin) for row in rows]
+    table = compiled.site_table if filters.origin is not None else None
+    if table is not None and filters.origin is not None:
+        best, which = table.nearest(filters.origin)
         if filters.max_distance_miles is not None:
-            limit = filters.max_distance_miles
             # Dropped only when an open site was placed and is too far; unknown is kept, ranked after.
-            close = [n is None or n.miles <= limit for n in nearest]
-            rows = rows[np.array(close, dtype=bool)] if len(rows) else rows
-            nearest = [n for n, ok in zip(nearest, close, strict=True) if ok]
-            unplaced = np.array([n is None for n in nearest], dtype=bool)
+            rows = rows[(which[rows] < 0) | (best[rows] <= filters.max_distance_miles)]
+            unplaced = which[rows] < 0
+        miles, site = best[rows], which[rows]
     # Rank on arrays (sorting 20,000 Python tuples costs more); np.lexsort's last key sorts first.
-    miles = np.array([n.miles if n is not None else np.inf for n in nearest], dtype=float)
     order = np.lexsort((
         compiled.nct_order[rows],
         miles,
@@ -318,7 +316,12 @@ def rank_profile(
         unplaced,
         excluded[rows],
     ))
-    return Ranking(compiled, verdicts, rows[order], [nearest[i] for i in order.tolist()], filters.origin is not None)
+    nearest: list[NearestSite | None] = [None] * len(rows)
+    if table is not None:
+        sites = table.sites
+        nearest = [NearestSite(sites[s], m) if s >= 0 else None
+                   for s, m in zip(site[order].tolist(), miles[order].tolist(), strict=True)]
+    return Ranking(compiled, verdicts, rows[order], nearest, filters.origin is not None)
 
 
 def match_profile(
