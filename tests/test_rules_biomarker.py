@@ -732,3 +732,33 @@ def test_exception_in_an_inclusion_is_no_requirement() -> None:
 ], ids=["specified-alterations", "selected-alterations"])
 def test_cohort_of_unspecified_markers_is_a_question(criteria: str) -> None:
     assert verdict(criteria, ALK) == "unknown"
+
+
+# "negative for PD-L1 expression" names a level (below 1%); it does not negate one.
+@pytest.mark.parametrize("criteria", [
+    inc("Non-squamous NSCLC with KRAS G12C mutation and negative for PD-L1 expression by central testing"),
+    inc("Tumour tissue negative for PD-L1 by a local assay"),
+    inc("Documented as negative for PD-L1 expression"),
+], ids=["with-kras", "tissue-negative-for", "documented-negative-for"])
+def test_negative_for_pdl1_requires_below_one_percent(criteria: str) -> None:
+    assert verdict(criteria, patient("KRAS:G12C", pdl1=30)) == "excluded"
+    assert verdict(criteria, patient("KRAS:G12C", pdl1=0)) == "eligible"
+
+
+def test_positive_for_pdl1_requires_at_least_one_percent() -> None:
+    criteria = inc("Tumour positive for PD-L1 expression on a local test")
+    assert verdict(criteria, patient(pdl1=0)) == "excluded"
+    assert verdict(criteria, patient(pdl1=5)) == "eligible"
+
+
+# A part that no longer enrols, and list headings, open no way in: the one open part's rules bind everyone.
+@pytest.mark.parametrize("closed", [
+    "Phase 1 [closed to enrollment]", "Dose escalation (closed to accrual)", "Part A - no longer enrolling"],
+    ids=["closed-to-enrollment", "closed-to-accrual", "no-longer-enrolling"])
+def test_closed_part_opens_no_way_in(closed: str) -> None:
+    criteria = ("Inclusion Criteria:\n\n* Selected Inclusion Criteria:\n"
+                f"* {closed}\n* Phase 2 [open to enrollment]:\n  * Advanced NSCLC\n"
+                "  * No known actionable EGFR, ALK or ROS1 alterations\n"
+                "Exclusion Criteria:\n\n* Phase 2 [open to enrollment]:\n  * Active brain metastases\n")
+    assert verdict(criteria, EX19) == "excluded"
+    assert verdict(criteria, NO_DRIVER) == "eligible"

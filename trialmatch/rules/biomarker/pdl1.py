@@ -72,9 +72,12 @@ def _level_patterns() -> list[tuple[str, re.Pattern[str]]]:
                               + vocab.phrase_pattern(levels[name]["words"], plural=False) + ")", re.I))
             for name in order] + [
         (name, re.compile(r"(?:" + vocab.phrase_pattern(levels[name]["words"], plural=False)
-                          + r")[\s\-]*(?:PD-?L1\s*)?(?:expression\s*|expressing\s*)?$", re.I))
+                          + r")(?:\s+for)?[\s\-]*(?:PD-?L1\s*)?(?:expression\s*|expressing\s*)?$", re.I))
         for name in order
     ]
+
+
+_LEVEL_FOR = re.compile(r"\b(?:negative|positive)\s+for\s+$", re.I)
 
 
 def names_score(sentence: str) -> bool:
@@ -105,7 +108,8 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
         seen.update(tuple(sorted(a.items())) for a in atoms)
         # "PD-L1 TPS >= 50% are excluded" among the inclusion criteria
         excluded_after = section == "inclusion" and bool(_ARE_EXCLUDED.search(sentence[start: start + _WINDOW + 40]))
-        negated = negated_before(sentence, toks, start) or excluded_after
+        # "negative for PD-L1 expression" names a level (below 1%), it does not negate one.
+        negated = (not _LEVEL_FOR.search(before) and negated_before(sentence, toks, start)) or excluded_after
         by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
     # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
