@@ -355,6 +355,10 @@ HEADERS = {
                        ALL_EL),
     "squamous-lung-condition-still-counts": (
         "Drug V in Squamous NSCLC", ("Squamous Non-small Cell Lung Cancer",), SQUAMOUS_ONLY),
+    "sclc-condition-under-lung-cancer-title-is-a-question": (
+        "Consolidative Radiotherapy in Lung Cancer", ("Small Cell Lung Cancer", "Lung Cancer"), UN_ALL),
+    "lung-cancer-conditions-naming-both-take-nsclc": (
+        "Exercise in Lung Cancer", ("Small Cell Lung Cancer", "Non-small Cell Lung Cancer"), ALL_EL),
     "basket-conditions-leave-nsclc-out": (
         "Drug U in Advanced Solid Tumors", ("Breast Cancer", "Small Cell Lung Cancer", "Ovarian Cancer"), UN_ALL),
 }

@@ -38,6 +38,7 @@ _BASKET = ("The trial takes several cancer types and its list does not name lung
 _CANCER_QUESTION = {
     "transformed": "The trial is for small cell lung cancer, or NSCLC that has turned into small cell lung cancer: "
                    "ask whether yours has.",
+    "small cell named": "The trial names small cell lung cancer and never non-small cell: ask whether NSCLC can join.",
 }
 
 

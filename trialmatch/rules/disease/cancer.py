@@ -129,6 +129,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(EXCLUDED, small_cell, "small cell lung cancer")
     if nsclc:
         return _rule(ELIGIBLE)
+    small_cell_header = next((s for s in header if v["sclc"].search(s)), "")
+    if small_cell_header and not basket and not any(s in inclusion for s in generic):
+        return _rule(UNKNOWN, small_cell_header, "small cell named")  # conditions say SCLC, the criteria nothing
     if generic:
         return _rule(ELIGIBLE)
     if basket:
