@@ -226,6 +226,15 @@ KINDS = {
         (EX, EX, EL, UN)),
     "title-progressive-after-radiotherapy": (
         "", "", "Drug T for Progressive Brain Metastases After Radiotherapy in NSCLC", (EX, EX, EL, UN)),
+    # A clause narrowing which metastases are meant, in words no qualifier reads: a question for anyone with them.
+    "with-midline-shift-is-a-question": (
+        "", "* Brain metastases with midline shift", "", (EL, UN, UN, UN)),
+    "causing-mass-effect-is-a-question": (
+        "", "* CNS metastases causing significant mass effect", "", (EL, UN, UN, UN)),
+    "larger-than-size-is-a-question": (
+        "", "* Brain metastases > 3 cm", "", (EL, UN, UN, UN)),
+    "plain-known-brain-metastases-still-excludes": (
+        "", "* Known brain metastases", "", (EL, EX, EX, UN)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

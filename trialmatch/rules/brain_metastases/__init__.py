@@ -93,6 +93,8 @@ def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
         found.append(("lepto", E, E))
         words.append("with leptomeningeal disease")
     if not found:
+        if phrases.RESTRICTIVE_AFTER.match(after):
+            return U, U, []  # "brain metastases with midline shift": a kind the profile cannot settle
         return X, X, []  # any brain metastases
     pairs_t = [f[1] for f in found]
     pairs_a = [f[2] for f in found]

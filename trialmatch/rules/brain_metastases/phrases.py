@@ -52,6 +52,12 @@ SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
+# A clause after the mention that narrows which metastases are meant, in words no qualifier reads.
+RESTRICTIVE_AFTER = re.compile(
+    r"\s{0,3}(?:with|that|which|causing|measuring|involving|associated with|accompanied by|located|exceeding"
+    r"|larger|greater|bigger|of more than|over)\b|\s{0,3}[>≥]",
+    re.I,
+)
 LEPTO_WITH = re.compile(
     rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern.pattern})", re.I
 )
