@@ -617,8 +617,11 @@ def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected
                  "naive-untested", "eligible", id="other-cancer-cohort-rule-spares-nsclc"),
     pytest.param(["Part B (dose expansion, HNSCC): prior cetuximab is required."],
                  "naive-untested", "eligible", id="other-cancer-part-rule-spares-nsclc"),
+    # "(Arms 2 and 3 only)": the other arms exist without the rule.
     pytest.param(["Must have progressed on osimertinib (Arms 2 and 3 only)."],
-                 "naive-untested", "unknown", id="arm-only-rule-is-a-question"),
+                 "naive-untested", "eligible", id="arm-only-rule-leaves-other-arms-open"),
+    pytest.param(["Must have progressed on osimertinib (Arms 2 and 3 only).", "Arm 1: no prior systemic therapy."],
+                 "post-chemo-io", "excluded", id="arms-named-everywhere-are-all-the-ways-in"),
 ])
 def test_rules_apply_to_the_group_they_name(inclusion: list[str], who: str, expected: str) -> None:
     assert verdict(trial(inclusion=inclusion), who) == expected
@@ -665,3 +668,19 @@ def test_sentences_with_another_purpose_set_no_rule(sentence: str) -> None:
 def test_clear_rules_still_decide(section: str, sentence: str, who: str, expected: str) -> None:
     text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
     assert verdict(text, who) == expected
+
+
+# Parts of a trial: a part for another cancer is no way in; a part the reader names is one alternative.
+@pytest.mark.parametrize(("inclusion", "who", "expected"), [
+    pytest.param(["Part A (dose escalation): NSCLC that progressed on standard therapy or for which none exists.",
+                  "Part B (melanoma): Histologically confirmed melanoma. Must have had no prior systemic therapy."],
+                 "naive-untested", "unknown", id="other-cancer-part-is-no-way-in"),
+    pytest.param(["Part A (dose escalation): NSCLC that progressed after a platinum doublet.",
+                  "Part B (melanoma): Histologically confirmed melanoma. Must have had no prior systemic therapy."],
+                 "naive-untested", "excluded", id="other-cancer-part-leaves-nsclc-part-binding"),
+    pytest.param(["Must have progressed after platinum-based chemotherapy (Phase 1a only).",
+                  "Phase 1b: PD-L1 TPS of at least 1%."],
+                 "naive-untested", "eligible", id="rule-for-one-phase-leaves-the-other-open"),
+])
+def test_parts_of_a_trial(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=inclusion), who) == expected

@@ -28,7 +28,7 @@ from typing import Any
 from trialmatch import drugs
 from trialmatch.rules.prior_therapy import cues
 from trialmatch.rules.prior_therapy.names import Context
-from trialmatch.rules.prior_therapy.scope import heading_cohorts
+from trialmatch.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
 from trialmatch.rules.prior_therapy.sentence import read_sentence, reading_rules, sentence_rules
 from trialmatch.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.rules.reader import Scope, merge, purpose_of
@@ -142,6 +142,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
+    opened: dict[int, Scope | None] = {}  # _diagnosis_scope of the bullets above, read once each
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
@@ -167,12 +168,16 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 else:
                     rules += reading_rules(first, here)
             own = _diagnosis_scope(crit, pieces) or tails.get((crit.section, crit.depth)) or next(
-                (found for a in reversed(ancestors) if (found := _diagnosis_scope(a, _pieces(a)))), None)
+                (found for a in reversed(ancestors) if (found := _ancestor_scope(a, opened))), None)
             scope = merge(crit.scope, own)
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
                 scope_json = scope.to_json()
-                rules[start:] = [{**rule, "scope": scope_json} for rule in rules[start:]]
+                part = crit.scope
+                parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
+                # A part the reader found and this module did not is one of the trial's alternatives too.
+                rules[start:] = [{**rule, "scope": scope_json, "cohorts": rule["cohorts"] or parts}
+                                 for rule in rules[start:]]
         if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and crit.section == "inclusion":
             # "... for these aberrations. Head and neck cancer (SCCHN):" opens the next bullets' group.
             named = cancers_named(pieces[-1])
@@ -195,6 +200,12 @@ _OPENING = re.compile(
     r"|following|progressing|progressed|refractory|resistant|patients|status post|as|in)\b)", re.I)
 _GROUP_NAME = re.compile(r"^[A-Z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
 _PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
+
+
+def _ancestor_scope(crit: Criterion, opened: dict[int, Scope | None]) -> Scope | None:
+    if crit.index not in opened:
+        opened[crit.index] = _diagnosis_scope(crit, _pieces(crit))
+    return opened[crit.index]
 
 
 def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
@@ -299,11 +310,22 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
     if not labels:
         return [common]
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
-    inclusion_labels = {label for r in rules if r["section"] == "inclusion" for label in r["cohorts"]}
-    if len(inclusion_labels) < 2:
-        # Only exclusions, or a single "(for cohort B only)", name cohorts: the others exist without them.
+    named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
+    if len(named_together) < 2:
+        # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
+        # others exist without them.
         groups.append(common)
-    return groups
+    # A cohort whose own rules are all about another cancer ("Part 2 (breast cancer)") is no way in
+    # for an NSCLC patient: only the others are tried (all of them, if every cohort is another cancer's).
+    foreign = [all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
+        rules[i]["cohorts"] for i in group) for group in groups]
+    kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
+    return kept or groups
+
+
+def _other_cancer(rule: dict[str, Any]) -> bool:
+    scope = rule.get("scope")
+    return bool(scope) and Scope.from_json(scope).other_disease
 
 
 def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> dict[str, Any]:

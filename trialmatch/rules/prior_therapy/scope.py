@@ -106,6 +106,16 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     return (f"part {part.group('part')}",) if part else ()
 
 
+def scope_cohorts(label: str) -> tuple[str, ...]:
+    """This module's cohort names for a scope label of the shared reader ("Phase 1a only" -> phase 1a)."""
+    norm = normalize(label)
+    found = _labels_in(norm)
+    if found:
+        return tuple(found)
+    part = re.search(_PART, norm)
+    return (f"part {part.group('part')}",) if part else ()
+
+
 def sentence_cohorts(norm: str) -> tuple[str, ...]:
     """Cohorts a sentence names for itself: "(for phase II part)", "inadmissible to Cohort 2 and Cohort 4"."""
     labels: list[str] = []
