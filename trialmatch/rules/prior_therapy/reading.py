@@ -325,7 +325,7 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
 
 def _other_cancer(rule: dict[str, Any]) -> bool:
     scope = rule.get("scope")
-    return bool(scope) and Scope.from_json(scope).other_disease
+    return scope is not None and Scope.from_json(scope).other_disease
 
 
 def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> dict[str, Any]:
