@@ -156,6 +156,23 @@ KINDS = {
     # Keep-out limits for several parts in one sentence: a score one part keeps out another may take.
     "exclusion-per-part-limits": ("", "* ECOG > 1 (Part A) or > 2 (Part B)", (EL, EL, EL, EX, EX)),
     "exclusion-per-cohort-limits": ("", "* Cohort 1: ECOG ≥ 2; Cohort 2: ECOG ≥ 3", (EL, EL, EL, EX, EX)),
+    # A change in performance status, or points of change, is not a score.
+    "decline-of-points-is-no-limit": ("", "* Decline in ECOG performance status of ≥ 2 points within 2 weeks",
+                                      (EL, EL, EL, EL, EL)),
+    "no-decrease-of-more-than-one-point": (
+        "* Stable performance status (no decrease of more than 1 ECOG point in 2 weeks)", "", (EL, EL, EL, EL, EL)),
+    "no-deterioration-to-2-is-no-limit": (
+        "* No deterioration of ECOG performance status to ≥ 2 within 2 weeks before dosing", "",
+        (EL, EL, EL, EL, EL)),
+    "deterioration-to-2-excluded-is-a-question": (
+        "", "* Worsening of WHO performance status to 2 or more during screening", (EL, EL, UN, UN, UN)),
+    # A cause the profile does not give ("due to comorbidities") makes keeping those scores out a question.
+    "ecog-2-due-to-comorbidity-is-a-question": (
+        "", "* Patients with ECOG 2 due to comorbidities other than cancer", (EL, EL, UN, EL, EL)),
+    "ecog-2-or-more-caused-by-other-disease": (
+        "", "* ECOG performance status 2 or greater caused by non-malignant disease", (EL, EL, UN, UN, UN)),
+    "allowed-if-due-to-cancer-keeps-the-rest": (
+        "* ECOG PS of 0 to 1, or 2 if due to cancer-related symptoms", "", (EL, EL, EL, EX, EX)),
     # A marker group's limit: the check reads no test results, so it is a question for everyone.
     "marker-group-limit-is-a-question": ("* Patients with EGFR mutation must have ECOG 0-1", "",
                                          (EL, EL, UN, UN, UN)),

@@ -60,7 +60,7 @@ SPEC = re.compile(
 )
 # After a number these words mean it is not a performance score ("within 2 weeks").
 _UNIT_AFTER = re.compile(
-    r"\s*(?:weeks?|days?|months?|years?|hours?|mg|g/|cm|mm|x|times|cycles?|lines?|prior|doses?|points? of"
+    r"\s*(?:weeks?|days?|months?|years?|hours?|mg|g/|cm|mm|x|times|cycles?|lines?|prior|doses?|points?\b"
     r"|lesions?|metast)",
     re.I,
 )
@@ -68,7 +68,9 @@ _UNIT_AFTER = re.compile(
 _GAP_OK = re.compile(r"^[^\d;]{0,45}$")
 # Numbers after these belong to another scale ("WHO grade 3", "stage 2").
 _GAP_BAD = re.compile(
-    r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref", re.I
+    r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref"
+    r"|declin|decreas|deteriorat|worsen|drop|reduc|chang",  # "no decrease of more than 1 point": not a score
+    re.I,
 )
 _WINDOW = 60
 _MAX_ALTERNATIVES = 6  # "0-1 for part A, 0-2 for part B": more than a few is noise, not cohorts
@@ -86,6 +88,9 @@ _ALLOWED = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3}
 _EXCEPTION_CUE = re.compile(r"\b(?:unless|except|exception)", re.I)
+_CHANGE = re.compile(r"\b(?:declin|decreas|deteriorat|worsen|drop|reduc|chang|loss of|fall)\w*", re.I)
+_CHANGE_LOOKBACK = 40
+_CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ to|resulting from)\b", re.I)
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
 # its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
@@ -255,7 +260,7 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     cue = _EXCEPTION_CUE.search(sentence, limits[0][1]) if limits else None
     named: set[int] = set()  # ECOG values an exception names ("except patients with ECOG 2 due to ...")
-    for i, (start, _end, kind, spans, kps) in enumerate(limits):
+    for i, (start, end, kind, spans, kps) in enumerate(limits):
         if cue is not None and start > cue.start():
             for low, high in spans:
                 verdicts = _ecog_verdicts(low, high, kps, allowed=True)
@@ -274,10 +279,18 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
                     "label": "RPA class I-II (Karnofsky 70 or more)",
                 })
             continue
+        # "a decline in ECOG to 2 or more", "ECOG 2 due to comorbidities": a change or a cause the profile
+        # does not give. Keeping those scores out becomes a question; a change "allowed" is no limit at all.
+        changed = bool(_CHANGE.search(sentence, max(0, start - _CHANGE_LOOKBACK), end))
+        if changed and role != "keep_out":
+            continue
+        unsettled = changed or bool(_CAUSE.search(sentence, end, min(after, end + _WINDOW)))
         for low, high in spans:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
+            if unsettled and role == "keep_out":
+                verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
             rules.append({"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")})
     if cue is not None:
         # "ECOG >= 2, unless due to ...": whom the limit leaves out may be let back in on a condition the
