@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from trialmatch import kind_refresh, queries
+from trialmatch import kind_refresh, queries, site_places
 from trialmatch.cache import open_cache, save_page, start_run
 from trialmatch.importer import import_records
 from trialmatch.index import load_index
@@ -52,6 +52,7 @@ def _schema_2_cache(path: Path) -> None:
         for column in KIND_COLUMNS:
             conn.execute(f"ALTER TABLE trial DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        conn.execute("UPDATE site SET latitude = NULL, longitude = NULL")  # schema 2 did not place sites
 
 
 def test_an_older_cache_is_migrated_then_classified_from_its_raw_records(tmp_path: Path) -> None:
@@ -72,6 +73,12 @@ def test_an_older_cache_is_migrated_then_classified_from_its_raw_records(tmp_pat
     assert {c.nct_id: c.study_kind for c in index} == {"NCT00000021": "treatment_drug", "NCT00000022": "registry"}
     assert {c.nct_id: c.disease_scope for c in index} == {"NCT00000021": "lung", "NCT00000022": "lung"}
     assert kind_refresh.refresh_kinds(engine) == 0, "done once"
+    # The site the registry gave only a city for is placed, once; the country-only one cannot be.
+    denver = next(c for c in index if c.nct_id == "NCT00000021").sites[0]
+    assert denver.latitude == pytest.approx(39.74, abs=0.1) and denver.longitude == pytest.approx(-104.98, abs=0.1)
+    assert site_places.place_unplaced_sites(engine) == 0
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM meta WHERE key = 'sites_to_place'").fetchone()[0] == 0
     engine.dispose()
 
 
@@ -102,8 +109,9 @@ def test_a_new_classifier_reclassifies_every_cached_trial(engine: Engine, monkey
     assert kind_refresh.refresh_kinds(engine) == 0
 
 
-def test_a_site_without_coordinates_is_placed_from_its_city(engine: Engine) -> None:
+def test_a_site_without_coordinates_is_placed_from_its_city_when_saved(engine: Engine) -> None:
     save_page(engine, RECORDS, start_run(engine, mode="full"), cursor=None)
+    assert [s.latitude is not None for s in queries.sites_for(engine, "NCT00000021")] == [True]
     index = load_index(engine)
     denver = 39.74, -104.99
     results = match_profile(index, Profile(id="p"), MatchFilters(origin=denver, max_distance_miles=50))

@@ -43,6 +43,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE trial ADD COLUMN study_kind VARCHAR",
         "ALTER TABLE trial ADD COLUMN disease_scope VARCHAR",
         "CREATE INDEX IF NOT EXISTS ix_trial_study_kind ON trial (study_kind)",
+        # sites saved without coordinates are placed from their city on the next load (site_places)
+        "INSERT INTO meta (key, value) VALUES ('sites_to_place', '1')",
     ],
 }
 

@@ -125,8 +125,10 @@ def place_site(city: str | None, state: str | None, country: str | None) -> tupl
     without coordinates; None when the packaged gazetteer has no such city in that country, or
     has several far apart (never a guess: an unplaced site has an unknown distance)."""
     key = normalize(city or "")
-    country_code = _countries().get(normalize(country)) if country else None
-    if not key or country_code is None:
+    if not key or not country:
+        return None  # before any lookup: a site with only a country never loads the gazetteer
+    country_code = _countries().get(normalize(country))
+    if country_code is None:
         return None
     state_code = _us_states().get(normalize(state)) if state and country_code == "US" else None
     points = [(float(c["latitude"]), float(c["longitude"]))

@@ -10,9 +10,9 @@ from sqlalchemy.engine import Engine
 from trialmatch import queries
 from trialmatch.cache_write import reparse_outdated
 from trialmatch.errors import CacheError
-from trialmatch.geo import place_site
 from trialmatch.kind_refresh import refresh_kinds
 from trialmatch.match import Candidate, MatchIndex, SiteInfo, intern_rules
+from trialmatch.site_places import place_unplaced_sites
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +31,14 @@ def load_index(engine: Engine) -> MatchIndex:
         refresh_kinds(engine)  # a migrated cache, or a newer classifier: no download needed
     except CacheError as exc:
         log.warning("some trials' kind of study is shown as not stated: %s", exc)
+    try:
+        place_unplaced_sites(engine)  # sites an older trialmatch saved without coordinates, once
+    except CacheError as exc:
+        log.warning("sites without coordinates keep an unknown distance: %s", exc)
     rows, site_rows = queries.index_snapshot(engine)  # one state of the cache, even mid-sync
     sites_by_trial: dict[str, list[SiteInfo]] = defaultdict(list)
-    for nct_id, facility, city, state, country, lat, lon, status in site_rows:
-        if lat is None or lon is None:
-            # No coordinates from the registry: the packaged gazetteer places the city, or the
-            # site's distance stays unknown (never far).
-            lat, lon = place_site(city, state, country) or (None, None)
-        sites_by_trial[nct_id].append(SiteInfo(facility, city, state, country, lat, lon, status))
+    for nct_id, *fields in site_rows:
+        sites_by_trial[nct_id].append(SiteInfo(*fields))
     index = MatchIndex(
         Candidate(
             nct_id=row["nct_id"],

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from trialmatch.geo import place_site
 from trialmatch.record_values import as_dict, as_list, as_strings, as_text
 from trialmatch.study_kind import design_columns
 
@@ -96,12 +97,17 @@ def _contacts(items: Any) -> list[dict[str, Any]]:
 
 
 def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
-    """One row per listed location; a location without coordinates keeps None for them."""
+    """One row per listed location. Coordinates are the registry's geoPoint (a city's centre), or
+    when it gives none, the packaged gazetteer's for the city (geo.place_site); else None."""
     rows = []
     for loc in as_list(locations):
         if type(loc) is not dict:
             loc = {}
         geo = as_dict(loc.get("geoPoint"))
+        lat, lon = _float(geo.get("lat")), _float(geo.get("lon"))
+        if lat is None or lon is None:
+            lat, lon = place_site(as_text(loc.get("city")), as_text(loc.get("state")),
+                                  as_text(loc.get("country"))) or (None, None)
         contacts = loc.get("contacts")
         rows.append(
             {
@@ -111,8 +117,8 @@ def site_rows(nct_id: str, locations: Any) -> list[dict[str, Any]]:
                 "state": as_text(loc.get("state")),
                 "zip": as_text(loc.get("zip")),
                 "country": as_text(loc.get("country")),
-                "latitude": _float(geo.get("lat")),
-                "longitude": _float(geo.get("lon")),
+                "latitude": lat,
+                "longitude": lon,
                 "status": as_text(loc.get("status")),
                 "contacts": _contacts(contacts) if contacts else [],
             }
