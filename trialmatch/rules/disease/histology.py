@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, own_words, vocab
-from trialmatch.rules.prefilter import AnyOf, guarded
-from trialmatch.text import TrialText, quote
+from trialmatch.rules.prefilter import AnyOf, folded, guarded
+from trialmatch.text import Criterion, TrialText, quote
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
 NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its histologies out
@@ -199,11 +199,9 @@ def _header_parts(text: TrialText) -> list[str]:
 def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
     a limit stated for one cohort only, or a mixed component, makes the rest a question."""
-    # (sentence, limits only one group): a criterion of one cohort, part or marker group (the shared
-    # reader's scope, or a cohort named in it or its parent bullet) leaves the others open.
-    sources = [(part, False) for part in _header_parts(text)] + [
-        (sentence, criterion.scope is not None or bool(COHORT.search(criterion.context)))
-        for criterion in text.inclusion for sentence in criterion.sentences()
+    # (sentence, its criterion or None for the title and conditions)
+    sources: list[tuple[str, Criterion | None]] = [(part, None) for part in _header_parts(text)] + [
+        (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     asked: set[str] | None = None  # the histologies the inclusions ask for
     asked_firm = False  # ... and whether for every patient
@@ -212,7 +210,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     evidence = ""
     other_cancer = vocab()["other_cancer_context"]
     histology_words = _histology_words()
-    for sentence, cohort_only in sources:
+    for sentence, criterion in sources:
         if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
             asked, asked_firm, shut_firm, shut_soft, evidence = None, False, set(), set(), ""
             break  # every histology may enrol: only the exclusions below can still narrow it
@@ -225,7 +223,12 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
         if not _LUNG.search(sentence) and _cancer_of_organ_named(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
-        for allows, shut in _mentions(sentence):
+        mentions = _mentions(sentence)
+        # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
+        # or its parent bullet) leaves the others open.
+        cohort_only = criterion is not None and (
+            criterion.scope is not None or bool(mentions and COHORT.search(criterion.context)))
+        for allows, shut in mentions:
             if shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
                 asked_firm = asked_firm or not cohort_only
@@ -233,8 +236,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
                 (shut_firm if shut == FIRM else shut_soft).update(allows)
             evidence = evidence or sentence
     for sentence in (s for c in text.exclusion if c.scope is None for s in c.sentences()):
-        if not histology_words.possible(sentence):
-            continue
+        lowered = folded(sentence)
+        if "squamous" not in lowered and not ("other than" in lowered or "except" in lowered or "besides" in lowered):
+            continue  # every histology exclusion names squamous or the histologies kept
         excluded = _excluded_histologies(own_words(sentence))
         if excluded:
             (shut_firm if excluded[1] else shut_soft).update(excluded[0])

@@ -12,7 +12,7 @@ from typing import Any
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, scope_json, vocab
 from trialmatch.rules.prefilter import AnyOf, guarded, translator
-from trialmatch.text import TrialText, quote
+from trialmatch.text import Criterion, TrialText, quote
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
@@ -124,15 +124,16 @@ def _stage_words() -> AnyOf:
                  masked=(words["advanced_phrases"], _M1, words["advanced_words"]))
 
 
-Evidence = tuple[str, dict[str, Any] | None]  # a sentence, and its criterion's scope (None: everyone)
+Evidence = tuple[str, Criterion | None]  # a sentence, and its criterion (None: the title or conditions)
 
 
 def _decided(found: list[Evidence]) -> tuple[str, dict[str, Any] | None]:
     """The evidence to quote, and the scope it holds for: none when any sentence applies to everyone."""
-    unscoped = next((sentence for sentence, scope in found if scope is None), None)
+    unscoped = next((sentence for sentence, criterion in found if criterion is None or criterion.scope is None), None)
     if unscoped is not None:
         return unscoped, None
-    return found[0]
+    sentence, criterion = found[0]
+    return sentence, scope_json(criterion) if criterion is not None else None
 
 
 def stage_rule(text: TrialText) -> dict[str, Any]:
@@ -140,14 +141,14 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     stage_words = _stage_words()
     header: list[Evidence] = [(part, None) for part in (text.title, *text.conditions, *text.keywords)]
     inclusion: list[Evidence] = [
-        (sentence, scope_json(criterion)) for criterion in text.inclusion for sentence in criterion.sentences()
+        (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     advanced: list[Evidence] = []
     early: list[Evidence] = []
     excludes_metastatic: list[Evidence] = []
     oligo: list[Evidence] = []
     for is_header, sources in ((True, header), (False, inclusion)):
-        for sentence, scope in sources:
+        for sentence, criterion in sources:
             plain = _plain_roman(sentence)
             if not stage_words.possible(plain):
                 continue
@@ -160,18 +161,18 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
                 stages = [values for values in stages if values and max(values) == 4]
             if any(4 in values for values in stages) or _advanced_evidence(plain):
-                advanced.append((sentence, scope))
+                advanced.append((sentence, criterion))
             elif (any(values and max(values) <= 3 for values in stages) or _M0.search(plain)
                   or _early_evidence(plain, is_header)):
-                early.append((sentence, scope))
+                early.append((sentence, criterion))
             if not is_header and _negated_metastatic(plain):
-                excludes_metastatic.append((sentence, scope))
+                excludes_metastatic.append((sentence, criterion))
             if words["oligo"].search(plain) or words["oligo_count"].search(plain):
                 # Still stage IV. Only a criterion sets a limit on the count: a title's "oligometastatic" says
                 # whom the study has in mind, and the criteria say who may join.
                 if not is_header:
-                    oligo.append((sentence, scope))
-                advanced.append((sentence, scope))
+                    oligo.append((sentence, criterion))
+                advanced.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
         if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
@@ -182,10 +183,10 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             ):
                 if _QUALIFIED.search(body):
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
-                    oligo.append((body, scope_json(criterion)))
-                    advanced.append((body, scope_json(criterion)))
+                    oligo.append((body, criterion))
+                    advanced.append((body, criterion))
                 else:
-                    excludes_metastatic.append((body, scope_json(criterion)))
+                    excludes_metastatic.append((body, criterion))
                 break
 
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
