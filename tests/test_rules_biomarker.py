@@ -762,3 +762,51 @@ def test_closed_part_opens_no_way_in(closed: str) -> None:
                 "Exclusion Criteria:\n\n* Phase 2 [open to enrollment]:\n  * Active brain metastases\n")
     assert verdict(criteria, EX19) == "excluded"
     assert verdict(criteria, NO_DRIVER) == "eligible"
+
+
+# "Patients with X are eligible only if they have progressed on ..." is a condition on carriers (kind 3).
+@pytest.mark.parametrize("criteria", [
+    inc("Patients with EGFR mutation or ALK rearrangement are eligible only if they have progressed on an "
+        "approved TKI"),
+    inc("Participants harbouring a ROS1 or RET fusion may be enrolled after progression on a matched inhibitor"),
+    inc("Subjects with BRAF V600E are eligible provided they received dabrafenib and trametinib"),
+], ids=["eligible-only-if", "may-be-enrolled-after", "eligible-provided"])
+@pytest.mark.parametrize("profile", [EX19, KRAS_G12C, NO_DRIVER], ids=["ex19", "kras", "no-driver"])
+def test_carriers_eligible_on_condition_set_no_requirement(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
+
+
+# "Driver-negative NSCLC, or driver-positive NSCLC after targeted therapy" names two populations, not a rule.
+@pytest.mark.parametrize("criteria", [
+    inc("Driver-gene negative (EGFR, ALK, ROS1) NSCLC, or driver-positive NSCLC after failure of targeted therapy"),
+    inc("Either EGFR/ALK wild-type tumours, or oncogenic driver-positive tumours progressing on targeted therapy"),
+], ids=["negative-or-positive-after", "wild-type-or-driver-positive"])
+@pytest.mark.parametrize("profile", [EX19, NO_DRIVER, MET_EX14], ids=["ex19", "no-driver", "met"])
+def test_driver_negative_or_positive_is_no_rule(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) != "excluded"
+
+
+# An exclusion whose carriers are let in after treatment, in an aside, is a question (kind 3).
+@pytest.mark.parametrize("criteria", [
+    exc("Known EGFR mutation, ALK rearrangement (patients with these alterations who progressed on targeted "
+        "therapy are allowed)"),
+    exc("EGFR or ALK alterations, although participants with such alterations previously treated with a TKI are "
+        "eligible"),
+], ids=["aside-allowed", "clause-eligible"])
+def test_forbidden_carriers_allowed_after_treatment_are_not_excluded(criteria: str) -> None:
+    assert verdict(criteria, EX19) != "excluded"
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+
+
+# A rule for one group named in passing ("in the first-line cohort") cannot exclude: the patient may join another.
+@pytest.mark.parametrize("criteria", [
+    exc("Participants with a known EGFR mutation in the first-line cohort"),
+    exc("For the chemotherapy-naive arm: known EGFR, ALK or ROS1 alterations"),
+    inc("PD-L1 TPS of 50% or more for the monotherapy group"),
+], ids=["in-the-cohort", "for-the-arm", "for-the-group"])
+def test_rule_for_one_named_group_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, patient("EGFR:exon 19 deletion", pdl1=10)) == "unknown"
+
+
+def test_rule_for_all_cohorts_still_binds() -> None:
+    assert verdict(exc("Known EGFR mutation (applies to all cohorts)"), EX19) == "excluded"

@@ -202,7 +202,10 @@ THERAPY_AFTER = guarded(
 # A "Note:" may open it; the list of markers may hold commas.
 _CARRIER_RULE = (
     r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying)[^;:]{0,160}?"
-    r"\b(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    r"\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    # "... are eligible only if they have progressed on an approved TKI"
+    + r"|(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)\s+"
+    r"(?:only\s+)?(?:if|provided|when|after|following|once)\b)"
 )
 SENTENCE_CONDITION = re.compile(
     r"^\W*(?:notes?\s*[:\-]\s*)?"
@@ -350,5 +353,13 @@ UNSPECIFIED_MARKERS = guarded(
     r"\b(?:harbou?ring|with|carrying|having|has|have)\s+(?:one\s+of\s+the\s+following\s+|any\s+of\s+the\s+following\s+)?"
     r"(?:specified|selected|select|certain|specific|the\s+following|defined|eligible|qualifying)\s+"
     r"(?:(?:genetic|genomic|molecular|gene|oncogenic|driver)\s+){0,2}(?:alterations?|mutations?|aberrations?|fusions?|biomarkers?)\b",
+    re.I,
+)
+
+
+# "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.
+ONE_GROUP = guarded(
+    r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other)\b)(?:[\w\-]+\s+){0,3}?"
+    r"(?:cohort|arm|part|group|stratum|sub-?study|module)\b(?!\s*(?:s\b|\d|[A-H]\b))",
     re.I,
 )

@@ -16,6 +16,7 @@ from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.biomarker.cues import (
     EARLY_SETTING,
     MAPK_PATHWAY,
+    ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
     normalise,
@@ -137,7 +138,10 @@ _LATER_FINDING = re.compile(
 # which is the prior-therapy dimension's question; here it can only raise doubt.
 _TREATED_EXCEPTION = re.compile(
     r"\b(?:unless|except (?:if|when|for|in)|with the exception of|but (?:patients|those|subjects) (?:who|with))\b"
-    r"[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|intoleran\w*|treated|refractory|resistan\w*|exposed|TKI|therapy)",
+    r"[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|intoleran\w*|treated|refractory|resistan\w*|exposed|TKI|therapy)"
+    # "(patients with these alterations who progressed on targeted therapy are allowed)"
+    r"|\b(?:patients|those|subjects|participants)\b[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|treated)\b"
+    r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b",
     re.I,
 )
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
@@ -186,6 +190,8 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
     absent = [a for s in statements if s.polarity == "-" for a in s.atoms]
     if not present or not absent:
         return statements
+    if any(a["t"] == "driver" and not a.get("hint") for a in present):
+        return []  # "driver-negative (EGFR, ALK) NSCLC, or driver-positive after targeted therapy": two populations
     clash = [a for a in present + absent if any(_overlap(a, b) for b in (absent if a in present else present))]
     if not clash:
         return statements
@@ -280,6 +286,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     _LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)
                 ):
                     clause["doubtful"] = True  # may exclude, but the profile cannot settle when or after what
+                if not clause["cohorts"] and ONE_GROUP.search(sentence):
+                    clause["doubtful"] = True  # "... in the first-line cohort": one group we could not name
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
