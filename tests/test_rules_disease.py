@@ -174,6 +174,9 @@ KINDS = {
     "extensive-stage-sclc-under-lung-cancer-title": (
         "* Extensive-stage small-cell lung carcinoma after one line of platinum", "", "Lung Cancer Trial", ALL_EX),
     "es-sclc-abbreviation-only": ("* Measurable ES-SCLC", "", "Maintenance Therapy in Lung Cancer", ALL_EX),
+    "sclc-cohort-beside-an-unnamed-cohort-is-a-question": (
+        "* Cohort A: tumours with an NRG1 fusion\n* Cohort B (SCLC): extensive-stage small cell lung cancer", "",
+        "Drug Z in Lung Cancer", UN_ALL),
     "lung-cancer-small-or-non-small-is-nsclc": (
         "* Stage IV lung cancer (small cell or non-small cell)", "", "Lung Cancer Exercise Study", ALL_EL),
     "lung-cancer-in-inclusion-is-not-sclc-only": (

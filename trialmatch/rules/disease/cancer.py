@@ -121,12 +121,14 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""
-    small_cell = next((s for s in inclusion if v["sclc"].search(s)), "")
+    small_cell = next(((s, c) for c in text.inclusion for s in c.sentences() if v["sclc"].search(s)), None)
     if small_cell and not basket and not any(s in inclusion for s in generic):
         if nsclc:  # "SCLC, or NSCLC transformed to small cell": whether yours has transformed is not known
             return _rule(UNKNOWN, nsclc[0], "transformed")
+        if small_cell[1].scope is not None:  # "Cohort B (SCLC): ...": other cohorts may take other cancers
+            return _rule(UNKNOWN, small_cell[0], "small cell named")
         # The inclusion names small cell lung cancer and never NSCLC: a title's "lung cancer" means SCLC.
-        return _rule(EXCLUDED, small_cell, "small cell lung cancer")
+        return _rule(EXCLUDED, small_cell[0], "small cell lung cancer")
     if nsclc:
         return _rule(ELIGIBLE)
     small_cell_header = next((s for s in header if v["sclc"].search(s)), "")
