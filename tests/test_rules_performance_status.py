@@ -173,6 +173,15 @@ KINDS = {
         "", "* ECOG performance status 2 or greater caused by non-malignant disease", (EL, EL, UN, UN, UN)),
     "allowed-if-due-to-cancer-keeps-the-rest": (
         "* ECOG PS of 0 to 1, or 2 if due to cancer-related symptoms", "", (EL, EL, EL, EX, EX)),
+    # A limit for a subgroup the check cannot place the patient in (age, history) adds a question only.
+    "limit-for-older-patients": ("* ECOG performance status ≤ 1 for patients older than 70", "",
+                                 (EL, EL, UN, UN, UN)),
+    "general-limit-and-older-patients-limit": ("* ECOG 0-2; ECOG 0-1 for participants aged 75 or older", "",
+                                               (EL, EL, UN, EX, EX)),
+    "exclusion-in-patients-with-history": ("", "* ECOG ≥ 2 in patients with prior pneumonectomy",
+                                           (EL, EL, UN, UN, UN)),
+    "for-patients-with-nsclc-is-everyone": ("* ECOG 0-1 for patients with advanced NSCLC", "",
+                                            (EL, EL, EX, EX, EX)),
     # A marker group's limit: the check reads no test results, so it is a question for everyone.
     "marker-group-limit-is-a-question": ("* Patients with EGFR mutation must have ECOG 0-1", "",
                                          (EL, EL, UN, UN, UN)),

@@ -90,6 +90,12 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3}
 _EXCEPTION_CUE = re.compile(r"\b(?:unless|except|exception)", re.I)
 _CHANGE = re.compile(r"\b(?:declin|decreas|deteriorat|worsen|drop|reduc|chang|loss of|fall)\w*", re.I)
 _CHANGE_LOOKBACK = 40
+_OUR_PATIENTS = re.compile(r"\s*(?:advanced |metastatic |stage iv )?(?:nsclc|non-small|lung|solid tumou?r)", re.I)
+_SUBGROUP = re.compile(
+    r"\b(?:for|in|among) (?:those|patients|participants|subjects|pts|individuals) (?:aged|older|over|above|younger"
+    r"|under|below|who|with|of age|[≥><≤])",
+    re.I,
+)
 _CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ to|resulting from)\b", re.I)
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
 # its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
@@ -285,13 +291,19 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         if changed and role != "keep_out":
             continue
         unsettled = changed or bool(_CAUSE.search(sentence, end, min(after, end + _WINDOW)))
+        # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
+        group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
+        subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end())
         for low, high in spans:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
-            if unsettled and role == "keep_out":
+            if unsettled and role == "keep_out" or subgroup:
                 verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
-            rules.append({"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")})
+            rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
+            if subgroup:
+                rule["subgroup"] = True
+            rules.append(rule)
     if cue is not None:
         # "ECOG >= 2, unless due to ...": whom the limit leaves out may be let back in on a condition the
         # profile cannot settle; an exception naming scores ("except ECOG 2 ...") opens only those.
@@ -367,9 +379,15 @@ def parse(text: TrialText) -> dict[str, Any]:
         return {}
     # None = this statement says nothing about that score (an exception such as "ECOG 2 may be enrolled").
     combined: list[Verdict] = [
-        max((r["verdicts"][e] for r in rules if r["verdicts"][e]), key=_RANK.__getitem__, default=ELIGIBLE)
+        max((r["verdicts"][e] for r in rules if r["verdicts"][e] and not r.get("subgroup")),
+            key=_RANK.__getitem__, default=ELIGIBLE)
         for e in ECOG_VALUES
     ]
+    # A limit for a subgroup ("ECOG 0-1 for patients over 75") only adds a question where the rest let in.
+    for rule in rules:
+        if rule.get("subgroup"):
+            combined = [UNKNOWN if c == ELIGIBLE and v == UNKNOWN else c
+                        for c, v in zip(combined, rule["verdicts"], strict=True)]
     # For each ECOG value, the statement that decided it (the most permissive one).
     deciding = [
         next((i for i, r in enumerate(rules) if r["verdicts"][e] == combined[e]), -1) for e in ECOG_VALUES
