@@ -810,3 +810,12 @@ def test_rule_for_one_named_group_is_a_question(criteria: str) -> None:
 
 def test_rule_for_all_cohorts_still_binds() -> None:
     assert verdict(exc("Known EGFR mutation (applies to all cohorts)"), EX19) == "excluded"
+
+
+@pytest.mark.parametrize("criteria", [
+    inc("Advanced NSCLC with a documented EGFR mutation, or any NSCLC in the safety run-in"),
+    inc("KRAS G12C mutation required in the dose expansion"),
+    inc("Patients in Arm B must have a KRAS G12C mutation"),
+], ids=["safety-run-in", "dose-expansion", "arm-b"])
+def test_rule_for_a_named_stage_of_the_trial_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "unknown"
