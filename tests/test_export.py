@@ -163,3 +163,12 @@ def test_entry_without_open_sites_or_a_place_still_lists_sites() -> None:
     assert [s.facility for s in made.sites] == ["Closed"] and made.sites[0].miles is None
     assert made.last_updated == "2025-11-03"
 
+
+
+def test_the_csv_says_the_kind_of_study_and_an_unknown_distance() -> None:
+    candidate = Candidate(nct_id="NCT00000031", title="A registry", status="RECRUITING", study_kind="registry",
+                          sites=(SiteInfo(None, None, None, "Germany", None, None, None),))
+    match = TrialMatch(candidate, "possible", {}, None, located=True)
+    rows = list(csv.DictReader(io.StringIO(shortlist_csv([ShortlistEntry(match)]))))
+    assert rows[0]["kind"] == "Registry: collects information, gives no treatment"
+    assert rows[0]["nearest_place"] == "distance unknown: sites in Germany" and rows[0]["nearest_miles"] == ""

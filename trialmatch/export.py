@@ -191,6 +191,7 @@ def _trial_section(pdf: _ShortlistPDF, number: int, entry: ShortlistEntry) -> No
     pdf.ln(2)
     pdf.heading(f"{number}. {c.title}", size=12)
     pdf.para(f"{c.nct_id} · {phase_words(c.phases)} · {status_words(c.status)}", size=9)
+    pdf.para(c.kind_words, size=9)
     if m.verdict == "possible":
         pdf.para(POSSIBLE_MATCH, bold=True)
     else:
@@ -231,7 +232,8 @@ def shortlist_csv(entries: Sequence[ShortlistEntry]) -> str:
     dimensions = list(DIMENSION_NAMES)
     for entry in entries:
         dimensions += [d for d in entry.match.dimensions if d not in dimensions]
-    header = ["nct_id", "title", "overall", "status", "phases", "nearest_site", "nearest_place", "nearest_miles"]
+    header = ["nct_id", "title", "overall", "status", "phases", "kind", "nearest_site", "nearest_place",
+              "nearest_miles"]
     for name in dimensions:
         header += [f"{name}_verdict", f"{name}_evidence", f"{name}_reason"]
     header += ["site_contacts", "trial_contacts", "url", "last_updated"]
@@ -244,8 +246,9 @@ def shortlist_csv(entries: Sequence[ShortlistEntry]) -> str:
         row: list[object] = [
             c.nct_id, c.title,
             POSSIBLE_MATCH if m.verdict == "possible" else "does not fit: " + "; ".join(exclusion_reasons(m)),
-            status_words(c.status), phase_words(c.phases),
-            nearest.site.facility if nearest else "", nearest.site.place if nearest else "",
+            status_words(c.status), phase_words(c.phases), c.kind_words,
+            nearest.site.facility if nearest else "",
+            nearest.site.place if nearest else c.distance_unknown_words() if m.distance_unknown else "",
             round(nearest.miles, 1) if nearest else "",
         ]
         for name in dimensions:
