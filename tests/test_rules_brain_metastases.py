@@ -235,6 +235,13 @@ KINDS = {
         "", "* Brain metastases > 3 cm", "", (EL, UN, UN, UN)),
     "plain-known-brain-metastases-still-excludes": (
         "", "* Known brain metastases", "", (EL, EX, EX, UN)),
+    # "... are excluded / not eligible" after the mention is an exclusion in any section.
+    "inclusion-section-are-excluded": (
+        "* Patients with active brain metastases are excluded", "", "", (EL, EL, EX, UN)),
+    "inclusion-section-not-eligible": (
+        "* Participants with untreated CNS metastases are not eligible", "", "", (EL, EL, EX, UN)),
+    "inclusion-section-not-permitted-unless-treated": (
+        "* Brain metastases not permitted unless irradiated", "", "", (EL, EL, EX, UN)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

@@ -223,6 +223,8 @@ def _mention_statements(
         return [], last  # read as its own rule
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
+    if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
+        exclusion = True  # "patients with active brain metastases are excluded", in any section
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
     must = bool(phrases.MUST_AFTER.search(after_text))
     if not exclusion and not negated and phrases.REQUIRED_AFTER.match(after_text):

@@ -196,6 +196,11 @@ PREVENTION = re.compile(r"\b(?:prevent\w*|prophyla\w*|risk|incidence|delay\w*|re
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
 MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
 WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
+EXCLUDED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:are|is|will be|shall be)\s+(?:excluded|not (?:be )?(?:eligible|allowed|permitted|included))"
+    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible))\b",
+    re.I,
+)
 REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:are|is) mandatory)\b", re.I)
 MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
 UNTREATED_TARGET = re.compile(
