@@ -359,7 +359,7 @@ UNSPECIFIED_MARKERS = guarded(
 
 # "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.
 ONE_GROUP = guarded(
-    r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other)\b)(?:[\w\-]+\s+){0,3}?"
+    r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other|either|this|that|whole)\b)(?:[\w\-]+\s+){0,3}?"
     r"(?:cohort|arm|part|group|stratum|sub-?study|module|run-?in|escalation|expansion)\b",
     re.I,
 )
