@@ -242,6 +242,11 @@ KINDS = {
         "* Participants with untreated CNS metastases are not eligible", "", "", (EL, EL, EX, UN)),
     "inclusion-section-not-permitted-unless-treated": (
         "* Brain metastases not permitted unless irradiated", "", "", (EL, EL, EX, UN)),
+    # A trial for leptomeningeal disease: patients without brain or meningeal disease are out.
+    "must-have-leptomeningeal-metastases": (
+        "* Must have leptomeningeal metastases confirmed by CSF cytology", "", "", (EX, UN, UN, UN)),
+    "required-to-have-meningeal-carcinomatosis": (
+        "* Participants are required to have meningeal carcinomatosis on MRI", "", "", (EX, UN, UN, UN)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

@@ -347,7 +347,7 @@ def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, mention.start() - phrases.LOOKBACK):mention.start()]))
     if criterion.section == "exclusion" or negated:
         return [_statement("leptomeningeal", sentence, E, E, E)]
-    if header_lepto:
+    if header_lepto or phrases.MUST_HAVE.search(sentence[:mention.start()]):  # "must have leptomeningeal ..."
         return [_statement("requires_leptomeningeal", sentence, X, U, U)]
     return []
 
