@@ -142,6 +142,28 @@ KINDS = {
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    # Criteria whose purpose is not the disease enrolled (the shared reader): washouts, samples, other cancers.
+    "washout-since-resection-is-not-early": (
+        "* Histologically confirmed NSCLC\n* At least 4 weeks since surgical resection", "", "", ALL_EL),
+    "washout-no-resection-within-weeks": (
+        "* Histologically confirmed NSCLC\n* No surgical resection within 4 weeks before enrolment", "", "", ALL_EL),
+    "archival-sample-from-resection-is-not-early": (
+        "* Histologically confirmed NSCLC\n* Archival tissue from the resected primary tumour, or a fresh biopsy", "",
+        "", ALL_EL),
+    "another-malignancy-stage-is-not-the-enrolled-stage": (
+        "* Histologically confirmed NSCLC\n* Another malignancy, stage I-II, treated with curative intent is "
+        "allowed", "", "", ALL_EL),
+    "second-primary-with-distant-metastases-is-not-stage": (
+        "* Histologically confirmed NSCLC", "* Second primary cancer with distant metastases", "", ALL_EL),
+    "second-primary-adenocarcinoma-is-not-histology": (
+        "* Stage IV NSCLC\n* A second primary adenocarcinoma treated with curative intent is allowed", "", "",
+        ALL_EL),
+    "adjuvant-radiotherapy-of-metastases-is-not-early": (
+        "* Histologically confirmed NSCLC\n* Able to undergo adjuvant radiotherapy of bone metastases", "", "",
+        ALL_EL),
+    "stage-range-with-a-surgery-window-is-still-early": (
+        "* Completely resected stage IB-IIIA NSCLC, surgery within 4 to 12 weeks before randomisation", "", "",
+        ALL_EX),
     # "or higher": every stage from there on.
     "stage-iiib-or-higher": ("* NSCLC stage IIIB or higher", "", "", ALL_EL),
     "stage-iii-and-above": ("* Clinical stage III and above non-small cell lung cancer", "", "", ALL_EL),

@@ -223,6 +223,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
         if not _LUNG.search(sentence) and _cancer_of_organ_named(sentence):
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
+        if criterion is not None and criterion.purpose == "other_cancer":
+            continue  # "a second primary adenocarcinoma treated with curative intent is allowed"
         mentions = _mentions(sentence)
         # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
         # or its parent bullet) leaves the others open.

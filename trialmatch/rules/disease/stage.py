@@ -100,9 +100,10 @@ def _negated_metastatic(sentence: str) -> bool:
 
 
 def _early_evidence(sentence: str, header: bool) -> bool:
-    """Early, resectable or curative-intent wording that describes the disease enrolled."""
+    """Early, resectable or curative-intent wording that describes the disease enrolled ("adjuvant
+    radiotherapy of bone metastases" treats metastatic disease)."""
     words = vocab()
-    if not header and _EARLIER_TREATMENT.search(sentence):
+    if not header and (_EARLIER_TREATMENT.search(sentence) or _metastatic_named(sentence)):
         return False
     for match in words["early"].finditer(sentence):
         before = sentence[max(0, match.start() - 40):match.start()]
@@ -114,6 +115,21 @@ def _early_evidence(sentence: str, header: bool) -> bool:
 
 
 _METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
+
+
+def _metastatic_named(sentence: str) -> bool:
+    """Metastases named, and not as something absent ("without distant metastases")."""
+    match = _METASTA.search(sentence)
+    return bool(match and not _NEGATED_BEFORE.search(sentence[max(0, match.start() - _LOOKBACK):match.start()]))
+
+
+def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
+    """A criterion about something other than the disease enrolled (the shared reader's purpose, or only
+    the one named): a washout ("4 weeks since surgical resection"), a tissue sample, another cancer
+    ("another malignancy, stage I-II, treated with curative intent")."""
+    if criterion is None or criterion.purpose is None:
+        return False
+    return not purpose or criterion.purpose == purpose
 
 
 @cache
@@ -162,10 +178,13 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 stages = [values for values in stages if values and max(values) == 4]
             if any(4 in values for values in stages) or _advanced_evidence(plain):
                 advanced.append((sentence, criterion))
-            elif (any(values and max(values) <= 3 for values in stages) or _M0.search(plain)
-                  or _early_evidence(plain, is_header)):
+            elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
+                  and not _aside(criterion, "other_cancer")) or (
+                    _early_evidence(plain, is_header) and not _aside(criterion)):
+                # A stage range counts unless it is another cancer's; "resection" and the like also unless the
+                # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
                 early.append((sentence, criterion))
-            if not is_header and _negated_metastatic(plain):
+            if not is_header and _negated_metastatic(plain) and not _aside(criterion):
                 excludes_metastatic.append((sentence, criterion))
             if words["oligo"].search(plain) or words["oligo_count"].search(plain):
                 # Still stage IV. Only a criterion sets a limit on the count: a title's "oligometastatic" says
@@ -181,6 +200,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
                 body, match.end()
             ):
+                if _aside(criterion):
+                    break
                 if _QUALIFIED.search(body):
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
                     oligo.append((body, criterion))
