@@ -684,3 +684,37 @@ def test_clear_rules_still_decide(section: str, sentence: str, who: str, expecte
 ])
 def test_parts_of_a_trial(inclusion: list[str], who: str, expected: str) -> None:
     assert verdict(trial(inclusion=inclusion), who) == expected
+
+
+# Alternatives and conditions written other ways round (kind 3), and washouts in inclusions (kind 2).
+@pytest.mark.parametrize(("section", "sentence", "who", "expected"), [
+    # The refusal first, then "or progressed": a patient who had nothing may have declined.
+    pytest.param(INC, "Patients who declined chemotherapy or whose disease progressed after chemotherapy",
+                 "naive-untested", "unknown", id="declined-or-progressed-is-open"),
+    pytest.param(INC, "Ineligible for platinum doublet or relapsed after a platinum doublet", "naive-untested",
+                 "unknown", id="ineligible-or-relapsed-is-open"),
+    pytest.param(INC, "Refused docetaxel or progressed on docetaxel", "post-chemo-io", "unknown",
+                 id="refused-or-progressed-is-open"),
+    # A group named by its marker: "The T790M cohort must ...".
+    pytest.param(INC, "The T790M cohort must have received prior osimertinib", "post-chemo-io", "eligible",
+                 id="marker-cohort-spares-other-patients"),
+    pytest.param(INC, "The T790M cohort must have received prior osimertinib", "post-gefitinib-t790m", "excluded",
+                 id="marker-cohort-binds-its-carriers"),
+    pytest.param(INC, "EGFR-mutant arm: must have progressed on an EGFR TKI", "post-chemo-io", "eligible",
+                 id="mutant-arm-spares-other-patients"),
+    # "At least 3 weeks since prior X" in an inclusion: a washout, not a requirement to have had X.
+    pytest.param(INC, "At least 3 weeks since prior chemotherapy", "naive-untested", "eligible",
+                 id="weeks-since-prior-is-a-washout"),
+    pytest.param(INC, "Previous immunotherapy must have ended 28 days or more before the first dose",
+                 "naive-untested", "eligible", id="previous-x-ended-days-before-is-a-washout"),
+    pytest.param(INC, "Must have received prior platinum chemotherapy, the last dose at least 4 weeks before "
+                      "enrolment", "post-osimertinib", "excluded", id="must-have-received-keeps-requirement"),
+    pytest.param(INC, "Progressed within 6 months of platinum-based chemotherapy", "post-osimertinib", "excluded",
+                 id="progressed-within-months-keeps-requirement"),
+    # An exception for a part of the trial leaves that part open.
+    pytest.param(EXC, "Received prior immunotherapy, except patients enrolled in cohort B", "post-chemo-io",
+                 "unknown", id="except-cohort-leaves-a-way-in"),
+])
+def test_alternatives_conditions_and_washouts(section: str, sentence: str, who: str, expected: str) -> None:
+    text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
+    assert verdict(text, who) == expected

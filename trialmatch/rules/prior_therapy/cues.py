@@ -219,7 +219,19 @@ OPEN_ALTERNATIVE = guarded(
     # "... or for which no standard therapy exists", "... or have them contraindicated", "or is ineligible for it".
     r"|for which|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?)))\b"
+    # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
+    r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
+    r"|unable to (?:receive|tolerate)|contraindicat\w*)\b[^.;]{0,80}?\bor\b"
 )
+# Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
+# washout when the sentence gives a time window.
+PAST_WORD = re.compile(r"prior|previous|history|received|treated|had\b|used|use of|underw|undergone|exposure|exposed"
+                       r"|pre-?exposed")
+# ... unless the sentence says it plainly: "must have received platinum, the last dose at least 4 weeks ago".
+MUST_HAVE_HAD = re.compile(r"\b(?:must|should|shall|need to|needs to|required to) (?:have )?(?:been )?(?:previously )?"
+                           r"(?:received|had|been treated|undergone|completed)\b")
+# An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
+EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
 DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
 # "advanced solid cancer, defined as unresectable ... disease after at least 1 line": the definition is

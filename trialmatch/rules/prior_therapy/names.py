@@ -202,6 +202,7 @@ class Reading:
     require: list[Mention]
     allow: list[str]
     weak: list[Mention]  # required only on a loose cue ("after X")
+    past: list[Mention]  # required only on an exposure word ("prior X", "received X")
     permitted: list[str]  # named as allowed ("(prior EGFR TKI is permitted)")
 
 
@@ -273,7 +274,7 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
             allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
         elif not (inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
             named.append(mention)
-    reading = Reading([], [], list(dict.fromkeys(allow)), [], [])
+    reading = Reading([], [], list(dict.fromkeys(allow)), [], [], [])
     kept = {id(m) for m in _drop_generic(named)}
     prev: Mention | None = None
     action: str | None = None
@@ -290,6 +291,8 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
             reading.require.append(mention)
             if word.startswith(_WEAK_WORDS):
                 reading.weak.append(mention)
+            elif cues.PAST_WORD.match(word):
+                reading.past.append(mention)
     return reading
 
 

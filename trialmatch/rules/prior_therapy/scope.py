@@ -43,6 +43,12 @@ _GENE_PATIENTS = re.compile(
     rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
     r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
 )
+# "The T790M cohort must ...", "EGFR-mutant arm: ...": a group named by its marker.
+_GENE_COHORT = re.compile(
+    rf"^\W*(?:for\s+|in\s+)?(?:the\s+)?{_GENE_WORD}[\s-]*(?:(?:mutant|mutated|mutations?|positive|\+|fusions?"
+    r"|rearranged|altered)[\s-]*)?(?:positive\s+)?(?:nsclc\s+)?(?:cohorts?|groups?|arms?|subgroups?|populations?"
+    r"|subsets?)\b"
+)
 # "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
 _FOR_PATIENTS_WITH = re.compile(
     r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+"
@@ -170,7 +176,7 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
     "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
     if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
         return list(DRIVER_GENES), None
-    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS):
+    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT):
         match = pattern.match(norm)
         if match:
             gene, alteration = _gene(match.group("gene"))

@@ -155,7 +155,8 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
     base: dict[str, Any] = {
-        "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm)),
+        "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+        or _excepts_a_part(norm),
         "genes": genes,
         "alteration": alteration,
         "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
@@ -186,7 +187,10 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             if _treated(norm):
                 rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
-    required = [m for m in reading.require if not (timed and m in reading.weak)]
+    # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
+    # "progressed within 6 months of X" still asks for X.
+    required = [m for m in reading.require if not (timed and (m in reading.weak or (
+        m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
     forbid = _without_restated_purpose(norm, reading.forbid)
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
@@ -230,6 +234,11 @@ def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool
     if first[-1].end > second[0].start:
         return False  # interleaved: no single "or" between them
     return bool(_OR.search(cues.strip_parens(norm[first[-1].end:second[0].start])))
+
+
+def _excepts_a_part(norm: str) -> bool:
+    """ "Prior immunotherapy, except patients enrolled in cohort B": the rule leaves a part of the trial open."""
+    return any(cues.EXCEPT_PART.search(m.group()) for m in cues.EXCEPT.finditer(norm))
 
 
 def _treated(norm: str) -> bool:
