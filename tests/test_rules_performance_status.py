@@ -118,6 +118,10 @@ KINDS = {
                                      (EL, EL, EL, EX, EX)),
     "phase-portions-reversed": ("* ECOG PS ≤ 2 for the phase 1 portion and ≤ 1 for the phase 2 portion", "",
                                 (EL, EL, EL, EX, EX)),
+    # "Oncology Group" is the scale's name, not a numbered group: its number is the score.
+    "oncology-group-0-to-2": ("* Performance status of Eastern Cooperative Oncology Group 0 to 2.", "",
+                              (EL, EL, EL, EX, EX)),
+    "group-number-is-not-a-score": ("* ECOG 0-1 (Group 2 only)", "", (EL, EL, UN, UN, UN)),
     # A number naming an arm, part or day is no score.
     "arm-numbers-are-not-scores": ("* ECOG PS 0-1 or 2 (Arms 3 and 4)", "", (EL, EL, EL, EX, EX)),
     "day-number-is-not-a-score": ("* ECOG performance status ≤ 1 on Day 1 of cycle 1", "", (EL, EL, EX, EX, EX)),

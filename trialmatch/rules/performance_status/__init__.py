@@ -100,7 +100,8 @@ _CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ 
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
 # its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
-    r"\b(?:arms?|parts?|cohorts?|phases?|groups?|levels?|steps?|days?|cycles?|versions?|stages?)\s*\d{1,3}[a-z]?"
+    r"\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?)"
+    r"\s*\d{1,3}[a-z]?"
     r"(?:\s*(?:,|and|or|&|/)\s*\d{1,3}[a-z]?\b(?!\s*(?:-|–|—|~|to\b)\s*\d)){0,4}",
     re.I,
 )
