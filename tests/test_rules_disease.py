@@ -142,6 +142,23 @@ KINDS = {
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    # Curative or early wording turned away earlier in the clause, or "... is not possible" after it.
+    "not-amenable-to-treatment-with-curative-intent": (
+        "* NSCLC not amenable to treatment with curative intent", "", "", ALL_EL),
+    "no-longer-candidates-for-curative-intent": (
+        "* NSCLC, no longer candidates for curative-intent therapy", "", "", ALL_EL),
+    "not-suitable-for-a-list-of-curative-options": (
+        "* Disease not suitable for curative surgery, radiotherapy or chemoradiotherapy", "", "", ALL_EL),
+    "curative-treatment-not-an-option": ("* NSCLC for whom curative treatment is not an option", "", "", ALL_EL),
+    "curative-radiotherapy-not-possible": (
+        "* Unresectable NSCLC where surgery or radiotherapy with curative intent is not possible", "", "", ALL_EL),
+    "refused-surgery": ("* NSCLC in patients who refused or are not candidates for surgery", "", "", ALL_EL),
+    "after-failure-of-consolidation": ("* NSCLC after failure of consolidation therapy", "", "", ALL_EL),
+    "unresectable-for-concurrent-chemoradiotherapy-is-early": (
+        "* Unresectable, locally advanced NSCLC eligible for concurrent chemoradiotherapy", "", "", ALL_EX),
+    "untreated-locally-advanced-for-chemoradiation-is-early": (
+        "* Untreated locally advanced NSCLC, not yet staged by PET, planned for definitive chemoradiation", "", "",
+        ALL_EX),
     # Criteria whose purpose is not the disease enrolled (the shared reader): washouts, samples, other cancers.
     "washout-since-resection-is-not-early": (
         "* Histologically confirmed NSCLC\n* At least 4 weeks since surgical resection", "", "", ALL_EL),

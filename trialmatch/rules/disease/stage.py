@@ -110,10 +110,25 @@ def _early_evidence(sentence: str, header: bool) -> bool:
         tail = " ".join(before.split()[-3:])
         if words["early_negators"].search(tail):  # "not amenable to surgery", "non operable"
             continue
+        clause = _CLAUSE_START.split(sentence[max(0, match.start() - _LOOKBACK):match.start()])[-1]
+        if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
+            continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
         return True
     return False
 
 
+# Earlier in the clause, a word that turns curative or early wording away from the disease enrolled.
+_CLAUSE_START = re.compile(r"[.;]")
+_TURNED_AWAY = re.compile(
+    r"\b(?:not|no longer|never)\s+(?:[\w-]+\s+)?(?:amenable|eligible|suitable|candidates?|fit|appropriate"
+    r"|considered|a candidate)\b|\b(?:ineligible|unsuitable|unfit|unable|cannot|refus\w*|declin\w*|fail\w*)\b",
+    re.I,
+)
+_NOT_POSSIBLE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not|no longer)\s+(?:possible|feasible|an option|indicated"
+    r"|appropriate|suitable|planned|recommended)\b",
+    re.I,
+)
 _METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
 
 
