@@ -160,6 +160,8 @@ KINDS = {
     # Keep-out limits for several parts in one sentence: a score one part keeps out another may take.
     "exclusion-per-part-limits": ("", "* ECOG > 1 (Part A) or > 2 (Part B)", (EL, EL, EL, EX, EX)),
     "exclusion-per-cohort-limits": ("", "* Cohort 1: ECOG ≥ 2; Cohort 2: ECOG ≥ 3", (EL, EL, EL, EX, EX)),
+    # Points of a score are the score; points of change are not.
+    "score-in-points": ("* ECOG PS score 0-1 points;", "", (EL, EL, EX, EX, EX)),
     # A change in performance status, or points of change, is not a score.
     "decline-of-points-is-no-limit": ("", "* Decline in ECOG performance status of ≥ 2 points within 2 weeks",
                                       (EL, EL, EL, EL, EL)),

@@ -60,7 +60,7 @@ SPEC = re.compile(
 )
 # After a number these words mean it is not a performance score ("within 2 weeks").
 _UNIT_AFTER = re.compile(
-    r"\s*(?:weeks?|days?|months?|years?|hours?|mg|g/|cm|mm|x|times|cycles?|lines?|prior|doses?|points?\b"
+    r"\s*(?:weeks?|days?|months?|years?|hours?|mg|g/|cm|mm|x|times|cycles?|lines?|prior|doses?|points?\s+(?:of|within|in|over|from|during|since|compared)\b"
     r"|lesions?|metast)",
     re.I,
 )
