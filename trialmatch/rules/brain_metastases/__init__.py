@@ -10,7 +10,13 @@ for each profile state (none, treated_stable, active, unknown):
 - leptomeningeal disease, location limits (brainstem) and prior brain radiotherapy.
 
 Mentions that set no rule ("to rule out brain metastases", "cannot be used as target lesions",
-"radiosensitizers used to treat brain metastases") are read past. All statements apply
+"radiosensitizers used to treat brain metastases") are read past. An inclusion sentence that
+neither requires nor permits, or a clause no qualifier reads ("with midline shift"), makes a
+question, never an exclusion. "One of the following:" sub-bullets are alternatives.
+
+Each statement keeps the shared reader's scope of its criterion (trialmatch/rules/reader/): a rule
+for one part, arm or marker group is a question, another cancer's cohort's rule does not apply,
+and a requirement stated for one cohort of several leaves the others open. All statements apply
 together, so the most restrictive verdict per state wins; check() is a lookup.
 """
 

@@ -5,6 +5,12 @@ check() is a table lookup. Karnofsky maps to ECOG by bands (KPS 90-100 = ECOG 0,
 50-60 = 2, 30-40 = 3, 10-20 = 4); an ECOG value whose band straddles the threshold is unknown.
 Several statements (cohorts, a limit repeated in both sections) combine permissively: a
 patient who fits any one of them is not excluded.
+
+A limit can only be a question, never an exclusion, when it is scoped by the shared reader to one
+part, arm or marker group (a limit for another cancer's patients is dropped), when an exception
+("unless", "except") or a cause ("due to comorbidities") follows it, when it is about a change in
+score ("deterioration to 2 or more"), or when it is for a subgroup the check cannot place the
+patient in ("for patients older than 70"; such a limit only adds questions to the others).
 """
 
 from __future__ import annotations
