@@ -819,3 +819,12 @@ def test_rule_for_all_cohorts_still_binds() -> None:
 ], ids=["safety-run-in", "dose-expansion", "arm-b"])
 def test_rule_for_a_named_stage_of_the_trial_is_a_question(criteria: str) -> None:
     assert verdict(criteria, ALK) == "unknown"
+
+
+@pytest.mark.parametrize("criteria", [
+    inc("Non small cell lung cancer with a HER2 mutation, or HER2-positive breast cancer"),
+    inc("Nonsmall cell lung cancer harbouring a HER2 mutation; breast cancer cohorts closed"),
+], ids=["non-space-small", "nonsmall"])
+def test_nsclc_spelled_without_hyphen_is_lung(criteria: str) -> None:
+    assert verdict(criteria, NO_DRIVER) == "excluded"
+    assert verdict(criteria, HER2_EX20) == "eligible"

@@ -280,7 +280,7 @@ HORMONE_RECEPTOR_BEFORE = re.compile(
     re.I,
 )
 # NSCLC or lung cancer, not small cell lung cancer.
-LUNG = re.compile(r"\b(?:(?<!small cell )(?<!small-cell )lung|NSCLC|non-small|pulmonary|thoracic)\b", re.I)
+LUNG = re.compile(r"\b(?:(?<!small cell )(?<!small-cell )lung|NSCLC|non[\s\-]?small|pulmonary|thoracic)\b", re.I)
 
 
 def other_cancer_only(sentence: str) -> bool:

@@ -195,7 +195,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     excepted.extend(occurrence_atoms(occ, []))
                 continue
             if _describes_other_cancer(part_text, start, end):
-                continue
+                # "HER2 mutation, or HER2-positive breast cancer": only the last gene's words are the other cancer's
+                phrase = phrase[:max(i for i, t in enumerate(phrase) if t.type in ANCHORS)]
+                if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
+                    continue
+                start, end = phrase[0].start, phrase[-1].end
+                first = next(t.start for t in phrase if t.type in ANCHORS)
             if section != "title" and (
                 _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
             ):
