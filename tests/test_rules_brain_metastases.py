@@ -290,8 +290,10 @@ KINDS = {
         "* Stable brain metastases are permitted", "", "", (EL, EL, UN, UN)),
     "small-brain-metastases-may-enrol": (
         "* Patients with small (< 1 cm) brain metastases may be enrolled", "", "", (EL, UN, UN, UN)),
-    "treated-allowed-says-nothing-of-others": (
-        "* Treated brain metastases are allowed", "", "", (EL, EL, EL, EL)),
+    "treated-allowed-makes-untreated-a-question": (
+        "* Treated brain metastases are allowed", "", "", (EL, EL, UN, UN)),
+    "previously-irradiated-may-enrol": (
+        "* Patients with previously irradiated CNS metastases may be enrolled", "", "", (EL, EL, UN, UN)),
     # "No brain metastases, or ... treated and stable": the alternative after "or" lets treated ones in.
     "no-brain-metastases-or-treated-stable": (
         "* Either no CNS metastases or CNS metastases that are treated and stable", "", "", (EL, EL, EX, UN)),

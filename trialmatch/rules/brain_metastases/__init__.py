@@ -182,7 +182,9 @@ def _qualified_permission(sentence: str, before: str, around: str, subject: str)
         return _statement("conditional", sentence, E, E, U) if limited else None
     if subject == "any" and limited:
         return _conditional(sentence, before, subject)
-    return None  # "treated brain metastases are allowed" says nothing of the rest
+    if subject == "treated":  # "treated brain metastases are allowed": untreated ones are a question
+        return _statement("conditional", sentence, E, E, U)
+    return None
 
 
 # ---------------------------------------------------------------- reading one criterion
