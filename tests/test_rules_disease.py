@@ -278,6 +278,15 @@ KINDS = {
     # Conditions of a multi-cancer trial: only a condition that names the lung speaks for its histology.
     "basket-condition-other-organ-adenocarcinoma": (
         "* Advanced NSCLC, melanoma or gastric cancer", "", "", ALL_EL),
+    # A histology naming the group a condition is set for is not a limit on everyone.
+    "subjects-with-squamous-histology-must": (
+        "* Stage IV NSCLC\n* Subjects with squamous histology must have PD-L1 TPS ≥ 1%", "", "", ALL_EL),
+    "participants-having-adenocarcinoma-should": (
+        "* Stage IV NSCLC\n* Participants having adenocarcinoma should have a known KRAS status", "", "", ALL_EL),
+    "non-squamous-patients-heading": (
+        "* Stage IV NSCLC\n* Non-squamous patients: EGFR and ALK wild-type", "", "", ALL_EL),
+    "squamous-patients-must": (
+        "* Metastatic NSCLC\n* Squamous NSCLC patients must have received a platinum doublet", "", "", ALL_EL),
     # Polarity: a histology the inclusion list shuts out, or lets in as well.
     "inclusion-histology-not-eligible": (
         "* Advanced NSCLC; squamous cell carcinoma is not eligible", "", "", NON_SQUAMOUS),

@@ -22,6 +22,17 @@ NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its hi
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
 )
+# The histology names a group that a condition is set for, not the patients the trial takes.
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:patients?|subjects?|participants?|those|individuals)\s+(?:with|who have|having)\s+(?:a\s+|an\s+)?"
+    r"(?:known\s+|confirmed\s+)?$",
+    re.I,
+)
+_GROUP_HEADING_AFTER = re.compile(
+    r"\s*(?:nsclc\s+|histology\s+|disease\s+)?(?:(?:patients?|subjects?|participants?|population)\s*[:\u2013-]\s"
+    r"|(?:patients?|subjects?|participants?)\s+(?:must|should|are required|need|will need)\b)",
+    re.I,
+)
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
 _TESTING = re.compile(
     r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
@@ -134,8 +145,9 @@ def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
             if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
                 found.append((allows, SOFT))
                 break
-            if _CONDITIONAL_BEFORE.search(before):
-                continue
+            if _CONDITIONAL_BEFORE.search(before) or _GROUP_HEADING_AFTER.match(after) or (
+                    _SUBJECT_BEFORE.search(before) and _CONDITIONAL_AFTER.search(after)):
+                continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition
             if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
                 continue
             found.append((allows, NOT_SHUT))
