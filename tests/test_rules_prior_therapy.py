@@ -686,6 +686,26 @@ def test_parts_of_a_trial(inclusion: list[str], who: str, expected: str) -> None
     assert verdict(trial(inclusion=inclusion), who) == expected
 
 
+# Samples and histology changes name a treatment for their timing: a failure is a question.
+@pytest.mark.parametrize(("sentence", "who"), [
+    pytest.param("Tumour biopsy obtained after progression on the most recent therapy", "naive-untested",
+                 id="biopsy-after-progression"),
+    pytest.param("Archival specimen collected before the start of first-line chemotherapy", "post-osimertinib",
+                 id="specimen-before-first-line"),
+    pytest.param("NSCLC with squamous histology or transformation to small cell after an EGFR TKI", "naive-untested",
+                 id="transformation-after-tki"),
+])
+def test_sample_and_histology_timing_never_excludes(sentence: str, who: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), who) != "excluded"
+
+
+def test_small_cell_cohort_is_not_an_nsclc_group() -> None:
+    text = trial(inclusion=["Small cell lung cancer cohort: progressed after platinum-etoposide"])
+    assert verdict(text, "naive-untested") == "eligible"
+    text = trial(inclusion=["SCLC cohort: must have received lurbinectedin"])
+    assert verdict(text, "post-chemo-io") == "eligible"
+
+
 # Alternatives and conditions written other ways round (kind 3), and washouts in inclusions (kind 2).
 @pytest.mark.parametrize(("section", "sentence", "who", "expected"), [
     # The refusal first, then "or progressed": a patient who had nothing may have declined.

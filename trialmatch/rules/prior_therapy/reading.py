@@ -172,7 +172,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
             scope = merge(crit.scope, own)
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
-                scope_json = scope.to_json()
+                scope_json = _small_cell_only(scope.to_json())
                 part = crit.scope
                 parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
                 # A part the reader found and this module did not is one of the trial's alternatives too.
@@ -321,6 +321,14 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
         rules[i]["cohorts"] for i in group) for group in groups]
     kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
     return kept or groups
+
+
+def _small_cell_only(scope: dict[str, Any]) -> dict[str, Any]:
+    """ "Small cell lung cancer cohort" names SCLC, and "lung" only as part of that name: not an NSCLC group."""
+    diseases = scope.get("diseases") or []
+    if "sclc" in diseases and "lung" in diseases and "nsclc" not in diseases:
+        return {**scope, "diseases": [d for d in diseases if d != "lung"]}
+    return scope
 
 
 def _other_cancer(rule: dict[str, Any]) -> bool:
