@@ -828,3 +828,19 @@ def test_rule_for_a_named_stage_of_the_trial_is_a_question(criteria: str) -> Non
 def test_nsclc_spelled_without_hyphen_is_lung(criteria: str) -> None:
     assert verdict(criteria, NO_DRIVER) == "excluded"
     assert verdict(criteria, HER2_EX20) == "eligible"
+
+
+# A part named with what it does ("Part B dose escalation:") or a group in an aside is one way in (kind 1).
+@pytest.mark.parametrize("criteria", [
+    inc("Part B dose escalation: EGFR T790M-positive NSCLC"),
+    inc("Cohort 2 combination: NSCLC with a KRAS G12C mutation"),
+    exc("Known EGFR sensitising mutation (Part B dose escalation)"),
+    exc("Known ALK or ROS1 fusion (expansion cohorts)"),
+], ids=["part-dose-escalation", "cohort-combination", "aside-part-escalation", "aside-expansion-cohorts"])
+def test_part_named_with_its_purpose_is_one_way_in(criteria: str) -> None:
+    for profile in (EX19, ALK, NO_DRIVER):
+        assert verdict(criteria, profile) != "excluded"
+
+
+def test_aside_naming_all_cohorts_still_binds() -> None:
+    assert verdict(exc("Known ALK or ROS1 fusion (all cohorts)"), ALK) == "excluded"

@@ -360,6 +360,9 @@ UNSPECIFIED_MARKERS = guarded(
 # "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.
 ONE_GROUP = guarded(
     r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other|either|this|that|whole)\b)(?:[\w\-]+\s+){0,3}?"
-    r"(?:cohort|arm|part|group|stratum|sub-?study|module|run-?in|escalation|expansion)\b",
+    r"(?:cohort|arm|part|group|stratum|sub-?study|module|run-?in|escalation|expansion)\b"
+    # "(Part B dose escalation)", "(expansion cohorts)": an aside naming the group
+    r"|\((?![^()]*\b(?:all|both|each|every|any)\b)[^()]{0,40}?\b(?:cohorts?|arms?|parts?|phase|groups?|escalation"
+    r"|expansion|run-?in|sub-?stud(?:y|ies))\b[^()]{0,40}\)",
     re.I,
 )

@@ -35,7 +35,10 @@ _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
 _COHORT_LABEL = guarded(
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
-    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?(?:only\b)?\s*[:：)\-]",
+    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
+    # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
+    r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
+    r"(?:only\b)?\s*[:：)\-]",
     re.I,
 )
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
