@@ -410,6 +410,9 @@ HEADERS = {
         "Consolidative Radiotherapy in Lung Cancer", ("Small Cell Lung Cancer", "Lung Cancer"), UN_ALL),
     "lung-cancer-conditions-naming-both-take-nsclc": (
         "Exercise in Lung Cancer", ("Small Cell Lung Cancer", "Non-small Cell Lung Cancer"), ALL_EL),
+    "any-cancer-study-listing-other-cancers": (
+        "Exercise for People With Any Cancer", ("Breast Cancer", "Colorectal Cancer", "Prostate Cancer"), UN_ALL),
+    "other-cancers-only": ("Drug X in Breast and Prostate Cancer", ("Breast Cancer", "Prostate Cancer"), ALL_EX),
     "basket-conditions-leave-nsclc-out": (
         "Drug U in Advanced Solid Tumors", ("Breast Cancer", "Small Cell Lung Cancer", "Ovarian Cancer"), UN_ALL),
 }
