@@ -694,9 +694,16 @@ def test_parts_of_a_trial(inclusion: list[str], who: str, expected: str) -> None
                  id="specimen-before-first-line"),
     pytest.param("NSCLC with squamous histology or transformation to small cell after an EGFR TKI", "naive-untested",
                  id="transformation-after-tki"),
+    pytest.param("Tissue or plasma must be collected after progression on osimertinib", "naive-egfr",
+                 id="tissue-collected-after-progression"),
 ])
 def test_sample_and_histology_timing_never_excludes(sentence: str, who: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) != "excluded"
+
+
+def test_tissue_confirmation_keeps_the_requirement() -> None:
+    text = trial(inclusion=["Must have progressed on an EGFR TKI, with tissue confirmation of the EGFR mutation"])
+    assert verdict(text, "naive-egfr") == "excluded"
 
 
 def test_small_cell_cohort_is_not_an_nsclc_group() -> None:

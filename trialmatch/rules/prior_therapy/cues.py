@@ -233,7 +233,10 @@ MUST_HAVE_HAD = re.compile(r"\b(?:must|should|shall|need to|needs to|required to
 # A sample's timing ("a biopsy taken after progression on X") or a histology that changed after X ("or
 # transformation to small cell after an EGFR TKI"): X is named for the sample or the change, so a
 # failure is a question, not an exclusion.
-SAMPLE_OR_CHANGE = guarded(r"\bbiops\w*|\bspecimens?\b|\btissue\b|\bsamples?\b|\btransform\w*")
+SAMPLE_OR_CHANGE = guarded(
+    r"\bbiops\w*|\bspecimens?\b|\bsamples?\b|\btransform\w*"
+    r"|\btissue\s+(?:or\s+\w+\s+)?(?:blocks?|slides?|must|should|obtained|collected|taken|acquired)\b"
+)
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
 EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
