@@ -140,6 +140,10 @@ KINDS = {
     "distant-metastases-on-imaging-excluded": (
         "* Histologically confirmed NSCLC", "* Known distant metastases on PET-CT or brain MRI", "", ALL_EX),
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
+    "distant-metastases-at-any-site-excluded": (
+        "* Histologically confirmed NSCLC", "* Distant metastatic disease (M1) at any site", "", ALL_EX),
+    "distant-metastases-outside-the-thorax-excluded": (
+        "* Histologically confirmed NSCLC", "* Presence of distant metastases outside the thorax", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
     # Curative or early wording turned away earlier in the clause, or "... is not possible" after it.

@@ -53,7 +53,8 @@ _SITE_AFTER = re.compile(
 # A metastatic-disease exclusion with a count or condition limits which metastatic disease, not all of it.
 _QUALIFIED = re.compile(
     r"[>≥]|\b(?:more than|greater than|at least|exceed\w*|or more|not amenable|amenable|requir\w*|number of"
-    r"|sites?|organs?|symptomatic|uncontrolled|progress\w*|other than|beyond|outside)\b",
+    r"|symptomatic|uncontrolled|progress\w*|other than)\b"
+    r"|\b(?:\d+|two|three|four|five|multiple|several)\s+(?:[\w-]+\s+){0,2}(?:sites?|organs?|lesions?|metasta\w*)",
     re.I,
 )
 # "stage IIIB or higher": every stage from there on, stage IV included.
