@@ -408,6 +408,8 @@ HEADERS = {
         ("Glioblastoma", "Non-small Cell Lung Cancer", "Squamous Cell Carcinoma", "Melanoma"), ALL_EL),
     "pdac-condition": ("KO-1 in Advanced Solid Tumors", ("NSCLC", "Pancreatic Ductal Adenocarcinoma (PDAC)"),
                        ALL_EL),
+    "organ-word-in-title-is-not-a-basket": (
+        "Oral Drug T in Lung Cancer", ("Non-small Cell Lung Cancer", "Adenocarcinoma"), (EL, EX, EX, UN)),
     "squamous-lung-condition-still-counts": (
         "Drug V in Squamous NSCLC", ("Squamous Non-small Cell Lung Cancer",), SQUAMOUS_ONLY),
     "sclc-condition-under-lung-cancer-title-is-a-question": (

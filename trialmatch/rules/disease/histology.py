@@ -203,7 +203,7 @@ def _header_parts(text: TrialText) -> list[str]:
     cancers too (a basket), only the parts that name the lung."""
     parts = [text.title, *text.conditions]
     basket = vocab()["basket"]
-    if not any(_organ_named(part) or basket.search(part) for part in parts):
+    if not any(_cancer_of_organ_named(part) or basket.search(part) for part in parts):
         return parts
     return [part for part in parts if _LUNG.search(part)]
 
