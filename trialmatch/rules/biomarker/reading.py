@@ -88,19 +88,26 @@ def cohort_labels(criterion: Criterion) -> list[str]:
 
 def _whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
     """"Phase 2 [open to enrollment]:" over every criterion scopes the whole trial: it names no other way in."""
-    if len(criteria) < 3:
+    if len(criteria) < 3 or all(c.scope is None for c in criteria):
         return None
     labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria
-              if not _NOT_A_WAY_IN.search(c.text)}
+              if not _not_a_way_in(c.text)}
     return labels.pop() if len(labels) == 1 else None
 
 
-# Lines that open no way into the trial: a list's heading ("Selected Inclusion Criteria:") or a part that no longer
-# enrols ("Phase 1 [closed to enrollment]").
-_NOT_A_WAY_IN = re.compile(
-    r":\s*$|\bclosed\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)\b|\bno\s+longer\s+(?:enrol?ling|recruiting)\b",
+# A part that no longer enrols ("Phase 1 [closed to enrollment]").
+_CLOSED = re.compile(
+    r"\bclosed\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)\b|\bno\s+longer\s+(?:enrol?ling|recruiting)\b",
     re.I,
 )
+
+
+def _not_a_way_in(text: str) -> bool:
+    """A list's heading ("Selected Inclusion Criteria:") or a closed part opens no way into the trial."""
+    if text.rstrip().endswith(":"):
+        return True
+    lowered = text.lower()
+    return ("closed" in lowered or "longer" in lowered) and _CLOSED.search(text) is not None
 
 
 def _whole_trial_labels(criteria: tuple[Criterion, ...]) -> list[str] | None:
