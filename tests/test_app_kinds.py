@@ -6,10 +6,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from sqlalchemy.engine import Engine
 from test_app import fill, page, study, submit, texts, unescape  # noqa: F401  (page is a fixture)
+from test_ranking import _everything_template, everything_engine  # noqa: F401  (fixtures)
 
-from trialmatch.study_kind import OBSERVATIONAL
+from trialmatch.study_kind import OBSERVATIONAL, OTHER_INTERVENTIONAL
 
 
 def _kinded(nct_id: str, title: str, design: dict[str, Any], *, country_only: bool = False) -> dict[str, Any]:
@@ -70,3 +72,20 @@ def test_a_distance_limit_keeps_trials_whose_sites_cannot_be_placed(page: Any, e
     # Known to be within the limit first, then the trial of unknown distance.
     titles = [t.split(". ", 1)[1].rstrip("*") for t in _cards(at)]
     assert titles[-1] == "Zorbatinib in Germany"
+
+
+@pytest.mark.shared
+def test_real_imaging_study_and_registry_carry_their_kind_on_the_card(
+        page: Any, everything_engine: Engine) -> None:  # noqa: F811
+    """Both shared sets (164 trials), an EGFR exon 19 patient after osimertinib: the first five
+    cards are treatment studies; the imaging study and the registry say what they are."""
+    at = submit(page(everything_engine), age=64, ecog="1", biomarkers={"EGFR": ["exon 19 deletion"]})
+    kinds = [unescape(m.value) for m in at.markdown if m.value.startswith("**") and ("study" in m.value
+             or "Registry" in m.value or "Sample" in m.value or "Kind" in m.value) and ". " not in m.value[:8]]
+    assert len(kinds) >= 5 and all(k.startswith("**Treatment study") for k in kinds[:5]), kinds[:5]
+    at.multiselect(key="kinds").set_value([OTHER_INTERVENTIONAL, OBSERVATIONAL])
+    at = submit(at)
+    shown = unescape(texts(at))
+    assert any("99mTc-H7ND SPECT/CT Imaging" in card for card in _cards(at))
+    assert "**Imaging study: tests a scan or tracer, gives no treatment**" in shown
+    assert "**Registry: collects information, gives no treatment**" in shown
