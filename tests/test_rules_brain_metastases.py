@@ -247,6 +247,16 @@ KINDS = {
         "* Must have leptomeningeal metastases confirmed by CSF cytology", "", "", (EX, UN, UN, UN)),
     "required-to-have-meningeal-carcinomatosis": (
         "* Participants are required to have meningeal carcinomatosis on MRI", "", "", (EX, UN, UN, UN)),
+    # "active CNS disease": qualified by activity, the disease is the metastases; alone it is not read.
+    "known-active-cns-disease": (
+        "", "* Known active CNS disease", "", (EL, EL, EX, UN)),
+    "symptomatic-intracranial-disease": (
+        "", "* Symptomatic intracranial disease", "", (EL, EL, UN, UN)),
+    "untreated-cns-involvement-unless-stable": (
+        "", "* Untreated CNS involvement; patients with treated brain metastases that are stable may enrol", "",
+        (EL, EL, EX, UN)),
+    "history-of-cns-disease-is-not-brain-metastases": (
+        "", "* History of CNS disease such as stroke", "", (EL, EL, EL, EL)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

@@ -213,15 +213,20 @@ def _mention_statements(
     sentence = sentences[index]
     exclusion = criterion.section == "exclusion"
     mention = phrases.BRAIN_METS.search(sentence)
+    span = mention.span() if mention else None
+    disease = phrases.SITE_WORDS.possible(sentence) and phrases.BRAIN_DISEASE.search(
+        sentence, 0, span[0] if span else len(sentence))
+    if disease:
+        span = disease.span("site")  # "symptomatic CNS disease": its qualifier stays before the mention
     if sentence.rstrip().endswith(":") and follow:
         sentence_and_list = f"{sentence} {follow}"
     else:
         sentence_and_list, follow = sentence, ""
-    if mention is None:
+    if span is None:
         if last is not None and phrases.BARE_PERMIT.search(sentence):
             _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
         return [], last
-    start, end = mention.span()
+    start, end = span
     before = _before_window(sentence, start)
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
@@ -376,7 +381,7 @@ def _header_requirement(text: TrialText) -> tuple[bool, bool]:
 def _sentence_words() -> AnyOf:
     """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
     are parts of its text) none of which can match is skipped whole."""
-    return AnyOf(phrases.BRAIN_METS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
 
 
 CONDITIONS_OF_A_BRAIN_TRIAL = 4

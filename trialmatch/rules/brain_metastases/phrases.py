@@ -23,6 +23,15 @@ BRAIN_METS = guarded(
     r" (?:the )?(?:brain|cns|central nervous system)\b",
     re.I,
 )
+# "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
+# is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
+BRAIN_DISEASE = re.compile(
+    r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
+    r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
+    re.I,
+)
+# Its needle check: the site words are rarer than "disease" (which a guard would pick, being longer).
+SITE_WORDS = guarded(r"\b(?:cns|central nervous system|intracranial|brain)\b", re.I)
 LEPTO = guarded(
     r"\blepto-?\s?meningeal|\bmeningeal (?:metasta\w*|carcinomatosis|disease|involvement|spread)"
     r"|\b(?:carcinomatous|cancerous|cancer|neoplastic|malignant) meningitis|\bmeningitis carcinomatosa"
