@@ -706,6 +706,11 @@ def test_tissue_confirmation_keeps_the_requirement() -> None:
     assert verdict(text, "naive-egfr") == "excluded"
 
 
+def test_other_cancer_rule_is_no_question_when_history_is_not_given() -> None:
+    text = trial(inclusion=["Melanoma cohort: must have progressed on a BRAF inhibitor"])
+    assert verdict(text, "history-not-given") == "eligible"
+
+
 def test_small_cell_cohort_is_not_an_nsclc_group() -> None:
     text = trial(inclusion=["Small cell lung cancer cohort: progressed after platinum-etoposide"])
     assert verdict(text, "naive-untested") == "eligible"

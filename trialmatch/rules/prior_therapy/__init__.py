@@ -5,6 +5,11 @@ code names included), drug classes (EGFR TKI by generation, PD-1/PD-L1, platinum
 prior systemic therapy for advanced disease", "progressed on or after X" and "no more than N
 prior lines". check() compares those rules with the profile's drugs and lines; it reads no text.
 Time windows and washouts are never rules: they are assumed met.
+
+Who a rule is about comes from the shared criterion reader (trialmatch/rules/reader/): each rule keeps
+its criterion's scope, and check() applies it (another cancer's cohort never excludes, a marker group
+binds only its carriers). Sentences whose purpose is not earlier treatment (recovery from toxicity,
+samples, contraception, concomitant medicine, another cancer) set no rule.
 """
 
 from __future__ import annotations
@@ -38,6 +43,12 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     if not rules.get("rules"):
         return frozenset()
     fields = {"prior_therapies", "prior_lines"}
-    if any(rule.get("genes") for rule in rules["rules"]):
+    if any(rule.get("genes") or (rule.get("scope") or {}).get("genes") for rule in _all_rules(rules["rules"])):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)
+
+
+def _all_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules and the rules inside "one of these" alternatives."""
+    nested = [inner for rule in rules for option in rule.get("options") or () for inner in option]
+    return [*rules, *nested]

@@ -301,11 +301,13 @@ def rule_outcome(rule: dict[str, Any], profile: Profile, h: History) -> Outcome:
     if applies is False:
         return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
     if not h.given:
-        return Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
-    outcome = _CHECKS[rule["kind"]](rule, h)
+        outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
+    else:
+        outcome = _CHECKS[rule["kind"]](rule, h)
     if applies is None and outcome.verdict == EXCLUDED:
-        return Outcome(UNKNOWN, lambda: f"{outcome.reason} This applies to people with a {_group_words(rule)} finding, "
-                                        "and your test results do not say.")
+        found = outcome
+        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with a {_group_words(rule)} "
+                                           "finding, and your test results do not say.")
     scope = rule.get("scope")
     if scope and outcome.verdict != ELIGIBLE:
         if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
