@@ -844,3 +844,31 @@ def test_part_named_with_its_purpose_is_one_way_in(criteria: str) -> None:
 
 def test_aside_naming_all_cohorts_still_binds() -> None:
     assert verdict(exc("Known ALK or ROS1 fusion (all cohorts)"), ALK) == "excluded"
+
+
+# "Any driver alteration other than RET" spares RET; "non-EGFR" names what the change is not; germline is no
+# tumour finding.
+@pytest.mark.parametrize("criteria, spared, caught", [
+    (exc("Any known major driver gene alterations other than RET"), RET, EX19),
+    (exc("Known oncogenic drivers other than KRAS"), KRAS_G12C, ALK),
+    (exc("Actionable driver alterations other than ALK or ROS1"), ALK, MET_EX14),
+], ids=["other-than-ret", "other-than-kras", "other-than-alk-ros1"])
+def test_driver_other_than_spares_the_named_genes(criteria: str, spared: Profile, caught: Profile) -> None:
+    assert verdict(criteria, spared) == "eligible"
+    assert verdict(criteria, caught) == "excluded"
+
+
+@pytest.mark.parametrize("criteria", [
+    inc("Cohort 2: individuals carrying non-EGFR germline variants"),
+    inc("Tumours with non-KRAS alterations of the MAPK pathway are welcome"),
+], ids=["non-egfr", "non-kras"])
+def test_non_gene_is_no_requirement_on_that_gene(criteria: str) -> None:
+    assert verdict(criteria, ALK) != "excluded"
+
+
+@pytest.mark.parametrize("criteria", [
+    inc("Known germline EGFR T790M variant"),
+    inc("Carrier of an inherited BRCA2 or EGFR pathogenic variant"),
+], ids=["germline", "inherited"])
+def test_germline_variant_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "unknown"

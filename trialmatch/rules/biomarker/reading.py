@@ -154,6 +154,7 @@ _TREATED_EXCEPTION = re.compile(
     r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b",
     re.I,
 )
+_GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
@@ -296,6 +297,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     _LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)
                 ):
                     clause["doubtful"] = True  # may exclude, but the profile cannot settle when or after what
+                if _GERMLINE.search(sentence):
+                    clause["doubtful"] = True  # an inherited variant: a tumour profile does not say
                 if not clause["cohorts"] and ONE_GROUP.search(sentence):
                     clause["doubtful"] = True  # "... in the first-line cohort": one group we could not name
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):

@@ -189,6 +189,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
+            if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
+                continue  # "non-EGFR germline variants": named as what the change is not
             if EXCEPT_BEFORE.search(part_text[max(0, start - 60): start]):
                 # "driver alterations (EGFR, ALK), except KRAS G12C": let through, never a rule of its own
                 for occ in occurrences(phrase):
@@ -217,6 +219,17 @@ def _read(sentence: str, section: str) -> list[Statement]:
             opens = [t.start for t in phrase if t.type == "open"]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
             drivers = [t for t in phrase if t.type == "driver"]
+            other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start
+                          and part_text[t.end: t.end + 6].lower().startswith(" than")] if drivers else []
+            if other_than:
+                # "any driver alteration other than RET": the driver rule spares the genes named after it
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom.pop("other", None)
+                atom["spared"] = sorted({g for t in phrase if t.type == "gene" and t.start > other_than[0].start
+                                         for g in vocab.expand_gene(t.key)})
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else positive).append(atom)
+                continue
             if drivers and any(t.type == "alt" and t.key.startswith("non-") and t.start > drivers[0].start
                                for t in phrase):
                 # "any actionable alteration other than KRAS G12C": the driver rule spares that gene
@@ -293,6 +306,9 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
+
+
+_NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
 
 
 def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) -> None:
