@@ -110,6 +110,10 @@ KINDS = {
     "karnofsky-worse-than-70-excluded": ("", "* Karnofsky worse than 70", (EL, EL, EX, EX, EX)),
     # Number words.
     "zero-or-one-in-words": ("* ECOG performance status of zero or one", "", (EL, EL, EX, EX, EX)),
+    "at-least-one-of-is-a-count": ("* Performance status: at least one of the following must be met", "",
+                                   (EL, EL, EL, EL, EL)),
+    "one-of-the-following-is-a-count": ("* ECOG performance status of one of the following: 0 or 1", "",
+                                        (EL, EL, EX, EX, EX)),
     "zero-to-two-in-words": ("* WHO performance status zero to two", "", (EL, EL, EL, EX, EX)),
     # Two limits for two parts of a trial: a patient who fits either part is not excluded.
     "escalation-or-expansion": ("* ECOG 0-1 (dose escalation) or 0-2 (expansion)", "", (EL, EL, EL, EX, EX)),

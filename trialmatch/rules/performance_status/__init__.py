@@ -113,7 +113,8 @@ _LABEL_NUMBER = guarded(
 )
 _DIGIT = re.compile(r"\d")
 # "ECOG performance status of zero or one": number words read as digits (same length, so spans hold).
-_NUMBER_WORD = guarded(r"\b(?:zero|one|two|three|four)\b", re.I)
+# Not "at least one of the following", "one of": a count, not a score.
+_NUMBER_WORD = guarded(r"(?<!least )\b(?:zero|one|two|three|four)\b(?!\s+(?:of|or more)\b)", re.I)
 _WORD_VALUE = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 
 
