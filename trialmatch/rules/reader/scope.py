@@ -198,16 +198,21 @@ def _scope_from(words: str, kind: ScopeKind) -> Scope:
 
 # Every scope but a condition names a group with one of these words: most criteria hold none, and
 # are then spared the scope patterns.
+# Searched in lower-cased text, case-sensitively: several times faster than re.I on every criterion.
 _GROUP_WORD = re.compile(
-    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi)",
-    re.I)
+    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi)")
+_HEAD = 160  # a prefix scope names its group within this many characters
 
 
 def prefix_scope(text: str) -> tuple[Scope | None, str]:
     """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
-    head = text[:160]
-    if not _GROUP_WORD.search(head):
+    head = text[:_HEAD]
+    if not _GROUP_WORD.search(head.lower()):
         return None, text
+    return _prefix_scope(text, head)
+
+
+def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     match = _PREFIX.match(text) or _PATIENTS_IN.match(text)
     if match:
         return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
@@ -217,10 +222,13 @@ def prefix_scope(text: str) -> tuple[Scope | None, str]:
     return None, text
 
 
+_CONDITION_START = re.compile(r"^\W{0,3}(?:for|in|among|the|patients|participants|subjects|those|pts|individuals)\b",
+                              re.I)
+
+
 def condition_scope(text: str) -> Scope | None:
     """The group of patients a criterion is a condition on, when it names a cancer or a marker."""
-    if not re.match(r"^\W{0,3}(?:for|in|among|the|patients|participants|subjects|those|pts|individuals)\b",
-                    text, re.I):
+    if not _CONDITION_START.match(text):
         return None
     match = _CONDITION.match(text)
     if match and not _GROUP_IS_RULE.match(text[match.end():]):
@@ -239,8 +247,13 @@ def condition_scope(text: str) -> Scope | None:
 
 def suffix_scope(text: str) -> Scope | None:
     """A cohort, part or arm a criterion names for itself in an aside or an "only" phrase."""
-    if ("(" not in text and "[" not in text and "only" not in text.lower()) or not _GROUP_WORD.search(text):
+    lowered = text.lower()
+    if ("(" not in text and "[" not in text and "only" not in lowered) or not _GROUP_WORD.search(lowered):
         return None
+    return _suffix_scope(text)
+
+
+def _suffix_scope(text: str) -> Scope | None:
     match = _SUFFIX.search(text)
     if not match:
         return None
@@ -261,12 +274,16 @@ def heading_scope(text: str) -> Scope | None:
 def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
     it only names a group; otherwise its own words may still scope it."""
-    scope, rest = prefix_scope(text)
+    lowered = text.lower()
+    group_word = _GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
+    scope, rest = _prefix_scope(text, text[:_HEAD]) if group_word and group_word.start() < _HEAD else (None, text)
     if scope is None:
         condition = condition_scope(text)
         if condition is not None:
             return (condition if text.rstrip().endswith(":") else None), condition
-        return None, suffix_scope(text)
+        if group_word and ("(" in text or "[" in text or "only" in lowered):
+            return None, _suffix_scope(text)
+        return None, None
     rest = rest.strip()
     if not rest or (rest.startswith("(") and rest.endswith(")") and len(rest) < 80):
         return scope, scope
