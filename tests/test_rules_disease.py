@@ -291,6 +291,10 @@ KINDS = {
         "* Stage IV NSCLC\n* Non-squamous patients: EGFR and ALK wild-type", "", "", ALL_EL),
     "squamous-patients-must": (
         "* Metastatic NSCLC\n* Squamous NSCLC patients must have received a platinum doublet", "", "", ALL_EL),
+    "large-cell-named-bare": (
+        "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, UN)),
+    "large-cell-neuroendocrine-is-not-large-cell": (
+        "* Non-squamous NSCLC; large cell neuroendocrine carcinoma is not eligible", "", "", NON_SQUAMOUS),
     # Polarity: a histology the inclusion list shuts out, or lets in as well.
     "inclusion-histology-not-eligible": (
         "* Advanced NSCLC; squamous cell carcinoma is not eligible", "", "", NON_SQUAMOUS),

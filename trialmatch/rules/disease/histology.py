@@ -78,6 +78,7 @@ _CANCER_WORD = re.compile(
     r"|squamous|adenosquamous)\b|\s*\)|\s*$|\s*[,;:(]",
     re.I,
 )
+_NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b)", re.I)
 _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
 
 
@@ -131,8 +132,8 @@ def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 100]
-            if _other_organs(text, match.start(), match.end()):
-                continue
+            if _other_organs(text, match.start(), match.end()) or _NEUROENDOCRINE_AFTER.match(text, match.end()):
+                continue  # "pancreatic adenocarcinoma"; "large cell neuroendocrine carcinoma" is another tumour
             if several and not _said_of_lung(text, match.start(), match.end()):
                 continue
             if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
