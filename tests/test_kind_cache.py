@@ -122,3 +122,14 @@ def test_a_site_without_coordinates_is_placed_from_its_city_when_saved(engine: E
     boston = 42.36, -71.06
     far = match_profile(index, Profile(id="p"), MatchFilters(origin=boston, max_distance_miles=50))
     assert [m.candidate.nct_id for m in far] == ["NCT00000022"]
+
+
+def test_show_says_the_kind_of_study(engine: Engine) -> None:
+    from click.testing import CliRunner
+
+    from trialmatch.cli import main
+
+    save_page(engine, RECORDS, start_run(engine, mode="full"), cursor=None)
+    result = CliRunner().invoke(main, ["show", "NCT00000022", "--db", str(engine.url.database)])
+    assert result.exit_code == 0, result.stderr
+    assert "Kind of study: Registry: collects information, gives no treatment" in result.stdout

@@ -13,6 +13,7 @@ import click
 
 from trialmatch.cli import main
 from trialmatch.errors import TrialmatchError
+from trialmatch.study_kind import kind_of
 from trialmatch.text import unescape
 
 DB_OPTION = click.option(
@@ -164,6 +165,7 @@ def _format_trial(trial: Any, sites: list[Any], criteria_limit: int | None) -> s
     if trial.interventions:
         names = "; ".join(_safe(i.get("name")) for i in trial.interventions if i.get("name"))
         lines.append(f"Interventions: {names}")
+    lines.append(f"Kind of study: {kind_of(trial.study_kind).words}")
     criteria = _safe(unescape(trial.eligibility_criteria)).strip() or "not stated"
     if criteria_limit is not None and len(criteria) > criteria_limit:
         criteria = criteria[:criteria_limit].rstrip() + " … (use --full-criteria for the rest)"
