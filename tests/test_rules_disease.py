@@ -386,6 +386,10 @@ SCOPES = {
     "sclc-cohort-beside-a-lung-cancer-cohort": (
         "* Cohort B (SCLC): extensive-stage small cell lung cancer\n* Cohort A: lung cancer with EGFR mutation", "",
         ALL_EL),
+    "condition-naming-nsclc-is-about-everyone": (
+        "* Patients with NSCLC must have non-squamous histology", "", NON_SQUAMOUS),
+    "marker-group-histology-limit-is-a-question": (
+        "* Stage IV NSCLC\n* Patients with EGFR mutation must have adenocarcinoma histology", "", (EL, UN, UN, UN)),
     "one-cohort-histology-limit-is-a-question": (
         "* Cohort 1 (sarcoma): any histology\n* Cohort 2: non-squamous NSCLC", "", (EL, UN, EL, UN)),
 }

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, own_words, vocab
+from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.rules.prefilter import AnyOf, folded, guarded
 from trialmatch.text import Criterion, TrialText, quote
 
@@ -242,7 +242,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
         # or its parent bullet) leaves the others open.
         cohort_only = criterion is not None and (
-            criterion.scope is not None or bool(mentions and COHORT.search(criterion.context)))
+            one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
         for allows, shut in mentions:
             if shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
@@ -250,7 +250,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             elif not cohort_only:
                 (shut_firm if shut == FIRM else shut_soft).update(allows)
             evidence = evidence or sentence
-    for sentence in (s for c in text.exclusion if c.scope is None for s in c.sentences()):
+    for sentence in (s for c in text.exclusion if not one_group(c) for s in c.sentences()):
         lowered = folded(sentence)
         if "squamous" not in lowered and not ("other than" in lowered or "except" in lowered or "besides" in lowered):
             continue  # every histology exclusion names squamous or the histologies kept

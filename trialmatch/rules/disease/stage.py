@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, scope_json, vocab
+from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, one_group, scope_json, vocab
 from trialmatch.rules.prefilter import AnyOf, guarded, translator
 from trialmatch.text import Criterion, TrialText, quote
 
@@ -161,7 +161,7 @@ Evidence = tuple[str, Criterion | None]  # a sentence, and its criterion (None: 
 
 def _decided(found: list[Evidence]) -> tuple[str, dict[str, Any] | None]:
     """The evidence to quote, and the scope it holds for: none when any sentence applies to everyone."""
-    unscoped = next((sentence for sentence, criterion in found if criterion is None or criterion.scope is None), None)
+    unscoped = next((sentence for sentence, criterion in found if criterion is None or not one_group(criterion)), None)
     if unscoped is not None:
         return unscoped, None
     sentence, criterion = found[0]

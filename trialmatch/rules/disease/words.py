@@ -79,6 +79,13 @@ def other_disease(criterion: Criterion) -> bool:
     return bool(scope is not None and scope.other_disease)
 
 
+def one_group(criterion: Criterion) -> bool:
+    """The criterion holds for one cohort, part, arm or marker group only: as the shared reader's
+    apply_scope reads a scope, one that names NSCLC ("Patients with NSCLC must ...") is about everyone."""
+    scope = getattr(criterion, "scope", None)
+    return scope is not None and (bool(scope.genes) or not scope.diseases)
+
+
 def sentences(text: TrialText, section: str) -> list[str]:
     return [s for c in text.criteria if c.section == section for s in c.sentences()]
 
