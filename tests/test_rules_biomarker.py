@@ -872,3 +872,27 @@ def test_non_gene_is_no_requirement_on_that_gene(criteria: str) -> None:
 ], ids=["germline", "inherited"])
 def test_germline_variant_is_a_question(criteria: str) -> None:
     assert verdict(criteria, ALK) == "unknown"
+
+
+# Sentences whose purpose is recovery or allergy name a marker's drug class, not a tumour finding.
+@pytest.mark.parametrize("criteria", [
+    exc("Unresolved toxicity from prior EGFR-directed therapy in EGFR-mutant patients above grade 1"),
+    exc("Known hypersensitivity to any ALK inhibitor given for ALK-positive disease"),
+], ids=["toxicity", "hypersensitivity"])
+def test_recovery_and_allergy_sentences_set_no_marker_rule(criteria: str) -> None:
+    assert verdict(criteria, EX19) == "eligible"
+    assert verdict(criteria, ALK) == "eligible"
+
+
+def test_concomitant_driver_exclusion_still_excludes() -> None:
+    assert verdict(exc("Concomitant driver mutations such as EGFR or ALK"), ALK) == "excluded"
+
+
+# "No EGFR mutation" written among the exclusions reads literally as a requirement, but is often a slip: a question.
+@pytest.mark.parametrize("criteria", [
+    exc("No concomitant driver mutations such as EGFR or ALK"),
+    exc("No known KRAS G12C mutation"),
+    exc("Without an EGFR sensitising mutation"),
+], ids=["no-concomitant", "no-known", "without"])
+def test_negated_marker_among_exclusions_is_a_question(criteria: str) -> None:
+    assert verdict(criteria, NO_DRIVER) == "unknown"

@@ -28,7 +28,7 @@ from trialmatch.rules.biomarker.phrases import Statement, names_marker
 from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
 from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
-from trialmatch.rules.reader import Scope
+from trialmatch.rules.reader import Scope, purpose_of
 from trialmatch.text import Criterion, TrialText, quote
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
@@ -154,6 +154,10 @@ _TREATED_EXCEPTION = re.compile(
     r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b",
     re.I,
 )
+# Purposes (the shared reader's) of a sentence that names a marker without asking for one. Not "concomitant"
+# ("no concomitant driver mutations" is a marker rule) nor "washout" or "other_cancer" (a marker rule may share
+# the sentence with a time window or with "previous cancer therapy").
+_NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity_recovery"})
 _GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
@@ -287,6 +291,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             norm = normalise(sentence)
             if not _may_state(norm, section):
                 continue
+            if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
+                continue  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
             if criterion.depth > 0 and EARLY_SETTING.search(sentence):
                 continue  # one listed route, for early disease: not a rule on metastatic NSCLC
             carriers |= carrier_genes(norm)
@@ -297,6 +303,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     _LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)
                 ):
                     clause["doubtful"] = True  # may exclude, but the profile cannot settle when or after what
+                if clause["mode"] == "require" and section == "exclusion":
+                    clause["doubtful"] = True  # "No EGFR mutation" among exclusions: a double negative, often a slip
                 if _GERMLINE.search(sentence):
                     clause["doubtful"] = True  # an inherited variant: a tumour profile does not say
                 if not clause["cohorts"] and ONE_GROUP.search(sentence):
