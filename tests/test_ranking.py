@@ -34,7 +34,7 @@ from trialmatch.match import (
     nearest_open_site,
 )
 from trialmatch.profile import Profile, profile_from_dict
-from trialmatch.study_kind import KINDS, TREATMENT, TREATMENT_TIER_MAX, kind_of
+from trialmatch.study_kind import KINDS, TREATMENT, kind_of
 
 BOSTON = "Boston, MA"
 PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
@@ -281,7 +281,6 @@ def test_kinds_not_stated_are_kept_by_the_filters_they_could_belong_to() -> None
     assert listed("treatment") == ["NCT00000001", "NCT00000004"]
     assert listed("other_interventional") == ["NCT00000004", "NCT00000002"]
     assert listed("observational") == ["NCT00000003"]
-    assert TREATMENT_TIER_MAX == 1
 
 
 @pytest.mark.shared

@@ -85,7 +85,6 @@ KINDS: dict[str, Kind] = _kinds(
     ("observational", "Observational study: follows patients' usual care, gives no treatment",
      "an observational study", 4, OBSERVATIONAL),
 )
-TREATMENT_TIER_MAX = 1  # tiers 0-1 are treatment studies
 
 _PURPOSES = {
     "DIAGNOSTIC": "diagnostic",
@@ -240,9 +239,9 @@ def _fallback_kind(names: Sequence[str], title: str, phases: Sequence[str]) -> s
     if strong or _TREATMENT_WORDS.search(title):
         # Intervention types are not used here: reshaped exports call every intervention a drug.
         return _treatment_kind((), names, title, phases) or "treatment_other"
-    kinds = {_word_kind(name) for name in names}
-    if names and None not in kinds:
-        return sorted(kinds, key=[code for code, _ in _WORD_KINDS].index)[0]  # type: ignore[arg-type]
+    kinds = [_word_kind(name) for name in names]
+    if names and None not in kinds:  # every intervention is a non-treatment one: the first kind in _WORD_KINDS
+        return next(code for code, _ in _WORD_KINDS if code in kinds)
     return None
 
 
