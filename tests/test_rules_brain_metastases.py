@@ -257,6 +257,18 @@ KINDS = {
         (EL, EL, EX, UN)),
     "history-of-cns-disease-is-not-brain-metastases": (
         "", "* History of CNS disease such as stroke", "", (EL, EL, EL, EL)),
+    # A requirement naming a treated, stable alternative, or said "if present", leaves treated patients in.
+    "requires-active-or-stable-treated": (
+        "* Must have active brain metastases or stable treated brain metastases", "", "", (EX, EL, EL, UN)),
+    "must-have-if-present-is-a-condition": (
+        "* Must have brain metastases treated and stable, if present", "", "", (EL, EL, UN, UN)),
+    "must-parent-if-any-is-a-condition": (
+        "* Patients must:\n    * have CNS metastases irradiated and stable, if any", "", "", (EL, EL, UN, UN)),
+    # A title that includes or allows patients with brain metastases does not ask for them.
+    "title-including-patients-with-brain-metastases": (
+        "", "", "Drug Q in Advanced NSCLC Including Patients With Brain Metastases", (EL, EL, EL, EL)),
+    "title-allowing-untreated-brain-metastases": (
+        "", "", "Drug Q in Advanced NSCLC, Allowing Patients With Untreated Brain Metastases", (EL, EL, EL, EL)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

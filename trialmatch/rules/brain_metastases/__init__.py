@@ -242,7 +242,7 @@ def _mention_statements(
     must = bool(phrases.MUST_AFTER.search(after_text))
     if not exclusion and not negated and phrases.REQUIRED_AFTER.match(after_text):
         # "Untreated brain metastases must be present", "Active brain metastases are required"
-        return [_requirement(sentence, before, _after_window(sentence, end))], last
+        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     # Conditions of a permission may run on into the next few sentences of the same bullet.
     rest_of_criterion = " ".join(
         [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
@@ -308,8 +308,9 @@ def _mention_statements(
     # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
     cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
-    if header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start]):
-        return [_requirement(sentence, before, _after_window(sentence, end))], last
+    requires = header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+    if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
+        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
     for state in () if alternative else ("treated_stable", "active"):
@@ -321,10 +322,13 @@ def _mention_statements(
     return [statement], last
 
 
-def _requirement(sentence: str, before: str, after: str) -> dict[str, Any]:
-    """A trial for patients with brain metastases; "uncontrolled" or "untreated" ones leave out treated, stable ones."""
+def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str = "") -> dict[str, Any]:
+    """A trial for patients with brain metastases; "uncontrolled" or "untreated" ones leave out treated, stable
+    ones, unless the sentence names them as an alternative ("active, or stable treated, brain metastases")."""
     text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
     rest = phrases.NOT_ACTIVE.sub(" ", text)
+    if phrases.OR_ALTERNATIVE_STATE.search(phrases.ASIDE.sub(" ", rest_of_sentence)):
+        return _statement("requires", sentence, X, E, E)
     if phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest):
         return _statement("requires_active", sentence, X, X, E)
     return _statement("requires", sentence, X, E, E)
@@ -372,7 +376,8 @@ def _header_requirement(text: TrialText) -> tuple[bool, bool]:
         return False, False
     requirement = phrases.HEADER_REQUIRES.search(title)
     lepto_requirement = phrases.HEADER_LEPTO.search(title)
-    requires = requirement is not None and not phrases.PREVENTION.search(requirement.group(0))
+    requires = (requirement is not None and not phrases.PREVENTION.search(requirement.group(0))
+                and not phrases.ALSO_BEFORE.search(title, max(0, requirement.start() - 40), requirement.end()))
     lepto = lepto_requirement is not None and not phrases.PREVENTION.search(lepto_requirement.group(0))
     return requires, lepto
 

@@ -210,6 +210,13 @@ EXCLUDED_AFTER = re.compile(
     r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible))\b",
     re.I,
 )
+# "active brain metastases, or stable treated ones": a state named straight after "or".
+OR_ALTERNATIVE_STATE = re.compile(
+    r"\bor\s+(?:[\w-]+\s+){0,3}?(?<!not )(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b", re.I
+)
+IF_ANY = re.compile(r"\b(?:if|when|where) (?:any|present|applicable|known|existing|they exist)\b", re.I)
+# "Advanced NSCLC including patients with brain metastases": the title allows them, it does not ask for them.
+ALSO_BEFORE = re.compile(r"\b(?:includ\w*|allow\w*|permit\w*|also|even|regardless)\b[^.;:]{0,35}\b(?:with|and)\s", re.I)
 REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:are|is) mandatory)\b", re.I)
 MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
 UNTREATED_TARGET = re.compile(
