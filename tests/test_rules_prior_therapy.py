@@ -750,3 +750,26 @@ def test_small_cell_cohort_is_not_an_nsclc_group() -> None:
 def test_alternatives_conditions_and_washouts(section: str, sentence: str, who: str, expected: str) -> None:
     text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
     assert verdict(text, who) == expected
+
+
+# "Patients with X must ...; others must ...": the second rule is for the patients the condition leaves out.
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    pytest.param("Patients with EGFR or ALK alterations must have had prior targeted therapy; others must have had "
+                 "platinum chemotherapy", "post-osimertinib", "unknown", id="others-rule-does-not-bind-the-group"),
+    pytest.param("Patients with EGFR or ALK alterations must have had prior targeted therapy; others must have had "
+                 "platinum chemotherapy", "naive-egfr", "excluded", id="group-rule-still-binds-the-group"),
+    pytest.param("Subjects with a KRAS G12C mutation must have received sotorasib. All other subjects must have "
+                 "received docetaxel.", "post-osimertinib", "unknown", id="all-other-subjects-is-a-question"),
+    # Both ways in said together: no rule.
+    pytest.param("Treatment-naive patients and those previously treated with chemotherapy are both eligible",
+                 "naive-untested", "eligible", id="both-eligible-keeps-naive"),
+    pytest.param("Treatment-naive patients and those previously treated with chemotherapy are both eligible",
+                 "post-chemo-io", "eligible", id="both-eligible-keeps-treated"),
+    # "... or ineligible for it" opens the requirement.
+    pytest.param("Relapsed after or refractory to at least one platinum-containing regimen, or ineligible for "
+                 "platinum", "naive-untested", "unknown", id="or-ineligible-opens-line-count"),
+    pytest.param("Had disease progression during or after their last treatment", "naive-untested", "excluded",
+                 id="progression-after-their-last-treatment-needs-a-line"),
+])
+def test_groups_left_out_and_open_ways_in(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), who) == expected

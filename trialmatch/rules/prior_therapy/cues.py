@@ -60,7 +60,8 @@ BAN = guarded(
 _PERMIT = re.compile(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
-    r"|(?:is|are|be|remain) eligible(?! for| to)|may have|can have|could have|not counted|is ok|are ok"
+    r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|may have|can have|could have"
+    r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
     r"|optional|(?:can|may|could) include)\b"
@@ -201,7 +202,7 @@ TREATED = guarded(
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
     r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
     r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
-    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer)\s+){0,4}"
+    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
@@ -218,7 +219,8 @@ OPEN_ALTERNATIVE = guarded(
     r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined|refuses?|declines?"
     # "... or for which no standard therapy exists", "... or have them contraindicated", "or is ineligible for it".
     r"|for which|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
-    r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?)))\b"
+    r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
+    r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
     r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
     r"|unable to (?:receive|tolerate)|contraindicat\w*)\b[^.;]{0,80}?\bor\b"
@@ -237,6 +239,10 @@ SAMPLE_OR_CHANGE = guarded(
     r"\bbiops\w*|\bspecimens?\b|\bsamples?\b|\btransform\w*"
     r"|\btissue\s+(?:or\s+\w+\s+)?(?:blocks?|slides?|must|should|obtained|collected|taken|acquired)\b"
 )
+# "...; others must have had platinum chemotherapy": a rule for the patients a condition leaves out.
+OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?others?\b"
+                 r"|\b(?:all other|remaining|rest of the) (?:patients|participants|subjects)\b"
+                 r"|\b(?:patients|participants|subjects|those) without (?:such|these|this|an?)\b")
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
 EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".

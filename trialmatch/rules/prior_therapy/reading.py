@@ -159,14 +159,18 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
             lead_cue = _header_cue(lead) if lead else None
             carried = _carried_cohorts(pieces)
             contexts = {(): ctx, ctx.cohorts: ctx}  # one context per distinct heading, not per sentence
+            others: list[int] = []  # rules of "...; others must ..." sentences: outside the criterion's marker group
             for k, first in enumerate(reads):
                 if first is None:
                     continue
                 here = contexts.get(carried[k]) or contexts.setdefault(carried[k], replace(ctx, cohorts=carried[k]))
+                before = len(rules)
                 if k and lead_cue and ctx.inherited is None:
                     rules += reading_rules(first, replace(here, inherited=lead_cue, prefix=lead))
                 else:
                     rules += reading_rules(first, here)
+                if k and cues.OTHERS.search(first.norm):
+                    others.extend(range(before, len(rules)))
             own = _diagnosis_scope(crit, pieces) or tails.get((crit.section, crit.depth)) or next(
                 (found for a in reversed(ancestors) if (found := _ancestor_scope(a, opened))), None)
             scope = merge(crit.scope, own)
@@ -176,8 +180,9 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 part = crit.scope
                 parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
                 # A part the reader found and this module did not is one of the trial's alternatives too.
-                rules[start:] = [{**rule, "scope": scope_json, "cohorts": rule["cohorts"] or parts}
-                                 for rule in rules[start:]]
+                outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
+                rules[start:] = [{**rule, "scope": outside if start + n in others else scope_json,
+                                  "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
         if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and crit.section == "inclusion":
             # "... for these aberrations. Head and neck cancer (SCCHN):" opens the next bullets' group.
             named = cancers_named(pieces[-1])

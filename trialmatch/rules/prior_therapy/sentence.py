@@ -156,7 +156,7 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     title = ctx.section == "title"
     base: dict[str, Any] = {
         "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm))
-        or _excepts_a_part(norm) or bool(cues.SAMPLE_OR_CHANGE.search(bare)),
+        or _excepts_a_part(norm) or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)),
         "genes": genes,
         "alteration": alteration,
         "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
