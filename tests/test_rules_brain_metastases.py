@@ -269,6 +269,26 @@ KINDS = {
         "", "", "Drug Q in Advanced NSCLC Including Patients With Brain Metastases", (EL, EL, EL, EL)),
     "title-allowing-untreated-brain-metastases": (
         "", "", "Drug Q in Advanced NSCLC, Allowing Patients With Untreated Brain Metastases", (EL, EL, EL, EL)),
+    # Treatments of brain metastases: a washout or a permission about the treatment sets no brain rule.
+    "radiosurgery-within-days-is-a-washout": (
+        "", "* Stereotactic radiosurgery for brain metastases within 7 days", "", (EL, EL, EL, EL)),
+    "prior-radiotherapy-allowed-if-completed": (
+        "", "* Prior radiotherapy for brain metastases is allowed if completed 2 weeks before", "",
+        (EL, EL, EL, EL)),
+    # An exclusion of metastases treated a certain way: treated ones are a question, untreated ones are not meant.
+    "treated-with-whole-brain-radiotherapy": (
+        "", "* Brain metastases treated with whole brain radiotherapy", "", (EL, UN, EL, UN)),
+    "previously-resected-brain-metastases": (
+        "", "* CNS metastases that have been resected within the last 3 months", "", (EL, UN, EL, UN)),
+    # Steroid use for brain metastases: a question for patients with them, not an exclusion.
+    "receiving-steroids-for-brain-metastases": (
+        "", "* Patients with brain metastases who are receiving steroids above 10 mg prednisone daily", "",
+        (EL, EL, UN, UN)),
+    # Brain metastases of another cancer are not the patient's NSCLC (the reader's "other cancer" purpose).
+    "other-malignancy-with-brain-metastases": (
+        "", "* Other malignancy with brain metastases", "", (EL, EL, EL, EL)),
+    "brain-metastases-from-another-primary": (
+        "", "* Glioblastoma or brain metastases from another primary tumor", "", (EL, EL, EL, EL)),
     "title-for-brain-metastases": (
         "", "", "Stereotactic Radiosurgery Plus Drug Y for NSCLC Brain Metastases", (EX, EL, EL, UN)),
     "title-in-brain-metastases": (

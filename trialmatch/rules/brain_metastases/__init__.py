@@ -31,7 +31,7 @@ from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.rules.brain_metastases import phrases
 from trialmatch.rules.prefilter import AnyOf
-from trialmatch.rules.reader import apply_scope
+from trialmatch.rules.reader import apply_scope, purpose_of
 from trialmatch.text import Criterion, TrialText, quote
 
 NAME = "brain_metastases"
@@ -99,6 +99,8 @@ def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
         found.append(("lepto", E, E))
         words.append("with leptomeningeal disease")
     if not found:
+        if phrases.TREATED_AFTER.match(after):
+            return U, E, []  # "brain metastases treated with whole brain radiotherapy": the way is not given
         if phrases.RESTRICTIVE_AFTER.match(after):
             return U, U, []  # "brain metastases with midline shift": a kind the profile cannot settle
         return X, X, []  # any brain metastases
@@ -234,6 +236,8 @@ def _mention_statements(
         return [], last
     if exclusion and _prior_brain_radiotherapy(sentence):
         return [], last  # read as its own rule
+    if purpose_of(sentence) == "other_cancer":
+        return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
@@ -246,6 +250,11 @@ def _mention_statements(
     # Conditions of a permission may run on into the next few sentences of the same bullet.
     rest_of_criterion = " ".join(
         [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
+
+    window_start = max(0, start - phrases.LOOKBACK)
+    object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
+    if (permits or must) and object_of and phrases.TREATMENT_OBJECT.match(object_of.group(0)):
+        return [], last  # "prior radiotherapy for brain metastases is allowed if ...": about the treatment
 
     if permits or must:
         subject = _subject(before)
@@ -269,8 +278,6 @@ def _mention_statements(
             statements.append(made_by_subject)
         return statements, last
 
-    window_start = max(0, start - phrases.LOOKBACK)
-    object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
     if object_of:
         if not exclusion and not negated:
             return [], last

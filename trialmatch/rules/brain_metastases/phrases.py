@@ -54,13 +54,19 @@ SYMPTOMS = re.compile(
     r"\b(?:symptomatic|symptoms?|neurologic(?:al)?ly unstable|steroid-dependent"
     # "requiring steroids", "that would require administration of whole brain radiotherapy"
     r"|(?:requir|need)\w* (?:[\w-]+ ){0,4}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
-    r"|therapy|intervention|radiotherapy|radiation|surgery))\b",
+    r"|therapy|intervention|radiotherapy|radiation|surgery)"
+    # "receiving steroids above 10 mg daily"
+    r"|(?:receiving|taking|on|use of) (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?))\b",
     re.I,
 )
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
+# "brain metastases treated with whole brain radiotherapy": an exclusion of a past treatment.
+TREATED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:that|which|who) (?:have|has) been |previously )?(?:treated|irradiated|resected)\b", re.I
+)
 # A clause after the mention that narrows which metastases are meant, in words no qualifier reads.
 RESTRICTIVE_AFTER = re.compile(
     r"\s{0,3}(?:with|that|which|causing|measuring|involving|associated with|accompanied by|located|exceeding"
@@ -98,8 +104,8 @@ NEGATED_BEFORE = re.compile(
 )
 # "therapy for brain metastases", "symptoms attributed to brain metastases": the mention is an object.
 OBJECT_BEFORE = re.compile(
-    r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|resection|steroids?|corticosteroids?"
-    r"|symptoms?|complications?|control|management|edema|oedema|seizures?)\s+(?:[\w-]+\s+)?"
+    r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection"
+    r"|steroids?|corticosteroids?|symptoms?|complications?|control|management|edema|oedema|seizures?)\s+(?:[\w-]+\s+)?"
     r"(?:for|of|to|from|attributed to|due to|related to|caused by|associated with|secondary to)\s+"
     r"(?:the\s+|their\s+|known\s+)?$",
     re.I,
@@ -108,7 +114,9 @@ OBJECT_BEFORE = re.compile(
 NEED_BEFORE = re.compile(
     r"\b(?:requir\w*|need\w*|in need of|candidates? for|indicat\w* for|eligible for)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
-TREATMENT_OBJECT = re.compile(r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|resection)", re.I)
+TREATMENT_OBJECT = re.compile(
+    r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
+)
 NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enrolled|included)|ineligible)\b", re.I)
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
