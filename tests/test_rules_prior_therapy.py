@@ -773,3 +773,15 @@ def test_alternatives_conditions_and_washouts(section: str, sentence: str, who: 
 ])
 def test_groups_left_out_and_open_ways_in(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) == expected
+
+
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    pytest.param("All patients must have received prior platinum chemotherapy", "post-osimertinib", "excluded",
+                 id="all-patients-is-everyone"),
+    pytest.param("Adult participants must have progressed on a PD-1 inhibitor", "naive-untested", "excluded",
+                 id="adult-participants-is-everyone"),
+    pytest.param("mCRC patients must have received oxaliplatin", "post-chemo-io", "unknown",
+                 id="abbreviated-group-is-a-question"),
+])
+def test_plain_words_before_patients_name_everyone(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), who) == expected

@@ -203,7 +203,8 @@ _GROUP_LEAD = re.compile(
 _OPENING = re.compile(
     r"^\W{0,3}(?P<lead>(?:[^,;:()]|\([^()]{0,20}\)){3,120}?)\s*(?:,|\b(?:with|after|who|that|which|previously"
     r"|following|progressing|progressed|refractory|resistant|patients|status post|as|in)\b)", re.I)
-_GROUP_NAME = re.compile(r"^[A-Z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
+# An abbreviation or code ("PROC", "mCRC", "Cluster-2"), not a word like "All" or "Female".
+_GROUP_NAME = re.compile(r"^(?=\S*[A-Z]\S*[A-Z]|\S*[-\d])[A-Za-z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
 _PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
 
 
