@@ -782,6 +782,8 @@ def test_groups_left_out_and_open_ways_in(sentence: str, who: str, expected: str
                  id="adult-participants-is-everyone"),
     pytest.param("mCRC patients must have received oxaliplatin", "post-chemo-io", "unknown",
                  id="abbreviated-group-is-a-question"),
+    pytest.param("EGFR-mutant patients must have progressed on osimertinib", "post-gefitinib", "excluded",
+                 id="marker-named-group-binds-its-carriers"),
 ])
 def test_plain_words_before_patients_name_everyone(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) == expected

@@ -32,7 +32,7 @@ from trialmatch.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
 from trialmatch.rules.prior_therapy.sentence import read_sentence, reading_rules, sentence_rules
 from trialmatch.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.rules.reader import Scope, merge, purpose_of
-from trialmatch.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+from trialmatch.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
 from trialmatch.text import Criterion, TrialText, quote
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
@@ -234,7 +234,8 @@ def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
         if INCLUDES_NSCLC.intersection(named):
             return None
         return Scope(label=quote(words or pieces[0], 80), kind="condition", diseases=named)
-    if words and _GROUP_NAME.match(words) and _PATIENT_GROUP.match(pieces[0], lead.end() if lead else 0):
+    if (words and _GROUP_NAME.match(words) and _PATIENT_GROUP.match(pieces[0], lead.end() if lead else 0)
+            and not genes_named(words)):  # "EGFR-mutant patients must ..." is a marker group, read elsewhere
         return Scope(label=words, kind="condition")
     return None
 
