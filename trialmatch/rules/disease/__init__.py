@@ -23,15 +23,14 @@ from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.rules.disease.cancer import cancer_rule
 from trialmatch.rules.disease.histology import HISTOLOGIES, histology_rule
 from trialmatch.rules.disease.scoped import within_scope
-from trialmatch.rules.disease.stage import STAGE, stage_rule
+from trialmatch.rules.disease.stage import stage_rule
 from trialmatch.rules.disease.words import other_disease
 from trialmatch.text import TrialText
 
 NAME = "disease"
-__all__ = ["HISTOLOGIES", "NAME", "STAGE", "check", "parse"]
+__all__ = ["HISTOLOGIES", "NAME", "check", "parse"]
 
 _SEVERITY = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
-
 
 _BASKET = ("The trial takes several cancer types and its list does not name lung cancer: "
            "ask whether NSCLC can join.")
@@ -39,6 +38,11 @@ _CANCER_QUESTION = {
     "transformed": "The trial is for small cell lung cancer, or NSCLC that has turned into small cell lung cancer: "
                    "ask whether yours has.",
     "small cell named": "The trial names small cell lung cancer and never non-small cell: ask whether NSCLC can join.",
+}
+
+_CANCER_EXCLUDED = {
+    "people without lung cancer": "The study does not take people who have lung cancer (a screening or prevention "
+                                  "study, or one for other cancers).",
 }
 
 
@@ -107,12 +111,9 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
         return Finding(ELIGIBLE, "", "The trial text sets no requirement on the disease.")
     cancer = rules["cancer"]
     if cancer["verdict"] == EXCLUDED:
-        if cancer["other"] == "people without lung cancer":
-            return Finding(EXCLUDED, cancer["evidence"],
-                           "The study does not take people who have lung cancer (a screening or prevention "
-                           "study, or one for other cancers).")
-        return Finding(EXCLUDED, cancer["evidence"],
-                       f"The trial is for {cancer['other']} only, not non-small cell lung cancer.")
+        reason = _CANCER_EXCLUDED.get(cancer["other"],
+                                      f"The trial is for {cancer['other']} only, not non-small cell lung cancer.")
+        return Finding(EXCLUDED, cancer["evidence"], reason)
     findings = [_stage_finding(rules["stage"], profile), _histology_finding(rules["histology"], profile)]
     if cancer["verdict"] == UNKNOWN:
         findings.append(Finding(UNKNOWN, cancer["evidence"], _CANCER_QUESTION.get(cancer["other"], _BASKET)))
