@@ -164,6 +164,12 @@ KINDS = {
         "", "* Untreated or progressing brain metastases, except as below. Patients with brain metastases are "
             "eligible if they meet all of:\n    * Neurologically stable\n    * Completed radiotherapy at least "
             "2 weeks before\n    * Off steroids", "", (EL, EL, EX, UN)),
+    "exclusion-unless-list-of-conditions": (
+        "", "* Brain metastases, unless all of the following are met:\n    * treated with radiosurgery or surgery"
+            "\n    * stable for 4 weeks\n    * off steroids", "", (EL, EL, EX, UN)),
+    "exclusion-except-when-asymptomatic-list": (
+        "", "* CNS metastases, except when:\n    * asymptomatic\n    * not requiring steroids", "",
+        (EL, EL, UN, UN)),
     "permission-conditions-in-flat-list": (
         "* Treated or untreated asymptomatic brain metastases are allowed provided all of the following apply:\n"
         "* No ongoing need for corticosteroids\n* No radiotherapy within 14 days", "", "", (EL, EL, UN, UN)),

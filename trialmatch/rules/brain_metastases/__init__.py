@@ -304,7 +304,7 @@ def _mention_statements(
             region_start = cue.start() if cue.group(0).lower().split()[0] in (
                 "unless", "except", "excluding", "other", "with", "however", "provided", "providing", "as",
                 "only", "if", "or") else end
-            _loosen(statement, sentence[region_start:])
+            _loosen(statement, f"{sentence[region_start:]} {follow}")  # "unless all of the following:" + list
         return [statement], statement
 
     # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
