@@ -896,3 +896,19 @@ def test_concomitant_driver_exclusion_still_excludes() -> None:
 ], ids=["no-concomitant", "no-known", "without"])
 def test_negated_marker_among_exclusions_is_a_question(criteria: str) -> None:
     assert verdict(criteria, NO_DRIVER) == "unknown"
+
+
+# "(T790M allowed)" widens a requirement beside it; alone it requires nothing.
+@pytest.mark.parametrize("criteria", [
+    inc("EGFR-mutant NSCLC after osimertinib; resistance mechanisms (e.g., MET amplification, C797S) allowed"),
+    inc("Advanced NSCLC. Co-occurring KRAS mutations permitted."),
+    inc("EGFR wild-type, KRAS mutations allowed"),
+], ids=["resistance-allowed", "kras-permitted", "wild-type-kras-allowed"])
+def test_allowed_marker_alone_requires_nothing(criteria: str) -> None:
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+
+
+def test_allowed_marker_widens_a_requirement_beside_it() -> None:
+    criteria = inc("EGFR exon 19 deletion or L858R (patients with exon 20 insertion are allowed)")
+    assert verdict(criteria, EGFR_EX20) == "eligible"
+    assert verdict(criteria, ALK) == "excluded"

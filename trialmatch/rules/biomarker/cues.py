@@ -237,8 +237,8 @@ COOCCURRENCE = re.compile(
 
 
 ALLOWED_AFTER = re.compile(
-    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
-    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b",
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
     re.I,
 )
 PROCEDURE_AFTER = re.compile(

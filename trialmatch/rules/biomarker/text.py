@@ -183,6 +183,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         positive: list[dict[str, Any]] = []
         negative: list[dict[str, Any]] = []
         excepted: list[dict[str, Any]] = []
+        widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
         open_ended = False
         for phrase in phrases(part_toks, part_text):
             start, end = phrase[0].start, phrase[-1].end
@@ -216,6 +217,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60]))
             if allowed and section == "exclusion":
                 continue
+            pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
             opens = [t.start for t in phrase if t.type == "open"]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
             drivers = [t for t in phrase if t.type == "driver"]
@@ -228,7 +230,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 atom["spared"] = sorted({g for t in phrase if t.type == "gene" and t.start > other_than[0].start
                                          for g in vocab.expand_gene(t.key)})
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
-                (negative if is_negative else positive).append(atom)
+                (negative if is_negative else pos).append(atom)
                 continue
             if drivers and any(t.type == "alt" and t.key.startswith("non-") and t.start > drivers[0].start
                                for t in phrase):
@@ -237,7 +239,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 atom = _driver_atom(drivers, phrase, part_text)
                 atom["spared"] = sorted({g for t in spared for g in vocab.alteration_genes(t.key)})
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
-                (negative if is_negative else positive).append(atom)
+                (negative if is_negative else pos).append(atom)
                 continue
             occs = occurrences(phrase)
             genes_named = any(o.gene for o in occs)
@@ -249,19 +251,21 @@ def _read(sentence: str, section: str) -> list[Statement]:
             for occ in occs:
                 if occ.polarity == "test":
                     continue
-                target = negative if negated or occ.polarity == "-" else positive
+                target = negative if negated or occ.polarity == "-" else pos
                 target.extend(occurrence_atoms(occ, opens))
             if drivers and not genes_named:
                 atom = _driver_atom(drivers, phrase, part_text)
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
-                (negative if is_negative else positive).append(atom)
+                (negative if is_negative else pos).append(atom)
             elif drivers and _beyond_named(phrase):
                 # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
                 atom = _driver_atom(drivers, phrase, part_text)
                 atom["other"] = True  # other than what the trial asks for (see reading._resolve_other)
                 atom["beyond"] = True
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
-                (negative if is_negative else positive).append(atom)
+                (negative if is_negative else pos).append(atom)
+        if positive or section == "title":
+            positive.extend(widening)
         for atoms in (positive, negative):
             if any(a["t"] == "alt" for a in atoms):
                 for atom in atoms:
