@@ -899,13 +899,13 @@ def test_negated_marker_among_exclusions_is_a_question(criteria: str) -> None:
 
 
 # "(T790M allowed)" widens a requirement beside it; alone it requires nothing.
-@pytest.mark.parametrize("criteria", [
-    inc("EGFR-mutant NSCLC after osimertinib; resistance mechanisms (e.g., MET amplification, C797S) allowed"),
-    inc("Advanced NSCLC. Co-occurring KRAS mutations permitted."),
-    inc("EGFR wild-type, KRAS mutations allowed"),
+@pytest.mark.parametrize("criteria, profile", [
+    (inc("EGFR-mutant NSCLC after osimertinib; resistance mechanisms (e.g., MET amplification, C797S) allowed"), EX19),
+    (inc("Advanced NSCLC. Co-occurring KRAS mutations permitted."), NO_DRIVER),
+    (inc("EGFR wild-type, KRAS mutations allowed"), NO_DRIVER),
 ], ids=["resistance-allowed", "kras-permitted", "wild-type-kras-allowed"])
-def test_allowed_marker_alone_requires_nothing(criteria: str) -> None:
-    assert verdict(criteria, NO_DRIVER) == "eligible"
+def test_allowed_marker_alone_requires_nothing(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
 
 
 def test_allowed_marker_widens_a_requirement_beside_it() -> None:
