@@ -73,9 +73,10 @@ _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
 # A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
 # adenocarcinoma", "head and neck squamous cell carcinoma"), or an abbreviation that is one ("(PDAC)").
+# Separators and words never overlap, so the match stays linear.
 _CANCER_WORD = re.compile(
-    r"(?:\W+[\w-]+){0,2}?\W+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc\w*|neoplasm\w*"
-    r"|squamous|adenosquamous)\b|\s*\)|\s*$|\s*[,;:(]",
+    r"(?:[\s/&]+[\w-]+){0,2}?[\s/&]+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc\w*|neoplasm\w*"
+    r"|squamous|adenosquamous)\b|\s?\)|\s?$|\s?[,;:(]",
     re.I,
 )
 _NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b)", re.I)
