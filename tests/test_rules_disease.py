@@ -487,7 +487,12 @@ def test_parse_survives_long_stage_like_noise(tokens: list[str]) -> None:
     assert time.perf_counter() - started < 0.5
 
 
-@pytest.mark.parametrize("sentence", ["metastatic ", "no metastatic disease ", "stage I-", "non-squamous resectable "])
+@pytest.mark.parametrize("sentence", [
+    "metastatic ", "no metastatic disease ", "stage I-", "non-squamous resectable ",
+    "gastric - / ", "NSCLC other than squamous and ", "not amenable to curative ", "patients with squamous ",
+    "no history of lung cancer ", "relapse after stage I-", "solid tumours excluding lung cancer ",
+    "e.g. adenocarcinoma, ", "NSCLC, breast cancer, adenocarcinoma ", "small cell lung cancer transformed ",
+])
 def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
     body = sentence * (60_000 // len(sentence))
     started = time.perf_counter()
