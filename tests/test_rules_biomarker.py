@@ -912,3 +912,25 @@ def test_allowed_marker_widens_a_requirement_beside_it() -> None:
     criteria = inc("EGFR exon 19 deletion or L858R (patients with exon 20 insertion are allowed)")
     assert verdict(criteria, EGFR_EX20) == "eligible"
     assert verdict(criteria, ALK) == "excluded"
+
+
+def _with_header(title: str, conditions: list[str]) -> TrialText:
+    return TrialText(nct_id="NCT00000000", title=title, conditions=tuple(conditions),
+                     criteria=tuple(split_criteria(inc("Advanced solid tumour after standard therapy"))))
+
+
+# A basket trial's condition list names other cancers: its markers may be theirs, so they only raise a question.
+@pytest.mark.parametrize("conditions", [
+    ["Non-small Cell Lung Cancer", "EGFR Mutation", "Colorectal Cancer", "BRAF V600E"],
+    ["NSCLC", "HER2-positive Breast Cancer", "HER2 Mutation"],
+    ["Lung Adenocarcinoma", "Pancreatic Ductal Adenocarcinoma", "KRAS G12D"],
+], ids=["egfr-braf-colorectal", "her2-breast", "kras-pancreatic"])
+def test_basket_condition_markers_never_exclude(conditions: list[str]) -> None:
+    rules = biomarker.parse(_with_header("A Basket Study of Drug X", conditions))
+    for profile in (ALK, NO_DRIVER, KRAS_G12C):
+        assert biomarker.check(rules, profile).verdict != "excluded"
+
+
+def test_nsclc_only_condition_marker_still_requires() -> None:
+    rules = biomarker.parse(_with_header("Drug Z in NSCLC", ["Non Small Cell Lung Cancer", "KRAS G12C"]))
+    assert biomarker.check(rules, ALK).verdict == "excluded"

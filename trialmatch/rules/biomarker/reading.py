@@ -350,6 +350,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
 def header_clauses(text: TrialText) -> list[dict[str, Any]]:
     """Clauses the title and conditions state ("... in EGFR-mutated NSCLC", "Driver Gene-Negative")."""
     clauses: list[dict[str, Any]] = []
+    # Conditions that name another cancer ("Colorectal Cancer", "BRAF V600E"): a basket, whose listed markers may
+    # be the other cancers' own.
+    basket = any(other_cancer_only(c) for c in text.conditions)
+    conditions = set(text.conditions)
     for line in [*text.title.split(" / "), *text.conditions]:
         if _ABOUT_MARKERS.search(line):
             continue  # a study of the markers themselves, not a rule on who may join
@@ -359,7 +363,7 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
         qualified = TITLE_QUALIFIED.search(line) is not None or MAPK_PATHWAY.search(line) is not None
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clause = _clause(statement, "inclusion", quote(line), [], "title")
-            if qualified:
+            if qualified or (basket and line in conditions):
                 clause["doubtful"] = True  # "KRAS or other driver alterations": an example, not a requirement
             clauses.append(clause)
     return _merge_header(clauses)
@@ -375,6 +379,8 @@ def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key in merged:
             atoms = merged[key]["atoms"]
             atoms.extend(a for a in clause["atoms"] if a not in atoms)
+            if clause.get("doubtful"):
+                merged[key]["doubtful"] = True  # one doubtful line makes the joined list a question
         else:
             merged[key] = {**clause, "atoms": list(clause["atoms"])}
     require, forbid = merged.get(("require", "gene")), merged.get(("forbid", "gene"))
