@@ -168,6 +168,12 @@ KINDS = {
         "* Histologically confirmed NSCLC\n* At least 4 weeks since surgical resection", "", "", ALL_EL),
     "washout-no-resection-within-weeks": (
         "* Histologically confirmed NSCLC\n* No surgical resection within 4 weeks before enrolment", "", "", ALL_EL),
+    "tissue-from-a-resected-specimen-is-not-early": (
+        "* Histologically confirmed NSCLC\n* Tumour tissue from a resected specimen or a core biopsy must be "
+        "available", "", "", ALL_EL),
+    "exclusion-section-permission-is-not-an-exclusion": (
+        "* Histologically confirmed NSCLC", "* Tumours with a squamous cell component of up to 10% are eligible", "",
+        ALL_EL),
     "archival-sample-from-resection-is-not-early": (
         "* Histologically confirmed NSCLC\n* Archival tissue from the resected primary tumour, or a fresh biopsy", "",
         "", ALL_EL),

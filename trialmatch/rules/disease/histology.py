@@ -68,6 +68,11 @@ _BARE_HISTOLOGY = (
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.\s?g\.?|such as|for example|for instance)[^;()]{0,120}$", re.I)
 _WIDENING_BEFORE = re.compile(r"\b(?:mixed|including|includes|incl\.?|as well as)\b[^.;]{0,40}$", re.I)
 _PERMITTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)\b", re.I)
+_PERMISSION = re.compile(
+    r"\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b|\bmay\s+(?:be\s+)?(?:enrol\w*|included|eligible"
+    r"|participate)\b",
+    re.I,
+)
 _ONLY = re.compile(r"\bonly\b", re.I)
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
@@ -179,7 +184,7 @@ def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
     lowered = sentence.lower()
     if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
         return None
-    if COHORT.search(sentence):  # a limit for one cohort leaves the others open
+    if COHORT.search(sentence) or _PERMISSION.search(sentence):  # one cohort's limit; "... are eligible"
         return None
     other_than = _OTHER_THAN.search(sentence)
     kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()

@@ -111,6 +111,8 @@ def _early_evidence(sentence: str, header: bool) -> bool:
         tail = " ".join(before.split()[-3:])
         if words["early_negators"].search(tail):  # "not amenable to surgery", "non operable"
             continue
+        if _SAMPLE_NEAR.search(sentence, max(0, match.start() - 30), match.end() + 30):
+            continue  # "tissue from a resected specimen": where a sample comes from, not the disease enrolled
         clause = _CLAUSE_START.split(sentence[max(0, match.start() - _LOOKBACK):match.start()])[-1]
         if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
             continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
@@ -118,6 +120,7 @@ def _early_evidence(sentence: str, header: bool) -> bool:
     return False
 
 
+_SAMPLE_NEAR = re.compile(r"\b(?:specimens?|samples?|tissue|material|blocks?|slides?)\b", re.I)
 # Earlier in the clause, a word that turns curative or early wording away from the disease enrolled.
 _CLAUSE_START = re.compile(r"[.;]")
 _TURNED_AWAY = re.compile(
