@@ -171,3 +171,33 @@ def test_a_scoped_exclusion_binds_only_its_group(scope_text: str, profile: objec
 
 def test_no_scope_leaves_the_finding_alone() -> None:
     assert apply_scope(EXCLUDING, None, UNTESTED) is EXCLUDING
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Part 2A3: Advanced NSCLC with active CNS metastatic disease", "Part 2A3"),
+    ("Cohort B1: prior anti-PD-1 therapy", "Cohort B1"),
+])
+def test_labels_with_letters_and_digits(text: str, label: str) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None and scope.label == label
+
+
+@pytest.mark.parametrize("text", [
+    "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)",
+    "ECOG 0-2 (PS 2 allowed only in the expansion cohort)",
+    "No prior docetaxel in dose escalation only or in cohort 2, and no prior pemetrexed",
+])
+def test_an_aside_about_part_of_a_criterion_does_not_scope_all_of_it(text: str) -> None:
+    assert criterion_scope(text) is None
+
+
+def test_a_singular_patient_condition_is_a_scope() -> None:
+    scope = criterion_scope("Patient with glioblastoma must have a KPS of 60 or more")
+    assert scope is not None and scope.other_disease
+
+
+@pytest.mark.parametrize("heading", ["Selected Exclusion Criteria:", "9.2 Exclusion Criteria: (all Phases)",
+                                     "Additional exclusion criteria"])
+def test_numbered_and_qualified_exclusion_headings(heading: str) -> None:
+    criteria = split_criteria(f"Inclusion Criteria:\n\n* Age 18\n\n{heading}\n\n* Active brain metastases\n")
+    assert [c.section for c in criteria if c.text == "Active brain metastases"] == ["exclusion"]

@@ -21,8 +21,11 @@ Section = Literal["inclusion", "exclusion", "other"]
 _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
 _BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+")
 _HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
-_INCLUSION = re.compile(r"^(?:key |main |major |general |patient )?inclusions?(?: criteria)?\b", re.I)
-_EXCLUSION = re.compile(r"^(?:key |main |major |general |patient )?exclusions?(?: criteria)?\b", re.I)
+# "Inclusion Criteria", "Key inclusion criteria", "Selected Exclusion Criteria", "9.2 Exclusion Criteria: (all Phases)".
+_HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+                 r"(?:key |main |major |general |patient |selected |additional |other )?")
+_INCLUSION = re.compile(_HEADING_LEAD + r"inclusions?(?: criteria)?\b", re.I)
+_EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
 

@@ -117,7 +117,7 @@ def genes_named(text: str) -> tuple[str, ...]:
 
 # --- where a scope is written ------------------------------------------------------------------
 
-_LABEL = r"(?:\d{1,2}[a-z]?|[ivx]{1,4}[a-z]?|[a-h])\b"
+_LABEL = r"(?:\d{1,2}(?:[a-z]\d{0,2})?|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})\b"  # 2, 2A, 2A3, Ib, B, B1
 _LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:(?:cohort|arm|part|phase|group)s?\s*)?{_LABEL})*"
 _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
                r"cohorts?|stage|portion|study))?|safety run-?in|run-?in|randomi[sz]ed (?:phase|part|portion)")
@@ -154,7 +154,7 @@ _NAMED_GROUP = re.compile(
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
 _CONDITION = re.compile(
-    r"^\W{0,3}(?:for\s+|in\s+|among\s+)?(?:the\s+)?(?:patients|participants|subjects|those|pts|individuals)\s+"
+    r"^\W{0,3}(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
     r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
@@ -222,7 +222,7 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     return None, text
 
 
-_CONDITION_START = re.compile(r"^\W{0,3}(?:for|in|among|the|patients|participants|subjects|those|pts|individuals)\b",
+_CONDITION_START = re.compile(r"^\W{0,3}(?:for|in|among|the|patients?|participants?|subjects?|those|pts|individuals)\b",
                               re.I)
 
 
@@ -254,10 +254,26 @@ def suffix_scope(text: str) -> Scope | None:
 
 
 def _suffix_scope(text: str) -> Scope | None:
-    match = _SUFFIX.search(text)
-    if not match:
+    """One group named for the whole criterion: an aside that only names it ("(Part B)"), or an
+    "only" phrase that ends the criterion ("... in dose escalation only."). Asides naming several
+    groups ("ECOG <= 1 (Part A); ECOG <= 2 (Part B)") are alternatives, left to the dimension; an
+    "only" phrase inside a longer aside ("(PS 2 allowed only in expansion)") scopes that aside alone."""
+    found: list[re.Match[str]] = []
+    for match in _SUFFIX.finditer(text):
+        if match.group(0)[0] not in "([":
+            if text[match.end():].strip(" .;:)]"):
+                continue  # an "only" phrase in the middle of the criterion
+            opened = max(text.rfind("(", 0, match.start()), text.rfind("[", 0, match.start()))
+            if opened > max(text.rfind(")", 0, match.start()), text.rfind("]", 0, match.start())) \
+                    and text[opened + 1:match.start()].strip():
+                continue  # inside an aside about part of the sentence
+        found.append(match)
+    if not found:
         return None
-    return _scope_from(match.group(0), _named_kind(match))
+    scopes = [_scope_from(match.group(0), _named_kind(match)) for match in found]
+    if len({scope.label.lower().strip("()[] ") for scope in scopes}) > 1:
+        return None
+    return scopes[0]
 
 
 def criterion_scope(text: str) -> Scope | None:
