@@ -299,22 +299,12 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
-                if clause["mode"] == "forbid" and (
-                    _LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)
-                ):
-                    clause["doubtful"] = True  # may exclude, but the profile cannot settle when or after what
-                if clause["mode"] == "require" and section == "exclusion":
-                    clause["doubtful"] = True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-                if _GERMLINE.search(sentence):
-                    clause["doubtful"] = True  # an inherited variant: a tumour profile does not say
-                if not clause["cohorts"] and ONE_GROUP.search(sentence):
-                    clause["doubtful"] = True  # "... in the first-line cohort": one group we could not name
+                if _in_doubt(clause, sentence, section):
+                    clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
-                if MAPK_PATHWAY.search(sentence):
-                    clause["doubtful"] = True  # a pathway names genes no profile lists (HRAS, MEK1, ...)
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 found.append(clause)
@@ -345,6 +335,18 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers}
     return clauses, facts
+
+
+def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
+    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
+    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)):
+        return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
+    if clause["mode"] == "require" and section == "exclusion":
+        return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
+    if not clause["cohorts"] and ONE_GROUP.search(sentence):
+        return True  # "... in the first-line cohort": one group we could not name
+    # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
+    return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
 
 
 def header_clauses(text: TrialText) -> list[dict[str, Any]]:
