@@ -217,6 +217,7 @@ KINDS = {
         "* Stage IV NSCLC", "", "Ablative Radiotherapy for Oligometastatic Non-Small Cell Lung Cancer", ALL_EL),
     "oligometastatic-title-with-count-in-criteria": (
         "* Stage IV NSCLC\n* No more than 3 metastatic lesions", "", "Radiotherapy in Oligometastatic NSCLC", UN_ALL),
+    "title-adjuvant-still-early": ("* Histologically confirmed NSCLC", "", "Adjuvant Drug V in Resected NSCLC", ALL_EX),
     # Small cell lung cancer only, under a title that says "lung cancer".
     "sclc-inclusion-under-lung-cancer-title": (
         "* Histologically confirmed small cell lung cancer", "", "A Study of Drug X in Lung Cancer", ALL_EX),
@@ -424,6 +425,10 @@ HEADERS = {
                        ALL_EL),
     "organ-word-in-title-is-not-a-basket": (
         "Oral Drug T in Lung Cancer", ("Non-small Cell Lung Cancer", "Adenocarcinoma"), (EL, EX, EX, UN)),
+    "title-after-progression-on-adjuvant": (
+        "Drug Y After Progression on Adjuvant Osimertinib", ("Non-small Cell Lung Cancer",), ALL_EL),
+    "title-metastatic-cohorts-beside-perioperative": (
+        "Perioperative and Metastatic Cohorts of Drug W in NSCLC", ("NSCLC",), ALL_EL),
     "squamous-lung-condition-still-counts": (
         "Drug V in Squamous NSCLC", ("Squamous Non-small Cell Lung Cancer",), SQUAMOUS_ONLY),
     "sclc-condition-under-lung-cancer-title-is-a-question": (

@@ -114,12 +114,15 @@ def _early_evidence(sentence: str, header: bool) -> bool:
         if _SAMPLE_NEAR.search(sentence, max(0, match.start() - 30), match.end() + 30):
             continue  # "tissue from a resected specimen": where a sample comes from, not the disease enrolled
         clause = _CLAUSE_START.split(sentence[max(0, match.start() - _LOOKBACK):match.start()])[-1]
+        if header and _AFTER_EARLIER.search(clause):
+            continue  # a title's "after progression on adjuvant osimertinib": treatment someone had
         if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
             continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
         return True
     return False
 
 
+_AFTER_EARLIER = re.compile(r"\b(?:after|following|progress\w*|relaps\w*|recurr\w*|post|failure|failed)\b", re.I)
 _SAMPLE_NEAR = re.compile(r"\b(?:specimens?|samples?|tissue|material|blocks?|slides?)\b", re.I)
 # Earlier in the clause, a word that turns curative or early wording away from the disease enrolled.
 _CLAUSE_START = re.compile(r"[.;]")
