@@ -9,10 +9,17 @@ cohort fits the trial. The title and conditions count only where the criteria ar
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker.cohorts import (
+    cohort_labels,
+    label_at_start,
+    labelled_sentences,
+    scope_label,
+    whole_trial_labels,
+    whole_trial_scope,
+)
 from trialmatch.rules.biomarker.cues import (
     EARLY_SETTING,
     MAPK_PATHWAY,
@@ -28,19 +35,9 @@ from trialmatch.rules.biomarker.phrases import Statement, names_marker
 from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
 from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
-from trialmatch.rules.reader import Scope, purpose_of
-from trialmatch.text import Criterion, TrialText, quote
+from trialmatch.rules.reader import purpose_of
+from trialmatch.text import TrialText, quote
 
-_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
-_COHORT_LABEL = guarded(
-    r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
-    r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
-    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
-    # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
-    r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
-    r"(?:only\b)?\s*[:：)\-]",
-    re.I,
-)
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
 _NO_TEST_NEEDED = guarded(
     r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
@@ -65,76 +62,6 @@ _SQUAMOUS_UNTESTED_OK = guarded(
 
 
 _WAIVERS = AnyOf(_SQUAMOUS_UNTESTED_OK, _NO_TEST_NEEDED)
-
-
-# "For the expansion part, patients have ...", "In the dose escalation cohorts: ...": a part named by what it does.
-_NAMED_PART = re.compile(
-    r"^\W{0,3}(?:for|in)\s+(?:the\s+)?(?:dose[\s\-]+)?(?P<part>escalation|expansion|extension)\s+"
-    r"(?:parts?|phases?|cohorts?|portions?|stages?)\b\s*(?:\([^()]{0,60}\)\s*)?[,:]",
-    re.I,
-)
-
-
-def cohort_labels(criterion: Criterion) -> list[str]:
-    """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
-    match = _label_at_start(criterion.text) if criterion.text else None
-    if match:
-        return _labels_of(match)
-    named = _NAMED_PART.match(criterion.text) if criterion.text[:3].lower() in {"for", "in "} else None
-    if named:
-        return [f"part {named.group('part').lower()}"]
-    return list(_parent_labels(criterion.parent)) if criterion.parent else []
-
-
-def _whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
-    """"Phase 2 [open to enrollment]:" over every criterion scopes the whole trial: it names no other way in."""
-    if len(criteria) < 3 or all(c.scope is None for c in criteria):
-        return None
-    labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria
-              if not _not_a_way_in(c.text)}
-    return labels.pop() if len(labels) == 1 else None
-
-
-# A part that no longer enrols ("Phase 1 [closed to enrollment]").
-_CLOSED = re.compile(
-    r"\bclosed\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)\b|\bno\s+longer\s+(?:enrol?ling|recruiting)\b",
-    re.I,
-)
-
-
-def _not_a_way_in(text: str) -> bool:
-    """A list's heading ("Selected Inclusion Criteria:") or a closed part opens no way into the trial."""
-    if text.rstrip().endswith(":"):
-        return True
-    lowered = text.lower()
-    return ("closed" in lowered or "longer" in lowered) and _CLOSED.search(text) is not None
-
-
-def _whole_trial_labels(criteria: tuple[Criterion, ...]) -> list[str] | None:
-    """Our cohort names, when one set of them is over every criterion ("Phase 2:" above both lists)."""
-    if len(criteria) < 3:
-        return None  # a heading and one rule at least: a lone labelled criterion is a part, not the trial
-    found = {tuple(cohort_labels(c)) for c in criteria}
-    return list(found.pop()) if len(found) == 1 else None
-
-
-def scope_label(scope: Scope) -> str:
-    """A cohort name for a part, arm or phase the shared reader found ("Part B", "dose escalation only")."""
-    return f"{scope.kind}: {scope.label.lower()}"
-
-
-def _label_at_start(text: str) -> re.Match[str] | None:
-    # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
-    return _COHORT_LABEL.pattern.match(text)
-
-
-@lru_cache(maxsize=64)  # every sub-bullet asks about the same parent
-def _parent_labels(parent: str) -> tuple[str, ...]:
-    match = _label_at_start(parent)
-    if match is None:
-        found = list(_COHORT_LABEL.finditer(parent))
-        match = found[-1] if found else None
-    return tuple(_labels_of(match)) if match else ()
 
 
 # "Re-biopsy after progression shows no EGFR-sensitive mutation": a finding at one time, which a profile
@@ -165,29 +92,6 @@ _MARKER_CONTEXT = re.compile(
     r"|BRAF|MET|RET|HER2|NTRK|PD-?L1|NGS)\b",
     re.I,
 )
-
-
-# "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
-_LABEL_INSIDE = guarded(
-    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID + r"\s*(?:only\s*)?[:：])"
-)
-
-
-def _labelled_sentences(text: str) -> list[tuple[str, list[str]]]:
-    out = []
-    for sentence in sentences(text):
-        for piece in _LABEL_INSIDE.split(sentence):
-            if piece.strip():
-                match = _label_at_start(piece.strip())
-                out.append((piece.strip(), _labels_of(match) if match else []))
-    return out
-
-
-def _labels_of(match: re.Match[str]) -> list[str]:
-    kind = match.group("kind").lower().rstrip("s")
-    kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
-    ids = re.split(r"\s*(?:,|and|&|/|or|\+)\s*", match.group("ids"))
-    return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion"})
@@ -262,8 +166,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     squamous_untested_ok = False
     carriers: set[str] = set()
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
-    whole = _whole_trial_scope(text.criteria)
-    own_whole = _whole_trial_labels(text.criteria)
+    whole = whole_trial_scope(text.criteria)
+    own_whole = whole_trial_labels(text.criteria)
     for criterion in text.criteria:
         cohorts = cohort_labels(criterion)
         if cohorts == own_whole:
@@ -278,11 +182,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
             cohorts = [scope_label(scope)]
         gene_scope = scope.to_json() if scope is not None and scope.genes else None
-        if cohorts and criterion.parent and not _label_at_start(criterion.text) and other_cancer_only(criterion.parent):
+        if cohorts and criterion.parent and not label_at_start(criterion.text) and other_cancer_only(criterion.parent):
             foreign.update(cohorts)
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
         found: list[dict[str, Any]] = []
-        for sentence, own_labels in _labelled_sentences(criterion.text):
+        for sentence, own_labels in labelled_sentences(criterion.text):
             labels.extend(c for c in own_labels if c not in labels)
             if (own_labels or cohorts) and other_cancer_only(sentence):
                 foreign.update(own_labels or cohorts)
