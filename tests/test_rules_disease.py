@@ -144,6 +144,14 @@ KINDS = {
         "* Histologically confirmed NSCLC", "* Distant metastatic disease (M1) at any site", "", ALL_EX),
     "distant-metastases-outside-the-thorax-excluded": (
         "* Histologically confirmed NSCLC", "* Presence of distant metastases outside the thorax", "", ALL_EX),
+    "metastatic-disease-not-measurable-is-a-question": (
+        "* Histologically confirmed NSCLC", "* Metastatic disease that is not measurable", "", UN_ALL),
+    "metastatic-disease-confined-to-bone-is-a-question": (
+        "* Histologically confirmed NSCLC", "* Metastatic disease confined to bone only", "", UN_ALL),
+    "metastatic-nsclc-with-a-driver-is-a-question": (
+        "* Histologically confirmed NSCLC", "* Metastatic NSCLC with an actionable driver", "", UN_ALL),
+    "metastatic-disease-at-surgery-excluded": (
+        "* Histologically confirmed NSCLC", "* Metastatic disease at the time of surgery", "", ALL_EX),
     "extrathoracic-metastatic-spread-excluded": (
         "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
     # Curative or early wording turned away earlier in the clause, or "... is not possible" after it.

@@ -61,6 +61,15 @@ _QUALIFIED = re.compile(
 _OR_HIGHER = re.compile(
     r"\s*(?:\)\s*)?(?:or|and|and/or)\s+(?:higher|above|greater|beyond|later|more advanced|worse)\b|\s*\+", re.I
 )
+# What may follow "distant metastases" in a bullet that excludes all of it: "(M1)", "at diagnosis", "on PET-CT or
+# brain MRI". Anything else ("with an actionable driver", "confined to bone", "that is not measurable") qualifies it.
+_PLAIN_TAIL = re.compile(
+    r"(?:\s+(?:disease|spread|cancer|lesions?|sites?|tumou?rs?|involvement))?"
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:(?:at|on|by|per|as|in|of|from|to|outside|beyond|anywhere|confirmed|detected"
+    r"|documented|diagnosed|seen|present|evident|identified|according to)\b[^;]{0,80}?)?\s*(?:\([^()]{0,40}\))?"
+    r"[.;]?\s*$",
+    re.I,
+)
 # Relapse or a first diagnosis: a stage named with it is where the disease started.
 _RELAPSED = guarded(r"\b(?:relaps\w*|recurr\w*|initially|originally|at (?:initial )?diagnosis)\b", re.I)
 _EXCLUSION_NOISE = re.compile(
@@ -224,7 +233,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             ):
                 if _aside(criterion):
                     break
-                if _QUALIFIED.search(body):
+                if _QUALIFIED.search(body) or not _PLAIN_TAIL.match(body, match.end()):
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
                     oligo.append((body, criterion))
                     advanced.append((body, criterion))
