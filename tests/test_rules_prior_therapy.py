@@ -599,6 +599,8 @@ def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected
     # A group named by a word the vocabulary does not place: a question, not an exclusion.
     pytest.param(["XYZ participants must have received at least one prior line of platinum chemotherapy."],
                  "naive-untested", "unknown", id="unplaced-group-name-is-a-question"),
+    pytest.param(["QRS participants must have received:", "  * at least one line of platinum chemotherapy"],
+                 "naive-untested", "unknown", id="unplaced-group-heading-over-sub-bullets"),
     pytest.param(["Cluster-2 patients must have had prior docetaxel."], "post-chemo-io", "unknown",
                  id="unplaced-hyphenated-group-name-is-a-question"),
     # A group heading written at the end of the bullet before opens the next bullets' group.
@@ -709,6 +711,15 @@ def test_tissue_confirmation_keeps_the_requirement() -> None:
 def test_other_cancer_rule_is_no_question_when_history_is_not_given() -> None:
     text = trial(inclusion=["Melanoma cohort: must have progressed on a BRAF inhibitor"])
     assert verdict(text, "history-not-given") == "eligible"
+
+
+@pytest.mark.parametrize("heading", [
+    "Basket cohort (solid tumours other than NSCLC): must have progressed on standard therapy",
+    "Cohort C (any solid tumour except lung cancer): must have progressed on standard therapy",
+    "Part 3 (advanced cancers excluding NSCLC): must have progressed on standard therapy",
+])
+def test_group_that_leaves_nsclc_out_is_not_an_nsclc_group(heading: str) -> None:
+    assert verdict(trial(inclusion=[heading]), "naive-untested") != "excluded"
 
 
 def test_small_cell_cohort_is_not_an_nsclc_group() -> None:

@@ -197,8 +197,8 @@ _DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)
 
 
 # A short group name before a colon or before "participants": "PDAC (2-3L): ...", "PROC participants must ...".
-_GROUP_LEAD = re.compile(
-    r"^\W{0,3}(?P<lead>[^:;.]{2,40}?)\s*(?::|(?=\s+(?:participants|patients|subjects|cohort)\b))")
+_GROUP_LEAD = re.compile(r"^\W{0,3}(?P<lead>[^:;.]{2,60}?)\s*:")
+_GROUP_BEFORE = re.compile(r"^\W{0,3}(?P<lead>[^:;.]{2,40}?)(?=\s+(?:participants|patients|subjects|cohort)\b)")
 # The disease a bullet opens with, up to the words that say what happened to it.
 _OPENING = re.compile(
     r"^\W{0,3}(?P<lead>(?:[^,;:()]|\([^()]{0,20}\)){3,120}?)\s*(?:,|\b(?:with|after|who|that|which|previously"
@@ -221,13 +221,35 @@ def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
     for a group the words do not place (a question, never an exclusion)."""
     if crit.section == "exclusion" or not pieces:
         return None
-    lead = _GROUP_LEAD.match(pieces[0])
+    first = pieces[0]
+    before = _GROUP_BEFORE.match(first)
+    if before and _GROUP_NAME.match(before.group("lead")) and _PATIENT_GROUP.match(first, before.end()) \
+            and not genes_named(before.group("lead")) and not cancers_named(before.group("lead")):
+        # An abbreviation the vocabulary does not place; "EGFR-mutant patients" is a marker group, read elsewhere.
+        return Scope(label=before.group("lead"), kind="condition")
+    lead = _GROUP_LEAD.match(first) or before
+    words = lead.group("lead") if lead else ""
+    if not words:
+        # A list of indications: "Hepatocellular carcinoma previously treated with sorafenib".
+        opening = _OPENING.match(first)
+        words = opening.group("lead") if opening else ""
+    named = cancers_named(words) if words else ()
+    if named and _NOT_NSCLC.search(words):
+        return Scope(label=quote(words, 80), kind="condition", diseases=("other_than_nsclc",))
+    if not named and _DIAGNOSIS.search(first):
+        named = cancers_named(first)
+    if not named or INCLUDES_NSCLC.intersection(named):
+        return None
+    return Scope(label=quote(words or first, 80), kind="condition", diseases=named)
+    lead = _GROUP_LEAD.match(pieces[0]) or _GROUP_BEFORE.match(pieces[0])
     words = lead.group("lead") if lead else ""
     if not words:
         # A list of indications: "Hepatocellular carcinoma previously treated with sorafenib".
         opening = _OPENING.match(pieces[0])
         words = opening.group("lead") if opening else ""
     named = cancers_named(words) if words else ()
+    if named and _NOT_NSCLC.search(words):
+        return Scope(label=quote(words, 80), kind="condition", diseases=("other_than_nsclc",))
     if not named and _DIAGNOSIS.search(pieces[0]):
         named = cancers_named(pieces[0])
     if named:
@@ -330,11 +352,18 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
     return kept or groups
 
 
+_NOT_NSCLC = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides)\s+(?:\w+\s+)?(?:nsclc|non-small"
+                        r"|lung)", re.I)
+
+
 def _small_cell_only(scope: dict[str, Any]) -> dict[str, Any]:
-    """ "Small cell lung cancer cohort" names SCLC, and "lung" only as part of that name: not an NSCLC group."""
+    """The reader's scope as it bears on an NSCLC patient: "Small cell lung cancer cohort" names SCLC, and
+    "lung" only as part of that name; "(solid tumours other than NSCLC)" names NSCLC to leave it out."""
     diseases = scope.get("diseases") or []
     if "sclc" in diseases and "lung" in diseases and "nsclc" not in diseases:
         return {**scope, "diseases": [d for d in diseases if d != "lung"]}
+    if diseases and _NOT_NSCLC.search(scope.get("label", "")):
+        return {**scope, "diseases": ["other_than_nsclc"]}
     return scope
 
 
