@@ -599,8 +599,6 @@ def test_sentences_of_one_bullet_keep_its_cohort(bullet: str, who: str, expected
     # A group named by a word the vocabulary does not place: a question, not an exclusion.
     pytest.param(["XYZ participants must have received at least one prior line of platinum chemotherapy."],
                  "naive-untested", "unknown", id="unplaced-group-name-is-a-question"),
-    pytest.param(["QRS participants must have received:", "  * at least one line of platinum chemotherapy"],
-                 "naive-untested", "unknown", id="unplaced-group-heading-over-sub-bullets"),
     pytest.param(["Cluster-2 patients must have had prior docetaxel."], "post-chemo-io", "unknown",
                  id="unplaced-hyphenated-group-name-is-a-question"),
     # A group heading written at the end of the bullet before opens the next bullets' group.
@@ -706,6 +704,13 @@ def test_sample_and_histology_timing_never_excludes(sentence: str, who: str) -> 
 def test_tissue_confirmation_keeps_the_requirement() -> None:
     text = trial(inclusion=["Must have progressed on an EGFR TKI, with tissue confirmation of the EGFR mutation"])
     assert verdict(text, "naive-egfr") == "excluded"
+
+
+def test_unplaced_group_heading_scopes_its_sub_bullets() -> None:
+    md = ("Inclusion Criteria:\n\n* QRS participants must have received:\n"
+          "  * at least one line of platinum chemotherapy\n")
+    text = TrialText(nct_id="NCT00000000", title="A study", criteria=tuple(split_criteria(md)))
+    assert verdict(text, "naive-untested") == "unknown"
 
 
 def test_other_cancer_rule_is_no_question_when_history_is_not_given() -> None:
