@@ -310,6 +310,17 @@ KINDS = {
         "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, UN)),
     "large-cell-neuroendocrine-is-not-large-cell": (
         "* Non-squamous NSCLC; large cell neuroendocrine carcinoma is not eligible", "", "", NON_SQUAMOUS),
+    "bare-squamous-in-a-histology-list": (
+        "* Stage IV disease\n* Histologically confirmed NSCLC (adenocarcinoma, squamous or large cell)", "", "",
+        ALL_EL),
+    "histology-component-is-not-a-limit": ("* Stage IV disease\n* NSCLC with an adenocarcinoma component", "", "",
+                                           ALL_EL),
+    "other-histologies-eligible-widens": (
+        "* Stage IV disease\n* Adenocarcinoma of lung origin; other histologies eligible after sponsor approval",
+        "", "", ALL_EL),
+    "non-predominant-squamous-with-a-share": (
+        "* Stage IV NSCLC\n* Non-predominant squamous subtype (<50% squamous cells)", "", "", NON_SQUAMOUS),
+    "squamous-only-bare-word": ("* Metastatic NSCLC of squamous histology only", "", "", SQUAMOUS_ONLY),
     # Polarity: a histology the inclusion list shuts out, or lets in as well.
     "inclusion-histology-not-eligible": (
         "* Advanced NSCLC; squamous cell carcinoma is not eligible", "", "", NON_SQUAMOUS),

@@ -44,7 +44,8 @@ _CONDITIONAL_DRUG = guarded(
 )
 _ANY_HISTOLOGY = guarded(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
-    r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous",
+    r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous"
+    r"|\bother histolog\w* (?:are |is |may be |will be )?(?:also )?(?:eligible|allowed|permitted|considered|accepted)",
     re.I,
 )
 # "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required.
@@ -67,7 +68,11 @@ _BARE_HISTOLOGY = (
 )
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.\s?g\.?|such as|for example|for instance)[^;()]{0,120}$", re.I)
 _WIDENING_BEFORE = re.compile(r"\b(?:mixed|including|includes|incl\.?|as well as)\b[^.;]{0,40}$", re.I)
-_PERMITTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)\b", re.I)
+_PERMITTED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)|(?:is|are)\s+not\s+required)\b"
+    r"|^\s*(?:cell\s+)?(?:histology\s+)?components?\b",
+    re.I,
+)
 _PERMISSION = re.compile(
     r"\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b|\bmay\s+(?:be\s+)?(?:enrol\w*|included|eligible"
     r"|participate)\b",
@@ -84,6 +89,8 @@ _CANCER_WORD = re.compile(
     r"|squamous|adenosquamous)\b|\s?\)|\s?$|\s?[,;:(]",
     re.I,
 )
+_PART_AFTER = re.compile(r"[\s-]+(?:cells?|components?|features?|differentiation|elements?|areas?)\b", re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:[<>≤≥%]|\bmixed|\bminor|\bfocal)[^,;()]{0,12}$", re.I)
 _NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b)", re.I)
 _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
 
@@ -140,6 +147,9 @@ def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
             after = text[match.end():match.end() + 100]
             if _other_organs(text, match.start(), match.end()) or _NEUROENDOCRINE_AFTER.match(text, match.end()):
                 continue  # "pancreatic adenocarcinoma"; "large cell neuroendocrine carcinoma" is another tumour
+            if match.group(0).lower() == "squamous" and (
+                    _PART_AFTER.match(text, match.end()) or _AMOUNT_BEFORE.search(before)):
+                continue  # "(<50% squamous cells)", "squamous features": a share of the tumour, not its type
             if several and not _said_of_lung(text, match.start(), match.end()):
                 continue
             if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
