@@ -934,3 +934,22 @@ def test_basket_condition_markers_never_exclude(conditions: list[str]) -> None:
 def test_nsclc_only_condition_marker_still_requires() -> None:
     rules = biomarker.parse(_with_header("Drug Z in NSCLC", ["Non Small Cell Lung Cancer", "KRAS G12C"]))
     assert biomarker.check(rules, ALK).verdict == "excluded"
+
+
+# "... for which the standard of care would be pembrolizumab monotherapy": only without a targetable driver.
+@pytest.mark.parametrize("criteria", [
+    inc("Advanced NSCLC or melanoma for which current standard of care would be pembrolizumab or nivolumab "
+        "monotherapy"),
+    inc("NSCLC whose standard first-line treatment is single-agent anti-PD-1 therapy"),
+    inc("Per local SOC, first-line immunotherapy alone is the planned treatment"),
+], ids=["standard-of-care-monotherapy", "standard-single-agent", "soc-alone"])
+def test_immunotherapy_alone_standard_questions_a_driver(criteria: str) -> None:
+    assert verdict(criteria, EX19) == "unknown"
+    assert verdict(criteria, ALK) == "unknown"
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+    assert verdict(criteria, UNTESTED) == "unknown"
+
+
+def test_candidate_for_checkpoint_inhibitor_in_any_line_is_no_marker_rule() -> None:
+    criteria = inc("Candidate, in any line, for a checkpoint inhibitor including single agent pembrolizumab")
+    assert verdict(criteria, EX19) == "eligible"

@@ -366,3 +366,16 @@ ONE_GROUP = guarded(
     r"|expansion|run-?in|sub-?stud(?:y|ies))\b[^()]{0,40}\)",
     re.I,
 )
+
+
+# "... for which the standard of care would be pembrolizumab or nivolumab monotherapy": immunotherapy alone is the
+# standard only without a targetable driver, so such a driver is in question (never a sure exclusion). Being a
+# "candidate for a checkpoint inhibitor in any line" is not this: drivers get one after targeted therapy.
+_IO_DRUG = (r"\b(?:pembrolizumab|nivolumab|atezolizumab|cemiplimab|durvalumab|immunotherapy|checkpoint inhibitors?"
+            r"|anti-?PD-?L?1(?:\s+(?:antibody|therapy))?)(?![\w-])")
+IMMUNOTHERAPY_ALONE_STANDARD = guarded(
+    r"\b(?:standard[\s\-]of[\s\-]care|standard|SOC)\b[^.;]{0,80}?"
+    r"(?:\b(?:single[\s\-]agent|monotherapy(?:\s+with)?)\s+" + _IO_DRUG + r"|" + _IO_DRUG
+    + r"[^.;]{0,60}?\b(?:monotherapy|alone|single[\s\-]agent)\b)",
+    re.I,
+)

@@ -22,6 +22,7 @@ from trialmatch.rules.biomarker.cohorts import (
 )
 from trialmatch.rules.biomarker.cues import (
     EARLY_SETTING,
+    IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
     ONE_GROUP,
     TITLE_QUALIFIED,
@@ -190,6 +191,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             labels.extend(c for c in own_labels if c not in labels)
             if (own_labels or cohorts) and other_cancer_only(sentence):
                 foreign.update(own_labels or cohorts)
+            if section == "inclusion" and IMMUNOTHERAPY_ALONE_STANDARD.search(sentence):
+                # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
+                found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
+                              "cohorts": own_labels or cohorts, "evidence": quote(sentence),
+                              "source": section, "doubtful": True})
             if not mentions_marker(sentence):
                 continue
             norm = normalise(sentence)
