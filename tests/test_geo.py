@@ -137,10 +137,3 @@ def test_a_site_without_coordinates_is_placed_from_its_city_and_country(
 )
 def test_a_site_that_cannot_be_placed_surely_is_not_placed(city: str | None, state: str | None, country: str) -> None:
     assert place_site(city, state, country) is None
-
-
-def test_the_site_table_places_sites_without_coordinates() -> None:
-    placed = Site(nct_id="NCT00000001", facility="Placed", city="Cambridge", state="Massachusetts",
-                  country="United States")
-    ordered = by_distance([placed], (42.35, -71.06))
-    assert ordered[0][1] is not None and ordered[0][1] < 10

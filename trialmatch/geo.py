@@ -273,14 +273,10 @@ def by_distance(sites: Iterable[S], origin: tuple[float, float] | None) -> list[
         return [(site, None) for site in sites]
     measured: list[tuple[S, float | None]] = []
     for site in sites:
-        point = (site.latitude, site.longitude)
-        if point[0] is None or point[1] is None:  # placed from its city when the registry gives no coordinates
-            point = place_site(getattr(site, "city", None), getattr(site, "state", None),
-                               getattr(site, "country", None)) or (None, None)
-        if point[0] is None or point[1] is None:
-            measured.append((site, None))
+        if site.latitude is None or site.longitude is None:
+            measured.append((site, None))  # place_site already tried when the site was saved
         else:
-            measured.append((site, haversine_miles(origin[0], origin[1], point[0], point[1])))
+            measured.append((site, haversine_miles(origin[0], origin[1], site.latitude, site.longitude)))
     return sorted(measured, key=lambda pair: float("inf") if pair[1] is None else pair[1])
 
 
