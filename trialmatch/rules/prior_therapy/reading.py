@@ -149,7 +149,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
         pieces = _pieces(crit)
         # Most criteria name no treatment: their context is never worked out.
         reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
-        if crit.purpose is not None:  # read once for the whole criterion; most have none
+        if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
             reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
                      for first in reads]
         if any(reads):
