@@ -953,3 +953,30 @@ def test_immunotherapy_alone_standard_questions_a_driver(criteria: str) -> None:
 def test_candidate_for_checkpoint_inhibitor_in_any_line_is_no_marker_rule() -> None:
     criteria = inc("Candidate, in any line, for a checkpoint inhibitor including single agent pembrolizumab")
     assert verdict(criteria, EX19) == "eligible"
+
+
+# "EGFR mutations other than exon 20 insertions" spares the exon 20 insertion; it does not forbid it.
+@pytest.mark.parametrize("criteria", [
+    exc("Patients with EGFR mutations other than exon 20 insertions"),
+    exc("Known EGFR mutation (except exon 20 insertion)"),
+    exc("Activating EGFR alterations other than an exon 20 insertion"),
+], ids=["other-than", "except-aside", "activating-other-than"])
+def test_gene_change_other_than_spares_that_change(criteria: str) -> None:
+    assert verdict(criteria, EGFR_EX20) == "eligible"
+    assert verdict(criteria, L858R) == "excluded"
+
+
+# "EGFR-negative or EGFR exon 20 insertion": no change in a gene beside one of its changes names two populations.
+@pytest.mark.parametrize("criteria", [
+    inc("EGFR mutation-negative or EGFR exon 20 insertion"),
+    inc("EGFR wild-type NSCLC, or NSCLC with an EGFR T790M mutation after TKI"),
+], ids=["negative-or-ex20", "wild-type-or-t790m"])
+def test_gene_absent_or_one_of_its_changes_is_no_rule(criteria: str) -> None:
+    assert verdict(criteria, ALK) == "eligible"
+    assert verdict(criteria, EGFR_EX20) != "excluded"
+
+
+def test_gene_mutant_without_one_change_still_binds() -> None:
+    criteria = inc("EGFR-mutant NSCLC, T790M-negative")
+    assert verdict(criteria, L858R) == "eligible"
+    assert verdict(criteria, ALK) == "excluded"

@@ -113,6 +113,9 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
     if any(a["t"] == "driver" and not a.get("hint") for a in present):
         return []  # "driver-negative (EGFR, ALK) NSCLC, or driver-positive after targeted therapy": two populations
     clash = [a for a in present + absent if any(_overlap(a, b) for b in (absent if a in present else present))]
+    # "EGFR mutation-negative or EGFR exon 20 insertion": no change at all in a gene, beside one of its changes.
+    clash += [b for a in absent if a["t"] == "alt" and a["kind"] in _BROAD_KINDS and not a.get("other")
+              for b in present if b["t"] == "alt" and b["gene"] == a["gene"]]
     if not clash:
         return statements
     genes = {a["gene"] for a in clash}

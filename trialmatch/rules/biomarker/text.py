@@ -190,6 +190,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
+            cut_at = _other_than(phrase, part_text)
+            if cut_at:
+                # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
+                for occ in occurrences(phrase[cut_at + 1:]):
+                    excepted.extend(occurrence_atoms(occ, []))
+                phrase = phrase[:cut_at]
+                if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
+                    continue
+                end = phrase[-1].end
             if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
                 continue  # "non-EGFR germline variants": named as what the change is not
             if EXCEPT_BEFORE.search(part_text[max(0, start - 60): start]):
@@ -310,6 +319,17 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
+
+
+def _other_than(phrase: list[Token], text: str) -> int:
+    """Index of an "other" token reading "other than", after a gene and before an alteration; 0 when none."""
+    for index, tok in enumerate(phrase):
+        if (tok.type == "other" and index and text[tok.end: tok.end + 6].lower().startswith(" than")
+                and any(t.type == "gene" for t in phrase[:index])
+                and not any(t.type == "driver" for t in phrase[:index])
+                and any(t.type == "alt" for t in phrase[index + 1:])):
+            return index
+    return 0
 
 
 _NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
