@@ -443,7 +443,7 @@ HEADERS = {
     "pdac-condition": ("KO-1 in Advanced Solid Tumors", ("NSCLC", "Pancreatic Ductal Adenocarcinoma (PDAC)"),
                        ALL_EL),
     "organ-word-in-title-is-not-a-basket": (
-        "Oral Drug T in Lung Cancer", ("Non-small Cell Lung Cancer", "Adenocarcinoma"), (EL, EX, EX, UN)),
+        "Oral Drug T in Lung Cancer", ("Adenocarcinoma",), (EL, EX, EX, UN)),
     "title-after-progression-on-adjuvant": (
         "Drug Y After Progression on Adjuvant Osimertinib", ("Non-small Cell Lung Cancer",), ALL_EL),
     "title-metastatic-cohorts-beside-perioperative": (
@@ -457,6 +457,15 @@ HEADERS = {
     "any-cancer-study-listing-other-cancers": (
         "Exercise for People With Any Cancer", ("Breast Cancer", "Colorectal Cancer", "Prostate Cancer"), UN_ALL),
     "other-cancers-only": ("Drug X in Breast and Prostate Cancer", ("Breast Cancer", "Prostate Cancer"), ALL_EX),
+    "adenocarcinoma-condition-beside-plain-nsclc-is-a-question": (
+        "Drug S in EGFR-mutant Lung Cancer", ("Non-small Cell Lung Cancer", "Lung Adenocarcinoma"), (EL, UN, UN, UN)),
+    "adenocarcinoma-condition-alone-still-limits": (
+        "Drug S in EGFR-mutant Lung Cancer", ("Lung Adenocarcinoma",), (EL, EX, EX, UN)),
+    "title-in-squamous-nsclc-limits": ("Drug Q in Squamous NSCLC", ("Non-small Cell Lung Cancer",), SQUAMOUS_ONLY),
+    "title-for-non-squamous-limits": (
+        "A Trial of Drug P for Non-squamous NSCLC", ("Non-small Cell Lung Cancer",), NON_SQUAMOUS),
+    "title-histology-with-a-basket-is-a-question": (
+        "Drug R in Non-squamous NSCLC and Other Solid Tumours", ("Solid Tumor",), (EL, UN, EL, UN)),
     "basket-conditions-leave-nsclc-out": (
         "Drug U in Advanced Solid Tumors", ("Breast Cancer", "Small Cell Lung Cancer", "Ovarian Cancer"), UN_ALL),
 }

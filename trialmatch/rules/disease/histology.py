@@ -131,7 +131,7 @@ def _said_of_lung(sentence: str, start: int, end: int) -> bool:
     return last_lung >= 0 and not _organ_named(sentence[last_lung:start])
 
 
-def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
+def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...], str]]:
     """The histology groups a sentence names for the lung cancer enrolled, each as (the histologies the
     group admits, how it is shut out): FIRM when the sentence leaves the group out ("squamous NSCLC are
     excluded", "NSCLC except squamous"), SOFT when it only negates it ("no squamous component"), NOT_SHUT
@@ -162,7 +162,7 @@ def _mentions(sentence: str) -> list[tuple[tuple[str, ...], str]]:
             if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
                 found.append((allows, SOFT))
                 break
-            if _CONDITIONAL_BEFORE.search(before) or _GROUP_HEADING_AFTER.match(after) or (
+            if (not title and _CONDITIONAL_BEFORE.search(before)) or _GROUP_HEADING_AFTER.match(after) or (
                     _SUBJECT_BEFORE.search(before) and _CONDITIONAL_AFTER.search(after)):
                 continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition
             if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
@@ -225,11 +225,24 @@ def _header_parts(text: TrialText) -> list[str]:
     return [part for part in parts if _LUNG.search(part)]
 
 
+def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
+    """Header parts whose histology is not a limit on everyone: a condition beside another condition that
+    names lung cancer with no histology ("NSCLC" beside "Lung Adenocarcinoma"), or a title that adds a basket
+    ("Non-squamous NSCLC and Other Solid Tumours")."""
+    basket = vocab()["basket"]
+    words = _histology_words()
+    plain_lung = any(_LUNG.search(c) and not words.possible(c) for c in text.conditions)
+    return {part for part in parts
+            if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
+
+
 def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
     a limit stated for one cohort only, or a mixed component, makes the rest a question."""
     # (sentence, its criterion or None for the title and conditions)
-    sources: list[tuple[str, Criterion | None]] = [(part, None) for part in _header_parts(text)] + [
+    header = _header_parts(text)
+    loose = _qualified_header(text, header)
+    sources: list[tuple[str, Criterion | None]] = [(part, None) for part in header] + [
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     asked: set[str] | None = None  # the histologies the inclusions ask for
@@ -245,6 +258,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             break  # every histology may enrol: only the exclusions below can still narrow it
         if not histology_words.possible(sentence):
             continue  # names no histology (most sentences): nothing below can find one
+        loose_part = criterion is None and sentence in loose
         sentence = own_words(sentence)
         lowered = sentence.lower()
         context = other_cancer if not _LUNG.search(sentence) else _history_words()
@@ -254,10 +268,10 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
         if criterion is not None and criterion.purpose == "other_cancer":
             continue  # "a second primary adenocarcinoma treated with curative intent is allowed"
-        mentions = _mentions(sentence)
+        mentions = _mentions(sentence, title=criterion is None)  # a title's "in" / "for" names whom it takes
         # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
         # or its parent bullet) leaves the others open.
-        cohort_only = criterion is not None and (
+        cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
         for allows, shut in mentions:
             if shut == NOT_SHUT:
