@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
-from trialmatch.rules.prefilter import AnyOf, folded, guarded
+from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.text import Criterion, TrialText, quote
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
@@ -280,14 +280,17 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             elif not cohort_only:
                 (shut_firm if shut == FIRM else shut_soft).update(allows)
             evidence = evidence or sentence
-    for sentence in (s for c in text.exclusion if not one_group(c) for s in c.sentences()):
-        lowered = folded(sentence)
+    for criterion in text.exclusion:
+        lowered = criterion.text.lower()
         if "squamous" not in lowered and not ("other than" in lowered or "except" in lowered or "besides" in lowered):
-            continue  # every histology exclusion names squamous or the histologies kept
-        excluded = _excluded_histologies(own_words(sentence))
-        if excluded:
-            (shut_firm if excluded[1] else shut_soft).update(excluded[0])
-            evidence = evidence or sentence
+            continue  # every histology exclusion names squamous or the histologies kept (most criteria name neither)
+        if one_group(criterion):
+            continue
+        for sentence in criterion.sentences():
+            excluded = _excluded_histologies(own_words(sentence))
+            if excluded:
+                (shut_firm if excluded[1] else shut_soft).update(excluded[0])
+                evidence = evidence or sentence
     allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
     if allowed >= set(HISTOLOGIES):
         return {"allowed": None, "out": [], "evidence": ""}
