@@ -201,3 +201,65 @@ def test_a_singular_patient_condition_is_a_scope() -> None:
 def test_numbered_and_qualified_exclusion_headings(heading: str) -> None:
     criteria = split_criteria(f"Inclusion Criteria:\n\n* Age 18\n\n{heading}\n\n* Active brain metastases\n")
     assert [c.section for c in criteria if c.text == "Active brain metastases"] == ["exclusion"]
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Small cell lung cancer cohort: prior platinum-etoposide", True),
+    ("Extensive-stage SCLC group: progressed after one line", True),
+    ("Non-NSCLC solid tumors cohort: at least one prior line", True),
+    ("Solid tumours other than NSCLC: progressed on standard therapy", True),
+    ("Breast cancer (2L+): prior CDK4/6 inhibitor", True),
+    ("Non-small cell lung cancer cohort: prior platinum", False),
+    ("Solid tumor cohort: at least one prior line", False),
+])
+def test_which_cancer_a_group_names(text: str, other: bool) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None and scope.other_disease is other
+
+
+@pytest.mark.parametrize(("text", "genes"), [
+    ("Part 2 (ER+ HER2- breast cancer): prior fulvestrant", ()),
+    ("Participants with EGFR wild-type tumours must have had chemotherapy", ()),
+    ("Participants with HER2-positive tumours must have had trastuzumab", ("ERBB2",)),
+])
+def test_a_negative_result_names_no_marker_group(text: str, genes: tuple[str, ...]) -> None:
+    scope = criterion_scope(text)
+    assert (scope.genes if scope else ()) == genes
+
+
+@pytest.mark.parametrize("text", [
+    "For the expansion part, patients have an EGFR exon 20 insertion",
+    "In Cohort 2, prior docetaxel is required",
+    "Prior docetaxel (Subprotocol C and Subprotocol D)",
+    "NOTE: Patients with an EGFR or ALK alteration must have progressed on targeted therapy",
+])
+def test_more_ways_of_naming_a_group(text: str) -> None:
+    assert criterion_scope(text) is not None
+
+
+@pytest.mark.parametrize(("sentence", "purpose"), [
+    ("No prior cancer therapy for metastatic disease", None),
+    ("Previous cancer treatment with docetaxel is not permitted", None),
+    ("Must have progressed on or within 6 months of platinum-based chemotherapy", None),
+    ("Relapse within 12 months of completing adjuvant therapy", None),
+    ("Progressed on osimertinib or have it contraindicated", None),
+    ("No concomitant driver mutations in EGFR or ALK", None),
+    ("Prior malignancy within the last 3 years", "other_cancer"),
+])
+def test_what_is_not_a_purpose(sentence: str, purpose: str | None) -> None:
+    assert purpose_of(sentence) == purpose
+
+
+def test_a_part_closed_to_enrolment_binds_no_one_and_the_open_part_binds_everyone() -> None:
+    markdown = ("Inclusion Criteria:\n\n* Age 18 or older\n\nPhase 1 [closed to enrollment]:\n\n"
+                "* No prior docetaxel\n\nPhase 2 [open to enrollment]:\n\n* Non-squamous histology\n")
+    criteria = {c.text: c.scope for c in split_criteria(markdown)}
+    closed = criteria["No prior docetaxel"]
+    assert closed is not None and closed.closed
+    assert criteria["Non-squamous histology"] is None
+    assert apply_scope(EXCLUDING, closed.to_json(), UNTESTED).verdict == ELIGIBLE
+
+
+def test_a_plain_heading_keeps_its_scope_over_plain_lines() -> None:
+    markdown = "Cohort B (SCLC):\nProgressed after platinum\nNo prior topotecan\n"
+    assert [scope for _, scope in _scopes(markdown)] == ["Cohort B (SCLC)"] * 3

@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from trialmatch.cli import main
 from trialmatch.cli.match_cmd import DB_OPTION
-from trialmatch.digest_render import Format
 from trialmatch.errors import ProfileError, TrialmatchError
 
-FORMATS: dict[str, Format] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv"}
-assert set(FORMATS.values()) == set(get_args(Format))
+if TYPE_CHECKING:
+    from trialmatch.digest_render import Format
+
+# The digest's formats by file suffix (digest_render.Format; that module is imported only when a
+# digest is made: it pulls in the PDF and page code, and every CLI start pays for what it imports).
+FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv"}
 
 
 def _since(value: str) -> datetime:
@@ -98,7 +101,7 @@ def digest(profiles: tuple[Path, ...], since_text: str | None, since_last_sync: 
                 click.echo(f"Warning: {path}: {exc}; digest without distances", err=True)
         digests.append(profile_digest(index, changes, profile, str(path), origin=origin, note=note))
     if out_path is not None and fmt is not None:
-        _write(out_path, render(digests, fmt))
+        _write(out_path, render(digests, cast("Format", fmt)))
     if any(d.has_news for d in digests):
         for d in digests:
             click.echo(d.summary())

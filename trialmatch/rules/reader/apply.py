@@ -17,12 +17,18 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pr
     - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes;
       a patient tested negative for all of them is outside it (eligible); otherwise the group is
       unknown for the patient, and an exclusion becomes a question.
+    - a part closed to enrolment ("Phase 1 [closed to enrollment]"): nobody joins it now; eligible.
     - a cohort, part or arm without a cancer or marker ("Part B", "dose escalation only"): the
       patient may join another; an exclusion becomes a question.
     """
     if not scope_json:
         return finding
     scope = Scope.from_json(scope_json)
+    if scope.closed:
+        if finding.verdict == ELIGIBLE:
+            return finding
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"This rule is for a part of the trial that is closed to new patients ({scope.label}).")
     if scope.other_disease:
         if finding.verdict == ELIGIBLE:
             return finding

@@ -33,17 +33,23 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
         r"|\b(?:toxicit(?:y|ies)|adverse events?)\s+(?:from|of|due to|related to|attributed to|caused by)\s+"
         r"(?:any\s+)?(?:prior|previous|earlier)\b",
         re.I)),
-    ("hypersensitivity", ("allerg", "hypersensitiv", "anaphyla", "intoleran", "contraindicat"), re.compile(
-        r"\b(?:hypersensitivity|allerg\w+|anaphyla\w+|contraindicat\w+)\b"
+    # (Not "contraindicated": "progressed on X or have it contraindicated" is a way into the trial.)
+    ("hypersensitivity", ("allerg", "hypersensitiv", "anaphyla", "intoleran"), re.compile(
+        r"\b(?:hypersensitivity|allerg\w+|anaphyla\w+)\b"
         r"|\bintoleran\w+\s+to\s+(?:any\s+)?(?:of\s+)?(?:the\s+)?(?:study|investigational|trial)\b",
         re.I)),
     ("other_cancer", ("malignan", "cancer", "primary", "tumor", "tumour"), re.compile(
-        r"\b(?:other|another|second|secondary|prior|previous|additional|concurrent|history\s+of\s+(?:an)?other)\s+"
+        r"\b(?:other|another|second|secondary|additional|concurrent|history\s+of\s+(?:an)?other)\s+"
         r"(?:active\s+|invasive\s+|primary\s+)?(?:malignan\w+|cancers?|primary\s+tumou?rs?|neoplasms?)\b"
+        # "prior malignancy", but not "prior cancer therapy": that is the patient's own treatment.
+        r"|\b(?:prior|previous)\s+(?:active\s+|invasive\s+|primary\s+)?(?:malignan\w+|cancers?|neoplasms?)\b"
+        r"(?!\s+(?:therap|treat|regimen|drug|medic|surgery|chemo|immuno|directed|systemic))"
         r"|\bsecond\s+primary\b",
         re.I)),
     ("concomitant", ("concomitant", "concurrent", "cyp3a", "inhibitors of cyp", "strong inducer", "strong inhibitor"),
-     re.compile(r"\b(?:concomitant|concurrent(?:ly)?\s+(?:use|receiving|treated|administration|medication)|"
+     # (Not "no concomitant driver mutations": a finding in the tumour, not a medicine.)
+     re.compile(r"\b(?:(?:concomitant|concurrent)\s+(?:use|medications?|medicines?|drugs?|treatments?|therap\w+|"
+                r"administration|anti-?cancer|systemic)|concurrent(?:ly)?\s+(?:receiving|treated)|"
                 r"strong\s+(?:cyp\w*\s+)?(?:inhibitors?|inducers?)|cyp3a4?)\b", re.I)),
     ("washout", ("within", "since", "prior to", "before", "wash", "elapsed", "half", "last dose", "interval"),
      re.compile(
@@ -61,13 +67,23 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 
 
+# "progressed on or within 6 months of platinum", "relapse within 12 months of adjuvant therapy": the
+# window dates the disease's course, it is no washout.
+_COURSE_WINDOW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|refractory|resistan\w*)\b[^.;]{0,40}?"
+                            r"\bwithin\b", re.I)
+
+
+def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
+    if not any(n in lowered for n in needles) or not pattern.search(sentence):
+        return False
+    return purpose != "washout" or not ("within" in lowered and _COURSE_WINDOW.search(sentence))
+
+
 def purposes_of(sentence: str) -> tuple[Purpose, ...]:
     """Every purpose a sentence shows, in a fixed order (empty for an ordinary eligibility rule)."""
     lowered = sentence.lower()
-    return tuple(
-        purpose for purpose, needles, pattern in _PURPOSES
-        if any(n in lowered for n in needles) and pattern.search(sentence)
-    )
+    return tuple(purpose for purpose, needles, pattern in _PURPOSES
+                 if _shows(purpose, needles, pattern, sentence, lowered))
 
 
 def purpose_of(sentence: str) -> Purpose | None:
@@ -75,6 +91,6 @@ def purpose_of(sentence: str) -> Purpose | None:
     sentence often holds a time window too, and is not a washout."""
     lowered = sentence.lower()
     for purpose, needles, pattern in _PURPOSES:
-        if any(n in lowered for n in needles) and pattern.search(sentence):
+        if _shows(purpose, needles, pattern, sentence, lowered):
             return purpose
     return None

@@ -34,19 +34,24 @@ class Scope:
     kind: ScopeKind
     diseases: tuple[str, ...] = ()  # cancer types it names (keys of data/vocab/cancer_types.json)
     genes: tuple[str, ...] = ()  # HGNC symbols it names, e.g. ("EGFR",) for "patients with EGFR mutation"
+    closed: bool = False  # "Phase 1 [closed to enrollment]": no patient can join this group now
 
     @property
     def other_disease(self) -> bool:
-        """It names a cancer, and NSCLC (or lung cancer, or solid tumours) is not among them."""
+        """It names a cancer, and NSCLC (or lung cancer, or solid tumours) is not among them; or it
+        leaves NSCLC out in so many words ("solid tumours other than NSCLC")."""
+        if "not_nsclc" in self.diseases:
+            return True
         return bool(self.diseases) and not INCLUDES_NSCLC.intersection(self.diseases)
 
     def to_json(self) -> dict[str, Any]:
-        return {"label": self.label, "kind": self.kind, "diseases": list(self.diseases), "genes": list(self.genes)}
+        data = {"label": self.label, "kind": self.kind, "diseases": list(self.diseases), "genes": list(self.genes)}
+        return {**data, "closed": True} if self.closed else data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scope:
         return cls(str(data.get("label", "")), data.get("kind", "condition"),
-                   tuple(data.get("diseases", ())), tuple(data.get("genes", ())))
+                   tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")))
 
 
 def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
@@ -60,6 +65,7 @@ def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
         inner.kind,
         tuple(dict.fromkeys(outer.diseases + inner.diseases)),
         tuple(dict.fromkeys(outer.genes + inner.genes)),
+        outer.closed or inner.closed,
     )
 
 
@@ -74,7 +80,8 @@ def _phrase(phrase: str) -> str:
 def _cancer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = load("cancer_types")
     patterns = []
-    for name, phrases in table.items():
+    # Small cell first: cancers_named() takes its names out before it looks for lung cancer.
+    for name, phrases in sorted(table.items(), key=lambda item: item[0] != "sclc"):
         if name.startswith("_"):
             continue
         alternation = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
@@ -92,17 +99,40 @@ _NOT_GENES = frozenset({"CNS", "ECOG", "PD", "PS", "AND", "OR", "THE", "WITH", "
                         "II", "NSCLC", "SCLC", "CRC", "HCC", "RCC", "TPS", "CPS", "IHC", "FISH", "NGS", "DNA", "RNA"})
 
 
+# "solid tumours other than NSCLC", "non-NSCLC solid tumours": a group that leaves NSCLC out.
+_NOT_NSCLC = re.compile(
+    r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides)\s+(?:\w+\s+){0,2}?"
+    r"(?:nsclc|non[\s-]?small|lung)|\bnon[\s-]nsclc\b", re.I)
+
+
 def cancers_named(text: str) -> tuple[str, ...]:
-    """Cancer types a scope's words name, in the order of the vocabulary."""
-    return tuple(name for name, pattern in _cancer_patterns() if pattern.search(text))
+    """Cancer types a scope's words name, in the order of the vocabulary.
+
+    A small-cell name is taken out before lung cancer is looked for ("small cell lung cancer
+    cohort" names SCLC only), and a group that leaves NSCLC out names "not_nsclc"."""
+    named: list[str] = []
+    for name, pattern in _cancer_patterns():
+        if pattern.search(text):
+            named.append(name)
+            if name == "sclc":
+                text = pattern.sub(" ", text)
+    if _NOT_NSCLC.search(text):
+        named = [n for n in named if n != "nsclc"] + ["not_nsclc"]
+    return tuple(named)
+
+
+# "HER2-", "HER2-negative", "EGFR wild-type": a negative result names no marker group.
+_NEGATIVE_AFTER = re.compile(r"\s*(?:-(?![A-Za-z0-9])|[\s-]?(?:negative|neg\b|wild[\s-]?type|wt\b|non[\s-]?mutated))",
+                             re.I)
 
 
 def genes_named(text: str) -> tuple[str, ...]:
-    """HGNC symbols a scope's words name ("EGFR-mutant", "ALK+", "T790M", "HER2")."""
+    """HGNC symbols a scope's words name ("EGFR-mutant", "ALK+", "T790M", "HER2"), not those it
+    names as negative ("ER+ HER2- breast cancer", "EGFR wild-type")."""
     found: list[str] = []
     for match in _GENE_TOKEN.finditer(text):
         word = match.group().upper()
-        if word in _NOT_GENES:
+        if word in _NOT_GENES or _NEGATIVE_AFTER.match(text, match.end()):
             continue
         if word in _ALTERATION_GENE:
             found.append(_ALTERATION_GENE[word])
@@ -118,7 +148,8 @@ def genes_named(text: str) -> tuple[str, ...]:
 # --- where a scope is written ------------------------------------------------------------------
 
 _LABEL = r"(?:\d{1,2}(?:[a-z]\d{0,2})?|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})\b"  # 2, 2A, 2A3, Ib, B, B1
-_LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:(?:cohort|arm|part|phase|group)s?\s*)?{_LABEL})*"
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-?study|stratum|strata)"
+_LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
 _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
                r"cohorts?|stage|portion|study))?|safety run-?in|run-?in|randomi[sz]ed (?:phase|part|portion)")
 
@@ -126,7 +157,7 @@ _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]atio
 def _named(tag: str = "") -> str:
     """A cohort, part, arm or phase with its labels ("Cohort 2 and 3"), or a study part by name ("dose
     escalation"); `tag` keeps group names unique where one pattern holds several."""
-    return rf"(?:(?P<kind{tag}>cohort|arm|part|phase|group|module|portion)s?\s*{_LABELS}|(?:{_PART_WORDS}))"
+    return rf"(?:(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}|(?:{_PART_WORDS}))"
 
 
 _ASIDE = r"(?:\s*[(\[][^()\[\]]{0,120}[)\]])?"
@@ -136,6 +167,11 @@ _ASIDE = r"(?:\s*[(\[][^()\[\]]{0,120}[)\]])?"
 _PREFIX = re.compile(
     rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
     rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z]))",
+    re.I,
+)
+# "For the expansion part, patients have ...", "In Cohort 2, prior docetaxel is required".
+_FOR_GROUP = re.compile(
+    rf"^\W{{0,3}}(?:for|in)\s+(?:the\s+|all\s+)?{_named()}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*,",
     re.I,
 )
 # "Patients in Phase 1 who ...", "Participants enrolled in the expansion cohorts must ...".
@@ -151,10 +187,14 @@ _NAMED_GROUP = re.compile(
     rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
     re.I,
 )
+# A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
+_CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?)(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
+                          re.I)
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
 _CONDITION = re.compile(
-    r"^\W{0,3}(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
+    r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
+    r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
     r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
@@ -179,7 +219,9 @@ _SUFFIX = re.compile(
     re.I,
 )
 _KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module": "cohort", "arm": "arm",
-                                "part": "part", "portion": "part", "phase": "phase"}
+                                "part": "part", "portion": "part", "phase": "phase", "subprotocol": "cohort",
+                                "sub-protocol": "cohort", "substudy": "cohort", "sub-study": "cohort",
+                                "stratum": "cohort", "strata": "cohort"}
 
 
 def _shorten(text: str, limit: int = 120) -> str:
@@ -192,15 +234,20 @@ def _named_kind(match: re.Match[str]) -> ScopeKind:
     return _KINDS.get(kind.lower(), "cohort") if kind else "part"
 
 
+_CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|completed)\b(?:\s+(?:to|for)\s+"
+                     r"(?:enrol?lment|accrual|recruitment))?", re.I)
+
+
 def _scope_from(words: str, kind: ScopeKind) -> Scope:
-    return Scope(_shorten(words), kind, cancers_named(words), genes_named(words))
+    return Scope(_shorten(words), kind, cancers_named(words), genes_named(words), bool(_CLOSED.search(words)))
 
 
 # Every scope but a condition names a group with one of these words: most criteria hold none, and
 # are then spared the scope patterns.
 # Searched in lower-cased text, case-sensitively: several times faster than re.I on every criterion.
 _GROUP_WORD = re.compile(
-    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi)")
+    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi"
+    r"|sub-?protocol|sub-?study|strat)")
 _HEAD = 160  # a prefix scope names its group within this many characters
 
 
@@ -213,16 +260,27 @@ def prefix_scope(text: str) -> tuple[Scope | None, str]:
 
 
 def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
-    match = _PREFIX.match(text) or _PATIENTS_IN.match(text)
+    match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text)
     if match:
         return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
-    match = _NAMED_GROUP.match(text) if ":" in head else None
+    return _named_group(text, head)
+
+
+def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
+    if ":" not in head:
+        return None, text
+    match = _NAMED_GROUP.match(text)
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
+        return _scope_from(match.group(0), "cohort"), text[match.end():]
+    match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
+    if match and cancers_named(match.group("what")):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     return None, text
 
 
-_CONDITION_START = re.compile(r"^\W{0,3}(?:for|in|among|the|patients?|participants?|subjects?|those|pts|individuals)\b",
+_NOTE = r"(?:(?:note|nb|n\.b\.|important)\s*:\s*)?"
+_CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
+                              r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals)\b",
                               re.I)
 
 
@@ -292,7 +350,11 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     it only names a group; otherwise its own words may still scope it."""
     lowered = text.lower()
     group_word = _GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
-    scope, rest = _prefix_scope(text, text[:_HEAD]) if group_word and group_word.start() < _HEAD else (None, text)
+    head = text[:_HEAD]
+    if group_word and group_word.start() < _HEAD:
+        scope, rest = _prefix_scope(text, head)
+    else:  # no group word: only a cancer before a colon can open it ("SCLC: ...", "Breast cancer (2L+): ...")
+        scope, rest = _named_group(text, head)
     if scope is None:
         condition = condition_scope(text)
         if condition is not None:
@@ -301,10 +363,16 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             return None, _suffix_scope(text)
         return None, None
     rest = rest.strip()
-    if not rest or (rest.startswith("(") and rest.endswith(")") and len(rest) < 80):
+    if not rest or (rest[:1] in "([" and rest[-1:] in ")]" and len(rest) < 80):
+        if _OPEN.search(rest) or _OPEN.search(scope.label):
+            # "Phase 2 [open to enrollment]:" beside a closed part: what a patient can join is the whole
+            # trial (ends_scope() closes the heading before it).
+            return None, None
         return scope, scope
     return None, merge(scope, condition_scope(rest))
 
+
+_OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
 
 _GENERAL_HEADING = re.compile(
     r"^\W{0,3}(?:for\s+)?(?:all|every|each)\s+(?:patients|participants|subjects|cohorts|arms|parts|phases)\b"
@@ -314,5 +382,6 @@ _GENERAL_HEADING = re.compile(
 
 
 def ends_scope(text: str) -> bool:
-    """A line that closes a heading's scope: "All patients:", "General criteria:"."""
-    return bool(_GENERAL_HEADING.match(text))
+    """A line that closes a heading's scope: "All patients:", "General criteria:", a part "[open to
+    enrollment]" (the part a patient can join now is the trial)."""
+    return bool(_GENERAL_HEADING.match(text) or _OPEN.search(text[:_HEAD]))
