@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -49,3 +51,27 @@ def adversarial_criteria(size: int) -> str:
               "* ECOG " + "0-1, " * 400, "Exclusion Criteria:", "* brain metastases " * 100]
     text = "Inclusion Criteria:\n" + "\n".join(pieces)
     return (text * (size // len(text) + 1))[:size]
+
+
+# The columns of a `trialmatch screen` patients file, as README.md documents them.
+PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
+                   "prior_therapies", "prior_lines", "ecog", "brain_metastases", "location", "max_distance_miles")
+
+
+def patient_cell(profile: dict[str, Any], column: str) -> str:
+    """One profile field as a screen CSV cell ("EGFR:L858R; KRAS:G12C", "ALK; ROS1", "" for unknown)."""
+    value = profile.get(column)
+    if column == "biomarkers":
+        return "; ".join(f"{b['gene']}:{b['alteration']}" for b in value or [])
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+def patients_csv(path: Path, profiles: list[dict[str, Any]]) -> Path:
+    """A screen patients file with one row per profile (profiles in the eval JSON shape)."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(PATIENT_COLUMNS)
+        writer.writerows([patient_cell(p, c) for c in PATIENT_COLUMNS] for p in profiles)
+    return path

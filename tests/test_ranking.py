@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import patients_csv
 from sqlalchemy.engine import Engine
 
 from trialmatch import form
@@ -37,8 +38,6 @@ from trialmatch.profile import Profile, profile_from_dict
 from trialmatch.study_kind import KINDS, TREATMENT, kind_of
 
 BOSTON = "Boston, MA"
-PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
-                   "prior_therapies", "prior_lines", "ecog", "brain_metastases", "location", "max_distance_miles")
 
 
 def _records(folder: Path) -> list[dict[str, Any]]:
@@ -165,25 +164,12 @@ def test_egfr_patient_after_osimertinib_sees_treatment_studies_first(
         assert "listed after treatment studies" in later[nct_id].rank_reasons[0]
 
 
-def _cell(profile: dict[str, Any], column: str) -> str:
-    value = profile.get(column)
-    if column == "biomarkers":
-        return "; ".join(f"{b['gene']}:{b['alteration']}" for b in value or [])
-    if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else str(value)
 
 
-def _patients_csv(path: Path, profiles: list[dict[str, Any]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(PATIENT_COLUMNS)
-        writer.writerows([_cell(p, c) for c in PATIENT_COLUMNS] for p in profiles)
-    return path
 
 
 def _screen(tmp_path: Path, engine: Engine, profiles: list[dict[str, Any]], *args: str) -> list[dict[str, str]]:
-    source = _patients_csv(tmp_path / "patients.csv", profiles)
+    source = patients_csv(tmp_path / "patients.csv", profiles)
     out = tmp_path / "out.csv"
     result = CliRunner().invoke(main, ["screen", str(source), "--out", str(out), "--db",
                                        str(engine.url.database), "--jobs", "1", *args])

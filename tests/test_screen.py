@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import patients_csv
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
@@ -26,27 +27,6 @@ from trialmatch.match import MatchFilters, MatchIndex, match_profile
 from trialmatch.profile import Profile
 from trialmatch.screen import read_profiles
 from trialmatch.screen_rows import DIMENSION_COLUMNS, OUTPUT_COLUMNS, csv_cell
-
-PATIENT_COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
-                   "prior_therapies", "prior_lines", "ecog", "brain_metastases", "location", "max_distance_miles")
-
-
-def _cell(profile: dict[str, Any], column: str) -> str:
-    value = profile.get(column)
-    if column == "biomarkers":
-        return "; ".join(f"{b['gene']}:{b['alteration']}" for b in value or [])
-    if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else str(value)
-
-
-def _patients_csv(path: Path, profiles: list[dict[str, Any]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(PATIENT_COLUMNS)
-        for profile in profiles:
-            writer.writerow([_cell(profile, column) for column in PATIENT_COLUMNS])
-    return path
 
 
 @pytest.fixture
@@ -90,7 +70,7 @@ def test_screen_rows_are_each_patients_ranked_matches(
     synced_engine: Engine, patients: list[dict[str, Any]], tmp_path: Path, fmt: str
 ) -> None:
     db = str(synced_engine.url.database)
-    source = _patients_csv(tmp_path / "patients.csv", patients)
+    source = patients_csv(tmp_path / "patients.csv", patients)
     out = tmp_path / f"matches.{fmt}"
     code, stdout, stderr = _screen(source, out, db)
     assert code == 0, stderr
@@ -154,7 +134,7 @@ def test_worker_processes_write_the_same_file_as_one_process(
 ) -> None:
     """Enough patients for several chunks and waves, with a bad row in the middle."""
     many = [{**p, "id": f"{p['id']}-{n}"} for n in range(12) for p in patients]
-    source = _patients_csv(tmp_path / "patients.csv", many)
+    source = patients_csv(tmp_path / "patients.csv", many)
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     lines.insert(40, "bad-row,not-an-age\n")
     source.write_text("".join(lines), encoding="utf-8")
@@ -183,7 +163,7 @@ def test_a_treatment_trialmatch_does_not_know_is_named_per_patient(synced_engine
 
 def test_top_keeps_each_patients_best_trials(synced_engine: Engine, patients: list[dict[str, Any]],
                                              tmp_path: Path) -> None:
-    source = _patients_csv(tmp_path / "patients.csv", patients)
+    source = patients_csv(tmp_path / "patients.csv", patients)
     db = str(synced_engine.url.database)
     every, best = tmp_path / "every.csv", tmp_path / "best.csv"
     assert _screen(source, every, db)[0] == 0
