@@ -36,13 +36,18 @@ _NAMED_PART = re.compile(
 
 def cohort_labels(criterion: Criterion) -> list[str]:
     """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
-    match = label_at_start(criterion.text) if criterion.text else None
+    return list(bullet_labels(criterion.text, criterion.parent))
+
+
+def bullet_labels(text: str, parent: str) -> tuple[str, ...]:
+    """cohort_labels of a bullet with this text under this parent bullet."""
+    match = label_at_start(text) if text else None
     if match:
-        return _labels_of(match)
-    named = _NAMED_PART.match(criterion.text) if criterion.text[:3].lower() in {"for", "in "} else None
+        return tuple(_labels_of(match))
+    named = _NAMED_PART.match(text) if text[:3].lower() in {"for", "in "} else None
     if named:
-        return [f"part {named.group('part').lower()}"]
-    return list(_parent_labels(criterion.parent)) if criterion.parent else []
+        return (f"part {named.group('part').lower()}",)
+    return _parent_labels(parent) if parent else ()
 
 
 def whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
@@ -69,11 +74,13 @@ def _not_a_way_in(text: str) -> bool:
     return ("closed" in lowered or "longer" in lowered) and _CLOSED.search(text) is not None
 
 
-def whole_trial_labels(criteria: tuple[Criterion, ...]) -> list[str] | None:
-    """Our cohort names, when one set of them is over every criterion ("Phase 2:" above both lists)."""
-    if len(criteria) < 3:
+def whole_trial_labels(per_criterion: list[tuple[str, ...]]) -> list[str] | None:
+    """Our cohort names, when one set of them is over every criterion ("Phase 2:" above both lists).
+
+    `per_criterion`: each criterion's bullet_labels, in order."""
+    if len(per_criterion) < 3:
         return None  # a heading and one rule at least: a lone labelled criterion is a part, not the trial
-    found = {tuple(cohort_labels(c)) for c in criteria}
+    found = set(per_criterion)
     return list(found.pop()) if len(found) == 1 else None
 
 
@@ -102,14 +109,15 @@ _LABEL_INSIDE = guarded(
 )
 
 
-def labelled_sentences(text: str) -> list[tuple[str, list[str]]]:
+def labelled_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The criterion's sentences, each with the cohort labels it starts with."""
     out = []
     for sentence in sentences(text):
         for piece in _LABEL_INSIDE.split(sentence):
             if piece.strip():
                 match = label_at_start(piece.strip())
-                out.append((piece.strip(), _labels_of(match) if match else []))
-    return out
+                out.append((piece.strip(), tuple(_labels_of(match)) if match else ()))
+    return tuple(out)
 
 
 def _labels_of(match: re.Match[str]) -> list[str]:

@@ -8,12 +8,14 @@ cohort fits the trial. The title and conditions count only where the criteria ar
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from trialmatch.rules.biomarker import vocab
 from trialmatch.rules.biomarker.cohorts import (
-    cohort_labels,
+    bullet_labels,
     label_at_start,
     labelled_sentences,
     scope_label,
@@ -161,6 +163,70 @@ def _may_state(norm: str, section: str) -> bool:
     return section == "inclusion" and EXCLUDING_SENTENCE.search(norm) is not None
 
 
+_T = TypeVar("_T")
+_Read = tuple[frozenset[str], list[Statement]]  # carrier genes, statements
+
+
+def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | None:
+    """What one criteria sentence says about markers; None when it sets no marker rule.
+
+    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
+    if not mentions_marker(sentence):
+        return None
+    norm = normalise(sentence)
+    if not _may_state(norm, section):
+        return None
+    if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
+        return None  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
+    if listed and EARLY_SETTING.search(sentence):
+        return None  # one listed route, for early disease: not a rule on metastatic NSCLC
+    statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+    return frozenset(carrier_genes(norm)), statements
+
+
+class _Once:
+    """Each helper's answer once per distinct arguments, within one trial's text: a long text repeats its
+    bullets and sentences (the same rule under several cohorts or parts). Per parse, not module-wide, so
+    memory stays bounded and every parse does its own work. Answers are shared: immutable, or copied."""
+
+    def __init__(self) -> None:
+        self._answers: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, helper: Callable[..., _T], *args: Any) -> _T:
+        key = (helper, *args)
+        if key not in self._answers:
+            self._answers[key] = helper(*args)
+        return self._answers[key]  # type: ignore[no-any-return]
+
+
+def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
+    """_marker_statements through `once`, with statements the caller may change (their atoms are edited later)."""
+    read = once(_marker_statements, sentence, section, listed)
+    # deepcopy keeps atoms shared between statements shared, as a fresh read would leave them.
+    return None if read is None else (read[0], copy.deepcopy(read[1]))
+
+
+def _immunotherapy_alone(sentence: str) -> bool:
+    return IMMUNOTHERAPY_ALONE_STANDARD.search(sentence) is not None
+
+
+def _unspecified_markers(text: str) -> bool:
+    return UNSPECIFIED_MARKERS.search(text) is not None
+
+
+def _waivers(text: str) -> tuple[bool, bool, bool]:
+    """A criterion's test waivers: (squamous tumours need no test, no test needed, that one is about markers)."""
+    squamous = no_test = marker_context = False
+    # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.
+    for sentence in sentences(text) if _WAIVERS.possible(text) else ():
+        if _SQUAMOUS_UNTESTED_OK.search(sentence):
+            squamous = True  # a waiver for one histology only
+        elif _NO_TEST_NEEDED.search(sentence):
+            no_test = True
+            marker_context = marker_context or bool(_MARKER_CONTEXT.search(sentence))
+    return squamous, no_test, marker_context
+
+
 def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
     clauses: list[dict[str, Any]] = []
@@ -170,10 +236,12 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     squamous_untested_ok = False
     carriers: set[str] = set()
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
+    once = _Once()
     whole = whole_trial_scope(text.criteria)
-    own_whole = whole_trial_labels(text.criteria)
-    for criterion in text.criteria:
-        cohorts = cohort_labels(criterion)
+    bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
+    own_whole = whole_trial_labels(bullet_cohorts)
+    for criterion, bullet in zip(text.criteria, bullet_cohorts, strict=True):
+        cohorts = list(bullet)
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
         scope = criterion.scope
@@ -186,30 +254,26 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
             cohorts = [scope_label(scope)]
         gene_scope = scope.to_json() if scope is not None and scope.genes else None
-        if cohorts and criterion.parent and not label_at_start(criterion.text) and other_cancer_only(criterion.parent):
+        if (cohorts and criterion.parent and not label_at_start(criterion.text)
+                and once(other_cancer_only, criterion.parent)):
             foreign.update(cohorts)
         section = "exclusion" if criterion.section == "exclusion" else "inclusion"
         found: list[dict[str, Any]] = []
-        for sentence, own_labels in labelled_sentences(criterion.text):
+        for sentence, sentence_labels in once(labelled_sentences, criterion.text):
+            own_labels = list(sentence_labels)  # one list per sentence, as clauses' cohorts
             labels.extend(c for c in own_labels if c not in labels)
-            if (own_labels or cohorts) and other_cancer_only(sentence):
+            if bool(own_labels or cohorts) and once(other_cancer_only, sentence):
                 foreign.update(own_labels or cohorts)
-            if section == "inclusion" and IMMUNOTHERAPY_ALONE_STANDARD.search(sentence):
+            if section == "inclusion" and once(_immunotherapy_alone, sentence):
                 # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
                 found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
                               "cohorts": own_labels or cohorts, "evidence": quote(sentence),
                               "source": section, "doubtful": True})
-            if not mentions_marker(sentence):
+            read = _statements_copy(once, sentence, section, criterion.depth > 0)
+            if read is None:
                 continue
-            norm = normalise(sentence)
-            if not _may_state(norm, section):
-                continue
-            if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
-                continue  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
-            if criterion.depth > 0 and EARLY_SETTING.search(sentence):
-                continue  # one listed route, for early disease: not a rule on metastatic NSCLC
-            carriers |= carrier_genes(norm)
-            statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+            sentence_carriers, statements = read
+            carriers |= sentence_carriers
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if _in_doubt(clause, sentence, section):
@@ -221,19 +285,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 found.append(clause)
-        if cohorts and not found and section == "inclusion" and UNSPECIFIED_MARKERS.search(criterion.text):
+        if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
             # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
             found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
                           "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
                           "doubtful": True})
-        no_test = marker_context = False
-        # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.
-        for sentence in sentences(criterion.text) if _WAIVERS.possible(criterion.text) else ():
-            if _SQUAMOUS_UNTESTED_OK.search(sentence):
-                squamous_untested_ok = True  # a waiver for one histology only
-            elif _NO_TEST_NEEDED.search(sentence):
-                no_test = True
-                marker_context = marker_context or bool(_MARKER_CONTEXT.search(sentence))
+        squamous, no_test, marker_context = once(_waivers, criterion.text)
+        squamous_untested_ok = squamous_untested_ok or squamous
         if no_test:
             if found:
                 for clause in found:
