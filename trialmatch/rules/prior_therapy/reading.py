@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from trialmatch import drugs
 from trialmatch.rules.prior_therapy import cues
 from trialmatch.rules.prior_therapy.names import Context
 from trialmatch.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
-from trialmatch.rules.prior_therapy.sentence import read_sentence, reading_rules, sentence_rules
+from trialmatch.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
 from trialmatch.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.rules.reader import Scope, merge, purpose_of
 from trialmatch.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
@@ -66,6 +66,24 @@ def _pieces(crit: Criterion) -> list[str]:
             else:
                 pieces.append(part)
     return pieces
+
+
+class _OwnRead(NamedTuple):
+    """What a bullet's own words say: its pieces, and per piece the names and counts it gives (None when
+    it can state no rule, or names a treatment for another purpose)."""
+
+    pieces: tuple[str, ...]
+    reads: tuple[FirstRead | None, ...]
+
+
+def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
+    pieces = tuple(_pieces(crit))
+    # Most criteria name no treatment: their purpose and context are never worked out.
+    reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
+    if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
+        reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
+                 for first in reads]
+    return _OwnRead(pieces, tuple(reads))
 
 
 def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
@@ -120,7 +138,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     )
 
 
-def _carried_cohorts(pieces: list[str]) -> list[tuple[str, ...]]:
+def _carried_cohorts(pieces: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Per sentence, the cohorts of the last heading in an earlier sentence of the same bullet:
     "Cohort 3: must have progressed on X. X must have been the first-line treatment." (both cohort 3)."""
     carried: list[tuple[str, ...]] = []
@@ -142,16 +160,17 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
-    opened: dict[int, Scope | None] = {}  # _diagnosis_scope of the bullets above, read once each
+    # A long text repeats bullets word for word (the same criterion under several cohorts or parts), and
+    # what a bullet's own words say depends on its text and section only: each distinct one is read once.
+    own_reads: dict[tuple[str, str], _OwnRead] = {}
+    opened: dict[tuple[str, str], Scope | None] = {}  # _diagnosis_scope per distinct bullet, read once each
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
-        pieces = _pieces(crit)
-        # Most criteria name no treatment: their context is never worked out.
-        reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
-        if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
-            reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
-                     for first in reads]
+        own = own_reads.get((crit.text, crit.section))
+        if own is None:
+            own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
+        pieces, reads = own
         if any(reads):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial)
@@ -171,9 +190,10 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                     rules += reading_rules(first, here)
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
-            own = _diagnosis_scope(crit, pieces) or tails.get((crit.section, crit.depth)) or next(
-                (found for a in reversed(ancestors) if (found := _ancestor_scope(a, opened))), None)
-            scope = merge(crit.scope, own)
+            diagnosed = _opened_scope(crit, pieces, opened) or tails.get((crit.section, crit.depth)) or next(
+                (found for a in reversed(ancestors)
+                 if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
+            scope = merge(crit.scope, diagnosed)
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
                 scope_json = _small_cell_only(scope.to_json())
@@ -208,13 +228,16 @@ _GROUP_NAME = re.compile(r"^(?=\S*[A-Z]\S*[A-Z]|\S*[-\d])[A-Za-z][A-Za-z0-9+/-]{
 _PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
 
 
-def _ancestor_scope(crit: Criterion, opened: dict[int, Scope | None]) -> Scope | None:
-    if crit.index not in opened:
-        opened[crit.index] = _diagnosis_scope(crit, _pieces(crit))
-    return opened[crit.index]
+def _opened_scope(crit: Criterion, pieces: tuple[str, ...],
+                  opened: dict[tuple[str, str], Scope | None]) -> Scope | None:
+    """_diagnosis_scope, remembered per distinct bullet (it reads the bullet's section and words only)."""
+    key = (crit.text, crit.section)
+    if key not in opened:
+        opened[key] = _diagnosis_scope(crit, pieces)
+    return opened[key]
 
 
-def _diagnosis_scope(crit: Criterion, pieces: list[str]) -> Scope | None:
+def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...]) -> Scope | None:
     """Who an inclusion is about when its own opening says so and the shared reader did not read it:
     "Histological diagnosis of ER+ breast cancer. Participants must have progressed after X" and
     "PDAC (2-3L): Participants must ..." set rules for another cancer; "PROC participants must ..."
