@@ -138,6 +138,17 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     )
 
 
+def _reading_rules_once(first: FirstRead, ctx: Context,
+                        said: dict[tuple[str, Context], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """reading_rules, remembered per distinct sentence and context: a repeated bullet under the same
+    headers reads the same. `first` is read_sentence(sentence, ctx.section, ctx.egfr_trial), so the
+    sentence and the context decide it. Copies: the caller's rules are its own."""
+    key = (first.sentence, ctx)
+    if key not in said:
+        said[key] = reading_rules(first, ctx)
+    return [dict(rule) for rule in said[key]]
+
+
 def _carried_cohorts(pieces: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Per sentence, the cohorts of the last heading in an earlier sentence of the same bullet:
     "Cohort 3: must have progressed on X. X must have been the first-line treatment." (both cohort 3)."""
@@ -164,6 +175,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     # what a bullet's own words say depends on its text and section only: each distinct one is read once.
     own_reads: dict[tuple[str, str], _OwnRead] = {}
     opened: dict[tuple[str, str], Scope | None] = {}  # _diagnosis_scope per distinct bullet, read once each
+    said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
@@ -185,9 +197,9 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 here = contexts.get(carried[k]) or contexts.setdefault(carried[k], replace(ctx, cohorts=carried[k]))
                 before = len(rules)
                 if k and lead_cue and ctx.inherited is None:
-                    rules += reading_rules(first, replace(here, inherited=lead_cue, prefix=lead))
+                    rules += _reading_rules_once(first, replace(here, inherited=lead_cue, prefix=lead), said)
                 else:
-                    rules += reading_rules(first, here)
+                    rules += _reading_rules_once(first, here, said)
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             diagnosed = _opened_scope(crit, pieces, opened) or tails.get((crit.section, crit.depth)) or next(
