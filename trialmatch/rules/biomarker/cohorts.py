@@ -120,8 +120,11 @@ def labelled_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+_ID_SEPARATOR = re.compile(r"\s*(?:,|and|&|/|or|\+)\s*")
+
+
 def _labels_of(match: re.Match[str]) -> list[str]:
     kind = match.group("kind").lower().rstrip("s")
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
-    ids = re.split(r"\s*(?:,|and|&|/|or|\+)\s*", match.group("ids"))
+    ids = _ID_SEPARATOR.split(match.group("ids"))
     return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]

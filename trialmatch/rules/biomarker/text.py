@@ -94,6 +94,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
 
 
 _EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
+# What may sit between a named alteration and the exon that only locates it ("S768I mutation in exon 20").
+_EXON_LOCATION_GAP = re.compile(r"\s*(?:(?:mutations?|point mutations?|substitutions?)\s+)?(?:in|of|on|at)?\s*")
 
 
 def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
@@ -102,8 +104,7 @@ def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
     keep = []
     for tok in toks:
         if tok.type == "alt" and tok.key in _EXON_CLASSES and any(
-            re.fullmatch(r"\s*(?:(?:mutations?|point mutations?|substitutions?)\s+)?(?:in|of|on|at)?\s*",
-                         text[min(n.end, tok.end): max(n.start, tok.start)])
+            _EXON_LOCATION_GAP.fullmatch(text[min(n.end, tok.end): max(n.start, tok.start)])
             for n in named
         ):
             continue
@@ -295,6 +296,10 @@ def _describes_other_cancer(text: str, start: int, end: int) -> bool:
                 or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
 
 
+_TEST_OF = re.compile(r"\s*(?:of|for|on)\b", re.I)
+_TESTED_FOR = re.compile(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$", re.I)
+
+
 def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> bool:
     """"samples for EGFR T790M detection", "EGFR status will be assessed": a test, not a finding."""
     if PROCEDURE_AFTER.search(text[end: end + 60]):
@@ -303,8 +308,8 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
         return False
     if any(t.type == "postneg" or t.says_positive for t in phrase):
         return False
-    if phrase[0].type in {"detection", "test"} and len(phrase) > 1 and re.match(
-        r"\s*(?:of|for|on)\b", text[phrase[0].end: phrase[1].start], re.I
+    if phrase[0].type in {"detection", "test"} and len(phrase) > 1 and _TEST_OF.match(
+        text[phrase[0].end: phrase[1].start]
     ):  # "Detection of EGFR mutations", "testing for ALK"
         return True
     return bool(TEST_BEFORE.search(text[max(0, start - 40): start]))
@@ -314,8 +319,7 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
     """"must be tested for EGFR and ALK": only a test, unless the phrase says what was found."""
     if any(t.type == "postneg" or t.says_positive for t in phrase):
         return False
-    return bool(re.search(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$",
-                          text[max(0, start - 40): start], re.I))
+    return bool(_TESTED_FOR.search(text[max(0, start - 40): start]))
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
@@ -360,10 +364,13 @@ def _beyond_named(phrase: list[Token]) -> bool:
     return False
 
 
+_ACTIONABLE_WORD = re.compile(r"\b(?:targeted|effective treatment|approved)\b", re.I)
+
+
 def _driver_atom(drivers: list[Token], phrase: list[Token], text: str) -> dict[str, Any]:
     actionable = any(t.key == "actionable" for t in drivers) or any(
         t.type == "kind" and t.key == "actionable" for t in phrase
-    ) or bool(re.search(r"\b(?:targeted|effective treatment|approved)\b", text, re.I))
+    ) or bool(_ACTIONABLE_WORD.search(text))
     atom: dict[str, Any] = {"t": "driver", "class": "actionable" if actionable else "driver"}
     if any(t.type == "other" for t in phrase):
         atom["other"] = True
