@@ -386,6 +386,20 @@ def test_title_and_conditions(title: str, conditions: tuple[str, ...], profile: 
     assert biomarker.check(rules, profile).verdict == expected
 
 
+def test_a_sentence_repeated_under_several_cohorts_reads_as_if_written_once() -> None:
+    """A parse reads each distinct sentence once (reading._Once); every clause still gets atoms of its own,
+    which later steps edit ("other" resolved against the requirement, a hash added per atom)."""
+    head = "Inclusion Criteria:\n\n* EGFR L858R mutation\n\nExclusion Criteria:\n\n"
+    cohort_a = "* Cohort A:\n  * Other EGFR mutations or ALK fusion\n"
+    cohort_b = "* Cohort B:\n  * Other EGFR mutations or ALK fusion\n"
+    single = biomarker.parse(trial(head + cohort_a))["clauses"]
+    double = biomarker.parse(trial(head + cohort_a + cohort_b))["clauses"]
+    assert [c["cohorts"] for c in double] == [[], ["cohort a"], ["cohort b"]]
+    assert double[1]["atoms"] == double[2]["atoms"] == single[1]["atoms"]
+    assert double[1]["atoms"][0]["except"] == ["L858R"]
+    assert not {id(a) for a in double[1]["atoms"]} & {id(a) for a in double[2]["atoms"]}
+
+
 def test_no_biomarker_words_means_no_requirement() -> None:
     rules = biomarker.parse(trial(inc("ECOG performance status 0-1", "Adequate organ function")))
     finding = biomarker.check(rules, EX19)
