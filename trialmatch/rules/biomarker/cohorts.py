@@ -54,8 +54,10 @@ def whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
     """"Phase 2 [open to enrollment]:" over every criterion scopes the whole trial: it names no other way in."""
     if len(criteria) < 3 or all(c.scope is None for c in criteria):
         return None
+    # Asked once per distinct bullet: a long text repeats its bullets.
+    way_in = {text: not _not_a_way_in(text) for text in dict.fromkeys(c.text for c in criteria)}
     labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria
-              if not _not_a_way_in(c.text)}
+              if way_in[c.text]}
     return labels.pop() if len(labels) == 1 else None
 
 
