@@ -72,6 +72,7 @@ def _aside(pos: int, parens: list[tuple[int, int]]) -> tuple[int, int] | None:
     return next(((a, b) for a, b in parens if a <= pos < b), None)
 
 
+@lru_cache(maxsize=1024)  # asked for every name of every sentence; the vocabulary does not change
 def _family(item: str) -> frozenset[str]:
     kind, _, key = item.partition(":")
     return frozenset(drugs.classes_of(key)) if kind == "d" else drugs.ancestors(key)

@@ -334,9 +334,14 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _covered(item: str, banned: set[str]) -> bool:
     """Whether a ban on `banned` would also ban `item` (a drug or class below a banned class)."""
+    return item in banned or bool(_class_items(item) & banned)
+
+
+@lru_cache(maxsize=1024)  # asked for every required item against every ban; the vocabulary does not change
+def _class_items(item: str) -> frozenset[str]:
+    """The class items ("c:<class>") a drug belongs to, or a class sits under (itself included)."""
     kind, _, key = item.partition(":")
-    family = {f"c:{c}" for c in (drugs.classes_of(key) if kind == "d" else drugs.ancestors(key))}
-    return item in banned or bool(family & banned)
+    return frozenset(f"c:{c}" for c in (drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)))
 
 
 def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
