@@ -74,6 +74,7 @@ class _OwnRead(NamedTuple):
 
     pieces: tuple[str, ...]
     reads: tuple[FirstRead | None, ...]
+    tail_named: tuple[str, ...]  # cancers named by a heading that closes the bullet (_tail_named)
 
 
 def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
@@ -83,7 +84,15 @@ def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
     if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
         reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
                  for first in reads]
-    return _OwnRead(pieces, tuple(reads))
+    return _OwnRead(pieces, tuple(reads), _tail_named(pieces, crit.section))
+
+
+def _tail_named(pieces: tuple[str, ...], section: str) -> tuple[str, ...]:
+    """The cancers an inclusion's closing heading names: "... for these aberrations. Head and neck cancer
+    (SCCHN):" opens the next bullets' group. Empty when the bullet does not end with such a heading."""
+    if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and section == "inclusion":
+        return cancers_named(pieces[-1])
+    return ()
 
 
 def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
@@ -178,11 +187,12 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
-        tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
+        if tails:  # most texts have no closing headings: nothing to filter
+            tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
         own = own_reads.get((crit.text, crit.section))
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
-        pieces, reads = own
+        pieces, reads = own.pieces, own.reads
         if any(reads):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial)
@@ -215,12 +225,10 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
                 rules[start:] = [{**rule, "scope": outside if start + n in others else scope_json,
                                   "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
-        if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and crit.section == "inclusion":
-            # "... for these aberrations. Head and neck cancer (SCCHN):" opens the next bullets' group.
-            named = cancers_named(pieces[-1])
-            if named:
-                other = not INCLUDES_NSCLC.intersection(named)
-                tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
+        named = own.tail_named
+        if named:  # the bullet closes with a heading that opens the next bullets' group
+            other = not INCLUDES_NSCLC.intersection(named)
+            tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
 
