@@ -263,3 +263,12 @@ def test_a_part_closed_to_enrolment_binds_no_one_and_the_open_part_binds_everyon
 def test_a_plain_heading_keeps_its_scope_over_plain_lines() -> None:
     markdown = "Cohort B (SCLC):\nProgressed after platinum\nNo prior topotecan\n"
     assert [scope for _, scope in _scopes(markdown)] == ["Cohort B (SCLC)"] * 3
+
+
+@pytest.mark.parametrize("markdown", [
+    "* For NSCLC:\n* PD-L1 TPS of 1% or more. Melanoma:\n* As first-line treatment for melanoma\n",
+    "* Cohort A (NSCLC):\n  * PD-L1 TPS of 1% or more. Breast cancer:\n  * After a CDK4/6 inhibitor\n",
+])
+def test_a_heading_at_the_end_of_a_bullet_scopes_the_bullets_after_it(markdown: str) -> None:
+    last = split_criteria(markdown)[-1].scope
+    assert last is not None and last.other_disease

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from trialmatch.record_values import as_dict, as_list
 from trialmatch.rules.prefilter import folded
-from trialmatch.rules.reader import Purpose, Scope, ends_scope, merge, purpose_of, read_scope
+from trialmatch.rules.reader import Purpose, Scope, purpose_of, read_scopes
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -155,45 +155,6 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
     return [Criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)]
-
-
-def read_scopes(lines: list[tuple[str, Section, int, bool]]) -> list[Scope | None]:
-    """The scope of each criterion, given as (text, section, depth, written as a bullet).
-
-    A heading that only names a group ("Phase 1: (dose escalation)", "Cohort B (SCLC):") scopes
-    its sub-bullets when it has some; otherwise everything after it in the section, up to the next
-    section, "All patients:", or the next plain line (a paragraph, not a bullet): any plain line
-    after a bullet heading, a plain line that opens a list (ends with a colon) after a plain one. A
-    criterion's own words ("Part 2A (breast cancer) ...", "... (Arms 2 and 3 only)", "Patients
-    with EGFR mutation must ...") add to the scope it inherits. See trialmatch/rules/reader/.
-    """
-    scopes: list[Scope | None] = []
-    flat: tuple[Scope, str, bool] | None = None  # a heading's scope over the list after it, its section, bullet?
-    nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
-    for position, (text, section, depth, is_bullet) in enumerate(lines):
-        if flat is not None and (flat[1] != section or ends_scope(text)
-                                 or (not is_bullet and (flat[2] or text.rstrip().endswith(":")))):
-            flat = None
-        below = position + 1 < len(lines) and lines[position + 1][2] > depth
-        inherited = nested.get(depth - 1) if depth else None
-        for level in [d for d in nested if d >= depth]:
-            del nested[level]
-        base = merge(flat[0] if flat else None, inherited)
-        heading, own = read_scope(text)
-        if heading is not None:
-            if flat is not None and depth == 0 and flat[0].kind == heading.kind:
-                base = inherited  # "Part B:" after "Part A:" replaces it; "Cohort 1:" under "Phase 2:" adds
-            scope = merge(base, heading)
-            if below:
-                nested[depth] = scope
-            elif depth == 0:
-                flat = (merge(inherited, heading) or heading, section, is_bullet)
-        else:
-            scope = merge(base, own)
-            if below:
-                nested[depth] = scope
-        scopes.append(scope)
-    return scopes
 
 
 @dataclass(frozen=True)
