@@ -31,7 +31,9 @@ from trialmatch.index import load_index
 from trialmatch.parse import DIMENSIONS
 
 PAGE = 3
-PAGE_DELAY = 0.15
+# Each page is held back this long, so the sync outlasts a second CLI process's start-up (about a
+# second, more on a loaded machine): that second sync must meet the running one, not follow it.
+PAGE_DELAY = 0.4
 
 # Reads the cache in a loop, one JSON line per read, until the file named by argv[2] exists.
 READER = """
