@@ -803,3 +803,29 @@ def test_groups_left_out_and_open_ways_in(sentence: str, who: str, expected: str
 ])
 def test_plain_words_before_patients_name_everyone(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) == expected
+
+
+def test_a_repeated_bullet_is_read_in_its_own_place() -> None:
+    """The parse reads each distinct bullet and sentence once (parse cost): the same words under another
+    cohort heading, or in the other section, still make that place's rule."""
+    text = trial(inclusion=["Cohort A:", "  * Must have progressed on osimertinib.",
+                            "Cohort B:", "  * Must have progressed on osimertinib."],
+                 exclusion=["Prior osimertinib.", "Must have progressed on osimertinib."])
+    rules = prior_therapy.parse(text)["rules"]
+    assert [(r["kind"], r["section"], r["cohorts"]) for r in rules] == [
+        ("require", "inclusion", ["cohort a"]), ("require", "inclusion", ["cohort b"]),
+        ("forbid", "exclusion", [])]
+    assert verdict(text, "naive-untested") == "excluded"
+
+
+def test_rules_remembered_within_a_parse_are_not_shared_with_the_next() -> None:
+    """Rules remembered for repeated sentences are per parse and copied: changing one parse's answer
+    changes neither another rule of it nor the next parse."""
+    repeated = "Part 1: must have progressed on osimertinib."
+    text = trial(inclusion=[repeated, repeated, "Must have progressed on osimertinib."])
+    expected = json.dumps(prior_therapy.parse(text), sort_keys=True)
+    first = prior_therapy.parse(text)
+    for rule in first["rules"]:
+        rule["cohorts"].append("changed")
+        rule["kind"] = "changed"
+    assert json.dumps(prior_therapy.parse(text), sort_keys=True) == expected
