@@ -10,6 +10,11 @@ that compiles the patterns):
 - adversarial: text aimed at regex backtracking and per-token work (tests/helpers.py's
   adversarial_criteria, which tests/test_hostile.py parses too: one bullet of "EGFR EGFR ...",
   2,000 open brackets, ...).
+- records: the same shared records, each parsed as its own trial from its API record (title,
+  conditions and criteria: trialmatch.parse.parse_record, as a sync does), over and over until
+  --size characters of criteria. One long text repeats its sentences, and a reader that answers
+  a repeated sentence once inside one parse is faster on "real" than a sync is: this line is the
+  figure a cache of distinct trials sees.
 
 A run is the whole parse from markdown: split_criteria, then every dimension (trialmatch.parse.parse_text).
 Reports best and median seconds, their ratio to the 1 s target, and each step's best time.
@@ -72,6 +77,37 @@ def report(label: str, markdown: str, repeat: int) -> None:
     print(f"  best per step (s): {steps}")
 
 
+def report_records(size: int, repeat: int) -> None:
+    """Seconds to parse --size characters of criteria as separate records, as a sync parses them."""
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(shared_studies().glob("*.json"))]
+    if not records:
+        print(f"records: skipped, no records under {shared_studies()} (set TRIALMATCH_SHARED)")
+        return
+    lengths = [len(((r.get("protocolSection") or {}).get("eligibilityModule") or {}).get("eligibilityCriteria") or "")
+               for r in records]
+    batch: list[dict[str, object]] = []
+    chars = 0
+    while chars < size:
+        for record, length in zip(records, lengths, strict=True):
+            batch.append(record)
+            chars += length
+            if chars >= size:
+                break
+    from trialmatch.parse import parse_record
+
+    for record in records:  # warm-up
+        parse_record(record)
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for record in batch:
+            parse_record(record)
+        runs.append(time.perf_counter() - started)
+    best, median = min(runs), statistics.median(runs)
+    print(f"records: {chars / 1e6:.1f} MB as {len(batch)} trials, best of {repeat} {best:.3f} s, median {median:.3f} s "
+          f"(best/target {best / TARGET_SECONDS:.2f}, median/target {median / TARGET_SECONDS:.2f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=7)
@@ -84,6 +120,7 @@ def main() -> int:
     else:
         report("real", real, args.repeat)
     report("adversarial", adversarial_criteria(args.size), args.repeat)
+    report_records(args.size, args.repeat)
     return 0
 
 
