@@ -202,6 +202,12 @@ def _generations_before(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[
     return {n for n in found if n in _GENERATION_CLASSES}, start
 
 
+def _names_egfr(egfr_trial: bool, toks: list[tuple[str, int, int]], raw: list[tuple[int, int, str]]) -> bool:
+    """An EGFR trial, or a sentence that names EGFR: a bare "third-generation TKI" is then an EGFR TKI.
+    Asked only when such a TKI is found (rare), not for every sentence with a drug name."""
+    return egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -213,11 +219,11 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         return []  # no word or pair of words opens a drug or class name (most sentences): nothing to scan
     toks = tokens(text)
     raw = _scan(text, toks)
-    has_egfr = egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
     by_start = {first: (end, item) for first, end, item in raw}
     mentions: list[Mention] = []
     skip_until = -1
-    for k, (tok, _, _) in enumerate(toks):
+    # Both "generation" and "gen" hold "gen": without it the walk over the tokens finds nothing.
+    for k, (tok, _, _) in enumerate(toks if "gen" in text else ()):
         if tok not in ("generation", "gen") or k <= skip_until:
             continue
         gens, first = _generations_before(toks, k)
@@ -226,7 +232,7 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         for ahead in range(k + 1, min(k + 5, len(toks))):
             if ahead in by_start:
                 end, item = by_start[ahead]
-                if item in _EGFR_FAMILY and (item != "c:tki" or has_egfr):
+                if item in _EGFR_FAMILY and (item != "c:tki" or _names_egfr(egfr_trial, toks, raw)):
                     items = tuple(_GENERATION_CLASSES[n] for n in sorted(gens))
                     mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
                     del by_start[ahead]
