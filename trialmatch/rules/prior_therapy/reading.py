@@ -284,32 +284,12 @@ def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...]) -> Scope | None:
     if not named or INCLUDES_NSCLC.intersection(named):
         return None
     return Scope(label=quote(words or first, 80), kind="condition", diseases=named)
-    lead = _GROUP_LEAD.match(pieces[0]) or _GROUP_BEFORE.match(pieces[0])
-    words = lead.group("lead") if lead else ""
-    if not words:
-        # A list of indications: "Hepatocellular carcinoma previously treated with sorafenib".
-        opening = _OPENING.match(pieces[0])
-        words = opening.group("lead") if opening else ""
-    named = cancers_named(words) if words else ()
-    if named and _NOT_NSCLC.search(words):
-        return Scope(label=quote(words, 80), kind="condition", diseases=("other_than_nsclc",))
-    if not named and _DIAGNOSIS.search(pieces[0]):
-        named = cancers_named(pieces[0])
-    if named:
-        if INCLUDES_NSCLC.intersection(named):
-            return None
-        return Scope(label=quote(words or pieces[0], 80), kind="condition", diseases=named)
-    if (words and _GROUP_NAME.match(words) and _PATIENT_GROUP.match(pieces[0], lead.end() if lead else 0)
-            and not genes_named(words)):  # "EGFR-mutant patients must ..." is a marker group, read elsewhere
-        return Scope(label=words, kind="condition")
-    return None
 
 
 # Purposes (shared reader) of sentences that name a treatment without asking which one was had.
-# ("hypersensitivity" is left to cues.off_topic: the reader files "progressed on X or have it
-# contraindicated" there, an alternative way into the trial, not an allergy.)
+# ("hypersensitivity" is left to cues.off_topic, which reads allergies to a named drug itself.)
 _SKIP_PURPOSES = frozenset({"toxicity_recovery", "contraception", "concomitant", "logistics"})
-# The reader files "prior cancer therapy" under another cancer: a treatment word after "cancer" is ours.
+# A treatment word after "cancer" ("prior cancer therapy") is the patient's own treatment, never another cancer.
 _CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|regimen|medication)")
 
 
