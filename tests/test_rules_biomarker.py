@@ -994,3 +994,21 @@ def test_gene_mutant_without_one_change_still_binds() -> None:
     criteria = inc("EGFR-mutant NSCLC, T790M-negative")
     assert verdict(criteria, L858R) == "eligible"
     assert verdict(criteria, ALK) == "excluded"
+
+
+NRAS_Q61 = patient("NRAS:Q61K")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Locally advanced or metastatic RAS-mutated NSCLC",
+    "Documented RAS mutation in tumour tissue",
+    "Tumours harbouring a RAS alteration",
+])
+@pytest.mark.parametrize(("profile", "expected"), [
+    (KRAS_G12C, "eligible"),
+    (NRAS_Q61, "eligible"),
+    (NO_DRIVER, "unknown"),  # KRAS negative on the panel, NRAS and HRAS never tested
+    (UNTESTED, "unknown"),
+], ids=["KRAS G12C", "NRAS", "KRAS negative", "untested"])
+def test_ras_means_any_of_kras_nras_hras(sentence: str, profile: Profile, expected: str) -> None:
+    assert verdict(inc(sentence), profile) == expected
