@@ -537,3 +537,13 @@ def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
     started = time.perf_counter()
     disease.parse(trial(f"* {body}", f"* {body}", body[:2000]))
     assert time.perf_counter() - started < 3.0
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), [
+    ("* Non-squamous NSCLC", "* NSCLC other than squamous cell carcinoma"),
+    ("* Squamous NSCLC only", "* Squamous cell histology"),
+])
+def test_histology_asked_for_and_shut_out_is_a_question_never_an_exclusion(inclusion: str, exclusion: str) -> None:
+    # Every histology the inclusion asks for is also shut out: something was misread, so nobody is excluded on it.
+    found = verdicts(trial(inclusion, exclusion))
+    assert EX not in found and UN in found

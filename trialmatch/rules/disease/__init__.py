@@ -90,6 +90,10 @@ def _histology_finding(rule: dict[str, Any], profile: Profile) -> Finding:
     allowed = rule["allowed"]
     if allowed is None:
         return Finding(ELIGIBLE, "", "The trial sets no histology limit.")
+    if not allowed:
+        return Finding(UNKNOWN, rule["evidence"],
+                       "The trial limits the kind of NSCLC in words trialmatch could not read in full: ask whether "
+                       "yours fits.")
     names = " or ".join(allowed)
     if profile.histology is None:
         return Finding(UNKNOWN, rule["evidence"], f"The trial takes {names} histology only; yours was not given.")

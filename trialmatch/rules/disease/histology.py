@@ -294,5 +294,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
     if allowed >= set(HISTOLOGIES):
         return {"allowed": None, "out": [], "evidence": ""}
+    if not allowed:
+        # Every histology both asked for and shut out: the wording was misread somewhere, so no
+        # histology can be excluded on it (check() makes it a question).
+        return {"allowed": [], "out": [], "evidence": quote(evidence)}
     out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
     return {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}
