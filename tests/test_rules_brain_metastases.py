@@ -434,3 +434,13 @@ def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
     started = time.perf_counter()
     brain_metastases.parse(trial(f"* {body}", f"* {body}"))
     assert time.perf_counter() - started < 3.0
+
+
+@pytest.mark.parametrize("exclusion", [
+    "* CNS metastases (with exception of stable brain metastases treated with radiotherapy)",
+    "* Brain metastases, with the exception of stable, previously treated lesions",
+    "* Known brain metastases, with exception of treated metastases stable for 4 weeks",
+])
+def test_an_exception_for_treated_stable_metastases_lets_them_in(exclusion: str) -> None:
+    none, treated, active, _ = verdicts(trial(exclusion=exclusion))
+    assert (none, treated) == (EL, EL) and active != EL

@@ -128,7 +128,7 @@ CONDITION = re.compile(
     r"\b(?:if|provided|providing|as long as|given that|when|only|unless|except|must)\b", re.I
 )
 EXCEPTION_CUE = re.compile(
-    r"\b(?:unless|except|excluding|other than|with the exception|however|provided|providing|as long as|only if"
+    r"\b(?:unless|except|excluding|other than|with (?:the )?exception|however|provided|providing|as long as|only if"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
     r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted))\b",
