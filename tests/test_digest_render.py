@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
 
 from trialmatch.digest import NewTrial, ProfileDigest
 from trialmatch.digest_render import digest_csv, digest_html, digest_markdown
@@ -49,3 +53,38 @@ def test_csv_names_each_unknown_with_its_sentence_and_defuses_formulas() -> None
     assert changed["performance_status"] == "check with your doctor" and changed["age"] == "fits"
     assert SENTENCE in changed["to_check"] and changed["change"] == "criteria changed" and changed["rank"] == "1"
     assert (closed["change"], closed["nct_id"], closed["rank"]) == ("closed", "NCT00000010", "")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+IMG = '<img src=x onerror="window.__xss=1">'
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium")
+def test_the_html_digest_in_a_real_browser_shows_hostile_text_and_runs_nothing(tmp_path: Path) -> None:
+    """The file cron leaves behind, opened as a patient would open it: on a phone-sized screen."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from test_browser import CHROMIUM_ARGS
+
+    digest = a_digest()
+    hostile = replace(digest.opened[0].match.candidate, title=f"Trial {IMG} {SCRIPT}")
+    digest.opened[0] = replace(digest.opened[0], match=replace(digest.opened[0].match, candidate=hostile))
+    path = tmp_path / "digest.html"
+    path.write_text(digest_html([digest]), encoding="utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(path.as_uri(), wait_until="load")
+            page.wait_for_timeout(300)
+            assert dialogs == [] and page.evaluate("window.__xss") is None, "trial text ran as code"
+            assert page.locator("body script, body img, body iframe").count() == 0
+            assert page.get_by_text(f"Trial {IMG} {SCRIPT}", exact=False).first.is_visible()
+            assert page.get_by_text("ECOG performance status 0-1 <script>", exact=False).first.is_visible()
+            # Readable on a phone: nothing wider than the screen.
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        finally:
+            browser.close()
