@@ -1012,3 +1012,12 @@ NRAS_Q61 = patient("NRAS:Q61K")
 ], ids=["KRAS G12C", "NRAS", "KRAS negative", "untested"])
 def test_ras_means_any_of_kras_nras_hras(sentence: str, profile: Profile, expected: str) -> None:
     assert verdict(inc(sentence), profile) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "HER2 overexpression (IHC 3+) confirmed by a central laboratory",
+    "HER2-overexpressing tumour by immunohistochemistry",
+])
+def test_a_her2_mutation_does_not_settle_her2_overexpression(sentence: str) -> None:
+    # Protein expression is measured apart from the mutation: a HER2-mutant tumour may or may not overexpress.
+    assert verdict(inc(sentence), HER2_EX20) == "unknown"
