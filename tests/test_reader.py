@@ -272,3 +272,16 @@ def test_a_plain_heading_keeps_its_scope_over_plain_lines() -> None:
 def test_a_heading_at_the_end_of_a_bullet_scopes_the_bullets_after_it(markdown: str) -> None:
     last = split_criteria(markdown)[-1].scope
     assert last is not None and last.other_disease
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Treatment with imatinib for GIST (at least one line of therapy)", True),
+    ("Prior trastuzumab for HER2-positive breast cancer is required", True),
+    ("Must have received platinum-etoposide for small cell lung cancer", True),
+    ("Prior osimertinib for EGFR-mutant NSCLC", None),
+    ("At least one prior line of therapy for metastatic disease", None),
+    ("Prior chemotherapy for NSCLC or for breast cancer", None),
+])
+def test_a_treatment_given_for_another_cancer_scopes_the_criterion(text: str, other: bool | None) -> None:
+    scope = criterion_scope(text)
+    assert (scope.other_disease if scope else None) is other

@@ -360,8 +360,10 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
         if condition is not None:
             return (condition if text.rstrip().endswith(":") else None), condition
         if group_word and ("(" in text or "[" in text or "only" in lowered):
-            return None, _suffix_scope(text)
-        return None, None
+            suffix = _suffix_scope(text)
+            if suffix is not None:
+                return None, suffix
+        return None, treated_for_scope(text, lowered)
     rest = rest.strip()
     if not rest or (rest[:1] in "([" and rest[-1:] in ")]" and len(rest) < 80):
         if _OPEN.search(rest) or _OPEN.search(scope.label):
@@ -369,7 +371,30 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             # trial (ends_scope() closes the heading before it).
             return None, None
         return scope, scope
-    return None, merge(scope, condition_scope(rest))
+    return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()))
+
+
+# "Treatment with imatinib for GIST", "prior trastuzumab for HER2-positive breast cancer": a treatment
+# given for a named cancer; when that cancer is not NSCLC, the rule is about that cancer's patients.
+_TREATED_FOR = re.compile(
+    r"\b(?:treat\w*|therap\w*|regimens?|lines?|chemotherapy|received|given|prior|previous|progress\w*|refractory|"
+    r"resistant)\b[^.;]{0,80}?"
+    r"\bfor\s+(?:(?:the|patients?\s+with|subjects?\s+with|advanced|metastatic|recurrent|unresectable|locally|"
+    r"relapsed|refractory)\s+)*(?P<what>[a-z][\w+/-]*(?:\s+[\w+/-]+){0,3})",
+    re.I,
+)
+
+
+def treated_for_scope(text: str, lowered: str) -> Scope | None:
+    """The cancer a treatment in the criterion was given for, when it is another cancer and the
+    criterion names no NSCLC: "Treatment with imatinib for GIST (at least one line)"."""
+    if " for " not in lowered:
+        return None
+    for match in _TREATED_FOR.finditer(text):
+        named = cancers_named(match.group("what"))
+        if named and not INCLUDES_NSCLC.intersection(named) and not INCLUDES_NSCLC.intersection(cancers_named(text)):
+            return Scope(_shorten(match.group(0)), "condition", named)
+    return None
 
 
 _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
