@@ -9,9 +9,9 @@ finding through `apply_scope`, so a rule about another group never excludes a pa
 
 from trialmatch.rules.reader.apply import apply_scope
 from trialmatch.rules.reader.lists import read_scopes, trailing_heading
-from trialmatch.rules.reader.purpose import Purpose, purpose_of, purposes_of
+from trialmatch.rules.reader.purpose import Purpose, purpose_of
 from trialmatch.rules.reader.scope import Scope, criterion_scope, ends_scope, heading_scope, merge, read_scope
 
 __all__ = ["Purpose", "Scope", "apply_scope", "criterion_scope", "ends_scope", "heading_scope", "merge",
-           "purpose_of", "purposes_of", "read_scope", "read_scopes",
+           "purpose_of", "read_scope", "read_scopes",
            "trailing_heading"]

@@ -79,13 +79,6 @@ def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str],
     return purpose != "washout" or not ("within" in lowered and _COURSE_WINDOW.search(sentence))
 
 
-def purposes_of(sentence: str) -> tuple[Purpose, ...]:
-    """Every purpose a sentence shows, in a fixed order (empty for an ordinary eligibility rule)."""
-    lowered = sentence.lower()
-    return tuple(purpose for purpose, needles, pattern in _PURPOSES
-                 if _shows(purpose, needles, pattern, sentence, lowered))
-
-
 def purpose_of(sentence: str) -> Purpose | None:
     """The first purpose a sentence shows, in the order of _PURPOSES: a contraception or recovery
     sentence often holds a time window too, and is not a washout."""

@@ -251,15 +251,8 @@ _GROUP_WORD = re.compile(
 _HEAD = 160  # a prefix scope names its group within this many characters
 
 
-def prefix_scope(text: str) -> tuple[Scope | None, str]:
-    """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
-    head = text[:_HEAD]
-    if not _GROUP_WORD.search(head.lower()):
-        return None, text
-    return _prefix_scope(text, head)
-
-
 def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
+    """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
     match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text)
     if match:
         return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
@@ -301,14 +294,6 @@ def condition_scope(text: str) -> Scope | None:
     if not diseases and not genes:
         return None
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
-
-
-def suffix_scope(text: str) -> Scope | None:
-    """A cohort, part or arm a criterion names for itself in an aside or an "only" phrase."""
-    lowered = text.lower()
-    if ("(" not in text and "[" not in text and "only" not in lowered) or not _GROUP_WORD.search(lowered):
-        return None
-    return _suffix_scope(text)
 
 
 def _suffix_scope(text: str) -> Scope | None:
