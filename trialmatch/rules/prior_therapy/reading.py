@@ -218,7 +218,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
             scope = merge(crit.scope, diagnosed)
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
-                scope_json = _small_cell_only(scope.to_json())
+                scope_json = scope.to_json()
                 part = crit.scope
                 parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
                 # A part the reader found and this module did not is one of the trial's alternatives too.
@@ -277,8 +277,8 @@ def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...]) -> Scope | None:
         opening = _OPENING.match(first)
         words = opening.group("lead") if opening else ""
     named = cancers_named(words) if words else ()
-    if named and _NOT_NSCLC.search(words):
-        return Scope(label=quote(words, 80), kind="condition", diseases=("other_than_nsclc",))
+    if "not_nsclc" in named:  # "solid tumours other than NSCLC"
+        return Scope(label=quote(words, 80), kind="condition", diseases=("not_nsclc",))
     if not named and _DIAGNOSIS.search(first):
         named = cancers_named(first)
     if not named or INCLUDES_NSCLC.intersection(named):
@@ -378,21 +378,6 @@ def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
         rules[i]["cohorts"] for i in group) for group in groups]
     kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
     return kept or groups
-
-
-_NOT_NSCLC = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides)\s+(?:\w+\s+)?(?:nsclc|non-small"
-                        r"|lung)", re.I)
-
-
-def _small_cell_only(scope: dict[str, Any]) -> dict[str, Any]:
-    """The reader's scope as it bears on an NSCLC patient: "Small cell lung cancer cohort" names SCLC, and
-    "lung" only as part of that name; "(solid tumours other than NSCLC)" names NSCLC to leave it out."""
-    diseases = scope.get("diseases") or []
-    if "sclc" in diseases and "lung" in diseases and "nsclc" not in diseases:
-        return {**scope, "diseases": [d for d in diseases if d != "lung"]}
-    if diseases and _NOT_NSCLC.search(scope.get("label", "")):
-        return {**scope, "diseases": ["other_than_nsclc"]}
-    return scope
 
 
 def _other_cancer(rule: dict[str, Any]) -> bool:
