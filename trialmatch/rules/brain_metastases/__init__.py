@@ -554,13 +554,11 @@ _RULE = {
 
 
 _REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal"})
-# Brain checks read only the brain metastasis state: a rule for a marker group is a question for
-# everyone (an empty profile has no test results), never an exclusion.
-_NO_MARKERS = Profile()
 
 
 def _finding(statement: dict[str, Any], state: str) -> Finding:
-    """One statement's finding for a brain metastasis state, its scope applied."""
+    """One statement's finding for a brain metastasis state, its scope applied (without test
+    results: brain checks read only the brain state, so a marker group's rule is a question)."""
     verdict: Verdict = statement[state]
     rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
     if verdict == ELIGIBLE:
@@ -578,7 +576,7 @@ def _finding(statement: dict[str, Any], state: str) -> Finding:
         return Finding(ELIGIBLE, finding.evidence,
                        f"Only one group of the trial ({scope.get('label')}) is for patients with brain "
                        "metastases; you may fit another.")
-    return apply_scope(finding, scope, _NO_MARKERS)
+    return apply_scope(finding, scope, None)
 
 
 def check(rules: dict[str, Any], profile: Profile) -> Finding:

@@ -346,9 +346,8 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     return rules
 
 
-# Performance status checks read only the ECOG value: a limit for a marker group is a question for
-# everyone (an empty profile has no test results), never an exclusion.
-_NO_MARKERS = Profile()
+# Performance status checks read only the ECOG value: apply_scope gets no profile, so a limit for a
+# marker group is a question for everyone, never an exclusion.
 
 
 def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
@@ -369,7 +368,7 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     for rule in rules:
         rule["scope"] = scope_json
         rule["verdicts"] = [
-            v if v is None else apply_scope(Finding(v), scope_json, _NO_MARKERS).verdict for v in rule["verdicts"]
+            v if v is None else apply_scope(Finding(v), scope_json, None).verdict for v in rule["verdicts"]
         ]
     return rules
 
@@ -425,7 +424,7 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
     limit = _allowed_text(stated)
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
-        return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], _NO_MARKERS)
+        return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
     if verdict == ELIGIBLE:
         reason = f"The trial takes performance status {limit}; your ECOG {profile.ecog} fits."
     elif verdict == EXCLUDED:

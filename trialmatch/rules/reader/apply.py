@@ -9,12 +9,13 @@ from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
 from trialmatch.rules.reader.scope import Scope
 
 
-def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Profile) -> Finding:
+def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Profile | None) -> Finding:
     """The finding of a rule written for `scope`, as it stands for this patient.
 
     - no scope: the rule is about every patient; unchanged.
     - another cancer only ("Part 2A (ER+ breast cancer)"): not about an NSCLC patient; eligible.
     - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes;
+      (profile None: a dimension that does not read test results, so every marker is unknown)
       a patient tested negative for all of them is outside it (eligible); otherwise the group is
       unknown for the patient, and an exclusion becomes a question.
     - a part closed to enrolment ("Phase 1 [closed to enrollment]"): nobody joins it now; eligible.
@@ -35,7 +36,7 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pr
         return Finding(ELIGIBLE, finding.evidence,
                        f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
     if scope.genes:
-        statuses = {profile.gene_status(gene) for gene in scope.genes}
+        statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
         if "positive" in statuses:
             return finding
         if statuses == {"negative"}:
