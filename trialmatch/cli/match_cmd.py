@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -137,12 +138,13 @@ def eval_command(shared: Path | None, part: str, show_disagreements: bool) -> No
       trialmatch eval --shared ../shared
     """
     from trialmatch.errors import TrialmatchError
-    from trialmatch.evaluate import DEFAULT_SHARED, evaluate_sets, format_sets, together
+    from trialmatch.evaluate import DEFAULT_SHARED, Part, evaluate_sets, format_sets, together
 
     folder = shared or DEFAULT_SHARED
     if not (folder / "eval" / "labels.json").is_file():
         raise TrialmatchError(f"no labelled cases at {folder / 'eval'}; pass --shared")
-    reports = evaluate_sets(folder, part=part)  # type: ignore[arg-type]  # click.Choice holds a Part
-    click.echo(format_sets(reports, show_disagreements, part))  # type: ignore[arg-type]
+    chosen = cast(Part, part)  # click.Choice keeps it to the parts
+    reports = evaluate_sets(folder, part=chosen)
+    click.echo(format_sets(reports, show_disagreements, chosen))
     if together(reports).false_exclusions:
         raise SystemExit(1)
