@@ -1,10 +1,11 @@
 """trialmatch's page: a shortlist of lung cancer trials a patient can take to the doctor.
 
-A thin view over the package: the form maps to a Profile (trialmatch.form), the matcher ranks
-(trialmatch.match), wording comes from trialmatch.plain, exports from trialmatch.export. Trial
-text is untrusted: it reaches st.markdown only through plain.escape_markdown, tables and
-downloads as plain data, and never through unsafe_allow_html. Nothing about the patient is
-stored: answers live in this browser session and leave it only as files the user downloads.
+A thin view over the package: the form maps to a Profile (trialmatch.present.form), the matcher
+ranks (trialmatch.matching.match), wording comes from trialmatch.present.plain, exports from
+trialmatch.present.export. Trial text is untrusted: it reaches st.markdown only through
+plain.escape_markdown, tables and downloads as plain data, and never through unsafe_allow_html.
+Nothing about the patient is stored: answers live in this browser session and leave it only as
+files the user downloads.
 
     streamlit run streamlit_app.py      (or: trialmatch serve)
 """
@@ -18,20 +19,21 @@ from typing import Any
 import pandas as pd  # type: ignore[import-untyped]
 import streamlit as st
 
-import trialmatch.sync as sync_module
-from trialmatch import form, plain, present, queries
-from trialmatch.cache import open_cache, resolve_db_url
-from trialmatch.client import CTGovClient
-from trialmatch.digest import CHANGE_WORDS, CacheChanges, changes_since, profile_digest, since_words
+import trialmatch.registry.sync as sync_module
+from trialmatch.cache import reads
+from trialmatch.cache.geo import Place, geocode
+from trialmatch.cache.models import Site, Trial
+from trialmatch.cache.store import open_cache, resolve_db_url
+from trialmatch.criteria.rules.base import ELIGIBLE
+from trialmatch.criteria.study_kind import GROUP_WORDS, GROUPS
 from trialmatch.errors import ProfileError, TrialmatchError
-from trialmatch.export import shortlist_csv, shortlist_entry, shortlist_pdf
-from trialmatch.geo import Place, geocode
-from trialmatch.index import load_index
-from trialmatch.match import Candidate, MatchFilters, TrialMatch, match_candidate, match_profile
-from trialmatch.models import Site, Trial
-from trialmatch.profile import MAX_PROFILE_BYTES, Profile, profile_from_dict, profile_from_json
-from trialmatch.rules.base import ELIGIBLE
-from trialmatch.study_kind import GROUP_WORDS, GROUPS
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import Candidate, MatchFilters, TrialMatch, match_candidate, match_profile
+from trialmatch.matching.profile import MAX_PROFILE_BYTES, Profile, profile_from_dict, profile_from_json
+from trialmatch.present import form, plain, trial_view
+from trialmatch.present.digest import CHANGE_WORDS, CacheChanges, changes_since, profile_digest, since_words
+from trialmatch.present.export import shortlist_csv, shortlist_entry, shortlist_pdf
+from trialmatch.registry.client import CTGovClient
 
 PAGE_SIZE = 20  # results shown before "Show more"
 WHY_NOT_LIMIT = 200
@@ -58,15 +60,15 @@ def get_index(url: str, stamp: str) -> tuple[list[Candidate], dict[str, Candidat
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def get_stats(url: str, stamp: str) -> dict[str, Any]:
-    return queries.stats(get_engine(url))
+    return reads.stats(get_engine(url))
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def get_overview(url: str, stamp: str) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str, str]]]:
     index, _ = get_index(url, stamp)
-    last = queries.last_sync_run(get_engine(url))
-    fresh = present.new_since(index, last.started_at if last else None)
-    return (present.recruiting_by_biomarker(index), present.recruiting_by_phase(index),
+    last = reads.last_sync_run(get_engine(url))
+    fresh = trial_view.new_since(index, last.started_at if last else None)
+    return (trial_view.recruiting_by_biomarker(index), trial_view.recruiting_by_phase(index),
             [(c.nct_id, c.title, c.status) for c in fresh])
 
 
@@ -84,7 +86,7 @@ def run_match(url: str, stamp: str, profile_json: str, filters: MatchFilters) ->
 @st.cache_data(max_entries=64, show_spinner=False)
 def get_trial(url: str, stamp: str, nct_id: str) -> tuple[Trial | None, list[Site]]:
     engine = get_engine(url)
-    return queries.get_trial(engine, nct_id), queries.sites_for(engine, nct_id)
+    return reads.get_trial(engine, nct_id), reads.sites_for(engine, nct_id)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -94,7 +96,7 @@ def locate(text: str) -> Place:
 
 def cache_stamp(url: str) -> str:
     """Changes when a sync finishes (ok or failed), so cached data is reloaded exactly then."""
-    run = queries.last_sync_run(get_engine(url), ok_only=False)
+    run = reads.last_sync_run(get_engine(url), ok_only=False)
     return "never" if run is None else f"{run.id}:{run.status}:{run.finished_at}"
 
 
@@ -299,22 +301,22 @@ def trial_detail(m: TrialMatch) -> None:
     st.markdown("**Summary**")
     st.markdown(esc(trial.brief_summary) or "No summary given.")
     st.markdown("**Arms and drugs**")
-    arms = present.arms_lines(trial)
+    arms = trial_view.arms_lines(trial)
     st.markdown("\n".join(f"- **{esc(label)}**: {esc(body)}" for label, body in arms) or "Not listed.")
-    st.markdown(f"**Who can join** ({present.DECIDING_MARK} marks the criteria behind the badges above)")
-    st.markdown(present.criteria_markdown(present.marked_criteria(trial.eligibility_criteria, m.dimensions))
+    st.markdown(f"**Who can join** ({trial_view.DECIDING_MARK} marks the criteria behind the badges above)")
+    st.markdown(trial_view.criteria_markdown(trial_view.marked_criteria(trial.eligibility_criteria, m.dimensions))
                 or "No criteria text given.")
     st.markdown(f"**Sites** ({len(sites)})")
     if sites:
-        st.dataframe(pd.DataFrame(present.site_rows(sites, origin)), hide_index=True, key=f"sites-{trial.nct_id}")
-    link = present.trial_url(trial.nct_id)
+        st.dataframe(pd.DataFrame(trial_view.site_rows(sites, origin)), hide_index=True, key=f"sites-{trial.nct_id}")
+    link = trial_view.trial_url(trial.nct_id)
     if link:
         st.link_button("Open this trial on ClinicalTrials.gov", link, key=f"link-{trial.nct_id}")
     st.caption(f"Last updated on ClinicalTrials.gov: {trial.last_update_posted or 'unknown'}")
 
 
 def results(profile: Profile, matches: list[TrialMatch], cached: int) -> None:
-    possible, excluded = present.split_results(matches)
+    possible, excluded = trial_view.split_results(matches)
     st.subheader("Your possible matches")
     st.markdown(f"**{len(possible)} possible match(es)** to discuss with your doctor, out of {len(matches)} "
                 f"trial(s) that pass your filters ({cached:,} saved). {len(excluded)} do not fit on something "
@@ -331,7 +333,7 @@ def results(profile: Profile, matches: list[TrialMatch], cached: int) -> None:
         for m in excluded[:WHY_NOT_LIMIT]:
             reasons = "".join(f"\n  - {esc(r)}" + (f" *“{esc(m.dimensions[n].evidence)}”*"
                               if m.dimensions[n].evidence else "")
-                              for r, n in zip(present.exclusion_reasons(m), m.exclusions, strict=True))
+                              for r, n in zip(trial_view.exclusion_reasons(m), m.exclusions, strict=True))
             st.markdown(f"- **{esc(m.candidate.title)}** ({m.candidate.nct_id}){reasons}")
         if len(excluded) > WHY_NOT_LIMIT:
             st.caption(f"…and {len(excluded) - WHY_NOT_LIMIT} more.")

@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trialmatch.match import Candidate, MatchFilters, MatchIndex, intern_rules, match_profile  # noqa: E402
-from trialmatch.parse import parse_record  # noqa: E402
-from trialmatch.profile import profile_from_dict  # noqa: E402
-from trialmatch.text import TrialText  # noqa: E402
+from trialmatch.criteria.parse import parse_record  # noqa: E402
+from trialmatch.criteria.text import TrialText  # noqa: E402
+from trialmatch.matching.match import Candidate, MatchFilters, MatchIndex, intern_rules, match_profile  # noqa: E402
+from trialmatch.matching.profile import profile_from_dict  # noqa: E402
 
 TARGET_MS = 100.0
 

@@ -30,12 +30,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trialmatch import parse_pool  # noqa: E402
-from trialmatch.cache import open_cache, save_page, set_run, start_run, utcnow  # noqa: E402
-from trialmatch.geo import geocode  # noqa: E402
-from trialmatch.index import load_index  # noqa: E402
-from trialmatch.match import MatchFilters, match_profile  # noqa: E402
-from trialmatch.profile import profile_from_dict  # noqa: E402
+from trialmatch.cache.geo import geocode  # noqa: E402
+from trialmatch.cache.store import open_cache, save_page, set_run, start_run, utcnow  # noqa: E402
+from trialmatch.criteria import parse_pool  # noqa: E402
+from trialmatch.matching.index import load_index  # noqa: E402
+from trialmatch.matching.match import MatchFilters, match_profile  # noqa: E402
+from trialmatch.matching.profile import profile_from_dict  # noqa: E402
 
 TARGET_SECONDS = 1.0
 PAGE = 1000

@@ -11,12 +11,12 @@ that compiles the patterns):
   adversarial_criteria, which tests/test_hostile.py parses too: one bullet of "EGFR EGFR ...",
   2,000 open brackets, ...).
 - records: the same shared records, each parsed as its own trial from its API record (title,
-  conditions and criteria: trialmatch.parse.parse_record, as a sync does), over and over until
+  conditions and criteria: trialmatch.criteria.parse.parse_record, as a sync does), over and over until
   --size characters of criteria. One long text repeats its sentences, and a reader that answers
   a repeated sentence once inside one parse is faster on "real" than a sync is: this line is the
   figure a cache of distinct trials sees.
 
-A run is the whole parse from markdown: split_criteria, then every dimension (trialmatch.parse.parse_text).
+A run is the whole parse from markdown: split_criteria, then every dimension (trialmatch.criteria.parse.parse_text).
 Reports best and median seconds, their ratio to the 1 s target, and each step's best time.
 """
 
@@ -36,8 +36,8 @@ from helpers import adversarial_criteria  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 
-from trialmatch.parse import DIMENSIONS  # noqa: E402
-from trialmatch.text import TrialText, split_criteria  # noqa: E402
+from trialmatch.criteria.parse import DIMENSIONS  # noqa: E402
+from trialmatch.criteria.text import TrialText, split_criteria  # noqa: E402
 
 TARGET_SECONDS = 1.0
 
@@ -93,7 +93,7 @@ def report_records(size: int, repeat: int) -> None:
             chars += length
             if chars >= size:
                 break
-    from trialmatch.parse import parse_record
+    from trialmatch.criteria.parse import parse_record
 
     for record in records:  # warm-up
         parse_record(record)

@@ -5,7 +5,7 @@ stand-in API in its own process on 127.0.0.1 (bench/clones.py, constant memory).
 a fresh process so its peak resident memory (ru_maxrss) is its own:
 
 - sync:  a full `trialmatch` sync into an empty SQLite cache (or --db-url, e.g. PostgreSQL),
-         criteria parsed as each page is saved, by a worker per core (trialmatch.parse_pool);
+         criteria parsed as each page is saved, by a worker per core (trialmatch.criteria.parse_pool);
          the parsing's share of the wall time and the workers' peak memory are reported;
 - match: load the match index from the cache and match one profile (the first shared eval
          profile) against every trial, as `trialmatch match` does.
@@ -58,10 +58,10 @@ def _vm_hwm_mb(pid: int) -> float:
 def sync_child(url: str, db: str) -> dict[str, Any]:
     """A full sync into `db`, timing the criteria parsing (wall time, workers included) and
     recording the parser workers' peak memory before they stop."""
-    from trialmatch.cache import open_cache
-    from trialmatch.client import CTGovClient
-    from trialmatch.parse_pool import CriteriaParser
-    from trialmatch.sync import sync
+    from trialmatch.cache.store import open_cache
+    from trialmatch.criteria.parse_pool import CriteriaParser
+    from trialmatch.registry.client import CTGovClient
+    from trialmatch.registry.sync import sync
 
     parse_seconds = 0.0
     workers_mb: list[float] = []
@@ -94,10 +94,10 @@ def sync_child(url: str, db: str) -> dict[str, Any]:
 
 def match_child(db: str, profile_path: str) -> dict[str, Any]:
     """Load the match index and match one profile, timing both."""
-    from trialmatch.cache import open_cache
-    from trialmatch.index import load_index
-    from trialmatch.match import MatchFilters, match_profile
-    from trialmatch.profile import load_profile
+    from trialmatch.cache.store import open_cache
+    from trialmatch.matching.index import load_index
+    from trialmatch.matching.match import MatchFilters, match_profile
+    from trialmatch.matching.profile import load_profile
 
     profile = load_profile(Path(profile_path))
     started = time.perf_counter()

@@ -8,7 +8,7 @@ command in its own process: wall time and peak memory (ru_maxrss via wait4). Tar
 
 Clones repeat 100 criteria texts, so the batch memo shares each rule's findings across 200
 trials. --distinct-rules measures the case where no two trials share a rule: in this process,
-the loaded index gets its own copy of every rule, then trialmatch.screen_batch.screen_batch,
+the loaded index gets its own copy of every rule, then trialmatch.matching.screen_batch.screen_batch,
 the function the command runs, screens the same patients. The checks still share answers per
 rule content (without the quoted sentence) for one profile, as for real trials that word the
 same rule differently.
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from clones import REPO, shared_studies  # noqa: E402
 
-from trialmatch.screen_batch import default_jobs  # noqa: E402
+from trialmatch.matching.screen_batch import default_jobs  # noqa: E402
 
 TARGET_SECONDS = 60.0
 COLUMNS = ("id", "age", "sex", "histology", "stage", "biomarkers", "tested_negative", "pdl1_tps",
@@ -121,10 +121,10 @@ def distinct_rules(patients: Path, out: Path, db: Path, fmt: str, jobs: int) -> 
     import copy
     import gc
 
-    from trialmatch.cache import open_cache
-    from trialmatch.index import load_index
-    from trialmatch.match import MatchIndex
-    from trialmatch.screen_batch import screen_batch
+    from trialmatch.cache.store import open_cache
+    from trialmatch.matching.index import load_index
+    from trialmatch.matching.match import MatchIndex
+    from trialmatch.matching.screen_batch import screen_batch
 
     started = time.perf_counter()
     loaded = load_index(open_cache(db))
@@ -183,10 +183,10 @@ def main() -> None:
         runs = [timed_screen(patients, out, args.db, args.jobs) for _ in range(args.repeat)]
         best = min(runs, key=lambda r: r["seconds"])
         rows = output_rows(out)
-    from trialmatch import queries
-    from trialmatch.cache import open_cache
+    from trialmatch.cache import reads
+    from trialmatch.cache.store import open_cache
 
-    trials = queries.stats(open_cache(args.db))["trials"]
+    trials = reads.stats(open_cache(args.db))["trials"]
     verdict = "within" if best["seconds"] < TARGET_SECONDS else "OVER"
     print(f"{args.patients} patients x {trials} trials, {args.jobs} job(s): {best['seconds']:.1f} s ({verdict} the "
           f"{TARGET_SECONDS:.0f} s target), peak {best['peak_mb']:.0f} MB, {rows} output rows ({args.format})")

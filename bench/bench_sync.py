@@ -75,7 +75,7 @@ def baseline(url: str, parser: str) -> dict[str, Any]:
     import httpx
     import orjson
 
-    from trialmatch.query import study_queries
+    from trialmatch.registry.query import study_queries
 
     loads = orjson.loads if parser == "orjson" else json.loads
     started = time.perf_counter()
@@ -98,10 +98,10 @@ def baseline(url: str, parser: str) -> dict[str, Any]:
 def full_sync(url: str, rules: bool = True) -> dict[str, Any]:
     """Child: a full sync into a new, empty cache. rules=False swaps the criteria parser (owned by
     the rule modules) for a no-op, to time the sync machinery alone."""
-    from trialmatch import parse
-    from trialmatch.cache import open_cache
-    from trialmatch.client import CTGovClient
-    from trialmatch.sync import sync
+    from trialmatch.cache.store import open_cache
+    from trialmatch.criteria import parse
+    from trialmatch.registry.client import CTGovClient
+    from trialmatch.registry.sync import sync
 
     if not rules:
         parse.parse_record = lambda record: {}

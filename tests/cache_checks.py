@@ -10,8 +10,8 @@ from pathlib import Path
 import orjson
 from fakeapi import FakeAPI
 
-from trialmatch.client import CTGovClient
-from trialmatch.query import study_queries
+from trialmatch.registry.client import CTGovClient
+from trialmatch.registry.query import study_queries
 
 
 def cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
@@ -44,7 +44,7 @@ def pages_saved(path: Path) -> int:
 def check_sound(path: Path) -> set[str]:
     """Fail unless the cache file passes SQLite's checks and every cached trial is whole (all its
     listed sites, its parsed rules, a hash that is its record's); return the cached NCT ids."""
-    from trialmatch.records import record_hash
+    from trialmatch.cache.records import record_hash
 
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

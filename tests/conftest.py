@@ -53,7 +53,7 @@ def study_records() -> list[dict[str, Any]]:
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     """An empty cache in a temporary SQLite file (a file, so WAL and several connections behave as in use)."""
-    from trialmatch.cache import open_cache
+    from trialmatch.cache.store import open_cache
 
     eng = open_cache(str(tmp_path / "cache.db"))
     yield eng
@@ -76,7 +76,7 @@ def cache_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def cache_engine(cache_url: str) -> Iterator[Engine]:
     """An empty cache on each backend (see cache_url)."""
-    from trialmatch.cache import open_cache
+    from trialmatch.cache.store import open_cache
 
     eng = open_cache(cache_url)
     yield eng
@@ -86,7 +86,7 @@ def cache_engine(cache_url: str) -> Iterator[Engine]:
 @pytest.fixture(scope="session")
 def _synced_template(tmp_path_factory: pytest.TempPathFactory, shared_records: list[dict[str, Any]]) -> Path:
     """A cache file holding every shared record, built (and criteria parsed) once per session."""
-    from trialmatch.cache import open_cache, save_page, start_run
+    from trialmatch.cache.store import open_cache, save_page, start_run
 
     path = tmp_path_factory.mktemp("synced") / "template.db"
     when = datetime(2025, 12, 10, tzinfo=UTC)
@@ -102,7 +102,7 @@ def _synced_template(tmp_path_factory: pytest.TempPathFactory, shared_records: l
 @pytest.fixture
 def synced_engine(_synced_template: Path, tmp_path: Path) -> Iterator[Engine]:
     """A cache holding every shared record, saved the way a sync saves them (a fresh copy per test)."""
-    from trialmatch.cache import open_cache
+    from trialmatch.cache.store import open_cache
 
     copy = tmp_path / "synced.db"
     shutil.copyfile(_synced_template, copy)

@@ -15,7 +15,7 @@ def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
     Read through the tables' column types, so JSON comes back decoded and two caches compare
     equal across SQLite and PostgreSQL."""
-    from trialmatch.models import ParsedCriteria, Site, Trial
+    from trialmatch.cache.models import ParsedCriteria, Site, Trial
 
     trial, site, parsed = (m.__table__.c for m in (Trial, Site, ParsedCriteria))  # type: ignore[attr-defined]
     with engine.connect() as conn:
@@ -35,9 +35,9 @@ def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def quick_rules(record: dict[str, Any]) -> dict[str, Any]:
-    """A cheap, deterministic stand-in for trialmatch.parse.parse_record: sync tests are about
+    """A cheap, deterministic stand-in for trialmatch.criteria.parse.parse_record: sync tests are about
     moving records, and the real rule modules (tested on their own) take tens of ms a trial."""
-    from trialmatch.parse import DIMENSIONS
+    from trialmatch.criteria.parse import DIMENSIONS
 
     title = str(((record.get("protocolSection") or {}).get("identificationModule") or {}).get("briefTitle") or "")
     return {name: {"title_chars": len(title)} for name in DIMENSIONS}

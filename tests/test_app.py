@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-import trialmatch.sync as sync_module
-from trialmatch.cache import save_page, set_run, start_run, utcnow
+import trialmatch.registry.sync as sync_module
+from trialmatch.cache.store import save_page, set_run, start_run, utcnow
 from trialmatch.errors import APIUnavailableError
-from trialmatch.plain import POSSIBLE_MATCH
+from trialmatch.present.plain import POSSIBLE_MATCH
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 HOSTILE_TITLE = "<script>alert(1)</script> [win a prize](javascript:alert(1)) ![x](http://evil.example/x.png)"

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from test_app import fill, page, study, submit, texts, unescape  # noqa: F401  (page is a fixture)
 from test_ranking import _everything_template, everything_engine  # noqa: F401  (fixtures)
 
-from trialmatch.study_kind import OBSERVATIONAL, OTHER_INTERVENTIONAL
+from trialmatch.criteria.study_kind import OBSERVATIONAL, OTHER_INTERVENTIONAL
 
 
 def _kinded(nct_id: str, title: str, design: dict[str, Any], *, country_only: bool = False) -> dict[str, Any]:

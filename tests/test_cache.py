@@ -15,8 +15,9 @@ from helpers import dump, quick_rules
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse, queries
-from trialmatch.cache import (
+from trialmatch.cache import reads
+from trialmatch.cache.models import SCHEMA_VERSION
+from trialmatch.cache.store import (
     DB_ENV,
     get_run,
     open_cache,
@@ -25,8 +26,8 @@ from trialmatch.cache import (
     save_page,
     start_run,
 )
+from trialmatch.criteria import parse
 from trialmatch.errors import CacheError
-from trialmatch.models import SCHEMA_VERSION
 
 
 def study(nct: str, status: str = "RECRUITING", **status_extra: Any) -> dict[str, Any]:
@@ -71,9 +72,9 @@ def test_every_shared_record_loads_with_its_sites_and_parsed_criteria(
 ) -> None:
     listed = sum(len(r["protocolSection"].get("contactsLocationsModule", {}).get("locations", []))
                  for r in shared_records)
-    summary = queries.stats(synced_engine)
+    summary = reads.stats(synced_engine)
     assert (summary["trials"], summary["sites"]) == (100, listed)
-    rows = queries.load_match_rows(synced_engine)
+    rows = reads.load_match_rows(synced_engine)
     assert len(rows) == 100
     assert all(set(rules) == set(parse.DIMENSIONS) for _, rules in rows)
     assert all(trial.raw == {} for trial, _ in rows), "the matcher's rows must not carry the raw record"
@@ -92,28 +93,28 @@ def test_saving_the_same_page_again_changes_nothing(
 
 def test_a_changed_record_replaces_the_old_one_and_keeps_first_seen(engine: Engine, run_id: int) -> None:
     save_page(engine, [study("NCT00000001")], run_id, cursor=None)
-    first_seen = queries.get_trial(engine, "NCT00000001").first_seen  # type: ignore[union-attr]
+    first_seen = reads.get_trial(engine, "NCT00000001").first_seen  # type: ignore[union-attr]
     changed = study("NCT00000001")
     changed["protocolSection"]["contactsLocationsModule"]["locations"].append({"facility": "Site B"})
     counts = save_page(engine, [changed], run_id, cursor=None)
     assert (counts.updated, counts.unchanged) == (1, 0)
-    assert [s.facility for s in queries.sites_for(engine, "NCT00000001")] == ["Site A", "Site B"]
-    assert queries.get_trial(engine, "NCT00000001").first_seen == first_seen  # type: ignore[union-attr]
+    assert [s.facility for s in reads.sites_for(engine, "NCT00000001")] == ["Site A", "Site B"]
+    assert reads.get_trial(engine, "NCT00000001").first_seen == first_seen  # type: ignore[union-attr]
 
 
 def test_a_cached_trial_that_closes_is_counted_closed_and_no_longer_listed_open(engine: Engine, run_id: int) -> None:
     save_page(engine, [study("NCT00000001")], run_id, cursor=None)
     counts = save_page(engine, [study("NCT00000001", "COMPLETED")], run_id, cursor=None)
     assert (counts.closed, counts.updated) == (1, 0)
-    assert queries.get_trial(engine, "NCT00000001").overall_status == "COMPLETED"  # type: ignore[union-attr]
+    assert reads.get_trial(engine, "NCT00000001").overall_status == "COMPLETED"  # type: ignore[union-attr]
 
 
 def test_a_closed_trial_never_cached_is_skipped_unless_asked_to_keep(engine: Engine, run_id: int) -> None:
     counts = save_page(engine, [study("NCT00000002", "COMPLETED")], run_id, cursor=None)
     assert (counts.new, counts.skipped) == (0, 1)
-    assert queries.get_trial(engine, "NCT00000002") is None
+    assert reads.get_trial(engine, "NCT00000002") is None
     save_page(engine, [study("NCT00000002", "COMPLETED")], run_id, cursor=None, keep_closed=True)
-    assert queries.get_trial(engine, "NCT00000002") is not None
+    assert reads.get_trial(engine, "NCT00000002") is not None
 
 
 def test_the_page_and_the_cursor_are_saved_together(engine: Engine, run_id: int) -> None:
@@ -158,11 +159,11 @@ def test_a_parser_crash_stores_empty_rules_and_is_retried_by_reparse(
         counts = save_page(engine, [study("NCT00000001"), study("NCT00000002")], run_id, cursor=None)
     assert counts.new == 2
     assert "NCT00000002" in caplog.text and "rule module bug" in caplog.text
-    rules = dict((t.nct_id, r) for t, r in queries.load_match_rows(engine))
+    rules = dict((t.nct_id, r) for t, r in reads.load_match_rows(engine))
     assert rules["NCT00000002"] == {} and rules["NCT00000001"] != {}
     monkeypatch.setattr(parse, "parse_record", real)
     assert reparse_outdated(engine) == 1
-    assert dict((t.nct_id, r) for t, r in queries.load_match_rows(engine))["NCT00000002"] != {}
+    assert dict((t.nct_id, r) for t, r in reads.load_match_rows(engine))["NCT00000002"] != {}
 
 
 @pytest.mark.shared
@@ -184,7 +185,7 @@ def test_a_nul_byte_in_registry_text_does_not_fail_the_page(engine: Engine, run_
     hostile["protocolSection"]["eligibilityModule"] = {"eligibilityCriteria": "Inclusion Criteria:\n* Age\x00 >= 18"}
     counts = save_page(engine, [hostile, study("NCT00000002")], run_id, cursor=None)
     assert counts.new == 2
-    trial = queries.get_trial(engine, "NCT00000001")
+    trial = reads.get_trial(engine, "NCT00000001")
     assert trial is not None and trial.brief_title.replace("\x00", "") == "Study NCT00000001"
     assert trial.raw == hostile, "the raw record keeps every character"
 
@@ -224,7 +225,7 @@ def test_a_cache_too_old_to_migrate_is_rebuilt_with_a_warning(
     with caplog.at_level(logging.WARNING):
         engine = open_cache(cache_url)
     assert "rebuilt" in caplog.text and "trialmatch sync" in caplog.text
-    assert queries.stats(engine)["trials"] == 0
+    assert reads.stats(engine)["trials"] == 0
     engine.dispose()
 
 
@@ -238,8 +239,8 @@ def test_readers_are_not_blocked_by_a_writer(cache_url: str) -> None:
     reader = open_cache(cache_url)
     with writer.begin() as conn:  # an open write transaction...
         conn.execute(text("UPDATE trial SET brief_title = 'being rewritten'"))
-        assert queries.get_trial(reader, "NCT00000001").brief_title == "Study NCT00000001"  # type: ignore[union-attr]
-        assert queries.stats(reader)["trials"] == 1
+        assert reads.get_trial(reader, "NCT00000001").brief_title == "Study NCT00000001"  # type: ignore[union-attr]
+        assert reads.stats(reader)["trials"] == 1
     writer.dispose()
     reader.dispose()
 
@@ -303,20 +304,20 @@ def test_in_memory_caches_work_across_connections() -> None:
     engine = open_cache("sqlite://")
     run = start_run(engine, mode="full")
     save_page(engine, [study("NCT00000001")], run, cursor=None)
-    assert queries.stats(engine)["trials"] == 1
+    assert reads.stats(engine)["trials"] == 1
 
 
 @pytest.mark.shared
 def test_stats_and_reads_for_the_page(synced_engine: Engine, shared_records: list[dict[str, Any]]) -> None:
-    summary = queries.stats(synced_engine)
+    summary = reads.stats(synced_engine)
     assert sum(summary["by_status"].values()) == 100
     assert summary["by_status"]["RECRUITING"] == 26
     assert summary["last_sync"] is None, "the fixture's run never finished"
     nct = shared_records[0]["protocolSection"]["identificationModule"]["nctId"]
-    trial = queries.get_trial(synced_engine, nct.lower())
+    trial = reads.get_trial(synced_engine, nct.lower())
     assert trial is not None and trial.raw == shared_records[0]
-    assert queries.get_trial(synced_engine, "NCT99999999") is None
-    assert sum(len(v) for v in queries.all_sites(synced_engine).values()) == summary["sites"]
+    assert reads.get_trial(synced_engine, "NCT99999999") is None
+    assert sum(len(v) for v in reads.all_sites(synced_engine).values()) == summary["sites"]
 
 
 def test_a_changed_record_does_not_touch_other_trials(engine: Engine, run_id: int) -> None:
@@ -340,7 +341,7 @@ def test_the_fast_sqlite_insert_stores_exactly_what_sqlalchemy_would(
 ) -> None:
     from datetime import UTC, datetime
 
-    from trialmatch import cache_write
+    from trialmatch.cache import write as cache_write
 
     when = datetime(2025, 12, 10, 8, 30, 15, 123456, tzinfo=UTC)
     monkeypatch.setattr(parse, "parse_record", quick_rules)
@@ -355,5 +356,5 @@ def test_the_fast_sqlite_insert_stores_exactly_what_sqlalchemy_would(
         assert fast_rows, table
         assert fast_rows == _raw_rows(tmp_path / "core.db", table, order), table
     engine = open_cache(str(tmp_path / "fast.db"))
-    trial = queries.load_match_rows(engine)[0][0]
+    trial = reads.load_match_rows(engine)[0][0]
     assert trial.first_seen == when and isinstance(trial.phases, list)

@@ -18,11 +18,12 @@ from helpers import quick_rules
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from trialmatch import cache_schema, parse
-from trialmatch.cache import open_cache, save_page, start_run
-from trialmatch.client import CTGovClient
-from trialmatch.models import Trial
-from trialmatch.sync import sync
+from trialmatch.cache import schema as cache_schema
+from trialmatch.cache.models import Trial
+from trialmatch.cache.store import open_cache, save_page, start_run
+from trialmatch.criteria import parse
+from trialmatch.registry.client import CTGovClient
+from trialmatch.registry.sync import sync
 
 TRIALS = Trial.__table__  # type: ignore[attr-defined]
 PAGE = 2

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from trialmatch.cli import main
-from trialmatch.evaluate import evaluate
+from trialmatch.matching.evaluate import evaluate
 
 FIVE = ("disease", "biomarker", "prior_therapy", "performance_status", "brain_metastases")
 PROFILE = {

@@ -20,9 +20,9 @@ from click.testing import CliRunner, Result
 from fakeapi import FakeAPI, Fault
 from helpers import dump, quick_rules
 
-from trialmatch import parse
-from trialmatch.cache import open_cache
+from trialmatch.cache.store import open_cache
 from trialmatch.cli import main
+from trialmatch.criteria import parse
 
 PAGE = 5
 
@@ -133,7 +133,7 @@ def test_a_damaged_cache_file_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_control_characters_in_registry_text_do_not_reach_the_terminal(db: str) -> None:
-    from trialmatch.cache import save_page, start_run
+    from trialmatch.cache.store import save_page, start_run
 
     engine = open_cache(db)
     record = {"protocolSection": {

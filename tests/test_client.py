@@ -10,9 +10,9 @@ import pytest
 import respx
 from fakeapi import FakeAPI, Fault
 
-from trialmatch.client import API_URL_ENV, DEFAULT_BASE_URL, USER_AGENT, CTGovClient, parse_retry_after
 from trialmatch.errors import APIForbiddenError, APIRequestError, APIResponseError, APIUnavailableError
-from trialmatch.query import FIELDS, OPEN_STATUSES, date_filter, ids_query, study_queries
+from trialmatch.registry.client import API_URL_ENV, DEFAULT_BASE_URL, USER_AGENT, CTGovClient, parse_retry_after
+from trialmatch.registry.query import FIELDS, OPEN_STATUSES, date_filter, ids_query, study_queries
 
 BASE = "https://ctgov.test/api/v2"
 STUDIES = f"{BASE}/studies"

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from trialmatch.compiled import CHECKS, DIMENSION_READS, Memo
-from trialmatch.index import load_index
-from trialmatch.match import MatchFilters, check_all, match_profile
-from trialmatch.parse import DIMENSIONS
-from trialmatch.profile import Profile, profile_from_dict
+from trialmatch.criteria.parse import DIMENSIONS
+from trialmatch.matching.compiled import CHECKS, DIMENSION_READS, Memo
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import MatchFilters, check_all, match_profile
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 # Values to swap in for a field a dimension does not read: its findings must not move.
 OTHER_VALUES: dict[str, Any] = {
@@ -78,8 +78,8 @@ def test_compiled_matching_equals_checking_trials_one_by_one(synced_engine: Any,
 def test_the_batch_memo_keeps_the_tables_used_last_within_its_bound() -> None:
     import numpy as np
 
-    from trialmatch.compiled import Table
-    from trialmatch.rules.base import ELIGIBLE, Finding
+    from trialmatch.criteria.rules.base import ELIGIBLE, Finding
+    from trialmatch.matching.compiled import Table
 
     def table(size: int) -> Table:
         return Table([Finding(ELIGIBLE)] * size, np.zeros(size, np.int8), None)

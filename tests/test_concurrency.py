@@ -25,10 +25,11 @@ from helpers import dump, quick_rules
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse, queries
-from trialmatch.cache import open_cache, save_page, start_run
-from trialmatch.index import load_index
-from trialmatch.parse import DIMENSIONS
+from trialmatch.cache import reads
+from trialmatch.cache.store import open_cache, save_page, start_run
+from trialmatch.criteria import parse
+from trialmatch.criteria.parse import DIMENSIONS
+from trialmatch.matching.index import load_index
 
 PAGE = 3
 # Each page is held back this long, so the sync outlasts a second CLI process's start-up (about a
@@ -38,14 +39,14 @@ PAGE_DELAY = 0.4
 # Reads the cache in a loop, one JSON line per read, until the file named by argv[2] exists.
 READER = """
 import json, pathlib, sys
-from trialmatch import queries
-from trialmatch.cache import open_cache
-from trialmatch.index import load_index
+from trialmatch.cache import reads
+from trialmatch.cache.store import open_cache
+from trialmatch.matching.index import load_index
 engine = open_cache(sys.argv[1])
 stop = pathlib.Path(sys.argv[2])
 while not stop.exists():
     try:
-        stats = queries.stats(engine)
+        stats = reads.stats(engine)
         index = [(c.nct_id, len(c.sites), sorted(c.rules)) for c in load_index(engine)]
         print(json.dumps({"trials": stats["trials"], "sites": stats["sites"], "index": index}), flush=True)
     except Exception as exc:
@@ -220,10 +221,10 @@ def two_engines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tup
 def test_stats_counts_come_from_one_moment(two_engines: tuple[Engine, Engine]) -> None:
     reader, writer = two_engines
     fired = commit_a_page_during(reader, writer, after="SELECT count(*) AS count_1 FROM trial")
-    stats = queries.stats(reader)
+    stats = reads.stats(reader)
     assert fired() == 1
     assert (stats["trials"], stats["sites"]) in ((3, 6), (6, 12)), stats
-    assert queries.stats(reader)["trials"] == 6  # the next read sees the new page
+    assert reads.stats(reader)["trials"] == 6  # the next read sees the new page
 
 
 def test_the_match_index_never_holds_a_trial_without_the_sites_saved_with_it(

@@ -17,8 +17,8 @@ from click.testing import CliRunner, Result
 from digest_records import changed, record
 from fakeapi import FakeAPI
 
-from trialmatch import parse
 from trialmatch.cli import main
+from trialmatch.criteria import parse
 
 SCRIPT = "<script>alert(1)</script>"
 STEADY = record("NCT00000001", "Steady trial for everyone")

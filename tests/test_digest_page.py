@@ -13,9 +13,9 @@ from sqlalchemy.engine import Engine
 from test_app import page as _page
 from test_app import submit, texts, unescape
 
-from trialmatch import form
-from trialmatch.cache import save_page, set_run, start_run
-from trialmatch.profile import Profile, load_profile, profile_from_dict
+from trialmatch.cache.store import save_page, set_run, start_run
+from trialmatch.matching.profile import Profile, load_profile, profile_from_dict
+from trialmatch.present import form
 
 page = _page  # the page fixture, run against a test cache
 

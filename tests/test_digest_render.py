@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from trialmatch.digest import NewTrial, ProfileDigest
-from trialmatch.digest_render import digest_csv, digest_html, digest_markdown
-from trialmatch.match import Candidate, TrialMatch
-from trialmatch.profile import Profile
-from trialmatch.rules.base import ELIGIBLE, UNKNOWN, Finding
+from trialmatch.criteria.rules.base import ELIGIBLE, UNKNOWN, Finding
+from trialmatch.matching.match import Candidate, TrialMatch
+from trialmatch.matching.profile import Profile
+from trialmatch.present.digest import NewTrial, ProfileDigest
+from trialmatch.present.digest_render import digest_csv, digest_html, digest_markdown
 
 SCRIPT = "<script>alert(1)</script>"
 SENTENCE = f"ECOG performance status 0-1 {SCRIPT} [x](javascript:alert(1))"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trialmatch import drugs
-from trialmatch.drugs import all_drugs, canonical_drug, class_label, classes_of
-from trialmatch.vocab import load
+from trialmatch.criteria import drugs
+from trialmatch.criteria.drugs import all_drugs, canonical_drug, class_label, classes_of
+from trialmatch.criteria.vocab import load
 
 
 @pytest.mark.parametrize(

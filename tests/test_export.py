@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trialmatch import export
-from trialmatch.export import ShortlistEntry, SiteContact, shortlist_csv, shortlist_entry, shortlist_pdf
-from trialmatch.match import Candidate, NearestSite, SiteInfo, TrialMatch
-from trialmatch.models import Site, Trial
-from trialmatch.plain import POSSIBLE_MATCH
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules.base import Finding
+from trialmatch.cache.models import Site, Trial
+from trialmatch.criteria.rules.base import Finding
+from trialmatch.matching.match import Candidate, NearestSite, SiteInfo, TrialMatch
+from trialmatch.matching.profile import profile_from_dict
+from trialmatch.present import export
+from trialmatch.present.export import ShortlistEntry, SiteContact, shortlist_csv, shortlist_entry, shortlist_pdf
+from trialmatch.present.plain import POSSIBLE_MATCH
 
 pypdf = pytest.importorskip("pypdf")
 

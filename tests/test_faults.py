@@ -19,12 +19,13 @@ from fakeapi import FakeAPI, Fault
 from helpers import dump, quick_rules
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse, queries
-from trialmatch.cache import open_cache, unfinished_run
-from trialmatch.client import CTGovClient
+from trialmatch.cache import reads
+from trialmatch.cache.store import open_cache, unfinished_run
+from trialmatch.criteria import parse
 from trialmatch.errors import APIError, APIResponseError, APIUnavailableError
-from trialmatch.query import OPEN_STATUSES
-from trialmatch.sync import sync
+from trialmatch.registry.client import CTGovClient
+from trialmatch.registry.query import OPEN_STATUSES
+from trialmatch.registry.sync import sync
 
 pytestmark = pytest.mark.slow  # real sockets
 
@@ -246,13 +247,13 @@ def test_fields_that_change_type_are_read_tolerantly_and_still_parsed(
         summary = sync(engine, client, page_size=PAGE)
     assert summary.new == len(open_ids) and summary.skipped == 0
     assert "failed" not in warnings(caplog), warnings(caplog)
-    retyped = {t.nct_id: (t, rules) for t, rules in queries.load_match_rows(engine)}
+    retyped = {t.nct_id: (t, rules) for t, rules in reads.load_match_rows(engine)}
     first_page = sorted(open_ids)[:PAGE]
     for nct_id in first_page:
         trial, rules = retyped[nct_id]
         assert set(rules) == set(parse.DIMENSIONS), f"{nct_id} was stored without parsed rules"
         assert trial.phases == [] and trial.minimum_age_years is None  # unreadable, so unknown
-    sites = queries.sites_for(engine, first_page[0])
+    sites = reads.sites_for(engine, first_page[0])
     assert [(s.facility, s.latitude) for s in sites] == [("7", None), (None, None)]
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from trialmatch import form
 from trialmatch.errors import ProfileError
-from trialmatch.profile import load_profile, profile_from_dict
+from trialmatch.matching.profile import load_profile, profile_from_dict
+from trialmatch.present import form
 
 
 def answers(**values: Any) -> dict[str, Any]:

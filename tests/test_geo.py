@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from trialmatch.cache.geo import Place, by_distance, geocode, normalize, place_site
+from trialmatch.cache.models import Site
 from trialmatch.errors import ProfileError
-from trialmatch.geo import Place, by_distance, geocode, normalize, place_site
-from trialmatch.models import Site
 
 
 @pytest.mark.parametrize(

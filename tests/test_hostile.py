@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trialmatch.cli import main
+from trialmatch.criteria.parse import DIMENSIONS, parse_record, parse_text
+from trialmatch.criteria.text import TrialText, split_criteria
 from trialmatch.errors import ProfileError
-from trialmatch.parse import DIMENSIONS, parse_record, parse_text
-from trialmatch.profile import profile_from_json
-from trialmatch.text import TrialText, split_criteria
+from trialmatch.matching.profile import profile_from_json
 
 GOOD = {"age": 64, "ecog": 1, "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}]}
 
@@ -31,7 +31,7 @@ GOOD = {"age": 64, "ecog": 1, "biomarkers": [{"gene": "EGFR", "alteration": "L85
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A cache with one open trial, so `match` has something to check."""
-    from trialmatch.cache import open_cache, save_page, start_run
+    from trialmatch.cache.store import open_cache, save_page, start_run
 
     path = str(tmp_path_factory.mktemp("hostile") / "trials.db")
     engine = open_cache(path)

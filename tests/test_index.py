@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse
-from trialmatch.index import load_index
-from trialmatch.models import ParsedCriteria
+from trialmatch.cache.models import ParsedCriteria
+from trialmatch.criteria import parse
+from trialmatch.matching.index import load_index
 
 
 def test_index_holds_every_cached_trial_with_rules_and_sites(synced_engine: Engine) -> None:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trialmatch.parse import DIMENSIONS, parse_record
-from trialmatch.profile import profile_from_dict
+from trialmatch.criteria.parse import DIMENSIONS, parse_record
+from trialmatch.matching.profile import profile_from_dict
 
 GENES = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NRG1"]
 ALTERATIONS = ["exon 19 deletion", "L858R", "T790M", "exon 20 insertion", "fusion", "G12C", "G12D", "V600E",

@@ -22,7 +22,7 @@ from cache_checks import check_whole_pages, cli, pages_saved, served_pages
 from fakeapi import FakeAPI, Fault
 from helpers import dump
 
-from trialmatch.cache import open_cache
+from trialmatch.cache.store import open_cache
 
 pytestmark = pytest.mark.slow
 

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from trialmatch import kind_refresh, queries, site_places
-from trialmatch.cache import open_cache, save_page, start_run
-from trialmatch.importer import import_records
-from trialmatch.index import load_index
-from trialmatch.match import Candidate, MatchFilters, match_profile
-from trialmatch.models import SCHEMA_VERSION
-from trialmatch.profile import Profile
+from trialmatch.cache import kind_refresh, reads, site_places
+from trialmatch.cache.importer import import_records
+from trialmatch.cache.models import SCHEMA_VERSION
+from trialmatch.cache.store import open_cache, save_page, start_run
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import Candidate, MatchFilters, match_profile
+from trialmatch.matching.profile import Profile
 
 KIND_COLUMNS = ("primary_purpose", "observational_model", "intervention_types", "study_kind", "disease_scope")
 
@@ -65,7 +65,7 @@ def test_an_older_cache_is_migrated_then_classified_from_its_raw_records(tmp_pat
         plan = conn.execute("EXPLAIN QUERY PLAN SELECT nct_id FROM trial WHERE study_kind IS NULL LIMIT 1").fetchall()
         assert "ix_trial_study_kind" in str(plan)
     # Before the next load: read as "kind not stated", never a crash.
-    rows, _ = queries.index_snapshot(engine)
+    rows, _ = reads.index_snapshot(engine)
     assert [row["study_kind"] for row in rows] == [None, None]
     assert Candidate(nct_id="NCT00000021", title="x", status="RECRUITING").kind_words.startswith("Kind not stated")
     # The next load classifies them, with no download.
@@ -93,7 +93,7 @@ def test_an_import_classifies_unchanged_trials_an_older_trialmatch_saved(tmp_pat
     engine = open_cache(str(path))
     counts = import_records(engine, [folder])
     assert counts.unchanged == 2
-    rows, _ = queries.index_snapshot(engine)
+    rows, _ = reads.index_snapshot(engine)
     assert [row["study_kind"] for row in rows] == ["treatment_drug", "registry"]
     engine.dispose()
 
@@ -111,7 +111,7 @@ def test_a_new_classifier_reclassifies_every_cached_trial(engine: Engine, monkey
 
 def test_a_site_without_coordinates_is_placed_from_its_city_when_saved(engine: Engine) -> None:
     save_page(engine, RECORDS, start_run(engine, mode="full"), cursor=None)
-    assert [s.latitude is not None for s in queries.sites_for(engine, "NCT00000021")] == [True]
+    assert [s.latitude is not None for s in reads.sites_for(engine, "NCT00000021")] == [True]
     index = load_index(engine)
     denver = 39.74, -104.99
     results = match_profile(index, Profile(id="p"), MatchFilters(origin=denver, max_distance_miles=50))

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from trialmatch.distance import haversine_miles
-from trialmatch.match import Candidate, MatchFilters, SiteInfo, match_profile, nearest_open_site
-from trialmatch.parse import parse_text
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules.structured import check_age, check_sex
-from trialmatch.text import TrialText
+from trialmatch.cache.distance import haversine_miles
+from trialmatch.criteria.parse import parse_text
+from trialmatch.criteria.rules.structured import check_age, check_sex
+from trialmatch.criteria.text import TrialText
+from trialmatch.matching.match import Candidate, MatchFilters, SiteInfo, match_profile, nearest_open_site
+from trialmatch.matching.profile import profile_from_dict
 
 BOSTON = (42.3601, -71.0589)
 NEW_YORK = (40.7128, -74.0060)
@@ -117,7 +117,7 @@ def test_json_has_the_shape_the_eval_scores() -> None:
 
 
 def _trial(nct_id: str, criteria: str, title: str = "Advanced NSCLC study") -> Candidate:
-    from trialmatch.text import split_criteria
+    from trialmatch.criteria.text import split_criteria
 
     text = TrialText(nct_id=nct_id, title=title, criteria=tuple(split_criteria(criteria)))
     return Candidate(nct_id=nct_id, title=title, status="RECRUITING", rules=parse_text(text))

@@ -10,7 +10,7 @@ from pathlib import Path
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from trialmatch.parse import parse_record
+from trialmatch.criteria.parse import parse_record
 files = sorted(Path(sys.argv[1]).glob('*.json'))[:40]
 print(json.dumps([parse_record(json.loads(f.read_text())) for f in files], sort_keys=True, default=str))
 """

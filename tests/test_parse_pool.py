@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from trialmatch.parse_pool import MIN_PARALLEL, CriteriaParser
+from trialmatch.criteria.parse_pool import MIN_PARALLEL, CriteriaParser
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +46,7 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from conftest import shared_path
 from fakeapi import load_records, synthetic_records
-from trialmatch.parse_pool import MIN_PARALLEL, CriteriaParser
+from trialmatch.criteria.parse_pool import MIN_PARALLEL, CriteriaParser
 folder = shared_path() / "ctgov" / "studies"
 records = load_records(folder) if folder.is_dir() else synthetic_records(100)
 parser = CriteriaParser(workers=2)

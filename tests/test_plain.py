@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trialmatch.match import Candidate, TrialMatch
-from trialmatch.parse import DIMENSIONS
-from trialmatch.plain import (
+from trialmatch.criteria.parse import DIMENSIONS
+from trialmatch.criteria.rules.base import Finding
+from trialmatch.matching.match import Candidate, TrialMatch
+from trialmatch.matching.profile import profile_from_dict
+from trialmatch.present.plain import (
     BADGES,
     DIMENSION_NAMES,
     ECOG_WORDS,
@@ -26,8 +28,6 @@ from trialmatch.plain import (
     what_to_check,
     why_it_may_fit,
 )
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules.base import Finding
 
 
 @pytest.mark.parametrize(

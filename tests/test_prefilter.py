@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from trialmatch.rules.prefilter import Guarded, folded, required_needles, translator
+from trialmatch.criteria.rules.prefilter import Guarded, folded, required_needles, translator
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from trialmatch import present
-from trialmatch.match import Candidate, TrialMatch
-from trialmatch.models import Site, Trial
-from trialmatch.rules.base import Finding
+from trialmatch.cache.models import Site, Trial
+from trialmatch.criteria.rules.base import Finding
+from trialmatch.matching.match import Candidate, TrialMatch
+from trialmatch.present import trial_view
 
 CRITERIA = """Inclusion Criteria:
 
@@ -30,16 +30,16 @@ def test_the_sentences_behind_a_verdict_are_marked_and_others_are_not() -> None:
         "brain_metastases": Finding("eligible", "Symptomatic <b>brain</b> metastases [see …", "ok"),
         "prior_therapy": Finding("eligible", "", "no requirement"),
     }
-    marked = present.marked_criteria(CRITERIA, findings)
+    marked = trial_view.marked_criteria(CRITERIA, findings)
     assert [m.decided for m in marked] == [("biomarker",), ("performance_status",), (), ("brain_metastases",)]
     assert [m.criterion.section for m in marked] == ["inclusion", "inclusion", "inclusion", "exclusion"]
 
 
 def test_criteria_markdown_keeps_structure_but_never_live_html_or_links() -> None:
     findings = {"performance_status": Finding("unknown", "ECOG performance status 0-1", "?")}
-    text = present.criteria_markdown(present.marked_criteria(CRITERIA, findings))
+    text = trial_view.criteria_markdown(trial_view.marked_criteria(CRITERIA, findings))
     assert "**Who can join**" in text and "**Who cannot join**" in text
-    assert f"- {present.DECIDING_MARK} **ECOG performance status 0\\-1**" in text
+    assert f"- {trial_view.DECIDING_MARK} **ECOG performance status 0\\-1**" in text
     assert "  - Karnofsky 70 or more is also accepted" in text  # the sub-bullet stays indented
     assert "<b>" not in text and "](javascript" not in text
     assert "\\<b\\>brain\\<" in text
@@ -52,7 +52,7 @@ def test_criteria_markdown_keeps_structure_but_never_live_html_or_links() -> Non
     ids=["valid", "too-short", "script-url", "path-traversal"],
 )
 def test_links_are_only_built_from_well_formed_nct_ids(nct_id: str, url: str | None) -> None:
-    assert present.trial_url(nct_id) == url
+    assert trial_view.trial_url(nct_id) == url
 
 
 def _candidate(nct_id: str, title: str, status: str = "RECRUITING", phases: tuple[str, ...] = ("PHASE2",),
@@ -71,11 +71,11 @@ INDEX = [
 
 
 def test_recruiting_trials_by_biomarker_count_names_in_title_and_conditions() -> None:
-    assert present.recruiting_by_biomarker(INDEX) == {"EGFR": 2, "KRAS": 1, "PD-L1": 1, "ERBB2": 1}
+    assert trial_view.recruiting_by_biomarker(INDEX) == {"EGFR": 2, "KRAS": 1, "PD-L1": 1, "ERBB2": 1}
 
 
 def test_recruiting_trials_by_phase_count_each_phase_and_none() -> None:
-    assert present.recruiting_by_phase(INDEX) == {"NA": 1, "PHASE1": 1, "PHASE2": 3, "PHASE3": 1}
+    assert trial_view.recruiting_by_phase(INDEX) == {"NA": 1, "PHASE1": 1, "PHASE2": 3, "PHASE3": 1}
 
 
 def test_new_trials_are_those_first_seen_in_the_latest_sync_newest_first() -> None:
@@ -86,16 +86,16 @@ def test_new_trials_are_those_first_seen_in_the_latest_sync_newest_first() -> No
         _candidate("NCT00000003", "newer", first_seen=datetime(2025, 12, 10, 9, 0, tzinfo=UTC)),
         _candidate("NCT00000004", "unknown"),
     ]
-    assert [c.title for c in present.new_since(index, sync_start)] == ["newer", "new"]
-    assert present.new_since(index, None) == []
+    assert [c.title for c in trial_view.new_since(index, sync_start)] == ["newer", "new"]
+    assert trial_view.new_since(index, None) == []
 
 
 def test_results_split_into_possible_and_excluded_with_plain_reasons() -> None:
     keep = TrialMatch(INDEX[0], "possible", {"age": Finding("eligible", "", "")})
     drop = TrialMatch(INDEX[1], "excluded", {"sex": Finding("excluded", "Female only", "The trial is for women.")})
-    possible, excluded = present.split_results([keep, drop])
+    possible, excluded = trial_view.split_results([keep, drop])
     assert possible == [keep] and excluded == [drop]
-    assert present.exclusion_reasons(drop) == ["Sex: The trial is for women."]
+    assert trial_view.exclusion_reasons(drop) == ["Sex: The trial is for women."]
 
 
 def test_site_rows_are_nearest_first_with_contacts_in_one_line() -> None:
@@ -107,7 +107,7 @@ def test_site_rows_are_nearest_first_with_contacts_in_one_line() -> None:
              contacts=[{"name": "Nurse", "phone": "617-555-0100", "phone_ext": "12", "email": "n@example.org"},
                        {"name": "Doctor"}]),
     ]
-    rows = present.site_rows(sites, (42.35, -71.06))
+    rows = trial_view.site_rows(sites, (42.35, -71.06))
     assert [r["Site"] for r in rows] == ["Near", "Far"]
     assert rows[0]["Contact"] == "Nurse, 617-555-0100 ext 12, n@example.org; Doctor"
     assert rows[0]["Status"] == "Not yet recruiting" and rows[0]["Miles"] == 2
@@ -117,6 +117,6 @@ def test_site_rows_are_nearest_first_with_contacts_in_one_line() -> None:
 def test_arms_show_their_drugs_or_fall_back_to_interventions() -> None:
     with_arms = Trial(nct_id="NCT00000001", arms=[{"label": "Arm A", "description": "Daily",
                                                    "interventions": ["Drug: osimertinib"]}])
-    assert present.arms_lines(with_arms) == [("Arm A", "Drug: osimertinib — Daily")]
+    assert trial_view.arms_lines(with_arms) == [("Arm A", "Drug: osimertinib — Daily")]
     without = Trial(nct_id="NCT00000001", interventions=[{"name": "Pembrolizumab", "description": "IV"}])
-    assert present.arms_lines(without) == [("Pembrolizumab", "IV")]
+    assert trial_view.arms_lines(without) == [("Pembrolizumab", "IV")]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from trialmatch.errors import ProfileError
-from trialmatch.profile import load_profile, profile_from_dict
+from trialmatch.matching.profile import load_profile, profile_from_dict
 
 GOOD = {
     "id": "p1",

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
-from trialmatch.index import load_index
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules import biomarker, prior_therapy
+from trialmatch.criteria.rules import biomarker, prior_therapy
+from trialmatch.matching.index import load_index
+from trialmatch.matching.profile import profile_from_dict
 
 
 def _reworded(rules: dict[str, Any]) -> dict[str, Any]:
@@ -42,8 +42,8 @@ def test_rules_that_differ_only_in_wording_share_the_answer_and_quote_their_own(
 
 def test_an_answer_never_crosses_to_another_patient(synced_engine: Engine, shared_dir: Path) -> None:
     """Profiles checked in turn get what each gets on its own, in a fresh process state."""
-    from trialmatch.rules import profile_memo
-    from trialmatch.rules.prior_therapy import verdicts as therapy_check
+    from trialmatch.criteria.rules import profile_memo
+    from trialmatch.criteria.rules.prior_therapy import verdicts as therapy_check
 
     rule_sets = [c.rules["prior_therapy"] for c in load_index(synced_engine) if c.rules.get("prior_therapy")]
     profiles = [profile_from_dict(d) for d in json.loads((shared_dir / "eval" / "profiles.json").read_text())]

@@ -20,12 +20,12 @@ from click.testing import CliRunner
 from helpers import patients_csv
 from sqlalchemy.engine import Engine
 
-from trialmatch import form
-from trialmatch.cache import open_cache, save_page, start_run
+from trialmatch.cache.geo import geocode
+from trialmatch.cache.store import open_cache, save_page, start_run
 from trialmatch.cli import main
-from trialmatch.geo import geocode
-from trialmatch.index import load_index
-from trialmatch.match import (
+from trialmatch.criteria.study_kind import KINDS, TREATMENT, kind_of
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import (
     Candidate,
     MatchFilters,
     MatchIndex,
@@ -34,8 +34,8 @@ from trialmatch.match import (
     match_profile,
     nearest_open_site,
 )
-from trialmatch.profile import Profile, profile_from_dict
-from trialmatch.study_kind import KINDS, TREATMENT, kind_of
+from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.present import form
 
 BOSTON = "Boston, MA"
 

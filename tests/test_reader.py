@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
-from trialmatch.rules.reader import apply_scope, criterion_scope, heading_scope, purpose_of
-from trialmatch.text import split_criteria
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
+from trialmatch.criteria.rules.reader import apply_scope, criterion_scope, heading_scope, purpose_of
+from trialmatch.criteria.text import split_criteria
+from trialmatch.matching.profile import profile_from_dict
 
 # (criterion, expected kind or None, cancers it names, genes it names)
 SCOPES = {

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from trialmatch.records import InvalidRecordError, age_in_years, record_hash, trial_rows
+from trialmatch.cache.records import InvalidRecordError, age_in_years, record_hash, trial_rows
 
 
 def record(**modules: Any) -> dict[str, Any]:

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trialmatch.profile import Profile, profile_from_dict
-from trialmatch.rules import biomarker
-from trialmatch.text import TrialText, split_criteria
+from trialmatch.criteria.rules import biomarker
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trialmatch.profile import Profile
-from trialmatch.rules import brain_metastases
-from trialmatch.text import TrialText, split_criteria
+from trialmatch.criteria.rules import brain_metastases
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import Profile
 
 STATES = ("none", "treated_stable", "active", None)
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trialmatch.profile import Profile
-from trialmatch.rules import disease
-from trialmatch.text import TrialText, split_criteria
+from trialmatch.criteria.rules import disease
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import Profile
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
 EL, UN, EX = "eligible", "unknown", "excluded"

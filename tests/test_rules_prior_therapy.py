@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trialmatch.profile import Profile, profile_from_dict
-from trialmatch.rules import prior_therapy
-from trialmatch.text import TrialText, split_criteria
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 NEGATIVE = ["ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
 PROFILES: dict[str, dict[str, Any]] = {

@@ -14,11 +14,12 @@ from click.testing import CliRunner
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-from trialmatch import cache_schema, queries
-from trialmatch.cache import open_cache, save_page, start_run
+from trialmatch.cache import reads
+from trialmatch.cache import schema as cache_schema
+from trialmatch.cache.models import SCHEMA_VERSION
+from trialmatch.cache.store import open_cache, save_page, start_run
 from trialmatch.cli import main
 from trialmatch.errors import CacheError
-from trialmatch.models import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,9 +72,9 @@ def test_an_outdated_cache_is_rebuilt_with_a_message_and_then_works(
     with caplog.at_level(logging.WARNING, logger="trialmatch"):
         engine = open_cache(str(path))
     assert "rebuilt empty" in caplog.text and "run `trialmatch sync`" in caplog.text
-    assert queries.stats(engine)["trials"] == 0
+    assert reads.stats(engine)["trials"] == 0
     save_page(engine, [record(7)], start_run(engine, mode="full"), cursor=None)
-    assert queries.get_trial(engine, "NCT00000007") is not None
+    assert reads.get_trial(engine, "NCT00000007") is not None
     assert version_of(path) == str(SCHEMA_VERSION)
     engine.dispose()
 
@@ -125,7 +126,7 @@ def test_a_migration_keeps_the_data_and_says_so(
     with caplog.at_level(logging.WARNING, logger="trialmatch"):
         engine = open_cache(str(path))
     assert f"migrated the cache {path} from schema {SCHEMA_VERSION} to {next_version}" in caplog.text
-    assert queries.stats(engine)["trials"] == 3 and version_of(path) == str(next_version)
+    assert reads.stats(engine)["trials"] == 3 and version_of(path) == str(next_version)
     with sqlite3.connect(path) as conn:
         assert "note" in [row[1] for row in conn.execute("PRAGMA table_info(trial)")]
     engine.dispose()
@@ -154,5 +155,5 @@ def test_a_gap_in_the_migrations_rebuilds_rather_than_half_migrating(
     with caplog.at_level(logging.WARNING, logger="trialmatch"):
         engine: Engine = open_cache(str(path))
     assert "cannot migrate it: rebuilt empty" in caplog.text
-    assert queries.stats(engine)["trials"] == 0 and version_of(path) == str(SCHEMA_VERSION + 2)
+    assert reads.stats(engine)["trials"] == 0 and version_of(path) == str(SCHEMA_VERSION + 2)
     engine.dispose()

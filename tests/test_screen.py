@@ -1,6 +1,6 @@
 """`trialmatch screen`: what a research nurse gets back for a list of patients.
 
-The output is built from pre-encoded pieces for speed (trialmatch.screen_rows); these tests hold
+The output is built from pre-encoded pieces for speed (trialmatch.matching.screen_rows); these tests hold
 it to the plain definition: for each patient, match_profile's ranked possible trials, one row
 each, written by csv.writer / json.dumps.
 """
@@ -20,13 +20,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 
+from trialmatch.cache.geo import geocode
 from trialmatch.cli import main
-from trialmatch.geo import geocode
-from trialmatch.index import load_index
-from trialmatch.match import MatchFilters, MatchIndex, match_profile
-from trialmatch.profile import Profile
-from trialmatch.screen import read_profiles
-from trialmatch.screen_rows import DIMENSION_COLUMNS, OUTPUT_COLUMNS, csv_cell
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import MatchFilters, MatchIndex, match_profile
+from trialmatch.matching.profile import Profile
+from trialmatch.matching.screen import read_profiles
+from trialmatch.matching.screen_rows import DIMENSION_COLUMNS, OUTPUT_COLUMNS, csv_cell
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy.engine import Engine
 
-import trialmatch.sync as sync_module
+import trialmatch.registry.sync as sync_module
 from trialmatch.cli import main, serve_cmd
 from trialmatch.errors import APIUnavailableError
 
@@ -40,7 +40,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> Launched:
 
 
 def seed(engine: Engine) -> None:
-    from trialmatch.cache import save_page, start_run
+    from trialmatch.cache.store import save_page, start_run
 
     record = {"protocolSection": {"identificationModule": {"nctId": "NCT00000001", "briefTitle": "A trial"},
                                   "statusModule": {"overallStatus": "RECRUITING"}}}

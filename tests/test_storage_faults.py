@@ -23,11 +23,12 @@ from helpers import dump, quick_rules
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse, queries
-from trialmatch.cache import open_cache, unfinished_run
-from trialmatch.client import CTGovClient
+from trialmatch.cache import reads
+from trialmatch.cache.store import open_cache, unfinished_run
+from trialmatch.criteria import parse
 from trialmatch.errors import CacheError
-from trialmatch.sync import sync
+from trialmatch.registry.client import CTGovClient
+from trialmatch.registry.sync import sync
 
 PAGE = 5
 
@@ -220,7 +221,7 @@ def test_a_read_only_cache_file_is_still_read_and_a_sync_is_refused_in_one_line(
     api: FakeAPI, synced_db: Path, mounted: list[Mount], tmp_path: Path
 ) -> None:
     before = fingerprint(synced_db)
-    expected = queries.stats(open_cache(str(synced_db)))
+    expected = reads.stats(open_cache(str(synced_db)))
     file_mount = Mount.__new__(Mount)
     file_mount.where = synced_db
     Mount._run("mount", "--bind", str(synced_db), str(synced_db))

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from trialmatch.records import trial_rows
-from trialmatch.study_kind import (
+from trialmatch.cache.records import trial_rows
+from trialmatch.criteria.study_kind import (
     BASKET,
     GROUPS,
     KINDS,

@@ -14,12 +14,13 @@ from fakeapi import FakeAPI, Fault
 from helpers import dump, quick_rules
 from sqlalchemy.engine import Engine
 
-from trialmatch import parse, queries
-from trialmatch.cache import get_run, open_cache, set_run, unfinished_run
-from trialmatch.client import CTGovClient
+from trialmatch.cache import reads
+from trialmatch.cache.store import get_run, open_cache, set_run, unfinished_run
+from trialmatch.criteria import parse
 from trialmatch.errors import APIForbiddenError, APIUnavailableError
-from trialmatch.query import OPEN_STATUSES
-from trialmatch.sync import Progress, sync
+from trialmatch.registry.client import CTGovClient
+from trialmatch.registry.query import OPEN_STATUSES
+from trialmatch.registry.sync import Progress, sync
 
 pytestmark = pytest.mark.slow
 
@@ -67,10 +68,10 @@ def test_full_sync_caches_every_open_study_and_asks_with_the_status_filter(
     summary = sync(engine, client, page_size=PAGE)
     assert summary.mode == "full" and not summary.resumed
     assert summary.new == len(open_ids) > 2 * PAGE
-    assert {t.nct_id for t, _ in queries.load_match_rows(engine)} == open_ids
+    assert {t.nct_id for t, _ in reads.load_match_rows(engine)} == open_ids
     first = api.studies_requests[0].params
     assert first["filter.overallStatus"] == "RECRUITING,NOT_YET_RECRUITING,ENROLLING_BY_INVITATION"
-    assert queries.stats(engine)["last_sync"] is not None
+    assert reads.stats(engine)["last_sync"] is not None
     assert f"{len(open_ids)} new, 0 updated, 0 unchanged, 0 closed" in summary.line()
 
 
@@ -116,8 +117,8 @@ def test_incremental_sync_asks_by_update_date_without_status_filter_and_applies_
     asked = api.studies_requests[0].params
     assert asked["filter.advanced"] == "AREA[LastUpdatePostDate]RANGE[2025-12-07,MAX]"
     assert "filter.overallStatus" not in asked
-    assert queries.get_trial(engine, nct(closing)).overall_status == "COMPLETED"  # type: ignore[union-attr]
-    assert queries.get_trial(engine, nct(renamed)).brief_title == "Renamed upstream"  # type: ignore[union-attr]
+    assert reads.get_trial(engine, nct(closing)).overall_status == "COMPLETED"  # type: ignore[union-attr]
+    assert reads.get_trial(engine, nct(renamed)).brief_title == "Renamed upstream"  # type: ignore[union-attr]
     following = sync(engine, client, page_size=PAGE)
     assert api.studies_requests[-1].params["filter.advanced"] == "AREA[LastUpdatePostDate]RANGE[2025-12-19,MAX]"
     assert (following.updated, following.closed) == (0, 0)
@@ -135,7 +136,7 @@ def test_a_full_resync_learns_that_a_cached_trial_closed(
     summary = sync(engine, client, full=True, page_size=PAGE)
 
     assert summary.mode == "full" and summary.closed == 1
-    assert queries.get_trial(engine, nct(closing)).overall_status == "TERMINATED"  # type: ignore[union-attr]
+    assert reads.get_trial(engine, nct(closing)).overall_status == "TERMINATED"  # type: ignore[union-attr]
     assert api.studies_requests[-1].params["filter.ids"] == nct(closing)
 
 
@@ -165,7 +166,7 @@ def test_a_network_loss_on_page_3_keeps_two_pages_and_the_next_run_resumes_there
         flaky = CTGovClient(client=failing, base_url=api.url, sleep=lambda s: None, max_attempts=2)
         with pytest.raises(APIUnavailableError, match="lost the connection"):
             sync(engine, flaky, page_size=PAGE)
-    assert queries.stats(engine)["trials"] == 2 * PAGE
+    assert reads.stats(engine)["trials"] == 2 * PAGE
     stopped = unfinished_run(engine)
     assert stopped is not None and stopped.status == "failed" and stopped.cursor and stopped.pages == 2
 
@@ -222,7 +223,7 @@ def test_a_broken_rule_module_does_not_fail_the_sync(
 
     monkeypatch.setattr(parse, "parse_record", broken)
     assert sync(engine, client, page_size=PAGE).new == len(open_ids)
-    assert all(rules == {} for _, rules in queries.load_match_rows(engine))
+    assert all(rules == {} for _, rules in reads.load_match_rows(engine))
 
 
 def test_progress_reports_studies_done_out_of_the_total(

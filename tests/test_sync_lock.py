@@ -22,9 +22,9 @@ import pytest
 from fakeapi import FakeAPI, Fault
 from sqlalchemy.engine import make_url
 
-from trialmatch import queries
-from trialmatch.cache import open_cache
-from trialmatch.query import OPEN_STATUSES
+from trialmatch.cache import reads
+from trialmatch.cache.store import open_cache
+from trialmatch.registry.query import OPEN_STATUSES
 
 pytestmark = pytest.mark.slow
 
@@ -35,8 +35,8 @@ REFUSED = re.compile(
 # Takes the sync lock like a sync does, says so, and keeps it until its stdin closes.
 HOLDER = """
 import sys
-from trialmatch.cache import open_cache
-from trialmatch.sync_lock import sync_lock
+from trialmatch.cache.store import open_cache
+from trialmatch.cache.lock import sync_lock
 with sync_lock(open_cache(sys.argv[1]), task=sys.argv[2] if len(sys.argv) > 2 else "sync"):
     print("held", flush=True)
     sys.stdin.readline()
@@ -94,7 +94,7 @@ def release(proc: subprocess.Popen[str]) -> None:
 def trials_in(cache_url: str) -> int:
     engine = open_cache(cache_url)
     try:
-        return int(queries.stats(engine)["trials"])
+        return int(reads.stats(engine)["trials"])
     finally:
         engine.dispose()
 
@@ -265,8 +265,8 @@ def test_an_unreadable_lock_note_still_gives_a_one_line_refusal(tmp_path: Path, 
     """The note only describes the holder: whatever it holds, the refusal is a clear sentence."""
     from sqlalchemy import insert
 
-    from trialmatch.cache_schema import META
-    from trialmatch.sync_lock import HOLDER_KEY, _locked
+    from trialmatch.cache.lock import HOLDER_KEY, _locked
+    from trialmatch.cache.schema import META
 
     engine = open_cache(str(tmp_path / "c.db"))
     with engine.begin() as conn:

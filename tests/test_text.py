@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trialmatch.text import TrialText, quote, split_criteria, unescape
+from trialmatch.criteria.text import TrialText, quote, split_criteria, unescape
 
 MARKDOWN = """Inclusion Criteria:
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from trialmatch import parse
-from trialmatch.cache import open_cache
-from trialmatch.importer import import_records
-from trialmatch.index import load_index
-from trialmatch.match import Candidate, check_all
-from trialmatch.profile import profile_from_dict
-from trialmatch.rules import biomarker
+from trialmatch.cache.importer import import_records
+from trialmatch.cache.store import open_cache
+from trialmatch.criteria import parse
+from trialmatch.criteria.rules import biomarker
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import Candidate, check_all
+from trialmatch.matching.profile import profile_from_dict
 
 RECORD = {"protocolSection": {
     "identificationModule": {"nctId": "NCT09999901", "briefTitle": "A drug in advanced NSCLC"},

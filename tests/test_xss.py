@@ -18,11 +18,11 @@ from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 from test_app import fill, study, submit, unescape
 
-from trialmatch.export import shortlist_entry, shortlist_pdf
-from trialmatch.index import load_index
-from trialmatch.match import match_profile
-from trialmatch.profile import profile_from_dict
-from trialmatch.queries import get_trial, sites_for
+from trialmatch.cache.reads import get_trial, sites_for
+from trialmatch.matching.index import load_index
+from trialmatch.matching.match import match_profile
+from trialmatch.matching.profile import profile_from_dict
+from trialmatch.present.export import shortlist_entry, shortlist_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = "<script>alert(1)</script>"

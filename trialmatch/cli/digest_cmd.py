@@ -14,7 +14,7 @@ from trialmatch.cli.match_cmd import DB_OPTION
 from trialmatch.errors import ProfileError, TrialmatchError
 
 if TYPE_CHECKING:
-    from trialmatch.digest_render import Format
+    from trialmatch.present.digest_render import Format
 
 # The digest's formats by file suffix (digest_render.Format; that module is imported only when a
 # digest is made: it pulls in the PDF and page code, and every CLI start pays for what it imports).
@@ -64,12 +64,12 @@ def digest(profiles: tuple[Path, ...], since_text: str | None, since_last_sync: 
       trialmatch digest me.json --since 2025-12-01
       trialmatch digest profiles/*.json --since-last-sync --out digest.html
     """
-    from trialmatch.cache import open_cache
-    from trialmatch.digest import changes_since, last_sync_start, profile_digest
-    from trialmatch.digest_render import render
-    from trialmatch.geo import geocode
-    from trialmatch.index import load_index
-    from trialmatch.profile import load_profile
+    from trialmatch.cache.geo import geocode
+    from trialmatch.cache.store import open_cache
+    from trialmatch.matching.index import load_index
+    from trialmatch.matching.profile import load_profile
+    from trialmatch.present.digest import changes_since, last_sync_start, profile_digest
+    from trialmatch.present.digest_render import render
 
     if since_text is not None and since_last_sync:
         raise TrialmatchError("give --since DATE or --since-last-sync, not both")

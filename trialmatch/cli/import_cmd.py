@@ -26,9 +26,9 @@ def import_command(paths: tuple[Path, ...], wait: float, db: str | None) -> None
     Example:
       trialmatch import ../shared/ctgov/studies/
     """
-    from trialmatch.cache import open_cache
-    from trialmatch.importer import import_records
-    from trialmatch.sync_lock import sync_lock
+    from trialmatch.cache.importer import import_records
+    from trialmatch.cache.lock import sync_lock
+    from trialmatch.cache.store import open_cache
 
     engine = open_cache(db)
     with sync_lock(engine, wait=wait, task="import"):

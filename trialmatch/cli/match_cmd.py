@@ -9,11 +9,11 @@ from typing import cast
 import click
 
 from trialmatch.cli import main
-from trialmatch.match import MatchFilters, TrialMatch, match_profile
-from trialmatch.plain import dimension_name, phase_words, status_words, unknown_treatments
-from trialmatch.profile import load_profile
-from trialmatch.rules.base import UNKNOWN
-from trialmatch.study_kind import GROUPS
+from trialmatch.criteria.rules.base import UNKNOWN
+from trialmatch.criteria.study_kind import GROUPS
+from trialmatch.matching.match import MatchFilters, TrialMatch, match_profile
+from trialmatch.matching.profile import load_profile, unknown_treatments
+from trialmatch.present.plain import dimension_name, phase_words, status_words
 
 DB_OPTION = click.option(
     "--db", envvar="TRIALMATCH_DB", default=None, help="Cache file or SQLAlchemy URL [env TRIALMATCH_DB]."
@@ -86,15 +86,15 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
       trialmatch match --profile me.json --all --json > matches.json
       trialmatch match --profile me.json --kind treatment
     """
-    from trialmatch.cache import open_cache
-    from trialmatch.index import load_index
+    from trialmatch.cache.store import open_cache
+    from trialmatch.matching.index import load_index
 
     profile = load_profile(profile_path)
     if warning := unknown_treatments(profile):
         click.echo(f"Warning: {warning}", err=True)
     origin = None
     if near is not None:
-        from trialmatch.geo import geocode
+        from trialmatch.cache.geo import geocode
 
         place = geocode(near)
         origin = (place.latitude, place.longitude)
@@ -138,7 +138,7 @@ def eval_command(shared: Path | None, part: str, show_disagreements: bool) -> No
       trialmatch eval --shared ../shared
     """
     from trialmatch.errors import TrialmatchError
-    from trialmatch.evaluate import DEFAULT_SHARED, Part, evaluate_sets, format_sets, together
+    from trialmatch.matching.evaluate import DEFAULT_SHARED, Part, evaluate_sets, format_sets, together
 
     folder = shared or DEFAULT_SHARED
     if not (folder / "eval" / "labels.json").is_file():

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from trialmatch.cache.models import utcnow
 from trialmatch.errors import SyncLockedError, TrialmatchError
-from trialmatch.models import utcnow
 
 
 def _cache_label(db: str | None) -> str:
     """The cache as the log shows it: a path, or a URL without its password."""
-    from trialmatch.cache import resolve_db_url
+    from trialmatch.cache.store import resolve_db_url
 
     try:
         url = make_url(resolve_db_url(db))

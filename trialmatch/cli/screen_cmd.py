@@ -10,8 +10,8 @@ import click
 from trialmatch.cli import main
 from trialmatch.cli.match_cmd import DB_OPTION, KIND_OPTION, kinds_option
 from trialmatch.errors import ProfileError, TrialmatchError
-from trialmatch.screen import BadRow
-from trialmatch.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
+from trialmatch.matching.screen import BadRow
+from trialmatch.matching.screen_batch import MAX_DEFAULT_JOBS, default_jobs, screen_batch
 
 
 @main.command()
@@ -30,7 +30,7 @@ def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, job
            kinds: tuple[str, ...], db: str | None) -> None:
     """Screen many patients at once: one output row per patient and possible trial.
 
-    PATIENTS is a CSV with one profile per row (columns: see `trialmatch.screen` or the README).
+    PATIENTS is a CSV with one profile per row (columns: see `trialmatch.matching.screen` or the README).
     Bad rows are reported with their line number and skipped; the rest are still processed.
 
     \b
@@ -40,8 +40,8 @@ def screen(patients: Path, out_path: Path, fmt: str | None, top: int | None, job
       trialmatch screen patients.csv --out shortlist.csv --top 10
       trialmatch screen patients.csv --out treatments.csv --kind treatment
     """
-    from trialmatch.cache import open_cache
-    from trialmatch.index import load_index
+    from trialmatch.cache.store import open_cache
+    from trialmatch.matching.index import load_index
 
     fmt = fmt or ("jsonl" if out_path.suffix.lower() in (".jsonl", ".ndjson") else "csv")
     index = load_index(open_cache(db))

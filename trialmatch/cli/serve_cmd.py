@@ -47,13 +47,13 @@ def serve(ctx: click.Context, db: str | None, port: int, host: str, no_sync: boo
       trialmatch serve
       trialmatch serve --db /tmp/trials.db --port 8600
     """
-    from trialmatch import queries
-    from trialmatch.cache import open_cache, resolve_db_url
+    from trialmatch.cache import reads
+    from trialmatch.cache.store import open_cache, resolve_db_url
 
     if not APP.is_file():
         raise TrialmatchError(f"the page {APP} is missing: run trialmatch from its source folder")
     url = resolve_db_url(db)
-    if not no_sync and queries.stats(open_cache(url))["trials"] == 0:
+    if not no_sync and reads.stats(open_cache(url))["trials"] == 0:
         from trialmatch.cli.sync_cmd import sync as sync_command
 
         click.echo("The trial cache is empty: syncing first (a few minutes)...")

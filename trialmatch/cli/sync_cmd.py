@@ -12,9 +12,9 @@ from typing import Any
 import click
 
 from trialmatch.cli import main
+from trialmatch.criteria.study_kind import kind_of
+from trialmatch.criteria.text import unescape
 from trialmatch.errors import TrialmatchError
-from trialmatch.study_kind import kind_of
-from trialmatch.text import unescape
 
 DB_OPTION = click.option(
     "--db", envvar="TRIALMATCH_DB", default=None,
@@ -78,11 +78,11 @@ def sync(
     """
     from tqdm import tqdm
 
-    from trialmatch.cache import open_cache
+    from trialmatch.cache.store import open_cache
     from trialmatch.cli.run_log import run_log
-    from trialmatch.client import CTGovClient
-    from trialmatch.sync import Progress
-    from trialmatch.sync import sync as run_sync
+    from trialmatch.registry.client import CTGovClient
+    from trialmatch.registry.sync import Progress
+    from trialmatch.registry.sync import sync as run_sync
 
     _quiet_logging()
     with run_log(log_file, db) as record:
@@ -131,10 +131,10 @@ def stats(as_json: bool, db: str | None) -> None:
       trialmatch stats
       trialmatch stats --json --db /tmp/trials.db
     """
-    from trialmatch import queries
-    from trialmatch.cache import open_cache
+    from trialmatch.cache import reads
+    from trialmatch.cache.store import open_cache
 
-    result = queries.stats(open_cache(db))
+    result = reads.stats(open_cache(db))
     click.echo(json.dumps(result, indent=1) if as_json else _format_stats(result))
 
 
@@ -191,14 +191,14 @@ def show(nct_id: str, as_json: bool, full_criteria: bool, db: str | None) -> Non
       trialmatch show NCT06029816
       trialmatch show NCT06029816 --json > NCT06029816.json
     """
-    from trialmatch import queries
-    from trialmatch.cache import open_cache
+    from trialmatch.cache import reads
+    from trialmatch.cache.store import open_cache
 
     wanted = nct_id.strip().upper()
     if not NCT_ID.match(wanted):
         raise TrialmatchError(f"{_safe(nct_id)!r} is not an NCT id (NCT followed by 8 digits, e.g. NCT06029816)")
     engine = open_cache(db)
-    trial = queries.get_trial(engine, wanted)
+    trial = reads.get_trial(engine, wanted)
     if trial is None:
         raise TrialmatchError(
             f"{wanted} is not in the cache: run `trialmatch sync`, or it is not an open NSCLC trial"
@@ -206,4 +206,4 @@ def show(nct_id: str, as_json: bool, full_criteria: bool, db: str | None) -> Non
     if as_json:
         click.echo(json.dumps(trial.raw, indent=1, ensure_ascii=False))
         return
-    click.echo(_format_trial(trial, queries.sites_for(engine, wanted), None if full_criteria else 3000))
+    click.echo(_format_trial(trial, reads.sites_for(engine, wanted), None if full_criteria else 3000))

@@ -1,0 +1,166 @@
+"""Biomarker dimension: gene alterations, driver-negative wording and PD-L1 levels a trial requires or excludes.
+
+parse() reads the criteria, title and conditions once (reading.py); check() compares the stored
+clauses with a profile (verdicts.py) and explains the verdict in plain words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.reading import assemble
+from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.profile_memo import memo_for
+from trialmatch.criteria.text import TrialText
+
+NAME = "biomarker"
+
+_KIND_WORDS = {
+    "any": "{gene} alteration",
+    "mutation": "{gene} mutation",
+    "alteration": "{gene} alteration",
+    "sensitizing": "sensitising {gene} mutation",
+    "activating": "activating {gene} mutation",
+    "common": "common {gene} mutation (exon 19 deletion or L858R)",
+    "uncommon": "uncommon {gene} mutation",
+    "acquired": "acquired (resistance) {gene} mutation",
+    "fusion": "{gene} fusion",
+    "amplification": "{gene} amplification",
+    "overexpression": "{gene} overexpression",
+    "actionable": "{gene} alteration with an approved targeted treatment",
+}
+_FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
+
+
+def parse(text: TrialText) -> dict[str, Any]:
+    """Biomarker clauses for one trial (JSON-serializable; {} when the trial names none)."""
+    rules = assemble(text)
+    if not rules.get("clauses"):
+        return {}
+    for clause in rules["clauses"]:
+        clause["wanted"] = " or ".join(dict.fromkeys(describe_atom(a) for a in clause["atoms"]))
+        for atom in clause["atoms"]:
+            atom["k"] = _short_hash(atom)  # the same atom recurs across trials: answered once per profile
+    # Trials whose rules differ only in wording share one answer per profile (see check).
+    rules["key"] = _short_hash({"c": [{k: v for k, v in c.items() if k != "evidence"} for c in rules["clauses"]],
+                                **{k: v for k, v in rules.items() if k != "clauses"}})
+    return rules
+
+
+def _short_hash(value: Any) -> str:
+    return hashlib.sha1(json.dumps(value, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def check(rules: dict[str, Any], profile: Patient) -> Finding:
+    """The verdict for one profile, the trial's own sentence that decided it, and why in plain words."""
+    if not rules or not rules.get("clauses"):
+        return no_requirement("tumour markers (biomarkers)")
+    key = rules.get("key")
+    memo = memo_for(profile, MEMO_SPACE) if key else {}
+    found = memo.get(key) if key else None
+    if found is None:
+        verdict, clause, answers = trial_verdict(rules, profile)
+        if clause is None:
+            return no_requirement("tumour markers (biomarkers)")
+        index = next(i for i, c in enumerate(rules["clauses"]) if c is clause)
+        specific = verdict == ELIGIBLE and clause["mode"] == "require" and any(
+            answer == YES and atom["t"] == "alt" for atom, answer in zip(clause["atoms"], answers, strict=False)
+        )
+        found = (verdict, index, _reason(verdict, clause, answers, profile), specific)
+        if key:
+            memo[key] = found
+    verdict, index, reason, specific = found
+    return Finding(verdict, rules["clauses"][index]["evidence"], reason, specific)
+
+
+def reads(rules: dict[str, Any]) -> frozenset[str]:
+    """The profile fields check() reads for these rules: none when the trial asks for no marker,
+    so a batch shares that finding between all patients."""
+    if not rules or not rules.get("clauses"):
+        return frozenset()
+    return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology"})
+
+
+def gene_name(gene: str) -> str:
+    return "HER2 (ERBB2)" if gene == "ERBB2" else gene
+
+
+def describe_atom(atom: dict[str, Any]) -> str:
+    if atom["t"] == "pdl1":
+        return _describe_pdl1(atom)
+    if atom["t"] == "driver":
+        what = "an actionable driver alteration" if atom["class"] == "actionable" else "a driver gene alteration"
+        others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
+        return f"{what} other than {', '.join(others)}" if others else what
+    gene, kind = gene_name(atom["gene"]), atom["kind"]
+    if kind in {"any", "alteration"} and atom["gene"] in _FUSION_GENES:
+        kind = "fusion"
+    elif kind in {"any", "alteration"} and atom["gene"] in {"EGFR", "KRAS", "BRAF"}:
+        kind = "mutation"
+    template = _KIND_WORDS.get(kind)
+    text = template.format(gene=gene) if template else f"{gene} {vocab.alteration_label(kind)}"
+    if atom.get("except"):
+        text = f"{gene} mutation other than {' or '.join(vocab.alteration_label(k) for k in atom['except'])}"
+    return text
+
+
+def _describe_pdl1(atom: dict[str, Any]) -> str:
+    scale = {"tps": "PD-L1 (tumour proportion score)", "cps": "PD-L1 combined positive score (CPS)",
+             "ic": "PD-L1 on immune cells", "tc_or_ic": "PD-L1 on tumour cells (or on immune cells)",
+             }.get(atom.get("scale", "tps"), "PD-L1")
+    unit = "" if atom.get("scale") == "cps" else "%"
+    lo, hi = atom.get("lo"), atom.get("hi")
+    parts = []
+    if lo is not None:
+        parts.append(f"{'at least' if atom.get('lo_incl', True) else 'above'} {lo:g}{unit}")
+    if hi is not None:
+        parts.append(f"{'at most' if atom.get('hi_incl') else 'below'} {hi:g}{unit}")
+    return f"{scale} {' and '.join(parts)}"
+
+
+def _listed(profile: Patient, genes: list[str]) -> str:
+    found = [f"{gene_name(b.gene)} {b.alteration}".strip() for b in profile.biomarkers if b.gene in genes]
+    negative = [gene_name(g) for g in genes if g in profile.tested_negative]
+    parts = []
+    if found:
+        parts.append(", ".join(found))
+    if negative:
+        parts.append(f"no change in {', '.join(negative)}")
+    return "; ".join(parts)
+
+
+def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Patient) -> str:
+    atoms = clause["atoms"]
+    wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
+    pdl1 = atoms[0]["t"] == "pdl1"
+    genes = sorted({a["gene"] for a in atoms if a["t"] == "alt"})
+    if any(a["t"] == "driver" for a in atoms):
+        genes = sorted({*genes, *vocab.driver_panel()[0]})
+    if clause["mode"] == "require":
+        head = f"This trial is for people whose tumour has {wanted}"
+    else:
+        head = f"This trial does not take people whose tumour has {wanted}"
+    if clause.get("source") == "title":
+        head += " (from the trial's title)"
+    if pdl1:
+        has = "your profile has no PD-L1 result" if profile.pdl1_tps is None else (
+            f"your profile lists PD-L1 {profile.pdl1_tps:g}%")
+        if MAYBE in answers and profile.pdl1_tps is not None:
+            has += ", which is measured differently"
+        return f"{head}; {has}."
+    listed = _listed(profile, genes)
+    if verdict == EXCLUDED or (verdict == ELIGIBLE and YES in answers):
+        return f"{head}; your profile lists {listed or 'none of these'}."
+    if verdict == ELIGIBLE:
+        extra = " Tumours need not be tested for this trial." if clause.get("untested_ok") else ""
+        return f"{head}; your profile shows none of these ({listed or 'no result needed'}).{extra}"
+    if UNTESTED in answers:
+        missing = [gene_name(g) for g in genes if g not in profile.tested_negative and not profile.has_gene(g)]
+        return f"{head}; your profile has no result for {', '.join(missing) or 'these genes'}. Ask your doctor."
+    listed = listed or "as listed"
+    return f"{head}; whether your result ({listed}) counts depends on the trial's wording: ask the study team."

@@ -1,0 +1,132 @@
+"""Which cohort, part or arm a criterion belongs to, as the biomarker reading names them.
+
+"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"], from the bullet, its parent bullet, a label inside a
+sentence, or (when none of ours is written) the shared reader's scope. A heading over every criterion
+("Phase 2:") is the trial itself, not one cohort. Anchored patterns: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trialmatch.criteria.rules.biomarker.cues import sentences
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader import Scope
+from trialmatch.criteria.text import Criterion
+
+_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+_COHORT_LABEL = guarded(
+    r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
+    r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
+    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
+    # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
+    r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
+    r"(?:only\b)?\s*[:：)\-]",
+    re.I,
+)
+
+# "For the expansion part, patients have ...", "In the dose escalation cohorts: ...": a part named by what it does.
+_NAMED_PART = re.compile(
+    r"^\W{0,3}(?:for|in)\s+(?:the\s+)?(?:dose[\s\-]+)?(?P<part>escalation|expansion|extension)\s+"
+    r"(?:parts?|phases?|cohorts?|portions?|stages?)\b\s*(?:\([^()]{0,60}\)\s*)?[,:]",
+    re.I,
+)
+
+
+def cohort_labels(criterion: Criterion) -> list[str]:
+    """"Cohort 1 and 3: ..." -> ["cohort 1", "cohort 3"]; looks at the bullet, then its parent bullet."""
+    return list(bullet_labels(criterion.text, criterion.parent))
+
+
+def bullet_labels(text: str, parent: str) -> tuple[str, ...]:
+    """cohort_labels of a bullet with this text under this parent bullet."""
+    match = label_at_start(text) if text else None
+    if match:
+        return tuple(_labels_of(match))
+    named = _NAMED_PART.match(text) if text[:3].lower() in {"for", "in "} else None
+    if named:
+        return (f"part {named.group('part').lower()}",)
+    return _parent_labels(parent) if parent else ()
+
+
+def whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
+    """"Phase 2 [open to enrollment]:" over every criterion scopes the whole trial: it names no other way in."""
+    if len(criteria) < 3 or all(c.scope is None for c in criteria):
+        return None
+    # Asked once per distinct bullet: a long text repeats its bullets.
+    way_in = {text: not _not_a_way_in(text) for text in dict.fromkeys(c.text for c in criteria)}
+    labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria
+              if way_in[c.text]}
+    return labels.pop() if len(labels) == 1 else None
+
+
+# A part that no longer enrols ("Phase 1 [closed to enrollment]").
+_CLOSED = re.compile(
+    r"\bclosed\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)\b|\bno\s+longer\s+(?:enrol?ling|recruiting)\b",
+    re.I,
+)
+
+
+def _not_a_way_in(text: str) -> bool:
+    """A list's heading ("Selected Inclusion Criteria:") or a closed part opens no way into the trial."""
+    if text.rstrip().endswith(":"):
+        return True
+    lowered = text.lower()
+    return ("closed" in lowered or "longer" in lowered) and _CLOSED.search(text) is not None
+
+
+def whole_trial_labels(per_criterion: list[tuple[str, ...]]) -> list[str] | None:
+    """Our cohort names, when one set of them is over every criterion ("Phase 2:" above both lists).
+
+    `per_criterion`: each criterion's bullet_labels, in order."""
+    if len(per_criterion) < 3:
+        return None  # a heading and one rule at least: a lone labelled criterion is a part, not the trial
+    found = set(per_criterion)
+    return list(found.pop()) if len(found) == 1 else None
+
+
+def scope_label(scope: Scope) -> str:
+    """A cohort name for a part, arm or phase the shared reader found ("Part B", "dose escalation only")."""
+    return f"{scope.kind}: {scope.label.lower()}"
+
+
+def label_at_start(text: str) -> re.Match[str] | None:
+    # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
+    return _COHORT_LABEL.pattern.match(text)
+
+
+@lru_cache(maxsize=64)  # every sub-bullet asks about the same parent
+def _parent_labels(parent: str) -> tuple[str, ...]:
+    match = label_at_start(parent)
+    if match is None:
+        found = list(_COHORT_LABEL.finditer(parent))
+        match = found[-1] if found else None
+    return tuple(_labels_of(match)) if match else ()
+
+
+# "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
+_LABEL_INSIDE = guarded(
+    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID + r"\s*(?:only\s*)?[:：])"
+)
+
+
+def labelled_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The criterion's sentences, each with the cohort labels it starts with."""
+    out = []
+    for sentence in sentences(text):
+        for piece in _LABEL_INSIDE.split(sentence):
+            if piece.strip():
+                match = label_at_start(piece.strip())
+                out.append((piece.strip(), tuple(_labels_of(match)) if match else ()))
+    return tuple(out)
+
+
+_ID_SEPARATOR = re.compile(r"\s*(?:,|and|&|/|or|\+)\s*")
+
+
+def _labels_of(match: re.Match[str]) -> list[str]:
+    kind = match.group("kind").lower().rstrip("s")
+    kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
+    ids = _ID_SEPARATOR.split(match.group("ids"))
+    return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]

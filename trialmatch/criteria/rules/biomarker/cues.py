@@ -1,0 +1,381 @@
+"""Words and patterns that frame a biomarker statement: negations, tests, conditions, drug names.
+
+Kept apart from the reading logic (text.py) so the wording a clinician might review is in one
+place. Every pattern is a flat alternation or a bounded window: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.prefilter import guarded, translator
+
+# ---- normalisation ------------------------------------------------------------------------------
+
+_WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "≧": "≥", "≦": "≤",
+                       "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_wide = translator(_WIDE)
+_PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
+_ABBREVIATIONS = guarded(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
+# Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
+_GENE_LIST = (
+    r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
+)
+# Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
+_GENE_NAME = re.compile(_GENE_LIST)
+# "EGFR-TKI sensitive" means a sensitising mutation: keep the meaning before drug names are removed.
+_TKI_SENSITIVE = re.compile(
+    r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
+)
+# Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
+_KIDNEY_WORD_BEFORE = r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)"
+_KIDNEY_WORD_AFTER = r"(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI)"
+_KIDNEY_BEFORE = re.compile(_KIDNEY_WORD_BEFORE + r"[^.;]{0,40}?\bEGFR\b")
+_KIDNEY_AFTER = re.compile(r"\bEGFR\b(?=[^.;]{0,40}?" + _KIDNEY_WORD_AFTER + ")")
+# Asked first: without a kidney word anywhere the patterns above cannot match, and trying their windows
+# after every "EGFR" is slow where there are many.
+_KIDNEY_BEFORE_WORD = guarded(_KIDNEY_WORD_BEFORE)
+_KIDNEY_AFTER_WORD = guarded(_KIDNEY_WORD_AFTER)
+# "(positive or negative)", "mutant or wild-type": either result, so only a test is asked for.
+_EITHER_STATUS = guarded(
+    r"\b(?:positive|negative)\s*(?:or|/|and/or|and)\s*(?:negative|positive)\b"
+    r"|\b(?:mutant|mutated|mutation[\s\-]positive|positive)\s*(?:or|/|and)\s*(?:wild[\s\-]?type|non-?mutated)\b"
+    r"|\bwild[\s\-]?type\s*(?:or|/|and)\s*(?:mutant|mutated|mutation[\s\-]positive|positive)\b",
+    re.I,
+)
+# Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
+# Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
+_DRUGS = guarded(
+    r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
+    r"|" + _GENE_LIST + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
+    r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
+    r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
+    r"targeted (?:therap(?:y|ies)|agents?|drugs?|treatments?|antibod(?:y|ies))|"
+    r"targeting (?:agents?|drugs?|therap(?:y|ies))|"
+    r"pathways?|blockers?|blockade|ADCs?|antibody[\s\-]drug conjugates?|bispecifics?|agents?|drugs?|"
+    r"(?:directed|targeted) therap(?:y|ies)|therap(?:y|ies)|treatments?))\b"
+    r"|(?i:\b(?:(?:drugs?|agents?|therap(?:y|ies)|inhibitors?|antibod(?:y|ies)|treatments?)\s+(?:that\s+)?)?"
+    r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST
+    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
+)
+# "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
+_DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
+# Words that only appear when a biomarker phrase is about treatment, not about the tumour.
+THERAPY = re.compile(
+    r"\b(?:prior|previous|previously|treat\w*|therap\w*|receiv\w*|chemo\w*|TKIs?|inhibitors?|DRUG|drugs?|agents?|"
+    r"exposure|exposed|progress\w*|regimens?|lines?|failed|failure|refractory|intoleran\w*|resistance to)\b",
+    re.I,
+)
+
+
+def normalise(text: str) -> str:
+    """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
+    text = _wide(text)
+    text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
+    if "p. " in text:  # "KRAS p. G12C": the protein prefix belongs to the change
+        text = _PROTEIN_PREFIX.sub("p.", text)
+    # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
+    full_names, symbols = vocab.full_gene_names()
+    text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
+    if "EGFR" in text:  # the next three patterns all need it, case and all
+        if _KIDNEY_BEFORE_WORD.search(text):
+            text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
+        if _KIDNEY_AFTER_WORD.search(text):
+            text = _KIDNEY_AFTER.sub("kidney-GFR", text)
+        text = _TKI_SENSITIVE.sub("EGFR ", text)
+    text = _EITHER_STATUS.sub("status", text)
+    if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
+        text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)
+    if not _GENE_NAME.search(text):
+        return text
+    text = _DRUGS.sub(" DRUG ", text)
+    return _DRUG_ECHO.sub("DRUG", text)
+
+
+_SENTENCE_SPLIT = re.compile(
+    # "KRAS p. G12C": "p." opens a protein change, it ends no sentence.
+    r"[;；]\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
+    r"\s+(?=[A-Z0-9(\[])"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and semicolon clauses of one criterion, as written (for quoting)."""
+    return list(_sentences(text))
+
+
+# Every split point is a semicolon or a full stop with white space after it: most criteria have neither.
+_MAY_SPLIT = re.compile(r"[;；.](?:(?<!\.)|\s)")  # a character class first: the engine skips to those
+
+
+@lru_cache(maxsize=8)  # each criterion is split twice in a row (labels, then test waivers)
+def _sentences(text: str) -> tuple[str, ...]:
+    parts = _SENTENCE_SPLIT.split(text) if _MAY_SPLIT.search(text) else [text]
+    return tuple(s.strip() for s in parts if s and s.strip())
+
+
+# ---- tokens -------------------------------------------------------------------------------------
+
+# Every alternative starts at the start of a word (a boundary, then a letter) or with "(": said once in
+# front, the engine tries the alternatives only there (four times as fast; the same matches).
+STRUCTURE = re.compile(
+    r"(?:(?=\()|(?<!\w)(?=\w))"
+    r"(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    r"|(?P<negfor>\b(?:negative for|absence of|absent for|free of|lack of|lacking|lacks|without|w/o)\b)"
+    r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
+    r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
+    r"|\bnot\s+(?:harbou?r\w*|carry\w*|hav\w+|contain\w*|be\b|show\w*))"
+    r"|(?P<neg>\b(?:no|not|nor|neither)\b)"
+    r"|(?P<postneg>\bwild[\s\-]?types?\b|\bWT\b|\bnegative\b|\bnegativity\b|\(\s*-\s*\)"
+    r"|\bnot (?:been )?(?:detected|found|identified)\b"
+    r"|\bundetect\w*|\bnon[\s\-]?mutated\b|\bunmutated\b|\bnon[\s\-]?mutant\b|\bnon[\s\-]?amplified\b|\bnon[\s\-]?rearranged\b)"
+    r"|(?P<posmark>\bpositive\b|\bpositivity\b|\(\s*\+\s*\)|\bdetected\b|\bconfirmed\b|\bharbou?r(?:s|ing|ed)?\b"
+    r"|\bpresence of\b|\bcarr(?:y|ying|ies)\b|\bwith(?!out)\b)"
+    r"|(?P<test>\bstatus\b|\btest(?:s|ing)?\b|\bassays?\b|\banalys[ie]s\b|\bprofiling\b|\bsequencing\b|\bevaluation\b"
+    r"|\bassessment\b|\bdetermination\b|\bscreening\b|\breports?\b|\bresults?\b)"
+    r"|(?P<detection>\bdetection\b)"
+    r"|(?P<open>\bincluding\b|\bincludes?\b|\beg\b|\bsuch as\b|\bfor example\b|\betc\b|\bnot limited to\b"
+    r"|\band so on\b|\bor other\b)"
+    r"|(?P<other>\bother\b)"
+    r"|(?P<aswell>\bas well as\b|\bin addition to\b|\bplus\b|\btogether with\b|\band also\b))",
+    re.I,
+)
+
+# Words that may sit between the biomarker words of one phrase ("EGFR or HER2 exon 20 insertion").
+LINK = frozenset(
+    "and or nor of in the a an gene genes with including include includes such as eg ie etc for example both either "
+    "also any known are is were was all on by tumor tumour tissue point exon than type types that in-frame "
+    "and/or mutational molecular genetic genomic which central local centrally locally cfdna ctdna plasma blood liquid "
+    "biopsy ngs pcr at be".split()
+)
+# Words allowed between a negation and the phrase it negates ("no known EGFR", "without documented ALK").
+NEG_FILLER = LINK | frozenset(
+    "known documented confirmed detectable detected evidence presence present patients patient subjects subject "
+    "participants participant people those who have has had having harbor harbour harbors harbours harboring "
+    "harbouring carry carries carrying be been show showing exhibit identified diagnosed tumors tumours "
+    "histologically cytologically other concomitant co-occurring coexisting additional actionable targetable "
+    "positive any one more".split()
+)
+# For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.
+NEGX_FILLER = NEG_FILLER | frozenset(
+    "brain metastases metastasis metastatic advanced stage squamous non-squamous nonsquamous iv iii lesions "
+    "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
+CONDITION_BEFORE = guarded(
+    r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
+    r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
+    r"|\bif|\bwhen|\bin case of|\bunless"
+    r"|\bDRUG\s+(?:for|against))"
+    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|those|people|cases?|tumou?rs?)\s+)?"
+    r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?(?:(?:a|an|known|documented|confirmed)\s+){0,2}$",
+    re.I,
+)
+# "... must have received", "... should have progressed on": a treatment rule for people with the marker.
+_THERAPY_VERBS = (
+    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression"
+    r"|(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
+    r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
+    r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
+)
+MODAL_AFTER = re.compile(
+    # "The T790M cohort must have had osimertinib": a group named by its marker, then its treatment rule.
+    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations"
+    r"|cohorts?|arms?|groups?|subgroups?|population|part)\s+){0,2}"
+    r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
+    + r")",
+    re.I,
+)
+THERAPY_AFTER = guarded(
+    r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations|point)\s+){0,3}"
+    r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
+    r"(?:previously|received|used|taken|failed"
+    r"|progressed|treated|exposed|resistant|refractory)\b",
+    re.I,
+)
+# "Patients with EGFR, ALK or other alterations must have progressed on ...": a treatment rule for carriers.
+# A "Note:" may open it; the list of markers may hold commas.
+_CARRIER_RULE = (
+    r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying)[^;:]{0,160}?"
+    r"\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    # "... are eligible only if they have progressed on an approved TKI"
+    + r"|(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)\s+"
+    r"(?:only\s+)?(?:if|provided|when|after|following|once)\b)"
+)
+SENTENCE_CONDITION = re.compile(
+    r"^\W*(?:notes?\s*[:\-]\s*)?"
+    r"(?:in case|if|when|unless|for (?:the )?(?:patients?|subjects?|participants?|those|people)\b"
+    r"|" + _CARRIER_RULE + ")",
+    re.I,
+)
+CARRIER_RULE = re.compile(r"^\W*(?:notes?\s*[:\-]\s*)?" + _CARRIER_RULE, re.I)
+PERMISSION = re.compile(
+    r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
+    r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
+    r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
+    r"|\bis not required\b|\bare not required\b",
+    re.I,
+)
+NOT_PERMISSION = re.compile(
+    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must)\b", re.I
+)
+# "alone or in combination with other EGFR mutations", "with or without T790M": the phrase that follows
+# is allowed, not required, so it is skipped.
+COOCCURRENCE = re.compile(
+    r"\b(?:(?:either\s+)?alone or "
+    r"(?:in combination with|co-?occurring with|together with|with|coexisting with|combined with)"
+    r"|with or without|co-?occurring with|coexisting with|co-?existing with|in combination with"
+    r"|regardless of|irrespective of|independent(?:ly)? of|whether or not|unselected for|not selected (?:for|by))"
+    r"\s*(?:(?:other|any|the|an?|additional|concomitant)\s+)*$",
+    re.I,
+)
+
+
+ALLOWED_AFTER = re.compile(
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
+    re.I,
+)
+PROCEDURE_AFTER = re.compile(
+    r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
+    r"|sequenced|done|conducted|confirmed centrally)\b",
+    re.I,
+)
+
+
+# "Prior treatment with HER2/EGFR dual inhibitors": the phrase names what a drug targets.
+DRUG_CONTEXT_BEFORE = re.compile(
+    r"\b(?:prior|previous|previously|received|receiving|treated|treatment|therapy|therapies|exposure|exposed)"
+    r"(?:\s+[\w\-]+){0,3}?\s+(?:with|to|using|by)\s+(?:an?\s+|the\s+|any\s+|other\s+){0,2}$",
+    re.I,
+)
+
+
+WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|needed|necessary|compulsory)", re.I)
+
+
+# Basket trials: "HER2-negative breast cancer" is a rule for another disease's cohort.
+_OTHER_CANCER_WORDS = (
+    r"(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
+    r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
+    r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma"
+    r"|PDAC|m?CRC|BTC|HNSCC|SCCHN|m?CRPC|HCC|RCC|TNBC|GEJ|SCLC|(?<!non-)(?<!non )small[\s\-]cell lung)\b"
+)
+OTHER_CANCER = guarded(r"\b" + _OTHER_CANCER_WORDS, re.I)
+# "ER+ HER2- breast cancer", "HER2-positive gastric cancer", "HR+/HER2- BC": a marker that describes another
+# cancer, named right after it (a result word and up to two words between).
+OTHER_CANCER_AFTER = re.compile(
+    r"^[\s\-+/,)]*(?:(?:positive|negative|low|high|mutant|mutated|amplified|overexpressing|expressing|status)\b[\s,]*)?"
+    r"(?:[A-Za-z]+\s+){0,2}?(?:" + _OTHER_CANCER_WORDS + r"|BC\b)",
+    re.I,
+)
+# "ER+", "HR-positive /": hormone receptors name breast cancer.
+HORMONE_RECEPTOR_BEFORE = re.compile(
+    r"\b(?:ER|PR|HR|PgR|hormone[\s\-]receptor)[\s\-]*(?:\+|positive|pos\b|negative|-)[\s,/]*(?:and\s+|or\s+)?$",
+    re.I,
+)
+# NSCLC or lung cancer, not small cell lung cancer.
+LUNG = re.compile(r"\b(?:(?<!small cell )(?<!small-cell )lung|NSCLC|non[\s\-]?small|pulmonary|thoracic)\b", re.I)
+
+
+def other_cancer_only(sentence: str) -> bool:
+    """The sentence names another cancer and no lung cancer: a rule for another disease's cohort."""
+    return OTHER_CANCER.search(sentence) is not None and LUNG.search(sentence) is None
+
+
+# An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
+EXCLUDING_SENTENCE = guarded(
+    r"\b(?:is|are|will be|shall be|would be)\s+"
+    r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
+    r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"
+    r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
+    re.I,
+)
+CONTRAST = re.compile(r",?\s*\b(?:but|however|whereas|while|although)\b", re.I)
+
+
+TEST_BEFORE = re.compile(
+    r"\b(?:for|of|on|to|undergo|provide|perform\w*)\s+(?:the\s+|a\s+|an\s+|central\s+|local\s+)?"
+    r"(?:cfDNA\s+|ctDNA\s+|plasma\s+|tissue\s+|tumou?r\s+)?$",
+    re.I,
+)
+
+
+# "EGFR-mutant NSCLC that has transformed to small cell": a histology rule (the disease dimension's), not a marker.
+HISTOLOGY_CHANGE = guarded(
+    r"\btransform(?:ed|ation|s)?\b[^.;]{0,60}?\b(?:small[\s\-]cell|SCLC|neuroendocrine|squamous)"
+    r"|\b(?:small[\s\-]cell|SCLC)\b[^.;]{0,40}?\btransform(?:ed|ation)\b",
+    re.I,
+)
+
+
+# "Patients must agree to have tissue submitted for biomarker profiling, PD-L1 and c-MET IHC": a sample is sent
+# for testing; no result is asked for.
+SAMPLE_LOGISTICS = guarded(
+    r"\b(?:agree|agrees|consent|consents|willing|able)\s+to\s+(?:have|provide|submit|send|allow|donate)\b"
+    r"[^.;]{0,80}?\b(?:tissue|samples?|specimens?|blocks?|slides?|blood)\b"
+    r"|\b(?:tissue|samples?|specimens?|blocks?|slides?)\s+(?:must\s+|will\s+|should\s+)?(?:be\s+)?"
+    r"(?:submitted|sent|shipped)\s+(?:to|for)\b",
+    re.I,
+)
+
+
+# "... in the adjuvant setting for patients with resectable NSCLC and no known EGFR mutation": a route for early
+# disease. As one bullet of a list of routes it does not bind a patient with metastatic disease.
+EARLY_SETTING = guarded(
+    r"\b(?:neo-?adjuvant|adjuvant|peri-?operative|(?<!un)(?<!non-)(?<!non )(?<!not )resect(?:able|ed)"
+    r"|curative[\s\-]intent|early[\s\-]stage)\b",
+    re.I,
+)
+
+
+# "Known driver alterations (EGFR, ALK, ROS1), except KRAS G12C": what follows is let through, not named as a rule.
+EXCEPT_BEFORE = re.compile(
+    r"\b(?:except(?:ing)?(?:\s+for)?|other than|excluding|with the exception of|but not|apart from|aside from)\s+"
+    r"(?:(?:patients?|those|subjects?|participants?|tumou?rs?)\s+(?:with|harbou?ring|carrying)\s+)?"
+    r"(?:(?:a|an|the|known)\s+)?$",
+    re.I,
+)
+# "MAPK pathway alterations", "alterations in the RAS/MAPK pathway": several genes, most never in a profile.
+MAPK_PATHWAY = guarded(r"\b(?:(?:K|N)?RAS\s*/\s*)?MAPK(?:\s*/\s*ERK)?[\s\-]+(?:signal(?:l?ing)?\s+)?pathway\b", re.I)
+# A title's marker that is one example among others: "with KRAS mutations or other driver alterations".
+TITLE_QUALIFIED = guarded(
+    r"\b(?:(?:and/or|or|and)\s+other|such as|including|includes|e\.?g\.?|etc|for example|among others)\b", re.I)
+
+
+# "Part B: tumours harbouring specified genetic alterations:" names a marker requirement whose genes follow.
+UNSPECIFIED_MARKERS = guarded(
+    r"\b(?:harbou?ring|with|carrying|having|has|have)\s+(?:one\s+of\s+the\s+following\s+|any\s+of\s+the\s+following\s+)?"
+    r"(?:specified|selected|select|certain|specific|the\s+following|defined|eligible|qualifying)\s+"
+    r"(?:(?:genetic|genomic|molecular|gene|oncogenic|driver)\s+){0,2}(?:alterations?|mutations?|aberrations?|fusions?|biomarkers?)\b",
+    re.I,
+)
+
+
+# "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.
+ONE_GROUP = guarded(
+    r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other|either|this|that|whole)\b)(?:[\w\-]+\s+){0,3}?"
+    r"(?:cohort|arm|part|group|stratum|sub-?study|module|run-?in|escalation|expansion)\b"
+    # "(Part B dose escalation)", "(expansion cohorts)": an aside naming the group
+    r"|\((?![^()]*\b(?:all|both|each|every|any)\b)[^()]{0,40}?\b(?:cohorts?|arms?|parts?|phase|groups?|escalation"
+    r"|expansion|run-?in|sub-?stud(?:y|ies))\b[^()]{0,40}\)",
+    re.I,
+)
+
+
+# "... for which the standard of care would be pembrolizumab or nivolumab monotherapy": immunotherapy alone is the
+# standard only without a targetable driver, so such a driver is in question (never a sure exclusion). Being a
+# "candidate for a checkpoint inhibitor in any line" is not this: drivers get one after targeted therapy.
+_IO_DRUG = (r"\b(?:pembrolizumab|nivolumab|atezolizumab|cemiplimab|durvalumab|immunotherapy|checkpoint inhibitors?"
+            r"|anti-?PD-?L?1(?:\s+(?:antibody|therapy))?)(?![\w-])")
+IMMUNOTHERAPY_ALONE_STANDARD = guarded(
+    r"\b(?:standard[\s\-]of[\s\-]care|standard|SOC)\b[^.;]{0,80}?"
+    r"(?:\b(?:single[\s\-]agent|monotherapy(?:\s+with)?)\s+" + _IO_DRUG + r"|" + _IO_DRUG
+    + r"[^.;]{0,60}?\b(?:monotherapy|alone|single[\s\-]agent)\b)",
+    re.I,
+)

@@ -1,0 +1,181 @@
+"""Read PD-L1 requirements ("PD-L1 TPS >= 50%", "PD-L1 negative", "TPS 1-49%") out of one sentence.
+
+A PD-L1 mention is a requirement only when it carries a level: a number with a comparison, a range, or
+a word such as positive / negative / high. "Tissue for PD-L1 testing" and "stratified by PD-L1" are not.
+The scale is recorded (TPS = tumour cells; CPS; IC = immune cells) because a profile gives TPS only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.cues import other_cancer_only
+from trialmatch.criteria.rules.biomarker.phrases import Statement, tokens
+from trialmatch.criteria.rules.biomarker.text import negated_before
+from trialmatch.criteria.rules.prefilter import Guarded, guarded
+
+_NUMBER = r"(\d{1,3}(?:\.\d+)?)"
+_COMPARATORS: dict[str, str] = {
+    "≥": ">=", ">=": ">=", "=>": ">=", "≥ or =": ">=", "> or =": ">=", "greater than or equal to": ">=",
+    "equal to or greater than": ">=", "equal or greater than": ">=", "at least": ">=", "no less than": ">=",
+    "not less than": ">=", "of at least": ">=", "≧": ">=",
+    ">": ">", "greater than": ">", "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeding": ">",
+    "≤": "<=", "<=": "<=", "=<": "<=", "less than or equal to": "<=", "equal to or less than": "<=", "at most": "<=",
+    "no more than": "<=", "not more than": "<=", "up to": "<=",
+    "<": "<", "less than": "<", "lower than": "<", "below": "<", "under": "<", "fewer than": "<",
+}
+_COMPARE = re.compile(
+    "(" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*" + _NUMBER
+    + r"\s*(%|percent\b)?",
+    re.I,
+)
+_RANGE = re.compile(
+    r"(?:between\s+)?" + _NUMBER + r"\s*(%)?\s*(?:-|to|~|and)\s*" + _NUMBER + r"\s*(%|percent\b)", re.I
+)
+_TRAILING = re.compile(_NUMBER + r"\s*%\s*or\s+(more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
+_NOT_A_RULE = guarded(
+    r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
+    r"|positive or negative|negative or positive|exploratory"
+    r"|will be (?:tested|assessed|collected|evaluated|determined))\b",
+    re.I,
+)
+_WINDOW = 90
+# Other lab values in the same sentence end the PD-L1 window ("PD-L1 tissue and LVEF >= 50%").
+_OTHER_MEASURE = re.compile(
+    r"\b(?:LVEF|ejection|h(?:a)?emoglobin|neutrophils?|ANC|platelets?|creatinine|bilirubin|ECOG|Karnofsky|KPS"
+    r"|QTc|albumin|saturation|FEV1|DLCO|years? old|aged?)\b",
+    re.I,
+)
+_ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
+
+
+@cache
+def _scale_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], Guarded]:
+    data = vocab.pdl1_vocab()
+    tps = re.compile(vocab.phrase_pattern(data["tps_names"], plural=False), re.I)
+    cps = re.compile(vocab.phrase_pattern(data["cps_names"], plural=False), re.I)
+    ic = re.compile(vocab.phrase_pattern(data["ic_names"], plural=False))
+    score_names = ["TPS", "tumor proportion score", "tumour proportion score", "CPS", "combined positive score"]
+    anchor = Guarded(re.compile(vocab.phrase_pattern(score_names, plural=False), re.I))
+    return tps, cps, ic, anchor
+
+
+@cache
+def _level_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    levels = vocab.pdl1_vocab()["levels"]
+    # Negative first: "non-expressing" must not read as "expressing".
+    order = ["negative_or_low", "negative", "high", "low", "positive"]
+    return [(name, re.compile(r"^[\s\-(]*(?:expression\s+|status\s+|tumou?rs?\s+|is\s+|was\s+)?(?:"
+                              + vocab.phrase_pattern(levels[name]["words"], plural=False) + ")", re.I))
+            for name in order] + [
+        (name, re.compile(r"(?:" + vocab.phrase_pattern(levels[name]["words"], plural=False)
+                          + r")(?:\s+for)?[\s\-]*(?:PD-?L1\s*)?(?:expression\s*|expressing\s*)?$", re.I))
+        for name in order
+    ]
+
+
+_LEVEL_FOR = re.compile(r"\b(?:negative|positive)\s+for\s+$", re.I)
+
+
+def names_score(sentence: str) -> bool:
+    """A PD-L1 score name (TPS, CPS, ...): read_pdl1 reads a sentence with no PD-L1 word from there."""
+    return _scale_patterns()[3].search(sentence) is not None
+
+
+def read_pdl1(sentence: str, section: str) -> list[Statement]:
+    """PD-L1 level statements in one normalised sentence: each becomes its own requirement."""
+    if _NOT_A_RULE.search(sentence) or other_cancer_only(sentence):
+        return []
+    toks = tokens(sentence)
+    anchors = [(t.start, t.end) for t in toks if t.type == "pdl1"]
+    _, _, _, score_anchor = _scale_patterns()
+    if not anchors:
+        anchors = [(m.start(), m.end()) for m in score_anchor.finditer(sentence)][:1]
+    by_polarity: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for i, (start, name_end) in enumerate(anchors):
+        end = anchors[i + 1][0] if i + 1 < len(anchors) else len(sentence)
+        window = sentence[start: min(end, start + _WINDOW)]
+        stop = _OTHER_MEASURE.search(window, name_end - start)
+        window = window[: stop.start()] if stop else window
+        before = sentence[max(0, start - 40): start]
+        atoms = [a for a in _level(window, name_end - start, before) if tuple(sorted(a.items())) not in seen]
+        if not atoms:
+            continue
+        seen.update(tuple(sorted(a.items())) for a in atoms)
+        # "PD-L1 TPS >= 50% are excluded" among the inclusion criteria
+        excluded_after = section == "inclusion" and bool(_ARE_EXCLUDED.search(sentence[start: start + _WINDOW + 40]))
+        # "negative for PD-L1 expression" names a level (below 1%), it does not negate one.
+        negated = (not _LEVEL_FOR.search(before) and negated_before(sentence, toks, start)) or excluded_after
+        by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
+    # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
+    return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
+
+
+def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
+    tps, cps, ic, _ = _scale_patterns()
+    if cps.search(window):
+        scale = "cps"
+    elif ic.search(window):
+        # "TC >= 50% or IC >= 10%": a TPS can meet the tumour-cell part; missing it settles nothing.
+        scale = "tc_or_ic" if tps.search(window) else "ic"
+    else:
+        scale = "tps"
+    lo: float | None = None
+    hi: float | None = None
+    lo_incl = hi_incl = True
+    rng = _RANGE.search(window)
+    if rng and float(rng.group(1)) < float(rng.group(3)) <= 100:
+        lo, hi = float(rng.group(1)), float(rng.group(3))
+    else:
+        for m in _COMPARE.finditer(window):
+            value = float(m.group(2))
+            if value > 100 or (m.group(3) is None and scale == "tps" and "%" not in window):
+                continue
+            op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
+            # Several bounds of one kind are alternatives ("TPS >= 50% (cohort A) or >= 1% (cohort B)").
+            # (With a tumour-cell / immune-cell pair the first number is the tumour-cell one.)
+            widen = scale != "tc_or_ic"
+            if op in {">=", ">"} and (lo is None or (widen and value < lo)):
+                lo, lo_incl = value, op == ">="
+            elif op in {"<=", "<"} and (hi is None or (widen and value > hi)):
+                hi, hi_incl = value, op == "<="
+        trailing = _TRAILING.search(window)
+        if trailing and lo is None and hi is None and float(trailing.group(1)) <= 100:
+            if trailing.group(2).lower() in {"more", "greater", "higher", "above", "over"}:
+                lo = float(trailing.group(1))
+            else:
+                hi = float(trailing.group(1))
+    if lo is None and hi is None:
+        level = _named_level(window[name_length:], before)
+        if level is None:
+            return []
+        spec = vocab.pdl1_vocab()["levels"][level]
+        lo, hi = spec["lo"], spec["hi"]
+        lo_incl, hi_incl = True, False
+    if lo is not None and hi is not None and lo >= hi:
+        # "TPS >= 50% or < 1%": two ranges, either one will do.
+        return [{"t": "pdl1", "scale": scale, "lo": lo, "lo_incl": lo_incl},
+                {"t": "pdl1", "scale": scale, "hi": hi, "hi_incl": hi_incl}]
+    atom: dict[str, Any] = {"t": "pdl1", "scale": scale}
+    if lo is not None:
+        atom["lo"], atom["lo_incl"] = lo, lo_incl
+    if hi is not None:
+        atom["hi"], atom["hi_incl"] = hi, hi_incl
+    return [atom]
+
+
+def _named_level(after: str, before: str) -> str | None:
+    """"PD-L1 positive", "PD-L1-negative", "high PD-L1 expression": a level word touching the name."""
+    patterns = _level_patterns()
+    head = len(patterns) // 2
+    for level, pattern in patterns[:head]:
+        if pattern.search(after[:40]):
+            return level
+    for level, pattern in patterns[head:]:
+        if pattern.search(before[-40:]):
+            return level
+    return None

@@ -1,0 +1,308 @@
+"""Biomarker words of one sentence grouped into phrases, and each gene's share of them.
+
+Tokens joined only by list words ("and", "or", ",", "/", "of", "including") form a phrase such as
+"EGFR or HER2 exon 20 insertion mutations". Each gene in a phrase gets the alterations written after it
+(or before it, or shared along a list), and a polarity: present, absent ("... wild-type") or merely
+tested ("EGFR mutation status").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.cues import (
+    LINK,
+    STRUCTURE,
+    WORD,
+)
+
+
+@dataclass
+class Token:
+    type: str  # gene alt kind driver pdl1 | negx negfor negverb neg postneg posmark test detection open other aswell
+    key: str
+    start: int
+    end: int
+    word: str = ""
+
+    @property
+    def says_positive(self) -> bool:
+        """"mutation-positive", "ALK+": a word that closes a list of genes as present."""
+        return self.type == "posmark" or (self.type == "kind" and self.word.lower().lstrip("-") in _POSITIVE_WORDS)
+
+
+_POSITIVE_WORDS = frozenset({"positive", "positivity", "+", "fusion-positive", "mutated", "mutant", "mutants"})
+
+
+ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
+
+
+def names_marker(text: str) -> bool:
+    """A gene, alteration, driver or PD-L1 word in `text`: what every statement is built around."""
+    # The tokens are remembered: the readers ask for them next.
+    return vocab.may_name_anchor(text) and any(t.type in ANCHORS for t in _tokens(text))
+
+
+def tokens(text: str) -> list[Token]:
+    """Biomarker words and structure words in order; biomarker words win where they overlap."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8)  # read_sentence and read_pdl1 read the same sentence; tokens are never changed
+def _tokens(text: str) -> tuple[Token, ...]:
+    found: list[Token] = []
+    keys = vocab.group_keys()
+    for m in vocab.lex(text):
+        kind, key = keys[m.lastgroup or ""]
+        found.append(Token(kind, key, m.start(), m.end(), m.group(0)))
+    if not any(t.type in ANCHORS for t in found):
+        return tuple(found)  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
+    words = len(found)
+    i = 0  # both match lists are in text order: walk them together (linear, not pairwise)
+    for m in STRUCTURE.finditer(text):
+        while i < words and found[i].end <= m.start():
+            i += 1
+        if i < words and found[i].start < m.end():
+            continue  # overlaps a biomarker word, which wins
+        found.append(Token(m.lastgroup or "", m.group(0).lower(), m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda t: t.start)
+    return tuple(found)
+
+
+def words(gap: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(gap)]
+
+
+_BREAK = re.compile(r"[.;:]|\)\s*\(")  # ")(" starts a new aside
+_MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
+
+
+def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
+    """Only list words and punctuation between two tokens of one phrase."""
+    if len(gap) > 40 or _BREAK.search(gap):
+        return False
+    return all(w in allowed or w.isdigit() for w in words(gap))
+
+
+# ---- phrases and atoms --------------------------------------------------------------------------
+
+PHRASE_TYPES = {"gene", "alt", "kind", "driver", "postneg", "posmark", "test", "detection", "open", "other"}
+_QUALIFIERS = ("sensitizing", "activating", "common", "uncommon", "acquired", "actionable")
+_CLASSES = ("fusion", "amplification", "overexpression", "mutation")
+# Protein expression is a marker in its own right only for these genes; "expression of EGFR, ALK ... in a
+# genetic test" means the alteration.
+_EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
+_SEPARATE_CLASSES = ("fusion", "amplification", "overexpression")
+OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
+
+
+@dataclass
+class Occurrence:
+    """One gene (or one alteration standing alone) in a phrase, with what is said about it and where."""
+
+    gene: str | None
+    gene_pos: int = -1
+    alts: list[tuple[str, int]] = field(default_factory=list)
+    kinds: list[tuple[str, int]] = field(default_factory=list)
+    polarity: str = ""  # "+", "-", "test"
+    other: bool = False
+
+
+@dataclass
+class Statement:
+    """What one sentence says: atoms that must be present (+) or absent (-)."""
+
+    polarity: str
+    atoms: list[dict[str, Any]]
+    open: bool = False  # "... ALK fusion, RET fusion, etc.": the list is examples, not all
+
+
+def phrases(toks: list[Token], text: str) -> list[list[Token]]:
+    phrases: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in toks:
+        if tok.type not in PHRASE_TYPES:
+            if current:
+                phrases.append(current)
+            current = []
+            continue
+        if current and not _tight(text[current[-1].end: tok.start]):
+            phrases.append(current)
+            current = []
+        current.append(tok)
+    if current:
+        phrases.append(current)
+    # A phrase must name a gene, an alteration or a driver class to mean anything here.
+    return [p for p in phrases if any(t.type in {"gene", "alt", "driver"} for t in p)]
+
+
+@dataclass
+class _Loose:
+    """An alteration word seen before any gene in its phrase ("T790M negative", "19del or L858R")."""
+
+    tok: Token
+    other: bool
+    polarity: str = ""
+    tested: bool = False
+
+
+def occurrences(phrase: list[Token]) -> list[Occurrence]:
+    """Share a phrase's alteration words out among its genes, and set each gene's polarity."""
+    occs: list[Occurrence] = []
+    loose: list[_Loose] = []
+    pending: list[Occurrence] = []
+    tested: list[Occurrence] = []  # named just before a test word ("EGFR/ALK status")
+    other_next = False
+    prefix_negative = False
+
+    def settle(polarity: str) -> None:
+        for occ in pending:
+            occ.polarity = occ.polarity or polarity if polarity == "+" else polarity
+        for item in loose:
+            item.polarity = item.polarity or polarity if polarity == "+" else polarity
+            item.tested = False
+        pending.clear()
+        tested.clear()
+
+    for tok in phrase:
+        if tok.type == "gene":
+            occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
+            if _MUTATION_WORD.search(tok.word):  # "RAS mutation" is one gene word
+                occ.kinds.append(("mutation", tok.start))
+            other_next = False
+            if not occs and loose:
+                # "T790M mutation and/or MET amplification": words after another gene's alteration are its own.
+                fits = [i for i in loose if i.tok.type == "alt" and _alt_fits(i.tok.key, tok.key)]
+                foreign = any(i.tok.type == "alt" and i not in fits for i in loose)
+                _give(occ, [i.tok for i in loose if (i.tok.type == "kind" and not foreign) or i in fits], occs)
+                if any(i.polarity == "-" for i in fits) and not occ.polarity:
+                    occ.polarity = "-"
+                loose = [i for i in loose if i.tok.type == "alt" and i not in fits]
+            occs.append(occ)
+            pending.append(occ)
+        elif tok.type in {"alt", "kind"}:
+            if tok.says_positive:  # "mutation-positive", "ALK+", "EGFR-mutant": closes a list as present
+                settle("+")
+                if tok.key != "mutation":
+                    continue  # "positive" names no class of change
+            if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
+                _give(occs[-1], [tok], occs)
+            else:
+                loose.append(_Loose(tok, other_next, "-" if prefix_negative else ""))
+            other_next = False if tok.type == "alt" else other_next
+        elif tok.type == "postneg":
+            if not occs and not loose:
+                prefix_negative = True  # "wild-type EGFR and ALK"
+            settle("-")
+        elif tok.says_positive:
+            settle("+")
+        elif tok.type == "test":
+            tested.extend(pending)
+            for item in loose:
+                item.tested = item.tested or not item.polarity
+        elif tok.type == "other":
+            other_next = True  # "other EGFR mutations", "any other acquired EGFR exon 20 point mutation"
+        elif tok.type in {"driver", "open"}:
+            other_next = False  # "other drivers (eg, ALK, ROS1)": the named genes are not "other" ones
+    for item in loose:  # alterations with no gene of theirs stand for their own gene ("19del or L858R")
+        if item.tok.type == "alt":
+            polarity = "test" if item.tested and not item.polarity else item.polarity
+            occs.append(Occurrence(None, item.tok.start, alts=[(item.tok.key, item.tok.start)], other=item.other,
+                                   polarity=polarity))
+    for occ in tested:
+        if not occ.polarity:
+            occ.polarity = "test"
+    _inherit(occs)
+    return occs
+
+
+def _give(occ: Occurrence, toks: list[Token], occs: list[Occurrence]) -> None:
+    for tok in toks:
+        if tok.type == "kind":
+            occ.kinds.append((tok.key, tok.start))
+        elif occ.gene is None or _alt_fits(tok.key, occ.gene):
+            occ.alts.append((tok.key, tok.start))
+        else:  # "EGFR ... V600E": the alteration brings its own gene
+            occs.append(Occurrence(None, tok.start, alts=[(tok.key, tok.start)], polarity=occ.polarity))
+
+
+def _alt_fits(alt: str, gene: str) -> bool:
+    genes = vocab.alteration_genes(alt)
+    return any(g in genes for g in vocab.expand_gene(gene))
+
+
+def _inherit(occs: list[Occurrence]) -> None:
+    """"ALK or ROS1 rearrangements", "EGFR, ALK gene wild type": a bare gene shares its neighbour's words."""
+    genes = [o for o in occs if o.gene is not None]
+    for i in range(len(genes) - 2, -1, -1):
+        if not genes[i].alts and not genes[i].kinds:
+            nxt = genes[i + 1]
+            genes[i].kinds = _fitting(nxt.kinds, genes[i].gene)
+            genes[i].alts = [a for a in nxt.alts if _alt_fits(a[0], genes[i].gene or "")]
+            if not genes[i].polarity:
+                genes[i].polarity = nxt.polarity
+    for i in range(1, len(genes)):
+        if not genes[i].alts and not genes[i].kinds:
+            genes[i].kinds = _fitting(genes[i - 1].kinds, genes[i].gene)
+
+
+# "common EGFR activating mutations": several qualifiers on one gene narrow each other.
+_NARROWER_FIRST = ("common", "uncommon", "sensitizing", "activating")
+
+
+def _narrowest(qualifiers: list[str]) -> list[str]:
+    for narrow in _NARROWER_FIRST:
+        if narrow in qualifiers:
+            return [narrow, *(q for q in qualifiers if q not in _NARROWER_FIRST)]
+    return qualifiers
+
+
+_FUSION_DRIVEN = frozenset({"ALK", "ROS1", "RET", "NTRK", "NTRK1", "NTRK2", "NTRK3", "NRG1"})
+
+
+def _fitting(kinds: list[tuple[str, int]], gene: str | None) -> list[tuple[str, int]]:
+    """Words shared along a list that suit this gene: "EGFR gene and ALK fusion" does not make an EGFR fusion."""
+    if gene in _FUSION_DRIVEN:
+        return [k for k in kinds if k[0] not in {"amplification", "overexpression", "expression"}]
+    return [k for k in kinds if k[0] != "fusion"]
+
+
+def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
+    """The alteration classes one gene occurrence names, as check-ready atoms."""
+    expression = "overexpression" if occ.gene in _EXPRESSION_GENES else "alteration"
+    kinds_said = [(expression if k == "expression" else k, p) for k, p in occ.kinds]
+    qualifiers = [k for k, _ in kinds_said if k in _QUALIFIERS]
+    classes = [k for k, _ in kinds_said if k in _CLASSES]
+    if occ.alts:
+        first_alt = min(p for _, p in occ.alts)
+        kinds = [k for k, _ in occ.alts]
+        # "MET amplification/METex14": a class named before the alteration is another alternative.
+        kinds += [k for k, p in kinds_said if k in _SEPARATE_CLASSES and p < first_alt]
+        # "EGFR mutations, e.g. exon 19 deletion": the named alterations are examples of the head.
+        if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
+            kinds += qualifiers or classes or ["any"]
+    elif qualifiers:
+        kinds = _narrowest(qualifiers)
+    elif classes:
+        kinds = classes
+    elif any(k == "alteration" for k, _ in kinds_said):
+        kinds = ["alteration"]
+    else:
+        kinds = ["any"]
+    atoms = []
+    for kind in dict.fromkeys(kinds):
+        gene_name = occ.gene
+        if gene_name is None:
+            if kind not in vocab.data()["alterations"]:
+                continue
+            gene_name = vocab.alteration_genes(kind)[0]
+        for gene in vocab.expand_gene(gene_name):
+            atom: dict[str, Any] = {"t": "alt", "gene": gene, "kind": kind}
+            if occ.other:
+                atom["other"] = True
+            atoms.append(atom)
+    return atoms

@@ -1,0 +1,552 @@
+"""Turn a trial's text into biomarker clauses: what must be present, what must be absent, per cohort.
+
+Clause = {"mode": "require"|"forbid", "atoms": [...], "cohorts": [...], "evidence": str, flags...}.
+A "require" clause holds when any of its atoms holds (alternatives written in one sentence); a "forbid"
+clause holds when none does. Clauses without cohorts apply to every cohort; a patient who fits one
+cohort fits the trial. The title and conditions count only where the criteria are silent on that gene.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.cohorts import (
+    bullet_labels,
+    label_at_start,
+    labelled_sentences,
+    scope_label,
+    whole_trial_labels,
+    whole_trial_scope,
+)
+from trialmatch.criteria.rules.biomarker.cues import (
+    EARLY_SETTING,
+    IMMUNOTHERAPY_ALONE_STANDARD,
+    MAPK_PATHWAY,
+    ONE_GROUP,
+    TITLE_QUALIFIED,
+    UNSPECIFIED_MARKERS,
+    normalise,
+    other_cancer_only,
+    sentences,
+)
+from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1
+from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker
+from trialmatch.criteria.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
+from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded
+from trialmatch.criteria.rules.reader import purpose_of
+from trialmatch.criteria.text import TrialText, quote
+
+# "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
+_NO_TEST_NEEDED = guarded(
+    r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
+    r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
+    r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
+    r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test"
+    r"|\b(?:unknown|untested|not (?:been )?tested|undetermined)\s+(?:\w+\s+){0,2}(?:are|is|will be|may be|can be)\s+"
+    r"(?:also\s+)?(?:eligible|allowed|permitted|included|enrolled)"
+    r"|\btesting (?:is )?(?:not mandatory|optional)\b",
+    re.I,
+)
+# "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
+# "non-squamous NSCLC subjects must have confirmed EGFR/ALK status": squamous tumours need no test.
+_SQUAMOUS_UNTESTED_OK = guarded(
+    r"\bsquamous\b[^.;]{0,60}\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\b"
+    r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
+    r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b"
+    r"|\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\s+(?:for|in)\s+(?:patients\s+with\s+)?(?:pure\s+)?"
+    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b",
+    re.I,
+)
+
+
+_WAIVERS = AnyOf(_SQUAMOUS_UNTESTED_OK, _NO_TEST_NEEDED)
+
+
+# "Re-biopsy after progression shows no EGFR-sensitive mutation": a finding at one time, which a profile
+# (one list of results) cannot settle.
+_LATER_FINDING = re.compile(
+    r"\bre-?biops\w*|\bafter (?:disease )?(?:progression|failure|resistance)|\bat (?:the time of )?progression"
+    r"|\bupon progression|\bafter progressing",
+    re.I,
+)
+# "EGFR or ALK (unless they have progressed on a TKI)": whether it excludes depends on treatment history,
+# which is the prior-therapy dimension's question; here it can only raise doubt.
+_TREATED_EXCEPTION = re.compile(
+    r"\b(?:unless|except (?:if|when|for|in)|with the exception of|but (?:patients|those|subjects) (?:who|with))\b"
+    r"[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|intoleran\w*|treated|refractory|resistan\w*|exposed|TKI|therapy)"
+    # "(patients with these alterations who progressed on targeted therapy are allowed)"
+    r"|\b(?:patients|those|subjects|participants)\b[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|treated)\b"
+    r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b",
+    re.I,
+)
+# Purposes (the shared reader's) of a sentence that names a marker without asking for one. Not "concomitant"
+# ("no concomitant driver mutations" is a marker rule) nor "washout" or "other_cancer" (a marker rule may share
+# the sentence with a time window or with "previous cancer therapy").
+_NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity_recovery"})
+_GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
+# A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
+_MARKER_CONTEXT = re.compile(
+    r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
+    r"|BRAF|MET|RET|HER2|NTRK|PD-?L1|NGS)\b",
+    re.I,
+)
+
+
+_BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion"})
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["t"] == b["t"] == "alt" and a["gene"] == b["gene"]
+            and (a["kind"] == b["kind"] or (a["kind"] in _BROAD_KINDS and b["kind"] in _BROAD_KINDS)))
+
+
+def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
+    """"EGFR-mutant (cohort A) or EGFR wild-type (cohort B)" in one sentence names two populations:
+    a gene said to be both present and absent is no rule at all."""
+    present = [a for s in statements if s.polarity == "+" for a in s.atoms]
+    absent = [a for s in statements if s.polarity == "-" for a in s.atoms]
+    if not present or not absent:
+        return statements
+    if any(a["t"] == "driver" and not a.get("hint") for a in present):
+        return []  # "driver-negative (EGFR, ALK) NSCLC, or driver-positive after targeted therapy": two populations
+    clash = [a for a in present + absent if any(_overlap(a, b) for b in (absent if a in present else present))]
+    # "EGFR mutation-negative or EGFR exon 20 insertion": no change at all in a gene, beside one of its changes.
+    clash += [b for a in absent if a["t"] == "alt" and a["kind"] in _BROAD_KINDS and not a.get("other")
+              for b in present if b["t"] == "alt" and b["gene"] == a["gene"]]
+    if not clash:
+        return statements
+    genes = {a["gene"] for a in clash}
+    kept = []
+    for statement in statements:
+        atoms = [a for a in statement.atoms if a.get("gene") not in genes]
+        if atoms:
+            kept.append(Statement(statement.polarity, atoms, statement.open))
+    return kept
+
+
+_OR_UNKNOWN = re.compile(
+    r"\bor (?:unknown|untested|not tested|not evaluable|unevaluable|undetermined|not available|missing)\b"
+    r"|\b(?:unknown|untested|not tested|not evaluable|unevaluable|undetermined)\s+or\b",
+    re.I,
+)
+
+
+def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str], source: str) -> dict[str, Any]:
+    in_exclusion = section == "exclusion"
+    mode = "forbid" if (statement.polarity == "+") == in_exclusion else "require"
+    clause: dict[str, Any] = {
+        "mode": mode,
+        "atoms": statement.atoms,
+        "cohorts": cohorts,
+        "evidence": evidence,
+        "source": source,
+    }
+    if statement.open and mode == "require":
+        clause["open"] = True
+    return clause
+
+
+def _may_state(norm: str, section: str) -> bool:
+    """Could read_sentence or read_pdl1 find a statement in this normalised sentence?
+
+    Every statement needs a gene, alteration, driver or PD-L1 word, or a PD-L1 score name. Most
+    sentences that pass the loose mentions_marker have none, and skipping them saves a dozen searches
+    each. An inclusion that excludes ("... is exclusionary") is read in parts, so it is always read.
+    """
+    if names_marker(norm) or names_score(norm):
+        return True
+    return section == "inclusion" and EXCLUDING_SENTENCE.search(norm) is not None
+
+
+_T = TypeVar("_T")
+_Read = tuple[frozenset[str], list[Statement]]  # carrier genes, statements
+
+
+def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | None:
+    """What one criteria sentence says about markers; None when it sets no marker rule.
+
+    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
+    if not mentions_marker(sentence):
+        return None
+    norm = normalise(sentence)
+    if not _may_state(norm, section):
+        return None
+    if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
+        return None  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
+    if listed and EARLY_SETTING.search(sentence):
+        return None  # one listed route, for early disease: not a rule on metastatic NSCLC
+    statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+    return frozenset(carrier_genes(norm)), statements
+
+
+class _Once:
+    """Each helper's answer once per distinct arguments, within one trial's text: a long text repeats its
+    bullets and sentences (the same rule under several cohorts or parts). Per parse, not module-wide, so
+    memory stays bounded and every parse does its own work. Answers are shared: immutable, or copied."""
+
+    def __init__(self) -> None:
+        self._answers: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, helper: Callable[..., _T], *args: Any) -> _T:
+        key = (helper, *args)
+        if key not in self._answers:
+            self._answers[key] = helper(*args)
+        return self._answers[key]  # type: ignore[no-any-return]
+
+
+def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
+    """_marker_statements through `once`, with statements the caller may change (their atoms are edited later)."""
+    read = once(_marker_statements, sentence, section, listed)
+    # deepcopy keeps atoms shared between statements shared, as a fresh read would leave them.
+    return None if read is None else (read[0], copy.deepcopy(read[1]))
+
+
+def _immunotherapy_alone(sentence: str) -> bool:
+    return IMMUNOTHERAPY_ALONE_STANDARD.search(sentence) is not None
+
+
+def _unspecified_markers(text: str) -> bool:
+    return UNSPECIFIED_MARKERS.search(text) is not None
+
+
+def _waivers(text: str) -> tuple[bool, bool, bool]:
+    """A criterion's test waivers: (squamous tumours need no test, no test needed, that one is about markers)."""
+    squamous = no_test = marker_context = False
+    # Sentences are parts of the criterion: where neither waiver can match in it, none matches in them.
+    for sentence in sentences(text) if _WAIVERS.possible(text) else ():
+        if _SQUAMOUS_UNTESTED_OK.search(sentence):
+            squamous = True  # a waiver for one histology only
+        elif _NO_TEST_NEEDED.search(sentence):
+            no_test = True
+            marker_context = marker_context or bool(_MARKER_CONTEXT.search(sentence))
+    return squamous, no_test, marker_context
+
+
+def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
+    clauses: list[dict[str, Any]] = []
+    labels: list[str] = []
+    waived: list[str] = []
+    untested_ok = False
+    squamous_untested_ok = False
+    carriers: set[str] = set()
+    foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
+    once = _Once()
+    whole = whole_trial_scope(text.criteria)
+    bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
+    own_whole = whole_trial_labels(bullet_cohorts)
+    for criterion, bullet in zip(text.criteria, bullet_cohorts, strict=True):
+        cohorts = list(bullet)
+        if cohorts == own_whole:
+            cohorts = []  # the heading over every criterion is the trial itself
+        scope = criterion.scope
+        if scope is not None and scope.other_disease:
+            foreign.update(cohorts)
+            continue  # another cancer's cohort: none of it binds an NSCLC patient
+        labels.extend(c for c in cohorts if c not in labels)
+        if not cohorts and scope is not None and scope.kind != "condition" and scope.label != whole:
+            # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
+            # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
+            cohorts = [scope_label(scope)]
+        gene_scope = scope.to_json() if scope is not None and scope.genes else None
+        if (cohorts and criterion.parent and not label_at_start(criterion.text)
+                and once(other_cancer_only, criterion.parent)):
+            foreign.update(cohorts)
+        section = "exclusion" if criterion.section == "exclusion" else "inclusion"
+        found: list[dict[str, Any]] = []
+        for sentence, sentence_labels in once(labelled_sentences, criterion.text):
+            own_labels = list(sentence_labels)  # one list per sentence, as clauses' cohorts
+            labels.extend(c for c in own_labels if c not in labels)
+            if bool(own_labels or cohorts) and once(other_cancer_only, sentence):
+                foreign.update(own_labels or cohorts)
+            if section == "inclusion" and once(_immunotherapy_alone, sentence):
+                # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
+                found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
+                              "cohorts": own_labels or cohorts, "evidence": quote(sentence),
+                              "source": section, "doubtful": True})
+            read = _statements_copy(once, sentence, section, criterion.depth > 0)
+            if read is None:
+                continue
+            sentence_carriers, statements = read
+            carriers |= sentence_carriers
+            for statement in statements:
+                clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
+                if _in_doubt(clause, sentence, section):
+                    clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
+                if section == "inclusion" and _OR_UNKNOWN.search(sentence):
+                    clause["untested_ok"] = True
+                if criterion.depth > 0 and not cohorts:
+                    clause["sibling_of"] = criterion.parent[:200]
+                if gene_scope:
+                    clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
+                found.append(clause)
+        if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
+            # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
+            found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
+                          "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
+                          "doubtful": True})
+        squamous, no_test, marker_context = once(_waivers, criterion.text)
+        squamous_untested_ok = squamous_untested_ok or squamous
+        if no_test:
+            if found:
+                for clause in found:
+                    clause["untested_ok"] = True
+            elif cohorts and marker_context:
+                waived.extend(cohorts)
+            elif marker_context:
+                untested_ok = True
+        clauses.extend(found)
+    carried = {c for clause in clauses for c in clause["cohorts"]}
+    labels = [label for label in labels if label not in foreign or label in carried]
+    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers}
+    return clauses, facts
+
+
+def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
+    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
+    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)):
+        return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
+    if clause["mode"] == "require" and section == "exclusion":
+        return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
+    if not clause["cohorts"] and ONE_GROUP.search(sentence):
+        return True  # "... in the first-line cohort": one group we could not name
+    # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
+    return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
+
+
+def header_clauses(text: TrialText) -> list[dict[str, Any]]:
+    """Clauses the title and conditions state ("... in EGFR-mutated NSCLC", "Driver Gene-Negative")."""
+    clauses: list[dict[str, Any]] = []
+    # Conditions that name another cancer ("Colorectal Cancer", "BRAF V600E"): a basket, whose listed markers may
+    # be the other cancers' own.
+    basket = any(other_cancer_only(c) for c in text.conditions)
+    conditions = set(text.conditions)
+    for line in [*text.title.split(" / "), *text.conditions]:
+        if _ABOUT_MARKERS.search(line):
+            continue  # a study of the markers themselves, not a rule on who may join
+        norm = normalise(line)
+        if not _may_state(norm, "title"):
+            continue
+        qualified = TITLE_QUALIFIED.search(line) is not None or MAPK_PATHWAY.search(line) is not None
+        for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
+            clause = _clause(statement, "inclusion", quote(line), [], "title")
+            if qualified or (basket and line in conditions):
+                clause["doubtful"] = True  # "KRAS or other driver alterations": an example, not a requirement
+            clauses.append(clause)
+    return _merge_header(clauses)
+
+
+def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Title and condition lines describe one population together: conditions "EGFR mutation" and
+    "ALK rearrangement" mean either, and "EGFR mutation" beside "EGFR wild type" means no rule on EGFR."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for clause in clauses:
+        family = "pdl1" if clause["atoms"][0]["t"] == "pdl1" else "gene"
+        key = (clause["mode"], family)
+        if key in merged:
+            atoms = merged[key]["atoms"]
+            atoms.extend(a for a in clause["atoms"] if a not in atoms)
+            if clause.get("doubtful"):
+                merged[key]["doubtful"] = True  # one doubtful line makes the joined list a question
+        else:
+            merged[key] = {**clause, "atoms": list(clause["atoms"])}
+    require, forbid = merged.get(("require", "gene")), merged.get(("forbid", "gene"))
+    if require and forbid:
+        both = {a["gene"] for a in require["atoms"] for b in forbid["atoms"] if _overlap(a, b)}
+        for clause in (require, forbid):
+            clause["atoms"] = [a for a in clause["atoms"] if a.get("gene") not in both]
+    return [c for c in merged.values() if c["atoms"]]
+
+
+_ABOUT_MARKERS = guarded(
+    r"\b(?:status|assess\w*|detect\w*|testing|correlation|landscape|prevalence|frequency|prognos\w*|predict\w*"
+    r"|impact of|role of|value of|association|relationship|distribution|incidence|epidemiolog\w*|profiling"
+    r"|screening|sequencing|genotyping|heterogeneity|concordance|evolution)\b",
+    re.I,
+)
+
+
+def _genes(clause: dict[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for atom in clause["atoms"]:
+        if atom["t"] == "alt":
+            out.add(atom["gene"])
+        else:
+            out.add(atom["t"])  # "driver", "pdl1"
+    return out
+
+
+def _dedupe_clauses(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for clause in clauses:
+        key = repr((clause["mode"], clause["atoms"], clause["cohorts"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(clause)
+    return out
+
+
+def assemble(text: TrialText) -> dict[str, Any]:
+    """All biomarker clauses of a trial, with the title used only where the criteria are silent."""
+    clauses, facts = criteria_clauses(text)
+    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
+    has_forbid = any(c["mode"] == "forbid" for c in clauses)
+    for clause in header_clauses(text):
+        genes = _genes(clause)
+        if clause["mode"] == "require":
+            if genes & required_genes or facts["waived"]:
+                continue
+        elif has_forbid:
+            clause["soft"] = True  # the criteria list the genes; the title's wider wording only raises doubt
+        clauses.append(clause)
+    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
+    _resolve_other(clauses, required_genes)
+    _siblings_as_alternatives(clauses)
+    clauses = _drop_contradictions(clauses)
+    _doubt_shared_rules_cohorts_contradict(clauses)
+    _doubt_forbidden_carriers(clauses, facts["carriers"])
+    if facts["untested_ok"]:
+        for clause in clauses:
+            if clause["mode"] == "forbid":
+                clause["untested_ok"] = True
+    rules: dict[str, Any] = {"clauses": _dedupe_clauses(clauses)}
+    cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
+    if cohorts and any(c["cohorts"] for c in clauses):
+        rules["cohorts"] = cohorts
+    if facts["waived"] and "cohorts" not in rules:
+        rules["cohorts"] = cohorts
+    if facts["squamous_untested_ok"] and clauses:
+        rules["squamous_untested_ok"] = True
+    return rules
+
+
+def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> None:
+    """"no other EGFR mutations" / "other driver mutations": other than what the trial asks for."""
+    asked: dict[str, list[str]] = {}
+    for clause in clauses:
+        if clause["mode"] == "require":
+            for atom in clause["atoms"]:
+                if atom["t"] == "alt":
+                    asked.setdefault(atom["gene"], []).append(atom["kind"])
+    for clause in clauses:
+        for atom in clause["atoms"]:
+            if not atom.pop("other", False):
+                continue
+            if atom["t"] == "driver":
+                atom["except_genes"] = sorted(g for g in required_genes if g not in {"driver", "pdl1"})
+            elif atom["gene"] in asked and clause["mode"] == "forbid":
+                atom["except"] = sorted(set(asked[atom["gene"]]))
+            elif clause["mode"] == "forbid":
+                atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
+
+
+def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
+    """Sub-bullets under one heading that each ask for a different alteration are alternatives.
+
+    "Previous treatment and type of mutation: - ... T790M; - ... exon 20 insertion; - ... G719A/L861Q"
+    lists three ways in, not three things everyone must have. PD-L1 and absent-marker rules stay shared.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for clause in clauses:
+        parent = clause.pop("sibling_of", None)
+        if parent and _ALL_OF.search(parent):
+            continue  # "must meet all of the following": the sub-bullets all hold
+        if parent and clause["mode"] == "require" and all(a["t"] == "alt" for a in clause["atoms"]):
+            groups.setdefault(parent, []).append(clause)
+    for number, (_, members) in enumerate(groups.items()):
+        if len({repr(m["atoms"]) for m in members}) < 2:
+            continue
+        for index, clause in enumerate(members):
+            clause["cohorts"] = [f"alternative {number + 1}.{index + 1}"]
+
+
+_ALL_OF = re.compile(r"\b(?:all|each|every|both) of (?:the )?following\b|\ball (?:the )?following\b", re.I)
+_BROAD = frozenset({"any", "mutation", "alteration", "fusion"})
+
+
+def _drop_contradictions(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A trial that asks for a gene cannot also forbid every change in it: that sentence was misread
+    (it was about treatment, "not receiving alectinib for ALK-positive NSCLC"), so it must not exclude."""
+    needed: set[str] = set()
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            genes = {a.get("gene") for a in clause["atoms"]}
+            if len(genes) == 1 and None not in genes:
+                needed |= genes  # type: ignore[arg-type]
+    kept = []
+    for clause in clauses:
+        if clause["mode"] == "forbid" and clause["atoms"] and all(
+            a["t"] == "alt" and a["gene"] in needed and a["kind"] in _BROAD and not a.get("except")
+            for a in clause["atoms"]
+        ):
+            continue
+        kept.append(clause)
+    return kept
+
+
+def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> None:
+    """"NSCLC with EGFR exon 20 insertion" beside cohorts for T790M or G719A: the text disagrees with
+    itself, so failing the shared sentence while fitting a cohort is a question, not an exclusion.
+    A shared "KRAS mutation" beside cohorts for KRAS G12C and other KRAS mutations agrees: it stays."""
+    cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
+                    if a["t"] == "alt"]
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            shared = [a for a in clause["atoms"] if a["t"] == "alt"]
+            genes = {a["gene"] for a in shared}
+            if any(c["gene"] in genes and not any(_covers(s, c) for s in shared) for c in cohort_atoms):
+                clause["doubtful"] = True
+    # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
+    # were written for different groups the text did not name: neither binds everyone.
+    # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for clause in clauses:
+        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+            groups.setdefault(repr([a for a in clause["atoms"] if a["t"] == "alt"]), []).append(clause)
+    by_gene: dict[str, list[str]] = {}
+    for key, members in groups.items():
+        for gene in dict.fromkeys(a["gene"] for a in members[0]["atoms"] if a["t"] == "alt"):
+            by_gene.setdefault(gene, []).append(key)
+    for key, members in groups.items():
+        mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
+        others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
+        if any(_contradict(mine, groups[other][0]["atoms"]) for other in others):
+            for clause in members:
+                clause["doubtful"] = True
+
+
+def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool:
+    """Two rules on one gene, neither of which holds for every patient the other lets in."""
+    genes = {m["gene"] for m in mine}
+    theirs = [a for a in atoms if a["t"] == "alt" and a["gene"] in genes]
+    shared = {a["gene"] for a in theirs}
+    return bool(theirs) and not all(any(_covers(m, t) for m in mine) for t in theirs) and not all(
+        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared)
+
+
+def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
+    """The shared atom holds for every patient who fits the cohort's atom."""
+    return shared["gene"] == atom["gene"] and (
+        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
+
+
+def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str]) -> None:
+    """"No EGFR or ALK aberrations" beside "patients with EGFR or ALK aberrations must have progressed on an
+    approved drug": the text lets carriers in on a condition, so shutting them out is a question."""
+    if not carriers:
+        return
+    whole_panel = set(vocab.driver_panel()[0]) <= carriers
+
+    def let_in(atom: dict[str, Any]) -> bool:
+        return atom["gene"] in carriers if atom["t"] == "alt" else atom["t"] == "driver" and whole_panel
+
+    for clause in clauses:
+        if clause["mode"] == "forbid" and all(let_in(a) for a in clause["atoms"]):
+            clause["doubtful"] = True

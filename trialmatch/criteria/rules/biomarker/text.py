@@ -1,0 +1,384 @@
+"""Read biomarker statements out of one sentence of trial text.
+
+The sentence's phrases (phrases.py) become statements: atoms that must be present or absent.
+This module decides which phrases are rules at all: "no ..." / "without ..." negate; "patients with
+EGFR mutation must have received a TKI" and "prior treatment with EGFR inhibitors" are treatment
+rules, dropped here; "EGFR mutation status", "tested for ALK" are tests; "(... are allowed)" widens.
+
+Every regex used is a flat alternation or a bounded window, so the work is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.cues import (
+    ALLOWED_AFTER,
+    CARRIER_RULE,
+    CONDITION_BEFORE,
+    CONTRAST,
+    COOCCURRENCE,
+    DRUG_CONTEXT_BEFORE,
+    EXCEPT_BEFORE,
+    EXCLUDING_SENTENCE,
+    HISTOLOGY_CHANGE,
+    HORMONE_RECEPTOR_BEFORE,
+    MODAL_AFTER,
+    NEG_FILLER,
+    NEGX_FILLER,
+    NOT_PERMISSION,
+    OTHER_CANCER_AFTER,
+    PERMISSION,
+    PROCEDURE_AFTER,
+    SAMPLE_LOGISTICS,
+    SENTENCE_CONDITION,
+    TEST_BEFORE,
+    THERAPY,
+    THERAPY_AFTER,
+    WAIVED_TEST,
+    other_cancer_only,
+)
+from trialmatch.criteria.rules.biomarker.phrases import (
+    ANCHORS,
+    OPEN_ENDED,
+    Statement,
+    Token,
+    occurrence_atoms,
+    occurrences,
+    phrases,
+    tokens,
+    words,
+)
+
+_STOP = re.compile(r"[.;:]")
+
+
+def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
+    """A negation word just before the phrase, with only filler words between ("no known EGFR")."""
+    index = _index_before(toks, phrase_start)
+    for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
+        if tok.type in {"neg", "negfor", "negverb", "negx"}:
+            gap = text[tok.end: phrase_start]
+            if _STOP.search(gap) or THERAPY.search(gap):
+                return False
+            allowed = NEGX_FILLER if tok.type == "negx" else NEG_FILLER
+            return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in words(gap))
+        if tok.type in {"gene", "alt", "driver", "pdl1"}:
+            return False
+    return False
+
+
+def _index_before(toks: list[Token], position: int) -> int:
+    """How many tokens end at or before `position` (tokens are in text order)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _conditional(text: str, start: int, end: int, section: str) -> bool:
+    """The phrase sets up a condition for another rule ("patients with EGFR mutation must have received ...")."""
+    before = text[max(0, start - 60): start]
+    if CONDITION_BEFORE.search(before) or DRUG_CONTEXT_BEFORE.search(before):
+        return True
+    after = text[end: end + 80]
+    if MODAL_AFTER.search(after):
+        return True
+    return section == "exclusion" and bool(THERAPY_AFTER.search(after))
+
+
+_EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
+# What may sit between a named alteration and the exon that only locates it ("S768I mutation in exon 20").
+_EXON_LOCATION_GAP = re.compile(r"\s*(?:(?:mutations?|point mutations?|substitutions?)\s+)?(?:in|of|on|at)?\s*")
+
+
+def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
+    """"exon 18 G719X", "S768I mutation in exon 20": the exon only locates a named alteration."""
+    named = [t for t in toks if t.type == "alt" and t.key not in _EXON_CLASSES]
+    keep = []
+    for tok in toks:
+        if tok.type == "alt" and tok.key in _EXON_CLASSES and any(
+            _EXON_LOCATION_GAP.fullmatch(text[min(n.end, tok.end): max(n.start, tok.start)])
+            for n in named
+        ):
+            continue
+        keep.append(tok)
+    return keep
+
+
+def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
+    """"(testing not mandatory)" waives a test; it does not turn the named findings into test mentions."""
+    return [t for t in toks if not (t.type == "test" and WAIVED_TEST.match(text[t.end: t.end + 40]))]
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def read_title(line: str) -> list[Statement]:
+    """A title or condition line: "Osimertinib for EGFR-mutant NSCLC" names who may join, so "for"
+    sets no condition there (criteria sentences use the full reading)."""
+    return _read(line, "title")
+
+
+def carrier_genes(sentence: str) -> set[str]:
+    """Genes a treatment rule for carriers names ("Patients with EGFR or ALK alterations must have progressed
+    on an approved drug"): such carriers may join, so a rule elsewhere that shuts them out is in doubt.
+    A driver named without genes stands for the whole panel."""
+    if not CARRIER_RULE.match(sentence):
+        return set()
+    found: set[str] = set()
+    for tok in tokens(sentence):
+        if tok.type == "gene":
+            found.update(vocab.expand_gene(tok.key))
+        elif tok.type == "driver":
+            found.update(vocab.driver_panel()[0])
+    return found
+
+
+def read_sentence(sentence: str, section: str) -> list[Statement]:
+    """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
+    if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):
+        # Read the excluding part as an exclusion criterion; a contrasting part keeps its own sense.
+        parts = CONTRAST.split(sentence)
+        found: list[Statement] = []
+        for part in parts:
+            if not EXCLUDING_SENTENCE.search(part):
+                found.extend(_read(part, "inclusion"))
+                continue
+            for statement in _read(part, "exclusion"):  # present there = must be absent here
+                statement.polarity = "-" if statement.polarity == "+" else "+"
+                found.append(statement)
+        return found
+    return _read(sentence, section)
+
+
+def _read(sentence: str, section: str) -> list[Statement]:
+    if SENTENCE_CONDITION.search(sentence):
+        return []
+    if other_cancer_only(sentence):
+        return []
+    if SAMPLE_LOGISTICS.search(sentence):
+        return []  # a sample sent for testing asks for no result
+    if HISTOLOGY_CHANGE.search(sentence):
+        return []  # "EGFR-mutant NSCLC transformed to SCLC" names a histology, not a marker rule
+    # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
+    outside = _PARENTHESES.sub(" ", sentence)
+    if PERMISSION.search(outside) and not NOT_PERMISSION.search(outside):
+        return []
+    text = sentence
+    toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
+    statements: list[Statement] = []
+    # "as well as" joins two requirements that must both hold: read each side on its own.
+    cut = next((t.start for t in toks if t.type == "aswell"), None)
+    parts = [(toks, text)] if cut is None else [
+        (_drop_waived_tests(_drop_exon_locations(tokens(piece), piece), piece), piece)
+        for piece in (text[:cut], text[cut:])
+    ]
+    for part_toks, part_text in parts:
+        positive: list[dict[str, Any]] = []
+        negative: list[dict[str, Any]] = []
+        excepted: list[dict[str, Any]] = []
+        widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
+        open_ended = False
+        for phrase in phrases(part_toks, part_text):
+            start, end = phrase[0].start, phrase[-1].end
+            first = next(t.start for t in phrase if t.type in ANCHORS)
+            if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+                continue
+            cut_at = _other_than(phrase, part_text)
+            if cut_at:
+                # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
+                for occ in occurrences(phrase[cut_at + 1:]):
+                    excepted.extend(occurrence_atoms(occ, []))
+                phrase = phrase[:cut_at]
+                if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
+                    continue
+                end = phrase[-1].end
+            if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
+                continue  # "non-EGFR germline variants": named as what the change is not
+            if EXCEPT_BEFORE.search(part_text[max(0, start - 60): start]):
+                # "driver alterations (EGFR, ALK), except KRAS G12C": let through, never a rule of its own
+                for occ in occurrences(phrase):
+                    excepted.extend(occurrence_atoms(occ, []))
+                continue
+            if _describes_other_cancer(part_text, start, end):
+                # "HER2 mutation, or HER2-positive breast cancer": only the last gene's words are the other cancer's
+                phrase = phrase[:max(i for i, t in enumerate(phrase) if t.type in ANCHORS)]
+                if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
+                    continue
+                start, end = phrase[0].start, phrase[-1].end
+                first = next(t.start for t in phrase if t.type in ANCHORS)
+            if section != "title" and (
+                _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
+            ):
+                if section == "exclusion":
+                    return []  # a treatment rule about marker carriers: nothing here is a marker rule
+                continue
+            if _is_test_phrase(part_text, start, end, phrase) or _tested_for(part_text, start, phrase):
+                continue
+            negated = negated_before(part_text, part_toks, start)
+            # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
+            allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60]))
+            if allowed and section == "exclusion":
+                continue
+            pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
+            opens = [t.start for t in phrase if t.type == "open"]
+            open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
+            drivers = [t for t in phrase if t.type == "driver"]
+            other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start
+                          and part_text[t.end: t.end + 6].lower().startswith(" than")] if drivers else []
+            if other_than:
+                # "any driver alteration other than RET": the driver rule spares the genes named after it
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom.pop("other", None)
+                atom["spared"] = sorted({g for t in phrase if t.type == "gene" and t.start > other_than[0].start
+                                         for g in vocab.expand_gene(t.key)})
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else pos).append(atom)
+                continue
+            if drivers and any(t.type == "alt" and t.key.startswith("non-") and t.start > drivers[0].start
+                               for t in phrase):
+                # "any actionable alteration other than KRAS G12C": the driver rule spares that gene
+                spared = [t for t in phrase if t.type == "alt" and t.key.startswith("non-")]
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom["spared"] = sorted({g for t in spared for g in vocab.alteration_genes(t.key)})
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else pos).append(atom)
+                continue
+            occs = occurrences(phrase)
+            genes_named = any(o.gene for o in occs)
+            if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
+                # "EGFR, ALK, ROS1 or BRAF alterations for which targeted therapy exists": the whole list
+                for occ in occs:
+                    if occ.gene and not occ.alts:
+                        occ.kinds = [("actionable", occ.gene_pos)]
+            for occ in occs:
+                if occ.polarity == "test":
+                    continue
+                target = negative if negated or occ.polarity == "-" else pos
+                target.extend(occurrence_atoms(occ, opens))
+            if drivers and not genes_named:
+                atom = _driver_atom(drivers, phrase, part_text)
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else pos).append(atom)
+            elif drivers and _beyond_named(phrase):
+                # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom["other"] = True  # other than what the trial asks for (see reading._resolve_other)
+                atom["beyond"] = True
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else pos).append(atom)
+        if positive or section == "title":
+            positive.extend(widening)
+        for atoms in (positive, negative):
+            if any(a["t"] == "alt" for a in atoms):
+                for atom in atoms:
+                    if atom["t"] == "driver" and not atom.get("beyond"):
+                        atom["hint"] = True  # genes are named: the wider word only raises doubt
+        if excepted:
+            _let_through(positive + negative, excepted)
+        if positive:
+            statements.append(Statement("+", _dedupe(positive), open=open_ended))
+        if negative:
+            statements.append(Statement("-", _dedupe(negative)))
+    return statements
+
+
+def _describes_other_cancer(text: str, start: int, end: int) -> bool:
+    """"NSCLC, or ER+ HER2- breast cancer": the marker belongs to the other cancer, not to an NSCLC patient."""
+    return bool(OTHER_CANCER_AFTER.match(text[end: end + 50])
+                or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
+
+
+_TEST_OF = re.compile(r"\s*(?:of|for|on)\b", re.I)
+_TESTED_FOR = re.compile(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$", re.I)
+
+
+def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> bool:
+    """"samples for EGFR T790M detection", "EGFR status will be assessed": a test, not a finding."""
+    if PROCEDURE_AFTER.search(text[end: end + 60]):
+        return True
+    if not any(t.type in {"detection", "test"} for t in phrase):
+        return False
+    if any(t.type == "postneg" or t.says_positive for t in phrase):
+        return False
+    if phrase[0].type in {"detection", "test"} and len(phrase) > 1 and _TEST_OF.match(
+        text[phrase[0].end: phrase[1].start]
+    ):  # "Detection of EGFR mutations", "testing for ALK"
+        return True
+    return bool(TEST_BEFORE.search(text[max(0, start - 40): start]))
+
+
+def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
+    """"must be tested for EGFR and ALK": only a test, unless the phrase says what was found."""
+    if any(t.type == "postneg" or t.says_positive for t in phrase):
+        return False
+    return bool(_TESTED_FOR.search(text[max(0, start - 40): start]))
+
+
+_BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
+
+
+def _other_than(phrase: list[Token], text: str) -> int:
+    """Index of an "other" token reading "other than", after a gene and before an alteration; 0 when none."""
+    for index, tok in enumerate(phrase):
+        if (tok.type == "other" and index and text[tok.end: tok.end + 6].lower().startswith(" than")
+                and any(t.type == "gene" for t in phrase[:index])
+                and not any(t.type == "driver" for t in phrase[:index])
+                and any(t.type == "alt" for t in phrase[index + 1:])):
+            return index
+    return 0
+
+
+_NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
+
+
+def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) -> None:
+    """Atoms of a rule that spare what an "except ..." names: a driver atom spares the gene, a broad atom of
+    the same gene spares the named change ("EGFR mutations except exon 20 insertion")."""
+    for atom in atoms:
+        if atom["t"] == "driver":
+            atom["spared"] = sorted({*atom.get("spared", ()), *(e["gene"] for e in excepted)})
+        elif atom["t"] == "alt" and atom["kind"] in _BROAD_KINDS:
+            kinds = [e["kind"] for e in excepted if e["gene"] == atom["gene"]]
+            if kinds:
+                atom["except"] = sorted({*atom.get("except", ()), *kinds})
+
+
+def _beyond_named(phrase: list[Token]) -> bool:
+    """A driver word after "or other" / "other" that follows named genes."""
+    seen_gene = seen_other = False
+    for tok in phrase:
+        if tok.type == "gene":
+            seen_gene = True
+        elif seen_gene and (tok.type == "other" or tok.type == "open" and tok.key == "or other"):
+            seen_other = True
+        elif tok.type == "driver" and seen_other:
+            return True
+    return False
+
+
+_ACTIONABLE_WORD = re.compile(r"\b(?:targeted|effective treatment|approved)\b", re.I)
+
+
+def _driver_atom(drivers: list[Token], phrase: list[Token], text: str) -> dict[str, Any]:
+    actionable = any(t.key == "actionable" for t in drivers) or any(
+        t.type == "kind" and t.key == "actionable" for t in phrase
+    ) or bool(_ACTIONABLE_WORD.search(text))
+    atom: dict[str, Any] = {"t": "driver", "class": "actionable" if actionable else "driver"}
+    if any(t.type == "other" for t in phrase):
+        atom["other"] = True
+    return atom
+
+
+def _dedupe(atoms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for atom in atoms:
+        seen.setdefault(repr(sorted(atom.items())), atom)
+    return list(seen.values())

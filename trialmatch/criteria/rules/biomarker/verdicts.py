@@ -1,0 +1,194 @@
+"""Check a profile against parsed biomarker clauses: pure, no text, a few dictionary look-ups per clause.
+
+Each atom answers YES / NO / UNTESTED (gene not in the profile at all) / MAYBE (the profile's result
+may or may not be what the wording means). A gene in neither `biomarkers` nor `tested_negative` is
+UNTESTED, never negative.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.profile_memo import memo_for
+from trialmatch.criteria.rules.reader import apply_scope
+
+YES, NO, UNTESTED, MAYBE = "yes", "no", "untested", "maybe"
+_RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
+
+
+def _alterations(profile: Patient, gene: str) -> list[str]:
+    return [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
+
+
+def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
+    gene, kind = atom["gene"], atom["kind"]
+    found = _alterations(profile, gene)
+    if found:
+        skip = set(atom.get("except", ()))
+        found = [a for a in found if not skip or vocab.membership(gene, "any", a) and not _in_any(gene, skip, a)]
+        if not found:
+            return NO
+        answers = [vocab.membership(gene, kind, a) for a in found]
+        if any(a is True for a in answers):
+            return YES
+        return MAYBE if any(a is None for a in answers) else NO
+    if gene in profile.tested_negative:
+        return NO if vocab.negative_membership(gene, kind) is False else MAYBE
+    return UNTESTED
+
+
+def _in_any(gene: str, kinds: set[str], alteration: str) -> bool:
+    """The alteration is one the trial asks for ("no other EGFR mutations" than those)."""
+    return any(vocab.membership(gene, k, alteration) is not False for k in kinds)
+
+
+def driver_atom(atom: dict[str, Any], profile: Patient) -> str:
+    """Does the profile have a driver (or an actionable driver)? YES / NO / UNTESTED / MAYBE."""
+    kind = atom["class"]
+    panel, extra = vocab.driver_panel()
+    skip = {*atom.get("except_genes", ()), *atom.get("spared", ())}
+    answer = NO
+    for marker in profile.biomarkers:
+        if marker.gene in skip or marker.gene not in panel + extra:
+            continue
+        member = vocab.membership(marker.gene, kind, vocab.profile_alteration_key(marker.gene, marker.alteration))
+        if member is True:
+            return YES
+        if member is None:
+            answer = MAYBE
+    if answer == NO:
+        known = set(profile.tested_negative) | {b.gene for b in profile.biomarkers}
+        if any(g not in known for g in panel if g not in skip):
+            answer = UNTESTED
+    return answer
+
+
+def pdl1_atom(atom: dict[str, Any], profile: Patient) -> str:
+    tps = profile.pdl1_tps
+    if tps is None:
+        return UNTESTED
+    lo, hi = atom.get("lo"), atom.get("hi")
+    above = lo is None or (tps >= lo if atom.get("lo_incl", True) else tps > lo)
+    below = hi is None or (tps <= hi if atom.get("hi_incl", False) else tps < hi)
+    scale = atom.get("scale", "tps")
+    if scale == "tps":
+        return YES if above and below else NO
+    if scale == "tc_or_ic":
+        return YES if above and below else MAYBE
+    if scale == "cps":
+        # CPS counts tumour and immune cells, so CPS >= TPS: a TPS above a bound settles it, below does not.
+        if hi is not None and not below:
+            return NO
+        return YES if above and hi is None else MAYBE
+    return MAYBE  # immune-cell scores: a TPS says nothing
+
+
+# Answers per profile (rules.profile_memo), keyed by the atom's text form: the same atom ("sensitising EGFR
+# mutation") recurs in thousands of trials, so matching one profile against an index computes it once.
+MEMO_SPACE = "biomarker"
+
+
+def atom_answer(atom: dict[str, Any], profile: Patient) -> str:
+    key = atom.get("k")
+    if key is None:
+        return _atom_answer(atom, profile)
+    memo = memo_for(profile, MEMO_SPACE)
+    answer = memo.get("a" + key)
+    if answer is None:
+        answer = memo["a" + key] = _atom_answer(atom, profile)
+    return answer
+
+
+def _atom_answer(atom: dict[str, Any], profile: Patient) -> str:
+    kind = atom["t"]
+    if kind == "alt":
+        answer = alt_atom(atom, profile)
+    elif kind == "driver":
+        answer = driver_atom(atom, profile)
+    else:
+        answer = pdl1_atom(atom, profile)
+    if atom.get("hint"):
+        return MAYBE if answer == YES else NO if answer == UNTESTED else answer
+    return MAYBE if answer == YES and atom.get("vague") else answer
+
+
+def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, list[str]]:
+    answers = [atom_answer(a, profile) for a in clause["atoms"]]
+    if clause["mode"] == "require":
+        if YES in answers:
+            verdict: Verdict = ELIGIBLE
+        elif all(a == NO for a in answers):
+            verdict = UNKNOWN if clause.get("open") and _has_other_finding(clause, profile) else EXCLUDED
+        elif clause.get("untested_ok") and all(a in {NO, UNTESTED} for a in answers):
+            verdict = ELIGIBLE  # "PD-L1 >= 1% or unknown"
+        else:
+            verdict = UNKNOWN
+    else:
+        if YES in answers:
+            verdict = EXCLUDED
+        elif all(a == NO for a in answers):
+            verdict = ELIGIBLE
+        elif clause.get("untested_ok") and all(a in {NO, UNTESTED} for a in answers):
+            verdict = ELIGIBLE  # "tumours do not need to be tested": only a known finding excludes
+        else:
+            verdict = UNKNOWN
+    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful")):
+        verdict = UNKNOWN
+    if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
+        verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
+    if clause.get("scope"):
+        # A rule on carriers of some genes ("Patients with EGFR mutation: ..."): binds only them.
+        verdict = apply_scope(Finding(verdict), clause["scope"], profile).verdict
+    return verdict, answers
+
+
+def _has_other_finding(clause: dict[str, Any], profile: Patient) -> bool:
+    """An open list across genes ("ALK fusion, RET fusion, KRAS G12C, etc.") may include what it does not name.
+
+    A list within one gene ("rare EGFR mutations, including G719X, etc.") stays within that gene.
+    """
+    named = {a.get("gene") for a in clause["atoms"]}
+    return len(named) > 1 and bool(profile.biomarkers)
+
+
+def cohort_verdict(
+    clauses: list[dict[str, Any]], profile: Patient, squamous_ok: bool
+) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
+    """The worst clause decides (the first one in the text's order); a met requirement is the best evidence."""
+    results = []
+    for clause in clauses:
+        verdict, answers = clause_verdict(clause, profile)
+        if (verdict == UNKNOWN and squamous_ok and UNTESTED in answers and profile.histology == "squamous"
+                and all(a["t"] != "pdl1" for a in clause["atoms"])):
+            verdict = ELIGIBLE  # "squamous tumours need not be tested" (for gene changes, not PD-L1)
+        results.append((verdict, clause, answers))
+    if not results:
+        return ELIGIBLE, None, []
+    worst = min(_RANK[r[0]] for r in results)
+    deciding = [r for r in results if _RANK[r[0]] == worst]
+    if deciding[0][0] == ELIGIBLE:
+        deciding = [r for r in deciding if r[1]["mode"] == "require"] or deciding
+    return deciding[0]
+
+
+def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
+    """Best verdict over cohorts, each the worst over the clauses that apply to it."""
+    clauses: list[dict[str, Any]] = rules.get("clauses", [])
+    squamous_ok = bool(rules.get("squamous_untested_ok"))
+    labels: list[str] = rules.get("cohorts", [])
+    if not labels:
+        return cohort_verdict(clauses, profile, squamous_ok)
+    results = [
+        cohort_verdict([c for c in clauses if not c["cohorts"] or label in c["cohorts"]], profile, squamous_ok)
+        for label in labels
+    ]
+    best = max(results, key=lambda r: _RANK[r[0]])
+    if len(labels) == 1 and best[0] == EXCLUDED:
+        # One named cohort implies others whose rules we cannot see: never exclude on the named one alone.
+        common = cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)
+        if common[0] != EXCLUDED:
+            return UNKNOWN, best[1], best[2]
+    return best

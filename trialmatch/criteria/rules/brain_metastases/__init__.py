@@ -1,0 +1,597 @@
+"""Brain metastases: what a trial says about brain / CNS metastases and leptomeningeal disease.
+
+parse() reads each criterion sentence that names brain metastases and turns it into a verdict
+for each profile state (none, treated_stable, active, unknown):
+
+- exclusions ("active", "untreated", "symptomatic", "known brain metastases"), with their
+  exceptions ("unless treated and stable", "asymptomatic patients may participate");
+- conditional permissions ("brain metastases are allowed provided they are stable");
+- requirements (a brain-metastasis trial: "NSCLC with brain metastases"; "untreated target lesion");
+- leptomeningeal disease, location limits (brainstem) and prior brain radiotherapy.
+
+Mentions that set no rule ("to rule out brain metastases", "cannot be used as target lesions",
+"radiosensitizers used to treat brain metastases") are read past. An inclusion sentence that
+neither requires nor permits, or a clause no qualifier reads ("with midline shift"), makes a
+question, never an exclusion. "One of the following:" sub-bullets are alternatives.
+
+Each statement keeps the shared reader's scope of its criterion (trialmatch/criteria/rules/reader/): a rule
+for one part, arm or marker group is a question, another cancer's cohort's rule does not apply,
+and a requirement stated for one cohort of several leaves the others open. All statements apply
+together, so the most restrictive verdict per state wins; check() is a lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import takewhile
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.criteria.rules.brain_metastases import phrases
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prefilter import AnyOf
+from trialmatch.criteria.rules.reader import apply_scope, purpose_of
+from trialmatch.criteria.text import Criterion, TrialText, quote
+
+NAME = "brain_metastases"
+
+STATES = ("none", "treated_stable", "active", "unknown")
+_SEVERITY = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
+E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
+
+
+
+def _most(verdicts: list[Verdict], restrictive: bool = True) -> Verdict:
+    pick = max if restrictive else min
+    return pick(verdicts, key=_SEVERITY.__getitem__)
+
+
+def _statement(kind: str, sentence: str, none: Verdict, treated: Verdict, active: Verdict,
+               unknown: Verdict = U) -> dict[str, Any]:
+    return {"kind": kind, "evidence": quote(sentence),
+            "none": none, "treated_stable": treated, "active": active, "unknown": unknown}
+
+
+# ---------------------------------------------------------------- reading one mention
+def _before_window(sentence: str, start: int) -> str:
+    """The clause before a mention, where its qualifiers sit ("symptomatic, untreated ...")."""
+    window = sentence[max(0, start - 70):start]
+    # An aside before the mention ("Symptomatic (treated or untreated) brain metastases") is not a clause end.
+    window = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), window)
+    cut = max((m.end() for m in phrases.CLAUSE_END.finditer(window)), default=0)
+    window = window[cut:]
+    # A comma ends the clause, unless what precedes it is one qualifier ("symptomatic, untreated").
+    parts = window.rsplit(",", 2)
+    if len(parts) >= 2:
+        keep = parts[-1]
+        if len(parts) == 3 and _is_qualifier_only(parts[-2]):
+            keep = parts[-2] + "," + parts[-1]
+        window = keep
+    return window
+
+
+def _is_qualifier_only(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and any(p.search(text) for p, *_ in phrases.QUALIFIERS)
+
+
+def _after_window(sentence: str, end: int) -> str:
+    """What follows a mention up to the end of its clause, asides removed."""
+    text = phrases.ASIDE.sub("", sentence[end:end + 400])[:120]
+    stop = re.search(r"[,;.:]", text)
+    text = text[:stop.start()] if stop else text
+    cue = phrases.EXCEPTION_CUE.search(text)
+    return text[:cue.start()] if cue else text
+
+
+def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
+    """(treated_stable, active) verdicts for excluding the brain metastases these words describe."""
+    text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
+    before = phrases.NEUTRAL_STATUS.sub(" ", before)
+    found: list[tuple[str, Verdict, Verdict]] = []
+    words: list[str] = []
+    for pattern, family, treated, active in phrases.QUALIFIERS:
+        for m in pattern.finditer(text):
+            found.append((family, treated, active))
+            words.append(m.group(0).lower())
+    if phrases.LEPTO_WITH.search(after):
+        found.append(("lepto", E, E))
+        words.append("with leptomeningeal disease")
+    if not found:
+        if phrases.TREATED_AFTER.match(after):
+            return U, E, []  # "brain metastases treated with whole brain radiotherapy": the way is not given
+        if phrases.RESTRICTIVE_AFTER.match(after):
+            return U, U, []  # "brain metastases with midline shift": a kind the profile cannot settle
+        return X, X, []  # any brain metastases
+    pairs_t = [f[1] for f in found]
+    pairs_a = [f[2] for f in found]
+    if re.search(r"\bor\b|/", before):  # "symptomatic or untreated": either one is enough to exclude
+        return _most(pairs_t), _most(pairs_a), words
+    # "untreated symptomatic": all must hold, so the loosest family decides; synonyms count as one.
+    by_family: dict[str, tuple[Verdict, Verdict]] = {}
+    for family, treated, active in found:
+        old = by_family.get(family)
+        by_family[family] = (
+            (_most([old[0], treated]), _most([old[1], active])) if old else (treated, active)
+        )
+    return (_most([v[0] for v in by_family.values()], restrictive=False),
+            _most([v[1] for v in by_family.values()], restrictive=False), words)
+
+
+def _alternatives(region: str) -> list[str]:
+    """Split an exception into its alternatives at "or" that starts a new patient group."""
+    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), region)
+    cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(region[last:cut])
+        last = cut
+    pieces.append(region[last:])
+    return [p for p in pieces if p.strip()]
+
+
+def _alternative_verdicts(alternative: str) -> tuple[Verdict, Verdict]:
+    """Who an exception lets back in: (treated_stable, active) verdicts for one alternative."""
+    requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
+    rest = phrases.NOT_ACTIVE.sub(" ", alternative)
+    treated = bool(phrases.TREATED.search(rest))
+    untreated = bool(phrases.UNTREATED.search(rest))
+    if untreated and not treated:
+        return X, U
+    if treated or requires_inactive:
+        return E, X
+    if phrases.FITS_TREATED_STABLE.search(rest):
+        return E, U
+    return U, U  # a condition we cannot read ("if approved by the sponsor")
+
+
+def _loosen(statement: dict[str, Any], region: str) -> None:
+    """Apply an exception: its best alternative lets patients back in."""
+    options = [_alternative_verdicts(a) for a in _alternatives(region)]
+    if not options:
+        return
+    statement["treated_stable"] = _most(
+        [statement["treated_stable"], *(o[0] for o in options)], restrictive=False)
+    statement["active"] = _most([statement["active"], *(o[1] for o in options)], restrictive=False)
+
+
+def _names_state(text: str) -> bool:
+    states = (phrases.TREATED, phrases.UNTREATED, phrases.NOT_ACTIVE, phrases.FITS_TREATED_STABLE)
+    return any(p.search(text) for p in states)
+
+
+def _subject(before: str) -> str:
+    """Whom a permission is about: "treated", "active" brain metastases, "both" or "any"."""
+    rest = phrases.NOT_ACTIVE.sub(" ", before)
+    treated = bool(phrases.TREATED.search(phrases.UNTREATED.sub(" ", rest)))
+    untreated = bool(phrases.UNTREATED.search(rest))
+    if treated and untreated:
+        return "both"  # "treated or untreated asymptomatic brain metastases are eligible, provided ..."
+    if treated:
+        return "treated"
+    if untreated:
+        return "active"
+    return "any"
+
+
+def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
+    """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
+    ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
+    limited = phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before) or phrases.SMALL.search(
+        around)
+    if subject in ("active", "both"):
+        return _statement("conditional", sentence, E, E, U) if limited else None
+    if subject == "any" and limited:
+        return _conditional(sentence, before, subject)
+    if subject == "treated":  # "treated brain metastases are allowed": untreated ones are a question
+        return _statement("conditional", sentence, E, E, U)
+    return None
+
+
+# ---------------------------------------------------------------- reading one criterion
+def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]:
+    """ "Brain metastases are allowed provided ...": only those meeting the conditions may join."""
+    if subject == "active":
+        return _statement("conditional", sentence, E, E, U)
+    statement = _statement("conditional", sentence, E, X, X)
+    _loosen(statement, conditions)
+    if subject == "treated":
+        statement["active"] = E  # says nothing about untreated ones
+    elif subject == "both" and statement["active"] == X:
+        statement["active"] = U  # untreated ones are let in too, on conditions of their own
+    return statement
+
+
+def _mention_statements(
+    criterion: Criterion, index: int, sentences: list[str], header_requires: bool,
+    last: dict[str, Any] | None, follow: str = "", alternative: bool = False,
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """Statements from one sentence; `last` is the criterion's open exclusion, which a permission loosens.
+
+    `follow` is the text of the criteria a sentence ending in a colon introduces ("eligible if they are:");
+    `alternative` says the criterion is one of "one of the following:", where a bare state is what it asks.
+    """
+    sentence = sentences[index]
+    exclusion = criterion.section == "exclusion"
+    mention = phrases.BRAIN_METS.search(sentence)
+    span = mention.span() if mention else None
+    disease = phrases.SITE_WORDS.possible(sentence) and phrases.BRAIN_DISEASE.search(
+        sentence, 0, span[0] if span else len(sentence))
+    if disease:
+        span = disease.span("site")  # "symptomatic CNS disease": its qualifier stays before the mention
+    if sentence.rstrip().endswith(":") and follow:
+        sentence_and_list = f"{sentence} {follow}"
+    else:
+        sentence_and_list, follow = sentence, ""
+    if span is None:
+        if last is not None and phrases.BARE_PERMIT.search(sentence):
+            _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
+        return [], last
+    start, end = span
+    before = _before_window(sentence, start)
+    near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
+    if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
+            or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])):
+        return [], last
+    if exclusion and _prior_brain_radiotherapy(sentence):
+        return [], last  # read as its own rule
+    if purpose_of(sentence) == "other_cancer":
+        return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
+    negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
+    after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
+    if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
+        exclusion = True  # "patients with active brain metastases are excluded", in any section
+    permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
+    must = bool(phrases.MUST_AFTER.search(after_text))
+    if not exclusion and not negated and phrases.REQUIRED_AFTER.match(after_text):
+        # "Untreated brain metastases must be present", "Active brain metastases are required"
+        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
+    # Conditions of a permission may run on into the next few sentences of the same bullet.
+    rest_of_criterion = " ".join(
+        [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
+
+    window_start = max(0, start - phrases.LOOKBACK)
+    object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
+    if (permits or must) and object_of and phrases.TREATMENT_OBJECT.match(object_of.group(0)):
+        return [], last  # "prior radiotherapy for brain metastases is allowed if ...": about the treatment
+
+    if permits or must:
+        subject = _subject(before)
+        statements: list[dict[str, Any]] = []
+        exception = last is not None and permits
+        if last is not None and permits:  # "... Patients with treated brain metastases may participate"
+            _loosen(last, sentence_and_list)
+        # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy").
+        if must and not permits and not _names_state(sentence[end:]):
+            return statements, last
+        if must or phrases.CONDITION.search(after_text):
+            made = _conditional(sentence, rest_of_criterion, subject)
+            if exception:
+                # After an exclusion, its exception adds only the limits it states plainly ("allowed if
+                # previously treated"): a condition it does not spell out is the exclusion's to settle.
+                for state in ("none", "treated_stable", "active"):
+                    made[state] = E if made[state] == U else made[state]
+            statements.append(made)
+        elif permits and not exception and (made_by_subject := _qualified_permission(
+                sentence, before, sentence[max(0, start - 70):end + 20], subject)):
+            statements.append(made_by_subject)
+        return statements, last
+
+    if object_of:
+        if not exclusion and not negated:
+            return [], last
+        if phrases.NEED_BEFORE.search(sentence[window_start:window_start + object_of.start()]):
+            # "requiring immediate local therapy for brain metastases": treated, stable ones need none now.
+            return [_statement("needs_treatment", sentence, E, E, U)], last
+        if phrases.TREATMENT_OBJECT.match(object_of.group(0)):
+            if phrases.TIME_WINDOW.search(sentence):
+                return [], last
+            return [_statement("prior_treatment", sentence, E, U, E)], last
+        return [_statement("exclusion", sentence, E, E, U)], last
+
+    if exclusion and negated:  # "leptomeningeal disease but no evidence of brain metastasis"
+        return [], last
+    if exclusion or negated:
+        treated, active, _ = _qualified(before, _after_window(sentence, end))
+        statement = _statement("exclusion", sentence, E, treated, active)
+        region_start = end
+        cue = phrases.EXCEPTION_CUE.search(sentence, end)
+        if negated and not exclusion and (alt := phrases.OR_WITH.search(sentence, end) or phrases.OR_STATE.search(
+                sentence, end)):
+            cue = alt if cue is None or alt.start() < cue.start() else cue
+        if cue:
+            region_start = cue.start() if cue.group(0).lower().split()[0] in (
+                "unless", "except", "excluding", "other", "with", "however", "provided", "providing", "as",
+                "only", "if", "or") else end
+            _loosen(statement, f"{sentence[region_start:]} {follow}")  # "unless all of the following:" + list
+        return [statement], statement
+
+    # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
+    # which brain metastases are acceptable ("untreated asymptomatic ... or treated and stable").
+    # "Patients must:" over sub-bullets that all hold (not "must meet one of the following:")
+    parent_requires = index == 0 and bool(phrases.MUST_PARENT.search(criterion.parent)) and not phrases.ONE_OF.search(
+        criterion.parent)
+    # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
+    cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
+                       and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
+    requires = header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+    if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
+        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
+    statement = _statement("conditional", sentence, E, X, X)
+    _loosen(statement, sentence)
+    for state in () if alternative else ("treated_stable", "active"):
+        # Neither a requirement nor a permission: "untreated brain metastases" in an inclusion list may be
+        # one permitted alternative, "patients with treated brain metastases will need repeat imaging"
+        # is about something else. Whom it leaves out is a question, not an exclusion.
+        if statement[state] == X:
+            statement[state] = U
+    return [statement], last
+
+
+def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str = "") -> dict[str, Any]:
+    """A trial for patients with brain metastases; "uncontrolled" or "untreated" ones leave out treated, stable
+    ones, unless the sentence names them as an alternative ("active, or stable treated, brain metastases")."""
+    text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
+    rest = phrases.NOT_ACTIVE.sub(" ", text)
+    if phrases.OR_ALTERNATIVE_STATE.search(phrases.ASIDE.sub(" ", rest_of_sentence)):
+        return _statement("requires", sentence, X, E, E)
+    if phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest):
+        return _statement("requires_active", sentence, X, X, E)
+    return _statement("requires", sentence, X, E, E)
+
+
+def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
+    """An inclusion criterion asking for a brain lesion that has not been treated.
+
+    In a brain-metastasis trial the two may sit in different sentences of the criterion;
+    elsewhere they must be said together ("one brain metastasis not previously irradiated").
+    """
+    text = criterion.context
+    if criterion.section != "inclusion" or re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
+        return False
+    if brain_trial:
+        return bool(phrases.INTRACRANIAL_LESION.search(text)) and bool(phrases.UNTREATED_TARGET.search(text))
+    return bool(phrases.UNTREATED_LESION.search(text))
+
+
+def _prior_brain_radiotherapy(sentence: str) -> bool:
+    """ "Previously received brain radiation therapy": whole-brain-only rules and time windows aside."""
+    return (bool(phrases.PRIOR_BRAIN_RT.search(sentence)) and not phrases.WHOLE_BRAIN.search(sentence)
+            and not phrases.TIME_WINDOW.search(sentence))
+
+
+def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -> list[dict[str, Any]]:
+    mention = phrases.LEPTO.search(sentence)
+    if mention is None or phrases.BRAIN_METS.search(sentence):
+        return []
+    after = phrases.ASIDE.sub("", sentence[mention.end():mention.end() + 120])
+    if phrases.PERMIT_AFTER.search(after) and not phrases.NOT_ALLOWED.search(after[:60]):
+        return []
+    negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, mention.start() - phrases.LOOKBACK):mention.start()]))
+    if criterion.section == "exclusion" or negated:
+        return [_statement("leptomeningeal", sentence, E, E, E)]
+    if header_lepto or phrases.MUST_HAVE.search(sentence[:mention.start()]):  # "must have leptomeningeal ..."
+        return [_statement("requires_leptomeningeal", sentence, X, U, U)]
+    return []
+
+
+def _header_requirement(text: TrialText) -> tuple[bool, bool]:
+    """Does the title or condition list make this a brain (or leptomeningeal) metastasis trial?"""
+    title = text.title
+    if phrases.WITH_OR_WITHOUT.search(title):
+        return False, False
+    requirement = phrases.HEADER_REQUIRES.search(title)
+    lepto_requirement = phrases.HEADER_LEPTO.search(title)
+    requires = (requirement is not None and not phrases.PREVENTION.search(requirement.group(0))
+                and not phrases.ALSO_BEFORE.search(title, max(0, requirement.start() - 40), requirement.end()))
+    lepto = lepto_requirement is not None and not phrases.PREVENTION.search(lepto_requirement.group(0))
+    return requires, lepto
+
+
+@cache
+def _sentence_words() -> AnyOf:
+    """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
+    are parts of its text) none of which can match is skipped whole."""
+    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+
+
+CONDITIONS_OF_A_BRAIN_TRIAL = 4
+FOLLOW_ITEMS = 8  # a list introduced by "eligible if they are:" is read up to this many items
+FLAT_ITEMS = 4  # ... or this many when it was written at the same level as its heading
+
+
+def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
+    """The criteria a criterion ending in a colon introduces: its sub-bullets or, when the list was
+    written flat, the next few criteria of its section. They are conditions that all hold."""
+    here = criteria[position]
+    following = criteria[position + 1:position + 1 + FOLLOW_ITEMS]
+    if not here.text.rstrip().endswith(":") or not following or following[0].section != here.section:
+        return ""
+    if following[0].depth > here.depth:  # sub-bullets
+        items = [c.text for c in takewhile(lambda c: c.depth > here.depth and c.section == here.section, following)]
+    else:
+        items = [c.text for c in takewhile(lambda c: c.depth == here.depth and c.section == here.section,
+                                            following[:FLAT_ITEMS])]
+    return " and ".join(items)
+
+
+class _Alternatives:
+    """ "Must have one of the following:" over sub-bullets: a patient who fits any one sub-bullet is in."""
+
+    def __init__(self, head: Criterion) -> None:
+        self.head = head
+        self.children: list[list[dict[str, Any]]] = []
+
+    def holds(self, criterion: Criterion) -> bool:
+        return criterion.section == self.head.section and criterion.depth > self.head.depth
+
+    def child(self, criterion: Criterion) -> list[dict[str, Any]]:
+        self.children.append([])
+        return self.children[-1]
+
+    def combined(self) -> list[dict[str, Any]]:
+        if not any(self.children):
+            return []
+        evidence = " ".join([self.head.text, *(s["evidence"] for c in self.children for s in c)])
+        statement = _statement("alternatives", evidence, E, E, E, E)
+        for state in STATES:
+            # A sub-bullet without a brain rule lets everyone in; otherwise its strictest statement holds.
+            statement[state] = _most([_most([s[state] for s in c]) if c else E for c in self.children],
+                                     restrictive=False)
+        _set_scope([statement], self.head)
+        return [statement]
+
+
+def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
+    """Keep the reader's scope with each statement made from a scoped criterion (checked per patient)."""
+    if criterion.scope is not None:
+        scope = criterion.scope.to_json()
+        for statement in statements:
+            statement["scope"] = scope
+
+
+def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) -> None:
+    """A requirement for brain metastases stated in one part of a trial that has others is that part's
+    ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's."""
+    scoped = [s for s in statements if s["kind"] in _REQUIREMENTS and "scope" in s
+              and s["scope"]["kind"] != "condition" and not s["scope"]["genes"]]
+    labels = {s["scope"]["label"] for s in scoped}
+    for statement in scoped:
+        if len(labels) > 1:
+            del statement["scope"]
+        elif parts - labels:
+            statement["one_part"] = True
+
+
+def parse(text: TrialText) -> dict[str, Any]:
+    header_requires, header_lepto = _header_requirement(text)
+    # A condition list naming brain metastases makes a brain-metastasis trial when the list is short; one
+    # entry among a basket trial's many cancers may be one cohort's, or only that they are allowed.
+    condition_named = (len(text.conditions) <= CONDITIONS_OF_A_BRAIN_TRIAL
+                       and any(phrases.CONDITION_NAME.match(c) for c in text.conditions))
+    all_statements: list[dict[str, Any]] = []
+    sentence_words = _sentence_words()
+    brain_trial = header_requires or condition_named
+    criteria = text.criteria
+    group: _Alternatives | None = None
+    for position, criterion in enumerate(criteria):
+        if group is not None and not group.holds(criterion):
+            all_statements.extend(group.combined())
+            group = None
+        statements = group.child(criterion) if group is not None else all_statements
+        first_new = len(statements)
+        possible = sentence_words.possible(criterion.text)
+        sentences = criterion.sentences() if possible else []
+        follow = _follow_on(criteria, position) if possible else ""
+        last: dict[str, Any] | None = None
+        for index, sentence in enumerate(sentences):
+            made, last = _mention_statements(
+                criterion, index, sentences, brain_trial, last, follow, alternative=group is not None)
+            statements.extend(made)
+            statements.extend(_lepto_statements(criterion, sentence, header_lepto))
+            if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
+                statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
+        if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
+            asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
+            if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
+                statements.append(_statement("requires_untreated", criterion.text, X, X, E))
+        _set_scope(statements[first_new:], criterion)
+        if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
+                and phrases.ONE_OF.search(criterion.text)):
+            group = _Alternatives(criterion)
+    if group is not None:
+        all_statements.extend(group.combined())
+    statements = all_statements
+    if header_requires:
+        mention = phrases.BRAIN_METS.search(text.title)
+        start, end = mention.span() if mention else (0, 0)
+        titled = _requirement(text.title, text.title[max(0, start - 40):start], text.title[end:end + 40])
+        # The title adds its requirement unless the criteria already state it (a qualified one always adds).
+        if titled["kind"] == "requires_active" or not any(s["kind"] in ("requires", "requires_active")
+                                                          for s in statements):
+            statements.append(titled)
+    if header_lepto and not any(s["kind"] == "requires_leptomeningeal" for s in statements):
+        statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))
+    unique: dict[tuple[str, ...], dict[str, Any]] = {}
+    for statement in statements:
+        unique.setdefault(tuple(str(statement.get(k)) for k in ("kind", "evidence", "scope", *STATES)), statement)
+    statements = list(unique.values())
+    if not statements:
+        return {}
+    _read_requirement_scopes(statements, {c.scope.label for c in criteria if c.scope and c.scope.kind != "condition"})
+    verdicts: dict[str, Verdict] = {}
+    deciding: dict[str, int] = {}
+    for state in STATES:
+        # A scope does not depend on the patient beyond this state (marker groups read as open), so
+        # each statement's verdict for the state is known now and check() stays a lookup.
+        effective = [_finding(s, state).verdict for s in statements]
+        verdicts[state] = _most(effective)
+        deciding[state] = effective.index(verdicts[state])
+    return {"verdicts": verdicts, "deciding": deciding, "statements": statements}
+
+
+# ---------------------------------------------------------------- check
+_YOURS = {
+    "none": "you have no brain metastases",
+    "treated_stable": "your brain metastases are treated and stable",
+    "active": "your brain metastases are active or untreated",
+    "unknown": "your brain metastasis status was not given",
+}
+_RULE = {
+    "exclusion": "limits brain or CNS metastases",
+    "conditional": "accepts brain metastases only under conditions",
+    "requires": "is for patients with brain metastases",
+    "requires_active": "is for patients with active or uncontrolled brain metastases",
+    "needs_treatment": "excludes brain metastases that need treatment now",
+    "requires_untreated": "needs brain metastases that have not been treated",
+    "requires_leptomeningeal": "is for patients with leptomeningeal disease",
+    "leptomeningeal": "excludes leptomeningeal disease",
+    "prior_brain_radiotherapy": "excludes brain metastases treated with radiotherapy before",
+    "prior_treatment": "limits earlier treatment of brain metastases",
+    "alternatives": "accepts patients who meet one of several conditions on brain metastases",
+}
+
+
+_REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal"})
+
+
+def _finding(statement: dict[str, Any], state: str) -> Finding:
+    """One statement's finding for a brain metastasis state, its scope applied (without test
+    results: brain checks read only the brain state, so a marker group's rule is a question)."""
+    verdict: Verdict = statement[state]
+    rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
+    if verdict == ELIGIBLE:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."
+    elif verdict == EXCLUDED:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not accept."
+    else:
+        reason = f"The trial {rule}; {_YOURS[state]}: ask the study team whether you qualify."
+    finding = Finding(verdict, statement["evidence"], reason)
+    scope = statement.get("scope")
+    if not scope or verdict == ELIGIBLE:
+        return finding
+    if statement.get("one_part"):
+        # "Cohort 3: NSCLC with active brain metastases": one cohort asks for them, the others do not.
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"Only one group of the trial ({scope.get('label')}) is for patients with brain "
+                       "metastases; you may fit another.")
+    return apply_scope(finding, scope, None)
+
+
+def check(rules: dict[str, Any], profile: Patient) -> Finding:
+    if not rules:
+        return no_requirement("brain metastases")
+    state = profile.brain_metastases or "unknown"
+    statement = rules["statements"][rules["deciding"][state]]
+    if "scope" in statement:
+        return _finding(statement, state)
+    verdict: Verdict = rules["verdicts"][state]
+    rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
+    if verdict == ELIGIBLE:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."
+    elif verdict == EXCLUDED:
+        reason = f"The trial {rule}; {_YOURS[state]}, which it does not accept."
+    else:
+        reason = f"The trial {rule}; {_YOURS[state]}: ask the study team whether you qualify."
+    return Finding(verdict, statement["evidence"], reason)

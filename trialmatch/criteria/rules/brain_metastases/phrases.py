@@ -1,0 +1,253 @@
+"""Phrases the brain-metastasis rules read: mentions, qualifiers, permissions, exceptions, requirements.
+
+Kept apart from the rule logic in brain_metastases.py so each file has one job. Every pattern is
+linear: bounded repeats over disjoint character classes, no nested open-ended quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.criteria.rules.prefilter import guarded
+
+E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
+
+SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|brain parenchymal|parenchymal brain)"
+# "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
+# "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
+BRAIN_METS = guarded(
+    rf"\b{SITE}(?:\s*\([^()]{{1,12}}\))?(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
+    # "metastatic disease involving the central nervous system", "metastases to the brain"
+    r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
+    r" (?:the )?(?:brain|cns|central nervous system)\b",
+    re.I,
+)
+# "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
+# is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
+BRAIN_DISEASE = re.compile(
+    r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
+    r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
+    re.I,
+)
+# Its needle check: the site words are rarer than "disease" (which a guard would pick, being longer).
+SITE_WORDS = guarded(r"\b(?:cns|central nervous system|intracranial|brain)\b", re.I)
+LEPTO = guarded(
+    r"\blepto-?\s?meningeal|\bmeningeal (?:metasta\w*|carcinomatosis|disease|involvement|spread)"
+    r"|\b(?:carcinomatous|cancerous|cancer|neoplastic|malignant) meningitis|\bmeningitis carcinomatosa"
+    r"|\bmeningeal carcinomatosis",
+    re.I,
+)
+
+# --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
+STRONG_ACTIVE = re.compile(
+    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed"
+    r"|not (?:been )?(?:previously )?(?:treated|irradiated)|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
+    re.I,
+)
+WEAK_ACTIVE = re.compile(
+    r"\b(?:uncontrolled|uncontrollable|unstable|not stable|not controlled|poorly controlled"
+    r"|not effectively controlled)\b",
+    re.I,
+)
+SYMPTOMS = re.compile(
+    r"\b(?:symptomatic|symptoms?|neurologic(?:al)?ly unstable|steroid-dependent"
+    # "requiring steroids", "that would require administration of whole brain radiotherapy"
+    r"|(?:requir|need)\w* (?:[\w-]+ ){0,4}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
+    r"|therapy|intervention|radiotherapy|radiation|surgery)"
+    # "receiving steroids above 10 mg daily"
+    r"|(?:receiving|taking|on|use of) (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?))\b",
+    re.I,
+)
+SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
+# "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
+SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
+LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
+# "brain metastases treated with whole brain radiotherapy": an exclusion of a past treatment.
+TREATED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:that|which|who) (?:have|has) been |previously )?(?:treated|irradiated|resected)\b", re.I
+)
+# A clause after the mention that narrows which metastases are meant, in words no qualifier reads.
+RESTRICTIVE_AFTER = re.compile(
+    r"\s{0,3}(?:with|that|which|causing|measuring|involving|associated with|accompanied by|located|exceeding"
+    r"|larger|greater|bigger|of more than|over)\b|\s{0,3}[>≥]",
+    re.I,
+)
+LEPTO_WITH = re.compile(
+    rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern.pattern})", re.I
+)
+# (family, treated_stable verdict, active verdict); families combine "and" as all-of, synonyms as one.
+QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
+    (STRONG_ACTIVE, "activity", E, X),
+    (WEAK_ACTIVE, "activity", E, U),
+    (SYMPTOMS, "symptoms", E, U),
+    (SIZE, "size", U, U),
+    (LOCATION, "location", E, E),
+]
+
+# --- how a sentence treats the mention
+IGNORE_NEAR = re.compile(
+    r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
+    r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
+    r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
+    r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
+    r"|with or without|with/without"
+    # "regardless of PD-L1 or brain metastases" names no rule; "regardless of treatment" qualifies one.
+    r"|(?:regardless|irrespective) of(?! (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b)"
+    r"|not specified|no (?:upper )?limit",  # "the number of brain metastases is not specified"
+    re.I,
+)
+NEGATED_BEFORE = re.compile(
+    r"\b(?:no|without|absence of|free of|not have|not had|negative for|no evidence of|no history of)"
+    r"\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+# "therapy for brain metastases", "symptoms attributed to brain metastases": the mention is an object.
+OBJECT_BEFORE = re.compile(
+    r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection"
+    r"|steroids?|corticosteroids?|symptoms?|complications?|control|management|edema|oedema|seizures?)\s+(?:[\w-]+\s+)?"
+    r"(?:for|of|to|from|attributed to|due to|related to|caused by|associated with|secondary to)\s+"
+    r"(?:the\s+|their\s+|known\s+)?$",
+    re.I,
+)
+# "Patients requiring immediate local therapy for brain metastases": a present need, not a past treatment.
+NEED_BEFORE = re.compile(
+    r"\b(?:requir\w*|need\w*|in need of|candidates? for|indicat\w* for|eligible for)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+TREATMENT_OBJECT = re.compile(
+    r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
+)
+NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enrolled|included)|ineligible)\b", re.I)
+PERMIT_AFTER = re.compile(
+    r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
+    r"\b(?:allowed|permitted|eligible|enrolled|enrol|included|participate|considered|admitted|acceptable)\b"
+    r"|^\s{0,3}(?:allowed|permitted|acceptable)\b",  # "brain metastases allowed if treated"
+    re.I,
+)
+CONDITION = re.compile(
+    r"\b(?:if|provided|providing|as long as|given that|when|only|unless|except|must)\b", re.I
+)
+EXCEPTION_CUE = re.compile(
+    r"\b(?:unless|except|excluding|other than|with (?:the )?exception|however|provided|providing|as long as|only if"
+    r"|if (?:they|the|patients?|subjects?|participants?)"
+    r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
+    r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted))\b",
+    re.I,
+)
+MUST_AFTER = re.compile(
+    r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b", re.I
+)
+# "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
+INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
+# "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
+NEUTRAL_STATUS = re.compile(
+    r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
+    r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
+    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
+    r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b",
+    re.I,
+)
+# "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
+# site is not repeated, but the permission is about the same metastases.
+BARE_PERMIT = re.compile(
+    r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:be\s+)?"
+    r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
+    re.I,
+)
+# "must have one of the following:" over sub-bullets: each sub-bullet is an alternative.
+ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
+IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
+OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
+# "No CNS metastases or CNS metastases that are treated and stable": an alternative state follows "or".
+OR_STATE = re.compile(
+    r"\bor\b(?=[^.;]{0,80}?\b(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b)", re.I
+)
+
+# --- conditions inside an exception
+TREATED = re.compile(
+    r"\b(?:treated|irradiated|resected|completed|completion|previously treated"
+    r"|complete[sd]? (?:the |their |all )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery)"
+    r"|(?:after|following|post)[- ](?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|irradiation|surgery"
+    r"|resection|radiosurgery)"
+    r"|(?:received|undergone|underwent) (?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery))\b",
+    re.I,
+)
+NOT_ACTIVE = re.compile(
+    # "no active", "must not have evidence of active", "without any signs of progressive"
+    r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
+    r"(?:active|progressive|progressing|untreated|new)\b",
+    re.I,
+)
+UNTREATED = re.compile(
+    r"\b(?:untreated|active|new|progressive|progressing|treatment-naive|not (?:been )?(?:previously )?treated)\b",
+    re.I,
+)
+FITS_TREATED_STABLE = re.compile(
+    r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
+    r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
+    r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
+    r"|(?:managed|manageable|treatable) (?:with|by)|amenable to)",
+    re.I,
+)
+STATUS_AFTER_OR = re.compile(
+    r"\bor (?=(?:the |those |patients? |subjects? |participants? |with |who |if )?"
+    r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
+    r"|those|who|if)\b)",
+    re.I,
+)
+
+# --- requirements and other rules
+HEADER_REQUIRES = re.compile(
+    rf"\b(?:with|and|harbou?ring|having|plus|accompanied by|complicated (?:with|by)|for|in)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{SITE}\s+(?:metasta\w*|mets)\b",
+    re.I,
+)
+HEADER_LEPTO = guarded(
+    r"\b(?:with|and|harbou?ring|having|for|in)\s+(?:[\w-]+\s+){0,2}?(?:lepto-?\s?meningeal|soft meningeal|meningeal)"
+    r"\s+(?:metasta\w*|carcinomatosis|disease)",
+    re.I,
+)
+WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
+# "Prophylactic cranial irradiation for prevention of brain metastases": a trial for patients without them.
+PREVENTION = re.compile(r"\b(?:prevent\w*|prophyla\w*|risk|incidence|delay\w*|reduc\w*|free|development)\b", re.I)
+CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
+MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
+WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
+EXCLUDED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:are|is|will be|shall be)\s+(?:excluded|not (?:be )?(?:eligible|allowed|permitted|included))"
+    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible))\b",
+    re.I,
+)
+# "active brain metastases, or stable treated ones": a state named straight after "or".
+OR_ALTERNATIVE_STATE = re.compile(
+    r"\bor\s+(?:[\w-]+\s+){0,3}?(?<!not )(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b", re.I
+)
+IF_ANY = re.compile(r"\b(?:if|when|where) (?:any|present|applicable|known|existing|they exist)\b", re.I)
+# "Advanced NSCLC including patients with brain metastases": the title allows them, it does not ask for them.
+ALSO_BEFORE = re.compile(r"\b(?:includ\w*|allow\w*|permit\w*|also|even|regardless)\b[^.;:]{0,35}\b(?:with|and)\s", re.I)
+REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:are|is) mandatory)\b", re.I)
+MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
+UNTREATED_TARGET = re.compile(
+    r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
+    r"|previously untreated|never (?:been )?(?:treated|irradiated))",
+    re.I,
+)
+INTRACRANIAL_LESION = re.compile(rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
+UNTREATED_LESION = re.compile(
+    rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)\s+(?:that |which )?(?:has |have |is |are )?"
+    rf"(?:not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|undergone)|untreated)"
+    rf"|\b(?:untreated|previously untreated|non-irradiated) (?:target |measurable )?{SITE}\s+(?:lesions?|metasta\w*)",
+    re.I,
+)
+PRIOR_BRAIN_RT = guarded(
+    r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent)\b[^.;]{0,40}?"
+    r"(?:\b(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
+    r"|\b(?:radiation|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
+    re.I,
+)
+WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
+TIME_WINDOW = re.compile(r"\bwithin \d|\b\d+\s*(?:days?|weeks?|months?) (?:before|prior)", re.I)
+ASIDE = re.compile(r"\([^()]{0,200}\)")
+LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for
+CONDITION_SENTENCES = 6
+CLAUSE_END = re.compile(r"[;:.(]")

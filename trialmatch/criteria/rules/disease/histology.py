@@ -1,0 +1,302 @@
+"""Histology: the NSCLC histologies a trial admits (non-squamous, squamous, adenocarcinoma or large cell
+only), read from the title, conditions and inclusion sentences, and from histology exclusions.
+
+A histology word counts only when it describes the lung cancer enrolled: not next to another organ
+("gastric adenocarcinoma", "head and neck squamous cell carcinoma"), not in a condition of a
+multi-cancer basket that names no lung, not in another cohort's or another document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded
+from trialmatch.criteria.text import Criterion, TrialText, quote
+
+HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
+NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its histologies out
+
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
+)
+# The histology names a group that a condition is set for, not the patients the trial takes.
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:patients?|subjects?|participants?|those|individuals)\s+(?:with|who have|having)\s+(?:a\s+|an\s+)?"
+    r"(?:known\s+|confirmed\s+)?$",
+    re.I,
+)
+_GROUP_HEADING_AFTER = re.compile(
+    r"\s*(?:nsclc\s+|histology\s+|disease\s+)?(?:(?:patients?|subjects?|participants?|population)\s*[:\u2013-]\s"
+    r"|(?:patients?|subjects?|participants?)\s+(?:must|should|are required|need|will need)\b)",
+    re.I,
+)
+_CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+_TESTING = re.compile(
+    r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
+    re.I,
+)
+COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study)\s*[A-Z0-9]{1,3}\b", re.I)
+_CONDITIONAL_DRUG = guarded(
+    r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
+)
+_ANY_HISTOLOGY = guarded(
+    r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
+    r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous"
+    r"|\bother histolog\w* (?:are |is |may be |will be )?(?:also )?(?:eligible|allowed|permitted|considered|accepted)",
+    re.I,
+)
+# "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required.
+_SHUT_OUT_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted|included))"
+    r"|not (?:eligible|allowed|permitted))\b",
+    re.I,
+)
+# "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.
+_EXCEPT_BEFORE = re.compile(r"\b(?:except(?: for)?|excluding|other than|but not)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "histologies other than squamous and/or adenocarcinoma" in the exclusions: the ones named are the ones taken.
+_OTHER_THAN = guarded(r"\b(?:other than|except(?: for)?|besides)\b", re.I)
+_TAIL_END = re.compile(r"\b(?:includ\w*|such as|e\.g\.?|i\.e\.?|for example)\b|[(:]", re.I)
+_BARE_HISTOLOGY = (
+    (("squamous",), re.compile(r"(?<![\w-])(?<!non )squamous", re.I)),
+    (("adenocarcinoma", "large cell"), re.compile(r"\bnon[\s-]?squamous", re.I)),
+    (("adenocarcinoma",), re.compile(r"\badenocarcinoma", re.I)),
+    (("large cell",), re.compile(r"\blarge[\s-]cell\b(?![\s-]neuroendocrine)", re.I)),
+)
+_EXAMPLE_BEFORE = re.compile(r"\b(?:e\.\s?g\.?|such as|for example|for instance)[^;()]{0,120}$", re.I)
+_WIDENING_BEFORE = re.compile(r"\b(?:mixed|including|includes|incl\.?|as well as)\b[^.;]{0,40}$", re.I)
+_PERMITTED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)|(?:is|are)\s+not\s+required)\b"
+    r"|^\s*(?:cell\s+)?(?:histology\s+)?components?\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b|\bmay\s+(?:be\s+)?(?:enrol\w*|included|eligible"
+    r"|participate)\b",
+    re.I,
+)
+_ONLY = re.compile(r"\bonly\b", re.I)
+_MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
+_LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
+# A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
+# adenocarcinoma", "head and neck squamous cell carcinoma"), or an abbreviation that is one ("(PDAC)").
+# Separators and words never overlap, so the match stays linear.
+_CANCER_WORD = re.compile(
+    r"(?:[\s/&]+[\w-]+){0,2}?[\s/&]+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc\w*|neoplasm\w*"
+    r"|squamous|adenosquamous)\b|\s?\)|\s?$|\s?[,;:(]",
+    re.I,
+)
+_PART_AFTER = re.compile(r"[\s-]+(?:cells?|components?|features?|differentiation|elements?|areas?)\b", re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:[<>≤≥%]|\bmixed|\bminor|\bfocal)[^,;()]{0,12}$", re.I)
+_NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b)", re.I)
+_ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
+
+
+def _organ_named(sentence: str) -> bool:
+    v = vocab()
+    return bool(v["other_organs"].search(sentence) or v["other_cancers"].search(mask(sentence, v["nsclc"])))
+
+
+def _cancer_of_organ_named(sentence: str) -> bool:
+    """Another cancer is named, not just an organ ("able to take oral medication", "liver function"):
+    an organ word with a cancer word just after it, or another cancer's own name."""
+    v = vocab()
+    if v["other_cancers"].search(mask(sentence, v["nsclc"])):
+        return True
+    return any(_CANCER_WORD.match(sentence, organ.end()) for organ in v["other_organs"].finditer(sentence))
+
+
+def _other_organs(sentence: str, start: int, end: int) -> bool:
+    """The histology word at [start, end) belongs to another organ: "pancreatic ductal adenocarcinoma",
+    "squamous cell carcinoma of the head and neck"."""
+    organs = vocab()["other_organs"]
+    before = " ".join(sentence[max(0, start - 40):start].split()[-3:])
+    if organs.search(before) and not _LUNG.search(" ".join(before.split()[-1:])):
+        return True
+    after = _ORGAN_AFTER.match(sentence, end)
+    return bool(after and organs.match(sentence, after.end()))
+
+
+def _said_of_lung(sentence: str, start: int, end: int) -> bool:
+    """In a list of several cancers: the histology at [start, end) is the lung's ("squamous NSCLC", "NSCLC
+    (adenocarcinoma, squamous cell carcinoma ...)"), not that of a cancer named in between."""
+    if _LUNG.search(sentence, start, end + 25):  # "squamous NSCLC", "adenocarcinoma of the lung"
+        return True
+    last_lung = -1
+    for lung in _LUNG.finditer(sentence, 0, start):
+        last_lung = lung.end()
+    return last_lung >= 0 and not _organ_named(sentence[last_lung:start])
+
+
+def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...], str]]:
+    """The histology groups a sentence names for the lung cancer enrolled, each as (the histologies the
+    group admits, how it is shut out): FIRM when the sentence leaves the group out ("squamous NSCLC are
+    excluded", "NSCLC except squamous"), SOFT when it only negates it ("no squamous component"), NOT_SHUT
+    when it asks for it. In a list of several cancers only a histology said of the lung counts."""
+    v = vocab()
+    text = sentence
+    several = _organ_named(sentence) and bool(_LUNG.search(sentence))
+    found: list[tuple[tuple[str, ...], str]] = []
+    for name in ("non_squamous", "large_cell", "squamous", "adenocarcinoma"):
+        pattern, allows = v["groups"][name]
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40):match.start()]
+            after = text[match.end():match.end() + 100]
+            if _other_organs(text, match.start(), match.end()) or _NEUROENDOCRINE_AFTER.match(text, match.end()):
+                continue  # "pancreatic adenocarcinoma"; "large cell neuroendocrine carcinoma" is another tumour
+            if match.group(0).lower() == "squamous" and (
+                    _PART_AFTER.match(text, match.end()) or _AMOUNT_BEFORE.search(before)):
+                continue  # "(<50% squamous cells)", "squamous features": a share of the tumour, not its type
+            if several and not _said_of_lung(text, match.start(), match.end()):
+                continue
+            if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
+                continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
+            if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
+                continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
+            if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after):
+                found.append((allows, FIRM))
+                break
+            if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
+                found.append((allows, SOFT))
+                break
+            if (not title and _CONDITIONAL_BEFORE.search(before)) or _GROUP_HEADING_AFTER.match(after) or (
+                    _SUBJECT_BEFORE.search(before) and _CONDITIONAL_AFTER.search(after)):
+                continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition
+            if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
+                continue
+            found.append((allows, NOT_SHUT))
+            break
+        text = mask(text, pattern)
+    return found
+
+
+@cache
+def _histology_words() -> AnyOf:
+    """The histology groups' patterns: _mentions finds nothing where none can match (its masks only
+    blank out text)."""
+    return AnyOf(masked=tuple(pattern for pattern, _ in vocab()["groups"].values()))
+
+
+def _kept_histologies(tail: str) -> set[str]:
+    """The histologies named right after "other than" (bare words count: "squamous and/or adenocarcinoma"),
+    up to the examples of what is left out ("including small cell, large cell ...")."""
+    tail = _TAIL_END.split(tail[:120], 1)[0]
+    return {histology for histologies, word in _BARE_HISTOLOGY if word.search(tail) for histology in histologies}
+
+
+def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
+    """The histologies an exclusion sentence shuts out, and whether firmly ("mixed squamous histology"
+    is not pure squamous disease: not firm)."""
+    v = vocab()
+    lowered = sentence.lower()
+    if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
+        return None
+    if COHORT.search(sentence) or _PERMISSION.search(sentence):  # one cohort's limit; "... are eligible"
+        return None
+    other_than = _OTHER_THAN.search(sentence)
+    kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()
+    if kept:
+        return set(HISTOLOGIES) - kept, True
+    text = mask(sentence, v["groups"]["non_squamous"][0])
+    match = v["squamous_excluded"].search(text)
+    if not match or _other_organs(text, match.start(), match.end()):
+        return None
+    return {"squamous"}, not _MIXED_BEFORE.search(text[:match.start()])
+
+
+@cache
+def _history_words() -> tuple[str, ...]:
+    """The words of another cancer's history ("in situ", "prior cancer"), without the organs: in a sentence
+    that names the lung too, an organ is told apart per histology word (_other_organs, _said_of_lung)."""
+    organs = vocab()["other_organs"]
+    return tuple(word for word in vocab()["other_cancer_context"] if not organs.search(word))
+
+
+def _header_parts(text: TrialText) -> list[str]:
+    """Title and conditions that can speak for the lung cancer enrolled: in a header that names other
+    cancers too (a basket), only the parts that name the lung."""
+    parts = [text.title, *text.conditions]
+    basket = vocab()["basket"]
+    if not any(_cancer_of_organ_named(part) or basket.search(part) for part in parts):
+        return parts
+    return [part for part in parts if _LUNG.search(part)]
+
+
+def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
+    """Header parts whose histology is not a limit on everyone: a condition beside another condition that
+    names lung cancer with no histology ("NSCLC" beside "Lung Adenocarcinoma"), or a title that adds a basket
+    ("Non-squamous NSCLC and Other Solid Tumours")."""
+    basket = vocab()["basket"]
+    words = _histology_words()
+    plain_lung = any(_LUNG.search(c) and not words.possible(c) for c in text.conditions)
+    return {part for part in parts
+            if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
+
+
+def histology_rule(text: TrialText) -> dict[str, Any]:
+    """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
+    a limit stated for one cohort only, or a mixed component, makes the rest a question."""
+    # (sentence, its criterion or None for the title and conditions)
+    header = _header_parts(text)
+    loose = _qualified_header(text, header)
+    sources: list[tuple[str, Criterion | None]] = [(part, None) for part in header] + [
+        (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
+    ]
+    asked: set[str] | None = None  # the histologies the inclusions ask for
+    asked_firm = False  # ... and whether for every patient
+    shut_firm: set[str] = set()
+    shut_soft: set[str] = set()
+    evidence = ""
+    other_cancer = vocab()["other_cancer_context"]
+    histology_words = _histology_words()
+    for sentence, criterion in sources:
+        if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
+            asked, asked_firm, shut_firm, shut_soft, evidence = None, False, set(), set(), ""
+            break  # every histology may enrol: only the exclusions below can still narrow it
+        if not histology_words.possible(sentence):
+            continue  # names no histology (most sentences): nothing below can find one
+        loose_part = criterion is None and sentence in loose
+        sentence = own_words(sentence)
+        lowered = sentence.lower()
+        context = other_cancer if not _LUNG.search(sentence) else _history_words()
+        if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
+            continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
+        if not _LUNG.search(sentence) and _cancer_of_organ_named(sentence):
+            continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
+        if criterion is not None and criterion.purpose == "other_cancer":
+            continue  # "a second primary adenocarcinoma treated with curative intent is allowed"
+        mentions = _mentions(sentence, title=criterion is None)  # a title's "in" / "for" names whom it takes
+        # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
+        # or its parent bullet) leaves the others open.
+        cohort_only = loose_part if criterion is None else (
+            one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
+        for allows, shut in mentions:
+            if shut == NOT_SHUT:
+                asked = (asked or set()) | set(allows)
+                asked_firm = asked_firm or not cohort_only
+            elif not cohort_only:
+                (shut_firm if shut == FIRM else shut_soft).update(allows)
+            evidence = evidence or sentence
+    for criterion in text.exclusion:
+        lowered = criterion.text.lower()
+        if "squamous" not in lowered and not ("other than" in lowered or "except" in lowered or "besides" in lowered):
+            continue  # every histology exclusion names squamous or the histologies kept (most criteria name neither)
+        if one_group(criterion):
+            continue
+        for sentence in criterion.sentences():
+            excluded = _excluded_histologies(own_words(sentence))
+            if excluded:
+                (shut_firm if excluded[1] else shut_soft).update(excluded[0])
+                evidence = evidence or sentence
+    allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
+    if allowed >= set(HISTOLOGIES):
+        return {"allowed": None, "out": [], "evidence": ""}
+    if not allowed:
+        # Every histology both asked for and shut out: the wording was misread somewhere, so no
+        # histology can be excluded on it (check() makes it a question).
+        return {"allowed": [], "out": [], "evidence": quote(evidence)}
+    out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
+    return {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}

@@ -1,0 +1,262 @@
+"""Stage: does the trial take stage IV / metastatic / advanced / recurrent disease, or only early,
+resectable, perioperative or stage III disease ("Stage II/III non-operable disease" leaves stage IV out;
+"stage IIIB/IV" takes it)? A limit on the number of metastases (oligometastatic) is unknown for a profile.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
+from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, scope_json, vocab
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded, translator
+from trialmatch.criteria.text import Criterion, TrialText, quote
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
+_plain_roman = translator(_UNICODE_ROMAN)
+_STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])(?:\s?[ABC](?![A-Za-z0-9])|[ABC]?[12]?(?![A-Za-z0-9]))"  # "IIIB", "III B", "IA2"
+STAGE = guarded(
+    rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?P<body>{_STAGE_ITEM}"
+    rf"(?:\s*(?:[-–—~/,&]|to|or|and|through)\s*(?:stage\s*)?(?:{_STAGE_ITEM}|[ABC](?![A-Za-z0-9])))*)",
+    re.I,
+)
+_STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
+_M1 = guarded(r"\bM1[abc]?\b")
+_M0 = guarded(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
+# "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
+_TREATED_FOR = re.compile(
+    r"(?:therap\w*|treat\w*|surgery|resection|chemo\w*|radiation|radiotherapy)\)?\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_LOOKBACK = 60
+# An early phrase in these sentences is treatment someone had, not the disease enrolled.
+_EARLIER_TREATMENT = guarded(
+    r"\b(?:prior|previous(?:ly)?|received|receiving|history of|relapse\w*|recurrence|recurred|progress\w*"
+    r"|underwent|undergone|allowed|permitted|eligible if|completion|completed)\b",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?<!with or )(?<!with/)\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I
+)
+_SITE_BEFORE = re.compile(
+    r"\b(?:brain|cns|central nervous system|meningeal|leptomeningeal|lepto-meningeal|bone|liver|hepatic|spinal"
+    r"|adrenal|pleural|pulmonary|nodal|visceral|symptomatic|uncontrolled|untreated|active)\W*$",
+    re.I,
+)
+_SITE_AFTER = re.compile(
+    r"\s*(?:in|to|of|involving)\s+(?:the\s+)?(?:brain|cns|central|bone|liver|spine|spinal|lepto)", re.I
+)
+# A metastatic-disease exclusion with a count or condition limits which metastatic disease, not all of it.
+_QUALIFIED = re.compile(
+    r"[>≥]|\b(?:more than|greater than|at least|exceed\w*|or more|not amenable|amenable|requir\w*|number of"
+    r"|symptomatic|uncontrolled|progress\w*|other than)\b"
+    r"|\b(?:\d+|two|three|four|five|multiple|several)\s+(?:[\w-]+\s+){0,2}(?:sites?|organs?|lesions?|metasta\w*)",
+    re.I,
+)
+# "stage IIIB or higher": every stage from there on, stage IV included.
+_OR_HIGHER = re.compile(
+    r"\s*(?:\)\s*)?(?:or|and|and/or)\s+(?:higher|above|greater|beyond|later|more advanced|worse)\b|\s*\+", re.I
+)
+# What may follow "distant metastases" in a bullet that excludes all of it: "(M1)", "at diagnosis", "on PET-CT or
+# brain MRI". Anything else ("with an actionable driver", "confined to bone", "that is not measurable") qualifies it.
+_PLAIN_TAIL = re.compile(
+    r"(?:\s+(?:disease|spread|cancer|lesions?|sites?|tumou?rs?|involvement))?"
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:(?:at|on|by|per|as|in|of|from|to|outside|beyond|anywhere|confirmed|detected"
+    r"|documented|diagnosed|seen|present|evident|identified|according to)\b[^;]{0,80}?)?\s*(?:\([^()]{0,40}\))?"
+    r"[.;]?\s*$",
+    re.I,
+)
+# Relapse or a first diagnosis: a stage named with it is where the disease started.
+_RELAPSED = guarded(r"\b(?:relaps\w*|recurr\w*|initially|originally|at (?:initial )?diagnosis)\b", re.I)
+_EXCLUSION_NOISE = re.compile(
+    r"\b(?:therapy|treatment|chemotherapy|regimen|prior|previous|received|malignan\w*|history|allowed"
+    r"|permitted|unless|except|lesions?|target)\b",
+    re.I,
+)
+
+
+def _stage_values(body: str) -> list[int]:
+    return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
+
+
+def _advanced_evidence(sentence: str) -> bool:
+    """Does the sentence describe the disease as metastatic, advanced, recurrent or stage IV?"""
+    words = vocab()
+    text = mask(sentence, words["stage_iii_only"])
+    if words["advanced_phrases"].search(text) or _M1.search(text):
+        return True
+    for match in words["advanced_words"].finditer(text):
+        if _NEGATED_BEFORE.search(text[max(0, match.start() - _LOOKBACK):match.start()]):
+            continue
+        following = re.findall(r"[\w-]+", text[match.end():match.end() + 80])[:5]
+        if any(word.lower().startswith(words["disease_words"]) for word in following):
+            return True
+    return False
+
+
+def _negated_metastatic(sentence: str) -> bool:
+    """ "No distant metastasis", "without metastatic disease" in the inclusion criteria."""
+    if PRIOR_CONTEXT.search(sentence):
+        return False
+    for match in _METASTA.finditer(sentence):
+        before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
+        if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before):
+            return True
+    return False
+
+
+def _early_evidence(sentence: str, header: bool) -> bool:
+    """Early, resectable or curative-intent wording that describes the disease enrolled ("adjuvant
+    radiotherapy of bone metastases" treats metastatic disease)."""
+    words = vocab()
+    if not header and (_EARLIER_TREATMENT.search(sentence) or _metastatic_named(sentence)):
+        return False
+    for match in words["early"].finditer(sentence):
+        before = sentence[max(0, match.start() - 40):match.start()]
+        tail = " ".join(before.split()[-3:])
+        if words["early_negators"].search(tail):  # "not amenable to surgery", "non operable"
+            continue
+        if _SAMPLE_NEAR.search(sentence, max(0, match.start() - 30), match.end() + 30):
+            continue  # "tissue from a resected specimen": where a sample comes from, not the disease enrolled
+        clause = _CLAUSE_START.split(sentence[max(0, match.start() - _LOOKBACK):match.start()])[-1]
+        if header and _AFTER_EARLIER.search(clause):
+            continue  # a title's "after progression on adjuvant osimertinib": treatment someone had
+        if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
+            continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
+        return True
+    return False
+
+
+_AFTER_EARLIER = re.compile(r"\b(?:after|following|progress\w*|relaps\w*|recurr\w*|post|failure|failed)\b", re.I)
+_SAMPLE_NEAR = re.compile(r"\b(?:specimens?|samples?|tissue|material|blocks?|slides?)\b", re.I)
+# Earlier in the clause, a word that turns curative or early wording away from the disease enrolled.
+_CLAUSE_START = re.compile(r"[.;]")
+_TURNED_AWAY = re.compile(
+    r"\b(?:not|no longer|never)\s+(?:[\w-]+\s+)?(?:amenable|eligible|suitable|candidates?|fit|appropriate"
+    r"|considered|a candidate)\b|\b(?:ineligible|unsuitable|unfit|unable|cannot|refus\w*|declin\w*|fail\w*)\b",
+    re.I,
+)
+_NOT_POSSIBLE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not|no longer)\s+(?:possible|feasible|an option|indicated"
+    r"|appropriate|suitable|planned|recommended)\b",
+    re.I,
+)
+_METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
+
+
+def _metastatic_named(sentence: str) -> bool:
+    """Metastases named, and not as something absent ("without distant metastases")."""
+    match = _METASTA.search(sentence)
+    return bool(match and not _NEGATED_BEFORE.search(sentence[max(0, match.start() - _LOOKBACK):match.start()]))
+
+
+def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
+    """A criterion about something other than the disease enrolled (the shared reader's purpose, or only
+    the one named): a washout ("4 weeks since surgical resection"), a tissue sample, another cancer
+    ("another malignancy, stage I-II, treated with curative intent")."""
+    if criterion is None or criterion.purpose is None:
+        return False
+    return not purpose or criterion.purpose == purpose
+
+
+@cache
+def _stage_words() -> AnyOf:
+    """Every pattern by which a sentence adds to the stage rule: one check skips the rest (most sentences)."""
+    words = vocab()
+    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"],
+                 masked=(words["advanced_phrases"], _M1, words["advanced_words"]))
+
+
+Evidence = tuple[str, Criterion | None]  # a sentence, and its criterion (None: the title or conditions)
+
+
+def _decided(found: list[Evidence]) -> tuple[str, dict[str, Any] | None]:
+    """The evidence to quote, and the scope it holds for: none when any sentence applies to everyone."""
+    unscoped = next((sentence for sentence, criterion in found if criterion is None or not one_group(criterion)), None)
+    if unscoped is not None:
+        return unscoped, None
+    sentence, criterion = found[0]
+    return sentence, scope_json(criterion) if criterion is not None else None
+
+
+def stage_rule(text: TrialText) -> dict[str, Any]:
+    words = vocab()
+    stage_words = _stage_words()
+    header: list[Evidence] = [(part, None) for part in (text.title, *text.conditions, *text.keywords)]
+    inclusion: list[Evidence] = [
+        (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
+    ]
+    advanced: list[Evidence] = []
+    early: list[Evidence] = []
+    excludes_metastatic: list[Evidence] = []
+    oligo: list[Evidence] = []
+    for is_header, sources in ((True, header), (False, inclusion)):
+        for sentence, criterion in sources:
+            plain = _plain_roman(sentence)
+            if not stage_words.possible(plain):
+                continue
+            stages = [
+                _stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
+                for m in STAGE.finditer(plain)
+                if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])
+            ]
+            if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
+                # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
+                stages = [values for values in stages if values and max(values) == 4]
+            if any(4 in values for values in stages) or _advanced_evidence(plain):
+                advanced.append((sentence, criterion))
+            elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
+                  and not _aside(criterion, "other_cancer")) or (
+                    _early_evidence(plain, is_header) and not _aside(criterion)):
+                # A stage range counts unless it is another cancer's; "resection" and the like also unless the
+                # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
+                early.append((sentence, criterion))
+            if not is_header and _negated_metastatic(plain) and not _aside(criterion):
+                excludes_metastatic.append((sentence, criterion))
+            if words["oligo"].search(plain) or words["oligo_count"].search(plain):
+                # Still stage IV. Only a criterion sets a limit on the count: a title's "oligometastatic" says
+                # whom the study has in mind, and the criteria say who may join.
+                if not is_header:
+                    oligo.append((sentence, criterion))
+                advanced.append((sentence, criterion))
+    for criterion in text.exclusion:
+        body = criterion.text
+        if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
+            continue
+        for match in words["metastatic_excluded"].finditer(body):
+            if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
+                body, match.end()
+            ):
+                if _aside(criterion):
+                    break
+                if _QUALIFIED.search(body) or not _PLAIN_TAIL.match(body, match.end()):
+                    # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
+                    oligo.append((body, criterion))
+                    advanced.append((body, criterion))
+                else:
+                    excludes_metastatic.append((body, criterion))
+                break
+
+    only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
+    if excludes_metastatic:
+        evidence, only_for = _decided(excludes_metastatic)
+        verdict, why = (UNKNOWN if advanced else EXCLUDED), "metastatic_excluded"
+    elif early and not advanced:
+        evidence, only_for = _decided(early)
+        verdict, why = EXCLUDED, "early_only"
+    elif oligo:
+        verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
+    elif advanced:
+        verdict, why, evidence = ELIGIBLE, "advanced", advanced[0][0]
+    else:
+        verdict, why, evidence = ELIGIBLE, "none", ""
+    stated = bool(advanced or early or excludes_metastatic or oligo)
+    rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated else ELIGIBLE, "why": why,
+                            "evidence": quote(evidence) if evidence else ""}
+    if only_for is not None:
+        rule["scope"] = only_for
+    return rule

@@ -1,0 +1,110 @@
+"""The disease vocabulary (data/vocab/disease.json) compiled once into guarded patterns, and the small
+text helpers the stage, histology and cancer-type readers share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from trialmatch.criteria.rules.prefilter import Guarded, guarded
+from trialmatch.criteria.text import Criterion, TrialText
+from trialmatch.criteria.vocab import load
+
+
+def phrase_pattern(phrases: Iterable[str]) -> Guarded:
+    """One case-insensitive pattern for a phrase list; a space or hyphen matches either or none.
+
+    Behind a substring pre-check (Guarded): most sentences hold none of a list's phrases."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = re.escape(phrase.lower())
+        escaped = escaped.replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?").replace(" ", r"[\s-]?")
+        parts.append(escaped)
+    return Guarded(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I))
+
+
+@cache
+def vocab() -> dict[str, Any]:
+    data = load("disease")
+    hist = data["histology"]
+    return {
+        "advanced_words": phrase_pattern(data["advanced"]["words"]),
+        "disease_words": tuple(w.lower() for w in data["advanced"]["disease_words"]),
+        "advanced_phrases": phrase_pattern(data["advanced"]["phrases"]),
+        "stage_iii_only": phrase_pattern(data["stage_iii_only"]["phrases"]),
+        "early": phrase_pattern(data["early"]["phrases"]),
+        "early_negators": re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in data["early_negators"]["words"] if len(w) > 2) + r")\b", re.I
+        ),
+        "metastatic_excluded": phrase_pattern(data["metastatic_excluded"]["phrases"]),
+        "oligo": phrase_pattern(data["oligometastatic"]["phrases"]),
+        "oligo_count": guarded(
+            r"(?:≤|<=|</=|=<|no more than|not more than|up to|at most|maximum of|less than|fewer than"
+            r"|\b1 to|\b1-|\bone to)\s*(?:\d+|two|three|four|five)\s*(?:"
+            + "|".join(re.escape(w) for w in data["oligometastatic"]["count_pattern_words"])
+            + r")|\b(?:\d+|two|three|four|five) (?:metastatic )?(?:lesions|metastases|sites) or (?:less|fewer)\b",
+            re.I,
+        ),
+        "groups": {
+            name: (phrase_pattern(group["phrases"]), tuple(group["allows"]))
+            for name, group in hist.items() if not name.startswith("_")
+        },
+        "squamous_excluded": phrase_pattern(data["squamous_excluded"]["phrases"]),
+        "other_cancer_context": tuple(w.lower() for w in data["squamous_excluded"]["other_cancer_context"]),
+        "nsclc": phrase_pattern(data["nsclc_names"]),
+        "lung_cancer": phrase_pattern(data["lung_cancer_generic"]),
+        "basket": phrase_pattern(data["basket"]),
+        "other_cancers": phrase_pattern(data["other_cancers"]),
+        "other_organs": phrase_pattern(data["other_organs"]["words"]),
+        "sclc": phrase_pattern(data["sclc_names"]["phrases"]),
+    }
+
+
+def mask(text: str, pattern: Guarded) -> str:
+    """Blank out a pattern's matches so a shorter phrase inside them is not found again."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def scope_json(criterion: Criterion) -> dict[str, Any] | None:
+    """The criterion's scope as stored JSON, or None (every patient, or a reader that gives none)."""
+    scope = getattr(criterion, "scope", None)
+    return None if scope is None else dict(scope.to_json())
+
+
+def other_disease(criterion: Criterion) -> bool:
+    """The criterion is for another cancer's cohort ("Part 1B: ER+ breast cancer ..."): not about NSCLC."""
+    scope = getattr(criterion, "scope", None)
+    return bool(scope is not None and scope.other_disease)
+
+
+def one_group(criterion: Criterion) -> bool:
+    """The criterion holds for one cohort, part, arm or marker group only: as the shared reader's
+    apply_scope reads a scope, one that names NSCLC ("Patients with NSCLC must ...") is about everyone."""
+    scope = getattr(criterion, "scope", None)
+    return scope is not None and (bool(scope.genes) or not scope.diseases)
+
+
+def sentences(text: TrialText, section: str) -> list[str]:
+    return [s for c in text.criteria if c.section == section for s in c.sentences()]
+
+
+# Treatment or history wording: a disease word in such a sentence is what someone had, not what is enrolled.
+PRIOR_CONTEXT = guarded(
+    r"\b(?:prior|previous(?:ly)?|received|receiving|history|relapsed? after|recurrence|recurred|progress\w*"
+    r"|after|following|underwent|undergone|had been|allowed|permitted|eligible if|at least \d+ months)\b",
+    re.I,
+)
+# "as specified in S1234: Master Protocol for Squamous Cell Lung Cancer": what follows names another document.
+_REFERENCE = guarded(
+    r"\b(?:as (?:specified|defined|described|outlined|detailed|listed|set out) (?:in|by)|master protocol)\b", re.I
+)
+
+
+def own_words(sentence: str) -> str:
+    """The sentence up to a reference to another document, whose title says nothing about this trial."""
+    if "\\" in sentence:  # an escape the criteria splitter leaves ("Head \\& Neck")
+        sentence = sentence.replace("\\", "")
+    match = _REFERENCE.search(sentence)
+    return sentence[:match.start()] if match else sentence

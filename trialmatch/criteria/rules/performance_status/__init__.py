@@ -1,0 +1,437 @@
+"""Performance status: ECOG / WHO / Zubrod limits, and Karnofsky thresholds mapped to ECOG.
+
+parse() turns every performance-status statement into a verdict per ECOG value (0-4), so
+check() is a table lookup. Karnofsky maps to ECOG by bands (KPS 90-100 = ECOG 0, 70-80 = 1,
+50-60 = 2, 30-40 = 3, 10-20 = 4); an ECOG value whose band straddles the threshold is unknown.
+Several statements (cohorts, a limit repeated in both sections) combine permissively: a
+patient who fits any one of them is not excluded.
+
+A limit can only be a question, never an exclusion, when it is scoped by the shared reader to one
+part, arm or marker group (a limit for another cancer's patients is dropped), when an exception
+("unless", "except") or a cause ("due to comorbidities") follows it, when it is about a change in
+score ("deterioration to 2 or more"), or when it is for a subgroup the check cannot place the
+patient in ("for patients older than 70"; such a limit only adds questions to the others).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader import apply_scope
+from trialmatch.criteria.text import Criterion, TrialText, quote
+
+NAME = "performance_status"
+
+ECOG_VALUES = range(5)
+# Karnofsky score band (low, high) for each ECOG value.
+KPS_BANDS = {0: (90, 100), 1: (70, 80), 2: (50, 60), 3: (30, 40), 4: (10, 20)}
+_RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
+
+# Words that name a performance scale. "PS" and "WHO" are upper case only ("who" is a pronoun).
+_KPS_ANCHOR = r"(?i:karnofsky(?: performance)?(?: status| score| index| scale)?|\bKPS\b)"
+_ECOG_ANCHOR = (
+    r"(?i:\bECOG\b|eastern co-?operative oncology group|eastern cancer co-?operative group|\bzubrod\b"
+    r"|performance status|performance score|physical status|performance)|\bPS\b|\bWHO\b"
+)
+_RPA_ANCHOR = r"(?i:\bRPA\b(?: class)?|recursive partitioning analysis(?: class)?)"
+# Scales for children (Lansky) are read past, not taken for Karnofsky or ECOG.
+_OTHER_ANCHOR = r"(?i:lansky(?: play)?(?:-| )?(?:performance)?(?: status| score| scale)?)"
+ANCHOR = guarded(
+    rf"(?P<other>{_OTHER_ANCHOR})|(?P<kps>{_KPS_ANCHOR})|(?P<rpa>{_RPA_ANCHOR})|(?P<ecog>{_ECOG_ANCHOR})"
+)
+
+_LE = (
+    r"<=|=<|≤|≦|⩽|less than or equal to|no (?:more|greater|higher) than|not (?:more|greater|higher) than"
+    r"|not exceeding|at most|up to|maximum(?: of)?"
+)
+_LT = r"<|less than|lower than|below|under"
+_GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|no less than|not less than|minimum(?: of)?|more than or equal to"
+_GT = r">|greater than|more than|higher than|above|over"
+# "worse than 2" is a higher ECOG but a lower Karnofsky score.
+_WORSE = r"worse than"
+_BETTER = r"better than"
+_PCT = r"(?:\s*%)?"
+# The value part: a list "0, 1, or 2", a range "0-1" / "0 to 2" / "0 or 1", a comparison, or one value.
+SPEC = re.compile(
+    rf"(?P<list>(?<!\d)(?<!\d\.)(\d)\s*,\s*(\d)\s*,?\s*(?:or|and)\s*(\d)(?!\.?\d))"
+    rf"|(?P<range>(?<!\d)(?<!\d\.)(?P<a>\d{{1,3}}){_PCT}\s*(?:-|–|—|~|～|to|through|or|and|/)\s*(?P<b>\d{{1,3}}){_PCT}(?!\.?\d))"
+    rf"|(?P<cmp>(?:(?P<le>{_LE})|(?P<ge>{_GE})|(?P<lt>{_LT})|(?P<gt>{_GT})|(?P<worse>{_WORSE})|(?P<better>{_BETTER}))\s*(?:of\s*|to\s*)?(?P<cn>\d{{1,3}}){_PCT}(?!\.?\d))"
+    rf"|(?P<single>(?<!\d)(?<!\d\.)(?P<sn>\d{{1,3}}){_PCT}(?!\.?\d)(?![A-Za-z])"
+    r"(?P<tail>\s*(?:or|and) (?:higher|greater|more|above|better|less|lower|below|worse|fewer))?)",
+    re.I,
+)
+# After a number these words mean it is not a performance score ("within 2 weeks").
+_UNIT_AFTER = re.compile(
+    r"\s*(?:weeks?|days?|months?|years?|hours?|mg|g/|cm|mm|x|times|cycles?|lines?|prior|doses?|points?\s+(?:of|within|in|over|from|during|since|compared)\b"
+    r"|lesions?|metast)",
+    re.I,
+)
+# Between the scale name and its value: words only, no other numbers, no new clause.
+_GAP_OK = re.compile(r"^[^\d;]{0,45}$")
+# Numbers after these belong to another scale ("WHO grade 3", "stage 2").
+_GAP_BAD = re.compile(
+    r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref"
+    r"|declin|decreas|deteriorat|worsen|drop|reduc|chang",  # "no decrease of more than 1 point": not a score
+    re.I,
+)
+_WINDOW = 60
+_MAX_ALTERNATIVES = 6  # "0-1 for part A, 0-2 for part B": more than a few is noise, not cohorts
+_ASIDE = re.compile(r"\([^()]{0,30}\)")  # "(Phase 1b)" between two values of one rule
+_MORE_GAP_OK = re.compile(r"^[^\d;]{0,40}$")
+_NEGATED = re.compile(
+    r"\b(?:not (?:be )?(?:eligible|allowed|permitted|included|enrolled|acceptable)|ineligible"
+    r"|(?:are|is|will be) excluded)\b",
+    re.I,
+)
+_ALLOWED = re.compile(
+    r"\b(?:(?:may|can|could|will|shall) be (?:enrolled|included|eligible|allowed|permitted|accepted)"
+    r"|(?:are|is) (?:eligible|allowed|permitted)|not excluded)\b",
+    re.I,
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3}
+_EXCEPTION_CUE = re.compile(r"\b(?:unless|except|exception)", re.I)
+_CHANGE = re.compile(r"\b(?:declin|decreas|deteriorat|worsen|drop|reduc|chang|loss of|fall)\w*", re.I)
+_CHANGE_LOOKBACK = 40
+_OUR_PATIENTS = re.compile(r"\s*(?:advanced |metastatic |stage iv )?(?:nsclc|non-small|lung|solid tumou?r)", re.I)
+_SUBGROUP = re.compile(
+    r"\b(?:for|in|among) (?:those|patients|participants|subjects|pts|individuals) (?:aged|older|over|above|younger"
+    r"|under|below|who|with|of age|[≥><≤])",
+    re.I,
+)
+_CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ to|resulting from)\b", re.I)
+# A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
+# its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
+_LABEL_NUMBER = guarded(
+    r"\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?)"
+    r"\s*\d{1,3}[a-z]?"
+    r"(?:\s*(?:,|and|or|&|/)\s*\d{1,3}[a-z]?\b(?!\s*(?:-|–|—|~|to\b)\s*\d)){0,4}",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+# "ECOG performance status of zero or one": number words read as digits (same length, so spans hold).
+# Not "at least one of the following", "one of": a count, not a score.
+_NUMBER_WORD = guarded(r"(?<!least )\b(?:zero|one|two|three|four)\b(?!\s+(?:of|or more)\b)", re.I)
+_WORD_VALUE = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+
+
+def _readable(sentence: str) -> str:
+    """The sentence as the score patterns read it: label numbers masked, number words as digits."""
+    text = _LABEL_NUMBER.sub(lambda m: _DIGIT.sub("#", m.group(0)), sentence)
+    return _NUMBER_WORD.sub(lambda m: _WORD_VALUE[m.group(0).lower()].ljust(len(m.group(0))), text)
+_RPA_VALUE = re.compile(r"\s*(?:=|of|is|:)?\s*(?:(?:≥|>=)\s*)?(?P<n>[123]|iii|ii|i)\b", re.I)
+
+
+def _bounds(match: re.Match[str], kps: bool) -> tuple[int, int] | None:
+    """The (low, high) score range a spec allows, or None when it is not a plausible score."""
+    top = 100 if kps else 4
+    if match.group("list"):
+        values = [int(match.group(i)) for i in (2, 3, 4)]
+        low, high = min(values), max(values)
+    elif match.group("range"):
+        a, b = int(match.group("a")), int(match.group("b"))
+        low, high = min(a, b), max(a, b)
+    elif match.group("cmp"):
+        n = int(match.group("cn"))
+        step = 10 if kps else 1
+        if match.group("worse") or match.group("better"):
+            higher = bool(match.group("worse")) != kps  # the scores beyond n, in the worse direction
+            low, high = (n + step, top) if higher else (0, n - step)
+        elif match.group("le"):
+            low, high = 0, n
+        elif match.group("lt"):
+            low, high = 0, n - step
+        elif match.group("ge"):
+            low, high = n, top
+        else:
+            low, high = n + step, top
+    else:
+        n = int(match.group("sn"))
+        tail = (match.group("tail") or "").lower()
+        better_is_high = kps
+        if any(w in tail for w in ("higher", "greater", "more", "above")):
+            low, high = n, top
+        elif any(w in tail for w in ("less", "lower", "below", "fewer")):
+            low, high = 0, n
+        elif "better" in tail:
+            low, high = (n, top) if better_is_high else (0, n)
+        elif "worse" in tail:
+            low, high = (0, n) if better_is_high else (n, top)
+        elif kps:
+            low, high = n, top  # "Karnofsky 70" states a minimum
+        else:
+            low, high = n, n
+    if kps:
+        return (low, high) if 10 <= high <= 100 and 0 <= low and (low >= 10 or high >= 10) else None
+    return (low, high) if 0 <= low <= high <= 5 else None
+
+
+def _ecog_verdicts(low: int, high: int, kps: bool, allowed: bool) -> list[Verdict | None]:
+    """Per ECOG value: does a score range (allowed, or kept out) admit the patient? None = not stated."""
+    out: list[Verdict | None] = []
+    for ecog in ECOG_VALUES:
+        if kps:
+            band_low, band_high = KPS_BANDS[ecog]
+            inside = low <= band_low and band_high <= high
+            outside = band_high < low or band_low > high
+        else:
+            inside = low <= ecog <= high
+            outside = not inside
+        if inside:
+            out.append(ELIGIBLE if allowed else EXCLUDED)
+        elif outside:
+            out.append(EXCLUDED if allowed else None)  # keeping some out says nothing of the rest
+        else:
+            out.append(UNKNOWN)
+    return out
+
+
+def _label(low: int, high: int, kps: bool, allowed: bool) -> str:
+    scale = "Karnofsky" if kps else "ECOG"
+    if kps:
+        span = f"{low}-{high}" if high < 100 else f"{low} or more"
+    else:
+        span = f"{low}" if low == high else f"{low}-{high}"
+    return f"{scale} {span}" if allowed else f"not {scale} {span}"
+
+
+def _spec_ok(text: str, match: re.Match[str]) -> bool:
+    return not _UNIT_AFTER.match(text, match.end())
+
+
+def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, int]], bool]]:
+    """Each (anchor start, value end, kind, score spans, karnofsky?) stated in a sentence."""
+    found: list[tuple[int, int, str, list[tuple[int, int]], bool]] = []
+    consumed = 0
+    sentence = _readable(sentence)
+    for anchor in ANCHOR.finditer(sentence):
+        if anchor.start() < consumed or anchor.group("other"):
+            consumed = max(consumed, anchor.end())
+            continue
+        if anchor.group("rpa"):
+            value = _RPA_VALUE.match(sentence, anchor.end())
+            if value:
+                raw = value.group("n").lower()
+                cls = int(raw) if raw.isdigit() else _ROMAN[raw]
+                found.append((anchor.start(), value.end(), f"rpa{cls}", [], True))
+                consumed = value.end()
+            continue
+        kps = bool(anchor.group("kps"))
+        spec = SPEC.search(sentence, anchor.end(), anchor.end() + _WINDOW)
+        gap = sentence[anchor.end():spec.start()] if spec else ""
+        if not spec or not _GAP_OK.match(gap) or _GAP_BAD.search(gap) or not _spec_ok(sentence, spec):
+            continue
+        bounds = _bounds(spec, kps)
+        if bounds is None and not kps:  # "performance status >= 70" is a Karnofsky score
+            kps, bounds = True, _bounds(spec, True)
+        if bounds is None:
+            continue
+        spans = [bounds]
+        end = spec.end()
+        # "0-1 for part A and 0-2 for part B": further values for the same scale widen the rule.
+        while len(spans) < _MAX_ALTERNATIVES and (more := SPEC.search(sentence, end, end + _WINDOW)):
+            between = _ASIDE.sub("", sentence[end:more.start()])
+            extra = _bounds(more, kps)
+            if not _MORE_GAP_OK.match(between) or _GAP_BAD.search(between) or ANCHOR.search(between):
+                break
+            if extra is None:
+                break
+            if not _spec_ok(sentence, more):
+                break
+            spans.append(extra)
+            end = more.end()
+        consumed = end
+        found.append((anchor.start(), end, "kps" if kps else "ecog", spans, kps))
+    return found
+
+
+def _role(sentence: str, start: int, end: int, exclusion: bool) -> str:
+    """What a statement does: "allow" only these scores, "keep_out" these, or name an "exception".
+
+    An exclusion criterion keeps out, unless it says "may be enrolled": then it only lets the
+    named scores in and says nothing about the others.
+    """
+    around = sentence[start:end]
+    if exclusion:
+        return "exception" if _ALLOWED.search(around) else "keep_out"
+    return "keep_out" if _NEGATED.search(around) else "allow"
+
+
+# "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)", "Dose escalation: ECOG 0-1. Expansion: ECOG 0-2": each
+# limit names its own part.
+_PART_NAME = re.compile(
+    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?|[a-h])\b|escalation|expansion|extension)",
+    re.I,
+)
+
+
+def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
+    """Every performance limit stated in one sentence."""
+    limits = _stated_limits(sentence)
+    rules: list[dict[str, Any]] = []
+    cue = _EXCEPTION_CUE.search(sentence, limits[0][1]) if limits else None
+    named: set[int] = set()  # ECOG values an exception names ("except patients with ECOG 2 due to ...")
+    for i, (start, end, kind, spans, kps) in enumerate(limits):
+        if cue is not None and start > cue.start():
+            for low, high in spans:
+                verdicts = _ecog_verdicts(low, high, kps, allowed=True)
+                named.update(e for e in ECOG_VALUES if verdicts[e] != EXCLUDED)
+            continue
+        # A negation belongs to the statement it sits beside, not to its neighbours.
+        before = limits[i - 1][1] if i else 0
+        after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
+        role = _role(sentence, before, after, exclusion)
+        if kind.startswith("rpa"):
+            # RPA class III means Karnofsky below 70: excluding it (or taking I-II) needs KPS >= 70.
+            cls = int(kind[3:])
+            if role == "keep_out" and cls == 3 or role == "allow" and cls in (1, 2):
+                rules.append({
+                    "verdicts": _ecog_verdicts(70, 100, kps=True, allowed=True),
+                    "label": "RPA class I-II (Karnofsky 70 or more)",
+                })
+            continue
+        # "a decline in ECOG to 2 or more", "ECOG 2 due to comorbidities": a change or a cause the profile
+        # does not give. Keeping those scores out becomes a question; a change "allowed" is no limit at all.
+        changed = bool(_CHANGE.search(sentence, max(0, start - _CHANGE_LOOKBACK), end))
+        if changed and role != "keep_out":
+            continue
+        unsettled = changed or bool(_CAUSE.search(sentence, end, min(after, end + _WINDOW)))
+        # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
+        group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
+        subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end())
+        for low, high in spans:
+            verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
+            if role == "exception":
+                verdicts = [v if v == ELIGIBLE else None for v in verdicts]
+            if unsettled and role == "keep_out" or subgroup:
+                verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
+            rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
+            if subgroup:
+                rule["subgroup"] = True
+            rules.append(rule)
+    if cue is not None:
+        # "ECOG >= 2, unless due to ...": whom the limit leaves out may be let back in on a condition the
+        # profile cannot settle; an exception naming scores ("except ECOG 2 ...") opens only those.
+        for rule in rules:
+            rule["verdicts"] = [UNKNOWN if v == EXCLUDED and (not named or e in named) else v
+                                for e, v in enumerate(rule["verdicts"])]
+    return rules
+
+
+def _per_part(criterion: Criterion, rules: list[dict[str, Any]]) -> bool:
+    """Several limits in a criterion that names several parts: one limit per part, alternatives."""
+    return len({r["label"] for r in rules}) > 1 and len({m.lower() for m in _PART_NAME.findall(criterion.text)}) > 1
+
+
+def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    if not ANCHOR.possible(criterion.text):
+        return rules  # its sentences are parts of its text: none can name a score
+    for sentence in criterion.sentences():
+        if not ANCHOR.search(sentence):
+            continue
+        found = _sentence_rules(sentence, criterion.section == "exclusion")
+        evidence = quote(sentence) if found else ""
+        for rule in found:
+            rule["evidence"] = evidence
+            rules.append(rule)
+    if _per_part(criterion, rules):
+        # "ECOG > 1 (Part A) or > 2 (Part B)": a score one part keeps out another may take.
+        for rule in rules:
+            if rule["label"].startswith("not "):
+                rule["verdicts"] = [ELIGIBLE if v is None else v for v in rule["verdicts"]]
+    return rules
+
+
+# Performance status checks read only the ECOG value: apply_scope gets no profile, so a limit for a
+# marker group is a question for everyone, never an exclusion.
+
+
+def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
+    """A criterion's limits with the reader's scope applied: a limit for another cancer's patients is
+    dropped, one for a part, arm or marker group cannot exclude (its excluded scores become questions)."""
+    rules = _criterion_rules(criterion)
+    scope = criterion.scope
+    if not rules or scope is None:
+        return rules
+    if _per_part(criterion, rules) or len({r["label"] for r in rules}) > 1 and criterion.text.lower().find(
+            scope.label.lower()) > 0:
+        # One limit per part ("0-1 (Part A); 0-2 (Part B)"), or a general limit with a part's own
+        # after it ("0-2 (PS 2 allowed only in the expansion cohort)"): alternatives, read together.
+        return rules
+    if scope.other_disease:
+        return []
+    scope_json = scope.to_json()
+    for rule in rules:
+        rule["scope"] = scope_json
+        rule["verdicts"] = [
+            v if v is None else apply_scope(Finding(v), scope_json, None).verdict for v in rule["verdicts"]
+        ]
+    return rules
+
+
+def parse(text: TrialText) -> dict[str, Any]:
+    rules: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for criterion in text.criteria:
+        for rule in _scoped_rules(criterion):
+            key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
+            if key not in seen:
+                seen.add(key)
+                rules.append(rule)
+    if not rules:
+        return {}
+    # None = this statement says nothing about that score (an exception such as "ECOG 2 may be enrolled").
+    combined: list[Verdict] = [
+        max((r["verdicts"][e] for r in rules if r["verdicts"][e] and not r.get("subgroup")),
+            key=_RANK.__getitem__, default=ELIGIBLE)
+        for e in ECOG_VALUES
+    ]
+    # A limit for a subgroup ("ECOG 0-1 for patients over 75") only adds a question where the rest let in.
+    for rule in rules:
+        if rule.get("subgroup"):
+            combined = [UNKNOWN if c == ELIGIBLE and v == UNKNOWN else c
+                        for c, v in zip(combined, rule["verdicts"], strict=True)]
+    # For each ECOG value, the statement that decided it (the most permissive one).
+    deciding = [
+        next((i for i, r in enumerate(rules) if r["verdicts"][e] == combined[e]), -1) for e in ECOG_VALUES
+    ]
+    return {"verdicts": combined, "deciding": deciding, "rules": rules}
+
+
+def _allowed_text(rules: list[dict[str, Any]]) -> str:
+    return "; ".join(dict.fromkeys(r["label"] for r in rules))
+
+
+def check(rules: dict[str, Any], profile: Patient) -> Finding:
+    if not rules:
+        return no_requirement("performance status")
+    stated = rules["rules"]
+    if profile.ecog is None:
+        first = stated[0]
+        return Finding(
+            UNKNOWN, first["evidence"],
+            f"The trial sets a performance status limit ({_allowed_text(stated)}); yours was not given.",
+        )
+    verdict: Verdict = rules["verdicts"][profile.ecog]
+    deciding = rules["deciding"][profile.ecog]
+    if deciding < 0:
+        return Finding(ELIGIBLE, "", f"The trial's performance status criteria do not concern ECOG {profile.ecog}.")
+    rule = stated[deciding]
+    limit = _allowed_text(stated)
+    if verdict == UNKNOWN and "scope" in rule:
+        said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
+        return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
+    if verdict == ELIGIBLE:
+        reason = f"The trial takes performance status {limit}; your ECOG {profile.ecog} fits."
+    elif verdict == EXCLUDED:
+        reason = f"The trial takes performance status {limit}; your ECOG is {profile.ecog}."
+    else:
+        reason = (
+            f"The trial states its limit as {limit}, which does not map exactly onto ECOG "
+            f"{profile.ecog}: ask the study team."
+        )
+    return Finding(verdict, rule["evidence"], reason)

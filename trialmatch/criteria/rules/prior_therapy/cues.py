@@ -1,0 +1,349 @@
+"""The words around a drug name that say what a criterion wants: had it, never had it, will get it.
+
+Every pattern here runs on normalised (lower-case) text, is anchored on literal words and uses
+only bounded or possessive repetition, so matching stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from trialmatch.criteria.rules.prefilter import guarded
+
+Cue = Literal["neg", "req", "past", "fut"]
+
+# Cue words in the text before a drug name. The last one before the name decides, except that a
+# negation followed only by "prior"/"received" words still negates ("no prior", "not received").
+# Every alternative starts at the start of a word (a boundary, then a letter) or with "n't": said once in
+# front, the engine tries the alternatives only there (the same matches, several times faster).
+_CUE = re.compile(
+    r"(?:(?=n't)|(?<!\w)(?=\w))(?:(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
+    r"|exceed|later|less|only|greater))"
+    r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
+    r"|\bna[i\u00ef]ve\b)"
+    r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
+    r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
+    r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
+    r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\bineligible for\b"
+    r"|\brefus\w+|\bdeclin\w+"
+    # "alterations that can be treated with approved targeted agents": what exists, not what was had.
+    r"|\b(?:can|could|may|might) be (?:treated|targeted)\b|\bamenable to\b|\btreatable\b)"
+    r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
+    r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
+    r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
+    r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
+    r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
+    r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b))"
+)
+
+# Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
+_AFTER_NAME = re.compile(
+    r"\W{0,3}(?:(?:treatment|therapy|therapies|drug|agent)s?\W{0,3})?(?:(?:has|have|had)\s+)?(?:been\s+)?"
+    r"(?:(?P<neg>na[i\u00ef]ve)|(?P<req>resist\w*|refractory|experienced|failure|failed|pre-?treated|exposed"
+    r"|progress\w*|intoleran\w*"
+    r"|(?:must|should|shall) (?:have )?(?:been )?(?:received|given|administered|used|failed|completed)"
+    r"|(?:is|are) (?:required|mandatory))"
+    # "no standard therapy (is) available", "for which no effective treatment exists": what exists, not what was had.
+    r"|(?P<fut>(?:(?:is|are|was|were) )?(?:(?:currently|otherwise|still) )?(?:available|exists?)\b))"
+)
+
+# Said of the whole clause, wherever it sits: allowances and bans.
+BAN = guarded(
+    # "ineligible for chemotherapy" is about the future, not a ban on having had it.
+    # "unless ineligible" is about the patient, not a ban either.
+    r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|(?<!unless )(?<!if )\bnot (?:be )?eligible\b(?! for)"
+    r"|\binadmissible\b|(?<!unless )(?<!if )\bineligible\b(?! for)"
+    r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
+)
+_PERMIT = re.compile(
+    r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
+    r"|included|accepted)"
+    r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|may have|can have|could have"
+    r"|not counted|is ok|are ok"
+    # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
+    r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
+    r"|optional|(?:can|may|could) include)\b"
+)
+_LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
+
+# Regions whose drug names are exceptions, optional companions, or examples.
+EXCEPT = guarded(
+    r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
+    r"|but not(?! limited))\b[^,;.)\]]*"
+)
+OPTIONAL = guarded(
+    r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
+    r"|\bin combination with\b"
+    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
+)
+PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+# Sentences about something other than which treatments were had: any of these strings in them ...
+_SKIP_TEXT = (
+    "hypersensitiv", "allerg", "toxicit", "toxic effect", "adverse event", "adverse reaction", "adverse effect",
+    "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
+    "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
+    "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal", "contra-indication",
+)
+# ... or these words. (Plain strings are looked for with `in`: one regex alternation of them all tried
+# every alternative at every position.)
+_SKIP_WORDS = guarded(
+    r"cyp\s?3a|(?:(?<!\w)(?=\w))(?:\bresolved\b|\bother (?:indication|malignan|cancer|tumou?r|primary)"
+    r"|\bsensitivity to\b|\bhormon\w+ (?:therapy|replacement)"
+    r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|\bswallow|\bbowel\b"
+    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b)"
+)
+
+
+def off_topic(text: str) -> bool:
+    """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment."""
+    return any(word in text for word in _SKIP_TEXT) or _SKIP_WORDS.search(text) is not None
+
+
+# In exclusions these describe the present or the study itself, not earlier treatment.
+SKIP_EXCLUSION = re.compile(
+    r"\bconcurrent\w*|\bconcomitant\w*|\bcurrently\b|\bongoing\b|\bduring (?:the )?study\b"
+    r"|\bexpected to (?:need|require)"
+    r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
+    r"|\bat the time of (?:enrol|screen|random|registration|study entry|signing|consent)"
+)
+# Washouts and time windows: assumed met, so they never forbid anything.
+_N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
+TIME_WINDOW = guarded(
+    rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
+    rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
+    rf"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) {_N}\b"
+    rf"|\bless than {_N}\s*(?:days?|weeks?|months?)|\b(?:at least|more than|greater than)\s+{_N}\s*(?:days?"
+    rf"|weeks?|months?)"
+    r"|[\u2265>]\s*\d+\s*(?:days?|weeks?|months?)"
+    rf"|\bfor at least {_N} (?:days?|weeks?)|\bprior to (?:the )?(?:first dose|start|initiation|enrol|random"
+    rf"|registration|screening)"
+    r"|\bbefore (?:the )?(?:first dose|first administration|start of|initiation|enrol|random|registration|screening)"
+)
+# A sentence that sets a wash-out period is about timing, whatever drugs it names.
+WASHOUT = guarded(r"\bwash[- ]?out\b|\bwashed out\b")
+# The study population or a condition on it, which makes failures uncertain.
+SOFT = re.compile(
+    r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within|on) (?:an? |the |another )?(?:other )?clinical (?:study|studies"
+    r"|trial|trials)\b|\bas part of (?:an? |the )?(?:clinical )?(?:trial|study)\b"
+    r"|\bas (?:an? )?investigational\b"
+    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
+)
+# Meeting the drug requirement still leaves something the profile cannot show.
+MET_UNKNOWN = re.compile(
+    r"\bbenefit\w*|\bresponse\b(?! evaluation)|\bresponded\b|\bpfs\b|\bprogression-free\b|\bstable disease\b"
+    r"|\bdurable\b"
+    r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
+    r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
+)
+ADVANCED = re.compile(
+    r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
+    r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
+)
+ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
+EARLY = guarded(
+    r"\b(?:before|prior to) (?:the )?(?:[a-z]+ ){0,3}(?:surgery|resection|operation)\b|\bpre-?operative\w*"
+)
+# Allowances that keep a rule about advanced disease when (neo)adjuvant therapy is mentioned.
+ADJUVANT_ALLOWED = re.compile(
+    r"\b(?:allowed|permitted|permissible|eligible|acceptable|accepted|except|exception|unless|if|not counted|provided"
+    r"|more than"
+    r"|at least|(?:can|could|may)(?: also)? be (?:enrolled|included|admitted))\b"
+    r"|[\u2265>]"
+)
+# Given outside the bloodstream: "intrapleural injection chemotherapy" is not systemic treatment.
+LOCAL_ROUTE = re.compile(
+    r"\b(?:intra-?pleural|intracavit\w*|intrathecal|intra-?arterial|intravesical|intratumou?ral|pleurodesis|topical"
+    r"|hyperthermic|perfusion|intraperitoneal|lateral ventricular)\b[^,;.]{0,25}$"
+)
+ADJUVANT = guarded(
+    r"\b(?:neo-?\s*/?\s*adjuvant|adjuvant|adjunctive|perioperative|peri-operative|post-?operative"
+    r"|pre- or post-?operative"
+    r"|curative[- ]intent|curative setting|non-metastatic|early[- ]stage|chemoradi\w*|definitive)\b"
+)
+# A bullet that opens a sub-population ("Patients with nodal recurrence ... are eligible if:").
+CONDITION_PARENT = guarded(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\bwhose\b")
+# "For patients who have undergone adjuvant chemotherapy, ...": the names in such a lead-in are a
+# condition, not a requirement.
+LEAD_IN = re.compile(
+    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects"
+    r"|participants|those|cases)\b[^,;:]*[,;:]"
+)
+# "Patients who received prior X must ...", "Subjects treated with X should ...": the names before the verb
+# pick out the patients the rest of the sentence is about; they are not a requirement on everyone.
+SUBJECT_LEAD_IN = re.compile(
+    r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:patients|subjects|participants|those|individuals)\s+"
+    r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:been\s+)?(?:received|receiving"
+    r"|had|were treated|are treated|treated|undergone|underwent|took|taken)|receiving|having received|previously"
+    r" treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
+    r"[^,;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
+)
+# An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
+EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
+
+NAIVE = guarded(
+    r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
+    r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"
+    r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer "
+    r"|anti-?tumou?r )?"
+    r"(?:therapy|treatment)|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any)\b"
+    r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
+    r"|treatments)\b(?!\s+with)"
+    r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+)
+# (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
+_LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
+           r"(?:brain|cns|central|metasta|lesion|leptomening|spinal|intracranial))")
+TREATED = guarded(
+    rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
+    r"|\brelapsed (?:and|or|/) refractory\b"
+    r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
+    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
+    r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
+    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
+    r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
+)
+# A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
+# "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
+GENERIC_TREATMENT = guarded(
+    r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
+    # "prior therapy targeting LILRB": a class the vocabulary may not know, not every treatment.
+    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
+    r"|aimed|inhibiting|blocking))"
+)
+OPEN_ALTERNATIVE = guarded(
+    # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
+    r"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom|who (?:refused|declined|refuse|decline|cannot"
+    r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined|refuses?|declines?"
+    # "... or for which no standard therapy exists", "... or have them contraindicated", "or is ineligible for it".
+    r"|for which|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
+    r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
+    r"|ineligible|unsuitable|unfit|not fit)\b"
+    # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
+    r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
+    r"|unable to (?:receive|tolerate)|contraindicat\w*)\b[^.;]{0,80}?\bor\b"
+)
+# Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
+# washout when the sentence gives a time window.
+PAST_WORD = re.compile(r"prior|previous|history|received|treated|had\b|used|use of|underw|undergone|exposure|exposed"
+                       r"|pre-?exposed")
+# ... unless the sentence says it plainly: "must have received platinum, the last dose at least 4 weeks ago".
+MUST_HAVE_HAD = re.compile(r"\b(?:must|should|shall|need to|needs to|required to) (?:have )?(?:been )?(?:previously )?"
+                           r"(?:received|had|been treated|undergone|completed)\b")
+# A sample's timing ("a biopsy taken after progression on X") or a histology that changed after X ("or
+# transformation to small cell after an EGFR TKI"): X is named for the sample or the change, so a
+# failure is a question, not an exclusion.
+SAMPLE_OR_CHANGE = guarded(
+    r"\bbiops\w*|\bspecimens?\b|\bsamples?\b|\btransform\w*"
+    r"|\btissue\s+(?:or\s+\w+\s+)?(?:blocks?|slides?|must|should|obtained|collected|taken|acquired)\b"
+)
+# "...; others must have had platinum chemotherapy": a rule for the patients a condition leaves out.
+OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?others?\b"
+                 r"|\b(?:all other|remaining|rest of the) (?:patients|participants|subjects)\b"
+                 r"|\b(?:patients|participants|subjects|those) without (?:such|these|this|an?)\b")
+# An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
+EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
+# Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
+DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
+# "advanced solid cancer, defined as unresectable ... disease after at least 1 line": the definition is
+# of the disease, and the sentence still sets its rule.
+_DISEASE_DEFINED = re.compile(r"(?:cancer|disease|tumou?rs?|nsclc|malignancy|carcinoma)\W{0,3}$")
+
+
+def definition(text: str) -> bool:
+    """A sentence that defines treatment terms rather than setting a rule."""
+    match = DEFINITION.search(text)
+    if match is None:
+        return False
+    if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+        return DEFINITION.search(text, match.end()) is not None
+    return True
+
+
+# A duration: what makes "prior to enrolment" a washout window rather than "ever, before enrolment".
+DURATION = re.compile(rf"\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\b")
+
+
+def strip_parens(text: str) -> str:
+    """Text with bracketed asides removed (two passes cover one level of nesting)."""
+    return PAREN.sub(" ", PAREN.sub(" ", text))
+
+
+# Weak cue words that speak of the present ("during the treatment"): not an earlier treatment.
+# ("Currently on X" stays a requirement: a drug taken now is one the profile lists.)
+PRESENT_WORDS = ("during", "under")
+_WEAK_START = ("after", "following", "post", "complet", "currently", "on ", "are on", "is on", "while on",
+               *PRESENT_WORDS)
+_OR_WORD = re.compile(r"\bor\b")
+
+# Cues further than this many characters before a name do not govern it.
+CUE_REACH = 110
+WEAK_REACH = 28
+
+
+def cue_with_word(window: str) -> tuple[Cue | None, str]:
+    """The cue that governs a drug name, read from the words just before it, and its word.
+
+    Weak cues ("after", "under", "during") count only right before the name: "after osimertinib",
+    not "after the date of local approval for alectinib".
+    """
+    window = window[-CUE_REACH:]
+    found: list[tuple[str, str, int, int]] = []
+    for match in _CUE.finditer(window):
+        if match.group("weak") is not None:
+            if len(window) - match.end() <= WEAK_REACH:
+                found.append(("req", match.group(), match.start(), match.end()))
+        else:
+            found.append((str(match.lastgroup), match.group(), match.start(), match.end()))
+    if not found:
+        return None, ""
+    last = found[-1]
+    if last[0] == "req" and last[1].startswith(PRESENT_WORDS):
+        # "during the treatment", "currently on X": the present, not an earlier treatment, unless a
+        # stronger word comes just before ("progressed during X").
+        before = found[-2] if len(found) > 1 else None
+        if before and before[0] == "req" and not before[1].startswith(_WEAK_START) \
+                and last[2] - before[3] <= WEAK_REACH:
+            return "req", before[1]
+        return None, ""
+    if last[0] == "past":
+        # "no prior", "has not received": a negation followed only by exposure words. Not across "or":
+        # "treatment-naive or have received prior therapy" offers two ways in.
+        following = last
+        for cue in reversed(found):
+            if cue[0] == "neg":
+                if _OR_WORD.search(window, cue[3], following[2]):
+                    break
+                return "neg", cue[1]
+            if cue[0] != "past":
+                break
+            following = cue
+    return last[0], last[1]  # type: ignore[return-value]
+
+
+def last_cue(window: str) -> Cue | None:
+    """The cue that governs a drug name written after `window`."""
+    return cue_with_word(window)[0]
+
+
+def cue_after_name(text: str, end: int) -> Cue | None:
+    """"EGFR TKI-naive", "EGFR-TKI resistance": a cue written straight after the name."""
+    match = _AFTER_NAME.match(text, end)
+    if not match:
+        return None
+    if match.group("fut"):
+        return "fut"
+    return "neg" if match.group("neg") else "req"
+
+
+def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
+    """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
+    if BAN.search(clause):
+        return "ban"
+    if _PERMIT.search(clause):
+        return "permit"
+    if _LATE_NEG.search(clause):
+        return "late_neg"
+    return None

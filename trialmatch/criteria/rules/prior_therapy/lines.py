@@ -1,0 +1,189 @@
+"""How many earlier lines of treatment a criterion allows: "no more than 2 prior regimens",
+"at least one prior line", "1-2 lines of chemotherapy", "progressed after second-line therapy",
+"as first-line treatment".
+
+Counts may be of treatment lines in general or of one class ("chemotherapy regimens"); counts of
+cycles or doses are not lines and only mark the requirement as something the profile cannot show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.terms import Mention
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a single": 1, "single": 1}
+_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a single|single)"
+_AT_LEAST = r"at least|\u2265|>=|a minimum of|minimum of|more than|greater than|>|over"
+_AT_MOST = (
+    r"no more than|not more than|at most|a maximum of|maximum of|up to|\u2264|<=|fewer than|less than|<"
+    r"|not exceeding|not to exceed|no greater than"
+)
+_LEAD = guarded(
+    rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
+)
+_POSTFIX = guarded(
+    r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.()]{0,60}?)"
+    rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
+)
+# The digit first, the look behind it after: the engine then skips to the next digit by itself.
+_RANGE = re.compile(r"(?P<a>\d)(?<![\d.]\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
+# Every count names a number: in digits or one of _NUM's words (read as substrings: a necessary condition).
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "single")
+_UNIT = guarded(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
+# Words that show a number is about something else: "SUVmax > 5 on routine pre-treatment PET".
+_ELSEWHERE = re.compile(r"\b(?:on|in|at|with|from|for|to|by|per|the|x|times)\b")
+_NOT_LINES = re.compile(
+    r"\b(?:cycles?|courses?|doses?|infusions?|months?|weeks?|days?|years?|hours?|lesions?|sites?|organs?|cm|mm|gy|cgy"
+    r"|mg|ml|kg|fractions?|half|lives|times|x|points?|score|grade)\b|%"
+)
+_NEGATED = re.compile(r"\b(?:not|no|never)\b(?:\s+(?:have|has|had|be|been|received|receive|with))*\s*$")
+_CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
+_CYCLE_WORDS = ("cycle", "course", "dose", "infusion")  # one of them is in every _CYCLES match
+_BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|more|a maximum|maximum|\d))")
+
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORD_VALUE = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINAL_LINE = guarded(
+    rf"\b(?P<ords>{_ORD}(?:[\s,/-]*+(?:(?:or|and)[\s,/-]*+)?{_ORD})*+)[\s-]*+lines?\b"
+    r"(?P<later>\s+(?:or|and)\s+(?:later|beyond|above|more|subsequent))?"
+)
+_SHORT_LINE = guarded(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
+_AFTER_CUE = re.compile(
+    r"\b(?:progress\w*|fail\w*|after|following|beyond|post|refractory|relaps\w*|intoleran\w*|resist\w*)\b"
+)
+# Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
+_HISTORY_CUE = re.compile(
+    r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
+    r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
+)
+_CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
+
+
+@dataclass(frozen=True)
+class LineLimit:
+    """A limit on earlier lines (min/max), maybe of one class only, and the text span it used."""
+
+    start: int
+    end: int
+    min: int | None = None
+    max: int | None = None
+    of: tuple[str, ...] | None = None  # items counted; None = lines of any treatment
+    cycles: bool = False  # a count of cycles or doses, not of lines
+    soft: bool = False
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _WORDS[text]
+
+
+def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple[str, ...] | None, bool] | None:
+    """What follows a number: (end of phrase, class counted or None, is-a-cycle-count); None if not lines."""
+    stop = _BOUNDARY.search(text, start, min(len(text), start + 80))
+    limit = stop.start() if stop else min(len(text), start + 80)
+    unit = _UNIT.search(text, start, limit)
+    other = _NOT_LINES.search(text, start, limit)
+    named = next((m for m in mentions if start <= m.start < limit), None)
+    starts = [m.start() for m in (unit, other) if m is not None] + ([named.start] if named else [])
+    first = min(starts, default=None)
+    if first is None or _ELSEWHERE.search(text, start, first):
+        return None
+    if other is not None and other.start() == first:
+        # "at least 2 cycles" is a cycle count; "at least 18 years" is not a count of treatment at all.
+        return (other.end(), None, True) if _CYCLES.match(text, other.start()) else None
+    if named is not None and named.start == first:
+        end = unit.end() if unit else named.end
+        return (max(end, named.end), None if named.systemic else named.items, False)
+    assert unit is not None
+    # "lines of chemotherapy": the class comes after the unit.
+    after = next((m for m in mentions if unit.end() <= m.start <= unit.end() + 12), None)
+    if after is not None and text[unit.end():after.start].strip() in ("of", "of prior", "of previous"):
+        return (after.end, None if after.systemic else after.items, False)
+    return (unit.end(), None, False)
+
+
+_LOWER_BOUND_WORDS = ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over")
+
+
+def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
+    """(min, max) for "q n" written in an inclusion (a requirement) or an exclusion (a ban)."""
+    strict = q in ("more than", "greater than", ">", "over", "fewer than", "less than", "<")
+    if q.startswith(_LOWER_BOUND_WORDS):
+        low = n + 1 if strict else n
+        return (low, None) if section != "exclusion" else (None, low - 1)
+    high = n - 1 if strict else n
+    return (None, high) if section != "exclusion" else (high + 1, None)
+
+
+def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineLimit]:
+    """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
+    out: list[LineLimit] = []
+    if not _DIGIT.search(text) and not any(word in text for word in _NUMBER_WORDS):
+        return out  # _LEAD, _POSTFIX and _RANGE all need a number
+    if not mentions and not _UNIT.possible(text) and not any(word in text for word in _CYCLE_WORDS):
+        # A number counts something only when a unit, a cycle word or a name follows (_counted); _POSTFIX
+        # needs "line" or "regimen", which _UNIT also needs. Lab values and ages stop here.
+        return out
+    for match in _LEAD.finditer(text):
+        more = match.group("more")
+        q, n = ("at least", _number(more)) if more else (match.group("q"), _number(match.group("n")))
+        counted = _counted(text, match.end(), mentions)
+        if counted is None:
+            continue
+        end, of, cycles = counted
+        if cycles:
+            out.append(LineLimit(match.start(), end, cycles=n >= 2))
+            continue
+        # "must not have received more than 2 prior lines" reads like an exclusion of "more than 2".
+        negated = bool(_NEGATED.search(text, max(0, match.start() - 30), match.start()))
+        flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
+        low, high = _limits(q, n, flipped)
+        out.append(LineLimit(match.start(), end, low, high, of))
+    for match in _POSTFIX.finditer(text):
+        if any(limit.start <= match.start() < limit.end for limit in out):
+            continue
+        n = _number(match.group("n"))
+        q = match.group("q")
+        q = "no more than" if "exceed" in q else q
+        before = [m for m in mentions if match.start() - 40 <= m.start < match.start("q")]
+        named = next((m for m in before if not m.systemic), None)
+        low, high = _limits(q, n, section)
+        start = min([match.start(), *(m.start for m in before)])
+        out.append(LineLimit(start, match.end(), low, high, named.items if named else None))
+    if section != "exclusion":
+        for match in _RANGE.finditer(text):
+            counted = _counted(text, match.end(), mentions)
+            if counted is None or any(limit.start <= match.start() < limit.end for limit in out):
+                continue
+            end, of, cycles = counted
+            low, high = int(match.group("a")), int(match.group("b"))
+            if cycles or low > high:
+                continue
+            out.append(LineLimit(match.start(), end, low, high, of))
+    return out
+
+
+def ordinal_limits(text: str) -> list[LineLimit]:
+    """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
+    out: list[LineLimit] = []
+    planned: list[tuple[int, int, int, int]] = []
+    for match in _SHORT_LINE.finditer(text):
+        out.append(LineLimit(match.start(), match.end(), min=int(match.group("n")) - 1))
+    for match in _ORDINAL_LINE.finditer(text):
+        values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
+        before = text[max(0, match.start() - 45):match.start()]
+        if _AFTER_CUE.search(before):
+            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+        elif match.group("later"):
+            out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
+        elif not _HISTORY_CUE.search(text, 0, match.start()):
+            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+    if planned:
+        # "as first-line and/or second-line treatment": one range of positions.
+        low, high = min(p[2] for p in planned), max(p[3] for p in planned)
+        soft = bool(_CURRENT_CUE.search(text))
+        out.append(LineLimit(planned[0][0], planned[-1][1], low or None, high, soft=soft))
+    return out

@@ -1,0 +1,324 @@
+"""Which drug and class names a criteria sentence wants had, wants not had, or only mentions.
+
+For each name: a cue written straight after it ("EGFR-TKI resistance", "chemotherapy-naive"), or the
+nearest cue word before it ("progressed on", "no prior", "will receive"), or the cue of the list it
+continues ("no prior chemotherapy, biological therapy or immunotherapy"); clause-wide allowances
+("is permitted") and bans ("is not allowed") win; lead-ins ("For patients who ..., ") are conditions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.scope import lead_in_condition
+from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+
+# In an exclusion these still mean "had it": "Patients previously treated with EGFR TKIs are excluded".
+_TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
+_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b")
+# In an exclusion, "after progression on prior X" describes timing, not a ban on X.
+_TIMING = re.compile(r"\bprogress|\bfail|\bafter\b|(?<!the )\bfollowing\b|\bresist")
+# "ICI-related pneumonitis", "EGFR-TKI treatment-induced progression": a side effect or event, not exposure.
+# Only ever matched right after a name: no guard, which would scan the whole sentence for each name.
+_SIDE_EFFECT = re.compile(r"\s?-?\s?(?:related|associated|induced|mediated)\b")
+# "treatment prior to EGFR TKIs": the TKI is the reference point, not a banned treatment.
+_ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
+# The study drug named as a time point: "before the first dose of furmonertinib".
+_STUDY_DOSE = re.compile(
+    r"\b(?:first|initial|last) (?:dose|administration|infusion)s? of (?:the )?$|\b(?:start|initiation) of $"
+)
+_WORD = re.compile(r"[a-z]+")
+# Words that may sit between names of one list: "X, Y and other similar Z drugs".
+_LIST_WORDS = frozenset(
+    "and or nor plus including include includes such as eg e g ie i other any prior previous the a an with of well "
+    "etc similar another drug agent therapy therapie treatment inhibitor antibody but not limited to like for example "
+    "instance combination based containing regimen its their these those all kind type form class either also small "
+    "molecule medication product cetera".split()
+)
+# Title words that describe the study treatment rather than an earlier one ("under immunotherapy").
+_TITLE_SKIP_WORDS = ("under", "during", "currently", "complet", "on ", "are on", "is on", "while on")
+# Cue words too loose to carry a requirement in a sentence that also gives a time window:
+# "at least two weeks after the chemotherapy" is a washout.
+_WEAK_WORDS = ("after", "following", "post", "under", "during", "currently", "complet", "on ", "are on", "is on",
+               "while on")
+# Short words that are not bits of names the vocabulary lacks ("PD-L1", "CTLA-4" on their own).
+_NOT_NAME_PARTS = frozenset("had has was are is be who will may can must use need plan".split())
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence inherits from its criterion and the bullets above it."""
+
+    section: str  # "inclusion", "exclusion" or "title"
+    cohorts: tuple[str, ...] = ()
+    inherited: cues.Cue | None = None  # "Prior:" headers lend their cue to the bullets below
+    adjuvant_ok: bool = False  # the criterion treats (neo)adjuvant therapy separately
+    soft: bool = False  # under a conditional bullet ("eligible if the following are met:")
+    prefix: str = ""  # short header quoted with the sentence
+    egfr_trial: bool = False  # the title or conditions name EGFR: "third-generation TKI" means an EGFR TKI
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _aside(pos: int, parens: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in parens if a <= pos < b), None)
+
+
+@lru_cache(maxsize=1024)  # asked for every name of every sentence; the vocabulary does not change
+def _family(item: str) -> frozenset[str]:
+    kind, _, key = item.partition(":")
+    return frozenset(drugs.classes_of(key)) if kind == "d" else drugs.ancestors(key)
+
+
+def list_gap(gap: str) -> bool:
+    """True when only list words ("and", "or", "other", ...) or bits of names lie between two names."""
+    return all(
+        word in _LIST_WORDS or word.rstrip("s") in _LIST_WORDS or (len(word) <= 4 and word not in _NOT_NAME_PARTS)
+        for word in _WORD.findall(cues.strip_parens(gap))
+    )
+
+
+def without_abbreviations(norm: str, mentions: list[Mention], parens: list[tuple[int, int]]) -> list[Mention]:
+    """Drop "(EGFR-TKI)" after "epidermal growth factor receptor tyrosine kinase inhibitor": one name, not two."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        aside = _aside(mention.start, parens)
+        if aside and kept and not norm[kept[-1].end:aside[0]].strip() and not (
+            norm[aside[0] + 1:mention.start].strip() or norm[mention.end:aside[1] - 1].strip()
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Add "prior treatment" / "previous therapy" as systemic treatment where no drug or class is named."""
+    extra = []
+    for match in cues.GENERIC_TREATMENT.finditer(norm):
+        start, end = match.span("what")
+        # "previous treatment to inhibit EGFR (e.g. erlotinib)": the treatment is named just after.
+        named_next = any(start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
+        if not named_next and not any(n.start <= start < n.end for n in mentions):
+            extra.append(Mention(start, end, (SYSTEMIC,)))
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _drop_generic(mentions: list[Mention]) -> list[Mention]:
+    """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before."""
+    kept: list[Mention] = []
+    seen_targeted = False
+    for mention in mentions:
+        if mention.generic and seen_targeted:
+            continue
+        kept.append(mention)
+        if not mention.generic and any({"targeted", "biologic"} & _family(i) for i in mention.items):
+            seen_targeted = True
+    return kept
+
+
+@lru_cache(maxsize=256)
+def _breaks(norm: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where clauses end and start again (";", ":", "but"), found once per sentence."""
+    found = list(_CLAUSE_BREAK.finditer(norm))
+    return tuple(m.start() for m in found), tuple(m.end() for m in found)
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    starts, ends = _breaks(norm)
+    k = bisect_right(ends, pos)
+    return ends[k - 1] if k else 0
+
+
+def _clause_stop(norm: str, pos: int) -> int:
+    starts, _ = _breaks(norm)
+    k = bisect_left(starts, pos)
+    return starts[k] if k < len(starts) else len(norm)
+
+
+@lru_cache(maxsize=1024)
+def _verdict_of(text: str) -> str | None:
+    return cues.clause_verdict(text)
+
+
+def _clause_verdict(norm: str, mention: Mention, parens: list[tuple[int, int]]) -> str | None:
+    """"is not permitted" / "is permitted" / "has not been given", said of the clause holding a name
+    (an aside's own words first, then the clause around it)."""
+    aside = _aside(mention.start, parens)
+    own = _verdict_of(norm[aside[0]:aside[1]]) if aside else None
+    start = _clause_start(norm, aside[0] if aside else mention.start)
+    stop = _clause_stop(norm, aside[1] if aside else mention.end)
+    return own or _span_verdict(norm, start, stop)
+
+
+# Every name of one clause asks about the same clause: its asides are stripped once, not once per name
+# (a list of 200 names in a 2,500-character clause stripped it 200 times).
+@lru_cache(maxsize=256)
+def _span_verdict(norm: str, start: int, stop: int) -> str | None:
+    return _verdict_of(cues.strip_parens(norm[start:stop]))
+
+
+def _inherits(norm: str, mention: Mention, prev: Mention | None, parens: list[tuple[int, int]]) -> bool:
+    """Whether a name with no cue of its own continues the list before it ("X, Y or Z")."""
+    if prev is None or _CLAUSE_BREAK.search(norm, prev.end, mention.start):
+        return False
+    aside = _aside(mention.start, parens)
+    if aside and not aside[0] <= prev.start < aside[1]:
+        # Into an aside only when it lists examples or other names for the same thing.
+        return bool(cues.EXAMPLES.match(norm, aside[0])) or list_gap(norm[aside[0] + 1:mention.start])
+    return list_gap(norm[prev.end:mention.start])
+
+
+# "platinum-resistant ovarian cancer", "BRAF inhibitor-refractory melanoma": the name describes another cancer.
+_DESCRIBES = re.compile(r"[\s-]*(?:refractory|resistant|sensitive|pre-?treated|na[i\u00ef]ve|relapsed|exposed)\b"
+                        r"(?:\s+(?:or|and|/)\s+(?:refractory|resistant|sensitive|relapsed))?")
+
+
+def _other_cancer_word(norm: str, mention: Mention) -> bool:
+    """Whether a name only qualifies another cancer named straight after it."""
+    match = _DESCRIBES.match(norm, mention.end)
+    if not match:
+        return False
+    # Only the cancer the name qualifies: "platinum-resistant ovarian cancer, or NSCLC" stops at the list mark.
+    window = _NEXT_ITEM.split(norm[match.end():match.end() + 40], 1)[0]
+    named = cancers_named(window)
+    return bool(named) and not INCLUDES_NSCLC.intersection(named)
+
+
+_NEXT_ITEM = re.compile(r"[,;(]|\b(?:or|and|and/or)\b")
+
+
+@dataclass
+class Reading:
+    """The names of one sentence sorted by what the sentence wants done with them."""
+
+    forbid: list[Mention]
+    require: list[Mention]
+    allow: list[str]
+    weak: list[Mention]  # required only on a loose cue ("after X")
+    past: list[Mention]  # required only on an exposure word ("prior X", "received X")
+    permitted: list[str]  # named as allowed ("(prior EGFR TKI is permitted)")
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    """ "For patients who ..., " at the start of a sentence or clause: a condition, not a requirement."""
+
+    start: int
+    end: int
+    genes: tuple[str, ...]
+    alteration: str | None
+
+
+def lead_ins(norm: str) -> list[LeadIn]:
+    found = []
+    for start in [0, *(m.end() for m in re.finditer(r"[:;]", norm))]:
+        match = cues.LEAD_IN.match(norm, start) or cues.SUBJECT_LEAD_IN.match(norm, start)
+        if match:
+            genes, alteration = lead_in_condition(match.group())
+            found.append(LeadIn(match.start(), match.end(), tuple(genes), alteration))
+    return found
+
+
+def _lead_end(leads: list[LeadIn], pos: int) -> int:
+    return max((lead.end for lead in leads if lead.end <= pos), default=0)
+
+
+def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
+    end = mention.end
+    following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
+    after = cues.cue_after_name(norm, end) or (cues.cue_after_name(norm, following) if following else None)
+    if after:
+        return after, "after-name"
+    aside = _aside(mention.start, parens)
+    if aside:
+        inner = cues.cue_with_word(norm[aside[0] + 1:mention.start])
+        if inner[0] or not (cues.EXAMPLES.match(norm, aside[0]) or list_gap(norm[aside[0] + 1:mention.start])):
+            return inner  # an aside with its own subject ("(replacement of platinum drugs ...)")
+    start = max(_clause_start(norm, mention.start), lead_in)
+    return cues.cue_with_word(cues.strip_parens(norm[start:mention.start]) if not aside else norm[start:mention.start])
+
+
+def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str | None:
+    if cue is None or cue == "fut":
+        return None
+    if section == "exclusion":
+        # "after progression on prior X" in an exclusion describes timing, not a ban on X.
+        exposed = cue == "past" or (cue == "req" and word.startswith(_TREATED_WORDS))
+        return "forbid" if exposed and not _TIMING.search(window) else None
+    if section == "title":
+        if cue == "neg":
+            return "forbid" if word == "after-name" else None
+        if cue == "past" or any(word.startswith(w) for w in _TITLE_SKIP_WORDS):
+            return None
+    return "forbid" if cue == "neg" else "require"
+
+
+def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tuple[int, int]],
+                leads: list[LeadIn]) -> Reading:
+    exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    optional = [(m.start(), m.end()) for m in cues.OPTIONAL.finditer(norm)]
+    allow = [i for m in mentions if inside(m.start, exceptions) for i in m.items]
+    named: list[Mention] = []
+    for mention in mentions:
+        before = norm[max(0, mention.start - 40):mention.start]
+        if _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end) or _other_cancer_word(norm, mention):
+            continue  # the study drug as a time point; "ICI-related pneumonitis" is a side effect
+        if _ANCHOR.search(before):
+            allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
+        elif not (inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
+            named.append(mention)
+    reading = Reading([], [], list(dict.fromkeys(allow)), [], [], [])
+    kept = {id(m) for m in _drop_generic(named)}
+    prev: Mention | None = None
+    action: str | None = None
+    for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")
+        action, word = _polarity(norm, mention, prev, action, ctx, parens, leads)
+        prev = mention
+        if id(mention) not in kept:
+            continue
+        if action == "permit":
+            reading.permitted.extend(mention.items)
+        elif action == "forbid":
+            reading.forbid.append(mention)
+        elif action == "require":
+            reading.require.append(mention)
+            if word.startswith(_WEAK_WORDS):
+                reading.weak.append(mention)
+            elif cues.PAST_WORD.match(word):
+                reading.past.append(mention)
+    return reading
+
+
+def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: str | None, ctx: Context,
+              parens: list[tuple[int, int]], leads: list[LeadIn]) -> tuple[str | None, str]:
+    """What the sentence says about this name: ("forbid" | "require" | None, the cue word)."""
+    if any(lead.start <= mention.start < lead.end for lead in leads):
+        return None, ""  # "For patients who have undergone adjuvant chemotherapy, ..." is a condition
+    lead_in = _lead_end(leads, mention.start)
+    verdict = _clause_verdict(norm, mention, parens)
+    if verdict == "permit":
+        return "permit", ""
+    own_cue = cues.cue_after_name(norm, mention.end)
+    if prev_action not in (None, "permit") and not own_cue and _inherits(norm, mention, prev, parens):
+        return prev_action, "list"  # "no prior chemotherapy, biological therapy or immunotherapy"
+    cue, word = _cue_for(norm, mention, parens, lead_in)
+    clause_start = _clause_start(norm, mention.start)
+    # "Prior X is not permitted", "X ... is not allowed": a ban on X, when X is what the clause is about.
+    if verdict == "ban" and (cue == "past" or (cue is None and mention.start - clause_start <= 15)):
+        return "forbid", word
+    if verdict == "late_neg" and cue != "req":
+        cue, word = "neg", "not"
+    window = norm[clause_start:mention.start]
+    if cue is None:
+        if _inherits(norm, mention, prev, parens):
+            return prev_action, word
+        return _action(ctx.inherited, "", ctx.section, window), word
+    return _action(cue, word, ctx.section, window), word

@@ -1,0 +1,410 @@
+"""Read a trial's criteria (and title) into prior-therapy rules, once, at sync time.
+
+A rule is a small JSON object:
+
+    kind      "forbid"  none of `items` may have been received (`allow` items excepted)
+              "require" every group in `groups` needs one of its items received
+              "naive"   no systemic treatment at all, except the `allow` items
+              "lines"   earlier lines between `min` and `max` (of the `of` items only, when given)
+    setting   "any", "advanced" (for advanced/metastatic disease: counted by prior_lines) or
+              "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded)
+    soft      a failure is "unknown", not "excluded" ("unless the investigator...", a sub-population)
+    met_unknown  meeting the drug rule still leaves a response or cycle count the profile lacks
+    genes, alteration  the rule applies only to patients with a finding in one of these genes
+    cohorts   the rule applies only to these cohorts, arms or phases
+    evidence  the criteria sentence, quoted; section: inclusion / exclusion / title
+
+Items are "d:<generic drug>" or "c:<class key>" from data/vocab/drugs.json. `groups` lists, per
+cohort, the indexes of the rules that apply to it: fitting any one cohort is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.names import Context
+from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
+from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
+from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
+from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
+from trialmatch.criteria.text import Criterion, TrialText, quote
+
+_CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
+_CUT_MARKS = re.compile(r"[()\[\];]")
+_LINE_KINDS = ("naive", "lines", "require")
+
+
+def _pieces(crit: Criterion) -> list[str]:
+    """Sentences, further cut at semicolons outside brackets ("1. prior EGFR TKI; 2. major surgery"),
+    except where the next part goes on with "or" (alternatives stay together)."""
+    pieces: list[str] = []
+    for sentence in crit.sentences():
+        depth, start = 0, 0
+        parts: list[str] = []
+        if ";" in sentence:  # without a semicolon there is nothing to cut
+            for mark in _CUT_MARKS.finditer(sentence):  # only brackets and semicolons change anything
+                pos, char = mark.start(), mark.group()
+                if char in "([":
+                    depth += 1
+                elif char in ")]":
+                    depth = max(0, depth - 1)
+                elif char == ";" and depth == 0:
+                    parts.append(sentence[start:pos])
+                    start = pos + 1
+        parts.append(sentence[start:])
+        for part in (p.strip() for p in parts):
+            if not part:
+                continue
+            if pieces and _CONTINUES.match(part):
+                pieces[-1] = f"{pieces[-1]}; {part}"
+            else:
+                pieces.append(part)
+    return pieces
+
+
+class _OwnRead(NamedTuple):
+    """What a bullet's own words say: its pieces, and per piece the names and counts it gives (None when
+    it can state no rule, or names a treatment for another purpose)."""
+
+    pieces: tuple[str, ...]
+    reads: tuple[FirstRead | None, ...]
+    tail_named: tuple[str, ...]  # cancers named by a heading that closes the bullet (_tail_named)
+
+
+def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
+    pieces = tuple(_pieces(crit))
+    # Most criteria name no treatment: their purpose and context are never worked out.
+    reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
+    if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
+        reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
+                 for first in reads]
+    return _OwnRead(pieces, tuple(reads), _tail_named(pieces, crit.section))
+
+
+def _tail_named(pieces: tuple[str, ...], section: str) -> tuple[str, ...]:
+    """The cancers an inclusion's closing heading names: "... for these aberrations. Head and neck cancer
+    (SCCHN):" opens the next bullets' group. Empty when the bullet does not end with such a heading."""
+    if pieces and pieces[-1].endswith(":") and len(pieces[-1]) <= 80 and section == "inclusion":
+        return cancers_named(pieces[-1])
+    return ()
+
+
+def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
+    parent = criteria[index]
+    out = []
+    for k in range(index + 1, len(criteria)):  # not criteria[index + 1:]: a copy of the rest per criterion
+        crit = criteria[k]
+        if crit.depth <= parent.depth or crit.section != parent.section:
+            break
+        out.append(crit)
+    return out
+
+
+# A bullet's header cue is asked again for every sub-bullet below it: remembered.
+@lru_cache(maxsize=1024)
+def _header_cue(text: str) -> cues.Cue | None:
+    """A short lead-in with no drug of its own ("Prior:", "Have received any of the following treatments:")."""
+    norm = normalize(text)
+    if len(norm) > 120 or find_mentions(norm):
+        return None
+    cue = cues.last_cue(norm)
+    return cue if cue in ("past", "req") else None
+
+
+def _prefix(ancestors: list[Criterion]) -> str:
+    """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
+    if not ancestors or len(ancestors[-1].text) > 100:
+        return ""
+    text = ancestors[-1].text
+    if heading_cohorts(text) or _header_cue(text) or cues.CONDITION_PARENT.search(normalize(text)):
+        return text
+    return ""
+
+
+_EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
+
+
+def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool) -> Context:
+    """What the sentences of criteria[index] inherit from it, its sub-bullets and the bullets above it."""
+    crit = criteria[index]
+    cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
+    header = next((a.text for a in reversed(ancestors) if _header_cue(a.text)), "")
+    context_text = " ".join([crit.text, *(c.text for c in _children(criteria, index))])
+    return Context(
+        section=_section(crit),
+        cohorts=heading_cohorts(crit.text, 70) or cohorts,
+        inherited=_header_cue(header) if header else None,
+        adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
+        soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
+        prefix=_prefix(ancestors),
+        egfr_trial=egfr_trial,
+    )
+
+
+def _reading_rules_once(first: FirstRead, ctx: Context,
+                        said: dict[tuple[str, Context], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """reading_rules, remembered per distinct sentence and context: a repeated bullet under the same
+    headers reads the same. `first` is read_sentence(sentence, ctx.section, ctx.egfr_trial), so the
+    sentence and the context decide it. Copies: the caller's rules are its own."""
+    key = (first.sentence, ctx)
+    if key not in said:
+        said[key] = reading_rules(first, ctx)
+    return [dict(rule) for rule in said[key]]
+
+
+def _carried_cohorts(pieces: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Per sentence, the cohorts of the last heading in an earlier sentence of the same bullet:
+    "Cohort 3: must have progressed on X. X must have been the first-line treatment." (both cohort 3)."""
+    carried: list[tuple[str, ...]] = []
+    last: tuple[str, ...] = ()
+    for piece in pieces:
+        carried.append(last)
+        last = heading_cohorts(piece) or last
+    return carried
+
+
+def _section(crit: Criterion) -> str:
+    return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
+
+
+def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
+    """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
+    criteria = list(text.criteria)
+    egfr_trial = bool(_EGFR.search(text.header))
+    rules: list[dict[str, Any]] = []
+    ancestors: list[Criterion] = []
+    tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
+    # A long text repeats bullets word for word (the same criterion under several cohorts or parts), and
+    # what a bullet's own words say depends on its text and section only: each distinct one is read once.
+    own_reads: dict[tuple[str, str], _OwnRead] = {}
+    opened: dict[tuple[str, str], Scope | None] = {}  # _diagnosis_scope per distinct bullet, read once each
+    said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
+    for index, crit in enumerate(criteria):
+        ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
+        if tails:  # most texts have no closing headings: nothing to filter
+            tails = {key: t for key, t in tails.items() if key[0] == crit.section and key[1] <= crit.depth}
+        own = own_reads.get((crit.text, crit.section))
+        if own is None:
+            own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
+        pieces, reads = own.pieces, own.reads
+        if any(reads):
+            start = len(rules)
+            ctx = _context(criteria, index, ancestors, egfr_trial)
+            lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
+            lead_cue = _header_cue(lead) if lead else None
+            carried = _carried_cohorts(pieces)
+            contexts = {(): ctx, ctx.cohorts: ctx}  # one context per distinct heading, not per sentence
+            others: list[int] = []  # rules of "...; others must ..." sentences: outside the criterion's marker group
+            for k, first in enumerate(reads):
+                if first is None:
+                    continue
+                here = contexts.get(carried[k]) or contexts.setdefault(carried[k], replace(ctx, cohorts=carried[k]))
+                before = len(rules)
+                if k and lead_cue and ctx.inherited is None:
+                    rules += _reading_rules_once(first, replace(here, inherited=lead_cue, prefix=lead), said)
+                else:
+                    rules += _reading_rules_once(first, here, said)
+                if k and cues.OTHERS.search(first.norm):
+                    others.extend(range(before, len(rules)))
+            diagnosed = _opened_scope(crit, pieces, opened) or tails.get((crit.section, crit.depth)) or next(
+                (found for a in reversed(ancestors)
+                 if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
+            scope = merge(crit.scope, diagnosed)
+            if scope is not None:
+                # The shared reader's answer on who the criterion is about; check() applies it.
+                scope_json = scope.to_json()
+                part = crit.scope
+                parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
+                # A part the reader found and this module did not is one of the trial's alternatives too.
+                outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
+                rules[start:] = [{**rule, "scope": outside if start + n in others else scope_json,
+                                  "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+        named = own.tail_named
+        if named:  # the bullet closes with a heading that opens the next bullets' group
+            other = not INCLUDES_NSCLC.intersection(named)
+            tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
+        ancestors.append(crit)
+    return rules
+
+
+_DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)
+
+
+# A short group name before a colon or before "participants": "PDAC (2-3L): ...", "PROC participants must ...".
+_GROUP_LEAD = re.compile(r"^\W{0,3}(?P<lead>[^:;.]{2,60}?)\s*:")
+_GROUP_BEFORE = re.compile(r"^\W{0,3}(?P<lead>[^:;.]{2,40}?)(?=\s+(?:participants|patients|subjects|cohort)\b)")
+# The disease a bullet opens with, up to the words that say what happened to it.
+_OPENING = re.compile(
+    r"^\W{0,3}(?P<lead>(?:[^,;:()]|\([^()]{0,20}\)){3,120}?)\s*(?:,|\b(?:with|after|who|that|which|previously"
+    r"|following|progressing|progressed|refractory|resistant|patients|status post|as|in)\b)", re.I)
+# An abbreviation or code ("PROC", "mCRC", "Cluster-2"), not a word like "All" or "Female".
+_GROUP_NAME = re.compile(r"^(?=\S*[A-Z]\S*[A-Z]|\S*[-\d])[A-Za-z][A-Za-z0-9+/-]{1,11}(?:\s*\([^()]{0,15}\))?$")
+_PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
+
+
+def _opened_scope(crit: Criterion, pieces: tuple[str, ...],
+                  opened: dict[tuple[str, str], Scope | None]) -> Scope | None:
+    """_diagnosis_scope, remembered per distinct bullet (it reads the bullet's section and words only)."""
+    key = (crit.text, crit.section)
+    if key not in opened:
+        opened[key] = _diagnosis_scope(crit, pieces)
+    return opened[key]
+
+
+def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...]) -> Scope | None:
+    """Who an inclusion is about when its own opening says so and the shared reader did not read it:
+    "Histological diagnosis of ER+ breast cancer. Participants must have progressed after X" and
+    "PDAC (2-3L): Participants must ..." set rules for another cancer; "PROC participants must ..."
+    for a group the words do not place (a question, never an exclusion)."""
+    if crit.section == "exclusion" or not pieces:
+        return None
+    first = pieces[0]
+    before = _GROUP_BEFORE.match(first)
+    if before and _GROUP_NAME.match(before.group("lead")) and _PATIENT_GROUP.match(first, before.end()) \
+            and not genes_named(before.group("lead")) and not cancers_named(before.group("lead")):
+        # An abbreviation the vocabulary does not place; "EGFR-mutant patients" is a marker group, read elsewhere.
+        return Scope(label=before.group("lead"), kind="condition")
+    lead = _GROUP_LEAD.match(first) or before
+    words = lead.group("lead") if lead else ""
+    if not words:
+        # A list of indications: "Hepatocellular carcinoma previously treated with sorafenib".
+        opening = _OPENING.match(first)
+        words = opening.group("lead") if opening else ""
+    named = cancers_named(words) if words else ()
+    if "not_nsclc" in named:  # "solid tumours other than NSCLC"
+        return Scope(label=quote(words, 80), kind="condition", diseases=("not_nsclc",))
+    if not named and _DIAGNOSIS.search(first):
+        named = cancers_named(first)
+    if not named or INCLUDES_NSCLC.intersection(named):
+        return None
+    return Scope(label=quote(words or first, 80), kind="condition", diseases=named)
+
+
+# Purposes (shared reader) of sentences that name a treatment without asking which one was had.
+# ("hypersensitivity" is left to cues.off_topic, which reads allergies to a named drug itself.)
+_SKIP_PURPOSES = frozenset({"toxicity_recovery", "contraception", "concomitant", "logistics"})
+# A treatment word after "cancer" ("prior cancer therapy") is the patient's own treatment, never another cancer.
+_CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|regimen|medication)")
+
+
+def _off_purpose(sentence: str, section: str) -> bool:
+    """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
+    sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
+    purpose = purpose_of(sentence)
+    if purpose is None:
+        return False
+    if purpose == "other_cancer":
+        return not _CANCER_TREATMENT.search(sentence.lower())
+    if purpose == "washout":
+        # An inclusion "progressed within 6 months of platinum" still asks for platinum; the
+        # sentence reader drops only its time window.
+        return section == "exclusion"
+    return purpose in _SKIP_PURPOSES
+
+
+def title_rules(text: TrialText) -> list[dict[str, Any]]:
+    """What the title says about earlier treatment ("as first-line", "previously treated", "TKI-naive")."""
+    rules: list[dict[str, Any]] = []
+    for title in dict.fromkeys(t.strip() for t in text.title.split(" / ") if t.strip()):
+        rules += sentence_rules(title, Context(section="title"))
+    return rules
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return not a["cohorts"] or not b["cohorts"] or bool(set(a["cohorts"]) & set(b["cohorts"]))
+
+
+def _covered(item: str, banned: set[str]) -> bool:
+    """Whether a ban on `banned` would also ban `item` (a drug or class below a banned class)."""
+    return item in banned or bool(_class_items(item) & banned)
+
+
+@lru_cache(maxsize=1024)  # asked for every required item against every ban; the vocabulary does not change
+def _class_items(item: str) -> frozenset[str]:
+    """The class items ("c:<class>") a drug belongs to, or a class sits under (itself included)."""
+    kind, _, key = item.partition(":")
+    return frozenset(f"c:{c}" for c in (drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)))
+
+
+def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A trial cannot require and ban the same treatment: what it requires is allowed by its bans,
+    and an exclusion "received systemic therapy" in a trial that needs earlier treatment is a washout."""
+    needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("genes")]
+    needs_lines = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "lines"
+                   and r.get("min") and not r.get("of") and not r["soft"]]
+    # Required items per cohort list, gathered once (trials have few distinct cohort lists).
+    required_by: dict[tuple[str, ...], list[str]] = {}
+    for need in needs:
+        items = required_by.setdefault(tuple(need["cohorts"]), [])
+        items.extend(i for g in need["groups"] for i in g if i not in items)
+    # In order of appearance, not a set: the order of `allow` below must not depend on the hash seed.
+    need_cohorts = list(dict.fromkeys(tuple(n["cohorts"]) for n in needs + needs_lines))
+    out = []
+    for rule in rules:
+        if rule["kind"] in ("forbid", "naive"):
+            overlapping = [c for c in need_cohorts if _overlap(rule, {"cohorts": list(c)})]
+            if rule["kind"] == "naive" and rule["section"] == "exclusion" and not rule["allow"] and overlapping:
+                continue
+            banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
+            required = [i for c in overlapping for i in required_by.get(c, ())]
+            extra = [i for i in dict.fromkeys(required) if _covered(i, banned) and i not in rule["allow"]]
+            if extra:
+                rule = {**rule, "allow": [*rule["allow"], *extra]}
+        out.append(rule)
+    return out
+
+
+def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
+    """Rule indexes per cohort: a profile that fits any one cohort fits the trial."""
+    labels = list(dict.fromkeys(label for r in rules for label in r["cohorts"]))
+    common = [i for i, r in enumerate(rules) if not r["cohorts"]]
+    if not labels:
+        return [common]
+    groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
+    named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
+    if len(named_together) < 2:
+        # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
+        # others exist without them.
+        groups.append(common)
+    # A cohort whose own rules are all about another cancer ("Part 2 (breast cancer)") is no way in
+    # for an NSCLC patient: only the others are tried (all of them, if every cohort is another cancer's).
+    foreign = [all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
+        rules[i]["cohorts"] for i in group) for group in groups]
+    kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
+    return kept or groups
+
+
+def _other_cancer(rule: dict[str, Any]) -> bool:
+    scope = rule.get("scope")
+    return scope is not None and Scope.from_json(scope).other_disease
+
+
+def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
+    rules = list(criteria)
+    if any(r["kind"] in _LINE_KINDS for r in criteria):
+        rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
+    else:
+        rules += titles
+    kept = _unique(_reconcile(_unique(rules)))
+    return {"rules": kept, "groups": _groups(kept)}
+
+
+def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One copy of each rule (the first sentence that states it is the evidence)."""
+    unique: dict[str, dict[str, Any]] = {}
+    for rule in rules:
+        key = repr(sorted((k, v) for k, v in rule.items() if k not in ("evidence", "section")))
+        unique.setdefault(key, rule)
+    return list(unique.values())
+
+
+def parse_trial(text: TrialText) -> dict[str, Any]:
+    """Everything the check needs, JSON-serializable."""
+    return assemble(criteria_rules(text), title_rules(text))

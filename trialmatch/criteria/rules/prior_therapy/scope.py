@@ -1,0 +1,231 @@
+"""Who a prior-therapy rule applies to: a cohort, arm or phase, or patients with one biomarker.
+
+"Cohort 2: ...", "Phase Ia (Part B):", "(for phase II part)", "inadmissible to Cohort 2 and
+Cohort 4" name cohorts; "Patients with EGFR mutation previously treated with osimertinib" and
+"(osimertinib exposure required for T790M+)" name a biomarker group.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.terms import normalize
+from trialmatch.criteria.vocab import canonical_gene
+
+# "Cohorts 3and3b": a number may run straight into "and".
+_LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
+_COHORT_LABELS = re.compile(
+    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*(?P<first>{_LABEL})"
+    rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?{_LABEL})*+)"
+)
+_MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
+# A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:".
+# "PDAC (1L) Cohort A2:": a cohort heading may open with the group's name.
+_HEADING = guarded(
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*{_LABEL}"
+    r"[^:;.]{0,30}:"
+)
+_IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+# "Phase Ia (Part A)" is best named by its part.
+_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
+
+_GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
+_PATIENTS_WITH = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"
+    rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
+)
+_GENE_PATIENTS = re.compile(
+    rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
+    r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
+)
+# "The T790M cohort must ...", "EGFR-mutant arm: ...": a group named by its marker.
+_GENE_COHORT = re.compile(
+    rf"^\W*(?:for\s+|in\s+)?(?:the\s+)?{_GENE_WORD}[\s-]*(?:(?:mutant|mutated|mutations?|positive|\+|fusions?"
+    r"|rearranged|altered)[\s-]*)?(?:positive\s+)?(?:nsclc\s+)?(?:cohorts?|groups?|arms?|subgroups?|populations?"
+    r"|subsets?)\b"
+)
+# "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
+_FOR_PATIENTS_WITH = re.compile(
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry))\s+(?:(?:an?|known|documented|confirmed)\s+)*"
+    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
+)
+_GENE_LIST = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+(?:(?:an?|the|known|documented|confirmed)\s+)*"
+    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
+)
+_REQUIRED_FOR = re.compile(
+    r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
+    r"\s*(?:\+|positive|mutation)"
+)
+_ALTERATION_GENE = {"t790m": "EGFR", "c797s": "EGFR", "l858r": "EGFR", "g12c": "KRAS", "v600e": "BRAF"}
+
+
+def _label(kind: str, raw: str) -> str:
+    roman = re.match(r"([ivx]+)([a-z]?)$", raw)
+    if roman and roman.group(1) in _ROMAN:
+        raw = _ROMAN[roman.group(1)] + roman.group(2)
+    return f"{kind} {raw}"
+
+
+def _labels_in(text: str) -> list[str]:
+    found: dict[str, list[str]] = {}
+    for match in _COHORT_LABELS.finditer(text):
+        kind = match.group("kind")
+        raws = [match.group("first"), *(m.group("label") for m in _MORE_LABEL.finditer(match.group("more")))]
+        found.setdefault(kind, []).extend(_label(kind, raw) for raw in raws)
+    for kind in _KIND_ORDER:
+        if kind in found:
+            return list(dict.fromkeys(found[kind]))
+    return []
+
+
+# Study parts named without a number: "Dose escalation:", "(expansion cohort only)".
+_PART = r"(?:dose[- ])?(?P<part>escalation|expansion|extension)"
+_PART_HEADING = guarded(
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_PART}(?:\s+(?:phase|part|cohorts?|stage|study))?"
+    r"(?:\s*\([^()]{0,30}\))?\s*:"
+)
+_IN_SENTENCE_PART = re.compile(rf"\b(?:for|to|into|in)\s+(?:the\s+)?{_PART}\s+(?:phase|part|cohorts?|stage)\b")
+
+
+# Asked of a bullet again for every sub-bullet below it: remembered (the answer is a tuple).
+@lru_cache(maxsize=1024)
+def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
+    """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
+    norm = normalize(text)
+    end = len(norm) if before is None else before
+    last = None
+    for match in _HEADING.finditer(norm, 0, end):
+        last = match
+    if last:
+        return tuple(_labels_in(last.group()))
+    part = None
+    for match in _PART_HEADING.finditer(norm, 0, end):
+        part = match
+    return (f"part {part.group('part')}",) if part else ()
+
+
+def scope_cohorts(label: str) -> tuple[str, ...]:
+    """This module's cohort names for a scope label of the shared reader ("Phase 1a only" -> phase 1a)."""
+    norm = normalize(label)
+    found = _labels_in(norm)
+    if found:
+        return tuple(found)
+    part = re.search(_PART, norm)
+    return (f"part {part.group('part')}",) if part else ()
+
+
+def sentence_cohorts(norm: str) -> tuple[str, ...]:
+    """Cohorts a sentence names for itself: "(for phase II part)", "inadmissible to Cohort 2 and Cohort 4"."""
+    labels: list[str] = []
+    for match in _IN_SENTENCE.finditer(norm):
+        labels.extend(_labels_in(norm[match.end():match.end() + 60].split(";")[0]))
+    labels.extend(f"part {m.group('part')}" for m in _IN_SENTENCE_PART.finditer(norm))
+    return tuple(dict.fromkeys(labels))
+
+
+def _gene(word: str) -> tuple[str | None, str | None]:
+    if word in _ALTERATION_GENE:
+        return _ALTERATION_GENE[word], word
+    gene = canonical_gene(word.split("/")[0])
+    return (gene, None) if gene else (None, None)
+
+
+_GENE_FAMILIES = {"ntrk": ["NTRK1", "NTRK2", "NTRK3"], "her2": ["ERBB2"]}
+
+
+def _genes_in(words: str) -> list[str]:
+    found: list[str] = []
+    for word in re.split(r"[^a-z0-9]+", words):
+        gene = canonical_gene(word) if word else None
+        found.extend([gene] if gene else _GENE_FAMILIES.get(word, []))
+    return list(dict.fromkeys(found))
+
+
+# Genes with an approved targeted therapy in NSCLC: what "actionable" or "driver" alterations name.
+DRIVER_GENES = ("EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "NTRK1", "NTRK2", "NTRK3", "ERBB2", "KRAS")
+_DRIVER = (
+    r"(?:(?:an?|the|known|documented|confirmed|other|any)\s+)*(?:actionable|targetable|druggable|driver|oncogenic"
+    r"|sensiti[sz]ing|treatable)[\s-]+(?:(?:genomic|genetic|molecular|oncogenic|driver|gene)[\s-]+)?"
+    r"(?:mutations?|alterations?|aberrations?|drivers?|variants?|rearrangements?)"
+)
+# "Patients with (tumours with) actionable mutations must ...", "If driver mutation, ...": a condition on
+# the patients with a driver, not a requirement on everyone.
+_DRIVER_PATIENTS = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry)|who (?:have|harbou?r|carry))\s+"
+    r"(?:(?:tumou?rs?|cancers?|disease|nsclc)\s+(?:with|harbou?ring|that (?:have|harbou?r|carry))\s+)?"
+    rf"|if\s+(?:there is\s+|with\s+)?){_DRIVER}"
+)
+_FOR_DRIVER = guarded(
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose tumou?rs? "
+    rf"(?:have|harbou?r|carry))\s+(?:(?:tumou?rs?|cancers?)\s+with\s+)?{_DRIVER}"
+)
+
+
+def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
+    """([genes], alteration) when a sentence is about one biomarker group only:
+    "Patients with EGFR mutation ...", "... required for patients with EGFR, ALK or ROS1 alterations",
+    "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
+    if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
+        return list(DRIVER_GENES), None
+    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT):
+        match = pattern.match(norm)
+        if match:
+            gene, alteration = _gene(match.group("gene"))
+            if gene:
+                listed = _GENE_LIST.match(norm)
+                genes = _genes_in(listed.group("genes")) if listed and not alteration else []
+                return (genes or [gene]), alteration
+    for match in _FOR_PATIENTS_WITH.finditer(norm):
+        genes = _genes_in(match.group("genes"))
+        if genes:
+            return genes, None
+    return [], None
+
+
+_ALTERATION_WORD = re.compile(r"\b(?P<alt>t790m|c797s|l858r|g12c|v600e)\b")
+
+
+def lead_in_condition(lead: str) -> tuple[list[str], str | None]:
+    """The biomarker group a lead-in clause names: "for subjects ... who were T790M-positive," -> EGFR/T790M."""
+    alteration = _ALTERATION_WORD.search(lead)
+    if alteration:
+        word = alteration.group("alt")
+        return [_ALTERATION_GENE[word]], word
+    for match in _FOR_PATIENTS_WITH.finditer(lead):
+        genes = _genes_in(match.group("genes"))
+        if genes:
+            return genes, None
+    return [], None
+
+
+# A sub-population heading: "Subjects with actionable genomic alterations (EGFR, ALK, ...):".
+_GROUP_HEADING = re.compile(
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+)?(?:patients|subjects|participants|those)\s+(?:with|without)\b"
+    r"(?P<what>[^:;]{3,100}):"
+)
+_NOT_A_GROUP = re.compile(r"\b(?:following|any of|one of|criteria|excluded|eligible|must|will|should|are|is)\b")
+
+
+def group_heading(norm: str) -> tuple[str, list[str]] | None:
+    """(label, genes) when a sentence opens with a sub-population heading; such groups are alternatives."""
+    match = _GROUP_HEADING.match(norm)
+    if not match or _NOT_A_GROUP.search(match.group()):
+        return None
+    heading = re.sub(r"\s+", " ", match.group()[:-1].strip(" -*"))
+    without = " without " in f" {heading} "
+    return f"group: {heading[:60]}", [] if without else _genes_in(match.group("what"))
+
+
+def required_for(aside: str) -> tuple[str | None, str | None]:
+    """(gene, alteration) for an aside such as "(osimertinib exposure required for T790M+)"."""
+    match = _REQUIRED_FOR.search(aside)
+    return _gene(match.group("what")) if match else (None, None)

@@ -1,0 +1,336 @@
+"""One sentence of eligibility criteria -> prior-therapy rules.
+
+The steps: skip sentences about something else (allergies, toxicity, absorption, washouts);
+read line counts; find drug and class names; decide for each name whether the sentence wants it
+had ("progressed on X", "prior X" in an inclusion), not had ("no prior X", "prior X" in an
+exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
+from trialmatch.criteria.rules.prior_therapy.names import (
+    Context,
+    LeadIn,
+    inside,
+    lead_ins,
+    list_gap,
+    read_names,
+    with_generic_treatment,
+    without_abbreviations,
+)
+from trialmatch.criteria.rules.prior_therapy.scope import (
+    biomarker_condition,
+    group_heading,
+    heading_cohorts,
+    required_for,
+    sentence_cohorts,
+)
+from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.criteria.text import quote
+
+_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
+_OR = re.compile(r"\bor\b|\band/or\b")
+# "treatment naive or no more than one prior therapy": the other way in is wider.
+_OR_BEFORE = re.compile(r"\bor\s+(?:be\s+)?$")
+_OR_AFTER = re.compile(
+    r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
+    r"|one|1|a single)\b"
+)
+_CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
+_FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
+
+
+def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
+    """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
+    groups: list[list[str]] = []
+    for k, mention in enumerate(mentions):
+        gap = cues.strip_parens(norm[mentions[k - 1].end:mention.start]) if k else ""
+        same = k > 0 and (bool(_OR.search(gap)) or (not _AND.search(gap) and list_gap(gap)))
+        if same:
+            groups[-1].extend(mention.items)
+        else:
+            groups.append(list(mention.items))
+    unique: dict[tuple[str, ...], list[str]] = {}
+    for group in groups:
+        items = list(dict.fromkeys(group))
+        unique.setdefault(tuple(sorted(items)), items)  # "PD-1/L1 ... and at least two cycles of PD-1/L1"
+    return list(unique.values())
+
+
+def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
+    """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
+    if cues.EARLY.search(norm):
+        return "early"
+    if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
+        return "early"  # "Have received neoadjuvant chemotherapy"
+    if cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
+        return "advanced"
+    return "any"
+
+
+def _need_setting(norm: str) -> str:
+    """Which treatments a requirement counts."""
+    if cues.EARLY.search(norm):
+        return "early"
+    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm)
+    if adjuvant and not advanced:
+        return "early"
+    return "advanced" if advanced and not adjuvant else "any"
+
+
+# Real criteria sentences stay under ~800 characters; reading is bounded so that pathological text
+# (one 50 KB "sentence") cannot make a parse slow. Words past the bound are not read.
+MAX_SENTENCE_CHARS = 2500
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """What a sentence names before its context is asked: the sentence says nothing without these."""
+
+    sentence: str
+    norm: str
+    mentions: list[Mention]
+    limits: list[LineLimit]
+
+
+def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
+    """The names and line counts of one sentence; None when it can state no prior-therapy rule.
+
+    Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
+    worked out only for the few sentences that say something."""
+    norm = normalize(sentence[:MAX_SENTENCE_CHARS])
+    excluding = section == "exclusion"
+    mentions = find_mentions(norm, egfr_trial)
+    if mentions:  # only a name can be an abbreviation in brackets
+        mentions = without_abbreviations(norm, mentions, _parens(norm))
+    if excluding:
+        mentions = with_generic_treatment(norm, mentions)
+    limits = count_limits(norm, mentions, section)
+    if not excluding:
+        limits += ordinal_limits(norm)
+    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
+        # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
+        # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
+        return None
+    return FirstRead(sentence, norm, mentions, limits)
+
+
+def _parens(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in cues.PAREN.finditer(norm)]
+
+
+def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
+    """Prior-therapy rules stated by one sentence of the criteria (or the title)."""
+    first = read_sentence(sentence, ctx.section, ctx.egfr_trial)
+    return reading_rules(first, ctx) if first else []
+
+
+def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
+    """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
+    bare = cues.strip_parens(norm)
+    excluding = ctx.section == "exclusion"
+    parens = _parens(norm)
+    if cues.off_topic(bare) or cues.definition(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+        return []
+    if cues.WASHOUT.search(bare):
+        return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
+    if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
+        return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
+    # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
+    ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
+    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever
+    if excluding and timed:
+        limits = []  # a washout, not a count of earlier lines
+    # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
+    limits = [lim for lim in limits if cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
+    first_name = mentions[0].start if mentions else len(norm)
+    # A title names the trial's population; it is not a condition on one group of patients.
+    genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
+    title = ctx.section == "title"
+    base: dict[str, Any] = {
+        "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+        or _excepts_a_part(norm) or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)),
+        "genes": genes,
+        "alteration": alteration,
+        "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
+        "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
+        "section": ctx.section,
+    }
+    group = group_heading(norm)
+    if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
+        base["cohorts"] = [group[0]]
+        base["genes"] = base["genes"] or group[1]
+    met_unknown = bool(cues.MET_UNKNOWN.search(norm))
+    rules: list[dict[str, Any]] = []
+
+    for lim in limits:
+        if lim.cycles:
+            met_unknown = True
+        elif lim.min is not None or lim.max is not None:
+            rules.append(_lines_rule(lim, base, norm, ctx))
+    spans = [(lim.start, lim.end) for lim in limits]
+    mentions = [m for m in mentions if not inside(m.start, spans)]
+
+    leads = lead_ins(norm)
+    reading = read_names(norm, mentions, ctx, parens, leads)
+    if not excluding:
+        naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
+        rules += naive
+        if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
+            if _treated(norm):
+                rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
+    allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
+    # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
+    # "progressed within 6 months of X" still asks for X.
+    required = [m for m in reading.require if not (timed and (m in reading.weak or (
+        m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
+    forbid = _without_restated_purpose(norm, reading.forbid)
+    if forbid and not timed:
+        forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
+        if not excluding and alternative is None and _either_or(norm, forbid, required):
+            # "chemotherapy-naive or having received prior chemotherapy": either way in is enough.
+            alternative = forbid_rule
+        else:
+            rules.append(forbid_rule)
+    if required:
+        # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
+        relaxed = {**base, "soft": True} if reading.permitted else base
+        for scope, names in _by_lead_in(norm, required, leads):
+            scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
+            rules += _require_rules(norm, names, parens, scoped, met_unknown)
+    if not excluding and alternative is not None and rules:
+        # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
+        return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
+    if not excluding and alternative is not None:
+        return [alternative]
+    return rules
+
+
+_FOR_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:an?\s+|the\s+|its\s+)?$")
+
+
+def _without_restated_purpose(norm: str, forbid: list[Mention]) -> list[Mention]:
+    """ "Used an EGFR TKI for anti-tumour therapy": the general words after "for" restate what the named
+    drug was for; they are not a second, wider ban."""
+    named = [m for m in forbid if not m.systemic]
+    if not named:
+        return forbid
+    return [m for m in forbid if not (m.systemic and any(n.end <= m.start for n in named)
+                                      and _FOR_PURPOSE.search(norm, max(0, m.start - 12), m.start))]
+
+
+def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool:
+    """Whether banned and required names are two alternatives: all of one before "or" and all of the other after."""
+    if not forbid or not require:
+        return False
+    first, second = (forbid, require) if forbid[-1].end <= require[0].start else (require, forbid)
+    if first[-1].end > second[0].start:
+        return False  # interleaved: no single "or" between them
+    return bool(_OR.search(cues.strip_parens(norm[first[-1].end:second[0].start])))
+
+
+def _excepts_a_part(norm: str) -> bool:
+    """ "Prior immunotherapy, except patients enrolled in cohort B": the rule leaves a part of the trial open."""
+    return any(cues.EXCEPT_PART.search(m.group()) for m in cues.EXCEPT.finditer(norm))
+
+
+def _treated(norm: str) -> bool:
+    """ "Previously treated" outside an exception ("any KRAS variant except previously treated G12C")."""
+    exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    return any(not inside(m.start(), exceptions) for m in cues.TREATED.finditer(norm))
+
+
+def _by_lead_in(norm: str, names: list[Mention], leads: list[LeadIn]) -> list[tuple[LeadIn | None, list[Mention]]]:
+    """Required names after "for subjects ... T790M-positive," belong to that group only."""
+    scoped: dict[LeadIn | None, list[Mention]] = {}
+    for mention in names:
+        lead = next((lead for lead in reversed(leads) if lead.end <= mention.start), None)
+        if lead is None or not lead.genes or re.search(r"[;.]", norm[lead.end:mention.start]):
+            lead = None
+        scoped.setdefault(lead, []).append(mention)
+    return list(scoped.items())
+
+
+def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -> dict[str, Any]:
+    # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
+    # qualifies what follows the count, not the count.
+    soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
+    soft = ctx.soft or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+    return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
+            "of": list(lim.of) if lim.of else None, "soft": soft,
+            "setting": "any" if lim.of else _need_setting(norm)}
+
+
+def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
+                   ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
+
+    Returns the naive rule, or (second) the naive rule offered as an alternative ("... or ...")."""
+    if timed:
+        return [], None
+    for match in cues.NAIVE.finditer(norm):
+        alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
+        if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
+               for m in mentions):
+            continue  # "EGFR TKI treatment-naive" bans that class only
+        if cues.EARLY.search(norm):
+            setting = "early"
+        elif cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
+            setting = "advanced"
+        elif cues.ANY_SETTING.search(norm) or _FOR_NSCLC.search(norm):
+            setting = "any"
+        else:
+            setting = "advanced"  # line wording: counted by lines for advanced disease
+        rule = {**base, "kind": "naive", "allow": allow, "setting": setting}
+        return ([], rule) if alternative else ([rule], None)
+    return [], None
+
+
+def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
+                 ctx: Context) -> dict[str, Any]:
+    items = list(dict.fromkeys(i for m in forbid for i in m.items))
+    setting = _ban_setting(norm, bare, ctx)
+    if set(allow) & set(items):
+        # "docetaxel, with the exception of docetaxel in the neoadjuvant setting": the exception is a setting.
+        allow = [i for i in allow if i not in items]
+        setting = "advanced"
+    if any(m.systemic for m in forbid):
+        return {**base, "kind": "naive", "allow": allow, "setting": setting}
+    return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
+
+
+def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, int]], base: dict[str, Any],
+                   met_unknown: bool) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    pool = list(require)
+    for a, b in parens:  # "(Osimertinib exposure required for T790M+)": a rule for that group only
+        gene, alteration = required_for(norm[a:b])
+        inner = [m for m in require if a <= m.start < b]
+        if gene and inner:
+            rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "genes": [gene],
+                          "alteration": alteration, "met_unknown": False, "setting": "any"})
+            pool = [m for m in pool if m not in inner]
+    outside = [m for m in pool if not inside(m.start, parens)]
+    named: list[Mention] = []
+    if not any(not m.systemic for m in outside):
+        # "failed first-line standard treatment (platinum-containing doublet)": the aside says which.
+        named = [m for m in pool if not m.systemic and not any(
+            a <= m.start < b and cues.EXAMPLES.match(norm, a) for a, b in parens)]
+    setting = _need_setting(norm)
+    if not pool:
+        return rules
+    groups = _and_groups(norm, outside or pool) + (_and_groups(norm, named) if outside else [])
+    if any(SYSTEMIC in g for g in groups):
+        # "after platinum or any other systemic therapy" is met by any earlier line.
+        rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
+        groups = [g for g in groups if SYSTEMIC not in g]
+    if groups:
+        rules.append({**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting})
+    return rules

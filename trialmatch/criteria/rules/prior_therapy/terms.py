@@ -1,0 +1,263 @@
+"""Find drugs and drug classes named in a piece of criteria text.
+
+Text is lower-cased and cut into letter and digit tokens ("AZD-9291" -> azd 9291, "EGFR-TKIs" ->
+egfr tki), so one vocabulary entry matches every spelling with or without hyphens, spaces and
+plural s. Matching walks the tokens once and looks phrases up in a dict: linear in the text,
+whatever the size of the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prefilter import translator
+from trialmatch.criteria.vocab import load
+
+_TRANSLATE = str.maketrans({
+    "\uff1a": ":", "\uff1b": ";", "\uff0c": ",", "\u3002": ".", "\uff08": "(", "\uff09": ")",
+    "\u3001": ",", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2212": "-", "\u00a0": " ", "\u00ef": "i", "\u00e9": "e", "\u00e8": "e", "\u00f6": "o",
+    "\u3010": "[", "\u3011": "]", "\u2019": "'", "\u2265": "\u2265", "\uff1e": ">", "\uff1c": "<",
+    "\u0130": "I",
+})
+
+_translate = translator(_TRANSLATE)
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# What may sit between the tokens of one phrase: "PD-(L)1", "PD-1/PD-L1", "EGFR - TKI".
+_JOINER = re.compile(r"[\s\-/()\[\]'+&]*")
+_SHORT_SPAN = re.compile(r"[a-z0-9 \-]+")
+
+MAX_PHRASE_TOKENS = 14
+
+# Classes so broad that a more specific mention nearby says what they meant:
+# "HER2-targeted antibody or tyrosine kinase inhibitor" forbids HER2 drugs, not every TKI.
+GENERIC_CLASSES = frozenset({"c:tki", "c:targeted", "c:biologic"})
+SYSTEMIC = "c:systemic"
+
+
+# "PD-(L)1" means PD-1 or PD-L1; spelled out so the tokens do not read as PD-L1 alone.
+_PD_L_1 = re.compile(r"pd\s?-?\s?\(l\)\s?-?\s?1")  # also "anti-PD (L)-1"
+
+
+def normalize(text: str) -> str:
+    """Lower case with full-width punctuation, dashes and a few accents made plain ASCII."""
+    # Every character _TRANSLATE changes is outside ASCII, and "pd-(l)-1" needs "(l)": skip what cannot apply.
+    low = text.lower() if text.isascii() else _translate(text).lower()
+    return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
+
+
+def _norm_token(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) over already-normalised text."""
+    # split() gives gap, token, gap, ..., gap: the running sum of their lengths gives every start and end
+    # without a Python step per match object.
+    parts = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    # Only a token ending in "s" can change ("therapies", "tkis"): skip the call for the rest.
+    words = [_norm_token(word) if word[-1] == "s" else word for word in parts[1::2]]
+    return list(zip(words, ends[0::2], ends[1::2], strict=False))  # one more gap than tokens
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t for t, _, _ in tokens(normalize(phrase)))
+
+
+@cache
+def phrase_index() -> dict[tuple[str, ...], str]:
+    """Token tuple -> item ("d:<generic>" for a drug, "c:<class>" for a class)."""
+    vocab = load("drugs")
+    index: dict[tuple[str, ...], str] = {}
+
+    def add(phrase: str, item: str) -> None:
+        key = _key(phrase)
+        if key and len(key) <= MAX_PHRASE_TOKENS:
+            index.setdefault(key, item)
+
+    for generic, entry in vocab["drugs"].items():
+        for name in [generic, *entry["names"]]:
+            add(name, f"d:{generic}")
+    for class_key, entry in vocab["classes"].items():
+        for phrase in entry["phrases"]:
+            add(phrase, f"c:{class_key}")
+    affixes = vocab["target_affixes"]
+    for class_key, names in vocab["targets"].items():
+        for name in names:
+            for prefix in affixes["prefixes"]:
+                add(prefix + name, f"c:{class_key}")
+                for suffix in affixes["suffixes"]:
+                    add(f"{prefix}{name} {suffix}", f"c:{class_key}")
+            for suffix in affixes["suffixes"]:
+                add(f"{name} {suffix}", f"c:{class_key}")
+    return index
+
+
+def _spellings(token: str) -> set[str]:
+    """Every word as written ("therapies", "tkis") that _norm_token turns into `token`."""
+    return {token, token + "s", *([token[:-1] + "ies"] if token.endswith("y") else [])}
+
+
+@cache
+def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Words (as written) that are a whole one-word phrase, pairs that open a longer one, and the first
+    words of those pairs."""
+    keys = phrase_index()
+    singles = frozenset(w for key in keys if len(key) == 1 for w in _spellings(key[0]))
+    pairs = frozenset((a, b) for key in keys if len(key) > 1 for a in _spellings(key[0]) for b in _spellings(key[1]))
+    return singles, pairs, frozenset(a for a, _ in pairs)
+
+
+@cache
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First token -> the lengths of the phrases that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in phrase_index():
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A drug or class named in the text; several items mean any of them ("1st or 2nd generation")."""
+
+    start: int
+    end: int
+    items: tuple[str, ...]
+
+    @property
+    def generic(self) -> bool:
+        return all(item in GENERIC_CLASSES for item in self.items)
+
+    @property
+    def systemic(self) -> bool:
+        return SYSTEMIC in self.items
+
+
+def _joined(text: str, toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """True when tokens i..j-1 sit next to each other with only joining marks between."""
+    return all(_JOINER.fullmatch(text, toks[k][2], toks[k + 1][1]) for k in range(i, j - 1))
+
+
+def _scan(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    """Longest phrase match at each token: (first token, end token, item)."""
+    index, lengths_by_first = phrase_index(), _lengths_by_first()
+    words = [t for t, _, _ in toks]
+    found: list[tuple[int, int, str]] = []
+    end = 0  # tokens before this are inside the last phrase found
+    # Only tokens that start some phrase are tried, in order: the same walk as trying every token.
+    for i in [k for k, word in enumerate(words) if word in lengths_by_first]:
+        if i < end:
+            continue
+        # Only lengths some phrase has are looked up: the same longest match as trying every length.
+        for length in lengths_by_first[words[i]]:
+            if length > len(toks) - i:
+                continue
+            item = index.get(tuple(words[i:i + length]))
+            if item and _joined(text, toks, i, i + length):
+                span = text[toks[i][1]:toks[i + length - 1][2]]
+                if len(span) <= 4 and not _SHORT_SPAN.fullmatch(span):
+                    continue
+                found.append((i, i + length, item))
+                end = i + length
+                break
+    return found
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_GENERATION_CLASSES = {1: "c:egfr_tki_1g", 2: "c:egfr_tki_2g", 3: "c:egfr_tki_3g", 4: "c:egfr_tki_4g"}
+_EGFR_FAMILY = frozenset({"c:egfr_tki", "c:egfr_targeted", "c:tki", "c:targeted"})
+
+
+def _generations_before(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[set[int], int]:
+    """Ordinals written before "generation": "first- or second-", "1st/2nd/3rd-"."""
+    found: set[int] = set()
+    j = gen_at - 1
+    start = gen_at
+    while j >= 0:
+        tok = toks[j][0]
+        if tok in _ORDINAL_SUFFIX and j >= 1 and toks[j - 1][0].isdigit():
+            found.add(int(toks[j - 1][0]))
+            start = j - 1
+            j -= 2
+        elif tok in _ORDINAL_WORDS:
+            found.add(_ORDINAL_WORDS[tok])
+            start = j
+            j -= 1
+        elif tok in ("or", "and") and found:
+            j -= 1
+        else:
+            break
+    return {n for n in found if n in _GENERATION_CLASSES}, start
+
+
+def _names_egfr(egfr_trial: bool, toks: list[tuple[str, int, int]], raw: list[tuple[int, int, str]]) -> bool:
+    """An EGFR trial, or a sentence that names EGFR: a bare "third-generation TKI" is then an EGFR TKI.
+    Asked only when such a TKI is found (rare), not for every sentence with a drug name."""
+    return egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
+
+
+def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
+    """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
+
+    In an EGFR trial (`egfr_trial`) a bare "third-generation TKI" is an EGFR TKI."""
+    singles, pairs, firsts = _openings()
+    words = _TOKEN.findall(text)
+    if singles.isdisjoint(words) and (firsts.isdisjoint(words)
+                                      or pairs.isdisjoint(zip(words, words[1:], strict=False))):
+        return []  # no word or pair of words opens a drug or class name (most sentences): nothing to scan
+    toks = tokens(text)
+    raw = _scan(text, toks)
+    by_start = {first: (end, item) for first, end, item in raw}
+    mentions: list[Mention] = []
+    skip_until = -1
+    # Both "generation" and "gen" hold "gen": without it the walk over the tokens finds nothing.
+    for k, (tok, _, _) in enumerate(toks if "gen" in text else ()):
+        if tok not in ("generation", "gen") or k <= skip_until:
+            continue
+        gens, first = _generations_before(toks, k)
+        if not gens:
+            continue
+        for ahead in range(k + 1, min(k + 5, len(toks))):
+            if ahead in by_start:
+                end, item = by_start[ahead]
+                if item in _EGFR_FAMILY and (item != "c:tki" or _names_egfr(egfr_trial, toks, raw)):
+                    items = tuple(_GENERATION_CLASSES[n] for n in sorted(gens))
+                    mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
+                    del by_start[ahead]
+                    skip_until = end
+                break
+    for first, (end, item) in by_start.items():
+        mentions.append(Mention(toks[first][1], toks[end - 1][2], (item,)))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def item_label(item: str) -> str:
+    """Plain words for an item: "d:osimertinib" -> "osimertinib", "c:pd1_pdl1" -> "PD-1/PD-L1 inhibitor"."""
+    kind, _, key = item.partition(":")
+    return key if kind == "d" else drugs.class_label(key)
+
+
+def items_label(items: list[str] | tuple[str, ...]) -> str:
+    """Several items as "a, b or c"."""
+    return _items_label(tuple(items))
+
+
+@cache
+def _items_label(items: tuple[str, ...]) -> str:
+    labels = list(dict.fromkeys(item_label(i) for i in items))
+    if len(labels) <= 1:
+        return labels[0] if labels else "these treatments"
+    return ", ".join(labels[:-1]) + " or " + labels[-1]

@@ -1,0 +1,399 @@
+"""Check a patient's treatment history against parsed prior-therapy rules: pure, no free text.
+
+The profile gives drug names (any setting) and the number of lines for advanced disease. Each
+drug becomes the set of items it satisfies ("d:pembrolizumab", "c:pd1", "c:checkpoint_inhibitor",
+...), so a rule check is a few set intersections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import orjson
+
+from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
+from trialmatch.criteria.rules.profile_memo import memo_for
+from trialmatch.criteria.rules.reader import apply_scope
+
+_RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
+# PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
+_SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
+
+
+@dataclass(frozen=True)
+class Drug:
+    name: str
+    items: frozenset[str]  # what the drug counts as; empty when we do not know the name
+    known: bool
+    vague: frozenset[str] = frozenset()  # a class written instead of a drug ("immunotherapy"): could be any below
+
+
+@dataclass(frozen=True)
+class History:
+    drugs: tuple[Drug, ...]
+    lines: int | None
+    unknown_drugs: bool  # a listed name we could not place in any class
+    given: bool  # the profile says anything at all about earlier treatment
+
+
+@lru_cache(maxsize=4096)
+def _drug(name: str) -> Drug:
+    generic = drugs.canonical_drug(name)
+    if generic:
+        return Drug(generic, frozenset({f"d:{generic}", *(f"c:{k}" for k in drugs.classes_of(generic))}), True)
+    # A class written as a treatment ("chemotherapy", "PD-1 inhibitor") still tells us something.
+    norm = normalize(name)
+    mentions = find_mentions(norm)
+    if len(mentions) == 1 and mentions[0].end - mentions[0].start >= len(norm.strip()) - 2:
+        classes = {c for item in mentions[0].items for c in drugs.ancestors(item.partition(":")[2])}
+        return Drug(name, frozenset(f"c:{c}" for c in classes), True, frozenset(mentions[0].items))
+    return Drug(name, frozenset(), False)
+
+
+def known_therapy(name: str) -> bool:
+    """True if `name` is a drug (any spelling) or a class of treatment the checks understand."""
+    return _drug(name).known
+
+
+@lru_cache(maxsize=1024)
+def _history(therapies: tuple[str, ...], lines: int | None) -> History:
+    listed = tuple(_drug(t) for t in therapies)
+    return History(listed, lines, any(not d.known for d in listed), bool(listed) or lines is not None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A rule's verdict; the reason is written only for the rule that decides (checks must be fast)."""
+
+    verdict: Verdict
+    explain: Callable[[], str]
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
+
+
+def _lines_text(n: int) -> str:
+    return "1 line" if n == 1 else f"{n} lines"
+
+
+def _matches(drug: Drug, items: set[str]) -> bool:
+    return bool(drug.items & items)
+
+
+def _near(drug: Drug, items: set[str]) -> bool:
+    """A near miss: PD-1 for PD-L1, or a class the patient named that may hide one of the items."""
+    if any(_SIBLINGS.get(i) in drug.items for i in items):
+        return True
+    return bool(drug.vague) and any(drug.vague & _item_family(i) for i in items)
+
+
+@lru_cache(maxsize=4096)
+def _item_family(item: str) -> frozenset[str]:
+    kind, _, key = item.partition(":")
+    classes = drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)
+    return frozenset(f"c:{c}" for c in classes)
+
+
+def _in_setting(history: History, setting: str) -> str:
+    """Whether drugs the profile lists count for a rule's setting: yes / no / maybe."""
+    if setting == "early":
+        return "maybe"
+    if setting == "advanced":
+        if history.lines == 0:
+            return "no"  # every listed drug was given before the disease was advanced
+        return "maybe" if history.lines is None else "yes"
+    return "yes"
+
+
+def _names(drugs_had: list[Drug]) -> str:
+    return ", ".join(d.name for d in drugs_had)
+
+
+def _forbid(rule: dict[str, Any], h: History) -> Outcome:
+    items, allow = set(rule["items"]), set(rule.get("allow") or ())
+    had = [d for d in h.drugs if _matches(d, items) and not _matches(d, allow)]
+
+    def what() -> str:
+        return items_label(rule["items"])
+
+    if had:
+        setting = _in_setting(h, rule["setting"])
+        if setting == "no":
+            return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()} for advanced disease; "
+                                             f"you list {_names(had)} but no treatment line for advanced disease.")
+        if setting == "maybe" or rule["soft"]:
+            return Outcome(UNKNOWN, lambda: f"The trial limits earlier {what()}; whether your {_names(had)} "
+                                            "counts needs your doctor's reading.")
+        return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
+                                         f"you list {_names(had)}.")
+    if h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
+                                        "every drug you list is one.")
+    return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()}, and you list none.")
+
+
+def _require(rule: dict[str, Any], h: History) -> Outcome:
+    setting = _in_setting(h, rule["setting"])
+    missing: list[list[str]] = []
+    maybe = False
+    for group in rule["groups"]:
+        items = set(group)
+        if any(_matches(d, items) for d in h.drugs):
+            maybe = maybe or setting == "maybe"
+            if setting == "no":
+                missing.append(group)
+        elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+            maybe = True
+        else:
+            missing.append(group)
+
+    def what(groups: list[list[str]]) -> str:
+        return " and ".join(items_label(g) for g in groups)
+
+    if missing:
+        if rule["soft"] or maybe:
+            return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(missing)}; check with your doctor "
+                                            "whether your treatment counts.")
+        return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
+                                         "your list does not include it.")
+    if maybe:
+        return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
+                                        "your list does not say when you had it.")
+    if rule.get("met_unknown"):
+        return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])} as the trial asks; it also asks how you "
+                                        "responded or how long you took it, which your doctor can confirm.")
+    return Outcome(ELIGIBLE, lambda: f"You had earlier {what(rule['groups'])}, as the trial asks.")
+
+
+def _naive(rule: dict[str, Any], h: History) -> Outcome:
+    allow = set(rule.get("allow") or ())
+    others = [d for d in h.drugs if not (allow and _matches(d, allow))]
+    named = [d for d in others if d.known]
+    setting = rule["setting"]
+
+    def wanted() -> str:
+        but = f" other than {items_label(rule['allow'])}" if allow else ""
+        scope = " for advanced disease" if setting == "advanced" else ""
+        return f"The trial is for people with no earlier systemic treatment{but}{scope}"
+
+    if setting == "early":
+        if others:
+            return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
+        return Outcome(ELIGIBLE, lambda: "You list no earlier treatment.")
+    if setting == "advanced" and h.lines == 0:
+        return Outcome(ELIGIBLE, lambda: "You have had no treatment line for advanced disease, as the trial asks.")
+    if setting == "advanced" and h.lines is None:
+        if others:
+            return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not say whether your treatment was for "
+                                            "advanced disease.")
+        return Outcome(ELIGIBLE, lambda: f"{wanted()}; you list none.")
+    failed = UNKNOWN if rule["soft"] else EXCLUDED
+    if named:
+        return Outcome(failed, lambda: f"{wanted()}; you list {_names(named)}.")
+    if h.lines and not allow:
+        return Outcome(failed, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
+    if others or (h.lines and not h.drugs):
+        return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
+    return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
+
+
+def _wanted_lines(low: int | None, high: int | None) -> str:
+    parts = ([f"at least {_lines_text(low)}"] if low else []) + (
+        [f"at most {_lines_text(high)}"] if high is not None else [])
+    return " and ".join(parts)
+
+
+def _lines_reason(low: int | None, high: int | None, lines: int | None, met: bool) -> str:
+    if high == 0 and not low:
+        asked = "The trial is for people not yet treated for advanced disease (first-line)"
+    else:
+        asked = f"The trial asks for {_wanted_lines(low, high)} of earlier treatment for advanced disease"
+    if lines is None:
+        return f"{asked}; your number of treatment lines is not given."
+    return f"{asked}; you have had {_lines_text(lines)}{', as it asks' if met else ''}."
+
+
+def _lines(rule: dict[str, Any], h: History) -> Outcome:
+    low, high, of = rule.get("min"), rule.get("max"), rule.get("of")
+    if of:
+        return _class_lines(low, high, of, rule, h)
+    lines = h.lines
+    if lines is None:
+        return Outcome(UNKNOWN, lambda: _lines_reason(low, high, None, False))
+    fails = (low is not None and lines < low) or (high is not None and lines > high)
+    if not fails:
+        return Outcome(ELIGIBLE, lambda: _lines_reason(low, high, lines, True))
+    # Drugs given before the disease was advanced may count as a line when the text does not say.
+    early_line = low == 1 and rule["setting"] == "any" and h.drugs and lines == 0
+    return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
+                   lambda: _lines_reason(low, high, lines, False))
+
+
+def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
+    items = set(of)
+    has = any(_matches(d, items) for d in h.drugs)
+    failed = UNKNOWN if rule["soft"] else EXCLUDED
+
+    def what() -> str:
+        return items_label(of)
+
+    if high is not None and (not has or (h.lines is not None and h.lines <= high)) and (not low or has):
+        return Outcome(ELIGIBLE, lambda: f"The trial allows at most {high} earlier {what()} regimen(s); "
+                                         "you are within it.")
+    if low:
+        if not has and not h.unknown_drugs:
+            return Outcome(failed, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
+        if has and h.lines is not None and h.lines < low:
+            return Outcome(failed, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
+                                           f"you have had {_lines_text(h.lines or 0)} in all.")
+        if low == 1 and has and (high is None or (h.lines is not None and h.lines <= high)):
+            return Outcome(ELIGIBLE, lambda: f"You had earlier {what()}, as the trial asks.")
+    return Outcome(UNKNOWN, lambda: f"The trial counts earlier {what()} regimens; your list does not say how many "
+                                    "you had.")
+
+
+def _any_of(rule: dict[str, Any], h: History) -> Outcome:
+    """One of several sets of rules is enough ("either treatment-naive or progressed after platinum")."""
+    best: Outcome | None = None
+    for option in rule["options"]:
+        worst = max((_CHECKS[r["kind"]](r, h) for r in option), key=lambda o: _RANK[o.verdict])
+        if best is None or _RANK[worst.verdict] < _RANK[best.verdict]:
+            best = worst
+    assert best is not None
+    return best
+
+
+_CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines, "any_of": _any_of}
+
+
+def _applies(rule: dict[str, Any], profile: Patient) -> bool | None:
+    """Whether a rule for one biomarker group applies: True, False, or None when the profile cannot say."""
+    genes = rule.get("genes")
+    if not genes:
+        return True
+    alteration = rule.get("alteration")
+    statuses = set()
+    for gene in genes:
+        status = profile.gene_status(gene)
+        if status == "positive" and alteration:
+            found = any(alteration in a.replace(" ", "") for a in profile.alterations(gene))
+            status = "positive" if found else "negative"
+        statuses.add(status)
+    if "positive" in statuses:
+        return True
+    return None if "unknown" in statuses else False
+
+
+def _group_words(rule: dict[str, Any]) -> str:
+    return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
+
+
+def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
+    """One rule's verdict for this profile."""
+    applies = _applies(rule, profile)
+    if applies is False:
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
+    if not h.given:
+        outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
+    else:
+        outcome = _CHECKS[rule["kind"]](rule, h)
+    if applies is None and outcome.verdict == EXCLUDED:
+        found = outcome
+        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with a {_group_words(rule)} "
+                                           "finding, and your test results do not say.")
+    scope = rule.get("scope")
+    if scope and outcome.verdict != ELIGIBLE:
+        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
+            # This module's own cohort groups already make the trial's parts alternatives: a patient
+            # who fits none of them is excluded by every part, not left with a question.
+            return outcome
+        return _scoped(outcome, scope, profile)
+    return outcome
+
+
+def _scoped(outcome: Outcome, scope: dict[str, Any], profile: Patient) -> Outcome:
+    """The shared reader's scope on the rule's criterion (another cancer's cohort, a marker group,
+    one part of the trial) applied to its outcome."""
+    found = apply_scope(Finding(outcome.verdict, "", outcome.reason), scope, profile)
+    if found.verdict == outcome.verdict and found.reason == outcome.reason:
+        return outcome
+    return Outcome(found.verdict, lambda: found.reason)
+
+
+# Rules and rule sets by content without their evidence, by the object's id (the object itself is kept,
+# so an id is never reused for another). "No prior EGFR TKI" recurs in thousands of trials, so its
+# outcome for one profile is worked out once (rules.profile_memo), and so is a whole trial's answer when
+# another trial words the same rules differently. Outcomes never read the evidence: each trial quotes its own.
+_CONTENT_KEYS: dict[int, tuple[Any, bytes]] = {}
+_MAX_CONTENT_KEYS = 500_000
+MEMO_SPACE = "prior_therapy"
+
+
+def _without_evidence(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {name: _without_evidence(v) for name, v in value.items() if name != "evidence"}
+    if isinstance(value, list):
+        return [_without_evidence(v) for v in value]
+    return value
+
+
+def _content_key(rules: dict[str, Any]) -> bytes:
+    entry = _CONTENT_KEYS.get(id(rules))
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    if len(_CONTENT_KEYS) >= _MAX_CONTENT_KEYS:
+        _CONTENT_KEYS.clear()
+    key = orjson.dumps(_without_evidence(rules), option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    _CONTENT_KEYS[id(rules)] = (rules, key)
+    return key
+
+
+def check_rules(parsed: dict[str, Any], profile: Patient) -> Finding:
+    """The best verdict over the trial's cohorts (worst rule within each), with the deciding sentence."""
+    rules: list[dict[str, Any]] = parsed.get("rules") or []
+    answers = memo_for(profile, MEMO_SPACE)
+    trial_key = b"trial" + _content_key(parsed)
+    found = answers.get(trial_key)
+    if found is None:
+        found = answers[trial_key] = _decide(parsed, rules, profile, answers)
+    verdict, index, reason = found
+    return Finding(verdict, rules[index]["evidence"] if index is not None else "", reason)
+
+
+def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
+            outcomes: dict[Any, Any]) -> tuple[Verdict, int | None, str]:
+    """check_rules' answer: the verdict, which rule decided it (None: no rule did), and why."""
+    h = _history(profile.prior_therapies, profile.prior_lines)
+    best: tuple[int, int, Outcome] | None = None
+    for group in parsed.get("groups") or [list(range(len(rules)))]:
+        worst: tuple[int, int, Outcome] | None = None
+        for index in group:
+            key = _content_key(rules[index])
+            outcome = outcomes.get(key)
+            if outcome is None:
+                outcome = outcomes[key] = rule_outcome(rules[index], profile, h)
+            rank = _RANK[outcome.verdict]
+            if worst is None or rank > worst[0]:
+                worst = (rank, index, outcome)
+                if rank == _RANK[EXCLUDED]:
+                    break
+        if worst is None:
+            return ELIGIBLE, None, "One part of the trial sets no rule on earlier treatment."
+        if best is None or worst[0] < best[0]:
+            best = worst
+            if best[0] == _RANK[ELIGIBLE]:
+                break
+    if best is None:
+        return ELIGIBLE, None, "The trial text sets no requirement on earlier treatment."
+    _, index, outcome = best
+    reason = outcome.reason
+    if outcome.verdict == EXCLUDED and len(parsed.get("groups") or ()) > 1:
+        reason = f"None of the trial's groups fits your earlier treatment. For example: {reason}"
+    return outcome.verdict, index, reason

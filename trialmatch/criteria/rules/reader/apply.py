@@ -1,0 +1,59 @@
+"""What a scoped rule's finding means for one patient: a rule about another group cannot exclude."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
+from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.reader.scope import Scope
+
+
+def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Patient | None) -> Finding:
+    """The finding of a rule written for `scope`, as it stands for this patient.
+
+    - no scope: the rule is about every patient; unchanged.
+    - another cancer only ("Part 2A (ER+ breast cancer)"): not about an NSCLC patient; eligible.
+    - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes;
+      (profile None: a dimension that does not read test results, so every marker is unknown)
+      a patient tested negative for all of them is outside it (eligible); otherwise the group is
+      unknown for the patient, and an exclusion becomes a question.
+    - a part closed to enrolment ("Phase 1 [closed to enrollment]"): nobody joins it now; eligible.
+    - a cohort, part or arm without a cancer or marker ("Part B", "dose escalation only"): the
+      patient may join another; an exclusion becomes a question.
+    """
+    if not scope_json:
+        return finding
+    scope = Scope.from_json(scope_json)
+    if scope.closed:
+        if finding.verdict == ELIGIBLE:
+            return finding
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"This rule is for a part of the trial that is closed to new patients ({scope.label}).")
+    if scope.other_disease:
+        if finding.verdict == ELIGIBLE:
+            return finding
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
+    if scope.genes:
+        statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
+        if "positive" in statuses:
+            return finding
+        if statuses == {"negative"}:
+            if finding.verdict == ELIGIBLE:
+                return finding
+            return Finding(ELIGIBLE, finding.evidence,
+                           f"This rule is only for patients with {', '.join(scope.genes)} changes "
+                           f"({scope.label}); your tests were negative.")
+        return _question(finding, f"This rule is for patients with {', '.join(scope.genes)} changes "
+                                  f"({scope.label}): ask your doctor whether it applies to you.")
+    if scope.diseases:  # names NSCLC, lung cancer or solid tumours: about this patient
+        return finding
+    return _question(finding, f"This rule applies only to {scope.label}: ask your doctor which part "
+                              "of the trial you could join.")
+
+
+def _question(finding: Finding, reason: str) -> Finding:
+    if finding.verdict != EXCLUDED:
+        return finding
+    return Finding(UNKNOWN, finding.evidence, f"{finding.reason} {reason}".strip(), finding.specific)

@@ -1,0 +1,397 @@
+"""Who a criterion is about: every patient, or one cohort, part, arm, disease or marker group.
+
+Read from the words that set it, in three places:
+- a heading over a list ("Phase 1: (dose escalation)", "Cohort B (SCLC):", "* Part A:" with
+  sub-bullets), which scopes what follows it;
+- a prefix or a suffix of the criterion itself ("Part 2A (ER+ breast cancer) Histological ...",
+  "[Cohort 3] ...", "... (Arms 2 and 3 only)", "... (dose escalation only)");
+- a condition on a group of patients ("Patients with EGFR mutations must have progressed on ...",
+  "Participants with breast cancer must ...", "For SCLC patients: ...").
+
+A scope says which cancers and markers it names, so a check can tell a rule about an NSCLC patient
+from one about another tumour's cohort. All patterns are anchored or guarded: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from trialmatch.criteria.vocab import canonical_gene, load
+
+ScopeKind = Literal["cohort", "part", "arm", "phase", "condition"]
+# Cancer types that include a patient with NSCLC.
+INCLUDES_NSCLC = frozenset({"nsclc", "lung", "solid"})
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The group of patients a criterion applies to."""
+
+    label: str  # the words that set it, as written (shortened), e.g. "Part 2A (ER+HER2- breast cancer)"
+    kind: ScopeKind
+    diseases: tuple[str, ...] = ()  # cancer types it names (keys of data/vocab/cancer_types.json)
+    genes: tuple[str, ...] = ()  # HGNC symbols it names, e.g. ("EGFR",) for "patients with EGFR mutation"
+    closed: bool = False  # "Phase 1 [closed to enrollment]": no patient can join this group now
+
+    @property
+    def other_disease(self) -> bool:
+        """It names a cancer, and NSCLC (or lung cancer, or solid tumours) is not among them; or it
+        leaves NSCLC out in so many words ("solid tumours other than NSCLC")."""
+        if "not_nsclc" in self.diseases:
+            return True
+        return bool(self.diseases) and not INCLUDES_NSCLC.intersection(self.diseases)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {"label": self.label, "kind": self.kind, "diseases": list(self.diseases), "genes": list(self.genes)}
+        return {**data, "closed": True} if self.closed else data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Scope:
+        return cls(str(data.get("label", "")), data.get("kind", "condition"),
+                   tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")))
+
+
+def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
+    """A scope inside another ("Part 2 (breast cancer):" then "Patients with ESR1 mutation ..."): both hold."""
+    if outer is None or inner is None:
+        return inner or outer
+    if outer == inner:
+        return inner
+    return Scope(
+        f"{outer.label} / {inner.label}",
+        inner.kind,
+        tuple(dict.fromkeys(outer.diseases + inner.diseases)),
+        tuple(dict.fromkeys(outer.genes + inner.genes)),
+        outer.closed or inner.closed,
+    )
+
+
+# --- what a label names ------------------------------------------------------------------------
+
+def _phrase(phrase: str) -> str:
+    escaped = re.escape(phrase.lower()).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+    return escaped
+
+
+@cache
+def _cancer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = load("cancer_types")
+    patterns = []
+    # Small cell first: cancers_named() takes its names out before it looks for lung cancer.
+    for name, phrases in sorted(table.items(), key=lambda item: item[0] != "sclc"):
+        if name.startswith("_"):
+            continue
+        alternation = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+        # "non-small cell" holds "small cell": a small-cell phrase must not follow "non".
+        guard = r"(?<!non)(?<!non-)(?<!non )" if name == "sclc" else ""
+        patterns.append((name, re.compile(rf"(?<![\w]){guard}(?:{alternation})(?![a-z])", re.I)))
+    return tuple(patterns)
+
+
+_GENE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]{1,7}")
+_GENE_FAMILIES = {"NTRK": ("NTRK1", "NTRK2", "NTRK3"), "HER2": ("ERBB2",)}
+_ALTERATION_GENE = {"T790M": "EGFR", "C797S": "EGFR", "L858R": "EGFR", "G12C": "KRAS", "V600E": "BRAF"}
+# Words that name a marker group but are not genes ("driver", "actionable") are not scopes of a gene.
+_NOT_GENES = frozenset({"CNS", "ECOG", "PD", "PS", "AND", "OR", "THE", "WITH", "NOT", "ALL", "ANY", "IV", "III",
+                        "II", "NSCLC", "SCLC", "CRC", "HCC", "RCC", "TPS", "CPS", "IHC", "FISH", "NGS", "DNA", "RNA"})
+
+
+# "solid tumours other than NSCLC", "non-NSCLC solid tumours": a group that leaves NSCLC out.
+_NOT_NSCLC = re.compile(
+    r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides)\s+(?:\w+\s+){0,2}?"
+    r"(?:nsclc|non[\s-]?small|lung)|\bnon[\s-]nsclc\b", re.I)
+
+
+def cancers_named(text: str) -> tuple[str, ...]:
+    """Cancer types a scope's words name, in the order of the vocabulary.
+
+    A small-cell name is taken out before lung cancer is looked for ("small cell lung cancer
+    cohort" names SCLC only), and a group that leaves NSCLC out names "not_nsclc"."""
+    named: list[str] = []
+    for name, pattern in _cancer_patterns():
+        if pattern.search(text):
+            named.append(name)
+            if name == "sclc":
+                text = pattern.sub(" ", text)
+    if _NOT_NSCLC.search(text):
+        named = [n for n in named if n != "nsclc"] + ["not_nsclc"]
+    return tuple(named)
+
+
+# "HER2-", "HER2-negative", "EGFR wild-type": a negative result names no marker group.
+_NEGATIVE_AFTER = re.compile(r"\s*(?:-(?![A-Za-z0-9])|[\s-]?(?:negative|neg\b|wild[\s-]?type|wt\b|non[\s-]?mutated))",
+                             re.I)
+
+
+def genes_named(text: str) -> tuple[str, ...]:
+    """HGNC symbols a scope's words name ("EGFR-mutant", "ALK+", "T790M", "HER2"), not those it
+    names as negative ("ER+ HER2- breast cancer", "EGFR wild-type")."""
+    found: list[str] = []
+    for match in _GENE_TOKEN.finditer(text):
+        word = match.group().upper()
+        if word in _NOT_GENES or _NEGATIVE_AFTER.match(text, match.end()):
+            continue
+        if word in _ALTERATION_GENE:
+            found.append(_ALTERATION_GENE[word])
+        elif word in _GENE_FAMILIES:
+            found.extend(_GENE_FAMILIES[word])
+        else:
+            gene = canonical_gene(match.group())
+            if gene:
+                found.append(gene)
+    return tuple(dict.fromkeys(found))
+
+
+# --- where a scope is written ------------------------------------------------------------------
+
+_LABEL = r"(?:\d{1,2}(?:[a-z]\d{0,2})?|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})\b"  # 2, 2A, 2A3, Ib, B, B1
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-?study|stratum|strata)"
+_LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
+_PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
+               r"cohorts?|stage|portion|study))?|safety run-?in|run-?in|randomi[sz]ed (?:phase|part|portion)")
+
+
+def _named(tag: str = "") -> str:
+    """A cohort, part, arm or phase with its labels ("Cohort 2 and 3"), or a study part by name ("dose
+    escalation"); `tag` keeps group names unique where one pattern holds several."""
+    return rf"(?:(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}|(?:{_PART_WORDS}))"
+
+
+_ASIDE = r"(?:\s*[(\[][^()\[\]]{0,120}[)\]])?"
+
+# "Cohort B:", "[Part 1]", "Phase 1b (dose escalation):", "Part 1A (Monotherapy Dose Escalation) Histological",
+# "Dose escalation only -", "For the expansion cohorts:".
+_PREFIX = re.compile(
+    rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
+    rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z]))",
+    re.I,
+)
+# "For the expansion part, patients have ...", "In Cohort 2, prior docetaxel is required".
+_FOR_GROUP = re.compile(
+    rf"^\W{{0,3}}(?:for|in)\s+(?:the\s+|all\s+)?{_named()}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*,",
+    re.I,
+)
+# "Patients in Phase 1 who ...", "Participants enrolled in the expansion cohorts must ...".
+_PATIENTS_IN = re.compile(
+    rf"^\W{{0,3}}(?:patients?|participants?|subjects?)\s+(?:in|enrolled\s+in|assigned\s+to|of)\s+(?:the\s+)?"
+    rf"{_named()}",
+    re.I,
+)
+# "SCLC cohort:", "EGFR-mutant NSCLC cohort (Cohort 2):", "For patients with breast cancer:".
+_NAMED_GROUP = re.compile(
+    r"^\W{0,3}(?:for\s+|in\s+)?(?:the\s+)?(?P<what>[^:;.()\[\]]{2,60}?)\s+"
+    r"(?:cohorts?|arms?|parts?|groups?|expansion|patients|participants|subjects|population)"
+    rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
+    re.I,
+)
+# A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
+_CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?)(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
+                          re.I)
+# "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
+# "In patients with KRAS G12C, ...", "For patients with SCLC:".
+_CONDITION = re.compile(
+    r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
+    r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
+    r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
+    r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
+    re.I,
+)
+# "For patients with T790M, prior osimertinib is required": a lead-in clause names the group.
+_LEAD_IN = re.compile(
+    r"^\W{0,3}(?:for|in|among)\s+(?:the\s+)?(?:patients|participants|subjects|those|pts)\s+"
+    r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?P<what>[^:;,]{2,90}),",
+    re.I,
+)
+# "... must not be enrolled", "... are excluded": the group is the rule, not its scope.
+_GROUP_IS_RULE = re.compile(
+    r"^\s*(?:not\b|be\s+excluded|be\s+ineligible|not\s+be\s+(?:enrolled|included|eligible|randomi[sz]ed))", re.I)
+# "(Arms 2 and 3 only)", "(dose escalation only)", "(Phase 1b)", "(for Cohort 2)", "- Part B only".
+_SUFFIX = re.compile(
+    rf"[(\[]\s*(?:only\s+)?(?:applies\s+(?:only\s+)?to\s+|applicable\s+(?:only\s+)?to\s+|for\s+|in\s+)?"
+    rf"(?:the\s+|all\s+)?{_named('1')}(?:\s+(?:patients|participants|only))*\s*[)\]]"
+    rf"|\b{_named('2')}\s+only\b"
+    rf"|\bonly\s+(?:for|in|applies\s+to)\s+(?:the\s+)?{_named('3')}",
+    re.I,
+)
+_KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module": "cohort", "arm": "arm",
+                                "part": "part", "portion": "part", "phase": "phase", "subprotocol": "cohort",
+                                "sub-protocol": "cohort", "substudy": "cohort", "sub-study": "cohort",
+                                "stratum": "cohort", "strata": "cohort"}
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split()).strip(" :-\u2013\u2014[]")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _named_kind(match: re.Match[str]) -> ScopeKind:
+    kind = next((value for name, value in match.groupdict().items() if name.startswith("kind") and value), None)
+    return _KINDS.get(kind.lower(), "cohort") if kind else "part"
+
+
+_CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|completed)\b(?:\s+(?:to|for)\s+"
+                     r"(?:enrol?lment|accrual|recruitment))?", re.I)
+
+
+def _scope_from(words: str, kind: ScopeKind) -> Scope:
+    return Scope(_shorten(words), kind, cancers_named(words), genes_named(words), bool(_CLOSED.search(words)))
+
+
+# Every scope but a condition names a group with one of these words: most criteria hold none, and
+# are then spared the scope patterns.
+# Searched in lower-cased text, case-sensitively: several times faster than re.I on every criterion.
+_GROUP_WORD = re.compile(
+    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi"
+    r"|sub-?protocol|sub-?study|strat)")
+_HEAD = 160  # a prefix scope names its group within this many characters
+
+
+def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
+    """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
+    match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text)
+    if match:
+        return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
+    return _named_group(text, head)
+
+
+def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
+    if ":" not in head:
+        return None, text
+    match = _NAMED_GROUP.match(text)
+    if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
+        return _scope_from(match.group(0), "cohort"), text[match.end():]
+    match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
+    if match and cancers_named(match.group("what")):
+        return _scope_from(match.group(0), "cohort"), text[match.end():]
+    return None, text
+
+
+_NOTE = r"(?:(?:note|nb|n\.b\.|important)\s*:\s*)?"
+_CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
+                              r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals)\b",
+                              re.I)
+
+
+def condition_scope(text: str) -> Scope | None:
+    """The group of patients a criterion is a condition on, when it names a cancer or a marker."""
+    if not _CONDITION_START.match(text):
+        return None
+    match = _CONDITION.match(text)
+    if match and not _GROUP_IS_RULE.match(text[match.end():]):
+        end = match.start("verb") if match.group("verb") else match.start("mark")
+    else:
+        match = _LEAD_IN.match(text)
+        if not match:
+            return None
+        end = match.end() - 1
+    what = match.group("what")
+    diseases, genes = cancers_named(what), genes_named(what)
+    if not diseases and not genes:
+        return None
+    return Scope(_shorten(text[:end]), "condition", diseases, genes)
+
+
+def _suffix_scope(text: str) -> Scope | None:
+    """One group named for the whole criterion: an aside that only names it ("(Part B)"), or an
+    "only" phrase that ends the criterion ("... in dose escalation only."). Asides naming several
+    groups ("ECOG <= 1 (Part A); ECOG <= 2 (Part B)") are alternatives, left to the dimension; an
+    "only" phrase inside a longer aside ("(PS 2 allowed only in expansion)") scopes that aside alone."""
+    found: list[re.Match[str]] = []
+    for match in _SUFFIX.finditer(text):
+        if match.group(0)[0] not in "([":
+            if text[match.end():].strip(" .;:)]"):
+                continue  # an "only" phrase in the middle of the criterion
+            opened = max(text.rfind("(", 0, match.start()), text.rfind("[", 0, match.start()))
+            if opened > max(text.rfind(")", 0, match.start()), text.rfind("]", 0, match.start())) \
+                    and text[opened + 1:match.start()].strip():
+                continue  # inside an aside about part of the sentence
+        found.append(match)
+    if not found:
+        return None
+    scopes = [_scope_from(match.group(0), _named_kind(match)) for match in found]
+    if len({scope.label.lower().strip("()[] ") for scope in scopes}) > 1:
+        return None
+    return scopes[0]
+
+
+def criterion_scope(text: str) -> Scope | None:
+    """The scope a criterion's own words set: its prefix, a condition on a group, or a suffix."""
+    return read_scope(text)[1]
+
+
+def heading_scope(text: str) -> Scope | None:
+    """The scope of a line that only names a group ("Cohort A:", "Phase 1: (dose escalation)",
+    "SCLC cohort:"), or None when the line says more than that."""
+    return read_scope(text)[0]
+
+
+def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
+    """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
+    it only names a group; otherwise its own words may still scope it."""
+    lowered = text.lower()
+    group_word = _GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
+    head = text[:_HEAD]
+    if group_word and group_word.start() < _HEAD:
+        scope, rest = _prefix_scope(text, head)
+    else:  # no group word: only a cancer before a colon can open it ("SCLC: ...", "Breast cancer (2L+): ...")
+        scope, rest = _named_group(text, head)
+    if scope is None:
+        condition = condition_scope(text)
+        if condition is not None:
+            return (condition if text.rstrip().endswith(":") else None), condition
+        if group_word and ("(" in text or "[" in text or "only" in lowered):
+            suffix = _suffix_scope(text)
+            if suffix is not None:
+                return None, suffix
+        return None, treated_for_scope(text, lowered)
+    rest = rest.strip()
+    if not rest or (rest[:1] in "([" and rest[-1:] in ")]" and len(rest) < 80):
+        if _OPEN.search(rest) or _OPEN.search(scope.label):
+            # "Phase 2 [open to enrollment]:" beside a closed part: what a patient can join is the whole
+            # trial (ends_scope() closes the heading before it).
+            return None, None
+        return scope, scope
+    return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()))
+
+
+# "Treatment with imatinib for GIST", "prior trastuzumab for HER2-positive breast cancer": a treatment
+# given for a named cancer; when that cancer is not NSCLC, the rule is about that cancer's patients.
+_TREATED_FOR = re.compile(
+    r"\b(?:treat\w*|therap\w*|regimens?|lines?|chemotherapy|received|given|prior|previous|progress\w*|refractory|"
+    r"resistant)\b[^.;]{0,80}?"
+    r"\bfor\s+(?:(?:the|patients?\s+with|subjects?\s+with|advanced|metastatic|recurrent|unresectable|locally|"
+    r"relapsed|refractory)\s+)*(?P<what>[a-z][\w+/-]*(?:\s+[\w+/-]+){0,3})",
+    re.I,
+)
+
+
+def treated_for_scope(text: str, lowered: str) -> Scope | None:
+    """The cancer a treatment in the criterion was given for, when it is another cancer and the
+    criterion names no NSCLC: "Treatment with imatinib for GIST (at least one line)"."""
+    if " for " not in lowered:
+        return None
+    for match in _TREATED_FOR.finditer(text):
+        named = cancers_named(match.group("what"))
+        if named and not INCLUDES_NSCLC.intersection(named) and not INCLUDES_NSCLC.intersection(cancers_named(text)):
+            return Scope(_shorten(match.group(0)), "condition", named)
+    return None
+
+
+_OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
+
+_GENERAL_HEADING = re.compile(
+    r"^\W{0,3}(?:for\s+)?(?:all|every|each)\s+(?:patients|participants|subjects|cohorts|arms|parts|phases)\b"
+    r"|^\W{0,3}(?:general|common)\b[^:]{0,40}:",
+    re.I,
+)
+
+
+def ends_scope(text: str) -> bool:
+    """A line that closes a heading's scope: "All patients:", "General criteria:", a part "[open to
+    enrollment]" (the part a patient can join now is the trial)."""
+    return bool(_GENERAL_HEADING.match(text) or _OPEN.search(text[:_HEAD]))

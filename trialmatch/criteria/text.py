@@ -1,0 +1,225 @@
+"""Turn a trial's eligibility markdown into clean, sectioned criteria.
+
+Real records mix markdown bullets, numbered lists, nested sub-bullets, backslash escapes
+(``ANC \\>= 1.5``), headings in many spellings, and texts with no headings at all. Everything
+here is linear in the length of the text: line-by-line scanning and anchored regexes only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from trialmatch.criteria.record_values import as_dict, as_list
+from trialmatch.criteria.rules.prefilter import folded
+from trialmatch.criteria.rules.reader import Purpose, Scope, purpose_of, read_scopes
+
+Section = Literal["inclusion", "exclusion", "other"]
+
+_ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
+_BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+")
+_HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
+# "Inclusion Criteria", "Key inclusion criteria", "Selected Exclusion Criteria", "9.2 Exclusion Criteria: (all Phases)".
+_HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+                 r"(?:key |main |major |general |patient |selected |additional |other )?")
+_INCLUSION = re.compile(_HEADING_LEAD + r"inclusions?(?: criteria)?\b", re.I)
+_EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
+
+# Evidence quotes longer than this are cut at a word boundary with an ellipsis.
+MAX_EVIDENCE_CHARS = 400
+
+
+def unescape(text: str) -> str:
+    """Drop CommonMark backslash escapes: ``\\>=`` -> ``>=``, ``\\[`` -> ``[``."""
+    return _ESCAPE.sub(r"\1", text)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and trim."""
+    # str.split() cuts at the characters the regex \s matches (str.isspace()), in C: no regex per criterion.
+    return " ".join(text.split())
+
+
+def quote(text: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
+    """A criterion shortened for display as evidence, never mid-word."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " …"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One bullet (or paragraph) of the criteria, with where it sits."""
+
+    text: str  # cleaned: escapes removed, white space squashed, bullet mark dropped
+    section: Section
+    depth: int = 0  # 0 = top-level bullet; nested sub-bullets count up
+    parent: str = ""  # text of the enclosing bullet, e.g. "Cohort A: patients with ..."
+    index: int = 0  # position in the criteria, for stable ordering
+    # Who it is about (a cohort, part, cancer or marker group; None = every patient) and why it
+    # names a treatment when that is not its point (washout, toxicity recovery, ...): the shared
+    # criterion reader's answer (trialmatch/criteria/rules/reader/), read once for every dimension.
+    scope: Scope | None = None
+
+    def sentences(self) -> list[str]:
+        """The criterion split into sentences, for quoting only the part that decided."""
+        return list(self._sentences)
+
+    @cached_property
+    def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
+        if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
+            return (self.text,) if self.text else ()
+        return tuple(s for s in _SENTENCE_END.split(self.text) if s)
+
+    @cached_property
+    def purpose(self) -> Purpose | None:
+        """Why the criterion names a treatment when that is not its point (washout, toxicity
+        recovery, ...), or None: read on demand, since most dimensions never ask."""
+        return purpose_of(self.text)
+
+    @property
+    def context(self) -> str:
+        """The criterion with its parent bullet, for rules that need both ("Cohort B: ... EGFR")."""
+        return f"{self.parent} {self.text}".strip() if self.parent else self.text
+
+
+def _heading_section(line: str) -> Section | None:
+    # A heading needs "inclusion" or "exclusion" (any case): most lines have neither, and the check below
+    # tries its trailing-marks pattern at every blank. folded() reads as the case-insensitive regex does.
+    if "clusion" not in folded.__wrapped__(line):  # not remembered: each line is read once
+        return None
+    bare = _HEADING_MARKS.sub("", line).strip()
+    if len(bare) > 60:  # a long sentence that merely starts with "Inclusion" is not a heading
+        return None
+    if _INCLUSION.match(bare):
+        return "inclusion"
+    if _EXCLUSION.match(bare):
+        return "exclusion"
+    return None
+
+
+def split_criteria(markdown: str | None) -> list[Criterion]:
+    """Split eligibility markdown into criteria, tracking section and nesting.
+
+    Text before any heading counts as inclusion (most such texts list requirements).
+    A wrapped continuation line is joined to the bullet it continues.
+    """
+    if not markdown:
+        return []
+    section: Section = "inclusion"
+    items: list[tuple[str, Section, int, bool]] = []  # text, section, depth, written as a bullet
+    indent_stack: list[int] = []
+    for raw_line in unescape(markdown).splitlines():
+        if not raw_line.strip():
+            continue
+        heading = _heading_section(raw_line)
+        if heading is not None:
+            section = heading
+            indent_stack = []
+            # "Inclusion Criteria: age >= 18" keeps the text after the colon.
+            rest = raw_line.split(":", 1)[1].strip() if ":" in raw_line else ""
+            if rest:
+                items.append((rest, section, 0, False))
+            continue
+        match = _BULLET.match(raw_line)
+        if match:
+            indent = len(match.group(1).expandtabs(4))
+            while indent_stack and indent_stack[-1] > indent:
+                indent_stack.pop()
+            if not indent_stack or indent_stack[-1] < indent:
+                indent_stack.append(indent)
+            depth = len(indent_stack) - 1
+            items.append((raw_line[match.end():], section, depth, True))
+        elif items and items[-1][1] == section and raw_line[:1].isspace():
+            text, sec, depth, bullet = items[-1]
+            items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)
+        else:
+            indent_stack = []
+            items.append((raw_line, section, 0, False))
+
+    rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
+    parents: dict[int, str] = {}
+    for index, (text, sec, depth, bullet) in enumerate(items):
+        clean = squash(text.replace("**", "").replace("__", ""))
+        if not clean:
+            continue
+        parents[depth] = clean
+        parent = " ".join(parents[d] for d in range(depth) if d in parents)
+        rows.append((clean, sec, depth, parent, index, bullet))
+    scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
+    return [Criterion(text, sec, depth, parent, index, scope)
+            for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)]
+
+
+@dataclass(frozen=True)
+class TrialText:
+    """Everything the parser reads about one trial, taken from its API record."""
+
+    nct_id: str
+    title: str  # brief and official titles joined
+    conditions: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    summary: str = ""
+    interventions: tuple[str, ...] = ()  # names and other names
+    arms: tuple[str, ...] = ()  # "label: description"
+    criteria: tuple[Criterion, ...] = field(default_factory=tuple)
+    study_type: str = ""
+    phases: tuple[str, ...] = ()
+
+    @property
+    def inclusion(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.section == "inclusion"]
+
+    @property
+    def exclusion(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.section == "exclusion"]
+
+    @property
+    def header(self) -> str:
+        """Title, conditions and keywords in one string: where disease scope is usually stated."""
+        return " | ".join([self.title, *self.conditions, *self.keywords])
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> TrialText:
+        """Build from an API v2 study object (full or trimmed by `fields=`); tolerant of gaps.
+
+        Also tolerant of a field whose type changed (a list sent as a string, an object as a
+        list): it reads as absent, so one odd field never costs a trial all its rules.
+        """
+        ps = as_dict(as_dict(record).get("protocolSection"))
+        ident = as_dict(ps.get("identificationModule"))
+        cond = as_dict(ps.get("conditionsModule"))
+        desc = as_dict(ps.get("descriptionModule"))
+        arms_mod = as_dict(ps.get("armsInterventionsModule"))
+        design = as_dict(ps.get("designModule"))
+        elig = as_dict(ps.get("eligibilityModule"))
+        titles = [t for t in (ident.get("briefTitle"), ident.get("officialTitle")) if t]
+        interventions: list[str] = []
+        for item in map(as_dict, as_list(arms_mod.get("interventions"))):
+            interventions.append(str(item.get("name") or ""))
+            interventions.extend(str(n) for n in as_list(item.get("otherNames")))
+        arms = [
+            squash(f"{a.get('label') or ''}: {a.get('description') or ''}")
+            for a in map(as_dict, as_list(arms_mod.get("armGroups")))
+        ]
+        criteria = elig.get("eligibilityCriteria")
+        if isinstance(criteria, list):  # lines sent as a list: still the criteria
+            criteria = "\n".join(str(line) for line in criteria)
+        return cls(
+            nct_id=str(ident.get("nctId") or ""),
+            title=squash(" / ".join(str(t) for t in titles)),
+            conditions=tuple(str(c) for c in as_list(cond.get("conditions"))),
+            keywords=tuple(str(k) for k in as_list(cond.get("keywords"))),
+            summary=squash(unescape(str(desc.get("briefSummary") or ""))),
+            interventions=tuple(i for i in interventions if i),
+            arms=tuple(arms),
+            criteria=tuple(split_criteria(criteria if isinstance(criteria, str) else None)),
+            study_type=str(design.get("studyType") or ""),
+            phases=tuple(str(p) for p in as_list(design.get("phases"))),
+        )
