@@ -1,0 +1,167 @@
+"""Disease rules on kinds of trial text that generalise beyond the labelled trials: early-stage and
+curative-intent trials, stage III only trials, trials for another cancer, and histology variants.
+
+Every sentence here is invented wording of its kind; near misses of each kind must stay eligible or unknown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trialmatch.profile import Profile
+from trialmatch.rules import disease
+from trialmatch.text import TrialText, split_criteria
+
+HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
+EL, UN, EX = "eligible", "unknown", "excluded"
+ALL_EL, ALL_UN, ALL_EX = (EL,) * 4, (UN,) * 4, (EX,) * 4
+
+
+def trial(inclusion: str, exclusion: str = "", title: str = "", conditions: tuple[str, ...] = ()) -> TrialText:
+    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
+    title = title or "A Study of Drug X in NSCLC"
+    return TrialText(nct_id="NCT00000000", title=title, conditions=conditions or (title,),
+                     criteria=tuple(split_criteria(markdown)))
+
+
+def verdicts(text: TrialText, stage: str | None = "IV") -> tuple[str, ...]:
+    """Verdicts for adenocarcinoma, squamous, large cell and NSCLC-NOS, in that order."""
+    rules = disease.parse(text)
+    return tuple(disease.check(rules, Profile(stage=stage, histology=h)).verdict for h in HISTOLOGIES)
+
+
+# (inclusion, exclusion, title): every one of them leaves stage IV out.
+EARLY = {
+    "candidate-for-curative-surgery": ("* Patients who are candidates for curative surgery", "", ""),
+    "candidate-for-lobectomy-or-segmentectomy": ("* NSCLC, candidate for lobectomy or segmentectomy", "", ""),
+    "scheduled-for-lobectomy": ("* Patients scheduled to undergo lobectomy for lung cancer", "", ""),
+    "planned-segmentectomy": ("* Histologically confirmed NSCLC planned for anatomical segmentectomy", "", ""),
+    "planned-for-surgery": ("* Suspected or confirmed early lung cancer, planned for surgery", "", ""),
+    "surgical-candidate": ("* Confirmed NSCLC in a surgical candidate per the thoracic surgeon", "", ""),
+    "pre-operative-treatment": ("* NSCLC due for pre-operative systemic treatment", "", ""),
+    "curative-resection-planned": ("* Curative resection of the primary tumour is planned", "", ""),
+    "stage-ii-iiia-or-iiib-n2": ("* Stage II, IIIA or IIIB (N2) NSCLC", "", ""),
+    "stage-i-to-iiia-hyphen": ("* Stage I-IIIA NSCLC", "", ""),
+    "stage-ib-to-iiia-words": ("* Completely resected (R0) stage IB to IIIA NSCLC", "", ""),
+    "pathologic-stage-range-with-tnm": ("* Pathologic stage IIA-IIIB (T3-4N2) NSCLC per AJCC 8th edition", "", ""),
+    "tnm-m0": ("* cT1-4 N0-2 M0 non-small cell lung cancer", "", ""),
+    "neoadjuvant-title": ("* Histologically confirmed NSCLC", "", "Neoadjuvant Drug X Plus Chemotherapy in NSCLC"),
+    "adjuvant-title": ("* Histologically confirmed NSCLC", "", "Drug Y Versus Placebo as Adjuvant Therapy in NSCLC"),
+    "early-stage-title": ("* Histologically confirmed lung cancer", "", "Radiomics for Early-Stage Lung Cancer"),
+    "no-distant-metastasis": ("* Histologically confirmed NSCLC\n* No distant metastasis", "", ""),
+    "no-evidence-of-distant-metastatic-disease": (
+        "* Histologically confirmed NSCLC\n* No evidence of distant metastatic disease on PET-CT", "", ""),
+    "non-metastatic-inclusion": ("* Non-metastatic NSCLC", "", ""),
+    "non-metastatic-resectable": ("* Non-metastatic, resectable NSCLC", "", ""),
+    "known-distant-metastasis-exclusion": ("* Histologically confirmed NSCLC", "* Known distant metastasis", ""),
+    "stage-iv-exclusion": ("* Histologically confirmed NSCLC", "* Stage IV disease", ""),
+    "metastatic-disease-stage-iv-exclusion": ("* Histologically confirmed NSCLC", "* Metastatic disease (stage IV)", ""),
+    "patients-with-distant-metastases-exclusion": (
+        "* Histologically confirmed NSCLC", "* Patients with distant metastases", ""),
+    "amenable-to-radical-resection": ("* NSCLC amenable to radical resection", "", ""),
+    "eligible-for-curative-intent-treatment": ("* Patients eligible for curative-intent treatment", "", ""),
+    "early-stage-for-sbrt": ("* Medically inoperable early stage NSCLC, eligible for SBRT", "", ""),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title"), EARLY.values(), ids=EARLY.keys())
+def test_early_or_curative_trial_leaves_stage_iv_out(inclusion: str, exclusion: str, title: str) -> None:
+    text = trial(inclusion, exclusion, title)
+    assert verdicts(text) == ALL_EX
+    assert verdicts(text, stage="III") == ALL_UN  # whether a stage III cancer fits is for the study team
+    assert verdicts(text, stage=None) == ALL_UN
+
+
+# Early wording beside a stage IV door, or early wording that is about treatment someone had.
+EARLY_NEAR_MISSES = {
+    "resectable-cohort-beside-stage-iv-cohort": (
+        "* Cohort A: resectable stage II-III NSCLC\n* Cohort B: stage IV NSCLC", "", "", ALL_EL),
+    "neoadjuvant-part-beside-metastatic-part": (
+        "* Part 1: metastatic NSCLC\n* Part 2: neoadjuvant treatment of resectable NSCLC", "", "", ALL_EL),
+    "stage-iv-or-resectable-cohort": ("* Stage IV NSCLC, or resectable stage IB-IIIA NSCLC (cohort 2)", "", "", ALL_EL),
+    "prior-adjuvant-allowed": (
+        "* Metastatic NSCLC\n* Prior adjuvant chemotherapy is allowed if completed ≥ 6 months earlier", "", "", ALL_EL),
+    "recurrence-after-resection": ("* Recurrence after complete resection of NSCLC", "", "", ALL_EL),
+    "not-candidates-for-curative-surgery": ("* NSCLC, not candidates for curative surgery", "", "", ALL_EL),
+    "not-candidate-for-lobectomy": ("* NSCLC in patients who are not candidates for lobectomy", "", "", ALL_EL),
+    "resected-brain-metastases-allowed": ("* Stage IV NSCLC\n* Resected brain metastases are allowed", "", "", ALL_EL),
+    "stage-iiib-iv-or-recurrent-after-surgery": ("* Stage IIIB-IV NSCLC or recurrent after surgery", "", "", ALL_EL),
+    "adjuvant-radiotherapy-of-bone-metastases-title": (
+        "* Histologically confirmed NSCLC", "", "Adjuvant Radiotherapy for Bone Metastases of NSCLC", ALL_EL),
+    "neoadjuvant-title-for-stage-iv": (
+        "* Stage IV NSCLC", "", "Neoadjuvant Drug X for Stage IV NSCLC With Oligometastases", ALL_EL),
+    "early-or-metastatic": ("* Early-stage or metastatic NSCLC", "", "", ALL_EL),
+    "any-stage-i-iv": ("* NSCLC stage I-IV", "", "", ALL_EL),
+    "prior-lobectomy": ("* Advanced NSCLC\n* Prior lobectomy for the primary tumour is allowed", "", "", ALL_EL),
+    "distant-metastases-needing-urgent-radiotherapy-exclusion": (
+        "* Histologically confirmed NSCLC", "* Distant metastases requiring urgent palliative radiotherapy", "",
+        ALL_UN),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), EARLY_NEAR_MISSES.values(),
+                         ids=EARLY_NEAR_MISSES.keys())
+def test_early_near_misses_keep_stage_iv(inclusion: str, exclusion: str, title: str,
+                                         expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion, title)) == expected
+
+
+# Locally advanced (stage III) disease only.
+STAGE_III = {
+    "unresectable-stage-iii": ("* Unresectable stage III NSCLC", "", "", ALL_EX),
+    "consolidation-after-chemoradiation": (
+        "* Locally advanced, unresectable stage III NSCLC that has not progressed after concurrent platinum-based "
+        "chemoradiation", "", "", ALL_EX),
+    "consolidation-title": (
+        "* Histologically confirmed NSCLC", "", "Consolidation Drug X After Chemoradiotherapy in Stage III NSCLC",
+        ALL_EX),
+    "stage-iii-not-amenable-to-surgery": ("* Stage III disease not amenable to surgical resection", "", "", ALL_EX),
+    "not-amenable-to-curative-surgery-without-distant-metastases": (
+        "* Locally advanced NSCLC not amenable to curative surgery, without distant metastases", "", "", ALL_EX),
+    "not-amenable-to-curative-treatment-no-metastatic-disease": (
+        "* Locally advanced NSCLC not amenable to curative treatment; no metastatic disease", "", "", ALL_EX),
+    "inoperable-locally-advanced": ("* Inoperable locally advanced NSCLC", "", "", ALL_EX),
+    "unresectable-locally-advanced-title": (
+        "* Histologically confirmed NSCLC", "", "Drug X With Radiotherapy in Unresectable Locally Advanced NSCLC",
+        ALL_EX),
+    "stage-iiia-to-iiic": ("* Stage IIIA-IIIC NSCLC", "", "", ALL_EX),
+    "definitive-chemoradiotherapy": ("* Histologically confirmed NSCLC eligible for definitive chemoradiotherapy",
+                                     "", "", ALL_EX),
+    # "Locally advanced" alone: most such trials are for stage III, but the words alone do not settle it.
+    "locally-advanced-alone-is-a-question": ("* Locally advanced NSCLC", "", "", ALL_UN),
+    "locally-advanced-title-alone-is-a-question": (
+        "* Histologically confirmed NSCLC", "", "Drug X in Locally Advanced NSCLC", ALL_UN),
+    "locally-advanced-not-curable-is-a-question": (
+        "* Locally advanced NSCLC not amenable to curative treatment", "", "", ALL_UN),
+    "locally-advanced-title-with-metastatic-exclusion": (
+        "* Histologically confirmed NSCLC", "* Metastatic disease", "Drug X in Locally Advanced NSCLC", ALL_EX),
+}
+STAGE_III_NEAR_MISSES = {
+    "locally-advanced-or-metastatic": ("* Locally advanced or metastatic NSCLC", "", ""),
+    "stage-iiib-iiic-or-iv-in-brackets": (
+        "* Locally advanced (stage IIIB/IIIC) or metastatic (stage IV) NSCLC", "", ""),
+    "unresectable-stage-iii-or-metastatic": ("* Unresectable stage III or metastatic NSCLC", "", ""),
+    "stage-iii-not-for-chemoradiation-or-stage-iv": (
+        "* Unresectable stage III NSCLC not eligible for chemoradiation, or stage IV", "", ""),
+    "locally-advanced-not-curable-or-metastatic": (
+        "* Locally advanced NSCLC not amenable to curative treatment, or metastatic NSCLC", "", ""),
+    "locally-advanced-or-metastatic-title": (
+        "* Histologically confirmed NSCLC", "", "Drug X in Locally Advanced or Metastatic NSCLC"),
+    "locally-advanced-title-advanced-criteria": ("* Advanced NSCLC (stage IIIB-IV)", "", "Drug X in Locally Advanced NSCLC"),
+    "locally-advanced-or-recurrent": ("* Locally advanced or recurrent NSCLC", "", ""),
+    "locally-advanced-cohort-and-metastatic-cohort": (
+        "* Cohort 1: locally advanced unresectable NSCLC\n* Cohort 2: metastatic NSCLC", "", ""),
+    "locally-advanced-without-brain-metastases": (
+        "* Locally advanced or metastatic NSCLC without brain metastases", "", ""),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), STAGE_III.values(), ids=STAGE_III.keys())
+def test_stage_iii_only(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion, title)) == expected
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title"), STAGE_III_NEAR_MISSES.values(),
+                         ids=STAGE_III_NEAR_MISSES.keys())
+def test_stage_iii_near_misses_take_stage_iv(inclusion: str, exclusion: str, title: str) -> None:
+    assert verdicts(trial(inclusion, exclusion, title)) == ALL_EL
