@@ -55,7 +55,8 @@ EARLY = {
     "non-metastatic-resectable": ("* Non-metastatic, resectable NSCLC", "", ""),
     "known-distant-metastasis-exclusion": ("* Histologically confirmed NSCLC", "* Known distant metastasis", ""),
     "stage-iv-exclusion": ("* Histologically confirmed NSCLC", "* Stage IV disease", ""),
-    "metastatic-disease-stage-iv-exclusion": ("* Histologically confirmed NSCLC", "* Metastatic disease (stage IV)", ""),
+    "metastatic-disease-stage-iv-exclusion": (
+        "* Histologically confirmed NSCLC", "* Metastatic disease (stage IV)", ""),
     "patients-with-distant-metastases-exclusion": (
         "* Histologically confirmed NSCLC", "* Patients with distant metastases", ""),
     "amenable-to-radical-resection": ("* NSCLC amenable to radical resection", "", ""),
@@ -147,7 +148,8 @@ STAGE_III_NEAR_MISSES = {
         "* Locally advanced NSCLC not amenable to curative treatment, or metastatic NSCLC", "", ""),
     "locally-advanced-or-metastatic-title": (
         "* Histologically confirmed NSCLC", "", "Drug X in Locally Advanced or Metastatic NSCLC"),
-    "locally-advanced-title-advanced-criteria": ("* Advanced NSCLC (stage IIIB-IV)", "", "Drug X in Locally Advanced NSCLC"),
+    "locally-advanced-title-advanced-criteria": (
+        "* Advanced NSCLC (stage IIIB-IV)", "", "Drug X in Locally Advanced NSCLC"),
     "locally-advanced-or-recurrent": ("* Locally advanced or recurrent NSCLC", "", ""),
     "locally-advanced-cohort-and-metastatic-cohort": (
         "* Cohort 1: locally advanced unresectable NSCLC\n* Cohort 2: metastatic NSCLC", "", ""),
@@ -165,3 +167,111 @@ def test_stage_iii_only(inclusion: str, exclusion: str, title: str, expected: tu
                          ids=STAGE_III_NEAR_MISSES.keys())
 def test_stage_iii_near_misses_take_stage_iv(inclusion: str, exclusion: str, title: str) -> None:
     assert verdicts(trial(inclusion, exclusion, title)) == ALL_EL
+
+
+NEUROENDOCRINE = (EX, EX, UN, UN)  # a large cell or unspecified NSCLC may be neuroendocrine; adeno or squamous is not
+
+# (title, conditions, inclusion, expected): a trial for another cancer only.
+OTHER_CANCER = {
+    "gastric-adenocarcinoma-condition": (
+        "Drug X in Gastric Adenocarcinoma", ("Gastric Adenocarcinoma",), "* Measurable disease", ALL_EX),
+    "gej-adenocarcinoma-title": (
+        "Drug X for Gastric or Gastroesophageal Junction Adenocarcinoma", ("Stomach Neoplasms",),
+        "* Measurable disease", ALL_EX),
+    "pancreatic-ductal-adenocarcinoma": (
+        "Drug Y in Metastatic Pancreatic Ductal Adenocarcinoma", ("Pancreatic Ductal Adenocarcinoma",),
+        "* Metastatic disease", ALL_EX),
+    "oesophageal-squamous-cell-carcinoma": (
+        "Drug V in Oesophageal Squamous Cell Carcinoma", ("Esophageal Squamous Cell Carcinoma",),
+        "* Advanced disease", ALL_EX),
+    "small-cell-title-and-condition-only": (
+        "Drug Z for Extensive-Stage Small Cell Lung Cancer", ("Small Cell Lung Cancer",), "* Measurable disease",
+        ALL_EX),
+    "small-cell-abbreviation-title-and-condition": ("Drug Z in SCLC", ("SCLC",), "* Measurable disease", ALL_EX),
+    "mesothelioma-title": ("Drug W in Malignant Pleural Mesothelioma", ("Mesothelioma",), "* Measurable disease",
+                           ALL_EX),
+    "mesothelioma-inclusion-only": (
+        "Drug W Phase 2 Study", ("Drug W",), "* Histologically confirmed malignant pleural mesothelioma", ALL_EX),
+    "gastric-inclusion-only": (
+        "A Phase 2 Study of Drug X", ("Drug X",), "* Histologically confirmed gastric or gastroesophageal junction "
+        "adenocarcinoma", ALL_EX),
+    "melanoma-renal-urothelial-diagnosis": (
+        "Drug X in Advanced Cancers", ("Advanced Cancer",), "* Histologically confirmed advanced melanoma, renal "
+        "cell carcinoma or urothelial carcinoma", ALL_EX),
+    "lcnec-title": (
+        "Drug V in Large Cell Neuroendocrine Carcinoma of the Lung", ("LCNEC",), "* Measurable disease",
+        NEUROENDOCRINE),
+    "lcnec-inclusion": (
+        "Drug V in LCNEC", ("Carcinoma, Neuroendocrine",), "* Pathologically confirmed pulmonary large cell "
+        "neuroendocrine carcinoma", NEUROENDOCRINE),
+    "sclc-or-lcnec-inclusion": (
+        "Drug V in High-Grade Neuroendocrine Lung Cancers", ("Small Cell Lung Cancer",),
+        "* Histologically confirmed small cell lung cancer or large cell neuroendocrine carcinoma", NEUROENDOCRINE),
+}
+# Near misses: lung cancer named somewhere, an organ word that is not a cancer, an open basket.
+OTHER_CANCER_NEAR_MISSES = {
+    "oral-drug-title": ("Oral Drug Y in Patients With Cancer", ("Cancer",), "* Advanced disease", ALL_EL),
+    "skin-toxicity-title": ("Skin Toxicity of Drug Y", ("Rash",), "* Receiving an EGFR inhibitor", ALL_EL),
+    "liver-metastases-title": (
+        "Radiotherapy for Liver Metastases", ("Liver Metastases",), "* Histologically confirmed cancer", ALL_EL),
+    "survivors-of-several-cancers-with-lung": (
+        "Exercise for Breast, Lung and Colorectal Cancer Survivors", ("Breast Cancer", "Lung Cancer"),
+        "* Completed treatment", ALL_EL),
+    "sclc-title-with-lung-cancer-condition": (
+        "Drug Z in Small Cell Lung Cancer", ("Small Cell Lung Cancer", "Lung Cancer"), "* Measurable disease", ALL_UN),
+    "mesothelioma-and-nsclc": ("Drug W in Thoracic Cancers", ("Mesothelioma", "NSCLC"), "* Measurable disease",
+                               ALL_EL),
+    "any-solid-tumour": ("Drug X in Solid Tumors", ("Solid Tumor",), "* Any advanced solid tumour", ALL_EL),
+    "solid-tumour-without-standard-therapy": (
+        "Drug X", ("Neoplasms",), "* Advanced solid tumor for which no standard therapy exists", ALL_EL),
+    "list-naming-nsclc": (
+        "Drug X", ("Neoplasms",), "* Advanced solid tumours of the following types: NSCLC, melanoma, RCC", ALL_EL),
+    "list-naming-the-lung": ("Drug X in Solid Tumors", ("Solid Tumor",), "* Tumour types: breast, lung, ovarian",
+                             ALL_EL),
+    "list-with-examples-is-a-question": (
+        "Drug X in Solid Tumors", ("Solid Tumor",), "* Advanced solid tumors, including but not limited to breast "
+        "and ovarian cancer", ALL_UN),
+    "list-with-other-solid-tumours-is-open": (
+        "Drug X in Solid Tumors", ("Solid Tumor",), "* Pancreatic cancer, cholangiocarcinoma or other solid tumours "
+        "with an NRG1 fusion", ALL_EL),
+    "cohort-of-another-cancer-beside-a-marker-cohort": (
+        "Drug X in NRG1 Fusion-Positive Tumours", ("NRG1 Fusion",),
+        "* Cohort A: histologically confirmed melanoma\n* Cohort B: any tumour with an NRG1 fusion", ALL_EL),
+    "earlier-other-cancer-is-history": (
+        "Drug X Study", ("Drug X",), "* Histologically confirmed diagnosis of the disease under study\n"
+        "* Prior breast cancer treated more than 5 years ago is allowed", ALL_EL),
+}
+# A closed list of the cancers taken, none of them NSCLC, in a trial that names the lung nowhere.
+CLOSED_LISTS = {
+    "solid-tumours-colon-list": "* Advanced solid tumours: breast, ovarian, prostate or pancreatic cancer",
+    "one-of-the-following-organs": "* One of the following tumour types: colorectal, gastric, pancreatic",
+    "limited-to": "* Metastatic cancers limited to melanoma or renal cell carcinoma",
+    "diagnosis-of-one-of-three": (
+        "* Documented diagnosis of urothelial carcinoma, cervical cancer or endometrial cancer"),
+}
+
+
+@pytest.mark.parametrize(("title", "conditions", "inclusion", "expected"), OTHER_CANCER.values(),
+                         ids=OTHER_CANCER.keys())
+def test_another_cancer_only(title: str, conditions: tuple[str, ...], inclusion: str,
+                             expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, "", title, conditions)) == expected
+
+
+@pytest.mark.parametrize(("title", "conditions", "inclusion", "expected"), OTHER_CANCER_NEAR_MISSES.values(),
+                         ids=OTHER_CANCER_NEAR_MISSES.keys())
+def test_another_cancer_near_misses(title: str, conditions: tuple[str, ...], inclusion: str,
+                                    expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, "", title, conditions)) == expected
+
+
+@pytest.mark.parametrize("inclusion", CLOSED_LISTS.values(), ids=CLOSED_LISTS.keys())
+def test_closed_list_of_other_cancers(inclusion: str) -> None:
+    assert verdicts(trial(inclusion, "", "Drug X in Solid Tumors", ("Solid Tumor",))) == ALL_EX
+
+
+def test_neuroendocrine_question_for_unknown_histology() -> None:
+    rules = disease.parse(trial("* Measurable disease", "", "Drug V in LCNEC", ("LCNEC",)))
+    finding = disease.check(rules, Profile(stage="IV", histology=None))
+    assert finding.verdict == UN
+    assert "neuroendocrine" in finding.reason

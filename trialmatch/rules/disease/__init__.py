@@ -40,6 +40,8 @@ _CANCER_QUESTION = {
     "small cell named": "The trial names small cell lung cancer and never non-small cell: ask whether NSCLC can join.",
 }
 
+_NEUROENDOCRINE_QUESTION = ("The trial is for neuroendocrine lung cancers (such as large cell neuroendocrine "
+                            "carcinoma), not other NSCLC: ask whether yours is one.")
 _CANCER_EXCLUDED = {
     "people without lung cancer": "The study does not take people who have lung cancer (a screening or prevention "
                                   "study, or one for other cancers).",
@@ -115,6 +117,10 @@ def check(rules: dict[str, Any], profile: Profile) -> Finding:
     if not rules:
         return Finding(ELIGIBLE, "", "The trial text sets no requirement on the disease.")
     cancer = rules["cancer"]
+    if cancer["verdict"] == EXCLUDED and profile.histology in cancer.get("ask", ()):
+        return Finding(UNKNOWN, cancer["evidence"], _NEUROENDOCRINE_QUESTION)
+    if cancer["verdict"] == EXCLUDED and cancer.get("ask") and profile.histology is None:
+        return Finding(UNKNOWN, cancer["evidence"], _NEUROENDOCRINE_QUESTION)
     if cancer["verdict"] == EXCLUDED:
         reason = _CANCER_EXCLUDED.get(cancer["other"],
                                       f"The trial is for {cancer['other']} only, not non-small cell lung cancer.")
