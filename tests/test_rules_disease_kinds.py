@@ -62,6 +62,11 @@ EARLY = {
     "amenable-to-radical-resection": ("* NSCLC amenable to radical resection", "", ""),
     "eligible-for-curative-intent-treatment": ("* Patients eligible for curative-intent treatment", "", ""),
     "early-stage-for-sbrt": ("* Medically inoperable early stage NSCLC, eligible for SBRT", "", ""),
+    "no-progression-after-chemoradiotherapy": (
+        "* Histologically confirmed NSCLC\n* No evidence of disease progression after concurrent chemoradiotherapy",
+        "", ""),
+    "not-progressed-after-definitive-radiochemotherapy": (
+        "* NSCLC that has not progressed following definitive radiochemotherapy", "", ""),
 }
 
 
@@ -94,6 +99,26 @@ EARLY_NEAR_MISSES = {
     "early-or-metastatic": ("* Early-stage or metastatic NSCLC", "", "", ALL_EL),
     "any-stage-i-iv": ("* NSCLC stage I-IV", "", "", ALL_EL),
     "prior-lobectomy": ("* Advanced NSCLC\n* Prior lobectomy for the primary tumour is allowed", "", "", ALL_EL),
+    "any-stage-with-surgery": ("* Patients with NSCLC of any stage, including those scheduled for surgery", "", "",
+                               ALL_EL),
+    "regardless-of-stage-preoperative-sample": (
+        "* NSCLC regardless of stage\n* Preoperative blood sample available", "", "", ALL_EL),
+    "any-stage-under-an-early-title": (
+        "* Newly diagnosed lung cancer of any stage", "", "Preoperative Exercise and Early Lung Cancer", ALL_EL),
+    "resectable-or-unresectable": ("* Resectable or unresectable NSCLC", "", "", ALL_EL),
+    "operable-or-inoperable": ("* Operable or inoperable NSCLC", "", "", ALL_EL),
+    "surgery-or-systemic-therapy": ("* NSCLC, candidates for surgery or systemic therapy", "", "", ALL_EL),
+    "chemoradiation-or-palliative-chemotherapy": (
+        "* NSCLC, candidate for definitive chemoradiation or palliative chemotherapy", "", "", ALL_EL),
+    "no-distant-metastasis-other-than-brain": ("* NSCLC with no distant metastasis other than brain", "", "", ALL_EL),
+    "no-metastatic-disease-except-effusion": (
+        "* NSCLC; no metastatic disease outside the thorax except pleural effusion", "", "", ALL_EL),
+    "no-progression-after-first-line-chemotherapy": (
+        "* NSCLC without progression after 4 cycles of platinum-based chemotherapy", "", "", ALL_EL),
+    "surgery-of-the-primary-in-stage-iv-title": (
+        "* Histologically confirmed NSCLC", "", "Surgery of the Primary Tumour in Stage IV NSCLC", ALL_EL),
+    "pre-operative-title-for-brain-metastases": (
+        "* Histologically confirmed NSCLC", "", "Pre-operative Imaging of Brain Metastases", ALL_EL),
     "distant-metastases-needing-urgent-radiotherapy-exclusion": (
         "* Histologically confirmed NSCLC", "* Distant metastases requiring urgent palliative radiotherapy", "",
         ALL_UN),
@@ -153,6 +178,10 @@ STAGE_III_NEAR_MISSES = {
     "locally-advanced-or-recurrent": ("* Locally advanced or recurrent NSCLC", "", ""),
     "locally-advanced-cohort-and-metastatic-cohort": (
         "* Cohort 1: locally advanced unresectable NSCLC\n* Cohort 2: metastatic NSCLC", "", ""),
+    "locally-advanced-or-disseminated": ("* Locally advanced or disseminated NSCLC", "", ""),
+    "locally-advanced-that-progressed": ("* Locally advanced NSCLC that progressed on prior therapy", "", ""),
+    "locally-advanced-stage-iv-also-eligible": (
+        "* Locally advanced NSCLC; patients with stage IV disease are also eligible", "", ""),
     "locally-advanced-without-brain-metastases": (
         "* Locally advanced or metastatic NSCLC without brain metastases", "", ""),
 }
@@ -275,3 +304,17 @@ def test_neuroendocrine_question_for_unknown_histology() -> None:
     finding = disease.check(rules, Profile(stage="IV", histology=None))
     assert finding.verdict == UN
     assert "neuroendocrine" in finding.reason
+
+
+def test_any_stage_takes_every_stage() -> None:
+    text = trial("* Confirmed NSCLC diagnosis, all stages, seen for the first time in 2020")
+    assert verdicts(text) == ALL_EL
+    assert verdicts(text, stage="III") == ALL_EL
+    assert verdicts(text, stage=None) == ALL_EL
+
+
+def test_therapy_for_any_stage_is_not_an_any_stage_door() -> None:
+    text = trial("* Stage IV or recurrent NSCLC\n* Received at least one line of systemic therapy for any stage of "
+                 "disease (stages I-IV)")
+    assert verdicts(text) == ALL_EL
+    assert verdicts(text, stage="III") == ALL_UN

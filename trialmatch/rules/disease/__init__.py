@@ -68,6 +68,7 @@ _STAGE_REASON = {
     "oligometastatic": "The trial limits how many metastases a patient may have",
     "locally_advanced": "The trial names locally advanced disease and not metastatic disease",
     "advanced": "The trial takes advanced or metastatic NSCLC",
+    "any_stage": "The trial takes every stage",
 }
 
 
@@ -78,6 +79,8 @@ def _stage_finding(rule: dict[str, Any], profile: Profile) -> Finding:
 def _stage_verdict(rule: dict[str, Any], profile: Profile) -> Finding:
     verdict: Verdict = rule["IV"] if profile.stage == "IV" else rule["other"]
     base = _STAGE_REASON.get(rule["why"], "The trial sets no stage limit")
+    if rule["why"] == "any_stage":
+        return Finding(verdict, rule["evidence"], f"{base}.")
     if profile.stage is None and rule["why"] != "none":
         return Finding(UNKNOWN, rule["evidence"], f"{base}; your stage was not given.")
     if profile.stage != "IV":

@@ -106,9 +106,35 @@ def _negated_metastatic(sentence: str) -> bool:
         return False
     for match in _METASTA.finditer(sentence):
         before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
-        if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before):
+        if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before) and not _EXCEPT_AFTER.match(
+                sentence, match.end()):
             return True
     return False
+
+
+# "No distant metastasis other than brain", "no metastatic disease except a pleural effusion": some metastatic
+# disease is let in.
+_EXCEPT_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:other than|except|excepting|apart from|besides|unless|with the exception)\b", re.I
+)
+# "Any stage", "all stages", "regardless of stage": stage IV is let in.
+_ANY_STAGE = guarded(
+    r"\b(?:any|all|every)\s+(?:(?:clinical|disease|tumou?r|TNM|AJCC)\s+)?stages?\b"
+    r"|\b(?:regardless|irrespective)\s+of\s+(?:(?:the|their|disease|tumou?r|clinical)\s+)?stage\b",
+    re.I,
+)
+# "Resectable or unresectable", "operable or inoperable", "with or without surgery": both ways.
+_BOTH_WAYS = re.compile(
+    r"\b(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:un|non-?\s?|in|ir)(?:resectable|operable)\b"
+    r"|\b(?:un|non-?\s?|in|ir)(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:resectable|operable)\b"
+    r"|\bwith or without (?:surgery|surgical|resection)",
+    re.I,
+)
+# "Candidates for surgery or palliative systemic therapy": the early wording is one of two doors.
+_OR_PALLIATIVE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:or|and/or)\s+(?:[\w-]+\s+)?(?:palliative|systemic|first-line|second-line|later-line)\b",
+    re.I,
+)
 
 
 def _early_evidence(sentence: str, header: bool) -> bool:
@@ -119,6 +145,8 @@ def _early_evidence(sentence: str, header: bool) -> bool:
         return True  # "without progression after concurrent chemoradiotherapy": consolidation of stage III
     if _metastatic_named(sentence) or (not header and _EARLIER_TREATMENT.search(sentence)):
         return False  # a title's "adjuvant radiotherapy for bone metastases" treats metastatic disease too
+    if _BOTH_WAYS.search(sentence):
+        return False
     for match in words["early"].finditer(sentence):
         before = sentence[max(0, match.start() - 40):match.start()]
         tail = " ".join(before.split()[-3:])
@@ -131,6 +159,8 @@ def _early_evidence(sentence: str, header: bool) -> bool:
             continue  # a title's "after progression on adjuvant osimertinib": treatment someone had
         if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
             continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
+        if _OR_PALLIATIVE_AFTER.match(sentence, match.end()):
+            continue
         return True
     return False
 
@@ -152,7 +182,7 @@ _NOT_POSSIBLE_AFTER = re.compile(
 _METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
 # Disease that has not progressed after chemoradiotherapy: the stage III consolidation setting.
 _CONSOLIDATION = guarded(
-    r"\b(?:not|no|without|absence of)\s+(?:[\w-]+\s+){0,2}?progress\w*[^.;]{0,60}?\b(?:chemo-?\s?radi\w*"
+    r"\b(?:not|no|without|absence of)\s+(?:[\w-]+\s+){0,3}?progress\w*[^.;]{0,60}?\b(?:chemo-?\s?radi\w*"
     r"|radio-?\s?chemo\w*|concurrent|definitive)",
     re.I,
 )
@@ -199,7 +229,7 @@ def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
 def _stage_words() -> AnyOf:
     """Every pattern by which a sentence adds to the stage rule: one check skips the rest (most sentences)."""
     words = vocab()
-    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"], _CONSOLIDATION,
+    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"], _CONSOLIDATION, _ANY_STAGE,
                  masked=(words["advanced_phrases"], _M1, words["advanced_words"], words["stage_iii_only"]))
 
 
@@ -226,6 +256,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     early: list[Evidence] = []
     excludes_metastatic: list[Evidence] = []
     oligo: list[Evidence] = []
+    any_stage: list[Evidence] = []  # "all stages": every stage may join
     locally_advanced: list[Evidence] = []  # "locally advanced" with nothing saying stage III only or stage IV too
     for is_header, sources in ((True, header), (False, inclusion)):
         for sentence, criterion in sources:
@@ -241,7 +272,10 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
                 stages = [values for values in stages if values and max(values) == 4]
             local = _local_evidence(plain, is_header) and not _aside(criterion)
-            if any(4 in values for values in stages) or (
+            every_stage = bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
+            if every_stage and not (criterion is not None and one_group(criterion)):
+                any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
+            if any(4 in values for values in stages) or every_stage or (
                     not (not is_header and _only_absent_metastases(plain)) and _advanced_evidence(plain, local)):
                 advanced.append((sentence, criterion))
             elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
@@ -288,6 +322,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         verdict, why = EXCLUDED, "early_only"
     elif oligo:
         verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
+    elif any_stage:
+        verdict, why, evidence = ELIGIBLE, "any_stage", any_stage[0][0]
     elif advanced:
         verdict, why, evidence = ELIGIBLE, "advanced", advanced[0][0]
     elif locally_advanced:
@@ -295,7 +331,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     else:
         verdict, why, evidence = ELIGIBLE, "none", ""
     stated = bool(advanced or early or excludes_metastatic or oligo or locally_advanced)
-    rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated else ELIGIBLE, "why": why,
+    rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated and why != "any_stage" else ELIGIBLE, "why": why,
                             "evidence": quote(evidence) if evidence else ""}
     if only_for is not None:
         rule["scope"] = only_for
