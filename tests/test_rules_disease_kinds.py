@@ -318,3 +318,44 @@ def test_therapy_for_any_stage_is_not_an_any_stage_door() -> None:
                  "disease (stages I-IV)")
     assert verdicts(text) == ALL_EL
     assert verdicts(text, stage="III") == ALL_UN
+
+
+NON_SQUAMOUS, SQUAMOUS_ONLY = (EL, EX, EL, UN), (EX, EL, EX, UN)
+
+# (inclusion, exclusion, expected): histology variants.
+HISTOLOGY = {
+    "predominantly-squamous-inclusion": ("* Stage IV NSCLC of predominantly squamous histology", "", SQUAMOUS_ONLY),
+    "predominantly-non-squamous-inclusion": (
+        "* Metastatic NSCLC with predominantly non-squamous histology", "", NON_SQUAMOUS),
+    "mixed-tumours-by-predominant-type": (
+        "* Stage IV non-squamous NSCLC; mixed tumours are classified by the predominant cell type", "", NON_SQUAMOUS),
+    "predominantly-squamous-exclusion": ("* Stage IV NSCLC", "* Predominantly squamous cell histology", NON_SQUAMOUS),
+    "predominant-squamous-component-exclusion": (
+        "* Stage IV NSCLC", "* Tumours with a predominant squamous component", NON_SQUAMOUS),
+    "adenosquamous-only-is-a-question": ("* Stage IV adenosquamous carcinoma of the lung", "", ALL_UN),
+    "adeno-squamous-only-hyphen-is-a-question": ("* Metastatic adeno-squamous NSCLC", "", ALL_UN),
+    "adenocarcinoma-or-adenosquamous": (
+        "* Metastatic lung adenocarcinoma or adenosquamous carcinoma", "", (EL, EX, EX, UN)),
+    "squamous-or-adenosquamous": ("* Stage IV NSCLC of squamous or adenosquamous histology", "", SQUAMOUS_ONLY),
+    "including-adenosquamous-widens": (
+        "* Metastatic NSCLC of any histology, including adenosquamous", "", ALL_EL),
+    "adenosquamous-exclusion-is-not-a-profile": ("* Stage IV NSCLC", "* Adenosquamous carcinoma", ALL_EL),
+    "mixed-histology-exclusion-is-not-a-profile": ("* Stage IV NSCLC", "* Tumours of mixed histology", ALL_EL),
+    "mixed-histology-allowed": ("* Stage IV NSCLC (mixed histology allowed)", "", ALL_EL),
+    "squamous-or-mixed-adenosquamous-exclusion": (
+        "* Stage IV NSCLC", "* Squamous or mixed adenosquamous histology", NON_SQUAMOUS),
+    "squamous-sarcomatoid-exclusion": (
+        "* Stage IV NSCLC", "* Squamous, sarcomatoid or large cell neuroendocrine carcinoma", NON_SQUAMOUS),
+    "non-squamous-exclusion-bullet": ("* Stage IV NSCLC", "* Non-squamous histology", SQUAMOUS_ONLY),
+    "non-squamous-nsclc-exclusion-bullet": ("* Stage IV NSCLC", "* Patients with non-squamous NSCLC.", SQUAMOUS_ONLY),
+    "non-squamous-with-a-condition-is-not-a-bullet": (
+        "* Stage IV NSCLC", "* Non-squamous histology with unknown EGFR status", ALL_EL),
+    "non-squamous-who-received-pemetrexed": (
+        "* Stage IV NSCLC", "* Non-squamous patients who received pemetrexed maintenance", ALL_EL),
+    "lcnec-exclusion-is-not-large-cell": ("* Stage IV NSCLC", "* Large cell neuroendocrine carcinoma", ALL_EL),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), HISTOLOGY.values(), ids=HISTOLOGY.keys())
+def test_histology_variants(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == expected
