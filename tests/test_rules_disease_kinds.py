@@ -266,6 +266,19 @@ OTHER_CANCER_NEAR_MISSES = {
     "cohort-of-another-cancer-beside-a-marker-cohort": (
         "Drug X in NRG1 Fusion-Positive Tumours", ("NRG1 Fusion",),
         "* Cohort A: histologically confirmed melanoma\n* Cohort B: any tumour with an NRG1 fusion", ALL_EL),
+    "any-cancer-excluding-skin-cancer": (
+        "Exercise During Chemotherapy", ("Cancer",), "* Adults with a diagnosis of cancer, excluding non-melanoma "
+        "skin cancer", ALL_EL),
+    "any-cancer-with-another-allowed": (
+        "Fatigue Study", ("Fatigue",), "* Histologically confirmed diagnosis of cancer; prostate cancer on hormone "
+        "therapy is allowed", ALL_EL),
+    "malignancy-other-than-breast": (
+        "Symptom Study", ("Symptoms",), "* Histologically confirmed malignancy other than breast cancer", ALL_EL),
+    "spine-tumours-are-not-a-cervix-cancer": (
+        "Radiosurgery for Cervical Spine Tumours", ("Spinal Metastases",), "* Imaging-confirmed spinal metastasis",
+        ALL_EL),
+    "closed-list-with-an-exception-is-open": (
+        "Drug X in Solid Tumors", ("Solid Tumor",), "* Tumour types: any except colorectal", ALL_EL),
     "earlier-other-cancer-is-history": (
         "Drug X Study", ("Drug X",), "* Histologically confirmed diagnosis of the disease under study\n"
         "* Prior breast cancer treated more than 5 years ago is allowed", ALL_EL),

@@ -103,26 +103,46 @@ def _neuroendocrine(parts: list[str]) -> tuple[str, ...]:
     return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(part) for part in parts) else ()
 
 
-_FUNCTION_WORD = r"(?:in|for|with|of|and|or|the|a|an|to|on|at|after|by|from|vs|versus|plus|without)"
-# Up to two words between an organ and a cancer word, none of them a function word ("Oral Drug in Cancer" is not
-# a cancer of the mouth). Separators and words never overlap, so the match stays linear.
+# Words that may stand between an organ and a cancer word: "Pancreatic Ductal Adenocarcinoma", "Head and Neck
+# Squamous Cell Carcinoma", "Triple-Negative Breast Cancer" ("Cervical Spine Tumours" is not a cancer of the cervix).
+# Separators and words never overlap, so the match stays linear.
 _CANCER_AFTER_ORGAN = re.compile(
-    rf"(?:[\s/-]+(?!{_FUNCTION_WORD}\b)[\w]+){{0,2}}?[\s/-]+(?:cancers?|carcinomas?|adenocarcinomas?|neoplasms?"
-    r"|tumou?rs?|malignanc\w*)\b",
+    r"(?:[\s/-]+(?:squamous|cell|ductal|lobular|junction|serous|clear|papillary|epithelial|mucinous|transitional"
+    r"|duct|tract|cavity|gland|invasive|metastatic|advanced|recurrent|primary|unresectable))"
+    r"{0,2}[\s/-]+(?:cancers?|carcinomas?|adenocarcinomas?|neoplasms?|tumou?rs?|malignanc\w*)\b",
     re.I,
 )
+_BARE_CANCER = guarded(r"\b(?:cancers?|carcinomas?|adenocarcinomas?|neoplasms?|tumou?rs?|malignanc\w*)\b", re.I)
+_PERMITTED = guarded(r"\b(?:eligible|allowed|permitted|may)\b", re.I)
 _DIAGNOSIS = guarded(r"\b(?:histolog\w*|cytolog\w*|patholog\w*|confirmed|diagnos\w*|documented|proven)\b", re.I)
 
 
-def _organ_cancer(part: str) -> str:
-    """The cancer of another organ a title or condition names ("Gastric or GEJ Adenocarcinoma"), or ""."""
+def _organ_cancers(part: str) -> list[tuple[int, int]]:
+    """Where a cancer of another organ is named ("Gastric or GEJ Adenocarcinoma")."""
     v = vocab()
     plain = mask(part, v["nsclc"])
+    spans = []
     for organ in v["other_organs"].finditer(plain):
         after = _CANCER_AFTER_ORGAN.match(plain, organ.end())
         if after:
-            return plain[organ.start():after.end()]
-    return ""
+            spans.append((organ.start(), after.end()))
+    return spans
+
+
+def _organ_cancer(part: str) -> str:
+    spans = _organ_cancers(part)
+    return part[spans[0][0]:spans[0][1]] if spans else ""
+
+
+def _only_other_cancers(sentence: str) -> bool:
+    """The sentence names other cancers as the ones taken, and no cancer in general: not "a diagnosis of cancer;
+    prostate cancer on hormone therapy is allowed", not "any cancer excluding non-melanoma skin cancer"."""
+    if not _other_cancer(sentence) or _LEFT_OUT_WORD.search(sentence) or _PERMITTED.search(sentence):
+        return False
+    rest = mask(sentence, vocab()["other_cancers"])
+    for start, end in _organ_cancers(rest):
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    return not _BARE_CANCER.search(rest)
 
 
 def _other_cancer(sentence: str) -> str:
@@ -162,9 +182,10 @@ def _closed_list(text: TrialText, sources: list[str]) -> str:
                 return ""  # "advanced solid tumour for which no standard therapy exists": open to NSCLC
             if closed or _OPEN_LIST.search(sentence) or _HISTORY.search(sentence):
                 continue
-            if listed and (_other_cancer(sentence) or v["other_organs"].search(sentence)):
+            if listed and not _LEFT_OUT_WORD.search(sentence) and (
+                    _other_cancer(sentence) or v["other_organs"].search(sentence)):
                 closed = sentence  # "one of the following tumour types: colorectal, gastric, pancreatic"
-            elif _DIAGNOSIS.search(sentence) and not v["basket"].search(sentence) and _other_cancer(sentence):
+            elif _DIAGNOSIS.search(sentence) and not v["basket"].search(sentence) and _only_other_cancers(sentence):
                 closed = sentence  # "histologically confirmed melanoma, renal cell carcinoma or urothelial carcinoma"
     return closed
 
@@ -256,7 +277,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     if organ:
         return _rule(EXCLUDED, header_text, _organ_cancer(organ))
     diagnosis = next((s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()
-                      if _DIAGNOSIS.search(s) and not _HISTORY.search(s) and _other_cancer(s)), "")
+                      if _DIAGNOSIS.search(s) and not _HISTORY.search(s) and _only_other_cancers(s)), "")
     if diagnosis and not _lung_named(sources):
         # "Histologically confirmed malignant pleural mesothelioma", and no word of the lung anywhere.
         return _rule(EXCLUDED, diagnosis, _other_cancer(diagnosis), _neuroendocrine([diagnosis]))
