@@ -153,6 +153,23 @@ STAGE_III = {
     "stage-iiia-to-iiic": ("* Stage IIIA-IIIC NSCLC", "", "", ALL_EX),
     "definitive-chemoradiotherapy": ("* Histologically confirmed NSCLC eligible for definitive chemoradiotherapy",
                                      "", "", ALL_EX),
+    # "Advanced" or "not curable" wording beside a metastasis exclusion: the trial means locally advanced disease.
+    "not-curable-with-m1-exclusion": (
+        "* Unresectable NSCLC not amenable to curative treatment", "* Distant metastases (M1)", "", ALL_EX),
+    "advanced-with-distant-metastasis-exclusion": ("* Advanced NSCLC", "* Known distant metastases", "", ALL_EX),
+    "advanced-title-with-distant-metastasis-exclusion": (
+        "* Histologically confirmed NSCLC", "* Distant metastases", "Drug X in Advanced NSCLC", ALL_EX),
+    "locoregional-recurrence-with-distant-metastasis-exclusion": (
+        "* Recurrent NSCLC after chemoradiation", "* Distant metastases", "", ALL_EX),
+    "advanced-with-no-distant-metastases-inclusion": ("* Advanced NSCLC\n* No distant metastases", "", "", ALL_EX),
+    # Metastatic wording beside a metastasis exclusion: something was misread, so it is a question.
+    "metastatic-inclusion-with-metastasis-exclusion": (
+        "* Advanced or metastatic NSCLC", "* Distant metastases", "", ALL_UN),
+    "stage-iv-inclusion-with-metastatic-exclusion": ("* Stage IIIB-IV NSCLC", "* Metastatic disease", "", ALL_UN),
+    "oligometastatic-with-distant-metastasis-exclusion": (
+        "* Oligometastatic NSCLC", "* Distant metastases", "", ALL_UN),
+    "brain-metastases-with-extracranial-exclusion": (
+        "* NSCLC with brain metastases", "* Extracranial distant metastases", "", ALL_UN),
     # "Locally advanced" alone: most such trials are for stage III, but the words alone do not settle it.
     "locally-advanced-alone-is-a-question": ("* Locally advanced NSCLC", "", "", ALL_UN),
     "locally-advanced-title-alone-is-a-question": (

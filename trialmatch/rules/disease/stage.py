@@ -253,6 +253,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     advanced: list[Evidence] = []
+    metastatic: list[Evidence] = []  # the advanced evidence that names metastases or stage IV
     early: list[Evidence] = []
     excludes_metastatic: list[Evidence] = []
     oligo: list[Evidence] = []
@@ -275,9 +276,12 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             every_stage = bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
             if every_stage and not (criterion is not None and one_group(criterion)):
                 any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
-            if any(4 in values for values in stages) or every_stage or (
+            stage_iv = any(4 in values for values in stages) or every_stage
+            if stage_iv or (
                     not (not is_header and _only_absent_metastases(plain)) and _advanced_evidence(plain, local)):
                 advanced.append((sentence, criterion))
+                if stage_iv or _M1.search(plain) or _metastatic_named(plain):
+                    metastatic.append((sentence, criterion))
             elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
                   and not _aside(criterion, "other_cancer")) or (
                     _early_evidence(plain, is_header) and not _aside(criterion)) or (
@@ -295,6 +299,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 if not is_header:
                     oligo.append((sentence, criterion))
                 advanced.append((sentence, criterion))
+                metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
         if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
@@ -309,6 +314,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
                     oligo.append((body, criterion))
                     advanced.append((body, criterion))
+                    metastatic.append((body, criterion))
                 else:
                     excludes_metastatic.append((body, criterion))
                 break
@@ -316,7 +322,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
     if excludes_metastatic:
         evidence, only_for = _decided(excludes_metastatic)
-        verdict, why = (UNKNOWN if advanced else EXCLUDED), "metastatic_excluded"
+        # "Advanced NSCLC not amenable to curative treatment" beside "No distant metastases" is stage III; only
+        # metastatic or stage IV wording in the same trial makes the exclusion a question.
+        verdict, why = (UNKNOWN if metastatic else EXCLUDED), "metastatic_excluded"
     elif early and not advanced:
         evidence, only_for = _decided(early)
         verdict, why = EXCLUDED, "early_only"
