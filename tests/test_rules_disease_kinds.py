@@ -85,6 +85,13 @@ EARLY_NEAR_MISSES = {
     "neoadjuvant-part-beside-metastatic-part": (
         "* Part 1: metastatic NSCLC\n* Part 2: neoadjuvant treatment of resectable NSCLC", "", "", ALL_EL),
     "stage-iv-or-resectable-cohort": ("* Stage IV NSCLC, or resectable stage IB-IIIA NSCLC (cohort 2)", "", "", ALL_EL),
+    "one-cohort-without-metastases-beside-a-stage-iv-cohort": (
+        "* Cohort A: resectable stage II-IIIA NSCLC, no distant metastases\n* Cohort B: stage IV NSCLC", "", "",
+        ALL_EL),
+    "one-cohort-metastasis-exclusion-beside-a-metastatic-cohort": (
+        "* Cohort B: metastatic NSCLC", "* Cohort A: distant metastases", "", ALL_EL),
+    "one-cohort-without-metastases-and-nothing-else-is-a-question": (
+        "* Histologically confirmed NSCLC\n* Cohort A: no distant metastases", "", "", ALL_UN),
     "prior-adjuvant-allowed": (
         "* Metastatic NSCLC\n* Prior adjuvant chemotherapy is allowed if completed ≥ 6 months earlier", "", "", ALL_EL),
     "recurrence-after-resection": ("* Recurrence after complete resection of NSCLC", "", "", ALL_EL),

@@ -245,6 +245,20 @@ def _decided(found: list[Evidence]) -> tuple[str, dict[str, Any] | None]:
     return sentence, scope_json(criterion) if criterion is not None else None
 
 
+def _label(criterion: Criterion | None) -> str | None:
+    scope = getattr(criterion, "scope", None)
+    return None if criterion is None or not one_group(criterion) or scope is None else scope.label
+
+
+def _other_group_takes_metastatic(excludes: list[Evidence], metastatic: list[Evidence]) -> bool:
+    """Every metastasis exclusion is one group's, and metastatic disease is named for another group or for
+    everyone: a cohort the patient fits is enough."""
+    if not excludes or not all(criterion is not None and one_group(criterion) for _, criterion in excludes):
+        return False
+    excluding = {_label(criterion) for _, criterion in excludes}
+    return any(_label(criterion) not in excluding for _, criterion in metastatic)
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -320,6 +334,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 break
 
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
+    if _other_group_takes_metastatic(excludes_metastatic, metastatic):
+        excludes_metastatic = []  # "Neoadjuvant cohort: no distant metastases" beside "Cohort B: stage IV NSCLC"
     if excludes_metastatic:
         evidence, only_for = _decided(excludes_metastatic)
         # "Advanced NSCLC not amenable to curative treatment" beside "No distant metastases" is stage III; only
