@@ -241,6 +241,8 @@ OTHER_CANCER = {
         "Drug Z for Extensive-Stage Small Cell Lung Cancer", ("Small Cell Lung Cancer",), "* Measurable disease",
         ALL_EX),
     "small-cell-abbreviation-title-and-condition": ("Drug Z in SCLC", ("SCLC",), "* Measurable disease", ALL_EX),
+    "small-cell-registry-style-condition": (
+        "Drug Z Maintenance Study", ("Lung Cancer, Small Cell",), "* Measurable disease", ALL_EX),
     "mesothelioma-title": ("Drug W in Malignant Pleural Mesothelioma", ("Mesothelioma",), "* Measurable disease",
                            ALL_EX),
     "mesothelioma-inclusion-only": (
@@ -272,6 +274,10 @@ OTHER_CANCER_NEAR_MISSES = {
         "* Completed treatment", ALL_EL),
     "sclc-title-with-lung-cancer-condition": (
         "Drug Z in Small Cell Lung Cancer", ("Small Cell Lung Cancer", "Lung Cancer"), "* Measurable disease", ALL_UN),
+    "registry-style-non-small-cell-condition": (
+        "Drug Z Study", ("Carcinoma, Non-Small-Cell Lung",), "* Measurable disease", ALL_EL),
+    "registry-style-both-lung-cancers": (
+        "Drug Z Study", ("Lung Cancer, Small Cell", "Lung Cancer, Non-Small Cell"), "* Measurable disease", ALL_EL),
     "mesothelioma-and-nsclc": ("Drug W in Thoracic Cancers", ("Mesothelioma", "NSCLC"), "* Measurable disease",
                                ALL_EL),
     "any-solid-tumour": ("Drug X in Solid Tumors", ("Solid Tumor",), "* Any advanced solid tumour", ALL_EL),
