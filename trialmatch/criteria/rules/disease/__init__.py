@@ -40,6 +40,8 @@ _CANCER_QUESTION = {
     "small cell named": "The trial names small cell lung cancer and never non-small cell: ask whether NSCLC can join.",
 }
 
+_NEUROENDOCRINE_QUESTION = ("The trial is for neuroendocrine lung cancers (such as large cell neuroendocrine "
+                            "carcinoma), not other NSCLC: ask whether yours is one.")
 _CANCER_EXCLUDED = {
     "people without lung cancer": "The study does not take people who have lung cancer (a screening or prevention "
                                   "study, or one for other cancers).",
@@ -64,7 +66,9 @@ _STAGE_REASON = {
     "metastatic_excluded": "The trial does not take metastatic (stage IV) disease",
     "early_only": "The trial is for early, resectable or locally advanced (stage I-III) disease only",
     "oligometastatic": "The trial limits how many metastases a patient may have",
+    "locally_advanced": "The trial names locally advanced disease and not metastatic disease",
     "advanced": "The trial takes advanced or metastatic NSCLC",
+    "any_stage": "The trial takes every stage",
 }
 
 
@@ -75,6 +79,8 @@ def _stage_finding(rule: dict[str, Any], profile: Patient) -> Finding:
 def _stage_verdict(rule: dict[str, Any], profile: Patient) -> Finding:
     verdict: Verdict = rule["IV"] if profile.stage == "IV" else rule["other"]
     base = _STAGE_REASON.get(rule["why"], "The trial sets no stage limit")
+    if rule["why"] == "any_stage":
+        return Finding(verdict, rule["evidence"], f"{base}.")
     if profile.stage is None and rule["why"] != "none":
         return Finding(UNKNOWN, rule["evidence"], f"{base}; your stage was not given.")
     if profile.stage != "IV":
@@ -114,6 +120,10 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     if not rules:
         return Finding(ELIGIBLE, "", "The trial text sets no requirement on the disease.")
     cancer = rules["cancer"]
+    if cancer["verdict"] == EXCLUDED and profile.histology in cancer.get("ask", ()):
+        return Finding(UNKNOWN, cancer["evidence"], _NEUROENDOCRINE_QUESTION)
+    if cancer["verdict"] == EXCLUDED and cancer.get("ask") and profile.histology is None:
+        return Finding(UNKNOWN, cancer["evidence"], _NEUROENDOCRINE_QUESTION)
     if cancer["verdict"] == EXCLUDED:
         reason = _CANCER_EXCLUDED.get(cancer["other"],
                                       f"The trial is for {cancer['other']} only, not non-small cell lung cancer.")

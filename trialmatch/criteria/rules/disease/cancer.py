@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.criteria.rules.disease.words import mask, sentences, vocab
+from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.text import TrialText, quote
 
@@ -23,6 +23,8 @@ _ANY_CANCER = guarded(
     r"|\btumou?r types?\b",
     re.I,
 )
+# "pancreatic cancer, cholangiocarcinoma or other solid tumours": the list names examples of an open door.
+_OTHER_OR_ANY = guarded(r"\b(?:other|any|all)\s+(?:[\w-]+\s+){0,2}?(?:cancers?|tumou?rs?|malignanc\w*)\b", re.I)
 _HISTORY = guarded(r"\b(?:history|prior|previous|second|malignanc\w*|within \d+ years?)\b", re.I)
 
 
@@ -83,8 +85,123 @@ def _without_lung_cancer(text: TrialText) -> str:
     return ""
 
 
-def _rule(verdict: str, evidence: str = "", other: str = "") -> dict[str, Any]:
-    return {"verdict": verdict, "evidence": quote(evidence) if evidence else "", "other": other}
+def _rule(verdict: str, evidence: str = "", other: str = "", ask: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`ask`: histologies for which an exclusion is a question (a large cell NSCLC may be neuroendocrine)."""
+    rule: dict[str, Any] = {"verdict": verdict, "evidence": quote(evidence) if evidence else "", "other": other}
+    if ask:
+        rule["ask"] = list(ask)
+    return rule
+
+
+# Large cell neuroendocrine carcinoma was filed under large cell carcinoma, an NSCLC, until 2015: a large cell or
+# unspecified NSCLC may be one, an adenocarcinoma or squamous cell carcinoma is not.
+_NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\blcnec\b|\bhigh-grade neuroendocrine", re.I)
+_MAY_BE_NEUROENDOCRINE = ("large cell", "nsclc-nos")
+
+
+def _neuroendocrine(parts: list[str]) -> tuple[str, ...]:
+    return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(part) for part in parts) else ()
+
+
+# Words that may stand between an organ and a cancer word: "Pancreatic Ductal Adenocarcinoma", "Head and Neck
+# Squamous Cell Carcinoma", "Triple-Negative Breast Cancer" ("Cervical Spine Tumours" is not a cancer of the cervix).
+# Separators and words never overlap, so the match stays linear.
+_CANCER_AFTER_ORGAN = re.compile(
+    r"(?:[\s/-]+(?:squamous|cell|ductal|lobular|junction|serous|clear|papillary|epithelial|mucinous|transitional"
+    r"|duct|tract|cavity|gland|invasive|metastatic|advanced|recurrent|primary|unresectable))"
+    r"{0,2}[\s/-]+(?:cancers?|carcinomas?|adenocarcinomas?|neoplasms?|tumou?rs?|malignanc\w*)\b",
+    re.I,
+)
+_BARE_CANCER = guarded(r"\b(?:cancers?|carcinomas?|adenocarcinomas?|neoplasms?|tumou?rs?|malignanc\w*)\b", re.I)
+_PERMITTED = guarded(r"\b(?:eligible|allowed|permitted|may)\b", re.I)
+_DIAGNOSIS = guarded(r"\b(?:histolog\w*|cytolog\w*|patholog\w*|confirmed|diagnos\w*|documented|proven)\b", re.I)
+
+
+def _organ_cancers(part: str) -> list[tuple[int, int]]:
+    """Where a cancer of another organ is named ("Gastric or GEJ Adenocarcinoma")."""
+    v = vocab()
+    plain = mask(part, v["nsclc"])
+    spans = []
+    for organ in v["other_organs"].finditer(plain):
+        after = _CANCER_AFTER_ORGAN.match(plain, organ.end())
+        if after:
+            spans.append((organ.start(), after.end()))
+    return spans
+
+
+def _organ_cancer(part: str) -> str:
+    spans = _organ_cancers(part)
+    return part[spans[0][0]:spans[0][1]] if spans else ""
+
+
+def _only_other_cancers(sentence: str) -> bool:
+    """The sentence names other cancers as the ones taken, and no cancer in general: not "a diagnosis of cancer;
+    prostate cancer on hormone therapy is allowed", not "any cancer excluding non-melanoma skin cancer"."""
+    if not _other_cancer(sentence) or _LEFT_OUT_WORD.search(sentence) or _PERMITTED.search(sentence):
+        return False
+    rest = mask(sentence, vocab()["other_cancers"])
+    for start, end in _organ_cancers(rest):
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    return not _BARE_CANCER.search(rest)
+
+
+def _other_cancer(sentence: str) -> str:
+    other = vocab()["other_cancers"].search(mask(sentence, vocab()["nsclc"]))
+    return other.group(0) if other else _organ_cancer(sentence)
+
+
+# A list of cancers that says which ones the trial takes, and no others: after a colon, "one of the following",
+# "limited to"; never one that gives examples ("including", "such as") or leaves room ("other", "any").
+_CLOSED_INTRO = guarded(
+    r"\b(?:tumou?r types?|cancer types?|cancers?|tumou?rs?|malignanc\w*|indications?)\s*(?::|\(?\s*limited to"
+    r"|\(?\s*restricted to|of the following)|\bone of the following\b",
+    re.I,
+)
+_OPEN_LIST = guarded(
+    r"\b(?:includ\w*|incl|such as|e\.?\s?g|for example|for instance|not limited|among others|and others|other"
+    r"|others|etc|any|all|or more|at least)\b",
+    re.I,
+)
+
+
+def _closed_list(text: TrialText, sources: list[str]) -> str:
+    """An inclusion sentence for everyone that lists the cancers taken, none of them lung cancer ("Histologically
+    confirmed melanoma, renal cell carcinoma or urothelial carcinoma"), in a trial that names the lung nowhere
+    and offers no open door ("any advanced solid tumour")."""
+    v = vocab()
+    if _lung_named(sources):
+        return ""
+    closed = ""
+    for criterion in text.inclusion:
+        # A heading that names solid tumours ("Advanced solid tumours: breast, ...") speaks for everyone.
+        if one_group(criterion) or other_disease(criterion) or criterion.purpose is not None:
+            continue
+        for sentence in criterion.sentences():
+            listed = _CLOSED_INTRO.search(sentence)
+            if v["basket"].search(sentence) and not listed:
+                return ""  # "advanced solid tumour for which no standard therapy exists": open to NSCLC
+            if closed or _OPEN_LIST.search(sentence) or _HISTORY.search(sentence):
+                continue
+            if listed and not _LEFT_OUT_WORD.search(sentence) and (
+                    _other_cancer(sentence) or v["other_organs"].search(sentence)):
+                closed = sentence  # "one of the following tumour types: colorectal, gastric, pancreatic"
+            elif _DIAGNOSIS.search(sentence) and not v["basket"].search(sentence) and _only_other_cancers(sentence):
+                closed = sentence  # "histologically confirmed melanoma, renal cell carcinoma or urothelial carcinoma"
+    return closed
+
+
+# A neuroendocrine cancer "of the lung" is not lung cancer in the sense of NSCLC.
+_NEUROENDOCRINE_OF_LUNG = guarded(
+    r"\b(?:(?:lung|pulmonary)\s+)?(?:large[\s-]cell\s+)?neuro-?\s?endocrine\s+(?:carcinomas?|tumou?rs?|neoplasms?)"
+    r"(?:\s+of\s+(?:the\s+)?lungs?)?|\blcnec\b",
+    re.I,
+)
+
+
+def _lung_named(sources: list[str]) -> bool:
+    """Any word of the lung outside small cell and neuroendocrine lung cancers."""
+    v = vocab()
+    return any(_LUNG.search(mask(mask(s, v["sclc"]), _NEUROENDOCRINE_OF_LUNG)) for s in sources)
 
 
 def _names_other_cancer(part: str) -> bool:
@@ -128,23 +245,40 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         if small_cell[1].scope is not None:  # "Cohort B (SCLC): ...": other cohorts may take other cancers
             return _rule(UNKNOWN, small_cell[0], "small cell named")
         # The inclusion names small cell lung cancer and never NSCLC: a title's "lung cancer" means SCLC.
-        return _rule(EXCLUDED, small_cell[0], "small cell lung cancer")
+        return _rule(EXCLUDED, small_cell[0], "small cell lung cancer", _neuroendocrine(sources))
     if nsclc:
         return _rule(ELIGIBLE)
     small_cell_header = next((s for s in header if v["sclc"].search(s)), "")
+    if small_cell_header and not basket and not generic:
+        # Title and conditions name small cell lung cancer, and nothing names NSCLC or lung cancer in general.
+        return _rule(EXCLUDED, small_cell_header, "small cell lung cancer", _neuroendocrine(sources))
     if small_cell_header and not basket and not any(s in inclusion for s in generic):
         return _rule(UNKNOWN, small_cell_header, "small cell named")  # conditions say SCLC, the criteria nothing
     if generic:
         return _rule(ELIGIBLE)
+    closed = _closed_list(text, sources)
+    if closed:
+        return _rule(EXCLUDED, closed, "the cancers listed", _neuroendocrine([closed]))
     if basket:
         # A basket whose listed cancers leave NSCLC (and the lung) out may or may not take it.
         listed = [*text.conditions, *baskets]
         lung = any(_LUNG.search(mask(part, v["sclc"])) for part in listed)  # "breast, lung and ovarian cancers"
-        if not lung and any(_names_other_cancer(part) for part in listed):
+        open_door = any(_OTHER_OR_ANY.search(part) and not _HISTORY.search(part)
+                        for part in baskets if part in inclusion)
+        if not lung and not open_door and any(_names_other_cancer(part) for part in listed):
             return _rule(UNKNOWN, basket, "basket")
         return _rule(ELIGIBLE, basket)
     header_text = " | ".join([text.title, *text.conditions])
     other = v["other_cancers"].search(mask(header_text, v["nsclc"]))
     if other:
-        return _rule(EXCLUDED, header_text, other.group(0))
+        return _rule(EXCLUDED, header_text, other.group(0), _neuroendocrine([header_text]))
+    # "Gastric Adenocarcinoma", "Pancreatic Ductal Adenocarcinoma": an organ with a cancer word after it.
+    organ = next((part for part in (text.title, *text.conditions) if _organ_cancer(part)), "")
+    if organ:
+        return _rule(EXCLUDED, header_text, _organ_cancer(organ))
+    diagnosis = next((s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()
+                      if _DIAGNOSIS.search(s) and not _HISTORY.search(s) and _only_other_cancers(s)), "")
+    if diagnosis and not _lung_named(sources):
+        # "Histologically confirmed malignant pleural mesothelioma", and no word of the lung anywhere.
+        return _rule(EXCLUDED, diagnosis, _other_cancer(diagnosis), _neuroendocrine([diagnosis]))
     return _rule(ELIGIBLE)

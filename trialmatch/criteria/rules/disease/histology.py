@@ -79,6 +79,19 @@ _PERMISSION = re.compile(
     re.I,
 )
 _ONLY = re.compile(r"\bonly\b", re.I)
+# Exclusion bullets that are nothing but a histology: "Non-squamous histology", "Tumours of non-squamous NSCLC".
+_NON_SQUAMOUS_BULLET = re.compile(
+    r"\W*(?:(?:tumou?rs?|patients?|subjects?|participants?|nsclc)\s+(?:of|with)\s+(?:an?\s+)?)?"
+    r"non-?\s?squamous(?:[\s-]+cell)?(?:\s+(?:histology|nsclc|non-small[\s-]cell lung (?:cancer|carcinoma)"
+    r"|carcinoma|cancer|disease|histological (?:sub)?type))?\s*[.;]?\s*$",
+    re.I,
+)
+# "Squamous or mixed adenosquamous histology", "Squamous, adenosquamous or sarcomatoid carcinoma".
+_SQUAMOUS_FIRST = re.compile(
+    r"\W*(?:pure\s+)?squamous(?:[\s-]+cell)?\s*(?:,|or|and/or|/)\s*(?:mixed\s+)?(?:adeno-?squamous|sarcomatoid"
+    r"|large[\s-]cell|neuroendocrine|small[\s-]cell)\b",
+    re.I,
+)
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
 # A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
@@ -140,7 +153,7 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
     text = sentence
     several = _organ_named(sentence) and bool(_LUNG.search(sentence))
     found: list[tuple[tuple[str, ...], str]] = []
-    for name in ("non_squamous", "large_cell", "squamous", "adenocarcinoma"):
+    for name in ("non_squamous", "adenosquamous", "large_cell", "squamous", "adenocarcinoma"):
         pattern, allows = v["groups"][name]
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 40):match.start()]
@@ -200,6 +213,10 @@ def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
     kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()
     if kept:
         return set(HISTOLOGIES) - kept, True
+    if _NON_SQUAMOUS_BULLET.match(sentence):
+        return {"adenocarcinoma", "large cell"}, True  # the bullet is only "Non-squamous histology"
+    if _SQUAMOUS_FIRST.match(sentence):
+        return {"squamous"}, True  # "Squamous or mixed adenosquamous histology": pure squamous is named first
     text = mask(sentence, v["groups"]["non_squamous"][0])
     match = v["squamous_excluded"].search(text)
     if not match or _other_organs(text, match.start(), match.end()):

@@ -39,8 +39,9 @@ _EARLIER_TREATMENT = guarded(
     r"|underwent|undergone|allowed|permitted|eligible if|completion|completed)\b",
     re.I,
 )
+# "non-" ends in a hyphen: "non-metastatic" names metastases only as absent.
 _NEGATED_BEFORE = re.compile(
-    r"(?<!with or )(?<!with/)\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}\s*$", re.I
+    r"(?<!with or )(?<!with/)\b(?:no|not|without|non|absence of|free of)\b(?:\s+[\w-]+){0,3}[\s-]*$", re.I
 )
 _SITE_BEFORE = re.compile(
     r"\b(?:brain|cns|central nervous system|meningeal|leptomeningeal|lepto-meningeal|bone|liver|hepatic|spinal"
@@ -83,11 +84,12 @@ def _stage_values(body: str) -> list[int]:
     return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
 
 
-def _advanced_evidence(sentence: str) -> bool:
-    """Does the sentence describe the disease as metastatic, advanced, recurrent or stage IV?"""
+def _advanced_evidence(sentence: str, local: bool = False) -> bool:
+    """Does the sentence describe the disease as metastatic, advanced, recurrent or stage IV? Beside "locally
+    advanced" (`local`), "not amenable to curative treatment" describes that locally advanced disease."""
     words = vocab()
     text = mask(sentence, words["stage_iii_only"])
-    if words["advanced_phrases"].search(text) or _M1.search(text):
+    if (not local and words["advanced_phrases"].search(text)) or _M1.search(text):
         return True
     for match in words["advanced_words"].finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, match.start() - _LOOKBACK):match.start()]):
@@ -104,16 +106,46 @@ def _negated_metastatic(sentence: str) -> bool:
         return False
     for match in _METASTA.finditer(sentence):
         before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
-        if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before):
+        if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before) and not _EXCEPT_AFTER.match(
+                sentence, match.end()):
             return True
     return False
+
+
+# "No distant metastasis other than brain", "no metastatic disease except a pleural effusion": some metastatic
+# disease is let in.
+_EXCEPT_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:other than|except|excepting|apart from|besides|unless|with the exception)\b", re.I
+)
+# "Any stage", "all stages", "regardless of stage": stage IV is let in.
+_ANY_STAGE = guarded(
+    r"\b(?:any|all|every)\s+(?:(?:clinical|disease|tumou?r|TNM|AJCC)\s+)?stages?\b"
+    r"|\b(?:regardless|irrespective)\s+of\s+(?:(?:the|their|disease|tumou?r|clinical)\s+)?stage\b",
+    re.I,
+)
+# "Resectable or unresectable", "operable or inoperable", "with or without surgery": both ways.
+_BOTH_WAYS = re.compile(
+    r"\b(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:un|non-?\s?|in|ir)(?:resectable|operable)\b"
+    r"|\b(?:un|non-?\s?|in|ir)(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:resectable|operable)\b"
+    r"|\bwith or without (?:surgery|surgical|resection)",
+    re.I,
+)
+# "Candidates for surgery or palliative systemic therapy": the early wording is one of two doors.
+_OR_PALLIATIVE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:or|and/or)\s+(?:[\w-]+\s+)?(?:palliative|systemic|first-line|second-line|later-line)\b",
+    re.I,
+)
 
 
 def _early_evidence(sentence: str, header: bool) -> bool:
     """Early, resectable or curative-intent wording that describes the disease enrolled ("adjuvant
     radiotherapy of bone metastases" treats metastatic disease)."""
     words = vocab()
-    if not header and (_EARLIER_TREATMENT.search(sentence) or _metastatic_named(sentence)):
+    if not header and _CONSOLIDATION.search(sentence):
+        return True  # "without progression after concurrent chemoradiotherapy": consolidation of stage III
+    if _metastatic_named(sentence) or (not header and _EARLIER_TREATMENT.search(sentence)):
+        return False  # a title's "adjuvant radiotherapy for bone metastases" treats metastatic disease too
+    if _BOTH_WAYS.search(sentence):
         return False
     for match in words["early"].finditer(sentence):
         before = sentence[max(0, match.start() - 40):match.start()]
@@ -127,6 +159,8 @@ def _early_evidence(sentence: str, header: bool) -> bool:
             continue  # a title's "after progression on adjuvant osimertinib": treatment someone had
         if _TURNED_AWAY.search(clause) or _NOT_POSSIBLE_AFTER.match(sentence, match.end()):
             continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
+        if _OR_PALLIATIVE_AFTER.match(sentence, match.end()):
+            continue
         return True
     return False
 
@@ -146,12 +180,40 @@ _NOT_POSSIBLE_AFTER = re.compile(
     re.I,
 )
 _METASTA = guarded(r"\bmetasta\w*", re.I)  # what _negated_metastatic looks for
+# Disease that has not progressed after chemoradiotherapy: the stage III consolidation setting.
+_CONSOLIDATION = guarded(
+    r"\b(?:not|no|without|absence of)\s+(?:[\w-]+\s+){0,3}?progress\w*[^.;]{0,60}?\b(?:chemo-?\s?radi\w*"
+    r"|radio-?\s?chemo\w*|concurrent|definitive)",
+    re.I,
+)
+# Locally advanced disease that cannot be operated on: stage III by definition.
+_UNRESECTABLE = re.compile(
+    r"\b(?:unresectable|non-?\s?resectable|inoperable|non-?\s?operable|not (?:surgically )?(?:resectable|operable)"
+    r"|not amenable to (?:surgical )?(?:resection|surgery))\b",
+    re.I,
+)
 
 
 def _metastatic_named(sentence: str) -> bool:
     """Metastases named, and not as something absent ("without distant metastases")."""
     match = _METASTA.search(sentence)
     return bool(match and not _NEGATED_BEFORE.search(sentence[max(0, match.start() - _LOOKBACK):match.start()]))
+
+
+def _only_absent_metastases(sentence: str) -> bool:
+    """ "Locally advanced NSCLC not amenable to curative surgery, without distant metastases": every metastasis
+    named is absent, so the sentence's other advanced wording describes non-metastatic disease."""
+    return _negated_metastatic(sentence) and not any(
+        not _NEGATED_BEFORE.search(sentence[max(0, m.start() - _LOOKBACK):m.start()])
+        for m in _METASTA.finditer(sentence))
+
+
+def _local_evidence(sentence: str, header: bool) -> bool:
+    """ "Locally advanced" describing the disease enrolled, not disease someone was treated for earlier
+    ("progressed after chemoradiotherapy for locally advanced NSCLC")."""
+    if not vocab()["stage_iii_only"].search(sentence):
+        return False
+    return not (_AFTER_EARLIER if header else _EARLIER_TREATMENT).search(sentence)
 
 
 def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
@@ -167,8 +229,8 @@ def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
 def _stage_words() -> AnyOf:
     """Every pattern by which a sentence adds to the stage rule: one check skips the rest (most sentences)."""
     words = vocab()
-    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"],
-                 masked=(words["advanced_phrases"], _M1, words["advanced_words"]))
+    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"], _CONSOLIDATION, _ANY_STAGE,
+                 masked=(words["advanced_phrases"], _M1, words["advanced_words"], words["stage_iii_only"]))
 
 
 Evidence = tuple[str, Criterion | None]  # a sentence, and its criterion (None: the title or conditions)
@@ -183,6 +245,20 @@ def _decided(found: list[Evidence]) -> tuple[str, dict[str, Any] | None]:
     return sentence, scope_json(criterion) if criterion is not None else None
 
 
+def _label(criterion: Criterion | None) -> str | None:
+    scope = getattr(criterion, "scope", None)
+    return None if criterion is None or not one_group(criterion) or scope is None else scope.label
+
+
+def _other_group_takes_metastatic(excludes: list[Evidence], metastatic: list[Evidence]) -> bool:
+    """Every metastasis exclusion is one group's, and metastatic disease is named for another group or for
+    everyone: a cohort the patient fits is enough."""
+    if not excludes or not all(criterion is not None and one_group(criterion) for _, criterion in excludes):
+        return False
+    excluding = {_label(criterion) for _, criterion in excludes}
+    return any(_label(criterion) not in excluding for _, criterion in metastatic)
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -191,9 +267,12 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
     advanced: list[Evidence] = []
+    metastatic: list[Evidence] = []  # the advanced evidence that names metastases or stage IV
     early: list[Evidence] = []
     excludes_metastatic: list[Evidence] = []
     oligo: list[Evidence] = []
+    any_stage: list[Evidence] = []  # "all stages": every stage may join
+    locally_advanced: list[Evidence] = []  # "locally advanced" with nothing saying stage III only or stage IV too
     for is_header, sources in ((True, header), (False, inclusion)):
         for sentence, criterion in sources:
             plain = _plain_roman(sentence)
@@ -207,14 +286,25 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
                 # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
                 stages = [values for values in stages if values and max(values) == 4]
-            if any(4 in values for values in stages) or _advanced_evidence(plain):
+            local = _local_evidence(plain, is_header) and not _aside(criterion)
+            every_stage = bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
+            if every_stage and not (criterion is not None and one_group(criterion)):
+                any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
+            stage_iv = any(4 in values for values in stages) or every_stage
+            if stage_iv or (
+                    not (not is_header and _only_absent_metastases(plain)) and _advanced_evidence(plain, local)):
                 advanced.append((sentence, criterion))
+                if stage_iv or _M1.search(plain) or _metastatic_named(plain):
+                    metastatic.append((sentence, criterion))
             elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
                   and not _aside(criterion, "other_cancer")) or (
-                    _early_evidence(plain, is_header) and not _aside(criterion)):
+                    _early_evidence(plain, is_header) and not _aside(criterion)) or (
+                    local and _UNRESECTABLE.search(plain)):
                 # A stage range counts unless it is another cancer's; "resection" and the like also unless the
                 # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
                 early.append((sentence, criterion))
+            elif local:
+                locally_advanced.append((sentence, criterion))
             if not is_header and _negated_metastatic(plain) and not _aside(criterion):
                 excludes_metastatic.append((sentence, criterion))
             if words["oligo"].search(plain) or words["oligo_count"].search(plain):
@@ -223,6 +313,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 if not is_header:
                     oligo.append((sentence, criterion))
                 advanced.append((sentence, criterion))
+                metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
         if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
@@ -237,25 +328,34 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
                     oligo.append((body, criterion))
                     advanced.append((body, criterion))
+                    metastatic.append((body, criterion))
                 else:
                     excludes_metastatic.append((body, criterion))
                 break
 
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
+    if _other_group_takes_metastatic(excludes_metastatic, metastatic):
+        excludes_metastatic = []  # "Neoadjuvant cohort: no distant metastases" beside "Cohort B: stage IV NSCLC"
     if excludes_metastatic:
         evidence, only_for = _decided(excludes_metastatic)
-        verdict, why = (UNKNOWN if advanced else EXCLUDED), "metastatic_excluded"
+        # "Advanced NSCLC not amenable to curative treatment" beside "No distant metastases" is stage III; only
+        # metastatic or stage IV wording in the same trial makes the exclusion a question.
+        verdict, why = (UNKNOWN if metastatic else EXCLUDED), "metastatic_excluded"
     elif early and not advanced:
         evidence, only_for = _decided(early)
         verdict, why = EXCLUDED, "early_only"
     elif oligo:
         verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
+    elif any_stage:
+        verdict, why, evidence = ELIGIBLE, "any_stage", any_stage[0][0]
     elif advanced:
         verdict, why, evidence = ELIGIBLE, "advanced", advanced[0][0]
+    elif locally_advanced:
+        verdict, why, evidence = UNKNOWN, "locally_advanced", locally_advanced[0][0]
     else:
         verdict, why, evidence = ELIGIBLE, "none", ""
-    stated = bool(advanced or early or excludes_metastatic or oligo)
-    rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated else ELIGIBLE, "why": why,
+    stated = bool(advanced or early or excludes_metastatic or oligo or locally_advanced)
+    rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated and why != "any_stage" else ELIGIBLE, "why": why,
                             "evidence": quote(evidence) if evidence else ""}
     if only_for is not None:
         rule["scope"] = only_for
