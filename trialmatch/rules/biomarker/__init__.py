@@ -83,6 +83,9 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     so a batch shares that finding between all patients."""
     if not rules or not rules.get("clauses"):
         return frozenset()
+    if any("treated_ok" in c for c in rules["clauses"]):
+        # "... unless they have progressed on targeted therapy": the treatment history decides too.
+        return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology", "prior_therapies", "prior_lines"})
     return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology"})
 
 
@@ -134,6 +137,25 @@ def _listed(profile: Profile, genes: list[str]) -> str:
     return "; ".join(parts)
 
 
+def _treated_reason(head: str, condition: dict[str, Any], verdict: str, clause: dict[str, Any], answers: list[str],
+                    profile: Profile) -> str:
+    """Why, for a rule that treated carriers pass ("... unless they have progressed on targeted therapy")."""
+    drugs = "all the standard targeted drugs for it" if condition.get("all") else "targeted therapy for it"
+    head = f"{head}, unless they have already had {drugs}"
+    genes = sorted({a["gene"] for a in clause["atoms"] if a["t"] == "alt"} | (
+        set(vocab.driver_panel()[0]) if any(a["t"] == "driver" for a in clause["atoms"]) else set()))
+    listed = _listed(profile, genes) or "none of these"
+    history = ", ".join(profile.prior_therapies) or (
+        "no earlier treatment" if profile.prior_lines == 0 else "no treatment history")
+    if verdict in {EXCLUDED, ELIGIBLE}:
+        return f"{head}; your profile lists {listed}, and earlier treatment: {history}."
+    if UNTESTED in answers:
+        missing = [gene_name(g) for g in genes if g not in profile.tested_negative and not profile.has_gene(g)]
+        return f"{head}; your profile has no result for {', '.join(missing) or 'these genes'}. Ask your doctor."
+    return (f"{head}; your profile lists {listed}, and earlier treatment: {history}. Whether that counts is a "
+            "question for the study team.")
+
+
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Profile) -> str:
     atoms = clause["atoms"]
     wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
@@ -147,6 +169,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         head = f"This trial does not take people whose tumour has {wanted}"
     if clause.get("source") == "title":
         head += " (from the trial's title)"
+    condition = clause.get("treated_ok")
+    if condition is not None and clause["mode"] == "forbid":
+        return _treated_reason(head, condition, verdict, clause, answers, profile)
     if pdl1:
         has = "your profile has no PD-L1 result" if profile.pdl1_tps is None else (
             f"your profile lists PD-L1 {profile.pdl1_tps:g}%")

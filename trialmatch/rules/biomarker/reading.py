@@ -35,7 +35,8 @@ from trialmatch.rules.biomarker.cues import (
 )
 from trialmatch.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.rules.biomarker.phrases import Statement, names_marker
-from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
+from trialmatch.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, named_genes, read_sentence, read_title
+from trialmatch.rules.biomarker.treated import carrier_condition, unless_treated
 from trialmatch.rules.biomarker.vocab import mentions_marker
 from trialmatch.rules.prefilter import AnyOf, guarded
 from trialmatch.rules.reader import purpose_of
@@ -235,6 +236,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     untested_ok = False
     squamous_untested_ok = False
     carriers: set[str] = set()
+    # Per gene a carrier rule names, the treatment it asks for (None: one we could not read whole).
+    conditions: dict[str, dict[str, Any] | None] = {}
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
     once = _Once()
     whole = whole_trial_scope(text.criteria)
@@ -274,8 +277,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
+            if sentence_carriers:
+                _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
+                treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
+                if treated is not None:
+                    clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
@@ -304,13 +312,24 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
-             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers}
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str],
+                    condition: dict[str, Any] | None) -> None:
+    """Two carrier rules asking different things of one gene's carriers leave it unread (None)."""
+    for gene in genes:
+        if gene in conditions and conditions[gene] != condition:
+            conditions[gene] = None
+        else:
+            conditions[gene] = condition
 
 
 def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
-    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)):
+    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
+            "treated_ok" not in clause and _TREATED_EXCEPTION.search(sentence))):
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
@@ -411,7 +430,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
-    _doubt_forbidden_carriers(clauses, facts["carriers"])
+    _doubt_forbidden_carriers(clauses, facts["carriers"], facts["conditions"])
     if facts["untested_ok"]:
         for clause in clauses:
             if clause["mode"] == "forbid":
@@ -537,9 +556,11 @@ def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
         shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
 
 
-def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str]) -> None:
+def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
+                              conditions: dict[str, dict[str, Any] | None]) -> None:
     """"No EGFR or ALK aberrations" beside "patients with EGFR or ALK aberrations must have progressed on an
-    approved drug": the text lets carriers in on a condition, so shutting them out is a question."""
+    approved drug": the text lets carriers in on a condition. Where that condition is targeted therapy for the
+    genes the clause names, the clause means "no untreated EGFR or ALK" (treated_ok); else it is a question."""
     if not carriers:
         return
     whole_panel = set(vocab.driver_panel()[0]) <= carriers
@@ -548,5 +569,10 @@ def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str])
         return atom["gene"] in carriers if atom["t"] == "alt" else atom["t"] == "driver" and whole_panel
 
     for clause in clauses:
-        if clause["mode"] == "forbid" and all(let_in(a) for a in clause["atoms"]):
+        if clause["mode"] != "forbid" or not all(let_in(a) for a in clause["atoms"]):
+            continue
+        found = [conditions.get(a["gene"]) if a["t"] == "alt" else None for a in clause["atoms"]]
+        if found and found[0] is not None and all(f == found[0] for f in found) and "treated_ok" not in clause:
+            clause["treated_ok"] = found[0]
+        elif "treated_ok" not in clause:
             clause["doubtful"] = True
