@@ -199,3 +199,71 @@ def test_reads_history_only_where_it_decides() -> None:
                                       criteria=tuple(split_criteria(exc("Known EGFR mutation or ALK fusion")))))
     assert {"prior_therapies", "prior_lines"} <= biomarker.reads(lifted)
     assert "prior_therapies" not in biomarker.reads(plain)
+
+
+# ---- kind: "candidates for targeted therapy (EGFR, ALK ...)" excluded -----------------------------------------
+
+@pytest.mark.parametrize("criteria", [
+    exc("Confirmed candidate (per investigator) for alternative systemic therapy (i.e. mEGFR, ALK or ROS1 "
+        "alterations). Testing not required for enrollment"),
+    exc("Patients suitable for first-line targeted therapy (e.g. EGFR mutation, ALK or ROS1 fusion)"),
+    inc("Not a candidate for targeted therapy: no EGFR mutation, ALK fusion or ROS1 fusion"),
+], ids=["alternative-systemic-i-e", "suitable-for-first-line-targeted", "not-a-candidate"])
+def test_candidates_for_targeted_therapy(criteria: str) -> None:
+    assert verdict(criteria, L858R_NAIVE) == "excluded"
+    assert verdict(criteria, ALK_NAIVE) == "excluded"
+    assert verdict(criteria, T790M_GEF) == "excluded"  # a third-generation TKI is still open to them
+    assert verdict(criteria, EX19_OSI) == "unknown"  # treated: whether a next drug makes them a candidate
+    assert verdict(criteria, ALK_ALECTINIB) == "unknown"
+    assert verdict(criteria, NO_DRIVER_NAIVE) == "eligible"
+    assert verdict(criteria, KRAS_CHEMO_IO) == "eligible"
+
+
+def test_testing_not_required_without_a_verb_lets_untested_in() -> None:
+    criteria = exc("Known EGFR mutation or ALK fusion. Testing not required for enrollment")
+    assert verdict(criteria, UNTESTED_NAIVE) == "eligible"
+    assert verdict(criteria, L858R_NAIVE) == "excluded"
+
+
+@pytest.mark.parametrize("criteria", [
+    exc("mEGFR NSCLC"),
+    inc("Histologically confirmed NSCLC without mEGFR or ALK rearrangement"),
+], ids=["exclusion", "without"])
+def test_m_prefix_means_mutant(criteria: str) -> None:
+    assert verdict(criteria, L858R_NAIVE) == "excluded"
+    assert verdict(criteria, NO_DRIVER_NAIVE) == "eligible"
+
+
+# ---- kind: a trial's own gene is not among the "targetable alterations" it shuts out ---------------------------
+
+@pytest.mark.parametrize("criteria", [
+    inc("Documented HER2 mutation in the tyrosine kinase domain") + exc(
+        "Tumours with targetable alterations with approved available therapy"),
+    inc("KRAS G12C mutation confirmed by a local test") + exc(
+        "Known actionable genomic alteration for which an approved targeted therapy exists"),
+    inc("Cohort 1: MET exon 14 skipping", "Cohort 2: MET amplification") + exc(
+        "Actionable driver alterations with approved targeted drugs"),
+], ids=["her2", "kras-g12c", "met-cohorts"])
+def test_required_gene_is_spared_by_actionable_exclusion(criteria: str) -> None:
+    own = {"her2": patient("ERBB2:exon 20 insertion", drugs=("carboplatin",), lines=1),
+           "kras": patient("KRAS:G12C", lines=0), "met": patient("MET:exon 14 skipping", lines=0)}
+    key = "her2" if "HER2" in criteria else "kras" if "KRAS" in criteria else "met"
+    assert verdict(criteria, own[key]) == "eligible"
+    assert verdict(criteria, patient("EGFR:L858R", lines=0)) == "excluded"  # another gene's driver still excludes
+
+
+# ---- kind: a resistance alteration that arises only under a drug ----------------------------------------------
+
+@pytest.mark.parametrize("criteria", [
+    exc("NSCLC patients with EGFR Cys797Ser (C797S) mutation."),
+    exc("Known EGFR C797S resistance mutation"),
+], ids=["cys797ser", "c797s"])
+def test_resistance_alteration_without_the_drug(criteria: str) -> None:
+    assert verdict(criteria, UNTESTED_NAIVE) == "eligible"  # never had an EGFR TKI: no C797S
+    assert verdict(criteria, patient(negative=[], drugs=("osimertinib",), lines=1)) == "unknown"
+    assert verdict(criteria, patient(negative=[])) == "unknown"  # history unknown
+    assert verdict(criteria, patient("EGFR:C797S", drugs=("osimertinib",), lines=1)) == "excluded"
+
+
+def test_untreated_untested_patient_still_asked_about_other_genes() -> None:
+    assert verdict(exc("Known EGFR T790M mutation"), UNTESTED_NAIVE) == "unknown"  # T790M can be there untreated

@@ -12,7 +12,7 @@ from typing import Any
 
 from trialmatch.profile import Profile
 from trialmatch.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
-from trialmatch.rules.biomarker import vocab
+from trialmatch.rules.biomarker import treated, vocab
 from trialmatch.rules.biomarker.reading import assemble
 from trialmatch.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.rules.profile_memo import memo_for
@@ -83,8 +83,8 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     so a batch shares that finding between all patients."""
     if not rules or not rules.get("clauses"):
         return frozenset()
-    if any("treated_ok" in c for c in rules["clauses"]):
-        # "... unless they have progressed on targeted therapy": the treatment history decides too.
+    if any(treated.reads_history(c) for c in rules["clauses"]):
+        # "... unless they have progressed on targeted therapy", "no EGFR C797S": the treatment history decides too.
         return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology", "prior_therapies", "prior_lines"})
     return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology"})
 
@@ -140,8 +140,11 @@ def _listed(profile: Profile, genes: list[str]) -> str:
 def _treated_reason(head: str, condition: dict[str, Any], verdict: str, clause: dict[str, Any], answers: list[str],
                     profile: Profile) -> str:
     """Why, for a rule that treated carriers pass ("... unless they have progressed on targeted therapy")."""
-    drugs = "all the standard targeted drugs for it" if condition.get("all") else "targeted therapy for it"
-    head = f"{head}, unless they have already had {drugs}"
+    if condition.get("treated") == "maybe":
+        head = f"{head} while they are candidates for targeted therapy for it"
+    else:
+        drugs = "all the standard targeted drugs for it" if condition.get("all") else "targeted therapy for it"
+        head = f"{head}, unless they have already had {drugs}"
     genes = sorted({a["gene"] for a in clause["atoms"] if a["t"] == "alt"} | (
         set(vocab.driver_panel()[0]) if any(a["t"] == "driver" for a in clause["atoms"]) else set()))
     listed = _listed(profile, genes) or "none of these"
@@ -181,6 +184,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     listed = _listed(profile, genes)
     if verdict == EXCLUDED or (verdict == ELIGIBLE and YES in answers):
         return f"{head}; your profile lists {listed or 'none of these'}."
+    if verdict == ELIGIBLE and treated.reads_history(clause) and not listed:
+        return (f"{head}; that change arises only after treatment with a drug against it, and your profile lists "
+                "none.")
     if verdict == ELIGIBLE:
         extra = " Tumours need not be tested for this trial." if clause.get("untested_ok") else ""
         return f"{head}; your profile shows none of these ({listed or 'no result needed'}).{extra}"

@@ -29,6 +29,7 @@ from trialmatch.rules.biomarker.cues import (
     ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
+    mutant_prefix,
     normalise,
     other_cancer_only,
     sentences,
@@ -46,6 +47,7 @@ from trialmatch.text import TrialText, quote
 _NO_TEST_NEEDED = guarded(
     r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
     r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
+    r"|\btest(?:ing|s)?\s+not\s+(?:required|needed|necessary|mandatory)\b"
     r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
     r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test"
     r"|\b(?:unknown|untested|not (?:been )?tested|undetermined)\s+(?:\w+\s+){0,2}(?:are|is|will be|may be|can be)\s+"
@@ -172,7 +174,7 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
     """What one criteria sentence says about markers; None when it sets no marker rule.
 
     `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
-    if not mentions_marker(sentence):
+    if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
     norm = normalise(sentence)
     if not _may_state(norm, section):
@@ -454,8 +456,13 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
             for atom in clause["atoms"]:
                 if atom["t"] == "alt":
                     asked.setdefault(atom["gene"], []).append(atom["kind"])
+    asked_genes = sorted(asked)
     for clause in clauses:
         for atom in clause["atoms"]:
+            if atom["t"] == "driver" and clause["mode"] == "forbid" and asked_genes and not atom.get("other"):
+                # "HER2 mutation" required, "targetable alterations with approved therapy" excluded: the
+                # trial's own gene is what it studies, not one of the drivers it shuts out.
+                atom["spared"] = sorted({*atom.get("spared", ()), *asked_genes})
             if not atom.pop("other", False):
                 continue
             if atom["t"] == "driver":

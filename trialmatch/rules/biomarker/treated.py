@@ -41,6 +41,11 @@ ALTERATION_CLASSES: dict[tuple[str, str], frozenset[str]] = {
     ("KRAS", "G12C"): frozenset({"kras_g12c_inhibitor"}),
 }
 
+# Resistance alterations that arise only under a drug class: an untested tumour never exposed to it has none.
+ACQUIRED_UNDER: dict[tuple[str, str], frozenset[str]] = {
+    ("EGFR", "C797S"): frozenset({"egfr_tki"}),
+}
+
 # ---- reading ------------------------------------------------------------------------------------
 
 _SUBJECT = r"(?:(?:they|the\s+patients?|patients?|subjects?|participants?|those)\s+)?"
@@ -140,9 +145,29 @@ def carrier_condition(sentence: str) -> dict[str, Any] | None:
     return None if modal is None else condition_after(sentence[modal.end():])
 
 
+# "Confirmed candidate for alternative systemic therapy (i.e. EGFR, ALK ...)", "eligible for approved targeted
+# therapy": a carrier who has not had a drug for the alteration is one; a treated one may still be (a next drug).
+_CANDIDATE = re.compile(
+    r"\b(?:candidates?|eligible|suitable|indicated)\s+(?:\([^()]{0,40}\)\s+)?(?:for|to\s+receive)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:approved|available|standard|first[\s\-]line|other)\s+){0,2}"
+    r"(?:targeted|alternative|driver[\s\-]directed|driver[\s\-]specific|matched)\s+(?:(?:systemic|molecular)\s+)?"
+    r"(?:therap(?:y|ies)|treatments?|agents?)\b",
+    re.I,
+)
+CANDIDATE = {"all": True, "treated": "maybe"}
+
+
+def candidate_for_therapy(sentence: str) -> dict[str, Any] | None:
+    """The condition of "candidates for targeted therapy (EGFR, ALK ...)": see _CANDIDATE."""
+    return dict(CANDIDATE) if _CANDIDATE.search(sentence) else None
+
+
 def unless_treated(sentence: str) -> dict[str, Any] | None:
-    """The condition of "... unless they have progressed on targeted therapy" in a sentence that excludes
-    markers; None when the sentence has none or one we cannot read whole."""
+    """The condition of "... unless they have progressed on targeted therapy" (or "candidates for targeted
+    therapy") in a sentence that excludes markers; None when the sentence has none or one we cannot read whole."""
+    candidate = candidate_for_therapy(sentence)
+    if candidate is not None:
+        return candidate
     trigger = _TRIGGER.search(sentence)
     if trigger is not None:
         return condition_after(sentence[trigger.end():])
@@ -193,6 +218,22 @@ def treated_for(profile: Profile, gene: str, spec: dict[str, Any]) -> str:
     if NO in answers:
         return NO
     return MAYBE if MAYBE in answers else YES
+
+
+def never_acquired(atom: dict[str, Any], profile: Profile) -> bool:
+    """An untested gene's resistance alteration ("EGFR C797S") in a patient whose whole known history holds
+    no drug that selects it: not there."""
+    classes = ACQUIRED_UNDER.get((atom.get("gene", ""), atom.get("kind", "")))
+    if classes is None or not _history_known(profile):
+        return False
+    listed = [_drug_classes(name) for name in profile.prior_therapies]
+    return all(found is not None and not found & classes for found in listed)
+
+
+def reads_history(clause: dict[str, Any]) -> bool:
+    """Whether checking this clause may read the treatment history."""
+    return "treated_ok" in clause or (clause["mode"] == "forbid" and any(
+        (a.get("gene"), a.get("kind")) in ACQUIRED_UNDER for a in clause["atoms"]))
 
 
 def _history_known(profile: Profile) -> bool:

@@ -134,7 +134,9 @@ def treated_answer(atom: dict[str, Any], answer: str, profile: Profile, conditio
     if treated.NO in found:
         # Untreated: the rule holds, unless it also lets in those who refused or cannot take the drug.
         return MAYBE if condition.get("other_way") else answer
-    return MAYBE if treated.MAYBE in found else NO
+    if treated.MAYBE in found or condition.get("treated") == "maybe":
+        return MAYBE  # "candidate for targeted therapy": a treated carrier may still be one (a next drug)
+    return NO
 
 
 def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, list[str]]:
@@ -143,6 +145,9 @@ def clause_verdict(clause: dict[str, Any], profile: Profile) -> tuple[Verdict, l
     if condition is not None and clause["mode"] == "forbid":
         answers = [treated_answer(a, answer, profile, condition) for a, answer in zip(clause["atoms"], answers,
                                                                                        strict=True)]
+    if clause["mode"] == "forbid" and UNTESTED in answers:
+        answers = [NO if answer == UNTESTED and treated.never_acquired(a, profile) else answer
+                   for a, answer in zip(clause["atoms"], answers, strict=True)]
     if clause["mode"] == "require":
         if YES in answers:
             verdict: Verdict = ELIGIBLE
