@@ -73,9 +73,10 @@ UNLESS_KIND = [
         "for these alterations"),
     exc("Documented EGFR or ALK alterations (patients with these alterations who have progressed on targeted therapy "
         "are allowed)"),
+    inc("No EGFR, ALK or ROS1 alteration, unless previously treated with appropriate TKI(s)"),
 ]
 UNLESS_IDS = ["not-eligible-unless", "unless-received-tki", "parenthesis-one-line", "except-for-patients-who",
-              "patients-who-are-allowed"]
+              "patients-who-are-allowed", "inclusion-no-unless-treated"]
 
 
 @pytest.mark.parametrize("criteria", UNLESS_KIND, ids=UNLESS_IDS)
@@ -114,7 +115,9 @@ def test_untested_patient_stays_a_question() -> None:
         "progressed following all standard of care targeted therapy."),
     exc("EGFR mutation (including T790M) or ROS1 fusion, unless they have progressed on all approved targeted "
         "therapies"),
-], ids=["all-standard-of-care", "all-approved"])
+    exc("Presence of an oncogenic driver alteration (EGFR, ALK, ROS1, RET, MET, BRAF) unless the patient has "
+        "progressed on all approved targeted therapies for it"),
+], ids=["all-standard-of-care", "all-approved", "driver-list-for-it"])
 def test_all_standard_therapy_reads_the_alteration(criteria: str) -> None:
     assert verdict(criteria, T790M_GEF) == "excluded"
     assert verdict(criteria, T790M_OSI) == "eligible"
@@ -217,6 +220,12 @@ def test_candidates_for_targeted_therapy(criteria: str) -> None:
     assert verdict(criteria, ALK_ALECTINIB) == "unknown"
     assert verdict(criteria, NO_DRIVER_NAIVE) == "eligible"
     assert verdict(criteria, KRAS_CHEMO_IO) == "eligible"
+
+
+def test_candidates_who_may_have_refused_are_a_question() -> None:
+    criteria = exc("Candidate for approved targeted therapy (EGFR, ALK or ROS1 alterations) who has not refused it")
+    assert verdict(criteria, L858R_NAIVE) == "unknown"
+    assert verdict(criteria, NO_DRIVER_NAIVE) == "eligible"
 
 
 def test_testing_not_required_without_a_verb_lets_untested_in() -> None:

@@ -53,7 +53,7 @@ _VERB = (
     r"(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+|also\s+)?"
     r"(?:(?:had\s+|experienced\s+|shown\s+|documented\s+)?(?:radiographic\s+|radiological\s+|documented\s+)?"
     r"(?:disease\s+)?progress(?:ed|ion)|failed|received(?:\s+and\s+(?:have\s+)?progressed)?"
-    r"|been\s+(?:previously\s+)?treated\s+with|been\s+exposed\s+to)"
+    r"|(?:been\s+)?(?:previously\s+)?treated\s+with|been\s+exposed\s+to)"
     r"(?:\s+(?:on\s+or\s+after|on|following|after|with|to|during|despite|past|beyond|through))?"
     # "progressed on or been intolerant to": a patient who never had the drug is neither
     r"(?:\s+or\s+(?:have\s+|has\s+)?(?:been\s+|were\s+|are\s+|is\s+)?intolerant\s+(?:to|of))?"
@@ -69,6 +69,7 @@ _FOR_THESE = (
     r"|those|each|the\s+(?:specific|respective|corresponding))\s+(?:genomic\s+|genetic\s+|molecular\s+|tumou?r\s+|"
     r"driver\s+|oncogenic\s+|specific\s+){0,3}(?:aberrations?|alterations?|mutations?|abnormalit(?:y|ies)|drivers?"
     r"|changes?|rearrangements?|fusions?|targets?)"
+    r"|\s+(?:for|against|targeting)\s+(?:it|them)\b"
 )
 _OBJECT = (
     r"(?:" + _GENE_WORD + r"(?:targeted|targeting|directed|specific)\s+(?:therap(?:y|ies)|agents?|treatments?|drugs?"
@@ -157,9 +158,15 @@ _CANDIDATE = re.compile(
 CANDIDATE = {"all": True, "treated": "maybe"}
 
 
+# "... or refused it", "... or have it contraindicated": a carrier the profile calls untreated may be one of those.
+_REFUSED = re.compile(r"\b(?:refus\w*|declin\w*|contraindicat\w*|unwilling|intoleran\w*|unable)\b", re.I)
+
+
 def candidate_for_therapy(sentence: str) -> dict[str, Any] | None:
     """The condition of "candidates for targeted therapy (EGFR, ALK ...)": see _CANDIDATE."""
-    return dict(CANDIDATE) if _CANDIDATE.search(sentence) else None
+    if _CANDIDATE.search(sentence) is None:
+        return None
+    return {**CANDIDATE, "other_way": True} if _REFUSED.search(sentence) else dict(CANDIDATE)
 
 
 def unless_treated(sentence: str) -> dict[str, Any] | None:
