@@ -28,7 +28,7 @@ from trialmatch.matching.site_distances import SiteTable
 # changing any other field must never change a finding.
 DIMENSION_READS: dict[str, tuple[str, ...]] = {
     "disease": ("histology", "stage"),
-    "biomarker": ("biomarkers", "tested_negative", "pdl1_tps", "histology"),
+    "biomarker": ("biomarkers", "tested_negative", "pdl1_tps", "histology", "prior_therapies", "prior_lines"),
     "prior_therapy": ("prior_therapies", "prior_lines", "biomarkers", "tested_negative"),
     "performance_status": ("ecog",),
     "brain_metastases": ("brain_metastases",),

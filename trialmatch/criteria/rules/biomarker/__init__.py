@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker import treated, vocab
 from trialmatch.criteria.rules.biomarker.reading import assemble
 from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.criteria.rules.patient import Patient
@@ -83,6 +83,9 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     so a batch shares that finding between all patients."""
     if not rules or not rules.get("clauses"):
         return frozenset()
+    if any(treated.reads_history(c) for c in rules["clauses"]):
+        # "... unless they have progressed on targeted therapy", "no EGFR C797S": the treatment history decides too.
+        return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology", "prior_therapies", "prior_lines"})
     return frozenset({"biomarkers", "tested_negative", "pdl1_tps", "histology"})
 
 
@@ -134,6 +137,28 @@ def _listed(profile: Patient, genes: list[str]) -> str:
     return "; ".join(parts)
 
 
+def _treated_reason(head: str, condition: dict[str, Any], verdict: str, clause: dict[str, Any], answers: list[str],
+                    profile: Patient) -> str:
+    """Why, for a rule that treated carriers pass ("... unless they have progressed on targeted therapy")."""
+    if condition.get("treated") == "maybe":
+        head = f"{head} while they are candidates for targeted therapy for it"
+    else:
+        drugs = "all the standard targeted drugs for it" if condition.get("all") else "targeted therapy for it"
+        head = f"{head}, unless they have already had {drugs}"
+    genes = sorted({a["gene"] for a in clause["atoms"] if a["t"] == "alt"} | (
+        set(vocab.driver_panel()[0]) if any(a["t"] == "driver" for a in clause["atoms"]) else set()))
+    listed = _listed(profile, genes) or "none of these"
+    history = ", ".join(profile.prior_therapies) or (
+        "no earlier treatment" if profile.prior_lines == 0 else "no treatment history")
+    if verdict in {EXCLUDED, ELIGIBLE}:
+        return f"{head}; your profile lists {listed}, and earlier treatment: {history}."
+    if UNTESTED in answers:
+        missing = [gene_name(g) for g in genes if g not in profile.tested_negative and not profile.has_gene(g)]
+        return f"{head}; your profile has no result for {', '.join(missing) or 'these genes'}. Ask your doctor."
+    return (f"{head}; your profile lists {listed}, and earlier treatment: {history}. Whether that counts is a "
+            "question for the study team.")
+
+
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Patient) -> str:
     atoms = clause["atoms"]
     wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
@@ -147,6 +172,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         head = f"This trial does not take people whose tumour has {wanted}"
     if clause.get("source") == "title":
         head += " (from the trial's title)"
+    condition = clause.get("treated_ok")
+    if condition is not None and clause["mode"] == "forbid":
+        return _treated_reason(head, condition, verdict, clause, answers, profile)
     if pdl1:
         has = "your profile has no PD-L1 result" if profile.pdl1_tps is None else (
             f"your profile lists PD-L1 {profile.pdl1_tps:g}%")
@@ -156,6 +184,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     listed = _listed(profile, genes)
     if verdict == EXCLUDED or (verdict == ELIGIBLE and YES in answers):
         return f"{head}; your profile lists {listed or 'none of these'}."
+    if verdict == ELIGIBLE and treated.reads_history(clause) and not listed:
+        return (f"{head}; that change arises only after treatment with a drug against it, and your profile lists "
+                "none.")
     if verdict == ELIGIBLE:
         extra = " Tumours need not be tested for this trial." if clause.get("untested_ok") else ""
         return f"{head}; your profile shows none of these ({listed or 'no result needed'}).{extra}"

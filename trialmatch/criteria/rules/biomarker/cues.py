@@ -73,6 +73,14 @@ THERAPY = re.compile(
 )
 
 
+_MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
+
+
+def mutant_prefix(text: str) -> bool:
+    """"mEGFR" (mutant EGFR): a marker the loose pre-check does not see."""
+    return _MUTANT_PREFIX.search(text) is not None
+
+
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
@@ -89,6 +97,8 @@ def normalise(text: str) -> str:
             text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
     text = _EITHER_STATUS.sub("status", text)
+    if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
+        text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
     if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
         text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)
     if not _GENE_NAME.search(text):

@@ -29,13 +29,21 @@ from trialmatch.criteria.rules.biomarker.cues import (
     ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
+    mutant_prefix,
     normalise,
     other_cancer_only,
     sentences,
 )
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker
-from trialmatch.criteria.rules.biomarker.text import EXCLUDING_SENTENCE, carrier_genes, read_sentence, read_title
+from trialmatch.criteria.rules.biomarker.text import (
+    EXCLUDING_SENTENCE,
+    carrier_genes,
+    named_genes,
+    read_sentence,
+    read_title,
+)
+from trialmatch.criteria.rules.biomarker.treated import carrier_condition, unless_treated
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -45,6 +53,7 @@ from trialmatch.criteria.text import TrialText, quote
 _NO_TEST_NEEDED = guarded(
     r"\b(?:(?:do|does|did)\s+not|don't|doesn't|not|no)\s+(?:need|needed|required|require|necessary)\b[^.;]{0,40}\btest"
     r"|\btest(?:ing|s)?\b[^.;]{0,40}\b(?:is|are)\s+not\s+(?:required|needed|necessary|mandatory)\b"
+    r"|\btest(?:ing|s)?\s+not\s+(?:required|needed|necessary|mandatory)\b"
     r"|\bno\s+(?:more\s+|further\s+|additional\s+)?(?:\w+\s+){0,2}test(?:ing|s)?\b[^.;]{0,40}\b(?:needed|required|necessary)\b"
     r"|\bwithout\s+(?:the\s+)?need\s+(?:for|of)\s+(?:\w+\s+){0,2}test"
     r"|\b(?:unknown|untested|not (?:been )?tested|undetermined)\s+(?:\w+\s+){0,2}(?:are|is|will be|may be|can be)\s+"
@@ -171,7 +180,7 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
     """What one criteria sentence says about markers; None when it sets no marker rule.
 
     `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
-    if not mentions_marker(sentence):
+    if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
     norm = normalise(sentence)
     if not _may_state(norm, section):
@@ -235,6 +244,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     untested_ok = False
     squamous_untested_ok = False
     carriers: set[str] = set()
+    # Per gene a carrier rule names, the treatment it asks for (None: one we could not read whole).
+    conditions: dict[str, dict[str, Any] | None] = {}
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
     once = _Once()
     whole = whole_trial_scope(text.criteria)
@@ -274,8 +285,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
+            if sentence_carriers:
+                _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
+                treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
+                if treated is not None:
+                    clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
@@ -304,13 +320,24 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
-             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers}
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str],
+                    condition: dict[str, Any] | None) -> None:
+    """Two carrier rules asking different things of one gene's carriers leave it unread (None)."""
+    for gene in genes:
+        if gene in conditions and conditions[gene] != condition:
+            conditions[gene] = None
+        else:
+            conditions[gene] = condition
 
 
 def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
-    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or _TREATED_EXCEPTION.search(sentence)):
+    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
+            "treated_ok" not in clause and _TREATED_EXCEPTION.search(sentence))):
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
@@ -411,7 +438,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
-    _doubt_forbidden_carriers(clauses, facts["carriers"])
+    _doubt_forbidden_carriers(clauses, facts["carriers"], facts["conditions"])
     if facts["untested_ok"]:
         for clause in clauses:
             if clause["mode"] == "forbid":
@@ -435,8 +462,13 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
             for atom in clause["atoms"]:
                 if atom["t"] == "alt":
                     asked.setdefault(atom["gene"], []).append(atom["kind"])
+    asked_genes = sorted(asked)
     for clause in clauses:
         for atom in clause["atoms"]:
+            if atom["t"] == "driver" and clause["mode"] == "forbid" and asked_genes and not atom.get("other"):
+                # "HER2 mutation" required, "targetable alterations with approved therapy" excluded: the
+                # trial's own gene is what it studies, not one of the drivers it shuts out.
+                atom["spared"] = sorted({*atom.get("spared", ()), *asked_genes})
             if not atom.pop("other", False):
                 continue
             if atom["t"] == "driver":
@@ -537,9 +569,11 @@ def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
         shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
 
 
-def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str]) -> None:
+def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
+                              conditions: dict[str, dict[str, Any] | None]) -> None:
     """"No EGFR or ALK aberrations" beside "patients with EGFR or ALK aberrations must have progressed on an
-    approved drug": the text lets carriers in on a condition, so shutting them out is a question."""
+    approved drug": the text lets carriers in on a condition. Where that condition is targeted therapy for the
+    genes the clause names, the clause means "no untreated EGFR or ALK" (treated_ok); else it is a question."""
     if not carriers:
         return
     whole_panel = set(vocab.driver_panel()[0]) <= carriers
@@ -548,5 +582,10 @@ def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str])
         return atom["gene"] in carriers if atom["t"] == "alt" else atom["t"] == "driver" and whole_panel
 
     for clause in clauses:
-        if clause["mode"] == "forbid" and all(let_in(a) for a in clause["atoms"]):
+        if clause["mode"] != "forbid" or not all(let_in(a) for a in clause["atoms"]):
+            continue
+        found = [conditions.get(a["gene"]) if a["t"] == "alt" else None for a in clause["atoms"]]
+        if found and found[0] is not None and all(f == found[0] for f in found) and "treated_ok" not in clause:
+            clause["treated_ok"] = found[0]
+        elif "treated_ok" not in clause:
             clause["doubtful"] = True

@@ -141,6 +141,11 @@ def carrier_genes(sentence: str) -> set[str]:
     return found
 
 
+def named_genes(sentence: str) -> set[str]:
+    """Genes a sentence names by name ("EGFR or ALK aberrations": EGFR, ALK; "oncogenic drivers": none)."""
+    return {g for tok in tokens(sentence) if tok.type == "gene" for g in vocab.expand_gene(tok.key)}
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):

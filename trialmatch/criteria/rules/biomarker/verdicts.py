@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker import treated, vocab
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -115,8 +115,39 @@ def _atom_answer(atom: dict[str, Any], profile: Patient) -> str:
     return MAYBE if answer == YES and atom.get("vague") else answer
 
 
+def _driver_genes(atom: dict[str, Any], profile: Patient) -> list[str]:
+    """The profile's genes that make a driver atom hold (or may)."""
+    panel, extra = vocab.driver_panel()
+    skip = {*atom.get("except_genes", ()), *atom.get("spared", ())}
+    return sorted({b.gene for b in profile.biomarkers if b.gene in panel + extra and b.gene not in skip
+                   and vocab.membership(b.gene, atom["class"], vocab.profile_alteration_key(b.gene, b.alteration))
+                   is not False})
+
+
+def treated_answer(atom: dict[str, Any], answer: str, profile: Patient, condition: dict[str, Any]) -> str:
+    """An atom's answer under "... unless treated with targeted therapy for it": a carrier treated for the
+    alteration is let through (NO), one whose history leaves it open is a question (MAYBE)."""
+    if answer not in {YES, MAYBE}:
+        return answer
+    genes = [atom["gene"]] if atom["t"] == "alt" else _driver_genes(atom, profile) if atom["t"] == "driver" else []
+    found = [treated.treated_for(profile, gene, condition) for gene in genes] or [treated.MAYBE]
+    if treated.NO in found:
+        # Untreated: the rule holds, unless it also lets in those who refused or cannot take the drug.
+        return MAYBE if condition.get("other_way") else answer
+    if treated.MAYBE in found or condition.get("treated") == "maybe":
+        return MAYBE  # "candidate for targeted therapy": a treated carrier may still be one (a next drug)
+    return NO
+
+
 def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, list[str]]:
     answers = [atom_answer(a, profile) for a in clause["atoms"]]
+    condition = clause.get("treated_ok")
+    if condition is not None and clause["mode"] == "forbid":
+        answers = [treated_answer(a, answer, profile, condition) for a, answer in zip(clause["atoms"], answers,
+                                                                                       strict=True)]
+    if clause["mode"] == "forbid" and UNTESTED in answers:
+        answers = [NO if answer == UNTESTED and treated.never_acquired(a, profile) else answer
+                   for a, answer in zip(clause["atoms"], answers, strict=True)]
     if clause["mode"] == "require":
         if YES in answers:
             verdict: Verdict = ELIGIBLE
