@@ -71,6 +71,26 @@ def test_a_line_that_says_more_is_not_a_heading(line: str) -> None:
     assert heading_scope(line) is None
 
 
+@pytest.mark.parametrize("text", [
+    "Neoadjuvant cohort: known distant metastases",
+    "For the perioperative cohort: no prior systemic therapy",
+    "Second-line arm: prior platinum-based chemotherapy",
+    "Maintenance cohorts: no progression after 4 cycles of induction",
+    "Treatment-naive group: no prior anticancer therapy",
+    "Locally advanced cohort: unresectable stage III disease",
+])
+def test_a_cohort_named_by_its_setting_is_a_group(text: str) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None and scope.kind == "cohort" and not scope.diseases and not scope.genes
+
+
+@pytest.mark.parametrize("line", ["Inclusion criteria for all cohorts:", "Criteria for both arms:",
+                                  "Exclusion criteria (any cohort):", "Patients in the study cohort:",
+                                  "Monotherapy cohorts:", "Metastatic cohort:"])
+def test_a_heading_about_every_group_scopes_nothing(line: str) -> None:
+    assert heading_scope(line) is None
+
+
 def _scopes(markdown: str) -> list[tuple[str, str | None]]:
     return [(c.text, c.scope.label if c.scope else None) for c in split_criteria(markdown)]
 
@@ -245,6 +265,11 @@ def test_more_ways_of_naming_a_group(text: str) -> None:
     ("Progressed on osimertinib or have it contraindicated", None),
     ("No concomitant driver mutations in EGFR or ALK", None),
     ("Prior malignancy within the last 3 years", "other_cancer"),
+    ("Curative resection planned within 6 weeks after enrolment", None),
+    ("Surgery scheduled within 4 weeks of the last dose of neoadjuvant chemotherapy", None),
+    ("Newly diagnosed within the last 3 months with no prior systemic therapy", None),
+    ("Expected to start first-line chemotherapy within 2 weeks", None),
+    ("No chemotherapy within 21 days before the first dose", "washout"),
 ])
 def test_what_is_not_a_purpose(sentence: str, purpose: str | None) -> None:
     assert purpose_of(sentence) == purpose

@@ -68,9 +68,11 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
 
 
 # "progressed on or within 6 months of platinum", "relapse within 12 months of adjuvant therapy": the
-# window dates the disease's course, it is no washout.
-_COURSE_WINDOW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|refractory|resistan\w*)\b[^.;]{0,40}?"
-                            r"\bwithin\b", re.I)
+# window dates the disease's course, it is no washout. Nor is a plan: "surgery planned within 6
+# weeks", "diagnosed within the last 3 months", "expected to start chemotherapy within 2 weeks".
+_COURSE_WINDOW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|refractory|resistan\w*|diagnos\w*|"
+                            r"planned|scheduled|expected|intend\w*|(?:to|will)\s+(?:start|begin|receive|undergo))\b"
+                            r"[^.;]{0,40}?\bwithin\b", re.I)
 
 
 def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:

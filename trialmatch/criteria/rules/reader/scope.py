@@ -183,10 +183,28 @@ _PATIENTS_IN = re.compile(
 # "SCLC cohort:", "EGFR-mutant NSCLC cohort (Cohort 2):", "For patients with breast cancer:".
 _NAMED_GROUP = re.compile(
     r"^\W{0,3}(?:for\s+|in\s+)?(?:the\s+)?(?P<what>[^:;.()\[\]]{2,60}?)\s+"
-    r"(?:cohorts?|arms?|parts?|groups?|expansion|patients|participants|subjects|population)"
+    r"(?P<group>cohorts?|arms?|parts?|groups?|expansion|patients|participants|subjects|population)"
     rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
     re.I,
 )
+# Settings that name a cohort or arm by the disease's course or the treatment line, not by a cancer
+# or marker: its rules bind only patients in that setting. (Not "monotherapy" or "combination":
+# those are the sponsor's assignment, often the one cohort open to NSCLC, and bind everyone.)
+_SETTING = re.compile(
+    r"^(?:(?:neo-?)?adjuvant|peri-?operative|consolidation|maintenance|induction|(?:early|limited)[\s-]stage|"
+    r"locally[\s-]advanced|(?:un)?resectable|(?:first|second|third|later|subsequent)[\s-]line|[1-4]l\+?|"
+    r"(?:treatment|therapy|tki|io)[\s-]na[iï]ve|na[iï]ve|pre-?treated|previously[\s-]treated|relapsed|"
+    r"refractory|(?:post|prior)[\s-][\w-]+)$",
+    re.I,
+)
+
+
+def _setting_group(what: str, group: str) -> bool:
+    """A cohort or arm named by its setting: "Neoadjuvant cohort:", "For the perioperative cohort:",
+    "Second-line arm:". Its rules bind only that group (a question for everyone else)."""
+    return group.lower().rstrip("s") in {"cohort", "arm", "group"} and bool(_SETTING.match(what.strip()))
+
+
 # A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
 _CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?)(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
                           re.I)
@@ -263,7 +281,8 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if ":" not in head:
         return None, text
     match = _NAMED_GROUP.match(text)
-    if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
+    if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))
+                  or _setting_group(match.group("what"), match.group("group"))):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
     if match and cancers_named(match.group("what")):
