@@ -360,15 +360,19 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
-    """Rule indexes per cohort: a profile that fits any one cohort fits the trial."""
+def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset()) -> list[list[int]]:
+    """Rule indexes per cohort: a profile that fits any one cohort fits the trial. `named` holds the
+    cohorts, parts and phases the criteria name anywhere (closed ones left out)."""
     labels = list(dict.fromkeys(label for r in rules for label in r["cohorts"]))
     common = [i for i, r in enumerate(rules) if not r["cohorts"]]
     if not labels:
         return [common]
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
     named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
-    if len(named_together) < 2:
+    # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
+    # phases: no other part exists to take the patient.
+    every_part = len(named) >= 2 and named <= set(labels)
+    if len(named_together) < 2 and not every_part:
         # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
         # others exist without them.
         groups.append(common)
@@ -385,7 +389,8 @@ def _other_cancer(rule: dict[str, Any]) -> bool:
     return scope is not None and Scope.from_json(scope).other_disease
 
 
-def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> dict[str, Any]:
+def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
+             named: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
     if any(r["kind"] in _LINE_KINDS for r in criteria):
@@ -393,7 +398,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> di
     else:
         rules += titles
     kept = _unique(_reconcile(_unique(rules)))
-    return {"rules": kept, "groups": _groups(kept)}
+    return {"rules": kept, "groups": _groups(kept, named)}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -407,4 +412,18 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
-    return assemble(criteria_rules(text), title_rules(text))
+    return assemble(criteria_rules(text), title_rules(text), named_parts(text))
+
+
+_PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
+
+
+def named_parts(text: TrialText) -> frozenset[str]:
+    """Every cohort, part, arm or phase the shared reader found heading a criterion, in this module's
+    names ("phase 2"), except parts closed to enrolment."""
+    found: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if scope is not None and scope.kind in _PART_KINDS and not scope.closed:
+            found.update(scope_cohorts(scope.label))
+    return frozenset(found)

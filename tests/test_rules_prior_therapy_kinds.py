@@ -1,0 +1,142 @@
+"""Prior-therapy kinds of sentence, on invented criteria: each kind with several wordings and the
+near misses that must stay eligible or unknown.
+
+Kinds: a heading that names every part of the trial; a part "open to enrollment" beside a closed one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from trialmatch.profile import Profile, profile_from_dict
+from trialmatch.rules import prior_therapy
+from trialmatch.text import TrialText, split_criteria
+
+ALL_GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS"]
+
+
+def _negative(*positive: str) -> list[str]:
+    return [g for g in ALL_GENES if g not in positive]
+
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "naive-egfr": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "tested_negative": _negative("EGFR"),
+                   "prior_therapies": [], "prior_lines": 0},
+    "naive-alk": {"biomarkers": [{"gene": "ALK", "alteration": "fusion"}], "tested_negative": _negative("ALK"),
+                  "prior_therapies": [], "prior_lines": 0},
+    "naive-no-driver": {"tested_negative": ALL_GENES, "prior_therapies": [], "prior_lines": 0},
+    "naive-untested": {"prior_therapies": [], "prior_lines": 0},
+    "post-osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                         "tested_negative": _negative("EGFR"), "prior_therapies": ["osimertinib"], "prior_lines": 1},
+    "post-gefitinib-t790m": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"},
+                                            {"gene": "EGFR", "alteration": "T790M"}],
+                             "tested_negative": _negative("EGFR"), "prior_therapies": ["gefitinib"], "prior_lines": 1},
+    "post-alectinib": {"biomarkers": [{"gene": "ALK", "alteration": "fusion"}], "tested_negative": _negative("ALK"),
+                       "prior_therapies": ["alectinib"], "prior_lines": 1},
+    "alk-post-chemo": {"biomarkers": [{"gene": "ALK", "alteration": "fusion"}], "tested_negative": _negative("ALK"),
+                       "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1},
+    "kras-g12c-post-chemo-io": {"biomarkers": [{"gene": "KRAS", "alteration": "G12C"}],
+                                "tested_negative": _negative("KRAS"),
+                                "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1},
+    "kras-g12d-post-chemo": {"biomarkers": [{"gene": "KRAS", "alteration": "G12D"}],
+                             "tested_negative": _negative("KRAS"),
+                             "prior_therapies": ["cisplatin", "pemetrexed"], "prior_lines": 1},
+    "her2-mutant-post-chemo-io": {"biomarkers": [{"gene": "ERBB2", "alteration": "exon 20 insertion"}],
+                                  "tested_negative": _negative("ERBB2"),
+                                  "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"],
+                                  "prior_lines": 1},
+    "met-amplified-post-chemo": {"biomarkers": [{"gene": "MET", "alteration": "amplification"}],
+                                 "tested_negative": _negative("MET"),
+                                 "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1},
+    "no-driver-post-chemo-io": {"tested_negative": ALL_GENES, "prior_lines": 1,
+                                "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"]},
+    "no-driver-post-io-only": {"tested_negative": ALL_GENES, "prior_lines": 1, "prior_therapies": ["pembrolizumab"]},
+    "squamous-two-lines": {"tested_negative": ["EGFR", "ALK", "ROS1"], "prior_lines": 2,
+                           "prior_therapies": ["carboplatin", "paclitaxel", "pembrolizumab", "docetaxel"]},
+    "osimertinib-then-chemo": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}],
+                               "tested_negative": _negative("EGFR"), "prior_lines": 2,
+                               "prior_therapies": ["osimertinib", "carboplatin", "pemetrexed"]},
+    "adjuvant-only": {"tested_negative": ALL_GENES, "prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0},
+    "history-not-given": {"tested_negative": ALL_GENES},
+    "unlisted-drug": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "tested_negative": _negative("EGFR"),
+                      "prior_therapies": ["xq-4411"], "prior_lines": 1},
+}
+
+
+def profile(name: str) -> Profile:
+    return profile_from_dict(PROFILES[name])
+
+
+def trial(inclusion: list[str] | None = None, exclusion: list[str] | None = None, title: str = "A study") -> TrialText:
+    md = "Inclusion Criteria:\n\n" + "".join(f"{line}\n" if line.startswith(" ") else f"* {line}\n"
+                                             for line in inclusion or ["Adults"])
+    if exclusion:
+        md += "\nExclusion Criteria:\n\n" + "".join(f"{line}\n" if line.startswith(" ") else f"* {line}\n"
+                                                     for line in exclusion)
+    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(md)))
+
+
+def verdict(text: TrialText, who: str) -> str:
+    return prior_therapy.check(prior_therapy.parse(text), profile(who)).verdict
+
+
+# --- every part of the trial named: no unnamed part is left to take the patient -----------------
+
+EVERY_PART = [
+    (["Part A: Histologically confirmed metastatic NSCLC", "Part B: Histologically confirmed metastatic NSCLC"],
+     ["Part A and Part B: Prior systemic therapy for metastatic NSCLC, including chemotherapy or immunotherapy"]),
+    (["Cohort 1: Stage IV NSCLC with PD-L1 >= 50%", "Cohort 2: Stage IV NSCLC with any PD-L1"],
+     ["Cohorts 1 and 2: Any prior systemic treatment for advanced disease"]),
+    (["Phase 1b: advanced NSCLC", "Phase 2: advanced NSCLC", "Phase 2: measurable disease"],
+     ["Phase 1b and Phase 2: Received prior systemic therapy for locally advanced or metastatic NSCLC"]),
+]
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), EVERY_PART)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("squamous-two-lines", "excluded"), ("post-osimertinib", "excluded"),
+    ("naive-egfr", "eligible"), ("naive-no-driver", "eligible"), ("adjuvant-only", "eligible"),
+])
+def test_ban_on_every_named_part_binds_everyone(inclusion: list[str], exclusion: list[str], who: str,
+                                                expected: str) -> None:
+    assert verdict(trial(inclusion, exclusion), who) == expected
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), [
+    # Only one part named: the other parts exist without it.
+    (["Histologically confirmed metastatic NSCLC"], ["Part B: Prior systemic therapy for metastatic NSCLC"]),
+    # The ban names one of two parts.
+    (["Part A: metastatic NSCLC", "Part B: metastatic NSCLC"], ["Part B: Prior systemic therapy for metastatic NSCLC"]),
+    # Three parts named, the ban names two.
+    (["Cohort 1: NSCLC", "Cohort 2: NSCLC", "Cohort 3: NSCLC"],
+     ["Cohorts 1 and 2: Any prior systemic treatment for advanced disease"]),
+])
+def test_ban_on_some_parts_is_not_everyones(inclusion: list[str], exclusion: list[str]) -> None:
+    assert verdict(trial(inclusion, exclusion), "squamous-two-lines") != "excluded"
+
+
+# --- a part "open to enrollment" beside a closed one is the trial ---------------------------------
+
+OPEN_PART = [
+    ["1. Phase 1 [closed to enrollment]", "2. Phase 2 [open to enrollment]:",
+     "   * Stage IV NSCLC", "   * No prior systemic therapy for advanced or metastatic NSCLC."],
+    ["Dose escalation (closed to accrual)", "Phase 2 (open to enrolment):",
+     "   * Advanced non-squamous NSCLC", "   * No prior systemic treatment for metastatic disease"],
+]
+
+
+@pytest.mark.parametrize("inclusion", OPEN_PART)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("squamous-two-lines", "excluded"), ("kras-g12c-post-chemo-io", "excluded"),
+    ("naive-egfr", "eligible"), ("adjuvant-only", "eligible"),
+])
+def test_open_part_binds_everyone(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(trial(inclusion), who) == expected
+
+
+def test_open_part_alone_is_still_one_part_when_another_part_is_open() -> None:
+    text = trial(["Phase 1: any solid tumour", "Phase 2 [open to enrollment]: No prior systemic therapy for "
+                  "metastatic NSCLC"])
+    assert verdict(text, "squamous-two-lines") != "excluded"
