@@ -140,3 +140,74 @@ def test_open_part_alone_is_still_one_part_when_another_part_is_open() -> None:
     text = trial(["Phase 1: any solid tumour", "Phase 2 [open to enrollment]: No prior systemic therapy for "
                   "metastatic NSCLC"])
     assert verdict(text, "squamous-two-lines") != "excluded"
+
+
+# --- needs earlier standard therapy: "progressed on, intolerant of, or no standard therapy exists" ---
+
+NEEDS_STANDARD = [
+    "Metastatic NSCLC that has progressed on or is intolerant to standard therapy, or for which no standard therapy "
+    "is available.",
+    "Advanced solid tumour for which no standard therapy exists.",
+    "Locally advanced or metastatic solid tumours for which standard of care therapy does not exist or no longer "
+    "provides benefit.",
+    "Participants must have progressed on standard treatment(s) for which no additional, effective therapy is "
+    "available.",
+    "Advanced solid tumours that have no standard therapeutic option or are intolerant to the therapies.",
+    "Patients whose disease progressed after standard therapy, or for whom standard therapy is not available.",
+    "Recurrent or metastatic cancer after the patient has exhausted all available standard therapies.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEEDS_STANDARD)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-egfr", "excluded"), ("naive-no-driver", "excluded"), ("naive-untested", "excluded"),
+    ("squamous-two-lines", "eligible"), ("post-osimertinib", "eligible"), ("history-not-given", "unknown"),
+])
+def test_needs_standard_therapy(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial([sentence]), who) == expected
+
+
+@pytest.mark.parametrize("sentence", [s for s in NEEDS_STANDARD if "metasta" not in s.lower()])
+def test_needs_standard_therapy_leaves_adjuvant_treatment_to_the_doctor(sentence: str) -> None:
+    # Adjuvant drugs and no line for advanced disease: whether they count is for the doctor.
+    assert verdict(trial([sentence]), "adjuvant-only") == "unknown"
+
+
+STANDARD_OR_REFUSED = [
+    "Patients have progressed on, rejected, or are intolerant of standard therapy, or for whom no standard therapy "
+    "exists.",
+    "Metastatic solid tumour for which standard therapy does not exist, no longer provides benefit, or the patient "
+    "is not a candidate for it.",
+    "Progressed during or after approved standard therapies, or for which the participant refuses or is ineligible "
+    "for standard therapy.",
+    "Advanced cancer for which no standard therapy is available, or who declined standard treatment.",
+    "Solid tumour for which no standard therapy exists or which is unsuitable for standard therapy.",
+]
+
+
+@pytest.mark.parametrize("sentence", STANDARD_OR_REFUSED)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-egfr", "unknown"), ("naive-no-driver", "unknown"), ("squamous-two-lines", "eligible"),
+])
+def test_refusal_or_ineligibility_leaves_a_question(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial([sentence]), who) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stage IV NSCLC with no curative treatment options.",
+    "Locally advanced NSCLC not amenable to curative therapy.",
+    "Patients must agree to receive standard therapy after the study.",
+    "There is no standard dose adjustment for renal impairment.",
+    "Standard-of-care imaging must be available.",
+])
+def test_near_misses_set_no_line_rule(sentence: str) -> None:
+    for who in ("naive-egfr", "naive-no-driver", "naive-untested"):
+        assert verdict(trial([sentence]), who) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Part 1 (dose escalation): solid tumours for which no standard therapy exists.",
+    "Breast cancer cohort: metastatic breast cancer for which no standard therapy is available.",
+])
+def test_needs_standard_therapy_in_one_part_is_a_question_or_another_cancer(sentence: str) -> None:
+    assert verdict(trial([sentence]), "naive-egfr") != "excluded"

@@ -420,10 +420,15 @@ _PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
 
 def named_parts(text: TrialText) -> frozenset[str]:
     """Every cohort, part, arm or phase the shared reader found heading a criterion, in this module's
-    names ("phase 2"), except parts closed to enrolment."""
+    names ("phase 2"), except parts closed to enrolment; empty unless each of them heads some criterion
+    on its own ("Phase 2: ...", "Phase 3: ..."): "(Arms 2 and 3 only)" says other arms exist."""
     found: set[str] = set()
+    alone: set[str] = set()
     for crit in text.criteria:
         scope = crit.scope
         if scope is not None and scope.kind in _PART_KINDS and not scope.closed:
-            found.update(scope_cohorts(scope.label))
-    return frozenset(found)
+            labels = scope_cohorts(scope.label)
+            found.update(labels)
+            if len(labels) == 1:
+                alone.update(labels)
+    return frozenset(found) if found == alone else frozenset()
