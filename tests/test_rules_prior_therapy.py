@@ -518,7 +518,8 @@ KIND_ROWS = [
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
      "no-driver-post-chemo", "eligible", "actionable-condition-spares-driver-negative"),
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
-     "post-docetaxel", "unknown", "actionable-condition-unknown-when-genes-untested"),
+     # No driver known: the condition is on patients known to have one (the labellers' reading).
+     "post-docetaxel", "eligible", "actionable-condition-spares-patient-with-no-known-driver"),
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
      "post-osimertinib", "eligible", "actionable-condition-met-by-tki"),
     (INC, "If a driver mutation is present, the patient must have failed the matching targeted agent.",

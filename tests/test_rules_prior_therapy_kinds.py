@@ -1,7 +1,8 @@
 """Prior-therapy kinds of sentence, on invented criteria: each kind with several wordings and the
 near misses that must stay eligible or unknown.
 
-Kinds: a heading that names every part of the trial; a part "open to enrollment" beside a closed one.
+Kinds: a heading that names every part of the trial; a part "open to enrollment" beside a closed one;
+"progressed on standard therapy or no standard therapy exists"; a condition on patients with a driver.
 """
 
 from __future__ import annotations
@@ -211,3 +212,94 @@ def test_near_misses_set_no_line_rule(sentence: str) -> None:
 ])
 def test_needs_standard_therapy_in_one_part_is_a_question_or_another_cancer(sentence: str) -> None:
     assert verdict(trial([sentence]), "naive-egfr") != "excluded"
+
+
+# --- a condition on driver patients: "patients with EGFR/ALK ... must have progressed on approved therapy" ---
+
+DRIVER_CONDITION = [
+    "Patients with EGFR or ALK genomic tumour aberrations should have disease progression on FDA-approved therapy "
+    "for these aberrations.",
+    "If driver mutation, must have failed precision medicine therapy [eg, inhibitors of EGFR, ALK, ROS1, and others].",
+    "For participants with EGFR, ALK, or other genomic alterations, participants must have progressed on approved "
+    "therapy for these alterations.",
+    "Note: patients with a known oncogenic driver (including but not limited to EGFR, ALK, ROS1, MET alterations) "
+    "must have received and progressed past driver-specific therapy.",
+    "Subjects harbouring actionable mutations must have received approved targeted therapy.",
+]
+
+
+@pytest.mark.parametrize("sentence", DRIVER_CONDITION)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-egfr", "excluded"), ("naive-alk", "excluded"),
+    ("post-osimertinib", "eligible"), ("post-alectinib", "eligible"), ("post-gefitinib-t790m", "eligible"),
+    # No driver, or none known: the condition is not about them.
+    ("naive-no-driver", "eligible"), ("no-driver-post-chemo-io", "eligible"), ("naive-untested", "eligible"),
+    ("unlisted-drug", "unknown"), ("history-not-given", "eligible"),  # no driver: whatever the history
+])
+def test_driver_condition(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial([sentence]), who) == expected
+
+
+@pytest.mark.parametrize("sentence", DRIVER_CONDITION[2:])
+def test_driver_condition_for_every_driver(sentence: str) -> None:
+    # A driver the sentence does not name ("other", "oncogenic driver") with an approved therapy not had.
+    assert verdict(trial([sentence]), "alk-post-chemo") == "excluded"
+    # KRAS G12C and HER2 therapies are approved after earlier systemic therapy: "a driver" may or may not
+    # mean them, so unless the sentence names them they are a question.
+    assert verdict(trial([sentence]), "kras-g12c-post-chemo-io") == "unknown"
+    assert verdict(trial([sentence]), "her2-mutant-post-chemo-io") == "unknown"
+    # Findings without an approved therapy: a question, never an exclusion.
+    assert verdict(trial([sentence]), "kras-g12d-post-chemo") == "unknown"
+    assert verdict(trial([sentence]), "met-amplified-post-chemo") == "unknown"
+
+
+def test_driver_condition_names_its_genes() -> None:
+    sentence = DRIVER_CONDITION[0]  # EGFR or ALK only
+    assert verdict(trial([sentence]), "kras-g12c-post-chemo-io") == "eligible"
+
+
+def test_all_approved_therapies_for_t790m_means_a_third_generation_tki() -> None:
+    sentence = ("Patients with tumours with actionable mutations should have progressed on all approved targeted "
+                "therapies.")
+    assert verdict(trial([sentence]), "post-gefitinib-t790m") == "excluded"
+    assert verdict(trial([sentence]), "post-osimertinib") == "eligible"
+
+
+def test_driver_condition_with_refusal_is_a_question() -> None:
+    sentence = ("Patients with actionable alterations must have progressed on approved targeted therapy or have "
+                "declined it.")
+    assert verdict(trial([sentence]), "naive-egfr") == "unknown"
+
+
+def test_driver_of_the_trial_itself_is_left_out() -> None:
+    text = trial(["Confirmed KRAS mutation. If driver mutation, must have failed precision medicine therapy."],
+                 title="A study of a KRAS inhibitor in KRAS-mutant solid tumours")
+    assert verdict(text, "kras-g12c-post-chemo-io") == "eligible"
+    assert verdict(text, "naive-egfr") == "excluded"
+
+
+def test_driver_note_leaves_the_rest_of_the_sentence() -> None:
+    text = trial(["NSCLC with progression on or after platinum-based chemotherapy (Note: patients with EGFR or ALK "
+                  "aberrations should have disease progression on FDA-approved therapy for these aberrations)"])
+    assert verdict(text, "post-alectinib") == "excluded"  # no platinum
+    assert verdict(text, "alk-post-chemo") == "excluded"  # platinum, but no ALK inhibitor
+    assert verdict(text, "no-driver-post-chemo-io") == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with EGFR mutations must have progressed on osimertinib.",  # a named drug: the ordinary rules
+    "Patients with actionable mutations are excluded.",
+    "Patients with EGFR mutations must have measurable disease.",
+    "No known actionable genomic alterations for which approved targeted therapy is available.",
+])
+def test_driver_near_misses_are_not_driver_conditions(sentence: str) -> None:
+    rules = prior_therapy.parse(trial([sentence])).get("rules") or []
+    assert all(rule["kind"] != "driver" for rule in rules)
+
+
+def test_named_later_line_driver_is_judged() -> None:
+    sentence = ("Patients with KRAS G12C or HER2 mutations must have progressed on approved targeted therapy for "
+                "these alterations.")
+    assert verdict(trial([sentence]), "kras-g12c-post-chemo-io") == "excluded"
+    assert verdict(trial([sentence]), "her2-mutant-post-chemo-io") == "excluded"
+    assert verdict(trial([sentence]), "naive-egfr") == "eligible"

@@ -130,7 +130,8 @@ def _prefix(ancestors: list[Criterion]) -> str:
 _EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
 
 
-def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool) -> Context:
+def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool,
+             header_genes: frozenset[str]) -> Context:
     """What the sentences of criteria[index] inherit from it, its sub-bullets and the bullets above it."""
     crit = criteria[index]
     cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
@@ -144,6 +145,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
         soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
         prefix=_prefix(ancestors),
         egfr_trial=egfr_trial,
+        header_genes=header_genes,
     )
 
 
@@ -177,6 +179,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
     criteria = list(text.criteria)
     egfr_trial = bool(_EGFR.search(text.header))
+    header_genes = frozenset(genes_named(text.header))
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
@@ -195,7 +198,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
         pieces, reads = own.pieces, own.reads
         if any(reads):
             start = len(rules)
-            ctx = _context(criteria, index, ancestors, egfr_trial)
+            ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
             lead_cue = _header_cue(lead) if lead else None
             carried = _carried_cohorts(pieces)
@@ -223,14 +226,26 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
                 # A part the reader found and this module did not is one of the trial's alternatives too.
                 outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
-                rules[start:] = [{**rule, "scope": outside if start + n in others else scope_json,
+                rules[start:] = [{**rule, "scope": _driver_scope(scope_json, outside) if rule["kind"] == "driver"
+                                  else outside if start + n in others else scope_json,
                                   "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+                rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
+                                 for rule in rules[start:]]
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+def _driver_scope(scope_json: dict[str, Any], outside: dict[str, Any]) -> dict[str, Any] | None:
+    """A driver rule carries its own genes ("EGFR, ALK, or other alterations" is every driver, where the
+    reader names EGFR and ALK): the reader's marker group alone is dropped, a part or cancer is kept."""
+    if scope_json["genes"] and scope_json["kind"] == "condition" and not scope_json["diseases"] \
+            and " / " not in scope_json["label"]:
+        return None
+    return outside
 
 
 _DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)

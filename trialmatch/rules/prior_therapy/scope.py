@@ -144,6 +144,11 @@ def _gene(word: str) -> tuple[str | None, str | None]:
 _GENE_FAMILIES = {"ntrk": ["NTRK1", "NTRK2", "NTRK3"], "her2": ["ERBB2"]}
 
 
+def genes_in(words: str) -> list[str]:
+    """HGNC symbols named in lower-cased words ("egfr, alk or her2" -> EGFR, ALK, ERBB2)."""
+    return _genes_in(words)
+
+
 def _genes_in(words: str) -> list[str]:
     found: list[str] = []
     for word in re.split(r"[^a-z0-9]+", words):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trialmatch.rules.prior_therapy import cues
+from trialmatch.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.rules.prior_therapy.names import (
     Context,
@@ -115,7 +116,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if not excluding:
         limits += ordinal_limits(norm)
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
-                                                          or cues.NO_STANDARD.search(norm))):
+                                                          or cues.NO_STANDARD.search(norm) or names_driver(norm))):
         # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
         # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
         return None
@@ -134,6 +135,30 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    if ctx.section != "inclusion":
+        return _reading_rules(read, ctx)
+    found, spans = driver_rules(read.norm, ctx.header_genes)
+    if not found:
+        return _reading_rules(read, ctx)
+    # "Patients with EGFR or ALK aberrations must have progressed on approved therapy for these aberrations":
+    # a condition on the patients with a driver. The rest of the sentence is read without it.
+    evidence = quote(f"{ctx.prefix} {read.sentence}" if ctx.prefix else read.sentence)
+    cohorts = list(heading_cohorts(read.norm, spans[0][0]) or sentence_cohorts(read.norm) or ctx.cohorts)
+    drivers = [{**rule, "soft": ctx.soft or rule["soft"], "alteration": None, "cohorts": cohorts,
+                "evidence": evidence, "section": ctx.section} for rule in found]
+    norm = _blanked(read.norm, spans)
+    if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
+        return drivers
+    rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
+                     [lim for lim in read.limits if not inside(lim.start, spans)])
+    return _reading_rules(rest, ctx) + drivers
+
+
+# What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
+_ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
+
+
+def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
