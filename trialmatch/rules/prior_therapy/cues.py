@@ -7,6 +7,7 @@ only bounded or possessive repetition, so matching stays linear in the length of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from trialmatch.rules.prefilter import guarded
@@ -228,7 +229,26 @@ _NO_STANDARD_BODY = (
     r"|treatments?|options?|regimens?)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
     r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial))"
 )
-NO_STANDARD = guarded(rf"\b(?:{_NO_STANDARD_BODY})|\bexhausted\s+(?:all\s+)?(?:available\s+)?(?:standard|soc\b)")
+_NO_STANDARD = guarded(rf"\b(?:{_NO_STANDARD_BODY})|\bexhausted\s+(?:all\s+)?(?:available\s+)?(?:standard|soc\b)")
+# Every match holds one of these (asked first: the pattern's own needles include the common "no").
+_NO_STANDARD_WORDS_NEEDED = ("standard", "soc", "option", "therap")
+
+
+class _NoStandard:
+    """NO_STANDARD.search / finditer behind a word check."""
+
+    @staticmethod
+    def _possible(text: str) -> bool:
+        return any(word in text for word in _NO_STANDARD_WORDS_NEEDED)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return _NO_STANDARD.search(text) if self._possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _NO_STANDARD.finditer(text) if self._possible(text) else iter(())
+
+
+NO_STANDARD = _NoStandard()
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(

@@ -51,8 +51,15 @@ _REFUSAL = re.compile(
 )
 
 
+# Every driver condition holds one of these words (_APPROVED_THERAPY): asked first, they spare most sentences.
+_THERAPY_WORDS = ("approved", "available", "standard", "soc", "precision", "specific", "matched", "appropriate",
+                  "targeted", "corresponding")
+
+
 def names_driver(norm: str) -> bool:
     """Whether a sentence may hold a driver condition (asked of inclusions that name no drug)."""
+    if not any(word in norm for word in _THERAPY_WORDS):
+        return False
     return bool(_CLAUSE.search(norm) or _IF_DRIVER.search(norm))
 
 
@@ -63,6 +70,8 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
     in a KRAS trial speaks of the other drivers."""
     rules: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
+    if not any(word in norm for word in _THERAPY_WORDS):
+        return rules, spans
     for pattern in (_CLAUSE, _IF_DRIVER):
         for match in pattern.finditer(norm):
             rest = match.group("rest")
