@@ -501,9 +501,10 @@ KIND_ROWS = [
      "post-chemo-io", "eligible", "naive-or-treated-keeps-treated"),
     (INC, "Either chemotherapy-naive or having received any prior systemic therapy for metastatic disease",
      "naive-untested", "eligible", "naive-or-treated-keeps-naive"),
-    # An open alternative ("or for which ...", "or have it contraindicated") leaves the requirement unsure.
+    # "or for which no standard therapy exists" is no way in for an untreated NSCLC patient: first-line
+    # standard therapy exists (tests/test_rules_prior_therapy_kinds.py has the kind).
     (INC, "Disease resistant to standard therapy or for which no standard therapy exists", "naive-untested",
-     "unknown", "or-for-which-softens-requirement"),
+     "excluded", "or-for-which-no-standard-keeps-requirement"),
     (INC, "Progressed on platinum-based chemotherapy or have it contraindicated", "naive-untested", "unknown",
      "or-contraindicated-softens-requirement"),
     (INC, "Must have progressed after docetaxel, or be ineligible for it", "post-chemo-io", "unknown",
@@ -517,7 +518,8 @@ KIND_ROWS = [
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
      "no-driver-post-chemo", "eligible", "actionable-condition-spares-driver-negative"),
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
-     "post-docetaxel", "unknown", "actionable-condition-unknown-when-genes-untested"),
+     # No driver known: the condition is on patients known to have one (the labellers' reading).
+     "post-docetaxel", "eligible", "actionable-condition-spares-patient-with-no-known-driver"),
     (INC, "Patients with actionable genomic alterations must have progressed on an approved targeted therapy.",
      "post-osimertinib", "eligible", "actionable-condition-met-by-tki"),
     (INC, "If a driver mutation is present, the patient must have failed the matching targeted agent.",

@@ -7,6 +7,7 @@ only bounded or possessive repetition, so matching stays linear in the length of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
@@ -25,7 +26,8 @@ _CUE = re.compile(
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
-    r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\bineligible for\b"
+    r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\b(?:in|un)eligible for\b"
+    r"|\bunsuitable for\b|\bunfit for\b"
     r"|\brefus\w+|\bdeclin\w+"
     # "alterations that can be treated with approved targeted agents": what exists, not what was had.
     r"|\b(?:can|could|may|might) be (?:treated|targeted)\b|\bamenable to\b|\btreatable\b)"
@@ -213,12 +215,55 @@ GENERIC_TREATMENT = guarded(
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
     r"|aimed|inhibiting|blocking))"
 )
+# "No standard therapy exists / is available", "standard therapy no longer provides benefit": for a patient
+# with advanced NSCLC standard first-line therapy always exists, so these ask for earlier treatment; they
+# are no way in for an untreated patient. ("No curative option" is not among them: true of stage IV disease.)
+_NO_STANDARD_WORDS = (r"(?:(?:other|further|additional|effective|available|approved|acceptable|satisfactory|appropriate"
+                      r"|known|life-prolonging|remaining)\s*,?\s+)*")
+_STANDARD_THERAPY = (r"(?:standard|soc\b)(?:[\s-]+of[\s-]+care)?(?:\s*\(\s*soc\s*\))?\s+(?:(?:systemic|anti-?cancer"
+                     r"|first-line|treatment)\s+)?(?:therap|treatment|options?|regimens?|care\b)")
+_NO_STANDARD_BODY = (
+    rf"(?:there\s+(?:is|are)\s+)?no\s+{_NO_STANDARD_WORDS}(?:{_STANDARD_THERAPY}|approved\s+therap|effective\s+therap"
+    r"|therapeutic\s+options?|treatment\s+options?|(?:systemic\s+)?therap(?:y|ies)\s+(?:is|are)\s+(?:available|exists?))"
+    r"|(?:the\s+)?(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?(?:systemic\s+)?(?:therap(?:y|ies)"
+    r"|treatments?|options?|regimens?)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
+    r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial))"
+)
+_NO_STANDARD = guarded(rf"\b(?:{_NO_STANDARD_BODY})|\bexhausted\s+(?:all\s+)?(?:available\s+)?(?:standard|soc\b)")
+# Every match holds one of these (asked first: the pattern's own needles include the common "no").
+_NO_STANDARD_WORDS_NEEDED = ("standard", "soc", "option", "therap")
+
+
+class _NoStandard:
+    """NO_STANDARD.search / finditer behind a word check."""
+
+    @staticmethod
+    def _possible(text: str) -> bool:
+        return any(word in text for word in _NO_STANDARD_WORDS_NEEDED)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return _NO_STANDARD.search(text) if self._possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _NO_STANDARD.finditer(text) if self._possible(text) else iter(())
+
+
+NO_STANDARD = _NoStandard()
+# An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
+# a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
+STANDARD_ALTERNATIVE = guarded(
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling|inappropriate|contraindicat\w*"
+    r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
+    r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
+)
 OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
-    r"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom|who (?:refused|declined|refuse|decline|cannot"
+    # (Not "or for which no standard therapy exists": see NO_STANDARD.)
+    rf"\bor (?:(?:patients|subjects|those|participants) )?(?:for whom(?!\s+(?:{_NO_STANDARD_BODY}))"
+    r"|who (?:refused|declined|refuse|decline|cannot"
     r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined|refuses?|declines?"
-    # "... or for which no standard therapy exists", "... or have them contraindicated", "or is ineligible for it".
-    r"|for which|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
+    # "... or have them contraindicated", "or is ineligible for it".
+    rf"|for which(?!\s+(?:{_NO_STANDARD_BODY}))|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
     r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".

@@ -62,6 +62,7 @@ class Context:
     soft: bool = False  # under a conditional bullet ("eligible if the following are met:")
     prefix: str = ""  # short header quoted with the sentence
     egfr_trial: bool = False  # the title or conditions name EGFR: "third-generation TKI" means an EGFR TKI
+    header_genes: frozenset[str] = frozenset()  # genes the title or conditions name: what the trial is about
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -130,7 +130,8 @@ def _prefix(ancestors: list[Criterion]) -> str:
 _EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
 
 
-def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool) -> Context:
+def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool,
+             header_genes: frozenset[str]) -> Context:
     """What the sentences of criteria[index] inherit from it, its sub-bullets and the bullets above it."""
     crit = criteria[index]
     cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
@@ -144,6 +145,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
         soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
         prefix=_prefix(ancestors),
         egfr_trial=egfr_trial,
+        header_genes=header_genes,
     )
 
 
@@ -177,6 +179,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
     criteria = list(text.criteria)
     egfr_trial = bool(_EGFR.search(text.header))
+    header_genes = frozenset(genes_named(text.header))
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
@@ -195,7 +198,7 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
         pieces, reads = own.pieces, own.reads
         if any(reads):
             start = len(rules)
-            ctx = _context(criteria, index, ancestors, egfr_trial)
+            ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
             lead_cue = _header_cue(lead) if lead else None
             carried = _carried_cohorts(pieces)
@@ -223,14 +226,26 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 parts = list(scope_cohorts(part.label)) if part and part.kind != "condition" and not part.genes else []
                 # A part the reader found and this module did not is one of the trial's alternatives too.
                 outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
-                rules[start:] = [{**rule, "scope": outside if start + n in others else scope_json,
+                rules[start:] = [{**rule, "scope": _driver_scope(scope_json, outside) if rule["kind"] == "driver"
+                                  else outside if start + n in others else scope_json,
                                   "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+                rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
+                                 for rule in rules[start:]]
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+def _driver_scope(scope_json: dict[str, Any], outside: dict[str, Any]) -> dict[str, Any] | None:
+    """A driver rule carries its own genes ("EGFR, ALK, or other alterations" is every driver, where the
+    reader names EGFR and ALK): the reader's marker group alone is dropped, a part or cancer is kept."""
+    if scope_json["genes"] and scope_json["kind"] == "condition" and not scope_json["diseases"] \
+            and " / " not in scope_json["label"]:
+        return None
+    return outside
 
 
 _DIAGNOSIS = re.compile(r"\bdiagnos|\bhistolog|\bcytolog|\bconfirmed\b", re.I)
@@ -360,15 +375,19 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _groups(rules: list[dict[str, Any]]) -> list[list[int]]:
-    """Rule indexes per cohort: a profile that fits any one cohort fits the trial."""
+def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset()) -> list[list[int]]:
+    """Rule indexes per cohort: a profile that fits any one cohort fits the trial. `named` holds the
+    cohorts, parts and phases the criteria name anywhere (closed ones left out)."""
     labels = list(dict.fromkeys(label for r in rules for label in r["cohorts"]))
     common = [i for i, r in enumerate(rules) if not r["cohorts"]]
     if not labels:
         return [common]
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
     named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
-    if len(named_together) < 2:
+    # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
+    # phases: no other part exists to take the patient.
+    every_part = len(named) >= 2 and named <= set(labels)
+    if len(named_together) < 2 and not every_part:
         # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
         # others exist without them.
         groups.append(common)
@@ -385,7 +404,8 @@ def _other_cancer(rule: dict[str, Any]) -> bool:
     return scope is not None and Scope.from_json(scope).other_disease
 
 
-def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> dict[str, Any]:
+def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
+             named: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
     if any(r["kind"] in _LINE_KINDS for r in criteria):
@@ -393,7 +413,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]]) -> di
     else:
         rules += titles
     kept = _unique(_reconcile(_unique(rules)))
-    return {"rules": kept, "groups": _groups(kept)}
+    return {"rules": kept, "groups": _groups(kept, named)}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -407,4 +427,23 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
-    return assemble(criteria_rules(text), title_rules(text))
+    return assemble(criteria_rules(text), title_rules(text), named_parts(text))
+
+
+_PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
+
+
+def named_parts(text: TrialText) -> frozenset[str]:
+    """Every cohort, part, arm or phase the shared reader found heading a criterion, in this module's
+    names ("phase 2"), except parts closed to enrolment; empty unless each of them heads some criterion
+    on its own ("Phase 2: ...", "Phase 3: ..."): "(Arms 2 and 3 only)" says other arms exist."""
+    found: set[str] = set()
+    alone: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if scope is not None and scope.kind in _PART_KINDS and not scope.closed:
+            labels = scope_cohorts(scope.label)
+            found.update(labels)
+            if len(labels) == 1:
+                alone.update(labels)
+    return frozenset(found) if found == alone else frozenset()

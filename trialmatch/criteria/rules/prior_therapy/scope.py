@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
+from trialmatch.criteria.rules.reader import ends_scope
 from trialmatch.criteria.vocab import canonical_gene
 
 # "Cohorts 3and3b": a number may run straight into "and".
@@ -105,7 +106,9 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     for match in _HEADING.finditer(norm, 0, end):
         last = match
     if last:
-        return tuple(_labels_in(last.group()))
+        # "Phase 2 [open to enrollment]:" beside a closed part: the part a patient can join now is the
+        # whole trial (the shared reader's reading), not one cohort among others.
+        return () if ends_scope(last.group()) else tuple(_labels_in(last.group()))
     part = None
     for match in _PART_HEADING.finditer(norm, 0, end):
         part = match
@@ -139,6 +142,11 @@ def _gene(word: str) -> tuple[str | None, str | None]:
 
 
 _GENE_FAMILIES = {"ntrk": ["NTRK1", "NTRK2", "NTRK3"], "her2": ["ERBB2"]}
+
+
+def genes_in(words: str) -> list[str]:
+    """HGNC symbols named in lower-cased words ("egfr, alk or her2" -> EGFR, ALK, ERBB2)."""
+    return _genes_in(words)
 
 
 def _genes_in(words: str) -> list[str]:

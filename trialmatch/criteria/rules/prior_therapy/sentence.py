@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
@@ -114,7 +115,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     limits = count_limits(norm, mentions, section)
     if not excluding:
         limits += ordinal_limits(norm)
-    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm))):
+    if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
+                                                          or cues.NO_STANDARD.search(norm) or names_driver(norm))):
         # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
         # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
         return None
@@ -133,6 +135,30 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    if ctx.section != "inclusion":
+        return _reading_rules(read, ctx)
+    found, spans = driver_rules(read.norm, ctx.header_genes)
+    if not found:
+        return _reading_rules(read, ctx)
+    # "Patients with EGFR or ALK aberrations must have progressed on approved therapy for these aberrations":
+    # a condition on the patients with a driver. The rest of the sentence is read without it.
+    evidence = quote(f"{ctx.prefix} {read.sentence}" if ctx.prefix else read.sentence)
+    cohorts = list(heading_cohorts(read.norm, spans[0][0]) or sentence_cohorts(read.norm) or ctx.cohorts)
+    drivers = [{**rule, "soft": ctx.soft or rule["soft"], "alteration": None, "cohorts": cohorts,
+                "evidence": evidence, "section": ctx.section} for rule in found]
+    norm = _blanked(read.norm, spans)
+    if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
+        return drivers
+    rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
+                     [lim for lim in read.limits if not inside(lim.start, spans)])
+    return _reading_rules(rest, ctx) + drivers
+
+
+# What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
+_ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
+
+
+def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
@@ -176,16 +202,18 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         elif lim.min is not None or lim.max is not None:
             rules.append(_lines_rule(lim, base, norm, ctx))
     spans = [(lim.start, lim.end) for lim in limits]
-    mentions = [m for m in mentions if not inside(m.start, spans)]
+    no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
+    mentions = [m for m in mentions if not inside(m.start, spans + no_standard)]
 
     leads = lead_ins(norm)
-    reading = read_names(norm, mentions, ctx, parens, leads)
+    # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
+    reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
     if not excluding:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         rules += naive
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
-            if _treated(norm):
-                rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"})
+            if _treated(norm) or cues.NO_STANDARD.search(norm):
+                rules.append(_after_standard_rule(base, bare))
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
     # "progressed within 6 months of X" still asks for X.
@@ -211,6 +239,21 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans made spaces (same length: every position stays where it was)."""
+    for start, end in spans:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return norm
+
+
+def _after_standard_rule(base: dict[str, Any], bare: str) -> dict[str, Any]:
+    """ "Previously treated", "progressed on or intolerant of standard therapy", "for which no standard therapy
+    exists": at least one earlier line. Refusing standard therapy or not being a candidate for it is another
+    way in, which an untreated patient may take: then a failure is a question."""
+    soft = base["soft"] or bool(cues.STANDARD_ALTERNATIVE.search(bare))
+    return {**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"}
 
 
 _FOR_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:an?\s+|the\s+|its\s+)?$")
@@ -329,7 +372,8 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
     groups = _and_groups(norm, outside or pool) + (_and_groups(norm, named) if outside else [])
     if any(SYSTEMIC in g for g in groups):
         # "after platinum or any other systemic therapy" is met by any earlier line.
-        rules.append({**base, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
+        soft = base["soft"] or bool(cues.STANDARD_ALTERNATIVE.search(cues.strip_parens(norm)))
+        rules.append({**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
         groups = [g for g in groups if SYSTEMIC not in g]
     if groups:
         rules.append({**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting})

@@ -17,6 +17,7 @@ import orjson
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prior_therapy.drivers import needed
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -270,6 +271,41 @@ def _any_of(rule: dict[str, Any], h: History) -> Outcome:
     return best
 
 
+def _question(reason: str) -> Outcome:
+    return Outcome(UNKNOWN, lambda: reason)
+
+
+def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
+    """ "Patients with a driver must have had approved targeted therapy for it": a drug that targets the
+    patient's own gene (drivers.needed), for every gene of the rule the patient is positive for."""
+    positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive"]
+    if not positive:
+        # A condition on the patients known to have a driver: the labels' reading, and no reason to hide a trial.
+        return Outcome(ELIGIBLE, lambda: "The trial asks only patients with a driver alteration to have had "
+                                         "targeted therapy for it; your results show none.")
+    missing: list[tuple[str, tuple[str, ...]]] = []
+    for gene in positive:
+        need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()))
+        if need is None:
+            return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
+                             f"therapy for it; whether your {gene} finding has one is for your doctor.")
+        items = set(need)
+        if any(_matches(d, items) for d in h.drugs):
+            continue
+        if h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+            return _question(f"The trial asks patients with a {gene} finding to have had targeted therapy for it; "
+                             "we could not tell whether a drug you list is one.")
+        missing.append((gene, need))
+    if missing:
+        gene, need = missing[0]
+        failed = UNKNOWN if rule["soft"] else EXCLUDED
+        return Outcome(failed, lambda: f"The trial asks patients with a {gene} finding to have had approved "
+                                       f"targeted therapy for it ({items_label(need)}); your list does not "
+                                       "include it.")
+    return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
+                                     "trial asks of patients with a driver alteration.")
+
+
 _CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines, "any_of": _any_of}
 
 
@@ -302,6 +338,8 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
     if not h.given:
         outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
+    elif rule["kind"] == "driver":
+        outcome = _driver(rule, profile, h)
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
     if applies is None and outcome.verdict == EXCLUDED:

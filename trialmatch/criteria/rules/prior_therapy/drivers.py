@@ -1,0 +1,127 @@
+"""A condition on patients with a driver alteration: "Patients with EGFR or ALK aberrations must have
+progressed on approved therapy for these aberrations", "If driver mutation, must have failed precision
+medicine therapy", "Patients with actionable mutations should have progressed on all approved targeted
+therapies".
+
+It binds only the patients who have such a driver, and asks for a drug that targets THEIR gene: a
+patient with an ALK fusion who had only chemotherapy fails it; one tested negative for every gene it
+names is outside it. Only genes with an approved targeted therapy in NSCLC are judged, and only for the
+alterations that therapy is approved for (KRAS G12C, not G12D; MET exon 14 skipping, not amplification):
+for any other finding the answer is a question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
+
+# Who the clause is about: "Patients with EGFR or ALK genomic tumor aberrations", "for participants with
+# EGFR, ALK, or other genomic tumor alterations, participants", "(Note: patients with ... )".
+_CLAUSE = guarded(
+    r"(?:\b(?:for|in|among)\s+)?\b(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose\s+tumou?rs?"
+    r"\s+(?:have|harbou?r|carry))\s+(?P<what>(?:[^.;:()\[\]]|\([^.;:()\[\]]{0,80}\)){2,160}?)(?:\s*,\s*(?:patients|subjects|participants|they)\s+"
+    r"|\s*,?\s+)(?P<verb>must|should|shall|need\s+to|needs\s+to|are\s+required\s+to"
+    r"|(?:are|is)\s+not\s+eligible\s+unless\s+(?:they|he\s+or\s+she)\s+(?:have|has))\s+(?P<rest>[^.;()\[\]]{0,220})"
+)
+# "If driver mutation, must have failed ...", "If an actionable alteration is present, patients must ...".
+_IF_DRIVER = guarded(
+    r"\bif\s+(?:there\s+is\s+)?(?:with\s+)?(?:an?\s+)?(?:known\s+)?(?P<what>(?:actionable|driver|oncogenic|targetable"
+    r"|druggable)[\s-]+(?:[a-z]+[\s-]+)?(?:mutations?|alterations?|aberrations?|drivers?))(?:\s+(?:is|are)\s+present)?"
+    r"\s*,\s*(?:(?:patients|participants|subjects)\s+)?(?P<verb>must|should|shall)\s+(?P<rest>[^.;()]{0,220})"
+)
+# What the clause asks: to have had (and progressed on) approved therapy for the driver.
+_HAD = r"(?:progress\w*|fail\w*|receiv\w*|been\s+treated|treated|exhaust\w*|refractory|resist\w*)"
+_APPROVED_THERAPY = re.compile(
+    rf"^(?:[a-z-]+\s+){{0,4}}?{_HAD}\b[^.;]{{0,60}}?\b(?:(?:fda|ema|nmpa|locally|nationally)[\s-]+)?(?:approved"
+    r"|available|standard(?:[\s-]+of[\s-]+care)?|soc|precision(?:\s+medicine)?|driver[\s-]+specific|matched"
+    r"|appropriate|targeted|corresponding)\b[^.;]{0,40}?\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?"
+    r"|drugs?)\b"
+)
+_SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
+_EVERY = re.compile(r"\ball\s+(?:the\s+)?(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|soc|targeted)\b")
+_ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b")
+# An alternative an untreated patient may take: "or refused", "unless not a candidate". (Not "or have them
+# contraindicated": nothing in a profile suggests a contraindication, and careful readers exclude.)
+_REFUSAL = re.compile(
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unwilling|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?"
+    r"(?:suitable|eligible|candidates?|appropriate)|investigator|deemed|judg\w*|may)\b"
+)
+
+
+# Every driver condition holds one of these words (_APPROVED_THERAPY): asked first, they spare most sentences.
+_THERAPY_WORDS = ("approved", "available", "standard", "soc", "precision", "specific", "matched", "appropriate",
+                  "targeted", "corresponding")
+
+
+def names_driver(norm: str) -> bool:
+    """Whether a sentence may hold a driver condition (asked of inclusions that name no drug)."""
+    if not any(word in norm for word in _THERAPY_WORDS):
+        return False
+    return bool(_CLAUSE.search(norm) or _IF_DRIVER.search(norm))
+
+
+def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """The driver conditions in one inclusion sentence, and the spans they use (their words set no other rule).
+
+    Genes the trial itself is about (named in its title or conditions) are left out: "if driver mutation"
+    in a KRAS trial speaks of the other drivers."""
+    rules: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    if not any(word in norm for word in _THERAPY_WORDS):
+        return rules, spans
+    for pattern in (_CLAUSE, _IF_DRIVER):
+        for match in pattern.finditer(norm):
+            rest = match.group("rest")
+            if not _APPROVED_THERAPY.match(rest):
+                continue
+            what = _SPACED_GENE.sub(r"\1\2", match.group("what"))  # "ROS 1" -> ros1
+            named = [g for g in genes_in(what) if g in DRIVER_GENES]
+            genes = named + list(DRIVER_GENES) if _ANY_DRIVER.search(what) else named
+            genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
+            if not genes:
+                continue
+            rules.append({"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
+                          "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest))})
+            spans.append(match.span())
+    return rules, spans
+
+
+# Approved targeted therapy per gene, and the findings it is approved for (substrings of the profile's
+# alteration, lower case). A finding outside these leaves the rule a question.
+_APPROVED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "EGFR": (("c:egfr_targeted",), ("exon 19", "l858r", "t790m", "exon 20", "g719", "l861q", "s768i", "sensiti")),
+    "ALK": (("c:alk_tki",), ("fusion", "rearrange", "translocation")),
+    "ROS1": (("c:ros1_tki",), ("fusion", "rearrange")),
+    "RET": (("c:ret_tki",), ("fusion", "rearrange")),
+    "NTRK1": (("c:ntrk_tki",), ("fusion",)),
+    "NTRK2": (("c:ntrk_tki",), ("fusion",)),
+    "NTRK3": (("c:ntrk_tki",), ("fusion",)),
+    "BRAF": (("c:braf_inhibitor",), ("v600e",)),
+    "MET": (("c:met_inhibitor",), ("exon 14",)),
+    "KRAS": (("c:kras_g12c_inhibitor",), ("g12c",)),
+    "ERBB2": (("c:her2_targeted",), ("exon 20", "insertion", "mutation", "y772")),
+}
+
+
+# Drivers whose targeted therapy is approved only after earlier systemic therapy: "an actionable driver"
+# may or may not mean them, so they are judged only when the sentence names them.
+_LATER_LINE = frozenset({"KRAS", "ERBB2"})
+
+
+def needed(gene: str, alterations: list[str], every: bool, named: bool = True) -> tuple[str, ...] | None:
+    """The drug classes that meet the rule for a patient with these findings in `gene`; None when no
+    approved therapy is known for the finding (the rule is then a question). `named`: the sentence
+    names the gene, not only "actionable" or "driver" alterations."""
+    entry = _APPROVED.get(gene)
+    if entry is None or (gene in _LATER_LINE and not named):
+        return None
+    classes, approved_for = entry
+    found = [a.lower() for a in alterations]
+    if not any(word in a for a in found for word in approved_for):
+        return None
+    if every and gene == "EGFR" and any("t790m" in a for a in found):
+        return ("c:egfr_tki_3g",)  # "all approved therapies" for T790M includes a third-generation TKI
+    return classes
