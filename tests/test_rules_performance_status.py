@@ -195,6 +195,41 @@ KINDS = {
     # A marker group's limit: the check reads no test results, so it is a question for everyone.
     "marker-group-limit-is-a-question": ("* Patients with EGFR mutation must have ECOG 0-1", "",
                                          (EL, EL, UN, UN, UN)),
+    # Another way in joined by "or" (age, organ function, unfitness): whom the limit leaves out is a question.
+    "age-or-ecog-2": ("* Age ≥ 70 years or ECOG 2 (unfit for doublet chemotherapy)", "", (UN, UN, EL, UN, UN)),
+    "older-or-with-ps-2": ("* Patients aged 75 years or older, or with an ECOG performance status of 2", "",
+                           (UN, UN, EL, UN, UN)),
+    "elderly-and-or-who-ps-2": ("* Elderly (≥ 70 years) and/or WHO PS 2 patients", "", (UN, UN, EL, UN, UN)),
+    "ps-2-or-creatinine-clearance": ("* ECOG PS 2 or creatinine clearance below 45 mL/min", "",
+                                     (UN, UN, EL, UN, UN)),
+    "unfit-because-of-a-list": ("* Unfit for cisplatin because of ECOG PS 2, age over 75, or significant comorbidity",
+                                "", (UN, UN, EL, UN, UN)),
+    # Near misses: "or" between two scales, or inside another clause, leaves the limit whole.
+    "ecog-or-karnofsky-is-one-limit": ("* ECOG 0-1 or Karnofsky ≥ 70", "", (EL, EL, EX, EX, EX)),
+    "or-in-the-stage-clause": ("* Stage IIIB or IV NSCLC with ECOG 0-1", "", (EL, EL, EX, EX, EX)),
+    "male-or-female-with-ecog": ("* Male or female, ECOG 0-1", "", (EL, EL, EX, EX, EX)),
+    "exclusion-or-keeps-out-either": ("", "* ECOG ≥ 2 or age over 80", (EL, EL, EX, EX, EX)),
+    # An exclusion joined by "and" to another condition keeps out only those meeting both: a question.
+    "exclusion-ps-2-and-age": ("", "* ECOG PS 2 and age > 70", (EL, EL, UN, EL, EL)),
+    "exclusion-ps-2-who-are-older": ("", "* Patients with ECOG 2 who are older than 75 years", (EL, EL, UN, EL, EL)),
+    "exclusion-age-and-ps-2": ("", "* Age over 80 and WHO performance status of 2", (EL, EL, UN, EL, EL)),
+    "exclusion-together-with-weight-loss": ("", "* ECOG ≥ 2 together with weight loss > 10%", (EL, EL, UN, UN, UN)),
+    # Near misses: "and/or" is "or"; an inclusion's "and" needs both.
+    "exclusion-and-or-keeps-out": ("", "* ECOG ≥ 2 and/or life expectancy < 3 months", (EL, EL, EX, EX, EX)),
+    "inclusion-and-needs-both": ("* ECOG 0-1 and life expectancy ≥ 12 weeks", "", (EL, EL, EX, EX, EX)),
+    "inclusion-age-and-ecog": ("* Age ≥ 18 and ECOG 0-2", "", (EL, EL, EL, EX, EX)),
+    # A part, arm or cohort named inside an unscoped criterion: the limit may be that part's only.
+    "limit-in-part-a": ("* ECOG 0-1 in Part A", "", (EL, EL, UN, UN, UN)),
+    "limit-for-the-expansion-cohort": ("* ECOG 0-2 for the expansion cohort", "", (EL, EL, EL, UN, UN)),
+    "frail-cohort-aside": ("* ECOG PS 2 (frail cohort)", "", (UN, UN, EL, UN, UN)),
+    "frail-cohort-only-prefix": ("* Frail cohort only: ECOG PS 2", "", (UN, UN, EL, UN, UN)),
+    "exclusion-in-the-escalation-part": ("", "* ECOG ≥ 2 in the dose-escalation part", (EL, EL, UN, UN, UN)),
+    "limit-in-the-experimental-arm": ("* WHO PS 0-1 in the experimental arm", "", (EL, EL, UN, UN, UN)),
+    # Near misses: every part, or a part's name as a moment ("before sub-study registration").
+    "limit-for-all-cohorts": ("* ECOG 0-1 (all cohorts)", "", (EL, EL, EX, EX, EX)),
+    "limit-in-both-parts": ("* ECOG 0-1 in both parts of the study", "", (EL, EL, EX, EX, EX)),
+    "sub-study-registration-is-a-moment": (
+        "* Zubrod 0-1 documented within 28 days prior to sub-study registration", "", (EL, EL, EX, EX, EX)),
 }
 
 

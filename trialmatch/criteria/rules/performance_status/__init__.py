@@ -103,6 +103,18 @@ _SUBGROUP = re.compile(
     re.I,
 )
 _CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ to|resulting from)\b", re.I)
+# A scale name right after "or"/"and": the next words are another performance limit, not another condition.
+_SCALE_NEXT = r"(?!(?:with\s+|an?\s+)*(?:ECOG|WHO|PS|Zubrod|Karnofsky|KPS|Lansky|performance|eastern)\b)"
+# "Age >= 70 or ECOG 2", "aged 75 or older, or with an ECOG PS of 2": another way in, before the limit.
+_OR_BEFORE = re.compile(r"\b(?:or|and/or)\s+(?:(?:with|have|has|having)\s+)?(?:(?:an?|the)\s+)?\(?\s*$", re.I)
+# "ECOG 2 or creatinine clearance < 45", "ECOG PS 2, age > 75, or comorbidity": another way in, after it.
+_OR_AFTER = re.compile(rf"\s*,?(?:[^,;()]{{1,40}},){{0,3}}\s*(?:or|and/or)\s+{_SCALE_NEXT}[a-z(<>≥≤]", re.I)
+# "ECOG PS 2 and age > 70" as an exclusion: only patients meeting both are kept out.
+_AND_BEFORE = re.compile(r"\b(?:and|plus)\s+(?:(?:an?|the)\s+)?$", re.I)
+_AND_AFTER = re.compile(rf"\s*,?\s*(?:and(?!/)|who|plus|together with|in combination with)\s+{_SCALE_NEXT}[a-z(<>≥≤]",
+                        re.I)
+_CLAUSE_BREAK = re.compile(r"[;:.]")
+_PAREN = re.compile(r"\([^()]*\)")
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
 # its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
@@ -268,6 +280,20 @@ _PART_NAME = re.compile(
 )
 
 
+def _other_condition(sentence: str, before: int, start: int, end: int, after: int, role: str) -> bool:
+    """The limit at [start, end) is joined to a condition on something other than performance status: by
+    "or" when it lets patients in (another way in), by "and" when it keeps them out (both needed)."""
+    head = sentence[max(before, start - _WINDOW):start]
+    joined = (_OR_BEFORE, _OR_AFTER) if role == "allow" else (_AND_BEFORE, _AND_AFTER)
+    link = joined[0].search(head)
+    if link is not None:
+        # Words before "or", not just a previous score, an aside or a scale ("0-1 or KPS 70", "Lansky or KPS").
+        clause = ANCHOR.sub("", _PAREN.sub("", _CLAUSE_BREAK.split(head[:link.start()])[-1]))
+        if any(ch.isalpha() for ch in clause):
+            return True
+    return joined[1].match(sentence, end, max(end, min(after, end + _WINDOW))) is not None
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
     limits = _stated_limits(sentence)
@@ -299,6 +325,9 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         if changed and role != "keep_out":
             continue
         unsettled = changed or bool(_CAUSE.search(sentence, end, min(after, end + _WINDOW)))
+        # "Age >= 70 or ECOG 2" lets others in on a fact this check does not read; "ECOG 2 and age > 70" as an
+        # exclusion keeps out only those meeting both. Either way whom the limit would exclude is a question.
+        other = _other_condition(sentence, before, start, end, after, role)
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
         group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
         subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end())
@@ -306,7 +335,7 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
-            if unsettled and role == "keep_out" or subgroup:
+            if unsettled and role == "keep_out" or subgroup or other:
                 verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
             rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
             if subgroup:
@@ -350,12 +379,41 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
 # marker group is a question for everyone, never an exclusion.
 
 
+# A part, arm or cohort named inside a criterion the reader left unscoped ("ECOG 0-1 in Part A", "ECOG PS 2
+# (frail cohort)", "ECOG >= 2 in the dose-escalation part"): the limit may be that part's only.
+_PART_MENTION = re.compile(
+    r"\b(?:(?:dose[- ])?(?:escalation|expansion|extension)(?:\s+(?:cohorts?|parts?|phase|portion|arms?))?"
+    r"|cohorts?|sub-?stud(?:y|ies)|run-in|portion"
+    r"|(?:parts?|arms?)\s*(?:[1-9]|(?-i:[A-H])|(?-i:I{1,3}V?))[a-z]?\b|phase\s*(?:[1-3]|(?-i:I{1,3}))[ab]?\b"
+    r"|(?:experimental|control|treatment|combination|monotherapy)\s+arms?)"
+    # "documented before sub-study registration": a moment, not a part.
+    r"(?!\s+(?:randomi[sz]ation|registration|enrol?lment|entry|start|initiation|screening|assignment|allocation))",
+    re.I,
+)
+_EVERY_PART = re.compile(r"\b(?:all|both|each|every|any|either|whole|entire)\b", re.I)
+
+
+def _one_part(text: str) -> str | None:
+    """The one part, arm or cohort a criterion names, unless it names several or says every part."""
+    names = {m.group(0).lower() for m in _PART_MENTION.finditer(text)}
+    # "PS 0-1, except in Part B where 0-2 is allowed": the part is the exception, the limit is everyone's.
+    if len(names) != 1 or _EVERY_PART.search(text) or _EXCEPTION_CUE.search(text):
+        return None
+    return next(iter(names))
+
+
 def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     """A criterion's limits with the reader's scope applied: a limit for another cancer's patients is
     dropped, one for a part, arm or marker group cannot exclude (its excluded scores become questions)."""
     rules = _criterion_rules(criterion)
     scope = criterion.scope
-    if not rules or scope is None:
+    if not rules:
+        return rules
+    if scope is None:
+        part = _one_part(criterion.text) if len({r["label"] for r in rules}) == 1 else None
+        for rule in rules if part else ():
+            rule["part"] = part
+            rule["verdicts"] = [UNKNOWN if v == EXCLUDED else v for v in rule["verdicts"]]
         return rules
     if _per_part(criterion, rules) or len({r["label"] for r in rules}) > 1 and criterion.text.lower().find(
             scope.label.lower()) > 0:
@@ -425,7 +483,10 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
         return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
-    if verdict == ELIGIBLE:
+    if verdict == UNKNOWN and "part" in rule:
+        reason = (f"The trial takes performance status {rule['label']} in the part it names ({rule['part']}); "
+                  f"your ECOG is {profile.ecog}: ask which part you could join.")
+    elif verdict == ELIGIBLE:
         reason = f"The trial takes performance status {limit}; your ECOG {profile.ecog} fits."
     elif verdict == EXCLUDED:
         reason = f"The trial takes performance status {limit}; your ECOG is {profile.ecog}."
