@@ -362,6 +362,22 @@ KINDS = {
     "manageable-with-radiosurgery-fits-treated": (
         "* Brain metastases are allowed if they can be managed with stereotactic radiosurgery before enrolment",
         "", "", (EL, EL, UN, UN)),
+    # A part, arm or cohort named inside a criterion the reader left unscoped: that part's rule, a question.
+    "exclusion-in-a-marker-cohort": (
+        "", "* Patients with brain metastases in the EGFR cohort", "", (EL, UN, UN, UN)),
+    "exclusion-for-part-1-only": ("", "* Known CNS metastases (Part 1 only)", "", (EL, UN, UN, UN)),
+    "exclusion-in-the-expansion-cohort": (
+        "", "* Active brain metastases in the dose expansion cohort", "", (EL, EL, UN, UN)),
+    "exclusion-in-the-control-arm": ("", "* Untreated brain metastases in the control arm", "", (EL, EL, UN, UN)),
+    # Near misses: a rule for every part, or a part named as a moment, is everyone's.
+    "exclusion-for-all-cohorts": ("", "* Known brain metastases (all cohorts)", "", (EL, EX, EX, UN)),
+    "exclusion-in-any-part": ("", "* Active CNS metastases in any part of the study", "", (EL, EL, EX, UN)),
+    "exclusion-before-sub-study-registration": (
+        "", "* Untreated brain metastases found before sub-study registration", "", (EL, EL, EX, UN)),
+    # A leptomeningeal-only exclusion leaves treated (and untreated) parenchymal brain metastases alone.
+    "leptomeningeal-even-if-treated": ("", "* Leptomeningeal disease, even if treated", "", (EL, EL, EL, UN)),
+    "history-of-meningeal-carcinomatosis": (
+        "", "* History of meningeal carcinomatosis or cord compression", "", (EL, EL, EL, UN)),
 }
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.brain_metastases import phrases
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.performance_status import one_part
 from trialmatch.criteria.rules.prefilter import AnyOf
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -451,6 +452,16 @@ def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
             statement["scope"] = scope
 
 
+def _named_part(statements: list[dict[str, Any]], criterion: Criterion) -> None:
+    """A part, arm or cohort named inside a criterion the reader left unscoped ("brain metastases in the EGFR
+    cohort", "(Part 1 only)"): its rule may be that part's only, so whom it leaves out is a question."""
+    if criterion.scope is not None or not statements or one_part(criterion.text) is None:
+        return
+    for statement in statements:
+        for state in STATES:
+            statement[state] = U if statement[state] == X else statement[state]
+
+
 def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) -> None:
     """A requirement for brain metastases stated in one part of a trial that has others is that part's
     ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's."""
@@ -497,6 +508,7 @@ def parse(text: TrialText) -> dict[str, Any]:
             if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
         _set_scope(statements[first_new:], criterion)
+        _named_part(statements[first_new:], criterion)
         if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
                 and phrases.ONE_OF.search(criterion.text)):
             group = _Alternatives(criterion)

@@ -393,8 +393,9 @@ _PART_MENTION = re.compile(
 _EVERY_PART = re.compile(r"\b(?:all|both|each|every|any|either|whole|entire)\b", re.I)
 
 
-def _one_part(text: str) -> str | None:
-    """The one part, arm or cohort a criterion names, unless it names several or says every part."""
+def one_part(text: str) -> str | None:
+    """The one part, arm or cohort a criterion names, unless it names several or says every part (the brain
+    metastasis rules read it too)."""
     names = {m.group(0).lower() for m in _PART_MENTION.finditer(text)}
     # "PS 0-1, except in Part B where 0-2 is allowed": the part is the exception, the limit is everyone's.
     if len(names) != 1 or _EVERY_PART.search(text) or _EXCEPTION_CUE.search(text):
@@ -410,7 +411,7 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     if not rules:
         return rules
     if scope is None:
-        part = _one_part(criterion.text) if len({r["label"] for r in rules}) == 1 else None
+        part = one_part(criterion.text) if len({r["label"] for r in rules}) == 1 else None
         for rule in rules if part else ():
             rule["part"] = part
             rule["verdicts"] = [UNKNOWN if v == EXCLUDED else v for v in rule["verdicts"]]
