@@ -402,3 +402,24 @@ HISTOLOGY = {
 @pytest.mark.parametrize(("inclusion", "exclusion", "expected"), HISTOLOGY.values(), ids=HISTOLOGY.keys())
 def test_histology_variants(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
     assert verdicts(trial(inclusion, exclusion)) == expected
+
+
+# A stage rule from a criterion that names one part, arm or cohort (the reader left it unscoped): that part's
+# rule, so stage IV is a question. Near misses: the same rule for every part, or with a title that says it too.
+PART_NAMED_STAGE = {
+    "metastatic-excluded-in-the-neoadjuvant-cohort": ("", "* Metastatic disease in the neoadjuvant cohort", "",
+                                                      ALL_UN),
+    "distant-metastases-surgical-arm-only": ("", "* Distant metastases (surgical arm only)", "", ALL_UN),
+    "resectable-stage-for-the-surgical-arm": ("* Resectable stage II-III NSCLC (surgical arm)", "", "", ALL_UN),
+    "early-stage-in-part-a": ("* Stage I-IIIA NSCLC in Part A", "", "", ALL_UN),
+    "metastatic-excluded-in-all-cohorts": ("", "* Distant metastases (all cohorts)", "", ALL_EX),
+    "resectable-stage-in-all-arms": ("* Resectable stage II-III NSCLC (all arms)", "", "", ALL_EX),
+    "part-named-but-title-is-neoadjuvant": (
+        "* Stage II-IIIA NSCLC in Part A", "", "Neoadjuvant Drug X for Resectable Stage II-IIIA NSCLC", ALL_EX),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "title", "expected"), PART_NAMED_STAGE.values(),
+                         ids=PART_NAMED_STAGE.keys())
+def test_stage_rule_of_a_named_part(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion, title)) == expected

@@ -11,6 +11,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, scope_json, vocab
+from trialmatch.criteria.rules.performance_status import one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded, translator
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
@@ -259,6 +260,15 @@ def _other_group_takes_metastatic(excludes: list[Evidence], metastatic: list[Evi
     return any(_label(criterion) not in excluding for _, criterion in metastatic)
 
 
+def _each_names_a_part(found: list[Evidence]) -> bool:
+    """Every sentence is from a criterion the reader left unscoped that names one part, arm or cohort
+    ("Metastatic disease in the neoadjuvant cohort", "Resectable stage II-III NSCLC (surgical arm)"): each
+    may be that part's rule, and another part may take stage IV."""
+    return bool(found) and all(
+        criterion is not None and criterion.scope is None and one_part(criterion.text) is not None
+        for _, criterion in found)
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -340,10 +350,11 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         evidence, only_for = _decided(excludes_metastatic)
         # "Advanced NSCLC not amenable to curative treatment" beside "No distant metastases" is stage III; only
         # metastatic or stage IV wording in the same trial makes the exclusion a question.
-        verdict, why = (UNKNOWN if metastatic else EXCLUDED), "metastatic_excluded"
+        verdict = UNKNOWN if metastatic or _each_names_a_part(excludes_metastatic) else EXCLUDED
+        why = "metastatic_excluded"
     elif early and not advanced:
         evidence, only_for = _decided(early)
-        verdict, why = EXCLUDED, "early_only"
+        verdict, why = (UNKNOWN if _each_names_a_part(early) else EXCLUDED), "early_only"
     elif oligo:
         verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
     elif any_stage:

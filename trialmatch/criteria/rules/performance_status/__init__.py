@@ -384,8 +384,8 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
 _PART_MENTION = re.compile(
     r"\b(?:(?:dose[- ])?(?:escalation|expansion|extension)(?:\s+(?:cohorts?|parts?|phase|portion|arms?))?"
     r"|cohorts?|sub-?stud(?:y|ies)|run-in|portion"
-    r"|(?:parts?|arms?)\s*(?:[1-9]|(?-i:[A-H])|(?-i:I{1,3}V?))[a-z]?\b|phase\s*(?:[1-3]|(?-i:I{1,3}))[ab]?\b"
-    r"|(?:experimental|control|treatment|combination|monotherapy)\s+arms?)"
+    r"|parts?\s*(?:[1-9]|(?-i:[A-H])|(?-i:I{1,3}V?))[a-z]?\b|phase\s*(?:[1-3]|(?-i:I{1,3}))[ab]?\b"
+    r"|arms?(?:\s*(?:[1-9]|(?-i:[A-H])|(?-i:I{1,3}V?))[a-z]?)?\b)"
     # "documented before sub-study registration": a moment, not a part.
     r"(?!\s+(?:randomi[sz]ation|registration|enrol?lment|entry|start|initiation|screening|assignment|allocation))",
     re.I,
