@@ -195,17 +195,22 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         base["genes"] = base["genes"] or group[1]
     met_unknown = bool(cues.MET_UNKNOWN.search(norm))
     rules: list[dict[str, Any]] = []
+    leads = lead_ins(norm)
+    conditional = not excluding and _history_condition(norm, leads)
+    if conditional:
+        # "For patients whose prior therapy was for stage I-III only, progression on platinum must ...":
+        # a rule for the patients with that history; whether the profile is one of them is not read.
+        base["soft"] = True
 
     for lim in limits:
         if lim.cycles:
             met_unknown = True
         elif lim.min is not None or lim.max is not None:
-            rules.append(_lines_rule(lim, base, norm, ctx))
+            rules.append(_lines_rule(lim, base, norm, ctx, conditional))
     spans = [(lim.start, lim.end) for lim in limits]
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
     mentions = [m for m in mentions if not inside(m.start, spans + no_standard)]
 
-    leads = lead_ins(norm)
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
     if not excluding:
@@ -239,6 +244,15 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# Words of a lead-in that pick patients by their treatment history ("For patients treated with X, ...").
+_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*)\b")
+
+
+def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
+    """Whether a lead-in without a biomarker picks patients by their earlier treatment."""
+    return any(not lead.genes and _HISTORY_LEAD.search(norm, lead.start, lead.end) for lead in leads)
 
 
 def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
@@ -301,11 +315,12 @@ def _by_lead_in(norm: str, names: list[Mention], leads: list[LeadIn]) -> list[tu
     return list(scoped.items())
 
 
-def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -> dict[str, Any]:
+def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
+                conditional: bool = False) -> dict[str, Any]:
     # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
     # qualifies what follows the count, not the count.
     soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
-    soft = ctx.soft or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
     return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
@@ -376,5 +391,17 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
         rules.append({**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
         groups = [g for g in groups if SYSTEMIC not in g]
     if groups:
-        rules.append({**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting})
+        rule = {**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting}
+        if setting == "advanced" and not _TREATMENT_SETTING.search(norm):
+            rule["early_maybe"] = True
+        rules.append(rule)
     return rules
+
+
+# Words that tie a treatment (not only the disease) to the advanced setting: "in the metastatic setting",
+# "for locally advanced or metastatic NSCLC", "first-line", "line of treatment".
+_TREATMENT_SETTING = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
+    r"|\b(?:for|in|during)\s+(?:the\s+|their\s+)?(?:(?:unresectable|locally|advanced|metastatic|recurrent|and|or|/|,)\s*)*"
+    r"(?:advanced|metastatic|recurrent|stage\s*(?:iv|4|iiib))\b"
+)
