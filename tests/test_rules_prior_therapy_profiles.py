@@ -43,6 +43,13 @@ PROFILES: dict[str, dict[str, Any]] = {
     "her2-sevabertinib": {"biomarkers": [{"gene": "ERBB2", "alteration": "exon 20 insertion"}],
                           "tested_negative": _negative("ERBB2"), "prior_lines": 2,
                           "prior_therapies": ["carboplatin", "pemetrexed", "tislelizumab", "sevabertinib"]},
+    "post-osimertinib-only": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "prior_lines": 1,
+                              "tested_negative": _negative("EGFR"), "prior_therapies": ["osimertinib"]},
+    "osimertinib-then-chemo": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}], "prior_lines": 2,
+                               "tested_negative": _negative("EGFR"),
+                               "prior_therapies": ["osimertinib", "carboplatin", "pemetrexed"]},
+    "post-lazertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}], "prior_lines": 1,
+                        "tested_negative": _negative("EGFR"), "prior_therapies": ["amivantamab", "lazertinib"]},
     "nrg1-zenocutuzumab": {"biomarkers": [{"gene": "NRG1", "alteration": "fusion"}], "prior_lines": 2,
                            "prior_therapies": ["cisplatin", "pemetrexed", "zenocutuzumab"]},
 }
@@ -173,3 +180,35 @@ def test_cytotoxic_t_cells_are_not_chemotherapy(sentence: str, who: str, expecte
 def test_recent_drug_names_are_placed(section: str, sentence: str, who: str, expected: str) -> None:
     text = trial(inclusion=[sentence]) if section == INC else trial(exclusion=[sentence])
     assert verdict(text, who) == expected
+
+
+# "Progressed on X as their most recent line of therapy": X is required; "line of therapy" is X's role.
+MOST_RECENT = [
+    "Must have progressed on osimertinib, alone or in combination with other agents, as their most recent line "
+    "of therapy.",
+    "Radiological progression on osimertinib as the most recent line of treatment",
+    "Disease progression on osimertinib, which must be the last line of systemic therapy received",
+    "Participants must have progressed on or after osimertinib being the latest line of anticancer therapy.",
+]
+
+
+@pytest.mark.parametrize("sentence", MOST_RECENT, ids=[s[:40] for s in MOST_RECENT])
+def test_most_recent_line_requires_the_drug(sentence: str) -> None:
+    text = trial(inclusion=[sentence])
+    assert verdict(text, "post-osimertinib-only") == "eligible"
+    for who in ("post-lazertinib", "chemo-only", "io-only", "adjuvant-chemo"):
+        assert verdict(text, who) == "excluded", who
+    # Whether osimertinib came last is not in a list with other drugs: a question, not a pass.
+    assert verdict(text, "osimertinib-then-chemo") == "unknown"
+    assert verdict(text, "history-unknown") == "unknown"
+
+
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    # Near misses: "or any other line of therapy" is a real second way in; a line count stays a count.
+    ("Progressed on osimertinib or any other line of systemic therapy", "chemo-only", "eligible"),
+    ("Progressed on osimertinib or on another line of therapy", "io-only", "eligible"),
+    ("At least one prior line of therapy; osimertinib need not be the most recent line", "chemo-only", "eligible"),
+    ("Progressed on the most recent line of therapy", "chemo-only", "eligible"),
+])
+def test_line_of_therapy_that_is_no_role_of_a_drug(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), who) == expected

@@ -210,6 +210,10 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     spans = [(lim.start, lim.end) for lim in limits]
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
     mentions = [m for m in mentions if not inside(m.start, spans + no_standard)]
+    # "progressed on X as their most recent line of therapy": the line is X's role, not a second treatment.
+    roles = [] if excluding else _last_line_roles(norm, mentions)
+    if roles:
+        mentions = [m for m in mentions if m not in roles]
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
@@ -238,12 +242,32 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
+    if roles:
+        # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
+        rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the
+# treatment named before it.
+_LAST_ROLE = re.compile(
+    r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:most\s+recent|last|latest"
+    r"|final|immediately\s+(?:prior|preceding))\s+(?:(?:lines?|regimens?)\s+of\s+)?$")
+
+
+def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Systemic-therapy mentions ("line of therapy") that say a named treatment was the most recent one."""
+    roles = []
+    for k, mention in enumerate(mentions):
+        if k and mention.systemic and any(not m.systemic for m in mentions[:k]) \
+                and _LAST_ROLE.search(norm, max(0, mention.start - 40), mention.start):
+            roles.append(mention)
+    return roles
 
 
 # Words of a lead-in that pick patients by their treatment history ("For patients treated with X, ...").

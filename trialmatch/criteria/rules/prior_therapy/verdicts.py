@@ -176,6 +176,9 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     if maybe:
         return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
                                         "your list does not say when you had it.")
+    if rule.get("last") and any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs):
+        return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])}; the trial asks that it was your most "
+                                        "recent treatment, which your list does not show.")
     if rule.get("met_unknown"):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])} as the trial asks; it also asks how you "
                                         "responded or how long you took it, which your doctor can confirm.")
