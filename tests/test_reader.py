@@ -120,6 +120,42 @@ def test_a_heading_bullet_scopes_only_its_sub_bullets() -> None:
     assert cohort is not None and cohort.other_disease
 
 
+@pytest.mark.parametrize(("line", "label", "cancers", "genes"), [
+    ("Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):", "Part 2D (HR+/HER2- breast cancer (CDK4i-naive))",
+     ("breast",), ()),
+    ("Cohort 4 (SCLC (post-platinum)):", "Cohort 4 (SCLC (post-platinum))", ("sclc",), ()),
+    ("Arm B [NSCLC (EGFR-mutant)]:", "Arm B [NSCLC (EGFR-mutant)", ("nsclc",), ("EGFR",)),
+    ("Gastric cancer (HER2+ (IHC 3+)):", "Gastric cancer (HER2+ (IHC 3+))", ("gastric",), ("ERBB2",)),
+])
+def test_a_heading_with_an_aside_inside_its_aside_is_still_a_heading(
+        line: str, label: str, cancers: tuple[str, ...], genes: tuple[str, ...]) -> None:
+    scope = heading_scope(line)
+    assert scope is not None
+    assert (scope.label, scope.diseases, scope.genes) == (label, cancers, genes)
+
+
+def test_a_nested_bracket_heading_scopes_its_list_like_a_plain_one() -> None:
+    nested = ("Inclusion Criteria:\n\n* Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):\n"
+              "  * Progressed on endocrine therapy\n  * No prior fulvestrant\n* ECOG 0-1\n")
+    plain = nested.replace(" (CDK4i-naive)", "")
+    for markdown in (nested, plain):
+        criteria = split_criteria(markdown)
+        assert criteria[1].scope == criteria[2].scope == criteria[0].scope
+        assert criteria[1].scope is not None and criteria[1].scope.other_disease
+        assert criteria[3].scope is None
+
+
+@pytest.mark.parametrize("line", [
+    # Near misses: words after the nested aside make the line a criterion with its own scope, not a heading;
+    # brackets that never close name no group.
+    "Part 2D (breast cancer (CDK4i-naive)): must have progressed on endocrine therapy",
+    "Part 2D (breast cancer (CDK4i-naive):",
+    "Prior therapy (chemotherapy (any line)):",
+])
+def test_a_nested_aside_that_says_more_is_no_heading(line: str) -> None:
+    assert heading_scope(line) is None
+
+
 def test_all_patients_closes_a_heading() -> None:
     markdown = "Cohort A:\n* No prior docetaxel\n* All patients: ECOG 0-1\n"
     assert _scopes(markdown)[-1] == ("All patients: ECOG 0-1", None)

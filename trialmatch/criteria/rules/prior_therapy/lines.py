@@ -95,14 +95,31 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
         # "at least 2 cycles" is a cycle count; "at least 18 years" is not a count of treatment at all.
         return (other.end(), None, True) if _CYCLES.match(text, other.start()) else None
     if named is not None and named.start == first:
-        end = unit.end() if unit else named.end
-        return (max(end, named.end), None if named.systemic else named.items, False)
+        last, items = _alternatives(text, named, mentions)
+        end = unit.end() if unit else last
+        return (max(end, last), items, False)
     assert unit is not None
     # "lines of chemotherapy": the class comes after the unit.
     after = next((m for m in mentions if unit.end() <= m.start <= unit.end() + 12), None)
     if after is not None and text[unit.end():after.start].strip() in ("of", "of prior", "of previous"):
-        return (after.end, None if after.systemic else after.items, False)
+        last, items = _alternatives(text, after, mentions)
+        return (last, items, False)
     return (unit.end(), None, False)
+
+
+_OR_GAP = re.compile(r"\W*(?:(?:and/)?or|/)\W*(?:(?:an?|the)\s+)?")
+
+
+def _alternatives(text: str, first: Mention, mentions: list[Mention]) -> tuple[int, tuple[str, ...] | None]:
+    """The end and the items of a counted class with its "or" alternatives: "one line of platinum doublet or
+    anti-PD-1 therapy" counts either. None when one of them is any systemic therapy."""
+    chosen = [first]
+    for mention in mentions:
+        if mention.start >= chosen[-1].end and _OR_GAP.fullmatch(text, chosen[-1].end, mention.start):
+            chosen.append(mention)
+    if any(m.systemic for m in chosen):
+        return chosen[-1].end, None
+    return chosen[-1].end, tuple(dict.fromkeys(i for m in chosen for i in m.items))
 
 
 _LOWER_BOUND_WORDS = ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over")

@@ -195,17 +195,26 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         base["genes"] = base["genes"] or group[1]
     met_unknown = bool(cues.MET_UNKNOWN.search(norm))
     rules: list[dict[str, Any]] = []
+    leads = lead_ins(norm)
+    conditional = not excluding and _history_condition(norm, leads)
+    if conditional:
+        # "For patients whose prior therapy was for stage I-III only, progression on platinum must ...":
+        # a rule for the patients with that history; whether the profile is one of them is not read.
+        base["soft"] = True
 
     for lim in limits:
         if lim.cycles:
             met_unknown = True
         elif lim.min is not None or lim.max is not None:
-            rules.append(_lines_rule(lim, base, norm, ctx))
+            rules.append(_lines_rule(lim, base, norm, ctx, conditional))
     spans = [(lim.start, lim.end) for lim in limits]
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
     mentions = [m for m in mentions if not inside(m.start, spans + no_standard)]
+    # "progressed on X as their most recent line of therapy": the line is X's role, not a second treatment.
+    roles = [] if excluding else _last_line_roles(norm, mentions)
+    if roles:
+        mentions = [m for m in mentions if m not in roles]
 
-    leads = lead_ins(norm)
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
     if not excluding:
@@ -233,12 +242,41 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
+    if roles:
+        # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
+        rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the
+# treatment named before it.
+_LAST_ROLE = re.compile(
+    r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:most\s+recent|last|latest"
+    r"|final|immediately\s+(?:prior|preceding))\s+(?:(?:lines?|regimens?)\s+of\s+)?$")
+
+
+def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Systemic-therapy mentions ("line of therapy") that say a named treatment was the most recent one."""
+    roles = []
+    for k, mention in enumerate(mentions):
+        if k and mention.systemic and any(not m.systemic for m in mentions[:k]) \
+                and _LAST_ROLE.search(norm, max(0, mention.start - 40), mention.start):
+            roles.append(mention)
+    return roles
+
+
+# Words of a lead-in that pick patients by their treatment history ("For patients treated with X, ...").
+_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*)\b")
+
+
+def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
+    """Whether a lead-in without a biomarker picks patients by their earlier treatment."""
+    return any(not lead.genes and _HISTORY_LEAD.search(norm, lead.start, lead.end) for lead in leads)
 
 
 def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
@@ -301,11 +339,12 @@ def _by_lead_in(norm: str, names: list[Mention], leads: list[LeadIn]) -> list[tu
     return list(scoped.items())
 
 
-def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context) -> dict[str, Any]:
+def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
+                conditional: bool = False) -> dict[str, Any]:
     # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
     # qualifies what follows the count, not the count.
     soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
-    soft = ctx.soft or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
     return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
@@ -376,5 +415,17 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
         rules.append({**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
         groups = [g for g in groups if SYSTEMIC not in g]
     if groups:
-        rules.append({**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting})
+        rule = {**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting}
+        if setting == "advanced" and not _TREATMENT_SETTING.search(norm):
+            rule["early_maybe"] = True
+        rules.append(rule)
     return rules
+
+
+# Words that tie a treatment (not only the disease) to the advanced setting: "in the metastatic setting",
+# "for locally advanced or metastatic NSCLC", "first-line", "line of treatment".
+_TREATMENT_SETTING = re.compile(
+    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
+    r"|\b(?:for|in|during)\s+(?:the\s+|their\s+)?(?:(?:unresectable|locally|advanced|metastatic|recurrent|and|or|/|,)\s*)*"
+    r"(?:advanced|metastatic|recurrent|stage\s*(?:iv|4|iiib))\b"
+)

@@ -208,6 +208,10 @@ def _names_egfr(egfr_trial: bool, toks: list[tuple[str, int, int]], raw: list[tu
     return egfr_trial or any(t == "egfr" for t, _, _ in toks) or any(i.startswith("c:egfr") for _, _, i in raw)
 
 
+# Words after "cytotoxic" that make it a kind of immune cell, not a kind of drug.
+_IMMUNE_CELL_WORDS = frozenset({"t", "lymphocyte", "cell", "tcell", "ctl"})
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -239,6 +243,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
                     skip_until = end
                 break
     for first, (end, item) in by_start.items():
+        if toks[end - 1][0] == "cytotoxic" and end < len(toks) and toks[end][0] in _IMMUNE_CELL_WORDS:
+            continue  # "cytotoxic T lymphocyte-associated protein 4" (CTLA-4) is no chemotherapy
         mentions.append(Mention(toks[first][1], toks[end - 1][2], (item,)))
     mentions.sort(key=lambda m: m.start)
     return mentions

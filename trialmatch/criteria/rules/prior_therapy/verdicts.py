@@ -65,7 +65,9 @@ def known_therapy(name: str) -> bool:
 @lru_cache(maxsize=1024)
 def _history(therapies: tuple[str, ...], lines: int | None) -> History:
     listed = tuple(_drug(t) for t in therapies)
-    return History(listed, lines, any(not d.known for d in listed), bool(listed) or lines is not None)
+    # Lines for advanced disease with no drug named: which drugs they were is not known.
+    unknown = any(not d.known for d in listed) or (not listed and bool(lines))
+    return History(listed, lines, unknown, bool(listed) or lines is not None)
 
 
 @dataclass(frozen=True)
@@ -143,12 +145,16 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     setting = _in_setting(h, rule["setting"])
     missing: list[list[str]] = []
-    maybe = False
+    maybe = early = False
     for group in rule["groups"]:
         items = set(group)
         if any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting == "maybe"
-            if setting == "no":
+            if setting == "no" and rule.get("early_maybe"):
+                # Had before the disease was advanced, where the text names the advanced disease but not the
+                # setting of the treatment ("diagnosed with advanced NSCLC that progressed after X"): a question.
+                early = True
+            elif setting == "no":
                 missing.append(group)
         elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
             maybe = True
@@ -164,9 +170,15 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
                                             "whether your treatment counts.")
         return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
                                          "your list does not include it.")
+    if early:
+        return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
+                                        "you had it before your disease was advanced, which may or may not count.")
     if maybe:
         return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
                                         "your list does not say when you had it.")
+    if rule.get("last") and any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs):
+        return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])}; the trial asks that it was your most "
+                                        "recent treatment, which your list does not show.")
     if rule.get("met_unknown"):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])} as the trial asks; it also asks how you "
                                         "responded or how long you took it, which your doctor can confirm.")

@@ -160,7 +160,9 @@ def _named(tag: str = "") -> str:
     return rf"(?:(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}|(?:{_PART_WORDS}))"
 
 
-_ASIDE = r"(?:\s*[(\[][^()\[\]]{0,120}[)\]])?"
+# An aside may hold one aside of its own: "Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):". The two
+# alternatives inside start with different characters, so matching stays linear.
+_ASIDE = r"(?:\s*[(\[](?:[^()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,120}[)\]])?"
 
 # "Cohort B:", "[Part 1]", "Phase 1b (dose escalation):", "Part 1A (Monotherapy Dose Escalation) Histological",
 # "Dose escalation only -", "For the expansion cohorts:".
