@@ -42,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
 )
 from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
+    EXON_CLASSES,
     OPEN_ENDED,
     Statement,
     Token,
@@ -93,7 +94,7 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
     return section == "exclusion" and bool(THERAPY_AFTER.search(after))
 
 
-_EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
+_EXON_CLASSES = EXON_CLASSES
 # What may sit between a named alteration and the exon that only locates it ("S768I mutation in exon 20").
 _EXON_LOCATION_GAP = re.compile(r"\s*(?:(?:mutations?|point mutations?|substitutions?)\s+)?(?:in|of|on|at)?\s*")
 
