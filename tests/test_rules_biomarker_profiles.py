@@ -240,3 +240,31 @@ def test_only_egfr_and_alk_tested() -> None:
     assert verdict(inc("No actionable genomic alterations"), partial) == "unknown"
     assert verdict(inc("KRAS G12C mutation"), partial) == "unknown"
     assert verdict(exc("Known ROS1 rearrangement"), partial) == "unknown"
+
+
+# ---- kind: "EGFR sensitising mutation or exon 20 insertion": the class before "or" is an alternative of its own --
+
+CLASS_OR_ALTERATION = [
+    "EGFR sensitizing mutation or exon 20 insertion",
+    "Documented EGFR activating mutations, or exon 20 insertion mutations",
+    "Tumour harbouring an EGFR TKI-sensitising mutation and/or exon 20 insertion",
+]
+
+
+@pytest.mark.parametrize("sentence", CLASS_OR_ALTERATION)
+def test_class_or_alteration_takes_both(sentence: str) -> None:
+    assert verdict(inc(sentence), L858R) == "eligible"  # was read as "exon 20 insertion" alone
+    assert verdict(inc(sentence), EX20INS) == "eligible"
+    assert verdict(exc(sentence), L858R) == "excluded"
+    assert verdict(inc(sentence), KRAS_G12D) == "excluded"
+
+
+def test_uncommon_or_exon_20_insertion() -> None:
+    assert verdict(inc("Uncommon EGFR mutation or exon 20 insertion"), G719X) == "eligible"
+    assert verdict(inc("Uncommon EGFR mutation or exon 20 insertion"), L858R) == "excluded"
+
+
+def test_a_class_defined_by_its_list_stays_narrow() -> None:
+    assert verdict(inc("Sensitising EGFR mutations, either exon 19 deletion or L858R"), G719X) == "excluded"
+    assert verdict(inc("EGFR mutation (exon 19 deletion or L858R)"), EX20INS) == "excluded"
+    assert verdict(inc("EGFR mutation or KRAS G12C mutation"), KRAS_G12D) == "excluded"

@@ -119,6 +119,7 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_OR_AFTER = re.compile(r"\s*,?\s*(?:and/or|or)\s", re.I)
 
 
 def read_title(line: str) -> list[Statement]:
@@ -234,7 +235,10 @@ def _read(sentence: str, section: str) -> list[Statement]:
             if allowed and section == "exclusion":
                 continue
             pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
-            opens = [t.start for t in phrase if t.type == "open"]
+            # "EGFR sensitising mutation or exon 20 insertion": the class said before "or" is an alternative of its
+            # own, as the head of "EGFR mutations, e.g. exon 19 deletion" is (occurrence_atoms).
+            opens = [t.start for t in phrase if t.type == "open" or (
+                t.type == "kind" and _OR_AFTER.match(part_text, t.end) is not None)]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
             drivers = [t for t in phrase if t.type == "driver"]
             other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start
