@@ -268,3 +268,17 @@ def test_a_class_defined_by_its_list_stays_narrow() -> None:
     assert verdict(inc("Sensitising EGFR mutations, either exon 19 deletion or L858R"), G719X) == "excluded"
     assert verdict(inc("EGFR mutation (exon 19 deletion or L858R)"), EX20INS) == "excluded"
     assert verdict(inc("EGFR mutation or KRAS G12C mutation"), KRAS_G12D) == "excluded"
+
+
+# ---- kind: a PD-L1 range with another bound joined by "or" ("TPS < 1% or 1-49%") is two ranges -------------------
+
+@pytest.mark.parametrize(("sentence", "scores"), [
+    (inc("PD-L1 TPS <1% or 1-49%"), {0: "eligible", 49: "eligible", 50: "excluded"}),
+    (inc("PD-L1 negative (< 1%) or low (1% to 49%)"), {0: "eligible", 30: "eligible", 80: "excluded"}),
+    (inc("PD-L1 TPS 1-49% or ≥ 50%"), {0: "excluded", 1: "eligible", 80: "eligible"}),
+    (inc("Tumour PD-L1 between 1% and 49% (TPS >= 1% and < 50%)"), {0: "excluded", 49: "eligible", 50: "excluded"}),
+    (exc("PD-L1 expression of 1-49% or less than 1%"), {0: "excluded", 49: "excluded", 50: "eligible"}),
+])
+def test_pdl1_range_beside_another_bound(sentence: str, scores: dict[float | None, str]) -> None:
+    for score, expected in scores.items():
+        assert verdict(sentence, patient(pdl1=score)) == expected, score
