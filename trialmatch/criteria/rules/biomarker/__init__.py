@@ -33,6 +33,7 @@ _KIND_WORDS = {
     "amplification": "{gene} amplification",
     "overexpression": "{gene} overexpression",
     "actionable": "{gene} alteration with an approved targeted treatment",
+    "positive": "{gene}-positive status (gene copies or protein)",
 }
 _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
 
@@ -107,6 +108,9 @@ def describe_atom(atom: dict[str, Any]) -> str:
         kind = "mutation"
     template = _KIND_WORDS.get(kind)
     text = template.format(gene=gene) if template else f"{gene} {vocab.alteration_label(kind)}"
+    if atom.get("within"):
+        exon = vocab.alteration_label(kind).removesuffix(" mutation")
+        text = f"{_KIND_WORDS[atom['within']].format(gene=gene)} in {exon}"
     if atom.get("except"):
         text = f"{gene} mutation other than {' or '.join(vocab.alteration_label(k) for k in atom['except'])}"
     return text

@@ -74,6 +74,27 @@ THERAPY = re.compile(
 
 
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
+# "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
+# knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
+_EXON_NUMBER = r"(?:1[89]|2[01])"
+_EXON_LIST = guarded(
+    r"\bexons?\s?(" + _EXON_NUMBER + r")((?:\s*(?:,\s*(?:and/or|or|and)?|/|and/or|or|and|&|-|to|through)\s*"
+    r"(?:exons?\s?)?" + _EXON_NUMBER + r"\b)+)",
+    re.I,
+)
+_EXON_PART = re.compile(r"(-|to|through)?\s*(?:exons?\s?)?(" + _EXON_NUMBER + r")\b", re.I)
+
+
+def _exon_list(match: re.Match[str]) -> str:
+    numbers = [int(match.group(1))]
+    for part in _EXON_PART.finditer(match.group(2)):
+        number = int(part.group(2))
+        if part.group(1) and number > numbers[-1]:
+            numbers.extend(range(numbers[-1] + 1, number + 1))  # "18-21": every exon between
+        elif number not in numbers:
+            numbers.append(number)
+    names = [f"exon {n}" for n in numbers]
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def mutant_prefix(text: str) -> bool:
@@ -99,6 +120,7 @@ def normalise(text: str) -> str:
     text = _EITHER_STATUS.sub("status", text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
+    text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched
     if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
         text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)
     if not _GENE_NAME.search(text):

@@ -128,8 +128,10 @@ def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
     hi: float | None = None
     lo_incl = hi_incl = True
     rng = _RANGE.search(window)
+    extra: list[dict[str, Any]] = []
     if rng and float(rng.group(1)) < float(rng.group(3)) <= 100:
         lo, hi = float(rng.group(1)), float(rng.group(3))
+        extra = _bounds_beside(window, rng, scale)
     else:
         for m in _COMPARE.finditer(window):
             value = float(m.group(2))
@@ -165,7 +167,24 @@ def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
         atom["lo"], atom["lo_incl"] = lo, lo_incl
     if hi is not None:
         atom["hi"], atom["hi_incl"] = hi, hi_incl
-    return [atom]
+    return [atom, *extra]
+
+
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str, Any]]:
+    """"TPS < 1% or 1-49%", "1-49% (part B) or >= 50% (part A)": a bound joined to the range by "or" is another
+    range either of which will do."""
+    found: list[dict[str, Any]] = []
+    for m in _COMPARE.finditer(window):
+        between = window[min(m.end(), rng.end()): max(m.start(), rng.start())]
+        if rng.start() <= m.start() < rng.end() or not _OR.search(between) or float(m.group(2)) > 100:
+            continue
+        op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
+        side = ("lo", "lo_incl") if op in {">=", ">"} else ("hi", "hi_incl")
+        found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(2)), side[1]: op in {">=", "<="}})
+    return found
 
 
 def _named_level(after: str, before: str) -> str | None:

@@ -36,6 +36,7 @@ class Token:
 
 
 _POSITIVE_WORDS = frozenset({"positive", "positivity", "+", "fusion-positive", "mutated", "mutant", "mutants"})
+_POSITIVE_ONLY = frozenset({"positive", "positivity", "+"})  # present, with no class of change said
 
 
 ANCHORS = frozenset({"gene", "alt", "driver", "pdl1"})
@@ -98,6 +99,8 @@ _CLASSES = ("fusion", "amplification", "overexpression", "mutation")
 _EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
 _SEPARATE_CLASSES = ("fusion", "amplification", "overexpression")
 OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
+# Alteration keys that name a whole exon, not one change: a qualifier beside them narrows them.
+EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
 
 
 @dataclass
@@ -110,6 +113,7 @@ class Occurrence:
     kinds: list[tuple[str, int]] = field(default_factory=list)
     polarity: str = ""  # "+", "-", "test"
     other: bool = False
+    positive: bool = False  # closed by "positive" / "+" ("HER2-positive"), not by "mutant"
 
 
 @dataclass
@@ -159,9 +163,10 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
     other_next = False
     prefix_negative = False
 
-    def settle(polarity: str) -> None:
+    def settle(polarity: str, word: str = "") -> None:
         for occ in pending:
             occ.polarity = occ.polarity or polarity if polarity == "+" else polarity
+            occ.positive = occ.positive or word.lower().strip("-() ") in _POSITIVE_ONLY
         for item in loose:
             item.polarity = item.polarity or polarity if polarity == "+" else polarity
             item.tested = False
@@ -186,7 +191,7 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
             pending.append(occ)
         elif tok.type in {"alt", "kind"}:
             if tok.says_positive:  # "mutation-positive", "ALK+", "EGFR-mutant": closes a list as present
-                settle("+")
+                settle("+", tok.word)
                 if tok.key != "mutation":
                     continue  # "positive" names no class of change
             if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
@@ -199,7 +204,7 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
                 prefix_negative = True  # "wild-type EGFR and ALK"
             settle("-")
         elif tok.says_positive:
-            settle("+")
+            settle("+", tok.word)
         elif tok.type == "test":
             tested.extend(pending)
             for item in loose:
@@ -277,11 +282,17 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[st
     kinds_said = [(expression if k == "expression" else k, p) for k, p in occ.kinds]
     qualifiers = [k for k, _ in kinds_said if k in _QUALIFIERS]
     classes = [k for k, _ in kinds_said if k in _CLASSES]
+    within: list[str] = []  # qualifiers an exon class must also meet ("activating mutation in exon 18-21")
     if occ.alts:
         first_alt = min(p for _, p in occ.alts)
         kinds = [k for k, _ in occ.alts]
-        # "MET amplification/METex14": a class named before the alteration is another alternative.
-        kinds += [k for k, p in kinds_said if k in _SEPARATE_CLASSES and p < first_alt]
+        # "MET amplification/METex14": a class named before the alteration is another alternative; after it too
+        # for genes whose amplification or overexpression is a finding of its own ("MET exon 14 skipping or
+        # amplification").
+        kinds += [k for k, p in kinds_said
+                  if k in _SEPARATE_CLASSES and (p < first_alt or occ.gene in _EXPRESSION_GENES)]
+        if any(k in EXON_CLASSES for k, _ in occ.alts):
+            within = _narrowest(qualifiers)[:1]
         # "EGFR mutations, e.g. exon 19 deletion": the named alterations are examples of the head.
         if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
             kinds += qualifiers or classes or ["any"]
@@ -291,6 +302,8 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[st
         kinds = classes
     elif any(k == "alteration" for k, _ in kinds_said):
         kinds = ["alteration"]
+    elif occ.positive and occ.gene in _EXPRESSION_GENES:
+        kinds = ["positive"]  # "HER2-positive": protein or gene copies, not clearly a mutation
     else:
         kinds = ["any"]
     atoms = []
@@ -302,6 +315,8 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[st
             gene_name = vocab.alteration_genes(kind)[0]
         for gene in vocab.expand_gene(gene_name):
             atom: dict[str, Any] = {"t": "alt", "gene": gene, "kind": kind}
+            if within and kind in EXON_CLASSES:
+                atom["within"] = within[0]
             if occ.other:
                 atom["other"] = True
             atoms.append(atom)

@@ -42,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
 )
 from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
+    EXON_CLASSES,
     OPEN_ENDED,
     Statement,
     Token,
@@ -93,7 +94,7 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
     return section == "exclusion" and bool(THERAPY_AFTER.search(after))
 
 
-_EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
+_EXON_CLASSES = EXON_CLASSES
 # What may sit between a named alteration and the exon that only locates it ("S768I mutation in exon 20").
 _EXON_LOCATION_GAP = re.compile(r"\s*(?:(?:mutations?|point mutations?|substitutions?)\s+)?(?:in|of|on|at)?\s*")
 
@@ -118,6 +119,7 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_OR_AFTER = re.compile(r"\s*,?\s*(?:and/or|or)\s", re.I)
 
 
 def read_title(line: str) -> list[Statement]:
@@ -233,7 +235,10 @@ def _read(sentence: str, section: str) -> list[Statement]:
             if allowed and section == "exclusion":
                 continue
             pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
-            opens = [t.start for t in phrase if t.type == "open"]
+            # "EGFR sensitising mutation or exon 20 insertion": the class said before "or" is an alternative of its
+            # own, as the head of "EGFR mutations, e.g. exon 19 deletion" is (occurrence_atoms).
+            opens = [t.start for t in phrase if t.type == "open" or (
+                t.type == "kind" and _OR_AFTER.match(part_text, t.end) is not None)]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
             drivers = [t for t in phrase if t.type == "driver"]
             other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start

@@ -20,7 +20,11 @@ _RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
 
 
 def _alterations(profile: Patient, gene: str) -> list[str]:
-    return [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
+    found = [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
+    if vocab.implied_primary(gene, found):
+        # "EGFR C797S" alone: the sensitising change it arose on is there too, unnamed.
+        found.append(vocab.PRIMARY)
+    return found
 
 
 def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
@@ -31,13 +35,22 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
         found = [a for a in found if not skip or vocab.membership(gene, "any", a) and not _in_any(gene, skip, a)]
         if not found:
             return NO
-        answers = [vocab.membership(gene, kind, a) for a in found]
+        answers = [_member(gene, kind, a, atom.get("within")) for a in found]
         if any(a is True for a in answers):
             return YES
         return MAYBE if any(a is None for a in answers) else NO
     if gene in profile.tested_negative:
         return NO if vocab.negative_membership(gene, kind) is False else MAYBE
     return UNTESTED
+
+
+def _member(gene: str, kind: str, alteration: str, within: str | None) -> bool | None:
+    """membership(), narrowed by a qualifier the exon class carries ("activating mutation in exon 18-21")."""
+    found = vocab.membership(gene, kind, alteration)
+    if within is None or found is False:
+        return found
+    narrowed = vocab.membership(gene, within, alteration)
+    return narrowed if found is True or narrowed is False else None
 
 
 def _in_any(gene: str, kinds: set[str], alteration: str) -> bool:

@@ -418,12 +418,25 @@ def _member(entry: dict[str, Any], alteration: str) -> bool | None:
     return False
 
 
+# The unnamed sensitising change under an acquired one (see implied_primary).
+PRIMARY = "primary"
+
+
+def implied_primary(gene: str, alterations: list[str]) -> bool:
+    """Are all of a profile's changes in `gene` ones that arise only on top of another ("EGFR C797S" alone)?"""
+    spec = (data()["membership"].get(gene) or {}).get("_implied_primary")
+    return bool(spec and alterations and all(a in spec["from"] for a in alterations))
+
+
 @cache
 def membership(gene: str, kind: str, alteration: str) -> bool | None:
     """Does a patient's `alteration` (a key) of `gene` belong to `kind`? True / False / None (unknown)."""
     if kind == alteration:
         return True
     table = data()["membership"].get(gene) or data()["membership"]["_default"]
+    if alteration == PRIMARY:
+        spec = table.get("_implied_primary", {})
+        return True if kind in spec.get("yes", ()) else None if kind in spec.get("maybe", ()) else False
     entry = table.get(kind)
     if entry is None:
         if kind in data()["alterations"]:
