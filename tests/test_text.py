@@ -95,3 +95,23 @@ def test_one_megabyte_of_criteria_splits_in_under_a_second() -> None:
     elapsed = time.perf_counter() - start
     assert len(criteria) > 10_000
     assert elapsed < 1.0, f"splitting 1 MB took {elapsed:.2f}s"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prior anti-PD-1 therapy (e.g. Nivolumab or Pembrolizumab). No prior docetaxel.",
+     ["Prior anti-PD-1 therapy (e.g. Nivolumab or Pembrolizumab).", "No prior docetaxel."]),
+    ("A platinum doublet, i.e. Cisplatin or Carboplatin with a second drug.",
+     ["A platinum doublet, i.e. Cisplatin or Carboplatin with a second drug."]),
+    ("ECOG 0-1 (Oken et al. 1982). Life expectancy of 12 weeks.",
+     ["ECOG 0-1 (Oken et al. 1982).", "Life expectancy of 12 weeks."]),
+    ("Randomised to osimertinib vs. Docetaxel in the earlier study.",
+     ["Randomised to osimertinib vs. Docetaxel in the earlier study."]),
+    ("ECOG 0-1 (ECOG 2 allowed. See section 5.2). Adequate organ function.",
+     ["ECOG 0-1 (ECOG 2 allowed. See section 5.2).", "Adequate organ function."]),
+    ("No EGFR mutation. No ALK fusion; Prior docetaxel allowed.",
+     ["No EGFR mutation.", "No ALK fusion;", "Prior docetaxel allowed."]),
+    ("An unclosed aside (Arms A and B. Prior docetaxel.", ["An unclosed aside (Arms A and B. Prior docetaxel."]),
+])
+def test_sentences_end_at_a_stop_not_at_an_abbreviation_or_inside_brackets(text: str, expected: list[str]) -> None:
+    (criterion,) = split_criteria(f"Inclusion Criteria:\n\n* {text}")
+    assert criterion.sentences() == expected

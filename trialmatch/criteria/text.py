@@ -8,6 +8,7 @@ here is linear in the length of the text: line-by-line scanning and anchored reg
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -26,7 +27,12 @@ _HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
                  r"(?:key |main |major |general |patient |selected |additional |other )?")
 _INCLUSION = re.compile(_HEADING_LEAD + r"inclusions?(?: criteria)?\b", re.I)
 _EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+# A full stop or semicolon, then a capital or a bracket; not the stop of an abbreviation ("(e.g.
+# Nivolumab or Pembrolizumab)", "Oken et al. 1982", "vs. Docetaxel").
+_ABBREVIATIONS = ("e.g.", "E.g.", "i.e.", "I.e.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.", "No.", "Fig.",
+                  "ca.", "resp.")
+_SENTENCE_END = re.compile(r"(?<=[.;])" + "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+                           + r"\s+(?=[A-Z(])")
 _MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
 
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
@@ -75,7 +81,7 @@ class Criterion:
     def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
-        return tuple(s for s in _SENTENCE_END.split(self.text) if s)
+        return tuple(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s))
 
     @cached_property
     def purpose(self) -> Purpose | None:
@@ -87,6 +93,20 @@ class Criterion:
     def context(self) -> str:
         """The criterion with its parent bullet, for rules that need both ("Cohort B: ... EGFR")."""
         return f"{self.parent} {self.text}".strip() if self.parent else self.text
+
+
+def _within_brackets(pieces: Iterable[str]) -> list[str]:
+    """Pieces joined again where a split fell inside brackets: a sentence never ends inside an
+    aside ("(PS 2 allowed. See section 5)")."""
+    joined: list[str] = []
+    open_brackets = 0
+    for piece in pieces:
+        if open_brackets > 0:
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+        open_brackets += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+    return joined
 
 
 def _heading_section(line: str) -> Section | None:
