@@ -217,8 +217,12 @@ def _scope_json(text: str) -> dict[str, object]:
     ("Patients with EGFR mutation must have ...", UNTESTED, UNKNOWN),
     ("Cohort B: ...", EGFR_POSITIVE, UNKNOWN),
     ("Patients with NSCLC must have ...", UNTESTED, EXCLUDED),
+    ("Patients without EGFR mutations must have ...", EGFR_NEGATIVE, EXCLUDED),
+    ("Patients without EGFR mutations must have ...", EGFR_POSITIVE, ELIGIBLE),
+    ("Patients without EGFR mutations must have ...", UNTESTED, UNKNOWN),
 ], ids=["other cancer", "small cell cohort", "marker group, positive", "marker group, negative",
-        "marker group, untested", "cohort without cancer or marker", "NSCLC group"])
+        "marker group, untested", "cohort without cancer or marker", "NSCLC group", "without a marker, negative",
+        "without a marker, positive", "without a marker, untested"])
 def test_a_scoped_exclusion_binds_only_its_group(scope_text: str, profile: object, verdict: str) -> None:
     found = apply_scope(EXCLUDING, _scope_json(scope_text), profile)  # type: ignore[arg-type]
     assert found.verdict == verdict
@@ -346,3 +350,63 @@ def test_a_heading_at_the_end_of_a_bullet_scopes_the_bullets_after_it(markdown: 
 def test_a_treatment_given_for_another_cancer_scopes_the_criterion(text: str, other: bool | None) -> None:
     scope = criterion_scope(text)
     assert (scope.other_disease if scope else None) is other
+
+
+@pytest.mark.parametrize(("text", "genes"), [
+    ("Patients without EGFR mutations must have progressed on platinum", ("EGFR",)),
+    ("Participants lacking an ALK rearrangement should have received a PD-1 inhibitor", ("ALK",)),
+    ("For patients with no EGFR or ALK alteration, prior chemotherapy is required", ("EGFR", "ALK")),
+    ("Subjects who do not have a KRAS G12C mutation must have PD-L1 TPS of 50% or more", ("KRAS",)),
+])
+def test_a_group_without_a_marker_is_those_with_none_of_it(text: str, genes: tuple[str, ...]) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None and scope.absent and scope.genes == genes
+
+
+@pytest.mark.parametrize("text", ["Patients without brain metastases must have ECOG 0-1",
+                                  "Participants without prior therapy must be 18 or older"])
+def test_without_a_marker_or_cancer_is_no_group(text: str) -> None:
+    assert criterion_scope(text) is None
+
+
+@pytest.mark.parametrize("markdown", [
+    "* Patients with EGFR mutations must have had osimertinib; patients without EGFR mutations must have had "
+    "platinum-based chemotherapy.",
+    "* Patients with an EGFR mutation must have received osimertinib. All other patients must have received "
+    "platinum-based chemotherapy.",
+    "* Participants with EGFR alterations must have progressed on osimertinib; participants without these alterations "
+    "must have received platinum-based chemotherapy.",
+    "* Patients with EGFR mutations must have had osimertinib. Others must have received platinum-based "
+    "chemotherapy.",
+])
+def test_each_marker_group_in_one_criterion_keeps_its_own_clause(markdown: str) -> None:
+    first, second = split_criteria("Inclusion Criteria:\n\n" + markdown)
+    assert first.scope is not None and first.scope.genes == ("EGFR",) and not first.scope.absent
+    assert second.scope is not None and second.scope.genes == ("EGFR",) and second.scope.absent
+    assert "osimertinib" in first.text and "platinum" in second.text and "osimertinib" not in second.text
+
+
+@pytest.mark.parametrize("markdown", [
+    "* Prior platinum-based chemotherapy is required. Patients with EGFR mutations must have had osimertinib.",
+    "* Patients must have had platinum; patients with a prior TKI are allowed.",
+    "* Patients with EGFR mutations must have had osimertinib, and patients must be 18 or older.",
+])
+def test_a_criterion_that_does_not_open_with_a_marker_group_stays_whole(markdown: str) -> None:
+    assert len(split_criteria("Inclusion Criteria:\n\n" + markdown)) == 1
+
+
+def test_the_rest_of_a_marker_group_is_not_bound_by_its_rule() -> None:
+    """End to end: an EGFR patient treated with osimertinib is not excluded by the rule for the others."""
+    from trialmatch.criteria.parse import parse_text
+    from trialmatch.criteria.rules import prior_therapy
+    from trialmatch.criteria.text import TrialText
+
+    text = TrialText(nct_id="NCT00000000", title="Drug X in advanced NSCLC", criteria=tuple(split_criteria(
+        "Inclusion Criteria:\n\n* Patients with EGFR mutations must have progressed on osimertinib; patients "
+        "without EGFR mutations must have progressed on platinum-based chemotherapy.")))
+    rules = parse_text(text)["prior_therapy"]
+    egfr_treated = profile_from_dict({"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}],
+                                      "prior_therapies": ["osimertinib"], "prior_lines": 1})
+    negative_naive = profile_from_dict({"tested_negative": ["EGFR"], "prior_therapies": [], "prior_lines": 0})
+    assert prior_therapy.check(rules, egfr_treated).verdict == ELIGIBLE
+    assert prior_therapy.check(rules, negative_naive).verdict == EXCLUDED

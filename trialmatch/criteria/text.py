@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
-from trialmatch.criteria.rules.reader import Purpose, Scope, purpose_of, read_scopes
+from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, purpose_of, read_scopes
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -171,7 +171,9 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
             continue
         parents[depth] = clean
         parent = " ".join(parents[d] for d in range(depth) if d in parents)
-        rows.append((clean, sec, depth, parent, index, bullet))
+        # One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
+        # without ..."), so each clause is scoped to its own group.
+        rows.extend((clause, sec, depth, parent, index, bullet) for clause in group_clauses(clean))
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
     return [Criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)]

@@ -14,6 +14,8 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
 
     - no scope: the rule is about every patient; unchanged.
     - another cancer only ("Part 2A (ER+ breast cancer)"): not about an NSCLC patient; eligible.
+    - the patients without a marker ("patients without EGFR mutations ...", "all other
+      patients ..."): binds a patient tested negative for all its genes, never one who has one.
     - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes;
       (profile None: a dimension that does not read test results, so every marker is unknown)
       a patient tested negative for all of them is outside it (eligible); otherwise the group is
@@ -35,6 +37,8 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
             return finding
         return Finding(ELIGIBLE, finding.evidence,
                        f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
+    if scope.genes and scope.absent:
+        return _without(finding, scope, profile)
     if scope.genes:
         statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
         if "positive" in statuses:
@@ -51,6 +55,22 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
         return finding
     return _question(finding, f"This rule applies only to {scope.label}: ask your doctor which part "
                               "of the trial you could join.")
+
+
+def _without(finding: Finding, scope: Scope, profile: Patient | None) -> Finding:
+    """A rule for patients who have none of the scope's genes ("patients without EGFR mutations
+    must ..."): it binds a patient tested negative for all of them, never one who has one."""
+    statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
+    if statuses == {"negative"}:
+        return finding
+    genes = ", ".join(scope.genes)
+    if "positive" in statuses:
+        if finding.verdict == ELIGIBLE:
+            return finding
+        return Finding(ELIGIBLE, finding.evidence,
+                       f"This rule is for patients without {genes} changes ({scope.label}); you have one.")
+    return _question(finding, f"This rule is for patients without {genes} changes ({scope.label}): ask your "
+                              "doctor whether it applies to you.")
 
 
 def _question(finding: Finding, reason: str) -> Finding:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.criteria.rules.reader.scope import Scope, ends_scope, heading_scope, merge, read_scope
+from trialmatch.criteria.rules.reader.scope import Scope, ends_scope, heading_scope, merge, read_scope, the_others
 
 # "PD-L1 TPS of 1% or more. Melanoma:": a heading written at the end of a bullet, over the bullets after it.
 _TRAILING_HEADING = re.compile(r"[.;]\s+(?P<head>[^.;:]{2,60}:)\s*$")
@@ -33,6 +33,7 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
     flat: tuple[Scope, str, bool] | None = None  # a heading's scope over the list after it, its section, bullet?
     nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
     trailing: dict[int, Scope] = {}  # a trailing heading's scope over the later bullets of its depth
+    before: tuple[int, Scope | None] = (-1, None)  # the last criterion's depth and own scope
     for position, (text, section, depth, is_bullet) in enumerate(lines):
         if flat is not None and (flat[1] != section or ends_scope(text)
                                  or (not is_bullet and (flat[2] or text.rstrip().endswith(":")))):
@@ -47,6 +48,9 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
             inherited = trailing[depth]  # a sibling heading replaces the parent's group
         base = merge(flat[0] if flat else None, inherited)
         heading, own = read_scope(text)
+        if own is None and before[0] == depth:
+            own = the_others(text, before[1])  # "All other patients must ..." after "Patients with EGFR ..."
+        before = (depth, own)
         if heading is not None:
             if flat is not None and depth == 0 and flat[0].kind == heading.kind:
                 base = inherited  # "Part B:" after "Part A:" replaces it; "Cohort 1:" under "Phase 2:" adds

@@ -35,6 +35,9 @@ class Scope:
     diseases: tuple[str, ...] = ()  # cancer types it names (keys of data/vocab/cancer_types.json)
     genes: tuple[str, ...] = ()  # HGNC symbols it names, e.g. ("EGFR",) for "patients with EGFR mutation"
     closed: bool = False  # "Phase 1 [closed to enrollment]": no patient can join this group now
+    # "Patients without EGFR mutations must ...", "All other patients ...": the group is the
+    # patients who have none of `genes`.
+    absent: bool = False
 
     @property
     def other_disease(self) -> bool:
@@ -45,13 +48,19 @@ class Scope:
         return bool(self.diseases) and not INCLUDES_NSCLC.intersection(self.diseases)
 
     def to_json(self) -> dict[str, Any]:
-        data = {"label": self.label, "kind": self.kind, "diseases": list(self.diseases), "genes": list(self.genes)}
-        return {**data, "closed": True} if self.closed else data
+        data: dict[str, Any] = {"label": self.label, "kind": self.kind, "diseases": list(self.diseases),
+                                "genes": list(self.genes)}
+        if self.closed:
+            data["closed"] = True
+        if self.absent:
+            data["absent"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scope:
         return cls(str(data.get("label", "")), data.get("kind", "condition"),
-                   tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")))
+                   tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")),
+                   bool(data.get("absent")))
 
 
 def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
@@ -60,12 +69,19 @@ def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
         return inner or outer
     if outer == inner:
         return inner
+    if (outer.absent or inner.absent) and outer.genes and inner.genes:
+        # "EGFR cohort" then "patients without T790M": one gene list cannot say both; the inner,
+        # narrower group decides.
+        genes, absent = inner.genes, inner.absent
+    else:
+        genes, absent = tuple(dict.fromkeys(outer.genes + inner.genes)), outer.absent or inner.absent
     return Scope(
         f"{outer.label} / {inner.label}",
         inner.kind,
         tuple(dict.fromkeys(outer.diseases + inner.diseases)),
-        tuple(dict.fromkeys(outer.genes + inner.genes)),
+        genes,
         outer.closed or inner.closed,
+        absent,
     )
 
 
@@ -215,7 +231,8 @@ _CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?
 _CONDITION = re.compile(
     r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
     r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
-    r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?:(?P<neg>without|lacking|with\s+no|who\s+(?:do\s+not|don't)\s+(?:have|harbou?r|carry)|negative\s+for)|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
     re.I,
@@ -223,7 +240,8 @@ _CONDITION = re.compile(
 # "For patients with T790M, prior osimertinib is required": a lead-in clause names the group.
 _LEAD_IN = re.compile(
     r"^\W{0,3}(?:for|in|among)\s+(?:the\s+)?(?:patients|participants|subjects|those|pts)\s+"
-    r"(?:with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?:(?P<neg>without|lacking|with\s+no|negative\s+for)|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
     r"(?P<what>[^:;,]{2,90}),",
     re.I,
 )
@@ -312,9 +330,50 @@ def condition_scope(text: str) -> Scope | None:
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
+    if match.groupdict().get("neg"):  # "Patients without EGFR mutations": the group is those with none
+        return Scope(_shorten(text[:end]), "condition", (), genes, absent=True) if genes else None
     if not diseases and not genes:
         return None
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
+
+
+# Where a criterion that opens with one marker group turns to another: "Patients with EGFR
+# mutations must have had osimertinib; patients without must have had platinum", "... All other
+# patients must ...".
+_NEXT_GROUP = re.compile(
+    r"(?<=[.;])\s+(?=(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|participants|subjects)\b|"
+    r"others\b|(?:patients|participants|subjects|those|pts)\s+(?:with|without|who|lacking|whose|harbou?ring|"
+    r"negative\s+for)\b)",
+    re.I,
+)
+# A group named only as the rest of the one before it: "All other patients", "Patients without
+# these alterations".
+_THE_OTHERS = re.compile(
+    r"^\W{0,3}(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|participants|subjects)\b|^\W{0,3}others\b"
+    r"|^\W{0,3}(?:patients|participants|subjects|those)\s+(?:without|lacking|with\s+no|negative\s+for|not\s+"
+    r"harbou?ring)\s+(?:these|such|this|the\s+above|those|them)\b"
+    r"|^\W{0,3}(?:patients|participants|subjects|those)\s+without\s+(?:must|should|need|are)\b",
+    re.I,
+)
+
+
+def group_clauses(text: str) -> list[str]:
+    """A criterion cut where it turns from one marker group to another, so each clause carries
+    its own group; a criterion that does not open with a marker group stays whole."""
+    if "atients" not in text and "articipants" not in text and "ubjects" not in text and "hose" not in text:
+        return [text]
+    opening = condition_scope(text)
+    if opening is None or not opening.genes:
+        return [text]
+    return [piece for piece in _NEXT_GROUP.split(text) if piece]
+
+
+def the_others(text: str, before: Scope | None) -> Scope | None:
+    """The group "All other patients ..." names after a marker group's clause: those without it."""
+    match = _THE_OTHERS.match(text) if before is not None and before.genes and not before.absent else None
+    if match is None or before is None:
+        return None
+    return Scope(_shorten(text[:match.end()]), "condition", (), before.genes, absent=True)
 
 
 def _suffix_scope(text: str) -> Scope | None:
