@@ -307,7 +307,7 @@ KINDS = {
     "squamous-patients-must": (
         "* Metastatic NSCLC\n* Squamous NSCLC patients must have received a platinum doublet", "", "", ALL_EL),
     "large-cell-named-bare": (
-        "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, UN)),
+        "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, EL)),
     "large-cell-neuroendocrine-is-not-large-cell": (
         "* Non-squamous NSCLC; large cell neuroendocrine carcinoma is not eligible", "", "", NON_SQUAMOUS),
     "bare-squamous-in-a-histology-list": (

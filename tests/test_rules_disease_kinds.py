@@ -396,6 +396,33 @@ HISTOLOGY = {
     "non-squamous-who-received-pemetrexed": (
         "* Stage IV NSCLC", "* Non-squamous patients who received pemetrexed maintenance", ALL_EL),
     "lcnec-exclusion-is-not-large-cell": ("* Stage IV NSCLC", "* Large cell neuroendocrine carcinoma", ALL_EL),
+    # NSCLC not otherwise specified named among the histologies taken lets an unspecified NSCLC in.
+    "adenocarcinoma-or-nsclc-nos": ("* Stage IV adenocarcinoma or NSCLC NOS", "", (EL, EX, EX, EL)),
+    "non-squamous-list-with-not-otherwise-specified": (
+        "* Metastatic non-squamous NSCLC (adenocarcinoma, large cell or NSCLC not otherwise specified)", "",
+        (EL, EX, EL, EL)),
+    "squamous-or-nos-histology": ("* Advanced NSCLC of squamous or not otherwise specified histology", "",
+                                  (EX, EL, EX, EL)),
+    "exclusion-keeps-adenocarcinoma-and-nos": (
+        "* Stage IV NSCLC", "* Histologies other than adenocarcinoma or NSCLC NOS", (EL, EX, EX, EL)),
+    # Near misses: NOS as an example, shut out, or not named ("non-squamous" alone) settles nothing for it.
+    "nos-as-an-example": ("* Advanced NSCLC (e.g. adenocarcinoma, squamous, NOS)", "", ALL_EL),
+    "nos-shut-out": ("* Stage IV adenocarcinoma. NSCLC NOS is not eligible.", "", (EL, EX, EX, UN)),
+    "non-squamous-alone-leaves-nos-open": ("* Metastatic non-squamous NSCLC", "", NON_SQUAMOUS),
+    # Large cell carcinoma named in an exclusion bullet of histologies shuts large cell out.
+    "large-cell-carcinoma-exclusion": ("* Stage IV NSCLC", "* Large cell carcinoma", (EL, EL, EX, UN)),
+    "large-cell-histology-exclusion": ("* Stage IV NSCLC", "* Large-cell carcinoma histology.", (EL, EL, EX, UN)),
+    "squamous-or-large-cell-exclusion": (
+        "* Stage IV NSCLC", "* Squamous cell or large cell carcinoma histology", (EL, EX, EX, UN)),
+    "sarcomatoid-or-large-cell-exclusion": (
+        "* Advanced NSCLC", "* Patients with sarcomatoid or large-cell carcinoma", (EL, EL, EX, UN)),
+    # Near misses: the neuroendocrine tumour, a component, an earlier cancer or a permission is no large cell limit.
+    "small-cell-or-lcnec-exclusion": ("* Stage IV NSCLC", "* Small cell or large cell neuroendocrine carcinoma",
+                                      ALL_EL),
+    "large-cell-component-exclusion": ("* Stage IV NSCLC", "* Mixed histology with a large cell component", ALL_EL),
+    "prior-large-cell-exclusion": ("* Stage IV NSCLC", "* Prior large cell carcinoma of another organ", ALL_EL),
+    "large-cell-with-a-condition": (
+        "* Stage IV NSCLC", "* Large cell carcinoma without a known EGFR status", ALL_EL),
 }
 
 

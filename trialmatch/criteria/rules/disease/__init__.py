@@ -101,6 +101,9 @@ def _histology_finding(rule: dict[str, Any], profile: Patient) -> Finding:
                        "The trial limits the kind of NSCLC in words trialmatch could not read in full: ask whether "
                        "yours fits.")
     names = " or ".join(allowed)
+    if profile.histology == "nsclc-nos" and rule.get("nos"):
+        return Finding(ELIGIBLE, rule["evidence"],
+                       f"The trial takes {names} or NSCLC not otherwise specified; yours is not specified.")
     if profile.histology is None:
         return Finding(UNKNOWN, rule["evidence"], f"The trial takes {names} histology only; yours was not given.")
     if profile.histology == "nsclc-nos":
