@@ -450,3 +450,39 @@ PART_NAMED_STAGE = {
                          ids=PART_NAMED_STAGE.keys())
 def test_stage_rule_of_a_named_part(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
     assert verdicts(trial(inclusion, exclusion, title)) == expected
+
+
+# Only part of stage IV taken or left out: a stage IV profile may be IVA (M1a-b) or IVB (M1c), so it is a question.
+PART_OF_STAGE_IV = {
+    "stage-iva-only": ("* Stage IVA NSCLC only", ""),
+    "only-stage-ivb": ("* Only patients with stage IVB disease may enrol", ""),
+    "range-up-to-iva": ("* Newly diagnosed stage IIIB-IVA non-small cell lung cancer", ""),
+    "range-to-iva-in-words": ("* Stage III to IVA NSCLC (AJCC 8th edition)", ""),
+    "m1a-m1b-only": ("* Metastatic NSCLC, stage IV (M1a or M1b only)", ""),
+    "extrathoracic-exclusion": ("* Advanced NSCLC", "* Extrathoracic metastases"),
+    "extra-thoracic-disease-exclusion": ("* Stage IV NSCLC", "* Known extra-thoracic metastatic disease"),
+    "m1c-exclusion": ("* Metastatic NSCLC", "* M1c disease"),
+    "stage-ivb-exclusion": ("* Advanced NSCLC", "* Stage IVB disease per AJCC 8"),
+}
+# Stage IV named whole, or by both sub-stages, or a sub-stage named plainly (read as stage IV), still takes it;
+# an exclusion of all distant metastases beside an extrathoracic one still excludes.
+WHOLE_STAGE_IV = {
+    "range-to-iv": ("* Stage IIIB-IV NSCLC", "", ALL_EL),
+    "slash-list-to-iv": ("* Stage IIIB/IIIC/IV NSCLC", "", ALL_EL),
+    "iva-or-ivb": ("* Stage IVA or IVB NSCLC", "", ALL_EL),
+    "iva-slash-b": ("* Stage IVA/B non-small cell lung cancer", "", ALL_EL),
+    "plain-ivb": ("* Histologically confirmed NSCLC, stage IVb", "", ALL_EL),
+    "all-m1-categories": ("* Stage IV NSCLC (M1a, M1b, M1c)", "", ALL_EL),
+    "distant-and-extrathoracic": ("* NSCLC", "* Distant metastases\n* Extrathoracic metastases", ALL_EX),
+    "no-extrathoracic-is-negated": ("* Advanced NSCLC", "* No measurable extrathoracic lesion is needed", ALL_EL),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), PART_OF_STAGE_IV.values(), ids=PART_OF_STAGE_IV.keys())
+def test_part_of_stage_iv_is_a_question(inclusion: str, exclusion: str) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == ALL_UN
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), WHOLE_STAGE_IV.values(), ids=WHOLE_STAGE_IV.keys())
+def test_whole_stage_iv_is_read_as_before(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == expected

@@ -52,6 +52,9 @@ CASES = {
     "adenocarcinoma-or-nos": ("* Metastatic lung adenocarcinoma or NSCLC not otherwise specified", "",
                               (EX, EL, EX, EL, UN, UN)),
     "large-cell-carcinoma-excluded": ("* Stage IV NSCLC", "* Large cell carcinoma", (EX, UN, EL, EL, UN, UN)),
+    # Part of stage IV: a question for stage IV profiles and for the one whose stage is not given.
+    "stage-iva-only": ("* Stage IVA (M1a/M1b) NSCLC only", "", (UN, UN, UN, UN, UN, UN)),
+    "extrathoracic-excluded": ("* Advanced NSCLC", "* Extrathoracic metastases", (UN, UN, UN, UN, UN, UN)),
     "early-stage-only": ("* Completely resected stage IB-IIIA NSCLC", "", (EX, EX, EX, EX, EX, UN)),
 }
 

@@ -66,6 +66,7 @@ _STAGE_REASON = {
     "metastatic_excluded": "The trial does not take metastatic (stage IV) disease",
     "early_only": "The trial is for early, resectable or locally advanced (stage I-III) disease only",
     "oligometastatic": "The trial limits how many metastases a patient may have",
+    "substage": "The trial takes only part of stage IV (such as stage IVA, or no metastases outside the chest)",
     "locally_advanced": "The trial names locally advanced disease and not metastatic disease",
     "advanced": "The trial takes advanced or metastatic NSCLC",
     "any_stage": "The trial takes every stage",
