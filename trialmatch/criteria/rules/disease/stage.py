@@ -336,7 +336,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             plain = _plain_roman(sentence)
             if not stage_words.possible(plain):
                 continue
-            matches = [m for m in STAGE.finditer(plain) if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
+            matches = [m for m in STAGE.finditer(plain)
+                       if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
             stages = [_stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
                       for m in matches]
             if any(_part_of_stage_iv(plain, m) for m in matches):

@@ -227,7 +227,9 @@ _PERMITTED = re.compile(
     r"\b(?:allowed|permitted|eligible|accepted|acceptable|may (?:be )?(?:enrol|includ)|only (?:if|when|for|with))", re.I
 )
 
-_GROUP_CONDITION = re.compile(r"\b(?:for|among)\b|\bin (?:those|patients|participants|subjects|pts|individuals)\b", re.I)
+_GROUP_CONDITION = re.compile(
+    r"\b(?:for|among)\b|\bin (?:those|patients|participants|subjects|pts|individuals)\b", re.I
+)
 
 
 def _condition_after(sentence: str, end: int) -> str:
