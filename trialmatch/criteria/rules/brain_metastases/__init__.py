@@ -345,7 +345,8 @@ def _documented(sentence: str, start: int, end: int) -> bool:
     if not phrases.PLAIN_PREFIX.fullmatch(prefix):
         return False
     noun = phrases.MENTION_NOUN.match(sentence, end)  # "leptomeningeal| metastases confirmed by ..."
-    return bool(phrases.DOCUMENTED.search(prefix) or phrases.DOCUMENTED_AFTER.match(sentence, noun.end() if noun else end))
+    after = noun.end() if noun else end
+    return bool(phrases.DOCUMENTED.search(prefix) or phrases.DOCUMENTED_AFTER.match(sentence, after))
 
 
 def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str = "") -> dict[str, Any]:
