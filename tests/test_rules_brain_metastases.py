@@ -378,6 +378,38 @@ KINDS = {
     "leptomeningeal-even-if-treated": ("", "* Leptomeningeal disease, even if treated", "", (EL, EL, EL, UN)),
     "history-of-meningeal-carcinomatosis": (
         "", "* History of meningeal carcinomatosis or cord compression", "", (EL, EL, EL, UN)),
+    # An inclusion stating brain or leptomeningeal disease as a fact to document is a requirement.
+    "documented-brain-metastases-treated-or-untreated": (
+        "* Documented brain metastases (treated or untreated)", "", "", (EX, EL, EL, UN)),
+    "radiologically-confirmed-brain-metastases": (
+        "* Radiologically confirmed brain metastases, treated or untreated", "", "", (EX, EL, EL, UN)),
+    "cns-metastases-confirmed-on-mri": ("* CNS metastases confirmed on MRI", "", "", (EX, EL, EL, UN)),
+    "newly-diagnosed-untreated-confirmed": (
+        "* Newly diagnosed, untreated brain metastases confirmed by contrast MRI", "", "", (EX, EX, EL, UN)),
+    "leptomeningeal-confirmed-by-csf": (
+        "* Leptomeningeal metastases confirmed by CSF cytology", "", "", (EX, UN, UN, UN)),
+    "nsclc-with-proven-leptomeningeal-disease": (
+        "* Histologically confirmed NSCLC with MRI-proven leptomeningeal disease", "", "", (EX, UN, UN, UN)),
+    "patients-with-documented-meningeal-carcinomatosis": (
+        "* Patients with meningeal carcinomatosis documented by MRI or positive CSF", "", "", (EX, UN, UN, UN)),
+    # Near misses: a permission, "if present", a plain mention or one cohort's sentence is no requirement for all.
+    "confirmed-leptomeningeal-disease-allowed": (
+        "* Radiologically confirmed leptomeningeal disease is allowed", "", "", (EL, EL, EL, EL)),
+    "confirmed-brain-metastases-if-present": (
+        "* Confirmed brain metastases, if present, must be stable", "", "", (EL, EL, UN, UN)),
+    "plain-leptomeningeal-disease-inclusion": ("* Leptomeningeal disease", "", "", (EL, EL, EL, EL)),
+    "cohort-documented-brain-metastases": (
+        "* Cohort B: documented brain metastases", "", "", (EL, UN, UN, UN)),
+    # An earlier whole brain radiotherapy is a kind of treatment the profile does not give (labels: no limit), and
+    # a location (brain stem) is not a state: neither keeps treated metastases out.
+    "prior-wbrt-for-brain-metastases": ("", "* Prior WBRT for brain metastases", "", (EL, EL, EL, EL)),
+    "previously-received-whole-brain-radiotherapy": (
+        "", "* Previously received whole-brain radiotherapy for CNS metastases", "", (EL, EL, EL, EL)),
+    "metastases-in-the-brain-stem": ("", "* Metastases in the brain stem", "", (EL, EL, EL, UN)),
+    # Near miss: a permission after an exclusion keeps reading, whole brain radiotherapy named or not.
+    "allowed-if-treated-with-wbrt": (
+        "", "* History of uncontrolled brain metastases. Patients with brain metastases are allowed if previously "
+        "treated with whole-brain radiation or radiosurgery and stable", "", (EL, EL, EX, UN)),
 }
 
 

@@ -49,6 +49,12 @@ CASES = {
                                   ("excluded", "excluded", "eligible", "unknown")),
     "any-brain-metastases-excluded": ("", "* Known brain metastases",
                                       ("eligible", "excluded", "excluded", "unknown")),
+    "documented-brain-metastases-required": ("* Brain metastases documented by MRI (treated or untreated)", "",
+                                             ("excluded", "eligible", "eligible", "unknown")),
+    "confirmed-leptomeningeal-disease-required": ("* Cytologically confirmed leptomeningeal carcinomatosis", "",
+                                                  ("excluded", "unknown", "unknown", "unknown")),
+    "prior-whole-brain-radiotherapy": ("", "* History of whole brain radiotherapy",
+                                       ("eligible", "eligible", "eligible", "eligible")),
 }
 
 

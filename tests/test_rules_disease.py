@@ -142,8 +142,9 @@ KINDS = {
     "metastatic-disease-m1-excluded": ("* Histologically confirmed NSCLC", "* Metastatic disease (M1)", "", ALL_EX),
     "distant-metastases-at-any-site-excluded": (
         "* Histologically confirmed NSCLC", "* Distant metastatic disease (M1) at any site", "", ALL_EX),
-    "distant-metastases-outside-the-thorax-excluded": (
-        "* Histologically confirmed NSCLC", "* Presence of distant metastases outside the thorax", "", ALL_EX),
+    # Metastases outside the chest are only part of stage IV (M1a disease stays inside it): a question.
+    "distant-metastases-outside-the-thorax-asks": (
+        "* Histologically confirmed NSCLC", "* Presence of distant metastases outside the thorax", "", UN_ALL),
     "metastatic-disease-not-measurable-is-a-question": (
         "* Histologically confirmed NSCLC", "* Metastatic disease that is not measurable", "", UN_ALL),
     "metastatic-disease-confined-to-bone-is-a-question": (
@@ -152,8 +153,8 @@ KINDS = {
         "* Histologically confirmed NSCLC", "* Metastatic NSCLC with an actionable driver", "", UN_ALL),
     "metastatic-disease-at-surgery-excluded": (
         "* Histologically confirmed NSCLC", "* Metastatic disease at the time of surgery", "", ALL_EX),
-    "extrathoracic-metastatic-spread-excluded": (
-        "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", ALL_EX),
+    "extrathoracic-metastatic-spread-asks": (
+        "* Histologically confirmed NSCLC", "* Evidence of extrathoracic metastatic spread", "", UN_ALL),
     # Curative or early wording turned away earlier in the clause, or "... is not possible" after it.
     "not-amenable-to-treatment-with-curative-intent": (
         "* NSCLC not amenable to treatment with curative intent", "", "", ALL_EL),
@@ -307,7 +308,7 @@ KINDS = {
     "squamous-patients-must": (
         "* Metastatic NSCLC\n* Squamous NSCLC patients must have received a platinum doublet", "", "", ALL_EL),
     "large-cell-named-bare": (
-        "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, UN)),
+        "* Metastatic NSCLC of adenocarcinoma, large cell or NOS histology", "", "", (EL, EX, EL, EL)),
     "large-cell-neuroendocrine-is-not-large-cell": (
         "* Non-squamous NSCLC; large cell neuroendocrine carcinoma is not eligible", "", "", NON_SQUAMOUS),
     "bare-squamous-in-a-histology-list": (

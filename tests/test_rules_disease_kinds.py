@@ -396,6 +396,33 @@ HISTOLOGY = {
     "non-squamous-who-received-pemetrexed": (
         "* Stage IV NSCLC", "* Non-squamous patients who received pemetrexed maintenance", ALL_EL),
     "lcnec-exclusion-is-not-large-cell": ("* Stage IV NSCLC", "* Large cell neuroendocrine carcinoma", ALL_EL),
+    # NSCLC not otherwise specified named among the histologies taken lets an unspecified NSCLC in.
+    "adenocarcinoma-or-nsclc-nos": ("* Stage IV adenocarcinoma or NSCLC NOS", "", (EL, EX, EX, EL)),
+    "non-squamous-list-with-not-otherwise-specified": (
+        "* Metastatic non-squamous NSCLC (adenocarcinoma, large cell or NSCLC not otherwise specified)", "",
+        (EL, EX, EL, EL)),
+    "squamous-or-nos-histology": ("* Advanced NSCLC of squamous or not otherwise specified histology", "",
+                                  (EX, EL, EX, EL)),
+    "exclusion-keeps-adenocarcinoma-and-nos": (
+        "* Stage IV NSCLC", "* Histologies other than adenocarcinoma or NSCLC NOS", (EL, EX, EX, EL)),
+    # Near misses: NOS as an example, shut out, or not named ("non-squamous" alone) settles nothing for it.
+    "nos-as-an-example": ("* Advanced NSCLC (e.g. adenocarcinoma, squamous, NOS)", "", ALL_EL),
+    "nos-shut-out": ("* Stage IV adenocarcinoma. NSCLC NOS is not eligible.", "", (EL, EX, EX, UN)),
+    "non-squamous-alone-leaves-nos-open": ("* Metastatic non-squamous NSCLC", "", NON_SQUAMOUS),
+    # Large cell carcinoma named in an exclusion bullet of histologies shuts large cell out.
+    "large-cell-carcinoma-exclusion": ("* Stage IV NSCLC", "* Large cell carcinoma", (EL, EL, EX, UN)),
+    "large-cell-histology-exclusion": ("* Stage IV NSCLC", "* Large-cell carcinoma histology.", (EL, EL, EX, UN)),
+    "squamous-or-large-cell-exclusion": (
+        "* Stage IV NSCLC", "* Squamous cell or large cell carcinoma histology", (EL, EX, EX, UN)),
+    "sarcomatoid-or-large-cell-exclusion": (
+        "* Advanced NSCLC", "* Patients with sarcomatoid or large-cell carcinoma", (EL, EL, EX, UN)),
+    # Near misses: the neuroendocrine tumour, a component, an earlier cancer or a permission is no large cell limit.
+    "small-cell-or-lcnec-exclusion": ("* Stage IV NSCLC", "* Small cell or large cell neuroendocrine carcinoma",
+                                      ALL_EL),
+    "large-cell-component-exclusion": ("* Stage IV NSCLC", "* Mixed histology with a large cell component", ALL_EL),
+    "prior-large-cell-exclusion": ("* Stage IV NSCLC", "* Prior large cell carcinoma of another organ", ALL_EL),
+    "large-cell-with-a-condition": (
+        "* Stage IV NSCLC", "* Large cell carcinoma without a known EGFR status", ALL_EL),
 }
 
 
@@ -423,3 +450,39 @@ PART_NAMED_STAGE = {
                          ids=PART_NAMED_STAGE.keys())
 def test_stage_rule_of_a_named_part(inclusion: str, exclusion: str, title: str, expected: tuple[str, ...]) -> None:
     assert verdicts(trial(inclusion, exclusion, title)) == expected
+
+
+# Only part of stage IV taken or left out: a stage IV profile may be IVA (M1a-b) or IVB (M1c), so it is a question.
+PART_OF_STAGE_IV = {
+    "stage-iva-only": ("* Stage IVA NSCLC only", ""),
+    "only-stage-ivb": ("* Only patients with stage IVB disease may enrol", ""),
+    "range-up-to-iva": ("* Newly diagnosed stage IIIB-IVA non-small cell lung cancer", ""),
+    "range-to-iva-in-words": ("* Stage III to IVA NSCLC (AJCC 8th edition)", ""),
+    "m1a-m1b-only": ("* Metastatic NSCLC, stage IV (M1a or M1b only)", ""),
+    "extrathoracic-exclusion": ("* Advanced NSCLC", "* Extrathoracic metastases"),
+    "extra-thoracic-disease-exclusion": ("* Stage IV NSCLC", "* Known extra-thoracic metastatic disease"),
+    "m1c-exclusion": ("* Metastatic NSCLC", "* M1c disease"),
+    "stage-ivb-exclusion": ("* Advanced NSCLC", "* Stage IVB disease per AJCC 8"),
+}
+# Stage IV named whole, or by both sub-stages, or a sub-stage named plainly (read as stage IV), still takes it;
+# an exclusion of all distant metastases beside an extrathoracic one still excludes.
+WHOLE_STAGE_IV = {
+    "range-to-iv": ("* Stage IIIB-IV NSCLC", "", ALL_EL),
+    "slash-list-to-iv": ("* Stage IIIB/IIIC/IV NSCLC", "", ALL_EL),
+    "iva-or-ivb": ("* Stage IVA or IVB NSCLC", "", ALL_EL),
+    "iva-slash-b": ("* Stage IVA/B non-small cell lung cancer", "", ALL_EL),
+    "plain-ivb": ("* Histologically confirmed NSCLC, stage IVb", "", ALL_EL),
+    "all-m1-categories": ("* Stage IV NSCLC (M1a, M1b, M1c)", "", ALL_EL),
+    "distant-and-extrathoracic": ("* NSCLC", "* Distant metastases\n* Extrathoracic metastases", ALL_EX),
+    "no-extrathoracic-is-negated": ("* Advanced NSCLC", "* No measurable extrathoracic lesion is needed", ALL_EL),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), PART_OF_STAGE_IV.values(), ids=PART_OF_STAGE_IV.keys())
+def test_part_of_stage_iv_is_a_question(inclusion: str, exclusion: str) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == ALL_UN
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), WHOLE_STAGE_IV.values(), ids=WHOLE_STAGE_IV.keys())
+def test_whole_stage_iv_is_read_as_before(inclusion: str, exclusion: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(inclusion, exclusion)) == expected

@@ -48,6 +48,13 @@ CASES = {
                                          (EL, UN, EX, EL, UN, UN)),
     "metastatic-excluded-in-one-cohort": ("* NSCLC", "* Metastatic disease in the neoadjuvant cohort",
                                           (UN, UN, UN, UN, UN, UN)),
+    # The NOS patient fits a list that names NSCLC NOS; the large cell patient is out where large cell carcinoma is.
+    "adenocarcinoma-or-nos": ("* Metastatic lung adenocarcinoma or NSCLC not otherwise specified", "",
+                              (EX, EL, EX, EL, UN, UN)),
+    "large-cell-carcinoma-excluded": ("* Stage IV NSCLC", "* Large cell carcinoma", (EX, UN, EL, EL, UN, UN)),
+    # Part of stage IV: a question for stage IV profiles and for the one whose stage is not given.
+    "stage-iva-only": ("* Stage IVA (M1a/M1b) NSCLC only", "", (UN, UN, UN, UN, UN, UN)),
+    "extrathoracic-excluded": ("* Advanced NSCLC", "* Extrathoracic metastases", (UN, UN, UN, UN, UN, UN)),
     "early-stage-only": ("* Completely resected stage IB-IIIA NSCLC", "", (EX, EX, EX, EX, EX, UN)),
 }
 

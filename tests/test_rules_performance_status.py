@@ -46,8 +46,9 @@ CASES = [
     ("* a performance status of 0 or 2 on the Eastern Cooperative Oncology Group (ECOG) Performance Status.",
      "", 3, "excluded"),
     ("* ECOG performance status of 0 or 1 (Oken et al. 1982)", "", 1, "eligible"),
+    # Scores 2-3 are taken only if due to the tumour, a cause the profile does not give: a question.
     ("* ECOG PS score 0-3 (patients with PS score 2-3 would be enrolled if due to the tumor disease)", "", 3,
-     "eligible"),
+     "unknown"),
     ("* ECOG performance status ≤2 (Karnofsky ≥60%, see Appendix A).", "", 2, "eligible"),
     ("* ECOG performance status score of ≤2", "* ECOG performance status score >2", 3, "excluded"),
     ("", "* ECOG performance status score >2", 2, "eligible"),
@@ -74,7 +75,7 @@ IDS = [
     "0-to1-without-space-takes-1", "tilde-range-excludes-2", "ecog-equals-range-ignores-2-weeks",
     "fullwidth-brackets-takes-2", "scale-named-after-words-takes-2", "scale-in-brackets-after-range-excludes-3",
     "who-physical-status-excludes-2", "0-or-2-read-as-range-excludes-3", "citation-year-not-a-score",
-    "0-3-with-aside-takes-3", "ecog-wins-over-karnofsky-aside", "inclusion-and-exclusion-agree-excludes-3",
+    "0-3-with-conditional-aside-asks-3", "ecog-wins-over-karnofsky-aside", "inclusion-and-exclusion-agree-excludes-3",
     "exclusion-above-2-keeps-2", "rpa-class-3-excludes-ecog-2", "rpa-class-3-keeps-ecog-1",
     "karnofsky-70-takes-ecog-1", "karnofsky-70-excludes-ecog-2", "karnofsky-60-ecog-2-unclear",
     "karnofsky-60-excludes-ecog-3", "karnofsky-80-ecog-1-unclear", "exclusion-kps-below-70-keeps-ecog-1",
@@ -181,8 +182,9 @@ KINDS = {
         "", "* Patients with ECOG 2 due to comorbidities other than cancer", (EL, EL, UN, EL, EL)),
     "ecog-2-or-more-caused-by-other-disease": (
         "", "* ECOG performance status 2 or greater caused by non-malignant disease", (EL, EL, UN, UN, UN)),
+    # A score let in on a condition the profile does not give (its cause, the age) is a question, not a door.
     "allowed-if-due-to-cancer-keeps-the-rest": (
-        "* ECOG PS of 0 to 1, or 2 if due to cancer-related symptoms", "", (EL, EL, EL, EX, EX)),
+        "* ECOG PS of 0 to 1, or 2 if due to cancer-related symptoms", "", (EL, EL, UN, EX, EX)),
     # A limit for a subgroup the check cannot place the patient in (age, history) adds a question only.
     "limit-for-older-patients": ("* ECOG performance status ≤ 1 for patients older than 70", "",
                                  (EL, EL, UN, UN, UN)),
@@ -230,6 +232,28 @@ KINDS = {
     "limit-in-both-parts": ("* ECOG 0-1 in both parts of the study", "", (EL, EL, EX, EX, EX)),
     "sub-study-registration-is-a-moment": (
         "* Zubrod 0-1 documented within 28 days prior to sub-study registration", "", (EL, EL, EX, EX, EX)),
+    # A score let in, or kept in, only on a condition (cause, age): that score is a question, the rest stand.
+    "ps-2-allowed-if-due-to-pain": ("* ECOG 0-1 (ECOG 2 allowed if due to cancer pain)", "", (EL, EL, UN, EX, EX)),
+    "or-2-if-younger": ("* WHO performance status 0-1, or 2 if age < 70", "", (EL, EL, UN, EX, EX)),
+    "two-accepted-for-younger-patients": (
+        "* Performance status (WHO) 0 or 1 (2 accepted for patients younger than 65)", "", (EL, EL, UN, EX, EX)),
+    "ps-2-only-for-the-elderly": ("* ECOG 0 to 2 (ECOG 2 only for patients aged 75+)", "", (EL, EL, UN, EX, EX)),
+    "ps-2-restricted-to-older": ("* Zubrod 0-2, with PS 2 restricted to patients over 70 years", "",
+                                 (EL, EL, UN, EX, EX)),
+    "narrower-range-for-older-in-brackets": ("* ECOG 0-2 (0-1 for participants aged 80 or older)", "",
+                                             (EL, EL, UN, EX, EX)),
+    "conditional-ps-2-in-its-own-sentence": (
+        "* ECOG PS 0-1; PS 2 permitted if attributable to tumour-related symptoms", "", (EL, EL, UN, EX, EX)),
+    "conditional-ps-2-in-another-bullet": (
+        "* ECOG 0-2\n* ECOG 2 only if aged 70 years or more", "", (EL, EL, UN, EX, EX)),
+    "scores-held-on-a-condition": (
+        "* ECOG 0-3 (patients with ECOG 2-3 may be enrolled if due to the tumour, at the investigator's discretion)",
+        "", (EL, EL, UN, UN, EX)),
+    "narrower-range-only-for-older": ("* WHO PS 0-2 (0-1 only for patients over 75)", "", (EL, EL, UN, EX, EX)),
+    # Near misses: a second range for a named part, or a plain "or 2", takes the score as before.
+    "second-range-for-a-part": ("* ECOG 0-1 (Part A) or 0-2 (Part B)", "", (EL, EL, EL, EX, EX)),
+    "ps-2-only-in-a-cohort": ("* ECOG 0-2 (PS 2 permitted only in the expansion cohort)", "", (EL, EL, EL, EX, EX)),
+    "plain-or-2": ("* ECOG PS 0, 1 or 2", "", (EL, EL, EL, EX, EX)),
 }
 
 

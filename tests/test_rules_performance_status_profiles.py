@@ -46,6 +46,11 @@ CASES = {
                      ("eligible", "eligible", "unknown", "excluded", "excluded", "unknown")),
     "zubrod-0-2": ("* Zubrod performance status 0 to 2", "",
                    ("eligible", "eligible", "eligible", "excluded", "excluded", "unknown")),
+    # ECOG 2 only on a condition (the large-cell patient is 78: the age is not read, the cause is not given).
+    "ps-2-if-due-to-cancer": ("* ECOG 0-1 (patients with ECOG 2 are allowed if the decline is due to the tumour)", "",
+                              ("eligible", "eligible", "unknown", "excluded", "excluded", "unknown")),
+    "ps-2-only-for-older": ("* ECOG PS 0 to 2 (PS 2 only for participants aged 75 years or older)", "",
+                            ("eligible", "eligible", "unknown", "excluded", "excluded", "unknown")),
 }
 
 

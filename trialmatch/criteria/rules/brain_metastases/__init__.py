@@ -237,6 +237,10 @@ def _mention_statements(
         return [], last
     if exclusion and _prior_brain_radiotherapy(sentence):
         return [], last  # read as its own rule
+    if exclusion and phrases.PRIOR_WHOLE_BRAIN.search(sentence) and not phrases.EXCEPTION_CUE.search(sentence):
+        # "Prior WBRT for brain metastases": an earlier treatment's kind, which the profile does not give and the
+        # labels read as no limit on treated, stable metastases (like "Prior whole brain radiotherapy" alone).
+        return [], last
     if purpose_of(sentence) == "other_cancer":
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
@@ -294,7 +298,10 @@ def _mention_statements(
     if exclusion and negated:  # "leptomeningeal disease but no evidence of brain metastasis"
         return [], last
     if exclusion or negated:
-        treated, active, _ = _qualified(before, _after_window(sentence, end))
+        after = _after_window(sentence, end)
+        if sentence[start:end].lower().startswith("metasta"):
+            after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
+        treated, active, _ = _qualified(before, after)
         statement = _statement("exclusion", sentence, E, treated, active)
         region_start = end
         cue = phrases.EXCEPTION_CUE.search(sentence, end)
@@ -316,7 +323,8 @@ def _mention_statements(
     # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
     cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
-    requires = header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+    requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+                or _documented(sentence, start, end))
     if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     statement = _statement("conditional", sentence, E, X, X)
@@ -328,6 +336,17 @@ def _mention_statements(
         if statement[state] == X:
             statement[state] = U
     return [statement], last
+
+
+def _documented(sentence: str, start: int, end: int) -> bool:
+    """An inclusion stating the disease as a fact to document ("Documented brain metastases (treated or
+    untreated)", "Leptomeningeal metastases confirmed by CSF cytology"): a requirement for everyone it applies to."""
+    prefix = sentence[:start]
+    if not phrases.PLAIN_PREFIX.fullmatch(prefix):
+        return False
+    noun = phrases.MENTION_NOUN.match(sentence, end)  # "leptomeningeal| metastases confirmed by ..."
+    after = noun.end() if noun else end
+    return bool(phrases.DOCUMENTED.search(prefix) or phrases.DOCUMENTED_AFTER.match(sentence, after))
 
 
 def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str = "") -> dict[str, Any]:
@@ -372,7 +391,9 @@ def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, mention.start() - phrases.LOOKBACK):mention.start()]))
     if criterion.section == "exclusion" or negated:
         return [_statement("leptomeningeal", sentence, E, E, E)]
-    if header_lepto or phrases.MUST_HAVE.search(sentence[:mention.start()]):  # "must have leptomeningeal ..."
+    if header_lepto or phrases.MUST_HAVE.search(sentence[:mention.start()]) or (
+            _documented(sentence, mention.start(), mention.end()) and not phrases.IF_ANY.search(sentence)):
+        # "must have leptomeningeal ...", "Leptomeningeal metastases confirmed by CSF cytology"
         return [_statement("requires_leptomeningeal", sentence, X, U, U)]
     return []
 

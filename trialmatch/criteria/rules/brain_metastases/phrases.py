@@ -245,7 +245,35 @@ PRIOR_BRAIN_RT = guarded(
     r"|\b(?:radiation|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
     re.I,
 )
+# An inclusion that states the disease as a fact to be documented: "Documented brain metastases (treated or
+# untreated)", "Radiologically confirmed leptomeningeal disease", "NSCLC with MRI-proven brain metastases". The
+# words before the mention may only be such words; one of them, or "confirmed by ..." after it, must say so.
+_PLAIN_WORD = (
+    r"(?:radiologic\w*|radiographic\w*|histologic\w*|cytologic\w*|pathologic\w*|clinical\w*|mri|ct|imaging"
+    r"|newly|documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of|measurable|at least one"
+    r"|known|active|untreated|treated|stable|asymptomatic|symptomatic|progressive|progressing|new|parenchymal"
+    r"|stage iv|advanced|metastatic|recurrent|nsclc|non-small[\s-]cell lung (?:cancer|carcinoma)|lung cancer"
+    r"|adenocarcinoma|with|and|or|by|a|an|the|one|or more)"
+)
+PLAIN_PREFIX = re.compile(
+    rf"\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have)\s+)?"
+    rf"(?:{_PLAIN_WORD}(?:[\s,/-]+|$)){{0,8}}",
+    re.I,
+)
+DOCUMENTED = re.compile(r"\b(?:documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of)\b", re.I)
+MENTION_NOUN = re.compile(r"\s*(?:metasta\w*|disease|carcinomatosis|involvement|spread|mets)\b", re.I)
+DOCUMENTED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:as |that (?:is|are|was|were) |which (?:is|are) )?(?:confirmed|documented"
+    r"|proven|diagnosed|detected|seen|visible|demonstrated)\b|(?:on|by) (?:MRI|CT|imaging|CSF|cerebrospinal))",
+    re.I,
+)
 WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
+# "Prior WBRT for brain metastases", "previously received whole-brain radiotherapy": not a need for it now.
+PRIOR_WHOLE_BRAIN = guarded(
+    r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent|undergone)\b[^.;]{0,30}?"
+    r"(?:\bwhole[- ]brain (?:radiation|radiotherapy|irradiation)|\bWBRT\b)",
+    re.I,
+)
 TIME_WINDOW = re.compile(r"\bwithin \d|\b\d+\s*(?:days?|weeks?|months?) (?:before|prior)", re.I)
 ASIDE = re.compile(r"\([^()]{0,200}\)")
 LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for

@@ -66,6 +66,7 @@ _STAGE_REASON = {
     "metastatic_excluded": "The trial does not take metastatic (stage IV) disease",
     "early_only": "The trial is for early, resectable or locally advanced (stage I-III) disease only",
     "oligometastatic": "The trial limits how many metastases a patient may have",
+    "substage": "The trial takes only part of stage IV (such as stage IVA, or no metastases outside the chest)",
     "locally_advanced": "The trial names locally advanced disease and not metastatic disease",
     "advanced": "The trial takes advanced or metastatic NSCLC",
     "any_stage": "The trial takes every stage",
@@ -101,6 +102,9 @@ def _histology_finding(rule: dict[str, Any], profile: Patient) -> Finding:
                        "The trial limits the kind of NSCLC in words trialmatch could not read in full: ask whether "
                        "yours fits.")
     names = " or ".join(allowed)
+    if profile.histology == "nsclc-nos" and rule.get("nos"):
+        return Finding(ELIGIBLE, rule["evidence"],
+                       f"The trial takes {names} or NSCLC not otherwise specified; yours is not specified.")
     if profile.histology is None:
         return Finding(UNKNOWN, rule["evidence"], f"The trial takes {names} histology only; yours was not given.")
     if profile.histology == "nsclc-nos":

@@ -93,6 +93,25 @@ _SQUAMOUS_FIRST = re.compile(
     re.I,
 )
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
+# NSCLC not otherwise specified named as a histology ("adenocarcinoma or NSCLC NOS"): "NOS" in capitals only.
+_NOS = re.compile(r"(?<![\w-])(?:NOS|[Nn]ot [Oo]therwise [Ss]pecified)(?![\w-])")
+# An exclusion bullet that is only a list of histologies ("Large cell carcinoma", "Squamous cell or large cell
+# carcinoma histology", "Patients with sarcomatoid or large-cell carcinoma"): each one named is shut out.
+_HISTOLOGY_ITEM = (
+    r"(?:pure\s+)?(?:squamous(?:[\s-]+cell)?|large[\s-]+cell(?:[\s-]+neuro-?endocrine)?|adeno-?squamous|sarcomatoid"
+    r"|small[\s-]+cell|pleomorphic|spindle[\s-]+cell|giant[\s-]+cell|carcinoid|neuro-?endocrine|LCNEC|SCLC)"
+    r"(?:\s+(?:lung\s+)?(?:carcinomas?|cancers?|histology|histologies|nsclc|tumou?rs?))?(?:\s*\([A-Za-z]{2,6}\))?"
+)
+_HISTOLOGY_LIST = re.compile(
+    r"\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having)\s+)?"
+    r"(?:(?:known|documented|confirmed|diagnosis of|presence of|histologically|cytologically|or|and)\s+){0,4}"
+    rf"(?:an?\s+)?{_HISTOLOGY_ITEM}(?:\s*(?:,\s*(?:or\s+|and\s+|and/or\s+)?|\s+or\s+|\s+and/or\s+|\s+and\s+|\s*/\s*)"
+    rf"{_HISTOLOGY_ITEM}){{0,6}}"
+    r"(?:\s+(?:histology|histologies|histological (?:sub)?types?|of the lung|nsclc|lung cancer"
+    r"|non-small[\s-]cell lung (?:cancer|carcinoma)))?\s*[.;]?\s*",
+    re.I,
+)
+_LARGE_CELL = re.compile(r"\blarge[\s-]+cell\b(?![\s-]*neuro)", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
 # A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
 # adenocarcinoma", "head and neck squamous cell carcinoma"), or an abbreviation that is one ("(PDAC)").
@@ -186,6 +205,20 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
     return found
 
 
+def _nos_taken(sentence: str) -> bool:
+    """ "Adenocarcinoma or NSCLC NOS", "(adenocarcinoma, large cell or not otherwise specified)": NSCLC NOS is one
+    of the histologies asked for, not an example, an exception or one shut out."""
+    for match in _NOS.finditer(sentence):
+        before = sentence[max(0, match.start() - 40):match.start()]
+        if _EXAMPLE_BEFORE.search(sentence, max(0, match.start() - 120), match.start()):
+            continue
+        if _EXCEPT_BEFORE.search(before) or _NEGATED_BEFORE.search(before) or _SHUT_OUT_AFTER.match(
+                sentence[match.end():match.end() + 100]):
+            continue
+        return True
+    return False
+
+
 @cache
 def _histology_words() -> AnyOf:
     """The histology groups' patterns: _mentions finds nothing where none can match (its masks only
@@ -203,6 +236,18 @@ def _kept_histologies(tail: str) -> set[str]:
 def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
     """The histologies an exclusion sentence shuts out, and whether firmly ("mixed squamous histology"
     is not pure squamous disease: not firm)."""
+    found = _excluded_by_name(sentence)
+    if len(sentence) < 200 and _LARGE_CELL.search(sentence) and _HISTOLOGY_LIST.fullmatch(sentence):
+        # "Large cell carcinoma", "Squamous or large cell carcinoma": large cell itself (not large cell
+        # neuroendocrine carcinoma, another tumour) is shut out.
+        if found is None:
+            return {"large cell"}, True
+        return found[0] | {"large cell"}, found[1]
+    return found
+
+
+def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
+    """_excluded_histologies without the large cell list bullets."""
     v = vocab()
     lowered = sentence.lower()
     if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
@@ -264,6 +309,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     ]
     asked: set[str] | None = None  # the histologies the inclusions ask for
     asked_firm = False  # ... and whether for every patient
+    nos = False  # NSCLC not otherwise specified is named among those asked for
     shut_firm: set[str] = set()
     shut_soft: set[str] = set()
     evidence = ""
@@ -290,6 +336,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
+        if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
+            nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
         for allows, shut in mentions:
             if shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
@@ -299,8 +347,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             evidence = evidence or sentence
     for criterion in text.exclusion:
         lowered = criterion.text.lower()
-        if "squamous" not in lowered and not ("other than" in lowered or "except" in lowered or "besides" in lowered):
-            continue  # every histology exclusion names squamous or the histologies kept (most criteria name neither)
+        if "squamous" not in lowered and "large" not in lowered and not (
+                "other than" in lowered or "except" in lowered or "besides" in lowered):
+            continue  # every histology exclusion names squamous, large cell or the histologies kept (most name none)
         if one_group(criterion):
             continue
         for sentence in criterion.sentences():
@@ -308,6 +357,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             if excluded:
                 (shut_firm if excluded[1] else shut_soft).update(excluded[0])
                 evidence = evidence or sentence
+                other_than = _OTHER_THAN.search(sentence)
+                nos = nos or bool(other_than and _NOS.search(_TAIL_END.split(sentence[other_than.end():][:120], 1)[0]))
     allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
     if allowed >= set(HISTOLOGIES):
         return {"allowed": None, "out": [], "evidence": ""}
@@ -316,4 +367,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # histology can be excluded on it (check() makes it a question).
         return {"allowed": [], "out": [], "evidence": quote(evidence)}
     out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
-    return {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}
+    rule: dict[str, Any] = {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}
+    if nos:
+        rule["nos"] = True  # NSCLC not otherwise specified is named among the histologies taken
+    return rule

@@ -81,6 +81,53 @@ _EXCLUSION_NOISE = re.compile(
 )
 
 
+# Stage IV's sub-stages: "IVA" / "IVB" (AJCC 8), M1a-b (IVA) and M1c (IVB).
+_STAGE_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<num>[IV]{1,4}|[1-4])\s?(?P<sub>[ABC])?|(?P<bare>[ABC]))(?![A-Za-z0-9])", re.I
+)
+_RANGE_MARK = re.compile(r"[-–—~]|\bto\b|\bthrough\b", re.I)
+_M1_PART = guarded(r"\bM1\s?(?P<sub>[abc])\b", re.I)
+_ONLY = re.compile(r"\b(?:only|exclusively|limited to|restricted to)\b", re.I)
+_ONLY_REACH = 30
+# An exclusion of part of stage IV: "extrathoracic metastases", "M1c disease", "stage IVB" (a stage IV patient
+# may have intrathoracic M1a disease only).
+_PART_OF_STAGE_IV = guarded(
+    r"\bextra-?\s?thoracic\b|\boutside (?:of )?the (?:chest|thorax)\b|\bM1\s?[bc]\b|\bstage\s*IV\s?B\b|\bIVB\b", re.I
+)
+
+
+def _stage_iv_parts(body: str) -> tuple[set[str], bool]:
+    """The sub-stages of stage IV a stage body names ("" = stage IV as a whole), and whether a range ends at
+    one ("IIIB-IVA": stage IVB left out)."""
+    parts: set[str] = set()
+    last, range_top = 0, False
+    previous_end = 0
+    for token in _STAGE_TOKEN.finditer(body):
+        if token.group("bare"):
+            if last == 4:
+                parts.add(token.group("bare").upper())
+            continue
+        value = _ROMAN.get(token.group("num").upper(), 0)
+        if value == 4:
+            sub = (token.group("sub") or "").upper()
+            parts.add(sub)
+            if sub and 0 < last < 4 and _RANGE_MARK.search(body, previous_end, token.start()):
+                range_top = True
+        last, previous_end = value, token.end()
+    return parts, range_top
+
+
+def _part_of_stage_iv(sentence: str, match: re.Match[str]) -> bool:
+    """An inclusion that takes only part of stage IV: "stage IVA only", "stage IIIB-IVA", "stage IV (M1a, M1b
+    only)". A sub-stage named plainly ("stage IVB NSCLC", "stage IVA or IVB") is read as stage IV."""
+    parts, range_top = _stage_iv_parts(match.group("body"))
+    near = sentence[max(0, match.start() - _ONLY_REACH):match.end() + _ONLY_REACH]
+    if parts and "" not in parts and not {"A", "B"} <= parts:
+        return range_top or bool(_ONLY.search(near))
+    m1 = {m.group("sub").lower() for m in _M1_PART.finditer(near)}
+    return bool(m1) and m1 != {"a", "b", "c"} and bool(_ONLY.search(near))
+
+
 def _stage_values(body: str) -> list[int]:
     return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
 
@@ -283,16 +330,18 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     oligo: list[Evidence] = []
     any_stage: list[Evidence] = []  # "all stages": every stage may join
     locally_advanced: list[Evidence] = []  # "locally advanced" with nothing saying stage III only or stage IV too
+    substage: list[Evidence] = []  # only part of stage IV taken ("stage IVA only") or left out ("M1c disease")
     for is_header, sources in ((True, header), (False, inclusion)):
         for sentence, criterion in sources:
             plain = _plain_roman(sentence)
             if not stage_words.possible(plain):
                 continue
-            stages = [
-                _stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
-                for m in STAGE.finditer(plain)
-                if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])
-            ]
+            matches = [m for m in STAGE.finditer(plain)
+                       if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
+            stages = [_stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
+                      for m in matches]
+            if any(_part_of_stage_iv(plain, m) for m in matches):
+                substage.append((sentence, criterion))
             if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
                 # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
                 stages = [values for values in stages if values and max(values) == 4]
@@ -326,7 +375,13 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
-        if len(body) > 220 or not words["metastatic_excluded"].possible(body) or _EXCLUSION_NOISE.search(body):
+        if len(body) > 220 or _EXCLUSION_NOISE.search(body):
+            continue
+        part = _PART_OF_STAGE_IV.search(body)
+        if part and not _aside(criterion) and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]):
+            substage.append((body, criterion))  # "Extrathoracic metastases", "M1c disease": a question for stage IV
+            continue
+        if not words["metastatic_excluded"].possible(body):
             continue
         for match in words["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
@@ -357,6 +412,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         verdict, why = (UNKNOWN if _each_names_a_part(early) else EXCLUDED), "early_only"
     elif oligo:
         verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
+    elif substage:
+        verdict, why, evidence = UNKNOWN, "substage", substage[0][0]
     elif any_stage:
         verdict, why, evidence = ELIGIBLE, "any_stage", any_stage[0][0]
     elif advanced:
@@ -365,7 +422,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         verdict, why, evidence = UNKNOWN, "locally_advanced", locally_advanced[0][0]
     else:
         verdict, why, evidence = ELIGIBLE, "none", ""
-    stated = bool(advanced or early or excludes_metastatic or oligo or locally_advanced)
+    stated = bool(advanced or early or excludes_metastatic or oligo or locally_advanced or substage)
     rule: dict[str, Any] = {"IV": verdict, "other": UNKNOWN if stated and why != "any_stage" else ELIGIBLE, "why": why,
                             "evidence": quote(evidence) if evidence else ""}
     if only_for is not None:

@@ -214,9 +214,40 @@ def _spec_ok(text: str, match: re.Match[str]) -> bool:
     return not _UNIT_AFTER.match(text, match.end())
 
 
-def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, int]], bool]]:
-    """Each (anchor start, value end, kind, score spans, karnofsky?) stated in a sentence."""
-    found: list[tuple[int, int, str, list[tuple[int, int]], bool]] = []
+# After a score, a condition on it: "2 if due to cancer pain", "2 only for patients aged 75+", "2 if age < 70".
+_CONDITION_AFTER = re.compile(
+    r"[^\d;.]{0,40}?\b(?:if|when|provided|providing|only (?:if|when|for|with|among|after)"
+    r"|(?:restricted|limited|reserved) to|in case|due to|caused by|because of|secondary to|attribut\w+ to"
+    r"|related to|(?:for|in|among) (?:those|patients|participants|subjects|pts|individuals) (?:aged|older|over|above"
+    r"|younger|under|below|of age|[≥><≤]))",
+    re.I,
+)
+# A lone conditional permission: "PS 2 permitted if attributable to cancer symptoms".
+_PERMITTED = re.compile(
+    r"\b(?:allowed|permitted|eligible|accepted|acceptable|may (?:be )?(?:enrol|includ)|only (?:if|when|for|with))", re.I
+)
+
+_GROUP_CONDITION = re.compile(
+    r"\b(?:for|among)\b|\bin (?:those|patients|participants|subjects|pts|individuals)\b", re.I
+)
+
+
+def _condition_after(sentence: str, end: int) -> str:
+    """The condition on the patient that follows a score: "group" when it names whom the score is for ("0-1 for
+    participants aged 75+"), "if" when the score itself holds on a condition ("2 if due to the tumour"), "" when
+    none does; a part or cohort named there is the part rules' to read."""
+    condition = _CONDITION_AFTER.match(sentence, end)
+    if condition is None or _PART_MENTION.search(sentence, end, condition.end() + 40):
+        return ""
+    return "group" if _GROUP_CONDITION.search(condition.group(0)) else "if"
+
+
+Limit = tuple[int, int, str, list[tuple[int, int]], bool, list[str]]
+
+
+def _stated_limits(sentence: str) -> list[Limit]:
+    """Each (anchor start, value end, kind, score spans, karnofsky?, span conditional?) stated in a sentence."""
+    found: list[Limit] = []
     consumed = 0
     sentence = _readable(sentence)
     for anchor in ANCHOR.finditer(sentence):
@@ -228,7 +259,7 @@ def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, i
             if value:
                 raw = value.group("n").lower()
                 cls = int(raw) if raw.isdigit() else _ROMAN[raw]
-                found.append((anchor.start(), value.end(), f"rpa{cls}", [], True))
+                found.append((anchor.start(), value.end(), f"rpa{cls}", [], True, []))
                 consumed = value.end()
             continue
         kps = bool(anchor.group("kps"))
@@ -242,6 +273,7 @@ def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, i
         if bounds is None:
             continue
         spans = [bounds]
+        conditional = [_condition_after(sentence, spec.end())]
         end = spec.end()
         # "0-1 for part A and 0-2 for part B": further values for the same scale widen the rule.
         while len(spans) < _MAX_ALTERNATIVES and (more := SPEC.search(sentence, end, end + _WINDOW)):
@@ -254,9 +286,10 @@ def _stated_limits(sentence: str) -> list[tuple[int, int, str, list[tuple[int, i
             if not _spec_ok(sentence, more):
                 break
             spans.append(extra)
+            conditional.append(_condition_after(sentence, more.end()))
             end = more.end()
         consumed = end
-        found.append((anchor.start(), end, "kps" if kps else "ecog", spans, kps))
+        found.append((anchor.start(), end, "kps" if kps else "ecog", spans, kps, conditional))
     return found
 
 
@@ -300,7 +333,9 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     cue = _EXCEPTION_CUE.search(sentence, limits[0][1]) if limits else None
     named: set[int] = set()  # ECOG values an exception names ("except patients with ECOG 2 due to ...")
-    for i, (start, end, kind, spans, kps) in enumerate(limits):
+    on_condition: set[int] = set()  # ECOG values let in only on a condition the profile does not give
+    taken: set[int] = set()  # ECOG values an earlier unconditional limit of the sentence lets in
+    for i, (start, end, kind, spans, kps, conditional) in enumerate(limits):
         if cue is not None and start > cue.start():
             for low, high in spans:
                 verdicts = _ecog_verdicts(low, high, kps, allowed=True)
@@ -310,6 +345,21 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         before = limits[i - 1][1] if i else 0
         after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
         role = _role(sentence, before, after, exclusion)
+        conditions_read = False  # a condition after the limit was read as one span's, not the limit's
+        if role == "allow" and not kind.startswith("rpa"):
+            stated = len(spans)
+            spans = _unconditional(spans, conditional, kps, taken if i else None, on_condition)
+            conditions_read = len(spans) < stated
+            if not spans:
+                continue  # "ECOG 0-1 (ECOG 2 allowed if due to cancer pain)": the second statement is a condition
+            if i == 0 and conditional[0] and len(spans) == 1 and spans[0][0] == spans[0][1] and not kps and (
+                    len(limits) == 1 and _PERMITTED.search(sentence, end)):
+                # "PS 2 permitted if due to cancer-related symptoms", "ECOG 2 only if aged 70 or more" on its own:
+                # a question for that score, whatever the other limits say of it.
+                rules.append({"verdicts": [UNKNOWN if e == spans[0][0] else None for e in ECOG_VALUES],
+                              "label": _label(spans[0][0], spans[0][0], kps, allowed=True), "on_condition": True,
+                              "conditional": [spans[0][0]]})
+                continue
         if kind.startswith("rpa"):
             # RPA class III means Karnofsky below 70: excluding it (or taking I-II) needs KPS >= 70.
             cls = int(kind[3:])
@@ -330,7 +380,7 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         other = _other_condition(sentence, before, start, end, after, role)
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
         group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
-        subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end())
+        subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end()) and not conditions_read
         for low, high in spans:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
             if role == "exception":
@@ -341,6 +391,14 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             if subgroup:
                 rule["subgroup"] = True
             rules.append(rule)
+            if role == "allow":
+                taken.update(e for e, v in enumerate(verdicts) if v == ELIGIBLE)
+    if on_condition:
+        # "0 to 2 (ECOG 2 only for patients aged 75+)", "0-1, or 2 if age < 70": those scores are a question.
+        for rule in rules:
+            rule["verdicts"] = [UNKNOWN if e in on_condition and v is not None else v
+                                for e, v in enumerate(rule["verdicts"])]
+            rule["conditional"] = sorted(on_condition)
     if cue is not None:
         # "ECOG >= 2, unless due to ...": whom the limit leaves out may be let back in on a condition the
         # profile cannot settle; an exception naming scores ("except ECOG 2 ...") opens only those.
@@ -348,6 +406,33 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule["verdicts"] = [UNKNOWN if v == EXCLUDED and (not named or e in named) else v
                                 for e, v in enumerate(rule["verdicts"])]
     return rules
+
+
+def _unconditional(spans: list[tuple[int, int]], conditional: list[str], kps: bool, taken: set[int] | None,
+                   on_condition: set[int]) -> list[tuple[int, int]]:
+    """The spans of a limit that let patients in plainly; a later span or statement with a condition ("or 2 if age
+    < 70") adds the scores it names to `on_condition` instead. A span naming one score makes that score a question;
+    a wider one only the scores not already let in (a narrower limit for a group stays the subgroup rule's).
+    `taken` is None for the sentence's first statement, whose own first span is never a condition."""
+    kept: list[tuple[int, int]] = []
+    for index, (low, high) in enumerate(spans):
+        later = index > 0 or taken is not None
+        if kps or not later or not conditional[index]:
+            kept.append((low, high))
+            continue
+        earlier = (taken or set()) | {e for lo, hi in kept for e in range(lo, hi + 1)}
+        scores = set(range(low, high + 1))
+        # One score named ("2 only for patients aged 75+"), the scores it adds ("0-2 if ..."), those held on a
+        # condition ("0-3 (2-3 if due to the tumour)"), or those a group loses ("0-2 (0-1 for those aged 75+)").
+        if low == high or scores - earlier:
+            named = scores if low == high else scores - earlier
+        else:
+            named = earlier - scores if conditional[index] == "group" else scores
+        if not named:
+            kept.append((low, high))
+            continue
+        on_condition.update(named)
+    return kept
 
 
 def _per_part(criterion: Criterion, rules: list[dict[str, Any]]) -> bool:
@@ -454,6 +539,10 @@ def parse(text: TrialText) -> dict[str, Any]:
         if rule.get("subgroup"):
             combined = [UNKNOWN if c == ELIGIBLE and v == UNKNOWN else c
                         for c, v in zip(combined, rule["verdicts"], strict=True)]
+    # "ECOG 0-2" and, in another sentence, "ECOG 2 only if aged 70 or more": that score is a question.
+    for rule in rules:
+        if rule.get("on_condition"):
+            combined = [UNKNOWN if v == UNKNOWN else c for c, v in zip(combined, rule["verdicts"], strict=True)]
     # For each ECOG value, the statement that decided it (the most permissive one).
     deciding = [
         next((i for i, r in enumerate(rules) if r["verdicts"][e] == combined[e]), -1) for e in ECOG_VALUES
@@ -484,7 +573,10 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
         return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
-    if verdict == UNKNOWN and "part" in rule:
+    if verdict == UNKNOWN and profile.ecog in rule.get("conditional", ()):
+        reason = (f"The trial takes ECOG {profile.ecog} only on a condition your profile does not settle (such as "
+                  f"age or the cause of the decline): ask the study team.")
+    elif verdict == UNKNOWN and "part" in rule:
         reason = (f"The trial takes performance status {rule['label']} in the part it names ({rule['part']}); "
                   f"your ECOG is {profile.ecog}: ask which part you could join.")
     elif verdict == ELIGIBLE:
