@@ -88,15 +88,28 @@ def pdl1_atom(atom: dict[str, Any], profile: Patient) -> str:
     below = hi is None or (tps <= hi if atom.get("hi_incl", False) else tps < hi)
     scale = atom.get("scale", "tps")
     if scale == "tps":
-        return YES if above and below else NO
+        if not (above and below):
+            return NO
+        return YES if _surely_within(atom, tps) else MAYBE
+    if scale == "tc_and_ic":
+        # "TC0 and IC0": a TPS outside the tumour-cell level fails it; inside it, the immune cells still decide.
+        return MAYBE if above and below else NO
     if scale == "tc_or_ic":
-        return YES if above and below else MAYBE
+        return YES if above and below and _surely_within(atom, tps) else MAYBE
     if scale == "cps":
         # CPS counts tumour and immune cells, so CPS >= TPS: a TPS above a bound settles it, below does not.
         if hi is not None and not below:
             return NO
         return YES if above and hi is None else MAYBE
     return MAYBE  # immune-cell scores: a TPS says nothing
+
+
+def _surely_within(atom: dict[str, Any], tps: float) -> bool:
+    """Within every assay's cut-off ("TPS >= 50% (22C3) or >= 25% (SP263)": 50 and above), not only the widest."""
+    lo, hi = atom.get("lo_sure"), atom.get("hi_sure")
+    above = lo is None or (tps >= lo if atom.get("lo_incl", True) else tps > lo)
+    below = hi is None or (tps <= hi if atom.get("hi_incl", False) else tps < hi)
+    return above and below
 
 
 # Answers per profile (rules.profile_memo), keyed by the atom's text form: the same atom ("sensitising EGFR
