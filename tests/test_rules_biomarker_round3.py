@@ -165,3 +165,30 @@ def test_sp142_level_lists_and_negatives() -> None:
     assert verdict(inc("PD-L1 IC2/3 by SP142"), patient(pdl1=80)) == "unknown"  # immune cells only
     assert verdict(inc("PD-L1 expression TC0 and IC0 (SP142)"), patient(pdl1=30)) == "excluded"
     assert verdict(inc("PD-L1 expression TC0 and IC0 (SP142)"), patient(pdl1=0)) == "unknown"
+
+
+# ---- kind: rival requirements on one gene (written for groups the text did not name): failing all excludes -------
+
+RIVALS = [
+    ("Confirmed EGFR sensitising mutation (exon 19 deletion or L858R) in an earlier sample",
+     "T790M mutation confirmed in a biopsy taken after progression on a first-generation EGFR TKI"),
+    ("Documented KRAS G12C mutation", "Documented KRAS mutation other than G12C"),
+    ("Tumour harbours an activating EGFR mutation", "EGFR exon 20 insertion confirmed by a local laboratory"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), RIVALS)
+def test_failing_every_rival_requirement_excludes(first: str, second: str) -> None:
+    criteria = f"Inclusion Criteria:\n\n* {first}\n* {second}\n"
+    assert verdict(criteria, NO_DRIVER) == "excluded"  # the gene was tested: neither group takes the patient
+    assert verdict(criteria, patient("ALK:fusion")) == "excluded"
+    assert verdict(criteria, patient(negative=[])) == "unknown"  # untested: either may hold
+
+
+def test_meeting_one_rival_requirement_stays_a_question_or_better() -> None:
+    criteria = ("Inclusion Criteria:\n\n* Confirmed EGFR sensitising mutation in an earlier sample\n"
+                "* T790M mutation confirmed in a biopsy taken after progression on gefitinib\n")
+    assert verdict(criteria, EX19) == "unknown"  # one group's rule met, the other's not: which applies is unclear
+    kras = "Inclusion Criteria:\n\n* Documented KRAS G12C mutation\n* Documented KRAS mutation other than G12C\n"
+    assert verdict(kras, KRAS_G12D) != "excluded"
+    assert verdict(kras, patient("KRAS:G12C")) != "excluded"

@@ -192,7 +192,7 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
             verdict = ELIGIBLE  # "tumours do not need to be tested": only a known finding excludes
         else:
             verdict = UNKNOWN
-    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful")):
+    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful") or clause.get("rival")):
         verdict = UNKNOWN
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
@@ -222,6 +222,7 @@ def cohort_verdict(
                 and all(a["t"] != "pdl1" for a in clause["atoms"])):
             verdict = ELIGIBLE  # "squamous tumours need not be tested" (for gene changes, not PD-L1)
         results.append((verdict, clause, answers))
+    _rivals_all_failed(results)
     if not results:
         return ELIGIBLE, None, []
     worst = min(_RANK[r[0]] for r in results)
@@ -229,6 +230,22 @@ def cohort_verdict(
     if deciding[0][0] == ELIGIBLE:
         deciding = [r for r in deciding if r[1]["mode"] == "require"] or deciding
     return deciding[0]
+
+
+def _rivals_all_failed(results: list[tuple[Verdict, dict[str, Any], list[str]]]) -> None:
+    """Rival requirements ("EGFR sensitising mutation" beside "T790M", written for groups the text did not name):
+    failing one is a question, failing every one of them (all atoms NO) excludes, as any reading of them would."""
+    failed: dict[str, bool] = {}
+    for verdict, clause, answers in results:
+        name = clause.get("rival")
+        if name:
+            fails = (verdict == UNKNOWN and clause["mode"] == "require" and not clause.get("soft")
+                     and not clause.get("doubtful") and not clause.get("open") and not clause.get("scope")
+                   and bool(answers) and all(a == NO for a in answers))
+            failed[name] = failed.get(name, True) and fails
+    for index, (verdict, clause, answers) in enumerate(results):
+        if failed.get(clause.get("rival") or ""):
+            results[index] = (EXCLUDED, clause, answers)
 
 
 def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
