@@ -243,7 +243,7 @@ def _rivals_all_failed(results: list[tuple[Verdict, dict[str, Any], list[str]]])
                      and not clause.get("doubtful") and not clause.get("open") and not clause.get("scope")
                    and bool(answers) and all(a == NO for a in answers))
             failed[name] = failed.get(name, True) and fails
-    for index, (verdict, clause, answers) in enumerate(results):
+    for index, (_, clause, answers) in enumerate(results):
         if failed.get(clause.get("rival") or ""):
             results[index] = (EXCLUDED, clause, answers)
 
