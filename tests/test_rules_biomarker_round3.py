@@ -192,3 +192,28 @@ def test_meeting_one_rival_requirement_stays_a_question_or_better() -> None:
     kras = "Inclusion Criteria:\n\n* Documented KRAS G12C mutation\n* Documented KRAS mutation other than G12C\n"
     assert verdict(kras, KRAS_G12D) != "excluded"
     assert verdict(kras, patient("KRAS:G12C")) != "excluded"
+
+
+# ---- kind: "no known X" (inclusion): a rule on known findings; an untested tumour passes -----------------------------
+
+NO_KNOWN = [
+    "Metastatic NSCLC with no known EGFR, ALK mutation, or other genomic aberration for which targeted therapy exists",
+    "No known EGFR mutation or ALK rearrangement",
+    "Patients without known ROS1, ALK or EGFR alterations",
+    "Non-squamous NSCLC without any known sensitising EGFR mutation",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_KNOWN)
+def test_no_known_lets_an_untested_tumour_pass(sentence: str) -> None:
+    assert verdict(inc(sentence), patient(negative=[])) == "eligible"
+    assert verdict(inc(sentence), EX19) == "excluded"  # a known finding still excludes
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+
+
+def test_plain_negation_still_needs_a_result() -> None:
+    """Near misses: "no EGFR mutation", "known EGFR mutation" (an exclusion), and a mixed sentence stay questions."""
+    untested = patient(negative=[])
+    assert verdict(inc("No EGFR mutation or ALK rearrangement"), untested) == "unknown"
+    assert verdict(exc("Known EGFR mutation or ALK rearrangement"), untested) == "unknown"
+    assert verdict(inc("No EGFR mutation and no known ALK rearrangement"), untested) == "unknown"

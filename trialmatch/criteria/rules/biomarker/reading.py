@@ -134,7 +134,7 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
     for statement in statements:
         atoms = [a for a in statement.atoms if a.get("gene") not in genes]
         if atoms:
-            kept.append(Statement(statement.polarity, atoms, statement.open))
+            kept.append(Statement(statement.polarity, atoms, statement.open, statement.known_only))
     return kept
 
 
@@ -157,6 +157,8 @@ def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str
     }
     if statement.open and mode == "require":
         clause["open"] = True
+    if statement.known_only and mode == "forbid":
+        clause["untested_ok"] = True  # "no known EGFR mutation": an untested tumour has none known
     return clause
 
 

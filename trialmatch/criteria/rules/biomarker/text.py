@@ -193,8 +193,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
         excepted: list[dict[str, Any]] = []
         widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
         open_ended = False
+        negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
+        known_only = True
+        known_phrase = False
         for phrase in phrases(part_toks, part_text):
+            if len(negative) > negative_seen:
+                known_only = known_only and known_phrase
+                negative_seen = len(negative)
             start, end = phrase[0].start, phrase[-1].end
+            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 30): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
@@ -302,8 +309,13 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
-            statements.append(Statement("-", _dedupe(negative)))
+            known_only = known_only and (len(negative) == negative_seen or known_phrase)
+            statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title"))
     return statements
+
+
+# "with no known EGFR, ALK mutation or other aberration": a rule on known findings, which an untested tumour has none of.
+_NO_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+known\s+$", re.I)
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
