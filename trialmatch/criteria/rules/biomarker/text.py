@@ -314,7 +314,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
     return statements
 
 
-# "with no known EGFR, ALK mutation or other aberration": a rule on known findings, which an untested tumour has none of.
+# "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
 _NO_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+known\s+$", re.I)
 
 
