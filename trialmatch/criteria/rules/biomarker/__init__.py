@@ -119,6 +119,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
 def _describe_pdl1(atom: dict[str, Any]) -> str:
     scale = {"tps": "PD-L1 (tumour proportion score)", "cps": "PD-L1 combined positive score (CPS)",
              "ic": "PD-L1 on immune cells", "tc_or_ic": "PD-L1 on tumour cells (or on immune cells)",
+             "tc_and_ic": "PD-L1 on tumour cells and on immune cells",
              }.get(atom.get("scale", "tps"), "PD-L1")
     unit = "" if atom.get("scale") == "cps" else "%"
     lo, hi = atom.get("lo"), atom.get("hi")
@@ -127,7 +128,9 @@ def _describe_pdl1(atom: dict[str, Any]) -> str:
         parts.append(f"{'at least' if atom.get('lo_incl', True) else 'above'} {lo:g}{unit}")
     if hi is not None:
         parts.append(f"{'at most' if atom.get('hi_incl') else 'below'} {hi:g}{unit}")
-    return f"{scale} {' and '.join(parts)}"
+    text = f"{scale} {' and '.join(parts)}"
+    sure = [f"{v:g}%" for v in (atom.get("lo_sure"), atom.get("hi_sure")) if v is not None]
+    return f"{text} ({', '.join(sure)} by another of the tests it names)" if sure else text
 
 
 def _listed(profile: Patient, genes: list[str]) -> str:

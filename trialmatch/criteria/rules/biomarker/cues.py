@@ -30,6 +30,17 @@ _GENE_NAME = re.compile(_GENE_LIST)
 _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
 )
+# "EGFR mutations known to be associated with EGFR-TKI sensitivity", "mutation conferring sensitivity to EGFR TKIs":
+# the association names the sensitising class, said as one word so the phrase holds together ("sensitizing mutations").
+_SENSITIVITY_ASSOCIATED = guarded(
+    r"\b(mutations?|alterations?|variants?)\s+(?:(?:that|which)\s+(?:is|are)\s+|(?:that|which)\s+)?"
+    r"(?:(?:known|reported|shown|proven|established)\s+(?:to\s+(?:be\s+)?)?)?"
+    r"(?:associated\s+with|conferring|confer(?:s|ring)?|predictive\s+of|predicting)\s+"
+    r"(?:(?:EGFR|the)\s+)?(?:(?:TKIs?|tyrosine\s+kinase\s+inhibitors?)\s+)?"
+    r"(?:sensitivity|sensitization|sensitisation|susceptibility|response|responsiveness)"
+    r"(?:\s+to\s+(?:an?\s+|the\s+)?(?:EGFR[\s\-]*)?(?:TKIs?|tyrosine\s+kinase\s+inhibitors?)(?:\s*\(\s*TKIs?\s*\))?)?",
+    re.I,
+)
 # Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
 _KIDNEY_WORD_BEFORE = r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)"
 _KIDNEY_WORD_AFTER = r"(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI)"
@@ -117,6 +128,7 @@ def normalise(text: str) -> str:
         if _KIDNEY_AFTER_WORD.search(text):
             text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
+        text = _SENSITIVITY_ASSOCIATED.sub(lambda m: "sensitizing " + m.group(1), text)
     text = _EITHER_STATUS.sub("status", text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR

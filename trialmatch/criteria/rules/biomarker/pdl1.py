@@ -49,6 +49,13 @@ _OTHER_MEASURE = re.compile(
     r"|QTc|albumin|saturation|FEV1|DLCO|years? old|aged?)\b",
     re.I,
 )
+# PD-L1 assays. A sentence that names two or more gives each its own cut-off ("TPS >= 50% (22C3) or TC >= 25% (SP263)"):
+# a profile's TPS comes from an unknown assay, so only a value on the same side of every cut-off decides.
+_ASSAY = re.compile(r"\b(?:22C3|28-8|SP263|SP142|73-10|E1L3N|QR1)\b", re.I)
+# The SP142 scoring levels: "TC3 or IC3", "TC2/3 or IC2/3", "TC1/2/3". Tumour cells TC0 <1%, TC1 1-4%, TC2 5-49%,
+# TC3 >=50%; immune cells IC0 <1%, IC1 1-4%, IC2 5-9%, IC3 >=10%.
+_SP142_LEVEL = re.compile(r"\b(TC|IC)\s?([0-3](?:\s*/\s*[0-3])*)(?!\w)(?!\s*/\s*[0-3])")
+_SP142_BOUNDS = {"TC": (None, 1.0, 5.0, 50.0, None), "IC": (None, 1.0, 5.0, 10.0, None)}
 _ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
 
 
@@ -96,13 +103,14 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
         anchors = [(m.start(), m.end()) for m in score_anchor.finditer(sentence)][:1]
     by_polarity: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[Any, ...]] = set()
+    assays = len({m.group(0).upper() for m in _ASSAY.finditer(sentence)}) > 1
     for i, (start, name_end) in enumerate(anchors):
         end = anchors[i + 1][0] if i + 1 < len(anchors) else len(sentence)
         window = sentence[start: min(end, start + _WINDOW)]
         stop = _OTHER_MEASURE.search(window, name_end - start)
         window = window[: stop.start()] if stop else window
         before = sentence[max(0, start - 40): start]
-        atoms = [a for a in _level(window, name_end - start, before) if tuple(sorted(a.items())) not in seen]
+        atoms = [a for a in _level(window, name_end - start, before, assays) if tuple(sorted(a.items())) not in seen]
         if not atoms:
             continue
         seen.update(tuple(sorted(a.items())) for a in atoms)
@@ -115,11 +123,15 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
 
 
-def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
+def _level(window: str, name_length: int, before: str, assays: bool = False) -> list[dict[str, Any]]:
+    """The levels named in a PD-L1 window; `assays`: the sentence gives cut-offs of several assays."""
+    sp142 = _sp142_levels(window)
+    if sp142 is not None and not _COMPARE.search(window) and not _RANGE.search(window):
+        return [sp142]
     tps, cps, ic, _ = _scale_patterns()
     if cps.search(window):
         scale = "cps"
-    elif ic.search(window):
+    elif ic.search(window) or (sp142 is not None and sp142["scale"] in {"ic", "tc_or_ic"}):
         # "TC >= 50% or IC >= 10%": a TPS can meet the tumour-cell part; missing it settles nothing.
         scale = "tc_or_ic" if tps.search(window) else "ic"
     else:
@@ -129,6 +141,8 @@ def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
     lo_incl = hi_incl = True
     rng = _RANGE.search(window)
     extra: list[dict[str, Any]] = []
+    lows: list[float] = []
+    highs: list[float] = []
     if rng and float(rng.group(1)) < float(rng.group(3)) <= 100:
         lo, hi = float(rng.group(1)), float(rng.group(3))
         extra = _bounds_beside(window, rng, scale)
@@ -141,6 +155,7 @@ def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
             # Several bounds of one kind are alternatives ("TPS >= 50% (cohort A) or >= 1% (cohort B)").
             # (With a tumour-cell / immune-cell pair the first number is the tumour-cell one.)
             widen = scale != "tc_or_ic"
+            (lows if op in {">=", ">"} else highs).append(value)
             if op in {">=", ">"} and (lo is None or (widen and value < lo)):
                 lo, lo_incl = value, op == ">="
             elif op in {"<=", "<"} and (hi is None or (widen and value > hi)):
@@ -167,7 +182,41 @@ def _level(window: str, name_length: int, before: str) -> list[dict[str, Any]]:
         atom["lo"], atom["lo_incl"] = lo, lo_incl
     if hi is not None:
         atom["hi"], atom["hi_incl"] = hi, hi_incl
+    if assays and scale == "tps":
+        # "TPS >= 50% (22C3) or >= 25% (SP263)": met surely only above the highest cut-off (below the lowest).
+        if lo is not None and max(lows, default=lo) > lo:
+            atom["lo_sure"] = max(lows)
+        if hi is not None and min(highs, default=hi) < hi:
+            atom["hi_sure"] = min(highs)
     return [atom, *extra]
+
+
+def _sp142_levels(window: str) -> dict[str, Any] | None:
+    """"TC3 or IC3", "TC2/3 or IC2/3" (the SP142 levels) as one atom; None when the window names none.
+
+    Tumour-cell levels alone are a TPS range; with immune-cell levels beside them a TPS can meet the tumour-cell
+    part ("tc_or_ic"), or, when both must hold ("TC0 and IC0"), only fail it ("tc_and_ic")."""
+    found: dict[str, list[int]] = {}
+    for match in _SP142_LEVEL.finditer(window):
+        found.setdefault(match.group(1), []).extend(int(d) for d in re.findall(r"[0-3]", match.group(2)))
+    if not found:
+        return None
+    atom: dict[str, Any] = {"t": "pdl1"}
+    levels = found.get("TC") or found["IC"]
+    bounds = _SP142_BOUNDS["TC" if "TC" in found else "IC"]
+    lo, hi = bounds[min(levels)], bounds[max(levels) + 1]
+    if "TC" not in found:
+        atom["scale"] = "ic"
+    elif "IC" not in found:
+        atom["scale"] = "tps"
+    else:
+        both = re.search(r"\bTC\s?[0-3/\s]*\s+and\s+IC", window) is not None
+        atom["scale"] = "tc_and_ic" if both else "tc_or_ic"
+    if lo is not None:
+        atom["lo"], atom["lo_incl"] = lo, True
+    if hi is not None:
+        atom["hi"], atom["hi_incl"] = hi, False
+    return atom
 
 
 _OR = re.compile(r"\bor\b", re.I)

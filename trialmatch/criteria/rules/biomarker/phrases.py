@@ -123,6 +123,7 @@ class Statement:
     polarity: str
     atoms: list[dict[str, Any]]
     open: bool = False  # "... ALK fusion, RET fusion, etc.": the list is examples, not all
+    known_only: bool = False  # "no known EGFR mutation": only a known finding counts, an untested tumour passes
 
 
 def phrases(toks: list[Token], text: str) -> list[list[Token]]:

@@ -134,7 +134,7 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
     for statement in statements:
         atoms = [a for a in statement.atoms if a.get("gene") not in genes]
         if atoms:
-            kept.append(Statement(statement.polarity, atoms, statement.open))
+            kept.append(Statement(statement.polarity, atoms, statement.open, statement.known_only))
     return kept
 
 
@@ -157,6 +157,8 @@ def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str
     }
     if statement.open and mode == "require":
         clause["open"] = True
+    if statement.known_only and mode == "forbid":
+        clause["untested_ok"] = True  # "no known EGFR mutation": an untested tumour has none known
     return clause
 
 
@@ -546,12 +548,20 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     for key, members in groups.items():
         for gene in dict.fromkeys(a["gene"] for a in members[0]["atoms"] if a["t"] == "alt"):
             by_gene.setdefault(gene, []).append(key)
+    rivals: dict[str, str] = {}  # group key -> the name of its set of rivals
     for key, members in groups.items():
         mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
         others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
-        if any(_contradict(mine, groups[other][0]["atoms"]) for other in others):
-            for clause in members:
-                clause["doubtful"] = True
+        clashing = [other for other in others if _contradict(mine, groups[other][0]["atoms"])]
+        if clashing:
+            name = next((rivals[k] for k in [key, *clashing] if k in rivals), f"rivals {len(set(rivals.values())) + 1}")
+            for k in [key, *clashing]:
+                rivals.setdefault(k, name)
+    for key, name in rivals.items():
+        for clause in groups[key]:
+            # Each binds its own group, so one is met or none may be: a patient who fails them all is still out
+            # (verdicts.cohort_verdict); failing one alone is a question.
+            clause["rival"] = name
 
 
 def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool:

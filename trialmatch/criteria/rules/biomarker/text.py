@@ -193,8 +193,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
         excepted: list[dict[str, Any]] = []
         widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
         open_ended = False
+        negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
+        known_only = True
+        known_phrase = False
         for phrase in phrases(part_toks, part_text):
+            if len(negative) > negative_seen:
+                known_only = known_only and known_phrase
+                negative_seen = len(negative)
             start, end = phrase[0].start, phrase[-1].end
+            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 30): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
@@ -247,10 +254,16 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 # "any driver alteration other than RET": the driver rule spares the genes named after it
                 atom = _driver_atom(drivers, phrase, part_text)
                 atom.pop("other", None)
-                atom["spared"] = sorted({g for t in phrase if t.type == "gene" and t.start > other_than[0].start
-                                         for g in vocab.expand_gene(t.key)})
+                kept, examples, unclear = _other_than_genes(phrase, part_text, other_than[0])
+                atom["spared"] = sorted(kept | unclear)
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
-                (negative if is_negative else pos).append(atom)
+                target = negative if is_negative else pos
+                target.append(atom)
+                if examples or unclear:
+                    atom["beyond"] = True  # the genes named are examples: the driver rule still binds in full
+                for occ in occurrences(examples):
+                    target.extend(occurrence_atoms(occ, []))
+                target.extend({"t": "alt", "gene": g, "kind": "any", "vague": True} for g in sorted(unclear))
                 continue
             if drivers and any(t.type == "alt" and t.key.startswith("non-") and t.start > drivers[0].start
                                for t in phrase):
@@ -296,8 +309,13 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
-            statements.append(Statement("-", _dedupe(negative)))
+            known_only = known_only and (len(negative) == negative_seen or known_phrase)
+            statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title"))
     return statements
+
+
+# "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
+_NO_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+known\s+$", re.I)
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
@@ -333,6 +351,30 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})
+
+
+def _other_than_genes(phrase: list[Token], text: str, other: Token) -> tuple[set[str], list[Token], set[str]]:
+    """After "driver alterations other than EGFR": the genes spared, the example tokens ("(e.g. KRAS, ALK)": part of
+    what is excluded) and the genes of a bare aside ("other than EGFR (KRAS, ALK)": spared or examples, unclear)."""
+    spared: set[str] = set()
+    unclear: set[str] = set()
+    examples: list[Token] = []
+    state = "spared"
+    last = other.end
+    for tok in phrase:
+        if tok.start <= other.start:
+            continue
+        if tok.type == "open":
+            state = "examples"
+        elif state == "spared" and "(" in text[last: tok.start] and tok.type in {"gene", "alt"}:
+            state = "unclear"
+        last = tok.end
+        if state == "examples":
+            if tok.type != "open":
+                examples.append(tok)
+        elif tok.type == "gene":
+            (spared if state == "spared" else unclear).update(vocab.expand_gene(tok.key))
+    return spared, examples, unclear
 
 
 def _other_than(phrase: list[Token], text: str) -> int:

@@ -88,15 +88,28 @@ def pdl1_atom(atom: dict[str, Any], profile: Patient) -> str:
     below = hi is None or (tps <= hi if atom.get("hi_incl", False) else tps < hi)
     scale = atom.get("scale", "tps")
     if scale == "tps":
-        return YES if above and below else NO
+        if not (above and below):
+            return NO
+        return YES if _surely_within(atom, tps) else MAYBE
+    if scale == "tc_and_ic":
+        # "TC0 and IC0": a TPS outside the tumour-cell level fails it; inside it, the immune cells still decide.
+        return MAYBE if above and below else NO
     if scale == "tc_or_ic":
-        return YES if above and below else MAYBE
+        return YES if above and below and _surely_within(atom, tps) else MAYBE
     if scale == "cps":
         # CPS counts tumour and immune cells, so CPS >= TPS: a TPS above a bound settles it, below does not.
         if hi is not None and not below:
             return NO
         return YES if above and hi is None else MAYBE
     return MAYBE  # immune-cell scores: a TPS says nothing
+
+
+def _surely_within(atom: dict[str, Any], tps: float) -> bool:
+    """Within every assay's cut-off ("TPS >= 50% (22C3) or >= 25% (SP263)": 50 and above), not only the widest."""
+    lo, hi = atom.get("lo_sure"), atom.get("hi_sure")
+    above = lo is None or (tps >= lo if atom.get("lo_incl", True) else tps > lo)
+    below = hi is None or (tps <= hi if atom.get("hi_incl", False) else tps < hi)
+    return above and below
 
 
 # Answers per profile (rules.profile_memo), keyed by the atom's text form: the same atom ("sensitising EGFR
@@ -179,7 +192,7 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
             verdict = ELIGIBLE  # "tumours do not need to be tested": only a known finding excludes
         else:
             verdict = UNKNOWN
-    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful")):
+    if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful") or clause.get("rival")):
         verdict = UNKNOWN
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
@@ -209,6 +222,7 @@ def cohort_verdict(
                 and all(a["t"] != "pdl1" for a in clause["atoms"])):
             verdict = ELIGIBLE  # "squamous tumours need not be tested" (for gene changes, not PD-L1)
         results.append((verdict, clause, answers))
+    _rivals_all_failed(results)
     if not results:
         return ELIGIBLE, None, []
     worst = min(_RANK[r[0]] for r in results)
@@ -216,6 +230,22 @@ def cohort_verdict(
     if deciding[0][0] == ELIGIBLE:
         deciding = [r for r in deciding if r[1]["mode"] == "require"] or deciding
     return deciding[0]
+
+
+def _rivals_all_failed(results: list[tuple[Verdict, dict[str, Any], list[str]]]) -> None:
+    """Rival requirements ("EGFR sensitising mutation" beside "T790M", written for groups the text did not name):
+    failing one is a question, failing every one of them (all atoms NO) excludes, as any reading of them would."""
+    failed: dict[str, bool] = {}
+    for verdict, clause, answers in results:
+        name = clause.get("rival")
+        if name:
+            fails = (verdict == UNKNOWN and clause["mode"] == "require" and not clause.get("soft")
+                     and not clause.get("doubtful") and not clause.get("open") and not clause.get("scope")
+                   and bool(answers) and all(a == NO for a in answers))
+            failed[name] = failed.get(name, True) and fails
+    for index, (_, clause, answers) in enumerate(results):
+        if failed.get(clause.get("rival") or ""):
+            results[index] = (EXCLUDED, clause, answers)
 
 
 def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
