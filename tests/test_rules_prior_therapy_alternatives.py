@@ -1,0 +1,184 @@
+"""Prior-therapy kinds of sentence: inclusion lists of alternatives ("for one of the following indications:"),
+on invented criteria and invented profiles.
+
+Each sub-bullet of such a list is one way in; a sub-bullet for another cancer or for resected disease
+only is no way in for a stage IV NSCLC patient; a condition word in another sentence of the bullet that
+opens the list does not soften the alternatives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import profile_from_dict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS"]
+
+
+def _neg(*positive: str) -> list[str]:
+    return [g for g in GENES if g not in positive]
+
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "naive-no-driver": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0, "pdl1_tps": 50},
+    "naive-g12v": {"biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "tested_negative": _neg("KRAS"),
+                   "prior_therapies": [], "prior_lines": 0},
+    "post-cisplatin-etoposide": {"histology": "large cell", "tested_negative": GENES, "prior_lines": 1,
+                                 "prior_therapies": ["cisplatin", "etoposide", "atezolizumab"]},
+    "post-carboplatin-g12d": {"biomarkers": [{"gene": "KRAS", "alteration": "G12D"}], "tested_negative": _neg("KRAS"),
+                              "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1},
+    "egfr-g719x-post-afatinib": {"biomarkers": [{"gene": "EGFR", "alteration": "G719X"}],
+                                 "tested_negative": _neg("EGFR"), "prior_therapies": ["afatinib"], "prior_lines": 1},
+    "egfr-post-osimertinib-chemo": {"biomarkers": [{"gene": "EGFR", "alteration": "L861Q"}],
+                                    "tested_negative": _neg("EGFR"), "prior_lines": 2,
+                                    "prior_therapies": ["osimertinib", "carboplatin", "pemetrexed"]},
+    "history-not-given": {"histology": "nsclc-nos"},
+    "post-io-only": {"tested_negative": ["EGFR", "ALK"], "prior_therapies": ["cemiplimab"], "prior_lines": 1},
+}
+
+
+def verdict(inclusion: list[str], who: str, exclusion: list[str] | None = None) -> str:
+    md = "Inclusion Criteria:\n\n" + "".join(f"{line}\n" if line.startswith(" ") else f"* {line}\n"
+                                             for line in inclusion)
+    if exclusion:
+        md += "\nExclusion Criteria:\n\n" + "".join(f"* {line}\n" for line in exclusion)
+    text = TrialText(nct_id="NCT00000000", title="A study", criteria=tuple(split_criteria(md)))
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict(PROFILES[who])).verdict
+
+
+# --- alternatives with an NSCLC way that needs earlier platinum -----------------------------------
+
+PLATINUM_LISTS = [
+    ["Advanced cancer for which the study drug is approved, for one of the following indications:",
+     "  * Renal cell carcinoma after prior anti-angiogenic therapy",
+     "  * Non-small cell lung cancer with progression on or after platinum-based chemotherapy",
+     "  * Recurrent or metastatic squamous cell carcinoma of the head and neck after platinum-based therapy",
+     "  * Hepatocellular carcinoma previously treated with sorafenib"],
+    ["Patients must have one or more of the following tumour types:",
+     "  * Metastatic urothelial carcinoma, as first-line treatment",
+     "  * Metastatic NSCLC that progressed during or after platinum-containing chemotherapy",
+     "  * Unresectable esophageal squamous cell carcinoma (ESCC) after fluoropyrimidine and platinum chemotherapy"],
+    ["Any of the indications listed below:",
+     "  * Unresectable or metastatic cutaneous melanoma",
+     "  * NSCLC after failure of a cisplatin or carboplatin doublet",
+     "  * Gastric cancer after two prior lines of chemotherapy"],
+]
+
+
+@pytest.mark.parametrize("inclusion", PLATINUM_LISTS)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-no-driver", "excluded"), ("naive-g12v", "excluded"), ("egfr-g719x-post-afatinib", "excluded"),
+    ("post-io-only", "excluded"),
+    ("post-cisplatin-etoposide", "eligible"), ("post-carboplatin-g12d", "eligible"),
+    ("egfr-post-osimertinib-chemo", "eligible"),
+    ("history-not-given", "unknown"),
+])
+def test_nsclc_alternative_needs_platinum(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(inclusion, who) == expected
+
+
+def test_condition_word_in_another_sentence_does_not_soften_the_alternatives() -> None:
+    parent = ("Cancers for which the study drug is approved, for any of the indications outlined below. "
+              "Additionally, patients already on the drug are eligible, provided they switch to the new form.")
+    inclusion = [parent, "  * Renal cell carcinoma after prior anti-angiogenic therapy",
+                 "  * Non-small cell lung cancer with progression after platinum-based chemotherapy"]
+    assert verdict(inclusion, "naive-no-driver") == "excluded"
+    assert verdict(inclusion, "post-carboplatin-g12d") == "eligible"
+
+
+def test_condition_word_in_the_sentence_that_opens_the_list_still_softens() -> None:
+    inclusion = ["Patients are eligible if they meet one of the following, unless the investigator decides otherwise:",
+                 "  * Renal cell carcinoma after prior anti-angiogenic therapy",
+                 "  * Non-small cell lung cancer with progression after platinum-based chemotherapy"]
+    assert verdict(inclusion, "naive-no-driver") == "unknown"
+
+
+def test_nested_lists_and_resected_alternatives() -> None:
+    """A way for resected disease after surgery and ways for other cancers leave the NSCLC way alone."""
+    inclusion = [
+        "Recommended to start the study drug for any of the indications below:",
+        "  * Adjuvant setting for one of the following indications:",
+        "    * Completely resected melanoma",
+        "    * Urothelial carcinoma after radical resection",
+        "  * Advanced or metastatic cancer for one of the following indications:",
+        "    * NSCLC with progression on or after platinum-based chemotherapy",
+        "    * Renal cell carcinoma, first-line treatment",
+        "  * Adjuvant treatment after neoadjuvant chemotherapy with cisplatin for patients with resectable NSCLC",
+    ]
+    assert verdict(inclusion, "naive-no-driver") == "excluded"
+    assert verdict(inclusion, "post-cisplatin-etoposide") == "eligible"
+    assert verdict(inclusion, "history-not-given") == "unknown"
+
+
+# --- near misses: other ways in, bans, lists that are not alternatives ----------------------------
+
+@pytest.mark.parametrize("who", list(PROFILES))
+def test_an_nsclc_alternative_without_a_treatment_rule_lets_everyone_in(who: str) -> None:
+    inclusion = ["One of the following:",
+                 "  * NSCLC with progression on or after platinum-based chemotherapy",
+                 "  * Stage IV NSCLC of any treatment history"]
+    assert verdict(inclusion, who) == "eligible"
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-no-driver", "eligible"), ("naive-g12v", "eligible"),
+    ("post-carboplatin-g12d", "excluded"), ("post-io-only", "excluded"),
+])
+def test_other_cancers_alternative_cannot_admit_a_treated_nsclc_patient(who: str, expected: str) -> None:
+    inclusion = ["Patients with one of the following:",
+                 "  * Esophageal squamous cell carcinoma after prior platinum-based chemotherapy",
+                 "  * Metastatic NSCLC with no prior systemic therapy for advanced disease"]
+    assert verdict(inclusion, who) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("egfr-g719x-post-afatinib", "eligible"), ("post-carboplatin-g12d", "eligible"),
+    ("post-cisplatin-etoposide", "eligible"), ("naive-no-driver", "excluded"), ("post-io-only", "excluded"),
+])
+def test_treatments_listed_as_alternatives_need_only_one(who: str, expected: str) -> None:
+    inclusion = ["Must have progressed on at least one of the following treatments:",
+                 "  * An EGFR tyrosine kinase inhibitor",
+                 "  * Platinum-based chemotherapy"]
+    assert verdict(inclusion, who) == expected
+
+
+@pytest.mark.parametrize("inclusion", [
+    ["Must not have received any of the following:", "  * Prior EGFR tyrosine kinase inhibitor",
+     "  * Prior platinum chemotherapy"],
+    ["No prior treatment with any of the following:", "  * Treatment with an EGFR TKI",
+     "  * Previous platinum-based chemotherapy"],
+    ["Patients must not have had any of the following therapies:", "  * Received erlotinib, gefitinib or afatinib",
+     "  * Received cisplatin or carboplatin"],
+])
+@pytest.mark.parametrize(("who", "expected"), [
+    ("egfr-g719x-post-afatinib", "excluded"), ("post-carboplatin-g12d", "excluded"), ("naive-no-driver", "eligible"),
+])
+def test_a_negated_list_is_every_ban_never_a_requirement(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(inclusion, who) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("egfr-g719x-post-afatinib", "excluded"), ("post-carboplatin-g12d", "excluded"), ("naive-no-driver", "eligible"),
+])
+def test_exclusion_any_of_the_following_is_every_ban(who: str, expected: str) -> None:
+    md_inclusion = ["Metastatic NSCLC"]
+    exclusion = ["Treatment with any of the following:", "  * Prior treatment with an EGFR-TKI",
+                 "  * Prior platinum-based chemotherapy for metastatic disease"]
+    assert verdict(md_inclusion, who, exclusion) == expected
+
+
+@pytest.mark.parametrize("inclusion", [
+    ["None of the following prior treatments:", "  * EGFR TKI", "  * Platinum-based chemotherapy"],
+    ["Must not have received any of the following:", "  * Afatinib, gefitinib or osimertinib", "  * Carboplatin"],
+])
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-no-driver", "eligible"), ("naive-g12v", "eligible"), ("post-io-only", "eligible"),
+    ("egfr-g719x-post-afatinib", "excluded"), ("post-carboplatin-g12d", "excluded"),
+    ("history-not-given", "unknown"),
+])
+def test_bare_names_under_a_banning_lead_in_are_bans(inclusion: list[str], who: str, expected: str) -> None:
+    assert verdict(inclusion, who) == expected
