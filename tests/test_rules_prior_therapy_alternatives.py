@@ -25,6 +25,8 @@ def _neg(*positive: str) -> list[str]:
 
 PROFILES: dict[str, dict[str, Any]] = {
     "naive-no-driver": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0, "pdl1_tps": 50},
+    "naive-egfr-s768i": {"biomarkers": [{"gene": "EGFR", "alteration": "S768I"}], "tested_negative": _neg("EGFR"),
+                         "prior_therapies": [], "prior_lines": 0},
     "naive-g12v": {"biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "tested_negative": _neg("KRAS"),
                    "prior_therapies": [], "prior_lines": 0},
     "post-cisplatin-etoposide": {"histology": "large cell", "tested_negative": GENES, "prior_lines": 1,
@@ -182,3 +184,58 @@ def test_exclusion_any_of_the_following_is_every_ban(who: str, expected: str) ->
 ])
 def test_bare_names_under_a_banning_lead_in_are_bans(inclusion: list[str], who: str, expected: str) -> None:
     assert verdict(inclusion, who) == expected
+
+
+# --- "or have it contraindicated": one reading for every kind of rule ----------------------------
+# The patient who had the treatment meets the rule; one who did not may have it contraindicated, which no
+# profile says: a question, never an exclusion (named drugs, classes, lines, standard therapy, drivers).
+
+CONTRAINDICATED = [
+    ("Progressed on platinum-based chemotherapy or have it contraindicated", "post-carboplatin-g12d"),
+    ("Must have progressed on or be contraindicated to carboplatin or cisplatin", "post-cisplatin-etoposide"),
+    ("Disease progression after at least one line of platinum-based chemotherapy, or contraindication to platinum",
+     "post-carboplatin-g12d"),
+    ("Prior anti-PD-1 therapy, unless there is a contraindication to immunotherapy", "post-io-only"),
+    ("Prior treatment with a PD-(L)1 inhibitor is required unless medically contraindicated", "post-io-only"),
+    ("Must have received at least one prior line of systemic therapy for metastatic disease or have a "
+     "contraindication to it", "post-io-only"),
+    ("Progressed after standard therapy or standard therapy is contraindicated", "post-carboplatin-g12d"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "treated"), CONTRAINDICATED)
+def test_contraindicated_alternative_leaves_the_untreated_a_question(sentence: str, treated: str) -> None:
+    assert verdict([sentence], treated) == "eligible"
+    for who in ("naive-no-driver", "naive-g12v", "naive-egfr-s768i"):
+        assert verdict([sentence], who) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with actionable mutations should have progressed on all approved targeted therapies or have them "
+    "contraindicated.",
+    "Patients with an EGFR mutation must have received approved EGFR targeted therapy, or such therapy is "
+    "contraindicated.",
+    "Patients with EGFR mutation must have progressed on osimertinib or have it contraindicated",
+])
+def test_contraindicated_driver_therapy_is_a_question_for_the_untreated_carrier(sentence: str) -> None:
+    assert verdict([sentence], "naive-egfr-s768i") == "unknown"
+    assert verdict([sentence], "naive-no-driver") == "eligible"  # no driver: the rule is not about them
+
+
+@pytest.mark.parametrize("sentence", [
+    "Progressed on platinum-based chemotherapy",
+    "Patients with an EGFR mutation must have progressed on approved EGFR targeted therapy.",
+])
+def test_without_the_alternative_the_untreated_are_excluded(sentence: str) -> None:
+    assert verdict([sentence], "naive-egfr-s768i") == "excluded"
+
+
+@pytest.mark.parametrize(("section", "sentence"), [
+    ("exclusion", "Known contraindication to pembrolizumab or carboplatin"),
+    ("exclusion", "Hypersensitivity or contraindication to any component of docetaxel"),
+    ("inclusion", "No contraindication to platinum-based chemotherapy"),
+])
+def test_contraindication_sentences_set_no_rule(section: str, sentence: str) -> None:
+    inclusion, exclusion = ([sentence], None) if section == "inclusion" else (["Metastatic NSCLC"], [sentence])
+    for who in ("naive-no-driver", "post-carboplatin-g12d", "post-io-only"):
+        assert verdict(inclusion, who, exclusion) == "eligible"
