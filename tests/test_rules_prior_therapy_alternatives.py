@@ -239,3 +239,57 @@ def test_contraindication_sentences_set_no_rule(section: str, sentence: str) -> 
     inclusion, exclusion = ([sentence], None) if section == "inclusion" else (["Metastatic NSCLC"], [sentence])
     for who in ("naive-no-driver", "post-carboplatin-g12d", "post-io-only"):
         assert verdict(inclusion, who, exclusion) == "eligible"
+
+
+# --- a part named for another cancer's treatment never binds an NSCLC patient ----------------------
+
+OTHER_CANCER_PARTS = [
+    ["Part A (Dose Escalation): Treatment with sunitinib for GIST with documented progression, or ii. intolerance "
+     "to sunitinib", "Part B (Dose Expansion): metastatic NSCLC previously treated with platinum-based chemotherapy"],
+    ["Part A (Dose Escalation):", "  * i. Progression on sunitinib for gastrointestinal stromal tumour",
+     "  * ii. intolerance to sunitinib",
+     "Part B (Dose Expansion):", "  * metastatic NSCLC previously treated with platinum-based chemotherapy"],
+    ["Part 1 (Escalation): Treatment with regorafenib for metastatic colorectal cancer, or intolerance to regorafenib",
+     "Part 2 (Expansion): metastatic NSCLC previously treated with platinum-based chemotherapy"],
+    ["Cohort 1 (Dose escalation):", "  * Progression on enzalutamide for metastatic prostate cancer",
+     "  * Prior docetaxel is required",
+     "Cohort 2:", "  * NSCLC that progressed after platinum-based chemotherapy"],
+]
+
+
+@pytest.mark.parametrize("inclusion", OTHER_CANCER_PARTS)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("post-carboplatin-g12d", "eligible"), ("post-cisplatin-etoposide", "eligible"),
+    ("naive-no-driver", "excluded"), ("post-io-only", "excluded"), ("history-not-given", "unknown"),
+])
+def test_another_cancers_part_is_no_way_in_and_never_the_reason(inclusion: list[str], who: str,
+                                                                 expected: str) -> None:
+    md = "Inclusion Criteria:\n\n" + "".join(f"{line}\n" if line.startswith(" ") else f"* {line}\n"
+                                             for line in inclusion)
+    text = TrialText(nct_id="NCT00000000", title="A study", criteria=tuple(split_criteria(md)))
+    found = prior_therapy.check(prior_therapy.parse(text), profile_from_dict(PROFILES[who]))
+    assert found.verdict == expected
+    # Only the NSCLC part's sentence may decide: never the other cancer's treatment.
+    assert not any(drug in found.evidence.lower() for drug in ("sunitinib", "regorafenib", "enzalutamide", "docetaxel"))
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-no-driver", "eligible"), ("naive-egfr-s768i", "eligible"),
+    ("post-carboplatin-g12d", "excluded"), ("post-io-only", "excluded"),
+])
+def test_the_nsclc_part_alone_decides_when_the_other_part_is_another_cancers(who: str, expected: str) -> None:
+    inclusion = ["Part A (Dose Escalation): Treatment with sunitinib for GIST with documented progression",
+                 "Part B (Dose Expansion): metastatic NSCLC with no prior systemic therapy"]
+    assert verdict(inclusion, who) == expected
+
+
+def test_parts_not_placed_in_another_cancer_keep_their_rules() -> None:
+    # The part names NSCLC too: it is a way in, with its rule.
+    both = ["Part A: progression on sunitinib for renal cell carcinoma or NSCLC",
+            "Part B: NSCLC with no prior systemic therapy"]
+    assert verdict(both, "naive-no-driver") == "eligible"
+    assert verdict(both, "post-carboplatin-g12d") == "excluded"
+    # A part whose disease is not named may take the patient: its rule counts like any other part's.
+    unnamed = ["Part A (Dose Escalation): progression on sunitinib", "Part B (Dose Expansion): NSCLC after platinum"]
+    assert verdict(unnamed, "naive-no-driver") == "excluded"
+    assert verdict(unnamed, "post-carboplatin-g12d") == "eligible"

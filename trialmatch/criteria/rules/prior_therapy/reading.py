@@ -264,6 +264,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 (found for a in reversed(ancestors)
                  if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
             scope = merge(crit.scope, diagnosed)
+            if crit.section == "inclusion" and (scope is None or not scope.diseases):
+                scope = merge(scope, _treated_for_other(crit.text))
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
                 scope_json = scope.to_json()
@@ -293,6 +295,27 @@ def _on_alternative(rule: dict[str, Any], path: tuple[int, ...], foreign: dict[i
     if other is not None and not rule.get("scope"):
         return {**rule, "alt": list(path), "scope": other.to_json()}
     return {**rule, "alt": list(path)}
+
+
+# "Treatment with imatinib for GIST", "progression on sunitinib for metastatic renal cell carcinoma": the
+# treatment's own disease, named after "for".
+_FOR_DISEASE = re.compile(r"\bfor\s+(?P<what>[^,;:.()\[\]]{2,80})", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _treated_for_other(text: str) -> Scope | None:
+    """The other cancer an inclusion's treatment was for, when the bullet names no NSCLC: "Part A: Treatment
+    with imatinib for GIST with documented progression" is about GIST patients, whatever part it heads."""
+    if "for" not in text.lower():
+        return None
+    named = cancers_named(text)
+    if not named or INCLUDES_NSCLC.intersection(named) or "not_nsclc" in named:
+        return None
+    for found in _FOR_DISEASE.finditer(text):
+        diseases = cancers_named(found.group("what"))
+        if diseases:
+            return Scope(label=quote(found.group(0), 80), kind="condition", diseases=diseases)
+    return None
 
 
 def _driver_scope(scope_json: dict[str, Any], outside: dict[str, Any]) -> dict[str, Any] | None:
@@ -432,16 +455,17 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
-            leaves: tuple[tuple[int, ...], ...] = ()) -> list[list[int]]:
+            leaves: tuple[tuple[int, ...], ...] = (), other_parts: frozenset[str] = frozenset()) -> list[list[int]]:
     """Rule indexes per cohort and per open alternative (`leaves`): a profile that fits any one fits the
-    trial. `named` holds the cohorts, parts and phases the criteria name anywhere (closed ones left out)."""
-    groups = _cohort_groups(rules, named)
+    trial. `named` holds the cohorts, parts and phases the criteria name anywhere (closed ones left out);
+    `other_parts` those an inclusion places in another cancer (foreign_parts)."""
+    groups = _cohort_groups(rules, named, other_parts)
     if not leaves or not any(r.get("alt") for r in rules):
         return groups
     return [[i for i in group if on_path(rules[i].get("alt"), leaf)] for group in groups for leaf in leaves]
 
 
-def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str]) -> list[list[int]]:
+def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_parts: frozenset[str]) -> list[list[int]]:
     labels = list(dict.fromkeys(label for r in rules for label in r["cohorts"]))
     common = [i for i, r in enumerate(rules) if not r["cohorts"]]
     if not labels:
@@ -450,15 +474,20 @@ def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str]) -> list[l
     named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
     # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
     # phases: no other part exists to take the patient.
-    every_part = len(named) >= 2 and named <= set(labels)
+    # (A part for another cancer only takes no NSCLC patient: it need not be among them.)
+    ours = (named | other_parts) - other_parts
+    every_part = len(named | other_parts) >= 2 and bool(ours) and ours <= set(labels)
     if len(named_together) < 2 and not every_part:
         # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
         # others exist without them.
         groups.append(common)
     # A cohort whose own rules are all about another cancer ("Part 2 (breast cancer)") is no way in
     # for an NSCLC patient: only the others are tried (all of them, if every cohort is another cancer's).
-    foreign = [all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
-        rules[i]["cohorts"] for i in group) for group in groups]
+    # So is a part one of whose inclusions is another cancer's ("Part A: i. Treatment with imatinib for GIST;
+    # ii. intolerance to imatinib"): its other rules are that cancer's too.
+    foreign = [(all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
+        rules[i]["cohorts"] for i in group)) or (k < len(labels) and labels[k] in other_parts)
+        for k, group in enumerate(groups)]
     kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
     return kept or groups
 
@@ -469,7 +498,8 @@ def _other_cancer(rule: dict[str, Any]) -> bool:
 
 
 def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
-             named: frozenset[str] = frozenset(), leaves: tuple[tuple[int, ...], ...] = ()) -> dict[str, Any]:
+             named: frozenset[str] = frozenset(), leaves: tuple[tuple[int, ...], ...] = (),
+             other_parts: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
     if any(r["kind"] in _LINE_KINDS for r in criteria):
@@ -477,7 +507,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     else:
         rules += titles
     kept = _unique(_reconcile(_unique(rules)))
-    return {"rules": kept, "groups": _groups(kept, named, leaves)}
+    return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -492,7 +522,8 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
     alternatives = read_alternatives(list(text.criteria))
-    return assemble(criteria_rules(text, alternatives), title_rules(text), named_parts(text), alternatives.leaves)
+    return assemble(criteria_rules(text, alternatives), title_rules(text), named_parts(text), alternatives.leaves,
+                    foreign_parts(text))
 
 
 _PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
@@ -512,3 +543,26 @@ def named_parts(text: TrialText) -> frozenset[str]:
             if len(labels) == 1:
                 alone.update(labels)
     return frozenset(found) if found == alone else frozenset()
+
+
+def foreign_parts(text: TrialText) -> frozenset[str]:
+    """The parts, cohorts, arms or phases (this module's names) an inclusion places in another cancer only
+    ("Part A (Dose Escalation) / Treatment with imatinib for GIST"), and none places in NSCLC."""
+    other: set[str] = set()
+    ours: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if crit.section != "inclusion" or scope is None or (scope.kind not in _PART_KINDS and " / " not in scope.label):
+            continue
+        labels = scope_cohorts(scope.label.split(" / ", 1)[0])
+        if not labels:
+            continue
+        diseases = scope.diseases
+        if not diseases:
+            found = _treated_for_other(crit.text)
+            diseases = found.diseases if found is not None else ()
+        if "not_nsclc" in diseases or (diseases and not INCLUDES_NSCLC.intersection(diseases)):
+            other.update(labels)
+        elif INCLUDES_NSCLC.intersection(diseases) or INCLUDES_NSCLC.intersection(cancers_named(crit.text)):
+            ours.update(labels)
+    return frozenset(other - ours)
