@@ -99,9 +99,19 @@ _SKIP_WORDS = guarded(
 )
 
 
-def off_topic(text: str) -> bool:
-    """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment."""
-    return any(word in text for word in _SKIP_TEXT) or _SKIP_WORDS.search(text) is not None
+# "Progressed on X, or contraindication to X", "unless there is a contraindication": a way into the trial for
+# a patient who could not have X, beside a rule on having had it (never a sentence about contraindications).
+CONTRA_ALTERNATIVE = guarded(r"\b(?:or|unless)\b[^.;]{0,40}?\bcontra-?\s?indicat")
+_CONTRA = ("contraindication", "contra-indication")
+
+
+def off_topic(text: str, alternative_ok: bool = False) -> bool:
+    """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment.
+    `alternative_ok`: a contraindication offered as an alternative (CONTRA_ALTERNATIVE) keeps the sentence."""
+    hits = [word for word in _SKIP_TEXT if word in text]
+    if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
+        hits = []
+    return bool(hits) or _SKIP_WORDS.search(text) is not None
 
 
 # In exclusions these describe the present or the study itself, not earlier treatment.
@@ -264,6 +274,7 @@ OPEN_ALTERNATIVE = guarded(
     r"|could not|did not|are not|were not)|not (?:eligible|candidates?|suitable)|refused|declined|refuses?|declines?"
     # "... or have them contraindicated", "or is ineligible for it".
     rf"|for which(?!\s+(?:{_NO_STANDARD_BODY}))|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
+    r"|(?:(?:have|has|with) )?(?:a |an |any )?(?:medical |clinical )?contra-?\s?indications?"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
     r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".

@@ -43,10 +43,12 @@ _APPROVED_THERAPY = re.compile(
 _SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
 _EVERY = re.compile(r"\ball\s+(?:the\s+)?(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|soc|targeted)\b")
 _ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b")
-# An alternative an untreated patient may take: "or refused", "unless not a candidate". (Not "or have them
-# contraindicated": nothing in a profile suggests a contraindication, and careful readers exclude.)
+# An alternative an untreated patient may take: "or refused", "unless not a candidate", "or have them
+# contraindicated". A profile never says a drug was contraindicated, so an untreated patient is a question,
+# as for a named drug ("progressed on platinum or have it contraindicated", cues.OPEN_ALTERNATIVE).
 _REFUSAL = re.compile(
-    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unwilling|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?"
+    r"\b(?:refus\w*|declin\w*|reject\w*|contraindicat\w*|ineligible|unsuitable|unwilling"
+    r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?"
     r"(?:suitable|eligible|candidates?|appropriate)|investigator|deemed|judg\w*|may)\b"
 )
 

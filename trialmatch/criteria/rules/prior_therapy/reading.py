@@ -27,6 +27,13 @@ from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.alternatives import (
+    NONE,
+    Alternatives,
+    list_intro,
+    on_path,
+    read_alternatives,
+)
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
 from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
@@ -135,6 +142,15 @@ def _header_cue(text: str) -> cues.Cue | None:
     return cue if cue in ("past", "req") else None
 
 
+@lru_cache(maxsize=1024)
+def _banning_header(text: str) -> bool:
+    """An inclusion lead-in that bans what its sub-bullets name ("Must not have received any of the following:"):
+    each sub-bullet then reads as an exclusion ("Prior EGFR TKI" is a ban, not a requirement)."""
+    norm = normalize(text)
+    return len(norm) <= 120 and norm.rstrip().endswith(":") and not find_mentions(norm) \
+        and cues.last_cue(norm) == "neg"
+
+
 def _prefix(ancestors: list[Criterion]) -> str:
     """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
     if not ancestors or len(ancestors[-1].text) > 100:
@@ -155,16 +171,26 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
     header = next((a.text for a in reversed(ancestors) if _header_cue(a.text)), "")
     context_text = " ".join([crit.text, *(c.text for c in _children(criteria, index))])
+    banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
-        section=_section(crit),
+        section="exclusion" if banned else _section(crit),
         cohorts=heading_cohorts(crit.text, 70) or cohorts,
-        inherited=_header_cue(header) if header else None,
+        # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
+        inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
-        soft=any(cues.CONDITION_PARENT.search(normalize(a.text)) for a in ancestors),
+        soft=any(_conditional_parent(a) for a in ancestors),
         prefix=_prefix(ancestors),
         egfr_trial=egfr_trial,
         header_genes=header_genes,
     )
+
+
+def _conditional_parent(parent: Criterion) -> bool:
+    """Whether a bullet above makes its sub-bullets a condition ("eligible if:", "provided that"). A list of
+    alternatives passes on only the sentence that opens the list: "... provided they switch" in another
+    sentence is about other patients, not a condition on each alternative."""
+    intro = list_intro(parent.text) if parent.section == "inclusion" else None
+    return bool(cues.CONDITION_PARENT.search(normalize(intro if intro is not None else parent.text)))
 
 
 def _reading_rules_once(first: FirstRead, ctx: Context,
@@ -193,8 +219,9 @@ def _section(crit: Criterion) -> str:
     return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
 
 
-def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
-    """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets."""
+def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[dict[str, Any]]:
+    """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets, and
+    each rule inside a list of alternatives marked with its path (`alt`)."""
     criteria = list(text.criteria)
     egfr_trial = bool(_EGFR.search(text.header))
     header_genes = frozenset(genes_named(text.header))
@@ -237,6 +264,8 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                 (found for a in reversed(ancestors)
                  if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
             scope = merge(crit.scope, diagnosed)
+            if crit.section == "inclusion" and (scope is None or not scope.diseases):
+                scope = merge(scope, _treated_for_other(crit.text))
             if scope is not None:
                 # The shared reader's answer on who the criterion is about; check() applies it.
                 scope_json = scope.to_json()
@@ -249,12 +278,44 @@ def criteria_rules(text: TrialText) -> list[dict[str, Any]]:
                                   "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
+            if alternatives.paths and alternatives.paths[index]:
+                rules[start:] = [_on_alternative(rule, alternatives.paths[index], alternatives.foreign)
+                                 for rule in rules[start:]]
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+def _on_alternative(rule: dict[str, Any], path: tuple[int, ...], foreign: dict[int, Scope]) -> dict[str, Any]:
+    """A rule inside a list of alternatives: its path, and the other cancer its alternative is for."""
+    other = next((foreign[step] for step in reversed(path) if step in foreign), None)
+    if other is not None and not rule.get("scope"):
+        return {**rule, "alt": list(path), "scope": other.to_json()}
+    return {**rule, "alt": list(path)}
+
+
+# "Treatment with imatinib for GIST", "progression on sunitinib for metastatic renal cell carcinoma": the
+# treatment's own disease, named after "for".
+_FOR_DISEASE = re.compile(r"\bfor\s+(?P<what>[^,;:.()\[\]]{2,80})", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _treated_for_other(text: str) -> Scope | None:
+    """The other cancer an inclusion's treatment was for, when the bullet names no NSCLC: "Part A: Treatment
+    with imatinib for GIST with documented progression" is about GIST patients, whatever part it heads."""
+    if "for" not in text.lower():
+        return None
+    named = cancers_named(text)
+    if not named or INCLUDES_NSCLC.intersection(named) or "not_nsclc" in named:
+        return None
+    for found in _FOR_DISEASE.finditer(text):
+        diseases = cancers_named(found.group("what"))
+        if diseases:
+            return Scope(label=quote(found.group(0), 80), kind="condition", diseases=diseases)
+    return None
 
 
 def _driver_scope(scope_json: dict[str, Any], outside: dict[str, Any]) -> dict[str, Any] | None:
@@ -393,9 +454,18 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset()) -> list[list[int]]:
-    """Rule indexes per cohort: a profile that fits any one cohort fits the trial. `named` holds the
-    cohorts, parts and phases the criteria name anywhere (closed ones left out)."""
+def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
+            leaves: tuple[tuple[int, ...], ...] = (), other_parts: frozenset[str] = frozenset()) -> list[list[int]]:
+    """Rule indexes per cohort and per open alternative (`leaves`): a profile that fits any one fits the
+    trial. `named` holds the cohorts, parts and phases the criteria name anywhere (closed ones left out);
+    `other_parts` those an inclusion places in another cancer (foreign_parts)."""
+    groups = _cohort_groups(rules, named, other_parts)
+    if not leaves or not any(r.get("alt") for r in rules):
+        return groups
+    return [[i for i in group if on_path(rules[i].get("alt"), leaf)] for group in groups for leaf in leaves]
+
+
+def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_parts: frozenset[str]) -> list[list[int]]:
     labels = list(dict.fromkeys(label for r in rules for label in r["cohorts"]))
     common = [i for i, r in enumerate(rules) if not r["cohorts"]]
     if not labels:
@@ -404,15 +474,20 @@ def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset()) ->
     named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
     # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
     # phases: no other part exists to take the patient.
-    every_part = len(named) >= 2 and named <= set(labels)
+    # (A part for another cancer only takes no NSCLC patient: it need not be among them.)
+    ours = (named | other_parts) - other_parts
+    every_part = len(named | other_parts) >= 2 and bool(ours) and ours <= set(labels)
     if len(named_together) < 2 and not every_part:
         # Only exclusions, or a single "(for cohort B only)" / "(Arms 2 and 3 only)", name cohorts: the
         # others exist without them.
         groups.append(common)
     # A cohort whose own rules are all about another cancer ("Part 2 (breast cancer)") is no way in
     # for an NSCLC patient: only the others are tried (all of them, if every cohort is another cancer's).
-    foreign = [all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
-        rules[i]["cohorts"] for i in group) for group in groups]
+    # So is a part one of whose inclusions is another cancer's ("Part A: i. Treatment with imatinib for GIST;
+    # ii. intolerance to imatinib"): its other rules are that cancer's too.
+    foreign = [(all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
+        rules[i]["cohorts"] for i in group)) or (k < len(labels) and labels[k] in other_parts)
+        for k, group in enumerate(groups)]
     kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
     return kept or groups
 
@@ -423,7 +498,8 @@ def _other_cancer(rule: dict[str, Any]) -> bool:
 
 
 def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
-             named: frozenset[str] = frozenset()) -> dict[str, Any]:
+             named: frozenset[str] = frozenset(), leaves: tuple[tuple[int, ...], ...] = (),
+             other_parts: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
     if any(r["kind"] in _LINE_KINDS for r in criteria):
@@ -431,7 +507,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     else:
         rules += titles
     kept = _unique(_reconcile(_unique(rules)))
-    return {"rules": kept, "groups": _groups(kept, named)}
+    return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -445,7 +521,9 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
-    return assemble(criteria_rules(text), title_rules(text), named_parts(text))
+    alternatives = read_alternatives(list(text.criteria))
+    return assemble(criteria_rules(text, alternatives), title_rules(text), named_parts(text), alternatives.leaves,
+                    foreign_parts(text))
 
 
 _PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
@@ -465,3 +543,26 @@ def named_parts(text: TrialText) -> frozenset[str]:
             if len(labels) == 1:
                 alone.update(labels)
     return frozenset(found) if found == alone else frozenset()
+
+
+def foreign_parts(text: TrialText) -> frozenset[str]:
+    """The parts, cohorts, arms or phases (this module's names) an inclusion places in another cancer only
+    ("Part A (Dose Escalation) / Treatment with imatinib for GIST"), and none places in NSCLC."""
+    other: set[str] = set()
+    ours: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if crit.section != "inclusion" or scope is None or (scope.kind not in _PART_KINDS and " / " not in scope.label):
+            continue
+        labels = scope_cohorts(scope.label.split(" / ", 1)[0])
+        if not labels:
+            continue
+        diseases = scope.diseases
+        if not diseases:
+            found = _treated_for_other(crit.text)
+            diseases = found.diseases if found is not None else ()
+        if "not_nsclc" in diseases or (diseases and not INCLUDES_NSCLC.intersection(diseases)):
+            other.update(labels)
+        elif INCLUDES_NSCLC.intersection(diseases) or INCLUDES_NSCLC.intersection(cancers_named(crit.text)):
+            ours.update(labels)
+    return frozenset(other - ours)

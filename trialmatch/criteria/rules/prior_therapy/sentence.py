@@ -163,7 +163,8 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
     parens = _parens(norm)
-    if cues.off_topic(bare) or cues.definition(bare) or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+    if cues.off_topic(bare, alternative_ok=not excluding) or cues.definition(bare) \
+            or (excluding and cues.SKIP_EXCLUSION.search(bare)):
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met

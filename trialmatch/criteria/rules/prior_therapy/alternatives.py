@@ -1,0 +1,108 @@
+"""Inclusion lists of alternatives: "for one of the following indications:" over sub-bullets.
+
+Each sub-bullet of such a parent is one way into the trial, with its own rules: a patient who fits any
+one of them fits the list. Nested lists make a path of choices ("advanced cancer for one or more of the
+following:" under "any of the indications below:"), so every criterion inside a list carries the path of
+sub-bullets that leads to it, and the trial's groups are tried once per complete path (a leaf).
+
+A sub-bullet about other cancers only ("Renal cell carcinoma after anti-angiogenic therapy"), or about
+resected disease in the adjuvant setting only, is no way in for a patient with stage IV NSCLC: its path
+is closed, and its rules carry that cancer as their scope, so they never exclude even when read alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from trialmatch.criteria.rules.prior_therapy.terms import normalize
+from trialmatch.criteria.rules.reader import Scope
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+from trialmatch.criteria.text import Criterion, quote
+
+Path = tuple[int, ...]
+
+# "any of the following", "one or more of the indications listed below", "at least one of the following criteria".
+_LIST = re.compile(
+    r"\b(?:any|one|either|at least one|one or more)\s+of\s+the\s+(?:following|indications?|conditions|criteria"
+    r"|situations|settings|diseases|tumou?r types|cancers)\b")
+# "must not have any of the following", "none of": each sub-bullet is then a ban, all of them apply.
+_NEGATED = re.compile(r"\b(?:not|no|never|without|none|neither|exclu\w*|ineligible)\b")
+# Resected disease treated after surgery: not the stage IV patient's disease.
+_EARLY = re.compile(r"\b(?:adjuvant setting|(?:completely |radically )?resect(?:ed|able)|radical resection)\b")
+_LATE = re.compile(r"\b(?:unresectable|non-?resectable|metastatic|advanced|recurrent|stage iv|stage 4)\b")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+
+
+@lru_cache(maxsize=2048)
+def list_intro(text: str) -> str | None:
+    """The sentence of an inclusion bullet that opens a list of alternatives, or None."""
+    lower = text.lower()
+    if "follow" not in lower and "below" not in lower and "listed" not in lower:
+        return None  # most bullets open no list: no sentence split
+    for sentence in _SENTENCE.split(text):
+        norm = normalize(sentence)
+        found = _LIST.search(norm)
+        if found and not _NEGATED.search(norm, 0, found.start()):
+            return sentence
+    return None
+
+
+def _closed(text: str) -> Scope | None:
+    """Why a sub-bullet is no way in for a stage IV NSCLC patient: another cancer only, or resected disease
+    only (a Scope naming the cancers, or none for resected disease); None when it is open."""
+    named = cancers_named(text)
+    if named and not INCLUDES_NSCLC.intersection(named):
+        return Scope(label=quote(text, 80), kind="condition", diseases=named)
+    norm = normalize(text)
+    if _EARLY.search(norm) and not _LATE.search(norm):
+        return Scope(label=quote(text, 80), kind="condition")
+    return None
+
+
+class Alternatives(NamedTuple):
+    """Per criterion, the path of alternatives leading to it (empty outside any list); the cancers an
+    alternative is scoped to; and the complete paths (leaves) still open to the patient."""
+
+    paths: tuple[Path, ...]
+    foreign: dict[int, Scope]  # option index -> the other cancers it names
+    leaves: tuple[Path, ...]
+
+
+NONE = Alternatives((), {}, ())
+
+
+def read_alternatives(criteria: list[Criterion]) -> Alternatives:
+    """The alternatives structure of a trial's criteria (NONE when no inclusion opens a list)."""
+    if not any(c.section == "inclusion" and list_intro(c.text) for c in criteria):
+        return NONE
+    paths: list[Path] = []
+    closed: dict[int, Scope] = {}
+    options: list[Path] = []
+    ancestors: list[int] = []
+    for index, crit in enumerate(criteria):
+        ancestors = [a for a in ancestors if criteria[a].depth < crit.depth and criteria[a].section == crit.section]
+        parent = ancestors[-1] if ancestors else None
+        path: Path = paths[parent] if parent is not None else ()
+        if parent is not None and criteria[parent].section == "inclusion" and list_intro(criteria[parent].text):
+            path = (*path, index)
+            options.append(path)
+            why = _closed(crit.text)
+            if why is not None:
+                closed[index] = why
+        paths.append(path)
+        ancestors.append(index)
+    if not options:
+        return NONE
+    prefixes = {option[:n] for option in options for n in range(1, len(option))}
+    leaves = [option for option in options if option not in prefixes]
+    open_leaves = [leaf for leaf in leaves if not any(step in closed for step in leaf)]
+    # Every way named is another cancer's: the list says nothing about NSCLC, and the rules stay as read.
+    foreign = {k: s for k, s in closed.items() if s.diseases}
+    return Alternatives(tuple(paths), foreign, tuple(open_leaves or leaves))
+
+
+def on_path(alt: list[int] | None, leaf: Path) -> bool:
+    """Whether a rule on alternative path `alt` applies to a patient who takes the way `leaf`."""
+    return not alt or tuple(alt) == leaf[:len(alt)]
