@@ -833,3 +833,19 @@ def test_rules_remembered_within_a_parse_are_not_shared_with_the_next() -> None:
         rule["cohorts"].append("changed")
         rule["kind"] = "changed"
     assert json.dumps(prior_therapy.parse(text), sort_keys=True) == expected
+
+
+# "Patients without these alterations must have received X": "without" names the group, it does not
+# negate the treatment (read as "must not have received X", it excluded the patients who had it).
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    pytest.param("Participants with EGFR or ALK alterations must have progressed on a TKI; participants without "
+                 "these alterations must have received platinum chemotherapy and a PD-1 inhibitor",
+                 "no-driver-post-chemo", "eligible", id="without-group-had-both"),
+    pytest.param("Patients with an ALK fusion must have had alectinib; patients without ALK fusion must have "
+                 "received platinum-based chemotherapy", "no-driver-post-chemo", "eligible",
+                 id="without-named-gene-had-it"),
+    pytest.param("Subjects with EGFR mutations must have had osimertinib; subjects without EGFR mutations must "
+                 "have received a PD-1 inhibitor", "post-osimertinib", "eligible", id="without-group-spares-carrier"),
+])
+def test_a_without_group_is_no_negation(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial(inclusion=[sentence]), who) == expected

@@ -21,7 +21,9 @@ Cue = Literal["neg", "req", "past", "fut"]
 _CUE = re.compile(
     r"(?:(?=n't)|(?<!\w)(?=\w))(?:(?P<neg>\bno\b(?!\s+(?:more|later|less|longer|evidence|greater|fewer))|\bnot\b(?!\s+(?:limited|more"
     r"|exceed|later|less|only|greater))"
-    r"|\bnever\b|\bnone\b|\bwithout\b|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
+    # (Not "patients without these alterations must have received X": that names a group.)
+    r"|\bnever\b|\bnone\b|(?<!patients )(?<!participants )(?<!subjects )(?<!those )\bwithout\b"
+    r"|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
     r"|\bna[i\u00ef]ve\b)"
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
