@@ -410,3 +410,20 @@ def test_the_rest_of_a_marker_group_is_not_bound_by_its_rule() -> None:
     negative_naive = profile_from_dict({"tested_negative": ["EGFR"], "prior_therapies": [], "prior_lines": 0})
     assert prior_therapy.check(rules, egfr_treated).verdict == ELIGIBLE
     assert prior_therapy.check(rules, negative_naive).verdict == EXCLUDED
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Combination Cohorts (drug X with fulvestrant): Enrollment is restricted to only participants with HR+/HER2- "
+     "breast cancer. Participants must have received a CDK4/6 inhibitor.", True),
+    ("Cohort C (drug X plus cetuximab): enrollment is limited to patients with colorectal cancer; prior "
+     "oxaliplatin is required.", True),
+    ("Part 2 (expansion): This cohort is restricted to patients with NSCLC. Prior platinum is required.", False),
+    ("Cohort B: Enrollment is restricted to patients with measurable disease. Prior platinum is required.", None),
+])
+def test_a_cohort_restricted_to_a_cancer_in_its_own_words(text: str, other: bool | None) -> None:
+    scope = criterion_scope(text)
+    assert scope is not None
+    if other is None:
+        assert not scope.diseases
+    else:
+        assert scope.other_disease is other

@@ -302,7 +302,8 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
         return None, text
     match = _NAMED_GROUP.match(text)
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))
-                  or _setting_group(match.group("what"), match.group("group"))):
+                  or _setting_group(match.group("what"), match.group("group"))
+                  or restricted_to(text[match.end():])):  # "Combination cohorts: Enrollment is restricted to ..."
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
     if match and cancers_named(match.group("what")):
@@ -436,7 +437,7 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             # trial (ends_scope() closes the heading before it).
             return None, None
         return scope, scope
-    return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()))
+    return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest))
 
 
 # "Treatment with imatinib for GIST", "prior trastuzumab for HER2-positive breast cancer": a treatment
@@ -460,6 +461,26 @@ def treated_for_scope(text: str, lowered: str) -> Scope | None:
         if named and not INCLUDES_NSCLC.intersection(named) and not INCLUDES_NSCLC.intersection(cancers_named(text)):
             return Scope(_shorten(match.group(0)), "condition", named)
     return None
+
+
+# "Combination cohorts (drug X with fulvestrant): Enrollment is restricted to participants with HR+
+# breast cancer. ...": the cohort's own words say whose it is.
+_RESTRICTED = re.compile(
+    r"\b(?:enrol?lment|participation|entry|accrual|it|this\s+(?:cohort|arm|part)|the\s+(?:cohort|arm|part))\s+is\s+"
+    r"(?:restricted|limited|open)\s+(?:only\s+)?to\s+(?:only\s+)?(?:patients|participants|subjects)\s+with\s+"
+    r"(?P<what>[^.;]{2,80})",
+    re.I,
+)
+
+
+def restricted_to(text: str) -> Scope | None:
+    """The cancer a group's text restricts it to ("Enrollment is restricted to participants with HR+
+    breast cancer"), when that names a cancer."""
+    if "restrict" not in text and "limited" not in text and "open to" not in text:
+        return None
+    match = _RESTRICTED.search(text)
+    named = cancers_named(match.group("what")) if match else ()
+    return Scope(_shorten(match.group(0)), "condition", named) if match and named else None
 
 
 _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
