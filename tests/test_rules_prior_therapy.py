@@ -849,3 +849,19 @@ def test_rules_remembered_within_a_parse_are_not_shared_with_the_next() -> None:
 ])
 def test_a_without_group_is_no_negation(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) == expected
+
+
+# "PD-1 antibody required" beside "no other immunotherapy": a PD-L1 antibody is the required class's
+# sibling; whether the trial counts it as "other" is a question, never an exclusion.
+@pytest.mark.parametrize(("exclusion", "drugs", "expected"), [
+    ("Previously received other immunotherapy, including but not limited to anti-CTLA-4 antibody",
+     ["carboplatin", "pemetrexed", "atezolizumab"], "unknown"),
+    ("Prior immunotherapy other than a PD-1 inhibitor", ["durvalumab"], "unknown"),
+    ("Previously received other immunotherapy, including but not limited to anti-CTLA-4 antibody",
+     ["nivolumab", "ipilimumab"], "excluded"),
+    ("Prior immunotherapy other than a PD-1 inhibitor", ["pembrolizumab"], "eligible"),
+])
+def test_the_sibling_of_an_allowed_class_is_a_question(exclusion: str, drugs: list[str], expected: str) -> None:
+    text = trial(inclusion=["Disease progressed after receiving PD-1 antibody treatment"], exclusion=[exclusion])
+    patient = profile_from_dict({"prior_therapies": drugs, "prior_lines": 1})
+    assert prior_therapy.check(prior_therapy.parse(text), patient).verdict == expected

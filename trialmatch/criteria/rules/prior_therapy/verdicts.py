@@ -126,6 +126,12 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     def what() -> str:
         return items_label(rule["items"])
 
+    if had and allow and all(any(_SIBLINGS.get(i) in d.items for i in allow) for d in had):
+        # "PD-1 antibody required ... no other immunotherapy": a PD-L1 antibody is the allowed class's
+        # sibling, which the trial may or may not count as "other".
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} other than "
+                                        f"{items_label(rule['allow'])}; whether your {_names(had)} counts as one "
+                                        "needs your doctor's reading.")
     if had:
         setting = _in_setting(h, rule["setting"])
         if setting == "no":
