@@ -196,7 +196,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
         known_only = True
         known_phrase = False
-        for phrase in phrases(part_toks, part_text):
+        for phrase in _without_status_tails(phrases(part_toks, part_text), part_text):
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
                 negative_seen = len(negative)
@@ -238,7 +238,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 continue
             negated = negated_before(part_text, part_toks, start)
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
-            allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60]))
+            allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60])) and not (
+                _ONLY_BEFORE.search(part_text[max(0, start - 60): start]))  # "Only patients with X are eligible"
             if allowed and section == "exclusion":
                 continue
             pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
@@ -312,6 +313,87 @@ def _read(sentence: str, section: str) -> list[Statement]:
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title"))
     return statements
+
+
+_AND_GAP = re.compile(r"[\s,)]*\band\s*$", re.I)
+_SAYS_WHICH = frozenset({"sensitizing", "activating", "common"})
+
+
+def _without_status_tails(found: list[list[Token]], text: str) -> list[list[Token]]:
+    """"EGFR activating mutations (exon 19 del, or exon 21) and T790M mutation status": a finding the sentence
+    states in full, then one more change of that gene whose status is only to be known. The test word binds the
+    last conjunct alone, so the finding stays a requirement and the status asks for no T790M."""
+    return [_status_head(phrase, text) for phrase in _narrowed(found, text)]
+
+
+# "EGFR mutation limited to exon 19 deletion or L858R", "EGFR mutation: exon 19 deletion or L858R": the changes named
+# after it are the only ones the class stands for.
+_NARROWING_GAP = re.compile(
+    r"^\s*,?\s*(?::|(?:(?:which|that) (?:is|are) )?(?:limited|restricted|confined) to(?: only)?|namely|specifically"
+    r"|only)\s*(?:the following\s*:?\s*)?(?:(?:an?|one of|either)\s+)?\(?\s*$",
+    re.I,
+)
+# A plain class only: beside a qualifier ("EGFR-sensitive mutation: exon 19 deletion, ... L871Q") the class itself
+# stays an alternative, so a change it may hold that the list misses (a typo, an example list) is a question.
+_NARROW_HEADS = frozenset({"mutation", "alteration"})
+_NOT_IN_LIST = frozenset({"gene", "driver", "open", "other", "postneg", "posmark", "test", "detection", "pdl1"})
+
+
+def _narrowed(found: list[list[Token]], text: str) -> list[list[Token]]:
+    """Join a gene's bare class to the list of its changes that narrows it, so the list alone is asked for."""
+    out: list[list[Token]] = []
+    for phrase in found:
+        head = out[-1] if out else None
+        if head is not None and _narrows(head, phrase, text):
+            out[-1] = head + phrase
+        else:
+            out.append(phrase)
+    return out
+
+
+def _narrows(head: list[Token], phrase: list[Token], text: str) -> bool:
+    genes = {t.key for t in head if t.type == "gene"}
+    if (len(genes) != 1 or any(t.type not in {"gene", "kind"} or t.type == "kind" and t.key not in _NARROW_HEADS
+                               for t in head) or not any(t.type == "kind" for t in head)):
+        # "Uncommon EGFR mutations: G719X, S768I or L861Q": the list may be examples of a class that names itself
+        return False
+    if any(t.type in _NOT_IN_LIST for t in phrase) or not any(t.type == "alt" for t in phrase):
+        return False
+    gene = set(vocab.expand_gene(next(iter(genes))))
+    return all(gene & set(vocab.alteration_genes(t.key)) for t in phrase if t.type == "alt") and bool(
+        _NARROWING_GAP.match(text[head[-1].end: phrase[0].start]))
+
+
+def _status_head(phrase: list[Token], text: str) -> list[Token]:
+    """The phrase without its last conjunct when that conjunct alone is the tested one; else the phrase."""
+    if phrase[-1].type != "test" or any(t.type == "postneg" for t in phrase):
+        return phrase
+    alts = [i for i, t in enumerate(phrase) if t.type == "alt"]
+    if not alts or alts[-1] == 0:
+        return phrase
+    cut = alts[-1]
+    if phrase[cut - 1].type == "gene":
+        cut -= 1  # "... and EGFR T790M status": the gene named again
+    head, tail = phrase[:cut], phrase[cut:]
+    genes = {t.key for t in head if t.type == "gene"}
+    if (len(genes) != 1 or not head or {t.key for t in tail if t.type == "gene"} - genes
+            or any(t.type in {"test", "detection"} for t in head)
+            or any(t.type in {"driver", "test", "detection", "open", "other"} or t.says_positive for t in tail[:-1])
+            or not _AND_GAP.search(text[head[-1].end: tail[0].start])
+            or not set(vocab.expand_gene(next(iter(genes)))) & set(vocab.alteration_genes(phrase[alts[-1]].key))):
+        return phrase  # "EGFR and ALK status", "EGFR (exon 19/21) or T790M status": a test of them all
+    # The head says which changes it asks for: a qualifier ("activating") or changes it names.
+    if not any(t.type == "alt" or t.type == "kind" and t.key in _SAYS_WHICH for t in head):
+        return phrase
+    return head
+
+
+_ONLY_BEFORE = re.compile(
+    r"\bonly\s+(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|people|tumou?rs?|cases?)\s+)?"
+    r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?"
+    r"(?:(?:an?|known|documented|confirmed|tumou?r)\s+){0,2}$",
+    re.I,
+)
 
 
 # "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
