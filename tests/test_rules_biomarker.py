@@ -12,25 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from biomarker_cases import exc, inc, patient, trial, verdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trialmatch.criteria.rules import biomarker
 from trialmatch.criteria.text import TrialText, split_criteria
-from trialmatch.matching.profile import Profile, profile_from_dict
-
-PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
-
-
-def patient(*found: str, negative: list[str] | None = None, pdl1: float | None = None,
-            histology: str = "adenocarcinoma") -> Profile:
-    """A profile with findings such as "EGFR:exon 19 deletion"; by default every other panel gene tested negative."""
-    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
-    genes = {m["gene"] for m in markers}
-    tested = [g for g in PANEL if g not in genes] if negative is None else negative
-    return profile_from_dict({"biomarkers": markers, "tested_negative": tested, "pdl1_tps": pdl1,
-                              "histology": histology})
-
+from trialmatch.matching.profile import Profile
 
 EX19 = patient("EGFR:exon 19 deletion")
 L858R = patient("EGFR:L858R")
@@ -50,22 +38,12 @@ SQUAMOUS_PARTIAL = patient(negative=["EGFR", "ALK", "ROS1"], histology="squamous
 EX19_MET_AMP = patient("EGFR:exon 19 deletion", "MET:amplification")
 
 
-def trial(criteria: str, title: str = "A study in advanced NSCLC") -> TrialText:
-    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(criteria)))
 
 
-def inc(*bullets: str) -> str:
-    return "Inclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
 
 
-def exc(*bullets: str) -> str:
-    return "Exclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
 
 
-def verdict(criteria: str, profile: Profile, title: str = "A study in advanced NSCLC") -> str:
-    rules = biomarker.parse(trial(criteria, title))
-    json.dumps(rules)  # stored in the cache: must serialise
-    return biomarker.check(rules, profile).verdict
 
 
 # NCT05466149

@@ -8,24 +8,21 @@ patient without the alteration is untouched; an unknown history (or an unreadabl
 
 from __future__ import annotations
 
-import json
+from functools import partial
 
 import pytest
+from biomarker_cases import exc, inc, verdict
+from biomarker_cases import patient as any_patient
 
 from trialmatch.criteria.rules import biomarker
 from trialmatch.criteria.text import TrialText, split_criteria
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
+# This file's patients, unless a test says otherwise:
+patient = partial(any_patient, pdl1=50)
 
 
-def patient(*found: str, drugs: tuple[str, ...] = (), lines: int | None = None, negative: list[str] | None = None,
-            pdl1: float | None = 50) -> Profile:
-    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
-    genes = {m["gene"] for m in markers}
-    tested = [g for g in PANEL if g not in genes] if negative is None else negative
-    return profile_from_dict({"biomarkers": markers, "tested_negative": tested, "pdl1_tps": pdl1,
-                              "histology": "adenocarcinoma", "prior_therapies": list(drugs), "prior_lines": lines})
+
 
 
 EX19_OSI = patient("EGFR:exon 19 deletion", drugs=("osimertinib",), lines=1)
@@ -45,19 +42,10 @@ NO_DRIVER_NAIVE = patient(lines=0)
 UNTESTED_NAIVE = patient(negative=[], lines=0)
 
 
-def verdict(criteria: str, profile: Profile) -> str:
-    text = TrialText(nct_id="NCT00000000", title="A study in advanced NSCLC", criteria=tuple(split_criteria(criteria)))
-    rules = biomarker.parse(text)
-    json.dumps(rules)  # stored in the cache: must serialise
-    return biomarker.check(rules, profile).verdict
 
 
-def inc(*bullets: str) -> str:
-    return "Inclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
 
 
-def exc(*bullets: str) -> str:
-    return "Exclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
 
 
 # ---- kind 1: "... are not eligible unless they have progressed on targeted therapy" ---------------------------

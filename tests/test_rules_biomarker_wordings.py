@@ -1,4 +1,4 @@
-"""Biomarker kinds found by auditing invented profiles (round 3): TKI-sensitivity wording, example genes of an
+"""Biomarker kinds found by auditing invented profiles: TKI-sensitivity wording, example genes of an
 "other driver" exclusion, assay-specific PD-L1 cut-offs, and the SP142 levels.
 
 Every sentence is invented. Each kind is tried in several wordings, beside near-miss kinds that must stay put.
@@ -6,24 +6,17 @@ Every sentence is invented. Each kind is tried in several wordings, beside near-
 
 from __future__ import annotations
 
-import json
+from functools import partial
 
 import pytest
+from biomarker_cases import exc, inc, verdict
+from biomarker_cases import patient as any_patient
 
-from trialmatch.criteria.rules import biomarker
-from trialmatch.criteria.text import TrialText, split_criteria
-from trialmatch.matching.profile import Profile, profile_from_dict
-
-PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
+# This file's patients, unless a test says otherwise:
+patient = partial(any_patient, lines=1)
 
 
-def patient(*found: str, negative: list[str] | None = None, pdl1: float | None = None,
-            prior: tuple[str, ...] = (), lines: int | None = 1) -> Profile:
-    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
-    genes = {m["gene"] for m in markers}
-    tested = [g for g in PANEL if g not in genes] if negative is None else negative
-    return profile_from_dict({"biomarkers": markers, "tested_negative": tested, "pdl1_tps": pdl1,
-                              "histology": "adenocarcinoma", "prior_therapies": list(prior), "prior_lines": lines})
+
 
 
 EX19 = patient("EGFR:exon 19 deletion")
@@ -35,19 +28,10 @@ BRAF = patient("BRAF:V600E")
 NO_DRIVER = patient()
 
 
-def verdict(criteria: str, profile: Profile, title: str = "A study in advanced NSCLC") -> str:
-    text = TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(criteria)))
-    rules = biomarker.parse(text)
-    json.dumps(rules)  # stored in the cache: must serialise
-    return biomarker.check(rules, profile).verdict
 
 
-def inc(text: str) -> str:
-    return f"Inclusion Criteria:\n\n* {text}\n"
 
 
-def exc(text: str) -> str:
-    return f"Exclusion Criteria:\n\n* {text}\n"
 
 
 # ---- kind: "EGFR mutation associated with TKI sensitivity" names the sensitising class -----------------------------

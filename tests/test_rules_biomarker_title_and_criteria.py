@@ -1,4 +1,4 @@
-"""Biomarker kinds of round 5: a broad marker in the title ("... in Patients With EGFR Positive Mutation") beside an
+"""A broad marker in the title ("... in Patients With EGFR Positive Mutation") beside an
 inclusion that narrows it to named exons, and "... and T790M mutation status" (a status to know, not a finding).
 
 Every sentence and title is invented. Each kind is tried in several wordings, beside near-miss kinds that must stay
@@ -7,30 +7,23 @@ unknown or eligible.
 
 from __future__ import annotations
 
-import json
+from functools import partial
 
 import pytest
+from biomarker_cases import inc, verdict
+from biomarker_cases import patient as any_patient
 
-from trialmatch.criteria.rules import biomarker
-from trialmatch.criteria.text import TrialText, split_criteria
-from trialmatch.matching.profile import Profile, profile_from_dict
-
-PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
-
-
-def patient(*found: str, negative: list[str] | None = None, histology: str = "adenocarcinoma",
-            prior: tuple[str, ...] = (), lines: int | None = 1) -> Profile:
-    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
-    genes = {m["gene"] for m in markers}
-    tested = [g for g in PANEL if g not in genes] if negative is None else negative
-    return profile_from_dict({"biomarkers": markers, "tested_negative": tested, "pdl1_tps": None,
-                              "histology": histology, "prior_therapies": list(prior), "prior_lines": lines})
+# This file's patients, unless a test says otherwise:
+patient = partial(any_patient, lines=1)
 
 
-EX19 = patient("EGFR:exon 19 deletion", prior=("osimertinib",))
+
+
+
+EX19 = patient("EGFR:exon 19 deletion", drugs=("osimertinib",))
 L858R = patient("EGFR:L858R", lines=0)
-L858R_T790M = patient("EGFR:L858R", "EGFR:T790M", prior=("gefitinib",))
-G719X = patient("EGFR:G719X", prior=("afatinib",))
+L858R_T790M = patient("EGFR:L858R", "EGFR:T790M", drugs=("gefitinib",))
+G719X = patient("EGFR:G719X", drugs=("afatinib",))
 S768I = patient("EGFR:S768I", lines=0)
 L861Q = patient("EGFR:L861Q", histology="large cell", lines=None)
 EX20INS = patient("EGFR:exon 20 insertion", histology="nsclc-nos", negative=[])
@@ -46,15 +39,8 @@ BROAD_TITLES = [
 ]
 
 
-def verdict(criteria: str, profile: Profile, title: str = "A study in advanced NSCLC") -> str:
-    text = TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(criteria)))
-    rules = biomarker.parse(text)
-    json.dumps(rules)  # stored in the cache: must serialise
-    return biomarker.check(rules, profile).verdict
 
 
-def inc(*texts: str) -> str:
-    return "Inclusion Criteria:\n\n" + "".join(f"* {t}\n" for t in texts)
 
 
 # ---- kind: the criteria list exons the broad title does not: the criteria decide ----------------------------------

@@ -1,0 +1,42 @@
+"""Invented patients and one-criterion trials for the biomarker tests: the same helpers for every file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trialmatch.criteria.rules import biomarker
+from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.matching.profile import Profile, profile_from_dict
+
+PANEL = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3"]
+TITLE = "A study in advanced NSCLC"
+
+
+def patient(*found: str, negative: list[str] | None = None, pdl1: float | None = None,
+            histology: str = "adenocarcinoma", drugs: tuple[str, ...] = (), lines: int | None = None) -> Profile:
+    """A profile with findings such as "EGFR:exon 19 deletion"; by default every other panel gene tested negative."""
+    markers = [{"gene": f.split(":")[0], "alteration": f.split(":")[1]} for f in found]
+    genes = {m["gene"] for m in markers}
+    tested = [g for g in PANEL if g not in genes] if negative is None else negative
+    fields: dict[str, Any] = {"biomarkers": markers, "tested_negative": tested, "pdl1_tps": pdl1,
+                              "histology": histology, "prior_therapies": list(drugs), "prior_lines": lines}
+    return profile_from_dict(fields)
+
+
+def trial(criteria: str, title: str = TITLE) -> TrialText:
+    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(criteria)))
+
+
+def inc(*bullets: str) -> str:
+    return "Inclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
+
+
+def exc(*bullets: str) -> str:
+    return "Exclusion Criteria:\n\n" + "".join(f"* {b}\n" for b in bullets)
+
+
+def verdict(criteria: str, profile: Profile, title: str = TITLE) -> str:
+    rules = biomarker.parse(trial(criteria, title))
+    json.dumps(rules)  # stored in the cache: must serialise
+    return biomarker.check(rules, profile).verdict
