@@ -334,8 +334,9 @@ KINDS = {
         "* Asymptomatic untreated brain metastases are allowed", "", "", (EL, EL, UN, UN)),
     "untreated-asymptomatic-eligible": (
         "* Participants with untreated, asymptomatic CNS metastases are eligible", "", "", (EL, EL, UN, UN)),
+    # Only stable ones are permitted: active (untreated or progressing) metastases are not stable.
     "stable-brain-metastases-permitted": (
-        "* Stable brain metastases are permitted", "", "", (EL, EL, UN, UN)),
+        "* Stable brain metastases are permitted", "", "", (EL, EL, EX, UN)),
     "small-brain-metastases-may-enrol": (
         "* Patients with small (< 1 cm) brain metastases may be enrolled", "", "", (EL, UN, UN, UN)),
     "treated-allowed-makes-untreated-a-question": (
@@ -396,7 +397,7 @@ KINDS = {
     "confirmed-leptomeningeal-disease-allowed": (
         "* Radiologically confirmed leptomeningeal disease is allowed", "", "", (EL, EL, EL, EL)),
     "confirmed-brain-metastases-if-present": (
-        "* Confirmed brain metastases, if present, must be stable", "", "", (EL, EL, UN, UN)),
+        "* Confirmed brain metastases, if present, must be stable", "", "", (EL, EL, EX, UN)),
     "plain-leptomeningeal-disease-inclusion": ("* Leptomeningeal disease", "", "", (EL, EL, EL, EL)),
     "cohort-documented-brain-metastases": (
         "* Cohort B: documented brain metastases", "", "", (EL, UN, UN, UN)),

@@ -132,8 +132,20 @@ def _alternatives(region: str) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
-def _alternative_verdicts(alternative: str) -> tuple[Verdict, Verdict]:
-    """Who an exception lets back in: (treated_stable, active) verdicts for one alternative."""
+def _stable_only(alternative: str) -> bool:
+    """ "provided they are stable": a condition whose clause offers no other way in ("stable or not requiring
+    treatment" does)."""
+    for piece in phrases.CLAUSE_PIECE.finditer(alternative):
+        if phrases.STABLE.search(piece.group(0)):
+            return not phrases.OTHER_OR.search(piece.group(0)) and not phrases.PATIENT_STABLE.search(piece.group(0))
+    return False
+
+
+def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True) -> tuple[Verdict, Verdict]:
+    """Who an exception lets back in: (treated_stable, active) verdicts for one alternative.
+
+    Only stable metastases ("allowed provided they are stable") leave out active ones, unless the rule is about
+    untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
     treated = bool(phrases.TREATED.search(rest))
@@ -142,6 +154,8 @@ def _alternative_verdicts(alternative: str) -> tuple[Verdict, Verdict]:
         return X, U
     if treated or requires_inactive:
         return E, X
+    if stable_rules_out_active and _stable_only(rest):
+        return E, X
     if phrases.FITS_TREATED_STABLE.search(rest):
         return E, U
     return U, U  # a condition we cannot read ("if approved by the sponsor")
@@ -149,7 +163,8 @@ def _alternative_verdicts(alternative: str) -> tuple[Verdict, Verdict]:
 
 def _loosen(statement: dict[str, Any], region: str) -> None:
     """Apply an exception: its best alternative lets patients back in."""
-    options = [_alternative_verdicts(a) for a in _alternatives(region)]
+    stable_rules_out_active = not statement.get("untreated_subject")
+    options = [_alternative_verdicts(a, stable_rules_out_active) for a in _alternatives(region)]
     if not options:
         return
     statement["treated_stable"] = _most(
@@ -302,7 +317,11 @@ def _mention_statements(
         if sentence[start:end].lower().startswith("metasta"):
             after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
         treated, active, _ = _qualified(before, after)
+        if exclusion and _imaged_alternative(sentence, end):
+            treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)
+        if phrases.UNTREATED_SUBJECT.search(phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")):
+            statement["untreated_subject"] = True
         region_start = end
         cue = phrases.EXCEPTION_CUE.search(sentence, end)
         if negated and not exclusion and (alt := phrases.OR_WITH.search(sentence, end) or phrases.OR_STATE.search(
@@ -336,6 +355,15 @@ def _mention_statements(
         if statement[state] == X:
             statement[state] = U
     return [statement], last
+
+
+def _imaged_alternative(sentence: str, end: int) -> bool:
+    """ "Active and symptomatic brain metastases, or brain or pia mater disease found on CT or MRI during
+    screening": besides the qualified mention, an alternative excludes any brain disease imaging shows, active
+    ones included (treated ones are for the sentence's exception to settle)."""
+    cue = phrases.EXCEPTION_CUE.search(sentence, end)
+    region = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), sentence[end:cue.start() if cue else len(sentence)])
+    return bool(phrases.IMAGED_ALTERNATIVE.search(region))
 
 
 def _documented(sentence: str, start: int, end: int) -> bool:

@@ -189,6 +189,33 @@ FITS_TREATED_STABLE = re.compile(
     r"|(?:managed|manageable|treatable) (?:with|by)|amenable to)",
     re.I,
 )
+# "stable", "radiologically stable", "stability": a condition an active (untreated or progressing) metastasis
+# does not meet. Not "clinically" or "neurologically stable" (symptoms, which an untreated one may lack) nor
+# "a stable dose of steroids" (the dose, not the metastases).
+STABLE = re.compile(
+    r"(?<!clinically )(?<!neurologically )(?<!neurologic )(?<!hemodynamically )(?<!medically )"
+    r"\b(?:stable|stability)\b"
+    r"(?! (?:or (?:decreasing|reducing|tapering|lower) )?(?:[\w-]+ ){0,2}?(?:doses?|dosing|steroids?|corticosteroids?"
+    r"|dexamethasone|prednisone|neurolog\w*|symptoms?|clinical\w*)\b)",
+    re.I,
+)
+# "if patient's condition is stable", "in stable general condition": the patient's state, not the metastases'.
+PATIENT_STABLE = re.compile(
+    r"\b(?:condition|patients?|subjects?|participants?|(?:general|clinical|performance) status)\s+"
+    r"(?:is|are|was|were|remains?|must be|should be|has been|have been)\s+(?:[\w-]+\s+)?stable"
+    r"|\bstable (?:\w+ )?(?:condition|health|status)\b",
+    re.I,
+)
+# The clause around "stable": an "or" there ("stable or not requiring treatment") offers another way in.
+CLAUSE_PIECE = re.compile(r"[^();.]+")
+OTHER_OR = re.compile(r"\b(?:and/)?or\b(?! (?:CT|MRI|PET|imaging|computed|magnetic)\b)(?<!\bCT or)(?<!\bMRI or)", re.I)
+# The exclusion's own subject is untreated metastases: "Untreated brain metastases, unless stable" lets untreated,
+# stable ones in, so "stable" there does not rule out an active patient.
+UNTREATED_SUBJECT = re.compile(
+    r"\b(?:untreated|non-?treated|non-?irradiated|treatment-na[iï]ve|not (?:yet )?(?:been )?(?:previously )?"
+    r"(?:treated|irradiated|received|undergone))\b",
+    re.I,
+)
 STATUS_AFTER_OR = re.compile(
     r"\bor (?=(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
@@ -221,6 +248,21 @@ EXCLUDED_AFTER = re.compile(
 # "active brain metastases, or stable treated ones": a state named straight after "or".
 OR_ALTERNATIVE_STATE = re.compile(
     r"\bor\s+(?:[\w-]+\s+){0,3}?(?<!not )(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b", re.I
+)
+# "..., or brain or pia mater disease found on CT or MRI during screening": a second alternative of an exclusion
+# that names any brain disease seen on imaging, whatever its activity.
+_IMAGED_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous system)"
+                r"(?:\s+(?:or|and|and/or|/)\s+(?:pia mater|pial|meninges|meningeal|leptomeningeal|spinal cord))?")
+_IMAGED_NOUN = r"(?:diseases?|lesions?|involvement|metasta\w*)"
+_IMAGING = r"(?:CT|MRI|imaging|scans?|screening|radiograph\w*|radiolog\w*|computed tomography|magnetic resonance)"
+IMAGED_ALTERNATIVE = re.compile(
+    rf"\bor\s+(?:with\s+)?(?:any\s+)?(?:evidence of\s+)?{_IMAGED_SITE}\s+{_IMAGED_NOUN}\s+"
+    rf"(?:(?:found|detected|seen|identified|shown|revealed|visible|demonstrated|evident|documented|confirmed|observed)"
+    rf"\s+)?(?:in|on|by|at|during)\s+(?:[\w-]+\s+){{0,3}}?{_IMAGING}\b"
+    # "or imaging CT or MRI screening for brain or pia mater disease"
+    rf"|\bor\s+(?:[\w-]+\s+){{0,3}}?(?:CT|MRI|imaging)\s+(?:[\w-]+\s+){{0,3}}?(?:for|of|showing|revealing)\s+"
+    rf"{_IMAGED_SITE}\s+{_IMAGED_NOUN}",
+    re.I,
 )
 IF_ANY = re.compile(r"\b(?:if|when|where) (?:any|present|applicable|known|existing|they exist)\b", re.I)
 # "Advanced NSCLC including patients with brain metastases": the title allows them, it does not ask for them.
