@@ -204,3 +204,40 @@ def test_adjuvant_only_profiles_keep_their_verdicts() -> None:
     banned = trial(["Adults"], ["Prior treatment with an anti-PD-L1 antibody for metastatic disease"])
     assert verdict(banned, "zero-adjuvant-atezolizumab") == "eligible"
     assert verdict(banned, "null-durvalumab") == "unknown"
+
+
+# --- "At least one line", "advanced" naming only the disease -------------------------------------------------
+
+DISEASE_ONLY_LINES = [
+    "Patients with advanced solid tumours who have progressed on, or are refractory to, standard of care treatments",
+    "Locally advanced or metastatic NSCLC that is resistant to standard therapy",
+    "Metastatic NSCLC with progression after prior systemic therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", DISEASE_ONLY_LINES)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("null-nivolumab", "eligible"), ("null-chemo", "eligible"), ("two-lines", "eligible"),
+    ("null-nothing", "unknown"),
+    ("zero-adjuvant-chemo", "unknown"),  # relapse after adjuvant treatment may count
+])
+def test_line_required_with_advanced_disease_named(sentence: str, who: str, expected: str) -> None:
+    assert verdict(trial([sentence]), who) == expected
+
+
+def test_line_required_for_advanced_disease_keeps_the_count() -> None:
+    text = trial(["At least one prior systemic therapy for locally advanced or metastatic NSCLC"])
+    assert verdict(text, "zero-adjuvant-chemo") == "excluded"  # no line for advanced disease, as the text asks
+    assert verdict(text, "null-chemo") == "unknown"
+
+
+# --- "Arm #N (...):" headings are arms like "Arm N:" ------------------------------------------------------------
+
+def test_numbered_arm_headings_are_alternatives() -> None:
+    text = trial(["Histologically confirmed advanced solid tumours",
+                  "  * Arm #1 (Monotherapy): Patients who have progressed on standard treatment",
+                  "  * Arm #2 (Combination with an approved kinase inhibitor): Patients who have received no more "
+                  "than 1 prior systemic therapy for metastatic disease"])
+    four = profile_from_dict({**PROFILES["two-lines"], "prior_lines": 4})
+    assert prior_therapy.check(prior_therapy.parse(text), four).verdict == "eligible"  # arm 1 takes them
+    assert verdict(text, "two-lines") == "eligible"

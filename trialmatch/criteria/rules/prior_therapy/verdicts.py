@@ -255,7 +255,7 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
         return _class_lines(low, high, of, rule, h)
     lines = h.lines
     if lines is None:
-        if low == 1 and high is None and rule["setting"] == "any" and _systemic(h):
+        if low == 1 and high is None and (rule["setting"] == "any" or rule.get("early_maybe")) and _systemic(h):
             # "Previously treated", "progressed after prior therapy": no count and no setting asked, and the
             # profile lists systemic treatment.
             return Outcome(ELIGIBLE, lambda: f"The trial asks for earlier treatment; you list {_names(list(h.drugs))}.")
@@ -264,7 +264,7 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     if not fails:
         return Outcome(ELIGIBLE, lambda: _lines_reason(low, high, lines, True))
     # Drugs given before the disease was advanced may count as a line when the text does not say.
-    early_line = low == 1 and rule["setting"] == "any" and h.drugs and lines == 0
+    early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")) and h.drugs and lines == 0
     return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
                    lambda: _lines_reason(low, high, lines, False))
 
