@@ -19,15 +19,15 @@ from trialmatch.criteria.vocab import canonical_gene
 _LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
 _KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
 _COHORT_LABELS = re.compile(
-    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*(?P<first>{_LABEL})"
-    rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?{_LABEL})*+)"
+    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*+#?(?P<first>{_LABEL})"
+    rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?#?{_LABEL})*+)"
 )
-_MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?(?P<label>{_LABEL})")
-# A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:".
+_MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?#?(?P<label>{_LABEL})")
+# A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:", "Arm #4 (Combination):".
 # "PDAC (1L) Cohort A2:": a cohort heading may open with the group's name.
 _HEADING = guarded(
-    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*{_LABEL}"
-    r"[^:;.]{0,30}:"
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*#?{_LABEL}"
+    r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
 _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}

@@ -346,9 +346,14 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
     # qualifies what follows the count, not the count.
     soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
     soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
-    return {**base, "kind": "lines", "min": lim.min, "max": lim.max,
+    rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
+    if rule["setting"] == "advanced" and lim.min == 1 and not _TREATMENT_SETTING.search(norm):
+        # "Advanced solid tumours that progressed on standard treatment": "advanced" is the disease, not
+        # when the treatment was given (verdicts: an earlier treatment is a question, not no line).
+        rule["early_maybe"] = True
+    return rule
 
 
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
@@ -409,15 +414,18 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
     setting = _need_setting(norm)
     if not pool:
         return rules
+    # "Advanced NSCLC that progressed after X": "advanced" is the disease, not when X was given.
+    disease_only = setting == "advanced" and not _TREATMENT_SETTING.search(norm)
     groups = _and_groups(norm, outside or pool) + (_and_groups(norm, named) if outside else [])
     if any(SYSTEMIC in g for g in groups):
         # "after platinum or any other systemic therapy" is met by any earlier line.
         soft = base["soft"] or bool(cues.STANDARD_ALTERNATIVE.search(cues.strip_parens(norm)))
-        rules.append({**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting})
+        rule = {**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": setting}
+        rules.append({**rule, "early_maybe": True} if disease_only else rule)
         groups = [g for g in groups if SYSTEMIC not in g]
     if groups:
         rule = {**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting}
-        if setting == "advanced" and not _TREATMENT_SETTING.search(norm):
+        if disease_only:
             rule["early_maybe"] = True
         rules.append(rule)
     return rules

@@ -7,8 +7,8 @@ drug becomes the set of items it satisfies ("d:pembrolizumab", "c:pd1", "c:check
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +41,10 @@ class History:
     lines: int | None
     unknown_drugs: bool  # a listed name we could not place in any class
     given: bool  # the profile says anything at all about earlier treatment
+    # The line count is a supposition (check_rules tries each when it is not given): a drug matching a
+    # requirement "for advanced disease" may then have been given earlier, and the patient's other drugs later.
+    assumed: bool = False
+    blank: bool = False  # supposed with no drug listed: whether any drug was had at all is not known
 
 
 @lru_cache(maxsize=4096)
@@ -150,6 +154,12 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     setting = _in_setting(h, rule["setting"])
+    if setting == "maybe" and rule.get("early_maybe"):
+        # "Advanced NSCLC that progressed after PD-1 antibody treatment in the past": "advanced" is the
+        # disease, not when the drug was given; only a drug known to be early ("no line yet") is a question.
+        setting = "yes"
+    elif setting == "yes" and h.assumed and rule["setting"] == "advanced" and not rule.get("early_maybe"):
+        setting = "maybe"
     missing: list[list[str]] = []
     maybe = early = False
     for group in rule["groups"]:
@@ -203,7 +213,7 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         return f"The trial is for people with no earlier systemic treatment{but}{scope}"
 
     if setting == "early":
-        if others:
+        if others or h.blank:
             return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
         return Outcome(ELIGIBLE, lambda: "You list no earlier treatment.")
     if setting == "advanced" and h.lines == 0:
@@ -218,7 +228,7 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         return Outcome(failed, lambda: f"{wanted()}; you list {_names(named)}.")
     if h.lines and not allow:
         return Outcome(failed, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
-    if others or (h.lines and not h.drugs):
+    if others or h.blank or (h.lines and not h.drugs):
         return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
     return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
 
@@ -245,14 +255,22 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
         return _class_lines(low, high, of, rule, h)
     lines = h.lines
     if lines is None:
+        if low == 1 and high is None and (rule["setting"] == "any" or rule.get("early_maybe")) and _systemic(h):
+            # "Previously treated", "progressed after prior therapy": no count and no setting asked, and the
+            # profile lists systemic treatment.
+            return Outcome(ELIGIBLE, lambda: f"The trial asks for earlier treatment; you list {_names(list(h.drugs))}.")
         return Outcome(UNKNOWN, lambda: _lines_reason(low, high, None, False))
     fails = (low is not None and lines < low) or (high is not None and lines > high)
     if not fails:
         return Outcome(ELIGIBLE, lambda: _lines_reason(low, high, lines, True))
     # Drugs given before the disease was advanced may count as a line when the text does not say.
-    early_line = low == 1 and rule["setting"] == "any" and h.drugs and lines == 0
+    early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")) and h.drugs and lines == 0
     return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
                    lambda: _lines_reason(low, high, lines, False))
+
+
+def _systemic(h: History) -> bool:
+    return any("c:systemic" in d.items for d in h.drugs)
 
 
 def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
@@ -418,15 +436,45 @@ def check_rules(parsed: dict[str, Any], profile: Patient) -> Finding:
     trial_key = b"trial" + _content_key(parsed)
     found = answers.get(trial_key)
     if found is None:
-        found = answers[trial_key] = _decide(parsed, rules, profile, answers)
+        found = answers[trial_key] = _answer(parsed, rules, profile, answers)
     verdict, index, reason = found
     return Finding(verdict, rules[index]["evidence"] if index is not None else "", reason)
 
 
-def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
+def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
             outcomes: dict[Any, Any]) -> tuple[Verdict, int | None, str]:
     """check_rules' answer: the verdict, which rule decided it (None: no rule did), and why."""
     h = _history(profile.prior_therapies, profile.prior_lines)
+    found = _decide(parsed, rules, profile, outcomes, h)
+    if found[0] != UNKNOWN or h.lines is not None:
+        return found
+    # Lines not given: when every count lets the patient in ("Cohort 1: treatment-naive; Cohort 2: at least
+    # one prior line"), the count does not matter.
+    for count in _line_counts(rules):
+        if _decide(parsed, rules, profile, {}, _supposed(h, profile.prior_therapies, count))[0] != ELIGIBLE:
+            return found
+    return ELIGIBLE, found[1], ("Your number of treatment lines for advanced disease is not given, but the trial "
+                                "takes people both before and after such treatment, so it does not decide here.")
+
+
+def _supposed(h: History, therapies: Sequence[str], count: int) -> History:
+    """The history with a line count supposed. Listed drugs stay as they are; with no drug listed, which
+    drugs were had stays unknown (an empty list does not say "none")."""
+    if not h.given:
+        return History((), count, unknown_drugs=True, given=True, assumed=True, blank=True)
+    return replace(_history(tuple(therapies), count), assumed=True)
+
+
+def _line_counts(rules: list[dict[str, Any]]) -> range:
+    """Counts to try: every verdict changes only at a rule's own bounds, so 0 up to one past the largest."""
+    nested = [inner for rule in rules for option in rule.get("options") or () for inner in option]
+    bounds = [rule.get(k) or 0 for rule in [*rules, *nested] for k in ("min", "max")]
+    return range(min(max(bounds, default=0), 12) + 2)
+
+
+def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
+            outcomes: dict[Any, Any], h: History) -> tuple[Verdict, int | None, str]:
+    """The verdict for this history, which rule decided it (None: no rule did), and why."""
     best: tuple[int, int, Outcome] | None = None
     for group in parsed.get("groups") or [list(range(len(rules)))]:
         worst: tuple[int, int, Outcome] | None = None
