@@ -310,6 +310,10 @@ def test_more_ways_of_naming_a_group(text: str) -> None:
     ("Newly diagnosed within the last 3 months with no prior systemic therapy", None),
     ("Expected to start first-line chemotherapy within 2 weeks", None),
     ("No chemotherapy within 21 days before the first dose", "washout"),
+    ("Time between prior anticancer therapy including investigational agents and first dose of X as below:",
+     "washout"),
+    ("Interval since the last dose of prior systemic therapy: at least 3 weeks", "washout"),
+    ("Time elapsed from previous immunotherapy must be 28 days or more", "washout"),
 ])
 def test_what_is_not_a_purpose(sentence: str, purpose: str | None) -> None:
     assert purpose_of(sentence) == purpose

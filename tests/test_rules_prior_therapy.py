@@ -759,6 +759,10 @@ def test_small_cell_cohort_is_not_an_nsclc_group() -> None:
                  "naive-untested", "eligible", id="previous-x-ended-days-before-is-a-washout"),
     pytest.param(INC, "Must have received prior platinum chemotherapy, the last dose at least 4 weeks before "
                       "enrolment", "post-osimertinib", "excluded", id="must-have-received-keeps-requirement"),
+    pytest.param(INC, "Time between prior anticancer therapy including investigational agents and first dose of "
+                      "study drug as below:", "naive-untested", "eligible", id="time-between-table-is-a-washout"),
+    pytest.param(INC, "Interval since the last dose of prior systemic therapy of at least 3 weeks",
+                 "naive-untested", "eligible", id="interval-since-last-dose-is-a-washout"),
     pytest.param(INC, "Progressed within 6 months of platinum-based chemotherapy", "post-osimertinib", "excluded",
                  id="progressed-within-months-keeps-requirement"),
     # An exception for a part of the trial leaves that part open.

@@ -115,3 +115,11 @@ def test_one_megabyte_of_criteria_splits_in_under_a_second() -> None:
 def test_sentences_end_at_a_stop_not_at_an_abbreviation_or_inside_brackets(text: str, expected: list[str]) -> None:
     (criterion,) = split_criteria(f"Inclusion Criteria:\n\n* {text}")
     assert criterion.sentences() == expected
+
+
+def test_roman_numeral_sub_bullets_are_bullets() -> None:
+    markdown = ("Inclusion Criteria:\n\n1. Must have received one of:\n\n   i. prior osimertinib\n\n   or\n\n"
+                "   ii. prior platinum-based chemotherapy\n\n   iii. prior docetaxel\n")
+    texts = [c.text for c in split_criteria(markdown)]
+    assert texts == ["Must have received one of:", "prior osimertinib or", "prior platinum-based chemotherapy",
+                     "prior docetaxel"]

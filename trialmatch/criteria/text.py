@@ -20,7 +20,9 @@ from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, purp
 Section = Literal["inclusion", "exclusion", "other"]
 
 _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
-_BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+")
+# A bullet: a mark, "1." / "1)", "a." / "a)", a roman numeral "ii." / "iv)", or "(b)".
+_BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]"
+                     r"|\(\w{1,4}\))\s+")
 _HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
 # "Inclusion Criteria", "Key inclusion criteria", "Selected Exclusion Criteria", "9.2 Exclusion Criteria: (all Phases)".
 _HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"

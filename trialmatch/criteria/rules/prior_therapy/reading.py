@@ -387,6 +387,9 @@ _SKIP_PURPOSES = frozenset({"toxicity_recovery", "contraception", "concomitant",
 _CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|regimen|medication)")
 
 
+_COURSE = re.compile(r"\b(?:progress|relaps|recurr|refractory|resistan|failed|failure)", re.I)
+
+
 def _off_purpose(sentence: str, section: str) -> bool:
     """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
     sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
@@ -396,9 +399,11 @@ def _off_purpose(sentence: str, section: str) -> bool:
     if purpose == "other_cancer":
         return not _CANCER_TREATMENT.search(sentence.lower())
     if purpose == "washout":
-        # An inclusion "progressed within 6 months of platinum" still asks for platinum; the
-        # sentence reader drops only its time window.
-        return section == "exclusion"
+        # An inclusion "progressed within 6 months of platinum" or "must have received platinum, the last
+        # dose at least 4 weeks ago" still asks for platinum; the sentence reader drops only its time
+        # window. One that asks for neither ("Time between prior anticancer therapy and the first dose:
+        # as below") is only the window.
+        return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(sentence.lower()))
     return purpose in _SKIP_PURPOSES
 
 

@@ -51,14 +51,18 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:(?:concomitant|concurrent)\s+(?:use|medications?|medicines?|drugs?|treatments?|therap\w+|"
                 r"administration|anti-?cancer|systemic)|concurrent(?:ly)?\s+(?:receiving|treated)|"
                 r"strong\s+(?:cyp\w*\s+)?(?:inhibitors?|inducers?)|cyp3a4?)\b", re.I)),
-    ("washout", ("within", "since", "prior to", "before", "wash", "elapsed", "half", "last dose", "interval"),
+    ("washout", ("within", "since", "prior to", "before", "wash", "elapsed", "half", "last dose", "interval",
+                 "time between"),
      re.compile(
         rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_NUMBER}\s*{_UNIT}"
         rf"|\b(?:at\s+least|minimum\s+of|≥|>=|more\s+than|a\s+minimum\s+of)\s*{_NUMBER}\s*{_UNIT}\s+"
         r"(?:since|from|after|before|prior\s+to|must\s+have\s+(?:elapsed|passed))"
         rf"|\b{_NUMBER}\s*{_UNIT}\s+(?:of|before|prior\s+to|preceding)\s+(?:the\s+)?(?:first|start|initiation|"
         r"randomi[sz]ation|enrol?lment|registration|day\s*1|c1d1|study\s+(?:drug|treatment|entry))"
-        r"|\bwash[\s-]?out\b|\bhalf[\s-]?lives\b",
+        r"|\bwash[\s-]?out\b|\bhalf[\s-]?lives\b"
+        # A table of windows: "Time between prior anticancer therapy and first dose of X as below:".
+        r"|\b(?:time|interval)\s+(?:elapsed\s+)?(?:between|since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?)?"
+        r"(?:prior|previous|last|any)\b",
         re.I)),
     ("logistics", ("archiv", "tissue", "sample", "specimen", "consent", "willing", "comply", "block"), re.compile(
         r"\b(?:archival|tumou?r\s+tissue\s+(?:sample|specimen|block)|(?:tissue|tumou?r)\s+(?:samples?|specimens?|"
