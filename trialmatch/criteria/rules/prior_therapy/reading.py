@@ -47,29 +47,11 @@ _CUT_MARKS = re.compile(r"[()\[\];]")
 _LINE_KINDS = ("naive", "lines", "require")
 
 
-def _open_brackets(text: str) -> int:
-    return text.count("(") + text.count("[") - text.count(")") - text.count("]")
-
-
-def _bracket_whole(sentences: list[str]) -> list[str]:
-    """Sentences joined again where a split fell inside brackets: "... in combination (e.g." and
-    "Nivolumab or Pembrolizumab)." are one sentence whose names are examples."""
-    if len(sentences) < 2:
-        return sentences
-    joined: list[str] = []
-    for sentence in sentences:
-        if joined and _open_brackets(joined[-1]) > 0 and _open_brackets(sentence) < 0:
-            joined[-1] = f"{joined[-1]} {sentence}"
-        else:
-            joined.append(sentence)
-    return joined
-
-
 def _pieces(crit: Criterion) -> list[str]:
     """Sentences, further cut at semicolons outside brackets ("1. prior EGFR TKI; 2. major surgery"),
     except where the next part goes on with "or" (alternatives stay together)."""
     pieces: list[str] = []
-    for sentence in _bracket_whole(crit.sentences()):
+    for sentence in crit.sentences():  # never cut inside brackets (text.Criterion.sentences)
         depth, start = 0, 0
         parts: list[str] = []
         if ";" in sentence:  # without a semicolon there is nothing to cut
