@@ -617,10 +617,8 @@ _RULE = {
 _REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal"})
 
 
-def _finding(statement: dict[str, Any], state: str) -> Finding:
-    """One statement's finding for a brain metastasis state, its scope applied (without test
-    results: brain checks read only the brain state, so a marker group's rule is a question)."""
-    verdict: Verdict = statement[state]
+def _worded(statement: dict[str, Any], state: str, verdict: Verdict) -> Finding:
+    """A verdict on the deciding statement, with the plain reason for this brain metastasis state."""
     rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
     if verdict == ELIGIBLE:
         reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."
@@ -628,7 +626,14 @@ def _finding(statement: dict[str, Any], state: str) -> Finding:
         reason = f"The trial {rule}; {_YOURS[state]}, which it does not accept."
     else:
         reason = f"The trial {rule}; {_YOURS[state]}: ask the study team whether you qualify."
-    finding = Finding(verdict, statement["evidence"], reason)
+    return Finding(verdict, statement["evidence"], reason)
+
+
+def _finding(statement: dict[str, Any], state: str) -> Finding:
+    """One statement's finding for a brain metastasis state, its scope applied (without test
+    results: brain checks read only the brain state, so a marker group's rule is a question)."""
+    verdict: Verdict = statement[state]
+    finding = _worded(statement, state, verdict)
     scope = statement.get("scope")
     if not scope or verdict == ELIGIBLE:
         return finding
@@ -647,12 +652,4 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     statement = rules["statements"][rules["deciding"][state]]
     if "scope" in statement:
         return _finding(statement, state)
-    verdict: Verdict = rules["verdicts"][state]
-    rule = _RULE.get(statement["kind"], "sets a rule on brain metastases")
-    if verdict == ELIGIBLE:
-        reason = f"The trial {rule}; {_YOURS[state]}, which it does not rule out."
-    elif verdict == EXCLUDED:
-        reason = f"The trial {rule}; {_YOURS[state]}, which it does not accept."
-    else:
-        reason = f"The trial {rule}; {_YOURS[state]}: ask the study team whether you qualify."
-    return Finding(verdict, statement["evidence"], reason)
+    return _worded(statement, state, rules["verdicts"][state])
