@@ -8,6 +8,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from invented import invented_trial
 
 from trialmatch.criteria.rules import brain_metastases
 from trialmatch.criteria.text import TrialText, split_criteria
@@ -17,8 +18,7 @@ STATES = ("none", "treated_stable", "active", None)
 
 
 def trial(inclusion: str = "", exclusion: str = "", title: str = "A trial in advanced NSCLC") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title=title, criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, title)
 
 
 def verdicts(text: TrialText) -> tuple[str, ...]:

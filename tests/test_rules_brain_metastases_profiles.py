@@ -4,9 +4,10 @@ unknown, with other facts unlike the shared profiles, against invented trials of
 from __future__ import annotations
 
 import pytest
+from invented import invented_trial
 
 from trialmatch.criteria.rules import brain_metastases
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 
@@ -30,9 +31,7 @@ PROFILES = {
 
 
 def _trial(inclusion: str = "", exclusion: str = "") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title="An invented trial in advanced NSCLC",
-                     criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, "An invented trial in advanced NSCLC")
 
 
 # (inclusion, exclusion) -> verdict for each profile above, in order.

@@ -4,9 +4,10 @@ brain disease seen on imaging. Invented sentences of each kind and of near-miss 
 from __future__ import annotations
 
 import pytest
+from invented import invented_trial
 
 from trialmatch.criteria.rules import brain_metastases
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 EL, UN, EX = "eligible", "unknown", "excluded"
@@ -14,9 +15,7 @@ STATES = ("none", "treated_stable", "active", None)
 
 
 def _trial(inclusion: str = "", exclusion: str = "") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title="An invented trial in metastatic NSCLC",
-                     criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, "An invented trial in metastatic NSCLC")
 
 
 def _verdicts(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:

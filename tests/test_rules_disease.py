@@ -8,6 +8,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from invented import invented_trial
 
 from trialmatch.criteria.rules import disease
 from trialmatch.criteria.text import TrialText, split_criteria
@@ -19,9 +20,7 @@ EL, UN, EX = "eligible", "unknown", "excluded"
 
 def trial(inclusion: str = "", exclusion: str = "", title: str = "A study in NSCLC",
           conditions: tuple[str, ...] = ("NSCLC",)) -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title=title, conditions=conditions,
-                     criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, title, conditions)
 
 
 def verdicts(text: TrialText) -> tuple[str, ...]:

@@ -7,9 +7,10 @@ Every sentence here is invented wording of its kind; near misses of each kind mu
 from __future__ import annotations
 
 import pytest
+from invented import invented_trial
 
 from trialmatch.criteria.rules import disease
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
@@ -18,10 +19,8 @@ ALL_EL, ALL_UN, ALL_EX = (EL,) * 4, (UN,) * 4, (EX,) * 4
 
 
 def trial(inclusion: str, exclusion: str = "", title: str = "", conditions: tuple[str, ...] = ()) -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
     title = title or "A Study of Drug X in NSCLC"
-    return TrialText(nct_id="NCT00000000", title=title, conditions=conditions or (title,),
-                     criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, title, conditions or (title,))
 
 
 def verdicts(text: TrialText, stage: str | None = "IV") -> tuple[str, ...]:

@@ -4,9 +4,10 @@ unknown histology, stage IV or unknown, against invented trials of several kinds
 from __future__ import annotations
 
 import pytest
+from invented import invented_trial
 
 from trialmatch.criteria.rules import disease
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 
@@ -31,8 +32,7 @@ PROFILES = {
 
 
 def _trial(inclusion: str = "", exclusion: str = "", title: str = "A Study of Drug X in NSCLC") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title=title, conditions=(title,), criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, title, (title,))
 
 
 EL, UN, EX = "eligible", "unknown", "excluded"

@@ -8,15 +8,15 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from invented import invented_trial
 
 from trialmatch.criteria.rules import performance_status
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile
 
 
 def trial(inclusion: str = "", exclusion: str = "") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title="A trial", criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, "A trial")
 
 
 def verdict(text: TrialText, ecog: int | None) -> str:

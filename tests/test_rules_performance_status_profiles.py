@@ -4,9 +4,10 @@ invented trials whose limits are joined to other conditions or named for one par
 from __future__ import annotations
 
 import pytest
+from invented import invented_trial
 
 from trialmatch.criteria.rules import performance_status
-from trialmatch.criteria.text import TrialText, split_criteria
+from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 
@@ -28,8 +29,7 @@ PROFILES = {
 
 
 def _trial(inclusion: str = "", exclusion: str = "") -> TrialText:
-    markdown = f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n{exclusion}\n"
-    return TrialText(nct_id="NCT00000000", title="An invented trial", criteria=tuple(split_criteria(markdown)))
+    return invented_trial(inclusion, exclusion, "An invented trial")
 
 
 # (inclusion, exclusion) -> verdict for each profile above, in order.
