@@ -28,49 +28,44 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
         return finding
     scope = Scope.from_json(scope_json)
     if scope.closed:
-        if finding.verdict == ELIGIBLE:
-            return finding
-        return Finding(ELIGIBLE, finding.evidence,
-                       f"This rule is for a part of the trial that is closed to new patients ({scope.label}).")
+        return _outside(finding, "This rule is for a part of the trial that is closed to new patients "
+                                 f"({scope.label}).")
     if scope.other_disease:
-        if finding.verdict == ELIGIBLE:
-            return finding
-        return Finding(ELIGIBLE, finding.evidence,
-                       f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
-    if scope.genes and scope.absent:
-        return _without(finding, scope, profile)
+        return _outside(finding, f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
     if scope.genes:
-        statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
-        if "positive" in statuses:
-            return finding
-        if statuses == {"negative"}:
-            if finding.verdict == ELIGIBLE:
-                return finding
-            return Finding(ELIGIBLE, finding.evidence,
-                           f"This rule is only for patients with {', '.join(scope.genes)} changes "
-                           f"({scope.label}); your tests were negative.")
-        return _question(finding, f"This rule is for patients with {', '.join(scope.genes)} changes "
-                                  f"({scope.label}): ask your doctor whether it applies to you.")
+        return _marker_group(finding, scope, profile)
     if scope.diseases:  # names NSCLC, lung cancer or solid tumours: about this patient
         return finding
     return _question(finding, f"This rule applies only to {scope.label}: ask your doctor which part "
                               "of the trial you could join.")
 
 
-def _without(finding: Finding, scope: Scope, profile: Patient | None) -> Finding:
-    """A rule for patients who have none of the scope's genes ("patients without EGFR mutations
-    must ..."): it binds a patient tested negative for all of them, never one who has one."""
+def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Finding:
+    """A rule for the patients with one of the scope's genes, or (`absent`) with none of them."""
     statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
-    if statuses == {"negative"}:
-        return finding
     genes = ", ".join(scope.genes)
-    if "positive" in statuses:
-        if finding.verdict == ELIGIBLE:
+    if scope.absent:  # "patients without EGFR mutations must ...": binds only those tested negative for all
+        if statuses == {"negative"}:
             return finding
-        return Finding(ELIGIBLE, finding.evidence,
-                       f"This rule is for patients without {genes} changes ({scope.label}); you have one.")
-    return _question(finding, f"This rule is for patients without {genes} changes ({scope.label}): ask your "
+        if "positive" in statuses:
+            return _outside(finding, f"This rule is for patients without {genes} changes ({scope.label}); "
+                                     "you have one.")
+        return _question(finding, f"This rule is for patients without {genes} changes ({scope.label}): ask "
+                                  "your doctor whether it applies to you.")
+    if "positive" in statuses:
+        return finding
+    if statuses == {"negative"}:
+        return _outside(finding, f"This rule is only for patients with {genes} changes ({scope.label}); your "
+                                 "tests were negative.")
+    return _question(finding, f"This rule is for patients with {genes} changes ({scope.label}): ask your "
                               "doctor whether it applies to you.")
+
+
+def _outside(finding: Finding, reason: str) -> Finding:
+    """The patient is outside the rule's group: the rule cannot exclude them."""
+    if finding.verdict == ELIGIBLE:
+        return finding
+    return Finding(ELIGIBLE, finding.evidence, reason)
 
 
 def _question(finding: Finding, reason: str) -> Finding:
