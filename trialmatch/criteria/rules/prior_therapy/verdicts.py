@@ -94,9 +94,14 @@ def _matches(drug: Drug, items: set[str]) -> bool:
     return bool(drug.items & items)
 
 
+def _sibling(drug: Drug, items: set[str]) -> bool:
+    """The drug is of a class next to one of the items: PD-1 for PD-L1."""
+    return any(_SIBLINGS.get(i) in drug.items for i in items)
+
+
 def _near(drug: Drug, items: set[str]) -> bool:
     """A near miss: PD-1 for PD-L1, or a class the patient named that may hide one of the items."""
-    if any(_SIBLINGS.get(i) in drug.items for i in items):
+    if _sibling(drug, items):
         return True
     return bool(drug.vague) and any(drug.vague & _item_family(i) for i in items)
 
@@ -130,7 +135,7 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     def what() -> str:
         return items_label(rule["items"])
 
-    if had and allow and all(any(_SIBLINGS.get(i) in d.items for i in allow) for d in had):
+    if had and allow and all(_sibling(d, allow) for d in had):
         # "PD-1 antibody required ... no other immunotherapy": a PD-L1 antibody is the allowed class's
         # sibling, which the trial may or may not count as "other".
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} other than "
