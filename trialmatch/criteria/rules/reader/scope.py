@@ -338,19 +338,20 @@ def condition_scope(text: str) -> Scope | None:
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
 
 
+# "All other patients", "the remaining participants", "others": the rest of the group named before.
+_THE_REST = r"(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|participants|subjects)\b|others\b"
 # Where a criterion that opens with one marker group turns to another: "Patients with EGFR
 # mutations must have had osimertinib; patients without must have had platinum", "... All other
 # patients must ...".
 _NEXT_GROUP = re.compile(
-    r"(?<=[.;])\s+(?=(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|participants|subjects)\b|"
-    r"others\b|(?:patients|participants|subjects|those|pts)\s+(?:with|without|who|lacking|whose|harbou?ring|"
-    r"negative\s+for)\b)",
+    rf"(?<=[.;])\s+(?={_THE_REST}|(?:patients|participants|subjects|those|pts)\s+(?:with|without|who|lacking|"
+    r"whose|harbou?ring|negative\s+for)\b)",
     re.I,
 )
 # A group named only as the rest of the one before it: "All other patients", "Patients without
 # these alterations".
 _THE_OTHERS = re.compile(
-    r"^\W{0,3}(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|participants|subjects)\b|^\W{0,3}others\b"
+    rf"^\W{{0,3}}(?:{_THE_REST})"
     r"|^\W{0,3}(?:patients|participants|subjects|those)\s+(?:without|lacking|with\s+no|negative\s+for|not\s+"
     r"harbou?ring)\s+(?:these|such|this|the\s+above|those|them)\b"
     r"|^\W{0,3}(?:patients|participants|subjects|those)\s+without\s+(?:must|should|need|are)\b",
