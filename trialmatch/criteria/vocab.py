@@ -7,7 +7,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-VOCAB_DIR = Path(__file__).resolve().parents[2] / "data" / "vocab"
+
+def _vocab_dir() -> Path:
+    """trialmatch/vocab_data (a link to data/vocab/ in a clone, a real folder once installed from a wheel)."""
+    packaged = Path(__file__).resolve().parents[1] / "vocab_data"
+    # A checkout whose file system kept the link as a plain file (e.g. Windows without symlinks).
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "data" / "vocab"
+
+
+VOCAB_DIR = _vocab_dir()
 
 
 @cache
