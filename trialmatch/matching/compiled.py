@@ -133,8 +133,12 @@ class Verdicts:
             self._slot_findings[j] = found
         return found
 
-    def findings(self, row: int, ids: np.ndarray) -> dict[str, Finding]:
-        return {dim: self.slot_findings(j)[ids[row, j]] for j, dim in enumerate(self.dims)}
+    def findings(self, rows: np.ndarray, ids: np.ndarray) -> list[dict[str, Finding]]:
+        """Each row's finding per dimension. Built for thousands of rows at a time (a match lists every
+        trial), so the slot numbers leave numpy in one tolist() and no method is called per row."""
+        dims = self.dims
+        tables = [self.slot_findings(j) for j in range(len(dims))]
+        return [dict(zip(dims, map(list.__getitem__, tables, slots), strict=True)) for slots in ids[rows].tolist()]
 
 
 class CompiledIndex:

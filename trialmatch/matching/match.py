@@ -261,12 +261,12 @@ class Ranking:
         return replace(self, rows=self.rows[:count], nearest=self.nearest[:count])
 
     def matches(self) -> list[TrialMatch]:
-        excluded, candidates, ids = self.verdicts.excluded, self.compiled.candidates, self.compiled.ids
+        excluded, candidates = self.verdicts.excluded.tolist(), self.compiled.candidates
+        findings = self.verdicts.findings(self.rows, self.compiled.ids)
         results = []
-        for row, nearest in zip(self.rows.tolist(), self.nearest, strict=True):
+        for row, found, nearest in zip(self.rows.tolist(), findings, self.nearest, strict=True):
             verdict: Overall = "excluded" if excluded[row] else "possible"
-            results.append(TrialMatch(candidates[row], verdict, self.verdicts.findings(row, ids), nearest,
-                                      self.located))
+            results.append(TrialMatch(candidates[row], verdict, found, nearest, self.located))
         return results
 
 
