@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from trialmatch.criteria.vocab import canonical_gene, load
@@ -412,6 +412,9 @@ def heading_scope(text: str) -> Scope | None:
     return read_scope(text)[0]
 
 
+# A pure function of the line, and trials share many lines word for word (consent, contraception,
+# "Inclusion Criteria:"): a sync of thousands of trials reads each such line once.
+@lru_cache(maxsize=8192)
 def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
     it only names a group; otherwise its own words may still scope it."""
