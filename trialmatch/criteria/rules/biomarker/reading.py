@@ -107,6 +107,33 @@ _MARKER_CONTEXT = re.compile(
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion"})
+# "EGFR mutations include activating and acquired resistance mutations", "Eligible HER2 alterations may include
+# ...": what an earlier sentence's requirement counts, not a rule of its own. "... include only ..." narrows it.
+_DEFINING = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:eligible|qualifying|permitted|allowed|accepted)\s+)?(?:[\w/()+-]+\s+){1,3}?"
+    r"(?:mutations?|alterations?|aberrations?|variants?|rearrangements?|fusions?)\s+(?:may\s+|can\s+|will\s+)?"
+    r"(?:also\s+)?includes?\b(?![^.;]*\bonly\b)",
+    re.I,
+)
+
+
+def _alt_genes(clause: dict[str, Any]) -> set[str]:
+    return {a["gene"] for a in clause["atoms"] if a["t"] == "alt"}
+
+
+def _widens_earlier(found: list[dict[str, Any]], clause: dict[str, Any], sentence: str) -> bool:
+    """A sentence that says what an earlier requirement counts ("EGFR mutations include acquired resistance
+    mutations", in the same bullet or the next) adds its changes to that requirement as alternatives; True when it
+    did. With no earlier requirement on the gene, the sentence is a rule of its own."""
+    if clause["mode"] != "require" or not _DEFINING.match(sentence):
+        return False
+    genes = _alt_genes(clause)
+    earlier = next((c for c in reversed(found) if c["mode"] == "require" and c["evidence"] != clause["evidence"]
+                    and c["cohorts"] == clause["cohorts"] and genes & _alt_genes(c)), None)
+    if not genes or earlier is None:
+        return False
+    earlier["atoms"].extend(a for a in clause["atoms"] if a not in earlier["atoms"])
+    return True
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -291,6 +318,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
+                if section == "inclusion" and _widens_earlier([*clauses, *found], clause, sentence):
+                    continue
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"

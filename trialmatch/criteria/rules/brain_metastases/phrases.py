@@ -20,7 +20,10 @@ BRAIN_METS = guarded(
     rf"\b{SITE}(?:\s*\([^()]{{1,12}}\))?(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
-    r" (?:the )?(?:brain|cns|central nervous system)\b",
+    r" (?:the )?(?:brain|cns|central nervous system)\b"
+    # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
+    r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
+    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b",
     re.I,
 )
 # "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
@@ -186,7 +189,11 @@ FITS_TREATED_STABLE = re.compile(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
     r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
-    r"|(?:managed|manageable|treatable) (?:with|by)|amenable to)",
+    r"|(?:managed|manageable|treatable) (?:with|by)|amenable to"
+    r"|no longer (?:\w+ )?symptomatic"
+    # "if they recovered to grade 1 or baseline from the acute toxic effects of that treatment": recovery from the
+    # treatment's side effects, which the labels assume done (like a time window), for treated, stable metastases.
+    r"|recover\w*\b(?:[^.;]|\.\d){0,100}?\bfrom (?:the |any |all )?(?:acute )?(?:toxic\w*|adverse|side[\s-]effects?))",
     re.I,
 )
 # "stable", "radiologically stable", "stability": a condition an active (untreated or progressing) metastasis
@@ -206,9 +213,15 @@ PATIENT_STABLE = re.compile(
     r"|\bstable (?:\w+ )?(?:condition|health|status)\b",
     re.I,
 )
-# The clause around "stable": an "or" there ("stable or not requiring treatment") offers another way in.
+# The clause around "stable": an "or" there ("stable or not requiring treatment") offers another way in. One that
+# lists imaging or the means of control ("controlled by radiotherapy or other treatment", "surgery or SRS") does not.
 CLAUSE_PIECE = re.compile(r"[^();.]+")
-OTHER_OR = re.compile(r"\b(?:and/)?or\b(?! (?:CT|MRI|PET|imaging|computed|magnetic)\b)(?<!\bCT or)(?<!\bMRI or)", re.I)
+OTHER_OR = re.compile(
+    r"\b(?:and/)?or\b(?! (?:CT|MRI|PET|imaging|computed|magnetic)\b)(?<!\bCT or)(?<!\bMRI or)"
+    r"(?! (?:any |an? )?(?:other |another )?(?:local |surgical |systemic )?(?:treatments?|therap(?:y|ies)|radiotherapy"
+    r"|radiation|irradiation|surgery|resection|radiosurgery|SRS|SBRT|WBRT|stereotactic|whole[\s-]brain)(?![\w-]))",
+    re.I,
+)
 # The exclusion's own subject is untreated metastases: "Untreated brain metastases, unless stable" lets untreated,
 # stable ones in, so "stable" there does not rule out an active patient.
 UNTREATED_SUBJECT = re.compile(

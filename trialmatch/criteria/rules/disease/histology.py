@@ -48,10 +48,14 @@ _ANY_HISTOLOGY = guarded(
     r"|\bother histolog\w* (?:are |is |may be |will be )?(?:also )?(?:eligible|allowed|permitted|considered|accepted)",
     re.I,
 )
-# "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required.
+# "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required. "Non-squamous NSCLC
+# not eligible for curative resection" describes the disease asked for (no cure is possible), not a histology left out.
 _SHUT_OUT_AFTER = re.compile(
     r"^[^.;]{0,80}?\b(?:(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted|included))"
-    r"|not (?:eligible|allowed|permitted))\b",
+    r"|not (?:eligible|allowed|permitted))\b"
+    r"(?!\s+for\s+(?:[\w-]+\s+){0,2}?(?:curative|radical|definitive|resection|surgery|surgical|operation"
+    r"|chemo-?\s?radi\w*|radio-?\s?chemo\w*|radiotherapy|radiation|local|loco-?regional|multimodal\w*"
+    r"|concurrent|transplant\w*)\b)",
     re.I,
 )
 # "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.

@@ -59,6 +59,14 @@ _QUALIFIED = re.compile(
     r"|\b(?:\d+|two|three|four|five|multiple|several)\s+(?:[\w-]+\s+){0,2}(?:sites?|organs?|lesions?|metasta\w*)",
     re.I,
 )
+# Of the qualifiers above, the ones that count metastases or let some in ("more than 3 metastatic sites", "other than
+# brain"): these open stage IV to some patients. The rest ("with life expectancy < 12 months", "symptomatic") only
+# add a condition to metastatic disease the inclusions may not take at all.
+_COUNTED = re.compile(
+    r"[>≥]|\b(?:more than|greater than|at least|exceed\w*|or more|number of|other than|except\w*|unless)\b"
+    r"|\b(?:\d+|two|three|four|five|multiple|several)\s+(?:[\w-]+\s+){0,2}(?:sites?|organs?|lesions?|metasta\w*)",
+    re.I,
+)
 # "stage IIIB or higher": every stage from there on, stage IV included.
 _OR_HIGHER = re.compile(
     r"\s*(?:\)\s*)?(?:or|and|and/or)\s+(?:higher|above|greater|beyond|later|more advanced|worse)\b|\s*\+", re.I
@@ -316,6 +324,18 @@ def _each_names_a_part(found: list[Evidence]) -> bool:
         for _, criterion in found)
 
 
+def _early_decides(text: TrialText, early: list[Evidence], advanced: list[Evidence],
+                   oligo_words: list[Evidence]) -> bool:
+    """The title and every condition say early stage ("Early-Stage Lung Cancer"; "Stage I Lung Cancer", "Stage II
+    Lung Cancer"), an inclusion agrees (a resection, a stage I-III list), and the criteria's only advanced wording is
+    "oligometastatic" with no count: the header's early stage decides."""
+    if not oligo_words or not text.conditions or any(e not in oligo_words for e in advanced):
+        return False
+    if not all((part, None) in early for part in (text.title, *text.conditions)):
+        return False
+    return any(criterion is not None for _, criterion in early)
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -331,6 +351,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     any_stage: list[Evidence] = []  # "all stages": every stage may join
     locally_advanced: list[Evidence] = []  # "locally advanced" with nothing saying stage III only or stage IV too
     substage: list[Evidence] = []  # only part of stage IV taken ("stage IVA only") or left out ("M1c disease")
+    listed_early: list[Evidence] = []  # inclusions that list stages, none past III ("Stage IIIA, IIIB or IIIC")
+    oligo_words: list[Evidence] = []  # inclusions whose only advanced wording is "oligometastatic"
+    limited: list[Evidence] = []  # exclusions of metastatic disease with a condition that counts nothing
     for is_header, sources in ((True, header), (False, inclusion)):
         for sentence, criterion in sources:
             plain = _plain_roman(sentence)
@@ -362,6 +385,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 # A stage range counts unless it is another cancer's; "resection" and the like also unless the
                 # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
                 early.append((sentence, criterion))
+                if not is_header and any(values and max(values) <= 3 for values in stages) and not _aside(criterion):
+                    listed_early.append((sentence, criterion))
             elif local:
                 locally_advanced.append((sentence, criterion))
             if not is_header and _negated_metastatic(plain) and not _aside(criterion):
@@ -371,6 +396,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 # whom the study has in mind, and the criteria say who may join.
                 if not is_header:
                     oligo.append((sentence, criterion))
+                    if (sentence, criterion) not in advanced and not words["oligo_count"].search(plain):
+                        oligo_words.append((sentence, criterion))
                 advanced.append((sentence, criterion))
                 metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
@@ -391,13 +418,28 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                     break
                 if _QUALIFIED.search(body) or not _PLAIN_TAIL.match(body, match.end()):
                     # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
-                    oligo.append((body, criterion))
-                    advanced.append((body, criterion))
-                    metastatic.append((body, criterion))
+                    if not _COUNTED.search(body):
+                        limited.append((body, criterion))  # "with life expectancy < 12 months": decided below
+                    else:
+                        oligo.append((body, criterion))
+                        advanced.append((body, criterion))
+                        metastatic.append((body, criterion))
                 else:
                     excludes_metastatic.append((body, criterion))
                 break
 
+    if _early_decides(text, early, advanced, oligo_words):
+        # "Stage I Lung Cancer" / "Early-Stage Lung Cancer", a nodule for resection "(lung cancer or oligometastatic
+        # disease)": the oligometastatic wording says what the nodule may be, not that stage IV NSCLC joins.
+        advanced = [e for e in advanced if e not in oligo_words]
+        oligo = [e for e in oligo if e not in oligo_words]
+        metastatic = [e for e in metastatic if e not in oligo_words]
+    if limited and not (listed_early and not advanced):
+        # "Metastatic disease with life expectancy < 12 months": a condition on metastatic disease, a question,
+        # unless the inclusions list stages I-III only (then stage IV is out whatever the exclusion adds).
+        oligo += limited
+        advanced += limited
+        metastatic += limited
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
     if _other_group_takes_metastatic(excludes_metastatic, metastatic):
         excludes_metastatic = []  # "Neoadjuvant cohort: no distant metastases" beside "Cohort B: stage IV NSCLC"
