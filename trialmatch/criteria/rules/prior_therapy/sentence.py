@@ -292,11 +292,16 @@ _CYCLE_COUNT = re.compile(
     r"(?:\b(?P<low>at least|a minimum of|minimum of|more than|greater than|over)\s+|(?P<lowmark>\u2265|>=|>)\s*"
     r"|\b(?P<high>no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than)\s+"
     r"|(?P<highmark>\u2264|<=|<)\s*)?"
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|eight)(?:\s*(?:-|to)\s*(?P<m>\d{1,2}))?\s*"
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|eight)(?:\s*(?:-|to|and|or)\s*(?:(?:no more than|not more than"
+    r"|at most|a maximum of|maximum of|up to)\s+)?(?P<m>\d{1,2}|one|two|three|four|five|six|eight))?\s*"
     r"(?:cycles?|courses?|doses?|infusions?|administrations?)\b"
 )
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8}
 _FULL_COURSE = 4
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
 
 
 def _met_counts(norm: str) -> list[tuple[int, int]]:
@@ -307,7 +312,7 @@ def _met_counts(norm: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CYCLE_COUNT.finditer(norm):
         n = match.group("n")
-        largest = max(int(n) if n.isdigit() else _COUNT_WORDS[n], int(match.group("m") or 0))
+        largest = max(_count(n), _count(match.group("m") or "0"))
         strict_cap = match.group("high") in ("fewer than", "less than") or match.group("highmark") == "<"
         if match.group("low") or match.group("lowmark") or (largest - strict_cap >= _FULL_COURSE):
             spans.append(match.span())
