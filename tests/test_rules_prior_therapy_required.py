@@ -211,6 +211,7 @@ FRONT_LINE_COMBINATION = [
 @pytest.mark.parametrize(("who", "expected"), [
     ("chemo-io", "eligible"), ("nedaplatin-sugemalimab", "eligible"),
     ("two-lines", "excluded"), ("three-lines-egfr", "excluded"),
+    ("adjuvant-only", "excluded"),  # front-line means a line for advanced disease, which it has not had
     ("naive", "excluded"), ("osimertinib", "excluded"),
     ("chemo-only", "excluded"),  # the progression on a checkpoint inhibitor is asked plainly
 ])
@@ -295,8 +296,10 @@ PLANNED_SURGERY = [
 
 @pytest.mark.parametrize(("inclusion", "exclusion"), PLANNED_SURGERY)
 @pytest.mark.parametrize(("who", "expected"), [
-    ("chemo-io", "excluded"), ("two-lines", "excluded"), ("nedaplatin-serplulimab-lines-null", "excluded"),
+    ("chemo-io", "excluded"), ("two-lines", "excluded"), ("three-lines-egfr", "excluded"),
     ("naive", "eligible"), ("pembrolizumab-first-line", "eligible"), ("history-not-given", "unknown"),
+    # Chemotherapy with no line for advanced disease (or lines not given) may have followed an earlier operation.
+    ("adjuvant-only", "unknown"), ("nedaplatin-serplulimab-lines-null", "unknown"),
 ])
 def test_chemotherapy_before_planned_surgery(inclusion: str, exclusion: str, who: str, expected: str) -> None:
     assert verdict(invented_trial(f"* {inclusion}\n", f"* {exclusion}\n"), who) == expected

@@ -6,8 +6,9 @@ A rule is a small JSON object:
               "require" every group in `groups` needs one of its items received
               "naive"   no systemic treatment at all, except the `allow` items
               "lines"   earlier lines between `min` and `max` (of the `of` items only, when given)
-    setting   "any", "advanced" (for advanced/metastatic disease: counted by prior_lines) or
-              "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded)
+    setting   "any", "advanced" (for advanced/metastatic disease: counted by prior_lines),
+              "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded) or
+              "before_surgery" (before a surgery the trial still plans: any line counts)
     soft      a failure is "unknown", not "excluded" ("unless the investigator...", a sub-population)
     met_unknown  meeting the drug rule still leaves a response or cycle count the profile lacks
     genes, alteration  the rule applies only to patients with a finding in one of these genes
@@ -571,13 +572,14 @@ _SURGERY_PLANNED = re.compile(
 
 def _before_planned_surgery(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """ "Exclusion: chemotherapy before surgery" in a trial whose surgery is still planned: every treatment had so
-    far came before that surgery, so the ban counts treatment in any setting, not only (neo)adjuvant."""
+    far came before that surgery, so the ban counts any line for advanced disease, not only neoadjuvant
+    treatment (verdicts: drugs with no such line are a question)."""
     if not any(r["section"] == "exclusion" and r.get("setting") == "early" for r in rules
                if r["kind"] in ("forbid", "naive")):
         return rules
     if not any(c.section == "inclusion" and _SURGERY_PLANNED.search(normalize(c.text)) for c in text.criteria):
         return rules
-    return [{**r, "setting": "any"} if r["kind"] in ("forbid", "naive") and r["section"] == "exclusion"
+    return [{**r, "setting": "before_surgery"} if r["kind"] in ("forbid", "naive") and r["section"] == "exclusion"
             and r.get("setting") == "early" and cues.EARLY.search(normalize(r["evidence"])) else r for r in rules]
 
 

@@ -79,11 +79,15 @@ def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     return "any"
 
 
+# "Front-line" is "first-line": the line for advanced disease.
+_FRONT_LINE = re.compile(r"\bfront[- ]line\b")
+
+
 def _need_setting(norm: str) -> str:
     """Which treatments a requirement counts."""
     if cues.EARLY.search(norm):
         return "early"
-    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm)
+    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
         return "early"
     return "advanced" if advanced and not adjuvant else "any"
@@ -554,7 +558,7 @@ def _with_partners(norm: str, mentions: list[Mention]) -> list[Mention]:
 # Words that tie a treatment (not only the disease) to the advanced setting: "in the metastatic setting",
 # "for locally advanced or metastatic NSCLC", "first-line", "line of treatment".
 _TREATMENT_SETTING = re.compile(
-    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
+    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3|front)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
     r"|\b(?:for|in|during)\s+(?:the\s+|their\s+)?(?:(?:unresectable|locally|advanced|metastatic|recurrent|and|or|/|,)\s*)*"
     r"(?:advanced|metastatic|recurrent|stage\s*(?:iv|4|iiib))\b"
 )
