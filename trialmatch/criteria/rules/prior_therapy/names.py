@@ -33,6 +33,31 @@ _ANCHOR = re.compile(r"\b(?:prior to|before)\s+(?:the\s+|any\s+)?$")
 _STUDY_DOSE = re.compile(
     r"\b(?:first|initial|last) (?:dose|administration|infusion)s? of (?:the )?$|\b(?:start|initiation) of $"
 )
+# A time window counted from an earlier treatment, in an inclusion: "within 12 weeks after starting ICI",
+# "progressed within 6 months of the last dose of platinum". The window is assumed met (never a rule), but the
+# treatment it is counted from must have been had. "after/since starting X" and "have started X" say it was
+# started; "within 4 weeks of starting X" may count before or after the start (a question, "soft").
+_LINE_WORDS = r"(?:(?:first|second|third|1st|2nd|3rd|front)[- ]line\s+)?"
+STARTED = re.compile(
+    r"(?:\b(?P<how>after|since|following|from|of)\s+(?:the\s+)?(?:start(?:ing)?|initiat(?:ing|ion)|commenc(?:ing|ement)"
+    r"|beginning)|\b(?:has|have|had)\s+(?:already\s+)?(?:started|initiated|begun|commenced))\s+(?:of\s+|on\s+|with\s+)?"
+    rf"(?:(?:treatment|therapy)\s+with\s+)?(?:the\s+|their\s+|an?\s+|any\s+)?{_LINE_WORDS}$"
+)
+# "Progressed within 6 months of (the last dose of | completing) X": X had (not "relapse did not occur within").
+_PROGRESSED_WITHIN = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*)\b(?:(?!\b(?:not|no|never|without)\b)[^.;]){0,60}?"
+    r"\bwithin\s+(?:\d{1,3}|one|two|three|four|six|twelve)\s*(?:days?|weeks?|months?|years?)\s+"
+    r"(?:of|after|from|following|since)\s+(?:the\s+)?(?:(?:completing|completion|finishing|end|stopping|discontinu\w*"
+    r"|last\s+(?:dose|cycle|administration|infusion)s?|receiving)\s+(?:of\s+)?(?:the\s+|their\s+)?)?"
+    r"(?:(?:prior|previous|first[- ]line|an?|any)\s+)*$"
+)
+# A window for a scan, sample or form ("baseline CT within 4 weeks of starting X") says nothing of X.
+_MEASURED = re.compile(r"\b(?:scans?|imaging|ct|mri|pet|biops\w*|samples?|specimens?|blood|laborator\w*|tests?"
+                       r"|questionnaires?|surveys?|consent)\b")
+# Sentences where such a window is a condition or an allowance, not a requirement.
+_WINDOW_CONDITION = re.compile(r"\b(?:if|as long as|provided|unless|could|may|can|allowed|permitted|eligible)\b")
+# "Chemotherapy (or targeted therapy) before surgery" opening an exclusion: had before the operation.
+_BEFORE_SURGERY = re.compile(r"[^.;:,()]{0,60}?\b(?:before|prior to)\s+(?:the\s+)?(?:surgery|resection|operation)\b")
 _WORD = re.compile(r"[a-z]+")
 # Words that may sit between names of one list: "X, Y and other similar Z drugs".
 _LIST_WORDS = frozenset(
@@ -268,9 +293,12 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
     optional = [(m.start(), m.end()) for m in cues.OPTIONAL.finditer(norm)]
     allow = [i for m in mentions if inside(m.start, exceptions) for i in m.items]
     named: list[Mention] = []
+    anchored = _anchored(norm, mentions, ctx.section, leads)
     for mention in mentions:
         before = norm[max(0, mention.start - 40):mention.start]
-        if _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end) or _other_cancer_word(norm, mention):
+        if id(mention) in anchored:
+            named.append(mention)  # "progressed within 6 months of the last dose of X": X, not the study drug
+        elif _STUDY_DOSE.search(before) or _SIDE_EFFECT.match(norm, mention.end) or _other_cancer_word(norm, mention):
             continue  # the study drug as a time point; "ICI-related pneumonitis" is a side effect
         if _ANCHOR.search(before):
             allow.extend(mention.items)  # "treatment prior to EGFR TKIs": the TKI is the reference point
@@ -282,6 +310,8 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
     action: str | None = None
     for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")
         action, word = _polarity(norm, mention, prev, action, ctx, parens, leads)
+        if id(mention) in anchored and action in (None, "require"):
+            action, word = "require", "anchored"  # required whatever the window: not a weak or past cue
         prev = mention
         if id(mention) not in kept:
             continue
@@ -296,6 +326,24 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
             elif cues.PAST_WORD.match(word):
                 reading.past.append(mention)
     return reading
+
+
+def _anchored(norm: str, mentions: list[Mention], section: str, leads: list[LeadIn]) -> set[int]:
+    """ids of the names an inclusion's time window is counted from ("within 12 weeks after starting X")."""
+    if section != "inclusion" or "within" not in norm or _WINDOW_CONDITION.search(cues.strip_parens(norm)) \
+            or _MEASURED.search(norm):
+        return set()
+    return {id(m) for m in mentions if not any(lead.start <= m.start < lead.end for lead in leads) and (
+        STARTED.search(norm, max(0, m.start - 60), m.start) or _PROGRESSED_WITHIN.search(norm, max(0, m.start - 150),
+                                                                                         m.start))}
+
+
+def started_from(norm: str, mention: Mention) -> str | None:
+    """How a window names the start of X just before it: "after" (had), "of" (around the start) or None."""
+    found = STARTED.search(norm, max(0, mention.start - 60), mention.start)
+    if not found:
+        return None
+    return "of" if found.group("how") == "of" else "after"
 
 
 def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: str | None, ctx: Context,
@@ -318,6 +366,9 @@ def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: st
     if verdict == "late_neg" and cue != "req":
         cue, word = "neg", "not"
     window = norm[clause_start:mention.start]
+    if cue is None and ctx.section == "exclusion" and mention.start - clause_start <= 15 \
+            and _BEFORE_SURGERY.match(norm, mention.end):
+        return "forbid", "before-surgery"  # "Chemotherapy before surgery": had it before the operation
     if cue is None:
         if _inherits(norm, mention, prev, parens):
             return prev_action, word

@@ -6,8 +6,9 @@ A rule is a small JSON object:
               "require" every group in `groups` needs one of its items received
               "naive"   no systemic treatment at all, except the `allow` items
               "lines"   earlier lines between `min` and `max` (of the `of` items only, when given)
-    setting   "any", "advanced" (for advanced/metastatic disease: counted by prior_lines) or
-              "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded)
+    setting   "any", "advanced" (for advanced/metastatic disease: counted by prior_lines),
+              "early" (before surgery, (neo)adjuvant: the profile cannot tell, so never excluded) or
+              "before_surgery" (before a surgery the trial still plans: any line counts)
     soft      a failure is "unknown", not "excluded" ("unless the investigator...", a sub-population)
     met_unknown  meeting the drug rule still leaves a response or cycle count the profile lacks
     genes, alteration  the rule applies only to patients with a finding in one of these genes
@@ -370,6 +371,9 @@ _CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|re
 
 
 _COURSE = re.compile(r"\b(?:progress|relaps|recurr|refractory|resistan|failed|failure)", re.I)
+_STARTS = re.compile(r"\b(?:after|since|following|from|of)\s+(?:the\s+)?(?:starting|initiating|commencing|beginning)\b"
+                     r"|\b(?:after|since|following)\s+(?:the\s+)?(?:start|initiation|commencement)\s+of\b(?!\s+(?:the\s+)?stud)"
+                     r"|\b(?:has|have|had)\s+(?:already\s+)?(?:started|initiated|begun|commenced)\b")
 
 
 def _off_purpose(sentence: str, section: str) -> bool:
@@ -385,7 +389,10 @@ def _off_purpose(sentence: str, section: str) -> bool:
         # dose at least 4 weeks ago" still asks for platinum; the sentence reader drops only its time
         # window. One that asks for neither ("Time between prior anticancer therapy and the first dose:
         # as below") is only the window.
-        return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(sentence.lower()))
+        # "Within 12 weeks after starting ICI" asks for ICI too.
+        low = sentence.lower()
+        return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(low)
+                                              or _STARTS.search(low))
     return purpose in _SKIP_PURPOSES
 
 
@@ -509,8 +516,71 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
     alternatives = read_alternatives(list(text.criteria))
-    return assemble(criteria_rules(text, alternatives), title_rules(text), named_parts(text), alternatives.leaves,
-                    foreign_parts(text))
+    criteria = _before_planned_surgery(text, criteria_rules(text, alternatives)) + _first_treatment_rules(text)
+    return assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+
+
+# A cancer "newly diagnosed" (not the brain metastases of one), in an inclusion that offers no way in for a
+# recurrence or an earlier treatment.
+_NEWLY_DIAGNOSED = re.compile(
+    r"\bnewly[- ]diagnosed\s+(?:with\s+)?(?:[a-z(),/-]+\s+){0,4}?(?:cancers?|carcinomas?|nsclc|non-small|tumou?rs?"
+    r"|malignan\w*|lung|adenocarcinoma|stage)\b")
+_NOT_NEW = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*|progress\w*|previously treated|pre-?treated|refractory"
+                      r"|metachronous)\b")
+# Systemic treatment still to come: "Planned treatment with systemic chemotherapy", "scheduled to start X".
+_PLANNED = re.compile(
+    r"\b(?:planned|planning to (?:receive|start|begin|initiate)|scheduled (?:to|for)|about to (?:start|begin|receive)"
+    r"|(?:plans?|intends?|intending) to (?:receive|start|begin|initiate)"
+    r"|will (?:receive|start|begin|initiate|be treated))\b")
+
+
+_LESION_WORDS = re.compile(r"\b(?:brain|cns|central|intracranial|leptomening\w*|metastas[ie]s|lesions?|spinal|hiv)\b")
+
+
+def _new_cancer(low: str) -> bool:
+    """ "Newly diagnosed stage IV NSCLC", not "newly diagnosed brain metastases" nor "newly diagnosed or recurrent"."""
+    found = _NEWLY_DIAGNOSED.search(low)
+    return found is not None and not _LESION_WORDS.search(found.group()) and not _NOT_NEW.search(low)
+
+
+def _first_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
+    """A "newly diagnosed" cancer with systemic treatment "planned" (enrolment often allowed up to its second
+    cycle): the trial is for patients starting their first treatment, so none for advanced disease so far.
+    Either alone is no such rule ("newly diagnosed" may be treated; "planned" may be any line)."""
+    inclusions = [c for c in text.criteria if c.section == "inclusion" and c.scope is None]
+    if not any(_new_cancer(normalize(c.text)) for c in inclusions if "newly" in c.text.lower()):
+        return []
+    for crit in inclusions:
+        low = normalize(crit.text)
+        planned = _PLANNED.search(low)
+        if planned is None or _NOT_NEW.search(low) or cues.NO_STANDARD.search(low):
+            continue
+        if find_mentions(low[planned.end():planned.end() + 80]):
+            return [{"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit.text),
+                     "section": "inclusion", "kind": "lines", "min": None, "max": 0, "of": None,
+                     "setting": "advanced"}]
+    return []
+
+
+# Surgery still to come, in an inclusion: "complete surgical resection planned", "scheduled for lobectomy".
+_SURGERY_PLANNED = re.compile(
+    r"\b(?:(?:surgical\s+)?(?:resection|surgery|operation|lobectomy|pneumonectomy)\s+(?:is\s+)?(?:planned|scheduled)"
+    r"|(?:(?:planned|scheduled)(?:\s+for)?|candidates?\s+for|will\s+undergo|to\s+undergo|plan\s+to\s+undergo)\s+(?:(?:a|an|the"
+    r"|curative|complete|surgical|radical|r0)\s+){0,3}(?:surgery|surgical\s+resection|resection|lobectomy"
+    r"|pneumonectomy|operation))\b")
+
+
+def _before_planned_surgery(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Exclusion: chemotherapy before surgery" in a trial whose surgery is still planned: every treatment had so
+    far came before that surgery, so the ban counts any line for advanced disease, not only neoadjuvant
+    treatment (verdicts: drugs with no such line are a question)."""
+    if not any(r["section"] == "exclusion" and r.get("setting") == "early" for r in rules
+               if r["kind"] in ("forbid", "naive")):
+        return rules
+    if not any(c.section == "inclusion" and _SURGERY_PLANNED.search(normalize(c.text)) for c in text.criteria):
+        return rules
+    return [{**r, "setting": "before_surgery"} if r["kind"] in ("forbid", "naive") and r["section"] == "exclusion"
+            and r.get("setting") == "early" and cues.EARLY.search(normalize(r["evidence"])) else r for r in rules]
 
 
 _PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})

@@ -9,7 +9,7 @@ exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from trialmatch.criteria.rules.prior_therapy import cues
@@ -22,6 +22,7 @@ from trialmatch.criteria.rules.prior_therapy.names import (
     lead_ins,
     list_gap,
     read_names,
+    started_from,
     with_generic_treatment,
     without_abbreviations,
 )
@@ -44,6 +45,9 @@ _OR_AFTER = re.compile(
     r"|one|1|a single)\b"
 )
 _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
+# "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
+_WILL_BE_ELIGIBLE = re.compile(r"\b(?:will|shall|would)\s+(?:also\s+)?(?:be\s+)?(?:eligible|allowed|permitted"
+                               r"|included)\b(?!\s+(?:for|to)\b)")
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
@@ -75,11 +79,15 @@ def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     return "any"
 
 
+# "Front-line" is "first-line": the line for advanced disease.
+_FRONT_LINE = re.compile(r"\bfront[- ]line\b")
+
+
 def _need_setting(norm: str) -> str:
     """Which treatments a requirement counts."""
     if cues.EARLY.search(norm):
         return "early"
-    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm)
+    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
         return "early"
     return "advanced" if advanced and not adjuvant else "any"
@@ -168,7 +176,7 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
-    if cues.clause_verdict(bare) == "permit" and not _CLAUSES.search(bare):
+    if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
@@ -177,12 +185,14 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         limits = []  # a washout, not a count of earlier lines
     # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
     limits = [lim for lim in limits if cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
+    if not excluding:
+        limits = _inclusion_limits(norm, limits)
     first_name = mentions[0].start if mentions else len(norm)
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
     base: dict[str, Any] = {
-        "soft": ctx.soft or (not title and bool(cues.SOFT.search(bare))) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+        "soft": ctx.soft or (not title and _soft_words(bare)) or bool(cues.OPEN_ALTERNATIVE.search(norm))
         or _excepts_a_part(norm) or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)),
         "genes": genes,
         "alteration": alteration,
@@ -194,7 +204,8 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
         base["cohorts"] = [group[0]]
         base["genes"] = base["genes"] or group[1]
-    met_unknown = bool(cues.MET_UNKNOWN.search(norm))
+    met_spans = _met_counts(norm)
+    met_unknown = bool(cues.MET_UNKNOWN.search(_blanked(norm, met_spans) if met_spans else norm))
     rules: list[dict[str, Any]] = []
     leads = lead_ins(norm)
     conditional = not excluding and _history_condition(norm, leads)
@@ -205,7 +216,7 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
 
     for lim in limits:
         if lim.cycles:
-            met_unknown = True
+            met_unknown = met_unknown or not inside(lim.start, met_spans)
         elif lim.min is not None or lim.max is not None:
             rules.append(_lines_rule(lim, base, norm, ctx, conditional))
     spans = [(lim.start, lim.end) for lim in limits]
@@ -237,6 +248,14 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             alternative = forbid_rule
         else:
             rules.append(forbid_rule)
+    started = [m for m in required if started_from(norm, m)]
+    if started:
+        # "Within 12 weeks after starting ICI": X was started (the window is assumed met), maybe as the line
+        # going on now: no setting, no line count. "within 4 weeks of starting X" may be before the start.
+        required = [m for m in required if m not in started]
+        soft = base["soft"] or any(started_from(norm, m) == "of" for m in started) or _FUTURE_TOO.search(bare)
+        rules.append({**base, "soft": bool(soft), "kind": "require", "groups": _and_groups(norm, started),
+                      "met_unknown": met_unknown, "setting": "any"})
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
@@ -252,6 +271,92 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# Who measured a response or progression is not a condition on the patient: "progression as assessed by the
+# investigator", "investigator-assessed PFS" (unlike "unless the investigator judges ...").
+_ASSESSOR = re.compile(
+    r"\b(?:as\s+)?(?:assessed|evaluated|measured|confirmed|documented)\s+(?:by|per)\s+(?:the\s+)?(?:local\s+|site\s+"
+    r"|treating\s+)?investigators?(?:'s?)?(?:\s+assessment)?|\binvestigator[- ]assessed\b"
+    r"|\b(?:per|by)\s+(?:the\s+)?investigator(?:'s)?\s+assessment\b"
+)
+
+
+def _soft_words(text: str) -> bool:
+    """cues.SOFT, leaving out the words that only say who assessed the disease."""
+    if "investigator" in text:
+        text = _ASSESSOR.sub(" ", text)
+    return bool(cues.SOFT.search(text))
+
+
+# Cycle or dose counts that a line of the drug is taken to meet, as a time window is: "at least 2 cycles",
+# "at least 2 doses", "a maximum of 6 cycles" (a full induction course). A low cap ("no more than 1 cycle")
+# or a bare small count ("received 2 cycles") stays a question.
+_CYCLE_COUNT = re.compile(
+    r"(?:\b(?P<low>at least|a minimum of|minimum of|more than|greater than|over)\s+|(?P<lowmark>\u2265|>=|>)\s*"
+    r"|\b(?P<high>no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than)\s+"
+    r"|(?P<highmark>\u2264|<=|<)\s*)?"
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|eight)(?:\s*(?:-|to|and|or)\s*(?:(?:no more than|not more than"
+    r"|at most|a maximum of|maximum of|up to)\s+)?(?P<m>\d{1,2}|one|two|three|four|five|six|eight))?\s*"
+    r"(?:cycles?|courses?|doses?|infusions?|administrations?)\b"
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8}
+_FULL_COURSE = 4
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def _met_counts(norm: str) -> list[tuple[int, int]]:
+    """Spans of cycle or dose counts assumed met (_CYCLE_COUNT)."""
+    if "cycle" not in norm and "course" not in norm and "dose" not in norm and "infusion" not in norm \
+            and "administration" not in norm:
+        return []
+    spans = []
+    for match in _CYCLE_COUNT.finditer(norm):
+        n = match.group("n")
+        largest = max(_count(n), _count(match.group("m") or "0"))
+        strict_cap = match.group("high") in ("fewer than", "less than") or match.group("highmark") == "<"
+        if match.group("low") or match.group("lowmark") or (largest - strict_cap >= _FULL_COURSE):
+            spans.append(match.span())
+    return spans
+
+
+# "Reached first disease progression on front-line ICI": one line for advanced disease so far, not two.
+_FIRST_PROGRESSION = re.compile(
+    r"(?<!time to )(?<!until )(?<!before )\bfirst\s+(?:(?:radiographic|radiological|documented|confirmed|objective"
+    r"|disease)\s+){0,3}progression\b(?!-free| free)"
+)
+# Written before an ordinal line: the line is the one X started with ("within 4 weeks of starting first-line X").
+_STARTING_LINE = re.compile(r"\b(?:start(?:ing|ed)?|initiat(?:ing|ion|ed)|commenc\w+|beg(?:an|un|inning))\s+"
+                            r"(?:of\s+|on\s+|with\s+)?(?:the\s+|their\s+|an?\s+)?$")
+# A count in brackets against a singular in the sentence: "a platinum-based regimen (> 1 chemotherapy regimen)".
+_ONE_REGIMEN = re.compile(r"\b(?:a|an|one|single)\s+(?:[a-z0-9/-]+\s+){0,4}?(?:regimen|line)\b")
+# "about to start X or within 4 weeks after starting it": not starting yet is a way in too.
+_FUTURE_TOO = re.compile(r"\b(?:about to|planned|planning|scheduled|will|plan to|intend\w*)\b")
+
+
+def _inclusion_limits(norm: str, limits: list[LineLimit]) -> list[LineLimit]:
+    """An inclusion's line limits, read again: an ordinal after "starting" names the line going on (no limit);
+    "first progression" allows one line; a bracketed count that a singular "a ... regimen" in the same
+    sentence contradicts is a question beyond the one regimen."""
+    out: list[LineLimit] = []
+    parens = _parens(norm)
+    for lim in limits:
+        if lim.of is None and _STARTING_LINE.search(norm, max(0, lim.start - 40), lim.start):
+            continue  # "within 4 weeks after starting first-line X": the line going on, not a count before it
+        if lim.min is not None and lim.min >= 2 and inside(lim.start, parens) \
+                and _ONE_REGIMEN.search(cues.strip_parens(norm)):
+            out.append(replace(lim, min=1, max=None))
+            out.append(replace(lim, soft=True))
+            continue
+        out.append(lim)
+    first = _FIRST_PROGRESSION.search(norm)
+    if first and not any(lim.max is not None for lim in out) \
+            and not cues.last_cue(norm[max(0, first.start() - 40):first.start()]) == "neg":
+        out.append(LineLimit(first.start(), first.end(), max=1))
+    return out
 
 
 # "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the
@@ -344,7 +449,7 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
                 conditional: bool = False) -> dict[str, Any]:
     # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
     # qualifies what follows the count, not the count.
-    soft_word = cues.SOFT.search(cues.strip_parens(norm[:lim.start]))
+    soft_word = _soft_words(cues.strip_parens(norm[:lim.start]))
     soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
     rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
@@ -406,6 +511,14 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
     outside = [m for m in pool if not inside(m.start, parens)]
+    partners = _with_partners(norm, outside)
+    if partners:
+        # "platinum-based chemotherapy with ICI-based therapy": the partner of a combination is asked too, but a
+        # patient without it is a question ("X with Y" may mean Y was optional), not an exclusion.
+        rules.append({**base, "soft": True, "kind": "require", "groups": _and_groups(norm, partners),
+                      "met_unknown": met_unknown, "setting": _need_setting(norm)})
+        outside = [m for m in outside if m not in partners]
+        pool = [m for m in pool if m not in partners]
     named: list[Mention] = []
     if not any(not m.systemic for m in outside):
         # "failed first-line standard treatment (platinum-containing doublet)": the aside says which.
@@ -431,10 +544,21 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
     return rules
 
 
+_WITH_GAP = re.compile(r"[\s-]*(?:(?:based|containing|doublet|therap(?:y|ies)|treatments?|regimens?)[\s-]+){0,2}"
+                       r"with\s+(?:an?\s+|the\s+)?")
+
+
+def _with_partners(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Names joined to the name before them by a bare "with" (a combination), none of them a systemic catch-all."""
+    partners = [m for k, m in enumerate(mentions) if k and not m.systemic and not mentions[k - 1].systemic
+                and _WITH_GAP.fullmatch(cues.strip_parens(norm[mentions[k - 1].end:m.start]))]
+    return partners if len(partners) < len(mentions) else []
+
+
 # Words that tie a treatment (not only the disease) to the advanced setting: "in the metastatic setting",
 # "for locally advanced or metastatic NSCLC", "first-line", "line of treatment".
 _TREATMENT_SETTING = re.compile(
-    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
+    r"\b(?:first|second|third|1st|2nd|3rd|1|2|3|front)[- ]?l(?:ine)?\b|\blines? of\b|\bsetting\b|\bpalliative\b"
     r"|\b(?:for|in|during)\s+(?:the\s+|their\s+)?(?:(?:unresectable|locally|advanced|metastatic|recurrent|and|or|/|,)\s*)*"
     r"(?:advanced|metastatic|recurrent|stage\s*(?:iv|4|iiib))\b"
 )

@@ -117,6 +117,10 @@ def _in_setting(history: History, setting: str) -> str:
     """Whether drugs the profile lists count for a rule's setting: yes / no / maybe."""
     if setting == "early":
         return "maybe"
+    if setting == "before_surgery":
+        # Before a surgery still planned: a line for advanced disease surely was; drugs with no such line may
+        # have followed an earlier operation (adjuvant).
+        return "yes" if history.lines else "maybe"
     if setting == "advanced":
         if history.lines == 0:
             return "no"  # every listed drug was given before the disease was advanced
@@ -166,7 +170,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     elif setting == "yes" and h.assumed and rule["setting"] == "advanced" and not rule.get("early_maybe"):
         setting = "maybe"
     missing: list[list[str]] = []
-    maybe = early = False
+    maybe = early = had_early = False
     for group in rule["groups"]:
         items = set(group)
         if any(_matches(d, items) for d in h.drugs):
@@ -177,6 +181,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
                 early = True
             elif setting == "no":
                 missing.append(group)
+                had_early = True
         elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
             maybe = True
         else:
@@ -189,6 +194,9 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         if rule["soft"] or maybe:
             return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(missing)}; check with your doctor "
                                             "whether your treatment counts.")
+        if had_early:
+            return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)} for "
+                                             "advanced disease; you list no treatment line for advanced disease.")
         return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
                                          "your list does not include it.")
     if early:
@@ -228,6 +236,8 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
             return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not say whether your treatment was for "
                                             "advanced disease.")
         return Outcome(ELIGIBLE, lambda: f"{wanted()}; you list none.")
+    if setting == "before_surgery" and not h.lines and (others or h.blank):
+        return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
     failed = UNKNOWN if rule["soft"] else EXCLUDED
     if named:
         return Outcome(failed, lambda: f"{wanted()}; you list {_names(named)}.")
