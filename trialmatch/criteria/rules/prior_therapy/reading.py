@@ -242,6 +242,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     rules += _reading_rules_once(first, here, said)
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
+            if any(rule.get("exhausted") for rule in rules[start:]) and _spelt_out_for_nsclc(criteria, index):
+                rules[start:] = [{k: v for k, v in rule.items() if k != "exhausted"} for rule in rules[start:]]
             diagnosed = _opened_scope(crit, pieces, opened) or tails.get((crit.section, crit.depth)) or next(
                 (found for a in reversed(ancestors)
                  if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
@@ -269,6 +271,13 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+def _spelt_out_for_nsclc(criteria: list[Criterion], index: int) -> bool:
+    """ "Must have progressed on standard treatment for which no further therapy exists:" over sub-bullets per
+    cancer: the NSCLC sub-bullet says what standard treatment is, so the heading asks no more than that."""
+    return criteria[index].section == "inclusion" and any(
+        INCLUDES_NSCLC.intersection(cancers_named(child.text)) for child in _children(criteria, index))
 
 
 def _on_alternative(rule: dict[str, Any], path: tuple[int, ...], foreign: dict[int, Scope]) -> dict[str, Any]:
