@@ -259,3 +259,27 @@ def test_contraindicated_alternative_leaves_only_the_untreated_a_question(senten
 def test_driver_condition_with_a_condition_is_a_question(sentence: str) -> None:
     assert verdict([sentence], "kras-g12c-post-chemo-io") == "unknown"
     assert verdict([sentence], "naive-egfr-l861q") == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with known EGFR sensitizing mutations, ALK fusion or BRAF V600E mutation are not eligible unless they "
+    "have progressed following all standard of care targeted therapy.",
+    "Patients with sensitising EGFR mutations or ALK rearrangements must have progressed on approved targeted "
+    "therapy.",
+    "Subjects with an activating EGFR mutation must have received an approved EGFR TKI.",
+])
+def test_egfr_sensitizing_condition_leaves_out_exon_20_insertions(sentence: str) -> None:
+    assert verdict([sentence], "egfr-ex20ins-post-chemo") == "eligible"
+    assert verdict([sentence], "naive-egfr-l861q") == "excluded"
+    assert verdict([sentence], "egfr-g719x-post-afatinib") == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Metastatic solid tumour after at least one prior line. Prior HER2-targeted therapy is not permitted "
+    "(Cohort 1 only).",
+    "Advanced cancer after at least one line of treatment. No prior HER2-directed therapy (for Cohort A only).",
+])
+def test_closing_cohort_aside_scopes_its_sentence(sentence: str) -> None:
+    # Another cohort may take a patient treated with trastuzumab deruxtecan: not everyone's ban.
+    assert verdict([sentence], "her2-mutant-post-tdxd") != "excluded"
+    assert verdict([sentence], "no-driver-post-chemo-io") == "eligible"

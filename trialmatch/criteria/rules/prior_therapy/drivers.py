@@ -43,6 +43,11 @@ _APPROVED_THERAPY = re.compile(
     r"|appropriate|targeted|corresponding)\b[^.;]{0,40}?\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?"
     r"|drugs?)\b"
 )
+# "Patients with EGFR sensitizing mutations ...": an exon 20 insertion (or C797S alone) is not one of them.
+_EGFR_SENSITIZING = re.compile(r"\begfr\b[^,;]{0,30}?\b(?:sensiti[sz]\w*|activating|common|classic\w*)\b"
+                               r"|\b(?:sensiti[sz]\w*|activating|common|classic\w*)\s+egfr\b")
+_EGFR_EX20 = re.compile(r"\bexon\s*20\b|\bex20|\binsertion")
+SENSITIZING = ("exon 19", "l858r", "g719", "l861q", "s768i", "sensiti")
 _SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
 _EVERY = re.compile(r"\ball\s+(?:the\s+)?(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|soc|targeted)\b")
 _ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b")
@@ -90,9 +95,12 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
             genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
             if not genes:
                 continue
-            rules.append({"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
-                          "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
-                          "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))})
+            rule = {"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
+                    "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
+                    "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))}
+            if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
+                rule["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
+            rules.append(rule)
             spans.append(match.span())
     return rules, spans
 

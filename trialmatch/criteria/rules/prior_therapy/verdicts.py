@@ -316,10 +316,17 @@ def _question(reason: str) -> Outcome:
     return Outcome(UNKNOWN, lambda: reason)
 
 
+def _bound(rule: dict[str, Any], gene: str, profile: Patient) -> bool:
+    """Whether the patient's finding in `gene` is one the rule names: "EGFR sensitizing mutations" leave
+    out an exon 20 insertion."""
+    words = rule.get("egfr_findings") if gene == "EGFR" else None
+    return words is None or any(w in a for a in profile.alterations(gene) for w in words)
+
+
 def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """ "Patients with a driver must have had approved targeted therapy for it": a drug that targets the
     patient's own gene (drivers.needed), for every gene of the rule the patient is positive for."""
-    positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive"]
+    positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive" and _bound(rule, g, profile)]
     if not positive:
         # A condition on the patients known to have a driver: the labels' reading, and no reason to hide a trial.
         return Outcome(ELIGIBLE, lambda: "The trial asks only patients with a driver alteration to have had "
