@@ -283,3 +283,23 @@ def test_closing_cohort_aside_scopes_its_sentence(sentence: str) -> None:
     # Another cohort may take a patient treated with trastuzumab deruxtecan: not everyone's ban.
     assert verdict([sentence], "her2-mutant-post-tdxd") != "excluded"
     assert verdict([sentence], "no-driver-post-chemo-io") == "eligible"
+
+
+@pytest.mark.parametrize("inclusion", [
+    ["Advanced solid tumours including HR+ breast cancer, platinum resistant serous ovarian cancer (PROC), and others. "
+     "Prior standard-of-care systemic therapies for advanced disease are required.",
+     "PROC participants must have received at least 1 line of platinum-containing chemotherapy."],
+    ["Metastatic solid tumours such as castration-resistant prostate cancer (mCRPC) or NSCLC after at least one "
+     "prior line of therapy.",
+     "mCRPC participants must have received docetaxel."],
+])
+def test_group_spelt_out_as_another_cancer_binds_only_that_cancer(inclusion: list[str]) -> None:
+    for who in ("ret-post-pralsetinib", "egfr-g719x-post-afatinib", "met14-post-tepotinib"):
+        assert verdict(inclusion, who) == "eligible"
+    assert verdict(inclusion, "naive-no-driver-pdl1-50") == "excluded"
+
+
+def test_group_abbreviation_not_spelt_out_stays_a_question() -> None:
+    inclusion = ["Advanced solid tumours after at least one prior line of therapy.",
+                 "PROC participants must have received platinum-containing chemotherapy."]
+    assert verdict(inclusion, "ret-post-pralsetinib") == "unknown"
