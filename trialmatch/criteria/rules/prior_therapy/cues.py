@@ -280,6 +280,7 @@ _PROGRESSED = re.compile(r"\b(?:(?:progress\w*|relapsed?|recurr\w*)\s+(?:on|afte
 _ONE_WAY_OR = re.compile(r"\b(?:on|during|at|in|to|of)\s+or\s+(?:(?:is|are|be|been|become|became|[a-z]+ant|after"
                          r"|following|within|post)\s+)?(?:(?:to|of|on|after|following|within|post)\b)?")
 _JOIN = re.compile(r"\b(?:or|and)\b")
+ALL_WORD = re.compile(r"\b(?:all|every)\b")
 
 
 def _joined_by_or(gap: str, last: bool) -> bool:
@@ -296,7 +297,7 @@ def exhausted(norm: str) -> bool:
     patient who has had some treatment may still have standard options left, which the profile cannot show."""
     # ("Standard therapy no longer provides benefit" is progression on it, not its absence.)
     found = [(m.start(), m.end()) for m in NO_STANDARD.finditer(norm) if "no longer" not in m.group()]
-    if "all" in norm or "every" in norm:
+    if ALL_WORD.search(norm):
         found += [(m.start(), m.end()) for m in _ALL_STANDARD.finditer(norm)]
     if not found:
         return False

@@ -346,8 +346,9 @@ def _opened_scope(crit: Criterion, pieces: tuple[str, ...], opened: dict[tuple[s
     return opened[key]
 
 
-# "platinum resistant serous ovarian cancer (PROC)": an abbreviation the trial spells out.
-_SPELT_OUT = re.compile(r"(?P<words>[A-Za-z][^()\n;:,]{2,80}?)\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9+/-]{1,11})\s*\)")
+# "platinum resistant serous ovarian cancer (PROC)": an abbreviation the trial spells out in the words before it.
+_ABBREVIATION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9+/-]{1,11})\s*\)")
+_SPELLING_CUT = re.compile(r"[()\n;:,]")
 
 
 def _spelt_out(criteria: list[Criterion]) -> dict[str, tuple[str, ...]]:
@@ -356,8 +357,9 @@ def _spelt_out(criteria: list[Criterion]) -> dict[str, tuple[str, ...]]:
     for crit in criteria:
         if "(" not in crit.text:
             continue
-        for match in _SPELT_OUT.finditer(crit.text):
-            named = cancers_named(match.group("words"))
+        for match in _ABBREVIATION.finditer(crit.text):
+            words = _SPELLING_CUT.split(crit.text[max(0, match.start() - 80):match.start()])[-1]
+            named = cancers_named(words) if len(words.strip()) > 2 else ()
             if named:
                 found.setdefault(match.group("abbr"), named)
     return found

@@ -117,7 +117,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         limits += ordinal_limits(norm)
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
                                                           or cues.NO_STANDARD.search(norm) or names_driver(norm)
-                                                          or (("all" in norm or "every" in norm)
+                                                          or (cues.ALL_WORD.search(norm) is not None
                                                               and cues.exhausted(norm)))):
         # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
         # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
@@ -219,11 +219,12 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
+    used_up = not excluding and cues.exhausted(norm)
     if not excluding:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         rules += naive
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
-            if _treated(norm) or cues.NO_STANDARD.search(norm) or cues.exhausted(norm):
+            if _treated(norm) or cues.NO_STANDARD.search(norm) or used_up:
                 rules.append(_after_standard_rule(base, bare))
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
@@ -247,7 +248,7 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if roles:
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
-    if not excluding and cues.exhausted(norm):
+    if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
