@@ -162,8 +162,8 @@ NEEDS_STANDARD = [
 @pytest.mark.parametrize("sentence", NEEDS_STANDARD)
 @pytest.mark.parametrize(("who", "expected"), [
     ("naive-egfr", "excluded"), ("naive-no-driver", "excluded"), ("naive-untested", "excluded"),
-    ("squamous-two-lines", "eligible"), ("post-osimertinib", "eligible"), ("history-not-given", "unknown"),
-])
+    ("squamous-two-lines", "eligible"), ("history-not-given", "unknown"),
+])  # (after one line only: eligible or a question by the sentence, tests/test_rules_prior_therapy_standard.py)
 def test_needs_standard_therapy(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial([sentence]), who) == expected
 
@@ -245,9 +245,10 @@ def test_driver_condition_for_every_driver(sentence: str) -> None:
     # A driver the sentence does not name ("other", "oncogenic driver") with an approved therapy not had.
     assert verdict(trial([sentence]), "alk-post-chemo") == "excluded"
     # KRAS G12C and HER2 therapies are approved after earlier systemic therapy: "a driver" may or may not
-    # mean them, so unless the sentence names them they are a question.
-    assert verdict(trial([sentence]), "kras-g12c-post-chemo-io") == "unknown"
-    assert verdict(trial([sentence]), "her2-mutant-post-chemo-io") == "unknown"
+    # mean them; after a line for advanced disease, "approved therapy" does.
+    later = "excluded" if "approved" in sentence else "unknown"
+    assert verdict(trial([sentence]), "kras-g12c-post-chemo-io") == later
+    assert verdict(trial([sentence]), "her2-mutant-post-chemo-io") == later
     # Findings without an approved therapy: a question, never an exclusion.
     assert verdict(trial([sentence]), "kras-g12d-post-chemo") == "unknown"
     assert verdict(trial([sentence]), "met-amplified-post-chemo") == "unknown"

@@ -43,7 +43,9 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     if not rules.get("rules"):
         return frozenset()
     fields = {"prior_therapies", "prior_lines"}
-    if any(rule.get("genes") or (rule.get("scope") or {}).get("genes") for rule in _all_rules(rules["rules"])):
+    # A driver rule and "no standard therapy left" (is the driver's drug had?) read the patient's genes.
+    if any(rule.get("genes") or rule.get("exhausted") or (rule.get("scope") or {}).get("genes")
+           for rule in _all_rules(rules["rules"])):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)
 

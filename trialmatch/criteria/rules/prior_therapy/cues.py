@@ -261,6 +261,53 @@ class _NoStandard:
 
 
 NO_STANDARD = _NoStandard()
+# "Has received all standard therapies", "progressed on all available treatments", "refractory to every approved
+# therapy": every standard option used up (with NO_STANDARD, the kind that asks more than one earlier line).
+_ALL_STANDARD = guarded(
+    r"\b(?:all|every)\s+(?:(?:of\s+)?the\s+)?(?:(?:other|prior|systemic|lines?\s+of|of|care|known)[\s,/-]+){0,3}"
+    r"(?:available|approved|standard|soc|effective|established|recommended|existing|conventional|indicated"
+    r"|appropriate)\b[\s,/-]+(?:(?:available|approved|standard|soc|of|care|effective|systemic|anti-?cancer"
+    r"|treatment|therapeutic|and|/)[\s,/-]+){0,4}(?:therap(?:y|ies)|treatments?|regimens?|options?|agents?|care)\b"
+)
+# Progression on treatment: "progressed on standard therapy, or for which no standard therapy exists" offers it as
+# a way in of its own; "progressed on standard therapy for which no further therapy exists" does not. ("Relapsed
+# or refractory tumour" names the disease, not a treatment it progressed on.)
+# "Standard therapy no longer provides benefit" is progression on it too.
+_PROGRESSED = re.compile(r"\b(?:(?:progress\w*|relapsed?|recurr\w*)\s+(?:on|after|following|during|with|despite|beyond)"
+                         r"|(?:refractory|resistant)\s+(?:to|of)|fail\w*|no\s+longer\s+(?:provides?|offers?|effective"
+                         r"|beneficial|benefit\w*|respond\w*|controls?))\b")
+# "on or after", "refractory to or intolerant of": one way in said twice, not a second way in.
+_ONE_WAY_OR = re.compile(r"\b(?:on|during|at|in|to|of)\s+or\s+(?:(?:is|are|be|been|become|became|[a-z]+ant|after"
+                         r"|following|within|post)\s+)?(?:(?:to|of|on|after|following|within|post)\b)?")
+_JOIN = re.compile(r"\b(?:or|and)\b")
+ALL_WORD = re.compile(r"\b(?:all|every)\b")
+
+
+def _joined_by_or(gap: str, last: bool) -> bool:
+    """Whether the conjunction nearest the standard-therapy phrase (the gap's last, or its first) is "or"."""
+    joins = [m.group() for m in _JOIN.finditer(_ONE_WAY_OR.sub(" ", gap))]
+    if not joins:
+        return not gap.strip(" ,")  # "does not exist, no longer provides benefit, or ...": items of one list
+    return joins[-1 if last else 0] == "or"
+
+
+def exhausted(norm: str) -> bool:
+    """Whether a sentence asks that standard therapy be used up or absent ("for which no standard therapy exists",
+    "has received all standard therapies"), with no progression on treatment offered as a way in of its own: a
+    patient who has had some treatment may still have standard options left, which the profile cannot show."""
+    # ("Standard therapy no longer provides benefit" is progression on it, not its absence.)
+    found = [(m.start(), m.end()) for m in NO_STANDARD.finditer(norm) if "no longer" not in m.group()]
+    if ALL_WORD.search(norm):
+        found += [(m.start(), m.end()) for m in _ALL_STANDARD.finditer(norm)]
+    if not found:
+        return False
+    for start, end in found:
+        before = list(_PROGRESSED.finditer(norm, 0, start))
+        after = _PROGRESSED.search(norm, end)
+        if (before and _joined_by_or(norm[before[-1].start():start], True)) or (
+                after and _joined_by_or(norm[end:after.start()], False)):
+            return False
+    return True
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(

@@ -18,6 +18,9 @@ from typing import Any
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
 
+# Genes beyond DRIVER_GENES that "an actionable alteration" may mean (zenocutuzumab for NRG1 fusions): with no
+# approved-drug entry below, a rule on every driver is a question for their carriers.
+OTHER_ACTIONABLE = ("NRG1",)
 # Who the clause is about: "Patients with EGFR or ALK genomic tumor aberrations", "for participants with
 # EGFR, ALK, or other genomic tumor alterations, participants", "(Note: patients with ... )".
 _CLAUSE = guarded(
@@ -40,14 +43,21 @@ _APPROVED_THERAPY = re.compile(
     r"|appropriate|targeted|corresponding)\b[^.;]{0,40}?\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?"
     r"|drugs?)\b"
 )
+# "Patients with EGFR sensitizing mutations ...": an exon 20 insertion (or C797S alone) is not one of them.
+_EGFR_SENSITIZING = re.compile(r"\begfr\b[^,;]{0,30}?\b(?:sensiti[sz]\w*|activating|common|classic\w*)\b"
+                               r"|\b(?:sensiti[sz]\w*|activating|common|classic\w*)\s+egfr\b")
+_EGFR_EX20 = re.compile(r"\bexon\s*20\b|\bex20|\binsertion")
+SENSITIZING = ("exon 19", "l858r", "g719", "l861q", "s768i", "sensiti")
 _SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
 _EVERY = re.compile(r"\ball\s+(?:the\s+)?(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|soc|targeted)\b")
 _ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b")
-# An alternative an untreated patient may take: "or refused", "unless not a candidate", "or have them
-# contraindicated". A profile never says a drug was contraindicated, so an untreated patient is a question,
-# as for a named drug ("progressed on platinum or have it contraindicated", cues.OPEN_ALTERNATIVE).
+# An alternative an untreated patient may take: "or refused", "unless not a candidate", "if available".
+# "Or have them contraindicated" (_CONTRA) is one only for an untreated patient: the decision is still ahead.
+# A patient treated for advanced disease without their driver's approved drug is outside, as careful readers
+# hold: a profile lists no contraindication, and a targeted drug seldom has one.
+_CONTRA = re.compile(r"\bcontra-?\s?indicat")
 _REFUSAL = re.compile(
-    r"\b(?:refus\w*|declin\w*|reject\w*|contraindicat\w*|ineligible|unsuitable|unwilling"
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unwilling|unless|if|where|when"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?"
     r"(?:suitable|eligible|candidates?|appropriate)|investigator|deemed|judg\w*|may)\b"
 )
@@ -81,49 +91,63 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
                 continue
             what = _SPACED_GENE.sub(r"\1\2", match.group("what"))  # "ROS 1" -> ros1
             named = [g for g in genes_in(what) if g in DRIVER_GENES]
-            genes = named + list(DRIVER_GENES) if _ANY_DRIVER.search(what) else named
+            genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if _ANY_DRIVER.search(what) else named
             genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
             if not genes:
                 continue
-            rules.append({"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
-                          "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest))})
+            rule = {"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
+                    "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
+                    "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))}
+            if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
+                rule["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
+            rules.append(rule)
             spans.append(match.span())
     return rules, spans
 
 
-# Approved targeted therapy per gene, and the findings it is approved for (substrings of the profile's
-# alteration, lower case). A finding outside these leaves the rule a question.
-_APPROVED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "EGFR": (("c:egfr_targeted",), ("exon 19", "l858r", "t790m", "exon 20", "g719", "l861q", "s768i", "sensiti")),
-    "ALK": (("c:alk_tki",), ("fusion", "rearrange", "translocation")),
-    "ROS1": (("c:ros1_tki",), ("fusion", "rearrange")),
-    "RET": (("c:ret_tki",), ("fusion", "rearrange")),
-    "NTRK1": (("c:ntrk_tki",), ("fusion",)),
-    "NTRK2": (("c:ntrk_tki",), ("fusion",)),
-    "NTRK3": (("c:ntrk_tki",), ("fusion",)),
-    "BRAF": (("c:braf_inhibitor",), ("v600e",)),
-    "MET": (("c:met_inhibitor",), ("exon 14",)),
-    "KRAS": (("c:kras_g12c_inhibitor",), ("g12c",)),
-    "ERBB2": (("c:her2_targeted",), ("exon 20", "insertion", "mutation", "y772")),
+# Approved targeted therapy per gene: the findings it is approved for (substrings of the profile's alteration,
+# lower case) and the drug classes that meet a rule for them. A finding outside these leaves the rule a question.
+# EGFR exon 20 insertions have their own drugs (amivantamab, sunvozertinib ...): asked first, as "exon 20".
+_EX20INS = ("c:egfr_ex20_inhibitor", "d:amivantamab")
+_APPROVED: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "EGFR": ((("exon 20 ins", "ex20ins", "insertion"), _EX20INS),
+             (("exon 19", "l858r", "t790m", "g719", "l861q", "s768i", "sensiti"), ("c:egfr_targeted",))),
+    "ALK": ((("fusion", "rearrange", "translocation"), ("c:alk_tki",)),),
+    "ROS1": ((("fusion", "rearrange"), ("c:ros1_tki",)),),
+    "RET": ((("fusion", "rearrange"), ("c:ret_tki",)),),
+    "NTRK1": ((("fusion",), ("c:ntrk_tki",)),),
+    "NTRK2": ((("fusion",), ("c:ntrk_tki",)),),
+    "NTRK3": ((("fusion",), ("c:ntrk_tki",)),),
+    "BRAF": ((("v600e",), ("c:braf_inhibitor",)),),
+    "MET": ((("exon 14",), ("c:met_inhibitor",)),),
+    "KRAS": ((("g12c",), ("c:kras_g12c_inhibitor",)),),
+    "ERBB2": ((("exon 20", "insertion", "mutation", "y772"), ("c:her2_targeted",)),),
 }
+# Any drug aimed at the gene: had instead of the approved one ("osimertinib for an exon 20 insertion"), it may
+# or may not count, so the rule is then a question rather than unmet.
+NEAR: dict[tuple[str, ...], tuple[str, ...]] = {_EX20INS: ("c:egfr_targeted",)}
+
 
 
 # Drivers whose targeted therapy is approved only after earlier systemic therapy: "an actionable driver"
-# may or may not mean them, so they are judged only when the sentence names them.
+# may or may not mean them. Once a line for advanced disease has been had, their drug is due, and "approved
+# therapy for these alterations" means it too ("driver-specific therapy" still leaves it a question).
 _LATER_LINE = frozenset({"KRAS", "ERBB2"})
 
 
-def needed(gene: str, alterations: list[str], every: bool, named: bool = True) -> tuple[str, ...] | None:
+def needed(gene: str, alterations: list[str], every: bool, named: bool = True,
+           later_line: bool = False) -> tuple[str, ...] | None:
     """The drug classes that meet the rule for a patient with these findings in `gene`; None when no
     approved therapy is known for the finding (the rule is then a question). `named`: the sentence
-    names the gene, not only "actionable" or "driver" alterations."""
-    entry = _APPROVED.get(gene)
-    if entry is None or (gene in _LATER_LINE and not named):
+    names the gene, not only "actionable" or "driver" alterations; `later_line`: the patient has had a
+    line of treatment for advanced disease and the rule asks for approved therapy."""
+    entries = _APPROVED.get(gene)
+    if entries is None or (gene in _LATER_LINE and not named and not later_line):
         return None
-    classes, approved_for = entry
     found = [a.lower() for a in alterations]
-    if not any(word in a for a in found for word in approved_for):
-        return None
     if every and gene == "EGFR" and any("t790m" in a for a in found):
         return ("c:egfr_tki_3g",)  # "all approved therapies" for T790M includes a third-generation TKI
-    return classes
+    for approved_for, classes in entries:
+        if any(word in a for a in found for word in approved_for):
+            return classes
+    return None

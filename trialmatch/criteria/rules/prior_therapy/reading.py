@@ -215,6 +215,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     # what a bullet's own words say depends on its text and section only: each distinct one is read once.
     own_reads: dict[tuple[str, str], _OwnRead] = {}
     opened: dict[tuple[str, str], Scope | None] = {}  # _diagnosis_scope per distinct bullet, read once each
+    defined: dict[str, tuple[str, ...]] | None = None  # the criteria's spelt-out abbreviations, read when first asked
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
@@ -243,9 +244,13 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     rules += _reading_rules_once(first, here, said)
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
-            diagnosed = _opened_scope(crit, pieces, opened) or tails.get((crit.section, crit.depth)) or next(
-                (found for a in reversed(ancestors)
-                 if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened))), None)
+            if any(rule.get("exhausted") for rule in rules[start:]) and _spelt_out_for_nsclc(criteria, index):
+                rules[start:] = [{k: v for k, v in rule.items() if k != "exhausted"} for rule in rules[start:]]
+            if defined is None:
+                defined = _spelt_out(criteria)
+            diagnosed = _opened_scope(crit, pieces, opened, defined) or tails.get((crit.section, crit.depth)) \
+                or next((found for a in reversed(ancestors)
+                         if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened, defined))), None)
             scope = merge(crit.scope, diagnosed)
             if crit.section == "inclusion" and (scope is None or not scope.diseases):
                 scope = merge(scope, _treated_for_other(crit.text))
@@ -270,6 +275,13 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+def _spelt_out_for_nsclc(criteria: list[Criterion], index: int) -> bool:
+    """ "Must have progressed on standard treatment for which no further therapy exists:" over sub-bullets per
+    cancer: the NSCLC sub-bullet says what standard treatment is, so the heading asks no more than that."""
+    return criteria[index].section == "inclusion" and any(
+        INCLUDES_NSCLC.intersection(cancers_named(child.text)) for child in _children(criteria, index))
 
 
 def _on_alternative(rule: dict[str, Any], path: tuple[int, ...], foreign: dict[int, Scope]) -> dict[str, Any]:
@@ -325,27 +337,53 @@ _GROUP_NAME = re.compile(r"^(?=\S*[A-Z]\S*[A-Z]|\S*[-\d])[A-Za-z][A-Za-z0-9+/-]{
 _PATIENT_GROUP = re.compile(r"\s+(?:participants|patients|subjects)\s+(?:must|should|shall|need|are required)\b")
 
 
-def _opened_scope(crit: Criterion, pieces: tuple[str, ...],
-                  opened: dict[tuple[str, str], Scope | None]) -> Scope | None:
-    """_diagnosis_scope, remembered per distinct bullet (it reads the bullet's section and words only)."""
+def _opened_scope(crit: Criterion, pieces: tuple[str, ...], opened: dict[tuple[str, str], Scope | None],
+                  defined: dict[str, tuple[str, ...]]) -> Scope | None:
+    """_diagnosis_scope, remembered per distinct bullet (it reads the bullet's section and words, and the
+    trial's spelt-out abbreviations)."""
     key = (crit.text, crit.section)
     if key not in opened:
-        opened[key] = _diagnosis_scope(crit, pieces)
+        opened[key] = _diagnosis_scope(crit, pieces, defined)
     return opened[key]
 
 
-def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...]) -> Scope | None:
+# "platinum resistant serous ovarian cancer (PROC)": an abbreviation the trial spells out in the words before it.
+_ABBREVIATION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9+/-]{1,11})\s*\)")
+_SPELLING_CUT = re.compile(r"[()\n;:,]")
+
+
+def _spelt_out(criteria: list[Criterion]) -> dict[str, tuple[str, ...]]:
+    """The cancers each abbreviation the criteria spell out stands for (the first spelling wins)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for crit in criteria:
+        if "(" not in crit.text:
+            continue
+        for match in _ABBREVIATION.finditer(crit.text):
+            words = _SPELLING_CUT.split(crit.text[max(0, match.start() - 80):match.start()])[-1]
+            named = cancers_named(words) if len(words.strip()) > 2 else ()
+            if named:
+                found.setdefault(match.group("abbr"), named)
+    return found
+
+
+def _diagnosis_scope(crit: Criterion, pieces: tuple[str, ...],
+                     defined: dict[str, tuple[str, ...]] | None = None) -> Scope | None:
     """Who an inclusion is about when its own opening says so and the shared reader did not read it:
     "Histological diagnosis of ER+ breast cancer. Participants must have progressed after X" and
     "PDAC (2-3L): Participants must ..." set rules for another cancer; "PROC participants must ..."
     for a group the words do not place (a question, never an exclusion)."""
     if crit.section == "exclusion" or not pieces:
         return None
+    defined = defined or {}
     first = pieces[0]
     before = _GROUP_BEFORE.match(first)
     if before and _GROUP_NAME.match(before.group("lead")) and _PATIENT_GROUP.match(first, before.end()) \
             and not genes_named(before.group("lead")) and not cancers_named(before.group("lead")):
-        # An abbreviation the vocabulary does not place; "EGFR-mutant patients" is a marker group, read elsewhere.
+        # An abbreviation the vocabulary does not place, unless the trial spells it out ("serous ovarian
+        # cancer (PROC)"); "EGFR-mutant patients" is a marker group, read elsewhere.
+        spelt = defined.get(before.group("lead"), ())
+        if spelt and not INCLUDES_NSCLC.intersection(spelt):
+            return Scope(label=before.group("lead"), kind="condition", diseases=spelt)
         return Scope(label=before.group("lead"), kind="condition")
     lead = _GROUP_LEAD.match(first) or before
     words = lead.group("lead") if lead else ""

@@ -29,7 +29,9 @@ _HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*#?{_LABEL}"
     r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
-_IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)")
+# ... or a closing aside: "is not permitted (Cohort 1 only)".
+_IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
+                          rf"|\((?=\s*{_KIND_WORD}\s*\w[^()]{{0,40}}?\bonly\s*\))")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")

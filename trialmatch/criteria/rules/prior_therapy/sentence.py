@@ -124,7 +124,9 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if not excluding:
         limits += ordinal_limits(norm)
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
-                                                          or cues.NO_STANDARD.search(norm) or names_driver(norm))):
+                                                          or cues.NO_STANDARD.search(norm) or names_driver(norm)
+                                                          or (cues.ALL_WORD.search(norm) is not None
+                                                              and cues.exhausted(norm)))):
         # Every rule needs a name, a line count, or (inclusions) naive / treated wording. Most
         # sentences have none: asked first, this skips the searches below as well as the cohorts and cues.
         return None
@@ -192,8 +194,7 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
     base: dict[str, Any] = {
-        "soft": ctx.soft or (not title and _soft_words(bare)) or bool(cues.OPEN_ALTERNATIVE.search(norm))
-        or _excepts_a_part(norm) or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)),
+        "soft": ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare),
         "genes": genes,
         "alteration": alteration,
         "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
@@ -229,11 +230,12 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
+    used_up = not excluding and cues.exhausted(norm)
     if not excluding:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
         rules += naive
         if not reading.require and not any(r["kind"] == "lines" and r.get("min") for r in rules):
-            if _treated(norm) or cues.NO_STANDARD.search(norm):
+            if _treated(norm) or cues.NO_STANDARD.search(norm) or used_up:
                 rules.append(_after_standard_rule(base, bare))
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
@@ -265,6 +267,8 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if roles:
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
+    if used_up:
+        rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
@@ -359,6 +363,12 @@ def _inclusion_limits(norm: str, limits: list[LineLimit]) -> list[LineLimit]:
     return out
 
 
+def _sentence_soft(norm: str, bare: str) -> bool:
+    """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others."""
+    return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
+        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm))
+
+
 # "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the
 # treatment named before it.
 _LAST_ROLE = re.compile(
@@ -398,6 +408,34 @@ def _after_standard_rule(base: dict[str, Any], bare: str) -> dict[str, Any]:
     way in, which an untreated patient may take: then a failure is a question."""
     soft = base["soft"] or bool(cues.STANDARD_ALTERNATIVE.search(bare))
     return {**base, "soft": soft, "kind": "lines", "min": 1, "max": None, "of": None, "setting": "any"}
+
+
+def _standard_used_up(rules: list[dict[str, Any]], base: dict[str, Any], bare: str,
+                      judged_soft: bool) -> list[dict[str, Any]]:
+    """ "For which no standard therapy exists", "has received all standard therapies": the sentence's rule of at
+    least one earlier line also asks that no standard option be left (`exhausted`), which an earlier line alone
+    does not show. `judged_soft`: only the investigator's judgement of what is standard softens the sentence,
+    which leaves an untreated patient outside (standard first-line treatment exists for every stage IV NSCLC);
+    refusing standard therapy or not being a candidate for it still leaves a way in."""
+    counted = [r for r in rules if r["kind"] == "lines" and r.get("min") and not r.get("of")]
+    if not counted:
+        counted = [_after_standard_rule(base, bare)]
+        rules = [*rules, *counted]
+    firm = judged_soft and not cues.STANDARD_ALTERNATIVE.search(bare)
+    return [{**r, "exhausted": True, "soft": False if firm else r["soft"]} if r in counted else r for r in rules]
+
+
+def _judged_only(norm: str, bare: str, base: dict[str, Any], soft_context: bool) -> bool:
+    """Whether only the investigator's judgement ("deemed appropriate by the investigator") softens the sentence."""
+    if not base["soft"] or soft_context or _JUDGED.search(bare) is None:
+        return False
+    unjudged = _JUDGED.sub(" ", norm)
+    plain = cues.strip_parens(unjudged)
+    return not cues.SOFT.search(plain) and not _sentence_soft(unjudged, plain)
+
+
+# The investigator's judgement of what is standard for this patient.
+_JUDGED = re.compile(r"\b(?:investigators?(?:'s)?|deemed|judged?|judge?ments?|considered|opinion)\b")
 
 
 _FOR_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:an?\s+|the\s+|its\s+)?$")

@@ -17,7 +17,7 @@ import orjson
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.patient import Patient
-from trialmatch.criteria.rules.prior_therapy.drivers import needed
+from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, needed
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -326,35 +326,68 @@ def _question(reason: str) -> Outcome:
     return Outcome(UNKNOWN, lambda: reason)
 
 
+def _bound(rule: dict[str, Any], gene: str, profile: Patient) -> bool:
+    """Whether the patient's finding in `gene` is one the rule names: "EGFR sensitizing mutations" leave
+    out an exon 20 insertion."""
+    words = rule.get("egfr_findings") if gene == "EGFR" else None
+    return words is None or any(w in a for a in profile.alterations(gene) for w in words)
+
+
 def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """ "Patients with a driver must have had approved targeted therapy for it": a drug that targets the
     patient's own gene (drivers.needed), for every gene of the rule the patient is positive for."""
-    positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive"]
+    positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive" and _bound(rule, g, profile)]
     if not positive:
         # A condition on the patients known to have a driver: the labels' reading, and no reason to hide a trial.
         return Outcome(ELIGIBLE, lambda: "The trial asks only patients with a driver alteration to have had "
                                          "targeted therapy for it; your results show none.")
     missing: list[tuple[str, tuple[str, ...]]] = []
     for gene in positive:
-        need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()))
+        need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()),
+                      later_line=bool(h.lines) and rule.get("approved", False))
         if need is None:
             return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
                              f"therapy for it; whether your {gene} finding has one is for your doctor.")
         items = set(need)
         if any(_matches(d, items) for d in h.drugs):
             continue
-        if h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+        near = set(NEAR.get(need, ()))
+        if h.unknown_drugs or any(_near(d, items) or _matches(d, near) for d in h.drugs):
             return _question(f"The trial asks patients with a {gene} finding to have had targeted therapy for it; "
                              "we could not tell whether a drug you list is one.")
         missing.append((gene, need))
     if missing:
         gene, need = missing[0]
-        failed = UNKNOWN if rule["soft"] else EXCLUDED
+        failed = UNKNOWN if rule["soft"] or (rule.get("contra") and not h.lines) else EXCLUDED
         return Outcome(failed, lambda: f"The trial asks patients with a {gene} finding to have had approved "
                                        f"targeted therapy for it ({items_label(need)}); your list does not "
                                        "include it.")
     return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
                                      "trial asks of patients with a driver alteration.")
+
+
+# The standard sequence for advanced NSCLC without a targetable driver: platinum chemotherapy, a PD-1/PD-L1
+# antibody, then docetaxel. A patient who had all three (and their driver's approved drug) has used it up.
+_STANDARD_SEQUENCE = (frozenset({"c:platinum"}), frozenset({"c:pd1_pdl1"}), frozenset({"d:docetaxel"}))
+
+
+def _used_up(profile: Patient, h: History) -> Outcome:
+    """ "No standard therapy left": met when the patient had the whole standard sequence, and the approved
+    targeted drug for any driver they carry; otherwise whether options remain is for the doctor."""
+    def left() -> str:
+        return ("The trial is for people who have used up standard treatment (or have none); you have had earlier "
+                "treatment, but whether a standard option is left for you is for your doctor.")
+
+    if h.lines is not None and h.lines < len(_STANDARD_SEQUENCE) - 1:
+        return _question(left())
+    if not all(any(_matches(d, set(items)) for d in h.drugs) for items in _STANDARD_SEQUENCE):
+        return _question(left())
+    for marker in profile.biomarkers:
+        need = needed(marker.gene, profile.alterations(marker.gene), True, True, later_line=True)
+        if need is not None and not any(_matches(d, set(need)) for d in h.drugs):
+            return _question(left())
+    return Outcome(ELIGIBLE, lambda: f"The trial is for people who have used up standard treatment; you list "
+                                     f"{_names(list(h.drugs))}.")
 
 
 _CHECKS = {"forbid": _forbid, "require": _require, "naive": _naive, "lines": _lines, "any_of": _any_of}
@@ -393,6 +426,8 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         outcome = _driver(rule, profile, h)
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
+        if rule.get("exhausted") and outcome.verdict == ELIGIBLE:
+            outcome = _used_up(profile, h)
     if applies is None and outcome.verdict == EXCLUDED:
         found = outcome
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with a {_group_words(rule)} "
