@@ -59,6 +59,37 @@ def test_heading_spellings_are_recognised(heading: str, section: str) -> None:
     assert [(c.text, c.section) for c in criteria] == [("ECOG 0-1", section)]
 
 
+@pytest.mark.parametrize(
+    ("line", "section", "kept"),
+    [
+        ("Exclusion Criteria: -Participants are excluded from the study if any of the following criteria apply:",
+         "exclusion", "-Participants are excluded from the study if any of the following criteria apply:"),
+        ("**Exclusion criteria:** Patients who meet any one of the criteria below will not be enrolled in this study:",
+         "exclusion", "Patients who meet any one of the criteria below will not be enrolled in this study:"),
+        ("Key Exclusion Criteria (all parts): symptomatic or untreated brain metastases, or leptomeningeal disease",
+         "exclusion", "symptomatic or untreated brain metastases, or leptomeningeal disease"),
+        ("Inclusion criteria: patients must fulfil every one of the following requirements to take part:",
+         "inclusion", "patients must fulfil every one of the following requirements to take part:"),
+    ],
+    ids=["lead-in", "bold-lead-in", "criterion-after-heading", "inclusion-lead-in"],
+)
+def test_a_heading_with_a_long_sentence_after_its_colon_still_opens_its_section(line: str, section: str,
+                                                                                kept: str) -> None:
+    # Read as a plain line, such a heading left every exclusion after it in the inclusion section,
+    # where "Prior EGFR TKI" would become a requirement.
+    criteria = split_criteria(f"Inclusion Criteria:\n* Age 18 or over\n\n{line}\n\n* Prior EGFR TKI\n")
+    assert [(c.text, c.section) for c in criteria][1:] == [(kept, section), ("Prior EGFR TKI", section)]
+
+
+@pytest.mark.parametrize(("section", "line"), [
+    ("exclusion", "Inclusion of patients with treated brain metastases is allowed when stable: see protocol section 5"),
+    ("inclusion", "Exclusion of patients with interstitial lung disease applies to every part of the study: see below"),
+])
+def test_a_long_sentence_that_starts_with_a_heading_word_is_not_a_heading(section: str, line: str) -> None:
+    criteria = split_criteria(f"{section.title()} Criteria:\n* Pregnancy\n{line}\n* Prior EGFR TKI\n")
+    assert {c.section for c in criteria} == {section}
+
+
 def test_text_without_headings_counts_as_inclusion() -> None:
     criteria = split_criteria("Nil")
     assert [(c.text, c.section) for c in criteria] == [("Nil", "inclusion")]

@@ -29,6 +29,10 @@ _HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
                  r"(?:key |main |major |general |patient |selected |additional |other )?")
 _INCLUSION = re.compile(_HEADING_LEAD + r"inclusions?(?: criteria)?\b", re.I)
 _EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
+# Only a heading's words before a colon, whatever follows: "Exclusion Criteria: -Participants are excluded
+# from the study if any of the following criteria apply:", "Inclusion criteria (all parts): age >= 18".
+_HEADING_BEFORE_COLON = re.compile(_HEADING_LEAD + r"(?P<which>inclusion|exclusion)s?(?: criteria)?"
+                                   r"(?:\s*\([^()]{0,40}\))?$", re.I)
 # A full stop or semicolon, then a capital or a bracket; not the stop of an abbreviation ("(e.g.
 # Nivolumab or Pembrolizumab)", "Oken et al. 1982", "vs. Docetaxel").
 _ABBREVIATIONS = ("e.g.", "E.g.", "i.e.", "I.e.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.", "No.", "Fig.",
@@ -117,8 +121,11 @@ def _heading_section(line: str) -> Section | None:
     if "clusion" not in folded.__wrapped__(line):  # not remembered: each line is read once
         return None
     bare = _HEADING_MARKS.sub("", line).strip()
-    if len(bare) > 60:  # a long sentence that merely starts with "Inclusion" is not a heading
-        return None
+    if len(bare) > 60:  # a long sentence that merely starts with "Inclusion" is not a heading...
+        # ...unless all it says before its colon is a heading's words (the rest is kept as a criterion).
+        head = _HEADING_BEFORE_COLON.match(_HEADING_MARKS.sub("", line.split(":", 1)[0]).strip()) \
+            if ":" in line else None
+        return None if head is None else "inclusion" if head.group("which").lower() == "inclusion" else "exclusion"
     if _INCLUSION.match(bare):
         return "inclusion"
     if _EXCLUSION.match(bare):
