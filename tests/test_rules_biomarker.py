@@ -613,7 +613,8 @@ def test_heading_over_the_whole_trial_still_excludes() -> None:
 def test_or_other_actionable_after_named_genes(criteria: str) -> None:
     assert verdict(criteria, MET_EX14) == "excluded"  # an approved targeted drug exists: beyond the named genes
     assert verdict(criteria, RET) == "excluded"
-    assert verdict(criteria, KRAS_G12C) == "unknown"  # approved only after earlier treatment: wording decides
+    # KRAS G12C has approved drugs (after earlier treatment): actionable, unless the text asks for a local approval.
+    assert verdict(criteria, KRAS_G12C) == ("unknown" if "locally" in criteria else "excluded")
     assert verdict(criteria, NO_DRIVER) == "eligible"
 
 

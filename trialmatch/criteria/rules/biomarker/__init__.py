@@ -28,11 +28,15 @@ _KIND_WORDS = {
     "activating": "activating {gene} mutation",
     "common": "common {gene} mutation (exon 19 deletion or L858R)",
     "uncommon": "uncommon {gene} mutation",
+    "pacc": "PACC {gene} mutation (P-loop and alpha-C-helix compressing)",
     "acquired": "acquired (resistance) {gene} mutation",
     "fusion": "{gene} fusion",
     "amplification": "{gene} amplification",
     "overexpression": "{gene} overexpression",
+    "expression": "{gene} protein expression (any level)",
+    "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
+    "actionable_local": "{gene} alteration with a targeted treatment approved where the trial runs",
     "positive": "{gene}-positive status (gene copies or protein)",
 }
 _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
@@ -98,7 +102,9 @@ def describe_atom(atom: dict[str, Any]) -> str:
     if atom["t"] == "pdl1":
         return _describe_pdl1(atom)
     if atom["t"] == "driver":
-        what = "an actionable driver alteration" if atom["class"] == "actionable" else "a driver gene alteration"
+        what = {"actionable": "an actionable driver alteration",
+                "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
+                }.get(atom["class"], "a driver gene alteration")
         others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
         return f"{what} other than {', '.join(others)}" if others else what
     gene, kind = gene_name(atom["gene"]), atom["kind"]

@@ -285,6 +285,14 @@ ALLOWED_AFTER = re.compile(
     r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
     re.I,
 )
+# "EGFR mutation; exon 19 deletion or L858R preferred", "(preferably exon 19 deletion)": a preference widens nothing
+# and requires nothing; beside a requirement it is one of its alternatives, as an allowed change is.
+PREFERRED_AFTER = re.compile(
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?|tumou?rs?)\s+){0,2}(?:(?:is|are|will be|would be)\s+)?"
+    r"(?:(?:strongly|highly)\s+)?(?:preferred|preferable|favou?red|prioriti[sz]ed)\b",
+    re.I,
+)
+PREFERRED_BEFORE = re.compile(r"\b(?:preferabl[ey]|preferentially|ideally)\b[^.;()]{0,40}$", re.I)
 PROCEDURE_AFTER = re.compile(
     r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
     r"|sequenced|done|conducted|confirmed centrally)\b",

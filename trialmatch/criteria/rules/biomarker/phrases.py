@@ -74,6 +74,16 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+_BY = re.compile(r"\b(?:by|per|using|via)\b", re.I)
+
+
+def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
+    """"EGFR PACC mutation by local testing": the test says how a finding was made; it does not make the finding a
+    mere test. Only after a change the phrase names (a gene with a class or an alteration)."""
+    return (any(t.type in {"alt", "kind"} for t in current) and current[-1].type in {"alt", "kind"}
+            and bool(_BY.search(text[current[-1].end: test.start])))
+
+
 def words(gap: str) -> list[str]:
     return [w.lower() for w in WORD.findall(gap)]
 
@@ -92,12 +102,13 @@ def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
 # ---- phrases and atoms --------------------------------------------------------------------------
 
 PHRASE_TYPES = {"gene", "alt", "kind", "driver", "postneg", "posmark", "test", "detection", "open", "other"}
-_QUALIFIERS = ("sensitizing", "activating", "common", "uncommon", "acquired", "actionable")
-_CLASSES = ("fusion", "amplification", "overexpression", "mutation")
+_QUALIFIERS = ("sensitizing", "activating", "common", "uncommon", "pacc", "acquired", "actionable")
+_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "mutation")
 # Protein expression is a marker in its own right only for these genes; "expression of EGFR, ALK ... in a
-# genetic test" means the alteration.
+# genetic test" means the alteration. Any level ("HER2-expressing, IHC 1+ or more", "HER2-low") is not
+# overexpression: a tumour tested without a driver may still show some.
 _EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
-_SEPARATE_CLASSES = ("fusion", "amplification", "overexpression")
+_SEPARATE_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low")
 OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
 # Alteration keys that name a whole exon, not one change: a qualifier beside them narrows them.
 EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
@@ -130,7 +141,7 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
     phrases: list[list[Token]] = []
     current: list[Token] = []
     for tok in toks:
-        if tok.type not in PHRASE_TYPES:
+        if tok.type not in PHRASE_TYPES or (tok.type == "test" and current and _finding_found_by(current, text, tok)):
             if current:
                 phrases.append(current)
             current = []
@@ -257,7 +268,7 @@ def _inherit(occs: list[Occurrence]) -> None:
 
 
 # "common EGFR activating mutations": several qualifiers on one gene narrow each other.
-_NARROWER_FIRST = ("common", "uncommon", "sensitizing", "activating")
+_NARROWER_FIRST = ("pacc", "common", "uncommon", "sensitizing", "activating")
 
 
 def _narrowest(qualifiers: list[str]) -> list[str]:
@@ -273,16 +284,20 @@ _FUSION_DRIVEN = frozenset({"ALK", "ROS1", "RET", "NTRK", "NTRK1", "NTRK2", "NTR
 def _fitting(kinds: list[tuple[str, int]], gene: str | None) -> list[tuple[str, int]]:
     """Words shared along a list that suit this gene: "EGFR gene and ALK fusion" does not make an EGFR fusion."""
     if gene in _FUSION_DRIVEN:
-        return [k for k in kinds if k[0] not in {"amplification", "overexpression", "expression"}]
+        return [k for k in kinds if k[0] not in {"amplification", "overexpression", "expression", "low"}]
     return [k for k in kinds if k[0] != "fusion"]
 
 
 def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
     """The alteration classes one gene occurrence names, as check-ready atoms."""
-    expression = "overexpression" if occ.gene in _EXPRESSION_GENES else "alteration"
-    kinds_said = [(expression if k == "expression" else k, p) for k, p in occ.kinds]
+    if occ.gene in _EXPRESSION_GENES:
+        kinds_said = occ.kinds
+    else:  # "EGFR expression" in a genetic test: the alteration; "low" says nothing of a gene change
+        kinds_said = [("alteration" if k == "expression" else k, p) for k, p in occ.kinds if k != "low"]
     qualifiers = [k for k, _ in kinds_said if k in _QUALIFIERS]
     classes = [k for k, _ in kinds_said if k in _CLASSES]
+    if "low" in classes:  # "HER2-low (IHC 1+ or 2+)": the IHC levels spell out the low level, not other ways in
+        classes = [k for k in classes if k not in {"expression", "overexpression"}]
     within: list[str] = []  # qualifiers an exon class must also meet ("activating mutation in exon 18-21")
     if occ.alts:
         first_alt = min(p for _, p in occ.alts)

@@ -98,6 +98,16 @@ _TREATED_EXCEPTION = re.compile(
 # the sentence with a time window or with "previous cancer therapy").
 _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity_recovery"})
 _GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
+# "an alteration for which NO approved targeted therapy is available": the drug's absence is the point, and whether
+# a profile's change has a drug is not what "actionable" reads then. Bounded windows, no nested repeats.
+_NO_TARGETED_DRUG = re.compile(
+    r"\bfor which\s+(?:there\s+(?:is|are|exists?)\s+)?(?:no|none)\b"
+    r"|\b(?:no|without(?:\s+an?)?)\s+(?:[\w-]+\s+){0,3}?(?:targeted|approved|available|matched)\s+"
+    r"(?:therap|treatment|agent|drug|option|medicine)"
+    r"|\b(?:is|are|has|have)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:available|approved|indicated|exist)"
+    r"|\bnot\s+(?:amenable|eligible)\s+(?:to|for)\s+(?:an?\s+)?(?:approved\s+)?targeted|\bunavailable\b",
+    re.I,
+)
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
@@ -325,6 +335,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
+                if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence):
+                    _no_drug_for_it(clause)
+                elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
+                    _approved_here(clause)
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
@@ -376,6 +390,36 @@ def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
         return True  # "... in the first-line cohort": one group we could not name
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
     return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
+
+
+# "a locally approved targeted therapy", "a local standard of care available as front-line therapy": whether a recent
+# or later-line approval (KRAS G12C) counts depends on the country or the line of treatment.
+_LOCAL_OR_FIRST_LINE = re.compile(
+    r"\blocal(?:ly)?\b|\bin (?:the|your|their|that|each) (?:country|region)|\bnational(?:ly)?\b"
+    r"|\b(?:first|front|1st)[\s-]?line\b|\bfrontline\b",
+    re.I,
+)
+
+
+def _approved_here(clause: dict[str, Any]) -> None:
+    """Actionable as the text means it: approved where the trial runs, or for the first line (ACTIONABLE_LOCAL)."""
+    for atom in clause["atoms"]:
+        if atom.get("class") == "actionable":
+            atom["class"] = vocab.ACTIONABLE_LOCAL
+        elif atom.get("kind") == "actionable":
+            atom["kind"] = vocab.ACTIONABLE_LOCAL
+
+
+def _names_actionable(clause: dict[str, Any]) -> bool:
+    return any(a.get("class") == "actionable" or a.get("kind") == "actionable" for a in clause["atoms"])
+
+
+def _no_drug_for_it(clause: dict[str, Any]) -> None:
+    """"An alteration for which NO approved targeted therapy is available": the absence of a drug is the point, so
+    an actionable finding neither meets nor breaks the rule as read: every finding is a question, none excludes."""
+    clause["doubtful"] = True
+    for atom in clause["atoms"]:
+        atom["vague"] = True
 
 
 def header_clauses(text: TrialText) -> list[dict[str, Any]]:

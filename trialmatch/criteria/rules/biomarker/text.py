@@ -31,6 +31,8 @@ from trialmatch.criteria.rules.biomarker.cues import (
     NOT_PERMISSION,
     OTHER_CANCER_AFTER,
     PERMISSION,
+    PREFERRED_AFTER,
+    PREFERRED_BEFORE,
     PROCEDURE_AFTER,
     SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
@@ -240,6 +242,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60])) and not (
                 _ONLY_BEFORE.search(part_text[max(0, start - 60): start]))  # "Only patients with X are eligible"
+            allowed = allowed or not negated and _preferred(part_text, start, end)
             if allowed and section == "exclusion":
                 continue
             pos = widening if allowed else positive  # "(T790M allowed)" widens, never requires
@@ -315,6 +318,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
     return statements
 
 
+def _preferred(text: str, start: int, end: int) -> bool:
+    """"exon 19 deletion or L858R preferred", "preferably with exon 19 deletion": wished for, not required."""
+    return bool(PREFERRED_AFTER.search(text[end: end + 60]) or PREFERRED_BEFORE.search(text[max(0, start - 50): start]))
+
+
 _AND_GAP = re.compile(r"[\s,)]*\band\s*$", re.I)
 _SAYS_WHICH = frozenset({"sensitizing", "activating", "common"})
 
@@ -323,7 +331,24 @@ def _without_status_tails(found: list[list[Token]], text: str) -> list[list[Toke
     """"EGFR activating mutations (exon 19 del, or exon 21) and T790M mutation status": a finding the sentence
     states in full, then one more change of that gene whose status is only to be known. The test word binds the
     last conjunct alone, so the finding stays a requirement and the status asks for no T790M."""
-    return [_status_head(phrase, text) for phrase in _narrowed(found, text)]
+    return [piece for phrase in _narrowed(found, text) for piece in _preference_apart(_status_head(phrase, text), text)]
+
+
+def _preference_apart(phrase: list[Token], text: str) -> list[list[Token]]:
+    """"EGFR mutation (exon 19 deletion or L858R preferred)": the class is required, the changes after it only
+    preferred, so they are read as two phrases (the second then widens the first: see _preferred)."""
+    if not PREFERRED_AFTER.search(text[phrase[-1].end: phrase[-1].end + 60]):
+        return [phrase]
+    for index in range(1, len(phrase)):
+        head = phrase[:index]
+        named = {t.type for t in head}
+        if (phrase[index].type == "alt" and "gene" in named and "alt" not in named
+                and _LIST_START.search(text[head[-1].end: phrase[index].start])):
+            return [head, phrase[index:]]
+    return [phrase]
+
+
+_LIST_START = re.compile(r"[(,]")
 
 
 # "EGFR mutation limited to exon 19 deletion or L858R", "EGFR mutation: exon 19 deletion or L858R": the changes named

@@ -428,9 +428,17 @@ def implied_primary(gene: str, alterations: list[str]) -> bool:
     return bool(spec and alterations and all(a in spec["from"] for a in alterations))
 
 
+# "actionable" where the text asks for a locally approved or first-line targeted therapy (see local_maybe).
+ACTIONABLE_LOCAL = "actionable_local"
+
+
 @cache
 def membership(gene: str, kind: str, alteration: str) -> bool | None:
     """Does a patient's `alteration` (a key) of `gene` belong to `kind`? True / False / None (unknown)."""
+    if kind == ACTIONABLE_LOCAL:
+        found = membership(gene, "actionable", alteration)
+        entry = (data()["membership"].get(gene) or {}).get("actionable") or {}
+        return None if found is True and alteration in entry.get("local_maybe", ()) else found
     if kind == alteration:
         return True
     table = data()["membership"].get(gene) or data()["membership"]["_default"]
