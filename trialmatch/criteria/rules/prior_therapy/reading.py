@@ -390,11 +390,10 @@ _SPELLING_CUT = re.compile(r"[()\n;:,]")
 def _spelt_out(criteria: list[Criterion]) -> dict[str, tuple[str, ...]]:
     """The cancers each abbreviation the criteria spell out stands for (the first spelling wins)."""
     found: dict[str, tuple[str, ...]] = {}
-    for crit in criteria:
-        if "(" not in crit.text:
-            continue
-        for match in _ABBREVIATION.finditer(crit.text):
-            words = _SPELLING_CUT.split(crit.text[max(0, match.start() - 80):match.start()])[-1]
+    # Each distinct bullet once, in order (a long text repeats bullets; the first spelling still wins).
+    for text in dict.fromkeys(crit.text for crit in criteria if "(" in crit.text):
+        for match in _ABBREVIATION.finditer(text):
+            words = _SPELLING_CUT.split(text[max(0, match.start() - 80):match.start()])[-1]
             named = cancers_named(words) if len(words.strip()) > 2 else ()
             if named:
                 found.setdefault(match.group("abbr"), named)
