@@ -136,6 +136,22 @@ TIME_WINDOW = guarded(
     rf"|registration|screening)"
     r"|\bbefore (?:the )?(?:first dose|first administration|start of|initiation|enrol|random|registration|screening)"
 )
+# A point in time with no length ("before enrollment", "prior to randomisation"): what a ban names before it
+# was had at any time, unlike "within 4 weeks before enrollment".
+_BARE_POINT = guarded(
+    r"\b(?:before|prior to)\s+(?:the\s+)?(?:first dose|first administration|start of|start|initiation|enrol\w*"
+    r"|random\w*|registration|screening|study entry)"
+)
+
+
+def undated(text: str) -> bool:
+    """Whether a sentence's only time words are a bare point ("Exposure to other anticancer therapy before
+    enrollment"): no length, no "within", nothing else TIME_WINDOW reads."""
+    if "within" in text or DURATION.search(text) or not _BARE_POINT.search(text):
+        return False
+    return not TIME_WINDOW.search(_BARE_POINT.sub(" ", text))
+
+
 # A sentence that sets a wash-out period is about timing, whatever drugs it names.
 WASHOUT = guarded(r"\bwash[- ]?out\b|\bwashed out\b")
 # The study population or a condition on it, which makes failures uncertain.

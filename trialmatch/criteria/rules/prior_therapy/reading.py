@@ -233,6 +233,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             carried = _carried_cohorts(pieces)
             contexts = {(): ctx, ctx.cohorts: ctx}  # one context per distinct heading, not per sentence
             others: list[int] = []  # rules of "...; others must ..." sentences: outside the criterion's marker group
+            stated: dict[int, list[dict[str, Any]]] = {}  # the rules each piece stated
             for k, first in enumerate(reads):
                 if first is None:
                     continue
@@ -242,6 +243,9 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     rules += _reading_rules_once(first, replace(here, inherited=lead_cue, prefix=lead), said)
                 else:
                     rules += _reading_rules_once(first, here, said)
+                if len(rules) == before and k - 1 in stated:
+                    rules += _widened(stated[k - 1], first)
+                stated[k] = rules[before:]
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             if any(rule.get("exhausted") for rule in rules[start:]) and _spelt_out_for_nsclc(criteria, index):
@@ -275,6 +279,37 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return rules
+
+
+# "Any prior chemotherapy. This includes systemic radiosensitizers and any biologic agent.": a sentence that
+# widens the ban before it to more treatments.
+_WIDENS = re.compile(r"\W*(?:(?:this|these|that|which|such)\s+(?:ban\s+|exclusion\s+|criterion\s+)?(?:also\s+)?"
+                     r"(?:includes?|including|encompass(?:es)?|covers?)|(?:also\s+)?includ(?:es|ing))\b")
+# Where the widening stops: "This includes X but not Y", "..., except Z".
+_WIDEN_STOP = re.compile(r"\bbut\b|\bexcept\b|\bexcluding\b|\bother than\b|\bnot\b|\bunless\b|\bif\b|[;:]")
+
+
+def _widened(before: list[dict[str, Any]], first: FirstRead) -> list[dict[str, Any]]:
+    """The bans of the sentence before, on the treatments a widening sentence names ("This includes ... any
+    biologic agent"), when that sentence states no rule of its own. Only bans on named classes or drugs: a
+    requirement is not widened, and a ban on all systemic treatment already holds everything."""
+    found = _WIDENS.match(first.norm)
+    if not found:
+        return []
+    stop = _WIDEN_STOP.search(first.norm, found.end())
+    end = stop.start() if stop else len(first.norm)
+    items = list(dict.fromkeys(i for m in first.mentions if found.end() <= m.start < end and not m.systemic
+                               for i in m.items))
+    if not items:
+        return []
+    evidence = f"{before[0]['evidence']} {quote(first.sentence)}" if before else ""
+    out = []
+    for rule in before:
+        wider = [i for i in items if not _covered(i, set(rule.get("items") or ()))]
+        if rule["kind"] == "forbid" and wider:
+            out.append({**rule, "items": wider, "allow": [i for i in rule["allow"] if i not in wider],
+                        "evidence": evidence})
+    return out
 
 
 def _spelt_out_for_nsclc(criteria: list[Criterion], index: int) -> bool:
@@ -355,11 +390,10 @@ _SPELLING_CUT = re.compile(r"[()\n;:,]")
 def _spelt_out(criteria: list[Criterion]) -> dict[str, tuple[str, ...]]:
     """The cancers each abbreviation the criteria spell out stands for (the first spelling wins)."""
     found: dict[str, tuple[str, ...]] = {}
-    for crit in criteria:
-        if "(" not in crit.text:
-            continue
-        for match in _ABBREVIATION.finditer(crit.text):
-            words = _SPELLING_CUT.split(crit.text[max(0, match.start() - 80):match.start()])[-1]
+    # Each distinct bullet once, in order (a long text repeats bullets; the first spelling still wins).
+    for text in dict.fromkeys(crit.text for crit in criteria if "(" in crit.text):
+        for match in _ABBREVIATION.finditer(text):
+            words = _SPELLING_CUT.split(text[max(0, match.start() - 80):match.start()])[-1]
             named = cancers_named(words) if len(words.strip()) > 2 else ()
             if named:
                 found.setdefault(match.group("abbr"), named)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from trialmatch.criteria.drugs import ancestors as drugs_ancestors
+from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
@@ -168,7 +170,8 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
 _ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
 
 
-def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
+def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
+    """`split`: an "unless" or "if eligible" that names one of the required treatments softens that one only."""
     sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
     bare = cues.strip_parens(norm)
     excluding = ctx.section == "exclusion"
@@ -182,7 +185,9 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
-    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever
+    # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
+    # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
+    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
     # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
@@ -193,8 +198,11 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
+    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare)
+    softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
+        and not ctx.soft else frozenset()
     base: dict[str, Any] = {
-        "soft": ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare),
+        "soft": whole_soft and not softened,
         "genes": genes,
         "alteration": alteration,
         "cohorts": list(heading_cohorts(norm, first_name) or sentence_cohorts(norm) or ctx.cohorts),
@@ -269,12 +277,75 @@ def _reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
+    if softened:
+        if alternative is not None or any(r["kind"] not in ("require", "lines") or r.get("exhausted") for r in rules):
+            return _reading_rules(read, ctx, split=False)  # a ban or a way in beside it: the whole sentence is soft
+        rules = _soften_groups(rules, softened)
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# "..., unless the investigator affirms that a CPI was not medically indicated": the clause up to the sentence's end.
+_UNLESS_CLAUSE = re.compile(r"\bunless\b[^.;]*")
+# ", if eligible, a checkpoint inhibitor", "(when indicated) an anti-PD-1": a condition on the name after it.
+_IF_BEFORE = re.compile(
+    r"(?:,\s*|\(\s*)(?:if|when|where)\s+(?:[a-z-]+\s+){0,3}?(?:eligible|indicated|appropriate|applicable|available"
+    r"|approved|suitable|tolerated|possible|feasible)\s*[,)]?\s*(?:an?\s+|the\s+)?$")
+
+
+def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
+    """The items an "unless" clause or an "if eligible" names, when nothing else in the sentence softens it:
+    "including platinum and a checkpoint inhibitor (CPI), unless the investigator affirms that a CPI was not
+    medically indicated" leaves platinum a firm requirement. Empty when the sentence is soft as a whole (an
+    "unless" that names no treatment, "if" elsewhere, a refusal ...)."""
+    spans: list[tuple[int, int]] = []
+    items: set[str] = set()
+    for match in _UNLESS_CLAUSE.finditer(norm):
+        named = [m for m in mentions if match.start() <= m.start < match.end()]
+        if not named:
+            return frozenset()  # "unless contraindicated": about every treatment of the sentence
+        spans.append(match.span())
+        items.update(i for m in named for i in m.items)
+    for mention in mentions:
+        found = _IF_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
+        if found:
+            spans.append(found.span())
+            items.update(mention.items)
+    if not items or SYSTEMIC in items:
+        return frozenset()
+    plain = _blanked(norm, spans)
+    rest = cues.strip_parens(plain)
+    if _soft_words(rest) or _sentence_soft(plain, rest):
+        return frozenset()
+    return frozenset(items)
+
+
+def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str]) -> list[dict[str, Any]]:
+    """Each firm requirement split: the groups the softening clause names become a question of their own."""
+    out: list[dict[str, Any]] = []
+    for rule in rules:
+        if rule["kind"] != "require" or rule["soft"]:
+            out.append(rule)
+            continue
+        hit = [g for g in rule["groups"] if any(_item_classes(i) & softened for i in g)]
+        rest = [g for g in rule["groups"] if g not in hit]
+        if hit:
+            out.append({**rule, "groups": rest} if rest else {**rule, "soft": True})
+        if hit and rest:
+            out.append({**rule, "groups": hit, "soft": True})
+        elif not hit:
+            out.append(rule)
+    return out
+
+
+def _item_classes(item: str) -> frozenset[str]:
+    """An item with the classes it belongs to or sits under, all as items."""
+    kind, _, key = item.partition(":")
+    return frozenset({item, *(f"c:{c}" for c in (drug_classes(key) if kind == "d" else drugs_ancestors(key)))})
 
 
 # Who measured a response or progression is not a condition on the patient: "progression as assessed by the
@@ -548,7 +619,10 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
             rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "genes": [gene],
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
-    outside = [m for m in pool if not inside(m.start, parens)]
+    outside, near = _narrowed(norm, [m for m in pool if not inside(m.start, parens)], require, parens)
+    if near:
+        # A drug of the class outside the list is a question (is the list exhaustive?), never an exclusion.
+        base = {**base, "near": near}
     partners = _with_partners(norm, outside)
     if partners:
         # "platinum-based chemotherapy with ICI-based therapy": the partner of a combination is asked too, but a
@@ -580,6 +654,46 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
             rule["early_maybe"] = True
         rules.append(rule)
     return rules
+
+
+# What may join the drugs of a closed list in brackets: "(gefitinib, erlotinib, or afatinib)".
+_LIST_JOIN = re.compile(r"[\s,]*(?:(?:or|and/or)\s+)?")
+_LAST_OR = re.compile(r",?\s*(?:or|and/or)\s+$")
+
+
+def _narrowed(norm: str, outside: list[Mention], require: list[Mention],
+              parens: list[tuple[int, int]]) -> tuple[list[Mention], list[str]]:
+    """ "Progression on first-line EGFR-TKI (gefitinib, erlotinib, or afatinib)": a class followed by a bracketed
+    list of its drugs closed by "or" (no "e.g.", "such as", "etc.") says which drugs of the class count.
+    An open list ("(e.g. gefitinib, erlotinib)", "(gefitinib, erlotinib, afatinib)") leaves the class.
+    Returns the mentions and the classes so narrowed."""
+    out: list[Mention] = []
+    near: list[str] = []
+    for mention in outside:
+        aside = next(((a, b) for a, b in parens if a >= mention.end and not norm[mention.end:a].strip()), None)
+        listed = _closed_list(norm, aside, mention, require) if aside and not mention.systemic else None
+        out.append(replace(mention, items=listed) if listed else mention)
+        near += mention.items if listed else ()
+    return out, near
+
+
+def _closed_list(norm: str, aside: tuple[int, int], mention: Mention,
+                 require: list[Mention]) -> tuple[str, ...] | None:
+    """The drugs of a bracketed closed list after a class name, when every one of them is of that class."""
+    a, b = aside
+    inner = [m for m in require if a < m.start < b]
+    if len(inner) < 2 or any(len(m.items) != 1 or not m.items[0].startswith("d:") for m in inner):
+        return None
+    gaps = [norm[a + 1:inner[0].start], *(norm[x.end:y.start] for x, y in zip(inner, inner[1:], strict=False)),
+            norm[inner[-1].end:b - 1]]
+    if gaps[0].strip() or gaps[-1].strip() or not all(_LIST_JOIN.fullmatch(g) for g in gaps[1:-1]) \
+            or not _LAST_OR.search(gaps[-2]):
+        return None
+    classes = {item.partition(":")[2] for item in mention.items}
+    drugs_listed = tuple(m.items[0] for m in inner)
+    if not all(classes & drug_classes(d.partition(":")[2]) for d in drugs_listed):
+        return None
+    return drugs_listed
 
 
 _WITH_GAP = re.compile(r"[\s-]*(?:(?:based|containing|doublet|therap(?:y|ies)|treatments?|regimens?)[\s-]+){0,2}"

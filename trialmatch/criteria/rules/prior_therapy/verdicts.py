@@ -170,9 +170,12 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     elif setting == "yes" and h.assumed and rule["setting"] == "advanced" and not rule.get("early_maybe"):
         setting = "maybe"
     missing: list[list[str]] = []
-    maybe = early = had_early = False
+    maybe = early = had_early = lacking = other_listed = False
+    near = rule.get("near") or ()
     for group in rule["groups"]:
         items = set(group)
+        # "EGFR TKI (gefitinib, erlotinib, or afatinib)": another drug of the class is a near miss.
+        listed_from = {c for c in near if all(c in _item_family(i) for i in group)}
         if any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting == "maybe"
             if setting == "no" and rule.get("early_maybe"):
@@ -184,14 +187,19 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
                 had_early = True
         elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
             maybe = True
+        elif listed_from and any(_matches(d, listed_from) for d in h.drugs):
+            maybe = other_listed = True
         else:
             missing.append(group)
+            lacking = True  # every drug listed is known and none is of this group, in any setting
 
     def what(groups: list[list[str]]) -> str:
         return " and ".join(items_label(g) for g in groups)
 
     if missing:
-        if rule["soft"] or maybe:
+        # A group nothing listed meets excludes, whatever the other groups leave open ("platinum and CPI": a
+        # patient with a PD-L1 drug of unknown setting and no platinum still lacks platinum).
+        if rule["soft"] or (maybe and not lacking):
             return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(missing)}; check with your doctor "
                                             "whether your treatment counts.")
         if had_early:
@@ -199,6 +207,9 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
                                              "advanced disease; you list no treatment line for advanced disease.")
         return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
                                          "your list does not include it.")
+    if other_listed:
+        return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])}; whether another drug of "
+                                        "that kind counts is for your doctor.")
     if early:
         return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
                                         "you had it before your disease was advanced, which may or may not count.")

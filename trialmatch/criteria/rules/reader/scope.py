@@ -121,6 +121,7 @@ _NOT_NSCLC = re.compile(
     r"(?:nsclc|non[\s-]?small|lung)|\bnon[\s-]nsclc\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # a pure function of its text; the prior-therapy reader asks it for every bullet
 def cancers_named(text: str) -> tuple[str, ...]:
     """Cancer types a scope's words name, in the order of the vocabulary.
 
