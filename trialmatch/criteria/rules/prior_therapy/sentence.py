@@ -14,6 +14,7 @@ from typing import Any
 
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
@@ -149,6 +150,9 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
+    read = _without_completion(read)
+    if read is None:
+        return []
     found, spans = driver_rules(read.norm, ctx.header_genes)
     if not found:
         return _reading_rules(read, ctx)
@@ -164,6 +168,32 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
+
+
+# "Patients must have completed (stopped, recovered from) prior chemotherapy at least 4 weeks before enrollment":
+# a condition on those who had it (completion, a washout), not a requirement to have had it. Only with the
+# study's start as the point: "must have completed 2 cycles of platinum" or "must have received prior X,
+# completed before ..." still ask for X.
+_COMPLETION = guarded(
+    r"\b(?:must|should|shall|need to|needs to|required to|to)\s+(?:have\s+)?(?:been\s+)?(?:completely\s+)?"
+    r"(?:completed|finished|stopped|discontinued|ceased|ended|recovered\s+from)\s+"
+    r"(?:(?:all|any|the|their|his|her)\s+)*(?:prior|previous|preceding|earlier)\b[^.;]{0,120}?"
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)|start\b|initiation"
+    r"|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+)
+
+
+def _without_completion(read: FirstRead) -> FirstRead | None:
+    """The sentence without its completion conditions (`_COMPLETION`); None when nothing else is left."""
+    spans = [(m.start(), m.end()) for m in _COMPLETION.finditer(read.norm)]
+    if not spans:
+        return read
+    norm = _blanked(read.norm, spans)
+    mentions = [m for m in read.mentions if not inside(m.start, spans)]
+    limits = [lim for lim in read.limits if not inside(lim.start, spans)]
+    if not mentions and not limits:
+        return None
+    return FirstRead(read.sentence, norm, mentions, limits)
 
 
 # What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.

@@ -1,0 +1,93 @@
+"""Prior-therapy kinds of sentence found by a fourth audit with invented profiles, on invented criteria.
+
+Kinds:
+- a completion condition ("must have completed / stopped / recovered from prior X at least 4 weeks before
+  enrollment"): a condition on those who had X, not a requirement to have had it;
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.invented import invented_trial
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.matching.profile import profile_from_dict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+
+
+def _with(gene: str, alteration: str, drugs: list[str], lines: int | None) -> dict[str, Any]:
+    return {"biomarkers": [{"gene": gene, "alteration": alteration}],
+            "tested_negative": [g for g in GENES if g != gene], "prior_therapies": drugs, "prior_lines": lines}
+
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "naive-large-cell": {"histology": "large cell", "tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
+    "naive-lines-null": {"histology": "nsclc-nos", "prior_therapies": [], "prior_lines": None},
+    "kras-g12d-naive-ecog2": {**_with("KRAS", "G12D", [], 0), "ecog": 2},
+    "nrg1-cis-vinorelbine-lines-null": _with("NRG1", "fusion", ["cisplatin", "vinorelbine"], None),
+    "adjuvant-cis-vinorelbine-0": {"tested_negative": GENES, "prior_therapies": ["cisplatin", "vinorelbine"],
+                                   "prior_lines": 0},
+    "carbo-gemcitabine-1": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "gemcitabine"],
+                            "prior_lines": 1},
+    "sq-carbo-nabpac-tislelizumab-1": {"histology": "squamous", "tested_negative": GENES,
+                                       "prior_therapies": ["carboplatin", "nab-paclitaxel", "tislelizumab"],
+                                       "prior_lines": 1},
+    "durvalumab-consolidation-0": {"tested_negative": GENES,
+                                   "prior_therapies": ["cisplatin", "etoposide", "durvalumab"], "prior_lines": 0},
+    "egfr-g719x-post-afatinib-chemo-2": _with("EGFR", "G719X", ["afatinib", "carboplatin", "pemetrexed"], 2),
+    "egfr-l861q-post-osimertinib": _with("EGFR", "L861Q", ["osimertinib"], 1),
+    "met-amp-tepotinib-lines-null": _with("MET", "amplification", ["tepotinib"], None),
+    "her2-amp-chemo-io-tdxd-3": _with("ERBB2", "amplification",
+                                      ["carboplatin", "pemetrexed", "cemiplimab", "trastuzumab deruxtecan"], 3),
+}
+
+
+def verdict(who: str, inclusion: list[str] = (), exclusion: list[str] = (),  # type: ignore[assignment]
+            title: str = "A trial", conditions: tuple[str, ...] = ()) -> str:
+    text = invented_trial("".join(f"* {line}\n" for line in inclusion or ["Stage IV NSCLC"]),
+                          "".join(f"* {line}\n" for line in exclusion or ["Pregnancy"]), title=title,
+                          conditions=conditions)
+    base = {"age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1, "biomarkers": [],
+            "tested_negative": [], "pdl1_tps": None, "brain_metastases": "none"}
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**base, **PROFILES[who]})).verdict
+
+
+# --- a completion condition is no requirement ------------------------------------------------------------
+
+COMPLETIONS = [
+    "Patients must have completed prior chemotherapy before enrollment",
+    "Patients must have completed prior chemotherapy at least 4 weeks before enrollment.",
+    "Participants must have completed any prior systemic anticancer therapy ≥ 21 days prior to randomization",
+    "Subjects should have completed all previous chemotherapy and radiotherapy before registration.",
+    "Must have stopped previous EGFR-TKI therapy at least 8 days prior to the first dose of study treatment",
+    "Patients must have discontinued prior immunotherapy at least 4 weeks before study entry.",
+    "Must have recovered from prior platinum-based chemotherapy before the start of study treatment.",
+    "Prior chemotherapy must have been completed at least 3 weeks prior to the first dose of study drug.",
+]
+
+
+@pytest.mark.parametrize("sentence", COMPLETIONS)
+@pytest.mark.parametrize("who", ["naive-large-cell", "naive-lines-null", "kras-g12d-naive-ecog2",
+                                 "nrg1-cis-vinorelbine-lines-null", "egfr-l861q-post-osimertinib"])
+def test_a_completion_condition_asks_for_no_treatment(sentence: str, who: str) -> None:
+    assert verdict(who, inclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    # Near misses: a count of cycles, a "received ... completed" or a completion with no study start still ask.
+    ("Must have completed at least two cycles of platinum-based chemotherapy.", "naive-large-cell", "excluded"),
+    ("Must have completed at least two cycles of platinum-based chemotherapy.", "carbo-gemcitabine-1", "eligible"),
+    ("Must have received prior platinum chemotherapy, completed at least 4 weeks before enrollment.",
+     "naive-large-cell", "excluded"),
+    ("Must have received prior platinum chemotherapy, completed at least 4 weeks before enrollment.",
+     "egfr-l861q-post-osimertinib", "excluded"),
+    ("Must have completed prior chemotherapy before enrollment and progressed on osimertinib",
+     "egfr-l861q-post-osimertinib", "eligible"),
+    ("Must have completed prior chemotherapy before enrollment and progressed on osimertinib",
+     "carbo-gemcitabine-1", "excluded"),
+])
+def test_completion_near_misses_still_ask(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, inclusion=[sentence]) == expected
