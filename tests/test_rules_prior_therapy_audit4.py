@@ -3,6 +3,10 @@
 Kinds:
 - a completion condition ("must have completed / stopped / recovered from prior X at least 4 weeks before
   enrollment"): a condition on those who had X, not a requirement to have had it;
+- standard therapy had ("progressed on standard of care treatment", "after the last systemic therapy") with
+  no line count: drugs with an early-stage use (cisplatin, vinorelbine) may all have been adjuvant, a question
+  as with no line at all; a drug only given for advanced disease (tepotinib) or the whole standard sequence
+  shows a line was had;
 """
 
 from __future__ import annotations
@@ -90,4 +94,28 @@ def test_a_completion_condition_asks_for_no_treatment(sentence: str, who: str) -
      "carbo-gemcitabine-1", "excluded"),
 ])
 def test_completion_near_misses_still_ask(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, inclusion=[sentence]) == expected
+
+
+# --- standard therapy had: a count not given leaves drugs of early use a question ----------------------------
+
+STANDARD_HAD = [
+    "Progressed on or refractory to standard of care treatment",
+    "Have progression of disease after the last systemic therapy, or be intolerant of last systemic therapy",
+    "Solid tumour for which standard of care therapy does not exist, no longer provides benefit, or is not tolerated",
+    "Received and progressed or been intolerant to prior standard therapy appropriate for tumour type and stage",
+    "Must have failed available standard treatments",
+]
+
+
+@pytest.mark.parametrize("sentence", STANDARD_HAD)
+@pytest.mark.parametrize(("who", "expected"), [
+    # Cisplatin and vinorelbine with no line count: maybe adjuvant only, as with no line at all.
+    ("nrg1-cis-vinorelbine-lines-null", "unknown"), ("adjuvant-cis-vinorelbine-0", "unknown"),
+    # A drug with no use before the disease is advanced: a line for advanced disease was had.
+    ("met-amp-tepotinib-lines-null", "eligible"),
+    ("carbo-gemcitabine-1", "eligible"), ("egfr-g719x-post-afatinib-chemo-2", "eligible"),
+    ("naive-large-cell", "excluded"), ("naive-lines-null", "unknown"),
+])
+def test_standard_therapy_had_with_the_count_unknown(sentence: str, who: str, expected: str) -> None:
     assert verdict(who, inclusion=[sentence]) == expected
