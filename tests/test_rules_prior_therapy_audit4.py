@@ -7,6 +7,8 @@ Kinds:
   no line count: drugs with an early-stage use (cisplatin, vinorelbine) may all have been adjuvant, a question
   as with no line at all; a drug only given for advanced disease (tepotinib) or the whole standard sequence
   shows a line was had;
+- a rule for those who had a treatment ("For patients treated with consolidation anti-PD-1 therapy for stage III
+  disease, progression on it must ..."): a patient who had none of the lead-in's treatment is not one of them;
 """
 
 from __future__ import annotations
@@ -119,3 +121,35 @@ STANDARD_HAD = [
 ])
 def test_standard_therapy_had_with_the_count_unknown(sentence: str, who: str, expected: str) -> None:
     assert verdict(who, inclusion=[sentence]) == expected
+
+
+# --- a rule for those who had a treatment the lead-in names ------------------------------------------------
+
+IF_HAD = [
+    "For patients treated with consolidation anti-PD-1 or anti-PD-L1 therapy for Stage III disease, disease "
+    "progression on consolidation anti-PD-1 or anti-PD-L1 therapy must have occurred within one year from its start.",
+    "For participants who received consolidation durvalumab, progression on durvalumab must be documented.",
+    "For patients previously treated with an EGFR TKI, progression on the EGFR TKI must be radiologically confirmed.",
+]
+
+
+@pytest.mark.parametrize("sentence", IF_HAD)
+@pytest.mark.parametrize(("who", "expected"), [
+    # None of the lead-in's treatment: not one of those patients.
+    ("carbo-gemcitabine-1", "eligible"), ("nrg1-cis-vinorelbine-lines-null", "eligible"),
+    ("naive-large-cell", "eligible"), ("met-amp-tepotinib-lines-null", "eligible"),
+    ("naive-lines-null", "unknown"),  # nothing said about earlier treatment
+])
+def test_a_rule_for_those_who_had_a_treatment(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, inclusion=[sentence]) == expected
+
+
+def test_those_who_had_it_are_still_judged() -> None:
+    # Had the lead-in's treatment: the rule is theirs, and it stays what it was (a question where it asks more).
+    assert verdict("durvalumab-consolidation-0", inclusion=[IF_HAD[0]]) != "excluded"
+    assert verdict("egfr-l861q-post-osimertinib", inclusion=[IF_HAD[2]]) == "eligible"
+    # A lead-in on any earlier therapy reads no history: the rule is a question as before.
+    stage_iv = ("For patients whose prior therapy was for Stage IV disease, the patient must have received at least "
+                "one line of platinum-based chemotherapy or anti-PD-1/PD-L1 therapy")
+    assert verdict("carbo-gemcitabine-1", inclusion=[stage_iv]) == "eligible"
+    assert verdict("naive-large-cell", inclusion=[stage_iv]) == "unknown"

@@ -305,6 +305,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if roles:
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
+    if conditional:
+        rules = _if_had(rules, leads, read.mentions)
     if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
     if softened:
@@ -494,6 +496,20 @@ _HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w
 def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
     """Whether a lead-in without a biomarker picks patients by their earlier treatment."""
     return any(not lead.genes and _HISTORY_LEAD.search(norm, lead.start, lead.end) for lead in leads)
+
+
+def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Mention]) -> list[dict[str, Any]]:
+    """ "For patients treated with consolidation anti-PD-1 therapy for stage III disease, progression on it must
+    have occurred within one year": a rule for those who had what the lead-in names. A requirement of only
+    those treatments keeps them (`if_had`): a patient who had none of them is not one of those patients."""
+    named: set[str] = set()
+    for lead in leads:
+        if not lead.genes:
+            named.update(i for m in mentions if lead.start <= m.start < lead.end for i in m.items)
+    if not named or SYSTEMIC in named:
+        return rules  # "For patients whose prior therapy was ...": any treatment, the history is not read
+    return [{**rule, "if_had": sorted(named)}
+            if rule["kind"] == "require" and all(set(g) <= named for g in rule["groups"]) else rule for rule in rules]
 
 
 def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:

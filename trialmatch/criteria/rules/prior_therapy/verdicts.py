@@ -396,6 +396,12 @@ def _advanced_only(drug: Drug) -> bool:
     return drug.known and not drug.vague and "c:systemic" in drug.items and not drug.items & _EARLY_USE
 
 
+def _none_of(items: list[str], h: History) -> bool:
+    """Whether the history surely holds none of these items (every drug known, none of them or near them)."""
+    wanted = set(items)
+    return not h.unknown_drugs and not h.blank and not any(_matches(d, wanted) or _near(d, wanted) for d in h.drugs)
+
+
 def _sequence_had(h: History) -> bool:
     """Whether the drugs listed hold every step of the standard sequence (so a line for advanced disease)."""
     return all(any(_matches(d, set(items)) for d in h.drugs) for items in _STANDARD_SEQUENCE)
@@ -454,6 +460,9 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     elif rule["kind"] == "driver":
         outcome = _driver(rule, profile, h)
+    elif rule.get("if_had") and _none_of(rule["if_had"], h):
+        outcome = Outcome(ELIGIBLE, lambda: f"This rule is for people who had {items_label(rule['if_had'])}; "
+                                            "you list none.")
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
         if rule.get("exhausted") and outcome.verdict == ELIGIBLE:
