@@ -9,6 +9,8 @@ Kinds:
   shows a line was had;
 - a rule for those who had a treatment ("For patients treated with consolidation anti-PD-1 therapy for stage III
   disease, progression on it must ..."): a patient who had none of the lead-in's treatment is not one of them;
+- a sentence repeated under other cancers' parts and once as a bullet of its own (its part's heading lost): the
+  bullet takes their scope, so a breast-cancer line limit never binds an NSCLC patient;
 """
 
 from __future__ import annotations
@@ -153,3 +155,38 @@ def test_those_who_had_it_are_still_judged() -> None:
                 "one line of platinum-based chemotherapy or anti-PD-1/PD-L1 therapy")
     assert verdict("carbo-gemcitabine-1", inclusion=[stage_iv]) == "eligible"
     assert verdict("naive-large-cell", inclusion=[stage_iv]) == "unknown"
+
+
+# --- a sentence repeated under other cancers' parts ---------------------------------------------------------
+
+def _parts_trial(limit: str, other: str, nsclc_part: str = "Part 1 (NSCLC): Metastatic NSCLC after standard "
+                 "therapy.") -> list[str]:
+    return [
+        nsclc_part,
+        f"Part 2 ({other} 2-4L, combination with drug X): Advanced {other}. Must have progressed after 1 prior "
+        f"line of endocrine therapy. {limit}",
+        # The part's heading and diagnosis, then its limit as a bullet of its own: no heading above the limit.
+        f"Part 3 ({other}, combination with drug Y): Histological diagnosis of advanced {other}.",
+        limit,
+        f"Part 4 ({other}, combination with drug Z): Advanced {other}; {limit}",
+    ]
+
+
+@pytest.mark.parametrize(("limit", "other"), [
+    ("Participants must not have received more than 3 lines of systemic therapies including up to 1 line of "
+     "cytotoxic chemotherapy in the metastatic setting", "ER+HER2- breast cancer"),
+    ("No more than 2 prior lines of systemic therapy for advanced disease", "castration-resistant prostate cancer"),
+    ("Up to 1 prior line of chemotherapy is allowed", "ovarian cancer"),
+])
+@pytest.mark.parametrize("who", ["her2-amp-chemo-io-tdxd-3", "egfr-g719x-post-afatinib-chemo-2",
+                                 "sq-carbo-nabpac-tislelizumab-1"])
+def test_a_limit_repeated_under_other_cancers_parts_is_theirs(limit: str, other: str, who: str) -> None:
+    assert verdict(who, inclusion=_parts_trial(limit, other)) == "eligible"
+
+
+def test_a_repeated_limit_stays_when_a_copy_is_for_nsclc() -> None:
+    limit = "No more than 2 prior lines of systemic therapy for advanced disease"
+    nsclc = f"Part 1 (NSCLC): Metastatic NSCLC after standard therapy. {limit}"
+    assert verdict("her2-amp-chemo-io-tdxd-3", inclusion=_parts_trial(limit, "ovarian cancer", nsclc)) == "excluded"
+    # Said once only, with no part: every patient's rule.
+    assert verdict("her2-amp-chemo-io-tdxd-3", inclusion=["Metastatic NSCLC", limit]) == "excluded"
