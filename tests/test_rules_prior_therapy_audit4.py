@@ -11,6 +11,9 @@ Kinds:
   disease, progression on it must ..."): a patient who had none of the lead-in's treatment is not one of them;
 - a sentence repeated under other cancers' parts and once as a bullet of its own (its part's heading lost): the
   bullet takes their scope, so a breast-cancer line limit never binds an NSCLC patient;
+- untreated early-stage disease ("Untreated stage II-III NSCLC", "previously untreated resectable stage IB-IIIA"):
+  untreated at all, so any anticancer drug (adjuvant, consolidation, count unknown) is a treatment; a stage
+  range reaching IV or metastatic disease still counts lines for advanced disease.
 """
 
 from __future__ import annotations
@@ -190,3 +193,39 @@ def test_a_repeated_limit_stays_when_a_copy_is_for_nsclc() -> None:
     assert verdict("her2-amp-chemo-io-tdxd-3", inclusion=_parts_trial(limit, "ovarian cancer", nsclc)) == "excluded"
     # Said once only, with no part: every patient's rule.
     assert verdict("her2-amp-chemo-io-tdxd-3", inclusion=["Metastatic NSCLC", limit]) == "excluded"
+
+
+# --- untreated early-stage disease: untreated at all ------------------------------------------------------
+
+UNTREATED_EARLY = [
+    "Untreated stage II-III (AJCC 8th edition) NSCLC with operable and resectable disease",
+    "Previously untreated, histologically confirmed resectable stage II, IIIA, IIIB (N2) NSCLC",
+    "Treatment-naive, completely resectable stage IB-IIIA non-small cell lung cancer",
+    "Previously untreated stage III unresectable NSCLC suitable for chemoradiotherapy",
+]
+
+
+@pytest.mark.parametrize("sentence", UNTREATED_EARLY)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive-large-cell", "eligible"), ("kras-g12d-naive-ecog2", "eligible"),
+    ("naive-lines-null", "unknown"),
+    # Any anticancer drug, in any setting or with no line count, is a treatment of the disease.
+    ("adjuvant-cis-vinorelbine-0", "excluded"), ("nrg1-cis-vinorelbine-lines-null", "excluded"),
+    ("durvalumab-consolidation-0", "excluded"), ("met-amp-tepotinib-lines-null", "excluded"),
+    ("egfr-l861q-post-osimertinib", "excluded"),
+])
+def test_untreated_early_disease_means_no_treatment_at_all(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, inclusion=[sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Previously untreated stage IIIB-IV NSCLC",
+    "Untreated stage III or IV non-small cell lung cancer",
+    "Previously untreated, locally advanced or metastatic NSCLC",
+    "Previously untreated stage IV or recurrent NSCLC",
+])
+def test_untreated_advanced_disease_still_counts_lines(sentence: str) -> None:
+    # Advanced disease named: drugs before it was advanced (adjuvant) may not count.
+    assert verdict("adjuvant-cis-vinorelbine-0", inclusion=[sentence]) == "eligible"
+    assert verdict("nrg1-cis-vinorelbine-lines-null", inclusion=[sentence]) == "unknown"
+    assert verdict("carbo-gemcitabine-1", inclusion=[sentence]) == "excluded"

@@ -51,6 +51,15 @@ _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
 _WILL_BE_ELIGIBLE = re.compile(r"\b(?:will|shall|would)\s+(?:also\s+)?(?:be\s+)?(?:eligible|allowed|permitted"
                                r"|included)\b(?!\s+(?:for|to)\b)")
+# "Untreated stage II-III NSCLC", "previously untreated, histologically confirmed resectable stage IB-IIIA": the
+# trial's disease is early, so "untreated" is untreated at all, not "no line for advanced disease". A stage range
+# that reaches IV, or metastatic or recurrent disease, is not early.
+_EARLY_DISEASE = re.compile(
+    r"[\s,(-]*(?:(?:histolog\w*|cytolog\w*|patholog\w*|or|and|confirmed|documented|newly|diagnosed|with|,)\s*){0,6}"
+    r"(?:(?:completely\s+|potentially\s+|surgically\s+)?(?:resectable|resected|operable|early[\s-]stage)\b"
+    r"|(?:clinical\s+|pathologic\w*\s+|ajcc\s+)?stage\s+(?:0|i{1,3}[abc]?)\b(?![\w\s,/-]{0,30}\biv\b))"
+    r"(?![^.;]{0,60}\b(?:metasta\w*|recurren\w*|stage\s+iv)\b)"
+)
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
@@ -628,7 +637,10 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
-        if cues.EARLY.search(norm):
+        # ("untreated stage" ends the match: the stage is read again.)
+        if _EARLY_DISEASE.match(norm, match.end() - 5 if match.group().endswith("stage") else match.end()):
+            setting = "any"  # "Untreated stage II-III NSCLC": no treatment at all for the early disease
+        elif cues.EARLY.search(norm):
             setting = "early"
         elif cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
             setting = "advanced"
