@@ -159,9 +159,10 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
-    read = _without_completion(read)
-    if read is None:
+    rest = _without_completion(read)
+    if rest is None:
         return []
+    read = rest
     found, spans = driver_rules(read.norm, ctx.header_genes)
     if not found:
         return _reading_rules(read, ctx)
