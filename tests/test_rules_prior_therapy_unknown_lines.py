@@ -162,7 +162,8 @@ PREVIOUSLY_TREATED = [
 
 @pytest.mark.parametrize("sentence", PREVIOUSLY_TREATED)
 @pytest.mark.parametrize(("who", "expected"), [
-    ("null-nivolumab", "eligible"), ("null-chemo", "eligible"), ("null-osimertinib", "eligible"),
+    # A count not given: the drugs listed may all have been adjuvant, as with no line (audit 4 reading).
+    ("null-nivolumab", "unknown"), ("null-chemo", "unknown"), ("null-osimertinib", "unknown"),
     ("null-nothing", "unknown"),
     ("zero-adjuvant-chemo", "unknown"),  # adjuvant only: may or may not count
     ("two-lines", "eligible"),
@@ -217,7 +218,7 @@ DISEASE_ONLY_LINES = [
 
 @pytest.mark.parametrize("sentence", DISEASE_ONLY_LINES)
 @pytest.mark.parametrize(("who", "expected"), [
-    ("null-nivolumab", "eligible"), ("null-chemo", "eligible"), ("two-lines", "eligible"),
+    ("null-nivolumab", "unknown"), ("null-chemo", "unknown"), ("two-lines", "eligible"),  # null: maybe adjuvant
     ("null-nothing", "unknown"),
     ("zero-adjuvant-chemo", "unknown"),  # relapse after adjuvant treatment may count
 ])

@@ -278,7 +278,36 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
-    return rules
+    return _repeated_scope(rules)
+
+
+def _repeated_scope(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence repeated word for word under other cancers' parts ("Part 2B (breast cancer): ...; no more than
+    3 lines including up to 1 line of chemotherapy") and once more as a bullet of its own, where the part's
+    heading was lost: the bullet is that part's rule too, so it takes their scope (another cancer's scope only,
+    when every scoped copy has one)."""
+    if not any(rule.get("scope") for rule in rules):
+        return rules
+    scoped: dict[tuple[Any, ...], list[tuple[str, dict[str, Any]]]] = {}
+    for rule in rules:
+        if rule.get("scope") and rule["kind"] != "driver":
+            scoped.setdefault(_repeat_key(rule), []).append((normalize(rule["evidence"]), rule["scope"]))
+    out = []
+    for rule in rules:
+        copies = scoped.get(_repeat_key(rule)) if not rule.get("scope") and rule["kind"] != "driver" else None
+        if copies:
+            said = normalize(rule["evidence"])
+            # The copy's evidence may start with its part's heading: the same sentence ends it.
+            found = [scope for evidence, scope in copies if evidence.endswith(said)]
+            if found and all(s.get("diseases") and not INCLUDES_NSCLC.intersection(s["diseases"]) for s in found):
+                rule = {**rule, "scope": found[0]}
+        out.append(rule)
+    return out
+
+
+def _repeat_key(rule: dict[str, Any]) -> tuple[Any, ...]:
+    items = rule.get("groups") or rule.get("items") or rule.get("of")
+    return (rule["section"], rule["kind"], rule.get("min"), rule.get("max"), str(items))
 
 
 # "Any prior chemotherapy. This includes systemic radiosensitizers and any biologic agent.": a sentence that

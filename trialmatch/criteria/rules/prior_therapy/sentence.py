@@ -14,6 +14,7 @@ from typing import Any
 
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
@@ -50,6 +51,15 @@ _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
 _WILL_BE_ELIGIBLE = re.compile(r"\b(?:will|shall|would)\s+(?:also\s+)?(?:be\s+)?(?:eligible|allowed|permitted"
                                r"|included)\b(?!\s+(?:for|to)\b)")
+# "Untreated stage II-III NSCLC", "previously untreated, histologically confirmed resectable stage IB-IIIA": the
+# trial's disease is early, so "untreated" is untreated at all, not "no line for advanced disease". A stage range
+# that reaches IV, or metastatic or recurrent disease, is not early.
+_EARLY_DISEASE = re.compile(
+    r"[\s,(-]*(?:(?:histolog\w*|cytolog\w*|patholog\w*|or|and|confirmed|documented|newly|diagnosed|with|,)\s*){0,6}"
+    r"(?:(?:completely\s+|potentially\s+|surgically\s+)?(?:resectable|resected|operable|early[\s-]stage)\b"
+    r"|(?:clinical\s+|pathologic\w*\s+|ajcc\s+)?stage\s+(?:0|i{1,3}[abc]?)\b(?![\w\s,/-]{0,30}\biv\b))"
+    r"(?![^.;]{0,60}\b(?:metasta\w*|recurren\w*|stage\s+iv)\b)"
+)
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
@@ -149,6 +159,10 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
+    rest = _without_completion(read)
+    if rest is None:
+        return []
+    read = rest
     found, spans = driver_rules(read.norm, ctx.header_genes)
     if not found:
         return _reading_rules(read, ctx)
@@ -164,6 +178,32 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
+
+
+# "Patients must have completed (stopped, recovered from) prior chemotherapy at least 4 weeks before enrollment":
+# a condition on those who had it (completion, a washout), not a requirement to have had it. Only with the
+# study's start as the point: "must have completed 2 cycles of platinum" or "must have received prior X,
+# completed before ..." still ask for X.
+_COMPLETION = guarded(
+    r"\b(?:must|should|shall|need to|needs to|required to|to)\s+(?:have\s+)?(?:been\s+)?(?:completely\s+)?"
+    r"(?:completed|finished|stopped|discontinued|ceased|ended|recovered\s+from)\s+"
+    r"(?:(?:all|any|the|their|his|her)\s+)*(?:prior|previous|preceding|earlier)\b[^.;]{0,120}?"
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)|start\b|initiation"
+    r"|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+)
+
+
+def _without_completion(read: FirstRead) -> FirstRead | None:
+    """The sentence without its completion conditions (`_COMPLETION`); None when nothing else is left."""
+    spans = [(m.start(), m.end()) for m in _COMPLETION.finditer(read.norm)]
+    if not spans:
+        return read
+    norm = _blanked(read.norm, spans)
+    mentions = [m for m in read.mentions if not inside(m.start, spans)]
+    limits = [lim for lim in read.limits if not inside(lim.start, spans)]
+    if not mentions and not limits:
+        return None
+    return FirstRead(read.sentence, norm, mentions, limits)
 
 
 # What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
@@ -275,6 +315,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if roles:
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
+    if conditional:
+        rules = _if_had(rules, leads, read.mentions)
     if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
     if softened:
@@ -466,6 +508,20 @@ def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
     return any(not lead.genes and _HISTORY_LEAD.search(norm, lead.start, lead.end) for lead in leads)
 
 
+def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Mention]) -> list[dict[str, Any]]:
+    """ "For patients treated with consolidation anti-PD-1 therapy for stage III disease, progression on it must
+    have occurred within one year": a rule for those who had what the lead-in names. A requirement of only
+    those treatments keeps them (`if_had`): a patient who had none of them is not one of those patients."""
+    named: set[str] = set()
+    for lead in leads:
+        if not lead.genes:
+            named.update(i for m in mentions if lead.start <= m.start < lead.end for i in m.items)
+    if not named or SYSTEMIC in named:
+        return rules  # "For patients whose prior therapy was ...": any treatment, the history is not read
+    return [{**rule, "if_had": sorted(named)}
+            if rule["kind"] == "require" and all(set(g) <= named for g in rule["groups"]) else rule for rule in rules]
+
+
 def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans made spaces (same length: every position stays where it was)."""
     for start, end in spans:
@@ -582,7 +638,10 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
-        if cues.EARLY.search(norm):
+        # ("untreated stage" ends the match: the stage is read again.)
+        if _EARLY_DISEASE.match(norm, match.end() - 5 if match.group().endswith("stage") else match.end()):
+            setting = "any"  # "Untreated stage II-III NSCLC": no treatment at all for the early disease
+        elif cues.EARLY.search(norm):
             setting = "early"
         elif cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
             setting = "advanced"

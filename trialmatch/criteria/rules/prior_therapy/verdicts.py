@@ -282,9 +282,14 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     lines = h.lines
     if lines is None:
         if low == 1 and high is None and (rule["setting"] == "any" or rule.get("early_maybe")) and _systemic(h):
-            # "Previously treated", "progressed after prior therapy": no count and no setting asked, and the
-            # profile lists systemic treatment.
-            return Outcome(ELIGIBLE, lambda: f"The trial asks for earlier treatment; you list {_names(list(h.drugs))}.")
+            # "Previously treated", "progressed on standard therapy": the drugs listed may all have been given
+            # before the disease was advanced (adjuvant), as with no line at all (below): a question, unless they
+            # are the whole standard sequence for advanced disease.
+            if _sequence_had(h) or any(_advanced_only(d) for d in h.drugs):
+                return Outcome(ELIGIBLE, lambda: f"The trial asks for earlier treatment; you list "
+                                                 f"{_names(list(h.drugs))}.")
+            return Outcome(UNKNOWN, lambda: f"The trial asks for earlier treatment of your cancer; you list "
+                                            f"{_names(list(h.drugs))} but not whether it was for advanced disease.")
         return Outcome(UNKNOWN, lambda: _lines_reason(low, high, None, False))
     fails = (low is not None and lines < low) or (high is not None and lines > high)
     if not fails:
@@ -382,6 +387,26 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
 _STANDARD_SEQUENCE = (frozenset({"c:platinum"}), frozenset({"c:pd1_pdl1"}), frozenset({"d:docetaxel"}))
 
 
+# Drugs with a use before the disease is advanced in NSCLC (adjuvant, neoadjuvant, consolidation): chemotherapy,
+# PD-1/PD-L1 and CTLA-4 antibodies, EGFR TKIs, alectinib. Any other known drug in a list was given for advanced disease.
+_EARLY_USE = frozenset({"c:chemotherapy", "c:pd1_pdl1", "c:ctla4", "c:egfr_tki", "d:alectinib"})
+
+
+def _advanced_only(drug: Drug) -> bool:
+    return drug.known and not drug.vague and "c:systemic" in drug.items and not drug.items & _EARLY_USE
+
+
+def _none_of(items: list[str], h: History) -> bool:
+    """Whether the history surely holds none of these items (every drug known, none of them or near them)."""
+    wanted = set(items)
+    return not h.unknown_drugs and not h.blank and not any(_matches(d, wanted) or _near(d, wanted) for d in h.drugs)
+
+
+def _sequence_had(h: History) -> bool:
+    """Whether the drugs listed hold every step of the standard sequence (so a line for advanced disease)."""
+    return all(any(_matches(d, set(items)) for d in h.drugs) for items in _STANDARD_SEQUENCE)
+
+
 def _used_up(profile: Patient, h: History) -> Outcome:
     """ "No standard therapy left": met when the patient had the whole standard sequence, and the approved
     targeted drug for any driver they carry; otherwise whether options remain is for the doctor."""
@@ -391,7 +416,7 @@ def _used_up(profile: Patient, h: History) -> Outcome:
 
     if h.lines is not None and h.lines < len(_STANDARD_SEQUENCE) - 1:
         return _question(left())
-    if not all(any(_matches(d, set(items)) for d in h.drugs) for items in _STANDARD_SEQUENCE):
+    if not _sequence_had(h):
         return _question(left())
     for marker in profile.biomarkers:
         need = needed(marker.gene, profile.alterations(marker.gene), True, True, later_line=True)
@@ -435,6 +460,9 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     elif rule["kind"] == "driver":
         outcome = _driver(rule, profile, h)
+    elif rule.get("if_had") and _none_of(rule["if_had"], h):
+        outcome = Outcome(ELIGIBLE, lambda: f"This rule is for people who had {items_label(rule['if_had'])}; "
+                                            "you list none.")
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
         if rule.get("exhausted") and outcome.verdict == ELIGIBLE:
