@@ -458,8 +458,17 @@ OTHER_HEDGE = guarded(
 )
 
 
+# Words one of _HEDGE_DECIDES's alternatives needs (lower case): without one, no hedge can match.
+_HEDGE_STEMS = ("case", "eligib", "individual", "may", "discuss", "consult", "contact", "approv")
+
+
 def without_other_hedge(text: str) -> tuple[str, bool]:
     """The text with a hedge about other (unnamed) alterations blanked out, and whether there was one."""
+    if "other" not in text and "Other" not in text and "OTHER" not in text:
+        return text, False  # most sentences: substring checks, not a regex over every comma
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _HEDGE_STEMS):
+        return text, False
     found = OTHER_HEDGE.sub(" ", text)
     return found, found != text
 

@@ -335,7 +335,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # A tissue type asked for beside (or instead of) a marker: the profile cannot settle it. After the
             # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
             # carriers", a drug hypersensitivity).
-            hla = section == "inclusion" and once(names_hla_type, sentence)
+            hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
             read = _statements_copy(once, sentence, section, criterion.depth > 0)
             if read is None:
                 if hla:
