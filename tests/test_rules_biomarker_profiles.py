@@ -75,7 +75,8 @@ def test_a_qualifier_narrows_the_exons_it_goes_with() -> None:
     # Exon 20 insertions are in exon 20, but whether they count as "activating" there depends on the wording.
     assert verdict(exc("EGFR exon 18-21 activating mutations"), EX20INS) == "unknown"
     assert verdict(exc("EGFR exon 18-21 activating mutations"), L858R) == "excluded"
-    assert verdict(inc("EGFR sensitising mutation in exon 18, 19 or 21"), G719X) == "unknown"
+    # G719X is a sensitising mutation in exon 18 (changed reading, audit round 3: it was a question).
+    assert verdict(inc("EGFR sensitising mutation in exon 18, 19 or 21"), G719X) == "eligible"
 
 
 def test_single_exons_and_named_changes_are_unchanged() -> None:
@@ -179,10 +180,10 @@ def test_a_resistance_change_is_still_an_egfr_mutation_and_not_another_one() -> 
 # ---- uncommon EGFR, exon 20 insertion, KRAS, NRG1 against the usual wordings (guards, no change) ---------------
 
 @pytest.mark.parametrize(("sentence", "profile", "expected"), [
-    (inc("Documented sensitising EGFR mutation"), G719X, "unknown"),
+    (inc("Documented sensitising EGFR mutation"), G719X, "eligible"),  # sensitising (audit round 3)
     (inc("Activating EGFR mutation"), EX20INS, "unknown"),
     (exc("Known activating EGFR mutation"), EX20INS, "unknown"),
-    (exc("Known sensitizing EGFR mutation"), L861Q, "unknown"),
+    (exc("Known sensitizing EGFR mutation"), L861Q, "excluded"),  # sensitising (audit round 3)
     (inc("Uncommon EGFR mutation (G719X, L861Q or S768I)"), S768I, "eligible"),
     (inc("Atypical EGFR mutations"), EX20INS, "unknown"),
     (inc("Common EGFR mutation (exon 19 deletion or L858R)"), G719X, "excluded"),

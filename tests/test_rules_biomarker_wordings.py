@@ -51,7 +51,7 @@ def test_tki_sensitivity_wording_is_the_sensitising_class(sentence: str) -> None
     assert verdict(inc(sentence), L858R) == "eligible"
     # Exon 20 insertions are the textbook TKI-insensitive change: never met by "associated with sensitivity".
     assert verdict(inc(sentence), EX20INS) in {"excluded", "unknown"}
-    assert verdict(inc(sentence), G719X) == "unknown"  # uncommon: sensitive to some TKIs, a question
+    assert verdict(inc(sentence), G719X) == "eligible"  # uncommon but sensitising (changed reading, audit round 3)
     assert verdict(inc(sentence), KRAS_G12D) == "excluded"  # EGFR tested negative
 
 

@@ -101,7 +101,11 @@ def gene_name(gene: str) -> str:
 def describe_atom(atom: dict[str, Any]) -> str:
     if atom["t"] == "pdl1":
         return _describe_pdl1(atom)
+    if atom["t"] == "hla":
+        return "a given tissue (HLA) type"
     if atom["t"] == "driver":
+        if atom.get("hedge"):
+            return "another driver alteration (decided case by case)"
         what = {"actionable": "an actionable driver alteration",
                 "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
                 }.get(atom["class"], "a driver gene alteration")
@@ -139,6 +143,12 @@ def _describe_pdl1(atom: dict[str, Any]) -> str:
     return f"{text} ({', '.join(sure)} by another of the tests it names)" if sure else text
 
 
+def _driver_genes(profile: Patient) -> set[str]:
+    """The genes a driver rule reads: the panel, and the other drivers (NRG1) the profile lists."""
+    panel, extra = vocab.driver_panel()
+    return {*panel, *(b.gene for b in profile.biomarkers if b.gene in extra)}
+
+
 def _listed(profile: Patient, genes: list[str]) -> str:
     found = [f"{gene_name(b.gene)} {b.alteration}".strip() for b in profile.biomarkers if b.gene in genes]
     negative = [gene_name(g) for g in genes if g in profile.tested_negative]
@@ -159,7 +169,7 @@ def _treated_reason(head: str, condition: dict[str, Any], verdict: str, clause: 
         drugs = "all the standard targeted drugs for it" if condition.get("all") else "targeted therapy for it"
         head = f"{head}, unless they have already had {drugs}"
     genes = sorted({a["gene"] for a in clause["atoms"] if a["t"] == "alt"} | (
-        set(vocab.driver_panel()[0]) if any(a["t"] == "driver" for a in clause["atoms"]) else set()))
+        _driver_genes(profile) if any(a["t"] == "driver" for a in clause["atoms"]) else set()))
     listed = _listed(profile, genes) or "none of these"
     history = ", ".join(profile.prior_therapies) or (
         "no earlier treatment" if profile.prior_lines == 0 else "no treatment history")
@@ -178,7 +188,7 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     pdl1 = atoms[0]["t"] == "pdl1"
     genes = sorted({a["gene"] for a in atoms if a["t"] == "alt"})
     if any(a["t"] == "driver" for a in atoms):
-        genes = sorted({*genes, *vocab.driver_panel()[0]})
+        genes = sorted({*genes, *_driver_genes(profile)})
     if clause["mode"] == "require":
         head = f"This trial is for people whose tumour has {wanted}"
     else:
@@ -188,6 +198,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     condition = clause.get("treated_ok")
     if condition is not None and clause["mode"] == "forbid":
         return _treated_reason(head, condition, verdict, clause, answers, profile)
+    if atoms[0]["t"] == "hla":
+        return (f"This trial {'asks for' if clause['mode'] == 'require' else 'does not take'} people of a given "
+                "tissue (HLA) type, which your profile does not list. Ask your doctor.")
     if pdl1:
         has = "your profile has no PD-L1 result" if profile.pdl1_tps is None else (
             f"your profile lists PD-L1 {profile.pdl1_tps:g}%")

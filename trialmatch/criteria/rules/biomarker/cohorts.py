@@ -19,7 +19,7 @@ _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
 _COHORT_LABEL = guarded(
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
-    + r"(?:\s*(?:,|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
+    + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
     r"(?:only\b)?\s*[:：)\-]",
@@ -107,7 +107,9 @@ def _parent_labels(parent: str) -> tuple[str, ...]:
 
 # "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
 _LABEL_INSIDE = guarded(
-    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID + r"\s*(?:only\s*)?[:：])"
+    # "... include: Cohorts 1, 3 and 5: EGFR exon 19 deletion or L858R; Cohort 2: ...": a list of labels too
+    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID
+    + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID + r")*\s*(?:only\s*)?[:：])"
 )
 
 

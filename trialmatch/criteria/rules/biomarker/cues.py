@@ -108,6 +108,11 @@ def _exon_list(match: re.Match[str]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
+# "c-ros oncogene 1 negative (ROS1-)": a gene symbol with a bare minus closing an aside is a negative result.
+# ("EGFR- or ALK-positive" is a suspended hyphen, so only the closing bracket makes it sure.)
+_GENE_MINUS = re.compile(r"\b(EGFR|ALK|ROS-?1|KRAS|NRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?-\s*\)")
+
+
 def mutant_prefix(text: str) -> bool:
     """"mEGFR" (mutant EGFR): a marker the loose pre-check does not see."""
     return _MUTANT_PREFIX.search(text) is not None
@@ -130,6 +135,8 @@ def normalise(text: str) -> str:
         text = _TKI_SENSITIVE.sub("EGFR ", text)
         text = _SENSITIVITY_ASSOCIATED.sub(lambda m: "sensitizing " + m.group(1), text)
     text = _EITHER_STATUS.sub("status", text)
+    if "-)" in text or "- )" in text:
+        text = _GENE_MINUS.sub(r"\1 negative)", text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
     text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched
@@ -431,3 +438,53 @@ IMMUNOTHERAPY_ALONE_STANDARD = guarded(
     + r"[^.;]{0,60}?\b(?:monotherapy|alone|single[\s\-]agent)\b)",
     re.I,
 )
+
+
+# "(for other genetic alterations, eligibility will be determined by the Biomarker Committee on a case-by-case
+# basis)": a hedge about alterations the list does NOT name. It neither adds them to the rule nor cancels the named
+# list, so it is blanked before reading. It must say eligibility is decided case by case (not "or other actionable
+# alterations as determined by the investigator", which widens the list). An aside, or a trailing clause.
+_HEDGE_DECIDES = (
+    r"\b(?:case[\s\-]by[\s\-]case|eligib\w+|individual(?:ly)?\s+basis"
+    r"|may\s+(?:also\s+)?be\s+(?:allowed|permitted|considered|enrolled|included|discussed)"
+    r"|(?:discuss\w*|consult\w*|contact\w*|approv\w*)\s+(?:with\s+|by\s+|of\s+)?(?:the\s+)?"
+    r"(?:sponsor|medical\s+monitor|study\s+chair|principal\s+investigator|PI|committee|biomarker\s+committee))"
+)
+_HEDGE_OTHER = r"(?!(?:or|and|and/or|nor)\b)(?:[\w/\-]+\s+){0,4}?(?:any\s+|all\s+)?other\b(?!\s+than)"
+OTHER_HEDGE = guarded(
+    r"\(\s*" + _HEDGE_OTHER + r"[^()]{0,160}?" + _HEDGE_DECIDES + r"[^()]{0,160}\)"
+    r"|(?:^|[,;]|\s-)\s*" + _HEDGE_OTHER + r"[^().;]{0,160}?" + _HEDGE_DECIDES + r"[^().;]{0,160}$",
+    re.I,
+)
+
+
+# Words one of _HEDGE_DECIDES's alternatives needs (lower case): without one, no hedge can match.
+_HEDGE_STEMS = ("case", "eligib", "individual", "may", "discuss", "consult", "contact", "approv")
+
+
+def without_other_hedge(text: str) -> tuple[str, bool]:
+    """The text with a hedge about other (unnamed) alterations blanked out, and whether there was one."""
+    if "other" not in text and "Other" not in text and "OTHER" not in text:
+        return text, False  # most sentences: substring checks, not a regex over every comma
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _HEDGE_STEMS):
+        return text, False
+    found = OTHER_HEDGE.sub(" ", text)
+    return found, found != text
+
+
+# "... and subject must be HLA-C*08:02 positive or HLA-A*11:01 positive": a tissue type, which no profile lists. A
+# named allele (not "HLA typing will be done"), not one said not to matter ("regardless of HLA type").
+HLA_ALLELE = guarded(
+    r"\bHLA[\s\-]?(?:A|B|C|DRB1|DQB1|DPB1|DR|DQ|DP)\s?\\?\*?\s?\d{1,2}(?::\d{2,3})?\b(?!\s*(?:antibod|mismatch))",
+)
+HLA_WAIVED = guarded(
+    r"\b(?:regardless|irrespective|independent(?:ly)?)\s+of\s+(?:the\s+)?HLA\b|\bHLA\b[^.;]{0,40}\bnot\s+(?:be\s+)?"
+    r"(?:required|needed|necessary|mandatory)\b|\bany\s+HLA\b",
+    re.I,
+)
+
+
+def names_hla_type(sentence: str) -> bool:
+    """Does the sentence ask for an HLA tissue type (an allele named, not waived)?"""
+    return HLA_ALLELE.search(sentence) is not None and HLA_WAIVED.search(sentence) is None

@@ -288,8 +288,12 @@ def _fitting(kinds: list[tuple[str, int]], gene: str | None) -> list[tuple[str, 
     return [k for k in kinds if k[0] != "fusion"]
 
 
-def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[str, Any]]:
-    """The alteration classes one gene occurrence names, as check-ready atoms."""
+def occurrence_atoms(occ: Occurrence, open_positions: list[int], or_other: list[int] | None = None
+                     ) -> list[dict[str, Any]]:
+    """The alteration classes one gene occurrence names, as check-ready atoms.
+
+    `or_other`: where "or other" stands in the phrase; a class named after it, after the alterations, is one more
+    alternative ("exon 19 deletion, L858R or other sensitising mutation")."""
     if occ.gene in _EXPRESSION_GENES:
         kinds_said = occ.kinds
     else:  # "EGFR expression" in a genetic test: the alteration; "low" says nothing of a gene change
@@ -312,6 +316,10 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int]) -> list[dict[st
         # "EGFR mutations, e.g. exon 19 deletion": the named alterations are examples of the head.
         if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
             kinds += qualifiers or classes or ["any"]
+        later = [o for o in or_other or () if o > first_alt]
+        if occ.gene and later:
+            tail = [k for k, p in kinds_said if p > later[0]]
+            kinds += [k for k in tail if k in _QUALIFIERS][:1] or [k for k in tail if k in _CLASSES][:1]
     elif qualifiers:
         kinds = _narrowest(qualifiers)
     elif classes:

@@ -30,9 +30,11 @@ from trialmatch.criteria.rules.biomarker.cues import (
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
     mutant_prefix,
+    names_hla_type,
     normalise,
     other_cancer_only,
     sentences,
+    without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker
@@ -221,7 +223,8 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
     `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
     if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
-    norm = normalise(sentence)
+    # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
+    norm, hedged = without_other_hedge(normalise(sentence))
     if not _may_state(norm, section):
         return None
     if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
@@ -229,7 +232,17 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
     if listed and EARLY_SETTING.search(sentence):
         return None  # one listed route, for early disease: not a rule on metastatic NSCLC
     statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+    if hedged:
+        _other_drivers_in_question(statements)
     return frozenset(carrier_genes(norm)), statements
+
+
+def _other_drivers_in_question(statements: list[Statement]) -> None:
+    """A named list with "(other alterations: case by case)": a driver it does not name is a question, never a
+    verdict (a vague atom is at most MAYBE), so it neither shuts a patient out nor lets one in."""
+    for statement in statements:
+        if any(a["t"] == "alt" for a in statement.atoms):
+            statement.atoms.append({"t": "driver", "class": "driver", "vague": True, "hedge": True})
 
 
 class _Once:
@@ -319,8 +332,14 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
                               "cohorts": own_labels or cohorts, "evidence": quote(sentence),
                               "source": section, "doubtful": True})
+            # A tissue type asked for beside (or instead of) a marker: the profile cannot settle it. After the
+            # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
+            # carriers", a drug hypersensitivity).
+            hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
             read = _statements_copy(once, sentence, section, criterion.depth > 0)
             if read is None:
+                if hla:
+                    found.append(_hla_clause(sentence, own_labels or cohorts))
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
@@ -346,6 +365,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 found.append(clause)
+            if hla:
+                found.append(_hla_clause(sentence, own_labels or cohorts))
         if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
             # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
             found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
@@ -367,6 +388,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _hla_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
+    return {"mode": "require", "atoms": [{"t": "hla"}], "cohorts": cohorts, "evidence": quote(sentence),
+            "source": "inclusion"}
 
 
 def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str],

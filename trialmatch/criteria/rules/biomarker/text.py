@@ -198,7 +198,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
         negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
         known_only = True
         known_phrase = False
-        for phrase in _without_status_tails(phrases(part_toks, part_text), part_text):
+        found_phrases = _without_status_tails(phrases(part_toks, part_text), part_text)
+        listed_heads = _qualified_list_heads(found_phrases, part_text)
+        for phrase in found_phrases:
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
                 negative_seen = len(negative)
@@ -251,6 +253,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
             opens = [t.start for t in phrase if t.type == "open" or (
                 t.type == "kind" and _OR_AFTER.match(part_text, t.end) is not None)]
             open_ended = open_ended or any(t.type == "open" and t.key in OPEN_ENDED for t in phrase)
+            # "exon 19 deletion, L858R or other sensitising mutation": the class after "or other" is an alternative.
+            or_other = [t.start for t in phrase if t.type == "open" and t.key == "or other"]
             drivers = [t for t in phrase if t.type == "driver"]
             other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start
                           and part_text[t.end: t.end + 6].lower().startswith(" than")] if drivers else []
@@ -289,7 +293,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 if occ.polarity == "test":
                     continue
                 target = negative if negated or occ.polarity == "-" else pos
-                target.extend(occurrence_atoms(occ, opens))
+                atoms = occurrence_atoms(occ, opens, or_other)
+                if id(phrase) in listed_heads:
+                    for atom in atoms:
+                        if atom["kind"] in _LISTED_QUALIFIERS:
+                            atom["vague"] = True
+                target.extend(atoms)
             if drivers and not genes_named:
                 atom = _driver_atom(drivers, phrase, part_text)
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
@@ -376,9 +385,9 @@ def _narrowed(found: list[list[Token]], text: str) -> list[list[Token]]:
     return out
 
 
-def _narrows(head: list[Token], phrase: list[Token], text: str) -> bool:
+def _narrows(head: list[Token], phrase: list[Token], text: str, head_kinds: frozenset[str] = _NARROW_HEADS) -> bool:
     genes = {t.key for t in head if t.type == "gene"}
-    if (len(genes) != 1 or any(t.type not in {"gene", "kind"} or t.type == "kind" and t.key not in _NARROW_HEADS
+    if (len(genes) != 1 or any(t.type not in {"gene", "kind"} or t.type == "kind" and t.key not in head_kinds
                                for t in head) or not any(t.type == "kind" for t in head)):
         # "Uncommon EGFR mutations: G719X, S768I or L861Q": the list may be examples of a class that names itself
         return False
@@ -387,6 +396,22 @@ def _narrows(head: list[Token], phrase: list[Token], text: str) -> bool:
     gene = set(vocab.expand_gene(next(iter(genes))))
     return all(gene & set(vocab.alteration_genes(t.key)) for t in phrase if t.type == "alt") and bool(
         _NARROWING_GAP.match(text[head[-1].end: phrase[0].start]))
+
+
+# "EGFR-sensitive mutation: exon 19 deletion, L858R, G719X or S768I": the class stays an alternative (the list may be
+# examples), but a change it holds that the list leaves out (L861Q) may be outside what the text means: a question.
+_LISTED_QUALIFIERS = frozenset({"sensitizing", "activating"})
+
+
+def _qualified_list_heads(found: list[list[Token]], text: str) -> set[int]:
+    """ids of the phrases that are a qualified class ("EGFR activating mutation") followed by the list of its changes
+    the way a plain class is narrowed by one (see _narrows)."""
+    heads = set()
+    for head, phrase in zip(found, found[1:], strict=False):
+        qualifiers = {t.key for t in head if t.type == "kind"} & _LISTED_QUALIFIERS
+        if qualifiers and _narrows(head, phrase, text, _NARROW_HEADS | _LISTED_QUALIFIERS):
+            heads.add(id(head))
+    return heads
 
 
 def _status_head(phrase: list[Token], text: str) -> list[Token]:

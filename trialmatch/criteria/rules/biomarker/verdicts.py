@@ -134,6 +134,8 @@ def _atom_answer(atom: dict[str, Any], profile: Patient) -> str:
         answer = alt_atom(atom, profile)
     elif kind == "driver":
         answer = driver_atom(atom, profile)
+    elif kind == "hla":
+        return UNTESTED  # a tissue (HLA) type: no profile lists one
     else:
         answer = pdl1_atom(atom, profile)
     if atom.get("hint"):
