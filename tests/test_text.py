@@ -154,3 +154,34 @@ def test_roman_numeral_sub_bullets_are_bullets() -> None:
     texts = [c.text for c in split_criteria(markdown)]
     assert texts == ["Must have received one of:", "prior osimertinib or", "prior platinum-based chemotherapy",
                      "prior docetaxel"]
+
+
+def test_an_indented_heading_among_sub_bullets_scopes_the_bullets_after_it() -> None:
+    # Read as the end of the bullet before it, "Part B (Dose Expansion):" left Part B without rules of its own.
+    markdown = (
+        "Inclusion Criteria:\n\n"
+        "1. Patients must have received the following treatment:\n\n"
+        "   Part A (Dose Escalation):\n\n"
+        "   i. Progressed on or intolerant to standard therapy\n\n"
+        "   Part B (Dose Expansion):\n\n"
+        "   i. At least two prior lines of platinum-based chemotherapy\n"
+        "2. ECOG 0-1\n"
+    )
+    rows = [(c.text, c.scope.label if c.scope else None) for c in split_criteria(markdown)]
+    assert rows == [
+        ("Patients must have received the following treatment:", None),
+        ("Part A (Dose Escalation):", "Part A (Dose Escalation)"),
+        ("Progressed on or intolerant to standard therapy", "Part A (Dose Escalation)"),
+        ("Part B (Dose Expansion):", "Part B (Dose Expansion)"),
+        ("At least two prior lines of platinum-based chemotherapy", "Part B (Dose Expansion)"),
+        ("ECOG 0-1", None),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "   with measurable disease per RECIST 1.1 and adequate organ function:",  # names no group: a continuation
+    "   and the following laboratory values:",
+])
+def test_an_indented_line_that_names_no_group_still_continues_its_bullet(line: str) -> None:
+    criteria = split_criteria(f"Inclusion Criteria:\n* Stage IV NSCLC\n{line}\n* ECOG 0-1\n")
+    assert [c.text for c in criteria] == [f"Stage IV NSCLC {line.strip()}", "ECOG 0-1"]

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
-from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, purpose_of, read_scopes
+from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, heading_scope, purpose_of, read_scopes
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -133,6 +133,11 @@ def _heading_section(line: str) -> Section | None:
     return None
 
 
+def _is_group_heading(line: str) -> bool:
+    text = line.strip()
+    return text.endswith(":") and len(text) <= 80 and heading_scope(text) is not None
+
+
 def split_criteria(markdown: str | None) -> list[Criterion]:
     """Split eligibility markdown into criteria, tracking section and nesting.
 
@@ -157,14 +162,19 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
                 items.append((rest, section, 0, False))
             continue
         match = _BULLET.match(raw_line)
-        if match:
-            indent = len(match.group(1).expandtabs(4))
+        # An indented line that only names a group ("   Part B (Dose Expansion):") among indented bullets is a
+        # heading over the bullets after it, not the end of the bullet before it.
+        sub_heading = not match and raw_line[:1].isspace() and _is_group_heading(raw_line)
+        if match is not None or sub_heading:
+            lead, text = (raw_line[:len(raw_line) - len(raw_line.lstrip())], raw_line.strip()) if match is None \
+                else (match.group(1), raw_line[match.end():])
+            indent = len(lead.expandtabs(4))
             while indent_stack and indent_stack[-1] > indent:
                 indent_stack.pop()
             if not indent_stack or indent_stack[-1] < indent:
                 indent_stack.append(indent)
             depth = len(indent_stack) - 1
-            items.append((raw_line[match.end():], section, depth, True))
+            items.append((text, section, depth, True))
         elif items and items[-1][1] == section and raw_line[:1].isspace():
             text, sec, depth, bullet = items[-1]
             items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)

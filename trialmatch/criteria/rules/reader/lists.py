@@ -54,11 +54,15 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
         if heading is not None:
             if flat is not None and depth == 0 and flat[0].kind == heading.kind:
                 base = inherited  # "Part B:" after "Part A:" replaces it; "Cohort 1:" under "Phase 2:" adds
+            elif depth in trailing:  # a sibling sub-heading replaces the one before it, under the same parent
+                base = merge(flat[0] if flat else None, nested.get(depth - 1))
             scope = merge(base, heading)
             if below:
                 nested[depth] = scope
             elif depth == 0:
                 flat = (merge(inherited, heading) or heading, section, is_bullet)
+            else:  # a sub-heading among sibling bullets ("Part B (Dose Expansion):"): over the later siblings
+                trailing[depth] = merge(nested.get(depth - 1), heading) or heading
         else:
             scope = merge(base, own)
             if below:
