@@ -121,7 +121,9 @@ ROWS = [
      "progressed-on-platinum-required-excludes-targeted-only"),
     (INC, "Documented radiologic progression on or after prior platinum-based chemotherapy (with or without "
           "anti-PD1/PD-L1 agents) in the locally advanced or metastatic setting", "adjuvant-cisplatin-only",
-     "excluded", "platinum-for-advanced-disease-not-met-by-adjuvant-cisplatin"),
+     "unknown", "platinum-with-no-advanced-line-a-question-when-the-setting-takes-in-locally-advanced"),
+    (INC, "Documented radiologic progression on or after prior platinum-based chemotherapy in the metastatic "
+          "setting", "adjuvant-cisplatin-only", "excluded", "platinum-for-metastatic-disease-not-met-by-adjuvant"),
     (EXC, "Previous therapy with any checkpoint inhibitor", "post-chemo-io", "excluded",
      "checkpoint-inhibitor-ban-excludes-pembrolizumab"),
     (EXC, "Previous therapy with any checkpoint inhibitor", "post-osimertinib", "eligible",

@@ -218,14 +218,15 @@ def test_untreated_early_disease_means_no_treatment_at_all(sentence: str, who: s
     assert verdict(who, inclusion=[sentence]) == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "Previously untreated stage IIIB-IV NSCLC",
-    "Untreated stage III or IV non-small cell lung cancer",
-    "Previously untreated, locally advanced or metastatic NSCLC",
-    "Previously untreated stage IV or recurrent NSCLC",
+@pytest.mark.parametrize(("sentence", "no_advanced_line"), [
+    # Locally advanced (stage III) disease named: drugs with no line for advanced disease may have been for it.
+    ("Previously untreated stage IIIB-IV NSCLC", "unknown"),
+    ("Untreated stage III or IV non-small cell lung cancer", "unknown"),
+    ("Previously untreated, locally advanced or metastatic NSCLC", "unknown"),
+    # Only metastatic or recurrent disease named: such drugs were given before it (adjuvant), and do not count.
+    ("Previously untreated stage IV or recurrent NSCLC", "eligible"),
 ])
-def test_untreated_advanced_disease_still_counts_lines(sentence: str) -> None:
-    # Advanced disease named: drugs before it was advanced (adjuvant) may not count.
-    assert verdict("adjuvant-cis-vinorelbine-0", inclusion=[sentence]) == "eligible"
+def test_untreated_advanced_disease_still_counts_lines(sentence: str, no_advanced_line: str) -> None:
+    assert verdict("adjuvant-cis-vinorelbine-0", inclusion=[sentence]) == no_advanced_line
     assert verdict("nrg1-cis-vinorelbine-lines-null", inclusion=[sentence]) == "unknown"
     assert verdict("carbo-gemcitabine-1", inclusion=[sentence]) == "excluded"

@@ -109,8 +109,10 @@ def test_unknown_history_is_never_excluded() -> None:
     ("Metastatic NSCLC that has progressed after anti-PD-1 therapy", "adjuvant-chemo", "excluded"),
     ("Progression on platinum-based chemotherapy given in the metastatic setting", "adjuvant-chemo", "excluded"),
     ("Progression on platinum doublet as first-line treatment for advanced disease", "adjuvant-chemo", "excluded"),
+    # Locally advanced named: with no line for advanced disease, the drugs may have been for stage III.
     ("Must have progressed on anti-PD-1 therapy for locally advanced or metastatic disease",
-     "neoadjuvant-nivolumab-chemo", "excluded"),
+     "neoadjuvant-nivolumab-chemo", "unknown"),
+    ("Must have progressed on anti-PD-1 therapy for metastatic disease", "neoadjuvant-nivolumab-chemo", "excluded"),
 ])
 def test_early_treatment_against_an_advanced_disease_requirement(sentence: str, who: str, expected: str) -> None:
     assert verdict(trial(inclusion=[sentence]), who) == expected

@@ -227,9 +227,12 @@ def test_line_required_with_advanced_disease_named(sentence: str, who: str, expe
 
 
 def test_line_required_for_advanced_disease_keeps_the_count() -> None:
-    text = trial(["At least one prior systemic therapy for locally advanced or metastatic NSCLC"])
+    text = trial(["At least one prior systemic therapy for metastatic NSCLC"])
     assert verdict(text, "zero-adjuvant-chemo") == "excluded"  # no line for advanced disease, as the text asks
     assert verdict(text, "null-chemo") == "unknown"
+    # Locally advanced named too: the drugs with no advanced line may have been for stage III disease.
+    local = trial(["At least one prior systemic therapy for locally advanced or metastatic NSCLC"])
+    assert verdict(local, "zero-adjuvant-chemo") == "unknown"
 
 
 # --- "Arm #N (...):" headings are arms like "Arm N:" ------------------------------------------------------------

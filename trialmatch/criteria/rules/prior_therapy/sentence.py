@@ -155,8 +155,23 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     return reading_rules(first, ctx) if first else []
 
 
+# "In the locally advanced or metastatic setting", "for stage III or IV disease": a setting that takes in stage III,
+# where chemoradiation and consolidation are given without counting as a line for advanced disease.
+_LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)[abc]?(?![a-z0-9])")
+
+
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    rules = _section_rules(read, ctx)
+    if "advanced" in read.norm or "stage" in read.norm:
+        if _LOCALLY_ADVANCED.search(read.norm):
+            for rule in rules:
+                if rule.get("setting") == "advanced":
+                    rule["local"] = True
+    return rules
+
+
+def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)

@@ -45,6 +45,14 @@ class History:
     # requirement "for advanced disease" may then have been given earlier, and the patient's other drugs later.
     assumed: bool = False
     blank: bool = False  # supposed with no drug listed: whether any drug was had at all is not known
+    # Drugs listed with no line for advanced disease read as early (adjuvant) only, not as stage III treatment
+    # that a setting naming locally advanced disease takes in (check_rules tries both readings).
+    early_drugs: bool = False
+
+    @property
+    def stage_iii_possible(self) -> bool:
+        """Drugs listed with no line for advanced disease may have been given for stage III disease."""
+        return self.lines == 0 and bool(self.drugs) and not self.assumed and not self.early_drugs
 
 
 @lru_cache(maxsize=4096)
@@ -113,6 +121,13 @@ def _item_family(item: str) -> frozenset[str]:
     return frozenset(f"c:{c}" for c in classes)
 
 
+def _rule_setting(history: History, rule: dict[str, Any]) -> str:
+    """_in_setting for a rule: with no line for advanced disease, drugs listed may still have been given for
+    locally advanced (stage III) disease, which a setting naming it takes in: a question, not a no."""
+    setting = _in_setting(history, rule["setting"])
+    return "maybe" if setting == "no" and rule.get("local") and history.stage_iii_possible else setting
+
+
 def _in_setting(history: History, setting: str) -> str:
     """Whether drugs the profile lists count for a rule's setting: yes / no / maybe."""
     if setting == "early":
@@ -146,7 +161,7 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
                                         f"{items_label(rule['allow'])}; whether your {_names(had)} counts as one "
                                         "needs your doctor's reading.")
     if had:
-        setting = _in_setting(h, rule["setting"])
+        setting = _rule_setting(h, rule)
         if setting == "no":
             return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()} for advanced disease; "
                                              f"you list {_names(had)} but no treatment line for advanced disease.")
@@ -163,6 +178,8 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     setting = _in_setting(h, rule["setting"])
+    if setting == "no" and rule.get("local") and h.stage_iii_possible:
+        setting = "stage_iii"  # a question below, and not the unknown count that early_maybe reads as "yes"
     if setting == "maybe" and rule.get("early_maybe"):
         # "Advanced NSCLC that progressed after PD-1 antibody treatment in the past": "advanced" is the
         # disease, not when the drug was given; only a drug known to be early ("no line yet") is a question.
@@ -177,7 +194,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         # "EGFR TKI (gefitinib, erlotinib, or afatinib)": another drug of the class is a near miss.
         listed_from = {c for c in near if all(c in _item_family(i) for i in group)}
         if any(_matches(d, items) for d in h.drugs):
-            maybe = maybe or setting == "maybe"
+            maybe = maybe or setting in ("maybe", "stage_iii")
             if setting == "no" and rule.get("early_maybe"):
                 # Had before the disease was advanced, where the text names the advanced disease but not the
                 # setting of the treatment ("diagnosed with advanced NSCLC that progressed after X"): a question.
@@ -241,6 +258,9 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
             return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
         return Outcome(ELIGIBLE, lambda: "You list no earlier treatment.")
     if setting == "advanced" and h.lines == 0:
+        if rule.get("local") and others and h.stage_iii_possible:
+            return Outcome(UNKNOWN, lambda: f"{wanted()}, locally advanced included; you list {_names(others)}, "
+                                            "which may have been for locally advanced (stage III) disease.")
         return Outcome(ELIGIBLE, lambda: "You have had no treatment line for advanced disease, as the trial asks.")
     if setting == "advanced" and h.lines is None:
         if others:
@@ -295,7 +315,9 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     if not fails:
         return Outcome(ELIGIBLE, lambda: _lines_reason(low, high, lines, True))
     # Drugs given before the disease was advanced may count as a line when the text does not say.
-    early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")) and h.drugs and lines == 0
+    # So may drugs given for stage III when the setting takes in locally advanced disease (_rule_setting).
+    early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")
+                               or (rule.get("local") and h.stage_iii_possible)) and h.drugs and lines == 0
     return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
                    lambda: _lines_reason(low, high, lines, False))
 
@@ -318,6 +340,13 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
     if low:
         if not has and not h.unknown_drugs:
             return Outcome(failed, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
+        if has and h.lines == 0 and (rule["setting"] == "any" or (rule.get("local") and h.stage_iii_possible)):
+            # Listed with no line for advanced disease: given for early or stage III disease, which this count
+            # does not leave out. One such regimen is one regimen; more is a question.
+            if low == 1 and rule["setting"] == "any":
+                return Outcome(ELIGIBLE, lambda: f"You had earlier {what()}, as the trial asks.")
+            return Outcome(UNKNOWN, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); you had "
+                                            f"{what()} before your disease was advanced, which may or may not count.")
         if has and h.lines is not None and h.lines < low:
             return Outcome(failed, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
                                            f"you have had {_lines_text(h.lines or 0)} in all.")
@@ -535,7 +564,18 @@ def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     """check_rules' answer: the verdict, which rule decided it (None: no rule did), and why."""
     h = _history(profile.prior_therapies, profile.prior_lines)
     found = _decide(parsed, rules, profile, outcomes, h)
-    if found[0] != UNKNOWN or h.lines is not None:
+    if found[0] != UNKNOWN:
+        return found
+    if h.stage_iii_possible and any(rule.get("local") for rule in _every_rule(rules)):
+        # Drugs with no line for advanced disease, read against a setting that takes in locally advanced disease:
+        # given early, or for stage III. When the trial takes the patient either way, it does not matter.
+        early = replace(h, early_drugs=True)
+        for read in (early, replace(early, lines=1)):
+            if _decide(parsed, rules, profile, {}, read)[0] != ELIGIBLE:
+                return found
+        return ELIGIBLE, found[1], ("Whether your earlier treatment was for stage III disease or given earlier, "
+                                    "one part of the trial takes you, so it does not decide here.")
+    if h.lines is not None:
         return found
     # Lines not given: when every count lets the patient in ("Cohort 1: treatment-naive; Cohort 2: at least
     # one prior line"), the count does not matter.
@@ -552,6 +592,11 @@ def _supposed(h: History, therapies: Sequence[str], count: int) -> History:
     if not h.given:
         return History((), count, unknown_drugs=True, given=True, assumed=True, blank=True)
     return replace(_history(tuple(therapies), count), assumed=True)
+
+
+def _every_rule(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules and those inside "one of these" alternatives."""
+    return [*rules, *(inner for rule in rules for option in rule.get("options") or () for inner in option)]
 
 
 def _line_counts(rules: list[dict[str, Any]]) -> range:
