@@ -3,6 +3,8 @@
 1. "EGFR-, ALK- or ROS1-directed therapy is not indicated", "not a candidate for EGFR/ALK targeted therapy": the
    tumour must NOT carry a change such a drug is given for. Never a requirement for the gene.
 2. "EGFR mutation, or PD-L1 TPS >= 50%": a gene and a PD-L1 level joined by "or" are one requirement met by either.
+3. "Known other oncogenic driver alterations (eg, MET amplification) or histological transformation (eg, to SCLC)":
+   the histology beside it does not hide the marker rule, and the examples do not narrow "other drivers".
 """
 
 from __future__ import annotations
@@ -132,3 +134,40 @@ def test_a_levels_own_or_joins_no_gene() -> None:
     criteria = inc("PD-L1 expression of 1% or higher without EGFR or ALK alterations")
     assert verdict(criteria, L858R) == "excluded"
     assert verdict(criteria, NO_DRIVER_HIGH) == "eligible"
+
+
+# ---- kind 3: other drivers beside a histology change ----------------------------------------------------------
+
+EGFR_TRIAL = "Histologically confirmed NSCLC with an EGFR exon 19 deletion or L858R mutation"
+EGFR_MET = patient("EGFR:L858R", "EGFR:C797S", "MET:amplification", drugs=("osimertinib",), lines=1)
+EGFR_RET = patient("EGFR:exon 19 deletion", "RET:KIF5B-RET fusion", drugs=("osimertinib",), lines=1)
+EGFR_ONLY = patient("EGFR:exon 19 deletion", drugs=("osimertinib",), lines=1)
+EGFR_ALONE_PARTLY = patient("EGFR:L858R", negative=["ALK", "ROS1"], lines=0)
+
+OTHER_DRIVERS = [
+    "Known other oncogenic driver alterations (eg, moderate or high MET amplification) or histological "
+    "transformation (eg, to small cell carcinoma, etc.).",
+    "Other known driver alterations such as ALK fusion or MET amplification, or transformation to SCLC",
+    "Presence of other actionable drivers (e.g., RET, ALK) and/or evidence of small-cell transformation",
+    "Known other oncogenic drivers, including MET amplification",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_DRIVERS, ids=["eg-moderate-high", "such-as", "and-or-sclc", "including"])
+def test_other_drivers_beside_a_histology_change(sentence: str) -> None:
+    criteria = inc(EGFR_TRIAL) + exc(sentence)
+    assert verdict(criteria, EGFR_RET) == "excluded"  # a second driver, not named among the examples
+    assert verdict(criteria, EGFR_ONLY) == "eligible"  # the trial's own driver is not an "other" one
+    assert verdict(criteria, EGFR_ALONE_PARTLY) == "unknown"  # other genes untested
+    if "MET" in sentence:
+        assert verdict(criteria, EGFR_MET) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR-mutant NSCLC that has transformed to small cell lung cancer",
+    "Small cell transformation of an EGFR-mutant tumour",
+], ids=["transformed-to", "small-cell-first"])
+def test_a_histology_change_alone_is_no_marker_rule(sentence: str) -> None:
+    criteria = inc(EGFR_TRIAL) + exc(sentence)
+    assert verdict(criteria, EGFR_ONLY) == "eligible"
+    assert verdict(criteria, EGFR_RET) == "eligible"
