@@ -5,12 +5,19 @@
 2. "EGFR mutation, or PD-L1 TPS >= 50%": a gene and a PD-L1 level joined by "or" are one requirement met by either.
 3. "Known other oncogenic driver alterations (eg, MET amplification) or histological transformation (eg, to SCLC)":
    the histology beside it does not hide the marker rule, and the examples do not narrow "other drivers".
+4. Short forms of an exon 20 insertion: "Exon 20ins", "ex20ins", "20ins", "e20ins".
+5. A broad word an aside defines: "EGFR mutagenesis [EGFR sensitive mutations include ...]": the aside's class
+   decides, a change outside it is a question.
+6. Official full gene names with their tail ("B-Raf proto-oncogene, serine/threonine kinase (BRAF) V600E") leave no
+   bare gene behind that would widen the named change.
 """
 
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import exc, inc, patient, verdict
+from biomarker_cases import exc, inc, patient, trial, verdict
+
+from trialmatch.criteria.rules import biomarker
 
 EX19 = patient("EGFR:exon 19 deletion", lines=0)
 L858R = patient("EGFR:L858R", lines=0)
@@ -171,3 +178,81 @@ def test_a_histology_change_alone_is_no_marker_rule(sentence: str) -> None:
     criteria = inc(EGFR_TRIAL) + exc(sentence)
     assert verdict(criteria, EGFR_ONLY) == "eligible"
     assert verdict(criteria, EGFR_RET) == "eligible"
+
+
+# ---- kind 4: short forms of an exon 20 insertion --------------------------------------------------------------
+
+EX20 = patient("EGFR:exon 20 insertion", lines=0)
+EX20_SHORT = patient("EGFR:ex20ins", lines=0)
+HER2_EX20 = patient("ERBB2:exon 20 insertion", lines=0)
+
+
+@pytest.mark.parametrize("wording", ["EGFR Exon 20ins mutation", "EGFR ex20ins", "EGFR exon20ins", "EGFR 20ins",
+                                     "EGFR e20ins", "EGFR exon 20ins-positive"])
+def test_short_forms_of_exon_20_insertion(wording: str) -> None:
+    criteria = inc(f"Locally advanced or metastatic NSCLC with {wording}")
+    assert verdict(criteria, EX20) == "eligible"
+    assert verdict(criteria, EX20_SHORT) == "eligible"
+    assert verdict(criteria, L858R) == "excluded"
+    assert verdict(criteria, HER2_EX20) == "excluded"
+
+
+def test_exon_20_insertion_cohort_beside_another() -> None:
+    criteria = inc("Cohort 1: EGFR exon 19 deletion or L858R.", "Cohort 2: EGFR Exon 20ins mutation.")
+    assert verdict(criteria, EX20) == "eligible"
+    assert verdict(criteria, L858R) == "eligible"
+    assert verdict(criteria, ALK) == "excluded"
+
+
+# ---- kind 5: a broad word an aside defines --------------------------------------------------------------------
+
+T790M_ALONE = patient("EGFR:T790M", drugs=("erlotinib",), lines=1)
+C797S_ALONE = patient("EGFR:C797S", drugs=("osimertinib",), lines=2)
+G719X = patient("EGFR:G719X", lines=0)
+
+DEFINED = [
+    exc("EGFR mutagenesis [EGFR sensitive mutations include G719X, exon 19 deletion, L858R, L861Q]"),
+    exc("Known EGFR mutation (EGFR sensitizing mutations include exon 19 deletion, L858R, G719X and L861Q)"),
+    exc("Tumour with an EGFR alteration [activating EGFR mutations include G719X, exon 19 deletions and L858R]"),
+]
+
+
+@pytest.mark.parametrize("criteria", DEFINED, ids=["mutagenesis-brackets", "sensitizing-parentheses", "activating"])
+def test_aside_defines_the_broad_word(criteria: str) -> None:
+    for sensitising in (L858R, EX19, G719X):
+        assert verdict(criteria, sensitising) == "excluded"
+    for outside in (EX20, T790M_ALONE, C797S_ALONE):
+        assert verdict(criteria, outside) == "unknown"
+    assert verdict(criteria, NO_DRIVER_HIGH) == "eligible"
+    assert verdict(criteria, UNTESTED) == "unknown"
+
+
+@pytest.mark.parametrize("criteria", [
+    exc("Known EGFR mutation (including exon 20 insertion)"),  # examples that widen, not a definition
+    exc("Known EGFR mutation; sensitizing EGFR mutations include exon 19 deletion and L858R"),  # not an aside
+], ids=["including", "separate-sentence"])
+def test_near_misses_keep_the_broad_word(criteria: str) -> None:
+    assert verdict(criteria, EX20) == "excluded"
+    assert verdict(criteria, L858R) == "excluded"
+
+
+# ---- kind 6: official full gene names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("criteria", [
+    inc("B-Raf proto-oncogene, serine/threonine kinase (BRAF) V600E mutation"),
+    inc("Documented B-Raf proto-oncogene, serine/threonine kinase (BRAF) V600E-mutant NSCLC"),
+], ids=["name-first", "documented"])
+def test_official_braf_name_keeps_v600e(criteria: str) -> None:
+    rules = biomarker.parse(trial(criteria))
+    assert [(a["gene"], a["kind"]) for c in rules["clauses"] for a in c["atoms"]] == [("BRAF", "V600E")]
+    assert verdict(criteria, BRAF) == "eligible"
+    assert verdict(criteria, NO_DRIVER_HIGH) == "excluded"
+
+
+def test_official_names_of_other_genes() -> None:
+    criteria = inc("MET proto-oncogene, receptor tyrosine kinase (MET) exon 14 skipping, or KRAS proto-oncogene, "
+                   "GTPase (KRAS) G12C")
+    assert verdict(criteria, patient("MET:exon 14 skipping", lines=0)) == "eligible"
+    assert verdict(criteria, patient("KRAS:G12C", lines=0)) == "eligible"
+    assert verdict(criteria, KRAS_G12D) == "excluded"
+    assert verdict(criteria, patient("MET:amplification", lines=0)) == "excluded"

@@ -294,11 +294,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 for occ in occs:
                     if occ.gene and not occ.alts:
                         occ.kinds = [("actionable", occ.gene_pos)]
+            defined = _defined_by_aside(phrase, part_text)
             for occ in occs:
                 if occ.polarity == "test":
                     continue
                 target = negative if negated or occ.polarity == "-" else pos
                 atoms = occurrence_atoms(occ, opens, or_other)
+                for atom in atoms if defined else ():
+                    if atom["gene"] in defined and atom["kind"] in _BROAD_HEAD:
+                        atom["vague"] = True  # the aside says which changes are meant: the broad word is a question
                 if id(phrase) in listed_heads:
                     for atom in atoms:
                         if atom["kind"] in _LISTED_QUALIFIERS:
@@ -556,6 +560,31 @@ def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) ->
             kinds = [e["kind"] for e in excepted if e["gene"] == atom["gene"]]
             if kinds:
                 atom["except"] = sorted({*atom.get("except", ()), *kinds})
+
+
+_BROAD_HEAD = frozenset({"mutation", "alteration", "any"})
+_DEFINING_QUALIFIERS = frozenset({"sensitizing", "activating", "common"})
+_ASIDE_OPEN = re.compile(r"[(\[]")
+_ASIDE_CLOSE = re.compile(r"[)\]]")
+
+
+def _defined_by_aside(phrase: list[Token], text: str) -> set[str]:
+    """Genes whose broad word an aside defines: "EGFR mutagenesis [EGFR sensitive mutations include G719X, exon 19
+    deletion, L858R]". The aside's class decides; a change it leaves out (exon 20 insertion, T790M or C797S alone)
+    may still be a change of the broad word, so that word can only raise a question."""
+    for index, tok in enumerate(phrase):
+        if tok.type != "kind" or tok.key not in _DEFINING_QUALIFIERS:
+            continue
+        head = phrase[:index]
+        opened = max((m.start() for m in _ASIDE_OPEN.finditer(text, phrase[0].start, tok.start)), default=None)
+        if opened is None or _ASIDE_CLOSE.search(text, opened, tok.start):
+            continue
+        genes = [t for t in head if t.type == "gene" and t.end <= opened]
+        broad = any(t.type == "kind" and t.key in _BROAD_HEAD and t.end <= opened for t in head)
+        includes = any(t.type == "open" and t.key.startswith("include") for t in phrase[index:])
+        if genes and broad and includes:
+            return {g for t in genes for g in vocab.expand_gene(t.key)}
+    return set()
 
 
 def _other_driver_examples(phrase: list[Token]) -> bool:
