@@ -14,7 +14,6 @@ from typing import Any
 
 from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.phrases import Statement
-from trialmatch.criteria.rules.prefilter import guarded
 
 _GENE = r"(?:EGFR|ALK|ROS-?1|KRAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB-?2|NTRK[1-3]?|NRG-?1)"
 # "EGFR-, ALK-, or ROS1-", "EGFR/ALK", "EGFR or ALK": a list of symbols, a suspended hyphen allowed after each.
@@ -28,18 +27,22 @@ _NOT_INDICATED_AFTER = (r"[^.;]{0,40}?\b(?:is|are|be|was|were)\s+not\s+(?:(?:cur
 _NOT_CANDIDATE_BEFORE = (r"\b(?:(?:not|neither)\s+(?:an?\s+)?(?:(?:suitable|appropriate)\s+)?"
                          r"(?:candidates?|eligible|suitable|appropriate|indicated)|ineligible|no\s+indication)"
                          r"\s+for\s+(?:(?:an?|any|the)\s+)?")
-NOT_INDICATED = guarded(
+NOT_INDICATED = re.compile(
     r"(?i:" + _NOT_CANDIDATE_BEFORE + ")(?P<before>" + _LIST + r")(?i:" + _THERAPY + ")"
     r"|(?P<after>" + _LIST + r")(?i:" + _THERAPY + _NOT_INDICATED_AFTER + ")"
 )
 # Among exclusions, the same thing said the other way: "patients who are candidates for EGFR-targeted therapy".
-INDICATED = guarded(
+INDICATED = re.compile(
     r"(?i:\b(?:candidates?|indicated)\s+for\s+(?:(?:an?|any|the)\s+)?)(?P<before>" + _LIST + r")(?i:" + _THERAPY + ")"
     r"|(?P<after>" + _LIST + r")(?i:" + _THERAPY
     + r"[^.;]{0,40}?\b(?:is|are)\s+(?:(?:currently|clinically)\s+)?indicated\b)"
 )
 _GENE_TOKEN = re.compile(_GENE)
-_CUE = re.compile(r"indicat|candidate|eligible|appropriate|recommended", re.I)
+# Without their first letter, so no lower-casing is needed first ("Indicated", "Candidates").
+_CUES = re.compile(r"ndicat|andidate|ligible|ppropriate|ecommended")
+_NEGATIONS = ("not ", "ineligible", "no indication")
+# A gene symbol right before a drug word, as every match has: "EGFR-directed", "ALK TKI", "ROS1- targeted".
+_THERAPY_WORD = re.compile(_GENE + r"[\s\-]{0,3}(?i:[adimst])")
 # "... is not indicated, or who progressed on it": carriers treated before come in too, so a carrier is a question.
 _OR_TREATED = re.compile(
     r"\b(?:progress\w*|fail\w*|intoleran\w*|refractory|resistan\w*|declin\w*|refus\w*|unless|except)\b", re.I)
@@ -50,7 +53,7 @@ _SYMBOLS = {"ROS-1": "ROS1", "C-MET": "MET", "CMET": "MET", "HER2": "ERBB2", "HE
 def directed_therapy_statements(sentence: str, section: str) -> list[Statement]:
     """Statements of a "<genes>-directed therapy is not indicated" sentence (an inclusion), or of "candidates for
     <genes>-targeted therapy" (an exclusion): the genes' actionable changes must be absent."""
-    if _CUE.search(sentence) is None:
+    if not _may_say(sentence, section):
         return []
     pattern = NOT_INDICATED if section == "inclusion" else INDICATED
     match = pattern.search(sentence)
@@ -70,6 +73,14 @@ def directed_therapy_statements(sentence: str, section: str) -> list[Statement]:
             atom["vague"] = True
         atoms.append(atom)
     return [Statement("-" if section == "inclusion" else "+", atoms)]
+
+
+def _may_say(sentence: str, section: str) -> bool:
+    """Substring tests every match needs (most sentences have none): a cue word, and in an inclusion a negation."""
+    if _CUES.search(sentence) is None or _THERAPY_WORD.search(sentence) is None:
+        return False
+    lowered = sentence.lower()
+    return section != "inclusion" or any(neg in lowered for neg in _NEGATIONS)
 
 
 def _genes(text: str) -> list[str]:

@@ -229,7 +229,7 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
     norm, hedged = without_other_hedge(normalise(sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
-    directed = directed_therapy_statements(sentence, section)
+    directed = directed_therapy_statements(sentence, section) if " DRUG " in norm else []
     if not directed and not _may_state(norm, section):
         return None
     if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
