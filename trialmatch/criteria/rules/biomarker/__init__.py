@@ -208,6 +208,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
             has += ", which is measured differently"
         return f"{head}; {has}."
     listed = _listed(profile, genes)
+    if any(a["t"] == "pdl1" for a in atoms):  # "EGFR mutation, or PD-L1 >= 50%": the score is one way in too
+        score = "no PD-L1 result" if profile.pdl1_tps is None else f"PD-L1 {profile.pdl1_tps:g}%"
+        listed = f"{listed}; {score}" if listed else score
     if verdict == EXCLUDED or (verdict == ELIGIBLE and YES in answers):
         return f"{head}; your profile lists {listed or 'none of these'}."
     if verdict == ELIGIBLE and treated.reads_history(clause) and not listed:
@@ -218,6 +221,8 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         return f"{head}; your profile shows none of these ({listed or 'no result needed'}).{extra}"
     if UNTESTED in answers:
         missing = [gene_name(g) for g in genes if g not in profile.tested_negative and not profile.has_gene(g)]
+        if profile.pdl1_tps is None and any(a["t"] == "pdl1" for a in atoms):
+            missing.append("PD-L1")
         return f"{head}; your profile has no result for {', '.join(missing) or 'these genes'}. Ask your doctor."
     listed = listed or "as listed"
     return f"{head}; whether your result ({listed}) counts depends on the trial's wording: ask the study team."

@@ -61,7 +61,8 @@ _EITHER_STATUS = guarded(
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
-    r"|" + _GENE_LIST + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list
+    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or)\s*" + _GENE_LIST + r"){0,4}"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
     r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
     r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"

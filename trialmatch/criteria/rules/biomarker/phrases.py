@@ -135,6 +135,7 @@ class Statement:
     atoms: list[dict[str, Any]]
     open: bool = False  # "... ALK fusion, RET fusion, etc.": the list is examples, not all
     known_only: bool = False  # "no known EGFR mutation": only a known finding counts, an untested tumour passes
+    doubtful: bool = False  # one side of an "or" the clauses cannot hold together ("EGFR wild-type or PD-L1 >= 50%")
 
 
 def phrases(toks: list[Token], text: str) -> list[list[Token]]:

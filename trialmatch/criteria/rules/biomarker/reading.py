@@ -36,8 +36,9 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     without_other_hedge,
 )
+from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1
-from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker
+from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -196,6 +197,8 @@ def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str
     }
     if statement.open and mode == "require":
         clause["open"] = True
+    if statement.doubtful:
+        clause["doubtful"] = True
     if statement.known_only and mode == "forbid":
         clause["untested_ok"] = True  # "no known EGFR mutation": an untested tumour has none known
     return clause
@@ -225,16 +228,70 @@ def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | Non
         return None
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
     norm, hedged = without_other_hedge(normalise(sentence))
-    if not _may_state(norm, section):
+    # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
+    directed = directed_therapy_statements(sentence, section) if " DRUG " in norm else []
+    if not directed and not _may_state(norm, section):
         return None
     if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
         return None  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
     if listed and EARLY_SETTING.search(sentence):
         return None  # one listed route, for early disease: not a rule on metastatic NSCLC
-    statements = _drop_both_ways([*read_sentence(norm, section), *read_pdl1(norm, section)])
+    genes, scores = read_sentence(norm, section), read_pdl1(norm, section)
+    if genes and scores and _or_between_gene_and_score(norm):
+        genes, scores = _one_requirement(genes, scores)
+    statements = _drop_both_ways([*genes, *scores, *directed])
     if hedged:
         _other_drivers_in_question(statements)
     return frozenset(carrier_genes(norm)), statements
+
+
+# What may stand between a gene's finding and a PD-L1 level joined to it by "or" ("EGFR mutation, or a high PD-L1").
+_OR_FILLER = frozenset({"or", "and/or", "a", "an", "with", "having", "high", "higher", "strong", "tumor", "tumour",
+                        "positive", "expression", "level", "levels", "score"})
+_OR_WORD = re.compile(r"\bor\b", re.I)
+_AND_WORD = re.compile(r"\band\b(?!/or)|\bas well as\b|\bboth\b", re.I)
+
+
+def _or_between_gene_and_score(norm: str) -> bool:
+    """"EGFR mutation, or PD-L1 TPS >= 50%", "PD-L1 >= 50% or EGFR/ALK positive": a gene and a PD-L1 level are
+    alternatives of one requirement, not two requirements. Read where the gene phrase meets the PD-L1 name."""
+    toks = tokens(norm)
+    first_score = next((t for t in toks if t.type == "pdl1"), None)
+    if first_score is None:
+        return False
+    before = [t for t in toks if t.end <= first_score.start and (
+        t.type in {"gene", "alt", "kind", "postneg"} or t.type == "posmark" and t.word.lower() in _POSITIVE)]
+    if before:
+        gap = norm[before[-1].end: first_score.start]
+        return (len(gap) <= 40 and not _STOP.search(gap) and _OR_WORD.search(gap) is not None
+                and all(w in _OR_FILLER for w in words(gap)))
+    after = next((t for t in toks if t.start >= first_score.end and t.type in {"gene", "alt"}), None)
+    if after is None:
+        return False
+    gap = _LEVEL_OR.sub(" ", norm[first_score.end: after.start])  # "1% or more" is the level's own "or"
+    last_or = max(_OR_WORD.finditer(gap), key=lambda m: m.start(), default=None)
+    return (len(gap) <= 60 and not _STOP.search(gap) and last_or is not None and _AND_WORD.search(gap) is None
+            and all(w in _OR_TAIL for w in words(gap[last_or.end():])))
+
+
+_STOP = re.compile(r"[.;:]")
+_LEVEL_OR = re.compile(r"\bor\s+(?:more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
+# After the "or" that turns from a PD-L1 level to a gene: "... or (a tumour harbouring a known) EGFR mutation".
+_OR_TAIL = _OR_FILLER | frozenset({"known", "documented", "confirmed", "harbouring", "harboring", "carrying", "has",
+                                   "have", "having", "the"})
+_POSITIVE = frozenset({"positive", "positivity", "+", "mutated", "mutant"})  # not "with", "harbouring"
+
+
+def _one_requirement(genes: list[Statement], scores: list[Statement]) -> tuple[list[Statement], list[Statement]]:
+    """Gene and PD-L1 statements joined by "or": their required atoms become one requirement met by either. Where a
+    side says absent ("EGFR wild-type or PD-L1 >= 50%") the clauses cannot say "either": each is only a question."""
+    present = [s for s in [*genes, *scores] if s.polarity == "+"]
+    if len(present) == len(genes) + len(scores):
+        joined = Statement("+", [a for s in present for a in s.atoms], open=any(s.open for s in present))
+        return [joined], []
+    for statement in [*genes, *scores]:
+        statement.doubtful = True
+    return genes, scores
 
 
 def _other_drivers_in_question(statements: list[Statement]) -> None:
@@ -354,7 +411,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
-                if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence):
+                if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
                 elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
                     _approved_here(clause)
@@ -434,6 +491,11 @@ def _approved_here(clause: dict[str, Any]) -> None:
             atom["class"] = vocab.ACTIONABLE_LOCAL
         elif atom.get("kind") == "actionable":
             atom["kind"] = vocab.ACTIONABLE_LOCAL
+
+
+def _directed(clause: dict[str, Any]) -> bool:
+    """A "<gene>-directed therapy is not indicated" rule (indicated.py): the drug's absence is not its point."""
+    return any(a.get("directed") for a in clause["atoms"])
 
 
 def _names_actionable(clause: dict[str, Any]) -> bool:

@@ -168,14 +168,19 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
 
 
 def _read(sentence: str, section: str) -> list[Statement]:
+    change = HISTOLOGY_CHANGE.search(sentence)
+    if change is not None:
+        # "EGFR-mutant NSCLC transformed to SCLC" names a histology, not a marker rule; "other driver alterations
+        # (eg, ...) or histological transformation (eg, to SCLC)" is a marker rule with a histology beside it.
+        sentence = _before_histology_change(sentence, change.start())
+        if not sentence:
+            return []
     if SENTENCE_CONDITION.search(sentence):
         return []
     if other_cancer_only(sentence):
         return []
     if SAMPLE_LOGISTICS.search(sentence):
         return []  # a sample sent for testing asks for no result
-    if HISTOLOGY_CHANGE.search(sentence):
-        return []  # "EGFR-mutant NSCLC transformed to SCLC" names a histology, not a marker rule
     # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
     outside = _PARENTHESES.sub(" ", sentence)
     if PERMISSION.search(outside) and not NOT_PERMISSION.search(outside):
@@ -289,11 +294,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 for occ in occs:
                     if occ.gene and not occ.alts:
                         occ.kinds = [("actionable", occ.gene_pos)]
+            defined = _defined_by_aside(phrase, part_text)
             for occ in occs:
                 if occ.polarity == "test":
                     continue
                 target = negative if negated or occ.polarity == "-" else pos
                 atoms = occurrence_atoms(occ, opens, or_other)
+                for atom in atoms if defined else ():
+                    if atom["gene"] in defined and atom["kind"] in _BROAD_HEAD:
+                        atom["vague"] = True  # the aside says which changes are meant: the broad word is a question
                 if id(phrase) in listed_heads:
                     for atom in atoms:
                         if atom["kind"] in _LISTED_QUALIFIERS:
@@ -301,9 +310,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 target.extend(atoms)
             if drivers and not genes_named:
                 atom = _driver_atom(drivers, phrase, part_text)
+                if _other_driver_examples(phrase):
+                    atom["beyond"] = True  # the genes named next are examples: the rule binds in full
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
-            elif drivers and _beyond_named(phrase):
+            elif drivers and (_beyond_named(phrase) or _other_driver_examples(phrase)):
                 # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
                 atom = _driver_atom(drivers, phrase, part_text)
                 atom["other"] = True  # other than what the trial asks for (see reading._resolve_other)
@@ -325,6 +336,22 @@ def _read(sentence: str, section: str) -> list[Statement]:
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title"))
     return statements
+
+
+# "..., or histological transformation", "or evidence of transformation": a histology joined to the rule by "or".
+_OR_HISTOLOGY = re.compile(
+    r"[\s,]*\b(?:and/or|or)\s+(?:(?:any|a|an|known|evidence\s+of|documented|prior|previous)\s+){0,2}"
+    r"(?:histolog\w*|patholog\w*|phenotyp\w*|small[\s\-]cell|SCLC|neuroendocrine|squamous)?\s*$",
+    re.I,
+)
+
+
+def _before_histology_change(sentence: str, start: int) -> str:
+    """The marker part of a sentence whose histology change is a separate alternative after "or"; "" when the
+    change is what the whole sentence is about."""
+    head = sentence[:start]
+    joined = _OR_HISTOLOGY.search(head)
+    return head[: joined.start()] if joined is not None and joined.start() > 0 else ""
 
 
 def _preferred(text: str, start: int, end: int) -> bool:
@@ -533,6 +560,43 @@ def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) ->
             kinds = [e["kind"] for e in excepted if e["gene"] == atom["gene"]]
             if kinds:
                 atom["except"] = sorted({*atom.get("except", ()), *kinds})
+
+
+_BROAD_HEAD = frozenset({"mutation", "alteration", "any"})
+_DEFINING_QUALIFIERS = frozenset({"sensitizing", "activating", "common"})
+_ASIDE_OPEN = re.compile(r"[(\[]")
+_ASIDE_CLOSE = re.compile(r"[)\]]")
+
+
+def _defined_by_aside(phrase: list[Token], text: str) -> set[str]:
+    """Genes whose broad word an aside defines: "EGFR mutagenesis [EGFR sensitive mutations include G719X, exon 19
+    deletion, L858R]". The aside's class decides; a change it leaves out (exon 20 insertion, T790M or C797S alone)
+    may still be a change of the broad word, so that word can only raise a question."""
+    for index, tok in enumerate(phrase):
+        if tok.type != "kind" or tok.key not in _DEFINING_QUALIFIERS:
+            continue
+        head = phrase[:index]
+        opened = max((m.start() for m in _ASIDE_OPEN.finditer(text, phrase[0].start, tok.start)), default=None)
+        if opened is None or _ASIDE_CLOSE.search(text, opened, tok.start):
+            continue
+        genes = [t for t in head if t.type == "gene" and t.end <= opened]
+        broad = any(t.type == "kind" and t.key in _BROAD_HEAD and t.end <= opened for t in head)
+        includes = any(t.type == "open" and t.key.startswith("include") for t in phrase[index:])
+        if genes and broad and includes:
+            return {g for t in genes for g in vocab.expand_gene(t.key)}
+    return set()
+
+
+def _other_driver_examples(phrase: list[Token]) -> bool:
+    """"other oncogenic driver alterations (eg, MET amplification)": the genes are examples of the other drivers, so
+    the driver rule binds in full (other than the trial's own genes: reading._resolve_other)."""
+    driver = next((i for i, t in enumerate(phrase) if t.type == "driver"), None)
+    if driver is None:
+        return False
+    # The examples may follow in a phrase of their own ("(eg, moderate or high MET amplification)").
+    gene = next((i for i, t in enumerate(phrase) if t.type in {"gene", "alt"}), len(phrase))
+    return (gene > driver and any(t.type == "other" for t in phrase[:driver])
+            and any(t.type == "open" and t.key != "or other" for t in phrase[driver:gene]))
 
 
 def _beyond_named(phrase: list[Token]) -> bool:
