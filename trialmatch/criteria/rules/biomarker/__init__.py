@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, Finding, no_requirement
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
 from trialmatch.criteria.rules.biomarker import treated, vocab
 from trialmatch.criteria.rules.biomarker.reading import assemble
 from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
@@ -182,6 +182,17 @@ def _treated_reason(head: str, condition: dict[str, Any], verdict: str, clause: 
             "question for the study team.")
 
 
+def _treated_only_reason(head: str, verdict: str, clause: dict[str, Any], profile: Patient) -> str:
+    """Why, for "any variant except previously treated G12C": the variant is refused once treated for it."""
+    head = f"{head} once it has been treated with a drug against it"
+    listed = _listed(profile, sorted({a["gene"] for a in clause["atoms"]})) or "none of these"
+    history = ", ".join(profile.prior_therapies) or (
+        "no earlier treatment" if profile.prior_lines == 0 else "no treatment history")
+    if verdict == UNKNOWN:
+        return f"{head}; your profile lists {listed}, and earlier treatment: {history}. Ask the study team."
+    return f"{head}; your profile lists {listed}, and earlier treatment: {history}."
+
+
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Patient) -> str:
     atoms = clause["atoms"]
     wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
@@ -196,6 +207,8 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     if clause.get("source") == "title":
         head += " (from the trial's title)"
     condition = clause.get("treated_ok")
+    if clause.get("treated_only"):
+        return _treated_only_reason(head, verdict, clause, profile)
     if condition is not None and clause["mode"] == "forbid":
         return _treated_reason(head, condition, verdict, clause, answers, profile)
     if atoms[0]["t"] == "hla":

@@ -46,7 +46,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_sentence,
     read_title,
 )
-from trialmatch.criteria.rules.biomarker.treated import carrier_condition, unless_treated
+from trialmatch.criteria.rules.biomarker.treated import carrier_condition, except_treated, unless_treated
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -358,6 +358,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
     once = _Once()
     whole = whole_trial_scope(text.criteria)
+    nsclc_only = _only_nsclc_group(text)
     bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
     own_whole = whole_trial_labels(bullet_cohorts)
     for criterion, bullet in zip(text.criteria, bullet_cohorts, strict=True):
@@ -369,7 +370,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             foreign.update(cohorts)
             continue  # another cancer's cohort: none of it binds an NSCLC patient
         labels.extend(c for c in cohorts if c not in labels)
-        if not cohorts and scope is not None and scope.kind != "condition" and scope.label != whole:
+        if (not cohorts and scope is not None and scope.kind != "condition" and scope.label != whole
+                and scope.label != nsclc_only):
             # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
             # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
             cohorts = [scope_label(scope)]
@@ -424,6 +426,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
+            if section == "inclusion" and statements:
+                _split_treated_exception(found, once(except_treated, sentence))
         if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
             # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
             found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
@@ -445,6 +449,43 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _only_nsclc_group(text: TrialText) -> str | None:
+    """The label of the trial's one group for NSCLC ("For squamous NSCLC:" beside "For head and neck cancer:"),
+    when every other group the reader names is for another cancer: an NSCLC patient can join only that one, so
+    its rules bind the patient as the trial's own (a failed one excludes). None when two groups could take
+    NSCLC ("For squamous NSCLC:" and "For non-squamous NSCLC:"), or a group names no cancer ("Part B:")."""
+    labels = {c.scope.label for c in text.criteria if c.scope is not None and c.scope.kind != "condition"
+              and not c.scope.closed and not c.scope.other_disease}
+    if len(labels) != 1:
+        return None
+    label = labels.pop()
+    scope = next(c.scope for c in text.criteria if c.scope is not None and c.scope.label == label)
+    return label if scope.kind == "cohort" and "nsclc" in scope.diseases else None
+
+
+def _split_treated_exception(found: list[dict[str, Any]], exception: tuple[str, str] | None) -> None:
+    """"KRAS mutation, any variant except previously treated G12C": the variant is taken only untreated.
+
+    The requirement keeps the gene's wider atoms (G12C is a KRAS mutation) and a rule refusing the variant
+    once treated for it is added beside it; read only when the requirement also names the gene more widely."""
+    if exception is None:
+        return
+    gene, alteration = exception
+    for clause in list(found):
+        atoms = clause["atoms"]
+        named = [a for a in atoms if a.get("gene") == gene and a.get("kind") == alteration]
+        wider = [a for a in atoms if a.get("gene") == gene and a.get("kind") != alteration and a["t"] == "alt"]
+        if clause["mode"] != "require" or not wider:
+            continue
+        # "excluding G12C ..." read the variant out ("non-G12C"); "... previously treated" puts it back in.
+        clause["atoms"] = [{**a, "kind": "mutation"} if a.get("kind") == f"non-{alteration}" else a
+                           for a in atoms if a not in named]
+        found.append({"mode": "forbid", "atoms": [{"t": "alt", "gene": gene, "kind": alteration}],
+                      "cohorts": clause["cohorts"], "evidence": clause["evidence"], "source": clause["source"],
+                      "treated_only": True})
+        return
 
 
 def _hla_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:

@@ -239,10 +239,55 @@ def never_acquired(atom: dict[str, Any], profile: Patient) -> bool:
 
 def reads_history(clause: dict[str, Any]) -> bool:
     """Whether checking this clause may read the treatment history."""
-    return "treated_ok" in clause or (clause["mode"] == "forbid" and any(
+    return "treated_ok" in clause or "treated_only" in clause or (clause["mode"] == "forbid" and any(
         (a.get("gene"), a.get("kind")) in ACQUIRED_UNDER for a in clause["atoms"]))
 
 
 def _history_known(profile: Patient) -> bool:
     """The drug list is the whole history: drugs are listed, or the profile says no line was given."""
     return bool(profile.prior_therapies) or profile.prior_lines == 0
+
+
+# ---- "any KRAS variant except previously treated G12C" --------------------------------------------
+
+# An alteration the trial takes only while untreated: "any variant except previously treated G12C",
+# "excluding G12C mutations previously treated with a G12C inhibitor", "other than pretreated KRAS G12C".
+_EXCEPT_TREATED = re.compile(
+    r"\b(?:except|excluding|other\s+than|but\s+not)\s+(?:for\s+)?(?:(?:patients|those|subjects)\s+with\s+)?"
+    r"(?:(?:previously|prior|already)[\s\-]+treated|pre-?treated)\s+(?:KRAS\s*)?(?P<alt>G12C)\b"
+    r"|\b(?:except|excluding|other\s+than|but\s+not)\s+(?:for\s+)?(?:KRAS\s*)?(?P<alt2>G12C)\s+"
+    r"(?:mutations?\s+|tumou?rs\s+)?(?:that\s+(?:have|has)\s+been\s+|previously\s+)?(?:previously\s+)?"
+    r"treated\s+with\s+(?:an?\s+|prior\s+)?(?:KRAS\s*)?G12C[\s\-](?:inhibitors?|targeted\s+therapy)\b",
+    re.I,
+)
+# The condition those alterations carry: treated with any drug of the alteration's own class.
+TREATED_ONLY = {"all": True}
+UNTESTED_ANSWER = "untested"  # verdicts.UNTESTED: a gene the profile has no result for
+
+
+def except_treated(sentence: str) -> tuple[str, str] | None:
+    """(gene, alteration) of "... except previously treated G12C": taken untreated, refused once treated."""
+    if "G12C" not in sentence.upper():
+        return None
+    found = _EXCEPT_TREATED.search(sentence)
+    if found is None:
+        return None
+    return "KRAS", (found.group("alt") or found.group("alt2")).upper()
+
+
+def treated_only_answer(atom: dict[str, Any], answer: str, profile: Patient) -> str:
+    """An atom of a rule that refuses the alteration only once treated: YES only for a treated carrier."""
+    if answer == UNTESTED_ANSWER:
+        return NO if _history_known(profile) and not _had_class(profile, _needed(atom["gene"], atom["kind"],
+                                                                                   TREATED_ONLY)) else answer
+    if answer not in {YES, MAYBE}:
+        return answer
+    treated = treated_for(profile, atom["gene"], TREATED_ONLY)
+    if treated == NO:
+        return NO
+    return answer if treated == YES else MAYBE
+
+
+def _had_class(profile: Patient, needed: frozenset[str]) -> bool:
+    """Any listed drug in these classes, or one we cannot place (it may be one)."""
+    return any(classes is None or classes & needed for classes in map(_drug_classes, profile.prior_therapies))

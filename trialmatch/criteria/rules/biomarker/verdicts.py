@@ -173,6 +173,9 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if condition is not None and clause["mode"] == "forbid":
         answers = [treated_answer(a, answer, profile, condition) for a, answer in zip(clause["atoms"], answers,
                                                                                        strict=True)]
+    if clause.get("treated_only"):  # "... except previously treated G12C": refused only once treated for it
+        answers = [treated.treated_only_answer(a, answer, profile) for a, answer in zip(clause["atoms"], answers,
+                                                                                        strict=True)]
     if clause["mode"] == "forbid" and UNTESTED in answers:
         answers = [NO if answer == UNTESTED and treated.never_acquired(a, profile) else answer
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
