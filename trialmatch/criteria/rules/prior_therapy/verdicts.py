@@ -390,6 +390,8 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     for gene in positive:
         need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()),
                       later_line=bool(h.lines) and rule.get("approved", False))
+        if need is None and _had_approved(gene, profile, rule["every"], h):
+            continue  # their driver's approved drug is had, so the condition holds however the trial means it
         if need is None:
             return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
                              f"therapy for it; whether your {gene} finding has one is for your doctor.")
@@ -409,6 +411,14 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                                        "include it.")
     return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
                                      "trial asks of patients with a driver alteration.")
+
+
+def _had_approved(gene: str, profile: Patient, every: bool, h: History) -> bool:
+    """Whether the patient lists an approved targeted drug for their finding in `gene` (drivers.needed, asked as
+    if the sentence named the gene after a line): "driver-specific therapy" may or may not bind a KRAS G12C
+    carrier, but one who had sotorasib meets it either way."""
+    need = needed(gene, profile.alterations(gene), every, True, later_line=True)
+    return need is not None and any(_matches(d, set(need)) for d in h.drugs)
 
 
 # The standard sequence for advanced NSCLC without a targetable driver: platinum chemotherapy, a PD-1/PD-L1

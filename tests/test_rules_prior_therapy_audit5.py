@@ -1,0 +1,92 @@
+"""Prior-therapy kinds of sentence found by a fifth audit with invented profiles, on invented criteria.
+
+Kinds:
+- a driver condition met by the patient's own approved targeted drug ("patients with a known oncogenic driver
+  must have progressed on driver-specific therapy", KRAS G12C after sotorasib): met whether or not the trial's
+  words bind that driver;
+- first-line therapy completed as an entry condition ("has completed 4 cycles of first-line platinum doublet with
+  stable disease"): a maintenance trial, closed to the untreated; unlike a completion condition ("must have
+  completed prior chemotherapy before enrollment"), which is no requirement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.invented import invented_trial
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.matching.profile import profile_from_dict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+CHEMO_IO = ["carboplatin", "pemetrexed", "pembrolizumab"]
+
+
+def _with(gene: str, alteration: str, drugs: list[str], lines: int | None) -> dict[str, Any]:
+    return {"biomarkers": [{"gene": gene, "alteration": alteration}],
+            "tested_negative": [g for g in GENES if g != gene], "prior_therapies": drugs, "prior_lines": lines}
+
+
+def _none(drugs: list[str], lines: int | None) -> dict[str, Any]:
+    return {"tested_negative": GENES, "prior_therapies": drugs, "prior_lines": lines}
+
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "kras-g12c-chemo-io-sotorasib-2": _with("KRAS", "G12C", [*CHEMO_IO, "sotorasib"], 2),
+    "kras-g12c-adagrasib-lines-null": _with("KRAS", "G12C", ["adagrasib"], None),
+    "kras-g12c-chemo-io-1": _with("KRAS", "G12C", CHEMO_IO, 1),
+    "kras-g12d-chemo-io-1": _with("KRAS", "G12D", CHEMO_IO, 1),
+    "her2-mut-chemo-tdxd-2": _with("ERBB2", "exon 20 insertion", ["carboplatin", "pemetrexed",
+                                                                  "trastuzumab deruxtecan"], 2),
+    "met-amp-chemo-1": _with("MET", "amplification", ["cisplatin", "pemetrexed"], 1),
+    "naive-0": _none([], 0),
+    "naive-null": _none([], None),
+    "chemo-io-1": _none(CHEMO_IO, 1),
+    "chemo-io-null": _none(CHEMO_IO, None),
+    "chemo-io-docetaxel-2": _none([*CHEMO_IO, "docetaxel"], 2),
+    "adjuvant-cis-vinorelbine-0": _none(["cisplatin", "vinorelbine"], 0),
+    "io-alone-1": _none(["pembrolizumab"], 1),
+}
+
+
+def verdict(who: str, inclusion: list[str] = (), exclusion: list[str] = (),  # type: ignore[assignment]
+            title: str = "A trial") -> str:
+    text = invented_trial("".join(f"* {line}\n" for line in inclusion or ["Stage IV NSCLC"]),
+                          "".join(f"* {line}\n" for line in exclusion or ["Pregnancy"]), title=title)
+    base = {"age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1, "biomarkers": [],
+            "tested_negative": [], "pdl1_tps": None, "brain_metastases": "none"}
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**base, **PROFILES[who]})).verdict
+
+
+# --- a driver condition met by the patient's own approved drug -------------------------------------------
+
+DRIVER_CONDITIONS = [
+    "Patients with known oncogenic driver (including but not limited to EGFR, ALK, ROS, MET alterations) must have "
+    "received and progressed past driver-specific therapy",
+    "Participants with an actionable genomic alteration must have progressed on matched targeted therapy",
+    "If driver mutation, must have failed precision medicine therapy",
+    "Patients with EGFR, ALK, ROS1, or other oncogenic driver alterations should have received appropriate "
+    "targeted therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", DRIVER_CONDITIONS)
+@pytest.mark.parametrize("who", ["kras-g12c-chemo-io-sotorasib-2", "kras-g12c-adagrasib-lines-null",
+                                 "her2-mut-chemo-tdxd-2"])
+def test_driver_condition_met_by_own_approved_drug(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", DRIVER_CONDITIONS)
+def test_driver_condition_without_the_drug_stays_a_question(sentence: str) -> None:
+    # No sotorasib yet: whether "driver-specific therapy" binds a KRAS G12C carrier is the doctor's call.
+    assert verdict("kras-g12c-chemo-io-1", [sentence]) in {"unknown", "excluded"}
+    assert verdict("kras-g12d-chemo-io-1", [sentence]) == "unknown"  # no approved drug for G12D
+    assert verdict("met-amp-chemo-1", [sentence]) == "unknown"  # none for MET amplification
+
+
+def test_driver_condition_naming_other_genes_is_unchanged() -> None:
+    sentence = "Patients with EGFR or ALK aberrations must have progressed on approved targeted therapy"
+    assert verdict("kras-g12c-chemo-io-sotorasib-2", [sentence]) == "eligible"
+    assert verdict("kras-g12c-chemo-io-1", [sentence]) == "eligible"
