@@ -90,3 +90,52 @@ def test_driver_condition_naming_other_genes_is_unchanged() -> None:
     sentence = "Patients with EGFR or ALK aberrations must have progressed on approved targeted therapy"
     assert verdict("kras-g12c-chemo-io-sotorasib-2", [sentence]) == "eligible"
     assert verdict("kras-g12c-chemo-io-1", [sentence]) == "eligible"
+
+
+# --- first-line therapy completed as an entry condition ---------------------------------------------------
+
+COMPLETED_FIRST_LINE = [
+    "Has completed 2-4 cycles of first-line therapy (including chemotherapy, immunotherapy, or chemo-immunotherapy), "
+    "and has SD assessed by RECIST 1.1",
+    "Patients must have completed 4 cycles of first-line treatment without disease progression",
+    "Completion of frontline systemic therapy with stable disease or better",
+    "Participants who completed at least 4 cycles of 1st-line therapy and achieved disease control",
+    "Must have completed first line chemo-immunotherapy for metastatic disease",
+]
+
+
+@pytest.mark.parametrize("sentence", COMPLETED_FIRST_LINE)
+def test_completed_first_line_closes_to_the_untreated(sentence: str) -> None:
+    assert verdict("naive-0", [sentence]) == "excluded"
+    assert verdict("naive-null", [sentence]) == "unknown"
+    assert verdict("chemo-io-1", [sentence]) in {"eligible", "unknown"}
+    assert verdict("chemo-io-docetaxel-2", [sentence]) == "unknown"  # a later line: maintenance or not, a question
+    # Drugs with no line for advanced disease may be chemoradiation for stage III: a question, not a miss.
+    if "metastatic" not in sentence:  # a setting named: drugs with no line were early, as elsewhere
+        assert verdict("adjuvant-cis-vinorelbine-0", [sentence]) == "unknown"
+    assert verdict("chemo-io-null", [sentence]) in {"eligible", "unknown"}
+
+
+NOT_A_COMPLETED_LINE = [
+    # the study's start as the point: a washout, no requirement
+    "Patients must have completed prior chemotherapy before enrollment",
+    "Must have completed first-line treatment at least 4 weeks prior to enrollment",
+    "Subjects must have completed front-line therapy before the first dose of study drug",
+    # negated, or the untreated also let in
+    "Patients must not have completed first-line therapy",
+    "Patients who completed first-line therapy or who are previously untreated may enroll",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_A_COMPLETED_LINE)
+def test_near_misses_do_not_close_to_the_untreated(sentence: str) -> None:
+    assert verdict("naive-0", [sentence]) != "excluded"
+    assert verdict("chemo-io-docetaxel-2", [sentence]) != "excluded"
+
+
+def test_weeks_after_a_line_word_are_not_a_line_count() -> None:
+    sentence = "Must have completed first-line treatment at least 4 weeks prior to enrollment"
+    for who in ("naive-0", "chemo-io-1", "chemo-io-docetaxel-2"):
+        assert verdict(who, [sentence]) == "eligible"
+    # a real count after the unit is still read
+    assert verdict("chemo-io-docetaxel-2", ["Prior lines of therapy must not exceed 1"]) == "excluded"
