@@ -6,7 +6,10 @@ Kinds:
   words bind that driver;
 - first-line therapy completed as an entry condition ("has completed 4 cycles of first-line platinum doublet with
   stable disease"): a maintenance trial, closed to the untreated; unlike a completion condition ("must have
-  completed prior chemotherapy before enrollment"), which is no requirement.
+  completed prior chemotherapy before enrollment"), which is no requirement;
+- the named drug as the most recent treatment in plain words ("osimertinib, which must have been the last treatment
+  received"): settled only when it is the one drug listed and at most one line was had (the list's order is no
+  promise).
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ PROFILES: dict[str, dict[str, Any]] = {
     "chemo-io-docetaxel-2": _none([*CHEMO_IO, "docetaxel"], 2),
     "adjuvant-cis-vinorelbine-0": _none(["cisplatin", "vinorelbine"], 0),
     "io-alone-1": _none(["pembrolizumab"], 1),
+    "egfr-osimertinib-1": _with("EGFR", "L858R", ["osimertinib"], 1),
+    "egfr-osimertinib-lines-null": _with("EGFR", "exon 19 deletion", ["osimertinib"], None),
+    "egfr-osimertinib-only-listed-2": _with("EGFR", "exon 19 deletion", ["osimertinib"], 2),
+    "egfr-osimertinib-chemo-2": _with("EGFR", "L858R", ["osimertinib", "carboplatin", "pemetrexed"], 2),
+    "egfr-chemo-then-osimertinib-2": _with("EGFR", "L858R", ["carboplatin", "pemetrexed", "osimertinib"], 2),
+    "alk-alectinib-1": _with("ALK", "fusion", ["alectinib"], 1),
 }
 
 
@@ -139,3 +148,31 @@ def test_weeks_after_a_line_word_are_not_a_line_count() -> None:
         assert verdict(who, [sentence]) == "eligible"
     # a real count after the unit is still read
     assert verdict("chemo-io-docetaxel-2", ["Prior lines of therapy must not exceed 1"]) == "excluded"
+
+
+# --- the named drug as the most recent treatment ---------------------------------------------------------
+
+LAST_TREATMENT = [
+    "Must have progressed on osimertinib as the most recent line of therapy",
+    "Disease progression on osimertinib, which must have been the last treatment received",
+    "Radiological progression on osimertinib as the last prior therapy",
+    "Documented progression while on osimertinib, this being the latest anticancer treatment",
+]
+
+
+@pytest.mark.parametrize("sentence", LAST_TREATMENT)
+def test_last_treatment_settled_only_by_one_drug_and_one_line(sentence: str) -> None:
+    assert verdict("egfr-osimertinib-1", [sentence]) == "eligible"
+    assert verdict("egfr-osimertinib-lines-null", [sentence]) == "eligible"
+    # another drug, in either order, or a line the list does not name: which came last is not known
+    assert verdict("egfr-osimertinib-chemo-2", [sentence]) == "unknown"
+    assert verdict("egfr-chemo-then-osimertinib-2", [sentence]) == "unknown"
+    assert verdict("egfr-osimertinib-only-listed-2", [sentence]) == "unknown"
+    assert verdict("alk-alectinib-1", [sentence]) == "excluded"
+
+
+def test_last_words_without_a_named_drug_or_in_an_exclusion_set_no_order() -> None:
+    # "the last treatment" with no drug before it, or an exclusion: no order rule
+    assert verdict("egfr-osimertinib-chemo-2", ["Progression on osimertinib; prior chemotherapy is allowed"]) \
+        == "eligible"
+    assert verdict("egfr-osimertinib-chemo-2", exclusion=["Osimertinib as the last treatment"]) == "eligible"

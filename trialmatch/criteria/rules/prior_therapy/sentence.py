@@ -329,7 +329,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
-    if roles:
+    if roles or (not excluding and _last_word(norm, mentions)):
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if conditional:
@@ -537,6 +537,21 @@ def _sentence_soft(norm: str, bare: str) -> bool:
 _LAST_ROLE = re.compile(
     r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:most\s+recent|last|latest"
     r"|final|immediately\s+(?:prior|preceding))\s+(?:(?:lines?|regimens?)\s+of\s+)?$")
+
+
+# The same role in words no drug vocabulary reads: "which must have been the last treatment received", "as the
+# last prior therapy".
+_LAST_WORD = re.compile(
+    r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:most\s+recent|last|latest"
+    r"|final)\s+(?:(?:prior|previous|anti-?cancer|systemic)\s+){0,2}(?:lines?|regimens?|treatments?|therap(?:y|ies))\b")
+
+
+def _last_word(norm: str, mentions: list[Mention]) -> bool:
+    """Whether a treatment named before it is said to be the most recent one, in words that are no mention."""
+    if "last" not in norm and "recent" not in norm and "latest" not in norm and "final" not in norm:
+        return False
+    match = _LAST_WORD.search(norm)
+    return match is not None and any(not m.systemic and m.end <= match.start() for m in mentions)
 
 
 def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:

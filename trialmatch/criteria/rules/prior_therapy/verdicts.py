@@ -233,7 +233,10 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     if maybe:
         return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
                                         "your list does not say when you had it.")
-    if rule.get("last") and any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs):
+    # Another drug listed, or more lines than the drug asked for (the list may lack the last one): which came last
+    # is not in the profile (its order is no promise).
+    if rule.get("last") and (any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs)
+                             or (h.lines is not None and h.lines > 1)):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])}; the trial asks that it was your most "
                                         "recent treatment, which your list does not show.")
     if rule.get("met_unknown"):
