@@ -176,3 +176,22 @@ def test_last_words_without_a_named_drug_or_in_an_exclusion_set_no_order() -> No
     assert verdict("egfr-osimertinib-chemo-2", ["Progression on osimertinib; prior chemotherapy is allowed"]) \
         == "eligible"
     assert verdict("egfr-osimertinib-chemo-2", exclusion=["Osimertinib as the last treatment"]) == "eligible"
+
+
+# --- a cap on chemotherapy lines with a mixed history: left a question ------------------------------------
+
+CHEMO_CAPS = [
+    "NSCLC patients with <= 1 prior line of chemotherapy",
+    "No more than one prior chemotherapy regimen for advanced disease",
+    "Prior treatment with no more than 1 cytotoxic chemotherapy regimen",
+]
+
+
+@pytest.mark.parametrize("sentence", CHEMO_CAPS)
+def test_chemotherapy_cap_with_a_mixed_history_is_a_question(sentence: str) -> None:
+    # Chemo-immunotherapy then sotorasib: one chemotherapy line is likely, but pemetrexed may have been given
+    # again, or carboplatin with a partner the list lacks; the profile does not say which line held which drug.
+    assert verdict("kras-g12c-chemo-io-sotorasib-2", [sentence]) == "unknown"
+    assert verdict("chemo-io-1", [sentence]) == "eligible"
+    assert verdict("kras-g12c-adagrasib-lines-null", [sentence]) == "eligible"
+    assert verdict("chemo-io-docetaxel-2", [sentence]) != "eligible"
