@@ -74,6 +74,7 @@ class LineLimit:
     of: tuple[str, ...] | None = None  # items counted; None = lines of any treatment
     cycles: bool = False  # a count of cycles or doses, not of lines
     soft: bool = False
+    early_maybe: bool = False  # drugs listed with no line may still be the line asked for (given for stage III)
 
 
 def _number(text: str) -> int:
@@ -162,6 +163,8 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
     for match in _POSTFIX.finditer(text):
         if any(limit.start <= match.start() < limit.end for limit in out):
             continue
+        if _NOT_LINES.match(text, match.end() + 1):
+            continue  # "first-line treatment at least 4 weeks before": the number counts weeks, not lines
         n = _number(match.group("n"))
         q = match.group("q")
         q = "no more than" if "exceed" in q else q

@@ -135,6 +135,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     limits = count_limits(norm, mentions, section)
     if not excluding:
         limits += ordinal_limits(norm)
+        if not any(lim.min is not None or lim.max is not None for lim in limits):
+            limits += _completed_line(norm)
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
                                                           or cues.NO_STANDARD.search(norm) or names_driver(norm)
                                                           or (cues.ALL_WORD.search(norm) is not None
@@ -327,7 +329,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
-    if roles:
+    if roles or (not excluding and _last_word(norm, mentions)):
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if conditional:
@@ -465,6 +467,39 @@ _STARTING_LINE = re.compile(r"\b(?:start(?:ing|ed)?|initiat(?:ing|ion|ed)|commen
                             r"(?:of\s+|on\s+|with\s+)?(?:the\s+|their\s+|an?\s+)?$")
 # A count in brackets against a singular in the sentence: "a platinum-based regimen (> 1 chemotherapy regimen)".
 _ONE_REGIMEN = re.compile(r"\b(?:a|an|one|single)\s+(?:[a-z0-9/-]+\s+){0,4}?(?:regimen|line)\b")
+# "Has completed 2-4 cycles of first-line therapy", "completion of frontline platinum-based chemotherapy": a
+# maintenance trial's entry, so one line was had; more lines are a question. With the study's start as the point
+# ("completed first-line therapy at least 4 weeks before enrollment") it is a washout, as _COMPLETION.
+_COMPLETED_LINE = re.compile(
+    r"\bcomplet(?:ed|ion\s+of|ing)\s+(?:(?:at\s+least|a\s+minimum\s+of|minimum|\u2265|>=)\s*)?"
+    r"(?:(?:\d{1,2}|two|three|four|five|six)(?:\s*(?:-|to|or)\s*\d{1,2})?\s+(?:cycles?|courses?)\s+of\s+)?"
+    r"(?:(?:a|the|their|standard|induction|platinum[\s-]based|[a-z]+-?containing)\s+)*"
+    r"(?:first|1st|front)[\s-]*line\b"
+)
+_STUDY_POINT = re.compile(
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)|start\b|initiation"
+    r"|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+)
+# A way in beside the completed line: "... or treatment-naive", "not completed", "if received".
+_OTHER_WAY = re.compile(r"\b(?:naive|untreated|not|no|or\s+(?:be|are|is|have)|if|unless|may)\b")
+
+
+def _completed_line(norm: str) -> list[LineLimit]:
+    """The limits of "has completed (N cycles of) first-line therapy": one line had, more a question."""
+    if "complet" not in norm or "line" not in norm:
+        return []
+    match = _COMPLETED_LINE.search(norm)
+    if match is None or _STUDY_POINT.search(norm) or _NEGATED_BEFORE.search(norm, 0, match.start()):
+        return []
+    soft = bool(_OTHER_WAY.search(cues.strip_parens(norm)))
+    # Chemoradiation for stage III (drugs, no line) may be read as the first-line therapy completed: a question.
+    return [LineLimit(match.start(), match.end(), min=1, soft=soft, early_maybe=True),
+            LineLimit(match.start(), match.end(), max=1, soft=True)]
+
+
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\b[^.;]{0,20}$")
+
+
 # "about to start X or within 4 weeks after starting it": not starting yet is a way in too.
 _FUTURE_TOO = re.compile(r"\b(?:about to|planned|planning|scheduled|will|plan to|intend\w*)\b")
 
@@ -502,6 +537,21 @@ def _sentence_soft(norm: str, bare: str) -> bool:
 _LAST_ROLE = re.compile(
     r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:most\s+recent|last|latest"
     r"|final|immediately\s+(?:prior|preceding))\s+(?:(?:lines?|regimens?)\s+of\s+)?$")
+
+
+# The same role in words no drug vocabulary reads: "which must have been the last treatment received", "as the
+# last prior therapy".
+_LAST_WORD = re.compile(
+    r"\b(?:as|be|being|was|is|been)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:most\s+recent|last|latest"
+    r"|final)\s+(?:(?:prior|previous|anti-?cancer|systemic)\s+){0,2}(?:lines?|regimens?|treatments?|therap(?:y|ies))\b")
+
+
+def _last_word(norm: str, mentions: list[Mention]) -> bool:
+    """Whether a treatment named before it is said to be the most recent one, in words that are no mention."""
+    if "last" not in norm and "recent" not in norm and "latest" not in norm and "final" not in norm:
+        return False
+    match = _LAST_WORD.search(norm)
+    return match is not None and any(not m.systemic and m.end <= match.start() for m in mentions)
 
 
 def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:
@@ -634,7 +684,7 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
     rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
-    if rule["setting"] == "advanced" and lim.min == 1 and not _TREATMENT_SETTING.search(norm):
+    if rule["setting"] == "advanced" and lim.min == 1 and (lim.early_maybe or not _TREATMENT_SETTING.search(norm)):
         # "Advanced solid tumours that progressed on standard treatment": "advanced" is the disease, not
         # when the treatment was given (verdicts: an earlier treatment is a question, not no line).
         rule["early_maybe"] = True

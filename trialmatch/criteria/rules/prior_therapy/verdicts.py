@@ -233,7 +233,10 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     if maybe:
         return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(rule['groups'])} for advanced disease; "
                                         "your list does not say when you had it.")
-    if rule.get("last") and any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs):
+    # Another drug listed, or more lines than the drug asked for (the list may lack the last one): which came last
+    # is not in the profile (its order is no promise).
+    if rule.get("last") and (any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs)
+                             or (h.lines is not None and h.lines > 1)):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])}; the trial asks that it was your most "
                                         "recent treatment, which your list does not show.")
     if rule.get("met_unknown"):
@@ -390,6 +393,8 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     for gene in positive:
         need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()),
                       later_line=bool(h.lines) and rule.get("approved", False))
+        if need is None and _had_approved(gene, profile, rule["every"], h):
+            continue  # their driver's approved drug is had, so the condition holds however the trial means it
         if need is None:
             return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
                              f"therapy for it; whether your {gene} finding has one is for your doctor.")
@@ -409,6 +414,14 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                                        "include it.")
     return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
                                      "trial asks of patients with a driver alteration.")
+
+
+def _had_approved(gene: str, profile: Patient, every: bool, h: History) -> bool:
+    """Whether the patient lists an approved targeted drug for their finding in `gene` (drivers.needed, asked as
+    if the sentence named the gene after a line): "driver-specific therapy" may or may not bind a KRAS G12C
+    carrier, but one who had sotorasib meets it either way."""
+    need = needed(gene, profile.alterations(gene), every, True, later_line=True)
+    return need is not None and any(_matches(d, set(need)) for d in h.drugs)
 
 
 # The standard sequence for advanced NSCLC without a targetable driver: platinum chemotherapy, a PD-1/PD-L1
