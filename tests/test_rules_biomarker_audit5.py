@@ -122,10 +122,10 @@ def test_near_miss_other_ways_in_stay_open(text: str) -> None:
     assert _verdict(f"- {text}", PDL1_0_NEGATIVE) != "excluded"
 
 
-@pytest.mark.xfail(strict=True, reason="known, not this change: 'PD-L1 >= 1% or <gene> mutation' is read as two "
-                   "requirements (AND), also without any group")
 def test_near_miss_or_keeps_the_score_open() -> None:
     # "PD-L1 >= 1% or an EGFR mutation": failing the score alone does not exclude a patient untested for EGFR.
     text = ("- For NSCLC:\n  * PD-L1 TPS >= 1% or a sensitising EGFR mutation\n"
             "- For urothelial carcinoma:\n  * Progression after platinum")
     assert _verdict(text, PDL1_0_SQUAMOUS) == "unknown"
+    assert _verdict(text, PDL1_0_NEGATIVE) == "excluded"  # neither way in: the score fails, EGFR tested negative
+    assert _verdict(text, PDL1_5_NEGATIVE) == "eligible"

@@ -92,6 +92,15 @@ def names_score(sentence: str) -> bool:
     return _scale_patterns()[3].search(sentence) is not None
 
 
+def score_span(sentence: str) -> tuple[int, int] | None:
+    """Where the first PD-L1 level is named: the PD-L1 word, else a bare score name ("TPS >= 1%"), as read_pdl1."""
+    first = next((t for t in tokens(sentence) if t.type == "pdl1"), None)
+    if first is not None:
+        return first.start, first.end
+    match = _scale_patterns()[3].search(sentence)
+    return None if match is None else (match.start(), match.end())
+
+
 def read_pdl1(sentence: str, section: str) -> list[Statement]:
     """PD-L1 level statements in one normalised sentence: each becomes its own requirement."""
     if _NOT_A_RULE.search(sentence) or other_cancer_only(sentence):

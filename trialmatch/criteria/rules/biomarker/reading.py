@@ -37,7 +37,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
-from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1
+from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
@@ -256,29 +256,33 @@ def _or_between_gene_and_score(norm: str) -> bool:
     """"EGFR mutation, or PD-L1 TPS >= 50%", "PD-L1 >= 50% or EGFR/ALK positive": a gene and a PD-L1 level are
     alternatives of one requirement, not two requirements. Read where the gene phrase meets the PD-L1 name."""
     toks = tokens(norm)
-    first_score = next((t for t in toks if t.type == "pdl1"), None)
-    if first_score is None:
+    score = score_span(norm)  # the PD-L1 word, or a bare score name ("TPS 1% or more, or KRAS G12C")
+    if score is None:
         return False
-    before = [t for t in toks if t.end <= first_score.start and (
+    start, end = score
+    before = [t for t in toks if t.end <= start and (
         t.type in {"gene", "alt", "kind", "postneg"} or t.type == "posmark" and t.word.lower() in _POSITIVE)]
     if before:
-        gap = norm[before[-1].end: first_score.start]
+        gap = norm[before[-1].end: start]
         return (len(gap) <= 40 and not _STOP.search(gap) and _OR_WORD.search(gap) is not None
                 and all(w in _OR_FILLER for w in words(gap)))
-    after = next((t for t in toks if t.start >= first_score.end and t.type in {"gene", "alt"}), None)
+    after = next((t for t in toks if t.start >= end and t.type in _GENE_PHRASE), None)
     if after is None:
         return False
-    gap = _LEVEL_OR.sub(" ", norm[first_score.end: after.start])  # "1% or more" is the level's own "or"
+    gap = _LEVEL_OR.sub(" ", norm[end: after.start])  # "1% or more" is the level's own "or"
     last_or = max(_OR_WORD.finditer(gap), key=lambda m: m.start(), default=None)
+    # The gene phrase may open with its kind: "... or a sensitising EGFR mutation", "... or an activating ...".
+    kinds = {t.word.lower() for t in toks if t.type == "kind" and end <= t.start < after.start}
     return (len(gap) <= 60 and not _STOP.search(gap) and last_or is not None and _AND_WORD.search(gap) is None
-            and all(w in _OR_TAIL for w in words(gap[last_or.end():])))
+            and all(w in _OR_TAIL or w in kinds for w in words(gap[last_or.end():])))
 
 
 _STOP = re.compile(r"[.;:]")
+_GENE_PHRASE = frozenset({"gene", "alt", "driver"})
 _LEVEL_OR = re.compile(r"\bor\s+(?:more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
 # After the "or" that turns from a PD-L1 level to a gene: "... or (a tumour harbouring a known) EGFR mutation".
 _OR_TAIL = _OR_FILLER | frozenset({"known", "documented", "confirmed", "harbouring", "harboring", "carrying", "has",
-                                   "have", "having", "the"})
+                                   "have", "having", "the", "of", "in"})
 _POSITIVE = frozenset({"positive", "positivity", "+", "mutated", "mutant"})  # not "with", "harbouring"
 
 
