@@ -3,7 +3,8 @@
 1. A PD-L1 level FIRST, then "or" a gene's finding ("PD-L1 TPS >= 1% or a sensitising EGFR mutation",
    "TPS 1% or more, or KRAS G12C mutation"): one requirement met by either side, as the gene-first order already was.
    The gene phrase may open with its kind ("a sensitising", "an activating") and the level may be named by its score
-   alone ("TPS"). Near misses ("and", "without", a ";" between) stay two requirements.
+   alone ("TPS"). Near misses ("and", "without", a plain ";" between) stay two requirements; "; or" goes on with
+   the same alternatives (a semicolon before "or" starts no requirement of its own).
 2. Two genes joined by "or" in one requirement are one requirement met by either.
 """
 
@@ -95,3 +96,31 @@ def test_two_genes_joined_by_or_are_one_requirement(sentence: str, first: object
     assert verdict(criteria, second) == "eligible"
     assert verdict(criteria, PD0_UNTESTED) == "unknown"
     assert verdict(criteria, PD0_NO_DRIVER) == "excluded"
+
+
+# ---- "; or": a semicolon before "or" goes on with the same alternatives --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "PD-L1 TPS >= 50%; or a sensitising EGFR mutation",
+    "EGFR mutation; or PD-L1 TPS >= 50%",
+    "PD-L1 >= 50%; and/or EGFR mutation",
+])
+def test_a_semicolon_before_or_keeps_score_and_gene_one_requirement(sentence: str) -> None:
+    criteria = inc(sentence)
+    assert verdict(criteria, PD80_NO_DRIVER) == "eligible"
+    assert verdict(criteria, L858R_PD0) == "eligible"
+    assert verdict(criteria, PD0_NO_DRIVER) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ["ALK rearrangement; or ROS1 rearrangement", "ALK fusion; and/or ROS1 fusion"])
+def test_a_semicolon_before_or_keeps_two_genes_one_requirement(sentence: str) -> None:
+    criteria = inc(sentence)
+    assert verdict(criteria, ALK_PD_NULL) == "eligible"
+    assert verdict(criteria, patient("ROS1:fusion", lines=0)) == "eligible"
+    assert verdict(criteria, PD80_NO_DRIVER) == "excluded"
+
+
+def test_a_plain_semicolon_still_starts_another_requirement() -> None:
+    criteria = inc("PD-L1 TPS >= 50%; EGFR mutation required")
+    assert verdict(criteria, PD80_NO_DRIVER) == "excluded"  # no EGFR mutation
+    assert verdict(criteria, L858R_PD0) == "excluded"  # PD-L1 below 50%

@@ -150,8 +150,9 @@ def normalise(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(
-    # "KRAS p. G12C": "p." opens a protein change, it ends no sentence.
-    r"[;；]\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
+    # "KRAS p. G12C": "p." opens a protein change, it ends no sentence. "ALK rearrangement; or ROS1 fusion": a
+    # semicolon before "or" goes on with the same alternatives, it starts no clause of its own.
+    r"[;；](?!\s*(?:and/)?or\b)\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
     r"\s+(?=[A-Z0-9(\[])"
 )
 

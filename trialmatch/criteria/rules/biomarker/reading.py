@@ -263,13 +263,13 @@ def _or_between_gene_and_score(norm: str) -> bool:
     before = [t for t in toks if t.end <= start and (
         t.type in {"gene", "alt", "kind", "postneg"} or t.type == "posmark" and t.word.lower() in _POSITIVE)]
     if before:
-        gap = norm[before[-1].end: start]
+        gap = _SEMICOLON_OR.sub(" ", norm[before[-1].end: start])
         return (len(gap) <= 40 and not _STOP.search(gap) and _OR_WORD.search(gap) is not None
                 and all(w in _OR_FILLER for w in words(gap)))
     after = next((t for t in toks if t.start >= end and t.type in _GENE_PHRASE), None)
     if after is None:
         return False
-    gap = _LEVEL_OR.sub(" ", norm[end: after.start])  # "1% or more" is the level's own "or"
+    gap = _LEVEL_OR.sub(" ", _SEMICOLON_OR.sub(" ", norm[end: after.start]))  # "1% or more": the level's own "or"
     last_or = max(_OR_WORD.finditer(gap), key=lambda m: m.start(), default=None)
     # The gene phrase may open with its kind: "... or a sensitising EGFR mutation", "... or an activating ...".
     kinds = {t.word.lower() for t in toks if t.type == "kind" and end <= t.start < after.start}
@@ -278,6 +278,7 @@ def _or_between_gene_and_score(norm: str) -> bool:
 
 
 _STOP = re.compile(r"[.;:]")
+_SEMICOLON_OR = re.compile(r"[;；]\s*(?=(?:and/)?or\b)")  # "PD-L1 >= 50%; or EGFR mutation" goes on with "or"
 _GENE_PHRASE = frozenset({"gene", "alt", "driver"})
 _LEVEL_OR = re.compile(r"\bor\s+(?:more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
 # After the "or" that turns from a PD-L1 level to a gene: "... or (a tumour harbouring a known) EGFR mutation".
