@@ -222,6 +222,11 @@ NAIVE = guarded(
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+    # "Either untreated or progressed after one line", "are untreated or have relapsed": untreated alone, as one
+    # of two ways in, said of the patient (not "brain metastases that are untreated or progressed").
+    r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"
+    r"\s+(?:be|are|is|were|remain)\s+)(?:previously\s+)?untreated\b(?=\s*,?\s+or\s+(?:who\s+)?(?:have\s+|has\s+|had\s+)?"
+    r"(?:progress|relaps|fail|recurr|received|completed))"
 )
 # (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
 _LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"

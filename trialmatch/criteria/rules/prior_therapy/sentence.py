@@ -42,10 +42,12 @@ from trialmatch.criteria.text import quote
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
 _OR = re.compile(r"\bor\b|\band/or\b")
 # "treatment naive or no more than one prior therapy": the other way in is wider.
-_OR_BEFORE = re.compile(r"\bor\s+(?:be\s+)?$")
+# "... or are treatment-naive", "or who have been previously untreated": the verb of the second way in.
+_OR_BEFORE = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)?(?:(?:who|that)\s+)?"
+                        r"(?:(?:be|are|is|were|being|remain|(?:have|has|had)\s+been)\s+)?$")
 _OR_AFTER = re.compile(
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
-    r"|one|1|a single)\b"
+    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed)\b"
 )
 _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
