@@ -125,7 +125,8 @@ def match(profile_path: Path, show_all: bool, as_json: bool, near: str | None, m
 @click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="The shared folder holding eval/ and ctgov/.")
 @click.option("--part", type=click.Choice(["all", "working", "held-back"]), default="all", show_default=True,
-              help="The recruiting set's part: the trials rules are written against, or the held-back ones.")
+              help="The recruiting set's part: the first 48 trials by NCT id, or the last 16 (held back until "
+                   "measured twice; see README, Scores).")
 @click.option("--show-disagreements", is_flag=True, help="List every verdict that differs from its label.")
 def eval_command(shared: Path | None, part: str, show_disagreements: bool) -> None:
     """Score the matcher on the labelled cases: false exclusions, exclusion recall, agreement, hidden.

@@ -2,8 +2,9 @@
 
 Two labelled sets are scored, separately and together: `studies` (labels.json, records in
 ctgov/studies/) and `recruiting` (labels_recruiting.json, records in ctgov/recruiting/). The last
-HELD_BACK trials of the recruiting set by NCT id are kept back while rules are written: `--part
-working` scores the rest, `--part held-back` only them (see README, "Scores").
+HELD_BACK trials of the recruiting set by NCT id were kept back while rules were written, until they
+had been measured twice (README, "Scores": now retired); `--part working` and `--part held-back`
+still score the two parts apart.
 
 Run: python -m trialmatch.matching.evaluate [--part working] [--dimension biomarker] [--show-disagreements]
 """
