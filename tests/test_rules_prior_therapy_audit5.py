@@ -18,9 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.invented import invented_trial
-from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import profile_from_dict
+from tests.prior_therapy_cases import prior_verdict
 
 GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
 CHEMO_IO = ["carboplatin", "pemetrexed", "pembrolizumab"]
@@ -61,11 +59,7 @@ PROFILES: dict[str, dict[str, Any]] = {
 
 def verdict(who: str, inclusion: list[str] = (), exclusion: list[str] = (),  # type: ignore[assignment]
             title: str = "A trial") -> str:
-    text = invented_trial("".join(f"* {line}\n" for line in inclusion or ["Stage IV NSCLC"]),
-                          "".join(f"* {line}\n" for line in exclusion or ["Pregnancy"]), title=title)
-    base = {"age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1, "biomarkers": [],
-            "tested_negative": [], "pdl1_tps": None, "brain_metastases": "none"}
-    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**base, **PROFILES[who]})).verdict
+    return prior_verdict(PROFILES[who], inclusion, exclusion, title)
 
 
 # --- a driver condition met by the patient's own approved drug -------------------------------------------
