@@ -80,3 +80,23 @@ LESION_NEAR_MISSES = [
 def test_untreated_lesions_are_not_an_untreated_patient(sentence: str) -> None:
     for who in ("naive-0", "chemo-io-1", "chemo-io-docetaxel-2", "io-alone-1"):
         assert verdict(who, [sentence]) != "excluded"
+
+
+# ---- "other" as the adjective of a list's last item is no rule for "the others" ----------------------------------
+
+@pytest.mark.parametrize("ban", [
+    "The patient has received immune checkpoint inhibitors such as anti-PD-1, PD-L1 or CTLA-4, other immunotherapy",
+    "Prior PD-1 or PD-L1 antibodies, other checkpoint inhibitors",
+    "Previous treatment with anti-PD-1 antibodies; other immunotherapy is allowed only in the adjuvant setting.",
+])
+def test_a_ban_ending_in_other_drugs_binds_the_patient_who_had_them(ban: str) -> None:
+    assert verdict("chemo-io-1", exclusion=[ban]) == "excluded"
+    assert verdict("naive-0", exclusion=[ban]) == "eligible"
+
+
+@pytest.mark.parametrize("rule", [
+    "Patients with EGFR mutation must have had osimertinib; others must have had platinum-based chemotherapy",
+    "EGFR-mutant patients: prior osimertinib required. Other patients: prior platinum-based chemotherapy required",
+])
+def test_a_rule_for_the_others_still_leaves_a_way_in(rule: str) -> None:
+    assert verdict("naive-0", [rule]) != "excluded"

@@ -366,7 +366,8 @@ SAMPLE_OR_CHANGE = guarded(
     r"|\btissue\s+(?:or\s+\w+\s+)?(?:blocks?|slides?|must|should|obtained|collected|taken|acquired)\b"
 )
 # "...; others must have had platinum chemotherapy": a rule for the patients a condition leaves out.
-OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?others?\b"
+# ("...; others must ...", "Other patients: ..."; not the adjective of a list's last item: ", other immunotherapy")
+OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?(?:others\b|other\s+(?:patients|participants|subjects)\b)"
                  r"|\b(?:all other|remaining|rest of the) (?:patients|participants|subjects)\b"
                  r"|\b(?:patients|participants|subjects|those) without (?:such|these|this|an?)\b")
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
