@@ -19,7 +19,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import Finding, no_requirement
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.reading import parse_trial
-from trialmatch.criteria.rules.prior_therapy.verdicts import check_rules
+from trialmatch.criteria.rules.prior_therapy.verdicts import check_rules, every_rule
 from trialmatch.criteria.text import TrialText
 
 NAME = "prior_therapy"
@@ -45,12 +45,7 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     fields = {"prior_therapies", "prior_lines"}
     # A driver rule and "no standard therapy left" (is the driver's drug had?) read the patient's genes.
     if any(rule.get("genes") or rule.get("exhausted") or (rule.get("scope") or {}).get("genes")
-           for rule in _all_rules(rules["rules"])):
+           for rule in every_rule(rules["rules"])):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)
 
-
-def _all_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rules and the rules inside "one of these" alternatives."""
-    nested = [inner for rule in rules for option in rule.get("options") or () for inner in option]
-    return [*rules, *nested]

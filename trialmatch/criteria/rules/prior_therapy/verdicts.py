@@ -125,7 +125,8 @@ def _rule_setting(history: History, rule: dict[str, Any]) -> str:
     """_in_setting for a rule: with no line for advanced disease, drugs listed may still have been given for
     locally advanced (stage III) disease, which a setting naming it takes in: a question, not a no."""
     setting = _in_setting(history, rule["setting"])
-    return "maybe" if setting == "no" and rule.get("local") and history.stage_iii_possible else setting
+    # Its own answer, a question like "maybe", but not the unknown count that early_maybe reads as "yes".
+    return "stage_iii" if setting == "no" and rule.get("local") and history.stage_iii_possible else setting
 
 
 def _in_setting(history: History, setting: str) -> str:
@@ -165,7 +166,7 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
         if setting == "no":
             return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()} for advanced disease; "
                                              f"you list {_names(had)} but no treatment line for advanced disease.")
-        if setting == "maybe" or rule["soft"]:
+        if setting in ("maybe", "stage_iii") or rule["soft"]:
             return Outcome(UNKNOWN, lambda: f"The trial limits earlier {what()}; whether your {_names(had)} "
                                             "counts needs your doctor's reading.")
         return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
@@ -177,9 +178,7 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
 
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
-    setting = _in_setting(h, rule["setting"])
-    if setting == "no" and rule.get("local") and h.stage_iii_possible:
-        setting = "stage_iii"  # a question below, and not the unknown count that early_maybe reads as "yes"
+    setting = _rule_setting(h, rule)
     if setting == "maybe" and rule.get("early_maybe"):
         # "Advanced NSCLC that progressed after PD-1 antibody treatment in the past": "advanced" is the
         # disease, not when the drug was given; only a drug known to be early ("no line yet") is a question.
@@ -579,7 +578,7 @@ def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     found = _decide(parsed, rules, profile, outcomes, h)
     if found[0] != UNKNOWN:
         return found
-    if h.stage_iii_possible and any(rule.get("local") for rule in _every_rule(rules)):
+    if h.stage_iii_possible and any(rule.get("local") for rule in every_rule(rules)):
         # Drugs with no line for advanced disease, read against a setting that takes in locally advanced disease:
         # given early, or for stage III. When the trial takes the patient either way, it does not matter.
         early = replace(h, early_drugs=True)
@@ -607,15 +606,14 @@ def _supposed(h: History, therapies: Sequence[str], count: int) -> History:
     return replace(_history(tuple(therapies), count), assumed=True)
 
 
-def _every_rule(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def every_rule(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rules and those inside "one of these" alternatives."""
     return [*rules, *(inner for rule in rules for option in rule.get("options") or () for inner in option)]
 
 
 def _line_counts(rules: list[dict[str, Any]]) -> range:
     """Counts to try: every verdict changes only at a rule's own bounds, so 0 up to one past the largest."""
-    nested = [inner for rule in rules for option in rule.get("options") or () for inner in option]
-    bounds = [rule.get(k) or 0 for rule in [*rules, *nested] for k in ("min", "max")]
+    bounds = [rule.get(k) or 0 for rule in every_rule(rules) for k in ("min", "max")]
     return range(min(max(bounds, default=0), 12) + 2)
 
 
