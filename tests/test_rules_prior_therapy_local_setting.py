@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.invented import invented_trial
-from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import profile_from_dict
+from tests.prior_therapy_cases import prior_verdict
 
 GENES = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "ERBB2"]
 BASE = {"age": 66, "histology": "squamous", "stage": "IV", "ecog": 1, "biomarkers": [], "tested_negative": GENES,
@@ -30,8 +28,7 @@ STAGE_III = ["relapse-after-chemoradiation-durvalumab", "relapse-after-carboplat
 
 
 def verdict(who: str, inclusion: str = "Stage IV NSCLC", exclusion: str = "Pregnancy") -> str:
-    text = invented_trial(f"* {inclusion}\n", f"* {exclusion}\n", title="A Study of Drug X in NSCLC")
-    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **PROFILES[who]})).verdict
+    return prior_verdict({**BASE, **PROFILES[who]}, [inclusion], [exclusion], title="A Study of Drug X in NSCLC")
 
 
 REQUIRED_IN_LOCAL_SETTING = [
