@@ -52,6 +52,8 @@ _ORDINAL_LINE = guarded(
     r"(?P<later>\s+(?:or|and)\s+(?:later|beyond|above|more|subsequent))?"
 )
 _SHORT_LINE = guarded(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
+# "as 1L treatment", "in the 2L setting": a line position in its short form.
+_SHORT_POSITION = guarded(r"\b(?P<n>[1-4])l\s+(?:treatment|therapy|setting|regimen|systemic|standard)\b")
 _AFTER_CUE = re.compile(
     r"\b(?:progress\w*|fail\w*|after|following|beyond|post|refractory|relaps\w*|intoleran\w*|resist\w*)\b"
 )
@@ -75,6 +77,7 @@ class LineLimit:
     cycles: bool = False  # a count of cycles or doses, not of lines
     soft: bool = False
     early_maybe: bool = False  # drugs listed with no line may still be the line asked for (given for stage III)
+    position: bool = False  # the line the study's treatment is given as ("as first-line"), not a count
 
 
 def _number(text: str) -> int:
@@ -201,9 +204,14 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
         elif not _HISTORY_CUE.search(text, 0, match.start()):
             planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+    for match in _SHORT_POSITION.finditer(text):
+        if not _HISTORY_CUE.search(text, 0, match.start()):
+            n = int(match.group("n")) - 1
+            planned.append((match.start(), match.end(), n, n))
+    planned.sort()
     if planned:
         # "as first-line and/or second-line treatment": one range of positions.
         low, high = min(p[2] for p in planned), max(p[3] for p in planned)
         soft = bool(_CURRENT_CUE.search(text))
-        out.append(LineLimit(planned[0][0], planned[-1][1], low or None, high, soft=soft))
+        out.append(LineLimit(planned[0][0], planned[-1][1], low or None, high, soft=soft, position=True))
     return out

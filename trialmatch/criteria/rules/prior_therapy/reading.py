@@ -597,7 +597,12 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
              other_parts: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
-    if any(r["kind"] in _LINE_KINDS for r in criteria):
+    # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
+    # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
+    line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
+    if line_rules and all(r["soft"] for r in line_rules):
+        rules += [r for r in titles if r["kind"] != "lines"]
+    elif line_rules:
         rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
     else:
         rules += titles

@@ -249,8 +249,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     timed = bool(cues.TIME_WINDOW.search(bare)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
-    # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment.
-    limits = [lim for lim in limits if cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
+    # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment. But
+    # "planned to receive X as first-line treatment" still says where the patient is: no line yet.
+    limits = [lim for lim in limits if lim.position
+              or cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
     if not excluding:
         limits = _inclusion_limits(norm, limits)
     first_name = mentions[0].start if mentions else len(norm)
@@ -507,13 +509,15 @@ _FUTURE_TOO = re.compile(r"\b(?:about to|planned|planning|scheduled|will|plan to
 
 
 def _inclusion_limits(norm: str, limits: list[LineLimit]) -> list[LineLimit]:
-    """An inclusion's line limits, read again: an ordinal after "starting" names the line going on (no limit);
+    """An inclusion's line limits, read again: an ordinal after "starting" in a time window names the line going
+    on (no limit; without a window, "patients starting first-line therapy" have had no line before it);
     "first progression" allows one line; a bracketed count that a singular "a ... regimen" in the same
     sentence contradicts is a question beyond the one regimen."""
     out: list[LineLimit] = []
     parens = _parens(norm)
     for lim in limits:
-        if lim.of is None and _STARTING_LINE.search(norm, max(0, lim.start - 40), lim.start):
+        if lim.of is None and _STARTING_LINE.search(norm, max(0, lim.start - 40), lim.start) \
+                and cues.DURATION.search(norm):
             continue  # "within 4 weeks after starting first-line X": the line going on, not a count before it
         if lim.min is not None and lim.min >= 2 and inside(lim.start, parens) \
                 and _ONE_REGIMEN.search(cues.strip_parens(norm)):
