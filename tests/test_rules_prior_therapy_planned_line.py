@@ -72,8 +72,15 @@ def test_what_is_no_planned_line(sentence: str) -> None:
     assert verdict("one-line", sentence) == "eligible"
 
 
-def test_currently_receiving_first_line_is_a_question() -> None:
-    assert verdict("one-line", "Patients currently receiving pembrolizumab as 1L treatment") == "unknown"
+@pytest.mark.parametrize("sentence", [
+    "Patients currently receiving pembrolizumab as 1L treatment",
+    "Currently receiving, or planned to receive, alectinib as first-line treatment",
+    "Patients receiving first-line immunotherapy (such as PD-1/PD-L1 inhibitors)",
+])
+@pytest.mark.parametrize(("who", "expected"), [("one-line", "unknown"), ("two-lines", "excluded")])
+def test_currently_receiving_a_line_is_a_question_until_past_it(sentence: str, who: str, expected: str) -> None:
+    # Whether the line going on is counted is open; two lines or more are past it either way.
+    assert verdict(who, sentence) == expected
 
 
 def test_a_soft_line_rule_leaves_the_title_drug_standing() -> None:

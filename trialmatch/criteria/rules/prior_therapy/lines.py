@@ -9,7 +9,7 @@ cycles or doses are not lines and only mark the requirement as something the pro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import Mention
@@ -78,6 +78,7 @@ class LineLimit:
     soft: bool = False
     early_maybe: bool = False  # drugs listed with no line may still be the line asked for (given for stage III)
     position: bool = False  # the line the study's treatment is given as ("as first-line"), not a count
+    bound: bool = False  # only an outer bound beside a soft limit that says the rest
 
 
 def _number(text: str) -> int:
@@ -212,6 +213,11 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     if planned:
         # "as first-line and/or second-line treatment": one range of positions.
         low, high = min(p[2] for p in planned), max(p[3] for p in planned)
-        soft = bool(_CURRENT_CUE.search(text))
-        out.append(LineLimit(planned[0][0], planned[-1][1], low or None, high, soft=soft, position=True))
+        start, end = planned[0][0], planned[-1][1]
+        out.append(LineLimit(start, end, low or None, high, position=True))
+        if _CURRENT_CUE.search(text):
+            # "Currently receiving first-line X": whether the line going on is counted is open (a question),
+            # but a patient with two lines or more is past it either way.
+            out[-1] = replace(out[-1], soft=True)
+            out.append(LineLimit(start, end, low or None, high + 1, position=True, bound=True))
     return out

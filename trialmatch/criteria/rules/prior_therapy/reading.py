@@ -600,7 +600,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
     # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
-    if line_rules and all(r["soft"] for r in line_rules):
+    if line_rules and all(r["soft"] or r.get("bound") for r in line_rules):
         rules += [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
         rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts

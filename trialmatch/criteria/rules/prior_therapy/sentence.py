@@ -690,6 +690,8 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
     rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}
+    if lim.bound:
+        rule["bound"] = True
     if rule["setting"] == "advanced" and lim.min == 1 and (lim.early_maybe or not _TREATMENT_SETTING.search(norm)):
         # "Advanced solid tumours that progressed on standard treatment": "advanced" is the disease, not
         # when the treatment was given (verdicts: an earlier treatment is a question, not no line).
