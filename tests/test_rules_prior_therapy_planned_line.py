@@ -94,3 +94,15 @@ def test_a_soft_line_rule_leaves_the_title_drug_standing() -> None:
     on_tki = profile_from_dict({**base, **PROFILES["osimertinib-first-line"]})
     assert prior_therapy.check(rules, naive).verdict == "excluded"
     assert prior_therapy.check(rules, on_tki).verdict == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Not suitable for first-line chemotherapy, as judged by the investigator",
+    "Patients ineligible for first-line platinum-based chemotherapy",
+    "Unfit for 1L treatment with chemo-immunotherapy",
+    "Patients who declined first-line chemotherapy",
+])
+@pytest.mark.parametrize(("who", "expected"), [("untreated", "eligible"), ("osimertinib-first-line", "unknown")])
+def test_unfit_for_a_line_is_no_line_count(sentence: str, who: str, expected: str) -> None:
+    # Fitness for a line says little of what came before it: never an exclusion on the line alone.
+    assert verdict(who, sentence) == expected

@@ -159,6 +159,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
     return reading_rules(first, ctx) if first else []
 
 
+_UNFIT = re.compile(r"\b(?:cannot|unable|not (?:eligible|suitable|fit|a candidates?|candidates|appropriate)"
+                    r"|(?:in|un)eligible|unsuitable|unfit|refus\w+|declin\w+|contraindicat\w*|not amenable)\b")
 # "In the locally advanced or metastatic setting", "for stage III or IV disease": a setting that takes in stage III,
 # where chemoradiation and consolidation are given without counting as a line for advanced disease.
 _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)[abc]?(?![a-z0-9])")
@@ -253,6 +255,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # "planned to receive X as first-line treatment" still says where the patient is: no line yet.
     limits = [lim for lim in limits if lim.position
               or cues.last_cue(norm[max(0, lim.start - cues.CUE_REACH):lim.start]) != "fut"]
+    # "Not suitable for (declined) first-line chemotherapy": about the patient's fitness, and whether a line
+    # came before is open.
+    limits = [replace(lim, soft=True) if lim.position and _UNFIT.search(norm, max(0, lim.start - cues.CUE_REACH),
+                                                                          lim.start) else lim for lim in limits]
     if not excluding:
         limits = _inclusion_limits(norm, limits)
     first_name = mentions[0].start if mentions else len(norm)
