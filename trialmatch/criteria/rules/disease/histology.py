@@ -97,8 +97,17 @@ _SQUAMOUS_FIRST = re.compile(
     re.I,
 )
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
-# NSCLC not otherwise specified named as a histology ("adenocarcinoma or NSCLC NOS"): "NOS" in capitals only.
-_NOS = re.compile(r"(?<![\w-])(?:NOS|[Nn]ot [Oo]therwise [Ss]pecified)(?![\w-])")
+# NSCLC not otherwise specified named as a histology ("adenocarcinoma or NSCLC NOS"): "NOS" in capitals only. Plainer
+# words for it ("a non-specified tumor type", "unclassified NSCLC", "histology not determined") count only beside a
+# histology noun: "PD-L1 status may be undetermined" says nothing of the histology.
+_UNSPECIFIED = r"(?:non|un|not)[\s-]?(?:specified|classified|classifiable|determined)"
+_HISTOLOGY_NOUN = (r"(?:histolog\w*|(?:sub)?types?|nsclc|carcinomas?|tumou?rs?"
+                   r"|non-small[\s-]cell lung (?:cancer|carcinoma))")
+_NOS = re.compile(
+    r"(?<![\w-])(?:NOS|[Nn]ot [Oo]therwise [Ss]pecified)(?![\w-])"
+    rf"|(?i:\b{_UNSPECIFIED}\s+(?:[\w-]+\s+)?{_HISTOLOGY_NOUN}\b"
+    rf"|\b{_HISTOLOGY_NOUN}\s+(?:(?:is|was|are|were|that is|remains?)\s+)?{_UNSPECIFIED}\b)"
+)
 # An exclusion bullet that is only a list of histologies ("Large cell carcinoma", "Squamous cell or large cell
 # carcinoma histology", "Patients with sarcomatoid or large-cell carcinoma"): each one named is shut out.
 _HISTOLOGY_ITEM = (

@@ -19,9 +19,12 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "～": "~"})
 _plain_roman = translator(_UNICODE_ROMAN)
 _STAGE_ITEM = r"(?:[IV]{1,4}|[1-4])(?:\s?[ABC](?![A-Za-z0-9])|[ABC]?[12]?(?![A-Za-z0-9]))"  # "IIIB", "III B", "IA2"
+# Between two stages: "-", "/", ",", "to", "or", and the serial comma's ", or" / ", and" / "and/or" ("stage II, III,
+# or IV": without them the list stopped at III and read as early stage only).
+_STAGE_JOIN = r"(?:,?\s*(?:and/or|or|and)\b|[-–—~/,&]|to|through)"
 STAGE = guarded(
-    rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?P<body>{_STAGE_ITEM}"
-    rf"(?:\s*(?:[-–—~/,&]|to|or|and|through)\s*(?:stage\s*)?(?:{_STAGE_ITEM}|[ABC](?![A-Za-z0-9])))*)",
+    rf"\bstages?\s*(?:is\s+|of\s+|:\s*|=\s*)?(?:(?P<cmp>[≥≤]|[<>]=?)\s*)?(?P<body>{_STAGE_ITEM}"
+    rf"(?:\s*{_STAGE_JOIN}\s*(?:stage\s*)?(?:{_STAGE_ITEM}|[ABC](?![A-Za-z0-9])))*)",
     re.I,
 )
 _STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
@@ -138,6 +141,18 @@ def _part_of_stage_iv(sentence: str, match: re.Match[str]) -> bool:
 
 def _stage_values(body: str) -> list[int]:
     return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
+
+
+def _listed_stages(match: re.Match[str], sentence: str) -> list[int]:
+    """The stages a stage match lets in: "stage IIIB or higher" and "stage ≥ IIIB" reach stage IV, "stage < IV"
+    stops before it."""
+    values = _stage_values(match.group("body"))
+    bound = match.group("cmp") or ""
+    if bound.startswith(("≥", ">")) or _OR_HIGHER.match(sentence, match.end()):
+        return [*values, 4]
+    if bound == "<":
+        return [min(value, 3) for value in values]
+    return values
 
 
 def _advanced_evidence(sentence: str, local: bool = False) -> bool:
@@ -361,8 +376,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 continue
             matches = [m for m in STAGE.finditer(plain)
                        if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
-            stages = [_stage_values(m.group("body")) + ([4] if _OR_HIGHER.match(plain, m.end()) else [])
-                      for m in matches]
+            stages = [_listed_stages(m, plain) for m in matches]
             if any(_part_of_stage_iv(plain, m) for m in matches):
                 substage.append((sentence, criterion))
             if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
