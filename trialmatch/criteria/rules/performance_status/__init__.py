@@ -75,7 +75,8 @@ _GAP_OK = re.compile(r"^[^\d;]{0,45}$")
 # Numbers after these belong to another scale ("WHO grade 3", "stage 2").
 _GAP_BAD = re.compile(
     r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref"
-    r"|declin|decreas|deteriorat|worsen|drop|reduc|chang",  # "no decrease of more than 1 point": not a score
+    r"|declin|decreas|deteriorat|worsen|drop|reduc|chang"  # "no decrease of more than 1 point": not a score
+    r"|\bindex|charlson|comorbidit",  # "and a Charlson comorbidity index of 3 or more": another score
     re.I,
 )
 _WINDOW = 60
@@ -105,14 +106,30 @@ _SUBGROUP = re.compile(
 _CAUSE = re.compile(r"\b(?:due to|caused by|because of|secondary to|attribut\w+ to|resulting from)\b", re.I)
 # A scale name right after "or"/"and": the next words are another performance limit, not another condition.
 _SCALE_NEXT = r"(?!(?:with\s+|an?\s+)*(?:ECOG|WHO|PS|Zubrod|Karnofsky|KPS|Lansky|performance|eastern)\b)"
+# "0, 1, or missing", "KPS >= 70 or unknown": a score not on record, not another way in for a known score.
+_NOT_RECORDED = (r"(?:missing|unknown|unavailable|not (?:available|known|documented|assessed|recorded|reported"
+                 r"|done))\b")
+_NOT_RECORDED_WORDS = re.compile(rf"\b(?:(?:or|and/or)\s+)?{_NOT_RECORDED}", re.I)
 # "Age >= 70 or ECOG 2", "aged 75 or older, or with an ECOG PS of 2": another way in, before the limit.
 _OR_BEFORE = re.compile(r"\b(?:or|and/or)\s+(?:(?:with|have|has|having)\s+)?(?:(?:an?|the)\s+)?\(?\s*$", re.I)
 # "ECOG 2 or creatinine clearance < 45", "ECOG PS 2, age > 75, or comorbidity": another way in, after it.
-_OR_AFTER = re.compile(rf"\s*,?(?:[^,;()]{{1,40}},){{0,3}}\s*(?:or|and/or)\s+{_SCALE_NEXT}[a-z(<>≥≤]", re.I)
+_OR_AFTER = re.compile(
+    rf"\s*,?(?:[^,;()]{{1,40}},){{0,3}}\s*(?:or|and/or)\s+{_SCALE_NEXT}(?!{_NOT_RECORDED})[a-z(<>≥≤]", re.I
+)
 # "ECOG PS 2 and age > 70" as an exclusion: only patients meeting both are kept out.
 _AND_BEFORE = re.compile(r"\b(?:and|plus)\s+(?:(?:an?|the)\s+)?$", re.I)
 _AND_AFTER = re.compile(rf"\s*,?\s*(?:and(?!/)|who|plus|together with|in combination with)\s+{_SCALE_NEXT}[a-z(<>≥≤]",
                         re.I)
+# Beside a score, conditions that are everyone's and no part of the score's own door ("ECOG 0-1 and life expectancy
+# of at least 12 weeks", "and adequate organ function"): the shared labels read these as plain limits.
+_PLAIN_CONJUNCT = re.compile(
+    r"\s*,?\s*(?:and|plus|with)\s+(?:an?\s+|the\s+)?(?:(?:estimated|expected|anticipated)\s+)?(?:life expectancy"
+    r"|expected survival|survival expectancy|adequate\b|normal (?:organ|bone marrow|hepatic|renal|liver|kidney)\b"
+    r"|(?:age[ds]?|adults?)\s*(?:[≥>]=?|of at least|at least|over)?\s*18\b|signed|written|informed consent|able to"
+    r"|ability to|willing)",
+    re.I,
+)
+_WITH_AFTER = re.compile(rf"\s*,?\s*with\s+{_SCALE_NEXT}[a-z(<>≥≤]", re.I)  # "ECOG 0-1 with creatinine clearance < 50"
 _CLAUSE_BREAK = re.compile(r"[;:.]")
 _PAREN = re.compile(r"\([^()]*\)")
 # A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
@@ -319,12 +336,29 @@ def _other_condition(sentence: str, before: int, start: int, end: int, after: in
     head = sentence[max(before, start - _WINDOW):start]
     joined = (_OR_BEFORE, _OR_AFTER) if role == "allow" else (_AND_BEFORE, _AND_AFTER)
     link = joined[0].search(head)
-    if link is not None:
-        # Words before "or", not just a previous score, an aside or a scale ("0-1 or KPS 70", "Lansky or KPS").
+    # "ECOG 0-1 and CrCl < 60, or ECOG 2-3": the words before "or" are the previous score's own condition.
+    previous_condition = before > 0 and role == "allow" and _AND_AFTER.match(sentence, before) is not None
+    if link is not None and not previous_condition:
+        # Words before "or", not just a previous score, an aside, a scale or a score not on record ("0-1 or KPS 70",
+        # "Lansky or KPS", "0, 1, or missing or KPS >= 70").
         clause = ANCHOR.sub("", _PAREN.sub("", _CLAUSE_BREAK.split(head[:link.start()])[-1]))
-        if any(ch.isalpha() for ch in clause):
+        if any(ch.isalpha() for ch in _NOT_RECORDED_WORDS.sub("", clause)):
             return True
     return joined[1].match(sentence, end, max(end, min(after, end + _WINDOW))) is not None
+
+
+def _joined_condition(sentence: str, before: int, start: int, end: int, after: int) -> bool:
+    """A score that lets patients in is joined by "and" to a condition on something else ("ECOG 0-1 AND creatinine
+    clearance < 60 mL/min", "creatinine clearance < 60 and ECOG 0-1"), not one every patient must meet anyway
+    ("and life expectancy > 12 weeks"). Among alternatives that condition decides whether the score's door opens."""
+    if _AND_AFTER.match(sentence, end, max(end, min(after, end + _WINDOW))) or _WITH_AFTER.match(sentence, end):
+        return not _PLAIN_CONJUNCT.match(sentence, end)
+    head = sentence[max(before, start - _WINDOW):start]
+    link = _AND_BEFORE.search(head)
+    if link is None:
+        return False
+    clause = ANCHOR.sub("", _PAREN.sub("", _CLAUSE_BREAK.split(head[:link.start()])[-1]))
+    return any(ch.isalpha() for ch in clause) and not _PLAIN_CONJUNCT.match(" and " + clause.strip())
 
 
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
@@ -378,6 +412,7 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         # "Age >= 70 or ECOG 2" lets others in on a fact this check does not read; "ECOG 2 and age > 70" as an
         # exclusion keeps out only those meeting both. Either way whom the limit would exclude is a question.
         other = _other_condition(sentence, before, start, end, after, role)
+        joined = role == "allow" and not other and _joined_condition(sentence, before, start, end, after)
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
         group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
         subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end()) and not conditions_read
@@ -390,6 +425,9 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
             if subgroup:
                 rule["subgroup"] = True
+            rule["_limit"] = start  # one statement's spans are one door (dropped by parse)
+            if joined:
+                rule["joined"] = True
             rules.append(rule)
             if role == "allow":
                 taken.update(e for e, v in enumerate(verdicts) if v == ELIGIBLE)
@@ -444,13 +482,15 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     if not ANCHOR.possible(criterion.text):
         return rules  # its sentences are parts of its text: none can name a score
-    for sentence in criterion.sentences():
+    for number, sentence in enumerate(criterion.sentences()):
         if not ANCHOR.search(sentence):
             continue
         found = _sentence_rules(sentence, criterion.section == "exclusion")
         evidence = quote(sentence) if found else ""
         for rule in found:
             rule["evidence"] = evidence
+            if "_limit" in rule:
+                rule["_limit"] = (criterion.index, number, rule["_limit"])
             rules.append(rule)
     if _per_part(criterion, rules):
         # "ECOG > 1 (Part A) or > 2 (Part B)": a score one part keeps out another may take.
@@ -517,11 +557,59 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     return rules
 
 
+def _admits(rule: dict[str, Any]) -> frozenset[int] | None:
+    """The scores a limit lets in, or None when it does not say who may join (a score kept out, an exception, a
+    subgroup's or conditional limit)."""
+    if None in rule["verdicts"] or rule.get("subgroup") or rule.get("on_condition"):
+        return None
+    return frozenset(e for e, v in enumerate(rule["verdicts"]) if v == ELIGIBLE)
+
+
+def _doors(group: list[dict[str, Any]]) -> dict[Any, frozenset[int]]:
+    """The scores each statement of a group lets in: the spans of one statement ("ECOG 0, 1, 2 or 3") are one door."""
+    doors: dict[Any, frozenset[int]] = {}
+    for rule in group:
+        admits = _admits(rule)
+        if admits is not None:
+            key = rule.get("_limit", id(rule))
+            doors[key] = doors.get(key, frozenset()) | admits
+    return doors
+
+
+def _alternatives(groups: dict[str, list[dict[str, Any]]]) -> None:
+    """A score joined by "and" to another condition is one door among alternatives when a neighbouring statement of
+    the same criterion, or of a sub-bullet of the same parent, lets in other scores ("* ECOG 2-3  * ECOG 0-1 AND
+    creatinine clearance < 60 mL/min", "age >= 70 and ECOG 0-2, or ECOG 0-1"): two different limits side by side are
+    ways in, and this one opens only on a condition the profile does not show, so its scores are a question. The
+    same limit said again (in another scale) is no alternative, and alone "ECOG 0-1 and ..." stays a plain limit."""
+    for group in groups.values():
+        doors = _doors(group) if any(rule.get("joined") for rule in group) else {}
+        for rule in group:
+            key = rule.pop("_limit", id(rule))
+            if not rule.pop("joined", False) or key not in doors:
+                continue
+            if any(other != key and admits != doors[key] for other, admits in doors.items()):
+                rule["verdicts"] = [UNKNOWN if v == ELIGIBLE else v for v in rule["verdicts"]]
+                rule["with_condition"] = True
+
+
+def _group_key(criterion: Criterion) -> str:
+    """Sub-bullets of one parent are read together ("as defined by the following criteria: * ... * ..."); any
+    other criterion stands alone."""
+    return f"parent:{criterion.parent}" if criterion.depth and criterion.parent else f"criterion:{criterion.index}"
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    for criterion in text.criteria:
-        for rule in _scoped_rules(criterion):
+    groups: dict[str, list[dict[str, Any]]] = {}
+    found = [(criterion, _scoped_rules(criterion)) for criterion in text.criteria]
+    for criterion, criterion_rules in found:
+        if criterion_rules:
+            groups.setdefault(_group_key(criterion), []).extend(criterion_rules)
+    _alternatives(groups)
+    for _, criterion_rules in found:
+        for rule in criterion_rules:
             key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
             if key not in seen:
                 seen.add(key)
@@ -576,6 +664,9 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     if verdict == UNKNOWN and profile.ecog in rule.get("conditional", ()):
         reason = (f"The trial takes ECOG {profile.ecog} only on a condition your profile does not settle (such as "
                   f"age or the cause of the decline): ask the study team.")
+    elif verdict == UNKNOWN and rule.get("with_condition"):
+        reason = (f"The trial takes performance status {rule['label']} only together with another condition your "
+                  f"profile does not show (see the quoted criterion): ask the study team.")
     elif verdict == UNKNOWN and "part" in rule:
         reason = (f"The trial takes performance status {rule['label']} in the part it names ({rule['part']}); "
                   f"your ECOG is {profile.ecog}: ask which part you could join.")
