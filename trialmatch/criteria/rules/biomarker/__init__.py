@@ -103,8 +103,8 @@ def describe_atom(atom: dict[str, Any]) -> str:
         return _describe_pdl1(atom)
     if atom["t"] == "hla":
         return "a given tissue (HLA) type"
-    if atom["t"] == "absent":
-        return "no " + " and no ".join(dict.fromkeys(describe_atom(a) for a in atom["atoms"]))
+    if atom["t"] == "absent":  # in brackets: one alternative of the "or" the clause's atoms make
+        return "(no " + " and no ".join(dict.fromkeys(describe_atom(a) for a in atom["atoms"])) + ")"
     if atom["t"] == "driver":
         if atom.get("hedge"):
             return "another driver alteration (decided case by case)"
