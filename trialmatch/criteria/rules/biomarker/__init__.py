@@ -103,6 +103,8 @@ def describe_atom(atom: dict[str, Any]) -> str:
         return _describe_pdl1(atom)
     if atom["t"] == "hla":
         return "a given tissue (HLA) type"
+    if atom["t"] == "absent":  # in brackets: one alternative of the "or" the clause's atoms make
+        return "(no " + " and no ".join(dict.fromkeys(describe_atom(a) for a in atom["atoms"])) + ")"
     if atom["t"] == "driver":
         if atom.get("hedge"):
             return "another driver alteration (decided case by case)"
@@ -193,11 +195,16 @@ def _treated_only_reason(head: str, verdict: str, clause: dict[str, Any], profil
     return f"{head}; your profile lists {listed}, and earlier treatment: {history}."
 
 
+def _alt_atoms(atoms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The gene atoms, with those inside a "no EGFR and no ALK change" alternative."""
+    return [b for a in atoms for b in (a["atoms"] if a["t"] == "absent" else [a]) if b["t"] == "alt"]
+
+
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Patient) -> str:
     atoms = clause["atoms"]
     wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
     pdl1 = atoms[0]["t"] == "pdl1"
-    genes = sorted({a["gene"] for a in atoms if a["t"] == "alt"})
+    genes = sorted({a["gene"] for a in _alt_atoms(atoms)})
     if any(a["t"] == "driver" for a in atoms):
         genes = sorted({*genes, *_driver_genes(profile)})
     if clause["mode"] == "require":

@@ -114,6 +114,85 @@ def _exon_list(match: re.Match[str]) -> str:
 _GENE_MINUS = re.compile(r"\b(EGFR|ALK|ROS-?1|KRAS|NRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?-\s*\)")
 
 
+# A gene symbol in brackets after its name: the symbol is what the author meant, even where the name is unknown to
+# the vocabulary or wrong ("alkaline phosphatase (ALK)", "proto-oncogene receptor tyrosine kinase (ROS1)"), and a
+# known name already rewritten leaves the symbol twice ("EGFR (EGFR)"). The name is the run of words before the
+# bracket that ends in a protein word; a negation, list or marker word before it stays ("no <name> (EGFR)").
+_GENE_SYMBOLS = r"(?:EGFR|ALK|ROS-?1|ROS|KRAS|NRAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)"
+_SYMBOLS = r"(?:" + _GENE_SYMBOLS + r"|PD-L1)"  # PD-L1 is only collapsed: its own words ("high") are read elsewhere
+_SYMBOL_IN_BRACKETS = re.compile(r"\(\s*" + _SYMBOLS + r"\s*\)")
+_NAME_STOP = re.compile(
+    r"(?i:no|not|non|and|or|nor|with|without|for|of|in|on|to|by|from|the|an?|any|known|documented|confirmed|has|have"
+    r"|had|is|are|be|harbou?ring|carrying|negative|positive|mutat\w*|mutant|wild|type|alterations?|aberrations?"
+    r"|rearrang\w*|fusions?|amplif\w*|express\w*|inhibit\w*|therap\w*|treat\w*|TKIs?|status|test\w*|patients?"
+    r"|tumou?rs?|cancers?|NSCLC|sensiti\w*|activat\w*|oncogenic|drivers?|genomic|high|low|strong|weak|elevated|DRUG)"
+)
+_PROTEIN_WORD = re.compile(r"(?i:[\w-]*(?:kinase|receptor|factor|oncogene|homolog|homologue|ligand|phosphatase|protein"
+                           r"|transfection))")
+_NAME_SUFFIX = re.compile(r"\d+|[A-Z]\d?")  # "oncogene 1", "homolog B1"
+_GENE_IN_BRACKETS = re.compile(r"\(\s*(" + _GENE_SYMBOLS + r")\s*\)")
+_NAME_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_NAME_WINDOW = 90  # characters before the bracket a name may take (six words)
+
+
+def _name_start(text: str, end: int) -> int | None:
+    """Where the spelt-out name that ends at `end` starts: up to six words, none a stop word, the last a protein
+    word (or one with a number or letter after it); None when the words there are not a name."""
+    window = text[max(0, end - _NAME_WINDOW): end]
+    tail = window.rsplit(None, 2)[-2:]
+    if not tail or not any(_PROTEIN_WORD.fullmatch(word) for word in tail):
+        return None  # most brackets follow no name ("mutation (EGFR)"): settled on the last two words
+    words = list(_NAME_WORD.finditer(window))
+    if not words or window[words[-1].end():].strip():
+        return None
+    last = len(words) - 1
+    if _NAME_SUFFIX.fullmatch(words[last].group(0)) and last > 0:
+        last -= 1  # "oncogene 1": the number belongs to the name
+    if not _PROTEIN_WORD.fullmatch(words[last].group(0)) or _NAME_STOP.fullmatch(words[last].group(0)):
+        return None
+    first = last
+    while (first > 0 and len(words) - first < 6 and not _NAME_STOP.fullmatch(words[first - 1].group(0))
+           and not window[words[first - 1].end(): words[first].start()].strip(" -")):
+        first -= 1
+    if words[first].start() == 0 and end > _NAME_WINDOW:
+        return None  # the window cut a word: too far back to tell
+    return end - len(window) + words[first].start()
+
+
+def _named_symbols(text: str) -> str:
+    """"<name> (SYMBOL)" as the symbol alone (see _SYMBOLS)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _GENE_IN_BRACKETS.finditer(text):
+        start = _name_start(text, match.start())
+        if start is None or start < last:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(match.group(1))
+        last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
+_SYMBOL_TWICE = re.compile(r"\b(" + _SYMBOLS + r")\s*\(\s*\1\s*\)|\b(ROS1)\s*\(\s*ROS\s*\)")  # "c-ros oncogene (ROS)"
+# "EGFR, ALK, or ROS activating aberrations", "ROS rearrangement": ROS beside the driver genes (or a fusion word)
+# is ROS1, not reactive oxygen species.
+_BARE_ROS = re.compile(
+    r"\b((?:EGFR|ALK|KRAS|BRAF|MET|RET|HER2|NTRK[1-3]?)\b[)\s]*[,/]?\s*(?:(?:and/or|or|and)\s+)?)ROS\b(?![\s-]?1\b)"
+    r"|(?<![\w-])()ROS(?=[\s-]+(?i:fusion|rearrang|translocat|gene (?:fusion|rearrang)|positive))"
+    r"|(?<![\w-])()ROS(?=\s*(?:,|/|or\b|and\b)\s*(?:EGFR|ALK|KRAS|BRAF|MET|RET)\b)"
+)
+
+
+def _gene_symbols(text: str) -> str:
+    """"<name> (SYMBOL)" and "SYMBOL (SYMBOL)" as the symbol alone; a bare ROS in a list of driver genes as ROS1."""
+    if "(" in text and _SYMBOL_IN_BRACKETS.search(text):
+        text = _SYMBOL_TWICE.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _named_symbols(text)
+    if "ROS" in text:
+        text = _BARE_ROS.sub(lambda m: (m.group(1) or "") + "ROS1", text)
+    return text
+
+
 def mutant_prefix(text: str) -> bool:
     """"mEGFR" (mutant EGFR): a marker the loose pre-check does not see."""
     return _MUTANT_PREFIX.search(text) is not None
@@ -128,6 +207,7 @@ def normalise(text: str) -> str:
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
+    text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
             text = _KIDNEY_BEFORE.sub(lambda m: m.group(0)[:-4] + "kidney-GFR", text)
@@ -274,8 +354,13 @@ PERMISSION = re.compile(
     r"|\bis not required\b|\bare not required\b",
     re.I,
 )
+# "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a
+# requirement beside the marker rule, not a permission that the sentence only allows something.
 NOT_PERMISSION = re.compile(
-    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must)\b", re.I
+    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
+    r"|(?:has|have|had|need|needs|needed)\s+to\s+be|required\s+to\s+be"
+    r"|eligible\s+for\s+(?:(?:a|the|any)\s+)?(?:first|second|third|later|subsequent|1st|2nd|3rd|\d+)[\s-]+line)\b",
+    re.I,
 )
 # "alone or in combination with other EGFR mutations", "with or without T790M": the phrase that follows
 # is allowed, not required, so it is skipped.

@@ -201,10 +201,16 @@ def _read(sentence: str, section: str) -> list[Statement]:
         widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
         open_ended = False
         negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
+        # Where each gene's atoms stand and which way they went, for "EGFR and ALK-negative or KRAS-positive";
+        # None once an atom came another way (a driver word, an exception) and the sentence is not that kind.
+        placed: list[tuple[int, bool, list[dict[str, Any]]]] | None = []
+        unsure_absent = False
         known_only = True
         known_phrase = False
-        found_phrases = _without_status_tails(phrases(part_toks, part_text), part_text)
+        found_phrases = _or_turns(_without_status_tails(phrases(part_toks, part_text), part_text), part_text)
         listed_heads = _qualified_list_heads(found_phrases, part_text)
+        colon_lists = _colon_lists(found_phrases, part_text)
+        absent_lists: set[int] = set()  # lists after a colon whose head said absent ("No driver alterations: ...")
         for phrase in found_phrases:
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
@@ -245,7 +251,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 continue
             if _is_test_phrase(part_text, start, end, phrase) or _tested_for(part_text, start, phrase):
                 continue
-            negated = negated_before(part_text, part_toks, start)
+            if _absent_tail(phrase, part_text):
+                unsure_absent = True
+                placed = None
+            negated = negated_before(part_text, part_toks, start) or id(phrase) in absent_lists
+            if id(phrase) in colon_lists and (negated or any(t.type == "postneg" for t in phrase)):
+                absent_lists.add(colon_lists[id(phrase)][0])
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60])) and not (
                 _ONLY_BEFORE.search(part_text[max(0, start - 60): start]))  # "Only patients with X are eligible"
@@ -272,6 +283,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 target = negative if is_negative else pos
                 target.append(atom)
+                placed = None
                 if examples or unclear:
                     atom["beyond"] = True  # the genes named are examples: the driver rule still binds in full
                 for occ in occurrences(examples):
@@ -286,6 +298,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 atom["spared"] = sorted({g for t in spared for g in vocab.alteration_genes(t.key)})
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
+                placed = None
                 continue
             occs = occurrences(phrase)
             genes_named = any(o.gene for o in occs)
@@ -308,12 +321,17 @@ def _read(sentence: str, section: str) -> list[Statement]:
                         if atom["kind"] in _LISTED_QUALIFIERS:
                             atom["vague"] = True
                 target.extend(atoms)
-            if drivers and not genes_named:
+                if placed is not None:
+                    placed.append((occ.gene_pos, target is negative, atoms))
+            if drivers and not genes_named and colon_lists.get(id(phrase), (0, False))[1]:
+                placed = None  # "Driver mutations: EGFR, ALK, ROS1": the genes after the colon are the whole rule
+            elif drivers and not genes_named:
                 atom = _driver_atom(drivers, phrase, part_text)
                 if _other_driver_examples(phrase):
                     atom["beyond"] = True  # the genes named next are examples: the rule binds in full
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
+                placed = None
             elif drivers and (_beyond_named(phrase) or _other_driver_examples(phrase)):
                 # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
                 atom = _driver_atom(drivers, phrase, part_text)
@@ -321,6 +339,10 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 atom["beyond"] = True
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
+                placed = None
+        if (section == "inclusion" and placed and positive and negative and not widening and not excepted
+                and _absent_or_present(placed, part_text, statements, open_ended)):
+            continue
         if positive or section == "title":
             positive.extend(widening)
         for atoms in (positive, negative):
@@ -334,8 +356,102 @@ def _read(sentence: str, section: str) -> list[Statement]:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
-            statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title"))
+            statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
+                                        doubtful=unsure_absent))
     return statements
+
+
+_OR_GAP = re.compile(r"\bor\b", re.I)
+_TURN_GAP = re.compile(r"\b(?:and|or)\b", re.I)
+_COLON_GAP = re.compile(r"\s*:\s*")
+_LIST_END = re.compile(r"\s*(?:\.|$)")
+
+
+def _colon_lists(found: list[list[Token]], text: str) -> dict[int, tuple[int, bool]]:
+    """Driver phrases a colon spells out as genes ("Activating driver mutation: EGFR, ALK, ROS1", "No actionable
+    alterations: EGFR, ALK"): per head's id, the list's id and whether the list is closed. The list takes the head's
+    side (present or absent); a closed list says which drivers are meant, so the driver word adds no doubt about
+    others. A list that goes on ("..., or others", "including:", "such as:") keeps the driver word."""
+    out = {}
+    for head, listed in zip(found, found[1:], strict=False):
+        if (any(t.type == "driver" for t in head) and not any(t.type in {"gene", "alt"} for t in head)
+                and _COLON_GAP.fullmatch(text[head[-1].end: listed[0].start])
+                and any(t.type == "gene" for t in listed)):
+            closed = (not any(t.type in {"open", "other"} for t in head)
+                      and not any(t.type in {"driver", "open", "other", "test", "detection"} for t in listed)
+                      and _LIST_END.match(text, listed[-1].end) is not None)
+            out[id(head)] = (id(listed), closed)
+    return out
+
+
+def _or_turns(found: list[list[Token]], text: str) -> list[list[Token]]:
+    """"Wild-type for EGFR and ALK, or with a KRAS mutation", "..., and positive for KRAS", "..., or wild-type for
+    EGFR": an "or" / "and" followed by a word that says present or absent before its gene turns to the other side, so
+    the phrase is read as two (a negation before the first side does not reach the second)."""
+    out: list[list[Token]] = []
+    for phrase in found:
+        start = 0
+        for index in range(1, len(phrase) - 1):
+            tok, nxt = phrase[index], phrase[index + 1]
+            opens = tok.type in {"posmark", "postneg"} or tok.says_positive
+            if (opens and nxt.type in {"gene", "alt"} and _TURN_GAP.search(text[phrase[index - 1].end: tok.start])
+                    and any(t.type in {"gene", "alt"} for t in phrase[start:index])):
+                out.append(phrase[start:index])
+                start = index
+        out.append(phrase[start:])
+    return out
+
+
+def _absent_tail(phrase: list[Token], text: str) -> bool:
+    """"KRAS G12C mutation or EGFR/ALK negative": a closing "negative" may reach back over the "or" to the named
+    change ("negative for both") or close only the genes after it ("KRAS G12C, or else EGFR/ALK-negative"). Either
+    reading is common, so what the phrase says is absent is only a question."""
+    if phrase[-1].type != "postneg":
+        return False
+    for index in range(1, len(phrase) - 1):
+        before, after = phrase[:index], phrase[index:-1]
+        if (_OR_GAP.search(text[before[-1].end: after[0].start]) and any(t.type == "alt" for t in before)
+                and not any(t.type == "postneg" or t.says_positive for t in before)
+                and {t.key for t in after if t.type == "gene"} - {t.key for t in before if t.type == "gene"}):
+            return True
+    return False
+
+
+_OR_JOIN = re.compile(r"\b(?:and/)?or\b", re.I)
+_AND_JOIN = re.compile(r"\band\b(?!/)|[.;:]", re.I)
+_JOINT_ABSENCE = re.compile(r"\b(?:and|or|nor)\b|/", re.I)  # "no EGFR or ALK change" is neither
+
+
+def _absent_or_present(placed: list[tuple[int, bool, list[dict[str, Any]]]], text: str, statements: list[Statement],
+                       open_ended: bool) -> bool:
+    """"EGFR and ALK-negative or KRAS-positive", "wild-type for EGFR/ALK, or with a KRAS mutation": genes said absent
+    and genes said present, joined by "or", are one requirement met either way: (no EGFR and no ALK change) or a
+    KRAS change. Appends it and returns True; False when the sentence is not that kind (then it is read as before).
+
+    The absent genes must be joined ("and", "/", "no EGFR or ALK"): "EGFR negative, ALK negative, or KRAS positive"
+    may list three alternatives, so that wording only makes both sides questions."""
+    placed = sorted(placed, key=lambda p: p[0])
+    runs = [placed[0][1], *(b for (_, a, _), (_, b, _) in zip(placed, placed[1:], strict=False) if a != b)]
+    if len(runs) != 2:
+        return False
+    cut = next(i for i, p in enumerate(placed) if p[1] != placed[0][1])
+    boundary = text[placed[cut - 1][0]: placed[cut][0]]
+    if not _OR_JOIN.search(boundary) or _AND_JOIN.search(_OR_JOIN.sub(" ", boundary)):
+        return False
+    absent = [a for _, neg, atoms in placed if neg for a in atoms]
+    present = [a for _, neg, atoms in placed if not neg for a in atoms]
+    if ({a["gene"] for a in absent} & {a["gene"] for a in present}
+            or any(a["t"] != "alt" for a in absent + present)):
+        return False  # "EGFR wild-type or EGFR exon 20 insertion": the same gene both ways (see _drop_both_ways)
+    negatives = [p for p in placed if p[1]]
+    if len({a["gene"] for a in absent}) > 1 and not _JOINT_ABSENCE.search(text[negatives[0][0]: negatives[-1][0]]):
+        statements.append(Statement("+", _dedupe(present), open=open_ended, doubtful=True))
+        statements.append(Statement("-", _dedupe(absent), doubtful=True))
+        return True
+    group: dict[str, Any] = {"t": "absent", "atoms": _dedupe(absent)}
+    joined = [group, *_dedupe(present)] if placed[0][1] else [*_dedupe(present), group]
+    statements.append(Statement("+", joined, open=open_ended))
+    return True
 
 
 # "..., or histological transformation", "or evidence of transformation": a histology joined to the rule by "or".

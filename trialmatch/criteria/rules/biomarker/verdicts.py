@@ -136,11 +136,24 @@ def _atom_answer(atom: dict[str, Any], profile: Patient) -> str:
         answer = driver_atom(atom, profile)
     elif kind == "hla":
         return UNTESTED  # a tissue (HLA) type: no profile lists one
+    elif kind == "absent":
+        return absent_atom(atom, profile)
     else:
         answer = pdl1_atom(atom, profile)
     if atom.get("hint"):
         return MAYBE if answer == YES else NO if answer == UNTESTED else answer
     return MAYBE if answer == YES and atom.get("vague") else answer
+
+
+def absent_atom(atom: dict[str, Any], profile: Patient) -> str:
+    """"EGFR and ALK-negative" as one way into an "or": holds when none of its atoms does. A found change breaks
+    it; an untested gene leaves it open."""
+    answers = [atom_answer(a, profile) for a in atom["atoms"]]
+    if YES in answers:
+        return NO
+    if MAYBE in answers:
+        return MAYBE
+    return UNTESTED if UNTESTED in answers else YES
 
 
 def _driver_genes(atom: dict[str, Any], profile: Patient) -> list[str]:
