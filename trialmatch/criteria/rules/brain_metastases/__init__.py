@@ -6,11 +6,14 @@ for each profile state (none, treated_stable, active, unknown):
 - exclusions ("active", "untreated", "symptomatic", "known brain metastases"), with their
   exceptions ("unless treated and stable", "asymptomatic patients may participate");
 - conditional permissions ("brain metastases are allowed provided they are stable");
-- requirements (a brain-metastasis trial: "NSCLC with brain metastases"; "untreated target lesion");
+- requirements (a brain-metastasis trial: "NSCLC with brain metastases"; "untreated target lesion"; ">= 3 brain
+  lesions on MRI"). One stated by an inclusion makes the trial a brain-metastasis trial, so its other plain
+  inclusions ("asymptomatic brain metastases") are read as requirements too;
 - leptomeningeal disease, location limits (brainstem) and prior brain radiotherapy.
 
 Mentions that set no rule ("to rule out brain metastases", "cannot be used as target lesions",
-"radiosensitizers used to treat brain metastases") are read past. An inclusion sentence that
+"radiosensitizers used to treat brain metastases", CNS words only in an exception of a rule about earlier
+treatment) are read past. An inclusion sentence that
 neither requires nor permits, or a clause no qualifier reads ("with midline shift"), makes a
 question, never an exclusion. "One of the following:" sub-bullets are alternatives.
 
@@ -248,7 +251,8 @@ def _mention_statements(
     before = _before_window(sentence, start)
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
-            or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])):
+            or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
+            or _only_in_exception(sentence, start)):
         return [], last
     if exclusion and _prior_brain_radiotherapy(sentence):
         return [], last  # read as its own rule
@@ -357,6 +361,37 @@ def _mention_statements(
     return [statement], last
 
 
+def _only_in_exception(sentence: str, start: int) -> bool:
+    """ "Prior chemotherapy or surgery for NSCLC (an exception is the resection of one CNS metastasis)": the CNS
+    words sit in an exception, or an allowance in brackets, of a rule about treatment or other metastases that
+    names no CNS site itself. The brain metastases are let off that rule; no brain rule is set."""
+    openers = [m.start() for m in phrases.EXCEPT_OPENER.finditer(sentence, 0, start)][:1]
+    openers += [m.start() for m in phrases.ASIDE.finditer(sentence, 0, len(sentence))
+                if m.start() < start < m.end() and phrases.ALLOWANCE.search(m.group(0))]
+    if not openers:
+        return False
+    rule = sentence[:min(openers)]
+    return bool(phrases.RULE_SUBJECT.search(rule)) and not phrases.RULE_SITE.search(rule)
+
+
+def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
+    """An inclusion counting brain lesions from one up or asking for a measurable one ("MRI showing >= 3 brain
+    lesions", "at least one measurable intracranial lesion"): a patient without brain metastases is out; whether
+    treated or active ones are enough lesions, or measurable, the profile does not say."""
+    if criterion.section != "inclusion" or not phrases.LESION_SITE.possible(sentence):
+        return []
+    found = phrases.BRAIN_LESION_COUNT.search(sentence)
+    if found is None:
+        return []
+    before = sentence[:found.start()]
+    after = phrases.ASIDE.sub("", sentence[found.end():found.end() + 160])
+    if (phrases.LESION_CONDITION.search(before) or phrases.IF_ANY.search(sentence)
+            or phrases.NEGATED_BEFORE.search(before[-phrases.LOOKBACK:]) or phrases.PERMIT_AFTER.search(after)
+            or phrases.EXCLUDED_AFTER.match(after) or phrases.NOT_ALLOWED.search(after[:60])):
+        return []  # "if present, ...", "patients with 1-3 brain metastases are eligible": a condition or permission
+    return [_statement("requires_lesions", sentence, X, U, U)]
+
+
 def _imaged_alternative(sentence: str, end: int) -> bool:
     """ "Active and symptomatic brain metastases, or brain or pia mater disease found on CT or MRI during
     screening": besides the qualified mention, an alternative excludes any brain disease imaging shows, active
@@ -374,7 +409,8 @@ def _documented(sentence: str, start: int, end: int) -> bool:
         return False
     noun = phrases.MENTION_NOUN.match(sentence, end)  # "leptomeningeal| metastases confirmed by ..."
     after = noun.end() if noun else end
-    return bool(phrases.DOCUMENTED.search(prefix) or phrases.DOCUMENTED_AFTER.match(sentence, after))
+    return bool(phrases.DOCUMENTED.search(prefix) or phrases.DOCUMENTED_AFTER.match(sentence, after)
+                or phrases.CANCER_WITH.search(prefix))
 
 
 def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str = "") -> dict[str, Any]:
@@ -382,10 +418,19 @@ def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str =
     ones, unless the sentence names them as an alternative ("active, or stable treated, brain metastases")."""
     text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
     rest = phrases.NOT_ACTIVE.sub(" ", text)
+    active_named = bool(phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest))
+    # "NSCLC with asymptomatic (or stable, treated) brain metastases": whether active ones qualify is a question.
+    limited = bool(phrases.FITS_TREATED_STABLE.search(rest) or phrases.TREATED.search(rest))
     if phrases.OR_ALTERNATIVE_STATE.search(phrases.ASIDE.sub(" ", rest_of_sentence)):
-        return _statement("requires", sentence, X, E, E)
-    if phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest):
+        # "active, or stable treated, brain metastases"; "asymptomatic ones, or ones clinically stable": the second
+        # lets treated ones in, the first says whether active ones are.
+        return _statement("requires", sentence, X, E, E if active_named or not limited else U)
+    if active_named:
         return _statement("requires_active", sentence, X, X, E)
+    if limited:
+        return _statement("requires", sentence, X, E, U)
+    if phrases.SYMPTOMS.search(rest):  # "with symptomatic brain metastases": treated, stable ones may have none
+        return _statement("requires", sentence, X, U, E)
     return _statement("requires", sentence, X, E, E)
 
 
@@ -395,9 +440,16 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
     In a brain-metastasis trial the two may sit in different sentences of the criterion;
     elsewhere they must be said together ("one brain metastasis not previously irradiated").
     """
-    text = criterion.context
-    if criterion.section != "inclusion" or re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
+    if criterion.section != "inclusion" or not _names_untreated_lesion(criterion.context, brain_trial):
         return False
+    # "Documented brain metastases (treated or untreated)" leaves the treatment open.
+    text = phrases.NEUTRAL_STATUS.sub(" ", criterion.context)
+    if re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
+        return False
+    return _names_untreated_lesion(text, brain_trial)
+
+
+def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
     if brain_trial:
         return bool(phrases.INTRACRANIAL_LESION.search(text)) and bool(phrases.UNTREATED_TARGET.search(text))
     return bool(phrases.UNTREATED_LESION.search(text))
@@ -411,7 +463,7 @@ def _prior_brain_radiotherapy(sentence: str) -> bool:
 
 def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -> list[dict[str, Any]]:
     mention = phrases.LEPTO.search(sentence)
-    if mention is None or phrases.BRAIN_METS.search(sentence):
+    if mention is None or phrases.BRAIN_METS.search(sentence) or _only_in_exception(sentence, mention.start()):
         return []
     after = phrases.ASIDE.sub("", sentence[mention.end():mention.end() + 120])
     if phrases.PERMIT_AFTER.search(after) and not phrases.NOT_ALLOWED.search(after[:60]):
@@ -443,6 +495,7 @@ def _header_requirement(text: TrialText) -> tuple[bool, bool]:
 def _sentence_words() -> AnyOf:
     """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
     are parts of its text) none of which can match is skipped whole."""
+    # BRAIN_LESION_COUNT names no needle of its own: its site words are BRAIN_METS's and SITE_WORDS's.
     return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
 
 
@@ -524,22 +577,61 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) 
             statement["one_part"] = True
 
 
+def _requires_brain_metastases(chunks: dict[int, list[dict[str, Any]]]) -> bool:
+    """An inclusion for the whole trial asks for brain metastases ("MRI-confirmed brain metastases", ">= 3 brain
+    lesions"): the trial is a brain-metastasis trial, whatever its title says."""
+    return any(s["kind"] in _TRIAL_REQUIREMENTS and "scope" not in s and s["none"] == X
+               for statements in chunks.values() for s in statements)
+
+
+def _reread_as_brain_trial(criteria: tuple[Criterion, ...], chunks: dict[int, list[dict[str, Any]]],
+                           heads: dict[int, int]) -> frozenset[int]:
+    """The inclusion criteria whose reading depends on whether the trial is a brain-metastasis trial: those that
+    made a conditional statement (a plain mention becomes a requirement) and those naming an untreated intracranial
+    lesion. A member of a "one of the following:" group is re-read with its whole group, from its head."""
+    wanted = {p for p, statements in chunks.items() if criteria[p].section == "inclusion"
+              and any(s["kind"] in _PLAIN_KINDS for s in statements)}
+    wanted |= {p for p, c in enumerate(criteria) if _untreated_target_required(c, True)}
+    return frozenset(heads.get(p, p) for p in wanted)
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     header_requires, header_lepto = _header_requirement(text)
     # A condition list naming brain metastases makes a brain-metastasis trial when the list is short; one
     # entry among a basket trial's many cancers may be one cohort's, or only that they are allowed.
     condition_named = (len(text.conditions) <= CONDITIONS_OF_A_BRAIN_TRIAL
                        and any(phrases.CONDITION_NAME.match(c) for c in text.conditions))
-    all_statements: list[dict[str, Any]] = []
-    sentence_words = _sentence_words()
     brain_trial = header_requires or condition_named
+    chunks, heads = _read_criteria(text, brain_trial, header_lepto)
+    if not brain_trial and _requires_brain_metastases(chunks):
+        # Read again as a brain-metastasis trial: its plain inclusions ("Asymptomatic brain metastases or ...
+        # clinically stable") describe the metastases every patient has, not the ones allowed. Exclusions read
+        # the same either way, so only the inclusions that may change are read again.
+        again = _reread_as_brain_trial(text.criteria, chunks, heads)
+        chunks.update(_read_criteria(text, True, header_lepto, again)[0])
+    statements = [s for position in sorted(chunks) for s in chunks[position]]
+    return _decide(text, statements, header_requires, header_lepto)
+
+
+def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only: frozenset[int] | None = None,
+                   ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int]]:
+    """The statements of each criterion (or only those at `only`) by position, and each "one of the following:"
+    group member's head. A group's combined statement is its head's, after the head's own."""
+    chunks: dict[int, list[dict[str, Any]]] = {}
+    heads: dict[int, int] = {}
+    sentence_words = _sentence_words()
     criteria = text.criteria
     group: _Alternatives | None = None
+    group_at = -1
     for position, criterion in enumerate(criteria):
         if group is not None and not group.holds(criterion):
-            all_statements.extend(group.combined())
+            chunks[group_at].extend(group.combined())
             group = None
-        statements = group.child(criterion) if group is not None else all_statements
+        if group is None and only is not None and position not in only:
+            continue
+        if group is not None:
+            heads[position] = group_at
+        statements = group.child(criterion) if group is not None else chunks.setdefault(position, [])
         first_new = len(statements)
         possible = sentence_words.possible(criterion.text)
         sentences = criterion.sentences() if possible else []
@@ -550,20 +642,30 @@ def parse(text: TrialText) -> dict[str, Any]:
                 criterion, index, sentences, brain_trial, last, follow, alternative=group is not None)
             statements.extend(made)
             statements.extend(_lepto_statements(criterion, sentence, header_lepto))
+            statements.extend(_lesion_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
         if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
             asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
             if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
+                # It says what lesions are counted ("at least one untreated brain metastasis of 5 mm"): an active
+                # patient has them, so a count read from the same criterion gives way to it.
+                statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
         _set_scope(statements[first_new:], criterion)
         _named_part(statements[first_new:], criterion)
         if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
                 and phrases.ONE_OF.search(criterion.text)):
-            group = _Alternatives(criterion)
+            group, group_at = _Alternatives(criterion), position
     if group is not None:
-        all_statements.extend(group.combined())
-    statements = all_statements
+        chunks[group_at].extend(group.combined())
+    return chunks, heads
+
+
+def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: bool,
+            header_lepto: bool) -> dict[str, Any]:
+    """Add the title's requirement, drop repeats and pick each state's deciding statement."""
+    criteria = text.criteria
     if header_requires:
         mention = phrases.BRAIN_METS.search(text.title)
         start, end = mention.span() if mention else (0, 0)
@@ -606,6 +708,7 @@ _RULE = {
     "requires_active": "is for patients with active or uncontrolled brain metastases",
     "needs_treatment": "excludes brain metastases that need treatment now",
     "requires_untreated": "needs brain metastases that have not been treated",
+    "requires_lesions": "needs a number of brain lesions, or a measurable one",
     "requires_leptomeningeal": "is for patients with leptomeningeal disease",
     "leptomeningeal": "excludes leptomeningeal disease",
     "prior_brain_radiotherapy": "excludes brain metastases treated with radiotherapy before",
@@ -614,7 +717,11 @@ _RULE = {
 }
 
 
-_REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal"})
+_REQUIREMENTS = frozenset({"requires", "requires_active", "requires_untreated", "requires_leptomeningeal",
+                           "requires_lesions"})
+_TRIAL_REQUIREMENTS = frozenset({"requires", "requires_active", "requires_lesions"})
+# What a plain inclusion mention makes outside a brain-metastasis trial ("alternatives" holds a group's).
+_PLAIN_KINDS = frozenset({"conditional", "alternatives"})
 
 
 def _worded(statement: dict[str, Any], state: str, verdict: Verdict) -> Finding:

@@ -14,10 +14,18 @@ from trialmatch.criteria.rules.prefilter import guarded
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
 SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|brain parenchymal|parenchymal brain)"
+# Other sites a list of metastases names beside the brain: "brain, central nervous system (CNS), and/or spinal cord
+# metastases", "brain, spinal cord, or leptomeningeal metastases", "brain, liver or bone metastases".
+_NEURO_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|spinal(?: cord)?|spine|(?:lepto-?\s?)?"
+               r"meningeal|meninges|dural|brain\s?stem|parenchymal|liver|hepatic|bone|osseous|adrenal|lung|pulmonary"
+               r"|pleural|peritoneal|skin|nodal|lymph node)")
+_LIST_SEP = r"(?:\s*[,/]\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)"
+_ABBREVIATION = r"(?:\s*\([^()]{1,12}\))?"
 # "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
 BRAIN_METS = guarded(
-    rf"\b{SITE}(?:\s*\([^()]{{1,12}}\))?(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
+    rf"\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
+    rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous system)\b"
@@ -62,6 +70,17 @@ SYMPTOMS = re.compile(
     r"|(?:receiving|taking|on|use of) (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?))\b",
     re.I,
 )
+# "Brain metastases not amenable to radiosurgery or neurosurgery": ones that local treatment cannot control. Treated,
+# stable metastases were treated; whether an active one is amenable the profile does not say.
+_LOCAL_TREATMENT = (r"(?:local\w*|surg\w*|neurosurg\w*|resect\w*|radio\w*|radiation|irradiation|SRS|SBRT|WBRT"
+                    r"|stereotactic|gamma|treatments?|therap\w*|interventions?|definitive)")
+AMENABILITY = re.compile(
+    rf"(?:\b(?:not|no longer)\s+(?:be\s+)?|\bnon-?)(?:amend?able|suitable|candidates?|appropriate|eligible|accessible)"
+    rf"\s+(?:to|for)\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
+    rf"|\b(?:unsuitable|ineligible|inappropriate)\s+for\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
+    r"|\b(?:cannot|can ?not|could not|unable to) be (?:treated|managed|controlled|resected|irradiated)\b",
+    re.I,
+)
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
@@ -86,6 +105,7 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (SYMPTOMS, "symptoms", E, U),
     (SIZE, "size", U, U),
     (LOCATION, "location", E, E),
+    (AMENABILITY, "amenability", E, U),
 ]
 
 # --- how a sentence treats the mention
@@ -110,13 +130,28 @@ OBJECT_BEFORE = re.compile(
     r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection"
     r"|steroids?|corticosteroids?|symptoms?|complications?|control|management|edema|oedema|seizures?)\s+(?:[\w-]+\s+)?"
     r"(?:for|of|to|from|attributed to|due to|related to|caused by|associated with|secondary to)\s+"
-    r"(?:the\s+|their\s+|known\s+)?$",
+    # "resection of one single CNS metastasis": a count or article between the treatment and its object.
+    r"(?:(?:the|their|known|a|an|one|1|single|solitary|isolated)\s+){0,3}$",
     re.I,
 )
 # "Patients requiring immediate local therapy for brain metastases": a present need, not a past treatment.
 NEED_BEFORE = re.compile(
     r"\b(?:requir\w*|need\w*|in need of|candidates? for|indicat\w* for|eligible for)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
+# "Prior chemotherapy or surgery for NSCLC (an exception is the resection of one CNS metastasis)": CNS words that
+# sit only in an exception (or an allowance in brackets) of a rule about treatment or other metastases set no brain
+# rule. EXCEPT_OPENER starts such an exception; RULE_SUBJECT is what the rule before it must be about.
+EXCEPT_OPENER = re.compile(
+    r"\b(?:except(?:ions?)?|excluding|other than|apart from|aside from|save for|unless|with the exception)\b", re.I)
+ALLOWANCE = re.compile(
+    r"\b(?:except\w*|excluding|other than|allowed|permitted|acceptable|eligible|exempt\w*)\b", re.I)
+RULE_SUBJECT = re.compile(
+    r"\b(?:prior|previous\w*|history of|received|therap\w*|treatments?|chemo\w*|radio\w*|radiation|irradiation"
+    r"|surgery|surgical|resections?|operations?|procedures?|metasta\w*)\b",
+    re.I,
+)
+RULE_SITE = guarded(
+    r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system|spinal cord|(?:lepto-?\s?)?meninge\w*)\b", re.I)
 TREATMENT_OBJECT = re.compile(
     r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
 )
@@ -287,8 +322,8 @@ UNTREATED_TARGET = re.compile(
     r"|previously untreated|never (?:been )?(?:treated|irradiated))",
     re.I,
 )
-INTRACRANIAL_LESION = re.compile(rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
-UNTREATED_LESION = re.compile(
+INTRACRANIAL_LESION = guarded(rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
+UNTREATED_LESION = guarded(
     rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)\s+(?:that |which )?(?:has |have |is |are )?"
     rf"(?:not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|undergone)|untreated)"
     rf"|\b(?:untreated|previously untreated|non-irradiated) (?:target |measurable )?{SITE}\s+(?:lesions?|metasta\w*)",
@@ -308,18 +343,45 @@ _PLAIN_WORD = (
     r"|newly|documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of|measurable|at least one"
     r"|known|active|untreated|treated|stable|asymptomatic|symptomatic|progressive|progressing|new|parenchymal"
     r"|stage iv|advanced|metastatic|recurrent|nsclc|non-small[\s-]cell lung (?:cancer|carcinoma)|lung cancer"
-    r"|adenocarcinoma|with|and|or|by|a|an|the|one|or more)"
+    r"|lung|squamous|non-?squamous|carcinoma|adenocarcinoma|with|and|or|by|a|an|the|one|or more)"
 )
 PLAIN_PREFIX = re.compile(
     rf"\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have)\s+)?"
     rf"(?:{_PLAIN_WORD}(?:[\s,/-]+|$)){{0,8}}",
     re.I,
 )
+# "Stage IV NSCLC with brain metastases": the cancer the trial is for, named with its brain metastases.
+CANCER_WITH = re.compile(
+    r"\b(?:nsclc|lung cancer|lung carcinoma|adenocarcinoma)\s+with\s+(?:[\w-]+\s+){0,2}$", re.I)
 DOCUMENTED = re.compile(r"\b(?:documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of)\b", re.I)
 MENTION_NOUN = re.compile(r"\s*(?:metasta\w*|disease|carcinomatosis|involvement|spread|mets)\b", re.I)
 DOCUMENTED_AFTER = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:as |that (?:is|are|was|were) |which (?:is|are) )?(?:confirmed|documented"
     r"|proven|diagnosed|detected|seen|visible|demonstrated)\b|(?:on|by) (?:MRI|CT|imaging|CSF|cerebrospinal))",
+    re.I,
+)
+# An inclusion counting brain lesions from one up, or asking for a measurable one: "MRI showing >= 3 brain lesions",
+# "1-4 brain metastases", "at least one measurable intracranial lesion", "a measurable lesion in the brain". A cap
+# ("up to 3", "<= 3", "0-3 brain metastases") is no requirement.
+_COUNT_WORD = r"(?:one|two|three|four|five|[1-9]\d*)"
+_COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to)\s*[1-9]\d*"
+               rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|[1-9]\d*)"
+               rf"|\b{_COUNT_WORD} or more)")
+_BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
+                 r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the (?:brain|cns|central nervous system)\b)")
+BRAIN_LESION_COUNT = guarded(
+    rf"{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+    rf"|newly|diagnosed|parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
+    rf"{_BRAIN_LESION}"
+    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION}",
+    re.I,
+)
+# Its needle check: BRAIN_LESION_COUNT names none (a count may be a symbol), but every match names a site.
+LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
+# "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
+LESION_CONDITION = re.compile(
+    r"\b(?:if|when|where|whether|unless)\b|\b(?:for|in|among) (?:the )?(?:patients?|subjects?|participants?|those)"
+    r" with\b",
     re.I,
 )
 WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
