@@ -140,6 +140,21 @@ def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
     return (None, high) if section != "exclusion" else (high + 1, None)
 
 
+# "at least 1 additional (further, other) therapy": counted besides a treatment named just before.
+_ADDITIONAL = re.compile(r"\s+(?:additional|further|other|subsequent|more)\b")
+_JOINED_BY = re.compile(r"\b(?:and|plus|followed by|then|as well as)\b")
+
+
+def _besides_named(text: str, match: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether a count of "additional" lines follows a named treatment joined to it ("X and at least 1 additional
+    line"), so that the named one adds a line."""
+    if not _ADDITIONAL.match(text, match.end()):
+        return False
+    before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 60]
+    return bool(before) and not before[-1].systemic \
+        and _JOINED_BY.search(text, before[-1].end, match.start()) is not None
+
+
 def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineLimit]:
     """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
     out: list[LineLimit] = []
@@ -164,6 +179,10 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
         low, high = _limits(q, n, flipped)
         out.append(LineLimit(match.start(), end, low, high, of))
+        if low is not None and high is None and of is None and _besides_named(text, match, mentions):
+            # "after both a platinum doublet and at least 1 additional systemic therapy": the named treatment is
+            # a line of its own too, unless it was given with the other or before the disease was advanced.
+            out.append(LineLimit(match.start(), end, low + 1, None, soft=True))
     for match in _POSTFIX.finditer(text):
         if any(limit.start <= match.start() < limit.end for limit in out):
             continue
