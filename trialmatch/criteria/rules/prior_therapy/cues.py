@@ -228,7 +228,7 @@ NAIVE = guarded(
     # of two ways in, said of the patient (not "brain metastases that are untreated or progressed").
     r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"
     r"\s+(?:be|are|is|were|remain)\s+)(?:previously\s+)?untreated\b(?=\s*,?\s+or\s+(?:who\s+)?(?:have\s+|has\s+|had\s+)?"
-    r"(?:progress|relaps|fail|recurr|received|completed))"
+    r"(?:been\s+)?(?:progress|relaps|fail|recurr|received|completed|previously treated|pre-?treated|treated with))"
 )
 # (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
 _LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
@@ -334,7 +334,7 @@ def exhausted(norm: str) -> bool:
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(
-    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling|not\s+willing|inappropriate|contraindicat\w*"
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
     r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
 )
@@ -348,12 +348,14 @@ OPEN_ALTERNATIVE = guarded(
     rf"|for which(?!\s+(?:{_NO_STANDARD_BODY}))|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
     r"|(?:(?:have|has|with) )?(?:a |an |any )?(?:medical |clinical )?contra-?\s?indications?"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
-    r"|(?:are |is )?(?:unwilling|not willing)"
+    r"|(?:are |is )?(?:unwilling\w*|not willing)"
     r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
     r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
-    r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling|not willing"
+    r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling\w*|not willing"
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
+    # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
+    r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.
@@ -436,6 +438,10 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
     if not found:
         return None, ""
     last = found[-1]
+    if last[0] == "fut":
+        shared = _shared_with_refusal(window, found)
+        if shared is not None:
+            return "req", shared
     if last[0] == "req" and last[1].startswith(PRESENT_WORDS):
         # "during the treatment", "currently on X": the present, not an earlier treatment, unless a
         # stronger word comes just before ("progressed during X").
@@ -462,6 +468,26 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
                 break
             following = cue
     return last[0], last[1]  # type: ignore[return-value]
+
+
+# Refusal words: "refused", "declined", "unwillingness to receive", "not willing to accept".
+_REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|unwilling\w*|not willing)")
+
+
+def _shared_with_refusal(window: str, found: list[tuple[str, str, int, int]]) -> str | None:
+    """ "Failed, did not tolerate or refused X", "failure of, intolerance to, or unwillingness to receive X": a
+    failure cue and a refusal joined by "or" share the name after them. The failure cue's word (the name is asked
+    for, and the refusal leaves a way in: cues.OPEN_ALTERNATIVE), or None."""
+    last = found[-1]
+    if not (_REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2])):
+        return None
+    for cue in reversed(found[:-1]):
+        if cue[0] == "req" and not cue[1].startswith(_WEAK_START):
+            between = window[cue[3]:last[2]]
+            if len(between) <= 60 and _OR_WORD.search(between) and "." not in between and ";" not in between:
+                return cue[1]
+            return None
+    return None
 
 
 def _negated_exposure(window: str, found: list[tuple[str, str, int, int]]) -> tuple[Cue | None, str] | None:

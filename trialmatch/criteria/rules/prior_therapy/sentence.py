@@ -47,7 +47,7 @@ _OR_BEFORE = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)
                         r"(?:(?:be|are|is|were|being|remain|(?:have|has|had)\s+been)\s+)?$")
 _OR_AFTER = re.compile(
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
-    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed)\b"
+    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed|previously treated|pre-?treated|treated with)\b"
 )
 _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
