@@ -301,3 +301,46 @@ def test_active_treatment_is_a_question(sentence: str, who: str) -> None:
 def test_no_active_treatment_asked(sentence: str) -> None:
     assert verdict("untreated", [sentence]) != "excluded"
     assert verdict("chemo-io", [sentence]) != "excluded"
+
+
+# --- "X-containing therapy" for a target class -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Patients must have received no more than four prior lines of therapy, including a PD-1 / PD-L1-containing "
+    "therapy and a platinum containing regimen.",
+    "Prior treatment with a platinum-based regimen and a PD-1-based regimen",
+])
+@pytest.mark.parametrize(("who", "expected"), [("chemo-io", "eligible"), ("chemo", "excluded"),
+                                               ("osimertinib", "excluded")])
+def test_target_containing_regimen_is_the_class(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected
+
+
+def test_pd_l1_based_selection_is_no_treatment() -> None:
+    assert verdict("chemo", ["PD-L1 based patient selection with a validated assay"]) == "eligible"
+
+
+# --- "including adjuvant": every setting, not the early one only ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Previously treated with 1 chemotherapy regimen, including adjuvant treatment",
+    "Prior platinum-based chemotherapy, including in the adjuvant setting",
+])
+@pytest.mark.parametrize(("who", "expected"), [("chemo", "eligible"), ("chemo-io", "eligible"),
+                                               ("adjuvant-cisplatin", "eligible"), ("untreated", "excluded")])
+def test_requirement_including_adjuvant_counts_every_setting(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior chemotherapy, including adjuvant chemotherapy",
+    "Any prior systemic therapy for lung cancer, including neoadjuvant or adjuvant treatment",
+])
+@pytest.mark.parametrize(("who", "expected"), [("chemo", "excluded"), ("adjuvant-cisplatin", "excluded"),
+                                               ("untreated", "eligible")])
+def test_ban_including_adjuvant_counts_every_setting(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == expected
+
+
+def test_adjuvant_only_ban_stays_a_question_for_advanced_lines() -> None:
+    assert verdict("chemo", exclusion=["Prior adjuvant chemotherapy"]) == "unknown"

@@ -82,11 +82,18 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     return list(unique.values())
 
 
+# "1 chemotherapy regimen, including adjuvant treatment": the early setting counts as well, not only.
+_ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
+                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative)\b")
+
+
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
     if cues.EARLY.search(norm):
         return "early"
     if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
+        if _ADJUVANT_TOO.search(norm):
+            return "any"  # "Prior chemotherapy, including adjuvant chemotherapy": every setting
         return "early"  # "Have received neoadjuvant chemotherapy"
     if cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
         return "advanced"
@@ -103,7 +110,7 @@ def _need_setting(norm: str) -> str:
         return "early"
     adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
-        return "early"
+        return "any" if _ADJUVANT_TOO.search(norm) else "early"
     return "advanced" if advanced and not adjuvant else "any"
 
 
