@@ -344,3 +344,29 @@ def test_ban_including_adjuvant_counts_every_setting(sentence: str, who: str, ex
 
 def test_adjuvant_only_ban_stays_a_question_for_advanced_lines() -> None:
     assert verdict("chemo", exclusion=["Prior adjuvant chemotherapy"]) == "unknown"
+
+
+# --- a line still to come, after the history ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Received platinum-based doublet chemotherapy as first-line treatment with subsequent disease progression, and "
+    "had to be eligible for second-line treatment",
+    "Progressed after platinum chemotherapy and are candidates for second-line therapy",
+])
+@pytest.mark.parametrize(("who", "expected"), [("chemo", "eligible"), ("chemo-io", "eligible"),
+                                               ("chemo-io-then-docetaxel", "excluded"), ("untreated", "excluded")])
+def test_eligible_for_second_line_after_progression_caps_one_line(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected
+
+
+def test_progressed_after_second_line_still_asks_two_lines() -> None:
+    assert verdict("chemo-io", ["Progressed after second-line therapy"]) == "excluded"
+    assert verdict("chemo-io-then-docetaxel", ["Progressed after second-line therapy"]) == "eligible"
+
+
+def test_must_have_been_on_x_for_weeks_leaves_the_length_open() -> None:
+    sentence = "Must currently be on amivantamab for at least 8 weeks without any dose reduction"
+    assert verdict("chemo-io", [sentence]) == "excluded"
+    assert verdict("untreated", [sentence]) == "excluded"
+    assert prior_verdict({"prior_therapies": ["amivantamab"], "prior_lines": 1}, ["Stage IV NSCLC", sentence]) \
+        == "unknown"

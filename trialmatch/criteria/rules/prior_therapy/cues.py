@@ -169,6 +169,8 @@ MET_UNKNOWN = re.compile(
     r"|\bdurable\b"
     r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
     r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
+    # "currently be on X for at least 8 weeks, without any dose reduction": how long and at what dose.
+    r"|\bdose reductions?\b|\bat least (?:\d+|eight|twelve) weeks\b"
 )
 ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"

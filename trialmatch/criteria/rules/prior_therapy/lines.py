@@ -62,6 +62,10 @@ _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
     r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
 )
+# "..., and had to be eligible for second-line treatment": the line to come, whatever history was told before it.
+_PLANNED_RIGHT_BEFORE = re.compile(
+    r"\b(?:eligible|candidates?|suitable|fit|scheduled|planned|indicated)\s+(?:for|to receive)\s+(?:an?\s+|the\s+)?$"
+    r"|\b(?:to|will) receive\s+(?:an?\s+|the\s+)?$")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -218,7 +222,10 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _AFTER_CUE.search(before):
+        if _PLANNED_RIGHT_BEFORE.search(before):
+            # "progressed after X, and eligible for second-line treatment": the line to come.
+            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+        elif _AFTER_CUE.search(before):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif match.group("later"):
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
