@@ -165,8 +165,8 @@ def test_progression_on_x_is_no_run_in(need: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Received prior therapies targeting PD-1 or PD-L1.",
     "Prior treatment with agents directed against PD-1 or PD-L1",
-    "Previous drugs that target PD-1 or PD-L1",
-    "Prior antibodies against PD-1/PD-L1",
+    "Previous drugs targeted against PD-1 or PD-L1",
+    "Prior antibodies blocking PD-1/PD-L1",
 ])
 @pytest.mark.parametrize(("who", "expected"), [("chemo-io", "excluded"), ("durvalumab", "excluded"),
                                                ("nivolumab", "excluded"), ("chemo", "eligible"),
