@@ -28,7 +28,7 @@ _CUE = re.compile(
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
-    r"|\bcannot\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\b(?:in|un)eligible for\b"
+    r"|\bcan\s?not\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\b(?:in|un)eligible for\b"
     r"|\bunsuitable for\b|\bunfit for\b"
     r"|\brefus\w+|\bdeclin\w+"
     # "alterations that can be treated with approved targeted agents": what exists, not what was had.
@@ -36,6 +36,8 @@ _CUE = re.compile(
     r"|(?P<req>\bprogress\w*|\bfail\w*|\brefractory\b|\bresist\w*|\brelapsed? (?:on|after|following|during)\b"
     r"|\brecurr\w* (?:on|after|following|during)\b|\bintoleran\w*"
     r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
+    # "must have been on CPI for 12 weeks", "must be on anti-PD-1 treatment": taking it (now or before).
+    r"|\b(?:be|been|being) on\b"
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
@@ -167,6 +169,8 @@ MET_UNKNOWN = re.compile(
     r"|\bdurable\b"
     r"|\b(?:cr|pr|sd)\b|\bat least (?:two|three|four|2|3|4|6) (?:cycles?|courses?|doses?|infusions?|months?)"
     r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
+    # "currently be on X for at least 8 weeks, without any dose reduction": how long and at what dose.
+    r"|\bdose reductions?\b|\bat least (?:\d+|eight|twelve) weeks\b"
 )
 ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
@@ -206,8 +210,8 @@ LEAD_IN = re.compile(
 SUBJECT_LEAD_IN = re.compile(
     r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:patients|subjects|participants|those|individuals)\s+"
     r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:been\s+)?(?:received|receiving"
-    r"|had|were treated|are treated|treated|undergone|underwent|took|taken)|receiving|having received|previously"
-    r" treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
+    r"|had|were treated|are treated|treated|undergone|underwent|took|taken|on|are on|were on)|receiving"
+    r"|having received|previously treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
     r"[^,;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
 )
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
@@ -226,7 +230,7 @@ NAIVE = guarded(
     # of two ways in, said of the patient (not "brain metastases that are untreated or progressed").
     r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"
     r"\s+(?:be|are|is|were|remain)\s+)(?:previously\s+)?untreated\b(?=\s*,?\s+or\s+(?:who\s+)?(?:have\s+|has\s+|had\s+)?"
-    r"(?:progress|relaps|fail|recurr|received|completed))"
+    r"(?:been\s+)?(?:progress|relaps|fail|recurr|received|completed|previously treated|pre-?treated|treated with))"
 )
 # (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
 _LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
@@ -332,7 +336,7 @@ def exhausted(norm: str) -> bool:
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(
-    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling|inappropriate|contraindicat\w*"
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
     r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
 )
@@ -346,18 +350,22 @@ OPEN_ALTERNATIVE = guarded(
     rf"|for which(?!\s+(?:{_NO_STANDARD_BODY}))|(?:have|has) (?:them|it|this|these|those|been) contraindicated"
     r"|(?:(?:have|has|with) )?(?:a |an |any )?(?:medical |clinical )?contra-?\s?indications?"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
+    r"|(?:are |is )?(?:unwilling\w*|not willing)"
     r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
     r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
-    r"|unable to (?:receive|tolerate)|contraindicat\w*)\b[^.;]{0,80}?\bor\b"
+    r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling\w*|not willing"
+    r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
+    # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
+    r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.
 PAST_WORD = re.compile(r"prior|previous|history|received|treated|had\b|used|use of|underw|undergone|exposure|exposed"
                        r"|pre-?exposed")
 # ... unless the sentence says it plainly: "must have received platinum, the last dose at least 4 weeks ago".
-MUST_HAVE_HAD = re.compile(r"\b(?:must|should|shall|need to|needs to|required to) (?:have )?(?:been )?(?:previously )?"
-                           r"(?:received|had|been treated|undergone|completed)\b")
+MUST_HAVE_HAD = re.compile(r"\b(?:must|should|shall|need to|needs to|required to) (?:have )?(?:been |be )?"
+                           r"(?:previously )?(?:received|had|been treated|undergone|completed|on)\b")
 # A sample's timing ("a biopsy taken after progression on X") or a histology that changed after X ("or
 # transformation to small cell after an EGFR TKI"): X is named for the sample or the change, so a
 # failure is a question, not an exclusion.
@@ -404,6 +412,11 @@ PRESENT_WORDS = ("during", "under")
 _WEAK_START = ("after", "following", "post", "complet", "currently", "on ", "are on", "is on", "while on",
                *PRESENT_WORDS)
 _OR_WORD = re.compile(r"\bor\b")
+# Requirement cues that only say a treatment was had (not progression on it): a negation right before them
+# ("never previously treated with") negates the exposure, as it does "prior".
+_EXPOSURE_REQ = ("previously treated", "pretreated", "pre-treated")
+_PRESENT_REQ = ("currently", "on ", "are on", "is on", "while on", "be on", "been on", "being on")
+_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|be|been|being|was|were|is|are|ever|yet))*\s*")
 
 # Cues further than this many characters before a name do not govern it.
 CUE_REACH = 110
@@ -427,6 +440,10 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
     if not found:
         return None, ""
     last = found[-1]
+    if last[0] == "fut":
+        shared = _shared_with_refusal(window, found)
+        if shared is not None:
+            return "req", shared
     if last[0] == "req" and last[1].startswith(PRESENT_WORDS):
         # "during the treatment", "currently on X": the present, not an earlier treatment, unless a
         # stronger word comes just before ("progressed during X").
@@ -435,6 +452,9 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
                 and last[2] - before[3] <= WEAK_REACH:
             return "req", before[1]
         return None, ""
+    negated = _negated_exposure(window, found)
+    if negated is not None:
+        return negated
     if last[0] == "past":
         # "no prior", "has not received": a negation followed only by exposure words. Not across "or":
         # "treatment-naive or have received prior therapy" offers two ways in.
@@ -444,10 +464,52 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
                 if _OR_WORD.search(window, cue[3], following[2]):
                     break
                 return "neg", cue[1]
+            if cue[0] == "fut" and _AUXILIARIES.fullmatch(window, cue[3], following[2]):
+                return "fut", cue[1]  # "cannot be treated with X", "unable to be treated by X": what may come
             if cue[0] != "past":
                 break
             following = cue
     return last[0], last[1]  # type: ignore[return-value]
+
+
+# Refusal words: "refused", "declined", "unwillingness to receive", "not willing to accept".
+_REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|unwilling\w*|not willing)")
+
+
+def _shared_with_refusal(window: str, found: list[tuple[str, str, int, int]]) -> str | None:
+    """ "Failed, did not tolerate or refused X", "failure of, intolerance to, or unwillingness to receive X": a
+    failure cue and a refusal joined by "or" share the name after them. The failure cue's word (the name is asked
+    for, and the refusal leaves a way in: cues.OPEN_ALTERNATIVE), or None."""
+    last = found[-1]
+    if not (_REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2])):
+        return None
+    for cue in reversed(found[:-1]):
+        if cue[0] == "req" and not cue[1].startswith(_WEAK_START):
+            between = window[cue[3]:last[2]]
+            if len(between) <= 60 and _OR_WORD.search(between) and "." not in between and ";" not in between:
+                return cue[1]
+            return None
+    return None
+
+
+def _negated_exposure(window: str, found: list[tuple[str, str, int, int]]) -> tuple[Cue | None, str] | None:
+    """A negation right before the last cue, when that cue only says a treatment was (or is) taken.
+    "Never previously treated with X", "has not been pretreated with X": the exposure negated. "Not currently
+    receiving X", "not currently on treatment with X": the present only, which says nothing of the past (no cue).
+    None when the last cue stands."""
+    last = found[-1]
+    if last[0] != "req" or not last[1].startswith(_EXPOSURE_REQ + _PRESENT_REQ):
+        return None
+    k = len(found) - 1
+    # "currently on treatment with": one present run, each word next to the last.
+    while k > 0 and found[k - 1][0] == "req" and found[k - 1][1].startswith(_PRESENT_REQ) \
+            and _AUXILIARIES.fullmatch(window, found[k - 1][3], found[k][2]):
+        k -= 1
+    if k == 0 or found[k - 1][0] != "neg" or not _AUXILIARIES.fullmatch(window, found[k - 1][3], found[k][2]):
+        return None
+    if last[1].startswith(_EXPOSURE_REQ):
+        return "neg", found[k - 1][1]
+    return None, ""
 
 
 def last_cue(window: str) -> Cue | None:

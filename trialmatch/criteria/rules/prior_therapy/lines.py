@@ -62,6 +62,10 @@ _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
     r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
 )
+# "..., and had to be eligible for second-line treatment": the line to come, whatever history was told before it.
+_PLANNED_RIGHT_BEFORE = re.compile(
+    r"\b(?:eligible|candidates?|suitable|fit|scheduled|planned|indicated)\s+(?:for|to receive)\s+(?:an?\s+|the\s+)?$"
+    r"|\b(?:to|will) receive\s+(?:an?\s+|the\s+)?$")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -140,6 +144,21 @@ def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
     return (None, high) if section != "exclusion" else (high + 1, None)
 
 
+# "at least 1 additional (further, other) therapy": counted besides a treatment named just before.
+_ADDITIONAL = re.compile(r"\s+(?:additional|further|other|subsequent|more)\b")
+_JOINED_BY = re.compile(r"\b(?:and|plus|followed by|then|as well as)\b")
+
+
+def _besides_named(text: str, match: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether a count of "additional" lines follows a named treatment joined to it ("X and at least 1 additional
+    line"), so that the named one adds a line."""
+    if not _ADDITIONAL.match(text, match.end()):
+        return False
+    before = [m for m in mentions if m.end <= match.start() and match.start() - m.end <= 60]
+    return bool(before) and not before[-1].systemic \
+        and _JOINED_BY.search(text, before[-1].end, match.start()) is not None
+
+
 def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineLimit]:
     """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
     out: list[LineLimit] = []
@@ -164,6 +183,10 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
         low, high = _limits(q, n, flipped)
         out.append(LineLimit(match.start(), end, low, high, of))
+        if low is not None and high is None and of is None and _besides_named(text, match, mentions):
+            # "after both a platinum doublet and at least 1 additional systemic therapy": the named treatment is
+            # a line of its own too, unless it was given with the other or before the disease was advanced.
+            out.append(LineLimit(match.start(), end, low + 1, None, soft=True))
     for match in _POSTFIX.finditer(text):
         if any(limit.start <= match.start() < limit.end for limit in out):
             continue
@@ -199,7 +222,10 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _AFTER_CUE.search(before):
+        if _PLANNED_RIGHT_BEFORE.search(before):
+            # "progressed after X, and eligible for second-line treatment": the line to come.
+            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+        elif _AFTER_CUE.search(before):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif match.group("later"):
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))

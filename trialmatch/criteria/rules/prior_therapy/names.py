@@ -145,7 +145,7 @@ def _drop_generic(mentions: list[Mention]) -> list[Mention]:
         if mention.generic and seen_targeted:
             continue
         kept.append(mention)
-        if not mention.generic and any({"targeted", "biologic"} & _family(i) for i in mention.items):
+        if not mention.generic and any({"targeted", "biologic", "biological"} & _family(i) for i in mention.items):
             seen_targeted = True
     return kept
 

@@ -35,7 +35,9 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     on_path,
     read_alternatives,
 )
+from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.names import Context
+from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
 from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
@@ -494,6 +496,10 @@ def _off_purpose(sentence: str, section: str) -> bool:
         low = sentence.lower()
         return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(low)
                                               or _STARTS.search(low))
+    if purpose == "logistics" and _COURSE.search(sentence):
+        # "Failure of, intolerance to or not willing to accept chemotherapy": the willingness is one way in
+        # beside the course of earlier treatment, which is still read.
+        return False
     return purpose in _SKIP_PURPOSES
 
 
@@ -524,7 +530,8 @@ def _class_items(item: str) -> frozenset[str]:
 def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A trial cannot require and ban the same treatment: what it requires is allowed by its bans,
     and an exclusion "received systemic therapy" in a trial that needs earlier treatment is a washout."""
-    needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("genes")]
+    needs = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "require" and not r.get("genes")
+             and not r.get("current")]
     needs_lines = [r for r in rules if r["section"] != "exclusion" and r["kind"] == "lines"
                    and r.get("min") and not r.get("of") and not r["soft"]]
     # Required items per cohort list, gathered once (trials have few distinct cohort lists).
@@ -536,7 +543,7 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     need_cohorts = list(dict.fromkeys(tuple(n["cohorts"]) for n in needs + needs_lines))
     out = []
     for rule in rules:
-        if rule["kind"] in ("forbid", "naive"):
+        if rule["kind"] in ("forbid", "naive") and not rule.get("in_study"):
             overlapping = [c for c in need_cohorts if _overlap(rule, {"cohorts": list(c)})]
             if rule["kind"] == "naive" and rule["section"] == "exclusion" and not rule["allow"] and overlapping:
                 continue
@@ -623,6 +630,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
     alternatives = read_alternatives(list(text.criteria))
     criteria = _before_planned_surgery(text, criteria_rules(text, alternatives)) + _first_treatment_rules(text)
+    criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
     return assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
 
 

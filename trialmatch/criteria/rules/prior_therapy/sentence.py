@@ -47,7 +47,7 @@ _OR_BEFORE = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)
                         r"(?:(?:be|are|is|were|being|remain|(?:have|has|had)\s+been)\s+)?$")
 _OR_AFTER = re.compile(
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
-    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed)\b"
+    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed|previously treated|pre-?treated|treated with)\b"
 )
 _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
@@ -82,11 +82,18 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     return list(unique.values())
 
 
+# "1 chemotherapy regimen, including adjuvant treatment": the early setting counts as well, not only.
+_ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
+                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative)\b")
+
+
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
     if cues.EARLY.search(norm):
         return "early"
     if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
+        if _ADJUVANT_TOO.search(norm):
+            return "any"  # "Prior chemotherapy, including adjuvant chemotherapy": every setting
         return "early"  # "Have received neoadjuvant chemotherapy"
     if cues.ADVANCED.search(norm) or ctx.adjuvant_ok:
         return "advanced"
@@ -103,7 +110,7 @@ def _need_setting(norm: str) -> str:
         return "early"
     adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
-        return "early"
+        return "any" if _ADJUVANT_TOO.search(norm) else "early"
     return "advanced" if advanced and not adjuvant else "any"
 
 

@@ -36,7 +36,7 @@ MAX_PHRASE_TOKENS = 14
 
 # Classes so broad that a more specific mention nearby says what they meant:
 # "HER2-targeted antibody or tyrosine kinase inhibitor" forbids HER2 drugs, not every TKI.
-GENERIC_CLASSES = frozenset({"c:tki", "c:targeted", "c:biologic"})
+GENERIC_CLASSES = frozenset({"c:tki", "c:targeted", "c:biologic", "c:biological"})
 SYSTEMIC = "c:systemic"
 
 

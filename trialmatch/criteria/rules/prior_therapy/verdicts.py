@@ -25,6 +25,10 @@ from trialmatch.criteria.rules.reader import apply_scope
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
 _SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
+# Classes that some usage stretches over a neighbour: "biological therapy" always takes in antibodies, and in
+# some usage (UK patient information) small-molecule targeted drugs too, so a TKI is a near miss, not a clear
+# no. ("Monoclonal antibodies", class biologic, are not stretched.)
+_LOOSE = {"c:biological": "c:targeted"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def _sibling(drug: Drug, items: set[str]) -> bool:
 
 def _near(drug: Drug, items: set[str]) -> bool:
     """A near miss: PD-1 for PD-L1, or a class the patient named that may hide one of the items."""
-    if _sibling(drug, items):
+    if _sibling(drug, items) or any(_LOOSE.get(i) in drug.items for i in items):
         return True
     return bool(drug.vague) and any(drug.vague & _item_family(i) for i in items)
 
@@ -178,6 +182,10 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
 
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
+    if rule.get("current"):
+        # Treatment going on now: a list of drugs had does not say.
+        return Outcome(UNKNOWN, lambda: "The trial asks for treatment going on now; your profile does not say "
+                                        "whether you are being treated at present.")
     setting = _rule_setting(h, rule)
     if setting == "maybe" and rule.get("early_maybe"):
         # "Advanced NSCLC that progressed after PD-1 antibody treatment in the past": "advanced" is the
@@ -215,6 +223,9 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     if missing:
         # A group nothing listed meets excludes, whatever the other groups leave open ("platinum and CPI": a
         # patient with a PD-L1 drug of unknown setting and no platinum still lacks platinum).
+        if rule.get("in_study") and lacking:
+            return Outcome(UNKNOWN, lambda: f"The trial asks for {what(missing)}, which the study itself may give "
+                                            "(a run-in before the main treatment); ask the study team.")
         if rule["soft"] or (maybe and not lacking):
             return Outcome(UNKNOWN, lambda: f"The trial asks for earlier {what(missing)}; check with your doctor "
                                             "whether your treatment counts.")
