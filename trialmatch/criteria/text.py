@@ -16,6 +16,7 @@ from typing import Any, Literal
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
 from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, heading_scope, purpose_of, read_scopes
+from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -40,6 +41,12 @@ _ABBREVIATIONS = ("e.g.", "E.g.", "i.e.", "I.e.", "vs.", "approx.", "incl.", "cf
 _SENTENCE_END = re.compile(r"(?<=[.;])" + "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
                            + r"\s+(?=[A-Z(])")
 _MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
+# "EGFR mutation; ALK rearrangement; ROS1 rearrangement; or BRAF V600E": one list of alternatives, not four
+# sentences. A piece that opens with "or" (or an exception: "...; Except: treated and stable") goes on from the
+# one before; one holding "; or" ends a run of pieces cut at semicolons, and takes them back in.
+_LONE_OR = re.compile(r"\s*(?:and/)?or\s*$", re.I)
+_OPENS_OR = re.compile(r"(?:and/)?or\b|except(?:ions?)?\s*[:\-]", re.I)
+_SEMICOLON_OR = re.compile(r";\s+(?:and/)?or\s", re.I)
 
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
 MAX_EVIDENCE_CHARS = 400
@@ -87,7 +94,7 @@ class Criterion:
     def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
-        return tuple(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s))
+        return tuple(_alternative_lists(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s)))
 
     @cached_property
     def purpose(self) -> Purpose | None:
@@ -112,6 +119,21 @@ def _within_brackets(pieces: Iterable[str]) -> list[str]:
         else:
             joined.append(piece)
         open_brackets += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+    return joined
+
+
+def _alternative_lists(pieces: list[str]) -> list[str]:
+    """Pieces joined again where a split cut a list of alternatives ("A; B; or C", "A; OR B")."""
+    joined: list[str] = []
+    run = 0  # how many of the last pieces kept end with a semicolon
+    for piece in pieces:
+        if joined and (_OPENS_OR.match(piece) or (run and _SEMICOLON_OR.search(piece))):
+            taken = max(run, 1)
+            joined[-taken:] = [" ".join([*joined[-taken:], piece])]
+            run = int(piece.endswith(";"))
+        else:
+            joined.append(piece)
+            run = run + 1 if piece.endswith(";") else 0
     return joined
 
 
@@ -178,10 +200,17 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         elif items and items[-1][1] == section and raw_line[:1].isspace():
             text, sec, depth, bullet = items[-1]
             items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)
+        elif items and _LONE_OR.match(raw_line):
+            # "OR" on a line of its own between two sub-bullets joins them (see reader/continuations.py): it
+            # sits at the depth of the bullet before it and keeps the list's nesting for the bullet after it.
+            items.append((raw_line.strip(), section, items[-1][2], False))
         else:
             indent_stack = []
             items.append((raw_line, section, 0, False))
 
+    # A bullet that goes on from another ("* or ALK rearrangement", "* unless treated and stable") joins it, and
+    # flat items after "one of the following:" become its sub-bullets: read as the alternatives they are.
+    items = nest_alternatives(join_continuations(items))
     rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
     parents: dict[int, str] = {}
     for index, (text, sec, depth, bullet) in enumerate(items):
