@@ -15,7 +15,9 @@ Mentions that set no rule ("to rule out brain metastases", "cannot be used as ta
 "radiosensitizers used to treat brain metastases", CNS words only in an exception of a rule about earlier
 treatment) are read past. An inclusion sentence that
 neither requires nor permits, or a clause no qualifier reads ("with midline shift"), makes a
-question, never an exclusion. "One of the following:" sub-bullets are alternatives.
+question, never an exclusion. "One of the following:" / "either:" sub-bullets (or flat bullets chained by "or")
+are alternatives. An allowance in another criterion ("Patients with treated, stable brain metastases are eligible",
+a "Note:" or "Except:" bullet) loosens a bare exclusion ("Brain metastases") elsewhere: see _apply_allowances.
 
 Each statement keeps the shared reader's scope of its criterion (trialmatch/criteria/rules/reader/): a rule
 for one part, arm or marker group is a question, another cancer's cohort's rule does not apply,
@@ -224,12 +226,13 @@ def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]
 
 def _mention_statements(
     criterion: Criterion, index: int, sentences: list[str], header_requires: bool,
-    last: dict[str, Any] | None, follow: str = "", alternative: bool = False,
+    last: dict[str, Any] | None, follow: str = "", alternative: bool = False, head_requires: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Statements from one sentence; `last` is the criterion's open exclusion, which a permission loosens.
 
     `follow` is the text of the criteria a sentence ending in a colon introduces ("eligible if they are:");
-    `alternative` says the criterion is one of "one of the following:", where a bare state is what it asks.
+    `alternative` says the criterion is one of "one of the following:", where a bare state is what it asks;
+    `head_requires` that its head asks for one of them ("Patients must have either:").
     """
     sentence = sentences[index]
     exclusion = criterion.section == "exclusion"
@@ -239,6 +242,8 @@ def _mention_statements(
         sentence, 0, span[0] if span else len(sentence))
     if disease:
         span = disease.span("site")  # "symptomatic CNS disease": its qualifier stays before the mention
+    elif span is None and "nvolvement" in sentence and (involvement := phrases.CNS_INVOLVEMENT.search(sentence)):
+        span = involvement.span("site")  # "NSCLC with CNS involvement"
     if sentence.rstrip().endswith(":") and follow:
         sentence_and_list = f"{sentence} {follow}"
     else:
@@ -248,6 +253,12 @@ def _mention_statements(
             _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
         return [], last
     start, end = span
+    if phrases.EXCEPTION_START.match(sentence):
+        # "Except: patients with brain metastases that were treated and are stable": an exception to the exclusion
+        # before it (in this criterion or, as a bullet of its own, the trial's), not a rule of its own.
+        if last is not None:
+            _loosen(last, sentence_and_list)
+        return [_allowance(sentence_and_list)], last
     before = _before_window(sentence, start)
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
@@ -262,6 +273,11 @@ def _mention_statements(
         return [], last
     if purpose_of(sentence) == "other_cancer":
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
+    if _example_in_washout(sentence, start):
+        return [], last  # "Prior radiotherapy (e.g., to brain metastases) within 2 weeks"
+    unless = "nless" in sentence and phrases.EXCLUDED_UNLESS.search(sentence, max(0, start - phrases.LOOKBACK), start)
+    if unless:  # "Patients are excluded unless (their) brain metastases are treated and stable"
+        return _excluded_unless(sentence, start, unless.start("unless"))
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
@@ -283,6 +299,9 @@ def _mention_statements(
     if permits or must:
         subject = _subject(before)
         statements: list[dict[str, Any]] = []
+        if permits or _names_state(sentence[end:]):
+            # Whom it lets in also loosens a bare exclusion elsewhere in the trial ("Brain metastases").
+            statements.append(_allowance(f"{before}{sentence[start:]} {follow}"))
         exception = last is not None and permits
         if last is not None and permits:  # "... Patients with treated brain metastases may participate"
             _loosen(last, sentence_and_list)
@@ -324,6 +343,8 @@ def _mention_statements(
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)
+        if treated == X and active == X:
+            statement["bare"] = True  # any brain metastases: an allowance elsewhere may loosen it
         if phrases.UNTREATED_SUBJECT.search(phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")):
             statement["untreated_subject"] = True
         region_start = end
@@ -352,6 +373,10 @@ def _mention_statements(
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
+    if head_requires and index == 0:
+        # "Patients must have either: / untreated brain metastases >= 5 mm, or": one alternative of what every
+        # patient must have; a patient without brain metastases does not have it, the others per its words.
+        statement["none"] = X
     for state in () if alternative else ("treated_stable", "active"):
         # Neither a requirement nor a permission: "untreated brain metastases" in an inclusion list may be
         # one permitted alternative, "patients with treated brain metastases will need repeat imaging"
@@ -372,6 +397,56 @@ def _only_in_exception(sentence: str, start: int) -> bool:
         return False
     rule = sentence[:min(openers)]
     return bool(phrases.RULE_SUBJECT.search(rule)) and not phrases.RULE_SITE.search(rule)
+
+
+def _example_in_washout(sentence: str, start: int) -> bool:
+    """ "Prior radiotherapy (e.g., to brain metastases) within 2 weeks": the brain is an example of where a treatment
+    with a time window was given. A washout, which treated, stable metastases are past."""
+    example = phrases.EXAMPLE_BEFORE.search(sentence, max(0, start - 50), start)
+    return bool(example and phrases.TIME_WINDOW.search(sentence)
+                and phrases.WASHOUT_TREATMENT.search(sentence, 0, example.start()))
+
+
+def _excluded_unless(sentence: str, start: int, unless_at: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """ "Patients are excluded unless brain metastases are treated and stable": the mention is inside the exception,
+    which says who is let in; "excluded unless they have no brain metastases" lets in only those without."""
+    statement = _statement("exclusion", sentence, E, X, X)
+    if not phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]):
+        _loosen(statement, sentence[unless_at:])
+    return [statement], statement
+
+
+def _allowance(text: str) -> dict[str, Any]:
+    """A permission's words, kept to loosen bare exclusions in other criteria (see _apply_allowances); it sets no
+    verdict of its own and is dropped before the rules are kept."""
+    statement = _statement("allowance", text, E, E, E, E)
+    statement["text"] = text
+    return statement
+
+
+def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Patients with treated and stable brain metastases are eligible" beside a bare exclusion "Brain metastases"
+    (or "No known brain metastases") in another criterion: the exclusion does not reach the metastases the trial
+    lets in. Only exclusions of any brain metastases are loosened, by allowances of the same scope."""
+    allowances = [s for s in statements if s["kind"] == "allowance"]
+    kept = [s for s in statements if s["kind"] != "allowance"]
+    for statement in kept:
+        if not statement.pop("bare", False) or statement["treated_stable"] != X:
+            continue
+        for allowance in allowances:
+            if statement.get("scope") not in (None, allowance.get("scope")):
+                continue  # another group's exclusion
+            options = [_alternative_verdicts(a) for a in _alternatives(allowance["text"])]
+            treated = _most([o[0] for o in options], restrictive=False)
+            active = _most([o[1] for o in options], restrictive=False)
+            if treated == X and active != X:
+                treated = U  # "untreated asymptomatic ones are eligible": treated, stable ones are a question
+            if allowance.get("scope") != statement.get("scope"):
+                # "Cohort B: treated brain metastases are eligible": the patient may fit that group, or not.
+                treated, active = (_most([v, U]) for v in (treated, active))
+            statement["treated_stable"] = _most([statement["treated_stable"], treated], restrictive=False)
+            statement["active"] = _most([statement["active"], active], restrictive=False)
+    return kept
 
 
 def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
@@ -519,15 +594,43 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     return " and ".join(items)
 
 
+def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> None:
+    """ "Known brain metastases," then a bullet "unless treated and neurologically stable": the bullet is the
+    exception of the exclusion just before it (the same section, at most as deep)."""
+    for statement in before:
+        if statement.get("bare") and criterion.section == "exclusion":
+            _loosen(statement, criterion.text)
+
+
+def _about_brain(text: str) -> bool:
+    return bool(phrases.SITE_WORDS.search(text) or phrases.LEPTO.search(text))
+
+
 class _Alternatives:
     """ "Must have one of the following:" over sub-bullets: a patient who fits any one sub-bullet is in."""
 
     def __init__(self, head: Criterion) -> None:
         self.head = head
         self.children: list[list[dict[str, Any]]] = []
+        self.requires = bool(phrases.MUST_PARENT.search(head.text))  # "Patients must have either:"
+        self.flat: list[Criterion] = []  # items written at the head's level
 
     def holds(self, criterion: Criterion) -> bool:
-        return criterion.section == self.head.section and criterion.depth > self.head.depth
+        if criterion.section != self.head.section:
+            return False
+        if criterion.depth > self.head.depth and not self.flat:
+            return True
+        if criterion.depth != self.head.depth or len(self.flat) >= FLAT_ITEMS or len(self.children) > len(self.flat):
+            return False  # after sub-bullets, the next bullet at the head's level is a criterion of its own
+        # A flat list runs on while its items chain with "or" ("..., or" / "or ..."), or while every item so far,
+        # this one too, is about the brain or meninges (a list of brain states after "one of the following:").
+        chained = not self.flat or phrases.ENDS_WITH_OR.search(self.flat[-1].text) or phrases.STARTS_WITH_OR.match(
+            criterion.text)
+        about_brain = all(_about_brain(c.text) for c in (*self.flat, criterion))
+        if chained or about_brain:
+            self.flat.append(criterion)
+            return True
+        return False
 
     def child(self, criterion: Criterion) -> list[dict[str, Any]]:
         self.children.append([])
@@ -609,7 +712,7 @@ def parse(text: TrialText) -> dict[str, Any]:
         # the same either way, so only the inclusions that may change are read again.
         again = _reread_as_brain_trial(text.criteria, chunks, heads)
         chunks.update(_read_criteria(text, True, header_lepto, again)[0])
-    statements = [s for position in sorted(chunks) for s in chunks[position]]
+    statements = _apply_allowances([s for position in sorted(chunks) for s in chunks[position]])
     return _decide(text, statements, header_requires, header_lepto)
 
 
@@ -634,19 +737,25 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         statements = group.child(criterion) if group is not None else chunks.setdefault(position, [])
         first_new = len(statements)
         possible = sentence_words.possible(criterion.text)
+        if not possible and criterion.text[:1] in "EeUu" and phrases.EXCEPTION_START.match(criterion.text):
+            _exception_bullet(criterion, chunks.get(position - 1, []))
         sentences = criterion.sentences() if possible else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
             made, last = _mention_statements(
-                criterion, index, sentences, brain_trial, last, follow, alternative=group is not None)
+                criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
+                head_requires=group is not None and group.requires)
             statements.extend(made)
-            statements.extend(_lepto_statements(criterion, sentence, header_lepto))
+            statements.extend(_lepto_statements(
+                criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
             statements.extend(_lesion_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
         if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
-            asks_for_lesion = brain_trial or phrases.MUST_HAVE.search(criterion.text)
+            # "Brain metastases that have not been previously irradiated" opening the bullet asks for them too.
+            asks_for_lesion = (brain_trial or phrases.MUST_HAVE.search(criterion.text)
+                               or phrases.UNTREATED_RELATIVE.search(criterion.text))
             if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
                 # It says what lesions are counted ("at least one untreated brain metastasis of 5 mm"): an active
                 # patient has them, so a count read from the same criterion gives way to it.

@@ -41,6 +41,16 @@ BRAIN_DISEASE = re.compile(
     r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
     re.I,
 )
+# "NSCLC with CNS involvement", "central nervous system involvement": the cancer reaching the CNS, its metastases.
+CNS_INVOLVEMENT = re.compile(
+    r"\b(?P<site>(?:cns|central nervous system|intracranial|brain)(?:\s*\(cns\))?\s+involvement)\b", re.I)
+# "Brain metastases that have not been previously irradiated" opening an inclusion bullet: a lesion it asks for.
+UNTREATED_RELATIVE = guarded(
+    rf"^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have)\s+)?(?:at least one\s+)?"
+    rf"{SITE}\s+(?:metasta\w*|lesions?)\s+(?:that|which)\s+(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+"
+    rf"(?:previously\s+)?(?:treated|irradiated)\b",
+    re.I,
+)
 # Its needle check: the site words are rarer than "disease" (which a guard would pick, being longer).
 SITE_WORDS = guarded(r"\b(?:cns|central nervous system|intracranial|brain)\b", re.I)
 LEPTO = guarded(
@@ -192,8 +202,27 @@ BARE_PERMIT = re.compile(
     r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
     re.I,
 )
-# "must have one of the following:" over sub-bullets: each sub-bullet is an alternative.
-ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b", re.I)
+# "must have one of the following:" over sub-bullets: each sub-bullet is an alternative. "must have either:" too.
+ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
+# A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
+ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
+STARTS_WITH_OR = re.compile(r"^\W*(?:and/)?or\b", re.I)
+# A bullet that opens with an exception to the bullet (or criterion) before it: "Except: patients with brain
+# metastases that have been treated ...", "Exception: ...", "Unless ...".
+EXCEPTION_START = re.compile(
+    r"^\W*(?:except(?:ions?)?|exempt\w*|unless|excluding|with the exception of)\b", re.I)
+# "Patients are excluded unless brain metastases are treated": the mention sits inside the exception.
+EXCLUDED_UNLESS = re.compile(
+    r"\b(?:excluded|ineligible|not (?:be )?(?:eligible|allowed|permitted|enrolled|included))\s+(?P<unless>unless)\b"
+    r"[^.;]{0,60}$",
+    re.I,
+)
+# "Prior radiotherapy (e.g., to brain metastases) within 2 weeks": the brain is an example of where a treatment with
+# a time window was given, a washout and no brain rule.
+EXAMPLE_BEFORE = re.compile(
+    r"\b(?:e\.\s?g\.?|eg\.|i\.\s?e\.?|such as|for example|for instance|incl\.)[,:]?\s+(?:[\w-]+\s+){0,3}$", re.I)
+WASHOUT_TREATMENT = re.compile(
+    r"\b(?:radio\w*|radiation|irradiation|radiosurgery|SRS|SBRT|WBRT|surgery|resection|therapy|treatment)\b", re.I)
 IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
 OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
 # "No CNS metastases or CNS metastases that are treated and stable": an alternative state follows "or".
@@ -391,7 +420,11 @@ PRIOR_WHOLE_BRAIN = guarded(
     r"(?:\bwhole[- ]brain (?:radiation|radiotherapy|irradiation)|\bWBRT\b)",
     re.I,
 )
-TIME_WINDOW = re.compile(r"\bwithin \d|\b\d+\s*(?:days?|weeks?|months?) (?:before|prior)", re.I)
+TIME_WINDOW = re.compile(
+    r"\bwithin (?:the (?:last|past|previous) )?(?:\d|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen"
+    r"|twenty|thirty)\b|\b\d+\s*(?:days?|weeks?|months?) (?:before|prior)",
+    re.I,
+)
 ASIDE = re.compile(r"\([^()]{0,200}\)")
 LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for
 CONDITION_SENTENCES = 6
