@@ -20,17 +20,19 @@ from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normali
 # "is allowed", "are eligible", "is not counted as a line", "may participate": the clause lets a treatment in.
 _ALLOWED = re.compile(
     r"\b(?:(?:is|are|be|was|were|remains?)\s+(?:also\s+|still\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
-    r"|eligible(?!\s+(?:for|to)\b))"
+    r"|(?<!to be )eligible(?!\s+(?:for|to)\b))"
     r"|(?:is|are|be)\s+not\s+(?:counted|considered)(?:\s+as\s+(?:an?\s+)?(?:prior\s+)?(?:line|regimen|therapy))?"
     r"|(?:may|can)\s+(?:also\s+)?(?:be\s+)?(?:participate|enrolled|enroll|enrol|included)"
     r"|(?<!not )(?:allowed|permitted)\s*$)")
 # Where the allowing clause starts: a stop, a colon, or a capital letter opening a clause joined without one
 # ("No prior systemic therapy One prior line of EGFR-TKI therapy is allowed"). Read on the original text.
-_CLAUSE_START = re.compile(r"[.;:]\s*|(?<=[a-z0-9)\]])\s+(?=[A-Z][a-z])")
+_CLAUSE_START = re.compile(r"[.;:(\[]\s*|(?<=[a-z0-9)\]])\s+(?=[A-Z][a-z])")
+_SENTENCE_STOP = re.compile(r"[.;]\s")
 # "No X is allowed", "X not allowed": a ban, not an allowance.
 _NEGATION = re.compile(r"\b(?:no|not|never|none|without|nor|neither)\b|n't\b")
 # "allowed if / provided / only ...": a condition the profile cannot check.
-_CONDITION = re.compile(r"\b(?:if|provided|providing|as long as|unless|only|when|where|after|within|at least)\b")
+_CONDITION = re.compile(r"\b(?:if|provided|providing|as long as|unless|only|when|where|after|within|at least|up to"
+                        r"|at most|maximum|no more than|cycles?|doses?|weeks?|months?)\b")
 _BAN_KINDS = ("forbid", "naive", "lines")
 
 
@@ -55,6 +57,9 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
     clause = normalize(text[start:found.start()])
     if _NEGATION.search(clause) or cues.BAN.search(normalize(text[start:])):
         return None
+    sentence = max((m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())), default=0)
+    if cues.ADJUVANT.search(normalize(text[sentence:])):
+        return None  # "adjuvant chemotherapy is allowed": a setting the ban's own setting already reads
     # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
     items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]
     if not items:
@@ -108,7 +113,8 @@ def lift_across(rules: list[dict[str, Any]], allowed: list[Allowance], covered: 
         if rule["section"] == "exclusion" and rule["kind"] in ("forbid", "naive") and not rule["cohorts"]:
             banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
             for allow in allowed:
-                inside = tuple(i for i in allow.items if covered(i, banned))
+                # "Prior systemic therapy is allowed" beside a ban on it says nothing the ban can use.
+                inside = tuple(i for i in allow.items if covered(i, banned) and i != "c:systemic")
                 if inside:
                     rule = excepted(rule, Allowance(inside, allow.conditional))
         out.append(rule)
@@ -119,7 +125,7 @@ def allowing_bullets(criteria: list[Any], egfr: bool) -> list[Allowance]:
     """The bullets that only allow a treatment ("Prior anti-PD-1/PD-L1 therapy is permitted"), for every patient."""
     found = []
     for crit in criteria:
-        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200:
+        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200 or crit.purpose is not None:
             continue
         allowed = allowance(crit.text.rstrip(" ."), whole=True, egfr=egfr)
         if allowed is not None:

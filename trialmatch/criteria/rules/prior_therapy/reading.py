@@ -156,6 +156,9 @@ def _prefix(ancestors: list[Criterion]) -> str:
 
 
 _EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
+# "For the chemotherapy-naive cohort:", "In the pretreated arm only:": a group named by what its patients are.
+_DESCRIBED_COHORT = re.compile(r"\W{0,3}(?:for|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cohorts?|arms?|groups?"
+                               r"|populations?)(?:\s+only)?\s*:", re.I)
 
 
 def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool,
@@ -265,6 +268,10 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             stated_by[crit.index] = (start, len(rules))
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
                 lift_within(rules, spans, pieces, egfr_trial)
+            if crit.scope is None and _DESCRIBED_COHORT.match(crit.text):
+                # "For the chemotherapy-naive cohort: ...": a group the text names by description only, which
+                # other groups may sit beside; whether the patient is in it is a question.
+                rules[start:] = [rule if rule["cohorts"] else {**rule, "soft": True} for rule in rules[start:]]
             if any(rule.get("exhausted") for rule in rules[start:]) and _spelt_out_for_nsclc(criteria, index):
                 rules[start:] = [{k: v for k, v in rule.items() if k != "exhausted"} for rule in rules[start:]]
             if defined is None:

@@ -503,7 +503,9 @@ def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
     """A ban the criteria lift for some treatments (allowances.py): not excluded when every treatment it bans
     that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
     excepted = set(rule["excepted"])
-    if not any(_matches(d, excepted) for d in h.drugs):
+    banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
+    # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
+    if not any(_matches(d, excepted) and _matches(d, banned) for d in h.drugs):
         return outcome
     what = items_label(rule["excepted"])
     if rule["kind"] != "lines" and not rule.get("excepted_if"):
