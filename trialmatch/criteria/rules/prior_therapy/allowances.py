@@ -14,11 +14,12 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
 
 # "is allowed", "are eligible", "is not counted as a line", "may participate": the clause lets a treatment in.
-_ALLOWED = re.compile(
+_ALLOWED = guarded(
     r"\b(?:(?:is|are|be|was|were|remains?)\s+(?:also\s+|still\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
     r"|(?<!to be )eligible(?!\s+(?:for|to)\b))"
     r"|(?:is|are|be)\s+not\s+(?:counted|considered)(?:\s+as\s+(?:an?\s+)?(?:prior\s+)?(?:line|regimen|therapy))?"
@@ -125,9 +126,9 @@ def allowing_bullets(criteria: list[Any], egfr: bool) -> list[Allowance]:
     """The bullets that only allow a treatment ("Prior anti-PD-1/PD-L1 therapy is permitted"), for every patient."""
     found = []
     for crit in criteria:
-        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200 or crit.purpose is not None:
+        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200:
             continue
         allowed = allowance(crit.text.rstrip(" ."), whole=True, egfr=egfr)
-        if allowed is not None:
+        if allowed is not None and crit.purpose is None:  # the purpose is read only for the few that allow
             found.append(allowed)
     return found

@@ -548,7 +548,7 @@ def _inclusion_limits(norm: str, limits: list[LineLimit]) -> list[LineLimit]:
 # "starting or currently receiving osimertinib", "initiating or currently on first-line immunotherapy", "currently
 # treated with or starting a PD-1 inhibitor": a patient about to start the treatment is let in too (observational
 # and add-on designs), so not having had it yet is no exclusion.
-_STARTING_OR = re.compile(
+_STARTING_OR = guarded(
     r"\b(?:start(?:ing|s)?|initiat(?:ing|es?)|commenc(?:ing|es?)|begin(?:ning|s)?|due to start)\s+or\s+(?:\w+\s+){0,2}?"
     r"(?:currently|already|now|receiving|being|on)\b"
     r"|\b(?:currently|already|now)\s+(?:[\w-]+\s+){0,3}?or\s+(?:\w+\s+){0,2}?"
