@@ -33,12 +33,29 @@ _NEGATED = re.compile(r"\b(?:not|no|never|without|none|neither|exclu\w*|ineligib
 _EARLY = re.compile(r"\b(?:adjuvant setting|(?:completely |radically )?resect(?:ed|able)|radical resection)\b")
 _LATE = re.compile(r"\b(?:unresectable|non-?resectable|metastatic|advanced|recurrent|stage iv|stage 4)\b")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+# A lead-in ending with a colon that asks for one of the items after it, in the words the shared reader
+# nests flat items under (reader/continuations.py): "Either:", "Meets 1 of the following criteria:",
+# "Patients must satisfy (a) or (b):", "any of:".
+_ONE_OF = re.compile(r"\b(?:one|1|\(1\))(?:\s+\(1\))?\s+(?:or more\s+)?of\b|\bany (?:one )?of\b|\beither\b"
+                     r"|\(?\b[a-e1-5]\)\s+(?:and/)?or\s+\(?[a-e1-5]\)", re.I)
+# The items written inline after such a lead-in: "(a) ... (b) ...", "a) ... b) ...", "(1) ... (2) ...".
+_MARK = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(?P<mark>[a-e]|[1-5]|i{1,3}|iv)\)\s+")
+_LETTERS = ("a", "b", "c", "d", "e")
+_NUMBERS = ("1", "2", "3", "4", "5")
+_ROMANS = ("i", "ii", "iii", "iv")
+
+
+def _lead_in(text: str) -> bool:
+    """A short lead-in ending with a colon that asks for one of what follows ("(a) or (b):", "Either:")."""
+    return len(text) <= 300 and _ONE_OF.search(text) is not None and not _NEGATED.search(normalize(text))
 
 
 @lru_cache(maxsize=2048)
 def list_intro(text: str) -> str | None:
     """The sentence of an inclusion bullet that opens a list of alternatives, or None."""
     lower = text.lower()
+    if lower.rstrip(" *_").endswith(":") and _lead_in(_SENTENCE.split(text)[-1]):
+        return _SENTENCE.split(text)[-1]
     if "follow" not in lower and "below" not in lower and "listed" not in lower:
         return None  # most bullets open no list: no sentence split
     for sentence in _SENTENCE.split(text):
@@ -47,6 +64,28 @@ def list_intro(text: str) -> str | None:
         if found and not _NEGATED.search(norm, 0, found.start()):
             return sentence
     return None
+
+
+@lru_cache(maxsize=2048)
+def inline_options(text: str) -> tuple[str, ...]:
+    """The alternatives an inclusion bullet lists inline after its lead-in, each one way in: "Must meet (a) or
+    (b): (a) progression after osimertinib (b) progression after a first-generation EGFR TKI". Empty when the
+    bullet has no such lead-in, or fewer than two marked items in order after it."""
+    colon = text.find(":")
+    if colon < 0 or ")" not in text or not _lead_in(text[:colon + 1]):
+        return ()
+    marks = list(_MARK.finditer(text, colon + 1))
+    for series in (_LETTERS, _NUMBERS, _ROMANS):
+        found = [m for m in marks if m.group("mark").lower() in series]
+        if len(found) >= 2 and [m.group("mark").lower() for m in found] == list(series[:len(found)]):
+            ends = [m.start() for m in found[1:]] + [len(text)]
+            return tuple(text[m.end():end].strip(" ;,") for m, end in zip(found, ends, strict=True))
+    return ()
+
+
+def inline_step(index: int, option: int) -> int:
+    """The path step of the inline alternative `option` of criterion `index` (negative: no criterion's index)."""
+    return -(index * 100 + option + 1)
 
 
 def _closed(text: str) -> Scope | None:
@@ -75,7 +114,7 @@ NONE = Alternatives((), {}, ())
 
 def read_alternatives(criteria: list[Criterion]) -> Alternatives:
     """The alternatives structure of a trial's criteria (NONE when no inclusion opens a list)."""
-    if not any(c.section == "inclusion" and list_intro(c.text) for c in criteria):
+    if not any(c.section == "inclusion" and (list_intro(c.text) or inline_options(c.text)) for c in criteria):
         return NONE
     paths: list[Path] = []
     closed: dict[int, Scope] = {}
@@ -91,6 +130,8 @@ def read_alternatives(criteria: list[Criterion]) -> Alternatives:
             why = _closed(crit.text)
             if why is not None:
                 closed[index] = why
+        if crit.section == "inclusion":
+            options += [(*path, inline_step(index, k)) for k in range(len(inline_options(crit.text)))]
         paths.append(path)
         ancestors.append(index)
     if not options:

@@ -358,6 +358,9 @@ OPEN_ALTERNATIVE = guarded(
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
     # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
     r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"
+    # "or patients aged 70+ unable to tolerate chemotherapy": a group that cannot take the treatment.
+    r"|\bor\b[^.;]{0,40}?\b(?:unable to (?:tolerate|receive)|cannot (?:tolerate|receive)|can not (?:tolerate|receive)"
+    r"|not (?:able|fit) to (?:tolerate|receive))\b"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.

@@ -137,12 +137,19 @@ def with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
-def _drop_generic(mentions: list[Mention]) -> list[Mention]:
-    """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before."""
+# "EGFR TKI, ALK inhibitors or other targeted drugs": the generic class named as more of the kind, not as a
+# second name for the class before it.
+_OTHER_OF_KIND = re.compile(r"\b(?:or|and|and/or|nor)\s+(?:any\s+)?other\s+(?:molecular(?:ly)?\s+)?$")
+
+
+def _drop_generic(mentions: list[Mention], norm: str = "") -> list[Mention]:
+    """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before (unless the
+    text says "or other targeted drugs")."""
     kept: list[Mention] = []
     seen_targeted = False
     for mention in mentions:
-        if mention.generic and seen_targeted:
+        if mention.generic and seen_targeted and not _OTHER_OF_KIND.search(norm, max(0, mention.start - 30),
+                                                                              mention.start):
             continue
         kept.append(mention)
         if not mention.generic and any({"targeted", "biologic", "biological"} & _family(i) for i in mention.items):
@@ -305,7 +312,7 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
         elif not (inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
             named.append(mention)
     reading = Reading([], [], list(dict.fromkeys(allow)), [], [], [])
-    kept = {id(m) for m in _drop_generic(named)}
+    kept = {id(m) for m in _drop_generic(named, norm)}
     prev: Mention | None = None
     action: str | None = None
     for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")

@@ -28,9 +28,17 @@ from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.allowances import (
+    allowing_bullets,
+    lift_across,
+    lift_parent,
+    lift_within,
+)
 from trialmatch.criteria.rules.prior_therapy.alternatives import (
     NONE,
     Alternatives,
+    inline_options,
+    inline_step,
     list_intro,
     on_path,
     read_alternatives,
@@ -88,7 +96,8 @@ class _OwnRead(NamedTuple):
 
 
 def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
-    pieces = tuple(_pieces(crit))
+    # "Must meet (a) or (b): (a) ... (b) ...": each inline alternative is read as a piece of its own.
+    pieces = (crit.section == "inclusion" and inline_options(crit.text)) or tuple(_pieces(crit))
     # Most criteria name no treatment: their purpose and context are never worked out.
     reads = [read_sentence(piece, _section(crit), egfr_trial) for piece in pieces]
     if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
@@ -147,6 +156,9 @@ def _prefix(ancestors: list[Criterion]) -> str:
 
 
 _EGFR = re.compile(r"\begfr\b|epidermal growth factor receptor", re.I)
+# "For the chemotherapy-naive cohort:", "In the pretreated arm only:": a group named by what its patients are.
+_DESCRIBED_COHORT = re.compile(r"\W{0,3}(?:for|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:cohorts?|arms?|groups?"
+                               r"|populations?)(?:\s+only)?\s*:", re.I)
 
 
 def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], egfr_trial: bool,
@@ -219,6 +231,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     opened: dict[tuple[str, str], Scope | None] = {}  # _diagnosis_scope per distinct bullet, read once each
     defined: dict[str, tuple[str, ...]] | None = None  # the criteria's spelt-out abbreviations, read when first asked
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
+    stated_by: dict[int, tuple[int, int]] = {}  # per criterion that stated rules, their indexes
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         if tails:  # most texts have no closing headings: nothing to filter
@@ -236,6 +249,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             contexts = {(): ctx, ctx.cohorts: ctx}  # one context per distinct heading, not per sentence
             others: list[int] = []  # rules of "...; others must ..." sentences: outside the criterion's marker group
             stated: dict[int, list[dict[str, Any]]] = {}  # the rules each piece stated
+            spans: dict[int, tuple[int, int]] = {}  # per piece, the indexes of its rules
             for k, first in enumerate(reads):
                 if first is None:
                     continue
@@ -248,8 +262,16 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 if len(rules) == before and k - 1 in stated:
                     rules += _widened(stated[k - 1], first)
                 stated[k] = rules[before:]
+                spans[k] = (before, len(rules))
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
+            stated_by[crit.index] = (start, len(rules))
+            if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
+                lift_within(rules, spans, pieces, egfr_trial)
+            if crit.scope is None and _DESCRIBED_COHORT.match(crit.text):
+                # "For the chemotherapy-naive cohort: ...": a group the text names by description only, which
+                # other groups may sit beside; whether the patient is in it is a question.
+                rules[start:] = [rule if rule["cohorts"] else {**rule, "soft": True} for rule in rules[start:]]
             if any(rule.get("exhausted") for rule in rules[start:]) and _spelt_out_for_nsclc(criteria, index):
                 rules[start:] = [{k: v for k, v in rule.items() if k != "exhausted"} for rule in rules[start:]]
             if defined is None:
@@ -275,6 +297,12 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             if alternatives.paths and alternatives.paths[index]:
                 rules[start:] = [_on_alternative(rule, alternatives.paths[index], alternatives.foreign)
                                  for rule in rules[start:]]
+            if alternatives.paths and crit.section == "inclusion" and inline_options(crit.text):
+                for k, (low, high) in spans.items():  # each inline alternative is a way in of its own
+                    path = (*alternatives.paths[index], inline_step(index, k))
+                    rules[low:high] = [_on_alternative(rule, path, alternatives.foreign) for rule in rules[low:high]]
+        if ancestors and crit.depth and (parent := ancestors[-1].index) in stated_by:
+            lift_parent(rules, stated_by[parent], crit.text, egfr_trial)  # "* One prior line of TKI is allowed"
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
@@ -631,6 +659,8 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     alternatives = read_alternatives(list(text.criteria))
     criteria = _before_planned_surgery(text, criteria_rules(text, alternatives)) + _first_treatment_rules(text)
     criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
+    egfr = bool(_EGFR.search(text.header))
+    criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     return assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
 
 

@@ -225,10 +225,17 @@ _GROUP_HEADING = re.compile(
 _NOT_A_GROUP = re.compile(r"\b(?:following|any of|one of|criteria|excluded|eligible|must|will|should|are|is)\b")
 
 
+# "For patients with stage IV:", "Patients with metastatic disease:": every patient this tool serves (stage IV
+# NSCLC) is in that group, so its rules are everyone's, not another group's.
+_EVERY_PATIENT = re.compile(
+    r"\s*(?:an?\s+)?(?:stage\s+(?:iv[ab]?|4[ab]?)|metastatic|advanced(?:\s+or\s+metastatic)?|recurrent\s+or\s+metastatic"
+    r"|distant\s+metastases)(?:\s+(?:disease|nsclc|non-small[- ]cell\s+lung\s+cancer|lung\s+cancer|cancer))?\s*$")
+
+
 def group_heading(norm: str) -> tuple[str, list[str]] | None:
     """(label, genes) when a sentence opens with a sub-population heading; such groups are alternatives."""
     match = _GROUP_HEADING.match(norm)
-    if not match or _NOT_A_GROUP.search(match.group()):
+    if not match or _NOT_A_GROUP.search(match.group()) or _EVERY_PATIENT.match(match.group("what")):
         return None
     heading = re.sub(r"\s+", " ", match.group()[:-1].strip(" -*"))
     without = " without " in f" {heading} "

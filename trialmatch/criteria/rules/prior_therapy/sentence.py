@@ -545,10 +545,21 @@ def _inclusion_limits(norm: str, limits: list[LineLimit]) -> list[LineLimit]:
     return out
 
 
+# "starting or currently receiving osimertinib", "initiating or currently on first-line immunotherapy", "currently
+# treated with or starting a PD-1 inhibitor": a patient about to start the treatment is let in too (observational
+# and add-on designs), so not having had it yet is no exclusion.
+_STARTING_OR = guarded(
+    r"\b(?:start(?:ing|s)?|initiat(?:ing|es?)|commenc(?:ing|es?)|begin(?:ning|s)?|due to start)\s+or\s+(?:\w+\s+){0,2}?"
+    r"(?:currently|already|now|receiving|being|on)\b"
+    r"|\b(?:currently|already|now)\s+(?:[\w-]+\s+){0,3}?or\s+(?:\w+\s+){0,2}?"
+    r"(?:start(?:ing)?|initiat\w*|commenc\w*|begin(?:ning)?|due to start)\b")
+
+
 def _sentence_soft(norm: str, bare: str) -> bool:
-    """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others."""
+    """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others, a start."""
     return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
-        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm))
+        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)) \
+        or bool(_STARTING_OR.search(bare))
 
 
 # "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the

@@ -499,6 +499,26 @@ def _applies(rule: dict[str, Any], profile: Patient) -> bool | None:
     return None if "unknown" in statuses else False
 
 
+def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
+    """A ban the criteria lift for some treatments (allowances.py): not excluded when every treatment it bans
+    that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
+    excepted = set(rule["excepted"])
+    banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
+    # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
+    if not any(_matches(d, excepted) and _matches(d, banned) for d in h.drugs):
+        return outcome
+    what = items_label(rule["excepted"])
+    if rule["kind"] != "lines" and not rule.get("excepted_if"):
+        eased = _CHECKS[rule["kind"]]({**rule, "allow": [*(rule.get("allow") or ()), *rule["excepted"]]}, h)
+        if eased.verdict == UNKNOWN:
+            return eased
+        if eased.verdict == ELIGIBLE:
+            return Outcome(ELIGIBLE, lambda: f"The trial makes an exception for earlier {what}, and the "
+                                                  "treatments you list that it limits are of that kind.")
+    return Outcome(UNKNOWN, lambda: f"{outcome.reason} The trial makes an exception for earlier {what}, which you "
+                                    "list; whether the rest of your treatment is covered needs your doctor's reading.")
+
+
 def _group_words(rule: dict[str, Any]) -> str:
     return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
 
@@ -517,6 +537,8 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                                             "you list none.")
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
+        if rule.get("excepted") and outcome.verdict == EXCLUDED:
+            outcome = _lifted(rule, outcome, h)
         if rule.get("exhausted") and outcome.verdict == ELIGIBLE:
             outcome = _used_up(profile, h)
     if applies is None and outcome.verdict == EXCLUDED:

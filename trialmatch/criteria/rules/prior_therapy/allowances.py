@@ -1,0 +1,134 @@
+"""Allowances that lift part of a ban stated elsewhere: "Prior systemic chemotherapy. Note: first-line platinum
+doublet given with pembrolizumab is allowed"; "More than one line; Except: EGFR-TKI treatment is not counted";
+"No prior systemic therapy" over "One prior line of EGFR-TKI therapy is allowed"; an inclusion "Prior anti-PD-1
+therapy is permitted" beside the exclusion "Prior immunotherapy".
+
+The allowed treatments become the ban's `excepted` items. A patient whose banned treatments are all excepted is
+not excluded by it; one who had an excepted treatment and others the ban names is a question (the allowance may
+be worded more narrowly than its classes: a line, a setting, a partner drug). A ban never gets stricter here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
+
+# "is allowed", "are eligible", "is not counted as a line", "may participate": the clause lets a treatment in.
+_ALLOWED = guarded(
+    r"\b(?:(?:is|are|be|was|were|remains?)\s+(?:also\s+|still\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
+    r"|(?<!to be )eligible(?!\s+(?:for|to)\b))"
+    r"|(?:is|are|be)\s+not\s+(?:counted|considered)(?:\s+as\s+(?:an?\s+)?(?:prior\s+)?(?:line|regimen|therapy))?"
+    r"|(?:may|can)\s+(?:also\s+)?(?:be\s+)?(?:participate|enrolled|enroll|enrol|included)"
+    r"|(?<!not )(?:allowed|permitted)\s*$)")
+# Where the allowing clause starts: a stop, a colon, or a capital letter opening a clause joined without one
+# ("No prior systemic therapy One prior line of EGFR-TKI therapy is allowed"). Read on the original text.
+_CLAUSE_START = re.compile(r"[.;:(\[]\s*|(?<=[a-z0-9)\]])\s+(?=[A-Z][a-z])")
+_SENTENCE_STOP = re.compile(r"[.;]\s")
+# "No X is allowed", "X not allowed": a ban, not an allowance.
+_NEGATION = re.compile(r"\b(?:no|not|never|none|without|nor|neither)\b|n't\b")
+# "allowed if / provided / only ...": a condition the profile cannot check.
+_CONDITION = re.compile(r"\b(?:if|provided|providing|as long as|unless|only|when|where|after|within|at least|up to"
+                        r"|at most|maximum|no more than|cycles?|doses?|weeks?|months?)\b")
+_BAN_KINDS = ("forbid", "naive", "lines")
+
+
+class Allowance(NamedTuple):
+    items: tuple[str, ...]
+    conditional: bool  # "allowed if ...": the allowance is a question, never a yes
+
+
+@lru_cache(maxsize=2048)
+def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance | None:
+    """The treatments the last allowing clause of `text` lets in, or None. With `whole`, the clause must be the
+    whole text (a bullet that only allows: "Prior anti-PD-1/PD-L1 therapy is permitted")."""
+    found = _ALLOWED.search(text.lower())
+    if found is None:
+        return None
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, found.start())]
+    if whole and starts:
+        return None
+    if not whole and not starts:
+        return None  # the allowance is the whole sentence: nothing before it to lift
+    start = starts[-1] if starts else 0
+    clause = normalize(text[start:found.start()])
+    if _NEGATION.search(clause) or cues.BAN.search(normalize(text[start:])):
+        return None
+    sentence = max((m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())), default=0)
+    if cues.ADJUVANT.search(normalize(text[sentence:])):
+        return None  # "adjuvant chemotherapy is allowed": a setting the ban's own setting already reads
+    # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
+    items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]
+    if not items:
+        return None
+    rest = normalize(text[found.end():])
+    return Allowance(tuple(dict.fromkeys(items)), bool(_CONDITION.search(rest) or _CONDITION.search(clause)))
+
+
+def excepted(rule: dict[str, Any], allowed: Allowance) -> dict[str, Any]:
+    """The ban with the allowed treatments excepted (a conditional allowance only ever makes a question)."""
+    if rule["kind"] not in _BAN_KINDS or rule.get("section") == "title":
+        return rule
+    if rule["kind"] == "lines" and not rule.get("max") and rule.get("max") != 0:
+        return rule  # a minimum count is a requirement, not a ban
+    items = list(dict.fromkeys([*(rule.get("excepted") or ()), *allowed.items]))
+    out = {**rule, "excepted": items}
+    if allowed.conditional:
+        out["excepted_if"] = True
+    return out
+
+
+def lift_within(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]], pieces: tuple[str, ...],
+                egfr: bool) -> None:
+    """The bans of one criterion with what its later pieces allow excepted (in place): "Prior chemotherapy.
+    Note: platinum doublet with pembrolizumab is allowed". A piece's own earlier clause counts too."""
+    for k, piece in enumerate(pieces):
+        allowed = allowance(piece, egfr=egfr) or (allowance(piece, whole=True, egfr=egfr) if k else None)
+        if allowed is None:
+            continue
+        for j, (low, high) in spans.items():
+            if j <= k:
+                rules[low:high] = [excepted(rule, allowed) for rule in rules[low:high]]
+
+
+def lift_parent(rules: list[dict[str, Any]], span: tuple[int, int], text: str, egfr: bool) -> None:
+    """The bans of a bullet with what one of its sub-bullets allows excepted (in place): "No prior systemic
+    therapy" over "One prior line of EGFR-TKI therapy is allowed"."""
+    allowed = allowance(text.rstrip(" ."), whole=True, egfr=egfr)
+    if allowed is not None:
+        low, high = span
+        rules[low:high] = [excepted(rule, allowed) for rule in rules[low:high]]
+
+
+def lift_across(rules: list[dict[str, Any]], allowed: list[Allowance], covered: Any) -> list[dict[str, Any]]:
+    """Exclusion bans with what another bullet allows excepted, where the ban takes that treatment in: an
+    inclusion "Prior anti-PD-1 therapy is permitted" lifts "Prior immunotherapy" for anti-PD-1 drugs only."""
+    if not allowed:
+        return rules
+    out = []
+    for rule in rules:
+        if rule["section"] == "exclusion" and rule["kind"] in ("forbid", "naive") and not rule["cohorts"]:
+            banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
+            for allow in allowed:
+                # "Prior systemic therapy is allowed" beside a ban on it says nothing the ban can use.
+                inside = tuple(i for i in allow.items if covered(i, banned) and i != "c:systemic")
+                if inside:
+                    rule = excepted(rule, Allowance(inside, allow.conditional))
+        out.append(rule)
+    return out
+
+
+def allowing_bullets(criteria: list[Any], egfr: bool) -> list[Allowance]:
+    """The bullets that only allow a treatment ("Prior anti-PD-1/PD-L1 therapy is permitted"), for every patient."""
+    found = []
+    for crit in criteria:
+        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200:
+            continue
+        allowed = allowance(crit.text.rstrip(" ."), whole=True, egfr=egfr)
+        if allowed is not None and crit.purpose is None:  # the purpose is read only for the few that allow
+            found.append(allowed)
+    return found
