@@ -250,6 +250,8 @@ _MAY_SPLIT = re.compile(r"[;；.](?:(?<!\.)|\s)")  # a character class first: th
 def _sentences(text: str) -> tuple[str, ...]:
     if not _MAY_SPLIT.search(text):
         return (text.strip(),) if text.strip() else ()
+    if not _MAY_JOIN.search(text):  # no "; or" / ". Or": every cut stands (most criteria)
+        return tuple(s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip())
     return tuple(_alternative_lists(text))
 
 
@@ -259,6 +261,7 @@ def _sentences(text: str) -> tuple[str, ...]:
 # stop ("EGFR-mutant NSCLC. Or ALK-positive NSCLC.") goes on from the one before.
 _SEMICOLON_OR = re.compile(r"[;；]\s*(?:and/)?or\b", re.I)
 _OPENS_OR = re.compile(r"(?:and/)?or\b", re.I)
+_MAY_JOIN = re.compile(r"[;；.]\s*(?:and/)?or\b", re.I)
 
 
 def _alternative_lists(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
-from trialmatch.criteria.text import Criterion, TrialText, quote
+from trialmatch.criteria.text import TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
 _TRANSFORMED = guarded(r"\btransform\w*", re.I)
@@ -224,12 +224,6 @@ _MAY_WORDS = guarded(r"\b(?:lcnec|neuro-?\s?endocrine|transform\w*)", re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|excluding|except|other than)\b[^.;]{0,40}$", re.I)
 
 
-def _for_everyone(text: TrialText) -> list[tuple[str, Criterion]]:
-    """Inclusion sentences that hold for every patient (not one cohort's, not another cancer's, not a history)."""
-    return [(s, c) for c in text.inclusion if not one_group(c) and not other_disease(c) and c.purpose is None
-            for s in c.sentences()]
-
-
 def _asked(sentence: str, pattern: Guarded) -> re.Match[str] | None:
     """Where `pattern` names what the sentence asks for: not negated before it, not shut out after it."""
     found = pattern.search(sentence)
@@ -258,18 +252,23 @@ def _special_lung_cancer(text: TrialText) -> dict[str, Any] | None:
     such: large cell neuroendocrine carcinoma (adenocarcinoma and squamous are out; a large cell or unspecified NSCLC
     may be one), or NSCLC transformed to small cell (a question: the profile does not say whether it has). A header
     that says NSCLC does not widen it: the criteria say which NSCLC."""
-    own = _for_everyone(text)
-    if not any(_MAY_WORDS.search(s) for s, _ in own):
+    candidates = [c for c in text.inclusion if _MAY_WORDS.possible(c.text) and not one_group(c)
+                  and not other_disease(c)]
+    if not candidates:
         return None  # most trials: nothing below can match
-    if any(_plain_nsclc(s) for s, _ in own):
+    # Sentences for every patient that may ask for such a cancer (a history or washout is not what is asked for).
+    own = [s for c in candidates if c.purpose is None for s in c.sentences() if _MAY_WORDS.search(s)]
+    transformed = next((s for s in own if _asked(s, _TO_SMALL_CELL)), "")
+    neuroendocrine = "" if transformed else next(
+        (s for s in own if _DIAGNOSIS.search(s) and _asked(s, _NEUROENDOCRINE_OF_LUNG)
+         and not vocab()["sclc"].search(s)), "")
+    if not transformed and not neuroendocrine:
         return None
-    transformed = next((s for s, _ in own if _asked(s, _TO_SMALL_CELL)), "")
+    if any(_plain_nsclc(s) for c in text.inclusion if not one_group(c) and not other_disease(c) for s in c.sentences()):
+        return None  # "Stage IV NSCLC" beside it: every NSCLC is taken
     if transformed:
         return _rule(UNKNOWN, transformed, "transformed")
-    neuroendocrine = next((s for s, _ in own if _DIAGNOSIS.search(s) and _asked(s, _NEUROENDOCRINE_OF_LUNG)), "")
-    if neuroendocrine and not vocab()["sclc"].search(neuroendocrine):
-        return _rule(EXCLUDED, neuroendocrine, "large cell neuroendocrine carcinoma", _MAY_BE_NEUROENDOCRINE)
-    return None
+    return _rule(EXCLUDED, neuroendocrine, "large cell neuroendocrine carcinoma", _MAY_BE_NEUROENDOCRINE)
 
 
 def cancer_rule(text: TrialText) -> dict[str, Any]:
