@@ -248,8 +248,42 @@ _MAY_SPLIT = re.compile(r"[;；.](?:(?<!\.)|\s)")  # a character class first: th
 
 @lru_cache(maxsize=8)  # each criterion is split twice in a row (labels, then test waivers)
 def _sentences(text: str) -> tuple[str, ...]:
-    parts = _SENTENCE_SPLIT.split(text) if _MAY_SPLIT.search(text) else [text]
-    return tuple(s.strip() for s in parts if s and s.strip())
+    if not _MAY_SPLIT.search(text):
+        return (text.strip(),) if text.strip() else ()
+    if not _MAY_JOIN.search(text):  # no "; or" / ". Or": every cut stands (most criteria)
+        return tuple(s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip())
+    return tuple(_alternative_lists(text))
+
+
+# "EGFR mutation; ALK rearrangement; ROS1 fusion; or BRAF V600E": the "; or" closes ONE list of alternatives, so the
+# pieces cut at the semicolons before it go back together (read alone, each would be a requirement of its own).
+# "EGFR wild-type; ECOG 0-1; measurable disease" has no "; or" and stays cut. A piece opening with "Or" after a full
+# stop ("EGFR-mutant NSCLC. Or ALK-positive NSCLC.") goes on from the one before.
+_SEMICOLON_OR = re.compile(r"[;；]\s*(?:and/)?or\b", re.I)
+_OPENS_OR = re.compile(r"(?:and/)?or\b", re.I)
+_MAY_JOIN = re.compile(r"[;；.]\s*(?:and/)?or\b", re.I)
+
+
+def _alternative_lists(text: str) -> list[str]:
+    pieces: list[str] = []
+    run = 0  # how many of the last pieces kept were cut at a semicolon
+    start = 0
+    for cut in [*_SENTENCE_SPLIT.finditer(text), None]:
+        piece = (text[start:cut.start()] if cut else text[start:]).strip()
+        start = cut.end() if cut else len(text)
+        at_semicolon = cut is not None and cut.group(0)[:1] in ";；"
+        if not piece:
+            continue
+        if pieces and _OPENS_OR.match(piece):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        elif run and _SEMICOLON_OR.search(piece):
+            pieces[-run:] = ["; ".join([*pieces[-run:], piece])]
+        else:
+            pieces.append(piece)
+            run = run + 1 if at_semicolon else 0
+            continue
+        run = int(at_semicolon)  # the joined list is one piece now
+    return pieces
 
 
 # ---- tokens -------------------------------------------------------------------------------------

@@ -92,6 +92,12 @@ _BREAK = re.compile(r"[.;:]|\)\s*\(")  # ")(" starts a new aside
 _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 
 
+# "EGFR and ALK must be (known) wild-type", "ROS1 status should be documented as negative": the verb between the
+# genes and the word that makes them absent still belongs to one statement.
+_BEFORE_NEGATIVE = LINK | frozenset("must should shall will need needs to been being documented confirmed proven "
+                                    "shown tested reported as".split())
+
+
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
     """Only list words and punctuation between two tokens of one phrase."""
     if len(gap) > 40 or _BREAK.search(gap):
@@ -147,7 +153,8 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
                 phrases.append(current)
             current = []
             continue
-        if current and not _tight(text[current[-1].end: tok.start]):
+        gap = text[current[-1].end: tok.start] if current else ""
+        if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK):
             phrases.append(current)
             current = []
         current.append(tok)

@@ -50,7 +50,7 @@ from trialmatch.criteria.rules.biomarker.treated import carrier_condition, excep
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import purpose_of
-from trialmatch.criteria.text import TrialText, quote
+from trialmatch.criteria.text import Criterion, TrialText, quote
 
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
 _NO_TEST_NEEDED = guarded(
@@ -366,7 +366,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     nsclc_only = _only_nsclc_group(text)
     bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
     own_whole = whole_trial_labels(bullet_cohorts)
-    for criterion, bullet in zip(text.criteria, bullet_cohorts, strict=True):
+    flat_bans = _flat_banned_items(text.criteria)
+    for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         cohorts = list(bullet)
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
@@ -384,7 +385,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
                 and once(other_cancer_only, criterion.parent)):
             foreign.update(cohorts)
-        section = "exclusion" if criterion.section == "exclusion" else "inclusion"
+        flat_ban = position in flat_bans
+        section = ("exclusion" if criterion.section == "exclusion" or flat_ban or _banned_item(criterion)
+                   else "inclusion")
         found: list[dict[str, Any]] = []
         for sentence, sentence_labels in once(labelled_sentences, criterion.text):
             own_labels = list(sentence_labels)  # one list per sentence, as clauses' cohorts
@@ -428,6 +431,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["sibling_of"] = criterion.parent[:200]
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
+                if flat_ban:
+                    clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -454,6 +459,48 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+# An inclusion lead-in that bans the items under it ("Patients must not have any of the following:", "None of the
+# following alterations:", "Tumour free of all of these:"): each sub-bullet is an exclusion, not a way in.
+_BANS_ITEMS = re.compile(
+    r"\b(?:(?:must|should|shall|may|do|does|can)\s?not|cannot|never)\s+(?:have|has|harbou?r|carry|show|present with"
+    r"|test positive for|meet)\b[^:]{0,40}\b(?:any|all|either|none)\b|\bnone of\b|\b(?:free|absence) of (?:any|all)\b"
+    r"|\bwithout any of\b|\bno (?:evidence of )?any of\b|\bnot have any\b", re.I)
+
+
+def _banned_item(criterion: Criterion) -> bool:
+    """A sub-bullet of an inclusion lead-in that bans its items."""
+    parent = criterion.parent.rstrip(" *_")
+    return (criterion.depth > 0 and criterion.section == "inclusion" and parent.endswith(":")
+            and _BANS_ITEMS.search(parent) is not None)
+
+
+def _bans_items(criterion: Criterion) -> bool:
+    text = criterion.text.rstrip(" *_")
+    return criterion.section == "inclusion" and text.endswith(":") and _BANS_ITEMS.search(text) is not None
+
+
+def _flat_banned_items(criteria: tuple[Criterion, ...] | list[Criterion]) -> set[int]:
+    """Positions of the flat items (same depth, not nested) right after an inclusion lead-in that bans them.
+
+    The list runs while its items name a marker; an item that names none ("ECOG 0-1") or opens a list of its own
+    (ends with a colon) ends it."""
+    banned: set[int] = set()
+    lead_depth: int | None = None
+    for position, criterion in enumerate(criteria):
+        if lead_depth is not None and criterion.depth > lead_depth:
+            continue  # a sub-bullet: _banned_item reads those
+        if lead_depth is not None and (criterion.depth < lead_depth or criterion.section != "inclusion"
+                                       or criterion.text.rstrip(" *_").endswith(":")
+                                       or not mentions_marker(criterion.text)):
+            lead_depth = None
+        elif lead_depth is not None:
+            banned.add(position)
+            continue
+        if _bans_items(criterion):
+            lead_depth = criterion.depth
+    return banned
 
 
 def _only_nsclc_group(text: TrialText) -> str | None:

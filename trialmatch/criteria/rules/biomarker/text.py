@@ -121,6 +121,32 @@ def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# "Known driver alteration (EGFR, ALK, ROS1), except KRAS G12C which is allowed": the permission belongs to the
+# exception, and the rule before it stands. The exception word must come first, close before the permission.
+_EXCEPT_WORD = re.compile(r"\b(?:except(?:ing)?|with the exception of|other than|apart from|aside from|excluding"
+                          r"|but not)\b", re.I)
+# The exception's own subject before its permission ("... KRAS G12C[, which] is allowed"): without one the permission
+# is the sentence's ("EGFR mutations other than exon 20 insertion are allowed" lets EGFR mutations in).
+_PERMISSION_LEAD = re.compile(r"\s*(?:,\s*|\s(?=which|that|who|as they|these|they))"
+                              r"(?:(?:which|that|who|as|these|this|they|it)\s+)?(?:also\s+)?$", re.I)
+
+
+def _before_excepted_permission(sentence: str) -> str:
+    """The sentence without the permission of its exception ("..., except KRAS G12C [which is allowed]"), or ""
+    when the permission is the sentence's point ("Patients with EGFR exon 20 insertion are eligible")."""
+    outside = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)  # asides blanked, positions kept
+    permission = PERMISSION.search(outside)
+    if permission is None:
+        return ""
+    found = list(_EXCEPT_WORD.finditer(outside, max(0, permission.start() - 80), permission.start()))
+    if not found or found[-1].start() == 0:
+        return ""
+    before = sentence[:permission.start()]
+    lead = _PERMISSION_LEAD.search(before)
+    if lead is None or found[-1].end() >= lead.start():
+        return ""
+    return before[:lead.start()]
+
 _OR_AFTER = re.compile(r"\s*,?\s*(?:and/or|or)\s", re.I)
 
 
@@ -183,8 +209,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
         return []  # a sample sent for testing asks for no result
     # A sentence that only allows something sets no rule; "(... local tests are allowed)" is an aside.
     outside = _PARENTHESES.sub(" ", sentence)
-    if PERMISSION.search(outside) and not NOT_PERMISSION.search(outside):
-        return []
+    permission = PERMISSION.search(outside)
+    if permission and not NOT_PERMISSION.search(outside):
+        sentence = _before_excepted_permission(sentence)
+        if not sentence:
+            return []
     text = sentence
     toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
     statements: list[Statement] = []

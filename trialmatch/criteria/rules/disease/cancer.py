@@ -8,7 +8,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
-from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.text import TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
@@ -210,11 +210,75 @@ def _names_other_cancer(part: str) -> bool:
     return bool(v["other_cancers"].search(plain) or v["other_organs"].search(plain))
 
 
+# "NSCLC that has transformed to small cell lung cancer", "small cell transformation of EGFR-mutant adenocarcinoma".
+_TO_SMALL_CELL = guarded(
+    r"\btransform\w*\s+(?:in)?to\s+(?:an?\s+)?(?:small[\s-]cell|sclc)\b|\b(?:small[\s-]cell|sclc)\s+transform\w*"
+    r"|\btransformed\s+(?:small[\s-]cell|sclc)\b|\btransformation\s+to\s+(?:small[\s-]cell|sclc)\b"
+    r"|\bhistologic(?:al)?\s+transformation\b",
+    re.I,
+)
+# "... transformed to small cell are not eligible", "without small cell transformation": not what the trial asks for.
+_SHUT_OUT = re.compile(r"\b(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted))\b"
+                       r"|\bnot (?:eligible|allowed|permitted)\b", re.I)
+_MAY_WORDS = guarded(r"\b(?:lcnec|neuro-?\s?endocrine|transform\w*)", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|excluding|except|other than)\b[^.;]{0,40}$", re.I)
+
+
+def _asked(sentence: str, pattern: Guarded) -> re.Match[str] | None:
+    """Where `pattern` names what the sentence asks for: not negated before it, not shut out after it."""
+    found = pattern.search(sentence)
+    if found is None or _NEGATED_BEFORE.search(sentence, max(0, found.start() - 40), found.start()):
+        return None
+    return None if _SHUT_OUT.search(sentence, found.end()) or _HISTORY.search(sentence[:found.start()]) else found
+
+
+def _plain_nsclc(sentence: str) -> bool:
+    """The sentence names NSCLC or lung cancer as such, once neuroendocrine, small cell and transformed disease
+    are blanked out ("Stage IV NSCLC, including LCNEC": all NSCLC)."""
+    v = vocab()
+    rest = mask(mask(mask(sentence, _NEUROENDOCRINE_OF_LUNG), v["sclc"]), _TO_SMALL_CELL)
+    if _TRANSFORMED.search(sentence) and not _WIDENED.search(sentence):
+        return False  # "NSCLC that has transformed ..." names NSCLC only as what it was
+    return bool(v["nsclc"].search(rest) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest))
+
+
+# "EGFR-mutant NSCLC (small cell transformation allowed)", "NSCLC, including LCNEC": NSCLC with more let in.
+_WIDENED = guarded(r"\b(?:eligible|allowed|permitted|acceptable|may|includ\w*|as well as|also)\b", re.I)
+_HISTOLOGY_NAMED = guarded(r"\b(?:adenocarcinoma|squamous|non-?\s?squamous)\b", re.I)
+
+
+def _special_lung_cancer(text: TrialText) -> dict[str, Any] | None:
+    """A trial whose inclusions, for everyone, ask for a lung cancer that is not plain NSCLC, and never for NSCLC as
+    such: large cell neuroendocrine carcinoma (adenocarcinoma and squamous are out; a large cell or unspecified NSCLC
+    may be one), or NSCLC transformed to small cell (a question: the profile does not say whether it has). A header
+    that says NSCLC does not widen it: the criteria say which NSCLC."""
+    candidates = [c for c in text.inclusion if _MAY_WORDS.possible(c.text) and not one_group(c)
+                  and not other_disease(c)]
+    if not candidates:
+        return None  # most trials: nothing below can match
+    # Sentences for every patient that may ask for such a cancer (a history or washout is not what is asked for).
+    own = [s for c in candidates if c.purpose is None for s in c.sentences() if _MAY_WORDS.search(s)]
+    transformed = next((s for s in own if _asked(s, _TO_SMALL_CELL)), "")
+    neuroendocrine = "" if transformed else next(
+        (s for s in own if _DIAGNOSIS.search(s) and _asked(s, _NEUROENDOCRINE_OF_LUNG)
+         and not vocab()["sclc"].search(s)), "")
+    if not transformed and not neuroendocrine:
+        return None
+    if any(_plain_nsclc(s) for c in text.inclusion if not one_group(c) and not other_disease(c) for s in c.sentences()):
+        return None  # "Stage IV NSCLC" beside it: every NSCLC is taken
+    if transformed:
+        return _rule(UNKNOWN, transformed, "transformed")
+    return _rule(EXCLUDED, neuroendocrine, "large cell neuroendocrine carcinoma", _MAY_BE_NEUROENDOCRINE)
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
     if without:
         return _rule(EXCLUDED, without, "people without lung cancer")
+    special = _special_lung_cancer(text)
+    if special:
+        return special
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]

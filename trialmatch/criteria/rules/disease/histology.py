@@ -137,6 +137,8 @@ _CANCER_WORD = re.compile(
 _PART_AFTER = re.compile(r"[\s-]+(?:cells?|components?|features?|differentiation|elements?|areas?)\b", re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:[<>≤≥%]|\bmixed|\bminor|\bfocal)[^,;()]{0,12}$", re.I)
 _NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b)", re.I)
+# "(adenocarcinoma, squamous or large cell neuroendocrine carcinoma)": a large cell NSCLC may be one.
+_NEUROENDOCRINE_ASKED = re.compile(r"\blarge[\s-]+cell[\s-]+neuro-?\s?endocrine|\bLCNEC\b", re.I)
 _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
 
 
@@ -323,6 +325,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     asked: set[str] | None = None  # the histologies the inclusions ask for
     asked_firm = False  # ... and whether for every patient
     nos = False  # NSCLC not otherwise specified is named among those asked for
+    neuroendocrine = False  # large cell neuroendocrine carcinoma is named among those asked for
     shut_firm: set[str] = set()
     shut_soft: set[str] = set()
     evidence = ""
@@ -351,6 +354,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
+        if mentions and not cohort_only and _NEUROENDOCRINE_ASKED.search(sentence):
+            neuroendocrine = True
         for allows, shut in mentions:
             if shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
@@ -380,6 +385,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # histology can be excluded on it (check() makes it a question).
         return {"allowed": [], "out": [], "evidence": quote(evidence)}
     out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
+    if neuroendocrine:
+        out.discard("large cell")  # a large cell carcinoma may be the neuroendocrine one asked for: a question
     rule: dict[str, Any] = {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}
     if nos:
         rule["nos"] = True  # NSCLC not otherwise specified is named among the histologies taken
