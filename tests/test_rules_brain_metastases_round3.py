@@ -52,7 +52,8 @@ def test_another_way_in_keeps_a_qualifier_from_excluding(inclusion: str, expecte
      (EX, EX, EL, UN)),
     ("* Patients must have untreated brain metastases measuring 5 mm or more", "", (EX, EX, EL, UN)),
     ("* Patients must have untreated brain metastases confirmed by CT or MRI", "", (EX, EX, EL, UN)),
-    ("* Patients must have brain metastases confirmed by MRI, with or without symptoms", "", (EX, EL, EL, UN)),
+    ("* Participants must have parenchymal brain metastases confirmed by CT or MRI scans, with or without symptoms",
+     "", (EX, EL, EL, UN)),
     # in the exclusions "or" leaves out both
     ("", "* Untreated brain metastases or leptomeningeal disease", (EL, EL, EX, UN)),
 ])
