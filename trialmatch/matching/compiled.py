@@ -30,7 +30,7 @@ DIMENSION_READS: dict[str, tuple[str, ...]] = {
     "disease": ("histology", "stage"),
     "biomarker": ("biomarkers", "tested_negative", "pdl1_tps", "histology", "prior_therapies", "prior_lines"),
     "prior_therapy": ("prior_therapies", "prior_lines", "biomarkers", "tested_negative"),
-    "performance_status": ("ecog",),
+    "performance_status": ("ecog", "age"),
     "brain_metastases": ("brain_metastases",),
     "age": ("age",),
     "sex": ("sex",),

@@ -129,12 +129,15 @@ def _alternatives(region: str) -> list[str]:
     """Split an exception into its alternatives at "or" that starts a new patient group."""
     flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), region)
     cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
+    if ";" in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
+        cuts = sorted({*cuts, *(m.start() + 1 for m in phrases.PERMITTING_CLAUSE.finditer(flat)
+                                if not phrases.NOT_ALLOWED.search(flat, m.start(), m.start() + 160))})
     pieces, last = [], 0
     for cut in cuts:
         pieces.append(region[last:cut])
         last = cut
     pieces.append(region[last:])
-    return [p for p in pieces if p.strip()]
+    return [p for p in pieces if p.strip(" ;,")]
 
 
 def _stable_only(alternative: str) -> bool:
@@ -345,6 +348,8 @@ def _mention_statements(
         statement = _statement("exclusion", sentence, E, treated, active)
         if treated == X and active == X:
             statement["bare"] = True  # any brain metastases: an allowance elsewhere may loosen it
+            if phrases.SEE_EXCEPTIONS.search(sentence):
+                statement["see_exceptions"] = True  # "(see inclusion criterion 2 for exceptions)"
         if phrases.UNTREATED_SUBJECT.search(phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")):
             statement["untreated_subject"] = True
         region_start = end
@@ -384,6 +389,45 @@ def _mention_statements(
         if statement[state] == X:
             statement[state] = U
     return [statement], last
+
+
+def _way_in(sentence: str) -> str | None:
+    """The other way into a brain requirement that one sentence offers: "lepto" ("untreated brain metastases
+    >= 5 mm, or leptomeningeal disease"; "untreated brain or leptomeningeal metastases"), "other" (an alternative
+    that is not about the brain), or None (none, or one about brain metastases, read by the requirement itself)."""
+    mention = phrases.BRAIN_METS.search(sentence)
+    if mention is None:
+        return None
+    if phrases.LEPTO.search(mention.group(0)) and re.search(r"\bor\b|/", mention.group(0)):
+        return "lepto"
+    lepto_first = phrases.LEPTO_OR.search(sentence, 0, mention.start())
+    if lepto_first and not phrases.BRAIN_METS.search(sentence, lepto_first.start(), mention.start()):
+        return "lepto"
+    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    for way in phrases.OTHER_WAY_IN.finditer(flat, mention.end()):
+        alternative = re.split(r"[;.]", flat[way.end():], maxsplit=1)[0]
+        if phrases.LEPTO.search(alternative) and not phrases.BRAIN_METS.search(alternative):
+            return "lepto"
+        if phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40]):
+            continue  # "or brain metastases progressing after radiotherapy", "or stable treated ones"
+        return "other"
+    return None
+
+
+def _other_way_in(criterion: Criterion, statements: list[dict[str, Any]]) -> None:
+    """A brain requirement with another way in ("Patients must have untreated brain metastases >= 5 mm, or
+    leptomeningeal disease"): the qualifier on the brain metastases does not leave out patients the other
+    alternative may take. Treated, stable (or active) patients may have leptomeningeal disease; patients without
+    brain metastases have none of it, but may fit an alternative that is not about the CNS."""
+    ways = {_way_in(sentence) for sentence in criterion.sentences()} - {None}
+    if not ways:
+        return
+    loosened = ("treated_stable", "active") if ways == {"lepto"} else ("none", "treated_stable", "active")
+    for statement in statements:
+        if statement["kind"] == "exclusion" or statement["none"] != X:
+            continue  # only what the trial asks every patient to have
+        for state in loosened:
+            statement[state] = U if statement[state] == X else statement[state]
 
 
 def _only_in_exception(sentence: str, start: int) -> bool:
@@ -431,7 +475,12 @@ def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     allowances = [s for s in statements if s["kind"] == "allowance"]
     kept = [s for s in statements if s["kind"] != "allowance"]
     for statement in kept:
+        see_exceptions = statement.pop("see_exceptions", False)
         if not statement.pop("bare", False) or statement["treated_stable"] != X:
+            continue
+        if see_exceptions and not any(statement.get("scope") in (None, a.get("scope")) for a in allowances):
+            # It points at exceptions we did not find: whom they let back in is a question.
+            statement["treated_stable"], statement["active"] = U, U
             continue
         for allowance in allowances:
             if statement.get("scope") not in (None, allowance.get("scope")):
@@ -761,6 +810,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 # patient has them, so a count read from the same criterion gives way to it.
                 statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
+        if criterion.section == "inclusion" and len(statements) > first_new:
+            _other_way_in(criterion, statements[first_new:])
         _set_scope(statements[first_new:], criterion)
         _named_part(statements[first_new:], criterion)
         if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
@@ -779,9 +830,10 @@ def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: 
         mention = phrases.BRAIN_METS.search(text.title)
         start, end = mention.span() if mention else (0, 0)
         titled = _requirement(text.title, text.title[max(0, start - 40):start], text.title[end:end + 40])
-        # The title adds its requirement unless the criteria already state it (a qualified one always adds).
+        # The title adds its requirement unless the criteria already state it for the whole trial (a qualified one
+        # always adds): one cohort's requirement ("Cohort A: untreated brain metastases") leaves the others to it.
         if titled["kind"] == "requires_active" or not any(s["kind"] in ("requires", "requires_active")
-                                                          for s in statements):
+                                                          and "scope" not in s for s in statements):
             statements.append(titled)
     if header_lepto and not any(s["kind"] == "requires_leptomeningeal" for s in statements):
         statements.append(_statement("requires_leptomeningeal", text.title, X, U, U))

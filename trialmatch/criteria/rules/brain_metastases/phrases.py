@@ -131,7 +131,9 @@ IGNORE_NEAR = re.compile(
     re.I,
 )
 NEGATED_BEFORE = re.compile(
-    r"\b(?:no|without|absence of|free of|not have|not had|negative for|no evidence of|no history of)"
+    r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of"
+    # "Lack of active brain metastases", "Not known to have untreated brain metastases"
+    r"|lack(?:s|ing)?(?: of)?|devoid of|not known to (?:have|harbou?r))"
     r"\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
@@ -429,3 +431,34 @@ ASIDE = re.compile(r"\([^()]{0,200}\)")
 LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for
 CONDITION_SENTENCES = 6
 CLAUSE_END = re.compile(r"[;:.(]")
+# "Patients must have untreated brain metastases >= 5 mm, or leptomeningeal disease": an "or" after the brain
+# mention that opens another way in. Not a size, count or imaging alternative ("5 mm or more", "on MRI or CT").
+OTHER_WAY_IN = re.compile(
+    r"(?<!\bwith)(?:,\s*|\s)(?:and/)?or\s+(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
+    r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)(?=[a-z])",
+    re.I,
+)
+# A brain state named in that alternative ("or stable treated ones"): the requirement's own reading settles it.
+STATE_WORD = re.compile(
+    r"\b(?:treated|untreated|irradiated|resected|stable|asymptomatic|symptomatic|controlled|uncontrolled|active"
+    r"|progressive|progressing|new|newly|ones?)\b",
+    re.I,
+)
+# "Leptomeningeal disease or untreated brain metastases": the other way in written first.
+LEPTO_OR = guarded(rf"(?:{LEPTO.pattern.pattern})[^.;]{{0,40}}?\b(?:and/)?or\b", re.I)
+# "unless treated and stable; in Part B, asymptomatic untreated brain metastases are allowed": a clause after ";"
+# that lets another group in is another alternative of the exception.
+PERMITTING_CLAUSE = re.compile(
+    r";(?=[^;]{0,160}?\b(?:allowed|permitted|eligible|acceptable|may (?:participate|enrol\w*|be (?:enrolled|included"
+    r"|eligible))|can (?:participate|enrol\w*|be (?:enrolled|included)))\b)",
+    re.I,
+)
+# "Known brain metastases (see inclusion criterion 2 for exceptions)", "except as allowed in inclusion criterion 5":
+# the exclusion points at exceptions stated elsewhere.
+SEE_EXCEPTIONS = re.compile(
+    r"\bsee\b[^.;()]{0,60}\bexceptions?\b|\bexceptions?\b[^.;()]{0,30}\b(?:in|under|per|see)\s+(?:the\s+)?"
+    r"(?:inclusion|exclusion|criteri\w*|section|below|above|protocol)"
+    r"|\b(?:except|unless)\s+(?:as\s+)?(?:otherwise\s+)?(?:noted|specified|described|allowed|permitted|stated|defined)"
+    r"\s+(?:in|under|below|above)\b",
+    re.I,
+)

@@ -21,7 +21,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.reader import apply_scope
+from trialmatch.criteria.rules.reader import apply_scope, read_scope
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 NAME = "performance_status"
@@ -244,6 +244,42 @@ _PERMITTED = re.compile(
     r"\b(?:allowed|permitted|eligible|accepted|acceptable|may (?:be )?(?:enrol|includ)|only (?:if|when|for|with))", re.I
 )
 
+# "(ECOG 2 limited to 20% of patients)", "restricted to a maximum of 10 participants": a cap on how many enrol.
+_QUOTA = re.compile(
+    r"\s*(?:approximately |about |around |roughly |~|a maximum of |no more than |not more than |at most |up to )?"
+    r"\d+\s*(?:%|percent\b|per ?cent\b|(?:[\w-]+ ){0,2}(?:patients|participants|subjects|pts)\b)",
+    re.I,
+)
+# An age beside a score ("ECOG 2 with age >= 70", "age >= 70 and ECOG 0-2", "ECOG 2 if aged 70 or older"): the door
+# that score opens, read against the patient's age.
+_AGE_OP = r"(?P<op>>=|=>|≥|>|<=|=<|≤|<|at least|over|above|under|below|older than|younger than)"
+_AGE_N = r"(?P<n>\d{2,3})\s*(?:years?(?: old| of age)?)?(?P<up>\s*(?:or (?:older|above|more|over)|\+))?"
+_AGE_AFTER = re.compile(
+    rf"\s*,?\s*(?:with|and|if|when|only if|only for|for (?:patients|participants|subjects) )\s*(?:an?\s+|the\s+)?"
+    rf"(?:patients?\s+|participants?\s+)?(?:age[ds]?|aged)\s*(?:of\s+|is\s+)?{_AGE_OP}?\s*{_AGE_N}"
+    r"(?=\s*(?:[,;.)]|or\b|and\b|$))",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    rf"(?:age[ds]?|aged)\s*(?:of\s+|is\s+)?{_AGE_OP}?\s*{_AGE_N}\s*,?\s*(?:and|with|plus)\s+(?:an?\s+)?$", re.I)
+
+
+def _age_range(match: re.Match[str] | None) -> tuple[int, int] | None:
+    """(youngest, oldest) an age condition takes; None when it states no bound."""
+    if match is None:
+        return None
+    n, op = int(match.group("n")), (match.group("op") or "").lower()
+    if match.group("up") or op in (">=", "=>", "≥", "at least"):
+        return n, 200
+    if op in (">", "over", "above", "older than"):
+        return n + 1, 200
+    if op in ("<=", "=<", "≤"):
+        return 0, n
+    if op in ("<", "under", "below", "younger than"):
+        return 0, n - 1
+    return None
+
+
 _GROUP_CONDITION = re.compile(
     r"\b(?:for|among)\b|\bin (?:those|patients|participants|subjects|pts|individuals)\b", re.I
 )
@@ -256,6 +292,8 @@ def _condition_after(sentence: str, end: int) -> str:
     condition = _CONDITION_AFTER.match(sentence, end)
     if condition is None or _PART_MENTION.search(sentence, end, condition.end() + 40):
         return ""
+    if _QUOTA.match(sentence, condition.end()):
+        return ""  # "ECOG 2 limited to 20% of patients": a quota on enrolment, not a condition on the patient
     return "group" if _GROUP_CONDITION.search(condition.group(0)) else "if"
 
 
@@ -337,7 +375,8 @@ def _other_condition(sentence: str, before: int, start: int, end: int, after: in
     joined = (_OR_BEFORE, _OR_AFTER) if role == "allow" else (_AND_BEFORE, _AND_AFTER)
     link = joined[0].search(head)
     # "ECOG 0-1 and CrCl < 60, or ECOG 2-3": the words before "or" are the previous score's own condition.
-    previous_condition = before > 0 and role == "allow" and _AND_AFTER.match(sentence, before) is not None
+    previous_condition = before > 0 and role == "allow" and (
+        _AND_AFTER.match(sentence, before) is not None or _WITH_AFTER.match(sentence, before) is not None)
     if link is not None and not previous_condition:
         # Words before "or", not just a previous score, an aside, a scale or a score not on record ("0-1 or KPS 70",
         # "Lansky or KPS", "0, 1, or missing or KPS >= 70").
@@ -428,6 +467,10 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule["_limit"] = start  # one statement's spans are one door (dropped by parse)
             if joined:
                 rule["joined"] = True
+                age = _age_range(_AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(
+                    sentence, max(before, start - _WINDOW), start))
+                if age is not None:
+                    rule["age"] = list(age)
             rules.append(rule)
             if role == "allow":
                 taken.update(e for e, v in enumerate(verdicts) if v == ELIGIBLE)
@@ -547,13 +590,37 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
         # after it ("0-2 (PS 2 allowed only in the expansion cohort)"): alternatives, read together.
         return rules
     if scope.other_disease:
-        return []
+        return _per_cancer_rules(criterion)
     scope_json = scope.to_json()
     for rule in rules:
         rule["scope"] = scope_json
         rule["verdicts"] = [
             v if v is None else apply_scope(Finding(v), scope_json, None).verdict for v in rule["verdicts"]
         ]
+    return rules
+
+
+_CLAUSE_CUT = re.compile(r";\s*|\.\s+(?=[A-Z])")
+
+
+def _per_cancer_rules(criterion: Criterion) -> list[dict[str, Any]]:
+    """"Patients with glioma: KPS >= 70; patients with solid tumours: ECOG <= 2": a criterion opening with another
+    cancer's limit may go on to a limit for a group of its own (solid tumours, NSCLC). Only clauses that name such a
+    group are kept; one that names none may go on about the other cancer."""
+    clauses = [c for c in _CLAUSE_CUT.split(criterion.text) if c.strip()]
+    rules: list[dict[str, Any]] = []
+    for number, clause in enumerate(clauses[1:], start=1):
+        scope = read_scope(clause)[1]
+        if scope is None or scope.other_disease or not scope.diseases or not ANCHOR.search(clause):
+            continue
+        scope_json = scope.to_json()
+        for rule in _sentence_rules(clause, criterion.section == "exclusion"):
+            rule["evidence"] = quote(clause)
+            rule["_limit"] = (criterion.index, number, rule.get("_limit"))
+            rule["verdicts"] = [
+                v if v is None else apply_scope(Finding(v), scope_json, None).verdict for v in rule["verdicts"]
+            ]
+            rules.append(rule)
     return rules
 
 
@@ -635,7 +702,33 @@ def parse(text: TrialText) -> dict[str, Any]:
     deciding = [
         next((i for i, r in enumerate(rules) if r["verdicts"][e] == combined[e]), -1) for e in ECOG_VALUES
     ]
-    return {"verdicts": combined, "deciding": deciding, "rules": rules}
+    parsed: dict[str, Any] = {"verdicts": combined, "deciding": deciding, "rules": rules}
+    if gate := _age_gate(rules, combined, deciding):
+        parsed["age_gate"] = gate
+    return parsed
+
+
+def _age_gate(rules: list[dict[str, Any]], combined: list[Verdict], deciding: list[int]) -> dict[str, list[int]]:
+    """ECOG values whose only way in is a door with an age on it ("ECOG 2 with age >= 70, or ECOG 0-1"): the
+    patient's age settles them. Keyed by the ECOG value (as text, for JSON), the ages that door takes."""
+    gate: dict[str, list[int]] = {}
+    for e in ECOG_VALUES:
+        if combined[e] != UNKNOWN or deciding[e] < 0:
+            continue
+        door = rules[deciding[e]]
+        if not door.get("age") or not door.get("with_condition"):
+            continue
+        others = [r for r in rules if r is not door and r["verdicts"][e] is not None]
+        if any(r.get("subgroup") or r.get("on_condition") or r["verdicts"][e] != EXCLUDED for r in others):
+            continue  # another statement lets the score in, or leaves it a question, on its own
+        if others:
+            gate[str(e)] = door["age"]
+    return gate
+
+
+def reads(rules: dict[str, Any]) -> frozenset[str]:
+    """The profile fields check() reads: the age too when a score's door has an age on it."""
+    return frozenset({"ecog", "age"}) if rules.get("age_gate") else frozenset({"ecog"})
 
 
 def _allowed_text(rules: list[dict[str, Any]]) -> str:
@@ -658,6 +751,12 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
         return Finding(ELIGIBLE, "", f"The trial's performance status criteria do not concern ECOG {profile.ecog}.")
     rule = stated[deciding]
     limit = _allowed_text(stated)
+    ages = rules.get("age_gate", {}).get(str(profile.ecog))
+    if verdict == UNKNOWN and ages and profile.age is not None:
+        fits = ages[0] <= profile.age <= ages[1]
+        return Finding(ELIGIBLE if fits else EXCLUDED, rule["evidence"],
+                       f"The trial takes ECOG {profile.ecog} only at some ages; at {profile.age} you "
+                       f"{'fit' if fits else 'do not fit'} that door.")
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
         return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
