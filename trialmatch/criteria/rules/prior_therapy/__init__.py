@@ -44,8 +44,8 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
         return frozenset()
     fields = {"prior_therapies", "prior_lines"}
     # A driver rule and "no standard therapy left" (is the driver's drug had?) read the patient's genes.
-    if any(rule.get("genes") or rule.get("exhausted") or (rule.get("scope") or {}).get("genes")
-           for rule in every_rule(rules["rules"])):
+    if any(rule.get("genes") or rule.get("marker") or rule.get("exhausted") or (rule.get("scope") or {}).get("genes")
+           for rule in every_rule(rules["rules"])) or rules.get("unruled_parts"):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)
 

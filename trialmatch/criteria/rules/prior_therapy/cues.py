@@ -24,6 +24,10 @@ _CUE = re.compile(
     # (Not "patients without these alterations must have received X": that names a group.)
     r"|\bnever\b|\bnone\b|(?<!patients )(?<!participants )(?<!subjects )(?<!those )\bwithout\b"
     r"|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
+    # "Lack of prior exposure to X", "lacking prior X", "devoid of any prior X": only before exposure words ("lack
+    # of response to prior X" is progression on X).
+    r"|\b(?:lack(?:ing|s)?(?:\s+of)?|devoid\s+of)(?=\s+(?:any\s+)?(?:prior|previous|earlier|exposure|treatment"
+    r"|therap|systemic|anti|immuno|chemo))"
     r"|\bna[i\u00ef]ve\b)"
     r"|(?P<fut>\bwill\b|\bto (?:receive|be treated|be given|start|initiate|undergo)\b|\bcandidates?\b|\bscheduled\b"
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"

@@ -44,6 +44,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     read_alternatives,
 )
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
+from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
@@ -292,6 +293,16 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 rules[start:] = [{**rule, "scope": _driver_scope(scope_json, outside) if rule["kind"] == "driver"
                                   else outside if start + n in others else scope_json,
                                   "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+                if part is not None and part.kind in _PART_KINDS and part.genes and not parts and not part.absent:
+                    # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
+                    # (assemble), not a rule on every carrier of the gene.
+                    rules[start:] = [rule if rule["cohorts"] or start + n in others
+                                     else {**rule, "marker_cohort": f"cohort: {normalize(part.label)}"}
+                                     for n, rule in enumerate(rules[start:])]
+                narrowed = _scope_alterations(scope)
+                if narrowed:  # "EGFR L858R cohort: ...": the carriers of that alteration only
+                    rules[start:] = [rule if rule["kind"] == "driver" or start + n in others or rule.get("marker")
+                                     else {**rule, "marker": narrowed} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
             if alternatives.paths and alternatives.paths[index]:
@@ -309,6 +320,13 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return _repeated_scope(rules)
+
+
+def _scope_alterations(scope: Scope) -> dict[str, list[str]]:
+    """The alterations a marker group of the shared reader names ("Patients with an EGFR exon 20 insertion")."""
+    if not scope.genes or scope.absent:
+        return {}
+    return group_alterations(normalize(scope.label), scope.genes)
 
 
 def _repeated_scope(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -641,8 +659,22 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
         rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
     else:
         rules += titles
-    kept = _unique(_reconcile(_unique(rules)))
+    kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
     return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
+
+
+def _marker_cohorts(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cohorts named by a marker only ("EGFR cohort: progressed on osimertinib") are cohorts of their own when the
+    criteria name other cohorts ("Cohort B: no prior systemic therapy"): a carrier may join another cohort. A
+    lone marker cohort stays every carrier's rule (other cohorts, if any, are not named)."""
+    marked = {rule["marker_cohort"] for rule in rules if rule.get("marker_cohort")}
+    if not marked:
+        return rules
+    labelled = any(rule["cohorts"] for rule in rules if rule["section"] == "inclusion")
+    if not labelled and len(marked) < 2:
+        return [{k: v for k, v in rule.items() if k != "marker_cohort"} for rule in rules]
+    return [{**{k: v for k, v in rule.items() if k != "marker_cohort"}, "cohorts": [rule["marker_cohort"]]}
+            if rule.get("marker_cohort") else rule for rule in rules]
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -661,7 +693,45 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
-    return assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    if [] in parsed["groups"]:
+        unruled = marker_only_parts(text, parsed["rules"])
+        if unruled:
+            parsed["unruled_parts"] = unruled
+    return parsed
+
+
+# Words that make a part's marker condition a negative one ("without EGFR mutation", "EGFR wild-type").
+_NEGATIVE_MARKER = re.compile(r"\b(?:no|not|non|without|negative|wild[\s-]?type|absence|absent|lack\w*|excluding"
+                              r"|except|other than|unknown)\b")
+
+
+def marker_only_parts(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trial's parts that set no prior-therapy rule, when each of them is open only to carriers of a marker
+    its own inclusion names ("For the expansion part, patients have documented EGFR exon 20 insertion"): the
+    way in that "a part sets no rule on earlier treatment" offers is then only theirs (verdicts). Empty when the
+    criteria name fewer than two parts, a part without rules names no marker (or a negative one), or rules
+    name a part the criteria's headings do not."""
+    texts: dict[str, list[str]] = {}
+    criteria = list(text.criteria)
+    for index, crit in enumerate(criteria):
+        scope = crit.scope
+        if crit.section != "inclusion" or scope is None or scope.kind not in _PART_KINDS or scope.closed:
+            continue
+        for label in scope_cohorts(scope.label):
+            texts.setdefault(label, []).extend([crit.text, *(c.text for c in _children(criteria, index))])
+    ruled = {label for rule in rules for label in rule["cohorts"]}
+    unruled = [label for label in texts if label not in ruled]
+    if len(texts) < 2 or not unruled or not ruled <= set(texts):
+        return []
+    parts = []
+    for label in unruled:
+        words = " ".join(texts[label])
+        genes = genes_named(words)
+        if not genes or _NEGATIVE_MARKER.search(normalize(words)):
+            return []
+        parts.append({"label": label, "genes": list(genes), "marker": group_alterations(normalize(words), genes)})
+    return parts
 
 
 # A cancer "newly diagnosed" (not the brain metastases of one), in an inclusion that offers no way in for a

@@ -43,7 +43,8 @@ _PATIENTS_WITH = re.compile(
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
 )
 _GENE_PATIENTS = re.compile(
-    rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
+    # "KRAS G12C-mutant patients": a protein change may sit between the gene and the word.
+    rf"^\W*(?:for\s+)?{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
     r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
 )
 # "The T790M cohort must ...", "EGFR-mutant arm: ...": a group named by its marker.

@@ -18,6 +18,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
+from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
     LeadIn,
@@ -184,7 +185,28 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     return rules
 
 
+# An exclusion that opens by negating an exposure or a progression: "Not having received prior platinum", "Absence
+# of documented progression on prior osimertinib", "Lack of prior exposure to X". The patients it excludes are those
+# without it: the words after the negation are an inclusion. ("No prior X" in an exclusion is often a slip of the
+# pen for a ban, so bare "no" / "without" are left alone.)
+_DOUBLE_NEGATIVE = guarded(
+    r"^\W{0,3}(?:(?:not|never)\s+having\s+(?=(?:(?:been|previously|ever|yet|already)\s+)*(?:received|had|been treated"
+    r"|treated|progressed|failed|relapsed|undergone))"
+    r"|(?:absence|lack)\s+of\s+(?=(?:(?:any|documented|confirmed|radiographic|radiological|objective|disease|prior"
+    r"|previous)\s+)*(?:prior|previous|exposure|progression|treatment with|failure)\b)"
+    r"|lacking\s+(?=(?:any\s+)?(?:prior|previous)\b))"
+)
+
+
 def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
+    if ctx.section == "exclusion" and ctx.inherited is None and (negated := _DOUBLE_NEGATIVE.match(read.norm)):
+        # Read without the negation, as an inclusion; the rules stay the exclusion's (their evidence says so).
+        positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
+        if positive is None:
+            return []
+        positive = replace(positive, norm=_blanked(positive.norm, [negated.span()]))
+        rules = _section_rules(positive, replace(ctx, section="inclusion"))
+        return [{**rule, "section": ctx.section} for rule in rules]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
@@ -287,6 +309,11 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
         base["cohorts"] = [group[0]]
         base["genes"] = base["genes"] or group[1]
+    if base["genes"]:
+        # "Patients with KRAS G12C mutation ...": the group is the carriers of that alteration, not of the gene.
+        narrowed = group_alterations(sentence_group(norm), tuple(base["genes"]))
+        if narrowed:
+            base["marker"] = narrowed
     met_spans = _met_counts(norm)
     met_unknown = bool(cues.MET_UNKNOWN.search(_blanked(norm, met_spans) if met_spans else norm))
     rules: list[dict[str, Any]] = []

@@ -16,8 +16,10 @@ import orjson
 
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
+from trialmatch.criteria.rules.biomarker.vocab import alteration_label
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, needed
+from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -523,11 +525,37 @@ def _group_words(rule: dict[str, Any]) -> str:
     return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
 
 
+def _marker_words(marker: dict[str, list[str]]) -> str:
+    return " or ".join(f"{gene} {' / '.join(alteration_label(k) for k in kinds)}" for gene, kinds in marker.items())
+
+
 def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
     applies = _applies(rule, profile)
     if applies is False:
         return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
+    marker: dict[str, list[str]] = rule.get("marker") or {}
+    member = in_group(marker, profile) if marker else True
+    if member is False:
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with {_marker_words(marker)}; your finding "
+                                         "in that gene is another one.")
+    outcome = _own_outcome(rule, profile, h, applies)
+    if member is None and outcome.verdict == EXCLUDED and any(profile.has_gene(gene) for gene in marker):
+        found = outcome
+        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with {_marker_words(marker)}, "
+                                           "and your profile does not say whether your finding is one.")
+    scope = rule.get("scope")
+    if scope and outcome.verdict != ELIGIBLE:
+        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
+            # This module's own cohort groups already make the trial's parts alternatives: a patient
+            # who fits none of them is excluded by every part, not left with a question.
+            return outcome
+        return _scoped(outcome, scope, profile)
+    return outcome
+
+
+def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bool | None) -> Outcome:
+    """A rule's verdict before its criterion's scope is applied."""
     if not h.given:
         outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     elif rule["kind"] == "driver":
@@ -545,13 +573,6 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         found = outcome
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with a {_group_words(rule)} "
                                            "finding, and your test results do not say.")
-    scope = rule.get("scope")
-    if scope and outcome.verdict != ELIGIBLE:
-        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
-            # This module's own cohort groups already make the trial's parts alternatives: a patient
-            # who fits none of them is excluded by every part, not left with a question.
-            return outcome
-        return _scoped(outcome, scope, profile)
     return outcome
 
 
@@ -650,12 +671,57 @@ def _line_counts(rules: list[dict[str, Any]]) -> range:
     return range(min(max(bounds, default=0), 12) + 2)
 
 
+_UNRULED_QUESTION = Outcome(UNKNOWN, lambda: "The part of the trial that sets no rule on earlier treatment is for "
+                                             "patients with a marker your profile does not say you have.")
+
+
+def _outside_cohort(rule: dict[str, Any], profile: Patient) -> bool:
+    """A rule of one cohort that is for carriers of an alteration the patient clearly does not have ("EGFR L858R
+    cohort: ..." for an exon 19 deletion), or a cohort named by a gene the patient tested negative for ("EGFR
+    cohort: ..." beside "Cohort B: ...", marker_cohort in reading): that cohort takes the patient in no way."""
+    if not rule["cohorts"]:
+        return False
+    marker = rule.get("marker")
+    if marker and in_group(marker, profile) is False:
+        return True
+    scope = rule.get("scope") or {}
+    genes: list[str] = scope.get("genes") or []
+    return bool(genes) and rule["cohorts"][0].startswith("cohort: ") and not scope.get("absent") \
+        and all(profile.gene_status(gene) == "negative" for gene in genes)
+
+
+def _unruled_part(parts: list[dict[str, Any]] | None, profile: Patient) -> Verdict | None:
+    """Whether a part of the trial without prior-therapy rules takes the patient (reading.marker_only_parts):
+    eligible when one may (or no such parts were read), unknown when whether the patient carries its marker is
+    not known, None when every such part asks for a marker the patient clearly lacks."""
+    if not parts:
+        return ELIGIBLE
+    answers = [_carries(part, profile) for part in parts]
+    if any(answer is True for answer in answers):
+        return ELIGIBLE
+    return UNKNOWN if any(answer is None for answer in answers) else None
+
+
+def _carries(part: dict[str, Any], profile: Patient) -> bool | None:
+    """Whether the patient carries the marker a part asks for: True / False / None (not known)."""
+    statuses = {profile.gene_status(gene) for gene in part["genes"]}
+    if "positive" not in statuses:
+        return False if statuses == {"negative"} else None
+    if not part.get("marker"):
+        return True
+    return in_group(part["marker"], profile)
+
+
 def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
             outcomes: dict[Any, Any], h: History) -> tuple[Verdict, int | None, str]:
     """The verdict for this history, which rule decided it (None: no rule did), and why."""
-    best: tuple[int, int, Outcome] | None = None
+    best: tuple[int, int | None, Outcome] | None = None
+    skipped = outside = False
     for group in parsed.get("groups") or [list(range(len(rules)))]:
-        worst: tuple[int, int, Outcome] | None = None
+        worst: tuple[int, int | None, Outcome] | None = None
+        if any(_outside_cohort(rules[index], profile) for index in group):
+            outside = True  # a cohort for carriers of a marker the patient clearly lacks: no way in
+            continue
         for index in group:
             key = _content_key(rules[index])
             outcome = outcomes.get(key)
@@ -667,14 +733,26 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
                 if rank == _RANK[EXCLUDED]:
                     break
         if worst is None:
-            return ELIGIBLE, None, "One part of the trial sets no rule on earlier treatment."
+            open_part = _unruled_part(parsed.get("unruled_parts"), profile)
+            if open_part == ELIGIBLE:
+                return ELIGIBLE, None, "One part of the trial sets no rule on earlier treatment."
+            if open_part is None:
+                skipped = True  # the parts without a rule take only carriers of a marker the patient lacks
+                continue
+            worst = (_RANK[UNKNOWN], None, _UNRULED_QUESTION)
         if best is None or worst[0] < best[0]:
             best = worst
             if best[0] == _RANK[ELIGIBLE]:
                 break
+    if best is None and outside:
+        return ELIGIBLE, None, "The trial's rules on earlier treatment are for groups with markers you do not have."
     if best is None:
         return ELIGIBLE, None, "The trial text sets no requirement on earlier treatment."
     _, index, outcome = best
+    if skipped and outcome.verdict == EXCLUDED:
+        # Read from which parts take whom, not stated by a rule: a question, never an exclusion.
+        return UNKNOWN, index, (f"{outcome.reason} The trial's other part sets no rule on earlier treatment but "
+                                "asks for a marker your profile does not show; ask the study team.")
     reason = outcome.reason
     if outcome.verdict == EXCLUDED and len(parsed.get("groups") or ()) > 1:
         reason = f"None of the trial's groups fits your earlier treatment. For example: {reason}"
