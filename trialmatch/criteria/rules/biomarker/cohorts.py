@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trialmatch.criteria.rules.biomarker.cues import sentences
+from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.text import Criterion
@@ -162,3 +162,9 @@ def label_description(sentence: str) -> tuple[str, str]:
         return sentence, ""
     named = _BRACKETED.search(match.group(0))
     return sentence[match.end():].strip(), named.group(1) if named else ""
+
+
+def before_permission(sentence: str) -> str:
+    """The sentence up to its permission ("KRAS wild-type patients [are eligible for Cohort C]")."""
+    match = PERMISSION.search(sentence)
+    return sentence[:match.start()].strip() if match else sentence

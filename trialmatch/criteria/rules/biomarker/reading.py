@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.cohorts import (
+    before_permission,
     bullet_labels,
     label_at_start,
     label_description,
@@ -411,14 +412,17 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 # for (a requirement of that cohort); only the text after it is what the cohort excludes.
                 read_text, named = once(label_description, sentence)
                 found.extend(_label_clauses(once, named, quote(sentence), own_labels))
+            # "...; KRAS wild-type patients are eligible for Cohort C": the group's own marker rule is read without
+            # the permission (which alone would make the sentence no rule at all).
+            permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
+            if permits:
+                read_text = once(before_permission, read_text)
             read = _statements_copy(once, read_text, section, criterion.depth > 0) if read_text else None
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
                 continue
             sentence_carriers, statements = read
-            # "...; PD-L1-negative patients are eligible for Cohort 2": this sentence's rules are that group's.
-            permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
             carriers |= sentence_carriers
             if sentence_carriers:
                 _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
@@ -443,8 +447,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if flat_ban:
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
-                if permits and clause["mode"] == "require":
-                    clause["permits"] = list(permits)
+                if permits:
+                    clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -497,8 +501,8 @@ def _group_permissions(found: list[dict[str, Any]]) -> None:
         if clause["cohorts"]:
             continue
         family = _family(clause)
-        others = [c for c in found if c not in permitted and not c["cohorts"] and c["mode"] == "require"
-                  and _family(c) & family]
+        others = [c for c in found if not c.get("permits") and c not in permitted and not c["cohorts"]
+                  and c["mode"] == "require" and _family(c) & family]
         if not others:
             continue
         clause["cohorts"] = groups

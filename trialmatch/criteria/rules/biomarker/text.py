@@ -373,7 +373,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 (negative if is_negative else pos).append(atom)
                 placed = None
             elif drivers and _driver_examples(phrase):
-                # "actionable driver alteration (e.g., EGFR, ALK)": the genes are examples, the driver rule binds in full
+                # "actionable driver alteration (e.g., EGFR, ALK)": examples; the driver rule binds in full
                 atom = _driver_atom(drivers, phrase, part_text)
                 atom.pop("other", None)
                 atom["beyond"] = True
