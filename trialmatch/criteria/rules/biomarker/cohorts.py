@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trialmatch.criteria.rules.biomarker.cues import sentences
+from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.text import Criterion
@@ -132,3 +132,39 @@ def _labels_of(match: re.Match[str]) -> list[str]:
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
     ids = _ID_SEPARATOR.split(match.group("ids"))
     return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
+
+
+# "PD-L1-negative patients are eligible for Cohort 2", "EGFR wild-type patients may enrol in Arm B": the sentence
+# names who goes to another group (so the bullet's other rule on that marker is not for that group).
+_GROUP_PERMISSION = guarded(
+    r"\b(?:eligible|allowed|permitted|enrol?led|included|assigned|considered|enrol?l?|enter|join)\s+"
+    r"(?:for|in|into|to|onto)\s+(?:the\s+)?(?P<kind>cohorts?|arms?|parts?|groups?|strat(?:um|a)|modules?"
+    r"|sub-?stud(?:y|ies))\s*(?P<ids>" + _LABEL_ID + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID
+    + r")*)\b",
+    re.I,
+)
+
+
+def permitted_groups(sentence: str) -> tuple[str, ...]:
+    """The groups a sentence lets some patients into ("... are eligible for Cohort 2" -> ("cohort 2",))."""
+    match = _GROUP_PERMISSION.search(sentence)
+    return tuple(_labels_of(match)) if match else ()
+
+
+_BRACKETED = re.compile(r"\(([^()]{1,40})\)")
+
+
+def label_description(sentence: str) -> tuple[str, str]:
+    """A sentence that opens with a label: (the text after the label, what the label's brackets say).
+    "Cohort 1 (MET exon 14): prior MET inhibitor" -> ("prior MET inhibitor", "MET exon 14")."""
+    match = label_at_start(sentence)
+    if match is None:
+        return sentence, ""
+    named = _BRACKETED.search(match.group(0))
+    return sentence[match.end():].strip(), named.group(1) if named else ""
+
+
+def before_permission(sentence: str) -> str:
+    """The sentence up to its permission ("KRAS wild-type patients [are eligible for Cohort C]")."""
+    match = PERMISSION.search(sentence)
+    return sentence[:match.start()].strip() if match else sentence

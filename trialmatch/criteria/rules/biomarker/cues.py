@@ -293,7 +293,10 @@ def _alternative_lists(text: str) -> list[str]:
 STRUCTURE = re.compile(
     r"(?:(?=\()|(?<!\w)(?=\w))"
     r"(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
-    r"|(?P<negfor>\b(?:negative for|absence of|absent for|free of|lack of|lacking|lacks|without|w/o)\b)"
+    # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
+    # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
+    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|without|w/o"
+    r"|none of(?: the following)?|not known to (?:have|harbou?r|carry|contain|be))\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
     r"|\bnot\s+(?:harbou?r\w*|carry\w*|hav\w+|contain\w*|be\b|show\w*))"
@@ -463,9 +466,19 @@ HORMONE_RECEPTOR_BEFORE = re.compile(
 LUNG = re.compile(r"\b(?:(?<!small cell )(?<!small-cell )lung|NSCLC|non[\s\-]?small|pulmonary|thoracic)\b", re.I)
 
 
+# "other solid tumours with HER2 amplification" beside "NSCLC with HER2 exon 20 insertion": the cancers other than
+# the one the text names, so not lung cancer (LUNG still wins where the sentence names it too).
+_OTHER_TUMOURS = guarded(
+    r"\b(?:other|remaining|non-?\s?lung|non-?NSCLC)\s+(?:(?:advanced|metastatic|unresectable|solid|tumou?r)\s+){0,2}"
+    r"(?:tumou?rs?|cancers?|malignanc(?:y|ies)|histolog(?:y|ies))(?:\s+types?)?\b",
+    re.I,
+)
+
+
 def other_cancer_only(sentence: str) -> bool:
     """The sentence names another cancer and no lung cancer: a rule for another disease's cohort."""
-    return OTHER_CANCER.search(sentence) is not None and LUNG.search(sentence) is None
+    return ((OTHER_CANCER.search(sentence) is not None or _OTHER_TUMOURS.search(sentence) is not None)
+            and LUNG.search(sentence) is None)
 
 
 # An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".

@@ -43,6 +43,8 @@ _NOT_A_RULE = guarded(
     re.I,
 )
 _WINDOW = 90
+# A score of exactly zero with no comparison ("TPS 0%", "PD-L1 expression of 0%"): not "10%", "1.0%" or "0-49%".
+_ZERO = re.compile(r"(?<![\d.,])0(?:\.0)?\s*%(?!\s*(?:-|to\b|~))", re.I)
 # Other lab values in the same sentence end the PD-L1 window ("PD-L1 tissue and LVEF >= 50%").
 _OTHER_MEASURE = re.compile(
     r"\b(?:LVEF|ejection|h(?:a)?emoglobin|neutrophils?|ANC|platelets?|creatinine|bilirubin|ECOG|Karnofsky|KPS"
@@ -175,6 +177,8 @@ def _level(window: str, name_length: int, before: str, assays: bool = False) -> 
                 lo = float(trailing.group(1))
             else:
                 hi = float(trailing.group(1))
+    if lo is None and hi is None and _ZERO.search(window, name_length, name_length + 40):
+        hi, hi_incl = 1.0, False  # "PD-L1 IHC 22C3 TPS 0%": no stained tumour cells, i.e. below 1%
     if lo is None and hi is None:
         level = _named_level(window[name_length:], before)
         if level is None:

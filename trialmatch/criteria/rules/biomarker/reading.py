@@ -15,9 +15,12 @@ from typing import Any, TypeVar
 
 from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.cohorts import (
+    before_permission,
     bullet_labels,
     label_at_start,
+    label_description,
     labelled_sentences,
+    permitted_groups,
     scope_label,
     whole_trial_labels,
     whole_trial_scope,
@@ -403,7 +406,18 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
             # carriers", a drug hypersensitivity).
             hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
-            read = _statements_copy(once, sentence, section, criterion.depth > 0)
+            read_text = sentence
+            if section == "exclusion" and own_labels:
+                # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
+                # for (a requirement of that cohort); only the text after it is what the cohort excludes.
+                read_text, named = once(label_description, sentence)
+                found.extend(_label_clauses(once, named, quote(sentence), own_labels))
+            # "...; KRAS wild-type patients are eligible for Cohort C": the group's own marker rule is read without
+            # the permission (which alone would make the sentence no rule at all).
+            permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
+            if permits:
+                read_text = once(before_permission, read_text)
+            read = _statements_copy(once, read_text, section, criterion.depth > 0) if read_text else None
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -433,11 +447,14 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if flat_ban:
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
+                if permits:
+                    clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
             if section == "inclusion" and statements:
                 _split_treated_exception(found, once(except_treated, sentence))
+        _group_permissions(found)
         if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
             # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
             found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
@@ -459,6 +476,40 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _label_clauses(once: _Once, named: str, evidence: str, labels: list[str]) -> list[dict[str, Any]]:
+    """The requirements a cohort's label states in brackets ("Cohort 1 (MET exon 14)"), for that cohort."""
+    read = _statements_copy(once, named, "inclusion", False) if named else None
+    if read is None:
+        return []
+    return [_clause(statement, "inclusion", evidence, list(labels), "inclusion") for statement in read[1]]
+
+
+def _family(clause: dict[str, Any]) -> set[str]:
+    return {a["gene"] if a["t"] == "alt" else a["t"] for a in clause["atoms"]}
+
+
+def _group_permissions(found: list[dict[str, Any]]) -> None:
+    """"PD-L1 >= 1%; PD-L1-negative patients are eligible for Cohort 2": the permitted group asks for its own level
+    and the bullet's other rule on that marker binds the other groups only, so a patient who fits either is in.
+    Only where the permission names the same marker (gene or PD-L1): a group let in on another ground ("patients
+    with brain metastases are eligible for Cohort B") leaves the marker rule binding everyone."""
+    permitted = [c for c in found if c.get("permits")]
+    for clause in permitted:
+        groups = clause.pop("permits")
+        if clause["cohorts"]:
+            continue
+        family = _family(clause)
+        others = [c for c in found if not c.get("permits") and c not in permitted and not c["cohorts"]
+                  and c["mode"] == "require" and _family(c) & family]
+        if not others:
+            continue
+        clause["cohorts"] = groups
+        for other in others:
+            other["cohorts"] = [f"other than {', '.join(groups)}"]
+    for clause in found:
+        clause.pop("permits", None)
 
 
 # An inclusion lead-in that bans the items under it ("Patients must not have any of the following:", "None of the

@@ -64,13 +64,23 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
         if tok.type in {"neg", "negfor", "negverb", "negx"}:
             gap = text[tok.end: phrase_start]
+            lead_in = tok.word[:4].lower() == "none"  # "None of the following (genomic alterations): EGFR, ALK"
+            if lead_in:
+                gap = _LEAD_IN_COLON.sub(" ", gap, count=1)
             if _STOP.search(gap) or THERAPY.search(gap):
                 return False
-            allowed = NEGX_FILLER if tok.type == "negx" else NEG_FILLER
+            allowed = NEGX_FILLER if tok.type == "negx" else _LEAD_IN_FILLER if lead_in else NEG_FILLER
             return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in words(gap))
         if tok.type in {"gene", "alt", "driver", "pdl1"}:
             return False
     return False
+
+
+_LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
+# The class the lead-in names before its colon ("None of the following driver mutations: ...").
+_LEAD_IN_FILLER = NEG_FILLER | frozenset(
+    "following alteration alterations mutation mutations aberration aberrations change changes variant variants "
+    "rearrangement rearrangements fusion fusions".split())
 
 
 def _index_before(toks: list[Token], position: int) -> int:
@@ -236,7 +246,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
         unsure_absent = False
         known_only = True
         known_phrase = False
-        found_phrases = _or_turns(_without_status_tails(phrases(part_toks, part_text), part_text), part_text)
+        found_phrases = _or_turns(_without_status_tails(_relative_asides(phrases(part_toks, part_text), part_text),
+                                                        part_text), part_text)
         listed_heads = _qualified_list_heads(found_phrases, part_text)
         colon_lists = _colon_lists(found_phrases, part_text)
         absent_lists: set[int] = set()  # lists after a colon whose head said absent ("No driver alterations: ...")
@@ -245,7 +256,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 known_only = known_only and known_phrase
                 negative_seen = len(negative)
             start, end = phrase[0].start, phrase[-1].end
-            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 30): start]) is not None
+            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
@@ -361,6 +372,14 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
                 placed = None
+            elif drivers and _driver_examples(phrase):
+                # "actionable driver alteration (e.g., EGFR, ALK)": examples; the driver rule binds in full
+                atom = _driver_atom(drivers, phrase, part_text)
+                atom.pop("other", None)
+                atom["beyond"] = True
+                is_negative = negated or any(t.type == "postneg" for t in phrase)
+                (negative if is_negative else pos).append(atom)
+                placed = None
             elif drivers and (_beyond_named(phrase) or _other_driver_examples(phrase)):
                 # "EGFR, ALK, or other genomic aberrations for which targeted therapy exists": the list goes on.
                 atom = _driver_atom(drivers, phrase, part_text)
@@ -388,6 +407,29 @@ def _read(sentence: str, section: str) -> list[Statement]:
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
                                         doubtful=unsure_absent))
     return statements
+
+
+# "a driver alteration for which approved therapy exists (EGFR, ALK, ...)": a relative clause between the driver
+# words and the bracketed genes that spell them out. Bounded, no stop or bracket inside the clause.
+_RELATIVE_GAP = re.compile(r"[^.;:()\[\]]{0,80}\(\s*", re.I)
+_RELATIVE_WORD = re.compile(r"^\s*,?\s*(?:(?:for|in|with|to|against|of)\s+)?(?:which|that|whose|where)\b", re.I)
+_RELATIVE_IN = re.compile(r"\b(?:which|that|whose|where)\b", re.I)  # "alteration for which", "for which ... therapy"
+
+
+def _relative_asides(found: list[list[Token]], text: str) -> list[list[Token]]:
+    """Join a driver phrase to the bracketed genes after its relative clause, so they share its side (absent after
+    "Lack of ...") as they do when the brackets follow the driver words directly."""
+    out: list[list[Token]] = []
+    for phrase in found:
+        head = out[-1] if out else None
+        if (head is not None and phrase[0].type in {"gene", "open"}
+                and any(t.type == "driver" for t in head) and not any(t.type in {"gene", "alt"} for t in head)):
+            gap = text[head[-1].end: phrase[0].start]
+            if _RELATIVE_GAP.fullmatch(gap) and (_RELATIVE_WORD.match(gap) or _RELATIVE_IN.search(head[-1].word)):
+                out[-1] = head + phrase
+                continue
+        out.append(phrase)
+    return out
 
 
 _OR_GAP = re.compile(r"\bor\b", re.I)
@@ -619,7 +661,10 @@ _ONLY_BEFORE = re.compile(
 
 
 # "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
-_NO_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+known\s+$", re.I)
+# "not known to harbour an EGFR mutation": the same, said with a verb (an untested tumour is not known to have one).
+_NO_KNOWN_BEFORE = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+known\s+$"
+    r"|\bnot\s+known\s+to\s+(?:have|harbou?r|carry|contain|be)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?$", re.I)
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
@@ -742,6 +787,17 @@ def _other_driver_examples(phrase: list[Token]) -> bool:
     gene = next((i for i, t in enumerate(phrase) if t.type in {"gene", "alt"}), len(phrase))
     return (gene > driver and any(t.type == "other" for t in phrase[:driver])
             and any(t.type == "open" and t.key != "or other" for t in phrase[driver:gene]))
+
+
+_EXAMPLE_OPENS = frozenset({"eg", "such as", "for example", "including", "not limited to"})
+
+
+def _driver_examples(phrase: list[Token]) -> bool:
+    """Driver words, then "e.g." / "such as", then the genes: examples of the driver class, no "other" said."""
+    driver = next((i for i, t in enumerate(phrase) if t.type == "driver"), None)
+    gene = next((i for i, t in enumerate(phrase) if t.type in {"gene", "alt"}), len(phrase))
+    return (driver is not None and gene > driver and not any(t.type == "other" for t in phrase)
+            and any(t.type == "open" and t.key in _EXAMPLE_OPENS for t in phrase[driver:gene]))
 
 
 def _beyond_named(phrase: list[Token]) -> bool:
