@@ -15,8 +15,19 @@ from typing import Any, Literal
 
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
-from trialmatch.criteria.rules.reader import Purpose, Scope, group_clauses, heading_scope, purpose_of, read_scopes
+from trialmatch.criteria.rules.reader import (
+    Purpose,
+    Scope,
+    ends_scope,
+    group_clauses,
+    group_heading,
+    heading_scope,
+    purpose_of,
+    read_scopes,
+    without_design,
+)
 from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
+from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, HEADING_MARK, MARKS
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -34,6 +45,15 @@ _EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
 # from the study if any of the following criteria apply:", "Inclusion criteria (all parts): age >= 18".
 _HEADING_BEFORE_COLON = re.compile(_HEADING_LEAD + r"(?P<which>inclusion|exclusion)s?(?: criteria)?"
                                    r"(?:\s*\([^()]{0,40}\))?$", re.I)
+# A section heading that names the group it is for, after its words ("Inclusion Criteria - Cohort 1",
+# "Inclusion Criteria for Part A", "Exclusion Criteria (Part B only)", "Additional inclusion criteria for the
+# expansion phase", "Inclusion criteria specific to Part 2") or before them ("Phase 1b Inclusion Criteria",
+# "Part 1 (Dose Escalation) Inclusion Criteria"). The group must read as one (heading_scope) to count.
+_GROUP_AFTER = re.compile(_HEADING_LEAD + r"(?:inclusions?|exclusions?)(?: criteria)?\s*"
+                          r"(?:[-\u2013\u2014,]\s*|\(\s*|(?:(?:specific|applicable|applying|that apply)\s+)?"
+                          r"(?:to|for|in)\s+)(?P<group>[^()]{2,60}?)\s*\)?$", re.I)
+_GROUP_BEFORE = re.compile(r"^(?P<group>[^:]{2,60}?)[\s,\-\u2013\u2014]+(?:key\s+|main\s+|additional\s+|specific\s+)?"
+                           r"(?P<which>inclusion|exclusion)s?\s+criteria$", re.I)
 # A full stop or semicolon, then a capital or a bracket; not the stop of an abbreviation ("(e.g.
 # Nivolumab or Pembrolizumab)", "Oken et al. 1982", "vs. Docetaxel").
 _ABBREVIATIONS = ("e.g.", "E.g.", "i.e.", "I.e.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.", "No.", "Fig.",
@@ -137,6 +157,31 @@ def _alternative_lists(pieces: list[str]) -> list[str]:
     return joined
 
 
+def _heading(line: str) -> tuple[Section, str | None] | None:
+    """(section, the group it names or None) of a section heading line; None for any other line.
+    The group is "" for a heading for everyone ("Inclusion criteria for all arms")."""
+    section = _heading_section(line)
+    if section is None and "clusion" in folded.__wrapped__(line) and "riteria" in line:
+        before = _GROUP_BEFORE.match(_HEADING_MARKS.sub("", line).strip())
+        if before is not None and _names_group(before.group("group")) is not None:
+            section = "inclusion" if before.group("which").lower() == "inclusion" else "exclusion"
+            return section, before.group("group")
+        return None
+    if section is None:
+        return None
+    after = _GROUP_AFTER.match(_HEADING_MARKS.sub("", line.split(":", 1)[0]).strip())
+    return section, _names_group(after.group("group")) if after else None
+
+
+def _names_group(words: str) -> str | None:
+    """The words, when they name a cohort, part, arm or phase (not a condition on a marker); "" when they name
+    every group ("all arms", "all patients"); else None."""
+    words = words.strip(" :")
+    if ends_scope(words):
+        return ""
+    return words if group_heading(words) is not None else None
+
+
 def _heading_section(line: str) -> Section | None:
     # A heading needs "inclusion" or "exclusion" (any case): most lines have neither, and the check below
     # tries its trailing-marks pattern at every blank. folded() reads as the case-insensitive regex does.
@@ -160,6 +205,24 @@ def _is_group_heading(line: str) -> bool:
     return text.endswith(":") and len(text) <= 80 and heading_scope(text) is not None
 
 
+# A plain line that only names a group, bold or not, with or without a colon: "**Arm A (post-osimertinib)**",
+# "Arm A (post-osimertinib):", "Cohort 2". It is a heading over the lines under it, scoped to its own group.
+_BOLD = re.compile(r"^\s*(?:\*\*|__)(?P<inner>[^*_]{2,100})(?:\*\*|__)\s*:?\s*$")
+
+
+def _plain_group_heading(line: str) -> str | None:
+    """The heading (ending with a colon) a plain line gives when all it does is name a group, else None."""
+    # Most lines name no group: spare them the patterns ("__Arm A__": the marks hide the word's start).
+    if len(line) > 110 or not GROUP_WORD.search(line.lower().replace("__", " ")):
+        return None
+    bold = _BOLD.match(line)
+    text = (bold.group("inner") if bold else line).strip().rstrip(":").strip()
+    if not text or len(text) > 100 or text.endswith("."):
+        return None
+    scope = heading_scope(f"{text}:")
+    return f"{text}:" if scope is not None and scope.kind != "condition" else None
+
+
 def split_criteria(markdown: str | None) -> list[Criterion]:
     """Split eligibility markdown into criteria, tracking section and nesting.
 
@@ -171,19 +234,28 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     section: Section = "inclusion"
     items: list[tuple[str, Section, int, bool]] = []  # text, section, depth, written as a bullet
     indent_stack: list[int] = []
+    grouped = False  # the last section heading named a group
     for raw_line in unescape(markdown).splitlines():
         if not raw_line.strip():
             continue
-        heading = _heading_section(raw_line)
+        heading = _heading(raw_line) if "clusion" in raw_line or "CLUSION" in raw_line else None
         if heading is not None:
-            section = heading
+            section, group = heading
             indent_stack = []
+            if group or grouped or group == "":  # its group scopes the section; a heading without one ends it
+                items.append((f"{HEADING_MARK}{group or ''}:", section, 0, False))
+            grouped = bool(group)
             # "Inclusion Criteria: age >= 18" keeps the text after the colon.
             rest = raw_line.split(":", 1)[1].strip() if ":" in raw_line else ""
             if rest:
                 items.append((rest, section, 0, False))
             continue
         match = _BULLET.match(raw_line)
+        group_line = _plain_group_heading(raw_line) if match is None and not raw_line[:1].isspace() else None
+        if group_line is not None:
+            indent_stack = []
+            items.append((f"{GROUP_LINE_MARK}{group_line}", section, 0, False))
+            continue
         # An indented line that only names a group ("   Part B (Dose Expansion):") among indented bullets is a
         # heading over the bullets after it, not the end of the bullet before it.
         sub_heading = not match and raw_line[:1].isspace() and _is_group_heading(raw_line)
@@ -197,7 +269,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
                 indent_stack.append(indent)
             depth = len(indent_stack) - 1
             items.append((text, section, depth, True))
-        elif items and items[-1][1] == section and raw_line[:1].isspace():
+        elif items and items[-1][1] == section and raw_line[:1].isspace() and not items[-1][0].startswith(MARKS):
             text, sec, depth, bullet = items[-1]
             items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)
         elif items and _LONE_OR.match(raw_line):
@@ -214,7 +286,14 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
     parents: dict[int, str] = {}
     for index, (text, sec, depth, bullet) in enumerate(items):
-        clean = squash(text.replace("**", "").replace("__", ""))
+        if text.startswith(HEADING_MARK):  # scopes its section (read_scopes), then is dropped
+            rows.append((text, sec, depth, "", index, bullet))
+            continue
+        # A line that only names a group stays, as a heading "Arm A (post-osimertinib):" scoped to its own group
+        # (a dimension reads the cohort it defines as one of the trial's alternatives).
+        text = text.removeprefix(GROUP_LINE_MARK)
+        # Stratification, quotas and caps are the trial's design, not a rule: out of the text every dimension reads.
+        clean = without_design(squash(text.replace("**", "").replace("__", "")))
         if not clean:
             continue
         parents[depth] = clean
@@ -224,7 +303,8 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         rows.extend((clause, sec, depth, parent, index, bullet) for clause in group_clauses(clean))
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
     return [Criterion(text, sec, depth, parent, index, scope)
-            for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)]
+            for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)
+            if not text.startswith(HEADING_MARK)]
 
 
 @dataclass(frozen=True)

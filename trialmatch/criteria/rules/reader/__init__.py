@@ -9,16 +9,18 @@ finding through `apply_scope`, so a rule about another group never excludes a pa
 
 from trialmatch.criteria.rules.reader.apply import apply_scope
 from trialmatch.criteria.rules.reader.lists import read_scopes, trailing_heading
-from trialmatch.criteria.rules.reader.purpose import Purpose, purpose_of
+from trialmatch.criteria.rules.reader.purpose import Purpose, is_design, purpose_of, without_design
 from trialmatch.criteria.rules.reader.scope import (
     Scope,
     criterion_scope,
     ends_scope,
     group_clauses,
+    group_heading,
     heading_scope,
     merge,
     read_scope,
 )
 
-__all__ = ["Purpose", "Scope", "apply_scope", "criterion_scope", "ends_scope", "group_clauses", "heading_scope",
-           "merge", "purpose_of", "read_scope", "read_scopes", "trailing_heading"]
+__all__ = ["Purpose", "Scope", "apply_scope", "criterion_scope", "ends_scope", "group_clauses", "group_heading",
+           "heading_scope", "is_design", "merge", "purpose_of", "read_scope", "read_scopes", "trailing_heading",
+           "without_design"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from trialmatch.criteria.rules.reader.scope import read_scope
+from trialmatch.criteria.rules.reader.scope import MARKS, read_scope
 
 S = TypeVar("S", bound=str)  # the section: "inclusion" / "exclusion"
 
@@ -97,6 +97,10 @@ def join_continuations(items: list[tuple[str, S, int, bool]]) -> list[tuple[str,
     for position, (text, section, depth, bullet) in enumerate(items):
         clean = text.strip()  # squashed and without bold marks only where a join is possible (below)
         target: int | None = None
+        if text.startswith(MARKS):  # a line that only names a group: no piece of a criterion
+            joined.append((text, section, depth, bullet))
+            open_or = False
+            continue
         if clean and open_or and joined[-1][1] == section and joined[-1][2] == depth:
             target = len(joined) - 1
         elif clean and _may_continue(clean):

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.criteria.rules.reader.scope import Scope, ends_scope, heading_scope, merge, read_scope, the_others
+from trialmatch.criteria.rules.reader.scope import (
+    GROUP_LINE_MARK,
+    HEADING_MARK,
+    Scope,
+    ends_scope,
+    group_heading,
+    heading_scope,
+    merge,
+    read_scope,
+    the_others,
+)
 
 # "PD-L1 TPS of 1% or more. Melanoma:": a heading written at the end of a bullet, over the bullets after it.
 _TRAILING_HEADING = re.compile(r"[.;]\s+(?P<head>[^.;:]{2,60}:)\s*$")
@@ -28,13 +38,27 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
     A heading at the end of a bullet ("... Melanoma:") scopes the bullets after it at its depth.
     A criterion's own words ("Part 2A (breast cancer) ...", "... (Arms 2 and 3 only)", "Patients
     with EGFR mutation must ...") add to the scope it inherits.
+    A section heading that names a group ("Inclusion Criteria - Cohort 1:", "Phase 2 Inclusion Criteria:",
+    given as a line that opens with HEADING_MARK) scopes its whole section, up to the next section heading.
     """
     scopes: list[Scope | None] = []
+    section_group: tuple[Scope, str] | None = None  # a section heading's group, and its section
     flat: tuple[Scope, str, bool] | None = None  # a heading's scope over the list after it, its section, bullet?
     nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
     trailing: dict[int, Scope] = {}  # a trailing heading's scope over the later bullets of its depth
     before: tuple[int, Scope | None] = (-1, None)  # the last criterion's depth and own scope
     for position, (text, section, depth, is_bullet) in enumerate(lines):
+        if text.startswith(HEADING_MARK):
+            group = group_heading(text[1:])
+            section_group = (group, section) if group is not None else None
+            flat, before = None, (-1, None)
+            nested.clear()
+            trailing.clear()
+            scopes.append(group)
+            continue
+        text = text.removeprefix(GROUP_LINE_MARK)
+        if section_group is not None and (section_group[1] != section or ends_scope(text)):
+            section_group = None
         if flat is not None and (flat[1] != section or ends_scope(text)
                                  or (not is_bullet and (flat[2] or text.rstrip().endswith(":")))):
             flat = None
@@ -46,16 +70,18 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
             del trailing[level]
         if depth in trailing:
             inherited = trailing[depth]  # a sibling heading replaces the parent's group
-        base = merge(flat[0] if flat else None, inherited)
+        # A section heading's group holds over everything in its section (a parent's scope already has it).
+        outer = section_group[0] if section_group and inherited is None else None
+        base = merge(outer, merge(flat[0] if flat else None, inherited))
         heading, own = read_scope(text)
         if own is None and before[0] == depth:
             own = the_others(text, before[1])  # "All other patients must ..." after "Patients with EGFR ..."
         before = (depth, own)
         if heading is not None:
             if flat is not None and depth == 0 and flat[0].kind == heading.kind:
-                base = inherited  # "Part B:" after "Part A:" replaces it; "Cohort 1:" under "Phase 2:" adds
+                base = merge(outer, inherited)  # "Part B:" after "Part A:" replaces it; under "Phase 2:" it adds
             elif depth in trailing:  # a sibling sub-heading replaces the one before it, under the same parent
-                base = merge(flat[0] if flat else None, nested.get(depth - 1))
+                base = merge(outer, merge(flat[0] if flat else None, nested.get(depth - 1)))
             scope = merge(base, heading)
             if below:
                 nested[depth] = scope

@@ -13,7 +13,7 @@ import re
 from typing import Literal
 
 Purpose = Literal["washout", "toxicity_recovery", "contraception", "logistics", "hypersensitivity",
-                  "concomitant", "other_cancer"]
+                  "concomitant", "other_cancer", "design"]
 
 _NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|twenty[\s-]?one|twenty[\s-]?eight)"
 _UNIT = r"(?:days?|weeks?|wks?|months?|hours?|half[\s-]?lives|half[\s-]?life)"
@@ -92,4 +92,96 @@ def purpose_of(sentence: str) -> Purpose | None:
     for purpose, needles, pattern in _PURPOSES:
         if _shows(purpose, needles, pattern, sentence, lowered):
             return purpose
-    return None
+    return "design" if is_design(sentence) else None
+
+
+# --- the trial's design: stratification, quotas and caps -----------------------------------------------
+# "Stratified by presence vs absence of brain metastases", "Stratification factors: prior anti-PD-1 (yes/no)",
+# "approximately 50% of patients will have PD-L1 TPS >= 50%", "At least 30% of patients enrolled must have
+# EGFR-mutant NSCLC", "(TPS 1-49% capped at 30% of enrolment)", "no more than 40% of participants may have a TPS
+# of 1-49%", "ECOG 2 limited to 20% of patients": how the trial fills its places, never a rule a patient fails.
+# Not "at least 1 measurable lesion", "no more than 2 prior lines", "not limited to": no share of the patients.
+_SHARE = (r"(?:approximately\s+|about\s+|~\s*)?\d{1,3}(?:\.\d)?\s*(?:%|percent\b)(?:\s+of\s+(?:the\s+)?(?:enrolled\s+|"
+          r"randomi[sz]ed\s+|total\s+)?(?:patients|participants|subjects|enrol\w*|population|sample|cohort|accrual)\w*)?"
+          r"|(?:approximately\s+|about\s+|~\s*)?\d{1,4}\s+(?:patients|participants|subjects)\b"
+          r"|(?:approximately|about|~)\s*\d{1,4}\b")
+_STRATA = re.compile(r"^(?:(?:randomi[sz]ation|patients|participants|subjects)\s+(?:will\s+be\s+|is\s+|are\s+)?)?"
+                     r"stratifi(?:ed|cation)\b(?!\s+(?:is|are)\s+(?:not|required))", re.I)
+_COMPOSITION = re.compile(r"^(?:approximately|about|~|at\s+least|a\s+minimum\s+of)\s*\d{1,3}(?:\.\d)?\s*(?:%|percent\b)"
+                          r"\s+of\s+(?:the\s+)?(?:enrolled\s+|randomi[sz]ed\s+)?(?:patients|participants|subjects|"
+                          r"enrol\w*|population)", re.I)
+_CAP = re.compile(rf"\b(?:capped\s+at|limited\s+to|(?:will\s+)?not\s+exceed|restricted\s+to)\s+(?:a\s+maximum\s+of\s+)?"
+                  rf"(?:{_SHARE})|^(?:no|not)\s+more\s+than\s+(?:{_SHARE})|^(?:a\s+)?maximum\s+of\s+(?:{_SHARE})", re.I)
+# Where a design piece sits: an aside ("(... capped at 30% ...)"), a sentence after ";" or ".", or a ", stratified
+# by ..." tail.
+_ASIDE = re.compile(r"\s*\((?P<inner>[^()]{3,200})\)")
+_PIECE = re.compile(r"(?:^|(?<=[.;]))\s*(?P<inner>[^.;]{3,300})")
+_STRATA_TAIL = re.compile(r",\s*(?:with\s+)?(?:randomi[sz]ation\s+)?stratified\s+by\b[^.;()]*", re.I)
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_RANGE = re.compile(r"(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?)"
+                    r"|(?P<op>[≥>]=?|>=|at\s+least|≤|<=?|at\s+most)\s*(?P<bound>\d+(?:\.\d+)?)"
+                    r"|(?P<from>\d+(?:\.\d+)?)\s*%?\s*or\s+(?P<way>more|greater|higher|above|less|fewer|lower|below)"
+                    r"|(?P<one>\d+(?:\.\d+)?)", re.I)
+# Every design piece holds one of these (substring tests in C: far cheaper than one regex alternation).
+_NUMBER_AFTER = re.compile(r"(?:capped at|limited to|exceed|more than|maximum of|restricted to|approximately|least"
+                           r"|minimum of)\s+(?:approximately\s+|about\s+|~\s*|a\s+maximum\s+of\s+)?\d")
+_DESIGN_NEEDLES = ("stratif", "% of", "percent of", "capped", "limited to", "exceed", "more than", "maximum",
+                   "restricted", "approximately")
+
+
+def _is_design(piece: str, rest: str) -> bool:
+    """A piece that only says how the trial fills its places. A cap is design only when the rule around it
+    already holds the capped group ("PD-L1 >= 1% (TPS 1-49% capped at 30%)"); one that names values the rule
+    leaves out ("ECOG 0-1; no more than 15% of patients may have ECOG 2") is an allowance and stays."""
+    piece = piece.strip(" ,;.")
+    if _STRATA.match(piece) or _COMPOSITION.match(piece):
+        return True
+    cap = _CAP.search(piece)
+    if cap is None:
+        return False
+    group = (piece[:cap.start()] + " " + piece[cap.end():]).strip()
+    return all(_within(float(n), rest) for n in _DIGITS.findall(group))
+
+
+def _within(value: float, rule: str) -> bool:
+    """Whether a value lies in some range the rule states (no number in the rule: it states none, so yes)."""
+    ranges: list[tuple[float, float]] = []
+    for match in _RANGE.finditer(rule):
+        if match.group("low"):
+            ranges.append((float(match.group("low")), float(match.group("high"))))
+        elif match.group("from"):
+            bound = float(match.group("from"))
+            up = match.group("way").lower() in {"more", "greater", "higher", "above"}
+            ranges.append((bound, float("inf")) if up else (float("-inf"), bound))
+        elif match.group("op"):
+            bound, op = float(match.group("bound")), match.group("op").lower()
+            ranges.append((bound, float("inf")) if op[0] in "≥>a" and op != "at most" else (float("-inf"), bound))
+        else:
+            ranges.append((float(match.group("one")), float(match.group("one"))))
+    return not ranges or any(low <= value <= high for low, high in ranges)
+
+
+def without_design(text: str) -> str:
+    """The criterion without its design pieces (asides, sentences, a ", stratified by" tail); "" when it is all
+    design. Most criteria hold none of the needles and come back unchanged at once."""
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _DESIGN_NEEDLES):
+        return text
+    if "stratif" not in lowered and not _NUMBER_AFTER.search(lowered):  # "more than 1 year", "not limited to": no share
+        return text
+    read = _STRATA_TAIL.sub("", text)
+    for match in reversed(list(_ASIDE.finditer(read))):
+        rest = read[:match.start()] + read[match.end():]
+        if rest.strip() and _is_design(match.group("inner"), rest):
+            read = rest
+    pieces = [m.group("inner") for m in _PIECE.finditer(read)]
+    if len(pieces) > 1 or (pieces and _is_design(pieces[0], "")):
+        kept = [p for p in pieces if not _is_design(p, " ".join(q for q in pieces if q is not p))]
+        if len(kept) != len(pieces):
+            read = "; ".join(k.strip(" ;") for k in kept)
+    return text if read == text else " ".join(read.split()).strip(" ,;")
+
+
+def is_design(sentence: str) -> bool:
+    """The whole sentence is trial design (stratification, a quota or a cap)."""
+    return bool(sentence.strip()) and not without_design(sentence)

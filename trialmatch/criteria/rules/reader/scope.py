@@ -22,6 +22,14 @@ from typing import Any, Literal
 from trialmatch.criteria.vocab import canonical_gene, load
 
 ScopeKind = Literal["cohort", "part", "arm", "phase", "condition"]
+# Marks a line that only names the group of a section heading ("Inclusion Criteria - Cohort 1:" gives
+# HEADING_MARK + "Cohort 1:"; a heading naming no group after one that did gives HEADING_MARK + ":"): it scopes
+# the section under it and is no criterion itself (trialmatch/criteria/text.py drops it after scoping).
+HEADING_MARK = "\u2063"
+# Marks a plain line that only names a group ("**Arm A (post-osimertinib)**" given as "Arm A (post-osimertinib):"):
+# read as any heading over the lines under it, scoped to its own group, and never joined to a criterion.
+GROUP_LINE_MARK = "\u2064"
+MARKS = (HEADING_MARK, GROUP_LINE_MARK)
 # Cancer types that include a patient with NSCLC.
 INCLUDES_NSCLC = frozenset({"nsclc", "lung", "solid"})
 
@@ -165,16 +173,25 @@ def genes_named(text: str) -> tuple[str, ...]:
 # --- where a scope is written ------------------------------------------------------------------
 
 _LABEL = r"(?:\d{1,2}(?:[a-z]\d{0,2})?|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})\b"  # 2, 2A, 2A3, Ib, B, B1
-_KIND_WORD = r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-?study|stratum|strata)"
+# The words a trial names its groups with, followed by a label: an open list (a new word goes here, not in a
+# pattern of its own). "Treatment group 2", "Expansion cohort 3", "Sub-cohort 1a", "Population 2", "Tier 2".
+_KIND_WORD = (r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-?study|stratum|strata|sub-?cohort"
+              r"|population|tier|expansion)")
+# Words that may stand before a kind word without changing it: "Treatment group 2", "Expansion cohort 3".
+_KIND_QUALIFIER = r"(?:(?:treatment|study|expansion|escalation|dose|randomi[sz]ed|patient)[\s-]+)?"
+# Words after the label that only say what kind of group it is: "Phase 2 portion", "Phase II part".
+_KIND_TAIL = r"(?:\s+(?:portion|part|cohort|stage|period))?"
 _LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
+# Study parts named by what they are, not by a label: "dose escalation", "safety lead-in", "randomization phase".
 _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
-               r"cohorts?|stage|portion|study))?|safety run-?in|run-?in|randomi[sz]ed (?:phase|part|portion)")
+               r"cohorts?|stage|portion|study|period))?|(?:safety\s+)?(?:run|lead)[\s-]?in(?:\s+(?:phase|part|"
+               r"cohorts?|stage|portion|period))?|randomi[sz](?:ed|ation) (?:phase|part|portion|stage|period)")
 
 
 def _named(tag: str = "") -> str:
     """A cohort, part, arm or phase with its labels ("Cohort 2 and 3"), or a study part by name ("dose
     escalation"); `tag` keeps group names unique where one pattern holds several."""
-    return rf"(?:(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}|(?:{_PART_WORDS}))"
+    return rf"(?:{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}{_KIND_TAIL}|(?:{_PART_WORDS}))"
 
 
 # An aside may hold one aside of its own: "Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):". The two
@@ -213,15 +230,20 @@ _SETTING = re.compile(
     r"^(?:(?:neo-?)?adjuvant|peri-?operative|consolidation|maintenance|induction|(?:early|limited)[\s-]stage|"
     r"locally[\s-]advanced|(?:un)?resectable|(?:first|second|third|later|subsequent)[\s-]line|[1-4]l\+?|"
     r"(?:treatment|therapy|tki|io)[\s-]na[iï]ve|na[iï]ve|pre-?treated|previously[\s-]treated|relapsed|"
-    r"refractory|(?:post|prior)[\s-][\w-]+)$",
+    r"refractory|(?:post|prior)[\s-][\w-]+"
+    # ...or by how its patients are chosen or what the design makes of it: "All-comers cohort:", "Biomarker-negative
+    # cohort:", "Non-selected cohort:", "Main cohort:". An open list: a new such word goes here.
+    r"|(?:bio)?marker[\s-]?(?:selected|unselected|positive|negative|enriched|driven)|molecularly[\s-]selected"
+    r"|(?:non|un)[\s-]?selected|selected|all[\s-]?comers?|unselected|enriched|main|core|pilot|exploratory|safety"
+    r"|sentinel|randomi[sz]ed|non[\s-]?randomi[sz]ed|expansion|escalation|extension|control|experimental)$",
     re.I,
 )
 
 
 def _setting_group(what: str, group: str) -> bool:
-    """A cohort or arm named by its setting: "Neoadjuvant cohort:", "For the perioperative cohort:",
-    "Second-line arm:". Its rules bind only that group (a question for everyone else)."""
-    return group.lower().rstrip("s") in {"cohort", "arm", "group"} and bool(_SETTING.match(what.strip()))
+    """A cohort or arm named by its setting or its design: "Neoadjuvant cohort:", "For the perioperative cohort:",
+    "Second-line arm:", "All-comers cohort:". Its rules bind only that group (a question for everyone else)."""
+    return group.lower().rstrip("s") in {"cohort", "arm", "group", "population"} and bool(_SETTING.match(what.strip()))
 
 
 # A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
@@ -260,7 +282,9 @@ _SUFFIX = re.compile(
 _KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module": "cohort", "arm": "arm",
                                 "part": "part", "portion": "part", "phase": "phase", "subprotocol": "cohort",
                                 "sub-protocol": "cohort", "substudy": "cohort", "sub-study": "cohort",
-                                "stratum": "cohort", "strata": "cohort"}
+                                "stratum": "cohort", "strata": "cohort", "subcohort": "cohort",
+                                "sub-cohort": "cohort", "population": "cohort", "tier": "cohort",
+                                "expansion": "part"}
 
 
 def _shorten(text: str, limit: int = 120) -> str:
@@ -284,9 +308,9 @@ def _scope_from(words: str, kind: ScopeKind) -> Scope:
 # Every scope but a condition names a group with one of these words: most criteria hold none, and
 # are then spared the scope patterns.
 # Searched in lower-cased text, case-sensitively: several times faster than re.I on every criterion.
-_GROUP_WORD = re.compile(
+GROUP_WORD = re.compile(
     r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi"
-    r"|sub-?protocol|sub-?study|strat)")
+    r"|sub-?protocol|sub-?study|strat|populat|tier|lead-?in)")
 _HEAD = 160  # a prefix scope names its group within this many characters
 
 
@@ -420,7 +444,7 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
     it only names a group; otherwise its own words may still scope it."""
     lowered = text.lower()
-    group_word = _GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
+    group_word = GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
     head = text[:_HEAD]
     if group_word and group_word.start() < _HEAD:
         scope, rest = _prefix_scope(text, head)
@@ -491,10 +515,32 @@ def restricted_to(text: str) -> Scope | None:
 _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
 
 _GENERAL_HEADING = re.compile(
-    r"^\W{0,3}(?:for\s+)?(?:all|every|each)\s+(?:patients|participants|subjects|cohorts|arms|parts|phases)\b"
+    r"^\W{0,3}(?:for\s+)?(?:all|every|each|both)\s+(?:the\s+)?(?:patients|participants|subjects|cohorts|arms|parts"
+    r"|phases|groups|populations)\b"
     r"|^\W{0,3}(?:general|common)\b[^:]{0,40}:",
     re.I,
 )
+
+
+# "Part 1 (Safety Expansion) and Part 2 (Dose Expansion)": several groups, each of which reads as one.
+_GROUP_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*(?![^()]*\))")
+
+
+def group_heading(words: str) -> Scope | None:
+    """The scope of a heading's words naming one group ("Cohort 1", "Part A", "the expansion phase") or a list
+    of them ("Part 1 (Safety Expansion) and Part 2 (Dose Expansion)"); None if they name no cohort, part, arm or
+    phase (a condition on a marker group is not a heading's group)."""
+    words = words.strip(" :")
+    scope = heading_scope(f"{words}:") if words else None
+    if scope is None and words:
+        parts = [heading_scope(f"{part}:") for part in _GROUP_LIST.split(words) if part.strip()]
+        if len(parts) > 1 and all(part is not None for part in parts):
+            kinds = {part.kind for part in parts if part is not None}
+            scope = Scope(_shorten(words), parts[0].kind if parts[0] and len(kinds) == 1 else "part",
+                          tuple(dict.fromkeys(d for part in parts if part for d in part.diseases)),
+                          tuple(dict.fromkeys(g for part in parts if part for g in part.genes)),
+                          all(part.closed for part in parts if part))
+    return scope if scope is not None and scope.kind != "condition" else None
 
 
 def ends_scope(text: str) -> bool:
