@@ -40,6 +40,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
+from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.text import (
@@ -392,7 +393,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         section = ("exclusion" if criterion.section == "exclusion" or flat_ban or _banned_item(criterion)
                    else "inclusion")
         found: list[dict[str, Any]] = []
-        for sentence, sentence_labels in once(labelled_sentences, criterion.text):
+        # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
+        read_whole = note_apart(criterion.text) if section == "inclusion" else criterion.text
+        for sentence, sentence_labels in once(labelled_sentences, read_whole):
             own_labels = list(sentence_labels)  # one list per sentence, as clauses' cohorts
             labels.extend(c for c in own_labels if c not in labels)
             if bool(own_labels or cohorts) and once(other_cancer_only, sentence):

@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -338,7 +339,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if not histology_words.possible(sentence):
             continue  # names no histology (most sentences): nothing below can find one
         loose_part = criterion is None and sentence in loose
-        sentence = own_words(sentence)
+        shown = sentence = own_words(sentence)
+        if criterion is not None:  # "Adenocarcinoma (NSCLC NOS is not eligible)": the note shuts out only what it names
+            sentence = note_apart(sentence)
         lowered = sentence.lower()
         context = other_cancer if not _LUNG.search(sentence) else _history_words()
         if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
@@ -362,7 +365,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
                 asked_firm = asked_firm or not cohort_only
             elif not cohort_only:
                 (shut_firm if shut == FIRM else shut_soft).update(allows)
-            evidence = evidence or sentence
+            evidence = evidence or shown
     for criterion in text.exclusion:
         lowered = criterion.text.lower()
         if "squamous" not in lowered and "large" not in lowered and not (

@@ -1,0 +1,86 @@
+"""An exclusion note inside an inclusion bullet: "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are
+excluded)", "PD-L1 positive - PD-L1 negative patients are not eligible", "ALK-positive NSCLC, ROS1-positive
+patients not eligible". The note shuts out only the group it names; the main clause stays a requirement.
+
+note_apart() moves such a note after a semicolon ("main; note"), the layout every dimension already reads as
+two statements (an inclusion, then an exclusion of what the note names). Used by the biomarker and disease
+readers on inclusion text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.criteria.rules.prefilter import guarded
+
+_SHUT = r"(?:excluded|exclusionary|not\s+eligible|ineligible|not\s+allowed|not\s+permitted)"
+_COPULA = r"(?:is|are|will\s+be|shall\s+be|would\s+be)\s+"
+# "(... are excluded)", "(... is not eligible unless ...)": a bracket whose own clause shuts a group out.
+_BRACKET_NOTE = guarded(
+    rf"\s*\((?P<note>[^()]{{2,160}}?\b{_COPULA}{_SHUT}\b[^()]{{0,80}})\)",
+    re.I,
+)
+# " - PD-L1 negative patients are not eligible" at the end: a spaced dash opens the note.
+_DASH_NOTE = guarded(
+    rf"\s+[\u2013\u2014-]\s+(?P<note>[^()\u2013\u2014]{{2,160}}?\b(?:{_COPULA})?{_SHUT}\b[^()\u2013\u2014]{{0,80}})$",
+    re.I,
+)
+# ", ROS1-positive patients not eligible" at the end, after a main clause that names the disease: a comma
+# note needs its own subject ("patients", "tumours") and a main clause with no list of its own.
+_COMMA_NOTE = guarded(
+    rf",\s+(?P<note>(?:[\w+/-]+\s+){{1,5}}(?:patients|subjects|participants|tumou?rs|cases)\s+"
+    rf"(?:{_COPULA})?{_SHUT})\W*$",
+    re.I,
+)
+_DISEASE_NOUN = re.compile(r"\b(?:NSCLC|cancer|carcinoma|adenocarcinoma|histology|disease)\b", re.I)
+# A main clause that itself says what is shut out or only conditions the note: not a requirement to keep.
+_NOT_A_REQUIREMENT = re.compile(
+    r"\b(?:excluded|exclusion|exclusionary|ineligible|not\s+eligible|unless|except|if|when)\b", re.I)
+_SUBJECT_MAIN = re.compile(r"^\W*(?:patients?|subjects?|participants?)\s+(?:with|who|having)\b", re.I)
+# A note with no subject of its own ("(if present, are excluded)", "(such patients are ineligible)") says
+# something of the main clause itself.
+_NO_OWN_SUBJECT = re.compile(
+    r"^\W*(?:if|unless|when|where|which|that|these|they|this|those|such|both|either|any\s+such|are|is|will|shall"
+    r"|see|refer\w*|as|per|according)\b"
+    rf"|\b(?:who|that|which)\s+{_COPULA}{_SHUT}",  # "(see section 5 for patients who are excluded)"
+    re.I)
+_NEEDLES = ("exclu", "eligib", "not allowed", "not permitted")
+
+
+def note_apart(text: str) -> str:
+    """`text` with an exclusion note moved after a semicolon; unchanged when it has none (most criteria)."""
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _NEEDLES):
+        return text
+    for pattern in (_BRACKET_NOTE, _DASH_NOTE, _COMMA_NOTE):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        main = (text[:match.start()] + text[match.end():]).strip()
+        if not _keeps_requirement(main) or _NO_OWN_SUBJECT.search(match.group("note")) or (
+                pattern is _COMMA_NOTE and ("," in main or _SUBJECT_MAIN.match(main)
+                                            or not _DISEASE_NOUN.search(main))):
+            return text
+        return f"{main.rstrip(' .;,')}; {_with_copula(match.group('note').strip())}"
+    return text
+
+
+_BARE_SHUT = re.compile(rf"(?<!\bis )(?<!\bare )(?<!\bbe )\s+(?={_SHUT}\b)", re.I)
+
+
+def _with_copula(note: str) -> str:
+    """"ROS1-positive patients not eligible" -> "... are not eligible": read as a sentence, the bare "not" would
+    negate the marker instead of shutting the group out."""
+    if re.search(rf"\b{_COPULA}{_SHUT}\b", note, re.I):
+        return note
+    match = _BARE_SHUT.search(note)
+    if match is None:
+        return note
+    plural = note[:match.start()].rstrip().endswith("s")
+    return f"{note[:match.start()]} {'are' if plural else 'is'} {note[match.end():]}"
+
+
+def _keeps_requirement(main: str) -> bool:
+    """The text outside the note still asks for something of its own ("PD-L1 TPS >= 50%", "KRAS G12C
+    mutation"): not empty, not itself an exclusion or a condition that the note completes."""
+    return len(main.strip(" .;,:-")) >= 3 and _NOT_A_REQUIREMENT.search(main) is None
