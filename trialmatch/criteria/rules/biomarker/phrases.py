@@ -280,10 +280,27 @@ _NARROWER_FIRST = ("pacc", "common", "uncommon", "sensitizing", "activating")
 
 
 def _narrowest(qualifiers: list[str]) -> list[str]:
+    if "common" in qualifiers and "uncommon" in qualifiers:
+        # "activating EGFR mutation (common or uncommon)": together they narrow nothing
+        qualifiers = [q for q in qualifiers if q not in {"common", "uncommon"}]
     for narrow in _NARROWER_FIRST:
         if narrow in qualifiers:
             return [narrow, *(q for q in qualifiers if q not in _NARROWER_FIRST)]
     return qualifiers
+
+
+def _head_class(kinds_said: list[tuple[str, int]], gene_pos: int, open_positions: list[int]) -> list[str]:
+    """"EGFR mutation, including uncommon mutations (G719X ...)": the class named before "including" / "e.g." is
+    the whole asked for; a qualifier after it gives examples and narrows nothing. [] when no qualifier follows
+    the list's opening ("rare EGFR mutations, including G719X" reads as before)."""
+    first = next((o for o in sorted(open_positions) if o > gene_pos), None)
+    if first is None:
+        return []
+    head = [k for k, p in kinds_said if p <= first]
+    later = {k for k, p in kinds_said if p > first}
+    if not head or {"common", "uncommon"} <= {k for k, _ in kinds_said} or not later & set(_QUALIFIERS):
+        return []
+    return _narrowest([k for k in head if k in _QUALIFIERS])[:1] or [k for k in head if k in _CLASSES][:1]
 
 
 _FUSION_DRIVEN = frozenset({"ALK", "ROS1", "RET", "NTRK", "NTRK1", "NTRK2", "NTRK3", "NRG1"})
@@ -323,13 +340,13 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int], or_other: list[
             within = _narrowest(qualifiers)[:1]
         # "EGFR mutations, e.g. exon 19 deletion": the named alterations are examples of the head.
         if occ.gene and any(occ.gene_pos < o < first_alt for o in open_positions):
-            kinds += qualifiers or classes or ["any"]
+            kinds += _head_class(kinds_said, occ.gene_pos, open_positions) + (qualifiers or classes or ["any"])
         later = [o for o in or_other or () if o > first_alt]
         if occ.gene and later:
             tail = [k for k, p in kinds_said if p > later[0]]
             kinds += [k for k in tail if k in _QUALIFIERS][:1] or [k for k in tail if k in _CLASSES][:1]
     elif qualifiers:
-        kinds = _narrowest(qualifiers)
+        kinds = _head_class(kinds_said, occ.gene_pos, open_positions) or _narrowest(qualifiers) or classes or ["any"]
     elif classes:
         kinds = classes
     elif any(k == "alteration" for k, _ in kinds_said):
