@@ -474,6 +474,7 @@ def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     lets in. Only exclusions of any brain metastases are loosened, by allowances of the same scope."""
     allowances = [s for s in statements if s["kind"] == "allowance"]
     kept = [s for s in statements if s["kind"] != "allowance"]
+    lets_in: dict[int, tuple[Verdict, Verdict]] = {}  # by allowance: read once, however many exclusions it loosens
     for statement in kept:
         see_exceptions = statement.pop("see_exceptions", False)
         if not statement.pop("bare", False) or statement["treated_stable"] != X:
@@ -485,9 +486,9 @@ def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for allowance in allowances:
             if statement.get("scope") not in (None, allowance.get("scope")):
                 continue  # another group's exclusion
-            options = [_alternative_verdicts(a) for a in _alternatives(allowance["text"])]
-            treated = _most([o[0] for o in options], restrictive=False)
-            active = _most([o[1] for o in options], restrictive=False)
+            if id(allowance) not in lets_in:
+                lets_in[id(allowance)] = _allowance_lets_in(allowance["text"])
+            treated, active = lets_in[id(allowance)]
             if treated == X and active != X:
                 treated = U  # "untreated asymptomatic ones are eligible": treated, stable ones are a question
             if allowance.get("scope") != statement.get("scope"):
@@ -496,6 +497,12 @@ def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
             statement["treated_stable"] = _most([statement["treated_stable"], treated], restrictive=False)
             statement["active"] = _most([statement["active"], active], restrictive=False)
     return kept
+
+
+def _allowance_lets_in(text: str) -> tuple[Verdict, Verdict]:
+    """(treated_stable, active): whom an allowance's best alternative lets in."""
+    options = [_alternative_verdicts(a) for a in _alternatives(text)]
+    return _most([o[0] for o in options], restrictive=False), _most([o[1] for o in options], restrictive=False)
 
 
 def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
@@ -574,6 +581,8 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
 
 
 def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
+    if not phrases.LESION_SITE.possible(text):
+        return False  # both patterns need a site word ("brain", "CNS", ...): most criteria have none
     if brain_trial:
         return bool(phrases.INTRACRANIAL_LESION.search(text)) and bool(phrases.UNTREATED_TARGET.search(text))
     return bool(phrases.UNTREATED_LESION.search(text))
@@ -621,6 +630,14 @@ def _sentence_words() -> AnyOf:
     are parts of its text) none of which can match is skipped whole."""
     # BRAIN_LESION_COUNT names no needle of its own: its site words are BRAIN_METS's and SITE_WORDS's.
     return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+
+
+@cache
+def _site_words() -> AnyOf:
+    """A narrower check, asked after _sentence_words: BRAIN_METS's own needles ("met") are in most criteria, but
+    each of its matches (and BRAIN_DISEASE's, CNS_INVOLVEMENT's, BRAIN_LESION_COUNT's) also holds a site word of
+    LESION_SITE. A criterion without those, leptomeningeal words or radiotherapy words makes no statement."""
+    return AnyOf(phrases.LESION_SITE, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
 
 
 CONDITIONS_OF_A_BRAIN_TRIAL = 4
@@ -771,7 +788,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     group member's head. A group's combined statement is its head's, after the head's own."""
     chunks: dict[int, list[dict[str, Any]]] = {}
     heads: dict[int, int] = {}
-    sentence_words = _sentence_words()
+    sentence_words, site_words = _sentence_words(), _site_words()
     criteria = text.criteria
     group: _Alternatives | None = None
     group_at = -1
@@ -788,6 +805,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         possible = sentence_words.possible(criterion.text)
         if not possible and criterion.text[:1] in "EeUu" and phrases.EXCEPTION_START.match(criterion.text):
             _exception_bullet(criterion, chunks.get(position - 1, []))
+        possible = possible and site_words.possible(criterion.text)
         sentences = criterion.sentences() if possible else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
@@ -803,9 +821,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
         if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
             # "Brain metastases that have not been previously irradiated" opening the bullet asks for them too.
-            asks_for_lesion = (brain_trial or phrases.MUST_HAVE.search(criterion.text)
-                               or phrases.UNTREATED_RELATIVE.search(criterion.text))
-            if asks_for_lesion and _untreated_target_required(criterion, brain_trial):
+            # (Asked second: the lesion check's site words are rarer than "at least".)
+            if _untreated_target_required(criterion, brain_trial) and (
+                    brain_trial or phrases.MUST_HAVE.search(criterion.text)
+                    or phrases.UNTREATED_RELATIVE.search(criterion.text)):
                 # It says what lesions are counted ("at least one untreated brain metastasis of 5 mm"): an active
                 # patient has them, so a count read from the same criterion gives way to it.
                 statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
-from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prefilter import Guarded, guarded
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
@@ -21,9 +21,21 @@ _NEURO_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|spi
                r"|pleural|peritoneal|skin|nodal|lymph node)")
 _LIST_SEP = r"(?:\s*[,/]\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)"
 _ABBREVIATION = r"(?:\s*\([^()]{1,12}\))?"
+
+
+class _NamesSite(Guarded):
+    """A guarded pattern whose every match also holds a site word: its own needles ("met") are in most sentences,
+    the site words in few, so both are asked before the regex runs."""
+
+    _site = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
+
+    def possible(self, text: str) -> bool:
+        return super().possible(text) and self._site.possible(text)
+
+
 # "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
-BRAIN_METS = guarded(
+BRAIN_METS = _NamesSite(re.compile(
     rf"\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
     rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
@@ -33,7 +45,7 @@ BRAIN_METS = guarded(
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
     r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b",
     re.I,
-)
+))
 # "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
 # is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
 BRAIN_DISEASE = re.compile(
