@@ -43,6 +43,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     on_path,
     read_alternatives,
 )
+from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -269,6 +270,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             stated_by[crit.index] = (start, len(rules))
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
                 lift_within(rules, spans, pieces, egfr_trial)
+            if len(rules) > start:  # "; TKIs are not counted", "adjuvant counts if relapse < 12 months"
+                rules[start:] = criterion_asides(crit.text, pieces, rules[start:])
             if crit.scope is None and _DESCRIBED_COHORT.match(crit.text):
                 # "For the chemotherapy-naive cohort: ...": a group the text names by description only, which
                 # other groups may sit beside; whether the patient is in it is a question.

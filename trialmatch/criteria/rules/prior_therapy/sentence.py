@@ -15,7 +15,7 @@ from typing import Any
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy import asides, cues
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -176,7 +176,11 @@ _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
-    rules = _section_rules(read, ctx)
+    plain, said = asides.before(read, ctx.section)  # "(TKIs do not count)", "rash on prior X": asides.py
+    if plain is None:
+        return []
+    read = plain
+    rules = asides.after(_section_rules(read, ctx), said)
     if "advanced" in read.norm or "stage" in read.norm:
         if _LOCALLY_ADVANCED.search(read.norm):
             for rule in rules:

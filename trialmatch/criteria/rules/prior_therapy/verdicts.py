@@ -20,6 +20,7 @@ from trialmatch.criteria.rules.biomarker.vocab import alteration_label
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, needed
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
+from trialmatch.criteria.rules.prior_therapy.not_counted import recount
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -565,6 +566,8 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
                                             "you list none.")
     else:
         outcome = _CHECKS[rule["kind"]](rule, h)
+        if rule.get("uncounted"):  # "(TKIs do not count towards this total)": not_counted.py
+            outcome = recount(rule, outcome, h.drugs, h.lines, _matches)
         if rule.get("excepted") and outcome.verdict == EXCLUDED:
             outcome = _lifted(rule, outcome, h)
         if rule.get("exhausted") and outcome.verdict == ELIGIBLE:

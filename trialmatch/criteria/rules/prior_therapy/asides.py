@@ -1,0 +1,53 @@
+"""Clauses a sentence adds beside its rule, read before and after the sentence itself (sentence.reading_rules):
+what a line count leaves out (not_counted.py), a toxicity on a treatment, a chemotherapy modality no profile
+lists, "(unless contraindicated)" (toxicity.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from trialmatch.criteria.rules.prior_therapy import not_counted, toxicity
+from trialmatch.criteria.rules.prior_therapy.early_relapse import early_maybe, early_relapse_counts
+
+if TYPE_CHECKING:
+    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+
+
+class Asides(NamedTuple):
+    uncounted: tuple[str, ...] = ()
+    question: bool = False  # every failure of the sentence's rules is a question
+
+
+NONE = Asides()
+
+
+def before(read: FirstRead, section: str) -> tuple[FirstRead | None, Asides]:
+    """The sentence to read without its asides (None: nothing left), and what the asides say."""
+    rest = toxicity.without_modality(read)
+    if rest is None:
+        return None, NONE
+    rest, uncounted = not_counted.split_off(rest)
+    question = (section == "exclusion" and toxicity.toxicity_only(rest)) or (
+        section == "inclusion" and toxicity.unless_unfit(rest.norm))
+    return rest, Asides(uncounted, question) if uncounted or question else NONE
+
+
+def after(rules: list[dict[str, Any]], asides: Asides) -> list[dict[str, Any]]:
+    """The sentence's rules with what its asides say."""
+    if asides is NONE or not rules:
+        return rules
+    rules = not_counted.marked(rules, asides.uncounted)
+    return toxicity.as_question(rules) if asides.question else rules
+
+
+def criterion_asides(text: str, pieces: tuple[str, ...], rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A criterion's rules with what its other sentences add: "...; EGFR or ALK TKIs are not counted as lines"
+    after a count, "adjuvant therapy counts as a line if relapse within 12 months" beside a requirement."""
+    if len(pieces) > 1 and any(rule.get("kind") == "lines" for rule in rules):
+        items = not_counted.later_clauses(pieces[1:])
+        if items:
+            rules = [{**rule, "uncounted": list(dict.fromkeys([*(rule.get("uncounted") or ()), *items]))}
+                     if rule.get("kind") == "lines" else rule for rule in rules]
+    if early_relapse_counts(text):
+        rules = early_maybe(rules)
+    return rules

@@ -1,0 +1,109 @@
+"""Sentences that name a treatment for something other than having had it.
+
+- A toxicity on a treatment: "Patients who experienced grade >= 3 rash on prior afatinib", "Drug-induced
+  interstitial lung disease on prior EGFR TKI", "intolerant to osimertinib". A profile records no toxicity:
+  for a patient who had the treatment the exclusion is a question, never a yes; for the others it is met.
+  (Words the cue lists skip outright, "pneumonitis", "immune-related", "toxicity", never reach here.)
+- A qualified chemotherapy modality: "high-dose chemotherapy requiring stem cell rescue", "myeloablative
+  chemotherapy": not any chemotherapy; its words are taken out before the sentence is read.
+- "(unless contraindicated)", "(unless medically unsuitable)" after a required treatment: a way in for a
+  patient who could not have it, as the same words outside brackets are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from trialmatch.criteria.rules.prefilter import guarded
+
+if TYPE_CHECKING:
+    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+
+# A toxicity the patient had, named before the treatment and joined to it ("rash on", "intolerant to").
+_TOXICITY = guarded(
+    r"\b(?:rash\w*|interstitial lung disease|ild|hepatotox\w*|hepatitis|transaminitis|diarrh\w+|keratitis"
+    r"|stomatitis|mucositis|neuropath\w*|cardiotox\w*|qtc? prolongation|intoleran\w+|intolerable|toxicit\w+"
+    r"|grade\s*(?:>=|>|\u2265)?\s*[34]\b(?:\s+or\s+(?:higher|above|greater))?(?:\s+[a-z-]+){0,3}?"
+    r"|severe\s+(?:reaction|adverse)\w*|(?:drug|treatment|therapy)-(?:induced|related|associated)\s+[a-z ]{2,40}?)"
+    r"\s+(?:on|to|with|from|during|after|following|while\s+(?:on|receiving|taking)|due\s+to|related\s+to"
+    r"|attributed\s+to|caused\s+by|induced\s+by|associated\s+with)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:prior\s+|previous\s+|earlier\s+)?(?:treatment\s+with\s+|therapy\s+with\s+)?$"
+)
+# The treatment first: "osimertinib-induced ILD", "EGFR TKI-related interstitial lung disease".
+_INDUCED_AFTER = re.compile(r"^\s*-?\s*(?:induced|related|associated|attributed)\b")
+
+
+def toxicity_only(read: FirstRead) -> bool:
+    """Whether every treatment the sentence names is named for a toxicity on it."""
+    norm = read.norm
+    if not read.mentions or not _TOXICITY.possible(norm) and "-" not in norm:
+        return False
+    for mention in read.mentions:
+        after = norm[mention.end:mention.end + 14]
+        if _INDUCED_AFTER.match(after):
+            continue
+        if _TOXICITY.search(norm, max(0, mention.start - 120), mention.start) is None:
+            return False
+    return True
+
+
+def as_question(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules of a sentence that the profile can only answer with a question when it fails them."""
+    out = []
+    for rule in rules:
+        rule = {**rule, "soft": True} if "soft" in rule else rule
+        if rule.get("kind") == "any_of":
+            rule = {**rule, "options": [as_question(option) for option in rule["options"]]}
+        out.append(rule)
+    return out
+
+
+# High-dose or myeloablative chemotherapy, or chemotherapy with stem cell rescue: a modality no profile lists.
+_MODALITY = guarded(
+    r"\b(?:high[- ]dose|myelo-?ablative|dose-intensive)\s+(?:[a-z-]+\s+){0,2}?(?:chemo\w*|therap\w*|regimens?"
+    r"|conditioning)\b(?:[^.;]{0,60}?\b(?:stem[- ]cells?|bone marrow|h(?:a)?ematopoietic|autologous)\s+(?:[a-z]+\s+)?"
+    r"(?:rescue|support|transplant\w*|infusion|reinfusion))?"
+    r"|\bchemo\w*\s+(?:[a-z-]+\s+){0,3}?(?:requiring|with|followed\s+by|necessitating|needing|and|plus)\s+"
+    r"(?:an?\s+)?(?:[a-z-]+\s+){0,2}?(?:stem[- ]cells?|bone marrow|h(?:a)?ematopoietic)\s+(?:[a-z]+\s+)?"
+    r"(?:rescue|support|transplant\w*|infusion|reinfusion)\b"
+)
+_MODALITY_WORDS = ("high", "myelo", "dose-intensive", "stem", "marrow", "hematopoietic", "haematopoietic")
+
+
+def without_modality(read: FirstRead) -> FirstRead | None:
+    """The sentence without qualified chemotherapy modalities; None when nothing else is left to read."""
+    norm = read.norm
+    # Every modality names one of these words: most sentences are skipped without a search.
+    if not any(word in norm for word in _MODALITY_WORDS):
+        return read
+    spans = [m.span() for m in _MODALITY.finditer(norm)]
+    if not spans:
+        return read
+
+    def within(pos: int) -> bool:
+        return any(low <= pos < high for low, high in spans)
+
+    mentions = [m for m in read.mentions if not within(m.start)]
+    limits = [lim for lim in read.limits if not within(lim.start)]
+    if not mentions and not limits:
+        return None
+    for low, high in spans:
+        norm = norm[:low] + " " * (high - low) + norm[high:]
+    return replace(read, norm=norm, mentions=mentions, limits=limits)
+
+
+# "(unless contraindicated)", "(unless medically unsuitable)": about every treatment the sentence asks for.
+_UNLESS_UNFIT = guarded(
+    r"[(\[]\s*unless\s+(?:(?:medically|clinically)\s+)?(?:contra-?\s?indicated|unsuitable|ineligible|inappropriate"
+    r"|unfit|not\s+(?:medically\s+|clinically\s+)?(?:eligible|suitable|appropriate|indicated|tolerated|feasible"
+    r"|possible|a\s+candidate))\s*[)\]]"
+    r"|\bunless\s+(?:medically|clinically)\s+(?:contra-?\s?indicated|unsuitable|inappropriate|not\s+(?:suitable"
+    r"|appropriate|indicated))\s*(?:[.;)]|$)"
+)
+
+
+def unless_unfit(norm: str) -> bool:
+    """Whether the sentence leaves a way in for patients who could not have what it asks for."""
+    return _UNLESS_UNFIT.search(norm) is not None
