@@ -14,21 +14,12 @@ Verdicts are per profile state (none, treated and stable, active, not given). Ki
 from __future__ import annotations
 
 import pytest
+from brain_cases import EL, EX, NO_RULE, UN
+from brain_cases import brain_verdicts as _verdicts
 from invented import invented_trial
 
 from trialmatch.criteria.rules import brain_metastases
-from trialmatch.matching.profile import Profile, profile_from_dict
-
-EL, UN, EX = "eligible", "unknown", "excluded"
-STATES = ("none", "treated_stable", "active", None)
-NO_RULE = (EL, EL, EL, EL)
-
-
-def _verdicts(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
-    text = invented_trial(inclusion, exclusion, "An invented trial in metastatic NSCLC")
-    rules = brain_metastases.parse(text)
-    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
-
+from trialmatch.matching.profile import profile_from_dict
 
 # ---------------------------------------------------------------- an allowance elsewhere loosens a bare exclusion
 TREATED_ALLOWED = (EL, EL, EX, UN)

@@ -12,19 +12,12 @@
 from __future__ import annotations
 
 import pytest
+from brain_cases import EL, EX, UN
+from brain_cases import brain_verdicts as _verdicts
 from invented import invented_trial
 
 from trialmatch.criteria.rules import brain_metastases
 from trialmatch.matching.profile import Profile, profile_from_dict
-
-EL, UN, EX = "eligible", "unknown", "excluded"
-STATES = ("none", "treated_stable", "active", None)
-TITLE = "An invented trial in metastatic NSCLC"
-
-
-def _verdicts(inclusion: str = "", exclusion: str = "", title: str = TITLE) -> tuple[str, ...]:
-    rules = brain_metastases.parse(invented_trial(inclusion, exclusion, title))
-    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
 
 
 # ---------------------------------------------------------------- a requirement with another way in
