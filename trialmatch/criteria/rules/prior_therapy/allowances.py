@@ -126,7 +126,7 @@ def allowing_bullets(criteria: list[Any], egfr: bool) -> list[Allowance]:
     """The bullets that only allow a treatment ("Prior anti-PD-1/PD-L1 therapy is permitted"), for every patient."""
     found = []
     for crit in criteria:
-        if crit.scope is not None or crit.depth > 0 or len(crit.text) > 200:
+        if crit.depth > 0 or crit.scope is not None or len(crit.text) > 200:
             continue
         allowed = allowance(crit.text.rstrip(" ."), whole=True, egfr=egfr)
         if allowed is not None and crit.purpose is None:  # the purpose is read only for the few that allow

@@ -130,7 +130,7 @@ def read_alternatives(criteria: list[Criterion]) -> Alternatives:
             why = _closed(crit.text)
             if why is not None:
                 closed[index] = why
-        if crit.section == "inclusion":
+        if crit.section == "inclusion" and ":" in crit.text:  # inline options follow a colon
             options += [(*path, inline_step(index, k)) for k in range(len(inline_options(crit.text)))]
         paths.append(path)
         ancestors.append(index)

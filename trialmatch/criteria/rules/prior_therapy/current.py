@@ -24,7 +24,6 @@ _CURRENT = guarded(
 # "Progression on ongoing treatment": the course of it, read by the sentence reader.
 _NEGATED = re.compile(r"\b(?:not|no|never|without|off|longer|neither|nor|completed|finished|after|progress\w*"
                       r"|relaps\w*|fail\w*|refractory|intoleran\w*)\W+(?:\w+\W+){0,2}$")
-_WORDS_NEEDED = ("treatment", "therapy")
 
 
 def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
@@ -33,7 +32,10 @@ def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
         if crit.section != "inclusion" or crit.scope is not None:
             continue
         low = normalize(crit.text)
-        if not any(word in low for word in _WORDS_NEEDED):
+        # What every _CURRENT match holds ("active" or "ongoing", or "undergoing"; and "treatment" or "therapy"),
+        # asked first: most bullets hold neither.
+        if ("active" not in low and "ongoing" not in low and "undergoing" not in low) \
+                or ("treatment" not in low and "therapy" not in low):
             continue
         found = _CURRENT.search(low)
         if found is None or _NEGATED.search(low, max(0, found.start() - 30), found.start()):

@@ -213,11 +213,18 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
     return out
 
 
+def _short_form(text: str) -> bool:
+    """Whether a short line form ("1l" .. "4l") is in the text: _SHORT_LINE and _SHORT_POSITION need one, and their
+    needles ("treatment", "after" ...) are in most sentences."""
+    return "1l" in text or "2l" in text or "3l" in text or "4l" in text
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
     planned: list[tuple[int, int, int, int]] = []
-    for match in _SHORT_LINE.finditer(text):
+    short = _short_form(text)
+    for match in _SHORT_LINE.finditer(text) if short else ():
         out.append(LineLimit(match.start(), match.end(), min=int(match.group("n")) - 1))
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
@@ -231,7 +238,7 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
         elif not _HISTORY_CUE.search(text, 0, match.start()):
             planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
-    for match in _SHORT_POSITION.finditer(text):
+    for match in _SHORT_POSITION.finditer(text) if short else ():
         if not _HISTORY_CUE.search(text, 0, match.start()):
             n = int(match.group("n")) - 1
             planned.append((match.start(), match.end(), n, n))

@@ -37,8 +37,8 @@ def run_in_items(text: TrialText) -> frozenset[str]:
     """The treatments named in criteria that speak of a run-in ("pemetrexed allowed during the chemotherapy
     run-in"); empty when none does."""
     items: set[str] = set()
-    for crit in text.criteria:
-        low = normalize(crit.text)
+    for raw in {crit.text for crit in text.criteria}:  # each distinct bullet once: long texts repeat bullets
+        low = normalize(raw)
         if "run" in low and _RUN_IN.search(low):
             items.update(i for m in find_mentions(low) for i in m.items)
     return frozenset(items)
@@ -74,8 +74,10 @@ def given_in_study(rules: list[dict[str, Any]], run_in: frozenset[str], covered:
     for index, need in _needs(rules):
         key = (repr(need["groups"]), tuple(need["cohorts"]))
         if key not in decided:
-            clashing = [b for b in distinct_bans if _overlaps(b, need) and _bans_every_group(b, need, covered)]
             given = _run_in_gives(need, run_in, covered)
+            # Without the run-in only the bans for advanced disease count: the others are not compared.
+            clashing = [b for b in distinct_bans if (given or b.get("setting") == "advanced") and _overlaps(b, need)
+                        and _bans_every_group(b, need, covered)]
             soft = given or any(b.get("setting") == "advanced" for b in clashing)
             decided[key] = (soft, frozenset(_ban_key(b) for b in clashing) if given else frozenset())
         soft, kept = decided[key]

@@ -16,6 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
+from trialmatch.criteria.rules.prior_therapy.course import first_line_course
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -371,6 +372,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         soft = base["soft"] or any(started_from(norm, m) == "of" for m in started) or _FUTURE_TOO.search(bare)
         rules.append({**base, "soft": bool(soft), "kind": "require", "groups": _and_groups(norm, started),
                       "met_unknown": met_unknown, "setting": "any"})
+    course = None if excluding else first_line_course(norm, mentions)
+    if course is not None:
+        # "Received X for 3 months as first-line treatment with no progression": the course replaces what the
+        # sentence requires (the partners "alone or with chemotherapy" are no requirement of their own), and "as 1L
+        # treatment" there is the line had, not one planned.
+        required = []
+        rules = [rule for rule in rules if rule["kind"] != "lines"] + _course_rules(course, base)
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
@@ -394,6 +402,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """A first-line course of `course` that is going well (course.py): the drug had (how long and how well is a
+    question; in any setting, as a line still going on may not be counted yet), and no second line."""
+    return [{**base, "kind": "require", "groups": [list(course.items)], "met_unknown": True, "setting": "any"},
+            {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
 
 
 # "..., unless the investigator affirms that a CPI was not medically indicated": the clause up to the sentence's end.

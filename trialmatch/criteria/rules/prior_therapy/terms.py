@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from trialmatch.criteria import drugs
-from trialmatch.criteria.rules.prefilter import translator
 from trialmatch.criteria.vocab import load
 
 _TRANSLATE = str.maketrans({
     "\uff1a": ":", "\uff1b": ";", "\uff0c": ",", "\u3002": ".", "\uff08": "(", "\uff09": ")",
     "\u3001": ",", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2212": "-", "\u00a0": " ", "\u00ef": "i", "\u00e9": "e", "\u00e8": "e", "\u00f6": "o",
-    "\u3010": "[", "\u3011": "]", "\u2019": "'", "\u2265": "\u2265", "\uff1e": ">", "\uff1c": "<",
+    "\u3010": "[", "\u3011": "]", "\u2019": "'", "\uff1e": ">", "\uff1c": "<",
     "\u0130": "I",
 })
-
-_translate = translator(_TRANSLATE)
+# The characters _TRANSLATE changes. Each becomes one ASCII character that is no key itself, so replacing
+# the few a text holds one after the other gives what translate() gives, without a dict look-up per
+# character ("\u2265", in most texts that are not ASCII, is left as it is and is no key).
+_CHANGED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATE) + "]")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # What may sit between the tokens of one phrase: "PD-(L)1", "PD-1/PD-L1", "EGFR - TKI".
@@ -44,10 +45,16 @@ SYSTEMIC = "c:systemic"
 _PD_L_1 = re.compile(r"pd\s?-?\s?\(l\)\s?-?\s?1")  # also "anti-PD (L)-1"
 
 
+# Remembered: the whole-trial passes (run-in, current treatment, allowances, ...) and the sentence reader
+# normalise the same bullets again and again.
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Lower case with full-width punctuation, dashes and a few accents made plain ASCII."""
     # Every character _TRANSLATE changes is outside ASCII, and "pd-(l)-1" needs "(l)": skip what cannot apply.
-    low = text.lower() if text.isascii() else _translate(text).lower()
+    if not text.isascii():
+        for char in set(_CHANGED.findall(text)):
+            text = text.replace(char, _TRANSLATE[ord(char)])
+    low = text.lower()
     return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
 
 
