@@ -75,8 +75,16 @@ def _ends_or(text: str) -> bool:
     return tail[-2:].lower() == "or" and _ENDS_OR.search(text[-16:]) is not None
 
 
+# Their first letters, either case, and the bold marks _clean() takes off before the first word.
+_FIRST_CHARS = frozenset("".join(word[0] + word[0].upper() for word in _FIRST_WORDS) + "*_")
+
+
 def _may_continue(text: str) -> bool:
-    """Whether the bullet opens with a word a continuation can open with (the cheap test first)."""
+    """Whether the bullet (stripped) opens with a word a continuation can open with (the cheap tests first: most
+    bullets' first letter already rules it out; a letter beyond ASCII may lower-case to an ASCII one)."""
+    first = text[:1]
+    if first not in _FIRST_CHARS and first.isascii():
+        return False
     return _clean(text[:16]).split(" ", 1)[0].lower().rstrip(":-,") in _FIRST_WORDS
 
 
