@@ -48,7 +48,7 @@ BRAIN_METS = _NamesSite(re.compile(
 ))
 # "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
 # is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
-BRAIN_DISEASE = re.compile(
+BRAIN_DISEASE = guarded(
     r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
     r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
     re.I,
@@ -131,7 +131,7 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
 ]
 
 # --- how a sentence treats the mention
-IGNORE_NEAR = re.compile(
+IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
@@ -202,7 +202,7 @@ MUST_AFTER = re.compile(
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
-NEUTRAL_STATUS = re.compile(
+NEUTRAL_STATUS = guarded(
     r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
     r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
@@ -211,7 +211,7 @@ NEUTRAL_STATUS = re.compile(
 )
 # "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
 # site is not repeated, but the permission is about the same metastases.
-BARE_PERMIT = re.compile(
+BARE_PERMIT = guarded(
     r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:be\s+)?"
     r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
     re.I,
@@ -253,17 +253,17 @@ TREATED = re.compile(
     r"|(?:received|undergone|underwent) (?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery))\b",
     re.I,
 )
-NOT_ACTIVE = re.compile(
+NOT_ACTIVE = guarded(
     # "no active", "must not have evidence of active", "without any signs of progressive"
     r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
     r"(?:active|progressive|progressing|untreated|new)\b",
     re.I,
 )
-UNTREATED = re.compile(
+UNTREATED = guarded(
     r"\b(?:untreated|active|new|progressive|progressing|treatment-naive|not (?:been )?(?:previously )?treated)\b",
     re.I,
 )
-FITS_TREATED_STABLE = re.compile(
+FITS_TREATED_STABLE = guarded(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
     r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
@@ -277,7 +277,7 @@ FITS_TREATED_STABLE = re.compile(
 # "stable", "radiologically stable", "stability": a condition an active (untreated or progressing) metastasis
 # does not meet. Not "clinically" or "neurologically stable" (symptoms, which an untreated one may lack) nor
 # "a stable dose of steroids" (the dose, not the metastases).
-STABLE = re.compile(
+STABLE = guarded(
     r"(?<!clinically )(?<!neurologically )(?<!neurologic )(?<!hemodynamically )(?<!medically )"
     r"\b(?:stable|stability)\b"
     r"(?! (?:or (?:decreasing|reducing|tapering|lower) )?(?:[\w-]+ ){0,2}?(?:doses?|dosing|steroids?|corticosteroids?"
@@ -360,7 +360,7 @@ IF_ANY = re.compile(r"\b(?:if|when|where) (?:any|present|applicable|known|existi
 ALSO_BEFORE = re.compile(r"\b(?:includ\w*|allow\w*|permit\w*|also|even|regardless)\b[^.;:]{0,35}\b(?:with|and)\s", re.I)
 REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:are|is) mandatory)\b", re.I)
 MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
-UNTREATED_TARGET = re.compile(
+UNTREATED_TARGET = guarded(
     r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
     r"|previously untreated|never (?:been )?(?:treated|irradiated))",
     re.I,
