@@ -759,7 +759,7 @@ def _reread_as_brain_trial(criteria: tuple[Criterion, ...], chunks: dict[int, li
     made a conditional statement (a plain mention becomes a requirement) and those naming an untreated intracranial
     lesion. A member of a "one of the following:" group is re-read with its whole group, from its head.
     `sited`: the inclusions whose words (with their parent's) name a site, the only ones that can name a lesion."""
-    wanted = {p for p, statements in chunks.items() if criteria[p].section == "inclusion"
+    wanted = {p for p, statements in chunks.items() if statements and criteria[p].section == "inclusion"
               and any(s["kind"] in _PLAIN_KINDS for s in statements)}
     wanted |= {p for p in sited if _untreated_target_required(criteria[p], True)}
     return frozenset(heads.get(p, p) for p in wanted)
@@ -835,10 +835,11 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 # patient has them, so a count read from the same criterion gives way to it.
                 statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
-        if criterion.section == "inclusion" and len(statements) > first_new:
-            _other_way_in(criterion, statements[first_new:])
-        _set_scope(statements[first_new:], criterion)
-        _named_part(statements[first_new:], criterion)
+        if len(statements) > first_new:  # (most criteria make none: nothing to scope)
+            if criterion.section == "inclusion":
+                _other_way_in(criterion, statements[first_new:])
+            _set_scope(statements[first_new:], criterion)
+            _named_part(statements[first_new:], criterion)
         if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
                 and phrases.ONE_OF.search(criterion.text)):
             group, group_at = _Alternatives(criterion), position

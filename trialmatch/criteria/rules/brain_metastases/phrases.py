@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
-from trialmatch.criteria.rules.prefilter import Guarded, guarded
+from trialmatch.criteria.rules.prefilter import Guarded, folded, guarded
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
@@ -412,14 +412,31 @@ _COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
                  r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the (?:brain|cns|central nervous system)\b)")
-BRAIN_LESION_COUNT = guarded(
+_COUNT_MARK = re.compile(r"[1-9≥>]")
+
+
+class _Counts(Guarded):
+    """BRAIN_LESION_COUNT's needle check: its pattern names no needle (a count may be a symbol), but every match
+    holds a count (a digit 1-9, "≥" or ">", or a count word) or "measurable". The regex is slow (no literal to
+    skip ahead to, under IGNORECASE): most sentences about brain lesions give no count and are spared it."""
+
+    _words = ("one", "two", "three", "four", "five", "measurable")
+
+    def possible(self, text: str) -> bool:
+        if _COUNT_MARK.search(text):
+            return True
+        low = folded(text)
+        return any(word in low for word in self._words)
+
+
+BRAIN_LESION_COUNT = _Counts(re.compile(
     rf"{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
     rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION}",
     re.I,
-)
-# Its needle check: BRAIN_LESION_COUNT names none (a count may be a symbol), but every match names a site.
+))
+# Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(

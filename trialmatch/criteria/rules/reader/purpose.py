@@ -80,7 +80,12 @@ _COURSE_WINDOW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|re
 
 
 def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
-    if not any(n in lowered for n in needles) or not pattern.search(sentence):
+    for needle in needles:  # (a loop, not any() over a generator: asked of every purpose of every sentence)
+        if needle in lowered:
+            break
+    else:
+        return False
+    if not pattern.search(sentence):
         return False
     return purpose != "washout" or not ("within" in lowered and _COURSE_WINDOW.search(sentence))
 
