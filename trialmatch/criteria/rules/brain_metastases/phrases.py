@@ -36,14 +36,16 @@ class _NamesSite(Guarded):
 # "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
 BRAIN_METS = _NamesSite(re.compile(
-    rf"\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
+    # (The lookahead names the letters a match can start with: the regex skips any other position after one test,
+    # instead of trying each alternative there. It changes no match.)
+    rf"(?=[bcipms])(?:\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
     rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous system)\b"
     # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
-    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b",
+    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b)",
     re.I,
 ))
 # "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
@@ -430,10 +432,11 @@ class _Counts(Guarded):
 
 
 BRAIN_LESION_COUNT = _Counts(re.compile(
-    rf"{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+    # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
+    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
-    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION}",
+    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION})",
     re.I,
 ))
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
