@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from trialmatch.criteria.rules.prefilter import guarded
+
 Purpose = Literal["washout", "toxicity_recovery", "contraception", "logistics", "hypersensitivity",
                   "concomitant", "other_cancer", "design"]
 
@@ -115,8 +117,9 @@ _STRATA = re.compile(r"^(?:(?:randomi[sz]ation|patients|participants|subjects)\s
 _COMPOSITION = re.compile(r"^(?:approximately|about|~|at\s+least|a\s+minimum\s+of)\s*\d{1,3}(?:\.\d)?\s*(?:%|percent\b)"
                           r"\s+of\s+(?:the\s+)?(?:enrolled\s+|randomi[sz]ed\s+)?(?:patients|participants|subjects|"
                           r"enrol\w*|population)", re.I)
-_CAP = re.compile(rf"\b(?:capped\s+at|limited\s+to|(?:will\s+)?not\s+exceed|restricted\s+to)\s+(?:a\s+maximum\s+of\s+)?"
-                  rf"(?:{_SHARE})|^(?:no|not)\s+more\s+than\s+(?:{_SHARE})|^(?:a\s+)?maximum\s+of\s+(?:{_SHARE})", re.I)
+# (Behind its needle check: most pieces of a criterion that holds a design word name no cap.)
+_CAP = guarded(rf"\b(?:capped\s+at|limited\s+to|(?:will\s+)?not\s+exceed|restricted\s+to)\s+(?:a\s+maximum\s+of\s+)?"
+               rf"(?:{_SHARE})|^(?:no|not)\s+more\s+than\s+(?:{_SHARE})|^(?:a\s+)?maximum\s+of\s+(?:{_SHARE})", re.I)
 # Where a design piece sits: an aside ("(... capped at 30% ...)"), a sentence after ";" or ".", or a ", stratified
 # by ..." tail.
 _ASIDE = re.compile(r"\s*\((?P<inner>[^()]{3,200})\)")
