@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal
 
@@ -35,7 +35,17 @@ _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
 # A bullet: a mark, "1." / "1)", "a." / "a)", a roman numeral "ii." / "iv)", or "(b)".
 _BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]"
                      r"|\(\w{1,4}\))\s+")
-_HEADING_MARKS = re.compile(r"^[#*_\s]+|[#*_:\s]+$")
+# What a heading line is bare of: marks and white space before, marks, colons and white space after (as the
+# pattern ^[#*_\s]+|[#*_:\s]+$ reads them; \s is str.isspace(): these characters, in C without a regex).
+_WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_LEADING_MARKS = "#*_" + _WHITE_SPACE
+_TRAILING_MARKS = "#*_:" + _WHITE_SPACE
+
+
+def _bare(line: str) -> str:
+    """A heading line without its marks: "## **Inclusion Criteria:**" -> "Inclusion Criteria"."""
+    return line.lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
 # "Inclusion Criteria", "Key inclusion criteria", "Selected Exclusion Criteria", "9.2 Exclusion Criteria: (all Phases)".
 _HEADING_LEAD = (r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
                  r"(?:key |main |major |general |patient |selected |additional |other )?")
@@ -80,6 +90,10 @@ def unescape(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and trim."""
     # str.split() cuts at the characters the regex \s matches (str.isspace()), in C: no regex per criterion.
+    # Most criteria are squashed already: every white space character but " " is unprintable, so a printable
+    # text without a double, leading or trailing space comes back as it is (two scans in C, no list of words).
+    if "  " not in text and text[:1] != " " and text[-1:] != " " and text.isprintable():
+        return text
     return " ".join(text.split())
 
 
@@ -162,14 +176,14 @@ def _heading(line: str) -> tuple[Section, str | None] | None:
     The group is "" for a heading for everyone ("Inclusion criteria for all arms")."""
     section = _heading_section(line)
     if section is None and "clusion" in folded.__wrapped__(line) and "riteria" in line:
-        before = _GROUP_BEFORE.match(_HEADING_MARKS.sub("", line).strip())
+        before = _GROUP_BEFORE.match(_bare(line))
         if before is not None and _names_group(before.group("group")) is not None:
             section = "inclusion" if before.group("which").lower() == "inclusion" else "exclusion"
             return section, before.group("group")
         return None
     if section is None:
         return None
-    after = _GROUP_AFTER.match(_HEADING_MARKS.sub("", line.split(":", 1)[0]).strip())
+    after = _GROUP_AFTER.match(_bare(line.split(":", 1)[0]))
     return section, _names_group(after.group("group")) if after else None
 
 
@@ -187,10 +201,10 @@ def _heading_section(line: str) -> Section | None:
     # tries its trailing-marks pattern at every blank. folded() reads as the case-insensitive regex does.
     if "clusion" not in folded.__wrapped__(line):  # not remembered: each line is read once
         return None
-    bare = _HEADING_MARKS.sub("", line).strip()
+    bare = _bare(line)
     if len(bare) > 60:  # a long sentence that merely starts with "Inclusion" is not a heading...
         # ...unless all it says before its colon is a heading's words (the rest is kept as a criterion).
-        head = _HEADING_BEFORE_COLON.match(_HEADING_MARKS.sub("", line.split(":", 1)[0]).strip()) \
+        head = _HEADING_BEFORE_COLON.match(_bare(line.split(":", 1)[0])) \
             if ":" in line else None
         return None if head is None else "inclusion" if head.group("which").lower() == "inclusion" else "exclusion"
     if _INCLUSION.match(bare):
@@ -297,14 +311,39 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         if not clean:
             continue
         parents[depth] = clean
-        parent = " ".join(parents[d] for d in range(depth) if d in parents)
+        parent = " ".join(parents[d] for d in range(depth) if d in parents) if depth else ""
         # One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
         # without ..."), so each clause is scoped to its own group.
-        rows.extend((clause, sec, depth, parent, index, bullet) for clause in group_clauses(clean))
+        clauses = group_clauses(clean)
+        if len(clauses) == 1:  # (most criteria: no generator to run)
+            rows.append((clauses[0], sec, depth, parent, index, bullet))
+        else:
+            rows.extend((clause, sec, depth, parent, index, bullet) for clause in clauses)
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
-    return [Criterion(text, sec, depth, parent, index, scope)
+    return [_criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)
             if not text.startswith(HEADING_MARK)]
+
+
+_new_object = object.__new__
+_CRITERION_FIELDS = ("text", "section", "depth", "parent", "index", "scope")  # as _criterion() sets them
+if tuple(f.name for f in fields(Criterion)) != _CRITERION_FIELDS:
+    raise TypeError("Criterion's fields changed: update _criterion() and _CRITERION_FIELDS in criteria/text.py")
+
+
+def _criterion(text: str, section: Section, depth: int, parent: str, index: int, scope: Scope | None) -> Criterion:
+    """Criterion(text, section, depth, parent, index, scope), made without the frozen dataclass's __init__ (one
+    object.__setattr__ call per field): the same object, fields in the same order, at a fraction of the cost for
+    the thousands a sync makes. A field added to Criterion must be added here."""
+    made: Criterion = _new_object(Criterion)
+    values = made.__dict__
+    values["text"] = text
+    values["section"] = section
+    values["depth"] = depth
+    values["parent"] = parent
+    values["index"] = index
+    values["scope"] = scope
+    return made
 
 
 @dataclass(frozen=True)

@@ -754,13 +754,14 @@ def _requires_brain_metastases(chunks: dict[int, list[dict[str, Any]]]) -> bool:
 
 
 def _reread_as_brain_trial(criteria: tuple[Criterion, ...], chunks: dict[int, list[dict[str, Any]]],
-                           heads: dict[int, int]) -> frozenset[int]:
+                           heads: dict[int, int], sited: set[int]) -> frozenset[int]:
     """The inclusion criteria whose reading depends on whether the trial is a brain-metastasis trial: those that
     made a conditional statement (a plain mention becomes a requirement) and those naming an untreated intracranial
-    lesion. A member of a "one of the following:" group is re-read with its whole group, from its head."""
-    wanted = {p for p, statements in chunks.items() if criteria[p].section == "inclusion"
+    lesion. A member of a "one of the following:" group is re-read with its whole group, from its head.
+    `sited`: the inclusions whose words (with their parent's) name a site, the only ones that can name a lesion."""
+    wanted = {p for p, statements in chunks.items() if statements and criteria[p].section == "inclusion"
               and any(s["kind"] in _PLAIN_KINDS for s in statements)}
-    wanted |= {p for p, c in enumerate(criteria) if _untreated_target_required(c, True)}
+    wanted |= {p for p in sited if _untreated_target_required(criteria[p], True)}
     return frozenset(heads.get(p, p) for p in wanted)
 
 
@@ -771,23 +772,26 @@ def parse(text: TrialText) -> dict[str, Any]:
     condition_named = (len(text.conditions) <= CONDITIONS_OF_A_BRAIN_TRIAL
                        and any(phrases.CONDITION_NAME.match(c) for c in text.conditions))
     brain_trial = header_requires or condition_named
-    chunks, heads = _read_criteria(text, brain_trial, header_lepto)
+    chunks, heads, sited = _read_criteria(text, brain_trial, header_lepto)
     if not brain_trial and _requires_brain_metastases(chunks):
         # Read again as a brain-metastasis trial: its plain inclusions ("Asymptomatic brain metastases or ...
         # clinically stable") describe the metastases every patient has, not the ones allowed. Exclusions read
         # the same either way, so only the inclusions that may change are read again.
-        again = _reread_as_brain_trial(text.criteria, chunks, heads)
+        again = _reread_as_brain_trial(text.criteria, chunks, heads, sited)
         chunks.update(_read_criteria(text, True, header_lepto, again)[0])
     statements = _apply_allowances([s for position in sorted(chunks) for s in chunks[position]])
     return _decide(text, statements, header_requires, header_lepto)
 
 
 def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only: frozenset[int] | None = None,
-                   ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int]]:
-    """The statements of each criterion (or only those at `only`) by position, and each "one of the following:"
-    group member's head. A group's combined statement is its head's, after the head's own."""
+                   ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int], set[int]]:
+    """The statements of each criterion (or only those at `only`) by position, each "one of the following:"
+    group member's head, and the positions of the inclusions read whose words (with their parent's) name a site
+    (LESION_SITE: asked of every inclusion here, so a second reading asks only these). A group's combined
+    statement is its head's, after the head's own."""
     chunks: dict[int, list[dict[str, Any]]] = {}
     heads: dict[int, int] = {}
+    sited: set[int] = set()
     sentence_words, site_words = _sentence_words(), _site_words()
     criteria = text.criteria
     group: _Alternatives | None = None
@@ -819,7 +823,9 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             statements.extend(_lesion_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
                 statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
-        if criterion.section == "inclusion":  # _untreated_target_required reads inclusions only
+        if criterion.section == "inclusion" and phrases.LESION_SITE.possible(criterion.context):
+            # (_untreated_target_required reads only inclusions that name a site.)
+            sited.add(position)
             # "Brain metastases that have not been previously irradiated" opening the bullet asks for them too.
             # (Asked second: the lesion check's site words are rarer than "at least".)
             if _untreated_target_required(criterion, brain_trial) and (
@@ -829,16 +835,17 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 # patient has them, so a count read from the same criterion gives way to it.
                 statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
-        if criterion.section == "inclusion" and len(statements) > first_new:
-            _other_way_in(criterion, statements[first_new:])
-        _set_scope(statements[first_new:], criterion)
-        _named_part(statements[first_new:], criterion)
+        if len(statements) > first_new:  # (most criteria make none: nothing to scope)
+            if criterion.section == "inclusion":
+                _other_way_in(criterion, statements[first_new:])
+            _set_scope(statements[first_new:], criterion)
+            _named_part(statements[first_new:], criterion)
         if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
                 and phrases.ONE_OF.search(criterion.text)):
             group, group_at = _Alternatives(criterion), position
     if group is not None:
         chunks[group_at].extend(group.combined())
-    return chunks, heads
+    return chunks, heads, sited
 
 
 def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: bool,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
-from trialmatch.criteria.rules.prefilter import Guarded, guarded
+from trialmatch.criteria.rules.prefilter import Guarded, folded, guarded
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
@@ -36,19 +36,21 @@ class _NamesSite(Guarded):
 # "brain metastases", "brain or meningeal metastasis", "central nervous system (CNS) metastases",
 # "spinal cord compression/brain metastases", "CNS metastatic disease", "metastases to the brain".
 BRAIN_METS = _NamesSite(re.compile(
-    rf"\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
+    # (The lookahead names the letters a match can start with: the regex skips any other position after one test,
+    # instead of trying each alternative there. It changes no match.)
+    rf"(?=[bcipms])(?:\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
     rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous system)\b"
     # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
-    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b",
+    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b)",
     re.I,
 ))
 # "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
 # is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
-BRAIN_DISEASE = re.compile(
+BRAIN_DISEASE = guarded(
     r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
     r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
     re.I,
@@ -131,7 +133,7 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
 ]
 
 # --- how a sentence treats the mention
-IGNORE_NEAR = re.compile(
+IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
@@ -202,7 +204,7 @@ MUST_AFTER = re.compile(
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
-NEUTRAL_STATUS = re.compile(
+NEUTRAL_STATUS = guarded(
     r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
     r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
@@ -211,7 +213,7 @@ NEUTRAL_STATUS = re.compile(
 )
 # "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
 # site is not repeated, but the permission is about the same metastases.
-BARE_PERMIT = re.compile(
+BARE_PERMIT = guarded(
     r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:be\s+)?"
     r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
     re.I,
@@ -253,17 +255,17 @@ TREATED = re.compile(
     r"|(?:received|undergone|underwent) (?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery))\b",
     re.I,
 )
-NOT_ACTIVE = re.compile(
+NOT_ACTIVE = guarded(
     # "no active", "must not have evidence of active", "without any signs of progressive"
     r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
     r"(?:active|progressive|progressing|untreated|new)\b",
     re.I,
 )
-UNTREATED = re.compile(
+UNTREATED = guarded(
     r"\b(?:untreated|active|new|progressive|progressing|treatment-naive|not (?:been )?(?:previously )?treated)\b",
     re.I,
 )
-FITS_TREATED_STABLE = re.compile(
+FITS_TREATED_STABLE = guarded(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
     r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
@@ -277,7 +279,7 @@ FITS_TREATED_STABLE = re.compile(
 # "stable", "radiologically stable", "stability": a condition an active (untreated or progressing) metastasis
 # does not meet. Not "clinically" or "neurologically stable" (symptoms, which an untreated one may lack) nor
 # "a stable dose of steroids" (the dose, not the metastases).
-STABLE = re.compile(
+STABLE = guarded(
     r"(?<!clinically )(?<!neurologically )(?<!neurologic )(?<!hemodynamically )(?<!medically )"
     r"\b(?:stable|stability)\b"
     r"(?! (?:or (?:decreasing|reducing|tapering|lower) )?(?:[\w-]+ ){0,2}?(?:doses?|dosing|steroids?|corticosteroids?"
@@ -360,7 +362,7 @@ IF_ANY = re.compile(r"\b(?:if|when|where) (?:any|present|applicable|known|existi
 ALSO_BEFORE = re.compile(r"\b(?:includ\w*|allow\w*|permit\w*|also|even|regardless)\b[^.;:]{0,35}\b(?:with|and)\s", re.I)
 REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:are|is) mandatory)\b", re.I)
 MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
-UNTREATED_TARGET = re.compile(
+UNTREATED_TARGET = guarded(
     r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
     r"|previously untreated|never (?:been )?(?:treated|irradiated))",
     re.I,
@@ -412,14 +414,32 @@ _COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
                  r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the (?:brain|cns|central nervous system)\b)")
-BRAIN_LESION_COUNT = guarded(
-    rf"{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+_COUNT_MARK = re.compile(r"[1-9≥>]")
+
+
+class _Counts(Guarded):
+    """BRAIN_LESION_COUNT's needle check: its pattern names no needle (a count may be a symbol), but every match
+    holds a count (a digit 1-9, "≥" or ">", or a count word) or "measurable". The regex is slow (no literal to
+    skip ahead to, under IGNORECASE): most sentences about brain lesions give no count and are spared it."""
+
+    _words = ("one", "two", "three", "four", "five", "measurable")
+
+    def possible(self, text: str) -> bool:
+        if _COUNT_MARK.search(text):
+            return True
+        low = folded(text)
+        return any(word in low for word in self._words)
+
+
+BRAIN_LESION_COUNT = _Counts(re.compile(
+    # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
+    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
-    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION}",
+    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION})",
     re.I,
-)
-# Its needle check: BRAIN_LESION_COUNT names none (a count may be a symbol), but every match names a site.
+))
+# Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(

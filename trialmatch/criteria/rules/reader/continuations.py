@@ -70,13 +70,28 @@ _FIRST_WORDS = frozenset({"or", "and/or", "unless", "except", "exception", "exce
                           "please"})
 
 
+# The last characters a bullet ending in "or" can have: most bullets end with another and skip the test.
+_OR_LAST = frozenset("rR \t*_,;:")
+
+
 def _ends_or(text: str) -> bool:
+    last = text[-1:]
+    if last not in _OR_LAST and last.isascii():
+        return False
     tail = text[-16:].rstrip(" \t*_,;:")
     return tail[-2:].lower() == "or" and _ENDS_OR.search(text[-16:]) is not None
 
 
+# Their first letters, either case, and the bold marks _clean() takes off before the first word.
+_FIRST_CHARS = frozenset("".join(word[0] + word[0].upper() for word in _FIRST_WORDS) + "*_")
+
+
 def _may_continue(text: str) -> bool:
-    """Whether the bullet opens with a word a continuation can open with (the cheap test first)."""
+    """Whether the bullet (stripped) opens with a word a continuation can open with (the cheap tests first: most
+    bullets' first letter already rules it out; a letter beyond ASCII may lower-case to an ASCII one)."""
+    first = text[:1]
+    if first not in _FIRST_CHARS and first.isascii():
+        return False
     return _clean(text[:16]).split(" ", 1)[0].lower().rstrip(":-,") in _FIRST_WORDS
 
 
@@ -161,8 +176,11 @@ def _target(joined: list[tuple[str, S, int, bool]], items: list[tuple[str, S, in
     return None
 
 
+_LEAD_IN_LAST = frozenset(": \t*_")  # the last character of a lead-in (its colon, or marks after it)
+
+
 def _is_lead_in(text: str, section: str) -> bool:
-    if section != "inclusion" or not text.rstrip(" \t*_").endswith(":"):
+    if section != "inclusion" or text[-1:] not in _LEAD_IN_LAST or not text.rstrip(" \t*_").endswith(":"):
         return False
     clean = _clean(text)
     return (section == "inclusion" and clean.endswith(":") and len(clean) <= 300 and _ONE_OF.search(clean) is not None

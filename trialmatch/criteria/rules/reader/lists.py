@@ -64,10 +64,12 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
             flat = None
         below = position + 1 < len(lines) and lines[position + 1][2] > depth
         inherited = nested.get(depth - 1) if depth else None
-        for level in [d for d in nested if d >= depth]:
-            del nested[level]
-        for level in [d for d in trailing if d > depth]:
-            del trailing[level]
+        if nested:  # (most lines have neither: no list to build)
+            for level in [d for d in nested if d >= depth]:
+                del nested[level]
+        if trailing:
+            for level in [d for d in trailing if d > depth]:
+                del trailing[level]
         if depth in trailing:
             inherited = trailing[depth]  # a sibling heading replaces the parent's group
         # A section heading's group holds over everything in its section (a parent's scope already has it).
