@@ -195,7 +195,9 @@ EXCEPTION_CUE = re.compile(
     r"\b(?:unless|except|excluding|other than|with (?:the )?exception|however|provided|providing|as long as|only if"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
-    r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted))\b",
+    r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted)"
+    # "... stable for 28 days can enter the group", "may join the study", (translated) "can into the group"
+    r"|(?:may|can|could|will|shall) (?:be )?(?:enter\w*|join\w*|(?:put |taken )?into the (?:group|study|trial)))\b",
     re.I,
 )
 MUST_AFTER = re.compile(

@@ -98,6 +98,19 @@ _SQUAMOUS_FIRST = re.compile(
     re.I,
 )
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
+# "Central squamous cell carcinoma", "squamous NSCLC with cavitation", "squamous tumours invading major blood vessels",
+# "squamous carcinoma along with haemoptysis": a squamous exclusion limited to a location or feature the profile does
+# not give (a bleeding risk) leaves squamous patients a question, not out.
+_SITE_BEFORE = re.compile(
+    r"\b(?:central(?:ly)?|hilar|perihilar|cavit\w*|cavitary|cavernous)(?![\s-]+nervous)"
+    r"(?:[\s-]+(?:located|type|lung|pulmonary|airway|lesions?|tumou?rs?|cell))*[\s-]+$",
+    re.I,
+)
+_FEATURE_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:cavit\w*|cavum|cavity|cavities|cavern\w*|ha?emoptysis|necro\w*|central(?:ly)?(?![\s-]+nervous)"
+    r"|(?:major|large|great|big|main)\s+(?:blood\s+)?vessels?|vascular\s+(?:invasion|involvement|encasement))\b",
+    re.I,
+)
 # NSCLC not otherwise specified named as a histology ("adenocarcinoma or NSCLC NOS"): "NOS" in capitals only. Plainer
 # words for it ("a non-specified tumor type", "unclassified NSCLC", "histology not determined") count only beside a
 # histology noun: "PD-L1 status may be undetermined" says nothing of the histology.
@@ -262,8 +275,25 @@ def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
     return found
 
 
+def _site_or_feature(sentence: str) -> bool:
+    """The first squamous named is limited to a location or feature ("central", "with cavitation")."""
+    match = _BARE_HISTOLOGY[0][1].search(sentence)
+    if match is None:
+        return False
+    return bool(_SITE_BEFORE.search(sentence[max(0, match.start() - 40):match.start()])
+                or _FEATURE_AFTER.match(sentence, match.end()))
+
+
 def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
     """_excluded_histologies without the large cell list bullets."""
+    found = _named_out(sentence)
+    if found is not None and "squamous" in found[0] and _site_or_feature(sentence):
+        return found[0], False
+    return found
+
+
+def _named_out(sentence: str) -> tuple[set[str], bool] | None:
+    """The histologies an exclusion names as shut out, before any location or feature limit."""
     v = vocab()
     lowered = sentence.lower()
     if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
