@@ -100,6 +100,9 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
     first = min(starts, default=None)
     if first is None or _ELSEWHERE.search(text, start, first):
         return None
+    if other is not None and unit is not None and unit.start() == first and _CYCLES.match(text, other.start()) \
+            and not text[unit.end():other.start()].strip():
+        return (other.end(), None, True)  # "2 consecutive treatment cycles": cycles of one treatment, not lines
     if other is not None and other.start() == first:
         # "at least 2 cycles" is a cycle count; "at least 18 years" is not a count of treatment at all.
         return (other.end(), None, True) if _CYCLES.match(text, other.start()) else None
