@@ -130,3 +130,21 @@ def test_marker_closed_group_that_would_fit_is_a_question() -> None:
     got = verdict(["EGFR exon 19 deletion cohort: no prior systemic therapy for advanced disease",
                    "Cohort B: progression after at least one prior line of systemic therapy"], [], "naive-l858r")
     assert got != "excluded"
+
+
+# --- a washout after a line: "1 month of clearance needed for first-line chemotherapy" --------------------------
+
+WASHOUT_AFTER_LINE = [
+    "3 months of clearance needed for neo-adjuvant chemotherapy and 1 month for targeted and first-line chemotherapy",
+    "A washout of 4 weeks is required after first-line platinum chemotherapy",
+    "Wash-out period of 21 days for first-line treatment before the study drug",
+]
+
+
+@pytest.mark.parametrize("sentence", WASHOUT_AFTER_LINE)
+def test_washout_after_first_line_is_not_a_planned_position(sentence: str) -> None:
+    assert verdict([sentence], [], "chemo-io") != "excluded"
+
+
+def test_washout_near_miss_planned_first_line_still_binds() -> None:
+    assert verdict(["Candidates for first-line treatment of metastatic NSCLC"], [], "chemo-io") == "excluded"

@@ -60,7 +60,9 @@ _AFTER_CUE = re.compile(
 # Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
 _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
-    r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
+    r"|relaps\w*|after|following|exposed|experienced|given|administered"
+    # "1 month of clearance needed for first-line chemotherapy": a washout after a line had, not the line to come.
+    r"|clearance|wash-?out)\b"
 )
 # "..., and had to be eligible for second-line treatment": the line to come, whatever history was told before it.
 _PLANNED_RIGHT_BEFORE = re.compile(
