@@ -1,6 +1,6 @@
 """Prior-therapy sentence kinds that were read too strictly: a second cohort heading inside one sentence, a
 generic "anticancer treatment" that the next words name, "treatment cycles" (not lines), a "not regarded as
-first-line" clause, and a group closed only by a marker. None of them may exclude on what it does not state."""
+first-line" clause. None of them may exclude on what it does not state."""
 
 from __future__ import annotations
 
@@ -119,17 +119,6 @@ def test_not_counted_as_first_line_sets_no_rule(sentence: str, who: str) -> None
 def test_not_as_line_near_miss_ban_beside_it_stays() -> None:
     sentence = "Prior chemotherapy for advanced disease (adjuvant chemotherapy is not regarded as first-line therapy)"
     assert verdict([], [sentence], "chemo") == "excluded"
-
-
-# --- a group closed by a marker is no reason to exclude ------------------------------------------------------------
-
-def test_marker_closed_group_that_would_fit_is_a_question() -> None:
-    inclusion = ["EGFR L858R cohort: no prior systemic therapy for advanced disease",
-                 "Cohort B: progression after at least one prior line of systemic therapy"]
-    assert verdict(inclusion, [], "naive-l858r") == "eligible"
-    got = verdict(["EGFR exon 19 deletion cohort: no prior systemic therapy for advanced disease",
-                   "Cohort B: progression after at least one prior line of systemic therapy"], [], "naive-l858r")
-    assert got != "excluded"
 
 
 # --- a washout after a line: "1 month of clearance needed for first-line chemotherapy" --------------------------

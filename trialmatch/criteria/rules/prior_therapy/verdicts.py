@@ -715,31 +715,15 @@ def _carries(part: dict[str, Any], profile: Patient) -> bool | None:
     return in_group(part["marker"], profile)
 
 
-def _closed_would_take(closed: list[list[int]], rules: list[dict[str, Any]], profile: Patient, h: History) -> bool:
-    """Whether a group closed by its marker would take the patient's earlier treatment, its marker set aside."""
-    for group in closed:
-        worst = ELIGIBLE
-        for index in group:
-            outcome = rule_outcome({k: v for k, v in rules[index].items() if k != "marker"}, profile, h)
-            if outcome.verdict == EXCLUDED:
-                worst = EXCLUDED
-                break
-        if worst != EXCLUDED:
-            return True
-    return False
-
-
 def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
             outcomes: dict[Any, Any], h: History) -> tuple[Verdict, int | None, str]:
     """The verdict for this history, which rule decided it (None: no rule did), and why."""
     best: tuple[int, int | None, Outcome] | None = None
     skipped = outside = False
-    closed: list[list[int]] = []  # groups closed by a marker the patient lacks
     for group in parsed.get("groups") or [list(range(len(rules)))]:
         worst: tuple[int, int | None, Outcome] | None = None
         if any(_outside_cohort(rules[index], profile) for index in group):
             outside = True  # a cohort for carriers of a marker the patient clearly lacks: no way in
-            closed.append(group)
             continue
         for index in group:
             key = _content_key(rules[index])
@@ -768,10 +752,6 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     if best is None:
         return ELIGIBLE, None, "The trial text sets no requirement on earlier treatment."
     _, index, outcome = best
-    if closed and outcome.verdict == EXCLUDED and _closed_would_take(closed, rules, profile, h):
-        # The biomarker dimension judges markers: a group closed only by its marker may not turn into an exclusion.
-        return UNKNOWN, index, (f"{outcome.reason} Another group of the trial would fit your earlier treatment; it "
-                                "is for patients with a marker your profile does not show.")
     if skipped and outcome.verdict == EXCLUDED:
         # Read from which parts take whom, not stated by a rule: a question, never an exclusion.
         return UNKNOWN, index, (f"{outcome.reason} The trial's other part sets no rule on earlier treatment but "
