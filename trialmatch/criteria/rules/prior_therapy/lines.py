@@ -60,7 +60,9 @@ _AFTER_CUE = re.compile(
 # Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
 _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
-    r"|relaps\w*|after|following|exposed|experienced|given|administered)\b"
+    r"|relaps\w*|after|following|exposed|experienced|given|administered"
+    # "1 month of clearance needed for first-line chemotherapy": a washout after a line had, not the line to come.
+    r"|clearance|wash-?out)\b"
 )
 # "..., and had to be eligible for second-line treatment": the line to come, whatever history was told before it.
 _PLANNED_RIGHT_BEFORE = re.compile(
@@ -100,6 +102,9 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
     first = min(starts, default=None)
     if first is None or _ELSEWHERE.search(text, start, first):
         return None
+    if other is not None and unit is not None and unit.start() == first and _CYCLES.match(text, other.start()) \
+            and not text[unit.end():other.start()].strip():
+        return (other.end(), None, True)  # "2 consecutive treatment cycles": cycles of one treatment, not lines
     if other is not None and other.start() == first:
         # "at least 2 cycles" is a cycle count; "at least 18 years" is not a count of treatment at all.
         return (other.end(), None, True) if _CYCLES.match(text, other.start()) else None

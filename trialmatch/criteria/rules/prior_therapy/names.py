@@ -142,6 +142,24 @@ def with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
 _OTHER_OF_KIND = re.compile(r"\b(?:or|and|and/or|nor)\s+(?:any\s+)?other\s+(?:molecular(?:ly)?\s+)?$")
 
 
+# "Prior anticancer treatment with any checkpoint inhibitor": the treatment is the one named just after.
+_NAMED_BY_NEXT = re.compile(r"\s{0,3}(?:with|using|consisting of|containing|comprising|based on)\s{1,3}"
+                            r"(?:(?:an?|any|the|one|prior)\s{1,3})?")
+
+
+def _named_by_next(mentions: list[Mention], norm: str) -> list[Mention]:
+    """Forget a generic "anticancer treatment" that the next name says what it was."""
+    if len(mentions) < 2:
+        return mentions
+    kept: list[Mention] = []
+    for mention, after in zip(mentions, mentions[1:] + [None], strict=True):
+        if after is not None and mention.items == (SYSTEMIC,) and after.items != (SYSTEMIC,) \
+                and (found := _NAMED_BY_NEXT.match(norm, mention.end)) and found.end() == after.start:
+            continue
+        kept.append(mention)
+    return kept
+
+
 def _drop_generic(mentions: list[Mention], norm: str = "") -> list[Mention]:
     """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before (unless the
     text says "or other targeted drugs")."""
@@ -312,7 +330,7 @@ def read_names(norm: str, mentions: list[Mention], ctx: Context, parens: list[tu
         elif not (inside(mention.start, exceptions + optional) or cues.LOCAL_ROUTE.search(before)):
             named.append(mention)
     reading = Reading([], [], list(dict.fromkeys(allow)), [], [], [])
-    kept = {id(m) for m in _drop_generic(named, norm)}
+    kept = {id(m) for m in _drop_generic(_named_by_next(named, norm), norm)}
     prev: Mention | None = None
     action: str | None = None
     for mention in named:  # dropped generic names still carry a list along ("HER2 antibody or TKI including X")

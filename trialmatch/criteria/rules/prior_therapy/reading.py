@@ -84,8 +84,28 @@ def _pieces(crit: Criterion) -> list[str]:
             if pieces and _CONTINUES.match(part):
                 pieces[-1] = f"{pieces[-1]}; {part}"
             else:
-                pieces.append(part)
+                pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+# "Cohort 1: untreated patients, or Cohort 2: pretreated patients": a second cohort heading inside one sentence
+# opens that cohort's own words; read as one sentence, the first heading would claim both rules.
+_INLINE_COHORT = re.compile(r"[,;]\s{0,3}(?:(?:or|and)\s{1,3})?(?=(?:cohort|arm|group|part)\s{0,2}#?[a-z0-9]{1,3}"
+                            r"\s{0,2}(?:\([^():;]{0,50}\)\s{0,2})?:)", re.I)
+_OPENING_COHORT = re.compile(r"\b(?:cohort|arm|group|part)\s{0,2}#?[a-z0-9]{1,3}\s{0,2}(?:\([^():;]{0,50}\)\s{0,2})?:",
+                             re.I)
+
+
+def _inline_cohorts(piece: str) -> list[str]:
+    """A piece cut where a further cohort heading follows ", or" (only after a first heading of its own)."""
+    cuts = [m for m in _INLINE_COHORT.finditer(piece)] if ":" in piece else []
+    if not cuts or not _OPENING_COHORT.search(piece, 0, cuts[0].start()):
+        return [piece]
+    bounds = [0, *(m.start() for m in cuts), len(piece)]
+    ends = [m.end() for m in cuts]
+    out = [piece[: bounds[1]].strip()]
+    out += [piece[end:bounds[k + 2]].strip() for k, end in enumerate(ends)]
+    return [p for p in out if p]
 
 
 class _OwnRead(NamedTuple):

@@ -203,7 +203,31 @@ _DOUBLE_NEGATIVE = guarded(
 )
 
 
+# "Neoadjuvant chemotherapy is not to be regarded as first-line therapy": says what counts as a line, not a rule.
+_NOT_AS_LINE = guarded(
+    r"\bnot\s+(?:to\s+)?(?:be\s+)?(?:served|counted|considered|regarded|deemed|classed|classified|seen)\s+as\s+"
+    r"(?:an?\s+|the\s+)?(?:first|1st|second|2nd|third|3rd|initial|front)[\s-]*line\b"
+)
+_CLAUSE_EDGE = re.compile(r"[;(\[:]")
+_CLAUSE_END = re.compile(r"[;)\]]")
+
+
+def _only_not_as_line(norm: str) -> bool:
+    """Whether the sentence is nothing but a "... not regarded as first-line" clause (no other names outside it)."""
+    if not _NOT_AS_LINE.possible(norm):
+        return False
+    norm = cues.strip_parens(norm)  # "targeted therapy (EGFR TKIs) is not ...": an aside, not a clause edge
+    found = _NOT_AS_LINE.search(norm)
+    if found is None:
+        return False
+    if _CLAUSE_EDGE.search(norm, 0, found.start()):
+        return False
+    return _CLAUSE_END.search(norm, found.end()) is None
+
+
 def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
+    if _only_not_as_line(read.norm):
+        return []
     if ctx.section == "exclusion" and ctx.inherited is None and (negated := _DOUBLE_NEGATIVE.match(read.norm)):
         # Read without the negation, as an inclusion; the rules stay the exclusion's (their evidence says so).
         positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
