@@ -77,6 +77,9 @@ _DRUGS = guarded(
 )
 # "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
 _DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
+# "an epidermal growth factor receptor (EGFR TKI)": the drug class spelt out with its short form in brackets, the
+# gene's name left before the bracket once the short form became DRUG (the gene is the drug's target).
+_NAMED_DRUG = re.compile(_GENE_LIST + r"\s*\(\s*DRUG\s*\)")
 # Words that only appear when a biomarker phrase is about treatment, not about the tumour.
 THERAPY = re.compile(
     r"\b(?:prior|previous|previously|treat\w*|therap\w*|receiv\w*|chemo\w*|TKIs?|inhibitors?|DRUG|drugs?|agents?|"
@@ -85,6 +88,7 @@ THERAPY = re.compile(
 )
 
 
+_EGFR_SLIP = re.compile(r"\bEFGR\b")
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
@@ -207,6 +211,8 @@ def normalise(text: str) -> str:
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     full_names, symbols = vocab.full_gene_names()
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
+    if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
+        text = _EGFR_SLIP.sub("EGFR", text)
     text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
@@ -226,7 +232,8 @@ def normalise(text: str) -> str:
     if not _GENE_NAME.search(text):
         return text
     text = _DRUGS.sub(" DRUG ", text)
-    return _DRUG_ECHO.sub("DRUG", text)
+    text = _DRUG_ECHO.sub("DRUG", text)
+    return _NAMED_DRUG.sub("DRUG", text) if "( DRUG )" in text else text
 
 
 _SENTENCE_SPLIT = re.compile(

@@ -97,7 +97,15 @@ _TREATED_EXCEPTION = re.compile(
     r"[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|intoleran\w*|treated|refractory|resistan\w*|exposed|TKI|therapy)"
     # "(patients with these alterations who progressed on targeted therapy are allowed)"
     r"|\b(?:patients|those|subjects|participants)\b[^.;]{0,80}?\b(?:receiv\w*|progress\w*|fail\w*|treated)\b"
-    r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b",
+    r"[^.;]{0,60}?\b(?:are|is|will be|may be|can be)\s+(?:also\s+)?(?:allowed|permitted|eligible|included|enrolled)\b"
+    # "positive for EGFR and never took TKIs", "... and not previously treated with targeted therapy", "... and naive to
+    # ALK inhibitors": only untreated carriers are meant, and the treatment history is not this dimension's to judge
+    r"|\b(?:and|but|who|that|yet)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:never|not(?:\s+yet)?|no)\s+(?:been\s+)?"
+    r"(?:previously\s+)?(?:take|taken|took|receiv\w*|treated|used|exposed|prior|previous)\b"
+    r"[^.;]{0,50}?\b(?:TKIs?|DRUG|targeted|inhibitors?|tyrosine kinase)"
+    r"|\b(?:and|but|who|that|yet)\s+(?:(?:are|is|were|was|remain)\s+)?(?:TKI|DRUG|targeted[\s-]therapy)[\s-]na[iï]ve\b"
+    r"|\b(?:and|but|who|that|yet)\s+(?:(?:are|is|were|was|remain)\s+)?na[iï]ve\s+to\b[^.;]{0,40}?"
+    r"\b(?:TKIs?|DRUG|targeted|inhibitors?)",
     re.I,
 )
 # Purposes (the shared reader's) of a sentence that names a marker without asking for one. Not "concomitant"

@@ -56,6 +56,9 @@ from trialmatch.criteria.rules.biomarker.phrases import (
 )
 
 _STOP = re.compile(r"[.;:]")
+# "should not have a previously detected EGFR mutation": "previously" dates the finding, it names no treatment.
+_PREVIOUSLY_FOUND = re.compile(
+    r"\bpreviously\s+(?=(?:detected|identified|documented|confirmed|known|diagnosed|found|reported)\b)", re.I)
 
 
 def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
@@ -67,6 +70,10 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
             lead_in = tok.word[:4].lower() == "none"  # "None of the following (genomic alterations): EGFR, ALK"
             if lead_in:
                 gap = _LEAD_IN_COLON.sub(" ", gap, count=1)
+            if "previously" in gap:  # "not have a previously detected EGFR": when it was found, not a treatment
+                tail = text[phrase_start: phrase_start + 12]  # the phrase may open with "detected"
+                joined = _PREVIOUSLY_FOUND.sub(" ", gap + tail)
+                gap = joined[: len(joined) - len(tail)]
             if _STOP.search(gap) or THERAPY.search(gap):
                 return False
             allowed = NEGX_FILLER if tok.type == "negx" else _LEAD_IN_FILLER if lead_in else NEG_FILLER
@@ -664,7 +671,10 @@ _ONLY_BEFORE = re.compile(
 # "not known to harbour an EGFR mutation": the same, said with a verb (an untested tumour is not known to have one).
 _NO_KNOWN_BEFORE = re.compile(
     r"\b(?:no|without(?:\s+any)?)\s+known\s+$"
-    r"|\bnot\s+known\s+to\s+(?:have|harbou?r|carry|contain|be)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?$", re.I)
+    r"|\bnot\s+known\s+to\s+(?:have|harbou?r|carry|contain|be)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?$"
+    # "should not have a previously detected EGFR mutation", "no previously documented ALK": nothing found yet is enough
+    r"|\b(?:no|without(?:\s+any)?|not\s+(?:have|harbou?r|carry)\s+(?:an?\s+|any\s+)?)\s*previously\s+"
+    r"(?:(?:detected|identified|documented|confirmed|known|diagnosed|reported|found)\s+)?$", re.I)
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
