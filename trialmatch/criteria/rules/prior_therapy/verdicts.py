@@ -184,6 +184,13 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()}, and you list none.")
 
 
+def _listed_from_near(near: Any, group: list[str], h: History) -> bool:
+    """ "EGFR TKI (gefitinib, erlotinib, or afatinib)": another drug of the class is a near miss. Asked only
+    when no drug of the group itself was had (the classes can be long: worked out lazily)."""
+    listed_from = {c for c in near if all(c in _item_family(i) for i in group)}
+    return bool(listed_from) and any(_matches(d, listed_from) for d in h.drugs)
+
+
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     if rule.get("current"):
         # Treatment going on now: a list of drugs had does not say.
@@ -201,8 +208,6 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     near = rule.get("near") or ()
     for group in rule["groups"]:
         items = set(group)
-        # "EGFR TKI (gefitinib, erlotinib, or afatinib)": another drug of the class is a near miss.
-        listed_from = {c for c in near if all(c in _item_family(i) for i in group)}
         if any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting in ("maybe", "stage_iii")
             if setting == "no" and rule.get("early_maybe"):
@@ -214,7 +219,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
                 had_early = True
         elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
             maybe = True
-        elif listed_from and any(_matches(d, listed_from) for d in h.drugs):
+        elif near and h.drugs and _listed_from_near(near, group, h):
             maybe = other_listed = True
         else:
             missing.append(group)
