@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.scope import lead_in_condition
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+
+if TYPE_CHECKING:
+    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
 
 # In an exclusion these still mean "had it": "Patients previously treated with EGFR TKIs are excluded".
 _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")
@@ -92,6 +96,23 @@ class Context:
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
+
+
+def blanked(norm: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans made spaces (same length: every position stays where it was)."""
+    for start, end in spans:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return norm
+
+
+def without_spans(read: FirstRead, spans: list[tuple[int, int]]) -> FirstRead | None:
+    """The sentence with these spans blanked and the names and counts inside them dropped; None when no name
+    or count is left to read."""
+    mentions = [m for m in read.mentions if not inside(m.start, spans)]
+    limits = [lim for lim in read.limits if not inside(lim.start, spans)]
+    if not mentions and not limits:
+        return None
+    return replace(read, norm=blanked(read.norm, spans), mentions=mentions, limits=limits)
 
 
 def _aside(pos: int, parens: list[tuple[int, int]]) -> tuple[int, int] | None:

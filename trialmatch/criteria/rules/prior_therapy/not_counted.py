@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.names import blanked, inside
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, find_mentions, normalize
 
 if TYPE_CHECKING:
@@ -82,19 +83,15 @@ def split_off(read: FirstRead) -> tuple[FirstRead, tuple[str, ...]]:
     if not clauses:
         return read, ()
 
-    def within(pos: int) -> bool:
-        return any(c.start <= pos < c.end for c in clauses)
-
-    limits = [lim for lim in read.limits if not within(lim.start)]
+    spans = [(c.start, c.end) for c in clauses]
+    limits = [lim for lim in read.limits if not inside(lim.start, spans)]
     named = [m for m in read.mentions if any(c.named[0] <= m.start < c.named[1] for c in clauses)]
     if not limits or not named:
         return read, ()
     genes = [_GENE_CLASS[m.group(1)] for c in clauses for m in _GENE.finditer(norm, *c.named)]
     items = tuple(dict.fromkeys([*(i for m in named for i in m.items), *genes]))
-    blanked = norm
-    for c in clauses:
-        blanked = blanked[:c.start] + " " * (c.end - c.start) + blanked[c.end:]
-    rest = replace(read, norm=blanked, mentions=[m for m in read.mentions if not within(m.start)], limits=limits)
+    rest = replace(read, norm=blanked(norm, spans), mentions=[m for m in read.mentions if not inside(m.start, spans)],
+                   limits=limits)
     # "(adjuvant chemotherapy does not count)": a setting the count already leaves out, not a drug.
     setting_only = SYSTEMIC in items or any(c.setting for c in clauses)
     return rest, () if setting_only else items

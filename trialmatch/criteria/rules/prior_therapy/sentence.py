@@ -23,6 +23,7 @@ from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterati
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
     LeadIn,
+    blanked,
     inside,
     lead_ins,
     list_gap,
@@ -30,6 +31,7 @@ from trialmatch.criteria.rules.prior_therapy.names import (
     started_from,
     with_generic_treatment,
     without_abbreviations,
+    without_spans,
 )
 from trialmatch.criteria.rules.prior_therapy.scope import (
     biomarker_condition,
@@ -233,7 +235,7 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
         if positive is None:
             return []
-        positive = replace(positive, norm=_blanked(positive.norm, [negated.span()]))
+        positive = replace(positive, norm=blanked(positive.norm, [negated.span()]))
         rules = _section_rules(positive, replace(ctx, section="inclusion"))
         return [{**rule, "section": ctx.section} for rule in rules]
     if ctx.section != "inclusion":
@@ -251,7 +253,7 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     cohorts = list(heading_cohorts(read.norm, spans[0][0]) or sentence_cohorts(read.norm) or ctx.cohorts)
     drivers = [{**rule, "soft": ctx.soft or rule["soft"], "alteration": None, "cohorts": cohorts,
                 "evidence": evidence, "section": ctx.section} for rule in found]
-    norm = _blanked(read.norm, spans)
+    norm = blanked(read.norm, spans)
     if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
         return drivers
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
@@ -277,12 +279,7 @@ def _without_completion(read: FirstRead) -> FirstRead | None:
     spans = [(m.start(), m.end()) for m in _COMPLETION.finditer(read.norm)]
     if not spans:
         return read
-    norm = _blanked(read.norm, spans)
-    mentions = [m for m in read.mentions if not inside(m.start, spans)]
-    limits = [lim for lim in read.limits if not inside(lim.start, spans)]
-    if not mentions and not limits:
-        return None
-    return FirstRead(read.sentence, norm, mentions, limits)
+    return without_spans(read, spans)
 
 
 # What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
@@ -344,7 +341,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if narrowed:
             base["marker"] = narrowed
     met_spans = _met_counts(norm)
-    met_unknown = bool(cues.MET_UNKNOWN.search(_blanked(norm, met_spans) if met_spans else norm))
+    met_unknown = bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
     rules: list[dict[str, Any]] = []
     leads = lead_ins(norm)
     conditional = not excluding and _history_condition(norm, leads)
@@ -367,7 +364,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         mentions = [m for m in mentions if m not in roles]
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
-    reading = read_names(_blanked(norm, no_standard), mentions, ctx, parens, leads)
+    reading = read_names(blanked(norm, no_standard), mentions, ctx, parens, leads)
     used_up = not excluding and cues.exhausted(norm)
     if not excluding:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
@@ -463,7 +460,7 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
             items.update(mention.items)
     if not items or SYSTEMIC in items:
         return frozenset()
-    plain = _blanked(norm, spans)
+    plain = blanked(norm, spans)
     rest = cues.strip_parens(plain)
     if _soft_words(rest) or _sentence_soft(plain, rest):
         return frozenset()
@@ -685,13 +682,6 @@ def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Men
         return rules  # "For patients whose prior therapy was ...": any treatment, the history is not read
     return [{**rule, "if_had": sorted(named)}
             if rule["kind"] == "require" and all(set(g) <= named for g in rule["groups"]) else rule for rule in rules]
-
-
-def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
-    """The text with these spans made spaces (same length: every position stays where it was)."""
-    for start, end in spans:
-        norm = norm[:start] + " " * (end - start) + norm[end:]
-    return norm
 
 
 def _after_standard_rule(base: dict[str, Any], bare: str) -> dict[str, Any]:

@@ -13,10 +13,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.names import without_spans
 
 if TYPE_CHECKING:
     from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
@@ -79,19 +79,7 @@ def without_modality(read: FirstRead) -> FirstRead | None:
     if not any(word in norm for word in _MODALITY_WORDS):
         return read
     spans = [m.span() for m in _MODALITY.finditer(norm)]
-    if not spans:
-        return read
-
-    def within(pos: int) -> bool:
-        return any(low <= pos < high for low, high in spans)
-
-    mentions = [m for m in read.mentions if not within(m.start)]
-    limits = [lim for lim in read.limits if not within(lim.start)]
-    if not mentions and not limits:
-        return None
-    for low, high in spans:
-        norm = norm[:low] + " " * (high - low) + norm[high:]
-    return replace(read, norm=norm, mentions=mentions, limits=limits)
+    return without_spans(read, spans) if spans else read
 
 
 # "(unless contraindicated)", "(unless medically unsuitable)": about every treatment the sentence asks for.
