@@ -25,15 +25,21 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
     ("contraception", ("contracep", "pregnan", "childbearing", "child-bearing", "breast", "lactat", "birth control"),
      re.compile(r"\b(?:contracepti\w+|pregnan\w+|child[\s-]?bearing|breast[\s-]?feeding|lactat\w+|birth control)\b",
                 re.I)),
+    # Also in plainer or translated wording: "non remissive toxic reactions derived from previous therapies,
+    # over level 1 in CTC AE", "toxicities caused by previous therapies not remitted to grade 1".
     ("toxicity_recovery", ("toxic", "adverse", "side effect", "recover", "resolv", "grade", "aes", "irae"), re.compile(
-        r"\b(?:toxicit(?:y|ies)|adverse (?:events?|effects?|reactions?)|AEs?|irAEs?|side[\s-]effects?)\b"
-        r"[^.;]{0,120}\b(?:resolved?|recovered|recovery|return(?:ed)? to|improved? to|grade\s*[≤<=]*\s*[0-2]|"
-        r"baseline|≤\s*grade|CTCAE)"
+        r"\b(?:toxicit(?:y|ies)|toxic\s+(?:reactions?|effects?|events?)|adverse (?:events?|effects?|reactions?)|AEs?"
+        r"|irAEs?|side[\s-]effects?)\b"
+        r"[^.;]{0,120}\b(?:resolved?|recovered|recovery|remitted|return(?:ed)? to|improved? to|"
+        r"(?:grade|level)\s*[≤<=]*\s*[0-2]|(?:grade|level)\s*>\s*1\b|baseline|≤\s*grade|CTCAE|CTC\s+AE"
+        r"|(?:over|above|exceeding|greater\s+than|higher\s+than)\s+(?:CTCAE\s+)?(?:grade|level)\s*[01]\b)"
         r"|\b(?:recover(?:ed|y)?|resolution)\s+(?:from|of)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:acute\s+|reversible\s+)?"
         r"(?:toxic|adverse|side|effects)"
-        r"|\b(?:unresolved|persistent|ongoing|residual)\s+(?:toxicit|adverse|AEs?\b|irAEs?\b|side)"
-        r"|\b(?:toxicit(?:y|ies)|adverse events?)\s+(?:from|of|due to|related to|attributed to|caused by)\s+"
-        r"(?:any\s+)?(?:prior|previous|earlier)\b",
+        r"|\b(?:unresolved|persistent|ongoing|residual|non[\s-]?(?:remissive|remitted|resolved|recovered))\s+"
+        r"(?:(?:grade\s*\S+|severe|chronic)\s+)?(?:toxic|adverse|AEs?\b|irAEs?\b|side)"
+        r"|\b(?:toxicit(?:y|ies)|toxic\s+reactions?|adverse (?:events?|reactions?))\s+(?:from|of|due to|related to"
+        r"|attributed to|caused by|derived from|resulting from|arising from|induced by|secondary to)\s+"
+        r"(?:any\s+)?(?:the\s+)?(?:prior|previous|earlier)\b",
         re.I)),
     # (Not "contraindicated": "progressed on X or have it contraindicated" is a way into the trial.)
     ("hypersensitivity", ("allerg", "hypersensitiv", "anaphyla", "intoleran"), re.compile(
