@@ -35,7 +35,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.brain_metastases import phrases
 from trialmatch.criteria.rules.patient import Patient
-from trialmatch.criteria.rules.performance_status import one_part
+from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -723,6 +723,18 @@ def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
             statement["scope"] = scope
 
 
+def _crossed(statements: list[dict[str, Any]], sentence: str, exclusion: bool) -> None:
+    """A brain rule joined to a fact this check cannot see: a performance score ("If ECOG 2, no brain metastases",
+    "ECOG 0-1, or ECOG 2 in patients without brain metastases") or, in an exclusion, a marker ("EGFR-mutant NSCLC
+    with untreated brain metastases"). It holds only for patients with that fact, so whom it leaves out is a
+    question."""
+    if not cross.crosses_score(sentence, exclusion) and not (exclusion and cross.marker_joins_brain(sentence)):
+        return
+    for statement in statements:
+        for state in STATES:
+            statement[state] = U if statement[state] == X else statement[state]
+
+
 def _named_part(statements: list[dict[str, Any]], criterion: Criterion) -> None:
     """A part, arm or cohort named inside a criterion the reader left unscoped ("brain metastases in the EGFR
     cohort", "(Part 1 only)"): its rule may be that part's only, so whom it leaves out is a question."""
@@ -817,6 +829,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             made, last = _mention_statements(
                 criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
                 head_requires=group is not None and group.requires)
+            if made:
+                _crossed(made, sentence, criterion.section == "exclusion")
             statements.extend(made)
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))

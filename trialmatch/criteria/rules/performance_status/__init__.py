@@ -20,6 +20,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.performance_status import cross
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import apply_scope, read_scope
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -290,6 +291,8 @@ def _condition_after(sentence: str, end: int) -> str:
     participants aged 75+"), "if" when the score itself holds on a condition ("2 if due to the tumour"), "" when
     none does; a part or cohort named there is the part rules' to read."""
     condition = _CONDITION_AFTER.match(sentence, end)
+    if condition is None and cross.joined_after(sentence, end):
+        return "group"  # "or ECOG 2 in patients without brain metastases": a group this check cannot place
     if condition is None or _PART_MENTION.search(sentence, end, condition.end() + 40):
         return ""
     if _QUOTA.match(sentence, condition.end()):
@@ -417,6 +420,11 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         # A negation belongs to the statement it sits beside, not to its neighbours.
         before = limits[i - 1][1] if i else 0
         after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
+        if cross.score_is_condition(sentence, start, end):
+            # "If ECOG 2, no brain metastases", "For patients with ECOG 2: ...": a condition for those scores on
+            # something else, no limit on the score; the scores it names are a question.
+            rules.append(_condition_rule(spans, kps))
+            continue
         role = _role(sentence, before, after, exclusion)
         conditions_read = False  # a condition after the limit was read as one span's, not the limit's
         if role == "allow" and not kind.startswith("rpa"):
@@ -455,6 +463,15 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
         group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
         subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end()) and not conditions_read
+        # A fact of another dimension joined to the score ("Patients with brain metastases must have ECOG 0-1",
+        # "EGFR-mutant patients with ECOG >= 2" as an exclusion): the limit is a group's, or keeps out only those
+        # with both; this check cannot see the other fact.
+        if not conditions_read and role != "exception" and (
+                cross.joined_before(sentence, start, exclusion) or cross.joined_after(sentence, end)):
+            if role == "keep_out":
+                other = True
+            else:
+                subgroup = True
         for low, high in spans:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
             if role == "exception":
@@ -487,6 +504,16 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule["verdicts"] = [UNKNOWN if v == EXCLUDED and (not named or e in named) else v
                                 for e, v in enumerate(rule["verdicts"])]
     return rules
+
+
+def _condition_rule(spans: list[tuple[int, int]], kps: bool) -> dict[str, Any]:
+    """The rule of a score that is only a condition on something else: its scores a question, the others untouched."""
+    scores = sorted({e for low, high in spans for e, v in enumerate(_ecog_verdicts(low, high, kps, allowed=True))
+                     if v != EXCLUDED})
+    low, high = spans[0]
+    return {"verdicts": [UNKNOWN if e in scores else None for e in ECOG_VALUES],
+            "label": _label(low, high, kps, allowed=True), "on_condition": True, "conditional": scores,
+            "cross": True}
 
 
 def _unconditional(spans: list[tuple[int, int]], conditional: list[str], kps: bool, taken: set[int] | None,
@@ -760,7 +787,10 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
         return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
-    if verdict == UNKNOWN and profile.ecog in rule.get("conditional", ()):
+    if verdict == UNKNOWN and rule.get("cross"):
+        reason = (f"The trial sets a condition for patients with ECOG {profile.ecog} on something your performance "
+                  f"status does not settle (see the quoted criterion): ask the study team.")
+    elif verdict == UNKNOWN and profile.ecog in rule.get("conditional", ()):
         reason = (f"The trial takes ECOG {profile.ecog} only on a condition your profile does not settle (such as "
                   f"age or the cause of the decline): ask the study team.")
     elif verdict == UNKNOWN and rule.get("with_condition"):
