@@ -349,8 +349,11 @@ CONDITION_BEFORE = guarded(
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
     r"|\bDRUG\s+(?:for|against))"
-    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|those|people|cases?|tumou?rs?)\s+)?"
-    r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?(?:(?:a|an|known|documented|confirmed)\s+){0,2}$",
+    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)\s+)?"
+    # "for individuals with no actionable alterations", "for patients without a driver": the group the rule is for
+    r"(?:(?:with(?:\s+no)?|without|lacking|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r)"
+    r"|who\s+(?:do|does)\s+not\s+(?:have|harbou?r))\s+)?"
+    r"(?:(?:a|an|any|known|documented|confirmed)\s+){0,2}$",
     re.I,
 )
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
