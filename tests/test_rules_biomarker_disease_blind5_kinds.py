@@ -3,12 +3,16 @@
 1. A marker group named at the end of a sentence about something else ("No further therapy is allowed in the
    metastatic setting for individuals with no actionable genomic alterations"): the group only says whom another rule
    is for, so no biomarker rule comes from it; the same group as the subject of a marker rule still counts.
+2. A histology as the subject of a marker condition ("(patients with non-squamous NSCLC have no EGFR, ALK or ROS1
+   mutation)", "For squamous histology, ...", "Non-squamous patients must ..."): no histology limit for the disease
+   dimension; the marker rule binds that histology alone (another histology eligible on it, NOS a question).
 """
 
 from __future__ import annotations
 
 import pytest
 from biomarker_cases import exc, inc, patient, verdict
+from disease_cases import ALL_EL, EL, EX, UN, trial, verdicts
 
 L858R = patient("EGFR:L858R")
 ALK = patient("ALK:fusion")
@@ -52,3 +56,56 @@ def test_near_miss_group_as_the_requirement_itself_still_excludes_carriers(sente
 def test_near_miss_exclusion_of_the_group_itself_still_excludes_carriers() -> None:
     assert verdict(exc("Patients with actionable genomic alterations"), L858R) == "excluded"
     assert verdict(exc("Known EGFR mutation or ALK fusion"), ALK) == "excluded"
+
+
+# ---- kind 2: a histology that is the subject of a marker condition -----------------------------------------------
+
+NON_SQUAMOUS_CONDITION = [
+    "Not suitable for targeted therapy (patients with non-squamous NSCLC have no EGFR, ALK, or ROS1 gene mutation)",
+    "Patients with non-squamous NSCLC must have no EGFR or ALK alteration",
+    "For non-squamous histology, absence of EGFR mutation and ALK rearrangement must be documented",
+    "Participants with nonsquamous histology must have documented negative EGFR and ALK status",
+    "In patients with non-squamous histology: no known EGFR mutation or ALK rearrangement",
+    "Non-squamous patients must have no sensitising EGFR mutation or ALK fusion",
+]
+
+
+@pytest.mark.parametrize("sentence", NON_SQUAMOUS_CONDITION)
+def test_histology_as_subject_of_a_marker_condition_is_no_histology_limit(sentence: str) -> None:
+    assert verdicts(trial(f"* Stage IV NSCLC\n* {sentence}")) == ALL_EL
+
+
+@pytest.mark.parametrize("sentence", NON_SQUAMOUS_CONDITION)
+def test_marker_rule_for_non_squamous_binds_that_histology_alone(sentence: str) -> None:
+    assert verdict(inc(sentence), patient("EGFR:L858R", histology="squamous")) == "eligible"
+    assert verdict(inc(sentence), patient("ALK:fusion", histology="squamous")) == "eligible"
+    assert verdict(inc(sentence), patient("EGFR:L858R", histology="nsclc-nos")) == "unknown"
+    assert verdict(inc(sentence), patient("ALK:fusion", histology="adenocarcinoma")) in {"excluded", "unknown"}
+    assert verdict(inc(sentence), patient(histology="large cell")) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with squamous histology must have an EGFR mutation",
+    "For squamous NSCLC, a KRAS G12C mutation is required",
+    "In squamous patients: documented EGFR mutation",
+])
+def test_marker_rule_for_squamous_binds_squamous_alone(sentence: str) -> None:
+    assert verdict(inc(sentence), patient(histology="adenocarcinoma")) == "eligible"
+    assert verdict(inc(sentence), patient(histology="large cell")) == "eligible"
+    assert verdict(inc(sentence), patient(histology="squamous")) == "excluded"
+    assert verdict(inc(sentence), patient(histology="nsclc-nos")) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Histologically confirmed non-squamous NSCLC",
+    "Patients with non-squamous NSCLC who have measurable disease",
+    "Patients with non-squamous NSCLC, stage IV",
+    "Non-squamous NSCLC without EGFR mutation or ALK rearrangement",
+])
+def test_near_miss_histology_asked_for_still_shuts_squamous_out(sentence: str) -> None:
+    assert verdicts(trial(f"* Stage IV NSCLC\n* {sentence}")) == (EL, EX, EL, UN)
+
+
+def test_near_miss_histology_requirement_keeps_its_marker_rule_for_everyone() -> None:
+    sentence = "Non-squamous NSCLC without EGFR mutation or ALK rearrangement"
+    assert verdict(inc(sentence), patient("EGFR:L858R", histology="squamous")) == "excluded"

@@ -39,6 +39,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     without_other_hedge,
 )
+from trialmatch.criteria.rules.biomarker.histology import histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
@@ -460,6 +461,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
+                histologies = once(histology_condition, sentence)
+                if histologies:
+                    clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
