@@ -6,6 +6,11 @@
 2. A histology as the subject of a marker condition ("(patients with non-squamous NSCLC have no EGFR, ALK or ROS1
    mutation)", "For squamous histology, ...", "Non-squamous patients must ..."): no histology limit for the disease
    dimension; the marker rule binds that histology alone (another histology eligible on it, NOS a question).
+3. A marker joined to a fact of another dimension: exclusions "EGFR-mutant NSCLC with untreated brain metastases",
+   "PD-L1 >= 50% who have received prior chemotherapy" never exclude on the marker alone (a question); inclusions
+   "PD-L1 >= 50% in patients with ECOG 0-1" bind a group the marker dimension cannot tell (never excluded); an
+   exclusion joining a histology to a marker ("Squamous histology with PD-L1 TPS < 1%") binds that histology alone,
+   and the disease dimension does not shut the histology out on it. "or" keeps each alternative excluding.
 """
 
 from __future__ import annotations
@@ -109,3 +114,92 @@ def test_near_miss_histology_asked_for_still_shuts_squamous_out(sentence: str) -
 def test_near_miss_histology_requirement_keeps_its_marker_rule_for_everyone() -> None:
     sentence = "Non-squamous NSCLC without EGFR mutation or ALK rearrangement"
     assert verdict(inc(sentence), patient("EGFR:L858R", histology="squamous")) == "excluded"
+
+
+# ---- kind 3: a marker joined to a fact of another dimension --------------------------------------------------------
+
+CROSSED_EXCLUSIONS = [
+    ("EGFR-mutant NSCLC with untreated brain metastases", L858R),
+    ("Symptomatic brain metastases in EGFR-mutant patients", L858R),
+    ("Patients with ALK fusion and active brain metastases", ALK),
+    ("EGFR-mutant patients with ECOG performance status >= 2", L858R),
+    ("ROS1-rearranged tumours with leptomeningeal disease", patient("ROS1:fusion")),
+    ("KRAS G12C mutation with prior sotorasib treatment", G12C),
+    ("Patients with PD-L1 >= 50% who have received prior chemotherapy", NO_DRIVER),
+    ("PD-L1 TPS of 50% or more and age 75 years or older", NO_DRIVER),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), CROSSED_EXCLUSIONS)
+def test_marker_joined_to_another_fact_never_excludes_on_the_marker_alone(sentence: str, carrier: object) -> None:
+    assert verdict(exc(sentence), carrier) == "unknown"  # type: ignore[arg-type]
+    assert verdict(exc(sentence), patient("MET:exon 14 skipping", pdl1=10)) == "eligible"
+
+
+def test_treatment_joined_to_a_marker_keeps_its_own_reading() -> None:
+    sentence = "RET fusion-positive participants previously treated with a selective RET inhibitor"
+    assert verdict(exc(sentence), RET) != "excluded"  # never treated: the exclusion is not about them
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), [
+    ("Known EGFR mutation, or untreated brain metastases", L858R),
+    ("ALK fusion; symptomatic CNS metastases", ALK),
+    ("EGFR mutation or ECOG performance status >= 2", L858R),
+    ("Known EGFR mutation or ALK rearrangement", ALK),
+    ("Tumours with EGFR mutation and ALK rearrangement", L858R),
+    ("Known EGFR mutation with exon 19 deletion", patient("EGFR:exon 19 deletion")),
+])
+def test_near_miss_alternatives_and_marker_only_joins_still_exclude(sentence: str, carrier: object) -> None:
+    assert verdict(exc(sentence), carrier) == "excluded"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "PD-L1 TPS >= 50% in patients with ECOG 0-1",
+    "Patients aged >= 70 or with ECOG 2 must have PD-L1 TPS >= 50%",
+    "EGFR mutation is required for subjects with brain metastases",
+    "Participants previously treated with chemotherapy must have a KRAS G12C mutation",
+])
+def test_marker_required_of_a_group_set_by_another_fact_is_never_excluded(sentence: str) -> None:
+    for profile in (L858R, ALK, G12C, patient(pdl1=5), patient(pdl1=60)):
+        assert verdict(inc(sentence), profile) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with ECOG 0-1 and PD-L1 TPS >= 50%",
+    "PD-L1 TPS >= 50% and measurable disease",
+    "Documented KRAS G12C mutation",
+])
+def test_near_miss_marker_required_of_everyone_still_excludes(sentence: str) -> None:
+    assert verdict(inc(sentence), patient(pdl1=5)) == "excluded"
+
+
+@pytest.mark.parametrize(("sentence", "inside", "outside_histology"), [
+    ("Squamous histology with PD-L1 TPS < 1%", "squamous", "large cell"),
+    ("Non-squamous NSCLC with PD-L1 TPS below 1%", "adenocarcinoma", "squamous"),
+    ("Adenocarcinoma with PD-L1 negative (TPS < 1%) tumour", "adenocarcinoma", "squamous"),
+])
+def test_histology_joined_to_a_marker_binds_that_histology_alone(sentence: str, inside: str,
+                                                                 outside_histology: str) -> None:
+    assert verdict(exc(sentence), patient(pdl1=0, histology=inside)) == "excluded"
+    assert verdict(exc(sentence), patient(pdl1=0, histology=outside_histology)) == "eligible"
+    assert verdict(exc(sentence), patient(pdl1=0, histology="nsclc-nos")) == "unknown"
+    assert verdict(exc(sentence), patient(pdl1=80, histology=inside)) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Squamous histology with PD-L1 TPS < 1%",
+    "Squamous cell carcinoma in patients with ECOG 2",
+    "Squamous NSCLC with untreated brain metastases",
+    "Squamous cell histology with a KRAS mutation",
+])
+def test_histology_joined_to_another_fact_does_not_shut_the_histology_out(sentence: str) -> None:
+    assert verdicts(trial("* Stage IV NSCLC", f"* {sentence}"))[1] == UN
+
+
+@pytest.mark.parametrize("sentence", [
+    "Squamous cell histology",
+    "Squamous cell carcinoma",
+    "Squamous histology or PD-L1 TPS < 1%",
+])
+def test_near_miss_histology_exclusion_alone_or_as_an_alternative_still_shuts_it_out(sentence: str) -> None:
+    assert verdicts(trial("* Stage IV NSCLC", f"* {sentence}"))[1] == EX

@@ -25,6 +25,7 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     whole_trial_labels,
     whole_trial_scope,
 )
+from trialmatch.criteria.rules.biomarker.crossed import conditional_inclusion, crossed_exclusion, joined_histology
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
@@ -462,6 +463,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
+                if not histologies and section == "exclusion":
+                    histologies = once(joined_histology, sentence)  # "Squamous histology with PD-L1 < 1%"
+                    if histologies == []:
+                        clause["doubtful"] = True  # several histologies joined: which binds is a question
                 if histologies:
                     clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
                 found.append(clause)
@@ -630,6 +635,10 @@ def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
     if not clause["cohorts"] and ONE_GROUP.search(sentence):
         return True  # "... in the first-line cohort": one group we could not name
+    if section == "exclusion" and "treated_ok" not in clause and crossed_exclusion(sentence):
+        return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
+    if section == "inclusion" and clause["mode"] == "require" and conditional_inclusion(sentence):
+        return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
     return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
 

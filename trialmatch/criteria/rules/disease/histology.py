@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from trialmatch.criteria.rules.biomarker.crossed import histology_crossed
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
@@ -295,6 +296,8 @@ def _site_or_feature(sentence: str) -> bool:
 def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
     """_excluded_histologies without the large cell list bullets."""
     found = _named_out(sentence)
+    if found is not None and histology_crossed(sentence):
+        return found[0], False  # "Squamous histology with PD-L1 TPS < 1%": the histology alone does not exclude
     if found is not None and "squamous" in found[0] and _site_or_feature(sentence):
         return found[0], False
     return found
