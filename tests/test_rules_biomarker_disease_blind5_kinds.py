@@ -116,6 +116,16 @@ def test_near_miss_histology_requirement_keeps_its_marker_rule_for_everyone() ->
     assert verdict(inc(sentence), patient("EGFR:L858R", histology="squamous")) == "excluded"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Participants with known EGFR mutations or ALK translocations (non-squamous NSCLC subjects must have confirmed "
+    "EGFR/ALK mutation status)",
+    "Known EGFR mutation or ALK fusion (for patients with non-squamous histology, testing is mandatory)",
+])
+def test_near_miss_histology_condition_in_an_aside_binds_only_the_aside(sentence: str) -> None:
+    assert verdict(exc(sentence), patient("EGFR:L858R", histology="squamous")) == "excluded"
+    assert verdict(exc(sentence), patient("ALK:fusion", histology="nsclc-nos")) == "excluded"
+
+
 # ---- kind 3: a marker joined to a fact of another dimension --------------------------------------------------------
 
 CROSSED_EXCLUSIONS = [

@@ -29,9 +29,10 @@ _HISTOLOGY = r"(?:\bnon-?\s?squamous\b|\bnonsquamous\b|(?<![\w-])squamous\b|\bad
 _OTHER_FACT = re.compile("|".join((_BRAIN, _PERFORMANCE, _AGE, _THERAPY)), re.I)
 _HISTOLOGY_FACT = re.compile(_HISTOLOGY, re.I)
 # What separates alternatives: "EGFR mutation, or untreated brain metastases" excludes on either.
-# "50% or more", "75 years or older" compare a number; they join no alternatives.
-_ALTERNATIVE = re.compile(r"\bor\b(?!\s+(?:more|greater|higher|above|older|less|lower|below|younger|equal)\b)|;|\.\s",
-                          re.I)
+# "50% or more", "75 years or older" compare a number; they join no alternatives. A bracket sets an aside apart:
+# "EGFR or ALK (non-squamous subjects must be tested)" joins no histology to the markers.
+_ALTERNATIVE = re.compile(
+    r"\bor\b(?!\s+(?:more|greater|higher|above|older|less|lower|below|younger|equal)\b)|[;()\[\]]|\.\s", re.I)
 # "PD-L1 >= 50% in patients with ECOG 0-1", "EGFR mutation for subjects aged 70 or older": the group a rule is for.
 _GROUP_FRAME = re.compile(
     r"\b(?:in|for|among)\s+(?:(?:the|all)\s+)?(?:patients?|subjects?|participants?|individuals?|those|people)\s+"

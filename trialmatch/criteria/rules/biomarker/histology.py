@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.criteria.rules.biomarker.phrases import tokens
 from trialmatch.criteria.rules.patient import Patient
 
 _NON_SQUAMOUS = ("adenocarcinoma", "large cell")
@@ -31,12 +32,29 @@ _HISTOLOGY_CONDITION = re.compile(
 )
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+_MARKER_TYPES = frozenset({"gene", "alt", "driver", "pdl1"})
+
+
 def histology_condition(sentence: str) -> list[str] | None:
-    """The histologies a sentence's marker rules are written for, or None when it names no such condition."""
+    """The histologies a sentence's marker rules are written for, or None when it names no such condition.
+
+    A condition in brackets binds the rules of the brackets only: "EGFR mutation or ALK fusion (non-squamous
+    subjects must have confirmed EGFR/ALK status)" excludes carriers of every histology."""
     match = _HISTOLOGY_CONDITION.search(sentence)
     if match is None:
         return None
+    aside = next((a for a in _ASIDE.finditer(sentence) if a.start() < match.start() < a.end()), None)
+    if aside is not None:
+        outside = sentence[:aside.start()] + " " + sentence[aside.end():]
+        if any(t.type in _MARKER_TYPES for t in tokens(outside)):
+            return None
     return list(_NON_SQUAMOUS) if _NON.search(match.group(0)) else ["squamous"]
+
+
+def names_histology_condition(sentence: str) -> bool:
+    """The sentence sets a condition on a histology group somewhere (perhaps only in an aside)."""
+    return _HISTOLOGY_CONDITION.search(sentence) is not None
 
 
 def for_histology(verdict: Verdict, histologies: list[str], profile: Patient) -> Verdict:

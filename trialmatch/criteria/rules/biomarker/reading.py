@@ -40,7 +40,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     without_other_hedge,
 )
-from trialmatch.criteria.rules.biomarker.histology import histology_condition
+from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
@@ -463,7 +463,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
-                if not histologies and section == "exclusion":
+                if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
                     histologies = once(joined_histology, sentence)  # "Squamous histology with PD-L1 < 1%"
                     if histologies == []:
                         clause["doubtful"] = True  # several histologies joined: which binds is a question
