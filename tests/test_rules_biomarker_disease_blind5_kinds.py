@@ -11,6 +11,9 @@
    "PD-L1 >= 50% in patients with ECOG 0-1" bind a group the marker dimension cannot tell (never excluded); an
    exclusion joining a histology to a marker ("Squamous histology with PD-L1 TPS < 1%") binds that histology alone,
    and the disease dimension does not shut the histology out on it. "or" keeps each alternative excluding.
+4. A gene symbol glued to its change ("HER2overexpression", "EGFRmutation") is read as the two words; a protein
+   level's "status as determined by central review" asks for it, but names no value: carriers eligible, others a
+   question (a value stated, "HER2 overexpression (IHC 3+)", still excludes a tested-negative tumour).
 """
 
 from __future__ import annotations
@@ -213,3 +216,47 @@ def test_histology_joined_to_another_fact_does_not_shut_the_histology_out(senten
 ])
 def test_near_miss_histology_exclusion_alone_or_as_an_alternative_still_shuts_it_out(sentence: str) -> None:
     assert verdicts(trial("* Stage IV NSCLC", f"* {sentence}"))[1] == EX
+
+
+# ---- kind 4: a gene glued to its change; a protein level's status to be determined centrally -----------------------
+
+HER2_OVER = patient("ERBB2:overexpression")
+
+
+@pytest.mark.parametrize("sentence", [
+    "HER2overexpression status as determined by central review of tumor tissue",
+    "HER2 overexpression status as determined by central review",
+    "ERBB2 over-expression status confirmed by a central laboratory",
+    "HER2 overexpression status as assessed by central testing (IHC)",
+])
+def test_protein_status_to_be_determined_asks_for_it_but_leaves_others_a_question(sentence: str) -> None:
+    assert verdict(inc(sentence), HER2_OVER) == "eligible"
+    for profile in (L858R, G12C, NO_DRIVER, UNTESTED, patient("ERBB2:exon 20 insertion")):
+        assert verdict(inc(sentence), profile) == "unknown"
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), [
+    ("EGFRmutation positive NSCLC", L858R),
+    ("Documented ALKrearrangement", ALK),
+    ("KRASmutation (G12C)", G12C),
+    ("HER2overexpressing tumour (IHC 3+)", HER2_OVER),
+])
+def test_gene_glued_to_its_change_is_read(sentence: str, carrier: object) -> None:
+    assert verdict(inc(sentence), carrier) == "eligible"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "HER2 status will be determined by central review",
+    "EGFR mutation status as determined by local testing",
+    "Metastatic disease per RECIST",
+])
+def test_near_miss_status_without_a_result_word_is_only_a_test(sentence: str) -> None:
+    for profile in (HER2_OVER, L858R, NO_DRIVER):
+        assert verdict(inc(sentence), profile) == "eligible"
+
+
+def test_near_miss_protein_value_stated_still_excludes_a_tested_negative_tumour() -> None:
+    sentence = "HER2 overexpression (IHC 3+) must be determined by a central laboratory"
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"
+    assert verdict(inc(sentence), HER2_OVER) == "eligible"

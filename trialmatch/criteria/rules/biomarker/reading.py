@@ -626,6 +626,18 @@ def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str
             conditions[gene] = condition
 
 
+# "HER2 overexpression status as determined by central review": the status to be found, no value asked for. Read as
+# the requirement it most likely is, but open: a gene test's negative result does not settle it.
+_RESULT_STATUS = re.compile(r"(?:over-?\s?expression|amplification|positivity)\s+status\b", re.I)
+_PROTEIN_KINDS = frozenset({"overexpression", "expression", "low", "positive"})
+
+
+def _protein_only(clause: dict[str, Any]) -> bool:
+    """Every gene atom of the clause asks for a protein level (HER2 overexpression), none for a gene change."""
+    alts = [a for a in clause["atoms"] if a["t"] == "alt"]
+    return bool(alts) and len(alts) == len(clause["atoms"]) and all(a["kind"] in _PROTEIN_KINDS for a in alts)
+
+
 def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
     if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
@@ -635,6 +647,8 @@ def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
     if not clause["cohorts"] and ONE_GROUP.search(sentence):
         return True  # "... in the first-line cohort": one group we could not name
+    if clause["mode"] == "require" and _protein_only(clause) and _RESULT_STATUS.search(sentence):
+        return True  # "HER2 overexpression status as determined by central review": which value, left open
     if section == "exclusion" and "treated_ok" not in clause and crossed_exclusion(sentence):
         return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
     if section == "inclusion" and clause["mode"] == "require" and conditional_inclusion(sentence):
