@@ -12,6 +12,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
 from trialmatch.criteria.rules.biomarker import treated, vocab
+from trialmatch.criteria.rules.biomarker.histology import described, outside
 from trialmatch.criteria.rules.biomarker.reading import assemble
 from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.criteria.rules.patient import Patient
@@ -195,12 +196,23 @@ def _treated_only_reason(head: str, verdict: str, clause: dict[str, Any], profil
     return f"{head}; your profile lists {listed}, and earlier treatment: {history}."
 
 
+def _histology_reason(verdict: str, histologies: list[str], profile: Patient) -> str:
+    """Why, for a marker rule written for one histology only ("patients with non-squamous NSCLC have no EGFR ...")."""
+    head = f"This trial's rule on tumour markers is for {described(histologies)} NSCLC only"
+    if outside(histologies, profile):
+        return f"{head}; your tumour is {profile.histology}, so it does not apply to you."
+    return f"{head}; your profile does not give a histology it covers. Ask your doctor whether it applies to you."
+
+
 def _alt_atoms(atoms: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The gene atoms, with those inside a "no EGFR and no ALK change" alternative."""
     return [b for a in atoms for b in (a["atoms"] if a["t"] == "absent" else [a]) if b["t"] == "alt"]
 
 
 def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: Patient) -> str:
+    histologies = clause.get("histology")
+    if histologies and (outside(histologies, profile) or verdict == UNKNOWN and profile.histology not in histologies):
+        return _histology_reason(verdict, histologies, profile)
     atoms = clause["atoms"]
     wanted = clause.get("wanted") or " or ".join(dict.fromkeys(describe_atom(a) for a in atoms))
     pdl1 = atoms[0]["t"] == "pdl1"

@@ -202,9 +202,26 @@ def mutant_prefix(text: str) -> bool:
     return _MUTANT_PREFIX.search(text) is not None
 
 
+# "HER2overexpression", "EGFRmutation": a gene symbol glued to the change it names.
+_GLUED_KIND = re.compile(
+    r"\b(HER2|ERBB2|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|NRG1)"
+    r"(?=(?i:overexpress|amplifi|mutat|fusion|rearrang|positiv)[a-z]*\b)"
+)
+# "HER2 overexpression status as determined by central review": the status of a result word is that result (as a
+# requirement); "HER2 status as determined by ..." and "EGFR mutation status ..." stay tests.
+_RESULT_STATUS = re.compile(
+    r"\b((?:HER2|ERBB2)[\s-]+(?:over-?expression|amplification|positivity))\s+status"
+    r"(?=\s+(?:(?:as|is|to be|must be)\s+)?(?:determined|confirmed|assessed|documented|tested)\s+(?:by|on|in)\b)",
+    re.I,
+)
+
+
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
+    text = _GLUED_KIND.sub(r"\1 ", text)
+    if "status" in text:
+        text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
     if "p. " in text:  # "KRAS p. G12C": the protein prefix belongs to the change
         text = _PROTEIN_PREFIX.sub("p.", text)
@@ -349,8 +366,11 @@ CONDITION_BEFORE = guarded(
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
     r"|\bDRUG\s+(?:for|against))"
-    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|those|people|cases?|tumou?rs?)\s+)?"
-    r"(?:(?:with|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r))\s+)?(?:(?:a|an|known|documented|confirmed)\s+){0,2}$",
+    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)\s+)?"
+    # "for individuals with no actionable alterations", "for patients without a driver": the group the rule is for
+    r"(?:(?:with(?:\s+no)?|without|lacking|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r)"
+    r"|who\s+(?:do|does)\s+not\s+(?:have|harbou?r))\s+)?"
+    r"(?:(?:a|an|any|known|documented|confirmed)\s+){0,2}$",
     re.I,
 )
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.

@@ -25,6 +25,7 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     whole_trial_labels,
     whole_trial_scope,
 )
+from trialmatch.criteria.rules.biomarker.crossed import conditional_inclusion, crossed_exclusion, joined_histology
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
@@ -39,6 +40,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     without_other_hedge,
 )
+from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
@@ -460,6 +462,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
+                histologies = once(histology_condition, sentence)
+                if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
+                    histologies = once(joined_histology, sentence)  # "Squamous histology with PD-L1 < 1%"
+                    if histologies == []:
+                        clause["doubtful"] = True  # several histologies joined: which binds is a question
+                if histologies:
+                    clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -617,6 +626,18 @@ def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str
             conditions[gene] = condition
 
 
+# "HER2 overexpression status as determined by central review": the status to be found, no value asked for. Read as
+# the requirement it most likely is, but open: a gene test's negative result does not settle it.
+_RESULT_STATUS = re.compile(r"(?:over-?\s?expression|amplification|positivity)\s+status\b", re.I)
+_PROTEIN_KINDS = frozenset({"overexpression", "expression", "low", "positive"})
+
+
+def _protein_only(clause: dict[str, Any]) -> bool:
+    """Every gene atom of the clause asks for a protein level (HER2 overexpression), none for a gene change."""
+    alts = [a for a in clause["atoms"] if a["t"] == "alt"]
+    return bool(alts) and len(alts) == len(clause["atoms"]) and all(a["kind"] in _PROTEIN_KINDS for a in alts)
+
+
 def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
     if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
@@ -626,6 +647,12 @@ def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
     if not clause["cohorts"] and ONE_GROUP.search(sentence):
         return True  # "... in the first-line cohort": one group we could not name
+    if clause["mode"] == "require" and _protein_only(clause) and _RESULT_STATUS.search(sentence):
+        return True  # "HER2 overexpression status as determined by central review": which value, left open
+    if section == "exclusion" and "treated_ok" not in clause and crossed_exclusion(sentence):
+        return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
+    if section == "inclusion" and clause["mode"] == "require" and conditional_inclusion(sentence):
+        return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
     return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.biomarker import treated, vocab
+from trialmatch.criteria.rules.biomarker.histology import for_histology
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -214,6 +215,8 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
         verdict = UNKNOWN
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
+    if clause.get("histology"):
+        verdict = for_histology(verdict, clause["histology"], profile)  # a rule for one histology binds it alone
     if clause.get("scope"):
         # A rule on carriers of some genes ("Patients with EGFR mutation: ..."): binds only them.
         verdict = apply_scope(Finding(verdict), clause["scope"], profile).verdict

@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
+from trialmatch.criteria.rules.biomarker.crossed import histology_crossed
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
@@ -35,6 +36,13 @@ _GROUP_HEADING_AFTER = re.compile(
     re.I,
 )
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+# "(patients with non-squamous NSCLC have no EGFR, ALK or ROS1 mutation)": the group is the subject of its own
+# statement, a verb straight after it; "patients with non-squamous NSCLC who have ..." describes whom the trial takes.
+_SUBJECT_VERB_AFTER = re.compile(
+    r"^(?:[\s-]+(?:cell|nsclc|histology|carcinoma|cancer|disease|tumou?rs?|non-small[\s-]cell|lung))*"
+    r"\s*,?\s+(?:have|has|must|should|shall|need|needs|are\s+required|is\s+required|cannot|can\s+not|do|does)\b",
+    re.I,
+)
 _TESTING = re.compile(
     r"\b(?:EGFR|ALK|ROS1|driver|genetic|mutation|testing|tested|genotyp\w*|biomarker|pemetrexed|bevacizumab)\b",
     re.I,
@@ -224,7 +232,8 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 found.append((allows, SOFT))
                 break
             if (not title and _CONDITIONAL_BEFORE.search(before)) or _GROUP_HEADING_AFTER.match(after) or (
-                    _SUBJECT_BEFORE.search(before) and _CONDITIONAL_AFTER.search(after)):
+                    _SUBJECT_BEFORE.search(before) and (
+                        _CONDITIONAL_AFTER.search(after) or _SUBJECT_VERB_AFTER.match(after))):
                 continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition
             if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
                 continue
@@ -287,6 +296,8 @@ def _site_or_feature(sentence: str) -> bool:
 def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
     """_excluded_histologies without the large cell list bullets."""
     found = _named_out(sentence)
+    if found is not None and histology_crossed(sentence):
+        return found[0], False  # "Squamous histology with PD-L1 TPS < 1%": the histology alone does not exclude
     if found is not None and "squamous" in found[0] and _site_or_feature(sentence):
         return found[0], False
     return found

@@ -1,0 +1,77 @@
+"""A marker rule written for one histology only ("patients with non-squamous NSCLC have no EGFR or ALK mutation",
+"For squamous histology, PD-L1 >= 1% is required"): it binds patients of that histology alone.
+
+The histology is the subject of the condition, not a requirement of the trial: a squamous patient is outside a rule
+for non-squamous tumours (eligible on it), and a tumour whose histology is not given is a question, never excluded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
+from trialmatch.criteria.rules.biomarker.phrases import tokens
+from trialmatch.criteria.rules.patient import Patient
+
+_NON_SQUAMOUS = ("adenocarcinoma", "large cell")
+_HISTOLOGY = r"(?:non-?\s?squamous|nonsquamous|(?<![\w-])squamous)"
+_NON = re.compile(r"\bnon-?\s?squamous", re.I)
+# Words that may follow the histology inside its noun phrase ("non-squamous cell NSCLC histology").
+_NOUNS = r"(?:[\s-]+(?:cell|nsclc|histology|carcinoma|cancer|disease|tumou?rs?|lung|non-small|subtype))*"
+_GROUP = r"(?:patients?|subjects?|participants?|individuals?|those|people|cases?)"
+_HISTOLOGY_CONDITION = re.compile(
+    # "For non-squamous histology, ...", "In squamous patients: ...", "if patients with squamous NSCLC, ..."
+    rf"\b(?:for|in|if|when)\s+(?:(?:the\s+|all\s+)?{_GROUP}\s+)?(?:with\s+)?(?:an?\s+)?{_HISTOLOGY}{_NOUNS}"
+    rf"(?:\s+{_GROUP})?\s*[,:]"
+    # "(patients with non-squamous NSCLC have no EGFR ...)", "Subjects with squamous histology must ..."
+    rf"|\b{_GROUP}\s+with\s+(?:an?\s+)?{_HISTOLOGY}{_NOUNS}\s*,?\s+"
+    r"(?:have|has|must|should|shall|need|needs|are\s+required|is\s+required|do|does|cannot)\b"
+    # "Non-squamous patients must ...", "Squamous NSCLC participants: ..."
+    rf"|{_HISTOLOGY}{_NOUNS}\s+{_GROUP}\s*(?::|must\b|should\b|need\b|needs\b|are\s+required\b)",
+    re.I,
+)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+_MARKER_TYPES = frozenset({"gene", "alt", "driver", "pdl1"})
+
+
+def histology_condition(sentence: str) -> list[str] | None:
+    """The histologies a sentence's marker rules are written for, or None when it names no such condition.
+
+    A condition in brackets binds the rules of the brackets only: "EGFR mutation or ALK fusion (non-squamous
+    subjects must have confirmed EGFR/ALK status)" excludes carriers of every histology."""
+    match = _HISTOLOGY_CONDITION.search(sentence)
+    if match is None:
+        return None
+    aside = next((a for a in _ASIDE.finditer(sentence) if a.start() < match.start() < a.end()), None)
+    if aside is not None:
+        outside = sentence[:aside.start()] + " " + sentence[aside.end():]
+        if any(t.type in _MARKER_TYPES for t in tokens(outside)):
+            return None
+    return list(_NON_SQUAMOUS) if _NON.search(match.group(0)) else ["squamous"]
+
+
+def names_histology_condition(sentence: str) -> bool:
+    """The sentence sets a condition on a histology group somewhere (perhaps only in an aside)."""
+    return _HISTOLOGY_CONDITION.search(sentence) is not None
+
+
+def for_histology(verdict: Verdict, histologies: list[str], profile: Patient) -> Verdict:
+    """The verdict of a rule written for `histologies` only, as it stands for this patient."""
+    if verdict == ELIGIBLE:
+        return verdict
+    if profile.histology in histologies:
+        return verdict
+    if profile.histology in {"adenocarcinoma", "squamous", "large cell"}:
+        return ELIGIBLE  # another histology: the rule is not about this patient
+    return UNKNOWN if verdict == EXCLUDED else verdict  # histology not given: whether it applies is a question
+
+
+def outside(histologies: list[str], profile: Patient) -> bool:
+    """The patient's histology is known and is not one the rule is for."""
+    return profile.histology in {"adenocarcinoma", "squamous", "large cell"} and profile.histology not in histologies
+
+
+def described(histologies: list[str]) -> str:
+    return "non-squamous" if list(histologies) == list(_NON_SQUAMOUS) else "squamous"
