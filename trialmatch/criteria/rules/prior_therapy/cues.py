@@ -344,6 +344,8 @@ STANDARD_ALTERNATIVE = guarded(
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
     r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
 )
+# Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
+_BEAR_VERBS = r"tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept|be treated"
 OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
     # (Not "or for which no standard therapy exists": see NO_STANDARD.)
@@ -362,9 +364,10 @@ OPEN_ALTERNATIVE = guarded(
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
     # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
     r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"
-    # "or patients aged 70+ unable to tolerate chemotherapy": a group that cannot take the treatment.
-    r"|\bor\b[^.;]{0,40}?\b(?:unable to (?:tolerate|receive)|cannot (?:tolerate|receive)|can not (?:tolerate|receive)"
-    r"|not (?:able|fit) to (?:tolerate|receive))\b"
+    # "or patients aged 70+ unable to tolerate chemotherapy", "or cannot suffer", "or could not bear it", "or not fit
+    # for chemotherapy": a group that cannot take the treatment (a closed list of bearing verbs).
+    rf"|\bor\b[^.;]{{0,40}}?\b(?:(?:unable|not able|not fit|unfit) to|cannot|can ?not|can't|could not|couldn't)"
+    rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.
