@@ -62,3 +62,52 @@ NOT_A_WAY_IN = [
 def test_near_miss_bearing_words_without_an_alternative_keep_the_requirement(sentence: str) -> None:
     assert verdict("naive", [sentence]) == "excluded"
     assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+# --- 2. a group named by an unspecified marker ------------------------------------------------------------------
+
+UNSPECIFIED_GROUP = [
+    "Participants with genome mutations must have received 1 or 2 prior lines of EGFR TKI",
+    "Patients with genomic alterations must have progressed on at least one prior tyrosine kinase inhibitor",
+    "Individuals with gene mutations should have received prior targeted therapy",
+    "Subjects with molecular alterations must have had at least one prior line of TKI therapy",
+    "Participants with genomic alterations must have received prior osimertinib; and 1 platinum-based therapy "
+    "after progression on osimertinib",
+]
+
+
+@pytest.mark.parametrize("sentence", UNSPECIFIED_GROUP)
+def test_unspecified_marker_group_binds_no_one_tested_negative(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", UNSPECIFIED_GROUP)
+def test_unspecified_marker_group_is_open_when_the_driver_status_is_not_known(sentence: str) -> None:
+    assert verdict("untested-naive", [sentence]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", UNSPECIFIED_GROUP[:4])
+def test_unspecified_marker_group_still_binds_a_carrier(sentence: str) -> None:
+    assert verdict("naive-egfr", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence]) == "eligible"
+
+
+def test_the_and_part_after_a_semicolon_keeps_the_group() -> None:
+    sentence = UNSPECIFIED_GROUP[4]
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("untested-naive", [sentence]) == "unknown"
+    assert verdict("osimertinib", [sentence], prior_therapies=["osimertinib", "carboplatin", "pemetrexed"],
+                   prior_lines=2) == "eligible"
+
+
+NOT_A_MARKER_GROUP = [
+    "Patients with measurable disease must have received prior platinum-based chemotherapy",
+    "Patients must have received prior platinum-based chemotherapy; and at least one further line",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_A_MARKER_GROUP)
+def test_near_miss_a_group_that_is_no_marker_binds_everyone(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("untested-naive", [sentence]) == "excluded"
