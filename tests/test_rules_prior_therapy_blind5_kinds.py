@@ -111,3 +111,56 @@ NOT_A_MARKER_GROUP = [
 def test_near_miss_a_group_that_is_no_marker_binds_everyone(sentence: str) -> None:
     assert verdict("naive", [sentence]) == "excluded"
     assert verdict("untested-naive", [sentence]) == "excluded"
+
+
+# --- 3. a rule conditioned on a fact prior_therapy does not read ------------------------------------------------
+
+OTHER_FACT_EXCLUSIONS = [
+    "Patients with PD-L1 >= 50% who have received prior chemotherapy",
+    "Participants whose tumours express PD-L1 TPS of 1% or more and who had prior platinum doublet",
+    "ECOG 2 patients who have received more than one prior line of therapy",
+    "Patients aged 70 or older who have received prior platinum-based chemotherapy",
+    "Subjects 75 years and older previously treated with more than one line of chemotherapy",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_FACT_EXCLUSIONS)
+@pytest.mark.parametrize("pdl1", [None, 5, 80])
+def test_exclusion_for_a_group_of_another_fact_never_excludes(sentence: str, pdl1: int | None) -> None:
+    two_lines = {"prior_therapies": ["carboplatin", "pemetrexed", "docetaxel"], "prior_lines": 2}
+    assert verdict("chemo-io", [], [sentence], pdl1_tps=pdl1, **two_lines) != "excluded"
+    assert verdict("chemo-io", [], [sentence], pdl1_tps=pdl1, ecog=2, age=80, **two_lines) != "excluded"
+
+
+OTHER_FACT_REQUIREMENTS = [
+    "For squamous NSCLC: prior platinum-based chemotherapy; for non-squamous NSCLC: prior platinum and pemetrexed",
+    "Patients with PD-L1 >= 50% must have received prior pembrolizumab",
+    "Patients aged 70 or older must have received prior platinum-based chemotherapy",
+    "Patients with ECOG 2 must have received at least one prior line of chemotherapy",
+    "In patients with brain metastases, prior osimertinib is required",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_FACT_REQUIREMENTS)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "kras-chemo"])
+def test_requirement_for_a_group_of_another_fact_is_a_question(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) != "excluded"
+
+
+def test_squamous_half_does_not_bind_by_the_non_squamous_half() -> None:
+    sentence = OTHER_FACT_REQUIREMENTS[0]
+    squamous = {"histology": "squamous", "prior_therapies": ["carboplatin", "paclitaxel"], "prior_lines": 1}
+    assert verdict("chemo-io", [sentence], **squamous) == "unknown"
+    assert verdict("chemo-io", [sentence]) == "eligible"  # platinum and pemetrexed meet both halves
+
+
+NOT_ANOTHER_FACT = [
+    "Prior treatment with an anti-PD-L1 antibody is required",
+    "Patients must have received prior platinum-based chemotherapy for at least 2 cycles",
+    "Patients with stage IV disease must have received prior platinum-based chemotherapy",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ANOTHER_FACT)
+def test_near_miss_no_other_fact_keeps_the_requirement(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
