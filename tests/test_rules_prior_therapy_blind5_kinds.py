@@ -164,3 +164,46 @@ NOT_ANOTHER_FACT = [
 @pytest.mark.parametrize("sentence", NOT_ANOTHER_FACT)
 def test_near_miss_no_other_fact_keeps_the_requirement(sentence: str) -> None:
     assert verdict("naive", [sentence]) == "excluded"
+
+
+# --- 4. requirement verbs in plainer or translated wording ----------------------------------------------------
+
+PLAIN_VERB_REQUIREMENTS = [
+    "The patients receive firstly 4-6 cycles chemotherapy (platinum-based doublet chemotherapy), and achieve "
+    "response",
+    "Patients were given platinum-based doublet chemotherapy before enrolment",
+    "Took platinum-containing chemotherapy and then progressed",
+    "Subjects received initially a platinum doublet and showed disease control",
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_VERB_REQUIREMENTS)
+def test_plain_verbs_ask_for_the_treatment(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence]) == "excluded"
+    assert verdict("kras-chemo", [sentence]) != "excluded"
+
+
+TOOK_FOR_A_TIME = [
+    "took EGFR-TKI longer than 6 months and appeared disease progression",
+    "Took an EGFR tyrosine kinase inhibitor for longer than 12 months before progression",
+]
+
+
+@pytest.mark.parametrize("sentence", TOOK_FOR_A_TIME)
+def test_took_for_a_time_is_a_question_for_the_treated_and_excludes_the_untreated(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "unknown"  # how long is not in the profile
+    assert verdict("naive-egfr", [sentence]) == "excluded"
+    assert verdict("chemo-io", [sentence]) == "excluded"
+
+
+NOT_A_PAST_TREATMENT = [
+    "Patients will receive first-line platinum doublet chemotherapy in this study",
+    "Patients must receive first dose of study treatment within 7 days of randomisation",
+    "Patients who took part in the screening visit",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_A_PAST_TREATMENT)
+def test_near_miss_future_or_other_taking_asks_for_nothing_had(sentence: str) -> None:
+    assert verdict("naive", [sentence]) != "excluded"

@@ -45,7 +45,11 @@ _CUE = re.compile(
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
-    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b))"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b"
+    # Plainer or translated wording of the same: "took EGFR-TKI", "were given platinum", "receive firstly 4-6
+    # cycles of chemotherapy" (the course before the study, in the present tense).
+    r"|\btook\b(?!\s+part\b)|\b(?:were|was|have been|has been) given\b"
+    r"|\breceived?\s+(?:firstly|first|initially|at first)\b(?![\s-]+(?:line|dose|infusion|administration|study))))"
 )
 
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
@@ -175,6 +179,8 @@ MET_UNKNOWN = re.compile(
     r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
     # "currently be on X for at least 8 weeks, without any dose reduction": how long and at what dose.
     r"|\bdose reductions?\b|\bat least (?:\d+|eight|twelve) weeks\b"
+    # "took EGFR-TKI longer than 6 months": how long the course ran.
+    r"|\blonger than\s+(?:\d+|one|two|three|six|twelve)\s*(?:weeks?|months?|years?)\b"
 )
 ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
