@@ -207,3 +207,37 @@ NOT_A_PAST_TREATMENT = [
 @pytest.mark.parametrize("sentence", NOT_A_PAST_TREATMENT)
 def test_near_miss_future_or_other_taking_asks_for_nothing_had(sentence: str) -> None:
     assert verdict("naive", [sentence]) != "excluded"
+
+
+# --- a sentence that says both ("have or have not"), and toxic reactions from earlier therapy --------------------
+
+BOTH_WAYS = [
+    "Patients positive for EGFR or ALK, have or have not drug tolerance after the treatment with targeted drugs",
+    "Patients who have or have not received prior immunotherapy",
+    "Participants who did or did not receive adjuvant chemotherapy are eligible",
+    "Whether or not previously treated with an EGFR TKI",
+]
+
+
+@pytest.mark.parametrize("sentence", BOTH_WAYS)
+@pytest.mark.parametrize("who", ["naive", "osimertinib", "chemo-io"])
+def test_both_ways_is_no_rule(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+    assert verdict(who, [], [sentence]) == "eligible"
+
+
+TOXIC_REACTIONS = [
+    "Have got non remissive toxic reactions derived from previous therapies, which is over level 1 in CTC AE",
+    "Unresolved toxic reactions from prior anticancer therapy above grade 1",
+]
+
+
+@pytest.mark.parametrize("sentence", TOXIC_REACTIONS)
+@pytest.mark.parametrize("who", ["osimertinib", "chemo-io"])
+def test_toxic_reactions_from_earlier_therapy_ban_no_treatment(sentence: str, who: str) -> None:
+    assert verdict(who, [], [sentence]) != "excluded"
+
+
+def test_near_miss_a_plain_negation_still_bans() -> None:
+    assert verdict("chemo-io", ["Patients who have not received prior chemotherapy"]) == "excluded"
+    assert verdict("naive", ["Patients who have not received prior chemotherapy"]) == "eligible"

@@ -80,7 +80,9 @@ _PERMIT = re.compile(
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
     r"|optional|(?:can|may|could) include)\b"
 )
-_LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
+# ("Have or have not received X" says both: no negation.)
+_LATE_NEG = re.compile(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
+                       r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
 EXCEPT = guarded(
@@ -90,13 +92,17 @@ EXCEPT = guarded(
 OPTIONAL = guarded(
     r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
     r"|\bin combination with\b"
-    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
+    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b"
+    # "have or have not received X", "did or did not receive X", "whether or not treated with X": both said.
+    r"|\b(?:have|has|had|did|do|does|were|was|are|is) or (?:have|has|had|did|do|does|were|was|are|is) not\b"
+    r"|\bwhether or not\b)[^,;.)\]]*"
 )
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Sentences about something other than which treatments were had: any of these strings in them ...
 _SKIP_TEXT = (
-    "hypersensitiv", "allerg", "toxicit", "toxic effect", "adverse event", "adverse reaction", "adverse effect",
+    "hypersensitiv", "allerg", "toxicit", "toxic effect", "toxic reaction", "adverse event", "adverse reaction",
+    "adverse effect",
     "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
     "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
     "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal", "contra-indication",
