@@ -241,3 +241,30 @@ def test_toxic_reactions_from_earlier_therapy_ban_no_treatment(sentence: str, wh
 def test_near_miss_a_plain_negation_still_bans() -> None:
     assert verdict("chemo-io", ["Patients who have not received prior chemotherapy"]) == "excluded"
     assert verdict("naive", ["Patients who have not received prior chemotherapy"]) == "eligible"
+
+
+# --- 5. two cohorts' ways in, one with "progression or intolerable toxicity after X" -------------------------
+
+TWO_COHORTS = [
+    "Cohort 1: disease progression or intolerable toxicity after previous therapy with platinum-based "
+    "chemotherapeutic regimen; Cohort 2: no any previous systematic antitumor therapy for advanced diseases",
+    "Cohort A: progression or unacceptable toxicity after platinum doublet chemotherapy; Cohort B: no prior systemic "
+    "therapy for metastatic disease",
+]
+
+
+@pytest.mark.parametrize("sentence", TWO_COHORTS)
+def test_two_cohorts_a_patient_fitting_neither_is_excluded(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "excluded"  # a TKI only: neither platinum nor untreated
+
+
+@pytest.mark.parametrize("sentence", TWO_COHORTS)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "chemo-io", "kras-chemo"])
+def test_two_cohorts_a_patient_fitting_either_is_eligible(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+def test_near_miss_toxicity_alone_is_still_a_toxicity_sentence() -> None:
+    sentence = "Toxicity from previous platinum-based chemotherapy must have resolved to grade 1"
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("osimertinib", [sentence]) == "eligible"

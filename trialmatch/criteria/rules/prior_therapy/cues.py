@@ -123,11 +123,19 @@ CONTRA_ALTERNATIVE = guarded(r"\b(?:or|unless)\b[^.;]{0,40}?\bcontra-?\s?indicat
 _CONTRA = ("contraindication", "contra-indication")
 
 
+# "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
+# the sentence still asks for it.
+_FAILED_OR_INTOLERABLE = re.compile(r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,30}?\bor\s+"
+                                    r"(?:intolerable|unacceptable|intolerant|untolerable)\s+toxicit")
+
+
 def off_topic(text: str, alternative_ok: bool = False) -> bool:
     """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment.
     `alternative_ok`: a contraindication offered as an alternative (CONTRA_ALTERNATIVE) keeps the sentence."""
     hits = [word for word in _SKIP_TEXT if word in text]
     if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
+        hits = []
+    if hits == ["toxicit"] and alternative_ok and _FAILED_OR_INTOLERABLE.search(text):
         hits = []
     return bool(hits) or _SKIP_WORDS.search(text) is not None
 
