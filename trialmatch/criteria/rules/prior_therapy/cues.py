@@ -45,7 +45,11 @@ _CUE = re.compile(
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
-    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b))"
+    r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b"
+    # Plainer or translated wording of the same: "took EGFR-TKI", "were given platinum", "receive firstly 4-6
+    # cycles of chemotherapy" (the course before the study, in the present tense).
+    r"|\btook\b(?!\s+part\b)|\b(?:were|was|have been|has been) given\b"
+    r"|\breceived?\s+(?:firstly|first|initially|at first)\b(?![\s-]+(?:line|dose|infusion|administration|study))))"
 )
 
 # Words right after a drug name: "EGFR-TKI resistance", "chemotherapy-naive", "osimertinib failure".
@@ -76,7 +80,9 @@ _PERMIT = re.compile(
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
     r"|optional|(?:can|may|could) include)\b"
 )
-_LATE_NEG = re.compile(r"\b(?:has|have|had|was|were) not been\b|\b(?:has|have) not\b")
+# ("Have or have not received X" says both: no negation.)
+_LATE_NEG = re.compile(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
+                       r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
 EXCEPT = guarded(
@@ -86,13 +92,17 @@ EXCEPT = guarded(
 OPTIONAL = guarded(
     r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
     r"|\bin combination with\b"
-    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b)[^,;.)\]]*"
+    r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b"
+    # "have or have not received X", "did or did not receive X", "whether or not treated with X": both said.
+    r"|\b(?:have|has|had|did|do|does|were|was|are|is) or (?:have|has|had|did|do|does|were|was|are|is) not\b"
+    r"|\bwhether or not\b)[^,;.)\]]*"
 )
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Sentences about something other than which treatments were had: any of these strings in them ...
 _SKIP_TEXT = (
-    "hypersensitiv", "allerg", "toxicit", "toxic effect", "adverse event", "adverse reaction", "adverse effect",
+    "hypersensitiv", "allerg", "toxicit", "toxic effect", "toxic reaction", "adverse event", "adverse reaction",
+    "adverse effect",
     "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
     "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
     "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal", "contra-indication",
@@ -113,11 +123,19 @@ CONTRA_ALTERNATIVE = guarded(r"\b(?:or|unless)\b[^.;]{0,40}?\bcontra-?\s?indicat
 _CONTRA = ("contraindication", "contra-indication")
 
 
+# "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
+# the sentence still asks for it.
+_FAILED_OR_INTOLERABLE = re.compile(r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,30}?\bor\s+"
+                                    r"(?:intolerable|unacceptable|intolerant|untolerable)\s+toxicit")
+
+
 def off_topic(text: str, alternative_ok: bool = False) -> bool:
     """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment.
     `alternative_ok`: a contraindication offered as an alternative (CONTRA_ALTERNATIVE) keeps the sentence."""
     hits = [word for word in _SKIP_TEXT if word in text]
     if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
+        hits = []
+    if hits == ["toxicit"] and alternative_ok and _FAILED_OR_INTOLERABLE.search(text):
         hits = []
     return bool(hits) or _SKIP_WORDS.search(text) is not None
 
@@ -175,6 +193,8 @@ MET_UNKNOWN = re.compile(
     r"|\bcontrolled\b|\b\d+\s*(?:cycles?|courses?)\b|\bexposure of at least\b"
     # "currently be on X for at least 8 weeks, without any dose reduction": how long and at what dose.
     r"|\bdose reductions?\b|\bat least (?:\d+|eight|twelve) weeks\b"
+    # "took EGFR-TKI longer than 6 months": how long the course ran.
+    r"|\blonger than\s+(?:\d+|one|two|three|six|twelve)\s*(?:weeks?|months?|years?)\b"
 )
 ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
@@ -344,6 +364,8 @@ STANDARD_ALTERNATIVE = guarded(
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
     r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
 )
+# Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
+_BEAR_VERBS = r"tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept|be treated"
 OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
     # (Not "or for which no standard therapy exists": see NO_STANDARD.)
@@ -362,9 +384,10 @@ OPEN_ALTERNATIVE = guarded(
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
     # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
     r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"
-    # "or patients aged 70+ unable to tolerate chemotherapy": a group that cannot take the treatment.
-    r"|\bor\b[^.;]{0,40}?\b(?:unable to (?:tolerate|receive)|cannot (?:tolerate|receive)|can not (?:tolerate|receive)"
-    r"|not (?:able|fit) to (?:tolerate|receive))\b"
+    # "or patients aged 70+ unable to tolerate chemotherapy", "or cannot suffer", "or could not bear it", "or not fit
+    # for chemotherapy": a group that cannot take the treatment (a closed list of bearing verbs).
+    rf"|\bor\b[^.;]{{0,40}}?\b(?:(?:unable|not able|not fit|unfit) to|cannot|can ?not|can't|could not|couldn't)"
+    rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.

@@ -45,10 +45,10 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations
+from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
-from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts, scope_cohorts
+from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
 from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
@@ -56,6 +56,8 @@ from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
+# "Patients with driver mutations must have received X; and Y after X": the "and" goes on with the same patients.
+_AND_GOES_ON = re.compile(r"and\b", re.I)
 _CUT_MARKS = re.compile(r"[()\[\];]")
 _LINE_KINDS = ("naive", "lines", "require")
 
@@ -83,9 +85,18 @@ def _pieces(crit: Criterion) -> list[str]:
                 continue
             if pieces and _CONTINUES.match(part):
                 pieces[-1] = f"{pieces[-1]}; {part}"
+            elif pieces and _AND_GOES_ON.match(part) and biomarker_condition(normalize(pieces[-1]))[0]:
+                pieces.append(f"{_group_words(pieces[-1])}, {part}")
             else:
                 pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+def _group_words(piece: str) -> str:
+    """The words that open `piece` and name its group of patients, as written ("Participants with driver
+    mutations"): a later "; and ..." part is a rule for the same group."""
+    group = sentence_group(normalize(piece))
+    return (piece[:len(group)] if piece.isascii() else group).strip()
 
 
 # "Cohort 1: untreated patients, or Cohort 2: pretreated patients": a second cohort heading inside one sentence

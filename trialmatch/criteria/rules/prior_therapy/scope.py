@@ -55,7 +55,7 @@ _GENE_COHORT = re.compile(
 )
 # "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
 _FOR_PATIENTS_WITH = re.compile(
-    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+"
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
     r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry))\s+(?:(?:an?|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
 )
@@ -166,17 +166,22 @@ _DRIVER = (
     r"(?:(?:an?|the|known|documented|confirmed|other|any)\s+)*(?:actionable|targetable|druggable|driver|oncogenic"
     r"|sensiti[sz]ing|treatable)[\s-]+(?:(?:genomic|genetic|molecular|oncogenic|driver|gene)[\s-]+)?"
     r"(?:mutations?|alterations?|aberrations?|drivers?|variants?|rearrangements?)"
+    # No qualifier, the same group in plainer words: "genome mutations", "genomic alterations".
+    r"|(?:(?:an?|the|known|documented|confirmed|any)\s+)*(?:genome|genomic|genetic|gene|molecular)[\s-]+"
+    r"(?:mutations?|alterations?|aberrations?|variants?|rearrangements?)"
 )
 # "Patients with (tumours with) actionable mutations must ...", "If driver mutation, ...": a condition on
 # the patients with a driver, not a requirement on everyone.
 _DRIVER_PATIENTS = re.compile(
-    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:(?:patients|subjects|participants|those|pts|cases)\s+"
+    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?"
+    r"(?:(?:patients|subjects|participants|individuals|people|those|pts|cases)\s+"
     r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry)|who (?:have|harbou?r|carry))\s+"
     r"(?:(?:tumou?rs?|cancers?|disease|nsclc)\s+(?:with|harbou?ring|that (?:have|harbou?r|carry))\s+)?"
     rf"|if\s+(?:there is\s+|with\s+)?){_DRIVER}"
 )
 _FOR_DRIVER = guarded(
-    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose tumou?rs? "
+    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? "
     rf"(?:have|harbou?r|carry))\s+(?:(?:tumou?rs?|cancers?)\s+with\s+)?{_DRIVER}"
 )
 

@@ -33,6 +33,7 @@ from trialmatch.criteria.rules.prior_therapy.names import (
     without_abbreviations,
     without_spans,
 )
+from trialmatch.criteria.rules.prior_therapy.other_facts import conditioned_on_other_fact
 from trialmatch.criteria.rules.prior_therapy.scope import (
     biomarker_condition,
     group_heading,
@@ -331,6 +332,9 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
         "section": ctx.section,
     }
+    if conditioned_on_other_fact(norm):
+        # "Patients with PD-L1 >= 50% who ...": a group this dimension cannot tell (other_facts.py)
+        base["soft"] = base["other_fact"] = True
     group = group_heading(norm)
     if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
         base["cohorts"] = [group[0]]
@@ -770,7 +774,8 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
     # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
     # qualifies what follows the count, not the count.
     soft_word = _soft_words(cues.strip_parens(norm[:lim.start]))
-    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm))
+    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm)) \
+        or bool(base.get("other_fact"))
     rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
             "setting": "any" if lim.of else _need_setting(norm)}

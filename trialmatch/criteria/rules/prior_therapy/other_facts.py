@@ -1,0 +1,43 @@
+"""A prior-therapy rule conditioned on a fact this dimension does not read.
+
+"Patients with PD-L1 >= 50% who have received prior chemotherapy", "ECOG 2 patients with more than one prior
+line", "Patients aged 70 or older must have had platinum", "Patients with brain metastases must have received
+prior radiotherapy", "For squamous NSCLC: prior platinum; for non-squamous NSCLC: prior platinum and pemetrexed":
+the rule binds only the patients with that PD-L1 score, performance status, age, brain disease or histology.
+prior_therapy reads none of those (matching.compiled.DIMENSION_READS), so such a rule can only raise a question:
+it is soft (unknown where it would exclude), never an exclusion on a condition nobody checked.
+"""
+
+from __future__ import annotations
+
+from trialmatch.criteria.rules.prefilter import guarded
+
+# A fact that names a group of patients (with a value, so "prior anti-PD-L1 therapy" names no group).
+_FACT = (
+    r"pd-?l1\s*(?:\(?(?:tps|cps|expression|score|status|level)\)?\s*)*(?:>=|=>|=<|<=|[<>=≥≤]|of|at least|above"
+    r"|below|greater than|less than|over|under)\s*\d"
+    r"|pd-?l1[\s-]+(?:high|low|positive|negative|expressing|expression\s+(?:>=|[<>≥≤]|of|at least)\s*\d)"
+    r"|(?:tps|tumou?r proportion score)\s*(?:>=|=>|=<|<=|[<>=≥≤]|of|at least)\s*\d"
+    r"|(?:ecog|who|zubrod)\s*(?:performance\s+status\s*|ps\s*)?(?:score\s*)?(?:of\s*|=\s*|:\s*)?(?:>=|≥|>)?\s*[0-4]\b"
+    r"|performance status\s*(?:score\s*)?(?:of\s*|=\s*|:\s*)?(?:>=|≥|>)?\s*[0-4]\b"
+    r"|\bps\s*(?:>=|≥|>|=|of)?\s*[0-4]\b"
+    r"|\baged?\s*(?:>=|=>|[>≥<≤]|of|over|above|under|below|at least|older than|younger than)?\s*\d{2}\b"
+    r"|\b\d{2}\s*(?:(?:years?|yrs?)(?:\s+of\s+age)?\s+)?(?:or|and)\s+(?:older|over|above|younger|below|under)"
+    r"|\belderly\b"
+    r"|(?:brain|cns|cerebral|intracranial|leptomeningeal)\s+(?:metastas[ie]s|mets|lesions?|disease)"
+    r"|(?:non-?\s?)?squamous(?:\s+(?:cell\s+)?(?:nsclc|histology|carcinoma|patients|disease|tumou?rs?))?"
+)
+# The fact as the group's own words: "patients with X", "X patients", "for/in/if X", "who are/have X".
+_WHO = r"(?:patients|subjects|participants|individuals|people|those|cases|pts)"
+_CONDITION = guarded(
+    rf"\b{_WHO}\s+(?:with|aged|who\s+(?:are|have)|whose\s+(?:tumou?rs?\s+)?(?:have|has|show|express))\s+"
+    rf"(?:an?\s+|the\s+)?(?:(?:tumou?r|known|untreated|treated|stable|active|cell)\s+)*(?:{_FACT})"
+    rf"|\b{_WHO}\s+(?:{_FACT})"
+    rf"|\b(?:for|in|if|when|among)\s+(?:{_WHO}\s+with\s+)?(?:an?\s+|the\s+)?(?:{_FACT})"
+    rf"|^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:{_FACT})[^.;:]{{0,40}}?\b(?:{_WHO}|cohort|group)\b"
+)
+
+
+def conditioned_on_other_fact(norm: str) -> bool:
+    """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
+    return bool(_CONDITION.search(norm))
