@@ -80,6 +80,10 @@ _GAP_BAD = re.compile(
     r"|\bindex|charlson|comorbidit",  # "and a Charlson comorbidity index of 3 or more": another score
     re.I,
 )
+# "Performance Status of Grade 0 or 1": "grade" right after the scale's own name is its value's word, not
+# another scale's ("WHO grade 3" after a bare "WHO" stays another scale).
+_GRADE_OF_SCALE = re.compile(r"^\s*(?:of|is|:|=)?\s*grade\s*(?:of|:|=)?\s*$", re.I)
+_SCALE_NAME_END = re.compile(r"(?:status|\bps)\s*$", re.I)
 _WINDOW = 60
 _MAX_ALTERNATIVES = 6  # "0-1 for part A, 0-2 for part B": more than a few is noise, not cohorts
 _ASIDE = re.compile(r"\([^()]{0,30}\)")  # "(Phase 1b)" between two values of one rule
@@ -323,7 +327,9 @@ def _stated_limits(sentence: str) -> list[Limit]:
         kps = bool(anchor.group("kps"))
         spec = SPEC.search(sentence, anchor.end(), anchor.end() + _WINDOW)
         gap = sentence[anchor.end():spec.start()] if spec else ""
-        if not spec or not _GAP_OK.match(gap) or _GAP_BAD.search(gap) or not _spec_ok(sentence, spec):
+        if not spec or not _GAP_OK.match(gap) or not _spec_ok(sentence, spec):
+            continue
+        if _GAP_BAD.search(gap) and not (_GRADE_OF_SCALE.match(gap) and _SCALE_NAME_END.search(anchor.group(0))):
             continue
         bounds = _bounds(spec, kps)
         if bounds is None and not kps:  # "performance status >= 70" is a Karnofsky score
