@@ -299,6 +299,9 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     items = nest_alternatives(join_continuations(items))
     rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
     parents: dict[int, str] = {}
+    # A long text repeats its bullets word for word (the same criterion under several cohorts or parts): each
+    # distinct one is cleaned and cut into its groups' clauses once (pure functions of the text).
+    cleaned: dict[str, tuple[str, list[str]]] = {}
     for index, (text, sec, depth, bullet) in enumerate(items):
         if text.startswith(HEADING_MARK):  # scopes its section (read_scopes), then is dropped
             rows.append((text, sec, depth, "", index, bullet))
@@ -306,15 +309,18 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         # A line that only names a group stays, as a heading "Arm A (post-osimertinib):" scoped to its own group
         # (a dimension reads the cohort it defines as one of the trial's alternatives).
         text = text.removeprefix(GROUP_LINE_MARK)
-        # Stratification, quotas and caps are the trial's design, not a rule: out of the text every dimension reads.
-        clean = without_design(squash(text.replace("**", "").replace("__", "")))
+        read = cleaned.get(text)
+        if read is None:
+            # Stratification, quotas and caps are the trial's design, not a rule: out of the text every dimension
+            # reads. One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
+            # without ..."), so each clause is scoped to its own group.
+            clean = without_design(squash(text.replace("**", "").replace("__", "")))
+            read = cleaned[text] = (clean, group_clauses(clean) if clean else [])
+        clean, clauses = read
         if not clean:
             continue
         parents[depth] = clean
         parent = " ".join(parents[d] for d in range(depth) if d in parents) if depth else ""
-        # One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
-        # without ..."), so each clause is scoped to its own group.
-        clauses = group_clauses(clean)
         if len(clauses) == 1:  # (most criteria: no generator to run)
             rows.append((clauses[0], sec, depth, parent, index, bullet))
         else:

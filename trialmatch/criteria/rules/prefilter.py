@@ -45,7 +45,7 @@ _fold = translator(_FOLD)
 Needle = tuple[str, bool]  # (text, look in folded text: the literal was matched without case)
 
 
-@lru_cache(maxsize=16)  # one sentence is checked against many patterns in a row
+@lru_cache(maxsize=256)  # one sentence is checked against many patterns in a row, by every dimension in turn
 def folded(text: str) -> str:
     """`text` lower-cased so that whatever a case-insensitive regex matches to an ASCII character reads as it."""
     return text.lower() if text.isascii() else _fold(text).lower()

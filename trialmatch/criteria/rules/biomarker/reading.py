@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from itertools import chain
 from typing import Any, TypeVar
 
 from trialmatch.criteria.rules.biomarker import vocab
@@ -148,15 +149,18 @@ def _alt_genes(clause: dict[str, Any]) -> set[str]:
     return {a["gene"] for a in clause["atoms"] if a["t"] == "alt"}
 
 
-def _widens_earlier(found: list[dict[str, Any]], clause: dict[str, Any], sentence: str) -> bool:
+def _widens_earlier(clauses: list[dict[str, Any]], found: list[dict[str, Any]], clause: dict[str, Any],
+                    sentence: str) -> bool:
     """A sentence that says what an earlier requirement counts ("EGFR mutations include acquired resistance
     mutations", in the same bullet or the next) adds its changes to that requirement as alternatives; True when it
-    did. With no earlier requirement on the gene, the sentence is a rule of its own."""
+    did. With no earlier requirement on the gene, the sentence is a rule of its own. The earlier ones are the
+    trial's `clauses` then this criterion's `found`: two lists, not one joined copy per statement."""
     if clause["mode"] != "require" or not _DEFINING.match(sentence):
         return False
     genes = _alt_genes(clause)
-    earlier = next((c for c in reversed(found) if c["mode"] == "require" and c["evidence"] != clause["evidence"]
-                    and c["cohorts"] == clause["cohorts"] and genes & _alt_genes(c)), None)
+    earlier = next((c for c in chain(reversed(found), reversed(clauses)) if c["mode"] == "require"
+                    and c["evidence"] != clause["evidence"] and c["cohorts"] == clause["cohorts"]
+                    and genes & _alt_genes(c)), None)
     if not genes or earlier is None:
         return False
     earlier["atoms"].extend(a for a in clause["atoms"] if a not in earlier["atoms"])
@@ -441,7 +445,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
-                if section == "inclusion" and _widens_earlier([*clauses, *found], clause, sentence):
+                if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:

@@ -805,6 +805,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     heads: dict[int, int] = {}
     sited: set[int] = set()
     sentence_words, site_words = _sentence_words(), _site_words()
+    words_in: dict[str, bool] = {}  # per distinct criterion text: sentence_words.possible
+    sited_words: dict[str, bool] = {}  # and site_words.possible, for those that pass the first
     criteria = text.criteria
     group: _Alternatives | None = None
     group_at = -1
@@ -818,10 +820,15 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             heads[position] = group_at
         statements = group.child(criterion) if group is not None else chunks.setdefault(position, [])
         first_new = len(statements)
-        possible = sentence_words.possible(criterion.text)
-        if not possible and criterion.text[:1] in "EeUu" and phrases.EXCEPTION_START.match(criterion.text):
+        # A long text repeats its bullets word for word: the needle checks are asked once per distinct text.
+        worded = words_in.get(criterion.text)
+        if worded is None:
+            worded = words_in[criterion.text] = sentence_words.possible(criterion.text)
+        if not worded and criterion.text[:1] in "EeUu" and phrases.EXCEPTION_START.match(criterion.text):
             _exception_bullet(criterion, chunks.get(position - 1, []))
-        possible = possible and site_words.possible(criterion.text)
+        possible = worded and sited_words.get(criterion.text)
+        if possible is None:
+            possible = sited_words[criterion.text] = site_words.possible(criterion.text)
         sentences = criterion.sentences() if possible else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None

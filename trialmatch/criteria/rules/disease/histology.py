@@ -355,6 +355,13 @@ def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
             if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
 
 
+def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
+    """None when the sentence lets every histology in ("any histology"); else whether it may name one."""
+    if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
+        return None
+    return histology_words.possible(sentence)
+
+
 def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
     a limit stated for one cohort only, or a mixed component, makes the rest a question."""
@@ -373,11 +380,15 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     evidence = ""
     other_cancer = vocab()["other_cancer_context"]
     histology_words = _histology_words()
+    gates: dict[str, bool | None] = {}  # per distinct sentence (a long text repeats them): _gate's answer
     for sentence, criterion in sources:
-        if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
+        if sentence not in gates:
+            gates[sentence] = _gate(sentence, histology_words)
+        gate = gates[sentence]
+        if gate is None:
             asked, asked_firm, shut_firm, shut_soft, evidence = None, False, set(), set(), ""
             break  # every histology may enrol: only the exclusions below can still narrow it
-        if not histology_words.possible(sentence):
+        if not gate:
             continue  # names no histology (most sentences): nothing below can find one
         loose_part = criterion is None and sentence in loose
         shown = sentence = own_words(sentence)

@@ -351,6 +351,47 @@ def _early_decides(text: TrialText, early: list[Evidence], advanced: list[Eviden
     return any(criterion is not None for _, criterion in early)
 
 
+# The pure, per-sentence parts of stage_rule's reading (stage_rule asks each once per distinct sentence).
+
+def _stage_text(sentence: str, stage_words: AnyOf) -> str | None:
+    """The sentence with Unicode roman numerals spelt out; None when no stage wording can be in it."""
+    plain = _plain_roman(sentence)
+    return plain if stage_words.possible(plain) else None
+
+
+def _stage_lists(plain: str, is_header: bool) -> tuple[list[list[int]], bool]:
+    """The stages each stage phrase lists (not those someone was treated for); whether one names part of stage IV."""
+    matches = [m for m in STAGE.finditer(plain)
+               if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
+    stages = [_listed_stages(m, plain) for m in matches]
+    part_of_stage_iv = any(_part_of_stage_iv(plain, m) for m in matches)
+    if stages and not is_header and _RELAPSED.search(mask(plain, vocab()["stage_iii_only"])):
+        # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
+        stages = [values for values in stages if values and max(values) == 4]
+    return stages, part_of_stage_iv
+
+
+def _every_stage(plain: str, is_header: bool) -> bool:
+    return bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
+
+
+def _metastatic_or_m1(plain: str) -> bool:
+    return bool(_M1.search(plain) or _metastatic_named(plain))
+
+
+def _names_m0(plain: str) -> bool:
+    return _M0.search(plain) is not None
+
+
+def _names_unresectable(plain: str) -> bool:
+    return _UNRESECTABLE.search(plain) is not None
+
+
+def _names_oligo(plain: str) -> bool:
+    words = vocab()
+    return bool(words["oligo"].search(plain) or words["oligo_count"].search(plain))
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -369,33 +410,38 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     listed_early: list[Evidence] = []  # inclusions that list stages, none past III ("Stage IIIA, IIIB or IIIC")
     oligo_words: list[Evidence] = []  # inclusions whose only advanced wording is "oligometastatic"
     limited: list[Evidence] = []  # exclusions of metastatic disease with a condition that counts nothing
+    # A long text repeats its sentences (the same criterion under several cohorts or parts): what a sentence's own
+    # words say is worked out once per distinct sentence within this parse (the criterion's part stays per use).
+    said: dict[tuple[Any, ...], Any] = {}
+
+    def once(helper: Any, *args: Any) -> Any:
+        key = (helper, *args)
+        if key not in said:
+            said[key] = helper(*args)
+        return said[key]
+
     for is_header, sources in ((True, header), (False, inclusion)):
         for sentence, criterion in sources:
-            plain = _plain_roman(sentence)
-            if not stage_words.possible(plain):
+            plain = once(_stage_text, sentence, stage_words)
+            if plain is None:
                 continue
-            matches = [m for m in STAGE.finditer(plain)
-                       if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
-            stages = [_listed_stages(m, plain) for m in matches]
-            if any(_part_of_stage_iv(plain, m) for m in matches):
+            stages, part_of_stage_iv = once(_stage_lists, plain, is_header)
+            if part_of_stage_iv:
                 substage.append((sentence, criterion))
-            if stages and not is_header and _RELAPSED.search(mask(plain, words["stage_iii_only"])):
-                # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
-                stages = [values for values in stages if values and max(values) == 4]
-            local = _local_evidence(plain, is_header) and not _aside(criterion)
-            every_stage = bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
+            local = once(_local_evidence, plain, is_header) and not _aside(criterion)
+            every_stage = once(_every_stage, plain, is_header)
             if every_stage and not (criterion is not None and one_group(criterion)):
                 any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
             stage_iv = any(4 in values for values in stages) or every_stage
-            if stage_iv or (
-                    not (not is_header and _only_absent_metastases(plain)) and _advanced_evidence(plain, local)):
+            if stage_iv or (not (not is_header and once(_only_absent_metastases, plain))
+                            and once(_advanced_evidence, plain, local)):
                 advanced.append((sentence, criterion))
-                if stage_iv or _M1.search(plain) or _metastatic_named(plain):
+                if stage_iv or once(_metastatic_or_m1, plain):
                     metastatic.append((sentence, criterion))
-            elif ((any(values and max(values) <= 3 for values in stages) or _M0.search(plain))
+            elif ((any(values and max(values) <= 3 for values in stages) or once(_names_m0, plain))
                   and not _aside(criterion, "other_cancer")) or (
-                    _early_evidence(plain, is_header) and not _aside(criterion)) or (
-                    local and _UNRESECTABLE.search(plain)):
+                    once(_early_evidence, plain, is_header) and not _aside(criterion)) or (
+                    local and once(_names_unresectable, plain)):
                 # A stage range counts unless it is another cancer's; "resection" and the like also unless the
                 # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
                 early.append((sentence, criterion))
@@ -403,9 +449,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                     listed_early.append((sentence, criterion))
             elif local:
                 locally_advanced.append((sentence, criterion))
-            if not is_header and _negated_metastatic(plain) and not _aside(criterion):
+            if not is_header and once(_negated_metastatic, plain) and not _aside(criterion):
                 excludes_metastatic.append((sentence, criterion))
-            if words["oligo"].search(plain) or words["oligo_count"].search(plain):
+            if once(_names_oligo, plain):
                 # Still stage IV. Only a criterion sets a limit on the count: a title's "oligometastatic" says
                 # whom the study has in mind, and the criteria say who may join.
                 if not is_header:

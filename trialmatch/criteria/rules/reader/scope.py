@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from trialmatch.criteria.vocab import canonical_gene, load
+from trialmatch.criteria.vocab import gene_aliases, load
 
 ScopeKind = Literal["cohort", "part", "arm", "phase", "condition"]
 # Marks a line that only names the group of a section heading ("Inclusion Criteria - Cohort 1:" gives
@@ -155,18 +155,21 @@ def genes_named(text: str) -> tuple[str, ...]:
     """HGNC symbols a scope's words name ("EGFR-mutant", "ALK+", "T790M", "HER2"), not those it
     names as negative ("ER+ HER2- breast cancer", "EGFR wild-type")."""
     found: list[str] = []
+    aliases = gene_aliases()
     for match in _GENE_TOKEN.finditer(text):
         word = match.group().upper()
-        if word in _NOT_GENES or _NEGATIVE_AFTER.match(text, match.end()):
-            continue
+        # What the word names is looked up first: most words name no gene, and then neither the stop list nor the
+        # negation after them can change anything. (canonical_gene(word): a token holds no white space.)
         if word in _ALTERATION_GENE:
-            found.append(_ALTERATION_GENE[word])
+            genes: tuple[str, ...] = (_ALTERATION_GENE[word],)
         elif word in _GENE_FAMILIES:
-            found.extend(_GENE_FAMILIES[word])
+            genes = _GENE_FAMILIES[word]
         else:
-            gene = canonical_gene(match.group())
-            if gene:
-                found.append(gene)
+            gene = aliases.get(word)
+            genes = (gene,) if gene else ()
+        if not genes or word in _NOT_GENES or _NEGATIVE_AFTER.match(text, match.end()):
+            continue
+        found.extend(genes)
     return tuple(dict.fromkeys(found))
 
 
