@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import patient, verdict
+from biomarker_cases import inc, patient, verdict
 from invented import invented_trial
 
 from trialmatch.criteria.rules import prior_therapy
@@ -101,3 +101,70 @@ def test_a_sub_study_drug_requirement_does_not_exclude_the_untreated() -> None:
 def test_a_list_for_everyone_still_excludes(lead: str) -> None:
     text = f"* {lead}\n  * Confirmed ALK-positive tumour\n  * Stage IV NSCLC\n"
     assert verdict("Inclusion Criteria:\n\n" + text, patient("EGFR:exon 19 deletion")) == "excluded"
+
+
+# --- 2. "lack" as the negation of a marker; "eg.," inside a list of allowed co-mutations ---------------------------
+
+EGFR = patient("EGFR:exon 19 deletion")
+ALK = patient("ALK:EML4-ALK fusion")
+KRAS = patient("KRAS:G12C")
+NO_DRIVER = patient()
+EX20 = patient("EGFR:exon 20 insertion")
+UNTESTED = patient(negative=[])
+
+LACKING = [
+    "Patients must have tumors that lack activating EGFR mutations and ALK fusions.",
+    "Tumours must lack sensitizing EGFR mutations or ALK rearrangements",
+    "Participants whose tumour lacks an activating EGFR mutation and an ALK translocation",
+    "Tumours devoid of EGFR activating mutations and ALK rearrangement",
+    "NSCLC free of actionable EGFR mutation or ALK fusion",
+    "Tumor lacking EGFR sensitizing mutations and ALK gene rearrangements",
+]
+
+
+@pytest.mark.parametrize("text", LACKING)
+def test_a_tumour_that_lacks_a_marker_excludes_its_carriers(text: str) -> None:
+    criteria = inc(text)
+    assert verdict(criteria, EGFR) == "excluded"
+    assert verdict(criteria, ALK) == "excluded"
+    assert verdict(criteria, KRAS) == "eligible"
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+    assert verdict(criteria, UNTESTED) == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients whose tumours lack ALK fusions",
+    "Tumors that lack a ROS1 rearrangement",
+])
+def test_lacking_one_gene_spares_the_others(text: str) -> None:
+    assert verdict(inc(text), EGFR) == "eligible"
+    assert verdict(inc(text), KRAS) == "eligible"
+
+
+COMMON_WITH_OTHERS = [
+    "A tumour which harbours one of the 2 common EGFR mutations known to be associated with EGFR-TKI sensitivity "
+    "(Ex19del, L858R), either alone or in combination with other EGFR mutations (eg., T790M, G719X, Exon20 "
+    "insertions)",
+    "Activating EGFR mutation (exon 19 deletion or L858R), alone or together with other EGFR mutations (eg. T790M, "
+    "exon 20 insertion)",
+    "Exon 19 deletion or L858R, with or without other EGFR alterations, eg., G719X or exon 20 insertion",
+    "EGFR L858R or exon 19 deletion, alone or with other EGFR mutations (e.g., exon 20 insertion)",
+]
+
+
+@pytest.mark.parametrize("text", COMMON_WITH_OTHERS)
+def test_other_mutations_are_allowed_only_beside_a_common_one(text: str) -> None:
+    criteria = inc(text)
+    assert verdict(criteria, EGFR) == "eligible"
+    assert verdict(criteria, patient("EGFR:L858R", "EGFR:T790M")) == "eligible"
+    assert verdict(criteria, EX20) == "excluded"
+    assert verdict(criteria, NO_DRIVER) == "excluded"
+
+
+@pytest.mark.parametrize("text", [
+    "EGFR mutation including exon 20 insertion",
+    "EGFR mutation, eg., exon 20 insertion or L861Q",
+    "Activating EGFR mutations (eg. exon 19 deletion, L858R, exon 20 insertion)",
+])
+def test_an_example_list_keeps_its_examples_eligible(text: str) -> None:
+    assert verdict(inc(text), EX20) == "eligible"
