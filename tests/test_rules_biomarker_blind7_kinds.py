@@ -9,7 +9,7 @@ from invented import invented_trial
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.rules.reader import read_scope
 from trialmatch.criteria.text import split_criteria
-from trialmatch.matching.profile import profile_from_dict
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 # --- 1. a lead-in that hands its list to one sub-study, sub-cohort, part or arm ---------------------------------
 
@@ -168,3 +168,42 @@ def test_other_mutations_are_allowed_only_beside_a_common_one(text: str) -> None
 ])
 def test_an_example_list_keeps_its_examples_eligible(text: str) -> None:
     assert verdict(inc(text), EX20) == "eligible"
+
+
+# --- 3. a negation written after the markers: "must be absent", "must not be present", "ruled out" -----------------
+
+ABSENT_AFTER = [
+    "EGFR and ALK alterations must be absent",
+    "EGFR mutation and ALK rearrangement must not be present",
+    "Sensitising EGFR mutations and ALK fusions are absent",
+    "EGFR and ALK alterations must have been ruled out",
+    "EGFR mutation and ALK translocation not present",
+    "Activating EGFR mutation, ALK fusion: absent",
+    "EGFR/ALK: negative",
+]
+
+
+@pytest.mark.parametrize("text", ABSENT_AFTER)
+def test_markers_said_absent_after_them_exclude_only_carriers(text: str) -> None:
+    criteria = inc(text)
+    assert verdict(criteria, EGFR) == "excluded"
+    assert verdict(criteria, ALK) == "excluded"
+    assert verdict(criteria, KRAS) == "eligible"
+    assert verdict(criteria, NO_DRIVER) == "eligible"
+    assert verdict(criteria, UNTESTED) == "unknown"
+
+
+@pytest.mark.parametrize(("text", "carrier", "other"), [
+    ("EGFR mutation must be present", EGFR, ALK),
+    ("Absent ALK fusion and documented EGFR mutation", EGFR, ALK),
+    ("Presence of an EGFR mutation; ALK fusion must be absent", EGFR, ALK),
+])
+def test_a_marker_required_beside_an_absent_one_still_binds(text: str, carrier: Profile, other: Profile) -> None:
+    assert verdict(inc(text), carrier) == "eligible"
+    assert verdict(inc(text), other) == "excluded"
+
+
+def test_a_resistance_marker_said_absent_excludes_its_carrier() -> None:
+    criteria = inc("EGFR exon 19 deletion or L858R present; T790M absent")
+    assert verdict(criteria, EGFR) == "eligible"
+    assert verdict(criteria, patient("EGFR:L858R", "EGFR:T790M")) == "excluded"

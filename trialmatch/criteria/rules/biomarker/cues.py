@@ -316,7 +316,14 @@ def _alternative_lists(text: str) -> list[str]:
 # front, the engine tries the alternatives only there (four times as fast; the same matches).
 STRUCTURE = re.compile(
     r"(?:(?=\()|(?<!\w)(?=\w))"
-    r"(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    # "EGFR and ALK alterations must be absent / must not be present / must have been ruled out": a negation after
+    # the phrase, read as "negative" is (postneg). First, so that "must not be" is not taken for a verb before a
+    # phrase; "absent EGFR mutation" (before its phrase) stays a negfor.
+    r"(?:(?P<postneg_after>(?:(?<=\bbe\s)|(?<=\bare\s)|(?<=\bis\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s))absent\b"
+    r"|\babsent(?=\s*(?:[,.;)\]]|$))"
+    r"|\b(?:(?:must|should|shall|can|will|may|is|are)\s+)?not\s+(?:be\s+|been\s+)?present\b"
+    r"|\b(?:(?:must|should|shall|has|have|had|been|be|is|are|was|were)\s+){0,3}ruled\s+out\b)"
+    r"|(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
     r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|lack|without|w/o"
