@@ -18,7 +18,7 @@ _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）"
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _wide = translator(_WIDE)
 _PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
-_ABBREVIATIONS = guarded(r"\b(e\.g|i\.e|etc|vs|approx|incl)\.", re.I)
+_ABBREVIATIONS = guarded(r"\b(e\.g|eg|i\.e|ie|etc|vs|approx|incl)\.", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
     r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
@@ -256,7 +256,7 @@ def normalise(text: str) -> str:
 _SENTENCE_SPLIT = re.compile(
     # "KRAS p. G12C": "p." opens a protein change, it ends no sentence. "ALK rearrangement; or ROS1 fusion": a
     # semicolon before "or" goes on with the same alternatives, it starts no clause of its own.
-    r"[;；](?!\s*(?:and/)?or\b)\s*|(?<=\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
+    r"[;；](?!\s*(?:and/)?or\b)\s*|(?<=\.)(?<!e\.g\.)(?<!\beg\.)(?<!i\.e\.)(?<!\bie\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
     r"\s+(?=[A-Z0-9(\[])"
 )
 
@@ -316,10 +316,17 @@ def _alternative_lists(text: str) -> list[str]:
 # front, the engine tries the alternatives only there (four times as fast; the same matches).
 STRUCTURE = re.compile(
     r"(?:(?=\()|(?<!\w)(?=\w))"
-    r"(?:(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    # "EGFR and ALK alterations must be absent / must not be present / must have been ruled out": a negation after
+    # the phrase, read as "negative" is (postneg). First, so that "must not be" is not taken for a verb before a
+    # phrase; "absent EGFR mutation" (before its phrase) stays a negfor.
+    r"(?:(?P<postneg_after>(?:(?<=\bbe\s)|(?<=\bare\s)|(?<=\bis\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s))absent\b"
+    r"|\babsent(?=\s*(?:[,.;)\]]|$))"
+    r"|\b(?:(?:must|should|shall|can|will|may|is|are)\s+)?not\s+(?:be\s+|been\s+)?present\b"
+    r"|\b(?:(?:must|should|shall|has|have|had|been|be|is|are|was|were)\s+){0,3}ruled\s+out\b)"
+    r"|(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
-    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|without|w/o"
+    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|lack|without|w/o"
     r"|none of(?: the following)?|not known to (?:have|harbou?r|carry|contain|be))\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"

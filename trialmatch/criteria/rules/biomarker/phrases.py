@@ -53,6 +53,10 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
+# Structure groups that only stand first in the pattern to win over another one: read as the type they are.
+_SAME_TYPE = {"postneg_after": "postneg"}
+
+
 @lru_cache(maxsize=8)  # read_sentence and read_pdl1 read the same sentence; tokens are never changed
 def _tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
@@ -69,7 +73,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
             i += 1
         if i < words and found[i].start < m.end():
             continue  # overlaps a biomarker word, which wins
-        found.append(Token(m.lastgroup or "", m.group(0).lower(), m.start(), m.end(), m.group(0)))
+        kind = m.lastgroup or ""
+        found.append(Token(_SAME_TYPE.get(kind, kind), m.group(0).lower(), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)
     return tuple(found)
 
@@ -96,6 +101,9 @@ _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 # genes and the word that makes them absent still belongs to one statement.
 _BEFORE_NEGATIVE = LINK | frozenset("must should shall will need needs to been being documented confirmed proven "
                                     "shown tested reported as".split())
+
+
+_COLON_GAP = re.compile(r"\s*:\s*")
 
 
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
@@ -154,7 +162,8 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
             current = []
             continue
         gap = text[current[-1].end: tok.start] if current else ""
-        if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK):
+        if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK) \
+                and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)):  # "EGFR/ALK: negative"
             phrases.append(current)
             current = []
         current.append(tok)

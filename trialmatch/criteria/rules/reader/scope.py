@@ -290,6 +290,52 @@ _KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module":
                                 "expansion": "part"}
 
 
+# A line that only leads in to a group's own list: "For the treatment sub-study, patients must also meet the following
+# criteria", "For the ROS1 sub-study:", "For patients enrolled in the expansion part, the following also apply:",
+# "Sub-study A participants must additionally:", "Additional criteria for the biomarker cohort:". The group may be
+# named by words before its kind word, without a label ("ROS1 treatment sub-study"), because the whole line is
+# read: it says nothing but whose list follows. ("Patients must meet all of the following criteria:" names no
+# group; "For the treatment of brain metastases, ..." no kind word.)
+def _lead_group(tag: str) -> str:
+    """A group named by up to three words and its kind word, with or without a label ("ROS1 treatment sub-study",
+    "Sub-study A", "expansion part"); never a group that is everyone ("all cohorts", "each arm")."""
+    return (rf"(?:the\s+)?(?P<group{tag}>(?:(?!(?:all|every|each|both|any|other|this|that|same|these)\b)"
+            rf"[\w+/-]{{1,30}}\s+){{0,3}}?{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?(?:\s*{_LABELS})?{_ASIDE})"
+            r"\s*(?:only\b)?")
+
+
+_MUST = (r"(?:must|should|shall|need\s+to|are\s+(?:also\s+)?required\s+to|will\s+(?:also\s+)?(?:need|have)\s+to)"
+         r"(?:\s+(?:also|additionally|further|in\s+addition))?")
+_FOLLOWING = (r"(?:all\s+|each\s+)?(?:of\s+)?the\s+following(?:\s+(?:additional|extra|specific))?"
+              r"(?:\s+(?:inclusion|exclusion|eligibility|entry))?(?:\s+(?:criteria|criterion|requirements|conditions))?")
+_MUST_TAIL = rf"{_MUST}(?:\s+(?:meet|fulfil{{1,2}}|satisfy|comply\s+with|have|be)\s+{_FOLLOWING})?"
+_CRITERIA_WORDS = (r"(?:additional\s+|extra\s+|specific\s+)?(?:inclusion\s+|exclusion\s+|eligibility\s+|entry\s+)?"
+                   r"(?:criteria|requirements)")
+_LEAD_TAIL = (rf"(?:(?:patients|participants|subjects|they)\s+{_MUST_TAIL}"
+              rf"|{_FOLLOWING}\s+(?:(?:also|additionally)\s+)?(?:apply|applies|are\s+required|must\s+(?:also\s+)?be\s+met)"
+              rf"|{_CRITERIA_WORDS}(?:\s+(?:also\s+)?apply)?)")
+_GROUP_LEAD_IN = re.compile(
+    r"^\W{0,3}(?:"
+    rf"(?:for|in)\s+(?:(?:patients|participants|subjects)\s+(?:(?:enrolled|included|participating|taking\s+part)\s+)?"
+    rf"(?:in|into)\s+)?{_lead_group('L1')}\s*(?::|,?\s*{_LEAD_TAIL})"
+    rf"|{_CRITERIA_WORDS}\s+(?:for|specific\s+to)\s+(?:(?:patients|participants|subjects)\s+(?:enrolled\s+)?in\s+)?"
+    rf"{_lead_group('L2')}"
+    rf"|(?:patients|participants|subjects)\s+(?:(?:enrolled|included)\s+)?(?:in|into)\s+{_lead_group('L3')}\s+{_MUST_TAIL}"
+    rf"|{_lead_group('L4')}\s+(?:patients|participants|subjects)\s+{_MUST_TAIL}"
+    r")\s*:?\s*$",
+    re.I,
+)
+
+
+def _lead_in_scope(text: str) -> Scope | None:
+    """The group a line that only leads in to its list names, when it is one (see _GROUP_LEAD_IN)."""
+    match = _GROUP_LEAD_IN.match(text)
+    if match is None:
+        return None
+    words = next(value for name, value in match.groupdict().items() if name.startswith("group") and value)
+    return _scope_from(words, _named_kind(match))
+
+
 def _shorten(text: str, limit: int = 120) -> str:
     text = " ".join(text.split()).strip(" :-\u2013\u2014[]")
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
@@ -449,6 +495,10 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     lowered = text.lower()
     group_word = GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
     head = text[:_HEAD]
+    if group_word and group_word.start() < _HEAD and len(text) < 240:
+        lead_in = _lead_in_scope(text)  # "For the treatment sub-study, patients must also meet the following:"
+        if lead_in is not None and not _OPEN.search(text):
+            return lead_in, lead_in
     if group_word and group_word.start() < _HEAD:
         scope, rest = _prefix_scope(text, head)
     else:  # no group word: only a cancer before a colon can open it ("SCLC: ...", "Breast cancer (2L+): ...")
