@@ -145,7 +145,9 @@ def test_wait_gives_up_after_the_seconds_it_was_given(holder: subprocess.Popen[s
 def test_two_syncs_started_together_without_wait_one_runs_and_one_is_refused(
     env: dict[str, str], api: FakeAPI, cache_url: str, open_count: int
 ) -> None:
-    api.add_fault(Fault("slow", delay=2), page=2)  # the first sync holds the lock across this page
+    # The first sync holds the lock across this page: long enough that the second process (a fresh
+    # interpreter importing the package, slow on a loaded machine) asks for the lock before it is let go.
+    api.add_fault(Fault("slow", delay=8), page=2)
     first = start_sync(env)
     wait_for_request(api, page_token=True)
     second = start_sync(env)
