@@ -139,6 +139,20 @@ def _part_of_stage_iv(sentence: str, match: re.Match[str]) -> bool:
     return bool(m1) and m1 != {"a", "b", "c"} and bool(_ONLY.search(near))
 
 
+def _another_tumour_only(body: str) -> bool:
+    """The exclusion is about another tumour's metastatic disease ("Neuroendocrine large cell carcinoma or atypical
+    carcinoids with metastatic disease", "Metastatic small cell lung cancer"), and names no NSCLC: the stage of the
+    NSCLC enrolled is not limited by it."""
+    words = vocab()
+    if words["nsclc"].search(body):
+        return False
+    return bool(_NEUROENDOCRINE.search(body) or words["sclc"].search(body) or words["other_cancers"].search(body)
+                or words["other_organs"].search(body))
+
+
+_NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\bcarcinoids?\b|\blcnec\b", re.I)
+
+
 def _stage_values(body: str) -> list[int]:
     return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
 
@@ -422,7 +436,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         if part and not _aside(criterion) and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]):
             substage.append((body, criterion))  # "Extrathoracic metastases", "M1c disease": a question for stage IV
             continue
-        if not words["metastatic_excluded"].possible(body):
+        if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body):
             continue
         for match in words["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(

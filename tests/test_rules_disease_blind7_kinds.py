@@ -1,0 +1,78 @@
+"""Disease rules on kinds of wording met in a blind set, with invented sentences and near misses.
+
+- A list of lung cancers joined by "or" is a list of alternatives: "non-small cell adenocarcinoma or squamous cell
+  carcinoma, or small cell lung cancer" takes adenocarcinoma and squamous patients (small cell lung cancer is the
+  lung's own, not another organ's cancer that would make the histology words someone else's).
+- An exclusion of another tumour's metastatic disease ("neuroendocrine carcinoma or carcinoids with metastatic
+  disease") does not limit the stage of the NSCLC enrolled.
+"""
+
+from __future__ import annotations
+
+import pytest
+from disease_cases import ALL_EX, EL, EX, UN, trial, verdicts
+
+# ---------------------------------------------------------------- 1. alternatives joined by "or"
+ALTERNATIVES = {
+    "adeno-squamous-or-sclc": ("* Stage IIIB and IV non-small cell adenocarcinoma or squamous cell carcinoma, or small "
+                               "cell lung cancer with advanced disease receiving systemic treatment"),
+    "large-cell-left-out": ("* Stage IV non-small cell adenocarcinoma or squamous cell carcinoma, or small cell lung "
+                            "cancer"),
+    "sclc-first": "* Small cell lung cancer, or metastatic non-small cell adenocarcinoma or squamous cell carcinoma",
+    "sclc-abbrev": "* Metastatic non-small cell adenocarcinoma, squamous cell carcinoma or SCLC on palliative therapy",
+    "carcinoma-word": ("* Advanced non-small cell squamous carcinoma or adenocarcinoma, or small-cell lung cancer, "
+                       "currently on chemotherapy"),
+}
+
+
+@pytest.mark.parametrize("inclusion", ALTERNATIVES.values(), ids=ALTERNATIVES.keys())
+def test_histologies_joined_by_or_beside_small_cell_are_alternatives(inclusion: str) -> None:
+    adeno, squamous, _, nos = verdicts(trial(inclusion))
+    assert (adeno, squamous) == (EL, EL)
+    assert nos != EX
+
+
+def test_large_cell_is_not_among_the_alternatives() -> None:
+    assert verdicts(trial(ALTERNATIVES["large-cell-left-out"]))[2] == EX
+
+
+OTHER_ORGAN = {  # near misses: a histology word that belongs to another organ's cancer is still not the lung's
+    "pancreas": "* Metastatic pancreatic adenocarcinoma, or squamous cell carcinoma of the lung",
+    "head-neck": "* Advanced head and neck squamous cell carcinoma or lung adenocarcinoma",
+}
+
+
+def test_another_organs_histology_is_still_its_own() -> None:
+    assert verdicts(trial(OTHER_ORGAN["pancreas"]))[1] == EL
+    adeno, squamous, _, _ = verdicts(trial(OTHER_ORGAN["head-neck"]))
+    assert (adeno, squamous) == (EL, EX)
+
+
+# ---------------------------------------------------------------- 1b. another tumour's metastatic disease
+ANOTHER_TUMOUR = {
+    "neuroendocrine-carcinoids": "* Neuroendocrine large cell carcinoma or atypical carcinoids with metastatic disease",
+    "sclc-metastatic": "* Small cell lung cancer with distant metastases",
+    "lcnec": "* LCNEC with metastatic disease",
+    "carcinoid": "* Metastatic disease from a typical or atypical carcinoid",
+}
+INCLUSION = "* Stage IIIB-IV non-small cell lung cancer receiving systemic therapy"
+
+
+@pytest.mark.parametrize("exclusion", ANOTHER_TUMOUR.values(), ids=ANOTHER_TUMOUR.keys())
+def test_another_tumours_metastatic_disease_does_not_limit_the_stage(exclusion: str) -> None:
+    assert verdicts(trial(INCLUSION, exclusion))[:2] == (EL, EL)
+
+
+NSCLC_METASTATIC = {  # near misses: the exclusion is about the NSCLC enrolled
+    "metastatic-nsclc": "* Metastatic NSCLC",
+    "distant-metastases": "* Distant metastases",
+    "stage-iv-nsclc": "* Stage IV non-small cell lung cancer",
+}
+
+
+@pytest.mark.parametrize("exclusion", NSCLC_METASTATIC.values(), ids=NSCLC_METASTATIC.keys())
+def test_a_metastatic_nsclc_exclusion_still_counts(exclusion: str) -> None:
+    early = "* Histologically confirmed stage IIIA-IIIB non-small cell lung cancer, unresectable"
+    assert verdicts(trial(early, exclusion)) == ALL_EX
+    assert UN in verdicts(trial("* Advanced non-small cell lung cancer", exclusion)) or verdicts(
+        trial("* Advanced non-small cell lung cancer", exclusion)) == ALL_EX
