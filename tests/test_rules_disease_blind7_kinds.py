@@ -76,3 +76,29 @@ def test_a_metastatic_nsclc_exclusion_still_counts(exclusion: str) -> None:
     assert verdicts(trial(early, exclusion)) == ALL_EX
     assert UN in verdicts(trial("* Advanced non-small cell lung cancer", exclusion)) or verdicts(
         trial("* Advanced non-small cell lung cancer", exclusion)) == ALL_EX
+
+
+# ---------------------------------------------------------------- 2. a stage range ending in a sub-stage
+THROUGH_STAGE_IV = {
+    "dash": "* Histologically or cytologically confirmed Stage IIIB-IVB NSCLC",
+    "to": "* Stage IIIB to IVB non-small cell lung cancer",
+    "through": "* NSCLC of stage IIIC through IVB (AJCC 8th edition)",
+    "from-iii": "* Patients with stage III-IVB NSCLC not amenable to curative treatment",
+    "iva-ivb": "* Confirmed stage IVA-IVB non-small cell lung cancer",
+    "m1-range": "* Stage IV (M1a-M1c) non-small cell lung cancer",
+}
+PART_OF_STAGE_IV = {  # near misses: the range stops inside stage IV
+    "to-iva": "* Histologically confirmed stage IIIB-IVA NSCLC",
+    "through-iva": "* NSCLC of stage IIIC through IVA",
+    "iva-only": "* Stage IVA NSCLC only",
+}
+
+
+@pytest.mark.parametrize("inclusion", THROUGH_STAGE_IV.values(), ids=THROUGH_STAGE_IV.keys())
+def test_a_range_through_the_last_sub_stage_takes_stage_iv(inclusion: str) -> None:
+    assert verdicts(trial(inclusion)) == (EL,) * 4
+
+
+@pytest.mark.parametrize("inclusion", PART_OF_STAGE_IV.values(), ids=PART_OF_STAGE_IV.keys())
+def test_a_range_stopping_at_stage_iva_is_a_question(inclusion: str) -> None:
+    assert verdicts(trial(inclusion)) == (UN,) * 4

@@ -123,7 +123,10 @@ def _stage_iv_parts(body: str) -> tuple[set[str], bool]:
             sub = (token.group("sub") or "").upper()
             parts.add(sub)
             if sub and 0 < last < 4 and _RANGE_MARK.search(body, previous_end, token.start()):
-                range_top = True
+                if sub == "A":
+                    range_top = True  # "IIIB-IVA": stage IVB is left out
+                else:
+                    parts.add("")  # "IIIB-IVB": the range runs through every part of stage IV
         last, previous_end = value, token.end()
     return parts, range_top
 
@@ -136,7 +139,12 @@ def _part_of_stage_iv(sentence: str, match: re.Match[str]) -> bool:
     if parts and "" not in parts and not {"A", "B"} <= parts:
         return range_top or bool(_ONLY.search(near))
     m1 = {m.group("sub").lower() for m in _M1_PART.finditer(near)}
+    if _M1_RANGE.search(near):
+        return False  # "M1a-M1c": every part of stage IV
     return bool(m1) and m1 != {"a", "b", "c"} and bool(_ONLY.search(near))
+
+
+_M1_RANGE = re.compile(r"\bM1\s?a\s*(?:[-–—~]|to|through)\s*(?:M1\s?)?c\b", re.I)
 
 
 def _another_tumour_only(body: str) -> bool:
