@@ -102,3 +102,24 @@ def test_a_range_through_the_last_sub_stage_takes_stage_iv(inclusion: str) -> No
 @pytest.mark.parametrize("inclusion", PART_OF_STAGE_IV.values(), ids=PART_OF_STAGE_IV.keys())
 def test_a_range_stopping_at_stage_iva_is_a_question(inclusion: str) -> None:
     assert verdicts(trial(inclusion)) == (UN,) * 4
+
+
+# ---------------------------------------------------------------- 4. a time window around the diagnosis
+TIME_WINDOWS = {
+    "gap-between": "* Have a gap of > 120 days between metastatic NSCLC diagnosis and index date",
+    "diagnosed-ago": "* Metastatic disease diagnosed more than 6 months before enrolment",
+    "interval": "* An interval of over 90 days from diagnosis of stage IV NSCLC to the start of first-line therapy",
+    "weeks-since": "* More than 8 weeks since the diagnosis of distant metastases",
+}
+ADVANCED = "* Confirmed diagnosis of advanced or metastatic non-small cell lung cancer (stage IIIB-IV)"
+
+
+@pytest.mark.parametrize("exclusion", TIME_WINDOWS.values(), ids=TIME_WINDOWS.keys())
+def test_a_time_window_around_the_diagnosis_is_no_stage_rule(exclusion: str) -> None:
+    assert verdicts(trial(ADVANCED, exclusion)) == (EL,) * 4
+
+
+def test_a_metastatic_exclusion_without_a_time_window_still_counts() -> None:
+    early = "* Histologically confirmed stage II-IIIA NSCLC planned for lobectomy"
+    assert verdicts(trial(early, "* Metastatic disease")) == ALL_EX
+    assert verdicts(trial(early, "* Metastatic disease diagnosed on PET-CT")) == ALL_EX

@@ -158,6 +158,13 @@ def _another_tumour_only(body: str) -> bool:
                 or words["other_organs"].search(body))
 
 
+# "A gap of > 120 days between metastatic NSCLC diagnosis and the index date", "metastatic disease diagnosed more
+# than 6 months ago": a time window around the diagnosis, never a stage limit (time windows never exclude).
+_TIME_WINDOW = guarded(
+    r"\bdiagnos\w*[^.;]{0,80}?\b\d+\s*(?:days?|weeks?|months?|years?)\b"
+    r"|\b\d+\s*(?:days?|weeks?|months?|years?)\b[^.;]{0,80}?\bdiagnos\w*",
+    re.I,
+)
 _NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\bcarcinoids?\b|\blcnec\b", re.I)
 
 
@@ -444,7 +451,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         if part and not _aside(criterion) and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]):
             substage.append((body, criterion))  # "Extrathoracic metastases", "M1c disease": a question for stage IV
             continue
-        if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body):
+        if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body) or _TIME_WINDOW.search(body):
             continue
         for match in words["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
