@@ -123,3 +123,57 @@ def test_a_metastatic_exclusion_without_a_time_window_still_counts() -> None:
     early = "* Histologically confirmed stage II-IIIA NSCLC planned for lobectomy"
     assert verdicts(trial(early, "* Metastatic disease")) == ALL_EX
     assert verdicts(trial(early, "* Metastatic disease diagnosed on PET-CT")) == ALL_EX
+
+
+# ---------------------------------------------------------------- 3. small cell lung cancer only
+NSCLC_HEADER = "Non-Small Cell Lung Cancer"  # a generic condition: the criteria say which lung cancer
+SMALL_CELL_ONLY = {
+    "extensive-staging-system": ("* Patients with pathologically confirmed extensive stage small cell lung cancer "
+                                 "(according to the VALG staging)"),
+    "evaluable-extensive": "* Evaluable extensive small cell lung cancer, extensive disease.",
+    "es-sclc": "* Histologically confirmed ES-SCLC with measurable disease",
+    "limited-disease": "* Cytologically documented limited-stage small-cell lung carcinoma",
+    "relapsed-after": "* Small cell lung cancer that relapsed after first-line platinum chemotherapy",
+}
+NEUROENDOCRINE_TOO = {
+    "sclc-or-lcnec": ("* Histologically or cytologically confirmed SCLC (either limited or extensive disease) or "
+                      "LCNEC, that has relapsed from the most current treatment or was refractory to treatment"),
+    "neuroendocrine": "* Confirmed extensive-stage small cell lung cancer or large cell neuroendocrine carcinoma",
+}
+
+
+def _sclc_trial(inclusion: str, exclusion: str = "") -> tuple[str, ...]:
+    return verdicts(trial(inclusion + "\n* ECOG 0-1", exclusion, title=" ", conditions=(NSCLC_HEADER,)))
+
+
+@pytest.mark.parametrize("inclusion", SMALL_CELL_ONLY.values(), ids=SMALL_CELL_ONLY.keys())
+def test_small_cell_lung_cancer_only_shuts_nsclc_out(inclusion: str) -> None:
+    assert _sclc_trial(inclusion) == ALL_EX
+
+
+@pytest.mark.parametrize("inclusion", NEUROENDOCRINE_TOO.values(), ids=NEUROENDOCRINE_TOO.keys())
+def test_small_cell_or_lcnec_leaves_large_cell_a_question(inclusion: str) -> None:
+    assert _sclc_trial(inclusion) == (EX, EX, UN, UN)
+
+
+NOT_SMALL_CELL_ONLY = {  # near misses: NSCLC is taken too, or small cell lung cancer is not what is asked for
+    "nsclc-or-sclc": "* Histologically confirmed NSCLC or SCLC, extensive disease",
+    "lung-cancer": "* Advanced lung cancer (small cell or non-small cell)",
+    "histology-named": "* Metastatic adenocarcinoma or small cell lung cancer",
+    "excluded-in-inclusion": "* Stage IV lung cancer; small cell lung cancer excluded",
+    "mixed": "* Mixed small cell/non-small cell histology is not allowed",
+    "prior-therapy": "* No prior chemotherapy for small cell lung cancer",
+    "transformed": "* EGFR-mutant NSCLC transformed to small cell lung cancer",
+    "basket": "* Advanced solid tumours, including extensive-stage small cell lung cancer",
+}
+
+
+@pytest.mark.parametrize("inclusion", NOT_SMALL_CELL_ONLY.values(), ids=NOT_SMALL_CELL_ONLY.keys())
+def test_near_misses_do_not_exclude_nsclc_for_small_cell(inclusion: str) -> None:
+    adeno, squamous, _, _ = _sclc_trial(inclusion)
+    assert EX not in (adeno, squamous) or inclusion == NOT_SMALL_CELL_ONLY["histology-named"] and adeno == EL
+
+
+def test_small_cell_in_the_exclusions_is_no_small_cell_trial() -> None:
+    assert _sclc_trial("* Stage IV non-small cell lung cancer", "* Small cell lung cancer or mixed histology") == (
+        EL,) * 4
