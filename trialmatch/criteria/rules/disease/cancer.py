@@ -322,9 +322,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     if special:
         return special
     if any(v["sclc"].possible(c.text) for c in text.inclusion):
-        small_cell = _small_cell_criteria(text)
-        if small_cell:
-            return small_cell
+        small_cell_only = _small_cell_criteria(text)
+        if small_cell_only:
+            return small_cell_only
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]
