@@ -177,3 +177,19 @@ def test_near_misses_do_not_exclude_nsclc_for_small_cell(inclusion: str) -> None
 def test_small_cell_in_the_exclusions_is_no_small_cell_trial() -> None:
     assert _sclc_trial("* Stage IV non-small cell lung cancer", "* Small cell lung cancer or mixed histology") == (
         EL,) * 4
+
+
+# ---------------------------------------------------------------- 5. early-stage-only trials stay closed to stage IV
+EARLY_ONLY = {
+    "resected-range": "* Completely resected stage IB-IIIA NSCLC",
+    "tnm-m0": "* Clinical stage cT1aN0M0 peripheral NSCLC",
+    "resectable-n2": "* Resectable stage II-IIIB N2 non-squamous NSCLC",
+    "unresectable-iii": "* Unresectable stage III NSCLC",
+    "operable": "* Patients with operable stage IA-IIIA NSCLC",
+    "after-crt": "* Locally advanced, unresectable stage III NSCLC after concurrent chemoradiotherapy",
+}
+
+
+@pytest.mark.parametrize("inclusion", EARLY_ONLY.values(), ids=EARLY_ONLY.keys())
+def test_early_stage_only_trials_exclude_stage_iv(inclusion: str) -> None:
+    assert verdicts(trial(inclusion)) == ALL_EX
