@@ -306,6 +306,9 @@ def _small_cell_criteria(text: TrialText) -> dict[str, Any] | None:
     """The inclusions, for everyone, ask for small cell lung cancer, and no inclusion names NSCLC, lung cancer in
     general or a basket: the criteria say SCLC only, whatever a generic header says ("SCLC (limited or extensive
     disease) or LCNEC": a large cell or unspecified NSCLC may be the neuroendocrine one, a question)."""
+    nsclc = vocab()["nsclc"]
+    if any(nsclc.search(c.text) for c in text.inclusion):
+        return None  # most trials: NSCLC named, a quick way out
     own = [s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()]
     asked = next((s for s in own if _small_cell_asked(s)), "")
     if not asked or any(_names_nsclc(s) for c in text.inclusion for s in c.sentences()):
