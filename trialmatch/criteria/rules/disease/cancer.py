@@ -271,6 +271,51 @@ def _special_lung_cancer(text: TrialText) -> dict[str, Any] | None:
     return _rule(EXCLUDED, neuroendocrine, "large cell neuroendocrine carcinoma", _MAY_BE_NEUROENDOCRINE)
 
 
+# Before small cell lung cancer: words that make it something someone had, was treated for, or is left out.
+_NOT_ASKED_BEFORE = re.compile(
+    r"\b(?:no|not|without|excluding|except|other than|mixed|prior|previous|previously|history|received|receiving"
+    r"|treated|treatment|therapy|chemotherapy|regimens?|for|after|following)\b[^.;]{0,60}$",
+    re.I,
+)
+_SMALL_CELL_DISEASE = guarded(r"\b(?:extensive|limited|stage|disease|relapsed|refractory|recurrent|metastatic)\b",
+                              re.I)
+
+
+def _small_cell_asked(sentence: str) -> str:
+    """The sentence asks for small cell lung cancer as the disease enrolled ("Pathologically confirmed extensive
+    stage small cell lung cancer", "Evaluable extensive SCLC"), not as a history, a treatment or one shut out."""
+    v = vocab()
+    plain = mask(sentence, v["nsclc"])
+    found = v["sclc"].search(plain)
+    if found is None or _TO_SMALL_CELL.search(sentence) or _NOT_ASKED_BEFORE.search(plain, 0, found.start()):
+        return ""
+    if _SHUT_OUT.search(plain, found.end()) or not (_DIAGNOSIS.search(plain) or _SMALL_CELL_DISEASE.search(plain)):
+        return ""
+    return sentence
+
+
+def _names_nsclc(sentence: str) -> bool:
+    """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
+    v = vocab()
+    rest = mask(sentence, v["sclc"])
+    return bool(v["nsclc"].search(sentence) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest)
+                or v["basket"].search(sentence))
+
+
+def _small_cell_criteria(text: TrialText) -> dict[str, Any] | None:
+    """The inclusions, for everyone, ask for small cell lung cancer, and no inclusion names NSCLC, lung cancer in
+    general or a basket: the criteria say SCLC only, whatever a generic header says ("SCLC (limited or extensive
+    disease) or LCNEC": a large cell or unspecified NSCLC may be the neuroendocrine one, a question)."""
+    nsclc = vocab()["nsclc"]
+    if any(nsclc.search(c.text) for c in text.inclusion):
+        return None  # most trials: NSCLC named, a quick way out
+    own = [s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()]
+    asked = next((s for s in own if _small_cell_asked(s)), "")
+    if not asked or any(_names_nsclc(s) for c in text.inclusion for s in c.sentences()):
+        return None
+    return _rule(EXCLUDED, asked, "small cell lung cancer", _neuroendocrine(own))
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -279,6 +324,10 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     special = _special_lung_cancer(text)
     if special:
         return special
+    if any(v["sclc"].possible(c.text) for c in text.inclusion):
+        small_cell_only = _small_cell_criteria(text)
+        if small_cell_only:
+            return small_cell_only
     header = [text.title, *text.conditions, *text.keywords]
     inclusion = sentences(text, "inclusion")
     sources = [*header, *inclusion]

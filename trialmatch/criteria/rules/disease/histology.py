@@ -165,8 +165,11 @@ _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\
 
 
 def _organ_named(sentence: str) -> bool:
+    """Another organ's cancer is named: small cell lung cancer is the lung's own ("non-small cell adenocarcinoma or
+    squamous cell carcinoma, or small cell lung cancer" lists alternatives of one lung cancer)."""
     v = vocab()
-    return bool(v["other_organs"].search(sentence) or v["other_cancers"].search(mask(sentence, v["nsclc"])))
+    return bool(v["other_organs"].search(sentence)
+                or v["other_cancers"].search(mask(mask(sentence, v["nsclc"]), v["sclc"])))
 
 
 def _cancer_of_organ_named(sentence: str) -> bool:

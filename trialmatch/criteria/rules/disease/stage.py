@@ -123,7 +123,10 @@ def _stage_iv_parts(body: str) -> tuple[set[str], bool]:
             sub = (token.group("sub") or "").upper()
             parts.add(sub)
             if sub and 0 < last < 4 and _RANGE_MARK.search(body, previous_end, token.start()):
-                range_top = True
+                if sub == "A":
+                    range_top = True  # "IIIB-IVA": stage IVB is left out
+                else:
+                    parts.add("")  # "IIIB-IVB": the range runs through every part of stage IV
         last, previous_end = value, token.end()
     return parts, range_top
 
@@ -136,7 +139,33 @@ def _part_of_stage_iv(sentence: str, match: re.Match[str]) -> bool:
     if parts and "" not in parts and not {"A", "B"} <= parts:
         return range_top or bool(_ONLY.search(near))
     m1 = {m.group("sub").lower() for m in _M1_PART.finditer(near)}
+    if _M1_RANGE.search(near):
+        return False  # "M1a-M1c": every part of stage IV
     return bool(m1) and m1 != {"a", "b", "c"} and bool(_ONLY.search(near))
+
+
+_M1_RANGE = re.compile(r"\bM1\s?a\s*(?:[-–—~]|to|through)\s*(?:M1\s?)?c\b", re.I)
+
+
+def _another_tumour_only(body: str) -> bool:
+    """The exclusion is about another tumour's metastatic disease ("Neuroendocrine large cell carcinoma or atypical
+    carcinoids with metastatic disease", "Metastatic small cell lung cancer"), and names no NSCLC: the stage of the
+    NSCLC enrolled is not limited by it."""
+    words = vocab()
+    if words["nsclc"].search(body):
+        return False
+    return bool(_NEUROENDOCRINE.search(body) or words["sclc"].search(body) or words["other_cancers"].search(body)
+                or words["other_organs"].search(body))
+
+
+# "A gap of > 120 days between metastatic NSCLC diagnosis and the index date", "metastatic disease diagnosed more
+# than 6 months ago": a time window around the diagnosis, never a stage limit (time windows never exclude).
+_TIME_WINDOW = guarded(
+    r"\bdiagnos\w*[^.;]{0,80}?\b\d+\s*(?:days?|weeks?|months?|years?)\b"
+    r"|\b\d+\s*(?:days?|weeks?|months?|years?)\b[^.;]{0,80}?\bdiagnos\w*",
+    re.I,
+)
+_NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\bcarcinoids?\b|\blcnec\b", re.I)
 
 
 def _stage_values(body: str) -> list[int]:
@@ -468,7 +497,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         if part and not _aside(criterion) and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]):
             substage.append((body, criterion))  # "Extrathoracic metastases", "M1c disease": a question for stage IV
             continue
-        if not words["metastatic_excluded"].possible(body):
+        if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body) or _TIME_WINDOW.search(body):
             continue
         for match in words["metastatic_excluded"].finditer(body):
             if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
