@@ -16,7 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
-from trialmatch.criteria.rules.prior_therapy.course import first_line_course
+from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -404,6 +404,11 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # treatment" there is the line had, not one planned.
         required = []
         rules = [rule for rule in rules if rule["kind"] != "lines"] + _course_rules(course, base)
+    in_use = [] if excluding or course is not None else first_line_in_use(norm, mentions)
+    if in_use:
+        # "Use of X as first-line therapy": the line in use or to come, not a line had nor a ban on every line.
+        required = [m for m in required if m not in in_use]
+        rules = [rule for rule in rules if rule["kind"] != "lines"] + _in_use_rules(norm, in_use, base)
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
@@ -434,6 +439,15 @@ def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]
     question; in any setting, as a line still going on may not be counted yet), and no second line."""
     return [{**base, "kind": "require", "groups": [list(course.items)], "met_unknown": True, "setting": "any"},
             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+
+
+def _in_use_rules(norm: str, in_use: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]]:
+    """The first line in use or to come: untreated (it is still to start), or the named treatment as the one line
+    so far (it is going on, maybe not counted yet). Another first line, or a second line, is neither."""
+    untreated = {**base, "kind": "lines", "min": None, "max": 0, "of": None, "setting": "advanced"}
+    on_it = [{**base, "kind": "require", "groups": _and_groups(norm, in_use), "met_unknown": False, "setting": "any"},
+             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+    return [{**base, "kind": "any_of", "options": [[untreated], on_it]}]
 
 
 # "..., unless the investigator affirms that a CPI was not medically indicated": the clause up to the sentence's end.

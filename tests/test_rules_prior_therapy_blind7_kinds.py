@@ -1,0 +1,100 @@
+"""Prior-therapy sentence kinds met on a seventh blind set (first-line chemo-IO, observational, small cell ...):
+the first line in use or to come ("Use of X as first-line therapy"), ... None of them may exclude on what the
+profile cannot show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.prior_therapy_cases import prior_verdict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+EGFR = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
+PATIENTS: dict[str, dict[str, Any]] = {
+    "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
+    "naive-egfr": {"biomarkers": EGFR, "prior_therapies": [], "prior_lines": 0},
+    "null-lines": {"biomarkers": [{"gene": "NRG1", "alteration": "fusion"}], "prior_therapies": [],
+                   "prior_lines": None},
+    "osimertinib": {"biomarkers": EGFR, "prior_therapies": ["osimertinib"], "prior_lines": 1},
+    "gefitinib-osimertinib": {"biomarkers": EGFR, "prior_therapies": ["gefitinib", "osimertinib"], "prior_lines": 2},
+    "chemo-io": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"],
+                 "prior_lines": 1},
+    "stage3-chemoradiation": {"histology": "large cell", "tested_negative": ["EGFR", "ALK", "ROS1"],
+                              "prior_therapies": ["cisplatin", "etoposide", "durvalumab"], "prior_lines": 0},
+    "chemo-io-docetaxel": {"tested_negative": GENES, "prior_lines": 2,
+                           "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab", "docetaxel"]},
+}
+
+
+def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None, **extra: Any) -> str:
+    return prior_verdict({**PATIENTS[who], **extra}, inclusion or [], exclusion or [])
+
+
+# --- 1. the first line in use or to come ----------------------------------------------------------------------
+
+IN_USE_EGFR = [
+    "Use of third-generation EGFR-TKIs approved by the national agency for NSCLC as first-line therapy",
+    "Patients treated with osimertinib as first-line therapy",
+    "Treatment with osimertinib or furmonertinib as first-line treatment for advanced disease",
+    "Use of an approved third-generation EGFR TKI (osimertinib, aumolertinib) as front-line therapy",
+    "Subjects treated with aumolertinib or osimertinib as 1L treatment",
+]
+
+
+@pytest.mark.parametrize("sentence", IN_USE_EGFR)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "osimertinib", "stage3-chemoradiation"])
+def test_first_line_in_use_lets_in_the_untreated_and_those_on_it(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", IN_USE_EGFR)
+@pytest.mark.parametrize("who", ["chemo-io", "gefitinib-osimertinib", "chemo-io-docetaxel"])
+def test_first_line_in_use_keeps_out_another_first_line_or_a_second_one(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", IN_USE_EGFR)
+def test_first_line_in_use_with_lines_unknown_is_a_question(sentence: str) -> None:
+    assert verdict("null-lines", [sentence]) == "unknown"
+
+
+def test_first_line_in_use_of_a_chemo_io_combination() -> None:
+    sentence = "Treated with pembrolizumab plus chemotherapy as first-line treatment"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("chemo-io-docetaxel", [sentence]) == "excluded"
+
+
+LINE_HAD = [
+    # A line had, not one in use: the drug is asked for, so an untreated patient is out.
+    "Patients previously treated with osimertinib as first-line therapy",
+    "Patients treated with osimertinib as first-line therapy who then progressed",
+    "Have been treated with a third-generation EGFR TKI as first-line treatment",
+    "Disease progression after osimertinib given as first-line therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", LINE_HAD)
+def test_a_first_line_had_still_asks_for_the_drug(sentence: str) -> None:
+    assert verdict("naive-egfr", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence]) == "eligible"
+
+
+def test_first_line_in_use_in_an_exclusion_is_not_this_kind() -> None:
+    # An exclusion naming the first-line drug bans it; untreated patients stay in.
+    assert verdict("naive-egfr", [], ["Use of osimertinib as first-line therapy"]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Planned to receive osimertinib as first-line therapy",  # not started: a patient on it is past it
+    "Scheduled for treatment with osimertinib as first-line therapy",
+])
+def test_a_first_line_still_to_come_is_not_the_line_in_use(sentence: str) -> None:
+    assert verdict("naive-egfr", [sentence]) == "eligible"
+    assert verdict("osimertinib", [sentence]) == "excluded"
+
+
+def test_currently_receiving_a_first_line_stays_a_question() -> None:
+    assert verdict("osimertinib", ["Currently receiving osimertinib as first-line therapy"]) == "unknown"
