@@ -98,3 +98,38 @@ def test_a_first_line_still_to_come_is_not_the_line_in_use(sentence: str) -> Non
 
 def test_currently_receiving_a_first_line_stays_a_question() -> None:
     assert verdict("osimertinib", ["Currently receiving osimertinib as first-line therapy"]) == "unknown"
+
+
+# --- 2. "immune-mediated therapy" is immunotherapy; a vaccine carve-out leaves the ban standing -----------------
+
+IMMUNE_MEDIATED = [
+    "No prior exposure to immune-mediated therapy, excluding therapeutic anticancer vaccines",
+    "No Prior exposure to Immune Mediated Therapy (IMT), including antiCTLA4, antiPD1 or antiPDL1 antibodies",
+    "No prior immunemediated therapy",
+    "No prior immunotherapy, except for cancer vaccines given in another study",
+]
+
+
+@pytest.mark.parametrize("sentence", IMMUNE_MEDIATED)
+def test_immune_mediated_therapy_bans_checkpoint_inhibitors_in_any_setting(sentence: str) -> None:
+    assert verdict("stage3-chemoradiation", [sentence]) == "excluded"
+    assert verdict("chemo-io", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", ["Prior antiPD1 antibody", "Previous treatment with an antiPD1 agent or antiPDL1 agent"])
+def test_a_glued_anti_names_its_target(sentence: str) -> None:
+    assert verdict("chemo-io", [], [sentence]) == "excluded"
+    assert verdict("osimertinib", [], [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    # Side effects of an immune treatment had, or vaccines against infections: no ban on the treatment.
+    "Prior history of severe or life-threatening events from any immune-mediated therapy",
+    "History of immune-mediated pneumonitis on a checkpoint inhibitor",
+    "Adverse events related to prior immunotherapy that required permanent discontinuation",
+    "Received a live vaccine within 30 days, other than inactivated influenza vaccines",
+])
+def test_side_effects_of_immune_therapy_are_no_ban(sentence: str) -> None:
+    assert verdict("chemo-io", [], [sentence]) in ("eligible", "unknown")
+    assert verdict("stage3-chemoradiation", [], [sentence]) in ("eligible", "unknown")

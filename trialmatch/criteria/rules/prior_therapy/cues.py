@@ -113,7 +113,9 @@ _SKIP_WORDS = guarded(
     r"cyp\s?3a|(?:(?<!\w)(?=\w))(?:\bresolved\b|\bother (?:indication|malignan|cancer|tumou?r|primary)"
     r"|\bsensitivity to\b|\bhormon\w+ (?:therapy|replacement)"
     r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|\bswallow|\bbowel\b"
-    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b)"
+    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b(?! therap)"
+    # "severe or life-threatening events from any immune-mediated therapy": side effects of a treatment had.
+    r"|\blife-threatening\b|\bevents? (?:from|due to|related to|attributed to|caused by)\b)"
 )
 
 
@@ -129,9 +131,17 @@ _FAILED_OR_INTOLERABLE = re.compile(r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\
                                     r"(?:intolerable|unacceptable|intolerant|untolerable)\s+toxicit")
 
 
+# "No prior immunotherapy, excluding therapeutic anticancer vaccines": a carve-out naming vaccines leaves a
+# sentence about earlier treatment (the vaccines of the skip list are the ones given against infections).
+_VACCINE_CARVE_OUT = re.compile(
+    r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|but\s+not)\s+(?:[\w-]+\s+){0,3}?vaccin\w*")
+
+
 def off_topic(text: str, alternative_ok: bool = False) -> bool:
     """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment.
     `alternative_ok`: a contraindication offered as an alternative (CONTRA_ALTERNATIVE) keeps the sentence."""
+    if "vaccin" in text:
+        text = _VACCINE_CARVE_OUT.sub(" ", text)
     hits = [word for word in _SKIP_TEXT if word in text]
     if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
         hits = []
