@@ -117,7 +117,8 @@ def test_immune_mediated_therapy_bans_checkpoint_inhibitors_in_any_setting(sente
     assert verdict("osimertinib", [sentence]) == "eligible"
 
 
-@pytest.mark.parametrize("sentence", ["Prior antiPD1 antibody", "Previous treatment with an antiPD1 agent or antiPDL1 agent"])
+@pytest.mark.parametrize("sentence", ["Prior antiPD1 antibody",
+                                      "Previous treatment with an antiPD1 agent or antiPDL1 agent"])
 def test_a_glued_anti_names_its_target(sentence: str) -> None:
     assert verdict("chemo-io", [], [sentence]) == "excluded"
     assert verdict("osimertinib", [], [sentence]) == "eligible"
@@ -133,3 +134,36 @@ def test_a_glued_anti_names_its_target(sentence: str) -> None:
 def test_side_effects_of_immune_therapy_are_no_ban(sentence: str) -> None:
     assert verdict("chemo-io", [], [sentence]) in ("eligible", "unknown")
     assert verdict("stage3-chemoradiation", [], [sentence]) in ("eligible", "unknown")
+
+
+# --- 3. a first-line ban with an aside that carries a window or a stop of its own ---------------------------------
+
+BAN_WITH_ASIDE = [
+    "No prior systemic anticancer treatment for NSCLC (adjuvant/neoadjuvant chemotherapy allowed if 12 months prior "
+    "to randomization; prior ALK TKI such as alectinib is not allowed in any setting)",
+    "No prior systemic therapy for advanced disease (adjuvant chemotherapy completed more than 6 months before "
+    "enrolment is allowed)",
+    "No previous systemic treatment for metastatic NSCLC (neoadjuvant therapy permitted if finished at least 12 "
+    "months before the first dose; prior EGFR TKI not permitted)",
+]
+
+
+@pytest.mark.parametrize("sentence", BAN_WITH_ASIDE)
+@pytest.mark.parametrize("who", ["chemo-io", "osimertinib", "chemo-io-docetaxel"])
+def test_a_ban_keeps_its_force_beside_an_aside_with_a_window(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", BAN_WITH_ASIDE)
+def test_a_ban_with_an_aside_lets_the_untreated_in(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("null-lines", [sentence]) in ("eligible", "unknown")
+
+
+@pytest.mark.parametrize("sentence", [
+    # The window is the sentence's own: a washout, no ban.
+    "At least 4 weeks since prior chemotherapy (12 months for nitrosoureas)",
+    "Prior systemic therapy must have ended at least 21 days before the first dose (small molecules: 5 half-lives)",
+])
+def test_a_window_of_the_sentence_itself_is_still_a_washout(sentence: str) -> None:
+    assert verdict("chemo-io", [sentence]) == "eligible"

@@ -227,6 +227,9 @@ def _clause_verdict(norm: str, mention: Mention, parens: list[tuple[int, int]]) 
     own = _verdict_of(norm[aside[0]:aside[1]]) if aside else None
     start = _clause_start(norm, aside[0] if aside else mention.start)
     stop = _clause_stop(norm, aside[1] if aside else mention.end)
+    # "No prior X for NSCLC (Y allowed if ...; Z not allowed)": a stop inside an aside after the name ends the
+    # aside's clauses, not the name's; the name's clause ends where that aside opens.
+    stop = min([stop] + [a for a, b in parens if (aside[1] if aside else mention.end) <= a < stop < b])
     return own or _span_verdict(norm, start, stop)
 
 

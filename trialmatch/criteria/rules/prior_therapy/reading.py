@@ -574,6 +574,10 @@ def _off_purpose(sentence: str, section: str) -> bool:
         # as below") is only the window.
         # "Within 12 weeks after starting ICI" asks for ICI too.
         low = sentence.lower()
+        if section == "inclusion" and purpose_of(cues.strip_parens(sentence)) is None:
+            # "No prior systemic therapy (adjuvant chemotherapy allowed if 12 months before)": the window is
+            # the aside's, the sentence itself still bans.
+            return False
         return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(low)
                                               or _STARTS.search(low))
     if purpose == "logistics" and _COURSE.search(sentence):
