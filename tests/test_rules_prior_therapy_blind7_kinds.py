@@ -167,3 +167,32 @@ def test_a_ban_with_an_aside_lets_the_untreated_in(sentence: str) -> None:
 ])
 def test_a_window_of_the_sentence_itself_is_still_a_washout(sentence: str) -> None:
     assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+# --- 4. "must not have received any treatment for metastatic disease": untreated only -----------------------------
+
+MUST_NOT_HAVE = [
+    "Subjects must not have received any treatment for systemic lung cancer, and have an estimated life expectancy "
+    "of more than 12 weeks",
+    "Patients must not have received any prior therapy for advanced NSCLC",
+    "Participants should not have received any systemic treatment for metastatic disease",
+    "Must not have previously received any anticancer therapy for stage IV disease; life expectancy of at least "
+    "3 months",
+]
+
+
+@pytest.mark.parametrize("sentence", MUST_NOT_HAVE)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("naive", "eligible"), ("stage3-chemoradiation", "eligible"), ("osimertinib", "excluded"),
+    ("chemo-io", "excluded"), ("null-lines", "unknown"),
+])
+def test_must_not_have_received_any_treatment_is_untreated_only(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Must not have received any treatment with a MET inhibitor",  # one class, not every treatment
+    "Patients must not have received any prior therapy within 4 weeks of the first dose",  # a washout
+])
+def test_must_not_have_received_a_named_or_timed_treatment_is_no_naive_rule(sentence: str) -> None:
+    assert verdict("chemo-io", [sentence]) == "eligible"

@@ -157,6 +157,9 @@ SKIP_EXCLUSION = re.compile(
     r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
     r"|\bat the time of (?:enrol|screen|random|registration|study entry|signing|consent)"
 )
+# "..., and have a life expectancy of more than 12 weeks": a length that is no time since a treatment.
+LIFE_EXPECTANCY = re.compile(
+    r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
 # Washouts and time windows: assumed met, so they never forbid anything.
 _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = guarded(
@@ -260,6 +263,9 @@ NAIVE = guarded(
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+    # "Subjects must not have received any treatment for metastatic lung cancer": said as a duty.
+    r"|\b(?:must|should|shall|will|may|can|did|do|does)\s+not\s+have\s+(?:been\s+)?(?:previously\s+)?received\s+any\s+"
+    r"(?:(?:prior|previous|systemic|anti-?cancer|anti-?tumou?r)\s+)*(?:treatments?|therap(?:y|ies))\b(?!\s+with)"
     # "Either untreated or progressed after one line", "are untreated or have relapsed": untreated alone, as one
     # of two ways in, said of the patient (not "brain metastases that are untreated or progressed").
     r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"

@@ -304,7 +304,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
-    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever and not (excluding and cues.undated(bare))
+    windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    timed = bool(cues.TIME_WINDOW.search(windowed)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
     # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment. But
