@@ -196,3 +196,26 @@ def test_must_not_have_received_any_treatment_is_untreated_only(sentence: str, w
 ])
 def test_must_not_have_received_a_named_or_timed_treatment_is_no_naive_rule(sentence: str) -> None:
     assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+# --- 5. a ban "for any stage, including early-stage (adjuvant) disease" counts every setting ----------------------
+
+ANY_STAGE = [
+    "Prior treatment with immunotherapy or chemotherapy for any stage NSCLC, including early-stage (neoadjuvant or "
+    "adjuvant) disease",
+    "Previous chemotherapy or checkpoint inhibitor for NSCLC of any stage, including early stage disease",
+    "Any prior immunotherapy for all stages of lung cancer, adjuvant included",
+]
+
+
+@pytest.mark.parametrize("sentence", ANY_STAGE)
+@pytest.mark.parametrize(("who", "expected"), [
+    ("chemo-io", "excluded"), ("stage3-chemoradiation", "excluded"), ("naive", "eligible"), ("osimertinib", "eligible"),
+])
+def test_a_ban_for_any_stage_counts_early_and_advanced_treatment(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [], [sentence]) == expected
+
+
+def test_a_ban_for_early_stage_only_stays_a_question_for_advanced_treatment() -> None:
+    sentence = "Prior neoadjuvant or adjuvant chemotherapy for early-stage NSCLC"
+    assert verdict("chemo-io", [], [sentence]) == "unknown"

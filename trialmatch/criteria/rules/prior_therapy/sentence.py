@@ -88,8 +88,10 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
 
 
 # "1 chemotherapy regimen, including adjuvant treatment": the early setting counts as well, not only.
+# "Chemotherapy for any stage NSCLC, including early-stage (adjuvant) disease": every stage, early as well.
 _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
-                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative)\b")
+                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
+                           r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
 
 
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
