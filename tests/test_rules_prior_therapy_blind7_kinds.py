@@ -219,3 +219,37 @@ def test_a_ban_for_any_stage_counts_early_and_advanced_treatment(sentence: str, 
 def test_a_ban_for_early_stage_only_stays_a_question_for_advanced_treatment() -> None:
     sentence = "Prior neoadjuvant or adjuvant chemotherapy for early-stage NSCLC"
     assert verdict("chemo-io", [], [sentence]) == "unknown"
+
+
+# --- 6. "one of the following first-line treatments:" over cohort sub-bullets ------------------------------------
+
+def _listed(lead: str, *items: str) -> str:
+    return lead + "".join(f"\n  * {item}" for item in items)
+
+
+COHORT_LISTS = [
+    _listed("Received one of the following 1L treatments:", "Cohort 1: nivolumab and ipilimumab",
+            "Cohort 2: pembrolizumab with platinum-based chemotherapy"),
+    _listed("Must have been treated with any of the following first-line regimens:",
+            "Cohort A: atezolizumab plus carboplatin", "Cohort B: pembrolizumab and pemetrexed"),
+    _listed("Received one of the following treatments as first line:", "Arm 1: osimertinib",
+            "Arm 2: carboplatin and pembrolizumab"),
+]
+
+
+@pytest.mark.parametrize("sentence", COHORT_LISTS)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "stage3-chemoradiation"])
+def test_a_list_of_cohort_regimens_asks_for_one_of_them(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", COHORT_LISTS)
+def test_a_list_of_cohort_regimens_lets_in_a_patient_who_had_one(sentence: str) -> None:
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("null-lines", [sentence]) == "unknown"
+
+
+def test_a_cohort_list_with_a_way_in_that_names_no_treatment_stays_open() -> None:
+    sentence = _listed("Meets one of the following:", "Cohort 1: progressed after nivolumab and ipilimumab",
+                       "Cohort 2: PD-L1 expression of at least 50%")
+    assert verdict("naive", [sentence]) == "eligible"
