@@ -651,7 +651,7 @@ def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
     paired = [[i for i in group if on_path(rules[i].get("alt"), leaf)] for group in groups for leaf in leaves]
     # "Received one of the following: * Cohort 1: X * Cohort 2: Y": a cohort named on one way in is no group on
     # another way in (cohort 1 taken by the way of cohort 2 would be a group with no rule, open to anyone).
-    sided = [any(rules[i].get("alt") for i in group) for group in groups for _ in leaves]
+    sided = [any(rules[i].get("alt") and rules[i]["cohorts"] for i in group) for group in groups for _ in leaves]
     kept = [group for group, side in zip(paired, sided, strict=True) if group or not side]
     return kept or paired
 
