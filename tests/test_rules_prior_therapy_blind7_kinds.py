@@ -253,3 +253,36 @@ def test_a_cohort_list_with_a_way_in_that_names_no_treatment_stays_open() -> Non
     sentence = _listed("Meets one of the following:", "Cohort 1: progressed after nivolumab and ipilimumab",
                        "Cohort 2: PD-L1 expression of at least 50%")
     assert verdict("naive", [sentence]) == "eligible"
+
+
+# --- 7. "Initiated first-line X" asks for X; a ban on earlier metastatic treatment beside it is before X ----------
+
+STARTED_LINE = [
+    "Initiated first-line (1L) combination nivolumab, ipilimumab, and 2 cycles of platinum-doublet chemotherapy "
+    "regimen between 01 January 2018 and 2 years prior to study launch",
+    "Started first-line pembrolizumab with carboplatin and pemetrexed between 2019 and 2022",
+    "Commenced 1L treatment with pembrolizumab plus platinum-based chemotherapy at the index date",
+]
+BEFORE_BAN = ["Any prior systemic therapy for metastatic NSCLC"]
+
+
+@pytest.mark.parametrize("sentence", STARTED_LINE)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "stage3-chemoradiation", "osimertinib"])
+def test_a_first_line_started_is_asked_for(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence], BEFORE_BAN) == "excluded"
+    assert verdict(who, [sentence]) == "excluded"
+
+
+def test_a_first_line_started_lets_in_who_had_it_whatever_the_ban_before_it() -> None:
+    sentence = STARTED_LINE[1]
+    assert verdict("chemo-io", [sentence], BEFORE_BAN) in ("eligible", "unknown")
+    assert verdict("chemo-io", [sentence]) in ("eligible", "unknown")
+    assert verdict("null-lines", [sentence], BEFORE_BAN) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Initiating first-line treatment for advanced disease",  # the line still to come
+    "Patients about to start first-line chemo-immunotherapy",
+])
+def test_a_first_line_about_to_start_is_no_requirement(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"

@@ -42,6 +42,8 @@ _CUE = re.compile(
     r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
     # "must have been on CPI for 12 weeks", "must be on anti-PD-1 treatment": taking it (now or before).
     r"|\b(?:be|been|being) on\b"
+    # "Initiated first-line nivolumab and ipilimumab between 2018 and 2022": a course started (a date, no washout).
+    r"|\b(?:initiated|commenced|began|begun|started)\b"
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
