@@ -286,3 +286,42 @@ def test_a_first_line_started_lets_in_who_had_it_whatever_the_ban_before_it() ->
 ])
 def test_a_first_line_about_to_start_is_no_requirement(sentence: str) -> None:
     assert verdict("naive", [sentence]) == "eligible"
+
+
+# --- 8. progression "while on or after" the last treatment; "or couldn't withstand its toxicity" -----------------
+
+PROGRESSED_ON_LAST = [
+    "Documentation of radiological disease progression while on or after last treatment",
+    "Disease progression while on or following the most recent therapy",
+    "Radiographic progression while receiving or after the last line of therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", PROGRESSED_ON_LAST[:2])
+def test_progression_while_on_or_after_the_last_treatment_asks_for_one(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("null-lines", [sentence]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", PROGRESSED_ON_LAST)
+def test_progression_on_the_last_treatment_never_excludes_the_treated(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) != "excluded"
+
+
+COULD_NOT_WITHSTAND = [
+    "Progressed after platinum-based chemotherapy or couldn't withstand its toxicity",
+    "Failed prior platinum doublet, or could not tolerate the toxicity",
+    "Relapse after docetaxel or unable to withstand related toxicity",
+]
+
+
+@pytest.mark.parametrize("sentence", COULD_NOT_WITHSTAND)
+def test_could_not_withstand_the_toxicity_is_a_way_out_of_the_treatment_had(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "unknown"
+    assert verdict("chemo-io-docetaxel", [sentence]) == "eligible"
+
+
+def test_a_toxicity_sentence_is_still_skipped() -> None:
+    sentence = "Toxicity from prior platinum that has not resolved to grade 1"
+    assert verdict("chemo-io", [], [sentence]) == "eligible"

@@ -129,8 +129,12 @@ _CONTRA = ("contraindication", "contra-indication")
 
 # "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
 # the sentence still asks for it.
-_FAILED_OR_INTOLERABLE = re.compile(r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,30}?\bor\s+"
-                                    r"(?:intolerable|unacceptable|intolerant|untolerable)\s+toxicit")
+# "... or couldn't withstand its toxicity", "or could not tolerate the toxicity": the same way out, told as a verb.
+_FAILED_OR_INTOLERABLE = re.compile(
+    r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,60}?\bor\s+"
+    r"(?:(?:intolerable|unacceptable|intolerant|untolerable)\s+"
+    r"|(?:could\s*not|couldn't|cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|did\s+not|didn't)\s+"
+    r"(?:tolerate|withstand|bear|endure|stand)\s+(?:(?:its|the|their|this|that|related)\s+)?)toxicit")
 
 
 # "No prior immunotherapy, excluding therapeutic anticancer vaccines": a carve-out naming vaccines leaves a
@@ -282,7 +286,7 @@ TREATED = guarded(
     r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
     r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
-    r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
+    r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )
