@@ -325,3 +325,32 @@ def test_could_not_withstand_the_toxicity_is_a_way_out_of_the_treatment_had(sent
 def test_a_toxicity_sentence_is_still_skipped() -> None:
     sentence = "Toxicity from prior platinum that has not resolved to grade 1"
     assert verdict("chemo-io", [], [sentence]) == "eligible"
+
+
+# --- 9. "...; and 1 platinum-based therapy after progression on EGFR TKI": the treatment given after progression --
+
+GIVEN_AFTER = [
+    "Must have received osimertinib; and 1 platinum-based therapy after progression on or after osimertinib",
+    "Prior EGFR TKI, and one platinum doublet given after disease progression on the TKI",
+    "Treated with a third-generation EGFR TKI, then platinum-based chemotherapy following progression",
+]
+
+
+@pytest.mark.parametrize("sentence", GIVEN_AFTER)
+def test_a_treatment_given_after_progression_is_asked_for(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence], prior_therapies=["osimertinib", "carboplatin", "pemetrexed"],
+                   prior_lines=2) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eligible for docetaxel after progression on platinum-based chemotherapy",  # the line to come
+    "No docetaxel after progression on platinum",  # a ban, said before the name
+])
+def test_a_cue_before_the_name_still_decides(sentence: str) -> None:
+    assert verdict("chemo-io", [sentence]) != "excluded"
+
+
+def test_on_or_after_joins_two_times_not_two_treatments() -> None:
+    sentence = "Received pemetrexed after progression on or after an EGFR TKI"
+    assert verdict("osimertinib", [sentence]) == "excluded"

@@ -44,7 +44,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.criteria.text import quote
 
-_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
+_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b")
 _OR = re.compile(r"\bor\b|\band/or\b")
 # "treatment naive or no more than one prior therapy": the other way in is wider.
 # "... or are treatment-naive", "or who have been previously untreated": the verb of the second way in.
@@ -70,11 +70,15 @@ _EARLY_DISEASE = re.compile(
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
+# "X after progression on or after Y": the "or" joins two times, not two treatments.
+_ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|following|within)\b")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
     for k, mention in enumerate(mentions):
-        gap = cues.strip_parens(norm[mentions[k - 1].end:mention.start]) if k else ""
+        gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
         same = k > 0 and (bool(_OR.search(gap)) or (not _AND.search(gap) and list_gap(gap)))
         if same:
             groups[-1].extend(mention.items)
