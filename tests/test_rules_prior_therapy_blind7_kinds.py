@@ -354,3 +354,26 @@ def test_a_cue_before_the_name_still_decides(sentence: str) -> None:
 def test_on_or_after_joins_two_times_not_two_treatments() -> None:
     sentence = "Received pemetrexed after progression on or after an EGFR TKI"
     assert verdict("osimertinib", [sentence]) == "excluded"
+
+
+# --- 10. a regimen written with "+" names every drug of it ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Received nivolumab + ipilimumab + platinum-based chemotherapy as first-line treatment for metastatic disease "
+    "and progressed",
+    "Prior pembrolizumab + pemetrexed + carboplatin, with progression",
+])
+def test_a_plus_regimen_asks_for_every_drug(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "excluded"
+    assert verdict("stage3-chemoradiation", [sentence]) != "eligible"
+
+
+def test_a_plus_regimen_is_not_met_by_one_of_its_drugs() -> None:
+    sentence = "Received nivolumab + ipilimumab + platinum-based chemotherapy, with progression"
+    assert verdict("chemo-io", [sentence]) == "excluded"  # platinum, but neither nivolumab nor ipilimumab
+    assert verdict("chemo-io", [sentence], prior_therapies=["nivolumab", "ipilimumab", "carboplatin"]) == "eligible"
+
+
+def test_plus_or_minus_is_no_requirement_of_both() -> None:
+    sentence = "Progressed after platinum-based chemotherapy +/- pembrolizumab"
+    assert verdict("chemo-io", [sentence], prior_therapies=["carboplatin", "pemetrexed"]) == "eligible"

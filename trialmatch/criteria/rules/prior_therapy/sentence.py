@@ -44,7 +44,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.criteria.text import quote
 
-_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b")
+_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b|(?<=\s)\+(?=\s)")
 _OR = re.compile(r"\bor\b|\band/or\b")
 # "treatment naive or no more than one prior therapy": the other way in is wider.
 # "... or are treatment-naive", "or who have been previously untreated": the verb of the second way in.
