@@ -377,3 +377,9 @@ def test_a_plus_regimen_is_not_met_by_one_of_its_drugs() -> None:
 def test_plus_or_minus_is_no_requirement_of_both() -> None:
     sentence = "Progressed after platinum-based chemotherapy +/- pembrolizumab"
     assert verdict("chemo-io", [sentence], prior_therapies=["carboplatin", "pemetrexed"]) == "eligible"
+
+
+def test_dual_io_is_a_checkpoint_inhibitor_combination() -> None:
+    sentence = "Received dual-IO with chemotherapy as first-line treatment for metastatic disease, with progression"
+    assert verdict("chemo-io", [sentence], prior_therapies=["carboplatin", "pemetrexed"]) == "excluded"
+    assert verdict("chemo-io", [sentence], prior_therapies=["tremelimumab", "durvalumab", "carboplatin"]) == "eligible"
