@@ -54,3 +54,39 @@ def first_line_course(norm: str, mentions: list[Mention]) -> Mention | None:
             return None
         return mention
     return None
+
+
+# The first line in use, in a study of that line: "Use of X as first-line therapy", "treated with X as front-line
+# therapy", "treatment with X as 1L therapy". The words right before the names. "Receiving X" / "currently on X"
+# (whether the line going on is counted is open) and "planned to receive X" (not started) are read in lines.py;
+# "been treated with", "previously treated with" tell a line had (another kind of sentence).
+_IN_USE_BEFORE = re.compile(
+    r"\b(?:use\s+of|treated\s+with|treatment\s+with)\s+(?:(?:an?|the|approved|standard|any|one)\s+){0,3}$")
+_NOT_IN_USE = re.compile(
+    r"\b(?:been|previously|prior|already|were|was|had|have|has|not|never|no|without|planned|planning|scheduled"
+    r"|will|to|candidates?|eligible|suitable|fit|currently)\s+(?:\w+\s+)?$")
+# "... as first-line therapy", "as the 1L treatment", "as front-line treatment" after the names (a few words on).
+_AS_FIRST_LINE = re.compile(
+    r"\bas\s+(?:(?:a|an|the|their|standard|initial)\s+)?(?:(?:first|1st|front)[\s-]*line|1l)\b")
+# What the sentence says of a line had: progression, failure, "after", a duration: not the line in use.
+_HISTORY = re.compile(
+    r"\b(?:progress\w*|relaps\w*|refractory|fail\w*|resist\w*|after|following|post|beyond|complet\w*|intoleran\w*"
+    r"|previous\w*|prior|discontinu\w*|stopped)\b")
+
+
+def first_line_in_use(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The treatments named as the first line in use or to come ("Use of X as first-line therapy"), or []. Such a
+    line is the study's subject: an untreated patient may start it, a patient on it is in it (one line)."""
+    position = _AS_FIRST_LINE.search(norm)
+    if position is None or _HISTORY.search(norm):
+        return []
+    named = [m for m in mentions if m.end <= position.start()]
+    if not named or any(m.systemic for m in named):
+        return []
+    head = norm[max(0, named[0].start - 40):named[0].start]
+    verb = _IN_USE_BEFORE.search(head)
+    if verb is None or _NOT_IN_USE.search(head, 0, verb.start()):
+        return []
+    if position.start() - named[-1].end > 60 or any(m.start >= position.end() for m in mentions):
+        return []  # the first line far from the names, or more treatments after it: another shape of sentence
+    return named

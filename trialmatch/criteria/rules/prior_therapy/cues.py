@@ -42,6 +42,8 @@ _CUE = re.compile(
     r"|\bineffective\b|\bexperienced\b|\bpreviously treated (?:with|by)\b|\bpre-?treated\b"
     # "must have been on CPI for 12 weeks", "must be on anti-PD-1 treatment": taking it (now or before).
     r"|\b(?:be|been|being) on\b"
+    # "Initiated first-line nivolumab and ipilimumab between 2018 and 2022": a course started (a date, no washout).
+    r"|\b(?:initiated|commenced|began|begun|started)\b"
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
@@ -113,7 +115,9 @@ _SKIP_WORDS = guarded(
     r"cyp\s?3a|(?:(?<!\w)(?=\w))(?:\bresolved\b|\bother (?:indication|malignan|cancer|tumou?r|primary)"
     r"|\bsensitivity to\b|\bhormon\w+ (?:therapy|replacement)"
     r"|\bhepatitis\b|\btuberculosis\b|\bsteroid|\bimmunosuppress|\bswallow|\bbowel\b"
-    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b)"
+    r"|\bpneumonitis\b|\bcolitis\b|\bmyocarditis\b|\birae\b|\bimmune-related\b|\bimmune-mediated\b(?! therap)"
+    # "severe or life-threatening events from any immune-mediated therapy": side effects of a treatment had.
+    r"|\blife-threatening\b|\bevents? (?:from|due to|related to|attributed to|caused by)\b)"
 )
 
 
@@ -125,13 +129,25 @@ _CONTRA = ("contraindication", "contra-indication")
 
 # "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
 # the sentence still asks for it.
-_FAILED_OR_INTOLERABLE = re.compile(r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,30}?\bor\s+"
-                                    r"(?:intolerable|unacceptable|intolerant|untolerable)\s+toxicit")
+# "... or couldn't withstand its toxicity", "or could not tolerate the toxicity": the same way out, told as a verb.
+_FAILED_OR_INTOLERABLE = re.compile(
+    r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,60}?\bor\s+"
+    r"(?:(?:intolerable|unacceptable|intolerant|untolerable)\s+"
+    r"|(?:could\s*not|couldn't|cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|did\s+not|didn't)\s+"
+    r"(?:tolerate|withstand|bear|endure|stand)\s+(?:(?:its|the|their|this|that|related)\s+)?)toxicit")
+
+
+# "No prior immunotherapy, excluding therapeutic anticancer vaccines": a carve-out naming vaccines leaves a
+# sentence about earlier treatment (the vaccines of the skip list are the ones given against infections).
+_VACCINE_CARVE_OUT = re.compile(
+    r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|but\s+not)\s+(?:[\w-]+\s+){0,3}?vaccin\w*")
 
 
 def off_topic(text: str, alternative_ok: bool = False) -> bool:
     """A sentence about allergies, toxicity, absorption, other cancers ...: not about earlier treatment.
     `alternative_ok`: a contraindication offered as an alternative (CONTRA_ALTERNATIVE) keeps the sentence."""
+    if "vaccin" in text:
+        text = _VACCINE_CARVE_OUT.sub(" ", text)
     hits = [word for word in _SKIP_TEXT if word in text]
     if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
         hits = []
@@ -147,6 +163,9 @@ SKIP_EXCLUSION = re.compile(
     r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
     r"|\bat the time of (?:enrol|screen|random|registration|study entry|signing|consent)"
 )
+# "..., and have a life expectancy of more than 12 weeks": a length that is no time since a treatment.
+LIFE_EXPECTANCY = re.compile(
+    r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
 # Washouts and time windows: assumed met, so they never forbid anything.
 _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = guarded(
@@ -250,6 +269,9 @@ NAIVE = guarded(
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+    # "Subjects must not have received any treatment for metastatic lung cancer": said as a duty.
+    r"|\b(?:must|should|shall|will|may|can|did|do|does)\s+not\s+have\s+(?:been\s+)?(?:previously\s+)?received\s+any\s+"
+    r"(?:(?:prior|previous|systemic|anti-?cancer|anti-?tumou?r)\s+)*(?:treatments?|therap(?:y|ies))\b(?!\s+with)"
     # "Either untreated or progressed after one line", "are untreated or have relapsed": untreated alone, as one
     # of two ways in, said of the patient (not "brain metastases that are untreated or progressed").
     r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"
@@ -264,7 +286,7 @@ TREATED = guarded(
     r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
     r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
-    r"(?:(?:on|after|to|following|during|with|of|or)\s+){0,3}"
+    r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )

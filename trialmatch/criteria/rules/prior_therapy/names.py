@@ -227,6 +227,9 @@ def _clause_verdict(norm: str, mention: Mention, parens: list[tuple[int, int]]) 
     own = _verdict_of(norm[aside[0]:aside[1]]) if aside else None
     start = _clause_start(norm, aside[0] if aside else mention.start)
     stop = _clause_stop(norm, aside[1] if aside else mention.end)
+    # "No prior X for NSCLC (Y allowed if ...; Z not allowed)": a stop inside an aside after the name ends the
+    # aside's clauses, not the name's; the name's clause ends where that aside opens.
+    stop = min([stop] + [a for a, b in parens if (aside[1] if aside else mention.end) <= a < stop < b])
     return own or _span_verdict(norm, start, stop)
 
 
@@ -303,6 +306,13 @@ def _lead_end(leads: list[LeadIn], pos: int) -> int:
     return max((lead.end for lead in leads if lead.end <= pos), default=0)
 
 
+# A name with no cue before it, followed by "after progression on ...": a treatment given once the disease
+# progressed, so had ("and 1 platinum-based therapy after progression on or after EGFR TKI").
+_GIVEN_AFTER_PROGRESSION = re.compile(
+    r"\W{0,3}(?:(?:therapy|treatment|regimen|chemotherapy|doublet)s?\s+)?(?:(?:given|received|administered)\s+)?"
+    r"(?:after|following|upon|at)\s+(?:(?:disease|radiological|radiographic|documented)\s+)?progression\b")
+
+
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
     end = mention.end
     following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
@@ -315,7 +325,10 @@ def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in
         if inner[0] or not (cues.EXAMPLES.match(norm, aside[0]) or list_gap(norm[aside[0] + 1:mention.start])):
             return inner  # an aside with its own subject ("(replacement of platinum drugs ...)")
     start = max(_clause_start(norm, mention.start), lead_in)
-    return cues.cue_with_word(cues.strip_parens(norm[start:mention.start]) if not aside else norm[start:mention.start])
+    found = cues.cue_with_word(cues.strip_parens(norm[start:mention.start]) if not aside else norm[start:mention.start])
+    if found[0] is None and _GIVEN_AFTER_PROGRESSION.match(norm, end):
+        return "req", "given-after"  # "...; and 1 platinum-based therapy after progression on EGFR TKI": had it
+    return found
 
 
 def _action(cue: cues.Cue | None, word: str, section: str, window: str) -> str | None:

@@ -574,6 +574,10 @@ def _off_purpose(sentence: str, section: str) -> bool:
         # as below") is only the window.
         # "Within 12 weeks after starting ICI" asks for ICI too.
         low = sentence.lower()
+        if section == "inclusion" and purpose_of(cues.strip_parens(sentence)) is None:
+            # "No prior systemic therapy (adjuvant chemotherapy allowed if 12 months before)": the window is
+            # the aside's, the sentence itself still bans.
+            return False
         return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(low)
                                               or _STARTS.search(low))
     if purpose == "logistics" and _COURSE.search(sentence):
@@ -644,7 +648,12 @@ def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
     groups = _cohort_groups(rules, named, other_parts)
     if not leaves or not any(r.get("alt") for r in rules):
         return groups
-    return [[i for i in group if on_path(rules[i].get("alt"), leaf)] for group in groups for leaf in leaves]
+    paired = [[i for i in group if on_path(rules[i].get("alt"), leaf)] for group in groups for leaf in leaves]
+    # "Received one of the following: * Cohort 1: X * Cohort 2: Y": a cohort named on one way in is no group on
+    # another way in (cohort 1 taken by the way of cohort 2 would be a group with no rule, open to anyone).
+    sided = [any(rules[i].get("alt") and rules[i]["cohorts"] for i in group) for group in groups for _ in leaves]
+    kept = [group for group, side in zip(paired, sided, strict=True) if group or not side]
+    return kept or paired
 
 
 def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_parts: frozenset[str]) -> list[list[int]]:

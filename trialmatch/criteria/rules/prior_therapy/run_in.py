@@ -30,6 +30,11 @@ _NOT_PROGRESSED = re.compile(r"\b(?:without|no|not|absence of|free of)\s+(?:\w+\
 _PROGRESSED = re.compile(r"\b(?:progress\w*|fail\w*|refractory|resist\w*|relaps\w*|recurr\w*|intoleran\w*)")
 
 
+# "Initiated first-line (1L) nivolumab, ipilimumab and chemotherapy between 2018 and 2022": the first line, started
+# and so had; a ban on earlier treatment for metastatic disease beside it means before that line.
+_LINE_STARTED = re.compile(r"\b(?:initiated|started|commenced|began|begun)\s+(?:(?:the|their|a|an)\s+)?"
+                           r"(?:(?:first|1st|front)[\s-]*line|1l)\b")
+
 Covered = Callable[[str, set[str]], bool]
 
 
@@ -71,6 +76,7 @@ def given_in_study(rules: list[dict[str, Any]], run_in: frozenset[str], covered:
     decided: dict[tuple[Any, ...], tuple[bool, frozenset[tuple[Any, ...]]]] = {}
     out = list(rules)
     kept_bans: set[tuple[Any, ...]] = set()
+    before: set[tuple[Any, ...]] = set()
     for index, need in _needs(rules):
         key = (repr(need["groups"]), tuple(need["cohorts"]))
         if key not in decided:
@@ -78,12 +84,19 @@ def given_in_study(rules: list[dict[str, Any]], run_in: frozenset[str], covered:
             # Without the run-in only the bans for advanced disease count: the others are not compared.
             clashing = [b for b in distinct_bans if (given or b.get("setting") == "advanced") and _overlaps(b, need)
                         and _bans_every_group(b, need, covered)]
+            if not given and clashing and _LINE_STARTED.search(normalize(need["evidence"])):
+                before.update(_ban_key(b) for b in clashing)  # the ban is on what came before the line asked for
+                decided[key] = (False, frozenset())
+                continue
             soft = given or any(b.get("setting") == "advanced" for b in clashing)
             decided[key] = (soft, frozenset(_ban_key(b) for b in clashing) if given else frozenset())
         soft, kept = decided[key]
         if soft:
             out[index] = {**need, "soft": True, "in_study": True}
             kept_bans |= kept
+    if before:
+        # What came before the line asked for is not in the profile's list (its order is no promise): a question.
+        out = [{**r, "soft": True} if r in bans and _ban_key(r) in before else r for r in out]
     if not kept_bans:
         return out
     # With a run-in named, a ban on what the run-in gives stands as written: treatment before the study.

@@ -16,7 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
-from trialmatch.criteria.rules.prior_therapy.course import first_line_course
+from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -44,7 +44,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.criteria.text import quote
 
-_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b")
+_AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b|(?<=\s)\+(?=\s)")
 _OR = re.compile(r"\bor\b|\band/or\b")
 # "treatment naive or no more than one prior therapy": the other way in is wider.
 # "... or are treatment-naive", "or who have been previously untreated": the verb of the second way in.
@@ -70,11 +70,15 @@ _EARLY_DISEASE = re.compile(
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
+# "X after progression on or after Y": the "or" joins two times, not two treatments.
+_ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|following|within)\b")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
     for k, mention in enumerate(mentions):
-        gap = cues.strip_parens(norm[mentions[k - 1].end:mention.start]) if k else ""
+        gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
         same = k > 0 and (bool(_OR.search(gap)) or (not _AND.search(gap) and list_gap(gap)))
         if same:
             groups[-1].extend(mention.items)
@@ -88,8 +92,10 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
 
 
 # "1 chemotherapy regimen, including adjuvant treatment": the early setting counts as well, not only.
+# "Chemotherapy for any stage NSCLC, including early-stage (adjuvant) disease": every stage, early as well.
 _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
-                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative)\b")
+                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
+                           r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
 
 
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
@@ -304,7 +310,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
-    timed = bool(cues.TIME_WINDOW.search(bare)) and not ever and not (excluding and cues.undated(bare))
+    windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    timed = bool(cues.TIME_WINDOW.search(windowed)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
     # "must have planned therapy with a regimen of at least one cytotoxic agent": the study's treatment. But
@@ -404,6 +411,11 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # treatment" there is the line had, not one planned.
         required = []
         rules = [rule for rule in rules if rule["kind"] != "lines"] + _course_rules(course, base)
+    in_use = [] if excluding or course is not None else first_line_in_use(norm, mentions)
+    if in_use:
+        # "Use of X as first-line therapy": the line in use or to come, not a line had nor a ban on every line.
+        required = [m for m in required if m not in in_use]
+        rules = [rule for rule in rules if rule["kind"] != "lines"] + _in_use_rules(norm, in_use, base)
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         relaxed = {**base, "soft": True} if reading.permitted else base
@@ -434,6 +446,15 @@ def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]
     question; in any setting, as a line still going on may not be counted yet), and no second line."""
     return [{**base, "kind": "require", "groups": [list(course.items)], "met_unknown": True, "setting": "any"},
             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+
+
+def _in_use_rules(norm: str, in_use: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]]:
+    """The first line in use or to come: untreated (it is still to start), or the named treatment as the one line
+    so far (it is going on, maybe not counted yet). Another first line, or a second line, is neither."""
+    untreated = {**base, "kind": "lines", "min": None, "max": 0, "of": None, "setting": "advanced"}
+    on_it = [{**base, "kind": "require", "groups": _and_groups(norm, in_use), "met_unknown": False, "setting": "any"},
+             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+    return [{**base, "kind": "any_of", "options": [[untreated], on_it]}]
 
 
 # "..., unless the investigator affirms that a CPI was not medically indicated": the clause up to the sentence's end.
