@@ -2,6 +2,9 @@
 
 - Country or region scope: "Japan part: ...", "Chinese patients: ...", "(China only)". A profile has no
   country, so such a rule can only be a question, never an exclusion.
+- Alternatives inside one criterion ("Cohorts: (1) ...; (2) ...", "Cohort A: ...; Cohort B: ...", "X; otherwise
+  Y", "(a) ...; or (b) ...", a markdown table of cohorts): one clause per group, so a patient who fits one group
+  is not excluded by another's rule.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import pytest
 from trialmatch.criteria.parse import DIMENSIONS
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.reader import criterion_scope, heading_scope
+from trialmatch.criteria.rules.reader.alternatives import alternative_clauses
 from trialmatch.criteria.text import TrialText, split_criteria
 from trialmatch.matching.profile import Profile, profile_from_dict
 
@@ -144,3 +148,118 @@ def test_a_region_rule_for_another_marker_group_leaves_the_others_eligible() -> 
                          "prior_therapy")
     assert verdicts[PROFILES.index(KRAS_AFTER_CHEMO_IO)] == ELIGIBLE
     assert EXCLUDED not in verdicts
+
+
+# --- 3. alternatives inside one criterion ---------------------------------------------------------------
+
+CUT = {
+    "numbered cohorts": ("Cohorts: (1) EGFR-mutant after osimertinib; (2) ALK-positive after an ALK TKI",
+                         ["EGFR-mutant after osimertinib", "ALK-positive after an ALK TKI"]),
+    "populations": ("Eligible populations: 1) ALK fusion after lorlatinib; 2) KRAS G12V after chemo-immunotherapy; "
+                    "3) ROS1 fusion, untreated", ["ALK fusion after lorlatinib", "KRAS G12V after chemo-immunotherapy",
+                                                 "ROS1 fusion, untreated"]),
+    "assignment without numbers": ("Cohort assignment: EGFR (osimertinib-pretreated); ALK (lorlatinib-pretreated)",
+                                   ["EGFR (osimertinib-pretreated)", "ALK (lorlatinib-pretreated)"]),
+    "labelled cohorts": ("Cohort A: EGFR L861Q after afatinib; Cohort B: KRAS G12V after docetaxel",
+                         ["Cohort A: EGFR L861Q after afatinib", "Cohort B: KRAS G12V after docetaxel"]),
+    "otherwise": ("Prior osimertinib; otherwise, prior gefitinib or afatinib with T790M-negative progression",
+                  ["Prior osimertinib", "prior gefitinib or afatinib with T790M-negative progression"]),
+    "otherwise keeps the lead-in": ("For patients with EGFR mutation: prior osimertinib; otherwise prior afatinib",
+                                    ["For patients with EGFR mutation: prior osimertinib",
+                                     "For patients with EGFR mutation: prior afatinib"]),
+    "or (b)": ("Prior therapy: (a) a platinum doublet; or (b) an ALK TKI if ALK-positive",
+               ["Prior therapy: (a) a platinum doublet", "Prior therapy: (b) an ALK TKI if ALK-positive"]),
+}
+
+NOT_CUT = {
+    "a list that must all hold": "Patients must satisfy (a), (b) and (c): (a) stage IV; (b) ECOG 0-2; (c) EGFR+",
+    "semicolon requirements": "Age >= 18; ECOG 0-1; measurable disease",
+    "one of, left to the dimension": "One of: (a) prior platinum doublet; (b) prior EGFR TKI",
+    "a marker list": "EGFR mutation; ALK rearrangement; or ROS1 rearrangement",
+    "a cohort's own requirements": "Cohort A: EGFR exon 19 deletion; progressed on osimertinib",
+}
+
+
+@pytest.mark.parametrize(("text", "clauses"), CUT.values(), ids=CUT.keys())
+def test_alternatives_in_one_criterion_are_cut_into_groups(text: str, clauses: list[str]) -> None:
+    found = alternative_clauses(text)
+    assert found is not None and [clause for clause, _ in found] == clauses
+    # each clause has its own group: a label given, or (empty) the one the clause names itself ("Cohort B: ...")
+    groups = {label or getattr(criterion_scope(clause), "label", "") for clause, label in found}
+    assert len(groups) == len(clauses) and "" not in groups
+
+
+@pytest.mark.parametrize("text", NOT_CUT.values(), ids=NOT_CUT.keys())
+def test_a_criterion_that_lists_no_groups_stays_whole(text: str) -> None:
+    assert alternative_clauses(text) is None
+
+
+def test_each_alternative_is_scoped_to_its_own_group() -> None:
+    rows = [c for c in split_criteria("* Cohorts: (1) EGFR-mutant after osimertinib; (2) ALK-positive after "
+                                      "alectinib\n") if c.section == "inclusion"]
+    assert [c.text for c in rows] == ["EGFR-mutant after osimertinib", "ALK-positive after alectinib"]
+    assert [c.scope.label if c.scope else None for c in rows] == ["Cohort 1", "Cohort 2"]
+    assert len({c.index for c in rows}) == 1  # one bullet
+
+
+_TABLE = """Inclusion Criteria:
+
+* Stage IV NSCLC
+* Cohorts:
+
+| Cohort | Marker | Prior therapy |
+|---|---|---|
+| A | EGFR L861Q or G719X | progressed on osimertinib |
+| B | ALK fusion | progressed on lorlatinib |
+| C | KRAS G12V | progressed on chemo-immunotherapy |
+
+Exclusion Criteria:
+
+* Pregnancy
+"""
+
+ALTERNATIVE_TRIALS = {
+    "numbered cohorts": ["Cohorts: (1) EGFR-mutant NSCLC after osimertinib; (2) ALK-positive NSCLC after lorlatinib; "
+                         "(3) KRAS G12V after chemo-immunotherapy"],
+    "populations": ["Eligible populations: 1) EGFR mutation, progressed on osimertinib; 2) ALK fusion, progressed on "
+                    "an ALK TKI; 3) KRAS mutation after platinum and a PD-1 inhibitor"],
+    "labelled cohorts": ["Cohort A: EGFR mutation, progressed on osimertinib; Cohort B: ALK rearrangement, progressed "
+                         "on an ALK inhibitor; Cohort C: KRAS G12V, progressed on chemo-immunotherapy"],
+}
+
+
+@pytest.mark.parametrize("inclusion", ALTERNATIVE_TRIALS.values(), ids=ALTERNATIVE_TRIALS.keys())
+def test_a_patient_who_fits_one_listed_cohort_is_not_excluded_by_another(inclusion: list[str]) -> None:
+    trial = _trial(inclusion)
+    for dimension in ("biomarker", "prior_therapy"):
+        verdicts = _verdicts(trial, dimension)
+        for patient in (EGFR_AFTER_OSI, ALK_AFTER_LORLATINIB, KRAS_AFTER_CHEMO_IO):
+            assert verdicts[PROFILES.index(patient)] != EXCLUDED, (dimension, patient.biomarkers)
+
+
+def test_a_table_of_cohorts_reads_as_cohorts() -> None:
+    trial = TrialText(nct_id="NCT00000000", title="An invented study in advanced non-small cell lung cancer",
+                      conditions=("Non-small Cell Lung Cancer",), criteria=tuple(split_criteria(_TABLE)))
+    labels = [c.scope.label for c in trial.criteria if c.scope is not None]
+    assert {"Cohort A", "Cohort B", "Cohort C"} <= {label.split(" / ")[-1] for label in labels}
+    for dimension in ("biomarker", "prior_therapy"):
+        verdicts = _verdicts(trial, dimension)
+        for patient in (EGFR_AFTER_OSI, ALK_AFTER_LORLATINIB, KRAS_AFTER_CHEMO_IO):
+            assert verdicts[PROFILES.index(patient)] != EXCLUDED, (dimension, patient.biomarkers)
+    # a patient who fits no cohort's marker is still excluded on biomarker
+    assert _verdicts(trial, "biomarker")[PROFILES.index(PDL1_LOW_ECOG2)] == EXCLUDED
+
+
+def test_a_table_of_something_else_stays_as_it_is() -> None:
+    rows = split_criteria("* Adequate labs:\n\n| Test | Limit |\n|---|---|\n| ANC | >= 1.5 |\n")
+    assert any("ANC" in c.text and "Cohort" not in c.text for c in rows)
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Prior osimertinib; otherwise, prior gefitinib, erlotinib or afatinib followed by T790M-negative progression",
+    "Prior therapy: (a) at least one platinum doublet; or (b) osimertinib if EGFR-mutant; or (c) lorlatinib if "
+    "ALK-positive",
+])
+def test_an_option_a_patient_fits_is_not_undone_by_the_other(inclusion: str) -> None:
+    verdicts = _verdicts(_trial([inclusion]), "prior_therapy")
+    assert verdicts[PROFILES.index(EGFR_AFTER_OSI)] != EXCLUDED
