@@ -304,7 +304,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     parents: dict[int, str] = {}
     # A long text repeats its bullets word for word (the same criterion under several cohorts or parts): each
     # distinct one is cleaned and cut into its groups' clauses once (pure functions of the text).
-    cleaned: dict[str, tuple[str, list[str], list[str]]] = {}
+    cleaned: dict[tuple[str, Section], tuple[str, list[str], list[str]]] = {}
     for index, (text, sec, depth, bullet) in enumerate(items):
         if text.startswith(HEADING_MARK):  # scopes its section (read_scopes), then is dropped
             rows.append((text, sec, depth, "", index, bullet))
@@ -312,13 +312,13 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         # A line that only names a group stays, as a heading "Arm A (post-osimertinib):" scoped to its own group
         # (a dimension reads the cohort it defines as one of the trial's alternatives).
         text = text.removeprefix(GROUP_LINE_MARK)
-        read = cleaned.get(text)
+        read = cleaned.get((text, sec))
         if read is None:
             # Stratification, quotas and caps are the trial's design, not a rule: out of the text every dimension
             # reads. One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
             # without ..."), so each clause is scoped to its own group.
             clean = without_design(squash(text.replace("**", "").replace("__", "")))
-            read = cleaned[text] = _clauses(clean)
+            read = cleaned[text, sec] = _clauses(clean, sec)
         clean, clauses, labels = read
         if not clean:
             continue
@@ -339,13 +339,14 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
             if not text.startswith(HEADING_MARK)]
 
 
-def _clauses(clean: str) -> tuple[str, list[str], list[str]]:
+def _clauses(clean: str, section: Section) -> tuple[str, list[str], list[str]]:
     """(the cleaned criterion, its clauses, each clause's group label or ""): one clause per marker group it turns
-    to ("Patients with EGFR ...; patients without ..."), or per alternative it lists ("Cohorts: (1) ...; (2) ...",
-    "X; otherwise Y"), each scoped to its own group; most criteria are one clause."""
+    to ("Patients with EGFR ...; patients without ..."), or per alternative an inclusion lists ("Cohorts: (1) ...;
+    (2) ...", "X; otherwise Y"), each scoped to its own group; most criteria are one clause. (An exclusion's
+    groups are each kept out on their own: "Cohort 1: ECOG >= 2; Cohort 2: ECOG >= 3" stays whole.)"""
     if not clean:
         return clean, [], []
-    alternatives = alternative_clauses(clean) if ";" in clean else None
+    alternatives = alternative_clauses(clean) if ";" in clean and section == "inclusion" else None
     if alternatives:
         return clean, [clause for clause, _ in alternatives], [label for _, label in alternatives]
     clauses = group_clauses(clean)
