@@ -5,6 +5,8 @@
 - Alternatives inside one criterion ("Cohorts: (1) ...; (2) ...", "Cohort A: ...; Cohort B: ...", "X; otherwise
   Y", "(a) ...; or (b) ...", a markdown table of cohorts): one clause per group, so a patient who fits one group
   is not excluded by another's rule.
+- A performance score joined to another fact in new wordings ("ECOG 2 patients are eligible only if PD-L1 >= 50%",
+  "... brain metastases allowed if ECOG 0-1"): the score is a condition or a group's limit, never everyone's.
 """
 
 from __future__ import annotations
@@ -263,3 +265,49 @@ def test_a_table_of_something_else_stays_as_it_is() -> None:
 def test_an_option_a_patient_fits_is_not_undone_by_the_other(inclusion: str) -> None:
     verdicts = _verdicts(_trial([inclusion]), "prior_therapy")
     assert verdicts[PROFILES.index(EGFR_AFTER_OSI)] != EXCLUDED
+
+
+# --- 9. a performance score conditioned on another fact -------------------------------------------------
+
+def _ps_profile(ecog: int, **facts: object) -> Profile:
+    return _profile(tested_negative=_ALL, pdl1_tps=20, ecog=ecog, **facts)
+
+
+def _ps(inclusion: str, patient: Profile) -> str:
+    dim = DIMENSIONS["performance_status"]
+    return dim.check(dim.parse(_trial([inclusion])), patient).verdict
+
+
+@pytest.mark.parametrize("inclusion", [
+    "ECOG 2 patients are eligible only if PD-L1 >= 50%",
+    "ECOG PS 2 allowed only for patients with a KRAS G12V mutation",
+    "WHO performance status 2 is acceptable provided PD-L1 TPS is at least 50%",
+    "Patients with ECOG 2 are eligible only if they have no brain metastases",
+    "PS 2 permitted only when the tumour proportion score is 50% or more",
+])
+def test_a_score_let_in_on_another_fact_does_not_exclude_better_scores(inclusion: str) -> None:
+    assert _ps(inclusion, _ps_profile(0)) != EXCLUDED
+    assert _ps(inclusion, _ps_profile(1)) != EXCLUDED
+    assert _ps(inclusion, _ps_profile(2)) == UNKNOWN  # whether PD-L1 or the marker lets them in is the other's
+
+
+@pytest.mark.parametrize("inclusion", [
+    "EGFR-mutant NSCLC with asymptomatic brain metastases allowed if ECOG 0-1",
+    "Asymptomatic CNS metastases are permitted provided ECOG is 0 or 1",
+    "Patients with PD-L1 below 1% are eligible only when PS is 0",
+])
+def test_another_fact_let_in_on_a_score_is_that_groups_limit(inclusion: str) -> None:
+    for ecog in (0, 2, 3):
+        assert _ps(inclusion, _ps_profile(ecog)) != EXCLUDED, ecog
+
+
+@pytest.mark.parametrize(("inclusion", "excluded"), [
+    ("ECOG 0-1; ECOG 2 allowed if PD-L1 >= 50%", (3,)),
+    ("ECOG 0-1", (2, 3)),
+    ("Patients with ECOG 0-1 are eligible", (2, 3)),
+    ("ECOG 0 or 1 and PD-L1 >= 50%", (2, 3)),
+])
+def test_plain_limits_beside_another_fact_still_exclude(inclusion: str, excluded: tuple[int, ...]) -> None:
+    for ecog in (0, 1, 2, 3):
+        verdict = _ps(inclusion, _ps_profile(ecog))
+        assert (verdict == EXCLUDED) == (ecog in excluded), (ecog, verdict)
