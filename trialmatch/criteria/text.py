@@ -22,10 +22,12 @@ from trialmatch.criteria.rules.reader import (
     group_clauses,
     group_heading,
     heading_scope,
+    merge,
     purpose_of,
     read_scopes,
     without_design,
 )
+from trialmatch.criteria.rules.reader.alternatives import alternative_clauses, table_rows
 from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
 from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, HEADING_MARK, MARKS
 
@@ -249,7 +251,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     items: list[tuple[str, Section, int, bool]] = []  # text, section, depth, written as a bullet
     indent_stack: list[int] = []
     grouped = False  # the last section heading named a group
-    for raw_line in unescape(markdown).splitlines():
+    for raw_line in _tables_as_bullets(unescape(markdown).splitlines()):
         if not raw_line.strip():
             continue
         heading = _heading(raw_line) if "clusion" in raw_line or "CLUSION" in raw_line else None
@@ -298,10 +300,11 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     # flat items after "one of the following:" become its sub-bullets: read as the alternatives they are.
     items = nest_alternatives(join_continuations(items))
     rows: list[tuple[str, Section, int, str, int, bool]] = []  # text, section, depth, parent, index, bullet
+    groups: dict[int, str] = {}  # row -> the group of an alternative a criterion lists ("Cohort 2", "Option 2")
     parents: dict[int, str] = {}
     # A long text repeats its bullets word for word (the same criterion under several cohorts or parts): each
     # distinct one is cleaned and cut into its groups' clauses once (pure functions of the text).
-    cleaned: dict[str, tuple[str, list[str]]] = {}
+    cleaned: dict[tuple[str, Section], tuple[str, list[str], list[str]]] = {}
     for index, (text, sec, depth, bullet) in enumerate(items):
         if text.startswith(HEADING_MARK):  # scopes its section (read_scopes), then is dropped
             rows.append((text, sec, depth, "", index, bullet))
@@ -309,26 +312,64 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
         # A line that only names a group stays, as a heading "Arm A (post-osimertinib):" scoped to its own group
         # (a dimension reads the cohort it defines as one of the trial's alternatives).
         text = text.removeprefix(GROUP_LINE_MARK)
-        read = cleaned.get(text)
+        read = cleaned.get((text, sec))
         if read is None:
             # Stratification, quotas and caps are the trial's design, not a rule: out of the text every dimension
             # reads. One row per marker group the criterion speaks to ("Patients with EGFR ...; patients
             # without ..."), so each clause is scoped to its own group.
             clean = without_design(squash(text.replace("**", "").replace("__", "")))
-            read = cleaned[text] = (clean, group_clauses(clean) if clean else [])
-        clean, clauses = read
+            read = cleaned[text, sec] = _clauses(clean, sec)
+        clean, clauses, labels = read
         if not clean:
             continue
         parents[depth] = clean
         parent = " ".join(parents[d] for d in range(depth) if d in parents) if depth else ""
         if len(clauses) == 1:  # (most criteria: no generator to run)
             rows.append((clauses[0], sec, depth, parent, index, bullet))
-        else:
-            rows.extend((clause, sec, depth, parent, index, bullet) for clause in clauses)
+            continue
+        for clause, label in zip(clauses, labels, strict=True):
+            if label:
+                groups[len(rows)] = label
+            rows.append((clause, sec, depth, parent, index, bullet))
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
+    for row, label in groups.items():  # one of the alternatives a criterion lists: its own group's rule
+        scopes[row] = merge(scopes[row], Scope(label, "cohort"))
     return [_criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)
             if not text.startswith(HEADING_MARK)]
+
+
+def _clauses(clean: str, section: Section) -> tuple[str, list[str], list[str]]:
+    """(the cleaned criterion, its clauses, each clause's group label or ""): one clause per marker group it turns
+    to ("Patients with EGFR ...; patients without ..."), or per alternative an inclusion lists ("Cohorts: (1) ...;
+    (2) ...", "X; otherwise Y"), each scoped to its own group; most criteria are one clause. (An exclusion's
+    groups are each kept out on their own: "Cohort 1: ECOG >= 2; Cohort 2: ECOG >= 3" stays whole.)"""
+    if not clean:
+        return clean, [], []
+    alternatives = alternative_clauses(clean) if ";" in clean and section == "inclusion" else None
+    if alternatives:
+        return clean, [clause for clause, _ in alternatives], [label for _, label in alternatives]
+    clauses = group_clauses(clean)
+    return clean, clauses, [""] * len(clauses)
+
+
+def _tables_as_bullets(lines: list[str]) -> list[str]:
+    """A markdown table of groups ("| Cohort | Marker | Prior therapy |") as one bullet per row ("* Cohort A:
+    EGFR ...; progressed on osimertinib"), read as the same groups written as bullets; other lines as they are."""
+    if not any(line.lstrip().startswith("|") for line in lines):
+        return lines
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line.lstrip().startswith("|"):
+            run.append(line)
+            continue
+        if run:
+            rows = table_rows(run)
+            out.extend(run if rows is None else [f"* {row}" for row in rows])
+            run = []
+        out.append(line)
+    return out[:-1]
 
 
 _new_object = object.__new__

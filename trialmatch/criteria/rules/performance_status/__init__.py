@@ -347,7 +347,7 @@ def _stated_limits(sentence: str) -> list[Limit]:
                 break
             if extra is None:
                 break
-            if not _spec_ok(sentence, more):
+            if not _spec_ok(sentence, more) or sentence[more.start() - 1].isalpha():  # "PD-L1": no further score
                 break
             spans.append(extra)
             conditional.append(_condition_after(sentence, more.end()))

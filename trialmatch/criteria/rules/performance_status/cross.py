@@ -26,7 +26,8 @@ _MARKER = (r"\b(?-i:EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|HER2|ERBB2|NTRK[1-3]?|NRG1)(
            r"|positive|altered|rearranged|fusion|amplified|driven))?\b")
 _PRIOR = (r"\b(?:prior|previous|earlier)\s+(?:lines?|therap\w+|treatments?|regimens?|chemotherapy|systemic)\b"
           r"|\blines?\s+of\s+(?:systemic\s+)?(?:therapy|treatment|chemotherapy)\b|\bpre-?treated\b")
-OTHER_FACT = guarded(rf"{_BRAIN}|{_MARKER}|{_PRIOR}", re.I)
+_PDL1 = r"\bPD-?L1\b|\bTPS\b|\btumou?r\s+proportion\s+score\b"
+OTHER_FACT = guarded(rf"{_BRAIN}|{_MARKER}|{_PRIOR}|{_PDL1}", re.I)
 MARKER = re.compile(_MARKER, re.I)
 _BRAIN_WORD = re.compile(_BRAIN, re.I)
 # Words that join two facts into one group ("EGFR-mutant NSCLC with untreated brain metastases"), and those that
@@ -76,12 +77,34 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# The score that opens its clause is let in on a condition: "ECOG 2 patients are eligible only if PD-L1 >= 50%",
+# "PS 2 allowed only for patients with EGFR mutation", "ECOG 2 is acceptable provided no brain metastases".
+_LET_IN_IF = re.compile(
+    rf"\s*(?:{_GROUP}\s+)?(?:(?:are|is|will\s+be|may\s+be|can\s+be)\s+)?(?:also\s+)?(?:only\s+)?"
+    r"(?:eligible|allowed|permitted|acceptable|accepted|included|enrolled)\s+(?:only\s+)?"
+    r"(?:if|when|provided|as\s+long\s+as|for|in|among)\b",
+    re.I,
+)
+# A fact of another dimension let in on the score: "EGFR-mutant NSCLC with asymptomatic brain metastases allowed if
+# ECOG 0-1", "Patients with PD-L1 < 1% are eligible only when PS is 0".
+_ALLOWED_IF_END = re.compile(
+    r"\b(?:eligible|allowed|permitted|acceptable|accepted|included|enrolled)\s+(?:only\s+)?"
+    rf"(?:if|when|provided(?:\s+that)?|as\s+long\s+as)\s+(?:(?:the\s+)?{_GROUP}\s+(?:has|have|is|are)\s+)?"
+    r"(?:(?:an?|the|their)\s+)?$",
+    re.I,
+)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
 def score_is_condition(sentence: str, start: int, end: int) -> bool:
     """The score at [start, end) opens its clause as a condition on what follows ("If ECOG 2, no brain
-    metastases"): it sets no limit on the score itself."""
+    metastases", "ECOG 2 patients are eligible only if PD-L1 >= 50%"): it sets no limit on the score itself."""
     head = _clause_head(sentence, start)[1].strip()
-    return bool(head) and _CONDITION_HEAD.fullmatch(head + " ") is not None \
-        and _CONDITION_TAIL.match(sentence, end) is not None
+    if not head:  # one score opens the clause ("0 or 1 (2 accepted for ...)" is a limit with its exception)
+        return len(_NUMBER.findall(sentence, start, end)) == 1 and _LET_IN_IF.match(sentence, end) is not None
+    return _CONDITION_HEAD.fullmatch(head + " ") is not None and _CONDITION_TAIL.match(sentence, end) is not None
 
 
 def joined_before(sentence: str, start: int, exclusion: bool = True) -> bool:
@@ -90,6 +113,8 @@ def joined_before(sentence: str, start: int, exclusion: bool = True) -> bool:
     given its own rule counts ("must", ":"): "Patients with EGFR-mutant NSCLC and ECOG 0-1" asks both of all."""
     begin, head = _clause_head(sentence, start)
     fact = OTHER_FACT.search(head)
+    if fact is not None and _ALLOWED_IF_END.search(head, fact.end()) is not None:
+        return True  # "... with brain metastases allowed if ECOG 0-1": the score's rule is that group's
     if fact is None or _GROUP_LINK.search(head) is None:
         return False
     return exclusion or _GROUP_RULE.search(head, fact.end()) is not None

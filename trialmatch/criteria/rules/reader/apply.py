@@ -21,6 +21,8 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
       a patient tested negative for all of them is outside it (eligible); otherwise the group is
       unknown for the patient, and an exclusion becomes a question.
     - a part closed to enrolment ("Phase 1 [closed to enrollment]"): nobody joins it now; eligible.
+    - a country, region or sites ("Japan part", "Chinese patients", "(China only)"): the profile has no
+      country, so an exclusion becomes a question.
     - a cohort, part or arm without a cancer or marker ("Part B", "dose escalation only"): the
       patient may join another; an exclusion becomes a question.
     """
@@ -32,12 +34,27 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
                                  f"({scope.label}).")
     if scope.other_disease:
         return _outside(finding, f"This rule is for another group of the trial ({scope.label}), not for NSCLC.")
+    if scope.region:  # a profile has no country: the rule is a question, whoever else it is for
+        found = _marker_group(finding, scope, profile) if scope.genes else finding
+        return _question(found, _region_reason(scope))
     if scope.genes:
         return _marker_group(finding, scope, profile)
     if scope.diseases:  # names NSCLC, lung cancer or solid tumours: about this patient
         return finding
     return _question(finding, f"This rule applies only to {scope.label}: ask your doctor which part "
                               "of the trial you could join.")
+
+
+_NEEDS_THE = frozenset({"EU", "US", "USA", "UK", "EEA", "U.S.", "U.K.", "U.S.A."})
+
+
+def _region_reason(scope: Scope) -> str:
+    if scope.region.lower() == "global":
+        return (f"This rule is for the global part of the trial ({scope.label}), not for the countries with "
+                "their own rules: ask your doctor which part you could join.")
+    place = f"the {scope.region}" if scope.region in _NEEDS_THE else scope.region
+    return (f"This rule applies only to patients in {place} ({scope.label}): ask your doctor whether it "
+            "applies where you would be treated.")
 
 
 def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Finding:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.vocab import gene_aliases, load
 
-ScopeKind = Literal["cohort", "part", "arm", "phase", "condition"]
+ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region"]
 # Marks a line that only names the group of a section heading ("Inclusion Criteria - Cohort 1:" gives
 # HEADING_MARK + "Cohort 1:"; a heading naming no group after one that did gives HEADING_MARK + ":"): it scopes
 # the section under it and is no criterion itself (trialmatch/criteria/text.py drops it after scoping).
@@ -46,6 +47,9 @@ class Scope:
     # "Patients without EGFR mutations must ...", "All other patients ...": the group is the
     # patients who have none of `genes`.
     absent: bool = False
+    # "Japan part:", "Chinese patients:", "(China only)": the country, region or sites it is for. A profile has
+    # no country: such a rule can only be a question.
+    region: str = ""
 
     @property
     def other_disease(self) -> bool:
@@ -62,13 +66,15 @@ class Scope:
             data["closed"] = True
         if self.absent:
             data["absent"] = True
+        if self.region:
+            data["region"] = self.region
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scope:
         return cls(str(data.get("label", "")), data.get("kind", "condition"),
                    tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")),
-                   bool(data.get("absent")))
+                   bool(data.get("absent")), str(data.get("region") or ""))
 
 
 def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
@@ -90,6 +96,7 @@ def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
         genes,
         outer.closed or inner.closed,
         absent,
+        inner.region or outer.region,
     )
 
 
@@ -492,6 +499,13 @@ def heading_scope(text: str) -> Scope | None:
 def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
     it only names a group; otherwise its own words may still scope it."""
+    region = region_of(text)
+    if region is not None:  # "Japan part: ...", "Chinese patients: ...", "... (China only)"
+        place = Scope(_shorten(region.label), "region", cancers_named(region.label), genes_named(region.label),
+                      region=region.place)
+        if not region.rest:
+            return place, place
+        return None, merge(place, read_scope(region.rest)[1])
     lowered = text.lower()
     group_word = GROUP_WORD.search(lowered)  # one search serves the prefix and the suffix
     head = text[:_HEAD]
