@@ -101,3 +101,24 @@ def test_an_exclusion_of_the_drug_beside_a_lab_value_still_bans_it() -> None:
     sentence = "Prior docetaxel or ANC < 1,500/\u00b5L"
     assert verdict("chemo-io-docetaxel", exclusion=[sentence]) == "excluded"
     assert verdict("chemo-io", exclusion=[sentence]) == "eligible"
+
+
+# --- 6. a toxicity or ECG finding from a prior drug ----------------------------------------------------------
+
+TOXICITY_FROM_DRUG = [
+    "Neuropathy grade \u2265 2 from prior paclitaxel",
+    "Peripheral neuropathy grade 2 or higher caused by prior taxane therapy",
+    "Sensory neuropathy of grade >= 2 induced by prior paclitaxel",
+    "Peripheral neuropathy CTCAE grade > 1 due to previous paclitaxel",
+]
+
+
+@pytest.mark.parametrize("sentence", TOXICITY_FROM_DRUG)
+def test_a_graded_toxicity_from_a_prior_drug_is_a_question_never_a_ban(sentence: str) -> None:
+    assert verdict("paclitaxel", exclusion=[sentence]) == "unknown"
+    assert verdict("naive", exclusion=[sentence]) == "eligible"
+    assert verdict("osimertinib", exclusion=[sentence]) == "eligible"
+
+
+def test_a_drug_beside_a_toxicity_in_its_own_option_is_still_banned() -> None:
+    assert verdict("paclitaxel", exclusion=["Prior paclitaxel, or neuropathy grade \u2265 2"]) == "excluded"
