@@ -122,3 +122,42 @@ def test_a_graded_toxicity_from_a_prior_drug_is_a_question_never_a_ban(sentence:
 
 def test_a_drug_beside_a_toxicity_in_its_own_option_is_still_banned() -> None:
     assert verdict("paclitaxel", exclusion=["Prior paclitaxel, or neuropathy grade \u2265 2"]) == "excluded"
+
+
+# --- 2. a gene-scoped "fewer than N" with the tumour as the subject ------------------------------------------
+
+TUMOUR_SUBJECT_ALK = [
+    "ALK-positive NSCLC previously treated with fewer than two ALK TKIs",
+    "For ALK-positive disease: fewer than two prior ALK TKIs",
+    "Known ALK fusion treated with fewer than two ALK TKIs",
+    "ALK-rearranged tumours that have received fewer than 2 ALK inhibitors",
+    "ALK-positive metastatic NSCLC pretreated with less than two ALK tyrosine kinase inhibitors",
+]
+
+
+@pytest.mark.parametrize("sentence", TUMOUR_SUBJECT_ALK)
+def test_a_tumour_subject_binds_a_count_of_its_drugs_to_its_carriers(sentence: str) -> None:
+    assert verdict("alectinib", exclusion=[sentence]) == "excluded"
+    assert verdict("alk-naive", exclusion=[sentence]) == "excluded"
+    # Read as the "ALK-positive patients who received ..." form is.
+    patients_form = "ALK-positive patients who received fewer than two ALK inhibitors"
+    assert verdict("alk-two", exclusion=[sentence]) == verdict("alk-two", exclusion=[patients_form]) != "excluded"
+    for who in ("naive", "chemo-io", "cisplatin", "chemo-io-docetaxel"):
+        assert verdict(who, exclusion=[sentence]) == "eligible", who
+    for who in ("osimertinib", "afatinib"):  # ALK untested
+        assert verdict(who, exclusion=[sentence]) != "excluded", who
+
+
+def test_an_egfr_tumour_subject_binds_only_egfr_carriers() -> None:
+    sentence = "EGFR mutation treated with fewer than two EGFR TKIs"
+    assert verdict("osimertinib", exclusion=[sentence]) == "excluded"
+    for who in ("naive", "chemo-io"):
+        assert verdict(who, exclusion=[sentence]) == "eligible", who
+    assert verdict("alectinib", exclusion=[sentence]) != "excluded"  # EGFR untested
+
+
+def test_a_count_of_lines_with_nsclc_as_the_subject_still_binds_everyone() -> None:
+    # "NSCLC" names no marker group: the count is everyone's.
+    sentence = "NSCLC previously treated with fewer than two lines of chemotherapy"
+    assert verdict("naive", exclusion=[sentence]) == "excluded"
+    assert verdict("alectinib", exclusion=[sentence]) == "excluded"
