@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trialmatch.criteria.rules.prior_therapy import not_counted, toxicity
+from trialmatch.criteria.rules.prior_therapy.early_relapse import early_maybe, early_relapse_counts
 from trialmatch.criteria.rules.prior_therapy.lab_scoped import lab_conditioned_mentions
 from trialmatch.criteria.rules.prior_therapy.names import without_spans
-from trialmatch.criteria.rules.prior_therapy.early_relapse import early_maybe, early_relapse_counts
 
 if TYPE_CHECKING:
     from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead

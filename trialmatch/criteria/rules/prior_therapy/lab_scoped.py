@@ -37,8 +37,8 @@ _PATIENTS_WHO = re.compile(r"\b(?:patients|subjects|participants|those|individua
 # "prior immunotherapy patients: ...": the drug names the patients.
 _NAMES_PATIENTS = re.compile(r"[\s-]{1,3}(?:[a-z-]+\s+){0,2}?(?:patients|subjects|participants)\b")
 # "(>= 45 if carboplatin)", ">= 8 g/dL with prior paclitaxel": a value, then the drug it holds for.
-_VALUE_IF = re.compile(r"(?:[<>\u2264\u2265]=?|=<|=>)\s*\d[^;()a-z]{0,20}(?:[a-z/%\u00b5^]+\s*){0,2}?\s(?:if|for|with|in|when"
-                       r"|after)\s+(?:(?:prior|previous|the|an?)\s+)?$")
+_VALUE_IF = re.compile(r"(?:[<>\u2264\u2265]=?|=<|=>)\s*\d[^;()a-z]{0,20}(?:[a-z/%\u00b5^]+\s*){0,2}?"
+                       r"\s(?:if|for|with|in|when|after)\s+(?:(?:prior|previous|the|an?)\s+)?$")
 _THEN_VALUE = re.compile(r"[^;()]{0,25}?(?:\brequire\w*|\bmust\b|\bshould\b|\bmay\b|\bneed\w*|\bcan\b|:)")
 
 
