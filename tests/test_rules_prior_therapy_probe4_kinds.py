@@ -161,3 +161,32 @@ def test_a_count_of_lines_with_nsclc_as_the_subject_still_binds_everyone() -> No
     sentence = "NSCLC previously treated with fewer than two lines of chemotherapy"
     assert verdict("naive", exclusion=[sentence]) == "excluded"
     assert verdict("alectinib", exclusion=[sentence]) == "excluded"
+
+
+# --- 4. "first-generation or second-generation EGFR-TKI" -------------------------------------------------------
+
+FIRST_OR_SECOND = [
+    "Progression after a first-generation or second-generation EGFR-TKI",
+    "Previously received first-generation or second-generation EGFR-TKI treatment and then progressed",
+    "Progression on a first generation or second generation EGFR TKI",
+    "Progression after 1st- or 2nd-generation EGFR TKI",
+    "Progression on a first/second generation EGFR TKI",
+    "Disease progression on 1st-generation and 2nd-generation EGFR tyrosine kinase inhibitors",
+]
+
+
+@pytest.mark.parametrize("sentence", FIRST_OR_SECOND)
+@pytest.mark.parametrize("who", ["gefitinib", "afatinib", "dacomitinib"])
+def test_each_written_out_generation_counts(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", FIRST_OR_SECOND)
+def test_a_third_generation_tki_is_not_a_first_or_second(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "excluded"
+
+
+def test_one_generation_alone_stays_that_generation() -> None:
+    assert verdict("afatinib", ["Progression on a first-generation EGFR-TKI"]) == "excluded"
+    assert verdict("gefitinib", ["Progression on a second-generation or third-generation EGFR TKI"]) == "excluded"
+    assert verdict("osimertinib", ["Progression on a second-generation or third-generation EGFR TKI"]) == "eligible"
