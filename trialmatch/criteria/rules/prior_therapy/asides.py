@@ -1,6 +1,7 @@
 """Clauses a sentence adds beside its rule, read before and after the sentence itself (sentence.reading_rules):
 what a line count leaves out (not_counted.py), a toxicity on a treatment, a chemotherapy modality no profile
-lists, "(unless contraindicated)" (toxicity.py)."""
+lists, "(unless contraindicated)" (toxicity.py), a drug that only picks whom a
+lab threshold applies to (lab_scoped.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trialmatch.criteria.rules.prior_therapy import not_counted, toxicity
 from trialmatch.criteria.rules.prior_therapy.early_relapse import early_maybe, early_relapse_counts
+from trialmatch.criteria.rules.prior_therapy.lab_scoped import lab_conditioned_mentions
+from trialmatch.criteria.rules.prior_therapy.names import without_spans
 
 if TYPE_CHECKING:
     from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
@@ -27,6 +30,18 @@ def before(read: FirstRead, section: str) -> tuple[FirstRead | None, Asides]:
     if rest is None:
         return None, NONE
     rest, uncounted = not_counted.split_off(rest)
+    conditioned = lab_conditioned_mentions(rest.norm, rest.mentions)
+    if conditioned:
+        # A drug that only picks whom a lab value applies to (lab_scoped.py): an exclusion of patients who had it
+        # is a question for them; anywhere else the drug sets no rule.
+        if section == "exclusion" and len(conditioned) == len(rest.mentions) and not rest.limits:
+            return rest, Asides(uncounted, True)
+        spans = [(m.start, m.end) for m in conditioned]
+        # ">= 45 if carboplatin" is read as a count of carboplatin too: it goes with the name.
+        spans += [(lim.start, lim.end) for lim in rest.limits if any(lim.start <= a < lim.end for a, _ in spans)]
+        rest = without_spans(rest, spans)
+        if rest is None:
+            return None, NONE
     question = (section == "exclusion" and toxicity.toxicity_only(rest)) or (
         section == "inclusion" and toxicity.unless_unfit(rest.norm))
     return rest, Asides(uncounted, question) if uncounted or question else NONE

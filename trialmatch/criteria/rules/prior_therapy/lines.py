@@ -166,6 +166,9 @@ def _besides_named(text: str, match: re.Match[str], mentions: list[Mention]) -> 
         and _JOINED_BY.search(text, before[-1].end, match.start()) is not None
 
 
+_GRADE_BEFORE = re.compile(r"\bgrades?\s*$")
+
+
 def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineLimit]:
     """Numeric limits: "at least one prior line", "more than 3 prior regimens", "1-2 lines of chemotherapy"."""
     out: list[LineLimit] = []
@@ -176,6 +179,8 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         # needs "line" or "regimen", which _UNIT also needs. Lab values and ages stop here.
         return out
     for match in _LEAD.finditer(text):
+        if _GRADE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "neuropathy grade >= 2 after prior paclitaxel": a toxicity grade, not a count
         more = match.group("more")
         q, n = ("at least", _number(more)) if more else (match.group("q"), _number(match.group("n")))
         counted = _counted(text, match.end(), mentions)

@@ -53,6 +53,16 @@ _GENE_COHORT = re.compile(
     r"|rearranged|altered)[\s-]*)?(?:positive\s+)?(?:nsclc\s+)?(?:cohorts?|groups?|arms?|subgroups?|populations?"
     r"|subsets?)\b"
 )
+# The tumour as the subject: "ALK-positive NSCLC previously treated with ...", "Known ALK fusion treated with ...",
+# "For ALK-positive disease: ...", "EGFR mutation treated with fewer than two EGFR TKIs": the same group as
+# "patients with ALK fusion ...". Only when what was given follows at once (or a colon closes the heading).
+_GENE_TUMOUR = re.compile(
+    rf"^\W*(?:for\s+|in\s+)?(?:(?:an?|the|known|documented|confirmed)\s+)*{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?"
+    r"[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|rearrangements?|altered|alterations?)"
+    r"[\s-]*(?:positive\s+)?(?:(?:advanced|metastatic|locally advanced)\s+)?(?:nsclc|disease|tumou?rs?|cancers?"
+    r"|lung cancer)?(?=\s*:|\s+(?:(?:previously|prior|already)\s+)?(?:pre-?treated|treated|exposed)\s+(?:with|by|to)\b"
+    r"|\s+(?:that|which)\s+(?:has|have|had)\s+(?:previously\s+)?(?:been\s+treated|received|progressed)\b)"
+)
 # "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
 _FOR_PATIENTS_WITH = re.compile(
     r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
@@ -192,7 +202,7 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
     "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
     if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
         return list(DRIVER_GENES), None
-    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT):
+    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT, _GENE_TUMOUR):
         match = pattern.match(norm)
         if match:
             gene, alteration = _gene(match.group("gene"))

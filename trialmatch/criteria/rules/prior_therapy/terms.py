@@ -209,6 +209,26 @@ def _generations_before(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[
     return {n for n in found if n in _GENERATION_CLASSES}, start
 
 
+def _generations_after(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[set[int], int]:
+    """More generations written out after "generation": "first-generation or second-generation" (the last
+    "generation" token is returned: the class name follows it)."""
+    found: set[int] = set()
+    last, j = gen_at, gen_at + 1
+    while j + 1 < len(toks) and toks[j][0] in ("or", "and"):
+        k, gens = j + 1, set()
+        while k < len(toks) and (toks[k][0] in _ORDINAL_WORDS or toks[k][0].isdigit() or toks[k][0] in _ORDINAL_SUFFIX):
+            if toks[k][0] in _ORDINAL_WORDS:
+                gens.add(_ORDINAL_WORDS[toks[k][0]])
+            elif toks[k][0].isdigit():
+                gens.add(int(toks[k][0]))
+            k += 1
+        if not gens or k >= len(toks) or toks[k][0] not in ("generation", "gen"):
+            break
+        found |= {n for n in gens if n in _GENERATION_CLASSES}
+        last, j = k, k + 1
+    return found, last
+
+
 def _names_egfr(egfr_trial: bool, toks: list[tuple[str, int, int]], raw: list[tuple[int, int, str]]) -> bool:
     """An EGFR trial, or a sentence that names EGFR: a bare "third-generation TKI" is then an EGFR TKI.
     Asked only when such a TKI is found (rare), not for every sentence with a drug name."""
@@ -240,6 +260,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         gens, first = _generations_before(toks, k)
         if not gens:
             continue
+        more, k = _generations_after(toks, k)
+        gens |= more
         for ahead in range(k + 1, min(k + 5, len(toks))):
             if ahead in by_start:
                 end, item = by_start[ahead]

@@ -27,6 +27,8 @@ _TOXICITY = guarded(
     r"|stomatitis|mucositis|neuropath\w*|cardiotox\w*|qtc? prolongation|intoleran\w+|intolerable|toxicit\w+"
     r"|grade\s*(?:>=|>|\u2265)?\s*[34]\b(?:\s+or\s+(?:higher|above|greater))?(?:\s+[a-z-]+){0,3}?"
     r"|severe\s+(?:reaction|adverse)\w*|(?:drug|treatment|therapy)-(?:induced|related|associated)\s+[a-z ]{2,40}?)"
+    # "neuropathy grade >= 2 from prior paclitaxel": the grade between the toxicity and its treatment.
+    r"(?:\s+(?:of\s+)?(?:ctcae\s+)?grade\s*(?:>=|>|\u2265)?\s*[1-4](?:\s+or\s+(?:higher|above|greater|worse|more))?)?"
     r"\s+(?:on|to|with|from|during|after|following|while\s+(?:on|receiving|taking)|due\s+to|related\s+to"
     r"|attributed\s+to|caused\s+by|induced\s+by|associated\s+with)\s+(?:an?\s+|the\s+|any\s+)?"
     r"(?:prior\s+|previous\s+|earlier\s+)?(?:treatment\s+with\s+|therapy\s+with\s+)?$"
