@@ -278,6 +278,9 @@ def _mention_statements(
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     if _example_in_washout(sentence, start):
         return [], last  # "Prior radiotherapy (e.g., to brain metastases) within 2 weeks"
+    garbled = phrases.DOUBLE_NEGATIVE.search(sentence, max(0, start - phrases.LOOKBACK), start)
+    if garbled:  # "No absence or irradiated and stable CNS metastatic disease"
+        return [_garbled(sentence, sentence[garbled.end():], "absen" in garbled.group(0).lower())], last
     unless = "nless" in sentence and phrases.EXCLUDED_UNLESS.search(sentence, max(0, start - phrases.LOOKBACK), start)
     if unless:  # "Patients are excluded unless (their) brain metastases are treated and stable"
         return _excluded_unless(sentence, start, unless.start("unless"))
@@ -449,6 +452,19 @@ def _example_in_washout(sentence: str, start: int) -> bool:
     example = phrases.EXAMPLE_BEFORE.search(sentence, max(0, start - 50), start)
     return bool(example and phrases.TIME_WINDOW.search(sentence)
                 and phrases.WASHOUT_TREATMENT.search(sentence, 0, example.start()))
+
+
+def _garbled(sentence: str, conditions: str, absence: bool) -> dict[str, Any]:
+    """A sentence whose negations contradict each other ("No absence or irradiated and stable CNS metastatic
+    disease", in either section): not understood in full, so it excludes no one. What it plainly lets in (no brain
+    metastases; "irradiated and stable" ones) is read as eligible; whom it leaves out is a question."""
+    statement = _conditional(sentence, conditions, "any")
+    statement["kind"] = "garbled"
+    for state in STATES:
+        statement[state] = U if statement[state] == X else statement[state]
+    if not (absence and phrases.ABSENCE_OR.match(conditions)):
+        statement["none"] = U  # "not without brain metastases": whether none is meant to be fine is not clear
+    return statement
 
 
 def _excluded_unless(sentence: str, start: int, unless_at: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -735,6 +751,14 @@ def _crossed(statements: list[dict[str, Any]], sentence: str, exclusion: bool) -
             statement[state] = U if statement[state] == X else statement[state]
 
 
+def _uncapped(statements: list[dict[str, Any]]) -> None:
+    """A sentence whose negations contradict each other ("... that are not without prior radiotherapy") is not
+    understood in full: whom it leaves out is a question."""
+    for statement in statements:
+        for state in STATES:
+            statement[state] = U if statement[state] == X else statement[state]
+
+
 def _named_part(statements: list[dict[str, Any]], criterion: Criterion) -> None:
     """A part, arm or cohort named inside a criterion the reader left unscoped ("brain metastases in the EGFR
     cohort", "(Part 1 only)"): its rule may be that part's only, so whom it leaves out is a question."""
@@ -838,6 +862,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 head_requires=group is not None and group.requires)
             if made:
                 _crossed(made, sentence, criterion.section == "exclusion")
+                if "o" in sentence and phrases.DOUBLE_NEGATIVE.search(sentence):
+                    _uncapped(made)  # negations that contradict each other anywhere in it: never an exclusion
             statements.extend(made)
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
@@ -922,6 +948,7 @@ _RULE = {
     "prior_brain_radiotherapy": "excludes brain metastases treated with radiotherapy before",
     "prior_treatment": "limits earlier treatment of brain metastases",
     "alternatives": "accepts patients who meet one of several conditions on brain metastases",
+    "garbled": "words brain or CNS metastases in a way that is not clear",
 }
 
 

@@ -462,6 +462,14 @@ TIME_WINDOW = re.compile(
     re.I,
 )
 ASIDE = re.compile(r"\([^()]{0,200}\)")
+# Negations that contradict each other before a mention ("No absence or irradiated and stable CNS metastatic
+# disease", "not without brain metastases", "no lack of"): a garbled sentence, read as far as it is clear.
+DOUBLE_NEGATIVE = re.compile(
+    r"\b(?:no|not|never|without)\s+(?:(?:the|any)\s+)?(?:absence|absent|lack(?:ing)?|without|free\s+(?:of|from)|"
+    r"devoid|non-?existen(?:ce|t))\b", re.I)
+# What follows "no absence" when the absence of CNS disease is the first of the states it lets in ("No absence or
+# irradiated and stable CNS metastatic disease"; "No absence of brain metastases").
+ABSENCE_OR = re.compile(r"\s*(?:of\b|or\b|,)", re.I)
 LOOKBACK = 80  # how far before a mention its negation or "therapy for" is looked for
 CONDITION_SENTENCES = 6
 CLAUSE_END = re.compile(r"[;:.(]")

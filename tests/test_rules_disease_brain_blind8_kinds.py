@@ -1,0 +1,73 @@
+"""Disease and brain metastases: kinds of sentence met on older first/second-line trials. Invented sentences of each
+kind and of near-miss kinds, per profile state or histology."""
+
+from __future__ import annotations
+
+import pytest
+from invented import invented_trial
+
+from trialmatch.criteria.rules import brain_metastases
+from trialmatch.criteria.text import TrialText
+from trialmatch.matching.profile import Profile
+
+EL, UN, EX = "eligible", "unknown", "excluded"
+STATES = ("none", "treated_stable", "active", None)
+
+
+def _trial(inclusion: str = "", exclusion: str = "") -> TrialText:
+    return invented_trial(inclusion, exclusion, "An invented trial in metastatic NSCLC")
+
+
+def _brain(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
+    rules = brain_metastases.parse(_trial(inclusion, exclusion))
+    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
+
+
+# ---------------------------------------------------------------- 1. garbled double negatives never exclude
+# "No absence or <state> CNS disease": the absence of CNS disease and the state named are what it lets in; it is not
+# understood in full, so active metastases are a question, in either section.
+NO_ABSENCE_OR = {
+    "cns-irradiated-stable": "* No absence or irradiated and stable central nervous system metastatic disease.",
+    "brain-treated-stable": "* No absence or treated, stable brain metastases",
+    "intracranial-radiated": "* Not absent, or previously radiated and stable intracranial metastases.",
+    "absence-of-brain-or-stable": "* No absence of brain metastases or brain metastases treated and stable",
+}
+
+
+@pytest.mark.parametrize("sentence", NO_ABSENCE_OR.values(), ids=NO_ABSENCE_OR.keys())
+@pytest.mark.parametrize("section", ["inclusion", "exclusion"])
+def test_no_absence_or_state_lets_none_and_treated_in(section: str, sentence: str) -> None:
+    assert _brain(**{section: sentence}) == (EL, EL, UN, UN)
+
+
+# Other contradicting negations: whom they leave out is a question, never an exclusion.
+OTHER_DOUBLE_NEGATIVES = {
+    "not-without": "* Not without brain metastases.",
+    "no-lack-of": "* No lack of known CNS metastases",
+    "no-absence-alone": "* No absence of brain metastases",
+    "without-absence": "* Patients without absence of active cerebral metastases",
+    "after-mention": "* Absence of brain metastases, or brain metastases that are not without prior radiotherapy",
+}
+
+
+@pytest.mark.parametrize("sentence", OTHER_DOUBLE_NEGATIVES.values(), ids=OTHER_DOUBLE_NEGATIVES.keys())
+@pytest.mark.parametrize("section", ["inclusion", "exclusion"])
+def test_double_negative_never_excludes(section: str, sentence: str) -> None:
+    assert EX not in _brain(**{section: sentence})
+
+
+# Near misses: one negation, read as before.
+SINGLE_NEGATION = {
+    "absence-or-stable-inclusion": ("inclusion", "* Absence of brain metastases or irradiated and stable brain "
+                                                 "metastases.", (EL, EL, EX, UN)),
+    "no-brain-or-stable-inclusion": ("inclusion", "* No brain metastases, or irradiated and stable brain metastases.",
+                                     (EL, EL, EX, UN)),
+    "active-exclusion": ("exclusion", "* Active brain metastases", (EL, EL, EX, UN)),
+    "unless-stable-exclusion": ("exclusion", "* Known brain metastases, unless treated and stable", (EL, EL, EX, UN)),
+    "bare-exclusion": ("exclusion", "* Brain metastases.", (EL, EX, EX, UN)),
+}
+
+
+@pytest.mark.parametrize(("section", "sentence", "expected"), SINGLE_NEGATION.values(), ids=SINGLE_NEGATION.keys())
+def test_single_negation_read_as_before(section: str, sentence: str, expected: tuple[str, ...]) -> None:
+    assert _brain(**{section: sentence}) == expected
