@@ -6,16 +6,22 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
-from trialmatch.criteria.rules import brain_metastases
+from trialmatch.criteria.rules import brain_metastases, disease
 from trialmatch.criteria.text import TrialText
 from trialmatch.matching.profile import Profile
 
 EL, UN, EX = "eligible", "unknown", "excluded"
 STATES = ("none", "treated_stable", "active", None)
+HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
 
 
 def _trial(inclusion: str = "", exclusion: str = "") -> TrialText:
     return invented_trial(inclusion, exclusion, "An invented trial in metastatic NSCLC")
+
+
+def _histology(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
+    rules = disease.parse(_trial(inclusion, exclusion))
+    return tuple(disease.check(rules, Profile(histology=h, stage="IV")).verdict for h in HISTOLOGIES)
 
 
 def _brain(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
@@ -71,3 +77,44 @@ SINGLE_NEGATION = {
 @pytest.mark.parametrize(("section", "sentence", "expected"), SINGLE_NEGATION.values(), ids=SINGLE_NEGATION.keys())
 def test_single_negation_read_as_before(section: str, sentence: str, expected: tuple[str, ...]) -> None:
     assert _brain(**{section: sentence}) == expected
+
+
+# ---------------------------------------------------------------- 2. a histology left out inside an inclusion
+# "excluding / other than / except <histology>" in the sentence that states the disease, beside the lung cancer's own
+# "malignant pleural effusion" (a stage feature, not another malignancy): the histology named is out, NSCLC NOS a
+# question.
+EXCLUDING_IN_INCLUSION = {
+    "excluding-with-effusion": "* Advanced NSCLC, stage IIIB with malignant pleural effusion or stage IV, excluding "
+                               "squamous cell histology, with measurable disease",
+    "other-than-pericardial": "* Stage IV NSCLC other than squamous cell carcinoma, or stage IIIB with malignant "
+                              "pericardial effusion",
+    "except-malignant-effusion": "* Histologically confirmed NSCLC of any type except squamous, with malignant "
+                                 "effusion or distant metastases",
+    "effusion-in-brackets": "* Stage IIIB (malignant pleural effusion) or IV non-small cell lung cancer, excluding "
+                            "predominantly squamous histology",
+    "excluding-no-effusion": "* Recurrent or metastatic non-small cell lung cancer, excluding squamous cell carcinoma",
+}
+
+
+@pytest.mark.parametrize("sentence", EXCLUDING_IN_INCLUSION.values(), ids=EXCLUDING_IN_INCLUSION.keys())
+def test_excluding_histology_in_inclusion_shuts_it_out(sentence: str) -> None:
+    assert _histology(inclusion=sentence) == (EL, EX, EL, UN)
+
+
+HISTOLOGY_NEAR_MISSES = {
+    "both-histologies": "* Stage IIIB with malignant pleural effusion or stage IV NSCLC, squamous or non-squamous",
+    "other-malignancy-history": "* Stage IIIB with malignant pleural effusion or stage IV NSCLC; patients with a "
+                                "history of malignant melanoma are excluded",
+    "prior-squamous-malignancy": "* Stage IV NSCLC, excluding patients with a prior malignancy of squamous cell type",
+    "excluding-small-cell": "* Advanced NSCLC with malignant pleural effusion, excluding small cell histology",
+}
+
+
+@pytest.mark.parametrize("sentence", HISTOLOGY_NEAR_MISSES.values(), ids=HISTOLOGY_NEAR_MISSES.keys())
+def test_histology_near_misses_leave_every_histology_in(sentence: str) -> None:
+    assert _histology(inclusion=sentence) == (EL, EL, EL, EL)
+
+
+def test_skin_squamous_history_beside_effusion_is_not_the_lung_histology() -> None:
+    exclusion = "* Prior malignancy (squamous cell carcinoma of the skin allowed); malignant pleural effusion"
+    assert _histology(exclusion=exclusion) == (EL, EL, EL, EL)

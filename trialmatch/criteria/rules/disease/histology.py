@@ -146,6 +146,8 @@ _HISTOLOGY_LIST = re.compile(
     r"|non-small[\s-]cell lung (?:cancer|carcinoma)))?\s*[.;]?\s*",
     re.I,
 )
+# "Stage IIIB with malignant pleural effusion": the lung cancer's own spread, not another malignancy's history.
+_OWN_MALIGNANT = re.compile(r"\bmalignant\s+(?:(?:pleural|pericardial)\s+(?:or\s+pericardial\s+)?)?effusions?\b", re.I)
 _LARGE_CELL = re.compile(r"\blarge[\s-]+cell\b(?![\s-]*neuro)", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
 # A cancer word within two words after an organ ("gastric adenocarcinoma", "pancreatic ductal
@@ -162,6 +164,11 @@ _NEUROENDOCRINE_AFTER = re.compile(r"[\s-]*(?:neuro[\s-]?endocrine|NEC\b|LCNEC\b
 # "(adenocarcinoma, squamous or large cell neuroendocrine carcinoma)": a large cell NSCLC may be one.
 _NEUROENDOCRINE_ASKED = re.compile(r"\blarge[\s-]+cell[\s-]+neuro-?\s?endocrine|\bLCNEC\b", re.I)
 _ORGAN_AFTER = re.compile(r"\s*(?:cell\s+)?(?:carcinoma\s+|cancer\s+)?(?:of|in)\s+(?:the\s+)?", re.I)
+
+
+def _without_own_malignancy(lowered: str) -> str:
+    """The sentence without the lung cancer's own malignant effusion, whose "malignan" names no other cancer."""
+    return _OWN_MALIGNANT.sub(" ", lowered) if "malignant" in lowered else lowered
 
 
 def _organ_named(sentence: str) -> bool:
@@ -309,7 +316,7 @@ def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
 def _named_out(sentence: str) -> tuple[set[str], bool] | None:
     """The histologies an exclusion names as shut out, before any location or feature limit."""
     v = vocab()
-    lowered = sentence.lower()
+    lowered = _without_own_malignancy(sentence.lower())
     if any(word in lowered for word in v["other_cancer_context"]) or PRIOR_CONTEXT.search(sentence):
         return None
     if COHORT.search(sentence) or _PERMISSION.search(sentence):  # one cohort's limit; "... are eligible"
@@ -397,7 +404,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         shown = sentence = own_words(sentence)
         if criterion is not None:  # "Adenocarcinoma (NSCLC NOS is not eligible)": the note shuts out only what it names
             sentence = note_apart(sentence)
-        lowered = sentence.lower()
+        lowered = _without_own_malignancy(sentence.lower())
         context = other_cancer if not _LUNG.search(sentence) else _history_words()
         if any(word in lowered for word in context) or _CONDITIONAL_DRUG.search(sentence):
             continue  # "... squamous cell carcinoma of the skin"; "for patients receiving pemetrexed"
