@@ -118,3 +118,37 @@ def test_histology_near_misses_leave_every_histology_in(sentence: str) -> None:
 def test_skin_squamous_history_beside_effusion_is_not_the_lung_histology() -> None:
     exclusion = "* Prior malignancy (squamous cell carcinoma of the skin allowed); malignant pleural effusion"
     assert _histology(exclusion=exclusion) == (EL, EL, EL, EL)
+
+
+# ------------------------------------------------------------- 3a. "uncontrolled" brain metastases exclude active ones
+UNCONTROLLED = {
+    "bare": "* Uncontrolled brain metastases",
+    "known-or-suspected": "* Known or suspected uncontrolled CNS metastases",
+    "not-under-control": "* Brain metastases that are not under control",
+    "poorly-controlled": "* Poorly controlled intracranial metastatic disease",
+    "not-adequately-controlled": "* Central nervous system metastases not adequately controlled",
+}
+
+
+@pytest.mark.parametrize("sentence", UNCONTROLLED.values(), ids=UNCONTROLLED.keys())
+def test_uncontrolled_exclusion_excludes_active(sentence: str) -> None:
+    assert _brain(exclusion=sentence) == (EL, EL, EX, UN)
+
+
+# Near misses: "uncontrollable" (cannot be controlled) and "unstable" (often defined by an urgent need) leave active
+# ones a question, as does "uncontrolled" in a trial whose inclusions take some untreated brain metastases.
+UNCONTROLLED_NEAR_MISSES = {
+    "uncontrollable": ("", "* Patients with uncontrollable brain metastases"),
+    "unstable": ("", "* Unstable brain metastases"),
+    "untreated-asymptomatic-taken": (
+        "* Untreated asymptomatic brain metastases, or symptomatic ones treated locally and stable for 2 weeks",
+        "* Uncontrolled central nervous system metastases"),
+    "untreated-allowed-elsewhere": (
+        "* Patients with untreated, asymptomatic brain metastases are eligible", "* Uncontrolled CNS metastases"),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), UNCONTROLLED_NEAR_MISSES.values(),
+                         ids=UNCONTROLLED_NEAR_MISSES.keys())
+def test_uncontrolled_near_misses_leave_active_a_question(inclusion: str, exclusion: str) -> None:
+    assert _brain(inclusion, exclusion)[2] == UN

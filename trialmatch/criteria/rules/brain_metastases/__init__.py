@@ -349,6 +349,8 @@ def _mention_statements(
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)
+        if active == X and _uncontrolled_only(f"{before} {after}"):
+            statement["uncontrolled_only"] = True  # whether untreated ones are out depends on the trial's other words
         if treated == X and active == X:
             statement["bare"] = True  # any brain metastases: an allowance elsewhere may loosen it
             if phrases.SEE_EXCEPTIONS.search(sentence):
@@ -484,6 +486,26 @@ def _allowance(text: str) -> dict[str, Any]:
     return statement
 
 
+def _uncontrolled_only(words: str) -> bool:
+    """ "Uncontrolled brain metastases": active ones are out for being uncontrolled, not for being untreated."""
+    text = phrases.NEUTRAL_STATUS.sub(" ", words)
+    return bool(phrases.UNCONTROLLED.search(text)) and not phrases.STRONG_ACTIVE.search(text)
+
+
+def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
+    """ "Uncontrolled CNS metastases" excluded beside "Untreated asymptomatic brain metastases ..." as an inclusion or
+    permission: the trial takes some untreated ones, so an untreated (active) patient's is not uncontrolled for it by
+    that word alone; a question."""
+    flagged = [s for s in statements if s.pop("uncontrolled_only", False)]
+    if not flagged:
+        return
+    lets_in = any(s["kind"] in ("allowance", "conditional", "alternatives") and s["active"] != X
+                  and phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", s["evidence"])) for s in statements)
+    if lets_in:
+        for statement in flagged:
+            statement["active"] = U
+
+
 def _apply_allowances(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """ "Patients with treated and stable brain metastases are eligible" beside a bare exclusion "Brain metastases"
     (or "No known brain metastases") in another criterion: the exclusion does not reach the metastases the trial
@@ -565,7 +587,8 @@ def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str =
     ones, unless the sentence names them as an alternative ("active, or stable treated, brain metastases")."""
     text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
     rest = phrases.NOT_ACTIVE.sub(" ", text)
-    active_named = bool(phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest))
+    active_named = bool(phrases.STRONG_ACTIVE.search(rest) or phrases.WEAK_ACTIVE.search(rest)
+                        or phrases.UNCONTROLLED.search(rest))
     # "NSCLC with asymptomatic (or stable, treated) brain metastases": whether active ones qualify is a question.
     limited = bool(phrases.FITS_TREATED_STABLE.search(rest) or phrases.TREATED.search(rest))
     if phrases.OR_ALTERNATIVE_STATE.search(phrases.ASIDE.sub(" ", rest_of_sentence)):
@@ -815,7 +838,9 @@ def parse(text: TrialText) -> dict[str, Any]:
         # the same either way, so only the inclusions that may change are read again.
         again = _reread_as_brain_trial(text.criteria, chunks, heads, sited)
         chunks.update(_read_criteria(text, True, header_lepto, again)[0])
-    statements = _apply_allowances([s for position in sorted(chunks) for s in chunks[position]])
+    statements = [s for position in sorted(chunks) for s in chunks[position]]
+    _untreated_let_in(statements)
+    statements = _apply_allowances(statements)
     return _decide(text, statements, header_requires, header_lepto)
 
 

@@ -80,9 +80,13 @@ STRONG_ACTIVE = re.compile(
     r"|not (?:been )?(?:previously )?(?:treated|irradiated)|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
     re.I,
 )
-WEAK_ACTIVE = re.compile(
-    r"\b(?:uncontrolled|uncontrollable|unstable|not stable|not controlled|poorly controlled"
-    r"|not effectively controlled)\b",
+# "uncontrollable" ones cannot be controlled (not amenable to treatment), which an untreated one need not be.
+WEAK_ACTIVE = re.compile(r"\b(?:unstable|not stable|uncontrollable)\b", re.I)
+# "Uncontrolled brain metastases": untreated or progressing ones are not under control (an exclusion's own words;
+# "unstable" may be defined by a need for urgent treatment, which untreated ones need not have).
+UNCONTROLLED = re.compile(
+    r"\b(?:uncontrolled|not (?:been )?(?:effectively |adequately |well )?controlled"
+    r"|poorly controlled|not under control)\b",
     re.I,
 )
 SYMPTOMS = re.compile(
@@ -125,6 +129,7 @@ LEPTO_WITH = re.compile(
 # (family, treated_stable verdict, active verdict); families combine "and" as all-of, synonyms as one.
 QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (STRONG_ACTIVE, "activity", E, X),
+    (UNCONTROLLED, "activity", E, X),
     (WEAK_ACTIVE, "activity", E, U),
     (SYMPTOMS, "symptoms", E, U),
     (SIZE, "size", U, U),
