@@ -152,3 +152,39 @@ UNCONTROLLED_NEAR_MISSES = {
                          ids=UNCONTROLLED_NEAR_MISSES.keys())
 def test_uncontrolled_near_misses_leave_active_a_question(inclusion: str, exclusion: str) -> None:
     assert _brain(inclusion, exclusion)[2] == UN
+
+
+# ------------------------------------------------------------- 3b. permissions whose conditions follow the mention
+# "Patients with brain metastases only if treated and stable" (its verb left out); "Asymptomatic brain metastasis;
+# must have completed radiotherapy ... and be off steroids" (the next clause sets the brain's conditions).
+CONDITIONS_FOLLOW = {
+    "only-if-treated": "* Patients with brain metastases only if treated and neurologically stable with no ongoing "
+                       "requirement for corticosteroids",
+    "only-when-irradiated": "* Subjects with CNS metastases, only when previously irradiated and stable",
+    "must-have-completed-radiosurgery": "* Asymptomatic brain metastasis; must have completed radiotherapy/"
+                                        "radiosurgery at least 2 weeks prior to enrollment and be off steroids.",
+    "must-be-stable-after-srs": "* Intracranial metastases; patients must be stable for 4 weeks after stereotactic "
+                                "radiosurgery",
+    "should-have-resection": "* Brain metastases; should have been treated with surgery or radiation",
+}
+
+
+@pytest.mark.parametrize("sentence", CONDITIONS_FOLLOW.values(), ids=CONDITIONS_FOLLOW.keys())
+def test_conditions_after_the_mention_leave_active_out(sentence: str) -> None:
+    assert _brain(inclusion=sentence) == (EL, EL, EX, UN)
+
+
+# Near misses: a next clause about something else, an "only if" in an exclusion, or a permission for untreated ones.
+CONDITIONS_NEAR_MISSES = {
+    "must-complete-chemotherapy": ("inclusion", "* Asymptomatic brain metastases; patients must have completed prior "
+                                                "chemotherapy at least 4 weeks before"),
+    "must-have-measurable-disease": ("inclusion", "* Asymptomatic brain metastases; must have measurable disease"),
+    "untreated-off-steroids": ("inclusion", "* Untreated brain metastases; must be off steroids"),
+    "only-if-stable-or-no-treatment": ("inclusion", "* Brain metastases, only if stable or not requiring treatment"),
+    "exclusion-only-if-symptomatic": ("exclusion", "* Brain metastases only if symptomatic"),
+}
+
+
+@pytest.mark.parametrize(("section", "sentence"), CONDITIONS_NEAR_MISSES.values(), ids=CONDITIONS_NEAR_MISSES.keys())
+def test_condition_near_misses_leave_active_a_question(section: str, sentence: str) -> None:
+    assert _brain(**{section: sentence})[2] == UN

@@ -290,6 +290,11 @@ def _mention_statements(
         exclusion = True  # "patients with active brain metastases are excluded", in any section
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
     must = bool(phrases.MUST_AFTER.search(after_text))
+    if not exclusion and not negated and not (permits or must):
+        # "Patients with brain metastases only if treated and stable"; "Asymptomatic brain metastasis; must have
+        # completed radiotherapy/radiosurgery and be off steroids": a permission whose conditions follow.
+        permits = bool(phrases.ONLY_IF_AFTER.match(after_text))
+        must = bool(phrases.MUST_NEXT.match(after_text))
     if not exclusion and not negated and phrases.REQUIRED_AFTER.match(after_text):
         # "Untreated brain metastases must be present", "Active brain metastases are required"
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last

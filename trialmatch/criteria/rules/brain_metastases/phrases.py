@@ -205,6 +205,16 @@ EXCEPTION_CUE = re.compile(
     r"|(?:may|can|could|will|shall) (?:be )?(?:enter\w*|join\w*|(?:put |taken )?into the (?:group|study|trial)))\b",
     re.I,
 )
+# An inclusion's "Patients with brain metastases only if treated and stable": a permission with its verb left out.
+ONLY_IF_AFTER = re.compile(r"^\s{0,3}(?:,\s*)?(?:are\s+)?only\s+(?:if|when|provided|after)\b", re.I)
+# "Asymptomatic brain metastasis; must have completed radiotherapy/radiosurgery ... and be off steroids": the clause
+# after the mention's that sets its conditions (a local treatment of the brain, stability or steroids).
+MUST_NEXT = re.compile(
+    r"^\s*[;,]\s*(?:and\s+)?(?:(?:patients?|participants?|subjects?|they|these)\s+)?(?:must|should|need to)\b"
+    r"[^;.]{0,80}?\b(?:radio\w*|radiation|irradiat\w*|surgery|surgical|resect\w*|SRS|WBRT|stereotactic|gamma"
+    r"|stable|stability|steroids?|corticosteroids?|dexamethasone)\b",
+    re.I,
+)
 MUST_AFTER = re.compile(
     r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b", re.I
 )
