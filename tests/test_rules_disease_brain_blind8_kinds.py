@@ -188,3 +188,38 @@ CONDITIONS_NEAR_MISSES = {
 @pytest.mark.parametrize(("section", "sentence"), CONDITIONS_NEAR_MISSES.values(), ids=CONDITIONS_NEAR_MISSES.keys())
 def test_condition_near_misses_leave_active_a_question(section: str, sentence: str) -> None:
     assert _brain(**{section: sentence})[2] == UN
+
+
+# ------------------------------------------------------------- 3c. trials that require leptomeningeal disease
+# An inclusion stating leptomeningeal disease as a diagnosis or finding ("Patients diagnosed with leptomeningeal
+# metastases", "the cytological identification of malignant cells within cerebrospinal fluid"): a patient without
+# brain or CNS metastases has none; whether one with brain metastases has it, the profile does not say.
+LEPTO_REQUIRED = {
+    "diagnosed-with-recurrent": "* Patients diagnosed with recurrent leptomeningeal metastases by positive "
+                                "cerebrospinal fluid cytological examination and persistent symptoms",
+    "diagnosed-as": "* Patients diagnosed as leptomeningeal metastases from NSCLC who received intrathecal "
+                    "chemotherapy",
+    "who-were-diagnosed": "* Participants who were diagnosed with meningeal carcinomatosis",
+    "malignant-cells-in-csf": "* The cytological identification of malignant cells within cerebrospinal fluid (CSF).",
+    "tumour-cells-in-csf": "* Confirmed presence of tumour cells in the CSF",
+}
+
+
+@pytest.mark.parametrize("sentence", LEPTO_REQUIRED.values(), ids=LEPTO_REQUIRED.keys())
+def test_leptomeningeal_diagnosis_in_inclusion_is_required(sentence: str) -> None:
+    assert _brain(inclusion=sentence) == (EX, UN, UN, UN)
+
+
+LEPTO_NEAR_MISSES = {
+    "positive-cytology-no-documenting-word": ("inclusion", "* Positive CSF cytology for malignant cells"),
+    "if-present-recorded": ("inclusion", "* Patients diagnosed with NSCLC; tumour cells in CSF, if present, will be "
+                                         "recorded"),
+    "exclusion-malignant-cells": ("exclusion", "* Malignant cells in the CSF"),
+    "exclusion-lm-not-confirmed": ("exclusion", "* Patients with radiologic evidence of LM not confirmed by positive "
+                                                "CSF cytology."),
+}
+
+
+@pytest.mark.parametrize(("section", "sentence"), LEPTO_NEAR_MISSES.values(), ids=LEPTO_NEAR_MISSES.keys())
+def test_leptomeningeal_near_misses_exclude_no_one(section: str, sentence: str) -> None:
+    assert EX not in _brain(**{section: sentence})

@@ -70,7 +70,10 @@ SITE_WORDS = guarded(r"\b(?:cns|central nervous system|intracranial|brain)\b", r
 LEPTO = guarded(
     r"\blepto-?\s?meningeal|\bmeningeal (?:metasta\w*|carcinomatosis|disease|involvement|spread)"
     r"|\b(?:carcinomatous|cancerous|cancer|neoplastic|malignant) meningitis|\bmeningitis carcinomatosa"
-    r"|\bmeningeal carcinomatosis",
+    r"|\bmeningeal carcinomatosis"
+    # "malignant cells in the cerebrospinal fluid", "positive CSF cytology": leptomeningeal spread, by its finding
+    r"|\b(?:malignant|tumou?r|cancer|carcinoma|neoplastic) cells (?:with)?in (?:the )?(?:cerebrospinal fluid|csf)\b"
+    r"|\bpositive (?:cerebrospinal fluid|csf) cytolog\w*",
     re.I,
 )
 
@@ -402,20 +405,23 @@ PRIOR_BRAIN_RT = guarded(
 # words before the mention may only be such words; one of them, or "confirmed by ..." after it, must say so.
 _PLAIN_WORD = (
     r"(?:radiologic\w*|radiographic\w*|histologic\w*|cytologic\w*|pathologic\w*|clinical\w*|mri|ct|imaging"
-    r"|newly|documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of|measurable|at least one"
+    r"|newly|documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of|identification of"
+    r"|measurable|at least one"
     r"|known|active|untreated|treated|stable|asymptomatic|symptomatic|progressive|progressing|new|parenchymal"
     r"|stage iv|advanced|metastatic|recurrent|nsclc|non-small[\s-]cell lung (?:cancer|carcinoma)|lung cancer"
     r"|lung|squamous|non-?squamous|carcinoma|adenocarcinoma|with|and|or|by|a|an|the|one|or more)"
 )
 PLAIN_PREFIX = re.compile(
-    rf"\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have)\s+)?"
+    rf"\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have"
+    rf"|(?:who (?:are|were|have been)\s+)?diagnosed (?:with|as))\s+)?"
     rf"(?:{_PLAIN_WORD}(?:[\s,/-]+|$)){{0,8}}",
     re.I,
 )
 # "Stage IV NSCLC with brain metastases": the cancer the trial is for, named with its brain metastases.
 CANCER_WITH = re.compile(
     r"\b(?:nsclc|lung cancer|lung carcinoma|adenocarcinoma)\s+with\s+(?:[\w-]+\s+){0,2}$", re.I)
-DOCUMENTED = re.compile(r"\b(?:documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of)\b", re.I)
+DOCUMENTED = re.compile(
+    r"\b(?:documented|confirmed|proven|diagnosed|diagnosis of|presence of|evidence of|identification of)\b", re.I)
 MENTION_NOUN = re.compile(r"\s*(?:metasta\w*|disease|carcinomatosis|involvement|spread|mets)\b", re.I)
 DOCUMENTED_AFTER = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:as |that (?:is|are|was|were) |which (?:is|are) )?(?:confirmed|documented"
