@@ -223,3 +223,40 @@ LEPTO_NEAR_MISSES = {
 @pytest.mark.parametrize(("section", "sentence"), LEPTO_NEAR_MISSES.values(), ids=LEPTO_NEAR_MISSES.keys())
 def test_leptomeningeal_near_misses_exclude_no_one(section: str, sentence: str) -> None:
     assert EX not in _brain(**{section: sentence})
+
+
+# ---------------------------------------------------------------- 4. early disease written by T and N without M
+def _stage_iv(inclusion: str = "", exclusion: str = "") -> str:
+    trial = invented_trial(inclusion, exclusion, "An invented lung cancer trial")
+    return disease.check(disease.parse(trial), Profile(histology="adenocarcinoma", stage="IV")).verdict
+
+
+EARLY_TN = {
+    "ct1-2-n0-peripheral": "* cT1-2 N0 peripheral lung cancer",
+    "clinical-t1-2-n0": "* Clinical stage T1-2 N0 non-small cell lung cancer",
+    "t1n0-or-t2n0": "* T1N0 or T2N0 NSCLC, peripheral tumour <= 5 cm",
+    "t1-or-t2-comma-n0": "* Peripheral T1 or T2, N0 lung cancer suitable for SBRT",
+    "t1-2-n0-1": "* pT1-2 N0-1 non-small cell lung carcinoma",
+}
+
+
+@pytest.mark.parametrize("sentence", EARLY_TN.values(), ids=EARLY_TN.keys())
+def test_early_t_and_n_without_m_excludes_stage_iv(sentence: str) -> None:
+    assert _stage_iv(inclusion=sentence) == EX
+
+
+EARLY_TN_NEAR_MISSES = {
+    "any-t-any-n": ("* T1-4 N0-3 NSCLC", ""),
+    "nodal-disease": ("* Any T, N2-3 NSCLC", ""),
+    "stage-iv-with-primary-tn": ("* Stage IV NSCLC; primary tumour T1-2 N0", ""),
+    "relapse-after-resection": ("* Recurrence after resection of pT1-2 N0 NSCLC", ""),
+    "previously-treated-now-metastatic": ("* Patients previously treated with surgery for T1N0 disease who now have "
+                                          "metastases", ""),
+    "with-brain-metastasis": ("* T1-2 N0 primary with a solitary brain metastasis", ""),
+    "exclusion": ("", "* T1-2 N0 disease"),
+}
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), EARLY_TN_NEAR_MISSES.values(), ids=EARLY_TN_NEAR_MISSES.keys())
+def test_early_tn_near_misses_do_not_exclude_stage_iv(inclusion: str, exclusion: str) -> None:
+    assert _stage_iv(inclusion, exclusion) != EX

@@ -30,6 +30,11 @@ STAGE = guarded(
 _STAGE_VALUE = re.compile(r"(?<![A-Za-z0-9])(?:[IV]{1,4}|[1-4])", re.I)
 _M1 = guarded(r"\bM1[abc]?\b")
 _M0 = guarded(r"(?<![A-Za-z])M0\b")  # "T2-4 N0-3 M0", "T1N0M0"
+# "cT1-2 N0", "T1N0 or T2N0": tumour and node categories of stage I-II disease, written without an M category.
+_EARLY_TN = guarded(
+    r"(?<![A-Za-z])[cp]?T[12][a-c]?(?:\s*(?:-|–|/|or|to)\s*[cp]?T?[12][a-c]?)?\s*,?\s*[cp]?N[01]"
+    r"(?:\s*(?:-|–|/|or)\s*N?[01])?(?![\d-])"
+)
 # "chemo(radio)therapy for stage I-III NSCLC": a stage someone was treated for, not one enrolled.
 _TREATED_FOR = re.compile(
     r"(?:therap\w*|treat\w*|surgery|resection|chemo\w*|radiation|radiotherapy)\)?\s+(?:for|of)\s+(?:the\s+)?"
@@ -329,7 +334,8 @@ def _aside(criterion: Criterion | None, purpose: str = "") -> bool:
 def _stage_words() -> AnyOf:
     """Every pattern by which a sentence adds to the stage rule: one check skips the rest (most sentences)."""
     words = vocab()
-    return AnyOf(STAGE, _M0, words["early"], _METASTA, words["oligo"], words["oligo_count"], _CONSOLIDATION, _ANY_STAGE,
+    return AnyOf(STAGE, _M0, _EARLY_TN, words["early"], _METASTA, words["oligo"], words["oligo_count"], _CONSOLIDATION,
+                 _ANY_STAGE,
                  masked=(words["advanced_phrases"], _M1, words["advanced_words"], words["stage_iii_only"]))
 
 
@@ -409,7 +415,16 @@ def _metastatic_or_m1(plain: str) -> bool:
 
 
 def _names_m0(plain: str) -> bool:
-    return _M0.search(plain) is not None
+    return _M0.search(plain) is not None or _early_tn(plain)
+
+
+def _early_tn(plain: str) -> bool:
+    """ "cT1-2 N0 peripheral lung cancer": the disease enrolled is stage I-II by its T and N categories, though no M0
+    is written. Not when the sentence names metastases, or the categories are of disease someone was treated for or
+    relapsed from ("recurrence after resection of T1N0 NSCLC")."""
+    return (_EARLY_TN.search(plain) is not None and not _metastatic_or_m1(plain)
+            and not _EARLIER_TREATMENT.search(plain) and not _RELAPSED.search(plain)
+            and not _METASTA.search(plain))
 
 
 def _names_unresectable(plain: str) -> bool:
