@@ -70,6 +70,15 @@ _HISTORY_CUE = re.compile(
 _PLANNED_RIGHT_BEFORE = re.compile(
     r"\b(?:eligible|candidates?|suitable|fit|scheduled|planned|indicated)\s+(?:for|to receive)\s+(?:an?\s+|the\s+)?$"
     r"|\b(?:to|will) receive\s+(?:an?\s+|the\s+)?$")
+# "First line chemotherapy used a platinum doublet and failed": the line is the subject of a failure told after it,
+# a line had (at least one), not the line to come. Words that make the failure someone else's or a condition
+# ("patients who", "after", "unless") end the reading; so do words before the line that plan it.
+_FAILED_LATER = re.compile(
+    r"\b(?:failed|(?:has|have|had) failed|progressed|was ineffective|(?:was|were) not effective|did not work)\b")
+_FAILED_BLOCK = re.compile(
+    r"\b(?:who|whose|which|patients?|subjects?|after|following|if|when|unless|before|not|no|planned|receive)\b|[;:]")
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:receiv\w*|eligible|candidates?|suitable|fit|scheduled|planned|will|to be|naive|untreated|no|not|without)\b")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -231,6 +240,13 @@ def _short_form(text: str) -> bool:
     return "1l" in text or "2l" in text or "3l" in text or "4l" in text
 
 
+def _failed_line(text: str, start: int, end: int) -> bool:
+    """Whether the line at text[start:end] is the subject of a failure told after it ("first-line X ... failed")."""
+    failed = _FAILED_LATER.search(text, end, end + 120)
+    return failed is not None and not _FAILED_BLOCK.search(text, end, failed.start()) \
+        and not _PLANNED_BEFORE.search(text, 0, start)
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
@@ -241,7 +257,9 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _PLANNED_RIGHT_BEFORE.search(before):
+        if _failed_line(text, match.start(), match.end()):
+            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+        elif _PLANNED_RIGHT_BEFORE.search(before):
             # "progressed after X, and eligible for second-line treatment": the line to come.
             planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
         elif _AFTER_CUE.search(before):

@@ -1,0 +1,74 @@
+"""Prior-therapy sentence kinds met on an eighth blind set (older first- and second-line trials): a first line
+told as failed ("First-line platinum doublet ... failed"), ... A false exclusion is the worst error: open wording
+gives unknown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.prior_therapy_cases import prior_verdict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+EGFR = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
+PATIENTS: dict[str, dict[str, Any]] = {
+    "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
+    "naive-egfr": {"biomarkers": EGFR, "prior_therapies": [], "prior_lines": 0},
+    "null-lines": {"biomarkers": [{"gene": "NRG1", "alteration": "fusion"}], "prior_therapies": [],
+                   "prior_lines": None},
+    "osimertinib": {"biomarkers": EGFR, "prior_therapies": ["osimertinib"], "prior_lines": 1},
+    "chemo": {"tested_negative": GENES, "prior_therapies": ["cisplatin", "gemcitabine"], "prior_lines": 1},
+    "chemo-io": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"],
+                 "prior_lines": 1},
+    "chemo-io-docetaxel": {"tested_negative": GENES, "prior_lines": 2,
+                           "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab", "docetaxel"]},
+    "three-lines": {"tested_negative": GENES, "prior_lines": 3,
+                    "prior_therapies": ["carboplatin", "paclitaxel", "nivolumab", "docetaxel", "gemcitabine"]},
+    "io-only": {"tested_negative": GENES, "prior_therapies": ["pembrolizumab"], "prior_lines": 1},
+}
+
+
+def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None, **extra: Any) -> str:
+    return prior_verdict({**PATIENTS[who], **extra}, inclusion or [], exclusion or [])
+
+
+# --- 1. a first line told as failed -------------------------------------------------------------------------
+
+FIRST_LINE_FAILED = [
+    "first line chemotherapy used platinum-based doublet chemotherapy and failed.",
+    "First-line platinum-based chemotherapy has failed",
+    "First-line chemotherapy or chemo-immunotherapy containing platinum must have failed",
+    "1st line platinum-containing doublet chemotherapy, with or without a PD-1 inhibitor, failed",
+]
+
+
+@pytest.mark.parametrize("sentence", FIRST_LINE_FAILED)
+@pytest.mark.parametrize("who", ["chemo", "chemo-io", "chemo-io-docetaxel", "three-lines"])
+def test_a_failed_first_line_sets_no_cap_on_later_lines(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", FIRST_LINE_FAILED)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr"])
+def test_a_failed_first_line_keeps_out_the_untreated(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", FIRST_LINE_FAILED)
+def test_a_failed_first_line_with_lines_unknown_is_a_question(sentence: str) -> None:
+    assert verdict("null-lines", [sentence]) == "unknown"
+
+
+FIRST_LINE_TO_COME = [
+    # The line to come, not one that failed: a treated patient is past it.
+    "First-line treatment with carboplatin and pemetrexed",
+    "First-line carboplatin doublet, to be stopped if the disease progressed",
+    "Eligible for first-line platinum doublet chemotherapy, unless it failed before",
+]
+
+
+@pytest.mark.parametrize("sentence", FIRST_LINE_TO_COME)
+def test_a_first_line_to_come_still_asks_for_no_earlier_line(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("chemo-io-docetaxel", [sentence]) == "excluded"
