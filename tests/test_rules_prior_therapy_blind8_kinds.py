@@ -1,5 +1,6 @@
 """Prior-therapy sentence kinds met on an eighth blind set (older first- and second-line trials): a first line
-told as failed ("First-line platinum doublet ... failed"), ... A false exclusion is the worst error: open wording
+told as failed ("First-line platinum doublet ... failed"), a target spelt out before its class ("therapy with
+epidermal growth factor receptor (EGFR) inhibitors"), ... A false exclusion is the worst error: open wording
 gives unknown."""
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ PATIENTS: dict[str, dict[str, Any]] = {
                            "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab", "docetaxel"]},
     "three-lines": {"tested_negative": GENES, "prior_lines": 3,
                     "prior_therapies": ["carboplatin", "paclitaxel", "nivolumab", "docetaxel", "gemcitabine"]},
+    "erlotinib": {"biomarkers": EGFR, "prior_therapies": ["erlotinib"], "prior_lines": 1},
+    "amivantamab": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 20 insertion"}], "prior_lines": 2,
+                    "prior_therapies": ["carboplatin", "pemetrexed", "amivantamab"]},
+    "capmatinib": {"biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}], "prior_lines": 1,
+                   "prior_therapies": ["capmatinib"]},
     "io-only": {"tested_negative": GENES, "prior_therapies": ["pembrolizumab"], "prior_lines": 1},
 }
 
@@ -72,3 +78,35 @@ FIRST_LINE_TO_COME = [
 def test_a_first_line_to_come_still_asks_for_no_earlier_line(sentence: str) -> None:
     assert verdict("naive", [sentence]) == "eligible"
     assert verdict("chemo-io-docetaxel", [sentence]) == "excluded"
+
+
+# --- 2. a target spelt out before its class name --------------------------------------------------------------
+
+SPELT_CLASS_BANS = [
+    "Previous systemic anti-cancer therapy with human epidermal growth factor receptor 1 (HER1)/epidermal growth "
+    "factor receptor (EGFR) inhibitors",
+    "Prior systemic therapy with epidermal growth factor receptor (EGFR) inhibitors",
+    "Previous anticancer treatment with HER1/EGFR inhibitors",
+    "Prior anti-cancer therapy with vascular endothelial growth factor receptor (VEGFR) inhibitors",
+]
+
+
+@pytest.mark.parametrize("sentence", SPELT_CLASS_BANS)
+@pytest.mark.parametrize("who", ["chemo", "chemo-io", "chemo-io-docetaxel", "io-only", "naive"])
+def test_a_spelt_out_class_bans_that_class_not_every_treatment(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", SPELT_CLASS_BANS[:3])
+@pytest.mark.parametrize("who", ["osimertinib", "erlotinib"])
+def test_a_spelt_out_egfr_class_bans_its_drugs(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    # Not a target's name between "therapy with" and the class: the treatment is any, the class one of them.
+    "Prior systemic anti-cancer therapy with curative intent, or EGFR inhibitors",
+    "Prior systemic therapy (chemotherapy, EGFR inhibitors or others)",
+])
+def test_a_generic_treatment_not_named_by_the_class_is_not_read_as_the_class(sentence: str) -> None:
+    assert verdict("chemo", exclusion=[sentence]) != "eligible"
