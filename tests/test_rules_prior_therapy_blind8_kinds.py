@@ -110,3 +110,15 @@ def test_a_spelt_out_egfr_class_bans_its_drugs(sentence: str, who: str) -> None:
 ])
 def test_a_generic_treatment_not_named_by_the_class_is_not_read_as_the_class(sentence: str) -> None:
     assert verdict("chemo", exclusion=[sentence]) != "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    SPELT_CLASS_BANS[0],
+    "Prior treatment with HER1 inhibitors",
+    "Has used EGFR inhibitors",
+])
+def test_an_egfr_inhibitor_ban_takes_in_the_anti_egfr_antibodies(sentence: str) -> None:
+    # An EGFR inhibitor is any drug that blocks the receptor: the antibodies (amivantamab, cetuximab) too.
+    assert verdict("amivantamab", exclusion=[sentence]) == "excluded"
+    assert verdict("chemo", exclusion=[sentence], prior_therapies=["cisplatin", "cetuximab"]) == "excluded"
+    assert verdict("capmatinib", exclusion=[sentence]) == "eligible"
