@@ -1,6 +1,8 @@
 """Prior-therapy sentence kinds met on an eighth blind set (older first- and second-line trials): a first line
 told as failed ("First-line platinum doublet ... failed"), a target spelt out before its class ("therapy with
-epidermal growth factor receptor (EGFR) inhibitors"), ... A false exclusion is the worst error: open wording
+epidermal growth factor receptor (EGFR) inhibitors"), first-line-only wording ("No previous therapy for advanced
+NSCLC is allowed", "Prior chemotherapy or any other medical treatment for advanced NSCLC (adjuvant ... allowed if
+> 6 months before)"), ... A false exclusion is the worst error: open wording
 gives unknown."""
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ PATIENTS: dict[str, dict[str, Any]] = {
                     "prior_therapies": ["carboplatin", "pemetrexed", "amivantamab"]},
     "capmatinib": {"biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}], "prior_lines": 1,
                    "prior_therapies": ["capmatinib"]},
+    "adjuvant-only": {"tested_negative": GENES, "prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0},
     "io-only": {"tested_negative": GENES, "prior_therapies": ["pembrolizumab"], "prior_lines": 1},
 }
 
@@ -122,3 +125,75 @@ def test_an_egfr_inhibitor_ban_takes_in_the_anti_egfr_antibodies(sentence: str) 
     assert verdict("amivantamab", exclusion=[sentence]) == "excluded"
     assert verdict("chemo", exclusion=[sentence], prior_therapies=["cisplatin", "cetuximab"]) == "excluded"
     assert verdict("capmatinib", exclusion=[sentence]) == "eligible"
+
+
+# --- 3. first-line only: "no X is allowed", "X or any other treatment for advanced disease (adjuvant allowed)" ---
+
+NO_X_ALLOWED = [
+    "No previous therapy for advanced/metastatic NSCLC is allowed",
+    "No prior systemic treatment for metastatic disease is permitted",
+    "No previous anticancer therapy for stage IV disease is allowed",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_X_ALLOWED)
+@pytest.mark.parametrize("who", ["chemo", "osimertinib", "chemo-io-docetaxel", "io-only"])
+def test_no_earlier_therapy_allowed_keeps_out_the_treated(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", NO_X_ALLOWED)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "adjuvant-only"])
+def test_no_earlier_therapy_allowed_lets_in_the_untreated(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", NO_X_ALLOWED)
+def test_no_earlier_therapy_allowed_with_lines_unknown_is_a_question(sentence: str) -> None:
+    assert verdict("null-lines", [sentence], prior_therapies=["carboplatin"]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No more than 2 prior lines of therapy are allowed",
+    "No restriction on prior lines; prior immunotherapy is allowed",
+    "No washout is needed: prior chemotherapy is allowed",
+])
+def test_a_count_or_a_lifted_limit_is_no_ban(sentence: str) -> None:
+    assert verdict("chemo", [sentence]) != "excluded"
+    assert verdict("chemo-io", [sentence]) != "excluded"
+
+
+ANY_OTHER_FOR_ADVANCED = [
+    "Prior chemotherapy or any other medical treatment for advanced NSCLC (previous neoadjuvant or adjuvant "
+    "chemotherapy is allowed if > 6 months before randomisation)",
+    "Prior chemotherapy or any other treatment for metastatic disease",
+    "Previous targeted therapy and/or any other systemic therapy for advanced NSCLC (adjuvant chemotherapy "
+    "permitted if completed at least 12 months before enrolment)",
+]
+
+
+@pytest.mark.parametrize("sentence", ANY_OTHER_FOR_ADVANCED)
+@pytest.mark.parametrize("who", ["osimertinib", "io-only", "capmatinib"])
+def test_any_other_treatment_for_advanced_disease_keeps_out_the_treated(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ANY_OTHER_FOR_ADVANCED[:2])
+def test_any_other_treatment_for_advanced_disease_keeps_out_chemotherapy_too(sentence: str) -> None:
+    assert verdict("chemo", exclusion=[sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ANY_OTHER_FOR_ADVANCED)
+@pytest.mark.parametrize("who", ["naive", "naive-egfr", "adjuvant-only"])
+def test_any_other_treatment_for_advanced_disease_lets_in_the_untreated(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    # A washout: the window is the ban's own, or the aside allows the same drug after a pause.
+    "Prior EGFR TKI (allowed if stopped more than 8 days before randomisation)",
+    "Prior chemotherapy within 4 weeks (adjuvant chemotherapy allowed)",
+])
+def test_a_washout_beside_an_allowance_is_no_ban(sentence: str) -> None:
+    assert verdict("osimertinib", exclusion=[sentence]) == "eligible"
+    assert verdict("chemo", exclusion=[sentence]) == "eligible"

@@ -293,7 +293,10 @@ TREATED = guarded(
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
 GENERIC_TREATMENT = guarded(
-    r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
+    r"\b(?:(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?"
+    # "Prior chemotherapy or any other medical treatment for advanced NSCLC": the rest of the list, any treatment.
+    r"|(?:or|and|and/or|nor)\s+any\s+other\s+(?:medical\s+|systemic\s+|anti-?cancer\s+|drug\s+)?)"
+    r"(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     # "prior therapy targeting LILRB": a class the vocabulary may not know, not every treatment.
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
     r"|aimed|inhibiting|blocking))"
@@ -579,9 +582,16 @@ def cue_after_name(text: str, end: int) -> Cue | None:
     return "neg" if match.group("neg") else "req"
 
 
+# "No previous therapy for advanced NSCLC is allowed": the "no" in front negates the allowance, a ban. Not a count
+# ("No more than 2 prior lines are allowed") nor a lifted limit ("No restriction on prior therapy; ... allowed").
+_NO_X_ALLOWED = re.compile(
+    r"^\W*no\s+(?!(?:more|less|fewer|greater|longer|later|limits?|restrictions?|maximum|minimum|upper|lower|need"
+    r"|washout|wash-out)\b)[^,;:]{0,120}?\b(?:is|are|will be|shall be|be)\s+(?:allowed|permitted|acceptable)\b")
+
+
 def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
     """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
-    if BAN.search(clause):
+    if BAN.search(clause) or ("no" in clause and _NO_X_ALLOWED.search(clause)):
         return "ban"
     if _PERMIT.search(clause):
         return "permit"

@@ -152,7 +152,9 @@ def with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
     for match in cues.GENERIC_TREATMENT.finditer(norm):
         start, end = match.span("what")
         # "previous treatment to inhibit EGFR (e.g. erlotinib)": the treatment is named just after.
-        named_next = any(start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
+        # ("... or any other treatment" is the rest of a list, never named by what follows.)
+        named_next = not match.group().startswith(("or", "and", "nor")) and any(
+            start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
         if not named_next and not any(n.start <= start < n.end for n in mentions):
             extra.append(Mention(start, end, (SYSTEMIC,)))
     return sorted([*mentions, *extra], key=lambda m: m.start)
