@@ -197,3 +197,18 @@ def test_any_other_treatment_for_advanced_disease_lets_in_the_untreated(sentence
 def test_a_washout_beside_an_allowance_is_no_ban(sentence: str) -> None:
     assert verdict("osimertinib", exclusion=[sentence]) == "eligible"
     assert verdict("chemo", exclusion=[sentence]) == "eligible"
+
+
+# --- 4. signal transduction inhibitors, progression on the last regimen, nothing left or nothing available ------
+
+@pytest.mark.parametrize("sentence", [
+    "Prior anticancer therapy with monoclonal antibodies, signal transduction inhibitors, or any therapies "
+    "targeting the epidermal growth factor receptor (EGFR) or VEGF receptor",
+    "Previous treatment with a signal transduction inhibitor",
+    "Prior small-molecule kinase inhibitors",
+])
+def test_signal_transduction_inhibitors_are_the_kinase_inhibitors(sentence: str) -> None:
+    assert verdict("osimertinib", exclusion=[sentence]) == "excluded"
+    assert verdict("capmatinib", exclusion=[sentence]) == "excluded"
+    assert verdict("chemo", exclusion=[sentence]) == "eligible"
+    assert verdict("naive", exclusion=[sentence]) == "eligible"
