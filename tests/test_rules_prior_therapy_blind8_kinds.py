@@ -212,3 +212,28 @@ def test_signal_transduction_inhibitors_are_the_kinase_inhibitors(sentence: str)
     assert verdict("capmatinib", exclusion=[sentence]) == "excluded"
     assert verdict("chemo", exclusion=[sentence]) == "eligible"
     assert verdict("naive", exclusion=[sentence]) == "eligible"
+
+
+PROGRESSED_ON_LAST = [
+    "Progressive disease during or after last treatment regimen.",
+    "Progressive disease on or after the most recent systemic therapy",
+    "Progressive disease following prior therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", PROGRESSED_ON_LAST)
+def test_progressive_disease_on_the_last_regimen_asks_for_one(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("naive-egfr", [sentence]) == "excluded"
+    assert verdict("chemo", [sentence]) == "eligible"
+    assert verdict("chemo-io-docetaxel", [sentence]) == "eligible"
+    # Treated only before surgery: a relapse after it may be the progression meant.
+    assert verdict("adjuvant-only", [sentence]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Progressive disease after radiotherapy to the chest",
+    "Progressive disease in the brain after local therapy",
+])
+def test_progressive_disease_after_local_treatment_asks_for_no_line(sentence: str) -> None:
+    assert verdict("naive", [sentence]) != "excluded"

@@ -285,7 +285,8 @@ TREATED = guarded(
     rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
     r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
-    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
+    # ("Progressive disease during or after last treatment regimen": the disease's progression.)
+    r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
     r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
