@@ -237,3 +237,33 @@ def test_progressive_disease_on_the_last_regimen_asks_for_one(sentence: str) -> 
 ])
 def test_progressive_disease_after_local_treatment_asks_for_no_line(sentence: str) -> None:
     assert verdict("naive", [sentence]) != "excluded"
+
+
+REFRACTORY_TO_AVAILABLE = [
+    "Refractory to currently available treatment",
+    "Disease refractory to available therapies",
+    "Refractory to approved therapies",
+]
+
+
+@pytest.mark.parametrize("sentence", REFRACTORY_TO_AVAILABLE)
+def test_refractory_to_available_treatment_asks_for_a_line(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("chemo", [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Refractory to currently available treatment or no therapies available.",
+    "Refractory to approved therapies, or no treatment is available",
+    "Disease refractory to available therapies or for which no other therapy is available",
+])
+def test_refractory_or_nothing_available_is_a_question_for_the_untreated(sentence: str) -> None:
+    # Nothing available is a way in the profile cannot show (no access, no approval where the patient lives).
+    assert verdict("naive", [sentence]) == "unknown"
+    assert verdict("naive-egfr", [sentence]) == "unknown"
+    assert verdict("chemo", [sentence]) == "eligible"
+
+
+def test_refractory_or_no_standard_therapy_still_keeps_out_the_untreated() -> None:
+    # Standard first-line therapy exists for every stage IV NSCLC: no way in for an untreated patient.
+    assert verdict("naive", ["Refractory to standard therapy or for whom no standard therapy exists"]) == "excluded"

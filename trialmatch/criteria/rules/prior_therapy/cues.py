@@ -285,6 +285,8 @@ TREATED = guarded(
     rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
     r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
+    # "Refractory to currently available treatment": to what exists, which is had.
+    r"|\brefractory to (?:the )?(?:currently )?(?:available|existing|approved) (?:treatments?|therap(?:y|ies))\b"
     # ("Progressive disease during or after last treatment regimen": the disease's progression.)
     r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
     r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
@@ -388,7 +390,10 @@ def exhausted(norm: str) -> bool:
 STANDARD_ALTERNATIVE = guarded(
     r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
-    r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
+    r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated)"
+    # "or no therapies available": nothing at all said available (not "no standard therapy": standard first-line
+    # therapy always exists), which a patient without access to it may meet.
+    r"|no\s+(?:other\s+|further\s+)?(?:therap(?:y|ies)|treatments?)\s+(?:(?:is|are)\s+)?available)\b"
 )
 # Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
 _BEAR_VERBS = r"tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept|be treated"
