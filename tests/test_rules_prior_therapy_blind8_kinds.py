@@ -267,3 +267,29 @@ def test_refractory_or_nothing_available_is_a_question_for_the_untreated(sentenc
 def test_refractory_or_no_standard_therapy_still_keeps_out_the_untreated() -> None:
     # Standard first-line therapy exists for every stage IV NSCLC: no way in for an untreated patient.
     assert verdict("naive", ["Refractory to standard therapy or for whom no standard therapy exists"]) == "excluded"
+
+
+# --- 5. the line to come "or later"; no access to a drug -------------------------------------------------------
+
+LINE_OR_LATER_TO_COME = [
+    "Patients eligible for second-line or later therapy",
+    "Patients who are scheduled to receive second-line or later treatment with docetaxel plus ramucirumab",
+    "Candidates for second line and beyond treatment",
+    "Suitable for 2nd-line or subsequent systemic therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", LINE_OR_LATER_TO_COME)
+@pytest.mark.parametrize("who", ["chemo-io", "chemo-io-docetaxel", "three-lines", "osimertinib"])
+def test_a_line_or_later_to_come_sets_no_cap(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", LINE_OR_LATER_TO_COME)
+def test_a_line_or_later_to_come_still_asks_for_the_lines_before_it(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+
+
+def test_an_exact_line_to_come_still_caps() -> None:
+    assert verdict("chemo-io-docetaxel", ["Patients eligible for second-line therapy"]) == "excluded"
+    assert verdict("three-lines", ["Candidates for second- or third-line treatment"]) == "excluded"

@@ -250,7 +250,7 @@ def _failed_line(text: str, start: int, end: int) -> bool:
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
-    planned: list[tuple[int, int, int, int]] = []
+    planned: list[tuple[int, int, int, int | None]] = []
     short = _short_form(text)
     for match in _SHORT_LINE.finditer(text) if short else ():
         out.append(LineLimit(match.start(), match.end(), min=int(match.group("n")) - 1))
@@ -260,8 +260,10 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         if _failed_line(text, match.start(), match.end()):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif _PLANNED_RIGHT_BEFORE.search(before):
-            # "progressed after X, and eligible for second-line treatment": the line to come.
-            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+            # "progressed after X, and eligible for second-line treatment": the line to come. ("Eligible for
+            # second-line or later therapy": that line or any after it, no cap.)
+            planned.append((match.start(), match.end(), min(values) - 1,
+                            None if match.group("later") else max(values) - 1))
         elif _AFTER_CUE.search(before):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif match.group("later"):
@@ -275,10 +277,12 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     planned.sort()
     if planned:
         # "as first-line and/or second-line treatment": one range of positions.
-        low, high = min(p[2] for p in planned), max(p[3] for p in planned)
+        low = min(p[2] for p in planned)
+        highs = [p[3] for p in planned]
+        high = None if None in highs else max(h for h in highs if h is not None)
         start, end = planned[0][0], planned[-1][1]
         out.append(LineLimit(start, end, low or None, high, position=True))
-        if _CURRENT_CUE.search(text):
+        if _CURRENT_CUE.search(text) and high is not None:
             # "Currently receiving first-line X": whether the line going on is counted is open (a question),
             # but a patient with two lines or more is past it either way.
             out[-1] = replace(out[-1], soft=True)
