@@ -2,8 +2,9 @@
 told as failed ("First-line platinum doublet ... failed"), a target spelt out before its class ("therapy with
 epidermal growth factor receptor (EGFR) inhibitors"), first-line-only wording ("No previous therapy for advanced
 NSCLC is allowed", "Prior chemotherapy or any other medical treatment for advanced NSCLC (adjuvant ... allowed if
-> 6 months before)"), ... A false exclusion is the worst error: open wording
-gives unknown."""
+> 6 months before)"), progression on the last regimen, "refractory ... or no therapies available", the line to come
+"or later", and no access to a drug ("or do not have access to osimertinib"): a fact the profile cannot show.
+A false exclusion is the worst error: open wording gives unknown."""
 
 from __future__ import annotations
 
@@ -293,3 +294,36 @@ def test_a_line_or_later_to_come_still_asks_for_the_lines_before_it(sentence: st
 def test_an_exact_line_to_come_still_caps() -> None:
     assert verdict("chemo-io-docetaxel", ["Patients eligible for second-line therapy"]) == "excluded"
     assert verdict("three-lines", ["Candidates for second- or third-line treatment"]) == "excluded"
+
+
+ACCESS_ALTERNATIVE = [
+    "Patients who progressed on osimertinib or who do not have access to it",
+    "Progressed on osimertinib, or osimertinib is not reimbursed locally",
+    "Progression after osimertinib or no access to osimertinib",
+    "Progressed on prior osimertinib, or lack access to osimertinib in their country",
+]
+
+
+@pytest.mark.parametrize("sentence", ACCESS_ALTERNATIVE)
+def test_no_access_is_a_way_in_the_profile_cannot_show(sentence: str) -> None:
+    assert verdict("osimertinib", [sentence]) == "eligible"
+    assert verdict("naive-egfr", [sentence]) == "unknown"
+    assert verdict("chemo", [sentence]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients who have progressed on, are intolerant of, or do not have access to osimertinib",
+    "No access to osimertinib in the patient's country",
+    "Patients without access to amivantamab",
+])
+@pytest.mark.parametrize("section", ["inclusion", "exclusion"])
+def test_no_access_is_never_a_ban_on_the_drug(sentence: str, section: str) -> None:
+    lists = {section: [sentence]}
+    assert verdict("osimertinib", **lists) != "excluded"
+    assert verdict("amivantamab", **lists) != "excluded"
+
+
+def test_a_ban_beside_a_reimbursement_note_still_bans() -> None:
+    sentence = "Prior osimertinib is not allowed; osimertinib not reimbursed in this country"
+    assert verdict("osimertinib", exclusion=[sentence]) == "excluded"
+    assert verdict("naive-egfr", exclusion=[sentence]) == "eligible"

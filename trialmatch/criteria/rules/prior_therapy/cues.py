@@ -419,6 +419,8 @@ OPEN_ALTERNATIVE = guarded(
     # for chemotherapy": a group that cannot take the treatment (a closed list of bearing verbs).
     rf"|\bor\b[^.;]{{0,40}}?\b(?:(?:unable|not able|not fit|unfit) to|cannot|can ?not|can't|could not|couldn't)"
     rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
+    # "or osimertinib is not reimbursed" (said "cannot be received" by access_as_availability).
+    r"|\bor\b[^.;]{0,40}?\bcannot be received\b"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.
@@ -593,6 +595,22 @@ def cue_after_name(text: str, end: int) -> Cue | None:
 _NO_X_ALLOWED = re.compile(
     r"^\W*no\s+(?!(?:more|less|fewer|greater|longer|later|limits?|restrictions?|maximum|minimum|upper|lower|need"
     r"|washout|wash-out)\b)[^,;:]{0,120}?\b(?:is|are|will be|shall be|be)\s+(?:allowed|permitted|acceptable)\b")
+
+
+# "or do not have access to osimertinib", "no access to X in the patient's country", "X not reimbursed": a fact
+# the profile cannot show, never a ban on X. Said as "cannot receive X" / "X cannot be received", read as a
+# way in beside the others (an untreated patient is a question).
+_NO_ACCESS = re.compile(
+    r"\b(?:(?:do|does|did)\s+not\s+have|(?:have|has|had|with)\s+no|without|lack(?:s|ing)?(?:\s+of)?|no)"
+    r"\s+(?:\w+\s+)?access\s+to\b")
+_NOT_REIMBURSED = re.compile(r"\bnot\s+(?:reimbursed|accessible|covered)\b|\binaccessible\b")
+
+
+def access_as_availability(norm: str) -> str:
+    """The sentence with "no access to X" said as "cannot receive X", "X not reimbursed" as "X cannot be received"."""
+    if "access" not in norm and "reimburs" not in norm and "covered" not in norm:
+        return norm
+    return _NOT_REIMBURSED.sub("cannot be received", _NO_ACCESS.sub("cannot receive", norm))
 
 
 def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
