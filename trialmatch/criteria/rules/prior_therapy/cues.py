@@ -285,7 +285,10 @@ TREATED = guarded(
     rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
     r"|\brelapsed (?:and|or|/) refractory\b"
     r"|\btreatment[- ]resistant\b|\brefractory (?:nsclc|disease|non-small|to (?:available )?standard)"
-    r"|\b(?:progress\w*|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
+    # "Refractory to currently available treatment": to what exists, which is had.
+    r"|\brefractory to (?:the )?(?:currently )?(?:available|existing|approved) (?:treatments?|therap(?:y|ies))\b"
+    # ("Progressive disease during or after last treatment regimen": the disease's progression.)
+    r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
     r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
@@ -293,7 +296,10 @@ TREATED = guarded(
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
 GENERIC_TREATMENT = guarded(
-    r"\b(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
+    r"\b(?:(?:prior|previous(?:ly)?)\s+(?:systemic\s+)?"
+    # "Prior chemotherapy or any other medical treatment for advanced NSCLC": the rest of the list, any treatment.
+    r"|(?:or|and|and/or|nor)\s+any\s+other\s+(?:medical\s+|systemic\s+|anti-?cancer\s+|drug\s+)?)"
+    r"(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     # "prior therapy targeting LILRB": a class the vocabulary may not know, not every treatment.
     r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
     r"|aimed|inhibiting|blocking))"
@@ -384,7 +390,10 @@ def exhausted(norm: str) -> bool:
 STANDARD_ALTERNATIVE = guarded(
     r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
-    r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated))\b"
+    r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated)"
+    # "or no therapies available": nothing at all said available (not "no standard therapy": standard first-line
+    # therapy always exists), which a patient without access to it may meet.
+    r"|no\s+(?:other\s+|further\s+)?(?:therap(?:y|ies)|treatments?)\s+(?:(?:is|are)\s+)?available)\b"
 )
 # Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
 _BEAR_VERBS = r"tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept|be treated"
@@ -410,6 +419,8 @@ OPEN_ALTERNATIVE = guarded(
     # for chemotherapy": a group that cannot take the treatment (a closed list of bearing verbs).
     rf"|\bor\b[^.;]{{0,40}}?\b(?:(?:unable|not able|not fit|unfit) to|cannot|can ?not|can't|could not|couldn't)"
     rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
+    # "or osimertinib is not reimbursed" (said "cannot be received" by access_as_availability).
+    r"|\bor\b[^.;]{0,40}?\bcannot be received\b"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.
@@ -579,9 +590,32 @@ def cue_after_name(text: str, end: int) -> Cue | None:
     return "neg" if match.group("neg") else "req"
 
 
+# "No previous therapy for advanced NSCLC is allowed": the "no" in front negates the allowance, a ban. Not a count
+# ("No more than 2 prior lines are allowed") nor a lifted limit ("No restriction on prior therapy; ... allowed").
+_NO_X_ALLOWED = re.compile(
+    r"^\W*no\s+(?!(?:more|less|fewer|greater|longer|later|limits?|restrictions?|maximum|minimum|upper|lower|need"
+    r"|washout|wash-out)\b)[^,;:]{0,120}?\b(?:is|are|will be|shall be|be)\s+(?:allowed|permitted|acceptable)\b")
+
+
+# "or do not have access to osimertinib", "no access to X in the patient's country", "X not reimbursed": a fact
+# the profile cannot show, never a ban on X. Said as "cannot receive X" / "X cannot be received", read as a
+# way in beside the others (an untreated patient is a question).
+_NO_ACCESS = re.compile(
+    r"\b(?:(?:do|does|did)\s+not\s+have|(?:have|has|had|with)\s+no|without|lack(?:s|ing)?(?:\s+of)?|no)"
+    r"\s+(?:\w+\s+)?access\s+to\b")
+_NOT_REIMBURSED = re.compile(r"\bnot\s+(?:reimbursed|accessible|covered)\b|\binaccessible\b")
+
+
+def access_as_availability(norm: str) -> str:
+    """The sentence with "no access to X" said as "cannot receive X", "X not reimbursed" as "X cannot be received"."""
+    if "access" not in norm and "reimburs" not in norm and "covered" not in norm:
+        return norm
+    return _NOT_REIMBURSED.sub("cannot be received", _NO_ACCESS.sub("cannot receive", norm))
+
+
 def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
     """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
-    if BAN.search(clause):
+    if BAN.search(clause) or ("no" in clause and _NO_X_ALLOWED.search(clause)):
         return "ban"
     if _PERMIT.search(clause):
         return "permit"

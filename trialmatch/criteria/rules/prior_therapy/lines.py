@@ -70,6 +70,15 @@ _HISTORY_CUE = re.compile(
 _PLANNED_RIGHT_BEFORE = re.compile(
     r"\b(?:eligible|candidates?|suitable|fit|scheduled|planned|indicated)\s+(?:for|to receive)\s+(?:an?\s+|the\s+)?$"
     r"|\b(?:to|will) receive\s+(?:an?\s+|the\s+)?$")
+# "First line chemotherapy used a platinum doublet and failed": the line is the subject of a failure told after it,
+# a line had (at least one), not the line to come. Words that make the failure someone else's or a condition
+# ("patients who", "after", "unless") end the reading; so do words before the line that plan it.
+_FAILED_LATER = re.compile(
+    r"\b(?:failed|(?:has|have|had) failed|progressed|was ineffective|(?:was|were) not effective|did not work)\b")
+_FAILED_BLOCK = re.compile(
+    r"\b(?:who|whose|which|patients?|subjects?|after|following|if|when|unless|before|not|no|planned|receive)\b|[;:]")
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:receiv\w*|eligible|candidates?|suitable|fit|scheduled|planned|will|to be|naive|untreated|no|not|without)\b")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -231,19 +240,30 @@ def _short_form(text: str) -> bool:
     return "1l" in text or "2l" in text or "3l" in text or "4l" in text
 
 
+def _failed_line(text: str, start: int, end: int) -> bool:
+    """Whether the line at text[start:end] is the subject of a failure told after it ("first-line X ... failed")."""
+    failed = _FAILED_LATER.search(text, end, end + 120)
+    return failed is not None and not _FAILED_BLOCK.search(text, end, failed.start()) \
+        and not _PLANNED_BEFORE.search(text, 0, start)
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
-    planned: list[tuple[int, int, int, int]] = []
+    planned: list[tuple[int, int, int, int | None]] = []
     short = _short_form(text)
     for match in _SHORT_LINE.finditer(text) if short else ():
         out.append(LineLimit(match.start(), match.end(), min=int(match.group("n")) - 1))
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _PLANNED_RIGHT_BEFORE.search(before):
-            # "progressed after X, and eligible for second-line treatment": the line to come.
-            planned.append((match.start(), match.end(), min(values) - 1, max(values) - 1))
+        if _failed_line(text, match.start(), match.end()):
+            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+        elif _PLANNED_RIGHT_BEFORE.search(before):
+            # "progressed after X, and eligible for second-line treatment": the line to come. ("Eligible for
+            # second-line or later therapy": that line or any after it, no cap.)
+            planned.append((match.start(), match.end(), min(values) - 1,
+                            None if match.group("later") else max(values) - 1))
         elif _AFTER_CUE.search(before):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif match.group("later"):
@@ -257,10 +277,12 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     planned.sort()
     if planned:
         # "as first-line and/or second-line treatment": one range of positions.
-        low, high = min(p[2] for p in planned), max(p[3] for p in planned)
+        low = min(p[2] for p in planned)
+        highs = [p[3] for p in planned]
+        high = None if None in highs else max(h for h in highs if h is not None)
         start, end = planned[0][0], planned[-1][1]
         out.append(LineLimit(start, end, low or None, high, position=True))
-        if _CURRENT_CUE.search(text):
+        if _CURRENT_CUE.search(text) and high is not None:
             # "Currently receiving first-line X": whether the line going on is counted is open (a question),
             # but a patient with two lines or more is past it either way.
             out[-1] = replace(out[-1], soft=True)

@@ -152,7 +152,9 @@ def with_generic_treatment(norm: str, mentions: list[Mention]) -> list[Mention]:
     for match in cues.GENERIC_TREATMENT.finditer(norm):
         start, end = match.span("what")
         # "previous treatment to inhibit EGFR (e.g. erlotinib)": the treatment is named just after.
-        named_next = any(start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
+        # ("... or any other treatment" is the rest of a list, never named by what follows.)
+        named_next = not match.group().startswith(("or", "and", "nor")) and any(
+            start <= n.start < end + 45 and not _CLAUSE_BREAK.search(norm, end, n.start) for n in mentions)
         if not named_next and not any(n.start <= start < n.end for n in mentions):
             extra.append(Mention(start, end, (SYSTEMIC,)))
     return sorted([*mentions, *extra], key=lambda m: m.start)
@@ -168,6 +170,25 @@ _NAMED_BY_NEXT = re.compile(r"\s{0,3}(?:with|using|consisting of|containing|comp
                             r"(?:(?:an?|any|the|one|prior)\s{1,3})?")
 
 
+# "... with human epidermal growth factor receptor 1 (HER1)/epidermal growth factor receptor (EGFR) inhibitors": a
+# target spelt out (with its bracketed abbreviations) before the class name found in it is still that name.
+_SPELT_TARGET = re.compile(
+    r"(?:(?:human|epidermal|growth|factors?|receptors?|vascular|endothelial|anaplastic|lymphoma|kinases?|tyrosine"
+    r"|hepatocyte|fibroblast|platelet|derived|insulin|like|programmed|death|cell|ligand|mesenchymal|epithelial"
+    r"|transition|her[1-4]|erbb[1-4]?|egfr|vegfr?|\d)[\s/()-]*){1,16}")
+
+
+def _names_next(norm: str, mention: Mention, after: Mention) -> bool:
+    """Whether a bare "with" (maybe a spelt-out target) leads from the generic mention to the next name."""
+    found = _NAMED_BY_NEXT.match(norm, mention.end)
+    if not found:
+        return False
+    if found.end() == after.start:
+        return True
+    spelt = _SPELT_TARGET.match(norm, found.end(), after.start)
+    return spelt is not None and spelt.end() == after.start
+
+
 def _named_by_next(mentions: list[Mention], norm: str) -> list[Mention]:
     """Forget a generic "anticancer treatment" that the next name says what it was."""
     if len(mentions) < 2:
@@ -175,7 +196,7 @@ def _named_by_next(mentions: list[Mention], norm: str) -> list[Mention]:
     kept: list[Mention] = []
     for mention, after in zip(mentions, mentions[1:] + [None], strict=True):
         if after is not None and mention.items == (SYSTEMIC,) and after.items != (SYSTEMIC,) \
-                and (found := _NAMED_BY_NEXT.match(norm, mention.end)) and found.end() == after.start:
+                and _names_next(norm, mention, after):
             continue
         kept.append(mention)
     return kept

@@ -559,6 +559,11 @@ _STARTS = re.compile(r"\b(?:after|since|following|from|of)\s+(?:the\s+)?(?:start
                      r"|\b(?:has|have|had)\s+(?:already\s+)?(?:started|initiated|begun|commenced)\b")
 
 
+# An aside that allows the treatment of an earlier setting (its window is that allowance's, not a washout).
+_ASIDE_ALLOWS = re.compile(r"\([^()]*\b(?:neo-?adjuvant|adjuvant|peri-?operative|curative)\b[^()]*"
+                           r"\b(?:allowed|permitted|acceptable|eligible)\b[^()]*\)")
+
+
 def _off_purpose(sentence: str, section: str) -> bool:
     """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
     sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
@@ -574,9 +579,11 @@ def _off_purpose(sentence: str, section: str) -> bool:
         # as below") is only the window.
         # "Within 12 weeks after starting ICI" asks for ICI too.
         low = sentence.lower()
-        if section == "inclusion" and purpose_of(cues.strip_parens(sentence)) is None:
+        if (section == "inclusion" or _ASIDE_ALLOWS.search(sentence)) \
+                and purpose_of(cues.strip_parens(sentence)) is None:
             # "No prior systemic therapy (adjuvant chemotherapy allowed if 12 months before)": the window is
-            # the aside's, the sentence itself still bans.
+            # the aside's, the sentence itself still bans. (In an exclusion, only an aside that allows: "Prior
+            # chemotherapy for advanced NSCLC (adjuvant chemotherapy is allowed if > 6 months before)".)
             return False
         return section == "exclusion" or not (_COURSE.search(sentence) or cues.MUST_HAVE_HAD.search(low)
                                               or _STARTS.search(low))

@@ -145,7 +145,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
 
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
-    norm = normalize(sentence[:MAX_SENTENCE_CHARS])
+    norm = cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS]))
     excluding = section == "exclusion"
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
