@@ -1,0 +1,92 @@
+"""Biomarker kinds found on the eighth blind set: a marker group named in broken English ("patients who positive
+in EGFR&ALK, must ...") or marker first ("EGFR positive patients should ...") is a condition, not a requirement.
+
+Every sentence is invented. Each kind is tried in several wordings, beside near-miss kinds that must stay put.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from biomarker_cases import exc, inc, verdict
+from biomarker_cases import patient as any_patient
+
+from trialmatch.criteria.rules.reader.scope import condition_scope, group_clauses
+
+patient = partial(any_patient, lines=1)
+
+EGFR = patient("EGFR:L858R")
+ALK = patient("ALK:EML4-ALK fusion")
+KRAS = patient("KRAS:G12D")
+NO_DRIVER = patient()
+MET_AMP = patient("MET:amplification")
+
+
+# ---- kind: a marker group named by its test result, in any word order, is a condition --------------------------
+
+GROUP_RULES = [
+    "Patients who positive in EGFR&ALK, must have treatment with relative targeted drugs, then after chemotherapy",
+    "Patients who are positive for EGFR or ALK should have therapy with a matching TKI before entry",
+    "Patients positive in ROS1/ALK, must receive targeted therapy first",
+    "Subjects who tested positive for EGFR must provide the report of the local test",
+    "EGFR positive patients should have treatment with gefitinib or erlotinib first",
+    "ALK-rearranged patients must have had crizotinib or alectinib",
+    "For EGFR-mutant patients, one prior TKI is required",
+    "Note: EGFR or ALK positive participants must show progression on a targeted drug",
+]
+
+
+@pytest.mark.parametrize("sentence", GROUP_RULES)
+def test_a_marker_group_is_a_condition_not_a_requirement(sentence: str) -> None:
+    for profile in (NO_DRIVER, KRAS, MET_AMP):
+        assert verdict(inc(sentence), profile) == "eligible", profile
+    assert condition_scope(sentence) is not None
+
+
+NEGATIVE_GROUPS = [
+    "Patients who negative in EGFR&ALK can participate after systematic chemotherapy, and no docetaxel before",
+    "Patients who are negative for EGFR and ALK must have received platinum doublet",
+    "EGFR-negative patients should have had one platinum regimen",
+    "ALK wild-type participants must have progressed on chemotherapy",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE_GROUPS)
+def test_a_negative_group_binds_only_those_without_the_marker(sentence: str) -> None:
+    scope = condition_scope(sentence)
+    assert scope is not None and scope.absent and scope.genes
+    assert verdict(inc(sentence), EGFR) == "eligible"
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+
+
+def test_two_groups_joined_without_a_space_are_cut_apart() -> None:
+    text = ("Patients who negative in EGFR&ALK can participate after chemotherapy;Patients who positive in EGFR&ALK, "
+            "must have treatment with relative targeted drugs")
+    assert len(group_clauses(text)) == 2
+    for profile in (NO_DRIVER, KRAS, EGFR, ALK):
+        assert verdict(inc(text), profile) == "eligible"
+
+
+# Near misses: a requirement, or a group that is itself shut out, stays as it was.
+def test_a_bare_positive_requirement_still_excludes() -> None:
+    assert verdict(inc("Patients who positive in EGFR"), KRAS) == "excluded"
+    assert verdict(inc("Patients must be EGFR positive"), KRAS) == "excluded"
+    assert verdict(inc("EGFR-positive or ALK-positive"), NO_DRIVER) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR-positive patients must not be enrolled",
+    "EGFR-positive patients are excluded",
+    "EGFR positive patients are not eligible",
+])
+def test_a_group_that_is_the_rule_is_not_a_condition(sentence: str) -> None:
+    assert condition_scope(sentence) is None
+    listed = exc(sentence) if "must not" in sentence else inc(sentence)
+    assert verdict(listed, EGFR) == "excluded"
+    assert verdict(listed, NO_DRIVER) == "eligible"
+
+
+def test_a_group_named_by_no_gene_is_no_marker_condition() -> None:
+    assert condition_scope("Squamous patients must have received platinum") is None
+    assert condition_scope("Elderly positive patients must consent") is None
