@@ -90,3 +90,39 @@ def test_a_group_that_is_the_rule_is_not_a_condition(sentence: str) -> None:
 def test_a_group_named_by_no_gene_is_no_marker_condition() -> None:
     assert condition_scope("Squamous patients must have received platinum") is None
     assert condition_scope("Elderly positive patients must consent") is None
+
+
+# ---- kind: "dysregulation" of a gene is a gene change or protein overexpression: a negative gene test leaves it open
+
+MET_EX14 = patient("MET:exon 14 skipping")
+ERBB2_NEG = patient("KRAS:G12C")  # every other panel gene, ERBB2 included, tested negative
+
+DYSREGULATION_WORDINGS = [
+    "Must have evidence of c-MET dysregulation from either local data or the results of molecular pre-screening",
+    "Documented MET deregulation (amplification, exon 14 skipping or overexpression)",
+    "Tumour with dysregulated MET as assessed by the central laboratory",
+    "HGFR/MET dysregulation confirmed by local testing",
+]
+
+
+@pytest.mark.parametrize("sentence", DYSREGULATION_WORDINGS)
+def test_dysregulation_is_open_for_a_gene_tested_negative(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) == "unknown"  # MET tested negative: overexpression not ruled out
+    assert verdict(inc(sentence), KRAS) == "unknown"
+    assert verdict(inc(sentence), MET_EX14) == "eligible"
+    assert verdict(inc(sentence), MET_AMP) == "eligible"
+
+
+def test_her2_dysregulation_is_open_but_a_scored_overexpression_is_not() -> None:
+    assert verdict(inc("Tumour with HER2 dysregulation"), ERBB2_NEG) == "unknown"
+    assert verdict(inc("Tumour with HER2 dysregulation"), patient("ERBB2:amplification")) == "eligible"
+    # Near miss: the profile's ERBB2 negative covers overexpression (the eval README's profile rule).
+    assert verdict(inc("HER2 overexpression (IHC 3+)"), ERBB2_NEG) == "excluded"
+    assert verdict(inc("HER2 overexpression (IHC 3+)"), patient("ERBB2:overexpression")) == "eligible"
+
+
+def test_dysregulation_among_exclusions_shuts_out_carriers_only() -> None:
+    assert verdict(exc("Known MET dysregulation"), MET_EX14) == "excluded"
+    assert verdict(exc("Known MET dysregulation"), NO_DRIVER) != "excluded"
+    # Near miss: a plain MET alteration requirement stays settled by a negative test.
+    assert verdict(inc("MET exon 14 skipping mutation"), NO_DRIVER) == "excluded"

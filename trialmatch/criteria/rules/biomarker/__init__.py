@@ -34,6 +34,7 @@ _KIND_WORDS = {
     "fusion": "{gene} fusion",
     "amplification": "{gene} amplification",
     "overexpression": "{gene} overexpression",
+    "dysregulation": "{gene} dysregulation (a gene change or protein overexpression)",
     "expression": "{gene} protein expression (any level)",
     "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
