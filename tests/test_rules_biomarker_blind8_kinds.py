@@ -126,3 +126,28 @@ def test_dysregulation_among_exclusions_shuts_out_carriers_only() -> None:
     assert verdict(exc("Known MET dysregulation"), NO_DRIVER) != "excluded"
     # Near miss: a plain MET alteration requirement stays settled by a negative test.
     assert verdict(inc("MET exon 14 skipping mutation"), NO_DRIVER) == "excluded"
+
+
+# ---- kind: a misspelt "negative" ("negetive", "negtive", "nagative") is still a negative result required ---------
+
+EX19 = patient("EGFR:exon 19 deletion")
+
+SLIP_WORDINGS = [
+    "Epidermal growth factor receptor (EGFR) sensitive mutations negetive, confirmed by tissue or blood test",
+    "EGFR sensitising mutation negtive",
+    "EGFR activating mutation NAGATIVE by a validated assay",
+    "Tumour EGFR-mutation negitive",
+]
+
+
+@pytest.mark.parametrize("sentence", SLIP_WORDINGS)
+def test_a_misspelt_negative_requires_the_marker_absent(sentence: str) -> None:
+    assert verdict(inc(sentence), EX19) == "excluded"
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+    assert verdict(inc(sentence), patient(negative=[])) == "unknown"
+
+
+def test_words_near_negative_are_left_alone() -> None:
+    # Near misses: "negotiate" and "navigate" are no results; the EGFR requirement stays a requirement.
+    assert verdict(inc("EGFR sensitising mutation; able to negotiate the study visits"), EX19) == "eligible"
+    assert verdict(inc("EGFR sensitising mutation, able to navigate the clinic"), NO_DRIVER) == "excluded"

@@ -89,6 +89,13 @@ THERAPY = re.compile(
 
 
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
+# "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
+# own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
+_NEGATIVE_SLIP = re.compile(
+    r"\b(?:negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
+    r"|negattive|negativie|negaitive|nagetive|negetiv)\b",
+    re.I,
+)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
@@ -230,6 +237,7 @@ def normalise(text: str) -> str:
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
+    text = _NEGATIVE_SLIP.sub("negative", text)
     text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
