@@ -151,3 +151,29 @@ def test_words_near_negative_are_left_alone() -> None:
     # Near misses: "negotiate" and "navigate" are no results; the EGFR requirement stays a requirement.
     assert verdict(inc("EGFR sensitising mutation; able to negotiate the study visits"), EX19) == "eligible"
     assert verdict(inc("EGFR sensitising mutation, able to navigate the clinic"), NO_DRIVER) == "excluded"
+
+
+# ---- kind: a marker level asked only of a group another dimension sets ("ECOG 2 ... only if PD-L1 >= 50%") ---------
+
+LOW_PDL1 = patient(pdl1=10)
+HIGH_PDL1 = patient(pdl1=80)
+
+GROUP_IF_WORDINGS = [
+    "ECOG 2 patients are eligible only if PD-L1 >= 50%",
+    "Patients with ECOG performance status 2 may enrol only when PD-L1 TPS is at least 50%",
+    "ECOG performance status 0-1, or 2 if PD-L1 tumour proportion score >= 50%",
+    "Patients aged 75 years or older are allowed provided PD-L1 TPS is 50% or more",
+]
+
+
+@pytest.mark.parametrize("sentence", GROUP_IF_WORDINGS)
+def test_a_marker_asked_of_another_dimensions_group_never_excludes(sentence: str) -> None:
+    assert verdict(inc(sentence), LOW_PDL1) == "unknown"  # the patient may not be in that group
+    assert verdict(inc(sentence), HIGH_PDL1) != "excluded"
+
+
+def test_a_marker_level_for_everyone_still_excludes() -> None:
+    # Near misses: no group is named, so the level binds every patient.
+    assert verdict(inc("PD-L1 TPS >= 50%"), LOW_PDL1) == "excluded"
+    assert verdict(inc("PD-L1 TPS >= 50% if available"), LOW_PDL1) == "excluded"
+    assert verdict(inc("PD-L1 expression >= 50% by 22C3; ECOG 0-1"), LOW_PDL1) == "excluded"
