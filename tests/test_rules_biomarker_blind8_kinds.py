@@ -177,3 +177,67 @@ def test_a_marker_level_for_everyone_still_excludes() -> None:
     assert verdict(inc("PD-L1 TPS >= 50%"), LOW_PDL1) == "excluded"
     assert verdict(inc("PD-L1 TPS >= 50% if available"), LOW_PDL1) == "excluded"
     assert verdict(inc("PD-L1 expression >= 50% by 22C3; ECOG 0-1"), LOW_PDL1) == "excluded"
+
+
+# ---- kind: a marker no profile lists, asked for as a result, is a question for everyone -------------------------
+
+UNLISTED_WORDINGS = [
+    "Tumour must overexpress B7-H3 by immunohistochemistry",
+    "TROP2 expression by IHC on archival or fresh tumour",
+    "Tumours positive for CEACAM5 (at least 50% of cells with 2+ staining)",
+    "1 or 2 epithelial growth factor receptor (EGFR) pathway markers positive at screening",
+    "High folate receptor alpha expression (H-score >= 100)",
+]
+
+
+@pytest.mark.parametrize("sentence", UNLISTED_WORDINGS)
+def test_an_unlisted_marker_requirement_is_a_question(sentence: str) -> None:
+    for profile in (NO_DRIVER, EGFR, KRAS, patient(negative=[])):
+        assert verdict(inc(sentence), profile) == "unknown", profile
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tumour tissue available for retrospective TROP2 testing",
+    "Regardless of B7-H3 expression level",
+    "Archival tissue block for exploratory mesothelin analysis",
+])
+def test_a_test_or_a_waiver_of_an_unlisted_marker_asks_nothing(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+
+
+def test_an_unlisted_marker_among_exclusions_is_not_read_as_required() -> None:
+    assert verdict(exc("Known B7-H3 overexpression"), NO_DRIVER) == "eligible"
+
+
+# ---- kind: "Known PD-L1 status" asks for a result of any level ---------------------------------------------------
+
+KNOWN_PDL1_WORDINGS = [
+    "Known PD-L1 status as determined by an immunohistochemistry assay on archival tumour tissue",
+    "Documented PD-L1 expression status prior to randomisation",
+    "PD-L1 result must be available before enrolment",
+    "Confirmed tumour PD-L1 status",
+]
+
+
+@pytest.mark.parametrize("sentence", KNOWN_PDL1_WORDINGS)
+def test_known_pdl1_status_is_a_question_only_without_a_result(sentence: str) -> None:
+    assert verdict(inc(sentence), patient(pdl1=None)) == "unknown"
+    assert verdict(inc(sentence), patient(pdl1=0)) == "eligible"
+    assert verdict(inc(sentence), patient(pdl1=75)) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tumour tissue available for PD-L1 testing",
+    "PD-L1 status known or unknown",
+    "Archived tissue may be acceptable or PD-L1 status known",
+    "Regardless of PD-L1 status",
+    "PD-L1 status is not required for enrolment",
+])
+def test_pdl1_testing_or_a_waived_status_asks_no_result(sentence: str) -> None:
+    assert verdict(inc(sentence), patient(pdl1=None)) == "eligible"
+
+
+def test_a_pdl1_level_beside_the_status_still_decides() -> None:
+    text = inc("Known PD-L1 status; PD-L1 TPS >= 50%")
+    assert verdict(text, patient(pdl1=10)) == "excluded"
+    assert verdict(text, patient(pdl1=60)) == "eligible"

@@ -664,3 +664,60 @@ HLA_WAIVED = guarded(
 def names_hla_type(sentence: str) -> bool:
     """Does the sentence ask for an HLA tissue type (an allele named, not waived)?"""
     return HLA_ALLELE.search(sentence) is not None and HLA_WAIVED.search(sentence) is None
+
+
+# "Tumour must overexpress B7-H3", "TROP2 expression by IHC", "1 or 2 EGFR pathway markers positive": a marker no
+# profile lists (a surface protein, a vaguely named panel), asked for as a result. A question for everyone, as an
+# HLA type is. Not a test or a sample for it ("tissue available for TROP2 testing"), nor one said not to matter.
+_UNLISTED_NAME = (
+    r"(?:B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
+    r"|folate\s+receptor(?:\s+(?:alpha|α))?|FOLR1|mesothelin|MSLN|MUC-?1|MUC-?16|NaPi-?2b|nectin-?4|tissue\s+factor"
+    r"|PTK7|ROR1|CDH6|GPC3|glypican-?3|MAGE-?A4|NY-?ESO-?1|EpCAM|CD70|LIV-?1|integrin\s+beta-?6|ITGB6|5T4|B7-?H4"
+    r"|[\w-]+\)?\s+pathway\s+(?:bio)?markers?)"
+)
+UNLISTED_MARKER = guarded(
+    rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
+    r"|immunohisto|staining))"
+    rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|positive\s+for|high)\s+(?P<name2>{_UNLISTED_NAME})(?![\w-])",
+    re.I,
+)
+_UNLISTED_WAIVED = guarded(
+    r"\b(?:regardless|irrespective|independent(?:ly)?|unselected|any\s+level|not\s+(?:be\s+)?(?:required|needed|"
+    r"necessary|mandatory)|retrospective|exploratory|or\s+negative|or\s+unknown"
+    r"|for\s+(?:[\w-]+\s+){0,3}(?:testing|analys[ie]s|assessment|evaluation|determination)"
+    r"|(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
+    r"|(?:available|acceptable|accepted|submit\w*|provide\w*)\b[^.;]{0,40}\b(?:tissue|sample|specimen|block|slides))\b",
+    re.I,
+)
+
+
+def unlisted_marker(sentence: str) -> str | None:
+    """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
+    match = UNLISTED_MARKER.search(sentence)
+    if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
+        return None
+    return " ".join((match.group("name") or match.group("name2")).split())
+
+
+# "Known PD-L1 status as determined by immunohistochemistry", "PD-L1 expression result must be available": a result,
+# any result, is asked for; a profile without one cannot show it. Not tissue for the test, nor a status that may be
+# unknown or not matter.
+_KNOWN_PDL1 = guarded(
+    r"\b(?:known|documented|determined|confirmed|available)\s+(?:tumou?r\s+)?PD-?\s?L1\s+(?:expression\s+)?"
+    r"(?:status|results?|levels?|scores?)\b"
+    r"|\bPD-?\s?L1\s+(?:expression\s+)?(?:status|results?|levels?|scores?)\s+(?:must\s+be\s+|should\s+be\s+|is\s+|are\s+)?"
+    r"(?:known|documented|available)\b",
+    re.I,
+)
+_PDL1_WAIVED = guarded(
+    r"\b(?:regardless|irrespective|independent(?:ly)?|unknown|not\s+known|not\s+(?:be\s+)?(?:required|needed|"
+    r"necessary|mandatory)|if\s+(?:available|known)|where\s+(?:available|known)|when\s+(?:available|known)|any\s+PD-?L1"
+    r"|(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
+    r"|(?:available|acceptable|accepted|submit\w*|provide\w*)\b[^.;]{0,40}\b(?:tissue|sample|specimen|block|slides))\b",
+    re.I,
+)
+
+
+def asks_known_pdl1(sentence: str) -> bool:
+    """Does the sentence ask that a PD-L1 result be known (any result)?"""
+    return _KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
