@@ -241,3 +241,40 @@ def test_a_pdl1_level_beside_the_status_still_decides() -> None:
     text = inc("Known PD-L1 status; PD-L1 TPS >= 50%")
     assert verdict(text, patient(pdl1=10)) == "excluded"
     assert verdict(text, patient(pdl1=60)) == "eligible"
+
+
+# ---- kind: an exclusion of a change "alone" / "as the sole mutation" spares it beside another change -------------
+
+EX19_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+T790M_ONLY = patient("EGFR:T790M")
+EX20INS = patient("EGFR:exon 20 insertion")
+L858R_EX20INS = patient("EGFR:L858R", "EGFR:exon 20 insertion")
+
+ALONE_WORDINGS = [
+    "EGFR T790M mutation alone or exon 20 insertions as unique mutation",
+    "T790M as the sole EGFR mutation",
+    "Tumours with EGFR T790M in isolation",
+    "EGFR T790M as the only EGFR alteration",
+]
+
+
+@pytest.mark.parametrize("sentence", ALONE_WORDINGS)
+def test_a_change_alone_is_excluded_only_by_itself(sentence: str) -> None:
+    assert verdict(exc(sentence), EX19_T790M) == "eligible"  # beside a sensitising change: not alone
+    assert verdict(exc(sentence), T790M_ONLY) == "unknown"  # may sit on a primary change the profile leaves out
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+def test_an_exon_20_insertion_alone_spares_one_beside_l858r() -> None:
+    sentence = "Exon 20 insertion as the unique EGFR mutation"
+    assert verdict(exc(sentence), EX20INS) == "excluded"
+    assert verdict(exc(sentence), L858R_EX20INS) == "eligible"
+    assert verdict(exc(sentence), EX19) == "eligible"  # "the unique EGFR mutation" names no EGFR mutation itself
+
+
+def test_a_change_without_alone_still_excludes_every_carrier() -> None:
+    # Near misses: no "alone" word, or "alone or in combination" (either way).
+    assert verdict(exc("EGFR T790M mutation"), EX19_T790M) == "excluded"
+    assert verdict(exc("EGFR T790M mutation, alone or in combination with other EGFR mutations"),
+                   EX19_T790M) == "excluded"
+    assert verdict(exc("Only patients with EGFR T790M mutation"), EX19_T790M) == "excluded"

@@ -721,3 +721,29 @@ _PDL1_WAIVED = guarded(
 def asks_known_pdl1(sentence: str) -> bool:
     """Does the sentence ask that a PD-L1 result be known (any result)?"""
     return _KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+
+
+# "EGFR T790M mutation alone", "exon 20 insertion as the unique mutation", "as the sole EGFR alteration": the change
+# excludes only with no other change of that gene beside it. The "as the sole ... mutation" words name no marker of
+# their own (read as "alone"). Not "alone or in combination with" (COOCCURRENCE).
+ALONE_PHRASE = guarded(
+    r"\bas\s+(?:the\s+|a\s+|an\s+)?(?:sole|only|unique|single|isolated)\s+(?:[A-Za-z0-9-]+\s+){0,2}?"
+    r"(?:mutations?|alterations?|changes?|aberrations?|drivers?|findings?)\b",
+    re.I,
+)
+_ALONE = guarded(r"\b(?:alone|in\s+isolation|isolated|only)\b(?!\s+or\b)", re.I)
+_ALONE_ONLY_WORD = re.compile(r"\bonly\b", re.I)
+
+
+def alone_rule(sentence: str) -> bool:
+    """Does the exclusion shut out a change only when it stands alone ("T790M mutation alone")?"""
+    match = _ALONE.search(sentence)
+    # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
+    if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
+        return True
+    return ALONE_PHRASE.search(sentence) is not None
+
+
+def without_alone_phrase(sentence: str) -> str:
+    """The sentence with "as the sole EGFR mutation" read as "alone"."""
+    return ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence

@@ -34,6 +34,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
+    alone_rule,
     asks_known_pdl1,
     mutant_prefix,
     names_hla_type,
@@ -41,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     other_cancer_only,
     sentences,
     unlisted_marker,
+    without_alone_phrase,
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
@@ -439,6 +441,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
             if permits:
                 read_text = once(before_permission, read_text)
+            alone = section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
+            if alone:
+                read_text = once(without_alone_phrase, read_text)
             read = _statements_copy(once, read_text, section, criterion.depth > 0) if read_text else None
             if read is None:
                 if hla:
@@ -456,6 +461,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
+                if alone and clause["mode"] == "forbid":
+                    clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
