@@ -91,7 +91,7 @@ THERAPY = re.compile(
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
 # "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
 # own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
-_NEGATIVE_SLIP = re.compile(
+_NEGATIVE_SLIP = guarded(
     r"\b(?:negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
     r"|negattive|negativie|negaitive|nagetive|negetiv)\b",
     re.I,
@@ -691,8 +691,13 @@ _UNLISTED_WAIVED = guarded(
 )
 
 
+_UNLISTED_NAMED = guarded(rf"\b{_UNLISTED_NAME}(?![\w-])", re.I)  # the cheap first look: a name at all
+
+
 def unlisted_marker(sentence: str) -> str | None:
     """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
+    if _UNLISTED_NAMED.search(sentence) is None:
+        return None
     match = UNLISTED_MARKER.search(sentence)
     if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
         return None
