@@ -34,6 +34,7 @@ _KIND_WORDS = {
     "fusion": "{gene} fusion",
     "amplification": "{gene} amplification",
     "overexpression": "{gene} overexpression",
+    "dysregulation": "{gene} dysregulation (a gene change or protein overexpression)",
     "expression": "{gene} protein expression (any level)",
     "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
@@ -103,7 +104,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
     if atom["t"] == "pdl1":
         return _describe_pdl1(atom)
     if atom["t"] == "hla":
-        return "a given tissue (HLA) type"
+        return f"{atom['name']} on the tumour" if atom.get("name") else "a given tissue (HLA) type"
     if atom["t"] == "absent":  # in brackets: one alternative of the "or" the clause's atoms make
         return "(no " + " and no ".join(dict.fromkeys(describe_atom(a) for a in atom["atoms"])) + ")"
     if atom["t"] == "driver":
@@ -141,7 +142,7 @@ def _describe_pdl1(atom: dict[str, Any]) -> str:
         parts.append(f"{'at least' if atom.get('lo_incl', True) else 'above'} {lo:g}{unit}")
     if hi is not None:
         parts.append(f"{'at most' if atom.get('hi_incl') else 'below'} {hi:g}{unit}")
-    text = f"{scale} {' and '.join(parts)}"
+    text = f"{scale} {' and '.join(parts)}" if parts else "a PD-L1 result (any level)"
     sure = [f"{v:g}%" for v in (atom.get("lo_sure"), atom.get("hi_sure")) if v is not None]
     return f"{text} ({', '.join(sure)} by another of the tests it names)" if sure else text
 
@@ -230,6 +231,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         return _treated_only_reason(head, verdict, clause, profile)
     if condition is not None and clause["mode"] == "forbid":
         return _treated_reason(head, condition, verdict, clause, answers, profile)
+    if atoms[0]["t"] == "hla" and atoms[0].get("name"):
+        return (f"This trial asks for {atoms[0]['name']} on the tumour, a marker your profile does not list. "
+                "Ask your doctor.")
     if atoms[0]["t"] == "hla":
         return (f"This trial {'asks for' if clause['mode'] == 'require' else 'does not take'} people of a given "
                 "tissue (HLA) type, which your profile does not list. Ask your doctor.")

@@ -39,8 +39,10 @@ _GROUP_FRAME = re.compile(
     r"(?:with|aged|who|whose|of|having)\b",
     re.I,
 )
-# "Patients aged >= 70 or with ECOG 2 must have ...": the group first, then what it must have.
-_MODAL = re.compile(r"\b(?:must|should|shall|need to|needs to|are required to|is required to)\b", re.I)
+# "Patients aged >= 70 or with ECOG 2 must have ...": the group first, then what it must have. So too "ECOG 2 patients
+# are eligible only if PD-L1 >= 50%", "ECOG 0-1, or 2 if PD-L1 >= 50%": the marker is asked of that group alone.
+_MODAL = re.compile(
+    r"\b(?:must|should|shall|need to|needs to|are required to|is required to|if|when|provided|unless)\b", re.I)
 _MARKER_TYPES = frozenset({"gene", "alt", "driver", "pdl1"})
 
 

@@ -89,6 +89,13 @@ THERAPY = re.compile(
 
 
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
+# "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
+# own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
+_NEGATIVE_SLIP = guarded(
+    r"\b(?:negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
+    r"|negattive|negativie|negaitive|nagetive|negetiv)\b",
+    re.I,
+)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
@@ -230,6 +237,7 @@ def normalise(text: str) -> str:
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
+    text = _NEGATIVE_SLIP.sub("negative", text)
     text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
@@ -656,3 +664,91 @@ HLA_WAIVED = guarded(
 def names_hla_type(sentence: str) -> bool:
     """Does the sentence ask for an HLA tissue type (an allele named, not waived)?"""
     return HLA_ALLELE.search(sentence) is not None and HLA_WAIVED.search(sentence) is None
+
+
+# "Tumour must overexpress B7-H3", "TROP2 expression by IHC", "1 or 2 EGFR pathway markers positive": a marker no
+# profile lists (a surface protein, a vaguely named panel), asked for as a result. A question for everyone, as an
+# HLA type is. Not a test or a sample for it ("tissue available for TROP2 testing"), nor one said not to matter.
+_UNLISTED_NAME = (
+    r"(?:B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
+    r"|folate\s+receptor(?:\s+(?:alpha|α))?|FOLR1|mesothelin|MSLN|MUC-?1|MUC-?16|NaPi-?2b|nectin-?4|tissue\s+factor"
+    r"|PTK7|ROR1|CDH6|GPC3|glypican-?3|MAGE-?A4|NY-?ESO-?1|EpCAM|CD70|LIV-?1|integrin\s+beta-?6|ITGB6|5T4|B7-?H4"
+    r"|[\w-]+\)?\s+pathway\s+(?:bio)?markers?)"
+)
+UNLISTED_MARKER = guarded(
+    rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
+    r"|immunohisto|staining))"
+    rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|positive\s+for|high)\s+(?P<name2>{_UNLISTED_NAME})(?![\w-])",
+    re.I,
+)
+_UNLISTED_WAIVED = guarded(
+    r"\b(?:regardless|irrespective|independent(?:ly)?|unselected|any\s+level|not\s+(?:be\s+)?(?:required|needed|"
+    r"necessary|mandatory)|retrospective|exploratory|or\s+negative|or\s+unknown"
+    r"|for\s+(?:[\w-]+\s+){0,3}(?:testing|analys[ie]s|assessment|evaluation|determination)"
+    r"|(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
+    r"|(?:available|acceptable|accepted|submit\w*|provide\w*)\b[^.;]{0,40}\b(?:tissue|sample|specimen|block|slides))\b",
+    re.I,
+)
+
+
+_UNLISTED_NAMED = guarded(rf"\b{_UNLISTED_NAME}(?![\w-])", re.I)  # the cheap first look: a name at all
+
+
+def unlisted_marker(sentence: str) -> str | None:
+    """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
+    if _UNLISTED_NAMED.search(sentence) is None:
+        return None
+    match = UNLISTED_MARKER.search(sentence)
+    if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
+        return None
+    return " ".join((match.group("name") or match.group("name2")).split())
+
+
+# "Known PD-L1 status as determined by immunohistochemistry", "PD-L1 expression result must be available": a result,
+# any result, is asked for; a profile without one cannot show it. Not tissue for the test, nor a status that may be
+# unknown or not matter.
+_KNOWN_PDL1 = guarded(
+    r"\b(?:known|documented|determined|confirmed|available)\s+(?:tumou?r\s+)?PD-?\s?L1\s+(?:expression\s+)?"
+    r"(?:status|results?|levels?|scores?)\b"
+    r"|\bPD-?\s?L1\s+(?:expression\s+)?(?:status|results?|levels?|scores?)\s+(?:must\s+be\s+|should\s+be\s+|is\s+|are\s+)?"
+    r"(?:known|documented|available)\b",
+    re.I,
+)
+_PDL1_WAIVED = guarded(
+    r"\b(?:regardless|irrespective|independent(?:ly)?|unknown|not\s+known|not\s+(?:be\s+)?(?:required|needed|"
+    r"necessary|mandatory)|if\s+(?:available|known)|where\s+(?:available|known)|when\s+(?:available|known)|any\s+PD-?L1"
+    r"|(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
+    r"|(?:available|acceptable|accepted|submit\w*|provide\w*)\b[^.;]{0,40}\b(?:tissue|sample|specimen|block|slides))\b",
+    re.I,
+)
+
+
+def asks_known_pdl1(sentence: str) -> bool:
+    """Does the sentence ask that a PD-L1 result be known (any result)?"""
+    return _KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+
+
+# "EGFR T790M mutation alone", "exon 20 insertion as the unique mutation", "as the sole EGFR alteration": the change
+# excludes only with no other change of that gene beside it. The "as the sole ... mutation" words name no marker of
+# their own (read as "alone"). Not "alone or in combination with" (COOCCURRENCE).
+ALONE_PHRASE = guarded(
+    r"\bas\s+(?:the\s+|a\s+|an\s+)?(?:sole|only|unique|single|isolated)\s+(?:[A-Za-z0-9-]+\s+){0,2}?"
+    r"(?:mutations?|alterations?|changes?|aberrations?|drivers?|findings?)\b",
+    re.I,
+)
+_ALONE = guarded(r"\b(?:alone|in\s+isolation|isolated|only)\b(?!\s+or\b)", re.I)
+_ALONE_ONLY_WORD = re.compile(r"\bonly\b", re.I)
+
+
+def alone_rule(sentence: str) -> bool:
+    """Does the exclusion shut out a change only when it stands alone ("T790M mutation alone")?"""
+    match = _ALONE.search(sentence)
+    # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
+    if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
+        return True
+    return ALONE_PHRASE.search(sentence) is not None
+
+
+def without_alone_phrase(sentence: str) -> str:
+    """The sentence with "as the sole EGFR mutation" read as "alone"."""
+    return ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence

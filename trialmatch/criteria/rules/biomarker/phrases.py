@@ -117,12 +117,12 @@ def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
 
 PHRASE_TYPES = {"gene", "alt", "kind", "driver", "postneg", "posmark", "test", "detection", "open", "other"}
 _QUALIFIERS = ("sensitizing", "activating", "common", "uncommon", "pacc", "acquired", "actionable")
-_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "mutation")
+_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "mutation", "dysregulation")
 # Protein expression is a marker in its own right only for these genes; "expression of EGFR, ALK ... in a
 # genetic test" means the alteration. Any level ("HER2-expressing, IHC 1+ or more", "HER2-low") is not
 # overexpression: a tumour tested without a driver may still show some.
 _EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
-_SEPARATE_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low")
+_SEPARATE_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "dysregulation")
 OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
 # Alteration keys that name a whole exon, not one change: a qualifier beside them narrows them.
 EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})

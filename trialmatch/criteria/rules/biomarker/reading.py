@@ -34,11 +34,15 @@ from trialmatch.criteria.rules.biomarker.cues import (
     ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
+    alone_rule,
+    asks_known_pdl1,
     mutant_prefix,
     names_hla_type,
     normalise,
     other_cancer_only,
     sentences,
+    unlisted_marker,
+    without_alone_phrase,
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
@@ -423,6 +427,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
             # carriers", a drug hypersensitivity).
             hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
+            # A marker no profile lists ("must overexpress B7-H3") or a PD-L1 result of any level: questions too.
+            unlisted = once(unlisted_marker, sentence) if section == "inclusion" else None
+            known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
             read_text = sentence
             if section == "exclusion" and own_labels:
                 # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
@@ -434,10 +441,14 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
             if permits:
                 read_text = once(before_permission, read_text)
+            alone = section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
+            if alone:
+                read_text = once(without_alone_phrase, read_text)
             read = _statements_copy(once, read_text, section, criterion.depth > 0) if read_text else None
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
+                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
@@ -450,6 +461,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
+                if alone and clause["mode"] == "forbid":
+                    clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
                 if _in_doubt(clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
@@ -476,6 +489,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
+            found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
             if section == "inclusion" and statements:
                 _split_treated_exception(found, once(except_treated, sentence))
         _group_permissions(found)
@@ -618,6 +632,20 @@ def _split_treated_exception(found: list[dict[str, Any]], exception: tuple[str, 
 def _hla_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
     return {"mode": "require", "atoms": [{"t": "hla"}], "cohorts": cohorts, "evidence": quote(sentence),
             "source": "inclusion"}
+
+
+def _unread_clauses(sentence: str, cohorts: list[str], unlisted: str | None, known_pdl1: bool,
+                    found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Requirements the profile cannot settle beside the sentence's marker rules: a marker no profile lists (as an
+    HLA type, a question for everyone) and a PD-L1 result of any level (a question only without a result)."""
+    added = []
+    if unlisted:
+        added.append({"mode": "require", "atoms": [{"t": "hla", "name": unlisted}], "cohorts": cohorts,
+                      "evidence": quote(sentence), "source": "inclusion"})
+    if known_pdl1 and not any(a["t"] == "pdl1" for clause in found for a in clause["atoms"]):
+        added.append({"mode": "require", "atoms": [{"t": "pdl1", "lo": None, "hi": None, "known": True}],
+                      "cohorts": cohorts, "evidence": quote(sentence), "source": "inclusion"})
+    return added
 
 
 def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str],

@@ -193,6 +193,9 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause["mode"] == "forbid" and UNTESTED in answers:
         answers = [NO if answer == UNTESTED and treated.never_acquired(a, profile) else answer
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
+    if clause.get("alone") and clause["mode"] == "forbid":
+        answers = [_alone_answer(a, answer, clause, profile)
+                   for a, answer in zip(clause["atoms"], answers, strict=True)]
     if clause["mode"] == "require":
         if YES in answers:
             verdict: Verdict = ELIGIBLE
@@ -221,6 +224,20 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
         # A rule on carriers of some genes ("Patients with EGFR mutation: ..."): binds only them.
         verdict = apply_scope(Finding(verdict), clause["scope"], profile).verdict
     return verdict, answers
+
+
+def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], profile: Patient) -> str:
+    """"T790M alone", "exon 20 insertion as the unique mutation": a patient whose change in that gene comes with
+    another the clause does not name (exon 19 deletion beside T790M) is not shut out (NO); one whose only change
+    arises on an unnamed primary one (T790M listed by itself) may have it (MAYBE)."""
+    if atom["t"] != "alt" or answer not in {YES, MAYBE}:
+        return answer
+    gene = atom["gene"]
+    named = [a["kind"] for a in clause["atoms"] if a["t"] == "alt" and a["gene"] == gene]
+    found = [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
+    if any(all(vocab.membership(gene, kind, alteration) is False for kind in named) for alteration in found):
+        return NO
+    return MAYBE if vocab.implied_primary(gene, found) else answer
 
 
 def _has_other_finding(clause: dict[str, Any], profile: Patient) -> bool:

@@ -458,7 +458,8 @@ def membership(gene: str, kind: str, alteration: str) -> bool | None:
 def negative_membership(gene: str, kind: str) -> bool | None:
     """What a gene tested without a driver says about `kind`: usually False, None for protein expression."""
     table = data()["membership"].get(gene) or data()["membership"]["_default"]
-    entry = table.get(kind) or {}
+    # A kind the gene's own table leaves out reads as the default table has it, as membership() does.
+    entry = table.get(kind) or data()["membership"]["_default"].get(kind) or {}
     return None if entry.get("negative_is") == "maybe" else False
 
 

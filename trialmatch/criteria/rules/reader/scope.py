@@ -259,13 +259,18 @@ def _setting_group(what: str, group: str) -> bool:
 # A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
 _CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?)(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
                           re.I)
+# "Patients (who are) positive for/in EGFR", "who negative in EGFR&ALK" (broken English drops the verb): a group
+# named by its test result, as "with"/"without" name one.
+_SIGNED_POS = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?positive\s+(?:for|in|of)"
+_SIGNED_NEG = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?negative\s+(?:for|in|of)"
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
 _CONDITION = re.compile(
     r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
     r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
-    r"(?:(?P<neg>without|lacking|with\s+no|who\s+(?:do\s+not|don't)\s+(?:have|harbou?r|carry)|negative\s+for)|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?:(?P<neg>without|lacking|with\s+no|who\s+(?:do\s+not|don't)\s+(?:have|harbou?r|carry)|" + _SIGNED_NEG + r")|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r)|"
+    + _SIGNED_POS + r")\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
     re.I,
@@ -273,8 +278,8 @@ _CONDITION = re.compile(
 # "For patients with T790M, prior osimertinib is required": a lead-in clause names the group.
 _LEAD_IN = re.compile(
     r"^\W{0,3}(?:for|in|among)\s+(?:the\s+)?(?:patients|participants|subjects|those|pts)\s+"
-    r"(?:(?P<neg>without|lacking|with\s+no|negative\s+for)|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r))\s+"
+    r"(?:(?P<neg>without|lacking|with\s+no|" + _SIGNED_NEG + r")|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r)|" + _SIGNED_POS + r")\s+"
     r"(?P<what>[^:;,]{2,90}),",
     re.I,
 )
@@ -398,17 +403,45 @@ _CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
                               re.I)
 
 
+# "EGFR positive patients should ...", "ALK-negative participants must ...", "For KRAS-mutant patients, ...": the
+# marker before the people names the group, as "patients with EGFR ..." does. Only a gene-named group counts.
+_MARKER_FIRST_HINT = re.compile(
+    r"(?:positive|negative|mutant|mutated|rearranged|wild[\s-]?type)\s+(?:patients|participants|subjects|pts)\b", re.I)
+_MARKER_FIRST = re.compile(
+    r"^\W{0,3}" + _NOTE + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
+    r"(?P<what>[\w&/+.]+(?:(?:\s+|\s*,\s*)[\w&/+.]+){0,5}?)[\s-]+"
+    r"(?:(?P<neg>negative|wild[\s-]?type)|positive|mutant|mutated|rearranged)\s+(?:patients|participants|subjects|pts)"
+    r"(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|may|can|are\s+eligible\s+if)\b"
+    r"|\s*(?P<mark>[:\u2013\u2014]|\s-\s)|(?(lead)\s*,|(?!)))",
+    re.I,
+)
+
+
+def _marker_first_scope(text: str) -> Scope | None:
+    """The group "EGFR-positive patients must ..." names (see _MARKER_FIRST), or None."""
+    if not _MARKER_FIRST_HINT.search(text, 0, 120):
+        return None
+    match = _MARKER_FIRST.match(text)
+    if match is None or _GROUP_IS_RULE.match(text[match.end():]):
+        return None
+    genes = genes_named(match.group("what"))
+    if not genes:
+        return None
+    end = match.start("verb") if match.group("verb") else match.end()
+    return Scope(_shorten(text[:end]), "condition", (), genes, absent=bool(match.group("neg")))
+
+
 def condition_scope(text: str) -> Scope | None:
     """The group of patients a criterion is a condition on, when it names a cancer or a marker."""
     if not _CONDITION_START.match(text):
-        return None
+        return _marker_first_scope(text)
     match = _CONDITION.match(text)
     if match and not _GROUP_IS_RULE.match(text[match.end():]):
         end = match.start("verb") if match.group("verb") else match.start("mark")
     else:
         match = _LEAD_IN.match(text)
         if not match:
-            return None
+            return _marker_first_scope(text)  # "For the EGFR-mutant patients, ..."
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
@@ -425,7 +458,7 @@ _THE_REST = r"(?:(?:all\s+)?other|the\s+remaining|remaining)\s+(?:patients|parti
 # mutations must have had osimertinib; patients without must have had platinum", "... All other
 # patients must ...".
 _NEXT_GROUP = re.compile(
-    rf"(?<=[.;])\s+(?={_THE_REST}|(?:patients|participants|subjects|those|pts)\s+(?:with|without|who|lacking|"
+    rf"(?<=[.;])\s*(?={_THE_REST}|(?:patients|participants|subjects|those|pts)\s+(?:with|without|who|lacking|"
     r"whose|harbou?ring|negative\s+for)\b)",
     re.I,
 )
