@@ -184,10 +184,6 @@ def test_an_example_list_keeps_its_examples_eligible(text: str) -> None:
 
 # --- 3. a negation written after the markers: "must be absent", "must not be present", "ruled out" -----------------
 
-
-
-
-
 @pytest.mark.parametrize(("text", "carrier", "other"), [
     ("EGFR mutation must be present", EGFR, ALK),
     ("Absent ALK fusion and documented EGFR mutation", EGFR, ALK),
