@@ -45,13 +45,14 @@ ANCHOR = guarded(
     rf"(?P<other>{_OTHER_ANCHOR})|(?P<kps>{_KPS_ANCHOR})|(?P<rpa>{_RPA_ANCHOR})|(?P<ecog>{_ECOG_ANCHOR})"
 )
 
-_LE = (
-    r"<=|=<|≤|≦|⩽|less than or equal to|no (?:more|greater|higher) than|not (?:more|greater|higher) than"
-    r"|not exceeding|at most|up to|maximum(?: of)?"
-)
-_LT = r"<|less than|lower than|below|under"
-_GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|no less than|not less than|minimum(?: of)?|more than or equal to"
-_GT = r">|greater than|more than|higher than|above|over"
+# Negated comparison words ("not lower than 70", "must not be greater than 1", "does not exceed 1") are not listed
+# one by one: a negation just before any comparator reverses it (not < is >=, not > is <=), see _bounds.
+_NOT = (r"(?P<neg>\b(?:(?:must|should|shall|may|can|will|does|do|is|are)\s+)?(?:not|no|never)\s+(?:be\s+)?"
+        r"|\bcannot\s+(?:be\s+)?)")
+_LE = r"<=|=<|≤|≦|⩽|less than or equal to|at most|up to|maximum(?: of)?"
+_LT = r"<|less than|lower than|fewer than|below|under"
+_GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|minimum(?: of)?|more than or equal to"
+_GT = r">|greater than|more than|higher than|above|over|exceed(?:ing|s)?"
 # "worse than 2" is a higher ECOG but a lower Karnofsky score.
 _WORSE = r"worse than"
 _BETTER = r"better than"
@@ -60,7 +61,7 @@ _PCT = r"(?:\s*%)?"
 SPEC = re.compile(
     rf"(?P<list>(?<!\d)(?<!\d\.)(\d)\s*,\s*(\d)\s*,?\s*(?:or|and)\s*(\d)(?!\.?\d))"
     rf"|(?P<range>(?<!\d)(?<!\d\.)(?P<a>\d{{1,3}}){_PCT}\s*(?:-|–|—|~|～|to|through|or|and|/)\s*(?P<b>\d{{1,3}}){_PCT}(?!\.?\d))"
-    rf"|(?P<cmp>(?:(?P<le>{_LE})|(?P<ge>{_GE})|(?P<lt>{_LT})|(?P<gt>{_GT})|(?P<worse>{_WORSE})|(?P<better>{_BETTER}))\s*(?:of\s*|to\s*)?(?P<cn>\d{{1,3}}){_PCT}(?!\.?\d))"
+    rf"|(?P<cmp>{_NOT}?(?:(?P<le>{_LE})|(?P<ge>{_GE})|(?P<lt>{_LT})|(?P<gt>{_GT})|(?P<worse>{_WORSE})|(?P<better>{_BETTER}))\s*(?:of\s*|to\s*)?(?P<cn>\d{{1,3}}){_PCT}(?!\.?\d))"
     rf"|(?P<single>(?<!\d)(?<!\d\.)(?P<sn>\d{{1,3}}){_PCT}(?!\.?\d)(?![A-Za-z])"
     r"(?P<tail>\s*(?:or|and) (?:higher|greater|more|above|better|less|lower|below|worse|fewer))?)",
     re.I,
@@ -159,6 +160,25 @@ def _readable(sentence: str) -> str:
 _RPA_VALUE = re.compile(r"\s*(?:=|of|is|:)?\s*(?:(?:≥|>=)\s*)?(?P<n>[123]|iii|ii|i)\b", re.I)
 
 
+# A negated comparator is its reverse: not < is >=, not <= is >, and so on.
+_REVERSED = {"le": "gt", "lt": "ge", "ge": "lt", "gt": "le", "worse": "not_worse", "better": "not_better"}
+
+
+def _compared(match: re.Match[str], kps: bool, top: int) -> tuple[int, int]:
+    """The (low, high) scores a comparison allows: "<= 1", "not lower than 70", "no worse than 1"."""
+    n = int(match.group("cn"))
+    step = 10 if kps else 1
+    op = next(name for name in ("le", "lt", "ge", "gt", "worse", "better") if match.group(name))
+    if match.group("neg"):
+        op = _REVERSED[op]
+    if op in ("worse", "better", "not_worse", "not_better"):
+        higher = ("worse" in op) != kps  # the worse direction is a higher ECOG but a lower Karnofsky score
+        if op.startswith("not_"):  # "no worse than 1": n itself and the scores on the other side
+            return (0, n) if higher else (n, top)
+        return (n + step, top) if higher else (0, n - step)
+    return {"le": (0, n), "lt": (0, n - step), "ge": (n, top), "gt": (n + step, top)}[op]
+
+
 def _bounds(match: re.Match[str], kps: bool) -> tuple[int, int] | None:
     """The (low, high) score range a spec allows, or None when it is not a plausible score."""
     top = 100 if kps else 4
@@ -169,19 +189,7 @@ def _bounds(match: re.Match[str], kps: bool) -> tuple[int, int] | None:
         a, b = int(match.group("a")), int(match.group("b"))
         low, high = min(a, b), max(a, b)
     elif match.group("cmp"):
-        n = int(match.group("cn"))
-        step = 10 if kps else 1
-        if match.group("worse") or match.group("better"):
-            higher = bool(match.group("worse")) != kps  # the scores beyond n, in the worse direction
-            low, high = (n + step, top) if higher else (0, n - step)
-        elif match.group("le"):
-            low, high = 0, n
-        elif match.group("lt"):
-            low, high = 0, n - step
-        elif match.group("ge"):
-            low, high = n, top
-        else:
-            low, high = n + step, top
+        low, high = _compared(match, kps, top)
     else:
         n = int(match.group("sn"))
         tail = (match.group("tail") or "").lower()

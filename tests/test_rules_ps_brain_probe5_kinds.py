@@ -1,0 +1,92 @@
+"""Kinds of performance-status and brain sentences an invented-sentence probe found read wrongly.
+
+1. A negation just before a comparison word reverses it ("Karnofsky no lower than 70" is KPS >= 70, "ECOG must not be
+   greater than 1" is ECOG <= 1, "does not exceed 1"): the reader handles "no/not/must not be ..." before any
+   comparator, not a list of negated phrases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.invented import invented_trial
+from trialmatch.criteria.rules import performance_status
+from trialmatch.matching.profile import Profile, profile_from_dict
+
+EL, UN, EX = "eligible", "unknown", "excluded"
+
+
+def ps_verdicts(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
+    """The performance-status verdict for ECOG 0-4 on a trial of these criteria."""
+    text = invented_trial(f"* Stage IV NSCLC\n* {inclusion}\n" if inclusion else "* Stage IV NSCLC\n",
+                          f"* {exclusion}\n" if exclusion else "* Pregnancy\n")
+    rules = performance_status.parse(text)
+    return tuple(performance_status.check(rules, Profile(ecog=e)).verdict for e in range(5))
+
+
+# --- 1. negated comparators ------------------------------------------------------------------------------------
+# Each allows ECOG 0-1 (or Karnofsky 70 and more, which is the same).
+NEGATED_UP_TO_1 = [
+    "Karnofsky performance status no lower than 70",
+    "Karnofsky performance status not lower than 70",
+    "KPS not less than 70%",
+    "Karnofsky score must not be below 70",
+    "Karnofsky index no worse than 70",
+    "ECOG no worse than 1",
+    "Zubrod PS no worse than 1",
+    "ECOG PS not above 1",
+    "ECOG performance status must not be greater than 1",
+    "WHO performance status should not be higher than 1",
+    "ECOG not exceeding 1",
+    "ECOG performance status does not exceed 1",
+    "ECOG no higher than 1",
+    "ECOG score no more than 1",
+    "Performance status (ECOG) not over 1",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATED_UP_TO_1)
+def test_negated_comparator_allows_the_fit_scores(sentence: str) -> None:
+    assert ps_verdicts(inclusion=sentence) == (EL, EL, EX, EX, EX)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ECOG performance status not worse than 2", (EL, EL, EL, EX, EX)),
+    ("Karnofsky index no lower than 60 points", (EL, EL, UN, EX, EX)),
+    ("Karnofsky score not lower than 80", (EL, UN, EX, EX, EX)),
+    ("ECOG PS no less than 1", (EX, EL, EL, EL, EL)),
+    ("ECOG performance status not better than 1", (EX, EL, EL, EL, EL)),
+])
+def test_negated_comparator_other_thresholds(sentence: str, expected: tuple[str, ...]) -> None:
+    assert ps_verdicts(inclusion=sentence) == expected
+
+
+# Near misses: the plain comparator keeps its own direction.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ECOG lower than 2", (EL, EL, EX, EX, EX)),
+    ("Karnofsky above 60", (EL, EL, EX, EX, EX)),
+    ("ECOG worse than 1", (EX, EX, EL, EL, EL)),
+    ("ECOG exceeding 1", (EX, EX, EL, EL, EL)),
+    ("ECOG 0-1", (EL, EL, EX, EX, EX)),
+])
+def test_plain_comparator_is_unchanged(sentence: str, expected: tuple[str, ...]) -> None:
+    assert ps_verdicts(inclusion=sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ECOG PS not lower than 2", (EL, EL, EX, EX, EX)),
+    ("ECOG performance status not less than 2", (EL, EL, EX, EX, EX)),
+    ("Karnofsky must not be higher than 50", (EL, EL, UN, EX, EX)),
+    ("Karnofsky not greater than 60", (EL, EL, EX, EX, EX)),
+])
+def test_negated_comparator_in_an_exclusion_keeps_out_the_reversed_range(sentence: str,
+                                                                        expected: tuple[str, ...]) -> None:
+    assert ps_verdicts(exclusion=sentence) == expected
+
+
+def test_invented_fit_profile_is_not_hidden_by_a_negated_karnofsky_floor() -> None:
+    text = invented_trial("* Stage IV NSCLC\n* Karnofsky performance status no lower than 70\n", "* Pregnancy\n")
+    rules = performance_status.parse(text)
+    patient = profile_from_dict({"id": "kras-g12v-ecog0", "age": 58, "histology": "adenocarcinoma", "ecog": 0,
+                                 "biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "prior_lines": 0})
+    assert performance_status.check(rules, patient).verdict == EL
