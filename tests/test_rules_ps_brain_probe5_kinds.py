@@ -3,6 +3,8 @@
 1. A negation just before a comparison word reverses it ("Karnofsky no lower than 70" is KPS >= 70, "ECOG must not be
    greater than 1" is ECOG <= 1, "does not exceed 1"): the reader handles "no/not/must not be ..." before any
    comparator, not a list of negated phrases.
+2. "Performance status: 0-1 (ECOG) for Part A; 0-2 for Part B": a value per part across ";" with the scale in
+   brackets after the first value; the patient may join the part with the wider limit.
 """
 
 from __future__ import annotations
@@ -90,3 +92,35 @@ def test_invented_fit_profile_is_not_hidden_by_a_negated_karnofsky_floor() -> No
     patient = profile_from_dict({"id": "kras-g12v-ecog0", "age": 58, "histology": "adenocarcinoma", "ecog": 0,
                                  "biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "prior_lines": 0})
     assert performance_status.check(rules, patient).verdict == EL
+
+
+# --- 2. a value with its scale in brackets, one value per part ------------------------------------------------
+# "0-1 (ECOG) for Part A; 0-2 for Part B": the ";" does not end the limit when a part is named on both sides, so ECOG 2
+# fits the second part.
+PER_PART_AFTER_SEMICOLON = [
+    "Performance status: 0–1 (ECOG) for Part A; 0–2 for Part B",
+    "Performance status: 0-1 (WHO) for dose escalation; 0-2 for expansion",
+    "Performance status 0 or 1 (ECOG scale) in Part 1; 0 to 2 in Part 2",
+    "Performance status ≤ 1 (Zubrod) for Arm A; ≤ 2 for Arm B",
+    "ECOG 0-1 for the escalation part; 0-2 for the expansion part",
+]
+
+
+@pytest.mark.parametrize("sentence", PER_PART_AFTER_SEMICOLON)
+def test_per_part_limits_after_a_semicolon_are_alternatives(sentence: str) -> None:
+    verdicts = ps_verdicts(inclusion=sentence)
+    assert verdicts[:3] == (EL, EL, EL)
+    assert EX not in verdicts[:3]
+
+
+# Near misses: after ";" a number of another kind is no second score.
+@pytest.mark.parametrize("sentence", [
+    "Performance status: 0–1 (ECOG)",
+    "ECOG 0-1 for Part A; 2 prior lines allowed in Part B",
+    "ECOG 0-1; 2 weeks since radiotherapy for Part B",
+    "ECOG 0-1 for Part A; grade 2 neuropathy allowed in Part B",
+])
+def test_other_numbers_after_a_semicolon_stay_apart(sentence: str) -> None:
+    verdicts = ps_verdicts(inclusion=sentence)
+    assert verdicts[2] != EL
+    assert EX not in verdicts[:2]

@@ -315,6 +315,15 @@ def _condition_after(sentence: str, end: int) -> str:
 Limit = tuple[int, int, str, list[tuple[int, int]], bool, list[str]]
 
 
+_PART_NEXT = 30  # "; 0-2 for Part B": the next value's part name follows it closely
+
+
+def _part_after_part(sentence: str, end: int, more: re.Match[str]) -> bool:
+    """A value for a part after ";" continues the limit of the value for another part before it: both parts named."""
+    return bool(_PART_NAME.search(sentence, end, more.start())) and bool(
+        _PART_NAME.search(sentence, more.end(), more.end() + _PART_NEXT))
+
+
 def _stated_limits(sentence: str) -> list[Limit]:
     """Each (anchor start, value end, kind, score spans, karnofsky?, span conditional?) stated in a sentence."""
     found: list[Limit] = []
@@ -350,6 +359,8 @@ def _stated_limits(sentence: str) -> list[Limit]:
         # "0-1 for part A and 0-2 for part B": further values for the same scale widen the rule.
         while len(spans) < _MAX_ALTERNATIVES and (more := SPEC.search(sentence, end, end + _WINDOW)):
             between = _ASIDE.sub("", sentence[end:more.start()])
+            if ";" in between and _part_after_part(sentence, end, more):
+                between = between.replace(";", ",")  # "0-1 (ECOG) for Part A; 0-2 for Part B": one limit per part
             extra = _bounds(more, kps)
             if not _MORE_GAP_OK.match(between) or _GAP_BAD.search(between) or ANCHOR.search(between):
                 break
@@ -380,7 +391,9 @@ def _role(sentence: str, start: int, end: int, exclusion: bool) -> str:
 # "ECOG PS <= 1 (Part A); ECOG PS <= 2 (Part B)", "Dose escalation: ECOG 0-1. Expansion: ECOG 0-2": each
 # limit names its own part.
 _PART_NAME = re.compile(
-    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?|[a-h])\b|escalation|expansion|extension)",
+    # "#" is a label number the reader masked ("Part #").
+    r"\b(?:(?:parts?|arms?|cohorts?|phases?|groups?)\s*(?:\d{1,2}[a-z]?\b|#{1,2}[a-z]?|[a-h]\b)|escalation|expansion"
+    r"|extension)",
     re.I,
 )
 
