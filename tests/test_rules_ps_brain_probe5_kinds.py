@@ -5,17 +5,20 @@
    comparator, not a list of negated phrases.
 2. "Performance status: 0-1 (ECOG) for Part A; 0-2 for Part B": a value per part across ";" with the scale in
    brackets after the first value; the patient may join the part with the wider limit.
+3. Brain: telegraphic and plain words for untreated ("untx'd", "not yet treated", "not tx'd") read as untreated, "tx'd"
+   as treated; a recent-treatment window ("treated within 14 days", "tx'd < 2 wks prior") is timing the profile does
+   not give, never an exclusion of treated, stable metastases; "Brain metastases: active, or ..." reads the kinds
+   after the colon as alternatives.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from tests.brain_cases import EL, EX, UN, brain_verdicts
 from tests.invented import invented_trial
-from trialmatch.criteria.rules import performance_status
+from trialmatch.criteria.rules import brain_metastases, performance_status
 from trialmatch.matching.profile import Profile, profile_from_dict
-
-EL, UN, EX = "eligible", "unknown", "excluded"
 
 
 def ps_verdicts(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
@@ -124,3 +127,72 @@ def test_other_numbers_after_a_semicolon_stay_apart(sentence: str) -> None:
     verdicts = ps_verdicts(inclusion=sentence)
     assert verdicts[2] != EL
     assert EX not in verdicts[:2]
+
+
+# --- 3. brain: telegraphic "untreated", recent-treatment windows, kinds after a colon ---------------------------
+# States: none, treated_stable, active, not given.
+UNTREATED_WORDS = [
+    "Untx'd CNS mets",
+    "Untx’d brain mets",
+    "Brain mets not yet treated",
+    "CNS metastases not tx'd",
+    "Brain metastases that have not yet been treated",
+    "Pts w/ untx'd brain mets",
+    "Untx'd or progressing CNS mets",
+    "Active CNS dz (pts w/ tx'd, stable brain mets OK)",
+    "Brain metastases, unless tx'd and stable",
+]
+
+
+@pytest.mark.parametrize("sentence", UNTREATED_WORDS)
+def test_untreated_in_other_words_excludes_only_active(sentence: str) -> None:
+    assert brain_verdicts(exclusion=f"* {sentence}\n") == (EL, EL, EX, UN)
+
+
+WINDOW_ALTERNATIVES = [
+    "Brain metastases: active, or treated within 14 days prior",
+    "Brain mets: active, or treated < 2 wks prior",
+    "Brain metastases not yet treated or treated within the last 4 weeks",
+    "CNS metastases: untreated, or irradiated in the last 3 weeks",
+]
+
+
+@pytest.mark.parametrize("sentence", WINDOW_ALTERNATIVES)
+def test_window_after_treatment_never_excludes_treated_stable(sentence: str) -> None:
+    assert brain_verdicts(exclusion=f"* {sentence}\n") == (EL, UN, EX, UN)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brain metastases treated within 14 days",
+    "Brain mets tx'd within 2 wks",
+    "Brain metastases recently treated with stereotactic radiosurgery",
+])
+def test_window_alone_is_a_question_for_treated(sentence: str) -> None:
+    verdicts = brain_verdicts(exclusion=f"* {sentence}\n")
+    assert verdicts[:2] == (EL, UN)
+    assert EX not in verdicts
+
+
+# Near misses: any brain metastases, the kinds after a colon joined by "or", a permission for treated ones.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Brain metastases", (EL, EX, EX, UN)),
+    ("Brain metastases: active or symptomatic", (EL, EL, EX, UN)),
+    ("Brain metastases: symptomatic", (EL, EL, UN, UN)),
+    ("Active brain metastases (tx'd, stable mets allowed)", (EL, EL, EX, UN)),
+    ("Brain metastases treated with whole brain radiotherapy", (EL, UN, EL, UN)),
+])
+def test_brain_near_misses(sentence: str, expected: tuple[str, ...]) -> None:
+    assert brain_verdicts(exclusion=f"* {sentence}\n") == expected
+
+
+def test_treated_telegraphic_permission_lets_treated_in() -> None:
+    assert brain_verdicts(inclusion="* Tx'd, stable brain mets allowed\n")[:3] == (EL, EL, EX)
+
+
+def test_invented_treated_stable_profile_is_not_hidden_by_a_window() -> None:
+    text = invented_trial("* Stage IV NSCLC\n", "* Brain mets: active, or treated < 2 wks prior\n")
+    rules = brain_metastases.parse(text)
+    patient = profile_from_dict({"id": "ros1-treated-brain", "age": 52, "histology": "adenocarcinoma", "ecog": 1,
+                                 "biomarkers": [{"gene": "ROS1", "alteration": "fusion"}],
+                                 "brain_metastases": "treated_stable", "prior_lines": 2})
+    assert brain_metastases.check(rules, patient).verdict != EX

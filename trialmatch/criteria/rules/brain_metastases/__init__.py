@@ -82,17 +82,24 @@ def _is_qualifier_only(text: str) -> bool:
     return len(words) == 1 and any(p.search(text) for p, *_ in phrases.QUALIFIERS)
 
 
+_COLON_LIST = re.compile(r"\s{0,2}:\s*")
+
+
 def _after_window(sentence: str, end: int) -> str:
     """What follows a mention up to the end of its clause, asides removed."""
     text = phrases.ASIDE.sub("", sentence[end:end + 400])[:120]
-    stop = re.search(r"[,;.:]", text)
+    listed = _COLON_LIST.match(text)
+    if listed:  # "Brain metastases: active, or treated within 14 days": the colon introduces the kinds meant
+        text = text[listed.end():]
+    stop = re.search(r"[;.:]" if listed else r"[,;.:]", text)
     text = text[:stop.start()] if stop else text
     cue = phrases.EXCEPTION_CUE.search(text)
     return text[:cue.start()] if cue else text
 
 
-def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
-    """(treated_stable, active) verdicts for excluding the brain metastases these words describe."""
+def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, Verdict, list[str]]:
+    """(treated_stable, active) verdicts for excluding the brain metastases these words describe; `listed` when
+    `after` is a list after a colon ("Brain metastases: active or symptomatic")."""
     text = phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")
     before = phrases.NEUTRAL_STATUS.sub(" ", before)
     found: list[tuple[str, Verdict, Verdict]] = []
@@ -112,7 +119,9 @@ def _qualified(before: str, after: str) -> tuple[Verdict, Verdict, list[str]]:
         return X, X, []  # any brain metastases
     pairs_t = [f[1] for f in found]
     pairs_a = [f[2] for f in found]
-    if re.search(r"\bor\b|/", before):  # "symptomatic or untreated": either one is enough to exclude
+    # "symptomatic or untreated": either one is enough to exclude; so is "untreated, or treated within 14 days".
+    either_after = listed or "recent" in {f[0] for f in found}
+    if re.search(r"\bor\b|/", before) or either_after and re.search(r"\bor\b", after):
         return _most(pairs_t), _most(pairs_a), words
     # "untreated symptomatic": all must hold, so the loosest family decides; synonyms count as one.
     by_family: dict[str, tuple[Verdict, Verdict]] = {}
@@ -350,7 +359,8 @@ def _mention_statements(
         after = _after_window(sentence, end)
         if sentence[start:end].lower().startswith("metasta"):
             after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
-        treated, active, _ = _qualified(before, after)
+        listed = bool(_COLON_LIST.match(sentence, end))
+        treated, active, _ = _qualified(before, after, listed)
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)

@@ -79,8 +79,9 @@ LEPTO = guarded(
 
 # --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
 STRONG_ACTIVE = re.compile(
-    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed"
-    r"|not (?:been )?(?:previously )?(?:treated|irradiated)|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
+    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed|untx['’]?d"
+    r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|tx['’]?d)"
+    r"|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
     re.I,
 )
 # "uncontrollable" ones cannot be controlled (not amenable to treatment), which an untreated one need not be.
@@ -129,8 +130,18 @@ RESTRICTIVE_AFTER = re.compile(
 LEPTO_WITH = re.compile(
     rf"^\s*(?:combined with|accompanied by|associated with|with|plus)\s+(?:{LEPTO.pattern.pattern})", re.I
 )
+# "treated within 14 days", "tx'd < 2 wks prior", "irradiated in the last 4 weeks": a window after treatment, timing
+# the profile does not give, so never an exclusion of treated, stable metastases.
+RECENTLY_TREATED = re.compile(
+    r"\b(?:treated|tx['’]?d|irradiated|resected|radiotherapy|radiation|surgery)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:within|in the (?:last|past|previous)|less than|fewer than|<|≤|<=)\s*(?:the (?:last|past|previous)\s+)?"
+    r"(?:\d+|one|two|three|four|six|eight|ten|fourteen|twenty|thirty)\s*(?:d|days?|wks?|weeks?|mo|mos|months?)\b"
+    r"|\brecently (?:treated|irradiated|resected)\b",
+    re.I,
+)
 # (family, treated_stable verdict, active verdict); families combine "and" as all-of, synonyms as one.
 QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
+    (RECENTLY_TREATED, "recent", U, E),
     (STRONG_ACTIVE, "activity", E, X),
     (UNCONTROLLED, "activity", E, X),
     (WEAK_ACTIVE, "activity", E, U),
@@ -193,7 +204,7 @@ NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enroll
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
     r"\b(?:allowed|permitted|eligible|enrolled|enrol|included|participate|considered|admitted|acceptable)\b"
-    r"|^\s{0,3}(?:allowed|permitted|acceptable)\b",  # "brain metastases allowed if treated"
+    r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b",  # "brain metastases allowed if treated", "... mets OK"
     re.I,
 )
 CONDITION = re.compile(
@@ -268,7 +279,7 @@ OR_STATE = re.compile(
 
 # --- conditions inside an exception
 TREATED = re.compile(
-    r"\b(?:treated|irradiated|resected|completed|completion|previously treated"
+    r"\b(?:treated|tx['’]?d|irradiated|resected|completed|completion|previously treated"
     r"|complete[sd]? (?:the |their |all )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery)"
     r"|(?:after|following|post)[- ](?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|irradiation|surgery"
     r"|resection|radiosurgery)"
@@ -278,11 +289,13 @@ TREATED = re.compile(
 NOT_ACTIVE = guarded(
     # "no active", "must not have evidence of active", "without any signs of progressive"
     r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
-    r"(?:active|progressive|progressing|untreated|new)\b",
+    r"(?:active|progressive|progressing|untreated|untx['’]?d|new)\b",
     re.I,
 )
+# "untx'd", "not yet treated": telegraphic and plain ways of saying untreated.
 UNTREATED = guarded(
-    r"\b(?:untreated|active|new|progressive|progressing|treatment-naive|not (?:been )?(?:previously )?treated)\b",
+    r"\b(?:untreated|untx['’]?d|active|new|progressive|progressing|treatment-naive"
+    r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|tx['’]?d))\b",
     re.I,
 )
 FITS_TREATED_STABLE = guarded(
@@ -325,8 +338,8 @@ OTHER_OR = re.compile(
 # The exclusion's own subject is untreated metastases: "Untreated brain metastases, unless stable" lets untreated,
 # stable ones in, so "stable" there does not rule out an active patient.
 UNTREATED_SUBJECT = re.compile(
-    r"\b(?:untreated|non-?treated|non-?irradiated|treatment-na[iï]ve|not (?:yet )?(?:been )?(?:previously )?"
-    r"(?:treated|irradiated|received|undergone))\b",
+    r"\b(?:untreated|untx['’]?d|non-?treated|non-?irradiated|treatment-na[iï]ve|not (?:yet )?(?:been )?(?:previously )?"
+    r"(?:treated|tx['’]?d|irradiated|received|undergone))\b",
     re.I,
 )
 STATUS_AFTER_OR = re.compile(
