@@ -1,0 +1,108 @@
+"""Prior-therapy sentence kinds from an audit with invented profiles: a ban on therapy "(directly) targeting" a
+gene ("Prior systemic therapy specifically targeting KRAS G12C") is a ban on that gene's drug class, never on all
+therapy; "experimental agents that target BRAF" may not mean an approved BRAF inhibitor; a drug "as first-line
+therapy" already had, with later lines after it; a first line told as "first-line platinum ... failed" or
+"progression or recurrence following first-line platinum"; line caps said as an allowance ("No more than 2 prior
+lines are allowed"). A false exclusion is the worst error: open wording gives unknown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.prior_therapy_cases import prior_verdict
+
+GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+PATIENTS: dict[str, dict[str, Any]] = {
+    "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
+    "adjuvant-only": {"tested_negative": GENES, "prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0},
+    "durvalumab-consolidation": {"tested_negative": GENES, "prior_lines": 0,
+                                 "prior_therapies": ["carboplatin", "paclitaxel", "durvalumab"]},
+    "io-only": {"tested_negative": GENES, "prior_therapies": ["pembrolizumab"], "prior_lines": 1},
+    "chemo-io": {"biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "prior_lines": 1,
+                 "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"]},
+    "alk-two-tkis": {"biomarkers": [{"gene": "ALK", "alteration": "fusion"}], "prior_lines": 2,
+                     "prior_therapies": ["alectinib", "lorlatinib"]},
+    "ros1-crizotinib": {"biomarkers": [{"gene": "ROS1", "alteration": "fusion"}], "prior_lines": 1,
+                        "prior_therapies": ["crizotinib"]},
+    "braf-dab-tram": {"biomarkers": [{"gene": "BRAF", "alteration": "V600E"}], "prior_lines": 1,
+                      "prior_therapies": ["dabrafenib", "trametinib"]},
+    "g12c-sotorasib": {"biomarkers": [{"gene": "KRAS", "alteration": "G12C"}], "prior_lines": 2,
+                       "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab", "sotorasib"]},
+    "ret-selpercatinib": {"biomarkers": [{"gene": "RET", "alteration": "fusion"}], "prior_lines": 1,
+                          "prior_therapies": ["selpercatinib"]},
+    "her2-tdxd": {"biomarkers": [{"gene": "ERBB2", "alteration": "exon 20 insertion"}], "prior_lines": 2,
+                  "prior_therapies": ["carboplatin", "pemetrexed", "trastuzumab deruxtecan"]},
+    "met-capmatinib": {"biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}], "prior_lines": 1,
+                       "prior_therapies": ["capmatinib"]},
+    "egfr-osimertinib-3-lines": {"biomarkers": [{"gene": "EGFR", "alteration": "C797S"}], "prior_lines": 3,
+                                 "prior_therapies": ["osimertinib", "carboplatin", "pemetrexed", "docetaxel"]},
+    "egfr-osimertinib-1-line": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "prior_lines": 1,
+                                "prior_therapies": ["osimertinib"]},
+    "egfr-afatinib": {"biomarkers": [{"gene": "EGFR", "alteration": "G719X"}], "prior_lines": 1,
+                      "prior_therapies": ["afatinib"]},
+}
+
+
+def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None) -> str:
+    return prior_verdict(PATIENTS[who], inclusion or [], exclusion or [])
+
+
+# --- A. "prior therapy (directly) targeting X": a ban on X's drug class ---------------------------------------
+
+TARGETING = [
+    # (sentence, a patient who had that class)
+    ("Prior therapy directly targeting ALK.", "alk-two-tkis"),
+    ("Prior systemic therapy targeting ALK.", "alk-two-tkis"),
+    ("Prior treatment specifically targeting the ALK gene.", "alk-two-tkis"),
+    ("Previous therapy aimed at anaplastic lymphoma kinase.", "alk-two-tkis"),
+    ("Prior systemic therapy directly targeting ROS1.", "ros1-crizotinib"),
+    ("Prior therapy specifically targeting KRAS G12C.", "g12c-sotorasib"),
+    ("Prior anticancer treatment with agents that target KRAS G12C.", "g12c-sotorasib"),
+    ("Prior therapy targeting RET.", "ret-selpercatinib"),
+    ("Prior systemic treatment selectively directed against RET.", "ret-selpercatinib"),
+    ("Prior therapy targeting c-MET.", "met-capmatinib"),
+    ("Prior treatment with drugs directed at the MET pathway.", "met-capmatinib"),
+    ("Prior therapy targeting BRAF.", "braf-dab-tram"),
+    ("Prior therapy targeting HER2.", "her2-tdxd"),
+    ("Prior targeted therapy against ALK.", "alk-two-tkis"),
+    ("Any prior therapy targeting ROS1 or ALK.", "alk-two-tkis"),
+    ("Prior therapy targeting ALK, ROS1, or BRAF.", "braf-dab-tram"),
+]
+# Patients who had treatment, none of it of the named class.
+OTHERS = ["io-only", "adjuvant-only", "chemo-io", "durvalumab-consolidation", "egfr-osimertinib-1-line"]
+
+
+@pytest.mark.parametrize(("sentence", "who"), TARGETING)
+def test_therapy_targeting_a_gene_bans_its_class(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "excluded"
+
+
+@pytest.mark.parametrize(("sentence", "_"), TARGETING)
+@pytest.mark.parametrize("who", OTHERS)
+def test_therapy_targeting_a_gene_is_no_ban_on_all_therapy(sentence: str, _: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior therapy directly targeting NRG1.",
+    "Prior treatment specifically targeting HER3.",
+    "Prior systemic therapy targeting claudin 18.2.",
+])
+@pytest.mark.parametrize("who", ["io-only", "adjuvant-only", "chemo-io"])
+def test_therapy_targeting_an_unknown_gene_is_no_ban_on_all_therapy(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", ["Prior systemic therapy.", "Any prior therapy for NSCLC.",
+                                      "Prior systemic treatment for advanced disease."])
+def test_near_miss_plain_prior_therapy_still_bans_all_therapy(sentence: str) -> None:
+    assert verdict("io-only", exclusion=[sentence]) == "excluded"
+    assert verdict("naive", exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", ["Prior therapy targeting ALK fusions.", "Prior therapy targeting ALK."])
+def test_near_miss_a_gene_not_listed_is_not_banned(sentence: str) -> None:
+    assert verdict("ros1-crizotinib", exclusion=[sentence]) == "excluded"  # crizotinib is an ALK inhibitor too
+    assert verdict("ret-selpercatinib", exclusion=[sentence]) == "eligible"
