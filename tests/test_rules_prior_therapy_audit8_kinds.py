@@ -106,3 +106,27 @@ def test_near_miss_plain_prior_therapy_still_bans_all_therapy(sentence: str) -> 
 def test_near_miss_a_gene_not_listed_is_not_banned(sentence: str) -> None:
     assert verdict("ros1-crizotinib", exclusion=[sentence]) == "excluded"  # crizotinib is an ALK inhibitor too
     assert verdict("ret-selpercatinib", exclusion=[sentence]) == "eligible"
+
+
+# --- A2. "experimental / investigational" agents of a class -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Prior use of experimental agents that target the KRAS/BRAF/MEK/ERK pathway.",
+    "Prior investigational BRAF inhibitors.",
+    "Previous treatment with any experimental drug targeting BRAF.",
+])
+def test_experimental_agents_of_a_class_leave_an_approved_drug_open(sentence: str) -> None:
+    assert verdict("braf-dab-tram", exclusion=[sentence]) == "unknown"
+    assert verdict("io-only", exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Previous treatment with sotorasib or any experimental anti-KRAS agent.",
+    "Prior sotorasib, or investigational KRAS inhibitors.",
+])
+def test_near_miss_a_named_drug_beside_experimental_agents_is_still_banned(sentence: str) -> None:
+    assert verdict("g12c-sotorasib", exclusion=[sentence]) == "excluded"
+
+
+def test_near_miss_a_plain_class_ban_still_excludes() -> None:
+    assert verdict("braf-dab-tram", exclusion=["Prior BRAF inhibitor therapy."]) == "excluded"

@@ -837,9 +837,29 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     return [], None
 
 
+# "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
+# (dabrafenib, sotorasib) may not be what is meant, so the ban is a question for those who had the class.
+_UNAPPROVED_BEFORE = re.compile(r"\b(?:experimental|investigational|unapproved|non-approved)\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
+    """Every banned name is "experimental"/"investigational", itself or as part of a list after that word
+    ("sotorasib or any experimental KRAS agent" still bans sotorasib)."""
+    qualified = False
+    for k, mention in enumerate(forbid):
+        qualified = not mention.systemic and (
+            bool(_UNAPPROVED_BEFORE.search(norm, max(0, mention.start - 40), mention.start))
+            or (qualified and list_gap(norm[forbid[k - 1].end:mention.start])))
+        if not qualified:
+            return False
+    return bool(forbid)
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
+    if not base["soft"] and _all_unapproved(forbid, norm):
+        base = {**base, "soft": True}
     setting = _ban_setting(norm, bare, ctx)
     if set(allow) & set(items):
         # "docetaxel, with the exception of docetaxel in the neoadjuvant setting": the exception is a setting.
