@@ -130,3 +130,48 @@ def test_near_miss_a_named_drug_beside_experimental_agents_is_still_banned(sente
 
 def test_near_miss_a_plain_class_ban_still_excludes() -> None:
     assert verdict("braf-dab-tram", exclusion=["Prior BRAF inhibitor therapy."]) == "excluded"
+
+
+# --- B. a drug "as first-line therapy" already had, with later lines after it ------------------------------------
+
+FIRST_LINE_DRUG = [
+    # (sentence, had it with later lines, had it as the only line, never had it but treated)
+    ("Use of third-generation EGFR-TKIs approved for NSCLC as first-line therapy.", "egfr-osimertinib-3-lines",
+     "egfr-osimertinib-1-line", "egfr-afatinib"),
+    ("Treated with osimertinib as first-line therapy.", "egfr-osimertinib-3-lines", "egfr-osimertinib-1-line",
+     "chemo-io"),
+    ("Alectinib as first-line therapy.", "alk-two-tkis", None, "ros1-crizotinib"),
+    ("Osimertinib or alectinib as first-line treatment.", "alk-two-tkis", "egfr-osimertinib-1-line", "io-only"),
+    ("Treatment with a third generation EGFR TKI as the first-line therapy.", "egfr-osimertinib-3-lines",
+     "egfr-osimertinib-1-line", "egfr-afatinib"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "later", "only", "other"), FIRST_LINE_DRUG)
+def test_the_drug_as_first_line_with_later_lines_is_a_question(sentence: str, later: str, only: str | None,
+                                                               other: str) -> None:
+    assert verdict(later, [sentence]) == "unknown"
+    if only is not None:
+        assert verdict(only, [sentence]) == "eligible"
+    assert verdict(other, [sentence]) == "excluded"  # another first line had: neither reading lets it in
+    assert verdict("naive", [sentence]) == "eligible"  # the line still to start
+
+
+@pytest.mark.parametrize("sentence", [
+    "Currently receiving osimertinib as first-line therapy.",
+    "Planned to receive osimertinib as first-line therapy.",
+    "Eligible for first-line therapy.",
+])
+def test_near_miss_a_line_going_on_or_to_come_keeps_its_cap(sentence: str) -> None:
+    assert verdict("egfr-osimertinib-3-lines", [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Use of third-generation EGFR-TKIs approved for NSCLC as first-line therapy.",
+    "Treated with osimertinib or aumolertinib as first-line therapy.",
+])
+@pytest.mark.parametrize("earlier", ["gefitinib", "erlotinib", "afatinib"])
+def test_near_miss_a_third_generation_tki_after_an_earlier_one_was_no_first_line(sentence: str, earlier: str) -> None:
+    patient = {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "prior_lines": 2,
+               "prior_therapies": [earlier, "osimertinib"]}
+    assert prior_verdict(patient, [sentence]) == "excluded"

@@ -448,12 +448,23 @@ def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]
             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
 
 
+def _third_generation(item: str) -> bool:
+    kind, _, key = item.partition(":")
+    return key == "egfr_tki_3g" if kind == "c" else "egfr_tki_3g" in drug_classes(key)
+
+
 def _in_use_rules(norm: str, in_use: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]]:
     """The first line in use or to come: untreated (it is still to start), or the named treatment as the one line
-    so far (it is going on, maybe not counted yet). Another first line, or a second line, is neither."""
+    so far (it is going on, maybe not counted yet). Another first line is neither; the named treatment with later
+    lines after it is a question (the first line it was, and whether later lines matter the text does not say)."""
     untreated = {**base, "kind": "lines", "min": None, "max": 0, "of": None, "setting": "advanced"}
     on_it = [{**base, "kind": "require", "groups": _and_groups(norm, in_use), "met_unknown": False, "setting": "any"},
-             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced", "soft": True}]
+    if all(_third_generation(item) for m in in_use for item in m.items):
+        # A first- or second-generation EGFR TKI beside a third-generation one came before it (never after):
+        # the third-generation TKI was not the first line.
+        on_it.append({**base, "kind": "forbid", "items": ["c:egfr_tki_1g", "c:egfr_tki_2g"], "allow": [],
+                      "setting": "any"})
     return [{**base, "kind": "any_of", "options": [[untreated], on_it]}]
 
 
