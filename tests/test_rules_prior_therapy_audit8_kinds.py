@@ -175,3 +175,28 @@ def test_near_miss_a_third_generation_tki_after_an_earlier_one_was_no_first_line
     patient = {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "prior_lines": 2,
                "prior_therapies": [earlier, "osimertinib"]}
     assert prior_verdict(patient, [sentence]) == "excluded"
+
+
+# --- C. a recurrence after first-line platinum: an early relapse may be that line ----------------------------------
+
+RECURRENCE = [
+    "Radiologically confirmed progression or recurrence of disease during or following first line therapy with a "
+    "platinum-based chemotherapy regimen.",
+    "Disease recurrence after first-line platinum-based doublet.",
+    "Relapsed on or after front-line platinum chemotherapy.",
+]
+
+
+@pytest.mark.parametrize("sentence", RECURRENCE)
+def test_recurrence_after_first_line_platinum_leaves_early_platinum_a_question(sentence: str) -> None:
+    assert verdict("adjuvant-only", [sentence]) == "unknown"
+    assert verdict("durvalumab-consolidation", [sentence]) == "unknown"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("io-only", [sentence]) == "excluded"  # a line without platinum
+    assert verdict("naive", [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ["Progression following first-line platinum-based chemotherapy.",
+                                      "Progressed on first-line platinum doublet."])
+def test_near_miss_progression_alone_still_asks_for_the_line(sentence: str) -> None:
+    assert verdict("adjuvant-only", [sentence]) == "excluded"
