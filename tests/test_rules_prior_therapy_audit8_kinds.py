@@ -200,3 +200,33 @@ def test_recurrence_after_first_line_platinum_leaves_early_platinum_a_question(s
                                       "Progressed on first-line platinum doublet."])
 def test_near_miss_progression_alone_still_asks_for_the_line(sentence: str) -> None:
     assert verdict("adjuvant-only", [sentence]) == "excluded"
+
+
+# --- D. a line cap said as an allowance ------------------------------------------------------------------------
+
+CAP_ALLOWED = [
+    ("No more than 2 prior lines are allowed.", 2),
+    ("Up to 2 prior lines of systemic therapy are permitted.", 2),
+    ("A maximum of one prior regimen is allowed.", 1),
+    ("At most three previous treatment lines for advanced disease are acceptable.", 3),
+]
+LINES = {1: "io-only", 2: "alk-two-tkis", 3: "egfr-osimertinib-3-lines"}
+
+
+@pytest.mark.parametrize(("sentence", "cap"), CAP_ALLOWED)
+def test_a_cap_said_as_an_allowance_is_still_a_cap(sentence: str, cap: int) -> None:
+    assert verdict(LINES[cap], [sentence]) == "eligible"
+    assert verdict("naive", [sentence]) == "eligible"
+    over = {**PATIENTS["egfr-osimertinib-3-lines"], "prior_lines": cap + 1}
+    assert prior_verdict(over, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior chemotherapy is allowed.",
+    "Treatment-naive or previously treated patients are eligible.",
+    "Prior adjuvant chemotherapy is allowed (up to 4 cycles).",
+    "At least one prior line is allowed.",
+])
+def test_near_miss_an_allowance_without_a_ceiling_sets_no_rule(sentence: str) -> None:
+    assert verdict("egfr-osimertinib-3-lines", [sentence]) == "eligible"
+    assert verdict("naive", [sentence]) == "eligible"

@@ -293,6 +293,12 @@ def _without_completion(read: FirstRead) -> FirstRead | None:
 _ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
 
 
+def _cap_allowed(limits: list[LineLimit]) -> bool:
+    """ "No more than 2 prior lines are allowed", "A maximum of one prior regimen is permitted": what is allowed is
+    a count with a ceiling, which says more lines are not (a cap, not an allowance of some treatment)."""
+    return any(lim.max is not None and lim.min is None and not lim.cycles and not lim.position for lim in limits)
+
+
 def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
     """`split`: an "unless" or "if eligible" that names one of the required treatments softens that one only."""
     sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
@@ -304,7 +310,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
-    if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare):
+    if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare) \
+            and not (not excluding and _cap_allowed(limits)):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
