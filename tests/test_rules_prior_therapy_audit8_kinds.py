@@ -230,3 +230,28 @@ def test_a_cap_said_as_an_allowance_is_still_a_cap(sentence: str, cap: int) -> N
 def test_near_miss_an_allowance_without_a_ceiling_sets_no_rule(sentence: str) -> None:
     assert verdict("egfr-osimertinib-3-lines", [sentence]) == "eligible"
     assert verdict("naive", [sentence]) == "eligible"
+
+
+# --- E. a first-line platinum doublet told as failed asks for platinum ------------------------------------------
+
+FAILED_DOUBLET = [
+    "First-line therapy with a platinum doublet has failed.",
+    "1st line platinum doublet with or without pembrolizumab failed.",
+    "First-line platinum doublet, with or without a PD-1 inhibitor, failed.",
+    "First-line therapy consisted of a platinum doublet, which failed.",
+    "First-line platinum doublet chemotherapy that failed.",
+]
+
+
+@pytest.mark.parametrize("sentence", FAILED_DOUBLET)
+def test_a_failed_first_line_platinum_doublet_asks_for_platinum(sentence: str) -> None:
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("g12c-sotorasib", [sentence]) == "eligible"  # later lines after it: no cap
+    assert verdict("io-only", [sentence]) == "excluded"  # a first line without platinum
+    assert verdict("naive", [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ["Docetaxel with or without ramucirumab is planned.",
+                                      "Eligible for first-line platinum doublet chemotherapy."])
+def test_near_miss_a_planned_doublet_asks_for_no_platinum_had(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"

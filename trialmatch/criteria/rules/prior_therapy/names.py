@@ -361,10 +361,21 @@ _GIVEN_AFTER_PROGRESSION = re.compile(
     r"(?:after|following|upon|at)\s+(?:(?:disease|radiological|radiographic|documented)\s+)?progression\b")
 
 
+# "First-line platinum doublet with or without pembrolizumab failed": the failure told after an optional partner.
+# "... a platinum doublet, which failed": the same, said in a relative clause.
+_OPTIONAL_PARTNER_THEN = re.compile(
+    r"(?:\W{0,3}(?:with or without|with/without|\u00b1|\+/-)\s+(?:an?\s+|the\s+)?[a-z0-9()/-]+(?:\s+[a-z0-9()/-]+){0,4}?"
+    r"|(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\s*,?\s*(?:which|that))"
+    r"\s*,?\s*(?=(?:has\s+|have\s+|had\s+)?(?:failed|progressed)\b)")
+
+
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
     end = mention.end
     following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
     after = cues.cue_after_name(norm, end) or (cues.cue_after_name(norm, following) if following else None)
+    partner = None if after else _OPTIONAL_PARTNER_THEN.match(norm, end)
+    if partner:
+        after = cues.cue_after_name(norm, partner.end())
     if after:
         return after, "after-name"
     aside = _aside(mention.start, parens)
