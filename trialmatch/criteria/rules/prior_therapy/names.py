@@ -364,7 +364,8 @@ _GIVEN_AFTER_PROGRESSION = re.compile(
 # "First-line platinum doublet with or without pembrolizumab failed": the failure told after an optional partner.
 # "... a platinum doublet, which failed": the same, said in a relative clause.
 _OPTIONAL_PARTNER_THEN = re.compile(
-    r"(?:\W{0,3}(?:with or without|with/without|\u00b1|\+/-)\s+(?:an?\s+|the\s+)?[a-z0-9()/-]+(?:\s+[a-z0-9()/-]+){0,4}?"
+    r"(?:\W{0,3}(?:with or without|with/without|\u00b1|\+/-)\s+(?:an?\s+|the\s+)?"
+    r"[a-z0-9()/-]+(?:\s+[a-z0-9()/-]+){0,4}?"
     r"|(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\s*,?\s*(?:which|that))"
     r"\s*,?\s*(?=(?:has\s+|have\s+|had\s+)?(?:failed|progressed)\b)")
 
