@@ -65,6 +65,7 @@ _IN_USE_BEFORE = re.compile(
 _NOT_IN_USE = re.compile(
     r"\b(?:been|previously|prior|already|were|was|had|have|has|not|never|no|without|planned|planning|scheduled"
     r"|will|to|candidates?|eligible|suitable|fit|currently)\s+(?:\w+\s+)?$")
+_WORD_BEFORE = re.compile(r"[a-z]")
 # "... as first-line therapy", "as the 1L treatment", "as front-line treatment" after the names (a few words on).
 _AS_FIRST_LINE = re.compile(
     r"\bas\s+(?:(?:a|an|the|their|standard|initial)\s+)?(?:(?:first|1st|front)[\s-]*line|1l)\b")
@@ -85,7 +86,9 @@ def first_line_in_use(norm: str, mentions: list[Mention]) -> list[Mention]:
         return []
     head = norm[max(0, named[0].start - 40):named[0].start]
     verb = _IN_USE_BEFORE.search(head)
-    if verb is None or _NOT_IN_USE.search(head, 0, verb.start()):
+    # "Alectinib as first-line therapy.": the names open the sentence, with no verb at all.
+    opening = verb is None and not _WORD_BEFORE.search(norm, 0, named[0].start)
+    if not opening and (verb is None or _NOT_IN_USE.search(head, 0, verb.start())):
         return []
     if position.start() - named[-1].end > 60 or any(m.start >= position.end() for m in mentions):
         return []  # the first line far from the names, or more treatments after it: another shape of sentence

@@ -301,8 +301,8 @@ GENERIC_TREATMENT = guarded(
     r"|(?:or|and|and/or|nor)\s+any\s+other\s+(?:medical\s+|systemic\s+|anti-?cancer\s+|drug\s+)?)"
     r"(?P<what>treatments?|therap(?:y|ies)|regimens?)\b"
     # "prior therapy targeting LILRB": a class the vocabulary may not know, not every treatment.
-    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|targeting|directed|against|that targets?"
-    r"|aimed|inhibiting|blocking))"
+    r"(?!\s*(?:with|status|history|and type|:|-?related|toxicit|line|(?:(?:directly|specifically|selectively)\s+)?"
+    r"(?:targeting|directed|against|that targets?|aimed|inhibiting|blocking)))"
 )
 # "No standard therapy exists / is available", "standard therapy no longer provides benefit": for a patient
 # with advanced NSCLC standard first-line therapy always exists, so these ask for earlier treatment; they

@@ -26,12 +26,22 @@ _EARLY_RELAPSE = guarded(
 )
 
 
+# "Progression or recurrence of disease during or following first-line platinum": a recurrence after the treatment
+# (a relapse after adjuvant or consolidation platinum may be that first line; when, the profile does not say).
+_RECURRENCE_AFTER_LINE = guarded(
+    r"\b(?:recurr\w*|relaps\w*)\b[^.;]{0,80}?\b(?:during|after|following|on|post)\b[^.;]{0,40}?"
+    r"\b(?:first|1st|front)[\s-]*line\b")
+
+
 def early_relapse_counts(text: str) -> bool:
     """Whether a criterion counts an early relapse after (neo)adjuvant therapy as a line."""
-    if "month" not in text:
+    low = text.lower()
+    if "month" not in low and "recur" not in low and "relaps" not in low:
         return False
     norm = normalize(text)
-    return cues.ADJUVANT.search(norm) is not None and _EARLY_RELAPSE.search(norm) is not None
+    if _RECURRENCE_AFTER_LINE.search(norm) is not None:
+        return True
+    return "month" in low and cues.ADJUVANT.search(norm) is not None and _EARLY_RELAPSE.search(norm) is not None
 
 
 def early_maybe(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:

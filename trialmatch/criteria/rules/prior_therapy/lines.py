@@ -77,6 +77,7 @@ _FAILED_LATER = re.compile(
     r"\b(?:failed|(?:has|have|had) failed|progressed|was ineffective|(?:was|were) not effective|did not work)\b")
 _FAILED_BLOCK = re.compile(
     r"\b(?:who|whose|which|patients?|subjects?|after|following|if|when|unless|before|not|no|planned|receive)\b|[;:]")
+_WHICH_RIGHT_BEFORE = re.compile(r",?\s*(?:which|that)\s+$")
 _PLANNED_BEFORE = re.compile(
     r"\b(?:receiv\w*|eligible|candidates?|suitable|fit|scheduled|planned|will|to be|naive|untreated|no|not|without)\b")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
@@ -243,7 +244,11 @@ def _short_form(text: str) -> bool:
 def _failed_line(text: str, start: int, end: int) -> bool:
     """Whether the line at text[start:end] is the subject of a failure told after it ("first-line X ... failed")."""
     failed = _FAILED_LATER.search(text, end, end + 120)
-    return failed is not None and not _FAILED_BLOCK.search(text, end, failed.start()) \
+    if failed is None:
+        return False
+    # "First-line therapy consisted of a platinum doublet, which failed": the line's own failure.
+    own = _WHICH_RIGHT_BEFORE.search(text, end, failed.start())
+    return not _FAILED_BLOCK.search(text, end, own.start() if own else failed.start()) \
         and not _PLANNED_BEFORE.search(text, 0, start)
 
 

@@ -178,8 +178,22 @@ _SPELT_TARGET = re.compile(
     r"|transition|her[1-4]|erbb[1-4]?|egfr|vegfr?|\d)[\s/()-]*){1,16}")
 
 
+# "Prior systemic therapy (directly) targeting ALK", "targeted therapy against RET": the therapy is the class the
+# targeted gene names (the next mention starts at the targeting verb).
+_TARGETING_GAP = re.compile(r"\s{0,3}(?:(?:with|using|of)\s{1,3}(?:an?\s{1,3}|any\s{1,3})?(?:agents?|drugs?|compounds?"
+                            r"|medications?|molecules?)\s{1,3})?(?:(?:directly|specifically|selectively|exclusively"
+                            r"|primarily)\s{1,3})?(?=target|direct|aimed|against|that|which|inhibiting|blocking)")
+
+
+def _targeting_next(norm: str, mention: Mention, after: Mention) -> bool:
+    found = _TARGETING_GAP.match(norm, mention.end)
+    return found is not None and found.end() == after.start
+
+
 def _names_next(norm: str, mention: Mention, after: Mention) -> bool:
     """Whether a bare "with" (maybe a spelt-out target) leads from the generic mention to the next name."""
+    if _targeting_next(norm, mention, after):
+        return True
     found = _NAMED_BY_NEXT.match(norm, mention.end)
     if not found:
         return False
@@ -189,14 +203,27 @@ def _names_next(norm: str, mention: Mention, after: Mention) -> bool:
     return spelt is not None and spelt.end() == after.start
 
 
+def _unknown_target(norm: str, mention: Mention, after: Mention | None) -> bool:
+    """ "Prior systemic therapy targeting claudin 18.2": a target the vocabulary does not know, not all therapy
+    (a known target is the next mention and names the therapy)."""
+    if not mention.generic and not mention.systemic:
+        return False
+    found = _TARGETING_GAP.match(norm, mention.end)
+    return found is not None and (after is None or after.start != found.end())
+
+
 def _named_by_next(mentions: list[Mention], norm: str) -> list[Mention]:
-    """Forget a generic "anticancer treatment" that the next name says what it was."""
-    if len(mentions) < 2:
+    """Forget a generic "anticancer treatment" that the next name says what it was, or that targets a gene
+    the vocabulary does not know."""
+    if not mentions:
         return mentions
     kept: list[Mention] = []
     for mention, after in zip(mentions, mentions[1:] + [None], strict=True):
-        if after is not None and mention.items == (SYSTEMIC,) and after.items != (SYSTEMIC,) \
-                and _names_next(norm, mention, after):
+        if _unknown_target(norm, mention, after):
+            continue
+        if after is not None and after.items != (SYSTEMIC,) and (
+                (mention.items == (SYSTEMIC,) and _names_next(norm, mention, after))
+                or (mention.generic and not after.generic and _targeting_next(norm, mention, after))):
             continue
         kept.append(mention)
     return kept
@@ -334,10 +361,22 @@ _GIVEN_AFTER_PROGRESSION = re.compile(
     r"(?:after|following|upon|at)\s+(?:(?:disease|radiological|radiographic|documented)\s+)?progression\b")
 
 
+# "First-line platinum doublet with or without pembrolizumab failed": the failure told after an optional partner.
+# "... a platinum doublet, which failed": the same, said in a relative clause.
+_OPTIONAL_PARTNER_THEN = re.compile(
+    r"(?:\W{0,3}(?:with or without|with/without|\u00b1|\+/-)\s+(?:an?\s+|the\s+)?"
+    r"[a-z0-9()/-]+(?:\s+[a-z0-9()/-]+){0,4}?"
+    r"|(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\s*,?\s*(?:which|that))"
+    r"\s*,?\s*(?=(?:has\s+|have\s+|had\s+)?(?:failed|progressed)\b)")
+
+
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
     end = mention.end
     following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
     after = cues.cue_after_name(norm, end) or (cues.cue_after_name(norm, following) if following else None)
+    partner = None if after else _OPTIONAL_PARTNER_THEN.match(norm, end)
+    if partner:
+        after = cues.cue_after_name(norm, partner.end())
     if after:
         return after, "after-name"
     aside = _aside(mention.start, parens)

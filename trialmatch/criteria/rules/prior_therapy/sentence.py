@@ -293,6 +293,12 @@ def _without_completion(read: FirstRead) -> FirstRead | None:
 _ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
 
 
+def _cap_allowed(limits: list[LineLimit]) -> bool:
+    """ "No more than 2 prior lines are allowed", "A maximum of one prior regimen is permitted": what is allowed is
+    a count with a ceiling, which says more lines are not (a cap, not an allowance of some treatment)."""
+    return any(lim.max is not None and lim.min is None and not lim.cycles and not lim.position for lim in limits)
+
+
 def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
     """`split`: an "unless" or "if eligible" that names one of the required treatments softens that one only."""
     sentence, norm, mentions, limits = read.sentence, read.norm, read.mentions, read.limits
@@ -304,7 +310,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
-    if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare):
+    if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare) \
+            and not (not excluding and _cap_allowed(limits)):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
@@ -448,12 +455,23 @@ def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]
             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
 
 
+def _third_generation(item: str) -> bool:
+    kind, _, key = item.partition(":")
+    return key == "egfr_tki_3g" if kind == "c" else "egfr_tki_3g" in drug_classes(key)
+
+
 def _in_use_rules(norm: str, in_use: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]]:
     """The first line in use or to come: untreated (it is still to start), or the named treatment as the one line
-    so far (it is going on, maybe not counted yet). Another first line, or a second line, is neither."""
+    so far (it is going on, maybe not counted yet). Another first line is neither; the named treatment with later
+    lines after it is a question (the first line it was, and whether later lines matter the text does not say)."""
     untreated = {**base, "kind": "lines", "min": None, "max": 0, "of": None, "setting": "advanced"}
     on_it = [{**base, "kind": "require", "groups": _and_groups(norm, in_use), "met_unknown": False, "setting": "any"},
-             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced"}]
+             {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced", "soft": True}]
+    if all(_third_generation(item) for m in in_use for item in m.items):
+        # A first- or second-generation EGFR TKI beside a third-generation one came before it (never after):
+        # the third-generation TKI was not the first line.
+        on_it.append({**base, "kind": "forbid", "items": ["c:egfr_tki_1g", "c:egfr_tki_2g"], "allow": [],
+                      "setting": "any"})
     return [{**base, "kind": "any_of", "options": [[untreated], on_it]}]
 
 
@@ -837,9 +855,29 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     return [], None
 
 
+# "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
+# (dabrafenib, sotorasib) may not be what is meant, so the ban is a question for those who had the class.
+_UNAPPROVED_BEFORE = re.compile(r"\b(?:experimental|investigational|unapproved|non-approved)\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
+    """Every banned name is "experimental"/"investigational", itself or as part of a list after that word
+    ("sotorasib or any experimental KRAS agent" still bans sotorasib)."""
+    qualified = False
+    for k, mention in enumerate(forbid):
+        qualified = not mention.systemic and (
+            bool(_UNAPPROVED_BEFORE.search(norm, max(0, mention.start - 40), mention.start))
+            or (qualified and list_gap(norm[forbid[k - 1].end:mention.start])))
+        if not qualified:
+            return False
+    return bool(forbid)
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
+    if not base["soft"] and _all_unapproved(forbid, norm):
+        base = {**base, "soft": True}
     setting = _ban_setting(norm, bare, ctx)
     if set(allow) & set(items):
         # "docetaxel, with the exception of docetaxel in the neoadjuvant setting": the exception is a setting.

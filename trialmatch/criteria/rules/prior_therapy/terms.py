@@ -107,6 +107,14 @@ def phrase_index() -> dict[tuple[str, ...], str]:
                     add(f"{prefix}{name} {suffix}", f"c:{class_key}")
             for suffix in affixes["suffixes"]:
                 add(f"{name} {suffix}", f"c:{class_key}")
+    # "therapy (directly) targeting ALK", "directed against the MET pathway": a gene named after a targeting
+    # verb names its drug class; never the bare gene ("MET", "RET" are words too).
+    genes = vocab["gene_targets"]
+    for class_key, names in genes["classes"].items():
+        for name in names:
+            for verb in genes["verbs"]:
+                add(f"{verb} {name}", f"c:{class_key}")
+                add(f"{verb} the {name}", f"c:{class_key}")
     return index
 
 
@@ -239,6 +247,40 @@ def _names_egfr(egfr_trial: bool, toks: list[tuple[str, int, int]], raw: list[tu
 _IMMUNE_CELL_WORDS = frozenset({"t", "lymphocyte", "cell", "tcell", "ctl"})
 
 
+@cache
+def _gene_verbs() -> tuple[frozenset[str], dict[tuple[str, ...], str], tuple[int, ...]]:
+    """First words of the targeting verbs, every targeted gene's tokens -> its class, and their lengths."""
+    genes = load("drugs")["gene_targets"]
+    firsts = frozenset(_key(verb)[0] for verb in genes["verbs"])
+    keys = {_key(name): f"c:{key}" for key, names in genes["classes"].items() for name in names}
+    return firsts, keys, tuple(sorted({len(k) for k in keys}, reverse=True))
+
+
+_GENE_LIST_GAP = re.compile(r"[\s,/]*")
+_GENE_LIST_WORDS = frozenset({"or", "and", "nor", "the"})
+
+
+def _more_genes(text: str, toks: list[tuple[str, int, int]], items: tuple[str, ...],
+                end: int) -> tuple[tuple[str, ...], int]:
+    """ "targeting ALK, ROS1 or MET": the genes listed after the first one name their classes too."""
+    _, keys, lengths = _gene_verbs()
+    j = end
+    while j < len(toks):
+        gap = _GENE_LIST_GAP.fullmatch(text, toks[j - 1][2], toks[j][1])
+        if gap is None:
+            break
+        joined, k = bool(gap.group().strip()), j  # a comma or slash joins; so does "or" / "and"
+        while k < len(toks) and toks[k][0] in _GENE_LIST_WORDS:
+            joined, k = joined or toks[k][0] != "the", k + 1
+        hit = next(((n, keys[key]) for n in lengths if len(key := tuple(t for t, _, _ in toks[k:k + n])) == n
+                    and key in keys), None) if joined else None
+        if hit is None:
+            break  # "targeting ALK fusions": nothing listed after the gene
+        items = (*items, hit[1])
+        j = end = k + hit[0]
+    return tuple(dict.fromkeys(items)), end
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -274,7 +316,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     for first, (end, item) in by_start.items():
         if toks[end - 1][0] == "cytotoxic" and end < len(toks) and toks[end][0] in _IMMUNE_CELL_WORDS:
             continue  # "cytotoxic T lymphocyte-associated protein 4" (CTLA-4) is no chemotherapy
-        mentions.append(Mention(toks[first][1], toks[end - 1][2], (item,)))
+        items = (item,)
+        if toks[first][0] in _gene_verbs()[0]:
+            items, end = _more_genes(text, toks, items, end)
+        mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
