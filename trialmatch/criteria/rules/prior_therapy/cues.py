@@ -97,7 +97,9 @@ OPTIONAL = guarded(
     r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b"
     # "have or have not received X", "did or did not receive X", "whether or not treated with X": both said.
     r"|\b(?:have|has|had|did|do|does|were|was|are|is) or (?:have|has|had|did|do|does|were|was|are|is) not\b"
-    r"|\bwhether or not\b)[^,;.)\]]*"
+    r"|\bwhether or not\b"
+    # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
+    r"|\bregardless of\b|\birrespective of\b)[^,;.)\]]*"
 )
 PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -613,8 +615,26 @@ def access_as_availability(norm: str) -> str:
     return _NOT_REIMBURSED.sub("cannot be received", _NO_ACCESS.sub("cannot receive", norm))
 
 
+# "X is neither required nor prohibited", "X: permitted, not required", "X is not exclusionary", "not a
+# requirement": both ways stated, so no rule, though a ban word ("prohibited", "excluded") is in the clause.
+_NO_RULE = re.compile(
+    r"\bneither (?:required|mandatory|necessary|needed|an? requirement)\b|\bnor (?:required|mandatory|necessary)\b"
+    r"|\bnot (?:be )?(?:an? )?(?:requirement|prerequisite|exclusionary|exclusion criterion)\b"
+    r"|\bnot (?:required|mandatory|necessary)\b"
+)
+
+
+def no_rule_label(bare: str) -> bool:
+    """"Prior osimertinib: neither required nor exclusionary": the label's one verdict says no rule."""
+    head, colon, tail = bare.partition(":")
+    return bool(colon) and ";" not in bare and ":" not in tail and _NO_RULE.search(tail) is not None \
+        and not BAN.search(head)
+
+
 def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
     """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
+    if "n" in clause and _NO_RULE.search(clause):
+        return "permit"
     if BAN.search(clause) or ("no" in clause and _NO_X_ALLOWED.search(clause)):
         return "ban"
     if _PERMIT.search(clause):

@@ -313,6 +313,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare) \
             and not (not excluding and _cap_allowed(limits)):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
+    if ":" in bare and cues.no_rule_label(bare):
+        return []
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
