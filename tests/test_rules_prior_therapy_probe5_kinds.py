@@ -13,13 +13,15 @@ from tests.prior_therapy_cases import prior_verdict
 GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
 EGFR = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
 ALK = [{"gene": "ALK", "alteration": "fusion"}]
+NOT_EGFR = {"biomarkers": EGFR, "tested_negative": [g for g in GENES if g != "EGFR"]}
+NOT_ALK = {"biomarkers": ALK, "tested_negative": [g for g in GENES if g != "ALK"]}
 PATIENTS: dict[str, dict[str, Any]] = {
     "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
     "null-lines": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "paclitaxel"], "prior_lines": None},
-    "osimertinib": {"biomarkers": EGFR, "prior_therapies": ["osimertinib"], "prior_lines": 1},
-    "egfr-naive": {"biomarkers": EGFR, "prior_therapies": [], "prior_lines": 0},
-    "alk-two": {"biomarkers": ALK, "prior_therapies": ["alectinib", "lorlatinib"], "prior_lines": 2},
-    "alk-naive": {"biomarkers": ALK, "prior_therapies": [], "prior_lines": 0},
+    "osimertinib": {**NOT_EGFR, "prior_therapies": ["osimertinib"], "prior_lines": 1},
+    "egfr-naive": {**NOT_EGFR, "prior_therapies": [], "prior_lines": 0},
+    "alk-two": {**NOT_ALK, "prior_therapies": ["alectinib", "lorlatinib"], "prior_lines": 2},
+    "alk-naive": {**NOT_ALK, "prior_therapies": [], "prior_lines": 0},
     "g12c-sotorasib": {"biomarkers": [{"gene": "KRAS", "alteration": "G12C"}], "prior_lines": 2,
                        "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab", "sotorasib"]},
     "chemo-io": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"],
@@ -78,4 +80,55 @@ def test_neither_required_nor_prohibited_sets_no_rule(sentence: str, who: str) -
 ])
 def test_a_rule_beside_a_no_rule_clause_stands(inclusion: list[str], exclusion: list[str], who: str,
                                                 expected: str) -> None:
+    assert verdict(who, inclusion, exclusion) == expected
+
+
+# --- 2. an allowance or exemption for a marker group binds only that group -------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Anti-PD-(L)1 pretreated (not applicable to patients with EGFR/ALK alterations)",
+    "Must have progressed on immunotherapy (not required for EGFR-mutant or ALK-positive patients)",
+    "Progression after a PD-1 or PD-L1 inhibitor (patients with EGFR or ALK alterations exempt)",
+    "Prior platinum-based chemotherapy required (does not apply to patients with EGFR or ALK alterations)",
+])
+def test_an_exemption_for_a_marker_group_lifts_the_rule_for_it(sentence: str) -> None:
+    for who in ("osimertinib", "egfr-naive", "alk-two", "alk-naive"):
+        assert verdict(who, [sentence]) == "eligible", who
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No ALK fusion (ALK-positive patients may enrol if previously treated with an ALK inhibitor)",
+    "Known EGFR mutation (EGFR-mutant patients may enroll after progression on osimertinib)",
+    "Documented ALK rearrangement; ALK-positive patients can participate if previously treated with alectinib",
+])
+def test_an_allowance_for_treated_carriers_is_no_ban_on_their_drug(sentence: str) -> None:
+    for who in EVERYONE:
+        assert verdict(who, exclusion=[sentence]) != "excluded", who
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Previously untreated for stage IV disease, except EGFR-mutant patients who must have received osimertinib",
+     {"naive": "eligible", "osimertinib": "eligible", "egfr-naive": "excluded", "chemo-io": "excluded",
+      "alk-two": "excluded"}),
+    ("No prior systemic therapy for metastatic disease, except ALK-positive patients, who must have progressed on "
+     "alectinib", {"naive": "eligible", "alk-two": "eligible", "alk-naive": "excluded", "osimertinib": "excluded",
+                   "chemo-io": "excluded"}),
+    ("Treatment-naive for advanced NSCLC except for patients with an EGFR mutation, who should have had an EGFR TKI",
+     {"naive": "eligible", "osimertinib": "eligible", "egfr-naive": "excluded", "chemo-io": "excluded"}),
+])
+def test_an_excepted_marker_group_with_its_own_rule(sentence: str, expected: dict[str, str]) -> None:
+    for who, want in expected.items():
+        assert verdict(who, [sentence]) == want, who
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "who", "expected"), [
+    # Near misses: an exemption for no marker group, and a ban that says "may not enrol".
+    (["Must have progressed on immunotherapy (not required for patients older than 75)"], [], "osimertinib",
+     "excluded"),
+    ([], ["Prior treatment with an ALK inhibitor (patients may not enrol)"], "alk-two", "excluded"),
+    ([], ["Prior docetaxel (not applicable to patients with EGFR mutations)"], "chemo-io-docetaxel", "excluded"),
+])
+def test_exemption_near_misses(inclusion: list[str], exclusion: list[str], who: str, expected: str) -> None:
     assert verdict(who, inclusion, exclusion) == expected

@@ -76,6 +76,8 @@ BAN = guarded(
 _PERMIT = re.compile(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
+    # "(ALK-positive patients may enrol if previously treated with an ALK inhibitor)": a way in, not a ban.
+    r"|(?:can|could|may)(?: also| still)? (?:enrol|enroll|participate|join)"
     r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|may have|can have|could have"
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.

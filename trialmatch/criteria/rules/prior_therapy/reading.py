@@ -315,6 +315,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 or next((found for a in reversed(ancestors)
                          if (found := _opened_scope(a, own_reads[(a.text, a.section)].pieces, opened, defined))), None)
             scope = merge(crit.scope, diagnosed)
+            if scope is None:
+                scope = _exempt_scope(crit.text)
             if crit.section == "inclusion" and (scope is None or not scope.diseases):
                 scope = merge(scope, _treated_for_other(crit.text))
             if scope is not None:
@@ -562,6 +564,26 @@ _STARTS = re.compile(r"\b(?:after|since|following|from|of)\s+(?:the\s+)?(?:start
 # An aside that allows the treatment of an earlier setting (its window is that allowance's, not a washout).
 _ASIDE_ALLOWS = re.compile(r"\([^()]*\b(?:neo-?adjuvant|adjuvant|peri-?operative|curative)\b[^()]*"
                            r"\b(?:allowed|permitted|acceptable|eligible)\b[^()]*\)")
+
+
+# "Anti-PD-(L)1 pretreated (not applicable to patients with EGFR/ALK alterations)", "(does not apply to ALK-positive
+# patients)", "(EGFR-mutant patients exempt)": the rule binds only the patients without those markers.
+_EXEMPT = re.compile(
+    r"\((?:this |which )?(?:is |are )?(?:not applicable|does not apply|do not apply|not required|not needed"
+    r"|n/a)\s+(?:to|for|in)\s+(?P<who>[^()]{2,80})\)"
+    r"|\((?P<exempt>[^()]{2,60}?)\s+(?:are |is )?exempt(?:ed)?\)"
+)
+
+
+def _exempt_scope(text: str) -> Scope | None:
+    """The patients an aside exempts from the criterion, as a scope of the rest ("absent" their genes)."""
+    if "(" not in text:
+        return None
+    match = _EXEMPT.search(text.lower())
+    if match is None:
+        return None
+    genes = genes_named(match.group("who") or match.group("exempt") or "")
+    return Scope(match.group(0)[1:-1], "condition", genes=genes, absent=True) if genes else None
 
 
 def _off_purpose(sentence: str, section: str) -> bool:

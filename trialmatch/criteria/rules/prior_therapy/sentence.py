@@ -42,6 +42,8 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     sentence_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.criteria.rules.reader import Scope
+from trialmatch.criteria.rules.reader.scope import genes_named
 from trialmatch.criteria.text import quote
 
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b|(?<=\s)\+(?=\s)")
@@ -186,6 +188,10 @@ _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    if ctx.section == "inclusion" and " who " in read.norm and "except" in read.norm:
+        split = _excepted_group_rules(read, ctx)
+        if split is not None:
+            return split
     plain, said = asides.before(read, ctx.section)  # "(TKIs do not count)", "rash on prior X": asides.py
     if plain is None:
         return []
@@ -196,6 +202,29 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             for rule in rules:
                 if rule.get("setting") == "advanced":
                     rule["local"] = True
+    return rules
+
+
+# "Previously untreated for stage IV disease, except EGFR-mutant patients who must have received osimertinib": the
+# head binds the patients without the marker, the tail those with it.
+_EXCEPT_GROUP = re.compile(
+    r"^(?P<head>[^;]{8,}?),?\s+except(?:\s+for)?\s+(?P<who>[^,;()]{2,60}?),?\s+who\s+"
+    r"(?P<tail>(?:must|should|shall|need to|are required to|have to)\b[^;]*)$"
+)
+
+
+def _excepted_group_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]] | None:
+    match = _EXCEPT_GROUP.match(read.norm)
+    if match is None:
+        return None
+    genes = genes_named(match.group("who"))
+    if not genes:
+        return None
+    label = match.group("who")
+    rules: list[dict[str, Any]] = []
+    for words, absent in ((match.group("head"), True), ("patients " + match.group("tail"), False)):
+        scope = Scope(label, "condition", genes=genes, absent=absent).to_json()
+        rules += [{**rule, "evidence": quote(read.sentence), "scope": scope} for rule in sentence_rules(words, ctx)]
     return rules
 
 
