@@ -132,3 +132,40 @@ def test_an_excepted_marker_group_with_its_own_rule(sentence: str, expected: dic
 ])
 def test_exemption_near_misses(inclusion: list[str], exclusion: list[str], who: str, expected: str) -> None:
     assert verdict(who, inclusion, exclusion) == expected
+
+
+# --- 3. "naive or one prior line", "zero or one": a range from nothing, both sides kept -------------------------
+
+NAIVE_OR_ONE = [
+    "Treatment-naive OR having received one prior line",
+    "Treatment-naive (Cohort A) or after one prior line (Cohort B)",
+    "Zero or one prior lines of therapy",
+    "None or one prior regimen for metastatic NSCLC",
+    "Untreated, or having progressed after exactly one prior systemic regimen",
+    "Therapy-naive or treated with a single prior line for advanced disease",
+    "zero to one prior lines of systemic therapy",
+]
+
+
+@pytest.mark.parametrize("sentence", NAIVE_OR_ONE)
+def test_naive_or_one_prior_line_takes_both(sentence: str) -> None:
+    for who in ("naive", "osimertinib", "chemo-io", "egfr-naive", "g12d-chemo"):
+        assert verdict(who, [sentence]) == "eligible", who
+    assert verdict("chemo-io-docetaxel", [sentence]) == "excluded"
+    assert verdict("alk-two", [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    ("Zero to two prior lines of systemic therapy for advanced disease", "naive", "eligible"),
+    ("Zero to two prior lines of systemic therapy for advanced disease", "chemo-io-docetaxel", "eligible"),
+    ("No prior systemic therapy, or one prior line of chemotherapy", "naive", "eligible"),
+    ("No prior systemic therapy, or one prior line of chemotherapy", "g12d-chemo", "eligible"),
+    # Near misses: one side only.
+    ("Exactly one prior line of therapy", "naive", "excluded"),
+    ("Zero prior lines of therapy for metastatic disease", "naive", "eligible"),
+    ("Zero prior lines of therapy for metastatic disease", "chemo-io", "excluded"),
+    ("Treatment-naive for advanced disease", "chemo-io", "excluded"),
+    ("At least one prior line of therapy", "naive", "excluded"),
+])
+def test_line_count_near_misses(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected

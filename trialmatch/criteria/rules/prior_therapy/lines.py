@@ -32,6 +32,29 @@ _POSTFIX = guarded(
 _RANGE = re.compile(r"(?P<a>\d)(?<![\d.]\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
 # Every count names a number: in digits or one of _NUM's words (read as substrings: a necessary condition).
 _DIGIT = re.compile(r"\d")
+# Spelt-out ranges from nothing: "zero or one prior lines", "none to two prior regimens", "treatment-naive or
+# having received one prior line", "no prior systemic therapy, or one prior line of chemotherapy": 0..N lines.
+_LINE_AHEAD = r"(?=\s+(?:prior\s+|previous\s+|earlier\s+)?(?:systemic\s+)?(?:lines?|regimens?)\b)"
+_ZERO_TO = guarded(
+    r"\b(?:zero|none|nil)\s*(?:or|to|-|through|and)\s*(?P<n>one|two|three|[1-3])\b" + _LINE_AHEAD
+    + r"|\b(?:zero|nil)\b" + _LINE_AHEAD
+)
+_NAIVE_OR = guarded(
+    r"(?:\b(?:(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]+)?na[i\u00ef]ve\b|\b(?:previously\s+)?"
+    r"untreated\b|\bno prior (?:systemic )?(?:therapy|treatment)\b)[^;.]{0,40}?\bor\s+(?:having\s+|have\s+|has\s+)?"
+    r"(?:(?:received|had|after|following|progressed (?:on|after)|previously treated with|treated with)\s+)?"
+    r"(?:(?:exactly|only)\s+)?(?P<n>one|two|[12]|a single)\b" + _LINE_AHEAD
+)
+
+
+def spelt_ranges(norm: str) -> str:
+    """The sentence with ranges that start at nothing written as digits ("0-1 prior lines"), which count_limits
+    reads as one range: neither side of "naive or one line" is lost."""
+    if "zero" in norm or "none" in norm or "nil" in norm:
+        norm = _ZERO_TO.sub(lambda m: f"0-{_number(m.group('n'))}" if m.group("n") else "no", norm)
+    if " or " in norm and ("na" in norm or "untreated" in norm or "no prior" in norm):
+        norm = _NAIVE_OR.sub(lambda m: f"0-{_number(m.group('n'))}", norm)
+    return norm
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "single")
 _UNIT = guarded(r"(?<![\w-])(?:lines?|regimens?|therap(?:y|ies)|treatments?)\b")
 # Words that show a number is about something else: "SUVmax > 5 on routine pre-treatment PET".

@@ -18,7 +18,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
-from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits
+from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits, spelt_ranges
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
@@ -147,7 +147,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
 
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
-    norm = cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS]))
+    norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     excluding = section == "exclusion"
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
