@@ -169,3 +169,33 @@ def test_naive_or_one_prior_line_takes_both(sentence: str) -> None:
 ])
 def test_line_count_near_misses(sentence: str, who: str, expected: str) -> None:
     assert verdict(who, [sentence]) == expected
+
+
+# --- 4. a gene named as a label or as the tumour's marker scopes the rule to its carriers ------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "NSCLC harbouring EGFR, ALK, ROS1, RET, MET, BRAF, NTRK, HER2 or KRAS G12C alterations must have received at "
+    "least one matched targeted therapy",
+    "Tumours with EGFR or ALK alterations must have progressed on at least one approved TKI",
+    "Tumors harboring ALK or EGFR alterations must have been treated with a tyrosine kinase inhibitor",
+    "EGFR ex19del/L858R pts: post-3rd-gen TKI. ALK+ pts: post-2 ALK TKIs.",
+    "EGFR exon19/L858R patients: progressed on osimertinib",
+])
+def test_a_rule_for_marker_carriers_spares_the_rest(sentence: str) -> None:
+    for who in ("naive", "chemo-io", "chemo-io-docetaxel"):
+        assert verdict(who, [sentence]) == "eligible", who
+    assert verdict("egfr-naive", [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize(("sentence", "who", "expected"), [
+    ("Tumours with EGFR or ALK alterations must have progressed on at least one approved TKI", "osimertinib",
+     "eligible"),
+    ("Tumours with EGFR or ALK alterations must have progressed on at least one approved TKI", "alk-naive",
+     "excluded"),
+    # Near misses: no marker group, so the rule binds everyone.
+    ("Tumours must have progressed on at least one platinum-based regimen", "naive", "excluded"),
+    ("Pretreated patients: progressed on platinum-based chemotherapy", "naive", "excluded"),
+    ("Patients must have progressed on osimertinib", "naive", "excluded"),
+])
+def test_marker_label_near_misses(sentence: str, who: str, expected: str) -> None:
+    assert verdict(who, [sentence]) == expected

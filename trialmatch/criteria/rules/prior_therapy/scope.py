@@ -37,8 +37,10 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
+# Who the group is: the patients, or their tumour ("NSCLC harbouring EGFR, ALK or ROS1 alterations must have ...").
+_SUBJECT = r"(?:patients|subjects|participants|those|pts|cases|nsclc|tumou?rs?|cancers?)"
 _PATIENTS_WITH = re.compile(
-    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
     r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
 )
@@ -46,6 +48,11 @@ _GENE_PATIENTS = re.compile(
     # "KRAS G12C-mutant patients": a protein change may sit between the gene and the word.
     rf"^\W*(?:for\s+)?{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
     r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
+)
+# A label naming the gene and its alterations: "EGFR ex19del/L858R pts: ...", "KRAS G12C/G12D patients: ...".
+_GENE_ALTERATION_LABEL = re.compile(
+    rf"^\W*(?:for\s+)?{_GENE_WORD}[\s-]+(?:[a-z0-9]{{2,10}}(?:\s*/\s*[a-z0-9]{{2,10}}){{0,3}})[\s-]*"
+    r"(?:(?:mutant|mutated|mutations?|positive|\+)[\s-]*)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\s*:"
 )
 # "The T790M cohort must ...", "EGFR-mutant arm: ...": a group named by its marker.
 _GENE_COHORT = re.compile(
@@ -70,9 +77,9 @@ _FOR_PATIENTS_WITH = re.compile(
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
 )
 _GENE_LIST = re.compile(
-    r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for\s+|in\s+)?(?:patients|subjects|participants|those|pts|cases)\s+"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
     r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+(?:(?:an?|the|known|documented|confirmed)\s+)*"
-    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
+    r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,11})"
 )
 _REQUIRED_FOR = re.compile(
     r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
@@ -202,7 +209,7 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
     "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
     if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
         return list(DRIVER_GENES), None
-    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT, _GENE_TUMOUR):
+    for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT, _GENE_TUMOUR, _GENE_ALTERATION_LABEL):
         match = pattern.match(norm)
         if match:
             gene, alteration = _gene(match.group("gene"))
