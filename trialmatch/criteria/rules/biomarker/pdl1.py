@@ -20,18 +20,30 @@ from trialmatch.criteria.rules.prefilter import Guarded, guarded
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
     "≥": ">=", ">=": ">=", "=>": ">=", "≥ or =": ">=", "> or =": ">=", "greater than or equal to": ">=",
-    "equal to or greater than": ">=", "equal or greater than": ">=", "at least": ">=", "no less than": ">=",
-    "not less than": ">=", "of at least": ">=", "≧": ">=",
+    "equal to or greater than": ">=", "equal or greater than": ">=", "at least": ">=", "of at least": ">=", "≧": ">=",
     ">": ">", "greater than": ">", "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeding": ">",
+    "exceeds": ">", "exceed": ">",
     "≤": "<=", "<=": "<=", "=<": "<=", "less than or equal to": "<=", "equal to or less than": "<=", "at most": "<=",
-    "no more than": "<=", "not more than": "<=", "up to": "<=",
+    "up to": "<=",
     "<": "<", "less than": "<", "lower than": "<", "below": "<", "under": "<", "fewer than": "<",
 }
+# Negated comparison words ("not lower than 1%", "not exceeding 49%", "must not be below 50%", "does not exceed")
+# are not listed one by one: a negation just before any comparator reverses it (not < is >=, not > is <=).
+_NOT = (r"(?P<neg>\b(?:(?:must|should|shall|may|can|will|does|do|is|are)\s+)?(?:not|no|never)\s+(?:be\s+)?"
+        r"|\bcannot\s+(?:be\s+)?)?")
 _COMPARE = re.compile(
-    "(" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*" + _NUMBER
-    + r"\s*(%|percent\b)?",
+    _NOT + "(?P<op>" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*"
+    + _NUMBER + r"\s*(%|percent\b)?",
     re.I,
 )
+_REVERSED = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+
+
+def _op(match: re.Match[str]) -> str:
+    """The comparison a _COMPARE match states, a negation before it reversing it ("no greater than" is <=)."""
+    word = match.group("op")
+    op = _COMPARATORS.get(word.lower()) or _COMPARATORS.get(word, ">=")
+    return _REVERSED[op] if match.group("neg") else op
 _RANGE = re.compile(
     r"(?:between\s+)?" + _NUMBER + r"\s*(%)?\s*(?:-|to|~|and)\s*" + _NUMBER + r"\s*(%|percent\b)", re.I
 )
@@ -159,10 +171,10 @@ def _level(window: str, name_length: int, before: str, assays: bool = False) -> 
         extra = _bounds_beside(window, rng, scale)
     else:
         for m in _COMPARE.finditer(window):
-            value = float(m.group(2))
-            if value > 100 or (m.group(3) is None and scale == "tps" and "%" not in window):
+            value = float(m.group(3))
+            if value > 100 or (m.group(4) is None and scale == "tps" and "%" not in window):
                 continue
-            op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
+            op = _op(m)
             # Several bounds of one kind are alternatives ("TPS >= 50% (cohort A) or >= 1% (cohort B)").
             # (With a tumour-cell / immune-cell pair the first number is the tumour-cell one.)
             widen = scale != "tc_or_ic"
@@ -241,11 +253,11 @@ def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str
     found: list[dict[str, Any]] = []
     for m in _COMPARE.finditer(window):
         between = window[min(m.end(), rng.end()): max(m.start(), rng.start())]
-        if rng.start() <= m.start() < rng.end() or not _OR.search(between) or float(m.group(2)) > 100:
+        if rng.start() <= m.start() < rng.end() or not _OR.search(between) or float(m.group(3)) > 100:
             continue
-        op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
+        op = _op(m)
         side = ("lo", "lo_incl") if op in {">=", ">"} else ("hi", "hi_incl")
-        found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(2)), side[1]: op in {">=", "<="}})
+        found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(3)), side[1]: op in {">=", "<="}})
     return found
 
 

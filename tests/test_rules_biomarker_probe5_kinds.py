@@ -1,0 +1,67 @@
+"""Biomarker kinds found by probe 5: negated PD-L1 comparison words, negated "any of the following" lists,
+every PD-L1 level listed as eligible, exclusions that need two alterations at once, and notes that set no rule.
+
+Every sentence is invented. Each kind is tried in several wordings, beside near-miss kinds that must stay put.
+"""
+
+from __future__ import annotations
+
+import pytest
+from biomarker_cases import exc, inc, patient, verdict
+
+TPS0 = patient(pdl1=0)
+TPS1 = patient(pdl1=1)
+TPS30 = patient(pdl1=30)
+TPS49 = patient(pdl1=49)
+TPS50 = patient(pdl1=50)
+TPS80 = patient(pdl1=80)
+
+
+# ---- kind: a negation before a PD-L1 comparison word reverses it ---------------------------------------------------
+
+# (sentence, lowest allowed TPS, highest allowed TPS)
+NEGATED_COMPARISONS = [
+    ("PD-L1 TPS not lower than 1%", 1, 100),
+    ("PD-L1 tumour proportion score no lower than 50%", 50, 100),
+    ("PD-L1 expression must not be below 50% (22C3)", 50, 100),
+    ("PD-L1 TPS should not be under 1 percent", 1, 100),
+    ("PD-L1 TPS not exceeding 49%", 0, 49),
+    ("PD-L1 TPS no greater than 49%", 0, 49),
+    ("PD-L1 tumour proportion score must not be greater than 49%", 0, 49),
+    ("PD-L1 TPS must not be above 49%", 0, 49),
+    ("PD-L1 TPS no higher than 49 percent", 0, 49),
+]
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), NEGATED_COMPARISONS)
+def test_negated_pdl1_comparison_is_reversed(sentence: str, low: int, high: int) -> None:
+    for tps, profile in ((0, TPS0), (1, TPS1), (30, TPS30), (49, TPS49), (50, TPS50), (80, TPS80)):
+        expected = "eligible" if low <= tps <= high else "excluded"
+        assert verdict(inc(sentence), profile) == expected, (sentence, tps)
+
+
+@pytest.mark.parametrize("sentence", [
+    "PD-L1 TPS lower than 1%",
+    "PD-L1 TPS below 1 percent",
+    "PD-L1 tumour proportion score under 1%",
+])
+def test_plain_comparison_is_not_reversed(sentence: str) -> None:
+    """Near miss: without the negation the comparison stands."""
+    assert verdict(inc(sentence), TPS0) == "eligible"
+    assert verdict(inc(sentence), TPS50) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "PD-L1 TPS no less than 50%",
+    "PD-L1 TPS not less than 50%",
+    "PD-L1 TPS of at least 50%",
+])
+def test_listed_at_least_wordings_still_read(sentence: str) -> None:
+    assert verdict(inc(sentence), TPS80) == "eligible"
+    assert verdict(inc(sentence), TPS30) == "excluded"
+
+
+def test_negated_comparison_in_an_exclusion() -> None:
+    """"PD-L1 TPS not lower than 50%" as an exclusion keeps out the high expressers only."""
+    assert verdict(exc("Known PD-L1 TPS not lower than 50%"), TPS80) == "excluded"
+    assert verdict(exc("Known PD-L1 TPS not lower than 50%"), TPS30) == "eligible"
