@@ -65,3 +65,44 @@ def test_negated_comparison_in_an_exclusion() -> None:
     """"PD-L1 TPS not lower than 50%" as an exclusion keeps out the high expressers only."""
     assert verdict(exc("Known PD-L1 TPS not lower than 50%"), TPS80) == "excluded"
     assert verdict(exc("Known PD-L1 TPS not lower than 50%"), TPS30) == "eligible"
+
+
+# ---- kind: a negated lead-in ("do not harbour any of the following:") governs every item of its list ----------------
+
+NO_DRIVER = patient()
+EGFR_EX19 = patient("EGFR:exon 19 deletion")
+ALK_FUSION = patient("ALK:fusion")
+ROS1_FUSION = patient("ROS1:fusion")
+
+NEGATED_LISTS = [
+    "Patients whose tumours do not harbour any of the following: EGFR activating mutations, ALK or ROS1 rearrangements",
+    "Tumour must not harbor any of the following alterations: EGFR, ALK, ROS1",
+    "Participants without any of the following: ROS1 fusion, EGFR mutation or ALK rearrangement",
+    "Absence of all of the following: ALK fusion, EGFR sensitising mutation, ROS1 fusion",
+    "Negative for each of the following: EGFR, ALK, ROS1, BRAF V600E",
+    "Does not have any of these: EGFR mutation, ALK fusion, ROS1 rearrangement",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATED_LISTS)
+def test_negated_lead_in_bans_each_listed_driver(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+    for carrier in (EGFR_EX19, ALK_FUSION, ROS1_FUSION):
+        assert verdict(inc(sentence), carrier) == "excluded", sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tumour harbouring any of the following: EGFR mutation, ALK fusion, ROS1 fusion",
+    "Patients with any of these: EGFR mutation, ALK fusion, ROS1 rearrangement",
+])
+def test_plain_lead_in_still_asks_for_one_of_the_list(sentence: str) -> None:
+    """Near miss: without the negation the list is what the trial asks for."""
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"
+    assert verdict(inc(sentence), ALK_FUSION) == "eligible"
+
+
+def test_negated_lead_in_about_treatment_is_not_a_marker_ban() -> None:
+    """Near miss: "must not have received any of the following: EGFR TKI, ALK TKI" is about drugs, not the tumour."""
+    sentence = "Must not have received any of the following: EGFR TKI, ALK inhibitor"
+    assert verdict(inc(sentence), EGFR_EX19) == "eligible"
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
