@@ -106,3 +106,41 @@ def test_negated_lead_in_about_treatment_is_not_a_marker_ban() -> None:
     sentence = "Must not have received any of the following: EGFR TKI, ALK inhibitor"
     assert verdict(inc(sentence), EGFR_EX19) == "eligible"
     assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+
+
+# ---- kind: every PD-L1 level listed, each eligible: no PD-L1 rule -------------------------------------------------
+
+EVERY_LEVEL = [
+    "PD-L1 high (>=50%), low (1-49%) or negative (<1%) - all eligible; stratified",
+    "PD-L1 strong (≥ 50%), weak (1-49%) or none (< 1%): all are eligible",
+    "Patients with PD-L1 TPS ≥50%, 1-49% or <1% may all participate",
+    "PD-L1 any level (≥50%, 1-49%, <1%) is acceptable",
+    "PD-L1 TPS < 1%, 1 to 49% and >= 50% are all eligible",
+    "PD-L1 tumour proportion score high (>= 50%), low (1-49%) or negative (< 1%)",
+]
+
+
+@pytest.mark.parametrize("sentence", EVERY_LEVEL)
+def test_every_pdl1_level_listed_is_no_rule(sentence: str) -> None:
+    for profile in (TPS0, TPS1, TPS30, TPS50, TPS80):
+        assert verdict(inc(sentence), profile) == "eligible", sentence
+
+
+def test_two_levels_listed_take_their_union() -> None:
+    """"high (>= 50%) and low (1-49%)": either level will do; below 1% is outside both."""
+    sentence = "PD-L1 expression: high (≥ 50%), low (1-49%)"
+    assert verdict(inc(sentence), TPS80) == "eligible"
+    assert verdict(inc(sentence), TPS30) == "eligible"
+    assert verdict(inc(sentence), TPS0) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "PD-L1 TPS 1-49%",
+    "PD-L1 TPS 1-49% and life expectancy ≥ 12 weeks",
+    "PD-L1 TPS between 1% and 49% (22C3)",
+])
+def test_one_range_is_still_a_rule(sentence: str) -> None:
+    """Near miss: one range, or a range beside another measure, stays a PD-L1 rule."""
+    assert verdict(inc(sentence), TPS30) == "eligible"
+    assert verdict(inc(sentence), TPS80) == "excluded"
+    assert verdict(inc(sentence), TPS0) == "excluded"

@@ -50,7 +50,8 @@ _RANGE = re.compile(
 _TRAILING = re.compile(_NUMBER + r"\s*%\s*or\s+(more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
 _NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
-    r"|positive or negative|negative or positive|exploratory"
+    r"|positive or negative|negative or positive|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
+    r"|(?:may|can) all (?:participate|enrol|enroll|be enrolled)|both eligible|any (?:PD-?L1 )?(?:level|expression)"
     r"|will be (?:tested|assessed|collected|evaluated|determined))\b",
     re.I,
 )
@@ -245,6 +246,7 @@ def _sp142_levels(window: str) -> dict[str, Any] | None:
 
 
 _OR = re.compile(r"\bor\b", re.I)
+_LISTED = re.compile(r",|\band\b|/", re.I)
 
 
 def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str, Any]]:
@@ -253,7 +255,9 @@ def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str
     found: list[dict[str, Any]] = []
     for m in _COMPARE.finditer(window):
         between = window[min(m.end(), rng.end()): max(m.start(), rng.start())]
-        if rng.start() <= m.start() < rng.end() or not _OR.search(between) or float(m.group(3)) > 100:
+        # "high (>=50%), low (1-49%) or negative (<1%)": a percentage listed beside the range is one more level.
+        joined = _OR.search(between) or (m.group(4) is not None and _LISTED.search(between))
+        if rng.start() <= m.start() < rng.end() or not joined or float(m.group(3)) > 100:
             continue
         op = _op(m)
         side = ("lo", "lo_incl") if op in {">=", ">"} else ("hi", "hi_incl")
