@@ -255,14 +255,21 @@ def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str
     found: list[dict[str, Any]] = []
     for m in _COMPARE.finditer(window):
         between = window[min(m.end(), rng.end()): max(m.start(), rng.start())]
-        # "high (>=50%), low (1-49%) or negative (<1%)": a percentage listed beside the range is one more level.
-        joined = _OR.search(between) or (m.group(4) is not None and _LISTED.search(between))
+        op = _op(m)
+        # "high (>=50%), low (1-49%) or negative (<1%)": a percentage listed beside the range, outside it, is one
+        # more level ("1-49% (TPS >= 1% and < 50%)" restates the range).
+        joined = _OR.search(between) or (m.group(4) is not None and _LISTED.search(between)
+                                         and _outside(op, float(m.group(3)), float(rng.group(1)), float(rng.group(3))))
         if rng.start() <= m.start() < rng.end() or not joined or float(m.group(3)) > 100:
             continue
-        op = _op(m)
         side = ("lo", "lo_incl") if op in {">=", ">"} else ("hi", "hi_incl")
         found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(3)), side[1]: op in {">=", "<="}})
     return found
+
+
+def _outside(op: str, value: float, lo: float, hi: float) -> bool:
+    """Does the bound allow only scores outside the range lo-hi?"""
+    return {">=": value > hi, ">": value >= hi, "<": value <= lo, "<=": value < lo}[op]
 
 
 def _named_level(after: str, before: str) -> str | None:
