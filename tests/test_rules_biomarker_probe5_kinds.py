@@ -144,3 +144,61 @@ def test_one_range_is_still_a_rule(sentence: str) -> None:
     assert verdict(inc(sentence), TPS30) == "eligible"
     assert verdict(inc(sentence), TPS80) == "excluded"
     assert verdict(inc(sentence), TPS0) == "excluded"
+
+
+# ---- kind: an exclusion of two changes found together binds only a patient with both ---------------------------------
+
+EGFR_AND_KRAS = patient("EGFR:exon 19 deletion", "KRAS:G12C")
+KRAS_G12C = patient("KRAS:G12C")
+EGFR_AND_ALK = patient("EGFR:L858R", "ALK:fusion")
+EGFR_AND_MET = patient("EGFR:L858R", "MET:amplification")
+MET_AMP = patient("MET:amplification")
+EX19_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+C797S_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M", "EGFR:C797S")
+L858R_C797S = patient("EGFR:L858R", "EGFR:C797S")
+
+# (sentence, patients with both, patients with one of the two)
+TOGETHER = [
+    ("KRAS G12C co-mutation with EGFR", [EGFR_AND_KRAS], [EGFR_EX19, KRAS_G12C]),
+    ("EGFR-mutant tumours co-mutated with KRAS G12C", [EGFR_AND_KRAS], [EGFR_EX19, KRAS_G12C]),
+    ("Co-occurring ALK rearrangement in patients with EGFR mutation", [EGFR_AND_ALK], [EGFR_EX19, ALK_FUSION]),
+    ("Patients with EGFR mutation plus concurrent MET amplification", [EGFR_AND_MET], [EGFR_EX19, MET_AMP]),
+    ("Tumours harbouring both an ALK fusion and an EGFR mutation", [EGFR_AND_ALK], [EGFR_EX19, ALK_FUSION]),
+    ("EGFR C797S mutation in cis with T790M", [C797S_T790M], [EX19_T790M, L858R_C797S]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "both", "one"), TOGETHER)
+def test_co_occurrence_exclusion_needs_both(sentence: str, both: list, one: list) -> None:
+    for profile in both:
+        assert verdict(exc(sentence), profile) == "excluded", sentence
+    for profile in one:
+        assert verdict(exc(sentence), profile) == "eligible", sentence
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR mutation or ALK rearrangement",
+    "Known EGFR mutation, ALK fusion or KRAS G12C",
+    "Concurrent EGFR mutation or ALK rearrangement",
+])
+def test_alternatives_still_exclude_each(sentence: str) -> None:
+    """Near miss: changes joined by "or" are each excluded."""
+    assert verdict(exc(sentence), EGFR_EX19) == "excluded"
+    assert verdict(exc(sentence), ALK_FUSION) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tumours with only a T790M mutation and no sensitising EGFR mutation",
+    "Tumours with only an EGFR T790M mutation without a sensitising mutation",
+    "Patients whose tumour has only a T790M alteration with no activating EGFR mutation",
+])
+def test_only_a_change_without_another_spares_a_patient_with_both(sentence: str) -> None:
+    assert verdict(exc(sentence), EX19_T790M) == "eligible"
+    assert verdict(exc(sentence), EGFR_EX19) == "eligible"
+    assert verdict(exc(sentence), patient("EGFR:T790M")) != "eligible"
+
+
+def test_plain_t790m_exclusion_still_excludes() -> None:
+    """Near miss: without "only ... without" a T790M carrier is shut out."""
+    assert verdict(exc("EGFR T790M mutation"), EX19_T790M) == "excluded"

@@ -738,6 +738,12 @@ ALONE_PHRASE = guarded(
 )
 _ALONE = guarded(r"\b(?:alone|in\s+isolation|isolated|only)\b(?!\s+or\b)", re.I)
 _ALONE_ONLY_WORD = re.compile(r"\bonly\b", re.I)
+# "only a T790M mutation and no sensitising EGFR mutation", "only an EGFR T790M mutation without a sensitising one":
+# the change is shut out when nothing else of its gene comes with it.
+_ONLY_WITHOUT = re.compile(
+    r"\bonly\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?(?:mutations?|alterations?|variants?)\s+(?:and\s+no|with\s+no|without)\b",
+    re.I,
+)
 
 
 def alone_rule(sentence: str) -> bool:
@@ -746,7 +752,7 @@ def alone_rule(sentence: str) -> bool:
     # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
     if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
         return True
-    return ALONE_PHRASE.search(sentence) is not None
+    return ALONE_PHRASE.search(sentence) is not None or _ONLY_WITHOUT.search(sentence) is not None
 
 
 def without_alone_phrase(sentence: str) -> str:

@@ -196,9 +196,11 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause.get("alone") and clause["mode"] == "forbid":
         answers = [_alone_answer(a, answer, clause, profile)
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
-    if clause["mode"] == "require":
+    if clause.get("together"):  # "KRAS G12C co-mutation with EGFR": excluded only with every change
+        verdict: Verdict = EXCLUDED if all(a == YES for a in answers) else ELIGIBLE if NO in answers else UNKNOWN
+    elif clause["mode"] == "require":
         if YES in answers:
-            verdict: Verdict = ELIGIBLE
+            verdict = ELIGIBLE
         elif all(a == NO for a in answers):
             verdict = UNKNOWN if clause.get("open") and _has_other_finding(clause, profile) else EXCLUDED
         elif clause.get("untested_ok") and all(a in {NO, UNTESTED} for a in answers):
