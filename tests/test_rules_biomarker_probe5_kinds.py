@@ -202,3 +202,45 @@ def test_only_a_change_without_another_spares_a_patient_with_both(sentence: str)
 def test_plain_t790m_exclusion_still_excludes() -> None:
     """Near miss: without "only ... without" a T790M carrier is shut out."""
     assert verdict(exc("EGFR T790M mutation"), EX19_T790M) == "excluded"
+
+
+# ---- kind: a note that a marker does not matter sets no rule --------------------------------------------------------
+
+UNTESTED = patient(negative=[])
+
+NO_RULE_NOTES = [
+    "EGFR mutation is neither required nor prohibited",
+    "KRAS G12C mutation: neither required nor exclusionary",
+    "A known ALK fusion is not a requirement",
+    "ROS1 rearrangement: permitted, not required",
+    "Enrolment irrespective of EGFR mutation status",
+    "PD-L1 TPS >= 50% is neither required nor exclusionary",
+    "PD-L1 expression of at least 1% is not a requirement",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_RULE_NOTES)
+def test_marker_that_does_not_matter_is_no_rule(sentence: str) -> None:
+    for profile in (NO_DRIVER, EGFR_EX19, ALK_FUSION, KRAS_G12C, UNTESTED, TPS0, TPS80):
+        assert verdict(inc(sentence), profile) == "eligible", sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR wild type; other driver status may be unknown",
+    "EGFR wild-type tumour; the status of other genes can be unknown",
+])
+def test_unknown_status_note_leaves_the_named_rule(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) == "eligible"
+    assert verdict(inc(sentence), KRAS_G12C) == "eligible"
+    assert verdict(inc(sentence), EGFR_EX19) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR mutation required",
+    "A documented ALK fusion is required",
+    "PD-L1 TPS >= 50% required",
+])
+def test_a_requirement_still_requires(sentence: str) -> None:
+    """Near miss: "required" without "neither ... nor" / "not" stays a requirement."""
+    profile = TPS0 if "PD-L1" in sentence else NO_DRIVER
+    assert verdict(inc(sentence), profile) == "excluded"

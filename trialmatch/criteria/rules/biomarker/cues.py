@@ -430,7 +430,11 @@ PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
-    r"|\bis not required\b|\bare not required\b",
+    r"|\bis not required\b|\bare not required\b"
+    # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
+    # unknown": a note that the marker does not matter sets no rule.
+    r"|\bneither\s+(?:required|mandatory|needed)\s+nor\b|\bnot\s+(?:a\s+)?requirement\b|,\s*(?:but\s+)?not\s+required\b"
+    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b",
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a

@@ -52,6 +52,7 @@ _NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
     r"|positive or negative|negative or positive|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
     r"|(?:may|can) all (?:participate|enrol|enroll|be enrolled)|both eligible|any (?:PD-?L1 )?(?:level|expression)"
+    r"|neither (?:required|mandatory|needed) nor|not (?:a )?requirement|not required|not exclusionary"
     r"|will be (?:tested|assessed|collected|evaluated|determined))\b",
     re.I,
 )
