@@ -86,8 +86,9 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
 
 
 _LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
-_NEGATED_LIST = re.compile(r"\b(?:any|all|each|every|either)\s+of\s+(?:the\s+following|these|those)\b[\w\s\-]{0,40}:\s*$",
-                           re.I)
+_NEGATED_LIST = re.compile(
+    r"\b(?:any|all|each|every|either)\s+of\s+(?:the\s+following|these|those)\b[\w\s\-]{0,40}:\s*$", re.I
+)
 # The class the lead-in names before its colon ("None of the following driver mutations: ...").
 _LEAD_IN_FILLER = NEG_FILLER | frozenset(
     "following alteration alterations mutation mutations aberration aberrations change changes variant variants "
