@@ -244,3 +244,15 @@ def test_a_requirement_still_requires(sentence: str) -> None:
     """Near miss: "required" without "neither ... nor" / "not" stays a requirement."""
     profile = TPS0 if "PD-L1" in sentence else NO_DRIVER
     assert verdict(inc(sentence), profile) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR mutation other than exon 19 deletion or L858R as the only EGFR alteration",
+    "An EGFR mutation other than L858R or exon 19 deletion as the sole EGFR mutation",
+])
+def test_uncommon_change_as_the_only_one_spares_a_common_one_beside_it(sentence: str) -> None:
+    """The excepted common change beside an uncommon one is another change: the patient is not shut out."""
+    assert verdict(exc(sentence), EX19_T790M) == "eligible"
+    assert verdict(exc(sentence), L858R_C797S) == "eligible"
+    assert verdict(exc(sentence), EGFR_EX19) == "eligible"
+    assert verdict(exc(sentence), patient("EGFR:G719X")) == "excluded"

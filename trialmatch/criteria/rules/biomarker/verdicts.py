@@ -237,7 +237,11 @@ def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], pro
     gene = atom["gene"]
     named = [a["kind"] for a in clause["atoms"] if a["t"] == "alt" and a["gene"] == gene]
     found = [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
-    if any(all(vocab.membership(gene, kind, alteration) is False for kind in named) for alteration in found):
+    # "EGFR mutation other than exon 19 deletion or L858R as the only EGFR alteration": an excepted change beside it
+    # is another change, as an unnamed one is.
+    excepted = [kind for a in clause["atoms"] if a["t"] == "alt" and a["gene"] == gene for kind in a.get("except", ())]
+    if any(all(vocab.membership(gene, kind, alteration) is False for kind in named)
+           or any(vocab.membership(gene, kind, alteration) is True for kind in excepted) for alteration in found):
         return NO
     return MAYBE if vocab.implied_primary(gene, found) else answer
 
