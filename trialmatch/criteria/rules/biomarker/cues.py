@@ -430,7 +430,11 @@ PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
-    r"|\bis not required\b|\bare not required\b",
+    r"|\bis not required\b|\bare not required\b"
+    # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
+    # unknown": a note that the marker does not matter sets no rule.
+    r"|\bneither\s+(?:required|mandatory|needed)\s+nor\b|\bnot\s+(?:a\s+)?requirement\b|,\s*(?:but\s+)?not\s+required\b"
+    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b",
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a
@@ -738,6 +742,12 @@ ALONE_PHRASE = guarded(
 )
 _ALONE = guarded(r"\b(?:alone|in\s+isolation|isolated|only)\b(?!\s+or\b)", re.I)
 _ALONE_ONLY_WORD = re.compile(r"\bonly\b", re.I)
+# "only a T790M mutation and no sensitising EGFR mutation", "only an EGFR T790M mutation without a sensitising one":
+# the change is shut out when nothing else of its gene comes with it.
+_ONLY_WITHOUT = re.compile(
+    r"\bonly\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?(?:mutations?|alterations?|variants?)\s+(?:and\s+no|with\s+no|without)\b",
+    re.I,
+)
 
 
 def alone_rule(sentence: str) -> bool:
@@ -746,7 +756,7 @@ def alone_rule(sentence: str) -> bool:
     # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
     if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
         return True
-    return ALONE_PHRASE.search(sentence) is not None
+    return ALONE_PHRASE.search(sentence) is not None or _ONLY_WITHOUT.search(sentence) is not None
 
 
 def without_alone_phrase(sentence: str) -> str:

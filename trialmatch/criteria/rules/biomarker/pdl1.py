@@ -20,25 +20,39 @@ from trialmatch.criteria.rules.prefilter import Guarded, guarded
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
 _COMPARATORS: dict[str, str] = {
     "≥": ">=", ">=": ">=", "=>": ">=", "≥ or =": ">=", "> or =": ">=", "greater than or equal to": ">=",
-    "equal to or greater than": ">=", "equal or greater than": ">=", "at least": ">=", "no less than": ">=",
-    "not less than": ">=", "of at least": ">=", "≧": ">=",
+    "equal to or greater than": ">=", "equal or greater than": ">=", "at least": ">=", "of at least": ">=", "≧": ">=",
     ">": ">", "greater than": ">", "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeding": ">",
+    "exceeds": ">", "exceed": ">",
     "≤": "<=", "<=": "<=", "=<": "<=", "less than or equal to": "<=", "equal to or less than": "<=", "at most": "<=",
-    "no more than": "<=", "not more than": "<=", "up to": "<=",
+    "up to": "<=",
     "<": "<", "less than": "<", "lower than": "<", "below": "<", "under": "<", "fewer than": "<",
 }
+# Negated comparison words ("not lower than 1%", "not exceeding 49%", "must not be below 50%", "does not exceed")
+# are not listed one by one: a negation just before any comparator reverses it (not < is >=, not > is <=).
+_NOT = (r"(?P<neg>\b(?:(?:must|should|shall|may|can|will|does|do|is|are)\s+)?(?:not|no|never)\s+(?:be\s+)?"
+        r"|\bcannot\s+(?:be\s+)?)?")
 _COMPARE = re.compile(
-    "(" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*" + _NUMBER
-    + r"\s*(%|percent\b)?",
+    _NOT + "(?P<op>" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*"
+    + _NUMBER + r"\s*(%|percent\b)?",
     re.I,
 )
+_REVERSED = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+
+
+def _op(match: re.Match[str]) -> str:
+    """The comparison a _COMPARE match states, a negation before it reversing it ("no greater than" is <=)."""
+    word = match.group("op")
+    op = _COMPARATORS.get(word.lower()) or _COMPARATORS.get(word, ">=")
+    return _REVERSED[op] if match.group("neg") else op
 _RANGE = re.compile(
     r"(?:between\s+)?" + _NUMBER + r"\s*(%)?\s*(?:-|to|~|and)\s*" + _NUMBER + r"\s*(%|percent\b)", re.I
 )
 _TRAILING = re.compile(_NUMBER + r"\s*%\s*or\s+(more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
 _NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
-    r"|positive or negative|negative or positive|exploratory"
+    r"|positive or negative|negative or positive|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
+    r"|(?:may|can) all (?:participate|enrol|enroll|be enrolled)|both eligible|any (?:PD-?L1 )?(?:level|expression)"
+    r"|neither (?:required|mandatory|needed) nor|not (?:a )?requirement|not required|not exclusionary"
     r"|will be (?:tested|assessed|collected|evaluated|determined))\b",
     re.I,
 )
@@ -159,10 +173,10 @@ def _level(window: str, name_length: int, before: str, assays: bool = False) -> 
         extra = _bounds_beside(window, rng, scale)
     else:
         for m in _COMPARE.finditer(window):
-            value = float(m.group(2))
-            if value > 100 or (m.group(3) is None and scale == "tps" and "%" not in window):
+            value = float(m.group(3))
+            if value > 100 or (m.group(4) is None and scale == "tps" and "%" not in window):
                 continue
-            op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
+            op = _op(m)
             # Several bounds of one kind are alternatives ("TPS >= 50% (cohort A) or >= 1% (cohort B)").
             # (With a tumour-cell / immune-cell pair the first number is the tumour-cell one.)
             widen = scale != "tc_or_ic"
@@ -233,6 +247,7 @@ def _sp142_levels(window: str) -> dict[str, Any] | None:
 
 
 _OR = re.compile(r"\bor\b", re.I)
+_LISTED = re.compile(r",|\band\b|/", re.I)
 
 
 def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str, Any]]:
@@ -241,12 +256,21 @@ def _bounds_beside(window: str, rng: re.Match[str], scale: str) -> list[dict[str
     found: list[dict[str, Any]] = []
     for m in _COMPARE.finditer(window):
         between = window[min(m.end(), rng.end()): max(m.start(), rng.start())]
-        if rng.start() <= m.start() < rng.end() or not _OR.search(between) or float(m.group(2)) > 100:
+        op = _op(m)
+        # "high (>=50%), low (1-49%) or negative (<1%)": a percentage listed beside the range, outside it, is one
+        # more level ("1-49% (TPS >= 1% and < 50%)" restates the range).
+        joined = _OR.search(between) or (m.group(4) is not None and _LISTED.search(between)
+                                         and _outside(op, float(m.group(3)), float(rng.group(1)), float(rng.group(3))))
+        if rng.start() <= m.start() < rng.end() or not joined or float(m.group(3)) > 100:
             continue
-        op = _COMPARATORS.get(m.group(1).lower()) or _COMPARATORS.get(m.group(1), ">=")
         side = ("lo", "lo_incl") if op in {">=", ">"} else ("hi", "hi_incl")
-        found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(2)), side[1]: op in {">=", "<="}})
+        found.append({"t": "pdl1", "scale": scale, side[0]: float(m.group(3)), side[1]: op in {">=", "<="}})
     return found
+
+
+def _outside(op: str, value: float, lo: float, hi: float) -> bool:
+    """Does the bound allow only scores outside the range lo-hi?"""
+    return {">=": value > hi, ">": value >= hi, "<": value <= lo, "<=": value < lo}[op]
 
 
 def _named_level(after: str, before: str) -> str | None:

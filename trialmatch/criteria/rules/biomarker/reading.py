@@ -452,6 +452,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
+            first = len(found)
             if sentence_carriers:
                 _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
             for statement in statements:
@@ -487,6 +488,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if histologies:
                     clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
                 found.append(clause)
+            if section == "exclusion" and _CO_OCCURRING.search(sentence) and not _OR_WORD.search(sentence):
+                found[first:] = _together(found[first:])
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
             found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
@@ -514,6 +517,26 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+# An exclusion of two changes found together ("KRAS G12C co-mutation with EGFR", "EGFR mutation plus concurrent MET
+# amplification", "C797S in cis with T790M"): it binds only a patient with both.
+_CO_OCCURRING = re.compile(
+    r"\bco-?(?:mutat\w*|occurr\w*|exist\w*)|\bconcurrent\b|\bin\s+(?:cis|trans)\b|\bplus\b|\btogether\s+with\b"
+    r"|\balong\s+with\b|\bboth\b",
+    re.I,
+)
+
+
+def _together(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One sentence's forbidden changes as one clause that needs all of them ("together", see verdicts)."""
+    banned = [c for c in clauses if c["mode"] == "forbid" and not c["cohorts"]
+              and all(a["t"] == "alt" for a in c["atoms"])]
+    atoms = [a for c in banned for a in c["atoms"]]
+    if len({(a["gene"], a["kind"]) for a in atoms}) < 2:
+        return clauses
+    joined = {**banned[0], "atoms": atoms, "together": True}
+    return [joined, *(c for c in clauses if c not in banned)]
 
 
 def _label_clauses(once: _Once, named: str, evidence: str, labels: list[str]) -> list[dict[str, Any]]:

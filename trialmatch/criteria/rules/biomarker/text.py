@@ -67,7 +67,9 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
         if tok.type in {"neg", "negfor", "negverb", "negx"}:
             gap = text[tok.end: phrase_start]
-            lead_in = tok.word[:4].lower() == "none"  # "None of the following (genomic alterations): EGFR, ALK"
+            # "None of the following (genomic alterations): EGFR, ALK"; "do not harbour any of the following: EGFR,
+            # ALK", "negative for each of these: ...": the lead-in's negation governs every item of its list.
+            lead_in = tok.word[:4].lower() == "none" or _NEGATED_LIST.search(gap) is not None
             if lead_in:
                 gap = _LEAD_IN_COLON.sub(" ", gap, count=1)
             if "previously" in gap:  # "not have a previously detected EGFR": when it was found, not a treatment
@@ -84,10 +86,13 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
 
 
 _LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
+_NEGATED_LIST = re.compile(
+    r"\b(?:any|all|each|every|either)\s+of\s+(?:the\s+following|these|those)\b[\w\s\-]{0,40}:\s*$", re.I
+)
 # The class the lead-in names before its colon ("None of the following driver mutations: ...").
 _LEAD_IN_FILLER = NEG_FILLER | frozenset(
     "following alteration alterations mutation mutations aberration aberrations change changes variant variants "
-    "rearrangement rearrangements fusion fusions".split())
+    "rearrangement rearrangements fusion fusions all each every either these those".split())
 
 
 def _index_before(toks: list[Token], position: int) -> int:

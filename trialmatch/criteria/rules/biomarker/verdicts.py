@@ -196,9 +196,11 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause.get("alone") and clause["mode"] == "forbid":
         answers = [_alone_answer(a, answer, clause, profile)
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
-    if clause["mode"] == "require":
+    if clause.get("together"):  # "KRAS G12C co-mutation with EGFR": excluded only with every change
+        verdict: Verdict = EXCLUDED if all(a == YES for a in answers) else ELIGIBLE if NO in answers else UNKNOWN
+    elif clause["mode"] == "require":
         if YES in answers:
-            verdict: Verdict = ELIGIBLE
+            verdict = ELIGIBLE
         elif all(a == NO for a in answers):
             verdict = UNKNOWN if clause.get("open") and _has_other_finding(clause, profile) else EXCLUDED
         elif clause.get("untested_ok") and all(a in {NO, UNTESTED} for a in answers):
@@ -235,7 +237,11 @@ def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], pro
     gene = atom["gene"]
     named = [a["kind"] for a in clause["atoms"] if a["t"] == "alt" and a["gene"] == gene]
     found = [vocab.profile_alteration_key(gene, b.alteration) for b in profile.biomarkers if b.gene == gene]
-    if any(all(vocab.membership(gene, kind, alteration) is False for kind in named) for alteration in found):
+    # "EGFR mutation other than exon 19 deletion or L858R as the only EGFR alteration": an excepted change beside it
+    # is another change, as an unnamed one is.
+    excepted = [kind for a in clause["atoms"] if a["t"] == "alt" and a["gene"] == gene for kind in a.get("except", ())]
+    if any(all(vocab.membership(gene, kind, alteration) is False for kind in named)
+           or any(vocab.membership(gene, kind, alteration) is True for kind in excepted) for alteration in found):
         return NO
     return MAYBE if vocab.implied_primary(gene, found) else answer
 
