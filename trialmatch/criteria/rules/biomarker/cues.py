@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.criteria.rules.biomarker import vocab
-from trialmatch.criteria.rules.prefilter import guarded, translator
+from trialmatch.criteria.rules.prefilter import folded, guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------
 
@@ -18,7 +18,8 @@ _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）"
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _wide = translator(_WIDE)
 _PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
-_ABBREVIATIONS = guarded(r"\b(e\.g|eg|i\.e|ie|etc|vs|approx|incl)\.", re.I)  # "eg.," as "eg,"
+# The dot inside each alternative, so that the guard's needles hold it ("ie." is rarer than "ie": "patients").
+_ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
     r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
@@ -91,11 +92,12 @@ THERAPY = re.compile(
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
 # "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
 # own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
-_NEGATIVE_SLIP = guarded(
-    r"\b(?:negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
-    r"|negattive|negativie|negaitive|nagetive|negetiv)\b",
-    re.I,
-)
+_SLIPS = (r"negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
+          r"|negattive|negativie|negaitive|nagetive|negetiv")
+_NEGATIVE_SLIP = re.compile(rf"\b(?:{_SLIPS})\b", re.I)
+# Every match holds a slip, which prefilter.folded() text then holds in lower case: one case-sensitive search there
+# (the engine jumps from "n" to "n") instead of one substring test per slip.
+_NEGATIVE_SLIP_HINT = re.compile(_SLIPS)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
@@ -210,10 +212,14 @@ def mutant_prefix(text: str) -> bool:
 
 
 # "HER2overexpression", "EGFRmutation": a gene symbol glued to the change it names.
+_GLUED_GENES = r"(?:HER2|ERBB2|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|NRG1)"
 _GLUED_KIND = re.compile(
-    r"\b(HER2|ERBB2|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|NRG1)"
+    rf"\b({_GLUED_GENES})"
     r"(?=(?i:overexpress|amplifi|mutat|fusion|rearrang|positiv)[a-z]*\b)"
 )
+# What every match holds: a symbol with a letter glued on (o, a, m, f, r or p, which no other character matches
+# without case). Most sentences have none: one search, without the word boundary that slows the full pattern.
+_GLUED_HINT = re.compile(rf"{_GLUED_GENES}[OoAaMmFfRrPp]")
 # "HER2 overexpression status as determined by central review": the status of a result word is that result (as a
 # requirement); "HER2 status as determined by ..." and "EGFR mutation status ..." stay tests.
 _RESULT_STATUS = re.compile(
@@ -226,7 +232,8 @@ _RESULT_STATUS = re.compile(
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
-    text = _GLUED_KIND.sub(r"\1 ", text)
+    if _GLUED_HINT.search(text):
+        text = _GLUED_KIND.sub(r"\1 ", text)
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -237,7 +244,8 @@ def normalise(text: str) -> str:
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
-    text = _NEGATIVE_SLIP.sub("negative", text)
+    if _NEGATIVE_SLIP_HINT.search(folded(text)):
+        text = _NEGATIVE_SLIP.sub("negative", text)
     text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
