@@ -59,7 +59,7 @@ from trialmatch.criteria.rules.biomarker.text import (
 )
 from trialmatch.criteria.rules.biomarker.treated import carrier_condition, except_treated, unless_treated
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
-from trialmatch.criteria.rules.prefilter import AnyOf, guarded
+from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
@@ -463,7 +463,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if alone and clause["mode"] == "forbid":
                     clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
-                if _in_doubt(clause, sentence, section):
+                if _in_doubt(once, clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -670,23 +670,31 @@ def _protein_only(clause: dict[str, Any]) -> bool:
     return bool(alts) and len(alts) == len(clause["atoms"]) and all(a["kind"] in _PROTEIN_KINDS for a in alts)
 
 
-def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
-    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
-    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
-            "treated_ok" not in clause and _TREATED_EXCEPTION.search(sentence))):
+def _finds(pattern: re.Pattern[str] | Guarded, text: str) -> bool:
+    """Does `pattern` (a compiled or guarded regex) match somewhere in `text`? A key for _Once."""
+    return pattern.search(text) is not None
+
+
+def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) -> bool:
+    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown).
+
+    What it reads in the sentence depends on the sentence alone: once per sentence, not per clause (a list of markers
+    gives a sentence many clauses; the crossed-fact readings normalise and tokenise the whole sentence)."""
+    if clause["mode"] == "forbid" and (once(_finds, _LATER_FINDING, sentence) or (
+            "treated_ok" not in clause and once(_finds, _TREATED_EXCEPTION, sentence))):
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-    if not clause["cohorts"] and ONE_GROUP.search(sentence):
+    if not clause["cohorts"] and once(_finds, ONE_GROUP, sentence):
         return True  # "... in the first-line cohort": one group we could not name
-    if clause["mode"] == "require" and _protein_only(clause) and _RESULT_STATUS.search(sentence):
+    if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open
-    if section == "exclusion" and "treated_ok" not in clause and crossed_exclusion(sentence):
+    if section == "exclusion" and "treated_ok" not in clause and once(crossed_exclusion, sentence):
         return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
-    if section == "inclusion" and clause["mode"] == "require" and conditional_inclusion(sentence):
+    if section == "inclusion" and clause["mode"] == "require" and once(conditional_inclusion, sentence):
         return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
-    return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
+    return once(_finds, _GERMLINE, sentence) or once(_finds, MAPK_PATHWAY, sentence)
 
 
 # "a locally approved targeted therapy", "a local standard of care available as front-line therapy": whether a recent
