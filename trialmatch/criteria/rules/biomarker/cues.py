@@ -677,12 +677,13 @@ def names_hla_type(sentence: str) -> bool:
 # "Tumour must overexpress B7-H3", "TROP2 expression by IHC", "1 or 2 EGFR pathway markers positive": a marker no
 # profile lists (a surface protein, a vaguely named panel), asked for as a result. A question for everyone, as an
 # HLA type is. Not a test or a sample for it ("tissue available for TROP2 testing"), nor one said not to matter.
-_UNLISTED_NAME = (
-    r"(?:B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
+_PROTEIN_NAMES = (
+    r"B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
     r"|folate\s+receptor(?:\s+(?:alpha|α))?|FOLR1|mesothelin|MSLN|MUC-?1|MUC-?16|NaPi-?2b|nectin-?4|tissue\s+factor"
     r"|PTK7|ROR1|CDH6|GPC3|glypican-?3|MAGE-?A4|NY-?ESO-?1|EpCAM|CD70|LIV-?1|integrin\s+beta-?6|ITGB6|5T4|B7-?H4"
-    r"|[\w-]+\)?\s+pathway\s+(?:bio)?markers?)"
 )
+_PATHWAY_MARKERS = r"[\w-]+\)?\s+pathway\s+(?:bio)?markers?"  # every match holds "pathway"
+_UNLISTED_NAME = rf"(?:{_PROTEIN_NAMES}|{_PATHWAY_MARKERS})"
 UNLISTED_MARKER = guarded(
     rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
     r"|immunohisto|staining))"
@@ -702,8 +703,27 @@ _UNLISTED_WAIVED = guarded(
 _UNLISTED_NAMED = guarded(rf"\b{_UNLISTED_NAME}(?![\w-])", re.I)  # the cheap first look: a name at all
 
 
+def _lower_case_finder(names: str) -> re.Pattern[str] | None:
+    """A case-sensitive search, in prefilter.folded() text with a space before it, that finds each word start where
+    `names` (a case-insensitive alternation of names that each start with a letter or digit) could match after a
+    word boundary. Lower-cased names match there whatever the case in the text: folded() maps every character that
+    matches an ASCII letter without case to that letter. The consumed non-letter in front lets the engine skip from
+    one word start to the next, cheaper than the guard's ~40 substring tests. None when lower-casing would change
+    what the pattern means (an escape such as \\S or \\W)."""
+    if re.search(r"\\[A-Z]", names):
+        return None
+    return re.compile(f"[^a-z0-9](?:{names.lower()})")
+
+
+_PROTEIN_FINDER = _lower_case_finder(_PROTEIN_NAMES)
+
+
 def unlisted_marker(sentence: str) -> str | None:
     """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
+    if _PROTEIN_FINDER is not None:
+        low = folded(sentence)
+        if "pathway" not in low and _PROTEIN_FINDER.search(" " + low) is None:
+            return None  # no name could start at any word start: neither pattern below can match
     if _UNLISTED_NAMED.search(sentence) is None:
         return None
     match = UNLISTED_MARKER.search(sentence)
