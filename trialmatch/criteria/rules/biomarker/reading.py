@@ -26,7 +26,11 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     whole_trial_labels,
     whole_trial_scope,
 )
-from trialmatch.criteria.rules.biomarker.crossed import conditional_inclusion, crossed_exclusion, joined_histology
+from trialmatch.criteria.rules.biomarker.crossed import (
+    conditional_inclusion_in,
+    crossed_exclusion_in,
+    joined_histology_in,
+)
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
@@ -242,14 +246,15 @@ _T = TypeVar("_T")
 _Read = tuple[frozenset[str], list[Statement]]  # carrier genes, statements
 
 
-def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | None:
+def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
     """What one criteria sentence says about markers; None when it sets no marker rule.
 
-    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
+    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list.
+    `once`: the parse's answers, where the sentence's normalised text is shared with the other readings of it."""
     if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
-    norm, hedged = without_other_hedge(normalise(sentence))
+    norm, hedged = without_other_hedge(once(normalise, sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
     directed = directed_therapy_statements(sentence, section) if " DRUG " in norm else []
     if not directed and not _may_state(norm, section):
@@ -346,7 +351,7 @@ class _Once:
 
 def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
     """_marker_statements through `once`, with statements the caller may change (their atoms are edited later)."""
-    read = once(_marker_statements, sentence, section, listed)
+    read = once(_marker_statements, once, sentence, section, listed)
     # deepcopy keeps atoms shared between statements shared, as a fresh read would leave them.
     return None if read is None else (read[0], copy.deepcopy(read[1]))
 
@@ -453,7 +458,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             sentence_carriers, statements = read
             carriers |= sentence_carriers
             if sentence_carriers:
-                _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
+                _note_condition(conditions, once(named_genes, once(normalise, sentence)),
+                                once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
@@ -481,7 +487,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
                 if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
-                    histologies = once(joined_histology, sentence)  # "Squamous histology with PD-L1 < 1%"
+                    # "Squamous histology with PD-L1 < 1%"
+                    histologies = once(joined_histology_in, once(normalise, sentence))
                     if histologies == []:
                         clause["doubtful"] = True  # several histologies joined: which binds is a question
                 if histologies:
@@ -689,9 +696,10 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
         return True  # "... in the first-line cohort": one group we could not name
     if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open
-    if section == "exclusion" and "treated_ok" not in clause and once(crossed_exclusion, sentence):
+    if section == "exclusion" and "treated_ok" not in clause and once(crossed_exclusion_in, once(normalise, sentence)):
         return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
-    if section == "inclusion" and clause["mode"] == "require" and once(conditional_inclusion, sentence):
+    if (section == "inclusion" and clause["mode"] == "require"
+            and once(conditional_inclusion_in, once(normalise, sentence))):
         return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
     return once(_finds, _GERMLINE, sentence) or once(_finds, MAPK_PATHWAY, sentence)
