@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.criteria.rules.biomarker import vocab
-from trialmatch.criteria.rules.prefilter import folded, guarded, translator
+from trialmatch.criteria.rules.prefilter import AnyOf, folded, guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------
 
@@ -766,10 +766,13 @@ ALONE_PHRASE = guarded(
 )
 _ALONE = guarded(r"\b(?:alone|in\s+isolation|isolated|only)\b(?!\s+or\b)", re.I)
 _ALONE_ONLY_WORD = re.compile(r"\bonly\b", re.I)
+_ALONE_ANY = AnyOf(_ALONE, ALONE_PHRASE)  # asked of every exclusion: one needle check for both patterns
 
 
 def alone_rule(sentence: str) -> bool:
     """Does the exclusion shut out a change only when it stands alone ("T790M mutation alone")?"""
+    if not _ALONE_ANY.possible(sentence):
+        return False
     match = _ALONE.search(sentence)
     # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
     if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
