@@ -453,7 +453,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
-                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
+                if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
+                    found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
@@ -496,7 +497,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found.append(clause)
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
-            found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
+            if unlisted or known_pdl1:
+                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
             if section == "inclusion" and statements:
                 _split_treated_exception(found, once(except_treated, sentence))
         _group_permissions(found)
