@@ -76,3 +76,22 @@ def test_guarded_answers_as_the_regex_does(pattern: re.Pattern[str], text: str) 
 def test_translator_gives_what_translate_gives(text: str) -> None:
     table = str.maketrans({"–": "-", "（": " (", "）": ") ", "Ⅳ": "IV"})
     assert translator(table)(text) == text.translate(table)
+
+
+@pytest.mark.parametrize(("source", "flags", "needles"), [
+    (r"(?<![A-Za-z])[cp]?T[12][a-c]?\s*N[01]", 0, {("T1", False), ("T2", False)}),
+    (r"\bHER[23]\b", re.I, {("her2", True), ("her3", True)}),
+    (r"T[a-c]x", 0, {("T", False)}),  # a range: no claim
+    (r"T[^12]", 0, {("T", False)}),  # a negated set: no claim
+], ids=["digit-set-after-literal", "set-without-case", "range-stays", "negated-set-stays"])
+def test_a_few_plain_characters_after_a_literal_extend_its_needles(
+    source: str, flags: int, needles: set[tuple[str, bool]]
+) -> None:
+    assert required_needles(re.compile(source, flags)) == needles
+
+
+@pytest.mark.parametrize("text", ["cT1a N0 peripheral", "pT2bN1", "T3 N0", "The tumour", "her2-positive", "HER3"])
+def test_set_needles_answer_as_the_regex_does(text: str) -> None:
+    for source, flags in ((r"(?<![A-Za-z])[cp]?T[12][a-c]?\s*N[01]", 0), (r"\bHER[23]\b", re.I)):
+        pattern = re.compile(source, flags)
+        assert bool(Guarded(pattern).search(text)) == bool(pattern.search(text))

@@ -88,6 +88,12 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[Need
             else:
                 run.append(char.lower() if ignore_case else char)
             continue
+        chars = _few_chars(av, ignore_case) if op is _op.IN and run else None
+        if chars is not None:  # "T[12]": every match holds "T1" or "T2", rarer than a bare "T"
+            stem = "".join(run)
+            close_run()
+            best = _better(best, frozenset((stem + char, ignore_case) for char in chars))
+            continue
         close_run()
         found: frozenset[Needle] | None = None
         if op is _op.SUBPATTERN:
@@ -110,6 +116,14 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[Need
     if best is not None and any(not text for text, _ in best):
         return None
     return best
+
+
+def _few_chars(items: list[tuple[Any, Any]], ignore_case: bool) -> list[str] | None:
+    """The characters of a small set of plain ASCII characters ("[12]"), lower-cased without case; None for any
+    other set (ranges, classes, negation, a character outside ASCII, more than four)."""
+    if len(items) > 4 or any(op is not _op.LITERAL or not chr(av).isascii() for op, av in items):
+        return None
+    return [chr(av).lower() if ignore_case else chr(av) for _, av in items]
 
 
 def _shortest(needles: Iterable[str]) -> tuple[str, ...]:

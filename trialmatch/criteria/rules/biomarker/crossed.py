@@ -77,7 +77,11 @@ def _joined(sentence: str, facts: re.Pattern[str]) -> bool:
 def crossed_exclusion(sentence: str) -> bool:
     """An exclusion that joins a marker with a fact of another dimension ("ALK fusion and active brain
     metastases"): the marker alone does not exclude."""
-    text = normalise(sentence)
+    return crossed_exclusion_in(normalise(sentence))
+
+
+def crossed_exclusion_in(text: str) -> bool:
+    """crossed_exclusion of a sentence already normalised (cues.normalise), for a caller that has it."""
     return _joined(text, _OTHER_FACT)
 
 
@@ -88,7 +92,11 @@ _LARGE_CELL = re.compile(r"\blarge[\s-]cell\b", re.I)
 def joined_histology(sentence: str) -> list[str] | None:
     """The histologies an exclusion joins to its marker ("Squamous histology with PD-L1 TPS < 1%": squamous), so
     the marker rule binds them alone; [] when it names several groups (a question); None when it joins none."""
-    text = normalise(sentence)
+    return joined_histology_in(normalise(sentence))
+
+
+def joined_histology_in(text: str) -> list[str] | None:
+    """joined_histology of a sentence already normalised (cues.normalise)."""
     if not _joined(text, _HISTOLOGY_FACT):
         return None
     named = {m.group(0).lower() for m in _HISTOLOGY_FACT.finditer(text)}
@@ -108,7 +116,11 @@ def joined_histology(sentence: str) -> list[str] | None:
 def conditional_inclusion(sentence: str) -> bool:
     """An inclusion whose marker rule is for a group set by another dimension's fact ("PD-L1 >= 50% in patients
     with ECOG 0-1", "Patients aged >= 70 or with ECOG 2 must have PD-L1 >= 50%")."""
-    text = normalise(sentence)
+    return conditional_inclusion_in(normalise(sentence))
+
+
+def conditional_inclusion_in(text: str) -> bool:
+    """conditional_inclusion of a sentence already normalised (cues.normalise)."""
     facts = _facts(text, _OTHER_FACT)
     if not facts:
         return False

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.criteria.rules.biomarker import vocab
-from trialmatch.criteria.rules.prefilter import guarded, translator
+from trialmatch.criteria.rules.prefilter import AnyOf, folded, guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------
 
@@ -18,7 +18,8 @@ _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）"
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _wide = translator(_WIDE)
 _PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
-_ABBREVIATIONS = guarded(r"\b(e\.g|eg|i\.e|ie|etc|vs|approx|incl)\.", re.I)  # "eg.," as "eg,"
+# The dot inside each alternative, so that the guard's needles hold it ("ie." is rarer than "ie": "patients").
+_ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
     r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
@@ -91,11 +92,12 @@ THERAPY = re.compile(
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
 # "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
 # own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
-_NEGATIVE_SLIP = guarded(
-    r"\b(?:negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
-    r"|negattive|negativie|negaitive|nagetive|negetiv)\b",
-    re.I,
-)
+_SLIPS = (r"negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
+          r"|negattive|negativie|negaitive|nagetive|negetiv")
+_NEGATIVE_SLIP = re.compile(rf"\b(?:{_SLIPS})\b", re.I)
+# Every match holds a slip, which prefilter.folded() text then holds in lower case: one case-sensitive search there
+# (the engine jumps from "n" to "n") instead of one substring test per slip.
+_NEGATIVE_SLIP_HINT = re.compile(_SLIPS)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
@@ -210,10 +212,14 @@ def mutant_prefix(text: str) -> bool:
 
 
 # "HER2overexpression", "EGFRmutation": a gene symbol glued to the change it names.
+_GLUED_GENES = r"(?:HER2|ERBB2|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|NRG1)"
 _GLUED_KIND = re.compile(
-    r"\b(HER2|ERBB2|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|NRG1)"
+    rf"\b({_GLUED_GENES})"
     r"(?=(?i:overexpress|amplifi|mutat|fusion|rearrang|positiv)[a-z]*\b)"
 )
+# What every match holds: a symbol with a letter glued on (o, a, m, f, r or p, which no other character matches
+# without case). Most sentences have none: one search, without the word boundary that slows the full pattern.
+_GLUED_HINT = re.compile(rf"{_GLUED_GENES}[OoAaMmFfRrPp]")
 # "HER2 overexpression status as determined by central review": the status of a result word is that result (as a
 # requirement); "HER2 status as determined by ..." and "EGFR mutation status ..." stay tests.
 _RESULT_STATUS = re.compile(
@@ -226,7 +232,8 @@ _RESULT_STATUS = re.compile(
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
-    text = _GLUED_KIND.sub(r"\1 ", text)
+    if _GLUED_HINT.search(text):
+        text = _GLUED_KIND.sub(r"\1 ", text)
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -237,7 +244,8 @@ def normalise(text: str) -> str:
     text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
-    text = _NEGATIVE_SLIP.sub("negative", text)
+    if _NEGATIVE_SLIP_HINT.search(folded(text)):
+        text = _NEGATIVE_SLIP.sub("negative", text)
     text = _gene_symbols(text)
     if "EGFR" in text:  # the next three patterns all need it, case and all
         if _KIDNEY_BEFORE_WORD.search(text):
@@ -673,12 +681,13 @@ def names_hla_type(sentence: str) -> bool:
 # "Tumour must overexpress B7-H3", "TROP2 expression by IHC", "1 or 2 EGFR pathway markers positive": a marker no
 # profile lists (a surface protein, a vaguely named panel), asked for as a result. A question for everyone, as an
 # HLA type is. Not a test or a sample for it ("tissue available for TROP2 testing"), nor one said not to matter.
-_UNLISTED_NAME = (
-    r"(?:B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
+_PROTEIN_NAMES = (
+    r"B7-?H3|CD276|TROP-?2|TACSTD2|CEACAM-?5|DLL-?3|claudin[\s-]?18(?:\.2)?|CLDN18(?:\.2)?|FR(?:α|alpha|-alpha)"
     r"|folate\s+receptor(?:\s+(?:alpha|α))?|FOLR1|mesothelin|MSLN|MUC-?1|MUC-?16|NaPi-?2b|nectin-?4|tissue\s+factor"
     r"|PTK7|ROR1|CDH6|GPC3|glypican-?3|MAGE-?A4|NY-?ESO-?1|EpCAM|CD70|LIV-?1|integrin\s+beta-?6|ITGB6|5T4|B7-?H4"
-    r"|[\w-]+\)?\s+pathway\s+(?:bio)?markers?)"
 )
+_PATHWAY_MARKERS = r"[\w-]+\)?\s+pathway\s+(?:bio)?markers?"  # every match holds "pathway"
+_UNLISTED_NAME = rf"(?:{_PROTEIN_NAMES}|{_PATHWAY_MARKERS})"
 UNLISTED_MARKER = guarded(
     rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
     r"|immunohisto|staining))"
@@ -698,8 +707,27 @@ _UNLISTED_WAIVED = guarded(
 _UNLISTED_NAMED = guarded(rf"\b{_UNLISTED_NAME}(?![\w-])", re.I)  # the cheap first look: a name at all
 
 
+def _lower_case_finder(names: str) -> re.Pattern[str] | None:
+    """A case-sensitive search, in prefilter.folded() text with a space before it, that finds each word start where
+    `names` (a case-insensitive alternation of names that each start with a letter or digit) could match after a
+    word boundary. Lower-cased names match there whatever the case in the text: folded() maps every character that
+    matches an ASCII letter without case to that letter. The consumed non-letter in front lets the engine skip from
+    one word start to the next, cheaper than the guard's ~40 substring tests. None when lower-casing would change
+    what the pattern means (an escape such as \\S or \\W)."""
+    if re.search(r"\\[A-Z]", names):
+        return None
+    return re.compile(f"[^a-z0-9](?:{names.lower()})")
+
+
+_PROTEIN_FINDER = _lower_case_finder(_PROTEIN_NAMES)
+
+
 def unlisted_marker(sentence: str) -> str | None:
     """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
+    if _PROTEIN_FINDER is not None:
+        low = folded(sentence)
+        if "pathway" not in low and _PROTEIN_FINDER.search(" " + low) is None:
+            return None  # no name could start at any word start: neither pattern below can match
     if _UNLISTED_NAMED.search(sentence) is None:
         return None
     match = UNLISTED_MARKER.search(sentence)
@@ -748,10 +776,14 @@ _ONLY_WITHOUT = re.compile(
     r"\bonly\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?(?:mutations?|alterations?|variants?)\s+(?:and\s+no|with\s+no|without)\b",
     re.I,
 )
+# One needle check for every pattern below ("only" of _ONLY_WITHOUT is one of _ALONE's words).
+_ALONE_ANY = AnyOf(_ALONE, ALONE_PHRASE)  # asked of every exclusion
 
 
 def alone_rule(sentence: str) -> bool:
     """Does the exclusion shut out a change only when it stands alone ("T790M mutation alone")?"""
+    if not _ALONE_ANY.possible(sentence):
+        return False
     match = _ALONE.search(sentence)
     # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
     if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:

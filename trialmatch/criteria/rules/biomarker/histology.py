@@ -12,6 +12,7 @@ import re
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
 from trialmatch.criteria.rules.biomarker.phrases import tokens
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prefilter import guarded
 
 _NON_SQUAMOUS = ("adenocarcinoma", "large cell")
 _HISTOLOGY = r"(?:non-?\s?squamous|nonsquamous|(?<![\w-])squamous)"
@@ -19,7 +20,8 @@ _NON = re.compile(r"\bnon-?\s?squamous", re.I)
 # Words that may follow the histology inside its noun phrase ("non-squamous cell NSCLC histology").
 _NOUNS = r"(?:[\s-]+(?:cell|nsclc|histology|carcinoma|cancer|disease|tumou?rs?|lung|non-small|subtype))*"
 _GROUP = r"(?:patients?|subjects?|participants?|individuals?|those|people|cases?)"
-_HISTOLOGY_CONDITION = re.compile(
+# Guarded: every match holds "squamous", which most sentences do not.
+_HISTOLOGY_CONDITION = guarded(
     # "For non-squamous histology, ...", "In squamous patients: ...", "if patients with squamous NSCLC, ..."
     rf"\b(?:for|in|if|when)\s+(?:(?:the\s+|all\s+)?{_GROUP}\s+)?(?:with\s+)?(?:an?\s+)?{_HISTOLOGY}{_NOUNS}"
     rf"(?:\s+{_GROUP})?\s*[,:]"

@@ -26,7 +26,11 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     whole_trial_labels,
     whole_trial_scope,
 )
-from trialmatch.criteria.rules.biomarker.crossed import conditional_inclusion, crossed_exclusion, joined_histology
+from trialmatch.criteria.rules.biomarker.crossed import (
+    conditional_inclusion_in,
+    crossed_exclusion_in,
+    joined_histology_in,
+)
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
@@ -59,7 +63,7 @@ from trialmatch.criteria.rules.biomarker.text import (
 )
 from trialmatch.criteria.rules.biomarker.treated import carrier_condition, except_treated, unless_treated
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
-from trialmatch.criteria.rules.prefilter import AnyOf, guarded
+from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
@@ -242,14 +246,15 @@ _T = TypeVar("_T")
 _Read = tuple[frozenset[str], list[Statement]]  # carrier genes, statements
 
 
-def _marker_statements(sentence: str, section: str, listed: bool) -> _Read | None:
+def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
     """What one criteria sentence says about markers; None when it sets no marker rule.
 
-    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list."""
+    `listed`: the sentence is a sub-bullet (depth > 0), where an early-disease route is one option of a list.
+    `once`: the parse's answers, where the sentence's normalised text is shared with the other readings of it."""
     if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
-    norm, hedged = without_other_hedge(normalise(sentence))
+    norm, hedged = without_other_hedge(once(normalise, sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
     directed = directed_therapy_statements(sentence, section) if " DRUG " in norm else []
     if not directed and not _may_state(norm, section):
@@ -346,7 +351,7 @@ class _Once:
 
 def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
     """_marker_statements through `once`, with statements the caller may change (their atoms are edited later)."""
-    read = once(_marker_statements, sentence, section, listed)
+    read = once(_marker_statements, once, sentence, section, listed)
     # deepcopy keeps atoms shared between statements shared, as a fresh read would leave them.
     return None if read is None else (read[0], copy.deepcopy(read[1]))
 
@@ -448,13 +453,15 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
-                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
+                if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
+                    found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
                 continue
             sentence_carriers, statements = read
             carriers |= sentence_carriers
             first = len(found)
             if sentence_carriers:
-                _note_condition(conditions, once(named_genes, normalise(sentence)), once(carrier_condition, sentence))
+                _note_condition(conditions, once(named_genes, once(normalise, sentence)),
+                                once(carrier_condition, sentence))
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
@@ -464,7 +471,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if alone and clause["mode"] == "forbid":
                     clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
-                if _in_doubt(clause, sentence, section):
+                if _in_doubt(once, clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -482,7 +489,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
                 if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
-                    histologies = once(joined_histology, sentence)  # "Squamous histology with PD-L1 < 1%"
+                    # "Squamous histology with PD-L1 < 1%"
+                    histologies = once(joined_histology_in, once(normalise, sentence))
                     if histologies == []:
                         clause["doubtful"] = True  # several histologies joined: which binds is a question
                 if histologies:
@@ -492,7 +500,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found[first:] = _together(found[first:])
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
-            found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
+            if unlisted or known_pdl1:
+                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
             if section == "inclusion" and statements:
                 _split_treated_exception(found, once(except_treated, sentence))
         _group_permissions(found)
@@ -693,23 +702,32 @@ def _protein_only(clause: dict[str, Any]) -> bool:
     return bool(alts) and len(alts) == len(clause["atoms"]) and all(a["kind"] in _PROTEIN_KINDS for a in alts)
 
 
-def _in_doubt(clause: dict[str, Any], sentence: str, section: str) -> bool:
-    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown)."""
-    if clause["mode"] == "forbid" and (_LATER_FINDING.search(sentence) or (
-            "treated_ok" not in clause and _TREATED_EXCEPTION.search(sentence))):
+def _finds(pattern: re.Pattern[str] | Guarded, text: str) -> bool:
+    """Does `pattern` (a compiled or guarded regex) match somewhere in `text`? A key for _Once."""
+    return pattern.search(text) is not None
+
+
+def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) -> bool:
+    """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown).
+
+    What it reads in the sentence depends on the sentence alone: once per sentence, not per clause (a list of markers
+    gives a sentence many clauses; the crossed-fact readings normalise and tokenise the whole sentence)."""
+    if clause["mode"] == "forbid" and (once(_finds, _LATER_FINDING, sentence) or (
+            "treated_ok" not in clause and once(_finds, _TREATED_EXCEPTION, sentence))):
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-    if not clause["cohorts"] and ONE_GROUP.search(sentence):
+    if not clause["cohorts"] and once(_finds, ONE_GROUP, sentence):
         return True  # "... in the first-line cohort": one group we could not name
-    if clause["mode"] == "require" and _protein_only(clause) and _RESULT_STATUS.search(sentence):
+    if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open
-    if section == "exclusion" and "treated_ok" not in clause and crossed_exclusion(sentence):
+    if section == "exclusion" and "treated_ok" not in clause and once(crossed_exclusion_in, once(normalise, sentence)):
         return True  # "ALK fusion and active brain metastases": the marker alone does not exclude
-    if section == "inclusion" and clause["mode"] == "require" and conditional_inclusion(sentence):
+    if (section == "inclusion" and clause["mode"] == "require"
+            and once(conditional_inclusion_in, once(normalise, sentence))):
         return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
-    return bool(_GERMLINE.search(sentence) or MAPK_PATHWAY.search(sentence))
+    return once(_finds, _GERMLINE, sentence) or once(_finds, MAPK_PATHWAY, sentence)
 
 
 # "a locally approved targeted therapy", "a local standard of care available as front-line therapy": whether a recent
