@@ -177,10 +177,23 @@ def _stage_values(body: str) -> list[int]:
     return [_ROMAN[v.upper()] for v in _STAGE_VALUE.findall(body) if v.upper() in _ROMAN]
 
 
+# "Stage IIIB (with pleural effusion) or IV", "stage IIIB with malignant effusion, or stage IV": a qualifier of one
+# stage, then more stages of the same list. The stage after it is a roman numeral or says "stage" ("with 1-4
+# nodes" names no stage).
+_QUALIFIED_THEN_MORE = re.compile(
+    rf"\s*(?:\([^()]{{1,80}}\)|,?\s*with\s+[^().;,]{{1,60}}?)\s*{_STAGE_JOIN}\s*"
+    rf"(?P<more>stage\s*{_STAGE_ITEM}|[IV]{{1,4}}(?:\s?[ABC])?(?![A-Za-z0-9]))",
+    re.I,
+)
+
+
 def _listed_stages(match: re.Match[str], sentence: str) -> list[int]:
     """The stages a stage match lets in: "stage IIIB or higher" and "stage ≥ IIIB" reach stage IV, "stage < IV"
-    stops before it."""
+    stops before it; "stage IIIB (with pleural effusion) or IV" goes on past the qualifier."""
     values = _stage_values(match.group("body"))
+    more = _QUALIFIED_THEN_MORE.match(sentence, match.end())
+    if more:
+        values += _stage_values(re.sub(r"(?i)^stage\s*", "", more.group("more")))
     bound = match.group("cmp") or ""
     if bound.startswith(("≥", ">")) or _OR_HIGHER.match(sentence, match.end()):
         return [*values, 4]
