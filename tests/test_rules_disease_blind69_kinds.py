@@ -44,3 +44,42 @@ def test_a_qualified_stage_iii_alone_stays_stage_iii(inclusion: str) -> None:
 def test_a_stage_iv_patient_of_a_qualified_list_with_histology_limit() -> None:
     adeno, squamous, _, _ = verdicts(trial("* Non-squamous NSCLC, stage IIIB (with pleural effusion) or IV"))
     assert (adeno, squamous) == (EL, EX)
+
+
+# ---------------------------------------------------------------- 2. "For <histology> NSCLC(s) [and ...]," lead-ins
+LEAD_INS = {
+    "two-groups": ("* For non-squamous NSCLCs and non-smoking squamous NSCLCs, no known activating mutations of EGFR "
+                   "and no ALK or ROS-1 rearrangements."),
+    "other-than": ("* For Non-Small Cell Lung Cancer (NSCLC) tumors other than squamous cell histology, the epidermal "
+                   "growth factor receptor (EGFR) mutation status is known"),
+    "patients-with": "* For patients with adenocarcinoma histology, EGFR and ALK status must be known",
+    "colon": "* For non-squamous NSCLC: documented absence of EGFR mutation and ALK rearrangement",
+    "never-smokers": "* For squamous cell carcinoma and never-smokers with adenocarcinoma, no sensitising KRAS or BRAF "
+                     "alteration",
+}
+
+
+@pytest.mark.parametrize("inclusion", LEAD_INS.values(), ids=LEAD_INS.keys())
+def test_a_histology_in_a_for_lead_in_is_a_condition(inclusion: str) -> None:
+    assert verdicts(trial(f"* Stage IV NSCLC\n{inclusion}")) == ALL_EL
+
+
+NOT_LEAD_INS = {  # near misses: the histology is what the trial takes
+    "for-inclusion": "* For inclusion, patients must have non-squamous NSCLC",
+    "for-this-study": "* For this study, histologically confirmed non-squamous NSCLC",
+    "for-whom": "* Non-squamous NSCLC, for whom EGFR testing is negative",
+    "stage-lead-in": "* For stage IV disease, non-squamous histology is required",
+}
+
+
+@pytest.mark.parametrize("inclusion", NOT_LEAD_INS.values(), ids=NOT_LEAD_INS.keys())
+def test_a_histology_after_a_lead_in_is_still_required(inclusion: str) -> None:
+    adeno, squamous, large, _ = verdicts(trial(inclusion))
+    assert (adeno, squamous, large) == (EL, EX, EL)
+
+
+def test_a_lead_in_with_a_separate_histology_limit() -> None:
+    inclusion = ("* Stage IV adenocarcinoma of the lung\n"
+                 "* For non-squamous NSCLCs and squamous NSCLCs of never-smokers, no known EGFR mutation")
+    adeno, squamous, _, _ = verdicts(trial(inclusion))
+    assert (adeno, squamous) == (EL, EX)

@@ -36,6 +36,14 @@ _GROUP_HEADING_AFTER = re.compile(
     re.I,
 )
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+# "For non-squamous NSCLCs and non-smoking squamous NSCLCs, no known EGFR mutation", "For NSCLC tumours other than
+# squamous histology, the EGFR status is known": the histologies of a "For ...," lead-in are the condition of the rule
+# that follows, not histologies the trial requires. The lead-in ends at the first comma or colon and names the disease.
+_FOR_LEAD_IN = re.compile(
+    r"^\W*for\s+(?:(?:patients?|subjects?|participants?|those)\s+with\s+)?(?:an?\s+)?"
+    r"(?=[^,;:.]{0,160}?\b(?:nsclcs?|tumou?rs?|histolog\w*|carcinomas?|cancers?|disease)\b)[^,;:.]{1,160}[,:]",
+    re.I,
+)
 # "(patients with non-squamous NSCLC have no EGFR, ALK or ROS1 mutation)": the group is the subject of its own
 # statement, a verb straight after it; "patients with non-squamous NSCLC who have ..." describes whom the trial takes.
 _SUBJECT_VERB_AFTER = re.compile(
@@ -218,6 +226,8 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
     v = vocab()
     text = sentence
     several = _organ_named(sentence) and bool(_LUNG.search(sentence))
+    lead_in = _FOR_LEAD_IN.match(sentence) if not title else None
+    lead_end = lead_in.end() if lead_in else 0
     found: list[tuple[tuple[str, ...], str]] = []
     for name in ("non_squamous", "adenosquamous", "large_cell", "squamous", "adenocarcinoma"):
         pattern, allows = v["groups"][name]
@@ -231,6 +241,8 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "(<50% squamous cells)", "squamous features": a share of the tumour, not its type
             if several and not _said_of_lung(text, match.start(), match.end()):
                 continue
+            if match.end() < lead_end:
+                continue  # "For non-squamous NSCLCs, no known EGFR mutation": the condition of the rule that follows
             if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
                 continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
