@@ -77,3 +77,40 @@ def test_required_tki_is_still_required() -> None:
     sentence = "Must have progressed on a prior epidermal growth factor receptor tyrosine kinase inhibitor."
     assert verdict("chemo-io", [sentence]) == "excluded"
     assert verdict("osimertinib", [sentence]) == "eligible"
+
+
+# --- 2. a driver qualified by "for which there are approved first-line therapies" ------------------------------
+
+DRIVER_WITH_THERAPY = [
+    "Has no known tumour genomic alterations in NTRK, BRAF, RET, MET exon 14 skipping, KRAS G12C, HER2 or any other"
+    " actionable driver oncogenes for which there are locally approved and available targeted first-line therapies.",
+    "No known actionable driver alterations for which approved first-line targeted therapies exist.",
+    "Tumour lacks EGFR, ALK or ROS1 alterations with an approved first-line targeted treatment available.",
+    "No documented oncogenic driver mutation (e.g. ROS1 fusion, BRAF V600E) for which an approved targeted"
+    " first-line therapy is available in the country.",
+    "Absence of genomic aberrations for which first line therapies are approved and available.",
+]
+
+
+@pytest.mark.parametrize("sentence", DRIVER_WITH_THERAPY)
+@pytest.mark.parametrize("who", ["naive", "chemo", "chemo-io", "chemo-io-docetaxel", "kras-g12d", "io-only"])
+def test_driver_qualified_by_first_line_therapy_is_no_line_rule(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("who", ["chemo-io", "kras-g12d"])
+def test_driver_sentence_beside_a_required_line_keeps_that_line(who: str) -> None:
+    required = "Must have progressed on platinum-based chemotherapy and an anti-PD-1 or anti-PD-L1 antibody."
+    assert verdict(who, [DRIVER_WITH_THERAPY[0], required]) == "eligible"
+    assert verdict("naive", [DRIVER_WITH_THERAPY[0], required]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients must be eligible for first-line treatment with a platinum doublet.",
+    "Patients who are candidates for first-line therapy.",
+    "Candidates for first line systemic therapy for stage IV disease.",
+])
+def test_first_line_position_is_still_read(sentence: str) -> None:
+    # Near misses: the line to come, told of the patient, not a therapy that exists for a driver.
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("chemo-io", [sentence]) == "excluded"
