@@ -114,3 +114,47 @@ def test_first_line_position_is_still_read(sentence: str) -> None:
     # Near misses: the line to come, told of the patient, not a therapy that exists for a driver.
     assert verdict("naive", [sentence]) == "eligible"
     assert verdict("chemo-io", [sentence]) == "excluded"
+
+
+# --- 3. "without standard treatment options": none left, not "without earlier treatment" ----------------------
+
+IO_RESISTANT_NO_OPTIONS = [
+    "Malignant tumor patients with immune therapy resistance (evaluated after 6-8 weeks of treatment and no"
+    " improvement in clinical symptoms) without standard treatment options.",
+    "Patients with immunotherapy resistance without standard treatment options",
+    "Solid tumours resistant to anti-PD-1 therapy, without any effective therapeutic alternatives.",
+    "Patients with resistance to immune checkpoint inhibitors and without other standard-of-care treatment options",
+]
+
+
+@pytest.mark.parametrize("sentence", IO_RESISTANT_NO_OPTIONS)
+@pytest.mark.parametrize("who", ["chemo-io", "chemo-io-docetaxel", "kras-g12d", "io-only"])
+def test_io_resistant_without_options_never_excludes_after_immunotherapy(sentence: str, who: str) -> None:
+    # Whether a standard option is left is not in the profile: never an exclusion on that part.
+    assert verdict(who, [sentence]) in {"eligible", "unknown"}
+
+
+@pytest.mark.parametrize("sentence", IO_RESISTANT_NO_OPTIONS)
+@pytest.mark.parametrize("who", ["naive", "chemo", "erlotinib"])
+def test_io_resistant_without_options_still_asks_for_immunotherapy(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", ["Patients with solid tumors without standard treatment options",
+                                      "Advanced cancer without further effective treatment options.",
+                                      "Advanced NSCLC without any approved therapeutic options remaining"])
+@pytest.mark.parametrize("who", ["chemo", "chemo-io", "erlotinib", "kras-g12d", "io-only"])
+def test_without_options_is_no_ban_on_earlier_treatment(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) in {"eligible", "unknown"}
+
+
+def test_without_options_unknown_lines_is_not_excluded() -> None:
+    assert verdict("null-lines", [IO_RESISTANT_NO_OPTIONS[0]]) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", ["Without any prior therapy for advanced NSCLC.",
+                                      "No prior systemic treatment for advanced disease."])
+def test_untreated_wording_is_still_read(sentence: str) -> None:
+    # Near misses: no "options", these tell an untreated patient.
+    assert verdict("chemo-io", [sentence]) == "excluded"
+    assert verdict("naive", [sentence]) == "eligible"
