@@ -321,6 +321,10 @@ _NO_STANDARD_BODY = (
     r"|(?:the\s+)?(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?(?:systemic\s+)?(?:therap(?:y|ies)"
     r"|treatments?|options?|regimens?)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
     r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial))"
+    # "without standard treatment options", "without any effective therapeutic alternatives": none left. Only with
+    # "options" / "alternatives": "without standard therapy" alone may tell an untreated patient.
+    rf"|without\s+(?:any\s+)?{_NO_STANDARD_WORDS}(?:(?:standard|soc\b)(?:[\s-]+of[\s-]+care)?\s+)?"
+    r"(?:(?:systemic|anti-?cancer|treatment|therapeutic|therapy)\s+)?(?:options?|alternatives?)\b"
 )
 _NO_STANDARD = guarded(rf"\b(?:{_NO_STANDARD_BODY})|\bexhausted\s+(?:all\s+)?(?:available\s+)?(?:standard|soc\b)")
 # Every match holds one of these (asked first: the pattern's own needles include the common "no").

@@ -103,6 +103,12 @@ _FAILED_BLOCK = re.compile(
 _WHICH_RIGHT_BEFORE = re.compile(r",?\s*(?:which|that)\s+$")
 _PLANNED_BEFORE = re.compile(
     r"\b(?:receiv\w*|eligible|candidates?|suitable|fit|scheduled|planned|will|to be|naive|untreated|no|not|without)\b")
+# "alterations ... for which there are approved targeted first-line therapies", "a driver with an approved
+# first-line treatment": the line qualifies a driver (a therapy exists for it), not the patient's line to come.
+_AVAILABLE_FOR_DRIVER = re.compile(
+    r"\bfor which\b[^.;]{0,160}$"
+    r"|\b(?:alteration|mutation|driver|oncogene|aberration|rearrangement|fusion|variant)s?\b[^.;]{0,160}"
+    r"\b(?:approved|available)\s+(?:(?:and|or)\s+(?:approved|available)\s+)?(?:targeted\s+)?$")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -287,6 +293,8 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         before = text[max(0, match.start() - 45):match.start()]
         if _failed_line(text, match.start(), match.end()):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
+        elif _AVAILABLE_FOR_DRIVER.search(text, max(0, match.start() - 240), match.start()):
+            continue
         elif _PLANNED_RIGHT_BEFORE.search(before):
             # "progressed after X, and eligible for second-line treatment": the line to come. ("Eligible for
             # second-line or later therapy": that line or any after it, no cap.)

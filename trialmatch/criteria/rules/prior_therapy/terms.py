@@ -55,6 +55,9 @@ def normalize(text: str) -> str:
         for char in set(_CHANGED.findall(text)):
             text = text.replace(char, _TRANSLATE[ord(char)])
     low = text.lower()
+    if "allowable" in low:
+        # "is allowable" is "is permitted" (same length, so offsets hold): one word for every allowance pattern.
+        low = low.replace("allowable", "permitted")
     return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
 
 
