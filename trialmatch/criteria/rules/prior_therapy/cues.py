@@ -23,6 +23,8 @@ _CUE = re.compile(
     r"|exceed|later|less|only|greater))"
     # (Not "patients without these alterations must have received X": that names a group.)
     r"|\bnever\b|\bnone\b|(?<!patients )(?<!participants )(?<!subjects )(?<!those )\bwithout\b"
+    # ... but "Patients without prior systemic therapy" says what they have not had.
+    r"|\bwithout(?=\s+(?:any\s+)?(?:prior|previous|earlier)\b)"
     r"|n't\b|\bnor\b|\bfree (?:of|from)\b|\babsence of\b|\buntreated\b"
     # "Lack of prior exposure to X", "lacking prior X", "devoid of any prior X": only before exposure words ("lack
     # of response to prior X" is progression on X).
