@@ -13,6 +13,12 @@ BASE: dict[str, Any] = {"age": 60, "histology": "adenocarcinoma", "stage": "IV",
                         "tested_negative": [], "pdl1_tps": None, "brain_metastases": "none"}
 
 
+# Tested negative for every driver the engine knows, and the usual EGFR carrier: the named-patient tables of the
+# per-kind test files build on these.
+FULL_PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
+EGFR_EX19 = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
+
+
 def prior_verdict(patient: dict[str, Any], inclusion: Sequence[str] = (), exclusion: Sequence[str] = (),
                   title: str = "A trial", conditions: Sequence[str] = ()) -> str:
     """The prior-therapy verdict for BASE updated with `patient`, on a trial of these bullets."""
@@ -20,3 +26,9 @@ def prior_verdict(patient: dict[str, Any], inclusion: Sequence[str] = (), exclus
                           "".join(f"* {line}\n" for line in exclusion or ["Pregnancy"]), title=title,
                           conditions=conditions)
     return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+def named_verdict(patients: dict[str, dict[str, Any]], who: str, inclusion: Sequence[str] | None = None,
+                  exclusion: Sequence[str] | None = None, **extra: Any) -> str:
+    """prior_verdict for the patient named `who` in a file's table, with `extra` facts changed."""
+    return prior_verdict({**patients[who], **extra}, inclusion or [], exclusion or [])

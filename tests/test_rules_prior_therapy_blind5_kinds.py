@@ -4,13 +4,14 @@ cannot show."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from tests.prior_therapy_cases import prior_verdict
+from tests.prior_therapy_cases import FULL_PANEL as GENES
+from tests.prior_therapy_cases import named_verdict
 
-GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
 PATIENTS: dict[str, dict[str, Any]] = {
     "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
     "naive-egfr": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "prior_therapies": [], "prior_lines": 0},
@@ -24,8 +25,7 @@ PATIENTS: dict[str, dict[str, Any]] = {
 }
 
 
-def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None, **extra: Any) -> str:
-    return prior_verdict({**PATIENTS[who], **extra}, inclusion or [], exclusion or [])
+verdict = partial(named_verdict, PATIENTS)
 
 
 # --- 1. an intolerance way in worded oddly --------------------------------------------------------------------

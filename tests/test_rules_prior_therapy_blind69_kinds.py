@@ -6,14 +6,15 @@ first-line-only rule; and "without standard treatment options" (none left, a fac
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from tests.prior_therapy_cases import prior_verdict
+from tests.prior_therapy_cases import EGFR_EX19 as EGFR
+from tests.prior_therapy_cases import FULL_PANEL as GENES
+from tests.prior_therapy_cases import named_verdict
 
-GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
-EGFR = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
 PATIENTS: dict[str, dict[str, Any]] = {
     "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
     "null-lines": {"biomarkers": [{"gene": "NRG1", "alteration": "fusion"}], "prior_therapies": [],
@@ -31,8 +32,7 @@ PATIENTS: dict[str, dict[str, Any]] = {
 }
 
 
-def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None, **extra: Any) -> str:
-    return prior_verdict({**PATIENTS[who], **extra}, inclusion or [], exclusion or [])
+verdict = partial(named_verdict, PATIENTS)
 
 
 # --- 1. an allowance told with "is allowable" ------------------------------------------------------------------

@@ -8,14 +8,15 @@ A false exclusion is the worst error: open wording gives unknown."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from tests.prior_therapy_cases import prior_verdict
+from tests.prior_therapy_cases import EGFR_EX19 as EGFR
+from tests.prior_therapy_cases import FULL_PANEL as GENES
+from tests.prior_therapy_cases import named_verdict
 
-GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS", "NRG1"]
-EGFR = [{"gene": "EGFR", "alteration": "exon 19 deletion"}]
 PATIENTS: dict[str, dict[str, Any]] = {
     "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
     "naive-egfr": {"biomarkers": EGFR, "prior_therapies": [], "prior_lines": 0},
@@ -39,8 +40,7 @@ PATIENTS: dict[str, dict[str, Any]] = {
 }
 
 
-def verdict(who: str, inclusion: list[str] | None = None, exclusion: list[str] | None = None, **extra: Any) -> str:
-    return prior_verdict({**PATIENTS[who], **extra}, inclusion or [], exclusion or [])
+verdict = partial(named_verdict, PATIENTS)
 
 
 # --- 1. a first line told as failed -------------------------------------------------------------------------
