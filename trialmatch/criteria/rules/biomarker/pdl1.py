@@ -15,6 +15,7 @@ from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.cues import other_cancer_only
 from trialmatch.criteria.rules.biomarker.phrases import Statement, tokens
 from trialmatch.criteria.rules.biomarker.text import negated_before
+from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
@@ -29,8 +30,7 @@ _COMPARATORS: dict[str, str] = {
 }
 # Negated comparison words ("not lower than 1%", "not exceeding 49%", "must not be below 50%", "does not exceed")
 # are not listed one by one: a negation just before any comparator reverses it (not < is >=, not > is <=).
-_NOT = (r"(?P<neg>\b(?:(?:must|should|shall|may|can|will|does|do|is|are)\s+)?(?:not|no|never)\s+(?:be\s+)?"
-        r"|\bcannot\s+(?:be\s+)?)?")
+_NOT = f"(?:{NEGATION})?"
 _COMPARE = re.compile(
     _NOT + "(?P<op>" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*"
     + _NUMBER + r"\s*(%|percent\b)?",

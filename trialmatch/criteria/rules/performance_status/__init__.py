@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
+from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross
 from trialmatch.criteria.rules.prefilter import guarded
@@ -47,8 +48,7 @@ ANCHOR = guarded(
 
 # Negated comparison words ("not lower than 70", "must not be greater than 1", "does not exceed 1") are not listed
 # one by one: a negation just before any comparator reverses it (not < is >=, not > is <=), see _bounds.
-_NOT = (r"(?P<neg>\b(?:(?:must|should|shall|may|can|will|does|do|is|are)\s+)?(?:not|no|never)\s+(?:be\s+)?"
-        r"|\bcannot\s+(?:be\s+)?)")
+_NOT = NEGATION
 _LE = r"<=|=<|≤|≦|⩽|less than or equal to|at most|up to|maximum(?: of)?"
 _LT = r"<|less than|lower than|fewer than|below|under"
 _GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|minimum(?: of)?|more than or equal to"
