@@ -101,6 +101,24 @@ class Outcome:
         return self.explain()
 
 
+# Said after a rule the profile falls short of when the trial's wording leaves another way in ("or who
+# declined it", "or for whom no standard therapy exists", a group the sentence may not cover): the shortfall
+# alone is not a no, and the reason must not read like one.
+OTHER_WAY_IN = (" The trial's wording leaves other ways in (such as declining or not tolerating that treatment, "
+                "or another group of the trial): ask the study team whether you qualify.")
+EARLY_MAY_COUNT = (" Treatment you had before your disease was advanced (such as for stage III) may count: ask the "
+                   "study team.")
+
+
+def _short_of(rule: dict[str, Any], explain: Callable[[], str], early: bool = False) -> Outcome:
+    """The profile falls short of a rule: excluded when the rule is firm, else a question that says why."""
+    if early:
+        return Outcome(UNKNOWN, lambda: explain() + EARLY_MAY_COUNT)
+    if rule["soft"]:
+        return Outcome(UNKNOWN, lambda: explain() + OTHER_WAY_IN)
+    return Outcome(EXCLUDED, explain)
+
+
 def _lines_text(n: int) -> str:
     return "1 line" if n == 1 else f"{n} lines"
 
@@ -256,7 +274,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
     if rule.get("last") and (any(d.known and not any(_matches(d, set(g)) for g in rule["groups"]) for d in h.drugs)
                              or (h.lines is not None and h.lines > 1)):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])}; the trial asks that it was your most "
-                                        "recent treatment, which your list does not show.")
+                                        "recent treatment, which your list does not show: your doctor can confirm.")
     if rule.get("met_unknown"):
         return Outcome(UNKNOWN, lambda: f"You had {what(rule['groups'])} as the trial asks; it also asks how you "
                                         "responded or how long you took it, which your doctor can confirm.")
@@ -290,11 +308,10 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         return Outcome(ELIGIBLE, lambda: f"{wanted()}; you list none.")
     if setting == "before_surgery" and not h.lines and (others or h.blank):
         return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
-    failed = UNKNOWN if rule["soft"] else EXCLUDED
     if named:
-        return Outcome(failed, lambda: f"{wanted()}; you list {_names(named)}.")
+        return _short_of(rule, lambda: f"{wanted()}; you list {_names(named)}.")
     if h.lines and not allow:
-        return Outcome(failed, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
+        return _short_of(rule, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
     if others or h.blank or (h.lines and not h.drugs):
         return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
     return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
@@ -339,8 +356,7 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     # So may drugs given for stage III when the setting takes in locally advanced disease (_rule_setting).
     early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")
                                or (rule.get("local") and h.stage_iii_possible)) and h.drugs and lines == 0
-    return Outcome(UNKNOWN if rule["soft"] or early_line else EXCLUDED,
-                   lambda: _lines_reason(low, high, lines, False))
+    return _short_of(rule, lambda: _lines_reason(low, high, lines, False), early=bool(early_line))
 
 
 def _systemic(h: History) -> bool:
@@ -350,7 +366,6 @@ def _systemic(h: History) -> bool:
 def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
     items = set(of)
     has = any(_matches(d, items) for d in h.drugs)
-    failed = UNKNOWN if rule["soft"] else EXCLUDED
 
     def what() -> str:
         return items_label(of)
@@ -360,7 +375,7 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
                                          "you are within it.")
     if low:
         if not has and not h.unknown_drugs:
-            return Outcome(failed, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
+            return _short_of(rule, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
         if has and h.lines == 0 and (rule["setting"] == "any" or (rule.get("local") and h.stage_iii_possible)):
             # Listed with no line for advanced disease: given for early or stage III disease, which this count
             # does not leave out. One such regimen is one regimen; more is a question.
@@ -369,7 +384,7 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
             return Outcome(UNKNOWN, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); you had "
                                             f"{what()} before your disease was advanced, which may or may not count.")
         if has and h.lines is not None and h.lines < low:
-            return Outcome(failed, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
+            return _short_of(rule, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
                                            f"you have had {_lines_text(h.lines or 0)} in all.")
         if low == 1 and has and (high is None or (h.lines is not None and h.lines <= high)):
             return Outcome(ELIGIBLE, lambda: f"You had earlier {what()}, as the trial asks.")
@@ -421,15 +436,15 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
             continue
         near = set(NEAR.get(need, ()))
         if h.unknown_drugs or any(_near(d, items) or _matches(d, near) for d in h.drugs):
-            return _question(f"The trial asks patients with a {gene} finding to have had targeted therapy for it; "
+            return _question(f"The trial asks patients with {_a(gene)} finding to have had targeted therapy for it; "
                              "we could not tell whether a drug you list is one.")
         missing.append((gene, need))
     if missing:
         gene, need = missing[0]
-        failed = UNKNOWN if rule["soft"] or (rule.get("contra") and not h.lines) else EXCLUDED
-        return Outcome(failed, lambda: f"The trial asks patients with a {gene} finding to have had approved "
-                                       f"targeted therapy for it ({items_label(need)}); your list does not "
-                                       "include it.")
+        # "contra": the drug may not suit the patient (a contraindication lets them in untreated).
+        return _short_of({**rule, "soft": rule["soft"] or (rule.get("contra") and not h.lines)},
+                         lambda: f"The trial asks patients with {_a(gene)} finding to have had approved targeted "
+                                 f"therapy for it ({items_label(need)}); your list does not include it.")
     return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
                                      "trial asks of patients with a driver alteration.")
 
@@ -527,6 +542,14 @@ def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
                                     "list; whether the rest of your treatment is covered needs your doctor's reading.")
 
 
+def _a(word: str) -> str:
+    """'a' or 'an' as the marker is said aloud: "an EGFR", "an ALK", "an NTRK1", but "a KRAS", "a MET", "a T790M"."""
+    return f"an {word}" if word.upper().startswith(_AN_SOUNDS) else f"a {word}"
+
+
+_AN_SOUNDS = ("A", "E", "I", "O", "NTRK", "NRG", "FGFR", "HLA", "MSI", "SMARC", "RB1", "LKB")
+
+
 def _group_words(rule: dict[str, Any]) -> str:
     return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
 
@@ -539,7 +562,7 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
     applies = _applies(rule, profile)
     if applies is False:
-        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with a {_group_words(rule)} finding.")
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people with {_a(_group_words(rule))} finding.")
     marker: dict[str, list[str]] = rule.get("marker") or {}
     member = in_group(marker, profile) if marker else True
     if member is False:
@@ -579,7 +602,7 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
             outcome = _used_up(profile, h)
     if applies is None and outcome.verdict == EXCLUDED:
         found = outcome
-        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with a {_group_words(rule)} "
+        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with {_a(_group_words(rule))} "
                                            "finding, and your test results do not say.")
     return outcome
 
