@@ -105,6 +105,47 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
     return rules, spans
 
 
+# A driver told by the therapy that exists for it: "absence of genomic aberrations for which first-line targeted
+# therapy is standard of care", "no actionable alteration with an approved first-line targeted therapy". The
+# therapy there is what the driver is known by (a biomarker condition), not a treatment had or banned.
+_DRIVER_NOUN = (r"\b(?:alterations?|aberrations?|mutations?|drivers?|oncogenes?|rearrangements?|fusions?|variants?"
+                r"|abnormalit(?:y|ies)|lesions?|biomarkers?|targets?)\b")
+_AVAILABLE_HEAD = (
+    r"\b(?:(?P<which>for\s+which|for\s+whom|where)"
+    r"|(?:with|having|that\s+(?:has|have))\s+(?:an?\s+|the\s+)?(?:(?:fda|ema|nmpa|regulatory|locally)[\s-]+)?"
+    r"(?:approved|available|established|existing|licensed|proven|registered|approvable))\b"
+)
+_DRIVER_AVAILABLE = guarded(rf"{_DRIVER_NOUN}(?P<gap>(?:[^.;:()]|\([^()]{{0,80}}\)){{0,80}}?){_AVAILABLE_HEAD}"
+                            r"(?P<body>[^.;:]{0,160})")
+# Words that make the clause about the patient's own treatment: "for which they received approved therapy".
+_HISTORY = re.compile(r"\b(?:receiv\w*|had|treated|progress\w*|fail\w*|prior|previous\w*|exposed|refractory|resist\w*"
+                      r"|must|should|shall|required|need)\b")
+_EXISTS = re.compile(r"\b(?:approved|available|standard|indicated|exists?|recommended|licensed|established"
+                     r"|registered|(?:can|could|may) be)\b")
+_CLAUSE_STOP = re.compile(r"\b(?:must|should|shall|are required|is required|need|needs|and\s+(?:who|have|has|must))\b"
+                          r"|,\s+(?:and\s+)?(?:who|patients|subjects|participants)\b")
+
+
+def available_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of clauses that name the therapy existing for a driver (their drug names set no rule)."""
+    if "approv" not in norm and "availab" not in norm and "standard" not in norm and "which" not in norm \
+            and "whom" not in norm and "where" not in norm:
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in _DRIVER_AVAILABLE.finditer(norm):
+        if _HISTORY.search(match.group("gap")):
+            continue
+        start, end = match.start("body"), match.end("body")
+        stop = _CLAUSE_STOP.search(norm, start, end)
+        end = stop.start() if stop else end
+        body = norm[start:end]
+        if _HISTORY.search(body) or (match.group("which") and not _EXISTS.search(body)):
+            continue
+        spans.append((match.start("body") if match.group("which") else match.start("gap") + len(match.group("gap")),
+                      end))
+    return spans
+
+
 # Approved targeted therapy per gene: the findings it is approved for (substrings of the profile's alteration,
 # lower case) and the drug classes that meet a rule for them. A finding outside these leaves the rule a question.
 # EGFR exon 20 insertions have their own drugs (amivantamab, sunvozertinib ...): asked first, as "exon 20".
@@ -151,3 +192,59 @@ def needed(gene: str, alterations: list[str], every: bool, named: bool = True,
         if any(word in a for a in found for word in approved_for):
             return classes
     return None
+
+
+# A way in for driver carriers beside the trial's own: "Driver-positive patients may enrol after exhausting approved
+# targeted therapy", "Patients with EGFR or ALK alterations are also eligible after progression on approved targeted
+# therapy". It lets the carriers who had their driver's approved drug in whatever else the trial asks of earlier
+# treatment; it asks nothing of anyone (a permission, unlike "must have progressed on approved therapy").
+_ROUTE_WHO = (
+    r"(?:\b(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r"
+    r"|carry))\s+(?P<what>[^.;:()]{2,120}?)"
+    r"|\b(?P<pos>(?:driver|oncogene|mutation|alteration|biomarker)[\s-]+(?:positive|mutant|mutated|driven|addicted))"
+    r"(?:\s+(?:nsclc|disease|tumou?rs?))?(?:\s+(?:patients|subjects|participants|pts))?)"
+)
+_ROUTE_VERB = (
+    r"\s*,?\s*(?:are\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted)|(?:will|would)\s+(?:also\s+)?be\s+eligible"
+    r"|(?:may|can|could)\s+(?:also\s+|instead\s+|still\s+)?(?:enrol+|participate|join|enter|be\s+(?:enrol+ed|included"
+    r"|eligible|allowed|permitted|considered|accepted|entered)))\b"
+)
+_ROUTE = guarded(rf"{_ROUTE_WHO}{_ROUTE_VERB}(?P<rest>[^.;()]{{0,200}})")
+_ROUTE_WHEN = re.compile(r"\s*(?:only\s+)?(?:after|following|once|upon|provided|if|when|having)\b\s*(?:they\s+)?"
+                         r"(?:have\s+|has\s+)?(?:had\s+)?")
+# "once approved targeted therapies have been exhausted": the therapy first.
+_THERAPY_THEN_HAD = re.compile(
+    r"^(?:(?:all|the|any|an?|their)\s+)*(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|targeted)\b[^.;]{0,40}?"
+    rf"\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?)\s+(?:have|has)\s+been\s+{_HAD}")
+# "after approved targeted therapy and platinum-based chemotherapy": the carriers' way in asks more than their drug.
+_AND_MORE = re.compile(r"\b(?:and|plus|as well as|followed by|then)\s+(?:[a-z-]+\s+){0,3}?"
+                       r"(?:chemo|platin|immuno|pd-?l?1|checkpoint|docetaxel|ici\b|cytotoxic)")
+_ROUTE_WORDS = ("may", "can", "could", "eligible", "allowed", "permitted")
+
+
+def driver_routes(norm: str, header_genes: frozenset[str]) -> list[dict[str, Any]]:
+    """The driver carriers an inclusion sentence lets in after their approved targeted therapy: [{"genes", "every",
+    "egfr_findings"?}] (genes the trial is about, named in its header, are left out as in driver_rules)."""
+    if not any(word in norm for word in _THERAPY_WORDS) or not any(word in norm for word in _ROUTE_WORDS):
+        return []
+    routes: list[dict[str, Any]] = []
+    for match in _ROUTE.finditer(norm):
+        when = _ROUTE_WHEN.match(match.group("rest"))
+        if when is None:
+            continue
+        rest = match.group("rest")[when.end():]
+        if not (_APPROVED_THERAPY.match(rest) or _APPROVED_THERAPY.match(f"received {rest}")
+                or _THERAPY_THEN_HAD.match(rest)) or _AND_MORE.search(rest):
+            continue
+        what = _SPACED_GENE.sub(r"\1\2", match.group("what") or match.group("pos"))
+        named = [g for g in genes_in(what) if g in DRIVER_GENES]
+        any_driver = match.group("pos") is not None or _ANY_DRIVER.search(what) is not None
+        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver else named
+        genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
+        if not genes:
+            continue
+        route: dict[str, Any] = {"genes": genes, "every": bool(_EVERY.search(rest))}
+        if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
+            route["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
+        routes.append(route)
+    return routes

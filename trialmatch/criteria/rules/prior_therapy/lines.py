@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import Mention
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a single": 1, "single": 1}
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|a single|single)"
-_AT_LEAST = r"at least|\u2265|>=|a minimum of|minimum of|more than|greater than|>|over"
+# "exceeding 2 lines", "in excess of two regimens": more than the number. ("Not exceeding" is in _AT_MOST.)
+_AT_LEAST = (r"at least|\u2265|>=|a minimum of|minimum of|more than|greater than|>|over|(?:to\s+)?exceed(?:s|ing|ed)?"
+             r"|in excess of")
 _AT_MOST = (
     r"no more than|not more than|at most|a maximum of|maximum of|up to|\u2264|<=|fewer than|less than|<"
     r"|not exceeding|not to exceed|no greater than"
@@ -24,9 +27,11 @@ _AT_MOST = (
 _LEAD = guarded(
     rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
 )
+# The number after the unit: "lines of therapy must not be more than 2", "prior regimens do not exceed two", "lines
+# exceeding 2". A negation right before the comparison word (comparators.NEGATION) reverses it.
 _POSTFIX = guarded(
     r"\b(?P<unit>lines?|regimens?)\b(?P<mid>[^,;.()]{0,60}?)"
-    rf"(?P<q>(?:does|do|should|must|shall) not exceed|not exceed|{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
+    rf"(?:{NEGATION})?(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b"
 )
 # The digit first, the look behind it after: the engine then skips to the next digit by itself.
 _RANGE = re.compile(r"(?P<a>\d)(?<![\d.]\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])")
@@ -63,7 +68,7 @@ _NOT_LINES = re.compile(
     r"\b(?:cycles?|courses?|doses?|infusions?|months?|weeks?|days?|years?|hours?|lesions?|sites?|organs?|cm|mm|gy|cgy"
     r"|mg|ml|kg|fractions?|half|lives|times|x|points?|score|grade)\b|%"
 )
-_NEGATED = re.compile(r"\b(?:not|no|never)\b(?:\s+(?:have|has|had|be|been|received|receive|with))*\s*$")
+_NEGATED = re.compile(r"(?:\b(?:not|no|never)|\bcannot)\b(?:\s+(?:have|has|had|be|been|received|receive|with))*\s*$")
 _CYCLES = re.compile(r"\b(?:cycles?|courses?|doses?|infusions?)\b")
 _CYCLE_WORDS = ("cycle", "course", "dose", "infusion")  # one of them is in every _CYCLES match
 _BOUNDARY = re.compile(r"[,;:.]|\b(?:and|or)\b(?!\s+(?:no|not|at|up|fewer|less|more|a maximum|maximum|\d))")
@@ -155,13 +160,15 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
         return (max(end, last), items, False)
     assert unit is not None
     # "lines of chemotherapy": the class comes after the unit.
-    after = next((m for m in mentions if unit.end() <= m.start <= unit.end() + 12), None)
-    if after is not None and text[unit.end():after.start].strip() in ("of", "of prior", "of previous"):
+    after = next((m for m in mentions if unit.end() <= m.start <= unit.end() + 24), None)
+    if after is not None and _OF_BETWEEN.fullmatch(text, unit.end(), after.start):
         last, items = _alternatives(text, after, mentions)
         return (last, items, False)
     return (unit.end(), None, False)
 
 
+# "lines of previous treatment", "regimens of prior systemic therapy": the words between a unit and its class.
+_OF_BETWEEN = re.compile(r"\s*of(?:\s+(?:prior|previous|earlier|past))?(?:\s+systemic)?\s*")
 _OR_GAP = re.compile(r"\W*(?:(?:and/)?or|/)\W*(?:(?:an?|the)\s+)?")
 
 
@@ -177,12 +184,25 @@ def _alternatives(text: str, first: Mention, mentions: list[Mention]) -> tuple[i
     return chosen[-1].end, tuple(dict.fromkeys(i for m in chosen for i in m.items))
 
 
-_LOWER_BOUND_WORDS = ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over")
+_LOWER_BOUND_WORDS = ("at least", "\u2265", ">=", "a minimum", "minimum", "more", "greater", ">", "over", "exceed",
+                      "to exceed", "in excess")
+_STRICT = ("more than", "greater than", ">", "over", "fewer than", "less than", "<", "in excess of")
+
+
+def _strict(q: str) -> bool:
+    return q in _STRICT or q.startswith(("exceed", "to exceed"))
+
+
+def _negated(q: str) -> str:
+    """The comparison a negation before `q` leaves: not more than n is at most n, no fewer than n is at least n."""
+    if q.startswith(_LOWER_BOUND_WORDS):
+        return "at most" if _strict(q) else "fewer than"
+    return "at least" if _strict(q) else "more than"
 
 
 def _limits(q: str, n: int, section: str) -> tuple[int | None, int | None]:
     """(min, max) for "q n" written in an inclusion (a requirement) or an exclusion (a ban)."""
-    strict = q in ("more than", "greater than", ">", "over", "fewer than", "less than", "<")
+    strict = _strict(q)
     if q.startswith(_LOWER_BOUND_WORDS):
         low = n + 1 if strict else n
         return (low, None) if section != "exclusion" else (None, low - 1)
@@ -205,6 +225,41 @@ def _besides_named(text: str, match: re.Match[str], mentions: list[Mention]) -> 
         and _JOINED_BY.search(text, before[-1].end, match.start()) is not None
 
 
+# "More than 2 prior lines of therapy are not allowed" in an inclusion: the count is a ban. Only the words of the
+# counted phrase may come between; a clause of its own ("..., patients who ... are not eligible") is another rule.
+_BANNED_AFTER = guarded(
+    r"(?:\s+(?:of|prior|previous|earlier|systemic|anti-?cancer|therap(?:y|ies)|treatments?|lines?|regimens?|for|in"
+    r"|the|advanced|metastatic|recurrent|disease|nsclc|setting))*+\s*,?\s*(?:are|is|will\s+be|shall\s+be|would\s+be)"
+    r"\s+(?:not\s+(?:be\s+)?(?:permitted|allowed|acceptable|eligible|accepted)|excluded|ineligible|prohibited)\b"
+)
+
+
+def _banned(text: str, end: int, section: str) -> str:
+    """The section a count reads in: an inclusion's count followed by "are not allowed" reads as an exclusion."""
+    if section != "exclusion" and _BANNED_AFTER.match(text, end):
+        return "exclusion"
+    return section
+
+
+# The treatment a count follows, as its head: "prior systemic therapy not exceeding two lines", "prior therapy in
+# excess of 2 lines", "prior chemotherapy, up to 2 regimens". The count then says how much of it: the name is not a
+# treatment asked for (or banned) of its own.
+# In an inclusion, "must have received prior systemic therapy, not exceeding two lines" still asks for the treatment.
+_HEAD_GAP = re.compile(r"\s*[,:-]?\s*(?:(?:with|of|totall?ing|comprising)\s+)?")
+_HAD_BEFORE = re.compile(r"\b(?:receiv\w*|had|treated|progress\w*|fail\w*|after|following|refractory|relaps\w*)\b")
+
+
+def _head(text: str, start: int, mentions: list[Mention], section: str) -> Mention | None:
+    before = [m for m in mentions if m.end <= start]
+    if not before or not _HEAD_GAP.fullmatch(text, before[-1].end, start):
+        return None
+    head = before[-1]
+    if section != "exclusion" and _HAD_BEFORE.search(text, max(0, head.start - 40), head.start):
+        return None
+    return head
+
+
+_MID_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b")
 _GRADE_BEFORE = re.compile(r"\bgrades?\s*$")
 
 
@@ -232,8 +287,11 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         # "must not have received more than 2 prior lines" reads like an exclusion of "more than 2".
         negated = bool(_NEGATED.search(text, max(0, match.start() - 30), match.start()))
         flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
-        low, high = _limits(q, n, flipped)
-        out.append(LineLimit(match.start(), end, low, high, of))
+        low, high = _limits(q, n, _banned(text, end, flipped))
+        head = _head(text, match.start(), mentions, section)
+        if head is not None and of is None and not head.systemic:
+            of = head.items  # "prior chemotherapy exceeding 2 regimens": regimens of chemotherapy
+        out.append(LineLimit(head.start if head else match.start(), end, low, high, of))
         if low is not None and high is None and of is None and _besides_named(text, match, mentions):
             # "after both a platinum doublet and at least 1 additional systemic therapy": the named treatment is
             # a line of its own too, unless it was given with the other or before the disease was advanced.
@@ -244,11 +302,12 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         if _NOT_LINES.match(text, match.end() + 1):
             continue  # "first-line treatment at least 4 weeks before": the number counts weeks, not lines
         n = _number(match.group("n"))
-        q = match.group("q")
-        q = "no more than" if "exceed" in q else q
+        # "prior regimens must not number more than two": a negation further back in the phrase reverses it too.
+        reversed_ = bool(match.group("neg") or _MID_NEGATION.search(match.group("mid")))
+        q = _negated(match.group("q")) if reversed_ else match.group("q")
         before = [m for m in mentions if match.start() - 40 <= m.start < match.start("q")]
         named = next((m for m in before if not m.systemic), None)
-        low, high = _limits(q, n, section)
+        low, high = _limits(q, n, _banned(text, match.end(), section))
         start = min([match.start(), *(m.start for m in before)])
         out.append(LineLimit(start, match.end(), low, high, named.items if named else None))
     if section != "exclusion":

@@ -45,6 +45,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
+from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
@@ -765,12 +766,37 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
+    criteria = _with_driver_routes(text, criteria)
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     if [] in parsed["groups"]:
         unruled = marker_only_parts(text, parsed["rules"])
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+# Rules a driver carrier's way in ("driver-positive patients may enrol after approved targeted therapy") stands
+# beside: what the trial asks of earlier treatment. Bans and caps on lines still bind the carriers.
+_ROUTE_KINDS = frozenset({"require", "naive", "any_of"})
+
+
+def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Inclusion requirements marked with the driver carriers that may come in by their approved targeted drug
+    instead (verdicts: met for a carrier who had it)."""
+    header_genes: frozenset[str] | None = None
+    routes: list[dict[str, Any]] = []
+    for crit in text.criteria:
+        if _section(crit) != "inclusion":
+            continue
+        if header_genes is None:
+            header_genes = frozenset(genes_named(text.header))
+        routes += driver_routes(normalize(crit.text), header_genes)
+    if not routes:
+        return rules
+    return [{**rule, "driver_routes": routes} if rule["section"] == "inclusion" and not rule.get("genes")
+            and not rule.get("marker") and (rule["kind"] in _ROUTE_KINDS or (rule["kind"] == "lines" and rule.get("min")
+                                                                            and rule.get("max") is None))
+            else rule for rule in rules]
 
 
 # Words that make a part's marker condition a negative one ("without EGFR mutation", "EGFR wild-type").

@@ -17,7 +17,7 @@ from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
-from trialmatch.criteria.rules.prior_therapy.drivers import driver_rules, names_driver
+from trialmatch.criteria.rules.prior_therapy.drivers import available_spans, driver_rules, names_driver
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits, spelt_ranges
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import (
@@ -406,7 +406,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
             rules.append(_lines_rule(lim, base, norm, ctx, conditional))
     spans = [(lim.start, lim.end) for lim in limits]
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
-    mentions = [m for m in mentions if not inside(m.start, spans + no_standard)]
+    # "alterations for which first-line targeted therapy is standard": the therapy tells the driver, no rule.
+    mentions = [m for m in mentions if not inside(m.start, spans + no_standard + available_spans(norm))]
     # "progressed on X as their most recent line of therapy": the line is X's role, not a second treatment.
     roles = [] if excluding else _last_line_roles(norm, mentions)
     if roles:

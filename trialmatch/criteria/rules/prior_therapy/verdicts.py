@@ -449,6 +449,18 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                                      "trial asks of patients with a driver alteration.")
 
 
+def _by_route(routes: list[dict[str, Any]], profile: Patient, h: History) -> Outcome | None:
+    """Eligible when the patient carries a driver the trial lets in after its approved targeted therapy
+    ("driver-positive patients may enrol after approved targeted therapy") and lists that therapy; else None."""
+    gene = next((gene for route in routes for gene in route["genes"]
+                 if profile.gene_status(gene) == "positive" and _bound(route, gene, profile)
+                 and _had_approved(gene, profile, route["every"], h)), None)
+    if gene is None:
+        return None
+    return Outcome(ELIGIBLE, lambda: f"The trial lets patients with a {gene} finding in after approved targeted "
+                                     "therapy for it, which you list.")
+
+
 def _had_approved(gene: str, profile: Patient, every: bool, h: History) -> bool:
     """Whether the patient lists an approved targeted drug for their finding in `gene` (drivers.needed, asked as
     if the sentence named the gene after a line): "driver-specific therapy" may or may not bind a KRAS G12C
@@ -600,6 +612,8 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
             outcome = _lifted(rule, outcome, h)
         if rule.get("exhausted") and outcome.verdict == ELIGIBLE:
             outcome = _used_up(profile, h)
+    if rule.get("driver_routes") and outcome.verdict == EXCLUDED:
+        outcome = _by_route(rule["driver_routes"], profile, h) or outcome
     if applies is None and outcome.verdict == EXCLUDED:
         found = outcome
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with {_a(_group_words(rule))} "
