@@ -421,10 +421,13 @@ THERAPY_AFTER = guarded(
 # "Patients with EGFR, ALK or other alterations must have progressed on ...": a treatment rule for carriers.
 # A "Note:" may open it; the list of markers may hold commas.
 _CARRIER_RULE = (
-    r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying)[^;:]{0,160}?"
+    r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying"
+    r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have|contains?|shows?))[^;:]{0,160}?"
     r"\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
     # "... are eligible only if they have progressed on an approved TKI"
-    + r"|(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)\s+"
+    + r"|(?:(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)"
+    # "... may enrol after exhausting approved targeted therapy", "... can participate once they have progressed"
+    r"|(?:may|can|could)\s+(?:also\s+)?(?:only\s+)?(?:enrol\w*|enter|participate|join))\s+"
     r"(?:only\s+)?(?:if|provided|when|after|following|once)\b)"
 )
 SENTENCE_CONDITION = re.compile(

@@ -34,6 +34,49 @@ _HISTOLOGY_CONDITION = guarded(
 )
 
 
+# "In patients with non-squamous NSCLC, ...", "Among those with adenocarcinoma, ...", "In case of squamous histology:
+# ...", "Within the adenocarcinoma subgroup, ...": a lead-in up to the first comma or colon that names a group the
+# rule after it is for. It names a group word (not "In addition to adenocarcinoma, ..."), and a histology or "or"
+# straight after the comma continues a list of histologies ("For adenocarcinoma, squamous or large cell carcinoma").
+_LEAD_WORD = r"(?:for|in|among|amongst|within|if|when|in\s+(?:the\s+)?case\s+of)"
+_GROUP_WORD = (r"(?:nsclcs?|tumou?rs?|histolog\w*|carcinomas?|cancers?|disease|patients?|subjects?|participants?"
+               r"|individuals?|those|people|cases?|population|sub-?groups?|subsets?)")
+_HISTOLOGY_WORD = r"(?:non-?\s?squamous|nonsquamous|squamous|adeno\w*|large[\s-]cell|nos\b|not\s+otherwise)"
+GROUP_LEAD_IN = re.compile(
+    rf"^\W*{_LEAD_WORD}\s+(?=[^,;:.]{{0,160}}?\b{_GROUP_WORD}\b)[^,;:.]{{1,160}}[,:]"
+    rf"(?!\s*(?:or|and|and/or|nor)\b|\s*(?:[\w-]+\s+)?{_HISTOLOGY_WORD})",
+    re.I,
+)
+# The histologies a lead-in names, each with those it covers; "non-squamous" is masked before "squamous" is sought.
+_LEAD_HISTOLOGIES = (
+    (re.compile(r"\bnon-?\s?squamous|\bnonsquamous", re.I), _NON_SQUAMOUS),
+    (re.compile(r"(?<![\w-])squamous", re.I), ("squamous",)),
+    (re.compile(r"\badenocarcinomas?\b", re.I), ("adenocarcinoma",)),
+    (re.compile(r"\blarge[\s-]cell\b(?![\s-]*neuro)", re.I), ("large cell",)),
+)
+
+
+def lead_in_end(sentence: str) -> int:
+    """Where a group lead-in ("In patients with non-squamous NSCLC, ...") ends, or 0 when the sentence has none."""
+    match = GROUP_LEAD_IN.match(sentence)
+    return match.end() if match else 0
+
+
+def _lead_in_histologies(sentence: str) -> list[str] | None:
+    """The histologies a group lead-in names ("Among subjects with adenocarcinoma histology, ..."), or None."""
+    end = lead_in_end(sentence)
+    if not end:
+        return None
+    lead, named = sentence[:end], set[str]()
+    for pattern, covers in _LEAD_HISTOLOGIES:
+        if pattern.search(lead):
+            named.update(covers)
+            lead = pattern.sub(" ", lead)
+    if not named or named >= {"adenocarcinoma", "squamous", "large cell"}:
+        return None
+    return [h for h in ("adenocarcinoma", "large cell", "squamous") if h in named]
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 _MARKER_TYPES = frozenset({"gene", "alt", "driver", "pdl1"})
 
@@ -45,7 +88,7 @@ def histology_condition(sentence: str) -> list[str] | None:
     subjects must have confirmed EGFR/ALK status)" excludes carriers of every histology."""
     match = _HISTOLOGY_CONDITION.search(sentence)
     if match is None:
-        return None
+        return _lead_in_histologies(sentence)
     aside = next((a for a in _ASIDE.finditer(sentence) if a.start() < match.start() < a.end()), None)
     if aside is not None:
         outside = sentence[:aside.start()] + " " + sentence[aside.end():]
@@ -56,7 +99,7 @@ def histology_condition(sentence: str) -> list[str] | None:
 
 def names_histology_condition(sentence: str) -> bool:
     """The sentence sets a condition on a histology group somewhere (perhaps only in an aside)."""
-    return _HISTOLOGY_CONDITION.search(sentence) is not None
+    return _HISTOLOGY_CONDITION.search(sentence) is not None or _lead_in_histologies(sentence) is not None
 
 
 def for_histology(verdict: Verdict, histologies: list[str], profile: Patient) -> Verdict:
@@ -76,4 +119,6 @@ def outside(histologies: list[str], profile: Patient) -> bool:
 
 
 def described(histologies: list[str]) -> str:
-    return "non-squamous" if list(histologies) == list(_NON_SQUAMOUS) else "squamous"
+    if list(histologies) == list(_NON_SQUAMOUS):
+        return "non-squamous"
+    return " or ".join(histologies)

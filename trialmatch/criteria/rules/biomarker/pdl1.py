@@ -31,8 +31,10 @@ _COMPARATORS: dict[str, str] = {
 # Negated comparison words ("not lower than 1%", "not exceeding 49%", "must not be below 50%", "does not exceed")
 # are not listed one by one: a negation just before any comparator reverses it (not < is >=, not > is <=).
 _NOT = f"(?:{NEGATION})?"
+# "does not fall below 1%", "must not rise above 49%": a verb of movement between the negation and the comparator.
+_MOVE = r"(?:(?:fall|falls|drop|drops|go|goes|rise|rises|get|gets)\s+)?"
 _COMPARE = re.compile(
-    _NOT + "(?P<op>" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*"
+    _NOT + _MOVE + "(?P<op>" + "|".join(re.escape(c) for c in sorted(_COMPARATORS, key=len, reverse=True)) + r")\s*"
     + _NUMBER + r"\s*(%|percent\b)?",
     re.I,
 )

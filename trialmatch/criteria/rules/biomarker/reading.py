@@ -460,8 +460,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             carriers |= sentence_carriers
             first = len(found)
             if sentence_carriers:
-                _note_condition(conditions, once(named_genes, once(normalise, sentence)),
-                                once(carrier_condition, sentence))
+                condition = once(carrier_condition, sentence)
+                _note_condition(conditions, once(named_genes, once(normalise, sentence)), condition)
+                if once(_names_driver, sentence):
+                    # "Patients with a driver alteration may enrol after exhausting approved targeted therapy": the
+                    # condition of a "driver-negative" rule. Which drivers have such a therapy is left to the study
+                    # team: an untreated driver is a question (other_way), a treated one is let in.
+                    _note_condition(conditions, {"driver"}, condition and {**condition, "other_way": True})
             for statement in statements:
                 clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
@@ -678,6 +683,11 @@ def _unread_clauses(sentence: str, cohorts: list[str], unlisted: str | None, kno
         added.append({"mode": "require", "atoms": [{"t": "pdl1", "lo": None, "hi": None, "known": True}],
                       "cohorts": cohorts, "evidence": quote(sentence), "source": "inclusion"})
     return added
+
+
+def _names_driver(sentence: str) -> bool:
+    """A carrier rule naming drivers as a class ("patients with a driver alteration (EGFR, ALK) may enrol ...")."""
+    return any(tok.type == "driver" for tok in tokens(normalise(sentence)))
 
 
 def _note_condition(conditions: dict[str, dict[str, Any] | None], genes: set[str],
@@ -989,6 +999,18 @@ def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool
         any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared)
 
 
+def _named_carriers_treated(clause: dict[str, Any], carriers: set[str],
+                            conditions: dict[str, dict[str, Any] | None]) -> None:
+    """"No actionable driver" beside "patients whose tumours harbour EGFR or ALK alterations are eligible if they have
+    progressed on targeted therapy": the driver rule lets those genes' carriers in on that condition ("genes"); a
+    driver the carrier rule does not name stays shut out."""
+    if "treated_ok" in clause or len(clause["atoms"]) != 1 or clause["atoms"][0]["t"] != "driver":
+        return
+    found = [conditions.get(gene) for gene in sorted(carriers)]
+    if found and found[0] is not None and all(f == found[0] for f in found):
+        clause["treated_ok"] = {**found[0], "genes": sorted(carriers)}
+
+
 def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
     """The shared atom holds for every patient who fits the cohort's atom."""
     return shared["gene"] == atom["gene"] and (
@@ -1008,9 +1030,14 @@ def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
         return atom["gene"] in carriers if atom["t"] == "alt" else atom["t"] == "driver" and whole_panel
 
     for clause in clauses:
-        if clause["mode"] != "forbid" or not all(let_in(a) for a in clause["atoms"]):
+        if clause["mode"] != "forbid":
             continue
-        found = [conditions.get(a["gene"]) if a["t"] == "alt" else None for a in clause["atoms"]]
+        if not all(let_in(a) for a in clause["atoms"]):
+            _named_carriers_treated(clause, carriers, conditions)
+            continue
+        # A gene the carrier rules do not name is covered by one that names drivers as a class.
+        found = [conditions[a["gene"]] if a["t"] == "alt" and a["gene"] in conditions
+                 else conditions.get("driver") if a["t"] in {"alt", "driver"} else None for a in clause["atoms"]]
         if found and found[0] is not None and all(f == found[0] for f in found) and "treated_ok" not in clause:
             clause["treated_ok"] = found[0]
         elif "treated_ok" not in clause:

@@ -53,8 +53,10 @@ _VERB = (
     r"(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+|also\s+)?"
     r"(?:(?:had\s+|experienced\s+|shown\s+|documented\s+)?(?:radiographic\s+|radiological\s+|documented\s+)?"
     r"(?:disease\s+)?progress(?:ed|ion)|failed|received(?:\s+and\s+(?:have\s+)?progressed)?"
-    r"|(?:been\s+)?(?:previously\s+)?treated\s+with|been\s+exposed\s+to)"
-    r"(?:\s+(?:on\s+or\s+after|on|following|after|with|to|during|despite|past|beyond|through))?"
+    r"|(?:been\s+)?(?:previously\s+)?treated\s+with|been\s+exposed\s+to"
+    # "after exhausting approved targeted therapy", "after progression on", "following failure of"
+    r"|exhaust(?:ed|ing)|progressing|failing|failure|(?:disease\s+)?progression)"
+    r"(?:\s+(?:on\s+or\s+after|on|following|after|with|to|during|despite|past|beyond|through|of))?"
     # "progressed on or been intolerant to": a patient who never had the drug is neither
     r"(?:\s+or\s+(?:have\s+|has\s+)?(?:been\s+|were\s+|are\s+|is\s+)?intolerant\s+(?:to|of))?"
 )
@@ -105,6 +107,15 @@ _ALLOWED_AFTER = re.compile(
     r"(?:allowed|permitted|eligible|included|enrolled)\b",
     re.I,
 )
+# "(patients with these alterations are eligible after progression on approved targeted therapy)", "... those with
+# such a driver may enrol once they have progressed on ...": the condition follows the permission.
+_ALLOWED_IF = re.compile(
+    r"\b(?:patients|those|subjects|participants)\s+(?:with|harbou?ring|carrying)\s+(?:these|such|this|the\s+above)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:also\s+)?(?:only\s+)?"
+    r"(?:allowed|permitted|eligible|included|enrolled)|(?:may|can)\s+(?:also\s+)?(?:enrol\w*|enter|participate|join))"
+    r"\s+(?:only\s+)?(?:if|after|following|once|provided(?:\s+that)?)\s+(?P<rest>[^.;()]{0,160})",
+    re.I,
+)
 _ALL = re.compile(r"\ball\b", re.I)
 _OBJECT_GENE = re.compile(r"\b(EGFR|ALK|ROS-?1|RET|c-MET|MET|KRAS|BRAF|HER2|ERBB2|NTRK|TRK)\b", re.I)
 
@@ -133,8 +144,9 @@ def _canonical(word: str) -> str:
 # "Subjects with EGFR or ALK aberrations should have progressed on ...", "... are eligible only if they have ..."
 _CARRIER_MODAL = re.compile(
     r"\b(?:must|should|shall|need\s+to|needs\s+to|are\s+required\s+to|is\s+required\s+to)\s+(?:also\s+)?"
-    r"|\b(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)\s+"
-    r"(?:only\s+)?(?:if|provided|when|once)\s+",
+    r"|\b(?:(?:are|is|will\s+be|may\s+be|can\s+be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)"
+    r"|(?:may|can|could)\s+(?:also\s+)?(?:only\s+)?(?:enrol\w*|enter|participate|join))\s+"
+    r"(?:only\s+)?(?:if|provided|when|once|after|following)\s+",
     re.I,
 )
 
@@ -178,7 +190,7 @@ def unless_treated(sentence: str) -> dict[str, Any] | None:
     trigger = _TRIGGER.search(sentence)
     if trigger is not None:
         return condition_after(sentence[trigger.end():])
-    allowed = _ALLOWED_AFTER.search(sentence)
+    allowed = _ALLOWED_AFTER.search(sentence) or _ALLOWED_IF.search(sentence)
     if allowed is not None:
         return condition_after(allowed.group("rest") + ".")
     return None

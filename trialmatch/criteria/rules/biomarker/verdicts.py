@@ -172,6 +172,8 @@ def treated_answer(atom: dict[str, Any], answer: str, profile: Patient, conditio
     if answer not in {YES, MAYBE}:
         return answer
     genes = [atom["gene"]] if atom["t"] == "alt" else _driver_genes(atom, profile) if atom["t"] == "driver" else []
+    if any(gene not in condition.get("genes", (gene,)) for gene in genes):
+        return answer  # a driver the allowance does not name ("EGFR or ALK carriers may enrol if ..."): shut out
     found = [treated.treated_for(profile, gene, condition) for gene in genes] or [treated.MAYBE]
     if treated.NO in found:
         # Untreated: the rule holds, unless it also lets in those who refused or cannot take the drug.

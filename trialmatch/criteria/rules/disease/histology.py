@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.criteria.rules.biomarker.crossed import histology_crossed
+from trialmatch.criteria.rules.biomarker.histology import lead_in_end
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
@@ -35,15 +36,15 @@ _GROUP_HEADING_AFTER = re.compile(
     r"|(?:patients?|subjects?|participants?)\s+(?:must|should|are required|need|will need)\b)",
     re.I,
 )
-_CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
-# "For non-squamous NSCLCs and non-smoking squamous NSCLCs, no known EGFR mutation", "For NSCLC tumours other than
-# squamous histology, the EGFR status is known": the histologies of a "For ...," lead-in are the condition of the rule
-# that follows, not histologies the trial requires. The lead-in ends at the first comma or colon and names the disease.
-_FOR_LEAD_IN = re.compile(
-    r"^\W*for\s+(?:(?:patients?|subjects?|participants?|those)\s+with\s+)?(?:an?\s+)?"
-    r"(?=[^,;:.]{0,160}?\b(?:nsclcs?|tumou?rs?|histolog\w*|carcinomas?|cancers?|disease)\b)[^,;:.]{1,160}[,:]",
+# "In patients with adenocarcinoma, large cell carcinoma or NSCLC NOS": the histology after "in patients with" heads a
+# list of histologies taken, not one group a condition is set for.
+_LIST_GOES_ON = re.compile(
+    r"(?:[\s-]+(?:cell|carcinoma|histology|nsclc))*\s*(?:,|/|\bor\b|\band/or\b|\band\b)\s*"
+    r"(?:(?:pure|mixed|predominantly)\s+)?(?:non-?\s?squamous|squamous|adeno\w*|large[\s-]cell|nsclc\s+nos|nos\b"
+    r"|not\s+otherwise)",
     re.I,
 )
+_CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
 # "(patients with non-squamous NSCLC have no EGFR, ALK or ROS1 mutation)": the group is the subject of its own
 # statement, a verb straight after it; "patients with non-squamous NSCLC who have ..." describes whom the trial takes.
 _SUBJECT_VERB_AFTER = re.compile(
@@ -226,8 +227,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
     v = vocab()
     text = sentence
     several = _organ_named(sentence) and bool(_LUNG.search(sentence))
-    lead_in = _FOR_LEAD_IN.match(sentence) if not title else None
-    lead_end = lead_in.end() if lead_in else 0
+    # "For non-squamous NSCLCs, no known EGFR mutation", "Among patients with adenocarcinoma histology, ...": the
+    # histologies of a group lead-in are the condition of the rule that follows, not histologies the trial requires.
+    lead_end = lead_in_end(sentence) if not title else 0
     found: list[tuple[tuple[str, ...], str]] = []
     for name in ("non_squamous", "adenosquamous", "large_cell", "squamous", "adenocarcinoma"):
         pattern, allows = v["groups"][name]
@@ -253,7 +255,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
             if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
                 found.append((allows, SOFT))
                 break
-            if (not title and _CONDITIONAL_BEFORE.search(before)) or _GROUP_HEADING_AFTER.match(after) or (
+            if (not title and _CONDITIONAL_BEFORE.search(before)
+                                  and not _LIST_GOES_ON.match(sentence, match.end())) or \
+                    _GROUP_HEADING_AFTER.match(after) or (
                     _SUBJECT_BEFORE.search(before) and (
                         _CONDITIONAL_AFTER.search(after) or _SUBJECT_VERB_AFTER.match(after))):
                 continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition

@@ -407,16 +407,43 @@ def _stage_text(sentence: str, stage_words: AnyOf) -> str | None:
     return plain if stage_words.possible(plain) else None
 
 
-def _stage_lists(plain: str, is_header: bool) -> tuple[list[list[int]], bool]:
-    """The stages each stage phrase lists (not those someone was treated for); whether one names part of stage IV."""
+# "Stage IIIB with (malignant) pleural effusion", "wet stage IIIB", "stage IIIB (wet)": in the staging before 2010 the
+# lung cancer's own effusion was stage IIIB; it is now M1a, stage IV. The effusion follows the stage within a clause.
+_EFFUSION_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:(?:malignant\s+)?(?:pleural|pericardial)(?:\s*(?:or|and|and/or|/)\s*(?:pleural|pericardial))?"
+    r"\s+(?:effusions?|fluid)|malignant\s+effusions?|(?:due\s+to|because\s+of|by)\s+(?:an?\s+)?effusions?"
+    r"|pleural\s+(?:dissemination|seeding|nodules?|metasta\w*))\b"
+    r"|\s*\(?\s*wet\b",
+    re.I,
+)
+_WET_BEFORE = re.compile(r"\bwet\s+(?:stage\s*)?$", re.I)
+_NO_EFFUSION = re.compile(r"\b(?:no|not|without|absence|free|excluding|except)\b", re.I)
+
+
+def _wet_iiib(plain: str, match: re.Match[str], values: list[int]) -> bool:
+    """A stage III phrase that, with the effusion named after it, is what is now stage IV (M1a)."""
+    if not values or max(values) != 3 or "B" not in match.group("body").upper():
+        return False
+    if _WET_BEFORE.search(plain, max(0, match.start() - 12), match.start()):
+        return True
+    effusion = _EFFUSION_AFTER.match(plain, match.end())
+    return bool(effusion and not _NO_EFFUSION.search(effusion.group(0)))
+
+
+def _stage_lists(plain: str, is_header: bool) -> tuple[list[list[int]], bool, bool]:
+    """The stages each stage phrase lists (not those someone was treated for); whether one names part of stage IV;
+    whether a stage IIIB with an effusion (now M1a, part of stage IV) is the only way one reaches stage IV."""
     matches = [m for m in STAGE.finditer(plain)
                if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
     stages = [_listed_stages(m, plain) for m in matches]
     part_of_stage_iv = any(_part_of_stage_iv(plain, m) for m in matches)
+    wet = [_wet_iiib(plain, m, values) for m, values in zip(matches, stages, strict=True)]
+    stages = [[*values, 4] if is_wet else values for values, is_wet in zip(stages, wet, strict=True)]
+    only_wet = any(wet) and not any(4 in values for values, is_wet in zip(stages, wet, strict=True) if not is_wet)
     if stages and not is_header and _RELAPSED.search(mask(plain, vocab()["stage_iii_only"])):
         # "Relapse after stage I-III NSCLC": the stage at diagnosis, not the disease enrolled.
         stages = [values for values in stages if values and max(values) == 4]
-    return stages, part_of_stage_iv
+    return stages, part_of_stage_iv, only_wet
 
 
 def _every_stage(plain: str, is_header: bool) -> bool:
@@ -467,6 +494,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     listed_early: list[Evidence] = []  # inclusions that list stages, none past III ("Stage IIIA, IIIB or IIIC")
     oligo_words: list[Evidence] = []  # inclusions whose only advanced wording is "oligometastatic"
     limited: list[Evidence] = []  # exclusions of metastatic disease with a condition that counts nothing
+    wet: list[Evidence] = []  # "stage IIIB with pleural effusion": M1a today, only part of stage IV
     # A long text repeats its sentences (the same criterion under several cohorts or parts): what a sentence's own
     # words say is worked out once per distinct sentence within this parse (the criterion's part stays per use).
     said: dict[tuple[Any, ...], Any] = {}
@@ -482,9 +510,11 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             plain = once(_stage_text, sentence, stage_words)
             if plain is None:
                 continue
-            stages, part_of_stage_iv = once(_stage_lists, plain, is_header)
+            stages, part_of_stage_iv, only_wet = once(_stage_lists, plain, is_header)
             if part_of_stage_iv:
                 substage.append((sentence, criterion))
+            if only_wet:
+                wet.append((sentence, criterion))
             local = once(_local_evidence, plain, is_header) and not _aside(criterion)
             every_stage = once(_every_stage, plain, is_header)
             if every_stage and not (criterion is not None and one_group(criterion)):
@@ -573,6 +603,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         verdict, why, evidence = UNKNOWN, "oligometastatic", oligo[0][0]
     elif substage:
         verdict, why, evidence = UNKNOWN, "substage", substage[0][0]
+    elif wet and all(e in wet for e in metastatic):
+        # Only the old "stage IIIB with effusion" reaches stage IV: the M1a part of it, a question for stage IV.
+        verdict, why, evidence = UNKNOWN, "substage", wet[0][0]
     elif any_stage:
         verdict, why, evidence = ELIGIBLE, "any_stage", any_stage[0][0]
     elif advanced:

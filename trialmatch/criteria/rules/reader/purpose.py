@@ -140,6 +140,16 @@ _NUMBER_AFTER = re.compile(r"(?:capped at|limited to|exceed|more than|maximum of
                            r"|minimum of)\s+(?:approximately\s+|about\s+|~\s*|a\s+maximum\s+of\s+)?\d")
 
 
+# "PD-L1 TPS does not exceed 49%", "tumour proportion score limited to 49%": a bare percentage after a measure is the
+# measure's own value (a rule), not a share of the patients enrolled.
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:tps|pd-?l1|scores?|expression|staining|positivity|cps|tc|ic|levels?|values?|proportion|percentage|results?)"
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:does|do|must|should|shall|will|may|can|is|are|to)\s+)?$",
+    re.I,
+)
+_OF_PATIENTS = re.compile(r"\bof\b|\b(?:patients|participants|subjects)\b", re.I)
+
+
 def _is_design(piece: str, rest: str) -> bool:
     """A piece that only says how the trial fills its places. A cap is design only when the rule around it
     already holds the capped group ("PD-L1 >= 1% (TPS 1-49% capped at 30%)"); one that names values the rule
@@ -150,6 +160,8 @@ def _is_design(piece: str, rest: str) -> bool:
     cap = _CAP.search(piece)
     if cap is None:
         return False
+    if not _OF_PATIENTS.search(cap.group(0)) and _MEASURE_BEFORE.search(piece, 0, cap.start()):
+        return False  # "PD-L1 TPS does not exceed 49%": the measure's value
     group = (piece[:cap.start()] + " " + piece[cap.end():]).strip()
     return all(_within(float(n), rest) for n in _DIGITS.findall(group))
 
