@@ -287,12 +287,28 @@ def _mention_statements(
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     if _example_in_washout(sentence, start):
         return [], last  # "Prior radiotherapy (e.g., to brain metastases) within 2 weeks"
+    excepted = phrases.EXCEPTION_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start)
+    if excepted and (subject := _cns_rule_subject(sentence[:excepted.start()])):
+        # "CNS disease other than treated, stable brain metastases": the mention is the exception's, not the rule's.
+        return _excepted_from_cns_rule(sentence, excepted.start(), subject, exclusion), last
     garbled = phrases.DOUBLE_NEGATIVE.search(sentence, max(0, start - phrases.LOOKBACK), start)
     if garbled:  # "No absence or irradiated and stable CNS metastatic disease"
         return [_garbled(sentence, sentence[garbled.end():], "absen" in garbled.group(0).lower())], last
     unless = "nless" in sentence and phrases.EXCLUDED_UNLESS.search(sentence, max(0, start - phrases.LOOKBACK), start)
     if unless:  # "Patients are excluded unless (their) brain metastases are treated and stable"
         return _excluded_unless(sentence, start, unless.start("unless"))
+    if absence_or := phrases.ABSENCE_OR_BEFORE.match(sentence, 0, start):
+        if exclusion:  # "Absence or ..." as an exclusion contradicts itself: a question for everyone
+            return [_statement("garbled", sentence, U, U, U)], last
+        # "Absence or irradiated and stable CNS metastatic disease": none, or the states named; no one else.
+        states = sentence[absence_or.start("states"):end]
+        if not _names_state(states):
+            return [], last  # "Absence or presence of brain metastases": no rule
+        statement = _statement("exclusion", sentence, E, X, X)
+        _loosen(statement, states)
+        if statement["treated_stable"] == X:
+            statement["treated_stable"] = U  # "none, or untreated asymptomatic ones": treated ones are not named
+        return [statement], statement
     negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
@@ -461,6 +477,28 @@ def _only_in_exception(sentence: str, start: int) -> bool:
         return False
     rule = sentence[:min(openers)]
     return bool(phrases.RULE_SUBJECT.search(rule)) and not phrases.RULE_SITE.search(rule)
+
+
+def _cns_rule_subject(rule: str) -> str | None:
+    """What a rule before an exception naming brain metastases is about: "cns" (CNS disease, which takes in brain
+    metastases of every kind), "neuro" (a neurological disorder, which may not) or None (something else)."""
+    if phrases.CNS_RULE_SUBJECT.search(rule):
+        return "cns"
+    return "neuro" if phrases.NEURO_RULE_SUBJECT.search(rule) else None
+
+
+def _excepted_from_cns_rule(sentence: str, opener: int, subject: str, exclusion: bool) -> list[dict[str, Any]]:
+    """ "CNS disease other than stable and treated brain metastases" (or "No CNS disease other than ..." as an
+    inclusion): the brain metastases the exception names are let in, the others are CNS disease and stay out. An
+    exception naming no state ("CNS disease other than brain metastases") lets every one in: no brain rule. A
+    neurological disorder may not take in brain metastases at all, so whom it leaves out is a question."""
+    exception = sentence[opener:]
+    if not (exclusion or phrases.SUBJECT_NEGATED.search(sentence[:opener])) or not _names_state(exception):
+        return []
+    out = X if subject == "cns" else U
+    statement = _statement("exclusion", sentence, E, out, out)
+    _loosen(statement, exception)
+    return [statement]
 
 
 def _example_in_washout(sentence: str, start: int) -> bool:

@@ -167,9 +167,14 @@ NEGATED_BEFORE = re.compile(
     r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of"
     # "Lack of active brain metastases", "Not known to have untreated brain metastases"
     r"|lack(?:s|ing)?(?: of)?|devoid of|not known to (?:have|harbou?r))"
-    r"\s+(?:[\w-]+\s+){0,4}$",
+    # Its qualifiers may be a comma list: "No active, symptomatic, or untreated brain metastases".
+    r"\s+(?:[\w-]+(?:,\s*(?:(?:and/)?or\s+)?|\s+)){0,4}$",
     re.I,
 )
+# "Absence or irradiated and stable CNS metastatic disease": an inclusion listing the states it accepts, absence first;
+# the list is the whole of what it accepts.
+ABSENCE_OR_BEFORE = re.compile(
+    r"^\W*(?:(?:the\s+)?absence|absent|none)(?:\s+of)?\s*,?\s+or\s+(?P<states>[^;:.]{0,70})$", re.I)
 # "therapy for brain metastases", "symptoms attributed to brain metastases": the mention is an object.
 OBJECT_BEFORE = re.compile(
     r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection"
@@ -262,6 +267,26 @@ EXCEPTION_START = re.compile(
 EXCLUDED_UNLESS = re.compile(
     r"\b(?:excluded|ineligible|not (?:be )?(?:eligible|allowed|permitted|enrolled|included))\s+(?P<unless>unless)\b"
     r"[^.;]{0,60}$",
+    re.I,
+)
+# "CNS disease other than treated, stable brain metastases", "Any intracranial pathology, excluding brain metastases
+# treated with SRS": the brain metastases sit in the exception of a rule whose subject is CNS (or neurological) disease.
+EXCEPTION_BEFORE = re.compile(
+    r"\b(?:other than|except(?:ing)?(?:\s+for)?|excluding|apart from|aside from|save for|besides"
+    r"|with the exception of)\s+[^;:.()]{0,60}$",
+    re.I,
+)
+# The rule's subject: disease of a CNS site takes in brain metastases of any kind; a neurological disorder may not.
+CNS_RULE_SUBJECT = re.compile(
+    r"\b(?:cns|central nervous system|intra-?cranial|brain|cerebral)\s+(?:\(cns\)\s+)?(?:disease|involvement"
+    r"|patholog\w*|lesions?|abnormalit\w*|disorders?|conditions?)\b",
+    re.I,
+)
+NEURO_RULE_SUBJECT = re.compile(r"\bneurolog\w*\s+(?:disease|disorders?|conditions?|illness\w*)\b", re.I)
+# "No CNS disease other than ...": the rule's subject is negated, so an inclusion states it as an exclusion.
+SUBJECT_NEGATED = re.compile(
+    r"^\W*(?:(?:patients?|participants?|subjects?)\s+(?:must\s+)?(?:have\s+)?)?(?:no|without|absence of|free of"
+    r"|not have|has no|have no)\b",
     re.I,
 )
 # "Prior radiotherapy (e.g., to brain metastases) within 2 weeks": the brain is an example of where a treatment with

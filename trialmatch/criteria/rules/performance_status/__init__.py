@@ -138,10 +138,12 @@ _PLAIN_CONJUNCT = re.compile(
 _WITH_AFTER = re.compile(rf"\s*,?\s*with\s+{_SCALE_NEXT}[a-z(<>≥≤]", re.I)  # "ECOG 0-1 with creatinine clearance < 50"
 _CLAUSE_BREAK = re.compile(r"[;:.]")
 _PAREN = re.compile(r"\([^()]*\)")
-# A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"):
-# its digits are masked before reading. In "Phase 1 and 0-2" the 0 starts a score, not a second phase.
+# A number that names a part, arm or day is no score ("ECOG 0-1 (Arms 2 and 3 only)", "phase 1 portion"), nor
+# one that names a page of the protocol ("KPS >= 70 (see Annex 2)"): its digits are masked before reading. In
+# "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
-    r"\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?)"
+    r"\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?"
+    r"|annex(?:es)?|appendi(?:x|ces)|attachments?|tables?|sections?|figures?|schedules?|supplements?)"
     r"\s*\d{1,3}[a-z]?"
     r"(?:\s*(?:,|and|or|&|/)\s*\d{1,3}[a-z]?\b(?!\s*(?:-|–|—|~|to\b)\s*\d)){0,4}",
     re.I,
@@ -153,9 +155,22 @@ _NUMBER_WORD = guarded(r"(?<!least )\b(?:zero|one|two|three|four)\b(?!\s+(?:of|o
 _WORD_VALUE = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 
 
+# "ECOG level 0-1", "performance status level of 0 to 2": "level" right after the scale's name is its value's word,
+# not a dose level.
+_SCALE_BEFORE_LEVEL = re.compile(
+    r"(?:\b(?-i:ECOG|PS|WHO)|zubrod|status|score|performance)\s*(?:\([^()]{0,20}\)\s*)?$", re.I)
+
+
+def _mask_label(sentence: str, match: re.Match[str]) -> str:
+    label = match.group(0)
+    if label[:1] in "lL" and _SCALE_BEFORE_LEVEL.search(sentence, max(0, match.start() - 40), match.start()):
+        return label
+    return _DIGIT.sub("#", label)
+
+
 def _readable(sentence: str) -> str:
     """The sentence as the score patterns read it: label numbers masked, number words as digits."""
-    text = _LABEL_NUMBER.sub(lambda m: _DIGIT.sub("#", m.group(0)), sentence)
+    text = _LABEL_NUMBER.sub(lambda m: _mask_label(sentence, m), sentence)
     return _NUMBER_WORD.sub(lambda m: _WORD_VALUE[m.group(0).lower()].ljust(len(m.group(0))), text)
 _RPA_VALUE = re.compile(r"\s*(?:=|of|is|:)?\s*(?:(?:≥|>=)\s*)?(?P<n>[123]|iii|ii|i)\b", re.I)
 
