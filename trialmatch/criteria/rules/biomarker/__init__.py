@@ -261,4 +261,8 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
             missing.append("PD-L1")
         return f"{head}; your profile has no result for {', '.join(missing) or 'these genes'}. Ask your doctor."
     listed = listed or "as listed"
+    if clause.get("cohorts") and MAYBE not in answers:  # it would decide, but binds one group of several
+        group = ", ".join(c.split(": ", 1)[-1] for c in clause["cohorts"])
+        return (f"{head}; your profile lists {listed}, but this rule is only for one part of the trial ({group}): "
+                "ask your doctor which part you could join.")
     return f"{head}; whether your result ({listed}) counts depends on the trial's wording: ask the study team."

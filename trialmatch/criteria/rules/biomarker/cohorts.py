@@ -58,7 +58,13 @@ def whole_trial_scope(criteria: tuple[Criterion, ...]) -> str | None:
     way_in = {text: not _not_a_way_in(text) for text in dict.fromkeys(c.text for c in criteria)}
     labels = {c.scope.label if c.scope is not None and c.scope.kind != "condition" else None for c in criteria
               if way_in[c.text]}
-    return labels.pop() if len(labels) == 1 else None
+    label = labels.pop() if len(labels) == 1 else None
+    # "Phase 2 - Cohort 1 (only) exclusion criteria:", "Part B (first-line cohort) only:": a group that says it is
+    # one of several, even over every criterion listed (the others' criteria may be missing from the text).
+    return None if label is None or _ONLY.search(label) else label
+
+
+_ONLY = re.compile(r"\bonly\b", re.I)
 
 
 # A part that no longer enrols ("Phase 1 [closed to enrollment]").

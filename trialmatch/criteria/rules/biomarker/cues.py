@@ -133,7 +133,7 @@ _GENE_MINUS = re.compile(r"\b(EGFR|ALK|ROS-?1|KRAS|NRAS|BRAF|MET|RET|HER-?2|ERBB
 # bracket that ends in a protein word; a negation, list or marker word before it stays ("no <name> (EGFR)").
 _GENE_SYMBOLS = r"(?:EGFR|ALK|ROS-?1|ROS|KRAS|NRAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)"
 _SYMBOLS = r"(?:" + _GENE_SYMBOLS + r"|PD-L1)"  # PD-L1 is only collapsed: its own words ("high") are read elsewhere
-_SYMBOL_IN_BRACKETS = re.compile(r"\(\s*" + _SYMBOLS + r"\s*\)")
+_SYMBOL_IN_BRACKETS = re.compile(r"\(\s*" + _SYMBOLS + r"\s*-?\s*\)")
 _NAME_STOP = re.compile(
     r"(?i:no|not|non|and|or|nor|with|without|for|of|in|on|to|by|from|the|an?|any|known|documented|confirmed|has|have"
     r"|had|is|are|be|harbou?ring|carrying|negative|positive|mutat\w*|mutant|wild|type|alterations?|aberrations?"
@@ -143,7 +143,8 @@ _NAME_STOP = re.compile(
 _PROTEIN_WORD = re.compile(r"(?i:[\w-]*(?:kinase|receptor|factor|oncogene|homolog|homologue|ligand|phosphatase|protein"
                            r"|transfection))")
 _NAME_SUFFIX = re.compile(r"\d+|[A-Z]\d?")  # "oncogene 1", "homolog B1"
-_GENE_IN_BRACKETS = re.compile(r"\(\s*(" + _GENE_SYMBOLS + r")\s*\)")
+# "receptor- (EGFR-)": a name with a suspended hyphen ("EGFR-, ALK- or ROS1-directed") keeps it after its symbol.
+_GENE_IN_BRACKETS = re.compile(r"(-\s*)?\(\s*(" + _GENE_SYMBOLS + r")\s*(?(1)-)\s*\)")
 _NAME_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _NAME_WINDOW = 90  # characters before the bracket a name may take (six words)
 
@@ -172,21 +173,55 @@ def _name_start(text: str, end: int) -> int | None:
     return end - len(window) + words[first].start()
 
 
-def _named_symbols(text: str) -> str:
-    """"<name> (SYMBOL)" as the symbol alone (see _SYMBOLS)."""
+def _initials_start(text: str, end: int, symbol: str) -> int | None:
+    """Where a name spelt out letter by letter ends at `end`: "B isoform of rapidly accelerated fibrosarcoma (BRAF)",
+    "neurotrophic tropomyosin receptor kinase (NTRK)". The first word starts with the symbol's first letter, the last
+    with its last letter, and its letters are initials of the words in order; none a stop word but an inner "of"."""
+    letters = [c for c in symbol.upper().removeprefix("C-") if c.isalpha()]
+    window = text[max(0, end - _NAME_WINDOW): end]
+    words = list(_NAME_WORD.finditer(window))
+    if len(letters) < 3 or not words or window[words[-1].end():].strip():
+        return None
+    last = len(words) - 1
+    if words[last].group(0).isdigit() and last > 0:
+        last -= 1  # "... receptor 2 (HER2)"
+    if words[last].group(0)[0].upper() != letters[-1] or _NAME_STOP.fullmatch(words[last].group(0)):
+        return None
+    found = None
+    for first in range(last - 1, max(-1, last - 8), -1):
+        word = words[first].group(0)
+        if window[words[first].end(): words[first + 1].start()].strip(" -") or (
+                _NAME_STOP.fullmatch(word) and word.lower() != "of"):
+            break
+        initials = iter(w.group(0)[0].upper() for w in words[first: last + 1])
+        if word[0].upper() == letters[0] and all(letter in initials for letter in letters):
+            found = first
+    if found is None or (words[found].start() == 0 and end > _NAME_WINDOW):
+        return None
+    return end - len(window) + words[found].start()
+
+
+def _named_symbols(text: str, initials_only: bool = False) -> str:
+    """"<name> (SYMBOL)" as the symbol alone (see _SYMBOLS); "<name>- (SYMBOL-)" as "SYMBOL-". `initials_only`: only
+    names whose initials spell the symbol (before the vocabulary's names are rewritten, so that a known name's tail,
+    "tropomyosin receptor kinase", cannot leave its head, "neurotrophic", behind)."""
     pieces: list[str] = []
     last = 0
     for match in _GENE_IN_BRACKETS.finditer(text):
-        start = _name_start(text, match.start())
+        symbol = match.group(2)
+        start = None if initials_only else _name_start(text, match.start())
+        if start is None:
+            start = _initials_start(text, match.start(), symbol)
         if start is None or start < last:
             continue
         pieces.append(text[last:start])
-        pieces.append(match.group(1))
+        pieces.append(symbol + ("-" if match.group(1) else ""))
         last = match.end()
     return "".join(pieces) + text[last:] if pieces else text
 
 
-_SYMBOL_TWICE = re.compile(r"\b(" + _SYMBOLS + r")\s*\(\s*\1\s*\)|\b(ROS1)\s*\(\s*ROS\s*\)")  # "c-ros oncogene (ROS)"
+# "c-ros oncogene (ROS)"; "EGFR- (EGFR-)": a known name with a suspended hyphen, rewritten, keeps the hyphen once.
+_SYMBOL_TWICE = re.compile(r"\b(" + _SYMBOLS + r")(-?)\s*\(\s*\1\s*\2\s*\)|\b(ROS1)\s*\(\s*ROS\s*\)")
 # "EGFR, ALK, or ROS activating aberrations", "ROS rearrangement": ROS beside the driver genes (or a fusion word)
 # is ROS1, not reactive oxygen species.
 _BARE_ROS = re.compile(
@@ -199,11 +234,26 @@ _BARE_ROS = re.compile(
 def _gene_symbols(text: str) -> str:
     """"<name> (SYMBOL)" and "SYMBOL (SYMBOL)" as the symbol alone; a bare ROS in a list of driver genes as ROS1."""
     if "(" in text and _SYMBOL_IN_BRACKETS.search(text):
-        text = _SYMBOL_TWICE.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _SYMBOL_TWICE.sub(lambda m: m.group(1) + m.group(2) if m.group(1) else m.group(3), text)
         text = _named_symbols(text)
     if "ROS" in text:
         text = _BARE_ROS.sub(lambda m: (m.group(1) or "") + "ROS1", text)
     return text
+
+
+def names_as_symbols(text: str) -> str:
+    """Spelt-out gene names as their symbols and nothing else ("epidermal growth factor receptor (EGFR) or
+    anaplastic lymphoma kinase (ALK) directed therapy" -> "EGFR or ALK directed therapy"), for readers that
+    need the drug classes normalise() replaces by DRUG."""
+    return _gene_symbols(_full_names(text))
+
+
+def _full_names(text: str) -> str:
+    """Spelt-out gene names as symbols: first those in brackets after their initials, then the vocabulary's."""
+    if "(" in text and _SYMBOL_IN_BRACKETS.search(text):
+        text = _named_symbols(text, initials_only=True)
+    full_names, symbols = vocab.full_gene_names()
+    return full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
 
 
 def mutant_prefix(text: str) -> bool:
@@ -240,8 +290,7 @@ def normalise(text: str) -> str:
     if "p. " in text:  # "KRAS p. G12C": the protein prefix belongs to the change
         text = _PROTEIN_PREFIX.sub("p.", text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
-    full_names, symbols = vocab.full_gene_names()
-    text = full_names.sub(lambda m: symbols[vocab.name_key(m.group(0))], text)
+    text = _full_names(text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
     if _NEGATIVE_SLIP_HINT.search(folded(text)):

@@ -77,6 +77,20 @@ def _lead_in_histologies(sentence: str) -> list[str] | None:
     return [h for h in ("adenocarcinoma", "large cell", "squamous") if h in named]
 
 
+_PUNCTUATION = " \t*-\u2022.:;,()[]"  # what may open a bullet before its first word
+
+
+def histology_lead_end(sentence: str) -> int:
+    """Where a leading condition on histology alone ends ("In case of non-squamous histology, ...", "If non-squamous:
+    ...", "For squamous patients, ..."), or 0: the rule after it is read as any rule, for that histology."""
+    if _lead_in_histologies(sentence):
+        return lead_in_end(sentence)
+    match = _HISTOLOGY_CONDITION.search(sentence)
+    if match is None or sentence[:match.start()].strip(_PUNCTUATION) or match.group(0).rstrip()[-1:] not in ",:":
+        return 0
+    return match.end()
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 _MARKER_TYPES = frozenset({"gene", "alt", "driver", "pdl1"})
 

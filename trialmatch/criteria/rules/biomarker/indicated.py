@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules.biomarker.cues import names_as_symbols
 from trialmatch.criteria.rules.biomarker.phrases import Statement
 
 _GENE = r"(?:EGFR|ALK|ROS-?1|KRAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB-?2|NTRK[1-3]?|NRG-?1)"
@@ -27,20 +28,36 @@ _NOT_INDICATED_AFTER = (r"[^.;]{0,40}?\b(?:is|are|be|was|were)\s+not\s+(?:(?:cur
 _NOT_CANDIDATE_BEFORE = (r"\b(?:(?:not|neither)\s+(?:an?\s+)?(?:(?:suitable|appropriate)\s+)?"
                          r"(?:candidates?|eligible|suitable|appropriate|indicated)|ineligible|no\s+indication)"
                          r"\s+for\s+(?:(?:an?|any|the)\s+)?")
+# The drug class named before its genes: "targeted therapy directed at ROS1 or BRAF", "treatment targeting EGFR".
+_THERAPY_AT = (r"\b(?:(?:targeted|directed|specific)\s+)?(?:therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?)\s+"
+               r"(?:directed\s+(?:at|against|to(?:wards?)?)|targeting|against)\s+(?:(?:an?|the)\s+)?")
+_GENE_WORD = r"(?:\s+(?:genes?|alterations?|mutations?|aberrations?|rearrangements?|fusions?|changes?))?"
 NOT_INDICATED = re.compile(
     r"(?i:" + _NOT_CANDIDATE_BEFORE + ")(?P<before>" + _LIST + r")(?i:" + _THERAPY + ")"
     r"|(?P<after>" + _LIST + r")(?i:" + _THERAPY + _NOT_INDICATED_AFTER + ")"
+    r"|(?i:" + _THERAPY_AT + ")(?P<at>" + _LIST + r")(?i:" + _GENE_WORD + _NOT_INDICATED_AFTER + ")"
 )
+_IS_INDICATED = r"[^.;]{0,40}?\b(?:is|are)\s+(?:(?:currently|clinically)\s+)?indicated\b"
 # Among exclusions, the same thing said the other way: "patients who are candidates for EGFR-targeted therapy".
 INDICATED = re.compile(
     r"(?i:\b(?:candidates?|indicated)\s+for\s+(?:(?:an?|any|the)\s+)?)(?P<before>" + _LIST + r")(?i:" + _THERAPY + ")"
-    r"|(?P<after>" + _LIST + r")(?i:" + _THERAPY
-    + r"[^.;]{0,40}?\b(?:is|are)\s+(?:(?:currently|clinically)\s+)?indicated\b)"
+    r"|(?P<after>" + _LIST + r")(?i:" + _THERAPY + _IS_INDICATED + ")"
+    r"|(?i:" + _THERAPY_AT + ")(?P<at>" + _LIST + r")(?i:" + _GENE_WORD + _IS_INDICATED + ")"
+)
+# Among inclusions, a change that must be absent, qualified by the genes' drugs: "no sensitising alteration for which
+# EGFR or ROS1 inhibitors are indicated", "without a mutation for which an EGFR TKI is approved". It names those genes
+# only, not every actionable driver.
+FOR_WHICH = re.compile(
+    r"(?i:\b(?:no|without|lack(?:s|ing)?|free\s+of|not\s+(?:have|harbou?r|carry))\b[^.;]{0,60}?\bfor\s+which\s+"
+    r"(?:(?:an?|any|approved)\s+)?)(?P<which>" + _LIST + r")(?i:" + _THERAPY
+    + r"\s+(?:is|are)\s+(?:(?:currently|clinically)\s+)?(?:indicated|approved|available|recommended)\b)"
 )
 _GENE_TOKEN = re.compile(_GENE)
+# "directed at ROS1", "targeting EGFR": the drug class before its genes (see _THERAPY_AT).
+_AT_WORD = re.compile(r"(?i:directed\s+(?:at|against|to)|targeting|against)\s+(?:(?:an?|the)\s+)?" + _GENE)
 # Without their first letter, so no lower-casing is needed first ("Indicated", "Candidates").
-_CUES = re.compile(r"ndicat|andidate|ligible|ppropriate|ecommended")
-_NEGATIONS = ("not ", "ineligible", "no indication")
+_CUES = re.compile(r"ndicat|andidate|ligible|ppropriate|ecommended|pproved|vailable")
+_NEGATIONS = ("not ", "ineligible", "no indication", "no ", "without", "lack", "free of")
 # A gene symbol right before a drug word, as every match has: "EGFR-directed", "ALK TKI", "ROS1- targeted".
 _THERAPY_WORD = re.compile(_GENE + r"[\s\-]{0,3}(?i:[adimst])")
 # "... is not indicated, or who progressed on it": carriers treated before come in too, so a carrier is a question.
@@ -53,13 +70,18 @@ _SYMBOLS = {"ROS-1": "ROS1", "C-MET": "MET", "CMET": "MET", "HER2": "ERBB2", "HE
 def directed_therapy_statements(sentence: str, section: str) -> list[Statement]:
     """Statements of a "<genes>-directed therapy is not indicated" sentence (an inclusion), or of "candidates for
     <genes>-targeted therapy" (an exclusion): the genes' actionable changes must be absent."""
+    if _CUES.search(sentence) is None:
+        return []  # most sentences
+    sentence = names_as_symbols(sentence)  # "anaplastic lymphoma kinase (ALK) directed therapy"
     if not _may_say(sentence, section):
         return []
     pattern = NOT_INDICATED if section == "inclusion" else INDICATED
     match = pattern.search(sentence)
+    if match is None and section == "inclusion":
+        match = FOR_WHICH.search(sentence)
     if match is None:
         return []
-    genes = _genes(match.group("before") or match.group("after") or "")
+    genes = _genes(next((g for g in match.groups() if g), ""))
     if not genes:
         return []
     rest = sentence[: match.start()] + " " + sentence[match.end():]
@@ -77,7 +99,7 @@ def directed_therapy_statements(sentence: str, section: str) -> list[Statement]:
 
 def _may_say(sentence: str, section: str) -> bool:
     """Substring tests every match needs (most sentences have none): a cue word, and in an inclusion a negation."""
-    if _CUES.search(sentence) is None or _THERAPY_WORD.search(sentence) is None:
+    if _CUES.search(sentence) is None or (_THERAPY_WORD.search(sentence) is None and _AT_WORD.search(sentence) is None):
         return False
     lowered = sentence.lower()
     return section != "inclusion" or any(neg in lowered for neg in _NEGATIONS)

@@ -256,7 +256,7 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
     norm, hedged = without_other_hedge(once(normalise, sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
-    directed = directed_therapy_statements(sentence, section) if " DRUG " in norm else []
+    directed = directed_therapy_statements(sentence, section)
     if not directed and not _may_state(norm, section):
         return None
     if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
@@ -264,12 +264,43 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if listed and EARLY_SETTING.search(sentence):
         return None  # one listed route, for early disease: not a rule on metastatic NSCLC
     genes, scores = read_sentence(norm, section), read_pdl1(norm, section)
+    if directed:
+        genes = _without_directed(genes, directed, sentence)
     if genes and scores and _or_between_gene_and_score(norm):
         genes, scores = _one_requirement(genes, scores)
     statements = _drop_both_ways([*genes, *scores, *directed])
     if hedged:
         _other_drivers_in_question(statements)
     return frozenset(carrier_genes(norm)), statements
+
+
+def _flat_group_headings(criteria: tuple[Criterion, ...], bullets: list[tuple[str, ...]]) -> set[int]:
+    """Bullets that only head the plain bullets after them ("* Part B (first-line cohort) only:" then "* Known EGFR
+    mutation ..."): our label for the heading and the shared reader's scope of the bullets name one group."""
+    found = set()
+    for index, (criterion, labels) in enumerate(zip(criteria, bullets, strict=True)):
+        scope = criterion.scope
+        if (labels and index + 1 < len(criteria) and criterion.text.rstrip().endswith(":") and scope is not None
+                and scope.kind != "condition" and criteria[index + 1].scope == scope and not bullets[index + 1]):
+            found.add(index)
+    return found
+
+
+_FOR_WHICH_WORDS = re.compile(r"\bfor\s+(?:which|whom)\b", re.I)
+
+
+def _without_directed(genes: list[Statement], directed: list[Statement], sentence: str) -> list[Statement]:
+    """The gene statements left beside a directed-therapy reading: its genes are read there ("therapy directed at
+    ROS1 or BRAF is not indicated" is no requirement for them), and "an alteration for which EGFR inhibitors are
+    indicated" names EGFR, not every actionable driver."""
+    named = {a["gene"] for s in directed for a in s.atoms}
+    drivers = _FOR_WHICH_WORDS.search(sentence) is not None
+    kept = []
+    for statement in genes:
+        atoms = [a for a in statement.atoms if a.get("gene") not in named and not (drivers and a["t"] == "driver")]
+        if atoms:
+            kept.append(Statement(statement.polarity, atoms, statement.open, statement.known_only))
+    return kept
 
 
 # What may stand between a gene's finding and a PD-L1 level joined to it by "or" ("EGFR mutation, or a high PD-L1").
@@ -394,11 +425,14 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
     own_whole = whole_trial_labels(bullet_cohorts)
     flat_bans = _flat_banned_items(text.criteria)
+    flat_heads = _flat_group_headings(text.criteria, bullet_cohorts)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         cohorts = list(bullet)
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
         scope = criterion.scope
+        if position in flat_heads and scope is not None:
+            cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
         if scope is not None and scope.other_disease:
             foreign.update(cohorts)
             continue  # another cancer's cohort: none of it binds an NSCLC patient
@@ -419,7 +453,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
         read_whole = note_apart(criterion.text) if section == "inclusion" else criterion.text
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
-            own_labels = list(sentence_labels)  # one list per sentence, as clauses' cohorts
+            # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
+            own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
             if bool(own_labels or cohorts) and once(other_cancer_only, sentence):
                 foreign.update(own_labels or cohorts)

@@ -42,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     WAIVED_TEST,
     other_cancer_only,
 )
+from trialmatch.criteria.rules.biomarker.histology import histology_lead_end
 from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
     EXON_CLASSES,
@@ -224,7 +225,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if not sentence:
             return []
     if SENTENCE_CONDITION.search(sentence):
-        return []
+        # "If non-squamous: no EGFR mutation": a condition on histology only (reading.py binds the rule to it).
+        lead = histology_lead_end(sentence)
+        if not lead or SENTENCE_CONDITION.search(sentence[lead:]):
+            return []
+        sentence = sentence[lead:]
     if other_cancer_only(sentence):
         return []
     if SAMPLE_LOGISTICS.search(sentence):
@@ -324,6 +329,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "exon 19 deletion, L858R or other sensitising mutation": the class after "or other" is an alternative.
             or_other = [t.start for t in phrase if t.type == "open" and t.key == "or other"]
             drivers = [t for t in phrase if t.type == "driver"]
+            if drivers and phrase[-1].type == "test" and not any(
+                    t.type == "postneg" or t.says_positive for t in phrase):
+                continue  # "actionable driver mutation testing results are required": a test, as for a gene
             other_than = [t for t in phrase if t.type == "other" and t.start > drivers[0].start
                           and part_text[t.end: t.end + 6].lower().startswith(" than")] if drivers else []
             if other_than:
