@@ -182,6 +182,11 @@ def _heading(line: str) -> tuple[Section, str | None] | None:
         if before is not None and _names_group(before.group("group")) is not None:
             section = "inclusion" if before.group("which").lower() == "inclusion" else "exclusion"
             return section, before.group("group")
+        # A long "Inclusion Criteria Specific to Dose Escalation and Second-Line Dose Expansion:" names its group
+        # after its words, as a short one does.
+        after = _GROUP_AFTER.match(_bare(line.split(":", 1)[0])) if len(line) <= 130 else None
+        if after is not None and (group := _names_group(after.group("group"))):
+            return "inclusion" if _bare(line).lower().find("inclusion") >= 0 else "exclusion", group
         return None
     if section is None:
         return None

@@ -44,8 +44,9 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
         return frozenset()
     fields = {"prior_therapies", "prior_lines"}
     # A driver rule and "no standard therapy left" (is the driver's drug had?) read the patient's genes.
-    if any(rule.get("genes") or rule.get("marker") or rule.get("exhausted") or (rule.get("scope") or {}).get("genes")
-           for rule in every_rule(rules["rules"])) or rules.get("unruled_parts"):
+    if rules.get("unruled_parts") or any(
+            rule.get("genes") or rule.get("marker") or rule.get("aga") or rule.get("exhausted")
+            or (rule.get("scope") or {}).get("genes") for rule in every_rule(rules["rules"])):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)
 

@@ -114,6 +114,16 @@ _AVAILABLE_FOR_DRIVER = re.compile(
     r"\bfor which\b[^.;]{0,160}$"
     r"|\b(?:alteration|mutation|driver|oncogene|aberration|rearrangement|fusion|variant)s?\b[^.;]{0,160}"
     r"\b(?:approved|available)\s+(?:(?:and|or)\s+(?:approved|available)\s+)?(?:targeted\s+)?$")
+# "EGFR mutation confirmed ... before the first-line treatment with EGFR-TKIs", "biopsy collected before first-line
+# therapy": the line only dates a test or sample (when it was taken), it says nothing of the patient's line.
+_DATING_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+|any\s+|starting\s+|(?:the\s+)?"
+                            r"(?:start|initiation|beginning)\s+of\s+(?:the\s+)?)?$")
+_TESTED = re.compile(r"\b(?:confirm\w*|detect\w*|document\w*|collect\w*|obtain\w*|biops\w*|specimens?|samples?"
+                     r"|tissues?|test\w*|identif\w*|diagnos\w*|assess\w*|determin\w*|sequenc\w*|ngs|pcr|archiv\w*"
+                     r"|available|histolog\w*|cytolog\w*)\b")
+# "Diagnosed with stage IV NSCLC, to be enrolled prior to first-line therapy": the patient's entry is dated, the
+# first-line rule stands.
+_ENTRY = re.compile(r"\b(?:enrol\w*|regist\w*|randomi[sz]\w*|entry|entering|included|inclusion|treated|receiv\w*)\b")
 _CURRENT_CUE = re.compile(r"\b(?:currently|receiving|using|are on|is on|ongoing|on treatment|continu\w*)\b")
 
 
@@ -340,6 +350,15 @@ def _failed_line(text: str, start: int, end: int) -> bool:
         and not _PLANNED_BEFORE.search(text, 0, start)
 
 
+def _dated_sample(text: str, start: int, before: str) -> bool:
+    """Whether the line at `start` only dates a test or sample told before it in the same clause."""
+    if not _DATING_BEFORE.search(before):
+        return False
+    clause = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
+    last = max((m.end() for m in _TESTED.finditer(text, clause, start)), default=None)
+    return last is not None and not _ENTRY.search(text, last, start)
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
@@ -350,6 +369,8 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
+        if _dated_sample(text, match.start(), before):
+            continue
         if _failed_line(text, match.start(), match.end()):
             out.append(LineLimit(match.start(), match.end(), min=max(values)))
         elif _AVAILABLE_FOR_DRIVER.search(text, max(0, match.start() - 240), match.start()):

@@ -726,6 +726,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
     # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
+    titles = _said_again(titles, criteria)
     if line_rules and all(r["soft"] or r.get("bound") for r in line_rules):
         rules += [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
@@ -734,6 +735,18 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
         rules += titles
     kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
     return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
+
+
+def _said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A title's ban the criteria state again, more exactly: "chemo-naive" in the title and "prior chemotherapy for
+    stage IIIB/IV disease" in the criteria is the criteria's ban (the title's would also catch adjuvant treatment)."""
+    bans = {item for r in criteria if r["kind"] in ("forbid", "naive") and not r.get("genes") and not r.get("aga")
+            and not r["cohorts"] for item in (r.get("items") or ())}
+    if any(r["kind"] == "naive" and not r.get("genes") and not r.get("aga") and not r["cohorts"] for r in criteria):
+        bans.add("c:systemic")  # "no prior systemic therapy for stage IIIB/IV disease" bans chemotherapy too
+    if not bans:
+        return titles
+    return [r for r in titles if r["kind"] != "forbid" or not all(_covered(i, bans) for i in r.get("items") or ())]
 
 
 def _marker_cohorts(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:

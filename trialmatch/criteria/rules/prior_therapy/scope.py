@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.marker_groups import sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import ends_scope
 from trialmatch.criteria.vocab import canonical_gene
@@ -179,22 +181,27 @@ def _genes_in(words: str) -> list[str]:
 
 # Genes with an approved targeted therapy in NSCLC: what "actionable" or "driver" alterations name.
 DRIVER_GENES = ("EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "NTRK1", "NTRK2", "NTRK3", "ERBB2", "KRAS")
-_DRIVER = (
-    r"(?:(?:an?|the|known|documented|confirmed|other|any)\s+)*(?:actionable|targetable|druggable|driver|oncogenic"
-    r"|sensiti[sz]ing|treatable)[\s-]+(?:(?:genomic|genetic|molecular|oncogenic|driver|gene)[\s-]+)?"
+_DRIVER = (  # one group: the patterns below put it after their own words
+    r"(?:(?:(?:an?|the|known|documented|confirmed|other|any|positive)\s+)*(?:actionable|targetable|druggable|driver"
+    r"|oncogenic|sensiti[sz]ing|treatable)[\s-]+(?:(?:genomic|genetic|molecular|oncogenic|driver|gene)[\s-]+)?"
     r"(?:mutations?|alterations?|aberrations?|drivers?|variants?|rearrangements?)"
+    # "Subjects with positive AGA must ...": an actionable genomic alteration, abbreviated.
+    r"|(?:(?:an?|the|known|documented|confirmed|any|positive)\s+)*agas?\b(?![\s-]+negative)"
     # No qualifier, the same group in plainer words: "genome mutations", "genomic alterations".
     r"|(?:(?:an?|the|known|documented|confirmed|any)\s+)*(?:genome|genomic|genetic|gene|molecular)[\s-]+"
-    r"(?:mutations?|alterations?|aberrations?|variants?|rearrangements?)"
+    r"(?:mutations?|alterations?|aberrations?|variants?|rearrangements?))"
 )
 # "Patients with (tumours with) actionable mutations must ...", "If driver mutation, ...": a condition on
 # the patients with a driver, not a requirement on everyone.
 _DRIVER_PATIENTS = re.compile(
     r"^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?"
     r"(?:(?:patients|subjects|participants|individuals|people|those|pts|cases)\s+"
-    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry)|who (?:have|harbou?r|carry))\s+"
+    r"(?:with|harbou?ring|whose tumou?rs? (?:have|has|harbou?rs?|carry|carries)|who (?:have|harbou?r|carry))\s+"
     r"(?:(?:tumou?rs?|cancers?|disease|nsclc)\s+(?:with|harbou?ring|that (?:have|harbou?r|carry))\s+)?"
     rf"|if\s+(?:there is\s+|with\s+)?){_DRIVER}"
+    # "Driver-positive participants (...) must ...", "AGA-positive subjects: ...".
+    r"|^\W*(?:(?:for|in|among)\s+)?(?:the\s+)?(?:driver|aga|oncogene|oncogenic[\s-]+driver)[\s-]+positive\s+"
+    r"(?:patients|subjects|participants|individuals|people|pts|cases)\b"
 )
 _FOR_DRIVER = guarded(
     r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
@@ -203,12 +210,59 @@ _FOR_DRIVER = guarded(
 )
 
 
+# The patients WITHOUT a driver: "Subjects with negative AGA must ...", "Patients without a targetable driver ...",
+# "driver-negative participants must ...", "Participants without genetic alterations or unknown genetic alterations
+# ...". Their rule binds only patients known (or, with "or unknown", not known) to have no such driver.
+_WHO = r"(?:patients|subjects|participants|individuals|people|those|pts|cases)"
+_DRIVER_ADJ = r"(?:actionable|targetable|druggable|treatable|driver|oncogenic|genomic|genetic|molecular|known)"
+_DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberrations?|drivers?|variants?"
+                r"|rearrangements?)\b)")
+_WITHOUT_DRIVER = guarded(
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
+    r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry))|with\s+(?:no|negative)|negative\s+for)\s+"
+    rf"(?:(?:an?|any|known|documented|other)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}{_DRIVER_NOUN}"
+    r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:the\s+)?(?:driver|aga|oncogene|oncogenic[\s-]+driver)"
+    rf"[\s-]+(?:negative|wild[\s-]?type)\s+{_WHO}\b"
+)
+_OR_UNKNOWN = re.compile(r"\bor\b[^.;:]{0,50}?\b(?:unknown|untested|not\s+(?:known|tested))\b")
+# Words that name a driver by its approved therapy: a finding with none (KRAS G12V, HER2 amplification) is not one.
+_ACTIONABLE = re.compile(r"\b(?:actionable|targetable|druggable|treatable|agas?)\b")
+
+
+def actionable_group(norm: str) -> dict[str, Any] | None:
+    """{"with": bool, "strict": bool, "or_unknown": bool} when a sentence is about the patients with (or without) an
+    actionable driver named by no gene: "Subjects with positive AGA must ...", "Patients without a targetable
+    driver must ...". `strict`: the words ask for an approved therapy ("actionable"), not just any driver."""
+    if "driver" not in norm and "aga" not in norm and "alteration" not in norm and "mutation" not in norm \
+            and "aberration" not in norm and "variant" not in norm and "rearrangement" not in norm:
+        return None
+    without = _WITHOUT_DRIVER.match(norm)
+    if without is None and not _DRIVER_PATIENTS.match(norm):
+        return None
+    group = sentence_group(norm) if without is None else norm[:without.end() + 60]
+    # "Subjects with actionable genomic alterations (EGFR, ALK, ROS1, ...)": the genes listed name the group.
+    driver = _DRIVER_PATIENTS.match(norm) if without is None else None
+    listed = _LISTED_AFTER.match(norm, driver.end()) if driver else None
+    genes = [g for g in _genes_in(listed.group("genes") if listed else group) if g in DRIVER_GENES]
+    if without is not None and _genes_in(norm[:without.end()]):
+        return None  # "Patients without EGFR or ALK alterations": the reader's marker group
+    return {"with": without is None, "strict": bool(_ACTIONABLE.search(group)), "genes": genes,
+            "or_unknown": bool(without and _OR_UNKNOWN.search(norm, without.end(), without.end() + 80))}
+
+
+_LISTED_AFTER = re.compile(r"\s*\((?!\s*(?:e\.?g\b|such as|for example|including|i\.?e\b))(?P<genes>[^()]{2,80})\)")
+
+
 def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
     """([genes], alteration) when a sentence is about one biomarker group only:
     "Patients with EGFR mutation ...", "... required for patients with EGFR, ALK or ROS1 alterations",
     "Patients with actionable alterations must have ..." (every gene with an approved targeted therapy)."""
-    if _DRIVER_PATIENTS.match(norm) or _FOR_DRIVER.search(norm):
-        return list(DRIVER_GENES), None
+    driver = _DRIVER_PATIENTS.match(norm)
+    if driver or _FOR_DRIVER.search(norm):
+        # "Driver-positive participants (EGFR, ALK, ROS1, RET, MET ex14) must ...": the genes listed right after.
+        listed = _LISTED_AFTER.match(norm, driver.end()) if driver else None
+        named = [g for g in _genes_in(listed.group("genes")) if g in DRIVER_GENES] if listed else []
+        return named or list(DRIVER_GENES), None
     for pattern in (_PATIENTS_WITH, _GENE_PATIENTS, _GENE_COHORT, _GENE_TUMOUR, _GENE_ALTERATION_LABEL):
         match = pattern.match(norm)
         if match:

@@ -35,6 +35,7 @@ from trialmatch.criteria.rules.prior_therapy.names import (
 )
 from trialmatch.criteria.rules.prior_therapy.other_facts import conditioned_on_other_fact
 from trialmatch.criteria.rules.prior_therapy.scope import (
+    actionable_group,
     biomarker_condition,
     group_heading,
     heading_cohorts,
@@ -366,7 +367,9 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # A title names the trial's population; it is not a condition on one group of patients.
     genes, alteration = biomarker_condition(norm) if ctx.section != "title" else ([], None)
     title = ctx.section == "title"
-    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare)
+    actionable = actionable_group(norm) if not title else None
+    # "Patients without an actionable driver must ...": the others a rule is for, told by their findings (aga).
+    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, actionable is not None)
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
     base: dict[str, Any] = {
@@ -380,7 +383,12 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if conditioned_on_other_fact(norm):
         # "Patients with PD-L1 >= 50% who ...": a group this dimension cannot tell (other_facts.py)
         base["soft"] = base["other_fact"] = True
-    group = group_heading(norm)
+    if actionable is not None:
+        # "Subjects with positive AGA must ...", "Subjects with negative AGA must ...": sibling rules for the
+        # patients with and without an actionable driver; whose a patient is, check() reads from their findings.
+        base["genes"], base["alteration"], base["aga"] = [], None, actionable
+    # An actionable-driver group is told from the patient's findings, not chosen as one of the trial's ways in.
+    group = group_heading(norm) if actionable is None else None
     if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
         base["cohorts"] = [group[0]]
         base["genes"] = base["genes"] or group[1]
@@ -468,6 +476,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         rules = _if_had(rules, leads, read.mentions)
     if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
+    if no_standard:
+        rules = _or_none_left(rules, base, bare)
     if softened:
         if alternative is not None or any(r["kind"] not in ("require", "lines") or r.get("exhausted") for r in rules):
             return _reading_rules(read, ctx, split=False)  # a ban or a way in beside it: the whole sentence is soft
@@ -697,10 +707,11 @@ _STARTING_OR = guarded(
     r"(?:start(?:ing)?|initiat\w*|commenc\w*|begin(?:ning)?|due to start)\b")
 
 
-def _sentence_soft(norm: str, bare: str) -> bool:
-    """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others, a start."""
+def _sentence_soft(norm: str, bare: str, group_told: bool = False) -> bool:
+    """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others (unless
+    `group_told`: who they are is read from the patient's findings), a start."""
     return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
-        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or bool(cues.OTHERS.search(norm)) \
+        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or (not group_told and bool(cues.OTHERS.search(norm))) \
         or bool(_STARTING_OR.search(bare))
 
 
@@ -780,6 +791,23 @@ def _standard_used_up(rules: list[dict[str, Any]], base: dict[str, Any], bare: s
         rules = [*rules, *counted]
     firm = judged_soft and not cues.STANDARD_ALTERNATIVE.search(bare)
     return [{**r, "exhausted": True, "soft": False if firm else r["soft"]} if r in counted else r for r in rules]
+
+
+def _or_none_left(rules: list[dict[str, Any]], base: dict[str, Any], bare: str) -> list[dict[str, Any]]:
+    """ "At least two prior lines, or for whom no standard therapy exists": a patient with fewer lines may have none
+    left (a question), but one line at least the sentence takes (standard first-line therapy always exists)."""
+    counted = [r for r in rules if r["kind"] == "lines" and (r.get("min") or 0) >= 2 and not r.get("of")]
+    if not counted or not _OR_NO_STANDARD.search(bare):
+        return rules
+    return [{**r, "soft": True} if r in counted else r for r in rules] + [{**_after_standard_rule(base, bare),
+                                                                           "min": 1}]
+
+
+# "..., or for whom no standard therapy exists", "... or no further standard therapy is available": the absence of
+# standard therapy offered beside a count of lines, as another way in.
+_OR_NO_STANDARD = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)?(?:for\s+whom\s+|who\s+have\s+"
+                             r"|(?:where|when|if)\s+|have\s+|has\s+|with\s+)?(?:there\s+(?:is|are)\s+)?(?:no\b"
+                             r"|(?:the\s+)?standard\b[^.;]{0,40}\b(?:not|no\s+longer|unavailable|non-?existent)\b)")
 
 
 def _judged_only(norm: str, bare: str, base: dict[str, Any], soft_context: bool) -> bool:

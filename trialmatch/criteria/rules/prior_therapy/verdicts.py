@@ -18,9 +18,10 @@ from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.biomarker.vocab import alteration_label
 from trialmatch.criteria.rules.patient import Patient
-from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, needed
+from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, OTHER_ACTIONABLE, needed
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
 from trialmatch.criteria.rules.prior_therapy.not_counted import recount
+from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -562,6 +563,10 @@ def _a(word: str) -> str:
 _AN_SOUNDS = ("A", "E", "I", "O", "NTRK", "NRG", "FGFR", "HLA", "MSI", "SMARC", "RB1", "LKB")
 
 
+def _aga_words(group: dict[str, Any]) -> str:
+    return f"{'with' if group['with'] else 'without'} a driver alteration that has an approved targeted therapy"
+
+
 def _group_words(rule: dict[str, Any]) -> str:
     return (rule.get("alteration") or "").upper() or " / ".join(rule["genes"])
 
@@ -570,9 +575,52 @@ def _marker_words(marker: dict[str, list[str]]) -> str:
     return " or ".join(f"{gene} {' / '.join(alteration_label(k) for k in kinds)}" for gene, kinds in marker.items())
 
 
+def actionable_status(profile: Patient, strict: bool, genes: Sequence[str] = ()) -> bool | None:
+    """Whether the patient has an actionable driver (in `genes`, when the text lists them): True for a finding
+    with an approved targeted therapy (drivers.needed), False for none (tested negative for the listed genes, or
+    for EGFR and ALK, with no such finding; a finding in another driver gene; or, when `strict` words ask for an
+    approved therapy, a finding without one: KRAS G12V, HER2 amplification), else None."""
+    other = False
+    for gene in (*DRIVER_GENES, *OTHER_ACTIONABLE):
+        if profile.gene_status(gene) != "positive":
+            continue
+        if genes and gene not in genes:
+            other = True  # drivers seldom come together: another one's carrier is outside the listed group
+            continue
+        if gene in OTHER_ACTIONABLE:
+            return None  # a drug exists for it, but the table below does not say which
+        if needed(gene, profile.alterations(gene), False, True, later_line=True) is not None:
+            return True
+        other = True
+    if other:
+        return False if strict or genes else None
+    return False if all(profile.gene_status(g) == "negative" for g in genes or _AGA_TESTED) else None
+
+
+# A patient tested negative for these (and with no other driver) is taken to have no actionable one: the two
+# drivers every guideline tests first.
+_AGA_TESTED = ("EGFR", "ALK")
+
+
+def _aga_member(group: dict[str, Any], profile: Patient) -> bool | None:
+    """Whether the patient is in a group of patients with (or without) an actionable driver."""
+    status = actionable_status(profile, group["strict"], group.get("genes") or ())
+    if group["with"]:
+        return status
+    if status is None:
+        # "... or unknown genetic alterations": the untested are in; a finding whose drug is unclear is not.
+        untested = not any(profile.gene_status(gene) == "positive" for gene in (*DRIVER_GENES, *OTHER_ACTIONABLE))
+        return True if group["or_unknown"] and untested else None
+    return not status
+
+
 def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
-    applies = _applies(rule, profile)
+    aga = rule.get("aga")
+    applies = _applies(rule, profile) if aga is None else _aga_member(aga, profile)
+    if applies is False and aga is not None:
+        return Outcome(ELIGIBLE, lambda: f"This rule is only for people {_aga_words(aga)}; your results say you "
+                                         "are not one of them.")
     if applies is False:
         return Outcome(ELIGIBLE, lambda: f"This rule is only for people with {_a(_group_words(rule))} finding.")
     marker: dict[str, list[str]] = rule.get("marker") or {}
@@ -616,8 +664,9 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
         outcome = _by_route(rule["driver_routes"], profile, h) or outcome
     if applies is None and outcome.verdict == EXCLUDED:
         found = outcome
-        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with {_a(_group_words(rule))} "
-                                           "finding, and your test results do not say.")
+        who = f"{_aga_words(rule['aga'])}" if rule.get("aga") else f"with {_a(_group_words(rule))} finding"
+        outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people {who}, and your test results "
+                                           "do not say whether you are one; ask your doctor.")
     return outcome
 
 

@@ -253,7 +253,13 @@ _SETTING = re.compile(
 def _setting_group(what: str, group: str) -> bool:
     """A cohort or arm named by its setting or its design: "Neoadjuvant cohort:", "For the perioperative cohort:",
     "Second-line arm:", "All-comers cohort:". Its rules bind only that group (a question for everyone else)."""
-    return group.lower().rstrip("s") in {"cohort", "arm", "group", "population"} and bool(_SETTING.match(what.strip()))
+    # "First-Line Dose Expansion:", "Second-line expansion:": a study part named by its line.
+    what = _DOSE_TAIL.sub("", what.strip()) if group.lower() == "expansion" else what.strip()
+    return group.lower().rstrip("s") in {"cohort", "arm", "group", "population", "expansion"} \
+        and bool(_SETTING.match(what))
+
+
+_DOSE_TAIL = re.compile(r"[\s-]+dose$", re.I)
 
 
 # A cancer named before a colon: "SCLC: ...", "Breast cancer (2L+): ...".
