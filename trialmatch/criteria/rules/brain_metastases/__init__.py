@@ -67,19 +67,51 @@ def _before_window(sentence: str, start: int) -> str:
     window = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), window)
     cut = max((m.end() for m in phrases.CLAUSE_END.finditer(window)), default=0)
     window = window[cut:]
-    # A comma ends the clause, unless what precedes it is one qualifier ("symptomatic, untreated").
-    parts = window.rsplit(",", 2)
-    if len(parts) >= 2:
-        keep = parts[-1]
-        if len(parts) == 3 and _is_qualifier_only(parts[-2]):
-            keep = parts[-2] + "," + parts[-1]
-        window = keep
-    return window
+    # A comma ends the clause, unless what precedes it is one qualifier ("symptomatic, untreated"); "Active, or
+    # untreated, brain metastases" is a list of them, each one (its "or" aside) kept.
+    parts = window.split(",")
+    keep = [parts[-1]]
+    for part in reversed(parts[:-1]):
+        if not _is_qualifier_only(part) or len(keep) == 3:
+            break
+        keep.insert(0, part)
+    return ",".join(keep)
+
+
+_LEADING_JOIN = re.compile(r"^\s*(?:and/or|or|and)\s+", re.I)
 
 
 def _is_qualifier_only(text: str) -> bool:
+    text = _LEADING_JOIN.sub("", text)
     words = text.split()
     return len(words) == 1 and any(p.search(text) for p, *_ in phrases.QUALIFIERS)
+
+
+def _scan_reason(sentence: str, start: int, end: int) -> bool:
+    """ "Must have a brain MRI ... due to the high rate of CNS metastasis": the mention gives the reason for a
+    required scan (metastases are likely), not a disease the patient must have."""
+    reason = phrases.REASON_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start)
+    if reason is None or not phrases.SCAN_WORD.search(sentence, 0, reason.start()):
+        return False
+    return bool(phrases.LIKELIHOOD.search(reason.group("gap")) or phrases.COMMON_AFTER.match(sentence, end))
+
+
+def _if_patient_condition(sentence: str, start: int, end: int) -> dict[str, Any] | None:
+    """ "If patients have brain metastasis with neurological symptom, they should be stabilized with prior
+    radiotherapy or surgery": the main clause sets a condition on the metastases the if-clause names. Whether an
+    active patient's are the ones meant (symptoms) or can meet it ("should") is a question; plainly ("If patients
+    have brain metastases, they must have been treated and be stable") it leaves untreated, active ones out."""
+    if not phrases.IF_PATIENT_BEFORE.search(sentence, max(0, start - 60), start):
+        return None
+    main = phrases.MAIN_MODAL.search(sentence, end)
+    if main is None or not (_names_state(main.group("clause")) or phrases.STABILISED.search(main.group("clause"))):
+        return None
+    if_clause = sentence[max(0, start - 60):main.start()]
+    if main.group("modal").lower() == "should" or phrases.SYMPTOMS.search(if_clause) or any(
+            p.search(if_clause) for p, *_ in phrases.QUALIFIERS):
+        return _statement("conditional", sentence, E, E, U)
+    statement = _conditional(sentence, main.group("clause"), "any")
+    return statement if statement["active"] != E else _statement("conditional", sentence, E, E, U)
 
 
 _COLON_LIST = re.compile(r"\s{0,2}:\s*")
@@ -272,6 +304,10 @@ def _mention_statements(
             _loosen(last, sentence_and_list)
         return [_allowance(sentence_and_list)], last
     before = _before_window(sentence, start)
+    if "f " in sentence and (conditioned := _if_patient_condition(sentence, start, end)) is not None:
+        return [conditioned], last
+    if _scan_reason(sentence, start, end):
+        return [], last  # "must have a brain MRI because of the high risk of brain metastases"
     near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])

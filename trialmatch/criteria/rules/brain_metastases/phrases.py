@@ -563,3 +563,27 @@ SEE_EXCEPTIONS = re.compile(
     r"\s+(?:in|under|below|above)\b",
     re.I,
 )
+# "must have a brain MRI ... due to the high rate of CNS metastasis": a scan required BECAUSE brain metastases are
+# likely is not a requirement to have them. The cause cue sits before the mention, after a word for the scan;
+# what it names is a likelihood (a risk word before the mention, or "are common" after it).
+REASON_BEFORE = re.compile(
+    r"\b(?:due to|because(?: of)?|owing to|since|given|in view of|on account of)\s+(?P<gap>(?:[\w-]+\s+){0,6})$",
+    re.I)
+SCAN_WORD = re.compile(
+    r"\b(?:MRI|MR|CT|PET|imaging|scans?|scanning|radiograph\w*|neuro-?imaging|magnetic resonance"
+    r"|computed tomography)\b", re.I)
+LIKELIHOOD = re.compile(
+    r"\b(?:risks?|rates?|incidence|frequency|likelihood|prevalence|chances?|propensity|possibility|occurrence"
+    r"|tendency|probability|predilection)\b", re.I)
+COMMON_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:are|is)\s+(?:very\s+|more\s+|relatively\s+)?(?:common|frequent|likely|prevalent"
+    r"|often|seen frequently)|(?:frequently|often|commonly)\s+(?:occur|develop|seen)\w*)\b", re.I)
+# "If patients have brain metastasis with neurological symptom, they should be stabilized with prior radiotherapy":
+# a condition on the metastases the if-clause names, stated in the main clause after its comma.
+IF_PATIENT_BEFORE = re.compile(
+    r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\s+(?:[\w-]+\s+){0,3}$", re.I)
+MAIN_MODAL = re.compile(
+    r",\s*(?:then\s+)?(?:they|these|this|those|such|it|the (?:metastas[ie]s|lesions?)|he or she|the patients?)"
+    r"\s+(?P<modal>must|should|shall|need to|needs to|have to|has to|are required to|is required to)\s+"
+    r"(?P<clause>[^;]{0,200})", re.I)
+STABILISED = re.compile(r"\b(?:stabili[sz]\w*|stable|controlled|treated|irradiated|resected)\b", re.I)

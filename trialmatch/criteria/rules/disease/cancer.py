@@ -100,7 +100,9 @@ _MAY_BE_NEUROENDOCRINE = ("large cell", "nsclc-nos")
 
 
 def _neuroendocrine(parts: list[str]) -> tuple[str, ...]:
-    return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(part) for part in parts) else ()
+    # "Small cell neuroendocrine carcinoma" is small cell lung cancer: no door for a large cell NSCLC.
+    small_cell = vocab()["sclc"]
+    return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(mask(part, small_cell)) for part in parts) else ()
 
 
 # Words that may stand between an organ and a cancer word: "Pancreatic Ductal Adenocarcinoma", "Head and Neck
@@ -277,8 +279,8 @@ _NOT_ASKED_BEFORE = re.compile(
     r"|treated|treatment|therapy|chemotherapy|regimens?|for|after|following)\b[^.;]{0,60}$",
     re.I,
 )
-_SMALL_CELL_DISEASE = guarded(r"\b(?:extensive|limited|stage|disease|relapsed|refractory|recurrent|metastatic)\b",
-                              re.I)
+_SMALL_CELL_DISEASE = guarded(r"\b(?:extensive|limited|stage|disease|relapsed|refractory|recurrent|metastatic"
+                              r"|high[\s-]grade|poorly[\s-]differentiated)\b", re.I)
 
 
 def _small_cell_asked(sentence: str) -> str:

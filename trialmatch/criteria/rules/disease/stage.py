@@ -218,10 +218,36 @@ def _advanced_evidence(sentence: str, local: bool = False) -> bool:
     return False
 
 
+# "Locoregional recurrence after surgery for NSCLC, without distant metastases": the recurrence is the disease
+# enrolled, and the absence of distant disease is its own (the earlier treatment only says where it recurred). Not
+# "... without distant metastases at diagnosis" (the first disease's), nor "with or without distant metastases".
+_RECURRENCE_WITHOUT_DISTANT = guarded(
+    r"\b(?:loco-?\s?regional(?:ly)?|local(?:ly)?|regional(?:ly)?|nodal|mediastinal|hilar|isolated|in-field"
+    r"|intra-?thoracic)\s+(?:[\w-]+\s+){0,2}?(?:recurren\w*|relaps\w*)\b[^.;]{0,160}?"
+    r"(?<!with or )(?<!with/)\b(?:no|without|absence of|free of)\s+(?:(?:evidence|signs?|sign)\s+of\s+)?(?:any\s+)?"
+    r"(?:distant|extra-?thoracic|systemic)\s+(?:metasta\w*|disease|spread|recurrence|relapse)"
+    r"(?!\s+(?:at|on|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:initial\s+|first\s+|original\s+)?diagnosis)",
+    re.I,
+)
+
+
+def _recurrence_without_distant(sentence: str) -> bool:
+    """A recurrence enrolled without distant disease, and no metastatic or stage IV disease named as another way
+    in ("Stage IV NSCLC, or locoregional recurrence without distant metastases" takes stage IV)."""
+    found = _RECURRENCE_WITHOUT_DISTANT.search(sentence)
+    if found is None or _EXCEPT_AFTER.match(sentence, found.end()) or _STAGE_IV_NAMED.search(sentence):
+        return False
+    return not any(not _NEGATED_BEFORE.search(sentence[max(0, m.start() - _LOOKBACK):m.start()])
+                   for m in _METASTA.finditer(sentence))
+
+
+_STAGE_IV_NAMED = re.compile(r"\b(?:stage\s*)?IV[ABC]?\b|\bstage\s*4\b|\bM1[abc]?\b", re.I)
+
+
 def _negated_metastatic(sentence: str) -> bool:
     """ "No distant metastasis", "without metastatic disease" in the inclusion criteria."""
     if PRIOR_CONTEXT.search(sentence):
-        return False
+        return _recurrence_without_distant(sentence)
     for match in _METASTA.finditer(sentence):
         before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
         if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before) and not _EXCEPT_AFTER.match(

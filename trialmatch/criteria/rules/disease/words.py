@@ -58,8 +58,18 @@ def vocab() -> dict[str, Any]:
         "basket": phrase_pattern(data["basket"]),
         "other_cancers": phrase_pattern(data["other_cancers"]),
         "other_organs": phrase_pattern(data["other_organs"]["words"]),
-        "sclc": phrase_pattern(data["sclc_names"]["phrases"]),
+        "sclc": _with_small_cell_neuroendocrine(phrase_pattern(data["sclc_names"]["phrases"])),
     }
+
+
+# "High grade small cell neuroendocrine carcinoma", "SCNEC": small cell carcinoma under its neuroendocrine name, not
+# large cell neuroendocrine carcinoma ("non-small cell neuroendocrine" stays out: no word or hyphen before it).
+_SMALL_CELL_NEUROENDOCRINE = (r"(?<![\w-])small[\s-]?cell[\s-]+neuro-?\s?endocrine[\s-]+"
+                              r"(?:carcinomas?|cancers?|tumou?rs?|neoplasms?)(?:\s+of\s+(?:the\s+)?lungs?)?|\bscnec\b")
+
+
+def _with_small_cell_neuroendocrine(names: Guarded) -> Guarded:
+    return Guarded(re.compile(rf"{names.pattern.pattern}|{_SMALL_CELL_NEUROENDOCRINE}", re.I))
 
 
 def mask(text: str, pattern: Guarded) -> str:

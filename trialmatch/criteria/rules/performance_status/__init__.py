@@ -21,6 +21,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.performance_status import ages as age_rules
 from trialmatch.criteria.rules.performance_status import cross
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import apply_scope, read_scope
@@ -445,8 +446,46 @@ def _joined_condition(sentence: str, before: int, start: int, end: int, after: i
     return any(ch.isalpha() for ch in clause) and not _PLAIN_CONJUNCT.match(" and " + clause.strip())
 
 
+# "1 or higher", "at least 1", ">= 1", "greater than 0": a minimum, which on the ECOG scale keeps out the fittest.
+_OPEN_ABOVE = re.compile(
+    r"\bor (?:higher|greater|more|above)\b|\bat least\b|\bminimum\b|>|≥|⩾|≧|\b(?:greater|more|higher) than\b", re.I)
+
+
+_AGE_WORD = re.compile(r"\b(?:aged?|ages|years?|yrs?|old|older|younger|elderly)\b", re.I)
+
+
+def _age_rule(sentence: str, exclusion: bool) -> dict[str, Any] | None:
+    """One rule for a sentence whose limits differ by age ("ECOG PS 2 up to 74 years old, and PS 0 or 1 from 75
+    years"): each age is read against its own limit, never the union of them (see ages.py)."""
+    if exclusion or _EXCEPTION_CUE.search(sentence) or not age_rules.AGE.search(sentence):
+        return None
+    limits = _stated_limits(sentence)
+    if len(limits) < 2 or any(kind.startswith("rpa") for _, _, kind, *_ in limits):
+        return None
+    scored: list[tuple[int, int, list[Verdict | None]]] = []
+    for i, (start, end, _, spans, kps, _) in enumerate(limits):
+        after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
+        before = limits[i - 1][1] if i else 0
+        if _role(sentence, before, after, exclusion) != "allow" or cross.joined_before(sentence, start, exclusion) \
+                or cross.joined_after(sentence, end):
+            return None
+        scores: list[Verdict | None] = [EXCLUDED] * len(ECOG_VALUES)
+        for low, high in spans:
+            scores = age_rules.wider(scores, _ecog_verdicts(low, high, kps, allowed=True))
+        scored.append((start, end, scores))
+    branched = age_rules.branches(sentence, scored)
+    if branched is None:
+        return None
+    labels = [_label(*spans[0], kps, allowed=True) for _, _, _, spans, kps, _ in limits]
+    return {"verdicts": branched["verdicts"], "label": "by age: " + ", ".join(dict.fromkeys(labels)),
+            "ages": branched["ages"]}
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
+    if _AGE_WORD.search(sentence):
+        if (by_age := _age_rule(sentence, exclusion)) is not None:
+            return [by_age]
     limits = _stated_limits(sentence)
     rules: list[dict[str, Any]] = []
     cue = _EXCEPTION_CUE.search(sentence, limits[0][1]) if limits else None
@@ -516,11 +555,19 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
                 subgroup = True
         for low, high in spans:
             verdicts = _ecog_verdicts(low, high, kps, allowed=role != "keep_out")
+            open_ended = role == "allow" and not kps and (low, high) == (1, 4) and bool(
+                _OPEN_ABOVE.search(sentence, start, end))
+            if open_ended:
+                # "performance status of 1 or higher" as an inclusion: read literally it leaves out only the fittest
+                # (ECOG 0) and lets in the bedbound; it almost surely means "1 or better". Only ECOG 1 fits both.
+                verdicts = [ELIGIBLE if e == 1 else UNKNOWN for e in ECOG_VALUES]
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
             if unsettled and role == "keep_out" or subgroup or other:
                 verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
             rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
+            if open_ended:
+                rule["open_ended"] = True
             if subgroup:
                 rule["subgroup"] = True
             rule["_limit"] = start  # one statement's spans are one door (dropped by parse)
@@ -594,7 +641,13 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     if not ANCHOR.possible(criterion.text):
         return rules  # its sentences are parts of its text: none can name a score
-    for number, sentence in enumerate(criterion.sentences()):
+    sentences = criterion.sentences()
+    if len(sentences) > 1 and _AGE_WORD.search(criterion.text) and (
+            by_age := _age_rule(criterion.text, criterion.section == "exclusion")) is not None:
+        # "ECOG 0-2 for patients aged 75 or older; ECOG 0-1 for younger ones": one rule by age across its sentences.
+        by_age["evidence"] = quote(criterion.text)
+        return [by_age]
+    for number, sentence in enumerate(sentences):
         if not ANCHOR.search(sentence):
             continue
         found = _sentence_rules(sentence, criterion.section == "exclusion")
@@ -774,7 +827,25 @@ def parse(text: TrialText) -> dict[str, Any]:
     parsed: dict[str, Any] = {"verdicts": combined, "deciding": deciding, "rules": rules}
     if gate := _age_gate(rules, combined, deciding):
         parsed["age_gate"] = gate
+    if by_age := _age_branches(rules, combined, deciding):
+        parsed["age_branches"] = by_age
     return parsed
+
+
+def _age_branches(rules: list[dict[str, Any]], combined: list[Verdict], deciding: list[int]) -> dict[str, Any]:
+    """ECOG values a limit by age settles ("PS 2 up to 74, PS 0-1 from 75"), when no other statement lets the score
+    in or leaves it a question: keyed by the ECOG value (as text), [[youngest, oldest, verdict], ...]."""
+    out: dict[str, Any] = {}
+    for e in ECOG_VALUES:
+        if combined[e] != UNKNOWN or deciding[e] < 0:
+            continue
+        rule = rules[deciding[e]]
+        if str(e) not in rule.get("ages", {}) or "scope" in rule or "part" in rule:
+            continue
+        if any(r is not rule and r["verdicts"][e] in (ELIGIBLE, UNKNOWN) for r in rules):
+            continue
+        out[str(e)] = rule["ages"][str(e)]
+    return out
 
 
 def _age_gate(rules: list[dict[str, Any]], combined: list[Verdict], deciding: list[int]) -> dict[str, list[int]]:
@@ -797,7 +868,7 @@ def _age_gate(rules: list[dict[str, Any]], combined: list[Verdict], deciding: li
 
 def reads(rules: dict[str, Any]) -> frozenset[str]:
     """The profile fields check() reads: the age too when a score's door has an age on it."""
-    return frozenset({"ecog", "age"}) if rules.get("age_gate") else frozenset({"ecog"})
+    return frozenset({"ecog", "age"}) if rules.get("age_gate") or rules.get("age_branches") else frozenset({"ecog"})
 
 
 def _allowed_text(rules: list[dict[str, Any]]) -> str:
@@ -826,6 +897,22 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
         return Finding(ELIGIBLE if fits else EXCLUDED, rule["evidence"],
                        f"The trial takes ECOG {profile.ecog} only at some ages; at {profile.age} you "
                        f"{'fit' if fits else 'do not fit'} that door.")
+    by_age = rules.get("age_branches", {}).get(str(profile.ecog))
+    if verdict == UNKNOWN and by_age:
+        if profile.age is None:
+            return Finding(UNKNOWN, rule["evidence"],
+                           f"The trial's performance status limit depends on age ({rule['label']}) and your age was "
+                           f"not given: ask the study team.")
+        at_age = age_rules.verdict_at(by_age, profile.age)
+        if at_age != UNKNOWN:
+            fits = at_age == ELIGIBLE
+            return Finding(at_age, rule["evidence"],
+                           f"The trial's performance status limit depends on age ({rule['label']}); at {profile.age} "
+                           f"ECOG {profile.ecog} {'fits' if fits else 'is not among the scores taken'}.")
+    if verdict == UNKNOWN and rule.get("open_ended"):
+        reason = ("The trial asks for a performance status of 1 or higher, which read literally "
+                  "leaves out the fittest patients; it may mean 1 or better: ask the study team.")
+        return Finding(UNKNOWN, rule["evidence"], reason)
     if verdict == UNKNOWN and "scope" in rule:
         said = f"The trial takes performance status {rule['label']}; your ECOG is {profile.ecog}."
         return apply_scope(Finding(EXCLUDED, rule["evidence"], said), rule["scope"], None)
