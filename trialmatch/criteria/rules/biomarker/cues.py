@@ -72,7 +72,9 @@ _DRUGS = guarded(
     r"pathways?|blockers?|blockade|ADCs?|antibody[\s\-]drug conjugates?|bispecifics?|agents?|drugs?|"
     r"(?:directed|targeted) therap(?:y|ies)|therap(?:y|ies)|treatments?))\b"
     r"|(?i:\b(?:(?:drugs?|agents?|therap(?:y|ies)|inhibitors?|antibod(?:y|ies)|treatments?)\s+(?:that\s+)?)?"
-    r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST
+    # "inhibitors of EGFR or ALK": the genes are what the drugs act on
+    r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?|(?<=inhibitors )of|(?<=inhibitor )of"
+    r"|(?<=TKIs )of|(?<=TKI )of)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST
     + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
     r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
 )
@@ -388,7 +390,9 @@ STRUCTURE = re.compile(
     r"|\babsent(?=\s*(?:[,.;)\]]|$))"
     r"|\b(?:(?:must|should|shall|can|will|may|is|are)\s+)?not\s+(?:be\s+|been\s+)?present\b"
     r"|\b(?:(?:must|should|shall|has|have|had|been|be|is|are|was|were)\s+){0,3}ruled\s+out\b)"
-    r"|(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible)\b)"
+    # "testing to rule out EGFR mutations": ruling out is excluding (after the phrase, "ruled out" is a postneg)
+    r"|(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible"
+    r"|rul(?:e|es|ing)\s+out)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
     r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|lack|without|w/o"
@@ -433,15 +437,21 @@ NEGX_FILLER = NEG_FILLER | frozenset(
     "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
+_GROUP_WORDS = r"(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)"
 CONDITION_BEFORE = guarded(
     r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
-    r"|\bDRUG\s+(?:for|against))"
-    r"\s+(?:(?:the|all)\s+)?(?:(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)\s+)?"
+    # "..., or a ROS1 inhibitor in patients with ROS1 fusion", "or osimertinib in those with": a drug's group
+    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:for|against|in))"
+    r"\s+(?:(?:the|all)\s+)?"
+    # "if the tumour has a RET fusion", "for patients whose tumours harbour EGFR mutations": the group, by its verb
+    r"(?:(?:their\s+)?" + _GROUP_WORDS + r"\s+(?:whose\s+(?:tumou?rs?|cancers?|disease)\s+)?"
+    r"(?:has|have|harbou?rs?|carr(?:y|ies)|contains?|shows?|is|are)\s+"
+    r"|(?:" + _GROUP_WORDS + r"\s+)?"
     # "for individuals with no actionable alterations", "for patients without a driver": the group the rule is for
     r"(?:(?:with(?:\s+no)?|without|lacking|harbou?ring|carrying|having|who\s+(?:have|has|harbou?r)"
-    r"|who\s+(?:do|does)\s+not\s+(?:have|harbou?r))\s+)?"
+    r"|who\s+(?:do|does)\s+not\s+(?:have|harbou?r))\s+)?)"
     r"(?:(?:a|an|any|known|documented|confirmed)\s+){0,2}$",
     re.I,
 )
@@ -660,8 +670,9 @@ UNSPECIFIED_MARKERS = guarded(
 ONE_GROUP = guarded(
     r"\b(?:in|for|to)\s+(?:the\s+)?(?!(?:all|each|every|both|any|other|either|this|that|whole)\b)(?:[\w\-]+\s+){0,3}?"
     r"(?:cohort|arm|part|group|stratum|sub-?study|module|run-?in|escalation|expansion)\b"
-    # "(Part B dose escalation)", "(expansion cohorts)": an aside naming the group
-    r"|\((?![^()]*\b(?:all|both|each|every|any)\b)[^()]{0,40}?\b(?:cohorts?|arms?|parts?|phase|groups?|escalation"
+    # "(Part B dose escalation)", "(expansion cohorts)": an aside naming the group. "ARMS" in capitals is the
+    # assay ("tested by ARMS-PCR", amplification refractory mutation system), not treatment arms.
+    r"|\((?![^()]*\b(?:all|both|each|every|any)\b)[^()]{0,40}?\b(?:cohorts?|(?!(?-i:ARMS)\b)arms?|parts?|phase|groups?|escalation"
     r"|expansion|run-?in|sub-?stud(?:y|ies))\b[^()]{0,40}\)",
     re.I,
 )

@@ -39,8 +39,9 @@ _HISTOLOGY_CONDITION = guarded(
 # rule after it is for. It names a group word (not "In addition to adenocarcinoma, ..."), and a histology or "or"
 # straight after the comma continues a list of histologies ("For adenocarcinoma, squamous or large cell carcinoma").
 _LEAD_WORD = r"(?:for|in|among|amongst|within|if|when|in\s+(?:the\s+)?case\s+of)"
+# "If the pathological type is adenocarcinoma, ...": the tumour's type names the group too.
 _GROUP_WORD = (r"(?:nsclcs?|tumou?rs?|histolog\w*|carcinomas?|cancers?|disease|patients?|subjects?|participants?"
-               r"|individuals?|those|people|cases?|population|sub-?groups?|subsets?)")
+               r"|individuals?|those|people|cases?|population|sub-?groups?|subsets?|types?|histotypes?|patholog\w*)")
 _HISTOLOGY_WORD = r"(?:non-?\s?squamous|nonsquamous|squamous|adeno\w*|large[\s-]cell|nos\b|not\s+otherwise)"
 GROUP_LEAD_IN = re.compile(
     rf"^\W*{_LEAD_WORD}\s+(?=[^,;:.]{{0,160}}?\b{_GROUP_WORD}\b)[^,;:.]{{1,160}}[,:]"

@@ -263,6 +263,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         unsure_absent = False
         known_only = True
         known_phrase = False
+        tested_genes = False  # "EGFR and ALK testing ... to rule out driver alterations": the genes meant are named
         found_phrases = _or_turns(_without_status_tails(_relative_asides(phrases(part_toks, part_text), part_text),
                                                         part_text), part_text)
         listed_heads = _qualified_list_heads(found_phrases, part_text)
@@ -307,6 +308,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     return []  # a treatment rule about marker carriers: nothing here is a marker rule
                 continue
             if _is_test_phrase(part_text, start, end, phrase) or _tested_for(part_text, start, phrase):
+                tested_genes = tested_genes or any(t.type == "gene" for t in phrase)
                 continue
             if _absent_tail(phrase, part_text):
                 unsure_absent = True
@@ -370,6 +372,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             defined = _defined_by_aside(phrase, part_text)
             for occ in occs:
                 if occ.polarity == "test":
+                    tested_genes = tested_genes or bool(occ.gene)
                     continue
                 target = negative if negated or occ.polarity == "-" else pos
                 atoms = occurrence_atoms(occ, opens, or_other)
@@ -414,7 +417,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if positive or section == "title":
             positive.extend(widening)
         for atoms in (positive, negative):
-            if any(a["t"] == "alt" for a in atoms):
+            if tested_genes or any(a["t"] == "alt" for a in atoms):
                 for atom in atoms:
                     if atom["t"] == "driver" and not atom.get("beyond"):
                         atom["hint"] = True  # genes are named: the wider word only raises doubt

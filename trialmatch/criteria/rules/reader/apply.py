@@ -23,8 +23,9 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
     - a part closed to enrolment ("Phase 1 [closed to enrollment]"): nobody joins it now; eligible.
     - a country, region or sites ("Japan part", "Chinese patients", "(China only)"): the profile has no
       country, so an exclusion becomes a question.
-    - a cohort, part or arm without a cancer or marker ("Part B", "dose escalation only"): the
-      patient may join another; an exclusion becomes a question.
+    - a cohort, part or arm without a cancer or marker ("Part B", "dose escalation only"), or one that names
+      NSCLC and narrows it ("Cohort C (NSCLC with untreated brain metastases)"): the patient may join another;
+      an exclusion becomes a question.
     """
     if not scope_json:
         return finding
@@ -39,7 +40,7 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
         return _question(found, _region_reason(scope))
     if scope.genes:
         return _marker_group(finding, scope, profile)
-    if scope.diseases:  # names NSCLC, lung cancer or solid tumours: about this patient
+    if scope.diseases and not scope.subgroup:  # names NSCLC, lung cancer or solid tumours: about this patient
         return finding
     return _question(finding, f"This rule applies only to {scope.label}: ask your doctor which part "
                               "of the trial you could join.")

@@ -50,6 +50,9 @@ class Scope:
     # "Japan part:", "Chinese patients:", "(China only)": the country, region or sites it is for. A profile has
     # no country: such a rule can only be a question.
     region: str = ""
+    # "Cohort C (NSCLC with untreated brain metastases)": a group that names NSCLC and narrows it further (by a
+    # finding, a setting, a histology). Another NSCLC group of the trial may take the patient: a question.
+    subgroup: bool = False
 
     @property
     def other_disease(self) -> bool:
@@ -68,13 +71,15 @@ class Scope:
             data["absent"] = True
         if self.region:
             data["region"] = self.region
+        if self.subgroup:
+            data["subgroup"] = True
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scope:
         return cls(str(data.get("label", "")), data.get("kind", "condition"),
                    tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")),
-                   bool(data.get("absent")), str(data.get("region") or ""))
+                   bool(data.get("absent")), str(data.get("region") or ""), bool(data.get("subgroup")))
 
 
 def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
@@ -97,6 +102,7 @@ def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
         outer.closed or inner.closed,
         absent,
         inner.region or outer.region,
+        outer.subgroup or inner.subgroup,
     )
 
 
@@ -369,7 +375,35 @@ _CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|c
 
 
 def _scope_from(words: str, kind: ScopeKind) -> Scope:
-    return Scope(_shorten(words), kind, cancers_named(words), genes_named(words), bool(_CLOSED.search(words)))
+    diseases = cancers_named(words)
+    return Scope(_shorten(words), kind, diseases, genes_named(words), bool(_CLOSED.search(words)),
+                 subgroup=bool(diseases) and _narrows_nsclc(words))
+
+
+# Words a group's name may hold beside its cancer without narrowing who it takes: the group's own kind and label,
+# the disease's extent ("advanced", "stage IV"), how it was diagnosed, and joining words.
+_PLAIN_GROUP_WORDS = frozenset(
+    "cohort cohorts arm arms part parts phase group groups module portion population tier expansion escalation "
+    "dose stage stratum strata sub-cohort subcohort substudy sub-study subprotocol sub-protocol treatment study "
+    "randomized randomised patient only for in the all a an and or of with other than except excluding besides "
+    "patients participants subjects pts people advanced metastatic locally recurrent unresectable inoperable "
+    "histologically cytologically confirmed documented diagnosed iv iiib iiic iii 3b 3c 4 b c d e f g h "
+    "cancer cancers carcinoma tumour tumours tumor tumors disease lung types type "
+    # "Solid tumours that meet the following criteria:", "Have one of the following solid tumour cancers:"
+    "that which who meet meets meeting following criteria criterion requirements have has having one".split())
+_NAME_WORD = re.compile(r"[a-z][a-z-]*|\d+[a-z]?\d*", re.I)
+_GROUP_LABEL = re.compile(r"^(?:\d{1,2}[a-z]?\d{0,2}|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})$", re.I)
+
+
+def _narrows_nsclc(words: str) -> bool:
+    """Does a group's name that names NSCLC (or lung cancer, or solid tumours) narrow it to some of those patients
+    ("Cohort C (NSCLC with untreated brain metastases)", "Arm 2 (previously treated NSCLC)")? "Cohort 3 (NSCLC)",
+    "NSCLC cohort", "Part B (advanced or metastatic NSCLC)" take every NSCLC patient of the trial."""
+    rest = words.lower()
+    for _name, pattern in _cancer_patterns():
+        rest = pattern.sub(" ", rest)
+    return any(word.lower() not in _PLAIN_GROUP_WORDS and not _GROUP_LABEL.match(word)
+               for word in _NAME_WORD.findall(rest))
 
 
 # Every scope but a condition names a group with one of these words: most criteria hold none, and
@@ -563,7 +597,9 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
         if group_word and ("(" in text or "[" in text or "only" in lowered):
             suffix = _suffix_scope(text)
             if suffix is not None:
-                return None, suffix
+                # "Dose expansion part 2 only:", "Exclusion criteria applying to Arm C only:": a line that opens a
+                # list and says whose it is scopes the list too, as "Part 2:" does.
+                return (suffix if _opens_list(text) else None), suffix
         return None, treated_for_scope(text, lowered)
     rest = rest.strip()
     if not rest or (rest[:1] in "([" and rest[-1:] in ")]" and len(rest) < 80):
@@ -573,6 +609,18 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             return None, None
         return scope, scope
     return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest))
+
+
+def _opens_list(text: str) -> bool:
+    """A short line ending in a colon that says its group ONLY: the lead-in of that group's criteria listed under it.
+    ("Inclusion criteria applicable to all study modules (Groups A/B):" is every patient's list.)"""
+    text = text.rstrip()
+    return (text.endswith(":") and len(text) <= 160 and _ONLY.search(text) is not None
+            and _EVERYONE.search(text) is None)
+
+
+_ONLY = re.compile(r"\bonly\b", re.I)
+_EVERYONE = re.compile(r"\b(?:all|every|each|both|any)\b", re.I)
 
 
 # "Treatment with imatinib for GIST", "prior trastuzumab for HER2-positive breast cancer": a treatment
