@@ -173,7 +173,7 @@ SKIP_EXCLUSION = re.compile(
 LIFE_EXPECTANCY = re.compile(
     r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
 # Washouts and time windows: assumed met, so they never forbid anything.
-_N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
+N_WORD = _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = guarded(
     rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
     rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.allowances import (
     allowing_bullets,
@@ -51,7 +52,7 @@ from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
 from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
-from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
+from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -216,12 +217,58 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     )
 
 
+# "For subjects who have received prior anti-tumor therapy, as follows:", "Requirements for previously treated
+# subjects:", "If previously treated with a checkpoint inhibitor:": a lead-in that picks the patients its
+# sub-bullets bind by their earlier treatment; a patient who had none is not one of them.
+_HISTORY_PARENT = guarded(
+    r"\b(?:for|in|if|when|where)\s+(?:\w+\s+)?(?:patients|subjects|participants|those|cases)\s+(?:who|that|which)\s+"
+    r"(?:have\s+|has\s+|had\s+|were\s+|was\s+|are\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|treated|had"
+    r"|undergone|pre-?treated|exposed)\b"
+    r"|\b(?:for|of)\s+(?:the\s+)?(?:previously|already)[\s-]+(?:treated|pre-?treated)\s+(?:patients|subjects|participants)"
+    r"|\b(?:patients|subjects|participants)\s+(?:who|that)\s+(?:were|have been|had been)\s+(?:previously|already)\s+"
+    r"treated\b[^:]{0,40}\bfollowing"
+    r"|^\W*if\s+(?:previously|already|prior)\b"
+)
+
+
+# A later sentence about how the earlier treatment went for the patient: "Subjects never experienced a toxicity
+# leading to permanent discontinuation of prior immunotherapy", "Any toxicity must have recovered to Grade 1".
+_TOLERATED = guarded(r"\btoxicit|\badverse (?:event|reaction)|\birae\b|\bpneumonitis\b|\bdiscontinu|\bintoleran")
+# What makes "Received X" a requirement whatever follows: a course or a line on it.
+_ASKS_ANYWAY = re.compile(r"\b(?:progress|relaps|recurr|refractory|resistan|fail|line|regimen|must|required|should"
+                          r"|for (?:advanced|metastatic|recurrent|stage))")
+
+
+def _soften_conditioned(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]],
+                        reads: tuple[FirstRead | None, ...], pieces: tuple[str, ...]) -> None:
+    """ "Received previous immunotherapy, such as PD-1 antibody. Subjects never experienced a toxicity leading to
+    its permanent discontinuation.": a bare "received X" followed by a condition on how X went reads as a rule
+    for those who had X, maybe one for everyone: a shortfall is a question."""
+    for k, (low, high) in spans.items():
+        first = reads[k]
+        if first is None or low == high or _ASKS_ANYWAY.search(first.norm):
+            continue
+        if any(_TOLERATED.search(normalize(piece)) for piece in pieces[k + 1:]):
+            rules[low:high] = [{**rule, "soft": True} if rule["kind"] == "require" else rule
+                               for rule in rules[low:high]]
+
+
+def _history_header(crit: Criterion) -> bool:
+    """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
+    treatment, which asks for none itself (its sub-bullets bind those patients)."""
+    norm = normalize(crit.text)
+    return crit.section == "inclusion" and len(norm) <= 160 and norm.rstrip().endswith(":") \
+        and bool(_HISTORY_PARENT.search(norm))
+
+
 def _conditional_parent(parent: Criterion) -> bool:
-    """Whether a bullet above makes its sub-bullets a condition ("eligible if:", "provided that"). A list of
-    alternatives passes on only the sentence that opens the list: "... provided they switch" in another
-    sentence is about other patients, not a condition on each alternative."""
+    """Whether a bullet above makes its sub-bullets a condition ("eligible if:", "provided that", "for subjects
+    who have received prior therapy:"). A list of alternatives passes on only the sentence that opens the list:
+    "... provided they switch" in another sentence is about other patients, not a condition on each
+    alternative."""
     intro = list_intro(parent.text) if parent.section == "inclusion" else None
-    return bool(cues.CONDITION_PARENT.search(normalize(intro if intro is not None else parent.text)))
+    norm = normalize(intro if intro is not None else parent.text)
+    return bool(cues.CONDITION_PARENT.search(norm)) or _history_header(parent)
 
 
 def _reading_rules_once(first: FirstRead, ctx: Context,
@@ -274,7 +321,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads):
+        if any(reads) and not (_children(criteria, index) and _history_header(crit)):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
@@ -300,6 +347,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             stated_by[crit.index] = (start, len(rules))
+            if crit.section == "inclusion" and len(pieces) > 1 and spans:
+                _soften_conditioned(rules, spans, reads, pieces)
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
                 lift_within(rules, spans, pieces, egfr_trial)
             if len(rules) > start:  # "; TKIs are not counted", "adjuvant counts if relapse < 12 months"
@@ -781,11 +830,23 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:
         unruled = marker_only_parts(text, parsed["rules"])
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _mark_target_near(rules: list[dict[str, Any]]) -> None:
+    """A rule on therapy against a target with no class of its own ("KRAS G12D targeted therapy") keeps the
+    classes of that target's gene: a drug of one (another KRAS inhibitor) is a question (terms.target_near)."""
+    for rule in [*rules, *(inner for rule in rules for option in rule.get("options") or () for inner in option)]:
+        items = [*(rule.get("items") or ()), *(i for group in rule.get("groups") or () for i in group)]
+        if UNNAMED_TARGET in items:
+            near = target_near(rule["evidence"])
+            if near:
+                rule["near_target"] = near
 
 
 # Rules a driver carrier's way in ("driver-positive patients may enrol after approved targeted therapy") stands
