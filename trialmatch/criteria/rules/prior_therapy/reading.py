@@ -253,6 +253,46 @@ def _soften_conditioned(rules: list[dict[str, Any]], spans: dict[int, tuple[int,
                                for rule in rules[low:high]]
 
 
+# Blood cancers written as abbreviations only ("Relapsed/refractory PTCL with at least 1 prior line").
+_BLOOD_CANCER = re.compile(r"\b(?:PTCL|DLBCL|CTCL|NHL|CLL|SLL|AML|MDS|MCL|MZL|PCNSL|AITL|ALCL|ENKTL|R/R\s?MM)\b")
+# A piece's opening, where the tumour it is about is named: "iii. Colorectal cancer:", "Relapsed/refractory
+# DLBCL with ...", "gastric cancer after ...".
+_PIECE_LABEL = re.compile(r"^\W{0,3}(?:[ivx]{1,4}[.)]\s{0,3}|[a-z0-9][.)]\s{0,3})?(?P<label>[^:;()]{2,60}):", re.I)
+_OPENING_END = re.compile(r"\b(?:with|after|who|that|which|whose|following|progress\w*|failed|previously|must|should"
+                          r"|having|has|have|treated|received)\b|[:;(,]", re.I)
+
+
+def _opening_cancers(piece: str) -> tuple[str, ...]:
+    """The cancers a piece names in its opening label or words, before what it asks."""
+    label = _PIECE_LABEL.match(piece)
+    if label:
+        opening = label.group("label")
+    else:
+        end = _OPENING_END.search(piece)
+        opening = piece[:end.start()] if end else piece[:80]
+    named = cancers_named(opening)
+    return (*named, "haematological") if _BLOOD_CANCER.search(opening) and "haematological" not in named else named
+
+
+def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]], pieces: tuple[str, ...]) -> None:
+    """ "i. NSCLC: after platinum; ii. Colorectal cancer: failed at least two prior systemic therapies", "Relapsed
+    PTCL with at least 1 prior line": a piece that opens by naming another cancer (and no NSCLC, lung or solid
+    tumours) binds the patients with that cancer only, whatever the bullet as a whole is about."""
+    for k, (low, high) in spans.items():
+        if low == high:
+            continue
+        named = _opening_cancers(pieces[k])
+        if not named or INCLUDES_NSCLC.intersection(named) or "not_nsclc" in named:
+            continue
+        own = Scope(label=quote(pieces[k], 80), kind="condition", diseases=named)
+        for n in range(low, high):
+            outer = rules[n].get("scope")
+            if outer and outer.get("diseases"):
+                continue  # the reader already told whose rule it is
+            merged = merge(Scope.from_json(outer) if outer else None, own)
+            rules[n] = {**rules[n], "scope": merged.to_json() if merged else None}
+
+
 def _history_header(crit: Criterion) -> bool:
     """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
     treatment, which asks for none itself (its sub-bullets bind those patients)."""
@@ -391,6 +431,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                                      else {**rule, "marker": narrowed} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
+            if crit.section == "inclusion":
+                _scope_pieces(rules, spans, pieces)
             if alternatives.paths and alternatives.paths[index]:
                 rules[start:] = [_on_alternative(rule, alternatives.paths[index], alternatives.foreign)
                                  for rule in rules[start:]]
