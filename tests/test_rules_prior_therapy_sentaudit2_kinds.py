@@ -312,3 +312,21 @@ def test_pd1_wordings_are_immunotherapy(sentence: str) -> None:
 def test_a_drug_against_another_variant_of_the_gene_is_no_near_miss() -> None:
     sentence = "Prior treatment with KRAS G12D targeted therapy."
     assert verdict("kras-g12c-post-sotorasib", exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients must have completed any prior systemic therapy at the time of enrollment.",
+    "Participants must have finished all prior anticancer treatment by the time of randomization.",
+])
+def test_completing_prior_therapy_by_enrolment_asks_for_none(sentence: str) -> None:
+    assert verdict("nodriver-naive", [sentence]) == "eligible"
+
+
+def test_a_real_shaped_lone_or_among_per_tumour_items_is_a_question() -> None:
+    inclusion = ["Patients must have:", "previously received standard systemic therapy for their advanced cancer and "
+                 "have recurred, specifically:\n  * Patients with colorectal cancer must have had two regimens.\n"
+                 "  * Patients with NSCLC must have had platinum-based chemotherapy.\n  * OR\n"
+                 "  * declined standard treatment.", "Patients must have completed any prior systemic therapy at the "
+                 "time of enrollment."]
+    assert verdict("nodriver-naive", inclusion) == "unknown"
+    assert verdict("nodriver-chemo", inclusion) == "eligible"

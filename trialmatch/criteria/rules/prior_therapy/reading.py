@@ -293,6 +293,32 @@ def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]]
             rules[n] = {**rules[n], "scope": merged.to_json() if merged else None}
 
 
+# A bullet that still opens with "or" after the shared reader joined what it could ("* OR" / "* declined standard
+# treatment." after a lead-in with sub-bullets, which nothing may be joined into).
+_LONE_OR = re.compile(r"\W{0,3}(?:and/)?or\b", re.I)
+_OR_DECLINED = re.compile(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant|not\s+(?:a\s+)?"
+                          r"candidates?|unsuitable|unable)\b")
+
+
+def _soften_branches(rules: list[dict[str, Any]], criteria: list[Criterion], index: int,
+                     stated_by: dict[int, tuple[int, int]]) -> None:
+    """ "... recurred, specifically:" (sub-bullets) / "OR" / "declined standard treatment.": the bullet before,
+    with its sub-bullets, and the "or" bullet are two ways in; a shortfall on either is a question."""
+    crit = criteria[index]
+    sibling = next((k for k in range(index - 1, -1, -1) if criteria[k].section != crit.section
+                    or criteria[k].depth <= crit.depth), None)
+    if sibling is None or criteria[sibling].section != crit.section or criteria[sibling].depth != crit.depth:
+        return
+    # Put among the sub-bullets of a lead-in ("... recurred, specifically:" / per-tumour items / "OR declined"),
+    # the "or" bullet is the other way beside the lead-in's own requirement too.
+    lead = next((k for k in range(sibling, -1, -1) if criteria[k].depth < crit.depth), None)
+    if lead is not None and criteria[lead].section == crit.section and criteria[lead].text.rstrip().endswith(":"):
+        sibling = lead
+    starts = [stated_by[k][0] for k in range(sibling, index + 1) if k in stated_by]
+    if starts:
+        rules[min(starts):] = [{**rule, "soft": True} for rule in rules[min(starts):]]
+
+
 def _history_header(crit: Criterion) -> bool:
     """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
     treatment, which asks for none itself (its sub-bullets bind those patients)."""
@@ -440,6 +466,15 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 for k, (low, high) in spans.items():  # each inline alternative is a way in of its own
                     path = (*alternatives.paths[index], inline_step(index, k))
                     rules[low:high] = [_on_alternative(rule, path, alternatives.foreign) for rule in rules[low:high]]
+        if crit.section == "inclusion" and _LONE_OR.match(crit.text):
+            _soften_branches(rules, criteria, index, stated_by)
+        elif crit.section == "inclusion" and ancestors and _OR_DECLINED.search(crit.text):
+            # "... recurred, specifically:" / "* NSCLC: platinum" + "OR" + "declined standard treatment" joined into
+            # the last sub-bullet: the refusal is the other way beside the lead-in's own requirement.
+            for above in ancestors:
+                if above.index in stated_by and above.text.rstrip().endswith(":"):
+                    low, high = stated_by[above.index]
+                    rules[low:high] = [{**rule, "soft": True} for rule in rules[low:high]]
         if ancestors and crit.depth and (parent := ancestors[-1].index) in stated_by:
             lift_parent(rules, stated_by[parent], crit.text, egfr_trial)  # "* One prior line of TKI is allowed"
         named = own.tail_named

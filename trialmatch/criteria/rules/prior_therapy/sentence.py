@@ -306,8 +306,8 @@ _COMPLETION = guarded(
     r"\b(?:must|should|shall|need to|needs to|required to|to)\s+(?:have\s+)?(?:been\s+)?(?:completely\s+)?"
     r"(?:completed|finished|stopped|discontinued|ceased|ended|recovered\s+from)\s+"
     r"(?:(?:all|any|the|their|his|her)\s+)*(?:prior|previous|preceding|earlier)\b[^.;]{0,120}?"
-    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)|start\b|initiation"
-    r"|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+    r"\b(?:before|prior\s+to|(?:by|at)\s+the\s+time\s+of)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)"
+    r"|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
 )
 
 
