@@ -169,7 +169,8 @@ def off_topic(text: str, alternative_ok: bool = False) -> bool:
 
 
 # Hormonal therapy listed with other cancer treatments, either side.
-_CANCER_THERAPY = r"(?:cytotoxic\s+)?(?:chemo\w*|immuno\w*|radio\w*|targeted|biologic\w*|checkpoint|pd-?1|pd-?l1|investigational)"
+_CANCER_THERAPY = (r"(?:cytotoxic\s+)?(?:chemo\w*|immuno\w*|radio\w*|targeted|biologic\w*|checkpoint|pd-?1|pd-?l1"
+                   r"|investigational)")
 _LISTED_HORMONE = re.compile(
     rf"{_CANCER_THERAPY}[^.;:()]{{0,30}}?[,/]\s*(?:or\s+|and\s+|and/or\s+)?hormon\w+ therap"
     rf"|{_CANCER_THERAPY}[^.;:(),]{{0,30}}?\s(?:or|and|and/or)\s+hormon\w+ therap"

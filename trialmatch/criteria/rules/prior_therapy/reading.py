@@ -296,8 +296,8 @@ def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]]
 # A bullet that still opens with "or" after the shared reader joined what it could ("* OR" / "* declined standard
 # treatment." after a lead-in with sub-bullets, which nothing may be joined into).
 _LONE_OR = re.compile(r"\W{0,3}(?:and/)?or\b", re.I)
-_OR_DECLINED = re.compile(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant|not\s+(?:a\s+)?"
-                          r"candidates?|unsuitable|unable)\b")
+_OR_DECLINED = re.compile(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant"
+                          r"|not\s+(?:a\s+)?candidates?|unsuitable|unable)\b")
 
 
 def _soften_branches(rules: list[dict[str, Any]], criteria: list[Criterion], index: int,
@@ -918,7 +918,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
 def _mark_target_near(rules: list[dict[str, Any]]) -> None:
     """A rule on therapy against a target with no class of its own ("KRAS G12D targeted therapy") keeps the
     classes of that target's gene: a drug of one (another KRAS inhibitor) is a question (terms.target_near)."""
-    for rule in [*rules, *(inner for rule in rules for option in rule.get("options") or () for inner in option)]:
+    for rule in [*rules, *(inner for outer in rules for option in outer.get("options") or () for inner in option)]:
         items = [*(rule.get("items") or ()), *(i for group in rule.get("groups") or () for i in group)]
         if UNNAMED_TARGET in items:
             near = target_near(rule["evidence"])

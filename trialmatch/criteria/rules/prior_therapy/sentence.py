@@ -323,7 +323,9 @@ _RECEIVED_WINDOW = guarded(
 )
 _WINDOW_INSIDE = re.compile(r"\bline|\bprogress|\brelaps|\brecurr|\brefractor|\bfail|\bfor\s+(?:the\s+)?(?:advanced"
                             r"|metastatic|recurrent|stage|locally|unresectable)|\bsetting\b|\bregimens?\b|\bcycles?\b"
-                            r"|\bcourses?\b|\band\s+(?:have|had|has)\b")
+                            r"|\bcourses?\b|\band\s+(?:have|had|has)\b"
+                            # "..., the last dose at least 4 weeks before": a clause of its own after the requirement
+                            r"|,\s*(?:the|with|last|their|its|which|that|completed|ended|ending|finished)\b")
 
 
 def _received_window_spans(norm: str) -> list[tuple[int, int]]:

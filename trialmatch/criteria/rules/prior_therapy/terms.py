@@ -354,7 +354,8 @@ def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if examples_from >= 0 and set(mention.items) <= _FORMS:
             gap = text[examples_from:mention.start]
-            if (_EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)) or (listing and _EXAMPLES_GAP.fullmatch(gap)):
+            opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
+            if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
                 examples_from, listing = mention.end, True
                 continue
         hit = _target_item(text, mention.start) if mention.items == ("c:targeted",) else None
