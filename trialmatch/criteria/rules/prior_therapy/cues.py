@@ -159,7 +159,23 @@ def off_topic(text: str, alternative_ok: bool = False) -> bool:
         hits = []
     if hits == ["toxicit"] and alternative_ok and _FAILED_OR_INTOLERABLE.search(text):
         hits = []
-    return bool(hits) or _SKIP_WORDS.search(text) is not None
+    if hits:
+        return True
+    if "hormon" in text and _LISTED_HORMONE.search(text):
+        # "Prior chemotherapy, hormonal therapy or immunotherapy": hormonal therapy is one of the cancer
+        # treatments listed, not hormone replacement; the sentence is about earlier treatment.
+        text = _HORMONE_THERAPY.sub(" ", text)
+    return _SKIP_WORDS.search(text) is not None
+
+
+# Hormonal therapy listed with other cancer treatments, either side.
+_CANCER_THERAPY = (r"(?:cytotoxic\s+)?(?:chemo\w*|immuno\w*|radio\w*|targeted|biologic\w*|checkpoint|pd-?1|pd-?l1"
+                   r"|investigational)")
+_LISTED_HORMONE = re.compile(
+    rf"{_CANCER_THERAPY}[^.;:()]{{0,30}}?[,/]\s*(?:or\s+|and\s+|and/or\s+)?hormon\w+ therap"
+    rf"|{_CANCER_THERAPY}[^.;:(),]{{0,30}}?\s(?:or|and|and/or)\s+hormon\w+ therap"
+    rf"|hormon\w+ therap\w*\s*(?:,|or|and|and/or)\s*(?:or\s+|and\s+)?(?:any\s+|other\s+)?{_CANCER_THERAPY}")
+_HORMONE_THERAPY = re.compile(r"\bhormon\w+ therap\w*")
 
 
 # In exclusions these describe the present or the study itself, not earlier treatment.
@@ -173,7 +189,7 @@ SKIP_EXCLUSION = re.compile(
 LIFE_EXPECTANCY = re.compile(
     r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
 # Washouts and time windows: assumed met, so they never forbid anything.
-_N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
+N_WORD = _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = guarded(
     rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
     rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.allowances import (
     allowing_bullets,
@@ -51,7 +52,7 @@ from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
 from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
-from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
+from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -216,12 +217,124 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     )
 
 
+# "For subjects who have received prior anti-tumor therapy, as follows:", "Requirements for previously treated
+# subjects:", "If previously treated with a checkpoint inhibitor:": a lead-in that picks the patients its
+# sub-bullets bind by their earlier treatment; a patient who had none is not one of them.
+_HISTORY_PARENT = guarded(
+    r"\b(?:for|in|if|when|where)\s+(?:\w+\s+)?(?:patients|subjects|participants|those|cases)\s+(?:who|that|which)\s+"
+    r"(?:have\s+|has\s+|had\s+|were\s+|was\s+|are\s+)?(?:been\s+)?(?:previously\s+|already\s+)?(?:received|treated|had"
+    r"|undergone|pre-?treated|exposed)\b"
+    r"|\b(?:for|of)\s+(?:the\s+)?(?:previously|already)[\s-]+(?:treated|pre-?treated)\s+(?:patients|subjects|participants)"
+    r"|\b(?:patients|subjects|participants)\s+(?:who|that)\s+(?:were|have been|had been)\s+(?:previously|already)\s+"
+    r"treated\b[^:]{0,40}\bfollowing"
+    r"|^\W*if\s+(?:previously|already|prior)\b"
+)
+
+
+# A later sentence about how the earlier treatment went for the patient: "Subjects never experienced a toxicity
+# leading to permanent discontinuation of prior immunotherapy", "Any toxicity must have recovered to Grade 1".
+_TOLERATED = guarded(r"\btoxicit|\badverse (?:event|reaction)|\birae\b|\bpneumonitis\b|\bdiscontinu|\bintoleran")
+# What makes "Received X" a requirement whatever follows: a course or a line on it.
+_ASKS_ANYWAY = re.compile(r"\b(?:progress|relaps|recurr|refractory|resistan|fail|line|regimen|must|required|should"
+                          r"|for (?:advanced|metastatic|recurrent|stage))")
+
+
+def _soften_conditioned(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]],
+                        reads: tuple[FirstRead | None, ...], pieces: tuple[str, ...]) -> None:
+    """ "Received previous immunotherapy, such as PD-1 antibody. Subjects never experienced a toxicity leading to
+    its permanent discontinuation.": a bare "received X" followed by a condition on how X went reads as a rule
+    for those who had X, maybe one for everyone: a shortfall is a question."""
+    for k, (low, high) in spans.items():
+        first = reads[k]
+        if first is None or low == high or _ASKS_ANYWAY.search(first.norm):
+            continue
+        if any(_TOLERATED.search(normalize(piece)) for piece in pieces[k + 1:]):
+            rules[low:high] = [{**rule, "soft": True} if rule["kind"] == "require" else rule
+                               for rule in rules[low:high]]
+
+
+# Blood cancers written as abbreviations only ("Relapsed/refractory PTCL with at least 1 prior line").
+_BLOOD_CANCER = re.compile(r"\b(?:PTCL|DLBCL|CTCL|NHL|CLL|SLL|AML|MDS|MCL|MZL|PCNSL|AITL|ALCL|ENKTL|R/R\s?MM)\b")
+# A piece's opening, where the tumour it is about is named: "iii. Colorectal cancer:", "Relapsed/refractory
+# DLBCL with ...", "gastric cancer after ...".
+_PIECE_LABEL = re.compile(r"^\W{0,3}(?:[ivx]{1,4}[.)]\s{0,3}|[a-z0-9][.)]\s{0,3})?(?P<label>[^:;()]{2,60}):", re.I)
+_OPENING_END = re.compile(r"\b(?:with|after|who|that|which|whose|following|progress\w*|failed|previously|must|should"
+                          r"|having|has|have|treated|received)\b|[:;(,]", re.I)
+
+
+def _opening_cancers(piece: str) -> tuple[str, ...]:
+    """The cancers a piece names in its opening label or words, before what it asks."""
+    label = _PIECE_LABEL.match(piece)
+    if label:
+        opening = label.group("label")
+    else:
+        end = _OPENING_END.search(piece)
+        opening = piece[:end.start()] if end else piece[:80]
+    named = cancers_named(opening)
+    return (*named, "haematological") if _BLOOD_CANCER.search(opening) and "haematological" not in named else named
+
+
+def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]], pieces: tuple[str, ...]) -> None:
+    """ "i. NSCLC: after platinum; ii. Colorectal cancer: failed at least two prior systemic therapies", "Relapsed
+    PTCL with at least 1 prior line": a piece that opens by naming another cancer (and no NSCLC, lung or solid
+    tumours) binds the patients with that cancer only, whatever the bullet as a whole is about."""
+    for k, (low, high) in spans.items():
+        if low == high:
+            continue
+        named = _opening_cancers(pieces[k])
+        if not named or INCLUDES_NSCLC.intersection(named) or "not_nsclc" in named:
+            continue
+        own = Scope(label=quote(pieces[k], 80), kind="condition", diseases=named)
+        for n in range(low, high):
+            outer = rules[n].get("scope")
+            if outer and outer.get("diseases"):
+                continue  # the reader already told whose rule it is
+            merged = merge(Scope.from_json(outer) if outer else None, own)
+            rules[n] = {**rules[n], "scope": merged.to_json() if merged else None}
+
+
+# A bullet that still opens with "or" after the shared reader joined what it could ("* OR" / "* declined standard
+# treatment." after a lead-in with sub-bullets, which nothing may be joined into).
+_LONE_OR = re.compile(r"\W{0,3}(?:and/)?or\b", re.I)
+_OR_DECLINED = re.compile(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant"
+                          r"|not\s+(?:a\s+)?candidates?|unsuitable|unable)\b")
+
+
+def _soften_branches(rules: list[dict[str, Any]], criteria: list[Criterion], index: int,
+                     stated_by: dict[int, tuple[int, int]]) -> None:
+    """ "... recurred, specifically:" (sub-bullets) / "OR" / "declined standard treatment.": the bullet before,
+    with its sub-bullets, and the "or" bullet are two ways in; a shortfall on either is a question."""
+    crit = criteria[index]
+    sibling = next((k for k in range(index - 1, -1, -1) if criteria[k].section != crit.section
+                    or criteria[k].depth <= crit.depth), None)
+    if sibling is None or criteria[sibling].section != crit.section or criteria[sibling].depth != crit.depth:
+        return
+    # Put among the sub-bullets of a lead-in ("... recurred, specifically:" / per-tumour items / "OR declined"),
+    # the "or" bullet is the other way beside the lead-in's own requirement too.
+    lead = next((k for k in range(sibling, -1, -1) if criteria[k].depth < crit.depth), None)
+    if lead is not None and criteria[lead].section == crit.section and criteria[lead].text.rstrip().endswith(":"):
+        sibling = lead
+    starts = [stated_by[k][0] for k in range(sibling, index + 1) if k in stated_by]
+    if starts:
+        rules[min(starts):] = [{**rule, "soft": True} for rule in rules[min(starts):]]
+
+
+def _history_header(crit: Criterion) -> bool:
+    """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
+    treatment, which asks for none itself (its sub-bullets bind those patients)."""
+    norm = normalize(crit.text)
+    return crit.section == "inclusion" and len(norm) <= 160 and norm.rstrip().endswith(":") \
+        and bool(_HISTORY_PARENT.search(norm))
+
+
 def _conditional_parent(parent: Criterion) -> bool:
-    """Whether a bullet above makes its sub-bullets a condition ("eligible if:", "provided that"). A list of
-    alternatives passes on only the sentence that opens the list: "... provided they switch" in another
-    sentence is about other patients, not a condition on each alternative."""
+    """Whether a bullet above makes its sub-bullets a condition ("eligible if:", "provided that", "for subjects
+    who have received prior therapy:"). A list of alternatives passes on only the sentence that opens the list:
+    "... provided they switch" in another sentence is about other patients, not a condition on each
+    alternative."""
     intro = list_intro(parent.text) if parent.section == "inclusion" else None
-    return bool(cues.CONDITION_PARENT.search(normalize(intro if intro is not None else parent.text)))
+    norm = normalize(intro if intro is not None else parent.text)
+    return bool(cues.CONDITION_PARENT.search(norm)) or _history_header(parent)
 
 
 def _reading_rules_once(first: FirstRead, ctx: Context,
@@ -274,7 +387,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads):
+        if any(reads) and not (_children(criteria, index) and _history_header(crit)):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
@@ -300,6 +413,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             stated_by[crit.index] = (start, len(rules))
+            if crit.section == "inclusion" and len(pieces) > 1 and spans:
+                _soften_conditioned(rules, spans, reads, pieces)
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
                 lift_within(rules, spans, pieces, egfr_trial)
             if len(rules) > start:  # "; TKIs are not counted", "adjuvant counts if relapse < 12 months"
@@ -342,6 +457,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                                      else {**rule, "marker": narrowed} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
+            if crit.section == "inclusion":
+                _scope_pieces(rules, spans, pieces)
             if alternatives.paths and alternatives.paths[index]:
                 rules[start:] = [_on_alternative(rule, alternatives.paths[index], alternatives.foreign)
                                  for rule in rules[start:]]
@@ -349,6 +466,15 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 for k, (low, high) in spans.items():  # each inline alternative is a way in of its own
                     path = (*alternatives.paths[index], inline_step(index, k))
                     rules[low:high] = [_on_alternative(rule, path, alternatives.foreign) for rule in rules[low:high]]
+        if crit.section == "inclusion" and _LONE_OR.match(crit.text):
+            _soften_branches(rules, criteria, index, stated_by)
+        elif crit.section == "inclusion" and ancestors and _OR_DECLINED.search(crit.text):
+            # "... recurred, specifically:" / "* NSCLC: platinum" + "OR" + "declined standard treatment" joined into
+            # the last sub-bullet: the refusal is the other way beside the lead-in's own requirement.
+            for above in ancestors:
+                if above.index in stated_by and above.text.rstrip().endswith(":"):
+                    low, high = stated_by[above.index]
+                    rules[low:high] = [{**rule, "soft": True} for rule in rules[low:high]]
         if ancestors and crit.depth and (parent := ancestors[-1].index) in stated_by:
             lift_parent(rules, stated_by[parent], crit.text, egfr_trial)  # "* One prior line of TKI is allowed"
         named = own.tail_named
@@ -781,11 +907,23 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:
         unruled = marker_only_parts(text, parsed["rules"])
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _mark_target_near(rules: list[dict[str, Any]]) -> None:
+    """A rule on therapy against a target with no class of its own ("KRAS G12D targeted therapy") keeps the
+    classes of that target's gene: a drug of one (another KRAS inhibitor) is a question (terms.target_near)."""
+    for rule in [*rules, *(inner for outer in rules for option in outer.get("options") or () for inner in option)]:
+        items = [*(rule.get("items") or ()), *(i for group in rule.get("groups") or () for i in group)]
+        if UNNAMED_TARGET in items:
+            near = target_near(rule["evidence"])
+            if near:
+                rule["near_target"] = near
 
 
 # Rules a driver carrier's way in ("driver-positive patients may enrol after approved targeted therapy") stands

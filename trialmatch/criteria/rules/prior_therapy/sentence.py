@@ -306,9 +306,31 @@ _COMPLETION = guarded(
     r"\b(?:must|should|shall|need to|needs to|required to|to)\s+(?:have\s+)?(?:been\s+)?(?:completely\s+)?"
     r"(?:completed|finished|stopped|discontinued|ceased|ended|recovered\s+from)\s+"
     r"(?:(?:all|any|the|their|his|her)\s+)*(?:prior|previous|preceding|earlier)\b[^.;]{0,120}?"
-    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)|start\b|initiation"
-    r"|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+    r"\b(?:before|prior\s+to|(?:by|at)\s+the\s+time\s+of)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)"
+    r"|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
 )
+
+
+# "Must have received chemotherapy or immunotherapy >= 4 weeks prior to starting study treatment", "must have
+# received the last dose of X at least 21 days before C1D1": the window follows the list straight away, so the
+# sentence times what was had (a washout). With a line, setting, course or progression in between ("must have
+# received platinum for advanced disease and progressed within 6 months") it still asks for the treatment.
+_RECEIVED_WINDOW = guarded(
+    r"\b(?:must|should|shall|need to|needs to|required to)\s+(?:have\s+)?received\s+[^.;:]{0,150}?"
+    r"(?:[\u2265>]=?\s*\d+\s*(?:days?|weeks?|months?)|\b(?:at least|more than|greater than|no less than|a minimum of)"
+    rf"\s+{cues.N_WORD}\s*(?:days?|weeks?|months?|half[- ]lives)\b|\b{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+"
+    r"(?:prior|before))"
+)
+_WINDOW_INSIDE = re.compile(r"\bline|\bprogress|\brelaps|\brecurr|\brefractor|\bfail|\bfor\s+(?:the\s+)?(?:advanced"
+                            r"|metastatic|recurrent|stage|locally|unresectable)|\bsetting\b|\bregimens?\b|\bcycles?\b"
+                            r"|\bcourses?\b|\band\s+(?:have|had|has)\b"
+                            # "..., the last dose at least 4 weeks before": a clause of its own after the requirement
+                            r"|,\s*(?:the|with|last|their|its|which|that|completed|ended|ending|finished)\b")
+
+
+def _received_window_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of `_RECEIVED_WINDOW` with nothing but the treatments between "received" and the window."""
+    return [(m.start(), m.end()) for m in _RECEIVED_WINDOW.finditer(norm) if not _WINDOW_INSIDE.search(m.group())]
 
 
 def _without_completion(read: FirstRead) -> FirstRead | None:
@@ -433,7 +455,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     allow = list(dict.fromkeys([*reading.allow, *reading.permitted]))
     # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
     # "progressed within 6 months of X" still asks for X.
-    required = [m for m in reading.require if not (timed and (m in reading.weak or (
+    washed = _received_window_spans(norm) if timed and not excluding else []
+    required = [m for m in reading.require if not (timed and (m in reading.weak or inside(m.start, washed) or (
         m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
     forbid = _without_restated_purpose(norm, reading.forbid)
     if forbid and not timed:

@@ -284,6 +284,86 @@ def _more_genes(text: str, toks: list[tuple[str, int, int]], items: tuple[str, .
     return tuple(dict.fromkeys(items)), end
 
 
+# The words right before "targeted therapy": "KRAS G12D", "B7-H3", "pan-RAS", "CLDN18.2", "c-Met".
+_TARGET_BEFORE = re.compile(r"(?:^|[\s(,;:/])(?P<target>(?:pan-?)?[a-z][a-z0-9.]{0,11}(?:-[a-z0-9.]{1,6}){0,2}"
+                            r"(?:\s(?:p\.)?[a-z]\d{1,4}[a-z]{0,3})?)[\s-]{1,2}$")
+_NOT_TARGET = re.compile(r"line|gen|\d+(?:st|nd|rd|th)\b")
+UNNAMED_TARGET = "c:unnamed_target"
+
+
+@cache
+def _target_classes() -> dict[str, str]:
+    """A target written as a gene_targets name ("ros1", "c-met") -> its class item."""
+    genes = load("drugs")["gene_targets"]["classes"]
+    return {" ".join(_key(name)): f"c:{key}" for key, names in genes.items() for name in names}
+
+
+def _target_item(text: str, start: int) -> tuple[str, int] | None:
+    """ "KRAS G12D targeted therapy", "B7-H3 targeted agent": the class of the target written before a bare
+    "targeted therapy" (a gene the vocabulary classes, else UNNAMED_TARGET), and where the target starts. None
+    when no target is written there ("molecularly targeted therapy", "first-line targeted therapy")."""
+    found = _TARGET_BEFORE.search(text, max(0, start - 30), start)
+    if found is None:
+        return None
+    target = found.group("target")
+    if _NOT_TARGET.search(target):
+        return None
+    key = " ".join(_key(target))
+    known = _target_classes().get(key)
+    if known:
+        return known, found.start("target")
+    first = key.split(" ")[0]
+    genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
+    return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+@cache
+def _target_words() -> frozenset[str]:
+    """First words of every gene_targets name ("kras", "ras", "met", ...)."""
+    return frozenset(key.split(" ")[0] for key in _target_classes())
+
+
+# "B7-H3 targeted therapy, including antibody, ADC or CAR-T": the forms the target's therapy takes.
+_EXAMPLES_OPEN = re.compile(r"[\s,(]*(?:including|includes?|incl\.?|such as|e\.g\.?|whether)\b")
+_EXAMPLES_GAP = re.compile(r"[\s,/]*(?:(?:and|or|and/or)\s+)?(?:an?\s+)?")
+_EXAMPLES_END = re.compile(r"[;.)]")
+_FORMS = frozenset({"c:adc", "c:biologic", "c:biological", "c:tki", "c:targeted"})
+
+
+_TARGETED_WORD = re.compile(r"targeted|directed")
+
+
+def target_near(text: str) -> list[str]:
+    """The classes of the genes in the targets UNNAMED_TARGET stands for in `text` ("KRAS G12D" -> the KRAS
+    inhibitors, "pan-RAS" too): a drug of one may be against that target, so it is a question, not a no."""
+    norm = normalize(text)
+    near: list[str] = []
+    for word in _TARGETED_WORD.finditer(norm):
+        found = _TARGET_BEFORE.search(norm, max(0, word.start() - 30), word.start())
+        if found:
+            near += [item for tok in _key(found.group("target")) if (item := _target_classes().get(tok))]
+    return list(dict.fromkeys(near))
+
+
+def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare "targeted therapy" after its target is therapy against that target only, and the forms listed
+    after it as examples (antibody, ADC) are that therapy's, not bans of their own."""
+    out: list[Mention] = []
+    examples_from = -1  # the end of the last target mention or example, while examples may follow
+    listing = False  # an example was read: more may follow with only "," or "or" between
+    for mention in mentions:
+        if examples_from >= 0 and set(mention.items) <= _FORMS:
+            gap = text[examples_from:mention.start]
+            opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
+            if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
+                examples_from, listing = mention.end, True
+                continue
+        hit = _target_item(text, mention.start) if mention.items == ("c:targeted",) else None
+        out.append(Mention(hit[1], mention.end, (hit[0],)) if hit else mention)
+        examples_from, listing = (mention.end if hit else -1), False
+    return out
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -324,7 +404,7 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
             items, end = _more_genes(text, toks, items, end)
         mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _targets_named(text, mentions) if "target" in text else mentions
 
 
 def item_label(item: str) -> str:

@@ -22,7 +22,7 @@ from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, OTHER_ACTIONAB
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
 from trialmatch.criteria.rules.prior_therapy.not_counted import recount
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
-from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, items_label, normalize
+from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
 
@@ -197,10 +197,26 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
                                             "counts needs your doctor's reading.")
         return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
                                          f"you list {_names(had)}.")
-    if h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+    if h.unknown_drugs or any(_near(d, items) for d in h.drugs) or _near_target(rule, h):
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
                                         "every drug you list is one.")
     return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()}, and you list none.")
+
+
+def _near_target(rule: dict[str, Any], h: History, items: set[str] | None = None) -> bool:
+    """A drug of the gene's class when the rule names a target with no class of its own ("KRAS G12D targeted
+    therapy" and a KRAS inhibitor the vocabulary does not place by variant): maybe one."""
+    near = rule.get("near_target")
+    if not near or (items is not None and UNNAMED_TARGET not in items):
+        return False
+    return any(_only_as(d, item) for d in h.drugs for item in near)
+
+
+def _only_as(drug: Drug, item: str) -> bool:
+    """The drug is of class `item` and of no narrower class under it (a KRAS G12C inhibitor is a KRAS
+    inhibitor against another target than G12D)."""
+    return item in drug.items and not any(
+        other != item and item in _item_family(other) for other in drug.items if other.startswith("c:"))
 
 
 def _listed_from_near(near: Any, group: list[str], h: History) -> bool:
@@ -236,7 +252,7 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
             elif setting == "no":
                 missing.append(group)
                 had_early = True
-        elif h.unknown_drugs or any(_near(d, items) for d in h.drugs):
+        elif h.unknown_drugs or any(_near(d, items) for d in h.drugs) or _near_target(rule, h, items):
             maybe = True
         elif near and h.drugs and _listed_from_near(near, group, h):
             maybe = other_listed = True
