@@ -75,7 +75,7 @@ def _before_window(sentence: str, start: int) -> str:
         if not _is_qualifier_only(part) or len(keep) == 3:
             break
         keep.insert(0, part)
-    return ",".join(keep)
+    return _own_qualifiers_before(",".join(keep))
 
 
 _LEADING_JOIN = re.compile(r"^\s*(?:and/or|or|and)\s+", re.I)
@@ -126,7 +126,33 @@ def _after_window(sentence: str, end: int) -> str:
     stop = re.search(r"[;.:]" if listed else r"[,;.:]", text)
     text = text[:stop.start()] if stop else text
     cue = phrases.EXCEPTION_CUE.search(text)
-    return text[:cue.start()] if cue else text
+    text = text[:cue.start()] if cue else text
+    joined = phrases.OR_NEXT.match(text)
+    if joined and _other_condition(text[joined.end():]):
+        return ""  # "Intracranial metastasis or symptomatic pleural effusion": the qualifier is the effusion's
+    return text
+
+
+def _other_condition(words: str) -> bool:
+    """ "symptomatic pleural effusion requiring drainage", "active infection": an alternative beside the brain
+    metastases that names a condition of its own (a word no qualifier or filler reads), outside the CNS. Its
+    qualifiers are its own; "or untreated ones", "or leptomeningeal disease that is untreated" may be the mentions'."""
+    if phrases.RULE_SITE.search(words) or phrases.LEPTO.search(words):
+        return False
+    rest = phrases.NEUTRAL_STATUS.sub(" ", words)
+    states: list[Any] = [p for p, *_ in phrases.QUALIFIERS]
+    for pattern in (*states, phrases.TREATED, phrases.FITS_TREATED_STABLE):
+        rest = pattern.sub(" ", rest)  # "treated or untreated", "stable or progressing": states of the metastases
+    return any(word.lower() not in phrases.FILLER for word in phrases.WORD.findall(rest))
+
+
+def _own_qualifiers_before(before: str) -> str:
+    """ "Active infection or brain metastases": what stands before the last "or" is another condition, whose
+    qualifiers are not the mention's; "symptomatic or untreated brain metastases" keeps both."""
+    joins = list(phrases.OR_JOIN.finditer(before))
+    if joins and _other_condition(before[:joins[-1].start()]):
+        return before[joins[-1].end():]
+    return before
 
 
 def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, Verdict, list[str]]:
@@ -255,14 +281,27 @@ def _qualified_permission(sentence: str, before: str, around: str, subject: str)
 
 
 # ---------------------------------------------------------------- reading one criterion
-def _conditional(sentence: str, conditions: str, subject: str) -> dict[str, Any]:
-    """ "Brain metastases are allowed provided ...": only those meeting the conditions may join."""
+def _conditional(sentence: str, conditions: str, subject: str, permits: bool = False) -> dict[str, Any]:
+    """ "Brain metastases are allowed provided ...": only those meeting the conditions may join. `permits`: the
+    sentence lets them in ("are allowed", "may enrol"), not only sets a condition ("must have completed ...")."""
     if subject == "active":
         return _statement("conditional", sentence, E, E, U)
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, conditions)
     if subject == "treated":
-        statement["active"] = E  # says nothing about untreated ones
+        # "Subjects with treated brain metastases are allowed but should be neurologically stable", "Previously
+        # irradiated CNS metastases are permitted provided they are radiologically stable": the sentence sets the
+        # terms on which brain metastases may join, and only treated ones meet them; untreated, active ones are left
+        # out (as the labels read "allowed only if treated and stable"). Conditions it cannot read (or none that an
+        # active one fails) leave active ones a question.
+        # A condition alone ("Patients with treated brain metastases must have completed radiotherapy 14 days before")
+        # is about treated ones only and says nothing of untreated ones.
+        if not permits:
+            statement["active"] = E
+        else:
+            statement["active"] = X if statement["active"] == X and statement["treated_stable"] == E else U
+            if statement["active"] == X:
+                statement["treated_only"] = True  # another criterion letting untreated ones in makes it a question
     elif subject == "both" and statement["active"] == X:
         statement["active"] = U  # untreated ones are let in too, on conditions of their own
     return statement
@@ -284,6 +323,9 @@ def _mention_statements(
     span = mention.span() if mention else None
     disease = phrases.SITE_WORDS.possible(sentence) and phrases.BRAIN_DISEASE.search(
         sentence, 0, span[0] if span else len(sentence))
+    if disease and disease.group("site").lower().endswith(("lesion", "lesions")) and phrases.OTHER_CAUSE_AFTER.match(
+            sentence, disease.end()):
+        disease = None  # "untreated brain lesions from a prior stroke"
     if disease:
         span = disease.span("site")  # "symptomatic CNS disease": its qualifier stays before the mention
     elif span is None and "nvolvement" in sentence and (involvement := phrases.CNS_INVOLVEMENT.search(sentence)):
@@ -381,7 +423,7 @@ def _mention_statements(
         if must and not permits and not _names_state(sentence[end:]):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
-            made = _conditional(sentence, rest_of_criterion, subject)
+            made = _conditional(sentence, rest_of_criterion, subject, permits)
             if exception:
                 # After an exclusion, its exception adds only the limits it states plainly ("allowed if
                 # previously treated"): a condition it does not spell out is the exclusion's to settle.
@@ -584,14 +626,15 @@ def _uncontrolled_only(words: str) -> bool:
 def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     """ "Uncontrolled CNS metastases" excluded beside "Untreated asymptomatic brain metastases ..." as an inclusion or
     permission: the trial takes some untreated ones, so an untreated (active) patient's is not uncontrolled for it by
-    that word alone; a question."""
-    flagged = [s for s in statements if s.pop("uncontrolled_only", False)]
+    that word alone; a question. So too a permission of treated ones only ("Subjects with treated brain metastases
+    are allowed if stable") beside one of untreated ones."""
+    flagged = [s for s in statements if s.pop("uncontrolled_only", False) | s.pop("treated_only", False)]
     if not flagged:
         return
-    lets_in = any(s["kind"] in ("allowance", "conditional", "alternatives") and s["active"] != X
-                  and phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", s["evidence"])) for s in statements)
-    if lets_in:
-        for statement in flagged:
+    for statement in flagged:
+        if any(s["kind"] in ("allowance", "conditional", "alternatives") and s["active"] != X
+               and s["evidence"] != statement["evidence"]
+               and phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", s["evidence"])) for s in statements):
             statement["active"] = U
 
 

@@ -13,11 +13,11 @@ from trialmatch.criteria.rules.prefilter import Guarded, folded, guarded
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
-SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|brain parenchymal|parenchymal brain)"
+SITE = r"(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|brain parenchymal|parenchymal brain)"
 # Other sites a list of metastases names beside the brain: "brain, central nervous system (CNS), and/or spinal cord
 # metastases", "brain, spinal cord, or leptomeningeal metastases", "brain, liver or bone metastases".
-_NEURO_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous system|spinal(?: cord)?|spine|(?:lepto-?\s?)?"
-               r"meningeal|meninges|dural|brain\s?stem|parenchymal|liver|hepatic|bone|osseous|adrenal|lung|pulmonary"
+_NEURO_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|spinal(?: cord)?|spine"
+               r"|(?:lepto-?\s?)?meningeal|meninges|dural|brain\s?stem|parenchymal|liver|hepatic|bone|osseous|adrenal|lung|pulmonary"
                r"|pleural|peritoneal|skin|nodal|lymph node)")
 _LIST_SEP = r"(?:\s*[,/]\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)"
 _ABBREVIATION = r"(?:\s*\([^()]{1,12}\))?"
@@ -27,7 +27,7 @@ class _NamesSite(Guarded):
     """A guarded pattern whose every match also holds a site word: its own needles ("met") are in most sentences,
     the site words in few, so both are asked before the regex runs."""
 
-    _site = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
+    _site = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 
     def possible(self, text: str) -> bool:
         return super().possible(text) and self._site.possible(text)
@@ -42,22 +42,23 @@ BRAIN_METS = _NamesSite(re.compile(
     rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
-    r" (?:the )?(?:brain|cns|central nervous system)\b"
+    r" (?:the )?(?:brain|cns|central nervous(?: system)?)\b"
     # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
     r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b)",
     re.I,
 ))
-# "symptomatic CNS disease", "untreated intracranial disease": with a qualifier of activity the disease
-# is the metastases (alone, "CNS disease" may be a stroke or a primary tumour and is not read).
+# "symptomatic CNS disease", "untreated intracranial disease", "active central nervous system lesion": with a
+# qualifier of activity the disease (or lesion) is the metastases (alone, "CNS disease" or "brain lesions" may be a
+# stroke or a primary tumour and is not read).
 BRAIN_DISEASE = guarded(
     r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
-    r"(?P<site>(?:cns|central nervous system|intracranial|brain)\s+(?:disease|involvement))\b",
+    r"(?P<site>(?:cns|central nervous(?: system)?|intra-?cranial|brain|cerebral)\s+(?:disease|involvement|lesions?))\b",
     re.I,
 )
 # "NSCLC with CNS involvement", "central nervous system involvement": the cancer reaching the CNS, its metastases.
 CNS_INVOLVEMENT = re.compile(
-    r"\b(?P<site>(?:cns|central nervous system|intracranial|brain)(?:\s*\(cns\))?\s+involvement)\b", re.I)
+    r"\b(?P<site>(?:cns|central nervous(?: system)?|intracranial|brain)(?:\s*\(cns\))?\s+involvement)\b", re.I)
 # "Brain metastases that have not been previously irradiated" opening an inclusion bullet: a lesion it asks for.
 UNTREATED_RELATIVE = guarded(
     rf"^\W*(?:(?:patients?|participants?|subjects?)\s+(?:with|having|who have|must have)\s+)?(?:at least one\s+)?"
@@ -66,7 +67,11 @@ UNTREATED_RELATIVE = guarded(
     re.I,
 )
 # Its needle check: the site words are rarer than "disease" (which a guard would pick, being longer).
-SITE_WORDS = guarded(r"\b(?:cns|central nervous system|intracranial|brain)\b", re.I)
+SITE_WORDS = guarded(r"\b(?:cns|central nervous(?: system)?|intra-?cranial|brain|cerebral)\b", re.I)
+# "untreated brain lesions from a prior stroke": lesions of another cause are not the metastases.
+OTHER_CAUSE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:stroke|infarct\w*|isch[a]?emi\w*|ha?emorrhag\w*|vascular|demyelinat\w*|multiple sclerosis"
+    r"|trauma\w*|benign|abscess\w*|infect\w*)", re.I)
 LEPTO = guarded(
     r"\blepto-?\s?meningeal|\bmeningeal (?:metasta\w*|carcinomatosis|disease|involvement|spread)"
     r"|\b(?:carcinomatous|cancerous|cancer|neoplastic|malignant) meningitis|\bmeningitis carcinomatosa"
@@ -201,7 +206,8 @@ RULE_SUBJECT = re.compile(
     re.I,
 )
 RULE_SITE = guarded(
-    r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system|spinal cord|(?:lepto-?\s?)?meninge\w*)\b", re.I)
+    r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|spinal cord|(?:lepto-?\s?)?meninge\w*)\b",
+    re.I)
 TREATMENT_OBJECT = re.compile(
     r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
 )
@@ -278,7 +284,7 @@ EXCEPTION_BEFORE = re.compile(
 )
 # The rule's subject: disease of a CNS site takes in brain metastases of any kind; a neurological disorder may not.
 CNS_RULE_SUBJECT = re.compile(
-    r"\b(?:cns|central nervous system|intra-?cranial|brain|cerebral)\s+(?:\(cns\)\s+)?(?:disease|involvement"
+    r"\b(?:cns|central nervous(?: system)?|intra-?cranial|brain|cerebral)\s+(?:\(cns\)\s+)?(?:disease|involvement"
     r"|patholog\w*|lesions?|abnormalit\w*|disorders?|conditions?)\b",
     re.I,
 )
@@ -402,7 +408,7 @@ OR_ALTERNATIVE_STATE = re.compile(
 )
 # "..., or brain or pia mater disease found on CT or MRI during screening": a second alternative of an exclusion
 # that names any brain disease seen on imaging, whatever its activity.
-_IMAGED_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous system)"
+_IMAGED_SITE = (r"(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)"
                 r"(?:\s+(?:or|and|and/or|/)\s+(?:pia mater|pial|meninges|meningeal|leptomeningeal|spinal cord))?")
 _IMAGED_NOUN = r"(?:diseases?|lesions?|involvement|metasta\w*)"
 _IMAGING = r"(?:CT|MRI|imaging|scans?|screening|radiograph\w*|radiolog\w*|computed tomography|magnetic resonance)"
@@ -474,7 +480,8 @@ _COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:
                rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|[1-9]\d*)"
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
-                 r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the (?:brain|cns|central nervous system)\b)")
+                 r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the"
+                 r" (?:brain|cns|central nervous(?: system)?)\b)")
 _COUNT_MARK = re.compile(r"[1-9≥>]")
 
 
@@ -501,7 +508,7 @@ BRAIN_LESION_COUNT = _Counts(re.compile(
     re.I,
 ))
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
-LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous system)\b", re.I)
+LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(
     r"\b(?:if|when|where|whether|unless)\b|\b(?:for|in|among) (?:the )?(?:patients?|subjects?|participants?|those)"
@@ -587,3 +594,16 @@ MAIN_MODAL = re.compile(
     r"\s+(?P<modal>must|should|shall|need to|needs to|have to|has to|are required to|is required to)\s+"
     r"(?P<clause>[^;]{0,200})", re.I)
 STABILISED = re.compile(r"\b(?:stabili[sz]\w*|stable|controlled|treated|irradiated|resected)\b", re.I)
+
+# An "or" joining the mention to what follows or precedes it ("Brain metastasis or ascites requiring paracentesis").
+OR_NEXT = re.compile(r"\s*,?\s*(?:and/)?or\s+", re.I)
+OR_JOIN = re.compile(r"\s*,?\s*\b(?:and/)?or\s+", re.I)
+WORD = re.compile(r"[A-Za-z][\w-]*")
+# Words that name no condition of their own beside brain metastases: the mention's nouns, verbs, articles, whom.
+FILLER = frozenset("""
+a an the any all known suspected history of presence evidence with without who which that whose have has had having
+is are was were be been being or and nor to in on by for patients patient subjects subject participants participant
+persons people those ones one lesions lesion metastases metastasis metastatic mets disease diseases previously prior
+current currently documented confirmed existing primary secondary newly diagnosed radiological radiographic
+radiologic clinical clinically evidence parenchymal multiple single solitary large small e g eg i e ie
+""".split())

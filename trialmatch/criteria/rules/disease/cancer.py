@@ -200,6 +200,25 @@ _NEUROENDOCRINE_OF_LUNG = guarded(
 )
 
 
+# Small cell and neuroendocrine lung cancers, and SCLC's own stage words: a lung cancer a large cell or unspecified
+# NSCLC may be, so never "another cancer" for the stage reader.
+_SCLC_STAGE = guarded(r"\b(?:extensive|limited)[\s-]stage\b", re.I)
+
+
+def another_cancer_only(sentence: str) -> bool:
+    """The sentence names a cancer of another organ ("HCC", "gastric adenocarcinoma", "mCRC") and nothing of the lung
+    or a basket: what it says of stage or curability ("Locally advanced and/or unresectable HCC not amenable to
+    locoregional therapy") is that cancer's, not the lung cancer's. Small cell and neuroendocrine lung cancers are
+    not other cancers here."""
+    v = vocab()
+    if not (v["other_cancers"].possible(sentence) or v["other_organs"].possible(sentence)):
+        return False
+    if v["nsclc"].search(sentence) or v["basket"].search(sentence) or _LUNG.search(sentence):
+        return False
+    rest = mask(mask(mask(sentence, v["sclc"]), _NEUROENDOCRINE_OF_LUNG), _SCLC_STAGE)
+    return bool(v["other_cancers"].search(rest) or _organ_cancers(rest))
+
+
 def _lung_named(sources: list[str]) -> bool:
     """Any word of the lung outside small cell and neuroendocrine lung cancers."""
     v = vocab()

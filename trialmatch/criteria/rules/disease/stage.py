@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
+from trialmatch.criteria.rules.disease.cancer import another_cancer_only
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, scope_json, vocab
 from trialmatch.criteria.rules.performance_status import one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded, translator
@@ -551,18 +552,25 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 advanced.append((sentence, criterion))
                 if stage_iv or once(_metastatic_or_m1, plain):
                     metastatic.append((sentence, criterion))
-            elif ((any(values and max(values) <= 3 for values in stages) or once(_names_m0, plain))
-                  and not _aside(criterion, "other_cancer")) or (
-                    once(_early_evidence, plain, is_header) and not _aside(criterion)) or (
-                    local and once(_names_unresectable, plain)):
+            elif (early_here := (((any(values and max(values) <= 3 for values in stages) or once(_names_m0, plain))
+                                  and not _aside(criterion, "other_cancer"))
+                                 or (once(_early_evidence, plain, is_header) and not _aside(criterion))
+                                 or (local and once(_names_unresectable, plain)))) or local:
                 # A stage range counts unless it is another cancer's; "resection" and the like also unless the
-                # criterion is a washout or a sample ("at least 4 weeks since surgical resection").
-                early.append((sentence, criterion))
-                if not is_header and any(values and max(values) <= 3 for values in stages) and not _aside(criterion):
-                    listed_early.append((sentence, criterion))
-            elif local:
-                locally_advanced.append((sentence, criterion))
-            if not is_header and once(_negated_metastatic, plain) and not _aside(criterion):
+                # criterion is a washout or a sample ("at least 4 weeks since surgical resection"). "Locally advanced
+                # and/or unresectable HCC not amenable to locoregional therapy" in an HCC and NSCLC basket: another
+                # cancer's stage never narrows the lung cancer's (it may still say advanced disease).
+                if once(another_cancer_only, plain):
+                    pass
+                elif early_here:
+                    early.append((sentence, criterion))
+                    if not is_header and any(values and max(values) <= 3 for values in stages) and not _aside(
+                            criterion):
+                        listed_early.append((sentence, criterion))
+                else:
+                    locally_advanced.append((sentence, criterion))
+            if not is_header and once(_negated_metastatic, plain) and not _aside(criterion) and not once(
+                    another_cancer_only, plain):
                 excludes_metastatic.append((sentence, criterion))
             if once(_names_oligo, plain):
                 # Still stage IV. Only a criterion sets a limit on the count: a title's "oligometastatic" says

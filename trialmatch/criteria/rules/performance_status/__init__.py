@@ -380,8 +380,8 @@ def _stated_limits(sentence: str) -> list[Limit]:
             extra = _bounds(more, kps)
             if not _MORE_GAP_OK.match(between) or _GAP_BAD.search(between) or ANCHOR.search(between):
                 break
-            if extra is None:
-                break
+            if extra is None or _AGE_NOUN_BEFORE.search(sentence, max(0, more.start() - 20), more.start()):
+                break  # "Karnofsky >= 70 for patients under 65": an age, not a second score
             if not _spec_ok(sentence, more) or sentence[more.start() - 1].isalpha():  # "PD-L1": no further score
                 break
             spans.append(extra)
@@ -454,12 +454,46 @@ _OPEN_ABOVE = re.compile(
 _AGE_WORD = re.compile(r"\b(?:aged?|ages|years?|yrs?|old|older|younger|elderly)\b", re.I)
 
 
+# Between a limit and a later value of the same scale with no name of its own: a clause break, then words.
+_AGE_NOUN_BEFORE = re.compile(r"\b(?:patients?|participants?|subjects?|pts|those|people|aged?)\s*$", re.I)
+# Words straight before a number that make it an age: "aged 70", "those 70 or older", "patients under 65".
+_AGE_LEAD = re.compile(
+    r"\b(?:aged?|ages?|older than|younger than|over|under|above|below|between|those|patients?|participants?"
+    r"|subjects?|pts)\s*(?:of\s*)?$", re.I)
+_NEXT_CLAUSE = re.compile(r"(?:;|,?\s*\b(?:and/or|or|and|while|whereas|but)\b|,)[^\d;]{0,40}$", re.I)
+
+
+def _bare_limits(sentence: str, first: Limit) -> list[Limit]:
+    """ "ECOG 0-1 for patients under 70, or 0-2 for those aged 70+": a later clause gives the same scale's value
+    without naming the scale. Each such value, after a clause break and within reach, is a limit of its own; ages
+    ("under 70", "aged 70+") are no score on that scale."""
+    _, end, kind, _, kps, _ = first
+    if kind not in ("ecog", "kps"):
+        return []
+    text = _readable(sentence)
+    found: list[Limit] = []
+    for spec in SPEC.finditer(text, end):
+        if spec.start() - end > 2 * _WINDOW:
+            break
+        bounds = _bounds(spec, kps)
+        before = text[max(end, spec.start() - 45):spec.start()]
+        if (bounds is None or not _spec_ok(text, spec) or text[spec.start() - 1].isalpha()
+                or age_rules.AGE.match(text, spec.start()) and _AGE_WORD.search(text, spec.start(), spec.end() + 12)
+                or not _NEXT_CLAUSE.search(before) or _AGE_LEAD.search(before)):
+            continue
+        found.append((spec.start(), spec.end(), kind, [bounds], kps, [""]))
+        end = spec.end()
+    return found
+
+
 def _age_rule(sentence: str, exclusion: bool) -> dict[str, Any] | None:
     """One rule for a sentence whose limits differ by age ("ECOG PS 2 up to 74 years old, and PS 0 or 1 from 75
     years"): each age is read against its own limit, never the union of them (see ages.py)."""
     if exclusion or _EXCEPTION_CUE.search(sentence) or not age_rules.AGE.search(sentence):
         return None
     limits = _stated_limits(sentence)
+    if len(limits) == 1:
+        limits += _bare_limits(sentence, limits[0])
     if len(limits) < 2 or any(kind.startswith("rpa") for _, _, kind, *_ in limits):
         return None
     scored: list[tuple[int, int, list[Verdict | None]]] = []

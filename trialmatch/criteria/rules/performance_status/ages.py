@@ -18,14 +18,18 @@ _OP = (r"(?P<op>>=|=>|≥|>|<=|=<|≤|<|at least|over|above|under|below|older th
 _UNIT = r"(?P<unit>years?|yrs?|y\.?o\.?)"
 _POST = r"(?P<post>\s*(?:or|and) (?:older|above|more|over|younger|less|under|below)|\s*\+)"
 AGE = re.compile(
-    rf"(?P<word>\b(?:aged?|age[ds])\s*(?:of\s+|is\s+)?)?(?:{_OP}\s*)?(?<![\d.])(?P<n>\d{{2,3}})(?![\d.%])\s*{_UNIT}?"
+    # "patients under 70", "those over 75": whom the number is of makes it an age.
+    rf"(?P<word>\b(?:aged?|age[ds])\s*(?:of\s+|is\s+)?|\b(?:patients?|subjects?|participants?|those|people|persons"
+    rf"|individuals|pts)\s+(?=(?:under|over|below|above|younger than|older than)\b))?"
+    rf"(?:{_OP}\s*)?(?<![\d.])(?P<n>\d{{2,3}})(?![\d.%])\s*{_UNIT}?"
     rf"(?:\s*(?:old|of age))?{_POST}?",
     re.I,
 )
 RELATIVE = re.compile(r"\b(?P<rel>younger|older|elderly|non-elderly)\b", re.I)
 # Where one limit's clause ends and the next one's starts, strongest first.
 _SEPARATORS = (re.compile(r";|\.\s"), re.compile(r",\s*(?:and/or|and|or|while|whereas|but)\b", re.I),
-               re.compile(r"\s(?:and/or|or|whereas|while)\s", re.I), re.compile(r","))
+               re.compile(r"\s(?:and/or|or|whereas|while)\s", re.I), re.compile(r","),
+               re.compile(r"\sand\s", re.I))  # "0 or 1 for patients aged < 70 years and 0-2 for those aged 70+"
 _UPPER = {"<=", "=<", "≤", "up to", "until", "through"}
 _BELOW = {"<", "under", "below", "younger than", "less than"}
 _LOWER = {">=", "=>", "≥", "at least", "from"}
