@@ -286,8 +286,8 @@ def test_roman_numeral_components_are_all_required(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    _undone("Patients cannot have received more than 2 prior lines of systemic therapy."),
-    _undone("Participants may not have had more than two prior systemic regimens for advanced disease."),
+    "Patients cannot have received more than 2 prior lines of systemic therapy.",
+    "Participants may not have had more than two prior systemic regimens for advanced disease.",
     "Subjects must not have received more than 2 prior lines of therapy.",
 ])
 def test_cannot_have_received_more_than_n_lines_is_a_cap(sentence: str) -> None:
@@ -296,7 +296,7 @@ def test_cannot_have_received_more_than_n_lines_is_a_cap(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    _undone("No prior first line therapy."),
+    "No prior first line therapy.",
     "No prior first-line systemic treatment for metastatic disease.",
 ])
 def test_no_prior_first_line_therapy_excludes_the_treated(sentence: str) -> None:

@@ -86,6 +86,39 @@ _PERMIT = re.compile(
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
     r"|optional|(?:can|may|could) include)\b"
 )
+# "Prior X is allowed; prior Y is not.": the second clause leaves its verb out, and bans Y as the first allows X.
+# "Prior X is allowed, prior Y is not allowed": a comma between an allowance and a ban ends the allowance's clause.
+_ALLOWED_WORD = r"(?:allowed|permitted|permissible|acceptable)"
+_PERMIT_COMMA = re.compile(rf"\b{_ALLOWED_WORD}\s*(,)(?=(?:\s*but)?[^;.,]{{0,100}}?\b(?:is|are)\s+not\b)")
+_BARE_NOT = re.compile(r"\b(?:is|are)\s+not(?=\s*(?:[.;,)\]]|$))")
+
+
+def elliptical_ban(norm: str) -> str:
+    """The sentence with "prior Y is not" after an allowance said in full ("prior Y is not allowed"), and a comma
+    after the allowance made a clause break."""
+    if " not" not in norm or not _PERMIT.search(norm):
+        return norm
+    norm = _PERMIT_COMMA.sub(lambda m: m.group()[:m.start(1) - m.start()] + ";", norm)
+    first = _PERMIT.search(norm)
+    if first is None:
+        return norm
+    return norm[:first.end()] + _BARE_NOT.sub(lambda m: m.group() + " allowed", norm[first.end():])
+
+
+# "Patients cannot have received more than 2 prior lines", "Participants may not have had X": a prohibition said with
+# a modal, which reads as "must not have" (not a future "cannot be treated", nor a maybe).
+_MODAL_BAN = re.compile(r"(?P<lead>^\W*|\b(?:patients|participants|subjects|they|you|individuals)\s+)(?:cannot"
+                        r"|can\s+not|can't|may\s+not)\s+(?=have\s+(?:(?:previously|ever|already)\s+)?(?:received|had"
+                        r"|been\s+treated|undergone)\b)")
+
+
+def modal_ban(norm: str) -> str:
+    """The sentence with a prohibitive "cannot / may not have received" said as "must not have received"."""
+    if "not have" not in norm and "can't have" not in norm:
+        return norm
+    return _MODAL_BAN.sub(r"\g<lead>must not ", norm)
+
+
 # ("Have or have not received X" says both: no negation.)
 _LATE_NEG = re.compile(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
                        r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b")
@@ -291,6 +324,9 @@ NAIVE = guarded(
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+    # "No prior first line therapy": the first line is the first of all.
+    r"|\b(?:no|without|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:first|1st)[\s-]*line\s+(?:(?:systemic|anti-?cancer)\s+)?"
+    r"(?:treatment|therapy|therapies)\b(?!\s+with)"
     # "Subjects must not have received any treatment for metastatic lung cancer": said as a duty.
     r"|\b(?:must|should|shall|will|may|can|did|do|does)\s+not\s+have\s+(?:been\s+)?(?:previously\s+)?received\s+any\s+"
     r"(?:(?:prior|previous|systemic|anti-?cancer|anti-?tumou?r)\s+)*(?:treatments?|therap(?:y|ies))\b(?!\s+with)"

@@ -92,6 +92,7 @@ class Context:
     prefix: str = ""  # short header quoted with the sentence
     egfr_trial: bool = False  # the title or conditions name EGFR: "third-generation TKI" means an EGFR TKI
     header_genes: frozenset[str] = frozenset()  # genes the title or conditions name: what the trial is about
+    observational: bool = False  # an observational study: "patients treated with X" names the course it follows
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

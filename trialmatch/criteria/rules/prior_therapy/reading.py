@@ -51,7 +51,13 @@ from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterati
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
-from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead, read_sentence, reading_rules, sentence_rules
+from trialmatch.criteria.rules.prior_therapy.sentence import (
+    FirstRead,
+    alone_clauses,
+    read_sentence,
+    reading_rules,
+    sentence_rules,
+)
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
@@ -85,13 +91,26 @@ def _pieces(crit: Criterion) -> list[str]:
         for part in (p.strip() for p in parts):
             if not part:
                 continue
-            if pieces and _CONTINUES.match(part):
+            if pieces and (_CONTINUES.match(part) or _elliptical_after_permit(pieces[-1], part)):
                 pieces[-1] = f"{pieces[-1]}; {part}"
             elif pieces and _AND_GOES_ON.match(part) and biomarker_condition(normalize(pieces[-1]))[0]:
                 pieces.append(f"{_group_words(pieces[-1])}, {part}")
             else:
                 pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+# "Prior X is allowed; prior Y is not.": the part after the semicolon leaves out the allowance's verb, so it is read
+# with the allowance (cues.elliptical_ban).
+_BARE_NOT_END = re.compile(r"\b(?:is|are)\s+not\W{0,3}$", re.I)
+
+
+def _elliptical_after_permit(before: str, part: str) -> bool:
+    """Whether `part` only makes sense with the part before: "prior Y is not" after an allowance, "X alone does
+    not qualify" after a requirement (sentence._ALONE)."""
+    if "alone" in part and alone_clauses(normalize(part)):
+        return True
+    return _BARE_NOT_END.search(part) is not None and cues.clause_verdict(normalize(before)) == "permit"
 
 
 def _group_words(piece: str) -> str:
@@ -369,6 +388,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     criteria = list(text.criteria)
     egfr_trial = bool(_EGFR.search(text.header))
     header_genes = frozenset(genes_named(text.header))
+    observational = text.study_type == "OBSERVATIONAL"
     rules: list[dict[str, Any]] = []
     ancestors: list[Criterion] = []
     tails: dict[tuple[str, int], Scope | None] = {}  # a heading written at the end of a bullet, per level
@@ -390,6 +410,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if any(reads) and not (_children(criteria, index) and _history_header(crit)):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
+            if observational:
+                ctx = replace(ctx, observational=True)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""
             lead_cue = _header_cue(lead) if lead else None
             carried = _carried_cohorts(pieces)
@@ -743,10 +765,31 @@ def _off_purpose(sentence: str, section: str) -> bool:
     return purpose in _SKIP_PURPOSES
 
 
+# "Mechanism of Primary Resistance to X as First-line Treatment", "Biomarkers of Response and Resistance to
+# First-line X", "Predictors of Progression on X": the resistance is what the study looks into, in patients who
+# may be starting X; the title asks for no earlier line. (Not "Drug Y After Resistance to First-line X".)
+_STUDIED_RESISTANCE = re.compile(
+    r"\b(?:mechanisms?|biomarkers?|markers?|predictors?|predict(?:s|ing|ion|ive)?|determinants?|landscape|evolution"
+    r"|dynamics|monitoring|detection|profil\w+|characteri[sz]\w+|patterns?|signatures?)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:of\s+|for\s+)?(?:(?:primary|acquired|intrinsic|innate|early|de\s+novo)\s+)?"
+    r"(?:(?:response|sensitivity|efficacy|benefit)\s+(?:and|or|&)\s+)?(?:resistance|progression|response)\s+(?:to|on)\b")
+_ENTERS_AFTER = re.compile(r"\b(?:after|following|post|pre-?treated|previously treated|refractory|progressed|failed"
+                           r"|failure|relapsed)\b")
+
+
+def _studied_resistance(title: str) -> bool:
+    low = normalize(title)
+    if "resist" not in low and "progress" not in low and "respon" not in low:
+        return False
+    return _STUDIED_RESISTANCE.search(low) is not None and not _ENTERS_AFTER.search(low)
+
+
 def title_rules(text: TrialText) -> list[dict[str, Any]]:
     """What the title says about earlier treatment ("as first-line", "previously treated", "TKI-naive")."""
     rules: list[dict[str, Any]] = []
     for title in dict.fromkeys(t.strip() for t in text.title.split(" / ") if t.strip()):
+        if _studied_resistance(title):
+            continue
         rules += sentence_rules(title, Context(section="title"))
     return rules
 

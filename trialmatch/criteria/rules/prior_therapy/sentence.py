@@ -149,6 +149,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
+    norm = cues.modal_ban(cues.elliptical_ban(norm))
     excluding = section == "exclusion"
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
@@ -362,6 +363,18 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
+    not_enough: list[str] = []
+    if "alone" in norm:
+        alone = alone_clauses(norm)
+        if alone:
+            # "...; crizotinib alone does not qualify": the names there are not enough by themselves, neither
+            # asked for nor banned; they narrow the requirement beside them (a class "other than" them).
+            not_enough = [i for m in mentions for a, b, cut in alone if a <= m.start < cut for i in m.items]
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b, _ in alone)]
+            limits = [lim for lim in limits if not any(a <= lim.start < b for a, b, _ in alone)]
+            if not mentions and not limits:
+                return []
+            read = replace(read, mentions=mentions, limits=limits)
     if (cues.clause_verdict(bare) == "permit" or _WILL_BE_ELIGIBLE.search(bare)) and not _CLAUSES.search(bare) \
             and not (not excluding and _cap_allowed(limits)):
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
@@ -505,12 +518,75 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if alternative is not None or any(r["kind"] not in ("require", "lines") or r.get("exhausted") for r in rules):
             return _reading_rules(read, ctx, split=False)  # a ban or a way in beside it: the whole sentence is soft
         rules = _soften_groups(rules, softened)
+    if not excluding:
+        # "at least one prior ALK TKI other than crizotinib": the excepted drug does not meet the class asked for.
+        not_enough += [i for m in read.mentions if inside(m.start, [x.span() for x in cues.EXCEPT.finditer(norm)])
+                       for i in m.items] if "other than" in norm or "except" in norm else []
+        if not_enough:
+            rules = [_narrowed_by(rule, not_enough) for rule in rules]
+    if not excluding and _observed_course(norm, ctx):
+        # "Patients treated with osimertinib in routine practice": the course the study follows, which a patient
+        # about to start it may join: a question for one who has not had it yet.
+        rules = [{**rule, "observed": True} if rule["kind"] == "require" else rule for rule in rules]
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+# "treated with X in routine practice / as part of standard care / according to the label": the course observed.
+_ROUTINE_USE = re.compile(
+    r"\b(?:in|as part of|during|under|per|following|according to)\s+(?:the\s+|their\s+)?(?:routine|standard|usual"
+    r"|real[- ]world|daily|everyday|clinical|local|current|approved|marketed|label|labell?ed|prescribing)"
+    r"(?:\s+(?:of\s+care|clinical|care|practice|label|indication|use|setting|information))*\b"
+    r"|\bstudy population\b|\b(?:will|shall)\s+(?:comprise|consist of|include)\b")
+_TREATED_WITH = re.compile(r"\b(?:treated|being treated|receiving|who receive|on treatment)\s+(?:with|by)\b")
+_EARLIER_WORDS = re.compile(r"\b(?:previous\w*|prior|progress\w*|fail\w*|relaps\w*|refractory|resist\w*|after"
+                            r"|following|pre-?treated|history|recurr\w*|intoleran\w*|complet\w*|stopped"
+                            r"|discontinu\w*|last dose)\b")
+
+
+def _observed_course(norm: str, ctx: Context) -> bool:
+    """ "Patients treated with X" as what an observational study (or one following routine practice) observes."""
+    treated = _TREATED_WITH.search(norm)
+    if treated is None:
+        return False
+    if _EARLIER_WORDS.search(cues.strip_parens(norm).replace("according to", "")):
+        return False
+    return ctx.observational or _ROUTINE_USE.search(norm) is not None
+
+
+# "X alone does not qualify / count", "X alone is not sufficient": X by itself does not meet what the sentence asks.
+_ALONE = re.compile(
+    r"\balone\s+(?:(?:(?:does|do|will|would|shall)\s+not|doesn't|don't|cannot|can\s?not)\s+(?:qualify|count|suffice"
+    r"|meet|satisfy)|(?:is|are|was|were|will\s+be)\s+(?:not\s+(?:sufficient|enough|adequate|acceptable)|insufficient"
+    r"|inadequate))\b")
+_ALONE_EDGE = re.compile(r"[;:(]|\bbut\b")
+_ALONE_STOP = re.compile(r"[;:)]|\bbut\b")
+
+
+def alone_clauses(norm: str) -> list[tuple[int, int, int]]:
+    """(start, end, where "alone" is) of each clause saying some names alone are not enough."""
+    found = []
+    for match in _ALONE.finditer(norm):
+        edges = [m.end() for m in _ALONE_EDGE.finditer(norm, 0, match.start())]
+        stop = _ALONE_STOP.search(norm, match.end())
+        found.append((edges[-1] if edges else 0, stop.start() if stop else len(norm), match.start()))
+    return found
+
+
+def _narrowed_by(rule: dict[str, Any], not_enough: list[str]) -> dict[str, Any]:
+    """A requirement of a class with the drugs that alone do not meet it (`but`), when they are of that class."""
+    if rule["kind"] == "require":
+        asked = {i for group in rule["groups"] for i in group}
+    elif rule["kind"] == "lines" and rule.get("of"):
+        asked = set(rule["of"])
+    else:
+        return rule
+    but = [i for i in dict.fromkeys(not_enough) if i not in asked and asked & _item_classes(i)]
+    return {**rule, "but": but} if but else rule
 
 
 def _course_rules(course: Mention, base: dict[str, Any]) -> list[dict[str, Any]]:
@@ -966,6 +1042,8 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
         # "docetaxel, with the exception of docetaxel in the neoadjuvant setting": the exception is a setting.
         allow = [i for i in allow if i not in items]
         setting = "advanced"
+    # "Prior chemotherapy is allowed; prior docetaxel is not": the named drug is banned within the class allowed.
+    allow = [i for i in allow if not any(i in _item_classes(banned) for banned in items)]
     if any(m.systemic for m in forbid):
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}

@@ -226,7 +226,16 @@ def _listed_from_near(near: Any, group: list[str], h: History) -> bool:
     return bool(listed_from) and any(_matches(d, listed_from) for d in h.drugs)
 
 
+def _without_but(rule: dict[str, Any], h: History) -> History:
+    """The history without the drugs a rule says do not meet it alone ("an ALK TKI other than crizotinib")."""
+    but = set(rule.get("but") or ())
+    if not but or not any(_matches(d, but) for d in h.drugs):
+        return h
+    return replace(h, drugs=tuple(d for d in h.drugs if not _matches(d, but)))
+
+
 def _require(rule: dict[str, Any], h: History) -> Outcome:
+    h = _without_but(rule, h)
     if rule.get("current"):
         # Treatment going on now: a list of drugs had does not say.
         return Outcome(UNKNOWN, lambda: "The trial asks for treatment going on now; your profile does not say "
@@ -261,8 +270,12 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
             lacking = True  # every drug listed is known and none is of this group, in any setting
 
     def what(groups: list[list[str]]) -> str:
-        return " and ".join(items_label(g) for g in groups)
+        but = f" other than {items_label(rule['but'])}" if rule.get("but") else ""
+        return " and ".join(items_label(g) for g in groups) + but
 
+    if missing and rule.get("observed") and not had_early:
+        return Outcome(UNKNOWN, lambda: f"The study follows people treated with {what(missing)}, which may be "
+                                        "starting now: ask the study team whether you can join as you start it.")
     if missing:
         # A group nothing listed meets excludes, whatever the other groups leave open ("platinum and CPI": a
         # patient with a PD-L1 drug of unknown setting and no platinum still lacks platinum).
@@ -381,11 +394,12 @@ def _systemic(h: History) -> bool:
 
 
 def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[str, Any], h: History) -> Outcome:
+    h = _without_but(rule, h)
     items = set(of)
     has = any(_matches(d, items) for d in h.drugs)
 
     def what() -> str:
-        return items_label(of)
+        return items_label(of) + (f" other than {items_label(rule['but'])}" if rule.get("but") else "")
 
     if high is not None and (not has or (h.lines is not None and h.lines <= high)) and (not low or has):
         return Outcome(ELIGIBLE, lambda: f"The trial allows at most {high} earlier {what()} regimen(s); "
