@@ -124,13 +124,71 @@ def _after_window(sentence: str, end: int) -> str:
     if listed:  # "Brain metastases: active, or treated within 14 days": the colon introduces the kinds meant
         text = text[listed.end():]
     stop = re.search(r"[;.:]" if listed else r"[,;.:]", text)
+    if stop and stop.group(0) == "," and _qualifier_list(text[stop.end():]):
+        stop = _CLAUSE_STOP.search(text, stop.end())  # "Brain metastases, symptomatic or requiring steroids"
     text = text[:stop.start()] if stop else text
     cue = phrases.EXCEPTION_CUE.search(text)
     text = text[:cue.start()] if cue else text
     joined = phrases.OR_NEXT.match(text)
+    if joined and (judged := _judged_alternative(sentence, end, text, joined.end())):
+        # "Brain metastases or leptomeningeal disease that, in the investigator's judgement, make exercise unsafe":
+        # the judgement is over both conditions, a kind the profile cannot settle.
+        return text[judged:]
     if joined and _other_condition(text[joined.end():]):
         return ""  # "Intracranial metastasis or symptomatic pleural effusion": the qualifier is the effusion's
     return text
+
+
+# An alternative's noun phrase up to a relative clause ("or leptomeningeal disease that ...", "or spinal cord
+# compression which ...").
+_RELATIVE_AFTER_ALTERNATIVE = re.compile(r"(?:[\w-]+\s+){1,4}?(?=(?:that|which)\b)", re.I)
+
+
+def _judged_alternative(sentence: str, end: int, text: str, start: int) -> int | None:
+    """Where the relative clause after another condition begins, when that clause is the investigator's judgement
+    ("or spinal cord compression that, in the physician's opinion, make exercise unsafe"); None otherwise."""
+    relative = _RELATIVE_AFTER_ALTERNATIVE.match(text, start)
+    if relative is None or phrases.BRAIN_METS.search(relative.group(0)):
+        return None
+    clause = phrases.ASIDE.sub("", sentence[end:end + 400])
+    pronoun = _RELATIVE_PRONOUN.search(clause)
+    if pronoun is None or not phrases.JUDGEMENT.search(clause, pronoun.start(), pronoun.start() + _JUDGEMENT_REACH):
+        return None
+    return relative.end()
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which)\b", re.I)
+_JUDGEMENT_REACH = 160
+
+
+_LIST_WORDS = frozenset({"if", "when", "either", "i", "e", "ie", "namely", "such", "as"})
+_CLAUSE_STOP = re.compile(r"[;.:]")
+
+
+def _comma_list(sentence: str, end: int) -> bool:
+    """ "Brain metastases, untreated or symptomatic": after a comma, a list of the kinds meant (either is enough)."""
+    comma = _COMMA.match(sentence, end)
+    return comma is not None and _qualifier_list(phrases.ASIDE.sub("", sentence[comma.end():comma.end() + 400]))
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _qualifier_list(text: str) -> bool:
+    """After a comma, the clause is a list of the mention's own qualifiers ("symptomatic or requiring steroids",
+    "untreated or symptomatic", "if active"), not another condition ("leptomeningeal disease or spinal cord
+    compression") nor both ways ("treated or untreated", "symptomatic or not")."""
+    stop = _CLAUSE_STOP.search(text)
+    clause = text[:stop.start()] if stop else text
+    if (phrases.NEUTRAL_STATUS.search(clause) or phrases.WITH_OR_WITHOUT.search(clause)
+            or phrases.RULE_SITE.search(clause) or phrases.LEPTO.search(clause)):
+        return False  # "treated or untreated", "with or without symptoms", "leptomeningeal disease or ..."
+    rest, found = clause, False
+    for pattern, *_ in phrases.QUALIFIERS:
+        rest, count = pattern.subn(" ", rest)
+        found = found or count > 0
+    return found and all(word.lower() in phrases.FILLER or word.lower() in _LIST_WORDS
+                         for word in phrases.WORD.findall(rest))
 
 
 def _other_condition(words: str) -> bool:
@@ -453,7 +511,7 @@ def _mention_statements(
         after = _after_window(sentence, end)
         if sentence[start:end].lower().startswith("metasta"):
             after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
-        listed = bool(_COLON_LIST.match(sentence, end))
+        listed = bool(_COLON_LIST.match(sentence, end)) or _comma_list(sentence, end)
         treated, active, _ = _qualified(before, after, listed)
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
@@ -554,6 +612,10 @@ def _only_in_exception(sentence: str, start: int) -> bool:
     if not openers:
         return False
     rule = sentence[:min(openers)]
+    if phrases.IMAGING_RULE.search(rule) and not phrases.BRAIN_METS.search(rule):
+        # "Contraindication to MRI, unless brain metastases have already been documented", "Unable to undergo brain
+        # MRI, unless brain metastases are already known": a rule about a scan, which known metastases are let off.
+        return True
     return bool(phrases.RULE_SUBJECT.search(rule)) and not phrases.RULE_SITE.search(rule)
 
 

@@ -208,6 +208,19 @@ RULE_SUBJECT = re.compile(
 RULE_SITE = guarded(
     r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|spinal cord|(?:lepto-?\s?)?meninge\w*)\b",
     re.I)
+# A rule about a scan the patient cannot have ("contraindication to MRI", "unable to undergo brain MRI", "allergy to
+# gadolinium contrast", "claustrophobia").
+IMAGING_RULE = re.compile(
+    r"\b(?:MRI|MR imaging|magnetic resonance|CT scans?|computed tomography|contrast(?:\s+(?:agents?|media|medium))?"
+    r"|gadolinium|imaging|scans?|claustrophob\w*|pacemakers?)\b",
+    re.I,
+)
+# "in the investigator's judgement", "in the opinion of the physician", "would make participation unsafe".
+JUDGEMENT = re.compile(
+    r"\b(?:in the (?:\w+['’]s? )?(?:judge?ment|opinion|view)|(?:investigator|physician|clinician|doctor)s?['’]?s?"
+    r" (?:judge?ment|opinion|discretion)|make[s]? (?:[\w-]+ ){0,3}unsafe|would (?:make|interfere|compromise|prevent))",
+    re.I,
+)
 TREATMENT_OBJECT = re.compile(
     r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
 )

@@ -246,7 +246,10 @@ _STAGE_IV_NAMED = re.compile(r"\b(?:stage\s*)?IV[ABC]?\b|\bstage\s*4\b|\bM1[abc]
 
 
 def _negated_metastatic(sentence: str) -> bool:
-    """ "No distant metastasis", "without metastatic disease" in the inclusion criteria."""
+    """ "No distant metastasis", "without metastatic disease" in the inclusion criteria (not the "non-metastatic" of
+    "metastatic or non-metastatic")."""
+    if _METASTATIC_BOTH_WAYS.search(sentence):
+        sentence = mask(sentence, _METASTATIC_BOTH_WAYS)
     if PRIOR_CONTEXT.search(sentence):
         return _recurrence_without_distant(sentence)
     for match in _METASTA.finditer(sentence):
@@ -262,9 +265,16 @@ def _negated_metastatic(sentence: str) -> bool:
 _EXCEPT_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:other than|except|excepting|apart from|besides|unless|with the exception)\b", re.I
 )
+# "Metastatic or non-metastatic", "localized (non-metastatic) or metastatic", "metastatic as well as non-metastatic":
+# both ways in, every stage. Its "non-metastatic" is no exclusion of metastases.
+_BOTH_JOIN = r"\s*\)?\s*(?:,?\s*(?:or|and|and/or|as well as|as well|plus|together with)\b|/)\s*(?:[\w-]+\s+)?"
+_METASTATIC_BOTH_WAYS = guarded(
+    rf"\bnon[\s-]?metasta\w*{_BOTH_JOIN}metasta\w*|(?<![\w-])metasta\w*{_BOTH_JOIN}non[\s-]?metasta\w*", re.I
+)
 # "Any stage", "all stages", "regardless of stage": stage IV is let in.
 _ANY_STAGE = guarded(
-    r"\b(?:any|all|every)\s+(?:(?:clinical|disease|tumou?r|TNM|AJCC)\s+)?stages?\b"
+    rf"{_METASTATIC_BOTH_WAYS.pattern.pattern}"
+    r"|\b(?:any|all|every)\s+(?:(?:clinical|disease|tumou?r|TNM|AJCC)\s+)?stages?\b"
     r"|\b(?:regardless|irrespective)\s+of\s+(?:(?:the|their|disease|tumou?r|clinical)\s+)?stage\b",
     re.I,
 )
@@ -306,6 +316,8 @@ def _early_evidence(sentence: str, header: bool) -> bool:
             continue  # "not amenable to treatment with curative intent", "curative treatment is not an option"
         if _OR_PALLIATIVE_AFTER.match(sentence, match.end()):
             continue
+        if _EXCEPTION_WORD.search(clause):
+            continue  # "any lung cancer except stage IA disease cured by resection": the early disease is left out
         return True
     return False
 
@@ -457,12 +469,34 @@ def _wet_iiib(plain: str, match: re.Match[str], values: list[int]) -> bool:
     return bool(effusion and not _NO_EFFUSION.search(effusion.group(0)))
 
 
+# Before an early stage or early wording in its clause: the words that leave it out ("excluding those with stage I
+# disease", "any lung cancer except stage IA disease cured by resection", "other than completely resected stage I").
+_EXCEPTION_WORD = guarded(
+    r"\b(?:excluding|except(?:ing)?|other than|apart from|with the exception of|not including|but not|save for)\b",
+    re.I,
+)
+_EXCEPTED_REACH = 80
+_CLAUSE_BREAK = re.compile(r"[.;:]")
+
+
+def _excepted(plain: str, start: int) -> bool:
+    """An exception word earlier in the clause, within reach, leaves out what starts at `start`."""
+    head = _CLAUSE_BREAK.split(plain[max(0, start - _EXCEPTED_REACH):start])[-1]
+    return _EXCEPTION_WORD.search(head) is not None
+
+
 def _stage_lists(plain: str, is_header: bool) -> tuple[list[list[int]], bool, bool]:
     """The stages each stage phrase lists (not those someone was treated for); whether one names part of stage IV;
     whether a stage IIIB with an effusion (now M1a, part of stage IV) is the only way one reaches stage IV."""
     matches = [m for m in STAGE.finditer(plain)
                if not _TREATED_FOR.search(plain[max(0, m.start() - 60):m.start()])]
     stages = [_listed_stages(m, plain) for m in matches]
+    if any(values and max(values) <= 3 for values in stages) and _EXCEPTION_WORD.search(plain):
+        # "Lung cancer, excluding those with stage I disease treated by surgery alone": the early stages listed are
+        # the ones left out, not the only ones taken.
+        kept = [(m, values) for m, values in zip(matches, stages, strict=True)
+                if not (values and max(values) <= 3 and _excepted(plain, m.start()))]
+        matches, stages = [m for m, _ in kept], [values for _, values in kept]
     part_of_stage_iv = any(_part_of_stage_iv(plain, m) for m in matches)
     wet = [_wet_iiib(plain, m, values) for m, values in zip(matches, stages, strict=True)]
     stages = [[*values, 4] if is_wet else values for values, is_wet in zip(stages, wet, strict=True)]

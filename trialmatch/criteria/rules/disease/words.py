@@ -25,21 +25,6 @@ def phrase_pattern(phrases: Iterable[str]) -> Guarded:
     return Guarded(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])", re.I))
 
 
-# Short names of cancers written as abbreviations, beside data/vocab/disease.json's lists: a lung branch written
-# "LUSC" or "LUAD" is NSCLC of that histology; "HCC", "CRC", "RCC" ... name another cancer, so a stage or curability
-# sentence about them ("Locally advanced and/or unresectable HCC not amenable to locoregional therapy") is that
-# cancer's, not the lung cancer's. Lower-case entries match in any case; _EXACT ones only as written ("UC" is also
-# a university's initials in lower or mixed case).
-# (Each needs a literal rarer than "nsclc": the patterns run only on sentences holding one of their literals.)
-_NSCLC_ABBREVIATIONS = ("lusc", "luad", "lusq")
-_HISTOLOGY_ABBREVIATIONS = {"squamous": ("lusc", "lusq"), "adenocarcinoma": ("luad",)}
-_OTHER_CANCER_ABBREVIATIONS = ("crc", "mcrc", "rcc", "ccrcc", "mrcc", "npc", "gej", "hnscc", "scchn", "tnbc", "mtnbc",
-                               "pdac", "mcrpc", "mcspc", "escc", "hgsoc", "mibc", "nmibc", "cscc", "ptcl", "dlbcl")
-_OTHER_CANCER_EXACT = ("UC", "mUC", "HNC")
-# Words after "metastatic" / "advanced" that name the disease: the NSCLC abbreviations.
-_DISEASE_WORD_ABBREVIATIONS = _NSCLC_ABBREVIATIONS
-
-
 def _with_exact(names: Guarded, exact: Iterable[str]) -> Guarded:
     """`names` and case-sensitive abbreviations, one pattern."""
     words = "|".join(re.escape(word) for word in sorted(exact, key=len, reverse=True))
@@ -50,9 +35,12 @@ def _with_exact(names: Guarded, exact: Iterable[str]) -> Guarded:
 def vocab() -> dict[str, Any]:
     data = load("disease")
     hist = data["histology"]
+    # Cancers written as abbreviations ("LUSC", "HCC", "UC"): see the vocabulary's "abbreviations" section.
+    short = data["abbreviations"]
     return {
         "advanced_words": phrase_pattern(data["advanced"]["words"]),
-        "disease_words": tuple(w.lower() for w in [*data["advanced"]["disease_words"], *_DISEASE_WORD_ABBREVIATIONS]),
+        # Words after "metastatic" / "advanced" that name the disease, the NSCLC abbreviations among them.
+        "disease_words": tuple(w.lower() for w in [*data["advanced"]["disease_words"], *short["nsclc"]]),
         "advanced_phrases": phrase_pattern(data["advanced"]["phrases"]),
         "stage_iii_only": phrase_pattern(data["stage_iii_only"]["phrases"]),
         "early": phrase_pattern(data["early"]["phrases"]),
@@ -69,16 +57,16 @@ def vocab() -> dict[str, Any]:
             re.I,
         ),
         "groups": {
-            name: (phrase_pattern([*group["phrases"], *_HISTOLOGY_ABBREVIATIONS.get(name, ())]), tuple(group["allows"]))
+            name: (phrase_pattern([*group["phrases"], *short["histology"].get(name, ())]), tuple(group["allows"]))
             for name, group in hist.items() if not name.startswith("_")
         },
         "squamous_excluded": phrase_pattern(data["squamous_excluded"]["phrases"]),
         "other_cancer_context": tuple(w.lower() for w in data["squamous_excluded"]["other_cancer_context"]),
-        "nsclc": phrase_pattern([*data["nsclc_names"], *_NSCLC_ABBREVIATIONS]),
+        "nsclc": phrase_pattern([*data["nsclc_names"], *short["nsclc"]]),
         "lung_cancer": phrase_pattern(data["lung_cancer_generic"]),
         "basket": phrase_pattern(data["basket"]),
-        "other_cancers": _with_exact(phrase_pattern([*data["other_cancers"], *_OTHER_CANCER_ABBREVIATIONS]),
-                                     _OTHER_CANCER_EXACT),
+        "other_cancers": _with_exact(phrase_pattern([*data["other_cancers"], *short["other_cancers"]]),
+                                     short["other_cancers_exact_case"]),
         "other_organs": phrase_pattern(data["other_organs"]["words"]),
         "sclc": _with_small_cell_neuroendocrine(phrase_pattern(data["sclc_names"]["phrases"])),
     }

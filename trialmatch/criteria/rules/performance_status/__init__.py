@@ -169,10 +169,36 @@ def _mask_label(sentence: str, match: re.Match[str]) -> str:
     return _DIGIT.sub("#", label)
 
 
+# "from 0 (asymptomatic) to 2 (symptomatic, in bed < 50% of the day)", "between 0 [fully active] and 2": a
+# description in brackets after a range's first value is the scale's own wording. Blanked (same length), the two
+# ends read as one range, not as two values. Only the first value's, with no digit and no condition, part or group
+# in it ("0-1 (Part A) or 2", "2 (if due to pain) or 1" keep their brackets).
+_RANGE_DESCRIPTION = re.compile(
+    r"(?<![\d.\-–—/,])(?<![\d.\-–—/,] )(?<!\bto )(?<!\bor )(?<!\band )(?<!through )"
+    r"(?P<value>\d{1,3})\s*(?P<aside>\([^()\[\]\d;]{1,100}\)|\[[^()\[\]\d;]{1,100}\])"
+    r"(?=\s*(?:-|–|—|to\b|through\b|and\b|or\b)\s*\d{1,3}(?!\.?\d))",
+    re.I,
+)
+_NOT_DESCRIPTION = re.compile(
+    r"\b(?:parts?|arms?|cohorts?|phases?|groups?|stages?|if|when|only|unless|except|due|for|aged?|years?|allowed"
+    r"|permitted|eligible|excluded|patients?|participants?|subjects?|ECOG|WHO|Karnofsky|KPS|Zubrod)\b",
+    re.I,
+)
+
+
+def _blank_description(match: re.Match[str]) -> str:
+    aside = match.group("aside")
+    if _NOT_DESCRIPTION.search(aside):
+        return match.group(0)
+    return match.group(0)[:match.start("aside") - match.start()] + " " * len(aside)
+
+
 def _readable(sentence: str) -> str:
-    """The sentence as the score patterns read it: label numbers masked, number words as digits."""
+    """The sentence as the score patterns read it: label numbers masked, number words as digits, a description
+    after a range's first value blanked."""
     text = _LABEL_NUMBER.sub(lambda m: _mask_label(sentence, m), sentence)
-    return _NUMBER_WORD.sub(lambda m: _WORD_VALUE[m.group(0).lower()].ljust(len(m.group(0))), text)
+    text = _NUMBER_WORD.sub(lambda m: _WORD_VALUE[m.group(0).lower()].ljust(len(m.group(0))), text)
+    return _RANGE_DESCRIPTION.sub(_blank_description, text) if "(" in text or "[" in text else text
 _RPA_VALUE = re.compile(r"\s*(?:=|of|is|:)?\s*(?:(?:≥|>=)\s*)?(?P<n>[123]|iii|ii|i)\b", re.I)
 
 
@@ -359,6 +385,8 @@ def _stated_limits(sentence: str) -> list[Limit]:
             continue
         kps = bool(anchor.group("kps"))
         spec = SPEC.search(sentence, anchor.end(), anchor.end() + _WINDOW)
+        if spec and spec.group("single") and (whole := SPEC.match(sentence, spec.start(), spec.end() + 110)):
+            spec = whole  # "0 (a long description, blanked) to 2": the range's other end lies past the window
         gap = sentence[anchor.end():spec.start()] if spec else ""
         if not spec or not _GAP_OK.match(gap) or not _spec_ok(sentence, spec):
             continue
@@ -515,6 +543,37 @@ def _age_rule(sentence: str, exclusion: bool) -> dict[str, Any] | None:
             "ages": branched["ages"]}
 
 
+# "ECOG 2 or 3 (patients with ECOG 0-1 are eligible for the companion study)": scores sent to another study are
+# no way into this one. The main limit already leaves them out.
+_ELSEWHERE = re.compile(
+    r"[^;.()\d]{0,40}?\b(?:eligible|enrol?led|included|referred|considered|offered|directed|assigned|randomi[sz]ed)\b"
+    r"[^;.()]{0,20}?\b(?:in|for|to|into|onto)\s+(?:the\s+|a\s+|an\s+)?(?:companion|parallel|sister|other|another"
+    r"|separate|different|partner|twin)\s+(?:\w+\s+)?(?:study|studies|trials?|protocols?|registr(?:y|ies))\b",
+    re.I,
+)
+# "ECOG 0-1 for patients under 70 years; patients aged 70 or older are excluded": the other age group is left out
+# by a clause of its own, so the limit is everyone's who may join. Whether the patient's age fits is no part of
+# the performance status; the score is read plainly.
+_AGE_GROUP_OUT = re.compile(
+    r"\s*(?:[;,(]|\.\s)\s*(?:and\s+|but\s+|while\s+)?(?:the\s+)?"
+    r"(?:(?:older|elderly|younger)\s+(?:patients|participants|subjects|people|individuals|pts)\b[^;.()]{0,25}?"
+    r"|(?:patients|participants|subjects|those|people|individuals|pts)\b[^;.()]{0,20}?"
+    r"(?:\b(?:aged?|older|younger|over|above|under|below)\b|[≥>≤<])[^;.()]{0,25}?)"
+    r"\b(?:are|is|will\s+be|shall\s+be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted|included"
+    r"|enrol?led))\b",
+    re.I,
+)
+_AGE_SUBGROUP = re.compile(r"\b(?:aged|older|over|above|younger|under|below|of age)\b|[≥><≤]", re.I)
+
+
+def _other_age_group_out(sentence: str, end: int, after: int) -> re.Match[str] | None:
+    """The clause after a limit that leaves the other age group out ("; patients aged 70 or older are excluded")."""
+    out = _AGE_GROUP_OUT.search(sentence, end, after)
+    if out is None or ANCHOR.search(out.group(0)):
+        return None
+    return out
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
     if _AGE_WORD.search(sentence):
@@ -540,7 +599,10 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             # something else, no limit on the score; the scores it names are a question.
             rules.append(_condition_rule(spans, kps))
             continue
-        role = _role(sentence, before, after, exclusion)
+        if _ELSEWHERE.match(sentence, end):
+            continue  # "(patients with ECOG 0-1 are eligible for the companion study)": another study's door
+        age_out = None if exclusion else _other_age_group_out(sentence, end, after)
+        role = _role(sentence, before, age_out.start() if age_out else after, exclusion)
         conditions_read = False  # a condition after the limit was read as one span's, not the limit's
         if role == "allow" and not kind.startswith("rpa"):
             stated = len(spans)
@@ -578,6 +640,9 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
         group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
         subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end()) and not conditions_read
+        if subgroup and age_out and group is not None and group.start() < age_out.start() and _AGE_SUBGROUP.search(
+                sentence, group.start(), group.end() + 3):
+            subgroup = False  # "for patients under 70; those aged 70+ are excluded": the age group is everyone's
         # A fact of another dimension joined to the score ("Patients with brain metastases must have ECOG 0-1",
         # "EGFR-mutant patients with ECOG >= 2" as an exclusion): the limit is a group's, or keeps out only those
         # with both; this check cannot see the other fact.
