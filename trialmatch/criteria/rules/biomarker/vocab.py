@@ -25,7 +25,7 @@ def _phrase_parts(phrases: list[str], plural: bool) -> list[tuple[str, str, str,
     """(first letter, word-start lookbehind or "", the words, word-end lookahead or "") for each
     phrase, longest first, as a whole word (optionally plural)."""
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):  # fixed order, whatever the hash seed
         words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
         if not words:
             continue

@@ -18,7 +18,7 @@ def phrase_pattern(phrases: Iterable[str]) -> Guarded:
 
     Behind a substring pre-check (Guarded): most sentences hold none of a list's phrases."""
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):  # fixed order, whatever the hash seed
         escaped = re.escape(phrase.lower())
         escaped = escaped.replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?").replace(" ", r"[\s-]?")
         parts.append(escaped)
@@ -27,7 +27,7 @@ def phrase_pattern(phrases: Iterable[str]) -> Guarded:
 
 def _with_exact(names: Guarded, exact: Iterable[str]) -> Guarded:
     """`names` and case-sensitive abbreviations, one pattern."""
-    words = "|".join(re.escape(word) for word in sorted(exact, key=len, reverse=True))
+    words = "|".join(re.escape(word) for word in sorted(set(exact), key=lambda w: (-len(w), w)))
     return Guarded(re.compile(rf"{names.pattern.pattern}|(?-i:(?<![\w-])(?:{words})(?![\w-]))", re.I))
 
 
