@@ -843,6 +843,16 @@ _ONLY_WITHOUT = re.compile(
 _ALONE_ANY = AnyOf(_ALONE, ALONE_PHRASE)  # asked of every exclusion
 
 
+# "MET amplification alone is not sufficient", "HER2 overexpression alone does not qualify": among inclusions, the
+# change by itself is shut out (read as the exclusion "MET amplification alone").
+NOT_ENOUGH_ALONE = guarded(
+    r"\b(?:alone|by\s+itself|in\s+isolation)\s*,?\s+(?:is|are|does|do|will|would)\s+not\s+"
+    r"(?:be\s+)?(?:sufficient|enough|qualify|count|suffice|eligible|acceptable|adequate)\b"
+    r"|\b(?:alone|by\s+itself|in\s+isolation)\s+(?:is|are)\s+(?:insufficient|not\s+allowed|not\s+permitted)\b",
+    re.I,
+)
+
+
 def alone_rule(sentence: str) -> bool:
     """Does the exclusion shut out a change only when it stands alone ("T790M mutation alone")?"""
     if not _ALONE_ANY.possible(sentence):

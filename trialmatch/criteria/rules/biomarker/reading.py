@@ -35,6 +35,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
+    NOT_ENOUGH_ALONE,
     ONE_GROUP,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
@@ -61,7 +62,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_sentence,
     read_title,
 )
-from trialmatch.criteria.rules.biomarker.treated import carrier_condition, except_treated, unless_treated
+from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -481,10 +482,12 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
             if permits:
                 read_text = once(before_permission, read_text)
-            alone = section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
+            # "...; MET amplification alone is not sufficient": among inclusions, the exclusion "... alone".
+            own_section = "exclusion" if section == "inclusion" and once(_not_enough_alone, sentence) else section
+            alone = own_section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
             if alone:
                 read_text = once(without_alone_phrase, read_text)
-            read = _statements_copy(once, read_text, section, criterion.depth > 0) if read_text else None
+            read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -503,7 +506,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     # team: an untreated driver is a question (other_way), a treated one is let in.
                     _note_condition(conditions, {"driver"}, condition and {**condition, "other_way": True})
             for statement in statements:
-                clause = _clause(statement, section, quote(sentence), own_labels or cohorts, section)
+                clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
@@ -511,6 +514,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
                 if alone and clause["mode"] == "forbid":
                     clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
+                if clause["mode"] == "forbid" and once(at_diagnosis, sentence):
+                    clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
                 if _in_doubt(once, clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
@@ -678,6 +683,19 @@ def _only_nsclc_group(text: TrialText) -> str | None:
     return label if scope.kind == "cohort" and "nsclc" in scope.diseases else None
 
 
+# Changes that only arise under treatment: a profile that lists one found it after progression, so the inclusion
+# "absence of T790M after progression on a TKI" settles it (an exclusion "T790M after osimertinib" names which drug).
+_ONLY_ACQUIRED = frozenset({("EGFR", "T790M"), ("EGFR", "C797S")})
+
+
+def _only_acquired(clause: dict[str, Any]) -> bool:
+    return all(a["t"] == "alt" and (a["gene"], a["kind"]) in _ONLY_ACQUIRED for a in clause["atoms"])
+
+
+def _not_enough_alone(sentence: str) -> bool:
+    return NOT_ENOUGH_ALONE.search(sentence) is not None
+
+
 def _split_treated_exception(found: list[dict[str, Any]], exception: tuple[str, str] | None) -> None:
     """"KRAS mutation, any variant except previously treated G12C": the variant is taken only untreated.
 
@@ -757,7 +775,8 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
 
     What it reads in the sentence depends on the sentence alone: once per sentence, not per clause (a list of markers
     gives a sentence many clauses; the crossed-fact readings normalise and tokenise the whole sentence)."""
-    if clause["mode"] == "forbid" and (once(_finds, _LATER_FINDING, sentence) or (
+    if clause["mode"] == "forbid" and ((once(_finds, _LATER_FINDING, sentence) and not (
+            section == "inclusion" and _only_acquired(clause))) or (
             "treated_ok" not in clause and once(_finds, _TREATED_EXCEPTION, sentence))):
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":

@@ -42,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     WAIVED_TEST,
     other_cancer_only,
 )
+from trialmatch.criteria.rules.biomarker.exceptions import examples_after_exception
 from trialmatch.criteria.rules.biomarker.histology import histology_lead_end
 from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
@@ -201,6 +202,7 @@ def named_genes(sentence: str) -> set[str]:
 
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
+    sentence = examples_after_exception(sentence)  # "(excluding exon 20 insertions), e.g. L858R": "other than"
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):
         # Read the excluding part as an exclusion criterion; a contrasting part keeps its own sense.
         parts = CONTRAST.split(sentence)
@@ -254,6 +256,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         positive: list[dict[str, Any]] = []
         negative: list[dict[str, Any]] = []
         excepted: list[dict[str, Any]] = []
+        non_lists: dict[str, list[str]] = {}  # "non-G12C" -> the changes listed after it ("or G12D")
         widening: list[dict[str, Any]] = []  # allowed alternatives: they count only beside a requirement
         open_ended = False
         negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
@@ -287,6 +290,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
                     continue
                 end = phrase[-1].end
+            if (phrase[0].type == "other" and part_text[phrase[0].end: phrase[0].end + 6].lower().startswith(" than")
+                    and not any(t.type in {"gene", "driver"} for t in phrase) and (positive or negative)):
+                # "EGFR-mutant NSCLC other than exon 20 insertions": the exception of the head said before it
+                for occ in occurrences(phrase[1:]):
+                    excepted.extend(occurrence_atoms(occ, []))
+                continue
             if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
                 continue  # "non-EGFR germline variants": named as what the change is not
             if EXCEPT_BEFORE.search(part_text[max(0, start - 60): start]):
@@ -362,6 +371,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 (negative if is_negative else pos).append(atom)
                 placed = None
                 continue
+            phrase = _fold_non_list(phrase, part_text, non_lists)  # "other than G12C or G12D": both spared
             occs = occurrences(phrase)
             genes_named = any(o.gene for o in occs)
             if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
@@ -423,6 +433,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                         atom["hint"] = True  # genes are named: the wider word only raises doubt
         if excepted:
             _let_through(positive + negative, excepted)
+        for atoms in (positive, negative):
+            _apply_non_lists(atoms, non_lists)
         if positive:
             statements.append(Statement("+", _dedupe(positive), open=open_ended))
         if negative:
@@ -764,6 +776,41 @@ def _other_than(phrase: list[Token], text: str) -> int:
 
 
 _NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
+# "other than G12C or G12D", "other than V600E, V600K and G469A": the changes the exception lists, one joined to the
+# next by a comma or "or" only (a bracket, "e.g." or "including" starts examples of what is taken instead).
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and/or|or|and|nor)\s+)?", re.I)
+# The change each "other than" alteration key spares.
+_NON_BASE = {"non-G12C": "G12C", "non-V600": "V600E"}
+_BROAD_SAME_GENE = frozenset({"mutation", "any", "alteration"})
+
+
+def _fold_non_list(phrase: list[Token], text: str, non_lists: dict[str, list[str]]) -> list[Token]:
+    """The phrase without the changes listed after "other than X" (kept in `non_lists` for _apply_non_lists)."""
+    index = next((i for i, t in enumerate(phrase) if t.type == "alt" and t.key in _NON_BASE), None)
+    if index is None:
+        return phrase
+    genes = vocab.alteration_genes(phrase[index].key)
+    end = index + 1
+    while (end < len(phrase) and phrase[end].type == "alt" and phrase[end].key not in _NON_BASE
+           and set(vocab.alteration_genes(phrase[end].key)) & set(genes)
+           and _LIST_JOIN.fullmatch(text, phrase[end - 1].end, phrase[end].start)):
+        non_lists.setdefault(phrase[index].key, []).append(phrase[end].key)
+        end += 1
+    return phrase if end == index + 1 else phrase[: index + 1] + phrase[end:]
+
+
+def _apply_non_lists(atoms: list[dict[str, Any]], non_lists: dict[str, list[str]]) -> None:
+    """"KRAS mutation other than G12C or G12D": one atom sparing both. "BRAF-mutant NSCLC other than V600E": the
+    exception narrows the broad word of the same gene said before it (not another way in)."""
+    non_genes = set()
+    for atom in atoms:
+        if atom["t"] == "alt" and atom["kind"] in _NON_BASE:
+            non_genes.add(atom["gene"])
+            if atom["kind"] in non_lists:
+                atom["except"] = sorted({_NON_BASE[atom["kind"]], *non_lists[atom["kind"]]})
+                atom["kind"] = "mutation"
+    atoms[:] = [a for a in atoms if not (a["t"] == "alt" and a["gene"] in non_genes and a["kind"] in _BROAD_SAME_GENE
+                                         and not a.get("except") and not a.get("vague"))]
 
 
 def _let_through(atoms: list[dict[str, Any]], excepted: list[dict[str, Any]]) -> None:

@@ -251,8 +251,51 @@ def never_acquired(atom: dict[str, Any], profile: Patient) -> bool:
 
 def reads_history(clause: dict[str, Any]) -> bool:
     """Whether checking this clause may read the treatment history."""
-    return "treated_ok" in clause or "treated_only" in clause or (clause["mode"] == "forbid" and any(
-        (a.get("gene"), a.get("kind")) in ACQUIRED_UNDER for a in clause["atoms"]))
+    return "treated_ok" in clause or "treated_only" in clause or "at_diagnosis" in clause or (
+        clause["mode"] == "forbid" and any((a.get("gene"), a.get("kind")) in ACQUIRED_UNDER for a in clause["atoms"]))
+
+
+# ---- "de novo EGFR T790M at diagnosis", "MET amplification before any EGFR TKI" --------------------
+
+# A change the trial refuses only as it stood before treatment: when, not what, decides.
+_AT_DIAGNOSIS = re.compile(
+    r"\b(?:de[\s\-]?novo|baseline|pre[\s\-]?treatment"
+    r"|at\s+(?:the\s+time\s+of\s+)?(?:(?:initial|first|original|primary)\s+)?diagnosis"
+    r"|in\s+the\s+(?:initial\s+)?diagnostic\s+(?:biopsy|sample|specimen|tissue)"
+    r"|(?:before|prior\s+to)\s+(?:(?:any|the|starting|initiating|initiation\s+of)\s+){0,2}"
+    r"(?:(?:first[\s\-]line|initial|systemic|targeted|EGFR|ALK)\s+){0,2}(?:treatment|therapy|TKIs?|inhibitors?))\b",
+    re.I,
+)
+# Changes treatment can select (resistance): found in a treated patient, they may have come after diagnosis.
+_ACQUIRABLE = frozenset({("EGFR", "T790M"), ("EGFR", "C797S")})
+_ACQUIRABLE_KINDS = frozenset({"amplification", "overexpression"})
+# A bypass change beside another gene's driver ("EGFR exon 19 deletion; KRAS G12D" after osimertinib) may be
+# acquired too; alone it is the tumour's own driver.
+_BYPASS_GENES = frozenset({"KRAS", "NRAS", "BRAF", "MET", "ERBB2", "PIK3CA"})
+
+
+def at_diagnosis(sentence: str) -> bool:
+    """Does the sentence date the change it refuses ("de novo", "at initial diagnosis", "before any EGFR TKI")?"""
+    return _AT_DIAGNOSIS.search(sentence) is not None
+
+
+def at_diagnosis_answer(atom: dict[str, Any], answer: str, profile: Patient) -> str:
+    """"No de novo T790M at diagnosis": a treated (or unknown-history) patient's T790M may be acquired, so it is a
+    question (MAYBE); an untreated patient's finding is as it was at diagnosis, and a primary driver (exon 19
+    deletion, a fusion) always was."""
+    if answer != YES or atom["t"] != "alt" or (not profile.prior_therapies and profile.prior_lines == 0):
+        return answer
+    acquired = False
+    for found in profile.biomarkers:
+        if found.gene != atom["gene"]:
+            continue
+        key = vocab.profile_alteration_key(found.gene, found.alteration)
+        if (found.gene, key) in _ACQUIRABLE or key in _ACQUIRABLE_KINDS or (
+                found.gene in _BYPASS_GENES and any(b.gene != found.gene for b in profile.biomarkers)):
+            acquired = True
+        elif vocab.membership(found.gene, atom["kind"], key) is not False:
+            return answer  # "EGFR alterations at diagnosis": the exon 19 deletion under the T790M was there
+    return MAYBE if acquired else answer
 
 
 def _history_known(profile: Patient) -> bool:

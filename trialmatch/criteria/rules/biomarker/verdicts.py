@@ -192,6 +192,9 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause.get("treated_only"):  # "... except previously treated G12C": refused only once treated for it
         answers = [treated.treated_only_answer(a, answer, profile) for a, answer in zip(clause["atoms"], answers,
                                                                                         strict=True)]
+    if clause.get("at_diagnosis") and clause["mode"] == "forbid":  # "de novo T790M": an acquired one may pass
+        answers = [treated.at_diagnosis_answer(a, answer, profile) for a, answer in zip(clause["atoms"], answers,
+                                                                                         strict=True)]
     if clause["mode"] == "forbid" and UNTESTED in answers:
         answers = [NO if answer == UNTESTED and treated.never_acquired(a, profile) else answer
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
@@ -230,6 +233,9 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     return verdict, answers
 
 
+_COPY_CLASSES = frozenset({"amplification", "overexpression", "expression", "positive", "low"})
+
+
 def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], profile: Patient) -> str:
     """"T790M alone", "exon 20 insertion as the unique mutation": a patient whose change in that gene comes with
     another the clause does not name (exon 19 deletion beside T790M) is not shut out (NO); one whose only change
@@ -245,6 +251,9 @@ def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], pro
     if any(all(vocab.membership(gene, kind, alteration) is False for kind in named)
            or any(vocab.membership(gene, kind, alteration) is True for kind in excepted) for alteration in found):
         return NO
+    if set(named) <= _COPY_CLASSES and any(vocab.membership(gene, "mutation", a) is True and a not in _COPY_CLASSES
+                                           for a in found):
+        return NO  # "HER2 overexpression alone": a HER2 mutation is there beside whatever the copies are
     return MAYBE if vocab.implied_primary(gene, found) else answer
 
 

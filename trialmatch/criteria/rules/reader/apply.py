@@ -16,7 +16,8 @@ def apply_scope(finding: Finding, scope_json: dict[str, Any] | None, profile: Pa
     - another cancer only ("Part 2A (ER+ breast cancer)"): not about an NSCLC patient; eligible.
     - the patients without a marker ("patients without EGFR mutations ...", "all other
       patients ..."): binds a patient tested negative for all its genes, never one who has one.
-    - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes;
+    - a marker group ("patients with EGFR mutation ..."): binds a patient who has one of its genes, unless its
+      name narrows it by another fact ("Cohort 2 (EGFR-mutant NSCLC with brain metastases)": a question);
       (profile None: a dimension that does not read test results, so every marker is unknown)
       a patient tested negative for all of them is outside it (eligible); otherwise the group is
       unknown for the patient, and an exclusion becomes a question.
@@ -70,6 +71,9 @@ def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Fi
                                      "you have one.")
         return _question(finding, f"This rule is for patients without {genes} changes ({scope.label}): ask "
                                   "your doctor whether it applies to you.")
+    if "positive" in statuses and scope.subgroup:  # "Cohort 2 (EGFR-mutant NSCLC with brain metastases)"
+        return _question(finding, f"This rule is for one group of patients with {genes} changes ({scope.label}): "
+                                  "ask your doctor which part of the trial you could join.")
     if "positive" in statuses:
         return finding
     if statuses == {"negative"}:

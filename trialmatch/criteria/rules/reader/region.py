@@ -70,7 +70,15 @@ _OPENING = re.compile(
     re.I,
 )
 # "(China only)", "(Taiwan sites only)", "[Japan cohort]", "(for US sites)": an aside that only names the place.
-_ASIDE = re.compile(rf"[(\[]\s*(?:(?:in|for|at)\s+)?(?:the\s+)?{_place('4')}(?:{_GROUP_TAIL}|\s+only)+\s*[)\]]", re.I)
+# "(only for patients enrolled in China)", "(for participants in Japan only)": the same aside, with its group said.
+_ASIDE = re.compile(
+    r"[(\[]\s*(?:"
+    rf"(?:(?:in|for|at)\s+)?(?:the\s+)?{_place('4')}(?:{_GROUP_TAIL}|\s+only)+"
+    rf"|only\s+(?:for|in|at)\s+(?:(?:the\s+)?{_WHO}\s+{_WHERE}\s+)?(?:the\s+)?{_place('5')}{_TAIL}"
+    rf"|(?:for|in|at)\s+{_WHO}\s+{_WHERE}\s+(?:the\s+)?{_place('6')}\s+only"
+    r")\s*[)\]]",
+    re.I,
+)
 # The criterion gives another rule for the other places: alternatives, not one place's rule.
 _ELSEWHERE = re.compile(
     r"\b(?:elsewhere|outside\s+(?:of\s+)?(?:this|that|these|those|the)?|other\s+(?:countries|regions|sites|centres|centers)"

@@ -376,8 +376,11 @@ _CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|c
 
 def _scope_from(words: str, kind: ScopeKind) -> Scope:
     diseases = cancers_named(words)
-    return Scope(_shorten(words), kind, diseases, genes_named(words), bool(_CLOSED.search(words)),
-                 subgroup=bool(diseases) and _narrows_nsclc(words))
+    genes = genes_named(words)
+    # A marker group narrowed by another fact ("Cohort 2 (EGFR-mutant NSCLC with brain metastases)"): a carrier may
+    # join another group. The marker words themselves ("Patients with EGFR-mutant NSCLC") narrow nothing more.
+    narrowed = _narrows_marker_group(words) if genes else bool(diseases) and _narrows_nsclc(words)
+    return Scope(_shorten(words), kind, diseases, genes, bool(_CLOSED.search(words)), subgroup=narrowed)
 
 
 # Words a group's name may hold beside its cancer without narrowing who it takes: the group's own kind and label,
@@ -404,6 +407,36 @@ def _narrows_nsclc(words: str) -> bool:
         rest = pattern.sub(" ", rest)
     return any(word.lower() not in _PLAIN_GROUP_WORDS and not _GROUP_LABEL.match(word)
                for word in _NAME_WORD.findall(rest))
+
+
+# Words that say which change a marker group carries ("EGFR-mutant", "ALK fusion-positive", "exon 19 deletion").
+_MARKER_GROUP_WORDS = frozenset(
+    "mutant mutants mutated mutation mutations positive positivity fusion fusions fusion-positive rearranged "
+    "rearrangement rearrangements translocation translocations altered alteration alterations aberration "
+    "aberrations amplified amplification overexpression overexpressing expressing driven driver drivers harbouring "
+    "harboring harbour harbor carrying carriers carrier exon exons insertion insertions ins deletion deletions del "
+    "skipping point substitution sensitizing sensitising activating common uncommon classical atypical rare "
+    "gene genes oncogene oncogenic variant variants status any".split())
+
+
+def _narrows_marker_group(words: str) -> bool:
+    """Does a marker group's name narrow it by something besides its marker and cancer ("Cohort 2 (EGFR-mutant NSCLC
+    with brain metastases)", "Arm A (ALK-positive NSCLC after alectinib)")? "Cohort 1 (EGFR-mutant NSCLC)",
+    "Patients with KRAS G12C-mutated NSCLC" take every carrier."""
+    rest = _GENE_TOKEN.sub(lambda m: " " if _names_gene(m.group()) else m.group(), words.lower())
+    for _name, pattern in _cancer_patterns():
+        rest = pattern.sub(" ", rest)
+    return any(word not in _PLAIN_GROUP_WORDS and word not in _MARKER_GROUP_WORDS and not _GROUP_LABEL.match(word)
+               for word in (w.strip("-") for w in _NAME_WORD.findall(rest.replace("-", " "))) if word)
+
+
+def _names_gene(token: str) -> bool:
+    word = token.upper()
+    return word in _ALTERATION_GENE or word in _GENE_FAMILIES or word in gene_aliases() or bool(
+        _ALTERATION_WORD.fullmatch(word))
+
+
+_ALTERATION_WORD = re.compile(r"[A-Z]\d{2,4}[A-Z]|EX\d{2}[A-Z]*|\d{2}DEL|DEL\d{2}|METEX14")  # G12C, L858R, ex19del
 
 
 # Every scope but a condition names a group with one of these words: most criteria hold none, and
