@@ -79,6 +79,8 @@ _ORDINAL_LINE = guarded(
     rf"\b(?P<ords>{_ORD}(?:[\s,/-]*+(?:(?:or|and)[\s,/-]*+)?{_ORD})*+)[\s-]*+lines?\b"
     r"(?P<later>\s+(?:or|and)\s+(?:later|beyond|above|more|subsequent))?"
 )
+# Ordinals joined as alternatives ("first/second", "1st or 2nd", "second and/or third"), not "first and second".
+_EITHER_ORD = re.compile(r"/|\bor\b")
 _SHORT_LINE = guarded(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
 # "as 1L treatment", "in the 2L setting": a line position in its short form.
 _SHORT_POSITION = guarded(r"\b(?P<n>[1-4])l\s+(?:treatment|therapy|setting|regimen|systemic|standard)\b")
@@ -371,8 +373,11 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         before = text[max(0, match.start() - 45):match.start()]
         if _dated_sample(text, match.start(), before):
             continue
+        # "after first/second-line therapy", "failed first or second line": either line is enough, so the lower
+        # count; "after first- and second-line therapy" asks for both.
+        done = min(values) if _EITHER_ORD.search(match.group("ords")) else max(values)
         if _failed_line(text, match.start(), match.end()):
-            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+            out.append(LineLimit(match.start(), match.end(), min=done))
         elif _AVAILABLE_FOR_DRIVER.search(text, max(0, match.start() - 240), match.start()):
             continue
         elif _PLANNED_RIGHT_BEFORE.search(before):
@@ -381,7 +386,7 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             planned.append((match.start(), match.end(), min(values) - 1,
                             None if match.group("later") else max(values) - 1))
         elif _AFTER_CUE.search(before):
-            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+            out.append(LineLimit(match.start(), match.end(), min=done))
         elif match.group("later"):
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
         elif not _HISTORY_CUE.search(text, 0, match.start()):

@@ -149,8 +149,10 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
-    norm = cues.modal_ban(cues.elliptical_ban(norm))
+    norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
     excluding = section == "exclusion"
+    if not excluding:
+        norm = cues.stage_or_intolerant(norm)
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
         mentions = without_abbreviations(norm, mentions, _parens(norm))
@@ -265,9 +267,40 @@ def _only_not_as_line(norm: str) -> bool:
     return _CLAUSE_END.search(norm, found.end()) is None
 
 
+# "Patients whose best response to first-line chemotherapy was stable disease", "no change at all in dimension of
+# disease (true stability) after first line therapy": a condition on how the disease answered a treatment, which no
+# profile tells. (Not "regardless of best response": that sets no condition.)
+_RESPONSE_CONDITION = guarded(
+    r"\bbest\s+(?:overall\s+)?response\b|\bstable\s+disease\b|\btrue\s+stability\b|\bno\s+change\s+(?:at\s+all\s+)?in\b"
+    r"|\b(?:complete|partial|objective)\s+response\s+(?:to|on|after|with)\b|\bresponded\s+(?:to|on)\b")
+_REGARDLESS = re.compile(r"\b(?:regardless|irrespective)\s+of\b")
+# "... will not be eligible", "are ineligible", "are excluded": an inclusion bullet that names who is kept out.
+_NOT_ELIGIBLE = guarded(r"\b(?:(?:will|shall|would|may)\s+not\s+be|(?:are|is)\s+not)\s+(?:eligible|enrolled|included)\b"
+                        r"|\bineligible\b|\b(?:are|is|will\s+be)\s+excluded\b")
+
+
+def _response_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]] | None:
+    """The rules of a sentence whose group is told by its response to a treatment, or None for any other sentence.
+    Such a ban is a question for a patient who had the treatment (the response is not known); an inclusion that
+    says these patients "are not eligible" is read as that ban, never as a requirement to have had the treatment."""
+    if not _RESPONSE_CONDITION.search(read.norm) or _REGARDLESS.search(read.norm):
+        return None
+    if ctx.section == "inclusion":
+        if not _NOT_ELIGIBLE.search(read.norm):
+            return None
+        banned = read_sentence(read.sentence, "exclusion", ctx.egfr_trial)
+        rules = _reading_rules(banned, replace(ctx, section="exclusion")) if banned else []
+        return [{**rule, "soft": True, "section": ctx.section} for rule in rules if rule["kind"] == "forbid"]
+    if ctx.section != "exclusion":
+        return None
+    return [{**rule, "soft": True} if rule["kind"] == "forbid" else rule for rule in _reading_rules(read, ctx)]
+
+
 def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if _only_not_as_line(read.norm):
         return []
+    if ctx.inherited is None and (by_response := _response_rules(read, ctx)) is not None:
+        return by_response
     if ctx.section == "exclusion" and ctx.inherited is None and (negated := _DOUBLE_NEGATIVE.match(read.norm)):
         # Read without the negation, as an inclusion; the rules stay the exclusion's (their evidence says so).
         positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
