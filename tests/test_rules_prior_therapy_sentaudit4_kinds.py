@@ -247,3 +247,110 @@ def test_invented_profile_through_a_basket_of_these_kinds() -> None:
     assert prior_verdict(patient, inclusion) == "unknown"
     assert prior_verdict({**patient, "biomarkers": [], "tested_negative": ["EGFR", "ALK", "ROS1", "NRG1"]},
                          inclusion) == "eligible"
+
+
+# --- 6. A banned class narrowed to a way of giving it -------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Patients who have received single-agent chemotherapy treatment;",
+    "Had received single drug chemotherapy in the past.",
+    "Prior oral chemotherapy such as capecitabine or S-1.",
+    "Previous chemotherapy as a single agent.",
+    "Prior metronomic chemotherapy.",
+])
+@pytest.mark.parametrize("who", ["chemo_doublet", "kras_chemo_io", "squamous_chemo_io"])
+def test_a_narrowed_chemotherapy_ban_is_a_question_for_a_doublet(sentence: str, who: str) -> None:
+    assert verdict(who, exclusion=[sentence]) == "unknown"
+    assert verdict("egfr_post_osimertinib", exclusion=[sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Have not received systemic intravenous anti-tumor therapy before.",
+    "No prior intravenous systemic therapy for advanced disease.",
+])
+def test_no_intravenous_therapy_leaves_oral_targeted_drugs(sentence: str) -> None:
+    assert verdict("egfr_post_osimertinib", [sentence]) == "eligible"
+    assert verdict("ret_post_selpercatinib", [sentence]) == "eligible"
+    assert verdict("chemo_doublet", [sentence]) == "excluded"
+    assert verdict("kras_chemo_io", [sentence], prior_therapies=["sotorasib"]) == "eligible"
+    assert verdict("egfr_post_osimertinib", [sentence], prior_therapies=["amivantamab"]) == "excluded"
+
+
+def test_narrowed_ban_near_misses_keep_their_verdicts() -> None:
+    assert verdict("chemo_doublet", exclusion=["Patients who have received intravenous chemotherapy."]) == "excluded"
+    assert verdict("two_lines", exclusion=["Previously treated with docetaxel monotherapy."]) == "excluded"
+    assert verdict("chemo_doublet", exclusion=["Prior chemotherapy for advanced disease."]) == "excluded"
+
+
+# --- 7. A title "After <drug> Induction" names the study's own first step ---------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Dynamic MRD Guided Treatment After Aumolertinib Induction Therapy of EGFR-mutation-positive Stage III NSCLC",
+    "Local Consolidative Radiotherapy After Furmonertinib Induction Therapy for EGFR-mutant Oligometastatic NSCLC",
+    "Dynamic ctDNA-guided Treatment After Aumolertinib Induction in EGFR-mutant Advanced NSCLC",
+    "Local Therapy Following Alectinib Induction Treatment for ALK-positive Oligometastatic NSCLC",
+])
+@pytest.mark.parametrize("who", ["egfr_naive", "alk_naive", "egfr_post_osimertinib"])
+def test_induction_in_a_title_never_excludes(title: str, who: str) -> None:
+    assert prior_verdict(PATIENTS[who], title=title) in ("eligible", "unknown")
+
+
+def test_progression_in_a_title_still_asks_for_the_drug() -> None:
+    title = "Furmonertinib in EGFR-mutant NSCLC After Progression on Osimertinib"
+    assert prior_verdict(PATIENTS["egfr_naive"], title=title) == "excluded"
+    assert prior_verdict(PATIENTS["egfr_post_osimertinib"], title=title) == "eligible"
+
+
+# --- 8. "First-line treatment failure"; "not limited" is a permission; "immune targeted drugs" are immunotherapy ---
+
+@pytest.mark.parametrize("sentence", [
+    "First-line treatment failure.",
+    "Patients with first-line chemotherapy failure.",
+    "First-line treatment failure (including platinum-based chemotherapy or EGFR-TKI).",
+    "Advanced NSCLC with first-line systemic therapy progression.",
+])
+def test_first_line_failure_as_a_noun_asks_for_one_line(sentence: str) -> None:
+    assert verdict("chemo_doublet", [sentence]) == "eligible"
+    assert verdict("kras_chemo_io", [sentence]) == "eligible"
+    assert verdict("driver_negative_naive", [sentence]) == "excluded"
+
+
+def test_first_line_failure_near_misses() -> None:
+    assert verdict("chemo_doublet", ["After failure of first-line standard treatment."]) == "eligible"
+    assert verdict("chemo_doublet", ["First-line treatment of advanced NSCLC (no prior systemic therapy)."]) \
+        == "excluded"
+    assert verdict("egfr_post_osimertinib", ["First-line EGFR-TKI treatment failure (gefitinib, erlotinib, icotinib "
+                                             "or osimertinib)."]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Previous chemotherapy regimens are not limited.",
+    "Prior anti-PD-1/PD-L1 therapy: unlimited.",
+    "Previous use of PD-1 inhibitors is not restricted.",
+    "Prior systemic treatment is not limited.",
+    "There is no restriction on prior chemotherapy.",
+    "No limit on the number of prior lines of immunotherapy.",
+])
+@pytest.mark.parametrize("who", ["driver_negative_naive", "chemo_doublet", "kras_chemo_io", "egfr_post_osimertinib"])
+def test_not_limited_is_a_permission(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+    assert verdict(who, exclusion=[sentence]) == "eligible"
+
+
+def test_not_limited_near_misses() -> None:
+    assert verdict("driver_negative_naive", ["Prior immunotherapy is required."]) == "excluded"
+    assert verdict("driver_negative_naive", ["Prior systemic therapy, including but not limited to chemotherapy or "
+                                             "immunotherapy, is required."]) == "excluded"
+    assert verdict("kras_chemo_io", exclusion=["Prior anti-PD-1 therapy (including but not limited to "
+                                               "pembrolizumab)."]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Previous use of immune targeted drugs (PD-1/PD-L1 monoclonal antibody).",
+    "Prior immune-targeted drug therapy such as camrelizumab, sintilimab or tislelizumab.",
+    "Has used other anti-angiogenic drugs and immunologically targeted drugs.",
+])
+def test_immune_targeted_drugs_are_immunotherapy(sentence: str) -> None:
+    assert verdict("kras_chemo_io", exclusion=[sentence]) == "excluded"
+    assert verdict("egfr_post_osimertinib", exclusion=[sentence]) == "eligible"
+    assert verdict("chemo_doublet", exclusion=[sentence]) == "eligible"

@@ -683,6 +683,10 @@ _NO_RULE = re.compile(
     r"\bneither (?:required|mandatory|necessary|needed|an? requirement)\b|\bnor (?:required|mandatory|necessary)\b"
     r"|\bnot (?:be )?(?:an? )?(?:requirement|prerequisite|exclusionary|exclusion criterion)\b"
     r"|\bnot (?:required|mandatory|necessary)\b"
+    # "Previous chemotherapy regimens are not limited", "Prior anti-PD-1 therapy: unlimited", "There is no restriction
+    # on prior chemotherapy": a permission (not "including but not limited to": a list goes on).
+    r"|\bnot (?:be )?(?:limited|restricted)\b(?!\s+(?:to|by)\b)|\bunlimited\b|\bunrestricted\b"
+    r"|\bno (?:restrictions?|limits?|limitations?|requirements?) (?:on|to|for|of|regarding|as to)\b"
 )
 
 

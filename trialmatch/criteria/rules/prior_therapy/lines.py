@@ -105,6 +105,11 @@ _PLANNED_RIGHT_BEFORE = re.compile(
 # ("patients who", "after", "unless") end the reading; so do words before the line that plan it.
 _FAILED_LATER = re.compile(
     r"\b(?:failed|(?:has|have|had) failed|progressed|was ineffective|(?:was|were) not effective|did not work)\b")
+# "First-line (EGFR-TKI) treatment failure", "first-line chemotherapy failure": the noun right after the line's
+# treatment says the same as "failed".
+_FAILURE_NOUN = re.compile(
+    r"[\s-]*(?:(?:[a-z0-9-]+\s+){0,3}?(?:treatments?|therap(?:y|ies)|chemotherapy|regimens?|tkis?)\s+)?"
+    r"(?:failure|progression|resistance)\b")
 _FAILED_BLOCK = re.compile(
     r"\b(?:who|whose|which|patients?|subjects?|after|following|if|when|unless|before|not|no|planned|receive)\b|[;:]")
 _WHICH_RIGHT_BEFORE = re.compile(r",?\s*(?:which|that)\s+$")
@@ -343,6 +348,8 @@ def _short_form(text: str) -> bool:
 
 def _failed_line(text: str, start: int, end: int) -> bool:
     """Whether the line at text[start:end] is the subject of a failure told after it ("first-line X ... failed")."""
+    if _FAILURE_NOUN.match(text, end) and not _PLANNED_BEFORE.search(text, 0, start):
+        return True
     failed = _FAILED_LATER.search(text, end, end + 120)
     if failed is None:
         return False

@@ -790,8 +790,16 @@ def title_rules(text: TrialText) -> list[dict[str, Any]]:
     for title in dict.fromkeys(t.strip() for t in text.title.split(" / ") if t.strip()):
         if _studied_resistance(title):
             continue
-        rules += sentence_rules(title, Context(section="title"))
+        found = sentence_rules(title, Context(section="title"))
+        if found and "induction" in title.lower() and _INDUCTION_TITLE.search(normalize(title)):
+            # "Local Therapy After Alectinib Induction in ALK-positive NSCLC": the induction may be the study's
+            # own first step, so having had the drug is a question, never a reason to exclude.
+            found = [{**rule, "soft": True} for rule in found]
+        rules += found
     return rules
+
+
+_INDUCTION_TITLE = re.compile(r"\b(?:after|following|post|upon)\s+(?:[\w-]+\s+){1,4}?induction\b")
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -1065,10 +1065,39 @@ def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
     return bool(forbid)
 
 
+# "Single-agent chemotherapy", "oral chemotherapy", "systemic intravenous anti-tumour therapy", "chemotherapy
+# monotherapy": a class narrowed to a way of giving it that a list of drugs does not tell (a doublet's pemetrexed may
+# have gone on alone; an oral TKI is no intravenous therapy). The ban is a question for those who had the class.
+_MODALITY_BEFORE = re.compile(
+    r"\b(?P<way>single[\s-]agents?|single[\s-]drugs?|mono|oral|intravenous|iv|metronomic|low[\s-]dose|weekly"
+    r"|maintenance|intra-?(?:pleural|thecal|peritoneal|vesical|arterial))\s+(?:[a-z-]+\s+){0,2}$")
+_MODALITY_AFTER = re.compile(r"^\W{0,3}(?:(?:treatment|therapy|regimens?)\s+)?(?:monotherapy|alone|as\s+(?:an?\s+)?"
+                             r"single[\s-]agent|single[\s-]agent)\b")
+_INTRAVENOUS_BEFORE = re.compile(r"\b(?:intravenous|iv)\s+(?:[a-z-]+\s+){0,2}$")
+# Targeted classes taken by mouth (KRAS G12C inhibitors such as sotorasib are in c:kras_g12c_inhibitor).
+_ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_inhibitor", "c:mek_inhibitor")
+_CHEMO_ITEMS = frozenset({"c:chemotherapy", "c:platinum", "c:taxane", "c:topoisomerase_i_inhibitor"})
+
+
+def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
+    """Whether a banned class is narrowed to a way of giving it (_MODALITY_BEFORE / _MODALITY_AFTER). Chemotherapy
+    "intravenous" is what it nearly always is: no narrowing."""
+    for mention in forbid:
+        if not all(item.startswith("c:") for item in mention.items):
+            continue  # "docetaxel monotherapy": the drug itself is banned
+        before = _MODALITY_BEFORE.search(norm, max(0, mention.start - 40), mention.start)
+        if before and not (before.group("way") in ("intravenous", "iv") and (
+                set(mention.items) <= _CHEMO_ITEMS or mention.systemic)):
+            return True
+        if _MODALITY_AFTER.match(norm[mention.end:mention.end + 40]):
+            return True
+    return False
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
-    if not base["soft"] and _all_unapproved(forbid, norm):
+    if not base["soft"] and (_all_unapproved(forbid, norm) or _narrowed_way(forbid, norm)):
         base = {**base, "soft": True}
     setting = _ban_setting(norm, bare, ctx)
     if set(allow) & set(items):
@@ -1078,6 +1107,8 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
     # "Prior chemotherapy is allowed; prior docetaxel is not": the named drug is banned within the class allowed.
     allow = [i for i in allow if not any(i in _item_classes(banned) for banned in items)]
     if any(m.systemic for m in forbid):
+        if any(_INTRAVENOUS_BEFORE.search(norm, max(0, m.start - 40), m.start) for m in forbid if m.systemic):
+            allow = [*allow, *_ORAL_TARGETED]  # "no prior intravenous systemic therapy": an oral TKI is not one
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
