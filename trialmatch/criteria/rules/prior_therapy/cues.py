@@ -307,7 +307,9 @@ LEAD_IN = re.compile(
 # pick out the patients the rest of the sentence is about; they are not a requirement on everyone.
 SUBJECT_LEAD_IN = re.compile(
     r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:patients|subjects|participants|those|individuals)\s+"
-    r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:been\s+)?(?:received|receiving"
+    # ("who have previously consented to and received X": an agreement before the treatment is still its history.)
+    r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:(?:consented|agreed|opted|chosen"
+    r"|chose|elected)(?:\s+to)?\s+(?:and|&)\s+)?(?:been\s+)?(?:received|receiving"
     r"|had|were treated|are treated|treated|undergone|underwent|took|taken|on|are on|were on)|receiving"
     r"|having received|previously treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
     r"[^,;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
@@ -681,6 +683,10 @@ _NO_RULE = re.compile(
     r"\bneither (?:required|mandatory|necessary|needed|an? requirement)\b|\bnor (?:required|mandatory|necessary)\b"
     r"|\bnot (?:be )?(?:an? )?(?:requirement|prerequisite|exclusionary|exclusion criterion)\b"
     r"|\bnot (?:required|mandatory|necessary)\b"
+    # "Previous chemotherapy regimens are not limited", "Prior anti-PD-1 therapy: unlimited", "There is no restriction
+    # on prior chemotherapy": a permission (not "including but not limited to": a list goes on).
+    r"|\bnot (?:be )?(?:limited|restricted)\b(?!\s+(?:to|by)\b)|\bunlimited\b|\bunrestricted\b"
+    r"|\bno (?:restrictions?|limits?|limitations?|requirements?) (?:on|to|for|of|regarding|as to)\b"
 )
 
 
@@ -702,3 +708,54 @@ def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
     if _LATE_NEG.search(clause):
         return "late_neg"
     return None
+
+
+# "Must not have an active autoimmune disease that has required systemic treatment in past two years", "No
+# interstitial lung disease requiring systemic therapy": the treatment is the other condition's, never the cancer's
+# (whatever the window's wording). The words from the condition to the treatment are no prior-therapy rule.
+_COMORBID_WORDS = ("requir", "need", "necessitat")
+_COMORBID_TREATED = guarded(
+    r"\b(?:autoimmun\w*(?:\s+(?:disease|disorder|condition)s?)?|infections?|disorders?|conditions?|syndromes?"
+    r"|psoria\w*|pneumonitis|colitis|hepatitis|lupus|arthritis|vasculitis|sarcoid\w*|thyroiditis|diabetes|asthma"
+    r"|eczema|dermatitis|crohn\w*|uveitis|myasthenia\w*|ild|interstitial\s+lung\s+disease|inflammatory\s+(?:bowel\s+)?"
+    r"disease|lung\s+disease|(?:medical|clinical)\s+(?:disease|illness)|illness)\b[^.;()]{0,60}?"
+    r"\b(?:(?:that|which)\s+)?(?:(?:has|have|had)\s+)?(?:ever\s+|previously\s+)?(?:requir\w*|need\w*|necessitat\w*)"
+    r"\s+(?:(?:prior|previous|chronic|ongoing|active|any)\s+)?(?:(?:systemic|medical|disease[\s-]modifying|drug)\s+)?"
+    r"(?:treatments?|therap(?:y|ies)|medications?)\b"
+)
+
+
+def comorbidity_treatment(norm: str) -> str:
+    """The sentence with "<another condition> that required systemic treatment" made spaces (same length)."""
+    if not any(word in norm for word in _COMORBID_WORDS) or not _COMORBID_TREATED.possible(norm):
+        return norm
+    for match in _COMORBID_TREATED.finditer(norm):
+        start, end = match.span()
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return norm
+
+
+# "Stage IIIB-IV or recurrent disease, or chemotherapy intolerant patients", "Advanced NSCLC (stage IIIB-IV) or
+# chemotherapy-intolerant elderly patients": the intolerance is one way in beside a stage a patient meets without
+# any treatment, never a requirement to have had the chemotherapy. (The first way in names no treatment.)
+_STAGE_FIRST = re.compile(
+    r"^\W{0,3}(?:[\w(),/-]+\s+){0,6}?(?:stages?\s+[iv1-4]|advanced|metastatic|recurrent|unresectable)\b[^;]*?\bor\s+")
+_INTOLERANT_BRANCH = re.compile(
+    r"\bor\s+(?:(?:elderly|older|frail|other|the)\s+)?(?:(?:patients|subjects|participants|those)\s+(?:who\s+(?:are|were)"
+    r"\s+)?)?(?:(?:[\w-]+\s+){0,2}?chemo\w*[\s-]+intoleran\w*|intoleran\w*\s+(?:to|of)\s+(?:[\w-]+\s+){0,2}?chemo\w*)"
+    r"[^.;,]{0,40}")
+_TREATMENT_WORDS = re.compile(r"\b(?:after|following|progress\w*|fail\w*|received|treated|therap\w*|treatment|must"
+                              r"|chemo\w*|prior|previous\w*)\b")
+
+
+def stage_or_intolerant(norm: str) -> str:
+    """The sentence with an "or chemotherapy-intolerant patients" way in after a stage made spaces (same length)."""
+    if "intoleran" not in norm or " or " not in norm:
+        return norm
+    stage = _STAGE_FIRST.match(norm)
+    if stage is None or _TREATMENT_WORDS.search(norm, 0, norm.find(" or ")):
+        return norm
+    for branch in _INTOLERANT_BRANCH.finditer(norm, stage.end() - 4):
+        start, end = branch.span()
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    return norm

@@ -23,11 +23,18 @@ from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
 OTHER_ACTIONABLE = ("NRG1",)
 # Who the clause is about: "Patients with EGFR or ALK genomic tumor aberrations", "for participants with
 # EGFR, ALK, or other genomic tumor alterations, participants", "(Note: patients with ... )".
+# The genes may be written in full with their symbol in brackets, inside an example list: "(e.g., epidermal growth
+# factor receptor [EGFR], c-ros oncogene 1 [ROS1] mutations)"; a short aside may sit after the verb ("must have
+# received (when indicated) prior appropriate targeted therapy").
+_SYMBOL = r"\[[^\[\]().;:]{0,20}\]"
 _CLAUSE = guarded(
-    r"(?:\b(?:for|in|among)\s+)?\b(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose\s+tumou?rs?"
-    r"\s+(?:have|harbou?r|carry))\s+(?P<what>(?:[^.;:()\[\]]|\([^.;:()\[\]]{0,80}\)){2,160}?)(?:\s*,\s*(?:patients|subjects|participants|they)\s+"
+    r"(?:\b(?:for|in|among)\s+)?\b(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|who\s+(?:have|harbou?r"
+    r"|carry)|whose\s+tumou?rs?\s+(?:have|has|harbou?rs?|carry|carries))\s+"
+    rf"(?P<what>(?:[^.;:()\[\]]|{_SYMBOL}|\((?:[^;:()\[\]]|{_SYMBOL}){{0,200}}\)){{2,240}}?)"
+    r"(?:\s*,\s*(?:patients|subjects|participants|they)\s+"
     r"|\s*,?\s+)(?P<verb>must|should|shall|need\s+to|needs\s+to|are\s+required\s+to"
-    r"|(?:are|is)\s+not\s+eligible\s+unless\s+(?:they|he\s+or\s+she)\s+(?:have|has))\s+(?P<rest>[^.;()\[\]]{0,220})"
+    r"|(?:are|is)\s+not\s+eligible\s+unless\s+(?:they|he\s+or\s+she)\s+(?:have|has))\s+"
+    r"(?P<rest>(?:[^.;()\[\]]|\([^.;()\[\]]{0,40}\)){0,220})"
 )
 # "If driver mutation, must have failed ...", "If an actionable alteration is present, patients must ...".
 _IF_DRIVER = guarded(

@@ -79,6 +79,8 @@ _ORDINAL_LINE = guarded(
     rf"\b(?P<ords>{_ORD}(?:[\s,/-]*+(?:(?:or|and)[\s,/-]*+)?{_ORD})*+)[\s-]*+lines?\b"
     r"(?P<later>\s+(?:or|and)\s+(?:later|beyond|above|more|subsequent))?"
 )
+# Ordinals joined as alternatives ("first/second", "1st or 2nd", "second and/or third"), not "first and second".
+_EITHER_ORD = re.compile(r"/|\bor\b")
 _SHORT_LINE = guarded(r"\b(?P<n>[1-4])l\s+(?:and|or)\s+(?:beyond|later|above|after)\b")
 # "as 1L treatment", "in the 2L setting": a line position in its short form.
 _SHORT_POSITION = guarded(r"\b(?P<n>[1-4])l\s+(?:treatment|therapy|setting|regimen|systemic|standard)\b")
@@ -103,6 +105,11 @@ _PLANNED_RIGHT_BEFORE = re.compile(
 # ("patients who", "after", "unless") end the reading; so do words before the line that plan it.
 _FAILED_LATER = re.compile(
     r"\b(?:failed|(?:has|have|had) failed|progressed|was ineffective|(?:was|were) not effective|did not work)\b")
+# "First-line (EGFR-TKI) treatment failure", "first-line chemotherapy failure": the noun right after the line's
+# treatment says the same as "failed".
+_FAILURE_NOUN = re.compile(
+    r"[\s-]*(?:(?:[a-z0-9-]+\s+){0,3}?(?:treatments?|therap(?:y|ies)|chemotherapy|regimens?|tkis?)\s+)?"
+    r"(?:failure|progression|resistance)\b")
 _FAILED_BLOCK = re.compile(
     r"\b(?:who|whose|which|patients?|subjects?|after|following|if|when|unless|before|not|no|planned|receive)\b|[;:]")
 _WHICH_RIGHT_BEFORE = re.compile(r",?\s*(?:which|that)\s+$")
@@ -341,6 +348,8 @@ def _short_form(text: str) -> bool:
 
 def _failed_line(text: str, start: int, end: int) -> bool:
     """Whether the line at text[start:end] is the subject of a failure told after it ("first-line X ... failed")."""
+    if _FAILURE_NOUN.match(text, end) and not _PLANNED_BEFORE.search(text, 0, start):
+        return True
     failed = _FAILED_LATER.search(text, end, end + 120)
     if failed is None:
         return False
@@ -371,8 +380,11 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         before = text[max(0, match.start() - 45):match.start()]
         if _dated_sample(text, match.start(), before):
             continue
+        # "after first/second-line therapy", "failed first or second line": either line is enough, so the lower
+        # count; "after first- and second-line therapy" asks for both.
+        done = min(values) if _EITHER_ORD.search(match.group("ords")) else max(values)
         if _failed_line(text, match.start(), match.end()):
-            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+            out.append(LineLimit(match.start(), match.end(), min=done))
         elif _AVAILABLE_FOR_DRIVER.search(text, max(0, match.start() - 240), match.start()):
             continue
         elif _PLANNED_RIGHT_BEFORE.search(before):
@@ -381,7 +393,7 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             planned.append((match.start(), match.end(), min(values) - 1,
                             None if match.group("later") else max(values) - 1))
         elif _AFTER_CUE.search(before):
-            out.append(LineLimit(match.start(), match.end(), min=max(values)))
+            out.append(LineLimit(match.start(), match.end(), min=done))
         elif match.group("later"):
             out.append(LineLimit(match.start(), match.end(), min=min(values) - 1))
         elif not _HISTORY_CUE.search(text, 0, match.start()):

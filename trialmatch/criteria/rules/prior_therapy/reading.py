@@ -790,8 +790,16 @@ def title_rules(text: TrialText) -> list[dict[str, Any]]:
     for title in dict.fromkeys(t.strip() for t in text.title.split(" / ") if t.strip()):
         if _studied_resistance(title):
             continue
-        rules += sentence_rules(title, Context(section="title"))
+        found = sentence_rules(title, Context(section="title"))
+        if found and "induction" in title.lower() and _INDUCTION_TITLE.search(normalize(title)):
+            # "Local Therapy After Alectinib Induction in ALK-positive NSCLC": the induction may be the study's
+            # own first step, so having had the drug is a question, never a reason to exclude.
+            found = [{**rule, "soft": True} for rule in found]
+        rules += found
     return rules
+
+
+_INDUCTION_TITLE = re.compile(r"\b(?:after|following|post|upon)\s+(?:[\w-]+\s+){1,4}?induction\b")
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -949,6 +957,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
+    criteria = _refusal_way_in(text, criteria)
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:
@@ -956,6 +965,28 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+# "Patients who refuse any standard of care first line therapy are eligible to receive study treatment as first
+# line therapy", "Patients who decline standard first-line chemotherapy may be enrolled": untreated patients have a
+# way in beside the trial's other rules on earlier treatment.
+_REFUSAL_WAY_IN = guarded(
+    r"\b(?:patients|participants|subjects|those|individuals)\s+who\s+(?:have\s+)?(?:refus\w*|declin\w*|reject\w*"
+    r"|(?:are\s+)?(?:unwilling|not\s+willing)\s+to\s+(?:receive|accept|undergo|have))\s+[^.;]{0,80}?"
+    r"\b(?:first[\s-]line|front[\s-]line|1st[\s-]line|standard)\b[^.;]{0,60}?,?\s+(?:(?:are|is|will\s+be|may\s+be|shall\s+be"
+    r"|remain)\s+(?:also\s+)?(?:eligible|allowed|permitted)|may\s+(?:also\s+)?(?:be\s+)?(?:enrol\w*|participate|included))\b"
+)
+
+
+def _refusal_way_in(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """With an untreated patient's way in by refusing standard first-line therapy (_REFUSAL_WAY_IN), the inclusions
+    asking for earlier lines or treatments are a question for a patient without them, never an exclusion."""
+    if not any(crit.section == "inclusion" and _REFUSAL_WAY_IN.search(normalize(crit.text))
+               for crit in text.criteria if "refus" in crit.text.lower() or "declin" in crit.text.lower()
+               or "reject" in crit.text.lower() or "willing" in crit.text.lower()):
+        return rules
+    return [{**rule, "soft": True} if rule["section"] == "inclusion" and (
+        rule["kind"] == "require" or (rule["kind"] == "lines" and rule.get("min"))) else rule for rule in rules]
 
 
 def _mark_target_near(rules: list[dict[str, Any]]) -> None:

@@ -149,8 +149,10 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
-    norm = cues.modal_ban(cues.elliptical_ban(norm))
+    norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
     excluding = section == "exclusion"
+    if not excluding:
+        norm = cues.stage_or_intolerant(norm)
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
         mentions = without_abbreviations(norm, mentions, _parens(norm))
@@ -265,9 +267,40 @@ def _only_not_as_line(norm: str) -> bool:
     return _CLAUSE_END.search(norm, found.end()) is None
 
 
+# "Patients whose best response to first-line chemotherapy was stable disease", "no change at all in dimension of
+# disease (true stability) after first line therapy": a condition on how the disease answered a treatment, which no
+# profile tells. (Not "regardless of best response": that sets no condition.)
+_RESPONSE_CONDITION = guarded(
+    r"\bbest\s+(?:overall\s+)?response\b|\bstable\s+disease\b|\btrue\s+stability\b|\bno\s+change\s+(?:at\s+all\s+)?in\b"
+    r"|\b(?:complete|partial|objective)\s+response\s+(?:to|on|after|with)\b|\bresponded\s+(?:to|on)\b")
+_REGARDLESS = re.compile(r"\b(?:regardless|irrespective)\s+of\b")
+# "... will not be eligible", "are ineligible", "are excluded": an inclusion bullet that names who is kept out.
+_NOT_ELIGIBLE = guarded(r"\b(?:(?:will|shall|would|may)\s+not\s+be|(?:are|is)\s+not)\s+(?:eligible|enrolled|included)\b"
+                        r"|\bineligible\b|\b(?:are|is|will\s+be)\s+excluded\b")
+
+
+def _response_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]] | None:
+    """The rules of a sentence whose group is told by its response to a treatment, or None for any other sentence.
+    Such a ban is a question for a patient who had the treatment (the response is not known); an inclusion that
+    says these patients "are not eligible" is read as that ban, never as a requirement to have had the treatment."""
+    if not _RESPONSE_CONDITION.search(read.norm) or _REGARDLESS.search(read.norm):
+        return None
+    if ctx.section == "inclusion":
+        if not _NOT_ELIGIBLE.search(read.norm):
+            return None
+        banned = read_sentence(read.sentence, "exclusion", ctx.egfr_trial)
+        rules = _reading_rules(banned, replace(ctx, section="exclusion")) if banned else []
+        return [{**rule, "soft": True, "section": ctx.section} for rule in rules if rule["kind"] == "forbid"]
+    if ctx.section != "exclusion":
+        return None
+    return [{**rule, "soft": True} if rule["kind"] == "forbid" else rule for rule in _reading_rules(read, ctx)]
+
+
 def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if _only_not_as_line(read.norm):
         return []
+    if ctx.inherited is None and (by_response := _response_rules(read, ctx)) is not None:
+        return by_response
     if ctx.section == "exclusion" and ctx.inherited is None and (negated := _DOUBLE_NEGATIVE.match(read.norm)):
         # Read without the negation, as an inclusion; the rules stay the exclusion's (their evidence says so).
         positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
@@ -1032,10 +1065,39 @@ def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
     return bool(forbid)
 
 
+# "Single-agent chemotherapy", "oral chemotherapy", "systemic intravenous anti-tumour therapy", "chemotherapy
+# monotherapy": a class narrowed to a way of giving it that a list of drugs does not tell (a doublet's pemetrexed may
+# have gone on alone; an oral TKI is no intravenous therapy). The ban is a question for those who had the class.
+_MODALITY_BEFORE = re.compile(
+    r"\b(?P<way>single[\s-]agents?|single[\s-]drugs?|mono|oral|intravenous|iv|metronomic|low[\s-]dose|weekly"
+    r"|maintenance|intra-?(?:pleural|thecal|peritoneal|vesical|arterial))\s+(?:[a-z-]+\s+){0,2}$")
+_MODALITY_AFTER = re.compile(r"^\W{0,3}(?:(?:treatment|therapy|regimens?)\s+)?(?:monotherapy|alone|as\s+(?:an?\s+)?"
+                             r"single[\s-]agent|single[\s-]agent)\b")
+_INTRAVENOUS_BEFORE = re.compile(r"\b(?:intravenous|iv)\s+(?:[a-z-]+\s+){0,2}$")
+# Targeted classes taken by mouth (KRAS G12C inhibitors such as sotorasib are in c:kras_g12c_inhibitor).
+_ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_inhibitor", "c:mek_inhibitor")
+_CHEMO_ITEMS = frozenset({"c:chemotherapy", "c:platinum", "c:taxane", "c:topoisomerase_i_inhibitor"})
+
+
+def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
+    """Whether a banned class is narrowed to a way of giving it (_MODALITY_BEFORE / _MODALITY_AFTER). Chemotherapy
+    "intravenous" is what it nearly always is: no narrowing."""
+    for mention in forbid:
+        if not all(item.startswith("c:") for item in mention.items):
+            continue  # "docetaxel monotherapy": the drug itself is banned
+        before = _MODALITY_BEFORE.search(norm, max(0, mention.start - 40), mention.start)
+        if before and not (before.group("way") in ("intravenous", "iv") and (
+                set(mention.items) <= _CHEMO_ITEMS or mention.systemic)):
+            return True
+        if _MODALITY_AFTER.match(norm[mention.end:mention.end + 40]):
+            return True
+    return False
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
-    if not base["soft"] and _all_unapproved(forbid, norm):
+    if not base["soft"] and (_all_unapproved(forbid, norm) or _narrowed_way(forbid, norm)):
         base = {**base, "soft": True}
     setting = _ban_setting(norm, bare, ctx)
     if set(allow) & set(items):
@@ -1045,6 +1107,8 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
     # "Prior chemotherapy is allowed; prior docetaxel is not": the named drug is banned within the class allowed.
     allow = [i for i in allow if not any(i in _item_classes(banned) for banned in items)]
     if any(m.systemic for m in forbid):
+        if any(_INTRAVENOUS_BEFORE.search(norm, max(0, m.start - 40), m.start) for m in forbid if m.systemic):
+            allow = [*allow, *_ORAL_TARGETED]  # "no prior intravenous systemic therapy": an oral TKI is not one
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
