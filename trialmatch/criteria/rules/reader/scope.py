@@ -113,6 +113,9 @@ def _phrase(phrase: str) -> str:
     return escaped
 
 
+_NOT_GENE_NAME = r"(?!\s+(?:kinase|viral|virus|oncogene|homolog|receptor)\b)"
+
+
 @cache
 def _cancer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = load("cancer_types")
@@ -124,7 +127,9 @@ def _cancer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         alternation = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
         # "non-small cell" holds "small cell": a small-cell phrase must not follow "non".
         guard = r"(?<!non)(?<!non-)(?<!non )" if name == "sclc" else ""
-        patterns.append((name, re.compile(rf"(?<![\w]){guard}(?:{alternation})(?![a-z])", re.I)))
+        # A gene's long name holds a cancer word ("anaplastic lymphoma kinase", "Kirsten rat sarcoma viral
+        # oncogene"): that names a marker, not a cancer cohort.
+        patterns.append((name, re.compile(rf"(?<![\w]){guard}(?:{alternation})(?![a-z]){_NOT_GENE_NAME}", re.I)))
     return tuple(patterns)
 
 
