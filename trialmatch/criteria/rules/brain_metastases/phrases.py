@@ -39,8 +39,9 @@ BRAIN_METS = _NamesSite(re.compile(
     # (The lookahead names the letters a match can start with: the regex skips any other position after one test,
     # instead of trying each alternative there. It changes no match.)
     rf"(?=[bcipms])(?:\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
-    # "brain transfer", "intracranial transfer(s)": metastasis (转移) as some translations from Chinese render it.
-    rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets|transfers?)\b"
+    # "brain transfer", "intracranial transfer(s)": metastasis (转移) as some translations from Chinese render it (not
+    # a patient's transfer "to another centre").
+    rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets|transfers?(?!\s+(?:of|to|from|into)\b))\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous(?: system)?)\b"
@@ -414,8 +415,8 @@ UNTREATED_SUBJECT = re.compile(
 )
 STATUS_AFTER_OR = re.compile(
     # "unless treated, or are asymptomatic": the alternative's verb may be repeated.
-    r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?(?:the |those |patients? |subjects? |participants? "
-    r"|with |who |if )?"
+    r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?"
+    r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
     r"|those|who|if)\b)",
     re.I,
@@ -653,7 +654,8 @@ WORD = re.compile(r"[A-Za-z][\w-]*")
 FILLER = frozenset("""
 a an the any all known suspected history of presence evidence with without who which that whose have has had having
 is are was were be been being or and nor to in on by for patients patient subjects subject participants participant
-persons people those ones one lesions lesion metastases metastasis metastatic mets transfer transfers disease diseases previously prior
+persons people those ones one lesions lesion metastases metastasis metastatic mets disease diseases previously prior
 current currently documented confirmed existing primary secondary newly diagnosed radiological radiographic
 radiologic clinical clinically evidence parenchymal multiple single solitary large small e g eg i e ie
+transfer transfers
 """.split())

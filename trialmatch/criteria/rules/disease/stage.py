@@ -516,10 +516,17 @@ _EXCEPTED_STAGE_IV = guarded(
     r"(?:(?:those|patients?|participants?|subjects?|people|persons|cases|individuals)\s+(?:with|who\s+have|having)\s+)?"
     r"(?:(?:any|a|an|the|known|confirmed|documented|evidence\s+of|distant|systemic|extra-?thoracic)\s+){0,3}"
     r"(?P<what>metasta\w*|(?:AJCC\s+|TNM\s+)?stages?\s*(?:IV|4)(?P<sub>\s?[ABC])?(?![A-Za-z0-9])|M1(?P<m1>\s?[abc])?\b)"
-    r"(?P<tail>(?:\s+(?:disease|cancer|NSCLC|lung|carcinoma|tumou?rs?|spread|lesions?))?)",
+    r"(?P<tail>(?:\s+(?:disease|cancer|NSCLC|lung|carcinoma|tumou?rs?|spread|lesions?))?"
+    r"(?:\s+(?:patients?|participants?|subjects?|cases))?)",
     re.I,
 )
 _CANCER_TAIL = re.compile(r"\s+(?:cancer|NSCLC|lung|carcinoma|tumou?rs?)", re.I)
+# What may follow the stage IV left out for it to be all of it: the clause ends ("excluding stage IV.", "except
+# metastatic disease, ..."). Anything else qualifies which stage IV patients are meant ("... who received prior
+# immunotherapy", "... at diagnosis"): a question.
+_PLAIN_END = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:$|[,;.)])")
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?:treat\w*|therap\w*|chemo\w*|radi\w*|surg\w*|resect\w*|regimens?|drugs?|agents?|lines?)\b", re.I)
 
 
 def _excepted_stage_iv(plain: str) -> tuple[str, str] | None:
@@ -528,10 +535,12 @@ def _excepted_stage_iv(plain: str) -> tuple[str, str] | None:
     found = _EXCEPTED_STAGE_IV.search(plain)
     if found is None or _CANCER_TAIL.match(found.group("tail")) or _SITE_AFTER.match(plain, found.end("what")):
         return None  # "except metastatic NSCLC", "other than metastases to the brain"
-    if PRIOR_CONTEXT.search(plain[:found.start()]):
-        return None  # "no prior therapy other than for ..."
+    head = _CLAUSE_BREAK.split(plain[:found.start()])[-1]
+    if PRIOR_CONTEXT.search(head) or _TREATMENT_BEFORE.search(head):
+        return None  # "no prior therapy other than for ...", "no systemic treatment except for metastatic disease"
     masked = plain[:found.start()] + " " * (found.end() - found.start()) + plain[found.end():]
-    return ("part" if found.group("sub") or found.group("m1") else "all"), masked
+    whole = not (found.group("sub") or found.group("m1")) and _PLAIN_END.match(plain, found.end())
+    return ("all" if whole else "part"), masked
 
 
 def _every_stage(plain: str, is_header: bool) -> bool:
