@@ -81,6 +81,13 @@ def _before_window(sentence: str, start: int) -> str:
 _LEADING_JOIN = re.compile(r"^\s*(?:and/or|or|and)\s+", re.I)
 
 
+def _without_open_status(sentence: str) -> str:
+    """The sentence with what "with or without" leaves open blanked out ("with or without prior radiotherapy")."""
+    if "ithout" not in sentence:
+        return sentence
+    return phrases.OPEN_WITH_OR_WITHOUT.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def _is_qualifier_only(text: str) -> bool:
     text = _LEADING_JOIN.sub("", text)
     words = text.split()
@@ -228,6 +235,7 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
         found.append(("lepto", E, E))
         words.append("with leptomeningeal disease")
     if not found:
+        after = phrases.NEUTRAL_STATUS.sub(" ", after)  # "brain metastases with or without symptoms": any of them
         if phrases.TREATED_AFTER.match(after):
             return U, E, []  # "brain metastases treated with whole brain radiotherapy": the way is not given
         if phrases.RESTRICTIVE_AFTER.match(after):
@@ -408,14 +416,17 @@ def _mention_statements(
         return [conditioned], last
     if _scan_reason(sentence, start, end):
         return [], last  # "must have a brain MRI because of the high risk of brain metastases"
-    near = sentence[max(0, start - 40):min(len(sentence), end + 40)]
+    # "Symptomatic brain metastases, with or without prior WBRT": a status or treatment named only as left open is
+    # neither a reason to read past the mention nor a rule of its own about earlier treatment.
+    treatment_words = _without_open_status(sentence)
+    near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
             or _only_in_exception(sentence, start)):
         return [], last
-    if exclusion and _prior_brain_radiotherapy(sentence):
+    if exclusion and _prior_brain_radiotherapy(treatment_words):
         return [], last  # read as its own rule
-    if exclusion and phrases.PRIOR_WHOLE_BRAIN.search(sentence) and not phrases.EXCEPTION_CUE.search(sentence):
+    if exclusion and phrases.PRIOR_WHOLE_BRAIN.search(treatment_words) and not phrases.EXCEPTION_CUE.search(sentence):
         # "Prior WBRT for brain metastases": an earlier treatment's kind, which the profile does not give and the
         # labels read as no limit on treated, stable metastases (like "Prior whole brain radiotherapy" alone).
         return [], last
@@ -445,7 +456,7 @@ def _mention_statements(
         if statement["treated_stable"] == X:
             statement["treated_stable"] = U  # "none, or untreated asymptomatic ones": treated ones are not named
         return [statement], statement
-    negated = bool(phrases.NEGATED_BEFORE.search(sentence[max(0, start - phrases.LOOKBACK):start]))
+    negated = _negated_before(sentence, start, exclusion)
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
         exclusion = True  # "patients with active brain metastases are excluded", in any section
@@ -563,6 +574,17 @@ def _mention_statements(
     return [statement], last
 
 
+def _negated_before(sentence: str, start: int, exclusion: bool) -> bool:
+    """A negation before the mention: "No active brain metastases"; in an inclusion, also across a list of other CNS
+    conditions ("must not have leptomeningeal disease, spinal cord compression or brain metastases unless ...")."""
+    if phrases.NEGATED_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
+        return True
+    if exclusion or not phrases.OTHER_CNS_CONDITION.search(sentence, 0, start):
+        return False
+    window = sentence[max(0, start - 2 * phrases.LOOKBACK):start]
+    return bool(phrases.NEGATED_LIST_BEFORE.search(phrases.OTHER_CNS_CONDITION.sub("x", window)))
+
+
 def _way_in(sentence: str) -> str | None:
     """The other way into a brain requirement that one sentence offers: "lepto" ("untreated brain metastases
     >= 5 mm, or leptomeningeal disease"; "untreated brain or leptomeningeal metastases"), "other" (an alternative
@@ -580,7 +602,8 @@ def _way_in(sentence: str) -> str | None:
         alternative = re.split(r"[;.]", flat[way.end():], maxsplit=1)[0]
         if phrases.LEPTO.search(alternative) and not phrases.BRAIN_METS.search(alternative):
             return "lepto"
-        if phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40]):
+        if (phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40])
+                or phrases.COUNTED_LESIONS.match(alternative)):
             continue  # "or brain metastases progressing after radiotherapy", "or stable treated ones"
         return "other"
     return None

@@ -39,7 +39,9 @@ BRAIN_METS = _NamesSite(re.compile(
     # (The lookahead names the letters a match can start with: the regex skips any other position after one test,
     # instead of trying each alternative there. It changes no match.)
     rf"(?=[bcipms])(?:\b{SITE}{_ABBREVIATION}(?:{_LIST_SEP}{_NEURO_SITE}{_ABBREVIATION}){{0,4}}"
-    rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets)\b"
+    # "brain transfer", "intracranial transfer(s)": metastasis (转移) as some translations from Chinese render it (not
+    # a patient's transfer "to another centre").
+    rf"(?:\s*(?:or|and|and/or|/)\s*[\w-]+)?\s*(?:metasta\w*|mets|transfers?(?!\s+(?:of|to|from|into)\b))\b"
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous(?: system)?)\b"
@@ -79,6 +81,22 @@ LEPTO = guarded(
     # "malignant cells in the cerebrospinal fluid", "positive CSF cytology": leptomeningeal spread, by its finding
     r"|\b(?:malignant|tumou?r|cancer|carcinoma|neoplastic) cells (?:with)?in (?:the )?(?:cerebrospinal fluid|csf)\b"
     r"|\bpositive (?:cerebrospinal fluid|csf) cytolog\w*",
+    re.I,
+)
+
+# Other CNS conditions an exclusion lists before the brain metastases ("leptomeningeal disease, spinal cord compression
+# or brain metastases"): one word each, so a negation before the list reaches the mention.
+OTHER_CNS_CONDITION = guarded(
+    rf"(?:{LEPTO.pattern.pattern})(?:\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread))?"
+    r"|\b(?:(?:metastatic|malignant)\s+)?(?:spinal\s+)?cord\s+compression\b"
+    r"|\bepidural\s+(?:disease|metasta\w*|tumou?rs?|compression)\b",
+    re.I,
+)
+# The negation before such a list, the list written as "x" for each condition, and the mention's own qualifiers.
+NEGATED_LIST_BEFORE = re.compile(
+    r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of)\s+"
+    r"x(?:\s*,\s*(?:(?:and/)?or\s+|and\s+)?x|\s+(?:and/or|or|and|nor)\s+x){0,4}\s*,?\s*(?:and/or|or|and|nor)\s+"
+    r"(?:(?!(?:with|having|who|whose|but|have|has)\b)[\w-]+\s+){0,2}$",
     re.I,
 )
 
@@ -157,12 +175,19 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
 ]
 
 # --- how a sentence treats the mention
+# What "with or without" leaves open when it is the metastases' own status: symptoms, treatment, steroids.
+_OPEN_STATUS = (r"(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|symptomatic|steroid|corticosteroid"
+                r"|whole[- ]brain|stereotactic|brain)\s+){0,3}"
+                r"(?:symptoms?|treatment|therapy|radiotherapy|radiation|irradiation|surgery|resection|steroids?"
+                r"|corticosteroids?|WBRT|SRS|SBRT|radiosurgery)\b")
 IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
     r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
-    r"|with or without|with/without"
+    # "Patients with or without brain metastases" names no rule; "brain metastases, with or without symptoms" is the
+    # metastases' own status left open (NEUTRAL_STATUS), whatever it is.
+    rf"|with(?: or |/)without(?! {_OPEN_STATUS})"
     # "regardless of PD-L1 or brain metastases" names no rule; "regardless of treatment" qualifies one.
     r"|(?:regardless|irrespective) of(?! (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b)"
     r"|not specified|no (?:upper )?limit",  # "the number of brain metastases is not specified"
@@ -259,8 +284,10 @@ MUST_AFTER = re.compile(
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
+OPEN_WITH_OR_WITHOUT = re.compile(rf"\bwith(?: or |/)without {_OPEN_STATUS}", re.I)
 NEUTRAL_STATUS = guarded(
-    r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
+    rf"{OPEN_WITH_OR_WITHOUT.pattern}"
+    r"|\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
     r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
     r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b",
@@ -387,7 +414,9 @@ UNTREATED_SUBJECT = re.compile(
     re.I,
 )
 STATUS_AFTER_OR = re.compile(
-    r"\bor (?=(?:the |those |patients? |subjects? |participants? |with |who |if )?"
+    # "unless treated, or are asymptomatic": the alternative's verb may be repeated.
+    r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?"
+    r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
     r"|those|who|if)\b)",
     re.I,
@@ -554,9 +583,18 @@ CONDITION_SENTENCES = 6
 CLAUSE_END = re.compile(r"[;:.(]")
 # "Patients must have untreated brain metastases >= 5 mm, or leptomeningeal disease": an "or" after the brain
 # mention that opens another way in. Not a size, count or imaging alternative ("5 mm or more", "on MRI or CT").
+# Nor an "or" between two verbs of one clause ("not suitable for or refuse local therapy", "refuse or are not candidates
+# for"): after a preposition or a verb of refusal.
 OTHER_WAY_IN = re.compile(
-    r"(?<!\bwith)(?:,\s*|\s)(?:and/)?or\s+(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
+    r"(?<!\bwith)(?<!\bfor)(?<!\bto)(?<!\bof)(?<!\brefuse)(?<!\bdecline)(?:,\s*|\s)(?:and/)?or\s+"
+    r"(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
     r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)(?=[a-z])",
+    re.I,
+)
+# "..., or 1-2 lesions not suitable for radiosurgery": a count of lesions, the same brain lesions counted otherwise.
+COUNTED_LESIONS = re.compile(
+    r"\s*(?:with\s+)?(?:\d+|one|two|three|four|five)(?:\s*(?:-|–|to|or)\s*(?:\d+|one|two|three|four|five))?\s+"
+    r"(?:(?:brain|intra-?cranial|cerebral|measurable|untreated|parenchymal)\s+){0,2}(?:lesions?|metasta\w*|foci)\b",
     re.I,
 )
 # A brain state named in that alternative ("or stable treated ones"): the requirement's own reading settles it.
@@ -619,4 +657,5 @@ is are was were be been being or and nor to in on by for patients patient subjec
 persons people those ones one lesions lesion metastases metastasis metastatic mets disease diseases previously prior
 current currently documented confirmed existing primary secondary newly diagnosed radiological radiographic
 radiologic clinical clinically evidence parenchymal multiple single solitary large small e g eg i e ie
+transfer transfers
 """.split())

@@ -507,6 +507,42 @@ def _stage_lists(plain: str, is_header: bool) -> tuple[list[list[int]], bool, bo
     return stages, part_of_stage_iv, only_wet
 
 
+# "Lung cancer, excluding those with metastatic disease", "any NSCLC except stage IV", "other than stage IV": stage IV
+# named right after an exception word is left out. Not "other than for metastatic disease" (a treatment's setting),
+# nor "except metastatic NSCLC" (the disease enrolled named as another cancer's exception).
+_EXCEPTED_STAGE_IV = guarded(
+    r"\b(?:excluding|except(?:ing)?(?:\s+for)?|other\s+than|apart\s+from|with\s+the\s+exception\s+of|not\s+including"
+    r"|but\s+not|save\s+for)\s+"
+    r"(?:(?:those|patients?|participants?|subjects?|people|persons|cases|individuals)\s+(?:with|who\s+have|having)\s+)?"
+    r"(?:(?:any|a|an|the|known|confirmed|documented|evidence\s+of|distant|systemic|extra-?thoracic)\s+){0,3}"
+    r"(?P<what>metasta\w*|(?:AJCC\s+|TNM\s+)?stages?\s*(?:IV|4)(?P<sub>\s?[ABC])?(?![A-Za-z0-9])|M1(?P<m1>\s?[abc])?\b)"
+    r"(?P<tail>(?:\s+(?:disease|cancer|NSCLC|lung|carcinoma|tumou?rs?|spread|lesions?))?"
+    r"(?:\s+(?:patients?|participants?|subjects?|cases))?)",
+    re.I,
+)
+_CANCER_TAIL = re.compile(r"\s+(?:cancer|NSCLC|lung|carcinoma|tumou?rs?)", re.I)
+# What may follow the stage IV left out for it to be all of it: the clause ends ("excluding stage IV.", "except
+# metastatic disease, ..."). Anything else qualifies which stage IV patients are meant ("... who received prior
+# immunotherapy", "... at diagnosis"): a question.
+_PLAIN_END = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:$|[,;.)])")
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?:treat\w*|therap\w*|chemo\w*|radi\w*|surg\w*|resect\w*|regimens?|drugs?|agents?|lines?)\b", re.I)
+
+
+def _excepted_stage_iv(plain: str) -> tuple[str, str] | None:
+    """Stage IV left out by an exception in an inclusion: ("all", text) for the whole of it, ("part", text) for a
+    sub-stage ("except stage IVB", "other than M1c disease"); None when no such exception is named."""
+    found = _EXCEPTED_STAGE_IV.search(plain)
+    if found is None or _CANCER_TAIL.match(found.group("tail")) or _SITE_AFTER.match(plain, found.end("what")):
+        return None  # "except metastatic NSCLC", "other than metastases to the brain"
+    head = _CLAUSE_BREAK.split(plain[:found.start()])[-1]
+    if PRIOR_CONTEXT.search(head) or _TREATMENT_BEFORE.search(head):
+        return None  # "no prior therapy other than for ...", "no systemic treatment except for metastatic disease"
+    masked = plain[:found.start()] + " " * (found.end() - found.start()) + plain[found.end():]
+    whole = not (found.group("sub") or found.group("m1")) and _PLAIN_END.match(plain, found.end())
+    return ("all" if whole else "part"), masked
+
+
 def _every_stage(plain: str, is_header: bool) -> bool:
     return bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
 
@@ -571,13 +607,21 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             plain = once(_stage_text, sentence, stage_words)
             if plain is None:
                 continue
+            all_but_iv = False
+            if not is_header and (excepted := once(_excepted_stage_iv, plain)) is not None and not _aside(
+                    criterion) and not once(another_cancer_only, plain):
+                # "Any NSCLC except stage IV": stage IV is left out, and "any stage" means every other one; the rest of
+                # the sentence is read without it.
+                all_but_iv = excepted[0] == "all"
+                (excludes_metastatic if all_but_iv else substage).append((sentence, criterion))
+                plain = excepted[1]
             stages, part_of_stage_iv, only_wet = once(_stage_lists, plain, is_header)
             if part_of_stage_iv:
                 substage.append((sentence, criterion))
             if only_wet:
                 wet.append((sentence, criterion))
             local = once(_local_evidence, plain, is_header) and not _aside(criterion)
-            every_stage = once(_every_stage, plain, is_header)
+            every_stage = once(_every_stage, plain, is_header) and not all_but_iv
             if every_stage and not (criterion is not None and one_group(criterion)):
                 any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
             stage_iv = any(4 in values for values in stages) or every_stage
