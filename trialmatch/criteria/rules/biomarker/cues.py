@@ -92,6 +92,12 @@ THERAPY = re.compile(
 
 
 _EGFR_SLIP = re.compile(r"\bEFGR\b")
+# "EGFR mutation and alk translocation status": the gene in lower case, known by the change word after it or by the
+# gene listed before it ("alk phos" is a liver test, so the bare word is never read).
+_LOWER_ALK = re.compile(
+    r"\balk(?=[\s\-]+(?:gene|fusions?|translocations?|rearrange\w*|mutations?|positive|negative|status|wild)\b)"
+    r"|(?<=EGFR and )alk\b|(?<=EGFR or )alk\b|(?<=EGFR/)alk\b|(?<=EGFR, )alk\b"
+)
 # "sensitive mutations negetive", "ALK negtive", "nagative": slips of the pen for "negative" (never a word of their
 # own), read as the result they mean. Only misspellings, so "negative" itself is never rewritten.
 _SLIPS = (r"negetive|negtive|nagative|negitive|neagtive|negaive|negatve|negativ|negavite|negaitve|negatvie|neggative"
@@ -293,6 +299,8 @@ def normalise(text: str) -> str:
         text = _PROTEIN_PREFIX.sub("p.", text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
     text = _full_names(text)
+    if "alk" in text:
+        text = _LOWER_ALK.sub("ALK", text)
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
     if _NEGATIVE_SLIP_HINT.search(folded(text)):
@@ -401,7 +409,8 @@ STRUCTURE = re.compile(
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
     r"|\bnot\s+(?:harbou?r\w*|carry\w*|hav\w+|contain\w*|be\b|show\w*))"
     r"|(?P<neg>\b(?:no|not|nor|neither)\b)"
-    r"|(?P<postneg>\bwild[\s\-]?types?\b|\bWT\b|\bnegative\b|\bnegativity\b|\(\s*-\s*\)"
+    # "EGFR Wild NSCLC": "wild" alone is wild-type
+    r"|(?P<postneg>\bwild[\s\-]?types?\b|\bwild\b|\bWT\b|\bnegative\b|\bnegativity\b|\(\s*-\s*\)"
     r"|\bnot (?:been )?(?:detected|found|identified)\b"
     r"|\bundetect\w*|\bnon[\s\-]?mutated\b|\bunmutated\b|\bnon[\s\-]?mutant\b|\bnon[\s\-]?amplified\b|\bnon[\s\-]?rearranged\b)"
     r"|(?P<posmark>\bpositive\b|\bpositivity\b|\(\s*\+\s*\)|\bdetected\b|\bconfirmed\b|\bharbou?r(?:s|ing|ed)?\b"
@@ -548,6 +557,21 @@ PROCEDURE_AFTER = re.compile(
 
 
 # "Prior treatment with HER2/EGFR dual inhibitors": the phrase names what a drug targets.
+# "chemotherapy, EGFR TKI or ALK inhibitor (whom with EGFR or ALK mutation)", "or after EGFR-TKI (only patients
+# harbouring EGFR mutation)": an aside on one treatment route says whom that route is for; the marker is that route's
+# condition, not a rule on everyone. The bracket opens right after the treatment word, with a group or "with" first.
+TREATMENT_ASIDE_BEFORE = re.compile(
+    r"(?:\bDRUG|\b[a-z]{3,}(?:inib|mab)|\b(?:inhibitors?|TKIs?|therap(?:y|ies)|treatments?|chemotherapy|regimens?"
+    r"|agents?|drugs?))\s*[(\[]\s*(?:only\s+)?(?:(?:in|for|to)\s+)?(?:only\s+)?"
+    r"(?:(?:(?:whom|who|those|patients?|subjects?|participants?|cases?|people)\s+)?"
+    r"(?:with|harbou?ring|carrying|having|(?:who\s+)?(?:have|has|harbou?r|carry)"
+    r"|whose\s+tumou?rs?\s+(?:have|has|harbou?rs?|carry|carries))"
+    r"|(?:whom|who|those|patients?|subjects?|participants?|cases?|people))\s*"
+    r"(?:(?:an?|known|confirmed|documented)\s+){0,2}$"
+    # "a tyrosine kinase inhibitor (EGFR-TK) antagonist": the bracket names the drug's target
+    r"|(?:\bDRUG|\b(?:inhibitors?|TKIs?|antagonists?|blockers?))\s*[(\[]\s*$",
+    re.I,
+)
 DRUG_CONTEXT_BEFORE = re.compile(
     r"\b(?:prior|previous|previously|received|receiving|treated|treatment|therapy|therapies|exposure|exposed)"
     r"(?:\s+[\w\-]+){0,3}?\s+(?:with|to|using|by)\s+(?:an?\s+|the\s+|any\s+|other\s+){0,2}$",

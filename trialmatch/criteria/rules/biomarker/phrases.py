@@ -100,7 +100,28 @@ _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 # "EGFR and ALK must be (known) wild-type", "ROS1 status should be documented as negative": the verb between the
 # genes and the word that makes them absent still belongs to one statement.
 _BEFORE_NEGATIVE = LINK | frozenset("must should shall will need needs to been being documented confirmed proven "
-                                    "shown tested reported as".split())
+                                    "shown tested reported as proved verified determined found detected".split())
+# "EGFR and ALK were confirmed to be negative", "... detected as negative": the verb that would say present on its own
+# only leads to the word that says absent.
+_LEADS_TO_NEGATIVE = frozenset({"confirmed", "detected"})
+_TO_NEGATIVE_GAP = frozenset("to be been as all both".split())
+
+
+# "EGFR and ALK status ..., which must be negative", "gene test results, which should be negative": a relative clause
+# after the tested genes says what the result must be. Bounded, letters and commas only.
+_WHICH_NEGATIVE = re.compile(
+    r"[\w\s,]{0,40}?\b(?:which|that)\s+(?:must|should|shall|will|is|are|were|was|has|have)\s+(?:to\s+)?"
+    r"(?:be\s+|been\s+)?(?:(?:confirmed|proven|proved|documented|shown|reported)\s+)?(?:as\s+|to\s+be\s+)?",
+    re.I,
+)
+
+
+def _leads_to_negative(toks: list[Token], index: int, text: str) -> bool:
+    tok = toks[index]
+    if tok.type != "posmark" or tok.key not in _LEADS_TO_NEGATIVE or index + 1 >= len(toks):
+        return False
+    nxt = toks[index + 1]
+    return nxt.type == "postneg" and _tight(text[tok.end: nxt.start], _TO_NEGATIVE_GAP)
 
 
 _COLON_GAP = re.compile(r"\s*:\s*")
@@ -155,15 +176,19 @@ class Statement:
 def phrases(toks: list[Token], text: str) -> list[list[Token]]:
     phrases: list[list[Token]] = []
     current: list[Token] = []
-    for tok in toks:
+    for index, tok in enumerate(toks):
+        if _leads_to_negative(toks, index, text):
+            continue
         if tok.type not in PHRASE_TYPES or (tok.type == "test" and current and _finding_found_by(current, text, tok)):
             if current:
                 phrases.append(current)
             current = []
             continue
         gap = text[current[-1].end: tok.start] if current else ""
+        # "EGFR/ALK: negative" and "EGFR status, which must be negative" join their result word.
         if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK) \
-                and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)):  # "EGFR/ALK: negative"
+                and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)) \
+                and not (tok.type == "postneg" and current[-1].type == "test" and _WHICH_NEGATIVE.fullmatch(gap)):
             phrases.append(current)
             current = []
         current.append(tok)
@@ -322,16 +347,38 @@ def _fitting(kinds: list[tuple[str, int]], gene: str | None) -> list[tuple[str, 
     return [k for k in kinds if k[0] != "fusion"]
 
 
+_PROTEIN_WORDS = frozenset({"expression", "overexpression", "ihc"})
+
+
+def _stain_read(occ: Occurrence) -> list[tuple[str, int]]:
+    """The occurrence's classes with "IHC" / "immunohistochemistry" / "H-score" read. For a fusion gene the stain
+    stands for the fusion ("ALK IHC positive"); beside a gene change it only says how it was found ("EGFR mutation by
+    PCR or IHC"); alone or with "expression" it is the protein ("c-MET IHC positive (H-score >= 150)", "EGFR protein
+    expression by IHC"), which a gene test does not settle: expression for genes read that way, else overexpression."""
+    stain = [p for k, p in occ.kinds if k == "ihc"]
+    if not stain:
+        return occ.kinds
+    rest = [(k, p) for k, p in occ.kinds if k != "ihc"]
+    if occ.gene in _FUSION_DRIVEN:
+        return rest or [("alteration", stain[0])]
+    if occ.alts or any(k not in _PROTEIN_WORDS for k, _ in rest):
+        return rest
+    if occ.gene in _EXPRESSION_GENES:
+        return rest if rest else [("expression", stain[0])]
+    return [("overexpression", stain[0])]
+
+
 def occurrence_atoms(occ: Occurrence, open_positions: list[int], or_other: list[int] | None = None
                      ) -> list[dict[str, Any]]:
     """The alteration classes one gene occurrence names, as check-ready atoms.
 
     `or_other`: where "or other" stands in the phrase; a class named after it, after the alterations, is one more
     alternative ("exon 19 deletion, L858R or other sensitising mutation")."""
+    kinds_said = _stain_read(occ)
     if occ.gene in _EXPRESSION_GENES:
-        kinds_said = occ.kinds
+        pass
     else:  # "EGFR expression" in a genetic test: the alteration; "low" says nothing of a gene change
-        kinds_said = [("alteration" if k == "expression" else k, p) for k, p in occ.kinds if k != "low"]
+        kinds_said = [("alteration" if k == "expression" else k, p) for k, p in kinds_said if k != "low"]
     qualifiers = [k for k, _ in kinds_said if k in _QUALIFIERS]
     classes = [k for k, _ in kinds_said if k in _CLASSES]
     if "low" in classes:  # "HER2-low (IHC 1+ or 2+)": the IHC levels spell out the low level, not other ways in

@@ -39,6 +39,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     TEST_BEFORE,
     THERAPY,
     THERAPY_AFTER,
+    TREATMENT_ASIDE_BEFORE,
     WAIVED_TEST,
     other_cancer_only,
 )
@@ -112,7 +113,7 @@ def _index_before(toks: list[Token], position: int) -> int:
 def _conditional(text: str, start: int, end: int, section: str) -> bool:
     """The phrase sets up a condition for another rule ("patients with EGFR mutation must have received ...")."""
     before = text[max(0, start - 60): start]
-    if CONDITION_BEFORE.search(before) or DRUG_CONTEXT_BEFORE.search(before):
+    if CONDITION_BEFORE.search(before) or DRUG_CONTEXT_BEFORE.search(before) or TREATMENT_ASIDE_BEFORE.search(before):
         return True
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
@@ -284,17 +285,18 @@ def _read(sentence: str, section: str) -> list[Statement]:
             cut_at = _other_than(phrase, part_text)
             if cut_at:
                 # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
-                for occ in occurrences(phrase[cut_at + 1:]):
-                    excepted.extend(occurrence_atoms(occ, []))
+                head = next((t.key for t in reversed(phrase[:cut_at]) if t.type == "gene"), None)
+                excepted.extend(_excepted_atoms(phrase[cut_at + 1:], head))
                 phrase = phrase[:cut_at]
                 if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
                     continue
                 end = phrase[-1].end
             if (phrase[0].type == "other" and part_text[phrase[0].end: phrase[0].end + 6].lower().startswith(" than")
                     and not any(t.type in {"gene", "driver"} for t in phrase) and (positive or negative)):
-                # "EGFR-mutant NSCLC other than exon 20 insertions": the exception of the head said before it
-                for occ in occurrences(phrase[1:]):
-                    excepted.extend(occurrence_atoms(occ, []))
+                # "EGFR-mutant NSCLC other than exon 20 insertions": the exception of the head said before it, in the
+                # head's gene when the change may be of several ("HER2-mutant ... other than exon 20 insertions")
+                head = next((a["gene"] for a in reversed(positive + negative) if a["t"] == "alt"), None)
+                excepted.extend(_excepted_atoms(phrase[1:], head))
                 continue
             if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
                 continue  # "non-EGFR germline variants": named as what the change is not
@@ -712,6 +714,8 @@ def _describes_other_cancer(text: str, start: int, end: int) -> bool:
 
 
 _TEST_OF = re.compile(r"\s*(?:of|for|on)\b", re.I)
+_RESULTS_COLON = re.compile(r"\b(?:test(?:ing)?|detection|genotyping)\s+results?\s*:\s*$", re.I)
+_RESULTS_OF = re.compile(r"\s*(?:\(|\[|:|(?:of|for|on)\s)\s*", re.I)
 _TESTED_FOR = re.compile(r"\b(?:tested|test|testing|screened|assessed|evaluated|analy[sz]ed|genotyped)\s+for\s+$", re.I)
 
 
@@ -719,6 +723,8 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
     """"samples for EGFR T790M detection", "EGFR status will be assessed": a test, not a finding."""
     if PROCEDURE_AFTER.search(text[end: end + 60]):
         return True
+    if all(t.type == "gene" for t in phrase) and _RESULTS_COLON.search(text[max(0, start - 40): start]):
+        return True  # "genetic test results: EGFR, ALK": which results, not which finding
     if not any(t.type in {"detection", "test"} for t in phrase):
         return False
     if any(t.type == "postneg" or t.says_positive for t in phrase):
@@ -726,6 +732,13 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
     if phrase[0].type in {"detection", "test"} and len(phrase) > 1 and _TEST_OF.match(
         text[phrase[0].end: phrase[1].start]
     ):  # "Detection of EGFR mutations", "testing for ALK"
+        return True
+    skip = 1 if phrase[0].type == "posmark" and phrase[0].key == "with" else 0  # "with test results: ..."
+    lead = next((i for i, t in enumerate(phrase) if i >= skip and t.type not in {"detection", "test"}), 0)
+    lead = lead if lead > skip else 0
+    if (lead and all(t.type == "gene" for t in phrase[lead:])
+            and _RESULTS_OF.fullmatch(text[phrase[lead - 1].end: phrase[lead].start])):
+        # "definite genetic testing results (EGFR/ALK/ROS1)", "test results: EGFR, ALK": results asked for, no change
         return True
     return bool(TEST_BEFORE.search(text[max(0, start - 40): start]))
 
@@ -762,6 +775,19 @@ def _other_than_genes(phrase: list[Token], text: str, other: Token) -> tuple[set
         elif tok.type == "gene":
             (spared if state == "spared" else unclear).update(vocab.expand_gene(tok.key))
     return spared, examples, unclear
+
+
+def _excepted_atoms(phrase: list[Token], head: str | None) -> list[dict[str, Any]]:
+    """The atoms an "other than ..." spares. A change several genes may carry ("exon 20 insertion") belongs to the
+    head's gene ("HER2 mutation other than exon 20 insertion" spares HER2's, not EGFR's)."""
+    genes = vocab.expand_gene(head) if head else []
+    atoms = []
+    for occ in occurrences(phrase):
+        if occ.gene is None and len(genes) == 1 and occ.alts and all(
+                genes[0] in vocab.alteration_genes(k) for k, _ in occ.alts):
+            occ.gene = genes[0]
+        atoms.extend(occurrence_atoms(occ, []))
+    return atoms
 
 
 def _other_than(phrase: list[Token], text: str) -> int:

@@ -33,12 +33,12 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
     found = _alterations(profile, gene)
     if found:
         skip = set(atom.get("except", ()))
-        found = [a for a in found if not skip or vocab.membership(gene, "any", a) and not _in_any(gene, skip, a)]
-        if not found:
-            return NO
+        found, unsure = _outside_exception(gene, skip, found) if skip else (found, [])
         answers = [_member(gene, kind, a, atom.get("within")) for a in found]
         if any(a is True for a in answers):
             return YES
+        if any(_member(gene, kind, a, atom.get("within")) is not False for a in unsure):
+            return MAYBE  # "HER2 mutation other than exon 20 insertion" beside an unnamed HER2 change: it may be one
         return MAYBE if any(a is None for a in answers) else NO
     if gene in profile.tested_negative:
         return NO if vocab.negative_membership(gene, kind) is False else MAYBE
@@ -54,9 +54,18 @@ def _member(gene: str, kind: str, alteration: str, within: str | None) -> bool |
     return narrowed if found is True or narrowed is False else None
 
 
-def _in_any(gene: str, kinds: set[str], alteration: str) -> bool:
-    """The alteration is one the trial asks for ("no other EGFR mutations" than those)."""
-    return any(vocab.membership(gene, k, alteration) is not False for k in kinds)
+def _outside_exception(gene: str, skip: set[str], found: list[str]) -> tuple[list[str], list[str]]:
+    """The changes an exception ("other than exon 20 insertion") clearly leaves in, and those it may take out."""
+    kept: list[str] = []
+    unsure: list[str] = []
+    for alteration in found:
+        if not vocab.membership(gene, "any", alteration):
+            continue
+        inside = [vocab.membership(gene, k, alteration) for k in skip]
+        if any(x is True for x in inside):
+            continue
+        (unsure if any(x is None for x in inside) else kept).append(alteration)
+    return kept, unsure
 
 
 def driver_atom(atom: dict[str, Any], profile: Patient) -> str:
