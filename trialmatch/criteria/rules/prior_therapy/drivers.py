@@ -82,11 +82,66 @@ def names_driver(norm: str) -> bool:
     return bool(_CLAUSE.search(norm) or _IF_DRIVER.search(norm))
 
 
+# "Driver gene negative, or driver gene positive but failed the corresponding targeted therapy", "EGFR/ALK wild type,
+# or EGFR/ALK mutant after failure of TKI treatment", "negative driver gene or positive driver gene with progression
+# after targeted drugs", "without driver mutations, or with driver mutations after failure of targeted therapy": the
+# negative patients are a way in of their own, so the therapy binds only the carriers.
+_NEGATIVE_WORD = r"(?:negative|wild[\s-]?types?|wt)"
+_CARRIER_WORD = (r"(?:positive|mutant|mutated|mutations?|rearranged|rearrangements?|fusions?|translocations?|altered"
+                 r"|alterations?|carriers?)")
+_NEGATIVE_OR_CARRIER = guarded(
+    rf"(?:\b{_NEGATIVE_WORD}|\b(?P<without>without|no|absence\s+of|lacking))\b(?P<gap>[^.;:()]{{0,60}}?)"
+    r"\s*,?\s+(?:or|and/or)\s+"
+    rf"(?P<what>[^.;:(),]{{0,60}}?\b{_CARRIER_WORD}\b[^.;:(),]{{0,30}}?)\s*,?\s*"
+    r"(?P<rest>(?:but|and|who|that|with|after|following|which|if|when|having|has|have|had|progress\w*|fail\w*)\b"
+    r"[^.;]{0,160})"
+)
+# What the carriers' way asks: to have had (failed) a targeted drug, "the corresponding" one or a TKI.
+_CARRIER_THERAPY = re.compile(
+    rf"^(?:[a-z-]+\s+){{0,5}}?{_HAD}\b[^.;]{{0,60}}?\b(?:targeted|corresponding|matched|specific|approved"
+    r"|appropriate|tkis?|inhibitors?)\b"
+)
+# After "without / no": what is absent is a driver ("without driver mutations", "no EGFR mutation").
+_DRIVER_ABSENT = re.compile(rf"\b(?:{_CARRIER_WORD}|driver|actionable|oncogenic)\b")
+_LEAD_GENES = 60  # characters before the negative word that may name the genes ("EGFR wild type or mutant after ...")
+
+
+_NEGATIVE_NEEDLES = ("negative", "wild", "wt", "without", "no ", "absence", "lacking")
+
+
+def _negative_or_carrier(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]],
+                                                                           list[tuple[int, int]]]:
+    """The driver conditions of "negative, or positive after targeted therapy" sentences, and their spans."""
+    rules: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for match in _NEGATIVE_OR_CARRIER.finditer(norm):
+        rest = match.group("rest")
+        if not _CARRIER_THERAPY.match(rest) or _AND_MORE.search(rest):
+            continue  # the carriers need more than their drug (or something else): read as before
+        if match.group("without") and not _DRIVER_ABSENT.search(match.group("gap")):
+            continue  # "without prior therapy, or ...": not a driver's absence
+        what = _SPACED_GENE.sub(r"\1\2", match.group("what"))
+        lead = _SPACED_GENE.sub(r"\1\2", norm[max(0, match.start() - _LEAD_GENES):match.start()])
+        named = [g for g in genes_in(what) or genes_in(lead) if g in DRIVER_GENES]
+        any_driver = _ANY_DRIVER.search(what) is not None or _ANY_DRIVER.search(match.group("gap")) is not None
+        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver else named
+        genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
+        if not genes:
+            continue
+        rules.append({"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
+                      "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
+                      "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))})
+        spans.append(match.span())
+    return rules, spans
+
+
 def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     """The driver conditions in one inclusion sentence, and the spans they use (their words set no other rule).
 
     Genes the trial itself is about (named in its title or conditions) are left out: "if driver mutation"
     in a KRAS trial speaks of the other drivers."""
+    if any(word in norm for word in _NEGATIVE_NEEDLES) and (found := _negative_or_carrier(norm, header_genes))[0]:
+        return found
     rules: list[dict[str, Any]] = []
     spans: list[tuple[int, int]] = []
     if not any(word in norm for word in _THERAPY_WORDS):

@@ -73,6 +73,29 @@ _EARLY_DISEASE = re.compile(
 _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|study cancer)")
 
 
+# "Received chemotherapy or chemo-immunotherapy for >= 4 weeks without progression": how long the treatment was
+# taken (a question: the profile does not say), not a washout, unless a point follows ("for 4 weeks before ...").
+_EXPOSURE_LENGTH = re.compile(
+    rf"\bfor\s+(?:(?:[\u2265>]=?|at least|a minimum of|more than|over|no less than|not less than)\s*)?{cues.N_WORD}"
+    rf"(?:\s*(?:-|to|or)\s*{cues.N_WORD})?"
+    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:prior|before|since|after|from|of|preceding|following|until|elapsed))"
+    # "at least three weeks into active oncologic treatment": the treatment going on now, for that long.
+    rf"|\b(?:at least\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+into\b"
+)
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|nor)\b")
+
+
+def _exposure(bare: str) -> bool:
+    """Whether every time in the sentence is a length of use (_EXPOSURE_LENGTH), with no negation before it:
+    "must have not received any cancer treatment for at least 2 weeks" is a washout."""
+    found = _EXPOSURE_LENGTH.search(bare)
+    if found is None or _NOT_BEFORE.search(bare, 0, found.start()):
+        return False
+    return not cues.TIME_WINDOW.search(_EXPOSURE_LENGTH.sub(" ", bare))
+
+
 # "X after progression on or after Y": the "or" joins two times, not two treatments.
 _ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|following|within)\b")
 
@@ -80,11 +103,18 @@ _ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|followin
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
+    restated = False  # the last name restated one already a way in by itself: "chemotherapy or chemotherapy plus ..."
     for k, mention in enumerate(mentions):
         gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
-        same = k > 0 and (bool(_OR.search(gap)) or (not _AND.search(gap) and list_gap(gap)))
+        either = k > 0 and bool(_OR.search(gap))
+        same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
         if same:
+            restated = either and set(mention.items) <= set(groups[-1])
             groups[-1].extend(mention.items)
+        elif restated:
+            # "Prior chemotherapy or chemotherapy plus bevacizumab", "chemotherapy or combined chemotherapy and
+            # immunotherapy": X alone is a way in, so what is added to it is not asked.
+            continue
         else:
             groups.append(list(mention.items))
     unique: dict[tuple[str, ...], list[str]] = {}
@@ -143,6 +173,18 @@ class FirstRead:
     limits: list[LineLimit]
 
 
+# "Patients with ALK fusion are eligible only after progression on at least one ALK inhibitor", "... are only
+# eligible following prior osimertinib": a requirement in the words of a permission (read as "must have had").
+_ELIGIBLE_ONLY = re.compile(
+    r"\b(?:are|is|will\s+be|shall\s+be|would\s+be|becomes?)\s+(?:only\s+eligible|eligible\s+only)\s+"
+    r"(?:after|following|once\s+they\s+have\s+had|upon)\s+")
+
+
+def _must_have_had(match: re.Match[str]) -> str:
+    """The same length as the words replaced, so no position moves."""
+    return "must have had ".ljust(len(match.group()))
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -153,6 +195,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     excluding = section == "exclusion"
     if not excluding:
         norm = cues.stage_or_intolerant(norm)
+        if "only" in norm:
+            norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
     if mentions:  # only a name can be an abbreviation in brackets
         mentions = without_abbreviations(norm, mentions, _parens(norm))
@@ -418,6 +462,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    exposure = not excluding and _exposure(windowed)
     timed = bool(cues.TIME_WINDOW.search(windowed)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
         limits = []  # a washout, not a count of earlier lines
@@ -457,7 +502,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         base["genes"], base["alteration"], base["aga"] = [], None, actionable
     # An actionable-driver group is told from the patient's findings, not chosen as one of the trial's ways in.
     group = group_heading(norm) if actionable is None else None
-    if group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
+    if group and group[1] and norm.partition(":")[2].strip(" .;*-"):
+        # "For patients with ALK rearrangement: progression on an ALK inhibitor is required": the heading and its
+        # rule in one sentence, a condition on the carriers named (a patient with ALK is in no other group). One
+        # with no finding listed is in another group, as when the heading was read as one way in.
+        base["genes"] = base["genes"] or group[1]
+        base["untested_outside"] = True
+    elif group:  # "Subjects with actionable alterations (EGFR, ALK, ...): ..." is one way into the trial
         base["cohorts"] = [group[0]]
         base["genes"] = base["genes"] or group[1]
     if base["genes"]:
@@ -466,7 +517,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if narrowed:
             base["marker"] = narrowed
     met_spans = _met_counts(norm)
-    met_unknown = bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
+    met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
     rules: list[dict[str, Any]] = []
     leads = lead_ins(norm)
     conditional = not excluding and _history_condition(norm, leads)
@@ -502,8 +553,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # With a time window, "after X" and "prior X" are a washout ("at least 3 weeks since prior chemotherapy");
     # "progressed within 6 months of X" still asks for X.
     washed = _received_window_spans(norm) if timed and not excluding else []
-    required = [m for m in reading.require if not (timed and (m in reading.weak or inside(m.start, washed) or (
-        m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
+    # A length of use ("received X for >= 4 weeks") is no washout: X is still asked for.
+    required = [m for m in reading.require if not (timed and not exposure and (
+        m in reading.weak or inside(m.start, washed)
+        or (m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
     forbid = _without_restated_purpose(norm, reading.forbid)
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)

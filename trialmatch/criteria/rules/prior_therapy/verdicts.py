@@ -562,7 +562,9 @@ def _applies(rule: dict[str, Any], profile: Patient) -> bool | None:
         statuses.add(status)
     if "positive" in statuses:
         return True
-    return None if "unknown" in statuses else False
+    # A heading "For patients with EGFR mutations: ..." was one group beside others: a patient with no such
+    # finding listed is taken as in another group, as before it bound the carriers (sentence.py).
+    return None if "unknown" in statuses and not rule.get("untested_outside") else False
 
 
 def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
