@@ -28,6 +28,7 @@ together, so the most restrictive verdict per state wins; check() is a lookup.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from itertools import takewhile
 from typing import Any
@@ -386,6 +387,9 @@ def _mention_statements(
     sentence = sentences[index]
     exclusion = criterion.section == "exclusion"
     mention = phrases.BRAIN_METS.search(sentence)
+    if mention and phrases.LAY_SPREAD.match(mention.group(0)) and not phrases.SPREAD_SUBJECT.search(
+            sentence, max(0, mention.start() - 60), mention.start()):
+        mention = None  # "infection spreading to the brain": not the cancer
     span = mention.span() if mention else None
     disease = phrases.SITE_WORDS.possible(sentence) and phrases.BRAIN_DISEASE.search(
         sentence, 0, span[0] if span else len(sentence))
@@ -430,7 +434,7 @@ def _mention_statements(
         # "Prior WBRT for brain metastases": an earlier treatment's kind, which the profile does not give and the
         # labels read as no limit on treated, stable metastases (like "Prior whole brain radiotherapy" alone).
         return [], last
-    if purpose_of(sentence) == "other_cancer":
+    if purpose_of(sentence) == "other_cancer" and not phrases.LAY_SECONDARY.search(sentence):
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     if _example_in_washout(sentence, start):
         return [], last  # "Prior radiotherapy (e.g., to brain metastases) within 2 weeks"
@@ -556,7 +560,7 @@ def _mention_statements(
     cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
     requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
-                or _documented(sentence, start, end))
+                or _documented(sentence, start, end) or _lay_requirement(sentence, start))
     if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     statement = _statement("conditional", sentence, E, X, X)
@@ -574,11 +578,20 @@ def _mention_statements(
     return [statement], last
 
 
+def _lay_requirement(sentence: str, start: int) -> bool:
+    """ "You have cancer that has spread to the brain", "Your cancer has spread to your brain": lay words asking for
+    brain metastases (the mention "spread to the brain" after what the patient has)."""
+    return (sentence[start:start + 6].lower() == "spread" or bool(phrases.LAY_SECONDARY.match(sentence, start))) and \
+        bool(phrases.LAY_HAVE.search(sentence, 0, start))
+
+
 def _negated_before(sentence: str, start: int, exclusion: bool) -> bool:
     """A negation before the mention: "No active brain metastases"; in an inclusion, also across a list of other CNS
     conditions ("must not have leptomeningeal disease, spinal cord compression or brain metastases unless ...")."""
     if phrases.NEGATED_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         return True
+    if sentence[start:start + 6].lower() == "spread" and phrases.SPREAD_NEGATED.search(sentence, 0, start):
+        return True  # "the cancer has not spread to the brain"
     if exclusion or not phrases.OTHER_CNS_CONDITION.search(sentence, 0, start):
         return False
     window = sentence[max(0, start - 2 * phrases.LOOKBACK):start]
@@ -602,8 +615,9 @@ def _way_in(sentence: str) -> str | None:
         alternative = re.split(r"[;.]", flat[way.end():], maxsplit=1)[0]
         if phrases.LEPTO.search(alternative) and not phrases.BRAIN_METS.search(alternative):
             return "lepto"
-        if (phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40])
-                or phrases.COUNTED_LESIONS.match(alternative)):
+        elsewhere = phrases.OUTSIDE_BRAIN.search(alternative)  # "or 1 measurable lesion outside the brain"
+        if not elsewhere and (phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40])
+                              or phrases.COUNTED_LESIONS.match(alternative)):
             continue  # "or brain metastases progressing after radiotherapy", "or stable treated ones"
         return "other"
     return None
@@ -1015,8 +1029,11 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) 
     scoped = [s for s in statements if s["kind"] in _REQUIREMENTS and "scope" in s
               and s["scope"]["kind"] != "condition" and not s["scope"]["genes"]]
     labels = {s["scope"]["label"] for s in scoped}
+    # "NSCLC with brain metastases: 3 or more lesions, or ...": the only group the trial names is the requirement's
+    # own words (the reader took the lead-in for a cohort), so it is everyone's.
+    own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) for label in labels)
     for statement in scoped:
-        if len(labels) > 1:
+        if len(labels) > 1 or own_words:
             del statement["scope"]
         elif parts - labels:
             statement["one_part"] = True
@@ -1041,7 +1058,31 @@ def _reread_as_brain_trial(criteria: tuple[Criterion, ...], chunks: dict[int, li
     return frozenset(heads.get(p, p) for p in wanted)
 
 
+_SPELLED = "brain metastases (BM)"
+
+
+def _spell_out_bm(words: str, defined: bool) -> str:
+    """ "asymptomatic BM" -> "asymptomatic brain metastases (BM)"; a bare "BM" too in a trial that defines it so."""
+    words = phrases.BM_QUALIFIED.sub(lambda m: f"{m.group('status')} {_SPELLED}", words)
+    return phrases.BM_BARE.sub(_SPELLED, words) if defined else words
+
+
+def _with_bm_spelled_out(text: TrialText) -> TrialText:
+    """The trial with its brain metastases written "BM" spelled out, where that abbreviation surely means them."""
+    if not any("BM" in c.text for c in text.criteria) and "BM" not in text.title:
+        return text
+    everything = " ".join([text.title, text.summary, *(c.text for c in text.criteria)])
+    brain = len(phrases.BM_DEFINED.findall(everything))
+    if len(phrases.BM_OTHER.findall(everything)) > brain:
+        return text  # "bone marrow (BM)": the abbreviation means something else here
+    defined = brain > 0
+    criteria = tuple(c if "BM" not in c.text else replace(c, text=_spell_out_bm(c.text, defined))
+                     for c in text.criteria)
+    return replace(text, title=_spell_out_bm(text.title, defined), criteria=criteria)
+
+
 def parse(text: TrialText) -> dict[str, Any]:
+    text = _with_bm_spelled_out(text)
     header_requires, header_lepto = _header_requirement(text)
     # A condition list naming brain metastases makes a brain-metastasis trial when the list is short; one
     # entry among a basket trial's many cancers may be one cohort's, or only that they are allowed.

@@ -47,9 +47,27 @@ BRAIN_METS = _NamesSite(re.compile(
     r" (?:the )?(?:brain|cns|central nervous(?: system)?)\b"
     # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
-    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b)",
+    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b"
+    # Lay wording: "cancer that has spread to the brain", "secondary cancer in the brain".
+    r"|\bspread(?:s|ing)?\s+(?:in)?to\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:brain|cns"
+    r"|central nervous system)\b"
+    r"|\bsecondary\s+(?:cancers?|tumou?rs?|deposits?|growths?)\s+(?:in|of|within)\s+(?:the\s+|your\s+)?brain\b)",
     re.I,
 ))
+# The lay mentions above: "spread to the brain" is a metastasis only when the cancer is what spread (not "an
+# infection spreading to the brain"); "secondary cancer in the brain" is the patient's own cancer, not another one.
+LAY_SPREAD = re.compile(r"^spread", re.I)
+SPREAD_NEGATED = re.compile(r"\b(?:(?:has|have|had|did|does)\s+not|(?:hasn|haven|hadn|didn|doesn)['’]t)\s+(?:yet\s+)?$",
+                            re.I)
+SPREAD_SUBJECT = re.compile(
+    r"\b(?:cancer|tumou?rs?|carcinoma|nsclc|malignancy|disease|it)\b(?:\s+[\w'’-]+){0,4}\s*$", re.I)
+# "You have cancer that has spread to the brain", "Your cancer has spread to your brain", "diagnosed with cancer that
+# has spread to the brain": in an inclusion, the lay way of asking for brain metastases.
+LAY_HAVE = re.compile(
+    r"\b(?:you|patients?|participants?)\s+(?:have|has)\b|\byou['’]ve\b|\byour\s+(?:lung\s+)?(?:cancer|tumou?r)\s+has\b"
+    r"|\bdiagnosed\s+with\b", re.I)
+LAY_SECONDARY = re.compile(r"\bsecondary\s+(?:cancers?|tumou?rs?|deposits?|growths?)\s+(?:in|of|within)\s+"
+                           r"(?:the\s+|your\s+)?brain\b", re.I)
 # "symptomatic CNS disease", "untreated intracranial disease", "active central nervous system lesion": with a
 # qualifier of activity the disease (or lesion) is the metastases (alone, "CNS disease" or "brain lesions" may be a
 # stroke or a primary tumour and is not read).
@@ -102,7 +120,8 @@ NEGATED_LIST_BEFORE = re.compile(
 
 # --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
 STRONG_ACTIVE = re.compile(
-    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed|untx['’]?d"
+    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed|newly|untx['’]?d"
+    r"|getting (?:worse|bigger)|worsening"
     r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|tx['’]?d)"
     r"|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
     re.I,
@@ -137,6 +156,17 @@ AMENABILITY = re.compile(
     re.I,
 )
 SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
+# "a single brain metastasis amenable to radiosurgery or resection", "solitary brain metastasis suitable for surgery",
+# "brain metastases all amenable to SRS": a subset (by count or by fitness for local treatment) the profile does not
+# place the patient in or out of. (Negated amenability, "not amenable to ...", is AMENABILITY's.)
+SUBSET = re.compile(
+    rf"\b(?:single|solitary|sole|isolated|oligo-?\w*)\b(?!\s*(?:-|or)\s*(?:multiple|several|\d))"
+    rf"|(?<!\bnot )(?<!\bnon-)(?<!\bnon )(?<!\bno longer )(?<!\bnot be )"
+    rf"\b(?:amenable|suitable|candidates?|appropriate|eligible|accessible|operable|resectable)"
+    rf"\s+(?:to|for)\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
+    rf"|(?<!\bnot )(?<!\bnon-)\b(?:resectable|operable)\b",
+    re.I,
+)
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
@@ -172,14 +202,18 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (SIZE, "size", U, U),
     (LOCATION, "location", E, E),
     (AMENABILITY, "amenability", E, U),
+    (SUBSET, "subset", U, U),
 ]
 
 # --- how a sentence treats the mention
 # What "with or without" leaves open when it is the metastases' own status: symptoms, treatment, steroids.
-_OPEN_STATUS = (r"(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|symptomatic|steroid|corticosteroid"
+_OPEN_STATUS = (r"(?:(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|symptomatic|steroid|corticosteroid"
                 r"|whole[- ]brain|stereotactic|brain)\s+){0,3}"
                 r"(?:symptoms?|treatment|therapy|radiotherapy|radiation|irradiation|surgery|resection|steroids?"
-                r"|corticosteroids?|WBRT|SRS|SBRT|radiosurgery)\b")
+                r"|corticosteroids?|WBRT|SRS|SBRT|radiosurgery)\b"
+                # "brain metastases with or without leptomeningeal disease": any of them, the meninges left open
+                r"|(?:concurrent\s+|associated\s+)?(?:lepto-?\s?)?meningeal\s+(?:disease|metasta\w*|involvement|spread"
+                r"|carcinomatosis))")
 IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
@@ -544,7 +578,7 @@ class _Counts(Guarded):
 BRAIN_LESION_COUNT = _Counts(re.compile(
     # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
     rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
-    rf"|newly|diagnosed|parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
+    rf"|newly|diagnosed|(?:intra-?)?parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
     rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION})",
     re.I,
@@ -588,7 +622,15 @@ CLAUSE_END = re.compile(r"[;:.(]")
 OTHER_WAY_IN = re.compile(
     r"(?<!\bwith)(?<!\bfor)(?<!\bto)(?<!\bof)(?<!\brefuse)(?<!\bdecline)(?:,\s*|\s)(?:and/)?or\s+"
     r"(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
-    r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)(?=[a-z])",
+    r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)"
+    # "..., or 1 extracranial lesion amenable to biopsy": a count opens another way in too; a size ("or 10 mm") no.
+    r"(?=[a-z]|\d(?!\d*(?:\.\d+)?\s*(?:mm|cm|%|mg|millimet|centimet)))",
+    re.I,
+)
+# "1 measurable lesion outside the brain", "an extracranial lesion": a site word that names somewhere else.
+OUTSIDE_BRAIN = re.compile(
+    r"\b(?:outside|beyond|other than)\s+(?:of\s+)?(?:the\s+)?(?:brain|cns|central nervous system|cranium|skull)\b"
+    r"|\b(?:extra-?cranial|non-?cns|non-?brain|systemic)\b",
     re.I,
 )
 # "..., or 1-2 lesions not suitable for radiosurgery": a count of lesions, the same brain lesions counted otherwise.
@@ -659,3 +701,17 @@ current currently documented confirmed existing primary secondary newly diagnose
 radiologic clinical clinically evidence parenchymal multiple single solitary large small e g eg i e ie
 transfer transfers
 """.split())
+
+# "asymptomatic BM", "11-20 newly diagnosed BM": the abbreviation after a word of brain-metastasis status; alone
+# ("patients with BM") only in a trial that spells it out as brain metastases ("brain metastases (BM)") and never as
+# bone marrow ("bone marrow (BM)"). Not "RANO-BM" (the response criteria's name).
+_BM = r"(?<![\w-])(?-i:BMs?)(?![\w-]|\s*\))"
+BM_QUALIFIED = re.compile(
+    r"\b(?P<status>asymptomatic|symptomatic|untreated|treated|irradiated|active|stable|unstable|uncontrolled"
+    rf"|progressive|progressing|new|newly diagnosed|known|untreated,? asymptomatic)\s+{_BM}",
+    re.I,
+)
+BM_BARE = re.compile(_BM)
+BM_DEFINED = re.compile(r"\b(?:brain|cerebral|intracranial)\s+metasta\w*\s*\((?-i:BMs?)\)", re.I)
+BM_OTHER = re.compile(r"\(\s*(?-i:BM)\s*\)", re.I)  # "(BM)" after some other words: bone marrow, ...
+

@@ -15,6 +15,7 @@ from typing import Any
 from trialmatch.criteria.rules.biomarker.crossed import histology_crossed
 from trialmatch.criteria.rules.biomarker.histology import lead_in_end
 from trialmatch.criteria.rules.biomarker.notes import note_apart
+from trialmatch.criteria.rules.disease.lists import listed_ways_in
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -407,6 +408,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     other_cancer = vocab()["other_cancer_context"]
     histology_words = _histology_words()
     gates: dict[str, bool | None] = {}  # per distinct sentence (a long text repeats them): _gate's answer
+    # "Stable disease allowed provided 1 of the following: ... / Adenocarcinoma": one way in, or a subgroup's.
+    listed = listed_ways_in(text, lambda item: histology_words.possible(item) and bool(_mentions(item)))
     for sentence, criterion in sources:
         if sentence not in gates:
             gates[sentence] = _gate(sentence, histology_words)
@@ -432,7 +435,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
-            one_group(criterion) or bool(mentions and COHORT.search(criterion.context)))
+            one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
         if mentions and not cohort_only and _NEUROENDOCRINE_ASKED.search(sentence):

@@ -50,10 +50,12 @@ ANCHOR = guarded(
 # Negated comparison words ("not lower than 70", "must not be greater than 1", "does not exceed 1") are not listed
 # one by one: a negation just before any comparator reverses it (not < is >=, not > is <=), see _bounds.
 _NOT = NEGATION
-_LE = r"<=|=<|≤|≦|⩽|less than or equal to|at most|up to|maximum(?: of)?"
-_LT = r"<|less than|lower than|fewer than|below|under"
-_GE = r">=|=>|≥|≧|⩾|greater than or equal to|at least|minimum(?: of)?|more than or equal to"
-_GT = r">|greater than|more than|higher than|above|over|exceed(?:ing|s)?"
+# "< or = 2", "less or equal to 2", "inferior or equal to 2" (translated): a bound, not the value alone.
+_OR_EQUAL = r"(?: than| to)? or equal(?: to)?"
+_LE = (rf"<=|=<|≤|≦|⩽|<\s*or\s*=|(?:less|lower|smaller|inferior){_OR_EQUAL}|at most|up to|maximum(?: of)?")
+_LT = r"<|less than|lower than|fewer than|below|under|inferior to"
+_GE = (rf">=|=>|≥|≧|⩾|>\s*or\s*=|(?:greater|more|higher|larger|superior){_OR_EQUAL}|at least|minimum(?: of)?")
+_GT = r">|greater than|more than|higher than|above|over|exceed(?:ing|s)?|superior to"
 # "worse than 2" is a higher ECOG but a lower Karnofsky score.
 _WORSE = r"worse than"
 _BETTER = r"better than"
@@ -736,9 +738,47 @@ def _per_part(criterion: Criterion, rules: list[dict[str, Any]]) -> bool:
     return len({r["label"] for r in rules}) > 1 and len({m.lower() for m in _PART_NAME.findall(criterion.text)}) > 1
 
 
+# Lay wording of the ECOG 2/3 boundary with no scale named ("well enough to be up and about for at least half the
+# day" = ECOG 0-2; "in bed or a chair for more than half the day" = ECOG 3-4). Vaguer lay wording ("able to look
+# after yourself", "fairly active") maps to no one score and is left alone.
+_LAY_UP = guarded(
+    r"\bup and about\s+(?:for\s+)?(?:at least|more than|over|most of|half)\s*(?:half\s*)?(?:of\s+)?(?:the|your)"
+    r"\s+(?:day|waking (?:hours|day))",
+    re.I,
+)
+_LAY_DOWN = guarded(
+    r"\b(?:in (?:a )?bed(?: or (?:in )?a chair)?|in a chair|confined to (?:a )?(?:bed|chair)(?: or (?:a )?chair)?"
+    r"|(?:lying|sitting) down)\s+(?:for\s+)?(?:more than|over|most of)\s*(?:half\s*)?(?:of\s+)?(?:the|your)"
+    r"\s+(?:day|waking (?:hours|day))"
+    r"|\bspend(?:s|ing)?\s+(?:more than|over|most of)\s*(?:half\s*)?(?:of\s+)?(?:the|your)\s+(?:day|waking hours)"
+    r"\s+(?:in (?:a )?bed|in a chair|lying down)",
+    re.I,
+)
+_LAY_NOT = re.compile(r"\b(?:not|unable|cannot|can't|no longer|never)\b", re.I)
+
+
+def _lay_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
+    """The ECOG limit a lay sentence with no scale states, read only where it is plain: "up and about for at least
+    half the day" as an inclusion, "in bed or a chair for more than half the day" as an exclusion (a negation or
+    the other section leaves it unread)."""
+    lay = (_LAY_DOWN if exclusion else _LAY_UP).search(sentence)
+    if lay is None or _LAY_NOT.search(sentence, 0, lay.start()) or _EXCEPTION_CUE.search(sentence):
+        return []
+    if exclusion:
+        return [{"verdicts": _ecog_verdicts(3, 4, kps=False, allowed=False), "evidence": quote(sentence),
+                 "label": "not ECOG 3-4 (in bed or a chair more than half the day)", "_limit": 0}]
+    return [{"verdicts": _ecog_verdicts(0, 2, kps=False, allowed=True), "evidence": quote(sentence),
+             "label": "ECOG 0-2 (up and about at least half the day)", "_limit": 0}]
+
+
+def _lay_possible(text: str) -> bool:
+    return _LAY_UP.possible(text) or _LAY_DOWN.possible(text)
+
+
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
-    if not ANCHOR.possible(criterion.text):
+    lay = _lay_possible(criterion.text)
+    if not lay and not ANCHOR.possible(criterion.text):
         return rules  # its sentences are parts of its text: none can name a score
     sentences = criterion.sentences()
     if len(sentences) > 1 and _AGE_WORD.search(criterion.text) and (
@@ -747,9 +787,9 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
         by_age["evidence"] = quote(criterion.text)
         return [by_age]
     for number, sentence in enumerate(sentences):
-        if not ANCHOR.search(sentence):
-            continue
-        found = _sentence_rules(sentence, criterion.section == "exclusion")
+        found = _sentence_rules(sentence, criterion.section == "exclusion") if ANCHOR.search(sentence) else []
+        if not found and lay:
+            found = _lay_rules(sentence, criterion.section == "exclusion")
         evidence = quote(sentence) if found else ""
         for rule in found:
             rule["evidence"] = evidence
