@@ -58,6 +58,13 @@ _EITHER_STATUS = guarded(
     r"|\bwild[\s\-]?type\s*(?:or|/|and)\s*(?:mutant|mutated|mutation[\s\-]positive|positive)\b",
     re.I,
 )
+# "agents targeting EGFR mutation or ALK rearrangement": the change named after each target gene is still the
+# drug's target, so the whole list goes with the drug (else the second gene was read as the tumour's).
+_TARGET_CHANGE = (
+    r"(?i:[\s\-]+(?:[A-Z]\d{1,4}[A-Z]\b|exon\s?\d{1,2}\b|gene\b|mutations?\b|mutated\b|mutant\b|rearrange\w*"
+    r"|fusions?\b|translocations?\b|amplifi\w*|alterations?\b|overexpress\w*|skipping\b|insertions?\b|deletions?\b)"
+    r"){0,3}"
+)
 # Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
@@ -74,8 +81,9 @@ _DRUGS = guarded(
     r"|(?i:\b(?:(?:drugs?|agents?|therap(?:y|ies)|inhibitors?|antibod(?:y|ies)|treatments?)\s+(?:that\s+)?)?"
     # "inhibitors of EGFR or ALK": the genes are what the drugs act on
     r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?|(?<=inhibitors )of|(?<=inhibitor )of"
-    r"|(?<=TKIs )of|(?<=TKI )of)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST
-    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + r"){0,4}"
+    r"|(?:directed|aimed)\s+(?:at|against|to)"
+    r"|(?<=TKIs )of|(?<=TKI )of)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST + _TARGET_CHANGE
+    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r"){0,4}"
     r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
 )
 # "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.

@@ -66,6 +66,7 @@ from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_co
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
+from trialmatch.criteria.rules.reader.continuations import asks_one_of, conditional_lead_in
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
@@ -388,6 +389,33 @@ def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> 
     return None if read is None else (read[0], copy.deepcopy(read[1]))
 
 
+# "EGFR-mutant NSCLC ... and acquired EGFR C797S", "EGFR exon 19 deletion or L858R whose tumour acquired MET
+# amplification": the acquired change is asked for BESIDE the primary one, not as another way in (read together, the
+# two were one list of alternatives, so any EGFR mutation passed).
+_ACQUIRED_AFTER = re.compile(
+    r"\b(?:and|with|plus|who\s+(?:have|has)|whose\s+(?:tumou?rs?|cancers?|disease)(?:\s+(?:has|have))?)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:newly|subsequently|then|later)\s+)?acquired\b",
+    re.I,
+)
+
+
+def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
+    """The primary change and the acquired one as two requirements. Whether a treated patient's tumour has since
+    acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful."""
+    match = _ACQUIRED_AFTER.search(sentence)
+    if match is None:
+        return None
+    head = _statements_copy(once, sentence[:match.start()], "inclusion", listed)
+    tail = _statements_copy(once, sentence[match.end():], "inclusion", listed)  # "MET amplification", not any
+    if not head or not tail or not head[1] or not tail[1]:
+        return None
+    if any(s.polarity != "+" for s in (*head[1], *tail[1])):
+        return None
+    for statement in tail[1]:
+        statement.doubtful = True
+    return head[0] | tail[0], [*head[1], *tail[1]]
+
+
 def _immunotherapy_alone(sentence: str) -> bool:
     return IMMUNOTHERAPY_ALONE_STANDARD.search(sentence) is not None
 
@@ -488,6 +516,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             if alone:
                 read_text = once(without_alone_phrase, read_text)
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
+            apart = (_acquired_apart(once, read_text, criterion.depth > 0)
+                     if read is not None and own_section == "inclusion" and "cquired" in read_text else None)
+            read = apart or read
             if read is None:
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
@@ -516,6 +547,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
                 if clause["mode"] == "forbid" and once(at_diagnosis, sentence):
                     clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
+                if apart:
+                    clause["beside"] = True  # the primary and the acquired change both hold: no rivals
                 if _in_doubt(once, clause, sentence, section):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
@@ -526,6 +559,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["untested_ok"] = True
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
+                    if criterion.section == "inclusion" and once(conditional_lead_in, criterion.parent):
+                        # "Stable disease allowed provided 1 of the following is met:": the items are one
+                        # group's condition; a patient outside the group need meet none of them.
+                        clause["doubtful"] = True
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if flat_ban:
@@ -972,13 +1009,21 @@ def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
         parent = clause.pop("sibling_of", None)
         if parent and _ALL_OF.search(parent):
             continue  # "must meet all of the following": the sub-bullets all hold
-        if parent and clause["mode"] == "require" and all(a["t"] == "alt" for a in clause["atoms"]):
+        if parent and clause["mode"] == "require" and (
+                all(a["t"] == "alt" for a in clause["atoms"]) or _asks_one_of(parent)):
+            # Under "any of the following:" a PD-L1 level is one more way in, not a rule for everyone.
             groups.setdefault(parent, []).append(clause)
     for number, (_, members) in enumerate(groups.items()):
         if len({repr(m["atoms"]) for m in members}) < 2:
             continue
         for index, clause in enumerate(members):
             clause["cohorts"] = [f"alternative {number + 1}.{index + 1}"]
+
+
+def _asks_one_of(parent: str) -> bool:
+    """The last lead-in over a sub-bullet asks for any one of its items ("Must have one of the following:")."""
+    last = parent.rstrip(" *_")
+    return last.endswith(":") and asks_one_of(last[:-1].rsplit(":", 1)[-1])
 
 
 _ALL_OF = re.compile(r"\b(?:all|each|every|both) of (?:the )?following\b|\ball (?:the )?following\b", re.I)
@@ -1022,6 +1067,8 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.
     groups: dict[str, list[dict[str, Any]]] = {}
     for clause in clauses:
+        if clause.pop("beside", False):
+            continue  # "EGFR mutation and acquired C797S": asked together, not for different groups
         if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
             groups.setdefault(repr([a for a in clause["atoms"] if a["t"] == "alt"]), []).append(clause)
     by_gene: dict[str, list[str]] = {}

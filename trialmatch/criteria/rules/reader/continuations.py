@@ -39,10 +39,48 @@ _ALLOWS = re.compile(r"\b(?:eligible|allowed|permitted|acceptable|may (?:be )?(?
                      r"(?:excluded|counted|considered))\b", re.I)
 # An inclusion lead-in that asks for any one of the items after it ("Patients must meet one of the following:",
 # "Tumor must have 1 of the following:", "Either:", "at least one of:", "(a) or (b):").
-_ONE_OF = re.compile(r"\b(?:one|1|\(1\))(?:\s+\(1\))?\s+(?:or more\s+)?of\b|\bany (?:one )?of\b|\beither\b"
+_ONE_OF = re.compile(r"\b(?:one|1|\(1\))(?:\s+\(1\))?\s+(?:or more\s+)?of\b|\bany (?:one )?of\b"
+                     r"|\beither\b"
                      r"|\(?\b[a-e1-5]\)\s+or\s+\(?[a-e1-5]\)", re.I)
 # ...unless it bans them ("must not have any of the following:") or opens the exclusions.
 _BANS = re.compile(r"\b(?:not|no|none|neither|nor|without|never|exclu\w*|ineligible)\b", re.I)
+
+# A lead-in that lets a GROUP in on a condition ("Stable disease allowed provided 1 of the following criteria is met:",
+# "Patients older than 75 may enrol only if one of the following applies:", "If prior immunotherapy, any of the
+# following:"): its items are that group's condition, not requirements for everyone. "Patients are eligible if they
+# meet one of the following:" names no group (everyone): an ordinary lead-in.
+_GROUP_ALLOWED_IF = re.compile(
+    r"^(?P<subject>[^:;]{0,160}?)\s*\b(?:is|are|will be|shall be|may be|can be|would be|be)?\s*"
+    r"(?:allowed|permitted|acceptable|accepted|eligible"
+    r"|may (?:also )?(?:enrol|enroll|participate|be (?:enrolled|included|eligible))"
+    r"|can (?:enrol|enroll|participate|be (?:enrolled|included)))\b[^:;]{0,30}?"
+    r"\b(?:provided|providing|only if|if|as long as|when|on condition)\b[^:;]{0,80}:\s*$",
+    re.I,
+)
+_OPENS_IF = re.compile(r"^\W{0,3}(?:if|where|in case|in the case of)\b[^:;]{3,120}:\s*$", re.I)
+_EVERYONE = re.compile(r"^\W{0,3}(?:all\s+)?(?:patients?|participants?|subjects?|individuals?|they|you)\W*$", re.I)
+
+
+def conditional_lead_in(text: str) -> bool:
+    """A lead-in whose items let one group in on a condition: they bind that group alone (and only the group's
+    members who meet none of them), so for anyone they are a question at most."""
+    clean = _clean(text)
+    if not clean.endswith(":") or len(clean) > 300 or (":" in clean[:-1] and not _OPENS_IF.match(clean)):
+        clean = clean[:-1].rsplit(":", 1)[-1].strip() + ":" if clean.endswith(":") else ""
+    if not clean:
+        return False
+    if _OPENS_IF.match(clean):
+        return True
+    match = _GROUP_ALLOWED_IF.match(clean)
+    return match is not None and _EVERYONE.match(match.group("subject")) is None and bool(match.group("subject"))
+
+
+def asks_one_of(text: str) -> bool:
+    """An inclusion lead-in asking for any one of the items under it (and not banning them)."""
+    clean = _clean(text)
+    return _ONE_OF.search(clean) is not None and _BANS.search(clean) is None
+
+
 # What an item is about, to see where a flat list of alternatives ends: an item about something else
 # ("ECOG 0-1" after "EGFR mutation" / "ALK rearrangement") is the next requirement, not another alternative.
 _TOPICS = {
@@ -217,6 +255,12 @@ def _nest_after(items: list[tuple[str, S, int, bool]], lead: int, section: S, de
         if there_depth > depth:
             continue  # a sub-bullet of an item: moves with it
         clean = _clean(text)
+        if position > lead + 1 and _OPENS_OR.match(clean):
+            # "* OR" / "* declined standard treatment." after the items (joined): the last way in, so the list
+            # ends with it; the bullet after it ("Patients with 3 or fewer brain metastases are eligible") is the
+            # next requirement, however its topics look.
+            last = position
+            break
         topics = _topics(clean)
         if clean.endswith(":") or bullet != items[lead + 1][3]:
             break
