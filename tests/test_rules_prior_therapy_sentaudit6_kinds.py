@@ -317,3 +317,39 @@ def test_carriers_still_need_their_way(sentence: str) -> None:
 def test_untested_patient_is_a_question() -> None:
     sentence = NEGATIVE_OR_CARRIER_MORE[0]
     assert verdict("untested_naive", [sentence]) == "unknown"
+
+
+# --- 8. Recall: a restriction with ", adjuvant X allowed" after a comma is still read ------------------------------
+
+RESTRICTION_THEN_ALLOWANCE = [
+    ("TKI naive for metastatic NSCLC, neoadjuvant or adjuvant chemotherapy allowed", "egfr_post_osimertinib"),
+    ("No prior systemic therapy for metastatic disease, adjuvant chemotherapy allowed", "kras_chemo_io"),
+    ("EGFR TKI-naive in the metastatic setting, adjuvant osimertinib allowed", "egfr_post_erlotinib"),
+    ("No prior anti-PD-1 or anti-PD-L1 therapy for advanced disease, consolidation durvalumab permitted",
+     "kras_chemo_io"),
+]
+EARLY_SETTING_ONLY = {
+    "adjuvant_osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                             "prior_therapies": ["osimertinib"], "prior_lines": 0},
+    "adjuvant_chemo": {"tested_negative": ["EGFR", "ALK"], "prior_therapies": ["cisplatin", "vinorelbine"],
+                       "prior_lines": 0},
+    "chemoradiation_durvalumab": {"tested_negative": ["EGFR", "ALK"], "prior_lines": 0,
+                                  "prior_therapies": ["carboplatin", "paclitaxel", "durvalumab"]},
+}
+
+
+@pytest.mark.parametrize(("sentence", "who"), RESTRICTION_THEN_ALLOWANCE)
+def test_restriction_before_an_allowance_tail_excludes(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in RESTRICTION_THEN_ALLOWANCE])
+@pytest.mark.parametrize("who", ["driver_negative_naive", "egfr_naive"])
+def test_restriction_before_an_allowance_tail_keeps_the_untreated(sentence: str, who: str) -> None:
+    assert verdict(who, [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in RESTRICTION_THEN_ALLOWANCE])
+@pytest.mark.parametrize("who", list(EARLY_SETTING_ONLY))
+def test_allowance_tail_keeps_early_setting_treatment(sentence: str, who: str) -> None:
+    assert named_verdict(EARLY_SETTING_ONLY, who, [sentence]) == "eligible"

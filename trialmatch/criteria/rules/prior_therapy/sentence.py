@@ -190,6 +190,14 @@ def _must_have_had(match: re.Match[str]) -> str:
     return "must have had ".ljust(len(match.group()))
 
 
+# "TKI naive for metastatic NSCLC, neoadjuvant or adjuvant chemotherapy allowed": an allowance of an earlier setting
+# after a comma is a clause of its own, as after a semicolon (else the whole sentence read as an allowance).
+_ALLOWANCE_TAIL = guarded(
+    r",(?=\s*(?:(?:prior|previous)\s+)?(?:neo-?adjuvant|adjuvant|consolidation|consolidative|peri-?operative"
+    r"|curative)\b[^,;.()]{0,80}?\b(?:allowed|permitted|acceptable)\b)"
+)
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -197,6 +205,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
+    if "," in norm and _ALLOWANCE_TAIL.possible(norm):
+        norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"
     if not excluding:
         norm = cues.stage_or_intolerant(norm)
