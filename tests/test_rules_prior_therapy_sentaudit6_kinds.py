@@ -353,3 +353,14 @@ def test_restriction_before_an_allowance_tail_keeps_the_untreated(sentence: str,
 @pytest.mark.parametrize("who", list(EARLY_SETTING_ONLY))
 def test_allowance_tail_keeps_early_setting_treatment(sentence: str, who: str) -> None:
     assert named_verdict(EARLY_SETTING_ONLY, who, [sentence]) == "eligible"
+
+
+# --- "PD/PD-L1 inhibitors": PD-1 or PD-L1 (was read as PD-L1 alone, a question for a PD-1 drug) --------------------
+
+@pytest.mark.parametrize("sentence", ["Patients with prior exposure to PD/PD-L1 inhibitors will be excluded.",
+                                      "No prior PD/PDL1 directed therapy"])
+def test_pd_slash_pd_l1_means_either(sentence: str) -> None:
+    assert verdict("kras_chemo_io", [sentence]) == "excluded"
+    assert verdict("kras_chemo_io", [sentence], prior_therapies=["carboplatin", "pemetrexed", "durvalumab"]) \
+        == "excluded"
+    assert verdict("chemo_doublet", [sentence]) == "eligible"
