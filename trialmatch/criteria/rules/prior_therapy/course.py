@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.prior_therapy.lines import described_line
 from trialmatch.criteria.rules.prior_therapy.terms import Mention
 
 # "received X", "been treated with X", "been on X", "receiving X" right before the name.
@@ -79,8 +80,8 @@ def first_line_in_use(norm: str, mentions: list[Mention]) -> list[Mention]:
     """The treatments named as the first line in use or to come ("Use of X as first-line therapy"), or []. Such a
     line is the study's subject: an untreated patient may start it, a patient on it is in it (one line)."""
     position = _AS_FIRST_LINE.search(norm)
-    if position is None or _HISTORY.search(norm):
-        return []
+    if position is None or _HISTORY.search(norm) or described_line(norm, position.start(), position.end()):
+        return []  # (described: "X given as first-line treatment must have lasted 6 months" is a line had)
     named = [m for m in mentions if m.end <= position.start()]
     if not named or any(m.systemic for m in named):
         return []

@@ -36,6 +36,8 @@ _CUE = re.compile(
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
     r"|\bcan\s?not\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\b(?:in|un)eligible for\b"
     r"|\bunsuitable for\b|\bunfit for\b"
+    # "Not fit (enough) for chemotherapy": fitness for the treatment to come, whatever came before.
+    r"|\bfit (?:enough )?(?:for|to (?:receive|undergo|tolerate))\b"
     r"|\brefus\w+|\bdeclin\w+"
     # "alterations that can be treated with approved targeted agents": what exists, not what was had.
     r"|\b(?:can|could|may|might) be (?:treated|targeted)\b|\bamenable to\b|\btreatable\b)"
@@ -310,9 +312,14 @@ SUBJECT_LEAD_IN = re.compile(
     # ("who have previously consented to and received X": an agreement before the treatment is still its history.)
     r"(?:(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:previously\s+|already\s+)?(?:(?:consented|agreed|opted|chosen"
     r"|chose|elected)(?:\s+to)?\s+(?:and|&)\s+)?(?:been\s+)?(?:received|receiving"
-    r"|had|were treated|are treated|treated|undergone|underwent|took|taken|on|are on|were on)|receiving"
+    r"|had|were treated|are treated|treated|undergone|underwent|took|taken|on|are on|were on"
+    # "Patients who develop progressive disease after X must ...", "those who relapsed on X should ...": a course
+    # on X picks the patients too.
+    r"|develop(?:s|ed)?\s+(?:progressive\s+disease|(?:disease\s+)?progression)|progress(?:ed|es)|relapsed|recurred"
+    r"|failed|experienced\s+(?:disease\s+)?progression)|receiving"
     r"|having received|previously treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
-    r"[^,;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
+    # (Commas too: "after erlotinib, gefitinib, afatinib, or dacomitinib must ..." lists the drugs of the group.)
+    r"[^;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"
 )
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")

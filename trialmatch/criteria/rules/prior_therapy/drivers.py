@@ -135,6 +135,35 @@ def _negative_or_carrier(norm: str, header_genes: frozenset[str]) -> tuple[list[
     return rules, spans
 
 
+# What the carriers' way may ask besides a driver condition: a treatment had or failed.
+_CARRIER_HISTORY = re.compile(rf"\b(?:{_HAD}|treated|received|after|following)\b")
+
+
+def carriers_asking_more(norm: str, header_genes: frozenset[str]) -> tuple[list[str], tuple[int, int]] | None:
+    """ "EGFR/ALK negative, or EGFR/ALK positive and progressed after TKI and platinum chemotherapy": the carriers'
+    way asks for more than their drug (so _negative_or_carrier leaves it), but the negative patients are still a
+    way in of their own. Returns the carriers' genes and the span of the negative way (from the clause's start to
+    the carriers' words), or None. Only when the carriers' words close the sentence: nothing after them is bound."""
+    if not any(word in norm for word in _NEGATIVE_NEEDLES):
+        return None
+    for match in _NEGATIVE_OR_CARRIER.finditer(norm):
+        rest = match.group("rest")
+        if _CARRIER_THERAPY.match(rest) and not _AND_MORE.search(rest):
+            continue  # read by _negative_or_carrier
+        if match.group("without") and not _DRIVER_ABSENT.search(match.group("gap")):
+            continue
+        if norm[match.end():].strip(" .;,)") or not _CARRIER_HISTORY.search(rest):
+            continue
+        what = _SPACED_GENE.sub(r"\1\2", match.group("what"))
+        lead = _SPACED_GENE.sub(r"\1\2", norm[max(0, match.start() - _LEAD_GENES):match.start()])
+        named = [g for g in genes_in(what) or genes_in(lead) if g in DRIVER_GENES and g not in header_genes]
+        if not named or _ANY_DRIVER.search(what) or _ANY_DRIVER.search(match.group("gap")):
+            continue  # "driver positive and ...": which genes and drugs is a question left as before
+        clause = max(norm.rfind(";", 0, match.start()), norm.rfind(":", 0, match.start())) + 1
+        return list(dict.fromkeys(named)), (clause, match.start("what"))
+    return None
+
+
 def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     """The driver conditions in one inclusion sentence, and the spans they use (their words set no other rule).
 

@@ -23,6 +23,8 @@ _AT_LEAST = (r"at least|\u2265|>=|a minimum of|minimum of|more than|greater than
 _AT_MOST = (
     r"no more than|not more than|at most|a maximum of|maximum of|up to|\u2264|<=|fewer than|less than|<"
     r"|not exceeding|not to exceed|no greater than"
+    # "Limit of 2 prior EGFR TKIs", "limited to one prior regimen": a ceiling.
+    r"|(?:a\s+)?limit\s+of|limited\s+to"
 )
 _LEAD = guarded(
     rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
@@ -180,6 +182,10 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
     after = next((m for m in mentions if unit.end() <= m.start <= unit.end() + 24), None)
     if after is not None and _OF_BETWEEN.fullmatch(text, unit.end(), after.start):
         last, items = _alternatives(text, after, mentions)
+        if unit.group().startswith("treatment") and items is not None and text[unit.end():after.start].strip() == "of":
+            # "Have had at least 2 treatments of platinum chemotherapy": in lay words a treatment of a named drug is
+            # a cycle of it (not "2 treatments of prior systemic therapy", nor "2 lines of chemotherapy").
+            return (unit.end(), None, True)
         return (last, items, False)
     return (unit.end(), None, False)
 
@@ -359,6 +365,30 @@ def _failed_line(text: str, start: int, end: int) -> bool:
         and not _PLANNED_BEFORE.search(text, 0, start)
 
 
+# "First-line chemotherapy must have comprised (included, lasted) ...", "the first-line regimen has to consist of at
+# least 4 cycles": what the line was made of, told after it in the same clause. In the perfect it is a line had; in
+# the present only with a least amount ("at least 4 cycles", "a minimum of 3 months"), which a line given on study
+# is not told by.
+_DESCRIBED_PERFECT = re.compile(
+    r"[^.;:]{0,80}?\b(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+required\s+to)\s+have\s+(?:been\s+)?"
+    r"(?:consisted|comprised|included|contained|involved|lasted|continued|been\s+(?:given|administered)\s+for)\b")
+_DESCRIBED_PRESENT = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:must|should|shall|has\s+to|have\s+to|needs?\s+to)\s+(?:consist|comprise|include|contain"
+    r"|last)\b|(?:consisted|comprised|included|contained|lasted)\b|:)[^.;]{0,60}?\b(?:at\s+least|a\s+minimum\s+of"
+    r"|minimum\s+of|\u2265|>=|no\s+(?:less|fewer)\s+than)\s*(?:\d+|one|two|three|four|five|six)\s*(?:cycles?|courses?"
+    r"|doses?|infusions?|months?|weeks?)\b")
+
+
+def described_line(text: str, start: int, end: int) -> str | None:
+    """ "perfect" or "present" when the line at text[start:end] is described as given (`_DESCRIBED_PERFECT`,
+    `_DESCRIBED_PRESENT`), None otherwise or when words before it plan it ("will receive first-line ...")."""
+    if _PLANNED_BEFORE.search(text, max(0, start - 45), start):
+        return None
+    if _DESCRIBED_PERFECT.match(text, end):
+        return "perfect"
+    return "present" if _DESCRIBED_PRESENT.match(text, end) else None
+
+
 def _dated_sample(text: str, start: int, before: str) -> bool:
     """Whether the line at `start` only dates a test or sample told before it in the same clause."""
     if not _DATING_BEFORE.search(before):
@@ -385,6 +415,10 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         done = min(values) if _EITHER_ORD.search(match.group("ords")) else max(values)
         if _failed_line(text, match.start(), match.end()):
             out.append(LineLimit(match.start(), match.end(), min=done))
+        elif (described := described_line(text, match.start(), match.end())) is not None:
+            # "First-line chemotherapy must have comprised at least 4 cycles": the line had, described. Said in
+            # the present ("has to consist of") it may still be the line's plan: a question for the untreated.
+            out.append(LineLimit(match.start(), match.end(), min=done, soft=described == "present"))
         elif _AVAILABLE_FOR_DRIVER.search(text, max(0, match.start() - 240), match.start()):
             continue
         elif _PLANNED_RIGHT_BEFORE.search(before):

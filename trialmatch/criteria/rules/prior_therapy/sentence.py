@@ -17,7 +17,12 @@ from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
-from trialmatch.criteria.rules.prior_therapy.drivers import available_spans, driver_rules, names_driver
+from trialmatch.criteria.rules.prior_therapy.drivers import (
+    available_spans,
+    carriers_asking_more,
+    driver_rules,
+    names_driver,
+)
 from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits, spelt_ranges
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import (
@@ -185,6 +190,14 @@ def _must_have_had(match: re.Match[str]) -> str:
     return "must have had ".ljust(len(match.group()))
 
 
+# "TKI naive for metastatic NSCLC, neoadjuvant or adjuvant chemotherapy allowed": an allowance of an earlier setting
+# after a comma is a clause of its own, as after a semicolon (else the whole sentence read as an allowance).
+_ALLOWANCE_TAIL = guarded(
+    r",(?=\s*(?:(?:prior|previous)\s+)?(?:neo-?adjuvant|adjuvant|consolidation|consolidative|peri-?operative"
+    r"|curative)\b[^,;.()]{0,80}?\b(?:allowed|permitted|acceptable)\b)"
+)
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -192,6 +205,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
+    if "," in norm and _ALLOWANCE_TAIL.possible(norm):
+        norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"
     if not excluding:
         norm = cues.stage_or_intolerant(norm)
@@ -358,7 +373,20 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     rest = _without_completion(read)
     if rest is None:
         return []
+    rest = _without_study_time(rest)
+    if rest is None:
+        return []
     read = rest
+    carriers = carriers_asking_more(read.norm, ctx.header_genes)
+    if carriers is not None:
+        # "EGFR/ALK negative, or EGFR/ALK positive and progressed after TKI and platinum": what the rest asks binds
+        # the carriers only; the negative patients are in without it.
+        genes, negative = carriers
+        way = without_spans(read, [negative])
+        if way is None:
+            return []
+        return [{**rule, "genes": genes, "alteration": None, "marker": {}}
+                for rule in _reading_rules(way, ctx)]
     found, spans = driver_rules(read.norm, ctx.header_genes)
     if not found:
         return _reading_rules(read, ctx)
@@ -419,6 +447,56 @@ def _without_completion(read: FirstRead) -> FirstRead | None:
     return without_spans(read, spans)
 
 
+# "No concurrent immunotherapy", "no other concomitant chemotherapy", "not receiving concurrent EGFR TKIs": what may
+# not be given beside the study treatment, nothing about earlier treatment. (Not "no prior or concurrent X": the
+# earlier word sits between, and the ban on earlier X stands.) The clause runs until an earlier-treatment word.
+_CONCURRENT_ONLY = guarded(
+    r"\b(?:no|not|nor|without)\s+(?:(?:be(?:ing)?\s+)?(?:receiving|taking|using|on)\s+)?(?:(?:other|additional|further"
+    r"|any)\s+)?(?:concurrent|concomitant|simultaneous)\b[^;.]*?(?=[;.]|\b(?:prior|previous\w*|earlier|history)\b|$)"
+)
+# A sample or biopsy the study will take ("willingness to provide a blood sample at baseline and at progression on
+# first-line treatment", "consent to a repeat biopsy after progression on second-line therapy"): the lines named
+# date the sampling to come, they ask for no earlier line. Told by a sample word with a word of the future or of an
+# option; from the first of them to the end of the sentence nothing is a rule ("Progressed on X; willing to undergo
+# a repeat biopsy" keeps X).
+_SAMPLE_WORD = guarded(r"\b(?:re-?)?biops(?:y|ies)\b|\bsamples?\b|\bspecimens?\b|\btissue\b|\bblood\b|\bplasma\b")
+_SAMPLE_TO_COME = guarded(
+    r"\b(?:willing\w*|consent\w*|agree\w*|possibility|optional\w*|repeat(?:ed)?|additional|serial|again|obtainable"
+    r"|at\s+baseline|if\s+(?:clinically\s+)?feasible|during\s+the\s+study|on\s+study)\b"
+)
+_SAMPLE_TIME = re.compile(r"\b(?:progress\w*|lines?|relaps\w*|after|following)\b")
+
+
+def _study_time_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of `_CONCURRENT_ONLY` and of the sampling to come (`_SAMPLE_TO_COME`): no earlier treatment there."""
+    spans = [(m.start(), m.end()) for m in _CONCURRENT_ONLY.finditer(norm)]
+    for sample in _SAMPLE_WORD.finditer(norm):
+        # The future or optional word close to the sample word: "consent to a repeat biopsy", "tissue must be
+        # obtainable at diagnosis and again after ...".
+        coming = _SAMPLE_TO_COME.search(norm, max(0, sample.start() - _SAMPLE_REACH), sample.end() + _SAMPLE_REACH)
+        if coming is None:
+            continue
+        start = min(sample.start(), coming.start())
+        if _SAMPLE_TIME.search(norm, start):
+            spans.append((start, len(norm)))
+        break
+    return spans
+
+
+_SAMPLE_REACH = 80
+
+
+def _without_study_time(read: FirstRead) -> FirstRead | None:
+    """The sentence without what the study itself does (`_study_time_spans`); None when nothing else is left."""
+    if "concurrent" not in read.norm and "concomitant" not in read.norm and "simultaneous" not in read.norm \
+            and not _SAMPLE_WORD.possible(read.norm):
+        return read
+    spans = _study_time_spans(read.norm)
+    if not spans:
+        return read
+    return without_spans(read, spans)
+
+
 # What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
 _ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
 
@@ -427,6 +505,18 @@ def _cap_allowed(limits: list[LineLimit]) -> bool:
     """ "No more than 2 prior lines are allowed", "A maximum of one prior regimen is permitted": what is allowed is
     a count with a ceiling, which says more lines are not (a cap, not an allowance of some treatment)."""
     return any(lim.max is not None and lim.min is None and not lim.cycles and not lim.position for lim in limits)
+
+
+def _cap_examples_end(norm: str, lim: LineLimit, parens: list[tuple[int, int]]) -> int:
+    """Where a limit's words end, with the asides right after a ceiling: "No more than 2 prior RET inhibitors
+    (selpercatinib, pralsetinib)" lists what is counted, which the ceiling asks no one to have had."""
+    end = lim.end
+    if lim.max is None or lim.min is not None or lim.position:
+        return end
+    for start, stop in parens:
+        if start >= end and not norm[end:start].strip():
+            end = stop
+    return end
 
 
 def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
@@ -531,7 +621,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
             met_unknown = met_unknown or not inside(lim.start, met_spans)
         elif lim.min is not None or lim.max is not None:
             rules.append(_lines_rule(lim, base, norm, ctx, conditional))
-    spans = [(lim.start, lim.end) for lim in limits]
+    spans = [(lim.start, _cap_examples_end(norm, lim, parens)) for lim in limits]
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
     # "alterations for which first-line targeted therapy is standard": the therapy tells the driver, no rule.
     mentions = [m for m in mentions if not inside(m.start, spans + no_standard + available_spans(norm))]
@@ -595,7 +685,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # Which treatment came last is not in a list of drugs: checked only when every drug listed is one.
         rules = [{**rule, "last": True} if rule["kind"] == "require" else rule for rule in rules]
     if conditional:
-        rules = _if_had(rules, leads, read.mentions)
+        rules = _if_had(rules, leads, read.mentions, norm)
     if used_up:
         rules = _standard_used_up(rules, base, bare, _judged_only(norm, bare, base, ctx.soft or conditional))
     if no_standard:
@@ -786,7 +876,8 @@ _CYCLE_COUNT = re.compile(
     r"|(?P<highmark>\u2264|<=|<)\s*)?"
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|eight)(?:\s*(?:-|to|and|or)\s*(?:(?:no more than|not more than"
     r"|at most|a maximum of|maximum of|up to)\s+)?(?P<m>\d{1,2}|one|two|three|four|five|six|eight))?\s*"
-    r"(?:cycles?|courses?|doses?|infusions?|administrations?)\b"
+    # ("at least 2 treatments of carboplatin": lay words for cycles, as lines.py reads them.)
+    r"(?:cycles?|courses?|doses?|infusions?|administrations?|treatments?(?=\s+of\s))\b"
 )
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8}
 _FULL_COURSE = 4
@@ -799,7 +890,7 @@ def _count(word: str) -> int:
 def _met_counts(norm: str) -> list[tuple[int, int]]:
     """Spans of cycle or dose counts assumed met (_CYCLE_COUNT)."""
     if "cycle" not in norm and "course" not in norm and "dose" not in norm and "infusion" not in norm \
-            and "administration" not in norm:
+            and "administration" not in norm and "treatments of" not in norm:
         return []
     spans = []
     for match in _CYCLE_COUNT.finditer(norm):
@@ -933,7 +1024,8 @@ def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # Words of a lead-in that pick patients by their treatment history ("For patients treated with X, ...").
-_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*)\b")
+_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*"
+                           r"|relaps\w*|recurr\w*|fail\w*)\b")
 
 
 def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
@@ -941,7 +1033,8 @@ def _history_condition(norm: str, leads: list[LeadIn]) -> bool:
     return any(not lead.genes and _HISTORY_LEAD.search(norm, lead.start, lead.end) for lead in leads)
 
 
-def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Mention]) -> list[dict[str, Any]]:
+def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Mention],
+            norm: str) -> list[dict[str, Any]]:
     """ "For patients treated with consolidation anti-PD-1 therapy for stage III disease, progression on it must
     have occurred within one year": a rule for those who had what the lead-in names. A requirement of only
     those treatments keeps them (`if_had`): a patient who had none of them is not one of those patients."""
@@ -951,8 +1044,17 @@ def _if_had(rules: list[dict[str, Any]], leads: list[LeadIn], mentions: list[Men
             named.update(i for m in mentions if lead.start <= m.start < lead.end for i in m.items)
     if not named or SYSTEMIC in named:
         return rules  # "For patients whose prior therapy was ...": any treatment, the history is not read
+    if _whole_sentence_lead(norm, leads):
+        # "Patients who progressed on crizotinib must also have received a second-generation ALK inhibitor": the
+        # one lead-in opens the whole sentence, so every rule in it is for the patients who had what it names.
+        return [{**rule, "if_had": sorted(named)} for rule in rules]
     return [{**rule, "if_had": sorted(named)}
             if rule["kind"] == "require" and all(set(g) <= named for g in rule["groups"]) else rule for rule in rules]
+
+
+def _whole_sentence_lead(norm: str, leads: list[LeadIn]) -> bool:
+    """Whether the sentence is one lead-in and its rule: the lead opens it, and no clause edge comes after."""
+    return len(leads) == 1 and not norm[:leads[0].start].strip() and ";" not in norm[leads[0].end:]
 
 
 def _after_standard_rule(base: dict[str, Any], bare: str) -> dict[str, Any]:
