@@ -461,6 +461,8 @@ def _mention_statements(
             statement["treated_stable"] = U  # "none, or untreated asymptomatic ones": treated ones are not named
         return [statement], statement
     negated = _negated_before(sentence, start, exclusion)
+    if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
+        exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
     if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
         exclusion = True  # "patients with active brain metastases are excluded", in any section
@@ -486,9 +488,14 @@ def _mention_statements(
     if permits or must:
         subject = _subject(before)
         statements: list[dict[str, Any]] = []
+        # "(untreated brain metastases are ineligible)": whom the permission leaves out, not one of its conditions.
+        refused = phrases.NEGATIVE_ASIDE.search(sentence, end) if permits and "(" in sentence else None
+        if refused:
+            rest_of_criterion = phrases.NEGATIVE_ASIDE.sub(" ", rest_of_criterion)
+            sentence_and_list = phrases.NEGATIVE_ASIDE.sub(" ", sentence_and_list)
         if permits or _names_state(sentence[end:]):
             # Whom it lets in also loosens a bare exclusion elsewhere in the trial ("Brain metastases").
-            statements.append(_allowance(f"{before}{sentence[start:]} {follow}"))
+            statements.append(_allowance(phrases.NEGATIVE_ASIDE.sub(" ", f"{before}{sentence[start:]} {follow}")))
         exception = last is not None and permits
         if last is not None and permits:  # "... Patients with treated brain metastases may participate"
             _loosen(last, sentence_and_list)
@@ -497,6 +504,9 @@ def _mention_statements(
             return statements, last
         if must or phrases.CONDITION.search(after_text):
             made = _conditional(sentence, rest_of_criterion, subject, permits)
+            if refused and subject == "treated" and phrases.UNTREATED.search(refused.group(0)):
+                made["active"] = X  # the aside says so plainly; another group's permission of untreated ones may not
+                made["treated_only"] = True
             if exception:
                 # After an exclusion, its exception adds only the limits it states plainly ("allowed if
                 # previously treated"): a condition it does not spell out is the exclusion's to settle.
@@ -789,7 +799,20 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
             or phrases.NEGATED_BEFORE.search(before[-phrases.LOOKBACK:]) or phrases.PERMIT_AFTER.search(after)
             or phrases.EXCLUDED_AFTER.match(after) or phrases.NOT_ALLOWED.search(after[:60])):
         return []  # "if present, ...", "patients with 1-3 brain metastases are eligible": a condition or permission
+    if _recording_rule(after):
+        return []
     return [_statement("requires_lesions", sentence, X, U, U)]
+
+
+def _recording_rule(after: str) -> bool:
+    """ "Measurable CNS lesions >= 10 mm must be captured as intracranial target lesions": how lesions are recorded
+    if a patient has them, not who may enrol. Not when the recording sits in a relative clause of a need ("a lesion
+    that can be followed as a target lesion is required")."""
+    found = phrases.RECORDING_AFTER.match(after)
+    if found is None:
+        return False
+    return not phrases.RELATIVE_OR_NEED.search(after[:found.end()]) and not phrases.RELATIVE_OR_NEED.search(
+        after[found.end():found.end() + 60])
 
 
 def _imaged_alternative(sentence: str, end: int) -> bool:

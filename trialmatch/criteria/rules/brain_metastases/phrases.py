@@ -312,6 +312,23 @@ MUST_NEXT = re.compile(
     r"|stable|stability|steroids?|corticosteroids?|dexamethasone)\b",
     re.I,
 )
+# "Participants are eligible if CNS metastases are adequately treated and ...": a permission before the mention, whose
+# conditions follow it; an allowance in whichever section it is listed, not an exclusion of the metastases it names.
+PERMIT_BEFORE = re.compile(
+    r"\b(?:(?:are|is|will be|shall be|would be|remain)\s+(?:still\s+|also\s+)?(?:eligible|allowed|permitted|included"
+    r"|enrolled|acceptable)|may\s+(?:still\s+|also\s+)?(?:be\s+(?:eligible|allowed|permitted|included|enrolled)|enrol\w*"
+    r"|participate|join|take part))\s+(?:if|provided(?:\s+that)?|providing|when|as long as|only if)\s+"
+    r"(?:(?!(?:no|not|without|never)\b)[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "Subjects with treated brain metastases are eligible (untreated brain metastases are ineligible) provided ...": an
+# aside saying which ones are NOT let in; not one of the permission's conditions.
+NEGATIVE_ASIDE = re.compile(
+    r"\((?=[^()]{0,200}?\b(?:untreated|active|new|progressive|progressing|symptomatic|not (?:yet )?(?:been )?"
+    r"(?:treated|irradiated))\b)[^()]{0,200}?\b(?:ineligible|excluded|not (?:be )?(?:eligible|allowed|permitted"
+    r"|included|accepted|acceptable)|(?:are|is) not)\b[^()]{0,40}\)",
+    re.I,
+)
 MUST_AFTER = re.compile(
     r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b", re.I
 )
@@ -583,6 +600,18 @@ BRAIN_LESION_COUNT = _Counts(re.compile(
     rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION})",
     re.I,
 ))
+# "Measurable CNS lesions >= 10 mm must be captured as intracranial RECIST target lesions": the lesions are the subject
+# of how they are recorded (target, non-target; RECIST, RANO), which is no requirement to have them. Read on the
+# words after the lesions, up to the main verb; "a lesion that can be followed as a target lesion is required" keeps
+# its own verb (a relative clause, then "required").
+RECORDING_AFTER = re.compile(
+    r"^[^;.:]{0,40}?\b(?:must|should|shall|will|may|can|are to|is to|are|is)\s+(?:also\s+|then\s+)?(?:be\s+)?"
+    r"(?:captured|recorded|documented|selected|chosen|followed|tracked|assessed|evaluated|measured|reported|designated"
+    r"|identified|included|considered|counted|used|classified|categori[sz]ed|treated)\s+(?:as|for|per|using|according)\b"
+    r"[^;.]{0,80}?\b(?:target|non-?target|RECIST|RANO|response assessment|response evaluation)",
+    re.I,
+)
+RELATIVE_OR_NEED = re.compile(r"\b(?:that|which|who)\b|\b(?:required|present|needed|mandatory)\b", re.I)
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
