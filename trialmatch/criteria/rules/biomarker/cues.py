@@ -489,9 +489,12 @@ MODAL_AFTER = re.compile(
 )
 THERAPY_AFTER = guarded(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations|point)\s+){0,3}"
-    r"(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
+    r"(?:(?:who\s+|that\s+|which\s+)?(?:have\s+|has\s+|had\s+)?(?:not\s+|never\s+)?(?:been\s+)?"
     r"(?:previously|received|used|taken|failed"
-    r"|progressed|treated|exposed|resistant|refractory)\b",
+    r"|progressed|treated|exposed|resistant|refractory)\b"
+    # "EGFR mutation with (primary) resistance to osimertinib", "... without prior resistance to": a treatment rule
+    r"|(?:(?:with|without|and)\s+)?(?:(?:prior|previous|documented|acquired|primary|intrinsic|known|confirmed)\s+){0,2}"
+    r"(?:resistance|progression|failure)\s+(?:to|on|after)\b)",
     re.I,
 )
 # "Patients with EGFR, ALK or other alterations must have progressed on ...": a treatment rule for carriers.

@@ -66,6 +66,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
         found.append(Token(kind, key, m.start(), m.end(), m.group(0)))
     if not any(t.type in ANCHORS for t in found):
         return tuple(found)  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
+    found = _without_drug_resistance(found, text)
     words = len(found)
     i = 0  # both match lists are in text order: walk them together (linear, not pairwise)
     for m in STRUCTURE.finditer(text):
@@ -77,6 +78,45 @@ def _tokens(text: str) -> tuple[Token, ...]:
         found.append(Token(_SAME_TYPE.get(kind, kind), m.group(0).lower(), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)
     return tuple(found)
+
+
+# "EGFR mutation, with acquired resistance to osimertinib", "osimertinib-resistant EGFR-mutant NSCLC", "ALK fusion
+# and TKI resistance", "any resistance mechanism": resistance TO A DRUG is the treatment history (or how it came
+# about), not a second (acquired) change of the gene.
+# "acquired resistance mutation T790M", "osimertinib resistance mutations" still name a change (kept).
+_RESISTANCE_WORDS = frozenset({"resistance", "resistant"})
+_TO_THERAPY_AFTER = re.compile(
+    r"\s*(?:(?:or|and|and/or|/)\s*(?:intoleran(?:t|ce)|refractory|progressed|progression)\s+)?"
+    r"(?:to|on|against|towards?|after|following|upon|during|mechanisms?)\b", re.I)
+_THERAPY_BEFORE = re.compile(
+    r"(?:\b(?!non-)[A-Za-z0-9]+-|\b(?:DRUG|TKIs?|inhibitors?|therap(?:y|ies)|treatments?|drugs?|agents?|chemotherapy"
+    r"|[a-z]{3,}(?:inib|mab|ib))\s+)$", re.I)
+_CHANGE_KINDS = frozenset({"mutation", "alteration"})
+
+
+def _names_change_next(found: list[Token], index: int, text: str) -> bool:
+    """"resistance mutation", "TKI resistance alterations": the next word, right after, is a change word."""
+    if index + 1 >= len(found):
+        return False
+    nxt = found[index + 1]
+    close = len(text[found[index].end: nxt.start].strip(" -")) == 0
+    return close and nxt.type == "kind" and nxt.key in _CHANGE_KINDS
+
+
+def _without_drug_resistance(found: list[Token], text: str) -> list[Token]:
+    """Drop "resistance" / "resistant" (and an "acquired" right before) that say resistance to a drug."""
+    drop: set[int] = set()
+    for i, tok in enumerate(found):
+        if tok.type != "kind" or tok.key != "acquired" or tok.word.lower() not in _RESISTANCE_WORDS:
+            continue
+        to_drug = bool(_TO_THERAPY_AFTER.match(text, tok.end)) or bool(_THERAPY_BEFORE.search(text[:tok.start][-40:]))
+        if not to_drug or _names_change_next(found, i, text):
+            continue
+        drop.add(i)
+        prev = found[i - 1] if i else None
+        if prev and prev.type == "kind" and prev.key == "acquired" and not text[prev.end: tok.start].strip():
+            drop.add(i - 1)  # "acquired resistance to osimertinib"
+    return [t for i, t in enumerate(found) if i not in drop] if drop else found
 
 
 _BY = re.compile(r"\b(?:by|per|using|via)\b", re.I)
@@ -208,14 +248,18 @@ class _Loose:
     tested: bool = False
 
 
-def occurrences(phrase: list[Token]) -> list[Occurrence]:
-    """Share a phrase's alteration words out among its genes, and set each gene's polarity."""
+def occurrences(phrase: list[Token], text: str = "") -> list[Occurrence]:
+    """Share a phrase's alteration words out among its genes, and set each gene's polarity. With the phrase's
+    `text`, a "negative" after a gene already closed as present is read for the alterations after it alone."""
     occs: list[Occurrence] = []
     loose: list[_Loose] = []
     pending: list[Occurrence] = []
     tested: list[Occurrence] = []  # named just before a test word ("EGFR/ALK status")
     other_next = False
     prefix_negative = False
+    # Alterations given to a gene already closed as present ("EGFR-mutant, T790M ..."): a "negative" after them is
+    # theirs alone ("EGFR mutation positive, T790M negative" asks for EGFR without T790M, not for T790M).
+    late: list[tuple[Occurrence, Token]] = []
 
     def settle(polarity: str, word: str = "") -> None:
         for occ in pending:
@@ -227,8 +271,9 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
         pending.clear()
         tested.clear()
 
-    for tok in phrase:
+    for index, tok in enumerate(phrase):
         if tok.type == "gene":
+            late.clear()
             occ = Occurrence(tok.key, tok.start, other=other_next, polarity="-" if prefix_negative else "")
             if _MUTATION_WORD.search(tok.word):  # "RAS mutation" is one gene word
                 occ.kinds.append(("mutation", tok.start))
@@ -249,6 +294,10 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
                 if tok.key != "mutation":
                     continue  # "positive" names no class of change
             if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
+                if text and tok.type == "alt" and occs[-1].polarity == "+" and occs[-1] not in pending:
+                    if _RUN_BREAK.search(text[phrase[index - 1].end: tok.start]):
+                        late.clear()  # "EGFR-mutant (ex19del or L858R), T790M-negative": only the run after it
+                    late.append((occs[-1], tok))
                 _give(occs[-1], [tok], occs)
             else:
                 loose.append(_Loose(tok, other_next, "-" if prefix_negative else ""))
@@ -256,8 +305,11 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
         elif tok.type == "postneg":
             if not occs and not loose:
                 prefix_negative = True  # "wild-type EGFR and ALK"
+            if late and not pending:
+                _split_late(late, occs)
             settle("-")
         elif tok.says_positive:
+            late.clear()
             settle("+", tok.word)
         elif tok.type == "test":
             tested.extend(pending)
@@ -277,6 +329,18 @@ def occurrences(phrase: list[Token]) -> list[Occurrence]:
             occ.polarity = "test"
     _inherit(occs)
     return occs
+
+
+_RUN_BREAK = re.compile(r"[,;()\[\]]")
+
+
+def _split_late(late: list[tuple[Occurrence, Token]], occs: list[Occurrence]) -> None:
+    """The late alterations leave their present gene as absent findings of their own."""
+    for occ, tok in late:
+        if (tok.key, tok.start) in occ.alts:
+            occ.alts.remove((tok.key, tok.start))
+            occs.append(Occurrence(None, tok.start, alts=[(tok.key, tok.start)], polarity="-"))
+    late.clear()
 
 
 def _give(occ: Occurrence, toks: list[Token], occs: list[Occurrence]) -> None:

@@ -399,15 +399,72 @@ _ACQUIRED_AFTER = re.compile(
 )
 
 
+# "EGFR mutation (ex19del or L858R) and MET amplification detected after an EGFR TKI", "ALK fusion with MET
+# amplification identified at progression on alectinib": the same, without the word "acquired" - the second change
+# is the one found after the drug. Bounded, no nested repeats.
+_FOUND_AFTER = re.compile(
+    r"\b(?:and|with|plus)\s+(?P<tail>(?:(?!\b(?:and|with|plus)\b)[^;:.()\[\]]){3,80}?)\s+"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:detected|identified|found|confirmed|documented|demonstrated|observed|emerging|emerged|developed|arising"
+    r"|present)\s+)?(?:after|following|upon|post|at\s+(?:the\s+time\s+of\s+)?(?:disease\s+)?progression"
+    r"|on\s+progression)\b",
+    re.I,
+)
+_FOUND_AFTER_GUARD = re.compile(r"\b(?:after|following|upon|post|progression)\b", re.I)
+
+
 def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
     """The primary change and the acquired one as two requirements. Whether a treated patient's tumour has since
     acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful."""
-    match = _ACQUIRED_AFTER.search(sentence)
-    if match is None:
+    match = _ACQUIRED_AFTER.search(sentence) if "cquired" in sentence else None
+    if match is not None:
+        return _apart(once, sentence[:match.start()], sentence[match.end():], listed)
+    found = _FOUND_AFTER.search(sentence) if _FOUND_AFTER_GUARD.search(sentence) else None
+    if found is not None:
+        return _apart(once, sentence[:found.start()], found.group("tail"), listed, resistance_only=True)
+    return _found_later(once, sentence, listed)
+
+
+# "MET amplification detected after progression on an EGFR TKI", "acquired resistance to osimertinib with MET
+# amplification", "MET amplification as the mechanism of resistance": a change found after a targeted drug. A profile
+# seldom says when a gene was tested, so "tested negative" does not settle it.
+_LATER_CUE = re.compile(
+    r"\b(?:after|following|upon|at|on)\s+(?:(?:the\s+time\s+of\s+)?(?:disease\s+)?progression\s+(?:on|to|after|with)\s+)?"
+    r"(?:(?:prior|previous|an?|the|first|second|third|[\w-]+generation)\s+){0,3}"
+    r"(?:(?:[A-Za-z0-9]+[\s-])?(?:TKIs?|inhibitors?)|[a-z]{3,}inib|targeted)\b"
+    r"|\bresistance\s+(?:to|mechanisms?)\b|\bmechanisms?\s+of\s+resistance\b|\bacquired\b",
+    re.I,
+)
+
+
+def _found_later(once: _Once, sentence: str, listed: bool) -> _Read | None:
+    """Every change the sentence asks for is one found after a targeted drug: each is doubtful."""
+    if not _LATER_CUE.search(sentence):
         return None
-    head = _statements_copy(once, sentence[:match.start()], "inclusion", listed)
-    tail = _statements_copy(once, sentence[match.end():], "inclusion", listed)  # "MET amplification", not any
+    read = _statements_copy(once, sentence, "inclusion", listed)
+    if not read or not read[1] or any(s.polarity != "+" for s in read[1]):
+        return None
+    if not all(a.get("t") == "alt" and a.get("kind") in _BYPASS_KINDS for s in read[1] for a in s.atoms):
+        return None
+    for statement in read[1]:
+        statement.doubtful = True
+    return read
+
+
+# Changes a tumour acquires under a targeted drug: "EGFR mutation and ALK fusion after TKI" is two groups, not one.
+_RESISTANCE_KINDS = frozenset({"amplification", "overexpression", "expression", "acquired", "T790M", "C797S"})
+# Alone, only a bypass gene's copies or protein: a profile lists EGFR's own changes, but MET or HER2 copies are
+# mostly tested once, at diagnosis ("acquired EGFR C797S" alone still binds as before).
+_BYPASS_KINDS = frozenset({"amplification", "overexpression", "expression"})
+
+
+def _apart(once: _Once, before: str, after: str, listed: bool, resistance_only: bool = False) -> _Read | None:
+    head = _statements_copy(once, before, "inclusion", listed)
+    tail = _statements_copy(once, after, "inclusion", listed)  # "MET amplification", not any
     if not head or not tail or not head[1] or not tail[1]:
+        return None
+    if resistance_only and not all(a.get("t") == "alt" and a.get("kind") in _RESISTANCE_KINDS
+                                   for statement in tail[1] for a in statement.atoms):
         return None
     if any(s.polarity != "+" for s in (*head[1], *tail[1])):
         return None
@@ -517,7 +574,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(without_alone_phrase, read_text)
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
-                     if read is not None and own_section == "inclusion" and "cquired" in read_text else None)
+                     if read is not None and own_section == "inclusion" else None)
             read = apart or read
             if read is None:
                 if hla:

@@ -374,7 +374,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 placed = None
                 continue
             phrase = _fold_non_list(phrase, part_text, non_lists)  # "other than G12C or G12D": both spared
-            occs = occurrences(phrase)
+            occs = occurrences(phrase, part_text)
             genes_named = any(o.gene for o in occs)
             if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
                 # "EGFR, ALK, ROS1 or BRAF alterations for which targeted therapy exists": the whole list
