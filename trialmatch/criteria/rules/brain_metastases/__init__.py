@@ -39,6 +39,7 @@ from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
+from trialmatch.criteria.rules.reader.scope import GROUP_WORD
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 NAME = "brain_metastases"
@@ -1054,7 +1055,10 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) 
     labels = {s["scope"]["label"] for s in scoped}
     # "NSCLC with brain metastases: 3 or more lesions, or ...": the only group the trial names is the requirement's
     # own words (the reader took the lead-in for a cohort), so it is everyone's.
-    own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) for label in labels)
+    # A label that names its group ("Cohort C (NSCLC with untreated brain metastases)", "Part B") implies other
+    # groups the criteria do not list: its requirement stays that group's.
+    own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) and not GROUP_WORD.search(label.lower())
+                                           for label in labels)
     for statement in scoped:
         if len(labels) > 1 or own_words:
             del statement["scope"]
