@@ -82,6 +82,9 @@ _PERMIT = re.compile(
     r"|included|accepted)"
     # "(ALK-positive patients may enrol if previously treated with an ALK inhibitor)": a way in, not a ban.
     r"|(?:can|could|may)(?: also| still)? (?:enrol|enroll|participate|join)"
+    # "Patients on DL1 can continue prior checkpoint inhibitors during the DLT period": keeping a drug one is on
+    # is let, never asked.
+    r"|(?:can|could|may)(?: also)? continue|(?:allowed|permitted) to continue"
     r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|may have|can have|could have"
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
@@ -304,6 +307,11 @@ CONDITION_PARENT = guarded(r"\beligible if\b|\bprovided\b|\bunless\b|\bwhen\b|\b
 LEAD_IN = re.compile(
     r"\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:for|if|in|when|where)\s+(?:the\s+)?(?:\w+\s+)?(?:patients|subjects"
     r"|participants|those|cases)\b[^,;:]*[,;:]"
+    # "In order to enter the study after starting commercial osimertinib, subjects must ...": a later way in for
+    # those already on the drug, not a requirement to have had it.
+    r"|\s*(?:[a-z0-9]{1,2}[.)]\s+)?(?:in\s+order\s+)?to\s+(?:enter|enrol|enroll|join|participate|be\s+enrolled"
+    r"|be\s+included)\b[^,;:]{0,40}?\b(?:after|following|once|when)\s+(?:having\s+)?(?:starting|started"
+    r"|initiating|initiated|beginning|begun|commencing|commenced|receiving)\b[^,;:]*[,;:]"
 )
 # "Patients who received prior X must ...", "Subjects treated with X should ...": the names before the verb
 # pick out the patients the rest of the sentence is about; they are not a requirement on everyone.
@@ -316,7 +324,9 @@ SUBJECT_LEAD_IN = re.compile(
     # "Patients who develop progressive disease after X must ...", "those who relapsed on X should ...": a course
     # on X picks the patients too.
     r"|develop(?:s|ed)?\s+(?:progressive\s+disease|(?:disease\s+)?progression)|progress(?:ed|es)|relapsed|recurred"
-    r"|failed|experienced\s+(?:disease\s+)?progression)|receiving"
+    r"|failed|experienced\s+(?:disease\s+)?progression"
+    # "Subjects who began first-line carboplatin before consent must ...": those already on it.
+    r"|began|begun|started|initiated|commenced)|receiving"
     r"|having received|previously treated|treated|with (?:prior|previous)|on (?:prior|previous))\b"
     # (Commas too: "after erlotinib, gefitinib, afatinib, or dacomitinib must ..." lists the drugs of the group.)
     r"[^;:]{0,160}?(?=\b(?:must|should|shall|need to|needs to|are required|is required|will need|have to)\b)"

@@ -48,7 +48,7 @@ _APPROVED_THERAPY = re.compile(
     rf"^(?:[a-z-]+\s+){{0,4}}?{_HAD}\b[^.;]{{0,60}}?\b(?:(?:fda|ema|nmpa|locally|nationally)[\s-]+)?(?:approved"
     r"|available|standard(?:[\s-]+of[\s-]+care)?|soc|precision(?:\s+medicine)?|driver[\s-]+specific|matched"
     r"|appropriate|targeted|corresponding)\b[^.;]{0,40}?\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?"
-    r"|drugs?)\b"
+    r"|drugs?|options?)\b"
 )
 # "Patients with EGFR sensitizing mutations ...": an exon 20 insertion (or C797S alone) is not one of them.
 _EGFR_SENSITIZING = re.compile(r"\begfr\b[^,;]{0,30}?\b(?:sensiti[sz]\w*|activating|common|classic\w*)\b"
@@ -290,14 +290,19 @@ def needed(gene: str, alterations: list[str], every: bool, named: bool = True,
 # therapy". It lets the carriers who had their driver's approved drug in whatever else the trial asks of earlier
 # treatment; it asks nothing of anyone (a permission, unlike "must have progressed on approved therapy").
 _ROUTE_WHO = (
-    r"(?:\b(?:patients|subjects|participants|those|pts)\s+(?:with|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r"
+    r"(?:\b(?:patients|subjects|participants|those|pts|tumou?rs|cases)\s+(?:with|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r"
     r"|carry))\s+(?P<what>[^.;:()]{2,120}?)"
-    r"|\b(?P<pos>(?:driver|oncogene|mutation|alteration|biomarker)[\s-]+(?:positive|mutant|mutated|driven|addicted))"
+    r"|\b(?P<pos>(?:driver|oncogene|mutation|alteration|biomarker)[\s-]+(?:positive|mutant|mutated|driven|addicted)"
+    # "Actionable gene alterations are eligible if failed targeted therapeutic options": the alterations for the
+    # patients who carry them.
+    r"|(?:actionable|targetable|druggable|oncogenic)\s+(?:(?:gene|genetic|genomic|driver|molecular)\s+)?"
+    r"(?:alterations?|mutations?|drivers?|aberrations?))"
     r"(?:\s+(?:nsclc|disease|tumou?rs?))?(?:\s+(?:patients|subjects|participants|pts))?)"
 )
 _ROUTE_VERB = (
-    r"\s*,?\s*(?:are\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted)|(?:will|would)\s+(?:also\s+)?be\s+eligible"
-    r"|(?:may|can|could)\s+(?:also\s+|instead\s+|still\s+)?(?:enrol+|participate|join|enter|be\s+(?:enrol+ed|included"
+    r"\s*,?\s*(?:(?:are|is)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted)|(?:will|would)\s+(?:also\s+)?be\s+eligible"
+    r"|(?:also\s+)?qualify|(?:may|can|could)\s+(?:also\s+|instead\s+|still\s+)?(?:enrol+|participate|join|enter|qualify"
+    r"|be\s+(?:enrol+ed|included"
     r"|eligible|allowed|permitted|considered|accepted|entered)))\b"
 )
 _ROUTE = guarded(rf"{_ROUTE_WHO}{_ROUTE_VERB}(?P<rest>[^.;()]{{0,200}})")
@@ -305,12 +310,13 @@ _ROUTE_WHEN = re.compile(r"\s*(?:only\s+)?(?:after|following|once|upon|provided|
                          r"(?:have\s+|has\s+)?(?:had\s+)?")
 # "once approved targeted therapies have been exhausted": the therapy first.
 _THERAPY_THEN_HAD = re.compile(
-    r"^(?:(?:all|the|any|an?|their)\s+)*(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|targeted)\b[^.;]{0,40}?"
-    rf"\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?)\s+(?:have|has)\s+been\s+{_HAD}")
+    r"^(?:(?:all|the|any|an?|their)\s+)*(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|targeted|appropriate"
+    r"|matched|corresponding)\b[^.;]{0,40}?"
+    rf"\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?|options?)\s+(?:have|has)\s+(?:been\s+)?{_HAD}")
 # "after approved targeted therapy and platinum-based chemotherapy": the carriers' way in asks more than their drug.
 _AND_MORE = re.compile(r"\b(?:and|plus|as well as|followed by|then)\s+(?:[a-z-]+\s+){0,3}?"
                        r"(?:chemo|platin|immuno|pd-?l?1|checkpoint|docetaxel|ici\b|cytotoxic)")
-_ROUTE_WORDS = ("may", "can", "could", "eligible", "allowed", "permitted")
+_ROUTE_WORDS = ("may", "can", "could", "eligible", "allowed", "permitted", "qualify")
 
 
 def driver_routes(norm: str, header_genes: frozenset[str]) -> list[dict[str, Any]]:

@@ -187,7 +187,15 @@ def _counted(text: str, start: int, mentions: list[Mention]) -> tuple[int, tuple
             # a cycle of it (not "2 treatments of prior systemic therapy", nor "2 lines of chemotherapy").
             return (unit.end(), None, True)
         return (last, items, False)
+    if unit.group().startswith("line") and _UNNAMED_CLASS.match(text, unit.end()):
+        return None  # lines of one class this reader cannot name: no count of all lines
     return (unit.end(), None, False)
+
+
+# "more than 1 prior line of any other PARPi-based regimen", "lines of an ADC-containing regimen": lines of a class
+# named in words the vocabulary does not know, not lines of any treatment.
+_UNNAMED_CLASS = re.compile(r"\s+of\s+(?:an?\s+|any\s+|the\s+)?(?:other\s+)?[a-z0-9/()]{2,20}(?:\s+[a-z0-9/()]{2,20})?"
+                            r"[\s-]+(?:based|containing)\b")
 
 
 # "lines of previous treatment", "regimens of prior systemic therapy": the words between a unit and its class.

@@ -32,8 +32,13 @@ _HEADING = guarded(
     r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
 # ... or a closing aside: "is not permitted (Cohort 1 only)".
+# "... to be included in Part B, Cohort 2", "... is required to be enrolled in Cohort 3": "in" after a word of joining
+# (not "prior treatment in Part 1", which dates a treatment).
 _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
+                          rf"|\b(?P<joined>enrol\w*|included|inclusion|entered|entry|assigned|allocated|participat\w*)"
+                          rf"\s+in\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
                           rf"|\((?=\s*{_KIND_WORD}\s*\w[^()]{{0,40}}?\bonly\s*\))")
+_EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|other\s+than|unless|besides|apart\s+from)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
@@ -151,6 +156,8 @@ def sentence_cohorts(norm: str) -> tuple[str, ...]:
     """Cohorts a sentence names for itself: "(for phase II part)", "inadmissible to Cohort 2 and Cohort 4"."""
     labels: list[str] = []
     for match in _IN_SENTENCE.finditer(norm):
+        if match.group("joined") and _EXCEPT_BEFORE.search(norm, max(0, match.start() - 40), match.start()):
+            continue  # "prior immunotherapy, except patients enrolled in cohort B": the rule is for the others
         labels.extend(_labels_in(norm[match.end():match.end() + 60].split(";")[0]))
     labels.extend(f"part {m.group('part')}" for m in _IN_SENTENCE_PART.finditer(norm))
     return tuple(dict.fromkeys(labels))

@@ -198,6 +198,43 @@ _ALLOWANCE_TAIL = guarded(
 )
 
 
+# "Prior treatment with the following therapies (time periods are from the last dose):", "Has received the following
+# anticancer therapies before the first dose:": an exclusion that opens a list (often of washouts) bans what the items
+# below name, never every earlier treatment.
+_FOLLOWING = re.compile(r"\b(?:the\s+following|listed\s+below|as\s+follows|(?:given|specified|shown)\s+below)\b")
+
+
+# "Other prior chemotherapy or immunotherapy within specified periods as defined in the protocol": a washout whose
+# length is told elsewhere (no number for the shared reader to see).
+_UNSTATED_WINDOW = re.compile(r"\bwithin\s+(?:the\s+)?(?:specified|defined|protocol[\s-]+(?:specified|defined)|required"
+                              r"|stated|listed|indicated|given)\s+(?:time\s+|washout\s+)?(?:periods?|windows?|intervals?"
+                              r"|time\s*frames?)\b")
+
+
+def _list_lead_in(norm: str, mentions: list[Mention]) -> bool:
+    """An exclusion lead-in ending with ":" that points at a list and names no drug or class of its own."""
+    return all(m.generic or m.systemic for m in mentions) and _FOLLOWING.search(cues.strip_parens(norm)) is not None
+
+
+# "Clinically stable without evidence of progression that requires a change in cancer treatment", "without
+# radiographic progression following the last systemic therapy": a condition on how the disease stands now (the
+# patient may be on first-line treatment, or on none), not a line had.
+_NO_PROGRESSION = re.compile(r"\bnon-?progression\b|\b(?:without|no|absence\s+of|free\s+of|not\s+have)\s+"
+                             r"(?:(?:evidence|signs?|of|any|clinical|radiographic|radiological|symptomatic|disease|rapid|cns|central|nervous|system"
+                             r"|\(cns\))\s+){0,8}progression\b")
+_PROGRESS_WORD = re.compile(r"\bprogress\w*")
+
+
+def _stability_only(norm: str, mentions: list[Mention]) -> bool:
+    """An inclusion whose every "progression" is denied ("without evidence of progression ...") and which names
+    only treatment in general: no earlier line is asked for ("must be on a TKI without progression" still asks for
+    the TKI)."""
+    if not all(m.systemic for m in mentions):
+        return False
+    denied = len(_NO_PROGRESSION.findall(norm))
+    return denied > 0 and denied == len(_PROGRESS_WORD.findall(norm))
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -218,10 +255,15 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if excluding:
         mentions = with_generic_treatment(norm, mentions)
     limits = count_limits(norm, mentions, section)
+    if excluding and not limits and (norm.endswith(":") and _list_lead_in(norm, mentions)
+                                     or "within" in norm and _UNSTATED_WINDOW.search(norm)):
+        return None
     if not excluding:
         limits += ordinal_limits(norm)
         if not any(lim.min is not None or lim.max is not None for lim in limits):
             limits += _completed_line(norm)
+        if not limits and "progress" in norm and _stability_only(norm, mentions):
+            return None
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
                                                           or cues.NO_STANDARD.search(norm) or names_driver(norm)
                                                           or (cues.ALL_WORD.search(norm) is not None
@@ -1024,7 +1066,8 @@ def _last_line_roles(norm: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # Words of a lead-in that pick patients by their treatment history ("For patients treated with X, ...").
-_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*"
+_HISTORY_LEAD = re.compile(r"\b(?:treat\w*|therap\w*|receiv\w*|regimens?|chemo\w*|lines?|exposed|progress\w*|start\w*"
+                           r"|initiat\w*|began|begun|commenc\w*"
                            r"|relaps\w*|recurr\w*|fail\w*)\b")
 
 
