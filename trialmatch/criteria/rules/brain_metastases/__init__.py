@@ -334,6 +334,14 @@ def _subject(before: str) -> str:
     return "any"
 
 
+def _relative_subject(subject: str, after: str) -> str:
+    """ "Patients whose brain metastases have been irradiated and are stable may enrol": the states named between the
+    mention and the permission's verb say whom it is about, as words before the mention would."""
+    if subject != "any" or not (verb := phrases.PERMIT_AFTER.search(after)):
+        return subject
+    return _subject(after[:verb.start() + len(verb.group(0))])
+
+
 def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
     """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
     ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
@@ -462,6 +470,8 @@ def _mention_statements(
             statement["treated_stable"] = U  # "none, or untreated asymptomatic ones": treated ones are not named
         return [statement], statement
     negated = _negated_before(sentence, start, exclusion)
+    if exclusion and negated and phrases.ELIGIBLE_IF_NONE.search(sentence, max(0, start - phrases.LOOKBACK), start):
+        exclusion = False  # "Patients are eligible only if they have no brain metastases", listed as an exclusion
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
     after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
@@ -500,8 +510,10 @@ def _mention_statements(
         exception = last is not None and permits
         if last is not None and permits:  # "... Patients with treated brain metastases may participate"
             _loosen(last, sentence_and_list)
-        # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy").
-        if must and not permits and not _names_state(sentence[end:]):
+        # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy"), itself or
+        # in the list its colon opens ("must meet ALL of the following:" / "Post-treatment imaging shows stability").
+        all_listed = bool(follow) and bool(phrases.ALL_OF.search(sentence, end)) and not phrases.ONE_OF.search(sentence)
+        if must and not permits and not _names_state(f"{sentence[end:]} {follow if all_listed else ''}"):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
             made = _conditional(sentence, rest_of_criterion, subject, permits)
@@ -515,7 +527,7 @@ def _mention_statements(
                     made[state] = E if made[state] == U else made[state]
             statements.append(made)
         elif permits and not exception and (made_by_subject := _qualified_permission(
-                sentence, before, sentence[max(0, start - 70):end + 20], subject)):
+                sentence, before, sentence[max(0, start - 70):end + 20], _relative_subject(subject, after_text))):
             statements.append(made_by_subject)
         return statements, last
 
@@ -798,8 +810,11 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
     after = phrases.ASIDE.sub("", sentence[found.end():found.end() + 160])
     if (phrases.LESION_CONDITION.search(before) or phrases.IF_ANY.search(sentence)
             or phrases.NEGATED_BEFORE.search(before[-phrases.LOOKBACK:]) or phrases.PERMIT_AFTER.search(after)
-            or phrases.EXCLUDED_AFTER.match(after) or phrases.NOT_ALLOWED.search(after[:60])):
+            or phrases.EXCLUDED_AFTER.match(after) or phrases.NOT_ALLOWED.search(after[:60])
+            or phrases.NOT_REQUIRED_AFTER.match(after)):
         return []  # "if present, ...", "patients with 1-3 brain metastases are eligible": a condition or permission
+    if phrases.WITH_SUBJECT.search(before) and phrases.MUST_AFTER.search(after):
+        return []  # "Patients with measurable brain metastases must have one lesion >= 10 mm": a rule for those who do
     if _recording_rule(after):
         return []
     return [_statement("requires_lesions", sentence, X, U, U)]

@@ -283,11 +283,22 @@ JUDGEMENT = re.compile(
 TREATMENT_OBJECT = re.compile(
     r"^(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection)", re.I
 )
-NOT_ALLOWED = re.compile(r"\b(?:not (?:be )?(?:eligible|allowed|permitted|enrolled|included)|ineligible)\b", re.I)
+NOT_ALLOWED = re.compile(
+    r"\b(?:(?:not|cannot|can['’]t) (?:be )?(?:eligible|allowed|permitted|enrol\w*|included|participate|take part"
+    r"|join)|ineligible)\b",
+    re.I,
+)
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
-    r"\b(?:allowed|permitted|eligible|enrolled|enrol|included|participate|considered|admitted|acceptable)\b"
-    r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b",  # "brain metastases allowed if treated", "... mets OK"
+    r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable)\b"
+    r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b"  # "brain metastases allowed if treated", "... mets OK"
+    # "Patients whose brain metastases have been resected or irradiated and remain stable can be enrolled": the
+    # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
+    # a relative clause of the mention's own, with no turn ("unless", "but") or another group in it.
+    r"|^\s{0,2}(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
+    r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
+    r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
+    r"|take\s+part|join|included|eligible|allowed|permitted)\b",
     re.I,
 )
 CONDITION = re.compile(
@@ -321,6 +332,19 @@ PERMIT_BEFORE = re.compile(
     r"(?:(?!(?:no|not|without|never)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
+# "Patients with measurable brain metastases must ...": the lesions say whom the sentence's rule is for.
+WITH_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|all|any)\s+)?(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+have)\s+$", re.I)
+# "measurable intracranial disease is not required": no need of it.
+NOT_REQUIRED_AFTER = re.compile(r"^[^;.]{0,30}?\b(?:is|are)\s+not\s+(?:required|necessary|mandatory|needed)\b", re.I)
+# "Patients are eligible only if they have no brain metastases", listed as an exclusion: an inclusion's condition (the
+# exclusion section's "no" would otherwise read as a double negative, no rule at all).
+ELIGIBLE_IF_NONE = re.compile(
+    r"\b(?:eligible|enrol\w*|participate|included|allowed|permitted)\s+(?:only\s+)?(?:if|when|provided(?:\s+that)?"
+    r"|as\s+long\s+as)\s+(?:(?:they|patients?|subjects?|participants?)\s+)?(?:do(?:es)?\s+not\s+have|ha(?:ve|s|d)\s+no"
+    r"|are\s+free\s+of|show\s+no)\s+(?:(?:known|evidence\s+of|any)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # "Subjects with treated brain metastases are eligible (untreated brain metastases are ineligible) provided ...": an
 # aside saying which ones are NOT let in; not one of the permission's conditions.
 NEGATIVE_ASIDE = re.compile(
@@ -352,6 +376,8 @@ BARE_PERMIT = guarded(
     re.I,
 )
 # "must have one of the following:" over sub-bullets: each sub-bullet is an alternative. "must have either:" too.
+# "must meet ALL criteria of the following (a-d):", "must satisfy each criterion below:": a list that all hold.
+ALL_OF = re.compile(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
 ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
 # A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
 ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
@@ -409,8 +435,10 @@ TREATED = re.compile(
     re.I,
 )
 NOT_ACTIVE = guarded(
-    # "no active", "must not have evidence of active", "without any signs of progressive"
-    r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?(?:(?:evidence|signs?) of )?"
+    # "no active", "must not have evidence of active", "without any signs of progressive", "no radiological evidence
+    # of new or enlarging" (a stability condition, not a mention of new metastases)
+    r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?"
+    r"(?:(?:(?:radiolog\w*|radiographic\w*|clinical|imaging|MRI)\s+)?(?:evidence|signs?) of )?"
     r"(?:active|progressive|progressing|untreated|untx['’]?d|new)\b",
     re.I,
 )
@@ -597,7 +625,8 @@ BRAIN_LESION_COUNT = _Counts(re.compile(
     rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|(?:intra-?)?parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
-    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?{_BRAIN_LESION})",
+    # "measurable intracranial disease (at least one lesion >= 10 mm)": disease in the brain that can be measured
+    rf"|\bmeasurable\s+(?:[\w-]+\s+){{0,2}}?(?:{_BRAIN_LESION}|{SITE}\s+disease\b))",
     re.I,
 ))
 # "Measurable CNS lesions >= 10 mm must be captured as intracranial RECIST target lesions": the lesions are the subject

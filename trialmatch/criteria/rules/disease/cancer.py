@@ -35,6 +35,21 @@ def _left_out(sentence: str, start: int) -> bool:
                 and not _HISTORY.search(sentence))
 
 
+# "breast/lung/esophagogastric/colorectal cancer", "breast, lung, or ovarian carcinoma": organs before one cancer word.
+_LUNG_IN_ORGAN_LIST = guarded(
+    r"(?<![\w-])lung\s*(?:/|,|\band/or\b|\bor\b|\band\b)\s*(?:(?:and|or)\s+)?"
+    r"(?:[a-z-]+\s*(?:/|,|\band/or\b|\bor\b|\band\b)\s*(?:(?:and|or)\s+)?){0,5}[a-z-]+\s+"
+    r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|neoplasms?)\b",
+    re.I,
+)
+
+
+def _lung_in_organ_list(sentence: str) -> bool:
+    """The lung named among organs that share the cancer word after them, and not left out ("other than lung")."""
+    found = _LUNG_IN_ORGAN_LIST.search(sentence)
+    return bool(found and not _left_out(sentence, found.start()) and not _HISTORY.search(sentence))
+
+
 def _lung_cancer_taken(sources: list[str]) -> bool:
     """Some sentence names lung cancer without leaving it out."""
     pattern = vocab()["lung_cancer"]
@@ -368,8 +383,10 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
                 left_out = left_out or sentence
     if left_out and not nsclc and not _lung_cancer_taken(sources):
         return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
-    # Lung cancer in general counts once small cell lung cancer is blanked out.
-    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))]
+    # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
+    # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
+    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))
+               or _lung_in_organ_list(s)]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""
     small_cell = next(((s, c) for c in text.inclusion for s in c.sentences() if v["sclc"].search(s)), None)

@@ -157,6 +157,12 @@ _HISTOLOGY_LIST = re.compile(
     re.I,
 )
 # "Stage IIIB with malignant pleural effusion": the lung cancer's own spread, not another malignancy's history.
+# "no prior solid tumour", "solid tumours other than NSCLC": not the cancers the trial takes.
+_NOT_TAKEN_BEFORE = re.compile(
+    r"\b(?:history of|prior|previous|second|no|without|other than|except(?: for)?|excluding)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_LEFT_OUT_AFTER = re.compile(r"[^.;]{0,30}?\b(?:other than|except|excluding|but not)\b", re.I)
 _OWN_MALIGNANT = re.compile(r"\bmalignant\s+(?:(?:pleural|pericardial)\s+(?:or\s+pericardial\s+)?)?effusions?\b", re.I)
 _LARGE_CELL = re.compile(r"\blarge[\s-]+cell\b(?![\s-]*neuro)", re.I)
 _LUNG = guarded(r"\blung\b|\bnsclc\b|\bpulmonary\b|\bbronch", re.I)
@@ -382,6 +388,27 @@ def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
             if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
 
 
+def _criteria_take_solid_tumours(text: TrialText) -> bool:
+    """An inclusion taking solid tumours in general ("Other metastatic, non-CNS solid tumor relapsed or refractory
+    to standard therapy"): the criteria say which cancers enrol, so a histology in the title or conditions ("Lung
+    Adenocarcinoma" beside "Solid Tumor") is one the trial studies, not a limit on the lung cancers it takes. A
+    histology the criteria name themselves still counts, and then so does the header's (the criteria may name it
+    for each of their parts: "Cohort B5 (Squamous NSCLC)")."""
+    basket = vocab()["basket"]
+    words = _histology_words()
+    if any(words.possible(criterion.text) and any(_mentions(sentence) for sentence in criterion.sentences())
+           for criterion in text.inclusion):
+        return False
+    for criterion in text.inclusion:
+        if criterion.purpose is not None:  # (another cancer's criteria were dropped before)
+            continue
+        for found in basket.finditer(criterion.text):
+            if not (_NOT_TAKEN_BEFORE.search(criterion.text, max(0, found.start() - 40), found.start())
+                    or _LEFT_OUT_AFTER.match(criterion.text, found.end())):
+                return True
+    return False
+
+
 def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
     """None when the sentence lets every histology in ("any histology"); else whether it may name one."""
     if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
@@ -393,7 +420,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
     a limit stated for one cohort only, or a mixed component, makes the rest a question."""
     # (sentence, its criterion or None for the title and conditions)
-    header = _header_parts(text)
+    header = [] if _criteria_take_solid_tumours(text) else _header_parts(text)
     loose = _qualified_header(text, header)
     sources: list[tuple[str, Criterion | None]] = [(part, None) for part in header] + [
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()

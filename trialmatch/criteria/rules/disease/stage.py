@@ -573,6 +573,45 @@ def _names_oligo(plain: str) -> bool:
     return bool(words["oligo"].search(plain) or words["oligo_count"].search(plain))
 
 
+# "Stage III NSCLC who received chemoradiation followed by durvalumab with progressive disease", "Oligoprogressive
+# Stage III NSCLC After Chemoradiation": the stage is the one at diagnosis; the disease enrolled is its progression
+# after that treatment, which may be distant (stage IV now). Not "without progression after chemoradiation".
+_STAGE_III_TREATMENT = (r"(?:chemo-?\s?radi\w*|radio-?\s?chemo\w*|\bCRT\b|durvalumab|consolidati\w*|PACIFIC"
+                        r"|definitive\s+(?:therapy|treatment|radi\w*))")
+_PROGRESSION = r"(?:(?:oligo|poly)?progress\w*|relaps\w*|recurr\w*|persistent\s+disease)"
+_RELAPSE_AFTER_TREATMENT = guarded(
+    rf"\b{_PROGRESSION}\b[^.;]{{0,60}}?\b(?:after|following|during|on|post)\b[^.;]{{0,40}}?{_STAGE_III_TREATMENT}"
+    rf"|{_STAGE_III_TREATMENT}[^.;]{{0,80}}?\b{_PROGRESSION}\b",
+    re.I,
+)
+_PROGRESSION_WORD = re.compile(rf"\b{_PROGRESSION}\b", re.I)
+_PROGRESSION_NEGATED = re.compile(
+    r"\b(?:no|not|without|free of|absence of|prior to|before|rapidly|excluded|ineligible)\b(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+_SHUT_AFTER = re.compile(r"[^.;]{0,60}\b(?:are|is|will be)\s+(?:excluded|ineligible|not\s+eligible)\b", re.I)
+# "sites can be local, distant, or both", "local or distant progression": a relapse that may be metastatic.
+_DISTANT = guarded(r"\bdistant\b", re.I)
+
+
+def _relapse_after_stage_iii_treatment(plain: str) -> bool:
+    """A stage III sentence whose disease is its progression after chemoradiation or consolidation (see above)."""
+    found = _RELAPSE_AFTER_TREATMENT.search(plain)
+    if found is None or _SHUT_AFTER.match(plain, found.end()):
+        return False
+    word = _PROGRESSION_WORD.search(plain, found.start(), found.end())
+    return word is not None and not _PROGRESSION_NEGATED.search(plain, max(0, word.start() - 40), word.start())
+
+
+def _distant_relapse_named(text: TrialText) -> Evidence | None:
+    """An inclusion that lets the progression be distant ("sites can be local, distant, or both")."""
+    for criterion in text.inclusion:
+        for found in _DISTANT.finditer(criterion.text):
+            if not _NEGATED_BEFORE.search(criterion.text[max(0, found.start() - 30):found.start()]):
+                return criterion.text, criterion
+    return None
+
+
 def stage_rule(text: TrialText) -> dict[str, Any]:
     words = vocab()
     stage_words = _stage_words()
@@ -592,6 +631,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
     oligo_words: list[Evidence] = []  # inclusions whose only advanced wording is "oligometastatic"
     limited: list[Evidence] = []  # exclusions of metastatic disease with a condition that counts nothing
     wet: list[Evidence] = []  # "stage IIIB with pleural effusion": M1a today, only part of stage IV
+    relapsed: list[Evidence] = []  # stage III at diagnosis, progressed after chemoradiation or consolidation
     # A long text repeats its sentences (the same criterion under several cohorts or parts): what a sentence's own
     # words say is worked out once per distinct sentence within this parse (the criterion's part stays per use).
     said: dict[tuple[Any, ...], Any] = {}
@@ -640,6 +680,8 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 # cancer's stage never narrows the lung cancer's (it may still say advanced disease).
                 if once(another_cancer_only, plain):
                     pass
+                elif early_here and once(_relapse_after_stage_iii_treatment, plain):
+                    relapsed.append((sentence, criterion))
                 elif early_here:
                     early.append((sentence, criterion))
                     if not is_header and any(values and max(values) <= 3 for values in stages) and not _aside(
@@ -699,6 +741,15 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         oligo += limited
         advanced += limited
         metastatic += limited
+    if relapsed and not advanced:
+        # Stage III at diagnosis, its progression enrolled: a stage IV patient fits if the relapse may be distant,
+        # else it is a question; the title's and conditions' "Stage III" say the same diagnosis, nothing more.
+        early = [e for e in early if e[1] is not None]
+        distant = _distant_relapse_named(text)
+        if distant is not None:
+            advanced.append(relapsed[0] if relapsed[0][1] is not None else distant)
+        elif not early:
+            locally_advanced.append(relapsed[0])
     only_for: dict[str, Any] | None = None  # the scope of the deciding criterion
     if _other_group_takes_metastatic(excludes_metastatic, metastatic):
         excludes_metastatic = []  # "Neoadjuvant cohort: no distant metastases" beside "Cohort B: stage IV NSCLC"

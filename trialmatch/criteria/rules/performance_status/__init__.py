@@ -843,6 +843,7 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
         part = one_part(criterion.text) if len({r["label"] for r in rules}) == 1 else None
         for rule in rules if part else ():
             rule["part"] = part
+            rule["unscoped"] = list(rule["verdicts"])
             rule["verdicts"] = [UNKNOWN if v == EXCLUDED else v for v in rule["verdicts"]]
         return rules
     if _per_part(criterion, rules) or len({r["label"] for r in rules}) > 1 and criterion.text.lower().find(
@@ -855,6 +856,7 @@ def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
     scope_json = scope.to_json()
     for rule in rules:
         rule["scope"] = scope_json
+        rule["unscoped"] = list(rule["verdicts"])
         rule["verdicts"] = [
             v if v is None else apply_scope(Finding(v), scope_json, None).verdict for v in rule["verdicts"]
         ]
@@ -921,6 +923,31 @@ def _alternatives(groups: dict[str, list[dict[str, Any]]]) -> None:
                 rule["with_condition"] = True
 
 
+_OWN_TERMS = ("subgroup", "on_condition", "with_condition", "cross", "conditional", "open_ended")
+
+
+def _part_name(rule: dict[str, Any]) -> str | None:
+    scope = rule.get("scope")
+    return str(scope.get("label") or scope) if scope else rule.get("part")
+
+
+def _same_limit_everywhere(rules: list[dict[str, Any]]) -> None:
+    """ "Dose Escalation: ECOG 0 or 1" and again "Cohort 5: ECOG 0 or 1": every part the trial names sets the same
+    limit (and nothing outside them sets another), so the limit holds whichever part a patient joins. A part's limit
+    alone stays a question; so does any set of parts whose limits differ."""
+    named = {_part_name(rule) for rule in rules}
+    if len(named - {None}) < 1 or len(named) < 2 or any(rule.get(term) for rule in rules for term in _OWN_TERMS):
+        return
+    stated = {tuple(rule.get("unscoped", rule["verdicts"])) for rule in rules}
+    if len(stated) != 1 or None in next(iter(stated)):
+        return
+    for rule in rules:
+        if "unscoped" in rule:
+            rule["verdicts"] = list(rule["unscoped"])
+            rule.pop("scope", None)
+            rule.pop("part", None)
+
+
 def _group_key(criterion: Criterion) -> str:
     """Sub-bullets of one parent are read together ("as defined by the following criteria: * ... * ..."); any
     other criterion stands alone."""
@@ -936,6 +963,7 @@ def parse(text: TrialText) -> dict[str, Any]:
         if criterion_rules:
             groups.setdefault(_group_key(criterion), []).extend(criterion_rules)
     _alternatives(groups)
+    _same_limit_everywhere([rule for _, criterion_rules in found for rule in criterion_rules])
     for _, criterion_rules in found:
         for rule in criterion_rules:
             key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
@@ -944,6 +972,8 @@ def parse(text: TrialText) -> dict[str, Any]:
                 rules.append(rule)
     if not rules:
         return {}
+    for rule in rules:
+        rule.pop("unscoped", None)
     # None = this statement says nothing about that score (an exception such as "ECOG 2 may be enrolled").
     combined: list[Verdict] = [
         max((r["verdicts"][e] for r in rules if r["verdicts"][e] and not r.get("subgroup")),
