@@ -22,8 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.invented import invented_trial
-from trialmatch.criteria.parse import DIMENSIONS, parse_text
+from tests.invented import invented_trial, whole_parse_verdict
 from trialmatch.criteria.rules import brain_metastases, disease, performance_status
 from trialmatch.matching.profile import Profile, profile_from_dict
 
@@ -251,9 +250,7 @@ def _patient(**fields: Any) -> Profile:
     return profile_from_dict({**base, **fields})
 
 
-def _verdict(text: Any, dimension: str, patient: Profile) -> str:
-    rules = parse_text(text)
-    return str(DIMENSIONS[dimension].check(rules[dimension], patient).verdict)
+_verdict = whole_parse_verdict
 
 
 def test_invented_profiles_on_an_audited_trial() -> None:
