@@ -474,8 +474,10 @@ CONDITION_BEFORE = guarded(
 )
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
 _THERAPY_VERBS = (
-    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression"
-    r"|(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
+    # "have also received", "have been previously treated": the adverb may sit on either side of the auxiliary.
+    r"(?:also\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
+    r"|documented\s+)?progression"
+    r"|(?:previously\s+)?(?:received|been (?:previously )?treated|had|undergone|failed|progressed"
     r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
     r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
 )
@@ -516,6 +518,24 @@ SENTENCE_CONDITION = re.compile(
     re.I,
 )
 CARRIER_RULE = re.compile(r"^\W*(?:notes?\s*[:\-]\s*)?" + _CARRIER_RULE, re.I)
+# "Patients with activating EGFR mutation or ALK rearrangement which is expected to be responsive to available TKI
+# therapy, must have been previously treated with ...", "Participants known to harbor an ALK or ROS1 fusion for which
+# treatment is available must have received ...": a group opened by its markers, a long relative clause, then its
+# treatment rule. The marker names the group; it is no requirement. Head: the sentence up to the marker phrase (no
+# modal yet); tail: what follows the phrase, up to the modal and its treatment verb.
+CARRIER_GROUP_HEAD = re.compile(
+    r"^\W*(?:notes?\s*[:\-]\s*)?(?:all\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"(?:with\s+)?(?:[\w\-/]+\s+){0,3}?"
+    r"(?:with|who\s+(?:have|harbou?r|carry)|(?:(?:are|is)\s+)?known\s+to\s+(?:have|harbou?r|carry)|harbou?ring|carrying"
+    r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have))\b"
+    r"(?![^;:]*\b(?:must|should|shall|required|need)\b)[^;:]{0,160}$",
+    re.I,
+)
+CARRIER_GROUP_TAIL = re.compile(
+    r"[^;:.]{0,200}?\b(?:must|should|shall|need\s+to|needs\s+to|are\s+required\s+to|is\s+required\s+to)\s+"
+    + _THERAPY_VERBS,
+    re.I,
+)
 PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"

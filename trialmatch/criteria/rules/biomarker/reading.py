@@ -125,6 +125,52 @@ _TREATED_EXCEPTION = re.compile(
 # ("no concomitant driver mutations" is a marker rule) nor "washout" or "other_cancer" (a marker rule may share
 # the sentence with a time window or with "previous cancer therapy").
 _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity_recovery"})
+# "BRAF mutation: patients who refused BRAF+MEK inhibitor", "ALK fusion: patients who declined alectinib": a sub-bullet
+# whose label names the carriers and whose text says what those carriers must have done. The label is the group the
+# condition is on (a branch of a list, often under another tumour), not a marker every patient must have.
+_LABELLED_CARRIER_RULE = re.compile(
+    r"^\W{0,3}[^:;.]{2,60}?\s*:\s*(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"(?:who|that)\s+)(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
+    r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
+    r"|progressed|received|failed|(?:were|are|have\s+been)\s+treated)\b",
+    re.I,
+)
+# "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
+# assay is accepted for which marker's patients. It names no marker anyone must have.
+_ASSAY_FOR_ONLY = re.compile(
+    r"^\W{0,3}(?:[\w\-/ ]{2,30}:\s*)?for\s+[^.;:]{1,50}?\bonly\b\s*,?\s*(?:using|with|by|via|on)\b", re.I)
+# "(HER2 positivity requirement is excluded in DL1 and DL2)", "EGFR mutation requirement is waived for Part A": the
+# requirement is lifted for a group; nothing is excluded. The waiver (its bracket, or the sentence up to it) is not
+# read, and a rule left beside it is a question (the group it is waived for may be the patient's way in).
+_WAIVER = re.compile(
+    r"\brequirements?\s+(?:is\s+|are\s+|will\s+be\s+|does\s+not\s+apply|do\s+not\s+apply)"
+    r"(?:not\s+(?:applicable|required|applied|needed|mandatory)|excluded|waived|removed|lifted|omitted|dropped"
+    r"|relaxed)?",
+    re.I,
+)
+
+
+def _without_waiver(sentence: str) -> tuple[str, bool]:
+    """The sentence without its waiver (see _WAIVER), and whether one was found."""
+    match = _WAIVER.search(sentence)
+    if match is None or (match.group(0).split()[-1].lower() in ("is", "are", "be")):
+        return sentence, False
+    opened = sentence.rfind("(", 0, match.start())
+    closed = sentence.find(")", match.end())
+    if opened >= 0 and closed > 0 and ")" not in sentence[opened:match.start()]:
+        return sentence[:opened] + sentence[closed + 1:], True
+    return sentence[match.end():], True
+
+
+# "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
+# with PD-L1 < 1% may join the chemotherapy cohort": the exception opens one more way in for the group it names; its
+# marker is no rule for anyone else. Only the text before the exception word is read. Bounded window, no nesting.
+_EXCEPTION_ENTRY = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:only\s+)?exception\b|exceptions?\s*:|as\s+an\s+exception\b|except\s+that\b)"
+    r"[^.;]{0,220}?\b(?:may|can|could|will\s+be\s+(?:allowed|permitted)\s+to|are\s+(?:allowed|permitted)\s+to)\s+"
+    r"(?:also\s+)?(?:enter|join|enrol\w*|participate|be\s+(?:enrolled|included|eligible|allowed|considered|assigned))\b",
+    re.I,
+)
 _GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # "an alteration for which NO approved targeted therapy is available": the drug's absence is the point, and whether
 # a profile's change has a drug is not what "actionable" reads then. Bounded windows, no nested repeats.
@@ -255,6 +301,14 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     `once`: the parse's answers, where the sentence's normalised text is shared with the other readings of it."""
     if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
+    if _LABELLED_CARRIER_RULE.match(sentence) or _ASSAY_FOR_ONLY.match(sentence):
+        return None
+    sentence, waived = _without_waiver(sentence)
+    exception = _EXCEPTION_ENTRY.search(sentence) if section == "inclusion" else None
+    if exception is not None:
+        sentence = sentence[:exception.start()].rstrip(" ,(-")  # the rule the exception is to, if any
+        if not mentions_marker(sentence) and not mutant_prefix(sentence):
+            return None
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
     norm, hedged = without_other_hedge(once(normalise, sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
@@ -273,6 +327,9 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     statements = _drop_both_ways([*genes, *scores, *directed])
     if hedged:
         _other_drivers_in_question(statements)
+    if exception is not None or waived:
+        for statement in statements:
+            statement.doubtful = True  # the exception's group may pass it another way: a question, never a bar
     return frozenset(carrier_genes(norm)), statements
 
 
@@ -538,6 +595,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
         read_whole = note_apart(criterion.text) if section == "inclusion" else criterion.text
+        # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
+        # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
+        lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
@@ -622,6 +682,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                         clause["doubtful"] = True
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
+                if lifted:
+                    clause["doubtful"] = True
                 if flat_ban:
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
                 if permits:
