@@ -173,3 +173,92 @@ def test_assay_for_one_marker_is_no_requirement(sentence: str, others: list[obje
 
 def test_marker_only_without_assay_stays() -> None:
     assert verdict(inc("ALK-positive NSCLC only."), ROS1) == "excluded"
+
+
+# ---- kind 5: gene names, "+/mutant", a second finding absent, a threshold that bends ---------------------------
+
+KRAS_PROTO = [
+    "Known KRAS proto-oncogene G12C mutation.",
+    "Patients with a KRAS proto-oncogene G12C alteration.",
+    "Tumors harboring epidermal growth factor receptor (EGFR), KRAS proto-oncogene G12C (KRAS G12C).",
+    "KRAS proto-oncogene GTPase G12C mutation.",
+]
+
+
+@pytest.mark.parametrize("sentence", KRAS_PROTO, ids=["known", "alteration", "list", "gtpase"])
+def test_kras_full_name_keeps_its_variant(sentence: str) -> None:
+    assert verdict(exc(sentence), G12D) == "eligible"
+    assert verdict(exc(sentence), patient("KRAS:G12V", lines=1)) == "eligible"
+    assert verdict(exc(sentence), G12C) == "excluded"
+
+
+PLUS_MUTANT = [
+    ("HER2+/mutant NSCLC.", ERBB2_AMP),
+    ("Patients with HER2+ / mutated lung cancer", ERBB2_AMP),
+    ("MET+/mutant NSCLC (amplified or exon 14 skipping).", patient("MET:amplification", lines=1)),
+    ("HER2+/amplified tumours", ERBB2_AMP),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), PLUS_MUTANT, ids=["her2", "spaced", "met", "amplified"])
+def test_plus_slash_mutant_takes_copies_and_protein(sentence: str, carrier: object) -> None:
+    assert verdict(inc(sentence), carrier) == "eligible"
+
+
+def test_plus_slash_near_misses() -> None:
+    assert verdict(inc("HER2-mutant NSCLC."), ERBB2_AMP) == "excluded"
+    assert verdict(inc("HER2+/mutant NSCLC."), G12C) == "excluded"
+    assert verdict(inc("HER2+/mutant NSCLC."), patient("ERBB2:exon 20 insertion", lines=1)) == "eligible"
+
+
+ABSENT_SECOND = [
+    ("Participants with ERBB2-activating mutations or ERBB2 gene amplification in the absence of HER2 positivity "
+     "are considered ineligible.", ERBB2_AMP),
+    ("Patients with MET amplification in the absence of MET protein overexpression are ineligible.",
+     patient("MET:amplification", lines=1)),
+    ("Tumours with ERBB2 amplification but without HER2 protein overexpression (IHC 3+).", ERBB2_AMP),
+    ("EGFR mutations without documented sensitivity to osimertinib.", L858R),
+    ("MET amplification not accompanied by c-Met protein expression.", patient("MET:amplification", lines=1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), ABSENT_SECOND,
+                         ids=["erbb2-positivity", "met-protein", "but-without", "sensitivity", "not-accompanied"])
+def test_exclusion_needing_a_second_finding_absent_is_a_question(sentence: str, carrier: object) -> None:
+    assert verdict(exc(sentence), carrier) == "unknown"
+
+
+def test_ineligible_group_among_inclusions_needing_a_second_finding_is_a_question() -> None:
+    criteria = inc("Solid tumour with HER2 expression. Note: participants must have HER2 positivity, defined as IHC 3+ "
+                   "or IHC 2+/ISH+. Participants with ERBB2 gene amplification in the absence of HER2 positivity are "
+                   "considered ineligible.")
+    assert verdict(criteria, ERBB2_AMP) == "unknown"
+
+
+def test_plain_amplification_exclusion_stays() -> None:
+    assert verdict(exc("Participants with ERBB2 gene amplification are ineligible."), ERBB2_AMP) == "excluded"
+    assert verdict(exc("Known HER2 amplification or HER2 overexpression."), ERBB2_AMP) == "excluded"
+
+
+BENDS = [
+    "Tumour PD-L1 expression of at least 50%; patients with lower expression may be enrolled with sponsor approval.",
+    "PD-L1 TPS >= 50% by 22C3. Patients with TPS 1-49% may be considered after discussion with the medical monitor.",
+    "PD-L1 TPS >= 50% (patients with TPS 1-49% may be enrolled on a case-by-case basis after sponsor review).",
+    "PD-L1 TPS of 50% or more. Participants with lower PD-L1 scores may be eligible following discussion with the "
+    "study chair.",
+]
+
+
+@pytest.mark.parametrize("sentence", BENDS, ids=["approval", "discussion", "case-by-case", "study-chair"])
+def test_threshold_that_bends_is_a_question_below_it(sentence: str) -> None:
+    criteria = inc(sentence)
+    assert verdict(criteria, PD30) == "unknown"
+    assert verdict(criteria, NO_DRIVER) == "eligible"  # 80%: the discretionary band is no requirement
+
+
+def test_threshold_near_misses() -> None:
+    assert verdict(inc("PD-L1 TPS >= 50% by 22C3 assay."), PD30) == "excluded"
+    # widening to other mutations of the same gene does not bend the gene rule for other genes
+    criteria = inc("Documented EGFR exon 19 deletion or L858R. Participants with other EGFR-activating mutations may "
+                   "be eligible following discussion with the Sponsor.")
+    assert verdict(criteria, G12C) == "excluded"

@@ -115,6 +115,10 @@ _NEGATIVE_SLIP = re.compile(rf"\b(?:{_SLIPS})\b", re.I)
 # (the engine jumps from "n" to "n") instead of one substring test per slip.
 _NEGATIVE_SLIP_HINT = re.compile(_SLIPS)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
+# "HER2+/mutant", "MET+/amplified": positive OR mutant, not a mutation alone (see _plus_slash).
+_PLUS_SLASH = re.compile(
+    r"\b(EGFR|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?\+\s?/\s?(mutant|mutated|amplified)\b",
+    re.I)
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
 _EXON_NUMBER = r"(?:1[89]|2[01])"
@@ -295,6 +299,14 @@ _RESULT_STATUS = re.compile(
 )
 
 
+def _plus_slash(match: re.Match[str]) -> str:
+    """"HER2+/mutant" -> "HER2 amplification, overexpression or mutation": "+" is copies or protein (a "positive"
+    beside a mutation of the same gene would be read as that mutation only)."""
+    gene, second = match.group(1), match.group(2).lower()
+    return f"{gene} amplification or overexpression" if second == "amplified" else \
+        f"{gene} amplification, overexpression or mutation"
+
+
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
@@ -324,6 +336,8 @@ def normalise(text: str) -> str:
     text = _EITHER_STATUS.sub("status", text)
     if "-)" in text or "- )" in text:
         text = _GENE_MINUS.sub(r"\1 negative)", text)
+    if "+/" in text or "+ /" in text:
+        text = _PLUS_SLASH.sub(_plus_slash, text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
     text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched

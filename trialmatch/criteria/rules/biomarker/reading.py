@@ -129,12 +129,56 @@ _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity
 # whose label names the carriers and whose text says what those carriers must have done. The label is the group the
 # condition is on (a branch of a list, often under another tumour), not a marker every patient must have.
 _LABELLED_CARRIER_RULE = re.compile(
-    r"^\W{0,3}[^:;.]{2,60}?\s*:\s*(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
-    r"(?:who|that)\s+)(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
+    r"^\W{0,3}(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?\s*:\s*"
+    r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
     r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
-    r"|progressed|received|failed|(?:were|are|have\s+been)\s+treated)\b",
+    # "BRAF wild type: progressed after receiving PD-1 containing therapy"
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated)\b",
     re.I,
 )
+# "ERBB2 amplification in the absence of HER2 positivity are ineligible", "MET amplification without MET protein
+# overexpression": an exclusion that needs a second, protein-level (or confirming) finding to be absent, which no
+# profile reports: a question for carriers, never a bar. Bounded window, no nested repeats.
+_ABSENT_SECOND_FINDING = re.compile(
+    r"\b(?:in\s+the\s+absence\s+of|without|not\s+accompanied\s+by|lacking)\s+"
+    r"(?:(?:a|an|the|any|documented|concurrent|confirmed|central)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:positivity|over-?expression|expression|protein|IHC|immunohistochemistry|confirmation|sensitivity)\b",
+    re.I,
+)
+# "PD-L1 TPS >= 50%. Patients with lower PD-L1 TPS may be eligible following discussion with the sponsor", "...;
+# patients with lower expression may be enrolled with sponsor approval": the threshold bends case by case. The
+# discretionary part sets no rule of its own, and a PD-L1 level beside it is a question, never a bar.
+_DISCRETION = re.compile(
+    r"\b(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:eligible|enrolled|included|considered|allowed|permitted"
+    r"|enrol\w*|participate|accepted)\b[^.;]{0,60}?\b(?:following|after|upon|with|by|on|at)\s+"
+    r"(?:(?:a|an|the|prior|written)\s+)?(?:[\w\-]+\s+){0,2}?(?:discussion|approval|agreement|review|consultation"
+    r"|permission|discretion|case[\s\-]by[\s\-]case)\b",
+    re.I,
+)
+_DISCRETION_SUBJECT = re.compile(r"\b(?:patients?|participants?|subjects?|tumou?rs?|those|cases)\b", re.I)
+_SCORE_WORD = re.compile(r"\b(?:PD-?L1|TPS|CPS|tumou?r\s+proportion|lower|expression)\b", re.I)
+
+
+def _discretion_start(sentence: str) -> int | None:
+    """Where the discretionary part of a sentence begins (see _DISCRETION): at its subject ("patients with lower
+    ..."), or after the last ";", "," or "(" before it."""
+    match = _DISCRETION.search(sentence)
+    if match is None:
+        return None
+    subjects = [m.start() for m in _DISCRETION_SUBJECT.finditer(sentence, 0, match.start())]
+    marks = [sentence.rfind(mark, 0, match.start()) + 1 for mark in ";,("]
+    return max([*subjects, *marks, 0])
+
+
+def _bends_score(text: str) -> bool:
+    """The criterion lets a lower PD-L1 level in case by case."""
+    start = _discretion_start(text) if "iscuss" in text or "pprov" in text or "eview" in text or "case" in text \
+        else None
+    return start is not None and _SCORE_WORD.search(text, start) is not None
+
+
+_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be|will\s+be)\s+excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
 _ASSAY_FOR_ONLY = re.compile(
@@ -304,6 +348,12 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if _LABELLED_CARRIER_RULE.match(sentence) or _ASSAY_FOR_ONLY.match(sentence):
         return None
     sentence, waived = _without_waiver(sentence)
+    discretion = _discretion_start(sentence) if section == "inclusion" else None
+    if discretion is not None and _SCORE_WORD.search(sentence, discretion):  # a PD-L1 level that bends (a gene
+        # list's "other alterations may be considered" is a hedge, read by without_other_hedge)
+        sentence = sentence[:discretion].rstrip(" ,;")  # the case-by-case way in is no rule
+        if not mentions_marker(sentence) and not mutant_prefix(sentence):
+            return None
     exception = _EXCEPTION_ENTRY.search(sentence) if section == "inclusion" else None
     if exception is not None:
         sentence = sentence[:exception.start()].rstrip(" ,(-")  # the rule the exception is to, if any
@@ -327,7 +377,8 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     statements = _drop_both_ways([*genes, *scores, *directed])
     if hedged:
         _other_drivers_in_question(statements)
-    if exception is not None or waived:
+    excluding = section == "exclusion" or EXCLUDING_SENTENCE.search(norm) is not None or _INELIGIBLE.search(norm)
+    if exception is not None or waived or (excluding and _ABSENT_SECOND_FINDING.search(sentence)):
         for statement in statements:
             statement.doubtful = True  # the exception's group may pass it another way: a question, never a bar
     return frozenset(carrier_genes(norm)), statements
@@ -598,6 +649,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
+        bent = section == "inclusion" and once(_bends_score, criterion.text)
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
@@ -682,7 +734,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                         clause["doubtful"] = True
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
-                if lifted:
+                if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
                     clause["doubtful"] = True
                 if flat_ban:
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
