@@ -115,6 +115,10 @@ _NEGATIVE_SLIP = re.compile(rf"\b(?:{_SLIPS})\b", re.I)
 # (the engine jumps from "n" to "n") instead of one substring test per slip.
 _NEGATIVE_SLIP_HINT = re.compile(_SLIPS)
 _MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
+# "HER2+/mutant", "MET+/amplified": positive OR mutant, not a mutation alone (see _plus_slash).
+_PLUS_SLASH = re.compile(
+    r"\b(EGFR|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?\+\s?/\s?(mutant|mutated|amplified)\b",
+    re.I)
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
 _EXON_NUMBER = r"(?:1[89]|2[01])"
@@ -295,6 +299,14 @@ _RESULT_STATUS = re.compile(
 )
 
 
+def _plus_slash(match: re.Match[str]) -> str:
+    """"HER2+/mutant" -> "HER2 amplification, overexpression or mutation": "+" is copies or protein (a "positive"
+    beside a mutation of the same gene would be read as that mutation only)."""
+    gene, second = match.group(1), match.group(2).lower()
+    return f"{gene} amplification or overexpression" if second == "amplified" else \
+        f"{gene} amplification, overexpression or mutation"
+
+
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
@@ -324,6 +336,8 @@ def normalise(text: str) -> str:
     text = _EITHER_STATUS.sub("status", text)
     if "-)" in text or "- )" in text:
         text = _GENE_MINUS.sub(r"\1 negative)", text)
+    if "+/" in text or "+ /" in text:
+        text = _PLUS_SLASH.sub(_plus_slash, text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
     text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched
@@ -474,8 +488,10 @@ CONDITION_BEFORE = guarded(
 )
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
 _THERAPY_VERBS = (
-    r"(?:also\s+)?(?:have\s+|has\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression"
-    r"|(?:previously\s+)?(?:received|been treated|had|undergone|failed|progressed"
+    # "have also received", "have been previously treated": the adverb may sit on either side of the auxiliary.
+    r"(?:also\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
+    r"|documented\s+)?progression"
+    r"|(?:previously\s+)?(?:received|been (?:previously )?treated|had|undergone|failed|progressed"
     r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
     r"|be\s+(?:previously\s+)?treated|discontinu\w+|be refractory|be intolerant|be resistant)\b"
 )
@@ -516,6 +532,24 @@ SENTENCE_CONDITION = re.compile(
     re.I,
 )
 CARRIER_RULE = re.compile(r"^\W*(?:notes?\s*[:\-]\s*)?" + _CARRIER_RULE, re.I)
+# "Patients with activating EGFR mutation or ALK rearrangement which is expected to be responsive to available TKI
+# therapy, must have been previously treated with ...", "Participants known to harbor an ALK or ROS1 fusion for which
+# treatment is available must have received ...": a group opened by its markers, a long relative clause, then its
+# treatment rule. The marker names the group; it is no requirement. Head: the sentence up to the marker phrase (no
+# modal yet); tail: what follows the phrase, up to the modal and its treatment verb.
+CARRIER_GROUP_HEAD = re.compile(
+    r"^\W*(?:notes?\s*[:\-]\s*)?(?:all\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"(?:with\s+)?(?:[\w\-/]+\s+){0,3}?"
+    r"(?:with|who\s+(?:have|harbou?r|carry)|(?:(?:are|is)\s+)?known\s+to\s+(?:have|harbou?r|carry)|harbou?ring|carrying"
+    r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have))\b"
+    r"(?![^;:]*\b(?:must|should|shall|required|need)\b)[^;:]{0,160}$",
+    re.I,
+)
+CARRIER_GROUP_TAIL = re.compile(
+    r"[^;:.]{0,200}?\b(?:must|should|shall|need\s+to|needs\s+to|are\s+required\s+to|is\s+required\s+to)\s+"
+    + _THERAPY_VERBS,
+    re.I,
+)
 PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"

@@ -125,6 +125,96 @@ _TREATED_EXCEPTION = re.compile(
 # ("no concomitant driver mutations" is a marker rule) nor "washout" or "other_cancer" (a marker rule may share
 # the sentence with a time window or with "previous cancer therapy").
 _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity_recovery"})
+# "BRAF mutation: patients who refused BRAF+MEK inhibitor", "ALK fusion: patients who declined alectinib": a sub-bullet
+# whose label names the carriers and whose text says what those carriers must have done. The label is the group the
+# condition is on (a branch of a list, often under another tumour), not a marker every patient must have.
+_LABELLED_CARRIER_RULE = re.compile(
+    r"^\W{0,3}(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?\s*:\s*"
+    r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
+    r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
+    # "BRAF wild type: progressed after receiving PD-1 containing therapy"
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated)\b",
+    re.I,
+)
+# "ERBB2 amplification in the absence of HER2 positivity are ineligible", "MET amplification without MET protein
+# overexpression": an exclusion that needs a second, protein-level (or confirming) finding to be absent, which no
+# profile reports: a question for carriers, never a bar. Bounded window, no nested repeats.
+_ABSENT_SECOND_FINDING = re.compile(
+    r"\b(?:in\s+the\s+absence\s+of|without|not\s+accompanied\s+by|lacking)\s+"
+    r"(?:(?:a|an|the|any|documented|concurrent|confirmed|central)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:positivity|over-?expression|expression|protein|IHC|immunohistochemistry|confirmation|sensitivity)\b",
+    re.I,
+)
+# "PD-L1 TPS >= 50%. Patients with lower PD-L1 TPS may be eligible following discussion with the sponsor", "...;
+# patients with lower expression may be enrolled with sponsor approval": the threshold bends case by case. The
+# discretionary part sets no rule of its own, and a PD-L1 level beside it is a question, never a bar.
+_DISCRETION = re.compile(
+    r"\b(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:eligible|enrolled|included|considered|allowed|permitted"
+    r"|enrol\w*|participate|accepted)\b[^.;]{0,60}?\b(?:following|after|upon|with|by|on|at)\s+"
+    r"(?:(?:a|an|the|prior|written)\s+)?(?:[\w\-]+\s+){0,2}?(?:discussion|approval|agreement|review|consultation"
+    r"|permission|discretion|case[\s\-]by[\s\-]case)\b",
+    re.I,
+)
+_DISCRETION_SUBJECT = re.compile(r"\b(?:patients?|participants?|subjects?|tumou?rs?|those|cases)\b", re.I)
+_SCORE_WORD = re.compile(r"\b(?:PD-?L1|TPS|CPS|tumou?r\s+proportion|lower|expression)\b", re.I)
+
+
+def _discretion_start(sentence: str) -> int | None:
+    """Where the discretionary part of a sentence begins (see _DISCRETION): at its subject ("patients with lower
+    ..."), or after the last ";", "," or "(" before it."""
+    match = _DISCRETION.search(sentence)
+    if match is None:
+        return None
+    subjects = [m.start() for m in _DISCRETION_SUBJECT.finditer(sentence, 0, match.start())]
+    marks = [sentence.rfind(mark, 0, match.start()) + 1 for mark in ";,("]
+    return max([*subjects, *marks, 0])
+
+
+def _bends_score(text: str) -> bool:
+    """The criterion lets a lower PD-L1 level in case by case."""
+    start = _discretion_start(text) if "iscuss" in text or "pprov" in text or "eview" in text or "case" in text \
+        else None
+    return start is not None and _SCORE_WORD.search(text, start) is not None
+
+
+_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be|will\s+be)\s+excluded)\b", re.I)
+# "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
+# assay is accepted for which marker's patients. It names no marker anyone must have.
+_ASSAY_FOR_ONLY = re.compile(
+    r"^\W{0,3}(?:[\w\-/ ]{2,30}:\s*)?for\s+[^.;:]{1,50}?\bonly\b\s*,?\s*(?:using|with|by|via|on)\b", re.I)
+# "(HER2 positivity requirement is excluded in DL1 and DL2)", "EGFR mutation requirement is waived for Part A": the
+# requirement is lifted for a group; nothing is excluded. The waiver (its bracket, or the sentence up to it) is not
+# read, and a rule left beside it is a question (the group it is waived for may be the patient's way in).
+_WAIVER = re.compile(
+    r"\brequirements?\s+(?:is\s+|are\s+|will\s+be\s+|does\s+not\s+apply|do\s+not\s+apply)"
+    r"(?:not\s+(?:applicable|required|applied|needed|mandatory)|excluded|waived|removed|lifted|omitted|dropped"
+    r"|relaxed)?",
+    re.I,
+)
+
+
+def _without_waiver(sentence: str) -> tuple[str, bool]:
+    """The sentence without its waiver (see _WAIVER), and whether one was found."""
+    match = _WAIVER.search(sentence)
+    if match is None or (match.group(0).split()[-1].lower() in ("is", "are", "be")):
+        return sentence, False
+    opened = sentence.rfind("(", 0, match.start())
+    closed = sentence.find(")", match.end())
+    if opened >= 0 and closed > 0 and ")" not in sentence[opened:match.start()]:
+        return sentence[:opened] + sentence[closed + 1:], True
+    return sentence[match.end():], True
+
+
+# "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
+# with PD-L1 < 1% may join the chemotherapy cohort": the exception opens one more way in for the group it names; its
+# marker is no rule for anyone else. Only the text before the exception word is read. Bounded window, no nesting.
+_EXCEPTION_ENTRY = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:only\s+)?exception\b|exceptions?\s*:|as\s+an\s+exception\b|except\s+that\b)"
+    r"[^.;]{0,220}?\b(?:may|can|could|will\s+be\s+(?:allowed|permitted)\s+to|are\s+(?:allowed|permitted)\s+to)\s+"
+    r"(?:also\s+)?(?:enter|join|enrol\w*|participate|be\s+(?:enrolled|included|eligible|allowed|considered|assigned))\b",
+    re.I,
+)
 _GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # "an alteration for which NO approved targeted therapy is available": the drug's absence is the point, and whether
 # a profile's change has a drug is not what "actionable" reads then. Bounded windows, no nested repeats.
@@ -255,6 +345,20 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     `once`: the parse's answers, where the sentence's normalised text is shared with the other readings of it."""
     if not mentions_marker(sentence) and not mutant_prefix(sentence):
         return None
+    if _LABELLED_CARRIER_RULE.match(sentence) or _ASSAY_FOR_ONLY.match(sentence):
+        return None
+    sentence, waived = _without_waiver(sentence)
+    discretion = _discretion_start(sentence) if section == "inclusion" else None
+    if discretion is not None and _SCORE_WORD.search(sentence, discretion):  # a PD-L1 level that bends (a gene
+        # list's "other alterations may be considered" is a hedge, read by without_other_hedge)
+        sentence = sentence[:discretion].rstrip(" ,;")  # the case-by-case way in is no rule
+        if not mentions_marker(sentence) and not mutant_prefix(sentence):
+            return None
+    exception = _EXCEPTION_ENTRY.search(sentence) if section == "inclusion" else None
+    if exception is not None:
+        sentence = sentence[:exception.start()].rstrip(" ,(-")  # the rule the exception is to, if any
+        if not mentions_marker(sentence) and not mutant_prefix(sentence):
+            return None
     # "... or HER2 mutations (for other alterations, eligibility is decided case by case)": the named list stands.
     norm, hedged = without_other_hedge(once(normalise, sentence))
     # "EGFR-, ALK- or ROS1-directed therapy is not indicated": the genes hide in a drug class (DRUG in `norm`).
@@ -273,6 +377,10 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     statements = _drop_both_ways([*genes, *scores, *directed])
     if hedged:
         _other_drivers_in_question(statements)
+    excluding = section == "exclusion" or EXCLUDING_SENTENCE.search(norm) is not None or _INELIGIBLE.search(norm)
+    if exception is not None or waived or (excluding and _ABSENT_SECOND_FINDING.search(sentence)):
+        for statement in statements:
+            statement.doubtful = True  # the exception's group may pass it another way: a question, never a bar
     return frozenset(carrier_genes(norm)), statements
 
 
@@ -538,6 +646,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
         read_whole = note_apart(criterion.text) if section == "inclusion" else criterion.text
+        # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
+        # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
+        lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
+        bent = section == "inclusion" and once(_bends_score, criterion.text)
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
@@ -622,6 +734,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                         clause["doubtful"] = True
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
+                if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
+                    clause["doubtful"] = True
                 if flat_ban:
                     clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
                 if permits:

@@ -16,6 +16,8 @@ from typing import Any
 from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.cues import (
     ALLOWED_AFTER,
+    CARRIER_GROUP_HEAD,
+    CARRIER_GROUP_TAIL,
     CARRIER_RULE,
     CONDITION_BEFORE,
     CONTRAST,
@@ -118,6 +120,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
         return True
+    if CARRIER_GROUP_TAIL.match(text, end, end + 240) and CARRIER_GROUP_HEAD.search(text[:start]):
+        return True  # "Patients with EGFR mutation which is expected to respond ..., must have been treated with"
     return section == "exclusion" and bool(THERAPY_AFTER.search(after))
 
 
