@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import pytest
 
+from tests.brain_cases import brain_verdicts
 from tests.invented import invented_trial
 from trialmatch.criteria.rules import brain_metastases, disease, performance_status
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 EL, UN, EX = "eligible", "unknown", "excluded"
-STATES = ("none", "treated_stable", "active", None)
 
 
 def brain(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
-    """Verdicts for none, treated_stable, active, unknown."""
-    rules = brain_metastases.parse(invented_trial(inclusion and f"* {inclusion}\n", exclusion and f"* {exclusion}\n"))
-    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
+    """Verdicts for none, treated_stable, active, unknown on a trial of one inclusion and one exclusion bullet."""
+    return brain_verdicts(inclusion and f"* {inclusion}\n", exclusion and f"* {exclusion}\n", title="A trial")
 
 
 def ps(inclusion: str, age: int | None = 60) -> tuple[str, ...]:
