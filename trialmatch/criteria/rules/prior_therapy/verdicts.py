@@ -111,11 +111,11 @@ EARLY_MAY_COUNT = (" Treatment you had before your disease was advanced (such as
                    "study team.")
 
 
-def _short_of(rule: dict[str, Any], explain: Callable[[], str], early: bool = False) -> Outcome:
+def _short_of(soft: bool, explain: Callable[[], str], early: bool = False) -> Outcome:
     """The profile falls short of a rule: excluded when the rule is firm, else a question that says why."""
     if early:
         return Outcome(UNKNOWN, lambda: explain() + EARLY_MAY_COUNT)
-    if rule["soft"]:
+    if soft:
         return Outcome(UNKNOWN, lambda: explain() + OTHER_WAY_IN)
     return Outcome(EXCLUDED, explain)
 
@@ -339,9 +339,9 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
     if setting == "before_surgery" and not h.lines and (others or h.blank):
         return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
     if named:
-        return _short_of(rule, lambda: f"{wanted()}; you list {_names(named)}.")
+        return _short_of(rule["soft"], lambda: f"{wanted()}; you list {_names(named)}.")
     if h.lines and not allow:
-        return _short_of(rule, lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
+        return _short_of(rule["soft"], lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
     if others or h.blank or (h.lines and not h.drugs):
         return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
     return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
@@ -386,7 +386,7 @@ def _lines(rule: dict[str, Any], h: History) -> Outcome:
     # So may drugs given for stage III when the setting takes in locally advanced disease (_rule_setting).
     early_line = low == 1 and (rule["setting"] == "any" or rule.get("early_maybe")
                                or (rule.get("local") and h.stage_iii_possible)) and h.drugs and lines == 0
-    return _short_of(rule, lambda: _lines_reason(low, high, lines, False), early=bool(early_line))
+    return _short_of(rule["soft"], lambda: _lines_reason(low, high, lines, False), early=bool(early_line))
 
 
 def _systemic(h: History) -> bool:
@@ -406,7 +406,8 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
                                          "you are within it.")
     if low:
         if not has and not h.unknown_drugs:
-            return _short_of(rule, lambda: f"The trial asks for earlier {what()}; your list does not include it.")
+            return _short_of(rule["soft"],
+                             lambda: f"The trial asks for earlier {what()}; your list does not include it.")
         if has and h.lines == 0 and (rule["setting"] == "any" or (rule.get("local") and h.stage_iii_possible)):
             # Listed with no line for advanced disease: given for early or stage III disease, which this count
             # does not leave out. One such regimen is one regimen; more is a question.
@@ -415,7 +416,7 @@ def _class_lines(low: int | None, high: int | None, of: list[str], rule: dict[st
             return Outcome(UNKNOWN, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); you had "
                                             f"{what()} before your disease was advanced, which may or may not count.")
         if has and h.lines is not None and h.lines < low:
-            return _short_of(rule, lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
+            return _short_of(rule["soft"], lambda: f"The trial asks for at least {low} earlier {what()} regimen(s); "
                                            f"you have had {_lines_text(h.lines or 0)} in all.")
         if low == 1 and has and (high is None or (h.lines is not None and h.lines <= high)):
             return Outcome(ELIGIBLE, lambda: f"You had earlier {what()}, as the trial asks.")
@@ -473,7 +474,7 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     if missing:
         gene, need = missing[0]
         # "contra": the drug may not suit the patient (a contraindication lets them in untreated).
-        return _short_of({**rule, "soft": rule["soft"] or (rule.get("contra") and not h.lines)},
+        return _short_of(rule["soft"] or bool(rule.get("contra") and not h.lines),
                          lambda: f"The trial asks patients with {_a(gene)} finding to have had approved targeted "
                                  f"therapy for it ({items_label(need)}); your list does not include it.")
     return Outcome(ELIGIBLE, lambda: f"You had targeted therapy for your {' and '.join(positive)} finding, as the "
