@@ -17,9 +17,10 @@ from trialmatch.criteria.text import Criterion
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
 _COHORT_LABEL = guarded(
+    # "Cohort A* (closed):": a footnote mark may follow the label
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
-    + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b\s*(?:\([^)]{0,40}\)\s*)?"
+    + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?"
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
     r"(?:only\b)?\s*[:：)\-]",

@@ -19,6 +19,9 @@ _WIDE = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": " (", "）"
 _wide = translator(_WIDE)
 _PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
 # The dot inside each alternative, so that the guard's needles hold it ("ie." is rarer than "ie": "patients").
+# "including, but not limited to, exon 19 deletion": the "but" and the "not" would cut the example list off its head
+# (and "not" read as a negation of it); "not limited to" alone is the open list's own token.
+_BUT_NOT_LIMITED = guarded(r",?\s+but\s+not\s+limited\s+to\b,?", re.I)
 _ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
@@ -315,6 +318,7 @@ def normalise(text: str) -> str:
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _BUT_NOT_LIMITED.sub(" not limited to", text)
     if "p. " in text:  # "KRAS p. G12C": the protein prefix belongs to the change
         text = _PROTEIN_PREFIX.sub("p.", text)
     # The checks before a rewrite are necessary for it to match: they only skip work, never change text.
@@ -430,7 +434,7 @@ STRUCTURE = re.compile(
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
     r"|\bnot\s+(?:harbou?r\w*|carry\w*|hav\w+|contain\w*|be\b|show\w*))"
-    r"|(?P<neg>\b(?:no|not|nor|neither)\b)"
+    r"|(?P<neg>\b(?:no|not(?!\s+limited\s+to\b)|nor|neither)\b)"  # "not limited to": an open list (below)
     # "EGFR Wild NSCLC": "wild" alone is wild-type
     r"|(?P<postneg>\bwild[\s\-]?types?\b|\bwild\b|\bWT\b|\bnegative\b|\bnegativity\b|\(\s*-\s*\)"
     r"|\bnot (?:been )?(?:detected|found|identified)\b"
@@ -553,6 +557,7 @@ CARRIER_GROUP_TAIL = re.compile(
 PERMISSION = re.compile(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
+    r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
     r"|\bis not required\b|\bare not required\b"
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
@@ -583,7 +588,8 @@ COOCCURRENCE = re.compile(
 
 ALLOWED_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
-    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
+    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:is|are)\s+not\s+excluded\b"
+    r"|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
     re.I,
 )
 # "EGFR mutation; exon 19 deletion or L858R preferred", "(preferably exon 19 deletion)": a preference widens nothing
@@ -714,7 +720,8 @@ EARLY_SETTING = guarded(
 
 # "Known driver alterations (EGFR, ALK, ROS1), except KRAS G12C": what follows is let through, not named as a rule.
 EXCEPT_BEFORE = re.compile(
-    r"\b(?:except(?:ing)?(?:\s+for)?|other than|excluding|with the exception of|but not|apart from|aside from)\s+"
+    r"\b(?:except(?:ing)?(?:\s+for)?|other than|excluding|with the exception of|but not|apart from|aside from"
+    r"|besides)\s+"
     r"(?:(?:patients?|those|subjects?|participants?|tumou?rs?)\s+(?:with|harbou?ring|carrying)\s+)?"
     r"(?:(?:a|an|the|known)\s+)?$",
     re.I,

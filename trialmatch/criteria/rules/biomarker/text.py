@@ -59,6 +59,7 @@ from trialmatch.criteria.rules.biomarker.phrases import (
     tokens,
     words,
 )
+from trialmatch.criteria.rules.prefilter import guarded
 
 _STOP = re.compile(r"[.;:]")
 # "should not have a previously detected EGFR mutation": "previously" dates the finding, it names no treatment.
@@ -177,6 +178,30 @@ def _before_excepted_permission(sentence: str) -> str:
     return before[:lead.start()]
 
 _OR_AFTER = re.compile(r"\s*,?\s*(?:and/or|or)\s", re.I)
+# "oncogenic driver mutation-based therapy", "EGFR alteration-directed treatment", "biomarker-matched first-line
+# therapy": a marker phrase that only says which treatment (guarded: most phrases are followed by no such word).
+_THERAPY_NAMED_AFTER = guarded(
+    r"\s*-?\s*(?:based|directed|targeted|matched|guided|driven)\s+(?:(?:first|second|1st|2nd)[\s\-]line\s+"
+    r"|targeted\s+|systemic\s+|standard\s+){0,2}(?:therap|treatment|agent|drug|inhibitor|TKI|regimen)", re.I)
+# "not amenable to (curative treatment or) ...", "not a candidate for ...", "ineligible for ...".
+_NOT_SUITED_BEFORE = re.compile(
+    r"\b(?:not\s+(?:be\s+)?(?:amenable|eligible|suitable|appropriate|indicated|(?:an?\s+)?candidates?)|ineligible"
+    r"|unsuitable|unfit)\s+(?:to|for)\b[^.;()]{0,100}$", re.I)
+
+
+def _therapy_atoms(phrase: list[Token], text: str) -> list[dict[str, Any]]:
+    """The atoms of a marker phrase that names a treatment: each one's actionable change, never a requirement."""
+    drivers = [t for t in phrase if t.type == "driver"]
+    atoms: list[dict[str, Any]] = []
+    if drivers:
+        atom = _driver_atom(drivers, phrase, text)
+        atom.pop("other", None)
+        atom["class"] = "actionable"  # a driver a treatment is based on is one with a treatment
+        atoms.append(atom)
+    for occ in occurrences(phrase, text):
+        if occ.gene:
+            atoms.append({"t": "alt", "gene": occ.gene, "kind": "actionable"})
+    return atoms
 
 
 def read_title(line: str) -> list[Statement]:
@@ -285,6 +310,14 @@ def _read(sentence: str, section: str) -> list[Statement]:
             known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+                continue
+            if _THERAPY_NAMED_AFTER.match(part_text, end):
+                # "driver mutation-based first-line therapy": the words name a kind of treatment, not the tumour.
+                # "Not amenable to ..." it says no such driver, loosely: a question for a carrier, never a bar.
+                if _NOT_SUITED_BEFORE.search(part_text, max(0, start - 120), start):
+                    negative.extend(_therapy_atoms(phrase, part_text))
+                    unsure_absent = True
+                    placed = None
                 continue
             cut_at = _other_than(phrase, part_text)
             if cut_at:
