@@ -219,11 +219,11 @@ def _named(tag: str = "") -> str:
 # alternatives inside start with different characters, so matching stays linear.
 _ASIDE = r"(?:\s*[(\[](?:[^()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,120}[)\]])?"
 
-# "Cohort B:", "[Part 1]", "Phase 1b (dose escalation):", "Part 1A (Monotherapy Dose Escalation) Histological",
+# "Cohort B:", "Cohort A* (closed):" (a footnote mark), "[Part 1]", "Phase 1b (dose escalation):", "Part 1A (Monotherapy Dose Escalation) Histological",
 # "Dose escalation only -", "For the expansion cohorts:".
 _PREFIX = re.compile(
     rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
-    rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z]))",
+    rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z]))",
     re.I,
 )
 # "For the expansion part, patients have ...", "In Cohort 2, prior docetaxel is required".
