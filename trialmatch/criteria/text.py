@@ -56,7 +56,7 @@ _EXCLUSION = re.compile(_HEADING_LEAD + r"exclusions?(?: criteria)?\b", re.I)
 # Only a heading's words before a colon, whatever follows: "Exclusion Criteria: -Participants are excluded
 # from the study if any of the following criteria apply:", "Inclusion criteria (all parts): age >= 18".
 _HEADING_BEFORE_COLON = re.compile(_HEADING_LEAD + r"(?P<which>inclusion|exclusion)s?(?: criteria)?"
-                                   r"(?:\s*\([^()]{0,40}\))?$", re.I)
+                                   r"(?:\s*\([^()]{0,160}\))?$", re.I)
 # A section heading that names the group it is for, after its words ("Inclusion Criteria - Cohort 1",
 # "Inclusion Criteria for Part A", "Exclusion Criteria (Part B only)", "Additional inclusion criteria for the
 # expansion phase", "Inclusion criteria specific to Part 2") or before them ("Phase 1b Inclusion Criteria",
