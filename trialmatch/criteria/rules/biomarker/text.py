@@ -181,7 +181,8 @@ _OR_AFTER = re.compile(r"\s*,?\s*(?:and/or|or)\s", re.I)
 # "oncogenic driver mutation-based therapy", "EGFR alteration-directed treatment", "biomarker-matched first-line
 # therapy": a marker phrase that only says which treatment (guarded: most phrases are followed by no such word).
 _THERAPY_NAMED_AFTER = guarded(
-    r"\s*-?\s*(?:based|directed|targeted|matched|guided|driven)\s+(?:(?:first|second|1st|2nd)[\s\-]line\s+"
+    r"(?:\s*-\s*(?:based|directed|targeted|matched|guided|driven)|\s+(?:based|directed|matched|guided|driven))\s+"
+    r"(?:(?:first|second|1st|2nd)[\s\-]line\s+"
     r"|targeted\s+|systemic\s+|standard\s+){0,2}(?:therap|treatment|agent|drug|inhibitor|TKI|regimen)", re.I)
 # "not amenable to (curative treatment or) ...", "not a candidate for ...", "ineligible for ...".
 _NOT_SUITED_BEFORE = re.compile(
