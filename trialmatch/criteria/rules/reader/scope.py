@@ -219,7 +219,8 @@ def _named(tag: str = "") -> str:
 # alternatives inside start with different characters, so matching stays linear.
 _ASIDE = r"(?:\s*[(\[](?:[^()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,120}[)\]])?"
 
-# "Cohort B:", "Cohort A* (closed):" (a footnote mark), "[Part 1]", "Phase 1b (dose escalation):", "Part 1A (Monotherapy Dose Escalation) Histological",
+# "Cohort B:", "Cohort A* (closed):" (a footnote mark), "[Part 1]", "Phase 1b (dose escalation):",
+# "Part 1A (Monotherapy Dose Escalation) Histological",
 # "Dose escalation only -", "For the expansion cohorts:".
 _PREFIX = re.compile(
     rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
