@@ -133,6 +133,7 @@ def words(gap: str) -> list[str]:
     return [w.lower() for w in WORD.findall(gap)]
 
 
+_ASIDE_TEST_OF = re.compile(r"\s+(?:of|for)\b", re.I)
 _BREAK = re.compile(r"[.;:]|\)\s*\(")  # ")(" starts a new aside
 _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 
@@ -184,7 +185,8 @@ _CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "m
 # overexpression: a tumour tested without a driver may still show some.
 _EXPRESSION_GENES = frozenset({"MET", "ERBB2", "ERBB3"})
 _SEPARATE_CLASSES = ("fusion", "amplification", "overexpression", "expression", "low", "dysregulation")
-OPEN_ENDED = frozenset({"etc", "and so on", "or other", "not limited to"})
+# Not "(including but) not limited to": it opens the examples of a head that is named, not the list of what is asked.
+OPEN_ENDED = frozenset({"etc", "and so on", "or other"})
 # Alteration keys that name a whole exon, not one change: a qualifier beside them narrows them.
 EXON_CLASSES = frozenset({"exon18", "exon20", "exon21", "exon20point"})
 
@@ -225,6 +227,11 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
             current = []
             continue
         gap = text[current[-1].end: tok.start] if current else ""
+        if current and tok.type in {"test", "detection"} and "(" in gap and _ASIDE_TEST_OF.match(text, tok.end):
+            # "no BRAF alteration or other driver (testing for genes besides EGFR ... is not required)": the aside
+            # about testing starts a phrase of its own; the finding before it is read whole.
+            phrases.append(current)
+            current = []
         # "EGFR/ALK: negative" and "EGFR status, which must be negative" join their result word.
         if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK) \
                 and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)) \

@@ -378,18 +378,22 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if hedged:
         _other_drivers_in_question(statements)
     excluding = section == "exclusion" or EXCLUDING_SENTENCE.search(norm) is not None or _INELIGIBLE.search(norm)
-    if exception is not None or waived or _starts_inside_aside(sentence) or (
+    if exception is not None or waived or _cut_inside_aside(sentence) or (
             excluding and _ABSENT_SECOND_FINDING.search(sentence)):
         for statement in statements:
             statement.doubtful = True  # the exception's group may pass it another way: a question, never a bar
     return frozenset(carrier_genes(norm)), statements
 
 
-def _starts_inside_aside(sentence: str) -> bool:
-    """"KRAS G12C and BRAF mutations) after the sponsor's agreement.": the piece of a bracket the sentence split
-    cut off its start; what the bracket was about (an example list, an allowance) is in the piece before."""
+def _cut_inside_aside(sentence: str) -> bool:
+    """"KRAS G12C and BRAF mutations) after the sponsor's agreement.": a piece the sentence split cut inside a bracket,
+    here off its start; what the bracket was about (an example list, an allowance) is in the other piece. So too
+    "Other drivers may be eligible (i.e.", whose bracket goes on in the next piece."""
     close = sentence.find(")")
-    return close >= 0 and "(" not in sentence[:close]
+    if close >= 0 and "(" not in sentence[:close]:
+        return True
+    opened = sentence.rfind("(")
+    return opened >= 0 and ")" not in sentence[opened:]
 
 
 def _flat_group_headings(criteria: tuple[Criterion, ...], bullets: list[tuple[str, ...]]) -> set[int]:
