@@ -388,12 +388,13 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
 def _cut_inside_aside(sentence: str) -> bool:
     """"KRAS G12C and BRAF mutations) after the sponsor's agreement.": a piece the sentence split cut inside a bracket,
     here off its start; what the bracket was about (an example list, an allowance) is in the other piece. So too
-    "Other drivers may be eligible (i.e.", whose bracket goes on in the next piece."""
+    "Other drivers may be eligible (i.e.", whose bracket goes on in the next piece (a bracket left open for good,
+    a slip of the pen with its words after it, is read as before)."""
     close = sentence.find(")")
     if close >= 0 and "(" not in sentence[:close]:
         return True
     opened = sentence.rfind("(")
-    return opened >= 0 and ")" not in sentence[opened:]
+    return opened >= 0 and ")" not in sentence[opened:] and len(sentence[opened:].split()) <= 2
 
 
 def _flat_group_headings(criteria: tuple[Criterion, ...], bullets: list[tuple[str, ...]]) -> set[int]:
