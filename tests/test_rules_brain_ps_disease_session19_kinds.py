@@ -9,6 +9,8 @@ Brain metastases:
 - an exclusion of brain metastases "for whom resection is appropriate" / "in whom radiotherapy is planned": a
   condition on the patient the profile does not give (was any brain metastases);
 - "Brain metastases are assessed using the RANO-BM criteria": how they are measured, no rule (was a question);
+- "Brain metastatic disease cannot be confidently excluded due to inability to receive contrast": a scan rule, which
+  known metastases do not meet or fail (was any brain metastases);
 - a bracketed heading "[Exclusion Criteria]" starts the exclusions ("Subjects without CNS metastasis" under it was
   an inclusion requiring none).
 Performance status:
@@ -17,6 +19,9 @@ Performance status:
 - a run of labelled fields ("Age: 70 and over Performance status: ECOG 0-2 Life expectancy: ... Hepatic: (Unless
   caused by tumor) ..."): the performance field is the limit, another field's "unless" or age is not its condition
   (was a question).
+Disease:
+- "Adenocarcinoma patients may be consented before their EGFR status is known": a rule for that histology's patients,
+  not the only histology taken (excluded large cell).
 """
 
 from __future__ import annotations
@@ -24,11 +29,12 @@ from __future__ import annotations
 import pytest
 
 from tests.invented import invented_trial
-from trialmatch.criteria.rules import brain_metastases, performance_status
-from trialmatch.matching.profile import Profile
+from trialmatch.criteria.rules import brain_metastases, disease, performance_status
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 EL, UN, EX = "eligible", "unknown", "excluded"
 STATES = ("none", "treated_stable", "active", None)
+HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
 
 
 def _bullets(text: str) -> str:
@@ -214,3 +220,75 @@ def test_labelled_fields_read_the_performance_field(inclusion: str, expected: tu
 ])
 def test_labelled_field_keeps_its_own_exception(inclusion: str) -> None:
     assert ecog(inclusion)[2] == UN
+
+
+# ---------------------------------------------------------------- brain: a scan that cannot rule metastases out
+@pytest.mark.parametrize("exclusion", [
+    "Brain metastatic disease cannot be confidently excluded due to inability to receive both CT and MRI contrast.",
+    "CNS metastases can not be ruled out because the patient cannot undergo brain MRI.",
+    "Brain metastases cannot be reliably excluded owing to a gadolinium allergy.",
+    "Participants in whom brain metastases cannot be excluded by imaging",
+])
+def test_cannot_be_excluded_is_a_scan_rule(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, EL)
+
+
+@pytest.mark.parametrize("exclusion, expected", [
+    ("Known brain metastases", (EL, EX, EX)),
+    ("Untreated brain metastases are excluded", (EL, EL, EX)),
+])
+def test_near_miss_exclusions_of_known_metastases_stay(exclusion: str, expected: tuple[str, ...]) -> None:
+    assert brain(exclusion=exclusion)[:3] == expected
+
+
+# ---------------------------------------------------------------- disease: a rule for one histology's patients
+def histology(inclusion: str) -> tuple[str, ...]:
+    """Disease verdicts for stage IV adenocarcinoma, squamous, large cell and NSCLC NOS."""
+    rules = disease.parse(invented_trial(_bullets(inclusion), "* Pregnancy\n", title="A study in metastatic NSCLC",
+                                         conditions=("Non-small Cell Lung Cancer",)))
+    return tuple(disease.check(rules, Profile(histology=h, stage="IV")).verdict for h in HISTOLOGIES)
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Metastatic NSCLC. Adenocarcinoma patients may be consented before their EGFR and ALK status is known.",
+    "Stage IV NSCLC of any histology. Squamous patients can be enrolled without KRAS testing.",
+    "Metastatic non-small cell lung cancer // Adenocarcinoma patients will be tested centrally for ROS1 before dosing",
+    "Advanced NSCLC. Non-squamous participants may be registered before PD-L1 results are available.",
+])
+def test_rule_for_one_histologys_patients_is_no_limit(inclusion: str) -> None:
+    assert EX not in histology(inclusion)
+
+
+@pytest.mark.parametrize("inclusion, out", [
+    ("Metastatic lung adenocarcinoma", "large cell"),
+    ("Stage IV squamous NSCLC", "adenocarcinoma"),
+])
+def test_near_miss_histology_requirements_stay(inclusion: str, out: str) -> None:
+    assert histology(inclusion)[HISTOLOGIES.index(out)] == EX
+
+
+# ---------------------------------------------------------------- invented profiles nobody tuned rules on
+def _patient(**facts: object) -> object:
+    base = {"id": "p", "age": 63, "sex": "female", "histology": "adenocarcinoma", "stage": "IV", "biomarkers": [],
+            "tested_negative": [], "pdl1_tps": None, "prior_therapies": [], "prior_lines": None, "ecog": 1,
+            "brain_metastases": None}
+    return profile_from_dict({**base, **facts})
+
+
+def test_invented_profiles_on_this_rounds_kinds() -> None:
+    ntrk_treated = _patient(histology="large cell", ecog=2, brain_metastases="treated_stable",
+                            biomarkers=[{"gene": "NTRK1", "alteration": "fusion"}], prior_therapies=["entrectinib"],
+                            prior_lines=1)
+    c797s_active = _patient(ecog=0, brain_metastases="active", prior_therapies=["osimertinib", "carboplatin"],
+                            biomarkers=[{"gene": "EGFR", "alteration": "C797S"}], prior_lines=2)
+    trial = invented_trial(
+        _bullets("Metastatic NSCLC. Adenocarcinoma patients may be consented before their EGFR status is known. // "
+                 "Patients who have asymptomatic and/or treated brain metastases are eligible after review by the "
+                 "study chair. Irradiated lesions must be stable for 4 weeks. // ECOG PS ?2"),
+        _bullets("Participants with brain metastases for whom complete resection is clinically appropriate"),
+        title="An invented basket trial", conditions=("Non-small Cell Lung Cancer",))
+    for dimension, patient, expected in [
+        (disease, ntrk_treated, EL), (brain_metastases, ntrk_treated, UN), (performance_status, ntrk_treated, EL),
+        (brain_metastases, c797s_active, UN), (performance_status, c797s_active, UN),
+    ]:
+        assert dimension.check(dimension.parse(trial), patient).verdict == expected, (dimension.NAME, patient)

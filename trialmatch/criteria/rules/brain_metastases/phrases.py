@@ -218,6 +218,8 @@ _OPEN_STATUS = (r"(?:(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|s
                 r"|carcinomatosis))")
 IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
+    # "Brain metastatic disease cannot be confidently excluded due to inability to receive contrast": a scan rule
+    r"|can ?not be (?:\w+ )?(?:excluded|ruled out)"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
     r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
