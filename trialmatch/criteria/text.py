@@ -38,11 +38,11 @@ _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
 _BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]"
                      r"|\(\w{1,4}\))\s+")
 # What a heading line is bare of: marks and white space before, marks, colons and white space after (as the
-# pattern ^[#*_\s]+|[#*_:\s]+$ reads them; \s is str.isspace(): these characters, in C without a regex).
+# pattern ^[#*_[\s]+|[#*_:\]\s]+$ reads them; \s is str.isspace(): these characters, in C without a regex).
 _WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                 "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_LEADING_MARKS = "#*_" + _WHITE_SPACE
-_TRAILING_MARKS = "#*_:" + _WHITE_SPACE
+_LEADING_MARKS = "#*_[" + _WHITE_SPACE  # brackets: "[Exclusion Criteria]" is a heading too
+_TRAILING_MARKS = "#*_:]" + _WHITE_SPACE
 
 
 def _bare(line: str) -> str:

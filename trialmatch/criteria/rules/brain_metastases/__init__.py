@@ -327,6 +327,8 @@ def _subject(before: str) -> str:
     untreated = bool(phrases.UNTREATED.search(rest))
     if treated and untreated:
         return "both"  # "treated or untreated asymptomatic brain metastases are eligible, provided ..."
+    if treated and phrases.EITHER_TREATED.search(rest):
+        return "both"  # "asymptomatic and/or treated brain metastases": untreated, asymptomatic ones are let in too
     if treated:
         return "treated"
     if untreated:
@@ -434,6 +436,7 @@ def _mention_statements(
     treatment_words = _without_open_status(sentence)
     near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
+            or phrases.ASSESSED_BY.match(sentence)
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
             or _only_in_exception(sentence, start)):
         return [], last
@@ -488,8 +491,7 @@ def _mention_statements(
         # "Untreated brain metastases must be present", "Active brain metastases are required"
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     # Conditions of a permission may run on into the next few sentences of the same bullet.
-    rest_of_criterion = " ".join(
-        [sentence[end:], *sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES], follow])
+    rest_of_criterion = " ".join([sentence[end:], *_condition_sentences(sentences, index), follow])
 
     window_start = max(0, start - phrases.LOOKBACK)
     object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
@@ -599,6 +601,18 @@ def _mention_statements(
         if statement[state] == X:
             statement[state] = U
     return [statement], last
+
+
+def _condition_sentences(sentences: list[str], index: int) -> list[str]:
+    """The sentences after a permission that may carry its conditions, up to one naming brain metastases again: that
+    one sets its own rule, often for a subset ("Any untreated brain metastases must be <= 20 mm"), not the whole's."""
+    following = []
+    listed = bool(phrases.ALL_OF.search(sentences[index]))  # "provided they meet all of the following: ...; ..."
+    for sentence in sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES]:
+        if not listed and (phrases.BRAIN_METS.search(sentence) or phrases.INTRACRANIAL_LESION.search(sentence)):
+            break
+        following.append(sentence)
+    return following
 
 
 def _lay_requirement(sentence: str, start: int) -> bool:

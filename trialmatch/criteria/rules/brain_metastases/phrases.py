@@ -175,9 +175,11 @@ TREATED_AFTER = re.compile(
     r"\s{0,3}(?:(?:that|which|who) (?:have|has) been |previously )?(?:treated|irradiated|resected)\b", re.I
 )
 # A clause after the mention that narrows which metastases are meant, in words no qualifier reads.
+# "for whom resection is appropriate", "in whom radiotherapy is planned": a condition on the patient the profile does
+# not give.
 RESTRICTIVE_AFTER = re.compile(
     r"\s{0,3}(?:with|that|which|causing|measuring|involving|associated with|accompanied by|located|exceeding"
-    r"|larger|greater|bigger|of more than|over)\b|\s{0,3}[>≥]",
+    r"|larger|greater|bigger|of more than|over|for whom|in whom|whose|for which|in which)\b|\s{0,3}[>≥]",
     re.I,
 )
 LEPTO_WITH = re.compile(
@@ -216,6 +218,8 @@ _OPEN_STATUS = (r"(?:(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|s
                 r"|carcinomatosis))")
 IGNORE_NEAR = guarded(
     r"rule out|ruled out|to exclude|to detect|to assess|to evaluate|used to treat|radiosensiti"
+    # "Brain metastatic disease cannot be confidently excluded due to inability to receive contrast": a scan rule
+    r"|can ?not be (?:\w+ )?(?:excluded|ruled out)"
     r"|target lesions?|non-target|cannot be used|can not be used|not be (?:used|selected|considered) as"
     r"|\b(?:for|in) (?:the )?(?:patients?|subjects?|participants?) with\b"
     r"|\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b"
@@ -225,6 +229,20 @@ IGNORE_NEAR = guarded(
     # "regardless of PD-L1 or brain metastases" names no rule; "regardless of treatment" qualifies one.
     r"|(?:regardless|irrespective) of(?! (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b)"
     r"|not specified|no (?:upper )?limit",  # "the number of brain metastases is not specified"
+    re.I,
+)
+# "asymptomatic and/or treated", "treated or asymptomatic": treated ones, or others (untreated) that are asymptomatic.
+EITHER_TREATED = re.compile(
+    r"\b(?:asymptomatic|stable|controlled)\s+(?:and/or|and or|or)\s+(?:previously\s+)?(?:treated|irradiated|resected)\b"
+    r"|\b(?:treated|irradiated|resected)\s+(?:and/or|and or|or)\s+(?:neurologically\s+)?asymptomatic\b",
+    re.I,
+)
+# "Brain metastases are assessed using the RANO-BM criteria.": how they are measured, the whole sentence; no rule.
+ASSESSED_BY = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:metasta\w*|lesions?|disease)\s+(?:are|is|will be|should be|must be)\s+"
+    r"(?:assessed|evaluated|measured|graded|followed|monitored)\s+(?:using|per|by|according to|with)\s+"
+    r"(?:(?!\b(?:and|must|should|but|if|unless|only|not|or)\b)(?:\.\d|[^.;,])){1,40}?"
+    r"\.?\s*$",
     re.I,
 )
 NEGATED_BEFORE = re.compile(

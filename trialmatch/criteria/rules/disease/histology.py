@@ -34,7 +34,8 @@ _SUBJECT_BEFORE = re.compile(
 )
 _GROUP_HEADING_AFTER = re.compile(
     r"\s*(?:nsclc\s+|histology\s+|disease\s+)?(?:(?:patients?|subjects?|participants?|population)\s*[:\u2013-]\s"
-    r"|(?:patients?|subjects?|participants?)\s+(?:must|should|are required|need|will need)\b)",
+    # "Adenocarcinoma patients may be consented before their EGFR status is known": a rule for that group.
+    r"|(?:patients?|subjects?|participants?)\s+(?:must|should|are required|need|will need|may|can|will|shall)\b)",
     re.I,
 )
 # "In patients with adenocarcinoma, large cell carcinoma or NSCLC NOS": the histology after "in patients with" heads a

@@ -664,6 +664,10 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
                 verdicts = [ELIGIBLE if e == 1 else UNKNOWN for e in ECOG_VALUES]
             if role == "exception":
                 verdicts = [v if v == ELIGIBLE else None for v in verdicts]
+            if _garbled_comparator(sentence, start, end, kps, spans):
+                # "ECOG PS ?1", "Ecog ps =2?": a symbol lost in encoding ("≤" or "≥"); only the score named fits
+                # either way, as an inclusion. Whom it keeps out is a question.
+                verdicts = [ELIGIBLE if role == "allow" and e == low else UNKNOWN for e in ECOG_VALUES]
             if unsettled and role == "keep_out" or subgroup or other:
                 verdicts = [UNKNOWN if v == EXCLUDED else v for v in verdicts]
             rule: dict[str, Any] = {"verdicts": verdicts, "label": _label(low, high, kps, allowed=role != "keep_out")}
@@ -694,6 +698,13 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule["verdicts"] = [UNKNOWN if v == EXCLUDED and (not named or e in named) else v
                                 for e, v in enumerate(rule["verdicts"])]
     return rules
+
+
+def _garbled_comparator(sentence: str, start: int, end: int, kps: bool, spans: list[tuple[int, int]]) -> bool:
+    """One ECOG score with a "?" beside it ("PS ?1", "PS =2?"): its comparator was lost in encoding."""
+    if kps or len(spans) != 1 or spans[0][0] != spans[0][1]:
+        return False
+    return "?" in sentence[start:end] or sentence[end:end + 1] == "?"
 
 
 def _condition_rule(spans: list[tuple[int, int]], kps: bool) -> dict[str, Any]:
@@ -775,6 +786,26 @@ def _lay_possible(text: str) -> bool:
     return _LAY_UP.possible(text) or _LAY_DOWN.possible(text)
 
 
+# "PATIENT CHARACTERISTICS: Age: 70 and over Performance status: ECOG 0-2 Life expectancy: ... Hepatic: (Unless caused
+# by tumor) ...": a run of labelled fields in one sentence. The performance field is the limit; an age or an "unless"
+# in another field is not its condition.
+_FIELD_PERFORMANCE = re.compile(r"\bPerformance status\s?:\s*", re.I)
+_NEXT_FIELD = re.compile(
+    r"\s(?:Age|Sex|Life expectancy|Hematopoietic|Haematopoietic|Hematologic|Hepatic|Renal|Cardiovascular|Cardiac"
+    r"|Pulmonary|Neurologic|Immunologic|Gastrointestinal|Endocrine|Menopausal status|Other|Biologic therapy"
+    r"|Chemotherapy|Radiotherapy|Surgery|Endocrine therapy)\s?:\s")
+
+
+def _performance_field(sentence: str) -> str:
+    """The performance field of a run of labelled fields; any other sentence whole."""
+    if ":" not in sentence or (field := _FIELD_PERFORMANCE.search(sentence)) is None:
+        return sentence
+    following = _NEXT_FIELD.search(sentence, field.end())
+    if following is None and not _NEXT_FIELD.search(sentence, 0, field.start()):
+        return sentence
+    return sentence[field.start():following.start() if following else len(sentence)]
+
+
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     lay = _lay_possible(criterion.text)
@@ -787,6 +818,7 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
         by_age["evidence"] = quote(criterion.text)
         return [by_age]
     for number, sentence in enumerate(sentences):
+        sentence = _performance_field(sentence)
         found = _sentence_rules(sentence, criterion.section == "exclusion") if ANCHOR.search(sentence) else []
         if not found and lay:
             found = _lay_rules(sentence, criterion.section == "exclusion")
