@@ -63,6 +63,7 @@ WASHOUTS = [
     "Previous systemic anticancer therapy should be discontinued at least 21 days prior to randomization.",
     "Any prior immunotherapy or targeted therapy must have been stopped 4 weeks before the start of study treatment.",
     "Prior EGFR tyrosine kinase inhibitors must be stopped at least 8 days before day 1.",
+    "Prior chemotherapy or immunotherapy must be finished at least 14 days before the first zipalertinib dose.",
     "All prior platinum-based chemotherapy must be completed >= 3 weeks prior to enrolment.",
 ]
 

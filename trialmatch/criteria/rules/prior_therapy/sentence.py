@@ -472,8 +472,8 @@ _COMPLETION = guarded(
     # completed (have been stopped) at least 2 weeks before the first dose": a washout for whoever had them.
     r"|^\W*(?:(?:all|any)\s+)?(?:prior|previous|earlier)\b[^.;]{0,150}?\b(?:must|should|shall|needs?\s+to|has\s+to"
     r"|have\s+to|is\s+to|are\s+to)\s+(?:have\s+been|be)\s+(?:completely\s+)?(?:completed|finished|stopped|discontinued"
-    r"|ceased|ended|terminated)\b[^.;]{0,80}?\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:dose|administration"
-    r"|infusion)|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1)"
+    r"|ceased|ended|terminated)\b[^.;]{0,80}?\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:[\w-]+\s+){0,3}?(?:dose"
+    r"|administration|infusion)|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1)"
 )
 
 
