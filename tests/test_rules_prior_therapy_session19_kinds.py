@@ -250,3 +250,11 @@ def test_invented_profiles_through_the_new_kinds() -> None:
     assert prior_verdict(sotorasib, exclusion=[NARROWED_TKI[1]]) == "excluded"
     gemcitabine = {"tested_negative": GENES, "prior_therapies": ["gemcitabine"], "prior_lines": 1}
     assert prior_verdict(gemcitabine, inclusion=[OLD_STYLE[1]]) == "excluded"
+
+
+def test_target_written_before_antibodies_names_its_antibodies() -> None:
+    amivantamab = {"biomarkers": [{"gene": "EGFR", "alteration": "exon 20 insertion"}], "prior_lines": 1,
+                   "prior_therapies": ["carboplatin", "pemetrexed", "amivantamab"]}
+    for sentence in ("Prior c-Met-targeted antibodies.", "Previous MET directed monoclonal antibody therapy."):
+        assert prior_verdict(amivantamab, exclusion=[sentence]) == "excluded"
+        assert verdict("capmatinib", exclusion=[sentence]) == "eligible"

@@ -449,6 +449,8 @@ def _target_class(mention: Mention) -> bool:
 def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions with a form and its target joined into one (`_drugs_both`)."""
     out: list[Mention] = []
+    if "antibod" in text:
+        mentions = sorted([*mentions, *_targeted_antibodies(text, mentions)], key=lambda m: m.start)
     tail = -1  # where the antibody words after a narrowed target end
     for mention in mentions:
         last = out[-1] if out else None
@@ -489,6 +491,19 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OWN_ANTIBODY = re.compile(r"antibod\w*$")
+# "c-Met-targeted antibodies", "MET directed antibody": no name of the vocabulary, the target written before.
+_TARGETED_ANTIBODY = re.compile(r"(?P<gene>\b[a-z][a-z0-9]{0,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed)[\s-]+"
+                                r"(?:monoclonal\s+)?antibod\w*")
+
+
+def _targeted_antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "<target>-targeted antibodies" where no mention stands (`_TARGETED_ANTIBODY`)."""
+    out = []
+    for found in _TARGETED_ANTIBODY.finditer(text):
+        target = _target_classes().get(" ".join(_key(found.group("gene"))))
+        if target and _mixed(target) and not any(m.start < found.end() and found.start() < m.end for m in mentions):
+            out.append(Mention(found.start(), found.end(), _drugs_both(("c:biologic",), (target,))))
+    return out
 _DRUG_CONJUGATE = re.compile(r"\w*[\s-]+drug[\s-]+conjugate")
 
 
