@@ -406,6 +406,20 @@ def _dated_sample(text: str, start: int, before: str) -> bool:
     return last is not None and not _ENTRY.search(text, last, start)
 
 
+# "After progression on this first-line treatment, patients will receive X as second-line therapy", "the biopsy
+# should be taken before this 1st-line therapy starts": "this" points back to a first line the trial itself plans
+# (given or begun on study), so the lines the sentence names are the study's course, no count of earlier lines.
+_THIS_FIRST_LINE = re.compile(r"\b(?:this|that|the\s+(?:same|above|planned|said))\s+(?:1st|first|front)[- ]?line\b")
+
+
+def study_first_line(text: str) -> list[tuple[int, int]]:
+    """Where the text points back to a first line the trial itself plans (`_THIS_FIRST_LINE`), each span with the
+    treatment words right after it ("this first line of treatment"); [] for most texts."""
+    if "line" not in text or ("th" not in text and "the " not in text):
+        return []
+    return [(m.start(), m.end() + 25) for m in _THIS_FIRST_LINE.finditer(text)]
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []

@@ -70,11 +70,35 @@ _CUT_MARKS = re.compile(r"[()\[\];]")
 _LINE_KINDS = ("naive", "lines", "require")
 
 
+# Old registry records run a heading, its sub-headings and their items together on one line, without stops:
+# "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy No other concurrent
+# chemotherapy Radiotherapy: ...". Each item starts with a capital after a lower-case word; cut there, so that "No
+# prior chemotherapy" is read on its own (not as part of a "concurrent therapy" sentence).
+_OLD_STYLE_HEADING = re.compile(r"\bPRIOR\s+CONCURRENT\s+THERAPY:\s*")
+_OLD_STYLE_CUT = re.compile(r"\s*\b(?:Biologic therapy|Immunotherapy|Chemotherapy|Endocrine therapy|Hormonal therapy"
+                            r"|Radiotherapy|Surgery|Other)\s*:\s*"
+                            r"|(?<=[a-z0-9)%])\s+(?=(?:No|At least|Prior|Received|More than|Recovered|Concurrent"
+                            r"|Must|Not|See)\b)")
+
+
+def _old_style_items(sentence: str) -> list[str]:
+    """The items of an old-style run-together "PRIOR CONCURRENT THERAPY:" sentence; the sentence alone otherwise."""
+    heading = _OLD_STYLE_HEADING.search(sentence)
+    if heading is None:
+        return [sentence]
+    head = sentence[:heading.start()].strip()
+    items = [part.strip() for part in _OLD_STYLE_CUT.split(sentence[heading.end():]) if part and part.strip()]
+    return ([head] if head else []) + items
+
+
 def _pieces(crit: Criterion) -> list[str]:
     """Sentences, further cut at semicolons outside brackets ("1. prior EGFR TKI; 2. major surgery"),
     except where the next part goes on with "or" (alternatives stay together)."""
     pieces: list[str] = []
-    for sentence in crit.sentences():  # never cut inside brackets (text.Criterion.sentences)
+    sentences = crit.sentences()  # never cut inside brackets (text.Criterion.sentences)
+    if "THERAPY:" in crit.text:
+        sentences = [part for sentence in sentences for part in _old_style_items(sentence)]
+    for sentence in sentences:
         depth, start = 0, 0
         parts: list[str] = []
         if ";" in sentence:  # without a semicolon there is nothing to cut

@@ -23,7 +23,13 @@ from trialmatch.criteria.rules.prior_therapy.drivers import (
     driver_rules,
     names_driver,
 )
-from trialmatch.criteria.rules.prior_therapy.lines import LineLimit, count_limits, ordinal_limits, spelt_ranges
+from trialmatch.criteria.rules.prior_therapy.lines import (
+    LineLimit,
+    count_limits,
+    ordinal_limits,
+    spelt_ranges,
+    study_first_line,
+)
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
@@ -262,6 +268,12 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         limits += ordinal_limits(norm)
         if not any(lim.min is not None or lim.max is not None for lim in limits):
             limits += _completed_line(norm)
+        study_line = study_first_line(norm)
+        if study_line:
+            # "after progression on this first-line therapy, patients receive X as second line": the study's own
+            # lines, and the treatment named as that line, ask for no earlier one.
+            limits = []
+            mentions = [m for m in mentions if not (m.systemic and inside(m.start, study_line))]
         if not limits and "progress" in norm and _stability_only(norm, mentions):
             return None
     if not mentions and not limits and (excluding or not (cues.NAIVE.search(norm) or cues.TREATED.search(norm)
@@ -456,6 +468,12 @@ _COMPLETION = guarded(
     r"(?:(?:all|any|the|their|his|her)\s+)*(?:prior|previous|preceding|earlier)\b[^.;]{0,120}?"
     r"\b(?:before|prior\s+to|(?:by|at)\s+the\s+time\s+of)\s+(?:the\s+)?(?:first\s+(?:dose|administration|infusion)"
     r"|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1|signing)"
+    # The same said of the treatment, opening the sentence: "Prior chemotherapy, TKI or immunotherapy must be
+    # completed (have been stopped) at least 2 weeks before the first dose": a washout for whoever had them.
+    r"|^\W*(?:(?:all|any)\s+)?(?:prior|previous|earlier)\b[^.;]{0,150}?\b(?:must|should|shall|needs?\s+to|has\s+to"
+    r"|have\s+to|is\s+to|are\s+to)\s+(?:have\s+been|be)\s+(?:completely\s+)?(?:completed|finished|stopped|discontinued"
+    r"|ceased|ended|terminated)\b[^.;]{0,80}?\b(?:before|prior\s+to)\s+(?:the\s+)?(?:first\s+(?:[\w-]+\s+){0,3}?(?:dose"
+    r"|administration|infusion)|start\b|initiation|enrol\w*|random\w*|registration|screening|study\b|day\s*1\b|cycle\s*1\b|c1d1)"
 )
 
 
@@ -541,6 +559,19 @@ def _without_study_time(read: FirstRead) -> FirstRead | None:
 
 # What may stay of a sentence whose driver condition is the whole rule: a heading or a note mark.
 _ONLY_HEADING = re.compile(r"[\W\d]*(?:note|nb|[a-z0-9+() -]{1,30}:)?[\W\d]*")
+
+
+# "after standard therapy, including an approved EGFR TKI and/or up to 1 platinum-based chemotherapy": a name joined
+# by "or" to a capped count is one of the ways through, not asked for by itself.
+_OR_BEFORE_CAP = re.compile(r"(?:\s*[a-z-]+){0,2}?[\s,]*(?:and/or|or)\s+")
+
+
+def _without_cap_alternatives(norm: str, mentions: list[Mention], limits: list[LineLimit]) -> list[Mention]:
+    """The mentions without those joined by "or" to a count that only caps (`_OR_BEFORE_CAP`)."""
+    caps = [lim.start for lim in limits if lim.max is not None and lim.min is None]
+    if not caps:
+        return mentions
+    return [m for m in mentions if not any(m.end <= cap and _OR_BEFORE_CAP.fullmatch(norm, m.end, cap) for cap in caps)]
 
 
 def _cap_allowed(limits: list[LineLimit]) -> bool:
@@ -664,6 +695,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         elif lim.min is not None or lim.max is not None:
             rules.append(_lines_rule(lim, base, norm, ctx, conditional))
     spans = [(lim.start, _cap_examples_end(norm, lim, parens)) for lim in limits]
+    if not excluding and "or " in norm:
+        mentions = _without_cap_alternatives(norm, mentions, limits)
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
     # "alterations for which first-line targeted therapy is standard": the therapy tells the driver, no rule.
     mentions = [m for m in mentions if not inside(m.start, spans + no_standard + available_spans(norm))]

@@ -309,12 +309,17 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     if _NOT_TARGET.search(target):
         return None
     key = " ".join(_key(target))
-    known = _target_classes().get(key)
+    # "KRAS G12C tyrosine kinase inhibitor": the target with "inhibitor" may be a class name of its own.
+    known = _target_classes().get(key) or _class_item(phrase_index().get((*_key(target), "inhibitor")))
     if known:
         return known, found.start("target")
     first = key.split(" ")[0]
     genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+def _class_item(item: str | None) -> str | None:
+    return item if item is not None and item.startswith("c:") and item not in GENERIC_CLASSES else None
 
 
 @cache
@@ -331,6 +336,7 @@ _FORMS = frozenset({"c:adc", "c:biologic", "c:biological", "c:tki", "c:targeted"
 
 
 _TARGETED_WORD = re.compile(r"targeted|directed")
+_BARE_FORMS = (("c:targeted",), ("c:tki",))
 
 
 def target_near(text: str) -> list[str]:
@@ -358,7 +364,8 @@ def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
             if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
                 examples_from, listing = mention.end, True
                 continue
-        hit = _target_item(text, mention.start) if mention.items == ("c:targeted",) else None
+        # (A bare "TKI" too: "KRAS G12C tyrosine kinase inhibitor" is no ban on every TKI.)
+        hit = _target_item(text, mention.start) if mention.items in _BARE_FORMS else None
         out.append(Mention(hit[1], mention.end, (hit[0],)) if hit else mention)
         examples_from, listing = (mention.end if hit else -1), False
     return out
@@ -404,7 +411,114 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
             items, end = _more_genes(text, toks, items, end)
         mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
     mentions.sort(key=lambda m: m.start)
-    return _targets_named(text, mentions) if "target" in text else mentions
+    if "target" in text or any(m.items == ("c:tki",) for m in mentions):
+        mentions = _targets_named(text, mentions)
+    return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
+
+
+# "Antibody-drug conjugates (either) targeting c-Met", "anti-MET monoclonal antibodies": a form and a target in one
+# noun phrase name the drugs that are both, not every drug of the form nor every drug of the target (capmatinib is a
+# MET inhibitor but no antibody).
+_FORM_CLASSES = frozenset({"c:adc", "c:biologic", "c:biological"})
+_FORM_THEN_TARGET = re.compile(r"[\s,]*(?:(?:either|that\s+are|which\s+are|all|any)\s+)?")
+_TARGET_THEN_FORM = re.compile(r"[\s-]*(?:(?:targeted|directed|targeting)[\s-]+)?")
+_ANTIBODY = re.compile(r"(?:monoclonal\s+)?antibod|adcs?\b|antibody[\s-]+drug")
+
+
+@cache
+def _drugs_both(forms: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, ...]:
+    """Drugs of one of the target classes and one of the forms; for the antibody forms (biologic) any drug of the
+    target that is not a small molecule (no TKI). UNNAMED_TARGET when the vocabulary knows none."""
+    wanted = {item.partition(":")[2] for item in targets}
+    shapes = {item.partition(":")[2] for item in forms}
+    out = []
+    for generic in load("drugs")["drugs"]:
+        classes = drugs.classes_of(generic)
+        if not wanted & classes:
+            continue
+        if shapes & classes or (shapes & {"biologic", "biological"} and "tki" not in classes):
+            out.append(f"d:{generic}")
+    return tuple(out) or (UNNAMED_TARGET,)
+
+
+def _target_class(mention: Mention) -> bool:
+    return all(item.startswith("c:") and item not in GENERIC_CLASSES and item not in _FORM_CLASSES
+               and item != SYSTEMIC for item in mention.items)
+
+
+def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a form and its target joined into one (`_drugs_both`)."""
+    out: list[Mention] = []
+    if "antibod" in text:
+        mentions = sorted([*mentions, *_targeted_antibodies(text, mentions)], key=lambda m: m.start)
+    tail = -1  # where the antibody words after a narrowed target end
+    for mention in mentions:
+        last = out[-1] if out else None
+        if last is not None and _target_class(mention) and set(last.items) <= _FORM_CLASSES \
+                and _FORM_THEN_TARGET.fullmatch(text, last.end, mention.start) \
+                and _gene_verbs()[0] & {tok for tok, _, _ in tokens(text[mention.start:mention.end])[:1]}:
+            out[-1] = Mention(last.start, mention.end, _drugs_both(last.items, mention.items))
+            continue
+        if last is not None and _target_class(last) and set(mention.items) <= _FORM_CLASSES \
+                and _TARGET_THEN_FORM.fullmatch(text, last.end, mention.start) \
+                and _ANTIBODY.match(text, mention.start):
+            out[-1] = Mention(last.start, mention.end, _drugs_both(mention.items, last.items))
+            continue
+        if set(mention.items) <= _FORM_CLASSES and (gene := _GENE_TARGETED.search(text, max(0, mention.start - 30),
+                                                                                  mention.start)):
+            # "HER2-targeted ADC": the ADCs against HER2, not every ADC.
+            target = _target_classes().get(" ".join(_key(gene.group("gene"))))
+            if target:
+                out.append(Mention(gene.start("gene"), mention.end, _drugs_both(mention.items, (target,))))
+                continue
+        if last is not None and set(mention.items) <= _FORM_CLASSES and tail >= mention.start:
+            out[-1] = Mention(last.start, mention.end, last.items)  # "anti-MET monoclonal antibody": one name
+            continue
+        tail = -1
+        if _target_class(mention) and len(mention.items) == 1 and _mixed(mention.items[0]):
+            after = _ANTIBODY_AFTER.match(text, mention.end)
+            own = _OWN_ANTIBODY.search(text, mention.start, mention.end)
+            if after or own:
+                # "anti-HER2 antibody", "MET-targeted antibodies", "HER2-targeted antibody-drug conjugate": the
+                # antibodies (or ADCs) against the target, no small molecule of it.
+                adc = _DRUG_CONJUGATE.match(text, after.end() if after else mention.end)
+                out.append(Mention(mention.start, mention.end,
+                                   _drugs_both(("c:adc",) if adc else ("c:biologic",), mention.items)))
+                tail = after.end() if after else mention.end
+                continue
+        out.append(mention)
+    return out
+
+
+_OWN_ANTIBODY = re.compile(r"antibod\w*$")
+# "c-Met-targeted antibodies", "MET directed antibody": no name of the vocabulary, the target written before.
+_TARGETED_ANTIBODY = re.compile(r"(?P<gene>\b[a-z][a-z0-9]{0,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed)[\s-]+"
+                                r"(?:monoclonal\s+)?antibod\w*")
+
+
+def _targeted_antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "<target>-targeted antibodies" where no mention stands (`_TARGETED_ANTIBODY`)."""
+    out = []
+    for found in _TARGETED_ANTIBODY.finditer(text):
+        target = _target_classes().get(" ".join(_key(found.group("gene"))))
+        if target and _mixed(target) and not any(m.start < found.end() and found.start() < m.end for m in mentions):
+            out.append(Mention(found.start(), found.end(), _drugs_both(("c:biologic",), (target,))))
+    return out
+_DRUG_CONJUGATE = re.compile(r"\w*[\s-]+drug[\s-]+conjugate")
+
+
+@cache
+def _mixed(item: str) -> bool:
+    """Whether a target class holds small molecules (TKIs) beside antibodies: only then does "antibody" narrow it."""
+    key = item.partition(":")[2]
+    kinds = [("tki" in classes) for generic in load("drugs")["drugs"]
+             if key in (classes := drugs.classes_of(generic))]
+    return any(kinds) and not all(kinds)
+
+
+_GENE_TARGETED = re.compile(r"(?P<gene>[a-z][a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed|targeting)"
+                            r"[\s-]+$")
+_ANTIBODY_AFTER = re.compile(r"[\s-]*(?:(?:targeted|directed)[\s-]+)?(?:monoclonal\s+)?antibod\w*")
 
 
 def item_label(item: str) -> str:
