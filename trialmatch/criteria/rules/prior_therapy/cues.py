@@ -525,7 +525,7 @@ OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?(?:others\b|other\s+(?:patients|
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
 EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
-DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
+DEFINITION = guarded(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
 # "advanced solid cancer, defined as unresectable ... disease after at least 1 line": the definition is
 # of the disease, and the sentence still sets its rule.
 _DISEASE_DEFINED = re.compile(r"(?:cancer|disease|tumou?rs?|nsclc|malignancy|carcinoma)\W{0,3}$")
