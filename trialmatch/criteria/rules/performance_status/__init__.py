@@ -775,6 +775,11 @@ def _lay_possible(text: str) -> bool:
     return _LAY_UP.possible(text) or _LAY_DOWN.possible(text)
 
 
+def _may_state(text: str) -> bool:
+    """False when no sentence of a criterion with this text can state a limit (see _criterion_rules)."""
+    return _lay_possible(text) or ANCHOR.possible(text)
+
+
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     lay = _lay_possible(criterion.text)
@@ -958,7 +963,13 @@ def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     groups: dict[str, list[dict[str, Any]]] = {}
-    found = [(criterion, _scoped_rules(criterion)) for criterion in text.criteria]
+    # A long text repeats its bullets word for word: the needle checks are asked once per distinct text, and a
+    # criterion that fails them has no rules (as _criterion_rules would find, at more cost).
+    may: dict[str, bool] = {}
+    for criterion in text.criteria:
+        if criterion.text not in may:
+            may[criterion.text] = _may_state(criterion.text)
+    found = [(criterion, _scoped_rules(criterion) if may[criterion.text] else []) for criterion in text.criteria]
     for criterion, criterion_rules in found:
         if criterion_rules:
             groups.setdefault(_group_key(criterion), []).extend(criterion_rules)
