@@ -29,7 +29,7 @@ _GENE_LIST = (
     r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
 )
 # Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
-_GENE_NAME = re.compile(_GENE_LIST)
+_GENE_NAME = guarded(_GENE_LIST)
 # "EGFR-TKI sensitive" means a sensitising mutation: keep the meaning before drug names are removed.
 _TKI_SENSITIVE = re.compile(
     r"(?:EGFR)[\s\-]*(?:TKIs?|tyrosine kinase inhibitors?)(?:\s*\(TKIs?\))?[\s\-]*(?=sensitiv|sensitiz|sensitis)"
@@ -117,7 +117,7 @@ _NEGATIVE_SLIP = re.compile(rf"\b(?:{_SLIPS})\b", re.I)
 # Every match holds a slip, which prefilter.folded() text then holds in lower case: one case-sensitive search there
 # (the engine jumps from "n" to "n") instead of one substring test per slip.
 _NEGATIVE_SLIP_HINT = re.compile(_SLIPS)
-_MUTANT_PREFIX = re.compile(r"\bm(EGFR|KRAS|BRAF)\b")
+_MUTANT_PREFIX = guarded(r"\bm(EGFR|KRAS|BRAF)\b")
 # "HER2+/mutant", "MET+/amplified": positive OR mutant, not a mutation alone (see _plus_slash).
 _PLUS_SLASH = re.compile(
     r"\b(EGFR|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?\+\s?/\s?(mutant|mutated|amplified)\b",
@@ -554,7 +554,7 @@ CARRIER_GROUP_TAIL = re.compile(
     + _THERAPY_VERBS,
     re.I,
 )
-PERMISSION = re.compile(
+PERMISSION = guarded(
     r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."

@@ -15,6 +15,7 @@ from typing import Any
 from trialmatch.criteria.rules.biomarker import vocab
 from trialmatch.criteria.rules.biomarker.cues import names_as_symbols
 from trialmatch.criteria.rules.biomarker.phrases import Statement
+from trialmatch.criteria.rules.prefilter import guarded
 
 _GENE = r"(?:EGFR|ALK|ROS-?1|KRAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB-?2|NTRK[1-3]?|NRG-?1)"
 # "EGFR-, ALK-, or ROS1-", "EGFR/ALK", "EGFR or ALK": a list of symbols, a suspended hyphen allowed after each.
@@ -56,7 +57,7 @@ _GENE_TOKEN = re.compile(_GENE)
 # "directed at ROS1", "targeting EGFR": the drug class before its genes (see _THERAPY_AT).
 _AT_WORD = re.compile(r"(?i:directed\s+(?:at|against|to)|targeting|against)\s+(?:(?:an?|the)\s+)?" + _GENE)
 # Without their first letter, so no lower-casing is needed first ("Indicated", "Candidates").
-_CUES = re.compile(r"ndicat|andidate|ligible|ppropriate|ecommended|pproved|vailable")
+_CUES = guarded(r"ndicat|andidate|ligible|ppropriate|ecommended|pproved|vailable")
 _NEGATIONS = ("not ", "ineligible", "no indication", "no ", "without", "lack", "free of")
 # A gene symbol right before a drug word, as every match has: "EGFR-directed", "ALK TKI", "ROS1- targeted".
 _THERAPY_WORD = re.compile(_GENE + r"[\s\-]{0,3}(?i:[adimst])")

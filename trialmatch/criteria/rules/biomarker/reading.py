@@ -149,7 +149,7 @@ _ABSENT_SECOND_FINDING = re.compile(
 # "PD-L1 TPS >= 50%. Patients with lower PD-L1 TPS may be eligible following discussion with the sponsor", "...;
 # patients with lower expression may be enrolled with sponsor approval": the threshold bends case by case. The
 # discretionary part sets no rule of its own, and a PD-L1 level beside it is a question, never a bar.
-_DISCRETION = re.compile(
+_DISCRETION = guarded(
     r"\b(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:eligible|enrolled|included|considered|allowed|permitted"
     r"|enrol\w*|participate|accepted)\b[^.;]{0,60}?\b(?:following|after|upon|with|by|on|at)\s+"
     r"(?:(?:a|an|the|prior|written)\s+)?(?:[\w\-]+\s+){0,2}?(?:discussion|approval|agreement|review|consultation"
@@ -181,12 +181,12 @@ def _bends_score(text: str) -> bool:
 _INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be|will\s+be)\s+excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
-_ASSAY_FOR_ONLY = re.compile(
+_ASSAY_FOR_ONLY = guarded(
     r"^\W{0,3}(?:[\w\-/ ]{2,30}:\s*)?for\s+[^.;:]{1,50}?\bonly\b\s*,?\s*(?:using|with|by|via|on)\b", re.I)
 # "(HER2 positivity requirement is excluded in DL1 and DL2)", "EGFR mutation requirement is waived for Part A": the
 # requirement is lifted for a group; nothing is excluded. The waiver (its bracket, or the sentence up to it) is not
 # read, and a rule left beside it is a question (the group it is waived for may be the patient's way in).
-_WAIVER = re.compile(
+_WAIVER = guarded(
     r"\brequirements?\s+(?:is\s+|are\s+|will\s+be\s+|does\s+not\s+apply|do\s+not\s+apply)"
     r"(?:not\s+(?:applicable|required|applied|needed|mandatory)|excluded|waived|removed|lifted|omitted|dropped"
     r"|relaxed)?",
@@ -209,7 +209,7 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
 # "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
 # with PD-L1 < 1% may join the chemotherapy cohort": the exception opens one more way in for the group it names; its
 # marker is no rule for anyone else. Only the text before the exception word is read. Bounded window, no nesting.
-_EXCEPTION_ENTRY = re.compile(
+_EXCEPTION_ENTRY = guarded(
     r"\b(?:(?:an?|the)\s+(?:only\s+)?exception\b|exceptions?\s*:|as\s+an\s+exception\b|except\s+that\b)"
     r"[^.;]{0,220}?\b(?:may|can|could|will\s+be\s+(?:allowed|permitted)\s+to|are\s+(?:allowed|permitted)\s+to)\s+"
     r"(?:also\s+)?(?:enter|join|enrol\w*|participate|be\s+(?:enrolled|included|eligible|allowed|considered|assigned))\b",
@@ -296,7 +296,7 @@ def _drop_both_ways(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-_OR_UNKNOWN = re.compile(
+_OR_UNKNOWN = guarded(
     r"\bor (?:unknown|untested|not tested|not evaluable|unevaluable|undetermined|not available|missing)\b"
     r"|\b(?:unknown|untested|not tested|not evaluable|unevaluable|undetermined)\s+or\b",
     re.I,
@@ -549,7 +549,7 @@ def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
 # "MET amplification detected after progression on an EGFR TKI", "acquired resistance to osimertinib with MET
 # amplification", "MET amplification as the mechanism of resistance": a change found after a targeted drug. A profile
 # seldom says when a gene was tested, so "tested negative" does not settle it.
-_LATER_CUE = re.compile(
+_LATER_CUE = guarded(
     r"\b(?:after|following|upon|at|on)\s+(?:(?:the\s+time\s+of\s+)?(?:disease\s+)?progression\s+(?:on|to|after|with)\s+)?"
     r"(?:(?:prior|previous|an?|the|first|second|third|[\w-]+generation)\s+){0,3}"
     r"(?:(?:[A-Za-z0-9]+[\s-])?(?:TKIs?|inhibitors?)|[a-z]{3,}inib|targeted)\b"
@@ -850,7 +850,7 @@ def _group_permissions(found: list[dict[str, Any]]) -> None:
 
 # An inclusion lead-in that bans the items under it ("Patients must not have any of the following:", "None of the
 # following alterations:", "Tumour free of all of these:"): each sub-bullet is an exclusion, not a way in.
-_BANS_ITEMS = re.compile(
+_BANS_ITEMS = guarded(
     r"\b(?:(?:must|should|shall|may|do|does|can)\s?not|cannot|never)\s+(?:have|has|harbou?r|carry|show|present with"
     r"|test positive for|meet)\b[^:]{0,40}\b(?:any|all|either|none)\b|\bnone of\b|\b(?:free|absence) of (?:any|all)\b"
     r"|\bwithout any of\b|\bno (?:evidence of )?any of\b|\bnot have any\b", re.I)

@@ -1123,12 +1123,25 @@ def _spell_out_bm(words: str, defined: bool) -> str:
     return phrases.BM_BARE.sub(_SPELLED, words) if defined else words
 
 
+def _defined_as_brain(everything: str) -> int:
+    """len(BM_DEFINED.findall(everything)), without trying its word alternation at every character of a long text.
+    Every match ends with "(BM)" or "(BMs)" and holds no other "(" (before the bracket: words and spaces), so each
+    "(BM" is searched for alone, from just after the "(" before it; no match can span two of them."""
+    count = 0
+    at = everything.find("(BM")
+    while at >= 0:
+        if phrases.BM_DEFINED.search(everything, everything.rfind("(", 0, at) + 1, at + 5):
+            count += 1
+        at = everything.find("(BM", at + 1)
+    return count
+
+
 def _with_bm_spelled_out(text: TrialText) -> TrialText:
     """The trial with its brain metastases written "BM" spelled out, where that abbreviation surely means them."""
     if not any("BM" in c.text for c in text.criteria) and "BM" not in text.title:
         return text
     everything = " ".join([text.title, text.summary, *(c.text for c in text.criteria)])
-    brain = len(phrases.BM_DEFINED.findall(everything))
+    brain = _defined_as_brain(everything)
     if len(phrases.BM_OTHER.findall(everything)) > brain:
         return text  # "bone marrow (BM)": the abbreviation means something else here
     defined = brain > 0

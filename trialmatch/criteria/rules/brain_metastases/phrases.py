@@ -273,7 +273,7 @@ NEED_BEFORE = re.compile(
 # "Prior chemotherapy or surgery for NSCLC (an exception is the resection of one CNS metastasis)": CNS words that
 # sit only in an exception (or an allowance in brackets) of a rule about treatment or other metastases set no brain
 # rule. EXCEPT_OPENER starts such an exception; RULE_SUBJECT is what the rule before it must be about.
-EXCEPT_OPENER = re.compile(
+EXCEPT_OPENER = guarded(
     r"\b(?:except(?:ions?)?|excluding|other than|apart from|aside from|save for|unless|with the exception)\b", re.I)
 ALLOWANCE = re.compile(
     r"\b(?:except\w*|excluding|other than|allowed|permitted|acceptable|eligible|exempt\w*)\b", re.I)
@@ -322,7 +322,7 @@ PERMIT_AFTER = re.compile(
 CONDITION = re.compile(
     r"\b(?:if|provided|providing|as long as|given that|when|only|unless|except|must)\b", re.I
 )
-EXCEPTION_CUE = re.compile(
+EXCEPTION_CUE = guarded(
     r"\b(?:unless|except|excluding|other than|with (?:the )?exception|however|provided|providing|as long as|only if"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
@@ -682,7 +682,7 @@ TIME_WINDOW = re.compile(
 ASIDE = re.compile(r"\([^()]{0,200}\)")
 # Negations that contradict each other before a mention ("No absence or irradiated and stable CNS metastatic
 # disease", "not without brain metastases", "no lack of"): a garbled sentence, read as far as it is clear.
-DOUBLE_NEGATIVE = re.compile(
+DOUBLE_NEGATIVE = guarded(
     r"\b(?:no|not|never|without)\s+(?:(?:the|any)\s+)?(?:absence|absent|lack(?:ing)?|without|free\s+(?:of|from)|"
     r"devoid|non-?existen(?:ce|t))\b", re.I)
 # What follows "no absence" when the absence of CNS disease is the first of the states it lets in ("No absence or

@@ -91,7 +91,7 @@ _PLAIN_TAIL = re.compile(
 )
 # Relapse or a first diagnosis: a stage named with it is where the disease started.
 _RELAPSED = guarded(r"\b(?:relaps\w*|recurr\w*|initially|originally|at (?:initial )?diagnosis)\b", re.I)
-_EXCLUSION_NOISE = re.compile(
+_EXCLUSION_NOISE = guarded(
     r"\b(?:therapy|treatment|chemotherapy|regimen|prior|previous|received|malignan\w*|history|allowed"
     r"|permitted|unless|except|lesions?|target)\b",
     re.I,
@@ -279,7 +279,7 @@ _ANY_STAGE = guarded(
     re.I,
 )
 # "Resectable or unresectable", "operable or inoperable", "with or without surgery": both ways.
-_BOTH_WAYS = re.compile(
+_BOTH_WAYS = guarded(
     r"\b(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:un|non-?\s?|in|ir)(?:resectable|operable)\b"
     r"|\b(?:un|non-?\s?|in|ir)(?:resectable|operable)\s*(?:or|and|and/or|/)\s*(?:resectable|operable)\b"
     r"|\bwith or without (?:surgery|surgical|resection)",

@@ -78,7 +78,7 @@ _UNIT_AFTER = re.compile(
 # Between the scale name and its value: words only, no other numbers, no new clause.
 _GAP_OK = re.compile(r"^[^\d;]{0,45}$")
 # Numbers after these belong to another scale ("WHO grade 3", "stage 2").
-_GAP_BAD = re.compile(
+_GAP_BAD = guarded(
     r"grade|stage|class|criteria|version|ctcae|toxicit|appendix|table|section|figure|page|ref"
     r"|declin|decreas|deteriorat|worsen|drop|reduc|chang"  # "no decrease of more than 1 point": not a score
     r"|\bindex|charlson|comorbidit",  # "and a Charlson comorbidity index of 3 or more": another score
@@ -481,7 +481,7 @@ _OPEN_ABOVE = re.compile(
     r"\bor (?:higher|greater|more|above)\b|\bat least\b|\bminimum\b|>|≥|⩾|≧|\b(?:greater|more|higher) than\b", re.I)
 
 
-_AGE_WORD = re.compile(r"\b(?:aged?|ages|years?|yrs?|old|older|younger|elderly)\b", re.I)
+_AGE_WORD = guarded(r"\b(?:aged?|ages|years?|yrs?|old|older|younger|elderly)\b", re.I)
 
 
 # Between a limit and a later value of the same scale with no name of its own: a clause break, then words.
@@ -806,6 +806,11 @@ def _performance_field(sentence: str) -> str:
     return sentence[field.start():following.start() if following else len(sentence)]
 
 
+def _may_state(text: str) -> bool:
+    """False when no sentence of a criterion with this text can state a limit (see _criterion_rules)."""
+    return _lay_possible(text) or ANCHOR.possible(text)
+
+
 def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     lay = _lay_possible(criterion.text)
@@ -842,7 +847,7 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
 
 # A part, arm or cohort named inside a criterion the reader left unscoped ("ECOG 0-1 in Part A", "ECOG PS 2
 # (frail cohort)", "ECOG >= 2 in the dose-escalation part"): the limit may be that part's only.
-_PART_MENTION = re.compile(
+_PART_MENTION = guarded(
     r"\b(?:(?:dose[- ])?(?:escalation|expansion|extension)(?:\s+(?:cohorts?|parts?|phase|portion|arms?))?"
     r"|cohorts?|sub-?stud(?:y|ies)|run-in|portion"
     r"|parts?\s*(?:[1-9]|(?-i:[A-H])|(?-i:I{1,3}V?))[a-z]?\b|phase\s*(?:[1-3]|(?-i:I{1,3}))[ab]?\b"
@@ -990,7 +995,13 @@ def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     groups: dict[str, list[dict[str, Any]]] = {}
-    found = [(criterion, _scoped_rules(criterion)) for criterion in text.criteria]
+    # A long text repeats its bullets word for word: the needle checks are asked once per distinct text, and a
+    # criterion that fails them has no rules (as _criterion_rules would find, at more cost).
+    may: dict[str, bool] = {}
+    for criterion in text.criteria:
+        if criterion.text not in may:
+            may[criterion.text] = _may_state(criterion.text)
+    found = [(criterion, _scoped_rules(criterion) if may[criterion.text] else []) for criterion in text.criteria]
     for criterion, criterion_rules in found:
         if criterion_rules:
             groups.setdefault(_group_key(criterion), []).extend(criterion_rules)

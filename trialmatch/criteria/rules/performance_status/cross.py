@@ -13,7 +13,7 @@ import re
 from trialmatch.criteria.rules.prefilter import guarded
 
 # A performance score with its value ("ECOG 2", "ECOG PS >= 2", "performance status of 0-1", "KPS < 70").
-SCORE = re.compile(
+SCORE = guarded(
     r"\b(?:ECOG|WHO|Zubrod|Karnofsky|KPS|performance\s+status|PS)\b(?:\s+(?:performance\s+)?(?:status|score|PS))?"
     r"\s*(?:of\s+|is\s+|=\s*|:\s*)?(?:[<>≤≥]=?\s*|(?:at\s+least|at\s+most|greater\s+than|less\s+than)\s+)?\d{1,3}"
     r"(?:\s*(?:-|–|to|or)\s*\d{1,3})?(?:\s+or\s+(?:more|higher|greater|above|less|lower))?",

@@ -77,7 +77,7 @@ BAN = guarded(
     r"|\binadmissible\b|(?<!unless )(?<!if )\bineligible\b(?! for)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
-_PERMIT = re.compile(
+_PERMIT = guarded(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
     # "(ALK-positive patients may enrol if previously treated with an ALK inhibitor)": a way in, not a ban.
@@ -125,7 +125,7 @@ def modal_ban(norm: str) -> str:
 
 
 # ("Have or have not received X" says both: no negation.)
-_LATE_NEG = re.compile(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
+_LATE_NEG = guarded(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
                        r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b")
 
 # Regions whose drug names are exceptions, optional companions, or examples.
@@ -438,7 +438,7 @@ _PROGRESSED = re.compile(r"\b(?:(?:progress\w*|relapsed?|recurr\w*)\s+(?:on|afte
 _ONE_WAY_OR = re.compile(r"\b(?:on|during|at|in|to|of)\s+or\s+(?:(?:is|are|be|been|become|became|[a-z]+ant|after"
                          r"|following|within|post)\s+)?(?:(?:to|of|on|after|following|within|post)\b)?")
 _JOIN = re.compile(r"\b(?:or|and)\b")
-ALL_WORD = re.compile(r"\b(?:all|every)\b")
+ALL_WORD = guarded(r"\b(?:all|every)\b")
 
 
 def _joined_by_or(gap: str, last: bool) -> bool:
@@ -525,7 +525,7 @@ OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?(?:others\b|other\s+(?:patients|
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
 EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".
-DEFINITION = re.compile(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
+DEFINITION = guarded(r"\b(?:is|are|will be) (?:considered|regarded|counted|defined)\b|\bcounts? as\b|\bdefined as\b")
 # "advanced solid cancer, defined as unresectable ... disease after at least 1 line": the definition is
 # of the disease, and the sentence still sets its rule.
 _DISEASE_DEFINED = re.compile(r"(?:cancer|disease|tumou?rs?|nsclc|malignancy|carcinoma)\W{0,3}$")
@@ -696,7 +696,7 @@ def access_as_availability(norm: str) -> str:
 
 # "X is neither required nor prohibited", "X: permitted, not required", "X is not exclusionary", "not a
 # requirement": both ways stated, so no rule, though a ban word ("prohibited", "excluded") is in the clause.
-_NO_RULE = re.compile(
+_NO_RULE = guarded(
     r"\bneither (?:required|mandatory|necessary|needed|an? requirement)\b|\bnor (?:required|mandatory|necessary)\b"
     r"|\bnot (?:be )?(?:an? )?(?:requirement|prerequisite|exclusionary|exclusion criterion)\b"
     r"|\bnot (?:required|mandatory|necessary)\b"

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import Mention
 
 # A lab, organ-function or ECG value: the sentence must name one for any drug in it to be read as a condition.
-_LAB = re.compile(
+_LAB = guarded(
     r"\b(?:anc|absolute neutrophil\w*|neutrophil\w*|platelets?|plt|ha?emoglobin|hgb|hb|lymphocyt\w*|leukocyt\w*"
     r"|wbc|white blood cells?|creatinine|crcl|clearance|bilirubin|ast|alt|sgot|sgpt|transaminases?"
     r"|alkaline phosphatase|albumin|inr|aptt|qtc?f?|qt interval|lvef|ejection fraction|tsh|bone marrow"

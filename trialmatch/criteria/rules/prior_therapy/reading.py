@@ -126,7 +126,7 @@ def _pieces(crit: Criterion) -> list[str]:
 
 # "Prior X is allowed; prior Y is not.": the part after the semicolon leaves out the allowance's verb, so it is read
 # with the allowance (cues.elliptical_ban).
-_BARE_NOT_END = re.compile(r"\b(?:is|are)\s+not\W{0,3}$", re.I)
+_BARE_NOT_END = guarded(r"\b(?:is|are)\s+not\W{0,3}$", re.I)
 
 
 def _elliptical_after_permit(before: str, part: str) -> bool:
@@ -339,7 +339,7 @@ def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]]
 # A bullet that still opens with "or" after the shared reader joined what it could ("* OR" / "* declined standard
 # treatment." after a lead-in with sub-bullets, which nothing may be joined into).
 _LONE_OR = re.compile(r"\W{0,3}(?:and/)?or\b", re.I)
-_OR_DECLINED = re.compile(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant"
+_OR_DECLINED = guarded(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant"
                           r"|not\s+(?:a\s+)?candidates?|unsuitable|unable)\b")
 
 
@@ -1089,7 +1089,7 @@ _NEWLY_DIAGNOSED = re.compile(
 _NOT_NEW = re.compile(r"\b(?:recurren\w*|recurred|relaps\w*|progress\w*|previously treated|pre-?treated|refractory"
                       r"|metachronous)\b")
 # Systemic treatment still to come: "Planned treatment with systemic chemotherapy", "scheduled to start X".
-_PLANNED = re.compile(
+_PLANNED = guarded(
     r"\b(?:planned|planning to (?:receive|start|begin|initiate)|scheduled (?:to|for)|about to (?:start|begin|receive)"
     r"|(?:plans?|intends?|intending) to (?:receive|start|begin|initiate)"
     r"|will (?:receive|start|begin|initiate|be treated))\b")
@@ -1124,7 +1124,7 @@ def _first_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
 
 
 # Surgery still to come, in an inclusion: "complete surgical resection planned", "scheduled for lobectomy".
-_SURGERY_PLANNED = re.compile(
+_SURGERY_PLANNED = guarded(
     r"\b(?:(?:surgical\s+)?(?:resection|surgery|operation|lobectomy|pneumonectomy)\s+(?:is\s+)?(?:planned|scheduled)"
     r"|(?:(?:planned|scheduled)(?:\s+for)?|candidates?\s+for|will\s+undergo|to\s+undergo|plan\s+to\s+undergo)\s+(?:(?:a|an|the"
     r"|curative|complete|surgical|radical|r0)\s+){0,3}(?:surgery|surgical\s+resection|resection|lobectomy"

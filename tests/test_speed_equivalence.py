@@ -1,0 +1,34 @@
+"""Speed helpers that stand in for a slower pattern give the pattern's own answers, over invented texts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from trialmatch.criteria.rules.brain_metastases import _defined_as_brain, phrases
+
+_PIECES = [
+    "brain metastases (BM)", "Brain Metastasis (BMs)", "cerebral metastatic disease (BM)",
+    "intracranial metastases  (BM)",
+    "(BM)", "bone marrow (BM)", "(BMs)", "brain metastases(BM", "brain (BM)", "Patients with BM are eligible", "(",
+    ")", "brain", "metastases", "abrain metastases (BM)", "brain\nmetastases\t(BM)", "(BM(BM)", "brain metastases (bm)",
+    "intracranial metastasesxyz (BM)", "RANO-BM", "untreated BM",
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Known brain metastases (BM) must be treated. Patients with BM that are stable are eligible.",
+    "Bone marrow (BM) biopsy; brain metastases (BMs) allowed if stable; cerebral metastases (BM)",
+    "No brain metastases (BM",
+    "",
+])
+def test_brain_defined_count_matches_the_pattern(text: str) -> None:
+    assert _defined_as_brain(text) == len(phrases.BM_DEFINED.findall(text))
+
+
+def test_brain_defined_count_matches_the_pattern_on_random_joins() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(_PIECES) + rng.choice(["", " ", "(", ", ", "-"]) for _ in range(rng.randint(0, 10)))
+        assert _defined_as_brain(text) == len(phrases.BM_DEFINED.findall(text)), text
