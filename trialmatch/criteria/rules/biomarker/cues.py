@@ -464,6 +464,8 @@ NEG_FILLER = LINK | frozenset(
     "participants participant people those who have has had having harbor harbour harbors harbours harboring "
     "harbouring carry carries carrying be been show showing exhibit identified diagnosed tumors tumours "
     "histologically cytologically other concomitant co-occurring coexisting additional actionable targetable "
+    # "without a treatable driver", "no druggable oncogenic alteration": words that qualify the class negated
+    "treatable druggable oncogenic clinically relevant significant pathogenic "
     "positive any one more".split()
 )
 # For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.

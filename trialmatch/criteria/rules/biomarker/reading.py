@@ -644,12 +644,16 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             foreign.update(cohorts)
             continue  # another cancer's cohort: none of it binds an NSCLC patient
         labels.extend(c for c in cohorts if c not in labels)
-        if (not cohorts and scope is not None and scope.kind != "condition" and scope.label != whole
+        if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only):
             # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
-            # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3").
+            # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3"). A group named by a class
+            # of drivers ("Subjects with(out) actionable alterations:") is one too: which class a carrier's change is
+            # of is read here, so a patient fits it or the group beside it.
             cohorts = [scope_label(scope)]
-        gene_scope = scope.to_json() if scope is not None and scope.genes else None
+            if scope.drivers:
+                labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
+        gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
                 and once(other_cancer_only, criterion.parent)):
             foreign.update(cohorts)

@@ -82,13 +82,40 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
                 tail = text[phrase_start: phrase_start + 12]  # the phrase may open with "detected"
                 joined = _PREVIOUSLY_FOUND.sub(" ", gap + tail)
                 gap = joined[: len(joined) - len(tail)]
-            if _STOP.search(gap) or THERAPY.search(gap):
+            if _STOP.search(gap) or THERAPY.search(_CLASS_QUALIFIER.sub(" ", gap)):
                 return False
             allowed = NEGX_FILLER if tok.type == "negx" else _LEAD_IN_FILLER if lead_in else NEG_FILLER
             return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in words(gap))
         if tok.type in {"gene", "alt", "driver", "pdl1"}:
             return False
     return False
+
+
+def negation_in_doubt(text: str, toks: list[Token], phrase_start: int) -> bool:
+    """A negation a few words before the phrase ("without", "no", "negative for"), with words between that are not
+    filler ("without targetable/oncogene driven mutations (i.e., EGFR ...)", "no other known AGAs, such as ROS1",
+    "without a treatable driver"): whether it governs the phrase is unread, so the phrase is never read as required.
+    A stop, a treatment word or another marker between them ends the negation's reach, as in negated_before."""
+    index = _index_before(toks, phrase_start)
+    for tok in reversed(toks[max(0, index - 8): index]):
+        if tok.type in {"negfor", "neg"} and tok.word.lower() not in {"nor", "neither"}:
+            gap = text[tok.end: phrase_start]
+            return (len(gap) <= 80 and len(words(gap)) <= 8 and not _STOP.search(gap)
+                    and not THERAPY.search(_CLASS_QUALIFIER.sub(" ", gap)) and not _DOUBT_STOP.search(gap))
+        if tok.type in {"gene", "alt", "driver", "pdl1"}:
+            return False
+    return False
+
+
+# Words that qualify a class of changes by its treatment ("without a treatable driver", "no druggable alteration"): they
+# name no treatment the patient had, so they do not end a negation's reach as a treatment word does.
+_CLASS_QUALIFIER = re.compile(r"\b(?:treatable|targetable|druggable|actionable)\b", re.I)
+
+
+# Words that end a negation's reach before a marker ("no prior therapy; patients with EGFR ...", "not pregnant, and
+# EGFR-positive"): a new clause or a group's own condition.
+_DOUBT_STOP = re.compile(r"\b(?:and|but|who|whose|which|if|unless|except|or|plus|must|should|are|is|have|has)\b|[)]\s",
+                         re.I)
 
 
 _LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
@@ -363,6 +390,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 unsure_absent = True
                 placed = None
             negated = negated_before(part_text, part_toks, start) or id(phrase) in absent_lists
+            if not negated and section != "title" and negation_in_doubt(part_text, part_toks, start):
+                continue  # "without targetable/oncogene driven mutations (i.e., EGFR ...)": never read as required
             if id(phrase) in colon_lists and (negated or any(t.type == "postneg" for t in phrase)):
                 absent_lists.add(colon_lists[id(phrase)][0])
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.

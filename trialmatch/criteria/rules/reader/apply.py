@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
@@ -63,6 +64,8 @@ def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Fi
     """A rule for the patients with one of the scope's genes, or (`absent`) with none of them."""
     statuses = {profile.gene_status(gene) for gene in scope.genes} if profile is not None else {"unknown"}
     genes = ", ".join(scope.genes)
+    if scope.drivers:
+        return _driver_group(finding, scope, profile, statuses)
     if scope.absent:  # "patients without EGFR mutations must ...": binds only those tested negative for all
         if statuses == {"negative"}:
             return finding
@@ -81,6 +84,22 @@ def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Fi
                                  "tests were negative.")
     return _question(finding, f"This rule is for patients with {genes} changes ({scope.label}): ask your "
                               "doctor whether it applies to you.")
+
+
+def _driver_group(finding: Finding, scope: Scope, profile: Patient | None, statuses: Collection[str]) -> Finding:
+    """A rule for a group named by a class of driver changes ("Subjects with(out) actionable alterations:"). Which
+    changes are of the class is a question of wording, so a carrier of any change is neither sure in nor sure out; a
+    patient tested negative on the whole panel is outside a "with" group and inside a "without" one."""
+    if profile is not None and profile.biomarkers:
+        return _question(finding, f"This rule is for one group of patients ({scope.label}): whether your tumour's "
+                                  "change puts you in it is a question for your doctor.")
+    if set(statuses) == {"negative"}:
+        if scope.absent:
+            return finding
+        return _outside(finding, f"This rule is only for patients with a driver change ({scope.label}); your tests "
+                                 "found none.")
+    return _question(finding, f"This rule is for one group of patients ({scope.label}): ask your doctor whether it "
+                              "applies to you.")
 
 
 def _outside(finding: Finding, reason: str) -> Finding:

@@ -53,6 +53,10 @@ class Scope:
     # "Cohort C (NSCLC with untreated brain metastases)": a group that names NSCLC and narrows it further (by a
     # finding, a setting, a histology). Another NSCLC group of the trial may take the patient: a question.
     subgroup: bool = False
+    # "Subjects without actionable genomic alterations:", "Patients with a driver mutation:": a group named by a class
+    # of driver changes, not by a gene. `genes` holds the driver panel; whether a carrier's change is of the class
+    # is the marker reading's question (see apply._marker_group).
+    drivers: bool = False
 
     @property
     def other_disease(self) -> bool:
@@ -73,13 +77,16 @@ class Scope:
             data["region"] = self.region
         if self.subgroup:
             data["subgroup"] = True
+        if self.drivers:
+            data["drivers"] = True
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scope:
         return cls(str(data.get("label", "")), data.get("kind", "condition"),
                    tuple(data.get("diseases", ())), tuple(data.get("genes", ())), bool(data.get("closed")),
-                   bool(data.get("absent")), str(data.get("region") or ""), bool(data.get("subgroup")))
+                   bool(data.get("absent")), str(data.get("region") or ""), bool(data.get("subgroup")),
+                   bool(data.get("drivers")))
 
 
 def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
@@ -103,6 +110,7 @@ def merge(outer: Scope | None, inner: Scope | None) -> Scope | None:
         absent,
         inner.region or outer.region,
         outer.subgroup or inner.subgroup,
+        inner.drivers if inner.genes else outer.drivers,
     )
 
 
@@ -287,7 +295,7 @@ _CONDITION = re.compile(
     r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
     r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
     r"(?:(?P<neg>without|lacking|with\s+no|who\s+(?:do\s+not|don't)\s+(?:have|harbou?r|carry)|" + _SIGNED_NEG + r")|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r)|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r)|"
     + _SIGNED_POS + r")\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
@@ -524,11 +532,31 @@ def condition_scope(text: str) -> Scope | None:
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
+    if not diseases and not genes and _DRIVER_CLASS.search(what):
+        # "Subjects without actionable genomic alterations (AGAs):", "Participants with a known oncogenic driver -":
+        # the group is named by a class of driver changes: the panel's genes, read as such.
+        return Scope(_shorten(text[:end]), "condition", (), driver_panel(), absent=bool(match.groupdict().get("neg")),
+                     drivers=True)
     if match.groupdict().get("neg"):  # "Patients without EGFR mutations": the group is those with none
         return Scope(_shorten(text[:end]), "condition", (), genes, absent=True) if genes else None
     if not diseases and not genes:
         return None
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
+
+
+# Words that name a class of driver changes without a gene: "actionable genomic alterations (AGAs)", "a targetable
+# driver", "oncogene-driven tumours", "known molecular alterations". An open list: a new such word goes here.
+_DRIVER_CLASS = re.compile(
+    r"\b(?:actionable|targetable|druggable|treatable|drivers?|oncogenic|oncogene[\s-]+(?:driven|addicted|addiction)"
+    r"|AGAs?|(?:genomic|molecular|genetic)\s+(?:alterations?|aberrations?|abnormalit(?:y|ies)))\b",
+    re.I,
+)
+
+
+@cache
+def driver_panel() -> tuple[str, ...]:
+    """The genes a lung-cancer driver panel reports (data/vocab/biomarkers.json): a driver-class group's genes."""
+    return tuple(load("biomarkers")["driver_panel"]["genes"])
 
 
 # "All other patients", "the remaining participants", "others": the rest of the group named before.
