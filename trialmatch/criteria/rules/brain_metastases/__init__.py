@@ -289,6 +289,8 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
 
     Only stable metastases ("allowed provided they are stable") leave out active ones, unless the rule is about
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
+    # "(irradiated or not)", "whether treated or not": a status left open is no condition.
+    alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
     treated = bool(phrases.TREATED.search(rest))
@@ -478,10 +480,11 @@ def _mention_statements(
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
     after_text = _verb_side(phrases.ASIDE.sub("", sentence[end:end + 200]))
-    if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
+    shut_out = bool(phrases.EXCLUDED_AFTER.match(after_text))
+    if not exclusion and shut_out:
         exclusion = True  # "patients with active brain metastases are excluded", in any section
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
-    must = bool(phrases.MUST_AFTER.search(after_text))
+    must = bool(phrases.MUST_AFTER.search(after_text)) and not shut_out  # ("must not be enrolled" shuts them out)
     if not exclusion and not negated and not (permits or must):
         # "Patients with brain metastases only if treated and stable"; "Asymptomatic brain metastasis; must have
         # completed radiotherapy/radiosurgery and be off steroids": a permission whose conditions follow.

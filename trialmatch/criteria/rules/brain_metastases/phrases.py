@@ -554,7 +554,10 @@ MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least
 WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
 EXCLUDED_AFTER = re.compile(
     r"\s{0,3}(?:(?:are|is|will be|shall be)\s+(?:excluded|not (?:be )?(?:eligible|allowed|permitted|included))"
-    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible))\b",
+    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible)"
+    # "... must not be enrolled", "may not participate", "cannot be included", "should not be present"
+    r"|(?:must|may|should|will|shall|can)\s*not\s+(?:be\s+)?(?:enrol\w*|included|eligible|allowed|permitted|present"
+    r"|participate|take part)|cannot\s+(?:be\s+)?(?:enrol\w*|included|participate|take part))\b",
     re.I,
 )
 # "active brain metastases, or stable treated ones": a state named straight after "or".
