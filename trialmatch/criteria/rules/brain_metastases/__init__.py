@@ -289,6 +289,8 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
 
     Only stable metastases ("allowed provided they are stable") leave out active ones, unless the rule is about
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
+    # "(irradiated or not)", "whether treated or not": a status left open is no condition.
+    alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
     treated = bool(phrases.TREATED.search(rest))
@@ -477,11 +479,12 @@ def _mention_statements(
         exclusion = False  # "Patients are eligible only if they have no brain metastases", listed as an exclusion
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
-    after_text = phrases.ASIDE.sub("", sentence[end:end + 160])
-    if not exclusion and phrases.EXCLUDED_AFTER.match(after_text):
+    after_text = _verb_side(phrases.ASIDE.sub("", sentence[end:end + 200]))
+    shut_out = bool(phrases.EXCLUDED_AFTER.match(after_text))
+    if not exclusion and shut_out:
         exclusion = True  # "patients with active brain metastases are excluded", in any section
     permits = bool(phrases.PERMIT_AFTER.search(after_text)) and not phrases.NOT_ALLOWED.search(after_text[:60])
-    must = bool(phrases.MUST_AFTER.search(after_text))
+    must = bool(phrases.MUST_AFTER.search(after_text)) and not shut_out  # ("must not be enrolled" shuts them out)
     if not exclusion and not negated and not (permits or must):
         # "Patients with brain metastases only if treated and stable"; "Asymptomatic brain metastasis; must have
         # completed radiotherapy/radiosurgery and be off steroids": a permission whose conditions follow.
@@ -500,6 +503,12 @@ def _mention_statements(
 
     if permits or must:
         subject = _subject(before)
+        relative = False
+        if must and not permits and subject == "any" and (modal := phrases.MUST_AFTER.search(after_text)):
+            # "Brain metastases that have been treated with radiotherapy should be stable": the subject's own clause
+            # says whom the rule is for, as words before the mention would; of the others it says nothing plain.
+            subject = _subject(after_text[:modal.end()])
+            relative = subject != "any"
         statements: list[dict[str, Any]] = []
         # "(untreated brain metastases are ineligible)": whom the permission leaves out, not one of its conditions.
         refused = phrases.NEGATIVE_ASIDE.search(sentence, end) if permits and "(" in sentence else None
@@ -515,10 +524,15 @@ def _mention_statements(
         # "must ..." only sets a brain rule when it names a state ("must be stable after local therapy"), itself or
         # in the list its colon opens ("must meet ALL of the following:" / "Post-treatment imaging shows stability").
         all_listed = bool(follow) and bool(phrases.ALL_OF.search(sentence, end)) and not phrases.ONE_OF.search(sentence)
-        if must and not permits and not _names_state(f"{sentence[end:]} {follow if all_listed else ''}"):
+        # A subject naming a state ("New asymptomatic brain metastases found at screening must be <= 1 cm") is a rule
+        # for those, never a requirement: whom it leaves out of the others is _conditional's to say.
+        if must and not permits and subject == "any" and not _names_state(
+                f"{sentence[end:]} {follow if all_listed else ''}"):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
             made = _conditional(sentence, rest_of_criterion, subject, permits)
+            if relative and made["active"] == E:
+                made["active"] = U  # untreated ones are neither named nor let in: a question
             if refused and subject == "treated" and phrases.UNTREATED.search(refused.group(0)):
                 made["active"] = X  # the aside says so plainly; another group's permission of untreated ones may not
                 made["treated_only"] = True
@@ -582,7 +596,8 @@ def _mention_statements(
     parent_requires = index == 0 and bool(phrases.MUST_PARENT.search(criterion.parent)) and not phrases.ONE_OF.search(
         criterion.parent)
     # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
-    cohort_requires = (criterion.scope is not None and criterion.scope.kind != "condition"
+    # (A phase is not a group defined by its patients: "Phase 1: patients with brain metastases ..." sets a rule.)
+    cohort_requires = (criterion.scope is not None and criterion.scope.kind not in ("condition", "phase")
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
     requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
                 or _documented(sentence, start, end) or _lay_requirement(sentence, start))
@@ -601,6 +616,13 @@ def _mention_statements(
         if statement[state] == X:
             statement[state] = U
     return [statement], last
+
+
+def _verb_side(after: str) -> str:
+    """What follows a mention, without another CNS condition joined to it as one more subject of the same verb
+    ("... brain metastases and/or asymptomatic leptomeningeal disease are eligible"): the verb is the mention's too."""
+    joined = phrases.CONJOINED_CNS.match(after)
+    return after[joined.end():][:160] if joined else after[:160]
 
 
 def _condition_sentences(sentences: list[str], index: int) -> list[str]:

@@ -110,6 +110,15 @@ OTHER_CNS_CONDITION = guarded(
     r"|\bepidural\s+(?:disease|metasta\w*|tumou?rs?|compression)\b",
     re.I,
 )
+# "Patients with asymptomatic CNS metastases (treated or untreated) and/or asymptomatic leptomeningeal carcinomatosis
+# are eligible": another CNS condition joined to the mention, one more subject of the same verb; the verb that
+# follows it (a permission, a modal) is the mention's too.
+CONJOINED_CNS = guarded(
+    r"^\s*,?\s*(?:and/or|or|and|as well as|plus|,)\s+"
+    r"(?:(?!(?:are|is|was|were|may|can|could|must|should|will|shall|that|which|who|if|unless)\b)[\w-]+\s+){0,3}?"
+    rf"(?:{OTHER_CNS_CONDITION.pattern.pattern})(?:\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread))?",
+    re.I,
+)
 # The negation before such a list, the list written as "x" for each condition, and the mention's own qualifiers.
 NEGATED_LIST_BEFORE = re.compile(
     r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of)\s+"
@@ -151,6 +160,9 @@ _LOCAL_TREATMENT = (r"(?:local\w*|surg\w*|neurosurg\w*|resect\w*|radio\w*|radiat
 AMENABILITY = re.compile(
     rf"(?:\b(?:not|no longer)\s+(?:be\s+)?|\bnon-?)(?:amend?able|suitable|candidates?|appropriate|eligible|accessible)"
     rf"\s+(?:to|for)\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
+    # "not amenable to immunotherapy alone, resection or ...", "not amenable to osimertinib": whatever the treatment
+    # named, metastases it cannot control; the words "not amenable to" say so by themselves.
+    r"|\b(?:not|no longer)\s+(?:be\s+)?amend?able\s+(?:to|for)\s+\w"
     rf"|\b(?:unsuitable|ineligible|inappropriate)\s+for\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
     r"|\b(?:cannot|can ?not|could not|unable to) be (?:treated|managed|controlled|resected|irradiated)\b",
     re.I,
@@ -371,8 +383,12 @@ NEGATIVE_ASIDE = re.compile(
     r"|included|accepted|acceptable)|(?:are|is) not)\b[^()]{0,40}\)",
     re.I,
 )
+# "Brain metastases must ...", and "New asymptomatic brain metastases detected at the screening scan must be <= 1 cm":
+# the subject's own participle or relative clause may run on before its modal, within the clause (no "." or ";").
 MUST_AFTER = re.compile(
-    r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b", re.I
+    r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b"
+    r"|^[^;.]{0,100}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b",
+    re.I,
 )
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
@@ -538,7 +554,10 @@ MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least
 WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
 EXCLUDED_AFTER = re.compile(
     r"\s{0,3}(?:(?:are|is|will be|shall be)\s+(?:excluded|not (?:be )?(?:eligible|allowed|permitted|included))"
-    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible))\b",
+    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible)"
+    # "... must not be enrolled", "may not participate", "cannot be included", "should not be present"
+    r"|(?:must|may|should|will|shall|can)\s*not\s+(?:be\s+)?(?:enrol\w*|included|eligible|allowed|permitted|present"
+    r"|participate|take part)|cannot\s+(?:be\s+)?(?:enrol\w*|included|participate|take part))\b",
     re.I,
 )
 # "active brain metastases, or stable treated ones": a state named straight after "or".

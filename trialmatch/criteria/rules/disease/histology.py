@@ -62,9 +62,12 @@ COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study
 _CONDITIONAL_DRUG = guarded(
     r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
 )
+_KIND_WORDS = r"(?:[\s-]cell)?(?: (?:carcinoma|histology|nsclc|type))?"
 _ANY_HISTOLOGY = guarded(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
-    r"|\bsquamous (?:or|and|and/or|/) non-?\s?squamous|\bnon-?\s?squamous (?:or|and|and/or|/) squamous"
+    # "squamous or non-squamous", "squamous cell or non-squamous cell carcinoma": both sides, so every histology
+    rf"|\bsquamous{_KIND_WORDS} (?:or|and|and/or|/) non-?\s?squamous"
+    rf"|\bnon-?\s?squamous{_KIND_WORDS} (?:or|and|and/or|/) squamous"
     r"|\bother histolog\w* (?:are |is |may be |will be )?(?:also )?(?:eligible|allowed|permitted|considered|accepted)",
     re.I,
 )
@@ -81,6 +84,13 @@ _SHUT_OUT_AFTER = re.compile(
 # "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.
 _EXCEPT_BEFORE = re.compile(r"\b(?:except(?: for)?|excluding|other than|but not)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# An exclusion whose histology is negated ("does not have (predominantly) squamous ...", "tumours lacking squamous
+# differentiation"): two negatives, a requirement at most; the histology named is not one it shuts out.
+_NEGATED_SUBJECT = re.compile(
+    r"\b(?:not|no|without|lack(?:s|ing)?(?:\s+of)?|absence\s+of|absent|free\s+of|never)\s+"
+    r"(?:(?!(?:and|or|but|with|who|that|which)\b)[\w-]+\s+){0,4}$",
+    re.I,
+)
 # "histologies other than squamous and/or adenocarcinoma" in the exclusions: the ones named are the ones taken.
 _OTHER_THAN = guarded(r"\b(?:other than|except(?: for)?|besides)\b", re.I)
 _TAIL_END = re.compile(r"\b(?:includ\w*|such as|e\.g\.?|i\.e\.?|for example)\b|[(:]", re.I)
@@ -353,10 +363,14 @@ def _named_out(sentence: str) -> tuple[set[str], bool] | None:
         return {"adenocarcinoma", "large cell"}, True  # the bullet is only "Non-squamous histology"
     if _SQUAMOUS_FIRST.match(sentence):
         return {"squamous"}, True  # "Squamous or mixed adenosquamous histology": pure squamous is named first
+    if _ANY_HISTOLOGY.search(sentence):
+        return None  # "does not have predominantly squamous or non-squamous histology": not one histology shut out
     text = mask(sentence, v["groups"]["non_squamous"][0])
     match = v["squamous_excluded"].search(text)
     if not match or _other_organs(text, match.start(), match.end()):
         return None
+    if _NEGATED_SUBJECT.search(text, max(0, match.start() - 60), match.start()):
+        return None  # "Does not have squamous histology" as an exclusion asks for it, if anything: never shuts it out
     return {"squamous"}, not _MIXED_BEFORE.search(text[:match.start()])
 
 
