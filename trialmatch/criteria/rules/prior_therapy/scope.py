@@ -44,11 +44,21 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
-# Who the group is: the patients, or their tumour ("NSCLC harbouring EGFR, ALK or ROS1 alterations must have ...").
-_SUBJECT = r"(?:patients|subjects|participants|those|pts|cases|nsclc|tumou?rs?|cancers?)"
+# Who the group is: the patients, or their tumour ("NSCLC harbouring EGFR, ALK or ROS1 alterations must have ...",
+# "Tumours that harbour an EGFR mutation must ...", "Anyone whose cancer carries ALK ..."). A closed list of nouns.
+_SUBJECT = (r"(?:(?:all|any)\s+)?(?:patients?|subjects?|participants?|individuals|people|persons|anyone|those|pts|cases"
+            r"|nsclc|tumou?rs?|cancers?)")
+# How the subject holds the marker: "with", "harbouring", "who/that/which carry", "whose tumour has", "positive for".
+_THE_TUMOUR = r"(?:tumou?rs?|cancers?|disease|nsclc|biops(?:y|ies)|samples?)"
+_HOLDING = (
+    r"(?:with|harbou?ring|carrying|bearing|having|positive\s+for"
+    r"|(?:who|that|which)\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry|carries"
+    r"|bears?|contains?|are|is)"
+    rf"|whose\s+{_THE_TUMOUR}\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry"
+    r"|carries|bears?|contains?|shows?|is|are))"
+)
 _PATIENTS_WITH = re.compile(
-    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
-    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
 )
 _GENE_PATIENTS = re.compile(
@@ -78,14 +88,15 @@ _GENE_TUMOUR = re.compile(
     r"|\s+(?:that|which)\s+(?:has|have|had)\s+(?:previously\s+)?(?:been\s+treated|received|progressed)\b)"
 )
 # "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
+# (People only: "approved for NSCLC with EGFR mutations" names the drug's use, not a group of this trial.)
+_PEOPLE = r"(?:patients|subjects|participants|individuals|people|persons|those|pts)"
 _FOR_PATIENTS_WITH = re.compile(
-    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
-    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry))\s+(?:(?:an?|known|documented|confirmed)\s+)*"
+    rf"\b(?:for|in|among)\s+{_PEOPLE}\s+{_HOLDING}\s+(?:(?:an?|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
 )
 _GENE_LIST = re.compile(
-    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
-    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+(?:(?:an?|the|known|documented|confirmed)\s+)*"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
+    r"(?:(?:an?|the|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,11})"
 )
 _REQUIRED_FOR = re.compile(
