@@ -38,6 +38,9 @@ _CONDITION = guarded(
     rf"|\b{_WHO}\s+(?:{_FACT})"
     rf"|\b(?:for|in|if|when|among)\s+(?:{_WHO}\s+with\s+)?(?:an?\s+|the\s+)?(?:{_FACT})"
     rf"|^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:{_FACT})[^.;:]{{0,40}}?\b(?:{_WHO}|cohort|group)\b"
+    # The smokers are the group themselves: "Former smokers must be chemotherapy-naive".
+    r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:all\s+)?(?:never|non|ex|former|current|heavy|light)"
+    r"[\s-]?smokers\b"
 )
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.prior_therapy.marker_groups import sentence_group
+from trialmatch.criteria.rules.prior_therapy.marker_groups import HOLDING, SUBJECT, sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import ends_scope
 from trialmatch.criteria.vocab import canonical_gene
@@ -44,19 +44,9 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
-# Who the group is: the patients, or their tumour ("NSCLC harbouring EGFR, ALK or ROS1 alterations must have ...",
-# "Tumours that harbour an EGFR mutation must ...", "Anyone whose cancer carries ALK ..."). A closed list of nouns.
-_SUBJECT = (r"(?:(?:all|any)\s+)?(?:patients?|subjects?|participants?|individuals|people|persons|anyone|those|pts|cases"
-            r"|nsclc|tumou?rs?|cancers?)")
-# How the subject holds the marker: "with", "harbouring", "who/that/which carry", "whose tumour has", "positive for".
-_THE_TUMOUR = r"(?:tumou?rs?|cancers?|disease|nsclc|biops(?:y|ies)|samples?)"
-_HOLDING = (
-    r"(?:with|harbou?ring|carrying|bearing|having|positive\s+for"
-    r"|(?:who|that|which)\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry|carries"
-    r"|bears?|contains?|are|is)"
-    rf"|whose\s+{_THE_TUMOUR}\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry"
-    r"|carries|bears?|contains?|shows?|is|are))"
-)
+# Who the group is and how it holds the marker (marker_groups.SUBJECT, HOLDING): "NSCLC harbouring EGFR, ALK or
+# ROS1 alterations must have ...", "Tumours that harbour an EGFR mutation must ...", "Anyone whose cancer carries ALK".
+_SUBJECT, _HOLDING = SUBJECT, HOLDING
 _PATIENTS_WITH = re.compile(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"

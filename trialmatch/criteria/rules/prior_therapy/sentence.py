@@ -1334,7 +1334,15 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
             setting = "advanced"  # line wording: counted by lines for advanced disease
         rule = {**base, "kind": "naive", "allow": allow, "setting": setting}
         return ([], rule) if alternative else ([rule], None)
+    newly = _NEWLY_DIAGNOSED.search(norm) if "newly" in norm or "novo" in norm else None
+    if newly and (_OR_AFTER.match(norm, newly.end()) or _OR_BEFORE.search(norm, 0, newly.start())):
+        # "Newly diagnosed or with progression after treatment": the untreated patient's way in, beside the other.
+        return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
     return [], None
+
+
+# The untreated patient in other words, only ever read as one of two ways in ("newly diagnosed or relapsed").
+_NEWLY_DIAGNOSED = re.compile(r"\b(?:newly[\s-]+diagnosed|de[\s-]+novo)\b")
 
 
 # "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
