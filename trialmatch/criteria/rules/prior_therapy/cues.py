@@ -491,7 +491,9 @@ OPEN_ALTERNATIVE = guarded(
     r"|(?:are |is )?(?:unwilling\w*|not willing)"
     r"|ineligible|unsuitable|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
-    r"|\b(?:declined|refused|declining|refusing|ineligible for|unsuitable for|not (?:eligible|suitable|candidates?) for"
+    # ("Decline first-line chemotherapy, or have progressed after adjuvant ...": the refusal as a bare verb.)
+    r"|\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|ineligible for|unsuitable for"
+    r"|not (?:eligible|suitable|candidates?) for"
     r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling\w*|not willing"
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
     # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
@@ -704,6 +706,9 @@ _NO_RULE = guarded(
     # on prior chemotherapy": a permission (not "including but not limited to": a list goes on).
     r"|\bnot (?:be )?(?:limited|restricted)\b(?!\s+(?:to|by)\b)|\bunlimited\b|\bunrestricted\b"
     r"|\bno (?:restrictions?|limits?|limitations?|requirements?) (?:on|to|for|of|regarding|as to)\b"
+    # "The number of prior TKIs is neither specified nor limited", "no maximum number of prior lines".
+    r"|\b(?:neither|nor) (?:specified|limited|restricted|capped)\b(?!\s+(?:to|by)\b)"
+    r"|\bno (?:maximum|upper limit|cap)(?: number)? (?:on|to|for|of)\b"
 )
 
 

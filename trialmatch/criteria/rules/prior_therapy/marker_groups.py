@@ -10,6 +10,7 @@ deletion", and "common EGFR mutation" takes in exon 19 deletion and L858R but no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -23,12 +24,29 @@ _NARROWING_KINDS = frozenset({"sensitizing", "activating", "common", "uncommon",
 _GROUP_END = (":", ",", ";", " must ", " should ", " shall ", " need ", " are ", " is ", " have ", " has ", " who ",
               " require", " will ")
 _MAX_GROUP_WORDS = 100
+# Who the group is (a closed list of nouns: the patients, or their tumour) and how they hold the marker ("with",
+# "harbouring", "who/that/which carry", "whose tumour has", "positive for"): shared with scope.py's recognisers.
+SUBJECT = (r"(?:(?:all|any)\s+)?(?:patients?|subjects?|participants?|individuals|people|persons|anyone|those|pts"
+           r"|cases|nsclc|tumou?rs?|cancers?)")
+_THE_TUMOUR = r"(?:tumou?rs?|cancers?|disease|nsclc|biops(?:y|ies)|samples?)"
+HOLDING = (
+    r"(?:with|harbou?ring|carrying|bearing|having|positive\s+for"
+    r"|(?:who|that|which)\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry|carries"
+    r"|bears?|contains?|are|is)"
+    rf"|whose\s+{_THE_TUMOUR}\s+(?:(?:is|are)\s+positive\s+for|tested\s+positive\s+for|have|has|harbou?rs?|carry"
+    r"|carries|bears?|contains?|shows?|is|are))"
+)
+# The subject and its verb at the start of a sentence: the group's words begin after them ("tumours that have ...").
+_HOLDER = re.compile(rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{SUBJECT}\s+{HOLDING}\s+")
 
 
 def sentence_group(norm: str) -> str:
-    """The opening words of a sentence that name its group ("patients with kras g12c mutation")."""
+    """The opening words of a sentence that name its group ("patients with kras g12c mutation", "tumours that
+    harbour an egfr exon 19 deletion")."""
     head = norm[:_MAX_GROUP_WORDS]
-    cut = min((pos for end in _GROUP_END if (pos := head.find(end)) > 0), default=len(head))
+    holder = _HOLDER.match(head)
+    start = holder.end() - 1 if holder else 0
+    cut = min((pos for end in _GROUP_END if (pos := head.find(end, start)) > 0), default=len(head))
     return head[:cut]
 
 

@@ -2,8 +2,9 @@
 
 "Patients with PD-L1 >= 50% who have received prior chemotherapy", "ECOG 2 patients with more than one prior
 line", "Patients aged 70 or older must have had platinum", "Patients with brain metastases must have received
-prior radiotherapy", "For squamous NSCLC: prior platinum; for non-squamous NSCLC: prior platinum and pemetrexed":
-the rule binds only the patients with that PD-L1 score, performance status, age, brain disease or histology.
+prior radiotherapy", "Patients who are never smokers must be treatment-naive", "For squamous NSCLC: prior platinum;
+for non-squamous NSCLC: prior platinum and pemetrexed":
+the rule binds only the patients with that PD-L1 score, performance status, age, brain disease, histology or smoking.
 prior_therapy reads none of those (matching.compiled.DIMENSION_READS), so such a rule can only raise a question:
 it is soft (unknown where it would exclude), never an exclusion on a condition nobody checked.
 """
@@ -26,6 +27,8 @@ _FACT = (
     r"|\belderly\b"
     r"|(?:brain|cns|cerebral|intracranial|leptomeningeal)\s+(?:metastas[ie]s|mets|lesions?|disease)"
     r"|(?:non-?\s?)?squamous(?:\s+(?:cell\s+)?(?:nsclc|histology|carcinoma|patients|disease|tumou?rs?))?"
+    # Smoking history: "never smokers", "former/current smokers", "non-smoking patients" (no profile fact at all).
+    r"|(?:never|non|ex|former|current|heavy|light|life-?long)[\s-]?smok(?:ers?|ing)\b"
 )
 # The fact as the group's own words: "patients with X", "X patients", "for/in/if X", "who are/have X".
 _WHO = r"(?:patients|subjects|participants|individuals|people|those|cases|pts)"
@@ -35,6 +38,9 @@ _CONDITION = guarded(
     rf"|\b{_WHO}\s+(?:{_FACT})"
     rf"|\b(?:for|in|if|when|among)\s+(?:{_WHO}\s+with\s+)?(?:an?\s+|the\s+)?(?:{_FACT})"
     rf"|^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:{_FACT})[^.;:]{{0,40}}?\b(?:{_WHO}|cohort|group)\b"
+    # The smokers are the group themselves: "Former smokers must be chemotherapy-naive".
+    r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:all\s+)?(?:never|non|ex|former|current|heavy|light)"
+    r"[\s-]?smokers\b"
 )
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.prior_therapy.marker_groups import sentence_group
+from trialmatch.criteria.rules.prior_therapy.marker_groups import HOLDING, SUBJECT, sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import ends_scope
 from trialmatch.criteria.vocab import canonical_gene
@@ -44,11 +44,11 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
-# Who the group is: the patients, or their tumour ("NSCLC harbouring EGFR, ALK or ROS1 alterations must have ...").
-_SUBJECT = r"(?:patients|subjects|participants|those|pts|cases|nsclc|tumou?rs?|cancers?)"
+# Who the group is and how it holds the marker (marker_groups.SUBJECT, HOLDING): "NSCLC harbouring EGFR, ALK or
+# ROS1 alterations must have ...", "Tumours that harbour an EGFR mutation must ...", "Anyone whose cancer carries ALK".
+_SUBJECT, _HOLDING = SUBJECT, HOLDING
 _PATIENTS_WITH = re.compile(
-    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
-    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
 )
 _GENE_PATIENTS = re.compile(
@@ -78,14 +78,15 @@ _GENE_TUMOUR = re.compile(
     r"|\s+(?:that|which)\s+(?:has|have|had)\s+(?:previously\s+)?(?:been\s+treated|received|progressed)\b)"
 )
 # "... is required for patients with EGFR sensitizing mutations", "in patients with EGFR, ALK or ROS1 alterations".
+# (People only: "approved for NSCLC with EGFR mutations" names the drug's use, not a group of this trial.)
+_PEOPLE = r"(?:patients|subjects|participants|individuals|people|persons|those|pts)"
 _FOR_PATIENTS_WITH = re.compile(
-    r"\b(?:for|in|among)\s+(?:patients|subjects|participants|individuals|people|those|pts)\s+"
-    r"(?:with|harbou?ring|whose tumou?rs? (?:have|harbou?r|carry))\s+(?:(?:an?|known|documented|confirmed)\s+)*"
+    rf"\b(?:for|in|among)\s+{_PEOPLE}\s+{_HOLDING}\s+(?:(?:an?|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,5})"
 )
 _GENE_LIST = re.compile(
-    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+"
-    r"(?:with|harbou?ring|who (?:have|harbou?r|carry|are))\s+(?:(?:an?|the|known|documented|confirmed)\s+)*"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
+    r"(?:(?:an?|the|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,11})"
 )
 _REQUIRED_FOR = re.compile(

@@ -66,7 +66,8 @@ _OR_BEFORE = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)
                         r"(?:(?:be|are|is|were|being|remain|(?:have|has|had)\s+been)\s+)?$")
 _OR_AFTER = re.compile(
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
-    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|completed|previously treated|pre-?treated|treated with)\b"
+    r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|refractory|resistant|intoleran\w*|completed"
+    r"|previously treated|pre-?treated|treated with)\b"
 )
 _CLAUSES = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\bexcept\b")
 # "Participants who progressed within 3 months of adjuvant X will (be) eligible": one more way in, not a rule.
@@ -358,6 +359,17 @@ _DOUBLE_NEGATIVE = guarded(
 )
 
 
+# A sentence whose own verb asks for a treatment had ("... must have received prior X"), with no negation before it.
+_NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|unless|except|if)\b")
+
+
+def _stated_requirement(norm: str) -> bool:
+    found = cues.MUST_HAVE_HAD.search(norm) if "must" in norm or "should" in norm or "shall" in norm \
+        or "need" in norm or "required" in norm else None
+    return found is not None and not _NEGATION.search(norm, 0, found.start()) and not cues.BAN.search(norm) \
+        and not _NEGATION.search(norm, found.end(), min(len(norm), found.end() + 40))
+
+
 # "Neoadjuvant chemotherapy is not to be regarded as first-line therapy": says what counts as a line, not a rule.
 _NOT_AS_LINE = guarded(
     r"\bnot\s+(?:to\s+)?(?:be\s+)?(?:served|counted|considered|regarded|deemed|classed|classified|seen)\s+as\s+"
@@ -422,6 +434,14 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         positive = replace(positive, norm=blanked(positive.norm, [negated.span()]))
         rules = _section_rules(positive, replace(ctx, section="inclusion"))
         return [{**rule, "section": ctx.section} for rule in rules]
+    if ctx.section == "exclusion" and ctx.inherited is None and _stated_requirement(read.norm):
+        # "EGFR-mutant patients must have received a prior TKI" among the exclusions: a requirement, read as an
+        # inclusion would be (the rules keep the exclusion's evidence), never a ban on what it asks for.
+        positive = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
+        if positive is None:
+            return []
+        return [{**rule, "section": ctx.section}
+                for rule in _section_rules(positive, replace(ctx, section="inclusion"))]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
@@ -513,6 +533,14 @@ def _without_completion(read: FirstRead) -> FirstRead | None:
 _CONCURRENT_ONLY = guarded(
     r"\b(?:no|not|nor|without)\s+(?:(?:be(?:ing)?\s+)?(?:receiving|taking|using|on)\s+)?(?:(?:other|additional|further"
     r"|any)\s+)?(?:concurrent|concomitant|simultaneous)\b[^;.]*?(?=[;.]|\b(?:prior|previous\w*|earlier|history)\b|$)"
+    # The ban after it: "Concurrent chemotherapy (within 2 days of radiotherapy) is not allowed", "Concomitant use of
+    # other anticancer agents is prohibited", "Simultaneous X will not be permitted" (no earlier-treatment word
+    # between).
+    r"|(?:^|(?<=[;:.(]))\W*(?:the\s+)?(?:use\s+of\s+)?(?:concurrent|concomitant|simultaneous)\b"
+    r"(?:(?!\b(?:prior|previous\w*|earlier|history|or)\b)[^;.])*?"
+    r"\b(?:(?:is|are|will|shall|must|may|can)\s+(?:be\s+)?(?:not|never|no\s+longer)\s+(?:be\s+)?"
+    r"(?:allowed|permitted|acceptable|given|used|administered)|(?:is|are|will\s+be)\s+(?:prohibited|forbidden"
+    r"|disallowed|excluded)|not\s+(?:allowed|permitted))\b"
 )
 # A sample or biopsy the study will take ("willingness to provide a blood sample at baseline and at progression on
 # first-line treatment", "consent to a repeat biopsy after progression on second-line therapy"): the lines named
@@ -725,8 +753,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     forbid = _without_restated_purpose(norm, reading.forbid)
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
-        if not excluding and alternative is None and _either_or(norm, forbid, required):
-            # "chemotherapy-naive or having received prior chemotherapy": either way in is enough.
+        if not excluding and alternative is None and (_either_or(norm, forbid, required)
+                                                     or _ban_or_count(norm, forbid, _count_spans(norm, limits))):
+            # "chemotherapy-naive or having received prior chemotherapy": either way in is enough. So is
+            # "anti-PD-1 naive or must have progressed on treatment": the ban, or the line count beside it.
             alternative = forbid_rule
         else:
             rules.append(forbid_rule)
@@ -1209,6 +1239,35 @@ def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool
     return bool(_OR.search(cues.strip_parens(norm[first[-1].end:second[0].start])))
 
 
+def _count_spans(norm: str, limits: list[LineLimit]) -> list[tuple[int, int]]:
+    """Where a sentence asks for earlier lines: a count ("at least one prior line") or "(previously) treated",
+    "progressed on (prior) treatment" (read as at least one line)."""
+    spans = [(lim.start, lim.end) for lim in limits if lim.min and not lim.cycles and not lim.position]
+    return spans + [m.span() for m in cues.TREATED.finditer(norm)] if "or" in norm else spans
+
+
+def _ban_or_count(norm: str, forbid: list[Mention], counts: list[tuple[int, int]]) -> bool:
+    """Whether a ban and a count of earlier lines are two ways in, one on each side of an "or" that opens the
+    second way ("X-naive or must have progressed on treatment", "at least one prior line, or be PD-1 naive")."""
+    if not forbid or not counts:
+        return False
+    counts = sorted(counts)
+    if forbid[-1].end <= counts[0][0]:
+        gap, second = norm[forbid[-1].end:counts[0][0]], _OR_AFTER.match(norm, forbid[-1].end)
+    elif counts[-1][1] <= forbid[0].start:
+        gap, second = norm[counts[-1][1]:forbid[0].start], _OR_BEFORE_BAN.search(norm, 0, forbid[0].start)
+    else:
+        return False  # interleaved: no single "or" between them
+    return second is not None and not re.search(r"[;.]", gap) and _OR.search(cues.strip_parens(gap)) is not None
+
+
+# "... or be/remain (treatment-)naive to X", "or have not received X", "or no prior X": the ban as the second way.
+_OR_BEFORE_BAN = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)?(?:(?:who|that)\s+)?"
+                            r"(?:(?:must|should)\s+)?(?:(?:be|are|is|remain|have\s+not|has\s+not|had\s+no|have\s+no"
+                            r"|no|not|never)\s+)?(?:(?:been|had|received|prior|previous|previously|any|treated\s+with"
+                            r"|exposed\s+to|an?|the)\s+)*(?:[\w/()-]+\s+){0,3}$")
+
+
 def _excepts_a_part(norm: str) -> bool:
     """ "Prior immunotherapy, except patients enrolled in cohort B": the rule leaves a part of the trial open."""
     return any(cues.EXCEPT_PART.search(m.group()) for m in cues.EXCEPT.finditer(norm))
@@ -1275,7 +1334,15 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
             setting = "advanced"  # line wording: counted by lines for advanced disease
         rule = {**base, "kind": "naive", "allow": allow, "setting": setting}
         return ([], rule) if alternative else ([rule], None)
+    newly = _NEWLY_DIAGNOSED.search(norm) if "newly" in norm or "novo" in norm else None
+    if newly and (_OR_AFTER.match(norm, newly.end()) or _OR_BEFORE.search(norm, 0, newly.start())):
+        # "Newly diagnosed or with progression after treatment": the untreated patient's way in, beside the other.
+        return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
     return [], None
+
+
+# The untreated patient in other words, only ever read as one of two ways in ("newly diagnosed or relapsed").
+_NEWLY_DIAGNOSED = re.compile(r"\b(?:newly[\s-]+diagnosed|de[\s-]+novo)\b")
 
 
 # "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
