@@ -137,7 +137,9 @@ def _cancer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         guard = r"(?<!non)(?<!non-)(?<!non )" if name == "sclc" else ""
         # A gene's long name holds a cancer word ("anaplastic lymphoma kinase", "Kirsten rat sarcoma viral
         # oncogene"): that names a marker, not a cancer cohort.
-        patterns.append((name, re.compile(rf"(?<![\w]){guard}(?:{alternation})(?![a-z]){_NOT_GENE_NAME}", re.I)))
+        # "mPDAC", "mCRC", "mNSCLC": a lower-case "m" (metastatic) glued to an upper-case abbreviation.
+        patterns.append((name, re.compile(
+            rf"(?<![\w])(?-i:m(?=[A-Z]{{2}}))?{guard}(?:{alternation})(?![a-z]){_NOT_GENE_NAME}", re.I)))
     return tuple(patterns)
 
 
@@ -309,9 +311,11 @@ _LEAD_IN = re.compile(
     r"(?P<what>[^:;,]{2,90}),",
     re.I,
 )
-# "... must not be enrolled", "... are excluded": the group is the rule, not its scope.
+# "... must not be enrolled", "... are excluded": the group is the rule, not its scope. ("... must not have received
+# X" is a rule for the group: its scope.)
 _GROUP_IS_RULE = re.compile(
-    r"^\s*(?:not\b|be\s+excluded|be\s+ineligible|not\s+be\s+(?:enrolled|included|eligible|randomi[sz]ed))", re.I)
+    r"^\s*(?:be\s+excluded|be\s+ineligible|not\s+(?:be\s+(?:enrolled|enroll?ed|included|eligible|randomi[sz]ed"
+    r"|allowed|permitted|considered)|enrol+|participate|take\s+part|join)\b)", re.I)
 # "(Arms 2 and 3 only)", "(dose escalation only)", "(Phase 1b)", "(for Cohort 2)", "- Part B only".
 _SUFFIX = re.compile(
     rf"[(\[]\s*(?:only\s+)?(?:applies\s+(?:only\s+)?to\s+|applicable\s+(?:only\s+)?to\s+|for\s+|in\s+)?"
@@ -518,8 +522,26 @@ def _marker_first_scope(text: str) -> Scope | None:
     return Scope(_shorten(text[:end]), "condition", (), genes, absent=bool(match.group("neg")))
 
 
+# "For the gemcitabine combination: participants must have mPDAC that has not been treated ...": the sentence asks for
+# another cancer, so its rules are for that cancer's patients (a basket's other cohort), whatever its lead-in says.
+_OTHER_CANCER_REQUIRED = re.compile(
+    r"\b(?:patients?|participants?|subjects?)\s+(?:must|should|will\s+need\s+to)\s+have\s+(?!had\b|received\b|been\b)"
+    r"(?P<what>[^,;:.()]{2,80}?)\s+(?:that|which|who)\b", re.I)
+
+
 def condition_scope(text: str) -> Scope | None:
     """The group of patients a criterion is a condition on, when it names a cancer or a marker."""
+    return _named_condition(text) or _other_cancer_required(text)
+
+
+def _other_cancer_required(text: str) -> Scope | None:
+    if (match := _OTHER_CANCER_REQUIRED.search(text)) is None:
+        return None
+    scope = Scope(_shorten(text[:match.end("what")]), "condition", cancers_named(match.group("what")))
+    return scope if scope.other_disease else None
+
+
+def _named_condition(text: str) -> Scope | None:
     if not _CONDITION_START.match(text):
         return _marker_first_scope(text)
     match = _CONDITION.match(text)
