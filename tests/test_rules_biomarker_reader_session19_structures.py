@@ -88,10 +88,32 @@ def test_a_driver_group_scope_per_patient() -> None:
     assert without is not None and with_ is not None
     assert apply_scope(ban, without.to_json(), NO_DRIVER).verdict == "excluded"  # inside: the rule binds
     assert apply_scope(ban, with_.to_json(), NO_DRIVER).verdict == "eligible"  # outside
-    for carrier in CARRIERS:  # which class a change is of is wording: never a sure exclusion
+    for carrier in (EGFR_L858R, ALK, ROS1):  # surely actionable (an approved targeted therapy): in the "with" group
+        assert apply_scope(ban, without.to_json(), carrier).verdict == "eligible"
+        assert apply_scope(ban, with_.to_json(), carrier).verdict == "excluded"
+    for carrier in (KRAS_G12D, KRAS_G12V, NRG1, MET_AMP):  # whether the change is of the class is wording
         assert apply_scope(ban, without.to_json(), carrier).verdict == "unknown"
         assert apply_scope(ban, with_.to_json(), carrier).verdict == "unknown"
     assert apply_scope(ban, without.to_json(), UNTESTED).verdict == "unknown"
+
+
+@pytest.mark.parametrize(("heading", "absent"), [
+    ("Subjects with negative AGA:", True),  # a "with" that names what the group lacks
+    ("Participants with no known actionable alteration:", True),
+    ("Patients with positive AGA:", False),
+])
+def test_with_negative_names_the_group_without(heading: str, absent: bool) -> None:
+    scope = heading_scope(heading)
+    assert scope is not None and scope.drivers and scope.absent is absent
+
+
+@pytest.mark.parametrize("line", [
+    "Patients without known genomic alterations or with unknown alteration status:",
+    "Subjects without an oncogenic driver, or whose driver status is unknown, must have received a PD-1 inhibitor",
+])
+def test_a_group_that_takes_the_untested_too_is_left_to_the_dimension(line: str) -> None:
+    scope = heading_scope(line) if line.endswith(":") else criterion_scope(line)
+    assert scope is None or not scope.drivers
 
 
 def _two_groups(without: str, with_: str, without_items: tuple[str, ...], with_items: tuple[str, ...]) -> str:

@@ -806,8 +806,11 @@ def test_groups_left_out_and_open_ways_in(sentence: str, who: str, expected: str
                  id="all-patients-is-everyone"),
     pytest.param("Adult participants must have progressed on a PD-1 inhibitor", "naive-untested", "excluded",
                  id="adult-participants-is-everyone"),
-    pytest.param("mCRC patients must have received oxaliplatin", "post-chemo-io", "unknown",
+    pytest.param("mXYZ patients must have received oxaliplatin", "post-chemo-io", "unknown",
                  id="abbreviated-group-is-a-question"),
+    # "mCRC": metastatic colorectal cancer, another cancer's group: not the lung cancer patient's rule.
+    pytest.param("mCRC patients must have received oxaliplatin", "post-chemo-io", "eligible",
+                 id="metastatic-abbreviation-names-another-cancer"),
     pytest.param("EGFR-mutant patients must have progressed on osimertinib", "post-gefitinib", "excluded",
                  id="marker-named-group-binds-its-carriers"),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 
@@ -86,11 +87,35 @@ def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Fi
                               "doctor whether it applies to you.")
 
 
+# "actionable / targetable / druggable / treatable alterations (AGAs)" name the changes with an approved targeted
+# therapy; "drivers", "oncogenic", "genomic alterations" name any driver change.
+_ACTIONABLE_WORDS = re.compile(r"actionable|targetable|druggable|treatable|\bAGAs?\b", re.I)
+
+
+def _of_class(profile: Patient, label: str) -> bool | None:
+    """Does the patient carry a change of the group's class? True when one surely is (an EGFR exon 19 deletion is
+    actionable), False when every change surely is not (KRAS G12V is not actionable), else None."""
+    # The biomarker vocabulary's class table answers it; imported here, not at the top, because the biomarker
+    # package itself imports this reader.
+    from trialmatch.criteria.rules.biomarker.vocab import membership, profile_alteration_key
+
+    kind = "actionable" if _ACTIONABLE_WORDS.search(label) else "driver"
+    answers = {membership(m.gene, kind, profile_alteration_key(m.gene, m.alteration)) for m in profile.biomarkers}
+    return True if True in answers else False if answers == {False} else None
+
+
 def _driver_group(finding: Finding, scope: Scope, profile: Patient | None, statuses: Collection[str]) -> Finding:
-    """A rule for a group named by a class of driver changes ("Subjects with(out) actionable alterations:"). Which
-    changes are of the class is a question of wording, so a carrier of any change is neither sure in nor sure out; a
-    patient tested negative on the whole panel is outside a "with" group and inside a "without" one."""
+    """A rule for a group named by a class of driver changes ("Subjects with(out) actionable alterations:"). A
+    carrier of a change surely of the class (an EGFR exon 19 deletion) is inside a "with" group and outside a
+    "without" one, a carrier of a change surely not of it (KRAS G12V) the other way round; for any other change,
+    which changes the class holds is a question of wording. A patient tested negative on the whole panel is outside a
+    "with" group and inside a "without" one."""
     if profile is not None and profile.biomarkers:
+        member = _of_class(profile, scope.label)
+        if member is not None:
+            if member != scope.absent:
+                return finding
+            return _outside(finding, f"This rule is for another group of patients ({scope.label}).")
         return _question(finding, f"This rule is for one group of patients ({scope.label}): whether your tumour's "
                                   "change puts you in it is a question for your doctor.")
     if set(statuses) == {"negative"}:

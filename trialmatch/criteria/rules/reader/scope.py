@@ -554,11 +554,11 @@ def _named_condition(text: str) -> Scope | None:
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
-    if not diseases and not genes and _DRIVER_CLASS.search(what):
+    if not diseases and not genes and _DRIVER_CLASS.search(what) and not _STATUS_UNKNOWN.search(text[:end + 80]):
         # "Subjects without actionable genomic alterations (AGAs):", "Participants with a known oncogenic driver -":
         # the group is named by a class of driver changes: the panel's genes, read as such.
-        return Scope(_shorten(text[:end]), "condition", (), driver_panel(), absent=bool(match.groupdict().get("neg")),
-                     drivers=True)
+        absent = bool(match.groupdict().get("neg")) or bool(_NEGATIVE_CLASS.match(what))
+        return Scope(_shorten(text[:end]), "condition", (), driver_panel(), absent=absent, drivers=True)
     if match.groupdict().get("neg"):  # "Patients without EGFR mutations": the group is those with none
         return Scope(_shorten(text[:end]), "condition", (), genes, absent=True) if genes else None
     if not diseases and not genes:
@@ -566,6 +566,11 @@ def _named_condition(text: str) -> Scope | None:
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
 
 
+# "Subjects with negative AGA", "Participants with no known driver": a "with" that names the group by what it lacks.
+_NEGATIVE_CLASS = re.compile(r"(?:negative|no|none|absent)\b", re.I)
+# "without known alterations or with unknown alteration status", "or whose driver status is unknown": the group holds
+# the untested patients too, which a driver-class scope cannot say; the dimension's own reading takes the sentence.
+_STATUS_UNKNOWN = re.compile(r"\bunknown\b|\bnot\s+(?:been\s+)?(?:tested|known)\b", re.I)
 # Words that name a class of driver changes without a gene: "actionable genomic alterations (AGAs)", "a targetable
 # driver", "oncogene-driven tumours", "known molecular alterations". An open list: a new such word goes here.
 _DRIVER_CLASS = re.compile(
