@@ -278,3 +278,33 @@ def test_invented_profiles_across_the_structures() -> None:
     assert trial(COHORT_TEXTS[1]).criteria
     assert verdict(COHORT_TEXTS[1], large_cell) != "excluded"  # the immunotherapy cohort (NTRK untested: a question)
     assert verdict(COHORT_TEXTS[1], s768i) != "excluded"
+
+
+# --- 5. a noun-phrase negation far before its marker ---------------------------------------------------------------
+
+FAR_NEGATIONS = [
+    "Absence of documented tumour genomic mutation results from tests done as part of standard local practice in any "
+    "actionable driver oncogenes for which there are approved first-line therapies",
+    "Without any documented evidence from tissue sequencing reports performed at the local site of an actionable "
+    "driver alteration",
+    "Absence of documented results from local molecular testing showing a targetable driver mutation",
+    "Free of reported findings from routine local next generation sequencing panels of an oncogenic driver",
+    "Lacking documented test results from the central laboratory showing a druggable alteration",
+    "Absence of documented local test findings under standard institutional practice of any actionable gene",
+    "Without documented results of tissue testing done by local standard practice for EGFR",
+    "Absence of reported local sequencing results of clinical relevance in ALK",
+]
+
+
+@pytest.mark.parametrize("sentence", FAR_NEGATIONS)
+def test_5_a_far_noun_phrase_negation_never_requires_its_marker(sentence: str) -> None:
+    for profile in (NO_DRIVER, KRAS_G12V, NRG1):
+        assert verdict(inc(sentence), profile) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No prior therapy received at any local site for metastatic disease; documented EGFR mutation",  # a stop between
+    "Documented results of local testing showing an EGFR mutation",  # no negation at all
+])
+def test_5_near_misses_keep_the_requirement(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"
