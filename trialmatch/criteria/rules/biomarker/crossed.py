@@ -144,3 +144,52 @@ def histology_crossed(sentence: str) -> bool:
     facts = _facts(text, _OTHER_FACT)
     return any(not _ALTERNATIVE.search(_gap(text, histology.span(), fact.span()))
                for histology in _HISTOLOGY_FACT.finditer(text) for fact in facts)
+
+
+# "Must have either tumours that harbour an EGFR mutation in exon 19 or 21, or must be never smoker wild-types", "ALK-
+# positive NSCLC, or patients who never smoked": the marker is one way in, the words after the "or" another, which
+# the marker reading cannot check. The "or" opens a way of its own when a modal or a subject follows it (or with
+# "either" before the marker); the other way names no marker and no test ("EGFR mutation in tissue, or by a plasma
+# assay" is one way, tested two ways).
+_EITHER = re.compile(r"\beither\b", re.I)
+_WAY_OR = re.compile(
+    r"(?:[,;]\s*|\s)(?:and/)?or\s+(?:else\s+)?(?=(?:must|should|shall|will|may|can|patients?|participants?|subjects?"
+    r"|individuals?|those|people|persons|anyone|they|never|former|current|light|non-?smok\w*|smok\w*)\b)",
+    re.I,
+)
+_EITHER_OR = re.compile(r"[,;]\s*(?:and/)?or\s+", re.I)
+_TEST_WORDS = re.compile(
+    r"\b(?:test\w*|assay\w*|detect\w*|confirm\w*|document\w*|plasma|tissue|blood|biops\w*|samples?|specimens?|ngs"
+    r"|pcr|fish|ihc|sequencing|laborator\w*|lab|reports?|results?|status)\b",
+    re.I,
+)
+
+
+def unread_alternative(sentence: str) -> bool:
+    """An inclusion whose marker rule is one of two ways in, the other a state the marker reading cannot check."""
+    if " or " not in sentence and ",or " not in sentence:
+        return False
+    text = normalise(sentence)
+    markers = _marker_spans(text)
+    if not markers:
+        return False
+    cuts = list(_WAY_OR.finditer(text))
+    either = _EITHER.search(text)
+    if either is not None and either.start() < markers[0][0]:
+        cuts += [m for m in _EITHER_OR.finditer(text) if m.start() > markers[0][1]]
+    for cut in cuts:
+        if _inside_brackets(text, cut.start()):
+            continue
+        before = [s for s in markers if s[1] <= cut.start()]
+        after = [s for s in markers if s[0] >= cut.end()]
+        rest = text[cut.end():]
+        if before and not after and len(rest.split()) >= 2 and not _TEST_WORDS.search(rest):
+            return True
+        lead = text[:cut.start()]
+        if after and not before and len(lead.split()) >= 2 and not _TEST_WORDS.search(lead):
+            return True
+    return False
+
+
+def _inside_brackets(text: str, index: int) -> bool:
+    return text.count("(", 0, index) > text.count(")", 0, index)

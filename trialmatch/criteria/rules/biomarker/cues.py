@@ -423,7 +423,10 @@ STRUCTURE = re.compile(
     r"(?:(?P<postneg_after>(?:(?<=\bbe\s)|(?<=\bare\s)|(?<=\bis\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s))absent\b"
     r"|\babsent(?=\s*(?:[,.;)\]]|$))"
     r"|\b(?:(?:must|should|shall|can|will|may|is|are)\s+)?not\s+(?:be\s+|been\s+)?present\b"
-    r"|\b(?:(?:must|should|shall|has|have|had|been|be|is|are|was|were)\s+){0,3}ruled\s+out\b)"
+    r"|\b(?:(?:must|should|shall|has|have|had|been|be|is|are|was|were)\s+){0,3}ruled\s+out\b"
+    # "EGFR, ALK, ROS1 not detected", "EGFR mutation was not found": before "not" is read as a negation of the
+    # verb after it (which alone would say the change is present).
+    r"|\bnot\s+(?:be\s+|been\s+)?(?:detected|found|identified)\b)"
     # "testing to rule out EGFR mutations": ruling out is excluding (after the phrase, "ruled out" is a postneg)
     r"|(?P<negx>\b(?:exclusion of|excluding|exclude[sd]?|not eligible (?:if|when)|ineligible"
     r"|rul(?:e|es|ing)\s+out)\b)"

@@ -167,6 +167,31 @@ def _leads_to_negative(toks: list[Token], index: int, text: str) -> bool:
 
 _COLON_GAP = re.compile(r"\s*:\s*")
 
+# "Epidermal growth factor receptor (EGFR), <any name> (ALK), and ROS1, receptor tyrosine kinase of the insulin
+# receptor family (ROS-1) negative", "ROS1 (c-ros oncogene 1, a member of the insulin receptor family) wild-type": a
+# gene's spelt-out name or description beside its bracketed symbol holds words the vocabulary does not know, and they
+# must not cut a list of genes from the word that closes it. Such a gap has a bracket, no full stop, semicolon or
+# colon, and no word that opens a clause of its own (a verb, a patient, a treatment, a cohort).
+_NAME_GAP_BREAK = re.compile(r"[.;:%<>=]")
+_NOT_A_NAME = frozenset(
+    "must should shall will would may can could cannot has have had having is are was were be been being do does did "
+    "patient patients participant participants subject subjects people those who whose whom which that if unless "
+    "except when where while after before prior previous previously treated treatment treatments therapy therapies "
+    "received receive drug drugs tki tkis inhibitor inhibitors agent agents cohort cohorts arm arms part parts group "
+    "groups stage phase only required optional allowed permitted eligible ineligible excluded included enrolled "
+    "disease cancer cancers tumor tumors tumour tumours nsclc histology squamous adenocarcinoma no not nor".split()
+)
+
+
+def _name_aside(current: list[Token], gap: str) -> bool:
+    """The gap after a list of bare genes is a name or description of one of them, not a clause (see above)."""
+    if "(" not in gap and ")" not in gap or len(gap) > 120 or _NAME_GAP_BREAK.search(gap):
+        return False
+    if not all(t.type == "gene" for t in current):
+        return False
+    found = words(gap)
+    return len(found) <= 14 and not any(w in _NOT_A_NAME for w in found)
+
 
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
     """Only list words and punctuation between two tokens of one phrase."""
@@ -234,7 +259,7 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
             current = []
         # "EGFR/ALK: negative" and "EGFR status, which must be negative" join their result word.
         if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK) \
-                and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)) \
+                and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)) and not _name_aside(current, gap) \
                 and not (tok.type == "postneg" and current[-1].type == "test" and _WHICH_NEGATIVE.fullmatch(gap)):
             phrases.append(current)
             current = []

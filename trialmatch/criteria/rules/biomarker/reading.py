@@ -30,6 +30,7 @@ from trialmatch.criteria.rules.biomarker.crossed import (
     conditional_inclusion_in,
     crossed_exclusion_in,
     joined_histology_in,
+    unread_alternative,
 )
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
@@ -1015,6 +1016,8 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
     if (section == "inclusion" and clause["mode"] == "require"
             and once(conditional_inclusion_in, once(normalise, sentence))):
         return True  # "PD-L1 >= 50% in patients with ECOG 2": a rule for a group we cannot tell
+    if section == "inclusion" and once(unread_alternative, sentence):
+        return True  # "EGFR exon 19 or 21, or must be never smokers": another way in, which we cannot check
     # An inherited variant (a tumour profile does not say); a pathway names genes no profile lists (HRAS, MEK1).
     return once(_finds, _GERMLINE, sentence) or once(_finds, MAPK_PATHWAY, sentence)
 
@@ -1132,15 +1135,20 @@ def assemble(text: TrialText) -> dict[str, Any]:
     clauses, facts = criteria_clauses(text)
     required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
     has_forbid = any(c["mode"] == "forbid" for c in clauses)
+    driverless = _driverless_group(clauses)
+    carrier_group = any(c["mode"] == "require" and c["cohorts"] for c in clauses)
     for clause in header_clauses(text):
         genes = _genes(clause)
         if clause["mode"] == "require":
-            if genes & required_genes or facts["waived"]:
-                continue
+            if genes & required_genes or facts["waived"] or (driverless and carrier_group):
+                continue  # the criteria's own groups say who the header's markers are for
+            if driverless:  # the header lists the trial's groups together (see _driverless_group)
+                clause["doubtful"] = clause["groups"] = True
         elif has_forbid:
             clause["soft"] = True  # the criteria list the genes; the title's wider wording only raises doubt
         clauses.append(clause)
-    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
+    required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require" and not c.get("groups"))) \
+        if clauses else set()
     _resolve_other(clauses, required_genes)
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
@@ -1161,11 +1169,19 @@ def assemble(text: TrialText) -> dict[str, Any]:
     return rules
 
 
+def _driverless_group(clauses: list[dict[str, Any]]) -> bool:
+    """A group of the trial named in the criteria for tumours without a driver ("Immunotherapy cohort: NSCLC without a
+    treatable activating mutation") or without a gene: markers the conditions or title name ("EGFR Gene Mutation",
+    "ALK Gene Mutation") then describe the trial's other groups, not a requirement for every patient."""
+    return any(c["mode"] == "forbid" and c["cohorts"] and any(
+        a["t"] == "driver" or a["t"] == "alt" and a["kind"] in _BROAD for a in c["atoms"]) for c in clauses)
+
+
 def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> None:
     """"no other EGFR mutations" / "other driver mutations": other than what the trial asks for."""
     asked: dict[str, list[str]] = {}
     for clause in clauses:
-        if clause["mode"] == "require":
+        if clause["mode"] == "require" and not clause.get("groups"):  # not another group's markers
             for atom in clause["atoms"]:
                 if atom["t"] == "alt":
                     asked.setdefault(atom["gene"], []).append(atom["kind"])

@@ -100,7 +100,11 @@ def negation_in_doubt(text: str, toks: list[Token], phrase_start: int) -> bool:
     for tok in reversed(toks[max(0, index - 8): index]):
         if tok.type in {"negfor", "neg"} and tok.word.lower() not in {"nor", "neither"}:
             gap = text[tok.end: phrase_start]
-            return (len(gap) <= 80 and len(words(gap)) <= 8 and not _STOP.search(gap)
+            # "Absence of documented tumour mutation results from tests done as local practice in any actionable
+            # driver": a negation that opens a noun phrase ("absence of", "without", "free of") reaches further
+            # than a bare "no", over the words that say how the result was found.
+            chars, count = (140, 18) if tok.type == "negfor" else (80, 8)
+            return (len(gap) <= chars and len(words(gap)) <= count and not _STOP.search(gap)
                     and not THERAPY.search(_CLASS_QUALIFIER.sub(" ", gap)) and not _DOUBT_STOP.search(gap))
         if tok.type in {"gene", "alt", "driver", "pdl1"}:
             return False

@@ -252,7 +252,8 @@ _PATIENTS_IN = re.compile(
 _NAMED_GROUP = re.compile(
     r"^\W{0,3}(?:for\s+|in\s+)?(?:the\s+)?(?P<what>[^:;.()\[\]]{2,60}?)\s+"
     r"(?P<group>cohorts?|arms?|parts?|groups?|expansion|patients|participants|subjects|population)"
-    rf"(?P<aside>{_ASIDE})\s*(?:only\b)?\s*:",
+    # "Immunotherapy Cohort - Blood Draw Only:": a dash adds how the group takes part, not who is in it.
+    rf"(?P<aside>{_ASIDE})(?:\s+[-\u2013\u2014]\s+[^:;.()\[\]]{{2,40}}?)?\s*(?:only\b)?\s*:",
     re.I,
 )
 # Settings that name a cohort or arm by the disease's course or the treatment line, not by a cancer
@@ -267,7 +268,11 @@ _SETTING = re.compile(
     # cohort:", "Non-selected cohort:", "Main cohort:". An open list: a new such word goes here.
     r"|(?:bio)?marker[\s-]?(?:selected|unselected|positive|negative|enriched|driven)|molecularly[\s-]selected"
     r"|(?:non|un)[\s-]?selected|selected|all[\s-]?comers?|unselected|enriched|main|core|pilot|exploratory|safety"
-    r"|sentinel|randomi[sz]ed|non[\s-]?randomi[sz]ed|expansion|escalation|extension|control|experimental)$",
+    r"|sentinel|randomi[sz]ed|non[\s-]?randomi[sz]ed|expansion|escalation|extension|control|experimental"
+    # ...or by the class of treatment its patients are to get, which follows from their tumour's drivers:
+    # "Immunotherapy cohort", "Targeted therapy cohort", "Targetable oncogene cohort", "Chemo-immunotherapy arm".
+    r"|(?:chemo[\s-]?)?immuno(?:therapy)?|chemo(?:therapy)?(?:[\s-]+immunotherapy)?|io|tki|targeted(?:[\s-]+therapy)?"
+    r"|(?:targetable|actionable|druggable)[\s-]+(?:oncogenes?|drivers?|mutations?|alterations?))$",
     re.I,
 )
 
@@ -277,8 +282,13 @@ def _setting_group(what: str, group: str) -> bool:
     "Second-line arm:", "All-comers cohort:". Its rules bind only that group (a question for everyone else)."""
     # "First-Line Dose Expansion:", "Second-line expansion:": a study part named by its line.
     what = _DOSE_TAIL.sub("", what.strip()) if group.lower() == "expansion" else what.strip()
+    # "Targetable Oncogene - Biopsy Cohort": the words after a dash say how the group takes part.
+    what = _DASH_TAIL.sub("", what)
     return group.lower().rstrip("s") in {"cohort", "arm", "group", "population", "expansion"} \
         and bool(_SETTING.match(what))
+
+
+_DASH_TAIL = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
 
 
 _DOSE_TAIL = re.compile(r"[\s-]+dose$", re.I)
@@ -291,14 +301,25 @@ _CANCER_HEAD = re.compile(rf"^\W{{0,3}}(?:for\s+)?(?P<what>[^:;.()\[\]]{{2,50}}?
 # named by its test result, as "with"/"without" name one.
 _SIGNED_POS = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?positive\s+(?:for|in|of)"
 _SIGNED_NEG = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?negative\s+(?:for|in|of)"
+# Who a condition is on: the people, or their tumours ("Tumors that harbor an EGFR mutation must have received a TKI",
+# "Cancers with an ALK fusion must ...", "Anyone whose cancer carries KRAS G12C must ..."). An open list: a new such
+# noun goes here, and in _CONDITION_START.
+_SUBJECT = (r"(?:patients?|participants?|subjects?|those|pts|individuals|people|persons|anyone|tumou?rs?|cancers?"
+            r"|lesions?)")
+# How the subject holds the marker: "with", "who have", "harbouring", "that harbor", "which carry", "whose tumour
+# has", "whose cancers are" (the verb after "whose <tumour noun>" is any of these).
+_HOLDS = r"(?:have|has|had|harbou?rs?|carry|carries|bears?|contains?|shows?|displays?|express(?:es)?|is|are)"
+_WHOSE = r"whose\s+(?:tumou?rs?|cancers?|disease|nsclc|lung\s+cancer|biops(?:y|ies)|samples?)\s+" + _HOLDS
+_THAT_HOLD = r"(?:that|which)\s+(?:(?:are|is)\s+known\s+to\s+)?" + _HOLDS
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
 _CONDITION = re.compile(
     r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
-    r"(?:patients?|participants?|subjects?|those|pts|individuals)\s+"
-    r"(?:(?P<neg>without|lacking|with\s+no|who\s+(?:do\s+not|don't)\s+(?:have|harbou?r|carry)|" + _SIGNED_NEG + r")|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|diagnosed\s+with|whose\s+tumou?rs?\s+(?:have|harbou?r)|"
-    + _SIGNED_POS + r")\s+"
+    + _SUBJECT + r"\s+"
+    r"(?:(?P<neg>without|lacking|with\s+no|(?:who|that|which)\s+(?:do\s+not|does\s+not|don't|doesn't)\s+"
+    r"(?:have|harbou?r|carry|contain|bear)|" + _SIGNED_NEG + r")|"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|containing|diagnosed\s+with|" + _WHOSE + r"|"
+    + _THAT_HOLD + r"|" + _SIGNED_POS + r")\s+"
     r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
     re.I,
@@ -307,7 +328,7 @@ _CONDITION = re.compile(
 _LEAD_IN = re.compile(
     r"^\W{0,3}(?:for|in|among)\s+(?:the\s+)?(?:patients|participants|subjects|those|pts)\s+"
     r"(?:(?P<neg>without|lacking|with\s+no|" + _SIGNED_NEG + r")|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|whose\s+tumou?rs?\s+(?:have|harbou?r)|" + _SIGNED_POS + r")\s+"
+    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|" + _WHOSE + r"|" + _SIGNED_POS + r")\s+"
     r"(?P<what>[^:;,]{2,90}),",
     re.I,
 )
@@ -490,7 +511,8 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
 
 _NOTE = r"(?:(?:note|nb|n\.b\.|important)\s*:\s*)?"
 _CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
-                              r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals)\b",
+                              r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals"
+                              r"|people|persons|anyone|tumou?rs?|cancers?|lesions?)\b",
                               re.I)
 
 
@@ -528,6 +550,8 @@ _OTHER_CANCER_REQUIRED = re.compile(
     r"\b(?:patients?|participants?|subjects?)\s+(?:must|should|will\s+need\s+to)\s+have\s+(?!had\b|received\b|been\b)"
     r"(?P<what>[^,;:.()]{2,80}?)\s+(?:that|which|who)\b", re.I)
 
+_VERB_ELSEWHERE = re.compile(r"\([^)]*$|(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bno)\.\s+[A-Z]")
+
 
 def condition_scope(text: str) -> Scope | None:
     """The group of patients a criterion is a condition on, when it names a cancer or a marker."""
@@ -545,6 +569,10 @@ def _named_condition(text: str) -> Scope | None:
     if not _CONDITION_START.match(text):
         return _marker_first_scope(text)
     match = _CONDITION.match(text)
+    if match and match.group("verb") and _VERB_ELSEWHERE.search(match.group("what")):
+        # "Tumour with an EGFR alteration (other alterations may be considered)", "Tumour harbouring a MET alteration.
+        # Qualifying alterations may include ...": the verb is an aside's, or the next sentence's.
+        match = None
     if match and not _GROUP_IS_RULE.match(text[match.end():]):
         end = match.start("verb") if match.group("verb") else match.start("mark")
     else:
