@@ -543,8 +543,27 @@ def _excepted_stage_iv(plain: str) -> tuple[str, str] | None:
     return ("all" if whole else "part"), masked
 
 
+# "Primary tumour >= 3 cm (for all clinical stages)", "tissue is required across all stages", "applies to every
+# stage": "all stages" says for whom another requirement holds, and lets no stage in; unless the words before make
+# it a permission ("patients are eligible for all stages").
+_FOR_EVERY_STAGE_BEFORE = re.compile(r"\b(?:for|across|(?:applies|apply|applicable|applying)\s+to)\s+$", re.I)
+_PERMISSION_BEFORE = re.compile(
+    r"\b(?:eligible|eligibility|open|enrol\w*|enroll\w*|includ\w*|allowed|permitted|accepted|welcome|qualif\w*)\b",
+    re.I,
+)
+
+
+def _qualifies_another_requirement(plain: str, match: re.Match[str]) -> bool:
+    before = plain[:match.start()]
+    if not _FOR_EVERY_STAGE_BEFORE.search(before[-30:]):
+        return False
+    return not _PERMISSION_BEFORE.search(before)
+
+
 def _every_stage(plain: str, is_header: bool) -> bool:
-    return bool(_ANY_STAGE.search(plain)) and not (not is_header and _EARLIER_TREATMENT.search(plain))
+    if not is_header and _EARLIER_TREATMENT.search(plain):
+        return False
+    return any(not _qualifies_another_requirement(plain, m) for m in _ANY_STAGE.finditer(plain))
 
 
 def _metastatic_or_m1(plain: str) -> bool:
