@@ -338,6 +338,16 @@ def _subject(before: str) -> str:
     return "any"
 
 
+def _symptomatic_subject(before: str, after: str) -> bool:
+    """ "Symptomatic CNS metastases must have been treated", "Brain metastases that are symptomatic must be
+    irradiated": the rule's subject is the ones with symptoms (its words before the mention, or its own clause
+    before the modal)."""
+    if phrases.SYMPTOMATIC_SUBJECT.search(before):
+        return True
+    modal = phrases.MUST_AFTER.search(after) or phrases.PERMIT_AFTER.search(after)
+    return modal is not None and bool(phrases.SYMPTOMATIC_SUBJECT.search(after[:modal.end()]))
+
+
 def _relative_subject(subject: str, after: str) -> str:
     """ "Patients whose brain metastases have been irradiated and are stable may enrol": the states named between the
     mention and the permission's verb say whom it is about, as words before the mention would."""
@@ -533,6 +543,8 @@ def _mention_statements(
             made = _conditional(sentence, rest_of_criterion, subject, permits)
             if relative and made["active"] == E:
                 made["active"] = U  # untreated ones are neither named nor let in: a question
+            if subject == "any" and made["active"] == X and _symptomatic_subject(before, after_text):
+                made["active"] = U  # a rule on symptomatic ones: untreated ones without symptoms are not named
             if refused and subject == "treated" and phrases.UNTREATED.search(refused.group(0)):
                 made["active"] = X  # the aside says so plainly; another group's permission of untreated ones may not
                 made["treated_only"] = True

@@ -70,10 +70,14 @@ LAY_SECONDARY = re.compile(r"\bsecondary\s+(?:cancers?|tumou?rs?|deposits?|growt
                            r"(?:the\s+|your\s+)?brain\b", re.I)
 # "symptomatic CNS disease", "untreated intracranial disease", "active central nervous system lesion": with a
 # qualifier of activity the disease (or lesion) is the metastases (alone, "CNS disease" or "brain lesions" may be a
-# stroke or a primary tumour and is not read).
+# stroke or a primary tumour and is not read). A second site may share the noun ("active cerebral/meningeal disease",
+# "untreated brain or leptomeningeal disease", "active brain and/or spinal cord disease").
+_BRAIN_SITE = r"(?:cns|central nervous(?: system)?|intra-?cranial|brain|cerebral)"
+_SHARED_SITE = (r"(?:\s*/\s*|\s*,\s*|\s+(?:or|and|and/or)\s+)"
+                r"(?:lepto-?\s?meningeal|meningeal|spinal(?: cord)?|dural|cns|brain|cerebral|intra-?cranial)")
 BRAIN_DISEASE = guarded(
     r"\b(?:active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+"
-    r"(?P<site>(?:cns|central nervous(?: system)?|intra-?cranial|brain|cerebral)\s+(?:disease|involvement|lesions?))\b",
+    rf"(?P<site>{_BRAIN_SITE}(?:{_SHARED_SITE}){{0,2}}\s+(?:disease|involvement|lesions?))\b",
     re.I,
 )
 # "NSCLC with CNS involvement", "central nervous system involvement": the cancer reaching the CNS, its metastases.
@@ -151,6 +155,13 @@ SYMPTOMS = re.compile(
     r"|therapy|intervention|radiotherapy|radiation|surgery)"
     # "receiving steroids above 10 mg daily"
     r"|(?:receiving|taking|on|use of) (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?))\b",
+    re.I,
+)
+# "Symptomatic CNS metastases must have been treated ...", "Patients with neurologically symptomatic brain metastases
+# are eligible once irradiated": a rule on those with symptoms; untreated or progressing ones need have none.
+SYMPTOMATIC_SUBJECT = re.compile(
+    r"(?<![\w-])(?<!not )(?<!non )(?:(?:neurologic(?:al)?ly|clinically)\s+)?symptomatic\b"
+    r"|\bsteroid-dependent\b|\bneurologic(?:al)?ly unstable\b",
     re.I,
 )
 # "Brain metastases not amenable to radiosurgery or neurosurgery": ones that local treatment cannot control. Treated,
