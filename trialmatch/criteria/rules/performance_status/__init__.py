@@ -985,6 +985,19 @@ def _same_limit_everywhere(rules: list[dict[str, Any]]) -> None:
             rule.pop("part", None)
 
 
+def _fails_every_part(rules: list[dict[str, Any]]) -> None:
+    """ "ECOG 0-2 for Phase 1" and "ECOG 0 or 1 for Phase 2": the parts' limits differ, but a score every part keeps
+    out (here 3 and 4) fails whichever part a patient joins. The scores some part lets in stay as they are."""
+    named = {_part_name(rule) for rule in rules}
+    if len(named - {None}) < 2 or any(rule.get(term) for rule in rules for term in _OWN_TERMS):
+        return
+    stated = [rule.get("unscoped", rule["verdicts"]) for rule in rules]
+    for e in ECOG_VALUES:
+        if all(verdicts[e] == EXCLUDED for verdicts in stated):
+            for rule in rules:
+                rule["verdicts"][e] = EXCLUDED
+
+
 def _group_key(criterion: Criterion) -> str:
     """Sub-bullets of one parent are read together ("as defined by the following criteria: * ... * ..."); any
     other criterion stands alone."""
@@ -1007,6 +1020,7 @@ def parse(text: TrialText) -> dict[str, Any]:
             groups.setdefault(_group_key(criterion), []).extend(criterion_rules)
     _alternatives(groups)
     _same_limit_everywhere([rule for _, criterion_rules in found for rule in criterion_rules])
+    _fails_every_part([rule for _, criterion_rules in found for rule in criterion_rules])
     for _, criterion_rules in found:
         for rule in criterion_rules:
             key = (tuple(rule["verdicts"]), rule["label"], rule["evidence"])
