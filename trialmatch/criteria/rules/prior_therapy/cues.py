@@ -366,7 +366,8 @@ TREATED = guarded(
     r"|\brefractory to (?:the )?(?:currently )?(?:available|existing|approved) (?:treatments?|therap(?:y|ies))\b"
     # ("Progressive disease during or after last treatment regimen": the disease's progression.)
     r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
-    r"(?:(?:on|after|to|following|during|with|of|or|while)\s+){0,4}"
+    # ("progressed during/following ...": a slash joins the two as well as "or".)
+    r"(?:(?:on|after|to|following|during|with|of|or|while)(?:\s*/\s*|\s+)){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )
@@ -391,8 +392,11 @@ _STANDARD_THERAPY = (r"(?:standard|soc\b)(?:[\s-]+of[\s-]+care)?(?:\s*\(\s*soc\s
 _NO_STANDARD_BODY = (
     rf"(?:there\s+(?:is|are)\s+)?no\s+{_NO_STANDARD_WORDS}(?:{_STANDARD_THERAPY}|approved\s+therap|effective\s+therap"
     r"|therapeutic\s+options?|treatment\s+options?|(?:systemic\s+)?therap(?:y|ies)\s+(?:is|are)\s+(?:available|exists?))"
-    r"|(?:the\s+)?(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?(?:systemic\s+)?(?:therap(?:y|ies)"
-    r"|treatments?|options?|regimens?)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
+    # "standard curative or palliative measures do not exist": what the standard therapy is for, and "measures".
+    r"|(?:the\s+)?(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?(?:systemic\s+)?"
+    # ("Standard curative measures" alone: none exist for any stage IV disease, so no earlier line is asked.)
+    r"(?:(?:(?:curative\s+(?:or|and|and/or)\s+)?palliative|life-prolonging)\s+)?"
+    r"(?:therap(?:y|ies)|treatments?|options?|regimens?|measures|interventions)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
     r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial))"
     # "without standard treatment options", "without any effective therapeutic alternatives": none left. Only with
     # "options" / "alternatives": "without standard therapy" alone may tell an untreated patient.
@@ -533,14 +537,23 @@ DEFINITION = guarded(r"\b(?:is|are|will be) (?:considered|regarded|counted|defin
 _DISEASE_DEFINED = re.compile(r"(?:cancer|disease|tumou?rs?|nsclc|malignancy|carcinoma)\W{0,3}$")
 
 
+# "... or standard therapy is considered inappropriate", "or an investigational agent is considered standard of
+# care": a judgement on the patient's options (a way in beside the rule), not a definition of terms.
+_JUDGED = re.compile(r"\s+(?:to\s+be\s+|as\s+)?(?:medically\s+|clinically\s+)?(?:not\s+)?(?:in)?appropriate\b"
+                     r"|\s+(?:to\s+be\s+|as\s+)?(?:not\s+)?(?:un)?suitable\b|\s+(?:to\s+be\s+|as\s+)?(?:in)?eligible\s+for\b"
+                     r"|\s+(?:to\s+be\s+|as\s+)?(?:medically\s+)?contra-?\s?indicated\b|\s+(?:to\s+be\s+|as\s+)?unfit\b"
+                     r"|\s+(?:to\s+be\s+|as\s+)?(?:the\s+)?(?:a\s+)?(?:standard[\s-]+of[\s-]+care|standard\s+(?:therapy|treatment))\b")
+
+
 def definition(text: str) -> bool:
     """A sentence that defines treatment terms rather than setting a rule."""
-    match = DEFINITION.search(text)
-    if match is None:
-        return False
-    if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
-        return DEFINITION.search(text, match.end()) is not None
-    return True
+    for match in DEFINITION.finditer(text):
+        if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if match.group().endswith(("considered", "regarded")) and _JUDGED.match(text, match.end()):
+            continue
+        return True
+    return False
 
 
 # A duration: what makes "prior to enrolment" a washout window rather than "ever, before enrolment".

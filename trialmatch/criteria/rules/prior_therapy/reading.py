@@ -982,6 +982,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
+    criteria = _every_part_naive(text, criteria)
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:
@@ -1145,6 +1146,47 @@ def _before_planned_surgery(text: TrialText, rules: list[dict[str, Any]]) -> lis
 
 
 _PART_KINDS = frozenset({"cohort", "part", "arm", "phase"})
+
+
+def _naive_like(rule: dict[str, Any]) -> bool:
+    """ "No prior systemic therapy (for metastatic disease)" or "planned first-line treatment" (no earlier line)."""
+    if rule["kind"] == "naive":
+        return rule.get("setting") in ("advanced", "any")
+    return rule["kind"] == "lines" and rule.get("max") == 0 and not rule.get("min") and rule.get("of") is None \
+        and rule.get("setting") in ("advanced", "any")
+
+
+def _own_part_rule(rule: dict[str, Any]) -> bool:
+    """A plain inclusion rule the shared reader placed in one part (no cohort of this module's, no marker group)."""
+    scope: dict[str, Any] | None = rule.get("scope")
+    if not scope or rule["section"] != "inclusion" or rule["cohorts"] or rule["soft"]:
+        return False
+    return not scope.get("genes") and not scope.get("region") and not Scope.from_json(scope).other_disease \
+        and not any(rule.get(key) for key in ("genes", "aga", "marker", "alt", "exhausted", "if_had"))
+
+
+def _every_part_naive(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "No prior systemic therapy ..." under EVERY part heading of a trial (worded alike or not): whichever part
+    takes the patient asks it, so the weakest copy is everyone's rule, not one part's question. Not when a part
+    is left without such a rule, or any inclusion asks for earlier treatment (some part takes the pretreated)."""
+    parts = {normalize(c.scope.label) for c in text.criteria if c.scope is not None and c.scope.kind in _PART_KINDS
+             and not c.scope.closed and not c.scope.genes and not c.scope.region and not c.scope.other_disease}
+    if len(parts) < 2:
+        return rules
+    if any(r["section"] == "inclusion" and (r["kind"] == "require" or (r["kind"] == "lines" and r.get("min")))
+           for r in rules):
+        return rules
+    copies = [r for r in rules if _own_part_rule(r) and _naive_like(r)]
+    if {normalize(r["scope"]["label"]) for r in copies} != parts:
+        return rules
+    # The weakest copy binds everyone: one for advanced disease before one for any setting, "no prior systemic
+    # therapy" (with every copy's exceptions) before "first-line".
+    weakest = min(copies, key=lambda r: (r["setting"] != "advanced", r["kind"] != "naive"))
+    common = {k: v for k, v in weakest.items() if k != "scope"}
+    if common["kind"] == "naive":
+        common["allow"] = list(dict.fromkeys(i for r in copies if r["kind"] == "naive" for i in r.get("allow") or ()))
+    return [*rules, common]
+
 
 
 def named_parts(text: TrialText) -> frozenset[str]:

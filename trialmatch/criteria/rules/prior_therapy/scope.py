@@ -117,8 +117,11 @@ def _labels_in(text: str) -> list[str]:
 
 # Study parts named without a number: "Dose escalation:", "(expansion cohort only)".
 _PART = r"(?:dose[- ])?(?P<part>escalation|expansion|extension)"
+# "Monotherapy Dose Escalation:", "Combination dose expansion:": the part named with the regimen it gives.
+_REGIMEN = r"(?:(?:monotherapy|mono-?therapy|single[- ]agent|combination(?:\s+therapy)?|combo)\s+)?"
 _PART_HEADING = guarded(
-    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_PART}(?:\s+(?:phase|part|cohorts?|stage|study))?"
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_REGIMEN}{_PART}"
+    r"(?:\s+(?:phase|part|cohorts?|stage|study))?"
     r"(?:\s*\([^()]{0,30}\))?\s*:"
 )
 _IN_SENTENCE_PART = re.compile(rf"\b(?:for|to|into|in)\s+(?:the\s+)?{_PART}\s+(?:phase|part|cohorts?|stage)\b")

@@ -93,7 +93,16 @@ _EXPOSURE_LENGTH = re.compile(
     r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:prior|before|since|after|from|of|preceding|following|until|elapsed))"
     # "at least three weeks into active oncologic treatment": the treatment going on now, for that long.
     rf"|\b(?:at least\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+into\b"
+    # "have completed at least 20 months of X", "received 12 months of X": a course's length.
+    r"|\b(?:complet\w*|receiv\w*|had|undergone|been\s+on)\s+"
+    rf"(?:(?:[\u2265>]=?|at least|a minimum of|more than|over|no less than|not less than)\s*)?{cues.N_WORD}"
+    r"\s*(?:weeks?|months?|years?)\s+of\b"
 )
+# "at least 20 of an anticipated 24 months", "4 of 6 planned cycles": the part had is the length that counts.
+_PLANNED = r"(?:(?:anticipated|planned|intended|expected|scheduled|possible|maximum|total)\s+)?"
+_PART_OF_COURSE = re.compile(
+    rf"\b(?P<n>\d{{1,3}})\s+(?:of|out\s+of)\s+(?:an?\s+|the\s+)?{_PLANNED}\d{{1,3}}\s*{_PLANNED}"
+    r"(?P<unit>days?|weeks?|months?|years?|cycles?|doses?)\b")
 
 
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|nor)\b")
@@ -249,6 +258,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
+    if " of " in norm and _PART_OF_COURSE.search(norm):
+        norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
         norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"

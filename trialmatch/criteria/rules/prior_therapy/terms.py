@@ -371,6 +371,61 @@ def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "any medication targeting topoisomerase I", "drugs directed against DNA topoisomerase 1": a target the gene
+# vocabulary does not hold, named by the class that inhibits it ("topoisomerase I inhibitor").
+_TARGETING = re.compile(r"\b(?:targeting|directed\s+(?:against|at|to)|targeted\s+(?:against|at|to)|aimed\s+at"
+                        r"|(?:that|which)\s+targets?)\s+(?:the\s+)?(?:dna\s+)?")
+_TARGET_WORDS = re.compile(r"[a-z0-9]+(?:[\s-]+[a-z0-9]+){0,2}")
+# The forms a target's therapy takes, listed as its examples ("..., including chemotherapy or ADCs").
+_EXAMPLE_FORMS = _FORMS | {"c:chemotherapy"}
+
+
+def _inhibited_targets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with "targeting <target>" read as the class inhibiting the target, when the vocabulary has one."""
+    found: list[Mention] = []
+    for verb in _TARGETING.finditer(text):
+        if any(m.start <= verb.end() < m.end or verb.start() <= m.start <= verb.end() for m in mentions):
+            continue  # "targeting KRAS": the gene vocabulary read it
+        words = _TARGET_WORDS.match(text, verb.end())
+        toks = tokens(words.group()) if words else []
+        for n in range(len(toks), 0, -1):
+            item = _class_item(phrase_index().get((*(t for t, _, _ in toks[:n]), "inhibitor")))
+            if item:
+                found.append(Mention(verb.start(), verb.end() + toks[n - 1][2], (item,)))
+                break
+    if not found:
+        return mentions
+    inside = [m for m in mentions if not any(f.start <= m.start < f.end for f in found)]
+    return sorted([*inside, *found], key=lambda m: m.start)
+
+
+def _aimed(text: str, mention: Mention) -> bool:
+    """A mention of therapy against one target: "targeting topoisomerase I", "directed against TROP2", "a
+    topoisomerase I inhibitor"."""
+    if not all(item.startswith("c:") and item not in GENERIC_CLASSES and item not in _FORM_CLASSES
+               for item in mention.items):
+        return False
+    return _TARGETING.match(text, mention.start) is not None or all(
+        item.endswith(("_inhibitor", "_targeted")) for item in mention.items)
+
+
+def _target_examples(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The forms listed as examples after therapy against one target ("any medication targeting topoisomerase I,
+    including chemotherapy or ADCs") are that therapy's, not bans or requirements of their own."""
+    out: list[Mention] = []
+    examples_from, listing = -1, False
+    for mention in mentions:
+        if examples_from >= 0 and set(mention.items) <= _EXAMPLE_FORMS:
+            gap = text[examples_from:mention.start].replace("e.g.", "such as")
+            opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
+            if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
+                examples_from, listing = mention.end, True
+                continue
+        out.append(mention)
+        examples_from, listing = (mention.end if _aimed(text, mention) else -1), False
+    return out
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -413,6 +468,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     if "target" in text or any(m.items == ("c:tki",) for m in mentions):
         mentions = _targets_named(text, mentions)
+    if "target" in text or "directed" in text or "inhibitor" in text or "aimed" in text:
+        mentions = _target_examples(text, _inhibited_targets(text, mentions))
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
 
 
