@@ -93,6 +93,52 @@ def whole_trial_labels(per_criterion: list[tuple[str, ...]]) -> list[str] | None
     return list(found.pop()) if len(found) == 1 else None
 
 
+# What names one group inside a label: its letter or number after a kind word ("Substudy B and C" -> b, c), or the
+# part's own word ("dose escalation" -> escalation). Kinds are left out: "Part 1" and "Cohort 1" may be one group.
+_GROUP_ID = re.compile(
+    r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?|sub-?stud(?:y|ies)|strat(?:um|a)|sub-?cohorts?)\s*"
+    r"(?P<ids>" + _LABEL_ID + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID + r")*)\b"
+    r"|\b(?P<part>escalation|expansion|extension|optimi[sz]ation|run-?in|lead-?in)\b",
+    re.I,
+)
+
+
+def _group_ids(label: str) -> set[str]:
+    found: set[str] = set()
+    for match in _GROUP_ID.finditer(label):
+        if match.group("part"):
+            found.add(match.group("part").lower().replace("-", ""))
+        else:
+            found.update(i.strip().lower() for i in _ID_SEPARATOR.split(match.group("ids")) if i.strip())
+    return found
+
+
+def unseen_group(labels: list[str], scoped: list[str]) -> str | None:
+    """A group the shared reader named in the criteria ("... for monotherapy phase 1a dose escalation") with no marker
+    rule of its own, that is none of the groups the marker rules are for (`labels`): a way into the trial whose
+    marker rules, if any, we do not see. None when there are no such labels, or every such group may be one of them
+    ("For Substudy B and C, measurable disease" beside "Substudy B" and "Substudy C")."""
+    if not labels:
+        return None
+    named = set().union(*(_group_ids(label) for label in labels))
+    for group in scoped:
+        ids = _group_ids(group)
+        if ids and not ids & named:
+            return group.split(": ", 1)[-1]
+    return None
+
+
+_PART_IDS = frozenset({"escalation", "expansion", "extension", "optimization", "optimisation", "runin", "leadin"})
+
+
+def sibling_part(labels: list[str], group: str) -> bool:
+    """Is the unseen group a sibling part of the labelled ones, each named by what it does ("Dose Expansion Part"
+    beside "Dose Escalation Part")? Then it is surely another way in, not a group holding them."""
+    named = set().union(*(_group_ids(label) for label in labels))
+    ids = _group_ids(group)
+    return bool(ids) and ids <= _PART_IDS and bool(named) and named <= _PART_IDS
+
+
 def scope_label(scope: Scope) -> str:
     """A cohort name for a part, arm or phase the shared reader found ("Part B", "dose escalation only")."""
     return f"{scope.kind}: {scope.label.lower()}"

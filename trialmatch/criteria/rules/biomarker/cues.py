@@ -522,6 +522,9 @@ THERAPY_AFTER = guarded(
     r"(?:resistance|progression|failure)\s+(?:to|on|after)\b)",
     re.I,
 )
+# "In addition, patients with ...", "Additionally, participants with ...": a word that only joins the sentence to the
+# one before may open a carrier rule, as a "Note:" may.
+_OPENER = r"(?:notes?\s*[:\-]\s*|(?:in\s+addition|additionally|furthermore|moreover|also|further)\s*,\s*)?"
 # "Patients with EGFR, ALK or other alterations must have progressed on ...": a treatment rule for carriers.
 # A "Note:" may open it; the list of markers may hold commas.
 _CARRIER_RULE = (
@@ -535,19 +538,19 @@ _CARRIER_RULE = (
     r"(?:only\s+)?(?:if|provided|when|after|following|once)\b)"
 )
 SENTENCE_CONDITION = re.compile(
-    r"^\W*(?:notes?\s*[:\-]\s*)?"
+    r"^\W*" + _OPENER +
     r"(?:in case|if|when|unless|for (?:the )?(?:patients?|subjects?|participants?|those|people)\b"
     r"|" + _CARRIER_RULE + ")",
     re.I,
 )
-CARRIER_RULE = re.compile(r"^\W*(?:notes?\s*[:\-]\s*)?" + _CARRIER_RULE, re.I)
+CARRIER_RULE = re.compile(r"^\W*" + _OPENER + _CARRIER_RULE, re.I)
 # "Patients with activating EGFR mutation or ALK rearrangement which is expected to be responsive to available TKI
 # therapy, must have been previously treated with ...", "Participants known to harbor an ALK or ROS1 fusion for which
 # treatment is available must have received ...": a group opened by its markers, a long relative clause, then its
 # treatment rule. The marker names the group; it is no requirement. Head: the sentence up to the marker phrase (no
 # modal yet); tail: what follows the phrase, up to the modal and its treatment verb.
 CARRIER_GROUP_HEAD = re.compile(
-    r"^\W*(?:notes?\s*[:\-]\s*)?(?:all\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
+    r"^\W*" + _OPENER + r"(?:all\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
     r"(?:with\s+)?(?:[\w\-/]+\s+){0,3}?"
     r"(?:with|who\s+(?:have|harbou?r|carry)|(?:(?:are|is)\s+)?known\s+to\s+(?:have|harbou?r|carry)|harbou?ring|carrying"
     r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have))\b"
@@ -643,6 +646,7 @@ _OTHER_CANCER_WORDS = (
     r"(?:breast|gastric|gastro-?oesophageal|gastroesophageal|colorectal|colon|rectal|ovarian|prostate|melanoma"
     r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
     r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma"
+    r"|mesothelioma|nasopharyngeal|merkel[\s\-]cell|cutaneous squamous|cSCC"
     r"|PDAC|m?CRC|BTC|HNSCC|SCCHN|m?CRPC|HCC|RCC|TNBC|GEJ|SCLC|(?<!non-)(?<!non )small[\s\-]cell lung)\b"
 )
 OTHER_CANCER = guarded(r"\b" + _OTHER_CANCER_WORDS, re.I)

@@ -64,6 +64,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
     for m in vocab.lex(text):
         kind, key = keys[m.lastgroup or ""]
         found.append(Token(kind, key, m.start(), m.end(), m.group(0)))
+    found = _class_nouns(found, text)
     if not any(t.type in ANCHORS for t in found):
         return tuple(found)  # no gene, alteration, driver or PD-L1 word: structure words cannot matter
     found = _without_drug_resistance(found, text)
@@ -78,6 +79,26 @@ def _tokens(text: str) -> tuple[Token, ...]:
         found.append(Token(_SAME_TYPE.get(kind, kind), m.group(0).lower(), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda t: t.start)
     return tuple(found)
+
+
+# Between a class word and its noun: "druggable gene abnormalities", "targetable genomic changes".
+_CLASS_GAP = re.compile(r"\s+(?:(?:gene|genomic|genetic|molecular|oncogenic)\s+)?$")
+
+
+def _class_nouns(found: list[Token], text: str) -> list[Token]:
+    """"druggable gene abnormalities", "actionable genetic aberrations", "targetable changes": a class word before a
+    change noun, with no gene before them, names the driver class (as "actionable alterations" does), however the
+    noun is worded. ("actionable EGFR mutation" names a gene: its change, not the class.)"""
+    out: list[Token] = []
+    for tok in found:
+        before = out[-1] if out else None
+        if (before is not None and tok.type == "kind" and tok.key == "alteration" and before.type == "kind"
+                and before.key == "actionable" and _CLASS_GAP.match(text, before.end, tok.start)
+                and not (len(out) > 1 and out[-2].type in {"gene", "alt"})):
+            out[-1] = Token("driver", "actionable", before.start, tok.end, text[before.start:tok.end])
+            continue
+        out.append(tok)
+    return out
 
 
 # "EGFR mutation, with acquired resistance to osimertinib", "osimertinib-resistant EGFR-mutant NSCLC", "ALK fusion

@@ -23,6 +23,8 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     labelled_sentences,
     permitted_groups,
     scope_label,
+    sibling_part,
+    unseen_group,
     whole_trial_labels,
     whole_trial_scope,
 )
@@ -95,6 +97,15 @@ _SQUAMOUS_UNTESTED_OK = guarded(
 
 
 _WAIVERS = AnyOf(_SQUAMOUS_UNTESTED_OK, _NO_TEST_NEEDED)
+# "Participants with known EGFR mutations ... If testing is done, an approved assay should be used", "(if tested)",
+# "where testing is performed": beside an exclusion, testing is optional, so an untested patient is not barred.
+_IF_TESTED = guarded(
+    r"\b(?:if|when|where|whenever)\s+(?:(?:molecular|genomic|genetic|mutation(?:al)?|biomarker|gene)\s+)?"
+    r"(?:testing|tests?|tested|assessment|analysis)\b"
+    r"(?:\s+(?:is|was|has\s+been|have\s+been|are|were)\s+(?:done|performed|conducted|carried\s+out|available|obtained))?"
+    r"(?=\s*[,.;)]|\s*$)",
+    re.I,
+)
 
 
 # "Re-biopsy after progression shows no EGFR-sensitive mutation": a finding at one time, which a profile
@@ -627,6 +638,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     # Per gene a carrier rule names, the treatment it asks for (None: one we could not read whole).
     conditions: dict[str, dict[str, Any] | None] = {}
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
+    scoped: list[str] = []  # groups only the shared reader named (see unseen_group)
     once = _Once()
     whole = whole_trial_scope(text.criteria)
     nsclc_only = _only_nsclc_group(text)
@@ -652,6 +664,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # of drivers ("Subjects with(out) actionable alterations:") is one too: which class a carrier's change is
             # of is read here, so a patient fits it or the group beside it.
             cohorts = [scope_label(scope)]
+            if scope.kind != "region" and not scope.genes and not scope.closed:
+                scoped.append(cohorts[0])
             if scope.drivers:
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
@@ -781,6 +795,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
                           "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
                           "doubtful": True})
+        if section == "exclusion" and found and _IF_TESTED.search(criterion.text):
+            for clause in found:
+                if clause["mode"] == "forbid":
+                    clause["untested_ok"] = True
         squamous, no_test, marker_context = once(_waivers, criterion.text)
         squamous_untested_ok = squamous_untested_ok or squamous
         if no_test:
@@ -795,6 +813,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
+             "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
 
@@ -1164,6 +1183,11 @@ def assemble(text: TrialText) -> dict[str, Any]:
         rules["cohorts"] = cohorts
     if facts["waived"] and "cohorts" not in rules:
         rules["cohorts"] = cohorts
+    unseen = unseen_group(rules.get("cohorts", []), facts["unseen"])
+    if unseen:
+        rules["unseen_group"] = unseen
+        if sibling_part(rules["cohorts"], unseen):
+            rules["unseen_sibling"] = True  # "Dose Expansion Part" beside "Dose Escalation Part": surely a way in
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
     return rules

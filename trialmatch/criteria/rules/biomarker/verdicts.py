@@ -324,6 +324,13 @@ def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dic
         for label in labels
     ]
     best = max(results, key=lambda r: _RANK[r[0]])
+    if best[0] != ELIGIBLE and rules.get("unseen_sibling"):
+        # A sibling part ("Dose Expansion Part" beside "Dose Escalation Part") sets no marker rule: a way in, as a
+        # cohort of ours with no marker rule is.
+        return ELIGIBLE, None, []
+    if best[0] == EXCLUDED and rules.get("unseen_group"):
+        # Another group of the trial ("monotherapy phase 1a dose escalation") states no marker rule we can see.
+        return UNKNOWN, best[1], best[2]
     if len(labels) == 1 and best[0] == EXCLUDED:
         # One named cohort implies others whose rules we cannot see: never exclude on the named one alone.
         common = cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)

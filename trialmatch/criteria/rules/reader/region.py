@@ -52,7 +52,9 @@ _WHO = r"(?:patients|participants|subjects|those|individuals|pts|sites?|centres?
 _WHERE = r"(?:(?:enrolled|recruited|treated|included|registered|located|randomi[sz]ed|participating)\s+)?(?:in|at|from)"
 # What may follow the place inside its group's name: "Japan part", "China extension cohort", "Taiwan sites only".
 _TAIL = (r"(?:\s+(?:only|sites?|centres?|centers?|patients|participants|subjects|pts|cohorts?|parts?|portion|arms?"
-         r"|sub-?stud(?:y|ies)|extension|expansion|population|study|region|substudy))*")
+         r"|sub-?stud(?:y|ies)|extension|expansion|population|study|region|substudy"
+         # "Japan Safety Run-in:", "China monotherapy dose escalation:": what the place's part does.
+         r"|safety|(?:run|lead)-?in|dose|escalation|monotherapy|combination))*")
 _GROUP_TAIL = (r"(?:\s+(?:sites?|centres?|centers?|patients|participants|subjects|pts|cohorts?|parts?|portion|arms?"
                r"|sub-?stud(?:y|ies)|extension|expansion|population|substudy))")
 _OPENING = re.compile(

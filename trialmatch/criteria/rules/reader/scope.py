@@ -210,19 +210,32 @@ _KIND_WORD = (r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-
               r"|population|tier|expansion)")
 # Words that may stand before a kind word without changing it: "Treatment group 2", "Expansion cohort 3".
 _KIND_QUALIFIER = r"(?:(?:treatment|study|expansion|escalation|dose|randomi[sz]ed|patient)[\s-]+)?"
-# Words after the label that only say what kind of group it is: "Phase 2 portion", "Phase II part".
-_KIND_TAIL = r"(?:\s+(?:portion|part|cohort|stage|period))?"
 _LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
+# Words that say how a group is run, who runs it or where, before its kind word or its part words: "Monotherapy Dose
+# Escalation", "Combination Cohort B", "Japan Safety Run-in", "Backfill Dose Expansion", "Optional Part C". A closed
+# list: a new such word goes here. (Alone before an unlabelled kind word they name no group: "Monotherapy cohorts:" is
+# the sponsor's assignment, often every patient's.)
+_GROUP_MODIFIER = (r"(?:monotherapy|mono|combination|combo|single[\s-]agent|safety|backfill|optional|randomi[sz]ed"
+                   r"|non[\s-]?randomi[sz]ed|open[\s-]label|pilot|exploratory|confirmatory|sentinel|food[\s-]effect"
+                   r"|pharmacokinetics?|pk|japan(?:ese)?|chin(?:a|ese)|korean?|taiwan(?:ese)?|asian?|global)")
+_MODIFIERS = rf"(?:{_GROUP_MODIFIER}[\s-]+){{0,3}}"
 # Study parts named by what they are, not by a label: "dose escalation", "safety lead-in", "randomization phase".
 _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
                r"cohorts?|stage|portion|study|period))?|(?:safety\s+)?(?:run|lead)[\s-]?in(?:\s+(?:phase|part|"
                r"cohorts?|stage|portion|period))?|randomi[sz](?:ed|ation) (?:phase|part|portion|stage|period)")
+# Words after the label that only say what kind of group it is, or what it does, or the group inside it: "Phase 2
+# portion", "Phase II part", "Phase 1a monotherapy dose escalation", "Part 3 Combination Cohort B", "Part A (dose
+# escalation)" is an aside.
+_KIND_TAIL = (rf"(?:\s+{_MODIFIERS}(?:portion|part|cohort|stage|period|monotherapy|combination|{_PART_WORDS}"
+              rf"|{_KIND_WORD}s?\s*{_LABELS}))?")
 
 
 def _named(tag: str = "") -> str:
     """A cohort, part, arm or phase with its labels ("Cohort 2 and 3"), or a study part by name ("dose
-    escalation"); `tag` keeps group names unique where one pattern holds several."""
-    return rf"(?:{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}{_KIND_TAIL}|(?:{_PART_WORDS}))"
+    escalation"), either after words that say how the group is run ("Monotherapy Dose Escalation", "Combination
+    Cohort B"); `tag` keeps group names unique where one pattern holds several."""
+    return (rf"(?:{_MODIFIERS}(?:{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}{_KIND_TAIL}"
+            rf"|(?:{_PART_WORDS})))")
 
 
 # An aside may hold one aside of its own: "Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):". The two
@@ -311,10 +324,14 @@ _SUBJECT = (r"(?:patients?|participants?|subjects?|those|pts|individuals|people|
 _HOLDS = r"(?:have|has|had|harbou?rs?|carry|carries|bears?|contains?|shows?|displays?|express(?:es)?|is|are)"
 _WHOSE = r"whose\s+(?:tumou?rs?|cancers?|disease|nsclc|lung\s+cancer|biops(?:y|ies)|samples?)\s+" + _HOLDS
 _THAT_HOLD = r"(?:that|which)\s+(?:(?:are|is)\s+known\s+to\s+)?" + _HOLDS
+# What may open a condition without changing it: a note mark ("Note: patients with ..."), or a word that only joins
+# the sentence to the one before ("In addition, participants with ...", "Additionally, patients with ...").
+_OPENER = (r"(?:(?:note|nb|n\.b\.|important)\s*:\s*|(?:in\s+addition|additionally|furthermore|moreover|also|further)"
+           r"\s*,\s*)?")
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
 _CONDITION = re.compile(
-    r"^\W{0,3}(?:(?:note|nb|n\.b\.|important)\s*:\s*)?(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
+    r"^\W{0,3}" + _OPENER + r"(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
     + _SUBJECT + r"\s+"
     r"(?:(?P<neg>without|lacking|with\s+no|(?:who|that|which)\s+(?:do\s+not|does\s+not|don't|doesn't)\s+"
     r"(?:have|harbou?r|carry|contain|bear)|" + _SIGNED_NEG + r")|"
@@ -342,7 +359,10 @@ _SUFFIX = re.compile(
     rf"[(\[]\s*(?:only\s+)?(?:applies\s+(?:only\s+)?to\s+|applicable\s+(?:only\s+)?to\s+|for\s+|in\s+)?"
     rf"(?:the\s+|all\s+)?{_named('1')}(?:\s+(?:patients|participants|only))*\s*[)\]]"
     rf"|\b{_named('2')}\s+only\b"
-    rf"|\bonly\s+(?:for|in|applies\s+to)\s+(?:the\s+)?{_named('3')}",
+    rf"|\bonly\s+(?:for|in|applies\s+to)\s+(?:the\s+)?{_named('3')}"
+    # "... no satisfactory alternative treatment for monotherapy phase 1a dose escalation": a group that ends the
+    # criterion after "for" (_suffix_scope keeps it only there).
+    rf"|\bfor\s+(?:the\s+)?{_named('4')}(?:\s+(?:patients|participants|subjects))?(?=[\s.;]*$)",
     re.I,
 )
 _KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module": "cohort", "arm": "arm",
@@ -509,7 +529,7 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     return None, text
 
 
-_NOTE = r"(?:(?:note|nb|n\.b\.|important)\s*:\s*)?"
+_NOTE = _OPENER
 _CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
                               r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals"
                               r"|people|persons|anyone|tumou?rs?|cancers?|lesions?)\b",
@@ -654,6 +674,15 @@ def the_others(text: str, before: Scope | None) -> Scope | None:
     return Scope(_shorten(text[:match.end()]), "condition", (), before.genes, absent=True)
 
 
+# Words before "for <group>" that let patients into the group or send them to it: the criterion is no rule of it.
+_LETS_IN = re.compile(
+    r"\b(?:eligible|ineligible|enrol\w*|enroll\w*|assigned|allocated|allowed|permitted|included|considered|randomi[sz]ed"
+    r"|selected|screened|candidates?|qualify|qualifies|apply|entry|enter|join|participate|go|proceed|move|switch|cross\s+over"
+    r"|referred|directed|chosen|registered)\s*$",
+    re.I,
+)
+
+
 def _suffix_scope(text: str) -> Scope | None:
     """One group named for the whole criterion: an aside that only names it ("(Part B)"), or an
     "only" phrase that ends the criterion ("... in dose escalation only."). Asides naming several
@@ -661,6 +690,8 @@ def _suffix_scope(text: str) -> Scope | None:
     "only" phrase inside a longer aside ("(PS 2 allowed only in expansion)") scopes that aside alone."""
     found: list[re.Match[str]] = []
     for match in _SUFFIX.finditer(text):
+        if match.group(0)[:3].lower() == "for" and _LETS_IN.search(text, 0, match.start()):
+            continue  # "PD-L1-negative patients are eligible for Cohort 2": who may join the group, not its rule
         if match.group(0)[0] not in "([":
             if text[match.end():].strip(" .;:)]"):
                 continue  # an "only" phrase in the middle of the criterion
@@ -716,7 +747,7 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
         condition = condition_scope(text)
         if condition is not None:
             return (condition if text.rstrip().endswith(":") else None), condition
-        if group_word and ("(" in text or "[" in text or "only" in lowered):
+        if group_word and ("(" in text or "[" in text or "only" in lowered or "for " in lowered):
             suffix = _suffix_scope(text)
             if suffix is not None:
                 # "Dose expansion part 2 only:", "Exclusion criteria applying to Arm C only:": a line that opens a
