@@ -266,3 +266,33 @@ def test_g_bans_under_a_long_heading_are_exclusions(heading: str) -> None:
         assert verdict(criteria, profile) != "excluded", profile
     assert verdict(criteria, ALK) == "excluded"
     assert [c.section for c in split_criteria(criteria)][-1] == "exclusion"
+
+
+# A treatment named after its marker that the sentence says is DUE ("... mutation directed therapy is indicated"): the
+# phrase is about the carriers' tumours after all, as "alterations for which targeted therapy is indicated" is. Found
+# after the session's last sealed set was measured: the named-treatment reading above had dropped a whole exclusion.
+DIRECTED_THERAPY_DUE = [
+    "EGFR sensitising mutation and/or ALK translocation and/or BRAF V600 mutation directed therapy is indicated",
+    "ALK rearrangement or ROS1 fusion directed therapy is indicated or planned",
+    "EGFR mutation, ALK fusion or RET fusion-directed therapy is recommended as first-line treatment",
+    "ROS1 and/or ALK rearrangement targeted therapy is locally approved and available",
+    "Known EGFR, ALK or ROS1 alteration based therapy is currently indicated",
+    "EGFR exon 19 deletion or L858R mutation directed treatment is warranted",
+    "ALK or ROS1 gene rearrangement matched therapy is available",
+    "Tumour with an EGFR or ALK alteration guided therapy are indicated",
+]
+
+
+@pytest.mark.parametrize("sentence", DIRECTED_THERAPY_DUE)
+def test_c_a_directed_therapy_that_is_due_bans_its_carriers(sentence: str) -> None:
+    carrier = ALK if "ALK" in sentence else EGFR_L858R
+    assert verdict(exc(sentence), carrier) == "excluded"
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Not amenable to EGFR or ALK mutation-directed therapy is indicated",  # "not amenable" still wins: a question
+    "Not a candidate for ALK rearrangement directed therapy, which is indicated elsewhere",
+])
+def test_c_not_amenable_to_a_due_therapy_is_still_loose(sentence: str) -> None:
+    assert verdict(inc(sentence), NO_DRIVER) != "excluded"

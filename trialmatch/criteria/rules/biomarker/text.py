@@ -215,6 +215,10 @@ _THERAPY_NAMED_AFTER = guarded(
     r"(?:\s*-\s*(?:based|directed|targeted|matched|guided|driven)|\s+(?:based|directed|matched|guided|driven))\s+"
     r"(?:(?:first|second|1st|2nd)[\s\-]line\s+"
     r"|targeted\s+|systemic\s+|standard\s+){0,2}(?:therap|treatment|agent|drug|inhibitor|TKI|regimen)", re.I)
+# "... BRAF V600 mutation directed therapy is indicated": the treatment is said to be due for the marker's carriers,
+# so the phrase is about the tumour after all (as "for which targeted therapy is indicated" is).
+_THERAPY_DUE = re.compile(r"\w*\s+(?:is|are)\s+(?:(?:locally|currently|clinically)\s+)?"
+                          r"(?:indicated|planned|recommended|approved|available|warranted)\b", re.I)
 # "not amenable to (curative treatment or) ...", "not a candidate for ...", "ineligible for ...".
 _NOT_SUITED_BEFORE = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:amenable|eligible|suitable|appropriate|indicated|(?:an?\s+)?candidates?)|ineligible"
@@ -343,7 +347,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
             first = next(t.start for t in phrase if t.type in ANCHORS)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
                 continue
-            if _THERAPY_NAMED_AFTER.match(part_text, end):
+            named = _THERAPY_NAMED_AFTER.match(part_text, end)
+            if named and not _THERAPY_DUE.match(part_text, named.end()):
                 # "driver mutation-based first-line therapy": the words name a kind of treatment, not the tumour.
                 # "Not amenable to ..." it says no such driver, loosely: a question for a carrier, never a bar.
                 if _NOT_SUITED_BEFORE.search(part_text, max(0, start - 120), start):
