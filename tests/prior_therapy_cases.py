@@ -32,3 +32,17 @@ def named_verdict(patients: dict[str, dict[str, Any]], who: str, inclusion: Sequ
                   exclusion: Sequence[str] | None = None, **extra: Any) -> str:
     """prior_verdict for the patient named `who` in a file's table, with `extra` facts changed."""
     return prior_verdict({**patients[who], **extra}, inclusion or [], exclusion or [])
+
+
+# The panel the session-19 structure tests call "tested negative" by default (FULL_PANEL without NRG1).
+STRUCTURE_PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS"]
+
+
+def invented_patient(bio: list[tuple[str, str]], drugs: list[str], lines: int | None, **extra: Any) -> dict[str, Any]:
+    """A stage IV profile dict: findings as (gene, alteration), every other panel gene tested negative unless
+    `negative` says which were; `histology`, `ecog` and `pdl1` may be given."""
+    genes = {g for g, _ in bio}
+    return {"stage": "IV", "histology": extra.get("histology", "adenocarcinoma"), "ecog": extra.get("ecog", 1),
+            "biomarkers": [{"gene": g, "alteration": a} for g, a in bio],
+            "tested_negative": [g for g in extra.get("negative", STRUCTURE_PANEL) if g not in genes],
+            "prior_therapies": drugs, "prior_lines": lines, "pdl1_tps": extra.get("pdl1"), "brain_metastases": "none"}

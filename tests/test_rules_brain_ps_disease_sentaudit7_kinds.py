@@ -24,31 +24,14 @@ Disease:
 from __future__ import annotations
 
 import pytest
+from brain_cases import EL, EX, UN, brain, ecog
+from brain_cases import bullets as _bullets
 
 from tests.invented import invented_trial
 from trialmatch.criteria.rules import brain_metastases, disease, performance_status
 from trialmatch.matching.profile import Profile, profile_from_dict
 
-EL, UN, EX = "eligible", "unknown", "excluded"
-STATES = ("none", "treated_stable", "active", None)
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
-
-
-def _bullets(text: str) -> str:
-    """" // " starts another bullet, " >> " a sub-bullet."""
-    return text and "* " + text.replace(" // ", "\n* ").replace(" >> ", "\n  * ") + "\n"
-
-
-def brain(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
-    """Verdicts for none, treated_stable, active, unknown."""
-    rules = brain_metastases.parse(invented_trial(_bullets(inclusion), _bullets(exclusion)))
-    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
-
-
-def ecog(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
-    """Verdicts for ECOG 0-4."""
-    rules = performance_status.parse(invented_trial(_bullets(inclusion), _bullets(exclusion)))
-    return tuple(performance_status.check(rules, Profile(ecog=e)).verdict for e in range(5))
 
 
 def histology(inclusion: str, conditions: tuple[str, ...], title: str = "A phase 1 study") -> tuple[str, ...]:

@@ -25,26 +25,15 @@ Disease:
 from __future__ import annotations
 
 import pytest
+from brain_cases import EL, EX, STATES, UN, brain
+from brain_cases import bullets as _bullets
 
 from tests.invented import invented_trial
 from trialmatch.criteria.rules import brain_metastases, disease, performance_status
 from trialmatch.criteria.text import TrialText, split_criteria
 from trialmatch.matching.profile import Profile, profile_from_dict
 
-EL, UN, EX = "eligible", "unknown", "excluded"
-STATES = ("none", "treated_stable", "active", None)
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell", "nsclc-nos")
-
-
-def _bullets(text: str) -> str:
-    """" // " starts another bullet."""
-    return text and "* " + text.replace(" // ", "\n* ") + "\n"
-
-
-def brain(inclusion: str = "", exclusion: str = "") -> tuple[str, ...]:
-    """Verdicts for none, treated_stable, active, unknown."""
-    rules = brain_metastases.parse(invented_trial(_bullets(inclusion), _bullets(exclusion)))
-    return tuple(brain_metastases.check(rules, Profile(brain_metastases=s)).verdict for s in STATES)
 
 
 def brain_under(heading: str, line: str) -> tuple[str, ...]:

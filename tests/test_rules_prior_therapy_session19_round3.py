@@ -19,21 +19,11 @@ from typing import Any
 
 import pytest
 
+from tests.prior_therapy_cases import invented_patient as _p
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.criteria.text import TrialText, split_criteria
 from trialmatch.matching.profile import Profile, profile_from_dict
-
-GENES = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "NTRK1", "NTRK2", "NTRK3", "KRAS"]
-
-
-def _p(bio: list[tuple[str, str]], drugs: list[str], lines: int | None, **extra: Any) -> dict[str, Any]:
-    genes = {g for g, _ in bio}
-    return {"stage": "IV", "histology": extra.get("histology", "adenocarcinoma"), "ecog": extra.get("ecog", 1),
-            "biomarkers": [{"gene": g, "alteration": a} for g, a in bio],
-            "tested_negative": [g for g in extra.get("negative", GENES) if g not in genes],
-            "prior_therapies": drugs, "prior_lines": lines, "pdl1_tps": extra.get("pdl1"), "brain_metastases": "none"}
-
 
 # Invented profiles over facts unseen profiles may hold: uncommon EGFR, KRAS G12D, HER2 amplification, NRG1,
 # large cell and NOS histology, lines not given, consolidation only.
