@@ -22,6 +22,20 @@ def shared_path() -> Path:
     return Path(override) if override else Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _default_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Anything in the run that falls back to the default cache gets a temporary file, never data/trialmatch.db in
+    the checkout (where a user's real cache lives) nor a cache named by the user's own $TRIALMATCH_DB. A full run
+    used to leave an empty data/trialmatch.db behind. Tests that set TRIALMATCH_DB themselves still win."""
+    previous = os.environ.get("TRIALMATCH_DB")
+    os.environ["TRIALMATCH_DB"] = str(tmp_path_factory.mktemp("default-cache") / "trialmatch.db")
+    yield
+    if previous is None:
+        os.environ.pop("TRIALMATCH_DB", None)
+    else:
+        os.environ["TRIALMATCH_DB"] = previous
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The shared folder; tests that need it are skipped when it is absent."""
