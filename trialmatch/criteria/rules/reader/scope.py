@@ -316,7 +316,7 @@ _SIGNED_POS = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?pos
 _SIGNED_NEG = r"(?:who\s+(?:are\s+|is\s+|were\s+|was\s+|tested\s+|test\s+)?)?negative\s+(?:for|in|of)"
 # Who a condition is on: the people, or their tumours ("Tumors that harbor an EGFR mutation must have received a TKI",
 # "Cancers with an ALK fusion must ...", "Anyone whose cancer carries KRAS G12C must ..."). An open list: a new such
-# noun goes here, and in _CONDITION_START.
+# noun goes here (_CONDITION_START reads this list too).
 _SUBJECT = (r"(?:patients?|participants?|subjects?|those|pts|individuals|people|persons|anyone|tumou?rs?|cancers?"
             r"|lesions?)")
 # How the subject holds the marker: "with", "who have", "harbouring", "that harbor", "which carry", "whose tumour
@@ -529,11 +529,7 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     return None, text
 
 
-_NOTE = _OPENER
-_CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
-                              r"(?:for|in|among|the|a|patients?|participants?|subjects?|those|pts|individuals"
-                              r"|people|persons|anyone|tumou?rs?|cancers?|lesions?)\b",
-                              re.I)
+_CONDITION_START = re.compile(r"^\W{0,3}" + _OPENER + r"(?:for|in|among|the|a|" + _SUBJECT + r")\b", re.I)
 
 
 # "EGFR positive patients should ...", "ALK-negative participants must ...", "For KRAS-mutant patients, ...": the
@@ -541,7 +537,7 @@ _CONDITION_START = re.compile(r"^\W{0,3}" + _NOTE +
 _MARKER_FIRST_HINT = re.compile(
     r"(?:positive|negative|mutant|mutated|rearranged|wild[\s-]?type)\s+(?:patients|participants|subjects|pts)\b", re.I)
 _MARKER_FIRST = re.compile(
-    r"^\W{0,3}" + _NOTE + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
+    r"^\W{0,3}" + _OPENER + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
     r"(?P<what>[\w&/+.]+(?:(?:\s+|\s*,\s*)[\w&/+.]+){0,5}?)[\s-]+"
     r"(?:(?P<neg>negative|wild[\s-]?type)|positive|mutant|mutated|rearranged)\s+(?:patients|participants|subjects|pts)"
     r"(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|may|can|are\s+eligible\s+if)\b"
