@@ -351,6 +351,20 @@ def target_near(text: str) -> list[str]:
     return list(dict.fromkeys(near))
 
 
+def _one_more_example(text: str, mention: Mention, examples_from: int, listing: bool, forms: frozenset[str],
+                      eg_opens: bool = False) -> bool:
+    """Is `mention` (of one of `forms`) an example listed after the therapy ending at `examples_from` (-1: none
+    open)? "..., including antibodies or ADCs" opens the list; once `listing`, "," or "or" alone joins the next.
+    `eg_opens`: an "e.g." opens it too (its full stop would otherwise read as the list's end)."""
+    if examples_from < 0 or not set(mention.items) <= forms:
+        return False
+    gap = text[examples_from:mention.start]
+    if eg_opens:
+        gap = gap.replace("e.g.", "such as")
+    opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
+    return bool(opened or (listing and _EXAMPLES_GAP.fullmatch(gap)))
+
+
 def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare "targeted therapy" after its target is therapy against that target only, and the forms listed
     after it as examples (antibody, ADC) are that therapy's, not bans of their own."""
@@ -358,12 +372,9 @@ def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
     examples_from = -1  # the end of the last target mention or example, while examples may follow
     listing = False  # an example was read: more may follow with only "," or "or" between
     for mention in mentions:
-        if examples_from >= 0 and set(mention.items) <= _FORMS:
-            gap = text[examples_from:mention.start]
-            opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
-            if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
-                examples_from, listing = mention.end, True
-                continue
+        if _one_more_example(text, mention, examples_from, listing, _FORMS):
+            examples_from, listing = mention.end, True
+            continue
         # (A bare "TKI" too: "KRAS G12C tyrosine kinase inhibitor" is no ban on every TKI.)
         hit = _target_item(text, mention.start) if mention.items in _BARE_FORMS else None
         out.append(Mention(hit[1], mention.end, (hit[0],)) if hit else mention)
@@ -415,12 +426,9 @@ def _target_examples(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     examples_from, listing = -1, False
     for mention in mentions:
-        if examples_from >= 0 and set(mention.items) <= _EXAMPLE_FORMS:
-            gap = text[examples_from:mention.start].replace("e.g.", "such as")
-            opened = _EXAMPLES_OPEN.match(gap) and not _EXAMPLES_END.search(gap)
-            if opened or (listing and _EXAMPLES_GAP.fullmatch(gap)):
-                examples_from, listing = mention.end, True
-                continue
+        if _one_more_example(text, mention, examples_from, listing, _EXAMPLE_FORMS, eg_opens=True):
+            examples_from, listing = mention.end, True
+            continue
         out.append(mention)
         examples_from, listing = (mention.end if _aimed(text, mention) else -1), False
     return out
@@ -561,6 +569,8 @@ def _targeted_antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
         if target and _mixed(target) and not any(m.start < found.end() and found.start() < m.end for m in mentions):
             out.append(Mention(found.start(), found.end(), _drugs_both(("c:biologic",), (target,))))
     return out
+
+
 _DRUG_CONJUGATE = re.compile(r"\w*[\s-]+drug[\s-]+conjugate")
 
 
