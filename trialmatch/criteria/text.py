@@ -33,7 +33,7 @@ from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, 
 
 Section = Literal["inclusion", "exclusion", "other"]
 
-_ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}-])")
+_ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}&-])")
 # A bullet: a mark, "1." / "1)", "a." / "a)", a roman numeral "ii." / "iv)", or "(b)".
 _BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]"
                      r"|\(\w{1,4}\))\s+")
