@@ -16,13 +16,18 @@ from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.text import Criterion
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+_JOIN = r"\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*"
+# "Part 1 (combination) & Part 2:", "Cohort A and Cohort C (expansion):": more groups, each with its kind word
+# again and an aside of its own.
+_MORE_GROUPS = (r"(?P<more>(?:" + _JOIN + r"(?:cohorts?|arms?|parts?|groups?|phases?)\s*" + _LABEL_ID
+                + r"\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?)*)")
 _COHORT_LABEL = guarded(
     # "Cohort A* (closed):": a footnote mark may follow the label
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
-    + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*" + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?"
+    + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?" + _MORE_GROUPS
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
-    r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
+    + r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
     r"(?:only\b)?\s*[:：)\-]",
     re.I,
 )
@@ -161,7 +166,8 @@ def _parent_labels(parent: str) -> tuple[str, ...]:
 # "Cohort A: EGFR exon 19 deletion; Cohort B: KRAS G12C" inside one bullet: each part keeps its own label.
 _LABEL_INSIDE = guarded(
     # "... include: Cohorts 1, 3 and 5: EGFR exon 19 deletion or L858R; Cohort 2: ...": a list of labels too
-    r"(?<=\S)\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID
+    # Not after a joining word: "Cohort 2 and Cohort 3: ..." is one list of labels.
+    r"(?<=\S)(?<!\band)(?<!\bor)(?<![&,/+])\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID
     + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID + r")*\s*(?:only\s*)?[:：])"
 )
 
@@ -180,10 +186,14 @@ def labelled_sentences(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 _ID_SEPARATOR = re.compile(r"\s*(?:,|and|&|/|or|\+)\s*")
 
 
+_MORE_WORDS = re.compile(r"\([^)]*\)|\b(?:cohorts?|arms?|parts?|groups?|phases?)\b|[*\u2020]", re.I)
+
+
 def _labels_of(match: re.Match[str]) -> list[str]:
     kind = match.group("kind").lower().rstrip("s")
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
-    ids = _ID_SEPARATOR.split(match.group("ids"))
+    more = match.groupdict().get("more")
+    ids = _ID_SEPARATOR.split(match.group("ids") + (" and " + _MORE_WORDS.sub(" ", more) if more else ""))
     return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
 
 

@@ -290,9 +290,15 @@ _GLUED_KIND = re.compile(
     rf"\b({_GLUED_GENES})"
     r"(?=(?i:overexpress|amplifi|mutat|fusion|rearrang|positiv)[a-z]*\b)"
 )
+# "KRASG12C", "EGFRL858R", "BRAFV600E": a symbol glued to the protein change it names (one amino-acid letter, the
+# position, then the new residue, a stop or a deletion/insertion word).
+_GLUED_CHANGE = re.compile(
+    rf"\b({_GLUED_GENES})(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b)"
+)
 # What every match holds: a symbol with a letter glued on (o, a, m, f, r or p, which no other character matches
-# without case). Most sentences have none: one search, without the word boundary that slows the full pattern.
-_GLUED_HINT = re.compile(rf"{_GLUED_GENES}[OoAaMmFfRrPp]")
+# without case), or a capital and a digit. Most sentences have none: one search, without the word boundary that
+# slows the full pattern.
+_GLUED_HINT = re.compile(rf"{_GLUED_GENES}(?:[OoAaMmFfRrPp]|[A-Z]\d)")
 # "HER2 overexpression status as determined by central review": the status of a result word is that result (as a
 # requirement); "HER2 status as determined by ..." and "EGFR mutation status ..." stay tests.
 _RESULT_STATUS = re.compile(
@@ -314,7 +320,7 @@ def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
     if _GLUED_HINT.search(text):
-        text = _GLUED_KIND.sub(r"\1 ", text)
+        text = _GLUED_CHANGE.sub(r"\1 ", _GLUED_KIND.sub(r"\1 ", text))
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -655,6 +661,13 @@ OTHER_CANCER = guarded(r"\b" + _OTHER_CANCER_WORDS, re.I)
 OTHER_CANCER_AFTER = re.compile(
     r"^[\s\-+/,)]*(?:(?:positive|negative|low|high|mutant|mutated|amplified|overexpressing|expressing|status)\b[\s,]*)?"
     r"(?:[A-Za-z]+\s+){0,2}?(?:" + _OTHER_CANCER_WORDS + r"|BC\b)",
+    re.I,
+)
+# "breast carcinoma (", "adenocarcinoma of the breast [", "breast cancer (BC) (": the brackets after another
+# cancer's name describe that cancer (an abbreviation in brackets may stand between).
+OTHER_CANCER_BEFORE_BRACKET = re.compile(
+    r"\b" + _OTHER_CANCER_WORDS + r"(?:\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?|malignanc\w+))?"
+    r"\s*(?:\([A-Za-z0-9+\-/ ]{1,15}\)\s*)?$",
     re.I,
 )
 # "ER+", "HR-positive /": hormone receptors name breast cancer.

@@ -812,7 +812,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         clauses.extend(found)
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
-    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok,
+    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
@@ -1082,6 +1082,9 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
     # Conditions that name another cancer ("Colorectal Cancer", "BRAF V600E"): a basket, whose listed markers may
     # be the other cancers' own.
     basket = any(other_cancer_only(c) for c in text.conditions)
+    # A condition that is every cancer ("Advanced Solid Tumor", "Cancer") beside "EGFR", "KRAS G12C": the list is the
+    # trial's keywords, not one population; a marker only the conditions name is then a question.
+    pan_tumour = any(_PAN_TUMOUR.match(c) for c in text.conditions)
     conditions = set(text.conditions)
     for line in [*text.title.split(" / "), *text.conditions]:
         if _ABOUT_MARKERS.search(line):
@@ -1092,10 +1095,18 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
         qualified = TITLE_QUALIFIED.search(line) is not None or MAPK_PATHWAY.search(line) is not None
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clause = _clause(statement, "inclusion", quote(line), [], "title")
-            if qualified or (basket and line in conditions):
+            if qualified or ((basket or pan_tumour) and line in conditions):
                 clause["doubtful"] = True  # "KRAS or other driver alterations": an example, not a requirement
             clauses.append(clause)
     return _merge_header(clauses)
+
+
+_PAN_TUMOUR = re.compile(
+    r"^\s*(?:(?:advanced|metastatic|adult|unresectable|refractory|relapsed|recurrent|malignant|locally)[\s,-]+)*"
+    r"(?:solid\s+)?(?:tumou?rs?|cancers?|neoplasms?|malignanc(?:y|ies)|carcinomas?)"
+    r"(?:\s*,?\s*(?:adult|malignanc(?:y|ies)|advanced|metastatic|nos|unspecified))*\s*$",
+    re.I,
+)
 
 
 def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1188,9 +1199,43 @@ def assemble(text: TrialText) -> dict[str, Any]:
         rules["unseen_group"] = unseen
         if sibling_part(rules["cohorts"], unseen):
             rules["unseen_sibling"] = True  # "Dose Expansion Part" beside "Dose Escalation Part": surely a way in
+    if len(rules.get("cohorts", [])) == 1 and facts["foreign"] and not unseen \
+            and _only_way_in(text, rules["cohorts"][0], facts["foreign"]):
+        rules["only_way_in"] = True
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
     return rules
+
+
+# "Part 2", "Arms A and B", "Cohort 3a": a group named by its kind word and label, anywhere in a criterion.
+_GROUP_MENTION = re.compile(
+    r"\b(?P<kind>cohort|arm|part|phase|group|module|stratum)s?\s+(?P<id>\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?)\b",
+    re.I,
+)
+# A study part named by what it does ("dose escalation", "expansion cohort", "safety run-in"): a group with no label.
+_UNLABELLED_PART = re.compile(r"\b(?:escalation|expansion|extension|optimi[sz]ation|run-?in|lead-?in|backfill)\b", re.I)
+_GROUP_KINDS = {"arm": "cohort", "group": "cohort", "part": "cohort", "module": "cohort", "stratum": "cohort"}
+
+
+def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:
+    """"Part 1: solid tumours with KRAS G12C" beside "Part 1 (combination) & Part 2: colorectal cancer": every other
+    group the criteria name is for another cancer, so the one named group is an NSCLC patient's only way in and its
+    rules bind. Only when each group the criteria mention by label is one of those read, and no study part is named
+    by what it does ("dose escalation", which may take any tumour): a group the labels missed is a way in."""
+    if not _BULLET_LABEL.match(label) or not any(_BULLET_LABEL.match(f) for f in foreign):
+        return False
+    known = {label, *foreign}
+    for criterion in text.criteria:
+        if _UNLABELLED_PART.search(criterion.text):
+            return False
+        for match in _GROUP_MENTION.finditer(criterion.text):
+            kind = match.group("kind").lower()
+            if f"{_GROUP_KINDS.get(kind, kind)} {match.group('id').lower()}" not in known:
+                return False
+    return True
+
+
+_BULLET_LABEL = re.compile(r"^(?:cohort|phase) \S+$")
 
 
 def _driverless_group(clauses: list[dict[str, Any]]) -> bool:

@@ -32,6 +32,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     NEGX_FILLER,
     NOT_PERMISSION,
     OTHER_CANCER_AFTER,
+    OTHER_CANCER_BEFORE_BRACKET,
     PERMISSION,
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
@@ -379,6 +380,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 for occ in occurrences(phrase):
                     excepted.extend(occurrence_atoms(occ, []))
                 continue
+            if _in_other_cancers_brackets(part_text, start):
+                continue  # "breast carcinoma (HER2-negative)" in a list of cancers: that cancer's own marker
             if _describes_other_cancer(part_text, start, end):
                 # "HER2 mutation, or HER2-positive breast cancer": only the last gene's words are the other cancer's
                 phrase = phrase[:max(i for i, t in enumerate(phrase) if t.type in ANCHORS)]
@@ -787,6 +790,30 @@ def _describes_other_cancer(text: str, start: int, end: int) -> bool:
     """"NSCLC, or ER+ HER2- breast cancer": the marker belongs to the other cancer, not to an NSCLC patient."""
     return bool(OTHER_CANCER_AFTER.match(text[end: end + 50])
                 or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
+
+
+def _in_other_cancers_brackets(text: str, start: int) -> bool:
+    """"NSCLC, breast carcinoma (HR+ and HER2-negative), or ovarian cancer": a marker inside the brackets that open
+    right after another cancer's name qualifies that cancer, wherever the list names lung cancer."""
+    opened = _open_bracket_before(text, start)
+    return opened is not None and OTHER_CANCER_BEFORE_BRACKET.search(text[max(0, opened - 70): opened]) is not None
+
+
+def _open_bracket_before(text: str, start: int) -> int | None:
+    """Where the bracket still open at `start` opens (looking back at most 200 characters), or None."""
+    low = max(0, start - 200)
+    if text.rfind("(", low, start) < 0 and text.rfind("[", low, start) < 0:
+        return None  # most phrases: no bracket before them at all
+    depth = 0
+    for i in range(start - 1, low - 1, -1):
+        char = text[i]
+        if char in ")]":
+            depth += 1
+        elif char in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 _TEST_OF = re.compile(r"\s*(?:of|for|on)\b", re.I)

@@ -331,7 +331,7 @@ def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dic
     if best[0] == EXCLUDED and rules.get("unseen_group"):
         # Another group of the trial ("monotherapy phase 1a dose escalation") states no marker rule we can see.
         return UNKNOWN, best[1], best[2]
-    if len(labels) == 1 and best[0] == EXCLUDED:
+    if len(labels) == 1 and best[0] == EXCLUDED and not rules.get("only_way_in"):
         # One named cohort implies others whose rules we cannot see: never exclude on the named one alone.
         common = cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)
         if common[0] != EXCLUDED:
