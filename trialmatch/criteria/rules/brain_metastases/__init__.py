@@ -306,9 +306,11 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
     return U, U  # a condition we cannot read ("if approved by the sponsor")
 
 
-def _loosen(statement: dict[str, Any], region: str) -> None:
-    """Apply an exception: its best alternative lets patients back in."""
-    stable_rules_out_active = not statement.get("untreated_subject")
+def _loosen(statement: dict[str, Any], region: str, asymptomatic_subject: bool = False) -> None:
+    """Apply an exception: its best alternative lets patients back in. `asymptomatic_subject`: the rule is about the
+    ones without symptoms, which an untreated metastasis may be and still be stable ("Asymptomatic brain metastases
+    must be stable"), so stability alone does not leave active ones out."""
+    stable_rules_out_active = not statement.get("untreated_subject") and not asymptomatic_subject
     options = [_alternative_verdicts(a, stable_rules_out_active) for a in _alternatives(region)]
     if not options:
         return
@@ -371,13 +373,15 @@ def _qualified_permission(sentence: str, before: str, around: str, subject: str)
 
 
 # ---------------------------------------------------------------- reading one criterion
-def _conditional(sentence: str, conditions: str, subject: str, permits: bool = False) -> dict[str, Any]:
+def _conditional(sentence: str, conditions: str, subject: str, permits: bool = False,
+                 asymptomatic: bool = False) -> dict[str, Any]:
     """ "Brain metastases are allowed provided ...": only those meeting the conditions may join. `permits`: the
-    sentence lets them in ("are allowed", "may enrol"), not only sets a condition ("must have completed ...")."""
+    sentence lets them in ("are allowed", "may enrol"), not only sets a condition ("must have completed ...").
+    `asymptomatic`: the subject is the ones without symptoms (a subgroup, see _loosen)."""
     if subject == "active":
         return _statement("conditional", sentence, E, E, U)
     statement = _statement("conditional", sentence, E, X, X)
-    _loosen(statement, conditions)
+    _loosen(statement, conditions, asymptomatic and subject == "any")
     if subject == "treated":
         # "Subjects with treated brain metastases are allowed but should be neurologically stable", "Previously
         # irradiated CNS metastases are permitted provided they are radiologically stable": the sentence sets the
@@ -513,6 +517,12 @@ def _mention_statements(
 
     if permits or must:
         subject = _subject(before)
+        # "Asymptomatic brain metastases must be ...", "brain metastases without symptoms may enrol if ...".
+        verb = phrases.PERMIT_AFTER.search(after_text) or phrases.MUST_AFTER.search(after_text)
+        asymptomatic = subject == "any" and bool(phrases.ASYMPTOMATIC.search(
+            f"{before} {after_text[:verb.end()] if verb else ''}"))  # (both verb patterns match from the start)
+        if joined := _joined_group(phrases.ASIDE.sub("", sentence[end:end + 200])):
+            subject = _either_subject(subject, before, joined)
         relative = False
         if must and not permits and subject == "any" and (modal := phrases.MUST_AFTER.search(after_text)):
             # "Brain metastases that have been treated with radiotherapy should be stable": the subject's own clause
@@ -540,7 +550,7 @@ def _mention_statements(
                 f"{sentence[end:]} {follow if all_listed else ''}"):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
-            made = _conditional(sentence, rest_of_criterion, subject, permits)
+            made = _conditional(sentence, rest_of_criterion, subject, permits, asymptomatic)
             if relative and made["active"] == E:
                 made["active"] = U  # untreated ones are neither named nor let in: a question
             if subject == "any" and made["active"] == X and _symptomatic_subject(before, after_text):
@@ -635,6 +645,26 @@ def _verb_side(after: str) -> str:
     ("... brain metastases and/or asymptomatic leptomeningeal disease are eligible"): the verb is the mention's too."""
     joined = phrases.CONJOINED_CNS.match(after)
     return after[joined.end():][:160] if joined else after[:160]
+
+
+def _joined_group(after: str) -> str:
+    """The words of a second group of brain metastases joined to the mention by "or" ("... CNS metastases or with
+    previously treated brain metastases may participate" gives "with previously treated"), else ""."""
+    joined = phrases.CONJOINED_CNS.match(after)
+    return (joined.group("group") or "") if joined else ""
+
+
+def _either_subject(subject: str, before: str, joined: str) -> str:
+    """Whom a permission is about when it names two groups joined by "or": treated ones, or others without symptoms
+    (untreated ones among them), is both; otherwise the wider of the two."""
+    other = _subject(joined)
+    pair = {subject, other}
+    if "both" in pair or pair == {"treated", "active"}:
+        return "both"
+    if "treated" in pair and "any" in pair:
+        words = before if subject == "any" else joined
+        return "both" if phrases.ASYMPTOMATIC.search(words) else "any"
+    return subject
 
 
 def _condition_sentences(sentences: list[str], index: int) -> list[str]:

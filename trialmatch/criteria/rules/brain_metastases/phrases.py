@@ -120,7 +120,11 @@ OTHER_CNS_CONDITION = guarded(
 CONJOINED_CNS = guarded(
     r"^\s*,?\s*(?:and/or|or|and|as well as|plus|,)\s+"
     r"(?:(?!(?:are|is|was|were|may|can|could|must|should|will|shall|that|which|who|if|unless)\b)[\w-]+\s+){0,3}?"
-    rf"(?:{OTHER_CNS_CONDITION.pattern.pattern})(?:\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread))?",
+    rf"(?:{OTHER_CNS_CONDITION.pattern.pattern})(?:\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread))?"
+    # "with asymptomatic CNS metastases or with previously treated brain metastases may participate": a second group
+    # of brain metastases joined by "or", one more subject of the same verb (JOINED_GROUP reads whom it names).
+    rf"|^\s*,?\s*(?:and/or|or)\s+(?P<group>(?:(?!(?:are|is|was|were|may|can|could|must|should|will|shall|that|which"
+    rf"|who|if|unless)\b)[\w-]+,?\s+){{0,4}}?){SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:metasta\w*|mets|lesions?)\b",
     re.I,
 )
 # The negation before such a list, the list written as "x" for each condition, and the mention's own qualifiers.
@@ -331,7 +335,8 @@ NOT_ALLOWED = re.compile(
 )
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
-    r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable)\b"
+    r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable|join"
+    r"|take\s+part)\b"
     r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b"  # "brain metastases allowed if treated", "... mets OK"
     # "Patients whose brain metastases have been resected or irradiated and remain stable can be enrolled": the
     # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
@@ -410,7 +415,19 @@ NEUTRAL_STATUS = guarded(
     r"|\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
     r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
-    r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b",
+    r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b"
+    # "provided they were treated before randomization (if applicable)": treatment asked only of those who needed it,
+    # so an untreated metastasis that needed none is not left out by it.
+    r"|\b(?:(?:were|was|have been|has been|are|is|be)\s+)?(?:previously\s+)?(?:treated|irradiated|resected)"
+    r"(?:\s+[\w-]+){0,4}?\s*,?\s*\(?\s*(?:if|where|when|as)\s+(?:clinically\s+)?(?:applicable|needed|necessary"
+    r"|indicated|required|appropriate)\s*\)?",
+    re.I,
+)
+# Whom a rule on stability is about, when that is the ones without symptoms ("Asymptomatic brain metastases must be
+# stable"): a subgroup an untreated metastasis may belong to and be stable in, not a ban on untreated ones.
+ASYMPTOMATIC = re.compile(
+    r"\b(?:asymptomatic|non-?symptomatic|symptom-?free|without\s+(?:any\s+)?(?:neurologic(?:al)?\s+)?symptoms"
+    r"|clinically\s+silent)\b",
     re.I,
 )
 # "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the

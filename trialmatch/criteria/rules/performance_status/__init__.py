@@ -1004,6 +1004,31 @@ def _group_key(criterion: Criterion) -> str:
     return f"parent:{criterion.parent}" if criterion.depth and criterion.parent else f"criterion:{criterion.index}"
 
 
+# "Adequate performance and laboratory parameters", "good performance status", "overall good general condition" as
+# an inclusion; "poor general condition" as an exclusion: a limit with no score. The fit (ECOG 0-1) meet it; for
+# anyone else it is the study team's call, a question, never an exclusion. Read only when the trial states no score.
+_VAGUE_WHAT = (r"(?:overall\s+|general\s+)?(?:performance(?:\s+status)?|general\s+(?:condition|health|state)s?"
+               r"|(?:physical|clinical)\s+condition|functional\s+status)\b")
+_VAGUE_GOOD = guarded(rf"\b(?:good|adequate|satisfactory|acceptable|sufficient|fair)\s+{_VAGUE_WHAT}", re.I)
+_VAGUE_POOR = guarded(rf"\b(?:poor|inadequate|bad|unsatisfactory|impaired|reduced)\s+{_VAGUE_WHAT}", re.I)
+_VAGUE_NOT = re.compile(r"\b(?:not|no|without|nor|unless|except|if)\b[^.;]{0,25}$", re.I)
+
+
+def _vague_rules(text: TrialText) -> list[dict[str, Any]]:
+    """A question for ECOG 2 and worse from a performance limit stated with no score, in a trial that gives none."""
+    for criterion in text.criteria:
+        exclusion = criterion.section == "exclusion"
+        pattern = _VAGUE_POOR if exclusion else _VAGUE_GOOD
+        if criterion.scope is not None or not pattern.possible(criterion.text):
+            continue
+        for sentence in criterion.sentences():
+            found = pattern.search(sentence)
+            if found and not _VAGUE_NOT.search(sentence, max(0, found.start() - 30), found.start()):
+                return [{"verdicts": [ELIGIBLE, ELIGIBLE, UNKNOWN, UNKNOWN, UNKNOWN], "evidence": quote(sentence),
+                         "label": "a good performance status (no score given)", "vague": True}]
+    return []
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1027,6 +1052,8 @@ def parse(text: TrialText) -> dict[str, Any]:
             if key not in seen:
                 seen.add(key)
                 rules.append(rule)
+    if not rules:
+        rules = _vague_rules(text)
     if not rules:
         return {}
     for rule in rules:
@@ -1151,6 +1178,9 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     elif verdict == UNKNOWN and rule.get("with_condition"):
         reason = (f"The trial takes performance status {rule['label']} only together with another condition your "
                   f"profile does not show (see the quoted criterion): ask the study team.")
+    elif verdict == UNKNOWN and rule.get("vague"):
+        reason = (f"The trial asks for a good performance status without giving a score; with ECOG {profile.ecog} "
+                  f"whether you qualify is the study team's call.")
     elif verdict == UNKNOWN and "part" in rule:
         reason = (f"The trial takes performance status {rule['label']} in the part it names ({rule['part']}); "
                   f"your ECOG is {profile.ecog}: ask which part you could join.")

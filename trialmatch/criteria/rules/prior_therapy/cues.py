@@ -148,7 +148,7 @@ PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Sentences about something other than which treatments were had: any of these strings in them ...
 _SKIP_TEXT = (
     "hypersensitiv", "allerg", "toxicit", "toxic effect", "toxic reaction", "adverse event", "adverse reaction",
-    "adverse effect",
+    "adverse effect", "side effect", "side-effect",
     "recovered from", "contraindication", "cytochrome", "inducer", "p-gp", "glycoprotein", "different cancer",
     "different malignan", "another cancer", "another malignan", "vaccin", "infusion reaction", "radiosensiti",
     "informed consent", "pregnan", "contracept", "absorption", "gastrointestinal", "contra-indication",
@@ -176,9 +176,14 @@ _CONTRA = ("contraindication", "contra-indication")
 # "... or couldn't withstand its toxicity", "or could not tolerate the toxicity": the same way out, told as a verb.
 _FAILED_OR_INTOLERABLE = re.compile(
     r"\b(?:progress\w*|fail\w*|relaps\w*|recurr\w*)\b[^.;]{0,60}?\bor\s+"
+    r"(?:(?:had|has|have|experienced|developed|with|due\s+to)\s+)?"  # "or had unacceptable side effects from X"
     r"(?:(?:intolerable|unacceptable|intolerant|untolerable)\s+"
     r"|(?:could\s*not|couldn't|cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|did\s+not|didn't)\s+"
-    r"(?:tolerate|withstand|bear|endure|stand)\s+(?:(?:its|the|their|this|that|related)\s+)?)toxicit")
+    r"(?:tolerate|withstand|bear|endure|stand)\s+(?:(?:its|the|their|this|that|related)\s+)?)"
+    # "... or unacceptable side effects on platinum": side effects, told either way, are the same way out.
+    r"(?:toxicit|(?:(?:serious|severe|significant|toxic)\s+)?side[\s-]effect)")
+# The skip words such a way out uses: the sentence holding only these is still about the treatment had.
+_WAY_OUT_WORDS = frozenset({"toxicit", "side effect", "side-effect"})
 
 
 # "No prior immunotherapy, excluding therapeutic anticancer vaccines": a carve-out naming vaccines leaves a
@@ -195,7 +200,7 @@ def off_topic(text: str, alternative_ok: bool = False) -> bool:
     hits = [word for word in _SKIP_TEXT if word in text]
     if hits and alternative_ok and all(word in _CONTRA for word in hits) and CONTRA_ALTERNATIVE.search(text):
         hits = []
-    if hits == ["toxicit"] and alternative_ok and _FAILED_OR_INTOLERABLE.search(text):
+    if hits and set(hits) <= _WAY_OUT_WORDS and alternative_ok and _FAILED_OR_INTOLERABLE.search(text):
         hits = []
     if hits:
         return True

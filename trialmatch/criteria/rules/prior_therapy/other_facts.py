@@ -41,6 +41,9 @@ _CONDITION = guarded(
     # The smokers are the group themselves: "Former smokers must be chemotherapy-naive".
     r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:all\s+)?(?:never|non|ex|former|current|heavy|light)"
     r"[\s-]?smokers\b"
+    # ... wherever they are named, after their tumour's words too: "EGFR/ALK wild-type never-smokers must be
+    # treatment-naive" (smoking is no profile fact, so the rule is a question whoever it binds).
+    r"|\b(?:never|non|ex|former|current|heavy|light|life-?long)[\s-]?smokers\b"
 )
 
 

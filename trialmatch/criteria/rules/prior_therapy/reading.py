@@ -112,6 +112,8 @@ def _pieces(crit: Criterion) -> list[str]:
                     parts.append(sentence[start:pos])
                     start = pos + 1
         parts.append(sentence[start:])
+        if crit.section == "inclusion":
+            parts = [clause for part in parts for clause in _negated_clauses(part)]
         for part in (p.strip() for p in parts):
             if not part:
                 continue
@@ -122,6 +124,45 @@ def _pieces(crit: Criterion) -> list[str]:
             else:
                 pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+# "Progressed on osimertinib and no prior chemotherapy", "platinum doublet, with no prior docetaxel", "after a PD-1
+# inhibitor but have not received prior docetaxel": an inclusion that asks for one treatment and bans another in one
+# sentence. The negation is the second clause's alone, so each clause is read on its own (the second keeps its "and",
+# which carries a marker group over, see _AND_GOES_ON). Only after a clause about a treatment had ("metastatic NSCLC
+# with no previous systemic therapy" is one ban, for the metastatic disease), and not "and no more than two prior
+# lines" (a count of the same treatments), "with or without prior X", nor an order of treatments ("has not received
+# intervening therapy since X").
+_NEGATED_CLAUSE = guarded(
+    r"(?:\s*,\s*|\s+)(?=(?:and|but|with|yet)\s+(?!no\s+(?:more|fewer|less|greater|later)\b|not\s+(?:more|fewer|less)\b)"
+    r"(?:no|without|never|not|(?:has|have|had|did|does|do|were|was)\s+(?:not|never))\b[^.;()]{0,20}?"
+    r"\b(?:prior|previous\w*|received?|exposure|exposed|treated\s+with)\b)"
+    r"|(?<!\bor)(?<!\band/or)\s+(?=without\s+(?:any\s+)?(?:prior|previous)\b)",
+    re.I,
+)
+_HAD_CLAUSE = re.compile(r"\b(?:progress\w*|received|treated|fail\w*|refractory|relaps\w*|prior|previous\w*|after"
+                         r"|following|exposed|exposure)\b", re.I)
+_ORDER_WORDS = re.compile(r"\b(?:since|intervening|between|subsequent\w*|before|after|following|other than|except)\b",
+                          re.I)
+_CLAUSE_STOP = re.compile(r"[,;]")
+
+
+def _negated_clauses(part: str) -> list[str]:
+    """An inclusion's clauses at a negated one joined to the clause before it (outside brackets)."""
+    if not _NEGATED_CLAUSE.possible(part):
+        return [part]
+    clauses, start = [], 0
+    for match in _NEGATED_CLAUSE.finditer(part):
+        if match.start() == 0 or part.count("(", 0, match.start()) != part.count(")", 0, match.start()):
+            continue  # a sentence that opens with the negation, or a cut inside brackets: read as one
+        stop = _CLAUSE_STOP.search(part, match.end() + 1)
+        if not _HAD_CLAUSE.search(part, start, match.start()) or _ORDER_WORDS.search(
+                part, match.end(), stop.start() if stop else len(part)):
+            continue
+        clauses.append(part[start:match.start()])
+        start = match.end()
+    clauses.append(part[start:])
+    return clauses
 
 
 # "Prior X is allowed; prior Y is not.": the part after the semicolon leaves out the allowance's verb, so it is read

@@ -32,6 +32,13 @@ _TOXICITY = guarded(
     r"\s+(?:on|to|with|from|during|after|following|while\s+(?:on|receiving|taking)|due\s+to|related\s+to"
     r"|attributed\s+to|caused\s+by|induced\s+by|associated\s+with)\s+(?:an?\s+|the\s+|any\s+)?"
     r"(?:prior\s+|previous\s+|earlier\s+)?(?:treatment\s+with\s+|therapy\s+with\s+)?$"
+    # Told as a verb: "inability to (previously) tolerate (240 mg daily) X", "unable to tolerate prior X", "did not
+    # tolerate X", "could not tolerate treatment with X": how the treatment went, which no profile records.
+    r"|\b(?:(?:inability|unable|failure|failed|not\s+able)\s+to|(?:did|could|can|does|do)\s*(?:not|n['’]t)|cannot"
+    r"|can\s+not)\s+(?:previously\s+)?(?:tolerate|withstand)\s+(?:\([^()]{0,40}\)\s*)?(?:an?\s+|the\s+|any\s+)?"
+    r"(?:prior\s+|previous\s+|earlier\s+)?(?:treatment\s+with\s+|therapy\s+with\s+)?(?:\([^()]{0,40}\)\s*)?"
+    # "... the prior KRAS inhibitor sotorasib": the class named before the drug, in apposition (not a list: no "or").
+    r"(?:(?!(?:or|and|nor)\b)[\w-]+\s+){0,3}?$"
 )
 # The treatment first: "osimertinib-induced ILD", "EGFR TKI-related interstitial lung disease".
 _INDUCED_AFTER = re.compile(r"^\s*-?\s*(?:induced|related|associated|attributed)\b")
