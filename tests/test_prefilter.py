@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from trialmatch.criteria.rules.prefilter import Guarded, folded, required_needles, translator
+from trialmatch.criteria.rules.prefilter import Guarded, folded, required_needles, translator, word_start_first
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -95,3 +95,33 @@ def test_set_needles_answer_as_the_regex_does(text: str) -> None:
     for source, flags in ((r"(?<![A-Za-z])[cp]?T[12][a-c]?\s*N[01]", 0), (r"\bHER[23]\b", re.I)):
         pattern = re.compile(source, flags)
         assert bool(Guarded(pattern).search(text)) == bool(pattern.search(text))
+
+
+# Patterns that open with a word boundary (a start check is put in front) and some that do not (left as they are).
+_STARTS = [
+    (r"\b(?:no|without|never)\s+(?:any\s+)?prior\s+(?P<what>therapy|treatment)\b", 0, True),
+    (r"\b(?:Kinase|kras)\b|\b[Gg]\d{2}[A-Z]\b", re.I, True),
+    (r"(?<![\w-])\b(?:stage|M)\s*(?P<n>IV|4)[abc]?", 0, True),
+    (r"\b(?i:ECOG)\s*[0-2]|\bPS\b", 0, True),
+    (r"\b(?:naive|untreated)\b|^\W*untreated", 0, False),  # "^" may start a match: no claim
+    (r"\b(?:\w+)\s+lines?\b", 0, False),  # \w: too many characters to check
+    (r"prior\s+\b(?:therapy|treatment)\b", 0, False),  # a literal first: the engine skips to it itself
+    (r"\b(?:\s*no)", 0, False),  # optional first item
+]
+_START_TEXTS = ["No prior therapy.", "patients without any prior treatment, or never prior therapy", "KINASE and Kras",
+                "G12C or g12d", "ſtage IV and M 4b", "\u212aras G12C", "ecog 1; PS 2", "untreated", "xno prior therapy",
+                "Stage IV, stage 4c, MIV", "Prior therapy\u00e9 no prior therapy", "", "ﬁ no prior treatment"]
+
+
+@pytest.mark.parametrize(("source", "flags", "checked"), _STARTS, ids=lambda v: repr(v)[:30])
+def test_a_start_check_changes_no_match_span_or_group(source: str, flags: int, checked: bool) -> None:
+    pattern = re.compile(source, flags)
+    fast = word_start_first(pattern)
+    assert (fast is not pattern) is checked
+    for text in [*_START_TEXTS, *(t.lower() for t in _START_TEXTS), *(t.upper() for t in _START_TEXTS)]:
+        for pos in range(len(text) + 1):
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == \
+                [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos)]
+        assert fast.sub("#", text) == pattern.sub("#", text)
+        assert fast.split(text) == pattern.split(text)
+        assert Guarded(pattern).findall(text) == pattern.findall(text)

@@ -139,6 +139,97 @@ def _shortest(needles: Iterable[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# How many characters a match may start with for word_start_first to bother: more, and its check skips little.
+_MAX_START_CHARS = 30
+
+
+def word_start_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a check of where a match can start, or `pattern` itself when none can be named.
+
+    A pattern that opens with a word boundary ("\\b(?:no|without|never)\\s+...") gives the engine no character
+    to skip ahead to, so it tries every alternative at every position of the text. When every match starts with
+    one of a few characters right after a word boundary, (?=[those])\\b in front fails at most positions in one
+    step. The check is zero-width and holds wherever the pattern can match, so matches, groups, spans, sub()
+    and split() are the pattern's own."""
+    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
+        return pattern
+    try:
+        first = _first(list(_parser.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
+        if first is None or not first[1] or sum(_size(item) for item, _ in first[0]) > _MAX_START_CHARS:
+            return pattern
+        chars = sorted(first[0])
+        sets = [f"(?{'i' if ignore_case else '-i'}:[{''.join(c for c, i in chars if i == ignore_case)}])"
+                for ignore_case in (False, True) if any(i == ignore_case for _, i in chars)]
+        fast = re.compile(rf"(?=(?:{'|'.join(sets)}))\b(?:{pattern.pattern})", pattern.flags)
+    except Exception:  # an unexpected parse tree or a pattern that does not nest: run it as it is
+        return pattern
+    same = fast.groups == pattern.groups and fast.groupindex == pattern.groupindex
+    return fast if same else pattern
+
+
+_Start = tuple[frozenset[tuple[str, bool]], bool]  # (class items, each with its case flag; a word boundary first)
+
+
+def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> _Start | None:
+    """The characters the first character of any match of `items` (matched in a row) is one of, as character class
+    items (escaped), and whether a word boundary stands right before it; None when that cannot be said."""
+    boundary = False
+    for op, av in items:
+        if op is _op.AT:
+            if av is not _op.AT_BOUNDARY:
+                return None  # "^", "$", "\\B", ...
+            boundary = True
+        elif op in (_op.ASSERT, _op.ASSERT_NOT):
+            continue  # zero-width: the next item still has to match here
+        elif op is _op.LITERAL:
+            return frozenset({(re.escape(chr(av)), ignore_case)}), boundary
+        elif op is _op.IN:
+            found = _class_items(av, ignore_case)
+            return None if found is None else (found, boundary)
+        elif op is _op.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~re.IGNORECASE:
+                return None  # an ASCII or other flag could move the word boundary
+            flag_on = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            return _then(_first(list(sub), flag_on), boundary)
+        elif op is _op.ATOMIC_GROUP:
+            return _then(_first(list(av), ignore_case), boundary)
+        elif op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _then(_first(list(av[2]), ignore_case), boundary)
+        elif op is _op.BRANCH:
+            options = [_first(list(alt), ignore_case) for alt in av[1]]
+            if any(o is None for o in options):
+                return None
+            chars = frozenset().union(*(o[0] for o in options))  # type: ignore[index]
+            return chars, boundary or all(o[1] for o in options)  # type: ignore[index]
+        else:
+            return None  # an optional item, any character, a back-reference: no claim
+    return None  # nothing consumed: an empty match is possible anywhere
+
+
+def _size(item: str) -> int:
+    """How many characters a class item (an escaped character or a range "a-z") stands for."""
+    low, dash, high = item.replace("\\", "").partition("-")
+    return ord(high) - ord(low) + 1 if dash and low and high else 1
+
+
+def _then(found: _Start | None, boundary: bool) -> _Start | None:
+    return None if found is None else (found[0], boundary or found[1])
+
+
+def _class_items(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[tuple[str, bool]] | None:
+    """A character set's literals and ranges as class items; None for a negated set or a class (\\w, \\d)."""
+    out: set[tuple[str, bool]] = set()
+    for op, av in items:
+        if op is _op.LITERAL:
+            out.add((re.escape(chr(av)), ignore_case))
+        elif op is _op.RANGE:
+            out.add((f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}", ignore_case))
+        else:
+            return None
+    return frozenset(out)
+
+
 class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
@@ -149,6 +240,7 @@ class Guarded:
         # Split once: asked of every sentence, the check is all loop overhead.
         self._plain = _shortest(text for text, fold in self.needles or () if not fold)
         self._folded = _shortest(text for text, fold in self.needles or () if fold)
+        self._run = word_start_first(pattern)  # the regex the methods run: the same matches, found sooner
 
     def possible(self, text: str) -> bool:
         """False when the pattern cannot match anywhere in `text`."""
@@ -165,22 +257,22 @@ class Guarded:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos) if self.possible(text) else None
+        return self._run.search(text, pos, endpos) if self.possible(text) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.match(text, pos, endpos) if self.possible(text) else None
+        return self._run.match(text, pos, endpos) if self.possible(text) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, pos, endpos) if self.possible(text) else iter(())
+        return self._run.finditer(text, pos, endpos) if self.possible(text) else iter(())
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.pattern.findall(text, pos, endpos) if self.possible(text) else []
+        return self._run.findall(text, pos, endpos) if self.possible(text) else []
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return self.pattern.sub(repl, text, count) if self.possible(text) else text
+        return self._run.sub(repl, text, count) if self.possible(text) else text
 
     def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.pattern.split(text, maxsplit) if self.possible(text) else [text]
+        return self._run.split(text, maxsplit) if self.possible(text) else [text]
 
 
 class AnyOf:
