@@ -1043,8 +1043,11 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
 
 # "a locally approved targeted therapy", "a local standard of care available as front-line therapy": whether a recent
 # or later-line approval (KRAS G12C) counts depends on the country or the line of treatment.
+# Not "by local test", "local laboratory", "locally advanced": where the tumour was tested, or how far it spread.
 _LOCAL_OR_FIRST_LINE = re.compile(
-    r"\blocal(?:ly)?\b|\bin (?:the|your|their|that|each) (?:country|region)|\bnational(?:ly)?\b"
+    r"\blocal(?:ly)?\b(?!\s+(?:advanced|recurrent|test\w*|lab\w*|assays?|sequencing|NGS|patholog\w*|review|sites?|"
+    r"hospitals?|institution\w*|genetic|genomic|molecular|results?|reports?|tissue|tumou?r|plasma|blood))"
+    r"|\bin (?:the|your|their|that|each) (?:country|region)|\bnational(?:ly)?\b"
     r"|\b(?:first|front|1st)[\s-]?line\b|\bfrontline\b",
     re.I,
 )
