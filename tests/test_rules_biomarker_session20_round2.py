@@ -10,13 +10,19 @@ c. "Documented negative test results for EGFR and ALK", "a negative result for",
 d. "... by local test" after bare genes under a negation, or after a driver class ("actionable genomic alterations by
    local test"), says how the finding was made; and "local test", "local laboratory", "locally advanced" are not a
    "locally approved" treatment (which leaves recent approvals in doubt).
+e. "KRAS:G12C", "EGFR:L858R": a colon glued between a gene and its change is notation, not a list's colon ("any KRAS
+   mutation, e.g. G12C" let G12D in).
+f. A marker read from the trial's header says where it was read: the title, the list of conditions, or both (the reason
+   said "from the trial's title" for a marker only the conditions named).
 """
 
 from __future__ import annotations
 
 import pytest
 from biomarker_cases import exc, inc, patient, verdict
+from invented import invented_trial
 
+from trialmatch.criteria.rules import biomarker
 from trialmatch.matching.profile import profile_from_dict
 
 NO_DRIVER = patient(pdl1=60)
@@ -270,3 +276,49 @@ def test_by_local_test_on_an_invented_uncommon_egfr_profile() -> None:
     sentence = "Documented negative test results for EGFR and ALK actionable genomic alterations by local test"
     assert verdict(inc(sentence), l861q) == "excluded"  # type: ignore[arg-type]
     assert verdict(inc(sentence), s768i) == "excluded"  # type: ignore[arg-type]
+
+
+# --- e. "KRAS:G12C" -------------------------------------------------------------------------------------------------
+
+COLON_CHANGE = [
+    ("KRAS:G12C mutation confirmed by a validated test", patient("KRAS:G12C"), KRAS_G12D),
+    ("Documented KRAS:G12D in tumour tissue or plasma", KRAS_G12D, patient("KRAS:G12C")),
+    ("NSCLC with KRAS:G12V", KRAS_G12V, KRAS_G12D),
+    ("EGFR:L858R detected by local NGS", EGFR_L858R, EGFR_19),
+    ("Presence of EGFR:L858R or EGFR:exon 19 deletion", EGFR_19, EGFR_G719X),
+    ("BRAF:V600E positive non-small cell lung cancer", patient("BRAF:V600E"), patient("KRAS:G12C")),
+    ("Tumour carrying EGFR:T790M after a first-generation inhibitor", patient("EGFR:T790M"), EGFR_19),
+    ("Molecular report showing KRAS:G12C (any co-mutation allowed)", patient("KRAS:G12C"), KRAS_G12V),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier", "other"), COLON_CHANGE)
+def test_gene_colon_change_is_that_change(sentence: str, carrier: object, other: object) -> None:
+    assert verdict(inc(sentence), carrier) == "eligible"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), other) == "excluded"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), UNTESTED) == "unknown"
+
+
+def test_gene_colon_change_on_an_invented_kras_profile() -> None:
+    g12d_naive = invented([("KRAS", "G12D")], ["EGFR", "ALK", "ROS1", "BRAF"], pdl1_tps=90)
+    assert verdict(inc("KRAS:G12C mutation confirmed"), g12d_naive) == "excluded"  # type: ignore[arg-type]
+    assert verdict(exc("KRAS:G12C mutation"), g12d_naive) == "eligible"  # type: ignore[arg-type]
+
+
+# --- f. where a header marker was read ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "conditions", "where"), [
+    ("A study of XY-101", ["EGFR Mutation"], "(from the trial's list of conditions)"),
+    ("A study of XY-101", ["Non-small Cell Lung Cancer", "KRAS G12C"], "(from the trial's list of conditions)"),
+    ("XY-101 in EGFR-mutant NSCLC", [], "(from the trial's title)"),
+    ("XY-101 in EGFR-mutant NSCLC", ["Lung Cancer"], "(from the trial's title)"),
+    ("XY-101 in EGFR-mutant NSCLC", ["EGFR Mutation"], "(from the trial's title and list of conditions)"),
+    ("XY-101 for ALK-positive NSCLC", ["ALK Rearrangement", "ROS1 Fusion"],
+     "(from the trial's title and list of conditions)"),
+])
+def test_reason_names_where_the_marker_was_read(title: str, conditions: list[str], where: str) -> None:
+    rules = biomarker.parse(invented_trial("* Age 18 or older", "", title, conditions))
+    reason = biomarker.check(rules, NRG1).reason
+    assert where in reason
+    assert reason.count("(from the trial's") == 1

@@ -308,6 +308,12 @@ _GLUED_KIND = re.compile(
 _GLUED_CHANGE = re.compile(
     rf"\b({_GLUED_GENES})(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b)"
 )
+# "KRAS:G12C", "EGFR:L858R": a colon glued between a symbol and its protein change is the change's notation, not a
+# list's colon (read as one, "KRAS:G12C" was "any KRAS mutation, e.g. G12C", and let G12D in).
+_COLON_CHANGE = re.compile(
+    rf"\b({_GLUED_GENES}):(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b"
+    r"|(?i:exon)\s?\d)"
+)
 # What every match holds: a symbol with a letter glued on (o, a, m, f, r or p, which no other character matches
 # without case), or a capital and a digit. Most sentences have none: one search, without the word boundary that
 # slows the full pattern.
@@ -334,6 +340,8 @@ def normalise(text: str) -> str:
     text = _wide(text)
     if _GLUED_HINT.search(text):
         text = _GLUED_CHANGE.sub(r"\1 ", _GLUED_KIND.sub(r"\1 ", text))
+    if ":" in text:
+        text = _COLON_CHANGE.sub(r"\1 ", text)
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
