@@ -41,6 +41,9 @@ _KIND_WORDS = {
     "actionable_local": "{gene} alteration with a targeted treatment approved where the trial runs",
     "positive": "{gene}-positive status (gene copies or protein)",
 }
+# Where a header clause was read: the title, the conditions list or both (reading.header_clauses).
+_HEADER_SOURCE = {"title": " (from the trial's title)", "conditions": " (from the trial's list of conditions)",
+                  "both": " (from the trial's title and list of conditions)"}
 _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
 
 
@@ -225,7 +228,7 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     else:
         head = f"This trial does not take people whose tumour has {wanted}"
     if clause.get("source") == "title":
-        head += " (from the trial's title)"
+        head += _HEADER_SOURCE.get(clause.get("header", "title"), _HEADER_SOURCE["title"])
     condition = clause.get("treated_ok")
     if clause.get("treated_only"):
         return _treated_only_reason(head, verdict, clause, profile)

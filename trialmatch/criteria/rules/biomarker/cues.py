@@ -122,6 +122,15 @@ _MUTANT_PREFIX = guarded(r"\bm(EGFR|KRAS|BRAF)\b")
 _PLUS_SLASH = re.compile(
     r"\b(EGFR|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\s?\+\s?/\s?(mutant|mutated|amplified)\b",
     re.I)
+# "c-Met+ NSCLC", "HER2+ tumours": a "+" glued to a gene whose protein is stained says what "-positive" says (copies
+# or protein, read in phrases.py), not any change of the gene: the lexer finds words at word starts, so a glued "+"
+# went unseen and "c-Met+ by IHC" was read as "any MET alteration" (barring every other driver, admitting exon 14).
+_PROTEIN_PLUS = re.compile(r"\b((?:c-?)?MET|HER-?[23]|ERBB[23])\+(?![+/\w])", re.I)
+# "documented negative test results for EGFR and ALK", "a negative result for", "negative testing for": the finding
+# is what "negative for" says; read with the test words, "test results for EGFR" was only a test asked for.
+_NEGATIVE_TEST_FOR = re.compile(
+    r"\bnegative\s+(?:(?:genetic|genomic|molecular)\s+)?(?:test(?:s|ing)?(?:\s+results?)?|results?|findings?)\s+for\b",
+    re.I)
 # "exon 19 or 21", "exons 18-21", "exon 18, 19 or 21": each number is an exon of its own; the vocabulary
 # knows "exon 21" but not a bare "21", so the list is written out ("exon 19 or exon 21").
 _EXON_NUMBER = r"(?:1[89]|2[01])"
@@ -130,6 +139,10 @@ _EXON_LIST = guarded(
     r"(?:exons?\s?)?" + _EXON_NUMBER + r"\b)+)",
     re.I,
 )
+# "19Exon del", "21 exon L858R", "18-exon G719X": the exon's number written before the word; the vocabulary reads
+# "exon 19 del" and "exon 21 L858R", so the number goes after it (read as written, "19Exon del" was a bare EGFR
+# mutation and "21Exon L858R" cut the list it sat in).
+_NUMBER_FIRST_EXON = re.compile(r"(?<![\w.])(" + _EXON_NUMBER + r")[\s\-]?exon\b", re.I)
 _EXON_PART = re.compile(r"(-|to|through)?\s*(?:exons?\s?)?(" + _EXON_NUMBER + r")\b", re.I)
 
 
@@ -295,6 +308,12 @@ _GLUED_KIND = re.compile(
 _GLUED_CHANGE = re.compile(
     rf"\b({_GLUED_GENES})(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b)"
 )
+# "KRAS:G12C", "EGFR:L858R": a colon glued between a symbol and its protein change is the change's notation, not a
+# list's colon (read as one, "KRAS:G12C" was "any KRAS mutation, e.g. G12C", and let G12D in).
+_COLON_CHANGE = re.compile(
+    rf"\b({_GLUED_GENES}):(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b"
+    r"|(?i:exon)\s?\d)"
+)
 # What every match holds: a symbol with a letter glued on (o, a, m, f, r or p, which no other character matches
 # without case), or a capital and a digit. Most sentences have none: one search, without the word boundary that
 # slows the full pattern.
@@ -321,6 +340,8 @@ def normalise(text: str) -> str:
     text = _wide(text)
     if _GLUED_HINT.search(text):
         text = _GLUED_CHANGE.sub(r"\1 ", _GLUED_KIND.sub(r"\1 ", text))
+    if ":" in text:
+        text = _COLON_CHANGE.sub(r"\1 ", text)
     if "status" in text:
         text = _RESULT_STATUS.sub(r"\1", text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), text)
@@ -348,8 +369,14 @@ def normalise(text: str) -> str:
         text = _GENE_MINUS.sub(r"\1 negative)", text)
     if "+/" in text or "+ /" in text:
         text = _PLUS_SLASH.sub(_plus_slash, text)
+    if "+" in text:
+        text = _PROTEIN_PLUS.sub(r"\1-positive", text)
+    if "egative" in text:
+        text = _NEGATIVE_TEST_FOR.sub("negative for", text)
     if "mEGFR" in text or "mKRAS" in text or "mBRAF" in text:
         text = _MUTANT_PREFIX.sub(r"\1-mutant", text)  # "mEGFR": mutant EGFR
+    if "xon" in text:
+        text = _NUMBER_FIRST_EXON.sub(r"exon \1", text)
     text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched
     if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
         text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)

@@ -145,9 +145,18 @@ _BY = re.compile(r"\b(?:by|per|using|via)\b", re.I)
 
 def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
     """"EGFR PACC mutation by local testing": the test says how a finding was made; it does not make the finding a
-    mere test. Only after a change the phrase names (a gene with a class or an alteration)."""
-    return (any(t.type in {"alt", "kind"} for t in current) and current[-1].type in {"alt", "kind"}
-            and bool(_BY.search(text[current[-1].end: test.start])))
+    mere test. Only after a change the phrase names (a gene with a class, an alteration or a driver class), or after
+    bare genes a negation stands before."""
+    if not _BY.search(text[current[-1].end: test.start]):
+        return False
+    if any(t.type in {"alt", "kind", "driver"} for t in current) and current[-1].type in {"alt", "kind", "driver"}:
+        return True  # "... actionable genomic alterations by local test" too
+    # "negative for EGFR and ALK by local test": bare genes after a negation are a finding too (absent), not a test
+    return current[-1].type == "gene" and bool(_NEGATION_BEFORE.search(text[max(0, current[0].start - 30):
+                                                                             current[0].start]))
+
+
+_NEGATION_BEFORE = re.compile(r"\b(?:negative\s+for|without|free\s+of|absence\s+of|lack\s+of|no)\s+$", re.I)
 
 
 def words(gap: str) -> list[str]:

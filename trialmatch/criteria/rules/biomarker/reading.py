@@ -1043,8 +1043,11 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
 
 # "a locally approved targeted therapy", "a local standard of care available as front-line therapy": whether a recent
 # or later-line approval (KRAS G12C) counts depends on the country or the line of treatment.
+# Not "by local test", "local laboratory", "locally advanced": where the tumour was tested, or how far it spread.
 _LOCAL_OR_FIRST_LINE = re.compile(
-    r"\blocal(?:ly)?\b|\bin (?:the|your|their|that|each) (?:country|region)|\bnational(?:ly)?\b"
+    r"\blocal(?:ly)?\b(?!\s+(?:advanced|recurrent|test\w*|lab\w*|assays?|sequencing|NGS|patholog\w*|review|sites?|"
+    r"hospitals?|institution\w*|genetic|genomic|molecular|results?|reports?|tissue|tumou?r|plasma|blood))"
+    r"|\bin (?:the|your|their|that|each) (?:country|region)|\bnational(?:ly)?\b"
     r"|\b(?:first|front|1st)[\s-]?line\b|\bfrontline\b",
     re.I,
 )
@@ -1086,7 +1089,8 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
     # trial's keywords, not one population; a marker only the conditions name is then a question.
     pan_tumour = any(_PAN_TUMOUR.match(c) for c in text.conditions)
     conditions = set(text.conditions)
-    for line in [*text.title.split(" / "), *text.conditions]:
+    titles = text.title.split(" / ")
+    for line in [*titles, *text.conditions]:
         if _ABOUT_MARKERS.search(line):
             continue  # a study of the markers themselves, not a rule on who may join
         norm = normalise(line)
@@ -1095,6 +1099,7 @@ def header_clauses(text: TrialText) -> list[dict[str, Any]]:
         qualified = TITLE_QUALIFIED.search(line) is not None or MAPK_PATHWAY.search(line) is not None
         for statement in _drop_both_ways([*read_title(norm), *read_pdl1(norm, "inclusion")]):
             clause = _clause(statement, "inclusion", quote(line), [], "title")
+            clause["header"] = "title" if line in titles else "conditions"  # named in the reason (see check)
             if qualified or ((basket or pan_tumour) and line in conditions):
                 clause["doubtful"] = True  # "KRAS or other driver alterations": an example, not a requirement
             clauses.append(clause)
@@ -1121,6 +1126,8 @@ def _merge_header(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
             atoms.extend(a for a in clause["atoms"] if a not in atoms)
             if clause.get("doubtful"):
                 merged[key]["doubtful"] = True  # one doubtful line makes the joined list a question
+            if clause["header"] != merged[key]["header"]:
+                merged[key]["header"] = "both"
         else:
             merged[key] = {**clause, "atoms": list(clause["atoms"])}
     require, forbid = merged.get(("require", "gene")), merged.get(("forbid", "gene"))

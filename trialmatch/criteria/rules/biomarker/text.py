@@ -843,7 +843,12 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
             and _RESULTS_OF.fullmatch(text[phrase[lead - 1].end: phrase[lead].start])):
         # "definite genetic testing results (EGFR/ALK/ROS1)", "test results: EGFR, ALK": results asked for, no change
         return True
-    return bool(TEST_BEFORE.search(text[max(0, start - 40): start]))
+    before = text[max(0, start - 40): start]
+    return bool(TEST_BEFORE.search(before)) and not _NEGATIVE_FOR.search(before)
+
+
+# "negative for EGFR and ALK by local test": the "for" closes a finding ("negative for"), not a test ("test for").
+_NEGATIVE_FOR = re.compile(r"\bnegative\s+for\s+$", re.I)
 
 
 def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
