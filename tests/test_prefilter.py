@@ -125,3 +125,15 @@ def test_a_start_check_changes_no_match_span_or_group(source: str, flags: int, c
         assert fast.sub("#", text) == pattern.sub("#", text)
         assert fast.split(text) == pattern.split(text)
         assert Guarded(pattern).findall(text) == pattern.findall(text)
+
+
+def test_an_anchored_match_deep_in_a_long_text_finds_what_the_pattern_finds() -> None:
+    # match() past the scan limit skips the needle check (it would cost more than the one-position match it saves):
+    # the answers must stay the pattern's own, found and not found.
+    guarded = Guarded(re.compile(r"\s*(?:and|or)\s+(?:no|without)\s+EGFR\b", re.IGNORECASE))
+    text = "x" * 5_000 + " and no EGFR mutation" + "y" * 5_000
+    assert guarded.match(text, 5_000) is not None
+    assert guarded.match(text, 5_000).group(0) == guarded.pattern.match(text, 5_000).group(0)  # type: ignore[union-attr]
+    assert guarded.match(text, 4_000) is None
+    assert guarded.match(text[:5_030], 5_000) is not None  # short rest: the needle check runs and agrees
+    assert guarded.search(text, 0, 5_010) is None  # the needle lies past endpos: no match inside the window

@@ -230,6 +230,17 @@ def _class_items(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[t
     return frozenset(out)
 
 
+# Longer than any real criterion sentence: match() past this length skips the needle scan.
+_MATCH_SCAN_LIMIT = 2_000
+
+
+def _window(text: str, pos: int, endpos: int) -> str:
+    """The part of `text` a search from `pos` to `endpos` can match in. A match lies inside it, so the needles every
+    match holds do too; checking only this part keeps a rule that searches many small windows of one long text
+    (a window after each marker) from scanning the whole text each time, which grew with the square of its length."""
+    return text if pos <= 0 and endpos >= len(text) else text[pos:endpos]
+
+
 class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
@@ -257,16 +268,20 @@ class Guarded:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._run.search(text, pos, endpos) if self.possible(text) else None
+        return self._run.search(text, pos, endpos) if self.possible(_window(text, pos, endpos)) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._run.match(text, pos, endpos) if self.possible(text) else None
+        # An anchored match tries one position, so on a long rest of text the needle scan would cost more than the
+        # match it saves (and a rule matching after every marker of a long text would grow with its square).
+        if min(endpos, len(text)) - pos > _MATCH_SCAN_LIMIT:
+            return self._run.match(text, pos, endpos)
+        return self._run.match(text, pos, endpos) if self.possible(_window(text, pos, endpos)) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self._run.finditer(text, pos, endpos) if self.possible(text) else iter(())
+        return self._run.finditer(text, pos, endpos) if self.possible(_window(text, pos, endpos)) else iter(())
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self._run.findall(text, pos, endpos) if self.possible(text) else []
+        return self._run.findall(text, pos, endpos) if self.possible(_window(text, pos, endpos)) else []
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self._run.sub(repl, text, count) if self.possible(text) else text
