@@ -515,9 +515,17 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     return _named_group(text, head)
 
 
+# "Ia: Subjects with ... refractory to standard treatment", "Ib: NSCLC ...": a phase named by its label alone, before
+# a colon (roman I or II, or 1 or 2, and the letter a or b: a bare "1:" or "B:" numbers a list).
+_BARE_PHASE = re.compile(r"^\W{0,3}(?P<label>(?-i:I{1,2}[abAB]|[12][ab]))\s*:", re.I)
+
+
 def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if ":" not in head:
         return None, text
+    match = _BARE_PHASE.match(text)
+    if match:
+        return Scope(f"Phase {match.group('label')}", "phase"), text[match.end():]
     match = _NAMED_GROUP.match(text)
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))
                   or _setting_group(match.group("what"), match.group("group"))
