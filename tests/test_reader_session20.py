@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.invented import invented_trial
+from tests.prior_therapy_cases import BASE, prior_verdict
 from tests.prior_therapy_cases import invented_patient as _p
-from tests.prior_therapy_cases import prior_verdict
+from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.rules.reader import criterion_scope, purpose_of
+from trialmatch.criteria.text import split_criteria
+from trialmatch.matching.profile import profile_from_dict
 
 EL, UN, EX = "eligible", "unknown", "excluded"
 NAIVE = _p([], [], 0)
@@ -89,3 +93,52 @@ def test_the_phase_rule_still_binds_when_it_is_the_only_phase_named() -> None:
     # an unscoped requirement beside it still decides
     assert prior_verdict(NAIVE, ["Ia: Prior anti-PD-1 therapy", "Must have received at least 1 prior line of "
                                  "platinum-based chemotherapy for metastatic disease"]) == EX
+
+
+# ---------------------------------------------------------------- a heading indented or quoted under a bullet
+def _rows(markdown: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.scope.label if c.scope else None) for c in split_criteria(markdown)]
+
+
+@pytest.mark.parametrize(("heading", "group"), [
+    ("    Additional exclusion criteria for Phase 1 combination therapy only:", "Phase 1"),
+    ("   Exclusion criteria for Part B only:", "Part B"),
+    ("  Additional criteria for the expansion cohorts:", "expansion"),
+    ("    Cohort 3 (combination) specific criteria:", "Cohort 3"),
+    ("   > Criteria related to the antibody combination (participants in Parts C and D)", "Parts C and D"),
+    ("> Requirements for the dose escalation part:", "escalation"),
+    ("  > Additional criteria (Arm B only)", "Arm B"),
+    ("     Further requirements specific to Phase 1b monotherapy:", "Phase 1b"),
+])
+def test_a_heading_indented_or_quoted_after_a_bullet_heads_the_bullets_after_it(heading: str, group: str) -> None:
+    text = ("Exclusion Criteria:\n\n1. Pregnancy or breastfeeding\n2. Any laboratory value of Grade 2 or worse\n\n"
+            f"{heading}\n3. Prior treatment with docetaxel\n4. Known active brain metastases\n")
+    rows = _rows(text)
+    before = next(label for t, label in rows if t.startswith("Any laboratory value"))
+    after = [label for t, label in rows if t.startswith(("Prior treatment", "Known active"))]
+    assert before is None  # the bullet before keeps its own words and no scope
+    assert not any(t.startswith("Any laboratory") and len(t) > 45 for t, _ in rows)
+    assert all(label is not None and group.lower() in label.lower() for label in after)
+
+
+def test_a_docetaxel_ban_under_a_quoted_part_heading_is_no_exclusion() -> None:
+    text = invented_trial("* Stage IV NSCLC\n", "* Pregnancy\n\n   > Criteria for participants in Part B\n"
+                          "* Prior treatment with docetaxel\n")
+    patient = profile_from_dict({**BASE, **_p([], ["carboplatin", "pemetrexed", "docetaxel"], 2)})
+    assert prior_therapy.check(prior_therapy.parse(text), patient).verdict != EX  # another part sets no such rule
+
+
+@pytest.mark.parametrize("text", [
+    # a wrapped line of the bullet before (no blank line, no heading's words)
+    "1. Participants must have one of the following\n   tumour types in Part A:\n   * NSCLC\n   * SCLC\n",
+    # a heading over its own deeper sub-bullets: read as before
+    "1. Disease characteristics:\n\n   For Dose Escalation:\n   * Solid tumour\n2. ECOG 0-1\n",
+    # a note indented under a bullet
+    "1. Adequate organ function\n\n   Note: values may be repeated once within 3 days.\n2. ECOG 0-1\n",
+    # an indented line that ends a sentence
+    "1. Measurable disease\n\n   Criteria for Part B are described in the protocol.\n2. ECOG 0-1\n",
+])
+def test_a_wrapped_line_a_note_or_a_sub_heading_is_read_as_before(text: str) -> None:
+    rows = _rows("Inclusion Criteria:\n\n" + text)
+    assert rows[-1][1] is None or rows[-1][0] != "ECOG 0-1"  # the last top-level bullet stays everyone's
+    assert not any(label and "Part B" in label for _, label in rows)

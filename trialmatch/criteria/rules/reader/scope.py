@@ -226,7 +226,8 @@ _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]atio
 # Words after the label that only say what kind of group it is, or what it does, or the group inside it: "Phase 2
 # portion", "Phase II part", "Phase 1a monotherapy dose escalation", "Part 3 Combination Cohort B", "Part A (dose
 # escalation)" is an aside.
-_KIND_TAIL = (rf"(?:\s+{_MODIFIERS}(?:portion|part|cohort|stage|period|monotherapy|combination|{_PART_WORDS}"
+_KIND_TAIL = (rf"(?:\s+{_MODIFIERS}(?:portion|part|cohort|stage|period"
+              rf"|(?:monotherapy|combination)(?:\s+(?:therapy|treatment|regimen))?|{_PART_WORDS}"
               rf"|{_KIND_WORD}s?\s*{_LABELS}))?")
 
 
