@@ -3,6 +3,12 @@
 - a washout named by its unit alone, with "from" / "after" and no "within", "since", "prior to" or "before":
   "at least 28 days from the previous immunotherapy" (was read as a requirement of immunotherapy); also "≥ 21 days
   from X" after a space (the pattern wanted a word boundary before "≥");
+- a parent bullet whose whole text is a cancer's name, with an abbreviation in brackets ("5. Classical Hodgkin
+  Lymphoma (HL)" over "* Patients must have received ..."): scopes its sub-bullets to that cancer, as the same name
+  with a colon does (under "one of the following solid tumours:" it says which one, so "solid" goes);
+- a heading indented or quoted under a bullet ("    Additional exclusion criteria for Phase 1 combination therapy
+  only:", "   > Criteria related to X (participants in Parts D and E)"), with bullets set back after it: its own line
+  heading those bullets, never glued to the bullet before it;
 - a phase named by its bare label before a colon ("Ia: ...", "Ib: ...", "IIa: ...", "1b: ..."): the criterion is that
   phase's rule (was read as every patient's, and excluded treatment-naive patients from a basket's Phase Ia).
 """
@@ -142,3 +148,51 @@ def test_a_wrapped_line_a_note_or_a_sub_heading_is_read_as_before(text: str) -> 
     rows = _rows("Inclusion Criteria:\n\n" + text)
     assert rows[-1][1] is None or rows[-1][0] != "ECOG 0-1"  # the last top-level bullet stays everyone's
     assert not any(label and "Part B" in label for _, label in rows)
+
+
+# ---------------------------------------------------------------- a parent bullet that is a cancer's name alone
+@pytest.mark.parametrize(("parent", "disease"), [
+    ("Classical Hodgkin Lymphoma (HL)", "haematological"),
+    ("Triple Negative Breast Cancer (TNBC)", "breast"),
+    ("Malignant Melanoma (MM)", "melanoma"),
+    ("Head and Neck squamous cell carcinoma (HNSCC)", "head_and_neck"),
+    ("Pancreatic ductal adenocarcinoma (PDAC)", "pancreatic"),
+    ("Metastatic colorectal cancer (mCRC)", "colorectal"),
+    ("Urothelial carcinoma", "urothelial"),
+    ("High-grade serous ovarian cancer or primary peritoneal cancer", "ovarian"),
+])
+def test_a_cancer_name_alone_scopes_its_sub_bullets(parent: str, disease: str) -> None:
+    text = (f"Inclusion Criteria:\n\n1. Advanced solid tumour of one of these types:\n   1. {parent}\n\n"
+            "      * Patients must have received prior treatment with docetaxel\n"
+            "      * Must have progressed on at least two prior systemic regimens\n"
+            "2. ECOG 0-1\n")
+    rows = {c.text: c.scope for c in split_criteria(text)}
+    for line in ("Patients must have received prior treatment with docetaxel",
+                 "Must have progressed on at least two prior systemic regimens"):
+        scope = rows[line]
+        assert scope is not None and disease in scope.diseases and scope.other_disease
+    assert rows["ECOG 0-1"] is None  # the next top-level bullet is everyone's again
+    assert rows[parent] is None or not rows[parent].other_disease  # the name itself keeps its own reading
+    naive = profile_from_dict({**BASE, **_p([], [], 0)})
+    assert prior_therapy.check(prior_therapy.parse(invented_trial(text.split("\n", 2)[2], "* Pregnancy\n")),
+                               naive).verdict != EX  # another cancer's rule never excludes an NSCLC patient
+
+
+def test_an_nsclc_name_alone_still_binds_its_sub_bullets() -> None:
+    text = ("1. Tumour types:\n   1. Non-Small Cell Lung Cancer (NSCLC)\n\n"
+            "      * Patients must have received prior platinum-based chemotherapy\n")
+    naive = profile_from_dict({**BASE, **_p([], [], 0)})
+    assert prior_therapy.check(prior_therapy.parse(invented_trial(text, "* Pregnancy\n")), naive).verdict == EX
+
+
+@pytest.mark.parametrize("parent", [
+    "Patients with melanoma",  # a condition: read by its own pattern
+    "Small cell lung cancer is excluded",
+    "Stage IV breast cancer after 2 prior lines",
+    "Prior therapy for colorectal cancer",
+    "Melanoma, excluding uveal melanoma",
+    "History of another malignancy",
+])
+def test_a_line_that_says_more_than_a_name_is_no_cancer_heading(parent: str) -> None:
+    from trialmatch.criteria.rules.reader.scope import cancer_name_only
+    assert cancer_name_only(parent) is None

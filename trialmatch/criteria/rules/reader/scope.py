@@ -538,6 +538,38 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     return None, text
 
 
+# The words a cancer's name may hold beside what the cancer vocabulary reads: "Classical Hodgkin Lymphoma", "Head and
+# Neck squamous cell carcinoma", "High-grade serous ovarian cancer or primary peritoneal cancer". A closed list: a
+# line holding any other word ("patients", "prior", "with", "excluded") says more than a name.
+_CANCER_NAME_WORDS = frozenset(
+    "cancer cancers carcinoma carcinomas tumour tumours tumor tumors neoplasm neoplasms malignancy malignancies "
+    "advanced metastatic locally recurrent relapsed refractory unresectable primary malignant squamous non-squamous "
+    "nonsquamous cell cells small non-small classical hodgkin non-hodgkin hodgkin's high-grade low-grade serous "
+    "epithelial ductal adenocarcinoma junction tube positive negative triple hr er pr her2-negative her2-positive "
+    "cutaneous mucosal invasive and or of the".split())
+_NAME_ASIDE = re.compile(r"\(\s*[^()]{1,30}\)")  # "(HL)", "(NSCLC)", "(mCRC)"
+_NAME_TOKEN = re.compile(r"[^\s,/&]+")
+
+
+@lru_cache(maxsize=2048)
+def cancer_name_only(text: str) -> Scope | None:
+    """The cohort a line names when all it holds is a cancer's name, with an abbreviation in brackets ("Classical
+    Hodgkin Lymphoma (HL)", "Triple Negative Breast Cancer (TNBC)"): the group of the sub-bullets under it. None for
+    any line that says more ("Patients with melanoma", "Small cell lung cancer is excluded", "Stage IV NSCLC")."""
+    words = text.strip().rstrip(":").strip()
+    if not words or len(words) > 100 or any(ch.isdigit() for ch in _NAME_ASIDE.sub(" ", words)):
+        return None
+    named = cancers_named(words)
+    if not named:
+        return None
+    rest = _NAME_ASIDE.sub(" ", words.lower())
+    for _name, pattern in _cancer_patterns():
+        rest = pattern.sub(" ", rest)
+    if any(token.strip(".-") not in _CANCER_NAME_WORDS for token in _NAME_TOKEN.findall(rest)):
+        return None
+    return _scope_from(words, "cohort")
+
+
 _CONDITION_START = re.compile(r"^\W{0,3}" + _OPENER + r"(?:for|in|among|the|a|" + _SUBJECT + r")\b", re.I)
 
 
