@@ -244,6 +244,71 @@ def _plain_group_heading(line: str) -> str | None:
     return f"{text}:" if scope is not None and scope.kind != "condition" else None
 
 
+# A heading's words: "Additional exclusion criteria for ...", "Criteria related to ...", "Requirements specific to ...".
+_HEADING_WORDS = re.compile(r"\b(?:criteria|criterion|requirements)\b", re.I)
+# The group a heading line names, in an aside ("(participants in Parts D and E)", "(Part B only)") or after "for" /
+# "to" / "in" at its end ("... for Phase 1 combination therapy only:").
+_HEADING_GROUP = re.compile(
+    r"(?:\(\s*(?:(?:patients|participants|subjects)\s+(?:in|enrolled\s+in|of)\s+|for\s+|in\s+)?(?:the\s+)?"
+    r"(?P<aside>[^()]{2,60}?)(?:\s+only)?\s*\)|\b(?:for|to|in)\s+(?:the\s+)?(?P<tail>[^():]{2,60}?)(?:\s+only)?)"
+    r"\s*:?\s*$", re.I)
+
+
+def _heading_before(lines: list[str], position: int, line: str, after_blank: bool) -> tuple[str, int] | None:
+    """(the heading, the indent of the bullets it heads) for an indented or quoted line that heads the bullets set
+    back after it (see _own_heading), else None."""
+    next_indent = _next_bullet_indent(lines, position, line)
+    if next_indent is None:
+        return None
+    heading = _own_heading(line, after_blank)
+    return None if heading is None else (heading, next_indent)
+
+
+def _next_bullet_indent(lines: list[str], position: int, line: str) -> int | None:
+    """The indent of the bullet after an indented or quoted line, when the next line is a bullet set back from it
+    (a quoted line: not deeper than it): the line then heads those bullets rather than going on from the one
+    before. None otherwise (a wrapped line, or a heading over its own sub-bullets, read as before)."""
+    for following in lines[position + 1:]:
+        if not following.strip():
+            continue
+        match = _BULLET.match(following)
+        if match is None:
+            return None
+        indent = len(match.group(1).expandtabs(4))
+        own = len(line[:len(line) - len(line.lstrip())].expandtabs(4))
+        quoted = line.lstrip()[:1] == ">"
+        return indent if indent < own or (quoted and indent <= own) else None
+    return None
+
+
+# "Cohort 3 (combination) specific criteria", "Part B - additional eligibility requirements": the group before them.
+_CRITERIA_TAIL = re.compile(r"[\s,\-\u2013\u2014]+(?:(?:additional|specific|extra|key|further)\s+)*"
+                            r"(?:(?:inclusion|exclusion|eligibility|entry)\s+)?(?:criteria|criterion|requirements)$",
+                            re.I)
+
+
+def _own_heading(line: str, after_blank: bool) -> str | None:
+    """The heading an indented or quoted plain line gives, when it is one: a quoted line ("> Criteria related to X
+    (participants in Parts D and E)") or, after a blank line or holding a heading's words, a line ending with a colon
+    that names a group. GROUP_LINE_MARK + "<group>:" when it names one (a heading over the bullets after it), the quoted
+    line itself when it names none; None for any other line (a wrapped line of the bullet before it)."""
+    text = line.strip()
+    quoted = text[:1] == ">"
+    text = text.lstrip("> ").strip()
+    if not text or len(text) > 160 or (not quoted and not text.endswith(":")) or _SENTENCE_END.search(text):
+        return None
+    if not quoted and not after_blank and not _HEADING_WORDS.search(text):
+        return None
+    words = text.rstrip(":").strip()
+    if group_heading(words) is not None:
+        return f"{GROUP_LINE_MARK}{words}:"
+    match = _HEADING_GROUP.search(words)
+    group = (match.group("aside") or match.group("tail")) if match else _CRITERIA_TAIL.sub("", words)
+    if group and group_heading(group) is not None:
+        return f"{GROUP_LINE_MARK}{group.strip()}:"
+    return text if quoted else None
+
+
 def split_criteria(markdown: str | None) -> list[Criterion]:
     """Split eligibility markdown into criteria, tracking section and nesting.
 
@@ -256,9 +321,13 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     items: list[tuple[str, Section, int, bool]] = []  # text, section, depth, written as a bullet
     indent_stack: list[int] = []
     grouped = False  # the last section heading named a group
-    for raw_line in _tables_as_bullets(unescape(markdown).splitlines()):
+    blank = False  # the line before was blank
+    lines = _tables_as_bullets(unescape(markdown).splitlines())
+    for position, raw_line in enumerate(lines):
         if not raw_line.strip():
+            blank = True
             continue
+        after_blank, blank = blank, False
         heading = _heading(raw_line) if "clusion" in raw_line or "CLUSION" in raw_line else None
         if heading is not None:
             section, group = heading
@@ -279,8 +348,18 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
             continue
         # An indented line that only names a group ("   Part B (Dose Expansion):") among indented bullets is a
         # heading over the bullets after it, not the end of the bullet before it.
-        sub_heading = not match and raw_line[:1].isspace() and _is_group_heading(raw_line)
-        if match is not None or sub_heading:
+        own_heading = None if match is not None or not (raw_line[:1].isspace() or raw_line[:1] == ">") \
+            else _heading_before(lines, position, raw_line, after_blank)
+        sub_heading = not match and own_heading is None and raw_line[:1].isspace() and _is_group_heading(raw_line)
+        if own_heading is not None:
+            # A heading indented under a bullet or quoted ("   > Criteria for Parts D and E") opens the bullets after
+            # it: its own line at their depth, never the end of the bullet before it nor a sub-bullet of it.
+            own_text, next_indent = own_heading
+            while indent_stack and indent_stack[-1] > next_indent:
+                indent_stack.pop()
+            depth = len(indent_stack) - 1 if indent_stack and indent_stack[-1] == next_indent else len(indent_stack)
+            items.append((own_text, section, depth, False))
+        elif match is not None or sub_heading:
             lead, text = (raw_line[:len(raw_line) - len(raw_line.lstrip())], raw_line.strip()) if match is None \
                 else (match.group(1), raw_line[match.end():])
             indent = len(lead.expandtabs(4))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trialmatch.criteria.rules.reader.scope import (
     GROUP_LINE_MARK,
     HEADING_MARK,
     Scope,
+    cancer_name_only,
     ends_scope,
     group_heading,
     heading_scope,
@@ -18,6 +20,17 @@ from trialmatch.criteria.rules.reader.scope import (
 
 # "PD-L1 TPS of 1% or more. Melanoma:": a heading written at the end of a bullet, over the bullets after it.
 _TRAILING_HEADING = re.compile(r"[.;]\s+(?P<head>[^.;:]{2,60}:)\s*$")
+
+
+def _named_cancer(scope: Scope | None, text: str) -> Scope | None:
+    """The scope a parent bullet passes on when its whole text is a cancer's name: that cancer, inside the group it
+    sits in. Under "Patients with one of the following solid tumours:" it says which of them, so "solid" goes."""
+    cancer = cancer_name_only(text)
+    if cancer is None:
+        return scope
+    if scope is not None and "solid" in scope.diseases:
+        scope = replace(scope, diseases=tuple(d for d in scope.diseases if d != "solid"))
+    return merge(scope, cancer)
 
 
 def trailing_heading(text: str) -> Scope | None:
@@ -94,7 +107,9 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
         else:
             scope = merge(base, own)
             if below:
-                nested[depth] = scope
+                # "5. Classical Hodgkin Lymphoma (HL)" over its sub-bullets: a cancer's name alone heads them, as
+                # "Classical Hodgkin Lymphoma (HL):" does (the line itself keeps its own reading).
+                nested[depth] = scope if own is not None else _named_cancer(scope, text)
             later = trailing_heading(text)
             if later is not None and depth == 0:
                 flat = (later, section, is_bullet)  # a top-level list: the new heading takes the old one's place

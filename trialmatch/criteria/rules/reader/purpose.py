@@ -59,13 +59,15 @@ _PURPOSES: tuple[tuple[Purpose, tuple[str, ...], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:(?:concomitant|concurrent)\s+(?:use|medications?|medicines?|drugs?|treatments?|therap\w+|"
                 r"administration|anti-?cancer|systemic)|concurrent(?:ly)?\s+(?:receiving|treated)|"
                 r"strong\s+(?:cyp\w*\s+)?(?:inhibitors?|inducers?)|cyp3a4?)\b", re.I)),
+    # (A unit is a needle too: "at least 28 days from the previous immunotherapy" holds none of the others.)
     ("washout", ("within", "since", "prior to", "before", "wash", "elapsed", "half", "last dose", "interval",
-                 "time between"),
+                 "time between", "day", "week", "wk", "month", "hour"),
      re.compile(
         rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_NUMBER}\s*{_UNIT}"
-        rf"|\b(?:at\s+least|minimum\s+of|≥|>=|more\s+than|a\s+minimum\s+of)\s*{_NUMBER}\s*{_UNIT}\s+"
+        # ("≥" and ">=" after a space: no word boundary before them.)
+        rf"|(?:\b(?:at\s+least|minimum\s+of|more\s+than|a\s+minimum\s+of)|≥|>=)\s*{_NUMBER}\s*{_UNIT}\s+"
         r"(?:since|from|after|before|prior\s+to|must\s+have\s+(?:elapsed|passed))"
-        rf"|\b{_NUMBER}\s*{_UNIT}\s+(?:of|before|prior\s+to|preceding)\s+(?:the\s+)?(?:first|start|initiation|"
+        rf"|\b{_NUMBER}\s*{_UNIT}\s+(?:of|before|prior\s+to|preceding)\s+(?:the\s+)?(?:first(?![\s-]+line)|start|initiation|"
         r"randomi[sz]ation|enrol?lment|registration|day\s*1|c1d1|study\s+(?:drug|treatment|entry))"
         r"|\bwash[\s-]?out\b|\bhalf[\s-]?lives\b"
         # A table of windows: "Time between prior anticancer therapy and first dose of X as below:".
@@ -87,6 +89,13 @@ _COURSE_WINDOW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|re
                             r"[^.;]{0,40}?\bwithin\b", re.I)
 
 
+_WASHOUT_WORDS = ("since", "prior to", "before", "wash", "elapsed", "half", "last dose", "interval", "time between")
+# A window with no "within" that dates the disease's course: "relapse at least 6 months after adjuvant therapy",
+# "at least 12 weeks from the start of X to progression".
+_COURSE_AFTER = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|refractory|resistan\w*|diagnos\w*|"
+                           r"disease[\s-]free|treatment[\s-]free)", re.I)
+
+
 def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
     for needle in needles:  # (a loop, not any() over a generator: asked of every purpose of every sentence)
         if needle in lowered:
@@ -95,7 +104,13 @@ def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str],
         return False
     if not pattern.search(sentence):
         return False
-    return purpose != "washout" or not ("within" in lowered and _COURSE_WINDOW.search(sentence))
+    if purpose != "washout":
+        return True
+    if "within" in lowered:
+        return not _COURSE_WINDOW.search(sentence)
+    # Found by a unit alone ("at least 6 months from the end of adjuvant therapy to relapse"): a window the
+    # disease's course is dated by is no washout.
+    return any(needle in lowered for needle in _WASHOUT_WORDS) or not _COURSE_AFTER.search(sentence)
 
 
 def purpose_of(sentence: str) -> Purpose | None:

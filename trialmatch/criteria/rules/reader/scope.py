@@ -226,7 +226,8 @@ _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]atio
 # Words after the label that only say what kind of group it is, or what it does, or the group inside it: "Phase 2
 # portion", "Phase II part", "Phase 1a monotherapy dose escalation", "Part 3 Combination Cohort B", "Part A (dose
 # escalation)" is an aside.
-_KIND_TAIL = (rf"(?:\s+{_MODIFIERS}(?:portion|part|cohort|stage|period|monotherapy|combination|{_PART_WORDS}"
+_KIND_TAIL = (rf"(?:\s+{_MODIFIERS}(?:portion|part|cohort|stage|period"
+              rf"|(?:monotherapy|combination)(?:\s+(?:therapy|treatment|regimen))?|{_PART_WORDS}"
               rf"|{_KIND_WORD}s?\s*{_LABELS}))?")
 
 
@@ -515,9 +516,17 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     return _named_group(text, head)
 
 
+# "Ia: Subjects with ... refractory to standard treatment", "Ib: NSCLC ...": a phase named by its label alone, before
+# a colon (roman I or II, or 1 or 2, and the letter a or b: a bare "1:" or "B:" numbers a list).
+_BARE_PHASE = re.compile(r"^\W{0,3}(?P<label>(?-i:I{1,2}[abAB]|[12][ab]))\s*:", re.I)
+
+
 def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if ":" not in head:
         return None, text
+    match = _BARE_PHASE.match(text)
+    if match:
+        return Scope(f"Phase {match.group('label')}", "phase"), text[match.end():]
     match = _NAMED_GROUP.match(text)
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))
                   or _setting_group(match.group("what"), match.group("group"))
@@ -527,6 +536,38 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match and cancers_named(match.group("what")):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     return None, text
+
+
+# The words a cancer's name may hold beside what the cancer vocabulary reads: "Classical Hodgkin Lymphoma", "Head and
+# Neck squamous cell carcinoma", "High-grade serous ovarian cancer or primary peritoneal cancer". A closed list: a
+# line holding any other word ("patients", "prior", "with", "excluded") says more than a name.
+_CANCER_NAME_WORDS = frozenset(
+    "cancer cancers carcinoma carcinomas tumour tumours tumor tumors neoplasm neoplasms malignancy malignancies "
+    "advanced metastatic locally recurrent relapsed refractory unresectable primary malignant squamous non-squamous "
+    "nonsquamous cell cells small non-small classical hodgkin non-hodgkin hodgkin's high-grade low-grade serous "
+    "epithelial ductal adenocarcinoma junction tube positive negative triple hr er pr her2-negative her2-positive "
+    "cutaneous mucosal invasive and or of the".split())
+_NAME_ASIDE = re.compile(r"\(\s*[^()]{1,30}\)")  # "(HL)", "(NSCLC)", "(mCRC)"
+_NAME_TOKEN = re.compile(r"[^\s,/&]+")
+
+
+@lru_cache(maxsize=2048)
+def cancer_name_only(text: str) -> Scope | None:
+    """The cohort a line names when all it holds is a cancer's name, with an abbreviation in brackets ("Classical
+    Hodgkin Lymphoma (HL)", "Triple Negative Breast Cancer (TNBC)"): the group of the sub-bullets under it. None for
+    any line that says more ("Patients with melanoma", "Small cell lung cancer is excluded", "Stage IV NSCLC")."""
+    words = text.strip().rstrip(":").strip()
+    if not words or len(words) > 100 or any(ch.isdigit() for ch in _NAME_ASIDE.sub(" ", words)):
+        return None
+    named = cancers_named(words)
+    if not named:
+        return None
+    rest = _NAME_ASIDE.sub(" ", words.lower())
+    for _name, pattern in _cancer_patterns():
+        rest = pattern.sub(" ", rest)
+    if any(token.strip(".-") not in _CANCER_NAME_WORDS for token in _NAME_TOKEN.findall(rest)):
+        return None
+    return _scope_from(words, "cohort")
 
 
 _CONDITION_START = re.compile(r"^\W{0,3}" + _OPENER + r"(?:for|in|among|the|a|" + _SUBJECT + r")\b", re.I)
