@@ -4,12 +4,17 @@ a. A gene-less change noun followed by its treatment ("genetic abnormalities wit
    "gene variants amenable to targeted therapy", "mutations with an approved targeted agent") names the actionable
    driver class, as "actionable alterations" does; the same profile facts decide. A noun after a gene is that gene's
    change ("EGFR mutation with an approved targeted agent"), unless "other" turns it to the rest of the class.
+b. A group of people without cancer ("No cancer diagnosis (Arm 2 - health control)", "Cohort B (healthy
+   volunteers):") is no way in for a patient: the cancer group's marker rule binds (it was a question, or for a
+   labelled cohort no rule at all).
 """
 
 from __future__ import annotations
 
 import pytest
 from biomarker_cases import exc, inc, patient, verdict
+
+from trialmatch.criteria.rules import biomarker
 
 NO_DRIVER = patient(pdl1=60)
 UNTESTED = patient(negative=[])
@@ -79,3 +84,86 @@ def test_change_noun_with_its_treatment_as_inclusion_requires_the_class() -> Non
     sentence = "Patients with genetic abnormalities with approved targeted drug therapy who progressed on it"
     assert verdict(inc(sentence), EGFR_19) == "eligible"
     assert verdict(inc(sentence), NO_DRIVER) == "excluded"
+
+
+# --- b. healthy controls are no way in -------------------------------------------------------------------------------
+
+def _two_groups(patients: str, controls: str) -> str:
+    return inc("Aged 18 years or older", patients, controls)
+
+
+SUFFIX_GROUPS = [
+    ("Diagnosed with EGFR positive lung cancer (Arm 1-Cancer group)", "No cancer diagnosis (Arm 2-health control)",
+     {EGFR_19, EGFR_EX20}),
+    ("Confirmed ALK-rearranged NSCLC (cohort A, patients)", "Healthy volunteers of matching age (cohort B)", {ALK}),
+    ("KRAS G12C mutated non-small cell lung cancer (patient group)", "Cancer-free adults (control group)",
+     {KRAS_G12C}),
+    ("Lung adenocarcinoma with a ROS1 fusion (Group 1)", "Never been diagnosed with cancer (Group 2)", {ROS1}),
+    ("RET fusion-positive NSCLC (arm A)", "Healthy controls without any illness (arm B)", {RET}),
+    ("NSCLC harbouring MET exon 14 skipping (study arm)", "No malignancy diagnosis (healthy arm)", {MET_EX14}),
+    ("Metastatic NSCLC with BRAF V600E (Part 1 - patients)", "Non-cancer participants (Part 2)", {BRAF}),
+    ("EGFR-mutant lung cancer (Arm I: cancer)", "Not diagnosed with any cancer (Arm II: health controls)",
+     {EGFR_19, EGFR_EX20}),
+]
+
+
+@pytest.mark.parametrize(("patients", "controls", "carriers"), SUFFIX_GROUPS)
+def test_cancer_group_beside_healthy_controls_binds(patients: str, controls: str, carriers: set[object]) -> None:
+    text = _two_groups(patients, controls)
+    for profile in (EGFR_19, EGFR_EX20, ALK, ROS1, RET, KRAS_G12C, MET_EX14, BRAF):
+        assert verdict(text, profile) == ("eligible" if profile in carriers else "excluded"), profile
+    assert verdict(text, NO_DRIVER) == "excluded"
+    assert verdict(text, UNTESTED) == "unknown"
+    # the controls' group alone, in either order, is no reason for doubt
+    assert verdict(inc(controls, patients), NO_DRIVER) == "excluded"
+
+
+SUFFIX_NEAR_MISSES = [
+    # the other group is one of patients too: either may take a patient
+    ("EGFR positive lung cancer (Arm 1)", "EGFR wild-type lung cancer (Arm 2)"),
+    ("EGFR positive lung cancer (Arm 1 - targeted)", "Any NSCLC previously treated with chemotherapy (Arm 2)"),
+    # a third group beside the controls
+    ("EGFR positive lung cancer (Arm 1)", "Healthy volunteers (Arm 2)\n* Patients with lung nodules (Arm 3)"),
+    # "no history of cancer" is said of patients' other cancers, not of a control group
+    ("EGFR positive lung cancer (Arm 1)", "No history of other cancer within 5 years (Arm 2)"),
+]
+
+
+@pytest.mark.parametrize(("patients", "controls"), SUFFIX_NEAR_MISSES)
+def test_cancer_group_beside_other_patient_groups_stays_a_question(patients: str, controls: str) -> None:
+    text = _two_groups(patients, controls)
+    assert verdict(text, NO_DRIVER) != "excluded"
+    assert verdict(text, ALK) != "excluded"
+    assert verdict(text, EGFR_19) == "eligible"
+
+
+LABELLED_GROUPS = [
+    "* Cohort 1 (lung cancer patients):\n  * EGFR mutation-positive NSCLC\n* Cohort 2 (healthy volunteers):\n"
+    "  * No history of cancer\n",
+    "* Cohort 1: NSCLC with an EGFR mutation\n* Cohort 2: healthy volunteers aged 40 to 80\n",
+    "* Arm A (patients): EGFR-mutant lung adenocarcinoma\n* Arm B (cancer-free controls): smokers without nodules\n",
+    "* Cohort 2 (healthy controls): adults with no cancer diagnosis\n* Cohort 1: advanced NSCLC with EGFR mutation\n",
+]
+
+
+@pytest.mark.parametrize("groups", LABELLED_GROUPS)
+def test_labelled_cohort_of_healthy_people_is_no_way_in(groups: str) -> None:
+    text = "Inclusion Criteria:\n\n* Adults\n" + groups
+    assert verdict(text, NO_DRIVER) == "excluded"
+    assert verdict(text, ALK) == "excluded"
+    assert verdict(text, EGFR_19) == "eligible"
+    assert verdict(text, UNTESTED) == "unknown"
+
+
+def test_labelled_cohort_beside_another_patient_cohort_is_a_way_in() -> None:
+    text = ("Inclusion Criteria:\n\n* Adults\n* Cohort 1: NSCLC with an EGFR mutation\n"
+            "* Cohort 2: any NSCLC after platinum chemotherapy\n")
+    assert verdict(text, ALK) != "excluded"
+    assert verdict(text, EGFR_19) == "eligible"
+
+
+def test_healthy_control_reason_names_the_cancer_groups_marker() -> None:
+    text = _two_groups(*SUFFIX_GROUPS[0][:2])
+    from biomarker_cases import trial
+    finding = biomarker.check(biomarker.parse(trial(text)), NO_DRIVER)
+    assert "EGFR" in finding.reason and finding.evidence.startswith("Diagnosed with EGFR")
