@@ -7,6 +7,9 @@ a. A gene-less change noun followed by its treatment ("genetic abnormalities wit
 b. A group of people without cancer ("No cancer diagnosis (Arm 2 - health control)", "Cohort B (healthy
    volunteers):") is no way in for a patient: the cancer group's marker rule binds (it was a question, or for a
    labelled cohort no rule at all).
+d. A marker in the brackets right after lung cancer's name binds NSCLC ("Metastatic NSCLC (EGFR+), or breast
+   carcinoma": the EGFR rule was dropped as the breast cancer's); one in the brackets after another cancer's name is
+   that cancer's ("NSCLC (EGFR+), or breast carcinoma (HER2+)": HER2 was read as an NSCLC alternative).
 """
 
 from __future__ import annotations
@@ -167,3 +170,39 @@ def test_healthy_control_reason_names_the_cancer_groups_marker() -> None:
     from biomarker_cases import trial
     finding = biomarker.check(biomarker.parse(trial(text)), NO_DRIVER)
     assert "EGFR" in finding.reason and finding.evidence.startswith("Diagnosed with EGFR")
+
+
+# --- d. whose brackets a marker stands in -----------------------------------------------------------------------------
+
+LUNG_BRACKETS = [
+    ("Metastatic NSCLC (EGFR+), or breast carcinoma", {EGFR_19, EGFR_EX20}),
+    ("NSCLC (EGFR+), or breast carcinoma (HER2+)", {EGFR_19, EGFR_EX20}),
+    ("Advanced breast cancer (HER2-positive) or NSCLC (EGFR mutant)", {EGFR_19, EGFR_EX20}),
+    ("Non-small cell lung cancer (ALK-positive) or gastric cancer", {ALK}),
+    ("Lung adenocarcinoma (ROS1 fusion), or colorectal cancer (BRAF V600E)", {ROS1}),
+    ("NSCLC (KRAS G12C), pancreatic cancer (KRAS G12D) or colorectal cancer", {KRAS_G12C}),
+    ("Ovarian cancer (BRCA mutated), or NSCLC (RET fusion)", {RET}),
+    ("Lung cancer (MET exon 14 skipping) or renal cell carcinoma", {MET_EX14}),
+    ("Recurrent NSCLC (BRAF V600E), or melanoma (BRAF V600E or V600K)", {BRAF}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carriers"), LUNG_BRACKETS)
+def test_marker_in_lung_cancers_brackets_binds_nsclc(sentence: str, carriers: set[object]) -> None:
+    for profile in (EGFR_19, EGFR_EX20, ALK, ROS1, RET, KRAS_G12C, KRAS_G12D, MET_EX14, HER2_EX20, BRAF):
+        assert verdict(inc(sentence), profile) == ("eligible" if profile in carriers else "excluded"), profile
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"
+    assert verdict(inc(sentence), UNTESTED) == "unknown"
+
+
+OTHER_BRACKETS_ONLY = [
+    "NSCLC, or breast carcinoma (HER2+)",
+    "Non-small cell lung cancer or gastric adenocarcinoma (HER2 amplified)",
+    "Colorectal cancer (KRAS G12C mutated) or lung cancer",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_BRACKETS_ONLY)
+def test_marker_in_other_cancers_brackets_binds_no_nsclc_patient(sentence: str) -> None:
+    for profile in (EGFR_19, ALK, KRAS_G12D, NO_DRIVER, UNTESTED):
+        assert verdict(inc(sentence), profile) == "eligible", profile
