@@ -10,6 +10,9 @@ b. A group of people without cancer ("No cancer diagnosis (Arm 2 - health contro
 d. A marker in the brackets right after lung cancer's name binds NSCLC ("Metastatic NSCLC (EGFR+), or breast
    carcinoma": the EGFR rule was dropped as the breast cancer's); one in the brackets after another cancer's name is
    that cancer's ("NSCLC (EGFR+), or breast carcinoma (HER2+)": HER2 was read as an NSCLC alternative).
+e. What the reason shows: a driver class "other than" the trial's genes comes last, its genes joined by "and"
+   ("MET amplification or a driver gene alteration other than EGFR and ERBB2"); it said "... other than EGFR,
+   ERBB2 or MET amplification; your profile lists MET amplification", as if the trial's example were spared.
 """
 
 from __future__ import annotations
@@ -206,3 +209,30 @@ OTHER_BRACKETS_ONLY = [
 def test_marker_in_other_cancers_brackets_binds_no_nsclc_patient(sentence: str) -> None:
     for profile in (EGFR_19, ALK, KRAS_G12D, NO_DRIVER, UNTESTED):
         assert verdict(inc(sentence), profile) == "eligible", profile
+
+
+# --- e. the reason for a driver class other than the trial's genes ---------------------------------------------------
+
+OTHER_DRIVERS_WITH_EXAMPLE = [
+    ("NSCLC with EGFR or HER2 mutations", "Known other oncogenic driver alterations (eg, high MET amplification)",
+     MET_AMP, "MET amplification"),
+    ("NSCLC with an EGFR mutation", "Other driver mutations (e.g. KRAS G12D) are excluded", KRAS_G12D, "KRAS"),
+    ("KRAS G12C mutated NSCLC", "Known additional oncogenic drivers, such as an ALK fusion", ALK, "ALK"),
+    ("ALK-positive NSCLC", "Any other known driver alteration (for example ROS1 fusion)", ROS1, "ROS1"),
+    ("RET fusion-positive NSCLC", "Concurrent other driver alterations (e.g., BRAF V600E)", BRAF, "BRAF"),
+    ("EGFR-mutant NSCLC", "Known other oncogenic drivers (eg, MET exon 14 skipping)", MET_EX14, "MET"),
+    ("ERBB2-mutant NSCLC", "Additional driver alterations, for instance a RET fusion", RET, "RET"),
+    ("NSCLC with EGFR or ALK alterations", "Other driver gene alterations (e.g. NRG1 fusion)", NRG1, "NRG1"),
+]
+
+
+@pytest.mark.parametrize(("required", "barred", "profile", "example"), OTHER_DRIVERS_WITH_EXAMPLE)
+def test_reason_never_lists_the_example_among_the_spared_genes(required: str, barred: str, profile: object,
+                                                               example: str) -> None:
+    from biomarker_cases import trial
+    rules = biomarker.parse(trial(inc(required) + "\n" + exc(barred)))
+    for clause in rules["clauses"]:
+        spared = clause["wanted"].split("other than", 1)[1] if "other than" in clause["wanted"] else ""
+        assert example not in spared, clause["wanted"]
+        assert " or " not in spared, clause["wanted"]
+    assert biomarker.check(rules, profile).verdict != "eligible"
