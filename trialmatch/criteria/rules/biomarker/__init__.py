@@ -53,7 +53,7 @@ def parse(text: TrialText) -> dict[str, Any]:
     if not rules.get("clauses"):
         return {}
     for clause in rules["clauses"]:
-        clause["wanted"] = " or ".join(dict.fromkeys(describe_atom(a) for a in clause["atoms"]))
+        clause["wanted"] = _wanted(clause["atoms"])
         for atom in clause["atoms"]:
             atom["k"] = _short_hash(atom)  # the same atom recurs across trials: answered once per profile
     # Trials whose rules differ only in wording share one answer per profile (see check).
@@ -103,6 +103,18 @@ def gene_name(gene: str) -> str:
     return "HER2 (ERBB2)" if gene == "ERBB2" else gene
 
 
+def _wanted(atoms: list[dict[str, Any]]) -> str:
+    """The atoms joined by "or", a driver class "other than" some genes last: "MET amplification or a driver gene
+    alteration other than EGFR and ERBB2", never "... other than EGFR, ERBB2 or MET amplification" (which reads
+    as if the example were spared)."""
+    ordered = sorted(atoms, key=lambda a: a["t"] == "driver" and bool(a.get("except_genes") or a.get("spared")))
+    return " or ".join(dict.fromkeys(describe_atom(a) for a in ordered))
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def describe_atom(atom: dict[str, Any]) -> str:
     if atom["t"] == "pdl1":
         return _describe_pdl1(atom)
@@ -117,7 +129,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
                 "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
                 }.get(atom["class"], "a driver gene alteration")
         others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
-        return f"{what} other than {', '.join(others)}" if others else what
+        return f"{what} other than {_and_list(list(dict.fromkeys(others)))}" if others else what
     gene, kind = gene_name(atom["gene"]), atom["kind"]
     if kind in {"any", "alteration"} and atom["gene"] in _FUSION_GENES:
         kind = "fusion"

@@ -715,6 +715,22 @@ _OTHER_TUMOURS = guarded(
 )
 
 
+# "(Arm 2 - health control)", "Cohort B (healthy volunteers):", "No cancer diagnosis (control group)": a group of
+# people without cancer, which no patient joins. Not "no history of cancer" (said of patients' other cancers).
+_NO_CANCER_GROUP = guarded(
+    r"\bhealthy\b|\bhealth[\s\-]+controls?\b|\bvolunteers?\b|\bcancer[\s\-]free\b"
+    r"|\bnon[\s\-]?cancer\s+(?:controls?|participants?|subjects?|individuals?|group|arm|cohort)\b"
+    r"|\bno\s+(?:cancer|malignancy|tumou?r)\s+diagnos[ie]s\b"
+    r"|\b(?:never|not)\s+(?:been\s+)?diagnosed\s+with\s+(?:any\s+)?(?:cancer|malignancy)\b",
+    re.I,
+)
+
+
+def no_patient_group(sentence: str) -> bool:
+    """The sentence describes a group of people without cancer (healthy controls): no way in for a patient."""
+    return _NO_CANCER_GROUP.search(sentence) is not None and LUNG.search(sentence) is None
+
+
 def other_cancer_only(sentence: str) -> bool:
     """The sentence names another cancer and no lung cancer: a rule for another disease's cohort."""
     return ((OTHER_CANCER.search(sentence) is not None or _OTHER_TUMOURS.search(sentence) is not None)

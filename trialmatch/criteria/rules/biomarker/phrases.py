@@ -88,7 +88,9 @@ _CLASS_GAP = re.compile(r"\s+(?:(?:gene|genomic|genetic|molecular|oncogenic)\s+)
 def _class_nouns(found: list[Token], text: str) -> list[Token]:
     """"druggable gene abnormalities", "actionable genetic aberrations", "targetable changes": a class word before a
     change noun, with no gene before them, names the driver class (as "actionable alterations" does), however the
-    noun is worded. ("actionable EGFR mutation" names a gene: its change, not the class.)"""
+    noun is worded. ("actionable EGFR mutation" names a gene: its change, not the class.)
+    "genetic abnormalities with approved targeted drug therapy", "gene variants amenable to targeted therapy": a
+    gene-less change noun whose treatment tail follows it names the same class."""
     out: list[Token] = []
     for tok in found:
         before = out[-1] if out else None
@@ -97,8 +99,39 @@ def _class_nouns(found: list[Token], text: str) -> list[Token]:
                 and not (len(out) > 1 and out[-2].type in {"gene", "alt"})):
             out[-1] = Token("driver", "actionable", before.start, tok.end, text[before.start:tok.end])
             continue
+        if before is not None and _noun_then_tail(out, tok, text):
+            out[-1] = Token("driver", "actionable", before.start, tok.end, text[before.start:tok.end])
+            continue
         out.append(tok)
     return out
+
+
+# A change noun (not "positive", "altered", "+"), and a treatment tail after it (not the class word "actionable").
+_CHANGE_NOUN = re.compile(r"(?:gen\w*\s+)?(?:abnormalit|aberration|alteration|mutation|variant|change)", re.I)
+_TREATMENT_TAIL = re.compile(r"(?:with|for\s+which|amenable|that|having)\b", re.I)
+# Between a gene and the class noun: "EGFR, ALK or other genomic alterations with approved targeted therapy".
+_OTHER_BEFORE = re.compile(r"[\s,;/]*(?:(?:and|or|and/or)\s+)?(?:any\s+)?other\s+(?:\w+\s+)?$", re.I)
+
+
+def _noun_then_tail(out: list[Token], tok: Token, text: str) -> bool:
+    """Is `tok` a treatment tail ("with approved targeted ...", "for which approved targeted ...") right after a
+    gene-less change noun? A noun after a gene is that gene's change ("EGFR mutation with approved targeted
+    therapy"), unless "other" turns it to the rest of the class."""
+    noun = out[-1]
+    if not (tok.type == "kind" and tok.key == "actionable" and _TREATMENT_TAIL.match(tok.word)):
+        return False
+    if not (noun.type == "kind" and noun.key in {"alteration", "mutation"} and _CHANGE_NOUN.match(noun.word)):
+        return False
+    if text[noun.end:tok.start].strip():
+        return False
+    rest = out[:-1]
+    if rest and rest[-1].type == "kind" and rest[-1].key in {"activating", "sensitizing"}:
+        rest = rest[:-1]  # "activating mutations with approved targeted therapy": the class, qualified
+    elif rest and rest[-1].type == "kind":
+        return False
+    if rest and rest[-1].type in {"gene", "alt"}:
+        return _OTHER_BEFORE.match(text, rest[-1].end, noun.start) is not None
+    return True
 
 
 # "EGFR mutation, with acquired resistance to osimertinib", "osimertinib-resistant EGFR-mutant NSCLC", "ALK fusion

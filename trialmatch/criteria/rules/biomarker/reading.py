@@ -46,6 +46,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     asks_known_pdl1,
     mutant_prefix,
     names_hla_type,
+    no_patient_group,
     normalise,
     other_cancer_only,
     sentences,
@@ -646,6 +647,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     own_whole = whole_trial_labels(bullet_cohorts)
     flat_bans = _flat_banned_items(text.criteria)
     flat_heads = _flat_group_headings(text.criteria, bullet_cohorts)
+    sole = _sole_patient_group(once, text.criteria)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         cohorts = list(bullet)
         if cohorts == own_whole:
@@ -658,7 +660,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             continue  # another cancer's cohort: none of it binds an NSCLC patient
         labels.extend(c for c in cohorts if c not in labels)
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
-                and scope.label != nsclc_only):
+                and scope.label != nsclc_only and criterion.text != sole):  # the only patients' group is the trial's
+            if once(no_patient_group, criterion.text):
+                continue  # "Healthy controls (Group 2)": nothing of that group binds, or admits, a patient
             # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
             # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3"). A group named by a class
             # of drivers ("Subjects with(out) actionable alterations:") is one too: which class a carrier's change is
@@ -670,7 +674,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
-                and once(other_cancer_only, criterion.parent)):
+                and (once(other_cancer_only, criterion.parent) or once(no_patient_group, criterion.parent))):
             foreign.update(cohorts)
         flat_ban = position in flat_bans
         section = ("exclusion" if criterion.section == "exclusion" or flat_ban or _banned_item(criterion)
@@ -686,8 +690,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
-            if bool(own_labels or cohorts) and once(other_cancer_only, sentence):
-                foreign.update(own_labels or cohorts)
+            if bool(own_labels or cohorts) and (once(other_cancer_only, sentence) or once(no_patient_group, sentence)):
+                foreign.update(own_labels or cohorts)  # another cancer's group, or healthy controls
             if section == "inclusion" and once(_immunotherapy_alone, sentence):
                 # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
                 found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
@@ -750,7 +754,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
                 if apart:
                     clause["beside"] = True  # the primary and the acquired change both hold: no rivals
-                if _in_doubt(once, clause, sentence, section):
+                if _in_doubt(once, clause, sentence, section, criterion.text == sole):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -1015,7 +1019,16 @@ def _finds(pattern: re.Pattern[str] | Guarded, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) -> bool:
+def _sole_patient_group(once: _Once, criteria: tuple[Criterion, ...]) -> str | None:
+    """"EGFR positive lung cancer (Arm 1 - cancer group)" beside "No cancer diagnosis (Arm 2 - health control)": when
+    every other group the criteria mention is one of people without cancer, the one left is a patient's only way in
+    (its rules bind). The text of that criterion, or None."""
+    mentions = [c.text for c in criteria if once(_finds, ONE_GROUP, c.text)]
+    patients = [t for t in dict.fromkeys(mentions) if not once(no_patient_group, t)]
+    return patients[0] if len(patients) == 1 and len(patients) < len(set(mentions)) else None
+
+
+def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str, sole: bool = False) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown).
 
     What it reads in the sentence depends on the sentence alone: once per sentence, not per clause (a list of markers
@@ -1026,7 +1039,7 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str) 
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-    if not clause["cohorts"] and once(_finds, ONE_GROUP, sentence):
+    if not clause["cohorts"] and not sole and once(_finds, ONE_GROUP, sentence):
         return True  # "... in the first-line cohort": one group we could not name
     if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open

@@ -382,6 +382,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 continue
             if _in_other_cancers_brackets(part_text, start):
                 continue  # "breast carcinoma (HER2-negative)" in a list of cancers: that cancer's own marker
+            cut = _other_cancers_bracket_in(phrase, part_text)
+            if cut:
+                # "NSCLC (EGFR+), or breast carcinoma (HER2+)": what stands in the other cancer's brackets is its own
+                phrase = phrase[:cut]
+                while phrase and phrase[-1].type not in ANCHORS and phrase[-1].type != "kind":
+                    phrase = phrase[:-1]
+                if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
+                    continue
+                end = phrase[-1].end
             if _describes_other_cancer(part_text, start, end):
                 # "HER2 mutation, or HER2-positive breast cancer": only the last gene's words are the other cancer's
                 phrase = phrase[:max(i for i, t in enumerate(phrase) if t.type in ANCHORS)]
@@ -787,9 +796,33 @@ _NO_KNOWN_BEFORE = re.compile(
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
-    """"NSCLC, or ER+ HER2- breast cancer": the marker belongs to the other cancer, not to an NSCLC patient."""
+    """"NSCLC, or ER+ HER2- breast cancer": the marker belongs to the other cancer, not to an NSCLC patient.
+    Not a marker in the brackets right after lung cancer's name ("NSCLC (EGFR+), or breast carcinoma"): NSCLC's."""
+    if _in_lung_cancers_brackets(text, start):
+        return False
     return bool(OTHER_CANCER_AFTER.match(text[end: end + 50])
                 or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
+
+
+# "NSCLC (", "non-small cell lung cancer [", "lung adenocarcinoma (": the brackets after lung cancer's name.
+_LUNG_BEFORE_BRACKET = re.compile(
+    r"(?:\bNSCLC|\blung\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?)|\bcarcinomas?\s+of\s+the\s+lung)"
+    r"\s*(?:\([A-Za-z0-9+\-/ ]{1,15}\)\s*)?$",
+    re.I,
+)
+
+
+def _in_lung_cancers_brackets(text: str, start: int) -> bool:
+    opened = _open_bracket_before(text, start)
+    return opened is not None and _LUNG_BEFORE_BRACKET.search(text[max(0, opened - 70): opened]) is not None
+
+
+def _other_cancers_bracket_in(phrase: list[Token], text: str) -> int:
+    """Where, past its first word, a phrase enters the brackets after another cancer's name (0: it never does)."""
+    for index, tok in enumerate(phrase[1:], 1):
+        if tok.type in ANCHORS and _in_other_cancers_brackets(text, tok.start):
+            return index
+    return 0
 
 
 def _in_other_cancers_brackets(text: str, start: int) -> bool:

@@ -352,6 +352,35 @@ def _small_cell_criteria(text: TrialText) -> dict[str, Any] | None:
     return _rule(EXCLUDED, asked, "small cell lung cancer", _neuroendocrine(own))
 
 
+# A basket that points to a list elsewhere ("solid tumours of the types listed below", "as defined in Appendix B").
+_LIST_ELSEWHERE = guarded(
+    r"\b(?:listed|following|below|above|appendix|specified|selected|defined|outlined|indicated|types?|subtypes?)\b",
+    re.I,
+)
+_HAD_BEFORE = guarded(r"\b(?:history|prior|previous(?:ly)?|second|within \d+ years?|other than)\b", re.I)
+_GROUP_KINDS = frozenset({"cohort", "part", "arm", "phase"})
+# "Phase Ia: ...", "PART 1 (monotherapy): ...": a sentence that opens with its group's name.
+_PART_LABEL = re.compile(
+    r"\W{0,3}(?:parts?|cohorts?|arms?|phases?|groups?|modules?)\s*[A-Za-z0-9]{1,4}(?:\s*\([^()]{0,40}\))?\s*:", re.I)
+
+
+def _open_basket_part(text: TrialText) -> str:
+    """"PART 1 (monotherapy): Histologically confirmed solid tumor malignancy with a KRAS G12C mutation" beside
+    parts for colorectal cancer: a part whose own disease sentence names a basket and no cancer in it is open to
+    NSCLC, whatever cancers the conditions list for the other parts. The sentence, or "" when none."""
+    v = vocab()
+    for criterion in text.inclusion:
+        scope = criterion.scope
+        scoped = scope is not None and scope.kind in _GROUP_KINDS and not scope.diseases and not scope.closed
+        for sentence in criterion.sentences():
+            if not (scoped or _PART_LABEL.match(sentence)):
+                continue
+            if (v["basket"].search(sentence) and _DIAGNOSIS.search(sentence) and not _names_other_cancer(sentence)
+                    and not _LIST_ELSEWHERE.search(sentence) and not _HAD_BEFORE.search(sentence)):
+                return sentence
+    return ""
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -417,6 +446,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         open_door = any(_OTHER_OR_ANY.search(part) and not _HISTORY.search(part)
                         for part in baskets if part in inclusion)
         if not lung and not open_door and any(_names_other_cancer(part) for part in listed):
+            open_part = _open_basket_part(text)
+            if open_part:
+                return _rule(ELIGIBLE, open_part)  # one part takes any solid tumour; the others name theirs
             return _rule(UNKNOWN, basket, "basket")
         return _rule(ELIGIBLE, basket)
     header_text = " | ".join([text.title, *text.conditions])
