@@ -40,3 +40,28 @@ def verdict(criteria: str, profile: Profile, title: str = TITLE) -> str:
     rules = biomarker.parse(trial(criteria, title))
     json.dumps(rules)  # stored in the cache: must serialise
     return biomarker.check(rules, profile).verdict
+
+
+# Named patients of the session-20 biomarker tests: one finding each, every other panel gene tested negative
+# (NO_DRIVER has PD-L1 60%; UNTESTED has no gene tested).
+NO_DRIVER = patient(pdl1=60)
+UNTESTED = patient(negative=[])
+EGFR_19 = patient("EGFR:exon 19 deletion")
+EGFR_L858R = patient("EGFR:L858R")
+EGFR_G719X = patient("EGFR:G719X")
+EGFR_L861Q = patient("EGFR:L861Q")
+EGFR_S768I = patient("EGFR:S768I")
+EGFR_EX20 = patient("EGFR:exon 20 insertion")
+ALK = patient("ALK:fusion")
+ROS1 = patient("ROS1:fusion")
+RET = patient("RET:fusion")
+KRAS_G12C = patient("KRAS:G12C")
+KRAS_G12D = patient("KRAS:G12D")
+KRAS_G12V = patient("KRAS:G12V")
+BRAF_V600E = patient("BRAF:V600E")
+MET_EX14 = patient("MET:exon 14 skipping")
+MET_AMP = patient("MET:amplification")
+HER2_EX20 = patient("ERBB2:exon 20 insertion")
+HER2_AMP = patient("ERBB2:amplification")
+HER2_OVER = patient("ERBB2:overexpression", histology="nsclc-nos")
+NRG1 = patient("NRG1:fusion")

@@ -17,27 +17,30 @@ import json
 from collections.abc import Sequence
 
 import pytest
-from biomarker_cases import inc, patient, verdict
+from biomarker_cases import (
+    ALK,
+    BRAF_V600E,
+    EGFR_19,
+    EGFR_G719X,
+    EGFR_L858R,
+    HER2_AMP,
+    HER2_EX20,
+    HER2_OVER,
+    KRAS_G12C,
+    KRAS_G12D,
+    KRAS_G12V,
+    MET_AMP,
+    NO_DRIVER,
+    NRG1,
+    UNTESTED,
+    inc,
+    patient,
+    verdict,
+)
 from invented import invented_trial
 
 from trialmatch.criteria.rules import biomarker
 from trialmatch.matching.profile import profile_from_dict
-
-NO_DRIVER = patient(pdl1=60)
-UNTESTED = patient(negative=[])
-EGFR_19 = patient("EGFR:exon 19 deletion")
-EGFR_L858R = patient("EGFR:L858R")
-EGFR_G719X = patient("EGFR:G719X")
-KRAS_G12C = patient("KRAS:G12C")
-KRAS_G12D = patient("KRAS:G12D")
-KRAS_G12V = patient("KRAS:G12V")
-BRAF_V600E = patient("BRAF:V600E")
-ALK = patient("ALK:fusion")
-HER2_EX20 = patient("ERBB2:exon 20 insertion")
-HER2_AMP = patient("ERBB2:amplification")
-HER2_OVER = patient("ERBB2:overexpression", histology="nsclc-nos")
-NRG1 = patient("NRG1:fusion")
-MET_AMP = patient("MET:amplification")
 
 # An invented patient in the hidden set's schema: large cell, KRAS G12V, PD-L1 exactly 50%, prior lines unknown.
 LARGE_CELL_G12V = profile_from_dict({

@@ -19,31 +19,33 @@ f. A marker read from the trial's header says where it was read: the title, the 
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import exc, inc, patient, verdict
+from biomarker_cases import (
+    ALK,
+    EGFR_19,
+    EGFR_EX20,
+    EGFR_G719X,
+    EGFR_L858R,
+    HER2_AMP,
+    HER2_EX20,
+    HER2_OVER,
+    KRAS_G12D,
+    KRAS_G12V,
+    MET_AMP,
+    MET_EX14,
+    NO_DRIVER,
+    NRG1,
+    RET,
+    ROS1,
+    UNTESTED,
+    exc,
+    inc,
+    patient,
+    verdict,
+)
 from invented import invented_trial
 
 from trialmatch.criteria.rules import biomarker
 from trialmatch.matching.profile import profile_from_dict
-
-NO_DRIVER = patient(pdl1=60)
-UNTESTED = patient(negative=[])
-EGFR_19 = patient("EGFR:exon 19 deletion")
-EGFR_L858R = patient("EGFR:L858R")
-EGFR_G719X = patient("EGFR:G719X")
-EGFR_L861Q = patient("EGFR:L861Q")
-EGFR_S768I = patient("EGFR:S768I")
-EGFR_EX20 = patient("EGFR:exon 20 insertion")
-ALK = patient("ALK:fusion")
-ROS1 = patient("ROS1:fusion")
-RET = patient("RET:fusion")
-KRAS_G12D = patient("KRAS:G12D")
-KRAS_G12V = patient("KRAS:G12V")
-MET_EX14 = patient("MET:exon 14 skipping")
-MET_AMP = patient("MET:amplification")
-HER2_EX20 = patient("ERBB2:exon 20 insertion")
-HER2_AMP = patient("ERBB2:amplification")
-HER2_OVER = patient("ERBB2:overexpression", histology="nsclc-nos")
-NRG1 = patient("NRG1:fusion")
 
 
 def invented(biomarkers: list[tuple[str, str]], negative: list[str], **fields: object) -> object:

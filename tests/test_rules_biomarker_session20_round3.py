@@ -18,24 +18,29 @@ e. What the reason shows: a driver class "other than" the trial's genes comes la
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import exc, inc, patient, verdict
+from biomarker_cases import (
+    ALK,
+    BRAF_V600E,
+    EGFR_19,
+    EGFR_EX20,
+    HER2_EX20,
+    KRAS_G12C,
+    KRAS_G12D,
+    MET_AMP,
+    MET_EX14,
+    NO_DRIVER,
+    NRG1,
+    RET,
+    ROS1,
+    UNTESTED,
+    exc,
+    inc,
+    verdict,
+)
 
 from trialmatch.criteria.rules import biomarker
 
-NO_DRIVER = patient(pdl1=60)
-UNTESTED = patient(negative=[])
-EGFR_19 = patient("EGFR:exon 19 deletion")
-EGFR_EX20 = patient("EGFR:exon 20 insertion")
-ALK = patient("ALK:fusion")
-ROS1 = patient("ROS1:fusion")
-RET = patient("RET:fusion")
-KRAS_G12C = patient("KRAS:G12C")
-KRAS_G12D = patient("KRAS:G12D")
-MET_EX14 = patient("MET:exon 14 skipping")
-MET_AMP = patient("MET:amplification")
-HER2_EX20 = patient("ERBB2:exon 20 insertion")
-BRAF = patient("BRAF:V600E")
-NRG1 = patient("NRG1:fusion")
+BRAF = BRAF_V600E
 
 
 # --- a. a change noun and its treatment: the actionable driver class --------------------------------------------------
