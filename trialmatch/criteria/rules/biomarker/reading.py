@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from dataclasses import fields
 from itertools import chain
 from typing import Any, TypeVar
 
@@ -511,16 +512,52 @@ class _Once:
 
     def __call__(self, helper: Callable[..., _T], *args: Any) -> _T:
         key = (helper, *args)
-        if key not in self._answers:
-            self._answers[key] = helper(*args)
-        return self._answers[key]  # type: ignore[no-any-return]
+        # One dict lookup on a hit (most calls), not two: the key is hashed anew on every lookup.
+        answer = self._answers.get(key, _UNSEEN)
+        if answer is _UNSEEN:
+            answer = self._answers[key] = helper(*args)
+        return answer  # type: ignore[no-any-return]
+
+
+_UNSEEN = object()  # no answer yet (None is an answer)
 
 
 def _statements_copy(once: _Once, sentence: str, section: str, listed: bool) -> _Read | None:
     """_marker_statements through `once`, with statements the caller may change (their atoms are edited later)."""
     read = once(_marker_statements, once, sentence, section, listed)
-    # deepcopy keeps atoms shared between statements shared, as a fresh read would leave them.
-    return None if read is None else (read[0], copy.deepcopy(read[1]))
+    return None if read is None else (read[0], _copied(read[1]))
+
+
+_STATEMENT_FIELDS = frozenset(field.name for field in fields(Statement))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _copied(statements: list[Statement]) -> list[Statement]:
+    """copy.deepcopy(statements), built directly for their usual shape (atoms are dicts of plain values): deepcopy's
+    generic walk cost more than the read it copies. Whatever is shared stays shared (an atom in two statements, as a
+    fresh read leaves it); any other shape goes to deepcopy itself."""
+    memo: dict[int, Any] = {}
+    out: list[Statement] = []
+    for statement in statements:
+        done = memo.get(id(statement))
+        if done is None:
+            if type(statement) is not Statement or vars(statement).keys() != _STATEMENT_FIELDS:
+                return copy.deepcopy(statements)
+            atoms = memo.get(id(statement.atoms))
+            if atoms is None:
+                atoms = []
+                for atom in statement.atoms:
+                    new = memo.get(id(atom))
+                    if new is None:
+                        if type(atom) is not dict or not all(type(v) in _SCALARS for v in atom.values()):
+                            return copy.deepcopy(statements)
+                        new = memo[id(atom)] = dict(atom)
+                    atoms.append(new)
+                memo[id(statement.atoms)] = atoms
+            done = memo[id(statement)] = Statement(statement.polarity, atoms, statement.open, statement.known_only,
+                                                   statement.doubtful)
+        out.append(done)
+    return out
 
 
 # "EGFR-mutant NSCLC ... and acquired EGFR C797S", "EGFR exon 19 deletion or L858R whose tumour acquired MET

@@ -1044,12 +1044,16 @@ _REFUSAL_WAY_IN = guarded(
 )
 
 
+def _names_refusal(low: str) -> bool:
+    """Could _REFUSAL_WAY_IN match in this lower-cased criterion? (One lower() per criterion, not four.)"""
+    return "refus" in low or "declin" in low or "reject" in low or "willing" in low
+
+
 def _refusal_way_in(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """With an untreated patient's way in by refusing standard first-line therapy (_REFUSAL_WAY_IN), the inclusions
     asking for earlier lines or treatments are a question for a patient without them, never an exclusion."""
-    if not any(crit.section == "inclusion" and _REFUSAL_WAY_IN.search(normalize(crit.text))
-               for crit in text.criteria if "refus" in crit.text.lower() or "declin" in crit.text.lower()
-               or "reject" in crit.text.lower() or "willing" in crit.text.lower()):
+    if not any(crit.section == "inclusion" and _names_refusal(crit.text.lower())
+               and _REFUSAL_WAY_IN.search(normalize(crit.text)) for crit in text.criteria):
         return rules
     return [{**rule, "soft": True} if rule["section"] == "inclusion" and (
         rule["kind"] == "require" or (rule["kind"] == "lines" and rule.get("min"))) else rule for rule in rules]
