@@ -737,10 +737,15 @@ def other_cancer_only(sentence: str) -> bool:
             and LUNG.search(sentence) is None)
 
 
-# An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary".
+# An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary". Not "is ineligible to
+# receive standard therapy", "are not eligible for curative surgery": the patient cannot have a treatment, which is
+# how such patients qualify ("KRAS G12D mutation and has had standard therapy, or is ineligible to receive it").
 EXCLUDING_SENTENCE = guarded(
     r"\b(?:is|are|will be|shall be|would be)\s+"
-    r"(?:excluded|exclusionary|not eligible|ineligible|not allowed|not permitted)\b"
+    r"(?:excluded|exclusionary|not allowed|not permitted|(?:not eligible|ineligible)(?!\s+(?:to\s+(?:receive|undergo"
+    r"|tolerate|take|start|be\s+treated)\b|for\s*,?\s+(?:(?!(?:this|study|trial|protocol)\b)[\w\-/]+\s+){0,4}?"
+    r"(?:therapy|therapies|treatments?|chemotherapy|surgery|resection|radiotherapy|radiation|chemoradiation"
+    r"|chemoradiotherapy|TKIs?|inhibitors?|regimens?|immunotherapy|care)\b)))\b"
     r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"
     r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
     re.I,

@@ -1324,6 +1324,7 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
                 atom["except_genes"] = sorted(g for g in required_genes if g not in {"driver", "pdl1"})
             elif atom["gene"] in asked and clause["mode"] == "forbid":
                 atom["except"] = sorted(set(asked[atom["gene"]]))
+                atom["beside"] = True  # "no other EGFR mutation": a second change beside the asked one counts
             elif clause["mode"] == "forbid":
                 atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
 

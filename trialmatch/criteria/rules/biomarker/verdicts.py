@@ -33,9 +33,14 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
     found = _alterations(profile, gene)
     if found:
         skip = set(atom.get("except", ()))
+        carried = found
         found, unsure = _outside_exception(gene, skip, found) if skip else (found, [])
         answers = [_member(gene, kind, a, atom.get("within")) for a in found]
         if any(a is True for a in answers):
+            if skip and not atom.get("beside") and _carries_excepted(gene, skip, carried):
+                # "an EGFR mutation other than in exon 19 or 21" beside a profile with exon 19 deletion and T790M:
+                # whether a second change beside the spared one counts is not said ("no other EGFR mutation" is).
+                return MAYBE
             return YES
         if any(_member(gene, kind, a, atom.get("within")) is not False for a in unsure):
             return MAYBE  # "HER2 mutation other than exon 20 insertion" beside an unnamed HER2 change: it may be one
@@ -52,6 +57,11 @@ def _member(gene: str, kind: str, alteration: str, within: str | None) -> bool |
         return found
     narrowed = vocab.membership(gene, within, alteration)
     return narrowed if found is True or narrowed is False else None
+
+
+def _carries_excepted(gene: str, skip: set[str], found: list[str]) -> bool:
+    """The profile has (or may have: an unnamed primary change) a change the exception spares."""
+    return any(vocab.membership(gene, k, alteration) is not False for alteration in found for k in skip)
 
 
 def _outside_exception(gene: str, skip: set[str], found: list[str]) -> tuple[list[str], list[str]]:
