@@ -571,6 +571,8 @@ def _applies(rule: dict[str, Any], profile: Patient) -> bool | None:
 def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
     """A ban the criteria lift for some treatments (allowances.py): not excluded when every treatment it bans
     that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
+    if rule.get("excepted_early") and h.lines and not h.assumed:
+        return outcome  # the allowance is for treatment before advanced disease; a line for it was had
     excepted = set(rule["excepted"])
     banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
     # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
