@@ -183,7 +183,9 @@ def test_the_positive_branch_still_binds_a_carrier() -> None:
 
 
 def test_an_untested_patient_is_a_question() -> None:
-    assert verdict("untested-naive", SIBLINGS[0]) == "unknown"
+    assert verdict("untested-chemo", SIBLINGS[0]) == "unknown"  # fits the group without a driver, if in it
+    # Untreated, the patient fails both groups: whichever is theirs, excluded (session 20 round 3).
+    assert verdict("untested-naive", SIBLINGS[0]) == "excluded"
 
 
 def test_driver_positive_groups_with_their_genes_listed() -> None:

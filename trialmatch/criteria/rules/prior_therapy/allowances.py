@@ -40,6 +40,27 @@ _BAN_KINDS = ("forbid", "naive", "lines")
 class Allowance(NamedTuple):
     items: tuple[str, ...]
     conditional: bool  # "allowed if ...": the allowance is a question, never a yes
+    # Said of treatment before the disease was advanced only ("for localized or locally advanced disease"): it
+    # cannot cover a line for advanced disease.
+    early: bool = False
+
+
+# The settings before advanced disease an allowance may name ("chemotherapy for localized or locally advanced NSCLC
+# is allowed"), and the words that show it takes in advanced disease too ("... for localized or metastatic disease").
+_EARLY_SETTING = re.compile(
+    r"\b(?:locali[sz]ed|locally advanced|early[- ]stage|resect(?:ed|able|ion)|stage\s*(?:i{1,3}|[1-3])[abc]?"
+    r"|non-?metastatic|curative(?:[- ]intent)?|neo-?\s*/?\s*adjuvant|adjuvant|perioperative|peri-operative"
+    r"|chemoradi\w*|consolidation|definitive)\b")
+_ADVANCED_SETTING = re.compile(
+    r"(?<!locally )(?<!locally-)\badvanced\b|(?<!non-)(?<!non )\bmetasta(?:tic|sis|ses)\b|\brecurrent\b"
+    r"|\bstage\s*(?:iv|4)\b|\bstage\s*(?:iii|3)\s*b\b|\b(?:first|1st|second|2nd)[- ]line\b|\bpalliative\b"
+    r"|\blines?\b|\bunresectable\s+(?!stage\s*(?:iii|3)\b)")
+
+
+def _early_only(clause: str, rest: str) -> bool:
+    """Whether an allowance names only settings before advanced disease."""
+    said = f"{clause} {rest}"
+    return bool(_EARLY_SETTING.search(said)) and not _ADVANCED_SETTING.search(said)
 
 
 @lru_cache(maxsize=2048)
@@ -66,7 +87,10 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
     if not items:
         return None
     rest = normalize(text[found.end():])
-    return Allowance(tuple(dict.fromkeys(items)), bool(_CONDITION.search(rest) or _CONDITION.search(clause)))
+    stop = _SENTENCE_STOP.search(text, found.end())
+    told = normalize(text[found.end():stop.start() if stop else len(text)])
+    return Allowance(tuple(dict.fromkeys(items)), bool(_CONDITION.search(rest) or _CONDITION.search(clause)),
+                     _early_only(clause, told))
 
 
 def excepted(rule: dict[str, Any], allowed: Allowance) -> dict[str, Any]:
@@ -79,6 +103,13 @@ def excepted(rule: dict[str, Any], allowed: Allowance) -> dict[str, Any]:
     out = {**rule, "excepted": items}
     if allowed.conditional:
         out["excepted_if"] = True
+    # "No prior systemic therapy (for advanced disease); chemotherapy for localized disease is allowed": a line for
+    # advanced disease is still banned. Kept only while every allowance on the ban is of that kind.
+    early = allowed.early and rule["kind"] == "naive" and (not rule.get("excepted") or rule.get("excepted_early"))
+    if early:
+        out["excepted_early"] = True
+    else:
+        out.pop("excepted_early", None)
     return out
 
 
@@ -117,7 +148,7 @@ def lift_across(rules: list[dict[str, Any]], allowed: list[Allowance], covered: 
                 # "Prior systemic therapy is allowed" beside a ban on it says nothing the ban can use.
                 inside = tuple(i for i in allow.items if covered(i, banned) and i != "c:systemic")
                 if inside:
-                    rule = excepted(rule, Allowance(inside, allow.conditional))
+                    rule = excepted(rule, Allowance(inside, allow.conditional, allow.early))
         out.append(rule)
     return out
 

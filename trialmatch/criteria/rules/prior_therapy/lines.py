@@ -27,7 +27,9 @@ _AT_MOST = (
     r"|(?:a\s+)?limit\s+of|limited\s+to"
 )
 _LEAD = guarded(
-    rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*{_NUM}\b|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
+    # "At least has one type of platinum chemotherapy", "at least received two regimens": the verb inside the count.
+    rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*(?:(?<=at least )(?:has|have|had|received)\s+)?{_NUM}\b"
+    r"|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
 )
 # The number after the unit: "lines of therapy must not be more than 2", "prior regimens do not exceed two", "lines
 # exceeding 2". A negation right before the comparison word (comparators.NEGATION) reverses it.

@@ -973,10 +973,31 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
         rules += [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
         rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
+        rules += _title_floor(titles, line_rules)
     else:
         rules += titles
     kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
     return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
+
+
+# Words in a line limit that let an untreated patient in ("0-2 prior lines", "treatment-naive or one prior line").
+_NONE_ALLOWED = re.compile(r"\b(?:0|zero|none|na[i\u00ef]ve|untreated|no prior|first[- ]line|1st[- ]line|chemo-?naive"
+                           r"|without prior|not (?:have )?(?:been )?(?:previously )?(?:received|treated))\b")
+
+
+def _title_floor(titles: list[dict[str, Any]], line_rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "... in Previously Treated NSCLC" over the criteria's "no more than 2 prior lines": a ceiling says nothing
+    of the floor, so the title's "at least one line" stands beside it. Only when every line rule in the criteria is
+    a firm ceiling for every patient whose words leave no room for the untreated."""
+    floors = [r for r in titles if r["kind"] == "lines" and r.get("min") and r.get("max") is None and not r["soft"]
+              and not r.get("of")]
+    if not floors or not all(
+            r["kind"] == "lines" and not r.get("min") and r.get("max") and not r["soft"] and not r["cohorts"]
+            and not r.get("genes") and not r.get("aga") and not r.get("excepted")
+            and not _NONE_ALLOWED.search(r["evidence"].lower())
+            for r in line_rules):
+        return []
+    return floors
 
 
 def _said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:

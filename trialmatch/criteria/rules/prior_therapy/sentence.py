@@ -1103,8 +1103,27 @@ def _sentence_soft(norm: str, bare: str, group_told: bool = False) -> bool:
     """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others (unless
     `group_told`: who they are is read from the patient's findings), a start."""
     return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
-        or bool(cues.SAMPLE_OR_CHANGE.search(bare)) or (not group_told and bool(cues.OTHERS.search(norm))) \
+        or _sample_timed(bare) or (not group_told and bool(cues.OTHERS.search(norm))) \
         or bool(_STARTING_OR.search(bare))
+
+
+# "Progression of disease amenable to biopsy while on crizotinib", "a lesion suitable for repeat biopsy": the biopsy
+# describes the disease; the sentence's rule is still the progression on the drug, not a sample's timing.
+_BIOPSY_READY = re.compile(
+    r"\b(?:amenable|accessible|suitable|available|appropriate|feasible|safe)\s+(?:to|for)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:repeat|repeated|new|fresh|core|needle|tissue|tumou?r|research)\s+){0,2}biops(?:y|ies)\b"
+    r"|\b(?:that|which)\s+(?:is|are|can be)\s+(?:safely\s+)?biopsi(?:ed|able)\b|\bbiopsiable\b"
+)
+
+
+def _sample_timed(bare: str) -> bool:
+    """A sample or a histology change that makes the treatment named its timing ("biopsy obtained after progression
+    on X"); a disease only said to be open to biopsy is no such sample."""
+    if not cues.SAMPLE_OR_CHANGE.search(bare):
+        return False
+    if "biops" not in bare:
+        return True
+    return bool(cues.SAMPLE_OR_CHANGE.search(_BIOPSY_READY.sub(" ", bare)))
 
 
 # "... as their most recent", "which must be the last", "being the latest": what comes next is the role of the

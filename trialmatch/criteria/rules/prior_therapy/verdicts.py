@@ -571,6 +571,8 @@ def _applies(rule: dict[str, Any], profile: Patient) -> bool | None:
 def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
     """A ban the criteria lift for some treatments (allowances.py): not excluded when every treatment it bans
     that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
+    if rule.get("excepted_early") and h.lines and not h.assumed:
+        return outcome  # the allowance is for treatment before advanced disease; a line for it was had
     excepted = set(rule["excepted"])
     banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
     # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
@@ -759,6 +761,9 @@ def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     found = _decide(parsed, rules, profile, outcomes, h)
     if found[0] != UNKNOWN:
         return found
+    every_side = None if parsed.get("unruled_parts") else _every_side_fails(rules, profile, h)
+    if every_side is not None:
+        return every_side
     if h.stage_iii_possible and any(rule.get("local") for rule in every_rule(rules)):
         # Drugs with no line for advanced disease, read against a setting that takes in locally advanced disease:
         # given early, or for stage III. When the trial takes the patient either way, it does not matter.
@@ -777,6 +782,46 @@ def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
             return found
     return ELIGIBLE, found[1], ("Your number of treatment lines for advanced disease is not given, but the trial "
                                 "takes people both before and after such treatment, so it does not decide here.")
+
+
+def _side_key(rule: dict[str, Any]) -> tuple[tuple[str, ...], bool, bool] | None:
+    """(genes, drivers, absent) of a firm inclusion rule for every cohort bound to one marker group, else None."""
+    scope = rule.get("scope")
+    if not scope or rule["section"] != "inclusion" or rule["soft"] or rule["cohorts"] or rule.get("options") \
+            or rule["kind"] not in ("lines", "require") or scope.get("diseases") or scope.get("region") \
+            or scope.get("subgroup") or scope.get("closed") or not scope.get("genes") or rule.get("marker") \
+            or (rule.get("genes") and sorted(rule["genes"]) != sorted(scope["genes"])):
+        return None
+    aga = rule.get("aga")
+    if aga and (aga.get("genes") or aga["with"] == bool(scope.get("absent")) or not scope.get("drivers")):
+        return None  # the rule's own group must be its scope's ("without actionable alterations" both)
+    return tuple(sorted(scope["genes"])), bool(scope.get("drivers")), bool(scope.get("absent"))
+
+
+def _every_side_fails(rules: list[dict[str, Any]], profile: Patient,
+                      h: History) -> tuple[Verdict, int | None, str] | None:
+    """ "Without actionable alterations: at least one prior line ...; with them: progressed on targeted therapy":
+    groups with and without the same markers take in every patient between them. One whose test results do not
+    say which group is theirs, but whose treatment fails the rules of both, is excluded either way."""
+    if not h.given or h.assumed or h.lines is None:
+        return None
+    sides: dict[tuple[tuple[str, ...], bool], dict[bool, int]] = {}
+    for index, rule in enumerate(rules):
+        key = _side_key(rule)
+        if key is None:
+            continue
+        genes, drivers, absent = key
+        side = sides.setdefault((genes, drivers), {})
+        if absent in side:
+            continue  # the first failing rule of a side is enough; later ones are checked below only if needed
+        if _own_outcome(rule, profile, h, True).verdict == EXCLUDED:
+            side[absent] = index
+    for side in sides.values():
+        if True in side and False in side:
+            index = side[False]
+            return EXCLUDED, index, ("The trial's groups with and without these markers both ask for earlier "
+                                     "treatment you have not had, so whichever group you are in, it does not fit.")
+    return None
 
 
 def _supposed(h: History, therapies: Sequence[str], count: int) -> History:
