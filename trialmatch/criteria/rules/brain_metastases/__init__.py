@@ -217,9 +217,18 @@ def _own_qualifiers_before(before: str) -> str:
     """ "Active infection or brain metastases": what stands before the last "or" is another condition, whose
     qualifiers are not the mention's; "symptomatic or untreated brain metastases" keeps both."""
     joins = list(phrases.OR_JOIN.finditer(before))
-    if joins and _other_condition(before[:joins[-1].start()]):
+    if joins and (_other_condition(before[:joins[-1].start()]) or _no_state(before[:joins[-1].start()])):
         return before[joins[-1].end():]
     return before
+
+
+def _no_state(words: str) -> bool:
+    """ "Leptomeningeal disease or symptomatic active CNS metastases", "..., or symptomatic active ...": what stands
+    before the "or" names no state of the metastases, so the "or" joins two conditions, not two qualifiers, and the
+    mention's own qualifiers ("symptomatic active") must all hold."""
+    text = phrases.NEUTRAL_STATUS.sub(" ", words)
+    states: list[Any] = [p for p, *_ in phrases.QUALIFIERS]
+    return not any(p.search(text) for p in (*states, phrases.TREATED, phrases.UNTREATED, phrases.FITS_TREATED_STABLE))
 
 
 def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, Verdict, list[str]]:

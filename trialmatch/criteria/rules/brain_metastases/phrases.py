@@ -351,7 +351,9 @@ CONDITION = re.compile(
     r"\b(?:if|provided|providing|as long as|given that|when|only|unless|except|must)\b", re.I
 )
 EXCEPTION_CUE = guarded(
-    r"\b(?:unless|except|excluding|other than|with (?:the )?exception|however|provided|providing|as long as|only if"
+    r"\b(?:unless|except|excluding|other than|with (?:the |some |a few |few |certain )?exceptions?"
+    # "Active brain metastases, with exceptions per protocol", "(exceptions apply)": exceptions it does not spell out
+    r"|exceptions? (?:may )?apply|however|provided|providing|as long as|only if"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
     r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted)"
