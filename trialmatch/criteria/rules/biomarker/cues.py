@@ -626,6 +626,16 @@ COOCCURRENCE = re.compile(
     re.I,
 )
 
+# "alone or in combination with other genomic alterations, which may include EGFR T790M": the change named is an
+# example of what may come beside the asked one, after a gene-less noun the phrases do not carry.
+COOCCURRENCE_EXAMPLES = re.compile(
+    r"\b(?:alone or (?:in combination|co-?occurring|together|coexisting|combined) with|with or without"
+    r"|co-?occurring with|coexisting with|co-?existing with|in combination with)"
+    r"\s+(?:(?:other|any|additional|concomitant)\s+)?(?:(?:genomic|genetic|molecular|oncogenic|gene)\s+)?"
+    r"(?:alterations?|mutations?|aberrations?|abnormalit(?:y|ies)|changes?|variants?)\s*,?\s*"
+    r"(?:\(\s*)?(?:(?:which\s+(?:may|can|might|could)\s+include|including|such\s+as|e\.?g\.?,?|for\s+example,?)\s*)?$",
+    re.I,
+)
 
 ALLOWED_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"

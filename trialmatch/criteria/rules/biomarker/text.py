@@ -11,6 +11,8 @@ Every regex used is a flat alternation or a bounded window, so the work is linea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import takewhile
 from typing import Any
 
 from trialmatch.criteria.rules.biomarker import vocab
@@ -22,6 +24,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     CONDITION_BEFORE,
     CONTRAST,
     COOCCURRENCE,
+    COOCCURRENCE_EXAMPLES,
     DRUG_CONTEXT_BEFORE,
     EXCEPT_BEFORE,
     EXCLUDING_SENTENCE,
@@ -314,7 +317,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
     toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
-    cut = next((t.start for t in toks if t.type == "aswell"), None)
+    # "alone or together with other alterations (e.g. T790M)" names what may come beside the change: no second one.
+    cut = next((t.start for t in toks if t.type == "aswell" and not _ALONE_OR.search(text, max(0, t.start - 12),
+                                                                                        t.start)), None)
     parts = [(toks, text)] if cut is None else [
         (_drop_waived_tests(_drop_exon_locations(tokens(piece), piece), piece), piece)
         for piece in (text[:cut], text[cut:])
@@ -339,14 +344,30 @@ def _read(sentence: str, section: str) -> list[Statement]:
         listed_heads = _qualified_list_heads(found_phrases, part_text)
         colon_lists = _colon_lists(found_phrases, part_text)
         absent_lists: set[int] = set()  # lists after a colon whose head said absent ("No driver alterations: ...")
-        for phrase in found_phrases:
+        spare_bracket: str | None = None  # the gene of "other than the common ones", whose bracket may follow
+        last_end = 0
+        cooccur_end: int | None = None  # where the list of what may come beside the asked change ends
+        tok_starts = [t.start for t in part_toks]
+        for position, phrase in enumerate(found_phrases):
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
                 negative_seen = len(negative)
             start, end = phrase[0].start, phrase[-1].end
             known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
-            if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " "):
+            if cooccur_end is not None and (start < cooccur_end or all(t.type == "alt" for t in phrase) and (
+                    _CO_LIST_GAP.fullmatch(part_text, cooccur_end, start))):
+                # "alone or with other EGFR mutations (e.g. T790M, G719X, S7681 and L861Q)": the examples of what
+                # may come beside the asked change go on after a word the reader does not know; none is a way in
+                cooccur_end = max(cooccur_end, end)
+                continue
+            if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " ") or (
+                    COOCCURRENCE_EXAMPLES.search(part_text[max(0, first - 120): first])):
+                cooccur_end = _cooccurring_list_end(part_text, first, end)
+                after_list = [t for t in phrase if t.start > cooccur_end]
+                if any(t.type in {"gene", "alt", "driver"} for t in after_list):
+                    # "(e.g. T790M), or a ROS1 fusion": what follows the closed list is read on its own
+                    found_phrases.insert(position + 1, after_list)
                 continue
             named = _THERAPY_NAMED_AFTER.match(part_text, end)
             if named and not _THERAPY_DUE.match(part_text, named.end()):
@@ -357,6 +378,32 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     unsure_absent = True
                     placed = None
                 continue
+            if spare_bracket is not None:
+                # "other than the common ones (exon 19 deletion, L858R)": the bracket spells out what is spared
+                gene, spare_bracket = spare_bracket, None
+                spelled = _SPELLED_OUT.fullmatch(part_text, last_end, start)
+                if spelled and _spells_out(phrase, gene, excepted[-1]["kind"]):
+                    excepted.extend(_excepted_atoms(phrase, gene))
+                    continue
+            last_end = end
+            qualified = _other_than_qualified(phrase, part_text)
+            if qualified is not None:
+                # "EGFR mutations other than common mutations": the class after "other than" is the one spared
+                cut_at, kind, left_in = qualified
+                gene = next(t.key for t in reversed(phrase[:cut_at]) if t.type == "gene")
+                excepted.extend({"t": "alt", "gene": g, "kind": kind} for g in vocab.expand_gene(gene))
+                spare_bracket = None if left_in else gene
+                phrase = phrase[:cut_at] + left_in
+                end = phrase[-1].end
+            trailing = None if qualified is not None else _trailing_spared_class(phrase, part_toks, tok_starts,
+                                                                                  part_text)
+            if trailing is not None:
+                # "EGFR-mutant NSCLC other than the common ones": no gene after "other than", so no phrase of its own
+                gene, kind, last_end = trailing
+                phrase = phrase[:-1] if phrase[-1].type == "other" else phrase
+                end = phrase[-1].end
+                excepted.extend({"t": "alt", "gene": g, "kind": kind} for g in vocab.expand_gene(gene))
+                spare_bracket = gene
             cut_at = _other_than(phrase, part_text)
             if cut_at:
                 # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
@@ -371,7 +418,13 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 # "EGFR-mutant NSCLC other than exon 20 insertions": the exception of the head said before it, in the
                 # head's gene when the change may be of several ("HER2-mutant ... other than exon 20 insertions")
                 head = next((a["gene"] for a in reversed(positive + negative) if a["t"] == "alt"), None)
-                excepted.extend(_excepted_atoms(phrase[1:], head))
+                spared_class = _spared_class(phrase[1:], head) if head else None
+                if spared_class is None:
+                    excepted.extend(_excepted_atoms(phrase[1:], head))
+                    continue
+                # "EGFR-mutant NSCLC other than typical mutations (e.g. G719X)": the class is spared, the examples
+                # are of what is left (the head covers them)
+                excepted.append({"t": "alt", "gene": head, "kind": spared_class[0]})
                 continue
             if _NON_BEFORE.search(part_text[max(0, start - 5): start]):
                 continue  # "non-EGFR germline variants": named as what the change is not
@@ -942,6 +995,92 @@ def _other_than(phrase: list[Token], text: str) -> int:
     return 0
 
 
+# "other than (the) common / classic / sensitising ones": a qualifier class after "other than", nothing named.
+_SPARED_QUALIFIERS = ("common", "sensitizing", "activating", "uncommon")
+# "... ones (exon 19 deletion, L858R)", "... mutations, i.e. exon 19 deletion or L858R": the spared class spelled out.
+_SPELLED_OUT = re.compile(r"\s*(?:ones?|mutations?|variants?|alterations?)?\s*(?:,\s*|\()\s*"
+                          r"(?:(?:i\.?\s?e\.?|e\.?\s?g\.?|namely|such as|including|that is)\s*[,:]?\s*)?", re.I)
+
+
+def _other_than_qualified(phrase: list[Token], text: str) -> tuple[int, str, list[Token]] | None:
+    """"EGFR mutations other than (the) common ones": the index of "other", the qualifier class it spares and the
+    changes named after the class that are not of it ("other than common mutations (e.g. G719X)": examples of what
+    is left, not spared). None when no class is said, or every change named after it is of the class ("other than
+    sensitising mutations (exon 19 deletion, L858R)": the changes spell it out, _other_than spares them)."""
+    cut_at = next((i for i, t in enumerate(phrase) if t.type == "other" and i
+                   and text[t.end: t.end + 6].lower().startswith(" than")), 0)
+    if not cut_at or any(t.type == "driver" for t in phrase[:cut_at]):
+        return None
+    gene = next((t.key for t in reversed(phrase[:cut_at]) if t.type == "gene"), None)
+    spared = _spared_class(phrase[cut_at + 1:], gene) if gene else None
+    return None if spared is None else (cut_at, *spared)
+
+
+def _spared_class(after: list[Token], gene: str) -> tuple[str, list[Token]] | None:
+    """The tokens after "other than": the qualifier class spared and the changes named after it that are not of it
+    (with their opening word); None when no class comes first or every change named is of it."""
+    kinds = list(takewhile(lambda t: t.type == "kind", after))
+    rest = after[len(kinds):]  # "(e.g., G719X)", "such as exon 20 insertion": the opening word is kept
+    said = [t.key for t in kinds if t.key in _SPARED_QUALIFIERS]
+    if not said or any(t.type not in {"alt", "open"} for t in rest):
+        return None
+    genes = vocab.expand_gene(gene)
+    kept = [t for t in rest if t.type == "open" or not all(vocab.membership(g, said[0], t.key) is True for g in genes)]
+    return None if any(t.type == "alt" for t in rest) and not any(t.type == "alt" for t in kept) else (said[0], kept)
+
+
+# Between two items of a list of examples: commas, "and"/"or", and at most one word the reader does not know
+# ("S7681", a misspelt S768I).
+_CO_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|and/or)\s+)?(?:[A-Za-z0-9\-]{1,12}\s*,?\s*(?:(?:and|or)\s+)?)?")
+
+
+def _cooccurring_list_end(text: str, first: int, end: int) -> int:
+    """Where the list after "alone or with other EGFR mutations" ends: the bracket it opened closes, or (with no
+    bracket) the phrase ends and a next item may follow (_CO_LIST_GAP)."""
+    opening = text.find("(", first, end + 3)
+    if opening < 0:
+        return end
+    closing = text.find(")", opening)
+    return len(text) if closing < 0 else closing
+
+
+_HEAD_TO_OTHER = re.compile(r"[\w \-]{0,40}", re.I)  # "EGFR-mutant NSCLC other than ...": words, no stop
+# "other than the / TKI-sensitising / EGFR-TKI sensitive": at most two short words before the class word
+_THAN_TO_CLASS = re.compile(r"\s+than\s+(?:[\w]{1,8}[\s\-]+){0,2}", re.I)
+
+
+def _trailing_spared_class(phrase: list[Token], toks: list[Token], starts: list[int],
+                           text: str) -> tuple[str, str, int] | None:
+    """After a gene's phrase, "other than (the) common ones" with no gene or change after it: the phrase's gene, the
+    class spared and where its words end; None otherwise."""
+    ends_other = phrase[-1].type == "other"  # "EGFR mutation other than TKI-sensitising ...": a word cut it there
+    head = phrase[:-1] if ends_other else phrase
+    gene = next((t.key for t in reversed(head) if t.type == "gene"), None)
+    index = bisect_left(starts, head[-1].end) if head else len(toks)  # the token after the head, found in log time
+    if gene is None or index >= len(toks) or any(t.type in {"other", "driver"} for t in head):
+        return None
+    other = toks[index]
+    if other.type != "other" or not text[other.end: other.end + 6].lower().startswith(" than") or not (
+            _HEAD_TO_OTHER.fullmatch(text, head[-1].end, other.start)):
+        return None
+    kinds = list(takewhile(lambda t: t.type == "kind", toks[index + 1:]))
+    if not kinds or not _THAN_TO_CLASS.fullmatch(text, other.end, kinds[0].start):
+        return None
+    said = [t.key for t in kinds if t.key in _SPARED_QUALIFIERS]
+    following = toks[index + 1 + len(kinds)] if index + 1 + len(kinds) < len(toks) else None
+    if not said or (following is not None and following.type in {"gene", "driver", "open"}):
+        return None
+    return gene, said[0], kinds[-1].end
+
+
+def _spells_out(phrase: list[Token], gene: str, kind: str) -> bool:
+    """The bracket after "other than the common ones" names changes of that class only ("(exon 19 deletion,
+    L858R)"), not examples of what is left ("(G719X, L861Q)")."""
+    genes = vocab.expand_gene(gene)
+    return all(t.type == "alt" and all(vocab.membership(g, kind, t.key) is True for g in genes) for t in phrase)
+
+
+_ALONE_OR = re.compile(r"\balone or\s+$", re.I)
 _NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
 # "other than G12C or G12D", "other than V600E, V600K and G469A": the changes the exception lists, one joined to the
 # next by a comma or "or" only (a bracket, "e.g." or "including" starts examples of what is taken instead).
