@@ -532,7 +532,12 @@ SAMPLE_OR_CHANGE = guarded(
 # ("...; others must ...", "Other patients: ..."; not the adjective of a list's last item: ", other immunotherapy")
 OTHERS = guarded(r"(?:^\W*|[;:.,]\s*)(?:all\s+)?(?:others\b|other\s+(?:patients|participants|subjects)\b)"
                  r"|\b(?:all other|remaining|rest of the) (?:patients|participants|subjects)\b"
-                 r"|\b(?:patients|participants|subjects|those) without (?:such|these|this|an?)\b")
+                 r"|\b(?:patients|participants|subjects|those) without (?:such|these|this|those|the above|them"
+                 # "patients without an EGFR mutation must ...": a group named by its marker is a condition on the
+                 # patients' findings, not "the others" (a gene or class after the article names it).
+                 r"|an?\b(?!\s+(?:known|documented|identified|sensiti[sz]ing|activating|actionable|targetable"
+                 r"|druggable|oncogenic|driver|genomic|molecular|aga|egfr|alk|ros1|kras|braf|met|ret|her2|erbb2"
+                 r"|ntrk\d?|nrg1|t790m|c797s|l858r|g12c|v600e|exon)\b))\b")
 # An exception for a part of the trial: "except patients enrolled in cohort B" leaves a way in.
 EXCEPT_PART = re.compile(r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?)\b")
 # Sentences that define terms rather than set a rule: "... are considered to have received first-line therapy".

@@ -327,6 +327,8 @@ def group_heading(norm: str) -> tuple[str, list[str]] | None:
         return None
     heading = re.sub(r"\s+", " ", match.group()[:-1].strip(" -*"))
     without = " without " in f" {heading} "
+    if without and _genes_in(match.group("what")):
+        return None  # "Participants without ALK rearrangement:": a marker group (the reader's scope), not a cohort
     return f"group: {heading[:60]}", [] if without else _genes_in(match.group("what"))
 
 

@@ -68,6 +68,9 @@ def _marker_group(finding: Finding, scope: Scope, profile: Patient | None) -> Fi
     if scope.drivers:
         return _driver_group(finding, scope, profile, statuses)
     if scope.absent:  # "patients without EGFR mutations must ...": binds only those tested negative for all
+        if statuses == {"negative"} and scope.subgroup:  # "Cohort 2 (EGFR wild-type NSCLC with brain metastases)"
+            return _question(finding, f"This rule is for one group of patients without {genes} changes "
+                                      f"({scope.label}): ask your doctor which part of the trial you could join.")
         if statuses == {"negative"}:
             return finding
         if "positive" in statuses:
@@ -114,17 +117,26 @@ def _driver_group(finding: Finding, scope: Scope, profile: Patient | None, statu
         member = _of_class(profile, scope.label)
         if member is not None:
             if member != scope.absent:
-                return finding
+                return _narrowed(finding, scope)
             return _outside(finding, f"This rule is for another group of patients ({scope.label}).")
         return _question(finding, f"This rule is for one group of patients ({scope.label}): whether your tumour's "
                                   "change puts you in it is a question for your doctor.")
     if set(statuses) == {"negative"}:
         if scope.absent:
-            return finding
+            return _narrowed(finding, scope)
         return _outside(finding, f"This rule is only for patients with a driver change ({scope.label}); your tests "
                                  "found none.")
     return _question(finding, f"This rule is for one group of patients ({scope.label}): ask your doctor whether it "
                               "applies to you.")
+
+
+def _narrowed(finding: Finding, scope: Scope) -> Finding:
+    """A driver-class group the patient is in: binding, unless its name narrows it further ("Cohort B (driver-negative
+    NSCLC after chemo-immunotherapy)"), when the patient may join another group."""
+    if not scope.subgroup:
+        return finding
+    return _question(finding, f"This rule is for one group of patients ({scope.label}): ask your doctor which part "
+                              "of the trial you could join.")
 
 
 def _outside(finding: Finding, reason: str) -> Finding:

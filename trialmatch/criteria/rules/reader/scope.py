@@ -181,9 +181,45 @@ _NEGATIVE_AFTER = re.compile(r"\s*(?:-(?![A-Za-z0-9])|[\s-]?(?:negative|neg\b|wi
 
 def genes_named(text: str) -> tuple[str, ...]:
     """HGNC symbols a scope's words name ("EGFR-mutant", "ALK+", "T790M", "HER2"), not those it
-    names as negative ("ER+ HER2- breast cancer", "EGFR wild-type")."""
-    found: list[str] = []
+    names as negative ("ER+ HER2- breast cancer", "EGFR wild-type", "EGFR/ALK wild-type")."""
+    return _gene_mentions(text)[0]
+
+
+def genes_negated(text: str) -> tuple[str, ...]:
+    """HGNC symbols a scope's words name as negative: "EGFR wild-type NSCLC", "EGFR/ALK-negative", "EGFR, ALK and ROS1
+    negative", "wild-type EGFR"."""
+    return _gene_mentions(text)[1]
+
+
+# Between two genes of one list: "EGFR/ALK", "EGFR, ALK", "EGFR and ALK", "EGFR or ALK", "EGFR, ALK, and ROS1".
+_LIST_JOIN = re.compile(r"\s*(?:/|&|,|\band\b|\bor\b|,\s*(?:and|or)\b)\s*", re.I)
+# A negative word before the gene: "wild-type EGFR", "non-mutated KRAS", "negative for ALK".
+_NEGATIVE_BEFORE = re.compile(r"(?:wild[\s-]?type|\bwt|non[\s-]?mutated|non[\s-]?mutant|negative\s+(?:for|in))\s+$",
+                              re.I)
+
+
+_POSITIVE_AFTER = re.compile(r"[\s-]?(?:\+|positive|pos\b)", re.I)  # "ALK-positive": a gene's own sign
+_NEGATED_LIST = re.compile(r"negative\s+(?:for|in)\s+(?:\w+\s+){0,2}$", re.I)
+_WILD_LIST = re.compile(r"(?:wild[\s-]?type|\bwt|non[\s-]?mutated|non[\s-]?mutant)\s+$", re.I)
+_CHANGE_AFTER = re.compile(r"[\s-]?(?:mutant|mutated|mutations?|rearranged|rearrangements?|fusions?|altered"
+                           r"|alterations?|amplified|amplification|translocations?|insertions?|deletions?)", re.I)
+
+
+def _carries_over(text: str, first: int, end: int) -> bool:
+    """Does the negative word before a list's first gene hold for a later one ending at `end`? "negative for EGFR
+    and ALK rearrangement" (yes), "wild-type EGFR and ALK" (yes), "wild-type EGFR and ALK rearrangement" (no: the
+    rearrangement is the second gene's own finding)."""
+    if _NEGATED_LIST.search(text, max(0, first - 40), first):
+        return True
+    return bool(_WILD_LIST.search(text, max(0, first - 30), first)) and not _CHANGE_AFTER.match(text, end)
+
+
+@lru_cache(maxsize=8192)
+def _gene_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(genes named, genes named as negative). A negative word after the last gene of a list negates the list
+    ("EGFR/ALK wild-type", "EGFR and ALK negative"): the first genes are not named positive."""
     aliases = gene_aliases()
+    mentions: list[tuple[int, int, tuple[str, ...], bool]] = []  # (start, end, genes, negative)
     for match in _GENE_TOKEN.finditer(text):
         word = match.group().upper()
         # What the word names is looked up first: most words name no gene, and then neither the stop list nor the
@@ -195,10 +231,28 @@ def genes_named(text: str) -> tuple[str, ...]:
         else:
             gene = aliases.get(word)
             genes = (gene,) if gene else ()
-        if not genes or word in _NOT_GENES or _NEGATIVE_AFTER.match(text, match.end()):
+        if not genes or word in _NOT_GENES:
             continue
-        found.extend(genes)
-    return tuple(dict.fromkeys(found))
+        negative = bool(_NEGATIVE_AFTER.match(text, match.end())
+                        or _NEGATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+        mentions.append((match.start(), match.end(), genes, negative))
+    # A list's negative word stands after its last gene: carry it back over the genes joined to it.
+    for i in range(len(mentions) - 2, -1, -1):
+        start, end, genes, negative = mentions[i]
+        after = mentions[i + 1]
+        if not negative and after[3] and _LIST_JOIN.fullmatch(text, end, after[0]):
+            mentions[i] = (start, end, genes, True)
+    # "negative for EGFR and ALK": a negative word before the first gene of a list carries over the list, unless a
+    # later gene says its own sign ("negative for EGFR and ALK-positive").
+    for i in range(1, len(mentions)):
+        start, end, genes, negative = mentions[i]
+        before = mentions[i - 1]
+        if not negative and before[3] and _LIST_JOIN.fullmatch(text, before[1], start) \
+                and not _POSITIVE_AFTER.match(text, end) and _carries_over(text, mentions[0][0], end):
+            mentions[i] = (start, end, genes, True)
+    found = [g for _, _, genes, negative in mentions if not negative for g in genes]
+    negated = [g for _, _, genes, negative in mentions if negative for g in genes]
+    return tuple(dict.fromkeys(found)), tuple(dict.fromkeys(negated))
 
 
 # --- where a scope is written ------------------------------------------------------------------
@@ -434,13 +488,60 @@ _CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|c
                      r"(?:enrol?lment|accrual|recruitment))?", re.I)
 
 
-def _scope_from(words: str, kind: ScopeKind) -> Scope:
+def _scope_from(words: str, kind: ScopeKind, classes: bool = True) -> Scope:
+    """The scope a group's name gives; `classes`: a class of drivers in it names a driver-class group."""
     diseases = cancers_named(words)
     genes = genes_named(words)
+    closed = bool(_CLOSED.search(words))
+    if not genes and not _names_other_disease(diseases):
+        # "EGFR wild-type NSCLC:", "Cohort 2 (EGFR/ALK-negative NSCLC)": the patients with none of the genes.
+        if negated := genes_negated(words):
+            return Scope(_shorten(words), kind, diseases, negated, closed, absent=True,
+                         subgroup=_narrows_marker_group(words))
+        # "Non-AGA subjects:", "AGA NSCLC:", "Cohort B (driver-negative NSCLC)": a group named by a class of drivers.
+        if classes and (absent := driver_class_sign(words)) is not None:
+            return Scope(_shorten(words), kind, diseases, driver_panel(), closed, absent=absent,
+                         subgroup=_narrows_marker_group(words), drivers=True)
     # A marker group narrowed by another fact ("Cohort 2 (EGFR-mutant NSCLC with brain metastases)"): a carrier may
     # join another group. The marker words themselves ("Patients with EGFR-mutant NSCLC") narrow nothing more.
     narrowed = _narrows_marker_group(words) if genes else bool(diseases) and _narrows_nsclc(words)
-    return Scope(_shorten(words), kind, diseases, genes, bool(_CLOSED.search(words)), subgroup=narrowed)
+    return Scope(_shorten(words), kind, diseases, genes, closed, subgroup=narrowed)
+
+
+def _names_other_disease(diseases: tuple[str, ...]) -> bool:
+    """Do the cancers a group names leave NSCLC out ("HER2-negative breast cancer")? Its markers are that cancer's."""
+    return "not_nsclc" in diseases or (bool(diseases) and not INCLUDES_NSCLC.intersection(diseases))
+
+
+# A negative word right before a class of drivers ("non-AGA", "no actionable", "without known driver") or right after
+# it ("AGA-negative", "driver mutation-negative", "oncogene-driver free"); see driver_class_sign.
+_CLASS_NEG_BEFORE = re.compile(r"(?:\bnon|\bno|\bwithout|\blacking|\bnegative\s+(?:for|in))[\s-]+"
+                               r"(?:(?:known|any|an?|the|identified|documented)\s+)*$", re.I)
+_CLASS_NEG_AFTER = re.compile(
+    r"(?:[\s-]+(?:genomic|molecular|genetic|gene|genes|mutations?|alterations?|aberrations?))?[\s-]*"
+    r"(?:negative|neg\b|wild[\s-]?type|free)", re.I)
+
+
+# A class of driver changes as a group's name says it: a class word with its noun ("actionable mutations", "targetable
+# genomic alterations"), "AGA", "driver(s)", "oncogene-driven". Stricter than _DRIVER_CLASS: a group's name may say
+# "treatable brain metastases" or "oncogenic" of something else.
+_CLASS_NAME = re.compile(
+    r"\b(?:AGAs?|(?:actionable|targetable|druggable|treatable|oncogenic)[\s-]+(?:(?:genomic|molecular|genetic|driver"
+    r"|oncogene|gene)[\s-]+)*(?:alterations?|aberrations?|abnormalit(?:y|ies)|mutations?|drivers?|variants?|changes?"
+    r"|oncogenes?|fusions?|rearrangements?)|(?:oncogenic[\s-]+)?drivers?(?:[\s-]+(?:genes?|oncogenes?|genomic))?"
+    r"(?:[\s-]+(?:mutations?|alterations?|aberrations?))?|oncogene[\s-]+(?:driven|addicted|addiction)"
+    r"|(?:genomic|molecular|genetic)\s+(?:alterations?|aberrations?))\b", re.I)
+
+
+def driver_class_sign(words: str) -> bool | None:
+    """None when the words name no class of driver changes; else whether they name the group WITHOUT one: "non-AGA",
+    "no actionable genomic alteration", "AGA-negative", "driver-negative" (True), "AGA", "with an actionable driver",
+    "AGA-positive" (False)."""
+    match = _CLASS_NAME.search(words)
+    if match is None:
+        return None
+    return bool(_CLASS_NEG_BEFORE.search(words, max(0, match.start() - 30), match.start())
+                or _CLASS_NEG_AFTER.match(words, match.end()))
 
 
 # Words a group's name may hold beside its cancer without narrowing who it takes: the group's own kind and label,
@@ -453,7 +554,9 @@ _PLAIN_GROUP_WORDS = frozenset(
     "histologically cytologically confirmed documented diagnosed iv iiib iiic iii 3b 3c 4 b c d e f g h "
     "cancer cancers carcinoma tumour tumours tumor tumors disease lung types type "
     # "Solid tumours that meet the following criteria:", "Have one of the following solid tumour cancers:"
-    "that which who meet meets meeting following criteria criterion requirements have has having one".split())
+    "that which who meet meets meeting following criteria criterion requirements have has having one "
+    # "NSCLC (when applicable):", "(if applicable)": says the group's rules hold where they apply, not who is in it.
+    "when if as where applicable appropriate".split())
 _NAME_WORD = re.compile(r"[a-z][a-z-]*|\d+[a-z]?\d*", re.I)
 _GROUP_LABEL = re.compile(r"^(?:\d{1,2}[a-z]?\d{0,2}|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})$", re.I)
 
@@ -476,7 +579,11 @@ _MARKER_GROUP_WORDS = frozenset(
     "aberrations amplified amplification overexpression overexpressing expressing driven driver drivers harbouring "
     "harboring harbour harbor carrying carriers carrier exon exons insertion insertions ins deletion deletions del "
     "skipping point substitution sensitizing sensitising activating common uncommon classical atypical rare "
-    "gene genes oncogene oncogenic variant variants status any".split())
+    "gene genes oncogene oncogenic variant variants status any "
+    # ...or that it carries none ("EGFR wild-type", "ALK-negative", "without EGFR mutation"), or a class of drivers
+    # ("non-AGA", "actionable genomic alteration (AGA)", "driver-negative").
+    "negative wild wt non no without lacking free known actionable targetable druggable treatable aga agas genomic "
+    "molecular genetic abnormality abnormalities".split())
 
 
 def _narrows_marker_group(words: str) -> bool:
@@ -528,9 +635,14 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match:
         return Scope(f"Phase {match.group('label')}", "phase"), text[match.end():]
     match = _NAMED_GROUP.match(text)
-    if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))
-                  or _setting_group(match.group("what"), match.group("group"))
+    if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
+        return _scope_from(match.group(0), "cohort"), text[match.end():]
+    if match and (_setting_group(match.group("what"), match.group("group"))
                   or restricted_to(text[match.end():])):  # "Combination cohorts: Enrollment is restricted to ..."
+        # "Targetable Oncogene - Biopsy Cohort": a cohort named by the treatment its patients get, one of the trial's
+        # parts, read as before the driver-class groups were (its own criteria say whose it is).
+        return _scope_from(match.group(0), "cohort", classes=False), text[match.end():]
+    if match and _marker_words_only(match.group("what")):  # "Non-AGA subjects:", "EGFR/ALK wild-type patients:"
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
     if match and cancers_named(match.group("what")):
@@ -622,9 +734,75 @@ def _other_cancer_required(text: str) -> Scope | None:
     return scope if scope.other_disease else None
 
 
+def _marker_words_only(what: str) -> bool:
+    """Do a group's words name it by a negative marker or a class of drivers and nothing else ("Non-AGA",
+    "AGA-positive", "Driver-negative", "EGFR/ALK wild-type")? ("Treatment-naive", "Actionable-driver biopsy" say
+    more.)"""
+    if not genes_negated(what) and driver_class_sign(what) is None:
+        return False
+    return not _narrows_marker_group(what)
+
+
+# A group named before its people, by a class of drivers or a negative marker: "Non-AGA participants must ...", "For
+# AGA-positive patients, ...", "Driver-negative subjects should ...", "EGFR/ALK wild-type patients must ...".
+_CLASS_FIRST = re.compile(
+    r"^\W{0,3}" + _OPENER + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
+    r"(?P<what>[\w&/+.()-]+(?:\s+[\w&/+.()-]+){0,4}?)\s+(?:patients|participants|subjects|pts|individuals)"
+    r"(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|may|can|are\s+eligible\s+if)\b"
+    r"|\s*(?P<mark>[:\u2013\u2014]|\s-\s)|(?(lead)\s*,|(?!)))",
+    re.I,
+)
+# A heading that names its group by "with", "without" or "no" alone: "With AGA:", "No AGA:", "Without actionable genomic
+# alterations:", "With EGFR mutation:", "Without ALK rearrangement:". ("No" only before a class of drivers: "No EGFR
+# mutation: ..." may state the rule itself.)
+_BARE_GROUP = re.compile(
+    r"^\W{0,3}(?P<how>with|without|no)\s+(?P<what>[^:;.()\[\]]{2,70}?)(?P<aside>" + _ASIDE + r")\s*:", re.I)
+
+
+# After "No AGA:", words that make the line the marker rule itself, not a group's rule: "No known driver: patients with
+# EGFR or ALK changes are excluded", "No AGA: confirmed by tissue NGS".
+_RULE_AFTER_HEAD = re.compile(
+    r"\b(?:excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted)|tested|testing|documented|confirmed"
+    r"|assay|ngs|pcr|fish|ihc|defined)\b", re.I)
+_DEFINES_AFTER_HEAD = re.compile(r"\s*\(?\s*(?:including|such\s+as|e\.g)\b", re.I)  # "No AGA: including ..."
+
+
+def _lists_genes(rest: str) -> bool:
+    """Does the text after a heading's colon open with a gene ("No actionable genomic alterations: EGFR, ALK, ROS1"):
+    the heading's class spelt out, a marker rule, not a group's rule."""
+    first = _GENE_TOKEN.search(rest, 0, 40)
+    return first is not None and not rest[:first.start()].strip(" (") and _names_gene(first.group())
+
+
+def _class_first_scope(text: str) -> Scope | None:
+    """The group "Non-AGA participants must ..." names (see _CLASS_FIRST), or None."""
+    match = _CLASS_FIRST.match(text)
+    if match is None or _GROUP_IS_RULE.match(text[match.end():]) or not _marker_words_only(match.group("what")):
+        return None
+    end = match.start("verb") if match.group("verb") else match.end()
+    return _scope_from(text[:end].rstrip(" ,"), "condition")
+
+
+def _bare_group_scope(text: str) -> Scope | None:
+    """The group "With AGA:", "No AGA:", "Without ALK rearrangement:" names (see _BARE_GROUP), or None."""
+    match = _BARE_GROUP.match(text)
+    if match is None or _RULE_AFTER_HEAD.search(text, match.end()) or _DEFINES_AFTER_HEAD.match(text, match.end()) \
+            or _lists_genes(text[match.end():]):
+        return None
+    what, how = match.group("what") + match.group("aside"), match.group("how").lower()
+    label = _shorten(text[:match.end()])
+    if _CLASS_NAME.search(what) and not genes_named(what) and not _narrows_marker_group(what):
+        sign = driver_class_sign(what)
+        return Scope(label, "condition", (), driver_panel(), absent=how != "with" or bool(sign), drivers=True)
+    genes = genes_named(what)
+    if how == "no" or not genes or genes_negated(what) or _narrows_marker_group(what):
+        return None
+    return Scope(label, "condition", (), genes, absent=how == "without")
+
+
 def _named_condition(text: str) -> Scope | None:
     if not _CONDITION_START.match(text):
-        return _marker_first_scope(text)
+        return _marker_first_scope(text) or _class_first_scope(text) or _bare_group_scope(text)
     match = _CONDITION.match(text)
     if match and match.group("verb") and _VERB_ELSEWHERE.search(match.group("what")):
         # "Tumour with an EGFR alteration (other alterations may be considered)", "Tumour harbouring a MET alteration.
@@ -635,7 +813,8 @@ def _named_condition(text: str) -> Scope | None:
     else:
         match = _LEAD_IN.match(text)
         if not match:
-            return _marker_first_scope(text)  # "For the EGFR-mutant patients, ..."
+            # "For the EGFR-mutant patients, ...", "For non-AGA participants, ..."
+            return _marker_first_scope(text) or _class_first_scope(text)
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
@@ -646,6 +825,9 @@ def _named_condition(text: str) -> Scope | None:
         return Scope(_shorten(text[:end]), "condition", (), driver_panel(), absent=absent, drivers=True)
     if match.groupdict().get("neg"):  # "Patients without EGFR mutations": the group is those with none
         return Scope(_shorten(text[:end]), "condition", (), genes, absent=True) if genes else None
+    if not genes and (negated := genes_negated(what)) and not _names_other_disease(diseases):
+        # "Patients with EGFR/ALK wild-type NSCLC must ...": the group is those with none of the genes.
+        return Scope(_shorten(text[:end]), "condition", diseases, negated, absent=True)
     if not diseases and not genes:
         return None
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
