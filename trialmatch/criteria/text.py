@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
@@ -80,6 +80,47 @@ _LONE_OR = re.compile(r"\s*(?:and/)?or\s*$", re.I)
 _OPENS_OR = re.compile(r"(?:and/)?or\b|except(?:ions?)?\s*[:\-]", re.I)
 _SEMICOLON_OR = re.compile(r";\s+(?:and/)?or\s", re.I)
 
+# Old PDQ-style records run labelled fields together in one sentence, without stops: "PATIENT CHARACTERISTICS: Age:
+# 70 and over Performance status: ECOG 0-2 Life expectancy: ... PRIOR CONCURRENT THERAPY: Biologic therapy: Not
+# specified Chemotherapy: No prior chemotherapy ...". The labels are the text's structure, not any one dimension's: one
+# list (headings and fields of both kinds), read here once, and each dimension takes the field it reads.
+FIELD_LABELS = (
+    "DISEASE CHARACTERISTICS", "PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY",
+    # patient characteristics
+    "Age", "Sex", "Menopausal status", "(?i:Performance status)", "Life expectancy", "Hematopoietic", "Haematopoietic",
+    "Hematologic", "Hepatic", "Renal", "Cardiovascular", "Cardiac", "Pulmonary", "Neurologic", "Immunologic",
+    "Gastrointestinal", "Endocrine", "Other",
+    # prior concurrent therapy
+    "Biologic therapy", "Immunotherapy", "Chemotherapy", "Endocrine therapy", "Hormonal therapy", "Radiotherapy",
+    "Surgery",
+)
+# A label is a whole word (case as listed) before a colon; the longest first ("Endocrine therapy" before "Endocrine").
+_FIELD_LABEL = re.compile(r"\b(?P<label>" + "|".join(sorted(FIELD_LABELS, key=len, reverse=True)) + r")\s?:\s*")
+
+
+class LabelledField(NamedTuple):
+    """One labelled field of a run of fields in a sentence."""
+
+    label: str  # as written: "Performance status", "PRIOR CONCURRENT THERAPY"
+    text: str  # what follows its label, up to the next label: "ECOG 0-2" ("" for a bare heading)
+    quoted: str  # the field with its label, as written: "Performance status: ECOG 0-2"
+    start: int  # where its label starts in the sentence
+
+
+def labelled_fields(sentence: str) -> tuple[LabelledField, ...]:
+    """The labelled fields of a sentence, in order (words before the first label are in none); () when it has none.
+    One label alone ("Age: 18 or over") is a field too: a dimension that reads only runs asks for two or more."""
+    if ":" not in sentence:  # most sentences: no label to look for
+        return ()
+    found = list(_FIELD_LABEL.finditer(sentence))
+    if not found:
+        return ()
+    ends = [match.start() for match in found[1:]] + [len(sentence)]
+    return tuple(LabelledField(match.group("label"), sentence[match.end():end].strip(),
+                               sentence[match.start():end].rstrip(), match.start())
+                 for match, end in zip(found, ends, strict=True))
+
+
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
 MAX_EVIDENCE_CHARS = 400
 
@@ -131,6 +172,14 @@ class Criterion:
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
         return tuple(_alternative_lists(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s)))
+
+    def labelled_fields(self) -> list[tuple[LabelledField, ...]]:
+        """Each sentence's labelled fields (see labelled_fields()), in the order of sentences()."""
+        return list(self._labelled_fields)
+
+    @cached_property
+    def _labelled_fields(self) -> tuple[tuple[LabelledField, ...], ...]:  # read once, whichever dimension asks
+        return tuple(labelled_fields(sentence) for sentence in self._sentences)
 
     @cached_property
     def purpose(self) -> Purpose | None:
