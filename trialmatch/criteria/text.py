@@ -87,15 +87,16 @@ _SEMICOLON_OR = re.compile(r";\s+(?:and/)?or\s", re.I)
 FIELD_LABELS = (
     "DISEASE CHARACTERISTICS", "PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY",
     # patient characteristics
-    "Age", "Sex", "Menopausal status", "(?i:Performance status)", "Life expectancy", "Hematopoietic", "Haematopoietic",
+    "Age", "Sex", "Menopausal status", "Performance status", "Life expectancy", "Hematopoietic", "Haematopoietic",
     "Hematologic", "Hepatic", "Renal", "Cardiovascular", "Cardiac", "Pulmonary", "Neurologic", "Immunologic",
     "Gastrointestinal", "Endocrine", "Other",
     # prior concurrent therapy
     "Biologic therapy", "Immunotherapy", "Chemotherapy", "Endocrine therapy", "Hormonal therapy", "Radiotherapy",
     "Surgery",
 )
-# A label is a whole word (case as listed) before a colon; the longest first ("Endocrine therapy" before "Endocrine").
-_FIELD_LABEL = re.compile(r"\b(?P<label>" + "|".join(sorted(FIELD_LABELS, key=len, reverse=True)) + r")\s?:\s*")
+_LABELS = tuple(sorted(FIELD_LABELS, key=len, reverse=True))  # the longest first: "Endocrine therapy", not "Endocrine"
+_ANY_CASE_LABEL = "performance status"  # written in any case ("PERFORMANCE STATUS:", "Performance Status:")
+_LONGEST_LABEL = len(_LABELS[0])
 
 
 class LabelledField(NamedTuple):
@@ -112,13 +113,36 @@ def labelled_fields(sentence: str) -> tuple[LabelledField, ...]:
     One label alone ("Age: 18 or over") is a field too: a dimension that reads only runs asks for two or more."""
     if ":" not in sentence:  # most sentences: no label to look for
         return ()
-    found = list(_FIELD_LABEL.finditer(sentence))
+    found: list[tuple[int, int, int]] = []  # (where a label starts, where it ends, where its text starts)
+    colon = sentence.find(":")
+    while colon >= 0:  # a label ends at a colon: look back from each one (no scan of the whole sentence)
+        start, end = _label_at(sentence, colon)
+        if start >= 0:
+            text = colon + 1
+            while text < len(sentence) and sentence[text].isspace():
+                text += 1
+            found.append((start, end, text))
+        colon = sentence.find(":", colon + 1)
     if not found:
         return ()
-    ends = [match.start() for match in found[1:]] + [len(sentence)]
-    return tuple(LabelledField(match.group("label"), sentence[match.end():end].strip(),
-                               sentence[match.start():end].rstrip(), match.start())
-                 for match, end in zip(found, ends, strict=True))
+    ends = [start for start, _, _ in found[1:]] + [len(sentence)]
+    return tuple(LabelledField(sentence[start:end], sentence[text:stop].strip(), sentence[start:stop].rstrip(), start)
+                 for (start, end, text), stop in zip(found, ends, strict=True))
+
+
+def _label_at(sentence: str, colon: int) -> tuple[int, int]:
+    """(start, end) of the label before this colon (a whole word, one space allowed before the colon), or (-1, -1)."""
+    end = colon - 1 if colon and sentence[colon - 1].isspace() else colon
+    before = sentence[max(0, end - _LONGEST_LABEL):end]
+    if before.endswith(_LABELS):
+        start = end - next(len(label) for label in _LABELS if before.endswith(label))
+    elif before.lower().endswith(_ANY_CASE_LABEL):
+        start = end - len(_ANY_CASE_LABEL)
+    else:
+        return -1, -1
+    if start and (sentence[start - 1].isalnum() or sentence[start - 1] == "_"):  # a word's end, not a label
+        return -1, -1
+    return start, end
 
 
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
