@@ -199,6 +199,8 @@ class Criterion:
 
     def labelled_fields(self) -> list[tuple[LabelledField, ...]]:
         """Each sentence's labelled fields (see labelled_fields()), in the order of sentences()."""
+        if ":" not in self.text:  # most criteria: no label, nothing to remember
+            return [()] * len(self._sentences)
         return list(self._labelled_fields)
 
     @cached_property
