@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
@@ -80,6 +80,71 @@ _LONE_OR = re.compile(r"\s*(?:and/)?or\s*$", re.I)
 _OPENS_OR = re.compile(r"(?:and/)?or\b|except(?:ions?)?\s*[:\-]", re.I)
 _SEMICOLON_OR = re.compile(r";\s+(?:and/)?or\s", re.I)
 
+# Old PDQ-style records run labelled fields together in one sentence, without stops: "PATIENT CHARACTERISTICS: Age:
+# 70 and over Performance status: ECOG 0-2 Life expectancy: ... PRIOR CONCURRENT THERAPY: Biologic therapy: Not
+# specified Chemotherapy: No prior chemotherapy ...". The labels are the text's structure, not any one dimension's: one
+# list (headings and fields of both kinds), read here once, and each dimension takes the field it reads.
+FIELD_LABELS = (
+    "DISEASE CHARACTERISTICS", "PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY",
+    # patient characteristics
+    "Age", "Sex", "Menopausal status", "Performance status", "Life expectancy", "Hematopoietic", "Haematopoietic",
+    "Hematologic", "Hepatic", "Renal", "Cardiovascular", "Cardiac", "Pulmonary", "Neurologic", "Immunologic",
+    "Gastrointestinal", "Endocrine", "Other",
+    # prior concurrent therapy
+    "Biologic therapy", "Immunotherapy", "Chemotherapy", "Endocrine therapy", "Hormonal therapy", "Radiotherapy",
+    "Surgery",
+)
+_LABELS = tuple(sorted(FIELD_LABELS, key=len, reverse=True))  # the longest first: "Endocrine therapy", not "Endocrine"
+_ANY_CASE_LABEL = "performance status"  # written in any case ("PERFORMANCE STATUS:", "Performance Status:")
+_LONGEST_LABEL = len(_LABELS[0])
+
+
+class LabelledField(NamedTuple):
+    """One labelled field of a run of fields in a sentence."""
+
+    label: str  # as written: "Performance status", "PRIOR CONCURRENT THERAPY"
+    text: str  # what follows its label, up to the next label: "ECOG 0-2" ("" for a bare heading)
+    quoted: str  # the field with its label, as written: "Performance status: ECOG 0-2"
+    start: int  # where its label starts in the sentence
+
+
+def labelled_fields(sentence: str) -> tuple[LabelledField, ...]:
+    """The labelled fields of a sentence, in order (words before the first label are in none); () when it has none.
+    One label alone ("Age: 18 or over") is a field too: a dimension that reads only runs asks for two or more."""
+    if ":" not in sentence:  # most sentences: no label to look for
+        return ()
+    found: list[tuple[int, int, int]] = []  # (where a label starts, where it ends, where its text starts)
+    colon = sentence.find(":")
+    while colon >= 0:  # a label ends at a colon: look back from each one (no scan of the whole sentence)
+        start, end = _label_at(sentence, colon)
+        if start >= 0:
+            text = colon + 1
+            while text < len(sentence) and sentence[text].isspace():
+                text += 1
+            found.append((start, end, text))
+        colon = sentence.find(":", colon + 1)
+    if not found:
+        return ()
+    ends = [start for start, _, _ in found[1:]] + [len(sentence)]
+    return tuple(LabelledField(sentence[start:end], sentence[text:stop].strip(), sentence[start:stop].rstrip(), start)
+                 for (start, end, text), stop in zip(found, ends, strict=True))
+
+
+def _label_at(sentence: str, colon: int) -> tuple[int, int]:
+    """(start, end) of the label before this colon (a whole word, one space allowed before the colon), or (-1, -1)."""
+    end = colon - 1 if colon and sentence[colon - 1].isspace() else colon
+    before = sentence[max(0, end - _LONGEST_LABEL):end]
+    if before.endswith(_LABELS):
+        start = end - next(len(label) for label in _LABELS if before.endswith(label))
+    elif before.lower().endswith(_ANY_CASE_LABEL):
+        start = end - len(_ANY_CASE_LABEL)
+    else:
+        return -1, -1
+    if start and (sentence[start - 1].isalnum() or sentence[start - 1] == "_"):  # a word's end, not a label
+        return -1, -1
+    return start, end
+
+
 # Evidence quotes longer than this are cut at a word boundary with an ellipsis.
 MAX_EVIDENCE_CHARS = 400
 
@@ -131,6 +196,16 @@ class Criterion:
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
         return tuple(_alternative_lists(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s)))
+
+    def labelled_fields(self) -> list[tuple[LabelledField, ...]]:
+        """Each sentence's labelled fields (see labelled_fields()), in the order of sentences()."""
+        if ":" not in self.text:  # most criteria: no label, nothing to remember
+            return [()] * len(self._sentences)
+        return list(self._labelled_fields)
+
+    @cached_property
+    def _labelled_fields(self) -> tuple[tuple[LabelledField, ...], ...]:  # read once, whichever dimension asks
+        return tuple(labelled_fields(sentence) for sentence in self._sentences)
 
     @cached_property
     def purpose(self) -> Purpose | None:

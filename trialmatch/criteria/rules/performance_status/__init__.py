@@ -25,7 +25,7 @@ from trialmatch.criteria.rules.performance_status import ages as age_rules
 from trialmatch.criteria.rules.performance_status import cross
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import apply_scope, read_scope
-from trialmatch.criteria.text import Criterion, TrialText, quote
+from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
 
 NAME = "performance_status"
 
@@ -786,24 +786,16 @@ def _lay_possible(text: str) -> bool:
     return _LAY_UP.possible(text) or _LAY_DOWN.possible(text)
 
 
-# "PATIENT CHARACTERISTICS: Age: 70 and over Performance status: ECOG 0-2 Life expectancy: ... Hepatic: (Unless caused
-# by tumor) ...": a run of labelled fields in one sentence. The performance field is the limit; an age or an "unless"
-# in another field is not its condition.
-_FIELD_PERFORMANCE = re.compile(r"\bPerformance status\s?:\s*", re.I)
-_NEXT_FIELD = re.compile(
-    r"\s(?:Age|Sex|Life expectancy|Hematopoietic|Haematopoietic|Hematologic|Hepatic|Renal|Cardiovascular|Cardiac"
-    r"|Pulmonary|Neurologic|Immunologic|Gastrointestinal|Endocrine|Menopausal status|Other|Biologic therapy"
-    r"|Chemotherapy|Radiotherapy|Surgery|Endocrine therapy)\s?:\s")
-
-
-def _performance_field(sentence: str) -> str:
-    """The performance field of a run of labelled fields; any other sentence whole."""
-    if ":" not in sentence or (field := _FIELD_PERFORMANCE.search(sentence)) is None:
+def _performance_field(sentence: str, fields: tuple[LabelledField, ...]) -> str:
+    """The "Performance status:" field of a run of labelled fields (the splitter's, criteria/text.py), label and
+    all; any other sentence whole. The performance field is the limit: an age or an "unless" in another field
+    ("Age: 70 and over ... Hepatic: (Unless caused by tumor) ...") is not its condition."""
+    if len(fields) < 2:  # no field, or one alone: the sentence is all there is
         return sentence
-    following = _NEXT_FIELD.search(sentence, field.end())
-    if following is None and not _NEXT_FIELD.search(sentence, 0, field.start()):
-        return sentence
-    return sentence[field.start():following.start() if following else len(sentence)]
+    for field in fields:
+        if field.label.lower() == "performance status":
+            return field.quoted
+    return sentence
 
 
 def _may_state(text: str) -> bool:
@@ -822,8 +814,8 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
         # "ECOG 0-2 for patients aged 75 or older; ECOG 0-1 for younger ones": one rule by age across its sentences.
         by_age["evidence"] = quote(criterion.text)
         return [by_age]
-    for number, sentence in enumerate(sentences):
-        sentence = _performance_field(sentence)
+    for number, (sentence, fields) in enumerate(zip(sentences, criterion.labelled_fields(), strict=True)):
+        sentence = _performance_field(sentence, fields)
         found = _sentence_rules(sentence, criterion.section == "exclusion") if ANCHOR.search(sentence) else []
         if not found and lay:
             found = _lay_rules(sentence, criterion.section == "exclusion")

@@ -61,7 +61,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
-from trialmatch.criteria.text import Criterion, TrialText, quote
+from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
 # "Patients with driver mutations must have received X; and Y after X": the "and" goes on with the same patients.
@@ -72,22 +72,22 @@ _LINE_KINDS = ("naive", "lines", "require")
 
 # Old registry records run a heading, its sub-headings and their items together on one line, without stops:
 # "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy No other concurrent
-# chemotherapy Radiotherapy: ...". Each item starts with a capital after a lower-case word; cut there, so that "No
-# prior chemotherapy" is read on its own (not as part of a "concurrent therapy" sentence).
-_OLD_STYLE_HEADING = re.compile(r"\bPRIOR\s+CONCURRENT\s+THERAPY:\s*")
-_OLD_STYLE_CUT = re.compile(r"\s*\b(?:Biologic therapy|Immunotherapy|Chemotherapy|Endocrine therapy|Hormonal therapy"
-                            r"|Radiotherapy|Surgery|Other)\s*:\s*"
-                            r"|(?<=[a-z0-9)%])\s+(?=(?:No|At least|Prior|Received|More than|Recovered|Concurrent"
-                            r"|Must|Not|See)\b)")
+# chemotherapy Radiotherapy: ...". The splitter gives the labelled fields (criteria/text.py); inside one, each item
+# starts with a capital after a lower-case word: cut there, so that "No prior chemotherapy" is read on its own (not
+# as part of a "concurrent therapy" sentence).
+_OLD_STYLE_HEADING = "PRIOR CONCURRENT THERAPY"
+_OLD_STYLE_ITEM = re.compile(r"(?<=[a-z0-9)%])\s+(?=(?:No|At least|Prior|Received|More than|Recovered|Concurrent"
+                             r"|Must|Not|See)\b)")
 
 
-def _old_style_items(sentence: str) -> list[str]:
-    """The items of an old-style run-together "PRIOR CONCURRENT THERAPY:" sentence; the sentence alone otherwise."""
-    heading = _OLD_STYLE_HEADING.search(sentence)
-    if heading is None:
+def _old_style_items(sentence: str, fields: tuple[LabelledField, ...]) -> list[str]:
+    """The items of the fields from a "PRIOR CONCURRENT THERAPY:" heading on, after the words before it (other
+    fields, read as one); the sentence alone when it has no such heading."""
+    number = next((n for n, field in enumerate(fields) if field.label == _OLD_STYLE_HEADING), None)
+    if number is None:
         return [sentence]
-    head = sentence[:heading.start()].strip()
-    items = [part.strip() for part in _OLD_STYLE_CUT.split(sentence[heading.end():]) if part and part.strip()]
+    head = sentence[:fields[number].start].strip()
+    items = [item.strip() for field in fields[number:] for item in _OLD_STYLE_ITEM.split(field.text) if item.strip()]
     return ([head] if head else []) + items
 
 
@@ -97,7 +97,8 @@ def _pieces(crit: Criterion) -> list[str]:
     pieces: list[str] = []
     sentences = crit.sentences()  # never cut inside brackets (text.Criterion.sentences)
     if "THERAPY:" in crit.text:
-        sentences = [part for sentence in sentences for part in _old_style_items(sentence)]
+        sentences = [part for sentence, fields in zip(sentences, crit.labelled_fields(), strict=True)
+                     for part in _old_style_items(sentence, fields)]
     for sentence in sentences:
         depth, start = 0, 0
         parts: list[str] = []
