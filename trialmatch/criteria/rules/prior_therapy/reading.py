@@ -91,6 +91,17 @@ def _old_style_items(sentence: str, fields: tuple[LabelledField, ...]) -> list[s
     return ([head] if head else []) + items
 
 
+# "Any of the following will exclude patients from study participation: receipt of more than 1 prior regimen of
+# chemotherapy": an exclusion whose first sentence opens with the list's own lead-in. The lead-in only repeats the
+# section's polarity; left on, it hides the sentence's opening ("receipt of more than 1 ...") from the readings that
+# start there, and the count becomes a ban on any chemotherapy. Exclusions only: in an inclusion such a lead-in
+# would turn the polarity round, which is not a sentence this reader can be sure of.
+_EXCLUSION_LEAD_IN = re.compile(
+    r"^(?:(?:patients|participants|subjects)\s+(?:with|who\s+have)\s+)?any\s+of\s+the\s+following\b[^:;.]{0,80}?"
+    r"\b(?:exclude[sd]?|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted))\b[^:;.]{0,60}:\s*(?=\S)",
+    re.IGNORECASE)
+
+
 def _pieces(crit: Criterion) -> list[str]:
     """Sentences, further cut at semicolons outside brackets ("1. prior EGFR TKI; 2. major surgery"),
     except where the next part goes on with "or" (alternatives stay together)."""
@@ -99,6 +110,8 @@ def _pieces(crit: Criterion) -> list[str]:
     if "THERAPY:" in crit.text:
         sentences = [part for sentence, fields in zip(sentences, crit.labelled_fields(), strict=True)
                      for part in _old_style_items(sentence, fields)]
+    if crit.section == "exclusion" and sentences and (lead := _EXCLUSION_LEAD_IN.match(sentences[0])):
+        sentences = [sentences[0][lead.end():], *sentences[1:]]
     for sentence in sentences:
         depth, start = 0, 0
         parts: list[str] = []
