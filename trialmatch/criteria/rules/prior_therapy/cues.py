@@ -231,11 +231,12 @@ SKIP_EXCLUSION = re.compile(
 # "..., and have a life expectancy of more than 12 weeks": a length that is no time since a treatment.
 LIFE_EXPECTANCY = re.compile(
     r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
-# Washouts and time windows: assumed met, so they never forbid anything.
+# Washouts and time windows: assumed met, so they never forbid anything. "18 years of age" is an age, not a window.
 N_WORD = _N = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|fourteen|twenty-?one|twenty-?eight|thirty)"
 TIME_WINDOW = guarded(
     rf"\bwithin\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?{_N}\b"
-    rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+(?:prior|before|of|preceding|since|from|after|elapsed)"
+    rf"|\b{_N}\s*(?:days?|weeks?|months?|years?|half[- ]lives)\s+"
+    rf"(?:prior|before|of(?!\s+age\b)|preceding|since|from|after|elapsed)"
     rf"|\bhalf[- ]lives\b|\bwash[- ]?out\b|\bin the (?:last|past|preceding) {_N}\b"
     rf"|\bless than {_N}\s*(?:days?|weeks?|months?)|\b(?:at least|more than|greater than)\s+{_N}\s*(?:days?"
     rf"|weeks?|months?)"
