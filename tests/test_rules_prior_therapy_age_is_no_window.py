@@ -40,3 +40,29 @@ def test_a_window_in_years_is_still_a_window(line: str) -> None:
     for patient in (AFTER_PLATINUM, NAIVE):
         assert prior_verdict(patient, exclusion=[line] if line.startswith("No") else None,
                              inclusion=None if line.startswith("No") else [line]) != "excluded"
+
+
+# The adult age floor names no subgroup: "Patients aged 18 years or older who progressed on platinum" is everyone's
+# rule (all of this tool's patients are adults). Before, "patients aged 18" read as a group named by a fact prior
+# therapy does not read, and the requirement became a question for every patient.
+@pytest.mark.parametrize("line", [
+    "Patients aged 18 years or older who progressed on prior platinum-based chemotherapy.",
+    "Patients aged >= 18 with NSCLC progressing after platinum chemotherapy.",
+    "Participants aged 20 years and over who have received platinum-based chemotherapy.",
+    "Subjects aged at least 18 years whose disease progressed after platinum doublet chemotherapy.",
+    "Patients aged 19 or older with progression following platinum-based chemotherapy.",
+    "Individuals aged 21 years or above with NSCLC that progressed on platinum-containing chemotherapy.",
+    "Patients aged \u2265 18 years who have progressed after a platinum-based regimen.",
+    "Patients aged over 18 with progression after platinum chemotherapy.",
+])
+def test_an_adult_age_floor_names_no_subgroup(line: str) -> None:
+    assert prior_verdict(AFTER_PLATINUM, inclusion=[line]) == "eligible"
+    assert prior_verdict(NAIVE, inclusion=[line]) == "excluded"
+
+
+@pytest.mark.parametrize("line", [
+    "Patients aged 75 or older must be chemotherapy-naive.",  # a real subgroup: its rule is a question
+    "Patients aged 70 years and over must not have received prior chemotherapy.",
+])
+def test_an_older_age_group_stays_a_group(line: str) -> None:
+    assert prior_verdict(AFTER_PLATINUM, inclusion=[line]) == "unknown"

@@ -11,6 +11,8 @@ it is soft (unknown where it would exclude), never an exclusion on a condition n
 
 from __future__ import annotations
 
+import re
+
 from trialmatch.criteria.rules.prefilter import guarded
 
 # A fact that names a group of patients (with a value, so "prior anti-PD-L1 therapy" names no group).
@@ -47,6 +49,16 @@ _CONDITION = guarded(
 )
 
 
+# "Patients aged 18 years or older who progressed on ...", "aged >= 18": the adult age floor every trial of this
+# tool's patients sets names no subgroup (all of them are adults), unlike "patients aged 75 or older must ...".
+_ADULT_FLOOR = re.compile(
+    r"\baged?\s*(?:(?:>=|=>|[>\u2265]|at least|over|above|older than)\s*)?(?:1[89]|2[01])\b"
+    r"(?:\s*(?:years?|yrs?)(?:\s+of\s+age)?)?(?:\s+(?:or|and)\s+(?:older|over|above))?"
+    r"(?!\s*(?:-|to|or\s+younger|and\s+younger|or\s+under|or\s+below)\b)")
+
+
 def conditioned_on_other_fact(norm: str) -> bool:
     """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
-    return bool(_CONDITION.search(norm))
+    if not _CONDITION.possible(norm):
+        return False
+    return bool(_CONDITION.search(_ADULT_FLOOR.sub("", norm) if "age" in norm else norm))
