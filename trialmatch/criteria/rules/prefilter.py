@@ -54,13 +54,20 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=1024)
+def _parse_tree(pattern: re.Pattern[str]) -> tuple[tuple[Any, Any], ...]:
+    """The pattern's parse tree, read once: a Guarded pattern asks it for its needles and for its first characters
+    (a tuple: the cached tree is shared, and nothing may change it)."""
+    assert _parser is not None
+    return tuple(_parser.parse(pattern.pattern, pattern.flags))
+
+
 def required_needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
     """Literal strings one of which every match of `pattern` contains; None when none can be named."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-        return _sequence(list(tree), bool(pattern.flags & re.IGNORECASE))
+        return _sequence(list(_parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
     except Exception:  # an unexpected parse tree: check nothing rather than guess
         return None
 
@@ -154,7 +161,7 @@ def word_start_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
         return pattern
     try:
-        first = _first(list(_parser.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
+        first = _first(list(_parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
         if first is None or not first[1] or sum(_size(item) for item, _ in first[0]) > _MAX_START_CHARS:
             return pattern
         chars = sorted(first[0])
