@@ -59,6 +59,4 @@ _ADULT_FLOOR = re.compile(
 
 def conditioned_on_other_fact(norm: str) -> bool:
     """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
-    if not _CONDITION.possible(norm):
-        return False
     return bool(_CONDITION.search(_ADULT_FLOOR.sub("", norm) if "age" in norm else norm))
