@@ -54,6 +54,11 @@ def test_a_window_in_years_is_still_a_window(line: str) -> None:
     "Individuals aged 21 years or above with NSCLC that progressed on platinum-containing chemotherapy.",
     "Patients aged \u2265 18 years who have progressed after a platinum-based regimen.",
     "Patients aged over 18 with progression after platinum chemotherapy.",
+    # The floor without "aged": "<who> 18 years (of age) or older".
+    "Patients 18 years or older who progressed on prior platinum-based chemotherapy.",
+    "Subjects 18 years of age or older whose NSCLC progressed after platinum doublet chemotherapy.",
+    "Participants 20 years and over who have received platinum-based chemotherapy.",
+    "Patients 21 or older with progression following platinum-based chemotherapy.",
 ])
 def test_an_adult_age_floor_names_no_subgroup(line: str) -> None:
     assert prior_verdict(AFTER_PLATINUM, inclusion=[line]) == "eligible"
@@ -63,6 +68,8 @@ def test_an_adult_age_floor_names_no_subgroup(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Patients aged 75 or older must be chemotherapy-naive.",  # a real subgroup: its rule is a question
     "Patients aged 70 years and over must not have received prior chemotherapy.",
+    "Patients 75 years or older must not have received prior chemotherapy.",
+    "Patients 65 years of age and older must be chemotherapy-naive.",
 ])
 def test_an_older_age_group_stays_a_group(line: str) -> None:
     assert prior_verdict(AFTER_PLATINUM, inclusion=[line]) == "unknown"

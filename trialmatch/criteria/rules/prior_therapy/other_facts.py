@@ -49,14 +49,17 @@ _CONDITION = guarded(
 )
 
 
-# "Patients aged 18 years or older who progressed on ...", "aged >= 18": the adult age floor every trial of this
-# tool's patients sets names no subgroup (all of them are adults), unlike "patients aged 75 or older must ...".
+# "Patients aged 18 years or older who progressed on ...", "Patients 18 years of age or older who ...", "aged >= 18":
+# the adult age floor every trial of this tool's patients sets names no subgroup (all of them are adults), unlike
+# "patients aged 75 or older must ...".
 _ADULT_FLOOR = re.compile(
     r"\baged?\s*(?:(?:>=|=>|[>\u2265]|at least|over|above|older than)\s*)?(?:1[89]|2[01])\b"
     r"(?:\s*(?:years?|yrs?)(?:\s+of\s+age)?)?(?:\s+(?:or|and)\s+(?:older|over|above))?"
-    r"(?!\s*(?:-|to|or\s+younger|and\s+younger|or\s+under|or\s+below)\b)")
+    r"(?!\s*(?:-|to|or\s+younger|and\s+younger|or\s+under|or\s+below)\b)"
+    r"|\b(?:1[89]|2[01])\s*(?:(?:years?|yrs?)(?:\s+of\s+age)?\s+)?(?:or|and)\s+(?:older|over|above)\b")
+_FLOOR_WORDS = ("age", "older", "over", "above")
 
 
 def conditioned_on_other_fact(norm: str) -> bool:
     """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
-    return bool(_CONDITION.search(_ADULT_FLOOR.sub("", norm) if "age" in norm else norm))
+    return bool(_CONDITION.search(_ADULT_FLOOR.sub("", norm) if any(w in norm for w in _FLOOR_WORDS) else norm))
