@@ -452,8 +452,13 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     positive = [g for g in rule["genes"] if profile.gene_status(g) == "positive" and _bound(rule, g, profile)]
     if not positive:
         # A condition on the patients known to have a driver: the labels' reading, and no reason to hide a trial.
+        # The reason must not claim results a patient does not have (untested genes are not "none").
+        if any(profile.gene_status(g) == "negative" for g in rule["genes"]):
+            return Outcome(ELIGIBLE, lambda: "The trial asks only patients with a driver alteration to have had "
+                                             "targeted therapy for it; your results show none.")
         return Outcome(ELIGIBLE, lambda: "The trial asks only patients with a driver alteration to have had "
-                                         "targeted therapy for it; your results show none.")
+                                         "targeted therapy for it; your profile gives no test results. If testing "
+                                         "finds one, ask whether you would need that treatment first.")
     missing: list[tuple[str, tuple[str, ...]]] = []
     for gene in positive:
         need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()),
