@@ -647,7 +647,28 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
     if match and cancers_named(match.group("what")):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
+    if match and _class_heading_rule(text, match.group("what"), match.end()):
+        return _scope_from(match.group(0), "cohort"), text[match.end():]
     return None, text
+
+
+def _class_heading_rule(text: str, what: str, end: int) -> bool:
+    """Whether "<what>: <rest>" is a group's rule under a heading naming a class of drivers alone: "Non-AGA: must have
+    progressed on ...", "Driver-negative: ...". Not when the rest names a gene ("Activating driver mutation: epidermal
+    growth factor receptor (EGFR), ...": the class spelt out); "With/Without/No ...:" headings are _bare_group_scope's;
+    gene-named ones ("EGFR wild-type:") pair with their twin ("EGFR-mutant:") in prior_therapy's marker groups."""
+    if not _marker_words_only(what) or genes_named(what) or genes_negated(what) or _BARE_GROUP.match(text) \
+            or _CONDITION_START.match(text) or _states_marker_rule(text, end):
+        return False
+    spelt = _SPELT_OUT.match(text, end)
+    return not genes_named(text[spelt.end() if spelt else end:])
+
+
+def _states_marker_rule(text: str, start: int) -> bool:
+    """Whether what follows a heading's colon is the marker rule itself ("No AGA: confirmed by tissue NGS", "No
+    actionable alterations: EGFR, ALK, ROS1"), not the rule of the group the heading names."""
+    return bool(_RULE_AFTER_HEAD.search(text, start) or _DEFINES_AFTER_HEAD.match(text, start)) \
+        or (_SPELT_OUT.match(text, start) is None and _lists_genes(text[start:]))
 
 
 # The words a cancer's name may hold beside what the cancer vocabulary reads: "Classical Hodgkin Lymphoma", "Head and
@@ -767,6 +788,10 @@ _RULE_AFTER_HEAD = re.compile(
 _DEFINES_AFTER_HEAD = re.compile(r"\s*\(?\s*(?:including|such\s+as|e\.g)\b", re.I)  # "No AGA: including ..."
 
 
+# After a heading's colon, its class's genes in brackets and then more words: "Without AGA: (EGFR, ALK) must have ...".
+_SPELT_OUT = re.compile(r"\s*(?P<genes>\([^()]{2,80}\))\s*(?=\w)")
+
+
 def _lists_genes(rest: str) -> bool:
     """Does the text after a heading's colon open with a gene ("No actionable genomic alterations: EGFR, ALK, ROS1"):
     the heading's class spelt out, a marker rule, not a group's rule."""
@@ -786,12 +811,15 @@ def _class_first_scope(text: str) -> Scope | None:
 def _bare_group_scope(text: str) -> Scope | None:
     """The group "With AGA:", "No AGA:", "Without ALK rearrangement:" names (see _BARE_GROUP), or None."""
     match = _BARE_GROUP.match(text)
-    if match is None or _RULE_AFTER_HEAD.search(text, match.end()) or _DEFINES_AFTER_HEAD.match(text, match.end()) \
-            or _lists_genes(text[match.end():]):
+    if match is None or _states_marker_rule(text, match.end()):
         return None
-    what, how = match.group("what") + match.group("aside"), match.group("how").lower()
+    spelt = _SPELT_OUT.match(text, match.end())
+    # "Without AGA: (EGFR, ALK) must have ...": the class spelt out in brackets, then the group's rule.
+    what = match.group("what") + match.group("aside") + (spelt.group("genes") if spelt else "")
+    how = match.group("how").lower()
     label = _shorten(text[:match.end()])
-    if _CLASS_NAME.search(what) and not genes_named(what) and not _narrows_marker_group(what):
+    head = match.group("what")  # "No AGA (EGFR, ALK, ROS1):": the class is named before its genes are spelt out
+    if _CLASS_NAME.search(head) and not genes_named(head) and not _narrows_marker_group(what):
         sign = driver_class_sign(what)
         return Scope(label, "condition", (), driver_panel(), absent=how != "with" or bool(sign), drivers=True)
     genes = genes_named(what)
