@@ -133,8 +133,10 @@ def _after_window(sentence: str, end: int) -> str:
     if listed:  # "Brain metastases: active, or treated within 14 days": the colon introduces the kinds meant
         text = text[listed.end():]
     stop = re.search(r"[;.:]" if listed else r"[,;.:]", text)
-    if stop and stop.group(0) == "," and _qualifier_list(text[stop.end():]):
-        stop = _CLAUSE_STOP.search(text, stop.end())  # "Brain metastases, symptomatic or requiring steroids"
+    if stop and stop.group(0) == "," and (_qualifier_list(text[stop.end():])
+                                          or _relative_qualifier_list(text[stop.start():])):
+        # "Brain metastases, symptomatic or requiring steroids", "Brain metastases, which are untreated or ..."
+        stop = _CLAUSE_STOP.search(text, stop.end())
     text = text[:stop.start()] if stop else text
     cue = phrases.EXCEPTION_CUE.search(text)
     text = text[:cue.start()] if cue else text
@@ -255,7 +257,7 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
     pairs_t = [f[1] for f in found]
     pairs_a = [f[2] for f in found]
     # "symptomatic or untreated": either one is enough to exclude; so is "untreated, or treated within 14 days".
-    either_after = listed or "recent" in {f[0] for f in found}
+    either_after = listed or "recent" in {f[0] for f in found} or _relative_qualifier_list(after)
     if re.search(r"\bor\b|/", before) or either_after and re.search(r"\bor\b", after):
         return _most(pairs_t), _most(pairs_a), words
     # "untreated symptomatic": all must hold, so the loosest family decides; synonyms count as one.
@@ -267,6 +269,25 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
         )
     return (_most([v[0] for v in by_family.values()], restrictive=False),
             _most([v[1] for v in by_family.values()], restrictive=False), words)
+
+
+# "Brain metastases that are untreated or symptomatic": a relative clause listing the mention's own kinds.
+_RELATIVE_IS = re.compile(r"\s*,?\s*(?:that|which)\s+(?:are|is|were|was|remain|have\s+been|has\s+been)\s+", re.I)
+
+
+def _relative_qualifier_list(after: str) -> bool:
+    """ "that are untreated or symptomatic": either kind is enough, as in "untreated or symptomatic brain
+    metastases" (not "all must hold", which let an untreated metastasis through as a question)."""
+    relative = _RELATIVE_IS.match(after)
+    return relative is not None and _qualifier_list(after[relative.end():].split(",", 1)[0])
+
+
+def _permission_start(sentence: str, end: int, verb: int) -> int:
+    """Where the permission whose verb is at `verb` begins: after the last semicolon between the mention and the
+    verb ("Active brain metastases or leptomeningeal disease; treated stable ones are allowed": what precedes the
+    semicolon is the excluded condition, not one of the permission's alternatives), else right after the mention."""
+    semicolon = sentence.rfind(";", end, verb)
+    return semicolon + 1 if semicolon >= 0 else end
 
 
 def _alternatives(region: str) -> list[str]:
@@ -617,7 +638,7 @@ def _mention_statements(
         if cue:
             region_start = cue.start() if cue.group(0).lower().split()[0] in (
                 "unless", "except", "excluding", "other", "with", "however", "provided", "providing", "as",
-                "only", "if", "or") else end
+                "only", "if", "or") else _permission_start(sentence, end, cue.start())
             _loosen(statement, f"{sentence[region_start:]} {follow}")  # "unless all of the following:" + list
         return [statement], statement
 

@@ -1,0 +1,59 @@
+"""Brain-metastasis kinds of session 21 (found on an invented, independently labelled set).
+
+- "Brain metastases that are untreated or symptomatic": a relative clause listing the mention's own kinds; either
+  is enough, as in "untreated or symptomatic brain metastases" (was read as "all must hold", so an untreated
+  metastasis became a question).
+- "Active brain metastases or leptomeningeal disease; treated stable brain metastases are allowed": what stands before
+  the semicolon is the excluded condition, not one of the permission's alternatives (the "or leptomeningeal disease"
+  was read as a way back in nobody could check, so active ones became a question).
+"""
+
+from __future__ import annotations
+
+import pytest
+from brain_cases import EL, EX, UN, brain
+
+# none, treated_stable, active, not given
+UNTREATED_OUT = (EL, EL, EX, UN)
+
+
+@pytest.mark.parametrize("line", [
+    "Brain metastases that are untreated or symptomatic.",
+    "CNS metastases which are symptomatic or untreated.",
+    "Brain metastases that are untreated or symptomatic, or that required steroids within 4 weeks before first dose.",
+    "Known brain metastases that are active or untreated.",
+    "Intracranial metastases that are untreated or progressing.",
+    "Cerebral metastases, which are symptomatic or untreated, are not allowed.",
+])
+def test_a_relative_clause_listing_kinds_excludes_each_kind(line: str) -> None:
+    assert brain(exclusion=line) == UNTREATED_OUT
+
+
+@pytest.mark.parametrize("line", [
+    "Brain metastases that are symptomatic or require steroids.",  # no untreated kind named: a question
+    "Brain metastases that are treated or untreated with symptoms.",
+])
+def test_a_relative_clause_without_an_untreated_kind_stays_a_question(line: str) -> None:
+    assert brain(exclusion=line)[2] == UN
+
+
+@pytest.mark.parametrize("line", [
+    "Active CNS metastases and/or carcinomatous meningitis; patients with treated brain metastases that are stable "
+    "for >= 4 weeks are eligible.",
+    "Active brain metastases or leptomeningeal disease; treated stable brain metastases are allowed.",
+    "Untreated brain metastases or spinal cord compression; previously irradiated, stable brain metastases are "
+    "permitted.",
+    "Active CNS metastases or leptomeningeal carcinomatosis; subjects with treated, stable CNS metastases may be "
+    "enrolled.",
+    "Progressive or untreated brain metastases and/or leptomeningeal disease; patients with brain metastases treated "
+    "and stable for 28 days are eligible.",
+    "Active brain metastases or meningeal carcinomatosis; treated brain metastases stable off steroids are allowed.",
+])
+def test_the_condition_before_a_semicolon_is_no_way_back_in(line: str) -> None:
+    assert brain(exclusion=line) == UNTREATED_OUT
+
+
+def test_a_permission_after_a_semicolon_still_lets_its_patients_in() -> None:
+    # Near-miss: the permission itself names untreated ones without symptoms: those are a question, not out.
+    assert brain(exclusion="Symptomatic brain metastases or spinal cord compression; patients with asymptomatic "
+                           "untreated brain metastases are eligible.")[2] == UN
