@@ -11,7 +11,11 @@
 from __future__ import annotations
 
 import pytest
-from brain_cases import EL, EX, UN, brain
+from brain_cases import EL, EX, UN, brain, bullets
+from invented import invented_trial
+
+from trialmatch.criteria.rules import brain_metastases
+from trialmatch.matching.profile import Profile
 
 # none, treated_stable, active, not given
 UNTREATED_OUT = (EL, EL, EX, UN)
@@ -57,3 +61,38 @@ def test_a_permission_after_a_semicolon_still_lets_its_patients_in() -> None:
     # Near-miss: the permission itself names untreated ones without symptoms: those are a question, not out.
     assert brain(exclusion="Symptomatic brain metastases or spinal cord compression; patients with asymptomatic "
                            "untreated brain metastases are eligible.")[2] == UN
+
+
+# "At least one measurable extracranial or intracranial lesion": a lesion anywhere will do, so the count asks nothing
+# of the brain (was read as a measurable brain lesion required, excluding every patient without brain metastases).
+@pytest.mark.parametrize("line", [
+    "At least one measurable extracranial or intracranial lesion per RECIST 1.1.",
+    "At least one measurable lesion (intracranial and/or extracranial) as defined by RECIST v1.1.",
+    "At least one measurable intracranial or extracranial lesion.",
+    "Measurable disease, extra- or intracranial, per RECIST 1.1.",
+    "One or more measurable CNS or extracranial lesions.",
+    "At least 1 measurable extracranial and/or intracranial target lesion.",
+])
+def test_a_lesion_anywhere_asks_nothing_of_the_brain(line: str) -> None:
+    assert brain(inclusion=line)[0] == EL
+
+
+def test_a_measurable_brain_lesion_alone_is_still_required() -> None:
+    assert brain(inclusion="At least one measurable intracranial lesion.")[0] == EX
+
+
+# ", including untreated ones," between brain metastases and "are eligible": the permission's reach, not a requirement
+# of brain metastases (untreated or any), even in a trial whose condition list names brain metastases.
+@pytest.mark.parametrize("line", [
+    "Patients with brain metastases, including untreated or progressing lesions, are eligible.",
+    "Brain metastases, including untreated ones, are allowed.",
+    "Participants with CNS metastases, even if untreated, may be enrolled.",
+    "Patients with brain metastases, whether treated or untreated, are eligible.",
+    "Subjects with intracranial metastases, including newly diagnosed lesions, can participate.",
+    "Patients with brain metastases, including those not previously irradiated, are permitted.",
+])
+@pytest.mark.parametrize("conditions", [(), ("RET Fusion-positive NSCLC", "Brain Metastases")])
+def test_an_including_aside_before_a_permission_is_no_requirement(line: str, conditions: tuple[str, ...]) -> None:
+    rules = brain_metastases.parse(invented_trial(bullets(line), bullets("Pregnancy"), conditions=conditions))
+    for state in ("none", "treated_stable", "active"):
+        assert brain_metastases.check(rules, Profile(brain_metastases=state)).verdict == EL, state

@@ -523,7 +523,7 @@ def _mention_statements(
         exclusion = False  # "Patients are eligible only if they have no brain metastases", listed as an exclusion
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
-    after_text = _verb_side(phrases.ASIDE.sub("", sentence[end:end + 200]))
+    after_text = _verb_side(phrases.ASIDE.sub("", phrases.INCLUDING_ASIDE.sub(" ", sentence[end:end + 200], 1)))
     shut_out = bool(phrases.EXCLUDED_AFTER.match(after_text))
     if not exclusion and shut_out:
         exclusion = True  # "patients with active brain metastases are excluded", in any section
@@ -916,6 +916,8 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
         return []
     before = sentence[:found.start()]
     after = phrases.ASIDE.sub("", sentence[found.end():found.end() + 160])
+    if phrases.ANY_SITE_LESION.search(sentence, max(0, found.start() - 40), found.end() + 60):
+        return []  # "at least one measurable extracranial or intracranial lesion": anywhere will do
     if (phrases.LESION_CONDITION.search(before) or phrases.IF_ANY.search(sentence)
             or phrases.NEGATED_BEFORE.search(before[-phrases.LOOKBACK:]) or phrases.PERMIT_AFTER.search(after)
             or phrases.EXCLUDED_AFTER.match(after) or phrases.NOT_ALLOWED.search(after[:60])
@@ -990,8 +992,9 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
     """
     if criterion.section != "inclusion" or not _names_untreated_lesion(criterion.context, brain_trial):
         return False
-    # "Documented brain metastases (treated or untreated)" leaves the treatment open.
-    text = phrases.NEUTRAL_STATUS.sub(" ", criterion.context)
+    # "Documented brain metastases (treated or untreated)" leaves the treatment open; "Brain metastases, including
+    # untreated ones, are allowed" lets untreated ones in, asking for none.
+    text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", criterion.context))
     if re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
         return False
     return _names_untreated_lesion(text, brain_trial)

@@ -333,6 +333,9 @@ NOT_ALLOWED = re.compile(
     r"|join)|ineligible)\b",
     re.I,
 )
+# ", including untreated or progressing lesions," between the mention and its verb: which metastases the rule reaches
+# (a permission of those too), read past to find the verb ("... are eligible").
+INCLUDING_ASIDE = re.compile(r"\s*,\s*(?:including|incl\.|even|whether)\b[^,;.]{0,80},", re.I)
 PERMIT_AFTER = re.compile(
     r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
     r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable|join"
@@ -708,6 +711,14 @@ RECORDING_AFTER = re.compile(
     re.I,
 )
 RELATIVE_OR_NEED = re.compile(r"\b(?:that|which|who)\b|\b(?:required|present|needed|mandatory)\b", re.I)
+# "At least one measurable extracranial or intracranial lesion", "a measurable lesion (intracranial and/or
+# extracranial)": a lesion anywhere will do, so the count asks nothing of the brain.
+ANY_SITE_LESION = re.compile(
+    r"\bextra-?\s?(?:cranial|cns)\s+(?:and/or|or|and)\s+(?:intra-?\s?cranial|cns|brain)"
+    r"|\b(?:intra-?\s?cranial|cns|brain)\s+(?:and/or|or)\s+(?:extra-?\s?(?:cranial|cns)|systemic|body|other)"
+    r"|\bextra-?\s?\s?or\s+intra-?\s?cranial",
+    re.I,
+)
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
