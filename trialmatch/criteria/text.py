@@ -397,7 +397,7 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     indent_stack: list[int] = []
     grouped = False  # the last section heading named a group
     blank = False  # the line before was blank
-    lines = _tables_as_bullets(unescape(markdown).splitlines())
+    lines = _inline_bullets_as_lines(_tables_as_bullets(unescape(markdown).splitlines()))
     for position, raw_line in enumerate(lines):
         if not raw_line.strip():
             blank = True
@@ -510,6 +510,29 @@ def _clauses(clean: str, section: Section) -> tuple[str, list[str], list[str]]:
         return clean, [clause for clause, _ in alternatives], [label for _, label in alternatives]
     clauses = group_clauses(clean)
     return clean, clauses, [""] * len(clauses)
+
+
+# A flattened list: "DISEASE CHARACTERISTICS: * Stage IV NSCLC * No known brain metastases PATIENT CHARACTERISTICS:
+# * ECOG 0-2 * ANC >= 1,500/mm^3": bullets whose line breaks were lost. Three or more " * " marks, each before a
+# capital letter or a digit, make a list (a product "2 * ULN" is one mark before a lower-case word).
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+\*\s+(?=[A-Z0-9<>\u2264\u2265])")
+_INLINE_HEADING = re.compile(r"\s+(?=(?:DISEASE|PATIENT) CHARACTERISTICS:|PRIOR CONCURRENT THERAPY:)")
+
+
+def _inline_bullets_as_lines(lines: list[str]) -> list[str]:
+    """Each flattened list (see _INLINE_BULLET) as one line per bullet, its field headings on lines of their own."""
+    if not any(line.count(" * ") >= 3 for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if len(_INLINE_BULLET.findall(line)) < 3 or _BULLET.match(line):
+            out.append(line)
+            continue
+        for part in _INLINE_HEADING.split(line):
+            head, *bullets = _INLINE_BULLET.split(part)
+            out.append(head)
+            out.extend(f"* {bullet}" for bullet in bullets)
+    return out
 
 
 def _tables_as_bullets(lines: list[str]) -> list[str]:
