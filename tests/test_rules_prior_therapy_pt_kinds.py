@@ -9,6 +9,8 @@
 3. A driver clause that asks the carriers for more than their targeted drug ("... must have progressed on an
    approved TKI for that alteration and on platinum-based chemotherapy"): the chemotherapy is asked of the carriers
    too (it was dropped with the driver's words).
+4. A ban on all systemic therapy whose only exception is adjuvant ("... for NSCLC other than platinum-based adjuvant
+   chemotherapy"): a line for advanced disease is banned; the setting word belongs to the exception, not the ban.
 """
 
 from __future__ import annotations
@@ -174,3 +176,34 @@ def test_a_sensitising_group_does_not_bind_an_exon_20_insertion() -> None:
 ])
 def test_the_targeted_drug_alone_still_reads_as_before(sentence: str) -> None:
     assert named_verdict({"p": TKI_ONLY}, "p", [sentence]) == "eligible"
+
+
+# --- 4. a ban on systemic therapy whose only exception is adjuvant treatment ------------------------------------
+
+ADJUVANT_ONLY = [
+    "Treatment with any prior systemic anticancer therapy for NSCLC other than platinum-based adjuvant chemotherapy "
+    "(including neoadjuvant therapy).",
+    "Any prior systemic therapy for lung cancer other than adjuvant chemotherapy.",
+    "Prior systemic anti-cancer treatment, except neoadjuvant or adjuvant platinum doublet chemotherapy.",
+    "Previous systemic therapy for NSCLC with the exception of perioperative cisplatin-based chemotherapy.",
+    "Any previous systemic treatment for non-small cell lung cancer apart from adjuvant chemotherapy.",
+    "Received prior systemic anticancer therapy for NSCLC, excluding adjuvant carboplatin- or cisplatin-based "
+    "chemotherapy.",
+]
+ONE_LINE_CHEMO = {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1}
+NO_LINE_CHEMO = {"tested_negative": GENES, "prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0}
+
+
+@pytest.mark.parametrize("sentence", ADJUVANT_ONLY)
+def test_a_line_for_advanced_disease_is_no_adjuvant_exception(sentence: str) -> None:
+    assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) == "excluded"
+    assert named_verdict({"p": NO_LINE_CHEMO}, "p", [], [sentence]) != "excluded"
+    assert verdict("naive", [], [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior systemic treatment other than chemotherapy.",  # the exception names no setting
+    "Any prior systemic therapy for advanced disease other than adjuvant chemotherapy.",  # the ban's own setting
+])
+def test_an_exception_without_the_early_setting_reads_as_before(sentence: str) -> None:
+    assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) != "excluded"

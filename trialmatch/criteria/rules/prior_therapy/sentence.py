@@ -1433,6 +1433,16 @@ _ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_
 _CHEMO_ITEMS = frozenset({"c:chemotherapy", "c:platinum", "c:taxane", "c:topoisomerase_i_inhibitor"})
 
 
+def _adjuvant_exception(norm: str) -> bool:
+    """Whether every exception the sentence makes ("other than adjuvant chemotherapy", "except neoadjuvant
+    platinum") is for the early setting, and the setting word sits only there."""
+    spans = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    if not spans or not all(cues.ADJUVANT.search(norm[a:b]) for a, b in spans):
+        return False
+    outside = cues.strip_parens(blanked(norm, spans))
+    return not cues.ADJUVANT.search(outside) and not cues.ADVANCED.search(outside)
+
+
 def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
     """Whether a banned class is narrowed to a way of giving it (_MODALITY_BEFORE / _MODALITY_AFTER). Chemotherapy
     "intravenous" is what it nearly always is: no narrowing."""
@@ -1463,6 +1473,12 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
     if any(m.systemic for m in forbid):
         if any(_INTRAVENOUS_BEFORE.search(norm, max(0, m.start - 40), m.start) for m in forbid if m.systemic):
             allow = [*allow, *_ORAL_TARGETED]  # "no prior intravenous systemic therapy": an oral TKI is not one
+        if allow and _adjuvant_exception(norm):
+            # "Any prior systemic therapy other than (platinum-based) adjuvant chemotherapy": the setting word is the
+            # exception's, not the ban's (an early ban would leave every line a question); a line for advanced disease
+            # is no adjuvant treatment. (Early drugs keep the reading they had: which were adjuvant is not listed.)
+            early = "advanced" if setting == "early" else setting
+            return {**base, "kind": "naive", "allow": allow, "setting": early, "allow_early": True}
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
