@@ -124,9 +124,14 @@ def modal_ban(norm: str) -> str:
     return _MODAL_BAN.sub(r"\g<lead>must not ", norm)
 
 
-# ("Have or have not received X" says both: no negation.)
+# ("Have or have not received X" says both: no negation.) "... and have not progressed since", "has not relapsed
+# after it": the disease's course is negated, not the treatment, so no negation of the exposure.
+_NOT_COURSE = (r"(?!\s+(?:yet\s+|since\s+|subsequently\s+)?(?:progress|relaps|recur"
+               r"|had\s+(?:(?:radiographic|radiological|clinical|documented)\s+)?(?:disease\s+)?"
+               r"(?:progression|relapse|recurrence)))")
 _LATE_NEG = guarded(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were or )"
-                       r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b")
+                       r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b"
+                       + _NOT_COURSE)
 
 # Regions whose drug names are exceptions, optional companions, or examples.
 EXCEPT = guarded(

@@ -191,6 +191,15 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
                     "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))}
             if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
                 rule["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
+            # (Only for the genes named: "driver alterations" widened to every driver asks too much of a guess.)
+            more = _AND_MORE.search(rest) if pattern is _CLAUSE and genes == rule["named"] else None
+            verb = _VERB.search(rest)
+            if more is not None and verb is not None and verb.end() <= more.start():
+                # "... must have progressed on an approved TKI for that alteration and on platinum-based
+                # chemotherapy": the carriers are asked for the rest too, read with the clause's verb (the span from
+                # the verb's object to "and" is what the driver rule took).
+                rule["more"] = (match.start("rest") + verb.end(),
+                                match.start("rest") + more.start() + len(more.group(0).split()[0]))
             rules.append(rule)
             spans.append(match.span())
     return rules, spans
@@ -317,6 +326,8 @@ _THERAPY_THEN_HAD = re.compile(
 _AND_MORE = re.compile(r"\b(?:and|plus|as well as|followed by|then)\s+(?:[a-z-]+\s+){0,3}?"
                        r"(?:chemo|platin|immuno|pd-?l?1|checkpoint|docetaxel|ici\b|cytotoxic)")
 _ROUTE_WORDS = ("may", "can", "could", "eligible", "allowed", "permitted", "qualify")
+# The clause's verb and its preposition ("progressed on", "been treated with"): what stays when its object is cut.
+_VERB = re.compile(rf"\b{_HAD}\b(?:\s+(?:on|after|with|to|by|from))?")
 
 
 def driver_routes(norm: str, header_genes: frozenset[str]) -> list[dict[str, Any]]:

@@ -93,6 +93,9 @@ class Context:
     egfr_trial: bool = False  # the title or conditions name EGFR: "third-generation TKI" means an EGFR TKI
     header_genes: frozenset[str] = frozenset()  # genes the title or conditions name: what the trial is about
     observational: bool = False  # an observational study: "patients treated with X" names the course it follows
+    # "All other participants must ..." after a bullet on a marker group: the shared reader named who the others are
+    # (those without the markers), so "others" leaves no way in of its own.
+    others_told: bool = False
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

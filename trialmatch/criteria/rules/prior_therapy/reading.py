@@ -457,6 +457,14 @@ def _carried_cohorts(pieces: tuple[str, ...]) -> list[tuple[str, ...]]:
     return carried
 
 
+def _others_told(crit: Criterion) -> bool:
+    """Whether the criterion is "All other participants must ..." and the shared reader took its group as the
+    patients without the markers the bullet before it named (reader/scope.py the_others)."""
+    scope = crit.scope
+    return scope is not None and scope.absent and bool(scope.genes) and scope.kind == "condition" \
+        and bool(cues.OTHERS.search(normalize(scope.label)))
+
+
 def _section(crit: Criterion) -> str:
     return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
 
@@ -489,6 +497,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if any(reads) and not (_children(criteria, index) and _history_header(crit)):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
+            if _others_told(crit):
+                ctx = replace(ctx, others_told=True)
             if observational:
                 ctx = replace(ctx, observational=True)
             lead = pieces[0].split(":", 1)[0] if len(pieces) > 1 and ":" in pieces[0] else ""

@@ -479,14 +479,39 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     # a condition on the patients with a driver. The rest of the sentence is read without it.
     evidence = quote(f"{ctx.prefix} {read.sentence}" if ctx.prefix else read.sentence)
     cohorts = list(heading_cohorts(read.norm, spans[0][0]) or sentence_cohorts(read.norm) or ctx.cohorts)
-    drivers = [{**rule, "soft": ctx.soft or rule["soft"], "alteration": None, "cohorts": cohorts,
-                "evidence": evidence, "section": ctx.section} for rule in found]
+    more = _carriers_more(read, ctx, found, spans)
+    drivers = [{**{k: v for k, v in rule.items() if k != "more"}, "soft": ctx.soft or rule["soft"], "alteration": None,
+                "cohorts": cohorts, "evidence": evidence, "section": ctx.section} for rule in found] + more
     norm = blanked(read.norm, spans)
     if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
         return drivers
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
+
+
+def _carriers_more(read: FirstRead, ctx: Context, found: list[dict[str, Any]],
+                   spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """What a driver clause asks of the carriers beside their targeted drug ("... must have progressed on an approved
+    TKI for that alteration and on platinum-based chemotherapy"): the sentence read without the targeted drug's words,
+    each requirement bound to the driver rule's genes (an EGFR group named as sensitising: those findings only)."""
+    out: list[dict[str, Any]] = []
+    for rule, span in zip(found, spans, strict=True):
+        if "more" not in rule:
+            continue
+        start, end = rule["more"]
+        keep = [(span[0], start), (end, span[1])]
+        rest = FirstRead(read.sentence, blanked(read.norm, [(0, span[0]), (start, end), (span[1], len(read.norm))]),
+                         [m for m in read.mentions if inside(m.start, keep)],
+                         [lim for lim in read.limits if inside(lim.start, keep)])
+        if not rest.mentions:
+            continue
+        marker = {"EGFR": ["sensitizing"]} if rule.get("egfr_findings") else {}
+        for need in _reading_rules(rest, ctx):
+            if need["kind"] != "require" or need["section"] != "inclusion":
+                return []  # anything but a plain requirement: left to the driver rule alone, as before
+            out.append({**need, "genes": list(rule["genes"]), "alteration": None, "marker": marker})
+    return out
 
 
 # "Patients must have completed (stopped, recovered from) prior chemotherapy at least 4 weeks before enrollment":
@@ -684,7 +709,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     title = ctx.section == "title"
     actionable = actionable_group(norm) if not title else None
     # "Patients without an actionable driver must ...": the others a rule is for, told by their findings (aga).
-    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, actionable is not None)
+    group_told = actionable is not None or ctx.others_told
+    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, group_told)
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
     base: dict[str, Any] = {
@@ -1407,6 +1433,16 @@ _ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_
 _CHEMO_ITEMS = frozenset({"c:chemotherapy", "c:platinum", "c:taxane", "c:topoisomerase_i_inhibitor"})
 
 
+def _adjuvant_exception(norm: str) -> bool:
+    """Whether every exception the sentence makes ("other than adjuvant chemotherapy", "except neoadjuvant
+    platinum") is for the early setting, and the setting word sits only there."""
+    spans = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
+    if not spans or not all(cues.ADJUVANT.search(norm[a:b]) for a, b in spans):
+        return False
+    outside = cues.strip_parens(blanked(norm, spans))
+    return not cues.ADJUVANT.search(outside) and not cues.ADVANCED.search(outside)
+
+
 def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
     """Whether a banned class is narrowed to a way of giving it (_MODALITY_BEFORE / _MODALITY_AFTER). Chemotherapy
     "intravenous" is what it nearly always is: no narrowing."""
@@ -1437,6 +1473,12 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
     if any(m.systemic for m in forbid):
         if any(_INTRAVENOUS_BEFORE.search(norm, max(0, m.start - 40), m.start) for m in forbid if m.systemic):
             allow = [*allow, *_ORAL_TARGETED]  # "no prior intravenous systemic therapy": an oral TKI is not one
+        if allow and _adjuvant_exception(norm):
+            # "Any prior systemic therapy other than (platinum-based) adjuvant chemotherapy": the setting word is the
+            # exception's, not the ban's (an early ban would leave every line a question); a line for advanced disease
+            # is no adjuvant treatment. (Early drugs keep the reading they had: which were adjuvant is not listed.)
+            early = "advanced" if setting == "early" else setting
+            return {**base, "kind": "naive", "allow": allow, "setting": early, "allow_early": True}
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 

@@ -322,6 +322,10 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         scope = " for advanced disease" if setting == "advanced" else ""
         return f"The trial is for people with no earlier systemic treatment{but}{scope}"
 
+    if rule.get("allow_early") and h.lines and not h.assumed:
+        # The exception is adjuvant treatment only: a line for advanced disease is systemic therapy it bans.
+        return _short_of(rule["soft"], lambda: f"{wanted()} (the exception is for adjuvant treatment only); you have "
+                                               f"had {_lines_text(h.lines or 0)} for advanced disease.")
     if setting == "early":
         if others or h.blank:
             return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")

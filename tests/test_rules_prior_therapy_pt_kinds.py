@@ -1,0 +1,209 @@
+"""Prior-therapy sentence kinds from the open invented set (synthA), each a missed or a wrong exclusion:
+
+1. A requirement followed by a negated course of the disease ("Must have received X ... and have not progressed
+   since"): "have not" negates the progression, never the treatment, so X stays required (it was read as a ban).
+2. Routes by marker group as sibling bullets: "Participants with EGFR/ALK ... must have progressed on an approved
+   TKI" then "All other participants must have received platinum and an anti-PD-(L)1": the others are the patients
+   without those markers (the shared reader names them), so their route is firm for a tested patient, not a
+   question.
+3. A driver clause that asks the carriers for more than their targeted drug ("... must have progressed on an
+   approved TKI for that alteration and on platinum-based chemotherapy"): the chemotherapy is asked of the carriers
+   too (it was dropped with the driver's words).
+4. A ban on all systemic therapy whose only exception is adjuvant ("... for NSCLC other than platinum-based adjuvant
+   chemotherapy"): a line for advanced disease is banned; the setting word belongs to the exception, not the ban.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pytest
+
+from tests.invented import invented_trial
+from tests.prior_therapy_cases import BASE, named_verdict
+from tests.prior_therapy_cases import FULL_PANEL as GENES
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.matching.profile import profile_from_dict
+
+PATIENTS: dict[str, dict[str, Any]] = {
+    "naive": {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0},
+    "chemo": {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1},
+    "cis-etoposide": {"tested_negative": GENES, "prior_therapies": ["cisplatin", "etoposide"], "prior_lines": None},
+}
+
+verdict = partial(named_verdict, PATIENTS)
+
+
+# --- 1. "have not progressed" after a requirement ---------------------------------------------------------------
+
+NOT_PROGRESSED = [
+    "Must have received at least 2 cycles of platinum-based chemotherapy concurrent with definitive radiation "
+    "therapy (54-66 Gy), and have not progressed following chemoradiation.",
+    "Participants must have received two or more cycles of cisplatin or carboplatin given with thoracic "
+    "radiotherapy and have not progressed since.",
+    "Subjects must have completed platinum-based concurrent chemoradiotherapy and has not had disease progression.",
+    "Have received 4 cycles of a platinum doublet as induction and have not yet progressed.",
+    "Patients who have received platinum-containing chemoradiation and have not relapsed.",
+    "Must have had at least one dose of carboplatin or cisplatin with radiation, and have not had radiographic "
+    "progression after it.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_PROGRESSED)
+def test_not_progressed_negates_the_course_not_the_treatment(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("chemo", [sentence]) != "excluded"
+    assert verdict("cis-etoposide", [sentence]) != "excluded"
+
+
+STILL_BANS = [
+    "Patients must have not received prior platinum-based chemotherapy.",
+    "Subjects have not received carboplatin or cisplatin before.",
+    "Participants who have not been treated with platinum are eligible; those who have are not.",
+]
+
+
+@pytest.mark.parametrize("sentence", STILL_BANS)
+def test_a_negated_treatment_still_bans(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"
+    assert verdict("chemo", [sentence]) != "eligible"
+
+
+# --- 2. "All other participants must ..." after a bullet on a marker group ---------------------------------------
+
+def _two_routes(lead: str, carriers: str, others: str, patient: dict[str, Any]) -> str:
+    """The verdict on a trial whose inclusion lists the carriers' route and the others' route as sibling bullets."""
+    inclusion = f"* {lead}\n  * {carriers}\n  * {others}\n"
+    text = invented_trial(inclusion, "* Pregnancy\n")
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+ROUTES = [
+    ("Prior therapy requirements:",
+     "Participants whose tumours harbour an EGFR sensitizing mutation or an ALK rearrangement must have progressed "
+     "on at least one approved tyrosine kinase inhibitor for that alteration.",
+     "All other participants must have received a platinum-based doublet chemotherapy and an anti-PD-1 or anti-PD-L1 "
+     "monoclonal antibody, given either in combination or sequentially."),
+    ("Previous treatment:",
+     "Patients with EGFR or ALK alterations must have had disease progression on approved targeted therapy.",
+     "All other patients must have received prior platinum-based chemotherapy and a checkpoint inhibitor."),
+    ("Earlier therapy for advanced disease:",
+     "Subjects with a ROS1 or ALK fusion must have progressed after an approved TKI for it.",
+     "Remaining subjects must have been treated with carboplatin or cisplatin and with pembrolizumab, nivolumab or "
+     "atezolizumab."),
+    ("Required prior treatment",
+     "Participants with an EGFR mutation must have progressed on osimertinib.",
+     "All other participants must have progressed on platinum-based chemotherapy and a PD-(L)1 inhibitor."),
+    ("Treatment history:",
+     "Patients whose tumour carries an ALK, ROS1 or EGFR alteration must have failed an approved targeted therapy.",
+     "All other patients must have had a platinum doublet and anti-PD-1 or anti-PD-L1 therapy."),
+    ("Prior lines:",
+     "Participants with EGFR or ALK genomic alterations must have received approved tyrosine kinase inhibitor "
+     "therapy.",
+     "The remaining participants must have received a prior platinum-containing regimen and an immune checkpoint "
+     "inhibitor."),
+]
+# No driver, tested: in the others' route. Had chemotherapy without a PD-(L)1 drug, or a targeted drug only.
+CHEMO_ONLY = {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1}
+MET_TKI_ONLY = {"biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}],
+                "tested_negative": [g for g in GENES if g != "MET"], "prior_therapies": ["capmatinib"],
+                "prior_lines": 1}
+CHEMO_IO = {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"],
+            "prior_lines": 1}
+UNTESTED_CHEMO_IO = {"prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_the_others_route_binds_the_patients_without_the_markers(route: tuple[str, str, str]) -> None:
+    assert _two_routes(*route, CHEMO_ONLY) == "excluded"
+    assert _two_routes(*route, MET_TKI_ONLY) == "excluded"
+    assert _two_routes(*route, CHEMO_IO) == "eligible"
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_the_others_route_is_a_question_for_the_untested(route: tuple[str, str, str]) -> None:
+    assert _two_routes(*route, UNTESTED_CHEMO_IO) != "excluded"
+
+
+def test_others_alone_is_still_a_question() -> None:
+    """With no marker group before it, who "all other participants" are is not told: a question, as before."""
+    sentence = "All other participants must have received platinum-based chemotherapy and a PD-1 inhibitor."
+    assert verdict("chemo", [sentence]) == "unknown"
+
+
+# --- 3. a driver clause that asks the carriers for more than their drug ------------------------------------------
+
+CARRIERS_MORE = [
+    "Participants whose tumours harbour an EGFR sensitizing mutation, an ALK rearrangement or a ROS1 rearrangement "
+    "must have progressed on at least one approved tyrosine kinase inhibitor for that alteration and on "
+    "platinum-based chemotherapy.",
+    "Patients with EGFR or ALK alterations must have progressed on approved targeted therapy and platinum-based "
+    "chemotherapy.",
+    "Subjects harbouring an activating EGFR mutation must have failed an approved EGFR TKI and a platinum doublet.",
+    "Participants with a sensitising EGFR mutation or ALK fusion must have received approved targeted therapy as "
+    "well as platinum-containing chemotherapy.",
+    "Patients with EGFR, ALK or ROS1 alterations should have progressed after approved TKI therapy plus "
+    "platinum-based chemotherapy.",
+    "Patients with ALK or EGFR alterations must have been treated with an approved tyrosine kinase inhibitor "
+    "and with platinum-based chemotherapy.",
+]
+TKI_ONLY = {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+            "tested_negative": [g for g in GENES if g != "EGFR"], "prior_therapies": ["osimertinib"], "prior_lines": 1}
+TKI_AND_PLATINUM = {**TKI_ONLY, "prior_therapies": ["osimertinib", "carboplatin", "pemetrexed"], "prior_lines": 2}
+EX20_PLATINUM = {"biomarkers": [{"gene": "EGFR", "alteration": "exon 20 insertion"}],
+                 "tested_negative": [g for g in GENES if g != "EGFR"], "prior_lines": 1,
+                 "prior_therapies": ["carboplatin", "pemetrexed", "amivantamab"]}
+
+
+@pytest.mark.parametrize("sentence", CARRIERS_MORE)
+def test_the_carriers_need_the_chemotherapy_too(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "eligible"  # no driver: not in the group
+    assert named_verdict({"p": TKI_ONLY}, "p", [sentence]) == "excluded"
+    assert named_verdict({"p": TKI_AND_PLATINUM}, "p", [sentence]) == "eligible"
+
+
+def test_a_sensitising_group_does_not_bind_an_exon_20_insertion() -> None:
+    assert named_verdict({"p": EX20_PLATINUM}, "p", [CARRIERS_MORE[0]]) != "excluded"
+    assert named_verdict({"p": EX20_PLATINUM}, "p", [CARRIERS_MORE[2]]) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with EGFR or ALK alterations must have progressed on approved targeted therapy.",
+    # "driver alterations" widens the group to every driver: the chemotherapy is not asked of a guessed group.
+    "Patients with EGFR or other driver alterations must have progressed on approved targeted therapy and "
+    "platinum-based chemotherapy.",
+])
+def test_the_targeted_drug_alone_still_reads_as_before(sentence: str) -> None:
+    assert named_verdict({"p": TKI_ONLY}, "p", [sentence]) == "eligible"
+
+
+# --- 4. a ban on systemic therapy whose only exception is adjuvant treatment ------------------------------------
+
+ADJUVANT_ONLY = [
+    "Treatment with any prior systemic anticancer therapy for NSCLC other than platinum-based adjuvant chemotherapy "
+    "(including neoadjuvant therapy).",
+    "Any prior systemic therapy for lung cancer other than adjuvant chemotherapy.",
+    "Prior systemic anti-cancer treatment, except neoadjuvant or adjuvant platinum doublet chemotherapy.",
+    "Previous systemic therapy for NSCLC with the exception of perioperative cisplatin-based chemotherapy.",
+    "Any previous systemic treatment for non-small cell lung cancer apart from adjuvant chemotherapy.",
+    "Received prior systemic anticancer therapy for NSCLC, excluding adjuvant carboplatin- or cisplatin-based "
+    "chemotherapy.",
+]
+ONE_LINE_CHEMO = {"tested_negative": GENES, "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1}
+NO_LINE_CHEMO = {"tested_negative": GENES, "prior_therapies": ["cisplatin", "vinorelbine"], "prior_lines": 0}
+
+
+@pytest.mark.parametrize("sentence", ADJUVANT_ONLY)
+def test_a_line_for_advanced_disease_is_no_adjuvant_exception(sentence: str) -> None:
+    assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) == "excluded"
+    assert named_verdict({"p": NO_LINE_CHEMO}, "p", [], [sentence]) != "excluded"
+    assert verdict("naive", [], [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prior systemic treatment other than chemotherapy.",  # the exception names no setting
+    "Any prior systemic therapy for advanced disease other than adjuvant chemotherapy.",  # the ban's own setting
+])
+def test_an_exception_without_the_early_setting_reads_as_before(sentence: str) -> None:
+    assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) != "excluded"
