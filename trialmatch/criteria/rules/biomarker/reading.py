@@ -55,6 +55,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     without_alone_phrase,
     without_other_hedge,
 )
+from trialmatch.criteria.rules.biomarker.groups import group_ids, names_every_group
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart
@@ -685,6 +686,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     flat_bans = _flat_banned_items(text.criteria)
     flat_heads = _flat_group_headings(text.criteria, bullet_cohorts)
     sole = _sole_patient_group(once, text.criteria)
+    marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         cohorts = list(bullet)
         if cohorts == own_whole:
@@ -791,7 +793,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
                 if apart:
                     clause["beside"] = True  # the primary and the acquired change both hold: no rivals
-                if _in_doubt(once, clause, sentence, section, criterion.text == sole):
+                # "EGFR ex20ins (Cohort 1) or HER2 ex20ins (Cohort 2)": every group's way in, not one group's rule.
+                listed_groups = len(clause["atoms"]) > 1 and names_every_group(sentence, marked_groups)
+                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
