@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP
+from trialmatch.criteria.text import Criterion
 
 # A joining "or" between alternatives, right after a bracket or before the last alternative.
 _OR_AFTER = re.compile(r"^\s*,?\s*(?:and/)?or\b", re.I)
@@ -49,3 +51,19 @@ def names_every_group(sentence: str, others: set[tuple[str, str]]) -> bool:
     own = group_ids(sentence)
     kinds = {kind for kind, _ in own}
     return all(group in own for group in others if group[0] in kinds)
+
+
+def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]) -> set[int]:
+    """"Phase 2:" alone over "Cohort 1: ...", "Cohort 2: ...": a heading whose sub-bullets each name their own group
+    is those groups together, not one more group with no rule of its own (which would let every patient in).
+    The positions of such headings; `labels` are each criterion's bullet labels."""
+    out: set[int] = set()
+    for position, criterion in enumerate(criteria):
+        match = label_at_start(criterion.text) if labels[position] else None
+        if match is None or criterion.text[match.end():].strip(" :-–\t"):
+            continue  # a label with its own rule ("Phase 1: RET alteration ...") is a group
+        below = [(c, own) for c, own in zip(criteria[position + 1:], labels[position + 1:], strict=True)
+                 if c.depth > criterion.depth and c.parent == criterion.text]
+        if below and all(own and own != labels[position] and label_at_start(c.text) for c, own in below):
+            out.add(position)
+    return out
