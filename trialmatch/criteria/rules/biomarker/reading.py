@@ -55,6 +55,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     without_alone_phrase,
     without_other_hedge,
 )
+from trialmatch.criteria.rules.biomarker.groups import bare_headings, group_ids, names_every_group
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart
@@ -685,7 +686,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     flat_bans = _flat_banned_items(text.criteria)
     flat_heads = _flat_group_headings(text.criteria, bullet_cohorts)
     sole = _sole_patient_group(once, text.criteria)
+    marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
+    headings = bare_headings(text.criteria, bullet_cohorts)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
+        if position in headings:
+            continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
         cohorts = list(bullet)
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
@@ -791,7 +796,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
                 if apart:
                     clause["beside"] = True  # the primary and the acquired change both hold: no rivals
-                if _in_doubt(once, clause, sentence, section, criterion.text == sole):
+                # "EGFR ex20ins (Cohort 1) or HER2 ex20ins (Cohort 2)": every group's way in, not one group's rule.
+                listed_groups = len(clause["atoms"]) > 1 and names_every_group(sentence, marked_groups)
+                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -1428,7 +1435,18 @@ def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool
     theirs = [a for a in atoms if a["t"] == "alt" and a["gene"] in genes]
     shared = {a["gene"] for a in theirs}
     return bool(theirs) and not all(any(_covers(m, t) for m in mine) for t in theirs) and not all(
-        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared)
+        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared) and not _stacked(mine, theirs)
+
+
+def _stacked(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> bool:
+    """"EGFR sensitising mutation" beside "T790M positive": the second arises on top of the first, so the two are
+    asked together (one tumour has both), not of two groups the text did not name."""
+    genes = {a["gene"] for a in (*mine, *theirs)}
+    if len(genes) != 1:
+        return False
+    gene = genes.pop()
+    first, second = [a["kind"] for a in mine], [a["kind"] for a in theirs]
+    return vocab.acquired_on(gene, first, second) or vocab.acquired_on(gene, second, first)
 
 
 def _named_carriers_treated(clause: dict[str, Any], carriers: set[str],

@@ -428,6 +428,16 @@ def implied_primary(gene: str, alterations: list[str]) -> bool:
     return bool(spec and alterations and all(a in spec["from"] for a in alterations))
 
 
+def acquired_on(gene: str, acquired: list[str], primary: list[str]) -> bool:
+    """Are the `acquired` kinds all changes that arise on top of another (EGFR T790M, C797S) and the `primary` kinds
+    all classes that other change belongs to (sensitising, exon 19 deletion)? Asked together, they hold together."""
+    spec = (data()["membership"].get(gene) or {}).get("_implied_primary")
+    if not spec or not acquired or not primary:
+        return False
+    base = {*spec.get("yes", ()), *spec.get("maybe", ())}
+    return all(k in spec["from"] for k in acquired) and all(k in base for k in primary)
+
+
 # "actionable" where the text asks for a locally approved or first-line targeted therapy (see local_maybe).
 ACTIONABLE_LOCAL = "actionable_local"
 

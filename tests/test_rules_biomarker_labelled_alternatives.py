@@ -1,0 +1,173 @@
+"""A required marker list whose alternatives each carry a group label in brackets ("EGFR exon 20 insertion (Cohort 1)
+or HER2 exon 20 insertion (Cohort 2)"): the list is every named group's way in, so a patient tested negative for
+every named gene (or holding another change in it) fits none of them and is excluded. A gene left untested is a
+question. A bracket naming one group alone, a group named outside brackets, or a trial naming another group of the
+same kind elsewhere keeps the old doubt.
+
+Every sentence is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from biomarker_cases import (
+    ALK,
+    EGFR_19,
+    EGFR_EX20,
+    HER2_EX20,
+    KRAS_G12C,
+    MET_EX14,
+    NO_DRIVER,
+    RET,
+    ROS1,
+    UNTESTED,
+    inc,
+    patient,
+    verdict,
+)
+
+from trialmatch.criteria.rules.biomarker.groups import labelled_alternatives, names_every_group
+
+# (sentence, a patient who fits one alternative, a patient who fits none with every named gene tested)
+LABELLED = [
+    ("Documented EGFR exon 20 insertion mutation (Cohort 1) or HER2 (ERBB2) exon 20 insertion mutation (Cohort 2) "
+     "by local testing of tumour tissue or plasma", HER2_EX20, EGFR_19),
+    ("Tumour harbouring a RET fusion (Arm A) or a MET exon 14 skipping mutation (Arm B), confirmed centrally",
+     MET_EX14, KRAS_G12C),
+    ("Solid tumour with a ROS1 gene fusion (NSCLC cohorts) or an NTRK1, NTRK2 or NTRK3 gene fusion (any solid "
+     "tumour type), as determined by a local test", ROS1, ALK),
+    ("ALK rearrangement (Part 1), ROS1 rearrangement (Part 2) or RET rearrangement (Part 3) by an approved assay",
+     RET, NO_DRIVER),
+    ("Presence of KRAS G12C (Group A) and/or BRAF V600E (Group B) documented in the pathology report",
+     KRAS_G12C, EGFR_EX20),
+    ("Known EGFR exon 20 insertion (expansion cohort 1), or HER2 exon 20 insertion (expansion cohort 2)",
+     EGFR_EX20, MET_EX14),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fits", "fits_none"), LABELLED)
+def test_a_labelled_list_excludes_one_who_fits_no_alternative(sentence: str, fits: object, fits_none: object) -> None:
+    assert labelled_alternatives(sentence)
+    assert verdict(inc(sentence), fits) == "eligible"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), fits_none) == "excluded"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), UNTESTED) == "unknown"
+
+
+def test_an_untested_named_gene_is_a_question() -> None:
+    sentence = "Documented EGFR exon 20 insertion (Cohort 1) or HER2 exon 20 insertion (Cohort 2)"
+    egfr_only_tested = patient("EGFR:exon 19 deletion", negative=[])
+    assert verdict(inc(sentence), egfr_only_tested) == "unknown"
+
+
+# ---- near misses: the old doubt stays ----------------------------------------------------------------------------
+
+ONE_GROUP_ONLY = [
+    "Documented EGFR exon 20 insertion mutation (Cohort 1)",
+    "RET fusion or MET exon 14 skipping in the expansion cohort",
+    "ROS1 or NTRK fusion for patients in Part B",
+    "KRAS G12C mutation (dose expansion) confirmed by local test",
+]
+
+
+@pytest.mark.parametrize("sentence", ONE_GROUP_ONLY)
+def test_one_group_rule_never_excludes(sentence: str) -> None:
+    assert not names_every_group(sentence, set())
+    assert verdict(inc(sentence), NO_DRIVER) == "unknown"
+
+
+def test_another_marked_group_elsewhere_keeps_the_doubt() -> None:
+    text = inc("Documented EGFR exon 20 insertion (Cohort 1) or HER2 exon 20 insertion (Cohort 2)",
+               "Cohort 3: any NSCLC without a known driver, after platinum chemotherapy")
+    assert verdict(text, EGFR_19) != "excluded"
+
+
+def test_groups_of_another_kind_elsewhere_do_not_matter() -> None:
+    assert names_every_group("ROS1 fusion (Cohort A) or NTRK fusion (Cohort B)", {("phase", "1"), ("cohort", "a")})
+    assert not names_every_group("ROS1 fusion (Cohort A) or NTRK fusion (Cohort B)", {("cohort", "c")})
+
+
+# ---- kind: a bare heading over sub-bullets that each name their own group is no group of its own -----------------
+
+def _headed(heading: str, *items: str, before: str = "") -> str:
+    text = "Inclusion Criteria:\n\n"
+    if before:
+        text += f"1. {before}\n"
+    text += f"2. {heading}\n\n" + "".join(f"   * {item}\n" for item in items)
+    return text + "3. ECOG performance status 0-1.\n"
+
+
+HEADED = [
+    _headed("Phase 2:", "Cohort 1: RET fusion-positive NSCLC after platinum chemotherapy.",
+            "Cohort 2: RET fusion-positive NSCLC, treatment-naive.",
+            before="Phase 1: advanced solid tumour with an activating RET alteration."),
+    _headed("Part B:", "Arm 1: KRAS G12C mutant NSCLC after one line.", "Arm 2: KRAS G12C mutant NSCLC, untreated."),
+    _headed("Module 3:", "Cohort A: tumour with a MET exon 14 skipping mutation.",
+            "Cohort B: tumour with MET amplification (copy number >= 10)."),
+    _headed("Stratum B -", "Group 1: ALK-rearranged NSCLC previously treated with alectinib.",
+            "Group 2: ROS1-rearranged NSCLC previously treated with crizotinib."),
+    _headed("Stage 2:", "Cohort 1: EGFR exon 20 insertion", "Cohort 2: HER2 exon 20 insertion"),
+    _headed("Phase II", "Cohort 1 - BRAF V600E mutant NSCLC", "Cohort 2 - BRAF non-V600E mutant NSCLC"),
+]
+
+
+@pytest.mark.parametrize("text", HEADED)
+def test_a_bare_heading_over_labelled_groups_is_no_way_in(text: str) -> None:
+    assert verdict(text, NO_DRIVER) == "excluded"
+    assert verdict(text, UNTESTED) == "unknown"
+
+
+def test_an_unmarked_heading_stays_a_question() -> None:
+    # "Expansion:" names no mark of its own: left to the shared reader, which keeps it a question.
+    text = _headed("Expansion:", "Cohort A: MET exon 14 skipping mutation.", "Cohort B: MET amplification.")
+    assert verdict(text, NO_DRIVER) == "unknown"
+
+
+def test_a_heading_with_its_own_rule_stays_a_group() -> None:
+    # "Phase 2: any advanced NSCLC" is a way in by itself: the sub-bullets' markers bind only their cohorts.
+    text = _headed("Phase 2: any advanced NSCLC after standard therapy.", "Cohort 1: RET fusion-positive NSCLC.",
+                   "Cohort 2: RET-mutant thyroid cancer.")
+    assert verdict(text, NO_DRIVER) != "excluded"
+
+
+def test_a_heading_over_unlabelled_items_keeps_its_label() -> None:
+    text = _headed("Cohort 2:", "KRAS G12C mutant NSCLC", "one prior line of platinum chemotherapy",
+                   before="Cohort 1: any NSCLC without a known driver after chemotherapy.")
+    assert verdict(text, NO_DRIVER) != "excluded"
+
+
+# ---- kind: a primary change and one that arises on top of it, asked on two lines, are asked together ---------------
+
+T790M_ALSO = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+C797S_ALSO = patient("EGFR:L858R", "EGFR:C797S")
+L858R_ONLY = patient("EGFR:L858R")
+
+STACKED = [
+    ("Confirmation that the tumour harbours an EGFR mutation known to be associated with EGFR TKI sensitivity",
+     "Central confirmation of tumour T790M mutation positive status", T790M_ALSO),
+    ("Documented EGFR exon 19 deletion or L858R mutation", "EGFR T790M mutation detected in a tissue biopsy",
+     T790M_ALSO),
+    ("NSCLC with a sensitising EGFR mutation (exon 19 deletion, L858R, G719X or L861Q)",
+     "Presence of the EGFR C797S mutation in plasma ctDNA", C797S_ALSO),
+    ("Activating EGFR mutation", "Tumour positive for T790M by an approved assay", T790M_ALSO),
+    ("An EGFR mutation of exon 19 or exon 21", "C797S-positive status confirmed centrally", C797S_ALSO),
+    ("Known common EGFR mutation", "Documented EGFR T790M", T790M_ALSO),
+]
+
+
+@pytest.mark.parametrize(("primary", "acquired", "both"), STACKED)
+def test_a_primary_change_without_the_acquired_one_is_excluded(primary: str, acquired: str, both: object) -> None:
+    text = inc(primary, acquired)
+    assert verdict(text, both) == "eligible"  # type: ignore[arg-type]
+    assert verdict(text, EGFR_19 if "C797S" not in acquired else L858R_ONLY) == "excluded"
+    assert verdict(text, KRAS_G12C) == "excluded"
+    assert verdict(text, UNTESTED) == "unknown"
+
+
+@pytest.mark.parametrize(("first", "second", "fits_one"), [
+    ("KRAS G12C mutation", "KRAS mutation other than G12C", KRAS_G12C),
+    ("EGFR exon 20 insertion", "EGFR L858R mutation", EGFR_EX20),
+    ("EGFR exon 19 deletion", "EGFR L858R", EGFR_19),
+])
+def test_changes_that_do_not_stack_stay_rivals(first: str, second: str, fits_one: object) -> None:
+    # Two groups the text did not name: fitting one of them is not failing the trial.
+    assert verdict(inc(first, second), fits_one) != "excluded"  # type: ignore[arg-type]
