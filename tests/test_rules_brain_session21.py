@@ -96,3 +96,20 @@ def test_an_including_aside_before_a_permission_is_no_requirement(line: str, con
     rules = brain_metastases.parse(invented_trial(bullets(line), bullets("Pregnancy"), conditions=conditions))
     for state in ("none", "treated_stable", "active"):
         assert brain_metastases.check(rules, Profile(brain_metastases=state)).verdict == EL, state
+
+
+# ... and the aside is no condition of the permission: "Patients with CNS metastases, including untreated asymptomatic
+# lesions, are eligible if neurologically stable" lets treated, stable ones in (the aside's "untreated" had been read
+# as a condition they fail).
+@pytest.mark.parametrize("line", [
+    "Patients with CNS metastases, including untreated asymptomatic lesions, are eligible if neurologically stable "
+    "and not requiring increasing doses of steroids.",
+    "Patients with brain metastases, including untreated ones, may enrol provided they are asymptomatic.",
+    "Subjects with brain metastases, including those not previously irradiated, are eligible if clinically stable.",
+    "Participants with intracranial metastases, even if untreated, can be included if off steroids for 7 days.",
+    "Patients with CNS metastases, including newly diagnosed lesions, are allowed if neurologically stable.",
+    "Patients with brain metastases, whether treated or untreated, are eligible provided they are asymptomatic.",
+])
+def test_an_including_aside_is_no_condition_of_the_permission(line: str) -> None:
+    verdicts = brain(inclusion=line)
+    assert verdicts[:2] == (EL, EL) and verdicts[2] != EX

@@ -538,7 +538,9 @@ def _mention_statements(
         # "Untreated brain metastases must be present", "Active brain metastases are required"
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     # Conditions of a permission may run on into the next few sentences of the same bullet.
-    rest_of_criterion = " ".join([sentence[end:], *_condition_sentences(sentences, index), follow])
+    # (", including untreated ones," says which metastases the permission reaches, not a condition they must meet)
+    rest_of_criterion = " ".join([phrases.INCLUDING_ASIDE.sub(" ", sentence[end:], 1),
+                                  *_condition_sentences(sentences, index), follow])
 
     window_start = max(0, start - phrases.LOOKBACK)
     object_of = phrases.OBJECT_BEFORE.search(sentence[window_start:start])
