@@ -330,10 +330,19 @@ def _small_cell_asked(sentence: str) -> str:
     return sentence
 
 
+# "No prior systemic therapy for lung cancer", "previous treatment of lung cancer": the disease a treatment was for
+# (in a small cell trial, the small cell cancer itself), not a cancer the trial enrols.
+_TREATED_FOR = re.compile(
+    r"\b(?:therap(?:y|ies)|treatments?|chemotherapy|chemoradiotherapy|immunotherapy|regimens?|agents?|drugs?"
+    r"|surgery|radiotherapy|radiation)\b(?:\s*\([^()]{0,80}\))?\s+(?:given\s+)?(?:for|of|against)\s+(?:the\s+|their\s+)?"
+    r"(?:(?:advanced|metastatic|recurrent|extensive|limited)[\s-]+(?:stage\s+)?)?lung\s+(?:cancer|carcinoma)s?\b",
+    re.I)
+
+
 def _names_nsclc(sentence: str) -> bool:
     """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
     v = vocab()
-    rest = mask(sentence, v["sclc"])
+    rest = mask(_TREATED_FOR.sub(" ", sentence), v["sclc"])
     return bool(v["nsclc"].search(sentence) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest)
                 or v["basket"].search(sentence))
 
@@ -414,7 +423,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
-    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(s, v["sclc"]), v["other_cancers"]))
+    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(_TREATED_FOR.sub(" ", s), v["sclc"]),
+                                                                  v["other_cancers"]))
                or _lung_in_organ_list(s)]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""

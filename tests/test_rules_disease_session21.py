@@ -1,0 +1,38 @@
+"""Disease kinds of session 21 (found on an invented, independently labelled set).
+
+"No prior systemic therapy for lung cancer" in a small cell trial names the disease a treatment was for (the small
+cell cancer itself), not lung cancer in general: the trial stays small cell only. Before, the generic "lung cancer"
+opened the trial to every NSCLC patient.
+"""
+
+from __future__ import annotations
+
+import pytest
+from disease_cases import ALL_EL, ALL_EX, trial, verdicts
+
+SCLC_TITLE = "Drug X Plus Chemo-Immunotherapy in First-line Extensive-Stage SCLC"
+SCLC_CONDITIONS = ("Small Cell Lung Carcinoma",)
+
+
+@pytest.mark.parametrize("line", [
+    "No prior systemic anticancer therapy (chemotherapy, immunotherapy or targeted therapy) for lung cancer.",
+    "No previous treatment for lung cancer, except chemoradiotherapy for limited-stage disease.",
+    "Must not have received chemotherapy for extensive-stage lung cancer.",
+    "No prior immunotherapy given for lung cancer.",
+    "Prior radiotherapy of lung cancer completed more than 6 months ago is allowed.",
+    "No prior systemic treatments against metastatic lung carcinoma.",
+])
+def test_a_treatment_for_lung_cancer_leaves_a_small_cell_trial_small_cell(line: str) -> None:
+    text = trial(f"* Histologically confirmed extensive-stage small cell lung cancer\n* {line}\n",
+                 "* Mixed small cell and non-small cell histology\n", SCLC_TITLE, SCLC_CONDITIONS)
+    assert verdicts(text) == ALL_EX
+
+
+@pytest.mark.parametrize("line", [
+    "Histologically confirmed lung cancer of any type.",  # lung cancer in general, enrolled: NSCLC may join
+    "Stage IV lung cancer (small cell or non-small cell).",
+])
+def test_lung_cancer_enrolled_still_opens_the_trial(line: str) -> None:
+    text = trial(f"* Histologically confirmed extensive-stage small cell lung cancer\n* {line}\n", "",
+                 SCLC_TITLE, SCLC_CONDITIONS)
+    assert verdicts(text) == ALL_EL
