@@ -28,7 +28,7 @@ from biomarker_cases import (
     verdict,
 )
 
-from trialmatch.criteria.rules.biomarker.groups import labelled_alternatives, names_every_group
+from trialmatch.criteria.rules.biomarker.groups import labelled_alternatives, names_every_group, requires_negative
 
 # (sentence, a patient who fits one alternative, a patient who fits none with every named gene tested)
 LABELLED = [
@@ -271,3 +271,29 @@ def test_an_unlevelled_amplification_meets_a_levelled_rule_only_maybe(sentence: 
 def test_an_amplification_without_a_level_still_matches(sentence: str) -> None:
     assert verdict(inc(sentence), MET_AMP) == "eligible"
     assert verdict(exc(sentence), MET_AMP) == "excluded"
+
+
+# "must not have <marker>" among exclusions states its rule whole: carriers are out, as the writer meant (before, the
+# section flipped it into a doubtful requirement that let carriers in).
+MUST_NOT_HAVE = [
+    ("Patients must not have an EGFR mutation", EGFR_19),
+    ("Subjects should not harbour ALK or ROS1 rearrangements", ALK),
+    ("Must not carry a KRAS G12C mutation", KRAS_G12C),
+    ("Participants must not be positive for ROS1 fusion", ROS1),
+    ("Tumours must not have a BRAF V600E mutation by local testing", BRAF_V600E),
+    ("Patients shall not have documented EGFR exon 19 deletion or L858R", EGFR_19),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), MUST_NOT_HAVE)
+def test_must_not_have_a_marker_among_exclusions_forbids_it(sentence: str, carrier: object) -> None:
+    assert verdict(exc(sentence), carrier) == "excluded"  # type: ignore[arg-type]
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with EGFR mutation must not have received osimertinib",
+    "EGFR-mutant patients must not have progressed on osimertinib",
+])
+def test_a_carrier_groups_treatment_rule_is_not_read_as_a_marker_rule(sentence: str) -> None:
+    assert not requires_negative(sentence)

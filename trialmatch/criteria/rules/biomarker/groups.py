@@ -13,6 +13,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP
+from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.text import Criterion
 
 # A joining "or" between alternatives, right after a bracket or before the last alternative.
@@ -79,12 +80,24 @@ _REQUIRED_NEGATIVE = re.compile(
     r"|\b(?:negative|wild[\s-]?type)\b[^.;]{0,60}?\b(?:is|are)\s+(?:required|mandatory|needed)\b",
     re.I,
 )
+# "Patients must not have an EGFR mutation": the rule is stated whole (forbid), whatever section holds it. Not a
+# carrier group's treatment rule ("EGFR-mutant patients must not have received osimertinib"): the marker follows.
+_MUST_NOT_HAVE = re.compile(
+    r"^(?:(?:all\s+)?(?:patients?|subjects?|participants?|tumou?rs?)\s+)?(?:must|should|shall)\s+not\s+"
+    r"(?:have|harbou?r|carry|be\s+positive\s+for)\s+(?!(?:received|had|been|progressed|undergone|taken|used)\b)"
+    r"(?P<rest>.+)$",
+    re.I,
+)
 
 
 def requires_negative(sentence: str) -> bool:
     """Does an exclusion's sentence require a negative marker result in its own words (see _REQUIRED_NEGATIVE)?"""
-    return re.search(r"\bnot\s+(?:be\s+)?(?:required|mandatory|needed)\b", sentence, re.I) is None and (
-        _REQUIRED_NEGATIVE.search(sentence) is not None)
+    if re.search(r"\bnot\s+(?:be\s+)?(?:required|mandatory|needed)\b", sentence, re.I):
+        return False
+    must_not = _MUST_NOT_HAVE.match(sentence.strip(" *-\t"))
+    if must_not is not None and mentions_marker(must_not.group("rest")):
+        return True
+    return _REQUIRED_NEGATIVE.search(sentence) is not None
 
 
 # "high-level MET amplification, defined as gene copy number >= 10 or MET/CEP7 ratio >= 5": a level the profile's
