@@ -297,3 +297,13 @@ def test_must_not_have_a_marker_among_exclusions_forbids_it(sentence: str, carri
 ])
 def test_a_carrier_groups_treatment_rule_is_not_read_as_a_marker_rule(sentence: str) -> None:
     assert not requires_negative(sentence)
+
+
+def test_the_reason_names_the_missing_level() -> None:
+    from biomarker_cases import trial
+
+    from trialmatch.criteria.rules import biomarker
+
+    rules = biomarker.parse(trial(inc("MET amplification with GCN >= 6 by FISH")))
+    reason = biomarker.check(rules, MET_AMP).reason
+    assert "level" in reason and "MET amplification" in reason
