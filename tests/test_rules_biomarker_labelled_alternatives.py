@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from biomarker_cases import (
     ALK,
+    BRAF_V600E,
     EGFR_19,
     EGFR_EX20,
     HER2_EX20,
@@ -21,12 +22,13 @@ from biomarker_cases import (
     RET,
     ROS1,
     UNTESTED,
+    exc,
     inc,
     patient,
     verdict,
 )
 
-from trialmatch.criteria.rules.biomarker.groups import labelled_alternatives, names_every_group
+from trialmatch.criteria.rules.biomarker.groups import labelled_alternatives, names_every_group, requires_negative
 
 # (sentence, a patient who fits one alternative, a patient who fits none with every named gene tested)
 LABELLED = [
@@ -171,3 +173,137 @@ def test_a_primary_change_without_the_acquired_one_is_excluded(primary: str, acq
 def test_changes_that_do_not_stack_stay_rivals(first: str, second: str, fits_one: object) -> None:
     # Two groups the text did not name: fitting one of them is not failing the trial.
     assert verdict(inc(first, second), fits_one) != "excluded"  # type: ignore[arg-type]
+
+
+# ---- kind: an exclusion's sentence that requires a negative result in its own words reads as written --------------
+
+REQUIRED_NEGATIVE = [
+    "Patients with non-squamous histology must have documented negative EGFR and ALK testing",
+    "All participants must have a wild-type KRAS status",
+    "Subjects should have negative ROS1 and ALK results documented before enrolment",
+    "Negative EGFR mutation testing is required for adenocarcinoma",
+    "Patients must be EGFR wild-type and ALK negative",
+    "Documented wild-type BRAF status is mandatory",
+]
+
+
+@pytest.mark.parametrize("sentence", REQUIRED_NEGATIVE)
+def test_a_required_negative_result_among_exclusions_reads_as_written(sentence: str) -> None:
+    text = exc(sentence)
+    assert verdict(text, NO_DRIVER) == "eligible"  # every gene tested negative, as asked
+    assert verdict(text, UNTESTED) == "unknown"
+    carrier = {"EGFR": EGFR_19, "KRAS": KRAS_G12C, "ALK": ALK, "ROS1": ROS1, "BRAF": BRAF_V600E}
+    gene = next(g for g in carrier if g in sentence)
+    assert verdict(text, carrier[gene]) == "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR-sensitising mutation or ALK rearrangement",
+    "Tumour with a known KRAS G12C mutation",
+    "KRAS mutation; testing is not required for squamous histology",
+    "Known BRAF V600E mutation; negative testing is not needed for squamous tumours",
+])
+def test_ordinary_exclusions_stay_exclusions(sentence: str) -> None:
+    text = exc(sentence)
+    assert verdict(text, NO_DRIVER) == "eligible"
+    carrier = {"EGFR": EGFR_19, "KRAS": KRAS_G12C, "BRAF": BRAF_V600E}
+    gene = next(g for g in carrier if g in sentence)
+    assert verdict(text, carrier[gene]) == "excluded"
+
+
+# ---- kind: a note of further accepted changes widens the requirement before it ------------------------------------
+
+G719X = patient("EGFR:G719X")
+S768I = patient("EGFR:S768I")
+
+WIDENED = [
+    ("EGFR exon 19 deletion or exon 21 L858R mutation detected in tissue or plasma (uncommon sensitising mutations "
+     "such as G719X, L861Q or S768I are also accepted)", G719X),
+    ("Documented EGFR exon 19 deletion or L858R; G719X and S768I are also eligible", S768I),
+    ("Tumour with a common EGFR mutation (G719X mutations are also allowed)", G719X),
+    ("KRAS G12C mutation by NGS (KRAS G12D is also acceptable)", patient("KRAS:G12D")),
+    ("ALK rearrangement confirmed by FISH or IHC. ROS1 rearrangements are also eligible", ROS1),
+    ("An EGFR L858R mutation (exon 19 deletions are also permitted)", EGFR_19),
+]
+
+
+@pytest.mark.parametrize(("sentence", "added"), WIDENED)
+def test_an_also_accepted_note_adds_alternatives(sentence: str, added: object) -> None:
+    text = inc(sentence)
+    assert verdict(text, added) == "eligible"  # type: ignore[arg-type]
+    assert verdict(text, NO_DRIVER) == "excluded"
+    assert verdict(text, UNTESTED) == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "EGFR exon 19 deletion or L858R by tissue test (plasma samples are also accepted)",
+    "EGFR exon 19 deletion or L858R; archival tissue is also acceptable",
+])
+def test_a_note_on_samples_adds_no_change(sentence: str) -> None:
+    assert verdict(inc(sentence), G719X) == "excluded"
+    assert verdict(inc(sentence), EGFR_19) == "eligible"
+
+
+# ---- kind: an amplification with a level the profile does not give is a question --------------------------------
+
+MET_AMP = patient("MET:amplification")
+HER2_AMP = patient("ERBB2:amplification")
+
+LEVELLED = [
+    ("High-level MET amplification, defined as MET gene copy number >= 10 or MET/CEP7 ratio >= 5", MET_AMP),
+    ("MET amplification with GCN ≥ 6 by FISH", MET_AMP),
+    ("HER2 (ERBB2) amplification, copy number of at least 8, by NGS", HER2_AMP),
+    ("ERBB2 gene amplification (ratio > 2.0)", HER2_AMP),
+    ("MET amplified tumour (>= 5 copies)", MET_AMP),
+    ("High level amplification of MET by a validated test", MET_AMP),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), LEVELLED)
+def test_an_unlevelled_amplification_meets_a_levelled_rule_only_maybe(sentence: str, carrier: object) -> None:
+    assert verdict(inc(sentence), carrier) == "unknown"  # type: ignore[arg-type]
+    assert verdict(inc(sentence), NO_DRIVER) == "excluded"  # no amplification at all still fails
+    assert verdict(exc(sentence), carrier) == "unknown"  # type: ignore[arg-type]
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", ["MET amplification by FISH", "Documented HER2 or MET amplification"])
+def test_an_amplification_without_a_level_still_matches(sentence: str) -> None:
+    assert verdict(inc(sentence), MET_AMP) == "eligible"
+    assert verdict(exc(sentence), MET_AMP) == "excluded"
+
+
+# "must not have <marker>" among exclusions states its rule whole: carriers are out, as the writer meant (before, the
+# section flipped it into a doubtful requirement that let carriers in).
+MUST_NOT_HAVE = [
+    ("Patients must not have an EGFR mutation", EGFR_19),
+    ("Subjects should not harbour ALK or ROS1 rearrangements", ALK),
+    ("Must not carry a KRAS G12C mutation", KRAS_G12C),
+    ("Participants must not be positive for ROS1 fusion", ROS1),
+    ("Tumours must not have a BRAF V600E mutation by local testing", BRAF_V600E),
+    ("Patients shall not have documented EGFR exon 19 deletion or L858R", EGFR_19),
+]
+
+
+@pytest.mark.parametrize(("sentence", "carrier"), MUST_NOT_HAVE)
+def test_must_not_have_a_marker_among_exclusions_forbids_it(sentence: str, carrier: object) -> None:
+    assert verdict(exc(sentence), carrier) == "excluded"  # type: ignore[arg-type]
+    assert verdict(exc(sentence), NO_DRIVER) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with EGFR mutation must not have received osimertinib",
+    "EGFR-mutant patients must not have progressed on osimertinib",
+])
+def test_a_carrier_groups_treatment_rule_is_not_read_as_a_marker_rule(sentence: str) -> None:
+    assert not requires_negative(sentence)
+
+
+def test_the_reason_names_the_missing_level() -> None:
+    from biomarker_cases import trial
+
+    from trialmatch.criteria.rules import biomarker
+
+    rules = biomarker.parse(trial(inc("MET amplification with GCN >= 6 by FISH")))
+    reason = biomarker.check(rules, MET_AMP).reason
+    assert "level" in reason and "MET amplification" in reason

@@ -280,4 +280,7 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         group = ", ".join(c.split(": ", 1)[-1] for c in clause["cohorts"])
         return (f"{head}; your profile lists {listed}, but this rule is only for one part of the trial ({group}): "
                 "ask your doctor which part you could join.")
+    if any(a.get("vague") and a.get("kind") == "amplification" for a in _alt_atoms(atoms)) and "amplif" in listed:
+        return (f"{head} at a set level (such as a copy number); your profile lists {listed} without its level: "
+                "ask your doctor for the test report.")
     return f"{head}; whether your result ({listed}) counts depends on the trial's wording: ask the study team."

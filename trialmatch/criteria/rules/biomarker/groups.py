@@ -9,9 +9,11 @@ bracket naming one group alone ("EGFR exon 20 insertion (Cohort 1)") does not te
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP
+from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.text import Criterion
 
 # A joining "or" between alternatives, right after a bracket or before the last alternative.
@@ -67,3 +69,54 @@ def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]
         if below and all(own and own != labels[position] and label_at_start(c.text) for c, own in below):
             out.add(position)
     return out
+
+
+# "Patients with non-squamous histology must have documented negative EGFR and ALK testing", "wild-type KRAS status
+# is required", among exclusions: the sentence states its own requirement (a negative result), so it reads as written,
+# as an inclusion would; flipped by its section it would ask for the very changes it rules out.
+_REQUIRED_NEGATIVE = re.compile(
+    r"\b(?:must|should|shall|need\s+to|are\s+required\s+to|is\s+required\s+to)\s+(?:have|be|show)\b"
+    r"(?![^.;]{0,40}?\bnot\b)[^.;]{0,40}?\b(?:negative|wild[\s-]?type)\b"
+    r"|\b(?:negative|wild[\s-]?type)\b[^.;]{0,60}?\b(?:is|are)\s+(?:required|mandatory|needed)\b",
+    re.I,
+)
+# "Patients must not have an EGFR mutation": the rule is stated whole (forbid), whatever section holds it. Not a
+# carrier group's treatment rule ("EGFR-mutant patients must not have received osimertinib"): the marker follows.
+_MUST_NOT_HAVE = re.compile(
+    r"^(?:(?:all\s+)?(?:patients?|subjects?|participants?|tumou?rs?)\s+)?(?:must|should|shall)\s+not\s+"
+    r"(?:have|harbou?r|carry|be\s+positive\s+for)\s+(?!(?:received|had|been|progressed|undergone|taken|used)\b)"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+
+
+def requires_negative(sentence: str) -> bool:
+    """Does an exclusion's sentence require a negative marker result in its own words (see _REQUIRED_NEGATIVE)?"""
+    if re.search(r"\bnot\s+(?:be\s+)?(?:required|mandatory|needed)\b", sentence, re.I):
+        return False
+    must_not = _MUST_NOT_HAVE.match(sentence.strip(" *-\t"))
+    if must_not is not None and mentions_marker(must_not.group("rest")):
+        return True
+    return _REQUIRED_NEGATIVE.search(sentence) is not None
+
+
+# "high-level MET amplification, defined as gene copy number >= 10 or MET/CEP7 ratio >= 5": a level the profile's
+# bare "amplification" does not give, so having one is a question, not a match (nor, among exclusions, a bar).
+_AMPLIFICATION_LEVEL = re.compile(
+    r"\bhigh[\s-]*(?:level|grade)\b|\b(?:low|intermediate)[\s-]*level\b"
+    r"|\b(?:copy[\s-]+number|GCN|CN|ratio|copies)\s*(?:\([^()]{0,20}\)\s*)?(?:>=|≥|>|=>|of\s+at\s+least|at\s+least"
+    r"|greater\s+than|more\s+than|of\s+more\s+than)\s*\d"
+    r"|(?:>=|≥|>)\s*\d+(?:\.\d+)?\s*(?:copies|fold)\b",
+    re.I,
+)
+
+
+def amplification_level(sentence: str) -> bool:
+    """Does the sentence set a level for an amplification ("high-level", "copy number >= 10")?"""
+    return _AMPLIFICATION_LEVEL.search(sentence) is not None
+
+
+def level_unread(clause: dict[str, Any]) -> None:
+    """Make the clause's amplification atoms at most a question (see _AMPLIFICATION_LEVEL)."""
+    clause["atoms"] = [{**a, "vague": True} if a.get("t") == "alt" and a.get("kind") == "amplification" else a
+                       for a in clause["atoms"]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 
 _SHUT = r"(?:excluded|exclusionary|not\s+eligible|ineligible|not\s+allowed|not\s+permitted)"
@@ -84,3 +85,28 @@ def _keeps_requirement(main: str) -> bool:
     """The text outside the note still asks for something of its own ("PD-L1 TPS >= 50%", "KRAS G12C
     mutation"): not empty, not itself an exclusion or a condition that the note completes."""
     return len(main.strip(" .;,:-")) >= 3 and _NOT_A_REQUIREMENT.search(main) is None
+
+
+# "EGFR exon 19 deletion or L858R (uncommon sensitising mutations such as G719X or L861Q are also accepted)",
+# "...; G719X and S768I are also eligible": a note that adds alternatives to the requirement before it. Read alone
+# it is a permission with no rule (and the sentence was dropped); left out, the added changes would be refused.
+_ALSO = r"(?:is|are|will\s+be|would\s+be|may\s+be|can\s+be)\s+also\s+(?:accepted|acceptable|eligible|allowed|permitted)"
+_WIDENING = guarded(
+    rf"\s*(?:\((?P<inner>[^()]{{2,160}}?)\s+{_ALSO}\s*\)|[;.]\s+(?P<tail>[^();.]{{2,160}}?)\s+{_ALSO})\W*$",
+    re.I,
+)
+
+
+def widening_apart(text: str) -> str:
+    """`text` with a note of further accepted changes joined to its requirement as alternatives ("main, or added")."""
+    if "also" not in text.lower():
+        return text
+    match = _WIDENING.search(text)
+    if match is None:
+        return text
+    added = (match.group("inner") or match.group("tail") or "").strip()
+    main = text[:match.start()].rstrip(" .;,")
+    # Both sides name markers: a note on samples or assays ("archival tissue is also accepted") adds no change.
+    if not (mentions_marker(added) and mentions_marker(main)) or _NOT_A_REQUIREMENT.search(main):
+        return text
+    return f"{main}, or {added}."

@@ -55,10 +55,17 @@ from trialmatch.criteria.rules.biomarker.cues import (
     without_alone_phrase,
     without_other_hedge,
 )
-from trialmatch.criteria.rules.biomarker.groups import bare_headings, group_ids, names_every_group
+from trialmatch.criteria.rules.biomarker.groups import (
+    amplification_level,
+    bare_headings,
+    group_ids,
+    level_unread,
+    names_every_group,
+    requires_negative,
+)
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
-from trialmatch.criteria.rules.biomarker.notes import note_apart
+from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.text import (
@@ -723,7 +730,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                    else "inclusion")
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
-        read_whole = note_apart(criterion.text) if section == "inclusion" else criterion.text
+        read_whole = widening_apart(note_apart(criterion.text)) if section == "inclusion" else criterion.text
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
@@ -759,6 +766,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(before_permission, read_text)
             # "...; MET amplification alone is not sufficient": among inclusions, the exclusion "... alone".
             own_section = "exclusion" if section == "inclusion" and once(_not_enough_alone, sentence) else section
+            if section == "exclusion" and once(requires_negative, sentence):
+                own_section = "inclusion"  # "... must have documented negative EGFR testing": read as written
             alone = own_section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
             if alone:
                 read_text = once(without_alone_phrase, read_text)
@@ -798,6 +807,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["beside"] = True  # the primary and the acquired change both hold: no rivals
                 # "EGFR ex20ins (Cohort 1) or HER2 ex20ins (Cohort 2)": every group's way in, not one group's rule.
                 listed_groups = len(clause["atoms"]) > 1 and names_every_group(sentence, marked_groups)
+                if any(a.get("kind") == "amplification" for a in clause["atoms"]) and once(amplification_level,
+                                                                                             sentence):
+                    level_unread(clause)  # "high-level amplification, copy number >= 10": a level we cannot see
                 if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
