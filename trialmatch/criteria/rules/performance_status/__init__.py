@@ -422,6 +422,20 @@ def _stated_limits(sentence: str) -> list[Limit]:
     return found
 
 
+# "PS 0-1 or PS 3-4", "ECOG 0, 1, or 3": only a joining word between two limits.
+_JOINER_ONLY = re.compile(r"\s*(?:,\s*)?(?:(?:and/)?or|and|nor)?\s*$", re.I)  # used with match(pos, endpos)
+
+
+def _chain_ends(sentence: str, limits: list[Any]) -> list[int]:
+    """For each limit, the index of the last limit joined to it by "or"/"and" alone ("PS 0-1 or PS 3-4"): the verb
+    after that one ("... are not eligible") is every listed limit's. (Read right to left: linear.)"""
+    ends = list(range(len(limits)))
+    for j in range(len(limits) - 2, -1, -1):
+        if _JOINER_ONLY.match(sentence, limits[j][1], limits[j + 1][0]):
+            ends[j] = ends[j + 1]
+    return ends
+
+
 def _role(sentence: str, start: int, end: int, exclusion: bool) -> str:
     """What a statement does: "allow" only these scores, "keep_out" these, or name an "exception".
 
@@ -587,6 +601,8 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     named: set[int] = set()  # ECOG values an exception names ("except patients with ECOG 2 due to ...")
     on_condition: set[int] = set()  # ECOG values let in only on a condition the profile does not give
     taken: set[int] = set()  # ECOG values an earlier unconditional limit of the sentence lets in
+    chain_ends = _chain_ends(sentence, limits)
+    chain_roles: dict[int, str] = {}  # by the index of a list's last limit: what the words after the list do
     for i, (start, end, kind, spans, kps, conditional) in enumerate(limits):
         if cue is not None and start > cue.start():
             for low, high in spans:
@@ -605,6 +621,14 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             continue  # "(patients with ECOG 0-1 are eligible for the companion study)": another study's door
         age_out = None if exclusion else _other_age_group_out(sentence, end, after)
         role = _role(sentence, before, age_out.start() if age_out else after, exclusion)
+        if role == "allow" and not exclusion and age_out is None and chain_ends[i] != i:
+            # "Patients with PS 0-1 or PS 3-4 are not eligible": the verb after the list is this limit's too (read
+            # once per list, over the words after its last limit).
+            last = chain_ends[i]
+            if last not in chain_roles:
+                tail_end = limits[last + 1][0] if last + 1 < len(limits) else len(sentence)
+                chain_roles[last] = _role(sentence, limits[last][0], tail_end, exclusion)
+            role = chain_roles[last]
         conditions_read = False  # a condition after the limit was read as one span's, not the limit's
         if role == "allow" and not kind.startswith("rpa"):
             stated = len(spans)
