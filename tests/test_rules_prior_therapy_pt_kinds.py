@@ -11,6 +11,9 @@
    too (it was dropped with the driver's words).
 4. A ban on all systemic therapy whose only exception is adjuvant ("... for NSCLC other than platinum-based adjuvant
    chemotherapy"): a line for advanced disease is banned; the setting word belongs to the exception, not the ban.
+5. A ban on part of the class an inclusion requires ("progression on an EGFR TKI, e.g. gefitinib" beside "no prior
+   third-generation EGFR TKI (e.g. osimertinib)"): the requirement lifts the ban for the class, but the part the ban
+   names stays banned (before, osimertinib was allowed as an EGFR TKI).
 """
 
 from __future__ import annotations
@@ -207,3 +210,47 @@ def test_a_line_for_advanced_disease_is_no_adjuvant_exception(sentence: str) -> 
 ])
 def test_an_exception_without_the_early_setting_reads_as_before(sentence: str) -> None:
     assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) != "excluded"
+
+
+# --- 5. a ban on part of the class the trial requires ------------------------------------------------------------
+
+PART_OF_REQUIRED = [
+    ("Radiological documentation of disease progression while on a previous continuous treatment with an EGFR TKI, "
+     "e.g. gefitinib, erlotinib or afatinib.",
+     "Previous treatment with a third generation EGFR TKI (e.g. osimertinib, rociletinib, olmutinib)."),
+    ("Must have progressed on prior EGFR tyrosine kinase inhibitor therapy.",
+     "Prior osimertinib or any other third-generation EGFR inhibitor."),
+    ("Documented progression after at least one EGFR-TKI (first or second generation).",
+     "Any previous treatment with osimertinib, lazertinib or aumolertinib."),
+    ("Patients must have received an EGFR TKI and had disease progression on it.",
+     "Prior exposure to third-generation EGFR tyrosine kinase inhibitors."),
+    ("Progressive disease on or after treatment with an approved EGFR TKI.",
+     "Previous therapy with osimertinib."),
+    ("Prior treatment with an EGFR TKI (gefitinib, erlotinib, icotinib or afatinib) with progression.",
+     "Has received a third-generation EGFR TKI such as osimertinib or furmonertinib."),
+]
+EGFR_PATIENTS: dict[str, dict[str, Any]] = {
+    "osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                    "tested_negative": [g for g in GENES if g != "EGFR"], "prior_therapies": ["osimertinib"],
+                    "prior_lines": 1},
+    "gefitinib": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}],
+                  "tested_negative": [g for g in GENES if g != "EGFR"], "prior_therapies": ["gefitinib"],
+                  "prior_lines": 1},
+    "afatinib-then-osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                                  "tested_negative": [g for g in GENES if g != "EGFR"],
+                                  "prior_therapies": ["afatinib", "osimertinib"], "prior_lines": 2},
+}
+
+
+@pytest.mark.parametrize(("need", "ban"), PART_OF_REQUIRED)
+def test_a_banned_part_of_the_required_class_stays_banned(need: str, ban: str) -> None:
+    assert named_verdict(EGFR_PATIENTS, "osimertinib", [need], [ban]) == "excluded"
+    assert named_verdict(EGFR_PATIENTS, "afatinib-then-osimertinib", [need], [ban]) == "excluded"
+    assert named_verdict(EGFR_PATIENTS, "gefitinib", [need], [ban]) == "eligible"
+
+
+def test_a_ban_of_the_required_drug_itself_is_still_lifted() -> None:
+    """"Must have progressed on osimertinib" beside "no prior third-generation EGFR TKI": the drug asked for is
+    allowed (the ban is not narrower than it), as before."""
+    need, ban = "Must have progressed on osimertinib.", "Prior third-generation EGFR TKI."
+    assert named_verdict(EGFR_PATIENTS, "osimertinib", [need], [ban]) == "eligible"

@@ -907,6 +907,11 @@ def _class_items(item: str) -> frozenset[str]:
     return frozenset(f"c:{c}" for c in (drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)))
 
 
+def _strictly_below(item: str, cls: str) -> bool:
+    """Whether `item` (a drug or class) sits under the class `cls` without being it."""
+    return cls.startswith("c:") and item != cls and cls in _class_items(item)
+
+
 def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A trial cannot require and ban the same treatment: what it requires is allowed by its bans,
     and an exclusion "received systemic therapy" in a trial that needs earlier treatment is a washout."""
@@ -932,6 +937,11 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
             extra = [i for i in dict.fromkeys(required) if _covered(i, banned) and i not in rule["allow"]]
             if extra:
                 rule = {**rule, "allow": [*rule["allow"], *extra]}
+                # "Progressed on an EGFR TKI" beside "no prior third-generation EGFR TKI (e.g. osimertinib)": the
+                # ban names part of the class required, and that part stays banned.
+                narrower = [b for b in sorted(banned) if any(_strictly_below(b, i) for i in extra)]
+                if narrower:
+                    rule["allow_not"] = narrower
         out.append(rule)
     return out
 

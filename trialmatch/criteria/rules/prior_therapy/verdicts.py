@@ -176,7 +176,8 @@ def _names(drugs_had: list[Drug]) -> str:
 
 def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     items, allow = set(rule["items"]), set(rule.get("allow") or ())
-    had = [d for d in h.drugs if _matches(d, items) and not _matches(d, allow)]
+    kept = set(rule.get("allow_not") or ())  # banned parts of an allowed class (reading._reconcile)
+    had = [d for d in h.drugs if _matches(d, items) and (not _matches(d, allow) or (kept and _matches(d, kept)))]
 
     def what() -> str:
         return items_label(rule["items"])
