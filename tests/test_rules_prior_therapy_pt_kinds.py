@@ -14,6 +14,8 @@
 5. A ban on part of the class an inclusion requires ("progression on an EGFR TKI, e.g. gefitinib" beside "no prior
    third-generation EGFR TKI (e.g. osimertinib)"): the requirement lifts the ban for the class, but the part the ban
    names stays banned (before, osimertinib was allowed as an EGFR TKI).
+6. Sub-cohorts named by a bare code at a bullet's head under a part heading ("B1 (monotherapy): previously treated
+   ...", "B3 (combination): previously untreated ..."): each is a way in of its own, not one cohort asking for both.
 """
 
 from __future__ import annotations
@@ -254,3 +256,48 @@ def test_a_ban_of_the_required_drug_itself_is_still_lifted() -> None:
     allowed (the ban is not narrower than it), as before."""
     need, ban = "Must have progressed on osimertinib.", "Prior third-generation EGFR TKI."
     assert named_verdict(EGFR_PATIENTS, "osimertinib", [need], [ban]) == "eligible"
+
+
+# --- 6. sub-cohorts named by a bare code under a part heading ------------------------------------------------------
+
+def _parts(lead: str, codes: list[str], patient: dict[str, Any]) -> str:
+    inclusion = f"* Advanced NSCLC.\n\n{lead}\n\n" + "".join(f"* {code}\n" for code in codes)
+    text = invented_trial(inclusion, "* Pregnancy\n")
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+CODED = [
+    ("Part B (NSCLC expansion):",
+     ["B1 (monotherapy): NSCLC previously treated with at least 1 systemic regimen for advanced disease.",
+      "B2 (monotherapy): NSCLC that progressed on sotorasib or adagrasib.",
+      "B3 (combination with pembrolizumab): previously untreated advanced NSCLC."]),
+    ("Expansion part:",
+     ["A1: at least one prior line of platinum-based chemotherapy for metastatic disease.",
+      "A2: no prior systemic therapy for advanced disease."]),
+    ("Part C:",
+     ["C1 (combination): treatment-naive for metastatic NSCLC.",
+      "C2 (monotherapy): progressed after platinum-based chemotherapy and a PD-1 inhibitor."]),
+    ("Part D (dose expansion):",
+     ["D1a: previously untreated for advanced disease.",
+      "D1b: must have received at least 1 prior line of systemic therapy."]),
+    ("Expansion cohorts:",
+     ["E1 (first line): no prior systemic anticancer therapy in the metastatic setting.",
+      "E2 (second line): progression on one prior platinum-containing regimen."]),
+    ("Part 2:",
+     ["B1 (chemo-naive): no prior chemotherapy for advanced NSCLC.",
+      "B2 (pre-treated): progressed after at least one line of platinum-based chemotherapy."]),
+]
+UNTREATED = {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0}
+
+
+@pytest.mark.parametrize(("lead", "codes"), CODED)
+def test_each_coded_sub_cohort_is_a_way_in_of_its_own(lead: str, codes: list[str]) -> None:
+    assert _parts(lead, codes, UNTREATED) == "eligible"
+    assert _parts(lead, codes, CHEMO_IO) != "excluded"
+
+
+def test_a_code_inside_the_sentence_is_no_heading() -> None:
+    """Only a code at the bullet's head names a cohort: a stage or a vitamin later in the text does not."""
+    codes = ["Previously untreated for advanced disease; T4: tumours invading the mediastinum are allowed.",
+             "Must have received at least one prior line of platinum-based chemotherapy."]
+    assert _parts("Eligibility:", codes, UNTREATED) == "excluded"
