@@ -16,6 +16,8 @@
    names stays banned (before, osimertinib was allowed as an EGFR TKI).
 6. Sub-cohorts named by a bare code at a bullet's head under a part heading ("B1 (monotherapy): previously treated
    ...", "B3 (combination): previously untreated ..."): each is a way in of its own, not one cohort asking for both.
+7. "All other participants" after a group of sensitising EGFR (ALK, ROS1) carriers: an EGFR finding clearly outside
+   the sensitising class (an exon 20 insertion) is among the others, so their route binds it.
 """
 
 from __future__ import annotations
@@ -301,3 +303,47 @@ def test_a_code_inside_the_sentence_is_no_heading() -> None:
     codes = ["Previously untreated for advanced disease; T4: tumours invading the mediastinum are allowed.",
              "Must have received at least one prior line of platinum-based chemotherapy."]
     assert _parts("Eligibility:", codes, UNTREATED) == "excluded"
+
+
+# --- 7. "all other participants" after a sensitising EGFR group: a non-sensitising EGFR finding is one of them --
+
+SENSITISING_ROUTES = [
+    ("Prior therapy requirements:",
+     "Participants whose tumours harbour an EGFR sensitizing mutation, an ALK rearrangement or a ROS1 rearrangement "
+     "must have progressed on at least one approved tyrosine kinase inhibitor for that alteration.",
+     "All other participants must have received a platinum-based doublet chemotherapy and an anti-PD-1 or anti-PD-L1 "
+     "monoclonal antibody."),
+    ("Previous treatment:",
+     "Patients with an activating EGFR mutation or ALK fusion must have progressed on approved targeted therapy.",
+     "All other patients must have received prior platinum-based chemotherapy and a checkpoint inhibitor."),
+    ("Earlier therapy:",
+     "Subjects with sensitising EGFR mutations must have had disease progression on an approved EGFR TKI.",
+     "Remaining subjects must have been treated with a platinum doublet and with pembrolizumab, nivolumab or "
+     "atezolizumab."),
+    ("Required prior treatment:",
+     "Participants with a common EGFR mutation (exon 19 deletion or L858R) must have progressed on approved EGFR "
+     "TKI therapy.",
+     "All other participants must have progressed on platinum-based chemotherapy and a PD-(L)1 inhibitor."),
+    ("Treatment history:",
+     "Patients whose tumour carries an EGFR sensitizing mutation or ROS1 fusion must have failed an approved "
+     "targeted therapy.",
+     "All other patients must have had a platinum doublet and anti-PD-1 or anti-PD-L1 therapy."),
+    ("Prior lines:",
+     "Participants with classical EGFR sensitizing mutations must have received approved tyrosine kinase inhibitor "
+     "therapy.",
+     "The remaining participants must have received a prior platinum-containing regimen and an immune checkpoint "
+     "inhibitor."),
+]
+EX20_CHEMO_IO = {**EX20_PLATINUM, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"]}
+
+
+@pytest.mark.parametrize("route", SENSITISING_ROUTES)
+def test_a_non_sensitising_egfr_finding_is_among_the_others(route: tuple[str, str, str]) -> None:
+    assert _two_routes(*route, EX20_PLATINUM) == "excluded"  # no PD-(L)1 drug: the others' route fails
+    assert _two_routes(*route, EX20_CHEMO_IO) != "excluded"
+    assert _two_routes(*route, TKI_ONLY) != "excluded"  # exon 19 deletion: the carriers' route
+
+
+def test_an_egfr_group_not_narrowed_keeps_every_egfr_finding() -> None:
+    route = ROUTES[1]  # "Patients with EGFR or ALK alterations ...": an exon 20 insertion is one of them
+    assert _two_routes(*route, EX20_PLATINUM) != "excluded"

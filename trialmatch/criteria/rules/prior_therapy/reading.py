@@ -465,6 +465,13 @@ def _others_told(crit: Criterion) -> bool:
         and bool(cues.OTHERS.search(normalize(scope.label)))
 
 
+def _sensitising_before(rules: list[dict[str, Any]], span: tuple[int, int] | None) -> bool:
+    """Whether the criterion just before stated a driver rule for sensitising EGFR findings only."""
+    if span is None:
+        return False
+    return any(rule["kind"] == "driver" and rule.get("egfr_findings") for rule in rules[span[0]:span[1]])
+
+
 def _section(crit: Criterion) -> str:
     return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
 
@@ -568,6 +575,11 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                                      else {**rule, "marker": narrowed} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
+                if _others_told(crit) and _sensitising_before(rules[:start], stated_by.get(criteria[index - 1].index)):
+                    # "All other participants" after "EGFR sensitizing mutation, ALK or ROS1 ...": an EGFR finding
+                    # that is not sensitising (an exon 20 insertion) is among the others.
+                    rules[start:] = [{**rule, "others_marker": {"EGFR": ["sensitizing"]}} if rule.get("scope") else rule
+                                     for rule in rules[start:]]
             if crit.section == "inclusion":
                 _scope_pieces(rules, spans, pieces)
             if alternatives.paths and alternatives.paths[index]:
