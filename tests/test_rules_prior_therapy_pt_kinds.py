@@ -11,6 +11,13 @@
    too (it was dropped with the driver's words).
 4. A ban on all systemic therapy whose only exception is adjuvant ("... for NSCLC other than platinum-based adjuvant
    chemotherapy"): a line for advanced disease is banned; the setting word belongs to the exception, not the ban.
+5. A ban on part of the class an inclusion requires ("progression on an EGFR TKI, e.g. gefitinib" beside "no prior
+   third-generation EGFR TKI (e.g. osimertinib)"): the requirement lifts the ban for the class, but the part the ban
+   names stays banned (before, osimertinib was allowed as an EGFR TKI).
+6. Sub-cohorts named by a bare code at a bullet's head under a part heading ("B1 (monotherapy): previously treated
+   ...", "B3 (combination): previously untreated ..."): each is a way in of its own, not one cohort asking for both.
+7. "All other participants" after a group of sensitising EGFR (ALK, ROS1) carriers: an EGFR finding clearly outside
+   the sensitising class (an exon 20 insertion) is among the others, so their route binds it.
 """
 
 from __future__ import annotations
@@ -207,3 +214,136 @@ def test_a_line_for_advanced_disease_is_no_adjuvant_exception(sentence: str) -> 
 ])
 def test_an_exception_without_the_early_setting_reads_as_before(sentence: str) -> None:
     assert named_verdict({"p": ONE_LINE_CHEMO}, "p", [], [sentence]) != "excluded"
+
+
+# --- 5. a ban on part of the class the trial requires ------------------------------------------------------------
+
+PART_OF_REQUIRED = [
+    ("Radiological documentation of disease progression while on a previous continuous treatment with an EGFR TKI, "
+     "e.g. gefitinib, erlotinib or afatinib.",
+     "Previous treatment with a third generation EGFR TKI (e.g. osimertinib, rociletinib, olmutinib)."),
+    ("Must have progressed on prior EGFR tyrosine kinase inhibitor therapy.",
+     "Prior osimertinib or any other third-generation EGFR inhibitor."),
+    ("Documented progression after at least one EGFR-TKI (first or second generation).",
+     "Any previous treatment with osimertinib, lazertinib or aumolertinib."),
+    ("Patients must have received an EGFR TKI and had disease progression on it.",
+     "Prior exposure to third-generation EGFR tyrosine kinase inhibitors."),
+    ("Progressive disease on or after treatment with an approved EGFR TKI.",
+     "Previous therapy with osimertinib."),
+    ("Prior treatment with an EGFR TKI (gefitinib, erlotinib, icotinib or afatinib) with progression.",
+     "Has received a third-generation EGFR TKI such as osimertinib or furmonertinib."),
+]
+EGFR_PATIENTS: dict[str, dict[str, Any]] = {
+    "osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                    "tested_negative": [g for g in GENES if g != "EGFR"], "prior_therapies": ["osimertinib"],
+                    "prior_lines": 1},
+    "gefitinib": {"biomarkers": [{"gene": "EGFR", "alteration": "L858R"}],
+                  "tested_negative": [g for g in GENES if g != "EGFR"], "prior_therapies": ["gefitinib"],
+                  "prior_lines": 1},
+    "afatinib-then-osimertinib": {"biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                                  "tested_negative": [g for g in GENES if g != "EGFR"],
+                                  "prior_therapies": ["afatinib", "osimertinib"], "prior_lines": 2},
+}
+
+
+@pytest.mark.parametrize(("need", "ban"), PART_OF_REQUIRED)
+def test_a_banned_part_of_the_required_class_stays_banned(need: str, ban: str) -> None:
+    assert named_verdict(EGFR_PATIENTS, "osimertinib", [need], [ban]) == "excluded"
+    assert named_verdict(EGFR_PATIENTS, "afatinib-then-osimertinib", [need], [ban]) == "excluded"
+    assert named_verdict(EGFR_PATIENTS, "gefitinib", [need], [ban]) == "eligible"
+
+
+def test_a_ban_of_the_required_drug_itself_is_still_lifted() -> None:
+    """"Must have progressed on osimertinib" beside "no prior third-generation EGFR TKI": the drug asked for is
+    allowed (the ban is not narrower than it), as before."""
+    need, ban = "Must have progressed on osimertinib.", "Prior third-generation EGFR TKI."
+    assert named_verdict(EGFR_PATIENTS, "osimertinib", [need], [ban]) == "eligible"
+
+
+# --- 6. sub-cohorts named by a bare code under a part heading ------------------------------------------------------
+
+def _parts(lead: str, codes: list[str], patient: dict[str, Any]) -> str:
+    inclusion = f"* Advanced NSCLC.\n\n{lead}\n\n" + "".join(f"* {code}\n" for code in codes)
+    text = invented_trial(inclusion, "* Pregnancy\n")
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+CODED = [
+    ("Part B (NSCLC expansion):",
+     ["B1 (monotherapy): NSCLC previously treated with at least 1 systemic regimen for advanced disease.",
+      "B2 (monotherapy): NSCLC that progressed on sotorasib or adagrasib.",
+      "B3 (combination with pembrolizumab): previously untreated advanced NSCLC."]),
+    ("Expansion part:",
+     ["A1: at least one prior line of platinum-based chemotherapy for metastatic disease.",
+      "A2: no prior systemic therapy for advanced disease."]),
+    ("Part C:",
+     ["C1 (combination): treatment-naive for metastatic NSCLC.",
+      "C2 (monotherapy): progressed after platinum-based chemotherapy and a PD-1 inhibitor."]),
+    ("Part D (dose expansion):",
+     ["D1a: previously untreated for advanced disease.",
+      "D1b: must have received at least 1 prior line of systemic therapy."]),
+    ("Expansion cohorts:",
+     ["E1 (first line): no prior systemic anticancer therapy in the metastatic setting.",
+      "E2 (second line): progression on one prior platinum-containing regimen."]),
+    ("Part 2:",
+     ["B1 (chemo-naive): no prior chemotherapy for advanced NSCLC.",
+      "B2 (pre-treated): progressed after at least one line of platinum-based chemotherapy."]),
+]
+UNTREATED = {"tested_negative": GENES, "prior_therapies": [], "prior_lines": 0}
+
+
+@pytest.mark.parametrize(("lead", "codes"), CODED)
+def test_each_coded_sub_cohort_is_a_way_in_of_its_own(lead: str, codes: list[str]) -> None:
+    assert _parts(lead, codes, UNTREATED) == "eligible"
+    assert _parts(lead, codes, CHEMO_IO) != "excluded"
+
+
+def test_a_code_inside_the_sentence_is_no_heading() -> None:
+    """Only a code at the bullet's head names a cohort: a stage or a vitamin later in the text does not."""
+    codes = ["Previously untreated for advanced disease; T4: tumours invading the mediastinum are allowed.",
+             "Must have received at least one prior line of platinum-based chemotherapy."]
+    assert _parts("Eligibility:", codes, UNTREATED) == "excluded"
+
+
+# --- 7. "all other participants" after a sensitising EGFR group: a non-sensitising EGFR finding is one of them --
+
+SENSITISING_ROUTES = [
+    ("Prior therapy requirements:",
+     "Participants whose tumours harbour an EGFR sensitizing mutation, an ALK rearrangement or a ROS1 rearrangement "
+     "must have progressed on at least one approved tyrosine kinase inhibitor for that alteration.",
+     "All other participants must have received a platinum-based doublet chemotherapy and an anti-PD-1 or anti-PD-L1 "
+     "monoclonal antibody."),
+    ("Previous treatment:",
+     "Patients with an activating EGFR mutation or ALK fusion must have progressed on approved targeted therapy.",
+     "All other patients must have received prior platinum-based chemotherapy and a checkpoint inhibitor."),
+    ("Earlier therapy:",
+     "Subjects with sensitising EGFR mutations must have had disease progression on an approved EGFR TKI.",
+     "Remaining subjects must have been treated with a platinum doublet and with pembrolizumab, nivolumab or "
+     "atezolizumab."),
+    ("Required prior treatment:",
+     "Participants with a common EGFR mutation (exon 19 deletion or L858R) must have progressed on approved EGFR "
+     "TKI therapy.",
+     "All other participants must have progressed on platinum-based chemotherapy and a PD-(L)1 inhibitor."),
+    ("Treatment history:",
+     "Patients whose tumour carries an EGFR sensitizing mutation or ROS1 fusion must have failed an approved "
+     "targeted therapy.",
+     "All other patients must have had a platinum doublet and anti-PD-1 or anti-PD-L1 therapy."),
+    ("Prior lines:",
+     "Participants with classical EGFR sensitizing mutations must have received approved tyrosine kinase inhibitor "
+     "therapy.",
+     "The remaining participants must have received a prior platinum-containing regimen and an immune checkpoint "
+     "inhibitor."),
+]
+EX20_CHEMO_IO = {**EX20_PLATINUM, "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"]}
+
+
+@pytest.mark.parametrize("route", SENSITISING_ROUTES)
+def test_a_non_sensitising_egfr_finding_is_among_the_others(route: tuple[str, str, str]) -> None:
+    assert _two_routes(*route, EX20_PLATINUM) == "excluded"  # no PD-(L)1 drug: the others' route fails
+    assert _two_routes(*route, EX20_CHEMO_IO) != "excluded"
+    assert _two_routes(*route, TKI_ONLY) != "excluded"  # exon 19 deletion: the carriers' route
+
+
+def test_an_egfr_group_not_narrowed_keeps_every_egfr_finding() -> None:
+    route = ROUTES[1]  # "Patients with EGFR or ALK alterations ...": an exon 20 insertion is one of them
+    assert _two_routes(*route, EX20_PLATINUM) != "excluded"

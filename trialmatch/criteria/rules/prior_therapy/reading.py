@@ -465,6 +465,13 @@ def _others_told(crit: Criterion) -> bool:
         and bool(cues.OTHERS.search(normalize(scope.label)))
 
 
+def _sensitising_before(rules: list[dict[str, Any]], span: tuple[int, int] | None) -> bool:
+    """Whether the criterion just before stated a driver rule for sensitising EGFR findings only."""
+    if span is None:
+        return False
+    return any(rule["kind"] == "driver" and rule.get("egfr_findings") for rule in rules[span[0]:span[1]])
+
+
 def _section(crit: Criterion) -> str:
     return crit.section if crit.section in ("inclusion", "exclusion") else "inclusion"
 
@@ -568,6 +575,11 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                                      else {**rule, "marker": narrowed} for n, rule in enumerate(rules[start:])]
                 rules[start:] = [rule if rule["scope"] is not None else {k: v for k, v in rule.items() if k != "scope"}
                                  for rule in rules[start:]]
+                if _others_told(crit) and _sensitising_before(rules[:start], stated_by.get(criteria[index - 1].index)):
+                    # "All other participants" after "EGFR sensitizing mutation, ALK or ROS1 ...": an EGFR finding
+                    # that is not sensitising (an exon 20 insertion) is among the others.
+                    rules[start:] = [{**rule, "others_marker": {"EGFR": ["sensitizing"]}} if rule.get("scope") else rule
+                                     for rule in rules[start:]]
             if crit.section == "inclusion":
                 _scope_pieces(rules, spans, pieces)
             if alternatives.paths and alternatives.paths[index]:
@@ -907,6 +919,11 @@ def _class_items(item: str) -> frozenset[str]:
     return frozenset(f"c:{c}" for c in (drugs.classes_of(key) if kind == "d" else drugs.ancestors(key)))
 
 
+def _strictly_below(item: str, cls: str) -> bool:
+    """Whether `item` (a drug or class) sits under the class `cls` without being it."""
+    return cls.startswith("c:") and item != cls and cls in _class_items(item)
+
+
 def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A trial cannot require and ban the same treatment: what it requires is allowed by its bans,
     and an exclusion "received systemic therapy" in a trial that needs earlier treatment is a washout."""
@@ -932,6 +949,11 @@ def _reconcile(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
             extra = [i for i in dict.fromkeys(required) if _covered(i, banned) and i not in rule["allow"]]
             if extra:
                 rule = {**rule, "allow": [*rule["allow"], *extra]}
+                # "Progressed on an EGFR TKI" beside "no prior third-generation EGFR TKI (e.g. osimertinib)": the
+                # ban names part of the class required, and that part stays banned.
+                narrower = [b for b in sorted(banned) if any(_strictly_below(b, i) for i in extra)]
+                if narrower:
+                    rule["allow_not"] = narrower
         out.append(rule)
     return out
 

@@ -140,10 +140,18 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
         # "Phase 2 [open to enrollment]:" beside a closed part: the part a patient can join now is the
         # whole trial (the shared reader's reading), not one cohort among others.
         return () if ends_scope(last.group()) else tuple(_labels_in(last.group()))
+    code = _CODE_HEADING.match(norm, 0, end)
+    if code:
+        return (f"cohort {code.group('code')}",)
     part = None
     for match in _PART_HEADING.finditer(norm, 0, end):
         part = match
     return (f"part {part.group('part')}",) if part else ()
+
+
+# A sub-cohort named by a bare code at the head of its bullet: "B1 (monotherapy): ...", "A2: ...", "C1 (combination
+# with X): ..." (a letter and a number; the group word left out under a "Part B" heading).
+_CODE_HEADING = re.compile(r"^\W{0,3}(?P<code>[a-z]\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?:")
 
 
 def scope_cohorts(label: str) -> tuple[str, ...]:

@@ -176,7 +176,8 @@ def _names(drugs_had: list[Drug]) -> str:
 
 def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     items, allow = set(rule["items"]), set(rule.get("allow") or ())
-    had = [d for d in h.drugs if _matches(d, items) and not _matches(d, allow)]
+    kept = set(rule.get("allow_not") or ())  # banned parts of an allowed class (reading._reconcile)
+    had = [d for d in h.drugs if _matches(d, items) and (not _matches(d, allow) or (kept and _matches(d, kept)))]
 
     def what() -> str:
         return items_label(rule["items"])
@@ -678,6 +679,8 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people with {_marker_words(marker)}, "
                                            "and your profile does not say whether your finding is one.")
     scope = rule.get("scope")
+    if scope and outcome.verdict != ELIGIBLE and _among_the_others(rule, scope, profile):
+        return outcome
     if scope and outcome.verdict != ELIGIBLE:
         if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
             # This module's own cohort groups already make the trial's parts alternatives: a patient
@@ -685,6 +688,17 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
             return outcome
         return _scoped(outcome, scope, profile)
     return outcome
+
+
+def _among_the_others(rule: dict[str, Any], scope: dict[str, Any], profile: Patient) -> bool:
+    """ "All other participants" after a group of sensitising EGFR, ALK or ROS1 carriers (reading.py others_marker):
+    a patient whose only finding in those genes is an EGFR one clearly outside the sensitising class is one of the
+    others, though the scope by gene would leave them out."""
+    marker = rule.get("others_marker")
+    if not marker or not scope.get("absent"):
+        return False
+    positive = [gene for gene in scope.get("genes") or () if profile.gene_status(gene) == "positive"]
+    return bool(positive) and set(positive) <= set(marker) and in_group(marker, profile) is False
 
 
 def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bool | None) -> Outcome:
