@@ -113,3 +113,41 @@ def test_an_including_aside_before_a_permission_is_no_requirement(line: str, con
 def test_an_including_aside_is_no_condition_of_the_permission(line: str) -> None:
     verdicts = brain(inclusion=line)
     assert verdicts[:2] == (EL, EL) and verdicts[2] != EX
+
+
+# "Previously treated brain metastases" as an exclusion: treated ones are meant, any way; an active patient's may be
+# untreated (not meant) or progressing after treatment: a question, never an exclusion (was: any brain metastases).
+@pytest.mark.parametrize("line", [
+    "Patients whose brain metastases have previously been treated are not eligible.",
+    "Patients with previously treated brain metastases are not eligible.",
+    "Prior irradiated brain metastases.",
+    "Brain metastases that have already been resected.",
+    "Subjects with previously irradiated CNS metastases are excluded.",
+    "Participants whose brain metastases were previously treated are ineligible.",
+])
+def test_an_exclusion_of_treated_metastases_leaves_untreated_ones_a_question(line: str) -> None:
+    assert brain(exclusion=line)[:3] == (EL, EX, UN)
+
+
+@pytest.mark.parametrize("line", [
+    "Untreated brain metastases.",
+    "Not previously treated brain metastases.",
+    "Non-irradiated brain metastases.",
+])
+def test_an_exclusion_of_untreated_metastases_is_unchanged(line: str) -> None:
+    assert brain(exclusion=line)[:3] == (EL, EL, EX)
+
+
+# "Active brain metastases, defined as untreated and symptomatic": the definition says which are meant; an untreated
+# metastasis whose symptoms the profile does not give is a question (was: excluded for the word "active").
+@pytest.mark.parametrize(("line", "active"), [
+    ("Clinically active CNS metastases, defined as untreated and symptomatic, or requiring corticosteroids to control "
+     "symptoms.", UN),
+    ("Active brain metastases, defined as untreated and symptomatic.", UN),
+    ("Active brain metastases (defined as untreated and symptomatic).", UN),
+    ("Active CNS disease, that is, symptomatic and untreated lesions.", UN),
+    ("Active brain metastases, defined as untreated or symptomatic.", EX),
+    ("Active brain metastases (i.e., progressing or requiring steroids).", EX),
+])
+def test_a_definition_decides_which_metastases_are_meant(line: str, active: str) -> None:
+    assert brain(exclusion=line)[:3] == (EL, EL, active)

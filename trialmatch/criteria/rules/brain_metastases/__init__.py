@@ -249,6 +249,10 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
         words.append("with leptomeningeal disease")
     if not found:
         after = phrases.NEUTRAL_STATUS.sub(" ", after)  # "brain metastases with or without symptoms": any of them
+        if phrases.TREATED_BEFORE.search(before) or phrases.BEEN_TREATED_AFTER.match(after):
+            # "previously treated brain metastases", "brain metastases that have previously been treated": treated
+            # ones are meant, any way; an active one may be untreated, or progressing after treatment: a question.
+            return X, U, []
         if phrases.TREATED_AFTER.match(after):
             return U, E, []  # "brain metastases treated with whole brain radiotherapy": the way is not given
         if phrases.RESTRICTIVE_AFTER.match(after):
@@ -288,6 +292,22 @@ def _permission_start(sentence: str, end: int, verb: int) -> int:
     semicolon is the excluded condition, not one of the permission's alternatives), else right after the mention."""
     semicolon = sentence.rfind(";", end, verb)
     return semicolon + 1 if semicolon >= 0 else end
+
+
+def _defined(sentence: str, end: int) -> tuple[Verdict, Verdict, list[str]] | None:
+    """ "Active brain metastases, defined as untreated and symptomatic, or requiring steroids": the definition, not
+    the word it defines, says which metastases are meant; each alternative of it (", or ...") is enough, and within
+    one, all its qualifiers must hold. None when there is no definition, or it names no qualifier we read."""
+    definition = phrases.DEFINED_AS.match(sentence, end)
+    if definition is None:
+        return None
+    options = [_qualified(part, "") for part in phrases.DEFINITION_OR.split(definition.group("words"))]
+    read = [o for o in options if o[2]]
+    if not read:
+        return None
+    if len(read) < len(options):
+        read.append((U, U, []))  # an alternative we cannot read ("requiring a shunt"): it may take in anyone
+    return _most([o[0] for o in read]), _most([o[1] for o in read]), [w for o in read for w in o[2]]
 
 
 def _alternatives(region: str) -> list[str]:
@@ -620,7 +640,7 @@ def _mention_statements(
         if sentence[start:end].lower().startswith("metasta"):
             after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
         listed = bool(_COLON_LIST.match(sentence, end)) or _comma_list(sentence, end)
-        treated, active, _ = _qualified(before, after, listed)
+        treated, active, _ = _defined(sentence, end) or _qualified(before, after, listed)
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)

@@ -137,7 +137,8 @@ NEGATED_LIST_BEFORE = re.compile(
 
 # --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
 STRONG_ACTIVE = re.compile(
-    r"\b(?:active|untreated|non-?treated|progressive|progressing|growing|new|newly diagnosed|newly|untx['’]?d"
+    r"\b(?:active|untreated|non-?treated|non-?irradiated|unirradiated|unresected|progressive|progressing|growing|new"
+    r"|newly diagnosed|newly|untx['’]?d"
     r"|getting (?:worse|bigger)|worsening"
     r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|tx['’]?d)"
     r"|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
@@ -198,6 +199,18 @@ SUBSET = re.compile(
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
 # "brain metastases treated with whole brain radiotherapy": an exclusion of a past treatment.
+# Right after a mention: ", defined as ...", "(defined as ...)", "(i.e., ...)", ", that is, ...": what it means.
+DEFINED_AS = re.compile(
+    r"\s*[,(]\s*(?:defined\s+as|i\.\s?e\.,?|ie,?|that\s+is,|meaning)\s+(?P<words>[^;.()]{3,160})", re.I)
+DEFINITION_OR = re.compile(r",\s*(?:and/)?or\s+", re.I)
+# "previously treated brain metastases" (not "untreated", "not previously treated", "non-irradiated").
+TREATED_BEFORE = re.compile(
+    r"(?<![\w-])(?<!not )(?<!never )(?:previously\s+|already\s+|prior\s+)?(?:treated|irradiated|resected)\s*$", re.I)
+# "... brain metastases (that) have previously been treated" with no way named after it.
+BEEN_TREATED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+(?:previously\s+|already\s+)?been|were|was)\s+"
+    r"(?:previously\s+|already\s+)?"
+    r"(?:treated|irradiated|resected)\b(?!\s+(?:with|by|using|via)\b)", re.I)
 TREATED_AFTER = re.compile(
     r"\s{0,3}(?:(?:that|which|who) (?:have|has) been |previously )?(?:treated|irradiated|resected)\b", re.I
 )
