@@ -14,6 +14,7 @@ import pytest
 
 from tests.prior_therapy_cases import invented_patient as _p
 from tests.prior_therapy_cases import prior_verdict
+from trialmatch.criteria.rules.reader import heading_scope
 
 EGFR_OSIMERTINIB = _p([("EGFR", "exon 19 deletion")], ["osimertinib"], 1)
 ALK_NAIVE = _p([("ALK", "fusion")], [], 0)
@@ -50,3 +51,23 @@ def test_a_group_named_before_a_colon_binds_only_that_group(line: str) -> None:
 def test_a_heading_followed_by_its_marker_test_stays_everyones_rule(line: str) -> None:
     assert prior_verdict(EGFR_OSIMERTINIB, inclusion=[line]) == "excluded"
     assert prior_verdict(NO_DRIVER_CHEMO, inclusion=[line]) == "eligible"
+
+
+# "MET alteration documented in tissue or plasma, according to cohort:" is a rule whose details vary by cohort, not a
+# group named "MET alteration ... cohort": the criteria after its list (performance status, line limits) are
+# everyone's (they had become rules for "patients with MET changes", a question for every other patient).
+@pytest.mark.parametrize("lead", [
+    "MET alteration documented in tissue or plasma, according to cohort:",
+    "EGFR mutation confirmed by local testing, by cohort:",
+    "RET fusion as follows, depending on the cohort:",
+    "KRAS G12C mutation per assigned cohort:",
+    "Documented ALK rearrangement, according to the arm:",
+    "HER2 alteration, for each cohort:",
+])
+def test_a_rule_detailed_by_group_names_no_group(lead: str) -> None:
+    assert heading_scope(lead) is None
+
+
+def test_a_cancer_cohort_heading_still_names_its_group() -> None:
+    scope = heading_scope("EGFR-mutant NSCLC cohort:")
+    assert scope is not None and "EGFR" in scope.genes

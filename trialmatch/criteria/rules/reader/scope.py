@@ -628,6 +628,12 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
 _BARE_PHASE = re.compile(r"^\W{0,3}(?P<label>(?-i:I{1,2}[abAB]|[12][ab]))\s*:", re.I)
 
 
+# "... according to / by / per / depending on (the) cohort:": the group word is what the rule's details vary by, not
+# the group the line names.
+_BY_GROUP_END = re.compile(r"[\s,]\b(?:according\s+to|depending\s+on|by|per|as\s+per|for\s+each|in\s+each)"
+                           r"(?:\s+(?:the|their|each|assigned|respective))*\s*$", re.I)
+
+
 def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if ":" not in head:
         return None, text
@@ -635,6 +641,8 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match:
         return Scope(f"Phase {match.group('label')}", "phase"), text[match.end():]
     match = _NAMED_GROUP.match(text)
+    if match and _BY_GROUP_END.search(match.group("what")):
+        match = None  # "MET alteration documented in tissue, according to cohort:": a rule whose details vary by group
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     if match and (_setting_group(match.group("what"), match.group("group"))
