@@ -151,3 +151,22 @@ def test_an_exclusion_of_untreated_metastases_is_unchanged(line: str) -> None:
 ])
 def test_a_definition_decides_which_metastases_are_meant(line: str, active: str) -> None:
     assert brain(exclusion=line)[:3] == (EL, EL, active)
+
+
+# An exception cue inside an aside about scans ("(CT or MRI of the brain required only if clinically indicated)") says
+# when a scan is needed, not who may join: "No known brain metastases" stays a plain exclusion (was a question for
+# every patient with brain metastases). An exception in an aside of its own still counts.
+@pytest.mark.parametrize("line", [
+    "No known brain metastases (CT scan or MRI of the brain required only if clinically indicated)",
+    "No known brain metastases (brain MRI needed only if symptomatic)",
+    "No known CNS metastases (head CT or MRI only if clinically indicated)",
+    "No known brain metastases (imaging of the brain is required only if there are neurological symptoms)",
+    "No known brain metastases (brain imaging not mandatory, except if clinically indicated)",
+    "No known brain metastases (scans of the head are needed only if clinically indicated)",
+])
+def test_a_scan_aside_is_no_exception(line: str) -> None:
+    assert brain(inclusion=line)[:3] == (EL, EX, EX)
+
+
+def test_an_exception_in_its_own_aside_still_counts() -> None:
+    assert brain(inclusion="No brain metastases (unless treated and stable)")[:3] == (EL, EL, EX)

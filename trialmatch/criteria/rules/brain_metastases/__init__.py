@@ -294,6 +294,18 @@ def _permission_start(sentence: str, end: int, verb: int) -> int:
     return semicolon + 1 if semicolon >= 0 else end
 
 
+def _exception_cue(sentence: str, end: int) -> re.Match[str] | None:
+    """The first exception cue after a mention, skipping one inside an aside about scans ("No known brain metastases
+    (CT or MRI of the brain required only if clinically indicated)": when a scan is needed, not who may join)."""
+    cue = phrases.EXCEPTION_CUE.search(sentence, end)
+    while cue is not None and "(" in sentence:
+        aside = next((a for a in phrases.ASIDE.finditer(sentence, end) if a.start() < cue.start() < a.end()), None)
+        if aside is None or not phrases.SCAN_WORD.search(sentence, aside.start(), cue.start()):
+            break  # (a scan named only after the cue is the exception's own condition: "... may join, but need MRI")
+        cue = phrases.EXCEPTION_CUE.search(sentence, aside.end())
+    return cue
+
+
 def _defined(sentence: str, end: int) -> tuple[Verdict, Verdict, list[str]] | None:
     """ "Active brain metastases, defined as untreated and symptomatic, or requiring steroids": the definition, not
     the word it defines, says which metastases are meant; each alternative of it (", or ...") is enough, and within
@@ -653,7 +665,7 @@ def _mention_statements(
         if phrases.UNTREATED_SUBJECT.search(phrases.NEUTRAL_STATUS.sub(" ", f"{before} {after}")):
             statement["untreated_subject"] = True
         region_start = end
-        cue = phrases.EXCEPTION_CUE.search(sentence, end)
+        cue = _exception_cue(sentence, end)
         if negated and not exclusion and (alt := phrases.OR_WITH.search(sentence, end) or phrases.OR_STATE.search(
                 sentence, end)):
             cue = alt if cue is None or alt.start() < cue.start() else cue
