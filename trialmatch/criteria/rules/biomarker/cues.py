@@ -681,6 +681,21 @@ DRUG_CONTEXT_BEFORE = re.compile(
 )
 
 
+# "second-line treatment following a first-generation EGFR TKI in T790M-positive disease", "after chemotherapy in the
+# EGFR-mutant setting": within an earlier treatment's history, "<treatment> in <marker> disease" says what that
+# treatment was given for, not who may join. A bare "chemotherapy in patients with KRAS G12C" (a cohort's label)
+# has no history word before it and stays a marker rule.
+HISTORY_SETTING_BEFORE = re.compile(
+    r"\b(?:given|received|receiving|administered|used|following|after|prior|previous(?:ly)?|progress(?:ed|ion)\s+on"
+    r"|pretreated|pre-treated)\b[^.;:]{0,100}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|treatments?|therap(?:y|ies)|chemotherapy|regimens?|agents?"
+    r"|lines?|first[\s-]line|second[\s-]line)\s+in\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:patients?|subjects?|participants?|those|people)\s+(?:with|harbou?ring|carrying|having|who\s+(?:have|had))\s+"
+    r"(?:(?:an?|known|documented|confirmed|acquired)\s+){0,2})?$",
+    re.I,
+)
+
+
 WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|needed|necessary|compulsory)", re.I)
 
 

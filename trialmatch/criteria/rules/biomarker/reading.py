@@ -1429,7 +1429,8 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     for key, members in groups.items():
         mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
         others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
-        clashing = [other for other in others if _contradict(mine, groups[other][0]["atoms"])]
+        clashing = [other for other in others if _contradict(
+            mine, groups[other][0]["atoms"], stackable=_demands(members) and _demands(groups[other]))]
         if clashing:
             name = next((rivals[k] for k in [key, *clashing] if k in rivals), f"rivals {len(set(rivals.values())) + 1}")
             for k in [key, *clashing]:
@@ -1441,13 +1442,29 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
             clause["rival"] = name
 
 
-def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool:
+def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]], stackable: bool = True) -> bool:
     """Two rules on one gene, neither of which holds for every patient the other lets in."""
     genes = {m["gene"] for m in mine}
     theirs = [a for a in atoms if a["t"] == "alt" and a["gene"] in genes]
     shared = {a["gene"] for a in theirs}
     return bool(theirs) and not all(any(_covers(m, t) for m in mine) for t in theirs) and not all(
-        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared) and not _stacked(mine, theirs)
+        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared) and not (
+        stackable and _stacked(mine, theirs))
+
+
+# "Osimertinib may have been given ... in T790M-positive disease", "prior erlotinib is allowed": a permission about
+# earlier treatment, whose marker (if one was read) is that treatment's setting, never a second demand on the tumour.
+_HISTORY_PERMISSION = re.compile(
+    r"\b(?:may|might|can|could)\s+(?:also\s+)?have\s+(?:been\s+)?(?:given|received|treated|administered|used|had)\b"
+    r"|\b(?:prior|previous|earlier)\b[^.;]{0,80}\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b",
+    re.I,
+)
+
+
+def _demands(members: list[dict[str, Any]]) -> bool:
+    """Does every line behind these shared rules demand its marker (not allow a treatment history that names one)?
+    Only two demanding lines are read as stacked (_stacked)."""
+    return not any(_HISTORY_PERMISSION.search(clause["evidence"]) for clause in members)
 
 
 def _stacked(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> bool:
