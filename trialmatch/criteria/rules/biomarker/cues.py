@@ -531,7 +531,8 @@ CONDITION_BEFORE = guarded(
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
 _THERAPY_VERBS = (
     # "have also received", "have been previously treated": the adverb may sit on either side of the auxiliary.
-    r"(?:also\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
+    # "must additionally have progressed", "must in addition have received": a rule added to another one
+    r"(?:(?:also|additionally|in\s+addition|further)\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
     r"|documented\s+)?progression"
     r"|(?:previously\s+)?(?:received|been (?:previously )?treated|had|undergone|failed|progressed"
     r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
@@ -563,7 +564,8 @@ _OPENER = r"(?:notes?\s*[:\-]\s*|(?:in\s+addition|additionally|furthermore|moreo
 _CARRIER_RULE = (
     r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying"
     r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have|contains?|shows?))[^;:]{0,160}?"
-    r"\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    # "Patients with a known EGFR, ALK ... alteration: must have received ...": the group, a colon, then its rule
+    r"(?::\s*)?\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
     # "... are eligible only if they have progressed on an approved TKI"
     + r"|(?:(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)"
     # "... may enrol after exhausting approved targeted therapy", "... can participate once they have progressed"
