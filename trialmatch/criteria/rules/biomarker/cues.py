@@ -72,8 +72,10 @@ _TARGET_CHANGE = (
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
-    # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list
-    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or)\s*" + _GENE_LIST + r"){0,4}"
+    # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list; "EGFR-MET bispecific
+    # antibody", "EGFR x MET bispecific": two targets of one drug, joined by a hyphen or an "x"
+    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)|x(?=\s))\s*"
+    + _GENE_LIST + r"){0,4}"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
     r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
     r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
