@@ -874,6 +874,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
+             "headings": [text.criteria[position].text for position in sorted(headings)],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
 
@@ -1270,7 +1271,8 @@ def assemble(text: TrialText) -> dict[str, Any]:
         rules["cohorts"] = cohorts
     if facts["waived"] and "cohorts" not in rules:
         rules["cohorts"] = cohorts
-    unseen = unseen_group(rules.get("cohorts", []), facts["unseen"])
+    # "Phase 2 (Dose Expansion), by cohort:" over "Cohort A: ...": a "Phase 2" named elsewhere is those cohorts.
+    unseen = unseen_group(rules.get("cohorts", []), facts["unseen"], facts["headings"])
     if unseen:
         rules["unseen_group"] = unseen
         if sibling_part(rules["cohorts"], unseen):
