@@ -673,12 +673,19 @@ def _waivers(text: str) -> tuple[bool, bool, bool]:
     return squamous, no_test, marker_context
 
 
+def _pdl1_waiver_only(text: str) -> bool:
+    """Does the criterion's waiver name PD-L1 and no gene or driver ("tissue for PD-L1 testing; a result is not
+    required")? Then it waives the PD-L1 test alone: a gene test the trial asks for elsewhere still counts."""
+    named = {m.group(0).upper().replace("-", "") for m in _MARKER_CONTEXT.finditer(text)}
+    return named == {"PDL1"}
+
+
 def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
     clauses: list[dict[str, Any]] = []
     labels: list[str] = []
     waived: list[str] = []
-    untested_ok = False
+    untested_ok = pdl1_untested_ok = False
     squamous_untested_ok = False
     carriers: set[str] = set()
     # Per gene a carrier rule names, the treatment it asks for (None: one we could not read whole).
@@ -867,12 +874,15 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["untested_ok"] = True
             elif cohorts and marker_context:
                 waived.extend(cohorts)
+            elif marker_context and once(_pdl1_waiver_only, criterion.text):
+                pdl1_untested_ok = True  # "a sample for PD-L1 testing (the result is not required)": PD-L1 alone
             elif marker_context:
                 untested_ok = True
         clauses.extend(found)
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
-    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "foreign": sorted(foreign - set(labels)),
+    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "pdl1_untested_ok": pdl1_untested_ok,
+             "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
              "headings": [text.criteria[position].text for position in sorted(headings)],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
@@ -1261,10 +1271,10 @@ def assemble(text: TrialText) -> dict[str, Any]:
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
     _doubt_forbidden_carriers(clauses, facts["carriers"], facts["conditions"])
-    if facts["untested_ok"]:
-        for clause in clauses:
-            if clause["mode"] == "forbid":
-                clause["untested_ok"] = True
+    for clause in clauses:
+        if clause["mode"] == "forbid" and (facts["untested_ok"] or (
+                facts["pdl1_untested_ok"] and all(a["t"] == "pdl1" for a in clause["atoms"]))):
+            clause["untested_ok"] = True
     rules: dict[str, Any] = {"clauses": _dedupe_clauses(clauses)}
     cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
     if cohorts and any(c["cohorts"] for c in clauses):
