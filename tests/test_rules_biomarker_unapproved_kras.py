@@ -37,6 +37,8 @@ def test_a_bare_actionable_alteration_stays_a_question_for_kras() -> None:
 @pytest.mark.parametrize("sentence", [
     "No actionable alterations with approved therapy (e.g. EGFR, ALK, ROS1)",
     "Absence of actionable alterations with approved therapies (such as EGFR or ALK)",
+    "Absence of actionable alterations with approved first-line targeted therapy (EGFR, ALK, ROS1)",
+    "No actionable alteration for which an approved first-line targeted therapy exists (EGFR, ALK)",
 ])
 def test_genes_after_an_approved_therapy_tail_are_its_examples(sentence: str) -> None:
     # "with approved therapy" is the actionable tail: the genes in brackets are examples of what is absent, never a
