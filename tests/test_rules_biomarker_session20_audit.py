@@ -112,14 +112,18 @@ def test_other_than_the_spared_change_is_a_question_for_compound_profiles(senten
 
 
 # Near misses: the wording says a second change counts ("no other EGFR mutation", "with no additional EGFR
-# mutation"), or it is an inclusion asking for the common change: the compound profile stays where it was.
+# mutation"): a second primary change beside the asked one is excluded. An acquired change that arose on the asked
+# one (T790M, C797S) is not clearly "another" mutation (a trial may register patients before it arises), so it is a
+# question there (test_rules_biomarker_acquired_not_other).
 def test_no_other_egfr_mutation_still_excludes_compound_profiles() -> None:
+    second_primary = patient("EGFR:exon 19 deletion", "EGFR:G719X")
     for sentence in (
         "Documented EGFR mutation (L858R or exon 19 deletion) with no other known EGFR mutation",
         "EGFR exon 19 deletion or L858R mutation; no other EGFR mutations will be allowed",
     ):
+        assert verdict(inc(sentence), second_primary) == "excluded", sentence
         for compound in (EX19_T790M, EX19_C797S, L858R_T790M):
-            assert verdict(inc(sentence), compound) == "excluded", (sentence, compound)
+            assert verdict(inc(sentence), compound) == "unknown", (sentence, compound)
         assert verdict(inc(sentence), EGFR_19) == "eligible"
 
 

@@ -118,14 +118,15 @@ def _group_ids(label: str) -> set[str]:
     return found
 
 
-def unseen_group(labels: list[str], scoped: list[str]) -> str | None:
+def unseen_group(labels: list[str], scoped: list[str], headings: list[str] | None = None) -> str | None:
     """A group the shared reader named in the criteria ("... for monotherapy phase 1a dose escalation") with no marker
     rule of its own, that is none of the groups the marker rules are for (`labels`): a way into the trial whose
     marker rules, if any, we do not see. None when there are no such labels, or every such group may be one of them
-    ("For Substudy B and C, measurable disease" beside "Substudy B" and "Substudy C")."""
+    ("For Substudy B and C, measurable disease" beside "Substudy B" and "Substudy C"). `headings`: lines that only
+    announce labelled groups ("Phase 2 (Dose Expansion), by cohort:"); the groups they name are those groups."""
     if not labels:
         return None
-    named = set().union(*(_group_ids(label) for label in labels))
+    named = set().union(*(_group_ids(label) for label in [*labels, *(headings or ())]))
     for group in scoped:
         ids = _group_ids(group)
         if ids and not ids & named:

@@ -165,6 +165,16 @@ _TEST_WORDS = re.compile(
 )
 
 
+# "EGFR exon 20 insertion, with disease that has progressed on standard therapy, or patient is intolerant of, or has
+# declined, standard therapy": a treatment state follows the marker and the "or" offers another treatment state, so
+# it is an alternative within that condition (another dimension's), not a second way past the marker.
+_THERAPY_STATE = re.compile(
+    r"\b(?:progress\w*|intoleran\w*|declin\w*|refus\w*|ineligible|unsuitable|therap(?:y|ies)|treatments?|treated"
+    r"|chemotherapy|regimens?|DRUG)\b",
+    re.I,
+)
+
+
 def unread_alternative(sentence: str) -> bool:
     """An inclusion whose marker rule is one of two ways in, the other a state the marker reading cannot check."""
     if " or " not in sentence and ",or " not in sentence:
@@ -183,7 +193,8 @@ def unread_alternative(sentence: str) -> bool:
         before = [s for s in markers if s[1] <= cut.start()]
         after = [s for s in markers if s[0] >= cut.end()]
         rest = text[cut.end():]
-        if before and not after and len(rest.split()) >= 2 and not _TEST_WORDS.search(rest):
+        if before and not after and len(rest.split()) >= 2 and not _TEST_WORDS.search(rest) and not (
+                _THERAPY_STATE.search(text, before[-1][1], cut.start()) and _THERAPY_STATE.search(rest)):
             return True
         lead = text[:cut.start()]
         if after and not before and len(lead.split()) >= 2 and not _TEST_WORDS.search(lead):

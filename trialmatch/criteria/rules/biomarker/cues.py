@@ -72,8 +72,10 @@ _TARGET_CHANGE = (
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
-    # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list
-    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or)\s*" + _GENE_LIST + r"){0,4}"
+    # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list; "EGFR-MET bispecific
+    # antibody", "EGFR x MET bispecific": two targets of one drug, joined by a hyphen or an "x"
+    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)|x(?=\s))\s*"
+    + _GENE_LIST + r"){0,4}"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
     r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
     r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
@@ -531,7 +533,8 @@ CONDITION_BEFORE = guarded(
 # "... must have received", "... should have progressed on": a treatment rule for people with the marker.
 _THERAPY_VERBS = (
     # "have also received", "have been previously treated": the adverb may sit on either side of the auxiliary.
-    r"(?:also\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
+    # "must additionally have progressed", "must in addition have received": a rule added to another one
+    r"(?:(?:also|additionally|in\s+addition|further)\s+)?(?:have\s+|has\s+)?(?:also\s+)?(?:(?:had\s+)?(?:disease\s+|radiographic\s+|radiological\s+"
     r"|documented\s+)?progression"
     r"|(?:previously\s+)?(?:received|been (?:previously )?treated|had|undergone|failed|progressed"
     r"|been exposed|experienced|shown progression|demonstrated progression|documented progression)"
@@ -563,7 +566,8 @@ _OPENER = r"(?:notes?\s*[:\-]\s*|(?:in\s+addition|additionally|furthermore|moreo
 _CARRIER_RULE = (
     r"(?:patients?|subjects?|participants?|those)\s+(?:with|who have|harbou?ring|carrying"
     r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have|contains?|shows?))[^;:]{0,160}?"
-    r"\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    # "Patients with a known EGFR, ALK ... alteration: must have received ...": the group, a colon, then its rule
+    r"(?::\s*)?\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
     # "... are eligible only if they have progressed on an approved TKI"
     + r"|(?:(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)"
     # "... may enrol after exhausting approved targeted therapy", "... can participate once they have progressed"
@@ -677,6 +681,21 @@ TREATMENT_ASIDE_BEFORE = re.compile(
 DRUG_CONTEXT_BEFORE = re.compile(
     r"\b(?:prior|previous|previously|received|receiving|treated|treatment|therapy|therapies|exposure|exposed)"
     r"(?:\s+[\w\-]+){0,3}?\s+(?:with|to|using|by)\s+(?:an?\s+|the\s+|any\s+|other\s+){0,2}$",
+    re.I,
+)
+
+
+# "second-line treatment following a first-generation EGFR TKI in T790M-positive disease", "after chemotherapy in the
+# EGFR-mutant setting": within an earlier treatment's history, "<treatment> in <marker> disease" says what that
+# treatment was given for, not who may join. A bare "chemotherapy in patients with KRAS G12C" (a cohort's label)
+# has no history word before it and stays a marker rule.
+HISTORY_SETTING_BEFORE = re.compile(
+    r"\b(?:given|received|receiving|administered|used|following|after|prior|previous(?:ly)?|progress(?:ed|ion)\s+on"
+    r"|pretreated|pre-treated)\b[^.;:]{0,100}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|treatments?|therap(?:y|ies)|chemotherapy|regimens?|agents?"
+    r"|lines?|first[\s-]line|second[\s-]line)\s+in\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:patients?|subjects?|participants?|those|people)\s+(?:with|harbou?ring|carrying|having|who\s+(?:have|had))\s+"
+    r"(?:(?:an?|known|documented|confirmed|acquired)\s+){0,2})?$",
     re.I,
 )
 

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
-from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP
+from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP, normalise
+from trialmatch.criteria.rules.biomarker.phrases import names_marker
 from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
 from trialmatch.criteria.text import Criterion
 
@@ -55,14 +56,30 @@ def names_every_group(sentence: str, others: set[tuple[str, str]]) -> bool:
     return all(group in own for group in others if group[0] in kinds)
 
 
+# "Phase 2 (Dose Expansion), by cohort:", "Part B, by arm:": a short line that opens with a numbered part and only
+# announces the list under it (a colon last, no marker, no rule word). A bare "Expansion:" names no group of its own.
+_ANNOUNCING = re.compile(
+    r"^\W*(?:phase|part|stage|module|stratum|step|period)\s*(?:\d+[a-z]?|[IVX]+|[A-Z])\b[^.;:]{0,70}:\s*$", re.I)
+_RULE_WORD = re.compile(r"\b(?:must|should|shall|required|requires?|need|no|not|without|prior|previous|progress\w*)\b",
+                        re.I)
+
+
+def _bare_heading(text: str, labelled: bool) -> bool:
+    """A heading with no rule of its own: a group label alone ("Phase 2:"), or a short announcing line."""
+    match = label_at_start(text) if labelled else None
+    if match is not None and not text[match.end():].strip(" :-–\t"):
+        return True
+    return (bool(_ANNOUNCING.match(text)) and len(text.split()) <= 10 and not _RULE_WORD.search(text)
+            and not names_marker(normalise(text)))
+
+
 def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]) -> set[int]:
     """"Phase 2:" alone over "Cohort 1: ...", "Cohort 2: ...": a heading whose sub-bullets each name their own group
     is those groups together, not one more group with no rule of its own (which would let every patient in).
     The positions of such headings; `labels` are each criterion's bullet labels."""
     out: set[int] = set()
     for position, criterion in enumerate(criteria):
-        match = label_at_start(criterion.text) if labels[position] else None
-        if match is None or criterion.text[match.end():].strip(" :-–\t"):
+        if not _bare_heading(criterion.text, bool(labels[position])):
             continue  # a label with its own rule ("Phase 1: RET alteration ...") is a group
         below = [(c, own) for c, own in zip(criteria[position + 1:], labels[position + 1:], strict=True)
                  if c.depth > criterion.depth and c.parent == criterion.text]

@@ -176,11 +176,21 @@ def _without_drug_resistance(found: list[Token], text: str) -> list[Token]:
 _BY = re.compile(r"\b(?:by|per|using|via)\b", re.I)
 
 
+# "L858R mutation (local test)", "ALK fusion (tissue, central test)", "(plasma or tissue NGS test)": a bracket that
+# opens right after the finding and says only how or where it was found.
+_ASIDE_HOW = re.compile(
+    r"\s*\(\s*(?:(?:tissue|plasma|blood|local(?:ly)?|central(?:ly)?|archival|fresh|NGS|PCR|FISH|IHC|ctDNA|or|and"
+    r"|approved|validated|certified|CLIA|laboratory|lab|based)[\s,/\-]*){0,5}",
+    re.I,
+)
+
+
 def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
     """"EGFR PACC mutation by local testing": the test says how a finding was made; it does not make the finding a
     mere test. Only after a change the phrase names (a gene with a class, an alteration or a driver class), or after
     bare genes a negation stands before."""
-    if not _BY.search(text[current[-1].end: test.start]):
+    gap = text[current[-1].end: test.start]
+    if not _BY.search(gap) and not _ASIDE_HOW.fullmatch(gap):
         return False
     if any(t.type in {"alt", "kind", "driver"} for t in current) and current[-1].type in {"alt", "kind", "driver"}:
         return True  # "... actionable genomic alterations by local test" too

@@ -673,12 +673,19 @@ def _waivers(text: str) -> tuple[bool, bool, bool]:
     return squamous, no_test, marker_context
 
 
+def _pdl1_waiver_only(text: str) -> bool:
+    """Does the criterion's waiver name PD-L1 and no gene or driver ("tissue for PD-L1 testing; a result is not
+    required")? Then it waives the PD-L1 test alone: a gene test the trial asks for elsewhere still counts."""
+    named = {m.group(0).upper().replace("-", "") for m in _MARKER_CONTEXT.finditer(text)}
+    return named == {"PDL1"}
+
+
 def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
     clauses: list[dict[str, Any]] = []
     labels: list[str] = []
     waived: list[str] = []
-    untested_ok = False
+    untested_ok = pdl1_untested_ok = False
     squamous_untested_ok = False
     carriers: set[str] = set()
     # Per gene a carrier rule names, the treatment it asks for (None: one we could not read whole).
@@ -867,13 +874,17 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["untested_ok"] = True
             elif cohorts and marker_context:
                 waived.extend(cohorts)
+            elif marker_context and once(_pdl1_waiver_only, criterion.text):
+                pdl1_untested_ok = True  # "a sample for PD-L1 testing (the result is not required)": PD-L1 alone
             elif marker_context:
                 untested_ok = True
         clauses.extend(found)
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
-    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "foreign": sorted(foreign - set(labels)),
+    facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "pdl1_untested_ok": pdl1_untested_ok,
+             "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
+             "headings": [text.criteria[position].text for position in sorted(headings)],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
 
@@ -1260,17 +1271,18 @@ def assemble(text: TrialText) -> dict[str, Any]:
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
     _doubt_forbidden_carriers(clauses, facts["carriers"], facts["conditions"])
-    if facts["untested_ok"]:
-        for clause in clauses:
-            if clause["mode"] == "forbid":
-                clause["untested_ok"] = True
+    for clause in clauses:
+        if clause["mode"] == "forbid" and (facts["untested_ok"] or (
+                facts["pdl1_untested_ok"] and all(a["t"] == "pdl1" for a in clause["atoms"]))):
+            clause["untested_ok"] = True
     rules: dict[str, Any] = {"clauses": _dedupe_clauses(clauses)}
     cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
     if cohorts and any(c["cohorts"] for c in clauses):
         rules["cohorts"] = cohorts
     if facts["waived"] and "cohorts" not in rules:
         rules["cohorts"] = cohorts
-    unseen = unseen_group(rules.get("cohorts", []), facts["unseen"])
+    # "Phase 2 (Dose Expansion), by cohort:" over "Cohort A: ...": a "Phase 2" named elsewhere is those cohorts.
+    unseen = unseen_group(rules.get("cohorts", []), facts["unseen"], facts["headings"])
     if unseen:
         rules["unseen_group"] = unseen
         if sibling_part(rules["cohorts"], unseen):
@@ -1429,7 +1441,8 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     for key, members in groups.items():
         mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
         others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
-        clashing = [other for other in others if _contradict(mine, groups[other][0]["atoms"])]
+        clashing = [other for other in others if _contradict(
+            mine, groups[other][0]["atoms"], stackable=_demands(members) and _demands(groups[other]))]
         if clashing:
             name = next((rivals[k] for k in [key, *clashing] if k in rivals), f"rivals {len(set(rivals.values())) + 1}")
             for k in [key, *clashing]:
@@ -1441,13 +1454,29 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
             clause["rival"] = name
 
 
-def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]]) -> bool:
+def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]], stackable: bool = True) -> bool:
     """Two rules on one gene, neither of which holds for every patient the other lets in."""
     genes = {m["gene"] for m in mine}
     theirs = [a for a in atoms if a["t"] == "alt" and a["gene"] in genes]
     shared = {a["gene"] for a in theirs}
     return bool(theirs) and not all(any(_covers(m, t) for m in mine) for t in theirs) and not all(
-        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared) and not _stacked(mine, theirs)
+        any(_covers(t, m) for t in theirs) for m in mine if m["gene"] in shared) and not (
+        stackable and _stacked(mine, theirs))
+
+
+# "Osimertinib may have been given ... in T790M-positive disease", "prior erlotinib is allowed": a permission about
+# earlier treatment, whose marker (if one was read) is that treatment's setting, never a second demand on the tumour.
+_HISTORY_PERMISSION = re.compile(
+    r"\b(?:may|might|can|could)\s+(?:also\s+)?have\s+(?:been\s+)?(?:given|received|treated|administered|used|had)\b"
+    r"|\b(?:prior|previous|earlier)\b[^.;]{0,80}\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b",
+    re.I,
+)
+
+
+def _demands(members: list[dict[str, Any]]) -> bool:
+    """Does every line behind these shared rules demand its marker (not allow a treatment history that names one)?
+    Only two demanding lines are read as stacked (_stacked)."""
+    return not any(_HISTORY_PERMISSION.search(clause["evidence"]) for clause in members)
 
 
 def _stacked(mine: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> bool:

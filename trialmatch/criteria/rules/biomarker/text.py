@@ -29,6 +29,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EXCEPT_BEFORE,
     EXCLUDING_SENTENCE,
     HISTOLOGY_CHANGE,
+    HISTORY_SETTING_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
     MODAL_AFTER,
     NEG_FILLER,
@@ -153,6 +154,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
     before = text[max(0, start - 60): start]
     if CONDITION_BEFORE.search(before) or DRUG_CONTEXT_BEFORE.search(before) or TREATMENT_ASIDE_BEFORE.search(before):
         return True
+    if HISTORY_SETTING_BEFORE.search(text, max(0, start - 160), start):
+        return True  # "... after a first-generation TKI in T790M-positive disease": that treatment's setting
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
         return True

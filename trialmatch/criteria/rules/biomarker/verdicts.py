@@ -41,6 +41,8 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
                 # "an EGFR mutation other than in exon 19 or 21" beside a profile with exon 19 deletion and T790M:
                 # whether a second change beside the spared one counts is not said ("no other EGFR mutation" is).
                 return MAYBE
+            if skip and atom.get("beside") and _acquired_beside_spared(gene, kind, skip, found, answers, carried):
+                return MAYBE
             return YES
         if any(_member(gene, kind, a, atom.get("within")) is not False for a in unsure):
             return MAYBE  # "HER2 mutation other than exon 20 insertion" beside an unnamed HER2 change: it may be one
@@ -57,6 +59,17 @@ def _member(gene: str, kind: str, alteration: str, within: str | None) -> bool |
         return found
     narrowed = vocab.membership(gene, within, alteration)
     return narrowed if found is True or narrowed is False else None
+
+
+def _acquired_beside_spared(gene: str, kind: str, skip: set[str], found: list[str], answers: list[bool | None],
+                            carried: list[str]) -> bool:
+    """"EGFR exon 19 deletion or L858R" asked, "other EGFR mutations" excluded, a profile with exon 19 deletion and
+    acquired T790M: the T790M arose on the asked change, so whether it is "another" mutation is not said (a text
+    that names T790M has an atom of its own). Only when every change the rule catches is such an acquired one."""
+    hits = [a for a, answer in zip(found, answers, strict=True) if answer is True]
+    return (not vocab.acquired_on(gene, [kind], sorted(skip)) and bool(hits)
+            and all(vocab.acquired_on(gene, [hit], sorted(skip)) for hit in hits)
+            and _carries_excepted(gene, skip, carried))
 
 
 def _carries_excepted(gene: str, skip: set[str], found: list[str]) -> bool:

@@ -448,6 +448,11 @@ def membership(gene: str, kind: str, alteration: str) -> bool | None:
     if kind == ACTIONABLE_LOCAL:
         found = membership(gene, "actionable", alteration)
         entry = (data()["membership"].get(gene) or {}).get("actionable") or {}
+        unapproved = entry.get("unapproved", ())
+        if found is None and ("*" in unapproved or alteration in unapproved):
+            # "KRAS G12D": actionable only where a text counts any change of the gene; one that asks for an approved
+            # or first-line targeted therapy does not (no such drug for it anywhere).
+            return False
         return None if found is True and alteration in entry.get("local_maybe", ()) else found
     if kind == alteration:
         return True

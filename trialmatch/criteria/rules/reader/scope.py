@@ -628,10 +628,13 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
 _BARE_PHASE = re.compile(r"^\W{0,3}(?P<label>(?-i:I{1,2}[abAB]|[12][ab]))\s*:", re.I)
 
 
-# "... according to / by / per / depending on (the) cohort:": the group word is what the rule's details vary by, not
-# the group the line names.
-_BY_GROUP_END = re.compile(r"[\s,]\b(?:according\s+to|depending\s+on|by|per|as\s+per|for\s+each|in\s+each)"
-                           r"(?:\s+(?:the|their|each|assigned|respective))*\s*$", re.I)
+# "..., according to cohort:", "... by arm:", "..., as specified per cohort:": the group word says the rule varies
+# from group to group (the list under it says how), not which group the line is for.
+_DISTRIBUTIVE = re.compile(
+    r"(?:\baccording\s+to|\bby|\bper|\bdepending\s+on|\bspecific\s+to|\bfor\s+each|\bin\s+each|\bof\s+each"
+    r"|\bvar(?:y|ies|ying)\s+(?:by|with|across))(?:\s+(?:the|their|its|each|every|assigned|respective))*$",
+    re.I,
+)
 
 
 def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
@@ -641,8 +644,8 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match:
         return Scope(f"Phase {match.group('label')}", "phase"), text[match.end():]
     match = _NAMED_GROUP.match(text)
-    if match and _BY_GROUP_END.search(match.group("what")):
-        match = None  # "MET alteration documented in tissue, according to cohort:": a rule whose details vary by group
+    if match and _DISTRIBUTIVE.search(match.group("what")):
+        match = None  # "MET alteration documented ..., according to cohort:": every group's rule, varied by group
     if match and (cancers_named(match.group("what")) or genes_named(match.group("what"))):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     if match and (_setting_group(match.group("what"), match.group("group"))
