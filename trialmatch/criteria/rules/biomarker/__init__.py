@@ -10,8 +10,9 @@ import hashlib
 import json
 from typing import Any
 
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
-from trialmatch.criteria.rules.biomarker import treated, vocab
+from trialmatch.criteria.rules.biomarker import treated
 from trialmatch.criteria.rules.biomarker.histology import described, outside
 from trialmatch.criteria.rules.biomarker.reading import assemble
 from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, folded, guarded, translator
 
 # ---- normalisation ------------------------------------------------------------------------------

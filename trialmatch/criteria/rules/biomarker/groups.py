@@ -14,7 +14,7 @@ from typing import Any
 from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP, normalise
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
-from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
+from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.text import Criterion
 
 # A joining "or" between alternatives, right after a bracket or before the last alternative.

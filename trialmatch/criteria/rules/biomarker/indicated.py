@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cues import names_as_symbols
 from trialmatch.criteria.rules.biomarker.phrases import Statement
 from trialmatch.criteria.rules.prefilter import guarded

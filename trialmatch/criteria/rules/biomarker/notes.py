@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
+from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 
 _SHUT = r"(?:excluded|exclusionary|not\s+eligible|ineligible|not\s+allowed|not\s+permitted)"

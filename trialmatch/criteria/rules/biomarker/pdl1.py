@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cues import other_cancer_only
 from trialmatch.criteria.rules.biomarker.phrases import Statement, tokens
 from trialmatch.criteria.rules.biomarker.text import negated_before

@@ -15,7 +15,7 @@ from dataclasses import fields
 from itertools import chain
 from typing import Any, TypeVar
 
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cohorts import (
     before_permission,
     bullet_labels,
@@ -76,7 +76,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_title,
 )
 from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
-from trialmatch.criteria.rules.biomarker.vocab import mentions_marker
+from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of, conditional_lead_in

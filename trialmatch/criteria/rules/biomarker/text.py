@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import takewhile
 from typing import Any
 
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cues import (
     ALLOWED_AFTER,
     CARRIER_GROUP_HEAD,

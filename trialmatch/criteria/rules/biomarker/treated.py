@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria import drugs
-from trialmatch.criteria.rules.biomarker import vocab
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.patient import Patient
 
 YES, NO, MAYBE = "yes", "no", "maybe"

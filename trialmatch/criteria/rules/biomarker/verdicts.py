@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.criteria.rules.biomarker import treated, vocab
+from trialmatch.criteria.rules.biomarker import treated
 from trialmatch.criteria.rules.biomarker.histology import for_histology
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.profile_memo import memo_for

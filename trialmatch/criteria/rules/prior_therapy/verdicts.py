@@ -16,7 +16,7 @@ import orjson
 
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
-from trialmatch.criteria.rules.biomarker.vocab import alteration_label
+from trialmatch.criteria.rules.marker_vocab import alteration_label
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, OTHER_ACTIONABLE, needed
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group

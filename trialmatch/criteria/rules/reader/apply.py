@@ -7,6 +7,7 @@ from collections.abc import Collection
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding
+from trialmatch.criteria.rules.marker_vocab import membership, profile_alteration_key
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.reader.scope import Scope
 
@@ -98,10 +99,7 @@ _ACTIONABLE_WORDS = re.compile(r"actionable|targetable|druggable|treatable|\bAGA
 def _of_class(profile: Patient, label: str) -> bool | None:
     """Does the patient carry a change of the group's class? True when one surely is (an EGFR exon 19 deletion is
     actionable), False when every change surely is not (KRAS G12V is not actionable), else None."""
-    # The biomarker vocabulary's class table answers it; imported here, not at the top, because the biomarker
-    # package itself imports this reader.
-    from trialmatch.criteria.rules.biomarker.vocab import membership, profile_alteration_key
-
+    # The marker vocabulary's class table answers it.
     kind = "actionable" if _ACTIONABLE_WORDS.search(label) else "driver"
     answers = {membership(m.gene, kind, profile_alteration_key(m.gene, m.alteration)) for m in profile.biomarkers}
     return True if True in answers else False if answers == {False} else None

@@ -3,6 +3,9 @@
 Every phrase list becomes one alternation of literals with fixed-width separators, so matching is
 linear in the text length. Membership tables answer "does this patient's alteration belong to the
 class the trial names?" with True, False or None (depends on wording: unknown).
+
+A leaf module beside the dimension packages, not inside biomarker/: the shared reader (reader/apply.py) and
+prior_therapy read the same tables, and importing biomarker/ from the reader would loop back into it.
 """
 
 from __future__ import annotations
