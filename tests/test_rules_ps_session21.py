@@ -7,7 +7,7 @@ the first limit had been read as allowed (so an ECOG 0-1 patient fit a trial for
 from __future__ import annotations
 
 import pytest
-from brain_cases import EL, EX, ecog
+from brain_cases import EL, EX, UN, ecog
 
 ECOG_2_ONLY = (EX, EX, EL, EX, EX)
 
@@ -30,3 +30,45 @@ def test_the_verb_after_a_list_of_limits_is_every_limits(line: str) -> None:
 ])
 def test_a_limit_with_its_own_verb_keeps_it(line: str) -> None:
     assert ecog(inclusion=line)[:2] == (EL, EL)
+
+
+# A part's own exception in an aside with its own score ("ECOG 0-1 (ECOG 2 permitted in Cohort C only if the decline is
+# due to disease)"): the limit outside it is everyone's, and the part's score holds only on its condition (ECOG 2 had
+# been let in plainly, or, once read as conditional, the whole limit became one part's and ECOG 3-4 a question).
+@pytest.mark.parametrize("line", [
+    "ECOG 0-1 (ECOG 2 permitted in Cohort C only if the decline is due to disease and investigator agree).",
+    "ECOG PS 0-1 (PS 2 allowed in Part B only if due to the cancer).",
+    "WHO performance status 0-1 (WHO 2 accepted in the expansion cohort only when caused by tumour symptoms).",
+    "ECOG 0 or 1 (ECOG 2 permitted in Arm C provided the decline is disease-related).",
+    "Performance status ECOG 0-1 (ECOG 2 in Cohort 3 only if due to disease).",
+    "ECOG 0-1 (ECOG 2 may be enrolled in Part 2 only if the sponsor agrees).",
+])
+def test_a_parts_conditional_exception_leaves_everyones_limit(line: str) -> None:
+    assert ecog(inclusion=line) == (EL, EL, UN, EX, EX)
+
+
+def test_a_limit_scoped_to_one_part_by_its_aside_stays_that_parts() -> None:
+    assert ecog(inclusion="ECOG 0-1 (Part A only).")[3] == UN
+
+
+# "Patients with PS 0-1 should be offered standard trials": sent elsewhere, not let in here.
+@pytest.mark.parametrize("line", [
+    "Patients with PS 0-1 should be offered standard trials.",
+    "Patients with ECOG 0-1 should be referred to other studies.",
+    "ECOG 0-1 patients are to be offered standard treatment instead.",
+    "Patients with performance status 0 or 1 should be directed to alternative trials.",
+])
+def test_scores_sent_elsewhere_are_not_let_in(line: str) -> None:
+    assert ecog(inclusion=f"ECOG performance status of 2 // {line}")[:3] == (EX, EX, EL)
+
+
+# "Karnofsky >= 60 (Lansky >= 60 for patients < 16 years)": the children's scale in an aside is no condition on the
+# adult limit (the limit had become a question for every score below it).
+@pytest.mark.parametrize("line", [
+    "Karnofsky Performance Status >= 60 (Lansky >= 60 for patients < 16 years)",
+    "KPS >= 60 (Lansky play-performance >= 60 if under 16 years of age)",
+    "Karnofsky >= 60% (Lansky >= 60% for children younger than 16)",
+    "Karnofsky score of at least 60 (or Lansky score of at least 60 for those under 16)",
+])
+def test_a_childrens_scale_aside_leaves_the_adult_limit(line: str) -> None:
+    assert ecog(inclusion=line) == (EL, EL, UN, EX, EX)
