@@ -290,7 +290,7 @@ def _spec_ok(text: str, match: re.Match[str]) -> bool:
 
 # After a score, a condition on it: "2 if due to cancer pain", "2 only for patients aged 75+", "2 if age < 70".
 _CONDITION_AFTER = re.compile(
-    r"[^\d;.]{0,40}?\b(?:if|when|provided|providing|only (?:if|when|for|with|among|after)"
+    r"[^\d;.]{0,40}?\b(?P<cue>if|when|provided|providing|only (?:if|when|for|with|among|after)"
     r"|(?:restricted|limited|reserved) to|in case|due to|caused by|because of|secondary to|attribut\w+ to"
     r"|related to|(?:for|in|among) (?:those|patients|participants|subjects|pts|individuals) (?:aged|older|over|above"
     r"|younger|under|below|of age|[≥><≤]))",
@@ -337,6 +337,7 @@ def _age_range(match: re.Match[str] | None) -> tuple[int, int] | None:
     return None
 
 
+_IF_CUE = re.compile(r"(?:only\s+)?(?:if|when|provided|providing)$", re.I)
 _GROUP_CONDITION = re.compile(
     r"\b(?:for|among)\b|\bin (?:those|patients|participants|subjects|pts|individuals)\b", re.I
 )
@@ -349,8 +350,11 @@ def _condition_after(sentence: str, end: int) -> str:
     condition = _CONDITION_AFTER.match(sentence, end)
     if condition is None and cross.joined_after(sentence, end):
         return "group"  # "or ECOG 2 in patients without brain metastases": a group this check cannot place
-    if condition is None or _PART_MENTION.search(sentence, end, condition.end() + 40):
+    if condition is None:
         return ""
+    part = _PART_MENTION.search(sentence, end, condition.end() + 40)
+    if part is not None and not (part.end() <= condition.start("cue") and _IF_CUE.match(condition.group("cue"))):
+        return ""  # "ECOG 2 for Part B": the part rules' (not "ECOG 2 in Cohort C only if due to disease")
     if _QUOTA.match(sentence, condition.end()):
         return ""  # "ECOG 2 limited to 20% of patients": a quota on enrolment, not a condition on the patient
     return "group" if _GROUP_CONDITION.search(condition.group(0)) else "if"
@@ -564,7 +568,11 @@ def _age_rule(sentence: str, exclusion: bool) -> dict[str, Any] | None:
 _ELSEWHERE = re.compile(
     r"[^;.()\d]{0,40}?\b(?:eligible|enrol?led|included|referred|considered|offered|directed|assigned|randomi[sz]ed)\b"
     r"[^;.()]{0,20}?\b(?:in|for|to|into|onto)\s+(?:the\s+|a\s+|an\s+)?(?:companion|parallel|sister|other|another"
-    r"|separate|different|partner|twin)\s+(?:\w+\s+)?(?:study|studies|trials?|protocols?|registr(?:y|ies))\b",
+    r"|separate|different|partner|twin|standard)\s+(?:\w+\s+)?(?:study|studies|trials?|protocols?|registr(?:y|ies)"
+    r"|treatments?|therapy|care)\b"
+    # "Patients with PS 0-1 should be offered standard trials": sent elsewhere, so not let in here.
+    r"|[^;.()\d]{0,40}?\b(?:offered|referred|directed)\s+(?:to\s+)?(?:a\s+|an\s+|the\s+)?(?:standard|other|another"
+    r"|alternative|different)\s+(?:\w+\s+)?(?:study|studies|trials?|treatments?|therapy|care)\b",
     re.I,
 )
 # "ECOG 0-1 for patients under 70 years; patients aged 70 or older are excluded": the other age group is left out
@@ -590,8 +598,15 @@ def _other_age_group_out(sentence: str, end: int, after: int) -> re.Match[str] |
     return out
 
 
+# "Karnofsky >= 60 (Lansky >= 60 for patients < 16 years)": the children's scale for the children, in an aside; its
+# age group is not a condition on the adult limit.
+_CHILD_SCALE_ASIDE = re.compile(r"\((?=[^()]*\bLansky\b)[^()]*\)", re.I)
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
+    if "ansky" in sentence:
+        sentence = _CHILD_SCALE_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     if _AGE_WORD.search(sentence):
         if (by_age := _age_rule(sentence, exclusion)) is not None:
             return [by_age]
@@ -872,12 +887,17 @@ _PART_MENTION = guarded(
     r"(?!\s+(?:randomi[sz]ation|registration|enrol?lment|entry|start|initiation|screening|assignment|allocation))",
     re.I,
 )
+_SCORED_ASIDE = re.compile(r"\((?=[^()]*\b(?:ECOG|PS|WHO|Zubrod|Karnofsky|KPS)\b)[^()]*\)", re.I)
 _EVERY_PART = re.compile(r"\b(?:all|both|each|every|any|either|whole|entire)\b", re.I)
 
 
 def one_part(text: str) -> str | None:
     """The one part, arm or cohort a criterion names, unless it names several or says every part (the brain
     metastasis rules read it too)."""
+    # "ECOG 0-1 (ECOG 2 permitted in Cohort C only if ...)": an aside with a score of its own is that part's
+    # exception; the limit outside it is everyone's ("ECOG 0-1 (Part A only)" keeps its part).
+    if "(" in text:
+        text = _SCORED_ASIDE.sub(" ", text)
     names = {m.group(0).lower() for m in _PART_MENTION.finditer(text)}
     # "PS 0-1, except in Part B where 0-2 is allowed": the part is the exception, the limit is everyone's.
     if len(names) != 1 or _EVERY_PART.search(text) or _EXCEPTION_CUE.search(text):
