@@ -8,7 +8,7 @@ opened the trial to every NSCLC patient.
 from __future__ import annotations
 
 import pytest
-from disease_cases import ALL_EL, ALL_EX, trial, verdicts
+from disease_cases import ALL_EL, ALL_EX, EX, trial, verdicts
 
 SCLC_TITLE = "Drug X Plus Chemo-Immunotherapy in First-line Extensive-Stage SCLC"
 SCLC_CONDITIONS = ("Small Cell Lung Carcinoma",)
@@ -36,3 +36,26 @@ def test_lung_cancer_enrolled_still_opens_the_trial(line: str) -> None:
     text = trial(f"* Histologically confirmed extensive-stage small cell lung cancer\n* {line}\n", "",
                  SCLC_TITLE, SCLC_CONDITIONS)
     assert verdicts(text) == ALL_EL
+
+
+# "Small cell lung cancer; mixed histology with a non-small cell component is not allowed": the NSCLC named is a
+# component of a small cell tumour (and left out); the ban after the semicolon is not the small cell cancer's.
+@pytest.mark.parametrize("line", [
+    "Histologically or cytologically confirmed small cell lung cancer (SCLC); mixed histology with a non-small cell "
+    "component is not allowed.",
+    "Confirmed SCLC; combined histology with NSCLC elements is excluded.",
+    "Small cell lung cancer confirmed by biopsy; tumours with non-small cell lung cancer components are not eligible.",
+    "Pathologically confirmed extensive-stage SCLC; mixed tumours with NSCLC features are not allowed.",
+    "Histologically confirmed small cell lung carcinoma; a non-small cell carcinoma component is not permitted.",
+    "Relapsed small cell lung cancer; any NSCLC component excludes the patient.",
+])
+def test_an_nsclc_component_of_a_small_cell_tumour_leaves_the_trial_small_cell(line: str) -> None:
+    text = trial(f"* {line}\n* ECOG 0-2\n", "* Pregnancy\n", "Drug Y in Relapsed Small Cell Lung Cancer",
+                 SCLC_CONDITIONS)
+    assert verdicts(text) == ALL_EX
+
+
+def test_nsclc_enrolled_beside_small_cell_still_opens_the_trial() -> None:
+    text = trial("* Small cell lung cancer or non-small cell lung cancer with neuroendocrine features\n", "",
+                 "Drug Y in Lung Cancer", ("Lung Cancer",))
+    assert EX not in verdicts(text)

@@ -325,7 +325,9 @@ def _small_cell_asked(sentence: str) -> str:
     found = v["sclc"].search(plain)
     if found is None or _TO_SMALL_CELL.search(sentence) or _NOT_ASKED_BEFORE.search(plain, 0, found.start()):
         return ""
-    if _SHUT_OUT.search(plain, found.end()) or not (_DIAGNOSIS.search(plain) or _SMALL_CELL_DISEASE.search(plain)):
+    clause_end = plain.find(";", found.end())  # "SCLC; mixed histology ... is not allowed": another clause's ban
+    if _SHUT_OUT.search(plain, found.end(), clause_end if clause_end >= 0 else len(plain)) or not (
+            _DIAGNOSIS.search(plain) or _SMALL_CELL_DISEASE.search(plain)):
         return ""
     return sentence
 
@@ -339,9 +341,21 @@ _TREATED_FOR = re.compile(
     re.I)
 
 
+# "mixed histology with a non-small cell component", "combined SCLC with NSCLC elements": a part of a small cell
+# tumour (here, one left out), not NSCLC enrolled.
+_NSCLC_COMPONENT = re.compile(
+    r"\b(?:non-?\s?small[\s-]cell|nsclc)(?:\s+(?:lung\s+)?(?:cancer|carcinoma|histology))?\s+"
+    r"(?:components?|elements?|features?|parts?)\b", re.I)
+
+
+def _without_components(sentence: str) -> str:
+    return _NSCLC_COMPONENT.sub(" ", sentence)
+
+
 def _names_nsclc(sentence: str) -> bool:
     """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
     v = vocab()
+    sentence = _without_components(sentence)
     rest = mask(_TREATED_FOR.sub(" ", sentence), v["sclc"])
     return bool(v["nsclc"].search(sentence) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest)
                 or v["basket"].search(sentence))
@@ -352,7 +366,7 @@ def _small_cell_criteria(text: TrialText) -> dict[str, Any] | None:
     general or a basket: the criteria say SCLC only, whatever a generic header says ("SCLC (limited or extensive
     disease) or LCNEC": a large cell or unspecified NSCLC may be the neuroendocrine one, a question)."""
     nsclc = vocab()["nsclc"]
-    if any(nsclc.search(c.text) for c in text.inclusion):
+    if any(nsclc.search(_without_components(c.text)) for c in text.inclusion):
         return None  # most trials: NSCLC named, a quick way out
     own = [s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()]
     asked = next((s for s in own if _small_cell_asked(s)), "")
