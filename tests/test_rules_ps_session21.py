@@ -72,3 +72,17 @@ def test_scores_sent_elsewhere_are_not_let_in(line: str) -> None:
 ])
 def test_a_childrens_scale_aside_leaves_the_adult_limit(line: str) -> None:
     assert ecog(inclusion=line) == (EL, EL, UN, EX, EX)
+
+
+# "ECOG 0-2 for Cohorts 1-3": a range of cohort numbers after the limit is no second score (ECOG 3 had been let in).
+@pytest.mark.parametrize("line", [
+    "ECOG 0-2 for Cohorts 1-3; ECOG 0-1 for Cohorts 4 and 5",
+    "ECOG 0-2 in Cohorts 1 to 3",
+    "ECOG performance status 0-2 (Parts 1-3)",
+    "WHO PS 0-2 for Arms 1-4",
+    "ECOG <= 2 in Groups 1-3",
+    "Performance status ECOG 0-2 for patients in Cohorts 2-4",
+])
+def test_a_range_of_group_numbers_is_no_score(line: str) -> None:
+    verdicts = ecog(inclusion=line)
+    assert verdicts[:2] == (EL, EL) and EL not in verdicts[3:]

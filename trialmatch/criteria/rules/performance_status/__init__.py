@@ -145,7 +145,10 @@ _PAREN = re.compile(r"\([^()]*\)")
 # one that names a page of the protocol ("KPS >= 70 (see Annex 2)"): its digits are masked before reading. In
 # "Phase 1 and 0-2" the 0 starts a score, not a second phase.
 _LABEL_NUMBER = guarded(
-    r"\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?"
+    # "Cohorts 1-3", "Parts 1 to 3", "Arms 1-4": a range of labels after a plural group noun (not a score range)
+    r"\b(?:arms|parts|cohorts|phases|groups|modules|days|cycles|steps)\s*\d{1,3}[a-z]?\s*(?:-|\u2013|\u2014|to|through)"
+    r"\s*\d{1,3}[a-z]?\b"
+    r"|\b(?:arms?|parts?|cohorts?|phases?|(?<!oncology )groups?|levels?|steps?|days?|cycles?|versions?|stages?"
     r"|annex(?:es)?|appendi(?:x|ces)|attachments?|tables?|sections?|figures?|schedules?|supplements?)"
     r"\s*\d{1,3}[a-z]?"
     r"(?:\s*(?:,|and|or|&|/)\s*\d{1,3}[a-z]?\b(?!\s*(?:-|–|—|~|to\b)\s*\d)){0,4}",
