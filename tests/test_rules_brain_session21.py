@@ -170,3 +170,22 @@ def test_a_scan_aside_is_no_exception(line: str) -> None:
 
 def test_an_exception_in_its_own_aside_still_counts() -> None:
     assert brain(inclusion="No brain metastases (unless treated and stable)")[:3] == (EL, EL, EX)
+
+
+# A later sentence of a bullet headed by its own group ("... allowed in Cohorts 1-3. Cohort 4: untreated brain
+# metastases are excluded.") is that group's rule: it cannot keep out patients who may join another group.
+@pytest.mark.parametrize("line", [
+    "Symptomatic brain metastases; asymptomatic untreated brain metastases are allowed in Cohorts 1-3. Cohort 4: "
+    "untreated brain metastases of any kind are excluded.",
+    "Symptomatic CNS metastases. Part B: untreated brain metastases are not allowed.",
+    "Brain metastases requiring steroids. Arm 2: any untreated brain metastases are excluded.",
+    "Symptomatic brain metastases. Cohort C (EGFR): untreated CNS metastases are excluded.",
+    "Unstable brain metastases. Group 3 - untreated brain metastases excluded.",
+    "Symptomatic brain metastases. Phase 2: patients with untreated brain metastases are not eligible.",
+])
+def test_a_later_sentence_headed_by_its_group_cannot_exclude_everyone(line: str) -> None:
+    assert brain(exclusion=line)[2] != EX
+
+
+def test_a_later_sentence_without_a_group_head_is_still_everyones() -> None:
+    assert brain(exclusion="Symptomatic brain metastases. Untreated brain metastases are excluded as well.")[2] == EX

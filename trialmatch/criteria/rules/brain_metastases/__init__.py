@@ -1169,6 +1169,12 @@ class _Alternatives:
         return [statement]
 
 
+# A sentence that opens with a group's label and a colon or dash: "Cohort 4: ...", "Part B - ...", "Arm 2: ...".
+_GROUP_LABEL_HEAD = re.compile(
+    r"\W{0,3}(?:cohorts?|parts?|arms?|groups?|phases?|modules?)\s*[A-Za-z]?\d{0,2}[a-z]?\s*(?:\([^()]{0,40}\))?"
+    r"\s*(?::|-\s|\u2013|\u2014)", re.I)
+
+
 def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
     """Keep the reader's scope with each statement made from a scoped criterion (checked per patient)."""
     if criterion.scope is not None:
@@ -1343,6 +1349,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             made, last = _mention_statements(
                 criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
                 head_requires=group is not None and group.requires)
+            if made and index and criterion.scope is None and _GROUP_LABEL_HEAD.match(sentence):
+                # "...; allowed in Cohorts 1-3. Cohort 4: untreated brain metastases are excluded": a later sentence
+                # headed by its own group is that group's rule, which cannot keep out patients of the others.
+                made = [{**s, **{state: U if s[state] == X else s[state] for state in STATES}} for s in made]
             if made:
                 _crossed(made, sentence, criterion.section == "exclusion")
                 if "o" in sentence and phrases.DOUBLE_NEGATIVE.search(sentence):
