@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import pytest
 from brain_cases import EL, EX, UN, ecog
+from invented import invented_trial
+
+from trialmatch.criteria.rules import performance_status
+from trialmatch.matching.profile import Profile
 
 ECOG_2_ONLY = (EX, EX, EL, EX, EX)
 
@@ -86,3 +90,28 @@ def test_a_childrens_scale_aside_leaves_the_adult_limit(line: str) -> None:
 def test_a_range_of_group_numbers_is_no_score(line: str) -> None:
     verdicts = ecog(inclusion=line)
     assert verdicts[:2] == (EL, EL) and EL not in verdicts[3:]
+
+
+# An age-dependent limit in an older labelled layout ("PATIENT CHARACTERISTICS: Age: 70 and over with ECOG 0-2, OR
+# age 18 to 69 with ECOG 2 (patients under 70 years with PS 0-1 are not eligible) / Life expectancy: ..."): the one
+# field stating a score is the limit, "Age:" with its colon names an age, and an aside restating one age's limit does
+# not undo the rule by age (a 64-year-old at ECOG 1 had been let in).
+def _by_age(line: str, age: int, score: int) -> str:
+    rules = performance_status.parse(invented_trial(f"* {line}\n", "* Pregnancy\n"))
+    return performance_status.check(rules, Profile(ecog=score, age=age)).verdict
+
+
+@pytest.mark.parametrize("line", [
+    "PATIENT CHARACTERISTICS: Age: 70 and over with ECOG performance status 0-2, OR age 18 to 69 with ECOG performance "
+    "status 2 (patients under 70 years with PS 0-1 are not eligible) Life expectancy: at least 8 weeks Hematopoietic: "
+    "Absolute neutrophil count at least 1,500/mm3",
+    "Age: 70 and over with ECOG 0-2, or age 18 to 69 with ECOG 2",
+    "Age: 75 years and over with ECOG 0-2, or under 75 with ECOG 2 (patients younger than 75 with ECOG 0-1 are not "
+    "eligible)",
+    "Aged 70 or older with WHO PS 0-2, or aged under 70 with WHO PS 2",
+])
+def test_an_age_dependent_limit_in_a_labelled_field_is_read_by_age(line: str) -> None:
+    assert _by_age(line, 64, 1) == EX
+    assert _by_age(line, 78, 1) == EL
+    assert _by_age(line, 64, 2) == EL
+    assert _by_age(line, 78, 3) == EX

@@ -601,6 +601,13 @@ def _other_age_group_out(sentence: str, end: int, after: int) -> re.Match[str] |
     return out
 
 
+_AGED_ASIDE = re.compile(r"\((?=[^()]*\b(?:aged?|years|older|younger|under|over)\b)[^()]*\)", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 # "Karnofsky >= 60 (Lansky >= 60 for patients < 16 years)": the children's scale for the children, in an aside; its
 # age group is not a condition on the adult limit.
 _CHILD_SCALE_ASIDE = re.compile(r"\((?=[^()]*\bLansky\b)[^()]*\)", re.I)
@@ -609,9 +616,13 @@ _CHILD_SCALE_ASIDE = re.compile(r"\((?=[^()]*\bLansky\b)[^()]*\)", re.I)
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
     if "ansky" in sentence:
-        sentence = _CHILD_SCALE_ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+        sentence = _CHILD_SCALE_ASIDE.sub(_blank, sentence)
     if _AGE_WORD.search(sentence):
         if (by_age := _age_rule(sentence, exclusion)) is not None:
+            return [by_age]
+        # "... 70 and over with ECOG 0-2, or 18 to 69 with ECOG 2 (patients under 70 with PS 0-1 are not eligible)":
+        # an aside restating one age's limit; the rule by age is read without it.
+        if "(" in sentence and (by_age := _age_rule(_AGED_ASIDE.sub(_blank, sentence), exclusion)) is not None:
             return [by_age]
     limits = _stated_limits(sentence)
     rules: list[dict[str, Any]] = []
@@ -837,7 +848,10 @@ def _performance_field(sentence: str, fields: tuple[LabelledField, ...]) -> str:
     for field in fields:
         if field.label.lower() == "performance status":
             return field.quoted
-    return sentence
+    # No field of its own: "Age: 70 and over with ECOG 0-2, or age 18 to 69 with ECOG 2": the one field that states a
+    # score is the limit, with its label (the age it names is its condition, other fields' words are not).
+    scored = [field for field in fields if ANCHOR.search(field.text)]
+    return scored[0].quoted if len(scored) == 1 else sentence
 
 
 def _may_state(text: str) -> bool:

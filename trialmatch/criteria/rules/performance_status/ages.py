@@ -19,7 +19,7 @@ _UNIT = r"(?P<unit>years?|yrs?|y\.?o\.?)"
 _POST = r"(?P<post>\s*(?:or|and) (?:older|above|more|over|younger|less|under|below)|\s*\+)"
 AGE = re.compile(
     # "patients under 70", "those over 75": whom the number is of makes it an age.
-    rf"(?P<word>\b(?:aged?|age[ds])\s*(?:of\s+|is\s+)?|\b(?:patients?|subjects?|participants?|those|people|persons"
+    rf"(?P<word>\b(?:aged?|age[ds])\s*:?\s*(?:of\s+|is\s+)?|\b(?:patients?|subjects?|participants?|those|people|persons"
     rf"|individuals|pts)\s+(?=(?:under|over|below|above|younger than|older than)\b))?"
     rf"(?:{_OP}\s*)?(?<![\d.])(?P<n>\d{{2,3}})(?![\d.%])\s*{_UNIT}?"
     rf"(?:\s*(?:old|of age))?{_POST}?",
