@@ -304,7 +304,7 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     when no target is written there ("molecularly targeted therapy", "first-line targeted therapy")."""
     found = _TARGET_BEFORE.search(text, max(0, start - 30), start)
     if found is None:
-        return None
+        return _selective_item(text, start)
     target = found.group("target")
     if _NOT_TARGET.search(target):
         return None
@@ -316,6 +316,46 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     first = key.split(" ")[0]
     genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+# "EGFR exon 20-selective TKI", "mutant-specific tyrosine kinase inhibitor": the class narrowed by a qualifier, to
+# drugs selective for that target (its examples name them), not every TKI.
+_SELECTIVE_BEFORE = re.compile(r"[\s-]+(?:selective|specific)[\s-]{1,2}$")
+_TARGET_WORD = re.compile(r"[a-z0-9.]+$")
+# Words that end the target before a qualifier (walking back): the rest of the sentence, not the target.
+_NOT_TARGET_WORDS = frozenset({"a", "an", "the", "any", "other", "with", "prior", "previous", "of", "to", "or", "and",
+                               "treatment", "therapy", "received", "exposure", "including", "such", "as", "e.g"})
+_NOT_A_TARGET = frozenset({"non", "not", "highly", "more", "less", "very"})
+
+
+def _selective_item(text: str, start: int) -> tuple[str, int] | None:
+    """The class of a target "X-selective" written before a bare TKI ("EGFR-selective TKI": the EGFR TKIs), else
+    UNNAMED_TARGET for a target the vocabulary does not class ("exon 20-selective"); None without the qualifier."""
+    if "selective" not in text and "specific" not in text:
+        return None
+    found = _SELECTIVE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return None
+    words: list[str] = []
+    end = found.start()
+    while len(words) < 4:
+        word = _TARGET_WORD.search(text, max(0, end - 20), end)
+        if word is None or word.group() in _NOT_TARGET_WORDS:
+            break
+        words.insert(0, word.group())
+        end = word.start()
+        gap = re.search(r"[\s-]+$", text[max(0, end - 3):end])
+        if gap is None:
+            break
+        end -= len(gap.group())
+    if not words or words[-1] in _NOT_A_TARGET:
+        return None
+    target = " ".join(words)
+    # The target's TKI class first ("EGFR-selective TKI": the EGFR TKIs, not the EGFR antibodies), then its class.
+    known = _class_item(phrase_index().get((*_key(target), "tki"))) or _target_classes().get(" ".join(_key(target))) \
+        or _class_item(phrase_index().get((*_key(target), "inhibitor")))
+    first = text.rfind(words[0], 0, found.start())
+    return (known or UNNAMED_TARGET), first
 
 
 def _class_item(item: str | None) -> str | None:
