@@ -89,6 +89,7 @@ _GENE_LIST = re.compile(
     r"(?:(?:an?|the|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,11})"
 )
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)")
 _REQUIRED_FOR = re.compile(
     r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
     r"\s*(?:\+|positive|mutation)"
@@ -239,7 +240,9 @@ _DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberratio
 _WITHOUT_DRIVER = guarded(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
     r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry))|with\s+(?:no|negative)|negative\s+for)\s+"
-    rf"(?:(?:an?|any|known|documented|other)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}{_DRIVER_NOUN}"
+    # "... do not harbour any of the alterations listed in (b)": the group by a list given elsewhere.
+    rf"(?:(?:an?|any|known|documented|other|any\s+of\s+the|none\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
+    rf"{_DRIVER_NOUN}"
     r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:the\s+)?(?:driver|aga|oncogene|oncogenic[\s-]+driver)"
     rf"[\s-]+(?:negative|wild[\s-]?type)\s+{_WHO}\b"
 )
@@ -287,7 +290,9 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
         if match:
             gene, alteration = _gene(match.group("gene"))
             if gene:
-                listed = _GENE_LIST.match(norm)
+                # "Patients with EGFR (including exon 20 insertion), ALK or ROS1 alterations": an aside in the
+                # list does not end it.
+                listed = _GENE_LIST.match(_ASIDE.sub("", norm) if "(" in norm else norm)
                 genes = _genes_in(listed.group("genes")) if listed and not alteration else []
                 return (genes or [gene]), alteration
     for match in _FOR_PATIENTS_WITH.finditer(norm):
