@@ -278,6 +278,29 @@ def _banning_header(text: str) -> bool:
         and cues.last_cue(norm) == "neg"
 
 
+# "Progression on or after osimertinib, received as:" over "first-line treatment, or" / "second-line treatment
+# following a first- or second-generation EGFR TKI": the sub-bullets say which line the drug above was, not the
+# line the study is. Positions are the drug's; what one of the alternatives asks ("following X") is no rule when
+# another alternative asks nothing.
+_GIVEN_AS = re.compile(r"\b(?:received|given|administered|used|taken)\s+(?:either\s+)?as\s*(?:either\s*)?:\s*$")
+_POSITION_ONLY = re.compile(r"^\W*(?:as\s+)?(?:an?\s+|the\s+)?(?:first|1st|second|2nd|third|3rd)[\s-]*line"
+                            r"(?:\s+(?:treatment|therapy|setting))?\s*,?\s*(?:or|;)\s")
+
+
+@lru_cache(maxsize=256)
+def _given_as(text: str) -> bool:
+    return len(text) <= 200 and _GIVEN_AS.search(normalize(text)) is not None
+
+
+def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The rules of a sub-bullet under a "received as:" lead-in: no line position of the study; no requirement when
+    the first alternative is a bare line position ("first-line treatment, or second-line following X")."""
+    rules = [rule for rule in rules if rule["kind"] != "lines"]
+    if _POSITION_ONLY.match(normalize(text)):
+        rules = [rule for rule in rules if rule["kind"] != "require"]
+    return rules
+
+
 def _prefix(ancestors: list[Criterion]) -> str:
     """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
     if not ancestors or len(ancestors[-1].text) > 100:
@@ -531,6 +554,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             stated_by[crit.index] = (start, len(rules))
+            if crit.section == "inclusion" and ancestors and len(rules) > start and _given_as(ancestors[-1].text):
+                rules[start:] = _drug_line_positions(rules[start:], crit.text)
             if crit.section == "inclusion" and len(pieces) > 1 and spans:
                 _soften_conditioned(rules, spans, reads, pieces)
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
