@@ -301,6 +301,17 @@ def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[st
     return rules
 
 
+def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:
+    """The cohorts a rule is for: its own, or the reader's when they name a group inside them ("Part B (dose
+    expansion) / Cohort B1": cohort b1, one of Part B's ways in, not all of Part B)."""
+    if not cohorts:
+        return parts
+    if parts and part is not None and " / " in part.label and set(parts).isdisjoint(cohorts) \
+            and set(cohorts) <= set(scope_cohorts(part.label.rsplit(" / ", 1)[0])):
+        return parts
+    return cohorts
+
+
 def _prefix(ancestors: list[Criterion]) -> str:
     """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
     if not ancestors or len(ancestors[-1].text) > 100:
@@ -587,7 +598,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
                 rules[start:] = [{**rule, "scope": _driver_scope(scope_json, outside) if rule["kind"] == "driver"
                                   else outside if start + n in others else scope_json,
-                                  "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+                                  "cohorts": _deeper(rule["cohorts"], parts, part)}
+                                 for n, rule in enumerate(rules[start:])]
                 if part is not None and part.kind in _PART_KINDS and part.genes and not parts and not part.absent:
                     # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
                     # (assemble), not a rule on every carrier of the gene.

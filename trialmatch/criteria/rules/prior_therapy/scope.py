@@ -155,9 +155,15 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
 _CODE_HEADING = re.compile(r"^\W{0,3}(?P<code>[a-z]\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?:")
 
 
+# The last step of a reader's path naming a sub-cohort by a letter and a number: "Part B / Cohort B1".
+_SUB_COHORT = re.compile(r"^\W*(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*/)")
+
+
 def scope_cohorts(label: str) -> tuple[str, ...]:
     """This module's cohort names for a scope label of the shared reader ("Phase 1a only" -> phase 1a)."""
     norm = normalize(label)
+    if " / " in norm and (sub := _SUB_COHORT.match(norm.rsplit(" / ", 1)[1])):
+        return (f"{sub.group('kind')} {sub.group('code')}",)
     found = _labels_in(norm)
     if found:
         return tuple(found)
