@@ -67,3 +67,37 @@ def test_bullets_of_one_part_stay_together() -> None:
                                           "No more than 3 prior lines of therapy"])
     assert _verdict(trial, NAIVE) == "excluded"
     assert _verdict(trial, FIVE_LINES) == "eligible"  # Part A asks for one line and sets no ceiling
+
+
+# Sub-bullets opened by a code under a lead-in that lists cohorts ("Phase 2 expansion cohorts:" over "EXP-1: ...",
+# "EXP-2: ..."): each is one cohort, a way in of its own.
+CODED = [
+    ("Phase 2 expansion cohorts:", ["EXP-1: ROS1-positive NSCLC, ROS1 TKI-naive; up to 1 prior line of chemotherapy",
+                                    "EXP-2: ROS1-positive NSCLC, 1 prior ROS1 TKI and no prior chemotherapy"]),
+    ("Expansion cohorts:", ["EC1: treatment-naive metastatic NSCLC",
+                            "EC2: progressed after platinum-based chemotherapy"]),
+    ("Dose expansion arms:", ["ARM-1: no prior systemic therapy for advanced disease",
+                              "ARM-2: at least 2 prior lines of therapy"]),
+    ("The following cohorts will be enrolled:", ["C-1: previously untreated advanced NSCLC",
+                                                 "C-2: prior anti-PD-1 therapy required"]),
+    ("Phase 1b groups:", ["G1: first-line, no prior systemic treatment for metastatic disease",
+                          "G2: after progression on osimertinib"]),
+    ("Phase 2 cohorts:", ["COH-1A: chemotherapy-naive",
+                          "COH-1B: after one prior platinum-based regimen"]),
+]
+
+
+def _coded_verdict(lead: str, subs: list[str], patient: dict[str, Any]) -> str:
+    inclusion = "* Stage IV NSCLC\n* " + lead + "\n" + "".join(f"  * {s}\n" for s in subs)
+    text = invented_trial(inclusion, "* Pregnancy\n")
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+@pytest.mark.parametrize(("lead", "subs"), CODED)
+def test_each_coded_cohort_is_a_way_in(lead: str, subs: list[str]) -> None:
+    assert _coded_verdict(lead, subs, NAIVE) == "eligible"
+
+
+def test_a_code_under_a_lead_in_of_another_kind_is_no_cohort() -> None:
+    subs = ["PD-1: no prior anti-PD-1 therapy", "EGFR1: no prior chemotherapy"]
+    assert _coded_verdict("Prior therapy requirements:", subs, AFTER_CHEMO) == "excluded"

@@ -301,6 +301,19 @@ def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[st
     return rules
 
 
+# "Phase 2 expansion cohorts:" over "EXP-1: ...", "EXP-2: ...": each sub-bullet opened by a code is one cohort.
+_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b[^:]{0,40}:\s*$")
+_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*:")
+
+
+def _coded_cohort(text: str, ancestors: list[Criterion]) -> tuple[str, ...]:
+    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts; () otherwise."""
+    if not ancestors or ":" not in text[:12] or not _COHORTS_PARENT.search(normalize(ancestors[-1].text)):
+        return ()
+    code = _CODE_OPENING.match(normalize(text))
+    return (f"cohort {code.group('code')}",) if code else ()
+
+
 def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:
     """The cohorts a rule is for: its own, or the reader's when they name a group inside them ("Part B (dose
     expansion) / Cohort B1": cohort b1, one of Part B's ways in, not all of Part B)."""
@@ -338,7 +351,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
-        cohorts=heading_cohorts(crit.text, 70) or cohorts,
+        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
