@@ -768,11 +768,14 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         mentions = [m for m in mentions if m not in named]
         if any(not m.systemic for m in named):
             limits = [replace(lim, soft=True) if inside(lim.start, [group_out]) else lim for lim in limits]
+    # "..., which must have included platinum unless the subject declined platinum": the refusal is platinum's, not
+    # the count's (the count stays firm; _soften_groups makes platinum a question).
+    count_norm = blanked(norm, [m.span() for m in _UNLESS_CLAUSE.finditer(norm)]) if softened else norm
     for lim in limits:
         if lim.cycles:
             met_unknown = met_unknown or not inside(lim.start, met_spans)
         elif lim.min is not None or lim.max is not None:
-            rules.append(_lines_rule(lim, base, norm, ctx, conditional))
+            rules.append(_lines_rule(lim, base, count_norm, ctx, conditional))
     spans = [(lim.start, _cap_examples_end(norm, lim, parens)) for lim in limits]
     if not excluding and "or " in norm:
         mentions = _without_cap_alternatives(norm, mentions, limits)
