@@ -25,6 +25,9 @@ _AT_MOST = (
     r"|not exceeding|not to exceed|no greater than"
     # "Limit of 2 prior EGFR TKIs", "limited to one prior regimen": a ceiling.
     r"|(?:a\s+)?limit\s+of|limited\s+to"
+    # "Only one prior line of chemotherapy is allowed": "only" with an allowance after the count is a ceiling.
+    r"|only(?=\s+(?:\d{1,2}|one|two|three|a single|single)\b[^.;]{0,80}?\b(?:is|are)\s+(?:allowed|permitted"
+    r"|acceptable|accepted)\b)"
 )
 _LEAD = guarded(
     # "At least has one type of platinum chemotherapy", "at least received two regimens": the verb inside the count.
