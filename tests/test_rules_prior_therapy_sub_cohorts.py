@@ -101,3 +101,40 @@ def test_each_coded_cohort_is_a_way_in(lead: str, subs: list[str]) -> None:
 def test_a_code_under_a_lead_in_of_another_kind_is_no_cohort() -> None:
     subs = ["PD-1: no prior anti-PD-1 therapy", "EGFR1: no prior chemotherapy"]
     assert _coded_verdict("Prior therapy requirements:", subs, AFTER_CHEMO) == "excluded"
+
+
+# An exclusion for one sub-cohort ("For Cohort B3 only: prior anti-PD-(L)1 therapy") binds that cohort only: a
+# patient after platinum and pembrolizumab takes Cohort B2.
+def test_an_exclusion_for_one_sub_cohort_binds_it_only() -> None:
+    head_a, rule_a, head_b, subs = TRIALS[0]
+    inclusion = f"* Stage IV NSCLC\n\n{head_a}\n\n* {rule_a}\n\n{head_b}\n\n" + "".join(f"* {s}\n" for s in subs)
+    after_io = {"prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1}
+    for exclusion in ("* For Cohort B3 only: prior anti-PD-(L)1 therapy in any setting\n",
+                      "* Cohort B3 only: prior treatment with an immune checkpoint inhibitor\n"):
+        text = invented_trial(inclusion, exclusion)
+        got = prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **after_io}))
+        assert got.verdict == "eligible"
+
+
+# "NSCLC naive to KRAS G12C inhibitors that progressed after platinum": the disease progressed; the drug the patient
+# is naive to is banned, not asked for.
+@pytest.mark.parametrize("sentence", [
+    "NSCLC naive to KRAS G12C inhibitors that progressed after platinum-based chemotherapy",
+    "Tumours naive to ALK inhibitors that progressed after chemotherapy",
+    "Disease naive to immune checkpoint inhibitors that has progressed following platinum doublet chemotherapy",
+    "NSCLC without prior MET inhibitors that progressed on at least one platinum-based regimen",
+    "Cancer naive to EGFR TKIs that progressed after carboplatin-based chemotherapy",
+    "NSCLC naive to any KRAS inhibitor, that progressed after platinum chemotherapy",
+])
+def test_naive_to_a_drug_that_progressed_bans_the_drug(sentence: str) -> None:
+    assert _plain(sentence, AFTER_CHEMO) == "eligible"
+    assert _plain(sentence, AFTER_G12C) != "eligible" or "kras" not in sentence.lower()
+
+
+def _plain(sentence: str, patient: dict[str, Any]) -> str:
+    text = invented_trial(f"* {sentence}\n", "* Pregnancy\n")
+    return prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **patient})).verdict
+
+
+def test_a_drug_that_failed_is_still_asked_for() -> None:
+    assert _plain("A platinum doublet, which failed", {"prior_therapies": [], "prior_lines": 0}) == "excluded"

@@ -167,8 +167,16 @@ def scope_cohorts(label: str) -> tuple[str, ...]:
     found = _labels_in(norm)
     if found:
         return tuple(found)
+    # "For Cohort B3 only": one sub-cohort named by its code.
+    sub = _SUB_COHORT_NAMED.search(norm)
+    if sub:
+        return (f"{sub.group('kind')} {sub.group('code')}",)
     part = re.search(_PART, norm)
     return (f"part {part.group('part')}",) if part else ()
+
+
+_SUB_COHORT_NAMED = re.compile(
+    r"\b(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*[/,&]|\s+(?:and|or)\b)")
 
 
 def sentence_cohorts(norm: str) -> tuple[str, ...]:
