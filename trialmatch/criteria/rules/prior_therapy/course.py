@@ -94,3 +94,24 @@ def first_line_in_use(norm: str, mentions: list[Mention]) -> list[Mention]:
     if position.start() - named[-1].end > 60 or any(m.start >= position.end() for m in mentions):
         return []  # the first line far from the names, or more treatments after it: another shape of sentence
     return named
+
+
+# "Planned to start, or currently receiving, first-line systemic therapy (chemotherapy, immunotherapy, or a
+# combination)", "currently receiving or scheduled to begin first-line treatment": the line about to start or going
+# on, either way the study's moment. The treatment named after the line describes it: neither asked for as had
+# (the untreated patient about to start it fits) nor banned. The line position itself is read in lines.py.
+_ABOUT_TO = (r"(?:planned|planning|scheduled|due|about|going|expected|intended)\s+to\s+"
+             r"(?:start|begin|receive|initiate|commence)")
+_ON_IT = r"(?:currently\s+)?(?:receiving|on|undergoing|being\s+treated\s+with)"
+_STARTING_OR_ON = re.compile(
+    rf"\b(?:{_ABOUT_TO}\s*,?\s+or\s+{_ON_IT}|{_ON_IT}\s*,?\s+or\s+(?:(?:be|are|is)\s+)?{_ABOUT_TO})"
+    r"\s*,?\s+(?:(?:a|an|the|their|standard)\s+)?(?:(?:first|1st|front)[\s-]*line|1l)\b[^;.]*")
+
+
+def line_starting_or_on(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """The treatments that describe a first line about to start or going on ("planned to start, or currently
+    receiving, first-line X"), or []."""
+    if " or " not in norm or "line" not in norm and "1l" not in norm:
+        return []
+    spans = [m.span() for m in _STARTING_OR_ON.finditer(norm)]
+    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]

@@ -75,6 +75,25 @@ _THERAPY_WORDS = ("approved", "available", "standard", "soc", "precision", "spec
                   "targeted", "corresponding")
 
 
+# "an actionable genomic alteration (EGFR, ALK, ROS1, BRAF V600E, MET exon 14 skipping, RET or NTRK)": the driver
+# words, then a bracket that lists the genes meant. Examples ("e.g.", "such as", "including") or an open end ("etc.",
+# "or other") leave the words as wide as they are.
+_DRIVER_THEN_LIST = re.compile(
+    r"\b(?:actionable|driver|oncogenic|targetable|druggable)\b[^()]{0,40}?\((?P<list>[^()]{4,160})\)")
+_LIST_OPEN = re.compile(r"^\s*(?:e\.?g\b|eg\b|i\.?e\.?\s*,?\s*e\.?g|such\s+as|including|incl|for\s+example|like"
+                        r"|among\s+others)|\b(?:etc|others?|among\s+others|and\s+so\s+on)\b")
+
+
+def defined_by_list(what: str) -> bool:
+    """Whether the driver words in `what` are followed by a bracket listing the genes meant (a closed list)."""
+    if "(" not in what:
+        return False
+    found = _DRIVER_THEN_LIST.search(what)
+    if found is None or _LIST_OPEN.search(found.group("list")):
+        return False
+    return len([g for g in genes_in(found.group("list")) if g in DRIVER_GENES]) >= 2
+
+
 def names_driver(norm: str) -> bool:
     """Whether a sentence may hold a driver condition (asked of inclusions that name no drug)."""
     if not any(word in norm for word in _THERAPY_WORDS):
@@ -124,7 +143,8 @@ def _negative_or_carrier(norm: str, header_genes: frozenset[str]) -> tuple[list[
         lead = _SPACED_GENE.sub(r"\1\2", norm[max(0, match.start() - _LEAD_GENES):match.start()])
         named = [g for g in genes_in(what) or genes_in(lead) if g in DRIVER_GENES]
         any_driver = _ANY_DRIVER.search(what) is not None or _ANY_DRIVER.search(match.group("gap")) is not None
-        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver else named
+        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver and not defined_by_list(what) \
+            else named
         genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
         if not genes:
             continue
@@ -182,7 +202,8 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
                 continue
             what = _SPACED_GENE.sub(r"\1\2", match.group("what"))  # "ROS 1" -> ros1
             named = [g for g in genes_in(what) if g in DRIVER_GENES]
-            genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if _ANY_DRIVER.search(what) else named
+            widened = _ANY_DRIVER.search(what) and not defined_by_list(what)
+            genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if widened else named
             genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
             if not genes:
                 continue
@@ -347,7 +368,8 @@ def driver_routes(norm: str, header_genes: frozenset[str]) -> list[dict[str, Any
         what = _SPACED_GENE.sub(r"\1\2", match.group("what") or match.group("pos"))
         named = [g for g in genes_in(what) if g in DRIVER_GENES]
         any_driver = match.group("pos") is not None or _ANY_DRIVER.search(what) is not None
-        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver else named
+        genes = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE) if any_driver and not defined_by_list(what) \
+            else named
         genes = [g for g in dict.fromkeys(genes) if g not in header_genes]
         if not genes:
             continue

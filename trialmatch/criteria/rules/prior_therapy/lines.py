@@ -25,6 +25,9 @@ _AT_MOST = (
     r"|not exceeding|not to exceed|no greater than"
     # "Limit of 2 prior EGFR TKIs", "limited to one prior regimen": a ceiling.
     r"|(?:a\s+)?limit\s+of|limited\s+to"
+    # "Only one prior line of chemotherapy is allowed": "only" with an allowance after the count is a ceiling.
+    r"|only(?=\s+(?:\d{1,2}|one|two|three|a single|single)\b[^.;]{0,80}?\b(?:is|are)\s+(?:allowed|permitted"
+    r"|acceptable|accepted)\b)"
 )
 _LEAD = guarded(
     # "At least has one type of platinum chemotherapy", "at least received two regimens": the verb inside the count.
@@ -356,6 +359,38 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
     return out
 
 
+# "Patients who (have) progressed on ..." opening the clause, and "... are not eligible" closing it: a group left out.
+_WHO_BEFORE = re.compile(
+    r"(?:^|[;:.]\s*)(?:(?:patients|subjects|participants|those|people)\s+)(?:who|whose|that)\b[^;:.]*$")
+_GROUP_OUT_AFTER = re.compile(
+    r"[^;:.]{0,60}?\b(?:are|is|will|shall|would|can|cannot)\s+(?:not\s+)?(?:be\s+)?(?:not\s+)?"
+    r"(?:eligible|permitted|allowed|accepted|included|excluded|ineligible)\b")
+_NOT = re.compile(r"\b(?:not|cannot)\b|\b(?:excluded|ineligible)\b")
+
+
+def _group_banned(text: str, start: int, end: int) -> bool:
+    """Whether the line at text[start:end] is what a group of patients had who "are not eligible"."""
+    if _WHO_BEFORE.search(text, 0, start) is None:
+        return False
+    out = _GROUP_OUT_AFTER.match(text, end)
+    return out is not None and _NOT.search(out.group()) is not None
+
+
+def group_out_clause(text: str) -> tuple[int, int] | None:
+    """The span of "patients who progressed on first-line X are not eligible" in an inclusion (from "who" to the
+    verdict), where the treatments named are those the group left out had, not ones asked for; or None."""
+    if "who" not in text and "whose" not in text:
+        return None
+    for match in _ORDINAL_LINE.finditer(text):
+        before = text[max(0, match.start() - 45):match.start()]
+        if _AFTER_CUE.search(before) and _group_banned(text, match.start(), match.end()):
+            who = _WHO_BEFORE.search(text, 0, match.start())
+            out = _GROUP_OUT_AFTER.match(text, match.end())
+            assert who is not None and out is not None
+            return who.start(), out.end()
+    return None
+
+
 def _short_form(text: str) -> bool:
     """Whether a short line form ("1l" .. "4l") is in the text: _SHORT_LINE and _SHORT_POSITION need one, and their
     needles ("treatment", "after" ...) are in most sentences."""
@@ -450,6 +485,9 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             # second-line or later therapy": that line or any after it, no cap.)
             planned.append((match.start(), match.end(), min(values) - 1,
                             None if match.group("later") else max(values) - 1))
+        elif _AFTER_CUE.search(before) and _group_banned(text, match.start(), match.end()):
+            # "Patients who have progressed on first-line therapy are not eligible": those past the line are out.
+            out.append(LineLimit(match.start(), match.end(), max=done - 1))
         elif _AFTER_CUE.search(before):
             out.append(LineLimit(match.start(), match.end(), min=done))
         elif match.group("later"):

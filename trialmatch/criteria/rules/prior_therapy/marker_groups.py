@@ -50,6 +50,9 @@ def sentence_group(norm: str) -> str:
     return head[:cut]
 
 
+_TAKEN_IN = re.compile(r"\((?:\s*(?:including|incl\.?|inclusive\s+of|as\s+well\s+as|also|and\s+also))\b[^()]*\)?")
+
+
 @lru_cache(maxsize=2048)
 def group_alterations(text: str, genes: tuple[str, ...]) -> dict[str, list[str]]:
     """Per gene of `genes`, the alterations or classes of alteration the words name for it ({} when none
@@ -57,6 +60,9 @@ def group_alterations(text: str, genes: tuple[str, ...]) -> dict[str, list[str]]
     belong to one gene are placed (a class word could be any gene's)."""
     if not genes:
         return {}
+    if "(" in text:
+        # "EGFR (including exon 20 insertion)": an aside that takes an alteration in widens the group, not narrows it.
+        text = _TAKEN_IN.sub(" ", text)
     keys = vocab.group_keys()
     named: list[str] = []
     alterations: list[str] = []

@@ -374,11 +374,18 @@ _OPTIONAL_PARTNER_THEN = re.compile(
     r"\s*,?\s*(?=(?:has\s+|have\s+|had\s+)?(?:failed|progressed)\b)")
 
 
+# "NSCLC naive to KRAS G12C inhibitors that progressed after platinum": the disease progressed, not on the drug the
+# patient is naive to.
+_NAIVE_RIGHT_BEFORE = re.compile(r"\b(?:na[i\u00ef]ve\s+(?:to|for)|without\s+(?:any\s+)?(?:prior|previous))\s+"
+                                 r"(?:(?:any|prior|previous|an?|the)\s+)*$")
+
+
 def _cue_for(norm: str, mention: Mention, parens: list[tuple[int, int]], lead_in: int) -> tuple[cues.Cue | None, str]:
     end = mention.end
     following = next((b for a, b in parens if a >= end and not norm[end:a].strip()), None)
     after = cues.cue_after_name(norm, end) or (cues.cue_after_name(norm, following) if following else None)
-    partner = None if after else _OPTIONAL_PARTNER_THEN.match(norm, end)
+    partner = None if after or _NAIVE_RIGHT_BEFORE.search(norm, max(0, mention.start - 30), mention.start) \
+        else _OPTIONAL_PARTNER_THEN.match(norm, end)
     if partner:
         after = cues.cue_after_name(norm, partner.end())
     if after:

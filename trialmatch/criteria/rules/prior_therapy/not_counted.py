@@ -32,6 +32,14 @@ _TRIGGER = guarded(
     r"|\bnot\s+(?:be\s+)?(?:considered|included)\s+(?:as\s+|in\s+|towards?\s+)(?:an?\s+|the\s+|this\s+)?"
     r"(?:prior\s+|previous\s+|separate\s+|additional\s+)?(?:lines?|regimens?|count|total|number|limit)\b"
 )
+# The other way round: "(a targeted therapy counts as a line)", "maintenance is counted as a separate line": what is
+# named is in the count, neither asked for nor banned. (Negated, it is a _TRIGGER.)
+_COUNTS = guarded(
+    r"\bcount(?:s|ed)?\s+as\s+(?:an?\s+|one\s+)?(?:separate\s+|prior\s+|additional\s+|distinct\s+)?(?:lines?|regimens?)\b"
+    r"|\b(?:is|are|will\s+be|shall\s+be)\s+(?:counted|considered)\s+(?:as\s+)?(?:an?\s+|one\s+)?"
+    r"(?:separate\s+|prior\s+|additional\s+|distinct\s+)?(?:lines?|regimens?)\b"
+)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:be\s+)?$")
 # Triggers whose named treatment follows them ("excluding X"); the others follow what they name ("X do not count").
 _NAMES_AFTER = re.compile(r"excluding|exclusive|counting")
 # "EGFR/ALK TKIs": each gene before a shared class word names that gene's class (the vocabulary reads the last).
@@ -71,21 +79,33 @@ def split_off(read: FirstRead) -> tuple[FirstRead, tuple[str, ...]]:
 
     Only a sentence that counts lines outside the clause changes: "Prior chemotherapy (adjuvant chemotherapy is
     not counted)" is an allowance that allowances.py reads."""
-    if not read.limits or not _TRIGGER.possible(read.norm):
+    if not read.limits or not (_TRIGGER.possible(read.norm) or _COUNTS.possible(read.norm)):
         return read, ()
     norm = read.norm
     clauses: list[_Clause] = []
-    for trigger in _TRIGGER.finditer(norm):
-        floor = max((lim.end for lim in read.limits if lim.end <= trigger.start()), default=0)
-        if floor == 0 and not any(lim.start >= trigger.end() for lim in read.limits):
+    counted: list[_Clause] = []  # "X counts as a line": taken out, nothing left out of the count
+    for found, pattern in [(t, _TRIGGER) for t in _TRIGGER.finditer(norm)] + \
+            [(t, _COUNTS) for t in _COUNTS.finditer(norm) if not _NEGATED_BEFORE.search(norm, 0, t.start())]:
+        floor = max((lim.end for lim in read.limits if lim.end <= found.start()), default=0)
+        if floor == 0 and not any(lim.start >= found.end() for lim in read.limits):
             continue  # no count before the clause, and none after it
-        clauses.append(_clause(norm, trigger, floor))
-    if not clauses:
+        (clauses if pattern is _TRIGGER else counted).append(_clause(norm, found, floor))
+    if not clauses and not counted:
         return read, ()
+    if not clauses:
+        spans = [(c.start, c.end) for c in counted]
+        limits = [lim for lim in read.limits if not inside(lim.start, spans)]
+        if not limits:
+            return read, ()
+        return replace(read, norm=blanked(norm, spans), limits=limits,
+                       mentions=[m for m in read.mentions if not inside(m.start, spans)]), ()
 
-    spans = [(c.start, c.end) for c in clauses]
+    spans = [(c.start, c.end) for c in clauses + counted]
     limits = [lim for lim in read.limits if not inside(lim.start, spans)]
     named = [m for m in read.mentions if any(c.named[0] <= m.start < c.named[1] for c in clauses)]
+    if not named and counted:
+        return replace(read, norm=blanked(norm, spans), limits=limits,
+                       mentions=[m for m in read.mentions if not inside(m.start, spans)]), ()
     if not limits or not named:
         return read, ()
     genes = [_GENE_CLASS[m.group(1)] for c in clauses for m in _GENE.finditer(norm, *c.named)]

@@ -278,6 +278,53 @@ def _banning_header(text: str) -> bool:
         and cues.last_cue(norm) == "neg"
 
 
+# "Progression on or after osimertinib, received as:" over "first-line treatment, or" / "second-line treatment
+# following a first- or second-generation EGFR TKI": the sub-bullets say which line the drug above was, not the
+# line the study is. Positions are the drug's; what one of the alternatives asks ("following X") is no rule when
+# another alternative asks nothing.
+_GIVEN_AS = re.compile(r"\b(?:received|given|administered|used|taken)\s+(?:either\s+)?as\s*(?:either\s*)?:\s*$")
+_POSITION_ONLY = re.compile(r"^\W*(?:as\s+)?(?:an?\s+|the\s+)?(?:first|1st|second|2nd|third|3rd)[\s-]*line"
+                            r"(?:\s+(?:treatment|therapy|setting))?\s*,?\s*(?:or|;)\s")
+
+
+@lru_cache(maxsize=256)
+def _given_as(text: str) -> bool:
+    return len(text) <= 200 and _GIVEN_AS.search(normalize(text)) is not None
+
+
+def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The rules of a sub-bullet under a "received as:" lead-in: no line position of the study; no requirement when
+    the first alternative is a bare line position ("first-line treatment, or second-line following X")."""
+    rules = [rule for rule in rules if rule["kind"] != "lines"]
+    if _POSITION_ONLY.match(normalize(text)):
+        rules = [rule for rule in rules if rule["kind"] != "require"]
+    return rules
+
+
+# "Phase 2 expansion cohorts:" over "EXP-1: ...", "EXP-2: ...": each sub-bullet opened by a code is one cohort.
+_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b[^:]{0,40}:\s*$")
+_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*:")
+
+
+def _coded_cohort(text: str, ancestors: list[Criterion]) -> tuple[str, ...]:
+    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts; () otherwise."""
+    if not ancestors or ":" not in text[:12] or not _COHORTS_PARENT.search(normalize(ancestors[-1].text)):
+        return ()
+    code = _CODE_OPENING.match(normalize(text))
+    return (f"cohort {code.group('code')}",) if code else ()
+
+
+def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:
+    """The cohorts a rule is for: its own, or the reader's when they name a group inside them ("Part B (dose
+    expansion) / Cohort B1": cohort b1, one of Part B's ways in, not all of Part B)."""
+    if not cohorts:
+        return parts
+    if parts and part is not None and " / " in part.label and set(parts).isdisjoint(cohorts) \
+            and set(cohorts) <= set(scope_cohorts(part.label.rsplit(" / ", 1)[0])):
+        return parts
+    return cohorts
+
+
 def _prefix(ancestors: list[Criterion]) -> str:
     """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
     if not ancestors or len(ancestors[-1].text) > 100:
@@ -304,7 +351,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
-        cohorts=heading_cohorts(crit.text, 70) or cohorts,
+        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
@@ -531,6 +578,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
             stated_by[crit.index] = (start, len(rules))
+            if crit.section == "inclusion" and ancestors and len(rules) > start and _given_as(ancestors[-1].text):
+                rules[start:] = _drug_line_positions(rules[start:], crit.text)
             if crit.section == "inclusion" and len(pieces) > 1 and spans:
                 _soften_conditioned(rules, spans, reads, pieces)
             if len(rules) > start:  # "Prior chemotherapy. Note: platinum with pembrolizumab is allowed"
@@ -562,7 +611,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 outside = {**scope_json, "genes": []} if scope_json["genes"] else scope_json
                 rules[start:] = [{**rule, "scope": _driver_scope(scope_json, outside) if rule["kind"] == "driver"
                                   else outside if start + n in others else scope_json,
-                                  "cohorts": rule["cohorts"] or parts} for n, rule in enumerate(rules[start:])]
+                                  "cohorts": _deeper(rule["cohorts"], parts, part)}
+                                 for n, rule in enumerate(rules[start:])]
                 if part is not None and part.kind in _PART_KINDS and part.genes and not parts and not part.absent:
                     # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
                     # (assemble), not a rule on every carrier of the gene.

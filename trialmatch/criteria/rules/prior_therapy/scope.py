@@ -89,6 +89,7 @@ _GENE_LIST = re.compile(
     r"(?:(?:an?|the|known|documented|confirmed)\s+)*"
     r"(?P<genes>[a-z0-9]{2,9}(?:[\s,/-]*+(?:(?:or|and)\s+)?[a-z0-9]{2,9}){0,11})"
 )
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)")
 _REQUIRED_FOR = re.compile(
     r"\b(?:required|mandatory|needed|must)\b[^()]{0,40}?\bfor\s+(?:patients\s+with\s+)?(?P<what>[a-z0-9-]+)"
     r"\s*(?:\+|positive|mutation)"
@@ -154,14 +155,28 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
 _CODE_HEADING = re.compile(r"^\W{0,3}(?P<code>[a-z]\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?:")
 
 
+# The last step of a reader's path naming a sub-cohort by a letter and a number: "Part B / Cohort B1".
+_SUB_COHORT = re.compile(r"^\W*(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*/)")
+
+
 def scope_cohorts(label: str) -> tuple[str, ...]:
     """This module's cohort names for a scope label of the shared reader ("Phase 1a only" -> phase 1a)."""
     norm = normalize(label)
+    if " / " in norm and (sub := _SUB_COHORT.match(norm.rsplit(" / ", 1)[1])):
+        return (f"{sub.group('kind')} {sub.group('code')}",)
     found = _labels_in(norm)
     if found:
         return tuple(found)
+    # "For Cohort B3 only": one sub-cohort named by its code.
+    sub = _SUB_COHORT_NAMED.search(norm)
+    if sub:
+        return (f"{sub.group('kind')} {sub.group('code')}",)
     part = re.search(_PART, norm)
     return (f"part {part.group('part')}",) if part else ()
+
+
+_SUB_COHORT_NAMED = re.compile(
+    r"\b(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*[/,&]|\s+(?:and|or)\b)")
 
 
 def sentence_cohorts(norm: str) -> tuple[str, ...]:
@@ -239,7 +254,9 @@ _DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberratio
 _WITHOUT_DRIVER = guarded(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
     r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry))|with\s+(?:no|negative)|negative\s+for)\s+"
-    rf"(?:(?:an?|any|known|documented|other)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}{_DRIVER_NOUN}"
+    # "... do not harbour any of the alterations listed in (b)": the group by a list given elsewhere.
+    rf"(?:(?:an?|any|known|documented|other|any\s+of\s+the|none\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
+    rf"{_DRIVER_NOUN}"
     r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:the\s+)?(?:driver|aga|oncogene|oncogenic[\s-]+driver)"
     rf"[\s-]+(?:negative|wild[\s-]?type)\s+{_WHO}\b"
 )
@@ -287,7 +304,9 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
         if match:
             gene, alteration = _gene(match.group("gene"))
             if gene:
-                listed = _GENE_LIST.match(norm)
+                # "Patients with EGFR (including exon 20 insertion), ALK or ROS1 alterations": an aside in the
+                # list does not end it.
+                listed = _GENE_LIST.match(_ASIDE.sub("", norm) if "(" in norm else norm)
                 genes = _genes_in(listed.group("genes")) if listed and not alteration else []
                 return (genes or [gene]), alteration
     for match in _FOR_PATIENTS_WITH.finditer(norm):

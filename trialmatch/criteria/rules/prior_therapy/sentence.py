@@ -16,7 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
-from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use
+from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
 from trialmatch.criteria.rules.prior_therapy.drivers import (
     available_spans,
     carriers_asking_more,
@@ -26,11 +26,13 @@ from trialmatch.criteria.rules.prior_therapy.drivers import (
 from trialmatch.criteria.rules.prior_therapy.lines import (
     LineLimit,
     count_limits,
+    group_out_clause,
     ordinal_limits,
     spelt_ranges,
     study_first_line,
 )
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
+from trialmatch.criteria.rules.prior_therapy.naive_or_class import naive_or_class
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
     LeadIn,
@@ -744,6 +746,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         narrowed = group_alterations(sentence_group(norm), tuple(base["genes"]))
         if narrowed:
             base["marker"] = narrowed
+    if not excluding and not conditioned_on_other_fact(norm):
+        two_ways = naive_or_class(norm, read.mentions, base)
+        if two_ways is not None:
+            return two_ways  # "either no prior therapy, or exactly one prior platinum-based regimen"
     met_spans = _met_counts(norm)
     met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
     rules: list[dict[str, Any]] = []
@@ -754,11 +760,22 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # a rule for the patients with that history; whether the profile is one of them is not read.
         base["soft"] = True
 
+    group_out = group_out_clause(norm) if not excluding and mentions and cues.BAN.search(bare) else None
+    if group_out is not None:
+        # "Patients who progressed on first-line X are not eligible": X is what the group left out had, not a
+        # treatment asked for. Whether a patient's first line was X is not read: a question, not an exclusion.
+        named = [m for m in mentions if inside(m.start, [group_out])]
+        mentions = [m for m in mentions if m not in named]
+        if any(not m.systemic for m in named):
+            limits = [replace(lim, soft=True) if inside(lim.start, [group_out]) else lim for lim in limits]
+    # "..., which must have included platinum unless the subject declined platinum": the refusal is platinum's, not
+    # the count's (the count stays firm; _soften_groups makes platinum a question).
+    count_norm = blanked(norm, [m.span() for m in _UNLESS_CLAUSE.finditer(norm)]) if softened else norm
     for lim in limits:
         if lim.cycles:
             met_unknown = met_unknown or not inside(lim.start, met_spans)
         elif lim.min is not None or lim.max is not None:
-            rules.append(_lines_rule(lim, base, norm, ctx, conditional))
+            rules.append(_lines_rule(lim, base, count_norm, ctx, conditional))
     spans = [(lim.start, _cap_examples_end(norm, lim, parens)) for lim in limits]
     if not excluding and "or " in norm:
         mentions = _without_cap_alternatives(norm, mentions, limits)
@@ -769,6 +786,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     roles = [] if excluding else _last_line_roles(norm, mentions)
     if roles:
         mentions = [m for m in mentions if m not in roles]
+    if not excluding and mentions:
+        # "Planned to start, or currently receiving, first-line X": X is the line in question, not one had.
+        describing = line_starting_or_on(norm, mentions)
+        mentions = [m for m in mentions if m not in describing]
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(blanked(norm, no_standard), mentions, ctx, parens, leads)

@@ -304,7 +304,7 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     when no target is written there ("molecularly targeted therapy", "first-line targeted therapy")."""
     found = _TARGET_BEFORE.search(text, max(0, start - 30), start)
     if found is None:
-        return None
+        return _selective_item(text, start)
     target = found.group("target")
     if _NOT_TARGET.search(target):
         return None
@@ -316,6 +316,46 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     first = key.split(" ")[0]
     genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+# "EGFR exon 20-selective TKI", "mutant-specific tyrosine kinase inhibitor": the class narrowed by a qualifier, to
+# drugs selective for that target (its examples name them), not every TKI.
+_SELECTIVE_BEFORE = re.compile(r"[\s-]+(?:selective|specific)[\s-]{1,2}$")
+_TARGET_WORD = re.compile(r"[a-z0-9.]+$")
+# Words that end the target before a qualifier (walking back): the rest of the sentence, not the target.
+_NOT_TARGET_WORDS = frozenset({"a", "an", "the", "any", "other", "with", "prior", "previous", "of", "to", "or", "and",
+                               "treatment", "therapy", "received", "exposure", "including", "such", "as", "e.g"})
+_NOT_A_TARGET = frozenset({"non", "not", "highly", "more", "less", "very"})
+
+
+def _selective_item(text: str, start: int) -> tuple[str, int] | None:
+    """The class of a target "X-selective" written before a bare TKI ("EGFR-selective TKI": the EGFR TKIs), else
+    UNNAMED_TARGET for a target the vocabulary does not class ("exon 20-selective"); None without the qualifier."""
+    if "selective" not in text and "specific" not in text:
+        return None
+    found = _SELECTIVE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return None
+    words: list[str] = []
+    end = found.start()
+    while len(words) < 4:
+        word = _TARGET_WORD.search(text, max(0, end - 20), end)
+        if word is None or word.group() in _NOT_TARGET_WORDS:
+            break
+        words.insert(0, word.group())
+        end = word.start()
+        gap = re.search(r"[\s-]+$", text[max(0, end - 3):end])
+        if gap is None:
+            break
+        end -= len(gap.group())
+    if not words or words[-1] in _NOT_A_TARGET:
+        return None
+    target = " ".join(words)
+    # The target's TKI class first ("EGFR-selective TKI": the EGFR TKIs, not the EGFR antibodies), then its class.
+    known = _class_item(phrase_index().get((*_key(target), "tki"))) or _target_classes().get(" ".join(_key(target))) \
+        or _class_item(phrase_index().get((*_key(target), "inhibitor")))
+    first = text.rfind(words[0], 0, found.start())
+    return (known or UNNAMED_TARGET), first
 
 
 def _class_item(item: str | None) -> str | None:
@@ -365,9 +405,47 @@ def _one_more_example(text: str, mention: Mention, examples_from: int, listing: 
     return bool(opened or (listing and _EXAMPLES_GAP.fullmatch(gap)))
 
 
+# "HER2-directed therapy (antibody, ADC or tyrosine kinase inhibitor)": the bracket lists the forms that therapy takes.
+_DIRECTED_THEN_BRACKET = re.compile(
+    r"(?:directed|targeted|targeting)\s+(?:therap(?:y|ies)|agents?|treatments?|drugs?)\s*\(\s*$")
+_FORM_LIST = re.compile(r"^[\s,/]*(?:(?:or|and|and/or)\s+)?(?:an?\s+)?(?:(?:monoclonal\s+)?antibod(?:y|ies)|mabs?)?"
+                        r"[\s,/]*(?:(?:or|and|and/or)\s+)?$")
+
+
+_TARGET_WORDS_BEFORE = re.compile(r"\b([a-z]{2,6}-?\d{1,2})-?(?=\s|-)")
+
+
+def _directed_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions without the forms a bracket lists right after "X-directed therapy" (they are that therapy's, not
+    every ADC or TKI); where no target was read before the bracket ("HER2- or HER3-directed therapy"), the therapy
+    is one against a target the vocabulary does not name."""
+    out: list[Mention] = []
+    for paren in re.finditer(r"\(([^()]{2,80})\)", text):
+        if not _DIRECTED_THEN_BRACKET.search(text, max(0, paren.start() - 40), paren.start() + 1):
+            continue
+        inside = [m for m in mentions if paren.start() < m.start < paren.end()]
+        if not inside or not all(set(m.items) <= _FORMS for m in inside):
+            continue
+        gaps = [text[a:b] for a, b in zip([paren.start() + 1, *(m.end for m in inside)],
+                                          [*(m.start for m in inside), paren.end() - 1], strict=True)]
+        if not all(_FORM_LIST.match(gap) for gap in gaps):
+            continue  # more than forms in the bracket: another kind of aside
+        mentions = [m for m in mentions if m not in inside]
+        if not any(paren.start() - 40 <= m.end <= paren.start() for m in mentions):
+            # "HER2- or HER3-directed therapy (...)": the targets written before, as far as the vocabulary classes
+            # them, and one it does not name.
+            words = list(_TARGET_WORDS_BEFORE.finditer(text, max(0, paren.start() - 40), paren.start()))
+            known = [item for w in words if (item := _target_classes().get(" ".join(_key(w.group(1)))))]
+            start = words[0].start() if words else inside[0].start
+            out.append(Mention(start, paren.start(), (*dict.fromkeys(known), UNNAMED_TARGET)))
+    return sorted([*mentions, *out], key=lambda m: m.start)
+
+
 def _targets_named(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare "targeted therapy" after its target is therapy against that target only, and the forms listed
     after it as examples (antibody, ADC) are that therapy's, not bans of their own."""
+    if "(" in text and ("directed" in text or "target" in text):
+        mentions = _directed_forms(text, mentions)
     out: list[Mention] = []
     examples_from = -1  # the end of the last target mention or example, while examples may follow
     listing = False  # an example was read: more may follow with only "," or "or" between
@@ -474,7 +552,7 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
             items, end = _more_genes(text, toks, items, end)
         mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
     mentions.sort(key=lambda m: m.start)
-    if "target" in text or any(m.items == ("c:tki",) for m in mentions):
+    if "target" in text or "directed" in text or any(m.items == ("c:tki",) for m in mentions):
         mentions = _targets_named(text, mentions)
     if "target" in text or "directed" in text or "inhibitor" in text or "aimed" in text:
         mentions = _target_examples(text, _inhibited_targets(text, mentions))

@@ -1,0 +1,71 @@
+"""Two ways in, the second a count of one class: "either no prior systemic therapy for metastatic disease, or
+exactly one prior platinum-based chemotherapy regimen (with or without immunotherapy)".
+
+The untreated patient fits the first; the patient whose only earlier line (or lines, up to the number) was of the
+class named fits the second. Read otherwise, the "no" in front carries over the "or" and bans the class too (every
+pretreated patient excluded), or the count reads as a cap on that class only (a targeted-only line let through).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy import cues
+from trialmatch.criteria.rules.prior_therapy.terms import Mention
+
+_NUMBERS = {"one": 1, "1": 1, "a single": 1, "single": 1, "two": 2, "2": 2}
+# The untreated way in, then "or" and a count of one class of regimen or line.
+_NAIVE_OR_CLASS = guarded(
+    r"(?P<naive>\b(?:no|without)\s+(?:any\s+)?(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?"
+    r"(?:therapy|therapies|treatment|treatments)\b|\b(?:(?:treatment|therapy|systemic therapy)[\s-]+)?na[i\u00ef]ve\b"
+    r"|\b(?:previously\s+)?untreated\b)"
+    r"(?P<gap>[^;.()]{0,50}?),?\s*\bor\s+(?:(?:having|have|has)\s+)?(?:(?:received|had|been treated with)\s+)?"
+    r"(?P<exact>(?:exactly|only)\s+)?(?P<n>one|two|[12]|a single|single)\s+(?:(?:prior|previous|earlier)\s+)?"
+    r"(?P<cls>[^;.()]{3,70}?)\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?)\b"
+)
+# The gap between the untreated phrase and "or" only says when ("for metastatic disease").
+_SETTING_GAP = re.compile(
+    r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
+    r"(?:\s+or\s+(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)?[\s,]*$")
+# Nothing else may follow but the same setting words and an aside in brackets.
+_TAIL = re.compile(
+    r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
+    r"(?:\s+or\s+(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)?[\s,]*\.?\s*$")
+# What may come before the untreated phrase: the subject and the verb, no other rule.
+_HEAD = re.compile(
+    r"^\s*(?:(?:patients|subjects|participants)\s+)?(?:(?:must|should|shall)\s+)?(?:(?:have|has)\s+)?"
+    r"(?:(?:received|had|be|been)\s+)?(?:either\s+)?$")
+
+
+def naive_or_class(norm: str, mentions: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rule of an inclusion "either untreated, or N prior regimen(s) of <class>" (one any_of), or None when the
+    sentence is not only that."""
+    if " or " not in norm:
+        return None
+    found = _NAIVE_OR_CLASS.search(norm)
+    if found is None or not _SETTING_GAP.match(found.group("gap")) or not _HEAD.match(norm[:found.start()]):
+        return None
+    if not _TAIL.match(cues.strip_parens(norm[found.end():])):
+        return None
+    a, b = found.span("cls")
+    counted = [m for m in mentions if a <= m.start < b]
+    if not counted or any(m.systemic for m in counted) or cues.PAREN.search(norm, a, b):
+        return None  # "one prior line of therapy" is a plain count, read elsewhere
+    if any(not (found.start("naive") <= m.start < found.end("naive") or a <= m.start < b or _in_parens(norm, m))
+           for m in mentions):
+        return None  # another name outside the two ways in: more to this sentence than the two
+    n = _NUMBERS[found.group("n")]
+    items = list(dict.fromkeys(i for m in counted for i in m.items))
+    naive = {**base, "kind": "naive", "allow": [], "setting": "advanced"}
+    # Only a count of that class was had: the lines (N at most, with the exact count "exactly N") and the class.
+    lines = {**base, "kind": "lines", "min": n if found.group("exact") else 1, "max": n, "of": None,
+             "setting": "advanced"}
+    need = {**base, "kind": "require", "groups": [items], "met_unknown": False, "setting": "advanced"}
+    return [{**base, "kind": "any_of", "options": [[naive], [lines, need]]}]
+
+
+def _in_parens(norm: str, mention: Mention) -> bool:
+    """A name in brackets is an aside ("with or without immunotherapy"), no way in of its own."""
+    return any(p.start() <= mention.start < p.end() for p in cues.PAREN.finditer(norm))
