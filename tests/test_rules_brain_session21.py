@@ -189,3 +189,18 @@ def test_a_later_sentence_headed_by_its_group_cannot_exclude_everyone(line: str)
 
 def test_a_later_sentence_without_a_group_head_is_still_everyones() -> None:
     assert brain(exclusion="Symptomatic brain metastases. Untreated brain metastases are excluded as well.")[2] == EX
+
+
+# "5 to 15 brain metastases, none of which has been treated before": untreated ones are what the count asks for, so
+# treated, stable metastases do not meet it (was a question).
+@pytest.mark.parametrize("line", [
+    "5 to 15 brain metastases on MRI, none of which has been treated before.",
+    "At least one brain metastasis, none of which have been irradiated.",
+    "Two to ten brain metastases, none of them has received local therapy.",
+    "One to four brain metastases, none of the lesions has been previously treated.",
+    "5-15 brain metastases; none of which have been resected.",
+    "At least 3 brain metastases, none of which has undergone local treatment.",
+])
+def test_a_count_of_lesions_none_treated_leaves_treated_ones_out(line: str) -> None:
+    verdicts = brain(inclusion=line)
+    assert verdicts[0] == EX and verdicts[1] == EX and verdicts[2] != EX

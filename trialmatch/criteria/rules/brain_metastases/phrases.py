@@ -632,7 +632,10 @@ REQUIRED_AFTER = re.compile(r"\s{0,3}(?:(?:are|is) required|must be present|(?:a
 MUST_PARENT = re.compile(r"\b(?:must|shall|required to)(?: have| meet| present with)?[^.:;]{0,30}:\s*$", re.I)
 UNTREATED_TARGET = guarded(
     r"\b(?:untreated|not (?:yet )?(?:been )?(?:undergone|received|treated|irradiated)|no prior (?:local|radio)"
-    r"|previously untreated|never (?:been )?(?:treated|irradiated))",
+    r"|previously untreated|never (?:been )?(?:treated|irradiated)"
+    # "5 to 15 brain metastases, none of which has been treated before"
+    r"|none of (?:which|them|the lesions) (?:has|have) (?:yet )?(?:been|received|undergone) (?:previously )?"
+    r"(?:treated|irradiated|resected|local))",
     re.I,
 )
 INTRACRANIAL_LESION = guarded(rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
