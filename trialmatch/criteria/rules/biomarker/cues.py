@@ -518,7 +518,10 @@ CONDITION_BEFORE = guarded(
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
     # "..., or a ROS1 inhibitor in patients with ROS1 fusion", "or osimertinib in those with": a drug's group
-    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:for|against|in))"
+    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:for|against|in)"
+    # "and targeted therapy if there is other actionable driver gene": the condition of that treatment ("only if
+    # there is a KRAS G12C" is the way in and stays a rule)
+    r"|(?<!only\s)\b(?:if|when|where)\s+there\s+(?:is|are|was|were|exists?)(?:\s+also)?)"
     r"\s+(?:(?:the|all)\s+)?"
     # "if the tumour has a RET fusion", "for patients whose tumours harbour EGFR mutations": the group, by its verb
     r"(?:(?:their\s+)?" + _GROUP_WORDS + r"\s+(?:whose\s+(?:tumou?rs?|cancers?|disease)\s+)?"
@@ -604,6 +607,8 @@ PERMISSION = guarded(
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
+    # "Patients with ROS1+ NSCLC may enter the TKI-naive cohort", "... can join Arm B": a group let into a part
+    r"|\b(?:may|can)\s+(?:also\s+)?(?:enrol|enter|join|be\s+recruited)\b"
     r"|\bis not required\b|\bare not required\b"
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
     # unknown": a note that the marker does not matter sets no rule.
@@ -696,6 +701,25 @@ HISTORY_SETTING_BEFORE = re.compile(
     r"|lines?|first[\s-]line|second[\s-]line)\s+in\s+(?:the\s+|an?\s+)?"
     r"(?:(?:patients?|subjects?|participants?|those|people)\s+(?:with|harbou?ring|carrying|having|who\s+(?:have|had))\s+"
     r"(?:(?:an?|known|documented|confirmed|acquired)\s+){0,2})?$",
+    re.I,
+)
+
+
+# "followed by a third-generation EGFR-TKI in second line after T790M positive", "osimertinib given upon the
+# emergence of T790M": within an earlier treatment's history, "<treatment> ... after <marker>" says when that
+# treatment was started, not what the tumour must have now. The history word must come first ("Disease progression
+# after EGFR TKI, with documented T790M" has no "after" right before the marker and stays a requirement).
+HISTORY_TRIGGER_BEFORE = re.compile(
+    r"(?:\b(?:given|received|receiving|administered|used|followed\s+by|switched\s+to|then|subsequent(?:ly)?"
+    r"|(?:first|second|third|1st|2nd|3rd)[\s-]line\s+(?:treatment|therapy)\s+with)\b[^.;:]{0,100}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|treatments?|therap(?:y|ies)|chemotherapy|regimens?|agents?"
+    r"|lines?)\b[^.;:()]{0,40}?"
+    r"\b(?:after|following|upon|once|on|at)\s+(?:the\s+)?"
+    # "progression on osimertinib given after documented T790M": the treatment first, then its history verb
+    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?)\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"(?:given|received|administered|started|initiated|used)\s+(?:after|following|upon|once|on|at)\s+(?:the\s+)?)"
+    r"(?:(?:detection|emergence|development|appearance|acquisition|confirmation|finding|identification|occurrence)"
+    r"\s+of\s+)?(?:(?:an?|acquired|secondary|resistance|documented|confirmed)\s+){0,2}$",
     re.I,
 )
 

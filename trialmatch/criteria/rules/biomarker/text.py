@@ -30,6 +30,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EXCLUDING_SENTENCE,
     HISTOLOGY_CHANGE,
     HISTORY_SETTING_BEFORE,
+    HISTORY_TRIGGER_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
     MODAL_AFTER,
     NEG_FILLER,
@@ -156,6 +157,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
         return True
     if HISTORY_SETTING_BEFORE.search(text, max(0, start - 160), start):
         return True  # "... after a first-generation TKI in T790M-positive disease": that treatment's setting
+    if HISTORY_TRIGGER_BEFORE.search(text, max(0, start - 200), start):
+        return True  # "... followed by osimertinib in second line after T790M positive": when it was started
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
         return True
