@@ -724,6 +724,23 @@ HISTORY_TRIGGER_BEFORE = re.compile(
 )
 
 
+# "should be referred to the EGFR/MET combination study", "may be offered the KRAS G12C sub-study instead": the genes
+# name another study the patient is sent to, not the tumour here. Before and after the phrase.
+STUDY_NAME_BEFORE = re.compile(
+    r"\b(?:referr?ed|re-?directed|directed|offered|sent|considered|screened|enrol?led|entered|assigned|allocated)"
+    r"\s+(?:(?:to|for|in|into|onto)\s+)?(?:(?:the|a|an|another|separate|other|ongoing|dedicated|sister|our)\s+){0,2}"
+    # "considered for the amivantamab MET combination trial": the study's drug may come first
+    r"(?:(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:(?:plus|and|\+)\s+)?)?$",
+    re.I,
+)
+STUDY_NAME_AFTER = re.compile(
+    r"[\s\-/]*(?:(?:combination|targeted|companion|sister|parallel|basket|umbrella|platform|positive|mutant"
+    r"|mutation|fusion|directed|specific|inhibitor)\s+){0,2}(?:sub-?)?(?:stud(?:y|ies)|trials?|protocols?|registr(?:y|ies)"
+    r"|programmes?|programs?)\b",
+    re.I,
+)
+
+
 WAIVED_TEST = re.compile(r"^\s*(?:is\s+|are\s+)?not\s+(?:required|mandatory|needed|necessary|compulsory)", re.I)
 
 

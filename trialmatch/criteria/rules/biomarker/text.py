@@ -44,6 +44,8 @@ from trialmatch.criteria.rules.biomarker.cues import (
     PROCEDURE_AFTER,
     SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
+    STUDY_NAME_AFTER,
+    STUDY_NAME_BEFORE,
     TEST_BEFORE,
     THERAPY,
     THERAPY_AFTER,
@@ -457,6 +459,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     continue
                 start, end = phrase[0].start, phrase[-1].end
                 first = next(t.start for t in phrase if t.type in ANCHORS)
+            if STUDY_NAME_AFTER.match(part_text, end) and (
+                    STUDY_NAME_BEFORE.search(part_text, max(0, start - 60), start)):
+                continue  # "... should be referred to the EGFR/MET combination study": another study's name
             if section != "title" and (
                 _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
             ):
