@@ -151,12 +151,17 @@ _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity
 # whose label names the carriers and whose text says what those carriers must have done. The label is the group the
 # condition is on (a branch of a list, often under another tumour), not a marker every patient must have.
 _LABELLED_CARRIER_RULE = re.compile(
-    r"^\W{0,3}(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?\s*:\s*"
+    r"^\W{0,3}(?:(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?"
+    # "Subjects without actionable genomic alterations (AGA): progression on or after platinum ...", "Patients with
+    # AGA (EGFR, ALK, ROS1): must have received ...": a group named by its markers, then what that group had
+    r"|(?:patients?|subjects?|participants?|those|individuals)\s+(?:with(?:out)?|lacking|harbou?ring|carrying)\s+"
+    r"(?:e\.g\.|i\.e\.|[^:;.]){0,80}?)\s*:\s*"
     r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
-    r"(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
+    r"(?:who|that)\s+)?(?:(?:must|should)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
     r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
     # "BRAF wild type: progressed after receiving PD-1 containing therapy"
-    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated)\b",
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated"
+    r"|(?:(?:disease|radiological|documented)\s+)?progression\s+(?:on|after|following|during))\b",
     re.I,
 )
 # "ERBB2 amplification in the absence of HER2 positivity are ineligible", "MET amplification without MET protein
