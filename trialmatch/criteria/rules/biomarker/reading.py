@@ -1100,6 +1100,25 @@ def _sole_patient_group(once: _Once, criteria: tuple[Criterion, ...]) -> str | N
     return patients[0] if len(patients) == 1 and len(patients) < len(set(mentions)) else None
 
 
+# "(tissue or blood, local NGS report acceptable for dose escalation, central confirmation for expansion)": a bracket
+# each of whose parts says only how or where the finding is tested. A group it names differs in the test, not the
+# marker asked, so it does not make the finding one group's rule.
+_TEST_WORDS = re.compile(
+    r"\b(?:tissue|blood|plasma|ctDNA|NGS|PCR|FISH|IHC|assays?|laborator(?:y|ies)|labs?|reports?|central(?:ly)?"
+    r"|local(?:ly)?|confirm\w*|test\w*|samples?|biops(?:y|ies)|sequencing|archival)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\(([^()]{1,200})\)")
+
+
+def _without_test_asides(sentence: str) -> str:
+    """The sentence without its brackets that only say how or where a finding is tested."""
+    def blank(match: re.Match[str]) -> str:
+        parts = [p for p in re.split(r"[,;]", match.group(1)) if p.strip()]
+        return " " * len(match.group(0)) if parts and all(_TEST_WORDS.search(p) for p in parts) else match.group(0)
+    return _ASIDE.sub(blank, sentence)
+
+
 def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str, sole: bool = False) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown).
 
@@ -1111,7 +1130,7 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str, 
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-    if not clause["cohorts"] and not sole and once(_finds, ONE_GROUP, sentence):
+    if not clause["cohorts"] and not sole and once(_finds, ONE_GROUP, once(_without_test_asides, sentence)):
         return True  # "... in the first-line cohort": one group we could not name
     if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open
