@@ -25,7 +25,8 @@ _BUT_NOT_LIMITED = guarded(r",?\s+but\s+not\s+limited\s+to\b,?", re.I)
 _ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
-    r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    # "a prior G12C inhibitor", "G12D-targeted agents": the change alone names the drug's target too
+    r"(?:(?:KRAS\s?)?G12[CD]\b|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
     r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
 )
 # Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
