@@ -1529,7 +1529,19 @@ def _named_carriers_treated(clause: dict[str, Any], carriers: set[str],
 def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
     """The shared atom holds for every patient who fits the cohort's atom."""
     return shared["gene"] == atom["gene"] and (
-        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
+        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except"))
+        or _plain_member(shared, atom))
+
+
+_PLAIN_ATOM = frozenset({"t", "gene", "kind", "k"})
+
+
+def _plain_member(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
+    """"activating RET alteration (fusion or mutation)" beside a cohort for "RET fusion": the vocabulary says every
+    change the cohort asks for is one the shared rule counts. Only for atoms with no exception or qualifier."""
+    if set(shared) - _PLAIN_ATOM or set(atom) - _PLAIN_ATOM:
+        return False
+    return vocab.membership(atom["gene"], shared["kind"], atom["kind"]) is True
 
 
 def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
