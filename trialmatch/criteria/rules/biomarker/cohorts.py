@@ -168,7 +168,10 @@ def _parent_labels(parent: str) -> tuple[str, ...]:
 _LABEL_INSIDE = guarded(
     # "... include: Cohorts 1, 3 and 5: EGFR exon 19 deletion or L858R; Cohort 2: ...": a list of labels too
     # Not after a joining word: "Cohort 2 and Cohort 3: ..." is one list of labels.
-    r"(?<=\S)(?<!\band)(?<!\bor)(?<![&,/+])\s+(?=(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+" + _LABEL_ID
+    # "EGFR or ALK fusion (Cohort C: EGFR-mutant patients after osimertinib are not eligible)": a bracketed remark
+    # that opens with a label is that group's own rule
+    r"(?<=\S)(?<!\band)(?<!\bor)(?<![&,/+])\s+(?=\(?(?:Cohorts?|Arms?|Parts?|Groups?|Phase|Stratum|Module)\s+"
+    + _LABEL_ID
     + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID + r")*\s*(?:only\s*)?[:：])"
 )
 

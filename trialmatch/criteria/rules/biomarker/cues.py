@@ -25,7 +25,8 @@ _BUT_NOT_LIMITED = guarded(r",?\s+but\s+not\s+limited\s+to\b,?", re.I)
 _ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
 # Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
 _GENE_LIST = (
-    r"(?:KRAS\s?G12C|KRAS\s?G12D|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    # "a prior G12C inhibitor", "G12D-targeted agents": the change alone names the drug's target too
+    r"(?:(?:KRAS\s?)?G12[CD]\b|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
     r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
 )
 # Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
@@ -518,7 +519,10 @@ CONDITION_BEFORE = guarded(
     r"|(?<!positive )(?<!negative )(?<!tested )(?<!screened )(?<!assessed )(?<!wild-type )(?<!wild type )\bfor"
     r"|\bif|\bwhen|\bin case of|\bunless"
     # "..., or a ROS1 inhibitor in patients with ROS1 fusion", "or osimertinib in those with": a drug's group
-    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:for|against|in))"
+    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:for|against|in)"
+    # "and targeted therapy if there is other actionable driver gene": the condition of that treatment ("only if
+    # there is a KRAS G12C" is the way in and stays a rule)
+    r"|(?<!only\s)\b(?:if|when|where)\s+there\s+(?:is|are|was|were|exists?)(?:\s+also)?)"
     r"\s+(?:(?:the|all)\s+)?"
     # "if the tumour has a RET fusion", "for patients whose tumours harbour EGFR mutations": the group, by its verb
     r"(?:(?:their\s+)?" + _GROUP_WORDS + r"\s+(?:whose\s+(?:tumou?rs?|cancers?|disease)\s+)?"
@@ -604,6 +608,8 @@ PERMISSION = guarded(
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
+    # "Patients with ROS1+ NSCLC may enter the TKI-naive cohort", "... can join Arm B": a group let into a part
+    r"|\b(?:may|can)\s+(?:also\s+)?(?:enrol|enter|join|be\s+recruited)\b"
     r"|\bis not required\b|\bare not required\b"
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
     # unknown": a note that the marker does not matter sets no rule.
@@ -696,6 +702,42 @@ HISTORY_SETTING_BEFORE = re.compile(
     r"|lines?|first[\s-]line|second[\s-]line)\s+in\s+(?:the\s+|an?\s+)?"
     r"(?:(?:patients?|subjects?|participants?|those|people)\s+(?:with|harbou?ring|carrying|having|who\s+(?:have|had))\s+"
     r"(?:(?:an?|known|documented|confirmed|acquired)\s+){0,2})?$",
+    re.I,
+)
+
+
+# "followed by a third-generation EGFR-TKI in second line after T790M positive", "osimertinib given upon the
+# emergence of T790M": within an earlier treatment's history, "<treatment> ... after <marker>" says when that
+# treatment was started, not what the tumour must have now. The history word must come first ("Disease progression
+# after EGFR TKI, with documented T790M" has no "after" right before the marker and stays a requirement).
+HISTORY_TRIGGER_BEFORE = re.compile(
+    r"(?:\b(?:given|received|receiving|administered|used|followed\s+by|switched\s+to|then|subsequent(?:ly)?"
+    r"|(?:first|second|third|1st|2nd|3rd)[\s-]line\s+(?:treatment|therapy)\s+with)\b[^.;:]{0,100}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|treatments?|therap(?:y|ies)|chemotherapy|regimens?|agents?"
+    r"|lines?)\b[^.;:()]{0,40}?"
+    r"\b(?:after|following|upon|once|on|at)\s+(?:the\s+)?"
+    # "progression on osimertinib given after documented T790M": the treatment first, then its history verb
+    r"|\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?)\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"(?:given|received|administered|started|initiated|used)\s+(?:after|following|upon|once|on|at)\s+(?:the\s+)?)"
+    r"(?:(?:detection|emergence|development|appearance|acquisition|confirmation|finding|identification|occurrence)"
+    r"\s+of\s+)?(?:(?:an?|acquired|secondary|resistance|documented|confirmed)\s+){0,2}$",
+    re.I,
+)
+
+
+# "should be referred to the EGFR/MET combination study", "may be offered the KRAS G12C sub-study instead": the genes
+# name another study the patient is sent to, not the tumour here. Before and after the phrase.
+STUDY_NAME_BEFORE = re.compile(
+    r"\b(?:referr?ed|re-?directed|directed|offered|sent|considered|screened|enrol?led|entered|assigned|allocated)"
+    r"\s+(?:(?:to|for|in|into|onto)\s+)?(?:(?:the|a|an|another|separate|other|ongoing|dedicated|sister|our)\s+){0,2}"
+    # "considered for the amivantamab MET combination trial": the study's drug may come first
+    r"(?:(?:DRUG|[a-z]{3,}(?:inib|mab))\s+(?:(?:plus|and|\+)\s+)?)?$",
+    re.I,
+)
+STUDY_NAME_AFTER = re.compile(
+    r"[\s\-/]*(?:(?:combination|targeted|companion|sister|parallel|basket|umbrella|platform|positive|mutant"
+    r"|mutation|fusion|directed|specific|inhibitor)\s+){0,2}(?:sub-?)?(?:stud(?:y|ies)|trials?|protocols?|registr(?:y|ies)"
+    r"|programmes?|programs?)\b",
     re.I,
 )
 

@@ -54,6 +54,11 @@ _NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
     r"|positive or negative|negative or positive|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
     r"|(?:may|can) all (?:participate|enrol|enroll|be enrolled)|both eligible|any (?:PD-?L1 )?(?:level|expression)"
+    # "Known PD-L1 result (any value, including <1%)", "PD-L1 TPS of any score", "whatever the TPS value": the level
+    # quoted after it is an example of what is allowed, not a bound
+    r"|(?:any|all|whatever\s+(?:the|its))\s+(?:PD-?L1\s+)?(?:TPS\s+|CPS\s+)?(?:values?|results?|scores?|percentages?"
+    r"|categor(?:y|ies)|levels?|status)\b"
+    r"(?!\s*(?:[<>≥≤=]|above|below|over|under|from|of\s+at\s+least|at\s+least|greater|less|higher|lower))"
     r"|neither (?:required|mandatory|needed) nor|not (?:a )?requirement|not required|not exclusionary"
     r"|will be (?:tested|assessed|collected|evaluated|determined))\b",
     re.I,

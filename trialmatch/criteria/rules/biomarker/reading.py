@@ -151,12 +151,17 @@ _NOT_MARKER_PURPOSES = frozenset({"contraception", "hypersensitivity", "toxicity
 # whose label names the carriers and whose text says what those carriers must have done. The label is the group the
 # condition is on (a branch of a list, often under another tumour), not a marker every patient must have.
 _LABELLED_CARRIER_RULE = re.compile(
-    r"^\W{0,3}(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?\s*:\s*"
+    r"^\W{0,3}(?:(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?"
+    # "Subjects without actionable genomic alterations (AGA): progression on or after platinum ...", "Patients with
+    # AGA (EGFR, ALK, ROS1): must have received ...": a group named by its markers, then what that group had
+    r"|(?:patients?|subjects?|participants?|those|individuals)\s+(?:with(?:out)?|lacking|harbou?ring|carrying)\s+"
+    r"(?:e\.g\.|i\.e\.|[^:;.]){0,80}?)\s*:\s*"
     r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
-    r"(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
+    r"(?:who|that)\s+)?(?:(?:must|should)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
     r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
     # "BRAF wild type: progressed after receiving PD-1 containing therapy"
-    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated)\b",
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated"
+    r"|(?:(?:disease|radiological|documented)\s+)?progression\s+(?:on|after|following|during))\b",
     re.I,
 )
 # "ERBB2 amplification in the absence of HER2 positivity are ineligible", "MET amplification without MET protein
@@ -1095,6 +1100,25 @@ def _sole_patient_group(once: _Once, criteria: tuple[Criterion, ...]) -> str | N
     return patients[0] if len(patients) == 1 and len(patients) < len(set(mentions)) else None
 
 
+# "(tissue or blood, local NGS report acceptable for dose escalation, central confirmation for expansion)": a bracket
+# each of whose parts says only how or where the finding is tested. A group it names differs in the test, not the
+# marker asked, so it does not make the finding one group's rule.
+_TEST_WORDS = re.compile(
+    r"\b(?:tissue|blood|plasma|ctDNA|NGS|PCR|FISH|IHC|assays?|laborator(?:y|ies)|labs?|reports?|central(?:ly)?"
+    r"|local(?:ly)?|confirm\w*|test\w*|samples?|biops(?:y|ies)|sequencing|archival)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\(([^()]{1,200})\)")
+
+
+def _without_test_asides(sentence: str) -> str:
+    """The sentence without its brackets that only say how or where a finding is tested."""
+    def blank(match: re.Match[str]) -> str:
+        parts = [p for p in re.split(r"[,;]", match.group(1)) if p.strip()]
+        return " " * len(match.group(0)) if parts and all(_TEST_WORDS.search(p) for p in parts) else match.group(0)
+    return _ASIDE.sub(blank, sentence)
+
+
 def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str, sole: bool = False) -> bool:
     """A clause whose sentence the profile cannot settle, so it never excludes (it can still make unknown).
 
@@ -1106,7 +1130,7 @@ def _in_doubt(once: _Once, clause: dict[str, Any], sentence: str, section: str, 
         return True  # "unless they progressed on a TKI", "on re-biopsy after progression": when, or after what
     if clause["mode"] == "require" and section == "exclusion":
         return True  # "No EGFR mutation" among exclusions: a double negative, often a slip
-    if not clause["cohorts"] and not sole and once(_finds, ONE_GROUP, sentence):
+    if not clause["cohorts"] and not sole and once(_finds, ONE_GROUP, once(_without_test_asides, sentence)):
         return True  # "... in the first-line cohort": one group we could not name
     if clause["mode"] == "require" and _protein_only(clause) and once(_finds, _RESULT_STATUS, sentence):
         return True  # "HER2 overexpression status as determined by central review": which value, left open
@@ -1505,7 +1529,19 @@ def _named_carriers_treated(clause: dict[str, Any], carriers: set[str],
 def _covers(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
     """The shared atom holds for every patient who fits the cohort's atom."""
     return shared["gene"] == atom["gene"] and (
-        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except")))
+        shared["kind"] == atom["kind"] or (shared["kind"] in _BROAD and not shared.get("except"))
+        or _plain_member(shared, atom))
+
+
+_PLAIN_ATOM = frozenset({"t", "gene", "kind", "k"})
+
+
+def _plain_member(shared: dict[str, Any], atom: dict[str, Any]) -> bool:
+    """"activating RET alteration (fusion or mutation)" beside a cohort for "RET fusion": the vocabulary says every
+    change the cohort asks for is one the shared rule counts. Only for atoms with no exception or qualifier."""
+    if set(shared) - _PLAIN_ATOM or set(atom) - _PLAIN_ATOM:
+        return False
+    return vocab.membership(atom["gene"], shared["kind"], atom["kind"]) is True
 
 
 def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],

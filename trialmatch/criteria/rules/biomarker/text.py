@@ -30,6 +30,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EXCLUDING_SENTENCE,
     HISTOLOGY_CHANGE,
     HISTORY_SETTING_BEFORE,
+    HISTORY_TRIGGER_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
     MODAL_AFTER,
     NEG_FILLER,
@@ -43,6 +44,8 @@ from trialmatch.criteria.rules.biomarker.cues import (
     PROCEDURE_AFTER,
     SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
+    STUDY_NAME_AFTER,
+    STUDY_NAME_BEFORE,
     TEST_BEFORE,
     THERAPY,
     THERAPY_AFTER,
@@ -156,6 +159,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
         return True
     if HISTORY_SETTING_BEFORE.search(text, max(0, start - 160), start):
         return True  # "... after a first-generation TKI in T790M-positive disease": that treatment's setting
+    if HISTORY_TRIGGER_BEFORE.search(text, max(0, start - 200), start):
+        return True  # "... followed by osimertinib in second line after T790M positive": when it was started
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
         return True
@@ -454,6 +459,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     continue
                 start, end = phrase[0].start, phrase[-1].end
                 first = next(t.start for t in phrase if t.type in ANCHORS)
+            if STUDY_NAME_AFTER.match(part_text, end) and (
+                    STUDY_NAME_BEFORE.search(part_text, max(0, start - 60), start)):
+                continue  # "... should be referred to the EGFR/MET combination study": another study's name
             if section != "title" and (
                 _conditional(part_text, first, end, section) or _conditional(part_text, start, end, section)
             ):
