@@ -198,7 +198,6 @@ SUBSET = re.compile(
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
-# "brain metastases treated with whole brain radiotherapy": an exclusion of a past treatment.
 # Right after a mention: ", defined as ...", "(defined as ...)", "(i.e., ...)", ", that is, ...": what it means.
 DEFINED_AS = re.compile(
     r"\s*[,(]\s*(?:defined\s+as|i\.\s?e\.,?|ie,?|that\s+is,|meaning)\s+(?P<words>[^;.()]{3,160})", re.I)
@@ -211,6 +210,7 @@ BEEN_TREATED_AFTER = re.compile(
     r"\s{0,3}(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+(?:previously\s+|already\s+)?been|were|was)\s+"
     r"(?:previously\s+|already\s+)?"
     r"(?:treated|irradiated|resected)\b(?!\s+(?:with|by|using|via)\b)", re.I)
+# "brain metastases treated with whole brain radiotherapy": an exclusion of a past treatment.
 TREATED_AFTER = re.compile(
     r"\s{0,3}(?:(?:that|which|who) (?:have|has) been |previously )?(?:treated|irradiated|resected)\b", re.I
 )
