@@ -1064,7 +1064,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
     # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
-    titles = _said_again(titles, criteria)
+    titles = _said_again(_first_line_said_again(titles, criteria), criteria)
     if line_rules and all(r["soft"] or r.get("bound") for r in line_rules):
         rules += [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
@@ -1094,6 +1094,20 @@ def _title_floor(titles: list[dict[str, Any]], line_rules: list[dict[str, Any]])
             for r in line_rules):
         return []
     return floors
+
+
+def _first_line_said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "First-Line Atezolizumab ..." in the title over the criteria's "No prior chemotherapy or immunotherapy for
+    advanced disease. Prior TKI therapy is allowed": the criteria ban some treatment for advanced disease and let
+    another in, so the title's first line is the first line of the classes banned; its "no earlier line" would
+    shut out the patient the criteria let in (a TKI line before)."""
+    allowing = any(r["kind"] in ("forbid", "naive") and r.get("setting") == "advanced" and r.get("excepted")
+                   and not r.get("excepted_if") and not r.get("excepted_early") and not r["soft"]
+                   and not r["cohorts"] and not r.get("genes") and not r.get("aga") and r["section"] != "title"
+                   for r in criteria)
+    if not allowing:
+        return titles
+    return [r for r in titles if not (r["kind"] == "lines" and r.get("max") == 0 and not r.get("min"))]
 
 
 def _said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -259,7 +259,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
-    norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
+    norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
+    norm = cues.ban_label(norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -648,14 +649,22 @@ def _cap_allowed(limits: list[LineLimit]) -> bool:
 
 def _cap_examples_end(norm: str, lim: LineLimit, parens: list[tuple[int, int]]) -> int:
     """Where a limit's words end, with the asides right after a ceiling: "No more than 2 prior RET inhibitors
-    (selpercatinib, pralsetinib)" lists what is counted, which the ceiling asks no one to have had."""
+    (selpercatinib, pralsetinib)" lists what is counted, which the ceiling asks no one to have had. "Treatment-naive,
+    or one prior line (chemotherapy and/or immunotherapy)" is a ceiling too (0 to 1 lines): its aside says what the one
+    line may be, and asks nothing of the untreated."""
     end = lim.end
-    if lim.max is None or lim.min is not None or lim.position:
+    if lim.max is None or lim.min not in (None, 0) or lim.position:
         return end
     for start, stop in parens:
-        if start >= end and not norm[end:start].strip():
+        if start >= end and (not norm[end:start].strip() or _SETTING_ONLY.match(norm, end, start)):
             end = stop
     return end
+
+
+# Between a count and its aside, only the setting the lines were for: "one prior line for metastatic disease (...)".
+_SETTING_ONLY = re.compile(
+    r"\s*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
+    r"(?:\s+(?:or|and|/)\s*(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)\s*$")
 
 
 def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
@@ -686,6 +695,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     if ":" in bare and cues.no_rule_label(bare):
         return []
+    if ":" in bare and cues.permit_label(bare):
+        # "Prior ROS1 TKI: allowed (maximum of 2 prior TKIs)": the treatment is let in, not asked for; a ceiling
+        # said with it still counts.
+        if excluding or not _cap_allowed(limits):
+            return []
+        mentions = []
+        read = replace(read, mentions=mentions)
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
