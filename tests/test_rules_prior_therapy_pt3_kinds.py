@@ -251,3 +251,115 @@ def test_dash_cohorts_still_ask_one_of_them() -> None:
                  "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}]}
     assert prior_verdict(gefitinib, inclusion=["Stage IV NSCLC", *DASH_COHORTS[1]]) == "excluded"
     assert prior_verdict(EGFR_OSI, inclusion=["Stage IV NSCLC", *DASH_COHORTS[1]]) == "eligible"
+
+
+# 7. Carriers let off a treatment another inclusion asks of everyone: "...; for these participants prior anti-PD-(L)1
+# therapy is not required".
+EVERYONE_CHEMO_IO = "Progression on or after platinum-based chemotherapy and an anti-PD-1/PD-L1 antibody"
+EXEMPTING = [
+    "Participants with a known actionable genomic alteration (EGFR, ALK, ROS1, BRAF V600E, RET, MET exon 14 skipping, "
+    "NTRK) must have received at least one approved targeted therapy for that alteration and a platinum doublet; for "
+    "these participants prior anti-PD-(L)1 therapy is not required",
+    "Patients with EGFR or ALK alterations must have received an approved TKI and platinum chemotherapy; prior "
+    "immunotherapy is not required for these patients",
+    "Subjects with an EGFR mutation must have progressed on an approved EGFR TKI and platinum-based chemotherapy; for "
+    "such subjects, prior checkpoint inhibitor therapy is not mandatory",
+    "Patients harbouring an EGFR alteration should have received appropriate targeted therapy and a platinum doublet. "
+    "For these patients an anti-PD-1/PD-L1 antibody is not required.",
+    "Participants with EGFR, ALK or ROS1 alterations must have received approved targeted therapy and platinum "
+    "chemotherapy, for them prior immune checkpoint inhibitors are not necessary",
+    "Patients with a targetable EGFR alteration must have failed approved targeted therapy and platinum-based "
+    "chemotherapy; prior PD-1 or PD-L1 inhibitor is not needed for these patients",
+]
+EX20_AMI: dict[str, Any] = {"prior_therapies": ["carboplatin", "pemetrexed", "amivantamab"], "prior_lines": 1,
+                            "biomarkers": [{"gene": "EGFR", "alteration": "exon 20 insertion"}]}
+EGFR_OSI_CHEMO: dict[str, Any] = {"prior_therapies": ["osimertinib", "carboplatin", "pemetrexed"], "prior_lines": 2,
+                                  "biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}]}
+NO_DRIVER_CHEMO: dict[str, Any] = {"prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1,
+                                   "tested_negative": ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "KRAS"]}
+
+
+@pytest.mark.parametrize("sentence", EXEMPTING)
+def test_carriers_let_off_the_shared_treatment(sentence: str) -> None:
+    assert prior_verdict(EGFR_OSI_CHEMO, inclusion=[EVERYONE_CHEMO_IO, sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", EXEMPTING)
+def test_the_others_still_need_it(sentence: str) -> None:
+    assert prior_verdict(NO_DRIVER_CHEMO, inclusion=[EVERYONE_CHEMO_IO, sentence]) == "excluded"
+    assert prior_verdict(EGFR_OSI, inclusion=[EVERYONE_CHEMO_IO, sentence]) == "excluded"  # no platinum
+
+
+def test_the_bracketed_list_case_lets_ex20_after_amivantamab_in() -> None:
+    assert prior_verdict(EX20_AMI, inclusion=[EVERYONE_CHEMO_IO, EXEMPTING[0]]) == "eligible"
+
+
+def test_without_the_exemption_the_shared_treatment_binds_carriers() -> None:
+    sentence = "Patients with EGFR or ALK alterations must have received an approved TKI and platinum chemotherapy"
+    assert prior_verdict(EGFR_OSI_CHEMO, inclusion=[EVERYONE_CHEMO_IO, sentence]) == "excluded"
+
+
+# 8. A condition told after the last name binds that name only: "must have received platinum-containing chemotherapy
+# and ICI therapy, and targeted therapy if there is other actionable driver gene" (the whole requirement had become a
+# question: the untreated and the chemotherapy-only patient were let through).
+IF_AFTER = [
+    "For NSCLC subjects, must have received platinum-containing chemotherapy and immune checkpoint inhibitor (ICI) "
+    "therapy (concurrently or sequentially), and targeted therapy if there is other actionable driver gene.",
+    "Must have received platinum-based chemotherapy and an anti-PD-1/PD-L1 antibody, and a TKI where an EGFR mutation "
+    "is present",
+    "Prior platinum doublet and checkpoint inhibitor are required, plus targeted therapy if the tumour harbours an "
+    "actionable alteration",
+    "Patients must have progressed on platinum chemotherapy and anti-PD-(L)1 therapy, and on an approved targeted "
+    "agent when there is a known driver mutation",
+    "Must have had platinum-containing chemotherapy and pembrolizumab or nivolumab, and an ALK inhibitor in case of "
+    "ALK rearrangement",
+    "Received prior platinum-based chemotherapy and immunotherapy, as well as targeted therapy (if an actionable "
+    "driver is present)",
+]
+CHEMO_ONLY: dict[str, Any] = {"prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1}
+
+
+@pytest.mark.parametrize("sentence", IF_AFTER)
+def test_condition_after_the_last_name_binds_it_only(sentence: str) -> None:
+    assert prior_verdict(NAIVE, inclusion=[sentence]) == "excluded"
+    assert prior_verdict(CHEMO_ONLY, inclusion=[sentence]) == "excluded"
+    assert prior_verdict(CHEMO_IO, inclusion=[sentence]) != "excluded"
+
+
+def test_a_condition_on_the_whole_sentence_still_softens_it() -> None:
+    sentence = "Must have received platinum-based chemotherapy and an anti-PD-1 antibody if eligible for them"
+    assert prior_verdict(NAIVE, inclusion=[sentence]) != "excluded"
+
+
+# 9. An "unless" that points back to the treatments named just before it ("... unless the patient was ineligible for
+# or had a contraindication to these"): they become a question; the count of lines beside them stays firm.
+BACK_UNLESS = [
+    "Received at least one prior systemic therapy for advanced disease, including platinum-based chemotherapy and an "
+    "anti-PD-(L)1 antibody unless the patient was ineligible for or had a contraindication to these; no more than 3 "
+    "prior lines.",
+    "At least one prior line of therapy for metastatic disease, which must include a platinum doublet and a checkpoint "
+    "inhibitor unless contraindicated for them",
+    "Must have had at least 1 prior regimen for advanced NSCLC, including platinum chemotherapy and immunotherapy, "
+    "unless either was not tolerated",
+    "Progression after at least one prior line, with prior carboplatin or cisplatin and pembrolizumab unless the "
+    "investigator judged both unsuitable",
+    "At least one prior systemic treatment in the advanced setting, including docetaxel and ramucirumab unless such "
+    "agents were contraindicated",
+    "Minimum of one prior line for advanced disease, including an anti-PD-1 antibody unless this therapy was not "
+    "indicated",
+]
+
+
+@pytest.mark.parametrize("sentence", BACK_UNLESS)
+def test_back_referring_unless_keeps_the_count_firm(sentence: str) -> None:
+    assert prior_verdict(NAIVE, inclusion=[sentence]) == "excluded"
+    assert prior_verdict(TKI_LINE, inclusion=[sentence]) != "excluded"
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least one prior line of therapy including a platinum doublet, unless the patient refused treatment",
+    "At least one prior line of therapy including a platinum doublet unless contraindicated",
+])
+def test_unless_without_back_reference_keeps_its_reading(sentence: str) -> None:
+    assert prior_verdict(NAIVE, inclusion=[sentence]) == "excluded"
+    assert prior_verdict(TKI_LINE, inclusion=[sentence]) != "excluded"

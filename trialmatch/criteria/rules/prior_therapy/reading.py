@@ -46,7 +46,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes
+from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
@@ -1210,19 +1210,47 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
     """Inclusion requirements marked with the driver carriers that may come in by their approved targeted drug
     instead (verdicts: met for a carrier who had it)."""
     header_genes: frozenset[str] | None = None
+    egfr: bool | None = None
     routes: list[dict[str, Any]] = []
     for crit in text.criteria:
         if _section(crit) != "inclusion":
             continue
         if header_genes is None:
             header_genes = frozenset(genes_named(text.header))
-        routes += driver_routes(normalize(crit.text), header_genes)
+        norm = normalize(crit.text)
+        routes += driver_routes(norm, header_genes)
+        if "not" in norm:  # the EGFR header asked once, only for a sentence that may exempt
+            egfr = bool(_EGFR.search(text.header)) if egfr is None else egfr
+            routes += exempted_routes(norm, header_genes, egfr)
     if not routes:
         return rules
-    return [{**rule, "driver_routes": routes} if rule["section"] == "inclusion" and not rule.get("genes")
-            and not rule.get("marker") and (rule["kind"] in _ROUTE_KINDS or (rule["kind"] == "lines" and rule.get("min")
-                                                                            and rule.get("max") is None))
-            else rule for rule in rules]
+    ways = [r for r in routes if not r.get("only")]
+    exempt = [r for r in routes if r.get("only")]
+    out: list[dict[str, Any]] = []
+    for rule in rules:
+        floor = rule["kind"] == "lines" and rule.get("min") and rule.get("max") is None
+        if rule["section"] != "inclusion" or rule.get("genes") or rule.get("marker") or not (
+                rule["kind"] in _ROUTE_KINDS or floor):
+            out.append(rule)
+            continue
+        out += _exempted(rule, exempt, ways) if exempt and rule["kind"] == "require" else \
+            [{**rule, "driver_routes": ways} if ways else rule]
+    return out
+
+
+def _exempted(rule: dict[str, Any], exempt: list[dict[str, Any]], ways: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A requirement split by the carriers' exemption: the treatments they are let off ("for these participants
+    prior anti-PD-(L)1 therapy is not required") met by their approved targeted drug; the rest still theirs."""
+    only = {i for route in exempt for i in route["only"]}
+    groups = rule.get("groups") or []
+    off = [g for g in groups if any(i in only or _covered(i, only) for i in g)]
+    if not off:
+        return [{**rule, "driver_routes": ways} if ways else rule]
+    kept = [g for g in groups if g not in off]
+    split = [{**rule, "groups": off, "driver_routes": [*ways, *exempt]}]
+    if kept:
+        split.insert(0, {**rule, "groups": kept, **({"driver_routes": ways} if ways else {})})
+    return split
 
 
 # Words that make a part's marker condition a negative one ("without EGFR mutation", "EGFR wild-type").

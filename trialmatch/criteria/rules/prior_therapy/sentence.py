@@ -731,6 +731,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, group_told)
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
+    if not whole_soft and ctx.section == "inclusion" and mentions and not title:
+        # "..., as well as targeted therapy (if an actionable driver is present)": nothing else softens the sentence,
+        # and the last name's condition (the patient's driver) makes it alone a question (the whole sentence when it
+        # cannot be split).
+        tail = _driver_tail(norm, mentions)
+        if tail:
+            whole_soft, softened = True, tail if split else frozenset()
     base: dict[str, Any] = {
         "soft": whole_soft and not softened,
         "genes": genes,
@@ -979,6 +986,42 @@ _IF_BEFORE = re.compile(
     r"|approved|suitable|tolerated|possible|feasible)\s*[,)]?\s*(?:an?\s+|the\s+)?$")
 
 
+# "..., and targeted therapy if there is other actionable driver gene", "and a TKI where an EGFR mutation is present":
+# a condition told after the last name, on that name only (the patient's driver decides it).
+_IF_AFTER = re.compile(
+    r"(?:\s+therapy|\s+treatment)?\s*,?\s*(?:\(\s*)?(?:if|when|where|in\s+case)\s+(?:there\s+(?:is|are|was|were)\s+|"
+    r"(?:the\s+)?(?:patient|subject|participant|tumou?r)s?\s+(?:has|have|had|harbou?rs?|carr(?:y|ies))\s+|an?\s+)?"
+    r"(?:an?\s+|any\s+|other\s+|known\s+)*(?:[a-z0-9/-]+\s+){0,2}?(?:actionable|driver|targetable|oncogenic|egfr|alk|ros1"
+    r"|braf|met|ret|ntrk|kras|her2)\b[^.;()]{0,60}\)?\s*[.;]?\s*$")
+
+
+# "..., including platinum-based chemotherapy and an anti-PD-(L)1 antibody unless the patient was ineligible for or had
+# a contraindication to these": the "unless" points back to the treatments named just before it.
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|them|either|both|such\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+                             r"|(?:this|that|the\s+latter)\s+(?:therap(?:y|ies)|treatments?|agents?|regimens?))\b")
+_BACK_REACH = 120
+
+
+def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> list[Mention]:
+    """The names an "unless" clause refers back to ("... unless ineligible for these"): those in its own clause
+    just before it (after the last ";" or ","), none of them the plain "systemic therapy" a count asks for."""
+    if not _BACK_REFERENCE.search(clause.group()):
+        return []
+    start = max(0, clause.start() - _BACK_REACH)
+    start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
+    named = [m for m in mentions if start <= m.start < clause.start()]
+    return [] if any(m.systemic for m in named) else named
+
+
+def _driver_tail(norm: str, mentions: list[Mention]) -> frozenset[str]:
+    """The items of the last name when a driver condition follows it to the end (_IF_AFTER), but not when it is the
+    only name (then the sentence is the driver group's rule, read elsewhere)."""
+    last = max(mentions, key=lambda m: m.end)
+    if last.start == min(m.start for m in mentions) or SYSTEMIC in last.items or not _IF_AFTER.match(norm, last.end):
+        return frozenset()
+    return frozenset(last.items)
+
+
 def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     """The items an "unless" clause or an "if eligible" names, when nothing else in the sentence softens it:
     "including platinum and a checkpoint inhibitor (CPI), unless the investigator affirms that a CPI was not
@@ -987,7 +1030,7 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     spans: list[tuple[int, int]] = []
     items: set[str] = set()
     for match in _UNLESS_CLAUSE.finditer(norm):
-        named = [m for m in mentions if match.start() <= m.start < match.end()]
+        named = [m for m in mentions if match.start() <= m.start < match.end()] or _named_back(norm, match, mentions)
         if not named:
             return frozenset()  # "unless contraindicated": about every treatment of the sentence
         spans.append(match.span())
@@ -996,6 +1039,10 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
         found = _IF_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
         if found:
             spans.append(found.span())
+            items.update(mention.items)
+        after = _IF_AFTER.match(norm, mention.end)
+        if after:
+            spans.append(after.span())
             items.update(mention.items)
     if not items or SYSTEMIC in items:
         return frozenset()
