@@ -748,6 +748,40 @@ def no_rule_label(bare: str) -> bool:
         and not BAN.search(head)
 
 
+# "Prior TRK or ROS1 TKI: allowed only in cohorts 3 and 4", "Previous immunotherapy: permitted", "Prior EGFR TKI:
+# acceptable (maximum of 2)": a label whose one word after the colon lets the treatment in. The permission must open
+# the tail ("Cohort B: must have had X, chemotherapy allowed" asks for X).
+_PERMIT_TAIL = re.compile(r"^\W*(?:(?:is|are)\s+)?(?:also\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
+                          r"|eligible)\b")
+
+
+def permit_label(bare: str) -> bool:
+    """"Prior ROS1 TKI: allowed only in cohorts 3 and 4": the label names a treatment let in, asked of no one."""
+    head, colon, tail = bare.partition(":")
+    return bool(colon) and ";" not in bare and ":" not in tail and _PERMIT_TAIL.match(tail) is not None \
+        and not BAN.search(head) and not BAN.search(tail) and not _NEGATION_WORD.search(head)
+
+
+_NEGATION_WORD = re.compile(r"\b(?:no|not|never|without|none)\b")
+
+
+# "Prior EGFR TKI: not allowed", "Previous anti-PD-1 therapy: excluded": a treatment label whose tail opens with a ban.
+# Read as the plain "prior X not allowed" (the colon had split the label into a requirement and an empty ban).
+_BAN_LABEL = re.compile(
+    r"^(?P<head>\W*(?:any\s+)?(?:prior|previous|earlier|past)\b(?:[^:;.()]|\([^():;]{0,60}\)){2,80}):(?=\s*(?:not\s+(?:be\s+)?"
+    r"(?:allowed|permitted|acceptable|eligible)|excluded|prohibited|disallowed|forbidden|exclusionary)\b)")
+
+
+def ban_label(norm: str) -> str:
+    """The sentence with the colon of a banned-treatment label made a space (same length)."""
+    if ":" not in norm:
+        return norm
+    found = _BAN_LABEL.match(norm)
+    if found is None or _NEGATION_WORD.search(found.group("head")):
+        return norm
+    return norm[:found.end("head")] + " " + norm[found.end("head") + 1:]
+
+
 def clause_verdict(clause: str) -> Literal["ban", "permit", "late_neg"] | None:
     """A clause-wide "is not permitted" / "is permitted" / "has not been given"."""
     if "n" in clause and _NO_RULE.search(clause):
@@ -784,6 +818,28 @@ def comorbidity_treatment(norm: str) -> str:
         start, end = match.span()
         norm = norm[:start] + " " * (end - start) + norm[end:]
     return norm
+
+
+# "ctDNA to predict progression in patients starting systemic therapy", "Monitoring for disease progression during
+# first-line chemotherapy", "a biomarker to detect radiological progression early": the progression is the study's
+# outcome, still to come, not a history the patient must have. ("Time to progression on prior X" dates a history.)
+_OUTCOME_PROGRESSION = guarded(
+    r"\b(?:to\s+)?(?:predict(?:s|ing|ion\s+of)?|detect(?:s|ing|ion\s+of)?|monitor(?:s|ing)?|forecast(?:s|ing)?"
+    r"|anticipat(?:e|es|ing)|prevent(?:s|ing|ion\s+of)?|delay(?:s|ing)?|earl(?:y|ier)\s+detection\s+of)"
+    r"(?:\s+(?:for|of))?(?:\s+(?:the|early|subsequent|future))?"
+    r"(?:\s+(?:disease|tumou?r|radiologic(?:al)?|radiographic|clinical|intracranial|molecular))?\s+"
+    r"(?P<word>progression|progressions|relapse|recurrence)\b"
+)
+
+
+def outcome_progression(norm: str) -> str:
+    """The sentence with a progression the study is to predict or detect written as an outcome (same length)."""
+    if "progress" not in norm and "relapse" not in norm and "recurrence" not in norm:
+        return norm
+    if not _OUTCOME_PROGRESSION.possible(norm):
+        return norm
+    return _OUTCOME_PROGRESSION.sub(lambda m: m.group()[:m.start("word") - m.start()]
+                                    + "outcome".ljust(len(m.group("word")))[:len(m.group("word"))], norm)
 
 
 # "Stage IIIB-IV or recurrent disease, or chemotherapy intolerant patients", "Advanced NSCLC (stage IIIB-IV) or

@@ -17,6 +17,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
+from trialmatch.criteria.rules.prior_therapy.terms import find_mentions
 
 # Genes beyond DRIVER_GENES that "an actionable alteration" may mean (zenocutuzumab for NRG1 fusions): with no
 # approved-drug entry below, a rule on every driver is a question for their carriers.
@@ -378,3 +379,41 @@ def driver_routes(norm: str, header_genes: frozenset[str]) -> list[dict[str, Any
             route["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
         routes.append(route)
     return routes
+
+
+# "Participants with a known actionable genomic alteration (EGFR, ALK, ...) must have received an approved targeted
+# therapy and a platinum doublet; for these participants prior anti-PD-(L)1 therapy is not required": the carriers are
+# let off a treatment another inclusion asks of everyone. (The exempted words come after the group's own clause.)
+_NOT_REQUIRED = r"(?:is|are)\s+not\s+(?:required|mandatory|necessary|needed)\b"
+_THEM = r"(?:these|such|those|them|the\s+latter)(?:\s+(?:participants|patients|subjects|pts|individuals))?"
+_EXEMPTED = guarded(
+    rf"\bfor\s+{_THEM}\s*,?\s*(?P<what>[^.;,]{{3,80}}?)\s+{_NOT_REQUIRED}"
+    rf"|(?:^|[;,.]\s*)(?P<what2>[^.;,]{{3,80}}?)\s+{_NOT_REQUIRED}\s+for\s+{_THEM}\b"
+)
+
+
+def exempted_routes(norm: str, header_genes: frozenset[str], egfr: bool) -> list[dict[str, Any]]:
+    """The driver carriers a sentence lets off a treatment asked of everyone: [{"genes", "every", "only"}], where
+    "only" holds the treatments they need not have had (the rules asking for those are met by their own way)."""
+    if "not" not in norm:
+        return []
+    exempt = _EXEMPTED.search(norm)
+    if exempt is None:
+        return []
+    clause = _CLAUSE.search(norm, 0, exempt.start())
+    if clause is None:
+        return []
+    what = _SPACED_GENE.sub(r"\1\2", clause.group("what"))
+    named = [g for g in genes_in(what) if g in DRIVER_GENES]
+    if _ANY_DRIVER.search(what) is not None and not defined_by_list(what):
+        named = named + list(DRIVER_GENES) + list(OTHER_ACTIONABLE)
+    genes = [g for g in dict.fromkeys(named) if g not in header_genes]
+    words = exempt.group("what") or exempt.group("what2") or ""
+    only = [i for m in find_mentions(words, egfr) for i in m.items]
+    if not genes or not only:
+        return []
+    route: dict[str, Any] = {"genes": genes, "every": False, "only": list(dict.fromkeys(only))}
+    if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
+        route["egfr_findings"] = list(SENSITIZING)
+    return [route]
+

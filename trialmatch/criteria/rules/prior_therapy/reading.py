@@ -46,7 +46,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes
+from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
@@ -1064,7 +1064,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
     # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
-    titles = _said_again(titles, criteria)
+    titles = _said_again(_first_line_said_again(titles, criteria), criteria)
     if line_rules and all(r["soft"] or r.get("bound") for r in line_rules):
         rules += [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
@@ -1094,6 +1094,20 @@ def _title_floor(titles: list[dict[str, Any]], line_rules: list[dict[str, Any]])
             for r in line_rules):
         return []
     return floors
+
+
+def _first_line_said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "First-Line Atezolizumab ..." in the title over the criteria's "No prior chemotherapy or immunotherapy for
+    advanced disease. Prior TKI therapy is allowed": the criteria ban some treatment for advanced disease and let
+    another in, so the title's first line is the first line of the classes banned; its "no earlier line" would
+    shut out the patient the criteria let in (a TKI line before)."""
+    allowing = any(r["kind"] in ("forbid", "naive") and r.get("setting") == "advanced" and r.get("excepted")
+                   and not r.get("excepted_if") and not r.get("excepted_early") and not r["soft"]
+                   and not r["cohorts"] and not r.get("genes") and not r.get("aga") and r["section"] != "title"
+                   for r in criteria)
+    if not allowing:
+        return titles
+    return [r for r in titles if not (r["kind"] == "lines" and r.get("max") == 0 and not r.get("min"))]
 
 
 def _said_again(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1196,19 +1210,47 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
     """Inclusion requirements marked with the driver carriers that may come in by their approved targeted drug
     instead (verdicts: met for a carrier who had it)."""
     header_genes: frozenset[str] | None = None
+    egfr: bool | None = None
     routes: list[dict[str, Any]] = []
     for crit in text.criteria:
         if _section(crit) != "inclusion":
             continue
         if header_genes is None:
             header_genes = frozenset(genes_named(text.header))
-        routes += driver_routes(normalize(crit.text), header_genes)
+        norm = normalize(crit.text)
+        routes += driver_routes(norm, header_genes)
+        if "not" in norm:  # the EGFR header asked once, only for a sentence that may exempt
+            egfr = bool(_EGFR.search(text.header)) if egfr is None else egfr
+            routes += exempted_routes(norm, header_genes, egfr)
     if not routes:
         return rules
-    return [{**rule, "driver_routes": routes} if rule["section"] == "inclusion" and not rule.get("genes")
-            and not rule.get("marker") and (rule["kind"] in _ROUTE_KINDS or (rule["kind"] == "lines" and rule.get("min")
-                                                                            and rule.get("max") is None))
-            else rule for rule in rules]
+    ways = [r for r in routes if not r.get("only")]
+    exempt = [r for r in routes if r.get("only")]
+    out: list[dict[str, Any]] = []
+    for rule in rules:
+        floor = rule["kind"] == "lines" and rule.get("min") and rule.get("max") is None
+        if rule["section"] != "inclusion" or rule.get("genes") or rule.get("marker") or not (
+                rule["kind"] in _ROUTE_KINDS or floor):
+            out.append(rule)
+            continue
+        out += _exempted(rule, exempt, ways) if exempt and rule["kind"] == "require" else \
+            [{**rule, "driver_routes": ways} if ways else rule]
+    return out
+
+
+def _exempted(rule: dict[str, Any], exempt: list[dict[str, Any]], ways: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A requirement split by the carriers' exemption: the treatments they are let off ("for these participants
+    prior anti-PD-(L)1 therapy is not required") met by their approved targeted drug; the rest still theirs."""
+    only = {i for route in exempt for i in route["only"]}
+    groups = rule.get("groups") or []
+    off = [g for g in groups if any(i in only or _covered(i, only) for i in g)]
+    if not off:
+        return [{**rule, "driver_routes": ways} if ways else rule]
+    kept = [g for g in groups if g not in off]
+    split = [{**rule, "groups": off, "driver_routes": [*ways, *exempt]}]
+    if kept:
+        split.insert(0, {**rule, "groups": kept, **({"driver_routes": ways} if ways else {})})
+    return split
 
 
 # Words that make a part's marker condition a negative one ("without EGFR mutation", "EGFR wild-type").

@@ -31,6 +31,11 @@ _HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*#?{_LABEL}"
     r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
+# A cohort heading closed by a dash under a part's heading: "Phase 2: Cohort 2a - RET fusion-positive NSCLC previously
+# treated with X", "Part B: Arm 3 – no prior ...". The cohort is the sentence's group, not the whole part.
+_DASH_HEADING = guarded(
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:cohort|arm|group|module)\s*#?{_LABEL}(?:\s*\([^():;]{{0,50}}\))?\s+[-\u2013\u2014]+\s"
+)
 # ... or a closing aside: "is not permitted (Cohort 1 only)".
 # "... to be included in Part B, Cohort 2", "... is required to be enrolled in Cohort 3": "in" after a word of joining
 # (not "prior treatment in Part 1", which dates a treatment).
@@ -137,6 +142,10 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     last = None
     for match in _HEADING.finditer(norm, 0, end):
         last = match
+    if "-" in norm or "\u2013" in norm or "\u2014" in norm:
+        # From the colon of the part's heading: a cohort under it is the narrower group.
+        for match in _DASH_HEADING.finditer(norm, last.end() - 1 if last else 0, end):
+            last = match
     if last:
         # "Phase 2 [open to enrollment]:" beside a closed part: the part a patient can join now is the
         # whole trial (the shared reader's reading), not one cohort among others.

@@ -259,7 +259,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     Needs only the section, so a criterion's context (cohorts, headers, the bullets around it) is
     worked out only for the few sentences that say something."""
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
-    norm = cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm)))
+    norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
+    norm = cues.ban_label(norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -648,14 +649,22 @@ def _cap_allowed(limits: list[LineLimit]) -> bool:
 
 def _cap_examples_end(norm: str, lim: LineLimit, parens: list[tuple[int, int]]) -> int:
     """Where a limit's words end, with the asides right after a ceiling: "No more than 2 prior RET inhibitors
-    (selpercatinib, pralsetinib)" lists what is counted, which the ceiling asks no one to have had."""
+    (selpercatinib, pralsetinib)" lists what is counted, which the ceiling asks no one to have had. "Treatment-naive,
+    or one prior line (chemotherapy and/or immunotherapy)" is a ceiling too (0 to 1 lines): its aside says what the one
+    line may be, and asks nothing of the untreated."""
     end = lim.end
-    if lim.max is None or lim.min is not None or lim.position:
+    if lim.max is None or lim.min not in (None, 0) or lim.position:
         return end
     for start, stop in parens:
-        if start >= end and not norm[end:start].strip():
+        if start >= end and (not norm[end:start].strip() or _SETTING_ONLY.match(norm, end, start)):
             end = stop
     return end
+
+
+# Between a count and its aside, only the setting the lines were for: "one prior line for metastatic disease (...)".
+_SETTING_ONLY = re.compile(
+    r"\s*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
+    r"(?:\s+(?:or|and|/)\s*(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)\s*$")
 
 
 def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[dict[str, Any]]:
@@ -686,6 +695,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         return []  # "Treatment-naive or previously treated patients are eligible": an allowance, not a rule
     if ":" in bare and cues.no_rule_label(bare):
         return []
+    if ":" in bare and cues.permit_label(bare):
+        # "Prior ROS1 TKI: allowed (maximum of 2 prior TKIs)": the treatment is let in, not asked for; a ceiling
+        # said with it still counts.
+        if excluding or not _cap_allowed(limits):
+            return []
+        mentions = []
+        read = replace(read, mentions=mentions)
     # "Ever used an EGFR TKI prior to enrolment" bans it: "prior to enrolment" without a duration is no window.
     ever = bool(cues.ANY_SETTING.search(bare)) and not cues.DURATION.search(bare)
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
@@ -715,6 +731,13 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, group_told)
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
+    if not whole_soft and ctx.section == "inclusion" and mentions and not title:
+        # "..., as well as targeted therapy (if an actionable driver is present)": nothing else softens the sentence,
+        # and the last name's condition (the patient's driver) makes it alone a question (the whole sentence when it
+        # cannot be split).
+        tail = _driver_tail(norm, mentions)
+        if tail:
+            whole_soft, softened = True, tail if split else frozenset()
     base: dict[str, Any] = {
         "soft": whole_soft and not softened,
         "genes": genes,
@@ -963,6 +986,42 @@ _IF_BEFORE = re.compile(
     r"|approved|suitable|tolerated|possible|feasible)\s*[,)]?\s*(?:an?\s+|the\s+)?$")
 
 
+# "..., and targeted therapy if there is other actionable driver gene", "and a TKI where an EGFR mutation is present":
+# a condition told after the last name, on that name only (the patient's driver decides it).
+_IF_AFTER = re.compile(
+    r"(?:\s+therapy|\s+treatment)?\s*,?\s*(?:\(\s*)?(?:if|when|where|in\s+case)\s+(?:there\s+(?:is|are|was|were)\s+|"
+    r"(?:the\s+)?(?:patient|subject|participant|tumou?r)s?\s+(?:has|have|had|harbou?rs?|carr(?:y|ies))\s+|an?\s+)?"
+    r"(?:an?\s+|any\s+|other\s+|known\s+)*(?:[a-z0-9/-]+\s+){0,2}?(?:actionable|driver|targetable|oncogenic|egfr|alk|ros1"
+    r"|braf|met|ret|ntrk|kras|her2)\b[^.;()]{0,60}\)?\s*[.;]?\s*$")
+
+
+# "..., including platinum-based chemotherapy and an anti-PD-(L)1 antibody unless the patient was ineligible for or had
+# a contraindication to these": the "unless" points back to the treatments named just before it.
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|them|either|both|such\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+                             r"|(?:this|that|the\s+latter)\s+(?:therap(?:y|ies)|treatments?|agents?|regimens?))\b")
+_BACK_REACH = 120
+
+
+def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> list[Mention]:
+    """The names an "unless" clause refers back to ("... unless ineligible for these"): those in its own clause
+    just before it (after the last ";" or ","), none of them the plain "systemic therapy" a count asks for."""
+    if not _BACK_REFERENCE.search(clause.group()):
+        return []
+    start = max(0, clause.start() - _BACK_REACH)
+    start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
+    named = [m for m in mentions if start <= m.start < clause.start()]
+    return [] if any(m.systemic for m in named) else named
+
+
+def _driver_tail(norm: str, mentions: list[Mention]) -> frozenset[str]:
+    """The items of the last name when a driver condition follows it to the end (_IF_AFTER), but not when it is the
+    only name (then the sentence is the driver group's rule, read elsewhere)."""
+    last = max(mentions, key=lambda m: m.end)
+    if last.start == min(m.start for m in mentions) or SYSTEMIC in last.items or not _IF_AFTER.match(norm, last.end):
+        return frozenset()
+    return frozenset(last.items)
+
+
 def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     """The items an "unless" clause or an "if eligible" names, when nothing else in the sentence softens it:
     "including platinum and a checkpoint inhibitor (CPI), unless the investigator affirms that a CPI was not
@@ -971,7 +1030,7 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     spans: list[tuple[int, int]] = []
     items: set[str] = set()
     for match in _UNLESS_CLAUSE.finditer(norm):
-        named = [m for m in mentions if match.start() <= m.start < match.end()]
+        named = [m for m in mentions if match.start() <= m.start < match.end()] or _named_back(norm, match, mentions)
         if not named:
             return frozenset()  # "unless contraindicated": about every treatment of the sentence
         spans.append(match.span())
@@ -980,6 +1039,10 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
         found = _IF_BEFORE.search(norm, max(0, mention.start - 60), mention.start)
         if found:
             spans.append(found.span())
+            items.update(mention.items)
+        after = _IF_AFTER.match(norm, mention.end)
+        if after:
+            spans.append(after.span())
             items.update(mention.items)
     if not items or SYSTEMIC in items:
         return frozenset()

@@ -392,7 +392,9 @@ _CONDITION = re.compile(
     r"(?:have|harbou?r|carry|contain|bear)|" + _SIGNED_NEG + r")|"
     r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|containing|diagnosed\s+with|" + _WHOSE + r"|"
     + _THAT_HOLD + r"|" + _SIGNED_POS + r")\s+"
-    r"(?P<what>[^:;]{2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
+    # A bracket that spells out the alterations ("an EGFR sensitising mutation (exon 19 deletion or L858R) or ALK
+    # rearrangement") counts as one word of the group's length.
+    r"(?P<what>(?:\([^():;]{1,60}\)|[^:;]){2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
     r"may|can|are\s+eligible\s+if)\b|\s*(?P<mark>[:\u2013\u2014]|\s-\s))",
     re.I,
 )
