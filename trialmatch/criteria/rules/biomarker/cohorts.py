@@ -15,7 +15,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.text import Criterion
 
-_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d[a-z]?|[A-H]|S\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
 _JOIN = r"\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*"
 # "Part 1 (combination) & Part 2:", "Cohort A and Cohort C (expansion):": more groups, each with its kind word
 # again and an aside of its own.
@@ -150,9 +150,15 @@ def scope_label(scope: Scope) -> str:
     return f"{scope.kind}: {scope.label.lower()}"
 
 
+# "S1: FGFR1-3 amplification", "B2 (HER2 IHC 3+): NSCLC ...": a bullet that opens with a bare sub-study code, one
+# capital letter and a number, then a colon, names its group as "Sub-study S1:" would. Upper case and a colon only:
+# "T790M:", "Q3W:", "V600E:" and "s1:" are no group's code.
+_BARE_CODE = re.compile(r"\(?\s*(?P<code>[A-Z]\d{1,2}[a-z]?)\b\s*(?:\([^)]{0,40}\)\s*)?[:：]")
+
+
 def label_at_start(text: str) -> re.Match[str] | None:
     # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
-    return _COHORT_LABEL.pattern.match(text)
+    return _COHORT_LABEL.pattern.match(text) or _BARE_CODE.match(text)
 
 
 @lru_cache(maxsize=64)  # every sub-bullet asks about the same parent
@@ -194,6 +200,8 @@ _MORE_WORDS = re.compile(r"\([^)]*\)|\b(?:cohorts?|arms?|parts?|groups?|phases?)
 
 
 def _labels_of(match: re.Match[str]) -> list[str]:
+    if match.groupdict().get("code"):
+        return [f"cohort {match.group('code').lower()}"]
     kind = match.group("kind").lower().rstrip("s")
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
     more = match.groupdict().get("more")

@@ -48,8 +48,27 @@ _NO_OWN_SUBJECT = re.compile(
 _NEEDLES = ("exclu", "eligib", "not allowed", "not permitted")
 
 
+# "(patients with co-occurring T790M are eligible; those with an exon 20 insertion are not)", "(T790M is allowed,
+# but C797S is not)": the second clause leaves out the word the first one said; written out, it is a note that
+# shuts its group out. Only inside one bracket, only when the elided clause ends there.
+_ELLIPSIS = re.compile(
+    r"\((?P<head>[^()]{2,160}?\b(?:is|are|will\s+be|would\s+be)\s+(?:eligible|allowed|permitted|accepted"
+    r"|acceptable|included)\b[^()]{2,160}?\b(?:is|are)\s+not)(?P<tail>\s*[.;]?\s*\))",
+    re.I,
+)
+
+
+def _ellipsis_written(text: str) -> str:
+    """`text` with an elided "are not [eligible]" at the end of a bracket written out: whatever the first clause
+    permitted with, the second shuts its group out, as "not eligible" says."""
+    if "not" not in text.lower():
+        return text
+    return _ELLIPSIS.sub(lambda m: f"({m.group('head')} eligible{m.group('tail')}", text)
+
+
 def note_apart(text: str) -> str:
     """`text` with an exclusion note moved after a semicolon; unchanged when it has none (most criteria)."""
+    text = _ellipsis_written(text)
     lowered = text.lower()
     if not any(needle in lowered for needle in _NEEDLES):
         return text

@@ -1111,11 +1111,26 @@ _TEST_WORDS = re.compile(
 _ASIDE = re.compile(r"\(([^()]{1,200})\)")
 
 
+# "NSCLC (or other solid tumour for Cohort 2e) with a documented ALK rearrangement": a bracket inside the disease,
+# before any marker, that names a group only to widen the cancer it takes. The marker after it governs the group too:
+# the group differs in the disease, not the marker asked. After the marker ("EGFR exon 20 insertion (for the escalation
+# part, any NSCLC is allowed)") the bracket may waive the marker for its group, and keeps its doubt.
+_DISEASE_WORDS = re.compile(
+    r"\b(?:solid\s+tumou?rs?|tumou?r\s+types?|cancers?|carcinomas?|malignanc(?:y|ies)|histolog(?:y|ies)|NSCLC)\b", re.I)
+
+
+def _disease_only(aside: str) -> bool:
+    return _DISEASE_WORDS.search(aside) is not None and not names_marker(normalise(_DISEASE_WORDS.sub(" ", aside)))
+
+
 def _without_test_asides(sentence: str) -> str:
-    """The sentence without its brackets that only say how or where a finding is tested."""
+    """The sentence without its brackets that only say how or where a finding is tested, or only widen the cancer."""
     def blank(match: re.Match[str]) -> str:
         parts = [p for p in re.split(r"[,;]", match.group(1)) if p.strip()]
-        return " " * len(match.group(0)) if parts and all(_TEST_WORDS.search(p) for p in parts) else match.group(0)
+        if parts and (all(_TEST_WORDS.search(p) for p in parts) or (
+                _disease_only(match.group(1)) and not names_marker(normalise(sentence[:match.start()])))):
+            return " " * len(match.group(0))
+        return match.group(0)
     return _ASIDE.sub(blank, sentence)
 
 
