@@ -59,3 +59,21 @@ def test_nsclc_enrolled_beside_small_cell_still_opens_the_trial() -> None:
     text = trial("* Small cell lung cancer or non-small cell lung cancer with neuroendocrine features\n", "",
                  "Drug Y in Lung Cancer", ("Lung Cancer",))
     assert EX not in verdicts(text)
+
+
+# "Histologically confirmed primary malignancy, except for small cell carcinoma, germ cell tumour, lymphoma": small cell
+# cancer named only to be left out (every other cancer is taken), not the trial's disease (it had been read as
+# "small cell lung cancer only", excluding every NSCLC patient from a brain radiosurgery trial).
+@pytest.mark.parametrize("line", [
+    "Histologically confirmed primary malignancy, except for small cell carcinoma, germ cell tumor, lymphoma, "
+    "leukemia, or multiple myeloma",
+    "Any solid tumour histology excluding small cell lung cancer and lymphoma",
+    "Pathologically proven cancer other than small cell lung cancer",
+    "Confirmed primary malignancy (all histologies except SCLC and germ cell tumours)",
+    "Any cancer diagnosis, with the exception of small cell carcinoma",
+    "Biopsy-proven malignancy but not small cell lung carcinoma",
+])
+def test_small_cell_cancer_left_out_is_not_the_trials_disease(line: str) -> None:
+    text = trial(f"* {line}\n* 1-3 brain metastases on MRI\n", "* Pregnancy\n",
+                 "Radiosurgery With or Without Whole Brain Radiotherapy for Brain Metastases", ("Brain Metastases",))
+    assert EX not in verdicts(text)

@@ -352,6 +352,21 @@ def _without_components(sentence: str) -> str:
     return _NSCLC_COMPONENT.sub(" ", sentence)
 
 
+def _small_cell_named(sentence: str) -> bool:
+    """Small cell lung cancer named as a cancer the sentence is about, not left out ("any primary malignancy, except
+    for small cell carcinoma, germ cell tumour or lymphoma": every other cancer is taken)."""
+    found = vocab()["sclc"].search(sentence)
+    if found is None:
+        return False
+    return not _LEFT_OUT_BEFORE_SC.search(sentence, max(0, found.start() - 60), found.start())
+
+
+# "except (for)", "excluding", "other than", "but not": the small cell cancer after it is the one left out.
+_LEFT_OUT_BEFORE_SC = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other\s+than|but\s+not|apart\s+from|with\s+the\s+exception\s+of)\b"
+    r"[^.;:]{0,40}$", re.I)
+
+
 def _names_nsclc(sentence: str) -> bool:
     """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
     v = vocab()
@@ -430,7 +445,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
                 return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
             nsclc.append(sentence)
         elif _LEFT_OUT_WORD.search(sentence):
-            lung_named = v["lung_cancer"].search(sentence)
+            # ("excluding small cell lung cancer" leaves out the small cell one, not lung cancer)
+            lung_named = v["lung_cancer"].search(mask(sentence, v["sclc"]))
             if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
     if left_out and not nsclc and not _lung_cancer_taken(sources):
@@ -442,7 +458,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
                or _lung_in_organ_list(s)]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""
-    small_cell = next(((s, c) for c in text.inclusion for s in c.sentences() if v["sclc"].search(s)), None)
+    small_cell = next(((s, c) for c in text.inclusion for s in c.sentences() if _small_cell_named(s)), None)
     if small_cell and not basket and not any(s in inclusion for s in generic):
         if nsclc:  # "SCLC, or NSCLC transformed to small cell": whether yours has transformed is not known
             return _rule(UNKNOWN, nsclc[0], "transformed")
