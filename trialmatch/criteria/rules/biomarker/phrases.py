@@ -266,10 +266,19 @@ def _name_aside(current: list[Token], gap: str) -> bool:
     return len(found) <= 14 and not any(w in _NOT_A_NAME for w in found)
 
 
+# "activating HER2 mutation in the kinase domain (including exon 20 insertions)": where in the protein the change
+# lies; the example after it is still that gene's. Not "in the kinase domain of exons 18, 19, 20 or 21": what
+# follows "of" spells out the location, and is not one example to narrow the gene's change to.
+_DOMAIN = re.compile(
+    r"\b(?:in|within|of)\s+(?:the\s+)?(?:tyrosine\s+)?kinase\s+domain\b(?!\s+(?:of|in)\b)", re.I)
+
+
 def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
     """Only list words and punctuation between two tokens of one phrase."""
     if len(gap) > 40 or _BREAK.search(gap):
         return False
+    if "domain" in gap.lower():
+        gap = _DOMAIN.sub(" ", gap)
     return all(w in allowed or w.isdigit() for w in words(gap))
 
 

@@ -714,6 +714,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
         scope = criterion.scope
+        if (scope is not None and scope.drivers and criterion.section == "exclusion"
+                and once(_class_then_examples, criterion.text)):
+            scope = None  # "Tumours harbouring a targetable driver ...: EGFR, ALK ...": what is excluded, not a group
         if position in flat_heads and scope is not None:
             cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
         if scope is not None and scope.other_disease:
@@ -1342,6 +1345,23 @@ _GROUP_MENTION = re.compile(
 # A study part named by what it does ("dose escalation", "expansion cohort", "safety run-in"): a group with no label.
 _UNLABELLED_PART = re.compile(r"\b(?:escalation|expansion|extension|optimi[sz]ation|run-?in|lead-?in|backfill)\b", re.I)
 _GROUP_KINDS = {"arm": "cohort", "group": "cohort", "part": "cohort", "module": "cohort", "stratum": "cohort"}
+
+
+# Words that make the text after a colon a rule of its own, not a list of changes.
+_RULE_AFTER = re.compile(
+    r"\b(?:must|should|shall|required|requires?|need|unless|if|eligible|allowed|permitted|prior|previous|progress\w*"
+    r"|treated|received|after|following)\b", re.I)
+
+
+def _class_then_examples(text: str) -> bool:
+    """"Tumours harbouring a targetable driver for which an approved therapy exists: EGFR sensitizing mutation, ALK,
+    ROS1 ...": among exclusions, a class of drivers then a colon and only the changes it means. The colon opens the
+    class's examples, not the rules of a group named by the class ("Patients with a driver alteration: must have
+    progressed on ..."), which keep the shared reader's group."""
+    head, colon, after = text.partition(":")
+    if not colon or len(head.split()) > 20 or not after.strip():
+        return False
+    return names_marker(normalise(after)) and _RULE_AFTER.search(after) is None
 
 
 def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:

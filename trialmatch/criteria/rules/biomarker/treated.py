@@ -57,8 +57,9 @@ _VERB = (
     # "after exhausting approved targeted therapy", "after progression on", "following failure of"
     r"|exhaust(?:ed|ing)|progressing|failing|failure|(?:disease\s+)?progression)"
     r"(?:\s+(?:on\s+or\s+after|on|following|after|with|to|during|despite|past|beyond|through|of))?"
-    # "progressed on or been intolerant to": a patient who never had the drug is neither
-    r"(?:\s+or\s+(?:have\s+|has\s+)?(?:been\s+|were\s+|are\s+|is\s+)?intolerant\s+(?:to|of))?"
+    # "progressed on or been intolerant to": a patient who never had the drug is neither; the alternative may be set
+    # off by commas ("progressed on, or are intolerant of, an appropriate TKI")
+    r"(?:,?\s+or\s+(?:have\s+|has\s+)?(?:been\s+|were\s+|are\s+|is\s+)?intolerant\s+(?:to|of),?)?"
 )
 _QUALIFIER = (
     r"(?:(?:all|at\s+least\s+one|one\s+or\s+more|any|a|an|the|their|prior|previous|available|approved|standard"
