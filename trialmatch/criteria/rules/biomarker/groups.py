@@ -97,6 +97,7 @@ _REQUIRED_NEGATIVE = re.compile(
     r"|\b(?:negative|wild[\s-]?type)\b[^.;]{0,60}?\b(?:is|are)\s+(?:required|mandatory|needed)\b",
     re.I,
 )
+_NOT_REQUIRED = re.compile(r"\bnot\s+(?:be\s+)?(?:required|mandatory|needed)\b", re.I)
 # "Patients must not have an EGFR mutation": the rule is stated whole (forbid), whatever section holds it. Not a
 # carrier group's treatment rule ("EGFR-mutant patients must not have received osimertinib"): the marker follows.
 _MUST_NOT_HAVE = re.compile(
@@ -109,7 +110,10 @@ _MUST_NOT_HAVE = re.compile(
 
 def requires_negative(sentence: str) -> bool:
     """Does an exclusion's sentence require a negative marker result in its own words (see _REQUIRED_NEGATIVE)?"""
-    if re.search(r"\bnot\s+(?:be\s+)?(?:required|mandatory|needed)\b", sentence, re.I):
+    low = sentence.lower()
+    if "negative" not in low and "wild" not in low and "not" not in low:
+        return False  # (most exclusions: none of the words either reading needs)
+    if _NOT_REQUIRED.search(sentence):
         return False
     must_not = _MUST_NOT_HAVE.match(sentence.strip(" *-\t"))
     if must_not is not None and mentions_marker(must_not.group("rest")):
