@@ -65,3 +65,25 @@ HER2_EX20 = patient("ERBB2:exon 20 insertion")
 HER2_AMP = patient("ERBB2:amplification")
 HER2_OVER = patient("ERBB2:overexpression", histology="nsclc-nos")
 NRG1 = patient("NRG1:fusion")
+
+
+# A sensitising EGFR change with an acquired T790M on top (the history-and-stacking files).
+EGFR_19_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+
+
+def assert_history_line_no_requirement(primary: str, history: str) -> None:
+    """Beside a required sensitising change, a line naming T790M only as an earlier treatment's setting or trigger
+    asks nothing more: carriers stay eligible, with or without T790M, and the primary line still binds others."""
+    text = inc(primary, history)
+    assert verdict(text, EGFR_19) == "eligible"
+    assert verdict(text, EGFR_L858R) == "eligible"
+    assert verdict(text, EGFR_19_T790M) == "eligible"
+    assert verdict(text, KRAS_G12C) == "excluded"
+
+
+def assert_demanded_marker_stacks(primary: str, second: str) -> None:
+    """A second line that demands T790M of the tumour is asked together with the primary one."""
+    text = inc(primary, second)
+    assert verdict(text, EGFR_19) == "excluded"
+    assert verdict(text, EGFR_19_T790M) == "eligible"
+    assert verdict(text, UNTESTED) == "unknown"

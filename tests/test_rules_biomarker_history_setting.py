@@ -10,9 +10,14 @@ Every sentence is invented.
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import EGFR_19, EGFR_L858R, KRAS_G12C, UNTESTED, inc, patient, verdict
-
-T790M_ALSO = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+from biomarker_cases import (
+    EGFR_19,
+    KRAS_G12C,
+    assert_demanded_marker_stacks,
+    assert_history_line_no_requirement,
+    inc,
+    verdict,
+)
 
 PRIMARY = [
     "Documented EGFR exon 19 deletion or exon 21 L858R mutation",
@@ -37,11 +42,7 @@ HISTORY = [
 @pytest.mark.parametrize("history", HISTORY)
 @pytest.mark.parametrize("primary", PRIMARY)
 def test_a_marker_setting_an_earlier_treatment_is_no_requirement(primary: str, history: str) -> None:
-    text = inc(primary, history)
-    assert verdict(text, EGFR_19) == "eligible"
-    assert verdict(text, EGFR_L858R) == "eligible"
-    assert verdict(text, T790M_ALSO) == "eligible"
-    assert verdict(text, KRAS_G12C) == "excluded"  # the primary line still binds
+    assert_history_line_no_requirement(primary, history)
 
 
 @pytest.mark.parametrize("second", [
@@ -51,10 +52,7 @@ def test_a_marker_setting_an_earlier_treatment_is_no_requirement(primary: str, h
 ])
 def test_a_second_demanding_line_still_stacks(second: str) -> None:
     # Near-miss: the acquired change is demanded of the tumour, so it is asked together with the primary one.
-    text = inc(PRIMARY[0], second)
-    assert verdict(text, EGFR_19) == "excluded"
-    assert verdict(text, T790M_ALSO) == "eligible"
-    assert verdict(text, UNTESTED) == "unknown"
+    assert_demanded_marker_stacks(PRIMARY[0], second)
 
 
 def test_a_permission_read_with_a_marker_is_only_a_question() -> None:

@@ -10,9 +10,10 @@ Every sentence is invented.
 from __future__ import annotations
 
 import pytest
-from biomarker_cases import EGFR_19, EGFR_L858R, KRAS_G12C, UNTESTED, inc, patient, verdict
-
-T790M_ALSO = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+from biomarker_cases import (
+    assert_demanded_marker_stacks,
+    assert_history_line_no_requirement,
+)
 
 PRIMARY = [
     "Previous tissue or plasma test shows EGFR sensitive mutation (19del or L858R)",
@@ -34,11 +35,7 @@ HISTORY = [
 @pytest.mark.parametrize("history", HISTORY)
 @pytest.mark.parametrize("primary", PRIMARY)
 def test_a_marker_triggering_an_earlier_treatment_is_no_requirement(primary: str, history: str) -> None:
-    text = inc(primary, history)
-    assert verdict(text, EGFR_19) == "eligible"
-    assert verdict(text, EGFR_L858R) == "eligible"
-    assert verdict(text, T790M_ALSO) == "eligible"
-    assert verdict(text, KRAS_G12C) == "excluded"  # the primary line still binds
+    assert_history_line_no_requirement(primary, history)
 
 
 @pytest.mark.parametrize("second", [
@@ -48,7 +45,4 @@ def test_a_marker_triggering_an_earlier_treatment_is_no_requirement(primary: str
 ])
 def test_a_marker_demanded_after_a_history_still_binds(second: str) -> None:
     # Near-miss: the acquired change is demanded of the tumour now, so it is asked together with the primary one.
-    text = inc(PRIMARY[1], second)
-    assert verdict(text, EGFR_19) == "excluded"
-    assert verdict(text, T790M_ALSO) == "eligible"
-    assert verdict(text, UNTESTED) == "unknown"
+    assert_demanded_marker_stacks(PRIMARY[1], second)
