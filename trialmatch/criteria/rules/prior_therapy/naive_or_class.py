@@ -25,14 +25,14 @@ _NAIVE_OR_CLASS = guarded(
     r"(?P<exact>(?:exactly|only)\s+)?(?P<n>one|two|[12]|a single|single)\s+(?:(?:prior|previous|earlier)\s+)?"
     r"(?P<cls>[^;.()]{3,70}?)\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?)\b"
 )
+# The setting words that may stand around the two ways in: "for metastatic disease", "in the advanced setting".
+_SETTING = (r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv"
+            r"|unresectable)(?:\s+or\s+(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)?"
+            r"[\s,]*")
 # The gap between the untreated phrase and "or" only says when ("for metastatic disease").
-_SETTING_GAP = re.compile(
-    r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
-    r"(?:\s+or\s+(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)?[\s,]*$")
+_SETTING_GAP = re.compile(_SETTING + "$")
 # Nothing else may follow but the same setting words and an aside in brackets.
-_TAIL = re.compile(
-    r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv|unresectable)"
-    r"(?:\s+or\s+(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc|cancer))?)?[\s,]*\.?\s*$")
+_TAIL = re.compile(_SETTING + r"\.?\s*$")
 # What may come before the untreated phrase: the subject and the verb, no other rule.
 _HEAD = re.compile(
     r"^\s*(?:(?:patients|subjects|participants)\s+)?(?:(?:must|should|shall)\s+)?(?:(?:have|has)\s+)?"
