@@ -1497,11 +1497,12 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
         for gene in dict.fromkeys(a["gene"] for a in members[0]["atoms"] if a["t"] == "alt"):
             by_gene.setdefault(gene, []).append(key)
     rivals: dict[str, str] = {}  # group key -> the name of its set of rivals
+    demands = {key: _demands(members) for key, members in groups.items()}  # once per group, not once per pair
     for key, members in groups.items():
         mine = [a for a in members[0]["atoms"] if a["t"] == "alt"]
         others = dict.fromkeys(k for m in mine for k in by_gene[m["gene"]] if k != key)
         clashing = [other for other in others if _contradict(
-            mine, groups[other][0]["atoms"], stackable=_demands(members) and _demands(groups[other]))]
+            mine, groups[other][0]["atoms"], stackable=demands[key] and demands[other])]
         if clashing:
             name = next((rivals[k] for k in [key, *clashing] if k in rivals), f"rivals {len(set(rivals.values())) + 1}")
             for k in [key, *clashing]:
