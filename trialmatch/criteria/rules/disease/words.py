@@ -31,6 +31,13 @@ def _with_exact(names: Guarded, exact: Iterable[str]) -> Guarded:
     return Guarded(re.compile(rf"{names.pattern.pattern}|(?-i:(?<![\w-])(?:{words})(?![\w-]))", re.I))
 
 
+def _not_a_ruler_name(names: Guarded) -> Guarded:
+    """`names` where they are not the end of a response ruler's name: "Response Evaluation Criteria in Solid Tumors
+    (RECIST)", "immune-related response criteria for solid tumours" measure a lesion in any cancer; they do not
+    say the trial takes solid tumours in general (read so, an SCLC-only trial turned into a basket)."""
+    return Guarded(re.compile(rf"(?<!criteria in )(?<!criteria for )(?:{names.pattern.pattern})", re.I))
+
+
 @cache
 def vocab() -> dict[str, Any]:
     data = load("disease")
@@ -64,7 +71,7 @@ def vocab() -> dict[str, Any]:
         "other_cancer_context": tuple(w.lower() for w in data["squamous_excluded"]["other_cancer_context"]),
         "nsclc": phrase_pattern([*data["nsclc_names"], *short["nsclc"]]),
         "lung_cancer": phrase_pattern(data["lung_cancer_generic"]),
-        "basket": phrase_pattern(data["basket"]),
+        "basket": _not_a_ruler_name(phrase_pattern(data["basket"])),
         "other_cancers": _with_exact(phrase_pattern([*data["other_cancers"], *short["other_cancers"]]),
                                      short["other_cancers_exact_case"]),
         "other_organs": phrase_pattern(data["other_organs"]["words"]),
