@@ -353,6 +353,9 @@ NAIVE = guarded(
     r"(?:therapy|treatment)|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any)\b"
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
+    # "Patients must not have been previously treated (for metastatic disease)": the duty in other words.
+    r"|\b(?:must|should|shall|may|can|did|do|does)\s+not\s+have\s+been\s+(?:previously\s+)?(?:pre-?)?treated\b"
+    r"(?!\s+(?:with|by)\b)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
     # "No prior first line therapy": the first line is the first of all.
     r"|\b(?:no|without|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:first|1st)[\s-]*line\s+(?:(?:systemic|anti-?cancer)\s+)?"
@@ -366,6 +369,28 @@ NAIVE = guarded(
     r"\s+(?:be|are|is|were|remain)\s+)(?:previously\s+)?untreated\b(?=\s*,?\s+or\s+(?:who\s+)?(?:have\s+|has\s+|had\s+)?"
     r"(?:been\s+)?(?:progress|relaps|fail|recurr|received|completed|previously treated|pre-?treated|treated with))"
 )
+# "Brain metastases must not have been previously treated", "target lesions that have not been treated": the words
+# are said of a lesion (its radiosurgery, resection or irradiation: the brain and measurable-disease rules), not of
+# the patient's earlier lines. The lesion is the subject: only auxiliaries sit between it and the verb.
+_LESION_SUBJECT = re.compile(
+    r"\b(?:metastas[ie]s|mets|lesions?)\s+(?:\([^()]{0,40}\)\s+)?"
+    r"(?:(?:that|which|must|should|shall|will|may|can|cannot|have|has|had|are|is|were|was|be|being|not|never|been"
+    r"|yet|already|previously|prior|all|any|\w+n't)\s+)*$")
+# "must not have been previously treated", "have never been pretreated": the treatment is denied, not asked for.
+_NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:have|has|had|been|be|being|yet|ever|already)\s+)*$")
+
+
+def said_of_lesion(norm: str, start: int) -> bool:
+    """Whether the treatment words at `start` have a lesion as their subject ("brain metastases must not have been
+    previously treated")."""
+    return _LESION_SUBJECT.search(norm, max(0, start - 80), start) is not None
+
+
+def denied(norm: str, start: int) -> bool:
+    """Whether the treatment words at `start` are negated by the verb before them ("must not have been ...")."""
+    return _NOT_BEFORE.search(norm, max(0, start - 40), start) is not None
+
+
 # (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
 _LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
            r"(?:brain|cns|central|metasta|lesion|leptomening|spinal|intracranial))")

@@ -263,7 +263,8 @@ def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
 def _header_cue(text: str) -> cues.Cue | None:
     """A short lead-in with no drug of its own ("Prior:", "Have received any of the following treatments:")."""
     norm = normalize(text)
-    if len(norm) > 120 or find_mentions(norm):
+    # ("Prior systemic therapy:" names a class only as the topic of the bullets under it.)
+    if len(norm) > 120 or (find_mentions(norm) and not _TOPIC_HEADING.match(norm)):
         return None
     cue = cues.last_cue(norm)
     return cue if cue in ("past", "req") else None
@@ -464,6 +465,22 @@ def _soften_branches(rules: list[dict[str, Any]], criteria: list[Criterion], ind
         rules[min(starts):] = [{**rule, "soft": True} for rule in rules[min(starts):]]
 
 
+# "Previous anti-cancer therapy:", "Prior systemic treatment for advanced disease:": a heading that names the topic of
+# the bullets under it (often one per cohort: "Cohort A: after platinum", "Cohort C: no prior systemic therapy"). It
+# asks for nothing (no verb, count or drug) and bans nothing: its sub-bullets say what each group needs.
+_TOPIC_HEADING = re.compile(
+    r"^\W{0,3}(?:[a-z0-9]{1,2}[.)]\s+)?(?:prior|previous|earlier|past)\s+"
+    r"(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|oncologic(?:al)?|cancer|medical|drug)\s+)*"
+    r"(?:therap(?:y|ies)|treatments?|regimens?)(?:\s+(?:history|requirements?|criteria))?"
+    r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent|locally\s+advanced|stage\s+iv)"
+    r"(?:\s*(?:or|/|and)\s*(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc))?)?\s*:\s*$"
+)
+
+
+def _topic_heading(crit: Criterion) -> bool:
+    return len(crit.text) <= 100 and _TOPIC_HEADING.match(normalize(crit.text)) is not None
+
+
 def _history_header(crit: Criterion) -> bool:
     """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
     treatment, which asks for none itself (its sub-bullets bind those patients)."""
@@ -548,7 +565,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads) and not (_children(criteria, index) and _history_header(crit)):
+        if any(reads) and not (_children(criteria, index) and _history_header(crit)) and not _topic_heading(crit):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             if _others_told(crit):
@@ -1419,9 +1436,15 @@ def foreign_parts(text: TrialText) -> frozenset[str]:
         if crit.section != "inclusion" or scope is None or (scope.kind not in _PART_KINDS and " / " not in scope.label):
             continue
         labels = scope_cohorts(scope.label.split(" / ", 1)[0])
+        own: tuple[str, ...] = ()
+        if not labels and " / " in scope.label:
+            # "Have one of the following solid tumours: / Cohort A2/B1/B2: urothelial carcinoma": the cohort is the
+            # last step, and the cancers its own bullet names are its own (the lead-in's "solid" is everyone's).
+            labels = scope_cohorts(scope.label.rsplit(" / ", 1)[1])
+            own = cancers_named(crit.text)
         if not labels:
             continue
-        diseases = scope.diseases
+        diseases = own or scope.diseases
         if not diseases:
             found = _treated_for_other(crit.text)
             diseases = found.diseases if found is not None else ()

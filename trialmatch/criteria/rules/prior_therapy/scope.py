@@ -18,7 +18,8 @@ from trialmatch.criteria.rules.reader import ends_scope
 from trialmatch.criteria.vocab import canonical_gene
 
 # "Cohorts 3and3b": a number may run straight into "and".
-_LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\b)"
+# "Cohort A1/C", "Cohorts A2/B1/B2": a letter and a number name a sub-cohort.
+_LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\d{1,2}[a-z]?\b|[a-z]\b)"
 _KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
 _COHORT_LABELS = re.compile(
     rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*+#?(?P<first>{_LABEL})"
@@ -149,7 +150,9 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     if last:
         # "Phase 2 [open to enrollment]:" beside a closed part: the part a patient can join now is the
         # whole trial (the shared reader's reading), not one cohort among others.
-        return () if ends_scope(last.group()) else tuple(_labels_in(last.group()))
+        if ends_scope(last.group()):
+            return ()
+        return _sub_code(last.group()) or tuple(_labels_in(last.group()))
     code = _CODE_HEADING.match(norm, 0, end)
     if code:
         return (f"cohort {code.group('code')}",)
@@ -157,6 +160,22 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     for match in _PART_HEADING.finditer(norm, 0, end):
         part = match
     return (f"part {part.group('part')}",) if part else ()
+
+
+# "Phase 2 EXP-1: ...", "Part B ESC-2:", "Phase 1b Expansion 3:": a part's heading closed by the code of one of its
+# cohorts. The cohort is the group (its siblings EXP-2, EXP-3 are other ways into the same part), not the whole part.
+_SUB_CODE = re.compile(
+    r"(?<=\s)(?P<code>[a-z]{2,5}-\d{1,2}[a-z]?|exp(?:ansion)?\s*\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?:$")
+
+_EXP_WORD = re.compile(r"^exp(?:ansion)?\s*(?=\d)")  # "Expansion 3" and "EXP-3" are one cohort's names
+
+
+def _sub_code(heading: str) -> tuple[str, ...]:
+    code = _SUB_CODE.search(heading)
+    word = code.group("code") if code else ""
+    if code is None or canonical_gene(word.split("-")[0]) or canonical_gene(word.replace("-", "")):
+        return ()  # "Phase 2 HER-2:" names a marker group, read as before
+    return ("cohort " + _EXP_WORD.sub("exp-", code.group("code")),)
 
 
 # A sub-cohort named by a bare code at the head of its bullet: "B1 (monotherapy): ...", "A2: ...", "C1 (combination

@@ -47,6 +47,7 @@ from trialmatch.criteria.rules.prior_therapy.names import (
     without_spans,
 )
 from trialmatch.criteria.rules.prior_therapy.other_facts import conditioned_on_other_fact
+from trialmatch.criteria.rules.prior_therapy.respective import respective_bans
 from trialmatch.criteria.rules.prior_therapy.scope import (
     actionable_group,
     biomarker_condition,
@@ -840,7 +841,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
             # "anti-PD-1 naive or must have progressed on treatment": the ban, or the line count beside it.
             alternative = forbid_rule
         else:
-            rules.append(forbid_rule)
+            rules += respective_bans(forbid_rule, norm)  # "... in patients with the respective alteration"
     started = [m for m in required if started_from(norm, m)]
     if started:
         # "Within 12 weeks after starting ICI": X was started (the window is assumed met), maybe as the line
@@ -1383,7 +1384,7 @@ def _count_spans(norm: str, limits: list[LineLimit]) -> list[tuple[int, int]]:
     """Where a sentence asks for earlier lines: a count ("at least one prior line") or "(previously) treated",
     "progressed on (prior) treatment" (read as at least one line)."""
     spans = [(lim.start, lim.end) for lim in limits if lim.min and not lim.cycles and not lim.position]
-    return spans + [m.span() for m in cues.TREATED.finditer(norm)] if "or" in norm else spans
+    return spans + [m.span() for m in _treated_matches(norm)] if "or" in norm else spans
 
 
 def _ban_or_count(norm: str, forbid: list[Mention], counts: list[tuple[int, int]]) -> bool:
@@ -1413,10 +1414,17 @@ def _excepts_a_part(norm: str) -> bool:
     return any(cues.EXCEPT_PART.search(m.group()) for m in cues.EXCEPT.finditer(norm))
 
 
+def _treated_matches(norm: str) -> list[re.Match[str]]:
+    """ "Previously treated" said of the patient and asked for: not denied ("must not have been previously treated")
+    and not said of a lesion ("brain metastases must have been previously treated": the lesion's local treatment)."""
+    return [m for m in cues.TREATED.finditer(norm)
+            if not cues.denied(norm, m.start()) and not cues.said_of_lesion(norm, m.start())]
+
+
 def _treated(norm: str) -> bool:
     """ "Previously treated" outside an exception ("any KRAS variant except previously treated G12C")."""
     exceptions = [(m.start(), m.end()) for m in cues.EXCEPT.finditer(norm)]
-    return any(not inside(m.start(), exceptions) for m in cues.TREATED.finditer(norm))
+    return any(not inside(m.start(), exceptions) for m in _treated_matches(norm))
 
 
 def _by_lead_in(norm: str, names: list[Mention], leads: list[LeadIn]) -> list[tuple[LeadIn | None, list[Mention]]]:
@@ -1457,6 +1465,8 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     if timed:
         return [], None
     for match in cues.NAIVE.finditer(norm):
+        if cues.said_of_lesion(norm, match.start()):
+            continue  # "lesions that have not been previously treated": the lesion's local treatment
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
