@@ -11,6 +11,10 @@
 3. A prior-drug sentence naming the drug's targets in any spelling the vocabulary gives a gene ("EGFR-cMet
    bispecific antibody", "anti-EGFR/c-Met", "Her2-directed ADC") is no marker rule; only "EGFR-MET" and "c-MET"
    were known as targets, so the mixed-case spellings were read as the tumour's genes.
+4. An exception that lets a group back in ("Exception: patients with ROS1-rearranged NSCLC who have had CNS-only
+   progression on crizotinib are eligible"): its marker is no rule for anyone else. A plain "are eligible" after
+   "Exception:" was not known as the exception's way in, and a hyphened "CNS-only" was read as the restriction
+   "only", so the sentence asked every patient for the group's marker.
 """
 
 from __future__ import annotations
@@ -173,4 +177,43 @@ TARGET_NEAR_MISSES = [
 
 @pytest.mark.parametrize(("criteria", "profile", "expected"), TARGET_NEAR_MISSES)
 def test_target_near_misses_keep_their_reading(criteria: str, profile: object, expected: str) -> None:
+    assert verdict(criteria, profile) == expected  # type: ignore[arg-type]
+
+
+# --- 4. an exception's group is let in, nobody else is held to its marker --------------------------------------------
+
+EXCEPTIONS = [
+    "Prior anticancer therapy is allowed (excluding approved ROS1 or ALK inhibitors in tumours with those fusions). "
+    "Exception: patients with ROS1-rearranged NSCLC who have had CNS-only progression on crizotinib are eligible",
+    "Exception: patients with ROS1-rearranged NSCLC who have had CNS-only progression on crizotinib are eligible",
+    "As an exception, subjects with ALK-positive tumours who progressed only in the brain on alectinib remain eligible",
+    "Exceptions: participants whose RET fusion-positive cancer progressed on selpercatinib with intracranial-only "
+    "progression are also eligible",
+    "An exception is made for HER2-mutant NSCLC previously treated with trastuzumab deruxtecan, which is eligible",
+    "No prior ALK inhibitor. Exception: ALK-rearranged patients intolerant of crizotinib are eligible",
+    "Patients with ROS1-rearranged NSCLC who had brain-only progression on crizotinib are eligible",
+    "Participants with KRAS G12C NSCLC with liver-only progression on sotorasib are eligible",
+]
+
+
+@pytest.mark.parametrize("sentence", EXCEPTIONS)
+def test_an_exceptions_group_sets_no_marker_rule(sentence: str) -> None:
+    for profile in (EGFR_19, ALK, KRAS_G12C, HER2_EX20, NO_DRIVER, UNTESTED, patient("ROS1:fusion")):
+        assert verdict(inc("Solid tumour", sentence), profile) == "eligible", profile
+
+
+EXCEPTION_NEAR_MISSES = [
+    # a restriction to the group: a requirement
+    (inc("Only patients with ROS1-rearranged NSCLC are eligible"), EGFR_19, "excluded"),
+    (inc("Only patients with ROS1-rearranged NSCLC are eligible"), patient("ROS1:fusion"), "eligible"),
+    # the exception shuts a change out: still read
+    (inc("EGFR mutation. Exception: EGFR exon 20 insertion mutations are not eligible"), EGFR_EX20, "excluded"),
+    (inc("EGFR mutation. Exception: EGFR exon 20 insertion mutations are not eligible"), EGFR_19, "eligible"),
+    # the rule before the exception still binds
+    (inc("ROS1 fusion. Exception: patients previously treated with crizotinib are eligible"), ALK, "excluded"),
+]
+
+
+@pytest.mark.parametrize(("criteria", "profile", "expected"), EXCEPTION_NEAR_MISSES)
+def test_exception_near_misses_keep_their_reading(criteria: str, profile: object, expected: str) -> None:
     assert verdict(criteria, profile) == expected  # type: ignore[arg-type]

@@ -622,9 +622,10 @@ PERMISSION = guarded(
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a
-# requirement beside the marker rule, not a permission that the sentence only allows something.
+# requirement beside the marker rule, not a permission that the sentence only allows something. Not a hyphened
+# "-only" ("who had CNS-only progression are eligible"): an adjective of the group, not a restriction to it.
 NOT_PERMISSION = re.compile(
-    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
+    r"\b(?:(?<!-)only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
     r"|(?:has|have|had|need|needs|needed)\s+to\s+be|required\s+to\s+be"
     r"|eligible\s+for\s+(?:(?:a|the|any)\s+)?(?:first|second|third|later|subsequent|1st|2nd|3rd|\d+)[\s-]+line)\b",
     re.I,
