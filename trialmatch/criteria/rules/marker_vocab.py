@@ -67,6 +67,22 @@ def _items(section: str) -> dict[str, Any]:
     return {k: v for k, v in data()[section].items() if not k.startswith("_")}
 
 
+def exact_gene_names() -> tuple[str, ...]:
+    """The genes the vocabulary spells with case (gene_names_exact), in its order."""
+    return tuple(_items("gene_names_exact"))
+
+
+def gene_spellings(genes: tuple[str, ...]) -> str:
+    """An alternation of every exact spelling the vocabulary lists for `genes` ("c-Met", "cMET", "Her2"), longest
+    first, a space or hyphen in one matching either or nothing, as the lexer reads them (no word boundaries: the
+    caller sets those). Drug patterns name a drug's targets with it, so that a gene the reader takes as the tumour's
+    in one spelling is taken as the drug's target in the same spelling."""
+    names = {n for gene in genes for n in _items("gene_names_exact").get(gene, ())}
+    pieces = (r"[\s\-]?".join(re.escape(part) for part in _SEPARATORS.split(n))
+              for n in sorted(names, key=lambda n: (-len(n), n)))
+    return "(?:" + "|".join(dict.fromkeys(pieces)) + ")"
+
+
 @cache
 def _lexer_phrases() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     """(group name, phrases, ignore case) of every biomarker word kind, in the order the lexer tries them."""

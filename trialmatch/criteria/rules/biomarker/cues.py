@@ -23,10 +23,14 @@ _PROTEIN_PREFIX = re.compile(r"\bp\.\s+(?=[A-Z][a-z]{0,2}\d)")
 # (and "not" read as a negation of it); "not limited to" alone is the open list's own token.
 _BUT_NOT_LIMITED = guarded(r",?\s+but\s+not\s+limited\s+to\b,?", re.I)
 _ABBREVIATIONS = guarded(r"\b(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|vs\.|approx\.|incl\.)", re.I)  # "eg.," as "eg,"
-# Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind).
+# Drug targets, longest spelling first ("KRAS G12C inhibitor" must not leave "G12C" behind). Every spelling the
+# vocabulary gives a driver gene comes first ("EGFR-cMet bispecific antibody", "Her2-directed ADC"): a target the
+# reader takes as the tumour's gene in one spelling must be the drug's target in the same spelling.
+_TARGET_GENES = tuple(gene for gene in vocab.exact_gene_names() if gene != "RAS")  # RAS: only as "RAS mutation"
 _GENE_LIST = (
     # "a prior G12C inhibitor", "G12D-targeted agents": the change alone names the drug's target too
-    r"(?:(?:KRAS\s?)?G12[CD]\b|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
+    r"(?:(?:" + vocab.gene_spellings(("KRAS",)) + r"[\s\-]?)?G12[CD]\b|" + vocab.gene_spellings(_TARGET_GENES)[3:-1]
+    + r"|EGFR|ALK|ROS-?1|HER-?[23]|ERBB[23]|c-MET|MET|KRAS|NRAS|RAS|BRAF|MEK(?:1/2)?|RET|NTRK"
     r"|TRK|PD-?L?1|PD-1|CTLA-?4|VEGFR?\d?|FGFR\d?|SHP-?2|SOS1|AXL|TROP-?2|TIGIT|LAG-?3|PI3K|mTOR|CDK4/6|PARP|DLL3)"
 )
 # Every alternative of _DRUGS and _DRUG_ECHO names a gene from the list: without one they cannot match.
@@ -618,9 +622,10 @@ PERMISSION = guarded(
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a
-# requirement beside the marker rule, not a permission that the sentence only allows something.
+# requirement beside the marker rule, not a permission that the sentence only allows something. Not a hyphened
+# "-only" ("who had CNS-only progression are eligible"): an adjective of the group, not a restriction to it.
 NOT_PERMISSION = re.compile(
-    r"\b(?:only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
+    r"\b(?:(?<!-)only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
     r"|(?:has|have|had|need|needs|needed)\s+to\s+be|required\s+to\s+be"
     r"|eligible\s+for\s+(?:(?:a|the|any)\s+)?(?:first|second|third|later|subsequent|1st|2nd|3rd|\d+)[\s-]+line)\b",
     re.I,
@@ -632,7 +637,10 @@ COOCCURRENCE = re.compile(
     r"(?:in combination with|co-?occurring with|together with|with|coexisting with|combined with)"
     r"|with or without|co-?occurring with|coexisting with|co-?existing with|in combination with"
     r"|regardless of|irrespective of|independent(?:ly)? of|whether or not|unselected for|not selected (?:for|by))"
-    r"\s*(?:(?:other|any|the|an?|additional|concomitant)\s+)*$",
+    # "with or without a co-occurring / concurrent / secondary T790M", "... the presence of T790M": a word saying
+    # the change comes beside the asked one, or how it came, leaves what follows allowed
+    r"\s*(?:(?:other|any|the|an?|additional|concomitant|co-?occurring|co-?existing|coexistent|concurrent"
+    r"|accompanying|secondary|acquired|de\s+novo|primary|baseline|(?:presence|evidence|detection)\s+of)\s+)*$",
     re.I,
 )
 

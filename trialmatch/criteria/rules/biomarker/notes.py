@@ -26,6 +26,15 @@ _DASH_NOTE = guarded(
     rf"\s+[\u2013\u2014-]\s+(?P<note>[^()\u2013\u2014]{{2,160}}?\b(?:{_COPULA})?{_SHUT}\b[^()\u2013\u2014]{{0,80}})$",
     re.I,
 )
+# "EGFR exon 19 deletion or L858R - patients whose tumour also shows T790M are not eligible. At least one lesion.":
+# the same dash note at the end of a sentence that other sentences follow in one criterion (a paragraph of
+# criteria). The note stays inside its sentence, so it is moved in place, not to the criterion's end.
+_DASH_NOTE_MID = guarded(
+    rf"\s+[\u2013\u2014-]\s+(?P<note>[^()\u2013\u2014.;]{{2,160}}?\b(?:{_COPULA})?{_SHUT}\b[^()\u2013\u2014.;]{{0,80}})"
+    r"(?=[.;]\s)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;]\s+")
 # ", ROS1-positive patients not eligible" at the end, after a main clause that names the disease: a comma
 # note needs its own subject ("patients", "tumours") and a main clause with no list of its own.
 _COMMA_NOTE = guarded(
@@ -72,16 +81,21 @@ def note_apart(text: str) -> str:
     lowered = text.lower()
     if not any(needle in lowered for needle in _NEEDLES):
         return text
-    for pattern in (_BRACKET_NOTE, _DASH_NOTE, _COMMA_NOTE):
+    for pattern in (_BRACKET_NOTE, _DASH_NOTE, _DASH_NOTE_MID, _COMMA_NOTE):
         match = pattern.search(text)
         if match is None:
             continue
         main = (text[:match.start()] + text[match.end():]).strip()
+        if pattern is _DASH_NOTE_MID:
+            main = _SENTENCE_END.split(text[:match.start()])[-1]  # the note's own sentence: the others are apart
         if not _keeps_requirement(main) or _NO_OWN_SUBJECT.search(match.group("note")) or (
                 pattern is _COMMA_NOTE and ("," in main or _SUBJECT_MAIN.match(main)
                                             or not _DISEASE_NOUN.search(main))):
             return text
-        return f"{main.rstrip(' .;,')}; {_with_copula(match.group('note').strip())}"
+        note = _with_copula(match.group("note").strip())
+        if pattern is _DASH_NOTE_MID:
+            return f"{text[:match.start()].rstrip(' .;,')}; {note}{text[match.end():]}"
+        return f"{main.rstrip(' .;,')}; {note}"
     return text
 
 

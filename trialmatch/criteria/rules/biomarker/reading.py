@@ -236,10 +236,13 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
 # "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
 # with PD-L1 < 1% may join the chemotherapy cohort": the exception opens one more way in for the group it names; its
 # marker is no rule for anyone else. Only the text before the exception word is read. Bounded window, no nesting.
+# "Exception: patients with ROS1-rearranged NSCLC who had CNS-only progression on crizotinib are eligible", "As an
+# exception, ... remain eligible": the plain "are eligible" of the excepted group is such a way in too.
 _EXCEPTION_ENTRY = guarded(
     r"\b(?:(?:an?|the)\s+(?:only\s+)?exception\b|exceptions?\s*:|as\s+an\s+exception\b|except\s+that\b)"
-    r"[^.;]{0,220}?\b(?:may|can|could|will\s+be\s+(?:allowed|permitted)\s+to|are\s+(?:allowed|permitted)\s+to)\s+"
-    r"(?:also\s+)?(?:enter|join|enrol\w*|participate|be\s+(?:enrolled|included|eligible|allowed|considered|assigned))\b",
+    r"[^.;]{0,220}?\b(?:(?:may|can|could|will\s+be\s+(?:allowed|permitted)\s+to|are\s+(?:allowed|permitted)\s+to)\s+"
+    r"(?:also\s+)?(?:enter|join|enrol\w*|participate|be\s+(?:enrolled|included|eligible|allowed|considered|assigned))"
+    r"|(?:is|are|remains?)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|included|accepted))\b",
     re.I,
 )
 _GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)

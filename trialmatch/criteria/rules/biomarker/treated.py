@@ -258,9 +258,11 @@ def reads_history(clause: dict[str, Any]) -> bool:
 
 # ---- "de novo EGFR T790M at diagnosis", "MET amplification before any EGFR TKI" --------------------
 
-# A change the trial refuses only as it stood before treatment: when, not what, decides.
+# A change the trial refuses only as it stood before treatment: when, not what, decides. Not a bare "baseline"
+# ("T790M mutation at baseline are not eligible"): a trial's baseline is its own screening, when an acquired
+# change is already there; "baseline (pre-treatment)" or "baseline diagnostic biopsy" still dates it.
 _AT_DIAGNOSIS = re.compile(
-    r"\b(?:de[\s\-]?novo|baseline|pre[\s\-]?treatment"
+    r"\b(?:de[\s\-]?novo|pre[\s\-]?treatment"
     r"|at\s+(?:the\s+time\s+of\s+)?(?:(?:initial|first|original|primary)\s+)?diagnosis"
     r"|in\s+the\s+(?:initial\s+)?diagnostic\s+(?:biopsy|sample|specimen|tissue)"
     r"|(?:before|prior\s+to)\s+(?:(?:any|the|starting|initiating|initiation\s+of)\s+){0,2}"

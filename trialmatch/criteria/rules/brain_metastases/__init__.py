@@ -355,7 +355,8 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
     alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
-    treated = bool(phrases.TREATED.search(rest))
+    # "must not have been previously treated": the treatment word inside a negated one is no treated alternative
+    treated = bool(phrases.TREATED.search(phrases.UNTREATED.sub(" ", rest)))
     untreated = bool(phrases.UNTREATED.search(rest))
     if untreated and not treated:
         return X, U

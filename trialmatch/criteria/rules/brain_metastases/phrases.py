@@ -360,7 +360,13 @@ PERMIT_AFTER = re.compile(
     r"|^\s{0,2}(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
     r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
-    r"|take\s+part|join|included|eligible|allowed|permitted)\b",
+    r"|take\s+part|join|included|eligible|allowed|permitted)\b"
+    # "... brain metastases < 1 cm that do not require corticosteroids are eligible": a relative clause of plain
+    # states (a size may come first) and a plain "are eligible". Not one with a modal ("that can be managed with
+    # radiosurgery ... are allowed"): what it may become is a condition the permission does not settle.
+    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*)?(?:that|which)\b"
+    r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?|may|can|could|might|would|will|shall)\b)"
+    r"[^;.]){0,140}?\b(?:are|is)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted)\b",
     re.I,
 )
 CONDITION = re.compile(
@@ -522,10 +528,15 @@ NOT_ACTIVE = guarded(
     r"(?:active|progressive|progressing|untreated|untx['’]?d|new)\b",
     re.I,
 )
-# "untx'd", "not yet treated": telegraphic and plain ways of saying untreated.
+# "untx'd", "not yet treated": telegraphic and plain ways of saying untreated. "must not have been previously
+# treated", "should never have been irradiated": the negated treatment with its auxiliaries (else "previously
+# treated" alone was read, and the rule asked for treated metastases instead of untreated ones).
 UNTREATED = guarded(
     r"\b(?:untreated|untx['’]?d|active|new|progressive|progressing|treatment-naive"
-    r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|tx['’]?d))\b",
+    r"|(?:not|never) (?:yet )?(?:(?:have|has|had) )?(?:yet )?(?:been )?(?:previously |yet |locally )?"
+    r"(?:treated|tx['’]?d|irradiated|resected"
+    r"|(?:received|undergone) (?:any )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery"
+    r"|radiosurgery|resection)))\b",
     re.I,
 )
 FITS_TREATED_STABLE = guarded(
@@ -577,7 +588,9 @@ STATUS_AFTER_OR = re.compile(
     r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?"
     r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
-    r"|those|who|if)\b)",
+    r"|those|who|if)\b)"
+    # "... untreated ones < 1 cm are eligible, as are patients with treated, stable brain metastases": a second group
+    r"|\bas (?:are|is|were|well as) (?=(?:the |those |also )?(?:patients?|subjects?|participants?|those|people)\b)",
     re.I,
 )
 

@@ -58,8 +58,13 @@ _SITE_BEFORE = re.compile(
     r"|adrenal|pleural|pulmonary|nodal|visceral|symptomatic|uncontrolled|untreated|active)\W*$",
     re.I,
 )
+# "metastases in the brainstem, midbrain, pons ...", "metastases within 5 mm of the optic chiasm": metastases of one
+# site, a rule on where they are (a brain or organ rule), not on metastatic disease as a stage.
 _SITE_AFTER = re.compile(
-    r"\s*(?:in|to|of|involving)\s+(?:the\s+)?(?:brain|cns|central|bone|liver|spine|spinal|lepto)", re.I
+    r"\s*(?:in|to|of|involving|within\s+\d+(?:\.\d+)?\s*(?:mm|cm)\s+of)\s+(?:the\s+)?"
+    r"(?:brain|cns|central|bone|liver|spine|spinal|lepto|midbrain|pons|medulla|optic|cerebell|posterior\s+fossa"
+    r"|hepatic|adrenal|meninge|eye|orbit|skin|heart|pericardi)",
+    re.I,
 )
 # A metastatic-disease exclusion with a count or condition limits which metastatic disease, not all of it.
 _QUALIFIED = re.compile(
@@ -255,7 +260,7 @@ def _negated_metastatic(sentence: str) -> bool:
     for match in _METASTA.finditer(sentence):
         before = sentence[max(0, match.start() - _LOOKBACK):match.start()]
         if _NEGATED_BEFORE.search(before) and not _SITE_BEFORE.search(before) and not _EXCEPT_AFTER.match(
-                sentence, match.end()):
+                sentence, match.end()) and not _SITE_AFTER.match(sentence, match.end()):
             return True
     return False
 
