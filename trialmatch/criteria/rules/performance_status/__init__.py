@@ -483,13 +483,24 @@ def _other_condition(sentence: str, before: int, start: int, end: int, after: in
     return joined[1].match(sentence, end, max(end, min(after, end + _WINDOW))) is not None
 
 
+_ADULT = re.compile(r"(?:.*\b)?(?:age[ds]?|aged)\s*(?:of\s+|is\s+)?(?:>=|=>|≥|at least|over)?\s*18\b", re.I)
+
+
+def _joined_after(sentence: str, end: int, after: int) -> bool:
+    """A condition on something else joined by "and" / "with" after the score, not one everyone must meet."""
+    return bool(_AND_AFTER.match(sentence, end, max(end, min(after, end + _WINDOW))) or _WITH_AFTER.match(
+        sentence, end)) and not _PLAIN_CONJUNCT.match(sentence, end)
+
+
 def _joined_condition(sentence: str, before: int, start: int, end: int, after: int) -> bool:
     """A score that lets patients in is joined by "and" to a condition on something else ("ECOG 0-1 AND creatinine
     clearance < 60 mL/min", "creatinine clearance < 60 and ECOG 0-1"), not one every patient must meet anyway
     ("and life expectancy > 12 weeks"). Among alternatives that condition decides whether the score's door opens."""
     if _AND_AFTER.match(sentence, end, max(end, min(after, end + _WINDOW))) or _WITH_AFTER.match(sentence, end):
-        return not _PLAIN_CONJUNCT.match(sentence, end)
+        return _joined_after(sentence, end, after)
     head = sentence[max(before, start - _WINDOW):start]
+    if _AGE_BEFORE.search(head) and not _ADULT.match(head):
+        return True  # "Age >= 70 years with ECOG 0-1": the age is the door's condition
     link = _AND_BEFORE.search(head)
     if link is None:
         return False
@@ -731,10 +742,14 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
             rule["_limit"] = start  # one statement's spans are one door (dropped by parse)
             if joined:
                 rule["joined"] = True
-                age = _age_range(_AGE_AFTER.match(sentence, end) or _AGE_BEFORE.search(
-                    sentence, max(before, start - _WINDOW), start))
+                age_after = _AGE_AFTER.match(sentence, end)
+                age = _age_range(age_after or _AGE_BEFORE.search(sentence, max(before, start - _WINDOW), start))
                 if age is not None:
                     rule["age"] = list(age)
+                    if age_after is None and _joined_after(sentence, end, after):
+                        # "Age >= 70 with ECOG 0-1 and substantial comorbidities": the age opens the door only
+                        # together with a condition the profile does not show.
+                        rule["more"] = True
             rules.append(rule)
             if role == "allow":
                 taken.update(e for e, v in enumerate(verdicts) if v == ELIGIBLE)
@@ -1052,9 +1067,15 @@ def _fails_every_part(rules: list[dict[str, Any]]) -> None:
 
 
 def _group_key(criterion: Criterion) -> str:
-    """Sub-bullets of one parent are read together ("as defined by the following criteria: * ... * ..."); any
-    other criterion stands alone."""
-    return f"parent:{criterion.parent}" if criterion.depth and criterion.parent else f"criterion:{criterion.index}"
+    """Sub-bullets of one parent are read together ("as defined by the following criteria: * ... * ..."), and with
+    a parent that ends on "or" ("ECOG 2-3, OR" over "* Age >= 70 with ECOG 0-1 and ..."): its sub-bullets are the
+    other ways in. Any other criterion stands alone."""
+    if criterion.depth and criterion.parent:
+        return f"parent:{criterion.parent}"
+    return f"parent:{criterion.text}" if _ENDS_ON_OR.search(criterion.text) else f"criterion:{criterion.index}"
+
+
+_ENDS_ON_OR = re.compile(r"\b(?:and/)?or\s*[:,;]?\s*$", re.I)
 
 
 # "Adequate performance and laboratory parameters", "good performance status", "overall good general condition" as
@@ -1133,6 +1154,8 @@ def parse(text: TrialText) -> dict[str, Any]:
     parsed: dict[str, Any] = {"verdicts": combined, "deciding": deciding, "rules": rules}
     if gate := _age_gate(rules, combined, deciding):
         parsed["age_gate"] = gate
+        if more := {e: True for e in gate if rules[deciding[int(e)]].get("more")}:
+            parsed["age_gate_more"] = more
     if by_age := _age_branches(rules, combined, deciding):
         parsed["age_branches"] = by_age
     return parsed
@@ -1200,6 +1223,11 @@ def check(rules: dict[str, Any], profile: Patient) -> Finding:
     ages = rules.get("age_gate", {}).get(str(profile.ecog))
     if verdict == UNKNOWN and ages and profile.age is not None:
         fits = ages[0] <= profile.age <= ages[1]
+        if fits and rules.get("age_gate_more", {}).get(str(profile.ecog)):
+            return Finding(UNKNOWN, rule["evidence"],
+                           f"The trial takes ECOG {profile.ecog} only at some ages and with another condition your "
+                           f"profile does not show (see the quoted criterion); at {profile.age} your age fits: ask "
+                           f"the study team.")
         return Finding(ELIGIBLE if fits else EXCLUDED, rule["evidence"],
                        f"The trial takes ECOG {profile.ecog} only at some ages; at {profile.age} you "
                        f"{'fit' if fits else 'do not fit'} that door.")
