@@ -81,7 +81,9 @@ _PERMIT = guarded(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
     # "(ALK-positive patients may enrol if previously treated with an ALK inhibitor)": a way in, not a ban.
-    r"|(?:can|could|may)(?: also| still)? (?:enrol|enroll|participate|join)"
+    r"|(?:can|could|may)(?: also| still)? (?:enrol|enroll|participate|join|enter)"
+    # "Subjects who received adjuvant chemotherapy can into the group if ...": a translated "may be enrolled".
+    r"|(?:can|could|may)(?: also| still)?(?: be)? into (?:the )?(?:group|study|trial)"
     # "Patients on DL1 can continue prior checkpoint inhibitors during the DLT period": keeping a drug one is on
     # is let, never asked.
     r"|(?:can|could|may)(?: also)? continue|(?:allowed|permitted) to continue"
@@ -878,6 +880,28 @@ _INTOLERANT_BRANCH = re.compile(
     r"[^.;,]{0,40}")
 _TREATMENT_WORDS = re.compile(r"\b(?:after|following|progress\w*|fail\w*|received|treated|therap\w*|treatment|must"
                               r"|chemo\w*|prior|previous\w*)\b")
+
+
+# "Progression on or after, or not a candidate for, standard therapy": a way in for a patient who never had the
+# treatment, set between the verb and its object. The object is moved before the aside (same length), so the verb
+# keeps it and the aside reads as the alternative it is ("..., or not a candidate for, ...").
+_INTERPOSED_ALTERNATIVE = re.compile(
+    r"\b(?:on|after|following|during|with|to|of)(?P<moved>\s*(?P<aside>,\s*or\s+(?:(?:be|is|are|was|were)\s+)?"
+    r"(?:not\s+(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)\s+(?:for|to\s+receive)"
+    r"|(?:ineligible|unsuitable|unfit)\s+for|(?:who\s+)?(?:refused|declined)|contraindicated\s+(?:to|for))\s*,)"
+    r"\s*(?P<object>[^,;.()]{2,80}))"
+)
+
+
+def interposed_alternative(norm: str) -> str:
+    """The sentence with an alternative set between a verb and its object moved after the object."""
+    if ", or " not in norm:
+        return norm
+    for found in reversed(list(_INTERPOSED_ALTERNATIVE.finditer(norm))):
+        start, end = found.span("moved")
+        moved = (" " + found.group("object").rstrip() + found.group("aside")).ljust(end - start)[:end - start]
+        norm = norm[:start] + moved + norm[end:]
+    return norm
 
 
 def stage_or_intolerant(norm: str) -> str:

@@ -29,9 +29,11 @@ _AT_MOST = (
     r"|only(?=\s+(?:\d{1,2}|one|two|three|a single|single)\b[^.;]{0,80}?\b(?:is|are)\s+(?:allowed|permitted"
     r"|acceptable|accepted)\b)"
 )
+# "Exactly one prior line", "one and only one prior regimen": a floor and a ceiling at once (an inclusion's).
+_EXACTLY = r"exactly|precisely|one\s+and\s+only(?=\s+one\b)"
 _LEAD = guarded(
     # "At least has one type of platinum chemotherapy", "at least received two regimens": the verb inside the count.
-    rf"(?P<q>{_AT_LEAST}|{_AT_MOST})\s*(?:(?<=at least )(?:has|have|had|received)\s+)?{_NUM}\b"
+    rf"(?P<q>{_AT_LEAST}|{_AT_MOST}|{_EXACTLY})\s*(?:(?<=at least )(?:has|have|had|received)\s+)?{_NUM}\b"
     r"|\b(?P<more>\d|one|two|three)\s+or\s+more\b"
 )
 # The number after the unit: "lines of therapy must not be more than 2", "prior regimens do not exceed two", "lines
@@ -323,7 +325,15 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         # "must not have received more than 2 prior lines" reads like an exclusion of "more than 2".
         negated = bool(_NEGATED.search(text, max(0, match.start() - 30), match.start()))
         flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
-        low, high = _limits(q, n, _banned(text, end, flipped))
+        if q.startswith(("exactly", "precisely", "one")):
+            if negated or _banned(text, end, flipped) == "exclusion" or of is not None:
+                # "Patients with exactly one prior line are excluded": no floor or ceiling says that. "Exactly one
+                # prior ALK TKI": a count of one class, which the class (asked for) says better than a count.
+                continue
+            low: int | None = n
+            high: int | None = n
+        else:
+            low, high = _limits(q, n, _banned(text, end, flipped))
         head = _head(text, match.start(), mentions, section)
         if head is not None and of is None and not head.systemic:
             of = head.items  # "prior chemotherapy exceeding 2 regimens": regimens of chemotherapy

@@ -19,7 +19,9 @@ from trialmatch.criteria.vocab import canonical_gene
 
 # "Cohorts 3and3b": a number may run straight into "and".
 # "Cohort A1/C", "Cohorts A2/B1/B2": a letter and a number name a sub-cohort.
-_LABEL = r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|[ivx]{1,4}[a-z]?\b|[a-z]\d{1,2}[a-z]?\b|[a-z]\b)"
+# (A word such as "if", "is", "in" or "it" after "group" is no roman numeral: "can enter the group if ...".)
+_LABEL = (r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|(?!(?:if|is|in|it|id)\b)[ivx]{1,4}[a-z]?\b|[a-z]\d{1,2}[a-z]?\b"
+          r"|[a-z]\b)")
 _KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
 _COHORT_LABELS = re.compile(
     rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*+#?(?P<first>{_LABEL})"

@@ -268,7 +268,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"
     if not excluding:
-        norm = cues.stage_or_intolerant(norm)
+        norm = cues.interposed_alternative(cues.stage_or_intolerant(norm))
         if "only" in norm:
             norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
@@ -1210,10 +1210,24 @@ _STARTING_OR = guarded(
     r"(?:start(?:ing)?|initiat\w*|commenc\w*|begin(?:ning)?|due to start)\b")
 
 
+# "(except as noted above)", "unless otherwise specified in inclusion criterion 4", "with the exceptions listed
+# below": an exception told elsewhere, which this sentence alone does not say (asides in brackets count).
+_REFERRED_EXCEPTION = re.compile(
+    r"\b(?:except|other\s+than|unless|save)\s+(?:as|where|when|if)\s+(?:otherwise\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:noted|stated|specified|described|outlined|indicated|mentioned|permitted|allowed|defined|listed|detailed"
+    r"|provided)\b"
+    r"|\bunless\s+otherwise\b"
+    r"|\bwith\s+the\s+exceptions?\s+(?:of\s+(?:those|the\s+ones?)\s+)?(?:noted|stated|specified|described"
+    r"|outlined|listed|mentioned|given)\b"
+    r"|\bsee\s+(?:the\s+)?exceptions?\b"
+)
+
+
 def _sentence_soft(norm: str, bare: str, group_told: bool = False) -> bool:
     """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others (unless
-    `group_told`: who they are is read from the patient's findings), a start."""
+    `group_told`: who they are is read from the patient's findings), a start, an exception told elsewhere."""
     return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
+        or bool(_REFERRED_EXCEPTION.search(norm)) \
         or _sample_timed(bare) or (not group_told and bool(cues.OTHERS.search(norm))) \
         or bool(_STARTING_OR.search(bare))
 
@@ -1497,7 +1511,9 @@ _NEWLY_DIAGNOSED = re.compile(r"\b(?:newly[\s-]+diagnosed|de[\s-]+novo)\b")
 
 # "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
 # (dabrafenib, sotorasib) may not be what is meant, so the ban is a question for those who had the class.
-_UNAPPROVED_BEFORE = re.compile(r"\b(?:experimental|investigational|unapproved|non-approved)\s+(?:[a-z-]+\s+){0,2}$")
+# ("Approved or investigational ALK inhibitors": both, so the approved ones are banned too.)
+_UNAPPROVED_BEFORE = re.compile(r"(?<!approved or )(?<!approved and/or )(?<!approved and )"
+                                r"\b(?:experimental|investigational|unapproved|non-approved)\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def _all_unapproved(forbid: list[Mention], norm: str) -> bool:

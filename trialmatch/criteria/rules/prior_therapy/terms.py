@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from trialmatch.criteria import drugs
-from trialmatch.criteria.vocab import load
+from trialmatch.criteria.vocab import canonical_gene, load
 
 _TRANSLATE = str.maketrans({
     "\uff1a": ":", "\uff1b": ";", "\uff0c": ",", "\u3002": ".", "\uff08": "(", "\uff09": ")",
@@ -512,6 +512,147 @@ def _target_examples(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "EGFR or ALK inhibitors", "ALK, ROS1 or NTRK TKIs", "cMET or HGF inhibitor": genes listed before one class word
+# share it; each gene with the word is a class of its own (the vocabulary's phrase), not only the last one.
+_LIST_GAP = re.compile(r"[\s,/-]*")
+# A list of genes sharing a class word needs a joiner and a class word; a qualifier alone may stand for the list.
+_LIST_CUE = re.compile(r"(?:,|/|\bor\b|\band\b|targeted|directed|targeting|specific|selective)[^.;]*?"
+                       r"(?:inhibitor|tki|antibod|therap|agent|drug|treatment|blocker)")
+_LIST_JOINERS = frozenset({"or", "and", "nor"})
+# Words that open a list of their own or end one: never a target ("any other", "the").
+_NOT_LISTED = frozenset({"or", "and", "nor", "any", "all", "other", "the", "a", "an", "prior", "previous", "with",
+                         "of", "for", "to", "in", "on", "by", "as", "such", "e", "g", "eg", "ie", "i", "no", "not",
+                         "either", "both", "oral", "novel", "new", "approved", "investigational", "standard"})
+# A qualifier between the target and the class word: "ALK-targeted inhibitor" is an ALK inhibitor.
+_QUALIFIERS = frozenset({"targeted", "directed", "targeting", "specific", "selective"})
+_SUFFIX_TOKENS = 4
+_UNKNOWN_TOKENS = 4
+_SUFFIX_GAP = re.compile(r"[\s-]*\)?[\s-]*")  # ("... factor (HGF) inhibitor": after an abbreviation)
+_ABBREVIATION = re.compile(r"\s*\(\s*[a-z0-9-]{2,10}\s*\)\s*")
+# Words before a gene that make it part of a narrower target ("exon 20 insertion EGFR", "mutant-selective").
+_NARROWING = frozenset({"insertion", "mutant", "mutation", "exon", "selective", "specific", "non", "wild", "type"})
+
+
+def _gene_at(words: list[str], text: str, toks: list[tuple[str, int, int]], i: int,
+             covered: dict[int, int]) -> int:
+    """Token length of a gene (a gene_targets name, or a gene symbol the vocabulary knows) starting at token i;
+    0 when none starts there or it is inside a name already read (`covered`: token -> first token of its name),
+    other than one the gene opens ("ALK inhibitor" after "EGFR or")."""
+    if covered.get(i, i) != i or words[i] in _NOT_LISTED:
+        return 0
+    _, keys, lengths = _gene_verbs()
+    for n in lengths:
+        if i + n <= len(words) and tuple(words[i:i + n]) in keys and _joined(text, toks, i, i + n):
+            return n
+    for n in (2, 1):
+        if i + n <= len(words) and _joined(text, toks, i, i + n) and (n == 1 or words[i + 1].isdigit()) \
+                and canonical_gene("".join(words[i:i + n])):
+            return n
+    return 0
+
+
+def _joiner_after(words: list[str], text: str, toks: list[tuple[str, int, int]], j: int) -> int:
+    """The token after the joining marks and words that follow token j-1 ("," "/" "or" "and/or"); -1 when none."""
+    joined = False
+    while j < len(words):
+        gap = _LIST_GAP.fullmatch(text, toks[j - 1][2], toks[j][1])
+        if gap is None:
+            return -1
+        joined = joined or "," in gap.group() or "/" in gap.group()
+        if words[j] not in _LIST_JOINERS:
+            return j if joined else -1
+        joined, j = True, j + 1
+    return -1
+
+
+def _class_of(gene: tuple[str, ...], suffix: tuple[str, ...]) -> str | None:
+    """The class named by a gene and a class word ("alk" + "inhibitor"), a qualifier between left out."""
+    index = phrase_index()
+    for tail in (suffix, suffix[1:] if suffix and suffix[0] in _QUALIFIERS else ()):
+        item = _class_item(index.get((*gene, *tail))) if tail else None
+        if item:
+            return item
+    return None
+
+
+def _suffix_list_at(words: list[str], text: str, toks: list[tuple[str, int, int]], i: int,
+                    covered: dict[int, int]) -> tuple[int, tuple[str, ...]] | None:
+    """(end token, classes) of a list of genes from token i sharing the class word after the last one."""
+    if i and (words[i - 1] in _QUALIFIERS or words[i - 1] in _NARROWING):
+        return None  # "exon 20 insertion-targeted EGFR or HER2 TKI": the list is narrowed by what comes before it
+    genes: list[tuple[int, int]] = []
+    j, after_joiner = i, False
+    while (n := _gene_at(words, text, toks, j, covered)) and len(genes) < 8:
+        genes.append((j, j + n))
+        nxt = _joiner_after(words, text, toks, j + n)
+        if nxt < 0:
+            after_joiner = False
+            break
+        j, after_joiner = nxt, True
+    if not genes:
+        return None
+    if not after_joiner:
+        return _shared_suffix(words, text, toks, genes, genes[-1][1], ())
+    # The list went on past a joiner to words the vocabulary does not hold as a gene ("cMET or hepatocyte growth
+    # factor (HGF) inhibitor", "BRAF and/or MEK inhibitors"): a target of its own, up to a few words long.
+    for k in range(1, _UNKNOWN_TOKENS + 1):
+        span = range(j, j + k)
+        if j + k > len(words) or any(words[t] in _NOT_LISTED or not words[t].isalpha() for t in span) \
+                or covered.get(j, j) != j or not _joined(text, toks, j, j + k):
+            return None
+        last = j + k
+        if last + 1 < len(words) and _ABBREVIATION.fullmatch(text, toks[last - 1][2], toks[last + 1][1]):
+            last += 1  # "(HGF)": the words' abbreviation
+        hit = _shared_suffix(words, text, toks, genes, last, tuple(words[j:j + k]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _shared_suffix(words: list[str], text: str, toks: list[tuple[str, int, int]], genes: list[tuple[int, int]],
+                   last: int, other: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """(end token, classes) when a class word right after token `last` fits every gene (and `other`, the words of a
+    target that is no gene, makes a class of its own or an unnamed one)."""
+    if last >= len(words) or not _SUFFIX_GAP.fullmatch(text, toks[last - 1][2], toks[last][1]):
+        return None
+    for m in range(min(_SUFFIX_TOKENS, len(words) - last), 0, -1):
+        suffix = tuple(words[last:last + m])
+        if not _joined(text, toks, last, last + m):
+            continue
+        items = [_class_of(tuple(words[a:b]), suffix) for a, b in genes]
+        known = [item for item in items if item]
+        if not known:
+            continue
+        # A gene the vocabulary holds with another wording of the class word ("NTRK tyrosine kinase inhibitor" beside
+        # "ROS1, ALK or"): the gene's own class.
+        items = [item or _gene_verbs()[1].get(tuple(words[a:b])) for item, (a, b) in zip(items, genes, strict=True)]
+        known = [item for item in items if item]
+        if len(genes) + bool(other) < 2 and not (suffix[0] in _QUALIFIERS and len(suffix) > 1):
+            return None  # one gene: its own name, unless a qualifier stood between ("ALK-targeted inhibitor")
+        if len(known) < len(items):
+            return None  # a gene the class word does not fit: not one list
+        tail = (_class_of(other, suffix) or UNNAMED_TARGET) if other else None
+        return last + m, tuple(dict.fromkeys([*known, *([tail] if tail else [])]))
+    return None
+
+
+def _suffix_lists(text: str, toks: list[tuple[str, int, int]],
+                  raw: list[tuple[int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Lists of genes sharing one class word (_suffix_list_at): (first token, end token, classes)."""
+    words = [t for t, _, _ in toks]
+    covered = {k: first for first, end, _ in raw for k in range(first, end)}
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        hit = _suffix_list_at(words, text, toks, i, covered)
+        if hit is None:
+            i += 1
+            continue
+        found.append((i, hit[0], hit[1]))
+        i = hit[0]
+    return found
+
+
 def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     """Drugs and classes named in normalised text, in order, EGFR TKI generations resolved.
 
@@ -523,6 +664,9 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         return []  # no word or pair of words opens a drug or class name (most sentences): nothing to scan
     toks = tokens(text)
     raw = _scan(text, toks)
+    lists = _suffix_lists(text, toks, raw) if _LIST_CUE.search(text) else []
+    if lists:
+        raw = [r for r in raw if not any(a <= r[0] < b for a, b, _ in lists)]
     by_start = {first: (end, item) for first, end, item in raw}
     mentions: list[Mention] = []
     skip_until = -1
@@ -551,6 +695,7 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         if toks[first][0] in _gene_verbs()[0]:
             items, end = _more_genes(text, toks, items, end)
         mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
+    mentions += [Mention(toks[first][1], toks[end - 1][2], items) for first, end, items in lists]
     mentions.sort(key=lambda m: m.start)
     if "target" in text or "directed" in text or any(m.items == ("c:tki",) for m in mentions):
         mentions = _targets_named(text, mentions)

@@ -25,6 +25,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
+from trialmatch.criteria.vocab import load
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
 # PD-1 and PD-L1 drugs are often named loosely for each other: a near miss is "unknown".
@@ -33,6 +34,8 @@ _SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
 # some usage (UK patient information) small-molecule targeted drugs too, so a TKI is a near miss, not a clear
 # no. ("Monoclonal antibodies", class biologic, are not stretched.)
 _LOOSE = {"c:biological": "c:targeted"}
+# Classes of therapy against one gene's product (the gene vocabulary's): what a bispecific's arm is.
+_GENE_TARGETS = frozenset(f"c:{key}" for key in load("drugs")["gene_targets"]["classes"])
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,10 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} other than "
                                         f"{items_label(rule['allow'])}; whether your {_names(had)} counts as one "
                                         "needs your doctor's reading.")
+    if had and all(_other_arm(d, items) for d in had):
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; your {_names(had)} acts on "
+                                        "that target as one of two, which the trial may or may not count: ask "
+                                        "your doctor.")
     if had:
         setting = _rule_setting(h, rule)
         if setting == "no":
@@ -202,6 +209,30 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
                                         "every drug you list is one.")
     return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()}, and you list none.")
+
+
+@lru_cache(maxsize=1024)
+def _second_arms(name: str) -> frozenset[str]:
+    """For an antibody listed under another gene's class as well (amivantamab: an EGFR antibody with a MET arm),
+    the items of its own antibody class; empty for any other drug (a multi-kinase TKI such as crizotinib is one
+    molecule for all its targets)."""
+    generic = drugs.canonical_drug(name) if name else None
+    entry = load("drugs")["drugs"].get(generic) if generic else None
+    if entry is None or len(entry["classes"]) < 2:
+        return frozenset()
+    arms = {key: frozenset(f"c:{c}" for c in drugs.ancestors(key)) for key in entry["classes"]}
+    own = [key for key in arms if key.endswith("_antibody") and arms[key] & _GENE_TARGETS]
+    others = [key for key in arms if key not in own and arms[key] & _GENE_TARGETS]
+    if len(own) != 1 or not others or any("c:tki" in a for a in arms.values()):
+        return frozenset()
+    return arms[own[0]] | {f"d:{generic}"}
+
+
+def _other_arm(drug: Drug, items: set[str]) -> bool:
+    """A two-target antibody banned through its second target only ("any MET inhibitor" and amivantamab): whether
+    the trial means it is not settled. Banned through its own class ("EGFR-targeted therapy") or by name, it is."""
+    own = _second_arms(drug.name)
+    return bool(own) and not (own & items)
 
 
 def _near_target(rule: dict[str, Any], h: History, items: set[str] | None = None) -> bool:
