@@ -13,6 +13,9 @@
    metastases"), is a count; and a count that is a range or more than one ("5 to 15 brain metastases, none of which
    has been treated") no longer gives way to the untreated requirement of the same criterion: an active patient may
    have too few or too many, a question (only "at least one untreated brain metastasis" is met by any active one).
+3. An exclusion of metastatic spread whose examples name brain metastases ("Any evidence of distant metastatic disease,
+   including brain metastases on MRI"): brain metastases of any state are out. "including" before the mention was
+   read past (as in a permission's or a treatment's list), so the trial set no brain rule at all.
 """
 
 from __future__ import annotations
@@ -110,3 +113,25 @@ def test_a_range_of_untreated_metastases_is_a_question_for_active_ones(inclusion
 ])
 def test_one_untreated_metastasis_is_met_by_active_ones(inclusion: str) -> None:
     assert brain(inclusion) == (EX, EX, EL, UN)
+
+
+# --------------------------------------------------------------- 3. brain metastases as an example of excluded spread
+@pytest.mark.parametrize("exclusion", [
+    "Any evidence of distant metastatic disease, including brain metastases on MRI",
+    "Distant metastases, including brain metastases",
+    "Extrathoracic metastatic disease (including CNS metastases)",
+    "Stage IV disease, including brain or liver metastases",
+    "M1 disease, including intracranial metastases",
+    "Metastatic spread beyond the thorax, including brain metastases",
+])
+def test_brain_metastases_as_an_example_of_excluded_spread_are_out(exclusion: str) -> None:
+    assert brain("Stage III NSCLC", exclusion) == (EL, EX, EX, UN)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Prior radiotherapy, including radiotherapy to brain metastases",  # a treatment's object
+    "Metastatic disease including brain metastases is allowed",  # a permission
+    "Other malignancy, including brain metastases from another cancer",  # no spread word before "including"
+])
+def test_including_brain_metastases_elsewhere_sets_no_bar(exclusion: str) -> None:
+    assert brain("Stage IV NSCLC", exclusion)[1:3] == (EL, EL)

@@ -514,6 +514,10 @@ def _mention_statements(
     # neither a reason to read past the mention nor a rule of its own about earlier treatment.
     treatment_words = _without_open_status(sentence)
     near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
+    if exclusion and _example_of_excluded_spread(sentence, start):
+        # "Any evidence of distant metastatic disease, including brain metastases on MRI": brain metastases are one
+        # of the metastases excluded, whatever their state.
+        return [_statement("exclusion", sentence, E, X, X)], last
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.ASSESSED_BY.match(sentence)
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
@@ -1048,6 +1052,18 @@ def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
     if brain_trial:
         return bool(phrases.INTRACRANIAL_LESION.search(text)) and bool(phrases.UNTREATED_TARGET.search(text))
     return bool(phrases.UNTREATED_LESION.search(text))
+
+
+def _example_of_excluded_spread(sentence: str, start: int) -> bool:
+    """An exclusion of metastatic disease whose examples name brain metastases ("Distant metastases, including
+    brain metastases"); not a treatment's object ("Prior radiotherapy, including to brain metastases") nor a
+    sentence with an exception or a permission."""
+    including = phrases.INCLUDING_BEFORE.search(sentence, max(0, start - 60), start)
+    if including is None:
+        return False
+    head = sentence[:including.start()]
+    return (bool(phrases.SPREAD_HEAD.search(head)) and not phrases.RULE_SUBJECT_TREATMENT.search(head)
+            and not phrases.EXCEPTION_CUE.search(sentence))
 
 
 def _prior_brain_radiotherapy(sentence: str) -> bool:

@@ -432,6 +432,15 @@ MUST_AFTER = re.compile(
 )
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
+# What an exclusion's "including brain metastases" gives examples of: metastatic spread itself ("distant metastatic
+# disease", "extrathoracic metastases", "stage IV / M1 disease"), said in the words just before "including".
+SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)
+# A treatment or history word before it: the metastases are the treatment's object ("Prior radiotherapy ...").
+RULE_SUBJECT_TREATMENT = re.compile(
+    r"\b(?:prior|previous\w*|history|received|therap\w*|treat\w*|radio\w*|radiation|irradiat\w*|surg\w*"
+    r"|resect\w*|chemo\w*)\b",
+    re.I,
+)
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
 OPEN_WITH_OR_WITHOUT = re.compile(rf"\bwith(?: or |/)without {_OPEN_STATUS}", re.I)
 NEUTRAL_STATUS = guarded(
