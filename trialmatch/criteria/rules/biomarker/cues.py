@@ -509,6 +509,8 @@ NEG_FILLER = LINK | frozenset(
     "histologically cytologically other concomitant co-occurring coexisting additional actionable targetable "
     # "without a treatable driver", "no druggable oncogenic alteration": words that qualify the class negated
     "treatable druggable oncogenic clinically relevant significant pathogenic "
+    # "without a secondary T790M", "no acquired / concurrent MET amplification": how or beside what the change came
+    "secondary acquired concurrent coexistent co-existing co-existent accompanying simultaneous de novo "
     "positive any one more".split()
 )
 # For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.

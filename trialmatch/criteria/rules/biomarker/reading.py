@@ -600,9 +600,23 @@ _FOUND_AFTER = re.compile(
 _FOUND_AFTER_GUARD = re.compile(r"\b(?:after|following|upon|post|progression)\b", re.I)
 
 
+# "EGFR exon 19 deletion with a co-occurring MET amplification", "ALK fusion and a concurrent KRAS mutation": a second
+# change found beside the first, now, asked for with it. Not "with or without a co-occurring ..." (no "with" right
+# before the word) nor "alone or with a concomitant ..." (either way is allowed: see COOCCURRENCE).
+_BESIDE_AFTER = re.compile(
+    r"(?<!\balone or )(?<!\bor )\b(?:with|plus|and)\s+(?:(?:an?|the)\s+)?"
+    r"(?:co-?occurring|concurrent|concomitant|coexisting|co-existing|coexistent|co-existent|accompanying|simultaneous)\s+",
+    re.I,
+)
+
+
 def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
     """The primary change and the acquired one as two requirements. Whether a treated patient's tumour has since
-    acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful."""
+    acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful. A
+    change said to occur beside the first (_BESIDE_AFTER) is asked for as plainly as the first."""
+    beside = _BESIDE_AFTER.search(sentence) if "co" in sentence.lower() or "accompan" in sentence.lower() else None
+    if beside is not None:
+        return _apart(once, sentence[:beside.start()], sentence[beside.end():], listed, sure_tail=True)
     match = _ACQUIRED_AFTER.search(sentence) if "cquired" in sentence else None
     if match is not None:
         return _apart(once, sentence[:match.start()], sentence[match.end():], listed)
@@ -645,7 +659,8 @@ _RESISTANCE_KINDS = frozenset({"amplification", "overexpression", "expression", 
 _BYPASS_KINDS = frozenset({"amplification", "overexpression", "expression"})
 
 
-def _apart(once: _Once, before: str, after: str, listed: bool, resistance_only: bool = False) -> _Read | None:
+def _apart(once: _Once, before: str, after: str, listed: bool, resistance_only: bool = False,
+           sure_tail: bool = False) -> _Read | None:
     head = _statements_copy(once, before, "inclusion", listed)
     tail = _statements_copy(once, after, "inclusion", listed)  # "MET amplification", not any
     if not head or not tail or not head[1] or not tail[1]:
@@ -656,7 +671,7 @@ def _apart(once: _Once, before: str, after: str, listed: bool, resistance_only: 
     if any(s.polarity != "+" for s in (*head[1], *tail[1])):
         return None
     for statement in tail[1]:
-        statement.doubtful = True
+        statement.doubtful = statement.doubtful or not sure_tail
     return head[0] | tail[0], [*head[1], *tail[1]]
 
 

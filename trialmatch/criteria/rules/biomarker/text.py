@@ -59,6 +59,7 @@ from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
     EXON_CLASSES,
     OPEN_ENDED,
+    Occurrence,
     Statement,
     Token,
     occurrence_atoms,
@@ -342,7 +343,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         negative_seen = 0  # atoms of `negative` whose phrase has been checked for "no known"
         # Where each gene's atoms stand and which way they went, for "EGFR and ALK-negative or KRAS-positive";
         # None once an atom came another way (a driver word, an exception) and the sentence is not that kind.
-        placed: list[tuple[int, bool, list[dict[str, Any]]]] | None = []
+        placed: list[tuple[int, tuple[int, ...], bool, list[dict[str, Any]]]] | None = []
         unsure_absent = False
         known_only = True
         known_phrase = False
@@ -549,7 +550,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                             atom["vague"] = True
                 target.extend(atoms)
                 if placed is not None:
-                    placed.append((occ.gene_pos, target is negative, atoms))
+                    placed.append((occ.gene_pos, _positions(occ), target is negative, atoms))
             if drivers and not genes_named and colon_lists.get(id(phrase), (0, False))[1]:
                 placed = None  # "Driver mutations: EGFR, ALK, ROS1": the genes after the colon are the whole rule
             elif drivers and not genes_named:
@@ -682,8 +683,14 @@ _AND_JOIN = re.compile(r"\band\b(?!/)|[.;:]", re.I)
 _JOINT_ABSENCE = re.compile(r"\b(?:and|or|nor)\b|/", re.I)  # "no EGFR or ALK change" is neither
 
 
-def _absent_or_present(placed: list[tuple[int, bool, list[dict[str, Any]]]], text: str, statements: list[Statement],
-                       open_ended: bool) -> bool:
+def _positions(occ: Occurrence) -> tuple[int, ...]:
+    """Where the words of a gene's occurrence start (its gene, the changes and classes it names), in order. A class
+    word may be shared with genes after it ("EGFR and ALK wild-type, or KRAS mutant")."""
+    return tuple(sorted({occ.gene_pos, *(p for _, p in occ.alts), *(p for _, p in occ.kinds)}))
+
+
+def _absent_or_present(placed: list[tuple[int, tuple[int, ...], bool, list[dict[str, Any]]]], text: str,
+                       statements: list[Statement], open_ended: bool) -> bool:
     """"EGFR and ALK-negative or KRAS-positive", "wild-type for EGFR/ALK, or with a KRAS mutation": genes said absent
     and genes said present, joined by "or", are one requirement met either way: (no EGFR and no ALK change) or a
     KRAS change. Appends it and returns True; False when the sentence is not that kind (then it is read as before).
@@ -691,25 +698,28 @@ def _absent_or_present(placed: list[tuple[int, bool, list[dict[str, Any]]]], tex
     The absent genes must be joined ("and", "/", "no EGFR or ALK"): "EGFR negative, ALK negative, or KRAS positive"
     may list three alternatives, so that wording only makes both sides questions."""
     placed = sorted(placed, key=lambda p: p[0])
-    runs = [placed[0][1], *(b for (_, a, _), (_, b, _) in zip(placed, placed[1:], strict=False) if a != b)]
+    runs = [placed[0][2], *(b for (_, _, a, _), (_, _, b, _) in zip(placed, placed[1:], strict=False) if a != b)]
     if len(runs) != 2:
         return False
-    cut = next(i for i, p in enumerate(placed) if p[1] != placed[0][1])
-    boundary = text[placed[cut - 1][0]: placed[cut][0]]
+    cut = next(i for i, p in enumerate(placed) if p[2] != placed[0][2])
+    # From the last word of the side before the turn: "EGFR exon 19 deletion or L858R without MET amplification" has
+    # its "or" inside the first side (two ways in, then a change that must be absent), not at the turn.
+    turn = placed[cut][0]
+    boundary = text[max(p for p in placed[cut - 1][1] if p < turn or p == placed[cut - 1][0]): turn]
     if not _OR_JOIN.search(boundary) or _AND_JOIN.search(_OR_JOIN.sub(" ", boundary)):
         return False
-    absent = [a for _, neg, atoms in placed if neg for a in atoms]
-    present = [a for _, neg, atoms in placed if not neg for a in atoms]
+    absent = [a for _, _, neg, atoms in placed if neg for a in atoms]
+    present = [a for _, _, neg, atoms in placed if not neg for a in atoms]
     if ({a["gene"] for a in absent} & {a["gene"] for a in present}
             or any(a["t"] != "alt" for a in absent + present)):
         return False  # "EGFR wild-type or EGFR exon 20 insertion": the same gene both ways (see _drop_both_ways)
-    negatives = [p for p in placed if p[1]]
+    negatives = [p for p in placed if p[2]]
     if len({a["gene"] for a in absent}) > 1 and not _JOINT_ABSENCE.search(text[negatives[0][0]: negatives[-1][0]]):
         statements.append(Statement("+", _dedupe(present), open=open_ended, doubtful=True))
         statements.append(Statement("-", _dedupe(absent), doubtful=True))
         return True
     group: dict[str, Any] = {"t": "absent", "atoms": _dedupe(absent)}
-    joined = [group, *_dedupe(present)] if placed[0][1] else [*_dedupe(present), group]
+    joined = [group, *_dedupe(present)] if placed[0][2] else [*_dedupe(present), group]
     statements.append(Statement("+", joined, open=open_ended))
     return True
 

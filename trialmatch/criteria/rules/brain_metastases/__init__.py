@@ -514,6 +514,10 @@ def _mention_statements(
     # neither a reason to read past the mention nor a rule of its own about earlier treatment.
     treatment_words = _without_open_status(sentence)
     near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
+    if exclusion and _example_of_excluded_spread(sentence, start):
+        # "Any evidence of distant metastatic disease, including brain metastases on MRI": brain metastases are one
+        # of the metastases excluded, whatever their state.
+        return [_statement("exclusion", sentence, E, X, X)], last
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.ASSESSED_BY.match(sentence)
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
@@ -634,6 +638,11 @@ def _mention_statements(
             statements.append(made_by_subject)
         return statements, last
 
+    if object_of and not exclusion and not negated and phrases.TREATMENT_OBJECT.match(object_of.group(0)):
+        # "No prior resection or radiotherapy of brain metastases" as an inclusion: the negation stands before the
+        # treatment, further from the mention than one of the mention's own.
+        negated = bool(phrases.NEGATED_BEFORE.search(sentence, max(0, window_start - phrases.LOOKBACK),
+                                                     window_start + object_of.start()))
     if object_of:
         if not exclusion and not negated:
             return [], last
@@ -643,7 +652,7 @@ def _mention_statements(
         if phrases.TREATMENT_OBJECT.match(object_of.group(0)):
             if phrases.TIME_WINDOW.search(sentence):
                 return [], last
-            return [_statement("prior_treatment", sentence, E, U, E)], last
+            return [_prior_statement("prior_treatment", sentence)], last
         return [_statement("exclusion", sentence, E, E, U)], last
 
     if exclusion and negated:  # "leptomeningeal disease but no evidence of brain metastasis"
@@ -962,7 +971,9 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
         return []  # "Patients with measurable brain metastases must have one lesion >= 10 mm": a rule for those who do
     if _recording_rule(after):
         return []
-    return [_statement("requires_lesions", sentence, X, U, U)]
+    statement = _statement("requires_lesions", sentence, X, U, U)
+    statement["one_lesion"] = bool(phrases.ONE_LESION.match(found.group(0)))
+    return [statement]
 
 
 def _recording_rule(after: str) -> bool:
@@ -1043,10 +1054,67 @@ def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
     return bool(phrases.UNTREATED_LESION.search(text))
 
 
+def _example_of_excluded_spread(sentence: str, start: int) -> bool:
+    """An exclusion of metastatic disease whose examples name brain metastases ("Distant metastases, including
+    brain metastases"); not a treatment's object ("Prior radiotherapy, including to brain metastases") nor a
+    sentence with an exception or a permission."""
+    including = phrases.INCLUDING_BEFORE.search(sentence, max(0, start - 60), start)
+    if including is None:
+        return False
+    head = sentence[:including.start()]
+    return (bool(phrases.SPREAD_HEAD.search(head)) and not phrases.RULE_SUBJECT_TREATMENT.search(head)
+            and not phrases.EXCEPTION_CUE.search(sentence))
+
+
 def _prior_brain_radiotherapy(sentence: str) -> bool:
-    """ "Previously received brain radiation therapy": whole-brain-only rules and time windows aside."""
-    return (bool(phrases.PRIOR_BRAIN_RT.search(sentence)) and not phrases.WHOLE_BRAIN.search(sentence)
-            and not phrases.TIME_WINDOW.search(sentence))
+    """ "Previously received brain radiation therapy": whole-brain-only rules and time windows aside. An aside
+    naming whole-brain radiotherapy beside radiosurgery ("Prior cranial radiotherapy (WBRT or SRS)") gives examples
+    of any brain radiotherapy, not a whole-brain-only rule."""
+    if not phrases.PRIOR_BRAIN_RT.search(sentence) or phrases.TIME_WINDOW.search(sentence):
+        return False
+    return not phrases.WHOLE_BRAIN.search(phrases.ANY_RT_ASIDE.sub(" ", sentence))
+
+
+def _no_prior_brain_radiotherapy(sentence: str) -> bool:
+    """ "No prior brain radiotherapy", "Must not have received cranial irradiation" as an inclusion: the same rule
+    as "Prior brain radiotherapy" in the exclusions."""
+    return bool(phrases.NO_PRIOR_BRAIN_RT.search(sentence)) and _prior_brain_radiotherapy(
+        phrases.NO_PRIOR_BRAIN_RT.sub(" prior brain radiotherapy ", sentence, 1))
+
+
+def _prior_statement(kind: str, sentence: str) -> dict[str, Any]:
+    """A rule against earlier treatment of brain metastases. Whether a treated, stable patient's treatment was the
+    one named is a question, unless the trial asks for brain metastases (see _untreated_wanted); "plain" says the
+    sentence lets no treatment back in ("unless", "allowed", "provided") and names no drug treatment ("No prior
+    systemic therapy for brain metastases": treated, stable ones were most often treated locally)."""
+    statement = _statement(kind, sentence, E, U, E)
+    if (not phrases.EXCEPTION_CUE.search(sentence) and not phrases.ALLOWANCE.search(sentence)
+            and not phrases.SYSTEMIC_TREATMENT.search(sentence)
+            and all(_treated_object(sentence, m.start()) for m in phrases.BRAIN_METS.finditer(sentence))):
+        statement["plain"] = True
+    return statement
+
+
+def _treated_object(sentence: str, start: int) -> bool:
+    """Is the mention at `start` what a treatment was given for ("resection or radiotherapy of brain metastases")?
+    Elsewhere it names whom the rule is for ("Patients with recurrent brain metastases have received brain
+    radiotherapy"): a group, of which a treated, stable patient may not be one."""
+    found = phrases.OBJECT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start)
+    return found is not None and bool(phrases.TREATMENT_OBJECT.match(found.group(0)))
+
+
+def _untreated_wanted(statements: list[dict[str, Any]]) -> None:
+    """A trial for patients with brain metastases that rules out their earlier radiotherapy or resection ("Brain
+    metastases not suitable for surgery or radiosurgery" with "No prior brain radiotherapy"; "One to three brain
+    metastases" with "No prior resection or radiotherapy of brain metastases") is for metastases not yet treated:
+    treated, stable ones were treated so, and are out. Not when the trial lets treated ones in anywhere, nor for a
+    rule with an exception or of one group only."""
+    if any(s["kind"] in ("conditional", "alternatives") and s["treated_stable"] == E for s in statements) or any(
+            s["kind"] == "allowance" and _allowance_lets_in(s["text"])[0] != X for s in statements):
+        return
+    for statement in statements:
+        if statement.pop("plain", False) and "scope" not in statement and statement["treated_stable"] == U:
+            statement["treated_stable"] = X
 
 
 def _lepto_statements(criterion: Criterion, sentence: str, header_lepto: bool) -> list[dict[str, Any]]:
@@ -1304,6 +1372,11 @@ def parse(text: TrialText) -> dict[str, Any]:
         again = _reread_as_brain_trial(text.criteria, chunks, heads, sited)
         chunks.update(_read_criteria(text, True, header_lepto, again)[0])
     statements = [s for position in sorted(chunks) for s in chunks[position]]
+    if brain_trial or _requires_brain_metastases(chunks):
+        _untreated_wanted(statements)
+    for statement in statements:
+        statement.pop("plain", None)
+        statement.pop("one_lesion", None)
     _untreated_let_in(statements)
     statements = _apply_allowances(statements)
     return _decide(text, statements, header_requires, header_lepto)
@@ -1362,8 +1435,9 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
             statements.extend(_lesion_requirement(criterion, sentence))
-            if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence):
-                statements.append(_statement("prior_brain_radiotherapy", sentence, E, U, E))
+            if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
+                    criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
+                statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
         if criterion.section == "inclusion" and phrases.LESION_SITE.possible(criterion.context):
             # (_untreated_target_required reads only inclusions that name a site.)
             sited.add(position)
@@ -1373,8 +1447,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                     brain_trial or phrases.MUST_HAVE.search(criterion.text)
                     or phrases.UNTREATED_RELATIVE.search(criterion.text)):
                 # It says what lesions are counted ("at least one untreated brain metastasis of 5 mm"): an active
-                # patient has them, so a count read from the same criterion gives way to it.
-                statements[first_new:] = [s for s in statements[first_new:] if s["kind"] != "requires_lesions"]
+                # patient has them, so a count of one read from the same criterion gives way to it. A count of
+                # more, or a range ("5 to 15 brain metastases, none of which has been treated"), stays a question.
+                statements[first_new:] = [s for s in statements[first_new:]
+                                          if s["kind"] != "requires_lesions" or not s["one_lesion"]]
                 statements.append(_statement("requires_untreated", criterion.text, X, X, E))
         if len(statements) > first_new:  # (most criteria make none: nothing to scope)
             if criterion.section == "inclusion":

@@ -432,6 +432,15 @@ MUST_AFTER = re.compile(
 )
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
+# What an exclusion's "including brain metastases" gives examples of: metastatic spread itself ("distant metastatic
+# disease", "extrathoracic metastases", "stage IV / M1 disease"), said in the words just before "including".
+SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)
+# A treatment or history word before it: the metastases are the treatment's object ("Prior radiotherapy ...").
+RULE_SUBJECT_TREATMENT = re.compile(
+    r"\b(?:prior|previous\w*|history|received|therap\w*|treat\w*|radio\w*|radiation|irradiat\w*|surg\w*"
+    r"|resect\w*|chemo\w*)\b",
+    re.I,
+)
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
 OPEN_WITH_OR_WITHOUT = re.compile(rf"\bwith(?: or |/)without {_OPEN_STATUS}", re.I)
 NEUTRAL_STATUS = guarded(
@@ -661,7 +670,7 @@ UNTREATED_LESION = guarded(
 PRIOR_BRAIN_RT = guarded(
     r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent)\b[^.;]{0,40}?"
     r"(?:\b(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
-    r"|\b(?:radiation|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
+    r"|\b(?:radiation(?: therapy)?|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
     re.I,
 )
 # An inclusion that states the disease as a fact to be documented: "Documented brain metastases (treated or
@@ -697,12 +706,16 @@ DOCUMENTED_AFTER = re.compile(
 # ("up to 3", "<= 3", "0-3 brain metastases") is no requirement.
 _COUNT_WORD = r"(?:one|two|three|four|five|[1-9]\d*)"
 _COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to)\s*[1-9]\d*"
-               rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|[1-9]\d*)"
+               rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+               rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|[1-9]\d*)"
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
                  r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the"
                  r" (?:brain|cns|central nervous(?: system)?)\b)")
 _COUNT_MARK = re.compile(r"[1-9≥>]")
+# A count any patient with brain metastases meets: one lesion ("at least one", "1 or more", ">= 1"), or a measurable
+# one. Not "> 1" (two or more).
+ONE_LESION = re.compile(r"(?:at least (?:one|1)|(?:one|1) or more|(?:≥|>=)\s*1|>\s*0|measurable)\b", re.I)
 
 
 class _Counts(Guarded):
@@ -721,7 +734,8 @@ class _Counts(Guarded):
 
 BRAIN_LESION_COUNT = _Counts(re.compile(
     # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
-    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+    # "Five to fifteen (5-15) brain metastases": the count said again in figures
+    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:\(\s*[\d\s\-–]{{1,9}}\)\s+)?(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|(?:intra-?)?parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
     # "measurable intracranial disease (at least one lesion >= 10 mm)": disease in the brain that can be measured
@@ -757,6 +771,29 @@ LESION_CONDITION = re.compile(
     re.I,
 )
 WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
+# "(WBRT or SRS)", "(whole brain radiotherapy or radiosurgery)": examples of any brain radiotherapy, whole-brain one
+# beside a focal one.
+ANY_RT_ASIDE = re.compile(
+    r"\([^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)[^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)"
+    r"[^()]{0,40}\)"
+    r"|\([^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)[^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)"
+    r"[^()]{0,40}\)",
+    re.I,
+)
+# A drug treatment, not a local one: "systemic therapy for brain metastases", "steroids", "a TKI".
+SYSTEMIC_TREATMENT = re.compile(
+    r"\b(?:systemic|chemo\w*|targeted|drugs?|medical|medications?|steroids?|corticosteroids?|TKIs?|inhibitors?"
+    r"|immunotherap\w*|anti-?convulsants?)\b",
+    re.I,
+)
+# "No prior brain radiotherapy", "must not have received cranial irradiation", "without previous radiation to the
+# brain": an inclusion ruling out earlier brain radiotherapy (the negation, then only the words of a history).
+NO_PRIOR_BRAIN_RT = re.compile(
+    r"\b(?:no|not|never|without)\s+(?:(?:have|has|had|been|received|undergone|prior|previous(?:ly)?|history\s+of"
+    r"|any|a)\s+){0,4}(?:(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
+    r"|(?:radiation(?: therapy)?|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
+    re.I,
+)
 # "Prior WBRT for brain metastases", "previously received whole-brain radiotherapy": not a need for it now.
 PRIOR_WHOLE_BRAIN = guarded(
     r"\b(?:prior|previous(?:ly)?|history of|received|had|underwent|undergone)\b[^.;]{0,30}?"

@@ -83,7 +83,10 @@ _SHUT_OUT_AFTER = re.compile(
 )
 # "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.
 _EXCEPT_BEFORE = re.compile(r"\b(?:except(?: for)?|excluding|other than|but not)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "no squamous component", "not predominantly squamous"; not across a preposition that starts the population ("With
+# or Without VTX-22 in Non-Squamous NSCLC": the drug is what is negated, the histology is whom the trial is for).
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|without)\s+(?:(?!(?:in|for|among|with|versus|vs|plus|after|following)\b)[\w-]+\s+){0,2}$", re.I)
 # An exclusion whose histology is negated ("does not have (predominantly) squamous ...", "tumours lacking squamous
 # differentiation"): two negatives, a requirement at most; the histology named is not one it shuts out.
 _NEGATED_SUBJECT = re.compile(
