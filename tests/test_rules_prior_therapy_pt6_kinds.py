@@ -236,3 +236,61 @@ NEAR_EARLY = [
 @pytest.mark.parametrize("exclusion", NEAR_EARLY)
 def test_an_early_only_ban_stays_early(exclusion: str) -> None:
     assert verdict("chemo-io", exclusion=[exclusion]) != "excluded"
+
+
+# --- K6: a line label appended to a title names a later step of the study's plan ---------------------------
+
+
+def title_verdict(who: str, title: str, inclusion: list[str] | None = None) -> str:
+    return prior_verdict(PATIENTS[who], inclusion or ["Stage IV NSCLC"], [], title=title)
+
+
+PLAN_TITLES = [
+    "Randomized Phase III Trial Comparing Vinorelbine Monotherapy vs a Carboplatin Doublet in Elderly Patients With "
+    "Advanced NSCLC. Second Line: Erlotinib",
+    "Phase III Study of Two Chemotherapy Strategies in Patients Aged 70 or Over With Stage IV Lung Cancer; "
+    "Second-Line: Pemetrexed",
+    "Cisplatin-Gemcitabine Versus Carboplatin-Paclitaxel in Advanced Non-Small Cell Lung Cancer. 2nd Line: Docetaxel",
+    "A Trial of Gemcitabine Alone or With Carboplatin in Frail Patients With NSCLC. Third line treatment: gefitinib",
+    "Sequential Strategy in Advanced NSCLC With Platinum Doublets. Second line therapy: docetaxel or erlotinib",
+    "Randomised Comparison of Two Doublets in Advanced NSCLC. Maintenance: Gemcitabine",
+]
+
+
+@pytest.mark.parametrize("title", PLAN_TITLES)
+def test_a_line_label_after_the_title_asks_no_line(title: str) -> None:
+    for who in ("naive", "chemo-io"):
+        assert title_verdict(who, title) == "eligible", who
+
+
+@pytest.mark.parametrize("title", [
+    "Second Line: Docetaxel Versus Pemetrexed in Advanced NSCLC",
+    "Docetaxel as Second-Line Treatment in Advanced NSCLC",
+])
+def test_a_title_about_a_line_still_asks_it(title: str) -> None:
+    assert title_verdict("naive", title) != "eligible"
+
+
+# --- K7: "no longer benefitting from standard treatment" is progression on it --------------------------------
+
+NO_LONGER = [
+    "Patients must have a metastatic solid tumor, no longer benefitting from standard anti-cancer treatment or for "
+    "whom no such treatment is available",
+    "Advanced cancer no longer responding to standard therapy",
+    "Metastatic NSCLC no longer benefiting from prior systemic treatment",
+    "Patients whose disease is no longer controlled by standard therapies",
+    "Participants no longer benefitting from their most recent anticancer therapy",
+    "Subjects must be no longer responding to previous treatment for advanced disease",
+]
+
+
+@pytest.mark.parametrize("inclusion", NO_LONGER)
+def test_no_longer_benefitting_asks_for_earlier_treatment(inclusion: str) -> None:
+    assert verdict("naive", [inclusion]) != "eligible"
+    for who in ("chemo-io", "two-lines"):
+        assert verdict(who, [inclusion]) == "eligible", who
+
+
+def test_no_longer_said_of_something_else_asks_nothing() -> None:
+    inclusion = "Patients no longer requiring corticosteroids for brain metastases"
+    assert verdict("naive", [inclusion]) == "eligible"
