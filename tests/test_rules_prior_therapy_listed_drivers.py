@@ -52,17 +52,31 @@ def test_a_listed_carrier_without_the_drug_is_still_out(sentence: str) -> None:
     assert prior_verdict(ALK_AFTER_TKI, [sentence]) == "eligible"
 
 
-# Near-miss: examples leave the words wide, so a KRAS G12C carrier is still asked for its drug.
+# Near-miss: without a list (or with one left open by "or other"), the words are wide, so a treated KRAS G12C
+# carrier is still asked for its drug.
 @pytest.mark.parametrize("sentence", [
-    "Patients with an actionable genomic alteration (e.g., EGFR, ALK, ROS1) must have received approved targeted "
-    "therapy for that alteration.",
-    "Patients with an actionable genomic alteration (such as EGFR or ALK) must have received approved targeted "
-    "therapy for that alteration.",
+    "Patients with an actionable genomic alteration (e.g., EGFR, ALK, ROS1, or others) must have received approved "
+    "targeted therapy for that alteration.",
+    "Patients with EGFR, ALK or other actionable genomic alterations must have received approved targeted therapy "
+    "for that alteration.",
     "Patients with an actionable genomic alteration must have received approved targeted therapy for that "
     "alteration.",
 ])
 def test_examples_keep_the_driver_words_wide(sentence: str) -> None:
     assert prior_verdict(KRAS_CHEMO_IO, [sentence]) == "excluded"
+
+
+# Examples that leave a later-line driver out ("e.g., EGFR, ALK, ROS1") do not plainly mean it: a KRAS G12C carrier
+# without sotorasib is a question, not excluded (pt6; the real TROPION-Lung01 wording "AGA such as EGFR, ALK, ROS1,
+# NTRK, BRAF, MET exon 14 skipping, and RET" is adjudicated eligible/unknown for KRAS G12C and HER2).
+@pytest.mark.parametrize("sentence", [
+    "Patients with an actionable genomic alteration (e.g., EGFR, ALK, ROS1) must have received approved targeted "
+    "therapy for that alteration.",
+    "Patients with an actionable genomic alteration (such as EGFR or ALK) must have received approved targeted "
+    "therapy for that alteration.",
+])
+def test_closed_examples_leave_a_later_line_driver_a_question(sentence: str) -> None:
+    assert prior_verdict(KRAS_CHEMO_IO, [sentence]) == "unknown"
 
 
 @pytest.mark.parametrize("sentence", [

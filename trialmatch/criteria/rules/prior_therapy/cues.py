@@ -403,9 +403,11 @@ TREATED = guarded(
     # "Refractory to currently available treatment": to what exists, which is had.
     r"|\brefractory to (?:the )?(?:currently )?(?:available|existing|approved) (?:treatments?|therap(?:y|ies))\b"
     # ("Progressive disease during or after last treatment regimen": the disease's progression.)
-    r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective)\s+"
+    r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective"
+    # "No longer benefitting from standard anti-cancer treatment", "no longer responding to therapy": progression.
+    r"|no\s+longer\s+(?:benefit\w*|respond\w*|controlled))\s+"
     # ("progressed during/following ...": a slash joins the two as well as "or".)
-    r"(?:(?:on|after|to|following|during|with|of|or|while)(?:\s*/\s*|\s+)){0,4}"
+    r"(?:(?:on|after|to|following|during|with|of|or|while|from|by)(?:\s*/\s*|\s+)){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
 )

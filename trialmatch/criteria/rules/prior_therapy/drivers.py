@@ -85,6 +85,18 @@ _LIST_OPEN = re.compile(r"^\s*(?:e\.?g\b|eg\b|i\.?e\.?\s*,?\s*e\.?g|such\s+as|in
                         r"|among\s+others)|\b(?:etc|others?|among\s+others|and\s+so\s+on)\b")
 
 
+# "Actionable genomic alterations (AGA) such as EGFR, ALK, ROS1, BRAF and RET": the genes given as examples, with no
+# "or other(s)" / "etc." to leave the list open, are those the trial means; a later-line driver left out (KRAS, HER2)
+# is then a question, not a requirement of its approved drug.
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.?\s?g\.?|including|for\s+example|for\s+instance|like)\b")
+_OPEN_LIST = re.compile(r"\b(?:others?|etc)\b")
+
+
+def listed_examples(what: str, named: list[str]) -> bool:
+    """Whether `what` names its genes as examples of a list it does not leave open (_EXAMPLES)."""
+    return bool(named) and _EXAMPLES.search(what) is not None and _OPEN_LIST.search(what) is None
+
+
 def defined_by_list(what: str) -> bool:
     """Whether the driver words in `what` are followed by a bracket listing the genes meant (a closed list)."""
     if "(" not in what:
@@ -151,7 +163,8 @@ def _negative_or_carrier(norm: str, header_genes: frozenset[str]) -> tuple[list[
             continue
         rules.append({"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
                       "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
-                      "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))})
+                      "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest)),
+                      "listed": listed_examples(what, named)})
         spans.append(match.span())
     return rules, spans
 
@@ -210,7 +223,8 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
                 continue
             rule = {"kind": "driver", "genes": genes, "named": [g for g in named if g in genes],
                     "every": bool(_EVERY.search(rest)), "soft": bool(_REFUSAL.search(rest)),
-                    "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest))}
+                    "approved": "approved" in rest, "contra": bool(_CONTRA.search(rest)),
+                    "listed": listed_examples(what, named)}
             if "EGFR" in genes and _EGFR_SENSITIZING.search(what) and not _EGFR_EX20.search(what):
                 rule["egfr_findings"] = [*SENSITIZING, *(["t790m"] if "t790m" in what else [])]
             # (Only for the genes named: "driver alterations" widened to every driver asks too much of a guess.)

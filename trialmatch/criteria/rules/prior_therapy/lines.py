@@ -467,6 +467,22 @@ def study_first_line(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end() + 25) for m in _THIS_FIRST_LINE.finditer(text)]
 
 
+# "Patients may be pre-screened while receiving first-line platinum chemotherapy", "can be registered during
+# second-line therapy": a permission to take an early step (screening, consent, registration) during that line, no
+# requirement to be in it; the trial's own line rule is written elsewhere.
+_PERMITTED_DURING = re.compile(
+    r"\b(?:may|can|could|(?:are|is)\s+(?:allowed|permitted)\s+to)\s+(?:also\s+|still\s+|already\s+)?(?:be\s+)?"
+    r"(?:(?:pre-?)?(?:screen|regist|consent|enrol)\w*|approach\w*|identified|tested|sign\w*)\b"
+    r"[^.;:]{0,60}?\b(?:while|whilst|during|when)\s+(?:(?:still|currently)\s+)?(?:(?:receiving|on|undergoing|getting"
+    r"|being\s+treated\s+with)\s+)?(?:(?:the|their|a|an|his|her)\s+)?$")
+
+
+def _permitted_during(text: str, start: int) -> bool:
+    """Whether the line at `start` only times a permitted early step (_PERMITTED_DURING) in its clause."""
+    clause = max(text.rfind(";", 0, start), text.rfind(".", 0, start), text.rfind(":", 0, start)) + 1
+    return _PERMITTED_DURING.search(text, clause, start) is not None
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
@@ -477,7 +493,7 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _dated_sample(text, match.start(), before):
+        if _dated_sample(text, match.start(), before) or _permitted_during(text, match.start()):
             continue
         # "after first/second-line therapy", "failed first or second line": either line is enough, so the lower
         # count; "after first- and second-line therapy" asks for both.

@@ -952,11 +952,19 @@ def _studied_resistance(title: str) -> bool:
     return _STUDIED_RESISTANCE.search(low) is not None and not _ENTERS_AFTER.search(low)
 
 
+# "... Versus a Doublet in Elderly Patients With Advanced NSCLC. Second Line: Erlotinib": a line label with a colon
+# appended after the title's own sentence names a later step of the study's plan (what its patients get next), not
+# the line they enter at. (A title that opens with the label, "Second Line: Docetaxel Versus X", is read as before.)
+_PLAN_STEP = re.compile(r"(?<=[.;])\s*(?:(?:first|second|third|fourth|later|1st|2nd|3rd|4th|[1-4])[\s-]*line"
+                        r"(?:\s+(?:treatment|therapy|setting))?|maintenance|consolidation)\s*:\s*[^.;:]*", re.I)
+
+
 def title_rules(text: TrialText) -> list[dict[str, Any]]:
     """What the title says about earlier treatment ("as first-line", "previously treated", "TKI-naive")."""
     rules: list[dict[str, Any]] = []
     for title in dict.fromkeys(t.strip() for t in text.title.split(" / ") if t.strip()):
-        if _studied_resistance(title):
+        title = _PLAN_STEP.sub("", title).strip()
+        if not title or _studied_resistance(title):
             continue
         found = sentence_rules(title, Context(section="title"))
         if found and "induction" in title.lower() and _INDUCTION_TITLE.search(normalize(title)):

@@ -155,12 +155,26 @@ _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s
                            r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
 
 
+# "Neoadjuvant chemotherapy, neoadjuvant radiotherapy, or any other prior systemic anti-cancer therapy for NSCLC": a
+# ban closed by "any other" therapy of no setting reaches beyond the early setting its first items name.
+_ANY_OTHER = re.compile(r"(?:,|\bor|\bnor|\band(?:/or)?)\s+(?:any\s+|all\s+)?other\s+(?:forms?\s+of\s+)?"
+                        r"(?:(?:prior|previous|earlier|systemic|anti-?\s?cancer|anti-?\s?neoplastic|anti-?\s?tumou?r|cancer)\s+)*"
+                        r"(?:therap(?:y|ies)|treatments?|drugs?|agents?)\b")
+
+
+def _wider_than_early(norm: str) -> bool:
+    """Whether a ban naming early-setting treatment ends on "any other therapy" of no setting (_ANY_OTHER)."""
+    found = _ANY_OTHER.search(norm)
+    return found is not None and cues.ADJUVANT.search(norm, 0, found.start()) is not None \
+        and cues.ADJUVANT.search(norm, found.start()) is None
+
+
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
     if cues.EARLY.search(norm):
         return "early"
     if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
-        if _ADJUVANT_TOO.search(norm):
+        if _ADJUVANT_TOO.search(norm) or _wider_than_early(norm):
             return "any"  # "Prior chemotherapy, including adjuvant chemotherapy": every setting
         return "early"  # "Have received neoadjuvant chemotherapy"
     if cues.ADVANCED.search(norm) or ctx.adjuvant_ok:

@@ -701,7 +701,62 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         mentions = _targets_named(text, mentions)
     if "target" in text or "directed" in text or "inhibitor" in text or "aimed" in text:
         mentions = _target_examples(text, _inhibited_targets(text, mentions))
+    if _CARRIER_CUE.search(text):
+        mentions = _carried_targets(text, mentions)
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
+
+
+# "A chemotherapeutic agent targeting topoisomerase I", "an ADC with a topoisomerase I inhibitor payload",
+# "topoisomerase I inhibitor-containing ADC": a form (chemotherapy, ADC, antibody) narrowed by what it contains or
+# targets names the drugs of that target only (no ban on every chemotherapy or every ADC). A chemotherapy form adds
+# nothing to a target class (its drugs are cytotoxics or carry one); an antibody form keeps the drugs that are both.
+_CARRIER_FORMS = frozenset({"c:chemotherapy", "c:adc", "c:biologic", "c:biological"})
+_CARRIER_CUE = re.compile(r"targeting|directed|aimed|targets?\b|contain|carr(?:y|ies|ying)|bear|payload|conjugated"
+                          r"|loaded|armed|linked")
+_FORM_THEN_CARRIED = re.compile(
+    r"\s*\)?\s*,?\s*(?:(?:that|which)\s+)?(?:contains?|containing|carr(?:y|ies|ying)|bears?|bearing|conjugated\s+"
+    r"(?:to|with)|linked\s+to|loaded\s+with|armed\s+with|(?P<with>with))\s+(?:an?\s+|the\s+)?")
+_HEAD_NOUN = re.compile(r"\s*(?:(?:drugs?|agents?|medications?|compounds?|therap(?:y|ies)|treatments?|regimens?)\s*)?")
+_PAYLOAD_AFTER = re.compile(r"[\s-]*(?:based\s+|derived\s+)?(?:payloads?|warheads?)\b")
+_CARRIED_THEN_FORM = re.compile(r"[\s-]*(?:containing|bearing|based|payload)[\s-]+(?:(?:antibody|monoclonal)[\s-]+)?")
+# "Any agent, including an ADC, containing ...": the ADC is an example of the agent, which is the target's class.
+_EXAMPLE_OF_AGENT = re.compile(r"(?:agents?|drugs?|therap(?:y|ies)|treatments?|compounds?|medications?|molecules?)"
+                               r"\s*[,(]?\s*(?:including|such\s+as|e\.?g\.?,?|for\s+example)\s+(?:an?\s+)?$")
+
+
+def _carried(mention: Mention, form: Mention, example: bool) -> Mention:
+    """The target mention narrowed by its form (`example`: the form only illustrates a wider agent)."""
+    start, end = min(form.start, mention.start), max(form.end, mention.end)
+    if example or set(form.items) <= {"c:chemotherapy"}:
+        return Mention(start, end, mention.items)
+    return Mention(start, end, _drugs_both(form.items, mention.items))
+
+
+def _carried_targets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a form and the target it carries or is aimed at joined into one (`_carried`)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if last is None or not _target_class(mention) and not _target_class(last):
+            out.append(mention)
+            continue
+        if set(last.items) <= _CARRIER_FORMS and _target_class(mention):
+            joined = _FORM_THEN_CARRIED.match(text, last.end)
+            aimed = _TARGETING.match(text, mention.start) and _HEAD_NOUN.fullmatch(text, last.end, mention.start)
+            if aimed or (joined and joined.end() == mention.start
+                         and (not joined.group("with") or _PAYLOAD_AFTER.match(text, mention.end))):
+                # the same form written twice ("antibody drug conjugate (ADC)") goes with it
+                while len(out) > 1 and out[-2].items == last.items and out[-2].end + 8 >= last.start:
+                    out.pop()
+                    last = Mention(out[-1].start, last.end, last.items)
+                out[-1] = _carried(mention, last, bool(_EXAMPLE_OF_AGENT.search(text, 0, last.start)))
+                continue
+        if _target_class(last) and set(mention.items) <= _CARRIER_FORMS - {"c:chemotherapy"} \
+                and _CARRIED_THEN_FORM.fullmatch(text, last.end, mention.start):
+            out[-1] = _carried(last, mention, False)
+            continue
+        out.append(mention)
+    return out
 
 
 # "Antibody-drug conjugates (either) targeting c-Met", "anti-MET monoclonal antibodies": a form and a target in one

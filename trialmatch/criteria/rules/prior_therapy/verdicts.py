@@ -497,8 +497,10 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                                          "finds one, ask whether you would need that treatment first.")
     missing: list[tuple[str, tuple[str, ...]]] = []
     for gene in positive:
+        # A later-line driver (KRAS, HER2) left out of the genes a sentence lists as its examples ("AGA such as
+        # EGFR, ALK, ROS1 ...", drivers.listed_examples) is not plainly meant: its drug is a question, not a must.
         need = needed(gene, profile.alterations(gene), rule["every"], gene in rule.get("named", ()),
-                      later_line=bool(h.lines) and rule.get("approved", False))
+                      later_line=bool(h.lines) and rule.get("approved", False) and not rule.get("listed"))
         if need is None and _had_approved(gene, profile, rule["every"], h):
             continue  # their driver's approved drug is had, so the condition holds however the trial means it
         if need is None:

@@ -658,11 +658,27 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match and _marker_words_only(match.group("what")):  # "Non-AGA subjects:", "EGFR/ALK wild-type patients:"
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
+    if match and _topic_heading(match.group("what")):
+        return None, text
     if match and cancers_named(match.group("what")):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     if match and _class_heading_rule(text, match.group("what"), match.end()):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     return None, text
+
+
+# "Prior treatment for advanced/metastatic NSCLC: patients must have received ...", "Previous systemic therapy in
+# NSCLC:": a heading that names what the criterion is about (earlier treatment of the trial's own cancer), not a
+# group of patients; its rule binds everyone. (Another cancer's treatment heading keeps that cancer's scope.)
+_TOPIC_HEAD = re.compile(
+    r"^(?:(?:prior|previous|earlier|past)\s+)?(?:(?:systemic|anti-?\s?cancer|anti-?\s?tumou?r|oncologic(?:al)?)\s+)*"
+    r"(?:treatments?|therap(?:y|ies)|regimens?|lines?\s+of\s+(?:therapy|treatment)|treatment\s+history"
+    r"|therapy\s+history)\s+(?:history\s+)?(?:for|of|in|received\s+for)\s+", re.I)
+
+
+def _topic_heading(what: str) -> bool:
+    """Whether a heading before a colon names earlier treatment of NSCLC (_TOPIC_HEAD), not a group."""
+    return _TOPIC_HEAD.match(what.strip()) is not None and not _names_other_disease(cancers_named(what))
 
 
 def _class_heading_rule(text: str, what: str, end: int) -> bool:
