@@ -560,7 +560,9 @@ def _mention_statements(
         exclusion = False  # "Patients are eligible only if they have no brain metastases", listed as an exclusion
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
-    after_text = _verb_side(phrases.ASIDE.sub("", phrases.INCLUDING_ASIDE.sub(" ", sentence[end:end + 200], 1)))
+    # Asides out before the window is cut: a long bracket ("who have been treated and are stable (no progression
+    # for 4 weeks, ..., off steroids for 3 days) are allowed") would otherwise be cut open and hide the verb.
+    after_text = _verb_side(phrases.ASIDE.sub("", phrases.INCLUDING_ASIDE.sub(" ", sentence[end:end + 400], 1))[:200])
     shut_out = bool(phrases.EXCLUDED_AFTER.match(after_text))
     if not exclusion and shut_out:
         exclusion = True  # "patients with active brain metastases are excluded", in any section
