@@ -113,3 +113,34 @@ def test_a_solid_tumour_basket_beside_blood_cancers_takes_nsclc(inclusion: str, 
 ])
 def test_other_baskets_stay_a_question(inclusion: str, title: str, conditions: tuple[str, ...]) -> None:
     assert verdicts(trial(inclusion, title=title, conditions=conditions)) == ALL_UN
+
+
+# --------------------------------------------------------------- 4. a heading over one rule per group
+GROUP_RULES = [
+    ("Brain metastases: >> Arms A and B: asymptomatic untreated brain metastases are allowed; symptomatic brain "
+     "metastases are excluded. >> Arm C: untreated brain metastases excluded; treated lesions allowed if stable",
+     (EL, EL, UN, UN)),
+    ("CNS metastases: >> Part 1 - known brain metastases, treated or untreated >> Part 2 - untreated or symptomatic "
+     "brain metastases; treated, stable brain metastases are allowed", (EL, EL, EX, UN)),
+    ("CNS involvement: >> Cohorts 1-3: asymptomatic CNS metastases, untreated or treated, are permitted >> Cohorts "
+     "4-5: untreated brain metastases are excluded; previously treated, stable lesions are allowed", (EL, EL, UN, UN)),
+    ("Brain metastases: >> Part A: untreated brain metastases are excluded; treated, stable lesions are allowed >> "
+     "Part B: untreated or progressing brain metastases are excluded", (EL, EL, EX, UN)),
+    ("Intracranial disease: >> Cohort 1 - active brain metastases >> Cohort 2 - symptomatic brain metastases",
+     (EL, EL, UN, UN)),
+    ("Brain metastases: >> Part 1 (escalation): any brain metastases >> Part 2 (expansion): untreated brain "
+     "metastases", (EL, EL, EX, UN)),
+]
+
+
+@pytest.mark.parametrize(("exclusion", "expected"), GROUP_RULES)
+def test_a_heading_over_group_rules_is_the_best_group(exclusion: str, expected: tuple[str, ...]) -> None:
+    assert brain("", exclusion) == expected
+
+
+def test_a_heading_over_kinds_is_read_as_before() -> None:
+    # No group labels: the heading and its items are one rule, as before this round.
+    assert brain("", "Brain metastases: >> untreated >> symptomatic") == (EL, EX, EX, UN)
+    # A group label with a dash names no condition: "Part B - untreated or symptomatic" reads as "Part B: ...".
+    assert brain("", "Part B - untreated or symptomatic brain metastases") == brain(
+        "", "Part B: untreated or symptomatic brain metastases")
