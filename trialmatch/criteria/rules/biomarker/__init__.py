@@ -247,6 +247,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         return _treated_only_reason(head, verdict, clause, profile)
     if condition is not None and clause["mode"] == "forbid":
         return _treated_reason(head, condition, verdict, clause, answers, profile)
+    if atoms[0]["t"] == "hla" and atoms[0].get("matched"):
+        return ("This trial asks for a gene change in the tumour that its own matching rules pair with one of its "
+                "drugs; those rules are not in its text. Ask the study team whether yours is matched.")
     if atoms[0]["t"] == "hla" and atoms[0].get("name"):
         return (f"This trial asks for {atoms[0]['name']} on the tumour, a marker your profile does not list. "
                 "Ask your doctor.")

@@ -472,7 +472,8 @@ STRUCTURE = re.compile(
     r"|rul(?:e|es|ing)\s+out)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
-    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacks|lack|without|w/o"
+    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacked|lacks|lack"
+    r"|without|w/o"
     r"|none of(?: the following)?|not known to (?:have|harbou?r|carry|contain|be))\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
     r"(?:have|has|had|harbou?r|harbou?ring|carry|carrying|contain|show|exhibit|be|been|test positive)\b"
@@ -891,6 +892,28 @@ UNSPECIFIED_MARKERS = guarded(
     r"(?:(?:genetic|genomic|molecular|gene|oncogenic|driver)\s+){0,2}(?:alterations?|mutations?|aberrations?|fusions?|biomarkers?)\b",
     re.I,
 )
+
+
+# "A genomic variant ... for which one of the study drugs is a matched treatment according to the Molecular Tumor
+# Board matching rules", "an alteration matching one of the study arms", "matched to a treatment arm on the basis of
+# the tumour's genomic alteration": a change is asked for, but which ones count is decided by rules outside the text
+# (a matching table, a board). A question for everyone, never a bar and never an open door.
+_CHANGE_WORD = (r"(?:variants?|alterations?|aberrations?|mutations?|abnormalit(?:y|ies)|biomarkers?"
+                r"|molecular\s+targets?|genomic\s+(?:profile|findings?|results?))")
+MATCHED_VARIANT = guarded(
+    rf"\b{_CHANGE_WORD}\b[^.;]{{0,200}}?\b(?:matched\s+(?:treatments?|therap(?:y|ies)|drugs?|agents?|study\s+drugs?"
+    r"|(?:treatment\s+)?arms?|to|with)|match(?:es|ing)?\s+(?:one\s+of\s+)?(?:the\s+)?(?:study|trial|available|protocol)"
+    r"\s+(?:drugs?|treatments?|therap(?:y|ies)|arms?|agents?)|matching\s+(?:rules|algorithm|criteria|table)"
+    r"|molecular\s+tumou?r\s+boards?)\b"
+    rf"|\bmatched\s+to\s+(?:an?\s+|one\s+of\s+the\s+|the\s+)?(?:study\s+|treatment\s+)?(?:arms?|drugs?|treatments?"
+    rf"|sub-?stud(?:y|ies)|cohorts?)\b[^.;]{{0,120}}?\b{_CHANGE_WORD}\b",
+    re.I,
+)
+
+
+def matched_variant(sentence: str) -> bool:
+    """Does the sentence ask for a change that rules outside the text match to a study drug (see MATCHED_VARIANT)?"""
+    return MATCHED_VARIANT.search(sentence) is not None
 
 
 # "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.

@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from trialmatch.criteria.rules import marker_vocab as vocab
+from trialmatch.criteria.rules.biomarker.chosen import marker_chooses_treatment
 from trialmatch.criteria.rules.biomarker.cohorts import (
     before_permission,
     bullet_labels,
@@ -45,6 +46,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     UNSPECIFIED_MARKERS,
     alone_rule,
     asks_known_pdl1,
+    matched_variant,
     mutant_prefix,
     names_hla_type,
     no_patient_group,
@@ -397,6 +399,8 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
         return None
     if purpose_of(sentence) in _NOT_MARKER_PURPOSES:
         return None  # "toxicity from prior EGFR TKI must have resolved": about recovery, not the tumour
+    if once(marker_chooses_treatment, sentence):
+        return None  # "prior osimertinib unless the tumour lacked T790M": which treatment, not which tumour
     if listed and EARLY_SETTING.search(sentence):
         return None  # one listed route, for early disease: not a rule on metastatic NSCLC
     genes, scores = read_sentence(norm, section), read_pdl1(norm, section)
@@ -786,6 +790,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             # A marker no profile lists ("must overexpress B7-H3") or a PD-L1 result of any level: questions too.
             unlisted = once(unlisted_marker, sentence) if section == "inclusion" else None
             known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
+            # A change matched to a study drug by rules outside the text: which ones count is not written.
+            matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
             read_text = sentence
             if section == "exclusion" and own_labels:
                 # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
@@ -808,7 +814,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
             read = apart or read
-            if read is None:
+            if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
+                # (a matched change named only by class, "an actionable alteration matching a study arm", is the
+                # same question: which ones the rules match is not written)
+                if matched:
+                    found.append(_matched_clause(sentence, own_labels or cohorts))
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
                 if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
@@ -1059,6 +1069,12 @@ def _split_treated_exception(found: list[dict[str, Any]], exception: tuple[str, 
                       "cohorts": clause["cohorts"], "evidence": clause["evidence"], "source": clause["source"],
                       "treated_only": True})
         return
+
+
+def _matched_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
+    """A change that the trial's own matching rules pair with a study drug: no profile can show one (a question)."""
+    atom = {"t": "hla", "name": "a gene change matched to a study drug", "matched": True}
+    return {"mode": "require", "atoms": [atom], "cohorts": cohorts, "evidence": quote(sentence), "source": "inclusion"}
 
 
 def _hla_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:

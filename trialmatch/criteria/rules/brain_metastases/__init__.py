@@ -69,6 +69,11 @@ def _before_window(sentence: str, start: int) -> str:
     window = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), window)
     cut = max((m.end() for m in phrases.CLAUSE_END.finditer(window)), default=0)
     window = window[cut:]
+    # "Part B - untreated or symptomatic brain metastases": a group's label with a dash ends no clause by itself, but
+    # it names no condition either (as "Part B:" does not).
+    label = _GROUP_LABEL_HEAD.match(window)
+    if label is not None and not label.group(0).rstrip().endswith(":"):
+        window = " " * label.end() + window[label.end():]
     # A comma ends the clause, unless what precedes it is one qualifier ("symptomatic, untreated"); "Active, or
     # untreated, brain metastases" is a list of them, each one (its "or" aside) kept.
     parts = window.split(",")
@@ -560,7 +565,9 @@ def _mention_statements(
         exclusion = False  # "Patients are eligible only if they have no brain metastases", listed as an exclusion
     if exclusion and not negated and phrases.PERMIT_BEFORE.search(sentence, max(0, start - phrases.LOOKBACK), start):
         exclusion = False  # "Participants are eligible if CNS metastases are treated and ...", listed as an exclusion
-    after_text = _verb_side(phrases.ASIDE.sub("", phrases.INCLUDING_ASIDE.sub(" ", sentence[end:end + 200], 1)))
+    # Asides out before the window is cut: a long bracket ("who have been treated and are stable (no progression
+    # for 4 weeks, ..., off steroids for 3 days) are allowed") would otherwise be cut open and hide the verb.
+    after_text = _verb_side(phrases.ASIDE.sub("", phrases.INCLUDING_ASIDE.sub(" ", sentence[end:end + 400], 1))[:200])
     shut_out = bool(phrases.EXCLUDED_AFTER.match(after_text))
     if not exclusion and shut_out:
         exclusion = True  # "patients with active brain metastases are excluded", in any section
@@ -1183,6 +1190,23 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     return " and ".join(items)
 
 
+_BARE_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")
+
+
+def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
+    """ "Brain metastases:" over sub-bullets that each give one group's rule ("Arms A and B: asymptomatic untreated
+    brain metastases are allowed", "Part 1 - untreated brain metastases are excluded"): the heading names the topic,
+    the sub-bullets are the rules. Read alone it was a bare exclusion of every brain metastasis, which the groups'
+    permissions could only turn into a question. Not a heading over a list of kinds ("Brain metastases:" then
+    "symptomatic", "untreated"): there the heading and its list are one rule."""
+    here = criteria[position]
+    if not _BARE_HEADING.match(here.text):
+        return False
+    items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
+    return bool(items) and all(_about_brain(c.text) for c in items) and any(
+        c.scope is not None and c.scope.kind != "condition" or _GROUP_LABEL_HEAD.match(c.text) for c in items)
+
+
 def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> None:
     """ "Known brain metastases," then a bullet "unless treated and neurologically stable": the bullet is the
     exception of the exclusion just before it (the same section, at most as deep)."""
@@ -1397,6 +1421,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     criteria = text.criteria
     group: _Alternatives | None = None
     group_at = -1
+    headings: list[int] = []  # "Brain metastases:" over one rule per group (see _group_rules_heading)
     for position, criterion in enumerate(criteria):
         if group is not None and not group.holds(criterion):
             chunks[group_at].extend(group.combined())
@@ -1416,7 +1441,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         possible = worded and sited_words.get(criterion.text)
         if possible is None:
             possible = sited_words[criterion.text] = site_words.possible(criterion.text)
-        sentences = criterion.sentences() if possible else []
+        grouped = possible and _group_rules_heading(criteria, position)
+        if grouped:
+            headings.append(position)
+        sentences = criterion.sentences() if possible and not grouped else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
@@ -1462,7 +1490,35 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             group, group_at = _Alternatives(criterion), position
     if group is not None:
         chunks[group_at].extend(group.combined())
+    for position in headings:
+        _combine_groups(criteria, position, chunks)
     return chunks, heads, sited
+
+
+_COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})
+
+
+def _combine_groups(criteria: tuple[Criterion, ...], position: int, chunks: dict[int, list[dict[str, Any]]]) -> None:
+    """The groups' rules under a "Brain metastases:" heading as one rule of the trial: a group the patient fits is
+    enough, so per state the best of the groups' verdicts (each group's the worst of its own rules). Read one by one,
+    each group's rule was only a question for the patients of the others ("applies only to Part A"), so a state every
+    group shuts out (untreated ones in "Part A - any brain metastases" and "Part B - untreated ... excluded") was left
+    a question. Rules of another kind (a requirement) are left as they are."""
+    here = criteria[position]
+    items = [p for p in range(position + 1, len(criteria))
+             if criteria[p].depth > here.depth and criteria[p].section == here.section]
+    items = items[:next((i for i, p in enumerate(items) if p != position + 1 + i), len(items))]
+    rules = [chunks.get(p, []) for p in items]
+    if not rules or any(s["kind"] not in _COMBINABLE for group in rules for s in group):
+        return
+    combined = _statement("exclusion" if here.section == "exclusion" else "conditional",
+                          " ".join([here.text, *(criteria[p].text for p in items)]), E, E, E, E)
+    for state in STATES:
+        combined[state] = _most([_most([s[state] for s in group]) if group else E for group in rules],
+                                restrictive=False)
+    for p in items:
+        chunks[p] = []
+    chunks.setdefault(position, []).append(combined)
 
 
 def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: bool,

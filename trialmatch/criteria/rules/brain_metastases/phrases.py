@@ -146,6 +146,17 @@ STRONG_ACTIVE = re.compile(
 )
 # "uncontrollable" ones cannot be controlled (not amenable to treatment), which an untreated one need not be.
 WEAK_ACTIVE = re.compile(r"\b(?:unstable|not stable|uncontrollable)\b", re.I)
+# "stable for <4 weeks", "stable for less than 28 days", "not stable for at least 1 month": a stability window not yet
+# reached, the complement of "stable for at least 4 weeks". Untreated (active) metastases have no stability to count
+# (as "unless stable for at least 4 weeks" leaves them out); treated, stable ones are taken to meet the window (time
+# windows never exclude).
+SHORT_STABILITY = re.compile(
+    r"\bstable\s+for\s+(?:(?:less|fewer|shorter)\s+than|under|<|≤|<=)\s*(?:\d{1,3}|one|two|three|four|six|eight|twelve)"
+    r"\s*(?:days?|weeks?|wks?|months?)\b"
+    r"|\bnot\s+(?:been\s+)?stable\s+for\s+(?:at\s+least|a\s+minimum\s+of|≥|>=|>)\s*"
+    r"(?:\d{1,3}|one|two|three|four|six|eight|twelve)\s*(?:days?|weeks?|wks?|months?)\b",
+    re.I,
+)
 # "Uncontrolled brain metastases": untreated or progressing ones are not under control (an exclusion's own words;
 # "unstable" may be defined by a need for urgent treatment, which untreated ones need not have).
 UNCONTROLLED = re.compile(
@@ -238,6 +249,7 @@ RECENTLY_TREATED = re.compile(
 QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (RECENTLY_TREATED, "recent", U, E),
     (STRONG_ACTIVE, "activity", E, X),
+    (SHORT_STABILITY, "activity", E, X),
     (UNCONTROLLED, "activity", E, X),
     (WEAK_ACTIVE, "activity", E, U),
     (SYMPTOMS, "symptoms", E, U),

@@ -240,10 +240,27 @@ def _lung_named(sources: list[str]) -> bool:
     return any(_LUNG.search(mask(mask(s, v["sclc"]), _NEUROENDOCRINE_OF_LUNG)) for s in sources)
 
 
-def _names_other_cancer(part: str) -> bool:
+def _names_other_cancer(part: str, solid_basket: bool = False) -> bool:
+    """Does the part name a cancer other than NSCLC? Beside a basket of any solid tumour, a blood cancer is no
+    such name: "solid tumor, multiple myeloma, or B cell non-Hodgkin lymphoma" takes every solid tumour, and
+    the blood cancers are more ways in, not a list of the solid tumours meant."""
     v = vocab()
     plain = mask(mask(part, v["nsclc"]), v["basket"])
+    if solid_basket:
+        plain = _BLOOD_CANCER.sub(lambda m: " " * len(m.group(0)), plain)
     return bool(v["other_cancers"].search(plain) or v["other_organs"].search(plain))
+
+
+# Blood cancers, with the words that say which kind ("B cell non-Hodgkin lymphoma", "relapsed multiple myeloma").
+_BLOOD_CANCER = re.compile(
+    r"\b(?:(?:relapsed|refractory|multiple|B[\s-]cell|T[\s-]cell|NK[\s-]cell|non[\s-]?Hodgkin'?s?|Hodgkin'?s?|diffuse"
+    r"|large|mantle\s+cell|follicular|chronic|acute|lymphocytic|lymphoblastic|myeloid|myelogenous|plasma\s+cell"
+    r"|and|or|/|,)\s*)*(?:lymphomas?|leuka?emias?|myelomas?|myelodysplastic\s+syndromes?|hematologic(?:al)?"
+    r"\s+(?:malignanc(?:y|ies)|cancers?)|haematologic(?:al)?\s+(?:malignanc(?:y|ies)|cancers?)|NHL|CLL|AML|MDS)\b",
+    re.I,
+)
+# A basket of every solid tumour: "solid tumor(s)", "solid malignancies", "advanced solid ...".
+_SOLID_BASKET = re.compile(r"\bsolid\s+(?:tumou?rs?|malignanc(?:y|ies)|cancers?|neoplasms?)\b", re.I)
 
 
 # "NSCLC that has transformed to small cell lung cancer", "small cell transformation of EGFR-mutant adenocarcinoma".
@@ -485,7 +502,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         lung = any(_LUNG.search(mask(part, v["sclc"])) for part in listed)  # "breast, lung and ovarian cancers"
         open_door = any(_OTHER_OR_ANY.search(part) and not _HISTORY.search(part)
                         for part in baskets if part in inclusion)
-        if not lung and not open_door and any(_names_other_cancer(part) for part in listed):
+        solid = any(_SOLID_BASKET.search(part) for part in baskets)
+        if not lung and not open_door and any(_names_other_cancer(part, solid) for part in listed):
             open_part = _open_basket_part(text)
             if open_part:
                 return _rule(ELIGIBLE, open_part)  # one part takes any solid tumour; the others name theirs
