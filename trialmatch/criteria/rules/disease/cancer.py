@@ -256,7 +256,7 @@ _BLOOD_CANCER = re.compile(
     r"\b(?:(?:relapsed|refractory|multiple|B[\s-]cell|T[\s-]cell|NK[\s-]cell|non[\s-]?Hodgkin'?s?|Hodgkin'?s?|diffuse"
     r"|large|mantle\s+cell|follicular|chronic|acute|lymphocytic|lymphoblastic|myeloid|myelogenous|plasma\s+cell"
     r"|and|or|/|,)\s*)*(?:lymphomas?|leuka?emias?|myelomas?|myelodysplastic\s+syndromes?|hematologic(?:al)?"
-    r"\s+(?:malignanc(?:y|ies)|cancers?)|haematologic(?:al)?\s+(?:malignanc(?:y|ies)|cancers?)|NHL|CLL|AML|MDS)\b",
+    r"\s+(?:malignanc(?:y|ies)|cancers?)|haematologic(?:al)?\s+(?:malignanc(?:y|ies)|cancers?)|NHL|DLBCL|CLL|CML|AML|MDS)\b",
     re.I,
 )
 # A basket of every solid tumour: "solid tumor(s)", "solid malignancies", "advanced solid ...".
