@@ -45,6 +45,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     read_alternatives,
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
+from trialmatch.criteria.rules.prior_therapy.complement import complement_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -1045,8 +1046,18 @@ def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
     # "Received one of the following: * Cohort 1: X * Cohort 2: Y": a cohort named on one way in is no group on
     # another way in (cohort 1 taken by the way of cohort 2 would be a group with no rule, open to anyone).
     sided = [any(rules[i].get("alt") and rules[i]["cohorts"] for i in group) for group in groups for _ in leaves]
-    kept = [group for group, side in zip(paired, sided, strict=True) if group or not side]
+    # "Enrolment into one of the following cohorts: * Cohort 1: ... * Cohort 2: ...": the rules common to all keep
+    # cohort 1 paired with cohort 2's way in from being empty, yet it is no way in either.
+    foreign = [_others_way(group, leaf, rules) for group in groups for leaf in leaves]
+    kept = [group for group, side, other in zip(paired, sided, foreign, strict=True)
+            if (group or not side) and not (side and other)]
     return kept or paired
+
+
+def _others_way(group: list[int], leaf: tuple[int, ...], rules: list[dict[str, Any]]) -> bool:
+    """Whether the way `leaf` is another cohort's: every rule on it names cohorts, and none is in `group`."""
+    on_leaf = [i for i, rule in enumerate(rules) if rule.get("alt") and on_path(rule["alt"], leaf)]
+    return bool(on_leaf) and all(rules[i]["cohorts"] for i in on_leaf) and not set(on_leaf) & set(group)
 
 
 def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_parts: frozenset[str]) -> list[list[int]]:
@@ -1179,7 +1190,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
-    criteria = _every_part_naive(text, criteria)
+    criteria = complement_groups(_every_part_naive(text, criteria))
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:
