@@ -10,7 +10,12 @@
   the alterations listed in (b)": the one list splits the patients, so a carrier of a driver outside it is one of
   those without;
 - P5 "..., and may have received 1 prior anti-PD-1": a permission clause lets its own treatment in, and neither
-  cancels nor softens the requirement before it.
+  cancels nor softens the requirement before it;
+- P6 (shared reader) "Part 2 (Expansion) - NSCLC cohort:" on a line of its own heads the list below it;
+- P7 "Pretreated cohorts (1a, 1b, 2, 4): ...; Treatment-naive cohorts (5a, 5b, 7): ...": a heading naming its cohorts
+  in brackets gives its rule to each of them;
+- P8 "B1 - NSCLC / KRAS G12C / ..." under "Part B expansion cohorts (tumour type / alteration / prior therapy):": a
+  line opened by a code and a dash is that cohort's, as "EXP-1: ..." under a cohorts lead-in was.
 """
 
 from __future__ import annotations
@@ -276,3 +281,76 @@ def test_near_miss_a_dash_line_that_says_a_rule_heads_nothing(line: str) -> None
                                   "Arm 2 \u2014 combination:"])
 def test_a_dash_line_that_only_names_heads_its_list(line: str) -> None:
     assert heading_scope(line) is not None
+
+
+# --- P7: a heading naming several cohorts in brackets ("Pretreated cohorts (1a, 1b, 2):") --------------------------
+
+LISTED_COHORTS = [
+    ["MET alteration by central testing, as required for each cohort:\n  * Cohort 1a: MET amplification, pretreated\n"
+     "  * Cohort 5a: MET amplification, treatment-naive",
+     "Pretreated cohorts (1a, 1b, 2, 4): patients must have failed one or two prior lines of systemic therapy for "
+     "advanced disease. Treatment-naive cohorts (5a, 5b, 7): patients must not have received any systemic therapy for "
+     "advanced disease"],
+    ["Previously treated arms (A and B): progression after at least one prior line of therapy for metastatic disease. "
+     "Untreated arms (C and D): no prior systemic therapy for metastatic disease"],
+    ["Second-line groups (2, 3): must have progressed on platinum-based chemotherapy",
+     "First-line groups (1, 4): no prior systemic anticancer therapy for advanced NSCLC"],
+    ["Expansion cohorts (B1, B2): at least one prior line of systemic therapy in the advanced setting; "
+     "Naive cohorts (C1, C2): treatment-naive for advanced disease"],
+    ["Pre-treated cohorts (II and III): 1-2 prior regimens for stage IV disease",
+     "Chemo-naive cohorts (I and IV): no prior chemotherapy or immunotherapy for stage IV disease"],
+    ["TKI-pretreated cohorts (3, 4): progression after an EGFR tyrosine kinase inhibitor. TKI-naive cohorts (1, 2): "
+     "no prior EGFR tyrosine kinase inhibitor and no prior systemic therapy for advanced disease"],
+]
+
+
+@pytest.mark.parametrize("inclusion", LISTED_COHORTS)
+def test_cohorts_listed_in_brackets_are_each_a_way_in(inclusion: list[str]) -> None:
+    assert verdict("egfr-naive" if "EGFR" in inclusion[-1] else "naive", inclusion) == "eligible"
+
+
+def test_near_miss_a_single_cohort_heading_reads_as_before() -> None:
+    inclusion = ["Cohort 2: must have failed one prior line of systemic therapy for advanced disease"]
+    assert verdict("naive", inclusion) == "eligible"  # cohort 2 is one of the trial's cohorts; others may take them
+    inclusion = ["All cohorts: must have failed one prior line of systemic therapy for advanced disease"]
+    assert verdict("naive", inclusion) == "excluded"
+
+
+# --- P8: cohort lines opened by a code and a dash under a heading that lists the cohorts -----------------------------
+
+CODED = [
+    "* Part A: at least one prior line of standard therapy\n\nPart B expansion cohorts (tumour type / alteration / "
+    "prior therapy):\n* B1 - NSCLC / KRAS G12C / prior platinum-based chemotherapy and an anti-PD-(L)1 antibody\n"
+    "* B2 - NSCLC / KRAS G12D / at least one prior systemic regimen for advanced disease\n",
+    "* Dose escalation: at least one prior systemic therapy\n\nExpansion cohorts (disease / prior treatment):\n"
+    "* E1 \u2013 NSCLC / progression after platinum-based chemotherapy\n"
+    "* E2 \u2013 NSCLC / progression after an anti-PD-1 antibody\n",
+    "* Arm 0: at least one prior line for advanced disease\n\nTreatment arms (histology, prior therapy):\n"
+    "* A1 - squamous NSCLC, after a platinum doublet\n* A2 - non-squamous NSCLC, after a platinum doublet\n",
+    "* Part 1: relapsed after at least one prior systemic therapy\n\nPart 2 expansion cohorts (population):\n"
+    "* X1 - NSCLC previously treated with platinum-based chemotherapy\n"
+    "* X2 - NSCLC previously treated with docetaxel\n",
+]
+
+
+@pytest.mark.parametrize("inclusion", CODED)
+def test_coded_cohort_lines_under_a_cohorts_heading(inclusion: str) -> None:
+    assert raw_verdict("naive", inclusion) == "excluded"
+    assert raw_verdict("chemo-only", inclusion) == "eligible"
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion"), [
+    (CODED[0], "* [Cohort B2 only] prior therapy with any direct KRAS inhibitor\n"),
+    (CODED[1], "* Cohort E2 only: prior treatment with docetaxel\n"),
+    (CODED[2], "* Prior gemcitabine (Arm A2 only)\n"),
+    (CODED[3], "* For cohort X2: prior treatment with pemetrexed\n"),
+])
+def test_a_cohort_only_exclusion_binds_its_coded_cohort_alone(inclusion: str, exclusion: str) -> None:
+    # A cohort named only by an exclusion is one of the coded cohorts, not a way in of its own for anyone.
+    assert raw_verdict("naive", inclusion, exclusion) == "excluded"
+
+
+def test_near_miss_a_gene_and_a_dash_is_no_cohort_code() -> None:
+    inclusion = ("* Stage IV NSCLC\n\nMarker groups (gene / prior therapy):\n* HER2 - NSCLC / prior platinum-based "
+                 "chemotherapy\n")
+    assert raw_verdict("naive", inclusion) == "excluded"  # read as before: one rule for every patient

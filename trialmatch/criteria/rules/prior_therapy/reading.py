@@ -63,6 +63,7 @@ from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_m
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
+from trialmatch.criteria.vocab import canonical_gene
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
 # "Patients with driver mutations must have received X; and Y after X": the "and" goes on with the same patients.
@@ -304,16 +305,23 @@ def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[st
 
 
 # "Phase 2 expansion cohorts:" over "EXP-1: ...", "EXP-2: ...": each sub-bullet opened by a code is one cohort.
-_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b[^:]{0,40}:\s*$")
-_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*:")
+# "Part B expansion cohorts (tumor type / RAS alteration / prior therapy):" on a line of its own over "B1 - NSCLC /
+# KRAS G12C / ...": the heading's bracket says how each line is laid out, and a dash may close the code.
+_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b(?:\s*\([^()]{0,80}\))?[^:]{0,40}:\s*$")
+_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*(?::|\s[-\u2013\u2014]\s)")
 
 
-def _coded_cohort(text: str, ancestors: list[Criterion]) -> tuple[str, ...]:
-    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts; () otherwise."""
-    if not ancestors or ":" not in text[:12] or not _COHORTS_PARENT.search(normalize(ancestors[-1].text)):
+def _coded_cohort(text: str, ancestors: list[Criterion], heading: Scope | None = None) -> tuple[str, ...]:
+    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts (the bullet above, or a
+    heading on its own line the shared reader scoped it to); () otherwise."""
+    lead = ancestors[-1].text if ancestors else f"{heading.label}:" if heading is not None else ""
+    if not lead or not (":" in text[:12] or " - " in text[:12] or "\u2013" in text[:12] or "\u2014" in text[:12]) \
+            or not _COHORTS_PARENT.search(normalize(lead)):
         return ()
     code = _CODE_OPENING.match(normalize(text))
-    return (f"cohort {code.group('code')}",) if code else ()
+    if code is None or canonical_gene(code.group("code").replace("-", "")):
+        return ()  # "HER2 - ..." names a marker, not a cohort's code
+    return (f"cohort {code.group('code')}",)
 
 
 def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:
@@ -353,7 +361,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
-        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors) or cohorts,
+        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, crit.scope) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
