@@ -15,7 +15,11 @@
 - P7 "Pretreated cohorts (1a, 1b, 2, 4): ...; Treatment-naive cohorts (5a, 5b, 7): ...": a heading naming its cohorts
   in brackets gives its rule to each of them;
 - P8 "B1 - NSCLC / KRAS G12C / ..." under "Part B expansion cohorts (tumour type / alteration / prior therapy):": a
-  line opened by a code and a dash is that cohort's, as "EXP-1: ..." under a cohorts lead-in was.
+  line opened by a code and a dash is that cohort's, as "EXP-1: ..." under a cohorts lead-in was;
+- P9 "For participants with actionable genomic alterations: * Has documentation of one or more of the following
+  actionable genomic alterations: EGFR, ALK, ...": the documented list tells both that group and the group without
+  (so an NRG1 carrier is one of those without), and "whose tumours carry none of the alterations listed in (b)" is
+  the group without.
 """
 
 from __future__ import annotations
@@ -161,6 +165,16 @@ GROUP_OPTIONS = [
     "following:\n   * Participants without actionable alterations: prior platinum doublet and anti-PD-1/PD-L1 "
     "antibody\n   * Participants with actionable alterations (EGFR, ALK, RET, MET): prior approved targeted "
     "therapy\n",
+    "* Arm A: relapsed after at least one standard systemic therapy\n* Arm B, one of the following:\n   * Patients "
+    "without actionable genomic alterations: prior platinum-based chemotherapy and an anti-PD-L1 or anti-PD-1 "
+    "antibody\n   * Patients with actionable genomic alterations (EGFR, ALK, ROS1, BRAF, MET, RET): prior "
+    "targeted therapy approved for the alteration\n",
+    "* Group 1: progression after at least one prior systemic regimen\n* Group 2, either of the following:\n"
+    "   * NSCLC without an actionable driver: progression after platinum chemotherapy and a checkpoint inhibitor\n"
+    "   * NSCLC with an actionable driver (EGFR, ALK, ROS1, RET): progression after a tyrosine kinase inhibitor\n",
+    "* Cohort 1: at least one prior line of systemic therapy\n* Cohort 2, any one of the following:\n   * Subjects "
+    "without AGA: progressed on platinum-based chemotherapy and anti-PD-1/PD-L1 therapy\n   * Subjects with AGA "
+    "(EGFR, ALK, ROS1, BRAF, MET): progressed on an approved targeted agent\n",
 ]
 
 
@@ -189,6 +203,14 @@ COMPLEMENT = [
     ["Previous treatment:\n  * Participants without actionable alterations: prior platinum doublet and prior "
      "immune checkpoint inhibitor\n  * Participants with actionable alterations (EGFR, ALK, ROS1, RET, BRAF): prior "
      "approved targeted therapy"],
+    ["Treatment history:\n  * Subjects without AGA: prior platinum doublet and anti-PD-(L)1 therapy\n  * Subjects "
+     "with AGA (EGFR, ALK, ROS1, MET ex14): prior approved TKI for that alteration"],
+    ["Prior therapy:\n  (a) Patients whose tumours carry none of the alterations listed in (b): platinum-based "
+     "chemotherapy and a PD-1 inhibitor\n  (b) Patients with a known EGFR, ALK, RET, BRAF or MET alteration: an "
+     "approved targeted therapy"],
+    ["Earlier treatment by group:\n  * Participants without actionable genomic alterations: progressed after "
+     "platinum chemotherapy and an anti-PD-1/PD-L1 antibody\n  * Participants with actionable genomic alterations "
+     "(EGFR, ALK, ROS1, RET, BRAF, NTRK): progressed after an approved targeted therapy"],
 ]
 
 
@@ -330,6 +352,11 @@ CODED = [
     "* Part 1: relapsed after at least one prior systemic therapy\n\nPart 2 expansion cohorts (population):\n"
     "* X1 - NSCLC previously treated with platinum-based chemotherapy\n"
     "* X2 - NSCLC previously treated with docetaxel\n",
+    "* Part 1: at least one prior line of therapy\n\nPart 2 expansion cohorts (histology / earlier treatment):\n"
+    "* C1 \u2014 squamous NSCLC / after platinum-based chemotherapy\n"
+    "* C2 \u2014 non-squamous NSCLC / after platinum-based chemotherapy and pemetrexed\n",
+    "* Escalation: at least one prior systemic treatment\n\nExpansion cohorts (population):\n"
+    "* EXP1 - NSCLC after platinum doublet chemotherapy\n* EXP2 - NSCLC after a KRAS G12C inhibitor\n",
 ]
 
 
@@ -354,3 +381,59 @@ def test_near_miss_a_gene_and_a_dash_is_no_cohort_code() -> None:
     inclusion = ("* Stage IV NSCLC\n\nMarker groups (gene / prior therapy):\n* HER2 - NSCLC / prior platinum-based "
                  "chemotherapy\n")
     assert raw_verdict("naive", inclusion) == "excluded"  # read as before: one rule for every patient
+
+
+# --- P9: the "with" group's list documented by a criterion under its heading -------------------------------------
+
+
+def _documented(without: str, with_: str, documented: str, without_rule: str, with_rule: str) -> str:
+    return (f"* Stage IV NSCLC\n* {without}\n  * {without_rule}\n* {with_}\n  * {documented}\n  * {with_rule}\n")
+
+
+DOCUMENTED = [
+    _documented("For participants without known actionable genomic alterations:",
+                "For participants with actionable genomic alterations:",
+                "Has documentation of one or more of the following actionable genomic alterations: EGFR, ALK, ROS1, "
+                "NTRK, BRAF, RET, or MET",
+                "Has been treated with 1 or 2 prior lines, including platinum-based chemotherapy and an "
+                "anti-PD-1/PD-L1 antibody", "Has been treated with 1 or 2 prior lines of approved targeted therapy"),
+    _documented("Patients without actionable genomic alterations:", "Patients with actionable genomic alterations:",
+                "Documented presence of one of the following alterations: EGFR, ALK or ROS1",
+                "Must have progressed after platinum doublet chemotherapy and a PD-1 inhibitor",
+                "Must have progressed after an approved tyrosine kinase inhibitor"),
+    _documented("Subjects without actionable driver alterations:", "Subjects with actionable driver alterations:",
+                "Known presence of any of these mutations: EGFR, BRAF, RET, MET",
+                "Prior platinum-based chemotherapy and prior anti-PD-1/PD-L1 antibody required",
+                "Prior approved targeted therapy required"),
+    _documented("Patients without targetable alterations:", "Patients with targetable alterations:",
+                "Documented evidence of one of the following driver alterations: EGFR, ALK, ROS1, RET",
+                "Progression after platinum-based chemotherapy and an anti-PD-1 antibody",
+                "Progression after a tyrosine kinase inhibitor approved for the alteration"),
+    _documented("Participants without AGA:", "Participants with AGA:",
+                "Has documentation of the following actionable alterations: EGFR, ALK, BRAF or MET",
+                "Received platinum-based chemotherapy and an anti-PD-1 antibody, in combination or sequentially",
+                "Received one or two lines of approved targeted therapy"),
+    _documented("For patients without known actionable genomic alterations:",
+                "For patients with actionable genomic alterations:",
+                "Documentation of one or more of these alterations: EGFR, ALK, ROS1, BRAF, RET, MET or NTRK",
+                "Has been treated with platinum-containing chemotherapy and a PD-1 or PD-L1 inhibitor",
+                "Has been treated with targeted therapy for the alteration"),
+]
+
+
+@pytest.mark.parametrize("inclusion", DOCUMENTED)
+def test_a_driver_outside_the_documented_list_is_one_of_those_without(inclusion: str) -> None:
+    assert raw_verdict("nrg1-chemo", inclusion) == "excluded"  # in the group without: no checkpoint inhibitor
+    assert raw_verdict("nrg1-chemo-io", inclusion) == "eligible"
+    assert raw_verdict("egfr-osimertinib", inclusion) == "eligible"
+
+
+def test_near_miss_a_documentation_without_genes_changes_nothing() -> None:
+    def trial(documented: str) -> str:
+        return _documented("For participants without known actionable genomic alterations:",
+                           "For participants with actionable genomic alterations:", documented,
+                           "Has been treated with platinum-based chemotherapy and an anti-PD-1 antibody",
+                           "Has been treated with approved targeted therapy")
+    for who in ("nrg1-chemo", "g12d-chemo", "chemo-only", "egfr-chemo-only"):
+        assert raw_verdict(who, trial("Has documentation of an actionable genomic alteration by local testing")) \
+            == raw_verdict(who, trial("Has measurable disease per RECIST 1.1"))

@@ -45,7 +45,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     read_alternatives,
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
-from trialmatch.criteria.rules.prior_therapy.complement import complement_groups
+from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -1198,7 +1198,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
-    criteria = complement_groups(_every_part_naive(text, criteria))
+    criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:

@@ -298,7 +298,9 @@ _DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberratio
                 r"|rearrangements?)\b)")
 _WITHOUT_DRIVER = guarded(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
-    r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry))|with\s+(?:no|negative)|negative\s+for)\s+"
+    r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry)"
+    # "Patients whose tumours carry none of the alterations listed in (b)": the verb with "none of" after it.
+    r"|(?:carry|carries|harbou?rs?|have|has)(?=\s+none\s+of\b))|with\s+(?:no|negative)|negative\s+for)\s+"
     # "... do not harbour any of the alterations listed in (b)": the group by a list given elsewhere.
     rf"(?:(?:an?|any|known|documented|other|any\s+of\s+the|none\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
     rf"{_DRIVER_NOUN}"

@@ -860,6 +860,9 @@ def _side_key(rule: dict[str, Any]) -> tuple[tuple[str, ...], bool, bool] | None
             or (rule.get("genes") and sorted(rule["genes"]) != sorted(scope["genes"])):
         return None
     aga = rule.get("aga")
+    if aga and aga.get("genes") and scope.get("drivers") and aga["with"] != bool(scope.get("absent")):
+        # Groups with and without one documented list of genes (complement.listed_groups): the list is the key.
+        return tuple(sorted(aga["genes"])), True, bool(scope.get("absent"))
     if aga and (aga.get("genes") or aga["with"] == bool(scope.get("absent")) or not scope.get("drivers")):
         return None  # the rule's own group must be its scope's ("without actionable alterations" both)
     return tuple(sorted(scope["genes"])), bool(scope.get("drivers")), bool(scope.get("absent"))
