@@ -19,7 +19,9 @@
 - P9 "For participants with actionable genomic alterations: * Has documentation of one or more of the following
   actionable genomic alterations: EGFR, ALK, ...": the documented list tells both that group and the group without
   (so an NRG1 carrier is one of those without), and "whose tumours carry none of the alterations listed in (b)" is
-  the group without.
+  the group without;
+- P10 "... prior standard therapy. For NSCLC this means platinum-based chemotherapy and/or an anti-PD-(L)1 agent":
+  the standard therapy spelt out for NSCLC is asked of the patient (a question when not had, never an exclusion).
 """
 
 from __future__ import annotations
@@ -437,3 +439,33 @@ def test_near_miss_a_documentation_without_genes_changes_nothing() -> None:
     for who in ("nrg1-chemo", "g12d-chemo", "chemo-only", "egfr-chemo-only"):
         assert raw_verdict(who, trial("Has documentation of an actionable genomic alteration by local testing")) \
             == raw_verdict(who, trial("Has measurable disease per RECIST 1.1"))
+
+
+# --- P10: "For NSCLC this means X": the standard therapy spelt out for this cancer, a question when not had --------
+
+SPELT_OUT = [
+    "Received and progressed on at least one prior standard therapy appropriate for tumour type. For NSCLC this means "
+    "platinum-based chemotherapy and/or an anti-PD-(L)1 agent, unless medically contraindicated.",
+    "Progressed after standard of care therapy. For NSCLC, this includes a platinum doublet.",
+    "Progression on at least one prior standard regimen. For non-small cell lung cancer this means prior "
+    "platinum-containing chemotherapy.",
+    "Relapsed after at least one line of standard treatment. In lung cancer this should include an immune checkpoint "
+    "inhibitor.",
+    "Refractory to standard therapy. For patients with NSCLC, this refers to carboplatin- or cisplatin-based "
+    "chemotherapy.",
+    "Has received prior standard systemic therapy. For NSCLC this must include a PD-1 or PD-L1 inhibitor.",
+]
+
+
+@pytest.mark.parametrize("sentence", SPELT_OUT)
+def test_the_standard_therapy_spelt_out_for_nsclc_is_asked(sentence: str) -> None:
+    assert verdict("egfr-osimertinib", [sentence]) == "unknown"  # a question, never an exclusion
+    assert verdict("chemo-io", [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stage IIIB-IV disease. For NSCLC this means disease not amenable to curative radiotherapy.",
+    "For breast cancer this means prior trastuzumab.",
+])
+def test_near_miss_what_is_spelt_out_is_no_nsclc_treatment(sentence: str) -> None:
+    assert verdict("egfr-osimertinib", [sentence]) == "eligible"

@@ -283,6 +283,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     excluding = section == "exclusion"
     if not excluding:
         norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
+        if "this" in norm:
+            norm = _THIS_MEANS.sub(_received, norm)
         if "only" in norm:
             norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
@@ -745,7 +747,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     group_told = actionable is not None or ctx.others_told
     # A "; may have received Y" clause lets Y in; it does not make the rest of the sentence a question.
     firm = cues.without_permission_clauses(bare)
-    whole_soft = ctx.soft or (not title and _soft_words(firm)) or _sentence_soft(norm, bare, group_told)
+    whole_soft = ctx.soft or (not title and _soft_words(firm)) or _sentence_soft(norm, bare, group_told) \
+        or (not excluding and _spelt_out(sentence))
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
     if not whole_soft and ctx.section == "inclusion" and mentions and not title:
@@ -1103,6 +1106,24 @@ _ASSESSOR = re.compile(
     r"|treating\s+)?investigators?(?:'s?)?(?:\s+assessment)?|\binvestigator[- ]assessed\b"
     r"|\b(?:per|by)\s+(?:the\s+)?investigator(?:'s)?\s+assessment\b"
 )
+
+
+# "At least one prior standard therapy appropriate for tumour type. For NSCLC this means platinum-based chemotherapy
+# and/or an anti-PD-(L)1 agent": the standard therapy spelt out for this cancer, read back as what was received. It is
+# a reading of "standard", so a patient who had neither is asked, never excluded by it (_spelt_out).
+_THIS_MEANS = re.compile(
+    r"^(?P<lead>\W*(?:for|in)\s+(?:(?:patients|participants|subjects)\s+with\s+)?(?:nsclc|non-small[\s-]cell\s+lung"
+    r"\s+cancer|lung\s+cancer)\s*,?\s+)(?P<verb>this\s+(?:means|includes|refers\s+to|(?:should|must|would)\s+"
+    r"include))\b")
+
+
+def _received(match: re.Match[str]) -> str:
+    """The same length as the words replaced, so no position moves."""
+    return match.group("lead") + "received".ljust(len(match.group("verb")))
+
+
+def _spelt_out(sentence: str) -> bool:
+    return "this" in sentence.lower() and _THIS_MEANS.match(normalize(sentence)) is not None
 
 
 def _clause_permits(norm: str, mentions: list[Mention], permitted: list[str]) -> bool:
