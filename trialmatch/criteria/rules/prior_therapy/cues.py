@@ -87,7 +87,7 @@ _PERMIT = guarded(
     # "Patients on DL1 can continue prior checkpoint inhibitors during the DLT period": keeping a drug one is on
     # is let, never asked.
     r"|(?:can|could|may)(?: also)? continue|(?:allowed|permitted) to continue"
-    r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|may have|can have|could have"
+    r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|(?:may|can|could)(?: also)? have"
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
@@ -917,3 +917,31 @@ def stage_or_intolerant(norm: str) -> str:
         start, end = branch.span()
         norm = norm[:start] + " " * (end - start) + norm[end:]
     return norm
+
+
+# "Has received platinum-based chemotherapy (1 line), and may have received 1 prior anti-PD-1 antibody": a permission
+# joined to a requirement by "and may have" is a clause of its own. Its "may" lets its own treatment in; it neither
+# cancels nor softens the requirement before it.
+_PERMISSION_JOIN = re.compile(r",?\s+and\s+(?=(?:may|can|could)\s+(?:also\s+|additionally\s+)?have\s+"
+                              r"(?:been\s+|already\s+)?(?:received|had|been\s+treated|undergone)\b)")
+_PERMISSION_CLAUSE = re.compile(r";\s*(?:may|can|could)\s+(?:also\s+|additionally\s+)?have\s[^;]*")
+
+
+def permission_clause(norm: str) -> str:
+    """The sentence with ", and may have received Y" after a first clause made "; may have received Y" (same
+    length)."""
+    if "have" not in norm or " and " not in norm:
+        return norm
+    return _PERMISSION_JOIN.sub(lambda m: ";".ljust(len(m.group())), norm)
+
+
+def without_permission_clauses(text: str) -> str:
+    """The text with its "; may have received Y" clauses made spaces (same length): what else the sentence says."""
+    if ";" not in text:
+        return text
+    return _PERMISSION_CLAUSE.sub(lambda m: " " * len(m.group()), text)
+
+
+def permission_spans(norm: str) -> list[tuple[int, int]]:
+    """Where the sentence's "; may have received Y" clauses are."""
+    return [m.span() for m in _PERMISSION_CLAUSE.finditer(norm)] if ";" in norm else []

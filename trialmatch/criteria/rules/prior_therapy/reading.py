@@ -45,6 +45,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     read_alternatives,
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
+from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
@@ -62,6 +63,7 @@ from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_m
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
+from trialmatch.criteria.vocab import canonical_gene
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
 # "Patients with driver mutations must have received X; and Y after X": the "and" goes on with the same patients.
@@ -303,16 +305,23 @@ def _drug_line_positions(rules: list[dict[str, Any]], text: str) -> list[dict[st
 
 
 # "Phase 2 expansion cohorts:" over "EXP-1: ...", "EXP-2: ...": each sub-bullet opened by a code is one cohort.
-_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b[^:]{0,40}:\s*$")
-_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*:")
+# "Part B expansion cohorts (tumor type / RAS alteration / prior therapy):" on a line of its own over "B1 - NSCLC /
+# KRAS G12C / ...": the heading's bracket says how each line is laid out, and a dash may close the code.
+_COHORTS_PARENT = re.compile(r"\b(?:cohorts|arms|groups|sub-?cohorts)\b(?:\s*\([^()]{0,80}\))?[^:]{0,40}:\s*$")
+_CODE_OPENING = re.compile(r"^\W{0,3}(?P<code>[a-z]{1,5}-?\d{1,2}[a-z]?)\s*(?::|\s[-\u2013\u2014]\s)")
 
 
-def _coded_cohort(text: str, ancestors: list[Criterion]) -> tuple[str, ...]:
-    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts; () otherwise."""
-    if not ancestors or ":" not in text[:12] or not _COHORTS_PARENT.search(normalize(ancestors[-1].text)):
+def _coded_cohort(text: str, ancestors: list[Criterion], heading: Scope | None = None) -> tuple[str, ...]:
+    """The cohort a sub-bullet opened by a code names, under a lead-in that lists cohorts (the bullet above, or a
+    heading on its own line the shared reader scoped it to); () otherwise."""
+    lead = ancestors[-1].text if ancestors else f"{heading.label}:" if heading is not None else ""
+    if not lead or not (":" in text[:12] or " - " in text[:12] or "\u2013" in text[:12] or "\u2014" in text[:12]) \
+            or not _COHORTS_PARENT.search(normalize(lead)):
         return ()
     code = _CODE_OPENING.match(normalize(text))
-    return (f"cohort {code.group('code')}",) if code else ()
+    if code is None or canonical_gene(code.group("code").replace("-", "")):
+        return ()  # "HER2 - ..." names a marker, not a cohort's code
+    return (f"cohort {code.group('code')}",)
 
 
 def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:
@@ -352,7 +361,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
-        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors) or cohorts,
+        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, crit.scope) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
@@ -1045,8 +1054,18 @@ def _groups(rules: list[dict[str, Any]], named: frozenset[str] = frozenset(),
     # "Received one of the following: * Cohort 1: X * Cohort 2: Y": a cohort named on one way in is no group on
     # another way in (cohort 1 taken by the way of cohort 2 would be a group with no rule, open to anyone).
     sided = [any(rules[i].get("alt") and rules[i]["cohorts"] for i in group) for group in groups for _ in leaves]
-    kept = [group for group, side in zip(paired, sided, strict=True) if group or not side]
+    # "Enrolment into one of the following cohorts: * Cohort 1: ... * Cohort 2: ...": the rules common to all keep
+    # cohort 1 paired with cohort 2's way in from being empty, yet it is no way in either.
+    foreign = [_others_way(group, leaf, rules) for group in groups for leaf in leaves]
+    kept = [group for group, side, other in zip(paired, sided, foreign, strict=True)
+            if (group or not side) and not (side and other)]
     return kept or paired
+
+
+def _others_way(group: list[int], leaf: tuple[int, ...], rules: list[dict[str, Any]]) -> bool:
+    """Whether the way `leaf` is another cohort's: every rule on it names cohorts, and none is in `group`."""
+    on_leaf = [i for i, rule in enumerate(rules) if rule.get("alt") and on_path(rule["alt"], leaf)]
+    return bool(on_leaf) and all(rules[i]["cohorts"] for i in on_leaf) and not set(on_leaf) & set(group)
 
 
 def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_parts: frozenset[str]) -> list[list[int]]:
@@ -1179,7 +1198,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
-    criteria = _every_part_naive(text, criteria)
+    criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if [] in parsed["groups"]:

@@ -34,6 +34,12 @@ _HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*#?{_LABEL}"
     r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
+# "Pretreated cohorts (1a, 1b, 2, 4):", "Treatment-naive arms (B and C):": a heading naming its group by what its
+# patients are, with the cohorts it takes listed in brackets.
+_LISTED_HEADING = guarded(
+    r"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{2,20}\s+){0,3}(?P<kind>cohort|arm|part|group|module)s\s*"
+    rf"\((?P<labels>#?{_LABEL}(?:\s*(?:,|and|&|/|or)\s*#?{_LABEL})+)\)\s*:"
+)
 # A cohort heading closed by a dash under a part's heading: "Phase 2: Cohort 2a - RET fusion-positive NSCLC previously
 # treated with X", "Part B: Arm 3 – no prior ...". The cohort is the sentence's group, not the whole part.
 _DASH_HEADING = guarded(
@@ -149,6 +155,15 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
         # From the colon of the part's heading: a cohort under it is the narrower group.
         for match in _DASH_HEADING.finditer(norm, last.end() - 1 if last else 0, end):
             last = match
+    if ")" in norm:
+        listed = None
+        for match in _LISTED_HEADING.finditer(norm, 0, end):
+            listed = match
+        # (The plain heading reads "cohorts (1a, 1b):" as a cohort "s": the listed one is the later or the same.)
+        if listed is not None and (last is None or listed.end() >= last.end()):
+            kind = listed.group("kind")
+            raws = [m.group("label") for m in _MORE_LABEL.finditer(", " + listed.group("labels").replace("#", ""))]
+            return tuple(dict.fromkeys(_label(kind, raw) for raw in raws))
     if last:
         # "Phase 2 [open to enrollment]:" beside a closed part: the part a patient can join now is the
         # whole trial (the shared reader's reading), not one cohort among others.
@@ -283,7 +298,9 @@ _DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberratio
                 r"|rearrangements?)\b)")
 _WITHOUT_DRIVER = guarded(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
-    r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry))|with\s+(?:no|negative)|negative\s+for)\s+"
+    r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry)"
+    # "Patients whose tumours carry none of the alterations listed in (b)": the verb with "none of" after it.
+    r"|(?:carry|carries|harbou?rs?|have|has)(?=\s+none\s+of\b))|with\s+(?:no|negative)|negative\s+for)\s+"
     # "... do not harbour any of the alterations listed in (b)": the group by a list given elsewhere.
     rf"(?:(?:an?|any|known|documented|other|any\s+of\s+the|none\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
     rf"{_DRIVER_NOUN}"

@@ -282,7 +282,9 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"
     if not excluding:
-        norm = cues.interposed_alternative(cues.stage_or_intolerant(norm))
+        norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
+        if "this" in norm:
+            norm = _THIS_MEANS.sub(_received, norm)
         if "only" in norm:
             norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
@@ -743,7 +745,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     actionable = actionable_group(norm) if not title else None
     # "Patients without an actionable driver must ...": the others a rule is for, told by their findings (aga).
     group_told = actionable is not None or ctx.others_told
-    whole_soft = ctx.soft or (not title and _soft_words(bare)) or _sentence_soft(norm, bare, group_told)
+    # A "; may have received Y" clause lets Y in; it does not make the rest of the sentence a question.
+    firm = cues.without_permission_clauses(bare)
+    whole_soft = ctx.soft or (not title and _soft_words(firm)) or _sentence_soft(norm, bare, group_told) \
+        or (not excluding and _spelt_out(sentence))
     softened = _softened_part(norm, mentions) if whole_soft and split and ctx.section == "inclusion" \
         and not ctx.soft else frozenset()
     if not whole_soft and ctx.section == "inclusion" and mentions and not title:
@@ -878,7 +883,9 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         rules = [rule for rule in rules if rule["kind"] != "lines"] + _in_use_rules(norm, in_use, base)
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
-        relaxed = {**base, "soft": True} if reading.permitted else base
+        # A "; may have received Y" clause only lets Y in beside the requirement (cues.permission_clause).
+        relaxed = {**base, "soft": True} if reading.permitted and not _clause_permits(norm, mentions,
+                                                                                    reading.permitted) else base
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
@@ -1099,6 +1106,31 @@ _ASSESSOR = re.compile(
     r"|treating\s+)?investigators?(?:'s?)?(?:\s+assessment)?|\binvestigator[- ]assessed\b"
     r"|\b(?:per|by)\s+(?:the\s+)?investigator(?:'s)?\s+assessment\b"
 )
+
+
+# "At least one prior standard therapy appropriate for tumour type. For NSCLC this means platinum-based chemotherapy
+# and/or an anti-PD-(L)1 agent": the standard therapy spelt out for this cancer, read back as what was received. It is
+# a reading of "standard", so a patient who had neither is asked, never excluded by it (_spelt_out).
+_THIS_MEANS = re.compile(
+    r"^(?P<lead>\W*(?:for|in)\s+(?:(?:patients|participants|subjects)\s+with\s+)?(?:nsclc|non-small[\s-]cell\s+lung"
+    r"\s+cancer|lung\s+cancer)\s*,?\s+)(?P<verb>this\s+(?:means|includes|refers\s+to|(?:should|must|would)\s+"
+    r"include))\b")
+
+
+def _received(match: re.Match[str]) -> str:
+    """The same length as the words replaced, so no position moves."""
+    return match.group("lead") + "received".ljust(len(match.group("verb")))
+
+
+def _spelt_out(sentence: str) -> bool:
+    return "this" in sentence.lower() and _THIS_MEANS.match(normalize(sentence)) is not None
+
+
+def _clause_permits(norm: str, mentions: list[Mention], permitted: list[str]) -> bool:
+    """Whether every treatment the sentence lets in is named in a "; may have received Y" clause of its own."""
+    spans = cues.permission_spans(norm)
+    named = {item for m in mentions if inside(m.start, spans) for item in m.items}
+    return bool(spans) and set(permitted) <= named
 
 
 def _soft_words(text: str) -> bool:

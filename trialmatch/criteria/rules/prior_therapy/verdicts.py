@@ -25,6 +25,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC
 from trialmatch.criteria.vocab import load
 
 _RANK = {ELIGIBLE: 0, UNKNOWN: 1, EXCLUDED: 2}
@@ -714,13 +715,23 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     scope = rule.get("scope")
     if scope and outcome.verdict != ELIGIBLE and _among_the_others(rule, scope, profile):
         return outcome
+    if scope and outcome.verdict != ELIGIBLE and aga and aga.get("genes") and scope.get("drivers") \
+            and not scope.get("subgroup") and applies is not None:
+        return outcome  # the group's own list of genes told whether the patient is in it (complement.py)
     if scope and outcome.verdict != ELIGIBLE:
-        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
+        if rule["cohorts"] and _ours(scope) and not scope.get("genes"):
             # This module's own cohort groups already make the trial's parts alternatives: a patient
-            # who fits none of them is excluded by every part, not left with a question.
+            # who fits none of them is excluded by every part, not left with a question. A part named
+            # for NSCLC ("Part 2, Cohort A (NSCLC monotherapy):") is such a part too.
             return outcome
         return _scoped(outcome, scope, profile)
     return outcome
+
+
+def _ours(scope: dict[str, Any]) -> bool:
+    """A scope that names no cancer, or only NSCLC (lung cancer, solid tumours): the patient's own."""
+    diseases = scope.get("diseases") or ()
+    return not diseases or ("not_nsclc" not in diseases and set(diseases) <= INCLUDES_NSCLC)
 
 
 def _among_the_others(rule: dict[str, Any], scope: dict[str, Any], profile: Patient) -> bool:
@@ -849,6 +860,9 @@ def _side_key(rule: dict[str, Any]) -> tuple[tuple[str, ...], bool, bool] | None
             or (rule.get("genes") and sorted(rule["genes"]) != sorted(scope["genes"])):
         return None
     aga = rule.get("aga")
+    if aga and aga.get("genes") and scope.get("drivers") and aga["with"] != bool(scope.get("absent")):
+        # Groups with and without one documented list of genes (complement.listed_groups): the list is the key.
+        return tuple(sorted(aga["genes"])), True, bool(scope.get("absent"))
     if aga and (aga.get("genes") or aga["with"] == bool(scope.get("absent")) or not scope.get("drivers")):
         return None  # the rule's own group must be its scope's ("without actionable alterations" both)
     return tuple(sorted(scope["genes"])), bool(scope.get("drivers")), bool(scope.get("absent"))
@@ -918,6 +932,32 @@ def _outside_cohort(rule: dict[str, Any], profile: Patient) -> bool:
         and all(profile.gene_status(gene) == "negative" for gene in genes)
 
 
+def _others_option(rules: list[dict[str, Any]], group: list[int], profile: Patient) -> bool:
+    """ "Part B, one of the following: a. NSCLC without actionable alterations: ...; b. NSCLC with actionable
+    alterations (EGFR, ALK, ...): ...": an option whose own rules are all for a group of patients the patient is
+    clearly outside of is no way in for them (each rule alone would only be "not about you")."""
+    own = [rules[index] for index in group if rules[index].get("alt")]
+    # Only where the options sit inside the parts read (all name their part, or no part is named in the group): an
+    # option read beside a part it is not in ("Escalation cohort: ..." over "Expansion cohort, one of ...") may be
+    # the only way that part was paired, and stays open.
+    placed = all(rule["cohorts"] for rule in own) or not any(rules[index]["cohorts"] for index in group)
+    return bool(own) and placed and all(_outside_group(rule, profile) for rule in own)
+
+
+_PROBE = Finding(EXCLUDED, "", "")
+
+
+def _outside_group(rule: dict[str, Any], profile: Patient) -> bool:
+    """Whether the rule is for a group of patients (by marker or cancer) the patient is clearly not in."""
+    aga = rule.get("aga")
+    if (_applies(rule, profile) if aga is None else _aga_member(aga, profile)) is False:
+        return True
+    scope = rule.get("scope")
+    if not scope or not (scope.get("genes") or not _ours(scope)):
+        return False
+    return apply_scope(_PROBE, scope, profile).verdict == ELIGIBLE
+
+
 def _unruled_part(parts: list[dict[str, Any]] | None, profile: Patient) -> Verdict | None:
     """Whether a part of the trial without prior-therapy rules takes the patient (reading.marker_only_parts):
     eligible when one may (or no such parts were read), unknown when whether the patient carries its marker is
@@ -947,7 +987,7 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     skipped = outside = False
     for group in parsed.get("groups") or [list(range(len(rules)))]:
         worst: tuple[int, int | None, Outcome] | None = None
-        if any(_outside_cohort(rules[index], profile) for index in group):
+        if any(_outside_cohort(rules[index], profile) for index in group) or _others_option(rules, group, profile):
             outside = True  # a cohort for carriers of a marker the patient clearly lacks: no way in
             continue
         for index in group:

@@ -1030,6 +1030,10 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
                 # list and says whose it is scopes the list too, as "Part 2:" does.
                 return (suffix if _opens_list(text) else None), suffix
         return None, treated_for_scope(text, lowered)
+    if _dash_named(text, rest):
+        # "Part 2 (Expansion) - NSCLC cohort:": the group's name goes on after a dash; the line only names it.
+        named = _scope_from(text.strip().rstrip(":").strip(), scope.kind)
+        return named, named
     rest = rest.strip()
     if not rest or (rest[:1] in "([" and rest[-1:] in ")]" and len(rest) < 80):
         if _OPEN.search(rest) or _OPEN.search(scope.label):
@@ -1038,6 +1042,19 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             return None, None
         return scope, scope
     return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest))
+
+
+# After a group's dash, the rest of its name before the colon that ends the line: a few words, no rule said.
+_DASH_REST = re.compile(r"^\s*[^:;.,\n]{1,60}:\s*$")
+_RULE_WORDS = re.compile(r"\b(?:must|should|shall|have|has|had|received?|are|is|be|will|may|can|who|which|that|after"
+                         r"|following|progress\w*|treated|prior|previous\w*|no|not|all|only|criteria)\b", re.I)
+
+
+def _dash_named(text: str, rest: str) -> bool:
+    """Whether a line whose group opened with a dash ("Part 2 (Expansion) - ...") only goes on naming it and ends in a
+    colon ("NSCLC cohort:"), a heading over the lines below."""
+    before = text[:len(text) - len(rest)].rstrip()
+    return before[-1:] in "-\u2013\u2014" and _DASH_REST.match(rest) is not None and not _RULE_WORDS.search(rest)
 
 
 def _opens_list(text: str) -> bool:
