@@ -189,6 +189,55 @@ def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
     return keep
 
 
+# "..., including exon 20 insertions": an example word right before an alteration several genes can carry.
+_EXAMPLE_BEFORE = re.compile(r"(?:\bincluding|\bsuch as|\be\.?g\.?,?|\bfor example,?|\bin particular)\s*$", re.I)
+
+
+def _example_owner_genes(toks: list[Token], text: str) -> list[Token]:
+    """"HER2 mutation in the kinase domain, including exon 20 insertions": a bare alteration that several genes can
+    carry (EGFR, HER2), given as an example after one gene that can carry it, is that gene's; an aside between them
+    ("in the kinase domain") had left it to its first gene. Zero-width gene tokens give it its owner."""
+    out: list[Token] = []
+    owner: Token | None = None  # the last gene named
+    for tok in toks:
+        if tok.type == "gene":
+            owner = tok
+        elif (tok.type == "alt" and owner is not None and len(vocab.alteration_genes(tok.key)) > 1
+              and (not out or out[-1].type != "gene")
+              and _EXAMPLE_BEFORE.search(text[max(owner.end, tok.start - 20): tok.start].rstrip(" (:"))
+              and any(g in vocab.alteration_genes(tok.key) for g in vocab.expand_gene(owner.key))):
+            out.append(Token("gene", owner.key, tok.start, tok.start))
+        out.append(tok)
+    return out
+
+
+# What closes a group's name: "Cohort 1 - EGFR exon 20:", "Cohort 2 (HER2 exon 20):", "EGFR exon 20, pretreated:".
+_HEADING_CLOSE = re.compile(r"(?:\s*,\s*[a-z][a-z -]{0,30}?)?\s*\)?\s*[:：]", re.I)
+
+
+def _drop_exon_headings(toks: list[Token], text: str) -> list[Token]:
+    """"Cohort 1 - EGFR exon 20: documented EGFR exon 20 insertion": an exon that closes a group's name, with a
+    change in that exon asked after the colon, only names the group for that change; read as "any exon 20
+    mutation" it let an EGFR T790M patient into an insertion cohort."""
+    dropped: set[int] = set()
+    for index, tok in enumerate(toks):
+        gene = toks[index - 1] if index else None
+        close = _HEADING_CLOSE.match(text, tok.end)
+        if (tok.type == "alt" and tok.key in _EXON_CLASSES and close is not None
+                and (index + 1 == len(toks) or toks[index + 1].start >= close.end())
+                and gene is not None and gene.type == "gene" and not text[gene.end: tok.start].strip()):
+            later = toks[index + 1:]
+            # The gene is named again with the change itself: the heading's pair adds nothing.
+            again = next((i for i, t in enumerate(later) if t.type == "gene" and t.key == gene.key), None)
+            if again is not None and any(
+                t.type == "alt" and t.key not in _EXON_CLASSES
+                and any(vocab.membership(g, tok.key, t.key) for g in vocab.expand_gene(gene.key))
+                for t in later[again + 1:]
+            ):
+                dropped.update({index - 1, index})
+    return [t for i, t in enumerate(toks) if i not in dropped]
+
+
 def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
     """"(testing not mandatory)" waives a test; it does not turn the named findings into test mentions."""
     return [t for t in toks if not (t.type == "test" and WAIVED_TEST.match(text[t.end: t.end + 40]))]
@@ -297,6 +346,12 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
     return _read(sentence, section)
 
 
+def _read_tokens(text: str) -> list[Token]:
+    """A sentence's tokens, with exons that only locate or name, waived tests and example owners settled."""
+    toks = _drop_exon_headings(_drop_exon_locations(tokens(text), text), text)
+    return _example_owner_genes(_drop_waived_tests(toks, text), text)
+
+
 def _read(sentence: str, section: str) -> list[Statement]:
     change = HISTOLOGY_CHANGE.search(sentence)
     if change is not None:
@@ -323,14 +378,14 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if not sentence:
             return []
     text = sentence
-    toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
+    toks = _read_tokens(text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
     # "alone or together with other alterations (e.g. T790M)" names what may come beside the change: no second one.
     cut = next((t.start for t in toks if t.type == "aswell" and not _ALONE_OR.search(text, max(0, t.start - 12),
                                                                                         t.start)), None)
     parts = [(toks, text)] if cut is None else [
-        (_drop_waived_tests(_drop_exon_locations(tokens(piece), piece), piece), piece)
+        (_read_tokens(piece), piece)
         for piece in (text[:cut], text[cut:])
     ]
     for part_toks, part_text in parts:
