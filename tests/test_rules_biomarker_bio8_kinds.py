@@ -9,6 +9,10 @@ b. A bare alteration that several genes can carry, given as an example after one
 c. An exon closing a group's name with the gene, the gene and a change in that exon asked after the colon
    ("Cohort 1 - EGFR exon 20: documented EGFR exon 20 insertion"): the name adds nothing (read as "any exon 20
    mutation" it let a T790M patient into an insertion cohort).
+d. A change said to come beside the asked one, then allowed ("(a co-existing MET amplification is allowed)"): no
+   way in of its own (a MET-only patient had been let in).
+e. A finding followed by the sample or place of its test ("lacked an ALK fusion on tissue testing"): a finding, not
+   a test mention (it had set no rule).
 """
 
 from __future__ import annotations
@@ -158,3 +162,56 @@ def test_c_near_miss_an_asked_exon_class_still_takes_t790m(text: str) -> None:
 def test_c_near_miss_an_exclusion_is_unchanged() -> None:
     text = exc("Other EGFR mutations (exon 19 deletion, L858R, T790M) co-occurring with the exon 20 insertion")
     assert verdict(text, EGFR_EX20) == "eligible"
+
+
+# --- d. a change said to come beside the asked one, then allowed ---------------------------------------------------
+
+MET_AMP = patient("MET:amplification")
+TP53 = patient("TP53:mutation")
+
+BESIDE_ALLOWED = [
+    ("EGFR exon 19 deletion or L858R mutation (a co-existing MET amplification is allowed)", EGFR_L858R),
+    ("KRAS G12C mutation (co-occurring MET amplification is permitted)", KRAS_G12C),
+    ("ALK fusion; concurrent MET or HER2 amplification is allowed", ALK),
+    ("ROS1 rearrangement by FISH or NGS (concomitant MET amplification is acceptable)", ROS1),
+    ("Documented EGFR L858R (any co-existing MET amplification or TP53 mutation is permitted)", EGFR_L858R),
+    ("HER2 exon 20 insertion; an accompanying MET amplification is allowed", HER2_EX20),
+]
+
+
+@pytest.mark.parametrize("text, carrier", BESIDE_ALLOWED)
+def test_d_a_change_allowed_beside_the_asked_one_is_no_way_in(text: str, carrier: object) -> None:
+    assert verdict(inc(text), carrier) == "eligible"  # type: ignore[arg-type]
+    assert verdict(inc(text), MET_AMP) == "excluded"
+    assert verdict(inc(text), NO_DRIVER) == "excluded"
+
+
+@pytest.mark.parametrize("text", [
+    "EGFR L858R or MET amplification",  # a plain alternative stays a way in
+    "EGFR L858R mutation, or MET amplification (any level is allowed)",
+])
+def test_d_near_miss_a_named_alternative_stays_a_way_in(text: str) -> None:
+    assert verdict(inc(text), MET_AMP) == "eligible"
+
+
+# --- e. a finding followed by where it was tested ------------------------------------------------------------------
+
+ON_TESTING = [
+    ("The cancer lacked an ALK fusion on tissue testing", ALK),
+    ("No EGFR mutation on tissue testing", EGFR_L858R),
+    ("No ROS1 rearrangement from a plasma test", ROS1),
+    ("The tumour must lack a BRAF V600E mutation on the central test", patient("BRAF:V600E")),
+    ("Absence of KRAS G12C on local NGS testing", KRAS_G12C),
+    ("Tumour without a MET exon 14 skipping mutation on prior biopsy testing", MET_EX14),
+]
+
+
+@pytest.mark.parametrize("text, carrier", ON_TESTING)
+def test_e_a_finding_on_testing_is_a_finding(text: str, carrier: object) -> None:
+    assert verdict(inc(text), carrier) == "excluded"  # type: ignore[arg-type]
+    assert verdict(inc(text), NO_DRIVER) == "eligible"
+
+
+def test_e_near_miss_a_test_alone_sets_no_rule() -> None:
+    assert verdict(inc("EGFR and ALK testing on tissue"), EGFR_L858R) == "eligible"
+    assert verdict(inc("KRAS G12C mutation on local testing"), KRAS_G12C) == "eligible"

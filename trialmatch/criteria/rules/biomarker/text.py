@@ -425,9 +425,10 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 # may come beside the asked change go on after a word the reader does not know; none is a way in
                 cooccur_end = max(cooccur_end, end)
                 continue
+            allowed_end = _permitted_beside(part_text, first, end)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " ") or (
-                    COOCCURRENCE_EXAMPLES.search(part_text[max(0, first - 120): first])):
-                cooccur_end = _cooccurring_list_end(part_text, first, end)
+                    COOCCURRENCE_EXAMPLES.search(part_text[max(0, first - 120): first])) or allowed_end:
+                cooccur_end = allowed_end or _cooccurring_list_end(part_text, first, end)
                 after_list = [t for t in phrase if t.start > cooccur_end]
                 if any(t.type in {"gene", "alt", "driver"} for t in after_list):
                     # "(e.g. T790M), or a ROS1 fusion": what follows the closed list is read on its own
@@ -1108,6 +1109,21 @@ def _spared_class(after: list[Token], gene: str) -> tuple[str, list[Token]] | No
 # Between two items of a list of examples: commas, "and"/"or", and at most one word the reader does not know
 # ("S7681", a misspelt S768I).
 _CO_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|and/or)\s+)?(?:[A-Za-z0-9\-]{1,12}\s*,?\s*(?:(?:and|or)\s+)?)?")
+
+
+# "(a co-existing MET amplification is allowed)", "; concurrent TP53 or STK11 mutations are permitted": a change
+# said to come beside the asked one, then allowed. Never a way in of its own.
+_BESIDE_BEFORE = re.compile(r"(?:^|[(;,]|\band)\s*(?:an?\s+|any\s+)?(?:co-?existing|coexistent|co-?occurring"
+                            r"|concurrent|concomitant|accompanying)\s+$", re.I)
+_ALLOWED_AFTER = re.compile(r"[\w\s,/-]{0,30}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b", re.I)
+
+
+def _permitted_beside(text: str, first: int, end: int) -> int | None:
+    """Where the words allowing a change beside the asked one end; None when the phrase is no such change."""
+    if not _BESIDE_BEFORE.search(text[max(0, first - 40): first]):
+        return None
+    allowed = _ALLOWED_AFTER.match(text, end)
+    return allowed.end() if allowed else None
 
 
 def _cooccurring_list_end(text: str, first: int, end: int) -> int:
