@@ -190,7 +190,7 @@ def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
     mere test. Only after a change the phrase names (a gene with a class, an alteration or a driver class), or after
     bare genes a negation stands before."""
     gap = text[current[-1].end: test.start]
-    if not _BY.search(gap) and not _ASIDE_HOW.fullmatch(gap):
+    if not _BY.search(gap) and not _ASIDE_HOW.fullmatch(gap) and not _ON_TEST.fullmatch(gap):
         return False
     if any(t.type in {"alt", "kind", "driver"} for t in current) and current[-1].type in {"alt", "kind", "driver"}:
         return True  # "... actionable genomic alterations by local test" too
@@ -199,6 +199,9 @@ def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
                                                                              current[0].start]))
 
 
+# "ALK fusion on tissue testing", "EGFR mutation from a plasma test": a few words of sample or place before the test
+_ON_TEST = re.compile(r"\s+(?:on|from)\s+(?:(?:an?|the|a\s+local|local|central|tissue|plasma|blood|tumou?r|ctDNA|NGS"
+                      r"|archival|biopsy|prior|previous)\s+){0,3}", re.I)
 _NEGATION_BEFORE = re.compile(r"\b(?:negative\s+for|without|free\s+of|absence\s+of|lack\s+of|no)\s+$", re.I)
 
 

@@ -189,6 +189,55 @@ def _drop_exon_locations(toks: list[Token], text: str) -> list[Token]:
     return keep
 
 
+# "..., including exon 20 insertions": an example word right before an alteration several genes can carry.
+_EXAMPLE_BEFORE = re.compile(r"(?:\bincluding|\bsuch as|\be\.?g\.?,?|\bfor example,?|\bin particular)\s*$", re.I)
+
+
+def _example_owner_genes(toks: list[Token], text: str) -> list[Token]:
+    """"HER2 mutation in the kinase domain, including exon 20 insertions": a bare alteration that several genes can
+    carry (EGFR, HER2), given as an example after one gene that can carry it, is that gene's; an aside between them
+    ("in the kinase domain") had left it to its first gene. Zero-width gene tokens give it its owner."""
+    out: list[Token] = []
+    owner: Token | None = None  # the last gene named
+    for tok in toks:
+        if tok.type == "gene":
+            owner = tok
+        elif (tok.type == "alt" and owner is not None and len(vocab.alteration_genes(tok.key)) > 1
+              and (not out or out[-1].type != "gene")
+              and _EXAMPLE_BEFORE.search(text[max(owner.end, tok.start - 20): tok.start].rstrip(" (:"))
+              and any(g in vocab.alteration_genes(tok.key) for g in vocab.expand_gene(owner.key))):
+            out.append(Token("gene", owner.key, tok.start, tok.start))
+        out.append(tok)
+    return out
+
+
+# What closes a group's name: "Cohort 1 - EGFR exon 20:", "Cohort 2 (HER2 exon 20):", "EGFR exon 20, pretreated:".
+_HEADING_CLOSE = re.compile(r"(?:\s*,\s*[a-z][a-z -]{0,30}?)?\s*\)?\s*[:：]", re.I)
+
+
+def _drop_exon_headings(toks: list[Token], text: str) -> list[Token]:
+    """"Cohort 1 - EGFR exon 20: documented EGFR exon 20 insertion": an exon that closes a group's name, with a
+    change in that exon asked after the colon, only names the group for that change; read as "any exon 20
+    mutation" it let an EGFR T790M patient into an insertion cohort."""
+    dropped: set[int] = set()
+    for index, tok in enumerate(toks):
+        gene = toks[index - 1] if index else None
+        close = _HEADING_CLOSE.match(text, tok.end)
+        if (tok.type == "alt" and tok.key in _EXON_CLASSES and close is not None
+                and (index + 1 == len(toks) or toks[index + 1].start >= close.end())
+                and gene is not None and gene.type == "gene" and not text[gene.end: tok.start].strip()):
+            later = toks[index + 1:]
+            # The gene is named again with the change itself: the heading's pair adds nothing.
+            again = next((i for i, t in enumerate(later) if t.type == "gene" and t.key == gene.key), None)
+            if again is not None and any(
+                t.type == "alt" and t.key not in _EXON_CLASSES
+                and any(vocab.membership(g, tok.key, t.key) for g in vocab.expand_gene(gene.key))
+                for t in later[again + 1:]
+            ):
+                dropped.update({index - 1, index})
+    return [t for i, t in enumerate(toks) if i not in dropped]
+
+
 def _drop_waived_tests(toks: list[Token], text: str) -> list[Token]:
     """"(testing not mandatory)" waives a test; it does not turn the named findings into test mentions."""
     return [t for t in toks if not (t.type == "test" and WAIVED_TEST.match(text[t.end: t.end + 40]))]
@@ -297,6 +346,12 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
     return _read(sentence, section)
 
 
+def _read_tokens(text: str) -> list[Token]:
+    """A sentence's tokens, with exons that only locate or name, waived tests and example owners settled."""
+    toks = _drop_exon_headings(_drop_exon_locations(tokens(text), text), text)
+    return _example_owner_genes(_drop_waived_tests(toks, text), text)
+
+
 def _read(sentence: str, section: str) -> list[Statement]:
     change = HISTOLOGY_CHANGE.search(sentence)
     if change is not None:
@@ -323,14 +378,14 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if not sentence:
             return []
     text = sentence
-    toks = _drop_waived_tests(_drop_exon_locations(tokens(text), text), text)
+    toks = _read_tokens(text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
     # "alone or together with other alterations (e.g. T790M)" names what may come beside the change: no second one.
     cut = next((t.start for t in toks if t.type == "aswell" and not _ALONE_OR.search(text, max(0, t.start - 12),
                                                                                         t.start)), None)
     parts = [(toks, text)] if cut is None else [
-        (_drop_waived_tests(_drop_exon_locations(tokens(piece), piece), piece), piece)
+        (_read_tokens(piece), piece)
         for piece in (text[:cut], text[cut:])
     ]
     for part_toks, part_text in parts:
@@ -370,9 +425,10 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 # may come beside the asked change go on after a word the reader does not know; none is a way in
                 cooccur_end = max(cooccur_end, end)
                 continue
+            allowed_end = _permitted_beside(part_text, first, end)
             if COOCCURRENCE.search(part_text[max(0, first - 60): first].rstrip(" (") + " ") or (
-                    COOCCURRENCE_EXAMPLES.search(part_text[max(0, first - 120): first])):
-                cooccur_end = _cooccurring_list_end(part_text, first, end)
+                    COOCCURRENCE_EXAMPLES.search(part_text[max(0, first - 120): first])) or allowed_end:
+                cooccur_end = allowed_end or _cooccurring_list_end(part_text, first, end)
                 after_list = [t for t in phrase if t.start > cooccur_end]
                 if any(t.type in {"gene", "alt", "driver"} for t in after_list):
                     # "(e.g. T790M), or a ROS1 fusion": what follows the closed list is read on its own
@@ -1053,6 +1109,21 @@ def _spared_class(after: list[Token], gene: str) -> tuple[str, list[Token]] | No
 # Between two items of a list of examples: commas, "and"/"or", and at most one word the reader does not know
 # ("S7681", a misspelt S768I).
 _CO_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|and/or)\s+)?(?:[A-Za-z0-9\-]{1,12}\s*,?\s*(?:(?:and|or)\s+)?)?")
+
+
+# "(a co-existing MET amplification is allowed)", "; concurrent TP53 or STK11 mutations are permitted": a change
+# said to come beside the asked one, then allowed. Never a way in of its own.
+_BESIDE_BEFORE = re.compile(r"(?:^|[(;,]|\band)\s*(?:an?\s+|any\s+)?(?:co-?existing|coexistent|co-?occurring"
+                            r"|concurrent|concomitant|accompanying)\s+$", re.I)
+_ALLOWED_AFTER = re.compile(r"[\w\s,/-]{0,30}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b", re.I)
+
+
+def _permitted_beside(text: str, first: int, end: int) -> int | None:
+    """Where the words allowing a change beside the asked one end; None when the phrase is no such change."""
+    if not _BESIDE_BEFORE.search(text[max(0, first - 40): first]):
+        return None
+    allowed = _ALLOWED_AFTER.match(text, end)
+    return allowed.end() if allowed else None
 
 
 def _cooccurring_list_end(text: str, first: int, end: int) -> int:

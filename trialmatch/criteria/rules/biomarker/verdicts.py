@@ -336,6 +336,12 @@ def _rivals_all_failed(results: list[tuple[Verdict, dict[str, Any], list[str]]])
             results[index] = (EXCLUDED, clause, answers)
 
 
+def _shared_bar(clauses: list[dict[str, Any]], profile: Patient, squamous_ok: bool) -> bool:
+    """Do the clauses written for no group bar the patient? They bind every group, an unseen one too ("solid tumour
+    with a ROS1 or NTRK fusion" above "Phase 1: ..." and a "(Phase 2)" named elsewhere)."""
+    return cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)[0] == EXCLUDED
+
+
 def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
     """Best verdict over cohorts, each the worst over the clauses that apply to it."""
     clauses: list[dict[str, Any]] = rules.get("clauses", [])
@@ -352,7 +358,7 @@ def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dic
         # A sibling part ("Dose Expansion Part" beside "Dose Escalation Part") sets no marker rule: a way in, as a
         # cohort of ours with no marker rule is.
         return ELIGIBLE, None, []
-    if best[0] == EXCLUDED and rules.get("unseen_group"):
+    if best[0] == EXCLUDED and rules.get("unseen_group") and not _shared_bar(clauses, profile, squamous_ok):
         # Another group of the trial ("monotherapy phase 1a dose escalation") states no marker rule we can see.
         return UNKNOWN, best[1], best[2]
     if len(labels) == 1 and best[0] == EXCLUDED and not rules.get("only_way_in"):

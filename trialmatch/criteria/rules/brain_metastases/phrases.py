@@ -141,7 +141,10 @@ STRONG_ACTIVE = re.compile(
     r"|newly diagnosed|newly|untx['’]?d"
     r"|getting (?:worse|bigger)|worsening"
     r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|tx['’]?d)"
-    r"|not (?:yet )?(?:been )?(?:completed|received|undergone))\b",
+    r"|not (?:yet )?(?:been )?(?:completed|received|undergone)"
+    # "..., none previously treated", "none of which has been irradiated": every lesion untreated
+    r"|none (?:of (?:which|them|these|the lesions) )?(?:has |have )?(?:yet )?(?:been )?(?:previously )?"
+    r"(?:treated|irradiated|resected))\b",
     re.I,
 )
 # "uncontrollable" ones cannot be controlled (not amenable to treatment), which an untreated one need not be.
@@ -710,7 +713,9 @@ DOCUMENTED = re.compile(
 MENTION_NOUN = re.compile(r"\s*(?:metasta\w*|disease|carcinomatosis|involvement|spread|mets)\b", re.I)
 DOCUMENTED_AFTER = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:as |that (?:is|are|was|were) |which (?:is|are) )?(?:confirmed|documented"
-    r"|proven|diagnosed|detected|seen|visible|demonstrated)\b|(?:on|by) (?:MRI|CT|imaging|CSF|cerebrospinal))",
+    r"|proven|diagnosed|detected|seen|visible|demonstrated)\b"
+    # "on contrast-enhanced MRI", "by gadolinium brain MRI": a few words may say which scan
+    r"|(?:on|by) (?:[\w-]+\s+){0,3}?(?:MRI|CT|imaging|CSF|cerebrospinal)\b)",
     re.I,
 )
 # An inclusion counting brain lesions from one up, or asking for a measurable one: "MRI showing >= 3 brain lesions",
