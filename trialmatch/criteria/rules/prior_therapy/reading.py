@@ -61,7 +61,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 )
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
-from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
 from trialmatch.criteria.vocab import canonical_gene
 
@@ -278,7 +278,14 @@ def _banning_header(text: str) -> bool:
     each sub-bullet then reads as an exclusion ("Prior EGFR TKI" is a ban, not a requirement)."""
     norm = normalize(text)
     return len(norm) <= 120 and norm.rstrip().endswith(":") and not find_mentions(norm) \
-        and cues.last_cue(norm) == "neg"
+        and cues.last_cue(norm) == "neg" and not _marker_group_heading(text)
+
+
+def _marker_group_heading(text: str) -> bool:
+    """"Group without targetable alterations:", "Cohort without EGFR/ALK alterations:": the shared reader's heading of
+    a group named by its markers; its "without" says who the group is, not what its sub-bullets ban."""
+    scope = heading_scope(text)
+    return scope is not None and scope.absent and bool(scope.genes)
 
 
 # "Progression on or after osimertinib, received as:" over "first-line treatment, or" / "second-line treatment
@@ -321,7 +328,12 @@ def _coded_cohort(text: str, ancestors: list[Criterion], heading: Scope | None =
     code = _CODE_OPENING.match(normalize(text))
     if code is None or canonical_gene(code.group("code").replace("-", "")):
         return ()  # "HER2 - ..." names a marker, not a cohort's code
-    return (f"cohort {code.group('code')}",)
+    # Under "Treatment arms (...):" the code names an arm, as "(Arm A2 only)" does.
+    kind = "arm" if _ARMS_LEAD.search(normalize(lead)) else "cohort"
+    return (f"{kind} {code.group('code')}",)
+
+
+_ARMS_LEAD = re.compile(r"\barms\b(?:\s*\([^()]{0,80}\))?[^:]{0,40}:\s*$")
 
 
 def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[str]:

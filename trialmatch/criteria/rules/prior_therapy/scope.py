@@ -137,7 +137,8 @@ _REGIMEN = r"(?:(?:monotherapy|mono-?therapy|single[- ]agent|combination(?:\s+th
 _PART_HEADING = guarded(
     rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:for\s+|in\s+)?(?:the\s+)?{_REGIMEN}{_PART}"
     r"(?:\s+(?:phase|part|cohorts?|stage|study))?"
-    r"(?:\s*\([^()]{0,30}\))?\s*:"
+    # "Expansion cohort, one of the following:": the part's lead-in over its options.
+    r"(?:\s*\([^()]{0,30}\))?(?:,\s*(?:(?:any|one|either|all|each|both)(?:\s+one)?\s+of\s+)?the\s+following)?\s*:"
 )
 _IN_SENTENCE_PART = re.compile(rf"\b(?:for|to|into|in)\s+(?:the\s+)?{_PART}\s+(?:phase|part|cohorts?|stage)\b")
 

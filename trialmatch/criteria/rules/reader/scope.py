@@ -275,7 +275,7 @@ _GROUP_MODIFIER = (r"(?:monotherapy|mono|combination|combo|single[\s-]agent|safe
 _MODIFIERS = rf"(?:{_GROUP_MODIFIER}[\s-]+){{0,3}}"
 # Study parts named by what they are, not by a label: "dose escalation", "safety lead-in", "randomization phase".
 _PART_WORDS = (r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation|finding)(?:\s+(?:phase|part|"
-               r"cohorts?|stage|portion|study|period))?|(?:safety\s+)?(?:run|lead)[\s-]?in(?:\s+(?:phase|part|"
+               r"cohorts?|groups?|arms?|stage|portion|study|period))?|(?:safety\s+)?(?:run|lead)[\s-]?in(?:\s+(?:phase|part|"
                r"cohorts?|stage|portion|period))?|randomi[sz](?:ed|ation) (?:phase|part|portion|stage|period)")
 # Words after the label that only say what kind of group it is, or what it does, or the group inside it: "Phase 2
 # portion", "Phase II part", "Phase 1a monotherapy dose escalation", "Part 3 Combination Cohort B", "Part A (dose
@@ -297,12 +297,16 @@ def _named(tag: str = "") -> str:
 # alternatives inside start with different characters, so matching stays linear.
 _ASIDE = r"(?:\s*[(\[](?:[^()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,120}[)\]])?"
 
+# "Expansion cohort, one of the following:", "Part B (Dose Expansion), any of the following:": the group's lead-in over
+# the options listed under it, each that group's way in (which of them is the dimension's question).
+_FOLLOWING_END = (r",\s*(?:(?:any|one|either|all|each|both)(?:\s+one)?\s+of\s+)?the\s+following"
+                  r"(?:\s+(?:criteria|conditions|options|groups|populations|settings))?\s*:\s*$")
 # "Cohort B:", "Cohort A* (closed):" (a footnote mark), "[Part 1]", "Phase 1b (dose escalation):",
 # "Part 1A (Monotherapy Dose Escalation) Histological",
 # "Dose escalation only -", "For the expansion cohorts:".
 _PREFIX = re.compile(
     rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
-    rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z]))",
+    rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z])|{_FOLLOWING_END})",
     re.I,
 )
 # "For the expansion part, patients have ...", "In Cohort 2, prior docetaxel is required".
@@ -621,7 +625,9 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
     match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text)
     if match:
-        return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
+        # (A lead-in's ", one of the following:" is no part of the group's name.)
+        named = text[:match.start("end")] if match.re is _PREFIX and match.group("end")[:1] == "," else match.group(0)
+        return _scope_from(named, _named_kind(match)), text[match.end():]
     return _named_group(text, head)
 
 
@@ -637,6 +643,10 @@ _DISTRIBUTIVE = re.compile(
     r"|\bvar(?:y|ies|ying)\s+(?:by|with|across))(?:\s+(?:the|their|its|each|every|assigned|respective))*$",
     re.I,
 )
+
+
+# Words before a plural group word that only say the groups are the study's: "Treatment arms", "Study cohorts".
+_GROUPS_HEAD = re.compile(r"^(?:the\s+)?(?:treatment|study|randomi[sz]ed|trial)$", re.I)
 
 
 def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
@@ -657,6 +667,12 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
         return _scope_from(match.group(0), "cohort", classes=False), text[match.end():]
     if match and _marker_words_only(match.group("what")):  # "Non-AGA subjects:", "EGFR/ALK wild-type patients:"
         return _scope_from(match.group(0), "cohort"), text[match.end():]
+    if match and _GROUPS_HEAD.match(match.group("what")) and match.group("group")[-1:].lower() == "s" \
+            and match.group("aside").strip() and not text[match.end():].strip():
+        # "Treatment arms (histology, prior therapy):" on a line of its own: the heading over the trial's groups, its
+        # bracket saying how each is laid out below ("A1 - squamous NSCLC, ..."); its lines are those groups' ways in.
+        # (A bare "Treatment arms:" may head every patient's rules: read as before.)
+        return _scope_from(match.group(0), _KINDS.get(match.group("group").lower().rstrip("s"), "cohort")), ""
     match = _CANCER_HEAD.match(text)  # "Breast cancer (2L+): ...", "Solid tumours other than NSCLC: ..."
     if match and _topic_heading(match.group("what")):
         return None, text
@@ -805,8 +821,10 @@ _CLASS_FIRST = re.compile(
 # A heading that names its group by "with", "without" or "no" alone: "With AGA:", "No AGA:", "Without actionable genomic
 # alterations:", "With EGFR mutation:", "Without ALK rearrangement:". ("No" only before a class of drivers: "No EGFR
 # mutation: ..." may state the rule itself.)
+# "Group without EGFR/ALK alterations:", "Cohort with ROS1 fusion:": the same heading after a bare group noun.
 _BARE_GROUP = re.compile(
-    r"^\W{0,3}(?P<how>with|without|no)\s+(?P<what>[^:;.()\[\]]{2,70}?)(?P<aside>" + _ASIDE + r")\s*:", re.I)
+    r"^\W{0,3}(?:(?:the\s+)?(?:group|cohort|arm|population|subgroup|stratum)\s+(?=with))?"
+    r"(?P<how>with|without|no)\s+(?P<what>[^:;.()\[\]]{2,70}?)(?P<aside>" + _ASIDE + r")\s*:", re.I)
 
 
 # After "No AGA:", words that make the line the marker rule itself, not a group's rule: "No known driver: patients with
