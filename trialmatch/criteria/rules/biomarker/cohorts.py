@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
+from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.text import Criterion
@@ -156,9 +157,30 @@ def scope_label(scope: Scope) -> str:
 _BARE_CODE = re.compile(r"\(?\s*(?P<code>[A-Z]\d{1,2}[a-z]?)\b\s*(?:\([^)]{0,40}\)\s*)?[:：]")
 
 
+# "Phase 2 EXP-1: ...", "Part B ESC-2:", "Phase 1b Expansion 3:", "Part 2 COH-4 (monotherapy):": a part's heading
+# closed by the code of one of its cohorts. The cohort is the group (its siblings EXP-2, EXP-3 are other ways into the
+# same part), not the whole part. A plain "Phase 2:" is read by _COHORT_LABEL as before.
+_PART_CODE = re.compile(
+    r"\(?\s*(?:phase|part|stage)\s*(?:\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[A-H])\s+"
+    r"(?P<code>[a-z]{2,5}-\d{1,2}[a-z]?|exp(?:ansion)?\s*\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?[:：]",
+    re.I,
+)
+# "Phase 2 HER-2:", "Part B MET-1:" name a marker's group, "Phase 2 PD-1:" a drug's target: no cohort's code.
+_TARGET_CODE = re.compile(r"^(?:pd|ctla|cd|il|lag|tim)-", re.I)
+_EXP_WORD = re.compile(r"^exp(?:ansion)?\s*(?=\d)", re.I)  # "Expansion 3" and "EXP-3" are one cohort's names
+
+
+def _part_code(text: str) -> re.Match[str] | None:
+    match = _PART_CODE.match(text)
+    if match is None:
+        return None
+    code = match.group("code")
+    return None if mentions_marker(code) or _TARGET_CODE.match(code) else match
+
+
 def label_at_start(text: str) -> re.Match[str] | None:
     # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
-    return _COHORT_LABEL.pattern.match(text) or _BARE_CODE.match(text)
+    return _COHORT_LABEL.pattern.match(text) or _BARE_CODE.match(text) or _part_code(text)
 
 
 @lru_cache(maxsize=64)  # every sub-bullet asks about the same parent
@@ -201,7 +223,7 @@ _MORE_WORDS = re.compile(r"\([^)]*\)|\b(?:cohorts?|arms?|parts?|groups?|phases?)
 
 def _labels_of(match: re.Match[str]) -> list[str]:
     if match.groupdict().get("code"):
-        return [f"cohort {match.group('code').lower()}"]
+        return [f"cohort {_EXP_WORD.sub('exp-', match.group('code').lower())}"]
     kind = match.group("kind").lower().rstrip("s")
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
     more = match.groupdict().get("more")
