@@ -821,10 +821,26 @@ _CLASS_FIRST = re.compile(
 # A heading that names its group by "with", "without" or "no" alone: "With AGA:", "No AGA:", "Without actionable genomic
 # alterations:", "With EGFR mutation:", "Without ALK rearrangement:". ("No" only before a class of drivers: "No EGFR
 # mutation: ..." may state the rule itself.)
-# "Group without EGFR/ALK alterations:", "Cohort with ROS1 fusion:": the same heading after a bare group noun.
+# "Group without EGFR/ALK alterations:", "Cohort with ROS1 fusion:": the same heading after a bare group noun, which
+# may also name its group by the markers' sign or by what it carries: "Group negative for EGFR, ALK and ROS1:", "Arm
+# positive for EGFR or ALK:", "Cohort harbouring a KRAS G12C mutation:". (The sign alone, with no group noun before it,
+# opens no heading: "Negative for EGFR: ..." may state the marker rule itself.)
 _BARE_GROUP = re.compile(
-    r"^\W{0,3}(?:(?:the\s+)?(?:group|cohort|arm|population|subgroup|stratum)\s+(?=with))?"
-    r"(?P<how>with|without|no)\s+(?P<what>[^:;.()\[\]]{2,70}?)(?P<aside>" + _ASIDE + r")\s*:", re.I)
+    r"^\W{0,3}(?:(?P<noun>(?:the\s+)?(?:group|cohort|arm|population|subgroup|sub-?cohort|stratum)\s+)"
+    r"(?=with|(?:negative|positive)\s+(?:for|in)\b|harbou?ring|carrying|lacking))?"
+    r"(?P<how>with|without|no|(?(noun)(?:(?:negative|positive)\s+(?:for|in)|harbou?ring|carrying|lacking)|(?!)))"
+    r"\s+(?P<what>[^:;.()\[\]]{2,70}?)(?P<aside>" + _ASIDE + r")\s*:", re.I)
+# How a heading's group holds its markers, in the two words _bare_group_scope reads: it has them ("with") or has none
+# ("without").
+_HOW_WITH = re.compile(r"positive|harbou?ring|carrying", re.I)
+_HOW_WITHOUT = re.compile(r"negative|lacking", re.I)
+
+
+def _bare_how(how: str) -> str:
+    """"with", "without" or "no" for how a _BARE_GROUP heading's group holds its markers."""
+    if _HOW_WITH.match(how):
+        return "with"
+    return "without" if _HOW_WITHOUT.match(how) else how.lower()
 
 
 # After "No AGA:", words that make the line the marker rule itself, not a group's rule: "No known driver: patients with
@@ -863,7 +879,7 @@ def _bare_group_scope(text: str) -> Scope | None:
     spelt = _SPELT_OUT.match(text, match.end())
     # "Without AGA: (EGFR, ALK) must have ...": the class spelt out in brackets, then the group's rule.
     what = match.group("what") + match.group("aside") + (spelt.group("genes") if spelt else "")
-    how = match.group("how").lower()
+    how = _bare_how(match.group("how"))
     label = _shorten(text[:match.end()])
     head = match.group("what")  # "No AGA (EGFR, ALK, ROS1):": the class is named before its genes are spelt out
     if _CLASS_NAME.search(head) and not genes_named(head) and not _narrows_marker_group(what):
@@ -888,8 +904,9 @@ def _named_condition(text: str) -> Scope | None:
     else:
         match = _LEAD_IN.match(text)
         if not match:
-            # "For the EGFR-mutant patients, ...", "For non-AGA participants, ..."
-            return _marker_first_scope(text) or _class_first_scope(text)
+            # "For the EGFR-mutant patients, ...", "For non-AGA participants, ...", "The cohort negative for EGFR and
+            # ALK:" (its "the" opens no condition on patients).
+            return _marker_first_scope(text) or _class_first_scope(text) or _bare_group_scope(text)
         end = match.end() - 1
     what = match.group("what")
     diseases, genes = cancers_named(what), genes_named(what)
