@@ -631,9 +631,21 @@ def _shared_suffix(words: list[str], text: str, toks: list[tuple[str, int, int]]
             return None  # one gene: its own name, unless a qualifier stood between ("ALK-targeted inhibitor")
         if len(known) < len(items):
             return None  # a gene the class word does not fit: not one list
+        if last + m < len(words) and _NARROWED_AFTER.match(text, toks[last + m - 1][2]):
+            return None  # "EGFR or HER2 TKI with activity against exon 20 insertions": not every TKI of both genes
         tail = (_class_of(other, suffix) or UNNAMED_TARGET) if other else None
         return last + m, tuple(dict.fromkeys([*known, *([tail] if tail else [])]))
     return None
+
+
+# After the shared class word, words that narrow it to some of its drugs: "with activity against exon 20 insertions",
+# "active against", "targeting", "selective for", "that inhibit(s) ...". Read as the whole class of every gene, the
+# list banned every EGFR TKI (osimertinib) where only exon 20-active ones were meant.
+_NARROWED_AFTER = re.compile(
+    r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:with|having|showing)\s+(?:\w+\s+){0,2}?(?:activity|efficacy)\s+(?:against|in|on)"
+    r"|(?:active|selective|specific)\s+(?:against|for|to)|targeting|that\s+(?:target|inhibit)|which\s+(?:target|inhibit))\b",
+    re.I,
+)
 
 
 def _suffix_lists(text: str, toks: list[tuple[str, int, int]],

@@ -719,7 +719,7 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
             and not scope.get("subgroup") and applies is not None:
         return outcome  # the group's own list of genes told whether the patient is in it (complement.py)
     if scope and outcome.verdict != ELIGIBLE:
-        if rule["cohorts"] and _ours(scope) and not scope.get("genes"):
+        if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
             # This module's own cohort groups already make the trial's parts alternatives: a patient
             # who fits none of them is excluded by every part, not left with a question. A part named
             # for NSCLC ("Part 2, Cohort A (NSCLC monotherapy):") is such a part too.
