@@ -13,7 +13,7 @@ from functools import lru_cache
 from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.reader import Scope
+from trialmatch.criteria.rules.reader import Scope, cohort_codes
 from trialmatch.criteria.text import Criterion
 
 _LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d[a-z]?|[A-H]|S\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
@@ -162,12 +162,11 @@ _BARE_CODE = re.compile(r"\(?\s*(?P<code>[A-Z]\d{1,2}[a-z]?)\b\s*(?:\([^)]{0,40}
 # same part), not the whole part. A plain "Phase 2:" is read by _COHORT_LABEL as before.
 _PART_CODE = re.compile(
     r"\(?\s*(?:phase|part|stage)\s*(?:\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[A-H])\s+"
-    r"(?P<code>[a-z]{2,5}-\d{1,2}[a-z]?|exp(?:ansion)?\s*\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?[:：]",
+    rf"(?P<code>{cohort_codes.CODE})\s*(?:\([^():;]{{0,50}}\)\s*)?[:：]",
     re.I,
 )
 # "Phase 2 HER-2:", "Part B MET-1:" name a marker's group, "Phase 2 PD-1:" a drug's target: no cohort's code.
 _TARGET_CODE = re.compile(r"^(?:pd|ctla|cd|il|lag|tim)-", re.I)
-_EXP_WORD = re.compile(r"^exp(?:ansion)?\s*(?=\d)", re.I)  # "Expansion 3" and "EXP-3" are one cohort's names
 
 
 def _part_code(text: str) -> re.Match[str] | None:
@@ -223,7 +222,7 @@ _MORE_WORDS = re.compile(r"\([^)]*\)|\b(?:cohorts?|arms?|parts?|groups?|phases?)
 
 def _labels_of(match: re.Match[str]) -> list[str]:
     if match.groupdict().get("code"):
-        return [f"cohort {_EXP_WORD.sub('exp-', match.group('code').lower())}"]
+        return [cohort_codes.cohort_name(match.group("code"))]
     kind = match.group("kind").lower().rstrip("s")
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
     more = match.groupdict().get("more")

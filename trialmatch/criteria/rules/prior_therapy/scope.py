@@ -14,7 +14,7 @@ from typing import Any
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.marker_groups import HOLDING, SUBJECT, sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
-from trialmatch.criteria.rules.reader import ends_scope
+from trialmatch.criteria.rules.reader import cohort_codes, ends_scope
 from trialmatch.criteria.vocab import canonical_gene
 
 # "Cohorts 3and3b": a number may run straight into "and".
@@ -182,10 +182,7 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
 
 # "Phase 2 EXP-1: ...", "Part B ESC-2:", "Phase 1b Expansion 3:": a part's heading closed by the code of one of its
 # cohorts. The cohort is the group (its siblings EXP-2, EXP-3 are other ways into the same part), not the whole part.
-_SUB_CODE = re.compile(
-    r"(?<=\s)(?P<code>[a-z]{2,5}-\d{1,2}[a-z]?|exp(?:ansion)?\s*\d{1,2}[a-z]?)\s*(?:\([^():;]{0,50}\)\s*)?:$")
-
-_EXP_WORD = re.compile(r"^exp(?:ansion)?\s*(?=\d)")  # "Expansion 3" and "EXP-3" are one cohort's names
+_SUB_CODE = re.compile(rf"(?<=\s)(?P<code>{cohort_codes.CODE})\s*(?:\([^():;]{{0,50}}\)\s*)?:$")
 
 
 def _sub_code(heading: str) -> tuple[str, ...]:
@@ -193,7 +190,7 @@ def _sub_code(heading: str) -> tuple[str, ...]:
     word = code.group("code") if code else ""
     if code is None or canonical_gene(word.split("-")[0]) or canonical_gene(word.replace("-", "")):
         return ()  # "Phase 2 HER-2:" names a marker group, read as before
-    return ("cohort " + _EXP_WORD.sub("exp-", code.group("code")),)
+    return (cohort_codes.cohort_name(code.group("code")),)
 
 
 # A sub-cohort named by a bare code at the head of its bullet: "B1 (monotherapy): ...", "A2: ...", "C1 (combination
