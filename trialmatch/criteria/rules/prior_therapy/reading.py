@@ -47,6 +47,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
+from trialmatch.criteria.rules.prior_therapy.design_parts import design_part
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -333,6 +334,14 @@ def _coded_cohort(text: str, ancestors: list[Criterion], heading: Scope | None =
     return (f"{kind} {code.group('code')}",)
 
 
+def _names_part(crit: Criterion, ancestors: list[Criterion]) -> bool:
+    """Whether a sibling line names a part or cohort of its own ("Part B (NSCLC, X plus chemotherapy): ...")."""
+    scope = crit.scope
+    return bool(heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, scope)
+                or (scope is not None and scope.kind in _PART_KINDS and not scope.genes
+                    and scope_cohorts(scope.label)))
+
+
 _ARMS_LEAD = re.compile(r"\barms\b(?:\s*\([^()]{0,80}\))?[^:]{0,40}:\s*$")
 
 
@@ -373,7 +382,8 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
-        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, crit.scope) or cohorts,
+        cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, crit.scope)
+        or design_part(criteria, index, lambda k: _names_part(criteria[k], ancestors)) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
