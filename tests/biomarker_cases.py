@@ -69,6 +69,10 @@ NRG1 = patient("NRG1:fusion")
 
 # A sensitising EGFR change with an acquired T790M on top (the history-and-stacking files).
 EGFR_19_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M")
+# Two changes in one tumour, shared by the co-occurrence kind tests (bio5, bio6).
+L858R_T790M = patient("EGFR:L858R", "EGFR:T790M")
+L858R_C797S = patient("EGFR:L858R", "EGFR:C797S")
+EGFR_19_MET_AMP = patient("EGFR:exon 19 deletion", "MET:amplification")
 
 
 def assert_history_line_no_requirement(primary: str, history: str) -> None:

@@ -23,11 +23,14 @@ import pytest
 from biomarker_cases import (
     ALK,
     EGFR_19,
+    EGFR_19_MET_AMP,
     EGFR_19_T790M,
     EGFR_EX20,
     EGFR_L858R,
     HER2_EX20,
     KRAS_G12C,
+    L858R_C797S,
+    L858R_T790M,
     MET_AMP,
     MET_EX14,
     NO_DRIVER,
@@ -38,9 +41,6 @@ from biomarker_cases import (
     verdict,
 )
 
-L858R_T790M = patient("EGFR:L858R", "EGFR:T790M")
-L858R_C797S = patient("EGFR:L858R", "EGFR:C797S")
-EGFR_19_MET_AMP = patient("EGFR:exon 19 deletion", "MET:amplification")
 TREATED_19_T790M = patient("EGFR:exon 19 deletion", "EGFR:T790M", drugs=("gefitinib",), lines=1)
 
 

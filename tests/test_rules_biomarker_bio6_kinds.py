@@ -18,10 +18,13 @@ import pytest
 from biomarker_cases import (
     ALK,
     EGFR_19,
+    EGFR_19_MET_AMP,
     EGFR_19_T790M,
     EGFR_EX20,
     EGFR_L858R,
     KRAS_G12C,
+    L858R_C797S,
+    L858R_T790M,
     MET_AMP,
     NO_DRIVER,
     ROS1,
@@ -32,9 +35,6 @@ from biomarker_cases import (
     verdict,
 )
 
-L858R_T790M = patient("EGFR:L858R", "EGFR:T790M")
-L858R_C797S = patient("EGFR:L858R", "EGFR:C797S")
-EGFR_19_MET_AMP = patient("EGFR:exon 19 deletion", "MET:amplification")
 L858R_MET_AMP = patient("EGFR:L858R", "MET:amplification")
 ALK_MET_AMP = patient("ALK:fusion", "MET:amplification")
 ALK_EGFR = patient("ALK:fusion", "EGFR:L858R")
