@@ -851,7 +851,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     required = [m for m in reading.require if not (timed and not exposure and (
         m in reading.weak or inside(m.start, washed)
         or (m in reading.past and not cues.MUST_HAVE_HAD.search(norm, 0, m.start))))]
-    forbid = _without_restated_purpose(norm, reading.forbid)
+    forbid = _without_investigational(norm, _without_restated_purpose(norm, reading.forbid))
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
         if not excluding and alternative is None and (_either_or(norm, forbid, required)
@@ -1430,6 +1430,25 @@ def _without_restated_purpose(norm: str, forbid: list[Mention]) -> list[Mention]
                                       and _FOR_PURPOSE.search(norm, max(0, m.start - 12), m.start))]
 
 
+# "Previously received an investigational antineoplastic agent", "prior experimental systemic therapy": the
+# study drugs of other trials, which a list of approved drugs does not hold. Read like "an investigational agent"
+# (no rule), not as a ban on every systemic treatment. ("Approved or investigational anticancer therapy": both.)
+_INVESTIGATIONAL_BEFORE = re.compile(
+    r"(?<!approved or )(?<!approved and/or )(?<!approved and )(?<!standard or )"
+    r"\b(?:experimental|investigational|unapproved|non-approved)\s+"
+    r"(?:(?!(?:or|and|and/or|approved|standard|licensed)\s)[a-z-]+\s+){0,2}$")
+
+
+_INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
+                                   r"|non-approved)\b")
+
+
+def _without_investigational(norm: str, forbid: list[Mention]) -> list[Mention]:
+    """The banned names without a generic systemic class qualified as investigational (_INVESTIGATIONAL_BEFORE)."""
+    return [m for m in forbid if not (m.systemic and _INVESTIGATIONAL_BEFORE.search(norm, max(0, m.start - 40),
+                                                                                       m.start))]
+
+
 def _either_or(norm: str, forbid: list[Mention], require: list[Mention]) -> bool:
     """Whether banned and required names are two alternatives: all of one before "or" and all of the other after."""
     if not forbid or not require:
@@ -1527,6 +1546,8 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     for match in cues.NAIVE.finditer(norm):
         if cues.said_of_lesion(norm, match.start()):
             continue  # "lesions that have not been previously treated": the lesion's local treatment
+        if _INVESTIGATIONAL_AFTER.match(norm, match.end()):
+            continue  # "have not received any investigational anticancer agent": other trials' drugs only
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
