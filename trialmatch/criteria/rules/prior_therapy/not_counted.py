@@ -143,6 +143,28 @@ def recount(rule: dict[str, Any], outcome: Any, drugs: tuple[Any, ...], lines: i
     return outcome
 
 
+# Before "X counts as a line": words that make the sentence ask or ban something itself ("must have received
+# platinum, which counts as a line"), so it is more than a note on counting.
+_ASKS_BEFORE = re.compile(r"\b(?:must|should|shall|required?|need\w*|eligible|ineligible|excluded|allowed|permitted"
+                          r"|progress\w*|fail\w*|received|treated|had|have|has|no|not|without|at least|more than"
+                          r"|fewer than|up to|maximum|minimum|which)\b")
+
+
+def counting_note(norm: str) -> bool:
+    """ "(Prior adjuvant chemotherapy will count as a regimen if relapse occurred within 12 months.)", "Maintenance
+    therapy is counted as a separate line": what counts toward a count said elsewhere, with no count of its own and
+    nothing asked or banned before it: a note on counting, no rule. (The criterion's count reads it: asides.py.)"""
+    if not _COUNTS.possible(norm):
+        return False
+    found = _COUNTS.search(norm)
+    if found is None:
+        return False
+    # The note is the whole sentence: its subject opens it ("(Adjuvant X counts ..."), not a bracket after a ban.
+    subject = norm[:found.start()].lstrip(" (")
+    return not _NEGATED_BEFORE.search(subject) and not _ASKS_BEFORE.search(subject) \
+        and not any(mark in subject for mark in "();,")
+
+
 def later_clauses(pieces: tuple[str, ...]) -> tuple[str, ...]:
     """The treatments that sentences after a count leave out of it: "1-2 prior lines; EGFR or ALK inhibitors are
     not counted as lines". Only sentences that count nothing themselves and name no setting."""

@@ -15,7 +15,7 @@ from typing import Any
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.prior_therapy import asides, cues
+from trialmatch.criteria.rules.prior_therapy import asides, cues, not_counted
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
 from trialmatch.criteria.rules.prior_therapy.drivers import (
     available_spans,
@@ -296,6 +296,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if excluding and not limits and (norm.endswith(":") and _list_lead_in(norm, mentions)
                                      or "within" in norm and _UNSTATED_WINDOW.search(norm)):
         return None
+    if not limits and not_counted.counting_note(norm):
+        return None  # "(Adjuvant therapy will count as a regimen if relapse within 12 months.)": a note on counting
     if not excluding:
         limits += ordinal_limits(norm)
         if not any(lim.min is not None or lim.max is not None for lim in limits):
