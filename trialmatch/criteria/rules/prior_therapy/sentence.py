@@ -68,6 +68,8 @@ _OR = re.compile(r"\bor\b|\band/or\b")
 _OR_BEFORE = re.compile(r"\bor\s+(?:(?:patients|subjects|participants|those)\s+)?(?:(?:who|that)\s+)?"
                         r"(?:(?:be|are|is|were|being|remain|(?:have|has|had)\s+been)\s+)?$")
 _OR_AFTER = re.compile(
+    # ("treatment-naive in the first-line setting or ...": the untreated way's setting before the "or")
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:first|1st|front)[\s-]*line(?:\s+(?:setting|treatment|therapy))?)?"
     r"[^.;]{0,25}?\bor\s+(?:\w+\s+){0,3}?(?:have|has|had|received|receive|be|been|no more|not more|at most|up to"
     r"|one|1|a single|progress\w*|relaps\w*|recurr\w*|fail\w*|refractory|resistant|intoleran\w*|completed"
     r"|previously treated|pre-?treated|treated with)\b"
@@ -914,6 +916,11 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # "Patients treated with osimertinib in routine practice": the course the study follows, which a patient
         # about to start it may join: a question for one who has not had it yet.
         rules = [{**rule, "observed": True} if rule["kind"] == "require" else rule for rule in rules]
+    if not excluding and alternative is not None and rules and alternative["kind"] == "naive":
+        # "Either treatment-naive in first line or pretreated with up to two lines": "no line yet" (or untreated) is
+        # the untreated way restated, not part of the other way (which it would shut to every treated patient).
+        rules = [r for r in rules if not (r["kind"] == "naive" or (r["kind"] == "lines" and r.get("max") == 0
+                                                                    and not r.get("min")))] or rules
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
