@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.cues import strip_parens
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions
 
@@ -53,7 +54,10 @@ _APPROVED_THERAPY = re.compile(
 )
 # "Patients with EGFR sensitizing mutations ...": an exon 20 insertion (or C797S alone) is not one of them.
 _EGFR_SENSITIZING = re.compile(r"\begfr\b[^,;]{0,30}?\b(?:sensiti[sz]\w*|activating|common|classic\w*)\b"
-                               r"|\b(?:sensiti[sz]\w*|activating|common|classic\w*)\s+egfr\b")
+                               r"|\b(?:sensiti[sz]\w*|activating|common|classic\w*)\s+egfr\b"
+                               # "a sensitizing mutation in the epidermal growth factor receptor (EGFR) gene"
+                               r"|\b(?:sensiti[sz]\w*|activating)\s+mutations?\s+(?:in|of)\s+(?:the\s+)?"
+                               r"[a-z\s()-]{0,45}?\begfr\b")
 _EGFR_EX20 = re.compile(r"\bexon\s*20\b|\bex20|\binsertion")
 SENSITIZING = ("exon 19", "l858r", "g719", "l861q", "s768i", "sensiti")
 _SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
@@ -212,7 +216,9 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
     for pattern in (_CLAUSE, _IF_DRIVER):
         for match in pattern.finditer(norm):
             rest = match.group("rest")
-            if not _APPROVED_THERAPY.match(rest):
+            # ("must have experienced disease progression (during or after treatment) or intolerance to ...": an
+            # aside in brackets does not count towards the words allowed between the verb and the therapy.)
+            if not (_APPROVED_THERAPY.match(rest) or "(" in rest and _APPROVED_THERAPY.match(strip_parens(rest))):
                 continue
             what = _SPACED_GENE.sub(r"\1\2", match.group("what"))  # "ROS 1" -> ros1
             named = [g for g in genes_in(what) if g in DRIVER_GENES]

@@ -1288,7 +1288,8 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
         if "not" in norm:  # the EGFR header asked once, only for a sentence that may exempt
             egfr = bool(_EGFR.search(text.header)) if egfr is None else egfr
             routes += exempted_routes(norm, header_genes, egfr)
-    if not routes:
+    owed = _owed_routes(rules)
+    if not routes and not owed:
         return rules
     ways = [r for r in routes if not r.get("only")]
     exempt = [r for r in routes if r.get("only")]
@@ -1299,9 +1300,27 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
                 rule["kind"] in _ROUTE_KINDS or floor):
             out.append(rule)
             continue
-        out += _exempted(rule, exempt, ways) if exempt and rule["kind"] == "require" else \
-            [{**rule, "driver_routes": ways} if ways else rule]
+        mine = [*ways, *owed] if rule["kind"] == "naive" and not _grouped(rule) else ways
+        out += _exempted(rule, exempt, mine) if exempt and rule["kind"] == "require" else \
+            [{**rule, "driver_routes": mine} if mine else rule]
     return out
+
+
+def _owed_routes(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Driver carriers an inclusion asks to have had their approved targeted therapy ("No prior treatment for stage
+    IV NSCLC. Patients with an EGFR mutation or ALK fusion must have progressed on an approved TKI"): the untreated
+    rule beside it cannot also ban that therapy, so a carrier who had it comes in by that way (naive rules only:
+    another treatment asked of everyone may be asked of the carriers too)."""
+    return [{"genes": r["genes"], "every": r.get("every", False),
+             **({"egfr_findings": r["egfr_findings"]} if r.get("egfr_findings") else {})}
+            for r in rules if r["kind"] == "driver" and r.get("section", "inclusion") == "inclusion"
+            and not _grouped(r)]
+
+
+def _grouped(rule: dict[str, Any]) -> bool:
+    """A rule of one cohort, part or alternative: a first-line cohort's untreated rule beside another cohort's duty on
+    carriers is no contradiction (the carriers' way is that other cohort)."""
+    return bool(rule.get("cohorts") or rule.get("alt") or rule.get("scope"))
 
 
 def _exempted(rule: dict[str, Any], exempt: list[dict[str, Any]], ways: list[dict[str, Any]]) -> list[dict[str, Any]]:
