@@ -512,6 +512,13 @@ def _topic_heading(crit: Criterion) -> bool:
     return len(crit.text) <= 100 and _TOPIC_HEADING.match(normalize(crit.text)) is not None
 
 
+def _bare_topic(crit: Criterion) -> bool:
+    """"Prior anticancer therapy", "Previous therapy for advanced disease" with no colon: the same topic words alone,
+    a heading when sub-bullets follow (the caller asks), whose own scope each sub-bullet keeps."""
+    return len(crit.text) <= 100 and not crit.text.rstrip().endswith(":") \
+        and _TOPIC_HEADING.match(normalize(crit.text).rstrip(" .;") + ":") is not None
+
+
 def _history_header(crit: Criterion) -> bool:
     """ "For subjects who have received prior therapy, as follows:": a lead-in picking patients by their earlier
     treatment, which asks for none itself (its sub-bullets bind those patients)."""
@@ -596,7 +603,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads) and not (_children(criteria, index) and _history_header(crit)) and not _topic_heading(crit):
+        if any(reads) and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
+                and not _topic_heading(crit):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
             if _others_told(crit):
