@@ -1152,6 +1152,9 @@ _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)",
 _GENERAL_HEADING = re.compile(
     r"^\W{0,3}(?:for\s+)?(?:all|every|each|both)\s+(?:the\s+)?(?:patients|participants|subjects|cohorts|arms|parts"
     r"|phases|groups|populations)\b"
+    # ("All patients treated at doses > 120 mg must ...", "All participants dosed above 200 mg": some of the part's
+    # patients, picked by their dose, not everyone: the part's heading still holds.)
+    r"(?!\s+(?:treated|dosed|receiving|enrolled)\s+(?:at|above|below|with|from|\d|in\s+(?!(?:this|the)\s+(?:study|trial))))"
     r"|^\W{0,3}(?:general|common)\b[^:]{0,40}:",
     re.I,
 )
