@@ -258,10 +258,11 @@ def _undone(sentence: str) -> Any:
 
 
 @pytest.mark.parametrize("sentence", [
-    _undone("Individuals with stage IIIB or IV NSCLC who have not received prior chemotherapy for Stage IIIB or IV "
-            "disease, and who are not candidates for curative surgery or radiation therapy."),
-    _undone("Adults with stage IIIB-IV NSCLC who have received no chemotherapy for stage IIIB-IV disease and who are "
-            "not suitable for curative surgery or radiotherapy."),
+    # (read since the curative-unfitness kind: tests/test_rules_prior_therapy_curative_unfit_stage3.py)
+    "Individuals with stage IIIB or IV NSCLC who have not received prior chemotherapy for Stage IIIB or IV "
+    "disease, and who are not candidates for curative surgery or radiation therapy.",
+    "Adults with stage IIIB-IV NSCLC who have received no chemotherapy for stage IIIB-IV disease and who are "
+    "not suitable for curative surgery or radiotherapy.",
     "No prior chemotherapy for stage IIIB or IV disease; patients with stage IIIB must be ineligible for "
     "chemoradiation.",
 ])

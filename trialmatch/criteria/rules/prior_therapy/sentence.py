@@ -1278,9 +1278,21 @@ _REFERRED_EXCEPTION = re.compile(
 )
 
 
+# "Stage IIIB disease not candidates for definitive concurrent chemoradiation, or stage IV ...": unfit for the curative
+# local treatment of stage III, which describes that disease; it is no way around the systemic treatment the
+# sentence rules on (a stage IV patient never had it to refuse).
+_CURATIVE_UNFIT = re.compile(
+    r"\b(?:not\s+(?:an?\s+)?(?:candidates?|eligible|suitable|amenable)|ineligible|unsuitable)\s+(?:for|to)\s+"
+    r"(?:treatment\s+with\s+|receiving\s+)?(?:an?\s+|the\s+)?(?:definitive|curative|radical)\s+"
+    r"(?:(?:concurrent|sequential|local|intent|multimodal\w*|combined[\s-]modality)\s+)*"
+    r"(?:chemo-?\s?radi\w*|radi\w*|surgery|surgical\s+resection|resection|treatment|therapy|local\s+therapy)\b")
+
+
 def _sentence_soft(norm: str, bare: str, group_told: bool = False) -> bool:
     """A way in the sentence leaves beside its rule: a refusal, a part excepted, a sample, the others (unless
     `group_told`: who they are is read from the patient's findings), a start, an exception told elsewhere."""
+    if "definitive" in norm or "curative" in norm or "radical" in norm:
+        norm = _CURATIVE_UNFIT.sub(" ", norm)
     return bool(cues.OPEN_ALTERNATIVE.search(norm)) or _excepts_a_part(norm) \
         or bool(_REFERRED_EXCEPTION.search(norm)) \
         or _sample_timed(bare) or (not group_told and bool(cues.OTHERS.search(norm))) \
