@@ -4,7 +4,8 @@
 rearrangements", "Previous EGFR or ALK TKIs in subjects with the corresponding alteration": an ALK inhibitor is
 banned for ALK carriers only, so crizotinib given for a MET amplification is no exclusion. Each class becomes a ban
 of its own for its gene's carriers; a name whose target the sentence does not tell (a drug, "TKIs") stays a
-question rather than a ban on everyone.
+question rather than a ban on everyone. The classes come from the term reader, which gives every gene before a
+shared class word its own class ("TRK, ROS1, or ALK inhibitors") and declines lists narrowed by what the drugs act on.
 """
 
 from __future__ import annotations
@@ -21,12 +22,6 @@ _RESPECTIVE = guarded(
 )
 # The gene a class is aimed at, from its vocabulary key ("c:alk_tki" -> alk, "c:kras_g12c_inhibitor" -> kras).
 _CLASS_GENE = re.compile(r"^c:(egfr|alk|ros1|ret|ntrk|met|her2|kras|braf)_")
-# "TRK, ROS1, or ALK inhibitors": each gene before the shared class word names its own class (the vocabulary
-# reads only the last one).
-_LISTED = re.compile(r"\b(egfr|alk|ros1|ret|ntrk|trk|met|her2|kras|braf)\b(?=[^.;()]{0,40}?\b(?:tkis?|tyrosine kinase"
-                     r"|inhibitors?)\b)")
-_CLASS_OF = {"egfr": "c:egfr_tki", "alk": "c:alk_tki", "ros1": "c:ros1_tki", "ret": "c:ret_tki", "ntrk": "c:ntrk_tki",
-             "met": "c:met_inhibitor", "her2": "c:her2_tki", "kras": "c:kras_inhibitor", "braf": "c:braf_inhibitor"}
 
 
 def respective_bans(rule: dict[str, Any], norm: str) -> list[dict[str, Any]]:
@@ -45,11 +40,6 @@ def respective_bans(rule: dict[str, Any], norm: str) -> list[dict[str, Any]]:
             by_gene.setdefault(aimed.group(1), []).append(item)
         else:
             loose.append(item)
-    for listed in _LISTED.finditer(norm, 0, respective.start()):
-        word = "ntrk" if listed.group(1) == "trk" else listed.group(1)
-        items = by_gene.setdefault(word, [])
-        if _CLASS_OF[word] not in items:
-            items.append(_CLASS_OF[word])
     rules = [{**rule, "items": items, "genes": genes_in(word)} for word, items in by_gene.items()]
     if loose:
         # Whose target a drug is, the sentence does not say: a question for those who had it.
