@@ -1343,6 +1343,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require" and not c.get("groups"))) \
         if clauses else set()
     _resolve_other(clauses, required_genes)
+    clauses = _drop_sibling_routes(clauses)
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
@@ -1451,6 +1452,25 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
                 atom["beside"] = True  # "no other EGFR mutation": a second change beside the asked one counts
             elif clause["mode"] == "forbid":
                 atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
+
+
+def _drop_sibling_routes(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sub-items under one lead-in where one asks for a change and another shuts the same change out
+    ("failed EGFR-TKI, specifically: a. ... T790M-negative after progression; b. ... T790M-positive, then a
+    third-generation TKI") are routes in, one per status: together they cover every patient, so neither binds."""
+    by_parent: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for clause in clauses:
+        parent = clause.get("sibling_of")
+        alts = [a for a in clause["atoms"] if a["t"] == "alt"]
+        if parent and len(alts) == 1 == len(clause["atoms"]) and clause["source"] == "inclusion":
+            key = repr((alts[0]["gene"], alts[0]["kind"], alts[0].get("within")))
+            by_parent.setdefault(parent, {}).setdefault(key, []).append(clause)
+    dropped: set[int] = set()
+    for routes in by_parent.values():
+        for members in routes.values():
+            if {m["mode"] for m in members} == {"require", "forbid"}:
+                dropped.update(id(m) for m in members)
+    return [c for c in clauses if id(c) not in dropped] if dropped else clauses
 
 
 def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:
