@@ -632,6 +632,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
                 placed = None
+        if (section == "inclusion" and len(positive) > 1 and negative and _all_asked(negative, positive)
+                and not _JOINED_CHANGES.search(_BRACKETS.sub(" ", part_text))):
+            # "METex14 skipping (Cohort A) or MET amplification without METex14 skipping (Cohort B)": X or (Y and
+            # not X) is X or Y; the "without" only sorts a patient into a group. Not with "X and Y (Cohort 1), Y
+            # without X (Cohort 2)": X there is no way in alone.
+            negative = []
         if (section == "inclusion" and placed and positive and negative and not widening and not excepted
                 and _absent_or_present(placed, part_text, statements, open_ended)):
             continue
@@ -653,6 +659,16 @@ def _read(sentence: str, section: str) -> list[Statement]:
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
                                         doubtful=unsure_absent))
     return statements
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_JOINED_CHANGES = re.compile(r"\band\b(?!/)", re.I)  # "T790M and C797S": changes asked together ("and/or" joins none)
+
+
+def _all_asked(negative: list[dict[str, Any]], positive: list[dict[str, Any]]) -> bool:
+    """Is every absent change also one of the asked alternatives (same gene, same change)?"""
+    asked = {(a.get("t"), a.get("gene"), a.get("kind")) for a in positive if a.get("t") == "alt"}
+    return all((a.get("t"), a.get("gene"), a.get("kind")) in asked for a in negative)
 
 
 # "a driver alteration for which approved therapy exists (EGFR, ALK, ...)": a relative clause between the driver
