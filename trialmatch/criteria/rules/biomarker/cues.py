@@ -372,6 +372,8 @@ def normalise(text: str) -> str:
     text = _full_names(text)
     if "alk" in text:
         text = _LOWER_ALK.sub("ALK", text)
+    if "/=" in text:  # ">/=", "</=": how some sponsors type "at least" and "at most" ("TC >/= 1%")
+        text = text.replace(">/=", "\u2265").replace("</=", "\u2264")
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
     if _NEGATIVE_SLIP_HINT.search(folded(text)):
