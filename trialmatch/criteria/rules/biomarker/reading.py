@@ -335,6 +335,22 @@ _OR_UNKNOWN = guarded(
 )
 
 
+# "Detection of EGFR mutations will be performed centrally", "(must have confirmed EGFR/ALK mutation status)": the
+# trial tests the tumour itself, so "known" there does not let an untested tumour through.
+_TEST_DEMANDED = re.compile(
+    r"\b(?:testing|tests?|detection|status|results?)\b[^.;]{0,80}?\b(?:will\s+be\s+(?:performed|done|tested)|"
+    r"(?:performed|done|tested)\s+centrally|(?:is|are)\s+(?:required|mandatory)|must\s+be\s+(?:done|performed|completed))\b"
+    r"|\bmust\s+(?:have|be)\s+(?:a\s+|the\s+)?(?:confirmed|documented|known|tested)\b[^.;]{0,60}\bstatus\b"
+    # "must have the EGFR mutation status and ALK rearrangement status known before randomization"
+    r"|\bmust\s+(?:have|be)\b[^.;]{0,80}\bstatus\b[^.;]{0,40}?\b(?:known|confirmed|documented|determined)\b",
+    re.I,
+)
+
+
+def _test_demanded(text: str) -> bool:
+    return _TEST_DEMANDED.search(text) is not None
+
+
 def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str], source: str) -> dict[str, Any]:
     in_exclusion = section == "exclusion"
     mode = "forbid" if (statement.polarity == "+") == in_exclusion else "require"
@@ -729,6 +745,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     sole = _sole_patient_group(once, text.criteria)
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
+    tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
@@ -861,6 +878,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     _approved_here(clause)
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
+                elif section == "exclusion" and clause.get("untested_ok"):
+                    if tests_itself is None:
+                        tests_itself = any(once(_test_demanded, c.text) for c in text.criteria)
+                    if tests_itself:
+                        del clause["untested_ok"]  # "known EGFR mutation" beside "EGFR status must be known"
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
                     if criterion.section == "inclusion" and once(conditional_lead_in, criterion.parent):
