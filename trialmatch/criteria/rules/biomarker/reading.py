@@ -347,6 +347,15 @@ _TEST_DEMANDED = re.compile(
 )
 
 
+# "Part C (NSCLC, drug + chemotherapy): no prior systemic therapy, any PD-L1": a group that says it takes any level.
+_ANY_PDL1 = re.compile(r"\b(?:any|all)\s+PD-?L1\b(?!\s*(?:inhibitor|antibod|therap|treatment|agent))"
+                       r"|\bregardless\s+of\s+PD-?L1\b", re.I)
+
+
+def _says_any_pdl1(text: str) -> bool:
+    return _ANY_PDL1.search(text) is not None
+
+
 def _test_demanded(text: str) -> bool:
     return _TEST_DEMANDED.search(text) is not None
 
@@ -773,7 +782,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             cohorts = [scope_label(scope)]
             if scope.kind != "region" and not scope.genes and not scope.closed:
                 scoped.append(cohorts[0])
-            if scope.drivers:
+            if scope.drivers or (scope.kind in {"part", "phase", "cohort", "arm"}
+                                 and once(_says_any_pdl1, criterion.text)):
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
