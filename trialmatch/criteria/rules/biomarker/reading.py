@@ -356,6 +356,26 @@ def _says_any_pdl1(text: str) -> bool:
     return _ANY_PDL1.search(text) is not None
 
 
+# "..., no actionable driver required", "no EGFR mutation is needed": the marker is not asked for (not "no marker" asked
+# for). "Documentation of EGFR or ALK status not required": no test is asked for. The rest of the sentence is read.
+_NO_X_REQUIRED = re.compile(
+    r"\bno\s+(?:[\w\-/]+\s+){0,5}?(?:is\s+|are\s+)?(?:required|needed|necessary|mandatory)\b", re.I)
+_STATUS_NOT_REQUIRED = re.compile(
+    r"\b(?:status|testing|tests?|documentation|results?|confirmation)\b[^.;,]{0,40}?\s(?:is\s+|are\s+)?not\s+"
+    r"(?:required|needed|necessary|mandatory)\b", re.I)
+
+
+def _before_not_required(sentence: str) -> str:
+    """The sentence up to where it says a marker (or its test) is not required."""
+    match = _NO_X_REQUIRED.search(sentence)
+    if match is not None:
+        return sentence[:match.start()].rstrip(" ,;:-")
+    match = _STATUS_NOT_REQUIRED.search(sentence)
+    if match is not None:
+        return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
+    return sentence
+
+
 def _test_demanded(text: str) -> bool:
     return _TEST_DEMANDED.search(text) is not None
 
@@ -800,6 +820,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
         bent = section == "inclusion" and once(_bends_score, criterion.text)
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
+            if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
+                sentence = once(_before_not_required, sentence)
+                if not sentence:
+                    continue
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
