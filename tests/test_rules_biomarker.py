@@ -52,8 +52,10 @@ EX20_REQUIRED = inc("Documented validated results from local or central testing 
 # NCT03955198
 WILD_TYPE = inc("Patient with wild type EGFR and ALK")
 # NCT01742767
+# The record's next sentence has the tumour tested centrally: "known" then lets no untested tumour through.
 KNOWN_EGFR = exc("Patients with known somatic activating mutations of EGFR, as these patients should be offered "
-                 "EGFR- tyrosine kinase inhibitor (EGFR-TKI) treatment as first-line therapy.")
+                 "EGFR- tyrosine kinase inhibitor (EGFR-TKI) treatment as first-line therapy. Detection of EGFR "
+                 "mutations and additional somatic mutations with relation to treatment will be performed centrally.")
 # NCT05798663
 NEED_NOT_TEST = exc("Tumors with known EGFR mutations or ALK fusion positive/mutations. However, tumors do not need to "
                     "be tested specifically for these alterations for trial eligibility.")

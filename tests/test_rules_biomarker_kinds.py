@@ -94,7 +94,9 @@ def test_patient_without_the_alteration_is_untouched(criteria: str, profile: Pro
 
 
 def test_untested_patient_stays_a_question() -> None:
-    assert verdict(UNLESS_KIND[0], UNTESTED_NAIVE) == "unknown"
+    # "Patients with known ... are not eligible": an untested tumour has none known (known_findings kind)
+    assert verdict(UNLESS_KIND[0], UNTESTED_NAIVE) == "eligible"
+    assert verdict(UNLESS_KIND[2], UNTESTED_NAIVE) == "unknown"  # no "known": the question stays
 
 
 # "All standard targeted therapy": T790M's standard drug is a third-generation TKI, so gefitinib alone is not all.
@@ -257,10 +259,13 @@ def test_required_gene_is_spared_by_actionable_exclusion(criteria: str) -> None:
 ], ids=["cys797ser", "c797s"])
 def test_resistance_alteration_without_the_drug(criteria: str) -> None:
     assert verdict(criteria, UNTESTED_NAIVE) == "eligible"  # never had an EGFR TKI: no C797S
-    assert verdict(criteria, patient(negative=[], drugs=("osimertinib",), lines=1)) == "unknown"
-    assert verdict(criteria, patient(negative=[])) == "unknown"  # history unknown
+    # "Known EGFR C797S": an untested tumour has none known, whatever the history (known_findings kind)
+    untested_verdict = "eligible" if criteria.startswith(exc("Known")[:-2]) else "unknown"
+    assert verdict(criteria, patient(negative=[], drugs=("osimertinib",), lines=1)) == untested_verdict
+    assert verdict(criteria, patient(negative=[])) == untested_verdict  # history unknown
     assert verdict(criteria, patient("EGFR:C797S", drugs=("osimertinib",), lines=1)) == "excluded"
 
 
 def test_untreated_untested_patient_still_asked_about_other_genes() -> None:
-    assert verdict(exc("Known EGFR T790M mutation"), UNTESTED_NAIVE) == "unknown"  # T790M can be there untreated
+    assert verdict(exc("EGFR T790M mutation"), UNTESTED_NAIVE) == "unknown"  # T790M can be there untreated
+    assert verdict(exc("Known EGFR T790M mutation"), UNTESTED_NAIVE) == "eligible"  # none known (known_findings)

@@ -228,7 +228,8 @@ def test_only_egfr_and_alk_tested() -> None:
     assert verdict(inc("EGFR and ALK wild-type"), partial) == "eligible"
     assert verdict(inc("No actionable genomic alterations"), partial) == "unknown"
     assert verdict(inc("KRAS G12C mutation"), partial) == "unknown"
-    assert verdict(exc("Known ROS1 rearrangement"), partial) == "unknown"
+    assert verdict(exc("ROS1 rearrangement"), partial) == "unknown"
+    assert verdict(exc("Known ROS1 rearrangement"), partial) == "eligible"  # none known (known_findings kind)
 
 
 # ---- kind: "EGFR sensitising mutation or exon 20 insertion": the class before "or" is an alternative of its own --

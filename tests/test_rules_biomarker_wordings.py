@@ -201,5 +201,6 @@ def test_plain_negation_still_needs_a_result() -> None:
     """Near misses: "no EGFR mutation", "known EGFR mutation" (an exclusion), and a mixed sentence stay questions."""
     untested = patient(negative=[])
     assert verdict(inc("No EGFR mutation or ALK rearrangement"), untested) == "unknown"
-    assert verdict(exc("Known EGFR mutation or ALK rearrangement"), untested) == "unknown"
+    # "Known EGFR mutation ..." (an exclusion) lets an untested tumour through (test_rules_biomarker_known_findings)
+    assert verdict(exc("Known EGFR mutation or ALK rearrangement"), untested) == "eligible"
     assert verdict(inc("No EGFR mutation and no known ALK rearrangement"), untested) == "unknown"

@@ -96,6 +96,19 @@ _DRUGS = guarded(
     + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r"){0,4}"
     r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
 )
+# "a TKI (TKI) with activity against exon 20 insertions", "an inhibitor active against the T790M mutation": a drug
+# described by the change it acts on; the change is the drug's target, not the tumour's (else read as a rule).
+_ACTIVE_AGAINST = guarded(
+    r"(?i:\b(?:TKIs?|inhibitors?|agents?|drugs?|therap(?:y|ies)|treatments?|antibod(?:y|ies)|ADCs?|compounds?)"
+    r"(?:\s*\(\s*TKIs?\s*\))?,?\s+(?:(?:that|which)\s+(?:is|are|has|have|was|were)\s+|(?:that|which)\s+)?"
+    r"(?:(?:with|having|showing)\s+(?:(?:known|proven|demonstrated|documented|established|reported|potential|"
+    r"clinical|preclinical|any|significant)\s+)?(?:activity|efficacy)\s+(?:against|in|towards?|on)"
+    r"|(?:known\s+to\s+be\s+)?(?:active|effective)\s+(?:against|in)|designed\s+to\s+target|selective\s+for|target(?:s|ing)?|directed\s+(?:at|against))\s+)"
+    r"(?i:(?:the|an?|tumou?rs?\s+with|cancers?\s+with)\s+)?"
+    r"(?:(?:" + _GENE_LIST + r"|(?i:exon\s?\d{1,2}|[A-Z]\d{1,4}[A-Z]|in-frame|insertions?|deletions?|mutations?|mutant"
+    r"|mutated|alterations?|fusions?|rearrangements?|amplifications?|skipping|point|activating|sensiti[sz]ing"
+    r"|resistance|acquired|and/or|and|or))(?:[\s\-,/]+|(?=[).;:]|$))){1,10}"
+)
 # "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
 _DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
 # "an epidermal growth factor receptor (EGFR TKI)": the drug class spelt out with its short form in brackets, the
@@ -359,6 +372,8 @@ def normalise(text: str) -> str:
     text = _full_names(text)
     if "alk" in text:
         text = _LOWER_ALK.sub("ALK", text)
+    if "/=" in text:  # ">/=", "</=": how some sponsors type "at least" and "at most" ("TC >/= 1%")
+        text = text.replace(">/=", "\u2265").replace("</=", "\u2264")
     if "EFGR" in text:  # a common slip of the pen: "Epidermal Growth Factor Receptor (EFGR)"
         text = _EGFR_SLIP.sub("EGFR", text)
     if _NEGATIVE_SLIP_HINT.search(folded(text)):
@@ -387,6 +402,8 @@ def normalise(text: str) -> str:
     text = _EXON_LIST.sub(_exon_list, text)  # guarded: only texts with "exon" are searched
     if "MAPK" in text.upper():  # the pathway's genes a profile can list; the rule stays doubtful (reading.py)
         text = MAPK_PATHWAY.sub("KRAS, NRAS or BRAF", text)
+    if "gainst" in text or "ctiv" in text or "arget" in text or "elective" in text:
+        text = _ACTIVE_AGAINST.sub(lambda m: m.group(0).split(None, 1)[0] + " ", text)
     if not _GENE_NAME.search(text):
         return text
     text = _DRUGS.sub(" DRUG ", text)

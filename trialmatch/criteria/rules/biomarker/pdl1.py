@@ -151,8 +151,27 @@ def read_pdl1(sentence: str, section: str) -> list[Statement]:
         # "negative for PD-L1 expression" names a level (below 1%), it does not negate one.
         negated = (not _LEVEL_FOR.search(before) and negated_before(sentence, toks, start)) or excluded_after
         by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
+    if not by_polarity and anchors and len(sentence) > anchors[0][0] + _WINDOW:
+        _far_bracket(sentence, anchors[0][0], toks, by_polarity)
     # Levels named in one sentence are alternatives ("PD-L1 negative (TPS <1%) or low (1-49%)").
     return [Statement(polarity, atoms) for polarity, atoms in by_polarity.items()]
+
+
+# "Tumor PD-L1 expression, as determined by an IHC assay performed by a central laboratory on archival tissue or a
+# fresh biopsy (TC >= 1% or IC >= 1%)": the cut-off in a bracket of its own, past the PD-L1 word's window; the bracket
+# opens with a score name, so what it holds is that score's level.
+_SCORE_BRACKET = re.compile(r"\(\s*((?:TC|IC|TPS|CPS|TAP)\b[^()]{0,60})\)")
+
+
+def _far_bracket(sentence: str, start: int, toks: list[Any], by_polarity: dict[str, list[dict[str, Any]]]) -> None:
+    """The level of a score bracket after the PD-L1 word's window, on the PD-L1 word's side."""
+    match = _SCORE_BRACKET.search(sentence, start + _WINDOW)
+    if match is None or _OTHER_MEASURE.search(sentence, start, match.start()):
+        return
+    atoms = _level(match.group(1), 0, sentence[max(0, start - 40): start])
+    if atoms:
+        negated = negated_before(sentence, toks, start) and not _LEVEL_FOR.search(sentence[max(0, start - 40): start])
+        by_polarity.setdefault("-" if negated else "+", []).extend(atoms)
 
 
 def _level(window: str, name_length: int, before: str, assays: bool = False) -> list[dict[str, Any]]:

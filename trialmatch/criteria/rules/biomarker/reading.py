@@ -335,6 +335,51 @@ _OR_UNKNOWN = guarded(
 )
 
 
+# "Detection of EGFR mutations will be performed centrally", "(must have confirmed EGFR/ALK mutation status)": the
+# trial tests the tumour itself, so "known" there does not let an untested tumour through.
+_TEST_DEMANDED = re.compile(
+    r"\b(?:testing|tests?|detection|status|results?)\b[^.;]{0,80}?\b(?:will\s+be\s+(?:performed|done|tested)|"
+    r"(?:performed|done|tested)\s+centrally|(?:is|are)\s+(?:required|mandatory)|must\s+be\s+(?:done|performed|completed))\b"
+    r"|\bmust\s+(?:have|be)\s+(?:a\s+|the\s+)?(?:confirmed|documented|known|tested)\b[^.;]{0,60}\bstatus\b"
+    # "must have the EGFR mutation status and ALK rearrangement status known before randomization"
+    r"|\bmust\s+(?:have|be)\b[^.;]{0,80}\bstatus\b[^.;]{0,40}?\b(?:known|confirmed|documented|determined)\b",
+    re.I,
+)
+
+
+# "Part C (NSCLC, drug + chemotherapy): no prior systemic therapy, any PD-L1": a group that says it takes any level.
+_ANY_PDL1 = re.compile(r"\b(?:any|all)\s+PD-?L1\b(?!\s*(?:inhibitor|antibod|therap|treatment|agent))"
+                       r"|\bregardless\s+of\s+PD-?L1\b", re.I)
+
+
+def _says_any_pdl1(text: str) -> bool:
+    return _ANY_PDL1.search(text) is not None
+
+
+# "..., no actionable driver required", "no EGFR mutation is needed": the marker is not asked for (not "no marker" asked
+# for). "Documentation of EGFR or ALK status not required": no test is asked for. The rest of the sentence is read.
+_NO_X_REQUIRED = re.compile(
+    r"\bno\s+(?:[\w\-/]+\s+){0,5}?(?:is\s+|are\s+)?(?:required|needed|necessary|mandatory)\b", re.I)
+_STATUS_NOT_REQUIRED = re.compile(
+    r"\b(?:status|testing|tests?|documentation|results?|confirmation)\b[^.;,]{0,40}?\s(?:is\s+|are\s+)?not\s+"
+    r"(?:required|needed|necessary|mandatory)\b", re.I)
+
+
+def _before_not_required(sentence: str) -> str:
+    """The sentence up to where it says a marker (or its test) is not required."""
+    match = _NO_X_REQUIRED.search(sentence)
+    if match is not None:
+        return sentence[:match.start()].rstrip(" ,;:-")
+    match = _STATUS_NOT_REQUIRED.search(sentence)
+    if match is not None:
+        return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
+    return sentence
+
+
+def _test_demanded(text: str) -> bool:
+    return _TEST_DEMANDED.search(text) is not None
+
+
 def _clause(statement: Statement, section: str, evidence: str, cohorts: list[str], source: str) -> dict[str, Any]:
     in_exclusion = section == "exclusion"
     mode = "forbid" if (statement.polarity == "+") == in_exclusion else "require"
@@ -729,6 +774,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     sole = _sole_patient_group(once, text.criteria)
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
+    tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
@@ -756,7 +802,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             cohorts = [scope_label(scope)]
             if scope.kind != "region" and not scope.genes and not scope.closed:
                 scoped.append(cohorts[0])
-            if scope.drivers:
+            if scope.drivers or (scope.kind in {"part", "phase", "cohort", "arm"}
+                                 and once(_says_any_pdl1, criterion.text)):
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
@@ -773,6 +820,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
         bent = section == "inclusion" and once(_bends_score, criterion.text)
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
+            if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
+                sentence = once(_before_not_required, sentence)
+                if not sentence:
+                    continue
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
@@ -861,6 +912,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     _approved_here(clause)
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
+                elif section == "exclusion" and clause.get("untested_ok"):
+                    if tests_itself is None:
+                        tests_itself = any(once(_test_demanded, c.text) for c in text.criteria)
+                    if tests_itself:
+                        del clause["untested_ok"]  # "known EGFR mutation" beside "EGFR status must be known"
                 if criterion.depth > 0 and not cohorts:
                     clause["sibling_of"] = criterion.parent[:200]
                     if criterion.section == "inclusion" and once(conditional_lead_in, criterion.parent):
@@ -1343,6 +1399,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require" and not c.get("groups"))) \
         if clauses else set()
     _resolve_other(clauses, required_genes)
+    clauses = _drop_sibling_routes(clauses)
     _siblings_as_alternatives(clauses)
     clauses = _drop_contradictions(clauses)
     _doubt_shared_rules_cohorts_contradict(clauses)
@@ -1451,6 +1508,25 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
                 atom["beside"] = True  # "no other EGFR mutation": a second change beside the asked one counts
             elif clause["mode"] == "forbid":
                 atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
+
+
+def _drop_sibling_routes(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sub-items under one lead-in where one asks for a change and another shuts the same change out
+    ("failed EGFR-TKI, specifically: a. ... T790M-negative after progression; b. ... T790M-positive, then a
+    third-generation TKI") are routes in, one per status: together they cover every patient, so neither binds."""
+    by_parent: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for clause in clauses:
+        parent = clause.get("sibling_of")
+        alts = [a for a in clause["atoms"] if a["t"] == "alt"]
+        if parent and len(alts) == 1 == len(clause["atoms"]) and clause["source"] == "inclusion":
+            key = repr((alts[0]["gene"], alts[0]["kind"], alts[0].get("within")))
+            by_parent.setdefault(parent, {}).setdefault(key, []).append(clause)
+    dropped: set[int] = set()
+    for routes in by_parent.values():
+        for members in routes.values():
+            if {m["mode"] for m in members} == {"require", "forbid"}:
+                dropped.update(id(m) for m in members)
+    return [c for c in clauses if id(c) not in dropped] if dropped else clauses
 
 
 def _siblings_as_alternatives(clauses: list[dict[str, Any]]) -> None:

@@ -402,6 +402,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
         unsure_absent = False
         known_only = True
         known_phrase = False
+        known_pos, pos_phrase_known, positive_seen = True, False, 0  # "Known EGFR ... mutation" (see _KNOWN_BEFORE)
+        prev_end = -1
         tested_genes = False  # "EGFR and ALK testing ... to rule out driver alterations": the genes meant are named
         found_phrases = _or_turns(_without_status_tails(_relative_asides(phrases(part_toks, part_text), part_text),
                                                         part_text), part_text)
@@ -416,9 +418,19 @@ def _read(sentence: str, section: str) -> list[Statement]:
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
                 negative_seen = len(negative)
+            if len(positive) > positive_seen:
+                known_pos = known_pos and pos_phrase_known
+                positive_seen = len(positive)
             start, end = phrase[0].start, phrase[-1].end
-            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             first = next(t.start for t in phrase if t.type in ANCHORS)
+            # a phrase that goes on a list opened by "known" ("Known EGFR, ALK or ROS1 alterations") is known too;
+            # "with a known EGFR mutation": the phrase opens at "with", "known" stands before its gene
+            listed = prev_end >= 0 and _LIST_GAP.fullmatch(part_text, prev_end, start) is not None
+            prev_end = end
+            pos_phrase_known = (_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
+                                or _KNOWN_BEFORE.search(part_text[max(0, first - 45): first]) is not None
+                                or listed and pos_phrase_known)
+            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             if cooccur_end is not None and (start < cooccur_end or all(t.type == "alt" for t in phrase) and (
                     _CO_LIST_GAP.fullmatch(part_text, cooccur_end, start))):
                 # "alone or with other EGFR mutations (e.g. T790M, G719X, S7681 and L861Q)": the examples of what
@@ -632,6 +644,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 is_negative = negated or any(t.type == "postneg" for t in phrase)
                 (negative if is_negative else pos).append(atom)
                 placed = None
+        if (section == "inclusion" and len(positive) > 1 and negative and _all_asked(negative, positive)
+                and not _JOINED_CHANGES.search(_BRACKETS.sub(" ", part_text))):
+            # "METex14 skipping (Cohort A) or MET amplification without METex14 skipping (Cohort B)": X or (Y and
+            # not X) is X or Y; the "without" only sorts a patient into a group. Not with "X and Y (Cohort 1), Y
+            # without X (Cohort 2)": X there is no way in alone.
+            negative = []
         if (section == "inclusion" and placed and positive and negative and not widening and not excepted
                 and _absent_or_present(placed, part_text, statements, open_ended)):
             continue
@@ -647,12 +665,27 @@ def _read(sentence: str, section: str) -> list[Statement]:
         for atoms in (positive, negative):
             _apply_non_lists(atoms, non_lists)
         if positive:
-            statements.append(Statement("+", _dedupe(positive), open=open_ended))
+            # named changes only: a class ("known actionable alterations") still asks which genes were tested
+            known_pos = known_pos and (len(positive) == positive_seen or pos_phrase_known) and all(
+                a["t"] == "alt" for a in positive)
+            # "Known EGFR mutation" in an exclusion: a rule on known findings, an untested tumour has none
+            statements.append(Statement("+", _dedupe(positive), open=open_ended,
+                                        known_only=known_pos and section != "title"))
         if negative:
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
                                         doubtful=unsure_absent))
     return statements
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_JOINED_CHANGES = re.compile(r"\band\b(?!/)", re.I)  # "T790M and C797S": changes asked together ("and/or" joins none)
+
+
+def _all_asked(negative: list[dict[str, Any]], positive: list[dict[str, Any]]) -> bool:
+    """Is every absent change also one of the asked alternatives (same gene, same change)?"""
+    asked = {(a.get("t"), a.get("gene"), a.get("kind")) for a in positive if a.get("t") == "alt"}
+    return all((a.get("t"), a.get("gene"), a.get("kind")) in asked for a in negative)
 
 
 # "a driver alteration for which approved therapy exists (EGFR, ALK, ...)": a relative clause between the driver
@@ -923,6 +956,17 @@ _NO_KNOWN_BEFORE = re.compile(
     # "should not have a previously detected EGFR mutation", "no previously documented ALK": nothing found yet is enough
     r"|\b(?:no|without(?:\s+any)?|not\s+(?:have|harbou?r|carry)\s+(?:an?\s+|any\s+)?)\s*previously\s+"
     r"(?:(?:detected|identified|documented|confirmed|known|diagnosed|reported|found)\s+)?$", re.I)
+
+
+# "Known EGFR mutation", "patients with a known ALK fusion", "tumours known to harbour a ROS1 fusion": a finding
+# already made; an untested tumour has none known. Not "negative for known ..." nor "absence of known ...": those
+# ask for a test of the known changes.
+_KNOWN_BEFORE = re.compile(
+    r"(?<!negative for )(?<!absence of )(?<!lack of )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?"
+    r"(?:an?\s+|any\s+|the\s+)?(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
+    re.I)
+# Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
+_LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
 
 
 def _describes_other_cancer(text: str, start: int, end: int) -> bool:
