@@ -408,3 +408,30 @@ def required_for(aside: str) -> tuple[str | None, str | None]:
     """(gene, alteration) for an aside such as "(osimertinib exposure required for T790M+)"."""
     match = _REQUIRED_FOR.search(aside)
     return _gene(match.group("what")) if match else (None, None)
+
+
+# A group heading whose brackets say what the group is given: "Part B (NSCLC, drug X + pembrolizumab): ...", "Cohort 3
+# (sotorasib plus carboplatin/pemetrexed, first-line): ...", "Sub-protocols A (trametinib), B (afatinib) and D
+# (PD-1/PD-L1 inhibitor): ...". (A "Topic: " lead-in may come first.)
+_GIVEN_HEADING = re.compile(
+    r"^\W*(?:[^:;()]{0,60}:\s*)?(?:[a-z0-9+/-]{1,15}\s+){0,3}?(?:sub-?protocol|sub-?study|cohort|arm|part|group"
+    r"|module|stratum|phase)s?\s*#?(?:[a-z]\d{1,2}[a-z]?|[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4}[a-z]?)\b"
+    r"(?P<rest>(?:[^:;()]|\([^()]{0,120}\)){0,200}?):")
+_BRACKET = re.compile(r"\([^()]*\)")
+# Words of a group's history ("Part D (previously treated with a KRAS G12C inhibitor)", "Arm B (post-osimertinib)",
+# "Cohort 2 (IO-naive)"): such a bracket says what the patients had, and is read as before.
+_HISTORY_WORD = re.compile(
+    r"\b(?:previous\w*|prior|pre-?treated|treated|post|after|following|since|progress\w*|fail\w*|refractory"
+    r"|resist\w*|relaps\w*|recurr\w*|exposed|exposure|naive|experienced|received|intoleran\w*|ineligible|unfit"
+    r"|r/r|had|have|has|without|no|not|never)\b")
+
+
+def given_brackets(norm: str) -> list[tuple[int, int]]:
+    """The spans of a group heading's brackets that name the group's own treatment, not its history: the drugs
+    there are the study's, and the patient need not have had them."""
+    heading = _GIVEN_HEADING.match(norm) if "(" in norm else None
+    if heading is None:
+        return []
+    start = heading.start("rest")
+    return [(start + b.start(), start + b.end()) for b in _BRACKET.finditer(heading.group("rest"))
+            if not _HISTORY_WORD.search(b.group())]
