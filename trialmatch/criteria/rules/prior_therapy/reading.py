@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
@@ -47,7 +47,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.design_parts import design_part
+from trialmatch.criteria.rules.prior_therapy.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -63,7 +63,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
-from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
+from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash
 from trialmatch.criteria.vocab import canonical_gene
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
@@ -1223,11 +1223,39 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
     parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
+    if _unruled_design_part(list(text.criteria), parsed["rules"]):
+        # Its patients meet only the rules every part shares: one more way in.
+        common = [i for i, rule in enumerate(parsed["rules"]) if not rule["cohorts"]]
+        if common not in parsed["groups"]:
+            parsed["groups"].append(common)
     if [] in parsed["groups"]:
         unruled = marker_only_parts(text, parsed["rules"])
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]]) -> bool:
+    """Whether a lead-in naming parts by design words beside other parts ("Dose escalation and monotherapy
+    cohorts: progressed on, intolerant of or ineligible for standard therapy, or declined it" over "Part B (NSCLC,
+    first-line): no prior systemic therapy") states no rule on earlier treatment: its parts take any history."""
+    for index, crit in enumerate(criteria):
+        if crit.section != "inclusion" or design_lead(crit.text) is None:
+            continue
+        ancestors: list[Criterion] = []
+        for above in reversed(criteria[:index]):
+            if above.section == crit.section and above.depth < (ancestors[0].depth if ancestors else crit.depth):
+                ancestors.insert(0, above)
+        label = design_part(criteria, index, partial(_sibling_names_part, criteria, ancestors))
+        # (Its rules, had it stated any, would quote one of its sentences, maybe shortened or after a heading.)
+        words = squash(crit.text)
+        if label and not any(rule["evidence"].removesuffix(" \u2026")[-30:] in words for rule in rules):
+            return True
+    return False
+
+
+def _sibling_names_part(criteria: list[Criterion], ancestors: list[Criterion], index: int) -> bool:
+    return _names_part(criteria[index], ancestors)
 
 
 # "Patients who refuse any standard of care first line therapy are eligible to receive study treatment as first
