@@ -16,6 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues
+from trialmatch.criteria.rules.prior_therapy.bispecific import bispecific_mentions
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
 from trialmatch.criteria.rules.prior_therapy.drivers import (
     available_spans,
@@ -294,6 +295,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         # words read are blanked; the sentence quoted stays as written.
         norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, given)])
         mentions = [m for m in mentions if not inside(m.start, given)]
+    if mentions and "specific" in norm:  # "anti-EGFR/cMET bispecific antibodies": one drug hitting both
+        mentions = bispecific_mentions(norm, mentions)
     if mentions:  # only a name can be an abbreviation in brackets
         mentions = without_abbreviations(norm, mentions, _parens(norm))
     if excluding:
