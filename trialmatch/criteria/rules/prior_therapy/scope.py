@@ -22,9 +22,10 @@ from trialmatch.criteria.vocab import canonical_gene
 # (A word such as "if", "is", "in" or "it" after "group" is no roman numeral: "can enter the group if ...".)
 _LABEL = (r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|(?!(?:if|is|in|it|id)\b)[ivx]{1,4}[a-z]?\b|[a-z]\d{1,2}[a-z]?\b"
           r"|[a-z]\b)")
-_KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
+# ("Sub-protocol E:", "Sub-study 2:": the master protocols' parts.)
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?"
 _COHORT_LABELS = re.compile(
-    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*+#?(?P<first>{_LABEL})"
+    rf"(?P<kind>cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?+\s*+#?(?P<first>{_LABEL})"
     rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?#?{_LABEL})*+)"
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?#?(?P<label>{_LABEL})")
@@ -55,7 +56,7 @@ _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w
 _EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|other\s+than|unless|besides|apart\s+from)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
-_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
+_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "subprotocol", "substudy", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
 # Who the group is and how it holds the marker (marker_groups.SUBJECT, HOLDING): "NSCLC harbouring EGFR, ALK or
@@ -121,7 +122,7 @@ def _label(kind: str, raw: str) -> str:
 def _labels_in(text: str) -> list[str]:
     found: dict[str, list[str]] = {}
     for match in _COHORT_LABELS.finditer(text):
-        kind = match.group("kind")
+        kind = match.group("kind").replace("-", "").replace("studie", "study")
         raws = [match.group("first"), *(m.group("label") for m in _MORE_LABEL.finditer(match.group("more")))]
         found.setdefault(kind, []).extend(_label(kind, raw) for raw in raws)
     for kind in _KIND_ORDER:
@@ -149,6 +150,13 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
     norm = normalize(text)
     end = len(norm) if before is None else before
+    if norm.count("(") > 1:
+        # "Sub-protocols A (trametinib), B (afatinib) and D (PD-1 inhibitor): ...": a bracket after each label.
+        bare = _LABEL_BRACKET.sub("", norm)
+        listed = _HEADING.match(bare, 0, min(end, len(bare)))
+        labels = _labels_in(listed.group()) if listed is not None and not ends_scope(listed.group()) else []
+        if len(labels) > 1:
+            return tuple(labels)
     last = None
     for match in _HEADING.finditer(norm, 0, end):
         last = match
@@ -178,6 +186,9 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     for match in _PART_HEADING.finditer(norm, 0, end):
         part = match
     return (f"part {part.group('part')}",) if part else ()
+
+
+_LABEL_BRACKET = re.compile(r"\s*\([^():;]{0,60}\)")
 
 
 # "Phase 2 EXP-1: ...", "Part B ESC-2:", "Phase 1b Expansion 3:": a part's heading closed by the code of one of its
