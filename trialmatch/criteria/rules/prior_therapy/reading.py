@@ -1221,7 +1221,8 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
-    parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    named = named_parts(text) or _parts_beside_same(text, criteria)
+    parsed = assemble(criteria, title_rules(text), named, alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
     if _unruled_design_part(list(text.criteria), parsed["rules"]):
         # Its patients meet only the rules every part shares: one more way in.
@@ -1501,6 +1502,37 @@ def named_parts(text: TrialText) -> frozenset[str]:
             if len(labels) == 1:
                 alone.update(labels)
     return frozenset(found) if found == alone else frozenset()
+
+
+# "Cohort 3: Patients meeting the Cohort 1 or 2 criteria for whom a resection is not feasible", "Arm C: patients who
+# fulfil the requirements of Arm A", "Part 3: same criteria as Part 1": the part's patients meet another part's rules.
+_OTHERS_CRITERIA = re.compile(
+    r"\b(?:meet\w*|fulfil\w*|satisf\w*)\s+(?:the\s+|all\s+)?(?:(?:eligibility|inclusion)\s+)?"
+    r"(?:(?:criteria|requirements)\s+(?:of|for)\s+)?(?:cohort|arm|part|group)s?\s+[a-z0-9]{1,3}\b"
+    r"|\bsame\s+(?:eligibility\s+|inclusion\s+)?(?:criteria|requirements)\s+as\s+(?:for\s+)?(?:cohort|arm|part|group)s?\s"
+)
+
+
+def _parts_beside_same(text: TrialText, rules: list[dict[str, Any]]) -> frozenset[str]:
+    """The parts with rules of their own, when every other part the criteria name takes patients meeting their
+    rules ("Cohorts 1 and 2: at least one prior line" beside "Cohort 3: patients meeting the Cohort 1 or 2
+    criteria"): no part is then open without those rules. Empty otherwise."""
+    labels: set[str] = set()
+    same: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if scope is None or scope.kind not in _PART_KINDS or scope.closed:
+            continue
+        own = scope_cohorts(scope.label.rsplit(" / ", 1)[-1])
+        labels.update(own)
+        if len(own) == 1 and ("criteria" in crit.text or "requirement" in crit.text) \
+                and _OTHERS_CRITERIA.search(normalize(crit.text)):
+            same.update(own)
+    ruled = {label for rule in rules if rule["section"] == "inclusion" for label in rule["cohorts"]}
+    rest = labels - same
+    if not same or len(rest) < 2 or not rest <= ruled:
+        return frozenset()
+    return frozenset(rest)
 
 
 def foreign_parts(text: TrialText) -> frozenset[str]:
