@@ -698,12 +698,26 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     rules[low:high] = [{**rule, "soft": True} for rule in rules[low:high]]
         if ancestors and crit.depth and (parent := ancestors[-1].index) in stated_by:
             lift_parent(rules, stated_by[parent], crit.text, egfr_trial)  # "* One prior line of TKI is allowed"
+            if crit.section == "inclusion" and crit.index in stated_by:
+                _nest_groups(rules, stated_by[parent], stated_by[crit.index])
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return _repeated_scope(rules)
+
+
+def _nest_groups(rules: list[dict[str, Any]], above: tuple[int, int], below: tuple[int, int]) -> None:
+    """"Phase II: prior platinum and a PD-1 inhibitor" over "Group A: naive to KRAS G12C inhibitors" and "Group B:
+    previously treated with one": the groups are inside the part, so the part's rules are theirs too (each group alone
+    had let an untreated patient in)."""
+    outer = {label for rule in rules[above[0]:above[1]] for label in rule["cohorts"]}
+    inner = [label for rule in rules[below[0]:below[1]] for label in rule["cohorts"] if label not in outer]
+    if not outer or not inner or any(not rule["cohorts"] for rule in rules[below[0]:below[1]]):
+        return
+    for k in range(*above):
+        rules[k] = {**rules[k], "cohorts": list(dict.fromkeys([*rules[k]["cohorts"], *inner]))}
 
 
 def _scope_alterations(scope: Scope) -> dict[str, list[str]]:
