@@ -112,3 +112,72 @@ def test_near_miss_a_history_lead_in_is_not_read_as_a_design_part() -> None:
 def test_near_miss_an_exclusion_under_a_design_lead_in_still_excludes_its_only_reading() -> None:
     # a lone design lead-in in the exclusions keeps its ban on everyone
     assert verdict(TREATED, "* NSCLC", "* Dose escalation and expansion cohorts: prior pembrolizumab") == "excluded"
+
+
+# The lead-in states no rule on earlier treatment (its words leave every history a way in, "or declined standard
+# therapy"): its parts take any history, so a patient whom the named parts' rules shut out still has a way in. Before,
+# only the named parts were tried (a treated patient was "unknown" for a first-line part's "no prior therapy").
+OPEN_LEAD_INS = [
+    "* Prior Systemic Therapy Criteria:\n"
+    "  * Phase 1a dose escalation and Phase 1b monotherapy cohorts: have received and progressed on, been intolerant "
+    "to, or been deemed ineligible for at least one standard systemic therapy, or have declined standard therapy\n"
+    "  * Phase 1b Part B (NSCLC): must not have received prior systemic therapy for advanced or metastatic disease\n"
+    "  * Phase 1b Part C (NSCLC): no prior systemic therapy for advanced non-squamous NSCLC\n",
+    "* Prior therapy:\n"
+    "  * Dose escalation and backfill cohorts: progressed on, intolerant of or ineligible for standard therapy, or "
+    "refused it\n"
+    "  * Cohort 2 (first-line NSCLC): treatment-naive for metastatic disease\n"
+    "  * Cohort 3 (third-line NSCLC): at least two prior lines for metastatic disease\n",
+    "* Prior anticancer treatment:\n"
+    "  * Part 2 (first-line): no systemic treatment in the metastatic setting\n"
+    "  * Dose-finding and expansion cohorts: standard therapy exhausted, not tolerated, or declined by the patient\n"
+    "  * Part 3 (osimertinib-pretreated): progressed on prior osimertinib\n",
+    "* Earlier treatment:\n"
+    "  * Monotherapy expansion: received standard of care or are intolerant or ineligible to receive approved "
+    "therapies, or declined them\n"
+    "  * Arm B (untreated NSCLC): no prior systemic therapy for advanced disease\n"
+    "  * Arm C (post-TKI NSCLC): progression on an ALK inhibitor\n",
+    "* Prior therapy requirements:\n"
+    "  * Safety run-in and dose optimisation cohorts: progressed after, could not tolerate, or declined standard "
+    "treatment\n"
+    "  * Group 3 (chemotherapy-naive): no prior chemotherapy for metastatic NSCLC\n"
+    "  * Group 4 (docetaxel-pretreated): progressed on docetaxel\n",
+    "* Prior systemic treatment:\n"
+    "  * Phase 1 single-agent escalation: received, are ineligible for, or refuse standard therapy\n"
+    "  * Part B (first-line NSCLC): no earlier systemic therapy for metastatic disease\n"
+    "  * Part C (later-line NSCLC): two or more prior regimens for metastatic disease\n",
+]
+
+
+@pytest.mark.parametrize("inclusion", OPEN_LEAD_INS)
+def test_a_design_lead_in_stating_no_rule_is_a_way_in_for_any_history(inclusion: str) -> None:
+    assert verdict(TREATED, inclusion) == "eligible"
+    assert verdict(NAIVE, inclusion) == "eligible"
+
+
+def test_the_exclusions_still_bind_the_open_part() -> None:
+    exclusion = "* Prior treatment with pembrolizumab"
+    assert verdict(TREATED, OPEN_LEAD_INS[1], exclusion) == "excluded"
+
+
+OPEN_NEAR_MISSES = [
+    # the lead-in states a rule: a treated-only part, the first-line part's "no prior therapy" for the rest
+    "* Prior therapy:\n"
+    "  * Dose escalation and backfill cohorts: at least two prior lines of therapy for metastatic disease\n"
+    "  * Cohort 2 (first-line NSCLC): treatment-naive for metastatic disease\n",
+    # a line that names no design part is no lead-in of parts
+    "* Prior therapy:\n"
+    "  * Patients: progressed on, intolerant of or ineligible for standard therapy, or refused it\n"
+    "  * Cohort 2 (first-line NSCLC): treatment-naive for metastatic disease\n"
+    "  * Cohort 3 (third-line NSCLC): at least two prior lines for metastatic disease\n",
+]
+
+
+def test_near_miss_a_lead_in_with_its_own_rule_gives_no_open_way() -> None:
+    assert verdict(TREATED, OPEN_NEAR_MISSES[0]) != "eligible"
+    assert verdict(_patient(prior_therapies=["carboplatin", "pemetrexed", "docetaxel"], prior_lines=2),
+                   OPEN_NEAR_MISSES[0]) == "eligible"
+
+
+def test_near_miss_a_plain_line_beside_named_parts_gives_no_open_way() -> None:
+    assert verdict(TREATED, OPEN_NEAR_MISSES[1]) != "eligible"

@@ -257,6 +257,9 @@ def _heading(line: str) -> tuple[Section, str | None] | None:
         if before is not None and _names_group(before.group("group")) is not None:
             section = "inclusion" if before.group("which").lower() == "inclusion" else "exclusion"
             return section, before.group("group")
+        if before is not None and _STUDY_WIDE.match(before.group("group")):
+            # "Master Protocol Exclusion Criteria": the whole study's list, for everyone.
+            return ("inclusion" if before.group("which").lower() == "inclusion" else "exclusion"), None
         # A long "Inclusion Criteria Specific to Dose Escalation and Second-Line Dose Expansion:" names its group
         # after its words, as a short one does.
         after = _GROUP_AFTER.match(_bare(line.split(":", 1)[0])) if len(line) <= 130 else None
@@ -267,6 +270,11 @@ def _heading(line: str) -> tuple[Section, str | None] | None:
         return None
     after = _GROUP_AFTER.match(_bare(line.split(":", 1)[0]))
     return section, _names_group(after.group("group")) if after else None
+
+
+# The words of a heading for the whole study: "Master Protocol", "Core Study", "Common", "Study-wide".
+_STUDY_WIDE = re.compile(r"^(?:the\s+)?(?:master|core|main|parent|common|general|overall|global|study[\s-]?wide"
+                         r"|protocol[\s-]?wide)(?:\s+(?:protocol|study|trial))?$", re.I)
 
 
 def _names_group(words: str) -> str | None:

@@ -112,9 +112,36 @@ class Alternatives(NamedTuple):
 NONE = Alternatives((), {}, ())
 
 
+# "Subjects who have failed EGFR-TKI treatment, specifically:" over "a. Subjects who received a first-generation TKI
+# ...", "b. Subjects who progressed after ...": a lead-in that goes on to spell itself out, over sub-bullets that each
+# name a kind of patient. Each is one way to be what the lead-in says, not a rule on every patient.
+_SPELT_OUT = re.compile(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning)\s*:\s*$")
+_SUBJECT_ITEM = re.compile(r"^\W{0,3}(?:[a-z0-9]{1,3}[.)]\s+)?"
+                           r"(?:subjects|patients|participants|those|people|individuals)\s+(?:who|whose|that|with)\b")
+
+
+def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
+    """The inclusions that spell themselves out as kinds of patient (_SPELT_OUT over _SUBJECT_ITEM bullets)."""
+    found = set()
+    for index, crit in enumerate(criteria):
+        if crit.section != "inclusion" or not _SPELT_OUT.search(normalize(crit.text)):
+            continue
+        items = []
+        for below in criteria[index + 1:]:
+            if below.depth <= crit.depth or below.section != crit.section:
+                break
+            if below.depth == criteria[index + 1].depth:
+                items.append(below)
+        if len(items) >= 2 and all(_SUBJECT_ITEM.match(normalize(item.text)) for item in items):
+            found.add(index)
+    return frozenset(found)
+
+
 def read_alternatives(criteria: list[Criterion]) -> Alternatives:
     """The alternatives structure of a trial's criteria (NONE when no inclusion opens a list)."""
-    if not any(c.section == "inclusion" and (list_intro(c.text) or inline_options(c.text)) for c in criteria):
+    spelt = _subject_options(criteria) if any(":" in c.text for c in criteria) else frozenset()
+    if not spelt and not any(c.section == "inclusion" and (list_intro(c.text) or inline_options(c.text))
+                             for c in criteria):
         return NONE
     paths: list[Path] = []
     closed: dict[int, Scope] = {}
@@ -124,7 +151,8 @@ def read_alternatives(criteria: list[Criterion]) -> Alternatives:
         ancestors = [a for a in ancestors if criteria[a].depth < crit.depth and criteria[a].section == crit.section]
         parent = ancestors[-1] if ancestors else None
         path: Path = paths[parent] if parent is not None else ()
-        if parent is not None and criteria[parent].section == "inclusion" and list_intro(criteria[parent].text):
+        if parent is not None and criteria[parent].section == "inclusion" and (
+                parent in spelt or list_intro(criteria[parent].text)):
             path = (*path, index)
             options.append(path)
             why = _closed(crit.text)

@@ -72,9 +72,11 @@ _AFTER_NAME = re.compile(
 # Said of the whole clause, wherever it sits: allowances and bans.
 BAN = guarded(
     # "ineligible for chemotherapy" is about the future, not a ban on having had it.
-    # "unless ineligible" is about the patient, not a ban either.
+    # "unless ineligible" is about the patient, not a ban either; nor "intolerant or ineligible to receive approved
+    # therapies" (the future, as "for").
     r"\bnot (?:be )?(?:permitted|allowed|acceptable|enrolled)\b|(?<!unless )(?<!if )\bnot (?:be )?eligible\b(?! for)"
-    r"|\binadmissible\b|(?<!unless )(?<!if )\bineligible\b(?! for)"
+    r"|\binadmissible\b|(?<!unless )(?<!if )\bineligible\b"
+    r"(?! for| to (?:receive|be treated with)\s+(?:the\s+)?(?:approved|standard|available|further|other)\b)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
 _PERMIT = guarded(

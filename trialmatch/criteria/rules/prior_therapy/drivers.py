@@ -101,8 +101,28 @@ def listed_examples(what: str, named: list[str]) -> bool:
     return bool(named) and _EXAMPLES.search(what) is not None and _OPEN_LIST.search(what) is None
 
 
+# "an actionable alteration in EGFR, ALK or ROS1", "driver mutations of EGFR or ALK": the driver words narrowed by the
+# genes named right after them ("in EGFR, ALK or others" leaves them open).
+_DRIVER_IN_GENES = re.compile(
+    r"\b(?:actionable|driver|oncogenic|targetable|druggable)\b[^()]{0,40}?\b(?:alterations?|mutations?|aberrations?"
+    r"|variants?|rearrangements?|fusions?|changes?)\s+(?:in|of|involving|affecting)\s+(?:the\s+)?"
+    r"(?P<list>[a-z0-9-]+(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:or\s+|and\s+)?[a-z0-9-]+){0,8})(?P<after>[^.;]{0,20})")
+
+
+def _narrowed_to_genes(what: str) -> bool:
+    found = _DRIVER_IN_GENES.search(what)
+    if found is None or _LIST_OPEN.search(found.group("after")) or _LIST_OPEN.search(found.group("list")):
+        return False
+    first = found.group("list").split(",")[0].split("/")[0].split()[0]
+    return first.upper() in DRIVER_GENES or bool(genes_in(first))
+
+
 def defined_by_list(what: str) -> bool:
-    """Whether the driver words in `what` are followed by a bracket listing the genes meant (a closed list)."""
+    """Whether the driver words in `what` are followed by a bracket listing the genes meant (a closed list), or by
+    the genes they are in ("actionable alteration in EGFR, ALK or ROS1")."""
+    if " in " in what or " of " in what or "involving" in what or "affecting" in what:
+        if _narrowed_to_genes(what):
+            return True
     if "(" not in what:
         return False
     found = _DRIVER_THEN_LIST.search(what)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
@@ -47,7 +47,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.design_parts import design_part
+from trialmatch.criteria.rules.prior_therapy.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -63,7 +63,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
-from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
+from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash
 from trialmatch.criteria.vocab import canonical_gene
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
@@ -706,12 +706,26 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     rules[low:high] = [{**rule, "soft": True} for rule in rules[low:high]]
         if ancestors and crit.depth and (parent := ancestors[-1].index) in stated_by:
             lift_parent(rules, stated_by[parent], crit.text, egfr_trial)  # "* One prior line of TKI is allowed"
+            if crit.section == "inclusion" and crit.index in stated_by:
+                _nest_groups(rules, stated_by[parent], stated_by[crit.index])
         named = own.tail_named
         if named:  # the bullet closes with a heading that opens the next bullets' group
             other = not INCLUDES_NSCLC.intersection(named)
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return _repeated_scope(rules)
+
+
+def _nest_groups(rules: list[dict[str, Any]], above: tuple[int, int], below: tuple[int, int]) -> None:
+    """"Phase II: prior platinum and a PD-1 inhibitor" over "Group A: naive to KRAS G12C inhibitors" and "Group B:
+    previously treated with one": the groups are inside the part, so the part's rules are theirs too (each group alone
+    had let an untreated patient in)."""
+    outer = {label for rule in rules[above[0]:above[1]] for label in rule["cohorts"]}
+    inner = [label for rule in rules[below[0]:below[1]] for label in rule["cohorts"] if label not in outer]
+    if not outer or not inner or any(not rule["cohorts"] for rule in rules[below[0]:below[1]]):
+        return
+    for k in range(*above):
+        rules[k] = {**rules[k], "cohorts": list(dict.fromkeys([*rules[k]["cohorts"], *inner]))}
 
 
 def _scope_alterations(scope: Scope) -> dict[str, list[str]]:
@@ -1229,13 +1243,42 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
-    parsed = assemble(criteria, title_rules(text), named_parts(text), alternatives.leaves, foreign_parts(text))
+    named = named_parts(text) or _parts_beside_same(text, criteria)
+    parsed = assemble(criteria, title_rules(text), named, alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
+    if _unruled_design_part(list(text.criteria), parsed["rules"]):
+        # Its patients meet only the rules every part shares: one more way in.
+        common = [i for i, rule in enumerate(parsed["rules"]) if not rule["cohorts"]]
+        if common not in parsed["groups"]:
+            parsed["groups"].append(common)
     if [] in parsed["groups"]:
         unruled = marker_only_parts(text, parsed["rules"])
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]]) -> bool:
+    """Whether a lead-in naming parts by design words beside other parts ("Dose escalation and monotherapy
+    cohorts: progressed on, intolerant of or ineligible for standard therapy, or declined it" over "Part B (NSCLC,
+    first-line): no prior systemic therapy") states no rule on earlier treatment: its parts take any history."""
+    for index, crit in enumerate(criteria):
+        if crit.section != "inclusion" or design_lead(crit.text) is None:
+            continue
+        ancestors: list[Criterion] = []
+        for above in reversed(criteria[:index]):
+            if above.section == crit.section and above.depth < (ancestors[0].depth if ancestors else crit.depth):
+                ancestors.insert(0, above)
+        label = design_part(criteria, index, partial(_sibling_names_part, criteria, ancestors))
+        # (Its rules, had it stated any, would quote one of its sentences, maybe shortened or after a heading.)
+        words = squash(crit.text)
+        if label and not any(rule["evidence"].removesuffix(" \u2026")[-30:] in words for rule in rules):
+            return True
+    return False
+
+
+def _sibling_names_part(criteria: list[Criterion], ancestors: list[Criterion], index: int) -> bool:
+    return _names_part(criteria[index], ancestors)
 
 
 # "Patients who refuse any standard of care first line therapy are eligible to receive study treatment as first
@@ -1500,6 +1543,37 @@ def named_parts(text: TrialText) -> frozenset[str]:
             if len(labels) == 1:
                 alone.update(labels)
     return frozenset(found) if found == alone else frozenset()
+
+
+# "Cohort 3: Patients meeting the Cohort 1 or 2 criteria for whom a resection is not feasible", "Arm C: patients who
+# fulfil the requirements of Arm A", "Part 3: same criteria as Part 1": the part's patients meet another part's rules.
+_OTHERS_CRITERIA = re.compile(
+    r"\b(?:meet\w*|fulfil\w*|satisf\w*)\s+(?:the\s+|all\s+)?(?:(?:eligibility|inclusion)\s+)?"
+    r"(?:(?:criteria|requirements)\s+(?:of|for)\s+)?(?:cohort|arm|part|group)s?\s+[a-z0-9]{1,3}\b"
+    r"|\bsame\s+(?:eligibility\s+|inclusion\s+)?(?:criteria|requirements)\s+as\s+(?:for\s+)?(?:cohort|arm|part|group)s?\s"
+)
+
+
+def _parts_beside_same(text: TrialText, rules: list[dict[str, Any]]) -> frozenset[str]:
+    """The parts with rules of their own, when every other part the criteria name takes patients meeting their
+    rules ("Cohorts 1 and 2: at least one prior line" beside "Cohort 3: patients meeting the Cohort 1 or 2
+    criteria"): no part is then open without those rules. Empty otherwise."""
+    labels: set[str] = set()
+    same: set[str] = set()
+    for crit in text.criteria:
+        scope = crit.scope
+        if scope is None or scope.kind not in _PART_KINDS or scope.closed:
+            continue
+        own = scope_cohorts(scope.label.rsplit(" / ", 1)[-1])
+        labels.update(own)
+        if len(own) == 1 and ("criteria" in crit.text or "requirement" in crit.text) \
+                and _OTHERS_CRITERIA.search(normalize(crit.text)):
+            same.update(own)
+    ruled = {label for rule in rules if rule["section"] == "inclusion" for label in rule["cohorts"]}
+    rest = labels - same
+    if not same or len(rest) < 2 or not rest <= ruled:
+        return frozenset()
+    return frozenset(rest)
 
 
 def foreign_parts(text: TrialText) -> frozenset[str]:

@@ -22,9 +22,10 @@ from trialmatch.criteria.vocab import canonical_gene
 # (A word such as "if", "is", "in" or "it" after "group" is no roman numeral: "can enter the group if ...".)
 _LABEL = (r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|(?!(?:if|is|in|it|id)\b)[ivx]{1,4}[a-z]?\b|[a-z]\d{1,2}[a-z]?\b"
           r"|[a-z]\b)")
-_KIND_WORD = r"(?:cohort|arm|part|phase|group|module)s?"
+# ("Sub-protocol E:", "Sub-study 2:": the master protocols' parts.)
+_KIND_WORD = r"(?:cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?"
 _COHORT_LABELS = re.compile(
-    rf"(?P<kind>cohort|arm|part|phase|group|module)s?+\s*+#?(?P<first>{_LABEL})"
+    rf"(?P<kind>cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?+\s*+#?(?P<first>{_LABEL})"
     rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?#?{_LABEL})*+)"
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?#?(?P<label>{_LABEL})")
@@ -55,7 +56,7 @@ _IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w
 _EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|other\s+than|unless|besides|apart\s+from)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
-_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "phase")
+_KIND_ORDER = ("cohort", "part", "arm", "group", "module", "subprotocol", "substudy", "phase")
 
 _GENE_WORD = r"(?P<gene>[a-z0-9][a-z0-9/]{1,14})"
 # Who the group is and how it holds the marker (marker_groups.SUBJECT, HOLDING): "NSCLC harbouring EGFR, ALK or
@@ -121,7 +122,7 @@ def _label(kind: str, raw: str) -> str:
 def _labels_in(text: str) -> list[str]:
     found: dict[str, list[str]] = {}
     for match in _COHORT_LABELS.finditer(text):
-        kind = match.group("kind")
+        kind = match.group("kind").replace("-", "").replace("studie", "study")
         raws = [match.group("first"), *(m.group("label") for m in _MORE_LABEL.finditer(match.group("more")))]
         found.setdefault(kind, []).extend(_label(kind, raw) for raw in raws)
     for kind in _KIND_ORDER:
@@ -149,6 +150,13 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     """Cohorts named by the last heading before position `before` ("... following: Phase Ia(Part A): ...")."""
     norm = normalize(text)
     end = len(norm) if before is None else before
+    if norm.count("(") > 1:
+        # "Sub-protocols A (trametinib), B (afatinib) and D (PD-1 inhibitor): ...": a bracket after each label.
+        bare = _LABEL_BRACKET.sub("", norm)
+        listed = _HEADING.match(bare, 0, min(end, len(bare)))
+        labels = _labels_in(listed.group()) if listed is not None and not ends_scope(listed.group()) else []
+        if len(labels) > 1:
+            return tuple(labels)
     last = None
     for match in _HEADING.finditer(norm, 0, end):
         last = match
@@ -178,6 +186,9 @@ def heading_cohorts(text: str, before: int | None = None) -> tuple[str, ...]:
     for match in _PART_HEADING.finditer(norm, 0, end):
         part = match
     return (f"part {part.group('part')}",) if part else ()
+
+
+_LABEL_BRACKET = re.compile(r"\s*\([^():;]{0,60}\)")
 
 
 # "Phase 2 EXP-1: ...", "Part B ESC-2:", "Phase 1b Expansion 3:": a part's heading closed by the code of one of its
@@ -408,3 +419,30 @@ def required_for(aside: str) -> tuple[str | None, str | None]:
     """(gene, alteration) for an aside such as "(osimertinib exposure required for T790M+)"."""
     match = _REQUIRED_FOR.search(aside)
     return _gene(match.group("what")) if match else (None, None)
+
+
+# A group heading whose brackets say what the group is given: "Part B (NSCLC, drug X + pembrolizumab): ...", "Cohort 3
+# (sotorasib plus carboplatin/pemetrexed, first-line): ...", "Sub-protocols A (trametinib), B (afatinib) and D
+# (PD-1/PD-L1 inhibitor): ...". (A "Topic: " lead-in may come first.)
+_GIVEN_HEADING = re.compile(
+    r"^\W*(?:[^:;()]{0,60}:\s*)?(?:[a-z0-9+/-]{1,15}\s+){0,3}?(?:sub-?protocol|sub-?study|cohort|arm|part|group"
+    r"|module|stratum|phase)s?\s*#?(?:[a-z]\d{1,2}[a-z]?|[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4}[a-z]?)\b"
+    r"(?P<rest>(?:[^:;()]|\([^()]{0,120}\)){0,200}?):")
+_BRACKET = re.compile(r"\([^()]*\)")
+# Words of a group's history ("Part D (previously treated with a KRAS G12C inhibitor)", "Arm B (post-osimertinib)",
+# "Cohort 2 (IO-naive)"): such a bracket says what the patients had, and is read as before.
+_HISTORY_WORD = re.compile(
+    r"\b(?:previous\w*|prior|pre-?treated|treated|post|after|following|since|progress\w*|fail\w*|refractory"
+    r"|resist\w*|relaps\w*|recurr\w*|exposed|exposure|naive|experienced|received|intoleran\w*|ineligible|unfit"
+    r"|r/r|had|have|has|without|no|not|never)\b")
+
+
+def given_brackets(norm: str) -> list[tuple[int, int]]:
+    """The spans of a group heading's brackets that name the group's own treatment, not its history: the drugs
+    there are the study's, and the patient need not have had them."""
+    heading = _GIVEN_HEADING.match(norm) if "(" in norm else None
+    if heading is None:
+        return []
+    start = heading.start("rest")
+    return [(start + b.start(), start + b.end()) for b in _BRACKET.finditer(heading.group("rest"))
+            if not _HISTORY_WORD.search(b.group())]

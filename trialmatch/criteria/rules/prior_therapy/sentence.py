@@ -16,6 +16,7 @@ from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import asides, cues, not_counted
+from trialmatch.criteria.rules.prior_therapy.bispecific import bispecific_mentions
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
 from trialmatch.criteria.rules.prior_therapy.drivers import (
     available_spans,
@@ -51,6 +52,7 @@ from trialmatch.criteria.rules.prior_therapy.respective import respective_bans
 from trialmatch.criteria.rules.prior_therapy.scope import (
     actionable_group,
     biomarker_condition,
+    given_brackets,
     group_heading,
     heading_cohorts,
     required_for,
@@ -290,6 +292,13 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         if "only" in norm:
             norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
+    if mentions and ":" in norm and (given := given_brackets(norm)):
+        # "Part B (drug X + pembrolizumab): ...": the heading names what the part gives, not what was had. Only the
+        # words read are blanked; the sentence quoted stays as written.
+        norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, given)])
+        mentions = [m for m in mentions if not inside(m.start, given)]
+    if mentions and "specific" in norm:  # "anti-EGFR/cMET bispecific antibodies": one drug hitting both
+        mentions = bispecific_mentions(norm, mentions)
     if mentions:  # only a name can be an abbreviation in brackets
         mentions = without_abbreviations(norm, mentions, _parens(norm))
     if excluding:

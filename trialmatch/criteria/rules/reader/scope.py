@@ -389,13 +389,16 @@ _OPENER = (r"(?:(?:note|nb|n\.b\.|important)\s*:\s*|(?:in\s+addition|additionall
            r"\s*,\s*)?")
 # "Patients with EGFR mutations must ...", "Participants with ER+ breast cancer should ...",
 # "In patients with KRAS G12C, ...", "For patients with SCLC:".
+_NOT_TREATED = (r"(?!\s+(?:previously\s+|already\s+)?(?:failed|received|progressed|relapsed|undergone|completed|taken"
+                r"|discontinued|been\s+(?:previously\s+)?(?:treated|exposed|pre-?treated))\b)")
 _CONDITION = re.compile(
     r"^\W{0,3}" + _OPENER + r"(?:for\s+|in\s+|among\s+)?(?:the\s+|a\s+)?"
     + _SUBJECT + r"\s+"
     r"(?:(?P<neg>without|lacking|with\s+no|(?:who|that|which)\s+(?:do\s+not|does\s+not|don't|doesn't)\s+"
     r"(?:have|harbou?r|carry|contain|bear)|" + _SIGNED_NEG + r")|"
-    r"with|who\s+(?:have|harbou?r|carry)|harbou?ring|carrying|bearing|containing|diagnosed\s+with|" + _WHOSE + r"|"
-    + _THAT_HOLD + r"|" + _SIGNED_POS + r")\s+"
+    # ("Subjects who have failed EGFR-TKI treatment": a group by what it was given, not by a marker.)
+    r"with|who\s+(?:have|harbou?r|carry)" + _NOT_TREATED + r"|harbou?ring|carrying|bearing|containing|diagnosed\s+with|"
+    + _WHOSE + r"|" + _THAT_HOLD + r"|" + _SIGNED_POS + r")\s+"
     # A bracket that spells out the alterations ("an EGFR sensitising mutation (exon 19 deletion or L858R) or ALK
     # rearrangement") counts as one word of the group's length.
     r"(?P<what>(?:\([^():;]{1,60}\)|[^:;]){2,90}?)(?:\s*,?\s+(?P<verb>must|should|need|are\s+required|will\s+(?:need|be\s+required)|"
