@@ -177,17 +177,9 @@ def _part_code(text: str) -> re.Match[str] | None:
     return None if mentions_marker(code) or _TARGET_CODE.match(code) else match
 
 
-# "Dose expansion Part B (with an anti-PD-1): ...", "Escalation Cohort 2: ...": what the part does, then its label.
-_ANCHOR = r"(?:^|(?<=[:;]\s))"
-_DESIGN_THEN_LABEL = re.compile(
-    r"(?:dose[\s\-])?(?:escalation|expansion|extension)\s+(?=(?:cohorts?|arms?|parts?|groups?)\s)"
-    + _COHORT_LABEL.pattern.pattern.replace(_ANCHOR, "", 1), re.I)
-
-
 def label_at_start(text: str) -> re.Match[str] | None:
     # Anchored, the regex reads a few characters: cheaper than the guard's look through the whole text.
-    return (_COHORT_LABEL.pattern.match(text) or _BARE_CODE.match(text) or _part_code(text)
-            or _DESIGN_THEN_LABEL.match(text))
+    return _COHORT_LABEL.pattern.match(text) or _BARE_CODE.match(text) or _part_code(text)
 
 
 @lru_cache(maxsize=64)  # every sub-bullet asks about the same parent

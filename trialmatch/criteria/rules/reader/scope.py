@@ -262,8 +262,11 @@ _LABEL = r"(?:\d{1,2}(?:[a-z]\d{0,2})?|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})\b"  # 2, 2
 # pattern of its own). "Treatment group 2", "Expansion cohort 3", "Sub-cohort 1a", "Population 2", "Tier 2".
 _KIND_WORD = (r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-?study|stratum|strata|sub-?cohort"
               r"|population|tier|expansion)")
-# Words that may stand before a kind word without changing it: "Treatment group 2", "Expansion cohort 3".
-_KIND_QUALIFIER = r"(?:(?:treatment|study|expansion|escalation|dose|randomi[sz]ed|patient)[\s-]+)?"
+# Words that may stand before a kind word without changing it: "Treatment group 2", "Expansion cohort 3", and what the
+# part does, in one or two words: "Dose expansion Part B (with an anti-PD-1)", "Dose-expansion Group 1", "Extension Arm
+# 2", "Dose-finding Cohort 3" name that labelled group.
+_DESIGN_QUALIFIER = r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation)|dose[\s-]+finding"
+_KIND_QUALIFIER = rf"(?:(?:treatment|study|{_DESIGN_QUALIFIER}|dose|randomi[sz]ed|patient)[\s-]+)?"
 _LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
 # Words that say how a group is run, who runs it or where, before its kind word or its part words: "Monotherapy Dose
 # Escalation", "Combination Cohort B", "Japan Safety Run-in", "Backfill Dose Expansion", "Optional Part C". A closed
