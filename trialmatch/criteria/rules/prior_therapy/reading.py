@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from trialmatch.criteria import drugs
@@ -47,7 +47,6 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -62,6 +61,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 )
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
+from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash
 from trialmatch.criteria.vocab import canonical_gene
@@ -334,14 +334,6 @@ def _coded_cohort(text: str, ancestors: list[Criterion], heading: Scope | None =
     return (f"{kind} {code.group('code')}",)
 
 
-def _names_part(crit: Criterion, ancestors: list[Criterion]) -> bool:
-    """Whether a sibling line names a part or cohort of its own ("Part B (NSCLC, X plus chemotherapy): ...")."""
-    scope = crit.scope
-    return bool(heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, scope)
-                or (scope is not None and scope.kind in _PART_KINDS and not scope.genes
-                    and scope_cohorts(scope.label)))
-
-
 _ARMS_LEAD = re.compile(r"\barms\b(?:\s*\([^()]{0,80}\))?[^:]{0,40}:\s*$")
 
 
@@ -383,7 +375,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     return Context(
         section="exclusion" if banned else _section(crit),
         cohorts=heading_cohorts(crit.text, 70) or _coded_cohort(crit.text, ancestors, crit.scope)
-        or design_part(criteria, index, lambda k: _names_part(criteria[k], ancestors)) or cohorts,
+        or _design_part(criteria, index) or cohorts,
         # Under a banning lead-in a bare name is a ban: read as an exclusion of what was had.
         inherited=_header_cue(header) if header else "past" if banned else None,
         adjuvant_ok=bool(cues.ADJUVANT.search(normalize(context_text))),
@@ -1265,11 +1257,7 @@ def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]])
     for index, crit in enumerate(criteria):
         if crit.section != "inclusion" or design_lead(crit.text) is None:
             continue
-        ancestors: list[Criterion] = []
-        for above in reversed(criteria[:index]):
-            if above.section == crit.section and above.depth < (ancestors[0].depth if ancestors else crit.depth):
-                ancestors.insert(0, above)
-        label = design_part(criteria, index, partial(_sibling_names_part, criteria, ancestors))
+        label = _design_part(criteria, index)
         # (Its rules, had it stated any, would quote one of its sentences, maybe shortened or after a heading.)
         words = squash(crit.text)
         if label and not any(rule["evidence"].removesuffix(" \u2026")[-30:] in words for rule in rules):
@@ -1277,8 +1265,13 @@ def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]])
     return False
 
 
-def _sibling_names_part(criteria: list[Criterion], ancestors: list[Criterion], index: int) -> bool:
-    return _names_part(criteria[index], ancestors)
+def _design_part(criteria: list[Criterion], index: int) -> tuple[str, ...]:
+    """("part: dose escalation and monotherapy expansion",) when the shared reader reads criteria[index] as a design
+    lead-in naming a part of its own beside sibling parts (reader/design_parts.py); () otherwise."""
+    if design_lead(criteria[index].text) is None:
+        return ()
+    part = design_part([(c.text, c.section, c.depth) for c in criteria], index)
+    return (f"part: {part.label}",) if part is not None else ()
 
 
 # "Patients who refuse any standard of care first line therapy are eligible to receive study treatment as first

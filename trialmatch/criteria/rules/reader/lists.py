@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import (
     GROUP_LINE_MARK,
     HEADING_MARK,
@@ -41,6 +42,13 @@ def trailing_heading(text: str) -> Scope | None:
     return heading_scope(match.group("head")) if match else None
 
 
+def _design_parts(lines: list[tuple[str, str, int, bool]]) -> dict[int, Scope]:
+    """The part each design lead-in beside named sibling parts names (see design_parts), by position."""
+    rows = [(text, section, depth) for text, section, depth, _ in lines]
+    found = {position: design_part(rows, position) for position, row in enumerate(rows) if design_lead(row[0])}
+    return {position: scope for position, scope in found.items() if scope is not None}
+
+
 def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
     """The scope of each criterion, given as (text, section, depth, written as a bullet).
 
@@ -60,6 +68,7 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
     nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
     trailing: dict[int, Scope] = {}  # a trailing heading's scope over the later bullets of its depth
     before: tuple[int, Scope | None] = (-1, None)  # the last criterion's depth and own scope
+    designs = _design_parts(lines)
     for position, (text, section, depth, is_bullet) in enumerate(lines):
         if text.startswith(HEADING_MARK):
             group = group_heading(text[1:])
@@ -89,6 +98,8 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
         outer = section_group[0] if section_group and inherited is None else None
         base = merge(outer, merge(flat[0] if flat else None, inherited))
         heading, own = read_scope(text)
+        if own is None and heading is None and position in designs:
+            own = designs[position]  # "Escalation and backfill cohorts: ..." beside "Part B (NSCLC): ..."
         if own is None and before[0] == depth:
             own = the_others(text, before[1])  # "All other patients must ..." after "Patients with EGFR ..."
         before = (depth, own)
