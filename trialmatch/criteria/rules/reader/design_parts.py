@@ -13,7 +13,7 @@ parts alone.)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, HEADING_MARK, Scope, read_scope
 
@@ -68,15 +68,12 @@ def _siblings(rows: Sequence[tuple[str, str, int]], index: int) -> list[int]:
     return out
 
 
-def design_part(rows: Sequence[tuple[str, str, int]], index: int,
-                names_part: Callable[[int], bool] | None = None) -> Scope | None:
-    """The part rows[index] names when it opens with a design lead-in and a sibling names another group (by its own
-    words, or by `names_part` when a dimension reads more labels); None otherwise. The label is the lead-in's words,
-    lower case ("dose escalation and monotherapy expansion")."""
+def design_part(rows: Sequence[tuple[str, str, int]], index: int) -> Scope | None:
+    """The part rows[index] names when it opens with a design lead-in and a sibling's own words name another group;
+    None otherwise. The label is the lead-in's words, lower case ("dose escalation and monotherapy expansion")."""
     lead = design_lead(rows[index][0])
     if lead is None:
         return None
-    test = names_part or (lambda k: names_group(rows[k][0]))
-    if not any(test(k) for k in _siblings(rows, index)):
+    if not any(names_group(rows[k][0]) for k in _siblings(rows, index)):
         return None
     return Scope(lead, "part")
