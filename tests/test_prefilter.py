@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-from trialmatch.criteria.rules.prefilter import Guarded, folded, required_needles, translator, word_start_first
+from trialmatch.criteria.rules.prefilter import (
+    Guarded,
+    capital_scan,
+    folded,
+    required_needles,
+    translator,
+    word_start_first,
+)
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -137,3 +144,27 @@ def test_an_anchored_match_deep_in_a_long_text_finds_what_the_pattern_finds() ->
     assert guarded.match(text, 4_000) is None
     assert guarded.match(text[:5_030], 5_000) is not None  # short rest: the needle check runs and agrees
     assert guarded.search(text, 0, 5_010) is None  # the needle lies past endpos: no match inside the window
+
+
+# Many case-sensitive needles that open with a capital (gene symbols) are looked for by one scan (capital_scan).
+_GENES = ("EGFR", "ALK", "ROS1", "HER2", "HER3", "KRAS", "BRAF", "MET", "RET", "NTRK", "CDK4/6", "PD-L1", "1p/19q")
+
+
+@pytest.mark.parametrize("text", [
+    "EGFR-mutant NSCLC", "no ALK or ROS-1 fusion", "her2 (lower case)", "HER 2", "prior CDK4/6 inhibitor", "",
+    "metastatic disease", "1p/19q codeletion", "HER3-DXd", "NTRK1/2/3", "KRA S", "ΑLK (a Greek capital alpha)",
+    "c-MET amplification", "mTOR inhibitor", "c-met",
+], ids=repr)
+def test_one_scan_for_capital_needles_answers_as_a_test_each(text: str) -> None:
+    needles = (*_GENES, "c-MET", "mTOR")
+    scan, rest = capital_scan(needles)
+    assert scan is not None and rest == ("c-MET", "mTOR")
+    assert (bool(scan.search(text)) or any(needle in text for needle in rest)) == any(n in text for n in needles)
+    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    assert Guarded(pattern).possible(text) == bool(pattern.search(text))
+
+
+def test_few_capital_needles_keep_a_test_each() -> None:
+    assert capital_scan(("EGFR", "ALK")) == (None, ("EGFR", "ALK"))
+    few = ("prior", "previous", "received", "treated", "history", "failed", "EGFR")
+    assert capital_scan(few) == (None, few)

@@ -32,3 +32,21 @@ def test_brain_defined_count_matches_the_pattern_on_random_joins() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(_PIECES) + rng.choice(["", " ", "(", ", ", "-"]) for _ in range(rng.randint(0, 10)))
         assert _defined_as_brain(text) == len(phrases.BM_DEFINED.findall(text)), text
+
+
+def test_every_token_a_gene_starts_with_is_a_gene_start() -> None:
+    """_suffix_lists tries a list only at a token in _gene_starts(): each token _gene_at finds a gene at is one."""
+    from trialmatch.criteria.rules.prior_therapy import terms
+    from trialmatch.criteria.vocab import gene_aliases
+
+    spellings = sorted(gene_aliases())
+    targets = [" ".join(key) for key in terms._gene_verbs()[1]]
+    rng = random.Random(11)
+    pieces = [*(s.lower() for s in spellings), *targets, "or", "and", "inhibitor", "1", "2", "4/6", "-", "prior", "x"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        toks = terms.tokens(terms.normalize(text))
+        words = [t for t, _, _ in toks]
+        for i in range(len(words)):
+            if terms._gene_at(words, text, toks, i, {}):
+                assert words[i] in terms._gene_starts(), (text, words[i])

@@ -54,7 +54,10 @@ def folded(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=1024)
+# Only the last tree: Guarded asks for its pattern's needles and first characters in a row. Kept for every pattern, the
+# trees (some 117,000 objects the garbage collector tracks, three in four of a warm process's) were scanned by every
+# full collection, for nothing: no tree is asked for again once its Guarded is built.
+@lru_cache(maxsize=1)
 def _parse_tree(pattern: re.Pattern[str]) -> tuple[tuple[Any, Any], ...]:
     """The pattern's parse tree, read once: a Guarded pattern asks it for its needles and for its first characters
     (a tuple: the cached tree is shared, and nothing may change it)."""
@@ -248,6 +251,33 @@ def _window(text: str, pos: int, endpos: int) -> str:
     return text if pos <= 0 and endpos >= len(text) else text[pos:endpos]
 
 
+# How many case-sensitive needles, each opening with a capital or a digit, make one scan for all of them cheaper than
+# a substring test each: most of a sentence is lower case, and the scan skips it in C ("EGFR", "ALK", "HER2", ...).
+_CAPITAL_NEEDLES = 6
+
+
+def _literal_trie(needles: Iterable[str]) -> str:
+    """A regex matching any of `needles` literally, branching one character at a time (the engine tries a few
+    characters at each position, not every needle in turn)."""
+    if "" in needles:
+        return ""
+    by_first: dict[str, set[str]] = {}
+    for needle in sorted(needles):
+        by_first.setdefault(needle[0], set()).add(needle[1:])
+    branches = [re.escape(first) + _literal_trie(rests) for first, rests in by_first.items()]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def capital_scan(needles: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One regex finding any of the needles that open with an ASCII capital or a digit, when they are many (None
+    otherwise: a substring test each is then as cheap), and the needles left to test one by one. The regex matches
+    wherever one of its needles is in the text, so asking it gives the answer the tests give."""
+    capital = tuple(n for n in needles if n[:1].isascii() and (n[0].isupper() or n[0].isdigit()))
+    if len(capital) < _CAPITAL_NEEDLES:
+        return None, needles
+    return re.compile(_literal_trie(set(capital))), tuple(n for n in needles if n not in capital)
+
+
 class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
@@ -258,13 +288,16 @@ class Guarded:
         # Split once: asked of every sentence, the check is all loop overhead.
         self._plain = _shortest(text for text, fold in self.needles or () if not fold)
         self._folded = _shortest(text for text, fold in self.needles or () if fold)
+        self._plain_scan, self._plain_rest = capital_scan(self._plain)
         self._run = word_start_first(pattern)  # the regex the methods run: the same matches, found sooner
 
     def possible(self, text: str) -> bool:
         """False when the pattern cannot match anywhere in `text`."""
         if self.needles is None:
             return True
-        for needle in self._plain:
+        if self._plain_scan is not None and self._plain_scan.search(text):
+            return True
+        for needle in self._plain_rest:
             if needle in text:
                 return True
         if self._folded:
@@ -312,11 +345,14 @@ class AnyOf:
         self.always = unknown  # some pattern names no needle: never skip
         self._plain = _shortest(n for g in every for n in g._plain)
         self._folded = _shortest(n for g in every for n in g._folded)
+        self._plain_scan, self._plain_rest = capital_scan(self._plain)
 
     def possible(self, text: str) -> bool:
         if self.always:
             return True
-        for needle in self._plain:
+        if self._plain_scan is not None and self._plain_scan.search(text):
+            return True
+        for needle in self._plain_rest:
             if needle in text:
                 return True
         if self._folded:

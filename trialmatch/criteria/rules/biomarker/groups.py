@@ -15,13 +15,15 @@ from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP, normalise
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.text import Criterion
 
 # A joining "or" between alternatives, right after a bracket or before the last alternative.
 _OR_AFTER = re.compile(r"^\s*,?\s*(?:and/)?or\b", re.I)
 _OR_BEFORE = re.compile(r"\b(?:and/)?or\b", re.I)
 # A group named with its own mark ("Cohort 1", "Arm B", "Part 2a"): the kind word and the mark.
-_GROUP_ID = re.compile(r"\b(cohort|arm|part|group|stratum|module)\s+([A-Z]?\d+[a-z]?|[A-Z])\b", re.I)
+# Guarded: asked of every criterion, and most name no group word (the regex tries its words at every word start).
+_GROUP_ID = guarded(r"\b(cohort|arm|part|group|stratum|module)\s+([A-Z]?\d+[a-z]?|[A-Z])\b", re.I)
 
 
 def labelled_alternatives(sentence: str) -> bool:

@@ -362,12 +362,12 @@ def _metastatic_named(sentence: str) -> bool:
     return bool(match and not _NEGATED_BEFORE.search(sentence[max(0, match.start() - _LOOKBACK):match.start()]))
 
 
-def _only_absent_metastases(sentence: str) -> bool:
-    """ "Locally advanced NSCLC not amenable to curative surgery, without distant metastases": every metastasis
-    named is absent, so the sentence's other advanced wording describes non-metastatic disease."""
-    return _negated_metastatic(sentence) and not any(
-        not _NEGATED_BEFORE.search(sentence[max(0, m.start() - _LOOKBACK):m.start()])
-        for m in _METASTA.finditer(sentence))
+def _every_metastasis_negated(sentence: str) -> bool:
+    """Every "metasta..." word of the sentence has a negation before it. With _negated_metastatic: "Locally advanced
+    NSCLC not amenable to curative surgery, without distant metastases" names only absent metastases, so its other
+    advanced wording describes non-metastatic disease (stage_rule asks both, _negated_metastatic once for its uses)."""
+    return not any(not _NEGATED_BEFORE.search(sentence[max(0, m.start() - _LOOKBACK):m.start()])
+                   for m in _METASTA.finditer(sentence))
 
 
 def _local_evidence(sentence: str, header: bool) -> bool:
@@ -689,7 +689,9 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             if every_stage and not (criterion is not None and one_group(criterion)):
                 any_stage.append((sentence, criterion))  # not "received therapy for any stage of disease"
             stage_iv = any(4 in values for values in stages) or every_stage
-            if stage_iv or (not (not is_header and once(_only_absent_metastases, plain))
+            # Only absent metastases named ("..., without distant metastases"): not advanced by its other words.
+            if stage_iv or (not (not is_header and once(_negated_metastatic, plain)
+                                 and once(_every_metastasis_negated, plain))
                             and once(_advanced_evidence, plain, local)):
                 advanced.append((sentence, criterion))
                 if stage_iv or once(_metastatic_or_m1, plain):
