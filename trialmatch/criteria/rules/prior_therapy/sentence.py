@@ -128,6 +128,15 @@ def _exposure(bare: str) -> bool:
 _ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|following|within)\b")
 
 
+# "Osimertinib as the only prior EGFR TKI", "sotorasib as their sole KRAS G12C inhibitor": what follows names the
+# drug's class, to say no other of it was had; it is not another drug that would do.
+_ONLY_OF_CLASS = re.compile(r"\s*,?\s*(?:being\s+|was\s+|as\s+)(?:the|their|his|her|its|an?)\s+"
+                            r"(?:only|sole|single|one)\s+(?:(?:prior|previous|earlier|preceding)\s+)?")
+
+_WAS = re.compile(r"\s*(?:was|were|is|being|has\s+been)\s+")
+_ONLY_BEFORE = re.compile(r"\b(?:only|sole|single)\s+(?:(?:prior|previous|earlier|preceding)\s+)?$")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
@@ -136,6 +145,11 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
         gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
         either = k > 0 and bool(_OR.search(gap))
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
+        if k and _ONLY_OF_CLASS.fullmatch(gap):
+            continue  # "osimertinib as the only prior EGFR TKI": the class is the drug's own, not a way in
+        if k and groups and _WAS.fullmatch(gap) and _ONLY_BEFORE.search(norm, 0, mentions[k - 1].start):
+            groups[-1] = list(mention.items)  # "whose only prior EGFR TKI was osimertinib": the drug, not its class
+            continue
         if same:
             restated = either and set(mention.items) <= set(groups[-1])
             groups[-1].extend(mention.items)
