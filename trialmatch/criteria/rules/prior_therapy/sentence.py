@@ -364,6 +364,26 @@ _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    rules = _plain_rules(read, ctx)
+    if ctx.section == "inclusion" and "t790m" in read.norm and _T790M_NEGATIVE.search(read.norm) \
+            and read.norm.count("t790m") == 1 and not _T790M_NOT_CONDITION.search(read.norm):
+        # "Received first- or second-generation EGFR-TKI as first-line treatment and were T790M-negative after
+        # progression": the way in is closed to a T790M carrier (an option beside "T790M-positive after
+        # osimertinib"). Not "T790M-negative patients must have had X": that names whom the rule binds.
+        return [{**rule, "closed_to": "t790m"} if rule["kind"] == "require" and not rule["genes"] else rule
+                for rule in rules]
+    return rules
+
+
+# The patient's T790M status said to be negative, as a condition of the way in.
+_T790M_NEGATIVE = re.compile(r"\bt790m[\s-]*(?:negative|neg)\b|\bnegative\s+(?:(?:test|result)\s+)?for\s+(?:the\s+)?"
+                             r"(?:egfr\s+)?t790m\b|\b(?:without|absence\s+of|lack\s+of|no)\s+(?:an?\s+)?(?:egfr\s+)?t790m\b")
+# ... but not a status offered either way, unknown, or naming whom a requirement binds ("must", "should").
+_T790M_NOT_CONDITION = re.compile(r"\b(?:positive|regardless|irrespective|unknown|any|must|should|shall|required"
+                                  r"|need\w*|eligible|allowed|permitted|if)\b")
+
+
+def _plain_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if ctx.section == "inclusion" and " who " in read.norm and "except" in read.norm:
         split = _excepted_group_rules(read, ctx)
         if split is not None:
