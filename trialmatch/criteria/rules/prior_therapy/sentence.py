@@ -383,6 +383,14 @@ _T790M_NOT_CONDITION = re.compile(r"\b(?:positive|regardless|irrespective|unknow
                                   r"|need\w*|eligible|allowed|permitted|if)\b")
 
 
+def _negative_for(norm: str, alteration: str) -> bool:
+    """Whether `norm` says the finding is negative ("T790M-negative", "negative for EGFR T790M", "without T790M")."""
+    word = re.escape(alteration)
+    return re.search(rf"\b{word}[\s-]*(?:negative|neg)\b|\bnegative\s+(?:(?:test|result)\s+)?for\s+(?:the\s+)?"
+                     rf"(?:[a-z0-9]+\s+)?{word}\b|\b(?:without|absence\s+of|lack\s+of)\s+(?:an?\s+)?(?:[a-z0-9]+\s+)?"
+                     rf"{word}\b", norm) is not None
+
+
 def _plain_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if ctx.section == "inclusion" and " who " in read.norm and "except" in read.norm:
         split = _excepted_group_rules(read, ctx)
@@ -813,6 +821,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
         "section": ctx.section,
     }
+    if alteration and _negative_for(norm, alteration):
+        # "Patients who are T790M-negative after gefitinib must have received platinum": the group is those without
+        # the finding, which the scope by finding cannot hold; a carrier is not bound, so a question, not a no.
+        base["soft"] = True
     if conditioned_on_other_fact(norm):
         # "Patients with PD-L1 >= 50% who ...": a group this dimension cannot tell (other_facts.py)
         base["soft"] = base["other_fact"] = True
