@@ -48,6 +48,11 @@ _CUE = re.compile(
     r"|\b(?:be|been|being) on\b"
     # "Initiated first-line nivolumab and ipilimumab between 2018 and 2022": a course started (a date, no washout).
     r"|\b(?:initiated|commenced|began|begun|started)\b"
+    # "Completed 4 cycles of induction therapy with carboplatin plus etoposide": a counted course completed was
+    # had, however many words name it (a bare "completed" is weak: "completed radiotherapy before osimertinib").
+    # Not into a bracket: "2-4 cycles of first-line therapy (including chemotherapy, ... etc.)" gives examples.
+    r"|\bcomplet(?:ed|ion\s+of)\s+(?:(?:at\s+least|exactly|a\s+minimum\s+of|a\s+total\s+of)\s+)?"
+    r"(?:\d{1,2}|two|three|four|five|six)(?:\s*(?:-|to|or)\s*\d{1,2})?\s+(?:cycles?|courses?)\s+of\b(?![^(]*\()"
     r"|(?P<weak>\bafter\b|(?<!the )\bfollowing\b|\bpost\b|\bunder\b|\bcomplet\w*|\bcurrently\b"
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"

@@ -1153,7 +1153,17 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     else:
         rules += titles
     kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
-    return {"rules": kept, "groups": _groups(kept, named, leaves, other_parts)}
+    groups = _groups(kept, named, leaves, other_parts)
+    return {"rules": _closed_in_options(kept, groups), "groups": groups}
+
+
+def _closed_in_options(rules: list[dict[str, Any]], groups: list[list[int]]) -> list[dict[str, Any]]:
+    """A way in closed to carriers ("T790M-negative after gefitinib", sentence.reading_rules) is kept only where it
+    is one way among others: a rule every group holds was not read as an option, and a carrier may have come in
+    by a way beside it that the reading joined to it."""
+    everywhere = set.intersection(*(set(group) for group in groups)) if len(groups) > 1 else set(range(len(rules)))
+    return [{k: v for k, v in rule.items() if k != "closed_to"} if "closed_to" in rule and index in everywhere
+            else rule for index, rule in enumerate(rules)]
 
 
 # Words in a line limit that let an untreated patient in ("0-2 prior lines", "treatment-naive or one prior line").

@@ -128,6 +128,15 @@ def _exposure(bare: str) -> bool:
 _ON_OR_AFTER = re.compile(r"\b(?:on|during|while on|at)\s+or\s+(?:after|following|within)\b")
 
 
+# "Osimertinib as the only prior EGFR TKI", "sotorasib as their sole KRAS G12C inhibitor": what follows names the
+# drug's class, to say no other of it was had; it is not another drug that would do.
+_ONLY_OF_CLASS = re.compile(r"\s*,?\s*(?:being\s+|was\s+|as\s+)(?:the|their|his|her|its|an?)\s+"
+                            r"(?:only|sole|single|one)\s+(?:(?:prior|previous|earlier|preceding)\s+)?")
+
+_WAS = re.compile(r"\s*(?:was|were|is|being|has\s+been)\s+")
+_ONLY_BEFORE = re.compile(r"\b(?:only|sole|single)\s+(?:(?:prior|previous|earlier|preceding)\s+)?$")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
@@ -136,6 +145,11 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
         gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
         either = k > 0 and bool(_OR.search(gap))
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
+        if k and _ONLY_OF_CLASS.fullmatch(gap):
+            continue  # "osimertinib as the only prior EGFR TKI": the class is the drug's own, not a way in
+        if k and groups and _WAS.fullmatch(gap) and _ONLY_BEFORE.search(norm, 0, mentions[k - 1].start):
+            groups[-1] = list(mention.items)  # "whose only prior EGFR TKI was osimertinib": the drug, not its class
+            continue
         if same:
             restated = either and set(mention.items) <= set(groups[-1])
             groups[-1].extend(mention.items)
@@ -350,6 +364,34 @@ _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)
 
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    rules = _plain_rules(read, ctx)
+    if ctx.section == "inclusion" and "t790m" in read.norm and _T790M_NEGATIVE.search(read.norm) \
+            and read.norm.count("t790m") == 1 and not _T790M_NOT_CONDITION.search(read.norm):
+        # "Received first- or second-generation EGFR-TKI as first-line treatment and were T790M-negative after
+        # progression": the way in is closed to a T790M carrier (an option beside "T790M-positive after
+        # osimertinib"). Not "T790M-negative patients must have had X": that names whom the rule binds.
+        return [{**rule, "closed_to": "t790m"} if rule["kind"] == "require" and not rule["genes"] else rule
+                for rule in rules]
+    return rules
+
+
+# The patient's T790M status said to be negative, as a condition of the way in.
+_T790M_NEGATIVE = re.compile(r"\bt790m[\s-]*(?:negative|neg)\b|\bnegative\s+(?:(?:test|result)\s+)?for\s+(?:the\s+)?"
+                             r"(?:egfr\s+)?t790m\b|\b(?:without|absence\s+of|lack\s+of|no)\s+(?:an?\s+)?(?:egfr\s+)?t790m\b")
+# ... but not a status offered either way, unknown, or naming whom a requirement binds ("must", "should").
+_T790M_NOT_CONDITION = re.compile(r"\b(?:positive|regardless|irrespective|unknown|any|must|should|shall|required"
+                                  r"|need\w*|eligible|allowed|permitted|if)\b")
+
+
+def _negative_for(norm: str, alteration: str) -> bool:
+    """Whether `norm` says the finding is negative ("T790M-negative", "negative for EGFR T790M", "without T790M")."""
+    word = re.escape(alteration)
+    return re.search(rf"\b{word}[\s-]*(?:negative|neg)\b|\bnegative\s+(?:(?:test|result)\s+)?for\s+(?:the\s+)?"
+                     rf"(?:[a-z0-9]+\s+)?{word}\b|\b(?:without|absence\s+of|lack\s+of)\s+(?:an?\s+)?(?:[a-z0-9]+\s+)?"
+                     rf"{word}\b", norm) is not None
+
+
+def _plain_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if ctx.section == "inclusion" and " who " in read.norm and "except" in read.norm:
         split = _excepted_group_rules(read, ctx)
         if split is not None:
@@ -779,6 +821,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
         "section": ctx.section,
     }
+    if alteration and _negative_for(norm, alteration):
+        # "Patients who are T790M-negative after gefitinib must have received platinum": the group is those without
+        # the finding, which the scope by finding cannot hold; a carrier is not bound, so a question, not a no.
+        base["soft"] = True
     if conditioned_on_other_fact(norm):
         # "Patients with PD-L1 >= 50% who ...": a group this dimension cannot tell (other_facts.py)
         base["soft"] = base["other_fact"] = True

@@ -740,7 +740,35 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         mentions = _target_examples(text, _inhibited_targets(text, mentions))
     if _CARRIER_CUE.search(text):
         mentions = _carried_targets(text, mentions)
+    if "(" in text and ("line" in text or "regimen" in text):
+        mentions = _line_examples(text, mentions)
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
+
+
+# "First-line therapy (including chemotherapy, immunotherapy, chemotherapy with targeted therapy, etc.)", "one prior
+# line of systemic therapy (e.g., chemotherapy or immunotherapy)": a bracket of examples after a line or regimen
+# illustrates the line; its classes are not the only treatment that counts. ("(including a platinum doublet)" with
+# no "etc." may say what the regimens must include: kept.)
+_LINE_THEN_BRACKET = re.compile(r"\b(?:lines?|regimens?)(?:\s+of)?(?:\s+[a-z-]+){0,3}?\s*\(")
+_EXAMPLES_LEAD = re.compile(r"\s*(?:e\.?\s?g\b\.?|such\s+as\b|for\s+example\b)")
+
+
+def _line_examples(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions without the examples in a bracket right after a line or regimen of therapy (see above)."""
+    for bracket in _LINE_THEN_BRACKET.finditer(text):
+        close = text.find(")", bracket.end())
+        end = close if close >= 0 else len(text)
+        if not (_EXAMPLES_LEAD.match(text, bracket.end()) or re.search(r"\betc\b", text[bracket.end():end])):
+            continue
+        inside = [m for m in mentions if bracket.end() <= m.start < end]
+        if not inside:
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        if not any(bracket.start() <= m.start < bracket.end() for m in mentions):
+            # No class named before the bracket ("first-line therapy (...)"): the line is of any systemic therapy.
+            mentions = sorted([*mentions, Mention(inside[0].start, inside[-1].end, ("c:systemic",))],
+                              key=lambda m: m.start)
+    return mentions
 
 
 # "A chemotherapeutic agent targeting topoisomerase I", "an ADC with a topoisomerase I inhibitor payload",

@@ -751,6 +751,10 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
         outcome = Outcome(UNKNOWN, lambda: "Your earlier treatments are not given, and the trial has rules on them.")
     elif rule["kind"] == "driver":
         outcome = _driver(rule, profile, h)
+    elif rule.get("closed_to") and _has_finding(profile, "EGFR", rule["closed_to"]):
+        # sentence.reading_rules: a way in for those without the finding ("T790M-negative after gefitinib").
+        outcome = _short_of(rule["soft"], lambda: f"The trial takes this way in only for people without "
+                                                  f"{_a(rule['closed_to'].upper())} finding, which you have.")
     elif rule.get("if_had") and _none_of(rule["if_had"], h):
         outcome = Outcome(ELIGIBLE, lambda: f"This rule is for people who had {items_label(rule['if_had'])}; "
                                             "you list none.")
@@ -770,6 +774,12 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people {who}, and your test results "
                                            "do not say whether you are one; ask your doctor.")
     return outcome
+
+
+def _has_finding(profile: Patient, gene: str, alteration: str) -> bool:
+    """A finding the profile lists as positive ("T790M" in EGFR)."""
+    return profile.gene_status(gene) == "positive" \
+        and any(alteration in a.replace(" ", "").lower() for a in profile.alterations(gene))
 
 
 def _scoped(outcome: Outcome, scope: dict[str, Any], profile: Patient) -> Outcome:
