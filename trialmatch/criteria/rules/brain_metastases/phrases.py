@@ -215,7 +215,8 @@ SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b
 # give, like the brainstem; it narrows which metastases are meant, it does not take in all of them.
 LOCATION = re.compile(
     r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa"
-    r"|optic (?:chiasma?|nerves?|apparatus|pathways?|tracts?)|chiasma?|eloquent (?:areas?|cortex|regions?|locations?))\b",
+    r"|optic (?:chiasma?|nerves?|apparatus|pathways?|tracts?)|chiasma?"
+    r"|eloquent (?:areas?|cortex|regions?|locations?))\b",
     re.I,
 )
 # Right after a mention: ", defined as ...", "(defined as ...)", "(i.e., ...)", ", that is, ...": what it means.
