@@ -62,6 +62,15 @@ COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study
 _CONDITIONAL_DRUG = guarded(
     r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
 )
+# "Squamous histology and is planned to receive pemetrexed", "squamous NSCLC for whom the investigator's choice is
+# pemetrexed", "squamous tumours if assigned to the pemetrexed arm": the histology is shut out only together with a
+# treatment choice the profile does not make, so it shuts no histology out.
+_TREATMENT_PLAN = guarded(
+    r"\b(?:and|who|whom|if|when|whose|that)\b[^.;]{0,60}?\b(?:planned|plans?|scheduled|intend\w*|assigned|allocated"
+    r"|randomi[sz]ed|selected|chosen|choice|to receive|will (?:be )?(?:receive|receiving|treated|given)"
+    r"|candidates? for|eligible for)\b",
+    re.I,
+)
 _KIND_WORDS = r"(?:[\s-]cell)?(?: (?:carcinoma|histology|nsclc|type))?"
 _ANY_HISTOLOGY = guarded(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
@@ -500,6 +509,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if one_group(criterion):
             continue
         for sentence in criterion.sentences():
+            if _CONDITIONAL_DRUG.search(sentence) or _TREATMENT_PLAN.search(sentence):
+                continue  # "Squamous histology and planned to receive pemetrexed": a treatment choice's limit
             excluded = _excluded_histologies(own_words(sentence))
             if excluded:
                 (shut_firm if excluded[1] else shut_soft).update(excluded[0])
