@@ -95,8 +95,13 @@ def _without_open_status(sentence: str) -> str:
     return phrases.OPEN_WITH_OR_WITHOUT.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+# "No active, measurable CNS metastases": a negation before the first of the listed adjectives.
+_LEADING_NEGATION = re.compile(r"^\s*(?:no|without|not have|free of|absence of)\s+", re.I)
+
+
 def _is_qualifier_only(text: str) -> bool:
     text = _LEADING_JOIN.sub("", text)
+    text = _LEADING_NEGATION.sub("", text)
     words = text.split()
     return len(words) == 1 and any(p.search(text) for p, *_ in phrases.QUALIFIERS)
 
