@@ -95,8 +95,13 @@ def _without_open_status(sentence: str) -> str:
     return phrases.OPEN_WITH_OR_WITHOUT.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+# "No active, measurable CNS metastases": a negation before the first of the listed adjectives.
+_LEADING_NEGATION = re.compile(r"^\s*(?:no|without|not have|free of|absence of)\s+", re.I)
+
+
 def _is_qualifier_only(text: str) -> bool:
     text = _LEADING_JOIN.sub("", text)
+    text = _LEADING_NEGATION.sub("", text)
     words = text.split()
     return len(words) == 1 and any(p.search(text) for p, *_ in phrases.QUALIFIERS)
 
@@ -267,7 +272,12 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
     pairs_a = [f[2] for f in found]
     # "symptomatic or untreated": either one is enough to exclude; so is "untreated, or treated within 14 days".
     either_after = listed or "recent" in {f[0] for f in found} or _relative_qualifier_list(after)
-    if re.search(r"\bor\b|/", before) or either_after and re.search(r"\bor\b", after):
+    if either_after and re.search(r"\bor\b", after):
+        return _most(pairs_t), _most(pairs_a), words
+    if re.search(r"\bor\b|/", before):
+        narrowed = _narrowed_after(before, after)
+        if narrowed is not None:  # "Symptomatic or progressing CNS metastases requiring immediate local therapy"
+            return narrowed[0], narrowed[1], words
         return _most(pairs_t), _most(pairs_a), words
     # "untreated symptomatic": all must hold, so the loosest family decides; synonyms count as one.
     by_family: dict[str, tuple[Verdict, Verdict]] = {}
@@ -278,6 +288,35 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
         )
     return (_most([v[0] for v in by_family.values()], restrictive=False),
             _most([v[1] for v in by_family.values()], restrictive=False), words)
+
+
+def _found(text: str) -> list[tuple[str, Verdict, Verdict]]:
+    return [(family, treated, active) for pattern, family, treated, active in phrases.QUALIFIERS
+            for _ in pattern.finditer(text)]
+
+
+# What may stand between a mention and a qualifier of its own ("CNS metastases requiring ...", "... that need ...").
+_JOINED = re.compile(r"\b(?:and|or|nor|and/or|plus|as well as)\b|[,;(]", re.I)
+
+
+def _narrowed_after(before: str, after: str) -> tuple[Verdict, Verdict] | None:
+    """ "Symptomatic or progressing CNS metastases requiring immediate local therapy": the "or" list before the mention
+    gives the kinds meant (either is enough), and a qualifier right after it narrows all of them (both must hold), so
+    the looser of the two decides. None when nothing follows the mention straight away as its own qualifier."""
+    after = phrases.NEUTRAL_STATUS.sub(" ", after)
+    first = min((m.start() for pattern, *_ in phrases.QUALIFIERS if (m := pattern.search(after))), default=None)
+    if first is None or _JOINED.search(after, 0, first) or phrases.LEPTO.search(after, 0, first):
+        return None  # "... brain metastases and leptomeningeal disease requiring steroids": another condition's
+    listed, narrowing = _found(phrases.NEUTRAL_STATUS.sub(" ", before)), _found(after)
+    if not listed:
+        return None
+    by_family: dict[str, tuple[Verdict, Verdict]] = {"listed": (_most([f[1] for f in listed]),
+                                                                _most([f[2] for f in listed]))}
+    for family, treated, active in narrowing:
+        old = by_family.get(family)
+        by_family[family] = (_most([old[0], treated]), _most([old[1], active])) if old else (treated, active)
+    return (_most([v[0] for v in by_family.values()], restrictive=False),
+            _most([v[1] for v in by_family.values()], restrictive=False))
 
 
 # "Brain metastases that are untreated or symptomatic": a relative clause listing the mention's own kinds.

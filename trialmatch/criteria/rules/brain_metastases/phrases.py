@@ -211,7 +211,14 @@ SUBSET = re.compile(
 )
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
-LOCATION = re.compile(r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa)\b", re.I)
+# "within 5 mm of the optic chiasm", "adjacent to the optic nerves", "in an eloquent area": a site the profile does not
+# give, like the brainstem; it narrows which metastases are meant, it does not take in all of them.
+LOCATION = re.compile(
+    r"\b(?:brainstem|brain stem|midbrain|pons|cerebell\w*|medulla|posterior fossa"
+    r"|optic (?:chiasma?|nerves?|apparatus|pathways?|tracts?)|chiasma?"
+    r"|eloquent (?:areas?|cortex|regions?|locations?))\b",
+    re.I,
+)
 # Right after a mention: ", defined as ...", "(defined as ...)", "(i.e., ...)", ", that is, ...": what it means.
 DEFINED_AS = re.compile(
     r"\s*[,(]\s*(?:defined\s+as|i\.\s?e\.,?|ie,?|that\s+is,|meaning)\s+(?P<words>[^;.()]{3,160})", re.I)

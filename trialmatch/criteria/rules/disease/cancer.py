@@ -28,11 +28,24 @@ _OTHER_OR_ANY = guarded(r"\b(?:other|any|all)\s+(?:[\w-]+\s+){0,2}?(?:cancers?|t
 _HISTORY = guarded(r"\b(?:history|prior|previous|second|malignanc\w*|within \d+ years?)\b", re.I)
 
 
+# "excluding breast cancer, gastric cancer and ": the left-out word heads a list of cancers, NSCLC one of its items.
+# Only the join right before NSCLC may be "and"/"or": "other than CRC or pancreatic cancer, or NSCLC with ..." may
+# close the list before NSCLC, which is then taken.
+_LEFT_OUT_LIST_BEFORE = re.compile(
+    r"\b(?:excluding|except(?: for)?|other than|but not|apart from|with the exception of)\s+"
+    r"(?:(?!(?:including|includes|such|e\.g|for|with|in|who|which|that|are|is|and|or|nor|and/or)\b)[\w-]+"
+    r"(?:\s*[,/]\s*|\s+)){1,12}(?:(?:and/or|and|or)\s+(?:[\w-]+\s+){0,2})?$",
+    re.I,
+)
+
+
 def _left_out(sentence: str, start: int) -> bool:
-    """A tumour list that names lung cancer at `start` only to leave it out ("solid tumours other than NSCLC"),
-    not a history rule ("no prior malignancy other than NSCLC")."""
-    return bool(_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start) and _ANY_CANCER.search(sentence)
-                and not _HISTORY.search(sentence))
+    """A tumour list that names lung cancer at `start` only to leave it out ("solid tumours other than NSCLC",
+    "other solid tumours, excluding breast cancer, non-small cell lung cancer and gastric cancer"), not a history rule
+    ("no prior malignancy other than NSCLC")."""
+    return bool((_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start)
+                 or _LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
+                and _ANY_CANCER.search(sentence) and not _HISTORY.search(sentence))
 
 
 # "breast/lung/esophagogastric/colorectal cancer", "breast, lung, or ovarian carcinoma": organs before one cancer word.

@@ -62,6 +62,15 @@ COHORT = guarded(r"\b(?:cohorts?|arms?|parts?|groups?|stratum|substudy|sub-study
 _CONDITIONAL_DRUG = guarded(
     r"\b(?:if|for|when|in case of)\b[^.;]{0,60}\b(?:pemetrexed|bevacizumab|receiving|treated with)\b", re.I
 )
+# "Squamous histology and is planned to receive pemetrexed", "squamous NSCLC for whom the investigator's choice is
+# pemetrexed", "squamous tumours if assigned to the pemetrexed arm": the histology is shut out only together with a
+# treatment choice the profile does not make, so it shuts no histology out.
+_TREATMENT_PLAN = guarded(
+    r"\b(?:and|who|whom|if|when|whose|that)\b[^.;]{0,60}?\b(?:planned|plans?|scheduled|intend\w*|assigned|allocated"
+    r"|randomi[sz]ed|selected|chosen|choice|to receive|will (?:be )?(?:receive|receiving|treated|given)"
+    r"|candidates? for|eligible for)\b",
+    re.I,
+)
 _KIND_WORDS = r"(?:[\s-]cell)?(?: (?:carcinoma|histology|nsclc|type))?"
 _ANY_HISTOLOGY = guarded(
     r"\b(?:any|all|regardless of|irrespective of)\s+(?:\w+\s+)?histolog\w*"
@@ -427,6 +436,31 @@ def _criteria_take_solid_tumours(text: TrialText) -> bool:
     return False
 
 
+# "malignancy with a KRAS p.G12C mutation", "a diagnosis of cancer": cancer of any kind, so NSCLC of any histology.
+_ANY_CANCER = re.compile(r"\b(?:malignanc(?:y|ies)|cancers?|neoplasms?)\b", re.I)
+
+
+@cache
+def _open_inclusions(text: TrialText) -> tuple[int, ...]:
+    """The inclusions (their indices) taking NSCLC, solid tumours or cancer in general and naming no histology
+    ("Stage IV NSCLC", "Phase Ia: advanced solid tumour with a HER2 aberration", "malignancy with KRAS G12C")."""
+    basket = vocab()["basket"]
+    return tuple(criterion.index for criterion in text.inclusion if criterion.purpose is None and any(
+        (_LUNG.search(sentence) or basket.search(sentence)
+         or _ANY_CANCER.search(sentence) and not _cancer_of_organ_named(sentence))
+        and not _mentions(sentence) for sentence in criterion.sentences()))
+
+
+def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[Any]) -> bool:
+    """ "Arm C: non-squamous histology" in a trial another of whose inclusions (for everyone, or another group) takes
+    NSCLC of any histology: the histology is one cohort's, part's or arm's (not a marker group's: "Patients with EGFR
+    mutation must have adenocarcinoma" is a question for a carrier), and the others are open to every histology."""
+    scope = getattr(criterion, "scope", None)
+    if scope is not None and scope.genes:
+        return False
+    return bool(mentions) and any(index != criterion.index for index in _open_inclusions(text))
+
+
 def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
     """None when the sentence lets every histology in ("any histology"); else whether it may name one."""
     if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
@@ -445,6 +479,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     ]
     asked: set[str] | None = None  # the histologies the inclusions ask for
     asked_firm = False  # ... and whether for every patient
+    # Asked for by one cohort's, part's or arm's criterion ("Arm C: non-squamous histology"): the other groups are left
+    # open, so these narrow nothing by themselves, only widen what the trial asks of everyone.
+    asked_by_group: set[str] = set()
     nos = False  # NSCLC not otherwise specified is named among those asked for
     neuroendocrine = False  # large cell neuroendocrine carcinoma is named among those asked for
     shut_firm: set[str] = set()
@@ -461,6 +498,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         gate = gates[sentence]
         if gate is None:
             asked, asked_firm, shut_firm, shut_soft, evidence = None, False, set(), set(), ""
+            asked_by_group = set()
             break  # every histology may enrol: only the exclusions below can still narrow it
         if not gate:
             continue  # names no histology (most sentences): nothing below can find one
@@ -481,12 +519,16 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
+        by_group = (cohort_only and criterion is not None and criterion.index not in listed
+                    and _cohort_of_open_trial(text, criterion, mentions))
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
         if mentions and not cohort_only and _NEUROENDOCRINE_ASKED.search(sentence):
             neuroendocrine = True
         for allows, shut in mentions:
-            if shut == NOT_SHUT:
+            if shut == NOT_SHUT and by_group:  # (one of a list of ways in stays a question: another way may hold)
+                asked_by_group.update(allows)
+            elif shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
                 asked_firm = asked_firm or not cohort_only
             elif not cohort_only:
@@ -500,12 +542,16 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         if one_group(criterion):
             continue
         for sentence in criterion.sentences():
+            if _CONDITIONAL_DRUG.search(sentence) or _TREATMENT_PLAN.search(sentence):
+                continue  # "Squamous histology and planned to receive pemetrexed": a treatment choice's limit
             excluded = _excluded_histologies(own_words(sentence))
             if excluded:
                 (shut_firm if excluded[1] else shut_soft).update(excluded[0])
                 evidence = evidence or sentence
                 other_than = _OTHER_THAN.search(sentence)
                 nos = nos or bool(other_than and _NOS.search(_TAIL_END.split(sentence[other_than.end():][:120], 1)[0]))
+    if asked is not None:
+        asked |= asked_by_group
     allowed = (set(HISTOLOGIES) if asked is None else asked) - shut_firm - shut_soft
     if allowed >= set(HISTOLOGIES):
         return {"allowed": None, "out": [], "evidence": ""}

@@ -921,6 +921,14 @@ _PART_MENTION = guarded(
 )
 _SCORED_ASIDE = re.compile(r"\((?=[^()]*\b(?:ECOG|PS|WHO|Zubrod|Karnofsky|KPS)\b)[^()]*\)", re.I)
 _EVERY_PART = re.compile(r"\b(?:all|both|each|every|any|either|whole|entire)\b", re.I)
+# "ECOG 0-1. In Cohorts 1 and 2, patients aged 75 or older may have ECOG 2": a later sentence letting a score of its
+# own in is that part's exception, as a scored aside is; the limit before it is everyone's.
+_SCORED_PERMISSION_SENTENCE = re.compile(
+    r"(?<=[.;])\s+(?=[^.;]*\b(?:ECOG|PS|WHO|Zubrod|Karnofsky|KPS)\b)"
+    r"(?=[^.;]*\b(?:may|can|permitted|allowed|eligible|acceptable|accepted)\b)[^.;]*",
+    re.I,
+)
+_SCORE_WORD = re.compile(r"\b(?:ECOG|PS|WHO|Zubrod|Karnofsky|KPS|performance status)\b", re.I)
 
 
 def one_part(text: str) -> str | None:
@@ -930,6 +938,9 @@ def one_part(text: str) -> str | None:
     # exception; the limit outside it is everyone's ("ECOG 0-1 (Part A only)" keeps its part).
     if "(" in text:
         text = _SCORED_ASIDE.sub(" ", text)
+    general = _SCORED_PERMISSION_SENTENCE.sub(" ", text)
+    if general != text and _SCORE_WORD.search(general):
+        text = general
     names = {m.group(0).lower() for m in _PART_MENTION.finditer(text)}
     # "PS 0-1, except in Part B where 0-2 is allowed": the part is the exception, the limit is everyone's.
     if len(names) != 1 or _EVERY_PART.search(text) or _EXCEPTION_CUE.search(text):
