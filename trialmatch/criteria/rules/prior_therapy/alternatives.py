@@ -115,16 +115,53 @@ NONE = Alternatives((), {}, ())
 # "Subjects who have failed EGFR-TKI treatment, specifically:" over "a. Subjects who received a first-generation TKI
 # ...", "b. Subjects who progressed after ...": a lead-in that goes on to spell itself out, over sub-bullets that each
 # name a kind of patient. Each is one way to be what the lead-in says, not a rule on every patient.
-_SPELT_OUT = re.compile(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning)\s*:\s*$")
-_SUBJECT_ITEM = re.compile(r"^\W{0,3}(?:[a-z0-9]{1,3}[.)]\s+)?"
+# "Progression on prior EGFR TKI therapy as follows:" over "a. Prior gefitinib ...", "b. Prior osimertinib as first-line
+# therapy": the same, each item one treatment history that counts.
+_SPELT_OUT = re.compile(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning|as\s+follows)\s*:\s*$")
+# "all of the following", "each of", "both": the lead-in asks for every item.
+_EVERY = re.compile(r"\b(?:all|each|every|both)\b")
+_ITEM_MARK = r"^\W{0,3}(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
+_SUBJECT_ITEM = re.compile(_ITEM_MARK +
                            r"(?:subjects|patients|participants|those|people|individuals)\s+(?:who|whose|that|with)\b")
+# An item that is one treatment history: "Prior osimertinib as first-line therapy", "Progressed on gefitinib",
+# "Received an ALK TKI", "Failure of ...". An item of another topic ("ANC >= 1.5", "ECOG 0-1") is a requirement.
+_HISTORY_ITEM = re.compile(_ITEM_MARK + r"(?:has\s+|have\s+)?(?:documented\s+|radiographic\s+|disease\s+)?"
+                           r"(?:prior|previous(?:ly)?|progress(?:ion|ed)|received|receipt|treated|failure|failed"
+                           r"|relapsed?|recurrence|refractory|resistan(?:t|ce)|intoleran(?:t|ce))\b")
+# An item ending in "and" joins the next one to it: every item binds.
+_ENDS_AND = re.compile(r"\band[\s,;:]*$")
+# "Participants who received osimertinib first-line are eligible regardless of T790M status": read as a permission,
+# it asks for nothing, so as a way in it would let every patient in. Such a list keeps its old reading.
+_ALLOWS = re.compile(r"\b(?:(?:is|are|will be|would be)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)"
+                     r"|may\s+(?:be\s+)?(?:enrol|enroll|included|eligible|participate))")
+
+
+# Treatment histories are kinds of one treatment the lead-in names ("Progression on prior EGFR TKI therapy as
+# follows:", "Prior ALK inhibitor treatment defined as:"). Under a bare "Prior therapy, specifically:", or a lead-in
+# naming two treatments ("chemotherapy and immunotherapy as follows:"), they are requirements that add up.
+_ONE_TREATMENT = re.compile(r"\b(?:tki|tkis|inhibitors?|targeted|directed|egfr|alk|ros1|ret|met|kras|braf|her2|ntrk"
+                            r"|immunotherapy|checkpoint|chemotherapy|platinum)\b")
+_TWO_TREATMENTS = re.compile(r"\b(?:and|plus|followed by|as well as)\b")
+
+
+def _kind_item(text: str, lead: str) -> bool:
+    """A sub-item naming one kind of patient, or one treatment history under a lead-in naming one treatment (and
+    not joined to the next by "and", nor said to be allowed)."""
+    if _ENDS_AND.search(text) is not None or _ALLOWS.search(text) is not None:
+        return False
+    if _SUBJECT_ITEM.match(text) is not None:
+        return True
+    return _HISTORY_ITEM.match(text) is not None and _ONE_TREATMENT.search(lead) is not None \
+        and _TWO_TREATMENTS.search(lead) is None
 
 
 def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
-    """The inclusions that spell themselves out as kinds of patient (_SPELT_OUT over _SUBJECT_ITEM bullets)."""
+    """The inclusions that spell themselves out as kinds of patient or treatment histories (_SPELT_OUT over
+    _kind_item bullets)."""
     found = set()
     for index, crit in enumerate(criteria):
-        if crit.section != "inclusion" or not _SPELT_OUT.search(normalize(crit.text)):
+        lead = normalize(crit.text)
+        if crit.section != "inclusion" or not _SPELT_OUT.search(lead) or _EVERY.search(lead):
             continue
         items = []
         for below in criteria[index + 1:]:
@@ -132,7 +169,7 @@ def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
                 break
             if below.depth == criteria[index + 1].depth:
                 items.append(below)
-        if len(items) >= 2 and all(_SUBJECT_ITEM.match(normalize(item.text)) for item in items):
+        if len(items) >= 2 and all(_kind_item(normalize(item.text), lead) for item in items):
             found.add(index)
     return frozenset(found)
 

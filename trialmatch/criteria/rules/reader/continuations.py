@@ -177,10 +177,18 @@ def _for_another_cancer(text: str) -> bool:
     return own is not None and own.other_disease
 
 
+# The mark of a lettered, numbered or roman item: "b. ", "2) ", "(ii) ".
+_NEXT_MARK = re.compile(r"^\(?(?:[a-h]|[1-9]|i{1,3}|iv|v)[.)]\s+(?=\S)", re.I)
+
+
 def _joined(before: str, after: str) -> str:
     """Two bullets as one criterion. Before an "or" the first one's full stop goes ("Patients with EGFR-mutant
     NSCLC." / "Or patients with ALK-positive NSCLC."), so that no reader cuts the alternatives into sentences."""
     before, after = before.rstrip(), after.strip()
+    if _ends_or(before):
+        # "a. Prior gefitinib; or" / "b. Prior osimertinib": the next item's mark ("b.") would end a sentence there
+        # and cut the alternatives apart.
+        after = _NEXT_MARK.sub("", after, count=1) or after
     if _OPENS_OR.match(after):
         before = before[:-1] if before.endswith(".") else before
         after = after[0].lower() + after[1:] if after[1:2].islower() else after  # "Or" -> "or"; "OR" stays
