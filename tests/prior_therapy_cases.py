@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.invented import invented_trial
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import profile_from_dict
+from trialmatch.matching.profile import Profile, profile_from_dict
 
 BASE: dict[str, Any] = {"age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1, "biomarkers": [],
                         "tested_negative": [], "pdl1_tps": None, "brain_metastases": "none"}
@@ -46,3 +46,12 @@ def invented_patient(bio: list[tuple[str, str]], drugs: list[str], lines: int | 
             "biomarkers": [{"gene": g, "alteration": a} for g, a in bio],
             "tested_negative": [g for g in extra.get("negative", STRUCTURE_PANEL) if g not in genes],
             "prior_therapies": drugs, "prior_lines": lines, "pdl1_tps": extra.get("pdl1"), "brain_metastases": "none"}
+
+
+def stage_iv_profile(**facts: object) -> Profile:
+    """A validated stage IV profile: an ECOG 1 adenocarcinoma patient of 60 with no brain metastases, findings,
+    negative tests, PD-L1 result or prior treatment, with `facts` changed."""
+    base: dict[str, object] = {"id": "p", "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
+                               "brain_metastases": "none", "biomarkers": [], "tested_negative": [], "pdl1_tps": None,
+                               "prior_therapies": [], "prior_lines": 0}
+    return profile_from_dict({**base, **facts})

@@ -12,12 +12,14 @@ Every sentence is invented.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial, whole_parse_verdict
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules.reader import read_scope
 from trialmatch.criteria.text import Criterion, split_criteria
-from trialmatch.matching.profile import Profile, profile_from_dict
 
 LABELLED = [
     ("Dose expansion Part B (with an anti-PD-1): PD-L1 TPS >= 50%", "Dose expansion Part B (with an anti-PD-1)",
@@ -126,12 +128,9 @@ def test_near_miss_a_lead_in_naming_a_history_is_no_design_lead_in() -> None:
 
 
 # Cross-dimension: the reader's answer reaches every dimension.
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "kras", "age": 61, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "KRAS", "alteration": "G12C"}], "tested_negative": ["EGFR", "ALK"], "pdl1_tps": 60,
-        "prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1, "ecog": 1, "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, id="kras", age=61, biomarkers=[{"gene": "KRAS", "alteration": "G12C"}],
+                   tested_negative=["EGFR", "ALK"], pdl1_tps=60, prior_therapies=["carboplatin", "pemetrexed"],
+                   prior_lines=1)
 
 
 def test_a_brain_rule_of_a_design_labelled_part_binds_only_that_part() -> None:

@@ -15,16 +15,14 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(gene: str, alteration: str, therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 61, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": gene, "alteration": alteration}],
-        "tested_negative": ["KRAS", "ROS1"], "pdl1_tps": 5,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=61, biomarkers=[{"gene": gene, "alteration": alteration}],
+                            tested_negative=["KRAS", "ROS1"], pdl1_tps=5, prior_therapies=therapies, prior_lines=lines)
 
 
 OSIMERTINIB = _patient("EGFR", "exon 19 deletion", ["osimertinib"], 1)

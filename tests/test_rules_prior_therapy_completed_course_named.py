@@ -8,20 +8,17 @@ before a drug), a completion timed to the study (a washout), and a course not co
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "p", "age": 61, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "KRAS", "alteration": "G12D"}],
-        "tested_negative": ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET"], "pdl1_tps": 10,
-        "prior_therapies": [], "prior_lines": 0, "ecog": 1, "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, age=61, biomarkers=[{"gene": "KRAS", "alteration": "G12D"}],
+                   tested_negative=["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET"], pdl1_tps=10)
 
 
 NAIVE = _patient()

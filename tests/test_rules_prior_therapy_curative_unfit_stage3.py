@@ -9,20 +9,17 @@ systemic treatment itself still leaves that way in.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "p", "age": 68, "histology": "squamous", "stage": "IV", "biomarkers": [],
-        "tested_negative": ["EGFR", "ALK", "ROS1"], "pdl1_tps": 70,
-        "prior_therapies": ["carboplatin", "paclitaxel", "pembrolizumab"], "prior_lines": 1, "ecog": 1,
-        "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, age=68, histology="squamous", tested_negative=["EGFR", "ALK", "ROS1"], pdl1_tps=70,
+                   prior_therapies=["carboplatin", "paclitaxel", "pembrolizumab"], prior_lines=1)
 
 
 TREATED = _patient()

@@ -10,18 +10,17 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 _NEGATIVE = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "KRAS", "NTRK1", "NTRK2", "NTRK3"]
 
 
 def _patient(gene: str, alteration: str, therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": f"{gene}-{alteration}", "age": 60, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": gene, "alteration": alteration}],
-        "tested_negative": [g for g in _NEGATIVE if g != gene], "pdl1_tps": 20,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(id=f"{gene}-{alteration}", biomarkers=[{"gene": gene, "alteration": alteration}],
+                            tested_negative=[g for g in _NEGATIVE if g != gene], pdl1_tps=20,
+                            prior_therapies=therapies, prior_lines=lines)
 
 
 CHEMO_IO = ["carboplatin", "pemetrexed", "pembrolizumab"]

@@ -7,20 +7,17 @@ pembrolizumab). A bracket telling the group's history ("Part D (previously treat
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "kras", "age": 64, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "KRAS", "alteration": "G12C"}],
-        "tested_negative": ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2"], "pdl1_tps": 70,
-        "prior_therapies": [], "prior_lines": 0, "ecog": 1, "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, id="kras", age=64, biomarkers=[{"gene": "KRAS", "alteration": "G12C"}],
+                   tested_negative=["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2"], pdl1_tps=70)
 
 
 NAIVE = _patient()

@@ -8,20 +8,17 @@ investigational therapy": the chemotherapy) and a named drug beside it still ban
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "p", "age": 64, "histology": "adenocarcinoma", "stage": "IV", "biomarkers": [],
-        "tested_negative": ["EGFR", "ALK", "ROS1"], "pdl1_tps": 20,
-        "prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1, "ecog": 1,
-        "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, age=64, tested_negative=["EGFR", "ALK", "ROS1"], pdl1_tps=20,
+                   prior_therapies=["carboplatin", "pemetrexed", "pembrolizumab"], prior_lines=1)
 
 
 CHEMO_IO = _patient()

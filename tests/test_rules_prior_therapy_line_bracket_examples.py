@@ -11,15 +11,15 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(drugs: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 66, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "KRAS", "alteration": "G12V"}], "tested_negative": ["EGFR", "ALK", "ROS1"],
-        "pdl1_tps": 1, "prior_therapies": drugs, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=66, biomarkers=[{"gene": "KRAS", "alteration": "G12V"}],
+                            tested_negative=["EGFR", "ALK", "ROS1"], pdl1_tps=1,
+                            prior_therapies=drugs, prior_lines=lines)
 
 
 OTHER_LINE = _patient(["bevacizumab", "vinorelbine"], 1)

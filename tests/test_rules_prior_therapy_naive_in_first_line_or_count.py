@@ -6,20 +6,17 @@ patient and everyone treated was excluded. The untreated way's line words stay w
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
-
-def _patient(**changes: object) -> Profile:
-    facts: dict[str, object] = {
-        "id": "p", "age": 59, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "MET", "alteration": "exon 14 skipping"}],
-        "tested_negative": ["EGFR", "ALK", "ROS1"], "pdl1_tps": 5,
-        "prior_therapies": [], "prior_lines": 0, "ecog": 1, "brain_metastases": "none"}
-    return profile_from_dict({**facts, **changes})
+_patient = partial(stage_iv_profile, age=59, biomarkers=[{"gene": "MET", "alteration": "exon 14 skipping"}],
+                   tested_negative=["EGFR", "ALK", "ROS1"], pdl1_tps=5)
 
 
 NAIVE = _patient()

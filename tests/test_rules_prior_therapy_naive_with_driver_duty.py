@@ -12,17 +12,16 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(gene: str | None, alteration: str = "", drugs: tuple[str, ...] = (), lines: int = 0) -> Profile:
     markers = [{"gene": gene, "alteration": alteration}] if gene else []
     negative = [g for g in ("EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET") if g != gene]
-    return profile_from_dict({
-        "id": "p", "age": 57, "histology": "adenocarcinoma", "stage": "IV", "biomarkers": markers,
-        "tested_negative": negative, "pdl1_tps": 30, "prior_therapies": list(drugs), "prior_lines": lines,
-        "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=57, biomarkers=markers, tested_negative=negative, pdl1_tps=30,
+                            prior_therapies=list(drugs), prior_lines=lines)
 
 
 EGFR_AFTER_TKI = _patient("EGFR", "exon 19 deletion", ("osimertinib",), 1)

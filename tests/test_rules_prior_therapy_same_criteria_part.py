@@ -10,15 +10,14 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 57, "histology": "squamous", "stage": "IV", "biomarkers": [],
-        "tested_negative": ["EGFR", "ALK", "ROS1", "KRAS"], "pdl1_tps": 40,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=57, histology="squamous", tested_negative=["EGFR", "ALK", "ROS1", "KRAS"], pdl1_tps=40,
+                            prior_therapies=therapies, prior_lines=lines)
 
 
 NAIVE = _patient([], 0)

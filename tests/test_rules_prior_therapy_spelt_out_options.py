@@ -11,16 +11,15 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "egfr", "age": 58, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "EGFR", "alteration": "exon 19 deletion"}],
-        "tested_negative": ["ALK", "ROS1", "KRAS"], "pdl1_tps": 10,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(id="egfr", age=58, biomarkers=[{"gene": "EGFR", "alteration": "exon 19 deletion"}],
+                            tested_negative=["ALK", "ROS1", "KRAS"], pdl1_tps=10, prior_therapies=therapies,
+                            prior_lines=lines)
 
 
 OSIMERTINIB = _patient(["osimertinib"], 1)

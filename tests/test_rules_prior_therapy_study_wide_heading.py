@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.text import TrialText
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(therapies: list[str]) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 66, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}], "tested_negative": ["ALK", "ROS1"], "pdl1_tps": 5,
-        "prior_therapies": therapies, "prior_lines": 1 if therapies else 0, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=66, biomarkers=[{"gene": "EGFR", "alteration": "L858R"}],
+                            tested_negative=["ALK", "ROS1"], pdl1_tps=5,
+                            prior_therapies=therapies, prior_lines=1 if therapies else 0)
 
 
 NAIVE = _patient([])

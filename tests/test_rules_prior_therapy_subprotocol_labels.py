@@ -11,16 +11,16 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.rules.prior_therapy.scope import heading_cohorts
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 59, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "KRAS", "alteration": "G12C"}], "tested_negative": ["EGFR", "ALK"], "pdl1_tps": 30,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=59, biomarkers=[{"gene": "KRAS", "alteration": "G12C"}],
+                            tested_negative=["EGFR", "ALK"], pdl1_tps=30,
+                            prior_therapies=therapies, prior_lines=lines)
 
 
 NAIVE = _patient([], 0)

@@ -12,16 +12,14 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 
 def _patient(alterations: list[str], drugs: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": "p", "age": 58, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": "EGFR", "alteration": a} for a in alterations],
-        "tested_negative": ["ALK", "ROS1"], "pdl1_tps": 5,
-        "prior_therapies": drugs, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(age=58, biomarkers=[{"gene": "EGFR", "alteration": a} for a in alterations],
+                            tested_negative=["ALK", "ROS1"], pdl1_tps=5, prior_therapies=drugs, prior_lines=lines)
 
 
 T790M_AFTER_1G = _patient(["L858R", "T790M"], ["erlotinib"], 1)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from invented import invented_trial
 
+from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.criteria.rules.reader.scope import condition_scope
-from trialmatch.matching.profile import Profile, profile_from_dict
+from trialmatch.matching.profile import Profile
 
 TREATED_GROUPS = [
     "Subjects who have failed EGFR-TKI treatment, specifically: a first-generation TKI",
@@ -46,11 +47,10 @@ def test_near_miss_a_group_named_by_its_marker_keeps_it(text: str, gene: str) ->
 
 
 def _patient(gene: str, therapies: list[str], lines: int) -> Profile:
-    return profile_from_dict({
-        "id": gene, "age": 58, "histology": "adenocarcinoma", "stage": "IV",
-        "biomarkers": [{"gene": gene, "alteration": "fusion" if gene == "ALK" else "L858R"}],
-        "tested_negative": [g for g in ("EGFR", "ALK", "ROS1", "KRAS") if g != gene], "pdl1_tps": 10,
-        "prior_therapies": therapies, "prior_lines": lines, "ecog": 1, "brain_metastases": "none"})
+    return stage_iv_profile(id=gene, age=58,
+                            biomarkers=[{"gene": gene, "alteration": "fusion" if gene == "ALK" else "L858R"}],
+                            tested_negative=[g for g in ("EGFR", "ALK", "ROS1", "KRAS") if g != gene], pdl1_tps=10,
+                            prior_therapies=therapies, prior_lines=lines)
 
 
 TRIAL = ("* EGFR exon 19 deletion or L858R\n"
