@@ -389,10 +389,33 @@ _LESION_SUBJECT = re.compile(
 _NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:have|has|had|been|be|being|yet|ever|already)\s+)*$")
 
 
+# "... at least 1 brain metastasis >= 5 mm in longest dimension on MRI that has not been previously treated": a
+# relative clause whose antecedent, measured and located in between, is a lesion. Its words are the lesion's (brain
+# and measurable-disease rules), as when the lesion stands right before them. The nearest of a lesion and a person
+# in front of "that/which" is the antecedent: "patients with brain metastases who ..." is said of the patients.
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:has|have|had|are|is|were|was|must|should|not|never|been|be|yet"
+                       r"|already|previously|\w+n't)\s+)*$")
+_LESION_NOUN = re.compile(r"\b(?:metastas[ie]s|mets|lesions?|(?:tumou?r|disease)\s+sites?|sites?\s+of\s+disease)\b")
+_PERSON_NOUN = re.compile(r"\b(?:patients?|subjects?|participants?|persons?|people|individuals?|women|men|who|they)\b")
+
+
+def _lesion_antecedent(norm: str, start: int) -> bool:
+    """Whether the words at `start` open a relative clause ("that has not been ...") on a lesion named before it
+    in the same clause."""
+    rel = _RELATIVE.search(norm, max(0, start - 60), start)
+    if rel is None:
+        return False
+    head = norm[max(0, start - 240):rel.start()]
+    head = head[max(head.rfind(";"), head.rfind(". ")) + 1:]
+    lesions = [m.end() for m in _LESION_NOUN.finditer(head)]
+    people = [m.end() for m in _PERSON_NOUN.finditer(head)]
+    return bool(lesions) and (not people or lesions[-1] > people[-1])
+
+
 def said_of_lesion(norm: str, start: int) -> bool:
     """Whether the treatment words at `start` have a lesion as their subject ("brain metastases must not have been
-    previously treated")."""
-    return _LESION_SUBJECT.search(norm, max(0, start - 80), start) is not None
+    previously treated", "a brain metastasis >= 5 mm on MRI that has not been previously treated")."""
+    return _LESION_SUBJECT.search(norm, max(0, start - 80), start) is not None or _lesion_antecedent(norm, start)
 
 
 def denied(norm: str, start: int) -> bool:
