@@ -48,6 +48,8 @@ _RANGE = re.compile(r"(?P<a>\d)(?<![\d.]\d)\s*(?:-|to|or)\s*(?P<b>\d)(?![\d.%])"
 _DIGIT = re.compile(r"\d")
 # Spelt-out ranges from nothing: "zero or one prior lines", "none to two prior regimens", "treatment-naive or
 # having received one prior line", "no prior systemic therapy, or one prior line of chemotherapy": 0..N lines.
+# An aside in brackets counts as one step of the gap: "treatment-naive (i.e., no prior systemic therapy in the
+# metastatic setting) or have received one prior line" (its "i.e." is no sentence end).
 _LINE_AHEAD = r"(?=\s+(?:prior\s+|previous\s+|earlier\s+)?(?:systemic\s+)?(?:lines?|regimens?)\b)"
 _ZERO_TO = guarded(
     r"\b(?:zero|none|nil)\s*(?:or|to|-|through|and)\s*(?P<n>one|two|three|[1-3])\b" + _LINE_AHEAD
@@ -55,7 +57,8 @@ _ZERO_TO = guarded(
 )
 _NAIVE_OR = guarded(
     r"(?:\b(?:(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]+)?na[i\u00ef]ve\b|\b(?:previously\s+)?"
-    r"untreated\b|\bno prior (?:systemic )?(?:therapy|treatment)\b)[^;.]{0,40}?\bor\s+(?:having\s+|have\s+|has\s+)?"
+    r"untreated\b|\bno prior (?:systemic )?(?:therapy|treatment)\b)(?:[^;.()]|\([^()]{0,120}\)){0,40}?"
+    r"\bor\s+(?:having\s+|have\s+|has\s+)?"
     r"(?:(?:received|had|after|following|progressed (?:on|after)|previously treated with|treated with)\s+)?"
     r"(?:(?:exactly|only)\s+)?(?P<n>one|two|[12]|a single)\b" + _LINE_AHEAD
 )

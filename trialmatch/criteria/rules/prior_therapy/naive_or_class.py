@@ -13,7 +13,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
-from trialmatch.criteria.rules.prior_therapy.terms import Mention
+from trialmatch.criteria.rules.prior_therapy.terms import Mention, find_mentions
 
 _NUMBERS = {"one": 1, "1": 1, "a single": 1, "single": 1, "two": 2, "2": 2}
 # The untreated way in, then "or" and a count of one class of regimen or line.
@@ -69,3 +69,40 @@ def naive_or_class(norm: str, mentions: list[Mention], base: dict[str, Any]) -> 
 def _in_parens(norm: str, mention: Mention) -> bool:
     """A name in brackets is an aside ("with or without immunotherapy"), no way in of its own."""
     return any(p.start() <= mention.start < p.end() for p in cues.PAREN.finditer(norm))
+
+
+# "(either) 0-1 prior line of treatment in the metastatic setting, the prior line must have consisted of: A, or B,
+# or A in combination with B" (spelt_ranges wrote the untreated way as 0; line_contents joined the list).
+_DESCRIBED = guarded(
+    r"^\s*(?:(?:patients|subjects|participants)\s+)?(?:(?:must|should)\s+)?(?:(?:be|are|is|have|has)\s+)?(?:either\s+)?"
+    r"0-(?P<n>[12])\s+(?:prior\s+|previous\s+)?lines?\s+of\s+(?:systemic\s+)?(?:treatment|therapy)\b"
+    r"(?P<gap>[^,;:.]{0,60}),\s*(?:the|this|that|such a|such)\s+(?:(?:prior|previous|earlier|one)\s+)?"
+    r"(?:lines?|regimens?)(?:\s+of\s+(?:systemic\s+)?(?:therapy|treatment))?\s+(?:must|should|shall|has to|needs? to)"
+    r"\s+(?:have\s+)?(?:consisted\s+of|comprised|included|contained|been)(?:\s+(?:one\s+)?of\s+the\s+following)?"
+    r"\s*:(?P<list>.+)$"
+)
+# The list is understood when every item names a treatment and they are joined by "or" (each one a way).
+_ITEM_CUT = re.compile(r",?\s*\bor\b\s*")
+
+
+def described_line(norm: str, mentions: list[Mention], base: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rule of an inclusion "either untreated or one prior line; the line must have consisted of: A, or B"
+    (one any_of: untreated, or N lines at most holding one of the items), or None when the sentence is not that.
+    An item naming no known treatment leaves the list not understood: the line is then a question."""
+    found = _DESCRIBED.search(norm)
+    if found is None or not _SETTING_GAP.match(found.group("gap")):
+        return None
+    a = found.start("list")
+    listed = [m for m in mentions if m.start >= a]
+    if any(m.start < a for m in mentions if not m.systemic) or not listed or any(m.systemic for m in listed):
+        return None
+    items = [part for part in _ITEM_CUT.split(cues.strip_parens(found.group("list")).strip(" .")) if part.strip()]
+    understood = all(find_mentions(part) for part in items)
+    n = int(found.group("n"))
+    naive = {**base, "kind": "naive", "allow": [], "setting": "advanced"}
+    lines = {**base, "kind": "lines", "min": 1, "max": n, "of": None, "setting": "advanced"}
+    need = {**base, "kind": "require", "groups": [list(dict.fromkeys(i for m in listed for i in m.items))],
+            "met_unknown": False, "setting": "advanced"}
+    if not understood:
+        need["soft"] = True  # an item the vocabulary does not know: a line outside the known ones is a question
+    return [{**base, "kind": "any_of", "options": [[naive], [lines, need]]}]

@@ -48,6 +48,7 @@ from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
+from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_contents
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
@@ -573,7 +574,7 @@ def _section(crit: Criterion) -> str:
 def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets, and
     each rule inside a list of alternatives marked with its path (`alt`)."""
-    criteria = list(text.criteria)
+    criteria = fold_line_contents(list(text.criteria))
     egfr_trial = bool(_EGFR.search(text.header))
     header_genes = frozenset(genes_named(text.header))
     observational = text.study_type == "OBSERVATIONAL"

@@ -33,7 +33,7 @@ from trialmatch.criteria.rules.prior_therapy.lines import (
     study_first_line,
 )
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
-from trialmatch.criteria.rules.prior_therapy.naive_or_class import naive_or_class
+from trialmatch.criteria.rules.prior_therapy.naive_or_class import described_line, naive_or_class
 from trialmatch.criteria.rules.prior_therapy.names import (
     Context,
     LeadIn,
@@ -849,7 +849,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if narrowed:
             base["marker"] = narrowed
     if not excluding and not conditioned_on_other_fact(norm):
-        two_ways = naive_or_class(norm, read.mentions, base)
+        two_ways = naive_or_class(norm, read.mentions, base) or described_line(norm, read.mentions, base)
         if two_ways is not None:
             return two_ways  # "either no prior therapy, or exactly one prior platinum-based regimen"
     met_spans = _met_counts(norm)
