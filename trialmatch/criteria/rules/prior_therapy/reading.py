@@ -59,6 +59,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
     reading_rules,
     sentence_rules,
 )
+from trialmatch.criteria.rules.prior_therapy.study_phase import on_study_criteria
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
@@ -587,6 +588,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     defined: dict[str, tuple[str, ...]] | None = None  # the criteria's spelt-out abbreviations, read when first asked
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     stated_by: dict[int, tuple[int, int]] = {}  # per criterion that stated rules, their indexes
+    on_study = on_study_criteria(criteria)  # "completion of 4 cycles during the induction phase": given on study
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         if tails:  # most texts have no closing headings: nothing to filter
@@ -595,7 +597,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads) and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
+        if any(reads) \
+                and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
                 and not _topic_heading(crit):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
@@ -625,6 +628,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 spans[k] = (before, len(rules))
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
+            if crit.index in on_study:  # the study gives that treatment itself: no entry requirement
+                rules[start:] = [rule for rule in rules[start:] if rule["kind"] != "require"]
             stated_by[crit.index] = (start, len(rules))
             if crit.section == "inclusion" and ancestors and len(rules) > start and _given_as(ancestors[-1].text):
                 rules[start:] = _drug_line_positions(rules[start:], crit.text)
