@@ -1,8 +1,12 @@
-"""Treatment given on study in an earlier phase.
+"""Treatment given on study in an earlier phase, and bans on the agent of the patient's own arm.
 
 "Induction phase: * No prior systemic treatment ... Maintenance phase (randomization): * Completion of 4 cycles of
 carboplatin, etoposide and atezolizumab during the induction phase": the four cycles are given by the study
 itself, so the maintenance bullet is no entry requirement on earlier treatment (on_study_criteria).
+
+"Previous treatment with the assigned targeted therapy or another drug with a similar mechanism of action (e.g.,
+prior anti-HER2 therapy for the HER2 arm, ...)": a ban bound to each arm's own agent, not a trial-wide ban on the
+generic words it uses ("targeted therapy"); assigned_agent_ban tells such a sentence.
 """
 
 from __future__ import annotations
@@ -50,3 +54,25 @@ def on_study_criteria(criteria: list[Criterion]) -> frozenset[int]:
             found.add(crit.index)
     return frozenset(found)
 
+
+# "the assigned targeted therapy", "the allocated study drug", "the investigational agent of the arm", "another drug
+# with a similar mechanism of action": the ban names the patient's own arm's agent, not a class of its own.
+_ASSIGNED = re.compile(r"\b(?:the|their|his/her|the\s+participant's|the\s+patient's)\s+(?:assigned|allocated"
+                       r"|matched|study|investigational|protocol)\s+(?:[\w-]+\s+){0,2}?(?:agents?|drugs?|therapy"
+                       r"|therapies|treatments?|regimens?|compounds?|medications?)\b"
+                       r"|\b(?:similar|same)\s+mechanisms?\s+of\s+action\b", re.I)
+# "prior anti-HER2 therapy for the HER2 arm", "a BRAF or MEK inhibitor (BRAF arm)": one example per arm.
+_ARM_EXAMPLE = re.compile(r"(?:prior\s+|previous\s+)?(?P<drug>[^,;()]+?)\s+(?:for|in)\s+(?:the\s+)?"
+                          r"(?P<arm>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:arm|cohort|module|sub-?study)\b", re.I)
+
+_LEAD = re.compile(r"^(?:(?:for example|e\.g\.|such as|including|prior|previous|a|an|any)[\s,:]+)+", re.I)
+
+
+def assigned_agent_ban(text: str) -> list[tuple[str, str]] | None:
+    """For a ban on the agent of the patient's assigned arm, its (drug, arm) examples ("anti-HER2 therapy",
+    "HER2"); None when the sentence is not such a ban. Without an example bound to an arm, "prior treatment
+    with the study drug or any KRAS G12C inhibitor" is a single-arm trial's own ban, read as usual."""
+    if not _ASSIGNED.search(text):
+        return None
+    examples = [(_LEAD.sub("", m.group("drug").strip()), m.group("arm").strip()) for m in _ARM_EXAMPLE.finditer(text)]
+    return examples or None
