@@ -60,6 +60,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
     reading_rules,
     sentence_rules,
 )
+from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban, on_study_criteria
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
@@ -588,6 +589,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     defined: dict[str, tuple[str, ...]] | None = None  # the criteria's spelt-out abbreviations, read when first asked
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     stated_by: dict[int, tuple[int, int]] = {}  # per criterion that stated rules, their indexes
+    on_study = on_study_criteria(criteria)  # "completion of 4 cycles during the induction phase": given on study
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         if tails:  # most texts have no closing headings: nothing to filter
@@ -596,7 +598,10 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         if own is None:
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
-        if any(reads) and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
+        # "the assigned agent or a similar drug (e.g. X for the Y arm)": read per arm even when its words name nothing
+        examples = assigned_agent_ban(crit.text) if crit.section == "exclusion" else None
+        if (any(reads) or examples) \
+                and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
                 and not _topic_heading(crit):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
@@ -626,6 +631,10 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 spans[k] = (before, len(rules))
                 if k and cues.OTHERS.search(first.norm):
                     others.extend(range(before, len(rules)))
+            if examples:
+                rules[start:] = _arm_bound(examples, ctx, said, egfr_trial)
+            if crit.index in on_study:  # the study gives that treatment itself: no entry requirement
+                rules[start:] = [rule for rule in rules[start:] if rule["kind"] != "require"]
             stated_by[crit.index] = (start, len(rules))
             if crit.section == "inclusion" and ancestors and len(rules) > start and _given_as(ancestors[-1].text):
                 rules[start:] = _drug_line_positions(rules[start:], crit.text)
@@ -707,6 +716,22 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             tails[(crit.section, crit.depth)] = Scope(pieces[-1][:-1], "condition", named) if other else None
         ancestors.append(crit)
     return _repeated_scope(rules)
+
+
+def _arm_bound(examples: list[tuple[str, str]], ctx: Context,
+               said: dict[tuple[str, Context], list[dict[str, Any]]], egfr_trial: bool) -> list[dict[str, Any]]:
+    """A ban on the assigned arm's agent: per example, a question (soft) for the carriers of the arm's marker only;
+    an arm named by no gene sets no rule, nor do the ban's generic words ("targeted therapy")."""
+    out: list[dict[str, Any]] = []
+    for drug, arm in examples:
+        genes = tuple(genes_named(arm))
+        first = read_sentence(f"Prior {drug}", "exclusion", egfr_trial) if genes else None
+        if first is None:
+            continue
+        scope = Scope(f"{arm} arm", "condition", (), genes).to_json()
+        out += [{**rule, "soft": True, "scope": scope} for rule in _reading_rules_once(first, ctx, said)
+                if rule["kind"] in ("forbid", "naive")]
+    return out
 
 
 def _nest_groups(rules: list[dict[str, Any]], above: tuple[int, int], below: tuple[int, int]) -> None:
