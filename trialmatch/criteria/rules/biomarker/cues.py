@@ -1170,3 +1170,23 @@ def without_alone_phrase(sentence: str) -> str:
     """The sentence with "as the sole EGFR mutation" read as "alone"."""
     return ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence
 
+
+# "No actionable alterations for which first-line targeted therapy is approved, such as EGFR, ALK and RET": after a
+# relative clause on approval ("is approved", "are available for first line"), the examples trail off the class behind a
+# comma and were read as genes of their own (required, in an inclusion). In brackets they stay the class's examples,
+# as "... is approved (e.g. EGFR, ALK)" already reads; the bracket closes at the sentence's end or ";".
+_TAIL_THEN_EXAMPLES = guarded(
+    r"(?P<tail>\b(?:for\s+which|which)\s+[^,;.()]{0,80}?\b(?:is|are)\s+(?:currently\s+|locally\s+)?"
+    r"(?:approved|available|indicated|recommended|standard\s+of\s+care)\b[^,;.()]{0,60})\s*,\s*"
+    r"(?P<open>such\s+as|including|for\s+example|e\.\s?g\.)\s*,?\s*(?P<list>[^;()]+?)(?=\s*(?:;|\.\s|\.?$))",
+    re.I,
+)
+
+
+def examples_bracketed(sentence: str) -> str:
+    """The sentence with examples that trail a verb-final relative clause put in brackets after it."""
+    match = _TAIL_THEN_EXAMPLES.search(sentence)
+    if match is None:
+        return sentence
+    inner = f"{match.group('open')} {match.group('list')}"
+    return f"{sentence[:match.start()]}{match.group('tail')} ({inner}){sentence[match.end():]}"
