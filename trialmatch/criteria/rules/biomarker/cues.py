@@ -1018,23 +1018,53 @@ _PROTEIN_NAMES = (
 )
 _PATHWAY_MARKERS = r"[\w-]+\)?\s+pathway\s+(?:bio)?markers?"  # every match holds "pathway"
 _UNLISTED_NAME = rf"(?:{_PROTEIN_NAMES}|{_PATHWAY_MARKERS})"
+# "MSI-H or dMMR tumour", "genomic loss of heterozygosity high (gLOH >= 16%)", "TMB-high", "HRD-positive": a tumour
+# signature no profile lists, whose name is itself the finding (no "positive" or "IHC" needed after it).
+_SIGNATURE_NAMES = (
+    r"MSI-?H|MSI[\s-]+high|microsatellite[\s-]+instab\w*[\s-]+high|high[\s-]+microsatellite[\s-]+instab\w*|dMMR"
+    r"|MMR[\s-]+deficien\w*|mismatch[\s-]+repair[\s-]+(?:protein[\s-]+)?deficien\w*|TMB-?H|TMB[\s-]+high"
+    r"|high\s+tumou?r\s+mutation(?:al)?\s+burden|tumou?r\s+mutation(?:al)?\s+burden\s+(?:high|>|≥)"
+    r"|gLOH|genomic\s+loss\s+of\s+heterozygosity|LOH[\s-]+high|HRD|homologous\s+recombination\s+(?:repair\s+)?"
+    r"deficien\w*"
+)
+# "a deleterious BRCA1 or BRCA2 mutation": a gene outside the engine's panel, asked for as a harmful change.
+_UNLISTED_GENES = r"BRCA[12]?(?:/2)?"
 UNLISTED_MARKER = guarded(
     rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
     r"|immunohisto|staining))"
-    rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|positive\s+for|high)\s+(?P<name2>{_UNLISTED_NAME})(?![\w-])",
+    rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|expression\s+of|positive\s+for|high)\s+"
+    rf"(?P<name2>{_UNLISTED_NAME})(?![\w-])"
+    rf"|\b(?P<name3>{_SIGNATURE_NAMES})(?![\w-])"
+    rf"|\b(?P<name4>{_UNLISTED_GENES})(?![\w-])(?=[^.;]{{0,40}}?(?:mutat|alteration|variant|deleterious|pathogenic))",
     re.I,
 )
+# "Tumour tissue must be available for TMB testing", "MSI status will be collected", "patients with a BRCA mutation
+# may enrol": a sample, a test done later or a permission, not a result the patient must have.
 _UNLISTED_WAIVED = guarded(
     r"\b(?:regardless|irrespective|independent(?:ly)?|unselected|any\s+level|not\s+(?:be\s+)?(?:required|needed|"
     r"necessary|mandatory)|retrospective|exploratory|or\s+negative|or\s+unknown"
     r"|for\s+(?:[\w-]+\s+){0,3}(?:testing|analys[ie]s|assessment|evaluation|determination)"
-    r"|(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
+    r"|will\s+be\s+(?:centrally\s+|retrospectively\s+)?(?:tested|collected|assessed|analy[sz]ed|evaluated|determined"
+    r"|measured|recorded|performed)|stratif\w*"
+    r"|may\s+(?:also\s+)?(?:be\s+)?(?:enrol+|enter|join|participate|included|eligible)|are\s+(?:also\s+)?eligible"
+    r"|(?:is|are)\s+(?:allowed|permitted))\b",
+    re.I,
+)
+# "Tissue must be available for ...", "submit an archival sample": the sample itself. Read outside brackets, so a
+# fallback ("(or fresh biopsy if the archival sample is not available)") beside a result asked for waives nothing.
+_SAMPLE_WAIVED = guarded(
+    r"\b(?:(?:tissue|sample|specimen|block|slides)[^.;]{0,40}\b(?:available|acceptable|accepted|submitted|provided|sent)"
     r"|(?:available|acceptable|accepted|submit\w*|provide\w*)\b[^.;]{0,40}\b(?:tissue|sample|specimen|block|slides))\b",
     re.I,
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
+# "any solid tumour, except colorectal carcinoma, that is MSI-H": a cancer left out names no other disease's group.
+_SPARED_CANCER = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other\s+than|but\s+not)\s+(?:[\w-]+\s+){0,3}?" + _OTHER_CANCER_WORDS, re.I)
 
 
-_UNLISTED_NAMED = guarded(rf"\b{_UNLISTED_NAME}(?![\w-])", re.I)  # the cheap first look: a name at all
+# The cheap first look: a name at all.
+_UNLISTED_NAMED = guarded(rf"\b(?:{_UNLISTED_NAME}|{_SIGNATURE_NAMES}|{_UNLISTED_GENES})(?![\w-])", re.I)
 
 
 def _lower_case_finder(names: str) -> re.Pattern[str] | None:
@@ -1049,7 +1079,7 @@ def _lower_case_finder(names: str) -> re.Pattern[str] | None:
     return re.compile(f"[^a-z0-9](?:{names.lower()})")
 
 
-_PROTEIN_FINDER = _lower_case_finder(_PROTEIN_NAMES)
+_PROTEIN_FINDER = _lower_case_finder(f"{_PROTEIN_NAMES}|{_SIGNATURE_NAMES}|{_UNLISTED_GENES}")
 
 
 def unlisted_marker(sentence: str) -> str | None:
@@ -1063,7 +1093,12 @@ def unlisted_marker(sentence: str) -> str | None:
     match = UNLISTED_MARKER.search(sentence)
     if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
         return None
-    return " ".join((match.group("name") or match.group("name2")).split())
+    if _SAMPLE_WAIVED.search(_BRACKETED.sub(" ", sentence)) is not None:
+        return None
+    if OTHER_CANCER.search(_SPARED_CANCER.sub(" ", sentence)) is not None:
+        return None  # "MSI-H colorectal cancer", "melanoma, NSCLC, MSI-high solid tumours": another disease's way in
+    name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
+    return " ".join(name.split())
 
 
 # "Known PD-L1 status as determined by immunohistochemistry", "PD-L1 expression result must be available": a result,
@@ -1134,3 +1169,24 @@ def alone_rule(sentence: str) -> bool:
 def without_alone_phrase(sentence: str) -> str:
     """The sentence with "as the sole EGFR mutation" read as "alone"."""
     return ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence
+
+
+# "No actionable alterations for which first-line targeted therapy is approved, such as EGFR, ALK and RET": after a
+# relative clause on approval ("is approved", "are available for first line"), the examples trail off the class behind a
+# comma and were read as genes of their own (required, in an inclusion). In brackets they stay the class's examples,
+# as "... is approved (e.g. EGFR, ALK)" already reads; the bracket closes at the sentence's end or ";".
+_TAIL_THEN_EXAMPLES = guarded(
+    r"(?P<tail>\b(?:for\s+which|which)\s+[^,;.()]{0,80}?\b(?:is|are)\s+(?:currently\s+|locally\s+)?"
+    r"(?:approved|available|indicated|recommended|standard\s+of\s+care)\b[^,;.()]{0,60})\s*,\s*"
+    r"(?P<open>such\s+as|including|for\s+example|e\.\s?g\.)\s*,?\s*(?P<list>[^;()]+?)(?=\s*(?:;|\.\s|\.?$))",
+    re.I,
+)
+
+
+def examples_bracketed(sentence: str) -> str:
+    """The sentence with examples that trail a verb-final relative clause put in brackets after it."""
+    match = _TAIL_THEN_EXAMPLES.search(sentence)
+    if match is None:
+        return sentence
+    inner = f"{match.group('open')} {match.group('list')}"
+    return f"{sentence[:match.start()]}{match.group('tail')} ({inner}){sentence[match.end():]}"

@@ -46,6 +46,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     UNSPECIFIED_MARKERS,
     alone_rule,
     asks_known_pdl1,
+    examples_bracketed,
     matched_variant,
     mutant_prefix,
     names_hla_type,
@@ -861,6 +862,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             alone = own_section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
             if alone:
                 read_text = once(without_alone_phrase, read_text)
+            if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
+                read_text = once(examples_bracketed, read_text)
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
