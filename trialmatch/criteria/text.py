@@ -219,6 +219,17 @@ class Criterion:
         return f"{self.parent} {self.text}".strip() if self.parent else self.text
 
 
+def sub_bullets(criteria: list[Criterion], index: int) -> list[Criterion]:
+    """The criteria nested under criteria[index]: the deeper ones that follow it in its section."""
+    parent = criteria[index]
+    out = []
+    for k in range(index + 1, len(criteria)):  # not criteria[index + 1:]: a copy of the rest per criterion
+        crit = criteria[k]
+        if crit.depth <= parent.depth or crit.section != parent.section:
+            break
+        out.append(crit)
+    return out
+
 def _within_brackets(pieces: Iterable[str]) -> list[str]:
     """Pieces joined again where a split fell inside brackets: a sentence never ends inside an
     aside ("(PS 2 allowed. See section 5)")."""

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
-from trialmatch.criteria.text import Criterion, quote
+from trialmatch.criteria.text import Criterion, quote, sub_bullets
 
 Path = tuple[int, ...]
 
@@ -163,12 +163,8 @@ def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
         lead = normalize(crit.text)
         if crit.section != "inclusion" or not _SPELT_OUT.search(lead) or _EVERY.search(lead):
             continue
-        items = []
-        for below in criteria[index + 1:]:
-            if below.depth <= crit.depth or below.section != crit.section:
-                break
-            if below.depth == criteria[index + 1].depth:
-                items.append(below)
+        nested = sub_bullets(criteria, index)
+        items = [below for below in nested if below.depth == nested[0].depth]
         if len(items) >= 2 and all(_kind_item(normalize(item.text), lead) for item in items):
             found.add(index)
     return frozenset(found)

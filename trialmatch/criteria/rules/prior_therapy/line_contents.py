@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from trialmatch.criteria.rules.prior_therapy.lines import spelt_ranges
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
-from trialmatch.criteria.text import Criterion
+from trialmatch.criteria.text import Criterion, sub_bullets
 
 # "The prior line must have consisted of:", "This line of therapy should have included:", closing the bullet.
 _LEAD = re.compile(
@@ -26,16 +26,6 @@ _LEAD = re.compile(
     r"\s*:)\s*$", re.I)
 # What the bullet says before the lead-in: two ways in, none or up to N lines ("0-1" once spelt_ranges read it).
 _NONE_OR_COUNT = re.compile(r"\b0-[12]\s+(?:prior\s+|previous\s+)?lines?\b")
-
-
-def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
-    parent = criteria[index]
-    out = []
-    for crit in criteria[index + 1:]:
-        if crit.depth <= parent.depth or crit.section != parent.section:
-            break
-        out.append(crit)
-    return out
 
 
 def fold_line_contents(criteria: list[Criterion]) -> list[Criterion]:
@@ -48,7 +38,7 @@ def fold_line_contents(criteria: list[Criterion]) -> list[Criterion]:
             skip -= 1
             continue
         lead = _LEAD.search(crit.text) if crit.section == "inclusion" and crit.text.endswith(":") else None
-        items = _children(criteria, index) if lead else []
+        items = sub_bullets(criteria, index) if lead else []
         if lead is None or not items or not _NONE_OR_COUNT.search(spelt_ranges(normalize(crit.text[:lead.start()]))):
             out.append(crit)
             continue

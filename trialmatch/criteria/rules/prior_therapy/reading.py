@@ -65,7 +65,7 @@ from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_m
 from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
-from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash
+from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash, sub_bullets
 from trialmatch.criteria.vocab import canonical_gene
 
 _CONTINUES = re.compile(r"(?:or|and/or)\b", re.I)
@@ -252,17 +252,6 @@ def _tail_named(pieces: tuple[str, ...], section: str) -> tuple[str, ...]:
     return ()
 
 
-def _children(criteria: list[Criterion], index: int) -> list[Criterion]:
-    parent = criteria[index]
-    out = []
-    for k in range(index + 1, len(criteria)):  # not criteria[index + 1:]: a copy of the rest per criterion
-        crit = criteria[k]
-        if crit.depth <= parent.depth or crit.section != parent.section:
-            break
-        out.append(crit)
-    return out
-
-
 # A bullet's header cue is asked again for every sub-bullet below it: remembered.
 @lru_cache(maxsize=1024)
 def _header_cue(text: str) -> cues.Cue | None:
@@ -372,7 +361,7 @@ def _context(criteria: list[Criterion], index: int, ancestors: list[Criterion], 
     crit = criteria[index]
     cohorts = next((found for a in reversed(ancestors) if (found := heading_cohorts(a.text))), ())
     header = next((a.text for a in reversed(ancestors) if _header_cue(a.text)), "")
-    context_text = " ".join([crit.text, *(c.text for c in _children(criteria, index))])
+    context_text = " ".join([crit.text, *(c.text for c in sub_bullets(criteria, index))])
     banned = crit.section == "inclusion" and any(_banning_header(a.text) for a in ancestors)
     return Context(
         section="exclusion" if banned else _section(crit),
@@ -601,7 +590,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
         # "the assigned agent or a similar drug (e.g. X for the Y arm)": read per arm even when its words name nothing
         examples = assigned_agent_ban(crit.text) if crit.section == "exclusion" else None
         if (any(reads) or examples) \
-                and not (_children(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
+                and not (sub_bullets(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
                 and not _topic_heading(crit):
             start = len(rules)
             ctx = _context(criteria, index, ancestors, egfr_trial, header_genes)
@@ -817,7 +806,7 @@ def _spelt_out_for_nsclc(criteria: list[Criterion], index: int) -> bool:
     """ "Must have progressed on standard treatment for which no further therapy exists:" over sub-bullets per
     cancer: the NSCLC sub-bullet says what standard treatment is, so the heading asks no more than that."""
     return criteria[index].section == "inclusion" and any(
-        INCLUDES_NSCLC.intersection(cancers_named(child.text)) for child in _children(criteria, index))
+        INCLUDES_NSCLC.intersection(cancers_named(child.text)) for child in sub_bullets(criteria, index))
 
 
 def _on_alternative(rule: dict[str, Any], path: tuple[int, ...], foreign: dict[int, Scope]) -> dict[str, Any]:
@@ -1436,7 +1425,7 @@ def marker_only_parts(text: TrialText, rules: list[dict[str, Any]]) -> list[dict
         if crit.section != "inclusion" or scope is None or scope.kind not in _PART_KINDS or scope.closed:
             continue
         for label in scope_cohorts(scope.label):
-            texts.setdefault(label, []).extend([crit.text, *(c.text for c in _children(criteria, index))])
+            texts.setdefault(label, []).extend([crit.text, *(c.text for c in sub_bullets(criteria, index))])
     ruled = {label for rule in rules for label in rule["cohorts"]}
     unruled = [label for label in texts if label not in ruled]
     if len(texts) < 2 or not unruled or not ruled <= set(texts):
