@@ -637,6 +637,18 @@ HEADER_LEPTO = guarded(
     re.I,
 )
 WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
+# "brain metastases (BM) cohort", "brain metastasis arm": the mention names a group of the trial.
+GROUP_NAME_AFTER = re.compile(
+    r"\s*(?:\([A-Za-z]{1,6}\)\s*)?(?:cohorts?|arms?|groups?|parts?|modules?|sub-?stud(?:y|ies)|expansions?)\b", re.I
+)
+# What may follow a group's name in a heading: "(Part D):", " only:", ":".
+HEADING_REST = re.compile(r"[^.;:()]{0,20}(?:\([^()]{0,30}\)\s*)?:\s*$")
+# "Patients with or without brain metastases may be enrolled", "regardless of brain metastasis status": both taken.
+EITHER_STATE_TAKEN = guarded(
+    rf"\b(?:with(?: or |/)without|regardless of(?: the)?(?: presence of)?)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{SITE}\s+(?:metasta\w*|mets|lesions?)\b",
+    re.I,
+)
 # "Prophylactic cranial irradiation for prevention of brain metastases": a trial for patients without them.
 PREVENTION = re.compile(r"\b(?:prevent\w*|prophyla\w*|risk|incidence|delay\w*|reduc\w*|free|development)\b", re.I)
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
