@@ -143,10 +143,20 @@ _NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\blcnec\b|\bhigh-grade neuro
 _MAY_BE_NEUROENDOCRINE = ("large cell", "nsclc-nos")
 
 
+# "a neuroendocrine carcinoma of the lung with small cell features": the small cell kind, closed to large cell NSCLC.
+_WITH_SMALL_CELL_FEATURES = guarded(
+    r"\bneuro-?\s?endocrine\s+(?:carcinoma|cancer|tumou?r|neoplasm)s?(?:\s+(?:of|in)\s+(?:the\s+)?lungs?)?"
+    r"\s*,?\s+(?:with|showing|having|of)\s+(?:predominantly\s+)?small[\s-]cell\s+"
+    r"(?:features|morphology|histology|differentiation|type|component)",
+    re.I,
+)
+
+
 def _neuroendocrine(parts: list[str]) -> tuple[str, ...]:
     # "Small cell neuroendocrine carcinoma" is small cell lung cancer: no door for a large cell NSCLC.
     small_cell = vocab()["sclc"]
-    return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(mask(part, small_cell)) for part in parts) else ()
+    return _MAY_BE_NEUROENDOCRINE if any(
+        _NEUROENDOCRINE.search(mask(_WITH_SMALL_CELL_FEATURES.sub(" ", part), small_cell)) for part in parts) else ()
 
 
 # Words that may stand between an organ and a cancer word: "Pancreatic Ductal Adenocarcinoma", "Head and Neck
