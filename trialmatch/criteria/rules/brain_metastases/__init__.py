@@ -397,6 +397,13 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
     # "(irradiated or not)", "whether treated or not": a status left open is no condition.
     alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
+    if phrases.CAN_BE_TREATED.search(alternative):
+        # "if all brain lesions can be treated with radiosurgery": fit for a treatment, a kind the profile does not
+        # give; treated, stable ones are taken to be, active ones a question.
+        alternative = phrases.CAN_BE_TREATED.sub(" ", alternative)
+        if not (phrases.TREATED.search(alternative) or phrases.UNTREATED.search(alternative)
+                or phrases.NOT_ACTIVE.search(alternative)):
+            return E, U
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
     # "must not have been previously treated": the treatment word inside a negated one is no treated alternative
@@ -468,8 +475,8 @@ def _relative_subject(subject: str, after: str) -> str:
 def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
     """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
     ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
-    limited = phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before) or phrases.SMALL.search(
-        around)
+    limited = (phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before)
+               or phrases.MEASURED_SIZE.search(before) or phrases.SMALL.search(around))
     if subject in ("active", "both"):
         return _statement("conditional", sentence, E, E, U) if limited else None
     if subject == "any" and limited:
@@ -1281,6 +1288,25 @@ def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool
         c.scope is not None and c.scope.kind != "condition" or _GROUP_LABEL_HEAD.match(c.text) for c in items)
 
 
+_RULE_VERB = re.compile(
+    r"\b(?:are|is)\s+(?:not\s+)?(?:eligible|ineligible|allowed|permitted|excluded)\b|\bmay\s+(?:be\s+)?(?:enrol|"
+    r"participate|join|included|eligible)|\bmust\b", re.I)
+_STATE_SUBJECT = re.compile(r"^\W{0,3}(?:patients?|subjects?|participants?|those)\s+(?:with|who)\b", re.I)
+
+
+def _topic_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
+    """ "Brain metastases:" over sub-bullets that each state a whole rule for the patients they name ("Patients with
+    treated brain metastases are eligible if ...", "Patients with untreated brain metastases are eligible only if
+    ...", "Patients with leptomeningeal disease are not eligible"): the heading names the topic and says nothing
+    itself; read with its list as one condition it made treated, stable ones a question."""
+    here = criteria[position]
+    if not _BARE_HEADING.match(here.text):
+        return False
+    items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
+    return len(items) >= 2 and all(_about_brain(c.text) and _STATE_SUBJECT.match(c.text)
+                                   and _RULE_VERB.search(c.text) for c in items)
+
+
 def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> None:
     """ "Known brain metastases," then a bullet "unless treated and neurologically stable": the bullet is the
     exception of the exclusion just before it (the same section, at most as deep)."""
@@ -1517,7 +1543,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         grouped = possible and _group_rules_heading(criteria, position)
         if grouped:
             headings.append(position)
-        sentences = criterion.sentences() if possible and not grouped else []
+        topic = possible and not grouped and _topic_heading(criteria, position)
+        sentences = criterion.sentences() if possible and not grouped and not topic else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
