@@ -839,8 +839,13 @@ def other_cancer_only(sentence: str) -> bool:
 # An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary". Not "is ineligible to
 # receive standard therapy", "are not eligible for curative surgery": the patient cannot have a treatment, which is
 # how such patients qualify ("KRAS G12D mutation and has had standard therapy, or is ineligible to receive it").
+# "are also not eligible", "are likewise excluded", "will therefore be ineligible": an adverb between the verb and
+# the exclusion word keeps the exclusion (read without it, "Patients with ROS1 ... are also not eligible" became a
+# ROS1 requirement).
+NEG_ADVERB = (r"(?:(?:also|likewise|similarly|equally|still|therefore|thus|hence|too|additionally|furthermore"
+              r"|consequently|otherwise|then)\s+)?")
 EXCLUDING_SENTENCE = guarded(
-    r"\b(?:is|are|will be|shall be|would be)\s+"
+    r"\b(?:is|are|(?:will|shall|would)\s+" + NEG_ADVERB + r"be)\s+" + NEG_ADVERB +
     r"(?:excluded|exclusionary|not allowed|not permitted|(?:not eligible|ineligible)(?!\s+(?:to\s+(?:receive|undergo"
     r"|tolerate|take|start|be\s+treated)\b|for\s*,?\s+(?:(?!(?:this|study|trial|protocol)\b)[\w\-/]+\s+){0,4}?"
     r"(?:therapy|therapies|treatments?|chemotherapy|surgery|resection|radiotherapy|radiation|chemoradiation"

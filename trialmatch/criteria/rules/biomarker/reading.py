@@ -40,6 +40,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
+    NEG_ADVERB,
     NOT_ENOUGH_ALONE,
     ONE_GROUP,
     TITLE_QUALIFIED,
@@ -208,7 +209,7 @@ def _bends_score(text: str) -> bool:
     return start is not None and _SCORE_WORD.search(text, start) is not None
 
 
-_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be|will\s+be)\s+excluded)\b", re.I)
+_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
 _ASSAY_FOR_ONLY = guarded(
