@@ -69,6 +69,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
+from trialmatch.criteria.rules.biomarker.indication import without_indications
 from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
@@ -865,6 +866,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(without_alone_phrase, read_text)
             if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
                 read_text = once(examples_bracketed, read_text)
+            if read_text and ("for" in read_text or " in " in read_text):
+                # "(e.g. pembrolizumab for tumors with PD-L1 TPS >= 50%)": the drug's indication, no population rule
+                read_text = once(without_indications, read_text, own_section)[0]
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
