@@ -1188,6 +1188,29 @@ _TAIL_THEN_EXAMPLES = guarded(
 )
 
 
+# "mutations in the following genes, for which targeted agents are available that directly affect the treatment of
+# brain metastases: ALK, EGFR, ...": a relative clause between the list's head and its colon says why the genes are
+# listed. It is no condition (every change in a listed gene counts), and the facts it names (brain metastases) are
+# not the patient's: read as written it made the ban a question joined to brain metastases.
+_REASON_BEFORE_LIST = guarded(
+    r"\s*,?\s*\bfor\s+which\s+(?P<reason>[^:;()]{0,200}?)(?=:\s*\S)",
+    re.I,
+)
+_REASON_WORD = re.compile(
+    r"\b(?:available|approved|indicated|exists?|licensed|recommended|effective|targeted|therap(?:y|ies)|agents?"
+    r"|drugs?|inhibitors?|treatments?)\b",
+    re.I,
+)
+
+
+def without_list_reason(sentence: str) -> str:
+    """The sentence without a "for which ..." clause that stands between a list's head and its colon."""
+    match = _REASON_BEFORE_LIST.search(sentence)
+    if match is None or not _REASON_WORD.search(match.group("reason")):
+        return sentence
+    return sentence[: match.start()] + sentence[match.end():]
+
+
 def examples_bracketed(sentence: str) -> str:
     """The sentence with examples that trail a verb-final relative clause put in brackets after it."""
     match = _TAIL_THEN_EXAMPLES.search(sentence)

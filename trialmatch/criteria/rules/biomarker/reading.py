@@ -41,6 +41,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
     NEG_ADVERB,
+    without_list_reason,
     NOT_ENOUGH_ALONE,
     ONE_GROUP,
     TITLE_QUALIFIED,
@@ -827,6 +828,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 sentence = once(_before_not_required, sentence)
                 if not sentence:
                     continue
+            if "hich" in sentence:  # "genes, for which targeted agents are available ...: ALK, EGFR": why listed
+                sentence = once(without_list_reason, sentence)
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)

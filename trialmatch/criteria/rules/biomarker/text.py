@@ -429,7 +429,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
             prev_end = end
             pos_phrase_known = (_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
                                 or _KNOWN_BEFORE.search(part_text[max(0, first - 45): first]) is not None
-                                or listed and pos_phrase_known)
+                                or listed and pos_phrase_known
+                                or position == 0 and _KNOWN_LIST_HEAD.search(part_text[max(0, start - 160): start])
+                                is not None)
             known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             if cooccur_end is not None and (start < cooccur_end or all(t.type == "alt" for t in phrase) and (
                     _CO_LIST_GAP.fullmatch(part_text, cooccur_end, start))):
@@ -964,6 +966,12 @@ _NO_KNOWN_BEFORE = re.compile(
 _KNOWN_BEFORE = re.compile(
     r"(?<!negative for )(?<!absence of )(?<!lack of )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?"
     r"(?:an?\s+|any\s+|the\s+)?(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
+    re.I)
+# "known to have somatic mutations in the following genes: ALK, EGFR, ...": a head that says "known" before the colon
+# that opens the list makes the whole list known (an untested tumour has none known). Not "no known", "not known".
+_KNOWN_LIST_HEAD = re.compile(
+    r"(?<!\bno )(?<!\bnot )(?<!without )(?<!negative for )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain)\s+)?"
+    r"[^.;:()]{0,120}:\s*$",
     re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
 _LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
