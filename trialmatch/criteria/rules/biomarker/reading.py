@@ -41,7 +41,6 @@ from trialmatch.criteria.rules.biomarker.cues import (
     IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
     NEG_ADVERB,
-    without_list_reason,
     NOT_ENOUGH_ALONE,
     ONE_GROUP,
     TITLE_QUALIFIED,
@@ -58,6 +57,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     unlisted_marker,
     without_alone_phrase,
+    without_list_reason,
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.groups import (
