@@ -1337,12 +1337,21 @@ def _beyond_named(phrase: list[Token]) -> bool:
 
 
 _ACTIONABLE_WORD = re.compile(r"\b(?:targeted|effective treatment|approved)\b", re.I)
+# "harbouring an oncogenic driver alteration (e.g. ...) and currently receiving a targeted TKI": a treatment the patient
+# is on, joined after the marker phrase, is the prior-therapy rule; its "targeted" does not make the driver class
+# "actionable" (an open "e.g." driver list takes any oncogenic driver, one with no approved drug too).
+_TREATMENT_CLAUSE_AFTER = re.compile(
+    r",?\s+(?:and|who\s+(?:is|are))\s+(?:(?:is|are|be|must\s+be|must\s+have|have|has)\s+)?(?:currently\s+|now\s+|still\s+)?"
+    r"(?:receiv\w+|on\s+(?:treatment|therapy)|being\s+treated|treated\s+with|taking|progress\w+|had\s+progress\w*)\b",
+    re.I)
 
 
 def _driver_atom(drivers: list[Token], phrase: list[Token], text: str) -> dict[str, Any]:
+    treatment = _TREATMENT_CLAUSE_AFTER.search(text, phrase[-1].end)
+    before_treatment = text[: treatment.start()] if treatment is not None else text
     actionable = any(t.key == "actionable" for t in drivers) or any(
         t.type == "kind" and t.key == "actionable" for t in phrase
-    ) or bool(_ACTIONABLE_WORD.search(text))
+    ) or bool(_ACTIONABLE_WORD.search(before_treatment))
     atom: dict[str, Any] = {"t": "driver", "class": "actionable" if actionable else "driver"}
     if any(t.type == "other" for t in phrase):
         atom["other"] = True
