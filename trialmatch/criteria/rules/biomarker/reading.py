@@ -74,6 +74,7 @@ from trialmatch.criteria.rules.biomarker.indication import without_indications
 from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
+from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -849,6 +850,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
             # A change matched to a study drug by rules outside the text: which ones count is not written.
             matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
+            if section == "inclusion" and "tatus" in sentence:  # "EGFR mutation status is known": a test asked for
+                found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
             read_text = sentence
             if section == "exclusion" and own_labels:
                 # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
