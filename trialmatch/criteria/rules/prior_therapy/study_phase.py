@@ -64,6 +64,10 @@ _ASSIGNED = re.compile(r"\b(?:the|their|his/her|the\s+participant's|the\s+patien
 # "prior anti-HER2 therapy for the HER2 arm", "a BRAF or MEK inhibitor (BRAF arm)": one example per arm.
 _ARM_EXAMPLE = re.compile(r"(?:prior\s+|previous\s+)?(?P<drug>[^,;()]+?)\s+(?:for|in)\s+(?:the\s+)?"
                           r"(?P<arm>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:arm|cohort|module|sub-?study)\b", re.I)
+# The tail every _ARM_EXAMPLE match ends with (a space, then the arm word), under the same flags: where it is absent the
+# pattern cannot match. Looking for it is linear; the pattern's lazy drug span re-scans from every position (most
+# sentences that pass _ASSIGNED name no arm word at all).
+_ARM_WORD = re.compile(r"\s(?:arm|cohort|module|sub-?study)\b", re.I)
 
 _LEAD = re.compile(r"^(?:(?:for example|e\.g\.|such as|including|prior|previous|a|an|any)[\s,:]+)+", re.I)
 
@@ -72,7 +76,7 @@ def assigned_agent_ban(text: str) -> list[tuple[str, str]] | None:
     """For a ban on the agent of the patient's assigned arm, its (drug, arm) examples ("anti-HER2 therapy",
     "HER2"); None when the sentence is not such a ban. Without an example bound to an arm, "prior treatment
     with the study drug or any KRAS G12C inhibitor" is a single-arm trial's own ban, read as usual."""
-    if not _ASSIGNED.search(text):
-        return None
+    if not _ASSIGNED.search(text) or not _ARM_WORD.search(text):
+        return None  # (no arm word: no example bound to an arm, so None as below)
     examples = [(_LEAD.sub("", m.group("drug").strip()), m.group("arm").strip()) for m in _ARM_EXAMPLE.finditer(text)]
     return examples or None
