@@ -37,7 +37,7 @@ from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding,
 from trialmatch.criteria.rules.brain_metastases import phrases
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
-from trialmatch.criteria.rules.prefilter import AnyOf
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.rules.reader.scope import GROUP_WORD
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -1229,7 +1229,7 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     return " and ".join(items)
 
 
-_BARE_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")
+_BARE_HEADING = guarded(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")
 
 
 def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool:

@@ -447,7 +447,7 @@ NEGATIVE_ASIDE = re.compile(
 )
 # "Brain metastases must ...", and "New asymptomatic brain metastases detected at the screening scan must be <= 1 cm":
 # the subject's own participle or relative clause may run on before its modal, within the clause (no "." or ";").
-MUST_AFTER = re.compile(
+MUST_AFTER = guarded(
     r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b"
     r"|^[^;.]{0,100}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b",
     re.I,
@@ -494,7 +494,7 @@ BARE_PERMIT = guarded(
 )
 # "must have one of the following:" over sub-bullets: each sub-bullet is an alternative. "must have either:" too.
 # "must meet ALL criteria of the following (a-d):", "must satisfy each criterion below:": a list that all hold.
-ALL_OF = re.compile(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
+ALL_OF = guarded(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
 ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
 # A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
 ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
@@ -543,7 +543,7 @@ OR_STATE = re.compile(
 )
 
 # --- conditions inside an exception
-TREATED = re.compile(
+TREATED = guarded(
     r"\b(?:treated|tx['’]?d|irradiated|resected|completed|completion|previously treated"
     r"|complete[sd]? (?:the |their |all )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery)"
     r"|(?:after|following|post)[- ](?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|irradiation|surgery"
@@ -812,7 +812,7 @@ SYSTEMIC_TREATMENT = re.compile(
 )
 # "No prior brain radiotherapy", "must not have received cranial irradiation", "without previous radiation to the
 # brain": an inclusion ruling out earlier brain radiotherapy (the negation, then only the words of a history).
-NO_PRIOR_BRAIN_RT = re.compile(
+NO_PRIOR_BRAIN_RT = guarded(
     r"\b(?:no|not|never|without)\s+(?:(?:have|has|had|been|received|undergone|prior|previous(?:ly)?|history\s+of"
     r"|any|a)\s+){0,4}(?:(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
     r"|(?:radiation(?: therapy)?|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
@@ -845,7 +845,7 @@ CLAUSE_END = re.compile(r"[;:.(]")
 # mention that opens another way in. Not a size, count or imaging alternative ("5 mm or more", "on MRI or CT").
 # Nor an "or" between two verbs of one clause ("not suitable for or refuse local therapy", "refuse or are not candidates
 # for"): after a preposition or a verb of refusal.
-OTHER_WAY_IN = re.compile(
+OTHER_WAY_IN = guarded(
     r"(?<!\bwith)(?<!\bfor)(?<!\bto)(?<!\bof)(?<!\brefuse)(?<!\bdecline)(?:,\s*|\s)(?:and/)?or\s+"
     r"(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
     r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)"

@@ -158,7 +158,7 @@ _FEATURE_AFTER = re.compile(
 _UNSPECIFIED = r"(?:non|un|not)[\s-]?(?:specified|classified|classifiable|determined)"
 _HISTOLOGY_NOUN = (r"(?:histolog\w*|(?:sub)?types?|nsclc|carcinomas?|tumou?rs?"
                    r"|non-small[\s-]cell lung (?:cancer|carcinoma))")
-_NOS = re.compile(
+_NOS = guarded(
     r"(?<![\w-])(?:NOS|[Nn]ot [Oo]therwise [Ss]pecified)(?![\w-])"
     rf"|(?i:\b{_UNSPECIFIED}\s+(?:[\w-]+\s+)?{_HISTOLOGY_NOUN}\b"
     rf"|\b{_HISTOLOGY_NOUN}\s+(?:(?:is|was|are|were|that is|remains?)\s+)?{_UNSPECIFIED}\b)"

@@ -157,7 +157,7 @@ OPTIONAL = guarded(
     # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
     r"|\bregardless of\b|\birrespective of\b)[^,;.)\]]*"
 )
-PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+PAREN = guarded(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Sentences about something other than which treatments were had: any of these strings in them ...
 _SKIP_TEXT = (
@@ -299,7 +299,7 @@ ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
     r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
 )
-ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
+ANY_SETTING = guarded(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
 EARLY = guarded(
     r"\b(?:before|prior to) (?:the )?(?:[a-z]+ ){0,3}(?:surgery|resection|operation)\b|\bpre-?operative\w*"
 )

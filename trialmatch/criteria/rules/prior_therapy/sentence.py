@@ -107,7 +107,7 @@ _EXPOSURE_LENGTH = re.compile(
 )
 # "at least 20 of an anticipated 24 months", "4 of 6 planned cycles": the part had is the length that counts.
 _PLANNED = r"(?:(?:anticipated|planned|intended|expected|scheduled|possible|maximum|total)\s+)?"
-_PART_OF_COURSE = re.compile(
+_PART_OF_COURSE = guarded(
     rf"\b(?P<n>\d{{1,3}})\s+(?:of|out\s+of)\s+(?:an?\s+|the\s+)?{_PLANNED}\d{{1,3}}\s*{_PLANNED}"
     r"(?P<unit>days?|weeks?|months?|years?|cycles?|doses?)\b")
 
@@ -1240,7 +1240,7 @@ def _met_counts(norm: str) -> list[tuple[int, int]]:
 
 
 # "Reached first disease progression on front-line ICI": one line for advanced disease so far, not two.
-_FIRST_PROGRESSION = re.compile(
+_FIRST_PROGRESSION = guarded(
     r"(?<!time to )(?<!until )(?<!before )\bfirst\s+(?:(?:radiographic|radiological|documented|confirmed|objective"
     r"|disease)\s+){0,3}progression\b(?!-free| free)"
 )

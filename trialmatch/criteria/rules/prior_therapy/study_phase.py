@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.text import Criterion
 
 _PHASE = r"(?:induction|run[\s-]?in|lead[\s-]?in|initial\s+treatment|first\s+treatment)"
@@ -22,7 +23,7 @@ _ENTRY_HEADING = re.compile(rf"\b(?:{_PHASE}|registration|screening|pre-?registr
 _LATER_HEADING = re.compile(r"\b(?:maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
                             r"|consolidation\s+phase|step\s*2|stage\s*2)\b", re.I)
 # "during the induction phase", "in the run-in period of this study": a course the study gives.
-_DURING_PHASE = re.compile(rf"\b(?:during|in|on|within)\s+(?:the\s+)?(?:study(?:'s)?\s+|protocol\s+)?{_PHASE}"
+_DURING_PHASE = guarded(rf"\b(?:during|in|on|within)\s+(?:the\s+)?(?:study(?:'s)?\s+|protocol\s+)?{_PHASE}"
                            rf"(?:\s+(?:phase|period|part|portion|stage))?(?P<own>\s+of\s+(?:this|the)\s+"
                            rf"(?:study|trial|protocol))?", re.I)
 
@@ -57,7 +58,7 @@ def on_study_criteria(criteria: list[Criterion]) -> frozenset[int]:
 
 # "the assigned targeted therapy", "the allocated study drug", "the investigational agent of the arm", "another drug
 # with a similar mechanism of action": the ban names the patient's own arm's agent, not a class of its own.
-_ASSIGNED = re.compile(r"\b(?:the|their|his/her|the\s+participant's|the\s+patient's)\s+(?:assigned|allocated"
+_ASSIGNED = guarded(r"\b(?:the|their|his/her|the\s+participant's|the\s+patient's)\s+(?:assigned|allocated"
                        r"|matched|study|investigational|protocol)\s+(?:[\w-]+\s+){0,2}?(?:agents?|drugs?|therapy"
                        r"|therapies|treatments?|regimens?|compounds?|medications?)\b"
                        r"|\b(?:similar|same)\s+mechanisms?\s+of\s+action\b", re.I)

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.vocab import canonical_gene, gene_aliases, load
 
 _TRANSLATE = str.maketrans({
@@ -521,7 +522,7 @@ def _target_examples(text: str, mentions: list[Mention]) -> list[Mention]:
 # share it; each gene with the word is a class of its own (the vocabulary's phrase), not only the last one.
 _LIST_GAP = re.compile(r"[\s,/-]*")
 # A list of genes sharing a class word needs a joiner and a class word; a qualifier alone may stand for the list.
-_LIST_CUE = re.compile(r"(?:,|/|\bor\b|\band\b|targeted|directed|targeting|specific|selective)[^.;]*?"
+_LIST_CUE = guarded(r"(?:,|/|\bor\b|\band\b|targeted|directed|targeting|specific|selective)[^.;]*?"
                        r"(?:inhibitor|tki|antibod|therap|agent|drug|treatment|blocker)")
 _LIST_JOINERS = frozenset({"or", "and", "nor"})
 # Words that open a list of their own or end one: never a target ("any other", "the").

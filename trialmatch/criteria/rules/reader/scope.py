@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.vocab import gene_aliases, load
 
@@ -759,7 +760,7 @@ _CONDITION_START = re.compile(r"^\W{0,3}" + _OPENER + r"(?:for|in|among|the|a|" 
 
 # "EGFR positive patients should ...", "ALK-negative participants must ...", "For KRAS-mutant patients, ...": the
 # marker before the people names the group, as "patients with EGFR ..." does. Only a gene-named group counts.
-_MARKER_FIRST_HINT = re.compile(
+_MARKER_FIRST_HINT = guarded(
     r"(?:positive|negative|mutant|mutated|rearranged|wild[\s-]?type)\s+(?:patients|participants|subjects|pts)\b", re.I)
 _MARKER_FIRST = re.compile(
     r"^\W{0,3}" + _OPENER + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
@@ -787,7 +788,7 @@ def _marker_first_scope(text: str) -> Scope | None:
 
 # "For the gemcitabine combination: participants must have mPDAC that has not been treated ...": the sentence asks for
 # another cancer, so its rules are for that cancer's patients (a basket's other cohort), whatever its lead-in says.
-_OTHER_CANCER_REQUIRED = re.compile(
+_OTHER_CANCER_REQUIRED = guarded(
     r"\b(?:patients?|participants?|subjects?)\s+(?:must|should|will\s+need\s+to)\s+have\s+(?!had\b|received\b|been\b)"
     r"(?P<what>[^,;:.()]{2,80}?)\s+(?:that|which|who)\b", re.I)
 
