@@ -2,7 +2,8 @@
 
 "Induction phase: * No prior systemic treatment ... Maintenance phase (randomization): * Completion of 4 cycles of
 carboplatin, etoposide and atezolizumab during the induction phase": the four cycles are given by the study
-itself, so the maintenance bullet is no entry requirement on earlier treatment (on_study_criteria).
+itself, so the maintenance bullet is no entry requirement on earlier treatment (on_study_criteria, which asks the
+shared reader's study phases: reader/study_phase.py).
 
 "Previous treatment with the assigned targeted therapy or another drug with a similar mechanism of action (e.g.,
 prior anti-HER2 therapy for the HER2 arm, ...)": a ban bound to each arm's own agent, not a trial-wide ban on the
@@ -14,46 +15,15 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.study_phase import phase_of
 from trialmatch.criteria.text import Criterion
-
-_PHASE = r"(?:induction|run[\s-]?in|lead[\s-]?in|initial\s+treatment|first\s+treatment)"
-# "Induction phase:", "Chemotherapy run-in period:", "Step 1 (registration):": a heading for the entry phase.
-_ENTRY_HEADING = re.compile(rf"\b(?:{_PHASE}|registration|screening|pre-?registration|step\s*1|stage\s*1)\b", re.I)
-# "Maintenance phase (randomization):", "Randomization criteria:", "Crossover:": a heading for a later phase.
-_LATER_HEADING = re.compile(r"\b(?:maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
-                            r"|consolidation\s+phase|step\s*2|stage\s*2)\b", re.I)
-# "during the induction phase", "in the run-in period of this study": a course the study gives.
-_DURING_PHASE = guarded(rf"\b(?:during|in|on|within)\s+(?:the\s+)?(?:study(?:'s)?\s+|protocol\s+)?{_PHASE}"
-                           rf"(?:\s+(?:phase|period|part|portion|stage))?(?P<own>\s+of\s+(?:this|the)\s+"
-                           rf"(?:study|trial|protocol))?", re.I)
-
-
-def _heading(crit: Criterion) -> bool:
-    text = crit.text.strip()
-    return crit.depth == 0 and text.endswith(":") and len(text) < 80
 
 
 def on_study_criteria(criteria: list[Criterion]) -> frozenset[int]:
-    """Indexes of inclusion criteria whose treatment is given on study: listed under a heading of a later study
-    phase that follows an entry-phase heading, or asking for treatment "during the induction phase" of this study
-    (said so, or the text has a heading for that phase). Their requirements are no entry rules."""
-    found: set[int] = set()
-    entry_seen = False
-    later = False
-    entry_named = any(_heading(c) and _ENTRY_HEADING.search(c.text) for c in criteria)
-    for crit in criteria:
-        if crit.section != "inclusion":
-            later = False
-            continue
-        if _heading(crit):
-            is_later = bool(_LATER_HEADING.search(crit.text))
-            later = is_later and entry_seen
-            entry_seen = entry_seen or (not is_later and bool(_ENTRY_HEADING.search(crit.text)))
-            continue
-        during = _DURING_PHASE.search(crit.text)
-        if later or (during and (during.group("own") or entry_named)):
-            found.add(crit.index)
-    return frozenset(found)
+    """Indexes of inclusion criteria whose treatment is given on study: the shared reader's study phases
+    (reader/study_phase.py) says which are listed under a later phase or ask for treatment "during the induction
+    phase" of this study. Their requirements are no entry rules."""
+    return frozenset(phase_of(criteria))
 
 
 # "the assigned targeted therapy", "the allocated study drug", "the investigational agent of the arm", "another drug
