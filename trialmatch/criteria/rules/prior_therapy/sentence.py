@@ -560,6 +560,14 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     norm = blanked(read.norm, spans)
     if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
         return drivers
+    if found[0].get("own"):
+        # "..., including targeted therapy approved for their alteration and platinum-based chemotherapy": the driver
+        # words sat inside a list of parts; the rest is read as the sentence without them (a wide blank would part
+        # the list's "and" from the lead-in's verb).
+        start, end = spans[0]
+        again = read_sentence(f"{read.norm[:start].rstrip()} {read.norm[end:].lstrip()}", ctx.section, ctx.egfr_trial)
+        rules = [{**rule, "evidence": evidence} for rule in _reading_rules(again, ctx)] if again else []
+        return rules + drivers
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
