@@ -97,7 +97,9 @@ _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|st
 _EXPOSURE_LENGTH = re.compile(
     rf"\bfor\s+(?:(?:[\u2265>]=?|at least|a minimum of|more than|over|no less than|not less than)\s*)?{cues.N_WORD}"
     rf"(?:\s*(?:-|to|or)\s*{cues.N_WORD})?"
-    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:prior|before|since|after|from|of|preceding|following|until|elapsed))"
+    # ("for >= 4 months prior to progression": how long it ran before the disease grew, not a washout)
+    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:(?:prior|before)(?!\s+(?:to\s+)?(?:(?:radiographic|radiological|disease)\s+)?"
+    r"progression)|since|after|from|of|preceding|following|until|elapsed))"
     # "at least three weeks into active oncologic treatment": the treatment going on now, for that long.
     rf"|\b(?:at least\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+into\b"
     # "have completed at least 20 months of X", "received 12 months of X": a course's length.
@@ -115,13 +117,23 @@ _PART_OF_COURSE = re.compile(
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|nor)\b")
 
 
+# "the date of progression must be at least 84 days after initiation of X": a time counted from the start of the
+# treatment had, which tells how long it ran (with a length of use beside it), not a washout before the study.
+_SINCE_START = re.compile(rf"\b(?:at least|more than|over|no less than|not less than|[\u2265>]=?)\s*{cues.N_WORD}\s*"
+                          r"(?:days?|weeks?|months?)\s+(?:after|from|following)\s+(?:the\s+)?(?:initiation|start|starting"
+                          r"|beginning|commencement)\b")
+
+
 def _exposure(bare: str) -> bool:
     """Whether every time in the sentence is a length of use (_EXPOSURE_LENGTH), with no negation before it:
     "must have not received any cancer treatment for at least 2 weeks" is a washout."""
     found = _EXPOSURE_LENGTH.search(bare)
     if found is None or _NOT_BEFORE.search(bare, 0, found.start()):
         return False
-    return not cues.TIME_WINDOW.search(_EXPOSURE_LENGTH.sub(" ", bare))
+    rest = _EXPOSURE_LENGTH.sub(" ", bare)
+    if "after" in rest or "from" in rest or "following" in rest:
+        rest = _SINCE_START.sub(" ", rest)
+    return not cues.TIME_WINDOW.search(rest)
 
 
 # "X after progression on or after Y": the "or" joins two times, not two treatments.
@@ -1242,7 +1254,13 @@ def _met_counts(norm: str) -> list[tuple[int, int]]:
         n = match.group("n")
         largest = max(_count(n), _count(match.group("m") or "0"))
         strict_cap = match.group("high") in ("fewer than", "less than") or match.group("highmark") == "<"
-        if match.group("low") or match.group("lowmark") or (largest - strict_cap >= _FULL_COURSE):
+        if match.group("low") or match.group("lowmark"):
+            # A small floor ("at least 2 courses") is met by anyone who went on with the treatment; a full course
+            # ("completed at least 4 cycles") the profile cannot settle: a question once the drug is had.
+            if largest < _FULL_COURSE:
+                spans.append(match.span())
+            continue
+        if largest - strict_cap >= _FULL_COURSE:
             spans.append(match.span())
     return spans
 
