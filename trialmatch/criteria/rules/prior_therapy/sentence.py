@@ -298,6 +298,18 @@ def _stability_only(norm: str, mentions: list[Mention]) -> bool:
     return denied > 0 and denied == len(_PROGRESS_WORD.findall(norm))
 
 
+# "recurrence within 6 months of treatment with a platinum-based adjuvant regimen": the window is counted from the
+# treatment named after "treatment with", as in "within 6 months of a platinum-based regimen" (which asks for it);
+# the bare "treatment" would read as the study's own and the window as a washout.
+_WINDOW_OF_TREATMENT = re.compile(r"\b(within\s+\S+\s+(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following))"
+                                  r"\s+(?:the\s+)?(?:treatment|therapy)\s+with\b")
+
+
+_RETURNED_WITHIN = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*|fail\w*|refractory)\s+(?:(?:\w+|\([^()]{0,30}\))\s+){0,2}?within\s+"
+    rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -306,6 +318,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if "within" in norm and " with" in norm:
+        norm = _WINDOW_OF_TREATMENT.sub(r"\1", norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -799,6 +813,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    if not excluding and "within" in windowed:
+        # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
+        # treatment had (an anchor, assumed met), not a washout before the study.
+        windowed = _RETURNED_WITHIN.sub(" ", windowed)
     exposure = not excluding and _exposure(windowed)
     timed = bool(cues.TIME_WINDOW.search(windowed)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
@@ -1257,7 +1275,7 @@ def _met_counts(norm: str) -> list[tuple[int, int]]:
         if match.group("low") or match.group("lowmark"):
             # A small floor ("at least 2 courses") is met by anyone who went on with the treatment; a full course
             # ("completed at least 4 cycles") the profile cannot settle: a question once the drug is had.
-            if largest < _FULL_COURSE:
+            if _count(n) < _FULL_COURSE:  # (the floor: "a minimum of 2 and no more than 6 cycles" is 2)
                 spans.append(match.span())
             continue
         if largest - strict_cap >= _FULL_COURSE:
