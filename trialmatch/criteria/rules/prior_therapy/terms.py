@@ -704,6 +704,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     raw = _scan(text, toks)
     lists = _suffix_lists(text, toks, raw) if _LIST_CUE.search(text) else []
     if lists:
+        # A vocabulary phrase that holds the list and goes on past it ("EGFR directed small molecules or antibodies")
+        # is the longer name: it stands.
+        lists = [lst for lst in lists if not any(first <= lst[0] and end > lst[1] for first, end, _ in raw)]
+    if lists:
         raw = [r for r in raw if not any(a <= r[0] < b for a, b, _ in lists)]
     by_start = {first: (end, item) for first, end, item in raw}
     mentions: list[Mention] = []
@@ -887,6 +891,8 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if _target_class(mention) and len(mention.items) == 1 and _mixed(mention.items[0]):
             after = _ANTIBODY_AFTER.match(text, mention.end)
             own = _OWN_ANTIBODY.search(text, mention.start, mention.end)
+            if own and _BOTH_FORMS.search(text, mention.start, mention.end):
+                own = None  # "EGFR directed small molecules or antibodies": both forms, the whole class
             if after or own:
                 # "anti-HER2 antibody", "MET-targeted antibodies", "HER2-targeted antibody-drug conjugate": the
                 # antibodies (or ADCs) against the target, no small molecule of it.
@@ -900,6 +906,7 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OWN_ANTIBODY = re.compile(r"antibod\w*$")
+_BOTH_FORMS = re.compile(r"\b(?:small[\s-]+molecules?|tkis?|kinase\s+inhibitors?)\s+(?:or|and|and/or)\b")
 # "c-Met-targeted antibodies", "MET directed antibody": no name of the vocabulary, the target written before.
 _TARGETED_ANTIBODY = re.compile(r"(?P<gene>\b[a-z][a-z0-9]{0,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed)[\s-]+"
                                 r"(?:monoclonal\s+)?antibod\w*")
