@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from trialmatch.criteria.rules import marker_vocab as vocab
+from trialmatch.criteria.rules.biomarker.arm_tags import without_arm_tags
 from trialmatch.criteria.rules.biomarker.chosen import marker_chooses_treatment
 from trialmatch.criteria.rules.biomarker.cohorts import (
     before_permission,
@@ -864,6 +865,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(without_alone_phrase, read_text)
             if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
                 read_text = once(examples_bracketed, read_text)
+            # "LVEF below 50% (HER2 arm)": the marker names the arm the sentence binds, not a tumour rule.
+            read_text, arm_tagged = once(without_arm_tags, read_text) if read_text else (read_text, False)
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
@@ -930,8 +933,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
                     clause["doubtful"] = True
-                if flat_ban:
-                    clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
+                if flat_ban or (arm_tagged and clause["mode"] == "forbid"):
+                    # a flat list has no mark where it ends; an arm's own bar binds that arm alone: never exclude
+                    # on a guess
+                    clause["doubtful"] = True
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
