@@ -72,6 +72,7 @@ from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_state
 from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
+from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -865,6 +866,13 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(without_alone_phrase, read_text)
             if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
                 read_text = once(examples_bracketed, read_text)
+            # "Module allocation is based on biomarker status: matched (e.g. MET amplification) or non-matched
+            # group": routing, not eligibility. With a branch for no marker it takes everyone; without one, which
+            # markers lead to a group is the study's matter: a question, never a bar.
+            allocation = once(allocation_start, read_text) if read_text else None
+            routed = allocation is not None and not once(takes_everyone, read_text[allocation:])
+            if allocation is not None and not routed:
+                read_text = read_text[:allocation].rstrip(" ,;:-")
             # "LVEF below 50% (HER2 arm)": the marker names the arm the sentence binds, not a tumour rule.
             read_text, arm_tagged = once(without_arm_tags, read_text) if read_text else (read_text, False)
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
@@ -933,7 +941,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
                     clause["doubtful"] = True
-                if flat_ban or (arm_tagged and clause["mode"] == "forbid"):
+                if flat_ban or routed or (arm_tagged and clause["mode"] == "forbid"):
                     # a flat list has no mark where it ends; an arm's own bar binds that arm alone: never exclude
                     # on a guess
                     clause["doubtful"] = True
