@@ -70,6 +70,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
+from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
@@ -777,6 +778,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     sole = _sole_patient_group(once, text.criteria)
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
+    parts = trial_parts(text.criteria, bullet_cohorts)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
@@ -785,6 +787,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
         scope = criterion.scope
+        # "X (Phase 1 and Cohorts A, B) or Y (Cohort C)": the tags cover every part, so the rule is trial-wide.
+        covered = not cohorts and once(tags_cover_every_part, criterion.text, parts)
+        if covered:
+            scope = None
         if (scope is not None and scope.drivers and criterion.section == "exclusion"
                 and once(_class_then_examples, criterion.text)):
             scope = None  # "Tumours harbouring a targetable driver ...: EGFR, ALK ...": what is excluded, not a group
@@ -918,7 +924,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if any(a.get("kind") == "amplification" for a in clause["atoms"]) and once(amplification_level,
                                                                                              sentence):
                     level_unread(clause)  # "high-level amplification, copy number >= 10": a level we cannot see
-                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups):
+                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups or covered):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -937,6 +943,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                         # "Stable disease allowed provided 1 of the following is met:": the items are one
                         # group's condition; a patient outside the group need meet none of them.
                         clause["doubtful"] = True
+                if covered:
+                    clause["every_part"] = True  # its tags said which part takes which change (see below)
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
@@ -1604,7 +1612,8 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
                     if a["t"] == "alt"]
     for clause in clauses:
-        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+        if (clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title"
+                and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
             genes = {a["gene"] for a in shared}
             if any(c["gene"] in genes and not any(_covers(s, c) for s in shared) for c in cohort_atoms):
