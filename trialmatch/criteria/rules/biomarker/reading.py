@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.arm_tags import without_arm_tags
 from trialmatch.criteria.rules.biomarker.chosen import marker_chooses_treatment
+from trialmatch.criteria.rules.biomarker.closed_sets import closed_by_list, drop_closed_class
 from trialmatch.criteria.rules.biomarker.cohorts import (
     before_permission,
     bullet_labels,
@@ -458,6 +459,8 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if genes and scores and _or_between_gene_and_score(norm):
         genes, scores = _one_requirement(genes, scores)
     statements = _drop_both_ways([*genes, *scores, *directed])
+    if section == "inclusion" and ":" in sentence and once(closed_by_list, sentence):
+        drop_closed_class(statements)  # "an EGFR-activating mutation: exon 19 deletion or L858R": the list is the set
     if hedged:
         _other_drivers_in_question(statements)
     excluding = section == "exclusion" or EXCLUDING_SENTENCE.search(norm) is not None or _INELIGIBLE.search(norm)
