@@ -1453,7 +1453,19 @@ def assemble(text: TrialText) -> dict[str, Any]:
         rules["only_way_in"] = True
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
+    _unapproved_not_actionable(clauses)
     return rules
+
+
+def _unapproved_not_actionable(clauses: list[dict[str, Any]]) -> None:
+    """"No known actionable genomic alterations": a change with no approved drug anywhere (KRAS G12D) is not one
+    (vocab.class_membership). Only where the class is excluded: a required one stays a question, never a bar."""
+    for clause in clauses:
+        if clause["mode"] != "forbid":
+            continue
+        for atom in clause["atoms"]:
+            if atom["t"] == "driver" and atom.get("class") == "actionable":
+                atom["approved_only"] = True
 
 
 # "Part 2", "Arms A and B", "Cohort 3a": a group named by its kind word and label, anywhere in a criterion.
