@@ -330,7 +330,7 @@ _GLUED_CHANGE = re.compile(
 )
 # "KRAS:G12C", "EGFR:L858R": a colon glued between a symbol and its protein change is the change's notation, not a
 # list's colon (read as one, "KRAS:G12C" was "any KRAS mutation, e.g. G12C", and let G12D in).
-_COLON_CHANGE = re.compile(
+_COLON_CHANGE = guarded(
     rf"\b({_GLUED_GENES}):(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b"
     r"|(?i:exon)\s?\d)"
 )
@@ -573,6 +573,11 @@ MODAL_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations"
     r"|cohorts?|arms?|groups?|subgroups?|population|part)\s+){0,2}"
     r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
+    # "Participants with EGFR mutation may have received one prior TKI", "... are allowed to have had crizotinib": a
+    # permission about treatment for the marker's carriers. The marker names who is allowed it: no population rule.
+    + r"|(?:(?:may|can|could)\s+(?:also\s+)?|(?:are|is|will\s+be)\s+(?:also\s+)?(?:allowed|permitted|eligible)\s+to\s+)"
+    + r"(?:have\s+|has\s+)(?:also\s+)?(?:previously\s+|already\s+)?(?:received|had|been\s+(?:previously\s+)?treated"
+    + r"|undergone|been\s+exposed|progressed)\b"
     + r")",
     re.I,
 )
