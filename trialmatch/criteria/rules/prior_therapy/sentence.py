@@ -56,6 +56,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     group_heading,
     heading_cohorts,
     required_for,
+    scope_tag_brackets,
     sentence_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
@@ -311,6 +312,11 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         # words read are blanked; the sentence quoted stays as written.
         norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, given)])
         mentions = [m for m in mentions if not inside(m.start, given)]
+    if mentions and "(" in norm and (tags := scope_tag_brackets(norm)):
+        # "... (AZD3759 Part A and Part B, AZD9291 BM cohort)": a scope tag names the parts' study drugs. Who the
+        # sentence binds is the shared reader's scope; the drug words there state no earlier treatment.
+        norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, tags)])
+        mentions = [m for m in mentions if not inside(m.start, tags)]
     if mentions and "specific" in norm:  # "anti-EGFR/cMET bispecific antibodies": one drug hitting both
         mentions = bispecific_mentions(norm, mentions)
     if mentions:  # only a name can be an abbreviation in brackets
