@@ -1717,6 +1717,14 @@ def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
     return False
 
 
+# The exception is one whole line named by a drug in it: "other than the first platinum-based regimen", "except one
+# prior line of platinum doublet", "besides a single first-line platinum-containing therapy".
+_WHOLE_LINE_EXCEPTED = re.compile(
+    r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
+    r"(?:the\s+|an?\s+)?(?:(?:(?:first|initial|one|single|1)\b|1st\b)[\s-]*(?:(?:prior|previous|line)\b[\s-]*)?)"
+    r"(?:(?:of\s+)?[^;]{0,60}?\b(?:regimens?|lines?)\b|line\b)")
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
@@ -1738,6 +1746,10 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
             # is no adjuvant treatment. (Early drugs keep the reading they had: which were adjuvant is not listed.)
             early = "advanced" if setting == "early" else setting
             return {**base, "kind": "naive", "allow": allow, "setting": early, "allow_early": True}
+        if allow and any(_WHOLE_LINE_EXCEPTED.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
+            # "other than the first platinum-based regimen": the whole first line is let in, its partner drugs and
+            # maintenance included; a second line, or a first line without the drug, is banned.
+            return {**base, "kind": "naive", "allow": allow, "setting": setting, "allow_line": True}
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
