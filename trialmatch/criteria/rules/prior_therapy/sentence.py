@@ -237,6 +237,17 @@ _ELIGIBLE_ONLY = re.compile(
     r"(?:after|following|once\s+they\s+have\s+had|upon)\s+")
 
 
+# "that specifically and directly targets the EGFR pathway", "which selectively inhibit ALK": adverbs between the
+# relative word and its targeting verb hide the vocabulary's "that targets EGFR". Blanked, length kept.
+_ADVERB_IN_TARGETING = re.compile(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
+                                  r"(?=(?:targets?|inhibits?|blocks?)\b)")
+
+
+def _spaced_adverbs(match: re.Match[str]) -> str:
+    start, end = match.span("adverbs")
+    return match.group()[:start - match.start()] + " " * (end - start)
+
+
 def _must_have_had(match: re.Match[str]) -> str:
     """The same length as the words replaced, so no position moves."""
     return "must have had ".ljust(len(match.group()))
@@ -295,6 +306,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
+        norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -1521,6 +1534,11 @@ _INVESTIGATIONAL_BEFORE = re.compile(
     r"(?:(?!(?:or|and|and/or|approved|standard|licensed)\s)[a-z-]+\s+){0,2}$")
 
 
+# "No prior therapy (that|which) (specifically) targets / targeting / directed at / against ...": a restrictive clause
+# naming what the therapy is aimed at.
+_AIMED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+|and\s+|or\s+)*"
+                          r"(?:targets?|targeted|inhibits?|blocks?|directed|aimed|acts?)\b"
+                          r"|(?:targeting|targeted|directed|aimed|against|inhibiting|blocking|acting)\b)")
 _INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
                                    r"|non-approved)\b")
 
@@ -1630,6 +1648,9 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
             continue  # "lesions that have not been previously treated": the lesion's local treatment
         if _INVESTIGATIONAL_AFTER.match(norm, match.end()):
             continue  # "have not received any investigational anticancer agent": other trials' drugs only
+        if (aimed := _AIMED_AFTER.match(norm, match.end())) and any(
+                not m.systemic and aimed.start() <= m.start <= aimed.end() + 20 for m in mentions):
+            continue  # "No prior therapy that targets the EGFR pathway": the class it is aimed at, not all therapy
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
