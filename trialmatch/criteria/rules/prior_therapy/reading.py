@@ -966,6 +966,8 @@ def _exempt_scope(text: str) -> Scope | None:
 def _off_purpose(sentence: str, section: str) -> bool:
     """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
     sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
+    if " case" in sentence:
+        sentence = cues.IN_WHICH_CASE.sub("", sentence)
     purpose = purpose_of(sentence)
     if purpose is None:
         return False

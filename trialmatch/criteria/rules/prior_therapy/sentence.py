@@ -308,6 +308,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = cues.ban_label(norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
+    if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
+        norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -1746,6 +1748,13 @@ _WHOLE_LINE_EXCEPTED = re.compile(
     r"(?:(?:of\s+)?[^;]{0,60}?\b(?:regimens?|lines?)\b|line\b)")
 
 
+# An exception of a few cycles or doses: "except 1 prior cycle of X", "other than a single dose of Y", "besides up to
+# 2 courses of Z".
+_LIMITED_EXCEPTION = re.compile(r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of"
+                                r"|apart\s+from)\s+(?:(?:up\s+to|at\s+most|no\s+more\s+than|a|an|one"
+                                r"|two|single|\d+|prior|previous)\s+){1,3}(?:cycles?|doses?|courses?)\b")
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
@@ -1772,6 +1781,10 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
             # maintenance included; a second line, or a first line without the drug, is banned.
             return {**base, "kind": "naive", "allow": allow, "setting": setting, "allow_line": True}
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
+    if allow and ("cycle" in norm or "dose" in norm or "course" in norm):
+        if any(_LIMITED_EXCEPTION.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
+            # "except 1 prior cycle of cisplatin or carboplatin with etoposide": the exception is a limited course.
+            return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting, "allow_if": True}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
 

@@ -206,6 +206,12 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
                                             "counts needs your doctor's reading.")
         return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
                                          f"you list {_names(had)}.")
+    if rule.get("allow_if") and any(_matches(d, items) and _matches(d, allow) for d in h.drugs):
+        # "No prior chemotherapy, except 1 prior cycle of cisplatin with etoposide": every banned drug is within the
+        # exception, whose cycle limit the list does not show.
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} other than a limited course of "
+                                        f"{items_label(rule['allow'])}; whether yours was within it is for your "
+                                        "doctor to confirm.")
     if h.unknown_drugs or any(_near(d, items) for d in h.drugs) or _near_target(rule, h):
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
                                         "every drug you list is one.")
