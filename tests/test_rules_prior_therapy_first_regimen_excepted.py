@@ -61,7 +61,7 @@ def test_a_line_without_platinum_or_a_second_line_is_banned(exclusion: str, prof
 
 
 def test_a_carboplatin_only_exception_still_bans_a_cisplatin_line() -> None:
-    exclusion = "* Any prior systemic therapy for advanced disease other than the initial carboplatin-containing regimen"
+    exclusion = "* Any prior systemic therapy for advanced disease other than the initial carboplatin regimen"
     assert verdict(DOUBLET, exclusion) == "eligible"
     assert verdict(CHEMO_IO, exclusion) == "excluded"
 
