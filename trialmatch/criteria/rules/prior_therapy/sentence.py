@@ -171,6 +171,11 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
 # "Chemotherapy for any stage NSCLC, including early-stage (adjuvant) disease": every stage, early as well.
 _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
                            r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
+                           # "..., including durvalumab consolidation after chemoradiation": the ban reaches the
+                           # stage III setting as well, it is not narrowed to it.
+                           r"|\b(?:including|includes?|incl\.?|as well as)\s+(?:[a-z0-9/-]+\s+){0,4}?"
+                           r"(?:consolidation|consolidative|maintenance|(?:given\s+)?(?:after|following|with)\s+"
+                           r"(?:concurrent\s+|definitive\s+)?chemoradi\w*)\b"
                            r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
 
 
