@@ -138,6 +138,14 @@ _WAS = re.compile(r"\s*(?:was|were|is|being|has\s+been)\s+")
 _ONLY_BEFORE = re.compile(r"\b(?:only|sole|single)\s+(?:(?:prior|previous|earlier|preceding)\s+)?$")
 
 
+def _head_noun(before: Mention, mention: Mention) -> bool:
+    """A class word written right after a drug of that class ("etoposide chemotherapy", "pembrolizumab
+    immunotherapy"): the drug's noun, not a second treatment."""
+    if not all(item.startswith("c:") for item in mention.items) or mention.systemic:
+        return False
+    return all(any(item in _item_classes(had) for had in before.items) for item in mention.items)
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
@@ -148,6 +156,8 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
         if k and _ONLY_OF_CLASS.fullmatch(gap):
             continue  # "osimertinib as the only prior EGFR TKI": the class is the drug's own, not a way in
+        if k and not gap.strip() and _head_noun(mentions[k - 1], mention):
+            continue  # "platinum and etoposide chemotherapy": the class word is etoposide's own noun, not a way in
         if k and groups and _WAS.fullmatch(gap) and _ONLY_BEFORE.search(norm, 0, mentions[k - 1].start):
             groups[-1] = list(mention.items)  # "whose only prior EGFR TKI was osimertinib": the drug, not its class
             continue
