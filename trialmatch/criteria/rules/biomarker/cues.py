@@ -330,7 +330,7 @@ _GLUED_CHANGE = re.compile(
 )
 # "KRAS:G12C", "EGFR:L858R": a colon glued between a symbol and its protein change is the change's notation, not a
 # list's colon (read as one, "KRAS:G12C" was "any KRAS mutation, e.g. G12C", and let G12D in).
-_COLON_CHANGE = re.compile(
+_COLON_CHANGE = guarded(
     rf"\b({_GLUED_GENES}):(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b"
     r"|(?i:exon)\s?\d)"
 )

@@ -359,9 +359,9 @@ def _says_any_pdl1(text: str) -> bool:
 
 # "..., no actionable driver required", "no EGFR mutation is needed": the marker is not asked for (not "no marker" asked
 # for). "Documentation of EGFR or ALK status not required": no test is asked for. The rest of the sentence is read.
-_NO_X_REQUIRED = re.compile(
+_NO_X_REQUIRED = guarded(
     r"\bno\s+(?:[\w\-/]+\s+){0,5}?(?:is\s+|are\s+)?(?:required|needed|necessary|mandatory)\b", re.I)
-_STATUS_NOT_REQUIRED = re.compile(
+_STATUS_NOT_REQUIRED = guarded(
     r"\b(?:status|testing|tests?|documentation|results?|confirmation)\b[^.;,]{0,40}?\s(?:is\s+|are\s+)?not\s+"
     r"(?:required|needed|necessary|mandatory)\b", re.I)
 
@@ -647,13 +647,13 @@ _FOUND_AFTER = re.compile(
     r"|on\s+progression)\b",
     re.I,
 )
-_FOUND_AFTER_GUARD = re.compile(r"\b(?:after|following|upon|post|progression)\b", re.I)
+_FOUND_AFTER_GUARD = guarded(r"\b(?:after|following|upon|post|progression)\b", re.I)
 
 
 # "EGFR exon 19 deletion with a co-occurring MET amplification", "ALK fusion and a concurrent KRAS mutation": a second
 # change found beside the first, now, asked for with it. Not "with or without a co-occurring ..." (no "with" right
 # before the word) nor "alone or with a concomitant ..." (either way is allowed: see COOCCURRENCE).
-_BESIDE_AFTER = re.compile(
+_BESIDE_AFTER = guarded(
     r"(?<!\balone or )(?<!\bor )\b(?:with|plus|and)\s+(?:(?:an?|the)\s+)?"
     r"(?:co-?occurring|concurrent|concomitant|coexisting|co-existing|coexistent|co-existent|accompanying|simultaneous)\s+",
     re.I,
@@ -1639,7 +1639,7 @@ def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]], stackab
 
 # "Osimertinib may have been given ... in T790M-positive disease", "prior erlotinib is allowed": a permission about
 # earlier treatment, whose marker (if one was read) is that treatment's setting, never a second demand on the tumour.
-_HISTORY_PERMISSION = re.compile(
+_HISTORY_PERMISSION = guarded(
     r"\b(?:may|might|can|could)\s+(?:also\s+)?have\s+(?:been\s+)?(?:given|received|treated|administered|used|had)\b"
     r"|\b(?:prior|previous|earlier)\b[^.;]{0,80}\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b",
     re.I,
