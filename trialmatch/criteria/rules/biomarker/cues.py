@@ -573,6 +573,11 @@ MODAL_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations"
     r"|cohorts?|arms?|groups?|subgroups?|population|part)\s+){0,2}"
     r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
+    # "Participants with EGFR mutation may have received one prior TKI", "... are allowed to have had crizotinib": a
+    # permission about treatment for the marker's carriers. The marker names who is allowed it: no population rule.
+    + r"|(?:(?:may|can|could)\s+(?:also\s+)?|(?:are|is|will\s+be)\s+(?:also\s+)?(?:allowed|permitted|eligible)\s+to\s+)"
+    + r"(?:have\s+|has\s+)(?:also\s+)?(?:previously\s+|already\s+)?(?:received|had|been\s+(?:previously\s+)?treated"
+    + r"|undergone|been\s+exposed|progressed)\b"
     + r")",
     re.I,
 )
