@@ -22,7 +22,7 @@ from typing import Any, Literal
 from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.vocab import gene_aliases, load
 
-ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region"]
+ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region", "step"]
 # Marks a line that only names the group of a section heading ("Inclusion Criteria - Cohort 1:" gives
 # HEADING_MARK + "Cohort 1:"; a heading naming no group after one that did gives HEADING_MARK + ":"): it scopes
 # the section under it and is no criterion itself (trialmatch/criteria/text.py drops it after scoping).
