@@ -1357,8 +1357,13 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) 
     # groups the criteria do not list: its requirement stays that group's.
     own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) and not GROUP_WORD.search(label.lower())
                                            for label in labels)
+    # Stated in several parts while another part lets patients without brain metastases in by its own words ("Part
+    # A: patients with or without brain metastases may be enrolled; brain metastases, if present, must be ..." beside
+    # "Part B: at least one brain metastasis", "LM cohort: leptomeningeal metastases"): each stays its part's.
+    open_parts = {s["scope"]["label"] for s in statements if "scope" in s and s["kind"] not in _REQUIREMENTS
+                  and s["scope"]["kind"] != "condition" and s["none"] == E} - labels
     for statement in scoped:
-        if len(labels) > 1 or own_words:
+        if (len(labels) > 1 and not open_parts) or own_words:
             del statement["scope"]
         elif parts - labels:
             statement["one_part"] = True
