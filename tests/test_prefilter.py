@@ -110,12 +110,23 @@ _STARTS = [
     (r"\b(?:Kinase|kras)\b|\b[Gg]\d{2}[A-Z]\b", re.I, True),
     (r"(?<![\w-])\b(?:stage|M)\s*(?P<n>IV|4)[abc]?", 0, True),
     (r"\b(?i:ECOG)\s*[0-2]|\bPS\b", 0, True),
-    (r"\b(?:naive|untreated)\b|^\W*untreated", 0, False),  # "^" may start a match: no claim
+    (r"\b(?:naive|untreated)\b|^\W*untreated", 0, True),  # "^" may start a match: tried as it stands there
+    (r"(?:^[\W\d]*|\b(?:who|patients)\s+(?:are|be)\s+)untreated\b|\bnaive\b", re.M, True),  # "^" after each line
+    (r"^\W*untreated|\Auntreated", 0, False),  # "^" alone: no character to check
+    (r"(?<![\w-])(?:squamous|non-squamous)[\s-]+cell", re.I, True),  # no word boundary first: checked all the same
+    (r"(?P<other>(?i:lansky|karnofsky))\s*\d|ECOG", 0, True),
+    (r"prior\s+\b(?:therapy|treatment)\b", re.I, True),  # a letter without case: the engine cannot skip to it
+    (r"ndicat|andidate|ligible", 0, False),  # literal alternatives with case: the engine skips to them itself
+    (r"(?P<q>[<>]=?)\s*\d", 0, False),  # a set first: likewise
+    (r"(?=[ps])(?:prior|subsequent)", 0, False),  # a check put there by hand
     (r"\b(?:\w+)\s+lines?\b", 0, False),  # \w: too many characters to check
     (r"prior\s+\b(?:therapy|treatment)\b", 0, False),  # a literal first: the engine skips to it itself
     (r"\b(?:\s*no)", 0, False),  # optional first item
 ]
-_START_TEXTS = ["No prior therapy.", "patients without any prior treatment, or never prior therapy", "KINASE and Kras",
+_START_TEXTS = ["Untreated, or patients are untreated", "x\n- untreated\nnaive", "Non-squamous cell; squamous-cell",
+                "Lansky 50 or KARNOFSKY 70 or ECOG", "Indicated and eligible candidate", ">= 2, <1",
+                "prior or subsequent",
+                "No prior therapy.", "patients without any prior treatment, or never prior therapy", "KINASE and Kras",
                 "G12C or g12d", "ſtage IV and M 4b", "\u212aras G12C", "ecog 1; PS 2", "untreated", "xno prior therapy",
                 "Stage IV, stage 4c, MIV", "Prior therapy\u00e9 no prior therapy", "", "ﬁ no prior treatment"]
 

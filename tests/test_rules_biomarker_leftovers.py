@@ -123,8 +123,11 @@ HAS_APPROVED_DRUG = [KRAS_G12C, HER2_EX20, EGFR_EX20, MET_EX14, RET, NTRK, ROS1,
                      EGFR_G719X]
 HAS_APPROVED_IDS = ["kras-g12c", "her2-ex20", "egfr-ex20", "met-ex14", "ret", "ntrk", "ros1", "alk", "braf",
                     "egfr-ex19", "egfr-l858r", "egfr-g719x"]
-LESS_SETTLED = [KRAS_G12D, KRAS_G12V, NRG1, MET_AMP, HER2_AMP, HER2_OVER]
-LESS_SETTLED_IDS = ["kras-g12d", "kras-g12v", "nrg1", "met-amp", "her2-amp", "her2-over"]
+LESS_SETTLED = [NRG1, MET_AMP, HER2_AMP, HER2_OVER]
+LESS_SETTLED_IDS = ["nrg1", "met-amp", "her2-amp", "her2-over"]
+# No targeted drug is approved anywhere for KRAS G12D or G12V (the vocabulary's "unapproved"): not actionable, by
+# the label convention of sets K and L (kind 22), where the excluded class names no gene.
+NO_APPROVED_DRUG = [KRAS_G12D, KRAS_G12V]
 
 
 @pytest.mark.parametrize("criteria", ACTIONABLE)
@@ -137,6 +140,12 @@ def test_a_finding_with_an_approved_targeted_therapy_is_excluded(criteria: str, 
 @pytest.mark.parametrize("profile", LESS_SETTLED, ids=LESS_SETTLED_IDS)
 def test_a_finding_without_a_settled_approval_is_a_question(criteria: str, profile: Profile) -> None:
     assert verdict(criteria, profile) == "unknown"
+
+
+@pytest.mark.parametrize("criteria", ACTIONABLE)
+@pytest.mark.parametrize("profile", NO_APPROVED_DRUG, ids=["kras-g12d", "kras-g12v"])
+def test_a_finding_with_no_approved_drug_anywhere_passes(criteria: str, profile: Profile) -> None:
+    assert verdict(criteria, profile) == "eligible"
 
 
 @pytest.mark.parametrize("criteria", ACTIONABLE)

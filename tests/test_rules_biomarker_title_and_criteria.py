@@ -111,6 +111,10 @@ def test_status_of_every_gene_stays_a_test() -> None:
                      "EGFR exon 19 deletion or L858R or T790M status",
                      "Tumour EGFR, ALK and ROS1 status documented"):
         for profile in (EX19, G719X, ALK, NRG1):
+            if profile is NRG1 and "ROS1" in sentence:
+                # NRG1's profile has no ROS1 result: a status asked for and not known is a question (set N kind 21)
+                assert verdict(inc(sentence), profile) == "unknown", (sentence, profile)
+                continue
             assert verdict(inc(sentence), profile) == "eligible", (sentence, profile)
 
 

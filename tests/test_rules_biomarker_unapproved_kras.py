@@ -1,7 +1,8 @@
 """A KRAS change other than G12C has no targeted drug approved anywhere. An exclusion of "actionable alterations for
 which an approved (locally, first-line) targeted therapy is available" does not shut out a KRAS G12D or G12V
-patient; a bare "actionable alteration" (some texts count any KRAS change) stays a question, and KRAS G12C (with
-approved drugs, first-line approval varying by country) keeps its old reading.
+patient, and since kind 22 (sets K and L label convention) neither does a bare "actionable alteration" that names
+no gene; where the text names KRAS as actionable, any KRAS change stays a question. KRAS G12C (with approved drugs,
+first-line approval varying by country) keeps its old reading.
 
 Every sentence is invented.
 """
@@ -29,9 +30,11 @@ def test_an_unapproved_kras_change_is_not_shut_out(text: str) -> None:
     assert verdict(text, KRAS_G12C) != "eligible"  # approved drugs; first-line approval depends on the country
 
 
-def test_a_bare_actionable_alteration_stays_a_question_for_kras() -> None:
-    # Near-miss: no approval asked for; some texts count any KRAS change as actionable.
-    assert verdict(exc("Known actionable genomic alteration"), KRAS_G12D) == "unknown"
+def test_a_bare_actionable_alteration_is_not_a_kras_g12d() -> None:
+    # No approval asked for, no gene named: a change with no approved drug anywhere is not actionable (kind 22).
+    assert verdict(exc("Known actionable genomic alteration"), KRAS_G12D) == "eligible"
+    # The text names KRAS as actionable: it may count any KRAS change, so a question.
+    assert verdict(exc("Known actionable KRAS alteration"), KRAS_G12D) == "unknown"
 
 
 @pytest.mark.parametrize("sentence", [

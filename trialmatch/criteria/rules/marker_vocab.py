@@ -489,6 +489,19 @@ def membership(gene: str, kind: str, alteration: str) -> bool | None:
 
 
 @cache
+def class_membership(gene: str, kind: str, alteration: str) -> bool | None:
+    """membership() for a driver class the text names without genes ("no known actionable genomic alterations"): a
+    change no targeted drug is approved for anywhere (KRAS G12D, the table's "unapproved") is not actionable. Only a
+    text that names the gene ("actionable KRAS mutation") counts any of its changes, so there it stays a question."""
+    found = membership(gene, kind, alteration)
+    if found is None and kind == "actionable":
+        unapproved = ((data()["membership"].get(gene) or {}).get("actionable") or {}).get("unapproved", ())
+        if "*" in unapproved or alteration in unapproved:
+            return False
+    return found
+
+
+@cache
 def negative_membership(gene: str, kind: str) -> bool | None:
     """What a gene tested without a driver says about `kind`: usually False, None for protein expression."""
     table = data()["membership"].get(gene) or data()["membership"]["_default"]

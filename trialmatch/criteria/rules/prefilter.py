@@ -160,42 +160,85 @@ def word_start_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
     to skip ahead to, so it tries every alternative at every position of the text. When every match starts with
     one of a few characters right after a word boundary, (?=[those])\\b in front fails at most positions in one
     step. The check is zero-width and holds wherever the pattern can match, so matches, groups, spans, sub()
-    and split() are the pattern's own."""
+    and split() are the pattern's own.
+
+    Two more shapes get the check: a pattern with no word boundary first ("(?<![\\w-])(?:squamous...", "(?i:lansky
+    ..."), unless the engine already skips ahead by itself (_engine_skips); and one where some alternative may
+    instead start at "^" ("\\b(?:treatment|therapy)...|(?:^[\\W\\d]*|\\bwho\\s+...)untreated"), whose check is
+    "(?:(?=[those])\\b|^)": where "^" holds, the pattern is tried as it stands."""
     if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
         return pattern
     try:
-        first = _first(list(_parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
-        if first is None or not first[1] or sum(_size(item) for item, _ in first[0]) > _MAX_START_CHARS:
+        tree = list(_parse_tree(pattern))
+        first = _first(tree, bool(pattern.flags & re.IGNORECASE))
+        if first is None or not first[0] or sum(_size(item) for item, _ in first[0]) > _MAX_START_CHARS:
+            return pattern
+        if not first[1] and _engine_skips(tree, pattern.flags):
             return pattern
         chars = sorted(first[0])
         sets = [f"(?{'i' if ignore_case else '-i'}:[{''.join(c for c, i in chars if i == ignore_case)}])"
                 for ignore_case in (False, True) if any(i == ignore_case for _, i in chars)]
-        fast = re.compile(rf"(?=(?:{'|'.join(sets)}))\b(?:{pattern.pattern})", pattern.flags)
+        check = f"(?=(?:{'|'.join(sets)}))" + (r"\b" if first[1] else "")
+        if first[2]:
+            check = f"(?:{check}|^)"
+        fast = re.compile(f"{check}(?:{pattern.pattern})", pattern.flags)
     except Exception:  # an unexpected parse tree or a pattern that does not nest: run it as it is
         return pattern
     same = fast.groups == pattern.groups and fast.groupindex == pattern.groupindex
     return fast if same else pattern
 
 
-_Start = tuple[frozenset[tuple[str, bool]], bool]  # (class items, each with its case flag; a word boundary first)
+def _engine_skips(tree: list[tuple[Any, Any]], flags: int) -> bool:
+    """Does the engine skip ahead to where a match can start by itself? As the standard library's compiler does:
+    past the groups in front, a literal ("prior\\s+..."), alternatives that each open with one ("ndicat|andidate|...")
+    or a character set, where a literal is matched with case or is no letter. A lookahead first was put there by
+    hand. A check in front of these would only slow them down."""
+    if not tree:
+        return False
+    ignore_case = bool(flags & re.IGNORECASE)
+    op, av = tree[0]
+    while op is _op.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if not len(sub):
+            return False
+        ignore_case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        op, av = sub[0]
+
+    def plain(item: tuple[Any, Any]) -> bool:
+        return item[0] is _op.LITERAL and not (ignore_case and chr(item[1]).lower() != chr(item[1]).upper())
+
+    if op is _op.IN or (op is _op.ASSERT and av[0] == 1):
+        return True
+    if op is _op.BRANCH:
+        return all(alt and plain(alt[0]) for alt in av[1])
+    return plain((op, av))
+
+
+# (start characters as class items, each with its case flag; a word boundary stands before them; a match may instead
+# start where "^" holds)
+_Start = tuple[frozenset[tuple[str, bool]], bool, bool]
 
 
 def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> _Start | None:
     """The characters the first character of any match of `items` (matched in a row) is one of, as character class
-    items (escaped), and whether a word boundary stands right before it; None when that cannot be said."""
+    items (escaped), whether a word boundary stands right before it, and whether a match may instead start at "^"
+    (any character); None when that cannot be said. An item that opens with "^" claims no character and, as it
+    can match nowhere else, the boundary vacuously."""
     boundary = False
     for op, av in items:
         if op is _op.AT:
+            if av in (_op.AT_BEGINNING, _op.AT_BEGINNING_STRING):
+                return frozenset(), True, True  # "\\A" holds only where "^" does
             if av is not _op.AT_BOUNDARY:
-                return None  # "^", "$", "\\B", ...
+                return None  # "$", "\\B", ...
             boundary = True
         elif op in (_op.ASSERT, _op.ASSERT_NOT):
             continue  # zero-width: the next item still has to match here
         elif op is _op.LITERAL:
-            return frozenset({(re.escape(chr(av)), ignore_case)}), boundary
+            return frozenset({(re.escape(chr(av)), ignore_case)}), boundary, False
         elif op is _op.IN:
             found = _class_items(av, ignore_case)
-            return None if found is None else (found, boundary)
+            return None if found is None else (found, boundary, False)
         elif op is _op.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if (add_flags | del_flags) & ~re.IGNORECASE:
@@ -211,7 +254,8 @@ def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> _Start | None:
             if any(o is None for o in options):
                 return None
             chars = frozenset().union(*(o[0] for o in options))  # type: ignore[index]
-            return chars, boundary or all(o[1] for o in options)  # type: ignore[index]
+            return (chars, boundary or all(o[1] for o in options),  # type: ignore[index]
+                    any(o[2] for o in options))  # type: ignore[index]
         else:
             return None  # an optional item, any character, a back-reference: no claim
     return None  # nothing consumed: an empty match is possible anywhere
@@ -224,7 +268,7 @@ def _size(item: str) -> int:
 
 
 def _then(found: _Start | None, boundary: bool) -> _Start | None:
-    return None if found is None else (found[0], boundary or found[1])
+    return None if found is None else (found[0], boundary or found[1], found[2])
 
 
 def _class_items(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[tuple[str, bool]] | None:

@@ -54,7 +54,9 @@ def parse(text: TrialText) -> dict[str, Any]:
     if not rules.get("clauses"):
         return {}
     for clause in rules["clauses"]:
-        clause["wanted"] = _wanted(clause["atoms"])
+        # "EGFR status is known": any result of the test, said plainly rather than as "X or (no X)"
+        clause["wanted"] = (f"a known {gene_name(clause['status'])} test result" if clause.get("status")
+                            else _wanted(clause["atoms"]))
         for atom in clause["atoms"]:
             atom["k"] = _short_hash(atom)  # the same atom recurs across trials: answered once per profile
     # Trials whose rules differ only in wording share one answer per profile (see check).

@@ -330,7 +330,7 @@ _GLUED_CHANGE = re.compile(
 )
 # "KRAS:G12C", "EGFR:L858R": a colon glued between a symbol and its protein change is the change's notation, not a
 # list's colon (read as one, "KRAS:G12C" was "any KRAS mutation, e.g. G12C", and let G12D in).
-_COLON_CHANGE = re.compile(
+_COLON_CHANGE = guarded(
     rf"\b({_GLUED_GENES}):(?=[ACDEFGHIKLMNPQRSTVWY]\d{{1,4}}(?:[ACDEFGHIKLMNPQRSTVWYX*]|del|ins|dup|fs)?\b"
     r"|(?i:exon)\s?\d)"
 )
@@ -573,6 +573,11 @@ MODAL_AFTER = re.compile(
     r"^[\s,)\]]*(?:(?:nsclc|disease|tumou?rs?|cancer|patients?|subjects?|participants?|positive|mutation|mutations"
     r"|cohorts?|arms?|groups?|subgroups?|population|part)\s+){0,2}"
     r"(?:(?:must|should|shall|need to|needs to|are required to|is required to|will be required to)\s+" + _THERAPY_VERBS
+    # "Participants with EGFR mutation may have received one prior TKI", "... are allowed to have had crizotinib": a
+    # permission about treatment for the marker's carriers. The marker names who is allowed it: no population rule.
+    + r"|(?:(?:may|can|could)\s+(?:also\s+)?|(?:are|is|will\s+be)\s+(?:also\s+)?(?:allowed|permitted|eligible)\s+to\s+)"
+    + r"(?:have\s+|has\s+)(?:also\s+)?(?:previously\s+|already\s+)?(?:received|had|been\s+(?:previously\s+)?treated"
+    + r"|undergone|been\s+exposed|progressed)\b"
     + r")",
     re.I,
 )
@@ -839,8 +844,13 @@ def other_cancer_only(sentence: str) -> bool:
 # An inclusion sentence whose main verb excludes: "... (EGFR, ALK, ROS1) is exclusionary". Not "is ineligible to
 # receive standard therapy", "are not eligible for curative surgery": the patient cannot have a treatment, which is
 # how such patients qualify ("KRAS G12D mutation and has had standard therapy, or is ineligible to receive it").
+# "are also not eligible", "are likewise excluded", "will therefore be ineligible": an adverb between the verb and
+# the exclusion word keeps the exclusion (read without it, "Patients with ROS1 ... are also not eligible" became a
+# ROS1 requirement).
+NEG_ADVERB = (r"(?:(?:also|likewise|similarly|equally|still|therefore|thus|hence|too|additionally|furthermore"
+              r"|consequently|otherwise|then)\s+)?")
 EXCLUDING_SENTENCE = guarded(
-    r"\b(?:is|are|will be|shall be|would be)\s+"
+    r"\b(?:is|are|(?:will|shall|would)\s+" + NEG_ADVERB + r"be)\s+" + NEG_ADVERB +
     r"(?:excluded|exclusionary|not allowed|not permitted|(?:not eligible|ineligible)(?!\s+(?:to\s+(?:receive|undergo"
     r"|tolerate|take|start|be\s+treated)\b|for\s*,?\s+(?:(?!(?:this|study|trial|protocol)\b)[\w\-/]+\s+){0,4}?"
     r"(?:therapy|therapies|treatments?|chemotherapy|surgery|resection|radiotherapy|radiation|chemoradiation"
@@ -1181,6 +1191,29 @@ _TAIL_THEN_EXAMPLES = guarded(
     r"(?P<open>such\s+as|including|for\s+example|e\.\s?g\.)\s*,?\s*(?P<list>[^;()]+?)(?=\s*(?:;|\.\s|\.?$))",
     re.I,
 )
+
+
+# "mutations in the following genes, for which targeted agents are available that directly affect the treatment of
+# brain metastases: ALK, EGFR, ...": a relative clause between the list's head and its colon says why the genes are
+# listed. It is no condition (every change in a listed gene counts), and the facts it names (brain metastases) are
+# not the patient's: read as written it made the ban a question joined to brain metastases.
+_REASON_BEFORE_LIST = guarded(
+    r"\s*,?\s*\bfor\s+which\s+(?P<reason>[^:;()]{0,200}?)(?=:\s*\S)",
+    re.I,
+)
+_REASON_WORD = re.compile(
+    r"\b(?:available|approved|indicated|exists?|licensed|recommended|effective|targeted|therap(?:y|ies)|agents?"
+    r"|drugs?|inhibitors?|treatments?)\b",
+    re.I,
+)
+
+
+def without_list_reason(sentence: str) -> str:
+    """The sentence without a "for which ..." clause that stands between a list's head and its colon."""
+    match = _REASON_BEFORE_LIST.search(sentence)
+    if match is None or not _REASON_WORD.search(match.group("reason")):
+        return sentence
+    return sentence[: match.start()] + sentence[match.end():]
 
 
 def examples_bracketed(sentence: str) -> str:

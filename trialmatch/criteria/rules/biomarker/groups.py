@@ -93,7 +93,7 @@ def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]
 # "Patients with non-squamous histology must have documented negative EGFR and ALK testing", "wild-type KRAS status
 # is required", among exclusions: the sentence states its own requirement (a negative result), so it reads as written,
 # as an inclusion would; flipped by its section it would ask for the very changes it rules out.
-_REQUIRED_NEGATIVE = re.compile(
+_REQUIRED_NEGATIVE = guarded(
     r"\b(?:must|should|shall|need\s+to|are\s+required\s+to|is\s+required\s+to)\s+(?:have|be|show)\b"
     r"(?![^.;]{0,40}?\bnot\b)[^.;]{0,40}?\b(?:negative|wild[\s-]?type)\b"
     r"|\b(?:negative|wild[\s-]?type)\b[^.;]{0,60}?\b(?:is|are)\s+(?:required|mandatory|needed)\b",

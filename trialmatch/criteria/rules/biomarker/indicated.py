@@ -55,7 +55,7 @@ FOR_WHICH = re.compile(
 )
 _GENE_TOKEN = re.compile(_GENE)
 # "directed at ROS1", "targeting EGFR": the drug class before its genes (see _THERAPY_AT).
-_AT_WORD = re.compile(r"(?i:directed\s+(?:at|against|to)|targeting|against)\s+(?:(?:an?|the)\s+)?" + _GENE)
+_AT_WORD = guarded(r"(?i:directed\s+(?:at|against|to)|targeting|against)\s+(?:(?:an?|the)\s+)?" + _GENE)
 # Without their first letter, so no lower-casing is needed first ("Indicated", "Candidates").
 _CUES = guarded(r"ndicat|andidate|ligible|ppropriate|ecommended|pproved|vailable")
 _NEGATIONS = ("not ", "ineligible", "no indication", "no ", "without", "lack", "free of")

@@ -143,3 +143,22 @@ def widening_apart(text: str) -> str:
     if not (mentions_marker(added) and mentions_marker(main)) or _NOT_A_REQUIREMENT.search(main):
         return text
     return f"{main}, or {added}."
+
+
+# "EGFR and ALK status must be known and negative (ROS1 negative if tested)", "... documented wild-type (KRAS not
+# required)": a bracket after the negative word that speaks of another marker. Read inside the sentence it took the
+# place of the genes before it (only ROS1 was read); apart, after a semicolon, each part keeps its own genes.
+_NEGATIVE_THEN_ASIDE = guarded(
+    r"\b(?:negative|wild[\s\-]?type|absent|not\s+detected)\s*\((?P<aside>[^()]{2,120})\)\s*[.;]?\s*$",
+    re.I,
+)
+
+
+def negative_aside_apart(text: str) -> str:
+    """`text` with a marker aside that follows its closing "negative" moved after a semicolon."""
+    if "(" not in text:
+        return text
+    match = _NEGATIVE_THEN_ASIDE.search(text)
+    if match is None or not mentions_marker(match.group("aside")) or not mentions_marker(text[:match.start()]):
+        return text
+    return f"{text[:match.start('aside') - 1].rstrip()}; {match.group('aside').strip()}"

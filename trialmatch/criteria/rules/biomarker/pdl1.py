@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.criteria.rules import marker_vocab as vocab
-from trialmatch.criteria.rules.biomarker.cues import other_cancer_only
+from trialmatch.criteria.rules.biomarker.cues import NEG_ADVERB, other_cancer_only
 from trialmatch.criteria.rules.biomarker.phrases import Statement, tokens
 from trialmatch.criteria.rules.biomarker.text import negated_before
 from trialmatch.criteria.rules.comparators import NEGATION
@@ -79,7 +79,8 @@ _ASSAY = re.compile(r"\b(?:22C3|28-8|SP263|SP142|73-10|E1L3N|QR1)\b", re.I)
 # TC3 >=50%; immune cells IC0 <1%, IC1 1-4%, IC2 5-9%, IC3 >=10%.
 _SP142_LEVEL = re.compile(r"\b(TC|IC)\s?([0-3](?:\s*/\s*[0-3])*)(?!\w)(?!\s*/\s*[0-3])")
 _SP142_BOUNDS = {"TC": (None, 1.0, 5.0, 50.0, None), "IC": (None, 1.0, 5.0, 10.0, None)}
-_ARE_EXCLUDED = re.compile(r"\b(?:is|are|will be|shall be)\s+(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
+_ARE_EXCLUDED = re.compile(r"\b(?:is|are|(?:will|shall)\s+" + NEG_ADVERB + r"be)\s+" + NEG_ADVERB
+                           + r"(?:excluded|not eligible|ineligible|not allowed)\b", re.I)
 
 
 @cache

@@ -16,7 +16,9 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from trialmatch.criteria.rules import marker_vocab as vocab
+from trialmatch.criteria.rules.biomarker.arm_tags import without_arm_tags
 from trialmatch.criteria.rules.biomarker.chosen import marker_chooses_treatment
+from trialmatch.criteria.rules.biomarker.closed_sets import closed_by_list, drop_closed_class
 from trialmatch.criteria.rules.biomarker.cohorts import (
     before_permission,
     bullet_labels,
@@ -40,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
     MAPK_PATHWAY,
+    NEG_ADVERB,
     NOT_ENOUGH_ALONE,
     ONE_GROUP,
     TITLE_QUALIFIED,
@@ -56,6 +59,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     sentences,
     unlisted_marker,
     without_alone_phrase,
+    without_list_reason,
     without_other_hedge,
 )
 from trialmatch.criteria.rules.biomarker.groups import (
@@ -68,9 +72,13 @@ from trialmatch.criteria.rules.biomarker.groups import (
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
-from trialmatch.criteria.rules.biomarker.notes import note_apart, widening_apart
+from trialmatch.criteria.rules.biomarker.indication import without_indications
+from trialmatch.criteria.rules.biomarker.notes import negative_aside_apart, note_apart, widening_apart
+from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
+from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
+from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -208,7 +216,7 @@ def _bends_score(text: str) -> bool:
     return start is not None and _SCORE_WORD.search(text, start) is not None
 
 
-_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be|will\s+be)\s+excluded)\b", re.I)
+_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
 _ASSAY_FOR_ONLY = guarded(
@@ -359,9 +367,9 @@ def _says_any_pdl1(text: str) -> bool:
 
 # "..., no actionable driver required", "no EGFR mutation is needed": the marker is not asked for (not "no marker" asked
 # for). "Documentation of EGFR or ALK status not required": no test is asked for. The rest of the sentence is read.
-_NO_X_REQUIRED = re.compile(
+_NO_X_REQUIRED = guarded(
     r"\bno\s+(?:[\w\-/]+\s+){0,5}?(?:is\s+|are\s+)?(?:required|needed|necessary|mandatory)\b", re.I)
-_STATUS_NOT_REQUIRED = re.compile(
+_STATUS_NOT_REQUIRED = guarded(
     r"\b(?:status|testing|tests?|documentation|results?|confirmation)\b[^.;,]{0,40}?\s(?:is\s+|are\s+)?not\s+"
     r"(?:required|needed|necessary|mandatory)\b", re.I)
 
@@ -455,6 +463,8 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if genes and scores and _or_between_gene_and_score(norm):
         genes, scores = _one_requirement(genes, scores)
     statements = _drop_both_ways([*genes, *scores, *directed])
+    if section == "inclusion" and ":" in sentence and once(closed_by_list, sentence):
+        drop_closed_class(statements)  # "an EGFR-activating mutation: exon 19 deletion or L858R": the list is the set
     if hedged:
         _other_drivers_in_question(statements)
     excluding = section == "exclusion" or EXCLUDING_SENTENCE.search(norm) is not None or _INELIGIBLE.search(norm)
@@ -647,13 +657,13 @@ _FOUND_AFTER = re.compile(
     r"|on\s+progression)\b",
     re.I,
 )
-_FOUND_AFTER_GUARD = re.compile(r"\b(?:after|following|upon|post|progression)\b", re.I)
+_FOUND_AFTER_GUARD = guarded(r"\b(?:after|following|upon|post|progression)\b", re.I)
 
 
 # "EGFR exon 19 deletion with a co-occurring MET amplification", "ALK fusion and a concurrent KRAS mutation": a second
 # change found beside the first, now, asked for with it. Not "with or without a co-occurring ..." (no "with" right
 # before the word) nor "alone or with a concomitant ..." (either way is allowed: see COOCCURRENCE).
-_BESIDE_AFTER = re.compile(
+_BESIDE_AFTER = guarded(
     r"(?<!\balone or )(?<!\bor )\b(?:with|plus|and)\s+(?:(?:an?|the)\s+)?"
     r"(?:co-?occurring|concurrent|concomitant|coexisting|co-existing|coexistent|co-existent|accompanying|simultaneous)\s+",
     re.I,
@@ -775,6 +785,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     sole = _sole_patient_group(once, text.criteria)
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
+    parts = trial_parts(text.criteria, bullet_cohorts)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
@@ -783,6 +794,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if cohorts == own_whole:
             cohorts = []  # the heading over every criterion is the trial itself
         scope = criterion.scope
+        # "X (Phase 1 and Cohorts A, B) or Y (Cohort C)": the tags cover every part, so the rule is trial-wide.
+        covered = not cohorts and once(tags_cover_every_part, criterion.text, parts)
+        if covered:
+            scope = None
         if (scope is not None and scope.drivers and criterion.section == "exclusion"
                 and once(_class_then_examples, criterion.text)):
             scope = None  # "Tumours harbouring a targetable driver ...: EGFR, ALK ...": what is excluded, not a group
@@ -815,7 +830,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                    else "inclusion")
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
-        read_whole = widening_apart(note_apart(criterion.text)) if section == "inclusion" else criterion.text
+        read_whole = (negative_aside_apart(widening_apart(note_apart(criterion.text))) if section == "inclusion"
+                      else criterion.text)
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
@@ -825,6 +841,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 sentence = once(_before_not_required, sentence)
                 if not sentence:
                     continue
+            if "hich" in sentence:  # "genes, for which targeted agents are available ...: ALK, EGFR": why listed
+                sentence = once(without_list_reason, sentence)
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
@@ -844,6 +862,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
             # A change matched to a study drug by rules outside the text: which ones count is not written.
             matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
+            if section == "inclusion" and "tatus" in sentence:  # "EGFR mutation status is known": a test asked for
+                found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
             read_text = sentence
             if section == "exclusion" and own_labels:
                 # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
@@ -864,6 +884,18 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 read_text = once(without_alone_phrase, read_text)
             if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
                 read_text = once(examples_bracketed, read_text)
+            # "Module allocation is based on biomarker status: matched (e.g. MET amplification) or non-matched
+            # group": routing, not eligibility. With a branch for no marker it takes everyone; without one, which
+            # markers lead to a group is the study's matter: a question, never a bar.
+            allocation = once(allocation_start, read_text) if read_text else None
+            routed = allocation is not None and not once(takes_everyone, read_text[allocation:])
+            if allocation is not None and not routed:
+                read_text = read_text[:allocation].rstrip(" ,;:-")
+            # "LVEF below 50% (HER2 arm)": the marker names the arm the sentence binds, not a tumour rule.
+            read_text, arm_tagged = once(without_arm_tags, read_text) if read_text else (read_text, False)
+            if read_text and ("for" in read_text or " in " in read_text):
+                # "(e.g. pembrolizumab for tumors with PD-L1 TPS >= 50%)": the drug's indication, no population rule
+                read_text = once(without_indications, read_text, own_section)[0]
             read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
@@ -907,7 +939,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if any(a.get("kind") == "amplification" for a in clause["atoms"]) and once(amplification_level,
                                                                                              sentence):
                     level_unread(clause)  # "high-level amplification, copy number >= 10": a level we cannot see
-                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups):
+                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups or covered):
                     clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
@@ -926,12 +958,16 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                         # "Stable disease allowed provided 1 of the following is met:": the items are one
                         # group's condition; a patient outside the group need meet none of them.
                         clause["doubtful"] = True
+                if covered:
+                    clause["every_part"] = True  # its tags said which part takes which change (see below)
                 if gene_scope:
                     clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
                 if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
                     clause["doubtful"] = True
-                if flat_ban:
-                    clause["doubtful"] = True  # a flat list has no mark where it ends: never exclude on a guess
+                if flat_ban or routed or (arm_tagged and clause["mode"] == "forbid"):
+                    # a flat list has no mark where it ends; an arm's own bar binds that arm alone: never exclude
+                    # on a guess
+                    clause["doubtful"] = True
                 if permits:
                     clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
                 histologies = once(histology_condition, sentence)
@@ -1428,7 +1464,19 @@ def assemble(text: TrialText) -> dict[str, Any]:
         rules["only_way_in"] = True
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
+    _unapproved_not_actionable(clauses)
     return rules
+
+
+def _unapproved_not_actionable(clauses: list[dict[str, Any]]) -> None:
+    """"No known actionable genomic alterations": a change with no approved drug anywhere (KRAS G12D) is not one
+    (vocab.class_membership). Only where the class is excluded: a required one stays a question, never a bar."""
+    for clause in clauses:
+        if clause["mode"] != "forbid":
+            continue
+        for atom in clause["atoms"]:
+            if atom["t"] == "driver" and atom.get("class") == "actionable":
+                atom["approved_only"] = True
 
 
 # "Part 2", "Arms A and B", "Cohort 3a": a group named by its kind word and label, anywhere in a criterion.
@@ -1594,7 +1642,8 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
                     if a["t"] == "alt"]
     for clause in clauses:
-        if clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title":
+        if (clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title"
+                and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
             genes = {a["gene"] for a in shared}
             disputed = sorted({c["gene"] for c in cohort_atoms
@@ -1644,7 +1693,7 @@ def _contradict(mine: list[dict[str, Any]], atoms: list[dict[str, Any]], stackab
 
 # "Osimertinib may have been given ... in T790M-positive disease", "prior erlotinib is allowed": a permission about
 # earlier treatment, whose marker (if one was read) is that treatment's setting, never a second demand on the tumour.
-_HISTORY_PERMISSION = re.compile(
+_HISTORY_PERMISSION = guarded(
     r"\b(?:may|might|can|could)\s+(?:also\s+)?have\s+(?:been\s+)?(?:given|received|treated|administered|used|had)\b"
     r"|\b(?:prior|previous|earlier)\b[^.;]{0,80}\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b",
     re.I,

@@ -429,7 +429,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
             prev_end = end
             pos_phrase_known = (_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
                                 or _KNOWN_BEFORE.search(part_text[max(0, first - 45): first]) is not None
-                                or listed and pos_phrase_known)
+                                or listed and pos_phrase_known
+                                or position == 0 and _KNOWN_LIST_HEAD.search(part_text[max(0, start - 160): start])
+                                is not None)
             known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
             if cooccur_end is not None and (start < cooccur_end or all(t.type == "alt" for t in phrase) and (
                     _CO_LIST_GAP.fullmatch(part_text, cooccur_end, start))):
@@ -965,6 +967,12 @@ _KNOWN_BEFORE = re.compile(
     r"(?<!negative for )(?<!absence of )(?<!lack of )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?"
     r"(?:an?\s+|any\s+|the\s+)?(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
     re.I)
+# "known to have somatic mutations in the following genes: ALK, EGFR, ...": a head that says "known" before the colon
+# that opens the list makes the whole list known (an untested tumour has none known). Not "no known", "not known".
+_KNOWN_LIST_HEAD = re.compile(
+    r"(?<!\bno )(?<!\bnot )(?<!without )(?<!negative for )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain)\s+)?"
+    r"[^.;:()]{0,120}:\s*$",
+    re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
 _LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
 
@@ -1329,12 +1337,21 @@ def _beyond_named(phrase: list[Token]) -> bool:
 
 
 _ACTIONABLE_WORD = re.compile(r"\b(?:targeted|effective treatment|approved)\b", re.I)
+# "harbouring an oncogenic driver alteration (e.g. ...) and currently receiving a targeted TKI": a treatment the patient
+# is on, joined after the marker phrase, is the prior-therapy rule; its "targeted" does not make the driver class
+# "actionable" (an open "e.g." driver list takes any oncogenic driver, one with no approved drug too).
+_TREATMENT_CLAUSE_AFTER = re.compile(
+    r",?\s+(?:and|who\s+(?:is|are))\s+(?:(?:is|are|be|must\s+be|must\s+have|have|has)\s+)?(?:currently\s+|now\s+|still\s+)?"
+    r"(?:receiv\w+|on\s+(?:treatment|therapy)|being\s+treated|treated\s+with|taking|progress\w+|had\s+progress\w*)\b",
+    re.I)
 
 
 def _driver_atom(drivers: list[Token], phrase: list[Token], text: str) -> dict[str, Any]:
+    treatment = _TREATMENT_CLAUSE_AFTER.search(text, phrase[-1].end)
+    before_treatment = text[: treatment.start()] if treatment is not None else text
     actionable = any(t.key == "actionable" for t in drivers) or any(
         t.type == "kind" and t.key == "actionable" for t in phrase
-    ) or bool(_ACTIONABLE_WORD.search(text))
+    ) or bool(_ACTIONABLE_WORD.search(before_treatment))
     atom: dict[str, Any] = {"t": "driver", "class": "actionable" if actionable else "driver"}
     if any(t.type == "other" for t in phrase):
         atom["other"] = True

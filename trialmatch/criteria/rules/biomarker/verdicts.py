@@ -101,7 +101,9 @@ def driver_atom(atom: dict[str, Any], profile: Patient) -> str:
     for marker in profile.biomarkers:
         if marker.gene in skip or marker.gene not in panel + extra:
             continue
-        member = vocab.membership(marker.gene, kind, vocab.profile_alteration_key(marker.gene, marker.alteration))
+        key = vocab.profile_alteration_key(marker.gene, marker.alteration)
+        member = (vocab.class_membership(marker.gene, kind, key) if atom.get("approved_only")
+                  else vocab.membership(marker.gene, kind, key))
         if member is True:
             return YES
         if member is None:

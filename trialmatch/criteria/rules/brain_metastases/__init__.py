@@ -37,7 +37,7 @@ from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding,
 from trialmatch.criteria.rules.brain_metastases import phrases
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
-from trialmatch.criteria.rules.prefilter import AnyOf
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.rules.reader.scope import GROUP_WORD
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -390,6 +390,12 @@ def _stable_only(alternative: str) -> bool:
     return False
 
 
+def _names_condition(text: str) -> bool:
+    """Whether an exception's words, a washout taken out, still set a condition on the metastases."""
+    return any(p.search(text) for p in (phrases.ASYMPTOMATIC, phrases.STABLE, phrases.TREATED, phrases.UNTREATED,
+                                        phrases.NOT_ACTIVE, phrases.FITS_TREATED_STABLE))
+
+
 def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True) -> tuple[Verdict, Verdict]:
     """Who an exception lets back in: (treated_stable, active) verdicts for one alternative.
 
@@ -397,6 +403,23 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
     # "(irradiated or not)", "whether treated or not": a status left open is no condition.
     alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
+    treated, active = _state_verdicts(alternative, stable_rules_out_active)
+    if active != X:
+        return treated, active
+    # "...; prior radiotherapy to CNS lesions must have been completed 14 days before": a washout for those who had
+    # it, which a treated one meets, not a demand that they be treated; "Asymptomatic lesions may be treated at the
+    # investigator's discretion": a treatment they may get. The rest of the alternative says whether untreated ones
+    # are in (when the rule is about asymptomatic ones, its subject is the condition: a question).
+    without_washout = phrases.OPTIONAL_TREATMENT.sub(" ", phrases.WASHOUT_CLAUSE.sub(" ", alternative))
+    if without_washout == alternative:
+        return treated, active
+    if _names_condition(without_washout):
+        return treated, _state_verdicts(without_washout, stable_rules_out_active)[1]
+    return treated, (active if stable_rules_out_active else U)
+
+
+def _state_verdicts(alternative: str, stable_rules_out_active: bool) -> tuple[Verdict, Verdict]:
+    """(treated_stable, active) for one alternative's words, read by the states they name."""
     requires_inactive = bool(phrases.NOT_ACTIVE.search(alternative))
     rest = phrases.NOT_ACTIVE.sub(" ", alternative)
     # "must not have been previously treated": the treatment word inside a negated one is no treated alternative
@@ -1229,7 +1252,7 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     return " and ".join(items)
 
 
-_BARE_HEADING = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")
+_BARE_HEADING = guarded(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")
 
 
 def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
@@ -1252,6 +1275,28 @@ def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> Non
     for statement in before:
         if statement.get("bare") and criterion.section == "exclusion":
             _loosen(statement, criterion.text)
+
+
+def _later_exclusion_clauses(sentence: str) -> list[str]:
+    """The clauses after the first "; " of an exclusion sentence that name brain metastases again, each a plain
+    exclusion of its own (no exception, permission or condition in it: those belong to the clause before)."""
+    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    cuts = [m.start() for m in re.finditer(r";\s", flat)]
+    if not cuts or not _plain_clause(sentence[:cuts[0]]):
+        return []  # ("Untreated ones < 1 cm are permitted; all other untreated ones are excluded": one rule)
+    clauses = [sentence[a + 1:b].strip() for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
+    return [clause for clause in clauses
+            if phrases.BRAIN_METS.search(clause) and _plain_clause(clause) and not _RESIDUAL.match(clause)]
+
+
+# "all other untreated brain metastases", "any remaining lesions": a clause about the ones the clause before left.
+_RESIDUAL = re.compile(r"\W{0,3}(?:all\s+|any\s+|the\s+)?(?:other|others|remaining|rest)\b", re.I)
+
+
+def _plain_clause(clause: str) -> bool:
+    """A clause with no exception, permission or refusal of its own in it."""
+    return not (phrases.EXCEPTION_CUE.search(clause) or phrases.BARE_PERMIT.search(clause)
+                or phrases.PERMIT_AFTER.search(clause) or phrases.NOT_ALLOWED.search(clause))
 
 
 def _about_brain(text: str) -> bool:
@@ -1503,6 +1548,11 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 _crossed(made, sentence, criterion.section == "exclusion")
                 if "o" in sentence and phrases.DOUBLE_NEGATIVE.search(sentence):
                     _uncapped(made)  # negations that contradict each other anywhere in it: never an exclusion
+            if made and criterion.section == "exclusion" and "; " in sentence:
+                for clause in _later_exclusion_clauses(sentence):
+                    # "...symptomatic and unstable brain metastases; new or progressing brain metastases at
+                    # screening": a second exclusion with its own qualifiers, read on its own.
+                    made = made + _mention_statements(criterion, 0, [clause], brain_trial, None)[0]
             statements.extend(made)
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))

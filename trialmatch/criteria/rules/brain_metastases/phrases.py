@@ -372,7 +372,7 @@ NOT_ALLOWED = re.compile(
 # (a permission of those too), read past to find the verb ("... are eligible").
 INCLUDING_ASIDE = re.compile(r"\s*,\s*(?:including|incl\.|even|whether)\b[^,;.]{0,80},", re.I)
 PERMIT_AFTER = re.compile(
-    r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,25}?"
+    r"^[^;]{0,40}?\b(?:are|is|will be|may|can|could|were|shall|be)\b[^;]{0,30}?"
     r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable|join"
     r"|take\s+part)\b"
     r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b"  # "brain metastases allowed if treated", "... mets OK"
@@ -447,7 +447,7 @@ NEGATIVE_ASIDE = re.compile(
 )
 # "Brain metastases must ...", and "New asymptomatic brain metastases detected at the screening scan must be <= 1 cm":
 # the subject's own participle or relative clause may run on before its modal, within the clause (no "." or ";").
-MUST_AFTER = re.compile(
+MUST_AFTER = guarded(
     r"^[^;]{0,30}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b"
     r"|^[^;.]{0,100}?\b(?:must|should|need to|needs to|(?:are|is) required to)\b",
     re.I,
@@ -494,7 +494,7 @@ BARE_PERMIT = guarded(
 )
 # "must have one of the following:" over sub-bullets: each sub-bullet is an alternative. "must have either:" too.
 # "must meet ALL criteria of the following (a-d):", "must satisfy each criterion below:": a list that all hold.
-ALL_OF = re.compile(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
+ALL_OF = guarded(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
 ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
 # A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
 ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
@@ -543,7 +543,7 @@ OR_STATE = re.compile(
 )
 
 # --- conditions inside an exception
-TREATED = re.compile(
+TREATED = guarded(
     r"\b(?:treated|tx['’]?d|irradiated|resected|completed|completion|previously treated"
     r"|complete[sd]? (?:the |their |all )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery)"
     r"|(?:after|following|post)[- ](?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|irradiation|surgery"
@@ -620,6 +620,12 @@ STATUS_AFTER_OR = re.compile(
     r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
     r"|those|who|if)\b)"
+    # "asymptomatic CNS metastases or CNS metastases treated with radiation that are clinically stable": the site said
+    # again with its own state opens a second group.
+    r"|\bor (?=(?:brain|cns|central nervous system|intracranial|cerebral)\s+"
+    r"(?:metastases|metastasis|lesions?|mets|disease)"
+    r"\s+(?:(?:that|which|who)\s+(?:are|is|have\s+been|has\s+been)\s+|previously\s+)?(?:treated|untreated|irradiated"
+    r"|resected|asymptomatic|stable|active)\b)"
     # "... untreated ones < 1 cm are eligible, as are patients with treated, stable brain metastases": a second group
     r"|\bas (?:are|is|were|well as) (?=(?:the |those |also )?(?:patients?|subjects?|participants?|those|people)\b)",
     re.I,
@@ -812,7 +818,7 @@ SYSTEMIC_TREATMENT = re.compile(
 )
 # "No prior brain radiotherapy", "must not have received cranial irradiation", "without previous radiation to the
 # brain": an inclusion ruling out earlier brain radiotherapy (the negation, then only the words of a history).
-NO_PRIOR_BRAIN_RT = re.compile(
+NO_PRIOR_BRAIN_RT = guarded(
     r"\b(?:no|not|never|without)\s+(?:(?:have|has|had|been|received|undergone|prior|previous(?:ly)?|history\s+of"
     r"|any|a)\s+){0,4}(?:(?:brain|cranial|intra-?cranial|cns)\s+(?:radiation|radiotherapy|irradiation|radiosurgery)"
     r"|(?:radiation(?: therapy)?|radiotherapy|irradiation) (?:to|of) the (?:brain|head)\b)",
@@ -845,7 +851,7 @@ CLAUSE_END = re.compile(r"[;:.(]")
 # mention that opens another way in. Not a size, count or imaging alternative ("5 mm or more", "on MRI or CT").
 # Nor an "or" between two verbs of one clause ("not suitable for or refuse local therapy", "refuse or are not candidates
 # for"): after a preposition or a verb of refusal.
-OTHER_WAY_IN = re.compile(
+OTHER_WAY_IN = guarded(
     r"(?<!\bwith)(?<!\bfor)(?<!\bto)(?<!\bof)(?<!\brefuse)(?<!\bdecline)(?:,\s*|\s)(?:and/)?or\s+"
     r"(?!(?:without|absent|none|no|more|greater|larger|bigger|longer|higher|above|less|fewer|smaller|equal|both"
     r"|CT|MRI|PET|imaging|contrast|gadolinium|computed|magnetic|not)\b)"
@@ -941,3 +947,25 @@ BM_BARE = re.compile(_BM)
 BM_DEFINED = re.compile(r"\b(?:brain|cerebral|intracranial)\s+metasta\w*\s*\((?-i:BMs?)\)", re.I)
 BM_OTHER = re.compile(r"\(\s*(?-i:BM)\s*\)", re.I)  # "(BM)" after some other words: bone marrow, ...
 
+# "prior radiotherapy for CNS lesions must have been completed at least 14 days before enrollment", "radiation to brain
+# metastases must be completed >= 2 weeks prior": a washout for the patients who had that treatment, no demand that the
+# metastases be treated (a permission of untreated, asymptomatic ones may carry it).
+WASHOUT_CLAUSE = re.compile(
+    r"(?:^|(?<=[;,])|\band\b)\s*(?:any\s+|all\s+)?(?:prior|previous|preceding|earlier)?\s*(?:local\s+|focal\s+|cranial\s+)?"
+    r"(?:(?:stereotactic|whole[\s-]brain|gamma[\s-]knife|cranial|palliative|definitive)\s+)?"
+    r"(?:treatment|therapy|radio-?therapy|radiation(?:\s+therapy)?|irradiation|surgery|resection|radiosurgery|SRS|SBRT"
+    r"|WBRT)(?:\s+or\s+(?:surgery|radiosurgery|resection|radio-?therapy|radiation))?"
+    r"\s+(?:to|for|of)\s+(?:the\s+|any\s+)?[\w\s/-]{0,40}?\b(?:brain|CNS|intracranial|cerebral|lesions?|metastas[ie]s)"
+    r"[\w\s/()-]{0,30}?\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:have\s+)?(?:been\s+|be\s+)?completed"
+    r"\s+(?:at\s+least\s+|>=?\s*|\u2265\s*|a\s+minimum\s+of\s+)?(?:\d+|one|two|three|four|six)\s*(?:days?|weeks?|months?)"
+    r"[^;.]*",
+    re.I,
+)
+# "Asymptomatic CNS lesions may be treated at the discretion of the investigator": a treatment the patient may get, no
+# condition that the metastases have had it.
+OPTIONAL_TREATMENT = re.compile(
+    r"\b(?:may|can|could|might)\s+(?:also\s+|still\s+|optionally\s+)?(?:be\s+(?:treated|irradiated|resected)"
+    r"|(?:receive|undergo|have)\s+(?:local\s+)?(?:treatment|therapy|radio-?therapy|radiation|surgery|radiosurgery))\b"
+    r"[^;.]*",
+    re.I,
+)

@@ -449,6 +449,42 @@ def _open_basket_part(text: TrialText) -> str:
     return ""
 
 
+# A cancer of any type the inclusion asks for, advanced or metastatic: "a locally advanced or metastatic malignancy
+# with an NTRK fusion", "any advanced solid tumour", "advanced solid tumors of any histology", "regardless of tumour
+# type". (Not "a tumour lesion amenable to biopsy", nor a malignancy of the patient's past: see _EARLIER.)
+_AGNOSTIC = guarded(
+    r"\b(?:a|an|any)\s+(?:(?:histologically|cytologically|pathologically|confirmed|documented|incurable|or|and|/|,)\s*)*"
+    r"(?:(?:locally[\s-]+)?advanced|metastatic|unresectable|recurrent|refractory|relapsed)\b"
+    r"(?:\s*(?:,|/|or|and|locally|advanced|metastatic|unresectable|recurrent|refractory|relapsed|incurable)\b)*"
+    r"\s+(?:solid\s+)?(?:malignanc(?:y|ies)|tumou?rs?|cancers?|neoplasms?)\b"
+    r"(?!\s+(?:lesions?|tissue|samples?|specimens?|biops\w*|blocks?|markers?|size|burden))"
+    r"|\b(?:solid\s+)?(?:tumou?rs?|malignanc(?:y|ies)|cancers?)\s+of\s+any\s+(?:histolog\w*|type|origin|primary|tumou?r\s+type)"
+    r"|\bany\s+(?:(?:locally\s+)?advanced\s+|metastatic\s+|unresectable\s+)*solid\s+(?:tumou?rs?|malignanc(?:y|ies)|cancers?)"
+    r"|\bregardless\s+of\s+(?:the\s+)?(?:tumou?r|cancer|primary|histolog\w*)(?:\s+(?:type|site|origin))?\b",
+    re.I,
+)
+# Words that put a malignancy in the patient's past or beside the one treated: "history of a metastatic cancer".
+_EARLIER = guarded(r"\b(?:history|prior|previous|previously|second|another|other|additional|concurrent"
+                   r"|within \d+ years?)\b", re.I)
+
+
+def _tumour_agnostic(text: TrialText) -> str:
+    """The inclusion sentence that takes an advanced cancer of any type, naming no type ("Subjects with a locally
+    advanced or metastatic malignancy with an NTRK1, NTRK2, or NTRK3 gene fusion"): NSCLC is one, whatever the
+    conditions list says. "" when none does (one naming a cancer, or scoped to another cancer's group, does not)."""
+    for criterion in text.inclusion:
+        if criterion.purpose is not None or (criterion.scope is not None and criterion.scope.other_disease):
+            continue
+        for sentence in criterion.sentences():
+            found = _AGNOSTIC.search(sentence)
+            if found is None or _EARLIER.search(sentence, 0, found.start()) or _names_other_cancer(sentence, True):
+                continue
+            if _NEGATED_BEFORE.search(sentence, max(0, found.start() - 40), found.start()):
+                continue
+            return sentence
+    return ""
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -506,6 +542,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(UNKNOWN, small_cell_header, "small cell named")  # conditions say SCLC, the criteria nothing
     if generic:
         return _rule(ELIGIBLE)
+    agnostic = _tumour_agnostic(text)
+    if agnostic:
+        return _rule(ELIGIBLE, agnostic)  # "a locally advanced or metastatic malignancy with an NTRK fusion"
     closed = _closed_list(text, sources)
     if closed:
         return _rule(EXCLUDED, closed, "the cancers listed", _neuroendocrine([closed]))

@@ -158,7 +158,7 @@ _FEATURE_AFTER = re.compile(
 _UNSPECIFIED = r"(?:non|un|not)[\s-]?(?:specified|classified|classifiable|determined)"
 _HISTOLOGY_NOUN = (r"(?:histolog\w*|(?:sub)?types?|nsclc|carcinomas?|tumou?rs?"
                    r"|non-small[\s-]cell lung (?:cancer|carcinoma))")
-_NOS = re.compile(
+_NOS = guarded(
     r"(?<![\w-])(?:NOS|[Nn]ot [Oo]therwise [Ss]pecified)(?![\w-])"
     rf"|(?i:\b{_UNSPECIFIED}\s+(?:[\w-]+\s+)?{_HISTOLOGY_NOUN}\b"
     rf"|\b{_HISTOLOGY_NOUN}\s+(?:(?:is|was|are|were|that is|remains?)\s+)?{_UNSPECIFIED}\b)"
@@ -461,6 +461,27 @@ def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[
     return bool(mentions) and any(index != criterion.index for index in _open_inclusions(text))
 
 
+# "All patients with non-squamous histology must have been tested for EGFR mutations", "patients with squamous
+# histology who have never smoked must also be tested": a testing rule for a histology's patients, not a limit on it.
+_TESTING_RULE = re.compile(
+    r"\b(?:patients?|subjects?|participants?|those|tumou?rs?)\s+(?:with|of|having)\s+(?:an?\s+)?(?:known\s+)?"
+    r"(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b[^.;]{0,80}?\b(?:must|should|shall|need\s+to"
+    r"|needs\s+to|are\s+required\s+to|is\s+required\s+to|will)\s+(?:also\s+)?(?:have\s+)?(?:been\s+|be\s+)?"
+    r"(?:tested|screened|genotyped|assessed|evaluated|profiled|sequenced)\b[^.;]*",
+    re.I,
+)
+# "Participants with tumors of mixed histology (i.e., non-squamous and squamous) are eligible if the major histological
+# component appears to be non-squamous": which histology a mixed tumour counts as, under the trial's limit; it neither
+# asks for nor widens to the histologies it names.
+_MIXED_PROVISO = re.compile(
+    r"\b(?:tumou?rs?\s+(?:of|with)\s+)?mixed\b(?:[^.;()]|\([^()]{0,80}\)){0,120}?"
+    r"\b(?:eligible|allowed|permitted|included|acceptable)\b[^.;()]{0,40}?"
+    r"\b(?:if|provided|when|as\s+long\s+as|only\s+if)\b[^.;()]{0,60}?"
+    r"\b(?:major|main|predominant|dominant|principal|majority|primary|prevailing)\b[^.;()]*",
+    re.I,
+)
+
+
 def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
     """None when the sentence lets every histology in ("any histology"); else whether it may name one."""
     if _ANY_HISTOLOGY.search(sentence) and not _OTHER_THAN.search(sentence):
@@ -493,6 +514,9 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
     # "Stable disease allowed provided 1 of the following: ... / Adenocarcinoma": one way in, or a subgroup's.
     listed = listed_ways_in(text, lambda item: histology_words.possible(item) and bool(_mentions(item)))
     for sentence, criterion in sources:
+        if criterion is not None and "ixed" in sentence:
+            # "mixed histology ... eligible if the major component is non-squamous": refines the limit, out of it
+            sentence = _MIXED_PROVISO.sub(lambda m: " " * len(m.group(0)), sentence)
         if sentence not in gates:
             gates[sentence] = _gate(sentence, histology_words)
         gate = gates[sentence]
@@ -514,6 +538,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
             continue  # "Part 1D: colorectal adenocarcinoma ...": another cancer's histology
         if criterion is not None and criterion.purpose == "other_cancer":
             continue  # "a second primary adenocarcinoma treated with curative intent is allowed"
+        sentence = _TESTING_RULE.sub(" ", sentence) if criterion is not None else sentence
         mentions = _mentions(sentence, title=criterion is None)  # a title's "in" / "for" names whom it takes
         # A criterion of one cohort, part or marker group (the shared reader's scope, or a cohort named in it
         # or its parent bullet) leaves the others open.
@@ -544,7 +569,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         for sentence in criterion.sentences():
             if _CONDITIONAL_DRUG.search(sentence) or _TREATMENT_PLAN.search(sentence):
                 continue  # "Squamous histology and planned to receive pemetrexed": a treatment choice's limit
-            excluded = _excluded_histologies(own_words(sentence))
+            # ("...; patients with squamous histology who have never smoked must also be tested": no limit)
+            excluded = _excluded_histologies(own_words(_TESTING_RULE.sub(" ", sentence)).strip())
             if excluded:
                 (shut_firm if excluded[1] else shut_soft).update(excluded[0])
                 evidence = evidence or sentence

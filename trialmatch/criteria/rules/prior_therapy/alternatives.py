@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
@@ -117,7 +118,7 @@ NONE = Alternatives((), {}, ())
 # name a kind of patient. Each is one way to be what the lead-in says, not a rule on every patient.
 # "Progression on prior EGFR TKI therapy as follows:" over "a. Prior gefitinib ...", "b. Prior osimertinib as first-line
 # therapy": the same, each item one treatment history that counts.
-_SPELT_OUT = re.compile(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning|as\s+follows)\s*:\s*$")
+_SPELT_OUT = guarded(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning|as\s+follows)\s*:\s*$")
 # "all of the following", "each of", "both": the lead-in asks for every item.
 _EVERY = re.compile(r"\b(?:all|each|every|both)\b")
 _ITEM_MARK = r"^\W{0,3}(?:\(?[a-z0-9]{1,3}[.)]\s+)?"

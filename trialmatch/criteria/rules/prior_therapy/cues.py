@@ -157,7 +157,7 @@ OPTIONAL = guarded(
     # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
     r"|\bregardless of\b|\birrespective of\b)[^,;.)\]]*"
 )
-PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+PAREN = guarded(r"\([^()]*\)|\[[^\[\]]*\]")
 
 # Sentences about something other than which treatments were had: any of these strings in them ...
 _SKIP_TEXT = (
@@ -299,7 +299,7 @@ ADVANCED = re.compile(
     r"\b(?:locally advanced|advanced|metastatic|metastasis|recurrent|incurable|unresectable|current stage|palliative"
     r"|stage\s*(?:iii?b|iiic|iv|3b|4)|first[- ]line|1st[- ]line|extensive)\b"
 )
-ANY_SETTING = re.compile(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
+ANY_SETTING = guarded(r"\bany setting\b|\bin any line\b|\bever\b|\bat any time\b")
 EARLY = guarded(
     r"\b(?:before|prior to) (?:the )?(?:[a-z]+ ){0,3}(?:surgery|resection|operation)\b|\bpre-?operative\w*"
 )
@@ -620,10 +620,18 @@ _JUDGED = re.compile(r"\s+(?:to\s+be\s+|as\s+)?(?:medically\s+|clinically\s+)?(?
                      r"|\s+(?:to\s+be\s+|as\s+)?(?:the\s+)?(?:a\s+)?(?:standard[\s-]+of[\s-]+care|standard\s+(?:therapy|treatment))\b")
 
 
+# "progression on X following a period of clinical benefit, defined as continuous treatment with X for >= 4 months":
+# the definition is of the qualifier on a treatment asked for (MET_UNKNOWN reads it), the sentence is still a rule.
+_QUALIFIER_DEFINED = re.compile(r"\b(?:benefit|response|disease\s+control|stable\s+disease)\s*,?\s*$")
+
+
 def definition(text: str) -> bool:
     """A sentence that defines treatment terms rather than setting a rule."""
     for match in DEFINITION.finditer(text):
         if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if match.group() == "defined as" and match.start() > 40 \
+                and _QUALIFIER_DEFINED.search(text, max(0, match.start() - 30), match.start()):
             continue
         if match.group().endswith(("considered", "regarded")) and _JUDGED.match(text, match.end()):
             continue

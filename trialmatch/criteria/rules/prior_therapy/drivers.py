@@ -62,7 +62,11 @@ _EGFR_EX20 = re.compile(r"\bexon\s*20\b|\bex20|\binsertion")
 SENSITIZING = ("exon 19", "l858r", "g719", "l861q", "s768i", "sensiti")
 _SPACED_GENE = re.compile(r"\b(ros|ntrk|her)\s+([1-3])\b")
 _EVERY = re.compile(r"\ball\s+(?:the\s+)?(?:(?:fda|ema)[\s-]+)?(?:approved|available|standard|soc|targeted)\b")
-_ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b")
+# "aberrations for which targeted therapy is available (e.g. EGFR, ALK)", "alterations with an approved targeted
+# therapy": the driver told by its therapy, the same class as "actionable" (its examples do not close it).
+_ANY_DRIVER = re.compile(r"\b(?:actionable|driver|oncogenic|targetable|druggable|other)\b"
+                         r"|\b(?:for\s+which\s+|with\s+(?:an?\s+)?)(?:(?:an?|approved|available|established)\s+)*"
+                         r"(?:targeted|matched)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)\b")
 # An alternative an untreated patient may take: "or refused", "unless not a candidate", "if available".
 # "Or have them contraindicated" (_CONTRA) is one only for an untreated patient: the decision is still ahead.
 # A patient treated for advanced disease without their driver's approved drug is outside, as careful readers
@@ -222,6 +226,65 @@ def carriers_asking_more(norm: str, header_genes: frozenset[str]) -> tuple[list[
     return None
 
 
+# "(At least 1 line of therapy containing) targeted therapy that is approved for the participant's genomic alteration",
+# "matched therapy approved for their driver mutation": no "patients with ..." clause, the therapy itself names whose
+# driver. It binds every carrier of a driver, as the clause form does; the words before it must ask for treatment had
+# and say no "not".
+_OWN_DRIVER = guarded(
+    r"\b(?:targeted|matched|driver[\s-]+specific|precision)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?|tkis?)\s+"
+    r"(?:(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+|(?:currently\s+)?)"
+    r"(?:(?:fda|ema|locally|nationally|regulatory)[\s-]+)?(?:approved|indicated|available)\s+for\s+"
+    r"(?:the\s+(?:participant|patient|subject)(?:'s|s'|s)?|their|his\s+or\s+her|the|its)\s+"
+    r"(?:(?:specific|own|known|respective|identified|documented)\s+)?(?:(?:genomic|genetic|molecular|oncogenic|driver"
+    r"|tumou?r|actionable)\s+)*(?:alterations?|mutations?|aberrations?|drivers?|abnormalit(?:y|ies)|variants?)\b"
+)
+_OWN_HAD = re.compile(r"\b(?:received|receiving|progress\w*|treated|fail\w*|had|including|containing|included"
+                      r"|consisted|exposed|refractory)\b")
+# ("no more than 4 prior lines" is a count, not a negation)
+_OWN_NOT = re.compile(r"\b(?:not|never|without|nor)\b(?!\s+(?:more|fewer|less|greater|later)\b)"
+                      r"|\bno\b(?!\s+(?:more|fewer|less|greater|later)\b)")
+
+
+def _own_driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """The _OWN_DRIVER requirement of an inclusion sentence as a driver rule on every driver gene, with its span."""
+    if "approved" not in norm and "indicated" not in norm and "available" not in norm:
+        return [], []
+    found = _OWN_DRIVER.search(norm)
+    if found is None or not _OWN_HAD.search(norm, 0, found.start()) or _OWN_NOT.search(norm, 0, found.start()):
+        return [], []
+    genes = [g for g in dict.fromkeys([*DRIVER_GENES, *OTHER_ACTIONABLE]) if g not in header_genes]
+    if not genes:
+        return [], []
+    rule = {"kind": "driver", "genes": genes, "named": [], "every": False, "soft": False,
+            "approved": "approved" in found.group(), "contra": False, "listed": False, "own": True}
+    return [rule], [found.span()]
+
+
+# "Has documentation of one or more of the following actionable genomic alterations: EGFR, ALK, ROS1, NTRK, BRAF,
+# RET, or MET": the alterations the trial means, which "the participant's genomic alteration" refers to.
+_TRIAL_DRIVERS = re.compile(r"\b(?:actionable|targetable|oncogenic|driver)\s+(?:genomic\s+|genetic\s+|molecular\s+)?"
+                            r"(?:alterations?|aberrations?|mutations?)\s*:\s*(?P<list>[^.;:]{4,160})")
+
+
+def own_driver_genes(rules: list[dict[str, Any]], texts: list[str]) -> list[dict[str, Any]]:
+    """The rules with each _OWN_DRIVER rule's genes narrowed to the trial's own list of actionable alterations, when
+    the criteria spell one out (a KRAS or HER2 finding outside it is not "the participant's alteration")."""
+    if not any(rule.get("own") for rule in rules):
+        return rules
+    listed: list[str] = []
+    for text in texts:
+        for found in _TRIAL_DRIVERS.finditer(text.lower()):
+            listed += [g for g in genes_in(_SPACED_GENE.sub(r"\1\2", found.group("list")))]
+    out = []
+    for rule in rules:
+        if rule.get("own"):
+            rule = {k: v for k, v in rule.items() if k != "own"}
+            if len(set(listed)) >= 2:
+                rule["genes"] = [g for g in rule["genes"] if g in listed]
+        out.append(rule)
+    return out
+
+
 def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     """The driver conditions in one inclusion sentence, and the spans they use (their words set no other rule).
 
@@ -264,6 +327,8 @@ def driver_rules(norm: str, header_genes: frozenset[str]) -> tuple[list[dict[str
                                 match.start("rest") + more.start() + len(more.group(0).split()[0]))
             rules.append(rule)
             spans.append(match.span())
+    if not rules:
+        return _own_driver_rules(norm, header_genes)
     return rules, spans
 
 

@@ -47,7 +47,8 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
-from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes
+from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes, own_driver_genes
+from trialmatch.criteria.rules.prior_therapy.including import fold_including
 from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_contents
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
@@ -564,7 +565,7 @@ def _section(crit: Criterion) -> str:
 def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[dict[str, Any]]:
     """Rules from every criterion sentence, with cohorts and headers carried down to sub-bullets, and
     each rule inside a list of alternatives marked with its path (`alt`)."""
-    criteria = fold_line_contents(list(text.criteria))
+    criteria = fold_line_contents(fold_including(list(text.criteria)))
     egfr_trial = bool(_EGFR.search(text.header))
     header_genes = frozenset(genes_named(text.header))
     observational = text.study_type == "OBSERVATIONAL"
@@ -1270,7 +1271,8 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def parse_trial(text: TrialText) -> dict[str, Any]:
     """Everything the check needs, JSON-serializable."""
     alternatives = read_alternatives(list(text.criteria))
-    criteria = _before_planned_surgery(text, criteria_rules(text, alternatives)) + _first_treatment_rules(text)
+    criteria = own_driver_genes(criteria_rules(text, alternatives), [crit.text for crit in text.criteria])
+    criteria = _before_planned_surgery(text, criteria) + _first_treatment_rules(text)
     criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)

@@ -49,7 +49,7 @@ _DASH_HEADING = guarded(
 # ... or a closing aside: "is not permitted (Cohort 1 only)".
 # "... to be included in Part B, Cohort 2", "... is required to be enrolled in Cohort 3": "in" after a word of joining
 # (not "prior treatment in Part 1", which dates a treatment).
-_IN_SENTENCE = re.compile(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
+_IN_SENTENCE = guarded(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
                           rf"|\b(?P<joined>enrol\w*|included|inclusion|entered|entry|assigned|allocated|participat\w*)"
                           rf"\s+in\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
                           rf"|\((?=\s*{_KIND_WORD}\s*\w[^()]{{0,40}}?\bonly\s*\))")

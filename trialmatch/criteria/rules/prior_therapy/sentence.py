@@ -97,7 +97,9 @@ _FOR_NSCLC = re.compile(r"\bfor (?:this |the )?(?:nsclc|lung cancer|non-small|st
 _EXPOSURE_LENGTH = re.compile(
     rf"\bfor\s+(?:(?:[\u2265>]=?|at least|a minimum of|more than|over|no less than|not less than)\s*)?{cues.N_WORD}"
     rf"(?:\s*(?:-|to|or)\s*{cues.N_WORD})?"
-    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:prior|before|since|after|from|of|preceding|following|until|elapsed))"
+    # ("for >= 4 months prior to progression": how long it ran before the disease grew, not a washout)
+    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:(?:prior|before)(?!\s+(?:to\s+)?(?:(?:radiographic|radiological|disease)\s+)?"
+    r"progression)|since|after|from|of|preceding|following|until|elapsed))"
     # "at least three weeks into active oncologic treatment": the treatment going on now, for that long.
     rf"|\b(?:at least\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+into\b"
     # "have completed at least 20 months of X", "received 12 months of X": a course's length.
@@ -107,12 +109,19 @@ _EXPOSURE_LENGTH = re.compile(
 )
 # "at least 20 of an anticipated 24 months", "4 of 6 planned cycles": the part had is the length that counts.
 _PLANNED = r"(?:(?:anticipated|planned|intended|expected|scheduled|possible|maximum|total)\s+)?"
-_PART_OF_COURSE = re.compile(
+_PART_OF_COURSE = guarded(
     rf"\b(?P<n>\d{{1,3}})\s+(?:of|out\s+of)\s+(?:an?\s+|the\s+)?{_PLANNED}\d{{1,3}}\s*{_PLANNED}"
     r"(?P<unit>days?|weeks?|months?|years?|cycles?|doses?)\b")
 
 
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|nor)\b")
+
+
+# "the date of progression must be at least 84 days after initiation of X": a time counted from the start of the
+# treatment had, which tells how long it ran (with a length of use beside it), not a washout before the study.
+_SINCE_START = re.compile(rf"\b(?:at least|more than|over|no less than|not less than|[\u2265>]=?)\s*{cues.N_WORD}\s*"
+                          r"(?:days?|weeks?|months?)\s+(?:after|from|following)\s+(?:the\s+)?(?:initiation|start|starting"
+                          r"|beginning|commencement)\b")
 
 
 def _exposure(bare: str) -> bool:
@@ -121,7 +130,10 @@ def _exposure(bare: str) -> bool:
     found = _EXPOSURE_LENGTH.search(bare)
     if found is None or _NOT_BEFORE.search(bare, 0, found.start()):
         return False
-    return not cues.TIME_WINDOW.search(_EXPOSURE_LENGTH.sub(" ", bare))
+    rest = _EXPOSURE_LENGTH.sub(" ", bare)
+    if "after" in rest or "from" in rest or "following" in rest:
+        rest = _SINCE_START.sub(" ", rest)
+    return not cues.TIME_WINDOW.search(rest)
 
 
 # "X after progression on or after Y": the "or" joins two times, not two treatments.
@@ -286,6 +298,18 @@ def _stability_only(norm: str, mentions: list[Mention]) -> bool:
     return denied > 0 and denied == len(_PROGRESS_WORD.findall(norm))
 
 
+# "recurrence within 6 months of treatment with a platinum-based adjuvant regimen": the window is counted from the
+# treatment named after "treatment with", as in "within 6 months of a platinum-based regimen" (which asks for it);
+# the bare "treatment" would read as the study's own and the window as a washout.
+_WINDOW_OF_TREATMENT = re.compile(r"\b(within\s+\S+\s+(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following))"
+                                  r"\s+(?:the\s+)?(?:treatment|therapy)\s+with\b")
+
+
+_RETURNED_WITHIN = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*|fail\w*|refractory)\s+(?:(?:\w+|\([^()]{0,30}\))\s+){0,2}?within\s+"
+    rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -294,6 +318,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if "within" in norm and " with" in norm:
+        norm = _WINDOW_OF_TREATMENT.sub(r"\1", norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
         norm = _PART_OF_COURSE.sub(r"\g<n> \g<unit>", norm)
     if "," in norm and _ALLOWANCE_TAIL.possible(norm):
@@ -560,6 +586,14 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     norm = blanked(read.norm, spans)
     if not cues.strip_parens(norm).strip(" .,;:-*\u2022[]()") or _ONLY_HEADING.fullmatch(cues.strip_parens(norm)):
         return drivers
+    if found[0].get("own"):
+        # "..., including targeted therapy approved for their alteration and platinum-based chemotherapy": the driver
+        # words sat inside a list of parts; the rest is read as the sentence without them (a wide blank would part
+        # the list's "and" from the lead-in's verb).
+        start, end = spans[0]
+        again = read_sentence(f"{read.norm[:start].rstrip()} {read.norm[end:].lstrip()}", ctx.section, ctx.egfr_trial)
+        rules = [{**rule, "evidence": evidence} for rule in _reading_rules(again, ctx)] if again else []
+        return rules + drivers
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
@@ -779,6 +813,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    if not excluding and "within" in windowed:
+        # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
+        # treatment had (an anchor, assumed met), not a washout before the study.
+        windowed = _RETURNED_WITHIN.sub(" ", windowed)
     exposure = not excluding and _exposure(windowed)
     timed = bool(cues.TIME_WINDOW.search(windowed)) and not ever and not (excluding and cues.undated(bare))
     if excluding and timed:
@@ -1234,13 +1272,19 @@ def _met_counts(norm: str) -> list[tuple[int, int]]:
         n = match.group("n")
         largest = max(_count(n), _count(match.group("m") or "0"))
         strict_cap = match.group("high") in ("fewer than", "less than") or match.group("highmark") == "<"
-        if match.group("low") or match.group("lowmark") or (largest - strict_cap >= _FULL_COURSE):
+        if match.group("low") or match.group("lowmark"):
+            # A small floor ("at least 2 courses") is met by anyone who went on with the treatment; a full course
+            # ("completed at least 4 cycles") the profile cannot settle: a question once the drug is had.
+            if _count(n) < _FULL_COURSE:  # (the floor: "a minimum of 2 and no more than 6 cycles" is 2)
+                spans.append(match.span())
+            continue
+        if largest - strict_cap >= _FULL_COURSE:
             spans.append(match.span())
     return spans
 
 
 # "Reached first disease progression on front-line ICI": one line for advanced disease so far, not two.
-_FIRST_PROGRESSION = re.compile(
+_FIRST_PROGRESSION = guarded(
     r"(?<!time to )(?<!until )(?<!before )\bfirst\s+(?:(?:radiographic|radiological|documented|confirmed|objective"
     r"|disease)\s+){0,3}progression\b(?!-free| free)"
 )

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from trialmatch.criteria import drugs
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.vocab import canonical_gene, gene_aliases, load
 
 _TRANSLATE = str.maketrans({
@@ -521,7 +522,7 @@ def _target_examples(text: str, mentions: list[Mention]) -> list[Mention]:
 # share it; each gene with the word is a class of its own (the vocabulary's phrase), not only the last one.
 _LIST_GAP = re.compile(r"[\s,/-]*")
 # A list of genes sharing a class word needs a joiner and a class word; a qualifier alone may stand for the list.
-_LIST_CUE = re.compile(r"(?:,|/|\bor\b|\band\b|targeted|directed|targeting|specific|selective)[^.;]*?"
+_LIST_CUE = guarded(r"(?:,|/|\bor\b|\band\b|targeted|directed|targeting|specific|selective)[^.;]*?"
                        r"(?:inhibitor|tki|antibod|therap|agent|drug|treatment|blocker)")
 _LIST_JOINERS = frozenset({"or", "and", "nor"})
 # Words that open a list of their own or end one: never a target ("any other", "the").
@@ -702,6 +703,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     toks = tokens(text)
     raw = _scan(text, toks)
     lists = _suffix_lists(text, toks, raw) if _LIST_CUE.search(text) else []
+    if lists:
+        # A vocabulary phrase that holds the list and goes on past it ("EGFR directed small molecules or antibodies")
+        # is the longer name: it stands.
+        lists = [lst for lst in lists if not any(first <= lst[0] and end > lst[1] for first, end, _ in raw)]
     if lists:
         raw = [r for r in raw if not any(a <= r[0] < b for a, b, _ in lists)]
     by_start = {first: (end, item) for first, end, item in raw}
@@ -886,6 +891,8 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if _target_class(mention) and len(mention.items) == 1 and _mixed(mention.items[0]):
             after = _ANTIBODY_AFTER.match(text, mention.end)
             own = _OWN_ANTIBODY.search(text, mention.start, mention.end)
+            if own and _BOTH_FORMS.search(text, mention.start, mention.end):
+                own = None  # "EGFR directed small molecules or antibodies": both forms, the whole class
             if after or own:
                 # "anti-HER2 antibody", "MET-targeted antibodies", "HER2-targeted antibody-drug conjugate": the
                 # antibodies (or ADCs) against the target, no small molecule of it.
@@ -899,6 +906,7 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OWN_ANTIBODY = re.compile(r"antibod\w*$")
+_BOTH_FORMS = re.compile(r"\b(?:small[\s-]+molecules?|tkis?|kinase\s+inhibitors?)\s+(?:or|and|and/or)\b")
 # "c-Met-targeted antibodies", "MET directed antibody": no name of the vocabulary, the target written before.
 _TARGETED_ANTIBODY = re.compile(r"(?P<gene>\b[a-z][a-z0-9]{0,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed)[\s-]+"
                                 r"(?:monoclonal\s+)?antibod\w*")

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.region import region_of
+from trialmatch.criteria.rules.reader.scope_sentence import scope_sentence
 from trialmatch.criteria.vocab import gene_aliases, load
 
 ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region", "step"]
@@ -794,7 +796,7 @@ _CONDITION_START = re.compile(r"^\W{0,3}" + _OPENER + r"(?:for|in|among|the|a|" 
 
 # "EGFR positive patients should ...", "ALK-negative participants must ...", "For KRAS-mutant patients, ...": the
 # marker before the people names the group, as "patients with EGFR ..." does. Only a gene-named group counts.
-_MARKER_FIRST_HINT = re.compile(
+_MARKER_FIRST_HINT = guarded(
     r"(?:positive|negative|mutant|mutated|rearranged|wild[\s-]?type)\s+(?:patients|participants|subjects|pts)\b", re.I)
 _MARKER_FIRST = re.compile(
     r"^\W{0,3}" + _OPENER + r"(?:(?P<lead>for|in|among)\s+)?(?:the\s+|all\s+)?"
@@ -822,7 +824,7 @@ def _marker_first_scope(text: str) -> Scope | None:
 
 # "For the gemcitabine combination: participants must have mPDAC that has not been treated ...": the sentence asks for
 # another cancer, so its rules are for that cancer's patients (a basket's other cohort), whatever its lead-in says.
-_OTHER_CANCER_REQUIRED = re.compile(
+_OTHER_CANCER_REQUIRED = guarded(
     r"\b(?:patients?|participants?|subjects?)\s+(?:must|should|will\s+need\s+to)\s+have\s+(?!had\b|received\b|been\b)"
     r"(?P<what>[^,;:.()]{2,80}?)\s+(?:that|which|who)\b", re.I)
 
@@ -1077,6 +1079,9 @@ def heading_scope(text: str) -> Scope | None:
 def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
     """(heading scope, own scope) of one line, reading its prefix once: a line is a heading when
     it only names a group; otherwise its own words may still scope it."""
+    sentence = _sentence_scope(text)
+    if sentence is not None:  # "... Does not apply to the dose escalation portion of the study."
+        return None, sentence[0]
     region = region_of(text)
     if region is not None:  # "Japan part: ...", "Chinese patients: ...", "... (China only)"
         place = Scope(_shorten(region.label), "region", cancers_named(region.label), genes_named(region.label),
@@ -1118,6 +1123,44 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             return None, None
         return scope, scope
     return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest))
+
+
+# "the Phase 1 cohorts", "the Part A patients": a labelled group with a kind word after it that says no more.
+_KIND_AFTER = re.compile(r"\s+(?:cohorts?|parts?|arms?|groups?|portions?)$", re.I)
+
+
+def _sentence_scope(text: str) -> tuple[Scope | None] | None:
+    """(the scope,) a criterion's closing scope sentence sets with the rest of its words (reader/scope_sentence.py),
+    or None when it ends in no such sentence or the sentence names no group."""
+    found = scope_sentence(text)
+    if found is None:
+        return None
+    rest, words, only = found
+    group = group_heading(words) or group_heading(_KIND_AFTER.sub("", words)) or _marker_group_words(words)
+    if group is None:
+        return None
+    own = read_scope(rest)[1] if rest else None
+    return (merge(own, group if only else excepted(group)),)
+
+
+def _marker_group_words(words: str) -> Scope | None:
+    """The group of patients a scope sentence names by markers or a cancer ("patients with EGFR mutations", "the
+    breast cancer cohort"), or None."""
+    scope = _scope_from(words, "condition")
+    return scope if scope.genes or scope.diseases else None
+
+
+def excepted(group: Scope) -> Scope | None:
+    """The scope of a rule that binds every patient but `group`'s: None when `group` is another cancer's or closed
+    (the rule binds an NSCLC patient as written); the patients without its genes when it is named by markers; else
+    the trial's other groups, which a patient may or may not be in."""
+    if group.other_disease or group.closed:
+        return None
+    label = f"groups other than {group.label}"
+    if group.genes and not group.absent and not group.drivers and not group.subgroup:
+        # "Does not apply to patients with EGFR mutations": the patients without one.
+        return Scope(label, "condition", group.diseases, group.genes, absent=True)
+    return Scope(label, "part")
 
 
 # After a group's dash, the rest of its name before the colon that ends the line: a few words, no rule said.

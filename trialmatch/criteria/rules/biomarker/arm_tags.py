@@ -1,0 +1,43 @@
+"""Arm tags: a marker that only names the arm a sentence binds ("LVEF below 50% (HER2 arm)", "QTc > 470 ms for the
+RET cohort"). The tag gives the sentence a scope; the marker in it is the arm's name, not a rule on the tumour."""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.criteria.rules.biomarker.cues import normalise
+from trialmatch.criteria.rules.biomarker.phrases import names_marker
+
+_GROUP_NOUN = r"(?:arms?|cohorts?|groups?|modules?|sub-?stud(?:y|ies)|strat(?:um|a)|baskets?)"
+# "(HER2 arm)", "(for the RET cohort)", "(EGFR-mutant cohort only)", "(in the ALK group)".
+_BRACKETED_TAG = re.compile(
+    r"\s*\(\s*(?:(?:for|in|applies\s+to)\s+(?:the\s+)?)?(?P<inner>[^()]{1,40}?)\s+" + _GROUP_NOUN
+    + r"(?:\s+only)?\s*\)",
+    re.I,
+)
+# "... for the RET cohort", "..., in the BRAF arm only": the same tag without brackets, after the sentence's content.
+_BARE_TAG = re.compile(
+    r"[\s,;]*\b(?:for|in)\s+(?:the\s+)?(?:patients?\s+in\s+the\s+)?(?P<inner>[\w\-+/ ]{1,30}?)\s+" + _GROUP_NOUN
+    + r"(?:\s+only)?\b",
+    re.I,
+)
+# The tag's inner words must be a group's name: no verb, no "with" ("for patients with EGFR mutation in the arm").
+_NOT_A_NAME = re.compile(r"\b(?:with|without|who|whose|must|have|has|had|are|is|not|no|prior|previous)\b", re.I)
+
+
+def without_arm_tags(sentence: str) -> tuple[str, bool]:
+    """The sentence without the arm tags a marker names, and whether one was cut. A tag at the sentence's start
+    ("For the HER2 arm: ...") is a label, read elsewhere, and stays."""
+    cut = False
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal cut
+        inner = match.group("inner")
+        if match.start() == 0 or _NOT_A_NAME.search(inner) or not names_marker(normalise(inner)):
+            return match.group(0)
+        cut = True
+        return ""
+
+    text = _BRACKETED_TAG.sub(drop, sentence)
+    text = _BARE_TAG.sub(drop, text)
+    return (text.strip(" ,;"), True) if cut else (sentence, False)
