@@ -35,6 +35,11 @@ _NEGATION = re.compile(r"\b(?:no|not|never|none|without|nor|neither)\b|n't\b")
 _CONDITION = re.compile(r"\b(?:if|provided|providing|as long as|unless|only|when|where|after|within|at least|up to"
                         r"|at most|maximum|no more than|cycles?|doses?|weeks?|months?)\b")
 _BAN_KINDS = ("forbid", "naive", "lines")
+# "chemotherapy for a different cancer is allowed", "... for another malignancy": treatment of another disease, which
+# a ban on this cancer's treatment never took in.
+_OTHER_CANCER = re.compile(
+    r"\bfor\s+(?:an?\s+|the\s+)?(?:different|another|other|separate|unrelated|non-?lung|second|prior|previous)\s+"
+    r"(?:\w+\s+)?(?:cancers?|malignanc\w+|tumou?rs?|primar(?:y|ies)|neoplasms?|diseases?)\b")
 
 
 class Allowance(NamedTuple):
@@ -82,6 +87,8 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
     sentence = max((m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())), default=0)
     if cues.ADJUVANT.search(normalize(text[sentence:])):
         return None  # "adjuvant chemotherapy is allowed": a setting the ban's own setting already reads
+    if _OTHER_CANCER.search(clause) or _OTHER_CANCER.search(normalize(text[found.end():found.end() + 80])):
+        return None  # "(prior chemotherapy for a different cancer is allowed)": the ban is on this cancer's treatment
     # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
     items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]
     if not items:

@@ -143,6 +143,10 @@ _LATE_NEG = guarded(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were 
                        + _NOT_COURSE)
 
 # Regions whose drug names are exceptions, optional companions, or examples.
+# "..., except 1 cycle of X (in which case patients must be registered within 4 weeks of starting X)": what applies in
+# the excepted case, which asks for nothing of the others (nor makes the sentence a washout).
+IN_WHICH_CASE = re.compile(r"\(\s*in\s+(?:which|that|this|such\s+an?|such)\s+cases?\b[^()]*\)"
+                           r"|[,;]\s*in\s+(?:which|that|this|such\s+an?|such)\s+cases?\b[^;.()]*", re.IGNORECASE)
 EXCEPT = guarded(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
     r"|but not(?! limited))\b[^,;.)\]]*"

@@ -108,6 +108,9 @@ _EXCLUSION_LEAD_IN = re.compile(
     re.IGNORECASE)
 
 
+_NOTE_MARK = re.compile(r"(?<=[A-Za-z0-9)\]])\s+(?=(?:NOTE|Note|N\.B\.)\s*:)")
+
+
 def _pieces(crit: Criterion) -> list[str]:
     """Sentences, further cut at semicolons outside brackets ("1. prior EGFR TKI; 2. major surgery"),
     except where the next part goes on with "or" (alternatives stay together)."""
@@ -116,6 +119,10 @@ def _pieces(crit: Criterion) -> list[str]:
     if "THERAPY:" in crit.text:
         sentences = [part for sentence, fields in zip(sentences, crit.labelled_fields(), strict=True)
                      for part in _old_style_items(sentence, fields)]
+    if ":" in crit.text and _NOTE_MARK.search(crit.text):
+        # A "NOTE:" sub-bullet folded into its parent without a stop ("... NSCLC NOTE: patients who received adjuvant
+        # chemotherapy are eligible if ..."): the note is a sentence of its own, as after a stop.
+        sentences = [part for sentence in sentences for part in _NOTE_MARK.split(sentence) if part.strip()]
     if crit.section == "exclusion" and sentences and (lead := _EXCLUSION_LEAD_IN.match(sentences[0])):
         sentences = [sentences[0][lead.end():], *sentences[1:]]
     for sentence in sentences:
@@ -967,6 +974,8 @@ def _exempt_scope(text: str) -> Scope | None:
 def _off_purpose(sentence: str, section: str) -> bool:
     """Whether a sentence names a treatment for another reason (recovery, allergy, another cancer, a
     sample, a washout in an exclusion): no prior-therapy rule, whatever it names."""
+    if " case" in sentence:
+        sentence = cues.IN_WHICH_CASE.sub("", sentence)
     purpose = purpose_of(sentence)
     if purpose is None:
         return False

@@ -446,3 +446,18 @@ def given_brackets(norm: str) -> list[tuple[int, int]]:
     start = heading.start("rest")
     return [(start + b.start(), start + b.end()) for b in _BRACKET.finditer(heading.group("rest"))
             if not _HISTORY_WORD.search(b.group())]
+
+
+# A scope tag in brackets naming the study's parts: "(AZD3759 Part A and Part B, AZD9291 BM cohort)", "(drug X
+# expansion cohort only)", "(Arm B: X plus Y)". A drug or code there names what that part GIVES (the part's study
+# treatment), never an earlier treatment the patient must have or lack.
+_SCOPE_WORD = re.compile(
+    rf"\b(?:(?:cohort|arm|part|phase|group|module|stratum|sub-?protocol|sub-?study)s?\s*#?{_LABEL}"
+    r"|(?:dose[- ])?(?:escalation|expansion|extension)\b|cohorts?\b|arms?\b)")
+
+
+def scope_tag_brackets(norm: str) -> list[tuple[int, int]]:
+    """Spans of brackets that tag the sentence with a part/cohort/arm and say nothing of history ("(X Part A, Y BM
+    cohort)"): the drug words inside are the parts' study drugs."""
+    return [b.span() for b in _BRACKET.finditer(norm)
+            if _SCOPE_WORD.search(b.group()) and not _HISTORY_WORD.search(b.group())]

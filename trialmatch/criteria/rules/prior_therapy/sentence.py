@@ -56,6 +56,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     group_heading,
     heading_cohorts,
     required_for,
+    scope_tag_brackets,
     sentence_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
@@ -149,6 +150,14 @@ _WAS = re.compile(r"\s*(?:was|were|is|being|has\s+been)\s+")
 _ONLY_BEFORE = re.compile(r"\b(?:only|sole|single)\s+(?:(?:prior|previous|earlier|preceding)\s+)?$")
 
 
+def _head_noun(before: Mention, mention: Mention) -> bool:
+    """A class word written right after a drug of that class ("etoposide chemotherapy", "pembrolizumab
+    immunotherapy"): the drug's noun, not a second treatment."""
+    if not all(item.startswith("c:") for item in mention.items) or mention.systemic:
+        return False
+    return all(any(item in _item_classes(had) for had in before.items) for item in mention.items)
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
@@ -159,6 +168,8 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
         if k and _ONLY_OF_CLASS.fullmatch(gap):
             continue  # "osimertinib as the only prior EGFR TKI": the class is the drug's own, not a way in
+        if k and not gap.strip() and _head_noun(mentions[k - 1], mention):
+            continue  # "platinum and etoposide chemotherapy": the class word is etoposide's own noun, not a way in
         if k and groups and _WAS.fullmatch(gap) and _ONLY_BEFORE.search(norm, 0, mentions[k - 1].start):
             groups[-1] = list(mention.items)  # "whose only prior EGFR TKI was osimertinib": the drug, not its class
             continue
@@ -182,6 +193,11 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
 # "Chemotherapy for any stage NSCLC, including early-stage (adjuvant) disease": every stage, early as well.
 _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
                            r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
+                           # "..., including durvalumab consolidation after chemoradiation": the ban reaches the
+                           # stage III setting as well, it is not narrowed to it.
+                           r"|\b(?:including|includes?|incl\.?|as well as)\s+(?:[a-z0-9/-]+\s+){0,4}?"
+                           r"(?:consolidation|consolidative|maintenance|(?:given\s+)?(?:after|following|with)\s+"
+                           r"(?:concurrent\s+|definitive\s+)?chemoradi\w*)\b"
                            r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
 
 
@@ -246,6 +262,17 @@ class FirstRead:
 _ELIGIBLE_ONLY = re.compile(
     r"\b(?:are|is|will\s+be|shall\s+be|would\s+be|becomes?)\s+(?:only\s+eligible|eligible\s+only)\s+"
     r"(?:after|following|once\s+they\s+have\s+had|upon)\s+")
+
+
+# "that specifically and directly targets the EGFR pathway", "which selectively inhibit ALK": adverbs between the
+# relative word and its targeting verb hide the vocabulary's "that targets EGFR". Blanked, length kept.
+_ADVERB_IN_TARGETING = re.compile(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
+                                  r"(?=(?:targets?|inhibits?|blocks?)\b)")
+
+
+def _spaced_adverbs(match: re.Match[str]) -> str:
+    start, end = match.span("adverbs")
+    return match.group()[:start - match.start()] + " " * (end - start)
 
 
 def _must_have_had(match: re.Match[str]) -> str:
@@ -318,6 +345,10 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
+        norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
+    if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
+        norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:
         norm = _WINDOW_OF_TREATMENT.sub(r"\1", norm)
     if " of " in norm and _PART_OF_COURSE.search(norm):
@@ -337,6 +368,11 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         # words read are blanked; the sentence quoted stays as written.
         norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, given)])
         mentions = [m for m in mentions if not inside(m.start, given)]
+    if mentions and "(" in norm and (tags := scope_tag_brackets(norm)):
+        # "... (AZD3759 Part A and Part B, AZD9291 BM cohort)": a scope tag names the parts' study drugs. Who the
+        # sentence binds is the shared reader's scope; the drug words there state no earlier treatment.
+        norm = blanked(norm, [(m.start, m.end) for m in mentions if inside(m.start, tags)])
+        mentions = [m for m in mentions if not inside(m.start, tags)]
     if mentions and "specific" in norm:  # "anti-EGFR/cMET bispecific antibodies": one drug hitting both
         mentions = bispecific_mentions(norm, mentions)
     if mentions:  # only a name can be an abbreviation in brackets
@@ -1559,6 +1595,11 @@ _INVESTIGATIONAL_BEFORE = re.compile(
     r"(?:(?!(?:or|and|and/or|approved|standard|licensed)\s)[a-z-]+\s+){0,2}$")
 
 
+# "No prior therapy (that|which) (specifically) targets / targeting / directed at / against ...": a restrictive clause
+# naming what the therapy is aimed at.
+_AIMED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+|and\s+|or\s+)*"
+                          r"(?:targets?|targeted|inhibits?|blocks?|directed|aimed|acts?)\b"
+                          r"|(?:targeting|targeted|directed|aimed|against|inhibiting|blocking|acting)\b)")
 _INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
                                    r"|non-approved)\b")
 
@@ -1668,6 +1709,9 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
             continue  # "lesions that have not been previously treated": the lesion's local treatment
         if _INVESTIGATIONAL_AFTER.match(norm, match.end()):
             continue  # "have not received any investigational anticancer agent": other trials' drugs only
+        if (aimed := _AIMED_AFTER.match(norm, match.end())) and any(
+                not m.systemic and aimed.start() <= m.start <= aimed.end() + 20 for m in mentions):
+            continue  # "No prior therapy that targets the EGFR pathway": the class it is aimed at, not all therapy
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
@@ -1755,6 +1799,21 @@ def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
     return False
 
 
+# The exception is one whole line named by a drug in it: "other than the first platinum-based regimen", "except one
+# prior line of platinum doublet", "besides a single first-line platinum-containing therapy".
+_WHOLE_LINE_EXCEPTED = re.compile(
+    r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
+    r"(?:the\s+|an?\s+)?(?:(?:(?:first|initial|one|single|1)\b|1st\b)[\s-]*(?:(?:prior|previous|line)\b[\s-]*)?)"
+    r"(?:(?:of\s+)?[^;]{0,60}?\b(?:regimens?|lines?)\b|line\b)")
+
+
+# An exception of a few cycles or doses: "except 1 prior cycle of X", "other than a single dose of Y", "besides up to
+# 2 courses of Z".
+_LIMITED_EXCEPTION = re.compile(r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of"
+                                r"|apart\s+from)\s+(?:(?:up\s+to|at\s+most|no\s+more\s+than|a|an|one"
+                                r"|two|single|\d+|prior|previous)\s+){1,3}(?:cycles?|doses?|courses?)\b")
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
@@ -1776,7 +1835,15 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
             # is no adjuvant treatment. (Early drugs keep the reading they had: which were adjuvant is not listed.)
             early = "advanced" if setting == "early" else setting
             return {**base, "kind": "naive", "allow": allow, "setting": early, "allow_early": True}
+        if allow and any(_WHOLE_LINE_EXCEPTED.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
+            # "other than the first platinum-based regimen": the whole first line is let in, its partner drugs and
+            # maintenance included; a second line, or a first line without the drug, is banned.
+            return {**base, "kind": "naive", "allow": allow, "setting": setting, "allow_line": True}
         return {**base, "kind": "naive", "allow": allow, "setting": setting}
+    if allow and ("cycle" in norm or "dose" in norm or "course" in norm):
+        if any(_LIMITED_EXCEPTION.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
+            # "except 1 prior cycle of cisplatin or carboplatin with etoposide": the exception is a limited course.
+            return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting, "allow_if": True}
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
 

@@ -206,6 +206,12 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
                                             "counts needs your doctor's reading.")
         return Outcome(EXCLUDED, lambda: f"The trial does not accept people already treated with {what()}; "
                                          f"you list {_names(had)}.")
+    if rule.get("allow_if") and any(_matches(d, items) and _matches(d, allow) for d in h.drugs):
+        # "No prior chemotherapy, except 1 prior cycle of cisplatin with etoposide": every banned drug is within the
+        # exception, whose cycle limit the list does not show.
+        return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} other than a limited course of "
+                                        f"{items_label(rule['allow'])}; whether yours was within it is for your "
+                                        "doctor to confirm.")
     if h.unknown_drugs or any(_near(d, items) for d in h.drugs) or _near_target(rule, h):
         return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()}; we could not tell whether "
                                         "every drug you list is one.")
@@ -359,6 +365,8 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         # The exception is adjuvant treatment only: a line for advanced disease is systemic therapy it bans.
         return _short_of(rule["soft"], lambda: f"{wanted()} (the exception is for adjuvant treatment only); you have "
                                                f"had {_lines_text(h.lines or 0)} for advanced disease.")
+    if rule.get("allow_line") and h.lines:
+        return _whole_line(rule, h, allow, wanted)
     if setting == "early":
         if others or h.blank:
             return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
@@ -382,6 +390,22 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
     if others or h.blank or (h.lines and not h.drugs):
         return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
     return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
+
+
+def _whole_line(rule: dict[str, Any], h: History, allow: set[str], wanted: Callable[[], str]) -> Outcome:
+    """"Other than the first platinum-based regimen": one line that holds an allowed drug is let in whole (its
+    partner drugs, an antibody given with it, maintenance); a second line, or one line without it, is banned."""
+    lines = h.lines or 0
+    if lines >= 2:
+        return _short_of(rule["soft"], lambda: f"{wanted()} (only the first such regimen); you have had "
+                                               f"{_lines_text(lines)}.")
+    if any(_matches(d, allow) for d in h.drugs):
+        return Outcome(ELIGIBLE, lambda: f"The trial allows only your first {items_label(rule['allow'])} regimen, "
+                                         "with the drugs given in it; you have had that 1 line.")
+    named = [d for d in h.drugs if d.known]
+    if named:
+        return _short_of(rule["soft"], lambda: f"{wanted()}; you list {_names(named)}.")
+    return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
 
 
 def _wanted_lines(low: int | None, high: int | None) -> str:
