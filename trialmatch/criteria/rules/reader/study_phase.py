@@ -10,7 +10,8 @@ treatment). The criteria of a later step whose entry step the study treats in ("
 phase:", "STEP 2: REGISTRATION", "For randomization to maintenance: ...") are left out of the criteria every dimension
 reads in the first place (reader/steps.py, split_criteria); this module still answers for a text read whole, and for
 the looser "Registration:" / "Screening:" then "Randomization:" layout, whose later bullets still bind every
-dimension (prior therapy alone reads no requirement on earlier treatment from them). Anchored or word-bounded patterns: linear in the text.
+dimension (prior therapy alone reads no requirement on earlier treatment from them). Anchored or word-bounded
+patterns: linear in the text.
 """
 
 from __future__ import annotations
