@@ -1466,6 +1466,11 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str], 
     # groups the criteria do not list: its requirement stays that group's.
     own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) and not GROUP_WORD.search(label.lower())
                                            for label in labels)
+    # A part whose statements let patients without brain metastases in ("Part A: patients with or without brain
+    # metastases may be enrolled; brain metastases, if present, must be ...") is open, as are the caller's.
+    open_parts = open_parts | {s["scope"]["label"] for s in statements if "scope" in s
+                               and s["kind"] not in _REQUIREMENTS and s["scope"]["kind"] != "condition"
+                               and s["none"] == E}
     for statement in scoped:
         if own_words or len(labels) > 1 and not open_parts - labels:
             del statement["scope"]
