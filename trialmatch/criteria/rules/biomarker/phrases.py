@@ -337,7 +337,9 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
             current = []
             continue
         gap = text[current[-1].end: tok.start] if current else ""
-        if current and tok.type in {"test", "detection"} and "(" in gap and _ASIDE_TEST_OF.match(text, tok.end):
+        if current and tok.type in {"test", "detection"} and "(" in gap and (
+            _ASIDE_TEST_OF.match(text, tok.end) or _testing_note(toks, index, text)
+        ):
             # "no BRAF alteration or other driver (testing for genes besides EGFR ... is not required)": the aside
             # about testing starts a phrase of its own; the finding before it is read whole.
             phrases.append(current)
@@ -353,6 +355,23 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
         phrases.append(current)
     # A phrase must name a gene, an alteration or a driver class to mean anything here.
     return [p for p in phrases if any(t.type in {"gene", "alt", "driver"} for t in p)]
+
+
+# A word saying what was found in the genes ("No mutations in ...: EGFR, ALK", "ROS1-negative").
+_CHANGE_WORD = re.compile(r"mutat|mutant|alteration|aberration|fusion|rearrang|wild|negative|positive|amplif|deletion"
+                          r"|insertion|variant", re.I)
+
+
+def _testing_note(toks: list[Token], index: int, text: str) -> bool:
+    """"No mutations in the following genes: EGFR, ALK (testing required)": a bracket that opens with the test word
+    and names no marker before it closes says how the finding is to be known; it is no test of the genes before it."""
+    bracket = text.rfind("(", 0, toks[index].start)
+    if bracket < 0 or text[bracket + 1: toks[index].start].strip(" -,").count(" ") > 2:
+        return False  # only a few words ("local", "central NGS") before the test word inside the bracket
+    close = text.find(")", toks[index].end)
+    if close < 0 or not _CHANGE_WORD.search(text, 0, bracket):
+        return False  # "EGFR and ALK (testing required)": genes with no change said of them are the test's own
+    return not any(t.start < close for t in toks[index + 1:] if t.type in {"gene", "alt", "driver", "pdl1"})
 
 
 @dataclass

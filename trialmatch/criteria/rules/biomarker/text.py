@@ -359,6 +359,12 @@ def _read_tokens(text: str) -> list[Token]:
     return _example_owner_genes(_drop_waived_tests(toks, text), text)
 
 
+# A bracketed note that the genes must be tested ("(testing required)", "(local NGS testing mandatory)").
+_TESTING_REQUIRED_NOTE = re.compile(
+    r"\((?:[\w-]+\s+){0,3}?(?:testing|tests?|test\s+results?)\s+(?:is\s+|are\s+)?"
+    r"(?:required|mandatory|needed|obligatory|compulsory)\b", re.I)
+
+
 def _read(sentence: str, section: str) -> list[Statement]:
     change = HISTOLOGY_CHANGE.search(sentence)
     if change is not None:
@@ -680,12 +686,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
         if positive:
             # named changes only: a class ("known actionable alterations") still asks which genes were tested
             known_pos = known_pos and (len(positive) == positive_seen or pos_phrase_known) and all(
-                a["t"] == "alt" for a in positive)
+                a["t"] == "alt" for a in positive) and not _TESTING_REQUIRED_NOTE.search(part_text)
             # "Known EGFR mutation" in an exclusion: a rule on known findings, an untested tumour has none
             statements.append(Statement("+", _dedupe(positive), open=open_ended,
                                         known_only=known_pos and section != "title"))
         if negative:
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
+            # "No known mutations in ...: EGFR, ALK (testing required)": the tumour must have been tested, so an
+            # untested one is a question, not a pass.
+            known_only = known_only and not _TESTING_REQUIRED_NOTE.search(part_text)
             statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
                                         doubtful=unsure_absent))
     return statements
