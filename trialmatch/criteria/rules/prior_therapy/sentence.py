@@ -1847,6 +1847,24 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
     return {**base, "kind": "forbid", "items": items, "allow": allow, "setting": setting}
 
 
+# "(or durvalumab)", "(and/or nivolumab)": a bracket that opens on "or" offers another drug for the one before it.
+_ALTERNATIVE_BRACKET = re.compile(r"\(\s*(?:or|and/or)\s+")
+_REGIMEN_JOIN = re.compile(r"\band\b(?!/)|\+|\bwith\b|\bplus\b")
+
+
+def _without_alternative_brackets(norm: str, parens: list[tuple[int, int]],
+                                  mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The brackets other than an alternative written right after a drug of a required regimen ("carboplatin,
+    etoposide and atezolizumab (or durvalumab)"): the drugs inside are read as "atezolizumab or durvalumab"."""
+    def alternative(a: int, b: int) -> bool:
+        inner = [m for m in mentions if a <= m.start < b]
+        return (bool(inner) and _ALTERNATIVE_BRACKET.match(norm, a) is not None
+                and any(m.end <= a and not norm[m.end:a].strip() for m in mentions)
+                and not norm[inner[-1].end:b].strip(" )")  # the bracket holds only the drugs offered
+                and not _REGIMEN_JOIN.search(norm, a, b))  # "(or encorafenib and binimetinib)": a whole regimen
+    return [(a, b) for a, b in parens if not alternative(a, b)]
+
+
 def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, int]], base: dict[str, Any],
                    met_unknown: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
@@ -1858,6 +1876,7 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
             rules.append({**base, "kind": "require", "groups": _and_groups(norm, inner), "genes": [gene],
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
+    parens = _without_alternative_brackets(norm, parens, pool)
     outside, near = _narrowed(norm, [m for m in pool if not inside(m.start, parens)], require, parens)
     if near:
         # A drug of the class outside the list is a question (is the list exhaustive?), never an exclusion.
@@ -1943,6 +1962,10 @@ def _with_partners(norm: str, mentions: list[Mention]) -> list[Mention]:
     """Names joined to the name before them by a bare "with" (a combination), none of them a systemic catch-all."""
     partners = [m for k, m in enumerate(mentions) if k and not m.systemic and not mentions[k - 1].systemic
                 and _WITH_GAP.fullmatch(cues.strip_parens(norm[mentions[k - 1].end:m.start]))]
+    # "chemotherapy with atezolizumab (or durvalumab)": the drug offered in place of the partner is a partner too.
+    partners += [m for k, m in enumerate(mentions) if k and mentions[k - 1] in partners and m not in partners
+                 and _ALTERNATIVE_BRACKET.fullmatch(norm[mentions[k - 1].end:m.start].lstrip())]
+    partners.sort(key=lambda m: m.start)
     return partners if len(partners) < len(mentions) else []
 
 
