@@ -427,6 +427,11 @@ _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
     rules = _plain_rules(read, ctx)
+    if ctx.section == "inclusion" and "t790m" in read.norm and (closed := _closed_route(read)) is not None:
+        # "T790M negative after a 1st/2nd-generation EGFR-TKI; or progression after osimertinib": the drugs of the
+        # T790M-negative way in do not count for a T790M carrier, who may still come in by the other way.
+        return [{**rule, "closed_items": closed} if rule["kind"] == "require" and not rule["genes"]
+                and any(set(g) & set(closed["items"]) for g in rule["groups"]) else rule for rule in rules]
     if ctx.section == "inclusion" and "t790m" in read.norm and _T790M_NEGATIVE.search(read.norm) \
             and read.norm.count("t790m") == 1 and not _T790M_NOT_CONDITION.search(read.norm):
         # "Received first- or second-generation EGFR-TKI as first-line treatment and were T790M-negative after
@@ -435,6 +440,44 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
         return [{**rule, "closed_to": "t790m"} if rule["kind"] == "require" and not rule["genes"] else rule
                 for rule in rules]
     return rules
+
+
+# Where one way in ends and another begins: "...; or disease progression after X", ", or progression on X".
+_ROUTE_BREAK = re.compile(r"[;,]\s*(?:or|and/or)\b|\bor\s+(?=(?:[a-z-]+\s+){0,2}progress\w*\s+(?:after|on|following|during)\b)")
+
+
+# "T790M mutation negative", "T790M status was negative": the finding named before its result.
+_T790M_STATUS_NEGATIVE = re.compile(r"\bt790m[\s-]+(?:mutation|status|test)\s+(?:(?:is|was|were)\s+)?negative\b")
+
+
+def _closed_route(read: FirstRead) -> dict[str, Any] | None:
+    """The drugs of the way in that is for T790M-negative patients only, when the sentence offers another way in
+    with other drugs; None when the sentence is not of that shape."""
+    norm = read.norm
+    cuts = [0, *(m.start() for m in _ROUTE_BREAK.finditer(norm)), len(norm)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    if len(pieces) < 2:
+        return None
+    closed: list[str] = []
+    others: list[str] = []
+    closed_text, other_text = "", ""
+    for a, b in pieces:
+        piece = norm[a:b]
+        items = [i for m in read.mentions if a <= m.start < b for i in m.items]
+        negative = _T790M_NEGATIVE.search(piece) or _T790M_STATUS_NEGATIVE.search(piece)
+        if negative and not _T790M_NOT_CONDITION.search(piece):
+            if closed:
+                return None  # two ways in for T790M-negative patients: not the shape read here
+            closed, closed_text = items, piece
+        else:
+            others, other_text = others + items, other_text + " " + piece
+    if not closed or not others or set(closed) <= set(others):
+        return None
+    # "T790M negative confirmed by re-biopsy after X": the biopsy there dates the finding of the closed way only;
+    # the other way in ("or progression after osimertinib") stays firm.
+    firm = (_sample_timed(cues.strip_parens(closed_text)) and not _sample_timed(cues.strip_parens(other_text))
+            and not cues.STANDARD_ALTERNATIVE.search(norm) and not cues.OPEN_ALTERNATIVE.search(norm))
+    return {"alteration": "t790m", "items": [i for i in closed if i not in others], "firm": firm}
 
 
 # The patient's T790M status said to be negative, as a condition of the way in.

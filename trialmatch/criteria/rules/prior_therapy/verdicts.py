@@ -783,7 +783,17 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
         outcome = Outcome(ELIGIBLE, lambda: f"This rule is for people who had {items_label(rule['if_had'])}; "
                                             "you list none.")
     else:
-        outcome = _CHECKS[rule["kind"]](rule, h)
+        closed = _route_closed_drugs(rule, profile, h)
+        if closed and rule["closed_items"].get("firm"):
+            # the sentence's doubt lay on the closed way only (sentence._closed_route): the other is read firm
+            outcome = _CHECKS[rule["kind"]]({**rule, "soft": False}, replace(h, drugs=closed[0]))
+        else:
+            outcome = _CHECKS[rule["kind"]](rule, replace(h, drugs=closed[0]) if closed else h)
+        if closed and outcome.verdict != ELIGIBLE:
+            had = closed[1]
+            outcome = _short_of(outcome.verdict == UNKNOWN, lambda: (
+                f"The trial takes people after {had} only without a T790M finding, which you have, and your "
+                "list does not meet its other way in."))
         if rule.get("uncounted"):  # "(TKIs do not count towards this total)": not_counted.py
             outcome = recount(rule, outcome, h.drugs, h.lines, _matches)
         if rule.get("excepted") and outcome.verdict == EXCLUDED:
@@ -798,6 +808,20 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people {who}, and your test results "
                                            "do not say whether you are one; ask your doctor.")
     return outcome
+
+
+def _route_closed_drugs(rule: dict[str, Any], profile: Patient, h: History) -> tuple[tuple[Drug, ...], str] | None:
+    """For a carrier of the finding a way in is closed to (sentence._closed_route: "T790M negative after gefitinib;
+    or progression after osimertinib"), the drugs listed without those of the closed way, and what was dropped;
+    None when nothing changes."""
+    closed = rule.get("closed_items")
+    if not closed or not _has_finding(profile, "EGFR", closed["alteration"]):
+        return None
+    items = set(closed["items"])
+    dropped = [d for d in h.drugs if _matches(d, items)]
+    if not dropped:
+        return None
+    return tuple(d for d in h.drugs if d not in dropped), _names(dropped)
 
 
 def _has_finding(profile: Patient, gene: str, alteration: str) -> bool:
