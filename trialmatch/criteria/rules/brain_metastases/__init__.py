@@ -335,6 +335,11 @@ def _permission_start(sentence: str, end: int, verb: int) -> int:
     verb ("Active brain metastases or leptomeningeal disease; treated stable ones are allowed": what precedes the
     semicolon is the excluded condition, not one of the permission's alternatives), else right after the mention."""
     semicolon = sentence.rfind(";", end, verb)
+    # "... untreated or symptomatic (patients with treated, stable ones are eligible)": an aside holding the verb
+    # is the permission; the words before it are the excluded condition, as before a semicolon.
+    paren = sentence.rfind("(", end, verb)
+    if paren > semicolon and ")" not in sentence[paren:verb]:
+        return paren
     return semicolon + 1 if semicolon >= 0 else end
 
 
