@@ -335,6 +335,11 @@ def _permission_start(sentence: str, end: int, verb: int) -> int:
     verb ("Active brain metastases or leptomeningeal disease; treated stable ones are allowed": what precedes the
     semicolon is the excluded condition, not one of the permission's alternatives), else right after the mention."""
     semicolon = sentence.rfind(";", end, verb)
+    # "... untreated or symptomatic (patients with treated, stable ones are eligible)": an aside holding the verb
+    # is the permission; the words before it are the excluded condition, as before a semicolon.
+    paren = sentence.rfind("(", end, verb)
+    if paren > semicolon and ")" not in sentence[paren:verb]:
+        return paren
     return semicolon + 1 if semicolon >= 0 else end
 
 
@@ -877,6 +882,8 @@ def _way_in(sentence: str) -> str | None:
     flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     for way in phrases.OTHER_WAY_IN.finditer(flat, mention.end()):
         alternative = re.split(r"[;.]", flat[way.end():], maxsplit=1)[0]
+        if _modifier_pair(flat, mention.end(), way):
+            continue  # "from a primary or metastatic NSCLC", "histologically or cytologically": one way in
         if phrases.LEPTO.search(alternative) and not phrases.BRAIN_METS.search(alternative):
             return "lepto"
         elsewhere = phrases.OUTSIDE_BRAIN.search(alternative)  # "or 1 measurable lesion outside the brain"
@@ -885,6 +892,23 @@ def _way_in(sentence: str) -> str | None:
             continue  # "or brain metastases progressing after radiotherapy", "or stable treated ones"
         return "other"
     return None
+
+
+# "brain metastases from a confirmed primary or metastatic NSCLC tumour": the cancer they come from, not a way in.
+_ORIGIN_CLAUSE = re.compile(
+    r"^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+|secondary\s+)?(?:from|to|of)\b[^,;.()]*$",
+    re.I)
+_ADVERB_PAIR = re.compile(r"\w+ly\s*$", re.I)
+
+
+def _modifier_pair(flat: str, mention_end: int, way: re.Match[str]) -> bool:
+    """The "or" joins two words of one phrase ("histologically or cytologically confirmed"), or sits in the
+    clause naming where the metastases come from ("from a primary or metastatic NSCLC"): no other way in."""
+    if "," in way.group(0):
+        return False  # ", or ...": a new alternative
+    if _ADVERB_PAIR.search(flat[mention_end:way.start()]) and re.match(r"\w+ly\b", flat[way.end():], re.I):
+        return True
+    return bool(_ORIGIN_CLAUSE.match(flat[mention_end:way.start()]))
 
 
 def _other_way_in(criterion: Criterion, statements: list[dict[str, Any]]) -> None:

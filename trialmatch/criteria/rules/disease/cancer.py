@@ -145,7 +145,8 @@ _MAY_BE_NEUROENDOCRINE = ("large cell", "nsclc-nos")
 
 # "a neuroendocrine carcinoma of the lung with small cell features": the small cell kind, closed to large cell NSCLC.
 _WITH_SMALL_CELL_FEATURES = guarded(
-    r"\bneuro-?\s?endocrine\s+(?:carcinoma|cancer|tumou?r|neoplasm)s?(?:\s+(?:of|in)\s+(?:the\s+)?lungs?)?"
+    r"\bneuro-?\s?endocrine\s+(?:(?:lung|pulmonary)\s+)?(?:carcinoma|cancer|tumou?r|neoplasm|malignanc(?:y|ie))s?"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?lungs?)?"
     r"\s*,?\s+(?:with|showing|having|of)\s+(?:predominantly\s+)?small[\s-]cell\s+"
     r"(?:features|morphology|histology|differentiation|type|component)",
     re.I,
@@ -246,10 +247,11 @@ def _closed_list(text: TrialText, sources: list[str]) -> str:
     return closed
 
 
-# A neuroendocrine cancer "of the lung" is not lung cancer in the sense of NSCLC.
+# A neuroendocrine cancer "of the lung" ("neuroendocrine lung cancer") is not lung cancer in the sense of NSCLC.
 _NEUROENDOCRINE_OF_LUNG = guarded(
-    r"\b(?:(?:lung|pulmonary)\s+)?(?:large[\s-]cell\s+)?neuro-?\s?endocrine\s+(?:carcinomas?|tumou?rs?|neoplasms?)"
-    r"(?:\s+of\s+(?:the\s+)?lungs?)?|\blcnec\b",
+    r"\b(?:(?:lung|pulmonary)\s+)?(?:large[\s-]cell\s+)?neuro-?\s?endocrine\s+(?:(?:lung|pulmonary)\s+)?"
+    r"(?:carcinomas?|cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies))"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?lungs?)?|\blcnec\b",
     re.I,
 )
 
@@ -427,7 +429,8 @@ def _names_nsclc(sentence: str) -> bool:
     """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
     v = vocab()
     sentence = _without_components(sentence)
-    rest = mask(_TREATED_FOR.sub(" ", sentence), v["sclc"])
+    # "neuroendocrine cancer of the lung" is a neuroendocrine cancer, not lung cancer in general
+    rest = mask(mask(_TREATED_FOR.sub(" ", sentence), v["sclc"]), _NEUROENDOCRINE_OF_LUNG)
     return bool(v["nsclc"].search(sentence) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest)
                 or v["basket"].search(sentence))
 
@@ -545,8 +548,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
-    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(_TREATED_FOR.sub(" ", s), v["sclc"]),
-                                                                  v["other_cancers"]))
+    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(mask(
+                   _TREATED_FOR.sub(" ", s), v["sclc"]), _NEUROENDOCRINE_OF_LUNG), v["other_cancers"]))
                or _lung_in_organ_list(s)]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""
