@@ -44,7 +44,8 @@ def test_bracketed_or_is_an_alternative(sentence: str, alternative: dict, neithe
 
 
 def test_the_drug_named_first_still_fits() -> None:
-    sentence = "Patients must have received 4 cycles of first-line carboplatin, etoposide and atezolizumab (or durvalumab)"
+    sentence = ("Patients must have received 4 cycles of first-line carboplatin, etoposide and atezolizumab "
+                "(or durvalumab)")
     assert prior_verdict(_had("carboplatin", "etoposide", "atezolizumab"), [sentence]) == "eligible"
 
 
@@ -64,8 +65,8 @@ def test_near_miss_example_bracket_unchanged() -> None:
 def test_near_miss_ban_with_or_bracket_unchanged() -> None:
     assert prior_verdict(_had("durvalumab"), exclusion=["Prior treatment with atezolizumab (or any other anti-PD-L1 "
                                                          "antibody)"]) == "excluded"
-    assert prior_verdict(_had("carboplatin", "pemetrexed"),
-                         exclusion=["Prior treatment with atezolizumab (or any other anti-PD-L1 antibody)"]) == "eligible"
+    ban = ["Prior treatment with atezolizumab (or any other anti-PD-L1 antibody)"]
+    assert prior_verdict(_had("carboplatin", "pemetrexed"), exclusion=ban) == "eligible"
 
 
 def test_near_miss_whole_regimen_alternative_not_split() -> None:

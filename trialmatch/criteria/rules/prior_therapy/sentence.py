@@ -443,7 +443,8 @@ def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
 
 
 # Where one way in ends and another begins: "...; or disease progression after X", ", or progression on X".
-_ROUTE_BREAK = re.compile(r"[;,]\s*(?:or|and/or)\b|\bor\s+(?=(?:[a-z-]+\s+){0,2}progress\w*\s+(?:after|on|following|during)\b)")
+_ROUTE_BREAK = re.compile(r"[;,]\s*(?:or|and/or)\b"
+                          r"|\bor\s+(?=(?:[a-z-]+\s+){0,2}progress\w*\s+(?:after|on|following|during)\b)")
 
 
 # "T790M mutation negative", "T790M status was negative": the finding named before its result.
@@ -455,7 +456,7 @@ def _closed_route(read: FirstRead) -> dict[str, Any] | None:
     with other drugs; None when the sentence is not of that shape."""
     norm = read.norm
     cuts = [0, *(m.start() for m in _ROUTE_BREAK.finditer(norm)), len(norm)]
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     if len(pieces) < 2:
         return None
     closed: list[str] = []
