@@ -11,7 +11,10 @@ from trialmatch.criteria.text import split_criteria
 
 
 def _phases(inclusion: str) -> dict[str, str]:
-    criteria = split_criteria(f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n* Pregnancy\n")
+    # Every criterion, a later step's too: by default split_criteria leaves those out (reader/steps.py), so no
+    # dimension reads them at all; phase_of still tells them for a text read whole.
+    criteria = split_criteria(f"Inclusion Criteria:\n\n{inclusion}\n\nExclusion Criteria:\n\n* Pregnancy\n",
+                              entry_only=False)
     by_index = {c.index: c.text for c in criteria}
     return {by_index[index]: phase for index, phase in phase_of(criteria).items()}
 
@@ -37,3 +40,18 @@ def test_near_misses_have_no_phase() -> None:
     # a later heading with no entry phase before it, and "induction" of another course, name no phase of this study
     assert _phases("Randomization criteria:\n\n* Prior platinum doublet") == {}
     assert _phases("* Progression during induction chemotherapy given before enrolment") == {}
+
+
+@pytest.mark.parametrize("entry,later", [
+    ("Induction phase:", "Maintenance phase (randomization):"),
+    ("Run-in period:", "Randomization criteria:"),
+    ("Step 1 (registration):", "Step 2 (randomized phase):"),
+    ("Lead-in phase:", "Continuation phase:"),
+])
+def test_a_later_phases_criteria_are_left_out_of_the_entry_rules(entry: str, later: str) -> None:
+    criteria = split_criteria(f"Inclusion Criteria:\n\n{entry}\n\n* No prior systemic therapy\n\n{later}\n\n"
+                              "* Stable disease after 4 cycles of cisplatin and pemetrexed\n\nExclusion Criteria:\n\n"
+                              "* Pregnancy\n")
+    texts = [c.text for c in criteria]
+    assert "No prior systemic therapy" in texts
+    assert "Stable disease after 4 cycles of cisplatin and pemetrexed" not in texts

@@ -237,8 +237,10 @@ KINDS = {
         "", "* Brain metastases with midline shift", "", (EL, UN, UN, UN)),
     "causing-mass-effect-is-a-question": (
         "", "* CNS metastases causing significant mass effect", "", (EL, UN, UN, UN)),
+    # A measured size is a lesion property no profile gives: treated, stable ones are taken to fit (the adjudicated
+    # synthN label of "Any brain metastasis > 3 cm in size", N kind 9); an active one is a question.
     "larger-than-size-is-a-question": (
-        "", "* Brain metastases > 3 cm", "", (EL, UN, UN, UN)),
+        "", "* Brain metastases > 3 cm", "", (EL, EL, UN, UN)),
     "plain-known-brain-metastases-still-excludes": (
         "", "* Known brain metastases", "", (EL, EX, EX, UN)),
     # "... are excluded / not eligible" after the mention is an exclusion in any section.

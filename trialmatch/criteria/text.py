@@ -30,6 +30,7 @@ from trialmatch.criteria.rules.reader import (
 from trialmatch.criteria.rules.reader.alternatives import alternative_clauses, table_rows
 from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
 from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, HEADING_MARK, MARKS
+from trialmatch.criteria.rules.reader.steps import is_later_step, later_steps
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -403,8 +404,12 @@ def _own_heading(line: str, after_blank: bool) -> str | None:
     return text if quoted else None
 
 
-def split_criteria(markdown: str | None) -> list[Criterion]:
+def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criterion]:
     """Split eligibility markdown into criteria, tracking section and nesting.
+
+    The criteria of a later step of the study ("STEP 2: REGISTRATION (AT FIRST PROGRESSION)", "For randomization to
+    maintenance: ...") are rules on patients already on study, not entry rules: left out unless `entry_only` is False
+    (then kept, with a "step" scope: reader/steps.py).
 
     Text before any heading counts as inclusion (most such texts list requirements).
     A wrapped continuation line is joined to the bullet it continues.
@@ -512,9 +517,11 @@ def split_criteria(markdown: str | None) -> list[Criterion]:
     scopes = read_scopes([(text, sec, depth, bullet) for text, sec, depth, _, _, bullet in rows])
     for row, label in groups.items():  # one of the alternatives a criterion lists: its own group's rule
         scopes[row] = merge(scopes[row], Scope(label, "cohort"))
+    for row, step in later_steps([(text, sec, depth) for text, sec, depth, _, _, _ in rows]).items():
+        scopes[row] = step
     return [_criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)
-            if not text.startswith(HEADING_MARK)]
+            if not text.startswith(HEADING_MARK) and not (entry_only and is_later_step(scope))]
 
 
 def _clauses(clean: str, section: Section) -> tuple[str, list[str], list[str]]:

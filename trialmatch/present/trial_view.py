@@ -66,7 +66,7 @@ def marked_criteria(eligibility: str | None, findings: Mapping[str, Finding]) ->
     """The full criteria with the ones a finding quoted marked; evidence is a (possibly cut) quote of one."""
     quotes = [(name, _evidence_core(f.evidence)) for name, f in findings.items() if f.evidence]
     marked = []
-    for criterion in split_criteria(eligibility):
+    for criterion in split_criteria(eligibility, entry_only=False):  # the full text, later steps too
         decided = tuple(name for name, quote in quotes if quote and quote in criterion.text)
         marked.append(MarkedCriterion(criterion, decided))
     return marked

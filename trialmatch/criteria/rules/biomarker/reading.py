@@ -1635,7 +1635,10 @@ def _drop_contradictions(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> None:
     """"NSCLC with EGFR exon 20 insertion" beside cohorts for T790M or G719A: the text disagrees with
     itself, so failing the shared sentence while fitting a cohort is a question, not an exclusion.
-    A shared "KRAS mutation" beside cohorts for KRAS G12C and other KRAS mutations agrees: it stays."""
+    A shared "KRAS mutation" beside cohorts for KRAS G12C and other KRAS mutations agrees: it stays.
+    Only a carrier of a change in the disputed genes can fit such a cohort: a patient with none (an ALK carrier under
+    a shared EGFR rule beside a T790M cohort) fails the shared rule and every such cohort, and stays excluded
+    (carrier_doubt, read in verdicts.clause_verdict)."""
     cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
                     if a["t"] == "alt"]
     for clause in clauses:
@@ -1643,8 +1646,10 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
                 and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
             genes = {a["gene"] for a in shared}
-            if any(c["gene"] in genes and not any(_covers(s, c) for s in shared) for c in cohort_atoms):
-                clause["doubtful"] = True
+            disputed = sorted({c["gene"] for c in cohort_atoms
+                               if c["gene"] in genes and not any(_covers(s, c) for s in shared)})
+            if disputed:
+                clause["carrier_doubt"] = disputed
     # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
     # were written for different groups the text did not name: neither binds everyone.
     # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.

@@ -95,6 +95,8 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
                 return False
             allowed = NEGX_FILLER if tok.type == "negx" else _LEAD_IN_FILLER if lead_in else NEG_FILLER
             return len(gap) <= 100 and all(w in allowed or w.isdigit() for w in words(gap))
+        if tok.type == "driver" and _NEGATED_LIST.search(text[tok.end: phrase_start]):
+            continue  # "no driver alteration in any of the following genes: EGFR, ...": the head names the class
         if tok.type in {"gene", "alt", "driver", "pdl1"}:
             return False
     return False
@@ -132,13 +134,18 @@ _DOUBT_STOP = re.compile(r"\b(?:and|but|who|whose|which|if|unless|except|or|plus
 
 
 _LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
+# "No known mutations in the following genes: EGFR, ALK", "absence of known alterations in these genes: ...": the
+# genes follow a lead-in that names the change first, and the negation governs each of them.
 _NEGATED_LIST = re.compile(
-    r"\b(?:any|all|each|every|either)\s+of\s+(?:the\s+following|these|those)\b[\w\s\-]{0,40}:\s*$", re.I
+    r"\b(?:(?:any|all|each|every|either)\s+of|in|of|affecting|involving|within)\s+(?:the\s+following|these|those)\b"
+    r"[\w\s\-]{0,40}:\s*$", re.I
 )
 # The class the lead-in names before its colon ("None of the following driver mutations: ...").
 _LEAD_IN_FILLER = NEG_FILLER | frozenset(
     "following alteration alterations mutation mutations aberration aberrations change changes variant variants "
-    "rearrangement rearrangements fusion fusions all each every either these those".split())
+    "rearrangement rearrangements fusion fusions all each every either these those "
+    # "No known activating mutations in the following genes: ..."
+    "activating sensitizing sensitising driver affecting involving within".split())
 
 
 def _index_before(toks: list[Token], position: int) -> int:
@@ -432,7 +439,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
                                 or listed and pos_phrase_known
                                 or position == 0 and _KNOWN_LIST_HEAD.search(part_text[max(0, start - 160): start])
                                 is not None)
-            known_phrase = _NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
+            # "No known mutations in the following genes: EGFR, ALK": the head's "no known" reaches each listed gene
+            known_phrase = (_NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
+                            or listed and known_phrase
+                            or position == 0 and _NO_KNOWN_LIST_HEAD.search(part_text[max(0, start - 160): start])
+                            is not None)
             if cooccur_end is not None and (start < cooccur_end or all(t.type == "alt" for t in phrase) and (
                     _CO_LIST_GAP.fullmatch(part_text, cooccur_end, start))):
                 # "alone or with other EGFR mutations (e.g. T790M, G719X, S7681 and L861Q)": the examples of what
@@ -973,6 +984,10 @@ _KNOWN_LIST_HEAD = re.compile(
     r"(?<!\bno )(?<!\bnot )(?<!without )(?<!negative for )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain)\s+)?"
     r"[^.;:()]{0,120}:\s*$",
     re.I)
+# "No known mutations in the following genes: ...", "absence of known alterations in these genes: ...": a head that
+# says "no known" before the colon that opens the list rules out only known findings, for the whole list.
+_NO_KNOWN_LIST_HEAD = re.compile(
+    r"\b(?:no|without(?:\s+any)?|absence\s+of)\s+known\s+[^.;:()]{0,120}:\s*$", re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
 _LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
 

@@ -258,6 +258,8 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
             verdict = UNKNOWN
     if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful") or clause.get("rival")):
         verdict = UNKNOWN
+    elif verdict == EXCLUDED and any(profile.has_gene(gene) for gene in clause.get("carrier_doubt", ())):
+        verdict = UNKNOWN  # a shared rule a cohort on the same gene disputes: a carrier may fit that cohort
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
     if clause.get("histology"):

@@ -403,6 +403,13 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
     # "(irradiated or not)", "whether treated or not": a status left open is no condition.
     alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
+    if phrases.CAN_BE_TREATED.search(alternative):
+        # "if all brain lesions can be treated with radiosurgery": fit for a treatment, a kind the profile does not
+        # give; treated, stable ones are taken to be, active ones a question.
+        alternative = phrases.CAN_BE_TREATED.sub(" ", alternative)
+        if not (phrases.TREATED.search(alternative) or phrases.UNTREATED.search(alternative)
+                or phrases.NOT_ACTIVE.search(alternative)):
+            return E, U
     treated, active = _state_verdicts(alternative, stable_rules_out_active)
     if active != X:
         return treated, active
@@ -491,8 +498,8 @@ def _relative_subject(subject: str, after: str) -> str:
 def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
     """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
     ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
-    limited = phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before) or phrases.SMALL.search(
-        around)
+    limited = (phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before)
+               or phrases.MEASURED_SIZE.search(before) or phrases.SMALL.search(around))
     if subject in ("active", "both"):
         return _statement("conditional", sentence, E, E, U) if limited else None
     if subject == "any" and limited:
@@ -529,6 +536,17 @@ def _conditional(sentence: str, conditions: str, subject: str, permits: bool = F
     elif subject == "both" and statement["active"] == X:
         statement["active"] = U  # untreated ones are let in too, on conditions of their own
     return statement
+
+
+def _group_name_in_tag(sentence: str, start: int, end: int) -> bool:
+    """Is the mention the name of a group, inside a bracketed scope tag ("(Part A and Part B, BM cohort)",
+    "(brain metastases arm only)") or as a heading ("Drug X brain metastases (BM) cohort:")? It says whom the
+    sentence or the bullets under it bind, not what they must have (those bullets say it)."""
+    named = phrases.GROUP_NAME_AFTER.match(sentence, end)
+    if named is None:
+        return False
+    opened = sentence.rfind("(", 0, start)
+    return opened > sentence.rfind(")", 0, start) or phrases.HEADING_REST.match(sentence, named.end()) is not None
 
 
 def _mention_statements(
@@ -577,6 +595,8 @@ def _mention_statements(
         return [conditioned], last
     if _scan_reason(sentence, start, end):
         return [], last  # "must have a brain MRI because of the high risk of brain metastases"
+    if _group_name_in_tag(sentence, start, end):
+        return [], last  # "WHO performance status 0-1 (Part A and Part B, brain metastases cohort)": a part's name
     # "Symptomatic brain metastases, with or without prior WBRT": a status or treatment named only as left open is
     # neither a reason to read past the mention nor a rule of its own about earlier treatment.
     treatment_words = _without_open_status(sentence)
@@ -1211,9 +1231,31 @@ def _header_requirement(text: TrialText) -> tuple[bool, bool]:
     requirement = phrases.HEADER_REQUIRES.search(title)
     lepto_requirement = phrases.HEADER_LEPTO.search(title)
     requires = (requirement is not None and not phrases.PREVENTION.search(requirement.group(0))
-                and not phrases.ALSO_BEFORE.search(title, max(0, requirement.start() - 40), requirement.end()))
-    lepto = lepto_requirement is not None and not phrases.PREVENTION.search(lepto_requirement.group(0))
+                and not _widened(title, requirement))
+    # "..., Including Patients With Brain or Leptomeningeal Metastases": the title lets them in, as for brain ones
+    lepto = (lepto_requirement is not None and not phrases.PREVENTION.search(lepto_requirement.group(0))
+             and not _widened(title, lepto_requirement))
     return requires, lepto
+
+
+def _widened(title: str, mention: re.Match[str]) -> bool:
+    """Does "including / also / even ... with" before the title's mention say those patients may join too?"""
+    return phrases.ALSO_BEFORE.search(title, max(0, mention.start() - 40), mention.end()) is not None
+
+
+def _conditions_name_brain_trial(text: TrialText) -> bool:
+    """A short condition list naming brain metastases makes a brain-metastasis trial, unless the title only lets
+    such patients in ("..., Including Patients With Brain or Leptomeningeal Metastases") or a criterion takes
+    patients "with or without brain metastases": then the entry names who may join, not who must."""
+    if len(text.conditions) > CONDITIONS_OF_A_BRAIN_TRIAL:
+        return False  # one entry among a basket trial's many cancers may be one cohort's, or only allowed
+    if not any(phrases.CONDITION_NAME.match(c) for c in text.conditions):
+        return False
+    title_mention = phrases.HEADER_REQUIRES.search(text.title) or phrases.HEADER_LEPTO.search(text.title)
+    if title_mention is not None and _widened(text.title, title_mention):
+        return False
+    return not any(phrases.EITHER_STATE_TAKEN.search(c.text) for c in text.criteria
+                   if c.section != "exclusion")
 
 
 @cache
@@ -1267,6 +1309,25 @@ def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool
     items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
     return bool(items) and all(_about_brain(c.text) for c in items) and any(
         c.scope is not None and c.scope.kind != "condition" or _GROUP_LABEL_HEAD.match(c.text) for c in items)
+
+
+_RULE_VERB = re.compile(
+    r"\b(?:are|is)\s+(?:not\s+)?(?:eligible|ineligible|allowed|permitted|excluded)\b|\bmay\s+(?:be\s+)?(?:enrol|"
+    r"participate|join|included|eligible)|\bmust\b", re.I)
+_STATE_SUBJECT = re.compile(r"^\W{0,3}(?:patients?|subjects?|participants?|those)\s+(?:with|who)\b", re.I)
+
+
+def _topic_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
+    """ "Brain metastases:" over sub-bullets that each state a whole rule for the patients they name ("Patients with
+    treated brain metastases are eligible if ...", "Patients with untreated brain metastases are eligible only if
+    ...", "Patients with leptomeningeal disease are not eligible"): the heading names the topic and says nothing
+    itself; read with its list as one condition it made treated, stable ones a question."""
+    here = criteria[position]
+    if not _BARE_HEADING.match(here.text):
+        return False
+    items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
+    return len(items) >= 2 and all(_about_brain(c.text) and _STATE_SUBJECT.match(c.text)
+                                   and _RULE_VERB.search(c.text) for c in items)
 
 
 def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> None:
@@ -1390,9 +1451,12 @@ def _named_part(statements: list[dict[str, Any]], criterion: Criterion) -> None:
             statement[state] = U if statement[state] == X else statement[state]
 
 
-def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) -> None:
+def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str], open_parts: set[str]) -> None:
     """A requirement for brain metastases stated in one part of a trial that has others is that part's
-    ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's."""
+    ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's, unless a part
+    of the trial takes patients either way (`open_parts`: "Part A: patients with or without brain metastases may be
+    enrolled" beside "Part B: at least one brain metastasis" and "LM cohort: leptomeningeal metastases"): then each
+    stays its part's. A part that says nothing of them is no such part (the parts may all ask for them)."""
     scoped = [s for s in statements if s["kind"] in _REQUIREMENTS and "scope" in s
               and s["scope"]["kind"] != "condition" and not s["scope"]["genes"]]
     labels = {s["scope"]["label"] for s in scoped}
@@ -1402,8 +1466,13 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str]) 
     # groups the criteria do not list: its requirement stays that group's.
     own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) and not GROUP_WORD.search(label.lower())
                                            for label in labels)
+    # A part whose statements let patients without brain metastases in ("Part A: patients with or without brain
+    # metastases may be enrolled; brain metastases, if present, must be ...") is open, as are the caller's.
+    open_parts = open_parts | {s["scope"]["label"] for s in statements if "scope" in s
+                               and s["kind"] not in _REQUIREMENTS and s["scope"]["kind"] != "condition"
+                               and s["none"] == E}
     for statement in scoped:
-        if len(labels) > 1 or own_words:
+        if own_words or len(labels) > 1 and not open_parts - labels:
             del statement["scope"]
         elif parts - labels:
             statement["one_part"] = True
@@ -1467,11 +1536,7 @@ def _with_bm_spelled_out(text: TrialText) -> TrialText:
 def parse(text: TrialText) -> dict[str, Any]:
     text = _with_bm_spelled_out(text)
     header_requires, header_lepto = _header_requirement(text)
-    # A condition list naming brain metastases makes a brain-metastasis trial when the list is short; one
-    # entry among a basket trial's many cancers may be one cohort's, or only that they are allowed.
-    condition_named = (len(text.conditions) <= CONDITIONS_OF_A_BRAIN_TRIAL
-                       and any(phrases.CONDITION_NAME.match(c) for c in text.conditions))
-    brain_trial = header_requires or condition_named
+    brain_trial = header_requires or _conditions_name_brain_trial(text)
     chunks, heads, sited = _read_criteria(text, brain_trial, header_lepto)
     if not brain_trial and _requires_brain_metastases(chunks):
         # Read again as a brain-metastasis trial: its plain inclusions ("Asymptomatic brain metastases or ...
@@ -1528,7 +1593,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         grouped = possible and _group_rules_heading(criteria, position)
         if grouped:
             headings.append(position)
-        sentences = criterion.sentences() if possible and not grouped else []
+        topic = possible and not grouped and _topic_heading(criteria, position)
+        sentences = criterion.sentences() if possible and not grouped and not topic else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
@@ -1631,7 +1697,10 @@ def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: 
     statements = list(unique.values())
     if not statements:
         return {}
-    _read_requirement_scopes(statements, {c.scope.label for c in criteria if c.scope and c.scope.kind != "condition"})
+    parts = {c.scope.label for c in criteria if c.scope and c.scope.kind != "condition"}
+    open_parts = {c.scope.label for c in criteria if c.scope and c.scope.label in parts
+                  and c.section != "exclusion" and phrases.EITHER_STATE_TAKEN.search(c.text)}
+    _read_requirement_scopes(statements, parts, open_parts)
     verdicts: dict[str, Verdict] = {}
     deciding: dict[str, int] = {}
     for state in STATES:

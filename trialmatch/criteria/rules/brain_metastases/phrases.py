@@ -148,7 +148,8 @@ STRONG_ACTIVE = re.compile(
     re.I,
 )
 # "uncontrollable" ones cannot be controlled (not amenable to treatment), which an untreated one need not be.
-WEAK_ACTIVE = re.compile(r"\b(?:unstable|not stable|uncontrollable)\b", re.I)
+# "Recurrent brain metastases": ones that came back after treatment; new, untreated ones are not said to be.
+WEAK_ACTIVE = re.compile(r"\b(?:unstable|not stable|uncontrollable|recurrent|recurring|relapsed|relapsing)\b", re.I)
 # "stable for <4 weeks", "stable for less than 28 days", "not stable for at least 1 month": a stability window not yet
 # reached, the complement of "stable for at least 4 weeks". Untreated (active) metastases have no stability to count
 # (as "unless stable for at least 4 weeks" leaves them out); treated, stable ones are taken to meet the window (time
@@ -171,7 +172,7 @@ SYMPTOMS = re.compile(
     r"\b(?:symptomatic|symptoms?|neurologic(?:al)?ly unstable|steroid-dependent"
     # "requiring steroids", "that would require administration of whole brain radiotherapy"
     r"|(?:requir|need)\w* (?:[\w-]+ ){0,4}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
-    r"|therapy|intervention|radiotherapy|radiation|surgery)"
+    r"|therapy|intervention|radiotherapy|radiation|surgery|decompression|resection|neurosurgery)"
     # "receiving steroids above 10 mg daily"
     r"|(?:receiving|taking|on|use of) (?:[\w-]+ ){0,2}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?))\b",
     re.I,
@@ -197,18 +198,32 @@ AMENABILITY = re.compile(
     r"|\b(?:cannot|can ?not|could not|unable to) be (?:treated|managed|controlled|resected|irradiated)\b",
     re.I,
 )
-SIZE = re.compile(r"\b(?:severe|multiple|large|extensive|bulky|diffuse|numerous|more than \d)|[>≥]\s*\d", re.I)
+SIZE = re.compile(r"\b(?:severe|multiple|large(?!r)|extensive|bulky|diffuse|numerous|more than \d)", re.I)
+# "Any brain metastasis > 3 cm", "larger than 2 cm in diameter": a measured size no profile gives. Treated, stable ones
+# are taken to fit (as the labels read lesion properties); whether an active one does is a question.
+MEASURED_SIZE = re.compile(
+    r"(?:[>≥]|\b(?:larger|greater|bigger|more) than|\bexceeding)\s*\d+(?:\.\d+)?\s*"
+    r"(?:cm|mm|cc|centimet\w*|millimet\w*)\b"
+    r"|[>≥]\s*\d",
+    re.I,
+)
 # "a single brain metastasis amenable to radiosurgery or resection", "solitary brain metastasis suitable for surgery",
 # "brain metastases all amenable to SRS": a subset (by count or by fitness for local treatment) the profile does not
 # place the patient in or out of. (Negated amenability, "not amenable to ...", is AMENABILITY's.)
+_CAN_BE_TREATED = (rf"(?<!\bnot )\b(?:can|could|may|will) (?:safely )?be (?:treated|managed|controlled|ablated)"
+                   rf" (?:with|by|using)\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b")
 SUBSET = re.compile(
     rf"\b(?:single|solitary|sole|isolated|oligo-?\w*)\b(?!\s*(?:-|or)\s*(?:multiple|several|\d))"
     rf"|(?<!\bnot )(?<!\bnon-)(?<!\bnon )(?<!\bno longer )(?<!\bnot be )"
     rf"\b(?:amenable|suitable|candidates?|appropriate|eligible|accessible|operable|resectable)"
     rf"\s+(?:to|for)\s+(?:[\w-]+\s+){{0,3}}?{_LOCAL_TREATMENT}\b"
-    rf"|(?<!\bnot )(?<!\bnon-)\b(?:resectable|operable)\b",
+    rf"|(?<!\bnot )(?<!\bnon-)\b(?:resectable|operable)\b"
+    # "if all brain lesions can be treated with stereotactic radiosurgery"
+    rf"|{_CAN_BE_TREATED}",
     re.I,
 )
+# "can be treated with SRS": a treatment the lesions are fit for, not one they had.
+CAN_BE_TREATED = re.compile(_CAN_BE_TREATED, re.I)
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 # "within 5 mm of the optic chiasm", "adjacent to the optic nerves", "in an eloquent area": a site the profile does not
@@ -263,6 +278,7 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (UNCONTROLLED, "activity", E, X),
     (WEAK_ACTIVE, "activity", E, U),
     (SYMPTOMS, "symptoms", E, U),
+    (MEASURED_SIZE, "size", E, U),
     (SIZE, "size", U, U),
     (LOCATION, "location", E, E),
     (AMENABILITY, "amenability", E, U),
@@ -324,6 +340,8 @@ OBJECT_BEFORE = re.compile(
     r"\b(?:therapy|treatment|radiotherapy|radiation|irradiation|surgery|radiosurgery|SRS|SBRT|resection"
     r"|steroids?|corticosteroids?|symptoms?|complications?|control|management|edema|oedema|seizures?)\s+(?:[\w-]+\s+)?"
     r"(?:for|of|to|from|attributed to|due to|related to|caused by|associated with|secondary to)\s+"
+    # "radiotherapy for bone metastasis or brain metastasis": another site's lesions before it in an "or" list.
+    r"(?:(?:[\w-]+\s+){0,2}(?:metastas[ie]s|lesions?|disease)\s+(?:or|and/or)\s+)?"
     # "resection of one single CNS metastasis": a count or article between the treatment and its object.
     r"(?:(?:the|their|known|a|an|one|1|single|solitary|isolated)\s+){0,3}$",
     re.I,
@@ -643,6 +661,18 @@ HEADER_LEPTO = guarded(
     re.I,
 )
 WITH_OR_WITHOUT = re.compile(r"\bwith or without\b|\bwithout\b", re.I)
+# "brain metastases (BM) cohort", "brain metastasis arm": the mention names a group of the trial.
+GROUP_NAME_AFTER = re.compile(
+    r"\s*(?:\([A-Za-z]{1,6}\)\s*)?(?:cohorts?|arms?|groups?|parts?|modules?|sub-?stud(?:y|ies)|expansions?)\b", re.I
+)
+# What may follow a group's name in a heading: "(Part D):", " only:", ":".
+HEADING_REST = re.compile(r"[^.;:()]{0,20}(?:\([^()]{0,30}\)\s*)?:\s*$")
+# "Patients with or without brain metastases may be enrolled", "regardless of brain metastasis status": both taken.
+EITHER_STATE_TAKEN = guarded(
+    rf"\b(?:with(?: or |/)without|regardless of(?: the)?(?: presence of)?)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{SITE}\s+(?:metasta\w*|mets|lesions?)\b",
+    re.I,
+)
 # "Prophylactic cranial irradiation for prevention of brain metastases": a trial for patients without them.
 PREVENTION = re.compile(r"\b(?:prevent\w*|prophyla\w*|risk|incidence|delay\w*|reduc\w*|free|development)\b", re.I)
 CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)

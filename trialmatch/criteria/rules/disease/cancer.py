@@ -93,6 +93,20 @@ _LUNG_CANCER_BULLET = re.compile(
 )
 
 
+# "At high risk for lung cancer due to tobacco use": people who do not have it yet (a screening population).
+# ("... risk of lung cancer recurrence" is a patient's.)
+_NOT_RETURN = r"(?![\w-])(?!\s+(?:recurrence|relapse|progression|death|mortality))"
+_AT_RISK = guarded(r"\b(?:high|increased|elevated)\s+risk\s+(?:for|of)\s+(?:developing\s+)?" + _LUNG_CANCER
+                   + _NOT_RETURN, re.I)
+# Mentions that take nobody with lung cancer: a risk of it, symptoms or findings suggesting it, screening or
+# prevention of it, procedures a study of it may need ("no condition that would preclude procedures for lung cancer").
+_NOT_A_CASE = guarded(
+    r"\b(?:risk\s+(?:for|of)\s+(?:developing\s+)?|suggestive\s+of\s+|suspicious\s+(?:for|of)\s+"
+    r"|screening\s+(?:for|of)\s+|prevention\s+of\s+|procedures\s+for\s+)" + _LUNG_CANCER + _NOT_RETURN,
+    re.I,
+)
+
+
 def _without_lung_cancer(text: TrialText) -> str:
     """The criterion saying the trial is for people without lung cancer, or "": never when an inclusion
     criterion also takes people with it ("NSCLC patients" beside "Patients without NSCLC": cases and controls)."""
@@ -101,9 +115,11 @@ def _without_lung_cancer(text: TrialText) -> str:
     for criterion in text.inclusion:
         if criterion.scope is not None:
             continue  # one group's rule (healthy volunteers, a cohort) does not speak for the whole study
-        if _NO_LUNG_CANCER.search(criterion.text):
+        if _NO_LUNG_CANCER.search(criterion.text) or _AT_RISK.search(criterion.text):
             negated = negated or criterion.text
-        elif v["nsclc"].search(criterion.text) or v["lung_cancer"].search(criterion.text):
+            continue
+        cases = _NOT_A_CASE.sub(" ", criterion.text)
+        if v["nsclc"].search(cases) or v["lung_cancer"].search(cases):
             return ""
     if negated:
         return negated
@@ -127,10 +143,20 @@ _NEUROENDOCRINE = guarded(r"\bneuro-?\s?endocrine\b|\blcnec\b|\bhigh-grade neuro
 _MAY_BE_NEUROENDOCRINE = ("large cell", "nsclc-nos")
 
 
+# "a neuroendocrine carcinoma of the lung with small cell features": the small cell kind, closed to large cell NSCLC.
+_WITH_SMALL_CELL_FEATURES = guarded(
+    r"\bneuro-?\s?endocrine\s+(?:carcinoma|cancer|tumou?r|neoplasm)s?(?:\s+(?:of|in)\s+(?:the\s+)?lungs?)?"
+    r"\s*,?\s+(?:with|showing|having|of)\s+(?:predominantly\s+)?small[\s-]cell\s+"
+    r"(?:features|morphology|histology|differentiation|type|component)",
+    re.I,
+)
+
+
 def _neuroendocrine(parts: list[str]) -> tuple[str, ...]:
     # "Small cell neuroendocrine carcinoma" is small cell lung cancer: no door for a large cell NSCLC.
     small_cell = vocab()["sclc"]
-    return _MAY_BE_NEUROENDOCRINE if any(_NEUROENDOCRINE.search(mask(part, small_cell)) for part in parts) else ()
+    return _MAY_BE_NEUROENDOCRINE if any(
+        _NEUROENDOCRINE.search(mask(_WITH_SMALL_CELL_FEATURES.sub(" ", part), small_cell)) for part in parts) else ()
 
 
 # Words that may stand between an organ and a cancer word: "Pancreatic Ductal Adenocarcinoma", "Head and Neck

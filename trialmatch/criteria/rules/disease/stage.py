@@ -613,6 +613,8 @@ _PROGRESSION_NEGATED = re.compile(
     r"\b(?:no|not|without|free of|absence of|prior to|before|rapidly|excluded|ineligible)\b(?:\s+[\w-]+){0,3}\s*$",
     re.I,
 )
+_SHUT_OUT = guarded(r"\b(?:are|is|will be)\s+(?:excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted))\b",
+                    re.I)
 _SHUT_AFTER = re.compile(r"[^.;]{0,60}\b(?:are|is|will be)\s+(?:excluded|ineligible|not\s+eligible)\b", re.I)
 # "sites can be local, distant, or both", "local or distant progression": a relapse that may be metastatic.
 _DISTANT = guarded(r"\bdistant\b", re.I)
@@ -680,6 +682,10 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 (excludes_metastatic if all_but_iv else substage).append((sentence, criterion))
                 plain = excepted[1]
             stages, part_of_stage_iv, only_wet = once(_stage_lists, plain, is_header)
+            if only_wet and not is_header and _SHUT_OUT.search(plain):
+                # "Patients with stage IIIB disease with pleural effusion are not eligible": a subset (M1a today) left
+                # out of a stage III trial; it never widens the trial to stage IV.
+                continue
             if part_of_stage_iv:
                 substage.append((sentence, criterion))
             if only_wet:
@@ -761,6 +767,10 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
         advanced = [e for e in advanced if e not in oligo_words]
         oligo = [e for e in oligo if e not in oligo_words]
         metastatic = [e for e in metastatic if e not in oligo_words]
+    if listed_early and advanced and all(criterion is None for _, criterion in advanced) and not metastatic:
+        # "Unresectable stage IIIA or IIIB disease" under a title saying only "advanced NSCLC": the criteria's list of
+        # stages, none past III, says which advanced disease is meant; the header never names stage IV.
+        advanced = []
     if limited and not (listed_early and not advanced):
         # "Metastatic disease with life expectancy < 12 months": a condition on metastatic disease, a question,
         # unless the inclusions list stages I-III only (then stage IV is out whatever the exclusion adds).

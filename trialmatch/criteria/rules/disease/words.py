@@ -80,7 +80,12 @@ def vocab() -> dict[str, Any]:
             r"(?:≤|<=|</=|=<|no more than|not more than|up to|at most|maximum of|less than|fewer than"
             r"|\b1 to|\b1-|\bone to)\s*(?:\d+|two|three|four|five)\s*(?:"
             + "|".join(re.escape(w) for w in data["oligometastatic"]["count_pattern_words"])
-            + r")|\b(?:\d+|two|three|four|five) (?:metastatic )?(?:lesions|metastases|sites) or (?:less|fewer)\b",
+            + r")|\b(?:\d+|two|three|four|five) (?:metastatic )?(?:lesions|metastases|sites) or (?:less|fewer)\b"
+            # A window on the count: "Total number of metastases 4-10", "between 2 and 5 metastatic lesions"
+            r"|\bnumber of (?:metastatic )?(?:lesions|metastases|sites)(?: of (?:metastatic )?disease)?\s*"
+            r"(?:of|is|must be|:|=)?\s*(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
+            r"|\b(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\s+(?:metastatic\s+)?(?:lesions|metastases|oligometastases"
+            r"|sites of (?:metastatic )?disease)\b",
             re.I,
         ),
         "groups": {

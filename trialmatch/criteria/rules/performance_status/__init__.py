@@ -1066,9 +1066,11 @@ def _same_limit_everywhere(rules: list[dict[str, Any]]) -> None:
 
 def _fails_every_part(rules: list[dict[str, Any]]) -> None:
     """ "ECOG 0-2 for Phase 1" and "ECOG 0 or 1 for Phase 2": the parts' limits differ, but a score every part keeps
-    out (here 3 and 4) fails whichever part a patient joins. The scores some part lets in stay as they are."""
+    out (here 3 and 4) fails whichever part a patient joins. The scores some part lets in stay as they are. So does
+    a limit for everyone beside one part's own ("WHO PS 0-1 (Part A, Part B, BM cohort)" and "WHO PS 0-2 (LM cohort
+    only)"): a score both keep out fails every part."""
     named = {_part_name(rule) for rule in rules}
-    if len(named - {None}) < 2 or any(rule.get(term) for rule in rules for term in _OWN_TERMS):
+    if len(named - {None}) < 1 or len(named) < 2 or any(rule.get(term) for rule in rules for term in _OWN_TERMS):
         return
     stated = [rule.get("unscoped", rule["verdicts"]) for rule in rules]
     for e in ECOG_VALUES:

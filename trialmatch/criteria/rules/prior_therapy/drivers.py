@@ -35,7 +35,13 @@ _CLAUSE = guarded(
     rf"(?P<what>(?:[^.;:()\[\]]|{_SYMBOL}|\((?:[^;:()\[\]]|{_SYMBOL}){{0,200}}\)){{2,240}}?)"
     r"(?:\s*,\s*(?:patients|subjects|participants|they)\s+"
     r"|\s*,?\s+)(?P<verb>must|should|shall|need\s+to|needs\s+to|are\s+required\s+to"
-    r"|(?:are|is)\s+not\s+eligible\s+unless\s+(?:they|he\s+or\s+she)\s+(?:have|has))\s+"
+    r"|(?:are|is)\s+not\s+eligible\s+unless\s+(?:they|he\s+or\s+she)\s+(?:have|has)"
+    # "are eligible only if they are refractory or intolerant to EGFR-TKI", "may be enrolled only if they have
+    # progressed on ...": a condition the carriers must meet (a bare "are eligible if" may be a way in; not read here)
+    r"|(?:are|is|will\s+be|may\s+be)\s+(?:only\s+)?(?:eligible|enrol+ed|included|allowed)\s+only\s+(?:if|when|after)"
+    r"\s+(?:they|he\s+or\s+she)\s+(?:have|has|are|is)(?:\s+been)?"
+    r"|(?:are|is)\s+only\s+(?:eligible|enrol+ed|included|allowed)\s+(?:if|when|after)\s+(?:they|he\s+or\s+she)"
+    r"\s+(?:have|has|are|is)(?:\s+been)?)\s+"
     r"(?P<rest>(?:[^.;()\[\]]|\([^.;()\[\]]{0,40}\)){0,220})"
 )
 # "If driver mutation, must have failed ...", "If an actionable alteration is present, patients must ...".
@@ -45,12 +51,16 @@ _IF_DRIVER = guarded(
     r"\s*,\s*(?:(?:patients|participants|subjects)\s+)?(?P<verb>must|should|shall)\s+(?P<rest>[^.;()]{0,220})"
 )
 # What the clause asks: to have had (and progressed on) approved therapy for the driver.
-_HAD = r"(?:progress\w*|fail\w*|receiv\w*|been\s+treated|treated|exhaust\w*|refractory|resist\w*)"
+_HAD = r"(?:progress\w*|fail\w*|receiv\w*|been\s+treated|treated|exhaust\w*|refractory|resist\w*|intoleran\w*)"
+# A class named by its gene ("EGFR-TKI", "ALK tyrosine kinase inhibitor", "a ROS1 inhibitor"): the carriers' own
+# targeted drug, with no "approved / targeted" word.
+_GENE_CLASS = (r"(?:egfr|alk|ros-?1|ret|met|braf|kras(?:\s*g12c)?|her-?2|erbb2|ntrk)[\s-]*(?:tkis?|tyrosine[\s-]+kinase"
+               r"[\s-]+inhibitors?|inhibitors?|targeted\s+(?:therap(?:y|ies)|agents?|drugs?))")
 _APPROVED_THERAPY = re.compile(
-    rf"^(?:[a-z-]+\s+){{0,4}}?{_HAD}\b[^.;]{{0,60}}?\b(?:(?:fda|ema|nmpa|locally|nationally)[\s-]+)?(?:approved"
+    rf"^(?:[a-z-]+\s+){{0,4}}?{_HAD}\b[^.;]{{0,60}}?\b(?:(?:(?:fda|ema|nmpa|locally|nationally)[\s-]+)?(?:approved"
     r"|available|standard(?:[\s-]+of[\s-]+care)?|soc|precision(?:\s+medicine)?|driver[\s-]+specific|matched"
     r"|appropriate|targeted|corresponding)\b[^.;]{0,40}?\b(?:therap(?:y|ies)|treatments?|agents?|tkis?|inhibitors?"
-    r"|drugs?|options?)\b"
+    rf"|drugs?|options?)|{_GENE_CLASS})\b"
 )
 # "Patients with EGFR sensitizing mutations ...": an exon 20 insertion (or C797S alone) is not one of them.
 _EGFR_SENSITIZING = re.compile(r"\begfr\b[^,;]{0,30}?\b(?:sensiti[sz]\w*|activating|common|classic\w*)\b"
@@ -80,7 +90,8 @@ _REFUSAL = re.compile(
 
 
 # Every driver condition holds one of these words (_APPROVED_THERAPY): asked first, they spare most sentences.
-_THERAPY_WORDS = ("approved", "available", "standard", "soc", "precision", "specific", "matched", "appropriate",
+_THERAPY_WORDS = ("approved", "available", "standard", "soc", "precision", "specific", "matched", "appropriate", "tki",
+                  "kinase", "inhibitor",
                   "targeted", "corresponding")
 
 

@@ -1040,14 +1040,18 @@ def title_rules(text: TrialText) -> list[dict[str, Any]]:
             continue
         found = sentence_rules(title, Context(section="title"))
         if found and "induction" in title.lower() and _INDUCTION_TITLE.search(normalize(title)):
-            # "Local Therapy After Alectinib Induction in ALK-positive NSCLC": the induction may be the study's
-            # own first step, so having had the drug is a question, never a reason to exclude.
-            found = [{**rule, "soft": True} for rule in found]
+            # "Local Therapy After Alectinib Induction in ALK-positive NSCLC", "Maintenance X Immediately Following
+            # Induction Treatment With Pemetrexed Plus Cisplatin": the induction may be the study's own first step,
+            # so having had the drug is a question, never a reason to exclude (and no rule at all when the criteria
+            # ask for no earlier treatment: assemble).
+            found = [{**rule, "soft": True, _ON_STUDY: True} for rule in found]
         rules += found
     return rules
 
 
-_INDUCTION_TITLE = re.compile(r"\b(?:after|following|post|upon)\s+(?:[\w-]+\s+){1,4}?induction\b")
+_INDUCTION_TITLE = re.compile(r"\b(?:after|following|post|upon)\s+(?:[\w-]+\s+){0,4}?induction\b")
+# Marks a title rule read from the study's own induction step (see title_rules); assemble drops the mark.
+_ON_STUDY = "on_study_induction"
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1168,6 +1172,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
              other_parts: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Combine criteria and title rules, reconcile contradictions, and list the cohort groups to try."""
     rules = list(criteria)
+    titles = _induction_titles(titles, criteria)
     # A line rule in the criteria says the history more exactly than a title. One only soft ("should be
     # using X as first line") leaves the title's drugs standing: "resistance to X" still asks for X.
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
@@ -1182,6 +1187,18 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
     groups = _groups(kept, named, leaves, other_parts)
     return {"rules": _closed_in_options(kept, groups), "groups": groups}
+
+
+def _induction_titles(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The title's rules, without those read from the study's own induction step ("Immediately Following Induction
+    Treatment With Pemetrexed Plus Cisplatin") when the criteria ask every patient for no earlier treatment ("No prior
+    systemic chemotherapy"): the induction is then given on study, so it is no earlier treatment to ask for."""
+    if not any(_ON_STUDY in rule for rule in titles):
+        return titles
+    naive_entry = any(r["kind"] in ("naive", "forbid") and not r["soft"] and not r["cohorts"] and not r.get("genes")
+                      and r["section"] == "inclusion" for r in criteria)
+    return [{k: v for k, v in rule.items() if k != _ON_STUDY} for rule in titles
+            if not (naive_entry and rule.get(_ON_STUDY) and rule["kind"] == "require")]
 
 
 def _closed_in_options(rules: list[dict[str, Any]], groups: list[list[int]]) -> list[dict[str, Any]]:

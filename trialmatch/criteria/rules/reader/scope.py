@@ -25,7 +25,7 @@ from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.rules.reader.scope_sentence import scope_sentence
 from trialmatch.criteria.vocab import gene_aliases, load
 
-ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region"]
+ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region", "step"]
 # Marks a line that only names the group of a section heading ("Inclusion Criteria - Cohort 1:" gives
 # HEADING_MARK + "Cohort 1:"; a heading naming no group after one that did gives HEADING_MARK + ":"): it scopes
 # the section under it and is no criterion itself (trialmatch/criteria/text.py drops it after scoping).
@@ -299,6 +299,11 @@ def _named(tag: str = "") -> str:
             rf"|(?:{_PART_WORDS})))")
 
 
+# A study drug's code before the group it names: "AZD3759 dose escalation (Part A):", "MK-1234 Cohort B:". The code
+# names the part's own treatment, not who is in it (letters, then 3-7 digits: "ECOG 2" or "Part 2" are none).
+_STUDY_CODE = r"(?:(?-i:[A-Z]{2,5}[-\s]?\d{3,7}[A-Z]?)\s+)?"
+
+
 # An aside may hold one aside of its own: "Part 2D (HR+/HER2- breast cancer (CDK4i-naive)):". The two
 # alternatives inside start with different characters, so matching stays linear.
 _ASIDE = r"(?:\s*[(\[](?:[^()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,120}[)\]])?"
@@ -311,7 +316,7 @@ _FOLLOWING_END = (r",\s*(?:(?:any|one|either|all|each|both)(?:\s+one)?\s+of\s+)?
 # "Part 1A (Monotherapy Dose Escalation) Histological",
 # "Dose escalation only -", "For the expansion cohorts:".
 _PREFIX = re.compile(
-    rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
+    rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?{_STUDY_CODE}(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
     rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z])|{_FOLLOWING_END})",
     re.I,
 )
@@ -676,6 +681,11 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
         return _scope_from(match.group(0), "cohort", classes=False), text[match.end():]
     if match and _marker_words_only(match.group("what")):  # "Non-AGA subjects:", "EGFR/ALK wild-type patients:"
         return _scope_from(match.group(0), "cohort"), text[match.end():]
+    described = _DESCRIBED_COHORT.match(text) if text.rstrip().endswith(":") else None
+    if described and _described_group(described.group("what")):
+        # "AZD9291 brain metastases (BM) cohort:", "Leptomeningeal disease cohort:" on a line of its own: a cohort the
+        # trial names by what its patients have; the lines under it are that cohort's (a question for the others).
+        return _scope_from(text.strip().rstrip(":"), "cohort", classes=False), ""
     if match and _GROUPS_HEAD.match(match.group("what")) and match.group("group")[-1:].lower() == "s" \
             and match.group("aside").strip() and not text[match.end():].strip():
         # "Treatment arms (histology, prior therapy):" on a line of its own: the heading over the trial's groups, its
@@ -690,6 +700,31 @@ def _named_group(text: str, head: str) -> tuple[Scope | None, str]:
     if match and _class_heading_rule(text, match.group("what"), match.end()):
         return _scope_from(match.group(0), "cohort"), text[match.end():]
     return None, text
+
+
+# What a cohort's description before its colon does not hold: a rule's verbs or a subject ("Patients in the expansion
+# cohort must have:", "Subjects with measurable disease in any cohort:").
+_DESCRIBED_NOT = re.compile(r"\b(?:must|should|shall|have|has|had|are|is|be|will|may|can|who|which|that|not|no|any|all"
+                            r"|each|every|both|patients|participants|subjects|criteria|eligibility|following)\b", re.I)
+
+
+# A line that is only a singular cohort's or arm's name by description, its abbreviation in brackets, colon last
+# ("AZD9291 leptomeningeal metastases (LM) cohort:"); _DESCRIBED_NOT keeps rules out.
+# "Combination cohort:", "Monotherapy arm:", "Metastatic cohort:": the sponsor's assignment, or words every patient of
+# the trial fits: no group by itself.
+_ASSIGNMENT_ONLY = re.compile(rf"^(?:{_GROUP_MODIFIER}|treatment|therapy|dose|study|main|overall|metastatic|advanced"
+                              r"|recurrent|and|or|the|[\s/&-])+$", re.I)
+
+
+def _described_group(what: str) -> bool:
+    """Words before "cohort:" that describe a group of patients: no rule, no list ("EGFR mutation confirmed
+    centrally, per cohort:" varies a rule by group), no bare assignment."""
+    return not (_DESCRIBED_NOT.search(what) or "," in what or _DISTRIBUTIVE.search(what)
+                or _ASSIGNMENT_ONLY.match(what))
+
+
+_DESCRIBED_COHORT = re.compile(r"^\W{0,3}(?P<what>[^:;.()\[\]]{2,50}?(?:\s*\([^():;]{1,20}\))?)\s+(?:cohort|arm|group)"
+                               r"\s*(?:\([^():;]{1,40}\))?\s*:\s*$", re.I)
 
 
 # "Prior treatment for advanced/metastatic NSCLC: patients must have received ...", "Previous systemic therapy in

@@ -6,7 +6,12 @@ enters by, the second a later phase the patient reaches on study. A study phase 
 patient passes through the phases in turn), so it is not a `Scope` that `apply_scope` would turn into a question;
 a dimension asks `phase_of` which criteria belong to a later phase or speak of treatment the study gives
 ("during the induction phase"), and reads them as it needs (prior therapy: no entry requirement on earlier
-treatment). Anchored or word-bounded patterns: linear in the text.
+treatment). The criteria of a later step whose entry step the study treats in ("Induction phase:" then "Maintenance
+phase:", "STEP 2: REGISTRATION", "For randomization to maintenance: ...") are left out of the criteria every dimension
+reads in the first place (reader/steps.py, split_criteria); this module still answers for a text read whole, and for
+the looser "Registration:" / "Screening:" then "Randomization:" layout, whose later bullets still bind every
+dimension (prior therapy alone reads no requirement on earlier treatment from them). Anchored or word-bounded
+patterns: linear in the text.
 """
 
 from __future__ import annotations
