@@ -38,6 +38,26 @@ def _not_a_ruler_name(names: Guarded) -> Guarded:
     return Guarded(re.compile(rf"(?<!criteria in )(?<!criteria for )(?:{names.pattern.pattern})", re.I))
 
 
+# An organ word in its other sense names no cancer: "oral" as a route ("the Oral TRK Inhibitor", "oral medication",
+# "oral TKI"), and any organ's function, feeding or metastases ("liver and renal function", "breast-feeding", "liver
+# metastases": the lung cancer's own spread). "Oral" names the site only beside the mouth's or a cancer's words
+# ("oral squamous cell carcinoma", "oral cancer", "oral or oropharyngeal", "oral mucosa"; "oral cavity" is a phrase).
+_ORAL_SITE_AFTER = (r"(?=[\s/,&-]+(?:(?:and|or)\s+)?(?:cavity|cavities|mucosa\w*|tongue|lips?|gums?|gingiva\w*|squamous"
+                    r"|cell|cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?|malignan\w*|(?:pre-?)?malignan\w*"
+                    r"|lesions?|leukoplakia|sites?|oro\w*|pharyn\w*|laryn\w*|hypopharyn\w*|nasopharyn\w*|head)\b)")
+_NOT_A_SITE_AFTER = (r"(?![\s-]+(?:functions?|feeding|fed|metasta\w*|lesions?\s+(?:from|of)\s+(?:the\s+)?(?:nsclc|lung)"
+                     r"|impairment|insufficiency|failure|dysfunction|toxicit\w*|rash\w*|enzymes?|tests?|clearance"
+                     r"|transplant\w*|involvement|replacement)\b)")
+
+
+def _sites_only(organs: Guarded) -> Guarded:
+    """`organs` where the word names a body site that may have a cancer, not a route, a function or a metastasis."""
+    pattern = organs.pattern.pattern.replace("|oral|", "|oral" + _ORAL_SITE_AFTER + "|", 1)
+    if pattern == organs.pattern.pattern:
+        raise ValueError("the organ list has no plain 'oral' to qualify")
+    return Guarded(re.compile(pattern + _NOT_A_SITE_AFTER, re.I))
+
+
 @cache
 def vocab() -> dict[str, Any]:
     data = load("disease")
@@ -79,7 +99,7 @@ def vocab() -> dict[str, Any]:
         "basket": _not_a_ruler_name(phrase_pattern(data["basket"])),
         "other_cancers": _with_exact(phrase_pattern([*data["other_cancers"], *short["other_cancers"]]),
                                      short["other_cancers_exact_case"]),
-        "other_organs": phrase_pattern(data["other_organs"]["words"]),
+        "other_organs": _sites_only(phrase_pattern(data["other_organs"]["words"])),
         "sclc": _with_small_cell_neuroendocrine(phrase_pattern(data["sclc_names"]["phrases"])),
     }
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
 
 # "is allowed", "are eligible", "is not counted as a line", "may participate": the clause lets a treatment in.
 _ALLOWED = guarded(
@@ -38,8 +39,22 @@ _BAN_KINDS = ("forbid", "naive", "lines")
 # "chemotherapy for a different cancer is allowed", "... for another malignancy": treatment of another disease, which
 # a ban on this cancer's treatment never took in.
 _OTHER_CANCER = re.compile(
-    r"\bfor\s+(?:an?\s+|the\s+)?(?:different|another|other|separate|unrelated|non-?lung|second|prior|previous)\s+"
-    r"(?:\w+\s+)?(?:cancers?|malignanc\w+|tumou?rs?|primar(?:y|ies)|neoplasms?|diseases?)\b")
+    r"\bfor\s+(?:an?\s+|the\s+)?(?:different|another|other|separate|unrelated|non-?lung|second|prior|previous|earlier"
+    r"|past)\s+(?:\w+\s+)?(?:cancers?|malignanc\w+|tumou?rs?|primar(?:y|ies)|neoplasms?|diseases?|melanomas?"
+    r"|lymphomas?|leuk(?:a)?emias?|sarcomas?)\b")
+
+
+# "chemotherapy for breast cancer is allowed", "immunotherapy for melanoma is permitted": another cancer after "for".
+_FOR_NAMED = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?P<what>[^,;:.()\[\]]{2,60})", re.I)
+
+
+def _for_named_other_cancer(clause: str) -> bool:
+    """Whether the allowing clause says its treatment was for a named cancer other than lung cancer."""
+    for found in _FOR_NAMED.finditer(clause):
+        named = cancers_named(found.group("what"))
+        if named and not INCLUDES_NSCLC.intersection(named):
+            return True
+    return False
 
 
 class Allowance(NamedTuple):
@@ -87,7 +102,8 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
     sentence = max((m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())), default=0)
     if cues.ADJUVANT.search(normalize(text[sentence:])):
         return None  # "adjuvant chemotherapy is allowed": a setting the ban's own setting already reads
-    if _OTHER_CANCER.search(clause) or _OTHER_CANCER.search(normalize(text[found.end():found.end() + 80])):
+    if _OTHER_CANCER.search(clause) or _OTHER_CANCER.search(normalize(text[found.end():found.end() + 80])) \
+            or _for_named_other_cancer(text[start:found.end() + 80]):
         return None  # "(prior chemotherapy for a different cancer is allowed)": the ban is on this cancer's treatment
     # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
     items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]

@@ -63,7 +63,7 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
 )
 from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban, on_study_criteria
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
-from trialmatch.criteria.rules.reader import Scope, merge, purpose_of
+from trialmatch.criteria.rules.reader import Scope, in_allowing_aside, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash, sub_bullets
@@ -840,6 +840,8 @@ def _treated_for_other(text: str) -> Scope | None:
     if not named or INCLUDES_NSCLC.intersection(named) or "not_nsclc" in named:
         return None
     for found in _FOR_DISEASE.finditer(text):
+        if in_allowing_aside(text, *found.span()):
+            continue  # "No prior chemotherapy (except chemotherapy for lymphoma)": the exception's cancer
         diseases = cancers_named(found.group("what"))
         if diseases:
             return Scope(label=quote(found.group(0), 80), kind="condition", diseases=diseases)

@@ -9,7 +9,7 @@ finding through `apply_scope`, so a rule about another group never excludes a pa
 
 from trialmatch.criteria.rules.reader.apply import apply_scope
 from trialmatch.criteria.rules.reader.lists import read_scopes, trailing_heading
-from trialmatch.criteria.rules.reader.purpose import Purpose, is_design, purpose_of, without_design
+from trialmatch.criteria.rules.reader.purpose import Purpose, in_allowing_aside, is_design, purpose_of, without_design
 from trialmatch.criteria.rules.reader.scope import (
     Scope,
     criterion_scope,
@@ -22,5 +22,5 @@ from trialmatch.criteria.rules.reader.scope import (
 )
 
 __all__ = ["Purpose", "Scope", "apply_scope", "criterion_scope", "ends_scope", "group_clauses", "group_heading",
-           "heading_scope", "is_design", "merge", "purpose_of", "read_scope", "read_scopes", "trailing_heading",
-           "without_design"]
+           "heading_scope", "in_allowing_aside", "is_design", "merge", "purpose_of", "read_scope", "read_scopes",
+           "trailing_heading", "without_design"]

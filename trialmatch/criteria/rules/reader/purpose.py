@@ -96,6 +96,49 @@ _COURSE_AFTER = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|recurrence|ref
                            r"disease[\s-]free|treatment[\s-]free)", re.I)
 
 
+# An aside that lets something in: a bracket, or a clause after ";" / ", but", holding an allowing word.
+# "No prior chemotherapy (chemotherapy for another cancer is allowed)": the other cancer is the exception's, and
+# the sentence is still this cancer's rule. (Not "Prior chemotherapy (for another cancer) within 3 years": a bracket
+# that allows nothing qualifies the rule itself.)
+_ALLOWING_ASIDE = re.compile(
+    r"[(\[](?P<bracket>[^()\[\]]{0,200})[)\]]"
+    r"|(?:;|,\s*(?:but|however|although|though|whereas)\b|\.\s+(?:However,?\s+)?)(?P<clause>[^;()]{0,200})$",
+    re.I)
+_ALLOWING = re.compile(
+    r"\b(?:allowed|permitted|acceptable|accepted|eligible|(?:is|are)\s+not\s+(?:excluded|an?\s+exclusion)"
+    r"|(?:does|do)\s+not\s+(?:count|exclude|apply)|not\s+(?:counted|considered)|may\s+(?:participate|enrol|enter|be\s+"
+    r"(?:included|enrolled)))\b|^\s*(?:except|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of)\b",
+    re.I)
+_ALLOWING_WORD = re.compile(r"allowed|permitted|acceptab|accepted|eligible|exclu|count|consider|apply|may\s|except"
+                            r"|other\s+than|apart", re.I)
+
+
+def allowing_asides(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the asides in a sentence that allow or except something ("(chemotherapy for another cancer is
+    allowed)", "; prior treatment for a previous malignancy is permitted")."""
+    if not _ALLOWING_WORD.search(sentence):
+        return []
+    return [m.span() for m in _ALLOWING_ASIDE.finditer(sentence)
+            if _ALLOWING.search(m.group("bracket") if m.group("bracket") is not None else m.group("clause"))]
+
+
+def in_allowing_aside(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] lies in an allowing aside, with a rule outside the asides for it to except from."""
+    asides = allowing_asides(sentence)
+    if not any(s <= start and end <= e for s, e in asides):
+        return False
+    starts = [0, *(e for _, e in asides)]
+    ends = [*(s for s, _ in asides), len(sentence)]
+    rest = "".join(sentence[e:s] for e, s in zip(starts, ends, strict=True))
+    return bool(re.search(r"[a-z]{4}", rest, re.I))  # the rule the aside excepts from
+
+
+def _other_cancer_only_in_allowance(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether every mention of another cancer sits in an aside that allows or excepts something, with the
+    sentence's own rule outside it ("No prior chemotherapy (chemotherapy for another cancer is allowed)")."""
+    return all(in_allowing_aside(sentence, *m.span()) for m in pattern.finditer(sentence))
+
+
 def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
     for needle in needles:  # (a loop, not any() over a generator: asked of every purpose of every sentence)
         if needle in lowered:
@@ -104,6 +147,8 @@ def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str],
         return False
     if not pattern.search(sentence):
         return False
+    if purpose == "other_cancer":
+        return not _other_cancer_only_in_allowance(pattern, sentence)
     if purpose != "washout":
         return True
     if "within" in lowered:

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.purpose import in_allowing_aside
 from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.rules.reader.scope_sentence import scope_sentence
 from trialmatch.criteria.vocab import gene_aliases, load
@@ -1205,6 +1206,8 @@ def treated_for_scope(text: str, lowered: str) -> Scope | None:
     if " for " not in lowered:
         return None
     for match in _TREATED_FOR.finditer(text):
+        if in_allowing_aside(text, *match.span("what")):
+            continue  # "Prior anti-PD-1 (anti-PD-1 for an earlier melanoma is allowed)": the exception's cancer
         named = cancers_named(match.group("what"))
         if named and not INCLUDES_NSCLC.intersection(named) and not INCLUDES_NSCLC.intersection(cancers_named(text)):
             return Scope(_shorten(match.group(0)), "condition", named)
