@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.arm_tags import without_arm_tags
-from trialmatch.criteria.rules.biomarker.barred_arms import barred_skips
 from trialmatch.criteria.rules.biomarker.chosen import marker_chooses_treatment
 from trialmatch.criteria.rules.biomarker.closed_sets import closed_by_list, drop_closed_class
 from trialmatch.criteria.rules.biomarker.cohorts import (
@@ -788,7 +787,6 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     headings = bare_headings(text.criteria, bullet_cohorts)
     parts = trial_parts(text.criteria, bullet_cohorts)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
-    barred = barred_skips(text.criteria)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
@@ -808,8 +806,6 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if scope is not None and scope.other_disease:
             foreign.update(cohorts)
             continue  # another cancer's cohort: none of it binds an NSCLC patient
-        if position in barred:
-            continue  # "NSCLC is not eligible for the EGFR, ALK and TMB-high arms": those arms are no way in
         labels.extend(c for c in cohorts if c not in labels)
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only and criterion.text != sole):  # the only patients' group is the trial's
