@@ -120,9 +120,8 @@ def later_steps(lines: Sequence[tuple[str, str, int]]) -> dict[int, Scope]:
             continue
         if open_step is not None:
             found[position] = open_step[0]
-        elif later_prefix(text):
-            match = _LATER_PREFIX.match(text)
-            scope = Scope(match.group(0).strip(" :,-\u2013\u2014") if match else text[:60], _STEP_KIND)
+        elif (prefix := _LATER_PREFIX.match(text)) is not None:  # later_prefix(text), with the words it matched
+            scope = Scope(prefix.group(0).strip(" :,-\u2013\u2014"), _STEP_KIND)
             found[position] = scope
             if position + 1 < len(lines) and lines[position + 1][2] > depth and text.rstrip().endswith(":"):
                 open_step = (scope, section, depth + 1)
