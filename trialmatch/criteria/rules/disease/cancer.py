@@ -425,12 +425,17 @@ _LEFT_OUT_BEFORE_SC = re.compile(
     r"[^.;:]{0,40}$", re.I)
 
 
+def _general_lung_words(sentence: str) -> str:
+    """The sentence where it may name lung cancer in general: a cancer treated for, small cell lung cancer and a
+    neuroendocrine cancer "of the lung" (a neuroendocrine cancer, not lung cancer in general) blanked out."""
+    return mask(mask(_TREATED_FOR.sub(" ", sentence), vocab()["sclc"]), _NEUROENDOCRINE_OF_LUNG)
+
+
 def _names_nsclc(sentence: str) -> bool:
     """NSCLC, lung cancer in general, an NSCLC histology or a basket named: more than small cell lung cancer."""
     v = vocab()
     sentence = _without_components(sentence)
-    # "neuroendocrine cancer of the lung" is a neuroendocrine cancer, not lung cancer in general
-    rest = mask(mask(_TREATED_FOR.sub(" ", sentence), v["sclc"]), _NEUROENDOCRINE_OF_LUNG)
+    rest = _general_lung_words(sentence)
     return bool(v["nsclc"].search(sentence) or v["lung_cancer"].search(rest) or _HISTOLOGY_NAMED.search(rest)
                 or v["basket"].search(sentence))
 
@@ -548,8 +553,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
-    generic = [s for s in sources if v["lung_cancer"].search(mask(mask(mask(
-                   _TREATED_FOR.sub(" ", s), v["sclc"]), _NEUROENDOCRINE_OF_LUNG), v["other_cancers"]))
+    generic = [s for s in sources if v["lung_cancer"].search(mask(_general_lung_words(s), v["other_cancers"]))
                or _lung_in_organ_list(s)]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""

@@ -61,11 +61,12 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
     reading_rules,
     sentence_rules,
 )
-from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban, on_study_criteria
+from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, in_allowing_aside, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
+from trialmatch.criteria.rules.reader.study_phase import phase_of
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash, sub_bullets
 from trialmatch.criteria.vocab import canonical_gene
 
@@ -586,7 +587,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
     defined: dict[str, tuple[str, ...]] | None = None  # the criteria's spelt-out abbreviations, read when first asked
     said: dict[tuple[str, Context], list[dict[str, Any]]] = {}  # reading_rules per distinct sentence and context
     stated_by: dict[int, tuple[int, int]] = {}  # per criterion that stated rules, their indexes
-    on_study = on_study_criteria(criteria)  # "completion of 4 cycles during the induction phase": given on study
+    # "completion of 4 cycles during the induction phase": given on study (the shared reader's study phases, by index)
+    on_study = phase_of(criteria)
     for index, crit in enumerate(criteria):
         ancestors = [a for a in ancestors if a.depth < crit.depth and a.section == crit.section]
         if tails:  # most texts have no closing headings: nothing to filter

@@ -1843,18 +1843,19 @@ def _narrowed_way(forbid: list[Mention], norm: str) -> bool:
     return False
 
 
+# The words that open an exception (a cues.EXCEPT match): what follows says what kind of exception it is.
+_EXCEPTION_LEAD = r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
 # The exception is one whole line named by a drug in it: "other than the first platinum-based regimen", "except one
 # prior line of platinum doublet", "besides a single first-line platinum-containing therapy".
 _WHOLE_LINE_EXCEPTED = re.compile(
-    r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of|apart\s+from)\s+"
-    r"(?:the\s+|an?\s+)?(?:(?:(?:first|initial|one|single|1)\b|1st\b)[\s-]*(?:(?:prior|previous|line)\b[\s-]*)?)"
+    _EXCEPTION_LEAD
+    + r"(?:the\s+|an?\s+)?(?:(?:(?:first|initial|one|single|1)\b|1st\b)[\s-]*(?:(?:prior|previous|line)\b[\s-]*)?)"
     r"(?:(?:of\s+)?[^;]{0,60}?\b(?:regimens?|lines?)\b|line\b)")
 
 
 # An exception of a few cycles or doses: "except 1 prior cycle of X", "other than a single dose of Y", "besides up to
 # 2 courses of Z".
-_LIMITED_EXCEPTION = re.compile(r"^(?:other\s+than|except(?:\s+for)?|besides|excluding|with\s+the\s+exception\s+of"
-                                r"|apart\s+from)\s+(?:(?:up\s+to|at\s+most|no\s+more\s+than|a|an|one"
+_LIMITED_EXCEPTION = re.compile(_EXCEPTION_LEAD + r"(?:(?:up\s+to|at\s+most|no\s+more\s+than|a|an|one"
                                 r"|two|single|\d+|prior|previous)\s+){1,3}(?:cycles?|doses?|courses?)\b")
 
 

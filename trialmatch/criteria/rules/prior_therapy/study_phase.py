@@ -1,9 +1,7 @@
-"""Treatment given on study in an earlier phase, and bans on the agent of the patient's own arm.
+"""Bans on the agent of the patient's own arm.
 
-"Induction phase: * No prior systemic treatment ... Maintenance phase (randomization): * Completion of 4 cycles of
-carboplatin, etoposide and atezolizumab during the induction phase": the four cycles are given by the study
-itself, so the maintenance bullet is no entry requirement on earlier treatment (on_study_criteria, which asks the
-shared reader's study phases: reader/study_phase.py).
+(Treatment given on study in an earlier phase, "Completion of 4 cycles of carboplatin, etoposide and atezolizumab
+during the induction phase", is the shared reader's: reader/study_phase.py, asked by prior_therapy/reading.py.)
 
 "Previous treatment with the assigned targeted therapy or another drug with a similar mechanism of action (e.g.,
 prior anti-HER2 therapy for the HER2 arm, ...)": a ban bound to each arm's own agent, not a trial-wide ban on the
@@ -15,16 +13,6 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.reader.study_phase import phase_of
-from trialmatch.criteria.text import Criterion
-
-
-def on_study_criteria(criteria: list[Criterion]) -> frozenset[int]:
-    """Indexes of inclusion criteria whose treatment is given on study: the shared reader's study phases
-    (reader/study_phase.py) says which are listed under a later phase or ask for treatment "during the induction
-    phase" of this study. Their requirements are no entry rules."""
-    return frozenset(phase_of(criteria))
-
 
 # "the assigned targeted therapy", "the allocated study drug", "the investigational agent of the arm", "another drug
 # with a similar mechanism of action": the ban names the patient's own arm's agent, not a class of its own.

@@ -125,18 +125,30 @@ def allowing_asides(sentence: str) -> list[tuple[int, int]]:
 def in_allowing_aside(sentence: str, start: int, end: int) -> bool:
     """Whether sentence[start:end] lies in an allowing aside, with a rule outside the asides for it to except from."""
     asides = allowing_asides(sentence)
-    if not any(s <= start and end <= e for s, e in asides):
-        return False
+    return _inside(asides, start, end) and _rule_outside(sentence, asides)
+
+
+def _inside(asides: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in asides)
+
+
+def _rule_outside(sentence: str, asides: list[tuple[int, int]]) -> bool:
+    """Whether the words outside the asides hold a rule for them to except from."""
     starts = [0, *(e for _, e in asides)]
     ends = [*(s for s, _ in asides), len(sentence)]
     rest = "".join(sentence[e:s] for e, s in zip(starts, ends, strict=True))
-    return bool(re.search(r"[a-z]{4}", rest, re.I))  # the rule the aside excepts from
+    return bool(re.search(r"[a-z]{4}", rest, re.I))
 
 
 def _other_cancer_only_in_allowance(pattern: re.Pattern[str], sentence: str) -> bool:
     """Whether every mention of another cancer sits in an aside that allows or excepts something, with the
-    sentence's own rule outside it ("No prior chemotherapy (chemotherapy for another cancer is allowed)")."""
-    return all(in_allowing_aside(sentence, *m.span()) for m in pattern.finditer(sentence))
+    sentence's own rule outside it ("No prior chemotherapy (chemotherapy for another cancer is allowed)").
+    (The asides are found once for all the mentions, not once per mention.)"""
+    spans = [m.span() for m in pattern.finditer(sentence)]
+    if not spans:
+        return True
+    asides = allowing_asides(sentence)
+    return all(_inside(asides, *span) for span in spans) and _rule_outside(sentence, asides)
 
 
 def _shows(purpose: Purpose, needles: tuple[str, ...], pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from trialmatch.criteria.rules.reader.scope import MARKS, Scope, ScopeKind, ends_scope
 
-_PHASE = r"(?:induction|run[\s-]?in|lead[\s-]?in|initial\s+treatment|first\s+treatment)"
+# The entry steps in which the study itself treats ("induction", "run-in"); reader/study_phase.py reads them too.
+ENTRY_PHASE = r"(?:induction|run[\s-]?in|lead[\s-]?in|initial\s+treatment|first\s+treatment)"
 # "STEP 2", "Step II", "STEP 3 (RE-REGISTRATION)": a numbered step of the study (1 is the entry).
 _STEP = re.compile(r"^\W{0,3}step\s*(?P<n>\d|i{1,3}|iv)\b", re.I)
 # "Second registration", "Re-registration", "Re-randomization", "Registration to Step 2", "Randomization to
@@ -29,15 +30,17 @@ _LATER_ALWAYS = (r"(?:second|2nd|subsequent)\s+(?:registration|randomi[sz]ation|
                  r"|re-?randomi[sz]ation|re-?enrol?lment|(?:registration|randomi[sz]ation|enrol?lment|entry)\s+"
                  r"(?:to|into|onto|for|in|on)\s+(?:the\s+)?(?:step\s*(?:[2-9]|ii|iii|iv)\b|maintenance|consolidation"
                  r"|continuation|cross-?over|second\s+(?:step|phase|part))"
-                 rf"|randomi[sz]ation\s*\(?\s*(?:after|following|post|upon\s+completion\s+of)\s+(?:the\s+)?{_PHASE}")
+                 r"|randomi[sz]ation\s*\(?\s*(?:after|following|post|upon\s+completion\s+of)\s+(?:the\s+)?"
+                 + ENTRY_PHASE)
 # "Maintenance phase (randomization):", "Randomization criteria:", "Crossover:": later only after an entry heading.
-_LATER_AFTER_ENTRY = (r"maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
-                      r"|consolidation\s+phase")
+# (reader/study_phase.py reads them too, with "step 2" / "stage 2".)
+LATER_PHASE_WORDS = (r"maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
+                     r"|consolidation\s+phase")
 _LATER_HEAD = re.compile(rf"\b(?:{_LATER_ALWAYS})\b", re.I)
-_LATER_WORDS = re.compile(rf"\b(?:{_LATER_AFTER_ENTRY})\b", re.I)
+_LATER_WORDS = re.compile(rf"\b(?:{LATER_PHASE_WORDS})\b", re.I)
 # "Induction phase:", "Run-in period:", "Registration (Step 1):": a heading for an entry step in which the study itself
 # treats. ("Registration:" or "Screening:" then "Randomization:" are two looks at the same entry: both bind.)
-_ENTRY_HEAD = re.compile(rf"\b(?:{_PHASE}|step\s*[01])\b", re.I)
+_ENTRY_HEAD = re.compile(rf"\b(?:{ENTRY_PHASE}|step\s*[01])\b", re.I)
 # A bullet that opens with a later step's name before its rule: "For randomization to maintenance: patients must
 # ...", "Prior to randomization (after induction): ...", "At re-registration, ...", "For Step 2 registration: ...".
 _LATER_PREFIX = re.compile(
@@ -117,9 +120,8 @@ def later_steps(lines: Sequence[tuple[str, str, int]]) -> dict[int, Scope]:
             continue
         if open_step is not None:
             found[position] = open_step[0]
-        elif later_prefix(text):
-            match = _LATER_PREFIX.match(text)
-            scope = Scope(match.group(0).strip(" :,-\u2013\u2014") if match else text[:60], _STEP_KIND)
+        elif (prefix := _LATER_PREFIX.match(text)) is not None:  # later_prefix(text), with the words it matched
+            scope = Scope(prefix.group(0).strip(" :,-\u2013\u2014"), _STEP_KIND)
             found[position] = scope
             if position + 1 < len(lines) and lines[position + 1][2] > depth and text.rstrip().endswith(":"):
                 open_step = (scope, section, depth + 1)

@@ -21,20 +21,20 @@ from collections.abc import Sequence
 from typing import Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.steps import ENTRY_PHASE, LATER_PHASE_WORDS
 from trialmatch.criteria.text import Criterion
 
 StudyPhase = Literal["later", "during_entry"]
 
-_PHASE = r"(?:induction|run[\s-]?in|lead[\s-]?in|initial\s+treatment|first\s+treatment)"
 # "Induction phase:", "Chemotherapy run-in period:", "Step 1 (registration):": a heading for the entry phase.
-_ENTRY_HEADING = re.compile(rf"\b(?:{_PHASE}|registration|screening|pre-?registration|step\s*1|stage\s*1)\b", re.I)
+_ENTRY_HEADING = re.compile(rf"\b(?:{ENTRY_PHASE}|registration|screening|pre-?registration|step\s*1|stage\s*1)\b",
+                            re.I)
 # "Maintenance phase (randomization):", "Randomization criteria:", "Crossover:": a heading for a later phase.
-_LATER_HEADING = re.compile(r"\b(?:maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
-                            r"|consolidation\s+phase|step\s*2|stage\s*2)\b", re.I)
+_LATER_HEADING = re.compile(rf"\b(?:{LATER_PHASE_WORDS}|step\s*2|stage\s*2)\b", re.I)
 # "during the induction phase", "in the run-in period of this study": a course the study gives.
-_DURING_PHASE = guarded(rf"\b(?:during|in|on|within)\s+(?:the\s+)?(?:study(?:'s)?\s+|protocol\s+)?{_PHASE}"
-                        rf"(?:\s+(?:phase|period|part|portion|stage))?(?P<own>\s+of\s+(?:this|the)\s+"
-                        rf"(?:study|trial|protocol))?", re.I)
+_DURING_PHASE = guarded(r"\b(?:during|in|on|within)\s+(?:the\s+)?(?:study(?:'s)?\s+|protocol\s+)?" + ENTRY_PHASE +
+                        r"(?:\s+(?:phase|period|part|portion|stage))?(?P<own>\s+of\s+(?:this|the)\s+"
+                        r"(?:study|trial|protocol))?", re.I)
 
 
 def _heading(crit: Criterion) -> bool:
