@@ -517,7 +517,9 @@ LINK = frozenset(
     "and or nor of in the a an gene genes with including include includes such as eg ie etc for example both either "
     "also any known are is were was all on by tumor tumour tissue point exon than type types that in-frame "
     "and/or mutational molecular genetic genomic which central local centrally locally cfdna ctdna plasma blood liquid "
-    "biopsy ngs pcr at be".split()
+    "biopsy ngs pcr at be "
+    # "ALK fusion oncogene, BRAF V600E or ROS1": like "gene", a noun inside a list item that ends no list
+    "oncogene oncogenes".split()
 )
 # Words allowed between a negation and the phrase it negates ("no known EGFR", "without documented ALK").
 NEG_FILLER = LINK | frozenset(

@@ -78,6 +78,8 @@ _PREVIOUSLY_FOUND = re.compile(
 
 def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
     """A negation word just before the phrase, with only filler words between ("no known EGFR")."""
+    if _NEGATIVE_LEAD_IN.search(text, max(0, phrase_start - 160), phrase_start):
+        return True  # "All of the following have been tested and are negative: EGFR ..., ALK ..."
     index = _index_before(toks, phrase_start)
     for tok in reversed(toks[max(0, index - 8): index]):  # a negation sits within a few words
         if tok.type in {"neg", "negfor", "negverb", "negx"}:
@@ -139,6 +141,15 @@ _LEAD_IN_COLON = re.compile(r":\s*$")  # the list follows the lead-in's colon
 _NEGATED_LIST = re.compile(
     r"\b(?:(?:any|all|each|every|either)\s+of|in|of|affecting|involving|within)\s+(?:the\s+following|these|those)\b"
     r"[\w\s\-]{0,40}:\s*$", re.I
+)
+# "All of the following have been tested and are negative: EGFR ...", "the genes below were found negative:", "Negative
+# for the following:": a lead-in whose list follows its colon says each item is absent, whatever the tense between its
+# subject and "negative". The subject must point at the list (the following, these, below, listed).
+_NEGATIVE_LEAD_IN = re.compile(
+    r"(?:\b(?:following|these|below|listed)\b[\w\s\-,/]{0,80}?\b(?:are|is|were|was|be|been|tested|confirmed|documented"
+    r"|found|shown|reported)\s+(?:(?:as|to\s+be)\s+)?negative"
+    r"|\bnegative\s+for\s+(?:(?:all|each|any)\s+(?:of\s+)?)?(?:the\s+following|these|those)\b[\w\s\-]{0,40}?)\s*:\s*$",
+    re.I,
 )
 # The class the lead-in names before its colon ("None of the following driver mutations: ...").
 _LEAD_IN_FILLER = NEG_FILLER | frozenset(
