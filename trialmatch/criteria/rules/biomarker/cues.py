@@ -741,6 +741,17 @@ HISTORY_SETTING_BEFORE = re.compile(
 )
 
 
+# "progressed on osimertinib, or on a first-generation TKI with T790M-negative status", "after DRUG or after an
+# ALK inhibitor with documented resistance mutation": a marker said of one of several treatment options ("or on / or
+# after ... <treatment> with") is that option's condition, for the prior-therapy rule, not who may join the trial.
+THERAPY_OPTION_WITH_BEFORE = re.compile(
+    r"\b(?:or|and/or)\s+(?:(?:on|after|following|to|with|prior|previous)\s+)?[^.;:()]{0,80}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|therap(?:y|ies)|agents?|treatments?|regimens?)\s+with\s+"
+    r"(?:(?:an?|the|documented|confirmed|known|proven)\s+){0,2}(?:(?:absence|lack)\s+of\s+)?$",
+    re.I,
+)
+
+
 # "followed by a third-generation EGFR-TKI in second line after T790M positive", "osimertinib given upon the
 # emergence of T790M": within an earlier treatment's history, "<treatment> ... after <marker>" says when that
 # treatment was started, not what the tumour must have now. The history word must come first ("Disease progression

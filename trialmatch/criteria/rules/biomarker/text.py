@@ -49,6 +49,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     TEST_BEFORE,
     THERAPY,
     THERAPY_AFTER,
+    THERAPY_OPTION_WITH_BEFORE,
     TREATMENT_ASIDE_BEFORE,
     WAIVED_TEST,
     other_cancer_only,
@@ -180,6 +181,8 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
         return True  # "... after a first-generation TKI in T790M-positive disease": that treatment's setting
     if HISTORY_TRIGGER_BEFORE.search(text, max(0, start - 200), start):
         return True  # "... followed by osimertinib in second line after T790M positive": when it was started
+    if THERAPY_OPTION_WITH_BEFORE.search(text, max(0, start - 160), start):
+        return True  # "..., or on a 1st-generation TKI with T790M-negative status": that option's condition
     after = text[end: end + 80]
     if MODAL_AFTER.search(after):
         return True
@@ -295,6 +298,10 @@ _THERAPY_NAMED_AFTER = guarded(
     r"(?:\s*-\s*(?:based|directed|targeted|matched|guided|driven)|\s+(?:based|directed|matched|guided|driven))\s+"
     r"(?:(?:first|second|1st|2nd)[\s\-]line\s+"
     r"|targeted\s+|systemic\s+|standard\s+){0,2}(?:therap|treatment|agent|drug|inhibitor|TKI|regimen)", re.I)
+# "EGFR exon20ins targeted therapy", "KRAS G12C targeted agents": with no hyphen, only right after a gene or a change
+# ("aberration for which targeted therapy exists" is a driver class with its treatment tail, not a drug class).
+_TARGETED_AFTER = guarded(r"\s+targeted\s+(?:(?:first|second|1st|2nd)[\s\-]line\s+|systemic\s+|standard\s+){0,2}"
+                          r"(?:therap|treatment|agent|drug|inhibitor|TKI|regimen)", re.I)
 # "... BRAF V600 mutation directed therapy is indicated": the treatment is said to be due for the marker's carriers,
 # so the phrase is about the tumour after all (as "for which targeted therapy is indicated" is).
 _THERAPY_DUE = re.compile(r"\w*\s+(?:is|are)\s+(?:(?:locally|currently|clinically)\s+)?"
@@ -476,7 +483,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                     # "(e.g. T790M), or a ROS1 fusion": what follows the closed list is read on its own
                     found_phrases.insert(position + 1, after_list)
                 continue
-            named = _THERAPY_NAMED_AFTER.match(part_text, end)
+            named = _THERAPY_NAMED_AFTER.match(part_text, end) or (
+                _TARGETED_AFTER.match(part_text, end) if phrase[-1].type in {"gene", "alt", "kind"} else None)
             if named and not _THERAPY_DUE.match(part_text, named.end()):
                 # "driver mutation-based first-line therapy": the words name a kind of treatment, not the tumour.
                 # "Not amenable to ..." it says no such driver, loosely: a question for a carrier, never a bar.
