@@ -415,9 +415,14 @@ def _read(sentence: str, section: str) -> list[Statement]:
     # "alone or together with other alterations (e.g. T790M)" names what may come beside the change: no second one.
     cut = next((t.start for t in toks if t.type == "aswell" and not _ALONE_OR.search(text, max(0, t.start - 12),
                                                                                         t.start)), None)
+    pieces = [text] if cut is None else [text[:cut], text[cut:]]
+    if cut is not None and _OTHER_BESIDE.search(text[:cut]) and _BESIDE_WORD.match(text, cut):
+        # "Any other known driver (e.g. ALK, ROS1) in addition to EGFR exon 20 insertion": what follows "in addition
+        # to" is the change the tumour already has, the anchor of "other"; the rule is on the other drivers alone.
+        pieces = pieces[:1]
     parts = [(toks, text)] if cut is None else [
         (_read_tokens(piece), piece)
-        for piece in (text[:cut], text[cut:])
+        for piece in pieces
     ]
     for part_toks, part_text in parts:
         positive: list[dict[str, Any]] = []
@@ -1268,6 +1273,10 @@ def _spells_out(phrase: list[Token], gene: str, kind: str) -> bool:
 
 
 _ALONE_OR = re.compile(r"\balone or\s+$", re.I)
+# "any other / additional / concurrent [driver] ... in addition to X": the change named before the cut is one besides X.
+_OTHER_BESIDE = re.compile(r"\b(?:other|additional|another|concurrent|concomitant|co-?occurring|coexisting|co-existing"
+                           r"|second)\b", re.I)
+_BESIDE_WORD = re.compile(r"in addition to\b", re.I)
 _NON_BEFORE = re.compile(r"\bnon[\s\-]?$", re.I)
 # "other than G12C or G12D", "other than V600E, V600K and G469A": the changes the exception lists, one joined to the
 # next by a comma or "or" only (a bracket, "e.g." or "including" starts examples of what is taken instead).
