@@ -819,7 +819,12 @@ def _joined_group(after: str) -> str:
     """The words of a second group of brain metastases joined to the mention by "or" ("... CNS metastases or with
     previously treated brain metastases may participate" gives "with previously treated"), else ""."""
     joined = phrases.CONJOINED_CNS.match(after)
-    return (joined.group("group") or "") if joined else ""
+    if not joined:
+        return ""
+    # "asymptomatic brain metastases, or (with) brain metastases that are stable after treatment, may enrol": the
+    # second group's own relative clause, up to the shared verb, says whom it names as words before it would.
+    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if joined.group("group") is not None else None
+    return f"{joined.group('group') or ''} {relative.group('words') if relative else ''}".strip()
 
 
 def _either_subject(subject: str, before: str, joined: str) -> str:

@@ -127,6 +127,14 @@ CONJOINED_CNS = guarded(
     rf"|who|if|unless)\b)[\w-]+,?\s+){{0,4}}?){SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:metasta\w*|mets|lesions?)\b",
     re.I,
 )
+# "... or brain metastases that are stable after treatment, may participate": the joined group's relative clause, up to
+# the verb the two groups share (a permission's or a modal's); never across a turn or a sentence.
+JOINED_RELATIVE = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?P<words>(?:(?!(?:unless|but|except|however)\b)[^;.:,()])"
+    r"{1,80}?)\s*,?\s*(?=\b(?:may|can|could|will|shall|must|should|are\s+(?:allowed|permitted|eligible)"
+    r"|is\s+(?:allowed|permitted|eligible))\b)",
+    re.I,
+)
 # The negation before such a list, the list written as "x" for each condition, and the mention's own qualifiers.
 NEGATED_LIST_BEFORE = re.compile(
     r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of)\s+"
