@@ -405,7 +405,9 @@ PERMIT_AFTER = re.compile(
     # "Patients whose brain metastases have been resected or irradiated and remain stable can be enrolled": the
     # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
     # a relative clause of the mention's own, with no turn ("unless", "but") or another group in it.
-    r"|^\s{0,2}(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
+    # (a size may come first: "untreated brain metastases <= 1 cm that need no local therapy may be enrolled")
+    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*(?=that|which))?"
+    r"(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
     r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
     r"|take\s+part|join|included|eligible|allowed|permitted)\b"
