@@ -35,6 +35,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.brain_metastases import phrases
+from trialmatch.criteria.rules.disease.words import mask, vocab
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
@@ -595,6 +596,8 @@ def _mention_statements(
         if last is not None:
             _loosen(last, sentence_and_list)
         return [_allowance(sentence_and_list)], last
+    if ("rom" in sentence or "econdary" in sentence) and _other_primary_origin(sentence, end):
+        return [], last  # "Brain metastases from small cell lung cancer or lymphoma": other cancers' metastases
     before = _before_window(sentence, start)
     if "f " in sentence and (conditioned := _if_patient_condition(sentence, start, end)) is not None:
         return [conditioned], last
@@ -850,6 +853,22 @@ def _condition_sentences(sentences: list[str], index: int) -> list[str]:
             break
         following.append(sentence)
     return following
+
+
+def _other_primary_origin(sentence: str, end: int) -> bool:
+    """ "Brain metastases from small cell lung cancer, germ cell tumours, lymphoma or leukaemia": the rule is about
+    metastases of other cancers, which an NSCLC patient's are not; whatever their state, it sets no brain rule for
+    them. Only when every primary named is another cancer (not NSCLC, lung cancer, "any solid tumour")."""
+    origin = phrases.ORIGIN_AFTER.match(sentence, end)
+    if origin is None:
+        return False
+    primaries = origin.group("primaries")
+    v = vocab()
+    if v["nsclc"].search(primaries) or phrases.ANY_PRIMARY.search(primaries):
+        return False
+    if v["lung_cancer"].search(mask(primaries, v["sclc"])):
+        return False  # "from lung cancer": the patient's own may be meant
+    return bool(v["other_cancers"].search(primaries))
 
 
 def _lay_requirement(sentence: str, start: int) -> bool:

@@ -840,6 +840,15 @@ LESION_CONDITION = re.compile(
     r" with\b",
     re.I,
 )
+# "Brain metastases from small cell lung cancer, germ cell tumours or lymphoma": the primary tumour the metastases
+# come from, named right after the mention (its list runs to the clause's end).
+ORIGIN_AFTER = re.compile(
+    r"\s*(?:(?:arising|originating|derived)\s+)?(?:from|secondary\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:primary\s+)?(?P<primaries>[^.;:()]{3,200})",
+    re.I,
+)
+# Words in such a list that take in the patient's own cancer: "from any solid tumour", "from a lung primary".
+ANY_PRIMARY = re.compile(r"\b(?:any|all|other|solid|unknown)\b|\bprimary\s+tumou?r", re.I)
 WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
 # "(WBRT or SRS)", "(whole brain radiotherapy or radiosurgery)": examples of any brain radiotherapy, whole-brain one
 # beside a focal one.
@@ -847,7 +856,13 @@ ANY_RT_ASIDE = re.compile(
     r"\([^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)[^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)"
     r"[^()]{0,40}\)"
     r"|\([^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)[^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)"
-    r"[^()]{0,40}\)",
+    r"[^()]{0,40}\)"
+    # ", including prior stereotactic radiosurgery or whole brain radiotherapy": the same examples, listed after
+    # "including" / "such as" / "e.g." to the clause's end.
+    r"|,?\s*\b(?:including|such as|e\.g\.,?|whether)\s+[^.;()]{0,80}?"
+    r"(?:(?:whole[- ]brain|\bWBRT\b)[^.;()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)"
+    r"|(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)[^.;()]{0,80}?(?:whole[- ]brain|\bWBRT\b))"
+    r"[^.;()]{0,40}",
     re.I,
 )
 # A drug treatment, not a local one: "systemic therapy for brain metastases", "steroids", "a TKI".
