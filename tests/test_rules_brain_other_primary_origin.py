@@ -71,7 +71,7 @@ def test_in_a_brain_trial_treated_profile_is_excluded(exclusion: str) -> None:
     assert got[1] == EX and got[2] != EX
 
 
-@pytest.mark.parametrize("exclusion", ["Prior whole brain radiotherapy", "Previous WBRT, including hippocampal-avoidant "
-                                       "techniques"])
+@pytest.mark.parametrize("exclusion", [
+    "Prior whole brain radiotherapy", "Previous WBRT, including hippocampal-avoidant techniques"])
 def test_near_miss_whole_brain_only_unchanged(exclusion: str) -> None:
     assert brain(exclusion=exclusion) == NO_RULE
