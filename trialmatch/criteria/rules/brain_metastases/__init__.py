@@ -1177,10 +1177,24 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
         return False
     # "Documented brain metastases (treated or untreated)" leaves the treatment open; "Brain metastases, including
     # untreated ones, are allowed" lets untreated ones in, asking for none.
-    text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", criterion.context))
+    text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", _without_symptom_allowances(
+        criterion.context)))
     if re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
         return False
     return _names_untreated_lesion(text, brain_trial)
+
+
+def _without_symptom_allowances(text: str) -> str:
+    """The criterion without its sentences that name neither a site nor a treatment state: "Asymptomatic patients, or
+    patients with neurologically stable symptoms on steroids, are allowed" after "at least one brain lesion that has
+    not received local treatment" adds who may join among those with such a lesion; it lets no treated one in."""
+    kept = [part for part in _SENTENCE_END.split(text)
+            if phrases.LESION_SITE.search(part) or _names_treatment(part)]
+    return " ".join(kept)
+
+
+def _names_treatment(text: str) -> bool:
+    return any(p.search(text) for p in (phrases.TREATED, phrases.UNTREATED, phrases.NOT_ACTIVE))
 
 
 def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
@@ -1698,6 +1712,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     return chunks, heads, sited
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})
 
 
