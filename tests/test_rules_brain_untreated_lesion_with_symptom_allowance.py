@@ -9,7 +9,7 @@ the requirement."""
 from __future__ import annotations
 
 import pytest
-from brain_cases import EL, EX, brain
+from brain_cases import EX, brain
 
 UNTREATED_LESION_THEN_SYMPTOM_ALLOWANCE = [
     "Brain metastases confirmed by contrast MRI, with at least one measurable intracranial lesion (>= 10 mm) that has "
