@@ -163,6 +163,10 @@ OPTIONAL = guarded(
     r"|\bwhether or not\b"
     # "may be receiving X or may not be receiving any X", "may or may not have received X": both states allowed.
     r"|\bmay or may not\b"
+    # "osimertinib, given as either first-line treatment or second-line treatment following a 1st/2nd-generation
+    # TKI": when the drug named before was given; the other drug is a context, not an alternative to it.
+    r"|,?\s*\b(?:given|received|administered|used|taken)\s+as\s+(?:either\s+)?(?:an?\s+|the\s+)?"
+    r"(?:first|1st|second|2nd|third|3rd|frontline|front-line)[\s-]*(?:line\b|or\b)[^.;]*"
     rf"|\bmay\s+(?:currently\s+)?{_TAKING}\b(?=[^.;]*\bor\s+(?:may\s+)?not\b)"
     rf"|\bor\s+(?:may\s+)?not\s+{_TAKING}\b"
     # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
