@@ -252,6 +252,7 @@ def _initials_start(text: str, end: int, symbol: str) -> int | None:
         initials = iter(w.group(0)[0].upper() for w in words[first: last + 1])
         if word[0].upper() == letters[0] and all(letter in initials for letter in letters):
             found = first
+            break  # the nearest start: "the absence of anaplastic lymphoma kinase (ALK)" is not "absence ... (ALK)"
     if found is None or (words[found].start() == 0 and end > _NAME_WINDOW):
         return None
     return end - len(window) + words[found].start()
@@ -355,9 +356,15 @@ def _plus_slash(match: re.Match[str]) -> str:
         f"{gene} amplification, overexpression or mutation"
 
 
+# "tumor-activating EGFR mutations": an activating change; the tumour word adds nothing and broke the negation.
+_TUMOUR_ACTIVATING = re.compile(r"\btumou?r[\s-]+(?=activating\b)", re.I)
+
+
 def normalise(text: str) -> str:
     """Unify punctuation, abbreviations and full gene names; replace gene-named drug classes with DRUG."""
     text = _wide(text)
+    if "ctivating" in text:
+        text = _TUMOUR_ACTIVATING.sub("", text)
     if _GLUED_HINT.search(text):
         text = _GLUED_CHANGE.sub(r"\1 ", _GLUED_KIND.sub(r"\1 ", text))
     if ":" in text:

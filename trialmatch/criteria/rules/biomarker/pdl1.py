@@ -52,7 +52,11 @@ _RANGE = re.compile(
 _TRAILING = re.compile(_NUMBER + r"\s*%\s*or\s+(more|greater|higher|above|over|less|lower|below|fewer)\b", re.I)
 _NOT_A_RULE = guarded(
     r"\b(?:stratif\w*|regardless|irrespective|independent of|any PD-?L1|all PD-?L1|unselected|whatever"
-    r"|positive or negative|negative or positive|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
+    # "Both PD-L1 positive and PD-L1 negative subjects are eligible", "PD-L1-high as well as PD-L1-low tumours": every
+    # value is covered, so no level is asked for
+    r"|(?:positive|high)\s+(?:and|or|as\s+well\s+as|and/or)\s+(?:PD-?L1[\s-]+)?(?:negative|low)\b"
+    r"|(?:negative|low)\s+(?:and|or|as\s+well\s+as|and/or)\s+(?:PD-?L1[\s-]+)?(?:positive|high)\b"
+    r"|exploratory|(?:are |may )?all (?:be )?(?:eligible|allowed|permitted)"
     r"|(?:may|can) all (?:participate|enrol|enroll|be enrolled)|both eligible|any (?:PD-?L1 )?(?:level|expression)"
     # "Known PD-L1 result (any value, including <1%)", "PD-L1 TPS of any score", "whatever the TPS value": the level
     # quoted after it is an example of what is allowed, not a bound

@@ -381,6 +381,12 @@ def _before_not_required(sentence: str) -> str:
         return sentence[:match.start()].rstrip(" ,;:-")
     match = _STATUS_NOT_REQUIRED.search(sentence)
     if match is not None:
+        opened = sentence.rfind("(", 0, match.start())
+        if opened >= 0 and ")" not in sentence[opened:match.start()]:
+            # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
+            # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
+            closed = sentence.find(")", match.end())
+            return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
         return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
     return sentence
 

@@ -353,9 +353,35 @@ def read_sentence(sentence: str, section: str) -> list[Statement]:
     return _read(sentence, section)
 
 
+# A bare exon number, with no change named ("exon 19", not "exon 19 deletion").
+_BARE_EXON = re.compile(r"exons?\s*\d+", re.I)
+
+
+def _drop_foreign_exons(toks: list[Token]) -> list[Token]:
+    """"activating HER2 mutation (exon 19 or exon 20)": a bare exon belongs to the gene named last before it. When
+    that gene has no such change in the vocabulary (HER2 exon 19), the exon only locates the gene's change: it is
+    never another gene's ("EGFR exon 19 deletion"). The owner's change must be named too, so nothing is lost."""
+    out: list[Token] = []
+    owner: Token | None = None  # the last gene named
+    seen: set[str] = set()  # every gene named so far ("EGFR or HER2 mutations in exons 18-21": both genes' exons)
+    for tok in toks:
+        if tok.type == "gene":
+            owner = tok
+            seen.update(vocab.expand_gene(tok.key))
+        elif tok.type == "alt" and owner is not None and _BARE_EXON.fullmatch(tok.word.strip()):
+            carriers = set(vocab.alteration_genes(tok.key))
+            if not set(vocab.expand_gene(owner.key)) & carriers:
+                if not seen & carriers and any(t.type == "kind" for t in toks):
+                    continue  # "HER2 mutation (exon 19 ...)": where the HER2 change is, not an EGFR deletion
+            elif len(carriers) > 1 and owner.key != "EGFR" and tok.start - owner.end > 20:
+                out.append(Token("gene", owner.key, tok.start, tok.start))  # "(... or exon 20)": still HER2's
+        out.append(tok)
+    return out
+
+
 def _read_tokens(text: str) -> list[Token]:
     """A sentence's tokens, with exons that only locate or name, waived tests and example owners settled."""
-    toks = _drop_exon_headings(_drop_exon_locations(tokens(text), text), text)
+    toks = _drop_exon_headings(_drop_exon_locations(_drop_foreign_exons(tokens(text)), text), text)
     return _example_owner_genes(_drop_waived_tests(toks, text), text)
 
 
@@ -415,6 +441,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         unsure_absent = False
         known_only = True
         known_phrase = False
+        known_ids: set[int] = set()  # negative atoms of a "no known" phrase (see _split_known)
         known_pos, pos_phrase_known, positive_seen = True, False, 0  # "Known EGFR ... mutation" (see _KNOWN_BEFORE)
         prev_end = -1
         tested_genes = False  # "EGFR and ALK testing ... to rule out driver alterations": the genes meant are named
@@ -430,6 +457,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
         for position, phrase in enumerate(found_phrases):
             if len(negative) > negative_seen:
                 known_only = known_only and known_phrase
+                if known_phrase:
+                    known_ids.update(id(a) for a in negative[negative_seen:])
                 negative_seen = len(negative)
             if len(positive) > positive_seen:
                 known_pos = known_pos and pos_phrase_known
@@ -447,6 +476,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
                                 is not None)
             # "No known mutations in the following genes: EGFR, ALK": the head's "no known" reaches each listed gene
             known_phrase = (_NO_KNOWN_BEFORE.search(part_text[max(0, start - 45): start]) is not None
+                            or _NO_OTHER_KNOWN_BEFORE.search(part_text[max(0, first - 45): first]) is not None
                             or listed and known_phrase
                             or position == 0 and _NO_KNOWN_LIST_HEAD.search(part_text[max(0, start - 160): start])
                             is not None)
@@ -691,12 +721,24 @@ def _read(sentence: str, section: str) -> list[Statement]:
             statements.append(Statement("+", _dedupe(positive), open=open_ended,
                                         known_only=known_pos and section != "title"))
         if negative:
+            if len(negative) > negative_seen and known_phrase:
+                known_ids.update(id(a) for a in negative[negative_seen:])
             known_only = known_only and (len(negative) == negative_seen or known_phrase)
             # "No known mutations in ...: EGFR, ALK (testing required)": the tumour must have been tested, so an
             # untested one is a question, not a pass.
-            known_only = known_only and not _TESTING_REQUIRED_NOTE.search(part_text)
-            statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
-                                        doubtful=unsure_absent))
+            testing_note = _TESTING_REQUIRED_NOTE.search(part_text) is not None
+            known_only = known_only and not testing_note
+            split = ([] if known_only or testing_note or section == "title"
+                     else [a for a in negative if id(a) in known_ids])
+            if split and len(split) < len(negative):
+                # "EGFR wild-type, and without other known drivers (ALK, ROS1, ...)": no X and no Y is two rules;
+                # the wild-type gene needs a result, the "known" list does not (an untested gene passes).
+                statements.append(Statement("-", _dedupe([a for a in negative if id(a) not in known_ids]),
+                                            doubtful=unsure_absent))
+                statements.append(Statement("-", _dedupe(split), known_only=True, doubtful=unsure_absent))
+            else:
+                statements.append(Statement("-", _dedupe(negative), known_only=known_only and section != "title",
+                                            doubtful=unsure_absent))
     return statements
 
 
@@ -995,6 +1037,8 @@ _KNOWN_LIST_HEAD = re.compile(
     re.I)
 # "No known mutations in the following genes: ...", "absence of known alterations in these genes: ...": a head that
 # says "no known" before the colon that opens the list rules out only known findings, for the whole list.
+# "without other known driver genes (ALK, ROS1)": "known" after "other", inside the phrase that opens at "other".
+_NO_OTHER_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+other\s+known\s+$", re.I)
 _NO_KNOWN_LIST_HEAD = re.compile(
     r"\b(?:no|without(?:\s+any)?|absence\s+of)\s+known\s+[^.;:()]{0,120}:\s*$", re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.

@@ -35,6 +35,7 @@ from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.brain_metastases import phrases
+from trialmatch.criteria.rules.disease.words import mask, vocab
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
@@ -595,6 +596,8 @@ def _mention_statements(
         if last is not None:
             _loosen(last, sentence_and_list)
         return [_allowance(sentence_and_list)], last
+    if ("rom" in sentence or "econdary" in sentence) and _other_primary_origin(sentence, end):
+        return [], last  # "Brain metastases from small cell lung cancer or lymphoma": other cancers' metastases
     before = _before_window(sentence, start)
     if "f " in sentence and (conditioned := _if_patient_condition(sentence, start, end)) is not None:
         return [conditioned], last
@@ -819,7 +822,12 @@ def _joined_group(after: str) -> str:
     """The words of a second group of brain metastases joined to the mention by "or" ("... CNS metastases or with
     previously treated brain metastases may participate" gives "with previously treated"), else ""."""
     joined = phrases.CONJOINED_CNS.match(after)
-    return (joined.group("group") or "") if joined else ""
+    if not joined:
+        return ""
+    # "asymptomatic brain metastases, or (with) brain metastases that are stable after treatment, may enrol": the
+    # second group's own relative clause, up to the shared verb, says whom it names as words before it would.
+    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if joined.group("group") is not None else None
+    return f"{joined.group('group') or ''} {relative.group('words') if relative else ''}".strip()
 
 
 def _either_subject(subject: str, before: str, joined: str) -> str:
@@ -845,6 +853,22 @@ def _condition_sentences(sentences: list[str], index: int) -> list[str]:
             break
         following.append(sentence)
     return following
+
+
+def _other_primary_origin(sentence: str, end: int) -> bool:
+    """ "Brain metastases from small cell lung cancer, germ cell tumours, lymphoma or leukaemia": the rule is about
+    metastases of other cancers, which an NSCLC patient's are not; whatever their state, it sets no brain rule for
+    them. Only when every primary named is another cancer (not NSCLC, lung cancer, "any solid tumour")."""
+    origin = phrases.ORIGIN_AFTER.match(sentence, end)
+    if origin is None:
+        return False
+    primaries = origin.group("primaries")
+    v = vocab()
+    if v["nsclc"].search(primaries) or phrases.ANY_PRIMARY.search(primaries):
+        return False
+    if v["lung_cancer"].search(mask(primaries, v["sclc"])):
+        return False  # "from lung cancer": the patient's own may be meant
+    return bool(v["other_cancers"].search(primaries))
 
 
 def _lay_requirement(sentence: str, start: int) -> bool:
@@ -1153,10 +1177,24 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
         return False
     # "Documented brain metastases (treated or untreated)" leaves the treatment open; "Brain metastases, including
     # untreated ones, are allowed" lets untreated ones in, asking for none.
-    text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", criterion.context))
+    text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", _without_symptom_allowances(
+        criterion.context)))
     if re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
         return False
     return _names_untreated_lesion(text, brain_trial)
+
+
+def _without_symptom_allowances(text: str) -> str:
+    """The criterion without its sentences that name neither a site nor a treatment state: "Asymptomatic patients, or
+    patients with neurologically stable symptoms on steroids, are allowed" after "at least one brain lesion that has
+    not received local treatment" adds who may join among those with such a lesion; it lets no treated one in."""
+    kept = [part for part in _SENTENCE_END.split(text)
+            if phrases.LESION_SITE.search(part) or _names_treatment(part)]
+    return " ".join(kept)
+
+
+def _names_treatment(text: str) -> bool:
+    return any(p.search(text) for p in (phrases.TREATED, phrases.UNTREATED, phrases.NOT_ACTIVE))
 
 
 def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
@@ -1674,6 +1712,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     return chunks, heads, sited
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})
 
 

@@ -127,6 +127,14 @@ CONJOINED_CNS = guarded(
     rf"|who|if|unless)\b)[\w-]+,?\s+){{0,4}}?){SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:metasta\w*|mets|lesions?)\b",
     re.I,
 )
+# "... or brain metastases that are stable after treatment, may participate": the joined group's relative clause, up to
+# the verb the two groups share (a permission's or a modal's); never across a turn or a sentence.
+JOINED_RELATIVE = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?P<words>(?:(?!(?:unless|but|except|however)\b)[^;.:,()])"
+    r"{1,80}?)\s*,?\s*(?=\b(?:may|can|could|will|shall|must|should|are\s+(?:allowed|permitted|eligible)"
+    r"|is\s+(?:allowed|permitted|eligible))\b)",
+    re.I,
+)
 # The negation before such a list, the list written as "x" for each condition, and the mention's own qualifiers.
 NEGATED_LIST_BEFORE = re.compile(
     r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of)\s+"
@@ -397,7 +405,9 @@ PERMIT_AFTER = re.compile(
     # "Patients whose brain metastases have been resected or irradiated and remain stable can be enrolled": the
     # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
     # a relative clause of the mention's own, with no turn ("unless", "but") or another group in it.
-    r"|^\s{0,2}(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
+    # (a size may come first: "untreated brain metastases <= 1 cm that need no local therapy may be enrolled")
+    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*(?=that|which))?"
+    r"(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
     r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
     r"|take\s+part|join|included|eligible|allowed|permitted)\b"
@@ -830,6 +840,15 @@ LESION_CONDITION = re.compile(
     r" with\b",
     re.I,
 )
+# "Brain metastases from small cell lung cancer, germ cell tumours or lymphoma": the primary tumour the metastases
+# come from, named right after the mention (its list runs to the clause's end).
+ORIGIN_AFTER = re.compile(
+    r"\s*(?:(?:arising|originating|derived)\s+)?(?:from|secondary\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:primary\s+)?(?P<primaries>[^.;:()]{3,200})",
+    re.I,
+)
+# Words in such a list that take in the patient's own cancer: "from any solid tumour", "from a lung primary".
+ANY_PRIMARY = re.compile(r"\b(?:any|all|other|solid|unknown)\b|\bprimary\s+tumou?r", re.I)
 WHOLE_BRAIN = re.compile(r"whole[- ]brain|\bWBRT\b", re.I)
 # "(WBRT or SRS)", "(whole brain radiotherapy or radiosurgery)": examples of any brain radiotherapy, whole-brain one
 # beside a focal one.
@@ -837,7 +856,13 @@ ANY_RT_ASIDE = re.compile(
     r"\([^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)[^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)"
     r"[^()]{0,40}\)"
     r"|\([^()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)[^()]{0,80}?(?:whole[- ]brain|\bWBRT\b)"
-    r"[^()]{0,40}\)",
+    r"[^()]{0,40}\)"
+    # ", including prior stereotactic radiosurgery or whole brain radiotherapy": the same examples, listed after
+    # "including" / "such as" / "e.g." to the clause's end.
+    r"|,?\s*\b(?:including|such as|e\.g\.,?|whether)\s+[^.;()]{0,80}?"
+    r"(?:(?:whole[- ]brain|\bWBRT\b)[^.;()]{0,80}?(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)"
+    r"|(?:\bSRS\b|radiosurg\w*|stereotactic|\bSBRT\b|\bGKRS\b)[^.;()]{0,80}?(?:whole[- ]brain|\bWBRT\b))"
+    r"[^.;()]{0,40}",
     re.I,
 )
 # A drug treatment, not a local one: "systemic therapy for brain metastases", "steroids", "a TKI".
