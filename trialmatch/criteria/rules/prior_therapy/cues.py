@@ -151,6 +151,9 @@ EXCEPT = guarded(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
     r"|but not(?! limited))\b[^,;.)\]]*"
 )
+# Being on, or having had, a treatment ("be receiving", "have received", "be on").
+_TAKING = (r"(?:be\s+(?:currently\s+)?(?:receiving|on|treated\s+with|taking|getting)|receive|take"
+           r"|have\s+(?:received|had|been\s+treated))")
 OPTIONAL = guarded(
     r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
     r"|\bin combination with\b"
@@ -158,6 +161,14 @@ OPTIONAL = guarded(
     # "have or have not received X", "did or did not receive X", "whether or not treated with X": both said.
     r"|\b(?:have|has|had|did|do|does|were|was|are|is) or (?:have|has|had|did|do|does|were|was|are|is) not\b"
     r"|\bwhether or not\b"
+    # "may be receiving X or may not be receiving any X", "may or may not have received X": both states allowed.
+    r"|\bmay or may not\b"
+    # "osimertinib, given as either first-line treatment or second-line treatment following a 1st/2nd-generation
+    # TKI": when the drug named before was given; the other drug is a context, not an alternative to it.
+    r"|,?\s*\b(?:given|received|administered|used|taken)\s+as\s+(?:either\s+)?(?:an?\s+|the\s+)?"
+    r"(?:first|1st|second|2nd|third|3rd|frontline|front-line)[\s-]*(?:line\b|or\b)[^.;]*"
+    rf"|\bmay\s+(?:currently\s+)?{_TAKING}\b(?=[^.;]*\bor\s+(?:may\s+)?not\b)"
+    rf"|\bor\s+(?:may\s+)?not\s+{_TAKING}\b"
     # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
     r"|\bregardless of\b|\birrespective of\b)[^,;.)\]]*"
 )

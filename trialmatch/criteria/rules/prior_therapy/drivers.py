@@ -158,7 +158,8 @@ def names_driver(norm: str) -> bool:
 # after targeted drugs", "without driver mutations, or with driver mutations after failure of targeted therapy": the
 # negative patients are a way in of their own, so the therapy binds only the carriers.
 _NEGATIVE_WORD = r"(?:negative|wild[\s-]?types?|wt)"
-_CARRIER_WORD = (r"(?:positive|mutant|mutated|mutations?|rearranged|rearrangements?|fusions?|translocations?|altered"
+_CARRIER_WORD = (r"(?:positive|mutant|mutated|mutations?|rearranged|rearrangements?|fusions?|translocations?"
+                 r"|translocated|amplified|altered"
                  r"|alterations?|carriers?)")
 _NEGATIVE_OR_CARRIER = guarded(
     rf"(?:\b{_NEGATIVE_WORD}|\b(?P<without>without|no|absence\s+of|lacking))\b(?P<gap>[^.;:()]{{0,60}}?)"

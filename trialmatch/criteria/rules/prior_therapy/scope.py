@@ -66,9 +66,13 @@ _PATIENTS_WITH = re.compile(
     rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:for\s+|in\s+)?{_SUBJECT}\s+{_HOLDING}\s+"
     rf"(?:(?:an?|the|known|documented|confirmed|sensiti\w+|activating|common|rare|other)\s+)*{_GENE_WORD}"
 )
+# How a gene word marks its carriers: "ALK-translocated", "RET fusion-positive", "MET-amplified", "ROS1-harbouring".
+# Open to any participle after a gene ("-driven", "-addicted"): the gene word itself must still be a gene (_gene).
+_MARKED = (r"(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|rearrangements?|translocated"
+           r"|translocations?|altered|alterations?|amplified|amplifications?|[a-z]{3,}(?:ed|en|ing))")
 _GENE_PATIENTS = re.compile(
     # "KRAS G12C-mutant patients": a protein change may sit between the gene and the word.
-    rf"^\W*(?:for\s+)?{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|altered)"
+    rf"^\W*(?:for\s+)?{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?[\s-]*{_MARKED}"
     r"[\s-]*(?:positive\s+)?(?:nsclc\s+)?(?:patients|subjects|participants|pts)\b"
 )
 # A label naming the gene and its alterations: "EGFR ex19del/L858R pts: ...", "KRAS G12C/G12D patients: ...".
@@ -78,8 +82,8 @@ _GENE_ALTERATION_LABEL = re.compile(
 )
 # "The T790M cohort must ...", "EGFR-mutant arm: ...": a group named by its marker.
 _GENE_COHORT = re.compile(
-    rf"^\W*(?:for\s+|in\s+)?(?:the\s+)?{_GENE_WORD}[\s-]*(?:(?:mutant|mutated|mutations?|positive|\+|fusions?"
-    r"|rearranged|altered)[\s-]*)?(?:positive\s+)?(?:nsclc\s+)?(?:cohorts?|groups?|arms?|subgroups?|populations?"
+    rf"^\W*(?:for\s+|in\s+)?(?:the\s+)?{_GENE_WORD}[\s-]*(?:{_MARKED}[\s-]*)?"
+    r"(?:positive\s+)?(?:nsclc\s+)?(?:cohorts?|groups?|arms?|subgroups?|populations?"
     r"|subsets?)\b"
 )
 # The tumour as the subject: "ALK-positive NSCLC previously treated with ...", "Known ALK fusion treated with ...",
@@ -87,8 +91,9 @@ _GENE_COHORT = re.compile(
 # "patients with ALK fusion ...". Only when what was given follows at once (or a colon closes the heading).
 _GENE_TUMOUR = re.compile(
     rf"^\W*(?:for\s+|in\s+)?(?:(?:an?|the|known|documented|confirmed)\s+)*{_GENE_WORD}(?:[\s-]+[a-z]\d{{2,4}}[a-z])?"
-    r"[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|rearrangements?|altered|alterations?)"
-    r"[\s-]*(?:positive\s+)?(?:(?:advanced|metastatic|locally advanced)\s+)?(?:nsclc|disease|tumou?rs?|cancers?"
+    r"[\s-]*(?:mutant|mutated|mutations?|positive|\+|fusions?|rearranged|rearrangements?|translocated|translocations?"
+    r"|amplified|amplifications?|altered|alterations?)[\s-]*(?:positive\s+)?"
+    r"(?:(?:advanced|metastatic|locally advanced)\s+)?(?:nsclc|disease|tumou?rs?|cancers?"
     r"|lung cancer)?(?=\s*:|\s+(?:(?:previously|prior|already)\s+)?(?:pre-?treated|treated|exposed)\s+(?:with|by|to)\b"
     r"|\s+(?:that|which)\s+(?:has|have|had)\s+(?:previously\s+)?(?:been\s+treated|received|progressed)\b)"
 )

@@ -295,6 +295,19 @@ _TARGET_BEFORE = re.compile(r"(?:^|[\s(,;:/])(?P<target>(?:pan-?)?[a-z][a-z0-9.]
                             r"(?:\s(?:p\.)?[a-z]\d{1,4}[a-z]{0,3})?)[\s-]{1,2}$")
 _NOT_TARGET = re.compile(r"line|gen|\d+(?:st|nd|rd|th)\b")
 UNNAMED_TARGET = "c:unnamed_target"
+# A gene and its variant before "targeted / directed": "EGFR exon 20 insertion-targeted agent", "ALK
+# fusion-directed therapy", "MET exon 14 skipping-targeted agent". The class is the gene's (narrowed to the variant
+# where the vocabulary has it), never the generic "targeted therapy" the last words alone would give.
+_VARIANT_WORD = (r"(?:exon|ex|\d{1,2}|ex\d{1,2}(?:ins|del)?|insertions?|ins|deletions?|del|skipping"
+                 r"|mutations?|mutant|mutated|fusions?|rearrangements?|rearranged|translocations?|translocated|alterations?|altered"
+                 r"|amplifications?|amplified|positive|(?:p\.)?[a-z]\d{1,4}[a-z]{0,3})")
+_GENE_VARIANT_BEFORE = re.compile(
+    rf"(?:^|[\s(,;:/])(?P<target>(?P<gene>[a-z][a-z0-9]{{1,5}})(?:[\s-]+{_VARIANT_WORD}){{1,5}})[\s-]{{1,2}}$")
+# Variant words that name the gene's drivers as a whole: "ALK fusion-targeted" is every ALK TKI.
+_WHOLE_GENE_WORDS = frozenset({"mutation", "mutations", "mutant", "mutated", "fusion", "fusions", "rearrangement",
+                               "rearrangements", "rearranged", "translocation", "translocations", "translocated",
+                               "alteration", "alterations", "altered", "amplification", "amplifications",
+                               "amplified", "positive"})
 
 
 @cache
@@ -308,6 +321,9 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     """ "KRAS G12D targeted therapy", "B7-H3 targeted agent": the class of the target written before a bare
     "targeted therapy" (a gene the vocabulary classes, else UNNAMED_TARGET), and where the target starts. None
     when no target is written there ("molecularly targeted therapy", "first-line targeted therapy")."""
+    variant = _variant_item(text, start)
+    if variant is not None:
+        return variant
     found = _TARGET_BEFORE.search(text, max(0, start - 30), start)
     if found is None:
         return _selective_item(text, start)
@@ -322,6 +338,27 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     first = key.split(" ")[0]
     genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+def _variant_item(text: str, start: int) -> tuple[str, int] | None:
+    """ "EGFR exon 20 insertion-targeted agent": the variant's class when the vocabulary has one, the gene's class
+    when the variant words name all its drivers ("ALK fusion-targeted"), else UNNAMED_TARGET (a question for the
+    gene's drugs, target_near). None when no gene with a variant is written before `start`."""
+    found = _GENE_VARIANT_BEFORE.search(text, max(0, start - 50), start)
+    if found is None:
+        return None
+    gene = _target_classes().get(" ".join(_key(found.group("gene"))))
+    if gene is None:
+        return None
+    key = _key(found.group("target"))
+    while len(key) > 1 and key[-1] in _WHOLE_GENE_WORDS:
+        key = key[:-1]  # "BRAF V600E mutation-targeted": the V600E class
+    known = _target_classes().get(" ".join(key)) or _class_item(phrase_index().get((*key, "inhibitor")))
+    if known:
+        return known, found.start("target")
+    if set(key[len(_key(found.group("gene"))):]) <= _WHOLE_GENE_WORDS:
+        return gene, found.start("target")
+    return UNNAMED_TARGET, found.start("target")
 
 
 # "EGFR exon 20-selective TKI", "mutant-specific tyrosine kinase inhibitor": the class narrowed by a qualifier, to
@@ -391,6 +428,10 @@ def target_near(text: str) -> list[str]:
     norm = normalize(text)
     near: list[str] = []
     for word in _TARGETED_WORD.finditer(norm):
+        variant = _GENE_VARIANT_BEFORE.search(norm, max(0, word.start() - 50), word.start())
+        if variant and (item := _target_classes().get(" ".join(_key(variant.group("gene"))))):
+            near.append(item)
+            continue
         found = _TARGET_BEFORE.search(norm, max(0, word.start() - 30), word.start())
         if found:
             near += [item for tok in _key(found.group("target")) if (item := _target_classes().get(tok))]
