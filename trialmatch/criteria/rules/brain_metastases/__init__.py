@@ -793,7 +793,8 @@ def _mention_statements(
     cohort_requires = (criterion.scope is not None and criterion.scope.kind not in ("condition", "phase")
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
     requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
-                or _documented(sentence, start, end) or _lay_requirement(sentence, start))
+                or _documented(sentence, start, end) or _lay_requirement(sentence, start)
+                or _origin_requirement(sentence, start, end))
     if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     statement = _statement("conditional", sentence, E, X, X)
@@ -855,6 +856,16 @@ def _condition_sentences(sentences: list[str], index: int) -> list[str]:
     return following
 
 
+# What may stand before the mention in a bare bullet: a few words that name whom, never a verb, negation or condition.
+_BARE_LEAD = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|those|adults?)\s+(?:with|having)\s+)?"
+    r"(?:(?!(?:no|not|without|if|when|unless|except|any|history|prior|previous\w*)\b)[\w-]+\s+){0,3}$",
+    re.I)
+# "lung" sharing the noun of a list ("from lung or breast cancer", "lung, renal and breast primaries"); not the "lung"
+# of small cell lung cancer.
+_DISTRIBUTED_LUNG = re.compile(r"(?<!small cell )(?<!small-cell )\blung\b(?=\s*(?:,|/|\band\b|\bor\b))", re.I)
+
+
 def _other_primary_origin(sentence: str, end: int) -> bool:
     """ "Brain metastases from small cell lung cancer, germ cell tumours, lymphoma or leukaemia": the rule is about
     metastases of other cancers, which an NSCLC patient's are not; whatever their state, it sets no brain rule for
@@ -866,9 +877,22 @@ def _other_primary_origin(sentence: str, end: int) -> bool:
     v = vocab()
     if v["nsclc"].search(primaries) or phrases.ANY_PRIMARY.search(primaries):
         return False
-    if v["lung_cancer"].search(mask(primaries, v["sclc"])):
-        return False  # "from lung cancer": the patient's own may be meant
+    masked = mask(primaries, v["sclc"])
+    if v["lung_cancer"].search(masked) or _DISTRIBUTED_LUNG.search(masked):
+        return False  # "from lung cancer", "from lung or breast cancer": the patient's own may be meant
     return bool(v["other_cancers"].search(primaries))
+
+
+def _origin_requirement(sentence: str, start: int, end: int) -> bool:
+    """ "Brain metastases from lung or breast cancer" as an inclusion of its own: the bullet names the trial's
+    population by where its brain metastases come from, so the patient must have them. Only when the origin clause
+    ends the sentence and no more than a few plain words ("Patients with", "Known") come before the mention."""
+    origin = phrases.ORIGIN_AFTER.match(sentence, end)
+    if origin is None or sentence[origin.end():].strip(" .,"):
+        return False
+    lead = sentence[:start]
+    # (a state before it, "newly diagnosed", "untreated", is left to the plain reading: which ones it lets in)
+    return bool(_BARE_LEAD.match(lead)) and not _names_state(lead) and not phrases.STATE_WORD.search(lead)
 
 
 def _lay_requirement(sentence: str, start: int) -> bool:
@@ -910,6 +934,9 @@ def _way_in(sentence: str) -> str | None:
             continue  # "from a primary or metastatic NSCLC", "histologically or cytologically": one way in
         if phrases.LEPTO.search(alternative) and not phrases.BRAIN_METS.search(alternative):
             return "lepto"
+        if phrases.LOCAL_TREATMENT_START.match(alternative) and phrases.TREATED_WITH.search(
+                flat, mention.end(), way.start()):
+            continue  # "not treated with radiotherapy or surgery": two treatments of the same lesion
         elsewhere = phrases.OUTSIDE_BRAIN.search(alternative)  # "or 1 measurable lesion outside the brain"
         if not elsewhere and (phrases.SITE_WORDS.search(alternative) or phrases.STATE_WORD.search(alternative[:40])
                               or phrases.COUNTED_LESIONS.match(alternative)):
@@ -920,7 +947,10 @@ def _way_in(sentence: str) -> str | None:
 
 # "brain metastases from a confirmed primary or metastatic NSCLC tumour": the cancer they come from, not a way in.
 _ORIGIN_CLAUSE = re.compile(
-    r"^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+|secondary\s+)?(?:from|to|of)\b[^,;.()]*$",
+    r"^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+|secondary\s+)?(?:from|to|of)\b[^,;.()]*$"
+    # a list of primaries may run on with commas: "from lung, renal or breast primaries" (not "to the brain, spine or
+    # meninges": sites, each a way in)
+    r"|^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+)?from\b[^;.()]*$",
     re.I)
 _ADVERB_PAIR = re.compile(r"\w+ly\s*$", re.I)
 
@@ -1158,6 +1188,11 @@ def _requirement(sentence: str, before: str, after: str, rest_of_sentence: str =
         # "active, or stable treated, brain metastases"; "asymptomatic ones, or ones clinically stable": the second
         # lets treated ones in, the first says whether active ones are.
         return _statement("requires", sentence, X, E, E if active_named or not limited else U)
+    if phrases.LOCAL_SUITABILITY.search(rest_of_sentence):
+        # "brain metastases not suitable for surgery or radiosurgery": which ones fit is not in any profile
+        statement = _requirement(sentence, before, after, "")
+        _unsettled_by_suitability(statement)
+        return statement
     if active_named:
         return _statement("requires_active", sentence, X, X, E)
     if limited:
@@ -1390,6 +1425,25 @@ def _topic_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
     items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
     return len(items) >= 2 and all(_about_brain(c.text) and _STATE_SUBJECT.match(c.text)
                                    and _RULE_VERB.search(c.text) for c in items)
+
+
+def _suitability_sub_bullet(criteria: tuple[Criterion, ...], position: int,
+                            chunks: dict[int, list[dict[str, Any]]]) -> None:
+    """ "Brain metastases on MRI" / sub-bullet "Not suitable for resection or radiosurgery": the sub-bullet says which
+    metastases the requirement above it asks for, by whether they fit a local treatment, which no profile says.
+    Treated or active ones meet it or not: a question (a patient without any still fails the requirement)."""
+    depth = criteria[position].depth
+    parent = next((p for p in range(position - 1, -1, -1) if criteria[p].depth < depth), None)
+    if parent is None:
+        return
+    for statement in chunks.get(parent, []):
+        if statement["kind"].startswith("requires"):
+            _unsettled_by_suitability(statement)
+
+
+def _unsettled_by_suitability(statement: dict[str, Any]) -> None:
+    for state in ("treated_stable", "active"):
+        statement[state] = U if statement[state] == E else statement[state]
 
 
 def _exception_bullet(criterion: Criterion, before: list[dict[str, Any]]) -> None:
@@ -1649,6 +1703,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             worded = words_in[criterion.text] = sentence_words.possible(criterion.text)
         if not worded and criterion.text[:1] in "EeUu" and phrases.EXCEPTION_START.match(criterion.text):
             _exception_bullet(criterion, chunks.get(position - 1, []))
+        if criterion.depth and criterion.section == "inclusion" and phrases.LOCAL_SUITABILITY.search(criterion.text):
+            _suitability_sub_bullet(criteria, position, chunks)
         possible = worded and sited_words.get(criterion.text)
         if possible is None:
             possible = sited_words[criterion.text] = site_words.possible(criterion.text)

@@ -428,7 +428,8 @@ EXCEPTION_CUE = guarded(
     r"|exceptions? (?:may )?apply|however|provided|providing|as long as|only if"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
-    r"|participate|enrol\w*)|(?:are|is|were) (?:eligible|allowed|permitted)"
+    # "(previously irradiated lesions that are stable are also allowed)": "also" / "still" between verb and permission
+    r"|participate|enrol\w*)|(?:are|is|were) (?:(?:also|still) )?(?:eligible|allowed|permitted|acceptable)"
     # "... stable for 28 days can enter the group", "may join the study", (translated) "can into the group"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enter\w*|join\w*|(?:put |taken )?into the (?:group|study|trial)))\b",
     re.I,
@@ -516,7 +517,7 @@ ASYMPTOMATIC = re.compile(
 # "Treated metastases without progression will be allowed" after a brain-metastasis exclusion: the
 # site is not repeated, but the permission is about the same metastases.
 BARE_PERMIT = guarded(
-    r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:be\s+)?"
+    r"\b(?:metasta\w*|lesions?)\b[^.;]{0,80}?\b(?:will|are|is|may|can|could|shall)\s+(?:(?:also|still)\s+)?(?:be\s+)?"
     r"(?:allowed|permitted|eligible|included|enrolled|accepted|considered)\b",
     re.I,
 )
@@ -730,8 +731,12 @@ UNTREATED_TARGET = guarded(
 )
 INTRACRANIAL_LESION = guarded(rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)", re.I)
 UNTREATED_LESION = guarded(
-    rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)\s+(?:that |which )?(?:has |have |is |are )?"
-    rf"(?:not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|undergone)|untreated)"
+    # (a size or count aside may come between: "intracranial lesion (>= 5 mm) that has not been previously treated";
+    # the verb may be a modal: "at least one intracranial lesion must not have been treated with local therapy")
+    rf"\b{SITE}\s+(?:target |measurable )?(?:lesions?|metasta\w*)\s+(?:\([^()]{{1,40}}\)\s*,?\s*)?"
+    rf"(?:that |which )?(?:has |have |is |are |must |should |shall )?"
+    rf"(?:not (?:yet )?(?:have )?(?:been )?(?:previously )?(?:treated|irradiated|undergone)|untreated"
+    rf"|never (?:been )?(?:previously )?(?:treated|irradiated))"
     rf"|\b(?:untreated|previously untreated|non-irradiated) (?:target |measurable )?{SITE}\s+(?:lesions?|metasta\w*)",
     re.I,
 )
@@ -932,6 +937,27 @@ STATE_WORD = re.compile(
     r"|progressive|progressing|new|newly|ones?)\b",
     re.I,
 )
+# "... that has not been treated with radiotherapy or surgery": the "or" joins two local treatments of the same lesion,
+# it opens no other way in.
+LOCAL_TREATMENT_START = re.compile(
+    r"(?:(?:prior|previous|local|neuro-?)\s*)?(?:surgery|surgical|resection|neurosurgery|radiotherapy|radiation"
+    r"|irradiation|radiosurgery|stereotactic|SRS|SBRT|SRT|WBRT|whole[- ]brain|gamma[- ]knife|craniotomy"
+    r"|local\s+(?:therapy|treatment))\b",
+    re.I,
+)
+# "Not suitable for surgical resection or stereotactic radiosurgery", "amenable to SRS": whether the lesions fit a local
+# treatment, a property no profile reports (said of the brain metastases a trial asks for, in its bullet or a
+# sub-bullet of it).
+LOCAL_SUITABILITY = guarded(
+    r"\b(?:(?:not\s+(?:be\s+)?)?(?:suitable|amenable|eligible|appropriate|a\s+candidate|candidates?)|unsuitable"
+    r"|ineligible|inappropriate|non-?amenable)\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}?(?:surg\w*|resect\w*"
+    r"|radiosurg\w*|SRS|SRT|stereotactic|radiotherapy|radiation|local\s+(?:therapy|treatment)|neurosurg\w*"
+    r"|craniotomy|gamma)",
+    re.I,
+)
+# What comes before that "or": a treatment the lesion had or had not ("treated with", "received", "irradiated").
+TREATED_WITH = re.compile(
+    r"\b(?:treat\w*|irradiat\w*|radio\w*|radiation|surg\w*|resect\w*|received|receiv\w*|underg\w*)\b", re.I)
 # "Leptomeningeal disease or untreated brain metastases": the other way in written first.
 LEPTO_OR = guarded(rf"(?:{LEPTO.pattern.pattern})[^.;]{{0,40}}?\b(?:and/)?or\b", re.I)
 # "unless treated and stable; in Part B, asymptomatic untreated brain metastases are allowed": a clause after ";"
