@@ -14,7 +14,10 @@
 4. A brain requirement narrowed by whether its metastases fit a local treatment ("Brain metastases on MRI" with the
    sub-bullet "Not suitable for surgical resection or stereotactic radiosurgery"): the sub-bullet was read as nothing,
    so an active profile met the requirement. No profile says whether its lesions suit surgery or radiosurgery: a
-   treated or active patient is a question; one without brain metastases still fails."""
+   treated or active patient is a question; one without brain metastases still fails.
+5. A qualifier and CNS site shared by a list whose member is a bare "metastases" ("Symptomatic primary CNS tumour,
+   metastases or leptomeningeal disease"): only the leptomeningeal member was read, so an active profile was not
+   asked about. The metastases are the CNS ones, under the list's qualifier."""
 
 from __future__ import annotations
 
@@ -150,3 +153,41 @@ def test_near_miss_other_sub_bullet_keeps_the_requirement() -> None:
 def test_near_miss_suitability_of_another_site_in_an_exclusion_is_untouched() -> None:
     assert brain(exclusion="Active brain metastases") == (EL, EL, EX, UN)
     assert brain(inclusion="Primary tumour not suitable for surgical resection") == NO_RULE
+
+
+SHARED_SITE_LIST = [
+    ("Symptomatic primary central nervous system (CNS) tumour, metastases, leptomeningeal disease, or cord compression",
+     (EL, EL, UN, UN)),
+    ("Symptomatic CNS tumours, metastases or meningeal carcinomatosis", (EL, EL, UN, UN)),
+    ("Untreated brain tumours or metastases", (EL, EL, EX, UN)),
+    ("Active primary intracranial neoplasm, metastatic disease or leptomeningeal spread", (EL, EL, EX, UN)),
+    ("Progressing cerebral tumour and metastases", (EL, EL, EX, UN)),
+    ("Uncontrolled primary brain malignancy, metastases, or spinal cord compression", (EL, EL, EX, UN)),
+]
+
+
+@pytest.mark.parametrize(("exclusion", "expected"), SHARED_SITE_LIST)
+def test_list_sharing_a_cns_site_names_its_metastases(exclusion: str, expected: tuple[str, ...]) -> None:
+    assert brain(exclusion=exclusion) == expected
+
+
+def test_shared_site_list_keeps_its_permission() -> None:
+    exclusion = ("Symptomatic primary CNS tumour, metastases or leptomeningeal disease. Participants are eligible if "
+                 "neurological symptoms and CNS imaging are stable")
+    assert brain(exclusion=exclusion) == (EL, EL, UN, UN)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Primary CNS tumours or metastases of another cancer",   # no qualifier: not this kind
+    "Symptomatic CNS tumours",                                # no metastases named
+    "Symptomatic liver tumours, metastases or ascites",      # another site
+])
+def test_near_miss_lists_without_shared_cns_qualifier_stay_as_they_were(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[1] != EX
+
+
+def test_near_miss_also_allowed_outside_a_brain_criterion_sets_no_rule() -> None:
+    got = brain(inclusion="At least one measurable lesion per RECIST 1.1 (previously irradiated lesions that are "
+                          "stable are also allowed)",
+                exclusion="Prior thoracic radiotherapy (irradiated lesions that have progressed are also allowed)")
+    assert got == NO_RULE

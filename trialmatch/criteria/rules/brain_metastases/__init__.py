@@ -581,6 +581,11 @@ def _mention_statements(
         span = disease.span("site")  # "symptomatic CNS disease": its qualifier stays before the mention
     elif span is None and "nvolvement" in sentence and (involvement := phrases.CNS_INVOLVEMENT.search(sentence)):
         span = involvement.span("site")  # "NSCLC with CNS involvement"
+    shared_qualifier = ""
+    if not disease and span is None and "etasta" in sentence and (
+            shared := phrases.SHARED_SITE_METS.search(sentence)):
+        # "Symptomatic CNS tumour, metastases or ...": the list's CNS metastases, with the list's qualifier
+        span, shared_qualifier = shared.span("site"), shared.group("qualifier")
     if sentence.rstrip().endswith(":") and follow:
         sentence_and_list = f"{sentence} {follow}"
     else:
@@ -598,7 +603,7 @@ def _mention_statements(
         return [_allowance(sentence_and_list)], last
     if ("rom" in sentence or "econdary" in sentence) and _other_primary_origin(sentence, end):
         return [], last  # "Brain metastases from small cell lung cancer or lymphoma": other cancers' metastases
-    before = _before_window(sentence, start)
+    before = f"{shared_qualifier} " if shared_qualifier else _before_window(sentence, start)
     if "f " in sentence and (conditioned := _if_patient_condition(sentence, start, end)) is not None:
         return [conditioned], last
     if _scan_reason(sentence, start, end):

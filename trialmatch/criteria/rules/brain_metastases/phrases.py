@@ -80,6 +80,14 @@ BRAIN_DISEASE = guarded(
     rf"(?P<site>{_BRAIN_SITE}(?:{_SHARED_SITE}){{0,2}}\s+(?:disease|involvement|lesions?))\b",
     re.I,
 )
+# "Symptomatic primary CNS tumour, metastases or leptomeningeal disease": the site and its qualifier shared by a list,
+# whose bare "metastases" are the CNS ones.
+SHARED_SITE_METS = guarded(
+    r"\b(?P<qualifier>active|untreated|symptomatic|progressive|progressing|unstable|uncontrolled)\s+(?:primary\s+)?"
+    rf"{_BRAIN_SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:tumou?rs?|neoplasms?|malignanc(?:y|ies))\s*"
+    r"(?:,|/|\bor\b|\band\b|\band/or\b)\s*(?:(?:or|and|and/or)\s+)?(?P<site>metasta(?:sis|ses|tic disease))\b",
+    re.I,
+)
 # "NSCLC with CNS involvement", "central nervous system involvement": the cancer reaching the CNS, its metastases.
 CNS_INVOLVEMENT = re.compile(
     r"\b(?P<site>(?:cns|central nervous(?: system)?|intracranial|brain)(?:\s*\(cns\))?\s+involvement)\b", re.I)
