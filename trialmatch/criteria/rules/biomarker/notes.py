@@ -13,6 +13,7 @@ import re
 
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.text import CLAUSE_END
 
 _SHUT = r"(?:excluded|exclusionary|not\s+eligible|ineligible|not\s+allowed|not\s+permitted)"
 _COPULA = r"(?:is|are|will\s+be|shall\s+be|would\s+be)\s+"
@@ -34,7 +35,6 @@ _DASH_NOTE_MID = guarded(
     r"(?=[.;]\s)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.;]\s+")
 # ", ROS1-positive patients not eligible" at the end, after a main clause that names the disease: a comma
 # note needs its own subject ("patients", "tumours") and a main clause with no list of its own.
 _COMMA_NOTE = guarded(
@@ -87,7 +87,7 @@ def note_apart(text: str) -> str:
             continue
         main = (text[:match.start()] + text[match.end():]).strip()
         if pattern is _DASH_NOTE_MID:
-            main = _SENTENCE_END.split(text[:match.start()])[-1]  # the note's own sentence: the others are apart
+            main = CLAUSE_END.split(text[:match.start()])[-1]  # the note's own sentence: the others are apart
         if not _keeps_requirement(main) or _NO_OWN_SUBJECT.search(match.group("note")) or (
                 pattern is _COMMA_NOTE and ("," in main or _SUBJECT_MAIN.match(main)
                                             or not _DISEASE_NOUN.search(main))):
