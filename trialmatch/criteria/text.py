@@ -29,8 +29,9 @@ from trialmatch.criteria.rules.reader import (
 )
 from trialmatch.criteria.rules.reader.alternatives import alternative_clauses, table_rows
 from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
-from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, HEADING_MARK, MARKS
+from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, HEADING_MARK, MARKS
 from trialmatch.criteria.rules.reader.steps import is_later_step, later_steps
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 
 Section = Literal["inclusion", "exclusion", "other"]
 

@@ -40,7 +40,7 @@ from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
-from trialmatch.criteria.rules.reader.scope import GROUP_WORD
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote
 
 NAME = "brain_metastases"
