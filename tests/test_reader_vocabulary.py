@@ -9,7 +9,7 @@ import pytest
 from trialmatch.criteria.rules.biomarker.arm_tags import without_arm_tags
 from trialmatch.criteria.rules.biomarker.part_tags import part_labels
 from trialmatch.criteria.rules.biomarker.routing import allocation_start
-from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban
+from trialmatch.criteria.rules.prior_therapy.assigned_agent import assigned_agent_ban
 from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN, GROUP_NOUN, GROUP_WORD, group_nouns
 
 
