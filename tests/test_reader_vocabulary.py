@@ -53,3 +53,39 @@ def test_near_misses_keep_no_group() -> None:
     assert without_arm_tags("LVEF below 50% (HER2 testing)") == ("LVEF below 50% (HER2 testing)", False)
     assert part_labels("participants A and B, partial response") == set()
     assert assigned_agent_ban("Prior treatment with the assigned study drug") is None
+
+
+@pytest.mark.parametrize("text", ["are excluded", "is not eligible", "will be ineligible", "shall not be permitted",
+                                  "would be exclusionary", "are not included", "be not allowed", "is not be eligible"])
+def test_shut_out_said_after_the_group(text: str) -> None:
+    from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
+
+    assert re.fullmatch(SHUT_OUT, text)
+
+
+@pytest.mark.parametrize("text", ["are eligible", "is not required", "was excluded", "are not counted",
+                                  "is allowed"])
+def test_near_misses_are_no_shut_out(text: str) -> None:
+    from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
+
+    assert not re.fullmatch(SHUT_OUT, text)
+
+
+@pytest.mark.parametrize("word", ["allowed", "permitted", "permissible", "acceptable", "accepted"])
+def test_allow_words(word: str) -> None:
+    from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD, SHUT_WORD
+
+    assert re.fullmatch(ALLOW_WORD, word)
+    assert not re.fullmatch(SHUT_WORD, word)
+
+
+def test_callers_read_the_shared_shut_words() -> None:
+    from trialmatch.criteria.rules.biomarker.notes import note_apart
+
+    # notes: a dash note whose copula is one of the shared ones, and a shut word it did not list before.
+    assert note_apart("PD-L1 TPS >= 50% (patients with EGFR or ALK alterations would be excluded)") == (
+        "PD-L1 TPS >= 50%; patients with EGFR or ALK alterations would be excluded")
+    assert note_apart("PD-L1 TPS >= 1% (patients with ROS1 fusions are not included)") == (
+        "PD-L1 TPS >= 1%; patients with ROS1 fusions are not included")
+    assert note_apart("PD-L1 TPS >= 1% (patients with ROS1 fusions are included)") == (
+        "PD-L1 TPS >= 1% (patients with ROS1 fusions are included)")

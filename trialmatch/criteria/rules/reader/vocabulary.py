@@ -57,3 +57,12 @@ GROUP_NOUN = group_nouns()
 _DESIGN_STEMS = ("escalat", "expan", "extens", "optimi", "finding", "run-?in", "randomi", "populat", "tier",
                  "lead-?in")
 GROUP_WORD = re.compile(r"\b(?:" + "|".join([*(noun.stem for noun in GROUP_NOUNS.values()), *_DESIGN_STEMS]) + ")")
+
+# A group shut out, said after it: "are excluded", "is not eligible", "will not be permitted" (a copula, then the shut
+# word), "(EGFR-mutant patients excluded)" (the shut word alone). Lower-case, like the nouns above.
+COPULA = r"(?:is|are|will\s+be|shall\s+be|would\s+be|be)"
+SHUT_WORD = r"(?:excluded|exclusionary|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|included))"
+SHUT_OUT = (rf"(?:{COPULA}\s+{SHUT_WORD}"
+            r"|(?:will|shall|would)\s+not\s+be\s+(?:eligible|allowed|permitted|included))")
+# A treatment or group let in: "is allowed", "are also permitted", "acceptable".
+ALLOW_WORD = r"(?:allowed|permitted|permissible|acceptable|accepted)"
