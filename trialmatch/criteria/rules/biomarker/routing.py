@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.prefilter import guarded
+
 _GROUP = r"(?:modules?|cohorts?|arms?|sub-?stud(?:y|ies)|groups?|baskets?|treatment\s+arms?|study\s+arms?)"
 _BASIS = (r"(?:based\s+on|determined\s+by|according\s+to|dependent\s+on|depending\s+on|guided\s+by"
           r"|on\s+the\s+basis\s+of)")
-_ALLOCATION = re.compile(
+_ALLOCATION = guarded(
     # "Module allocation is based on ...", "Assignment to a sub-study will be determined by ..."
     r"\b(?:(?:module|cohort|arm|sub-?study|group|basket|treatment)\s+)?(?:allocation|assignment)"
     r"(?:\s+(?:to|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + _GROUP + r")?\s+(?:is|will\s+be|are|shall\s+be)\s+" + _BASIS
