@@ -1291,6 +1291,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
+    criteria = _own_cancer_setting(text, criteria)
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
     named = named_parts(text) or _parts_beside_same(text, criteria)
     parsed = assemble(criteria, title_rules(text), named, alternatives.leaves, foreign_parts(text))
@@ -1305,6 +1306,36 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _own_cancer_setting(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Has received at least one prior platinum line ... for ES-SCLC" in a trial whose title and conditions name
+    ES-SCLC only: "for [cancer]" is the setting of the required treatment, and the trial's own cancer, so it is no
+    other group's rule. No NSCLC history is treatment for that cancer: the requirement is marked `for_cancer` (never
+    met). Bans ("No prior systemic treatment for ES-SCLC") and a group named by its past treatment ("Participants
+    treated previously for limited-stage SCLC must ...") keep the other-group reading. A basket that names NSCLC,
+    lung or solid tumours beside the other cancer keeps it too."""
+    own = set(cancers_named(text.header))
+    if not own or own & INCLUDES_NSCLC or "not_nsclc" in own:
+        return rules
+    return [_for_own_cancer(rule, own) for rule in rules]
+
+
+# A group named by its past treatment: "Participants treated previously for limited-stage SCLC ...".
+_TREATED_GROUP = re.compile(r"^\W{0,3}(?:all\s+)?(?:participants|patients|subjects|those|people|individuals)\s+"
+                            r"(?:who\s+(?:were|have\s+been|had\s+been|received|had)\s+|previously\s+)?"
+                            r"(?:treated|pre-?treated|previously|received)\b", re.I)
+
+
+def _for_own_cancer(rule: dict[str, Any], own: set[str]) -> dict[str, Any]:
+    scope = rule.get("scope")
+    if not scope or scope.get("kind") != "condition" or scope.get("genes") or not scope.get("diseases") \
+            or not set(scope["diseases"]) <= own or rule.get("section") != "inclusion" or rule.get("soft"):
+        return rule
+    wanted = rule["kind"] == "require" or (rule["kind"] == "lines" and (rule.get("min") or 0) >= 1)
+    if not wanted or _TREATED_GROUP.match(rule.get("evidence") or ""):
+        return rule
+    return {**rule, "for_cancer": list(scope["diseases"])}
 
 
 def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]]) -> bool:

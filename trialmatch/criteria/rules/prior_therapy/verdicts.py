@@ -719,6 +719,10 @@ def _aga_member(group: dict[str, Any], profile: Patient) -> bool | None:
 
 def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
+    if rule.get("for_cancer") and h.given:
+        # reading._own_cancer_setting: treatment for the trial's own (other) cancer, which no NSCLC history holds
+        return Outcome(EXCLUDED, lambda: "The trial asks for earlier treatment given for the cancer it studies, "
+                                         "which is not NSCLC; an NSCLC treatment history does not meet it.")
     aga = rule.get("aga")
     applies = _applies(rule, profile) if aga is None else _aga_member(aga, profile)
     if applies is False and aga is not None:
