@@ -53,7 +53,12 @@ from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_cont
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
-from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
+from trialmatch.criteria.rules.prior_therapy.scope import (
+    DRIVER_GENES,
+    biomarker_condition,
+    heading_cohorts,
+    scope_cohorts,
+)
 from trialmatch.criteria.rules.prior_therapy.sentence import (
     FirstRead,
     alone_clauses,
@@ -142,7 +147,7 @@ def _pieces(crit: Criterion) -> list[str]:
         parts.append(sentence[start:])
         if crit.section == "inclusion":
             parts = [clause for part in parts for clause in _negated_clauses(part)]
-        for part in (p.strip() for p in parts):
+        for part in (_without_arm_exception(p).strip() for p in parts):
             if not part:
                 continue
             if pieces and (_CONTINUES.match(part) or _elliptical_after_permit(pieces[-1], part)):
@@ -152,6 +157,28 @@ def _pieces(crit: Criterion) -> list[str]:
             else:
                 pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+# "Exception: for Arm A, patients with EGFR T790M mutation who progressed on a prior 1st or 2nd generation EGFR TKI are
+# eligible regardless of prior chemotherapy": one arm's way in for marker carriers who had a drug, instead of the
+# requirement before it. It is no heading over that requirement (which stays everyone else's), so it is cut out of the
+# sentence and read as a route (_arm_exception_routes).
+_ARM_EXCEPTION = guarded(
+    r"(?:\b(?:exception|however)\s*[:,]\s*)?\bfor\s+(?:the\s+)?(?:arm|cohort|part|group)\s+[\w-]{1,4}\s*,\s*"
+    r"(?:patients|participants|subjects)\s+(?:with|harbou?ring|carrying)\s+(?P<marker>[^.;]{2,80}?)\s+(?:who|that)\s+"
+    r"(?P<had>[^.;]{2,120}?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|enrolled|allowed)\s+"
+    r"(?:regardless|irrespective)\s+of\s+(?P<what>[^.;]{2,80})[.;]?", re.I)
+
+
+def _without_arm_exception(part: str) -> str:
+    """A sentence with its arm exception (_ARM_EXCEPTION) cut out; the whole sentence when that is all it says."""
+    if "regardless" not in part.lower() and "irrespective" not in part.lower():
+        return part
+    found = _ARM_EXCEPTION.search(part)
+    if found is None:
+        return part
+    rest = f"{part[:found.start()]} {part[found.end():]}".strip()
+    return rest if rest.strip(" .;:,") else part
 
 
 # "Progressed on osimertinib and no prior chemotherapy", "platinum doublet, with no prior docetaxel", "after a PD-1
@@ -1421,6 +1448,7 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
             egfr = bool(_EGFR.search(text.header)) if egfr is None else egfr
             routes += exempted_routes(norm, header_genes, egfr)
     owed = _owed_routes(rules)
+    rules = _arm_exception_routes(text, rules)
     if not routes and not owed:
         return rules
     ways = [r for r in routes if not r.get("only")]
@@ -1435,6 +1463,41 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
         mine = [*ways, *owed] if rule["kind"] == "naive" and not _grouped(rule) else ways
         out += _exempted(rule, exempt, mine) if exempt and rule["kind"] == "require" else \
             [{**rule, "driver_routes": mine} if mine else rule]
+    return out
+
+
+_EGFR_FINDINGS = ("t790m", "exon 19", "l858r", "exon 20", "c797s")
+
+
+def _arm_exception_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The inclusion requirements an arm exception lifts (_ARM_EXCEPTION: the treatment after "regardless of"),
+    each marked with the carriers (genes, EGFR findings) who come in by that arm after the drugs it names."""
+    routes: list[tuple[dict[str, Any], set[str]]] = []
+    for crit in text.inclusion:
+        low = crit.text.lower()
+        if "regardless" not in low and "irrespective" not in low:
+            continue
+        for found in _ARM_EXCEPTION.finditer(crit.text):
+            genes = [g for g in genes_named(found.group("marker")) if g in DRIVER_GENES]
+            items = [i for m in find_mentions(normalize(found.group("had")), True) for i in m.items]
+            lifted = {i for m in find_mentions(normalize(found.group("what")), True) for i in m.items}
+            if not genes or not items or not lifted:
+                continue
+            route: dict[str, Any] = {"genes": genes, "every": False, "items": list(dict.fromkeys(items))}
+            marker = found.group("marker").lower()
+            if "EGFR" in genes and (findings := [w for w in _EGFR_FINDINGS if w in marker]):
+                route["egfr_findings"] = findings
+            routes.append((route, lifted))
+    if not routes:
+        return rules
+    out = []
+    for rule in rules:
+        wanted = [*(rule.get("of") or ()), *(i for g in rule.get("groups") or () for i in g)]
+        mine = [route for route, lifted in routes if wanted and all(i in lifted or _covered(i, lifted) for i in wanted)]
+        if rule["section"] != "inclusion" or rule["kind"] not in ("require", "lines") or not mine:
+            out.append(rule)
+            continue
+        out.append({**rule, "driver_routes": [*(rule.get("driver_routes") or ()), *mine]})
     return out
 
 
