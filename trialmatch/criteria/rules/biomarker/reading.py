@@ -73,7 +73,12 @@ from trialmatch.criteria.rules.biomarker.groups import (
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
-from trialmatch.criteria.rules.biomarker.notes import negative_aside_apart, note_apart, widening_apart
+from trialmatch.criteria.rules.biomarker.notes import (
+    negated_list_rejoined,
+    negative_aside_apart,
+    note_apart,
+    widening_apart,
+)
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
@@ -836,8 +841,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                    else "inclusion")
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
-        read_whole = (negative_aside_apart(widening_apart(note_apart(criterion.text))) if section == "inclusion"
-                      else criterion.text)
+        # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
+        read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
+                      if section == "inclusion" else criterion.text)
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
