@@ -222,7 +222,7 @@ def _bends_score(text: str) -> bool:
     return start is not None and _SCORE_WORD.search(text, start) is not None
 
 
-_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
+_INELIGIBLE = guarded(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
 _ASSAY_FOR_ONLY = guarded(
@@ -262,7 +262,7 @@ _EXCEPTION_ENTRY = guarded(
     r"|(?:is|are|remains?)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|included|accepted))\b",
     re.I,
 )
-_GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
+_GERMLINE = guarded(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # "an alteration for which NO approved targeted therapy is available": the drug's absence is the point, and whether
 # a profile's change has a drug is not what "actionable" reads then. Bounded windows, no nested repeats.
 _NO_TARGETED_DRUG = re.compile(
@@ -352,7 +352,7 @@ _OR_UNKNOWN = guarded(
 
 # "Detection of EGFR mutations will be performed centrally", "(must have confirmed EGFR/ALK mutation status)": the
 # trial tests the tumour itself, so "known" there does not let an untested tumour through.
-_TEST_DEMANDED = re.compile(
+_TEST_DEMANDED = guarded(
     r"\b(?:testing|tests?|detection|status|results?)\b[^.;]{0,80}?\b(?:will\s+be\s+(?:performed|done|tested)|"
     r"(?:performed|done|tested)\s+centrally|(?:is|are)\s+(?:required|mandatory)|must\s+be\s+(?:done|performed|completed))\b"
     r"|\bmust\s+(?:have|be)\s+(?:a\s+|the\s+)?(?:confirmed|documented|known|tested)\b[^.;]{0,60}\bstatus\b"

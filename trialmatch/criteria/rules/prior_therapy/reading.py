@@ -109,7 +109,7 @@ _EXCLUSION_LEAD_IN = re.compile(
     re.IGNORECASE)
 
 
-_NOTE_MARK = re.compile(r"(?<=[A-Za-z0-9)\]])\s+(?=(?:NOTE|Note|N\.B\.)\s*:)")
+_NOTE_MARK = guarded(r"(?<=[A-Za-z0-9)\]])\s+(?=(?:NOTE|Note|N\.B\.)\s*:)")
 
 
 def _pieces(crit: Criterion) -> list[str]:

@@ -266,7 +266,7 @@ _ELIGIBLE_ONLY = re.compile(
 
 # "that specifically and directly targets the EGFR pathway", "which selectively inhibit ALK": adverbs between the
 # relative word and its targeting verb hide the vocabulary's "that targets EGFR". Blanked, length kept.
-_ADVERB_IN_TARGETING = re.compile(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
+_ADVERB_IN_TARGETING = guarded(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
                                   r"(?=(?:targets?|inhibits?|blocks?)\b)")
 
 
