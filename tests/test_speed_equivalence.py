@@ -54,7 +54,7 @@ def test_every_token_a_gene_starts_with_is_a_gene_start() -> None:
 
 def test_arm_word_gate_keeps_every_arm_example() -> None:
     """assigned_agent_ban runs _ARM_EXAMPLE only where _ARM_WORD is: every text the pattern matches in holds it."""
-    from trialmatch.criteria.rules.prior_therapy import study_phase
+    from trialmatch.criteria.rules.prior_therapy import assigned_agent
 
     pieces = ["prior", "anti-HER2 therapy", "for", "in", "the", "HER2", "BRAF/MEK", "arm", "ARM", "Cohort", "module",
               "sub-study", "substudy", "Sub-Study", "armed", "pharma", "farm", "(", ")", ",", ";", "e.g.",
@@ -64,5 +64,5 @@ def test_arm_word_gate_keeps_every_arm_example() -> None:
     for _ in range(5000):
         text = rng.choice(["", " "]).join(rng.choice(pieces) + rng.choice([" ", "  ", "", "\n"])
                                           for _ in range(rng.randint(0, 12)))
-        if study_phase._ARM_EXAMPLE.search(text):
-            assert study_phase._ARM_WORD.search(text), text
+        if assigned_agent._ARM_EXAMPLE.search(text):
+            assert assigned_agent._ARM_WORD.search(text), text

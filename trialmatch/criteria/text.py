@@ -29,8 +29,9 @@ from trialmatch.criteria.rules.reader import (
 )
 from trialmatch.criteria.rules.reader.alternatives import alternative_clauses, table_rows
 from trialmatch.criteria.rules.reader.continuations import join_continuations, nest_alternatives
-from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, GROUP_WORD, HEADING_MARK, MARKS
+from trialmatch.criteria.rules.reader.scope import GROUP_LINE_MARK, HEADING_MARK, MARKS
 from trialmatch.criteria.rules.reader.steps import is_later_step, later_steps
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 
 Section = Literal["inclusion", "exclusion", "other"]
 
@@ -67,13 +68,21 @@ _GROUP_AFTER = re.compile(_HEADING_LEAD + r"(?:inclusions?|exclusions?)(?: crite
                           r"(?:to|for|in)\s+)(?P<group>[^()]{2,60}?)\s*\)?$", re.I)
 _GROUP_BEFORE = re.compile(r"^(?P<group>[^:]{2,60}?)[\s,\-\u2013\u2014]+(?:key\s+|main\s+|additional\s+|specific\s+)?"
                            r"(?P<which>inclusion|exclusion)s?\s+criteria$", re.I)
-# A full stop or semicolon, then a capital or a bracket; not the stop of an abbreviation ("(e.g.
-# Nivolumab or Pembrolizumab)", "Oken et al. 1982", "vs. Docetaxel").
-_ABBREVIATIONS = ("e.g.", "E.g.", "i.e.", "I.e.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.", "No.", "Fig.",
-                  "ca.", "resp.")
-_SENTENCE_END = re.compile(r"(?<=[.;])" + "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
-                           + r"\s+(?=[A-Z(])")
-_MAY_END = re.compile(r"[.;]\s")  # every split point of _SENTENCE_END starts so
+# The one sentence splitter of the criteria stage: a cut after a full stop (or a semicolon), never after the stop of
+# an abbreviation ("(e.g. Nivolumab or Pembrolizumab)", "Oken et al. 1982", "vs. Docetaxel", "KRAS p. G12C", "EGFR,
+# ALK, etc. are allowed"). Every variant below shares these abbreviations; they differ only in where they cut.
+ABBREVIATIONS = ("e.g.", "E.g.", "eg.", "i.e.", "I.e.", "ie.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.",
+                 "No.", "no.", "Fig.", "ca.", "resp.", "p.")
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)  # (each look-behind is fixed-width)
+# A criterion's sentences (Criterion.sentences): a full stop or semicolon, then white space and a capital or a bracket.
+SENTENCE_END = re.compile(r"(?<=[.;])" + _NOT_ABBREVIATION + r"\s+(?=[A-Z(])")
+# A clause's end whatever follows: a full stop or semicolon, then white space ("... not eligible. at least one").
+CLAUSE_END = re.compile(r"(?<=[.;])" + _NOT_ABBREVIATION + r"\s+")
+# Marker clauses (biomarker/cues.sentences): every semicolon (a full-width one too) is a cut, the separator and the
+# white space after it consumed, unless "or" follows ("ALK rearrangement; or ROS1 fusion" goes on with the same
+# alternatives); a full stop, then white space and a capital, a digit or a bracket.
+CLAUSE_SPLIT = re.compile(r"[;\uff1b](?!\s*(?:and/)?or\b)\s*|(?<=\.)" + _NOT_ABBREVIATION + r"\s+(?=[A-Z0-9(\[])")
+_MAY_END = re.compile(r"[.;]\s")  # every split point of SENTENCE_END starts so
 # "EGFR mutation; ALK rearrangement; ROS1 rearrangement; or BRAF V600E": one list of alternatives, not four
 # sentences. A piece that opens with "or" (or an exception: "...; Except: treated and stable") goes on from the
 # one before; one holding "; or" ends a run of pieces cut at semicolons, and takes them back in.
@@ -196,7 +205,7 @@ class Criterion:
     def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
-        return tuple(_alternative_lists(_within_brackets(s for s in _SENTENCE_END.split(self.text) if s)))
+        return tuple(_alternative_lists(_within_brackets(s for s in SENTENCE_END.split(self.text) if s)))
 
     def labelled_fields(self) -> list[tuple[LabelledField, ...]]:
         """Each sentence's labelled fields (see labelled_fields()), in the order of sentences()."""
@@ -390,7 +399,7 @@ def _own_heading(line: str, after_blank: bool) -> str | None:
     text = line.strip()
     quoted = text[:1] == ">"
     text = text.lstrip("> ").strip()
-    if not text or len(text) > 160 or (not quoted and not text.endswith(":")) or _SENTENCE_END.search(text):
+    if not text or len(text) > 160 or (not quoted and not text.endswith(":")) or SENTENCE_END.search(text):
         return None
     if not quoted and not after_blank and not _HEADING_WORDS.search(text):
         return None

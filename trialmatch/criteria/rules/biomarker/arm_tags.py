@@ -7,8 +7,9 @@ import re
 
 from trialmatch.criteria.rules.biomarker.cues import normalise
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN
 
-_GROUP_NOUN = r"(?:arms?|cohorts?|groups?|modules?|sub-?stud(?:y|ies)|strat(?:um|a)|baskets?)"
+_GROUP_NOUN = ASSIGNED_NOUN  # "arm", "cohort", "sub-study", "stratum", "basket": the shared reader's words
 # "(HER2 arm)", "(for the RET cohort)", "(EGFR-mutant cohort only)", "(in the ALK group)".
 _BRACKETED_TAG = re.compile(
     r"\s*\(\s*(?:(?:for|in|applies\s+to)\s+(?:the\s+)?)?(?P<inner>[^()]{1,40}?)\s+" + _GROUP_NOUN

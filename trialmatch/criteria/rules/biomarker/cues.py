@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, folded, guarded, translator
+from trialmatch.criteria.text import CLAUSE_SPLIT
 
 # ---- normalisation ------------------------------------------------------------------------------
 
@@ -418,14 +419,8 @@ def normalise(text: str) -> str:
     return _NAMED_DRUG.sub("DRUG", text) if "( DRUG )" in text else text
 
 
-_SENTENCE_SPLIT = re.compile(
-    # "KRAS p. G12C": "p." opens a protein change, it ends no sentence. "ALK rearrangement; or ROS1 fusion": a
-    # semicolon before "or" goes on with the same alternatives, it starts no clause of its own.
-    r"[;；](?!\s*(?:and/)?or\b)\s*|(?<=\.)(?<!e\.g\.)(?<!\beg\.)(?<!i\.e\.)(?<!\bie\.)(?<!etc\.)(?<!vs\.)(?<!\bal\.)(?<!\bno\.)(?<!\bNo\.)(?<!\bp\.)"
-    r"\s+(?=[A-Z0-9(\[])"
-)
-
-
+# (The cut is the shared splitter's marker-clause variant, text.CLAUSE_SPLIT: every semicolon, and a full stop that
+# ends no abbreviation, "KRAS p. G12C" included.)
 def sentences(text: str) -> list[str]:
     """Sentences and semicolon clauses of one criterion, as written (for quoting)."""
     return list(_sentences(text))
@@ -440,7 +435,7 @@ def _sentences(text: str) -> tuple[str, ...]:
     if not _MAY_SPLIT.search(text):
         return (text.strip(),) if text.strip() else ()
     if not _MAY_JOIN.search(text):  # no "; or" / ". Or": every cut stands (most criteria)
-        return tuple(s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip())
+        return tuple(s.strip() for s in CLAUSE_SPLIT.split(text) if s and s.strip())
     return tuple(_alternative_lists(text))
 
 
@@ -457,7 +452,7 @@ def _alternative_lists(text: str) -> list[str]:
     pieces: list[str] = []
     run = 0  # how many of the last pieces kept were cut at a semicolon
     start = 0
-    for cut in [*_SENTENCE_SPLIT.finditer(text), None]:
+    for cut in [*CLAUSE_SPLIT.finditer(text), None]:
         piece = (text[start:cut.start()] if cut else text[start:]).strip()
         start = cut.end() if cut else len(text)
         at_semicolon = cut is not None and cut.group(0)[:1] in ";；"

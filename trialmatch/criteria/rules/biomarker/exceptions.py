@@ -15,9 +15,10 @@ import re
 
 from trialmatch.criteria.rules.biomarker.phrases import tokens
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.vocabulary import COPULA, SHUT_WORD
 
 _EXCEPT_WORD = r"(?:excluding|except(?:ing)?(?:\s+for)?|other\s+than|but\s+not|not\s+including)"
-_EXCLUDED_WORD = r"(?:(?:is|are)\s+)?(?:excluded|not\s+allowed|not\s+permitted|not\s+eligible|ineligible)"
+_EXCLUDED_WORD = rf"(?:{COPULA}\s+)?{SHUT_WORD}"
 _EXAMPLE_WORD = r"(?:eg|e\.g\.?|for\s+example|for\s+instance|such\s+as|including)\b"
 # Three ways to write the exception: "(excluding X)", "(X excluded)" and a bare "except X," before the examples.
 _EXCEPTION_THEN_EXAMPLES = guarded(

@@ -13,9 +13,11 @@ import re
 
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.vocabulary import COPULA, SHUT_WORD
+from trialmatch.criteria.text import CLAUSE_END
 
-_SHUT = r"(?:excluded|exclusionary|not\s+eligible|ineligible|not\s+allowed|not\s+permitted)"
-_COPULA = r"(?:is|are|will\s+be|shall\s+be|would\s+be)\s+"
+_SHUT = SHUT_WORD  # the shared reader's words
+_COPULA = COPULA + r"\s+"
 # "(... are excluded)", "(... is not eligible unless ...)": a bracket whose own clause shuts a group out.
 _BRACKET_NOTE = guarded(
     rf"\s*\((?P<note>[^()]{{2,160}}?\b{_COPULA}{_SHUT}\b[^()]{{0,80}})\)",
@@ -34,7 +36,6 @@ _DASH_NOTE_MID = guarded(
     r"(?=[.;]\s)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.;]\s+")
 # ", ROS1-positive patients not eligible" at the end, after a main clause that names the disease: a comma
 # note needs its own subject ("patients", "tumours") and a main clause with no list of its own.
 _COMMA_NOTE = guarded(
@@ -54,7 +55,7 @@ _NO_OWN_SUBJECT = re.compile(
     r"|see|refer\w*|as|per|according)\b"
     rf"|\b(?:who|that|which)\s+{_COPULA}{_SHUT}",  # "(see section 5 for patients who are excluded)"
     re.I)
-_NEEDLES = ("exclu", "eligib", "not allowed", "not permitted")
+_NEEDLES = ("exclu", "eligib", "not allowed", "not permitted", "not included", "not be ")  # (SHUT_WORD's)
 
 
 # "(patients with co-occurring T790M are eligible; those with an exon 20 insertion are not)", "(T790M is allowed,
@@ -87,7 +88,7 @@ def note_apart(text: str) -> str:
             continue
         main = (text[:match.start()] + text[match.end():]).strip()
         if pattern is _DASH_NOTE_MID:
-            main = _SENTENCE_END.split(text[:match.start()])[-1]  # the note's own sentence: the others are apart
+            main = CLAUSE_END.split(text[:match.start()])[-1]  # the note's own sentence: the others are apart
         if not _keeps_requirement(main) or _NO_OWN_SUBJECT.search(match.group("note")) or (
                 pattern is _COMMA_NOTE and ("," in main or _SUBJECT_MAIN.match(main)
                                             or not _DISEASE_NOUN.search(main))):

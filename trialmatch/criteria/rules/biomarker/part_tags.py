@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED, group_nouns
 from trialmatch.criteria.text import Criterion
 
 _TAG = re.compile(r"\(([^()]{2,120})\)")
 _NUMBERED = re.compile(r"\b(phase|part|stage)\s*(\d+[a-z]?|[IVX]+|[A-Z])\b", re.I)
-# "Cohorts A, B and D", "Expansion Cohort C", "Arms 1 and 2": a group word, then its marks.
+# "Cohorts A, B and D", "Expansion Cohort C", "Arms 1 and 2": a group word (the shared reader's, in any case), then
+# its marks.
 _MARKS = r"(?:\d{1,2}[a-z]?|[A-Z])"  # "1", "2b", "A": a capital letter alone, never a word
 _LISTED = re.compile(
-    r"\b([Cc]ohorts?|[Aa]rms?|[Gg]roups?|[Mm]odules?|[Pp]arts?)\s+(" + _MARKS + r"\b(?:\s*(?:,|and|&|/|or)\s*"
+    r"\b(?i:" + group_nouns(*ASSIGNED, "part") + r")\s+(" + _MARKS + r"\b(?:\s*(?:,|and|&|/|or)\s*"
     + _MARKS + r"\b)*)")
 _MARK = re.compile(r"\b" + _MARKS + r"\b")
-_KIND = {"arm": "cohort", "group": "cohort", "module": "cohort", "part": "cohort", "cohort": "cohort",
-         "phase": "phase", "stage": "phase"}
+_KIND = {"part": "cohort", "phase": "phase", "stage": "phase"}
 _JOINERS = frozenset({"and", "or"})
 
 
@@ -27,10 +28,10 @@ def part_labels(tag: str) -> set[str]:
     found: set[str] = set()
     for kind, mark in _NUMBERED.findall(tag):
         found.add(f"{_KIND[kind.lower()]} {mark.lower()}")
-    for kind, marks in _LISTED.findall(tag):
+    for marks in _LISTED.findall(tag):
         for mark in _MARK.findall(marks):
             if mark.lower() not in _JOINERS:
-                found.add(f"{_KIND[kind.lower().rstrip('s')]} {mark.lower()}")
+                found.add(f"cohort {mark.lower()}")  # (the cohort reader spells every such group a cohort)
     return found
 
 

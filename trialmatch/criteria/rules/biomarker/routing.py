@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
-_GROUP = r"(?:modules?|cohorts?|arms?|sub-?stud(?:y|ies)|groups?|baskets?|treatment\s+arms?|study\s+arms?)"
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN
+
+# "module", "sub-study", "basket" (the shared reader's words); "treatment arm", "study arm": a word before the noun.
+_GROUP = ASSIGNED_NOUN
 _BASIS = (r"(?:based\s+on|determined\s+by|according\s+to|dependent\s+on|depending\s+on|guided\s+by"
           r"|on\s+the\s+basis\s+of)")
 _ALLOCATION = re.compile(
     # "Module allocation is based on ...", "Assignment to a sub-study will be determined by ..."
-    r"\b(?:(?:module|cohort|arm|sub-?study|group|basket|treatment)\s+)?(?:allocation|assignment)"
+    r"\b(?:(?:" + ASSIGNED_NOUN + r"|treatment)\s+)?(?:allocation|assignment)"
     r"(?:\s+(?:to|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + _GROUP + r")?\s+(?:is|will\s+be|are|shall\s+be)\s+" + _BASIS
     # "Patients will be assigned to a sub-study according to ...", "... allocated to one of the modules based on"
     + r"|\b(?:will\s+be|are|is|to\s+be|be)\s+(?:assigned|allocated|triaged|directed)\s+(?:in)?to\s+"

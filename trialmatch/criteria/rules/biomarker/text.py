@@ -70,6 +70,7 @@ from trialmatch.criteria.rules.biomarker.phrases import (
     words,
 )
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD
 
 _STOP = re.compile(r"[.;:]")
 # "should not have a previously detected EGFR mutation": "previously" dates the finding, it names no treatment.
@@ -1259,7 +1260,7 @@ _CO_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|and/or)\s+)?(?:[A-Za-z0-9\-]{1,
 # said to come beside the asked one, then allowed. Never a way in of its own.
 _BESIDE_BEFORE = re.compile(r"(?:^|[(;,]|\band)\s*(?:an?\s+|any\s+)?(?:co-?existing|coexistent|co-?occurring"
                             r"|concurrent|concomitant|accompanying)\s+$", re.I)
-_ALLOWED_AFTER = re.compile(r"[\w\s,/-]{0,30}?\b(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\b", re.I)
+_ALLOWED_AFTER = re.compile(r"[\w\s,/-]{0,30}?\b(?:is|are)\s+(?:also\s+)?" + ALLOW_WORD + r"\b", re.I)
 
 
 def _permitted_beside(text: str, first: int, end: int) -> int | None:

@@ -40,8 +40,8 @@ from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
-from trialmatch.criteria.rules.reader.scope import GROUP_WORD
-from trialmatch.criteria.text import Criterion, TrialText, quote
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
+from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote
 
 NAME = "brain_metastases"
 
@@ -1188,7 +1188,7 @@ def _without_symptom_allowances(text: str) -> str:
     """The criterion without its sentences that name neither a site nor a treatment state: "Asymptomatic patients, or
     patients with neurologically stable symptoms on steroids, are allowed" after "at least one brain lesion that has
     not received local treatment" adds who may join among those with such a lesion; it lets no treated one in."""
-    kept = [part for part in _SENTENCE_END.split(text)
+    kept = [part for part in SENTENCE_END.split(text)
             if phrases.LESION_SITE.search(part) or _names_treatment(part)]
     return " ".join(kept)
 
@@ -1712,7 +1712,6 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     return chunks, heads, sited
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})
 
 

@@ -10,6 +10,7 @@ import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
 from trialmatch.criteria.rules.prefilter import Guarded, folded, guarded
+from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
@@ -689,8 +690,8 @@ CONDITION_NAME = re.compile(rf"^\s*{SITE}\s+(?:metasta\w*|mets)\b", re.I)
 MUST_HAVE = guarded(r"\b(?:must have|required to have|must present with|at least (?:one|1)\b)", re.I)
 WITH_BEFORE = re.compile(r"\b(?:with|and|harbou?ring|having)\s+(?:[\w-]+\s+){0,3}$", re.I)
 EXCLUDED_AFTER = re.compile(
-    r"\s{0,3}(?:(?:are|is|will be|shall be)\s+(?:excluded|not (?:be )?(?:eligible|allowed|permitted|included))"
-    r"|(?:are|is)\s+ineligible|not (?:allowed|permitted|eligible)"
+    r"\s{0,3}(?:" + SHUT_OUT +
+    r"|not (?:allowed|permitted|eligible)"
     # "... must not be enrolled", "may not participate", "cannot be included", "should not be present"
     r"|(?:must|may|should|will|shall|can)\s*not\s+(?:be\s+)?(?:enrol\w*|included|eligible|allowed|permitted|present"
     r"|participate|take part)|cannot\s+(?:be\s+)?(?:enrol\w*|included|participate|take part))\b",

@@ -9,6 +9,7 @@ from typing import Any
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
+from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
@@ -312,7 +313,7 @@ _TO_SMALL_CELL = guarded(
     re.I,
 )
 # "... transformed to small cell are not eligible", "without small cell transformation": not what the trial asks for.
-_SHUT_OUT = re.compile(r"\b(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted))\b"
+_SHUT_OUT = re.compile(r"\b" + SHUT_OUT + r"\b"
                        r"|\bnot (?:eligible|allowed|permitted)\b", re.I)
 _MAY_WORDS = guarded(r"\b(?:lcnec|neuro-?\s?endocrine|transform\w*)", re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|excluding|except|other than)\b[^.;]{0,40}$", re.I)

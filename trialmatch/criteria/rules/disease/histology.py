@@ -18,6 +18,7 @@ from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.lists import listed_ways_in
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
+from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
@@ -83,7 +84,7 @@ _ANY_HISTOLOGY = guarded(
 # "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required. "Non-squamous NSCLC
 # not eligible for curative resection" describes the disease asked for (no cure is possible), not a histology left out.
 _SHUT_OUT_AFTER = re.compile(
-    r"^[^.;]{0,80}?\b(?:(?:are|is|will be|be)\s+(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted|included))"
+    r"^[^.;]{0,80}?\b(?:" + SHUT_OUT +
     r"|not (?:eligible|allowed|permitted))\b"
     r"(?!\s+for\s+(?:[\w-]+\s+){0,2}?(?:curative|radical|definitive|resection|surgery|surgical|operation"
     r"|chemo-?\s?radi\w*|radio-?\s?chemo\w*|radiotherapy|radiation|local|loco-?regional|multimodal\w*"

@@ -14,6 +14,7 @@ from trialmatch.criteria.rules.disease.cancer import another_cancer_only
 from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, scope_json, vocab
 from trialmatch.criteria.rules.performance_status import one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded, translator
+from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import Criterion, TrialText, quote
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -613,7 +614,7 @@ _PROGRESSION_NEGATED = re.compile(
     r"\b(?:no|not|without|free of|absence of|prior to|before|rapidly|excluded|ineligible)\b(?:\s+[\w-]+){0,3}\s*$",
     re.I,
 )
-_SHUT_OUT = guarded(r"\b(?:are|is|will be)\s+(?:excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted))\b",
+_SHUT_OUT = guarded(r"\b" + SHUT_OUT + r"\b",
                     re.I)
 _SHUT_AFTER = re.compile(r"[^.;]{0,60}\b(?:are|is|will be)\s+(?:excluded|ineligible|not\s+eligible)\b", re.I)
 # "sites can be local, distant, or both", "local or distant progression": a relapse that may be metastatic.

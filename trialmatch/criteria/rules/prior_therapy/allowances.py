@@ -18,10 +18,11 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
+from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD
 
 # "is allowed", "are eligible", "is not counted as a line", "may participate": the clause lets a treatment in.
 _ALLOWED = guarded(
-    r"\b(?:(?:is|are|be|was|were|remains?)\s+(?:also\s+|still\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
+    r"\b(?:(?:is|are|be|was|were|remains?)\s+(?:also\s+|still\s+)?(?:" + ALLOW_WORD +
     r"|(?<!to be )eligible(?!\s+(?:for|to)\b))"
     r"|(?:is|are|be)\s+not\s+(?:counted|considered)(?:\s+as\s+(?:an?\s+)?(?:prior\s+)?(?:line|regimen|therapy))?"
     r"|(?:may|can)\s+(?:also\s+)?(?:be\s+)?(?:participate|enrolled|enroll|enrol|included)"

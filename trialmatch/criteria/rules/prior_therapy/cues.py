@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD
 
 Cue = Literal["neg", "req", "past", "fut"]
 
@@ -102,7 +103,7 @@ _PERMIT = guarded(
 )
 # "Prior X is allowed; prior Y is not.": the second clause leaves its verb out, and bans Y as the first allows X.
 # "Prior X is allowed, prior Y is not allowed": a comma between an allowance and a ban ends the allowance's clause.
-_ALLOWED_WORD = r"(?:allowed|permitted|permissible|acceptable)"
+_ALLOWED_WORD = ALLOW_WORD
 _PERMIT_COMMA = re.compile(rf"\b{_ALLOWED_WORD}\s*(,)(?=(?:\s*but)?[^;.,]{{0,100}}?\b(?:is|are)\s+not\b)")
 _BARE_NOT = re.compile(r"\b(?:is|are)\s+not(?=\s*(?:[.;,)\]]|$))")
 
@@ -833,8 +834,7 @@ def no_rule_label(bare: str) -> bool:
 # "Prior TRK or ROS1 TKI: allowed only in cohorts 3 and 4", "Previous immunotherapy: permitted", "Prior EGFR TKI:
 # acceptable (maximum of 2)": a label whose one word after the colon lets the treatment in. The permission must open
 # the tail ("Cohort B: must have had X, chemotherapy allowed" asks for X).
-_PERMIT_TAIL = re.compile(r"^\W*(?:(?:is|are)\s+)?(?:also\s+)?(?:allowed|permitted|permissible|acceptable|accepted"
-                          r"|eligible)\b")
+_PERMIT_TAIL = re.compile(r"^\W*(?:(?:is|are)\s+)?(?:also\s+)?(?:" + ALLOW_WORD + r"|eligible)\b")
 
 
 def permit_label(bare: str) -> bool:

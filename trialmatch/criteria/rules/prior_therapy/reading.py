@@ -45,6 +45,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
     read_alternatives,
 )
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
+from trialmatch.criteria.rules.prior_therapy.assigned_agent import assigned_agent_ban
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
 from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes, own_driver_genes
@@ -61,7 +62,6 @@ from trialmatch.criteria.rules.prior_therapy.sentence import (
     reading_rules,
     sentence_rules,
 )
-from trialmatch.criteria.rules.prior_therapy.study_phase import assigned_agent_ban
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, normalize, target_near
 from trialmatch.criteria.rules.reader import Scope, in_allowing_aside, merge, purpose_of
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part

@@ -15,6 +15,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.marker_groups import HOLDING, SUBJECT, sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import cohort_codes, ends_scope
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN
 from trialmatch.criteria.vocab import canonical_gene
 
 # "Cohorts 3and3b": a number may run straight into "and".
@@ -457,7 +458,7 @@ def given_brackets(norm: str) -> list[tuple[int, int]]:
 # expansion cohort only)", "(Arm B: X plus Y)". A drug or code there names what that part GIVES (the part's study
 # treatment), never an earlier treatment the patient must have or lack.
 _SCOPE_WORD = re.compile(
-    rf"\b(?:(?:cohort|arm|part|phase|group|module|stratum|sub-?protocol|sub-?study)s?\s*#?{_LABEL}"
+    rf"\b(?:{GROUP_NOUN}\s*#?{_LABEL}"
     r"|(?:dose[- ])?(?:escalation|expansion|extension)\b|cohorts?\b|arms?\b)")
 
 

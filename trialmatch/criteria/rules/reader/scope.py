@@ -23,6 +23,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.purpose import in_allowing_aside
 from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.rules.reader.scope_sentence import scope_sentence
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN, GROUP_WORD
 from trialmatch.criteria.vocab import gene_aliases, load
 
 ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region", "step"]
@@ -626,12 +627,6 @@ def _names_gene(token: str) -> bool:
 _ALTERATION_WORD = re.compile(r"[A-Z]\d{2,4}[A-Z]|EX\d{2}[A-Z]*|\d{2}DEL|DEL\d{2}|METEX14")  # G12C, L858R, ex19del
 
 
-# Every scope but a condition names a group with one of these words: most criteria hold none, and
-# are then spared the scope patterns.
-# Searched in lower-cased text, case-sensitively: several times faster than re.I on every criterion.
-GROUP_WORD = re.compile(
-    r"\b(?:cohort|arms?\b|parts?\b|phase|group|module|portion|escalat|expan|extens|optimi|finding|run-?in|randomi"
-    r"|sub-?protocol|sub-?study|strat|populat|tier|lead-?in)")
 _HEAD = 160  # a prefix scope names its group within this many characters
 
 
@@ -1127,7 +1122,7 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
 
 
 # "the Phase 1 cohorts", "the Part A patients": a labelled group with a kind word after it that says no more.
-_KIND_AFTER = re.compile(r"\s+(?:cohorts?|parts?|arms?|groups?|portions?)$", re.I)
+_KIND_AFTER = re.compile(r"\s+" + GROUP_NOUN + "$", re.I)
 
 
 def _sentence_scope(text: str) -> tuple[Scope | None] | None:

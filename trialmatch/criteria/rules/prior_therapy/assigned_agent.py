@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN
 
 # "the assigned targeted therapy", "the allocated study drug", "the investigational agent of the arm", "another drug
 # with a similar mechanism of action": the ban names the patient's own arm's agent, not a class of its own.
@@ -22,11 +23,11 @@ _ASSIGNED = guarded(r"\b(?:the|their|his/her|the\s+participant's|the\s+patient's
                        r"|\b(?:similar|same)\s+mechanisms?\s+of\s+action\b", re.I)
 # "prior anti-HER2 therapy for the HER2 arm", "a BRAF or MEK inhibitor (BRAF arm)": one example per arm.
 _ARM_EXAMPLE = re.compile(r"(?:prior\s+|previous\s+)?(?P<drug>[^,;()]+?)\s+(?:for|in)\s+(?:the\s+)?"
-                          r"(?P<arm>[\w/+-]+(?:\s+[\w/+-]+)?)\s+(?:arm|cohort|module|sub-?study)\b", re.I)
+                          r"(?P<arm>[\w/+-]+(?:\s+[\w/+-]+)?)\s+" + ASSIGNED_NOUN + r"\b", re.I)
 # The tail every _ARM_EXAMPLE match ends with (a space, then the arm word), under the same flags: where it is absent the
 # pattern cannot match. Looking for it is linear; the pattern's lazy drug span re-scans from every position (most
 # sentences that pass _ASSIGNED name no arm word at all).
-_ARM_WORD = re.compile(r"\s(?:arm|cohort|module|sub-?study)\b", re.I)
+_ARM_WORD = re.compile(r"\s" + ASSIGNED_NOUN + r"\b", re.I)
 
 _LEAD = re.compile(r"^(?:(?:for example|e\.g\.|such as|including|prior|previous|a|an|any)[\s,:]+)+", re.I)
 
