@@ -66,3 +66,70 @@ def test_arm_word_gate_keeps_every_arm_example() -> None:
                                           for _ in range(rng.randint(0, 12)))
         if assigned_agent._ARM_EXAMPLE.search(text):
             assert assigned_agent._ARM_WORD.search(text), text
+
+
+
+def _language(items: list[tuple[object, object]]) -> set[str]:
+    """Every string a finite regex (literals, classes of literals, alternatives, groups, bounded repeats) matches."""
+    from re import _constants as op  # type: ignore[attr-defined]
+
+    out = {""}
+    for kind, value in items:
+        if kind is op.LITERAL:
+            options = {chr(value)}  # type: ignore[arg-type]
+        elif kind is op.IN:
+            options = {chr(v) for k, v in value if k is op.LITERAL}  # type: ignore[attr-defined]
+            assert len(options) == len(value), value  # type: ignore[arg-type]
+        elif kind is op.BRANCH:
+            options = set().union(*(_language(list(b)) for b in value[1]))  # type: ignore[index]
+        elif kind is op.SUBPATTERN:
+            options = _language(list(value[-1]))  # type: ignore[index]
+        elif kind in (op.MAX_REPEAT, op.MIN_REPEAT):
+            low, high, sub = value  # type: ignore[misc]
+            one = _language(list(sub))
+            options = set()
+            for count in range(low, high + 1):
+                grown = {""}
+                for _ in range(count):
+                    grown = {a + b for a in grown for b in one}
+                options |= grown
+        else:
+            raise AssertionError(kind)
+        out = {a + b for a in out for b in options}
+    return out
+
+
+def test_every_group_noun_holds_a_gate_needle() -> None:
+    """without_arm_tags skips its substitutions when no GROUP_NOUN_NEEDLES word is in the folded sentence: every
+    word _GROUP_NOUN matches (any case) holds one, and each tag pattern holds _GROUP_NOUN."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from trialmatch.criteria.rules.biomarker import arm_tags
+
+    words = _language(list(_parser.parse(arm_tags._GROUP_NOUN, 0)))
+    assert {"arm", "cohorts", "sub-studies", "substudy", "stratum", "strata", "baskets"} <= words
+    for word in words:
+        assert any(needle in word.lower() for needle in arm_tags.GROUP_NOUN_NEEDLES), word
+    for tag in (arm_tags._BRACKETED_TAG, arm_tags._BARE_TAG):
+        assert arm_tags._GROUP_NOUN in tag.pattern
+
+
+def test_arm_tag_gate_keeps_every_answer() -> None:
+    """The gate leaves without_arm_tags' answer as the two substitutions give it, on random joins of tag pieces."""
+    from trialmatch.criteria.rules.biomarker import arm_tags
+
+    def ungated(sentence: str) -> tuple[str, bool]:
+        saved = arm_tags.GROUP_NOUN_NEEDLES
+        arm_tags.GROUP_NOUN_NEEDLES = ("",)  # every sentence passes
+        try:
+            return arm_tags.without_arm_tags(sentence)
+        finally:
+            arm_tags.GROUP_NOUN_NEEDLES = saved
+
+    pieces = ["LVEF below 50%", "QTc > 470 ms", "(", ")", "for", "in", "the", "HER2", "RET", "EGFR-mutant", "ALK",
+              "arm", "ARMS", "Cohort", "groups", "module", "Sub-Study", "substudies", "STRATUM", "strata", "basket",
+              "only", "applies to", "study", "administration", "pharmacy", "patients in the", ",", ";"]
+    rng = random.Random(29)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert arm_tags.without_arm_tags(text) == ungated(text), text

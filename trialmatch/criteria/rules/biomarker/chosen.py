@@ -19,9 +19,10 @@ from trialmatch.criteria.rules.biomarker.cues import normalise
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
+from trialmatch.criteria.rules.prefilter import guarded
 
 # The condition that follows the treatment: "unless", "except if/when/where", "except in case".
-_TRIGGER = re.compile(r"\b(?:unless|except\s+(?:if|when|where|in\s+(?:the\s+)?case))\b", re.I)
+_TRIGGER = guarded(r"\b(?:unless|except\s+(?:if|when|where|in\s+(?:the\s+)?case))\b", re.I)
 # What makes the head a treatment rule: a drug (normalised DRUG), a treatment word, or a received/progressed verb.
 _TREATMENT = re.compile(
     r"\bDRUG\b|\b(?:therap(?:y|ies)|treatments?|treated|regimens?|chemotherapy|agents?|inhibitors?|TKIs?"

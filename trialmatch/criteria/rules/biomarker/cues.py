@@ -709,7 +709,7 @@ PROCEDURE_AFTER = re.compile(
 # "chemotherapy, EGFR TKI or ALK inhibitor (whom with EGFR or ALK mutation)", "or after EGFR-TKI (only patients
 # harbouring EGFR mutation)": an aside on one treatment route says whom that route is for; the marker is that route's
 # condition, not a rule on everyone. The bracket opens right after the treatment word, with a group or "with" first.
-TREATMENT_ASIDE_BEFORE = re.compile(
+TREATMENT_ASIDE_BEFORE = guarded(
     r"(?:\bDRUG|\b[a-z]{3,}(?:inib|mab)|\b(?:inhibitors?|TKIs?|therap(?:y|ies)|treatments?|chemotherapy|regimens?"
     r"|agents?|drugs?))\s*[(\[]\s*(?:only\s+)?(?:(?:in|for|to)\s+)?(?:only\s+)?"
     r"(?:(?:(?:whom|who|those|patients?|subjects?|participants?|cases?|people)\s+)?"
@@ -758,7 +758,7 @@ THERAPY_OPTION_WITH_BEFORE = re.compile(
 # emergence of T790M": within an earlier treatment's history, "<treatment> ... after <marker>" says when that
 # treatment was started, not what the tumour must have now. The history word must come first ("Disease progression
 # after EGFR TKI, with documented T790M" has no "after" right before the marker and stays a requirement).
-HISTORY_TRIGGER_BEFORE = re.compile(
+HISTORY_TRIGGER_BEFORE = guarded(
     r"(?:\b(?:given|received|receiving|administered|used|followed\s+by|switched\s+to|then|subsequent(?:ly)?"
     r"|(?:first|second|third|1st|2nd|3rd)[\s-]line\s+(?:treatment|therapy)\s+with)\b[^.;:]{0,100}?"
     r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|treatments?|therap(?:y|ies)|chemotherapy|regimens?|agents?"
@@ -811,7 +811,7 @@ OTHER_CANCER_AFTER = re.compile(
 )
 # "breast carcinoma (", "adenocarcinoma of the breast [", "breast cancer (BC) (": the brackets after another
 # cancer's name describe that cancer (an abbreviation in brackets may stand between).
-OTHER_CANCER_BEFORE_BRACKET = re.compile(
+OTHER_CANCER_BEFORE_BRACKET = guarded(
     r"\b" + _OTHER_CANCER_WORDS + r"(?:\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?|malignanc\w+))?"
     r"\s*(?:\([A-Za-z0-9+\-/ ]{1,15}\)\s*)?$",
     re.I,

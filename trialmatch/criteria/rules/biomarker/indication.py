@@ -19,10 +19,11 @@ from trialmatch.criteria.drugs import canonical_drug
 from trialmatch.criteria.rules.biomarker.cues import normalise
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
+from trialmatch.criteria.rules.prefilter import guarded
 
 # The words a drug or treatment may end with before its indication ("pembrolizumab", "an EGFR TKI", "osimertinib
 # monotherapy"). A drug name is checked against the drug vocabulary (or an -inib / -mab / -tinib stem).
-_THERAPY_WORD = re.compile(
+_THERAPY_WORD = guarded(
     r"(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|immunotherapy|agents?|inhibitors?|TKIs?|blockade"
     r"|[a-z]{3,}(?:inib|mab|nib))$",
     re.I,
@@ -30,7 +31,7 @@ _THERAPY_WORD = re.compile(
 # "[drug] (alone|monotherapy) for/in (the treatment of) (patients|tumours|...) (whose tumours) with [marker]", or
 # "[drug] for [marker]-positive disease". Found at each "for" / "in"; the word before it is checked to be a treatment.
 _FOR = re.compile(r"\s(?:(?:given|administered|approved|indicated)\s+)?(?:for(?!\s+(?:example|instance)\b)|in)\s", re.I)
-_DRUG_BEFORE = re.compile(r"(?P<drug>\b[\w\-]{3,40})(?:\s+(?:alone|monotherapy|as\s+monotherapy))?\s*,?$")
+_DRUG_BEFORE = guarded(r"(?P<drug>\b[\w\-]{3,40})(?:\s+(?:alone|monotherapy|as\s+monotherapy))?\s*,?$")
 # The marker runs to a bracket, semicolon, colon, sentence end, an upper-case OR or a main verb.
 _MARKER_AFTER = re.compile(
     r"(?:the\s+treatment\s+of\s+)?(?P<marker>[^();:]{2,90}?)"

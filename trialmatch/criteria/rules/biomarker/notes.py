@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.biomarker.cues import normalise
+from trialmatch.criteria.rules.biomarker.phrases import tokens
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.vocabulary import COPULA, SHUT_WORD
@@ -163,3 +165,49 @@ def negative_aside_apart(text: str) -> str:
     if match is None or not mentions_marker(match.group("aside")) or not mentions_marker(text[:match.start()]):
         return text
     return f"{text[:match.start('aside') - 1].rstrip()}; {match.group('aside').strip()}"
+
+
+# "No known EGFR sensitising mutation; ALK or ROS1 rearrangement": a semicolon that goes on with a bare list of markers
+# after a negated bare list. Written so, the second piece is one more item of the negated list (a requirement would
+# say so: "ALK-positive", "... required", "must have"). Cut at the semicolon, it was read as a requirement, and every
+# patient without ALK or ROS1 was excluded. "No EGFR mutation; PD-L1 >= 50%" is not a bare gene list: it stays apart.
+_NEGATED_HEAD = re.compile(
+    r"^\W*(?:(?:patients?|participants?|subjects?|tumou?rs?)\s+(?:must|should)\s+(?:have|show)\s+)?"
+    r"(?:no|absence\s+of|lack\s+of|without)\b",
+    re.I,
+)
+_LIST_FILLER = frozenset("or and and/or known a an any the gene genes".split())
+_LIST_ITEM_TYPES = frozenset({"gene", "alt", "kind"})
+_SEMICOLON = re.compile(r"\s*[;；]\s*")
+
+
+def _bare_list(piece: str, negated: bool) -> bool:
+    """`piece` is only markers joined by commas and "or"/"and" (after its negation word when `negated`)."""
+    norm = normalise(piece)
+    head = _NEGATED_HEAD.match(norm) if negated else None
+    if negated and head is None:
+        return False
+    start = head.end() if head is not None else 0
+    toks = [t for t in tokens(norm) if t.start >= start]
+    if not any(t.type in {"gene", "alt"} for t in toks) or any(
+            t.type not in _LIST_ITEM_TYPES or t.says_positive for t in toks):
+        return False
+    left = list(norm[start:])
+    for tok in toks:
+        left[tok.start - start:tok.end - start] = " " * (tok.end - tok.start)
+    return all(w.lower() in _LIST_FILLER for w in re.findall(r"[\w/+\-]+", "".join(left)))
+
+
+def negated_list_rejoined(text: str) -> str:
+    """`text` with the semicolons that go on with a negated list of markers read as the list's commas."""
+    if ";" not in text and "\uff1b" not in text:
+        return text
+    pieces = _SEMICOLON.split(text.strip())
+    if len(pieces) < 2 or not _bare_list(pieces[0], negated=True):
+        return text
+    run = 1  # the negated list and the bare pieces that go on with it
+    while run < len(pieces) and _bare_list(pieces[run].rstrip(" ."), negated=False):
+        run += 1
+    if run == 1:
+        return text
+    return "; ".join([", ".join(pieces[:run]), *pieces[run:]])

@@ -78,7 +78,7 @@ _OTHER_MEASURE = re.compile(
 )
 # PD-L1 assays. A sentence that names two or more gives each its own cut-off ("TPS >= 50% (22C3) or TC >= 25% (SP263)"):
 # a profile's TPS comes from an unknown assay, so only a value on the same side of every cut-off decides.
-_ASSAY = re.compile(r"\b(?:22C3|28-8|SP263|SP142|73-10|E1L3N|QR1)\b", re.I)
+_ASSAY = guarded(r"\b(?:22C3|28-8|SP263|SP142|73-10|E1L3N|QR1)\b", re.I)
 # The SP142 scoring levels: "TC3 or IC3", "TC2/3 or IC2/3", "TC1/2/3". Tumour cells TC0 <1%, TC1 1-4%, TC2 5-49%,
 # TC3 >=50%; immune cells IC0 <1%, IC1 1-4%, IC2 5-9%, IC3 >=10%.
 _SP142_LEVEL = re.compile(r"\b(TC|IC)\s?([0-3](?:\s*/\s*[0-3])*)(?!\w)(?!\s*/\s*[0-3])")

@@ -73,7 +73,12 @@ from trialmatch.criteria.rules.biomarker.groups import (
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
-from trialmatch.criteria.rules.biomarker.notes import negative_aside_apart, note_apart, widening_apart
+from trialmatch.criteria.rules.biomarker.notes import (
+    negated_list_rejoined,
+    negative_aside_apart,
+    note_apart,
+    widening_apart,
+)
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
@@ -87,6 +92,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_title,
 )
 from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
+from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_gene_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -216,7 +222,7 @@ def _bends_score(text: str) -> bool:
     return start is not None and _SCORE_WORD.search(text, start) is not None
 
 
-_INELIGIBLE = re.compile(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
+_INELIGIBLE = guarded(r"\b(?:ineligible|not\s+eligible|(?:are|is|be)\s+" + NEG_ADVERB + r"excluded)\b", re.I)
 # "IHC: For ALK NSCLC only using the ALK D5F3 antibody", "FISH: for ROS1 tumours only, with a break-apart probe": which
 # assay is accepted for which marker's patients. It names no marker anyone must have.
 _ASSAY_FOR_ONLY = guarded(
@@ -256,7 +262,7 @@ _EXCEPTION_ENTRY = guarded(
     r"|(?:is|are|remains?)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|included|accepted))\b",
     re.I,
 )
-_GERMLINE = re.compile(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
+_GERMLINE = guarded(r"\b(?:germ-?line|inherited|hereditary|heritable)\b", re.I)
 # "an alteration for which NO approved targeted therapy is available": the drug's absence is the point, and whether
 # a profile's change has a drug is not what "actionable" reads then. Bounded windows, no nested repeats.
 _NO_TARGETED_DRUG = re.compile(
@@ -346,7 +352,7 @@ _OR_UNKNOWN = guarded(
 
 # "Detection of EGFR mutations will be performed centrally", "(must have confirmed EGFR/ALK mutation status)": the
 # trial tests the tumour itself, so "known" there does not let an untested tumour through.
-_TEST_DEMANDED = re.compile(
+_TEST_DEMANDED = guarded(
     r"\b(?:testing|tests?|detection|status|results?)\b[^.;]{0,80}?\b(?:will\s+be\s+(?:performed|done|tested)|"
     r"(?:performed|done|tested)\s+centrally|(?:is|are)\s+(?:required|mandatory)|must\s+be\s+(?:done|performed|completed))\b"
     r"|\bmust\s+(?:have|be)\s+(?:a\s+|the\s+)?(?:confirmed|documented|known|tested)\b[^.;]{0,60}\bstatus\b"
@@ -836,8 +842,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                    else "inclusion")
         found: list[dict[str, Any]] = []
         # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
-        read_whole = (negative_aside_apart(widening_apart(note_apart(criterion.text))) if section == "inclusion"
-                      else criterion.text)
+        # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
+        read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
+                      if section == "inclusion" else criterion.text)
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
@@ -906,6 +913,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
             read = apart or read
+            if section == "inclusion" and not unlisted and (own_labels or cohorts) and (read is None or not read[1]):
+                # "Arm C: SMO or PTCH1 mutation": a group's change the vocabulary does not know is a question for
+                # everyone, never a group without a rule (which took every patient).
+                unlisted = once(unknown_gene_asked, sentence)
             if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
                 # (a matched change named only by class, "an actionable alteration matching a study arm", is the
                 # same question: which ones the rules match is not written)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN
 
 # "module", "sub-study", "basket" (the shared reader's words); "treatment arm", "study arm": a word before the noun.
 _GROUP = ASSIGNED_NOUN
 _BASIS = (r"(?:based\s+on|determined\s+by|according\s+to|dependent\s+on|depending\s+on|guided\s+by"
           r"|on\s+the\s+basis\s+of)")
-_ALLOCATION = re.compile(
+_ALLOCATION = guarded(
     # "Module allocation is based on ...", "Assignment to a sub-study will be determined by ..."
     r"\b(?:(?:" + ASSIGNED_NOUN + r"|treatment)\s+)?(?:allocation|assignment)"
     r"(?:\s+(?:to|into)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + _GROUP + r")?\s+(?:is|will\s+be|are|shall\s+be)\s+" + _BASIS

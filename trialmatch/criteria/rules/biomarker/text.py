@@ -63,6 +63,7 @@ from trialmatch.criteria.rules.biomarker.phrases import (
     Occurrence,
     Statement,
     Token,
+    names_marker,
     occurrence_atoms,
     occurrences,
     phrases,
@@ -88,7 +89,8 @@ def negated_before(text: str, toks: list[Token], phrase_start: int) -> bool:
             gap = text[tok.end: phrase_start]
             # "None of the following (genomic alterations): EGFR, ALK"; "do not harbour any of the following: EGFR,
             # ALK", "negative for each of these: ...": the lead-in's negation governs every item of its list.
-            lead_in = tok.word[:4].lower() == "none" or _NEGATED_LIST.search(gap) is not None
+            lead_in = tok.word[:4].lower() == "none" or _NEGATED_LIST.search(gap) is not None or (
+                tok.word.lower().endswith(" of") and _OF_LIST.match(gap) is not None)
             if lead_in:
                 gap = _LEAD_IN_COLON.sub(" ", gap, count=1)
             if "previously" in gap:  # "not have a previously detected EGFR": when it was found, not a treatment
@@ -144,6 +146,9 @@ _NEGATED_LIST = re.compile(
     r"\b(?:(?:any|all|each|every|either)\s+of|in|of|affecting|involving|within)\s+(?:the\s+following|these|those)\b"
     r"[\w\s\-]{0,40}:\s*$", re.I
 )
+# "Absence of the following alterations: EGFR, ALK", "lack of these changes: ...": the "of" is the negation's own word
+# ("absence of"), so the list's pointer follows it at once.
+_OF_LIST = re.compile(r"\s*(?:the\s+following|these|those)\b[\w\s\-]{0,40}:\s*$", re.I)
 # "All of the following have been tested and are negative: EGFR ...", "the genes below were found negative:", "Negative
 # for the following:": a lead-in whose list follows its colon says each item is absent, whatever the tense between its
 # subject and "negative". The subject must point at the list (the following, these, below, listed).
@@ -354,8 +359,42 @@ def named_genes(sentence: str) -> set[str]:
     return {g for tok in tokens(sentence) if tok.type == "gene" for g in vocab.expand_gene(tok.key)}
 
 
+# A bracket that speaks only of the test: "(testing required)", "(test optional)", "(local test ok)", "(central
+# testing mandatory)", "(testing for ALK is not required)". Not one that names a result ("(positive by IHC)"), a group
+# ("(cohort B)", "(if squamous)") or a level ("(IHC 3+)": no word of duty or leave).
+_TEST_ASIDE = re.compile(
+    r"\(\s*(?P<body>(?:[\w\-/]+\s+){0,4}?(?:testing|tests?|tested|test\s+results?|assays?|NGS|PCR|sequencing)\b"
+    r"[^()]{0,60}?\b(?:required|mandatory|needed|necessary|obligatory|compulsory|optional|ok|okay|acceptable"
+    r"|accepted|allowed|permitted|recommended|preferred|encouraged|sufficient)\b[^()]{0,30}?)\)",
+    re.I,
+)
+_NOT_ONLY_TEST = re.compile(
+    r"\b(?:positiv\w*|negativ\w*|wild[\s\-]?type|detected|found|present|absent|harbou?r\w*|eligible|excluded|cohorts?"
+    r"|arms?|parts?|groups?|phases?|squamous|non-?squamous|histolog\w*|if|unless|except|only)\b", re.I)
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and/or\b|or\b|and\b|,)", re.I)
+
+
+def moved_testing_asides(sentence: str) -> str:
+    """`sentence` with a testing aside that stands inside a list moved to the sentence's end: "No mutations in EGFR
+    (testing required), ALK" -> "No mutations in EGFR, ALK (testing required)". Inside the list the bracket cut it,
+    and the genes after it lost the negation (read as required) or the list was dropped; the note stays in the
+    sentence, so a demand for a result is still read."""
+    if "(" not in sentence:
+        return sentence
+    for match in _TEST_ASIDE.finditer(sentence):
+        if _NOT_ONLY_TEST.search(match.group("body")) or not _LIST_GOES_ON.match(sentence, match.end()):
+            continue
+        rest = sentence[match.end():]
+        if not names_marker(rest):
+            continue  # nothing of the list after it: the aside already closes it
+        moved = f"{sentence[:match.start()].rstrip()}{rest}".rstrip(" .;")
+        return moved_testing_asides(f"{moved} {match.group(0)}")
+    return sentence
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
+    sentence = moved_testing_asides(sentence)
     sentence = examples_after_exception(sentence)  # "(excluding exon 20 insertions), e.g. L858R": "other than"
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):
         # Read the excluding part as an exclusion criterion; a contrasting part keeps its own sense.
@@ -1163,7 +1202,35 @@ def _tested_for(text: str, start: int, phrase: list[Token]) -> bool:
     """"must be tested for EGFR and ALK": only a test, unless the phrase says what was found."""
     if any(t.type == "postneg" or t.says_positive for t in phrase):
         return False
-    return bool(_TESTED_FOR.search(text[max(0, start - 40): start]))
+    return bool(_TESTED_FOR.search(text[max(0, start - 40): start])) or _in_tested_list(text, start)
+
+
+# "All of the following have been tested: EGFR, ALK, ROS1", "Results must be available for all of the following genes:
+# KRAS, BRAF": a list opened by a head that says only that the genes were tested. The head names no finding: not
+# "tested and are negative:", "positive test result for one of:", "harbouring, confirmed by local testing:".
+# The head must say the genes were tested or their results are to hand: not a bare "NGS testing:" (the finding follows)
+# nor "assignment is determined by the central result:" (routing).
+_TESTED_HEAD = re.compile(
+    r"\b(?:tested|genotyped|screened)\b|\b(?:results?|testing|tests?)\b[^:]{0,60}?\b(?:available|required|needed"
+    r"|necessary|mandatory|performed|done|completed|obtained)\b", re.I)
+_FINDING_IN_HEAD = re.compile(
+    r"\b(?:positiv\w*|negativ\w*|wild[\s\-]?type|mutated|mutant|harbou?r\w*|carr(?:y|ies|ying)|found|show\w*"
+    r"|detect\w*|reveal\w*|demonstrat\w*|confirm\w*|presence|absence|absent|present|with|without|no|not|none"
+    r"|neither|nor|excluded|eligible|unless|except)\b", re.I)
+# Between the colon and a later item: only the items before it, never a finding word of their own.
+_FINDING_IN_ITEMS = re.compile(r"\b(?:positiv\w*|negativ\w*|wild[\s\-]?type|absent|no|not|without)\b|[.;:]",
+                               re.I)
+
+
+def _in_tested_list(text: str, start: int) -> bool:
+    """The phrase at `start` is an item of a list whose head says only that the genes were tested."""
+    colon = text.rfind(":", 0, start)
+    if colon < 0 or _FINDING_IN_ITEMS.search(text, colon + 1, start):
+        return False
+    head = text[max(text.rfind(".", 0, colon), text.rfind(";", 0, colon)) + 1: colon]
+    if len(head) > 120 or names_marker(head):
+        return False
+    return _TESTED_HEAD.search(head) is not None and _FINDING_IN_HEAD.search(head) is None
 
 
 _BROAD_KINDS = frozenset({"any", "mutation", "alteration", "fusion", "actionable", "activating"})

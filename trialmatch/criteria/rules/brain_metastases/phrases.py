@@ -232,7 +232,7 @@ SUBSET = re.compile(
     re.I,
 )
 # "can be treated with SRS": a treatment the lesions are fit for, not one they had.
-CAN_BE_TREATED = re.compile(_CAN_BE_TREATED, re.I)
+CAN_BE_TREATED = guarded(_CAN_BE_TREATED, re.I)
 # "small", "subcentimetre", "solitary", "up to 3": a size or count a permission is limited to.
 SMALL = re.compile(r"\b(?:small|sub-?centimet\w*|single|solitary|few|up to \d)\b|[<≤]\s*\d", re.I)
 # "within 5 mm of the optic chiasm", "adjacent to the optic nerves", "in an eloquent area": a site the profile does not
@@ -1006,7 +1006,7 @@ BM_OTHER = re.compile(r"\(\s*(?-i:BM)\s*\)", re.I)  # "(BM)" after some other wo
 # "prior radiotherapy for CNS lesions must have been completed at least 14 days before enrollment", "radiation to brain
 # metastases must be completed >= 2 weeks prior": a washout for the patients who had that treatment, no demand that the
 # metastases be treated (a permission of untreated, asymptomatic ones may carry it).
-WASHOUT_CLAUSE = re.compile(
+WASHOUT_CLAUSE = guarded(
     r"(?:^|(?<=[;,])|\band\b)\s*(?:any\s+|all\s+)?(?:prior|previous|preceding|earlier)?\s*(?:local\s+|focal\s+|cranial\s+)?"
     r"(?:(?:stereotactic|whole[\s-]brain|gamma[\s-]knife|cranial|palliative|definitive)\s+)?"
     r"(?:treatment|therapy|radio-?therapy|radiation(?:\s+therapy)?|irradiation|surgery|resection|radiosurgery|SRS|SBRT"

@@ -464,7 +464,7 @@ def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[
 
 # "All patients with non-squamous histology must have been tested for EGFR mutations", "patients with squamous
 # histology who have never smoked must also be tested": a testing rule for a histology's patients, not a limit on it.
-_TESTING_RULE = re.compile(
+_TESTING_RULE = guarded(
     r"\b(?:patients?|subjects?|participants?|those|tumou?rs?)\s+(?:with|of|having)\s+(?:an?\s+)?(?:known\s+)?"
     r"(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b[^.;]{0,80}?\b(?:must|should|shall|need\s+to"
     r"|needs\s+to|are\s+required\s+to|is\s+required\s+to|will)\s+(?:also\s+)?(?:have\s+)?(?:been\s+|be\s+)?"

@@ -46,6 +46,7 @@ def reads(rules: dict[str, Any]) -> frozenset[str]:
     # A driver rule and "no standard therapy left" (is the driver's drug had?) read the patient's genes.
     if rules.get("unruled_parts") or any(
             rule.get("genes") or rule.get("marker") or rule.get("aga") or rule.get("exhausted")
+            or rule.get("driver_routes")
             or (rule.get("scope") or {}).get("genes") for rule in every_rule(rules["rules"])):
         fields |= {"biomarkers", "tested_negative"}
     return frozenset(fields)

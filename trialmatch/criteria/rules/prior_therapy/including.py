@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.text import Criterion, sub_bullets
 
 # The lead-in closes the bullet: "..., including:", "which must include:", "including all of the following:".
-_INCLUDING = re.compile(
+_INCLUDING = guarded(
     r"(?:,?\s*(?:including|which\s+(?:must|should)\s+(?:have\s+)?include[sd]?|that\s+(?:must|should)\s+(?:have\s+)?"
     r"include[sd]?)(?:\s+(?:all|both|each)\s+of\s+the\s+following|\s+the\s+following|\s+both)?\s*:\s*)$", re.I)
 # The words before it are about earlier treatment had: a count of lines or a treatment received.

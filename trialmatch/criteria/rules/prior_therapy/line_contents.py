@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.lines import spelt_ranges
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.text import Criterion, sub_bullets
 
 # "The prior line must have consisted of:", "This line of therapy should have included:", closing the bullet.
-_LEAD = re.compile(
+_LEAD = guarded(
     r"(?:^|(?<=[.;])\s+)(?P<lead>(?:the|this|that|such a|such)\s+(?:(?:prior|previous|earlier|one)\s+)?"
     r"(?:lines?|regimens?)(?:\s+of\s+(?:systemic\s+)?(?:therapy|treatment))?\s+(?:must|should|shall|has to|needs? to)"
     r"\s+(?:have\s+)?(?:consisted\s+of|comprised|included|contained|been)(?:\s+(?:one\s+)?of\s+the\s+following)?"

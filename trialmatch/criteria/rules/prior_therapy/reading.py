@@ -54,7 +54,12 @@ from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_cont
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
-from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, heading_cohorts, scope_cohorts
+from trialmatch.criteria.rules.prior_therapy.scope import (
+    DRIVER_GENES,
+    biomarker_condition,
+    heading_cohorts,
+    scope_cohorts,
+)
 from trialmatch.criteria.rules.prior_therapy.sentence import (
     FirstRead,
     alone_clauses,
@@ -109,7 +114,7 @@ _EXCLUSION_LEAD_IN = re.compile(
     re.IGNORECASE)
 
 
-_NOTE_MARK = re.compile(r"(?<=[A-Za-z0-9)\]])\s+(?=(?:NOTE|Note|N\.B\.)\s*:)")
+_NOTE_MARK = guarded(r"(?<=[A-Za-z0-9)\]])\s+(?=(?:NOTE|Note|N\.B\.)\s*:)")
 
 
 def _pieces(crit: Criterion) -> list[str]:
@@ -142,7 +147,7 @@ def _pieces(crit: Criterion) -> list[str]:
         parts.append(sentence[start:])
         if crit.section == "inclusion":
             parts = [clause for part in parts for clause in _negated_clauses(part)]
-        for part in (p.strip() for p in parts):
+        for part in (_without_arm_exception(p).strip() for p in parts):
             if not part:
                 continue
             if pieces and (_CONTINUES.match(part) or _elliptical_after_permit(pieces[-1], part)):
@@ -152,6 +157,28 @@ def _pieces(crit: Criterion) -> list[str]:
             else:
                 pieces.extend(_inline_cohorts(part))
     return pieces
+
+
+# "Exception: for Arm A, patients with EGFR T790M mutation who progressed on a prior 1st or 2nd generation EGFR TKI are
+# eligible regardless of prior chemotherapy": one arm's way in for marker carriers who had a drug, instead of the
+# requirement before it. It is no heading over that requirement (which stays everyone else's), so it is cut out of the
+# sentence and read as a route (_arm_exception_routes).
+_ARM_EXCEPTION = guarded(
+    r"(?:\b(?:exception|however)\s*[:,]\s*)?\bfor\s+(?:the\s+)?(?:arm|cohort|part|group)\s+[\w-]{1,4}\s*,\s*"
+    r"(?:patients|participants|subjects)\s+(?:with|harbou?ring|carrying)\s+(?P<marker>[^.;]{2,80}?)\s+(?:who|that)\s+"
+    r"(?P<had>[^.;]{2,120}?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|enrolled|allowed)\s+"
+    r"(?:regardless|irrespective)\s+of\s+(?P<what>[^.;]{2,80})[.;]?", re.I)
+
+
+def _without_arm_exception(part: str) -> str:
+    """A sentence with its arm exception (_ARM_EXCEPTION) cut out; the whole sentence when that is all it says."""
+    if "regardless" not in part.lower() and "irrespective" not in part.lower():
+        return part
+    found = _ARM_EXCEPTION.search(part)
+    if found is None:
+        return part
+    rest = f"{part[:found.start()]} {part[found.end():]}".strip()
+    return rest if rest.strip(" .;:,") else part
 
 
 # "Progressed on osimertinib and no prior chemotherapy", "platinum doublet, with no prior docetaxel", "after a PD-1
@@ -1291,6 +1318,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
     criteria = _refusal_way_in(text, criteria)
+    criteria = _own_cancer_setting(text, criteria)
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
     named = named_parts(text) or _parts_beside_same(text, criteria)
     parsed = assemble(criteria, title_rules(text), named, alternatives.leaves, foreign_parts(text))
@@ -1305,6 +1333,36 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _own_cancer_setting(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Has received at least one prior platinum line ... for ES-SCLC" in a trial whose title and conditions name
+    ES-SCLC only: "for [cancer]" is the setting of the required treatment, and the trial's own cancer, so it is no
+    other group's rule. No NSCLC history is treatment for that cancer: the requirement is marked `for_cancer` (never
+    met). Bans ("No prior systemic treatment for ES-SCLC") and a group named by its past treatment ("Participants
+    treated previously for limited-stage SCLC must ...") keep the other-group reading. A basket that names NSCLC,
+    lung or solid tumours beside the other cancer keeps it too."""
+    own = set(cancers_named(text.header))
+    if not own or own & INCLUDES_NSCLC or "not_nsclc" in own:
+        return rules
+    return [_for_own_cancer(rule, own) for rule in rules]
+
+
+# A group named by its past treatment: "Participants treated previously for limited-stage SCLC ...".
+_TREATED_GROUP = re.compile(r"^\W{0,3}(?:all\s+)?(?:participants|patients|subjects|those|people|individuals)\s+"
+                            r"(?:who\s+(?:were|have\s+been|had\s+been|received|had)\s+|previously\s+)?"
+                            r"(?:treated|pre-?treated|previously|received)\b", re.I)
+
+
+def _for_own_cancer(rule: dict[str, Any], own: set[str]) -> dict[str, Any]:
+    scope = rule.get("scope")
+    if not scope or scope.get("kind") != "condition" or scope.get("genes") or not scope.get("diseases") \
+            or not set(scope["diseases"]) <= own or rule.get("section") != "inclusion" or rule.get("soft"):
+        return rule
+    wanted = rule["kind"] == "require" or (rule["kind"] == "lines" and (rule.get("min") or 0) >= 1)
+    if not wanted or _TREATED_GROUP.match(rule.get("evidence") or ""):
+        return rule
+    return {**rule, "for_cancer": list(scope["diseases"])}
 
 
 def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]]) -> bool:
@@ -1390,6 +1448,7 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
             egfr = bool(_EGFR.search(text.header)) if egfr is None else egfr
             routes += exempted_routes(norm, header_genes, egfr)
     owed = _owed_routes(rules)
+    rules = _arm_exception_routes(text, rules)
     if not routes and not owed:
         return rules
     ways = [r for r in routes if not r.get("only")]
@@ -1404,6 +1463,41 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
         mine = [*ways, *owed] if rule["kind"] == "naive" and not _grouped(rule) else ways
         out += _exempted(rule, exempt, mine) if exempt and rule["kind"] == "require" else \
             [{**rule, "driver_routes": mine} if mine else rule]
+    return out
+
+
+_EGFR_FINDINGS = ("t790m", "exon 19", "l858r", "exon 20", "c797s")
+
+
+def _arm_exception_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The inclusion requirements an arm exception lifts (_ARM_EXCEPTION: the treatment after "regardless of"),
+    each marked with the carriers (genes, EGFR findings) who come in by that arm after the drugs it names."""
+    routes: list[tuple[dict[str, Any], set[str]]] = []
+    for crit in text.inclusion:
+        low = crit.text.lower()
+        if "regardless" not in low and "irrespective" not in low:
+            continue
+        for found in _ARM_EXCEPTION.finditer(crit.text):
+            genes = [g for g in genes_named(found.group("marker")) if g in DRIVER_GENES]
+            items = [i for m in find_mentions(normalize(found.group("had")), True) for i in m.items]
+            lifted = {i for m in find_mentions(normalize(found.group("what")), True) for i in m.items}
+            if not genes or not items or not lifted:
+                continue
+            route: dict[str, Any] = {"genes": genes, "every": False, "items": list(dict.fromkeys(items))}
+            marker = found.group("marker").lower()
+            if "EGFR" in genes and (findings := [w for w in _EGFR_FINDINGS if w in marker]):
+                route["egfr_findings"] = findings
+            routes.append((route, lifted))
+    if not routes:
+        return rules
+    out = []
+    for rule in rules:
+        wanted = [*(rule.get("of") or ()), *(i for g in rule.get("groups") or () for i in g)]
+        mine = [route for route, lifted in routes if wanted and all(i in lifted or _covered(i, lifted) for i in wanted)]
+        if rule["section"] != "inclusion" or rule["kind"] not in ("require", "lines") or not mine:
+            out.append(rule)
+            continue
+        out.append({**rule, "driver_routes": [*(rule.get("driver_routes") or ()), *mine]})
     return out
 
 

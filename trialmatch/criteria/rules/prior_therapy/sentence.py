@@ -266,7 +266,7 @@ _ELIGIBLE_ONLY = re.compile(
 
 # "that specifically and directly targets the EGFR pathway", "which selectively inhibit ALK": adverbs between the
 # relative word and its targeting verb hide the vocabulary's "that targets EGFR". Blanked, length kept.
-_ADVERB_IN_TARGETING = re.compile(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
+_ADVERB_IN_TARGETING = guarded(r"\b(?:that|which)\s+(?P<adverbs>(?:(?:\w+ly|and|or|,)\s+)+)"
                                   r"(?=(?:targets?|inhibits?|blocks?)\b)")
 
 
@@ -1910,6 +1910,26 @@ def _without_alternative_brackets(norm: str, parens: list[tuple[int, int]],
     return [(a, b) for a, b in parens if not alternative(a, b)]
 
 
+def _regimen_or_regimen(norm: str, parens: list[tuple[int, int]], pool: list[Mention]) -> list[list[str]] | None:
+    """ "Prior dabrafenib plus trametinib (or encorafenib and binimetinib)": a bracket opening on "or" that holds a
+    whole regimen, right after the regimen it replaces (every required drug before it): either regimen in full. As
+    "and" groups of "or" items: each drug of one regimen or any drug of the other (the product of both regimens'
+    groups), so a patient who had only one regimen's half is still short. None when the sentence is not so."""
+    for a, b in parens:
+        inner = [m for m in pool if a <= m.start < b]
+        before = [m for m in pool if m.end <= a]
+        if len(inner) < 2 or not before or len(inner) + len(before) != len(pool) \
+                or _ALTERNATIVE_BRACKET.match(norm, a) is None or not _REGIMEN_JOIN.search(norm, a, b) \
+                or norm[before[-1].end:a].strip() or norm[inner[-1].end:b].strip(" )") \
+                or any(m.systemic for m in pool) or any(c < before[0].start < d for c, d in parens):
+            continue
+        first, second = _and_groups(norm, before), _and_groups(norm, inner)
+        if len(first) < 2 or len(second) < 2:
+            continue  # one drug either side: the plain alternative bracket's reading
+        return [list(dict.fromkeys([*g, *h])) for g in first for h in second]
+    return None
+
+
 def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, int]], base: dict[str, Any],
                    met_unknown: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
@@ -1922,6 +1942,9 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                           "alteration": alteration, "met_unknown": False, "setting": "any"})
             pool = [m for m in pool if m not in inner]
     parens = _without_alternative_brackets(norm, parens, pool)
+    if (either := _regimen_or_regimen(norm, parens, pool)) is not None:
+        return [*rules, {**base, "kind": "require", "groups": either, "met_unknown": met_unknown,
+                         "setting": _need_setting(norm)}]
     outside, near = _narrowed(norm, [m for m in pool if not inside(m.start, parens)], require, parens)
     if near:
         # A drug of the class outside the list is a question (is the list exhaustive?), never an exclusion.

@@ -554,9 +554,14 @@ def _by_route(routes: list[dict[str, Any]], profile: Patient, h: History) -> Out
     ("driver-positive patients may enrol after approved targeted therapy") and lists that therapy; else None."""
     gene = next((gene for route in routes for gene in route["genes"]
                  if profile.gene_status(gene) == "positive" and _bound(route, gene, profile)
-                 and _had_approved(gene, profile, route["every"], h)), None)
+                 and (any(_matches(d, set(route["items"])) for d in h.drugs) if route.get("items")
+                      else _had_approved(gene, profile, route["every"], h))), None)
     if gene is None:
         return None
+    if any(route.get("items") for route in routes):
+        # reading._arm_exception_routes: one arm takes these carriers after the drugs it names
+        return Outcome(ELIGIBLE, lambda: f"The trial lets patients with your {gene} finding into one of its arms "
+                                         "after the treatment you list, whatever else this rule asks.")
     return Outcome(ELIGIBLE, lambda: f"The trial lets patients with a {gene} finding in after approved targeted "
                                      "therapy for it, which you list.")
 
@@ -719,6 +724,10 @@ def _aga_member(group: dict[str, Any], profile: Patient) -> bool | None:
 
 def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
+    if rule.get("for_cancer") and h.given:
+        # reading._own_cancer_setting: treatment for the trial's own (other) cancer, which no NSCLC history holds
+        return Outcome(EXCLUDED, lambda: "The trial asks for earlier treatment given for the cancer it studies, "
+                                         "which is not NSCLC; an NSCLC treatment history does not meet it.")
     aga = rule.get("aga")
     applies = _applies(rule, profile) if aga is None else _aga_member(aga, profile)
     if applies is False and aga is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.scope import MARKS, Scope, ScopeKind, ends_scope
 
 # The entry steps in which the study itself treats ("induction", "run-in"); reader/study_phase.py reads them too.
@@ -36,7 +37,7 @@ _LATER_ALWAYS = (r"(?:second|2nd|subsequent)\s+(?:registration|randomi[sz]ation|
 # (reader/study_phase.py reads them too, with "step 2" / "stage 2".)
 LATER_PHASE_WORDS = (r"maintenance|randomi[sz]ation|randomi[sz]ed\s+phase|continuation|cross-?over"
                      r"|consolidation\s+phase")
-_LATER_HEAD = re.compile(rf"\b(?:{_LATER_ALWAYS})\b", re.I)
+_LATER_HEAD = guarded(rf"\b(?:{_LATER_ALWAYS})\b", re.I)
 _LATER_WORDS = re.compile(rf"\b(?:{LATER_PHASE_WORDS})\b", re.I)
 # "Induction phase:", "Run-in period:", "Registration (Step 1):": a heading for an entry step in which the study itself
 # treats. ("Registration:" or "Screening:" then "Randomization:" are two looks at the same entry: both bind.)
@@ -48,7 +49,7 @@ _LATER_PREFIX = re.compile(
     rf"|ii|iii|iv)\b(?:\s+(?:registration|randomi[sz]ation|enrol?lment|eligibility))?)[^:;,.]{{0,60}}?"
     r"(?:\s*\([^()]{0,80}\))?\s*[:,\-\u2013\u2014]", re.I)
 # What a heading does not hold: a rule's own verbs.
-_RULE_WORDS = re.compile(r"\b(?:must|should|shall|have|has|had|received?|will|may|can|no|not|without)\b", re.I)
+_RULE_WORDS = guarded(r"\b(?:must|should|shall|have|has|had|received?|will|may|can|no|not|without)\b", re.I)
 _STEP_KIND: ScopeKind = "step"
 
 
