@@ -87,7 +87,12 @@ class Fault:
 
     kind: "status" (answer `status` with `body` and optional Retry-After), "truncate" (promise
     the full body, send half, drop the connection), "bad_json" (a complete but cut JSON body),
-    "reset" (close without answering), "slow" (wait `delay` seconds, then answer normally).
+    "reset" (close without answering), "slow" (wait `delay` seconds, then answer normally),
+    "hold" (wait until `gate` is set, at most HOLD_LIMIT seconds, then `delay` seconds, then answer
+    normally: a test holds a client at a known page, not for a time it hopes is long enough).
+
+    A request takes one fault, the first armed one for its page: arm a "hold" before a "slow" for
+    any page, or the slow one answers that page and the hold never engages.
     """
 
     kind: str
@@ -95,6 +100,10 @@ class Fault:
     retry_after: str | None = None
     body: str = "Service Unavailable"
     delay: float = 0.0
+    gate: threading.Event | None = None
+
+
+HOLD_LIMIT = 300.0  # a test that fails before opening its gate must not leave a request held for ever
 
 
 @dataclass
@@ -384,7 +393,9 @@ class FakeAPI:
 
             def _apply(self, fault: Fault, body: bytes) -> bool:
                 """Act out `fault`; True if the request is fully handled."""
-                if fault.kind == "slow":
+                if fault.kind in ("slow", "hold"):
+                    if fault.kind == "hold" and fault.gate is not None:
+                        fault.gate.wait(HOLD_LIMIT)
                     time.sleep(fault.delay)
                     return False
                 if fault.kind == "status":

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,10 +33,14 @@ from trialmatch.criteria.parse import DIMENSIONS
 from trialmatch.matching.index import load_index
 
 PAGE = 3
-# Each page is held back this long, so the sync outlasts a second CLI process's start-up (about a
-# second, more on a loaded machine): that second sync must meet the running one, not follow it.
+# Each page is held back this long, so readers and CLI commands see the sync at many points.
 PAGE_DELAY = 0.4
-
+# The sync is held at these pages (of its searches, 1-based) until the test lets it go on: at the first, with a page
+# saved and the lock held, while a second sync is refused and the CLI reads; at the second, until the readers have
+# seen a later state. A page delay alone could not make the sync outlast a second CLI's start-up: that took 20-35 s
+# on a loaded machine, the whole sync 13 s.
+HELD_PAGES = (2, 4)
+WAIT = 180.0  # seconds for any one step on a loaded machine: a bound that fails the test, never a timing
 # Reads the cache in a loop, one JSON line per read, until the file named by argv[2] exists.
 READER = """
 import json, pathlib, sys
@@ -105,34 +110,65 @@ def test_readers_in_other_processes_see_whole_pages_and_never_a_locked_database(
     profile = tmp_path / "me.json"
     profile.write_text(json.dumps({"age": 64, "ecog": 1, "biomarkers": [{"gene": "EGFR", "alteration": "L858R"}]}))
 
-    readers = [subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], env=env, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    # Each reader writes to a file, never a pipe: nobody drains a pipe until the end, and a reader that has filled
+    # one (64 KiB) blocks in print() and reads no more, so what it sees would depend on how long the sync lasts.
+    logs = [(tmp_path / f"reader{n}.out", tmp_path / f"reader{n}.err") for n in range(2)]
+    readers = []
+    for out_path, err_path in logs:
+        with out_path.open("w") as out_file, err_path.open("w") as err_file:
+            readers.append(subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], env=env, text=True,
+                                            stdout=out_file, stderr=err_file))
+    gates = [threading.Event() for _ in HELD_PAGES]
+    # Holds first: a request takes the first armed fault for its page, so the slow one would take it.
+    for gate, page in zip(gates, HELD_PAGES, strict=True):
+        api.add_fault(Fault("hold", delay=PAGE_DELAY, gate=gate), page=page, times=1_000_000)
     api.add_fault(Fault("slow", delay=PAGE_DELAY), times=1_000_000)
     writer = cli("sync", "--page-size", str(PAGE), env=env)
     commands: list[tuple[str, int, str, str]] = []
+
+    def run_commands() -> None:
+        for args in (["stats", "--json"], ["match", "--profile", str(profile), "--json", "--all"]):
+            proc = cli(*args, env=env)
+            out, err = proc.communicate(timeout=WAIT)
+            commands.append((args[0], proc.returncode, out, err))
+
+    def reads_so_far() -> list[dict[str, Any]]:
+        lines = [line for out_path, _ in logs for line in out_path.read_text().split("\n")[:-1]]  # whole lines
+        return [json.loads(line) for line in lines]
+
+    def wait_for(what: str, done: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + WAIT
+        while not done():
+            assert time.monotonic() < deadline and all(r.poll() is None for r in readers), f"never: {what}"
+            time.sleep(0.05)
+
     try:
-        deadline = time.monotonic() + 30
-        while pages_saved(db) < 1 and writer.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        # A second sync meanwhile: refused in one line, and it writes nothing.
+        wait_for("the first sync saved a page", lambda: pages_saved(db) >= 1 or writer.poll() is not None)
+        wait_for("a reader read the first page", lambda: max(r.get("trials", 0) for r in reads_so_far() or [{}]) > 0)
+        # A second sync meanwhile: refused in one line, and it writes nothing. The first one cannot
+        # finish before the gates open, however long this process takes to start.
         second = cli("sync", "--page-size", str(PAGE), env=env)
-        _, second_err = second.communicate(timeout=60)
+        _, second_err = second.communicate(timeout=WAIT)
         assert writer.poll() is None, "the first sync should still be running"
         assert second.returncode == 1 and second_err.startswith("Error: another sync is running"), second_err
+        run_commands()  # at least once in the middle of the sync, whatever the machine's load
+        held = {r.get("trials") for r in reads_so_far()}
+        gates[0].set()
+        wait_for("a reader read a later page", lambda: any(r.get("trials", 0) not in held for r in reads_so_far()))
+        gates[1].set()
         while writer.poll() is None:
-            for args in (["stats", "--json"], ["match", "--profile", str(profile), "--json", "--all"]):
-                proc = cli(*args, env=env)
-                out, err = proc.communicate(timeout=60)
-                commands.append((args[0], proc.returncode, out, err))
-        out, err = writer.communicate(timeout=60)
+            run_commands()
+        out, err = writer.communicate(timeout=WAIT)
         assert writer.returncode == 0, err
+        wait_for("a reader read the finished sync",
+                 lambda: any(r.get("trials") == states.final for r in reads_so_far()))
     finally:
+        for gate in gates:
+            gate.set()
         stop.touch()
-    reads = []
-    for reader in readers:
-        out, err = reader.communicate(timeout=60)
-        assert reader.returncode == 0, err
-        reads += [json.loads(line) for line in out.splitlines()]
+    for reader, (_, err_path) in zip(readers, logs, strict=True):
+        assert reader.wait(timeout=WAIT) == 0, err_path.read_text()
+    reads = reads_so_far()
 
     assert len({r.get("trials") for r in reads}) >= 3, "readers should have seen the sync at several points"
     for read in reads:

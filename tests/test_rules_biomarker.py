@@ -7,7 +7,6 @@ shared study records (NCT id in the comment), so the tests run without the share
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -399,14 +398,17 @@ def test_untested_gene_is_named_in_the_reason() -> None:
     assert "no result for KRAS" in finding.reason
 
 
-def test_check_is_fast_enough_for_twenty_thousand_trials() -> None:
-    rules = biomarker.parse(trial(MUST_NOT_HAVE + exc(NEED_NOT_TEST.split("* ", 1)[1]), "EGFR-mutant NSCLC"))
-    biomarker.check(rules, T790M)  # warm the caches
-    start = time.perf_counter()
-    for _ in range(2000):
-        biomarker.check(rules, T790M)
-    per_check = (time.perf_counter() - start) / 2000
-    assert per_check < 200e-6
+# The check's speed (under 200 microseconds, for 20,000 trials a profile) is bench/bench_guards.py's to measure,
+# on these rules; what a user would notice is a check that answers differently once its caches are warm.
+CHECK_SPEED_CRITERIA = MUST_NOT_HAVE + exc(NEED_NOT_TEST.split("* ", 1)[1])
+CHECK_SPEED_TITLE = "EGFR-mutant NSCLC"
+
+
+def test_repeated_checks_give_the_same_finding() -> None:
+    rules = biomarker.parse(trial(CHECK_SPEED_CRITERIA, CHECK_SPEED_TITLE))
+    first = biomarker.check(rules, T790M)
+    assert first.verdict == "excluded"
+    assert all(biomarker.check(rules, T790M) == first for _ in range(2000))
 
 
 @settings(max_examples=150, deadline=None)
@@ -432,33 +434,31 @@ def test_parse_never_raises_on_biomarker_word_salad(words: list[str]) -> None:
         assert biomarker.check(rules, profile).verdict in {"eligible", "excluded", "unknown"}
 
 
-@pytest.mark.parametrize("chunk", ["EGFR ", "exon 20 ", "no EGFR, ", "PD-L1 ≥ 1% ", "a" * 50 + " ", "(((", "\\> "],
-                         ids=["genes", "exons", "negations", "pdl1", "long-words", "brackets", "escapes"])
-def test_parse_stays_fast_on_long_repetitive_text(chunk: str) -> None:
-    # A guard against runaway (quadratic or worse) regex backtracking, not a speed target (bench/ holds those):
-    # four times the text may take about four times as long, never sixteen, and never minutes.
-    def seconds(length: int) -> float:  # best of three: a busy machine slows single runs, never the best
-        text = chunk * (length // len(chunk))
-        runs = []
-        for _ in range(3):
-            start = time.perf_counter()
-            biomarker.parse(trial(inc(text)))
-            runs.append(time.perf_counter() - start)
-        return min(runs)
+REPETITIVE_CHUNKS = {"genes": "EGFR ", "exons": "exon 20 ", "negations": "no EGFR, ", "pdl1": "PD-L1 ≥ 1% ",
+                     "long-words": "a" * 50 + " ", "brackets": "(((", "escapes": "\\> "}
 
-    short, long = seconds(10_000), seconds(40_000)
-    assert long < 20.0
-    assert long < 10 * max(short, 0.05)
+
+# Runaway (quadratic or worse) regex backtracking on long repetitive text: bench/bench_guards.py measures that four
+# times the text takes about four times as long. Here: the parse ends (the timeout stops a backtracking hang) and
+# its rules are stored and checked as any other.
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("chunk", REPETITIVE_CHUNKS.values(), ids=REPETITIVE_CHUNKS.keys())
+def test_parse_ends_on_long_repetitive_text(chunk: str) -> None:
+    for length in (10_000, 40_000):
+        rules = biomarker.parse(trial(inc(chunk * (length // len(chunk)))))
+        assert json.loads(json.dumps(rules)) == rules
+        for profile in (EX19, UNTESTED):
+            assert biomarker.check(rules, profile).verdict in {"eligible", "excluded", "unknown"}
 
 
 @pytest.mark.shared
-def test_every_shared_record_parses_quickly_into_json(shared_dir: Path) -> None:
+@pytest.mark.timeout(300)
+def test_every_shared_record_parses_into_json(shared_dir: Path) -> None:
+    # bench/bench_guards.py times this parse (target: the 100 records in under 10 s).
     records: list[dict[str, Any]] = [
         json.loads(p.read_text(encoding="utf-8")) for p in sorted((shared_dir / "ctgov" / "studies").glob("*.json"))
     ]
-    start = time.perf_counter()
     parsed = [biomarker.parse(TrialText.from_record(r)) for r in records]
-    assert time.perf_counter() - start < 10.0
     assert all(json.loads(json.dumps(p)) == p for p in parsed)
     assert sum(1 for p in parsed if p) >= 40  # most NSCLC trials name a marker somewhere
 

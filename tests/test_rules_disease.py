@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -503,42 +503,51 @@ def test_rules_survive_a_json_round_trip() -> None:
     assert json.loads(json.dumps(rules)) == rules
 
 
+# Speed on these inputs (each parse under 0.5 s, 60,000 characters of one repeated sentence under 3 s) is
+# bench/bench_guards.py's to measure, on the same strategies and sentences; here each parse ends (the timeouts stop
+# a backtracking hang) with rules that are stored and checked as any other.
+ARBITRARY_BODY, ARBITRARY_TITLE = st.text(max_size=2000), st.text(max_size=200)
+WORDS = ["stage", " IV", " III", "B", "/", "-", " or", " non", "-squamous", " squamous", " metastatic", " advanced",
+         " locally", " resectable", " not", " no", " M0", " cell", " small", " lung cancer", " NSCLC", ",", ". ", " "]
+NOISE = st.lists(st.sampled_from(WORDS), max_size=600)
+REPEATED_SENTENCES = [
+    "metastatic ", "no metastatic disease ", "stage I-", "non-squamous resectable ",
+    "gastric - / ", "NSCLC other than squamous and ", "not amenable to curative ", "patients with squamous ",
+    "no history of lung cancer ", "relapse after stage I-", "solid tumours excluding lung cancer ",
+    "e.g. adenocarcinoma, ", "NSCLC, breast cancer, adenocarcinoma ", "small cell lung cancer transformed ",
+]
+
+
+def checked_by_every_histology(rules: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(rules)) == rules
+    for histology in (*HISTOLOGIES, None):
+        assert disease.check(rules, Profile(stage="IV", histology=histology)).verdict in {EX, UN, "eligible"}
+
+
+@pytest.mark.timeout(600)
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000), st.text(max_size=200))
-def test_parse_never_raises_and_stays_fast(body: str, title: str) -> None:
+@given(ARBITRARY_BODY, ARBITRARY_TITLE)
+def test_parse_never_raises(body: str, title: str) -> None:
     text = TrialText(nct_id="X", title=title, conditions=(title[:50],), criteria=tuple(split_criteria(body)))
-    started = time.perf_counter()
     rules = disease.parse(text)
-    assert time.perf_counter() - started < 0.5
     json.dumps(rules)
     for histology in (*HISTOLOGIES, None):
         disease.check(rules, Profile(stage="IV", histology=histology))
 
 
-WORDS = ["stage", " IV", " III", "B", "/", "-", " or", " non", "-squamous", " squamous", " metastatic", " advanced",
-         " locally", " resectable", " not", " no", " M0", " cell", " small", " lung cancer", " NSCLC", ",", ". ", " "]
-
-
+@pytest.mark.timeout(600)
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=600))
+@given(NOISE)
 def test_parse_survives_long_stage_like_noise(tokens: list[str]) -> None:
     body = "".join(tokens)
-    started = time.perf_counter()
-    disease.parse(trial(body, body, body[:300]))
-    assert time.perf_counter() - started < 0.5
+    checked_by_every_histology(disease.parse(trial(body, body, body[:300])))
 
 
-@pytest.mark.parametrize("sentence", [
-    "metastatic ", "no metastatic disease ", "stage I-", "non-squamous resectable ",
-    "gastric - / ", "NSCLC other than squamous and ", "not amenable to curative ", "patients with squamous ",
-    "no history of lung cancer ", "relapse after stage I-", "solid tumours excluding lung cancer ",
-    "e.g. adenocarcinoma, ", "NSCLC, breast cancer, adenocarcinoma ", "small cell lung cancer transformed ",
-])
-def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("sentence", REPEATED_SENTENCES)
+def test_parse_ends_on_long_repetitive_criteria(sentence: str) -> None:
     body = sentence * (60_000 // len(sentence))
-    started = time.perf_counter()
-    disease.parse(trial(f"* {body}", f"* {body}", body[:2000]))
-    assert time.perf_counter() - started < 3.0
+    checked_by_every_histology(disease.parse(trial(f"* {body}", f"* {body}", body[:2000])))
 
 
 @pytest.mark.parametrize(("inclusion", "exclusion"), [

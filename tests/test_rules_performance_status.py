@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -275,34 +275,44 @@ def test_rules_survive_a_json_round_trip() -> None:
     assert json.loads(json.dumps(rules)) == rules
 
 
+# Speed on these inputs (each parse under 0.5 s, 60,000 characters of one repeated sentence under 3 s) is
+# bench/bench_guards.py's to measure, on the same strategies and sentences; here each parse ends (the timeouts stop
+# a backtracking hang) with rules that are stored and checked as any other.
+ARBITRARY_BODY = st.text(max_size=2000)
+NOISE = st.lists(st.sampled_from(["ECOG", "PS", "KPS", " 0", "-", "1", " or ", "≥", "70", "(", ")", " ", "%"]),
+                 max_size=400)
+REPEATED_SENTENCES = ["ECOG 0-1 or ", "ECOG 0-1. KPS 70. ", "performance status "]
+
+
+def checked_by_every_score(rules: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(rules)) == rules
+    for ecog in (None, 0, 1, 2, 3, 4):
+        assert performance_status.check(rules, Profile(ecog=ecog)).verdict in {"eligible", "excluded", "unknown"}
+
+
+@pytest.mark.timeout(600)
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=2000))
-def test_parse_never_raises_and_stays_fast(body: str) -> None:
-    text = trial(body, body)
-    started = time.perf_counter()
-    rules = performance_status.parse(text)
-    assert time.perf_counter() - started < 0.5
+@given(ARBITRARY_BODY)
+def test_parse_never_raises(body: str) -> None:
+    rules = performance_status.parse(trial(body, body))
     json.dumps(rules)
     for ecog in (None, 0, 4):
         performance_status.check(rules, Profile(ecog=ecog))
 
 
+@pytest.mark.timeout(600)
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["ECOG", "PS", "KPS", " 0", "-", "1", " or ", "≥", "70", "(", ")", " ", "%"]),
-                max_size=400))
+@given(NOISE)
 def test_parse_survives_score_like_noise(tokens: list[str]) -> None:
     body = "".join(tokens)
-    started = time.perf_counter()
-    performance_status.parse(trial(body, body))
-    assert time.perf_counter() - started < 0.5
+    checked_by_every_score(performance_status.parse(trial(body, body)))
 
 
-@pytest.mark.parametrize("sentence", ["ECOG 0-1 or ", "ECOG 0-1. KPS 70. ", "performance status "])
-def test_parse_is_linear_on_long_repetitive_criteria(sentence: str) -> None:
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("sentence", REPEATED_SENTENCES)
+def test_parse_ends_on_long_repetitive_criteria(sentence: str) -> None:
     body = sentence * (60_000 // len(sentence))
-    started = time.perf_counter()
-    performance_status.parse(trial(f"* {body}", f"* {body}"))
-    assert time.perf_counter() - started < 3.0
+    checked_by_every_score(performance_status.parse(trial(f"* {body}", f"* {body}")))
 
 
 def test_scoped_limit_explains_the_question() -> None:

@@ -6,7 +6,6 @@ Each row: where the sentence sits, the sentence, a patient, the verdict a carefu
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import pytest
@@ -412,38 +411,47 @@ def test_parse_output_is_json_and_check_reads_it_back() -> None:
     assert prior_therapy.check(restored, profile("post-osimertinib")).verdict == "eligible"
 
 
+# Speed on these inputs (each parse under 1 s, a huge sentence under 2 s) is bench/bench_guards.py's to measure, on
+# the same strategies and sentences; here each parse ends (the timeouts stop a backtracking hang) with usable rules.
+ARBITRARY_TEXT = st.text(max_size=3000)
+SALAD_WORDS = [
+    "prior ", "no ", "not ", "(", ")", "[", ";", ":", ", ", " or ", " and ", "osimertinib", "EGFR-TKI", "PD-1",
+    "first-", "generation ", "line ", "at least ", "2 ", "more than ", "cohort 2: ", "within 4 weeks ",
+    "chemotherapy", "naive", "progressed on ", "except ", "e.g. ", "-", " ", "\\>=", "≥",
+]
+WORD_SALAD = st.lists(st.sampled_from(SALAD_WORDS), max_size=400)
+HUGE_SENTENCES = {
+    "thousands-of-bracketed-names": "prior " + "(osimertinib) " * 3000,
+    "thousands-of-alternatives": "no prior " + "chemotherapy or " * 3000,
+    "thousands-of-clauses": "Cohort 1: prior osimertinib; " * 2000,
+}
+
+
+@pytest.mark.timeout(600)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=3000))
-def test_parse_never_raises_and_stays_fast_on_arbitrary_text(text: str) -> None:
-    started = time.perf_counter()
+@given(ARBITRARY_TEXT)
+def test_parse_never_raises_on_arbitrary_text(text: str) -> None:
     parsed = prior_therapy.parse(TrialText(nct_id="NCT0", title=text[:200], criteria=tuple(split_criteria(text))))
-    assert time.perf_counter() - started < 1.0
     json.dumps(parsed)
     prior_therapy.check(parsed, profile("post-chemo-io"))
 
 
+@pytest.mark.timeout(600)
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "prior ", "no ", "not ", "(", ")", "[", ";", ":", ", ", " or ", " and ", "osimertinib", "EGFR-TKI", "PD-1",
-    "first-", "generation ", "line ", "at least ", "2 ", "more than ", "cohort 2: ", "within 4 weeks ",
-    "chemotherapy", "naive", "progressed on ", "except ", "e.g. ", "-", " ", "\\>=", "≥",
-]), max_size=400))
-def test_parse_stays_fast_on_adversarial_word_salad(words: list[str]) -> None:
+@given(WORD_SALAD)
+def test_parse_ends_on_adversarial_word_salad(words: list[str]) -> None:
     text = "".join(words)
-    started = time.perf_counter()
-    prior_therapy.parse(trial(inclusion=[text], exclusion=[text]))
-    assert time.perf_counter() - started < 1.0
+    rules = prior_therapy.parse(trial(inclusion=[text], exclusion=[text]))
+    assert json.loads(json.dumps(rules)) == rules
+    assert prior_therapy.check(rules, profile("post-chemo-io")).verdict in {"eligible", "excluded", "unknown"}
 
 
-@pytest.mark.parametrize("sentence", [
-    pytest.param("prior " + "(osimertinib) " * 3000, id="thousands-of-bracketed-names"),
-    pytest.param("no prior " + "chemotherapy or " * 3000, id="thousands-of-alternatives"),
-    pytest.param("Cohort 1: prior osimertinib; " * 2000, id="thousands-of-clauses"),
-])
-def test_parse_stays_fast_on_huge_sentences(sentence: str) -> None:
-    started = time.perf_counter()
-    prior_therapy.parse(trial(inclusion=[sentence], exclusion=[sentence], title=sentence))
-    assert time.perf_counter() - started < 2.0
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("sentence", HUGE_SENTENCES.values(), ids=HUGE_SENTENCES.keys())
+def test_parse_ends_on_huge_sentences(sentence: str) -> None:
+    rules = prior_therapy.parse(trial(inclusion=[sentence], exclusion=[sentence], title=sentence))
+    assert json.loads(json.dumps(rules)) == rules
+    assert prior_therapy.check(rules, profile("post-chemo-io")).verdict in {"eligible", "excluded", "unknown"}
 
 
 @pytest.mark.shared
