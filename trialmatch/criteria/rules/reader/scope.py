@@ -637,7 +637,24 @@ def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
         # (A lead-in's ", one of the following:" is no part of the group's name.)
         named = text[:match.start("end")] if match.re is _PREFIX and match.group("end")[:1] == "," else match.group(0)
         return _scope_from(named, _named_kind(match)), text[match.end():]
+    match = _LABELLED_DESCRIBED.match(text)
+    if match and match.group("kind").lower() != "phase" and not _DESCRIBED_NOT.search(match.group("words")) \
+            and not GROUP_WORD.search(match.group("words").lower()):  # "Phase 1a ... and Phase 1b cohorts:" is two
+        return _scope_from(match.group(0), _named_kind(match)), text[match.end():]
     return _named_group(text, head)
+
+
+# "Part C combination with pembrolizumab:", "Cohort 3 EGFR exon 20 NSCLC after platinum:", "Arm B docetaxel plus
+# ramucirumab:": a labelled group, then words describing it (its treatment, cancer, marker or line), then the colon.
+# Whatever the words, the line opens with the group's tag, and what follows the colon is that group's rule. The
+# words hold no rule's verb or subject (_DESCRIBED_NOT): "Part 2 patients must have:" is read elsewhere; nor another
+# group's word ("Phase 1a dose escalation and Phase 1b cohorts:" names two groups, read as before). A phase is left
+# out: "Phase 2 EGFR:" beside "Phase 2 HER-2:" are one phase's headings, not two groups.
+_LABELLED_DESCRIBED = re.compile(
+    rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+)?{_MODIFIERS}{_KIND_QUALIFIER}(?P<kind>{_KIND_WORD})\s*{_LABELS}"
+    rf"(?P<words>(?:\s+[^\s:;.()\[\]]+){{1,8}}?)\s*(?:{_ASIDE})\s*:",
+    re.I,
+)
 
 
 # "Ia: Subjects with ... refractory to standard treatment", "Ib: NSCLC ...": a phase named by its label alone, before
