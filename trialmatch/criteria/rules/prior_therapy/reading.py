@@ -60,6 +60,11 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     heading_cohorts,
     scope_cohorts,
 )
+from trialmatch.criteria.rules.prior_therapy.scope_cohort_marker import (
+    cohort_genes,
+    cohort_marker,
+    cohort_takes_negatives,
+)
 from trialmatch.criteria.rules.prior_therapy.sentence import (
     FirstRead,
     alone_clauses,
@@ -714,6 +719,17 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     # that is not sensitising (an exon 20 insertion) is among the others.
                     rules[start:] = [{**rule, "others_marker": {"EGFR": ["sensitizing"]}} if rule.get("scope") else rule
                                      for rule in rules[start:]]
+            if crit.section == "inclusion" and (marker_of := cohort_marker(crit.text)):
+                # "Cohort 1: MET exon 14 skipping mutation, MET TKI naive": the state is a way in for the marker's
+                # possible carriers only (verdicts._outside_cohort).
+                rules[start:] = [{**rule, "cohort_marker": marker_of} if rule["cohorts"] else rule
+                                 for rule in rules[start:]]
+            elif crit.section == "inclusion":
+                # Whether this cohort's line names a marker group (a sibling of marker-plus-state cohorts).
+                named_genes = cohort_genes(crit.text)
+                negatives = cohort_takes_negatives(crit.text)
+                rules[start:] = [{**rule, "cohort_genes": named_genes, "cohort_negatives": negatives}
+                                 if rule["cohorts"] else rule for rule in rules[start:]]
             if crit.section == "inclusion":
                 _scope_pieces(rules, spans, pieces)
             if alternatives.paths and alternatives.paths[index]:

@@ -22,6 +22,7 @@ from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, OTHER_ACTIONAB
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
 from trialmatch.criteria.rules.prior_therapy.not_counted import recount
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
+from trialmatch.criteria.rules.prior_therapy.scope_cohort_marker import marker_sibling_open, outside_cohort_marker
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -984,7 +985,7 @@ _UNRULED_QUESTION = Outcome(UNKNOWN, lambda: "The part of the trial that sets no
                                              "patients with a marker your profile does not say you have.")
 
 
-def _outside_cohort(rule: dict[str, Any], profile: Patient) -> bool:
+def _outside_cohort(rule: dict[str, Any], profile: Patient, by_marker: bool = False) -> bool:
     """A rule of one cohort that is for carriers of an alteration the patient clearly does not have ("EGFR L858R
     cohort: ..." for an exon 19 deletion), or a cohort named by a gene the patient tested negative for ("EGFR
     cohort: ..." beside "Cohort B: ...", marker_cohort in reading): that cohort takes the patient in no way."""
@@ -993,6 +994,8 @@ def _outside_cohort(rule: dict[str, Any], profile: Patient) -> bool:
     marker = rule.get("marker")
     if marker and in_group(marker, profile) is False:
         return True
+    if by_marker and outside_cohort_marker(rule.get("cohort_marker"), profile):
+        return True  # "Cohort 1: MET exon 14 skipping mutation, MET TKI naive" for a MET-negative patient
     scope = rule.get("scope") or {}
     genes: list[str] = scope.get("genes") or []
     return bool(genes) and rule["cohorts"][0].startswith("cohort: ") and not scope.get("absent") \
@@ -1052,9 +1055,19 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
     """The verdict for this history, which rule decided it (None: no rule did), and why."""
     best: tuple[int, int | None, Outcome] | None = None
     skipped = outside = False
-    for group in parsed.get("groups") or [list(range(len(rules)))]:
+    groups = parsed.get("groups") or [list(range(len(rules)))]
+    # A cohort of marker plus therapy state is shut for a patient its marker shuts out, when a sibling cohort takes
+    # that gene's negatives in outright (a protein test, "without ..."), and no sibling cohort named by a marker the
+    # patient lacks stays open. Otherwise read as before: whether the patient carries the trial's markers is the
+    # biomarker dimension's question (the labels credit the state).
+    taken = {gene for rule in rules for gene in rule.get("cohort_negatives") or ()}
+    by_marker = any(set((rule.get("cohort_marker") or {}).get("genes") or ()) & taken for rule in rules) and not any(
+        marker_sibling_open(rule, profile) for rule in rules
+        if rule["cohorts"] and not outside_cohort_marker(rule.get("cohort_marker"), profile))
+    for group in groups:
         worst: tuple[int, int | None, Outcome] | None = None
-        if any(_outside_cohort(rules[index], profile) for index in group) or _others_option(rules, group, profile):
+        if any(_outside_cohort(rules[index], profile, by_marker) for index in group) \
+                or _others_option(rules, group, profile):
             outside = True  # a cohort for carriers of a marker the patient clearly lacks: no way in
             continue
         for index in group:
