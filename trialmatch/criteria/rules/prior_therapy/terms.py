@@ -336,8 +336,23 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     if known:
         return known, found.start("target")
     first = key.split(" ")[0]
-    genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
+    genelike = (any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
+                or _hyphened_target(text, target, start))
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+# Words joined to "-targeted / -directed" that name no target: "molecularly-targeted", "tumour-directed".
+_NOT_TARGET_NAMES = frozenset({"molecularly", "molecular", "gene", "genes", "genetically", "tumor", "tumour", "cell",
+                               "cells", "immune", "immuno", "pathway", "receptor", "kinase", "oncogene", "driver",
+                               "mutation", "non", "not", "line", "liver", "bone", "lung", "brain", "cns", "site",
+                               "organ", "lesion", "disease", "cancer", "skin", "radio", "image", "dna", "rna", "other"})
+
+
+def _hyphened_target(text: str, target: str, start: int) -> bool:
+    """ "an AXL-targeted agent", "TIGIT-directed antibody": one short word joined by a hyphen names a target the
+    vocabulary does not hold (a class of its own, never the generic "targeted therapy")."""
+    return (text[start - 1:start] == "-" and target.isalpha() and 3 <= len(target) <= 8
+            and target not in _NOT_TARGET_NAMES)
 
 
 def _variant_item(text: str, start: int) -> tuple[str, int] | None:
