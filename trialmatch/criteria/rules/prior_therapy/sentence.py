@@ -562,6 +562,16 @@ def _stated_requirement(norm: str) -> bool:
         and not _NEGATION.search(norm, found.end(), min(len(norm), found.end() + 40))
 
 
+# A bullet that states its own polarity, said of the patient: "Participants must not have received ramucirumab
+# previously", "Patient should not have been treated with a PD-1 inhibitor". Under an Exclusion heading (SWOG /
+# Pragmatica lists) it still bans what it names: the heading does not turn it round into a requirement.
+_STATED_BAN = guarded(
+    r"^\W{0,3}(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?)\s+)?"
+    r"(?:must|should|shall|may|can)\s*not\s+have\s+(?:(?:ever|previously|already|been)\s+)*"
+    r"(?:received|had|taken|been\s+(?:treated|exposed)\s+(?:with|to))\b"
+)
+
+
 # "Neoadjuvant chemotherapy is not to be regarded as first-line therapy": says what counts as a line, not a rule.
 _NOT_AS_LINE = guarded(
     r"\bnot\s+(?:to\s+)?(?:be\s+)?(?:served|counted|considered|regarded|deemed|classed|classified|seen)\s+as\s+"
@@ -634,6 +644,13 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             return []
         return [{**rule, "section": ctx.section}
                 for rule in _section_rules(positive, replace(ctx, section="inclusion"))]
+    if ctx.section == "exclusion" and ctx.inherited is None and _STATED_BAN.match(read.norm):
+        # Read as the same words under Inclusion would be (a ban); the rules keep the exclusion's evidence.
+        stated = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
+        if stated is None:
+            return []
+        return [{**rule, "section": ctx.section}
+                for rule in _section_rules(stated, replace(ctx, section="inclusion"))]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
