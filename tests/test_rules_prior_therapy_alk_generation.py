@@ -64,3 +64,27 @@ def test_a_third_generation_ban_leaves_earlier_generations(sentence: str) -> Non
 ])
 def test_near_misses_keep_their_reading(sentence: str, patient: dict[str, Any], expected: str, section: str) -> None:
     assert prior_verdict(patient, **{section: [sentence]}) == expected
+
+
+# "X, no prior Y" (a comma alone before the ban): Y is banned, never another way to meet X.
+COMMA_BANS = [
+    ("One prior second-generation ALK TKI, no prior lorlatinib.", had("lorlatinib"), had("alectinib")),
+    ("Prior platinum-based chemotherapy, no prior docetaxel.", had("carboplatin", "docetaxel"), had("cisplatin")),
+    ("Progressed on osimertinib, no prior amivantamab", had("osimertinib", "amivantamab"), had("osimertinib")),
+    ("At least one prior line of therapy, no previous immunotherapy.", had("carboplatin", "nivolumab"),
+     had("carboplatin")),
+    ("Received a prior KRAS G12C inhibitor, no prior docetaxel", had("sotorasib", "docetaxel"), had("adagrasib")),
+    ("Prior crizotinib, no previous lorlatinib.", had("crizotinib", "lorlatinib"), had("crizotinib")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "banned", "kept"), COMMA_BANS)
+def test_a_comma_ban_bans_and_the_requirement_holds(sentence: str, banned: dict[str, Any],
+                                                     kept: dict[str, Any]) -> None:
+    assert prior_verdict(banned, inclusion=[sentence]) == "excluded"
+    assert prior_verdict(kept, inclusion=[sentence]) == "eligible"
+
+
+def test_a_comma_before_an_untreated_setting_stays_naive() -> None:
+    assert prior_verdict(had("carboplatin"), inclusion=["Metastatic NSCLC, no prior systemic therapy."]) == "excluded"
+    assert prior_verdict(had(), inclusion=["Metastatic NSCLC, no prior systemic therapy."]) == "eligible"
