@@ -1492,6 +1492,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     return rules
 
 
+
 def _unapproved_not_actionable(clauses: list[dict[str, Any]]) -> None:
     """"No known actionable genomic alterations": a change with no approved drug anywhere (KRAS G12D) is not one
     (vocab.class_membership). Only where the class is excluded: a required one stays a question, never a bar."""
@@ -1670,10 +1671,12 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
                 and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
             genes = {a["gene"] for a in shared}
-            disputed = sorted({c["gene"] for c in cohort_atoms
-                               if c["gene"] in genes and not any(_covers(s, c) for s in shared)})
-            if disputed:
-                clause["carrier_doubt"] = disputed
+            disputing = [c for c in cohort_atoms if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
+            if disputing:
+                clause["carrier_doubt"] = sorted({c["gene"] for c in disputing})
+                # what those cohorts ask for: a carrier with none of it fits none of them (verdicts)
+                clause["carrier_doubt_atoms"] = [copy.deepcopy(c) for c in
+                                                 {repr(c): c for c in disputing}.values()]
     # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
     # were written for different groups the text did not name: neither binds everyone.
     # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.

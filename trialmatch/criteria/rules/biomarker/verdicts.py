@@ -258,7 +258,7 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
             verdict = UNKNOWN
     if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful") or clause.get("rival")):
         verdict = UNKNOWN
-    elif verdict == EXCLUDED and any(profile.has_gene(gene) for gene in clause.get("carrier_doubt", ())):
+    elif verdict == EXCLUDED and _may_fit_disputing(clause, profile):
         verdict = UNKNOWN  # a shared rule a cohort on the same gene disputes: a carrier may fit that cohort
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
@@ -271,6 +271,16 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
 
 
 _COPY_CLASSES = frozenset({"amplification", "overexpression", "expression", "positive", "low"})
+
+
+def _may_fit_disputing(clause: dict[str, Any], profile: Patient) -> bool:
+    """A carrier of a gene whose cohorts dispute the shared rule may fit one of them, unless its findings rule out
+    every change they ask for ("EGFR exon 19 deletion or L858R, with or without T790M/C797S" beside C797S cohorts:
+    an exon 20 insertion carrier has no C797S, so it fits neither the shared rule nor any cohort)."""
+    if not any(profile.has_gene(gene) for gene in clause.get("carrier_doubt", ())):
+        return False
+    atoms = clause.get("carrier_doubt_atoms")
+    return atoms is None or any(atom_answer(atom, profile) != NO for atom in atoms)
 
 
 def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], profile: Patient) -> str:
