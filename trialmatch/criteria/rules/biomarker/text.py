@@ -709,7 +709,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 placed = None
                 continue
             phrase = _fold_non_list(phrase, part_text, non_lists)  # "other than G12C or G12D": both spared
-            occs = occurrences(phrase, part_text)
+            # an asked list's trailing noun is every gene's ("NRG1, EGFR or HER2 gene fusion"), a ban's stays loose
+            occs = occurrences(phrase, part_text, shared=section == "inclusion" and not negated
+                               and not EXCLUDING_SENTENCE.search(part_text))
             genes_named = any(o.gene for o in occs)
             if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
                 # "EGFR, ALK, ROS1 or BRAF alterations for which targeted therapy exists": the whole list
