@@ -1166,8 +1166,42 @@ _ONLY_WITHOUT = re.compile(
     r"\bonly\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?(?:mutations?|alterations?|variants?)\s+(?:and\s+no|with\s+no|without)\b",
     re.I,
 )
+# "EGFR T790M in the absence of other EGFR mutations sensitive to the study drug", "C797S without another activating
+# EGFR mutation", "T790M with no concurrent sensitising mutation": the change excludes only when nothing else of its
+# gene comes with it (read as "alone"). The phrase, with its relative tail ("sensitive to ...", "known to ...") and a
+# bracket of examples, is replaced whole, so the tail's class is not read as a change of its own. It must name
+# "other"/"another" or a sensitising class: "ALK fusion without prior crizotinib" or "without an EGFR mutation" are
+# no such phrase.
+_ABSENCE_OF_OTHER = guarded(
+    r"\b(?:in\s+the\s+absence\s+of|without|with\s+no|and\s+no|absent)\s+(?:any\s+)?"
+    r"(?P<head>(?:(?:an?|other|another|additional|concurrent|co-?occurring|concomitant)\s+)*"
+    r"(?:[A-Za-z0-9-]+\s+){0,3}?)(?:mutations?|alterations?|changes?|variants?)\b(?:\s*\([^()]*\))?"
+    r"(?:\s*,?\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?(?:sensitive|sensitising|sensitizing|known|"
+    r"associated|predicted|responsive)\b(?:[^,;.()]|\([^()]*\))*)?",
+    re.I,
+)
+_OTHER_OR_SENSITISING = re.compile(
+    r"\b(?:other|another|additional|concurrent|co-?occurring|concomitant|sensiti[sz]\w*|activating|classical|"
+    r"common)\b", re.I)
+
+
+_WITH_OR = re.compile(r"\bor\s+$", re.I)
+
+
+def _absence_of_other(sentence: str) -> re.Match[str] | None:
+    """The "in the absence of other [gene] mutations (sensitive to ...)" phrase of an exclusion, or None."""
+    for match in _ABSENCE_OF_OTHER.finditer(sentence):
+        if _WITH_OR.search(sentence, 0, match.start()):
+            continue  # "with or without other EGFR mutations": either way, so no qualifier at all
+        if not vocab.mentions_marker(sentence[:match.start()]):
+            continue  # "Without an EGFR sensitising mutation": no change before it for the phrase to qualify
+        if _OTHER_OR_SENSITISING.search(match.group("head")):
+            return match
+    return None
+
+
 # One needle check for every pattern below ("only" of _ONLY_WITHOUT is one of _ALONE's words).
-_ALONE_ANY = AnyOf(_ALONE, ALONE_PHRASE)  # asked of every exclusion
+_ALONE_ANY = AnyOf(_ALONE, ALONE_PHRASE, _ABSENCE_OF_OTHER)  # asked of every exclusion
 
 
 # "MET amplification alone is not sufficient", "HER2 overexpression alone does not qualify": among inclusions, the
@@ -1188,12 +1222,15 @@ def alone_rule(sentence: str) -> bool:
     # "only" is too common a word ("only patients with ..."): it counts only in the "as the only mutation" phrase.
     if match is not None and _ALONE_ONLY_WORD.fullmatch(match.group(0)) is None:
         return True
-    return ALONE_PHRASE.search(sentence) is not None or _ONLY_WITHOUT.search(sentence) is not None
+    return (ALONE_PHRASE.search(sentence) is not None or _ONLY_WITHOUT.search(sentence) is not None
+            or _absence_of_other(sentence) is not None)
 
 
 def without_alone_phrase(sentence: str) -> str:
-    """The sentence with "as the sole EGFR mutation" read as "alone"."""
-    return ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence
+    """The sentence with "as the sole EGFR mutation" (or "in the absence of other EGFR mutations") read as "alone"."""
+    sentence = ALONE_PHRASE.sub("alone", sentence) if ALONE_PHRASE.search(sentence) else sentence
+    absence = _absence_of_other(sentence)
+    return f"{sentence[:absence.start()]}alone{sentence[absence.end():]}" if absence else sentence
 
 
 # "No actionable alterations for which first-line targeted therapy is approved, such as EGFR, ALK and RET": after a

@@ -28,6 +28,13 @@ _EXCEPTION_THEN_EXAMPLES = guarded(
     r"\s*,?\s*(?P<ex>" + _EXAMPLE_WORD + r"[^;.()]{0,200})",
     re.I,
 )
+# "KRAS mutation other than G12V (including G12C, G12D, G13X)": a bare exception followed by bracketed examples. The
+# bracket lists members of the set the exception leaves, not more exceptions.
+_EXCEPTION_THEN_BRACKET = guarded(
+    r"\b" + _EXCEPT_WORD + r"\s+(?P<x>[^(),;.:]{1,60}?)\s*"
+    r"(?P<br>\(\s*" + _EXAMPLE_WORD + r"\s*,?\s*(?P<ex>[^()]{1,200})\))",
+    re.I,
+)
 # Classes an exception can name that no example of a mutation falls in ("HER2 mutation (amplification excluded)").
 _SEPARATE_CLASSES = frozenset({"amplification", "overexpression", "expression", "low", "fusion"})
 
@@ -37,7 +44,7 @@ def examples_after_exception(sentence: str) -> str:
     the exception may be what the examples illustrate ("except uncommon mutations, such as G719X")."""
     match = _EXCEPTION_THEN_EXAMPLES.search(sentence)
     if match is None:
-        return sentence
+        return _bracketed_members(sentence)
     head = sentence[: match.start()]
     excepted = _without_gene(match.group("a") or match.group("b") or match.group("c") or "")
     if not _names_gene(head) or not _specific(excepted) or not _names_marker(match.group("ex")):
@@ -47,6 +54,20 @@ def examples_after_exception(sentence: str) -> str:
         # "other than amplification" would read as a second way in.
         return f"{head.rstrip()}{sentence[match.end():]}"
     return f"{head.rstrip()} other than {excepted.strip()}{sentence[match.end():]}"
+
+
+def _bracketed_members(sentence: str) -> str:
+    """The sentence with "other than X (including A, B)" read as "other than X" (the members dropped)."""
+    match = _EXCEPTION_THEN_BRACKET.search(sentence)
+    if match is None:
+        return sentence
+    head = sentence[: match.start()]
+    excepted = tokens(_without_gene(match.group("x")))
+    # a named change ("G12V", "the T790M mutation"), never a class the members could be of ("common mutations")
+    named = any(t.type == "alt" for t in excepted) and all(t.type in {"alt", "gene", "kind"} for t in excepted)
+    if not _names_gene(head) or not named or not _names_marker(match.group("ex")):
+        return sentence
+    return f"{sentence[:match.start('br')].rstrip()}{sentence[match.end('br'):]}"
 
 
 def _without_gene(excepted: str) -> str:

@@ -283,7 +283,16 @@ def _tight(gap: str, allowed: frozenset[str] = LINK) -> bool:
         return False
     if "domain" in gap.lower():
         gap = _DOMAIN.sub(" ", gap)
+    if _UNKNOWN_LISTED_GENE.search(gap):
+        # "NRG1, EGFR, HER2 or HER4 gene fusion": a gene symbol the vocabulary lacks, listed with the others, keeps
+        # the list one phrase, so the trailing noun reaches every gene
+        gap = _UNKNOWN_LISTED_GENE.sub(" or ", gap)
     return all(w in allowed or w.isdigit() for w in words(gap))
+
+
+# A list item that looks like a gene symbol the vocabulary does not know (capitals with a digit: HER4, FGFR1), after a
+# list word, with an optional "gene" after it.
+_UNKNOWN_LISTED_GENE = re.compile(r"(?:,\s*|\b(?:or|and|and/or)\s+)[A-Z]{2,6}\d{1,2}(?:\s+genes?)?(?=\s|$)")
 
 
 # ---- phrases and atoms --------------------------------------------------------------------------
@@ -385,9 +394,10 @@ class _Loose:
     tested: bool = False
 
 
-def occurrences(phrase: list[Token], text: str = "") -> list[Occurrence]:
+def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> list[Occurrence]:
     """Share a phrase's alteration words out among its genes, and set each gene's polarity. With the phrase's
-    `text`, a "negative" after a gene already closed as present is read for the alterations after it alone."""
+    `text`, a "negative" after a gene already closed as present is read for the alterations after it alone.
+    `shared`: a list's trailing noun binds every bare gene before it (an asked list; see _inherit)."""
     occs: list[Occurrence] = []
     loose: list[_Loose] = []
     pending: list[Occurrence] = []
@@ -464,7 +474,7 @@ def occurrences(phrase: list[Token], text: str = "") -> list[Occurrence]:
     for occ in tested:
         if not occ.polarity:
             occ.polarity = "test"
-    _inherit(occs)
+    _inherit(occs, text, shared)
     return occs
 
 
@@ -495,13 +505,23 @@ def _alt_fits(alt: str, gene: str) -> bool:
     return any(g in genes for g in vocab.expand_gene(gene))
 
 
-def _inherit(occs: list[Occurrence]) -> None:
-    """"ALK or ROS1 rearrangements", "EGFR, ALK gene wild type": a bare gene shares its neighbour's words."""
+# Between two genes of a bare list: the first gene's word, then only a separator ("NRG1, EGFR, HER2 or ...").
+_BARE_LIST_GAP = re.compile(r"[\w\-]+\s*(?:[,/]\s*)?(?:(?:and/or|or|and)\s+)?", re.I)
+
+
+def _inherit(occs: list[Occurrence], text: str = "", shared: bool = False) -> None:
+    """"ALK or ROS1 rearrangements", "EGFR, ALK gene wild type": a bare gene shares its neighbour's words. In a
+    bare list ("NRG1, EGFR, HER2 or HER4 gene fusion") the trailing noun is every gene's, even one whose usual
+    change is not that kind (an EGFR fusion, not any EGFR change); "EGFR gene and ALK fusion" keeps it ALK's.
+    `shared`: read that way (asked lists only: a ban "no EGFR, ALK or ROS1 rearrangements" loosely means any EGFR
+    change, and read narrowly would miss the exclusions it means)."""
     genes = [o for o in occs if o.gene is not None]
     for i in range(len(genes) - 2, -1, -1):
         if not genes[i].alts and not genes[i].kinds:
             nxt = genes[i + 1]
-            genes[i].kinds = _fitting(nxt.kinds, genes[i].gene)
+            bare = (shared and bool(text) and "-" not in {genes[i].polarity, nxt.polarity}
+                    and _BARE_LIST_GAP.fullmatch(text, genes[i].gene_pos, nxt.gene_pos) is not None)
+            genes[i].kinds = list(nxt.kinds) if bare and not nxt.alts else _fitting(nxt.kinds, genes[i].gene)
             genes[i].alts = [a for a in nxt.alts if _alt_fits(a[0], genes[i].gene or "")]
             if not genes[i].polarity:
                 genes[i].polarity = nxt.polarity

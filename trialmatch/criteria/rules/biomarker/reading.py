@@ -73,6 +73,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
+from trialmatch.criteria.rules.biomarker.lead_ins import umbrella_clauses
 from trialmatch.criteria.rules.biomarker.notes import (
     negated_list_rejoined,
     negative_aside_apart,
@@ -799,6 +800,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     headings = bare_headings(text.criteria, bullet_cohorts)
     parts = trial_parts(text.criteria, bullet_cohorts)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
+    found_at: dict[int, list[dict[str, Any]]] = {}  # each criterion's clauses, for lead-ins over lists (below)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
@@ -1027,6 +1029,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             elif marker_context:
                 untested_ok = True
         clauses.extend(found)
+        found_at[position] = found
+    # "NSCLC with MET alterations, as described in the protocol: * ... * ...": the list is the rule, not its lead-in.
+    umbrellas = umbrella_clauses(text.criteria, found_at)
+    if umbrellas:
+        clauses = [clause for clause in clauses if id(clause) not in umbrellas]
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "pdl1_untested_ok": pdl1_untested_ok,
@@ -1485,6 +1492,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     return rules
 
 
+
 def _unapproved_not_actionable(clauses: list[dict[str, Any]]) -> None:
     """"No known actionable genomic alterations": a change with no approved drug anywhere (KRAS G12D) is not one
     (vocab.class_membership). Only where the class is excluded: a required one stays a question, never a bar."""
@@ -1663,10 +1671,12 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
                 and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
             genes = {a["gene"] for a in shared}
-            disputed = sorted({c["gene"] for c in cohort_atoms
-                               if c["gene"] in genes and not any(_covers(s, c) for s in shared)})
-            if disputed:
-                clause["carrier_doubt"] = disputed
+            disputing = [c for c in cohort_atoms if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
+            if disputing:
+                clause["carrier_doubt"] = sorted({c["gene"] for c in disputing})
+                # what those cohorts ask for: a carrier with none of it fits none of them (verdicts)
+                clause["carrier_doubt_atoms"] = [copy.deepcopy(c) for c in
+                                                 {repr(c): c for c in disputing}.values()]
     # Two shared rules that ask for different changes in one gene ("KRAS G12C" and "KRAS other than G12C")
     # were written for different groups the text did not name: neither binds everyone.
     # Compared once per distinct set of atoms, through the genes they share: a long text repeats its rules.

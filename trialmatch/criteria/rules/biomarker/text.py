@@ -598,8 +598,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
             if cut_at:
                 # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
                 head = next((t.key for t in reversed(phrase[:cut_at]) if t.type == "gene"), None)
-                excepted.extend(_excepted_atoms(phrase[cut_at + 1:], head))
-                phrase = phrase[:cut_at]
+                stop = _exception_end(phrase, cut_at, head)
+                excepted.extend(_excepted_atoms(phrase[cut_at + 1:stop], head))
+                phrase = phrase[:cut_at] + phrase[stop:]
                 if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
                     continue
                 end = phrase[-1].end
@@ -708,7 +709,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 placed = None
                 continue
             phrase = _fold_non_list(phrase, part_text, non_lists)  # "other than G12C or G12D": both spared
-            occs = occurrences(phrase, part_text)
+            # an asked list's trailing noun is every gene's ("NRG1, EGFR or HER2 gene fusion"), a ban's stays loose
+            occs = occurrences(phrase, part_text, shared=section == "inclusion" and not negated
+                               and not EXCLUDING_SENTENCE.search(part_text))
             genes_named = any(o.gene for o in occs)
             if any(t.key == "actionable" for t in phrase if t.type in {"kind", "driver"}):
                 # "EGFR, ALK, ROS1 or BRAF alterations for which targeted therapy exists": the whole list
@@ -1271,6 +1274,17 @@ def _excepted_atoms(phrase: list[Token], head: str | None) -> list[dict[str, Any
             occ.gene = genes[0]
         atoms.extend(occurrence_atoms(occ, []))
     return atoms
+
+
+def _exception_end(phrase: list[Token], cut_at: int, head: str | None) -> int:
+    """Where the changes an "other than" spares end: at another gene ("KRAS mutations other than G12V, or BRAF
+    V600E": BRAF is one more way in, not spared), else at the phrase's end."""
+    own = set(vocab.expand_gene(head)) if head else set()
+    for index in range(cut_at + 2, len(phrase)):
+        tok = phrase[index]
+        if own and tok.type == "gene" and not set(vocab.expand_gene(tok.key)) & own:
+            return index
+    return len(phrase)
 
 
 def _other_than(phrase: list[Token], text: str) -> int:

@@ -258,7 +258,7 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
             verdict = UNKNOWN
     if verdict == EXCLUDED and (clause.get("soft") or clause.get("doubtful") or clause.get("rival")):
         verdict = UNKNOWN
-    elif verdict == EXCLUDED and any(profile.has_gene(gene) for gene in clause.get("carrier_doubt", ())):
+    elif verdict == EXCLUDED and _may_fit_disputing(clause, profile):
         verdict = UNKNOWN  # a shared rule a cohort on the same gene disputes: a carrier may fit that cohort
     if clause.get("soft") and verdict == UNKNOWN and YES not in answers:
         verdict = ELIGIBLE  # wide title wording: only a named finding raises doubt
@@ -271,6 +271,16 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
 
 
 _COPY_CLASSES = frozenset({"amplification", "overexpression", "expression", "positive", "low"})
+
+
+def _may_fit_disputing(clause: dict[str, Any], profile: Patient) -> bool:
+    """A carrier of a gene whose cohorts dispute the shared rule may fit one of them, unless its findings rule out
+    every change they ask for ("EGFR exon 19 deletion or L858R, with or without T790M/C797S" beside C797S cohorts:
+    an exon 20 insertion carrier has no C797S, so it fits neither the shared rule nor any cohort)."""
+    if not any(profile.has_gene(gene) for gene in clause.get("carrier_doubt", ())):
+        return False
+    atoms = clause.get("carrier_doubt_atoms")
+    return atoms is None or any(atom_answer(atom, profile) != NO for atom in atoms)
 
 
 def _alone_answer(atom: dict[str, Any], answer: str, clause: dict[str, Any], profile: Patient) -> str:
@@ -346,6 +356,40 @@ def _shared_bar(clauses: list[dict[str, Any]], profile: Patient, squamous_ok: bo
     return cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)[0] == EXCLUDED
 
 
+_STATE_KINDS = frozenset({"any", "mutation", "alteration"})
+
+
+def _state_of(clause: dict[str, Any]) -> tuple[str, str] | None:
+    """(gene, mode) of a clause that only asks for, or only bars, a gene's change as a whole ("EGFR-mutant",
+    "EGFR wild-type"); None for any other clause."""
+    atoms = clause["atoms"]
+    if len(atoms) != 1 or atoms[0]["t"] != "alt" or atoms[0]["kind"] not in _STATE_KINDS or atoms[0].get("except"):
+        return None
+    if clause.get("soft") or clause.get("histology") or clause.get("alone") or clause.get("treated_ok"):
+        return None
+    return atoms[0]["gene"], clause["mode"]
+
+
+def _both_states(clauses: list[dict[str, Any]], labels: list[str], profile: Patient, squamous_ok: bool) -> bool:
+    """"Cohort 1 (EGFR wild-type)" beside "Cohort 2 (EGFR-mutant)": the cohorts cover both states of the gene, so a
+    patient whose tumour was not tested for it fits one of them either way, when nothing else of either bars it."""
+    if cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)[0] != ELIGIBLE:
+        return False
+    states: dict[str, set[str]] = {}
+    for label in labels:
+        own = [c for c in clauses if label in c["cohorts"]]
+        found = [(c, _state_of(c)) for c in own]
+        keyed = {state for _, state in found if state is not None}
+        if len(keyed) != 1:
+            continue
+        gene, mode = next(iter(keyed))
+        if profile.has_gene(gene) or gene in profile.tested_negative:
+            continue
+        if all(clause_verdict(c, profile)[0] == ELIGIBLE for c, state in found if state is None):
+            states.setdefault(gene, set()).add(mode)
+    return any(modes == {"require", "forbid"} for modes in states.values())
+
+
 def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dict[str, Any] | None, list[str]]:
     """Best verdict over cohorts, each the worst over the clauses that apply to it."""
     clauses: list[dict[str, Any]] = rules.get("clauses", [])
@@ -358,6 +402,8 @@ def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dic
         for label in labels
     ]
     best = max(results, key=lambda r: _RANK[r[0]])
+    if best[0] == UNKNOWN and _both_states(clauses, labels, profile, squamous_ok):
+        return ELIGIBLE, None, []
     if best[0] != ELIGIBLE and rules.get("unseen_sibling"):
         # A sibling part ("Dose Expansion Part" beside "Dose Escalation Part") sets no marker rule: a way in, as a
         # cohort of ours with no marker rule is.

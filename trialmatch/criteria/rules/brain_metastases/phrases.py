@@ -594,7 +594,9 @@ NOT_ACTIVE = guarded(
     # of new or enlarging" (a stability condition, not a mention of new metastases)
     r"\b(?:no|not|without|non-?)\s*(?:(?:have|has|show|shows|be)\s+)?(?:any\s+)?"
     r"(?:(?:(?:radiolog\w*|radiographic\w*|clinical|imaging|MRI)\s+)?(?:evidence|signs?) of )?"
-    r"(?:active|progressive|progressing|untreated|untx['’]?d|new)\b",
+    r"(?:active|progressive|progressing|untreated|untx['’]?d|new)\b"
+    # "Subjects with clinically inactive brain metastases may be included": inactive is the "not active" in one word.
+    r"|\b(?:clinically\s+|radiologically\s+|neurologically\s+)?inactive\b",
     re.I,
 )
 # "untx'd", "not yet treated": telegraphic and plain ways of saying untreated. "must not have been previously

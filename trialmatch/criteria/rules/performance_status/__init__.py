@@ -478,9 +478,20 @@ def _other_condition(sentence: str, before: int, start: int, end: int, after: in
         # Words before "or", not just a previous score, an aside, a scale or a score not on record ("0-1 or KPS 70",
         # "Lansky or KPS", "0, 1, or missing or KPS >= 70").
         clause = ANCHOR.sub("", _PAREN.sub("", _CLAUSE_BREAK.split(head[:link.start()])[-1]))
-        if any(ch.isalpha() for ch in _NOT_RECORDED_WORDS.sub("", clause)):
+        if any(ch.isalpha() for ch in _NOT_RECORDED_WORDS.sub("", clause)) and not _SCALE_AGE_GROUP.search(
+                head[:link.start()]):
             return True
     return joined[1].match(sentence, end, max(end, min(after, end + _WINDOW))) is not None
+
+
+# "Karnofsky >= 50% for patients > 16 years, Lansky >= 50% for those <= 16, or ECOG 0-2": the age group before
+# "or" is the other scale's own (which patients it is for), not another way in beside the ECOG range.
+_SCALE_AGE_GROUP = re.compile(
+    r"\b(?:karnofsky|kps|lansky|lps)\b[^;]{0,40}?\bfor\s+(?:patients?|participants?|subjects?|those|children"
+    r"|adults?)?\s*(?:aged?\s*)?(?:<=|>=|=<|=>|<|>|≤|≥|under|over|older\s+than|younger\s+than|up\s+to)?\s*\d+"
+    r"\s*(?:years?|yrs?)?(?:\s+(?:of\s+age|old|and\s+(?:older|younger|above|under)))?\s*,?\s*$"
+    # "Lansky >= 50% (subjects < 16 years of age), or ECOG 0-2": the same group in brackets.
+    r"|\b(?:karnofsky|kps|lansky|lps)\b[^;()]{0,30}\([^()]*\d+\s*(?:years?|yrs?)[^()]*\)\s*,?\s*$", re.I)
 
 
 _ADULT = re.compile(r"(?:.*\b)?(?:age[ds]?|aged)\s*(?:of\s+|is\s+)?(?:>=|=>|≥|at least|over)?\s*18\b", re.I)

@@ -375,7 +375,11 @@ NAIVE = guarded(
     r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"
     r"|patients|subjects|participants)|\bna[i\u00ef]ve (?:to|for) (?:any )?(?:systemic |prior |anti-?cancer "
     r"|anti-?tumou?r )?"
-    r"(?:therapy|treatment)|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any)\b"
+    r"(?:therapy|treatment)"
+    # ("have not received any anti-PD-1 or anti-CTLA-4 antibody" bans that class: only generic treatment is naive.)
+    r"|\b(?:have|has) not (?:been )?(?:previously )?(?:treated|received any(?=\s+(?:(?:prior|previous|earlier|systemic"
+    r"|anti-?cancer|anti-?tumou?r|anti-?neoplastic|other|form of|kind of|type of)\s+)*(?:treatments?|therap(?:y|ies)"
+    r"|drugs?|medications?|regimens?)\b|\s*[.;,(]|\s*$))\b"
     r"|\b(?:no|without|none|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|therapies"
     r"|treatments)\b(?!\s+with)"
     # "Patients must not have been previously treated (for metastatic disease)": the duty in other words.

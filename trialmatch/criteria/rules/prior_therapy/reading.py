@@ -197,7 +197,9 @@ _NEGATED_CLAUSE = guarded(
     r"(?:\s*,\s*|\s+)(?=(?:and|but|with|yet)\s+(?!no\s+(?:more|fewer|less|greater|later)\b|not\s+(?:more|fewer|less)\b)"
     r"(?:no|without|never|not|(?:has|have|had|did|does|do|were|was)\s+(?:not|never))\b[^.;()]{0,20}?"
     r"\b(?:prior|previous\w*|received?|exposure|exposed|treated\s+with)\b)"
-    r"|(?<!\bor)(?<!\band/or)\s+(?=without\s+(?:any\s+)?(?:prior|previous)\b)",
+    r"|(?<!\bor)(?<!\band/or)\s+(?=without\s+(?:any\s+)?(?:prior|previous)\b)"
+    # "one prior second-generation ALK TKI, no prior lorlatinib": a comma alone before the ban.
+    r"|\s*,\s*(?=no\s+(?:prior|previous)\b)",
     re.I,
 )
 _HAD_CLAUSE = re.compile(r"\b(?:progress\w*|received|treated|fail\w*|refractory|relaps\w*|prior|previous\w*|after"
@@ -1373,7 +1375,13 @@ _TREATED_GROUP = re.compile(r"^\W{0,3}(?:all\s+)?(?:participants|patients|subjec
 def _for_own_cancer(rule: dict[str, Any], own: set[str]) -> dict[str, Any]:
     scope = rule.get("scope")
     if not scope or scope.get("kind") != "condition" or scope.get("genes") or not scope.get("diseases") \
-            or not set(scope["diseases"]) <= own or rule.get("section") != "inclusion" or rule.get("soft"):
+            or not set(scope["diseases"]) <= own or rule.get("soft"):
+        return rule
+    if rule["kind"] == "lines" and rule.get("max") is not None and not rule.get("min"):
+        # "More than one prior line of cytotoxic chemotherapy for SCLC" in an SCLC trial: the trial's own cancer,
+        # not another group's; the cap counts the patient's lines (judged per dimension, as every cap is).
+        return {key: value for key, value in rule.items() if key != "scope"}
+    if rule.get("section") != "inclusion":
         return rule
     wanted = rule["kind"] == "require" or (rule["kind"] == "lines" and (rule.get("min") or 0) >= 1)
     if not wanted or _TREATED_GROUP.match(rule.get("evidence") or ""):

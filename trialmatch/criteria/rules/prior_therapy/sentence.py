@@ -332,6 +332,16 @@ _WINDOW_OF_TREATMENT = re.compile(r"\b(within\s+\S+\s+(?:days?|weeks?|months?|ye
                                   r"\s+(?:the\s+)?(?:treatment|therapy)\s+with\b")
 
 
+# "with best response of CR, PR or SD lasting >= 12 weeks", "stable disease for at least 6 months", "clinical
+# benefit of >= 24 weeks": how long the disease answered the treatment (a question, _RESPONSE_CONDITION), never a
+# washout: read as one, the whole requirement it qualifies was dropped.
+_RESPONSE_LASTING = re.compile(
+    r"\b(?:(?:lasting|lasted|that\s+lasted|sustained|persisting|maintained|durable)(?:\s+for)?"
+    r"|(?:response|remission|stable\s+disease|sd|disease\s+control|benefit|stabili[sz]ation|control)\s+(?:of|for))"
+    rf"\s+(?:(?:[\u2265>]=?|at\s+least|more\s+than|greater\s+than|over|no\s+less\s+than|not\s+less\s+than"
+    rf"|a\s+minimum\s+of)\s*)?{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)"
+    r"(?:\s+or\s+(?:longer|more|greater))?")
+
 _RETURNED_WITHIN = re.compile(
     r"\b(?:progress\w*|relaps\w*|recurr\w*|fail\w*|refractory)\s+(?:(?:\w+|\([^()]{0,30}\))\s+){0,2}?within\s+"
     rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
@@ -562,6 +572,16 @@ def _stated_requirement(norm: str) -> bool:
         and not _NEGATION.search(norm, found.end(), min(len(norm), found.end() + 40))
 
 
+# A bullet that states its own polarity, said of the patient: "Participants must not have received ramucirumab
+# previously", "Patient should not have been treated with a PD-1 inhibitor". Under an Exclusion heading (SWOG /
+# Pragmatica lists) it still bans what it names: the heading does not turn it round into a requirement.
+_STATED_BAN = guarded(
+    r"^\W{0,3}(?:(?:the\s+)?(?:patients?|participants?|subjects?|individuals?)\s+)?"
+    r"(?:must|should|shall|may|can)\s*not\s+have\s+(?:(?:ever|previously|already|been)\s+)*"
+    r"(?:received|had|taken|been\s+(?:treated|exposed)\s+(?:with|to))\b"
+)
+
+
 # "Neoadjuvant chemotherapy is not to be regarded as first-line therapy": says what counts as a line, not a rule.
 _NOT_AS_LINE = guarded(
     r"\bnot\s+(?:to\s+)?(?:be\s+)?(?:served|counted|considered|regarded|deemed|classed|classified|seen)\s+as\s+"
@@ -634,6 +654,13 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             return []
         return [{**rule, "section": ctx.section}
                 for rule in _section_rules(positive, replace(ctx, section="inclusion"))]
+    if ctx.section == "exclusion" and ctx.inherited is None and _STATED_BAN.match(read.norm):
+        # Read as the same words under Inclusion would be (a ban); the rules keep the exclusion's evidence.
+        stated = read_sentence(read.sentence, "inclusion", ctx.egfr_trial)
+        if stated is None:
+            return []
+        return [{**rule, "section": ctx.section}
+                for rule in _section_rules(stated, replace(ctx, section="inclusion"))]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
@@ -893,6 +920,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     # An exclusion "Received other anticancer therapy before enrollment": a point with no length is no window
     # either. (Not an inclusion: "must have completed prior chemotherapy before enrollment" asks for no drug.)
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
+    if "lasting" in windowed or _RESPONSE_CONDITION.search(windowed):
+        windowed = _RESPONSE_LASTING.sub(" ", windowed)
     if not excluding and "within" in windowed:
         # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
         # treatment had (an anchor, assumed met), not a washout before the study.

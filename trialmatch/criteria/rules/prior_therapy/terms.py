@@ -202,6 +202,8 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "i": 1, "ii"
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _GENERATION_CLASSES = {1: "c:egfr_tki_1g", 2: "c:egfr_tki_2g", 3: "c:egfr_tki_3g", 4: "c:egfr_tki_4g"}
 _EGFR_FAMILY = frozenset({"c:egfr_tki", "c:egfr_targeted", "c:tki", "c:targeted"})
+# "one prior second-generation ALK TKI": the generation narrows the ALK class too (crizotinib is first).
+_ALK_GENERATIONS = {1: "c:alk_tki_1g", 2: "c:alk_tki_2g", 3: "c:alk_tki_3g"}
 
 
 def _generations_before(toks: list[tuple[str, int, int]], gen_at: int) -> tuple[set[int], int]:
@@ -336,8 +338,23 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     if known:
         return known, found.start("target")
     first = key.split(" ")[0]
-    genelike = any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
+    genelike = (any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
+                or _hyphened_target(text, target, start))
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+# Words joined to "-targeted / -directed" that name no target: "molecularly-targeted", "tumour-directed".
+_NOT_TARGET_NAMES = frozenset({"molecularly", "molecular", "gene", "genes", "genetically", "tumor", "tumour", "cell",
+                               "cells", "immune", "immuno", "pathway", "receptor", "kinase", "oncogene", "driver",
+                               "mutation", "non", "not", "line", "liver", "bone", "lung", "brain", "cns", "site",
+                               "organ", "lesion", "disease", "cancer", "skin", "radio", "image", "dna", "rna", "other"})
+
+
+def _hyphened_target(text: str, target: str, start: int) -> bool:
+    """ "an AXL-targeted agent", "TIGIT-directed antibody": one short word joined by a hyphen names a target the
+    vocabulary does not hold (a class of its own, never the generic "targeted therapy")."""
+    return (text[start - 1:start] == "-" and target.isalpha() and 3 <= len(target) <= 8
+            and target not in _NOT_TARGET_NAMES)
 
 
 def _variant_item(text: str, start: int) -> tuple[str, int] | None:
@@ -765,8 +782,10 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         for ahead in range(k + 1, min(k + 5, len(toks))):
             if ahead in by_start:
                 end, item = by_start[ahead]
-                if item in _EGFR_FAMILY and (item != "c:tki" or _names_egfr(egfr_trial, toks, raw)):
-                    items = tuple(_GENERATION_CLASSES[n] for n in sorted(gens))
+                if item in _EGFR_FAMILY and (item != "c:tki" or _names_egfr(egfr_trial, toks, raw)) or (
+                        item == "c:alk_tki" and gens <= _ALK_GENERATIONS.keys()):
+                    classes = _ALK_GENERATIONS if item == "c:alk_tki" else _GENERATION_CLASSES
+                    items = tuple(classes[n] for n in sorted(gens))
                     mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
                     del by_start[ahead]
                     skip_until = end
