@@ -373,8 +373,45 @@ def biomarker_condition(norm: str) -> tuple[list[str], str | None]:
                 return (genes or [gene]), alteration
     for match in _FOR_PATIENTS_WITH.finditer(norm):
         genes = _genes_in(match.group("genes"))
-        if genes:
+        if genes and not _in_last_alternative(norm, match.start()):
             return genes, None
+    return [], None
+
+
+# "..., or * Second-line treatment following a 1st-generation TKI in participants with T790M": a clause ending the last
+# of several "or" alternatives (each a phrase of its own, not a name in a list) is about that alternative only.
+_ALTERNATIVE_OR = re.compile(r"(?:,|;|:)\s*(?:or|and/or)\s+")
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NESTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_PREDICATE = re.compile(r"\b(?:is|are|must|should|will|shall|required|mandatory|needed|allowed|permitted|eligible"
+                        r"|excluded|not)\b")
+
+
+def _in_last_alternative(norm: str, start: int) -> bool:
+    """Whether the text at `start` sits in the last of the sentence's "A, or B" alternatives, B a phrase of at
+    least three words ("erlotinib, gefitinib, or afatinib in patients with EGFR mutation" is one list, scoped whole)."""
+    head = norm[:start]
+    if head.count("(") > head.count(")"):
+        return False  # inside an aside
+    flat = _NESTED.sub(lambda m: " " * len(m.group()), head)  # "(first-line, or second-line)" is an aside's list
+    seps = list(_ALTERNATIVE_OR.finditer(flat))
+    if not seps:
+        return False
+    last = flat[seps[-1].end():]
+    # "erlotinib, gefitinib, or afatinib is required in patients with ...": the predicate is the sentence's, and so
+    # is the clause after it.
+    return len(_WORD.findall(last)) >= 3 and not _PREDICATE.search(last) \
+        and len(_WORD.findall(flat[:seps[-1].start()])) >= 2
+
+
+def last_alternative_condition(norm: str) -> tuple[list[str], str | None]:
+    """([genes], alteration) of a "for/in participants with X" clause scoping only the sentence's last "or"
+    alternative (_in_last_alternative); ([], None) when there is none."""
+    for match in _FOR_PATIENTS_WITH.finditer(norm):
+        genes = _genes_in(match.group("genes"))
+        if genes and _in_last_alternative(norm, match.start()):
+            found = _ALTERATION_WORD.search(norm, match.start())
+            return genes, found.group("alt") if found else None
     return [], None
 
 

@@ -55,6 +55,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     given_brackets,
     group_heading,
     heading_cohorts,
+    last_alternative_condition,
     required_for,
     scope_tag_brackets,
     sentence_cohorts,
@@ -968,6 +969,11 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         "evidence": quote(f"{ctx.prefix} {sentence}" if ctx.prefix else sentence),
         "section": ctx.section,
     }
+    widened = last_alternative_condition(norm) if not genes and not title else ([], None)
+    if widened[0]:
+        # "First-line treatment, or second-line after a 1st-generation TKI in participants with T790M": the rule is
+        # everyone's; a carrier of the marker has the last alternative too, which this reading does not split off.
+        base["widened_for"] = {"genes": widened[0], "alteration": widened[1]}
     if alteration and _negative_for(norm, alteration):
         # "Patients who are T790M-negative after gefitinib must have received platinum": the group is those without
         # the finding, which the scope by finding cannot hold; a carrier is not bound, so a question, not a no.

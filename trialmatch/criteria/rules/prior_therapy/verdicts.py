@@ -812,12 +812,21 @@ def _own_outcome(rule: dict[str, Any], profile: Patient, h: History, applies: bo
             outcome = _used_up(profile, h)
     if rule.get("driver_routes") and outcome.verdict == EXCLUDED:
         outcome = _by_route(rule["driver_routes"], profile, h) or outcome
+    if rule.get("widened_for") and outcome.verdict == EXCLUDED and _may_carry(rule["widened_for"], profile):
+        held = outcome
+        outcome = Outcome(UNKNOWN, lambda: f"{held.reason} The trial has another way in for people with "
+                                           f"{_a(_group_words(rule['widened_for']))} finding, which may fit you.")
     if applies is None and outcome.verdict == EXCLUDED:
         found = outcome
         who = f"{_aga_words(rule['aga'])}" if rule.get("aga") else f"with {_a(_group_words(rule))} finding"
         outcome = Outcome(UNKNOWN, lambda: f"{found.reason} This applies to people {who}, and your test results "
                                            "do not say whether you are one; ask your doctor.")
     return outcome
+
+
+def _may_carry(group: dict[str, Any], profile: Patient) -> bool:
+    """Whether the patient has, or may have, the marker of a widened rule's last alternative (sentence.py)."""
+    return _applies({"genes": group["genes"], "alteration": group.get("alteration")}, profile) is not False
 
 
 def _route_closed_drugs(rule: dict[str, Any], profile: Patient, h: History) -> tuple[tuple[Drug, ...], str] | None:
