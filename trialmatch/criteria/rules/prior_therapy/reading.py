@@ -56,8 +56,10 @@ from trialmatch.criteria.rules.prior_therapy.names import Context
 from trialmatch.criteria.rules.prior_therapy.run_in import given_in_study, run_in_items
 from trialmatch.criteria.rules.prior_therapy.scope import (
     DRIVER_GENES,
+    INNER_KINDS,
     biomarker_condition,
     heading_cohorts,
+    nested_in,
     scope_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.scope_cohort_marker import (
@@ -382,6 +384,16 @@ def _deeper(cohorts: list[str], parts: list[str], part: Scope | None) -> list[st
     return cohorts
 
 
+def _within(rule: dict[str, Any], part: Scope | None) -> dict[str, Any]:
+    """A rule of a cohort inside a part ("Expansion part - NSCLC cohorts / NSCLC cohort 1"): the part it sits in, whose
+    own rules bind it too (scope.nested_in, _cohort_groups)."""
+    if part is None or part.kind == "condition" or not rule["cohorts"]:
+        return rule
+    # (Under a part heading the reader did not split, "Lung cohort 1: ..." is still that part's cohort.)
+    outer = nested_in(rule["cohorts"], scope_cohorts(part.label.rsplit(" / ", 1)[0]))
+    return {**rule, "within": outer} if outer else rule
+
+
 def _prefix(ancestors: list[Criterion]) -> str:
     """The bullet above, quoted with the sentence when it says something ("Cohort 2:", "Prior:")."""
     if not ancestors or len(ancestors[-1].text) > 100:
@@ -704,6 +716,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                                   else outside if start + n in others else scope_json,
                                   "cohorts": _deeper(rule["cohorts"], parts, part)}
                                  for n, rule in enumerate(rules[start:])]
+                rules[start:] = [_within(rule, part) for rule in rules[start:]]
                 if part is not None and part.kind in _PART_KINDS and part.genes and not parts and not part.absent:
                     # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
                     # (assemble), not a rule on every carrier of the gene.
@@ -1187,7 +1200,14 @@ def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_par
     common = [i for i, r in enumerate(rules) if not r["cohorts"]]
     if not labels:
         return [common]
-    groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]] for label in labels]
+    # "Expansion part: * Cohort 1: ... * Cohort 2: ... * no more than 4 prior regimens": the part's own rules bind each
+    # of its cohorts, and the part is no way in beside them (_within, "within").
+    outer = {label: sorted({p for r in rules if label in r["cohorts"] for p in r.get("within", ())})
+             for label in labels}
+    containers = {p for parents in outer.values() for p in parents if _container(p, rules, named, labels)}
+    outer = {label: [p for p in parents if p in containers] for label, parents in outer.items()}
+    groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]
+               or set(outer[label]) & set(r["cohorts"])] for label in labels]
     named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
     # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
     # phases: no other part exists to take the patient.
@@ -1205,8 +1225,20 @@ def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_par
     foreign = [(all(_other_cancer(rules[i]) for i in group if rules[i]["cohorts"]) and any(
         rules[i]["cohorts"] for i in group)) or (k < len(labels) and labels[k] in other_parts)
         for k, group in enumerate(groups)]
-    kept = [group for group, other in zip(groups, foreign, strict=True) if not other]
+    kept = [group for k, (group, other) in enumerate(zip(groups, foreign, strict=True))
+            if not other and not (k < len(labels) and labels[k] in containers)]
     return kept or groups
+
+
+def _container(part: str, rules: list[dict[str, Any]], named: frozenset[str], labels: list[str]) -> bool:
+    """Whether a part's own rules may be folded into its cohorts (and the part dropped as a way in of its own): its
+    rules are inclusions stated under it (a ban marked "(Phase 2 EXP-1 only)" may be read as the whole part's), and
+    every cohort the criteria name has rules of its own (a cohort without any, "EXP-6: any number of prior
+    therapies", enters by the part's rules alone)."""
+    if any(r["section"] != "inclusion" for r in rules if part in r["cohorts"]):
+        return False
+    inner = {label for label in named if label.split(" ", 1)[0] in INNER_KINDS}
+    return bool(inner) and inner <= set(labels)
 
 
 def _other_cancer(rule: dict[str, Any]) -> bool:
@@ -1398,10 +1430,24 @@ def _unruled_design_part(criteria: list[Criterion], rules: list[dict[str, Any]])
             continue
         label = _design_part(criteria, index)
         # (Its rules, had it stated any, would quote one of its sentences, maybe shortened or after a heading.)
-        words = squash(crit.text)
+        words = " ".join(squash(c.text) for c in _under_heading(criteria, index))
         if label and not any(rule["evidence"].removesuffix(" \u2026")[-30:] in words for rule in rules):
             return True
     return False
+
+
+def _under_heading(criteria: list[Criterion], index: int) -> list[Criterion]:
+    """The criterion and, when it is a bare heading ("Dose escalation:" on a line of its own), the lines it heads: up
+    to the next heading, or the end of its section. The part's rules may be stated in any of them."""
+    crit = criteria[index]
+    if not crit.text.rstrip().endswith(":"):
+        return [crit]
+    out = [crit]
+    for after in criteria[index + 1:]:
+        if after.section != crit.section or (after.depth <= crit.depth and after.text.rstrip().endswith(":")):
+            break
+        out.append(after)
+    return out
 
 
 def _design_part(criteria: list[Criterion], index: int) -> tuple[str, ...]:

@@ -239,6 +239,21 @@ _SUB_COHORT_NAMED = re.compile(
     r"\b(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*[/,&]|\s+(?:and|or)\b)")
 
 
+_OUTER_KINDS = frozenset({"part", "phase", "module", "subprotocol", "substudy"})
+INNER_KINDS = frozenset({"cohort", "arm", "group"})
+
+
+def nested_in(own: list[str], outer: tuple[str, ...]) -> list[str]:
+    """The parts a sentence's own cohorts sit inside: "NSCLC cohort 1: ..." under the heading "Expansion part - NSCLC
+    cohorts:" is cohort 1 of the expansion part, which the part's own rules ("no more than 4 prior regimens") bind
+    too. Only a cohort/arm inside a part/phase/module; [] when the sentence names no cohort of its own."""
+    if not own or not outer or set(own) & set(outer):
+        return []
+    if not all(label.split(" ", 1)[0] in INNER_KINDS for label in own):
+        return []
+    return [label for label in outer if label.split(" ", 1)[0] in _OUTER_KINDS]
+
+
 def sentence_cohorts(norm: str) -> tuple[str, ...]:
     """Cohorts a sentence names for itself: "(for phase II part)", "inadmissible to Cohort 2 and Cohort 4"."""
     labels: list[str] = []
