@@ -36,6 +36,8 @@ _CUE = re.compile(
     r"|\bplann(?:ed|ing)\b|\bplan to\b|\beligible (?:to|for)\b|\bsuitable (?:to|for)\b|\bintend\w*|\babout to\b"
     r"|\bprepar\w+|\boffered\b|\bshould (?:be|receive)\b|\bindicated\b|\brecommended\b|\bconsidering\b"
     r"|\bcan\s?not\b|\bunable\b|\bnot (?:eligible|suitable|fit|a candidate|candidates) for\b|\b(?:in|un)eligible for\b"
+    # "ineligibility for / unsuitability for X": the noun of the same.
+    r"|\bineligibility (?:for|to)\b|\bunsuitability for\b"
     r"|\bunsuitable for\b|\bunfit for\b"
     # "Not fit (enough) for chemotherapy": fitness for the treatment to come, whatever came before.
     r"|\bfit (?:enough )?(?:for|to (?:receive|undergo|tolerate))\b"
@@ -446,6 +448,16 @@ def denied(norm: str, start: int) -> bool:
 # (Not "previously treated brain metastases": a lesion's treatment, not the patient's earlier lines.)
 _LESION = (r"(?:\s+(?:and\s+)?(?:stable\s+|asymptomatic\s+)?"
            r"(?:brain|cns|central|metasta|lesion|leptomening|spinal|intracranial))")
+_BE = r"(?:(?:be|are|is|was|were|have\s+been|has\s+been|who\s+are|who\s+were)\s+)?"
+_ESCAPE_LIST = (
+    r"\b(?:received|receipt\s+of|treated\s+with|progress\w*(?:\s+(?:on|after|following))?|fail\w*"
+    r"|refractory\s+to|relapsed?\s+(?:on|after))\s*,?\s+"
+    rf"(?:(?:or\s+)?{_BE}intoleran\w*\s+(?:of|to)\s*,?\s+)?(?:and/)?or\s+{_BE}"
+    r"(?:ineligib\w*|not\s+(?:an?\s+)?(?:eligible|candidates?|suitable|fit)|unsuitab\w*|unfit)\s+(?:for|to\s+receive)\s+"
+    r"(?:(?:the|an?|any|all|other|available|approved|established|effective|appropriate|standard|soc|systemic"
+    r"|first-line|anti-?cancer|of|care|standard-of-care)[\s-]+){1,5}"
+    r"(?:treatments?|therap(?:y|ies)|regimens?|options?|care)\b"
+)
 TREATED = guarded(
     rf"\bpreviously treated\b(?!\s+with|{_LESION})|\bpre-?treated\b(?!\s+with|{_LESION})"
     r"|\brelapsed (?:and|or|/) refractory\b"
@@ -460,6 +472,10 @@ TREATED = guarded(
     r"(?:(?:on|after|to|following|during|with|of|or|while|from|by)(?:\s*/\s*|\s+)){0,4}"
     r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
+    # "Received, be intolerant of, or be ineligible for standard of care / approved therapies", "progression on,
+    # intolerance of, or ineligibility for standard therapy": a list of ways to meet one rule on standard therapy
+    # (the ineligibility leaves a way in: STANDARD_ALTERNATIVE).
+    rf"|{_ESCAPE_LIST}"
 )
 # A sentence's own alternative that admits anyone: "(or patients for whom the combination is adequate)".
 # "Any prior treatment for advanced NSCLC": treatment in general, named without a drug or class.
@@ -563,7 +579,7 @@ def exhausted(norm: str) -> bool:
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(
-    r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
+    r"\b(?:refus\w*|declin\w*|reject\w*|ineligib(?:le|ility)|unsuitab(?:le|ility)|unfit|unwilling\w*|not\s+willing|inappropriate|contraindicat\w*"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?(?:suitable|eligible|candidates?|appropriate|fit)"
     r"|(?:cannot|unable\s+to|not\s+able\s+to)\s+(?:receive|tolerate|be\s+treated)"
     # "or no therapies available": nothing at all said available (not "no standard therapy": standard first-line
@@ -583,7 +599,7 @@ OPEN_ALTERNATIVE = guarded(
     r"|(?:(?:have|has|with) )?(?:a |an |any )?(?:medical |clinical )?contra-?\s?indications?"
     r"|(?:is|are|be|was|were) (?:contraindicated|ineligible|unsuitable|unable|not (?:eligible|suitable|candidates?))"
     r"|(?:are |is )?(?:unwilling\w*|not willing)"
-    r"|ineligible|unsuitable|unfit|not fit)\b"
+    r"|ineligib(?:le|ility)|unsuitab(?:le|ility)|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
     # ("Decline first-line chemotherapy, or have progressed after adjuvant ...": the refusal as a bare verb.)
     r"|\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|ineligible for|unsuitable for"
@@ -736,19 +752,38 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
 
 # Refusal words: "refused", "declined", "unwillingness to receive", "not willing to accept".
 _REFUSAL = re.compile(r"\b(?:refus\w*|declin\w*|unwilling\w*|not willing)")
+# Not being a candidate for the treatment: "ineligible for", "not eligible for", "unsuitable for", "unfit for", "not
+# a candidate for". Beside "received" or "intolerant of" in one list, it is a third way to meet the same rule.
+_UNFIT = re.compile(r"\b(?:(?:in|not\s+)eligible|ineligibility|unsuitab(?:le|ility)|not\s+suitable|unfit|not\s+fit"
+                    r"|not\s+(?:an?\s+)?candidates?)\s+for\b")
+# Only list glue between a receipt cue and the "ineligible for" after it: "received, be intolerant of, or be ...".
+_LIST_GLUE = re.compile(r"(?:[\s,]|\b(?:or|and/or|of|to|on|with|by|be|is|are|was|were|have|has|been|who|otherwise"
+                        r"|patients?|subjects?|participants?)\b)*")
+# Receipt cues that may open such a list ("received, intolerant of or ineligible for").
+_RECEIPT = ("received", "treated with", "treated by", "had", "been given", "given")
 
 
 def _shared_with_refusal(window: str, found: list[tuple[str, str, int, int]]) -> str | None:
     """ "Failed, did not tolerate or refused X", "failure of, intolerance to, or unwillingness to receive X": a
     failure cue and a refusal joined by "or" share the name after them. The failure cue's word (the name is asked
-    for, and the refusal leaves a way in: cues.OPEN_ALTERNATIVE), or None."""
+    for, and the refusal leaves a way in: cues.OPEN_ALTERNATIVE), or None. So does "received, be intolerant of, or
+    be ineligible for X" (the ineligibility joined to the receipt by list words only)."""
     last = found[-1]
-    if not (_REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2])):
+    # The ineligibility the last cue is part of ("not" + "candidates for" are two cues): where it starts.
+    unfit_at = next((m.start() for m in _UNFIT.finditer(window, max(0, last[2] - 16))
+                     if m.start() <= last[2] < m.end()), None)
+    unfit = unfit_at is not None
+    if not (unfit or _REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2])):
         return None
+    edge = last[2] if unfit_at is None else unfit_at
     for cue in reversed(found[:-1]):
-        if cue[0] == "req" and not cue[1].startswith(_WEAK_START):
-            between = window[cue[3]:last[2]]
-            if len(between) <= 60 and _OR_WORD.search(between) and "." not in between and ";" not in between:
+        if cue[2] >= edge:
+            continue  # the "not" of "not candidates for"
+        receipt = cue[0] == "past" and cue[1].startswith(_RECEIPT)
+        if (cue[0] == "req" and not cue[1].startswith(_WEAK_START)) or (unfit and receipt):
+            between = window[cue[3]:edge]
+            if len(between) <= 60 and _OR_WORD.search(between) and "." not in between and ";" not in between \
+                    and (not unfit or _LIST_GLUE.fullmatch(between)):
                 return cue[1]
             return None
     return None
