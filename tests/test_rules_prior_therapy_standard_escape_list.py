@@ -76,6 +76,9 @@ def test_unnamed_standard_therapy_untreated_is_a_question(sentence: str) -> None
     ("Must have received or be intolerant of platinum-based chemotherapy", NAIVE, "excluded"),
     ("Must have received platinum-based chemotherapy or be ineligible for it", NAIVE, "unknown"),
     ("Patients ineligible for platinum-based chemotherapy", BOTH, "eligible"),
+    # A refusal in the same list keeps the refusal's reading: the line rule stays, a question for the untreated.
+    ("Progressed on, declined, or are ineligible for standard first-line therapy", NAIVE, "unknown"),
+    ("Progression after, refusal of, or ineligibility for standard chemotherapy", NAIVE, "unknown"),
 ])
 def test_near_misses_keep_their_reading(sentence: str, patient: dict[str, Any], expected: str) -> None:
     assert prior_verdict(patient, inclusion=[sentence]) == expected

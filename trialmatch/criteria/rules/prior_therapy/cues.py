@@ -773,7 +773,8 @@ def _shared_with_refusal(window: str, found: list[tuple[str, str, int, int]]) ->
     unfit_at = next((m.start() for m in _UNFIT.finditer(window, max(0, last[2] - 16))
                      if m.start() <= last[2] < m.end()), None)
     unfit = unfit_at is not None
-    if not (unfit or _REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2])):
+    refused = bool(_REFUSAL.match(last[1]) or _REFUSAL.search(window, max(0, last[2] - 30), last[2]))
+    if not (unfit or refused):
         return None
     edge = last[2] if unfit_at is None else unfit_at
     for cue in reversed(found[:-1]):
@@ -783,7 +784,7 @@ def _shared_with_refusal(window: str, found: list[tuple[str, str, int, int]]) ->
         if (cue[0] == "req" and not cue[1].startswith(_WEAK_START)) or (unfit and receipt):
             between = window[cue[3]:edge]
             if len(between) <= 60 and _OR_WORD.search(between) and "." not in between and ";" not in between \
-                    and (not unfit or _LIST_GLUE.fullmatch(between)):
+                    and (refused or not unfit or _LIST_GLUE.fullmatch(between)):
                 return cue[1]
             return None
     return None
