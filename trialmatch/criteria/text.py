@@ -8,7 +8,7 @@ here is linear in the length of the text: line-by-line scanning and anchored reg
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
@@ -229,7 +229,7 @@ class Criterion:
         return f"{self.parent} {self.text}".strip() if self.parent else self.text
 
 
-def sub_bullets(criteria: list[Criterion], index: int) -> list[Criterion]:
+def sub_bullets(criteria: Sequence[Criterion], index: int) -> list[Criterion]:
     """The criteria nested under criteria[index]: the deeper ones that follow it in its section."""
     parent = criteria[index]
     out = []

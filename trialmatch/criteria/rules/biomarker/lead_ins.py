@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from trialmatch.criteria.text import Criterion
+from trialmatch.criteria.text import Criterion, sub_bullets
 
 # Kinds that name no particular change of the gene: "MET alterations", "EGFR mutation", "any ALK change".
 _GENERIC = frozenset({"any", "alteration", "mutation"})
 # Kinds a protein test decides, which a gene panel's "no change found" does not settle ("MET overexpression by IHC").
 _PROTEIN = frozenset({"overexpression", "expression", "low", "positive", "dysregulation"})
-
-
-def _children(criteria: tuple[Criterion, ...], position: int) -> range:
-    """Positions of the sub-bullets right under the criterion at position (deeper, same section)."""
-    head = criteria[position]
-    end = position + 1
-    while end < len(criteria) and criteria[end].depth > head.depth and criteria[end].section == head.section:
-        end += 1
-    return range(position + 1, end)
 
 
 def _generic_require(clause: dict[str, Any]) -> set[str] | None:
@@ -51,7 +42,7 @@ def umbrella_clauses(criteria: tuple[Criterion, ...], found_at: dict[int, list[d
         criterion = criteria[position]
         if criterion.section != "inclusion" or not criterion.text.rstrip(" *_").endswith(":"):
             continue
-        below = _children(criteria, position)
+        below = range(position + 1, position + 1 + len(sub_bullets(criteria, position)))
         if not below:
             continue
         items = [a for p in below for c in found_at.get(p, ())
