@@ -41,7 +41,7 @@ from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
-from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote
+from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote, sub_bullets
 
 NAME = "brain_metastases"
 
@@ -1408,7 +1408,7 @@ def _group_rules_heading(criteria: tuple[Criterion, ...], position: int) -> bool
     here = criteria[position]
     if not _BARE_HEADING.match(here.text):
         return False
-    items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
+    items = sub_bullets(criteria, position)
     return bool(items) and all(_about_brain(c.text) for c in items) and any(
         c.scope is not None and c.scope.kind != "condition" or _GROUP_LABEL_HEAD.match(c.text) for c in items)
 
@@ -1427,7 +1427,7 @@ def _topic_heading(criteria: tuple[Criterion, ...], position: int) -> bool:
     here = criteria[position]
     if not _BARE_HEADING.match(here.text):
         return False
-    items = list(takewhile(lambda c: c.depth > here.depth and c.section == here.section, criteria[position + 1:]))
+    items = sub_bullets(criteria, position)
     return len(items) >= 2 and all(_about_brain(c.text) and _STATE_SUBJECT.match(c.text)
                                    and _RULE_VERB.search(c.text) for c in items)
 
@@ -1783,9 +1783,7 @@ def _combine_groups(criteria: tuple[Criterion, ...], position: int, chunks: dict
     group shuts out (untreated ones in "Part A - any brain metastases" and "Part B - untreated ... excluded") was left
     a question. Rules of another kind (a requirement) are left as they are."""
     here = criteria[position]
-    items = [p for p in range(position + 1, len(criteria))
-             if criteria[p].depth > here.depth and criteria[p].section == here.section]
-    items = items[:next((i for i, p in enumerate(items) if p != position + 1 + i), len(items))]
+    items = range(position + 1, position + 1 + len(sub_bullets(criteria, position)))
     rules = [chunks.get(p, []) for p in items]
     if not rules or any(s["kind"] not in _COMBINABLE for group in rules for s in group):
         return
