@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
 from trialmatch.criteria.rules.biomarker import treated
@@ -48,6 +49,7 @@ _HEADER_SOURCE = {"title": " (from the trial's title)", "conditions": " (from th
 _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     """Biomarker clauses for one trial (JSON-serializable; {} when the trial names none)."""
     rules = assemble(text)

@@ -33,6 +33,7 @@ from functools import cache
 from itertools import takewhile
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.brain_metastases import phrases
 from trialmatch.criteria.rules.disease.words import mask, vocab
@@ -1654,6 +1655,7 @@ def _with_bm_spelled_out(text: TrialText) -> TrialText:
     return replace(text, title=_spell_out_bm(text.title, defined), criteria=criteria)
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     text = _with_bm_spelled_out(text)
     header_requires, header_lepto = _header_requirement(text)

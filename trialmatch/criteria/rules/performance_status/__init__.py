@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.patient import Patient
@@ -1127,6 +1128,7 @@ def _vague_rules(text: TrialText) -> list[dict[str, Any]]:
     return []
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
