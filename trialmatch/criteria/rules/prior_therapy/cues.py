@@ -310,7 +310,10 @@ SOFT = re.compile(
     r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within|on) (?:an? |the |another )?(?:other )?clinical (?:study|studies"
     r"|trial|trials)\b|\bas part of (?:an? |the )?(?:clinical )?(?:trial|study)\b"
     r"|\bas (?:an? )?investigational\b"
-    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
+    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bwhere\b|\bwhenever\b"
+    # ("with both regimens considered as one line of treatment": a note on counting lines, not a judgement)
+    r"|\bconsidered\b(?!\s+(?:as\s+|to\s+be\s+)?(?:one|a\s+single|a|the\s+same|1|single|separate|two|2)\s+"
+    r"(?:(?:treatment|therapy)\s+)?(?:lines?|regimens?)\b)"
 )
 # Meeting the drug requirement still leaves something the profile cannot show.
 MET_UNKNOWN = re.compile(
