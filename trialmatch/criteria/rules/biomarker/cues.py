@@ -685,9 +685,12 @@ COOCCURRENCE_EXAMPLES = re.compile(
 )
 
 ALLOWED_AFTER = re.compile(
-    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?|disease|tumou?rs?|NSCLC)\s+){0,2}"
+    r"(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
     r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:is|are)\s+not\s+excluded\b"
-    r"|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
+    r"|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$"
+    # "NSCLC (EGFR-mutant or ALK-rearranged disease allowed) with measurable disease": the bracket says it
+    r"|(?:also\s+)?(?:allowed|permitted|acceptable|eligible)\s*\))",
     re.I,
 )
 # "EGFR mutation; exon 19 deletion or L858R preferred", "(preferably exon 19 deletion)": a preference widens nothing

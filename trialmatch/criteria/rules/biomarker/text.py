@@ -516,6 +516,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         spare_bracket: str | None = None  # the gene of "other than the common ones", whose bracket may follow
         last_end = 0
         cooccur_end: int | None = None  # where the list of what may come beside the asked change ends
+        including = False  # the phrase before went on a disease noun's "including" list (_DISEASE_INCLUDING)
         tok_starts = [t.start for t in part_toks]
         for position, phrase in enumerate(found_phrases):
             if len(negative) > negative_seen:
@@ -665,6 +666,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60])) and not (
                 _ONLY_BEFORE.search(part_text[max(0, start - 60): start]))  # "Only patients with X are eligible"
+            # "NSCLC of any histology, including EGFR-mutant or ALK-rearranged disease": markers that a disease
+            # noun takes in widen its population; the list after the first goes on with it ("..., or ROS1+")
+            including = section == "inclusion" and not negated and (
+                _DISEASE_INCLUDING.search(part_text[max(0, first - 90): first]) is not None
+                or listed and including)
+            allowed = allowed or including
             allowed = allowed or not negated and _preferred(part_text, start, end)
             if allowed and section == "exclusion":
                 continue
@@ -1109,6 +1116,16 @@ _NO_OTHER_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+other\s+know
 _NO_KNOWN_LIST_HEAD = re.compile(
     r"\b(?:no|without(?:\s+any)?|absence\s+of)\s+known\s+[^.;:()]{0,120}:\s*$", re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
+# "NSCLC of any histology, including", "non-small cell lung cancer (including", "solid tumours, also": a disease
+# noun, at most "of any histology / subtype" after it, then "including" or "also". A marker word may not stand between
+# ("NSCLC with driver alterations, including EGFR": the examples of the asked class, read as they were).
+_DISEASE_INCLUDING = re.compile(
+    r"\b(?:NSCLC|lung\s+cancer|carcinoma|adenocarcinoma|cancers?|tumou?rs?|malignanc(?:y|ies)|histolog(?:y|ies))"
+    r"(?:\s+of\s+the\s+lung)?(?:\s+(?:of\s+)?(?:any|all)\s+(?:histolog(?:y|ies)|(?:sub)?types?))?"
+    r"\s*[,(]?\s*(?:(?:and|but)\s+)?(?:(?:also|including|incl\.)\s*)+"
+    r"(?:(?:those|patients|participants|tumou?rs|cases|disease)\s+(?:with|harbou?ring|carrying)\s+)?(?:an?\s+)?$",
+    re.I,
+)
 _LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
 
 
