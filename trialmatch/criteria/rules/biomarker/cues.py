@@ -51,6 +51,16 @@ _SENSITIVITY_ASSOCIATED = guarded(
     r"(?:\s+to\s+(?:an?\s+|the\s+)?(?:EGFR[\s\-]*)?(?:TKIs?|tyrosine\s+kinase\s+inhibitors?)(?:\s*\(\s*TKIs?\s*\))?)?",
     re.I,
 )
+# "exon 20 insertion or other EGFR mutations not known to be sensitive to osimertinib (as the only EGFR mutation)":
+# the complement of the sensitising class the drug treats, said as "other than sensitising ones" (which the phrase
+# reader spares); left as it was, the tail was dropped and every EGFR mutation was banned.
+_NOT_SENSITIVE = guarded(
+    r"\b(mutations?|alterations?|variants?)\s+(?:(?:that|which)\s+(?:is|are)\s+)?not\s+"
+    r"(?:(?:known|shown|proven|established|expected|predicted)\s+to\s+be\s+)?"
+    r"(?:sensitive|responsive|sensitising|sensitizing)\s+to\s+(?:[\w\-/]+\s*?){1,5}?"
+    r"(?=\s+as\s+(?:the|an?)\s+(?:only|sole|single)\b|\s+alone\b|\s*[,;.()]|\s*$)",
+    re.I,
+)
 # Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
 _KIDNEY_WORD_BEFORE = r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)"
 _KIDNEY_WORD_AFTER = r"(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI)"
@@ -394,6 +404,7 @@ def normalise(text: str) -> str:
             text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
         text = _SENSITIVITY_ASSOCIATED.sub(lambda m: "sensitizing " + m.group(1), text)
+        text = _NOT_SENSITIVE.sub(lambda m: m.group(1) + " other than sensitising ones", text)
     text = _EITHER_STATUS.sub("status", text)
     if "-)" in text or "- )" in text:
         text = _GENE_MINUS.sub(r"\1 negative)", text)
