@@ -346,12 +346,21 @@ def carrier_genes(sentence: str) -> set[str]:
     if not CARRIER_RULE.match(sentence):
         return set()
     found: set[str] = set()
-    for tok in tokens(sentence):
+    toks = tokens(sentence)
+    # the class closed by its genes once ("drivers in ALK or RET ... for that driver"): no later mention reopens it
+    closed = any(tok.type == "driver" and _DRIVER_GENES_AFTER.match(sentence, tok.end) for tok in toks)
+    for tok in toks:
         if tok.type == "gene":
             found.update(vocab.expand_gene(tok.key))
-        elif tok.type == "driver":
+        elif tok.type == "driver" and not closed:
             found.update(vocab.driver_panel()[0])
     return found
+
+
+# "known actionable alterations in ALK, ROS1, ... or MET exon 14": the genes after "in / of / :" close the class
+_DRIVER_GENES_AFTER = re.compile(
+    r"\s*(?:(?:alterations?|mutations?|aberrations?|changes?|drivers?|variants?)\s+)?(?:in|of|:)\s+(?:the\s+)?"
+    r"(?:following\s+genes?\s*:?\s*)?(?=[A-Z])", re.I)
 
 
 def named_genes(sentence: str) -> set[str]:
