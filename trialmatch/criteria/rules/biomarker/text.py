@@ -1107,10 +1107,13 @@ _NO_KNOWN_BEFORE = re.compile(
 
 # "Known EGFR mutation", "patients with a known ALK fusion", "tumours known to harbour a ROS1 fusion": a finding
 # already made; an untested tumour has none known. Not "negative for known ..." nor "absence of known ...": those
-# ask for a test of the known changes.
+# ask for a test of the known changes. "Documented" is said of a finding already made as well, and "Known co-occurring
+# activating mutation in ALK, ROS1 ..." keeps its "known" across the words that say the change comes beside another.
 _KNOWN_BEFORE = re.compile(
-    r"(?<!negative for )(?<!absence of )(?<!lack of )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?"
-    r"(?:an?\s+|any\s+|the\s+)?(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
+    r"(?<!negative for )(?<!absence of )(?<!lack of )\b(?:known|documented)\s+"
+    r"(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?(?:an?\s+|any\s+|the\s+)?"
+    r"(?:(?:co-?occurring|concurrent|concomitant|co-?existing|coexistent|additional|other)\s+)?"
+    r"(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
     re.I)
 # "known to have somatic mutations in the following genes: ALK, EGFR, ...": a head that says "known" before the colon
 # that opens the list makes the whole list known (an untested tumour has none known). Not "no known", "not known".
