@@ -59,8 +59,9 @@ def test_hedge_about_other_alterations_keeps_the_named_list(criteria: str) -> No
     for other in (KRAS_G12C, KRAS_G12D, NRG1, MET_AMP, HER2_AMP):
         # An unlisted driver: case by case (a hedge in a sentence of its own leaves it as the list reads).
         assert verdict(criteria, other) == ("eligible" if "; for any" in criteria else "unknown")
-    # "Known ..." shuts out found changes only: an untested tumour has none known (test_rules_biomarker_known_findings)
-    assert verdict(criteria, UNTESTED) == ("eligible" if "Known" in criteria else "unknown")
+    # "Known ..." / "Documented ..." shuts out found changes only: an untested tumour has none known
+    # (test_rules_biomarker_known_findings, test_rules_biomarker_known_documented_ban)
+    assert verdict(criteria, UNTESTED) == ("eligible" if "Known" in criteria or "Documented" in criteria else "unknown")
 
 
 def test_hedge_in_an_inclusion_list_adds_a_question_not_a_way_out() -> None:

@@ -963,7 +963,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
                 elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
-                    _approved_here(clause)
+                    _approved_here(clause, sentence)
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 elif section == "exclusion" and clause.get("untested_ok"):
@@ -1328,13 +1328,18 @@ _LOCAL_OR_FIRST_LINE = re.compile(
 )
 
 
-def _approved_here(clause: dict[str, Any]) -> None:
-    """Actionable as the text means it: approved where the trial runs, or for the first line (ACTIONABLE_LOCAL)."""
+_FIRST_LINE = re.compile(r"\b(?:first|front|1st)[\s-]?line\b|\bfrontline\b", re.I)
+
+
+def _approved_here(clause: dict[str, Any], sentence: str) -> None:
+    """Actionable as the text means it: approved where the trial runs (ACTIONABLE_LOCAL), or for the first line
+    (ACTIONABLE_FIRST_LINE: the one table in the vocabulary says which changes have a first-line drug)."""
+    kind = vocab.ACTIONABLE_FIRST_LINE if _FIRST_LINE.search(sentence) else vocab.ACTIONABLE_LOCAL
     for atom in clause["atoms"]:
         if atom.get("class") == "actionable":
-            atom["class"] = vocab.ACTIONABLE_LOCAL
+            atom["class"] = kind
         elif atom.get("kind") == "actionable":
-            atom["kind"] = vocab.ACTIONABLE_LOCAL
+            atom["kind"] = kind
 
 
 def _directed(clause: dict[str, Any]) -> bool:

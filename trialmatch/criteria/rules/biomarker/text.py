@@ -1098,7 +1098,7 @@ _ONLY_BEFORE = re.compile(
 # "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
 # "not known to harbour an EGFR mutation": the same, said with a verb (an untested tumour is not known to have one).
 _NO_KNOWN_BEFORE = re.compile(
-    r"\b(?:no|without(?:\s+any)?)\s+known\s+$"
+    r"\b(?:no|without(?:\s+any)?)\s+(?:known|documented)\s+$"  # "No documented ROS1 ...": none found is enough
     r"|\bnot\s+known\s+to\s+(?:have|harbou?r|carry|contain|be)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?$"
     # "should not have a previously detected EGFR mutation", "no previously documented ALK": nothing found yet is enough
     r"|\b(?:no|without(?:\s+any)?|not\s+(?:have|harbou?r|carry)\s+(?:an?\s+|any\s+)?)\s*previously\s+"
