@@ -800,6 +800,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # named changes only: a class ("known actionable alterations") still asks which genes were tested
             known_pos = known_pos and (len(positive) == positive_seen or pos_phrase_known) and all(
                 a["t"] == "alt" for a in positive) and not _TESTING_REQUIRED_NOTE.search(part_text)
+            known_pos = known_pos or _IF_KNOWN_TAIL.search(part_text) is not None
             # "Known EGFR mutation" in an exclusion: a rule on known findings, an untested tumour has none
             statements.append(Statement("+", _dedupe(positive), open=open_ended,
                                         known_only=known_pos and section != "title"))
@@ -810,7 +811,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "No known mutations in ...: EGFR, ALK (testing required)": the tumour must have been tested, so an
             # untested one is a question, not a pass.
             testing_note = _TESTING_REQUIRED_NOTE.search(part_text) is not None
-            known_only = known_only and not testing_note
+            known_only = known_only and not testing_note or _IF_KNOWN_TAIL.search(part_text) is not None
             split = ([] if known_only or testing_note or section == "title"
                      else [a for a in negative if id(a) in known_ids])
             if split and len(split) < len(negative):
@@ -826,6 +827,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+# "Other actionable tumor mutations should also not be present, if known": the rule is on findings already made, for
+# a class as for named genes; an untested tumour passes it.
+_IF_KNOWN_TAIL = re.compile(r"[,;(]?\s*\b(?:if|when|where)\s+(?:already\s+)?known\b\)?\W*$", re.I)
 _JOINED_CHANGES = re.compile(r"\band\b(?!/)", re.I)  # "T790M and C797S": changes asked together ("and/or" joins none)
 
 
