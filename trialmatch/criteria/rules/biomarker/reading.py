@@ -78,6 +78,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
     negated_list_rejoined,
     negative_aside_apart,
     note_apart,
+    rationale_apart,
     widening_apart,
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
@@ -847,6 +848,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
         read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
                       if section == "inclusion" else criterion.text)
+        if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:
+            read_whole = once(rationale_apart, read_whole)  # "..., since these patients are treated with ..."
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
