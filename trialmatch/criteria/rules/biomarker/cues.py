@@ -1143,9 +1143,13 @@ def unlisted_marker(sentence: str) -> str | None:
 # "Known PD-L1 status as determined by immunohistochemistry", "PD-L1 expression result must be available": a result,
 # any result, is asked for; a profile without one cannot show it. Not tissue for the test, nor a status that may be
 # unknown or not matter.
+# "Known PD-L1 expression (any value)", "Known PD-L1 tumour proportion score — any value": the expression or score
+# itself known is the same ask.
 _KNOWN_PDL1 = guarded(
     r"\b(?:known|documented|determined|confirmed|available)\s+(?:tumou?r\s+)?PD-?\s?L1\s+(?:expression\s+)?"
     r"(?:status|results?|levels?|scores?)\b"
+    r"|\b(?:known|documented|available)\s+PD-?\s?L1\s+(?:expression|(?:tumou?r\s+proportion\s+|TPS\s+|CPS\s+)?"
+    r"scores?|TPS|CPS)\b(?=[^.;]{0,80}\bany\s+(?:value|level|score|result|TPS|expression)\b)"
     r"|\bPD-?\s?L1\s+(?:expression\s+)?(?:status|results?|levels?|scores?)\s+(?:must\s+be\s+|should\s+be\s+|is\s+|are\s+)?"
     r"(?:known|documented|available)\b",
     re.I,
