@@ -120,7 +120,9 @@ _SQUAMOUS_UNTESTED_OK = guarded(
     r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
     r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b"
     r"|\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\s+(?:for|in)\s+(?:patients\s+with\s+)?(?:pure\s+)?"
-    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b",
+    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b"
+    # "Patients with squamous histology do not require molecular testing": the waiver keeps its histology
+    r"|\bsquamous\b[^.;]{0,60}\b(?:do|does|will|would)\s+not\s+(?:require|need)\b",
     re.I,
 )
 
