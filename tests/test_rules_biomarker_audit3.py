@@ -117,7 +117,8 @@ def test_uncommon_sensitising_mutations_are_excluded_where_the_class_is(criteria
 def test_exon20_insertion_is_not_called_sensitising_and_only_maybe_activating() -> None:
     assert verdict(inc("EGFR sensitising mutation"), EX20) == "excluded"
     assert verdict(inc("Activating EGFR mutation"), EX20) == "unknown"
-    assert verdict(exc("Known activating EGFR mutation"), EX20) == "unknown"
+    # a ban on activating EGFR mutations counts the insertion (session 26, set Q and R label convention)
+    assert verdict(exc("Known activating EGFR mutation"), EX20) == "excluded"
 
 
 def test_a_class_narrowed_by_its_list_still_excludes_what_it_does_not_name() -> None:

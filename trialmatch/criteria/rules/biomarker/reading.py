@@ -1499,7 +1499,42 @@ def assemble(text: TrialText) -> dict[str, Any]:
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
     _unapproved_not_actionable(clauses)
+    _ex20_activating_in_bans(clauses)
     return rules
+
+
+_EX20_KINDS = frozenset({"ex20ins", "exon20"})
+
+
+def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """The clause's gene atoms, each with whether the rule bars it (a forbidden atom, or one inside a required
+    "no EGFR and no ALK change" alternative)."""
+    forbid = clause["mode"] == "forbid"
+    found = []
+    for atom in clause["atoms"]:
+        if atom["t"] == "absent":
+            found.extend((a, not forbid) for a in atom["atoms"] if a["t"] == "alt")
+        elif atom["t"] == "alt":
+            found.append((atom, forbid))
+    return found
+
+
+def _ex20_activating_in_bans(clauses: list[dict[str, Any]]) -> None:
+    """A ban on, or a required absence of, "activating EGFR mutations": an exon 20 insertion is an activating
+    mutation (labels of sets Q and R), though not a sensitising one. Never in a trial that names EGFR exon 20 itself
+    anywhere (a trial for it, "activating mutations including exon 20 insertions", a spared or required exon 20):
+    there the text says what it does with the insertion, and reading it as banned could shut out its own patients."""
+    atoms = [pair for clause in clauses for pair in _atoms_deep(clause)]
+    if any(atom["gene"] == "EGFR" and (atom["kind"] in _EX20_KINDS or _EX20_KINDS & set(atom.get("except", ())))
+           for atom, _ in atoms):
+        return
+    for clause in clauses:
+        mine = _atoms_deep(clause)
+        if any(a["gene"] == "EGFR" and a["kind"] != "activating" for a, _ in mine):
+            continue  # "activating EGFR mutations (exon 19 deletion, L858R)": the changes named spell the class out
+        for atom, barred in mine:
+            if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except"):
+                atom["ex20_activating"] = True
 
 
 
