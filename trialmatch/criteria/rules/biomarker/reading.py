@@ -1510,7 +1510,7 @@ def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
     """The clause's gene atoms, each with whether the rule bars it (a forbidden atom, or one inside a required
     "no EGFR and no ALK change" alternative)."""
     forbid = clause["mode"] == "forbid"
-    found = []
+    found: list[tuple[dict[str, Any], bool]] = []
     for atom in clause["atoms"]:
         if atom["t"] == "absent":
             found.extend((a, not forbid) for a in atom["atoms"] if a["t"] == "alt")
