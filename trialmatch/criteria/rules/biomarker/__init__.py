@@ -41,6 +41,7 @@ _KIND_WORDS = {
     "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
     "actionable_local": "{gene} alteration with a targeted treatment approved where the trial runs",
+    "actionable_first_line": "{gene} alteration with a targeted treatment approved for the first line",
     "positive": "{gene}-positive status (gene copies or protein)",
 }
 # Where a header clause was read: the title, the conditions list or both (reading.header_clauses).
@@ -132,6 +133,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
             return "another driver alteration (decided case by case)"
         what = {"actionable": "an actionable driver alteration",
                 "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
+                "actionable_first_line": "a driver alteration with a targeted treatment approved for the first line",
                 }.get(atom["class"], "a driver gene alteration")
         others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
         return f"{what} other than {_and_list(list(dict.fromkeys(others)))}" if others else what
