@@ -372,9 +372,19 @@ def _defined(sentence: str, end: int) -> tuple[Verdict, Verdict, list[str]] | No
     return _most([o[0] for o in read]), _most([o[1] for o in read]), [w for o in read for w in o[2]]
 
 
+def _unbracketed(region: str) -> str:
+    """The region with the brackets of an aside that holds all of it blanked ("(patients with treated ones, or with
+    untreated ones < 1 cm, are eligible)"): its alternatives are the permission's own, not an aside's."""
+    opened = len(region) - len(region.lstrip())
+    close = region.rfind(")")
+    if not region[opened:opened + 1] == "(" or close <= opened or "(" in region[opened + 1:close]:
+        return region
+    return f"{region[:opened]} {region[opened + 1:close]} {region[close + 1:]}"
+
+
 def _alternatives(region: str) -> list[str]:
     """Split an exception into its alternatives at "or" that starts a new patient group."""
-    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), region)
+    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), _unbracketed(region))
     cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
     if ";" in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
         cuts = sorted({*cuts, *(m.start() + 1 for m in phrases.PERMITTING_CLAUSE.finditer(flat)
@@ -721,6 +731,10 @@ def _mention_statements(
                 f"{sentence[end:]} {follow if all_listed else ''}"):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
+            rest_of_criterion = _own_symptom_group(rest_of_criterion, asymptomatic,
+                                                   _symptomatic_subject(before, after_text))
+            if permits and subject == "any" and phrases.PERMITTED_UNTREATED.match(after_text):
+                subject = "active"  # "... are allowed without prior local treatment": untreated ones are let in
             made = _conditional(sentence, rest_of_criterion, subject, permits, asymptomatic)
             if relative and made["active"] == E:
                 made["active"] = U  # untreated ones are neither named nor let in: a question
@@ -817,23 +831,46 @@ def _mention_statements(
     return [statement], last
 
 
+def _own_symptom_group(conditions: str, asymptomatic: bool, symptomatic: bool) -> str:
+    """A permission's conditions up to a clause about the other symptom state's metastases ("Asymptomatic brain
+    metastases are allowed untreated; symptomatic ones must be treated and stable"): that clause binds only them, so
+    an untreated metastasis of unstated symptoms stays a question, not out."""
+    for clause in phrases.SYMPTOM_GROUP_CLAUSE.finditer(conditions):
+        other_asymptomatic = clause.group("state").lower().lstrip().startswith(("a", "non"))
+        if (asymptomatic and not other_asymptomatic) or (symptomatic and other_asymptomatic):
+            return conditions[:clause.start()]
+    return conditions
+
+
 def _verb_side(after: str) -> str:
     """What follows a mention, without another CNS condition joined to it as one more subject of the same verb
     ("... brain metastases and/or asymptomatic leptomeningeal disease are eligible"): the verb is the mention's too."""
+    after = _past_own_relative(after)
     joined = phrases.CONJOINED_CNS.match(after)
     return after[joined.end():][:160] if joined else after[:160]
+
+
+def _past_own_relative(after: str) -> str:
+    """What follows the mention's own short relative clause ("that are < 1 cm"), when a second group joined by "or"
+    comes next; else all of it."""
+    relative = phrases.LEADING_RELATIVE.match(after)
+    if relative and phrases.CONJOINED_CNS.match(after[relative.end():]):
+        return after[relative.end():]
+    return after
 
 
 def _joined_group(after: str) -> str:
     """The words of a second group of brain metastases joined to the mention by "or" ("... CNS metastases or with
     previously treated brain metastases may participate" gives "with previously treated"), else ""."""
+    after = _past_own_relative(after)
     joined = phrases.CONJOINED_CNS.match(after)
     if not joined:
         return ""
     # "asymptomatic brain metastases, or (with) brain metastases that are stable after treatment, may enrol": the
     # second group's own relative clause, up to the shared verb, says whom it names as words before it would.
-    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if joined.group("group") is not None else None
-    return f"{joined.group('group') or ''} {relative.group('words') if relative else ''}".strip()
+    group = joined.group("group") if joined.group("group") is not None else joined.group("bare")
+    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if group is not None else None
+    return f"{group or ''} {relative.group('words') if relative else ''}".strip()
 
 
 def _either_subject(subject: str, before: str, joined: str) -> str:
