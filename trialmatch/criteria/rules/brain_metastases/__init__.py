@@ -811,11 +811,18 @@ def _mention_statements(
     # (A phase is not a group defined by its patients: "Phase 1: patients with brain metastases ..." sets a rule.)
     cohort_requires = (criterion.scope is not None and criterion.scope.kind not in ("condition", "phase")
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
-    requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+    # "New or enlarging brain metastases", "Radiographic CNS progression (new or growing brain metastases, ...)" as
+    # a bullet of its own: the trial is for those, whoever else it may take.
+    active_subject = index == 0 and not alternative and criterion.depth == 0 and _active_subject(sentence, start, end)
+    requires = (header_requires or parent_requires or cohort_requires or active_subject
+                or phrases.MUST_HAVE.search(sentence[:start])
                 or _documented(sentence, start, end) or _lay_requirement(sentence, start)
                 or _origin_requirement(sentence, start, end))
     if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
-        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
+        made = _requirement(sentence, before, _after_window(sentence, end), sentence[end:])
+        if active_subject and made["active"] == E and _sized(_own_clause(sentence, end)):
+            made["active"] = U  # "Untreated brain metastases >= 5 mm": whether an active one is that large
+        return [made], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
     if head_requires and index == 0:
@@ -840,6 +847,26 @@ def _own_symptom_group(conditions: str, asymptomatic: bool, symptomatic: bool) -
         if (asymptomatic and not other_asymptomatic) or (symptomatic and other_asymptomatic):
             return conditions[:clause.start()]
     return conditions
+
+
+def _own_clause(sentence: str, end: int) -> str:
+    """The mention's own words after it, up to the first comma, semicolon or aside."""
+    return re.split(r"[,;(]", sentence[end:], maxsplit=1)[0]
+
+
+def _sized(words: str) -> bool:
+    """A measured size in the mention's own words ("untreated brain metastases >= 5 mm")."""
+    return bool(phrases.MEASURED_SIZE.search(words) or re.search(r"[<>≤≥]=?\s*\d|\bup to \d", words))
+
+
+def _active_subject(sentence: str, start: int, end: int) -> bool:
+    """A bare inclusion whose subject is brain metastases in an active state ("New or enlarging brain metastases",
+    "Patients with progressing CNS metastases"): the trial is for them. Not when the mention's own words read as
+    the terms of a permitted kind ("Untreated brain metastases not requiring urgent local treatment")."""
+    if not phrases.ACTIVE_SUBJECT_LEAD.match(sentence, 0, start):
+        return False
+    own = _own_clause(sentence, end)
+    return not (phrases.FITS_TREATED_STABLE.search(own) or phrases.ASYMPTOMATIC.search(sentence))
 
 
 def _verb_side(after: str) -> str:
@@ -995,16 +1022,30 @@ _ORIGIN_CLAUSE = re.compile(
     r"|^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+)?from\b[^;.()]*$",
     re.I)
 _ADVERB_PAIR = re.compile(r"\w+ly\s*$", re.I)
+# "... while on alectinib, brigatinib or ceritinib": the "or" ends a list of the drugs the progression came on.
+_THERAPY_LIST = re.compile(
+    r"\b(?:while\s+(?:on|receiving|taking)|on\s+treatment\s+with|(?:during|despite)(?:\s+(?:treatment|therapy)\s+with)?)"
+    r"\s+(?:[\w-]+\s*,\s*){0,5}[\w-]+\s*,?\s*$",
+    re.I)
+# ... and the list's last item: a name of a word or two, then the clause goes on or ends ("or ceritinib, with ...").
+_LAST_DRUG = re.compile(
+    r"(?!(?:[\w-]+\s+)?(?:disease|lesions?|metasta\w*|lepto\w*|meningeal|carcinomatosis|involvement|tumou?rs?|cancer)\b)"
+    r"[\w-]+(?:\s+[\w-]+)?\s*(?:[,;.)]|$|\s+(?:with|while|and|after|before|for|in)\b)", re.I)
 
 
 def _modifier_pair(flat: str, mention_end: int, way: re.Match[str]) -> bool:
     """The "or" joins two words of one phrase ("histologically or cytologically confirmed"), or sits in the
     clause naming where the metastases come from ("from a primary or metastatic NSCLC"): no other way in."""
+    between = flat[mention_end:way.start()]
+    if _THERAPY_LIST.search(between) and _LAST_DRUG.match(flat, way.end()):
+        return True  # "progression while on alectinib, brigatinib or ceritinib": which drug, not another way in
     if "," in way.group(0):
         return False  # ", or ...": a new alternative
-    if _ADVERB_PAIR.search(flat[mention_end:way.start()]) and re.match(r"\w+ly\b", flat[way.end():], re.I):
+    if _ADVERB_PAIR.search(between) and re.match(r"\w+ly\b", flat[way.end():], re.I):
         return True
-    return bool(_ORIGIN_CLAUSE.match(flat[mention_end:way.start()]))
+    # (the origin clause may follow other words of the mention's: "2 - 10 brain lesions per MRI, confirmed by
+    # MRI, from a confirmed primary or metastatic NSCLC tumour")
+    return bool(_ORIGIN_CLAUSE.match(between) or _ORIGIN_CLAUSE.match(between[between.rfind(",") + 1:]))
 
 
 def _other_way_in(criterion: Criterion, statements: list[dict[str, Any]]) -> None:
@@ -1183,6 +1224,17 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
     statement = _statement("requires_lesions", sentence, X, U, U)
     statement["one_lesion"] = bool(phrases.ONE_LESION.match(found.group(0)))
     return [statement]
+
+
+def _progression_requirement(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
+    """ "Radiographic CNS progression with at least one measurable lesion" as an inclusion of its own: the trial is for
+    brain disease that is progressing; a patient without brain metastases, or with treated, stable ones, is out."""
+    if criterion.section != "inclusion" or criterion.depth or not phrases.CNS_PROGRESSION_LEAD.match(sentence):
+        return []
+    if phrases.IF_ANY.search(sentence) or phrases.PERMIT_AFTER.search(sentence) or phrases.CONDITION.search(
+            sentence, 0, 80):
+        return []
+    return [_statement("requires_active", sentence, X, X, E)]
 
 
 def _recording_rule(after: str) -> bool:
@@ -1778,6 +1830,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
             statements.extend(_lesion_requirement(criterion, sentence))
+            if index == 0 and "rogress" in sentence:
+                statements.extend(_progression_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
                     criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
                 statements.append(_prior_statement("prior_brain_radiotherapy", sentence))

@@ -883,6 +883,27 @@ ANY_SITE_LESION = re.compile(
     re.I,
 )
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
+# What a bare inclusion may say before brain metastases that makes them its subject in an active state: "New or
+# enlarging brain metastases", "Patients with progressing CNS metastases", "Radiographic CNS progression (new or
+# growing brain metastases, ...": the trial is for them (a requirement), not one permitted kind.
+_RADIOGRAPHIC = (r"(?:radiographic\w*|radiological\w*|documented|confirmed|mri-?(?:confirmed|documented)"
+                 r"|imaging-?confirmed)")
+_CNS_PROGRESSION = (rf"(?:{_RADIOGRAPHIC}\s+)?(?:evidence\s+of\s+)?(?:isolated\s+)?(?:cns|intra-?cranial|brain)"
+                    r"(?:-only)?\s+(?:progression|progressive\s+disease|relapse)")
+_ACTIVE_STATE = r"(?:new|newly\s+diagnosed|enlarging|growing|untreated|progressing|progressive|recurrent|active)"
+ACTIVE_SUBJECT_LEAD = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having|who\s+have)\s+)?"
+    rf"(?:{_CNS_PROGRESSION}\s*(?:\(\s*|:\s*|,\s*|with\s+|defined\s+as\s+))?(?:{_RADIOGRAPHIC}\s+)?"
+    rf"{_ACTIVE_STATE}(?:\s*,\s*(?:and/or\s+|or\s+)?{_ACTIVE_STATE}|\s+(?:and/or|or|and)\s+{_ACTIVE_STATE}){{0,3}}"
+    r"\s+(?:(?:measurable|parenchymal|intra-?parenchymal)\s+)?$",
+    re.I,
+)
+# "Radiographic CNS progression with at least one measurable lesion", "Isolated intracranial progression on
+# osimertinib": a bullet opening with progression in the brain asks for brain disease that is progressing.
+CNS_PROGRESSION_LEAD = re.compile(
+    rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having|who\s+have)\s+)?(?:a\s+)?{_CNS_PROGRESSION}\b",
+    re.I,
+)
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(
