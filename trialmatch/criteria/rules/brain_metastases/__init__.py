@@ -748,6 +748,9 @@ def _mention_statements(
                 # previously treated"): a condition it does not spell out is the exclusion's to settle.
                 for state in ("none", "treated_stable", "active"):
                     made[state] = E if made[state] == U else made[state]
+            if subject == "treated" and made["treated_stable"] == E and _size_or_count_limit(sentence[end:]):
+                # "Treated brain metastases are eligible only if all lesions are <= 1 cm": a limit no profile gives
+                made["treated_stable"] = U
             statements.append(made)
         elif permits and not exception and (made_by_subject := _qualified_permission(
                 sentence, before, sentence[max(0, start - 70):end + 20], _relative_subject(subject, after_text))):
@@ -847,6 +850,21 @@ def _own_symptom_group(conditions: str, asymptomatic: bool, symptomatic: bool) -
         if (asymptomatic and not other_asymptomatic) or (symptomatic and other_asymptomatic):
             return conditions[:clause.start()]
     return conditions
+
+
+_LIMIT = re.compile(
+    r"(?:[<≤]=?|\b(?:up\s+to|no\s+(?:more|larger|greater|bigger)\s+than|not\s+(?:more|larger|greater)\s+than|at\s+most"
+    r"|smaller\s+than|less\s+than|under|maximum\s+of|a\s+maximum\s+of|fewer\s+than))\s*\d+(?:\.\d+)?\s*"
+    r"(?:cm|mm|centimet\w*|millimet\w*|(?:brain\s+|cns\s+)?(?:lesions?|metastases|metastasis)\b)"
+    r"|\b(?:no|none\s+of\s+the)\s+(?:lesions?|metastas[ie]s)\s+(?:exceeds?|larger\s+than|greater\s+than|over)\s*"
+    r"\d+(?:\.\d+)?\s*(?:cm|mm)\b",
+    re.I,
+)
+
+
+def _size_or_count_limit(conditions: str) -> bool:
+    """A size or count the permitted metastases must keep within ("all lesions <= 1 cm", "up to 3 lesions")."""
+    return bool(_LIMIT.search(conditions))
 
 
 def _own_clause(sentence: str, end: int) -> str:
@@ -1235,6 +1253,23 @@ def _progression_requirement(criterion: Criterion, sentence: str) -> list[dict[s
             sentence, 0, 80):
         return []
     return [_statement("requires_active", sentence, X, X, E)]
+
+
+def _no_disease_on_brain_imaging(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
+    """ "Has no evidence of disease, including no new lesions on chest CT and brain imaging" as an inclusion: no
+    brain metastases may show. Active ones are out; treated, stable ones may or may not count as disease left (a
+    question); a patient not imaged is a question."""
+    if criterion.section != "inclusion" or phrases.BRAIN_METS.search(sentence):
+        return []
+    found = phrases.NO_EVIDENCE_OF_DISEASE.search(sentence)
+    if found is None or phrases.IF_ANY.search(sentence) or phrases.LESION_CONDITION.search(sentence, 0, found.start()):
+        return []
+    if _LATER_MODAL.search(sentence, found.end()):
+        return []  # "Patients with no evidence of disease on CT must have a brain MRI": a scan for them, not a limit
+    return [_statement("no_disease", sentence, E, U, X)]
+
+
+_LATER_MODAL = re.compile(r"\b(?:must|should|will|shall|(?:is|are)\s+required|needs?\s+to|may)\b", re.I)
 
 
 def _recording_rule(after: str) -> bool:
@@ -1830,6 +1865,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
             statements.extend(_lesion_requirement(criterion, sentence))
+            if phrases.BRAIN_IMAGING.search(sentence):
+                statements.extend(_no_disease_on_brain_imaging(criterion, sentence))
             if index == 0 and "rogress" in sentence:
                 statements.extend(_progression_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
@@ -1945,6 +1982,7 @@ _RULE = {
     "prior_treatment": "limits earlier treatment of brain metastases",
     "alternatives": "accepts patients who meet one of several conditions on brain metastases",
     "garbled": "words brain or CNS metastases in a way that is not clear",
+    "no_disease": "asks for no evidence of disease, brain imaging included",
 }
 
 

@@ -904,6 +904,19 @@ CNS_PROGRESSION_LEAD = re.compile(
     rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having|who\s+have)\s+)?(?:a\s+)?{_CNS_PROGRESSION}\b",
     re.I,
 )
+# "Has no evidence of disease (NED), including no new lesions on chest CT and brain imaging": an inclusion asking for
+# no disease left anywhere, brain imaging named among the places looked at.
+NO_EVIDENCE_OF_DISEASE = re.compile(
+    r"\b(?:no\s+(?:radiolog\w*\s+|radiographic\w*\s+|clinical\s+)?evidence\s+of\s+(?:any\s+)?"
+    r"(?:residual\s+|recurrent\s+|active\s+)?(?:disease|recurrence|relapse|cancer|malignancy)"
+    r"|NED\b|disease[- ]free|free\s+(?:of|from)\s+(?:any\s+)?(?:disease|recurrence)|no\s+new\s+lesions?)",
+    re.I,
+)
+BRAIN_IMAGING = guarded(
+    r"\b(?:brain|head|cranial|cerebral)\s+(?:MRI|MR|CT|imaging|scans?)\b"
+    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b",
+    re.I,
+)
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(
