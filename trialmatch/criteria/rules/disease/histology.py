@@ -140,6 +140,34 @@ _SQUAMOUS_FIRST = re.compile(
     re.I,
 )
 _MIXED_BEFORE = re.compile(r"\bmixed\b[^.;]{0,30}$", re.I)
+# "(predominantly) squamous cell histology NSCLC with (a) mixed small cell lung cancer component", "squamous carcinoma
+# containing small cell elements", "mixed squamous/small cell histology": the tumour shut out is a mixture with small
+# cell lung cancer; the histology word only qualifies it and is no histology shut out.
+_SMALL_CELL_PART = (r"(?:small[\s-]cell|sclc)\b(?:[\s-]+(?:lung|cancer|carcinoma|neuro-?\s?endocrine|histology))*"
+                    r"[\s-]+(?:components?|elements?|features?|differentiation|areas?|parts?|transformation)\b")
+_SMALL_CELL_MIX_AFTER = re.compile(
+    r"(?:[\s-]+(?:cell|histology|histologic|type|nsclc|non-?\s?small|lung|cancer|carcinomas?|tumou?rs?|disease|of|the))*"
+    r"\s*,?\s+(?:with|containing|having|showing|and\s+(?:an?\s+)?(?:mixed|combined))\s+(?:an?\s+|any\s+|some\s+)?"
+    rf"(?:(?:mixed|combined|minor|focal|concurrent|coexisting|co-existing)\s+)?{_SMALL_CELL_PART}",
+    re.I,
+)
+_SMALL_CELL_MIXED_AFTER = re.compile(
+    r"(?:[\s-]+(?:cell|carcinoma|nsclc|non-?\s?small[\s-]cell))*\s*(?:/|-|\band\b|\bplus\b)\s*(?:small[\s-]cell|sclc)\b",
+    re.I,
+)
+_SMALL_CELL_MIXED_BEFORE = re.compile(
+    r"\b(?:mixed|combined)\s+(?:small[\s-]cell|sclc)\b[^.;]{0,25}?(?:/|-|\band\b|\bplus\b|\bwith\b)\s*(?:an?\s+)?$",
+    re.I)
+
+
+def _mixture_with_small_cell(text: str, start: int, end: int) -> bool:
+    """The histology word at [start, end) names one part of a tumour mixed with small cell lung cancer."""
+    if _SMALL_CELL_MIX_AFTER.match(text, end) or _SMALL_CELL_MIXED_BEFORE.search(text, max(0, start - 50), start):
+        return True
+    mixed = _MIXED_BEFORE.search(text, max(0, start - 40), start)
+    return mixed is not None and _SMALL_CELL_MIXED_AFTER.match(text, end) is not None
+
+
 # "Central squamous cell carcinoma", "squamous NSCLC with cavitation", "squamous tumours invading major blood vessels",
 # "squamous carcinoma along with haemoptysis": a squamous exclusion limited to a location or feature the profile does
 # not give (a bleeding risk) leaves squamous patients a question, not out.
@@ -384,6 +412,8 @@ def _named_out(sentence: str) -> tuple[set[str], bool] | None:
         return None
     if _NEGATED_SUBJECT.search(text, max(0, match.start() - 60), match.start()):
         return None  # "Does not have squamous histology" as an exclusion asks for it, if anything: never shuts it out
+    if _mixture_with_small_cell(text, match.start(), match.end()):
+        return None  # "squamous NSCLC with a mixed small cell component": the mixture is shut out, not squamous
     return {"squamous"}, not _MIXED_BEFORE.search(text[:match.start()])
 
 

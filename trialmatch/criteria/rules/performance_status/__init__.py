@@ -635,6 +635,46 @@ def _blank(match: re.Match[str]) -> str:
 _CHILD_SCALE_ASIDE = re.compile(r"\((?=[^()]*\bLansky\b)[^()]*\)", re.I)
 
 
+# A score on a second scale offered to a named group: "Karnofsky >= 60% acceptable for patients whose PS is limited
+# by neurological deficits", "(KPS >= 70 allowed in participants with brain metastases)", "for patients with CNS
+# disease, a KPS of at least 60 is acceptable". Not "only for ..." (a restriction), nor "required"/"must" (a group's
+# own limit).
+_DOOR_VERB = (r"(?:(?:is|are|will\s+be|may\s+be|would\s+be|can\s+be)\s+)?(?:also\s+)?"
+              r"(?:acceptable|accepted|allowed|permitted|eligible)\b")
+_DOOR_GROUP = r"(?:those|patients|participants|subjects|pts|individuals|people)\b"
+_DOOR_AFTER = re.compile(
+    rf"\s*%?\s*(?:\(\s*\w+\s*\)\s*)?{_DOOR_VERB}(?!\s+only)\s*,?\s*"
+    rf"(?:(?:for|in|among)\s+{_DOOR_GROUP}|(?:if|when|where|provided)\b)"
+    r"(?![^;.)]{0,12}\b(?:aged?|older|younger|over|under|above|below)\b)",
+    re.I,
+)
+_DOOR_GROUP_BEFORE = re.compile(
+    r"(?<![\w-])(?:for|in|among)\s+(?:those|patients|participants|subjects|pts|individuals)\s+(?:with|whose|who)\b"
+    r"(?![^;.(]{0,12}\b(?:aged?|older|younger|over|under|above|below)\b)[^;.()\d]{3,90},\s*(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_DOOR_VERB_AFTER = re.compile(rf"\s*%?\s*{_DOOR_VERB}", re.I)
+
+
+def _door_group(sentence: str, before: int, start: int, end: int) -> int | None:
+    """Where the group phrase of a second-scale door begins (the limit's own start when it follows the score), or
+    None when the limit at [start, end) is no such door."""
+    if _DOOR_AFTER.match(sentence, end):
+        return start
+    group = _DOOR_GROUP_BEFORE.search(sentence, before, start)
+    if group is not None and _DOOR_VERB_AFTER.match(sentence, end):
+        return group.start()
+    return None
+
+
+def _door_rule(spans: list[tuple[int, int]], kps: bool) -> dict[str, Any]:
+    """A group's extra way in: the scores it could take are a question on their own; beside a limit on the other
+    scale (parse) it only adds a way in, never taking away a score that limit lets in."""
+    rule = _condition_rule(spans, kps)
+    rule["door"] = "kps" if kps else "ecog"
+    return rule
+
+
 def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
     """Every performance limit stated in one sentence."""
     if "ansky" in sentence:
@@ -663,6 +703,10 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         # A negation belongs to the statement it sits beside, not to its neighbours.
         before = limits[i - 1][1] if i else 0
         after = limits[i + 1][0] if i + 1 < len(limits) else len(sentence)
+        door = None if exclusion or kind.startswith("rpa") else _door_group(sentence, before, start, end)
+        if door is not None:
+            rules.append(_door_rule(spans, kps))
+            continue
         if cross.score_is_condition(sentence, start, end):
             # "If ECOG 2, no brain metastases", "For patients with ECOG 2: ...": a condition for those scores on
             # something else, no limit on the score; the scores it names are a question.
@@ -715,7 +759,10 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         other = _other_condition(sentence, before, start, end, after, role)
         joined = role == "allow" and not other and _joined_condition(sentence, before, start, end, after)
         # "ECOG <= 1 for patients older than 70": a limit for a group the check cannot place the patient in.
-        group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW))
+        # "... <= 2; for patients with brain metastases, a KPS of at least 60 is acceptable": that group is the next
+        # limit's (a door), not this one's.
+        next_door = _door_group(sentence, end, *limits[i + 1][:2]) if i + 1 < len(limits) else None
+        group = _SUBGROUP.search(sentence, end, min(after, end + _WINDOW, next_door or after))
         subgroup = group is not None and not _OUR_PATIENTS.match(sentence, group.end()) and not conditions_read
         if subgroup and age_out and group is not None and group.start() < age_out.start() and _AGE_SUBGROUP.search(
                 sentence, group.start(), group.end() + 3):
@@ -1127,6 +1174,18 @@ def _vague_rules(text: TrialText) -> list[dict[str, Any]]:
     return []
 
 
+def _doors_beside_limits(rules: list[dict[str, Any]]) -> None:
+    """"ECOG 0-2" and "Karnofsky >= 60 acceptable for patients whose PS is limited by neurological deficits": the
+    group's second scale is one more way in. Beside a limit on the other scale it only lets in (a question) scores
+    that limit keeps out; the scores the limit lets in stay in."""
+    for rule in rules:
+        scale = rule.get("door")
+        other = "ECOG" if scale == "kps" else "Karnofsky"
+        if scale and any(not r.get("door") and other in r["label"] for r in rules):
+            for term in ("on_condition", "conditional", "cross"):
+                rule.pop(term, None)
+
+
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1156,6 +1215,7 @@ def parse(text: TrialText) -> dict[str, Any]:
         return {}
     for rule in rules:
         rule.pop("unscoped", None)
+    _doors_beside_limits(rules)
     # None = this statement says nothing about that score (an exception such as "ECOG 2 may be enrolled").
     combined: list[Verdict] = [
         max((r["verdicts"][e] for r in rules if r["verdicts"][e] and not r.get("subgroup")),
