@@ -465,12 +465,25 @@ def _loosen(statement: dict[str, Any], region: str, asymptomatic_subject: bool =
     ones without symptoms, which an untreated metastasis may be and still be stable ("Asymptomatic brain metastases
     must be stable"), so stability alone does not leave active ones out."""
     stable_rules_out_active = not statement.get("untreated_subject") and not asymptomatic_subject
-    options = [_alternative_verdicts(a, stable_rules_out_active) for a in _alternatives(region)]
+    alternatives = _alternatives(region)
+    options = [_alternative_verdicts(a, stable_rules_out_active) for a in alternatives]
     if not options:
         return
     statement["treated_stable"] = _most(
         [statement["treated_stable"], *(o[0] for o in options)], restrictive=False)
     statement["active"] = _most([statement["active"], *(o[1] for o in options)], restrictive=False)
+    treated_in = [a for a, o in zip(alternatives, options, strict=True) if o[0] == E]
+    if treated_in and all(_treated_within_limit(a) for a in treated_in):
+        # "Active CNS metastases; previously irradiated ones are allowed if no lesion exceeds 2 cm": treated ones are
+        # let in only within a size or count no profile gives (whether or not the ban itself named them).
+        statement["treated_stable"] = U
+        statement["treated_limited"] = True
+
+
+def _treated_within_limit(alternative: str) -> bool:
+    """An alternative letting treated metastases in within a size or count ("if all lesions are < 2 cm"); not when
+    untreated or new ones are named beside it, whose limit it may be ("..., and untreated lesions < 1 cm too")."""
+    return _size_or_count_limit(alternative) and not phrases.UNTREATED_GROUP.search(alternative)
 
 
 def _names_state(text: str) -> bool:
@@ -547,7 +560,8 @@ def _conditional(sentence: str, conditions: str, subject: str, permits: bool = F
         if not permits:
             statement["active"] = E
         else:
-            statement["active"] = X if statement["active"] == X and statement["treated_stable"] == E else U
+            treated_in = statement["treated_stable"] == E or statement.get("treated_limited", False)
+            statement["active"] = X if statement["active"] == X and treated_in else U
             if statement["active"] == X:
                 statement["treated_only"] = True  # another criterion letting untreated ones in makes it a question
     elif subject == "both" and statement["active"] == X:

@@ -161,9 +161,12 @@ PERMITTED_UNTREATED = re.compile(
     re.I,
 )
 # "untreated CNS metastases that are < 1 cm, or with previously treated brain metastases ..., are eligible": the first
-# group's own short relative clause of states or size, before a second group joined by "or".
+# group's own short relative clause of states or size, before a second group joined by "or". ("stable brain metastases
+# after radiosurgery, or with small untreated ones, can participate": a short phrase of its treatment, the same.)
 LEADING_RELATIVE = re.compile(
-    r"^\s*,?\s*(?:that|which)\s+(?:are|is|measure|remain)\s+(?:\d+\.\d+|[^,;.:()]){1,40}?"
+    r"^\s*,?\s*(?:(?:that|which)\s+(?:are|is|measure|remain)|after|following|post-?"
+    r"|(?:previously\s+|successfully\s+|definitively\s+|locally\s+)?(?:treated|managed|controlled|irradiated)"
+    r"(?:\s+(?:with|by|using))?)\s+(?:\d+\.\d+|[^,;.:()]){1,60}?"
     r"(?=\s*,?\s*(?:and/or|or)\s)",
     re.I,
 )
@@ -643,6 +646,9 @@ UNTREATED = guarded(
     r"|radiosurgery|resection)))\b",
     re.I,
 )
+# Untreated or new metastases named in an alternative ("newly found ones must be < 1 cm with no prior radiotherapy"):
+# a size limit beside them may be theirs, not the treated ones'.
+UNTREATED_GROUP = guarded(rf"{UNTREATED.pattern.pattern}|\bnewly\b|\b(?:no|without)\s+(?:prior|previous)\b", re.I)
 FITS_TREATED_STABLE = guarded(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
