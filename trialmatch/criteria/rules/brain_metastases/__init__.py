@@ -1888,6 +1888,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
                     criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
                 statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
+        if sentences and (banned := _untreated_banned(criterion)):
+            statements.append(banned)
         if criterion.section == "inclusion" and phrases.LESION_SITE.possible(criterion.context):
             # (_untreated_target_required reads only inclusions that name a site.)
             sited.add(position)
@@ -1915,6 +1917,31 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     for position in headings:
         _combine_groups(criteria, position, chunks)
     return chunks, heads, sited
+
+
+def _untreated_banned(criterion: Criterion) -> dict[str, Any] | None:
+    """A bullet that, beside whatever it lets in, plainly shuts untreated brain metastases out in a clause of its own
+    ("Brain metastases are allowed if treated; untreated ones are not allowed"; "Symptomatic brain metastases are
+    excluded; asymptomatic ones are allowed only after radiosurgery"): an active patient is out, whoever else the
+    bullet lets in. The clause must follow a mention of brain metastases in the same bullet."""
+    text = criterion.text
+    mention = phrases.BRAIN_METS.search(text)
+    if mention is None:
+        return None
+    if not (phrases.UNTREATED_BANNED.search(text, mention.end()) or (
+            phrases.ASYMPTOMATIC_ONLY_TREATED.search(text, mention.end())
+            and _symptomatic_ban_before(text, mention.start(), criterion.section == "exclusion"))):
+        return None
+    return _statement("exclusion", text, E, E, X)
+
+
+def _symptomatic_ban_before(text: str, start: int, exclusion: bool) -> bool:
+    """The bullet's first clause shuts out symptomatic brain metastases ("Symptomatic brain metastases are excluded",
+    or only named so in an exclusion)."""
+    first = text[:text.find(";")] if ";" in text else text
+    if not phrases.SYMPTOMATIC_SUBJECT.search(first, max(0, start - 40)):
+        return False
+    return exclusion or bool(phrases.NOT_ALLOWED.search(first) or re.search(r"\bexcluded\b", first, re.I))
 
 
 _COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})

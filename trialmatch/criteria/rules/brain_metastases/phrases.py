@@ -748,6 +748,31 @@ EXCLUDED_AFTER = re.compile(
     r"|participate|take part)|cannot\s+(?:be\s+)?(?:enrol\w*|included|participate|take part))\b",
     re.I,
 )
+# "Brain metastases are allowed if treated; untreated ones are not allowed", "..., but untreated brain metastases are
+# excluded": a clause of its own, after a turn, whose subject is the untreated ones and whose verb shuts them out, with
+# nothing after it in the clause ("... are not allowed unless asymptomatic" is a permission).
+UNTREATED_BANNED = guarded(
+    r"(?:[;.]|,?\s*\b(?:but|while|whereas|however)\b,?)\s*(?:(?:but|however|while|whereas)\b,?\s*)?"
+    r"(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+    r"(?:untreated|unirradiated|non-?irradiated|active|progressing|progressive)(?:\s+(?:and/or|or)\s+symptomatic)?\s+"
+    rf"(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)\s*(?:"
+    + EXCLUDED_AFTER.pattern[len(r"\s{0,3}"):] +
+    r"|(?:are|is|may)\s+not\b)(?=\s*(?:[.;)]|$))",
+    re.I,
+)
+# "Symptomatic brain metastases are excluded; asymptomatic ones are allowed only after radiosurgery": the clause about
+# the ones without symptoms lets them in only once treated, so untreated ones are out whatever their symptoms.
+ASYMPTOMATIC_ONLY_TREATED = re.compile(
+    r";\s*(?:but\s+|while\s+|whereas\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+    rf"(?:a|non-?)symptomatic\s+(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)\s+(?:are|is|will\s+be|may\s+be)\s+"
+    r"(?:allowed|permitted|eligible|acceptable|included)\s+only\s+(?:if|after|when|once|following|provided)\s+"
+    r"(?:(?:they|these|it)\s+(?:have|has)\s+been\s+|(?:they|these|it)\s+(?:are|were|was)\s+)?"
+    r"(?:previously\s+|definitively\s+|locally\s+|adequately\s+)?"
+    r"(?:treated|irradiated|resected|(?:stereotactic\s+)?radiosurgery|SRS|radiotherapy|radiation|surgery|resection"
+    r"|local\s+(?:therapy|treatment))\b"
+    r"(?![^;.]*\b(?:untreated|unless|except|or)\b)",
+    re.I,
+)
 # "active brain metastases, or stable treated ones": a state named straight after "or".
 OR_ALTERNATIVE_STATE = re.compile(
     r"\bor\s+(?:[\w-]+\s+){0,3}?(?<!not )(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b", re.I
