@@ -856,9 +856,12 @@ DOCUMENTED_AFTER = re.compile(
 # "1-4 brain metastases", "at least one measurable intracranial lesion", "a measurable lesion in the brain". A cap
 # ("up to 3", "<= 3", "0-3 brain metastases") is no requirement.
 _COUNT_WORD = r"(?:one|two|three|four|five|[1-9]\d*)"
-_COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to)\s*[1-9]\d*"
-               rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-               rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|[1-9]\d*)"
+_COUNT_UP_TO = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|twenty|[1-9]\d*)")
+# ("between 2 and 8 intracranial lesions", "from 1 to 10 brain metastases", "1 through 4": a range, as "2-8")
+_COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to|through)\s*[1-9]\d*"
+               rf"|\b(?:between|from)\s+{_COUNT_WORD}\s+(?:and|to|-|–)\s+{_COUNT_UP_TO}"
+               rf"|\b(?:one|two|three|four|five) to {_COUNT_UP_TO}"
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
                  r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the"
@@ -886,7 +889,7 @@ class _Counts(Guarded):
 BRAIN_LESION_COUNT = _Counts(re.compile(
     # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
     # "Five to fifteen (5-15) brain metastases": the count said again in figures
-    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:\(\s*[\d\s\-–]{{1,9}}\)\s+)?(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+    rf"(?=[1-9≥>aotfmb])(?:{_COUNT_FROM}\s+(?:\(\s*[\d\s\-–]{{1,9}}\)\s+)?(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|(?:intra-?)?parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
     # "measurable intracranial disease (at least one lesion >= 10 mm)": disease in the brain that can be measured
