@@ -1504,7 +1504,8 @@ def _sentence_words() -> AnyOf:
     """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
     are parts of its text) none of which can match is skipped whole."""
     # BRAIN_LESION_COUNT names no needle of its own: its site words are BRAIN_METS's and SITE_WORDS's.
-    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+    # (BRAIN_IMAGING: "No evidence of disease on head MRI" names no site word of the others)
+    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT, phrases.BRAIN_IMAGING)
 
 
 @cache
@@ -1512,7 +1513,7 @@ def _site_words() -> AnyOf:
     """A narrower check, asked after _sentence_words: BRAIN_METS's own needles ("met") are in most criteria, but
     each of its matches (and BRAIN_DISEASE's, CNS_INVOLVEMENT's, BRAIN_LESION_COUNT's) also holds a site word of
     LESION_SITE. A criterion without those, leptomeningeal words or radiotherapy words makes no statement."""
-    return AnyOf(phrases.LESION_SITE, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+    return AnyOf(phrases.LESION_SITE, phrases.LEPTO, phrases.PRIOR_BRAIN_RT, phrases.BRAIN_IMAGING)
 
 
 CONDITIONS_OF_A_BRAIN_TRIAL = 4

@@ -946,9 +946,10 @@ NO_EVIDENCE_OF_DISEASE = re.compile(
     r"|NED\b|disease[- ]free|free\s+(?:of|from)\s+(?:any\s+)?(?:disease|recurrence)|no\s+new\s+lesions?)",
     re.I,
 )
+# ("head MRI", "cranial imaging", "MRI of the head": brain imaging too; the head and neck are not the brain)
 BRAIN_IMAGING = guarded(
     r"\b(?:brain|head|cranial|cerebral)\s+(?:MRI|MR|CT|imaging|scans?)\b"
-    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b",
+    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b(?!\s*(?:and|&|/|,)\s*neck)",
     re.I,
 )
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
