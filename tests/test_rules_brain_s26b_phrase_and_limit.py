@@ -32,6 +32,13 @@ PHRASE_BEFORE_BRANCH = [
     "asymptomatic ones below 1 cm, may join).",
     "Untreated brain metastases. Patients with CNS metastases irradiated more than 4 weeks ago, or with small "
     "untreated asymptomatic lesions, can be enrolled.",
+    # the phrase holds an "or" of its own, or a stability window
+    "Active brain metastases. Patients with stable brain metastases after radiosurgery or surgery, or with small "
+    "untreated asymptomatic ones, can participate.",
+    "Active CNS metastases. Patients with CNS metastases treated with SRS or WBRT, or with untreated asymptomatic "
+    "lesions under 1 cm, may be eligible.",
+    "Symptomatic brain metastases. Participants with stable brain metastases for at least 4 weeks after "
+    "radiosurgery, or with small untreated asymptomatic ones, may take part.",
 ]
 
 

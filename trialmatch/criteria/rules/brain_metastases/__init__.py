@@ -911,11 +911,14 @@ def _verb_side(after: str) -> str:
 
 
 def _past_own_relative(after: str) -> str:
-    """What follows the mention's own short relative clause ("that are < 1 cm"), when a second group joined by "or"
-    comes next; else all of it."""
+    """What follows the mention's own short relative clause ("that are < 1 cm") or phrase ("after radiosurgery or
+    surgery"), when a second group joined by "or" comes next; else all of it."""
     relative = phrases.LEADING_RELATIVE.match(after)
     if relative and phrases.CONJOINED_CNS.match(after[relative.end():]):
         return after[relative.end():]
+    for joint in phrases.OR_JOIN.finditer(after, 0, 100):
+        if phrases.OWN_PHRASE.fullmatch(after, 0, joint.start()) and phrases.CONJOINED_CNS.match(after[joint.start():]):
+            return after[joint.start():]
     return after
 
 

@@ -161,13 +161,19 @@ PERMITTED_UNTREATED = re.compile(
     re.I,
 )
 # "untreated CNS metastases that are < 1 cm, or with previously treated brain metastases ..., are eligible": the first
-# group's own short relative clause of states or size, before a second group joined by "or". ("stable brain metastases
-# after radiosurgery, or with small untreated ones, can participate": a short phrase of its treatment, the same.)
+# group's own short relative clause of states or size, before a second group joined by "or".
 LEADING_RELATIVE = re.compile(
-    r"^\s*,?\s*(?:(?:that|which)\s+(?:are|is|measure|remain)|after|following|post-?"
-    r"|(?:previously\s+|successfully\s+|definitively\s+|locally\s+)?(?:treated|managed|controlled|irradiated)"
-    r"(?:\s+(?:with|by|using))?)\s+(?:\d+\.\d+|[^,;.:()]){1,60}?"
+    r"^\s*,?\s*(?:that|which)\s+(?:are|is|measure|remain)\s+(?:\d+\.\d+|[^,;.:()]){1,40}?"
     r"(?=\s*,?\s*(?:and/or|or)\s)",
+    re.I,
+)
+# "stable brain metastases after radiosurgery or surgery, or with small untreated ones, can participate", "brain
+# metastases treated with SRS or WBRT, or with ...": the first group's own phrase of its treatment or stability, with
+# no verb, turn or clause end of its own, before the "or" that joins a second group (tried at each "or").
+OWN_PHRASE = re.compile(
+    r"\s*,?\s*(?!(?:and/or|or|and)\b)"
+    r"(?:(?!\b(?:are|is|was|were|may|can|could|must|should|will|shall|unless|except|but|however|if|who|whose"
+    r"|patients?|subjects?|participants?|excluded|allowed|permitted|eligible)\b)[^;.:()]){1,80}",
     re.I,
 )
 # "... or brain metastases that are stable after treatment, may participate": the joined group's relative clause, up to
