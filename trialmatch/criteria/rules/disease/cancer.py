@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
+from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, without_bans
+from trialmatch.criteria.rules.disease.lists import FLAT_ITEMS as _FLAT_ITEMS
+from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import TrialText, quote
@@ -520,6 +522,39 @@ def _tumour_agnostic(text: TrialText) -> str:
     return ""
 
 
+def _inclusion_without_bans(text: TrialText) -> tuple[list[str], str]:
+    """The inclusion sentences, each with any clause that shuts NSCLC out as a tumour type blanked ("Rare solid
+    tumour. Common histologies are not eligible: NSCLC, breast, colorectal"), and the first sentence holding one."""
+    out: list[str] = []
+    banned = ""
+    for criterion in text.inclusion:
+        everyone = not one_group(criterion) and not other_disease(criterion)
+        for sentence in criterion.sentences():
+            if everyone and banned_clause(sentence, exclusion=False):
+                banned = banned or sentence
+                sentence = without_bans(sentence)
+            out.append(sentence)
+    return out, banned
+
+
+def _banned_by_exclusion(text: TrialText) -> str:
+    """An exclusion, for everyone, that is only a list of cancers naming NSCLC ("Non-small cell lung cancer or breast
+    cancer (enrolled in separate studies)", "Patients with NSCLC are not eligible"), or ""."""
+    exclusion = text.exclusion
+    for position, criterion in enumerate(exclusion):
+        if one_group(criterion) or other_disease(criterion) or criterion.purpose is not None:
+            continue
+        # An item of a list speaks for its lead-in: "History of the following within 5 years:" then "NSCLC".
+        lead = criterion.parent or next((c.text for c in reversed(exclusion[max(0, position - _FLAT_ITEMS):position])
+                                         if c.text.rstrip().endswith(":")), "")
+        if lead and not ban_lead(lead):
+            continue
+        for sentence in criterion.sentences():
+            if banned_clause(sentence, exclusion=True):
+                return sentence
+    return ""
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -533,7 +568,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         if small_cell_only:
             return small_cell_only
     header = [text.title, *text.conditions, *text.keywords]
-    inclusion = sentences(text, "inclusion")
+    inclusion, banned = _inclusion_without_bans(text)
     sources = [*header, *inclusion]
     nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
     left_out = ""  # "solid tumours other than lung cancer"
@@ -550,8 +585,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
             lung_named = v["lung_cancer"].search(mask(sentence, v["sclc"]))
             if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
-    if left_out and not nsclc and not _lung_cancer_taken(sources):
-        return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
+    banned = banned or _banned_by_exclusion(text)
+    if (left_out or banned) and not nsclc and not _lung_cancer_taken(sources):
+        return _rule(EXCLUDED, left_out or banned, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
     generic = [s for s in sources if v["lung_cancer"].search(mask(_general_lung_words(s), v["other_cancers"]))
