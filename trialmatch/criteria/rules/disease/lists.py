@@ -69,6 +69,11 @@ def _items(criteria: list[Criterion], position: int) -> list[Criterion]:
     return items
 
 
+def list_items(criteria: list[Criterion], position: int) -> list[Criterion]:
+    """The items of the list criteria[position] leads in: its sub-bullets, or the next few flat bullets."""
+    return _items(criteria, position)
+
+
 def listed_ways_in(text: TrialText, names_it: Callable[[str], bool]) -> set[int]:
     """The inclusion criteria (by index) a conditional or alternatives lead-in makes no one's requirement, for a fact
     `names_it` finds: all items under a subgroup's condition; under "one of the following", only when another item
