@@ -123,3 +123,19 @@ def test_trial_naming_nsclc_in_its_title_is_not_shut() -> None:
     text = invented_trial("* Advanced solid tumour with a KRAS G12C mutation\n", "* NSCLC or colorectal cancer\n",
                           title="Drug Y in NSCLC and other solid tumours", conditions=("NSCLC", "Solid Tumor"))
     assert disease.check(disease.parse(text), Profile(histology="adenocarcinoma", stage="IV")).verdict == "eligible"
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Advanced solid tumour\n* The following tumour types are not eligible:\n  * NSCLC\n  * Breast cancer",
+    "Metastatic solid malignancy\n* Histologies excluded:\n* Non-small cell lung cancer\n* Colorectal cancer",
+])
+def test_an_item_of_an_inclusion_shut_out_list_excludes(inclusion: str) -> None:
+    assert verdict(inclusion) == "excluded"
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Advanced solid tumour of one of these types:\n  * NSCLC\n  * Breast cancer",
+    "Tumour types:\n* Non-small cell lung cancer\n* Colorectal cancer",
+])
+def test_an_item_of_an_inclusion_list_of_types_taken_stays_eligible(inclusion: str) -> None:
+    assert verdict(inclusion) == "eligible"

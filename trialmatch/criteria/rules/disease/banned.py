@@ -108,10 +108,14 @@ def banned_clause(sentence: str, exclusion: bool) -> str:
 _LEAD_ALONE = re.compile(rf"^\W*(?:{_LEAD})\W*$", re.I)
 
 
-def ban_lead(text: str) -> bool:
-    """A lead-in that says its items are tumour types shut out ("Excluded tumour types:", "The following cancers are
-    not eligible:"), not a history or condition list ("History of any of the following:")."""
-    return bool(_LEAD_ALONE.match(text.strip())) and not _HISTORY.search(text)
+def ban_lead(text: str, shut: bool = False) -> bool:
+    """A lead-in that says its items are tumour types ("Tumour types:") shut out ("Excluded tumour types:", "The
+    following cancers are not eligible:"; with `shut`, it must say so), not a history or condition list ("History of
+    any of the following:")."""
+    found = _LEAD_ALONE.match(text.strip())
+    if found is None or _HISTORY.search(text):
+        return False
+    return not shut or bool(found.group("lead_shut") or found.group("shut_lead"))
 
 
 def without_bans(sentence: str) -> str:

@@ -4,6 +4,7 @@ small cell lung cancer only, or another cancer only?"""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
@@ -13,7 +14,7 @@ from trialmatch.criteria.rules.disease.lists import list_items
 from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
-from trialmatch.criteria.text import TrialText, quote
+from trialmatch.criteria.text import Criterion, TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
 _TRANSFORMED = guarded(r"\btransform\w*", re.I)
@@ -601,17 +602,28 @@ def _tumour_agnostic(text: TrialText) -> str:
     return ""
 
 
+def _lead_of(criteria: Sequence[Criterion], position: int) -> str:
+    """The lead-in an item of a list speaks for: its parent bullet, or the nearest flat bullet ending with a colon a
+    few bullets before ("History of the following within 5 years:" then "NSCLC"), or ""."""
+    criterion = criteria[position]
+    return criterion.parent or next((c.text for c in reversed(criteria[max(0, position - _FLAT_ITEMS):position])
+                                     if c.text.rstrip().endswith(":")), "")
+
+
 def _inclusion_without_bans(text: TrialText) -> tuple[list[str], str]:
     """The inclusion sentences, each with any clause that shuts NSCLC out as a tumour type blanked ("Rare solid
-    tumour. Common histologies are not eligible: NSCLC, breast, colorectal"), and the first sentence holding one."""
+    tumour. Common histologies are not eligible: NSCLC, breast, colorectal", or a bare "NSCLC" under "The following
+    tumour types are not eligible:"), and the first sentence holding one."""
     out: list[str] = []
     banned = ""
-    for criterion in text.inclusion:
+    for position, criterion in enumerate(text.inclusion):
         everyone = not one_group(criterion) and not other_disease(criterion)
+        lead = _lead_of(text.inclusion, position) if everyone else ""
+        under_ban = bool(lead) and ban_lead(lead, shut=True)
         for sentence in criterion.sentences():
-            if everyone and banned_clause(sentence, exclusion=False):
+            if everyone and banned_clause(sentence, exclusion=under_ban):
                 banned = banned or sentence
-                sentence = without_bans(sentence)
+                sentence = " " * len(sentence) if under_ban else without_bans(sentence)
             out.append(sentence)
     return out, banned
 
@@ -623,11 +635,9 @@ def _banned_by_exclusion(text: TrialText) -> str:
     for position, criterion in enumerate(exclusion):
         if one_group(criterion) or other_disease(criterion) or criterion.purpose is not None:
             continue
-        # An item of a list speaks for its lead-in: "History of the following within 5 years:" then "NSCLC".
-        lead = criterion.parent or next((c.text for c in reversed(exclusion[max(0, position - _FLAT_ITEMS):position])
-                                         if c.text.rstrip().endswith(":")), "")
+        lead = _lead_of(exclusion, position)
         if lead and not ban_lead(lead):
-            continue
+            continue  # an item of a history, a part's or a condition's list
         for sentence in criterion.sentences():
             if banned_clause(sentence, exclusion=True):
                 return sentence
