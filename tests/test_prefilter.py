@@ -179,3 +179,30 @@ def test_few_capital_needles_keep_a_test_each() -> None:
     assert capital_scan(("EGFR", "ALK")) == (None, ("EGFR", "ALK"))
     few = ("prior", "previous", "received", "treated", "history", "failed", "EGFR")
     assert capital_scan(few) == (None, few)
+
+
+# Guarded.possible is made per guard (needle_check: only the kinds of needle it has), as the method's general test.
+_KINDS_OF_NEEDLES = [
+    r"(?i:metasta)",  # one folded needle
+    r"(?i:\b(?:karnofsky|ecog|lansky)\b)",  # folded needles
+    r"EGFR",  # one plain needle
+    r"\b(?:EGFR|ALK)\b",  # plain needles, too few for a scan
+    r"\b(?:EGFR|ALK|ROS1|HER2|KRAS|BRAF|MET)\b",  # a capital scan
+    r"\b(?:EGFR|ALK|ROS1|HER2|KRAS|BRAF|MET|c-MET)\b|(?i:exon\s+20)",  # a scan, a plain needle left and a folded one
+    r"(?i:brain)|EGFR",  # a folded needle and a plain one
+    r"\d+\s*mg",  # needles "mg" (the digits name none)
+    r"[a-z]+",  # no needle: never skipped
+]
+
+
+@pytest.mark.parametrize("source", _KINDS_OF_NEEDLES)
+@pytest.mark.parametrize("text", [
+    "", "Metastatic NSCLC", "ECOG 0-1", "KPS (Karnofsky) >= 70", "EGFR exon 20 insertion", "egfr", "c-MET amplified",
+    "BRAIN lesions", "İ ſ ı (folded to i, s, i)", "500 mg daily", "ALK+", "no marker here", "ROS 1", "Exon  20",
+], ids=repr)
+def test_a_guards_own_needle_check_answers_as_the_general_one(source: str, text: str) -> None:
+    guard = Guarded(re.compile(source))
+    assert guard.possible(text) == Guarded.possible(guard, text)
+    assert bool(guard.search(text)) == bool(re.search(source, text))
+    window, plain = guard.search(text, 1, 8), re.compile(source).search(text, 1, 8)
+    assert (window and window.span()) == (plain and plain.span())

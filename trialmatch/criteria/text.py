@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.record_values import as_dict, as_list
 from trialmatch.criteria.rules.prefilter import folded
 from trialmatch.criteria.rules.reader import (
@@ -413,6 +414,7 @@ def _own_heading(line: str, after_blank: bool) -> str | None:
     return text if quoted else None
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criterion]:
     """Split eligibility markdown into criteria, tracking section and nesting.
 

@@ -459,11 +459,19 @@ def acquired_on(gene: str, acquired: list[str], primary: list[str]) -> bool:
 
 # "actionable" where the text asks for a locally approved or first-line targeted therapy (see local_maybe).
 ACTIONABLE_LOCAL = "actionable_local"
+# "actionable" where the text asks for a targeted therapy approved in the first-line setting: as ACTIONABLE_LOCAL, and
+# a change whose drugs are approved only after prior therapy (the table's "not_first_line") is not actionable.
+ACTIONABLE_FIRST_LINE = "actionable_first_line"
 
 
 @cache
 def membership(gene: str, kind: str, alteration: str) -> bool | None:
     """Does a patient's `alteration` (a key) of `gene` belong to `kind`? True / False / None (unknown)."""
+    if kind == ACTIONABLE_FIRST_LINE:
+        later = ((data()["membership"].get(gene) or {}).get("actionable") or {}).get("not_first_line", ())
+        if "*" in later or alteration in later:
+            return False
+        return membership(gene, ACTIONABLE_LOCAL, alteration)
     if kind == ACTIONABLE_LOCAL:
         found = membership(gene, "actionable", alteration)
         entry = (data()["membership"].get(gene) or {}).get("actionable") or {}

@@ -322,6 +322,53 @@ def capital_scan(needles: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tupl
     return re.compile(_literal_trie(set(capital))), tuple(n for n in needles if n not in capital)
 
 
+def _always(text: str) -> bool:
+    return True
+
+
+def needle_check(needles: frozenset[Needle] | None, scan: re.Pattern[str] | None, plain: tuple[str, ...],
+                 folded_needles: tuple[str, ...]) -> Callable[[str], bool]:
+    """Guarded.possible for these needles (its capital scan, the plain needles left, the folded ones), as a function
+    that tests only the kinds of needle there are: most guards have one kind, many one needle. Same answers."""
+    if needles is None:
+        return _always
+    if scan is None and not plain and len(folded_needles) == 1:
+        (needle,) = folded_needles
+        return lambda text: needle in folded(text)
+    if scan is None and not folded_needles and len(plain) == 1:
+        (needle,) = plain
+        return lambda text: needle in text
+    if scan is None and not plain:
+        def folded_only(text: str) -> bool:
+            low = folded(text)
+            for needle in folded_needles:
+                if needle in low:
+                    return True
+            return False
+        return folded_only
+    if scan is None and not folded_needles:
+        def plain_only(text: str) -> bool:
+            for needle in plain:
+                if needle in text:
+                    return True
+            return False
+        return plain_only
+
+    def every_kind(text: str) -> bool:
+        if scan is not None and scan.search(text):
+            return True
+        for needle in plain:
+            if needle in text:
+                return True
+        if folded_needles:
+            low = folded(text)
+            for needle in folded_needles:
+                if needle in low:
+                    return True
+        return False
+    return every_kind
+
+
 class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
@@ -334,6 +381,11 @@ class Guarded:
         self._folded = _shortest(text for text, fold in self.needles or () if fold)
         self._plain_scan, self._plain_rest = capital_scan(self._plain)
         self._run = word_start_first(pattern)  # the regex the methods run: the same matches, found sooner
+        if type(self).possible is Guarded.possible:  # a subclass's own check stays its own
+            # Asked some 160,000 times a parse: a function made for this guard's needles answers as the method does,
+            # without its tests for the kinds of needle it has not got.
+            check = needle_check(self.needles, self._plain_scan, self._plain_rest, self._folded)
+            self.possible = check  # type: ignore[method-assign, assignment]
 
     def possible(self, text: str) -> bool:
         """False when the pattern cannot match anywhere in `text`."""
@@ -352,7 +404,8 @@ class Guarded:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._run.search(text, pos, endpos) if self.possible(_window(text, pos, endpos)) else None
+        window = text if pos <= 0 and endpos >= len(text) else text[pos:endpos]  # _window, inlined: the usual call
+        return self._run.search(text, pos, endpos) if self.possible(window) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         # An anchored match tries one position, so on a long rest of text the needle scan would cost more than the

@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
 from trialmatch.criteria.rules.biomarker import treated
@@ -40,6 +41,7 @@ _KIND_WORDS = {
     "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
     "actionable_local": "{gene} alteration with a targeted treatment approved where the trial runs",
+    "actionable_first_line": "{gene} alteration with a targeted treatment approved for the first line",
     "positive": "{gene}-positive status (gene copies or protein)",
 }
 # Where a header clause was read: the title, the conditions list or both (reading.header_clauses).
@@ -48,6 +50,7 @@ _HEADER_SOURCE = {"title": " (from the trial's title)", "conditions": " (from th
 _FUSION_GENES = {"ALK", "ROS1", "RET", "NTRK1", "NTRK2", "NTRK3", "NRG1"}
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     """Biomarker clauses for one trial (JSON-serializable; {} when the trial names none)."""
     rules = assemble(text)
@@ -130,6 +133,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
             return "another driver alteration (decided case by case)"
         what = {"actionable": "an actionable driver alteration",
                 "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
+                "actionable_first_line": "a driver alteration with a targeted treatment approved for the first line",
                 }.get(atom["class"], "a driver gene alteration")
         others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
         return f"{what} other than {_and_list(list(dict.fromkeys(others)))}" if others else what

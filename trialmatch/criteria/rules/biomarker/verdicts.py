@@ -36,7 +36,9 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
         skip = set(atom.get("except", ()))
         carried = found
         found, unsure = _outside_exception(gene, skip, found) if skip else (found, [])
-        answers = [_member(gene, kind, a, atom.get("within")) for a in found]
+        # an exon 20 insertion is activating where a ban says so (reading._ex20_activating_in_bans)
+        answers = [True if a == "ex20ins" and atom.get("ex20_activating")
+                   else _member(gene, kind, a, atom.get("within")) for a in found]
         if any(a is True for a in answers):
             if skip and not atom.get("beside") and _carries_excepted(gene, skip, carried):
                 # "an EGFR mutation other than in exon 19 or 21" beside a profile with exon 19 deletion and T790M:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.disease.cancer import cancer_rule
 from trialmatch.criteria.rules.disease.histology import HISTOLOGIES, histology_rule
@@ -52,6 +53,7 @@ def _most(verdicts: Iterable[Verdict]) -> Verdict:
     return max(verdicts, key=_SEVERITY.__getitem__)
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about the stage
     # or histology of NSCLC; which cancers the trial takes is read from every criterion.

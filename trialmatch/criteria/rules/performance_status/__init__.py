@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
 from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.patient import Patient
@@ -1186,6 +1187,7 @@ def _doors_beside_limits(rules: list[dict[str, Any]]) -> None:
                 rule.pop(term, None)
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()

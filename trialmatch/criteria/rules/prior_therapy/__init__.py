@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import Finding, no_requirement
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.reading import parse_trial
@@ -25,6 +26,7 @@ from trialmatch.criteria.text import TrialText
 NAME = "prior_therapy"
 
 
+@collector_paused  # see trialmatch.criteria.collector
 def parse(text: TrialText) -> dict[str, Any]:
     """Structured prior-therapy rules for one trial (JSON-serializable; stored in the cache)."""
     return parse_trial(text)

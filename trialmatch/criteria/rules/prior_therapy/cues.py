@@ -150,6 +150,16 @@ _LATE_NEG = guarded(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were 
 # the excepted case, which asks for nothing of the others (nor makes the sentence a washout).
 IN_WHICH_CASE = re.compile(r"\(\s*in\s+(?:which|that|this|such\s+an?|such)\s+cases?\b[^()]*\)"
                            r"|[,;]\s*in\s+(?:which|that|this|such\s+an?|such)\s+cases?\b[^;.()]*", re.IGNORECASE)
+# "Patients may be receiving or planning to receive chemotherapy, ..., or may be on no active anticancer treatment",
+# "may or may not be receiving systemic therapy": both states are let in, so the clause asks nothing of treatment.
+_NO_TREATMENT = (r"(?:be\s+)?(?:on|receiving|taking|undergoing)\s+no\s+(?:(?:active|current|ongoing|concurrent)\s+)?"
+                 r"(?:(?:anti-?cancer|cancer|systemic|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))")
+BOTH_STATES = guarded(
+    r"\bmay\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing)\b[^;.]{0,200}?\bor\s+(?:may\s+)?"
+    + _NO_TREATMENT +
+    r"|\bmay\s+or\s+may\s+not\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing|have\s+received)\b"
+    r"[^;.]{0,120}"
+)
 EXCEPT = guarded(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"
     r"|but not(?! limited))\b[^,;.)\]]*"
@@ -300,7 +310,10 @@ SOFT = re.compile(
     r"\bunless\b|\bif\b|\binvestigator\b|\b(?:in|within|on) (?:an? |the |another )?(?:other )?clinical (?:study|studies"
     r"|trial|trials)\b|\bas part of (?:an? |the )?(?:clinical )?(?:trial|study)\b"
     r"|\bas (?:an? )?investigational\b"
-    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bconsidered\b|\bwhere\b|\bwhenever\b"
+    r"|\bmay\b|\bcould\b|\bpossibl\w+|\bdeemed\b|\bjudg\w+|\bwhere\b|\bwhenever\b"
+    # ("with both regimens considered as one line of treatment": a note on counting lines, not a judgement)
+    r"|\bconsidered\b(?!\s+(?:as\s+|to\s+be\s+)?(?:one|a\s+single|a|the\s+same|1|single|separate|two|2)\s+"
+    r"(?:(?:treatment|therapy)\s+)?(?:lines?|regimens?)\b)"
 )
 # Meeting the drug requirement still leaves something the profile cannot show.
 MET_UNKNOWN = re.compile(

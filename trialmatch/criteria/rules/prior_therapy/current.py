@@ -46,3 +46,37 @@ def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
                  "section": "inclusion", "kind": "require", "groups": [["c:systemic"]], "met_unknown": True,
                  "current": True, "setting": "any"}]
     return []
+
+
+# "No radiological progression at any time since start of immunotherapy", "without disease progression on first-line
+# X": the line the trial asks for is still working. A profile's listed lines are lines it has had (and moved past).
+_NO_PROGRESSION = guarded(
+    r"\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:(?:radiological|radiographic|clinical|confirmed|documented|objective)"
+    r"\s+)?(?:disease\s+)?progression\b(?P<gap>[^;()]{0,60}?)\b(?:since|during|on|while\s+(?:on|receiving))\s+"
+    r"(?:the\s+)?(?:(?:start|initiation|beginning|commencement)\s+of\s+|starting\s+|initiating\s+)?"
+    r"(?P<what>[^.;()]{3,80})"
+)
+
+
+_WINDOW_OF_COURSE = re.compile(r"(?:the\s+)?(?:first|initial|last)\s+\S+\s+(?:days?|weeks?|months?|cycles?)\b")
+
+
+def no_progression_rules(text: TrialText) -> list[dict[str, Any]]:
+    """A ban on having moved past the named treatment, for an inclusion asking for no progression since its start
+    (verdicts._forbid: "progressed_on")."""
+    out: list[dict[str, Any]] = []
+    for crit in text.criteria:
+        if crit.section != "inclusion" or crit.scope is not None or "progression" not in crit.text.lower():
+            continue
+        low = normalize(crit.text)
+        found = _NO_PROGRESSION.search(low)
+        if found is None or "prior to" in found.group("gap") or "before" in found.group("gap") \
+                or _WINDOW_OF_COURSE.match(found.group("what")):
+            continue  # "no progression during the first 3 months of X": a late way in for those starting X now
+        items = [i for m in find_mentions(found.group("what")) if not m.systemic for i in m.items]
+        if not items:
+            continue
+        out.append({"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit.text),
+                    "section": "inclusion", "kind": "forbid", "items": list(dict.fromkeys(items)), "allow": [],
+                    "progressed_on": True, "setting": "any"})
+    return out

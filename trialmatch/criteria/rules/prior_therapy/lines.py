@@ -300,6 +300,8 @@ def _head(text: str, start: int, mentions: list[Mention], section: str) -> Menti
     return head
 
 
+_EXCEPTION_BEFORE = re.compile(r"\b(?:with\s+the\s+exception\s+of|except(?:\s+for)?|other\s+than|besides"
+                               r"|apart\s+from)\s*$")
 _MID_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b")
 _GRADE_BEFORE = re.compile(r"\bgrades?\s*$")
 
@@ -328,6 +330,10 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         # "must not have received more than 2 prior lines" reads like an exclusion of "more than 2".
         negated = bool(_NEGATED.search(text, max(0, match.start() - 30), match.start()))
         flipped = ("inclusion" if section == "exclusion" else "exclusion") if negated else section
+        if section == "exclusion" and _EXCEPTION_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            # "Prior systemic therapy, with the exception of up to 1 line of chemotherapy": the count is how much of
+            # the exception is let in, a cap as in an inclusion, not a count that bans.
+            flipped = "inclusion"
         if q.startswith(("exactly", "precisely", "one")):
             if negated or _banned(text, end, flipped) == "exclusion" or of is not None:
                 # "Patients with exactly one prior line are excluded": no floor or ceiling says that. "Exactly one
@@ -541,3 +547,24 @@ def ordinal_limits(text: str) -> list[LineLimit]:
             out[-1] = replace(out[-1], soft=True)
             out.append(LineLimit(start, end, low or None, high + 1, position=True, bound=True))
     return out
+
+
+# "a platinum doublet or at least one targeted agent": a quantifier opening one "or" alternative says how much of
+# that item, not a second count every patient must meet; the item stays an alternative of the names before it.
+_OR_QUANTIFIER = re.compile(r"\b(?:and/)?or\s+(?P<q>at\s+least\s+(?:one|1)|one\s+or\s+more)\s+")
+_ITEM_GAP = re.compile(r"^[\s,()]*$")
+_ITEM_LEAD = re.compile(r"^(?:[a-z-]+\s+){0,3}$")
+
+
+def without_or_item_quantifiers(text: str, mentions: list[Mention]) -> str:
+    """The text with the "at least one" of an "or" alternative between two names made "a" ("a platinum doublet or
+    a targeted agent"), so no count is read from it; the text itself when there is none."""
+    if "or " not in text or len(mentions) < 2:
+        return text
+    for found in reversed(list(_OR_QUANTIFIER.finditer(text))):
+        before = [m for m in mentions if m.end <= found.start()]
+        after = next((m for m in mentions if m.start >= found.end()), None)
+        if before and after and _ITEM_GAP.match(text[before[-1].end:found.start()]) \
+                and _ITEM_LEAD.match(text[found.end():after.start]):
+            text = f"{text[:found.start('q')]}a{text[found.end('q'):]}"
+    return text

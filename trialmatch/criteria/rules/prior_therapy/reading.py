@@ -47,7 +47,7 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.assigned_agent import assigned_agent_ban
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
-from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules
+from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules, no_progression_rules
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes, own_driver_genes
 from trialmatch.criteria.rules.prior_therapy.including import fold_including
 from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_contents
@@ -329,9 +329,14 @@ def _marker_group_heading(text: str) -> bool:
 # following a first- or second-generation EGFR TKI": the sub-bullets say which line the drug above was, not the
 # line the study is. Positions are the drug's; what one of the alternatives asks ("following X") is no rule when
 # another alternative asks nothing.
-_GIVEN_AS = re.compile(r"\b(?:received|given|administered|used|taken)\s+(?:either\s+)?as\s*(?:either\s*)?:\s*$")
+_GIVEN_AS = re.compile(r"\b(?:received|given|administered|used|taken)\s+(?:either\s+)?(?:as|in)\s*"
+                       r"(?:either|one\s+of\s+the\s+following(?:\s+(?:ways|settings|lines))?)?\s*:\s*$")
+# "first-line treatment for advanced disease, or": the position may carry the disease setting it was given in.
 _POSITION_ONLY = re.compile(r"^\W*(?:as\s+)?(?:an?\s+|the\s+)?(?:first|1st|second|2nd|third|3rd)[\s-]*line"
-                            r"(?:\s+(?:treatment|therapy|setting))?\s*,?\s*(?:or|;)\s")
+                            r"(?:\s+(?:treatment|therapy|setting))?"
+                            r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:locally\s+)?(?:advanced|metastatic|recurrent|stage\s+iv)"
+                            r"(?:[\s/-]+(?:or\s+)?(?:metastatic|advanced|recurrent|unresectable))*"
+                            r"(?:\s+(?:disease|nsclc|setting|cancer))?)?\s*,?\s*(?:or|;)\s")
 
 
 @lru_cache(maxsize=256)
@@ -1002,7 +1007,9 @@ _SKIP_PURPOSES = frozenset({"toxicity_recovery", "contraception", "concomitant",
 _CANCER_TREATMENT = re.compile(r"\bcancer[\s-]+(?:therap|treatment|drug|agent|regimen|medication)")
 
 
-_COURSE = re.compile(r"\b(?:progress|relaps|recurr|refractory|resistan|failed|failure)", re.I)
+# ("oligoprogression" too; "currently receiving X for at least 3 months": the ongoing line's length, no washout)
+_COURSE = re.compile(r"\b(?:oligo-?)?(?:progress|relaps|recurr|refractory|resistan|failed|failure)"
+                     r"|\bcurrently\s+(?:receiving|treated\s+with|on|taking|undergoing)\b", re.I)
 _STARTS = re.compile(r"\b(?:after|since|following|from|of)\s+(?:the\s+)?(?:starting|initiating|commencing|beginning)\b"
                      r"|\b(?:after|since|following)\s+(?:the\s+)?(?:start|initiation|commencement)\s+of\b(?!\s+(?:the\s+)?stud)"
                      r"|\b(?:has|have|had)\s+(?:already\s+)?(?:started|initiated|begun|commenced)\b")
@@ -1363,7 +1370,8 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     alternatives = read_alternatives(list(text.criteria))
     criteria = own_driver_genes(criteria_rules(text, alternatives), [crit.text for crit in text.criteria])
     criteria = _before_planned_surgery(text, criteria) + _first_treatment_rules(text)
-    criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text)
+    criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text) \
+        + no_progression_rules(text)
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)
     criteria = _with_driver_routes(text, criteria)
@@ -1532,7 +1540,7 @@ def _with_driver_routes(text: TrialText, rules: list[dict[str, Any]]) -> list[di
             continue
         mine = [*ways, *owed] if rule["kind"] == "naive" and not _grouped(rule) else ways
         out += _exempted(rule, exempt, mine) if exempt and rule["kind"] == "require" else \
-            [{**rule, "driver_routes": mine} if mine else rule]
+            [{**rule, "driver_routes": [*(rule.get("driver_routes") or ()), *mine]} if mine else rule]
     return out
 
 

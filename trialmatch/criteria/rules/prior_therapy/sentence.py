@@ -31,7 +31,9 @@ from trialmatch.criteria.rules.prior_therapy.lines import (
     ordinal_limits,
     spelt_ranges,
     study_first_line,
+    without_or_item_quantifiers,
 )
+from trialmatch.criteria.rules.prior_therapy.marker_branch import marker_branch, with_branch
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.naive_or_class import described_line, naive_or_class
 from trialmatch.criteria.rules.prior_therapy.names import (
@@ -100,8 +102,10 @@ _EXPOSURE_LENGTH = re.compile(
     rf"\bfor\s+(?:(?:[\u2265>]=?|at least|a minimum of|more than|over|no less than|not less than)\s*)?{cues.N_WORD}"
     rf"(?:\s*(?:-|to|or)\s*{cues.N_WORD})?"
     # ("for >= 4 months prior to progression": how long it ran before the disease grew, not a washout)
-    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:(?:prior|before)(?!\s+(?:to\s+)?(?:(?:radiographic|radiological|disease)\s+)?"
-    r"progression)|since|after|from|of|preceding|following|until|elapsed))"
+    # ("for at least 3 months prior to the oligoprogression", "... before documented progression": the same)
+    r"\s*(?:days?|weeks?|months?)\b(?!\s*(?:(?:prior|before)(?!\s+(?:to\s+)?(?:the\s+|their\s+)?(?:(?:documented|first"
+    r"|radiographic|radiological|disease|oligo)[\s-]*)*(?:oligo-?)?progression)|since|after|from|of|preceding|following"
+    r"|until|elapsed))"
     # "at least three weeks into active oncologic treatment": the treatment going on now, for that long.
     rf"|\b(?:at least\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?)\s+into\b"
     # "have completed at least 20 months of X", "received 12 months of X": a course's length.
@@ -358,6 +362,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = cues.ban_label(norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
+    if "may" in norm and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
+        norm = blanked(norm, both)  # "may be receiving X, or may be on no active treatment": no rule either way
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:
@@ -374,6 +380,10 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         if "only" in norm:
             norm = _ELIGIBLE_ONLY.sub(_must_have_had, norm)
     mentions = find_mentions(norm, egfr_trial)
+    if "least" in norm or "or more" in norm:
+        plain = without_or_item_quantifiers(norm, mentions)  # "A or at least one B": one list, no count
+        if plain != norm:
+            norm, mentions = plain, find_mentions(plain, egfr_trial)
     if mentions and ":" in norm and (given := given_brackets(norm)):
         # "Part B (drug X + pembrolizumab): ...": the heading names what the part gives, not what was had. Only the
         # words read are blanked; the sentence quoted stays as written.
@@ -671,6 +681,10 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if rest is None:
         return []
     read = rest
+    branch = marker_branch(read)
+    if branch is not None:
+        # "A or, for patients with a driver, at least one B": the count and A from the rest; B the carriers' way in.
+        return with_branch(_section_rules(branch[0], ctx), branch[1])
     carriers = carriers_asking_more(read.norm, ctx.header_genes)
     if carriers is not None:
         # "EGFR/ALK negative, or EGFR/ALK positive and progressed after TKI and platinum": what the rest asks binds
@@ -1032,6 +1046,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         elif lim.min is not None or lim.max is not None:
             rules.append(_lines_rule(lim, base, count_norm, ctx, conditional))
     spans = [(lim.start, _cap_examples_end(norm, lim, parens)) for lim in limits]
+    excepted = _capped_exception_items(norm, mentions, limits)
     if not excluding and "or " in norm:
         mentions = _without_cap_alternatives(norm, mentions, limits)
     no_standard = [] if excluding else [(m.start(), m.end()) for m in cues.NO_STANDARD.finditer(norm)]
@@ -1048,6 +1063,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
 
     # "for which no standard therapy exists": neither the therapy nor the "no" there bans anything.
     reading = read_names(blanked(norm, no_standard), mentions, ctx, parens, leads)
+    if excepted[0]:
+        reading = replace(reading, allow=list(dict.fromkeys([*reading.allow, *excepted[0]])))
     used_up = not excluding and cues.exhausted(norm)
     if not excluding:
         naive, alternative = _naive_phrases(norm, mentions, [*reading.allow, *reading.permitted], base, ctx, timed)
@@ -1066,6 +1083,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     forbid = _without_investigational(norm, _without_restated_purpose(norm, reading.forbid))
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
+        if excepted[0] and forbid_rule["kind"] == "naive":
+            forbid_rule["allow_lines"] = excepted[1]  # more lines than the exception lets in: one is banned
         if not excluding and alternative is None and (_either_or(norm, forbid, required)
                                                      or _ban_or_count(norm, forbid, _count_spans(norm, limits))):
             # "chemotherapy-naive or having received prior chemotherapy": either way in is enough. So is
@@ -1894,6 +1913,40 @@ _LIMITED_EXCEPTION = re.compile(_EXCEPTION_LEAD + r"(?:(?:up\s+to|at\s+most|no\s
                                 r"|two|single|\d+|prior|previous)\s+){1,3}(?:cycles?|doses?|courses?)\b")
 
 
+# A condition on an exception the profile cannot show: "initiated before ALK status was known", "given prior to the
+# diagnosis of ...", "if discontinued for toxicity".
+_EXCEPTION_CONDITION = re.compile(r"\b(?:(?:initiated|started|begun|given|administered|received)\s+"
+                                  r"(?:before|prior\s+to)|if|provided|when|as\s+long\s+as)\b[^;.)]*")
+
+
+def _exception_condition(norm: str) -> str | None:
+    """The condition an exception ("except X ...") carries in its own clause, or None."""
+    for found in cues.EXCEPT.finditer(cues.strip_parens(norm)):  # an aside's "(... allowed if ...)" is its own
+        cond = _EXCEPTION_CONDITION.search(found.group())
+        if cond:
+            return cond.group().strip()
+    return None
+
+
+def _capped_exception_items(norm: str, mentions: list[Mention],
+                            limits: list[LineLimit]) -> tuple[list[str], int | None]:
+    """ "X is not permitted, with the exception of up to 1 prior line of Y": Y is let in, in at most that many lines
+    (the cap is also read as its own rule); the names inside the cap are otherwise dropped with its count."""
+    if not any(lim.max is not None for lim in limits) or "xcept" not in norm and "other than" not in norm \
+            and "besides" not in norm and "apart from" not in norm:
+        return [], None
+    exceptions = [found.span() for found in cues.EXCEPT.finditer(norm)]
+    caps = [lim for lim in limits if lim.max is not None and lim.min is None and lim.of
+            and inside(lim.start, exceptions)]
+    spans = [(lim.start, lim.end) for lim in caps]
+    items = list(dict.fromkeys(i for m in mentions if inside(m.start, spans) for i in m.items))
+    if not items:
+        return [], None
+    # "up to 1 regimen of platinum-based chemotherapy": the regimen's partner drugs are chemotherapy too.
+    items = [*items, "c:chemotherapy"] if "c:platinum" in items and "c:chemotherapy" not in items else items
+    return items, max(lim.max for lim in caps if lim.max is not None)
+
+
 def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], norm: str, bare: str,
                  ctx: Context) -> dict[str, Any]:
     items = list(dict.fromkeys(i for m in forbid for i in m.items))
@@ -1915,11 +1968,15 @@ def _forbid_rule(forbid: list[Mention], allow: list[str], base: dict[str, Any], 
             # is no adjuvant treatment. (Early drugs keep the reading they had: which were adjuvant is not listed.)
             early = "advanced" if setting == "early" else setting
             return {**base, "kind": "naive", "allow": allow, "setting": early, "allow_early": True}
+        # "with the exception of 1 line of chemotherapy initiated before ALK status was known": whether the line had
+        # was within the exception is a question (verdicts._naive), never a ban.
+        when = _exception_condition(norm) if allow else None
+        condition = {"allow_when": when} if when else {}
         if allow and any(_WHOLE_LINE_EXCEPTED.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
             # "other than the first platinum-based regimen": the whole first line is let in, its partner drugs and
             # maintenance included; a second line, or a first line without the drug, is banned.
-            return {**base, "kind": "naive", "allow": allow, "setting": setting, "allow_line": True}
-        return {**base, "kind": "naive", "allow": allow, "setting": setting}
+            return {**base, "kind": "naive", "allow": allow, "setting": setting, "allow_line": True, **condition}
+        return {**base, "kind": "naive", "allow": allow, "setting": setting, **condition}
     if allow and ("cycle" in norm or "dose" in norm or "course" in norm):
         if any(_LIMITED_EXCEPTION.search(m.group()) for m in cues.EXCEPT.finditer(norm)):
             # "except 1 prior cycle of cisplatin or carboplatin with etoposide": the exception is a limited course.

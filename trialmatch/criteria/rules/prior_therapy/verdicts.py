@@ -175,6 +175,18 @@ def _in_setting(history: History, setting: str) -> str:
     return "yes"
 
 
+def _progressed_on(rule: dict[str, Any], had: list[Drug], h: History, what: Callable[[], str]) -> Outcome:
+    """current.no_progression_rules: "no progression since start of X". X listed in a line had for advanced disease is
+    a line the patient has moved past (a profile lists the lines had, each ended by progression)."""
+    if not had:
+        return Outcome(ELIGIBLE, lambda: f"The trial asks for no progression since starting {what()}; you list none.")
+    if not h.lines:
+        return Outcome(UNKNOWN, lambda: f"The trial asks for no progression since starting {what()}; whether yours "
+                                        "has progressed is for your doctor to confirm.")
+    return _short_of(rule["soft"], lambda: f"The trial is for people whose disease has not progressed since starting "
+                                           f"{what()}; your list counts {_names(had)} in a line you have had.")
+
+
 def _names(drugs_had: list[Drug]) -> str:
     return ", ".join(d.name for d in drugs_had)
 
@@ -187,6 +199,9 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     def what() -> str:
         return items_label(rule["items"])
 
+    if rule.get("progressed_on"):
+        # (an "allow" added beside a requirement of the same drugs does not apply: this is no ban on having had it)
+        return _progressed_on(rule, [d for d in h.drugs if _matches(d, items)], h, what)
     if had and allow and all(_sibling(d, allow) for d in had):
         # "PD-1 antibody required ... no other immunotherapy": a PD-L1 antibody is the allowed class's
         # sibling, which the trial may or may not count as "other".
@@ -368,6 +383,11 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
                                                f"had {_lines_text(h.lines or 0)} for advanced disease.")
     if rule.get("allow_line") and h.lines:
         return _whole_line(rule, h, allow, wanted)
+    if rule.get("allow_lines") is not None and h.lines and h.lines > rule["allow_lines"]:
+        # "..., with the exception of up to 1 line of Y": a line beyond those the exception lets in is banned.
+        return _short_of(rule["soft"], lambda: f"{wanted()} (at most {_lines_text(rule['allow_lines'])} of "
+                                               f"{items_label(rule['allow'])}); you have had "
+                                               f"{_lines_text(h.lines or 0)}.")
     if setting == "early":
         if others or h.blank:
             return Outcome(UNKNOWN, lambda: f"{wanted()} before surgery; ask your doctor whether yours counts.")
@@ -390,7 +410,15 @@ def _naive(rule: dict[str, Any], h: History) -> Outcome:
         return _short_of(rule["soft"], lambda: f"{wanted()}; you have had {_lines_text(h.lines or 0)}.")
     if others or h.blank or (h.lines and not h.drugs):
         return Outcome(UNKNOWN, lambda: f"{wanted()}; your list does not settle it.")
+    if rule.get("allow_when") and h.lines and any(_matches(d, allow) for d in h.drugs):
+        return _excepted_when(rule, wanted)
     return Outcome(ELIGIBLE, lambda: f"{wanted()}, and you have had none.")
+
+
+def _excepted_when(rule: dict[str, Any], wanted: Callable[[], str]) -> Outcome:
+    """sentence._exception_condition: the exception holds only under a condition the list does not show."""
+    return Outcome(UNKNOWN, lambda: f"{wanted()}, except {items_label(rule['allow'])} {rule['allow_when']}; "
+                                    "whether yours was is for your doctor to confirm.")
 
 
 def _whole_line(rule: dict[str, Any], h: History, allow: set[str], wanted: Callable[[], str]) -> Outcome:
@@ -401,6 +429,8 @@ def _whole_line(rule: dict[str, Any], h: History, allow: set[str], wanted: Calla
         return _short_of(rule["soft"], lambda: f"{wanted()} (only the first such regimen); you have had "
                                                f"{_lines_text(lines)}.")
     if any(_matches(d, allow) for d in h.drugs):
+        if rule.get("allow_when"):
+            return _excepted_when(rule, wanted)
         return Outcome(ELIGIBLE, lambda: f"The trial allows only your first {items_label(rule['allow'])} regimen, "
                                          "with the drugs given in it; you have had that 1 line.")
     named = [d for d in h.drugs if d.known]
@@ -559,6 +589,10 @@ def _by_route(routes: list[dict[str, Any]], profile: Patient, h: History) -> Out
                       else _had_approved(gene, profile, route["every"], h))), None)
     if gene is None:
         return None
+    if any(route.get("branch") for route in routes):
+        # marker_branch.py: "A or, for patients with a driver, B"
+        return Outcome(ELIGIBLE, lambda: f"The trial also accepts, for patients with a {gene} finding, the other "
+                                         "treatment it names, which you list.")
     if any(route.get("items") for route in routes):
         # reading._arm_exception_routes: one arm takes these carriers after the drugs it names
         return Outcome(ELIGIBLE, lambda: f"The trial lets patients with your {gene} finding into one of its arms "

@@ -1,0 +1,75 @@
+"""One "or" alternative scoped to the carriers of a marker: "[count] prior line(s), which should have included a
+platinum doublet or, for patients with an actionable driver mutation, at least one appropriate targeted agent".
+
+The sentence asks its count of everyone, and (A OR (marker AND B)): the marker words bind only the alternative they
+sit in, at its start ("or, for patients with X, B") or at its end ("or B in patients with X"). The rest is read
+without that alternative (sentence.py); B becomes a way in for the carriers beside A (verdicts._by_route)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from trialmatch.criteria.rules.prior_therapy.drivers import SENSITIZING
+from trialmatch.criteria.rules.prior_therapy.names import without_spans
+from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition
+
+if TYPE_CHECKING:
+    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+
+_WHO = (r"(?:for|in|among)\s+(?:(?:those|the)\s+)?(?:patients|participants|subjects|individuals|pts|those|people)\s+"
+        r"(?:with|harbou?ring|carrying|whose\s+tumou?rs?\s+(?:have|harbou?rs?|carry|carries))\s+[^,;:()]{3,80}?")
+_OR = r"(?:,\s*)?(?:and/)?or"
+# "..., or, for patients with an EGFR mutation, an EGFR TKI": the scope opens the alternative, between commas.
+_AT_START = re.compile(rf"{_OR}\s*,\s*(?P<who>{_WHO})\s*,\s*(?P<item>[^,;:()]{{3,80}}?)\s*(?=$|[;.])")
+# "..., or at least one EGFR TKI for patients with an EGFR mutation": the scope closes a short alternative.
+_AT_END = re.compile(rf"{_OR}\s+(?P<item>(?:at\s+least\s+(?:one|1)|one\s+or\s+more|an?|the|any)\s+[^,;:()]{{3,60}}?)"
+                     rf"\s+(?P<who>{_WHO})\s*(?=$|[;.])")
+# The alternative before it names a treatment as well ("should have included A or ..."), not a setting or a time.
+_BEFORE = re.compile(r"\b(?:includ\w*|received|receive|had|treated\s+with|progress\w*\s+(?:on|after|following)"
+                     r"|consist\w*\s+of|contain\w*)\b")
+
+
+def marker_branch(read: FirstRead) -> tuple[FirstRead, dict[str, Any]] | None:
+    """The sentence without its marker-scoped alternative, and the carriers' way in that alternative gives
+    ({"genes", "every", "items", "branch"}); None when the sentence has no such alternative."""
+    norm = read.norm
+    if "or" not in norm or ("for " not in norm and "in " not in norm and "among " not in norm):
+        return None
+    found = _AT_START.search(norm) or _AT_END.search(norm)
+    if found is None or not _BEFORE.search(norm, 0, found.start()):
+        return None
+    genes, alteration = biomarker_condition(found.group("who"))
+    a, b = found.span("item")
+    items = [i for m in read.mentions if a <= m.start < b for i in m.items]
+    before = [m for m in read.mentions if m.end <= found.start()]
+    if not genes or not items or not before:
+        return None
+    way = without_spans(read, [found.span()])
+    if way is None:
+        return None
+    route: dict[str, Any] = {"genes": genes, "every": False, "items": list(dict.fromkeys(items)), "branch": True}
+    findings = _egfr_findings(found.group("who"), alteration) if "EGFR" in genes else []
+    if findings:
+        route["egfr_findings"] = findings  # "for patients with T790M": an EGFR carrier without it is not bound
+    return way, route
+
+
+# EGFR findings a scope may name: the carriers of another EGFR finding are not its group.
+_EGFR_NAMED = ("t790m", "c797s", "l858r", "exon 19", "exon 20")
+
+
+def _egfr_findings(who: str, alteration: str | None) -> list[str]:
+    named = [w for w in _EGFR_NAMED if w in who]
+    if alteration and alteration not in named:
+        named.append(alteration)
+    if not named and re.search(r"\b(?:sensiti[sz]\w*|activating|common)\b", who):
+        named = list(SENSITIZING)
+    return named
+
+
+def with_branch(rules: list[dict[str, Any]], route: dict[str, Any]) -> list[dict[str, Any]]:
+    """The requirements read from the rest of the sentence, each also met by the carriers' alternative (counts and
+    bans still bind everyone)."""
+    return [{**rule, "driver_routes": [*(rule.get("driver_routes") or ()), route]}
+            if rule.get("kind") in ("require", "any_of") and not rule.get("genes") else rule for rule in rules]
