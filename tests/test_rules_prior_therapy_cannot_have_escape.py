@@ -22,6 +22,7 @@ from invented import invented_trial
 
 from tests.prior_therapy_cases import stage_iv_profile
 from trialmatch.criteria.rules import prior_therapy
+from trialmatch.criteria.rules.biomarker.treated import condition_after
 from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
 from trialmatch.matching.profile import Profile
 
@@ -115,3 +116,15 @@ def test_the_vocabulary_reads_every_wording(words: str) -> None:
                                    "progressed on", "no standard therapy exists"])
 def test_the_vocabulary_leaves_out_what_is_no_escape(words: str) -> None:
     assert not re.search(CANNOT_HAVE, words)
+
+
+@pytest.mark.parametrize("text", [
+    "they have progressed on approved targeted therapy or are not amenable to it.",
+    "progressed on a KRAS G12C inhibitor, or who rejected such therapy.",
+    "have received standard targeted therapy or are not considered candidates for it)",
+])
+def test_the_biomarker_treatment_condition_reads_the_same_escape(text: str) -> None:
+    # A marker's treatment condition ("unless they have progressed on ... or ...") with the escape is read, and the
+    # escape is a way in for an untreated carrier, as "or refused it" is.
+    spec = condition_after(text)
+    assert spec is not None and spec.get("other_way") is True
