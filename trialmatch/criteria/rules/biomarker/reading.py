@@ -388,17 +388,25 @@ def _before_not_required(sentence: str) -> str:
     """The sentence up to where it says a marker (or its test) is not required."""
     match = _NO_X_REQUIRED.search(sentence)
     if match is not None:
-        return sentence[:match.start()].rstrip(" ,;:-")
+        # "Known EGFR mutation or ALK rearrangement (no further testing needed)": a bracketed note on testing is
+        # dropped whole; the ban before it stays as read (an open bracket left behind made it a question).
+        return _without_bracket(sentence, match) or sentence[:match.start()].rstrip(" ,;:-")
     match = _STATUS_NOT_REQUIRED.search(sentence)
     if match is not None:
-        opened = sentence.rfind("(", 0, match.start())
-        if opened >= 0 and ")" not in sentence[opened:match.start()]:
-            # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
-            # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
-            closed = sentence.find(")", match.end())
-            return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
-        return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
+        # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
+        # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
+        return _without_bracket(sentence, match) or sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(
+            " ,;:-")
     return sentence
+
+
+def _without_bracket(sentence: str, match: re.Match[str]) -> str | None:
+    """The sentence without the open bracket the match stands in; None when it stands in none."""
+    opened = sentence.rfind("(", 0, match.start())
+    if opened < 0 or ")" in sentence[opened:match.start()]:
+        return None
+    closed = sentence.find(")", match.end())
+    return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
 
 
 def _test_demanded(text: str) -> bool:
