@@ -71,6 +71,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     requires_negative,
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
+from trialmatch.criteria.rules.biomarker.if_treated import marker_if_treated
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
 from trialmatch.criteria.rules.biomarker.lead_ins import umbrella_clauses
@@ -957,6 +958,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
+                if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+                    # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
+                    # marker binds the treated branch alone
+                    clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
