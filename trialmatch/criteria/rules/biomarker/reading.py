@@ -95,7 +95,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_title,
 )
 from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
-from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_gene_asked
+from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_marker_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -929,10 +929,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
             read = apart or read
-            if section == "inclusion" and not unlisted and (own_labels or cohorts) and (read is None or not read[1]):
-                # "Arm C: SMO or PTCH1 mutation": a group's change the vocabulary does not know is a question for
-                # everyone, never a group without a rule (which took every patient).
-                unlisted = once(unknown_gene_asked, sentence)
+            if section == "inclusion" and not unlisted and read_text and allocation is None and (
+                    read is None or not read[1]):
+                # "Arm C: SMO or PTCH1 mutation", "Tumour harbours CCNE1 amplification": a change the vocabulary does
+                # not know is a question for everyone, never a sentence without a rule (which took every patient).
+                unlisted = once(unknown_marker_asked, read_text)  # routing to a module is no requirement
             if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
                 # (a matched change named only by class, "an actionable alteration matching a study arm", is the
                 # same question: which ones the rules match is not written)
