@@ -72,6 +72,18 @@ def exact_gene_names() -> tuple[str, ...]:
     return tuple(_items("gene_names_exact"))
 
 
+@cache
+def _gene_spellings_upper() -> frozenset[str]:
+    return frozenset(n.upper() for names in _items("gene_names_exact").values() for n in names)
+
+
+def part_of_gene_name(name: str) -> bool:
+    """Is `name` a part of a gene spelling the vocabulary lists ("RAS" of KRAS, "RAF" of BRAF, "ROS" of ROS1): a
+    family or a short form of genes it knows, not a gene outside it?"""
+    upper = name.upper()
+    return any(upper in spelling for spelling in _gene_spellings_upper())
+
+
 def gene_spellings(genes: tuple[str, ...]) -> str:
     """An alternation of every exact spelling the vocabulary lists for `genes` ("c-Met", "cMET", "Her2"), longest
     first, a space or hyphen in one matching either or nothing, as the lexer reads them (no word boundaries: the

@@ -1069,8 +1069,8 @@ _SIGNATURE_NAMES = (
 # "a deleterious BRCA1 or BRCA2 mutation": a gene outside the engine's panel, asked for as a harmful change.
 _UNLISTED_GENES = r"BRCA[12]?(?:/2)?"
 UNLISTED_MARKER = guarded(
-    rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
-    r"|immunohisto|staining))"
+    rf"\b(?P<name>{_UNLISTED_NAME})(?!\w)(?!-(?!positiv|over-?express|express|high))"  # "CD276-positive" too
+    r"(?=[^.;]{0,40}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b|immunohisto|staining))"
     rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|expression\s+of|positive\s+for|high)\s+"
     rf"(?P<name2>{_UNLISTED_NAME})(?![\w-])"
     rf"|\b(?P<name3>{_SIGNATURE_NAMES})(?![\w-])"
@@ -1121,6 +1121,16 @@ def _lower_case_finder(names: str) -> re.Pattern[str] | None:
 _PROTEIN_FINDER = _lower_case_finder(f"{_PROTEIN_NAMES}|{_SIGNATURE_NAMES}|{_UNLISTED_GENES}")
 
 
+def unlisted_waived(sentence: str) -> bool:
+    """A marker named only for a test, a sample, a permission or another cancer's way in: no result asked for."""
+    if _UNLISTED_WAIVED.search(sentence) is not None:
+        return True
+    if _SAMPLE_WAIVED.search(_BRACKETED.sub(" ", sentence)) is not None:
+        return True
+    # "MSI-H colorectal cancer", "melanoma, NSCLC, MSI-high solid tumours": another disease's way in
+    return OTHER_CANCER.search(_SPARED_CANCER.sub(" ", sentence)) is not None
+
+
 def unlisted_marker(sentence: str) -> str | None:
     """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
     if _PROTEIN_FINDER is not None:
@@ -1130,12 +1140,8 @@ def unlisted_marker(sentence: str) -> str | None:
     if _UNLISTED_NAMED.search(sentence) is None:
         return None
     match = UNLISTED_MARKER.search(sentence)
-    if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
+    if match is None or unlisted_waived(sentence):
         return None
-    if _SAMPLE_WAIVED.search(_BRACKETED.sub(" ", sentence)) is not None:
-        return None
-    if OTHER_CANCER.search(_SPARED_CANCER.sub(" ", sentence)) is not None:
-        return None  # "MSI-H colorectal cancer", "melanoma, NSCLC, MSI-high solid tumours": another disease's way in
     name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
     return " ".join(name.split())
 

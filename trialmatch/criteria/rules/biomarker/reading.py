@@ -71,6 +71,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     requires_negative,
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
+from trialmatch.criteria.rules.biomarker.if_treated import marker_if_treated
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
 from trialmatch.criteria.rules.biomarker.lead_ins import umbrella_clauses
@@ -94,7 +95,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_title,
 )
 from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
-from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_gene_asked
+from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_marker_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -388,17 +389,25 @@ def _before_not_required(sentence: str) -> str:
     """The sentence up to where it says a marker (or its test) is not required."""
     match = _NO_X_REQUIRED.search(sentence)
     if match is not None:
-        return sentence[:match.start()].rstrip(" ,;:-")
+        # "Known EGFR mutation or ALK rearrangement (no further testing needed)": a bracketed note on testing is
+        # dropped whole; the ban before it stays as read (an open bracket left behind made it a question).
+        return _without_bracket(sentence, match) or sentence[:match.start()].rstrip(" ,;:-")
     match = _STATUS_NOT_REQUIRED.search(sentence)
     if match is not None:
-        opened = sentence.rfind("(", 0, match.start())
-        if opened >= 0 and ")" not in sentence[opened:match.start()]:
-            # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
-            # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
-            closed = sentence.find(")", match.end())
-            return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
-        return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
+        # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
+        # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
+        return _without_bracket(sentence, match) or sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(
+            " ,;:-")
     return sentence
+
+
+def _without_bracket(sentence: str, match: re.Match[str]) -> str | None:
+    """The sentence without the open bracket the match stands in; None when it stands in none."""
+    opened = sentence.rfind("(", 0, match.start())
+    if opened < 0 or ")" in sentence[opened:match.start()]:
+        return None
+    closed = sentence.find(")", match.end())
+    return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
 
 
 def _test_demanded(text: str) -> bool:
@@ -920,10 +929,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
             read = apart or read
-            if section == "inclusion" and not unlisted and (own_labels or cohorts) and (read is None or not read[1]):
-                # "Arm C: SMO or PTCH1 mutation": a group's change the vocabulary does not know is a question for
-                # everyone, never a group without a rule (which took every patient).
-                unlisted = once(unknown_gene_asked, sentence)
+            if section == "inclusion" and not unlisted and read_text and allocation is None and (
+                    read is None or not read[1]):
+                # "Arm C: SMO or PTCH1 mutation", "Tumour harbours CCNE1 amplification": a change the vocabulary does
+                # not know is a question for everyone, never a sentence without a rule (which took every patient).
+                unlisted = once(unknown_marker_asked, read_text)  # routing to a module is no requirement
             if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
                 # (a matched change named only by class, "an actionable alteration matching a study arm", is the
                 # same question: which ones the rules match is not written)
@@ -949,6 +959,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
+                if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+                    # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
+                    # marker binds the treated branch alone
+                    clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
