@@ -39,6 +39,8 @@ _CANCER_QUESTION = {
     "transformed": "The trial is for small cell lung cancer, or NSCLC that has turned into small cell lung cancer: "
                    "ask whether yours has.",
     "small cell named": "The trial names small cell lung cancer and never non-small cell: ask whether NSCLC can join.",
+    "sent to another group": "The trial sends NSCLC to one of its cohorts or parts that its criteria do not "
+                             "describe: ask whether that group is open to you.",
 }
 
 _NEUROENDOCRINE_QUESTION = ("The trial is for neuroendocrine lung cancers (such as large cell neuroendocrine "

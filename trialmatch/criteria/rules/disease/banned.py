@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from trialmatch.criteria.rules.disease.words import vocab
-from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN, SHUT_OUT
 
 # Names become tokens: NSCLC or lung cancer in general (N), small cell lung cancer (S), another cancer or organ (O).
 _N, _S, _O = "\u00a7N", "\u00a7S", "\u00a7O"
@@ -126,3 +126,30 @@ def without_bans(sentence: str) -> str:
         sentence = sentence.replace(clause, " " * len(clause), 1)
         clause = banned_clause(sentence, exclusion=False)
     return sentence
+
+
+# A cancer sent to another group of the same trial, not shut out of it: "NSCLC (enrolled in Cohort B)", "Lung cancer
+# (these patients are enrolled in Part 2)", "NSCLC - such participants will be assigned to the NSCLC expansion cohort",
+# "NSCLC (eligible for Arm C instead)". The verb must say the patient goes there ("(not eligible for any cohort)",
+# "(all cohorts)" and "(enrolled in a separate study)" send nobody).
+_GROUP_NAMED = (rf"(?P<group>(?:(?:the|a|an|one\s+of\s+the)\s+)?(?:[\w+/-]+\s+){{0,3}}?{GROUP_NOUN}"
+                r"(?:\s*#?\s*[A-Z0-9][A-Za-z0-9.]{0,4}\b(?<!\bor)(?<!\band)"
+                r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z0-9][A-Za-z0-9.]{0,4}\b)*)?)")
+_SENT_TO_GROUP = re.compile(
+    r"(?:\(|,|;|:|\s-+|\s–)\s*(?:(?:these|such|those|the(?:se)?)\s+(?:patients?|participants?|subjects?|"
+    r"cancers?|tumou?rs?)\s+)?(?:(?:who|which)\s+)?(?:(?:are|is|will|may|can|should|must|would|to)\s+)?(?:be\s+)?"
+    r"(?:instead\s+)?(?:enrol+(?:ed|s)?|included|assigned|allocated|treated|studied|evaluated|eligible|enter(?:ed|s)?"
+    r"|join(?:ed|s)?|go(?:es)?|see|refer(?:red)?|directed)\s+(?:(?:in|into|for|to|under|on)\s+)?" + _GROUP_NAMED
+    + r"(?:\s+(?:only|instead))?\s*\)?\W*$",
+    re.I,
+)
+
+
+def sent_to_group(sentence: str) -> tuple[str, int]:
+    """The group of this trial a cancer is sent to ("NSCLC (enrolled in Cohort B)" -> "Cohort B") and where the
+    routing starts, or ("", -1): a routing, not a ban (another study's cancers are _REASON's)."""
+    found = _SENT_TO_GROUP.search(sentence)
+    if found is None or re.search(_ELSEWHERE, found.group(0), re.I):
+        return "", -1
+    group = re.sub(r"^(?:(?:the|a|an|one\s+of\s+the)\s+)", "", found.group("group"), flags=re.I).strip()
+    return group, found.start()

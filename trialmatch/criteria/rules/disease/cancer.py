@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, without_bans
+from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, sent_to_group, without_bans
 from trialmatch.criteria.rules.disease.lists import FLAT_ITEMS as _FLAT_ITEMS
 from trialmatch.criteria.rules.disease.lists import list_items
 from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
@@ -31,6 +31,25 @@ _ANY_CANCER = guarded(
 # "pancreatic cancer, cholangiocarcinoma or other solid tumours": the list names examples of an open door.
 _OTHER_OR_ANY = guarded(r"\b(?:other|any|all)\s+(?:[\w-]+\s+){0,2}?(?:cancers?|tumou?rs?|malignanc\w*)\b", re.I)
 _HISTORY = guarded(r"\b(?:history|prior|previous|second|malignanc\w*|within \d+ years?)\b", re.I)
+# "Advanced solid malignancy", "any metastatic malignancy": the cancer taken, named with the word a history rule uses
+# ("no prior malignancy other than NSCLC", "other malignancy excluding skin cancer"); nothing before it may put it
+# beside or before the one treated ("no other solid malignancy", "a second advanced malignancy").
+_TAKEN_MALIGNANCY = re.compile(
+    r"^(?:(?!\b(?:no|not|without|free|other|another|additional|concurrent|active|coexisting|second|prior"
+    r"|previous|history)\b).)*?\b(?:solid|(?:locally\s+)?advanced|metastatic|unresectable|recurrent|refractory)"
+    r"(?:\s*(?:,|/|or|and)?\s*(?:solid|(?:locally\s+)?advanced|metastatic|unresectable|recurrent|refractory))*"
+    r"\s+malignanc(?:y|ies)\b",
+    re.I,
+)
+
+
+def _history_words(sentence: str) -> bool:
+    """The sentence speaks of a malignancy of the patient's past or beside the one treated, not of the cancer the
+    trial takes ("Advanced solid malignancy excluding lung cancer" names its basket with the word "malignancy")."""
+    taken = _TAKEN_MALIGNANCY.match(sentence)
+    if taken is not None:
+        sentence = sentence[:taken.start()] + " " * (taken.end() - taken.start()) + sentence[taken.end():]
+    return _HISTORY.search(sentence) is not None
 
 
 # "excluding breast cancer, gastric cancer and ": the left-out word heads a list of cancers, NSCLC one of its items.
@@ -50,7 +69,7 @@ def _left_out(sentence: str, start: int) -> bool:
     ("no prior malignancy other than NSCLC")."""
     return bool((_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start)
                  or _LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
-                and _ANY_CANCER.search(sentence) and not _HISTORY.search(sentence))
+                and _ANY_CANCER.search(sentence) and not _history_words(sentence))
 
 
 # "breast/lung/esophagogastric/colorectal cancer", "breast, lung, or ovarian carcinoma": organs before one cancer word.
@@ -129,9 +148,35 @@ def _without_lung_cancer(text: TrialText) -> str:
     if negated:
         return negated
     for criterion in text.exclusion:
-        if criterion.scope is None and len(criterion.text) < 160 and _LUNG_CANCER_BULLET.match(criterion.text):
+        if criterion.scope is None and len(criterion.text) < 160 and _LUNG_CANCER_BULLET.match(criterion.text) \
+                and not sent_to_group(criterion.text)[0]:  # "NSCLC (enrolled in Cohort B)": sent there, not shut out
             return criterion.text
     return ""
+
+
+_FIRST_LABEL = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z0-9][A-Za-z0-9.]{0,4})+$")
+
+
+def _sent_elsewhere(text: TrialText) -> dict[str, Any] | None:
+    """An exclusion that is only lung cancer sent to another group of the trial ("NSCLC (these patients are enrolled
+    in Part 2)"): NSCLC is taken there, so eligible when the trial describes that group anywhere else, a question
+    when it does not. None when no exclusion says so."""
+    for criterion in text.exclusion:
+        if criterion.scope is not None or len(criterion.text) >= 160:
+            continue
+        group, start = sent_to_group(criterion.text)
+        # "NSCLC (enrolled in Cohort B)", or "NSCLC - these patients enrol in Part 2": lung cancer, then the routing
+        if not group or not (_LUNG_CANCER_BULLET.match(criterion.text)
+                             or _LUNG_CANCER_BULLET.match(criterion.text[:start])):
+            continue
+        first = _FIRST_LABEL.sub("", group)  # "cohort E1 or E2": E1 named anywhere describes it
+        named = re.compile(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])", re.I)
+        elsewhere = [text.summary, *text.arms, *(c.text for c in text.criteria if c is not criterion),
+                     *(c.parent for c in text.criteria), *(c.scope.label for c in text.criteria if c.scope)]
+        if any(named.search(part) for part in elsewhere):
+            return _rule(ELIGIBLE, criterion.text)
+        return _rule(UNKNOWN, criterion.text, "sent to another group")
+    return None
 
 
 def _rule(verdict: str, evidence: str = "", other: str = "", ask: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -649,6 +694,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     without = _without_lung_cancer(text)
     if without:
         return _rule(EXCLUDED, without, "people without lung cancer")
+    sent = _sent_elsewhere(text)
+    if sent:
+        return sent
     special = _special_lung_cancer(text)
     if special:
         return special
