@@ -1115,8 +1115,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         # A "; may have received Y" clause only lets Y in beside the requirement (cues.permission_clause).
-        relaxed = {**base, "soft": True} if reading.permitted and not _clause_permits(norm, mentions,
-                                                                                    reading.permitted) else base
+        relaxed = {**base, "soft": True} if reading.permitted and not _course_detail(norm, mentions, required, reading.permitted) \
+            and not _clause_permits(norm, mentions, reading.permitted) else base
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
@@ -1360,6 +1360,32 @@ def _received(match: re.Match[str]) -> str:
 
 def _spelt_out(sentence: str) -> bool:
     return "this" in sentence.lower() and _THIS_MEANS.match(normalize(sentence)) is not None
+
+
+# An allowance about part of the course of a drug asked for: "(1 cycle may have been without durvalumab)",
+# "(atezolizumab may have been omitted in one cycle)". Not one about patients who never had it ("patients who did
+# not receive platinum because of contraindication are allowed"), which is another way in.
+_COURSE_PART = re.compile(r"\b(?:(?:one|1|a|single|two|2)\s+(?:cycles?|doses?|courses?|infusions?)|omitted|skipped"
+                          r"|withheld|held|delayed|interrupted)\b")
+_NOT_HAD = re.compile(r"\b(?:not|never|no|ineligible|contraindicat\w*|declin\w*|refus\w*|unable|unfit|unsuitable"
+                      r"|intoleran\w*)\b|\bwithout\s+(?:any\s+)?(?:prior|previous|earlier)\b")
+
+
+def _course_detail(norm: str, mentions: list[Mention], required: list[Mention], permitted: list[str]) -> bool:
+    """Whether every treatment an allowance names is one the sentence asks for, and the allowance is about part of
+    its course (a cycle given without it, a dose omitted): the requirement stays firm."""
+    asked = {item for m in required for item in m.items}
+    if not set(permitted) <= asked:
+        return False
+    clauses = [_clause_around(norm, m) for m in mentions if m not in required and set(m.items) <= set(permitted)]
+    return any(_COURSE_PART.search(c) for c in clauses) and not any(_NOT_HAD.search(c) for c in clauses)
+
+
+def _clause_around(norm: str, mention: Mention) -> str:
+    """The words of the aside or clause a name sits in: from the last "(" or ";" before it to the next ")" or ";"."""
+    start = max(norm.rfind("(", 0, mention.start), norm.rfind(";", 0, mention.start), mention.start - 80, 0)
+    ends = [i for i in (norm.find(")", mention.end), norm.find(";", mention.end)) if i >= 0]
+    return norm[start:min([*ends, mention.end + 40])]
 
 
 def _clause_permits(norm: str, mentions: list[Mention], permitted: list[str]) -> bool:
