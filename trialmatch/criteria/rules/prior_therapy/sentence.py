@@ -1115,8 +1115,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         # A "; may have received Y" clause only lets Y in beside the requirement (cues.permission_clause).
-        relaxed = {**base, "soft": True} if reading.permitted and not _course_detail(norm, mentions, required, reading.permitted) \
-            and not _clause_permits(norm, mentions, reading.permitted) else base
+        # One about part of the course of a drug asked for ("1 cycle may have been without X") lets no one in.
+        relaxes = reading.permitted and not _course_detail(norm, mentions, required, reading.permitted) \
+            and not _clause_permits(norm, mentions, reading.permitted)
+        relaxed = {**base, "soft": True} if relaxes else base
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
