@@ -107,6 +107,9 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
             or _for_named_other_cancer(text[start:found.end() + 80]):
         return None  # "(prior chemotherapy for a different cancer is allowed)": the ban is on this cancer's treatment
     # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
+    # "participants who had a chemotherapy-free interval >= 90 days may be eligible": the time since the line had
+    # tells who is let in, not a treatment let in beside the line (a cap on lines stays whole).
+    clause = cues.TREATMENT_INTERVAL.sub(lambda m: " " * len(m.group()), clause)
     items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]
     if not items:
         return None

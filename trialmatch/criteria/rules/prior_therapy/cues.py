@@ -303,6 +303,16 @@ def undated(text: str) -> bool:
     return not TIME_WINDOW.search(_BARE_POINT.sub(" ", text))
 
 
+# The time since a treatment had, which dates its line rather than naming another treatment: "a chemotherapy-free
+# interval >= 90 days", "platinum-free interval of at least 6 months", "interval since the last dose of X",
+# "relapsed more than 90 days after completion of first-line platinum".
+TREATMENT_INTERVAL = re.compile(
+    r"\b[a-z0-9/-]+[- ]free\s+(?:survival\s+)?(?:interval|period)\b"
+    r"|\b(?:interval|time)\s+(?:since|after|from)\s+(?:the\s+)?(?:(?:last|final|end\s+of|completion\s+of)\s+)?"
+    r"(?:(?:dose|cycle|course)\s+of\s+)?[^,;.()]{0,60}"
+    r"|\b(?:relapse[ds]?|recurr\w*|progress\w*)\s+(?:occurr\w*\s+)?(?:>=|\u2265|>|more\s+than|at\s+least|over"
+    r"|greater\s+than|beyond|later\s+than)\s*\d+\s*(?:days?|weeks?|months?)\s+(?:after|from|following|since)\b"
+    r"[^,;.()]{0,60}")
 # A sentence that sets a wash-out period is about timing, whatever drugs it names.
 WASHOUT = guarded(r"\bwash[- ]?out\b|\bwashed out\b")
 # The study population or a condition on it, which makes failures uncertain.
