@@ -237,11 +237,18 @@ def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
 _FRONT_LINE = re.compile(r"\bfront[- ]line\b")
 
 
+# "platinum-based chemotherapy concurrent with radiation therapy", "given concurrently with thoracic RT": the local
+# treatment of a stage I-III tumour, as "chemoradiation" is.
+_WITH_RADIATION = re.compile(r"\bconcurrent(?:ly)?\s+(?:with|to)\s+(?:the\s+)?(?:thoracic\s+|definitive\s+)?"
+                             r"(?:radiation|radiotherapy|rt|irradiation)\b")
+
+
 def _need_setting(norm: str) -> str:
     """Which treatments a requirement counts."""
     if cues.EARLY.search(norm):
         return "early"
-    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
+    adjuvant = cues.ADJUVANT.search(norm) or _WITH_RADIATION.search(norm)
+    advanced = cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
         return "any" if _ADJUVANT_TOO.search(norm) else "early"
     return "advanced" if advanced and not adjuvant else "any"
@@ -2098,8 +2105,42 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
         rule = {**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting}
         if disease_only:
             rule["early_maybe"] = True
+        if setting == "early" and _early_only(norm, outside or pool):
+            rule["early_only"] = True
         rules.append(rule)
     return rules
+
+
+_SETTING_STOP = re.compile(r"[,;.()\[\]]")
+_JOINED = re.compile(r"\b(?:or|and|and/or|nor)\b")
+# "platinum-based chemoradiation or chemotherapy": an alternative of no stated setting.
+_OTHER_TREATMENT = re.compile(r"\b(?:or|and/or)\s+(?:[a-z-]+\s+){0,3}?(?:chemo\w*|therap\w*|treatments?|regimens?"
+                              r"|systemic)\b")
+
+
+def _early_only(norm: str, named: list[Mention]) -> bool:
+    """Whether every treatment a requirement names is qualified as given before the disease was advanced:
+    "adjuvant platinum-based chemotherapy", "platinum-based chemotherapy concurrent with radiation therapy",
+    "definitive chemoradiation with cisplatin". Not when the sentence names advanced disease too ("... or for
+    metastatic disease") or a treatment stands without such a word ("chemoradiation or chemotherapy")."""
+    if not named or cues.ADVANCED.search(norm) or any(
+            not cues.ADJUVANT.search(m.group()) for m in _OTHER_TREATMENT.finditer(norm)):
+        return False
+    ends = [0, *(m.end for m in named[:-1])]
+    carried = False
+    for m, prev_end in zip(named, ends, strict=True):
+        before = norm[max(prev_end, m.start - 40):m.start]
+        after = norm[m.end:m.end + 50]
+        stop = _SETTING_STOP.search(after) or _JOINED.search(after)
+        after = after[:stop.start()] if stop else after
+        # "adjuvant carboplatin or cisplatin": the setting word before a list covers each name in it.
+        carried = carried and prev_end > 0 and list_gap(before)
+        before = before[max((x.end() for x in _SETTING_STOP.finditer(before)), default=0):]
+        carried = carried or bool(cues.ADJUVANT.search(before) or cues.ADJUVANT.search(after)
+                                  or _WITH_RADIATION.search(after))
+        if not carried:
+            return False
+    return True
 
 
 # What may join the drugs of a closed list in brackets: "(gefitinib, erlotinib, or afatinib)".

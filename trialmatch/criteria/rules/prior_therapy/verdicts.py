@@ -302,12 +302,18 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         setting = "yes"
     elif setting == "yes" and h.assumed and rule["setting"] == "advanced" and not rule.get("early_maybe"):
         setting = "maybe"
+    # "adjuvant platinum", "platinum concurrent with radiation": the drugs a profile lists make up its lines for
+    # advanced disease, which a treatment of the early (local) setting is not.
+    advanced_only = bool(rule.get("early_only")) and bool(h.lines) and not h.assumed
     missing: list[list[str]] = []
-    maybe = early = had_early = lacking = other_listed = False
+    maybe = early = had_early = had_late = lacking = other_listed = False
     near = rule.get("near") or ()
     for group in rule["groups"]:
         items = set(group)
-        if any(_matches(d, items) for d in h.drugs):
+        if any(_matches(d, items) for d in h.drugs) and advanced_only:
+            missing.append(group)
+            had_late = True
+        elif any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting in ("maybe", "stage_iii")
             if setting == "no" and rule.get("early_maybe"):
                 # Had before the disease was advanced, where the text names the advanced disease but not the
@@ -343,6 +349,10 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         if had_early:
             return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)} for "
                                              "advanced disease; you list no treatment line for advanced disease.")
+        if had_late:
+            return Outcome(EXCLUDED, lambda: f"The trial is for people treated with {what(missing)} before the "
+                                             "disease was advanced (after surgery or with radiation); the treatment "
+                                             "you list was for advanced disease.")
         return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
                                          "your list does not include it.")
     if other_listed:
