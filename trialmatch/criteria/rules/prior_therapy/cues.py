@@ -682,12 +682,18 @@ _JUDGED = re.compile(r"\s+(?:to\s+be\s+|as\s+)?(?:medically\s+|clinically\s+)?(?
 # "progression on X following a period of clinical benefit, defined as continuous treatment with X for >= 4 months":
 # the definition is of the qualifier on a treatment asked for (MET_UNKNOWN reads it), the sentence is still a rule.
 _QUALIFIER_DEFINED = re.compile(r"\b(?:benefit|response|disease\s+control|stable\s+disease)\s*,?\s*$")
+# "Secondary resistance to ICI defined as progression after at least 12 weeks of ICI treatment", "acquired
+# resistance to osimertinib, defined as ...": the outcome of a treatment asked for, defined; the sentence is a rule.
+_OUTCOME_DEFINED = re.compile(r"\b(?:resistan(?:ce|t)|refractor(?:y|iness)|failure)\s+(?:to|on|of|after)\s+"
+                              r"[^,;.()]{1,40}?\s*,?\s*$")
 
 
 def definition(text: str) -> bool:
     """A sentence that defines treatment terms rather than setting a rule."""
     for match in DEFINITION.finditer(text):
         if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if match.group() == "defined as" and _OUTCOME_DEFINED.search(text, max(0, match.start() - 60), match.start()):
             continue
         if match.group() == "defined as" and match.start() > 40 \
                 and _QUALIFIER_DEFINED.search(text, max(0, match.start() - 30), match.start()):

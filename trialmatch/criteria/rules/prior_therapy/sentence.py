@@ -354,6 +354,15 @@ _RESPONSE_LASTING = re.compile(
     rf"|a\s+minimum\s+of)\s*)?{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)"
     r"(?:\s+or\s+(?:longer|more|greater))?")
 
+# "progression after at least 12 weeks of ICI treatment", "progressed following >= 6 months on osimertinib",
+# "progression after receiving pembrolizumab for at least 3 months": how long the drug was given before progression
+# (a question for a profile that had it: MET_UNKNOWN), never a washout that drops the drug requirement.
+_PROGRESSED_AFTER_COURSE = re.compile(
+    r"\b(?:progress\w*|relaps\w*|fail\w*|resistance)\s+(?:\w+\s+){0,2}?(?:after|following|on)\s+"
+    r"(?:(?:receiving|taking|treatment\s+with)\s+[^,;.()]{1,40}?\s+for\s+)?"
+    rf"(?:[\u2265>]=?|at\s+least|more\s+than|greater\s+than|over|no\s+less\s+than|a\s+minimum\s+of)\s*"
+    rf"{cues.N_WORD}\s*(?:weeks?|months?|cycles?)\b")
+
 _RETURNED_WITHIN = re.compile(
     r"\b(?:progress\w*|relaps\w*|recurr\w*|fail\w*|refractory)\s+(?:(?:\w+|\([^()]{0,30}\))\s+){0,2}?within\s+"
     rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
@@ -944,6 +953,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
     if "lasting" in windowed or _RESPONSE_CONDITION.search(windowed):
         windowed = _RESPONSE_LASTING.sub(" ", windowed)
+    if not excluding:
+        windowed = _PROGRESSED_AFTER_COURSE.sub(" ", windowed)
     if not excluding and "within" in windowed:
         # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
         # treatment had (an anchor, assumed met), not a washout before the study.
@@ -1027,7 +1038,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if two_ways is not None:
             return two_ways  # "either no prior therapy, or exactly one prior platinum-based regimen"
     met_spans = _met_counts(norm)
-    met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
+    met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm)) \
+        or bool(not excluding and _PROGRESSED_AFTER_COURSE.search(norm))  # how long X ran before progression
     rules: list[dict[str, Any]] = []
     leads = lead_ins(norm)
     conditional = not excluding and _history_condition(norm, leads)
