@@ -38,6 +38,8 @@ _SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
 _LOOSE = {"c:biological": "c:targeted"}
 # Classes of therapy against one gene's product (the gene vocabulary's): what a bispecific's arm is.
 _GENE_TARGETS = frozenset(f"c:{key}" for key in load("drugs")["gene_targets"]["classes"])
+_TARGET_NAMES = {key: frozenset(name.upper() for name in names)
+                 for key, names in load("drugs")["gene_targets"]["classes"].items()}
 
 
 @dataclass(frozen=True)
@@ -569,6 +571,11 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                       later_line=bool(h.lines) and rule.get("approved", False) and not rule.get("listed"))
         if need is None and _had_approved(gene, profile, rule["every"], h):
             continue  # their driver's approved drug is had, so the condition holds however the trial means it
+        if need is None and (gene in rule.get("named", ()) or not rule.get("approved")) and _had_aimed_at(gene, h):
+            # Crizotinib for a MET amplification: a drug aimed at the gene the sentence names is targeted therapy for
+            # it. ("therapy approved for the participant's alteration", no gene named: which drug is approved for a
+            # finding with none stays a question.)
+            continue
         if need is None:
             return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
                              f"therapy for it; whether your {gene} finding has one is for your doctor.")
@@ -609,6 +616,19 @@ def _by_route(routes: list[dict[str, Any]], profile: Patient, h: History) -> Out
                                          "after the treatment you list, whatever else this rule asks.")
     return Outcome(ELIGIBLE, lambda: f"The trial lets patients with a {gene} finding in after approved targeted "
                                      "therapy for it, which you list.")
+
+
+def _aimed_at(gene: str) -> frozenset[str]:
+    """The drug classes aimed at `gene`'s product (the vocabulary's gene_targets): MET -> c:met_inhibitor, which a
+    multi-target TKI such as crizotinib or cabozantinib belongs to beside its other classes."""
+    bare = gene.upper().rstrip("0123456789") if gene.upper().startswith("NTRK") else gene.upper()
+    return frozenset(f"c:{key}" for key, names in _TARGET_NAMES.items() if bare in names or gene.upper() in names)
+
+
+def _had_aimed_at(gene: str, h: History) -> bool:
+    """Whether the patient lists a drug aimed at `gene` (for a finding with no approved drug of its own)."""
+    classes = _aimed_at(gene)
+    return bool(classes) and any(_matches(d, set(classes)) for d in h.drugs)
 
 
 def _had_approved(gene: str, profile: Patient, every: bool, h: History) -> bool:
