@@ -711,6 +711,8 @@ def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
     that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
     if rule.get("excepted_early") and h.lines and not h.assumed:
         return outcome  # the allowance is for treatment before advanced disease; a line for it was had
+    if rule.get("excepted_runin") and h.lines and not h.assumed:
+        return outcome  # a run-in of weeks is allowed; the drug listed was a line for advanced disease, longer
     excepted = set(rule["excepted"])
     banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
     # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
