@@ -9,7 +9,7 @@ exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
@@ -24,6 +24,7 @@ from trialmatch.criteria.rules.prior_therapy.drivers import (
     driver_rules,
     names_driver,
 )
+from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 from trialmatch.criteria.rules.prior_therapy.lines import (
     LineLimit,
     count_limits,
@@ -257,16 +258,6 @@ def _need_setting(norm: str) -> str:
 # Real criteria sentences stay under ~800 characters; reading is bounded so that pathological text
 # (one 50 KB "sentence") cannot make a parse slow. Words past the bound are not read.
 MAX_SENTENCE_CHARS = 2500
-
-
-@dataclass(frozen=True)
-class FirstRead:
-    """What a sentence names before its context is asked: the sentence says nothing without these."""
-
-    sentence: str
-    norm: str
-    mentions: list[Mention]
-    limits: list[LineLimit]
 
 
 # "Patients with ALK fusion are eligible only after progression on at least one ALK inhibitor", "... are only
