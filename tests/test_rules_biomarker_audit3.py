@@ -59,8 +59,9 @@ def test_hedge_about_other_alterations_keeps_the_named_list(criteria: str) -> No
     for other in (KRAS_G12C, KRAS_G12D, NRG1, MET_AMP, HER2_AMP):
         # An unlisted driver: case by case (a hedge in a sentence of its own leaves it as the list reads).
         assert verdict(criteria, other) == ("eligible" if "; for any" in criteria else "unknown")
-    # "Known ..." shuts out found changes only: an untested tumour has none known (test_rules_biomarker_known_findings)
-    assert verdict(criteria, UNTESTED) == ("eligible" if "Known" in criteria else "unknown")
+    # "Known ..." / "Documented ..." shuts out found changes only: an untested tumour has none known
+    # (test_rules_biomarker_known_findings, test_rules_biomarker_known_documented_ban)
+    assert verdict(criteria, UNTESTED) == ("eligible" if "Known" in criteria or "Documented" in criteria else "unknown")
 
 
 def test_hedge_in_an_inclusion_list_adds_a_question_not_a_way_out() -> None:
@@ -116,7 +117,8 @@ def test_uncommon_sensitising_mutations_are_excluded_where_the_class_is(criteria
 def test_exon20_insertion_is_not_called_sensitising_and_only_maybe_activating() -> None:
     assert verdict(inc("EGFR sensitising mutation"), EX20) == "excluded"
     assert verdict(inc("Activating EGFR mutation"), EX20) == "unknown"
-    assert verdict(exc("Known activating EGFR mutation"), EX20) == "unknown"
+    # a ban on activating EGFR mutations counts the insertion (session 26, set Q and R label convention)
+    assert verdict(exc("Known activating EGFR mutation"), EX20) == "excluded"
 
 
 def test_a_class_narrowed_by_its_list_still_excludes_what_it_does_not_name() -> None:

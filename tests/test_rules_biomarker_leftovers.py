@@ -179,8 +179,13 @@ LOCAL = [
 
 @pytest.mark.parametrize("criteria", LOCAL)
 def test_recent_or_later_line_approvals_are_a_question_where_the_text_asks_local_or_first_line(criteria: str) -> None:
-    for profile in (KRAS_G12C, HER2_EX20, EGFR_EX20):
-        assert verdict(criteria, profile) == "unknown"
+    # Under "first-line" a change whose drugs are approved after prior therapy only is not actionable (session 26,
+    # set Q label convention); EGFR exon 20 insertion (first-line amivantamab, approval varying by country) and,
+    # under "locally" alone, every recent approval stay a question.
+    first_line = "first-line" in criteria or "front-line" in criteria
+    for profile in (KRAS_G12C, HER2_EX20):
+        assert verdict(criteria, profile) == ("eligible" if first_line else "unknown")
+    assert verdict(criteria, EGFR_EX20) == "unknown"
     for profile in (ALK, EGFR_EX19, MET_EX14, RET):
         assert verdict(criteria, profile) == "excluded"
     assert verdict(criteria, NO_DRIVER) == "eligible"

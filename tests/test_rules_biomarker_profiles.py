@@ -183,7 +183,7 @@ def test_a_resistance_change_is_still_an_egfr_mutation_and_not_another_one() -> 
 @pytest.mark.parametrize(("sentence", "profile", "expected"), [
     (inc("Documented sensitising EGFR mutation"), G719X, "eligible"),  # sensitising (audit round 3)
     (inc("Activating EGFR mutation"), EX20INS, "unknown"),
-    (exc("Known activating EGFR mutation"), EX20INS, "unknown"),
+    (exc("Known activating EGFR mutation"), EX20INS, "excluded"),  # a ban counts the insertion (session 26)
     (exc("Known sensitizing EGFR mutation"), L861Q, "excluded"),  # sensitising (audit round 3)
     (inc("Uncommon EGFR mutation (G719X, L861Q or S768I)"), S768I, "eligible"),
     (inc("Atypical EGFR mutations"), EX20INS, "unknown"),

@@ -2,12 +2,14 @@
 which an approved (locally, first-line) targeted therapy is available" does not shut out a KRAS G12D or G12V
 patient, and since kind 22 (sets K and L label convention) neither does a bare "actionable alteration" that names
 no gene; where the text names KRAS as actionable, any KRAS change stays a question. KRAS G12C (with approved drugs,
-first-line approval varying by country) keeps its old reading.
+"locally approved") stays a question; under "first-line" it is not actionable (approved after prior therapy only).
 
 Every sentence is invented.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from biomarker_cases import KRAS_G12C, KRAS_G12D, KRAS_G12V, exc, inc, verdict
@@ -27,7 +29,11 @@ APPROVED = [
 def test_an_unapproved_kras_change_is_not_shut_out(text: str) -> None:
     assert verdict(text, KRAS_G12D) == "eligible"
     assert verdict(text, KRAS_G12V) == "eligible"
-    assert verdict(text, KRAS_G12C) != "eligible"  # approved drugs; first-line approval depends on the country
+    if re.search(r"first-line|front-line", text):
+        # its drugs are approved after prior therapy only: no first-line targeted therapy (session 26, Q kind 9)
+        assert verdict(text, KRAS_G12C) == "eligible"
+    else:
+        assert verdict(text, KRAS_G12C) != "eligible"  # approved drugs; whether locally depends on the country
 
 
 def test_a_bare_actionable_alteration_is_not_a_kras_g12d() -> None:

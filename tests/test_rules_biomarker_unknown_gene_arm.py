@@ -4,7 +4,7 @@ Before, no rule was read from it, so that group had no marker rule and took ever
 tumour has the unknown change, which no profile lists: `unknown`, never `excluded`, never `eligible`.
 
 Near-misses: an arm named by a known gene keeps its rule; capitalised words that are no gene (NSCLC, ECOG, TKI) add
-nothing; a sentence without a group label is left as it was.
+nothing.
 
 Every sentence is invented.
 """
@@ -63,9 +63,10 @@ def test_no_unknown_gene_is_read(sentence: str) -> None:
     assert unknown_gene_asked(sentence) is None
 
 
-def test_an_unlabelled_sentence_is_left_as_it_was() -> None:
+def test_an_unlabelled_sentence_is_a_question_too() -> None:
+    # Round 2 (test_rules_biomarker_unknown_marker_required.py): a trial-wide requirement is the same question.
     text = inc("SMO or PTCH1 mutation")
-    assert verdict(text, NO_DRIVER) == "eligible"
+    assert verdict(text, NO_DRIVER) == "unknown"
 
 
 def test_known_arms_alone_keep_their_bars() -> None:

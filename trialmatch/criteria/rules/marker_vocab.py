@@ -72,6 +72,18 @@ def exact_gene_names() -> tuple[str, ...]:
     return tuple(_items("gene_names_exact"))
 
 
+@cache
+def _gene_spellings_upper() -> frozenset[str]:
+    return frozenset(n.upper() for names in _items("gene_names_exact").values() for n in names)
+
+
+def part_of_gene_name(name: str) -> bool:
+    """Is `name` a part of a gene spelling the vocabulary lists ("RAS" of KRAS, "RAF" of BRAF, "ROS" of ROS1): a
+    family or a short form of genes it knows, not a gene outside it?"""
+    upper = name.upper()
+    return any(upper in spelling for spelling in _gene_spellings_upper())
+
+
 def gene_spellings(genes: tuple[str, ...]) -> str:
     """An alternation of every exact spelling the vocabulary lists for `genes` ("c-Met", "cMET", "Her2"), longest
     first, a space or hyphen in one matching either or nothing, as the lexer reads them (no word boundaries: the
@@ -459,11 +471,19 @@ def acquired_on(gene: str, acquired: list[str], primary: list[str]) -> bool:
 
 # "actionable" where the text asks for a locally approved or first-line targeted therapy (see local_maybe).
 ACTIONABLE_LOCAL = "actionable_local"
+# "actionable" where the text asks for a targeted therapy approved in the first-line setting: as ACTIONABLE_LOCAL, and
+# a change whose drugs are approved only after prior therapy (the table's "not_first_line") is not actionable.
+ACTIONABLE_FIRST_LINE = "actionable_first_line"
 
 
 @cache
 def membership(gene: str, kind: str, alteration: str) -> bool | None:
     """Does a patient's `alteration` (a key) of `gene` belong to `kind`? True / False / None (unknown)."""
+    if kind == ACTIONABLE_FIRST_LINE:
+        later = ((data()["membership"].get(gene) or {}).get("actionable") or {}).get("not_first_line", ())
+        if "*" in later or alteration in later:
+            return False
+        return membership(gene, ACTIONABLE_LOCAL, alteration)
     if kind == ACTIONABLE_LOCAL:
         found = membership(gene, "actionable", alteration)
         entry = (data()["membership"].get(gene) or {}).get("actionable") or {}

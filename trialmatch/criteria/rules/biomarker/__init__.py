@@ -15,9 +15,11 @@ from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, no_requirement
 from trialmatch.criteria.rules.biomarker import treated
 from trialmatch.criteria.rules.biomarker.histology import described, outside
+from trialmatch.criteria.rules.biomarker.if_treated import UNTREATED, treated_with
 from trialmatch.criteria.rules.biomarker.reading import assemble
 from trialmatch.criteria.rules.biomarker.verdicts import MAYBE, MEMO_SPACE, UNTESTED, YES, trial_verdict
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prior_therapy.terms import items_label
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.text import TrialText
 
@@ -41,6 +43,7 @@ _KIND_WORDS = {
     "low": "low {gene} protein expression",
     "actionable": "{gene} alteration with an approved targeted treatment",
     "actionable_local": "{gene} alteration with a targeted treatment approved where the trial runs",
+    "actionable_first_line": "{gene} alteration with a targeted treatment approved for the first line",
     "positive": "{gene}-positive status (gene copies or protein)",
 }
 # Where a header clause was read: the title, the conditions list or both (reading.header_clauses).
@@ -132,6 +135,7 @@ def describe_atom(atom: dict[str, Any]) -> str:
             return "another driver alteration (decided case by case)"
         what = {"actionable": "an actionable driver alteration",
                 "actionable_local": "a driver alteration with a targeted treatment approved where the trial runs",
+                "actionable_first_line": "a driver alteration with a targeted treatment approved for the first line",
                 }.get(atom["class"], "a driver gene alteration")
         others = [*atom.get("except_genes", ()), *atom.get("spared", ())]
         return f"{what} other than {_and_list(list(dict.fromkeys(others)))}" if others else what
@@ -246,6 +250,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
         head = f"This trial does not take people whose tumour has {wanted}"
     if clause.get("source") == "title":
         head += _HEADER_SOURCE.get(clause.get("header", "title"), _HEADER_SOURCE["title"])
+    if clause.get("if_treated") and treated_with(profile, clause["if_treated"]) == UNTREATED:
+        return (f"{head} after earlier {items_label(clause['if_treated'])}; your profile lists none of these "
+                "treatments, so it does not apply to you.")
     condition = clause.get("treated_ok")
     if clause.get("treated_only"):
         return _treated_only_reason(head, verdict, clause, profile)

@@ -51,6 +51,16 @@ _SENSITIVITY_ASSOCIATED = guarded(
     r"(?:\s+to\s+(?:an?\s+|the\s+)?(?:EGFR[\s\-]*)?(?:TKIs?|tyrosine\s+kinase\s+inhibitors?)(?:\s*\(\s*TKIs?\s*\))?)?",
     re.I,
 )
+# "exon 20 insertion or other EGFR mutations not known to be sensitive to osimertinib (as the only EGFR mutation)":
+# the complement of the sensitising class the drug treats, said as "other than sensitising ones" (which the phrase
+# reader spares); left as it was, the tail was dropped and every EGFR mutation was banned.
+_NOT_SENSITIVE = guarded(
+    r"\b(mutations?|alterations?|variants?)\s+(?:(?:that|which)\s+(?:is|are)\s+)?not\s+"
+    r"(?:(?:known|shown|proven|established|expected|predicted)\s+to\s+be\s+)?"
+    r"(?:sensitive|responsive|sensitising|sensitizing)\s+to\s+(?:[\w\-/]+\s*?){1,5}?"
+    r"(?=\s+as\s+(?:the|an?)\s+(?:only|sole|single)\b|\s+alone\b|\s*[,;.()]|\s*$)",
+    re.I,
+)
 # Kidney function is sometimes written "EGFR" too: near a clearance or mL/min it is not the gene.
 _KIDNEY_WORD_BEFORE = r"(?i:glomerular|creatinine|clearance|CrCl|renal|kidney|MDRD|CKD-EPI|Cockcroft)"
 _KIDNEY_WORD_AFTER = r"(?i:m[lL]\s*/\s*min|mL\s*/\s*minute|/1\.73|creatinine|clearance|Cockcroft|MDRD|CKD-EPI)"
@@ -394,6 +404,7 @@ def normalise(text: str) -> str:
             text = _KIDNEY_AFTER.sub("kidney-GFR", text)
         text = _TKI_SENSITIVE.sub("EGFR ", text)
         text = _SENSITIVITY_ASSOCIATED.sub(lambda m: "sensitizing " + m.group(1), text)
+        text = _NOT_SENSITIVE.sub(lambda m: m.group(1) + " other than sensitising ones", text)
     text = _EITHER_STATUS.sub("status", text)
     if "-)" in text or "- )" in text:
         text = _GENE_MINUS.sub(r"\1 negative)", text)
@@ -685,9 +696,12 @@ COOCCURRENCE_EXAMPLES = re.compile(
 )
 
 ALLOWED_AFTER = re.compile(
-    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?)\s+){0,2}(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
+    r"^[\s,)\]]*(?:(?:mutations?|patients?|subjects?|cases?|disease|tumou?rs?|NSCLC)\s+){0,2}"
+    r"(?:(?:is|are|will be|can be|may be)\s+(?:also\s+)?"
     r"(?:allowed|permitted|eligible|included|accepted|acceptable)\b|(?:is|are)\s+not\s+excluded\b"
-    r"|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$)",
+    r"|(?:also\s+)?(?:allowed|permitted|acceptable)\W*$"
+    # "NSCLC (EGFR-mutant or ALK-rearranged disease allowed) with measurable disease": the bracket says it
+    r"|(?:also\s+)?(?:allowed|permitted|acceptable|eligible)\s*\))",
     re.I,
 )
 # "EGFR mutation; exon 19 deletion or L858R preferred", "(preferably exon 19 deletion)": a preference widens nothing
@@ -1055,8 +1069,8 @@ _SIGNATURE_NAMES = (
 # "a deleterious BRCA1 or BRCA2 mutation": a gene outside the engine's panel, asked for as a harmful change.
 _UNLISTED_GENES = r"BRCA[12]?(?:/2)?"
 UNLISTED_MARKER = guarded(
-    rf"\b(?P<name>{_UNLISTED_NAME})(?![\w-])(?=[^.;]{{0,40}}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b"
-    r"|immunohisto|staining))"
+    rf"\b(?P<name>{_UNLISTED_NAME})(?!\w)(?!-(?!positiv|over-?express|express|high))"  # "CD276-positive" too
+    r"(?=[^.;]{0,40}?(?:over-?express|express|positiv|\+|\bhigh\b|h-score|\bihc\b|immunohisto|staining))"
     rf"|\b(?:over-?express(?:es|ing)?|express(?:es|ing)|expression\s+of|positive\s+for|high)\s+"
     rf"(?P<name2>{_UNLISTED_NAME})(?![\w-])"
     rf"|\b(?P<name3>{_SIGNATURE_NAMES})(?![\w-])"
@@ -1107,6 +1121,16 @@ def _lower_case_finder(names: str) -> re.Pattern[str] | None:
 _PROTEIN_FINDER = _lower_case_finder(f"{_PROTEIN_NAMES}|{_SIGNATURE_NAMES}|{_UNLISTED_GENES}")
 
 
+def unlisted_waived(sentence: str) -> bool:
+    """A marker named only for a test, a sample, a permission or another cancer's way in: no result asked for."""
+    if _UNLISTED_WAIVED.search(sentence) is not None:
+        return True
+    if _SAMPLE_WAIVED.search(_BRACKETED.sub(" ", sentence)) is not None:
+        return True
+    # "MSI-H colorectal cancer", "melanoma, NSCLC, MSI-high solid tumours": another disease's way in
+    return OTHER_CANCER.search(_SPARED_CANCER.sub(" ", sentence)) is not None
+
+
 def unlisted_marker(sentence: str) -> str | None:
     """The marker no profile lists that the sentence asks for ("B7-H3", "EGFR pathway markers"), or None."""
     if _PROTEIN_FINDER is not None:
@@ -1116,12 +1140,8 @@ def unlisted_marker(sentence: str) -> str | None:
     if _UNLISTED_NAMED.search(sentence) is None:
         return None
     match = UNLISTED_MARKER.search(sentence)
-    if match is None or _UNLISTED_WAIVED.search(sentence) is not None:
+    if match is None or unlisted_waived(sentence):
         return None
-    if _SAMPLE_WAIVED.search(_BRACKETED.sub(" ", sentence)) is not None:
-        return None
-    if OTHER_CANCER.search(_SPARED_CANCER.sub(" ", sentence)) is not None:
-        return None  # "MSI-H colorectal cancer", "melanoma, NSCLC, MSI-high solid tumours": another disease's way in
     name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
     return " ".join(name.split())
 
@@ -1129,9 +1149,13 @@ def unlisted_marker(sentence: str) -> str | None:
 # "Known PD-L1 status as determined by immunohistochemistry", "PD-L1 expression result must be available": a result,
 # any result, is asked for; a profile without one cannot show it. Not tissue for the test, nor a status that may be
 # unknown or not matter.
+# "Known PD-L1 expression (any value)", "Known PD-L1 tumour proportion score — any value": the expression or score
+# itself known is the same ask.
 _KNOWN_PDL1 = guarded(
     r"\b(?:known|documented|determined|confirmed|available)\s+(?:tumou?r\s+)?PD-?\s?L1\s+(?:expression\s+)?"
     r"(?:status|results?|levels?|scores?)\b"
+    r"|\b(?:known|documented|available)\s+PD-?\s?L1\s+(?:expression|(?:tumou?r\s+proportion\s+|TPS\s+|CPS\s+)?"
+    r"scores?|TPS|CPS)\b(?=[^.;]{0,80}\bany\s+(?:value|level|score|result|TPS|expression)\b)"
     r"|\bPD-?\s?L1\s+(?:expression\s+)?(?:status|results?|levels?|scores?)\s+(?:must\s+be\s+|should\s+be\s+|is\s+|are\s+)?"
     r"(?:known|documented|available)\b",
     re.I,

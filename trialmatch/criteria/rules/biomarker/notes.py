@@ -78,6 +78,29 @@ def _ellipsis_written(text: str) -> str:
     return _ELLIPSIS.sub(lambda m: f"({m.group('head')} eligible{m.group('tail')}", text)
 
 
+# "Tumours harbouring a sensitising EGFR mutation or an ALK rearrangement, since these patients are generally treated
+# with targeted therapy (...)": a trailing reason why the group is shut out. It sets no condition; read as part of the
+# rule it made the ban a question. Only a reason about the group ("these / such / those patients", "they"), never a
+# condition ("as long as", "as determined by").
+_RATIONALE_TAIL = guarded(
+    r"[,;]?\s*(?:\(\s*)?\b(?:since|because|as)\s+(?:these|such|those|the(?:se)?|this)\s+"
+    r"(?:patients?|participants?|subjects?|tumou?rs?|populations?|individuals?)\s+(?:are|is|will|would|should|have"
+    r"|has|can|may|usually|generally|typically|often|already|currently|receive|derive)\b[^;]*$"
+    r"|[,;]?\s*\b(?:since|because)\s+they\s+(?:are|will|would|should|have|can|may|usually|generally|typically"
+    r"|often)\b[^;]*$",
+    re.I,
+)
+
+
+def rationale_apart(text: str) -> str:
+    """`text` without a trailing "since these patients are generally treated with ..." reason (kept when nothing
+    else names a marker: then it is no marker rule's reason)."""
+    match = _RATIONALE_TAIL.search(text)
+    if match is None or not mentions_marker(text[:match.start()]):
+        return text
+    return text[:match.start()].rstrip(" ,;(")
+
+
 def note_apart(text: str) -> str:
     """`text` with an exclusion note moved after a semicolon; unchanged when it has none (most criteria)."""
     text = _ellipsis_written(text)

@@ -335,6 +335,12 @@ class Statement:
     doubtful: bool = False  # one side of an "or" the clauses cannot hold together ("EGFR wild-type or PD-L1 >= 50%")
 
 
+# The end of a driver class named by its therapy ("... with an approved targeted" + "therapy ("): the treatment noun,
+# a comma or an opening bracket, nothing more.
+_DRIVER_THERAPY_GAP = re.compile(
+    r"\s*(?:(?:therap(?:y|ies)|treatments?|agents?|drugs?|inhibitors?|medications?)\b)?\s*[,(]?\s*", re.I)
+
+
 def phrases(toks: list[Token], text: str) -> list[list[Token]]:
     phrases: list[list[Token]] = []
     current: list[Token] = []
@@ -354,6 +360,12 @@ def phrases(toks: list[Token], text: str) -> list[list[Token]]:
             # about testing starts a phrase of its own; the finding before it is read whole.
             phrases.append(current)
             current = []
+        if (current and tok.type == "open" and current[-1].type in {"driver", "kind"}
+                and current[-1].key == "actionable" and _DRIVER_THERAPY_GAP.fullmatch(gap)):
+            # "actionable alterations with an approved targeted therapy (e.g. ALK, RET)": the examples are the
+            # driver class's, not a phrase of their own (which lost the class's negation and was asked for)
+            current.append(tok)
+            continue
         # "EGFR/ALK: negative" and "EGFR status, which must be negative" join their result word.
         if current and not _tight(gap, _BEFORE_NEGATIVE if tok.type == "postneg" and "," not in gap else LINK) \
                 and not (tok.type == "postneg" and _COLON_GAP.fullmatch(gap)) and not _name_aside(current, gap) \

@@ -71,6 +71,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     requires_negative,
 )
 from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
+from trialmatch.criteria.rules.biomarker.if_treated import marker_if_treated
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
 from trialmatch.criteria.rules.biomarker.lead_ins import umbrella_clauses
@@ -78,6 +79,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
     negated_list_rejoined,
     negative_aside_apart,
     note_apart,
+    rationale_apart,
     widening_apart,
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
@@ -93,7 +95,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     read_title,
 )
 from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_condition, except_treated, unless_treated
-from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_gene_asked
+from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_marker_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
@@ -119,7 +121,9 @@ _SQUAMOUS_UNTESTED_OK = guarded(
     r"|\bnon-?\s?squamous\b[^.;]{0,80}\b(?:must|should|required|need)\b[^.;]{0,80}\b(?:test\w*|status|confirm\w*)"
     r"|\((?:only\s+)?(?:for|in)\s+(?:patients\s+with\s+)?non-?\s?squamous\b"
     r"|\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\s+(?:for|in)\s+(?:patients\s+with\s+)?(?:pure\s+)?"
-    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b",
+    r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b"
+    # "Patients with squamous histology do not require molecular testing": the waiver keeps its histology
+    r"|\bsquamous\b[^.;]{0,60}\b(?:do|does|will|would)\s+not\s+(?:require|need)\b",
     re.I,
 )
 
@@ -385,17 +389,25 @@ def _before_not_required(sentence: str) -> str:
     """The sentence up to where it says a marker (or its test) is not required."""
     match = _NO_X_REQUIRED.search(sentence)
     if match is not None:
-        return sentence[:match.start()].rstrip(" ,;:-")
+        # "Known EGFR mutation or ALK rearrangement (no further testing needed)": a bracketed note on testing is
+        # dropped whole; the ban before it stays as read (an open bracket left behind made it a question).
+        return _without_bracket(sentence, match) or sentence[:match.start()].rstrip(" ,;:-")
     match = _STATUS_NOT_REQUIRED.search(sentence)
     if match is not None:
-        opened = sentence.rfind("(", 0, match.start())
-        if opened >= 0 and ")" not in sentence[opened:match.start()]:
-            # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
-            # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
-            closed = sentence.find(")", match.end())
-            return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
-        return sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(" ,;:-")
+        # "Known EGFR mutation (testing is not mandatory for squamous histology)": the bracket waives the test
+        # only (the waiver is read apart, see _waivers); the finding before it is still the rule.
+        return _without_bracket(sentence, match) or sentence[:max(0, sentence.rfind(",", 0, match.start()))].rstrip(
+            " ,;:-")
     return sentence
+
+
+def _without_bracket(sentence: str, match: re.Match[str]) -> str | None:
+    """The sentence without the open bracket the match stands in; None when it stands in none."""
+    opened = sentence.rfind("(", 0, match.start())
+    if opened < 0 or ")" in sentence[opened:match.start()]:
+        return None
+    closed = sentence.find(")", match.end())
+    return (sentence[:opened] + (sentence[closed + 1:] if closed >= 0 else "")).strip(" ,;:-")
 
 
 def _test_demanded(text: str) -> bool:
@@ -847,6 +859,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
         read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
                       if section == "inclusion" else criterion.text)
+        if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:
+            read_whole = once(rationale_apart, read_whole)  # "..., since these patients are treated with ..."
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
@@ -915,10 +929,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             apart = (_acquired_apart(once, read_text, criterion.depth > 0)
                      if read is not None and own_section == "inclusion" else None)
             read = apart or read
-            if section == "inclusion" and not unlisted and (own_labels or cohorts) and (read is None or not read[1]):
-                # "Arm C: SMO or PTCH1 mutation": a group's change the vocabulary does not know is a question for
-                # everyone, never a group without a rule (which took every patient).
-                unlisted = once(unknown_gene_asked, sentence)
+            if section == "inclusion" and not unlisted and read_text and allocation is None and (
+                    read is None or not read[1]):
+                # "Arm C: SMO or PTCH1 mutation", "Tumour harbours CCNE1 amplification": a change the vocabulary does
+                # not know is a question for everyone, never a sentence without a rule (which took every patient).
+                unlisted = once(unknown_marker_asked, read_text)  # routing to a module is no requirement
             if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
                 # (a matched change named only by class, "an actionable alteration matching a study arm", is the
                 # same question: which ones the rules match is not written)
@@ -944,6 +959,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
+                if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+                    # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
+                    # marker binds the treated branch alone
+                    clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
                 treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
                 if treated is not None:
                     clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
@@ -963,7 +982,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
                     _no_drug_for_it(clause)
                 elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
-                    _approved_here(clause)
+                    _approved_here(clause, sentence)
                 if section == "inclusion" and _OR_UNKNOWN.search(sentence):
                     clause["untested_ok"] = True
                 elif section == "exclusion" and clause.get("untested_ok"):
@@ -1328,13 +1347,18 @@ _LOCAL_OR_FIRST_LINE = re.compile(
 )
 
 
-def _approved_here(clause: dict[str, Any]) -> None:
-    """Actionable as the text means it: approved where the trial runs, or for the first line (ACTIONABLE_LOCAL)."""
+_FIRST_LINE = re.compile(r"\b(?:first|front|1st)[\s-]?line\b|\bfrontline\b", re.I)
+
+
+def _approved_here(clause: dict[str, Any], sentence: str) -> None:
+    """Actionable as the text means it: approved where the trial runs (ACTIONABLE_LOCAL), or for the first line
+    (ACTIONABLE_FIRST_LINE: the one table in the vocabulary says which changes have a first-line drug)."""
+    kind = vocab.ACTIONABLE_FIRST_LINE if _FIRST_LINE.search(sentence) else vocab.ACTIONABLE_LOCAL
     for atom in clause["atoms"]:
         if atom.get("class") == "actionable":
-            atom["class"] = vocab.ACTIONABLE_LOCAL
+            atom["class"] = kind
         elif atom.get("kind") == "actionable":
-            atom["kind"] = vocab.ACTIONABLE_LOCAL
+            atom["kind"] = kind
 
 
 def _directed(clause: dict[str, Any]) -> bool:
@@ -1489,7 +1513,42 @@ def assemble(text: TrialText) -> dict[str, Any]:
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
     _unapproved_not_actionable(clauses)
+    _ex20_activating_in_bans(clauses)
     return rules
+
+
+_EX20_KINDS = frozenset({"ex20ins", "exon20"})
+
+
+def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """The clause's gene atoms, each with whether the rule bars it (a forbidden atom, or one inside a required
+    "no EGFR and no ALK change" alternative)."""
+    forbid = clause["mode"] == "forbid"
+    found: list[tuple[dict[str, Any], bool]] = []
+    for atom in clause["atoms"]:
+        if atom["t"] == "absent":
+            found.extend((a, not forbid) for a in atom["atoms"] if a["t"] == "alt")
+        elif atom["t"] == "alt":
+            found.append((atom, forbid))
+    return found
+
+
+def _ex20_activating_in_bans(clauses: list[dict[str, Any]]) -> None:
+    """A ban on, or a required absence of, "activating EGFR mutations": an exon 20 insertion is an activating
+    mutation (labels of sets Q and R), though not a sensitising one. Never in a trial that names EGFR exon 20 itself
+    anywhere (a trial for it, "activating mutations including exon 20 insertions", a spared or required exon 20):
+    there the text says what it does with the insertion, and reading it as banned could shut out its own patients."""
+    atoms = [pair for clause in clauses for pair in _atoms_deep(clause)]
+    if any(atom["gene"] == "EGFR" and (atom["kind"] in _EX20_KINDS or _EX20_KINDS & set(atom.get("except", ())))
+           for atom, _ in atoms):
+        return
+    for clause in clauses:
+        mine = _atoms_deep(clause)
+        if any(a["gene"] == "EGFR" and a["kind"] != "activating" for a, _ in mine):
+            continue  # "activating EGFR mutations (exon 19 deletion, L858R)": the changes named spell the class out
+        for atom, barred in mine:
+            if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except"):
+                atom["ex20_activating"] = True
 
 
 

@@ -346,12 +346,21 @@ def carrier_genes(sentence: str) -> set[str]:
     if not CARRIER_RULE.match(sentence):
         return set()
     found: set[str] = set()
-    for tok in tokens(sentence):
+    toks = tokens(sentence)
+    # the class closed by its genes once ("drivers in ALK or RET ... for that driver"): no later mention reopens it
+    closed = any(tok.type == "driver" and _DRIVER_GENES_AFTER.match(sentence, tok.end) for tok in toks)
+    for tok in toks:
         if tok.type == "gene":
             found.update(vocab.expand_gene(tok.key))
-        elif tok.type == "driver":
+        elif tok.type == "driver" and not closed:
             found.update(vocab.driver_panel()[0])
     return found
+
+
+# "known actionable alterations in ALK, ROS1, ... or MET exon 14": the genes after "in / of / :" close the class
+_DRIVER_GENES_AFTER = re.compile(
+    r"\s*(?:(?:alterations?|mutations?|aberrations?|changes?|drivers?|variants?)\s+)?(?:in|of|:)\s+(?:the\s+)?"
+    r"(?:following\s+genes?\s*:?\s*)?(?=[A-Z])", re.I)
 
 
 def named_genes(sentence: str) -> set[str]:
@@ -516,6 +525,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
         spare_bracket: str | None = None  # the gene of "other than the common ones", whose bracket may follow
         last_end = 0
         cooccur_end: int | None = None  # where the list of what may come beside the asked change ends
+        including = False  # the phrase before went on a disease noun's "including" list (_DISEASE_INCLUDING)
         tok_starts = [t.start for t in part_toks]
         for position, phrase in enumerate(found_phrases):
             if len(negative) > negative_seen:
@@ -665,6 +675,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "(patients with exon 20 insertion are allowed)" widens an inclusion; "no other ... allowed" does not.
             allowed = not negated and bool(ALLOWED_AFTER.search(part_text[end: end + 60])) and not (
                 _ONLY_BEFORE.search(part_text[max(0, start - 60): start]))  # "Only patients with X are eligible"
+            # "NSCLC of any histology, including EGFR-mutant or ALK-rearranged disease": markers that a disease
+            # noun takes in widen its population; the list after the first goes on with it ("..., or ROS1+")
+            including = section == "inclusion" and not negated and (
+                _DISEASE_INCLUDING.search(part_text[max(0, first - 90): first]) is not None
+                or listed and including)
+            allowed = allowed or including
             allowed = allowed or not negated and _preferred(part_text, start, end)
             if allowed and section == "exclusion":
                 continue
@@ -784,6 +800,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # named changes only: a class ("known actionable alterations") still asks which genes were tested
             known_pos = known_pos and (len(positive) == positive_seen or pos_phrase_known) and all(
                 a["t"] == "alt" for a in positive) and not _TESTING_REQUIRED_NOTE.search(part_text)
+            known_pos = known_pos or _IF_KNOWN_TAIL.search(part_text) is not None
             # "Known EGFR mutation" in an exclusion: a rule on known findings, an untested tumour has none
             statements.append(Statement("+", _dedupe(positive), open=open_ended,
                                         known_only=known_pos and section != "title"))
@@ -794,7 +811,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             # "No known mutations in ...: EGFR, ALK (testing required)": the tumour must have been tested, so an
             # untested one is a question, not a pass.
             testing_note = _TESTING_REQUIRED_NOTE.search(part_text) is not None
-            known_only = known_only and not testing_note
+            known_only = known_only and not testing_note or _IF_KNOWN_TAIL.search(part_text) is not None
             split = ([] if known_only or testing_note or section == "title"
                      else [a for a in negative if id(a) in known_ids])
             if split and len(split) < len(negative):
@@ -810,6 +827,9 @@ def _read(sentence: str, section: str) -> list[Statement]:
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+# "Other actionable tumor mutations should also not be present, if known": the rule is on findings already made, for
+# a class as for named genes; an untested tumour passes it.
+_IF_KNOWN_TAIL = re.compile(r"[,;(]?\s*\b(?:if|when|where)\s+(?:already\s+)?known\b\)?\W*$", re.I)
 _JOINED_CHANGES = re.compile(r"\band\b(?!/)", re.I)  # "T790M and C797S": changes asked together ("and/or" joins none)
 
 
@@ -1082,7 +1102,7 @@ _ONLY_BEFORE = re.compile(
 # "with no known EGFR, ALK mutation or other aberration": a rule on known findings; an untested tumour has none.
 # "not known to harbour an EGFR mutation": the same, said with a verb (an untested tumour is not known to have one).
 _NO_KNOWN_BEFORE = re.compile(
-    r"\b(?:no|without(?:\s+any)?)\s+known\s+$"
+    r"\b(?:no|without(?:\s+any)?)\s+(?:known|documented)\s+$"  # "No documented ROS1 ...": none found is enough
     r"|\bnot\s+known\s+to\s+(?:have|harbou?r|carry|contain|be)\s+(?:an?\s+|any\s+)?(?:\w+\s+)?$"
     # "should not have a previously detected EGFR mutation", "no previously documented ALK": nothing found yet is enough
     r"|\b(?:no|without(?:\s+any)?|not\s+(?:have|harbou?r|carry)\s+(?:an?\s+|any\s+)?)\s*previously\s+"
@@ -1091,10 +1111,13 @@ _NO_KNOWN_BEFORE = re.compile(
 
 # "Known EGFR mutation", "patients with a known ALK fusion", "tumours known to harbour a ROS1 fusion": a finding
 # already made; an untested tumour has none known. Not "negative for known ..." nor "absence of known ...": those
-# ask for a test of the known changes.
+# ask for a test of the known changes. "Documented" is said of a finding already made as well, and "Known co-occurring
+# activating mutation in ALK, ROS1 ..." keeps its "known" across the words that say the change comes beside another.
 _KNOWN_BEFORE = re.compile(
-    r"(?<!negative for )(?<!absence of )(?<!lack of )\bknown\s+(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?"
-    r"(?:an?\s+|any\s+|the\s+)?(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
+    r"(?<!negative for )(?<!absence of )(?<!lack of )\b(?:known|documented)\s+"
+    r"(?:to\s+(?:have|harbou?r|carry|contain|be)\s+)?(?:an?\s+|any\s+|the\s+)?"
+    r"(?:(?:co-?occurring|concurrent|concomitant|co-?existing|coexistent|additional|other)\s+)?"
+    r"(?:(?:activating|sensiti[sz]ing|actionable|oncogenic|driver|somatic|genomic)\s+)?$",
     re.I)
 # "known to have somatic mutations in the following genes: ALK, EGFR, ...": a head that says "known" before the colon
 # that opens the list makes the whole list known (an untested tumour has none known). Not "no known", "not known".
@@ -1109,6 +1132,16 @@ _NO_OTHER_KNOWN_BEFORE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+other\s+know
 _NO_KNOWN_LIST_HEAD = re.compile(
     r"\b(?:no|without(?:\s+any)?|absence\s+of)\s+known\s+[^.;:()]{0,120}:\s*$", re.I)
 # Between two phrases of one list: commas, "or", "and", "and/or" and nothing else.
+# "NSCLC of any histology, including", "non-small cell lung cancer (including", "solid tumours, also": a disease
+# noun, at most "of any histology / subtype" after it, then "including" or "also". A marker word may not stand between
+# ("NSCLC with driver alterations, including EGFR": the examples of the asked class, read as they were).
+_DISEASE_INCLUDING = re.compile(
+    r"\b(?:NSCLC|lung\s+cancer|carcinoma|adenocarcinoma|cancers?|tumou?rs?|malignanc(?:y|ies)|histolog(?:y|ies))"
+    r"(?:\s+of\s+the\s+lung)?(?:\s+(?:of\s+)?(?:any|all)\s+(?:histolog(?:y|ies)|(?:sub)?types?))?"
+    r"\s*[,(]?\s*(?:(?:and|but)\s+)?(?:(?:also|including|incl\.)\s*)+"
+    r"(?:(?:those|patients|participants|tumou?rs|cases|disease)\s+(?:with|harbou?ring|carrying)\s+)?(?:an?\s+)?$",
+    re.I,
+)
 _LIST_GAP = re.compile(r"\s*(?:,|/)?\s*(?:(?:and/or|or|and|nor)\s+)?(?:an?\s+)?", re.I)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from trialmatch.criteria import drugs
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
 
 YES, NO, MAYBE = "yes", "no", "maybe"
 
@@ -87,7 +88,9 @@ _OBJECT = (
 _OTHER_WAY = (
     r"(?:,?\s*(?:and\s*/\s*)?or\s+(?:have\s+|has\s+|had\s+)?(?:been\s+|were\s+|are\s+|is\s+|be\s+)?"
     r"(?:them\s+|it\s+|such\s+therapy\s+)?(?:contraindicated|ineligible|unable\s+to\s+(?:receive|tolerate)"
-    r"|not\s+(?:be\s+)?(?:a\s+)?candidates?|refused|declined|intolerant|unsuitable|not\s+suitable)"
+    r"|not\s+(?:be\s+)?(?:a\s+)?candidates?|refused|declined|intolerant|unsuitable|not\s+suitable"
+    # every other wording of the shared vocabulary: "or not amenable to it", "or who rejected it"
+    rf"|(?:who\s+)?{CANNOT_HAVE})"
     r"[^.;()]{0,60})?"
 )
 _END = r"\s*(?:[.;)\]]|,\s*(?:and|or)?\s*$|$)"

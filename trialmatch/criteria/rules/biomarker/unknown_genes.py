@@ -1,37 +1,119 @@
-"""A group's way in named by a gene the vocabulary does not know ("Arm C: SMO or PTCH1 mutation", "Cohort 4: NF1
-loss-of-function alteration"). No marker rule is read from it, so the group had no rule at all and let everyone in.
-A patient may belong to it only if the tumour has that change, which no profile lists: a question for everyone
-(unknown), never a bar and never an open door.
+"""A tumour change of a gene the vocabulary does not know ("Arm C: SMO or PTCH1 mutation", "CCNE1 amplification",
+"a deleterious alteration in ATM, CDK12 or another DNA damage response gene", "PSMA uptake on PET"). No marker rule is
+read from it, so the sentence set no rule at all and let everyone in. A patient qualifies only if the tumour has that
+change, which no profile lists: a question for everyone (unknown), never a bar and never an open door.
 
-Only a gene-like symbol (capitals and digits) right before a word of change counts, and only when the sentence gave
-no marker rule of its own; common capitalised words of the trial text (NSCLC, ECOG, TKI, IHC) are not genes.
+Only a gene-like symbol (capitals and digits, the shape of the vocabulary's own symbols) beside a word of change or
+of a result counts, and only when the sentence gave no marker rule of its own; common capitalised words of the trial
+text (NSCLC, ECOG, TKI, IHC, ALT, ANC) are not genes.
 """
 
 from __future__ import annotations
 
 import re
 
-from trialmatch.criteria.rules.biomarker.cues import normalise
+from trialmatch.criteria.rules import marker_vocab as vocab
+from trialmatch.criteria.rules.biomarker.cues import normalise, unlisted_waived
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
 
+# A gene-like symbol: the shape of the vocabulary's symbols (EGFR, SMARCA4, NTRK1), no hyphenated lab code after it.
+_GENE_SHAPE = r"[A-Z][A-Z0-9]{2,7}(?![\w\-])"
+_CHANGE = (r"(?:mutations?|mutated|mutant|altered|deficien(?:t|cy)|fusions?|rearrangements?|alterations?"
+           r"|amplifications?|amplified|deletions?|deleted|loss(?:-of-function)?|variants?|insertions?|inactivating"
+           r"|inactivation)\b")
 _SYMBOL = re.compile(
-    r"(?<![\w\-/])(?P<name>[A-Z][A-Z0-9]{2,7})(?![\w\-])"
-    r"(?=(?P<rest>(?:\s*(?:/|,|or|and|and/or)\s*[A-Z][A-Z0-9]{2,7}(?![\w\-]))*\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:mutations?|mutated|fusions?|rearrangements?|alterations?|amplifications?|deletions?|loss(?:-of-function)?"
-    r"|variants?|insertions?|inactivating|inactivation)\b))",
+    rf"(?<![\w\-/])(?P<name>{_GENE_SHAPE})"
+    rf"(?=(?P<rest>(?:\s*(?:/|,|or|and|and/or)\s*{_GENE_SHAPE})*\s+(?:[\w\-]+\s+){{0,2}}?{_CHANGE}))",
 )
-# Capitalised words of trial text that are no gene.
+# "a deleterious alteration in ATM", "loss of PTEN", "amplification of CCNE1", "mutations in one of: ATM, PALB2".
+_CHANGE_OF = re.compile(
+    r"(?i:\b(?:mutations?|alterations?|amplifications?|deletions?|loss|fusions?|rearrangements?|variants?"
+    r"|inactivation|over-?expression)\s+(?:in|of|affecting|involving|within)\s+)"
+    rf"(?:[a-z][a-z\-]*\s+|:\s*){{0,5}}?(?P<name>{_GENE_SHAPE})",
+)
+# "CD38-positive", "positive for CDX2", "SLFN11 expression by IHC (H-score >= 50)", "FOLH1 overexpression": a result.
+# Not a blood cell count or an immune cell ("CD4+ T-cell count >= 200", "CD8-positive lymphocytes").
+_RESULT = re.compile(
+    r"(?<![\w\-/])(?P<name>[A-Z][A-Z0-9]{2,7})(?:(?:\s+|-)(?i:positiv\w*|over-?express\w*|mutant|mutated|altered"
+    r"|amplified|deleted|deficient|null|express\w*(?=[^.;]{0,40}?(?:\bIHC\b|immunohisto|H-?score|≥|>=|>|%|positiv"
+    r"|\bhigh\b)))|\+(?!\w))(?!\s*(?i:T[\s-]?cells?|cells?|lymphocytes?|counts?|T[\s-]?lymph))"
+    rf"|(?i:\bpositive\s+for\s+|\bover-?express(?:es|ing)?\s+|\bexpression\s+of\s+)(?P<name2>{_GENE_SHAPE})",
+)
+# "PSMA uptake on PET", "avid on SSTR PET/CT", "FAP-avid lesions": a target seen on imaging, a marker of its own.
+_UPTAKE = re.compile(r"(?i:\b(?:uptake|avid\w*)\b)[^.;]{0,60}?(?i:\b(?:PET|SPECT|scintigraph\w*|imaging|scan)\b)"
+                     r"|(?i:\b(?:PET|SPECT|imaging|scan))[^.;]{0,40}?(?i:\b(?:uptake|avid\w*)\b)")
+_ANY_SYMBOL = re.compile(rf"(?<![\w\-/])(?P<name>{_GENE_SHAPE})")
+# "another DNA damage response gene", "a homologous recombination repair (HRR) gene mutation": a gene family.
+_FAMILY = re.compile(
+    r"\b(?:DNA[\s-]+damage[\s-]+(?:response|repair)|DDR|homologous[\s-]+recombination(?:[\s-]+repair)?|HRR)"
+    r"(?:\s*\([A-Z]+\))?(?:\s+pathway)?\s+genes?\b",
+    re.I,
+)
+_FAMILY_CHANGE = re.compile(r"\b(?:mutat|alteration|variant|deleterious|pathogenic|loss|deficien)", re.I)
+# Capitalised words of trial text that are no gene (tests, labs, scales, viruses, tracers of metabolism).
 _NOT_GENES = frozenset(
     "NSCLC SCLC TKI TKIS IHC FISH NGS PCR DNA RNA ECOG CNS HIV HBV HCV LVEF QTC FDA EMA WHO AJCC TNM RECIST MRI PET "
     "TPS CPS TMB MSI MMR HLA ADC AND NOT WITH ANY ALL THE CTDNA CFDNA ORR PFS DLT MTD RP2D SOC AGA AGAS LOF GOF "
-    "IIIA IIIB IIIC IVA IVB".split())
+    "IIIA IIIB IIIC IVA IVB ALT AST ANC ULN INR APTT GFR CRCL LDH FDG SPECT COVID SARS NOS AIDS HBSAG ECG EKG CTCAE "
+    "NCI CLIA CAP FFPE IRB WBC PLT HGB KPS".split())
+
+
+def _gene_like(name: str) -> bool:
+    """A symbol of gene shape that is no common word of trial text, no marker the vocabulary reads itself and no
+    family or short form of its genes ("RAS or RAF mutations", "EGFR, ALK, ROS, MET alterations")."""
+    return (name.upper() not in _NOT_GENES and not names_marker(normalise(name))
+            and not vocab.part_of_gene_name(name))
 
 
 def unknown_gene_asked(sentence: str) -> str | None:
     """The change of a gene-like name the sentence asks for, when the vocabulary knows no marker by it; else None."""
     for match in _SYMBOL.finditer(sentence):
-        name = match.group("name")
-        if name.upper() in _NOT_GENES or names_marker(normalise(name)):
-            continue
-        return f"{name}{match.group('rest')}"  # "SMO or PTCH1 mutation": the change the group asks for
+        listed = [match.group("name"), *_ANY_SYMBOL.findall(match.group("rest"))]
+        if all(_gene_like(name) for name in listed):  # a list with a known gene in it is the vocabulary's to read
+            return f"{match.group('name')}{match.group('rest')}"  # "SMO or PTCH1 mutation": the change asked for
     return None
+
+
+# "Patients with an ATM mutation must have received a PARP inhibitor": what carriers must also meet, not a change
+# asked of everyone.
+_CARRIER_MODAL = re.compile(
+    r"\b(?:patients|participants|subjects|people|individuals|those)\s+(?:with|whose|harbou?ring|carrying)\b"
+    r"[^.;]{0,200}?\b(?:must|should|shall|needs?\s+to|are\s+required\s+to)\b",
+    re.I,
+)
+
+
+def _condition_on_carriers(sentence: str, found: str) -> bool:
+    """Is the change named before the modal of a rule on its carriers?"""
+    modal = _CARRIER_MODAL.search(sentence)
+    if modal is None:
+        return False
+    symbol = _ANY_SYMBOL.search(found)
+    return 0 <= sentence.find(symbol.group(0) if symbol else found) < modal.end()
+
+
+def unknown_marker_asked(sentence: str) -> str | None:
+    """A tumour feature the sentence asks for that no profile lists: a change or result of a gene the vocabulary does
+    not know, a gene family's change, or a target's uptake on imaging. None when the sentence waives it (a test, a
+    sample, a permission, another cancer's way in)."""
+    found = unknown_gene_asked(sentence)
+    if found is None:
+        for pattern in (_CHANGE_OF, _RESULT):
+            for match in pattern.finditer(sentence):
+                name = match.group("name") or match.group("name2") if pattern is _RESULT else match.group("name")
+                if _gene_like(name):
+                    found = match.group(0).strip()
+                    break
+            if found:
+                break
+    if found is None and _FAMILY_CHANGE.search(sentence):
+        family = _FAMILY.search(sentence)
+        found = family.group(0) if family else None
+    if found is None:
+        uptake = _UPTAKE.search(sentence)
+        if uptake:
+            names = [m.group("name") for m in _ANY_SYMBOL.finditer(sentence) if _gene_like(m.group("name"))]
+            found = f"{names[0]} uptake on imaging" if names else None
+    if found is None or unlisted_waived(sentence) or _condition_on_carriers(sentence, found):
+        return None
+    return " ".join(found.split())

@@ -13,6 +13,7 @@ from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.biomarker import treated
 from trialmatch.criteria.rules.biomarker.histology import for_histology
+from trialmatch.criteria.rules.biomarker.if_treated import if_treated_verdict
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.profile_memo import memo_for
 from trialmatch.criteria.rules.reader import apply_scope
@@ -36,7 +37,9 @@ def alt_atom(atom: dict[str, Any], profile: Patient) -> str:
         skip = set(atom.get("except", ()))
         carried = found
         found, unsure = _outside_exception(gene, skip, found) if skip else (found, [])
-        answers = [_member(gene, kind, a, atom.get("within")) for a in found]
+        # an exon 20 insertion is activating where a ban says so (reading._ex20_activating_in_bans)
+        answers = [True if a == "ex20ins" and atom.get("ex20_activating")
+                   else _member(gene, kind, a, atom.get("within")) for a in found]
         if any(a is True for a in answers):
             if skip and not atom.get("beside") and _carries_excepted(gene, skip, carried):
                 # "an EGFR mutation other than in exon 19 or 21" beside a profile with exon 19 deletion and T790M:
@@ -267,6 +270,8 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause.get("scope"):
         # A rule on carriers of some genes ("Patients with EGFR mutation: ..."): binds only them.
         verdict = apply_scope(Finding(verdict), clause["scope"], profile).verdict
+    if clause.get("if_treated"):  # "... OR received gefitinib provided they have T790M": binds the treated only
+        verdict = if_treated_verdict(verdict, clause["if_treated"], profile)
     return verdict, answers
 
 

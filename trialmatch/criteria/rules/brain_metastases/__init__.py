@@ -373,9 +373,19 @@ def _defined(sentence: str, end: int) -> tuple[Verdict, Verdict, list[str]] | No
     return _most([o[0] for o in read]), _most([o[1] for o in read]), [w for o in read for w in o[2]]
 
 
+def _unbracketed(region: str) -> str:
+    """The region with the brackets of an aside that holds all of it blanked ("(patients with treated ones, or with
+    untreated ones < 1 cm, are eligible)"): its alternatives are the permission's own, not an aside's."""
+    opened = len(region) - len(region.lstrip())
+    close = region.rfind(")")
+    if not region[opened:opened + 1] == "(" or close <= opened or "(" in region[opened + 1:close]:
+        return region
+    return f"{region[:opened]} {region[opened + 1:close]} {region[close + 1:]}"
+
+
 def _alternatives(region: str) -> list[str]:
     """Split an exception into its alternatives at "or" that starts a new patient group."""
-    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), region)
+    flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), _unbracketed(region))
     cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
     if ";" in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
         cuts = sorted({*cuts, *(m.start() + 1 for m in phrases.PERMITTING_CLAUSE.finditer(flat)
@@ -722,6 +732,10 @@ def _mention_statements(
                 f"{sentence[end:]} {follow if all_listed else ''}"):
             return statements, last
         if must or phrases.CONDITION.search(after_text):
+            rest_of_criterion = _own_symptom_group(rest_of_criterion, asymptomatic,
+                                                   _symptomatic_subject(before, after_text))
+            if permits and subject == "any" and phrases.PERMITTED_UNTREATED.match(after_text):
+                subject = "active"  # "... are allowed without prior local treatment": untreated ones are let in
             made = _conditional(sentence, rest_of_criterion, subject, permits, asymptomatic)
             if relative and made["active"] == E:
                 made["active"] = U  # untreated ones are neither named nor let in: a question
@@ -735,6 +749,9 @@ def _mention_statements(
                 # previously treated"): a condition it does not spell out is the exclusion's to settle.
                 for state in ("none", "treated_stable", "active"):
                     made[state] = E if made[state] == U else made[state]
+            if subject == "treated" and made["treated_stable"] == E and _size_or_count_limit(sentence[end:]):
+                # "Treated brain metastases are eligible only if all lesions are <= 1 cm": a limit no profile gives
+                made["treated_stable"] = U
             statements.append(made)
         elif permits and not exception and (made_by_subject := _qualified_permission(
                 sentence, before, sentence[max(0, start - 70):end + 20], _relative_subject(subject, after_text))):
@@ -798,11 +815,18 @@ def _mention_statements(
     # (A phase is not a group defined by its patients: "Phase 1: patients with brain metastases ..." sets a rule.)
     cohort_requires = (criterion.scope is not None and criterion.scope.kind not in ("condition", "phase")
                        and bool(phrases.WITH_BEFORE.search(sentence[max(0, start - 60):start])))
-    requires = (header_requires or parent_requires or cohort_requires or phrases.MUST_HAVE.search(sentence[:start])
+    # "New or enlarging brain metastases", "Radiographic CNS progression (new or growing brain metastases, ...)" as
+    # a bullet of its own: the trial is for those, whoever else it may take.
+    active_subject = index == 0 and not alternative and criterion.depth == 0 and _active_subject(sentence, start, end)
+    requires = (header_requires or parent_requires or cohort_requires or active_subject
+                or phrases.MUST_HAVE.search(sentence[:start])
                 or _documented(sentence, start, end) or _lay_requirement(sentence, start)
                 or _origin_requirement(sentence, start, end))
     if requires and not phrases.IF_ANY.search(sentence):  # "..., if present" is a condition, not a requirement
-        return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
+        made = _requirement(sentence, before, _after_window(sentence, end), sentence[end:])
+        if active_subject and made["active"] == E and _sized(_own_clause(sentence, end)):
+            made["active"] = U  # "Untreated brain metastases >= 5 mm": whether an active one is that large
+        return [made], last
     statement = _statement("conditional", sentence, E, X, X)
     _loosen(statement, sentence)
     if head_requires and index == 0:
@@ -818,23 +842,81 @@ def _mention_statements(
     return [statement], last
 
 
+def _own_symptom_group(conditions: str, asymptomatic: bool, symptomatic: bool) -> str:
+    """A permission's conditions up to a clause about the other symptom state's metastases ("Asymptomatic brain
+    metastases are allowed untreated; symptomatic ones must be treated and stable"): that clause binds only them, so
+    an untreated metastasis of unstated symptoms stays a question, not out."""
+    for clause in phrases.SYMPTOM_GROUP_CLAUSE.finditer(conditions):
+        other_asymptomatic = clause.group("state").lower().lstrip().startswith(("a", "non"))
+        if (asymptomatic and not other_asymptomatic) or (symptomatic and other_asymptomatic):
+            return conditions[:clause.start()]
+    return conditions
+
+
+_LIMIT = re.compile(
+    r"(?:[<≤]=?|\b(?:up\s+to|no\s+(?:more|larger|greater|bigger)\s+than|not\s+(?:more|larger|greater)\s+than|at\s+most"
+    r"|smaller\s+than|less\s+than|under|maximum\s+of|a\s+maximum\s+of|fewer\s+than))\s*\d+(?:\.\d+)?\s*"
+    r"(?:cm|mm|centimet\w*|millimet\w*|(?:brain\s+|cns\s+)?(?:lesions?|metastases|metastasis)\b)"
+    r"|\b(?:no|none\s+of\s+the)\s+(?:lesions?|metastas[ie]s)\s+(?:exceeds?|larger\s+than|greater\s+than|over)\s*"
+    r"\d+(?:\.\d+)?\s*(?:cm|mm)\b",
+    re.I,
+)
+
+
+def _size_or_count_limit(conditions: str) -> bool:
+    """A size or count the permitted metastases must keep within ("all lesions <= 1 cm", "up to 3 lesions")."""
+    return bool(_LIMIT.search(conditions))
+
+
+def _own_clause(sentence: str, end: int) -> str:
+    """The mention's own words after it, up to the first comma, semicolon or aside."""
+    return re.split(r"[,;(]", sentence[end:], maxsplit=1)[0]
+
+
+def _sized(words: str) -> bool:
+    """A measured size in the mention's own words ("untreated brain metastases >= 5 mm")."""
+    return bool(phrases.MEASURED_SIZE.search(words) or re.search(r"[<>≤≥]=?\s*\d|\bup to \d", words))
+
+
+def _active_subject(sentence: str, start: int, end: int) -> bool:
+    """A bare inclusion whose subject is brain metastases in an active state ("New or enlarging brain metastases",
+    "Patients with progressing CNS metastases"): the trial is for them. Not when the mention's own words read as
+    the terms of a permitted kind ("Untreated brain metastases not requiring urgent local treatment")."""
+    if not phrases.ACTIVE_SUBJECT_LEAD.match(sentence, 0, start):
+        return False
+    own = _own_clause(sentence, end)
+    return not (phrases.FITS_TREATED_STABLE.search(own) or phrases.ASYMPTOMATIC.search(sentence))
+
+
 def _verb_side(after: str) -> str:
     """What follows a mention, without another CNS condition joined to it as one more subject of the same verb
     ("... brain metastases and/or asymptomatic leptomeningeal disease are eligible"): the verb is the mention's too."""
+    after = _past_own_relative(after)
     joined = phrases.CONJOINED_CNS.match(after)
     return after[joined.end():][:160] if joined else after[:160]
+
+
+def _past_own_relative(after: str) -> str:
+    """What follows the mention's own short relative clause ("that are < 1 cm"), when a second group joined by "or"
+    comes next; else all of it."""
+    relative = phrases.LEADING_RELATIVE.match(after)
+    if relative and phrases.CONJOINED_CNS.match(after[relative.end():]):
+        return after[relative.end():]
+    return after
 
 
 def _joined_group(after: str) -> str:
     """The words of a second group of brain metastases joined to the mention by "or" ("... CNS metastases or with
     previously treated brain metastases may participate" gives "with previously treated"), else ""."""
+    after = _past_own_relative(after)
     joined = phrases.CONJOINED_CNS.match(after)
     if not joined:
         return ""
     # "asymptomatic brain metastases, or (with) brain metastases that are stable after treatment, may enrol": the
     # second group's own relative clause, up to the shared verb, says whom it names as words before it would.
-    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if joined.group("group") is not None else None
-    return f"{joined.group('group') or ''} {relative.group('words') if relative else ''}".strip()
+    group = joined.group("group") if joined.group("group") is not None else joined.group("bare")
+    relative = phrases.JOINED_RELATIVE.match(after, joined.end()) if group is not None else None
+    return f"{group or ''} {relative.group('words') if relative else ''}".strip()
 
 
 def _either_subject(subject: str, before: str, joined: str) -> str:
@@ -959,16 +1041,30 @@ _ORIGIN_CLAUSE = re.compile(
     r"|^\s*(?:that\s+(?:arise|originate)s?\s+|arising\s+|originating\s+)?from\b[^;.()]*$",
     re.I)
 _ADVERB_PAIR = re.compile(r"\w+ly\s*$", re.I)
+# "... while on alectinib, brigatinib or ceritinib": the "or" ends a list of the drugs the progression came on.
+_THERAPY_LIST = re.compile(
+    r"\b(?:while\s+(?:on|receiving|taking)|on\s+treatment\s+with|(?:during|despite)(?:\s+(?:treatment|therapy)\s+with)?)"
+    r"\s+(?:[\w-]+\s*,\s*){0,5}[\w-]+\s*,?\s*$",
+    re.I)
+# ... and the list's last item: a name of a word or two, then the clause goes on or ends ("or ceritinib, with ...").
+_LAST_DRUG = re.compile(
+    r"(?!(?:[\w-]+\s+)?(?:disease|lesions?|metasta\w*|lepto\w*|meningeal|carcinomatosis|involvement|tumou?rs?|cancer)\b)"
+    r"[\w-]+(?:\s+[\w-]+)?\s*(?:[,;.)]|$|\s+(?:with|while|and|after|before|for|in)\b)", re.I)
 
 
 def _modifier_pair(flat: str, mention_end: int, way: re.Match[str]) -> bool:
     """The "or" joins two words of one phrase ("histologically or cytologically confirmed"), or sits in the
     clause naming where the metastases come from ("from a primary or metastatic NSCLC"): no other way in."""
+    between = flat[mention_end:way.start()]
+    if _THERAPY_LIST.search(between) and _LAST_DRUG.match(flat, way.end()):
+        return True  # "progression while on alectinib, brigatinib or ceritinib": which drug, not another way in
     if "," in way.group(0):
         return False  # ", or ...": a new alternative
-    if _ADVERB_PAIR.search(flat[mention_end:way.start()]) and re.match(r"\w+ly\b", flat[way.end():], re.I):
+    if _ADVERB_PAIR.search(between) and re.match(r"\w+ly\b", flat[way.end():], re.I):
         return True
-    return bool(_ORIGIN_CLAUSE.match(flat[mention_end:way.start()]))
+    # (the origin clause may follow other words of the mention's: "2 - 10 brain lesions per MRI, confirmed by
+    # MRI, from a confirmed primary or metastatic NSCLC tumour")
+    return bool(_ORIGIN_CLAUSE.match(between) or _ORIGIN_CLAUSE.match(between[between.rfind(",") + 1:]))
 
 
 def _other_way_in(criterion: Criterion, statements: list[dict[str, Any]]) -> None:
@@ -1147,6 +1243,34 @@ def _lesion_requirement(criterion: Criterion, sentence: str) -> list[dict[str, A
     statement = _statement("requires_lesions", sentence, X, U, U)
     statement["one_lesion"] = bool(phrases.ONE_LESION.match(found.group(0)))
     return [statement]
+
+
+def _progression_requirement(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
+    """ "Radiographic CNS progression with at least one measurable lesion" as an inclusion of its own: the trial is for
+    brain disease that is progressing; a patient without brain metastases, or with treated, stable ones, is out."""
+    if criterion.section != "inclusion" or criterion.depth or not phrases.CNS_PROGRESSION_LEAD.match(sentence):
+        return []
+    if phrases.IF_ANY.search(sentence) or phrases.PERMIT_AFTER.search(sentence) or phrases.CONDITION.search(
+            sentence, 0, 80):
+        return []
+    return [_statement("requires_active", sentence, X, X, E)]
+
+
+def _no_disease_on_brain_imaging(criterion: Criterion, sentence: str) -> list[dict[str, Any]]:
+    """ "Has no evidence of disease, including no new lesions on chest CT and brain imaging" as an inclusion: no
+    brain metastases may show. Active ones are out; treated, stable ones may or may not count as disease left (a
+    question); a patient not imaged is a question."""
+    if criterion.section != "inclusion" or phrases.BRAIN_METS.search(sentence):
+        return []
+    found = phrases.NO_EVIDENCE_OF_DISEASE.search(sentence)
+    if found is None or phrases.IF_ANY.search(sentence) or phrases.LESION_CONDITION.search(sentence, 0, found.start()):
+        return []
+    if _LATER_MODAL.search(sentence, found.end()):
+        return []  # "Patients with no evidence of disease on CT must have a brain MRI": a scan for them, not a limit
+    return [_statement("no_disease", sentence, E, U, X)]
+
+
+_LATER_MODAL = re.compile(r"\b(?:must|should|will|shall|(?:is|are)\s+required|needs?\s+to|may)\b", re.I)
 
 
 def _recording_rule(after: str) -> bool:
@@ -1743,6 +1867,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             statements.extend(_lepto_statements(
                 criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
             statements.extend(_lesion_requirement(criterion, sentence))
+            if phrases.BRAIN_IMAGING.search(sentence):
+                statements.extend(_no_disease_on_brain_imaging(criterion, sentence))
+            if index == 0 and "rogress" in sentence:
+                statements.extend(_progression_requirement(criterion, sentence))
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
                     criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
                 statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
@@ -1856,6 +1984,7 @@ _RULE = {
     "prior_treatment": "limits earlier treatment of brain metastases",
     "alternatives": "accepts patients who meet one of several conditions on brain metastases",
     "garbled": "words brain or CNS metastases in a way that is not clear",
+    "no_disease": "asks for no evidence of disease, brain imaging included",
 }
 
 

@@ -133,7 +133,38 @@ CONJOINED_CNS = guarded(
     # "with asymptomatic CNS metastases or with previously treated brain metastases may participate": a second group
     # of brain metastases joined by "or", one more subject of the same verb (JOINED_GROUP reads whom it names).
     rf"|^\s*,?\s*(?:and/or|or)\s+(?P<group>(?:(?!(?:are|is|was|were|may|can|could|must|should|will|shall|that|which"
-    rf"|who|if|unless)\b)[\w-]+,?\s+){{0,4}}?){SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:metasta\w*|mets|lesions?)\b",
+    rf"|who|if|unless)\b)[\w-]+,?\s+){{0,4}}?){SITE}(?:\s*\([^()]{{1,12}}\))?\s+(?:metasta\w*|mets|lesions?)\b"
+    # "Patients with treated, stable brain metastases, or with untreated asymptomatic lesions < 2 cm, may be eligible":
+    # the second group names its lesions by a bare noun, the site of the first; never another organ's ("or liver
+    # lesions") nor lesions placed elsewhere ("or lesions in the spine").
+    rf"|^\s*,?\s*(?:and/or|or)\s+(?P<bare>(?:(?!(?:are|is|was|were|may|can|could|must|should|will|shall|that|which"
+    rf"|who|if|unless|other|extra-?cranial|{_NEURO_SITE})\b)[\w-]+,?\s+){{0,4}}?)(?:lesions?|ones)\b"
+    r"(?!\s+(?:in|of|at|on|outside|elsewhere)\b)",
+    re.I,
+)
+# "Asymptomatic brain metastases are allowed without local treatment; symptomatic ones must be treated and stable":
+# a clause after a semicolon whose subject is the other symptom state's metastases sets that group's own terms, never
+# a condition of the first group's permission.
+SYMPTOM_GROUP_CLAUSE = re.compile(
+    r";\s*(?:(?:but|while|whereas|and)\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+    r"(?P<state>(?:neurologic(?:al)?ly\s+|clinically\s+)?(?:a|non-?)?symptomatic)\s+"
+    rf"(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones|disease)\b",
+    re.I,
+)
+# "Asymptomatic brain metastases are allowed without prior local treatment", "... are permitted untreated": the state
+# after the verb says how they may join (untreated), the subject of the permission, not a condition treated ones fail.
+PERMITTED_UNTREATED = re.compile(
+    r"^\s*,?\s*(?:are|is|will\s+be|may\s+be|can\s+be|be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|eligible|acceptable|enrolled|included)\s+(?:(?:even\s+)?(?:while|when|if)\s+)?"
+    r"(?:untreated|without\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:local\s+)?(?:treatment|therapy|radiotherapy"
+    r"|radiation|irradiation|surgery|intervention))\b",
+    re.I,
+)
+# "untreated CNS metastases that are < 1 cm, or with previously treated brain metastases ..., are eligible": the first
+# group's own short relative clause of states or size, before a second group joined by "or".
+LEADING_RELATIVE = re.compile(
+    r"^\s*,?\s*(?:that|which)\s+(?:are|is|measure|remain)\s+(?:\d+\.\d+|[^,;.:()]){1,40}?"
+    r"(?=\s*,?\s*(?:and/or|or)\s)",
     re.I,
 )
 # "... or brain metastases that are stable after treatment, may participate": the joined group's relative clause, up to
@@ -415,8 +446,10 @@ PERMIT_AFTER = re.compile(
     # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
     # a relative clause of the mention's own, with no turn ("unless", "but") or another group in it.
     # (a size may come first: "untreated brain metastases <= 1 cm that need no local therapy may be enrolled")
-    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*(?=that|which))?"
-    r"(?:that|which|have|has|had|were|was|are|is|remain\w*)\b"
+    # ("... who are clinically stable and off steroids for 2 weeks may be eligible": the patients' clause, the same)
+    r"|^\s{0,2}(?:(?:[<>≤≥]=?|up\s+to|smaller\s+than|less\s+than)\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*"
+    r"(?=that|which))?"
+    r"(?:that|which|who|have|has|had|were|was|are|is|remain\w*)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
     r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
     r"|take\s+part|join|included|eligible|allowed|permitted)\b"
@@ -659,7 +692,8 @@ STATUS_AFTER_OR = re.compile(
     r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?"
     r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
-    r"|those|who|if)\b)"
+    # ("or with resected ones", "or with new asymptomatic lesions")
+    r"|those|who|if|irradiated|resected|(?:new|small)\s+(?:untreated|asymptomatic))\b)"
     # "asymptomatic CNS metastases or CNS metastases treated with radiation that are clinically stable": the site said
     # again with its own state opens a second group.
     r"|\bor (?=(?:brain|cns|central nervous system|intracranial|cerebral)\s+"
@@ -849,6 +883,40 @@ ANY_SITE_LESION = re.compile(
     re.I,
 )
 # Asked first of BRAIN_LESION_COUNT: every match of it names a site too.
+# What a bare inclusion may say before brain metastases that makes them its subject in an active state: "New or
+# enlarging brain metastases", "Patients with progressing CNS metastases", "Radiographic CNS progression (new or
+# growing brain metastases, ...": the trial is for them (a requirement), not one permitted kind.
+_RADIOGRAPHIC = (r"(?:radiographic\w*|radiological\w*|documented|confirmed|mri-?(?:confirmed|documented)"
+                 r"|imaging-?confirmed)")
+_CNS_PROGRESSION = (rf"(?:{_RADIOGRAPHIC}\s+)?(?:evidence\s+of\s+)?(?:isolated\s+)?(?:cns|intra-?cranial|brain)"
+                    r"(?:-only)?\s+(?:progression|progressive\s+disease|relapse)")
+_ACTIVE_STATE = r"(?:new|newly\s+diagnosed|enlarging|growing|untreated|progressing|progressive|recurrent|active)"
+ACTIVE_SUBJECT_LEAD = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having|who\s+have)\s+)?"
+    rf"(?:{_CNS_PROGRESSION}\s*(?:\(\s*|:\s*|,\s*|with\s+|defined\s+as\s+))?(?:{_RADIOGRAPHIC}\s+)?"
+    rf"{_ACTIVE_STATE}(?:\s*,\s*(?:and/or\s+|or\s+)?{_ACTIVE_STATE}|\s+(?:and/or|or|and)\s+{_ACTIVE_STATE}){{0,3}}"
+    r"\s+(?:(?:measurable|parenchymal|intra-?parenchymal)\s+)?$",
+    re.I,
+)
+# "Radiographic CNS progression with at least one measurable lesion", "Isolated intracranial progression on
+# osimertinib": a bullet opening with progression in the brain asks for brain disease that is progressing.
+CNS_PROGRESSION_LEAD = re.compile(
+    rf"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|having|who\s+have)\s+)?(?:a\s+)?{_CNS_PROGRESSION}\b",
+    re.I,
+)
+# "Has no evidence of disease (NED), including no new lesions on chest CT and brain imaging": an inclusion asking for
+# no disease left anywhere, brain imaging named among the places looked at.
+NO_EVIDENCE_OF_DISEASE = re.compile(
+    r"\b(?:no\s+(?:radiolog\w*\s+|radiographic\w*\s+|clinical\s+)?evidence\s+of\s+(?:any\s+)?"
+    r"(?:residual\s+|recurrent\s+|active\s+)?(?:disease|recurrence|relapse|cancer|malignancy)"
+    r"|NED\b|disease[- ]free|free\s+(?:of|from)\s+(?:any\s+)?(?:disease|recurrence)|no\s+new\s+lesions?)",
+    re.I,
+)
+BRAIN_IMAGING = guarded(
+    r"\b(?:brain|head|cranial|cerebral)\s+(?:MRI|MR|CT|imaging|scans?)\b"
+    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b",
+    re.I,
+)
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
 # "For patients with brain metastases, at least one must be measurable", "if present": a condition, not a need.
 LESION_CONDITION = re.compile(

@@ -4,13 +4,17 @@ small cell lung cancer only, or another cancer only?"""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
-from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, sentences, vocab
+from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, without_bans
+from trialmatch.criteria.rules.disease.lists import FLAT_ITEMS as _FLAT_ITEMS
+from trialmatch.criteria.rules.disease.lists import list_items
+from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
-from trialmatch.criteria.text import TrialText, quote
+from trialmatch.criteria.text import Criterion, TrialText, quote
 
 # "NSCLC with transformation to small cell": an SCLC trial's door for one kind of NSCLC, not for NSCLC.
 _TRANSFORMED = guarded(r"\btransform\w*", re.I)
@@ -197,7 +201,11 @@ def _only_other_cancers(sentence: str) -> bool:
     prostate cancer on hormone therapy is allowed", not "any cancer excluding non-melanoma skin cancer"."""
     if not _other_cancer(sentence) or _LEFT_OUT_WORD.search(sentence) or _PERMITTED.search(sentence):
         return False
-    rest = mask(sentence, vocab()["other_cancers"])
+    # Organ cancers first: "head and neck squamous cell carcinoma" is one name, not "head and neck" and a bare one.
+    rest = sentence
+    for start, end in _organ_cancers(rest):
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    rest = mask(rest, vocab()["other_cancers"])
     for start, end in _organ_cancers(rest):
         rest = rest[:start] + " " * (end - start) + rest[end:]
     return not _BARE_CANCER.search(rest)
@@ -222,6 +230,10 @@ _OPEN_LIST = guarded(
 )
 
 
+# "any of these tumour types:", "one of the following": which of a closed list, not an open door ("any tumour").
+_ONE_OF = re.compile(r"\b(?:any|one|either)\s+of\s+(?:these|those|the\s+following|the\s+below)\b", re.I)
+
+
 def _closed_list(text: TrialText, sources: list[str]) -> str:
     """An inclusion sentence for everyone that lists the cancers taken, none of them lung cancer ("Histologically
     confirmed melanoma, renal cell carcinoma or urothelial carcinoma"), in a trial that names the lung nowhere
@@ -238,7 +250,7 @@ def _closed_list(text: TrialText, sources: list[str]) -> str:
             listed = _CLOSED_INTRO.search(sentence)
             if v["basket"].search(sentence) and not listed:
                 return ""  # "advanced solid tumour for which no standard therapy exists": open to NSCLC
-            if closed or _OPEN_LIST.search(sentence) or _HISTORY.search(sentence):
+            if closed or _OPEN_LIST.search(_ONE_OF.sub(" ", sentence)) or _HISTORY.search(sentence):
                 continue
             if listed and not _LEFT_OUT_WORD.search(sentence) and (
                     _other_cancer(sentence) or v["other_organs"].search(sentence)):
@@ -246,6 +258,59 @@ def _closed_list(text: TrialText, sources: list[str]) -> str:
             elif _DIAGNOSIS.search(sentence) and not v["basket"].search(sentence) and _only_other_cancers(sentence):
                 closed = sentence  # "histologically confirmed melanoma, renal cell carcinoma or urothelial carcinoma"
     return closed
+
+
+# A lead-in whose items are the cancers taken: "Histologically confirmed advanced cancer:", "one of the following
+# tumour types:" (not a condition's or a history's: those name what someone had, or a subgroup).
+_ITEMS_LEAD = guarded(r"(?:\b(?:cancers?|tumou?rs?|malignanc(?:y|ies)|carcinomas?|neoplasms?|types?|histolog(?:y|ies)"
+                      r"|indications?|cohorts?|diseases?)|\bone of the following)\W*:\s*$", re.I)
+# An open door the list would not close: a dose-escalation part of any tumour, an agnostic or basket sentence.
+_ESCALATION = guarded(r"\b(?:escalation|dose[\s-]finding|all[\s-]comers)\b", re.I)
+
+
+def _group_items(text: TrialText) -> tuple[list[str], list[int]]:
+    """The disease sentences of the trial's listed groups or items: "Cohort 1: metastatic colorectal cancer" (the
+    group label cut off), or the items under a lead-in "Histologically confirmed cancer of one of the following
+    types:"; and the positions, among the inclusions, of the criteria they come from (one bullet may hold several
+    criteria, so its index is no name)."""
+    items: list[str] = []
+    used: set[int] = set()
+    criteria = list(text.inclusion)
+    for position, criterion in enumerate(criteria):
+        if position in used:
+            continue
+        label = _PART_LABEL.match(criterion.text)
+        if label:
+            items.append(criterion.text[label.end():])
+            used.add(position)
+        elif _ITEMS_LEAD.search(criterion.text) and not _HISTORY.search(criterion.text):
+            for offset, item in enumerate(list_items(criteria, position), start=position + 1):
+                if not _BARE_CANCER.search(item.text) and not _other_cancer(item.text):
+                    break  # a flat list ends where the bullets stop naming cancers ("ECOG 0-1")
+                if not _PART_LABEL.match(item.text):  # a labelled item is read as a group above
+                    items.append(item.text)
+                    used.add(offset)
+    return items, sorted(used)
+
+
+def _listed_groups(text: TrialText, sources: list[str]) -> str:
+    """Every group or listed item of the inclusions names another cancer, and nothing else ("Cohort 1: HER2-positive
+    gastric cancer", "Cohort 2: ovarian cancer", "Cohort 3: urothelial carcinoma"), in a trial that names the lung
+    nowhere and has no sentence for everyone open to any tumour: the groups are the cancers taken. The first group's
+    sentence, or ""."""
+    v = vocab()
+    if _lung_named(sources):
+        return ""
+    items, used = _group_items(text)
+    if len(items) < 2 or not all(_only_other_cancers(item) and not _OPEN_LIST.search(item) for item in items):
+        return ""
+    for position, criterion in enumerate(text.inclusion):
+        if position in used or criterion.text.rstrip().endswith(":"):
+            continue
+        for sentence in criterion.sentences():
+            if v["basket"].search(sentence) or _AGNOSTIC.search(sentence) or _ESCALATION.search(sentence):
+                return ""  # "Dose escalation: any advanced solid tumour": open to NSCLC
+    return items[0]
 
 
 # A neuroendocrine cancer "of the lung" ("neuroendocrine lung cancer") is not lung cancer in the sense of NSCLC.
@@ -413,11 +478,28 @@ def _without_components(sentence: str) -> str:
 
 def _small_cell_named(sentence: str) -> bool:
     """Small cell lung cancer named as a cancer the sentence is about, not left out ("any primary malignancy, except
-    for small cell carcinoma, germ cell tumour or lymphoma": every other cancer is taken)."""
+    for small cell carcinoma, germ cell tumour or lymphoma": every other cancer is taken), or asked for by its own
+    stage ("Extensive-stage disease per VA staging")."""
     found = vocab()["sclc"].search(sentence)
     if found is None:
-        return False
+        return _small_cell_stage_asked(sentence)
     return not _LEFT_OUT_BEFORE_SC.search(sentence, max(0, found.start() - 60), found.start())
+
+
+# "Extensive-stage disease (VA staging)", "limited-stage disease": the Veterans Administration stages, which only
+# small cell lung cancer is given.
+_SCLC_STAGE_DISEASE = guarded(r"\b(?:extensive|limited)[\s-]+stage\s+(?:disease|\((?:ES|LS|ED|LD|VA)\b)"
+                              r"|\b(?:extensive|limited)[\s-]+disease\s+(?:\(?VA\b|\(?ED\b|\(?LD\b)", re.I)
+
+
+def _small_cell_stage_asked(sentence: str) -> bool:
+    """The sentence asks for extensive- or limited-stage disease, not as a treatment's or history's ("no prior
+    therapy for extensive-stage disease"), and names no other cancer."""
+    found = _SCLC_STAGE_DISEASE.search(sentence)
+    if found is None or _NOT_ASKED_BEFORE.search(sentence, 0, found.start()):
+        return False
+    rest = mask(sentence, _SCLC_STAGE)  # ("extensive-stage" is among the other cancers' names, as SCLC's)
+    return not (vocab()["nsclc"].search(rest) or _other_cancer(rest) or vocab()["basket"].search(rest))
 
 
 # "except (for)", "excluding", "other than", "but not": the small cell cancer after it is the one left out.
@@ -520,6 +602,48 @@ def _tumour_agnostic(text: TrialText) -> str:
     return ""
 
 
+def _lead_of(criteria: Sequence[Criterion], position: int) -> str:
+    """The lead-in an item of a list speaks for: its parent bullet, or the nearest flat bullet ending with a colon a
+    few bullets before ("History of the following within 5 years:" then "NSCLC"), or ""."""
+    criterion = criteria[position]
+    return criterion.parent or next((c.text for c in reversed(criteria[max(0, position - _FLAT_ITEMS):position])
+                                     if c.text.rstrip().endswith(":")), "")
+
+
+def _inclusion_without_bans(text: TrialText) -> tuple[list[str], str]:
+    """The inclusion sentences, each with any clause that shuts NSCLC out as a tumour type blanked ("Rare solid
+    tumour. Common histologies are not eligible: NSCLC, breast, colorectal", or a bare "NSCLC" under "The following
+    tumour types are not eligible:"), and the first sentence holding one."""
+    out: list[str] = []
+    banned = ""
+    for position, criterion in enumerate(text.inclusion):
+        everyone = not one_group(criterion) and not other_disease(criterion)
+        lead = _lead_of(text.inclusion, position) if everyone else ""
+        under_ban = bool(lead) and ban_lead(lead, shut=True)
+        for sentence in criterion.sentences():
+            if everyone and banned_clause(sentence, exclusion=under_ban):
+                banned = banned or sentence
+                sentence = " " * len(sentence) if under_ban else without_bans(sentence)
+            out.append(sentence)
+    return out, banned
+
+
+def _banned_by_exclusion(text: TrialText) -> str:
+    """An exclusion, for everyone, that is only a list of cancers naming NSCLC ("Non-small cell lung cancer or breast
+    cancer (enrolled in separate studies)", "Patients with NSCLC are not eligible"), or ""."""
+    exclusion = text.exclusion
+    for position, criterion in enumerate(exclusion):
+        if one_group(criterion) or other_disease(criterion) or criterion.purpose is not None:
+            continue
+        lead = _lead_of(exclusion, position)
+        if lead and not ban_lead(lead):
+            continue  # an item of a history, a part's or a condition's list
+        for sentence in criterion.sentences():
+            if banned_clause(sentence, exclusion=True):
+                return sentence
+    return ""
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -533,7 +657,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         if small_cell_only:
             return small_cell_only
     header = [text.title, *text.conditions, *text.keywords]
-    inclusion = sentences(text, "inclusion")
+    inclusion, banned = _inclusion_without_bans(text)
     sources = [*header, *inclusion]
     nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
     left_out = ""  # "solid tumours other than lung cancer"
@@ -550,8 +674,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
             lung_named = v["lung_cancer"].search(mask(sentence, v["sclc"]))
             if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
-    if left_out and not nsclc and not _lung_cancer_taken(sources):
-        return _rule(EXCLUDED, left_out, "cancers other than lung cancer")
+    banned = banned or _banned_by_exclusion(text)
+    if (left_out or banned) and not nsclc and not _lung_cancer_taken(sources):
+        return _rule(EXCLUDED, left_out or banned, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
     generic = [s for s in sources if v["lung_cancer"].search(mask(_general_lung_words(s), v["other_cancers"]))
@@ -579,7 +704,7 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     agnostic = _tumour_agnostic(text)
     if agnostic:
         return _rule(ELIGIBLE, agnostic)  # "a locally advanced or metastatic malignancy with an NTRK fusion"
-    closed = _closed_list(text, sources)
+    closed = _closed_list(text, sources) or _listed_groups(text, sources)
     if closed:
         return _rule(EXCLUDED, closed, "the cancers listed", _neuroendocrine([closed]))
     if basket:

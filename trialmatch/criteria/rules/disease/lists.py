@@ -35,7 +35,7 @@ _EVERYONE = re.compile(
     r"(?:(?:are|is|will\s+be|shall\s+be|must\s+be|may\s+be|to\s+be)\s+)?\W*$",
     re.I,
 )
-_FLAT_ITEMS = 6  # "provided 1 of the following:" then EGFR, "2 of 3 factors:", female, never smoked, histology
+FLAT_ITEMS = 6  # "provided 1 of the following:" then EGFR, "2 of 3 factors:", female, never smoked, histology
 
 
 def _lead_kind(text: str) -> str | None:
@@ -63,10 +63,15 @@ def _items(criteria: list[Criterion], position: int) -> list[Criterion]:
             break
         if criterion.depth == head.depth:
             flat += 1
-            if flat > _FLAT_ITEMS or (flat == 1 and items and len(items) > 1):
+            if flat > FLAT_ITEMS or (flat == 1 and items and len(items) > 1):
                 break  # after sub-bullets, the next bullet at the head's level is a criterion of its own
         items.append(criterion)
     return items
+
+
+def list_items(criteria: list[Criterion], position: int) -> list[Criterion]:
+    """The items of the list criteria[position] leads in: its sub-bullets, or the next few flat bullets."""
+    return _items(criteria, position)
 
 
 def listed_ways_in(text: TrialText, names_it: Callable[[str], bool]) -> set[int]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD
+from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD, BEAR_VERBS, CANNOT_HAVE
 
 Cue = Literal["neg", "req", "past", "fut"]
 
@@ -599,6 +599,16 @@ def exhausted(norm: str) -> bool:
                 after and _joined_by_or(norm[end:after.start()], False)):
             return False
     return True
+
+
+# The way in said with a substitute, not an escape: "(patients ineligible for cisplatin may receive carboplatin)" still
+# asks for the platinum the sentence names; only the drug changes.
+_SUBSTITUTE = (r"(?![^.;()]{0,60}?\b(?:may|can|could|should|will|must)\s+(?:instead\s+)?(?:have\s+)?(?:be\s+)?"
+               r"(?:receiv|treat|given|us|substitut|switch))")
+# Not "(stage IIIB) not amenable to curative therapy / combined modality treatment, or metastatic": unfit for a
+# curative or local treatment, which describes the disease (its stage), not a way around the systemic one.
+_NOT_LOCAL = (r"(?!\s+(?:[\w-]+\s+){0,2}?(?:curative|definitive|radical|local\w*|locoregional|combined[\s-]modality"
+              r"|multi-?modal\w*|surg\w*|resect\w*|operat\w*|radi\w*|chemo-?radi\w*|transplant\w*|ablat\w*)\b)")
 # An alternative to earlier standard therapy that an untreated patient may meet: refusing it, or not being
 # a candidate for it. With one, "progressed on standard therapy" is a question for an untreated patient.
 STANDARD_ALTERNATIVE = guarded(
@@ -608,9 +618,16 @@ STANDARD_ALTERNATIVE = guarded(
     # "or no therapies available": nothing at all said available (not "no standard therapy": standard first-line
     # therapy always exists), which a patient without access to it may meet.
     r"|no\s+(?:other\s+|further\s+)?(?:therap(?:y|ies)|treatments?)\s+(?:(?:is|are)\s+)?available)\b"
+    # ... and every wording of the shared vocabulary ("not amenable to", "not considered a candidate for").
+    rf"|\b{CANNOT_HAVE}{_NOT_LOCAL}{_SUBSTITUTE}"
 )
 # Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
-_BEAR_VERBS = r"tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept|be treated"
+_BEAR_VERBS = BEAR_VERBS
+# "or who are ineligible for standard therapy", "or, in the investigator's opinion, not a candidate for it", "or not
+# amenable to X", "(or who rejected X)": a way in for those who cannot or will not have the treatment (the shared
+# vocabulary), a few words after the "or"; and the same said first ("not candidates for, or progressed on, X").
+_OR_CANNOT_HAVE = (rf"\bor\b[^.;]{{0,40}}?\b{CANNOT_HAVE}{_NOT_LOCAL}{_SUBSTITUTE}"
+                   rf"|\b{CANNOT_HAVE}{_NOT_LOCAL}{_SUBSTITUTE}[^.;]{{0,80}}?\bor\b")
 OPEN_ALTERNATIVE = guarded(
     # "or intolerant to" still means the treatment was had; "or refused it" means it was not.
     # (Not "or for which no standard therapy exists": see NO_STANDARD.)
@@ -637,6 +654,7 @@ OPEN_ALTERNATIVE = guarded(
     rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
     # "or osimertinib is not reimbursed" (said "cannot be received" by access_as_availability).
     r"|\bor\b[^.;]{0,40}?\bcannot be received\b"
+    rf"|{_OR_CANNOT_HAVE}"
 )
 # Exposure words: a requirement read only from them ("at least 3 weeks since prior chemotherapy") is a
 # washout when the sentence gives a time window.

@@ -19,6 +19,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.cues import strip_parens
 from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, genes_in
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions
+from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
 
 # Genes beyond DRIVER_GENES that "an actionable alteration" may mean (zenocutuzumab for NRG1 fusions): with no
 # approved-drug entry below, a rule on every driver is a question for their carriers.
@@ -86,6 +87,8 @@ _REFUSAL = re.compile(
     r"\b(?:refus\w*|declin\w*|reject\w*|ineligible|unsuitable|unwilling|unless|if|where|when"
     r"|not\s+(?:be(?:ing)?\s+)?(?:an?\s+)?"
     r"(?:suitable|eligible|candidates?|appropriate)|investigator|deemed|judg\w*|may)\b"
+    # The shared vocabulary ("not amenable to", "unable to receive"), but for a contraindication (_CONTRA above).
+    rf"|\b(?!contra){CANNOT_HAVE}"
 )
 
 

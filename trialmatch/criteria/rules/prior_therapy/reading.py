@@ -79,6 +79,7 @@ from trialmatch.criteria.rules.reader import Scope, in_allowing_aside, merge, pu
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named, genes_named, heading_scope
 from trialmatch.criteria.rules.reader.study_phase import phase_of
+from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote, squash, sub_bullets
 from trialmatch.criteria.vocab import canonical_gene
 
@@ -516,8 +517,9 @@ def _scope_pieces(rules: list[dict[str, Any]], spans: dict[int, tuple[int, int]]
 # A bullet that still opens with "or" after the shared reader joined what it could ("* OR" / "* declined standard
 # treatment." after a lead-in with sub-bullets, which nothing may be joined into).
 _LONE_OR = re.compile(r"\W{0,3}(?:and/)?or\b", re.I)
-_OR_DECLINED = guarded(r"\bOR\s+(?:(?:has|have|had|who)\s+)?(?:declined|refused|ineligible|intolerant"
-                          r"|not\s+(?:a\s+)?candidates?|unsuitable|unable)\b")
+# (Any wording of the shared "cannot / will not have it" vocabulary: "OR not amenable to standard treatment".)
+_OR_DECLINED = guarded(r"\bOR\s+(?:(?:has|have|had|who|are|is|was|were)\s+)?(?:declined|refused|ineligible|intolerant"
+                       rf"|not\s+(?:a\s+)?candidates?|unsuitable|unable|(?i:{CANNOT_HAVE}))\b")
 
 
 def _soften_branches(rules: list[dict[str, Any]], criteria: list[Criterion], index: int,

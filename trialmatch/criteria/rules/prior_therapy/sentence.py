@@ -66,6 +66,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.rules.reader.scope import genes_named
+from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
 from trialmatch.criteria.text import quote
 
 _AND = re.compile(r"\band\b(?!/)|\bplus\b|\bas well as\b|\bfollowed by\b|\balso\b|\bthen\b|(?<=\s)\+(?=\s)")
@@ -446,7 +447,8 @@ def sentence_rules(sentence: str, ctx: Context) -> list[dict[str, Any]]:
 
 
 _UNFIT = re.compile(r"\b(?:cannot|unable|not (?:eligible|suitable|fit|a candidates?|candidates|appropriate)"
-                    r"|(?:in|un)eligible|unsuitable|unfit|refus\w+|declin\w+|contraindicat\w*|not amenable)\b")
+                    r"|(?:in|un)eligible|unsuitable|unfit|refus\w+|declin\w+|contraindicat\w*|not amenable)\b"
+                    rf"|\b{CANNOT_HAVE}")  # (the shared vocabulary: "not considered a candidate for")
 # "In the locally advanced or metastatic setting", "for stage III or IV disease": a setting that takes in stage III,
 # where chemoradiation and consolidation are given without counting as a line for advanced disease.
 _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)[abc]?(?![a-z0-9])")

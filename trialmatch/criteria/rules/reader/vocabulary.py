@@ -66,3 +66,21 @@ SHUT_OUT = (rf"(?:{COPULA}\s+{SHUT_WORD}"
             r"|(?:will|shall|would)\s+not\s+be\s+(?:eligible|allowed|permitted|included))")
 # A treatment or group let in: "is allowed", "are also permitted", "acceptable".
 ALLOW_WORD = r"(?:allowed|permitted|permissible|acceptable|accepted)"
+
+# Not having a treatment because the patient cannot or will not have it: "refused", "declines", "rejected", "unwilling
+# to receive", "ineligible for", "not (a / an appropriate) candidate for", "not considered a candidate for", "unsuitable
+# for", "(medically) unfit for", "not amenable to", "contraindicated", "unable to receive", "cannot tolerate". Beside a
+# requirement of that treatment it is another way in, which a patient who never had it may take. Every adjective
+# needs its "for" / "to" ("patients with X are not eligible" shuts a group out); "intolerant of" is not here (the
+# treatment was had). Lower-case, like the nouns above.
+BEAR_VERBS = (r"(?:tolerate|receive|suffer|bear|endure|stand|withstand|take|undergo|accept"
+              r"|be\s+(?:treated|given|offered))")
+_NOT_FOR = (r"(?:not\s+(?:be(?:ing)?\s+)?(?:(?:medically|clinically)\s+)?(?:(?:considered|deemed|judged)\s+)?"
+            r"(?:to\s+be\s+)?(?:an?\s+)?(?:(?:appropriate|suitable|good|eligible)\s+)?"
+            r"(?:eligible|suitable|candidates?|amenable|appropriate|fit(?:\s+enough)?)"
+            r"|(?:(?:medically|clinically)\s+)?(?:ineligib(?:le|ility)|unsuitab(?:le|ility)|unfit|inappropriate))"
+            r"\s+(?:for|to)\b")
+CANNOT_HAVE = (r"(?:refus(?:e|es|ed|ing|al)\b|declin(?:e|es|ed|ing)\b(?!\s+(?:in|of)\b)|reject(?:s|ed|ing|ion)?\b"
+               r"|unwilling(?:ness)?\b|not\s+willing\b"
+               rf"|{_NOT_FOR}|contra-?\s?indicat\w*"
+               rf"|(?:cannot|can\s?not|can't|could\s+not|couldn't|(?:un|not\s+)able\s+to)\s+{BEAR_VERBS}\b)")

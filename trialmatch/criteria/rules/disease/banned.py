@@ -1,0 +1,128 @@
+"""Cancer types a basket names only to shut them out: "Non-small cell lung cancer or breast cancer (enrolled in
+separate studies)" as an exclusion, "Common histologies are not eligible: NSCLC, breast, colorectal, prostate" or
+"Any solid tumour; NSCLC and melanoma are excluded" in the inclusions.
+
+A clause is read as such a ban only when it is nothing but a list of cancers, with the words that say who has them
+("patients with", "a diagnosis of"), that any histology counts ("of any histology"), that they are shut out ("are not
+eligible", "Excluded tumour types:") and why ("(enrolled in separate studies)"). Any other word is a condition on
+the cancer ("NSCLC with an EGFR mutation", "NSCLC patients who received docetaxel", "squamous NSCLC") or a scope
+("NSCLC is enrolled in Part B only"), and the clause is left to the other readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trialmatch.criteria.rules.disease.words import vocab
+from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
+
+# Names become tokens: NSCLC or lung cancer in general (N), small cell lung cancer (S), another cancer or organ (O).
+_N, _S, _O = "\u00a7N", "\u00a7S", "\u00a7O"
+_LUNG_WORD = re.compile(r"\blungs?\b", re.I)
+_CANCER_NOUN = r"(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc(?:y|ies)|neoplasms?)"
+# "NSCLC of any histology", "(all histologies)", "any subtype": every kind of it.
+_ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+(?:histolog(?:y|ies|ical\s+(?:sub)?types?)|(?:sub)?types?)"
+             r"\s*\)?)?")
+# One cancer of the list; another cancer may carry one word before it ("triple-negative breast cancer"), NSCLC none
+# ("squamous NSCLC" is one histology of it, not NSCLC).
+_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ANY_KIND}")
+_SEP = r"\s*(?:,|/|;)?\s*(?:(?:and/or|and|or|nor|as\s+well\s+as)\s+)?"
+_LIST = rf"(?:{_ITEM}(?:{_SEP}{_ITEM})*)"
+_SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
+         r"|(?:can|may|will)\s*not\s+(?:be\s+)?(?:enrol+(?:ed)?|included|eligible)|cannot\s+(?:be\s+)?enrol+(?:ed)?)")
+# Who has the cancer: "patients with", "participants with a known diagnosis of", "known".
+_WHO = (r"(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those)\s+(?:with|having|who\s+have"
+        r"|whose\s+(?:primary\s+)?(?:tumou?r|cancer)\s+is)\s+)?"
+        r"(?:(?:a|an|known|confirmed|documented|histologically|cytologically|any)\s+)*"
+        r"(?:(?:primary\s+)?diagnos[ie]s\s+of\s+(?:a\s+|an\s+)?)?")
+# What the list is: "Tumour types", "Histologies excluded", "The following cancers are not eligible", "Excluded:".
+_LEAD_NOUN = (r"(?:(?:the\s+)?(?:following\s+)?(?:common\s+)?(?:excluded\s+)?(?:tumou?r\s+|cancer\s+|primary\s+)?"
+              r"(?:types?|histolog(?:y|ies)|indications?|cancers?|tumou?rs?)(?:\s*\(s\))?)")
+_LEAD = rf"(?:{_LEAD_NOUN}\s*(?P<lead_shut>{_SHUT})?\s*:\s*|(?P<shut_lead>{_SHUT})\s*:\s*)"
+# Why, when it is another study's: "(enrolled in separate studies)", ", as they are studied in another trial".
+_ELSEWHERE = (r"(?:separate|other|another|different|dedicated|parallel|companion)\s+(?:\w+\s+)?"
+              r"(?:stud(?:y|ies)|trials?|protocols?)")
+_REASON = (rf"(?:\s*\((?:[^()]*\b{_ELSEWHERE}[^()]*)\)|\s*,?\s*(?:as\s+)?(?:they\s+are\s+|these\s+are\s+)?"
+           rf"(?:enrol+ed|studied|evaluated|treated)\s+in\s+(?:a\s+)?{_ELSEWHERE})?")
+_BAN = re.compile(
+    rf"^\W*(?:{_LEAD})?{_WHO}(?P<list>{_LIST})\s*(?:\(\s*(?P<shut_paren>{_SHUT})\s*\)|(?P<shut_after>{_SHUT}))?"
+    rf"{_REASON}\W*$"
+    # "common cancers (lung, breast, colorectal) are not eligible"
+    rf"|^\W*{_LEAD_NOUN}\s*\(\s*(?P<paren_list>{_LIST})\s*\)\s*(?P<shut_noun>{_SHUT}){_REASON}\W*$",
+    re.I,
+)
+# A cancer in the patient's past or beside the one treated is a history rule, not the tumour types taken.
+_HISTORY = re.compile(r"\b(?:history|prior|previous(?:ly)?|second|another|concurrent|synchronous|within\s+\d+"
+                      r"|treated|received)\b", re.I)
+_CLAUSE_CUT = re.compile(r";\s*|(?<=[a-z)])\.\s+")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+
+
+def _tokens(clause: str) -> str:
+    """The clause with every cancer name replaced by its token (NSCLC names before small cell ones: "non-small
+    cell" holds "small cell")."""
+    v = vocab()
+    out = v["nsclc"].sub(f" {_N} ", clause)
+    out = v["sclc"].sub(f" {_S} ", out)
+    out = v["lung_cancer"].sub(f" {_N} ", out)
+    out = _LUNG_WORD.sub(f" {_N} ", out)
+    out = v["other_cancers"].sub(f" {_O} ", out)
+    out = v["other_organs"].sub(f" {_O} ", out)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _bans(clause: str, shut_needed: bool) -> bool:
+    """The clause shuts out NSCLC as a tumour type: a bare list of cancers naming it, said to be shut out (or, in
+    the exclusions, not: a bare list there is shut out by its place)."""
+    if _HISTORY.search(clause):
+        return False
+    found = _BAN.match(_tokens(clause))
+    if found is None:
+        return False
+    listed = found.group("list") or found.group("paren_list") or ""
+    if _N not in listed:
+        return False
+    shut = any(found.group(g) for g in ("lead_shut", "shut_lead", "shut_paren", "shut_after", "shut_noun"))
+    return shut or not shut_needed
+
+
+def _clauses(sentence: str) -> list[str]:
+    pieces = [p for p in _CLAUSE_CUT.split(sentence) if p.strip()]
+    inner = [m.group(1) for p in pieces for m in _PARENTHESIS.finditer(p)]
+    return [*pieces, *inner]
+
+
+def banned_clause(sentence: str, exclusion: bool) -> str:
+    """The clause of `sentence` that shuts NSCLC out as a tumour type, or "". In the inclusions, and inside
+    parentheses, the clause must say it is shut out; a bare list of cancers in the exclusions is shut out by its
+    place."""
+    if not _LUNG_WORD.search(sentence) and not vocab()["nsclc"].possible(sentence):
+        return ""  # most sentences: no lung cancer named, nothing to read
+    for clause in _clauses(sentence):
+        inner = clause not in _CLAUSE_CUT.split(sentence)
+        if _bans(clause, shut_needed=not exclusion or inner):
+            return clause
+    return ""
+
+
+_LEAD_ALONE = re.compile(rf"^\W*(?:{_LEAD})\W*$", re.I)
+
+
+def ban_lead(text: str, shut: bool = False) -> bool:
+    """A lead-in that says its items are tumour types ("Tumour types:") shut out ("Excluded tumour types:", "The
+    following cancers are not eligible:"; with `shut`, it must say so), not a history or condition list ("History of
+    any of the following:")."""
+    found = _LEAD_ALONE.match(text.strip())
+    if found is None or _HISTORY.search(text):
+        return False
+    return not shut or bool(found.group("lead_shut") or found.group("shut_lead"))
+
+
+def without_bans(sentence: str) -> str:
+    """The sentence with its banning clauses blanked: what is left may still take NSCLC ("Any solid tumour
+    including NSCLC; NSCLC and melanoma of the skin ... are excluded" keeps its first clause)."""
+    clause = banned_clause(sentence, exclusion=False)
+    while clause:
+        sentence = sentence.replace(clause, " " * len(clause), 1)
+        clause = banned_clause(sentence, exclusion=False)
+    return sentence
