@@ -64,6 +64,9 @@ NEAR_MISSES = [
     "Disease progression during or after platinum-based chemotherapy (patients who relapsed within 6 months of "
     "adjuvant platinum are eligible)",
     "Must have progressed after platinum-based chemotherapy given as adjuvant therapy or for recurrent disease",
+    "Progression after one prior platinum regimen for advanced disease; relapse within 6 months of adjuvant platinum "
+    "chemotherapy also qualifies",
+    "Prior platinum doublet required (perioperative chemotherapy counts if relapse occurred within 12 months)",
 ]
 
 

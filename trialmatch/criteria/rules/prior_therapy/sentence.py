@@ -2118,6 +2118,10 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
 
 _SETTING_STOP = re.compile(r"[,;.()\[\]]")
 _JOINED = re.compile(r"\b(?:or|and|and/or|nor)\b")
+# "...; progression within 6 months of adjuvant platinum also qualifies", "(adjuvant therapy counts if ...)": the
+# early treatment is one more way in beside a line for advanced disease, not the only one.
+_ANOTHER_WAY = re.compile(r"\b(?:also|qualif\w*|counts?|counted|allowed|permitted|acceptable|accepted|eligible"
+                          r"|if|considered|may|instead)\b")
 # "platinum-based chemoradiation or chemotherapy": an alternative of no stated setting.
 _OTHER_TREATMENT = re.compile(r"\b(?:or|and/or)\s+(?:[a-z-]+\s+){0,3}?(?:chemo\w*|therap\w*|treatments?|regimens?"
                               r"|systemic)\b")
@@ -2128,7 +2132,7 @@ def _early_only(norm: str, named: list[Mention]) -> bool:
     "adjuvant platinum-based chemotherapy", "platinum-based chemotherapy concurrent with radiation therapy",
     "definitive chemoradiation with cisplatin". Not when the sentence names advanced disease too ("... or for
     metastatic disease") or a treatment stands without such a word ("chemoradiation or chemotherapy")."""
-    if not named or cues.ADVANCED.search(norm) or any(
+    if not named or cues.ADVANCED.search(norm) or _ANOTHER_WAY.search(norm) or any(
             not cues.ADJUVANT.search(m.group()) for m in _OTHER_TREATMENT.finditer(norm)):
         return False
     ends = [0, *(m.end for m in named[:-1])]
