@@ -465,12 +465,25 @@ def _loosen(statement: dict[str, Any], region: str, asymptomatic_subject: bool =
     ones without symptoms, which an untreated metastasis may be and still be stable ("Asymptomatic brain metastases
     must be stable"), so stability alone does not leave active ones out."""
     stable_rules_out_active = not statement.get("untreated_subject") and not asymptomatic_subject
-    options = [_alternative_verdicts(a, stable_rules_out_active) for a in _alternatives(region)]
+    alternatives = _alternatives(region)
+    options = [_alternative_verdicts(a, stable_rules_out_active) for a in alternatives]
     if not options:
         return
     statement["treated_stable"] = _most(
         [statement["treated_stable"], *(o[0] for o in options)], restrictive=False)
     statement["active"] = _most([statement["active"], *(o[1] for o in options)], restrictive=False)
+    treated_in = [a for a, o in zip(alternatives, options, strict=True) if o[0] == E]
+    if treated_in and all(_treated_within_limit(a) for a in treated_in):
+        # "Active CNS metastases; previously irradiated ones are allowed if no lesion exceeds 2 cm": treated ones are
+        # let in only within a size or count no profile gives (whether or not the ban itself named them).
+        statement["treated_stable"] = U
+        statement["treated_limited"] = True
+
+
+def _treated_within_limit(alternative: str) -> bool:
+    """An alternative letting treated metastases in within a size or count ("if all lesions are < 2 cm"); not when
+    untreated or new ones are named beside it, whose limit it may be ("..., and untreated lesions < 1 cm too")."""
+    return _size_or_count_limit(alternative) and not phrases.UNTREATED_GROUP.search(alternative)
 
 
 def _names_state(text: str) -> bool:
@@ -547,7 +560,8 @@ def _conditional(sentence: str, conditions: str, subject: str, permits: bool = F
         if not permits:
             statement["active"] = E
         else:
-            statement["active"] = X if statement["active"] == X and statement["treated_stable"] == E else U
+            treated_in = statement["treated_stable"] == E or statement.get("treated_limited", False)
+            statement["active"] = X if statement["active"] == X and treated_in else U
             if statement["active"] == X:
                 statement["treated_only"] = True  # another criterion letting untreated ones in makes it a question
     elif subject == "both" and statement["active"] == X:
@@ -897,11 +911,14 @@ def _verb_side(after: str) -> str:
 
 
 def _past_own_relative(after: str) -> str:
-    """What follows the mention's own short relative clause ("that are < 1 cm"), when a second group joined by "or"
-    comes next; else all of it."""
+    """What follows the mention's own short relative clause ("that are < 1 cm") or phrase ("after radiosurgery or
+    surgery"), when a second group joined by "or" comes next; else all of it."""
     relative = phrases.LEADING_RELATIVE.match(after)
     if relative and phrases.CONJOINED_CNS.match(after[relative.end():]):
         return after[relative.end():]
+    for joint in phrases.OR_JOIN.finditer(after, 0, 100):
+        if phrases.OWN_PHRASE.fullmatch(after, 0, joint.start()) and phrases.CONJOINED_CNS.match(after[joint.start():]):
+            return after[joint.start():]
     return after
 
 
@@ -1490,7 +1507,8 @@ def _sentence_words() -> AnyOf:
     """A sentence adds a statement only when one of these matches in it: a criterion (whose sentences
     are parts of its text) none of which can match is skipped whole."""
     # BRAIN_LESION_COUNT names no needle of its own: its site words are BRAIN_METS's and SITE_WORDS's.
-    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+    # (BRAIN_IMAGING: "No evidence of disease on head MRI" names no site word of the others)
+    return AnyOf(phrases.BRAIN_METS, phrases.SITE_WORDS, phrases.LEPTO, phrases.PRIOR_BRAIN_RT, phrases.BRAIN_IMAGING)
 
 
 @cache
@@ -1498,7 +1516,7 @@ def _site_words() -> AnyOf:
     """A narrower check, asked after _sentence_words: BRAIN_METS's own needles ("met") are in most criteria, but
     each of its matches (and BRAIN_DISEASE's, CNS_INVOLVEMENT's, BRAIN_LESION_COUNT's) also holds a site word of
     LESION_SITE. A criterion without those, leptomeningeal words or radiotherapy words makes no statement."""
-    return AnyOf(phrases.LESION_SITE, phrases.LEPTO, phrases.PRIOR_BRAIN_RT)
+    return AnyOf(phrases.LESION_SITE, phrases.LEPTO, phrases.PRIOR_BRAIN_RT, phrases.BRAIN_IMAGING)
 
 
 CONDITIONS_OF_A_BRAIN_TRIAL = 4
@@ -1874,6 +1892,8 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
             if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
                     criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
                 statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
+        if sentences and (banned := _untreated_banned(criterion)):
+            statements.append(banned)
         if criterion.section == "inclusion" and phrases.LESION_SITE.possible(criterion.context):
             # (_untreated_target_required reads only inclusions that name a site.)
             sited.add(position)
@@ -1901,6 +1921,31 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     for position in headings:
         _combine_groups(criteria, position, chunks)
     return chunks, heads, sited
+
+
+def _untreated_banned(criterion: Criterion) -> dict[str, Any] | None:
+    """A bullet that, beside whatever it lets in, plainly shuts untreated brain metastases out in a clause of its own
+    ("Brain metastases are allowed if treated; untreated ones are not allowed"; "Symptomatic brain metastases are
+    excluded; asymptomatic ones are allowed only after radiosurgery"): an active patient is out, whoever else the
+    bullet lets in. The clause must follow a mention of brain metastases in the same bullet."""
+    text = criterion.text
+    mention = phrases.BRAIN_METS.search(text)
+    if mention is None:
+        return None
+    if not (phrases.UNTREATED_BANNED.search(text, mention.end()) or (
+            phrases.ASYMPTOMATIC_ONLY_TREATED.search(text, mention.end())
+            and _symptomatic_ban_before(text, mention.start(), criterion.section == "exclusion"))):
+        return None
+    return _statement("exclusion", text, E, E, X)
+
+
+def _symptomatic_ban_before(text: str, start: int, exclusion: bool) -> bool:
+    """The bullet's first clause shuts out symptomatic brain metastases ("Symptomatic brain metastases are excluded",
+    or only named so in an exclusion)."""
+    first = text[:text.find(";")] if ";" in text else text
+    if not phrases.SYMPTOMATIC_SUBJECT.search(first, max(0, start - 40)):
+        return False
+    return exclusion or bool(phrases.NOT_ALLOWED.search(first) or re.search(r"\bexcluded\b", first, re.I))
 
 
 _COMBINABLE = frozenset({"exclusion", "conditional", "needs_treatment", "leptomeningeal"})

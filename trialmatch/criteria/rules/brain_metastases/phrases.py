@@ -167,6 +167,15 @@ LEADING_RELATIVE = re.compile(
     r"(?=\s*,?\s*(?:and/or|or)\s)",
     re.I,
 )
+# "stable brain metastases after radiosurgery or surgery, or with small untreated ones, can participate", "brain
+# metastases treated with SRS or WBRT, or with ...": the first group's own phrase of its treatment or stability, with
+# no verb, turn or clause end of its own, before the "or" that joins a second group (tried at each "or").
+OWN_PHRASE = re.compile(
+    r"\s*,?\s*(?!(?:and/or|or|and)\b)"
+    r"(?:(?!\b(?:are|is|was|were|may|can|could|must|should|will|shall|unless|except|but|however|if|who|whose"
+    r"|patients?|subjects?|participants?|excluded|allowed|permitted|eligible)\b)[^;.:()]){1,80}",
+    re.I,
+)
 # "... or brain metastases that are stable after treatment, may participate": the joined group's relative clause, up to
 # the verb the two groups share (a permission's or a modal's); never across a turn or a sentence.
 JOINED_RELATIVE = re.compile(
@@ -643,6 +652,9 @@ UNTREATED = guarded(
     r"|radiosurgery|resection)))\b",
     re.I,
 )
+# Untreated or new metastases named in an alternative ("newly found ones must be < 1 cm with no prior radiotherapy"):
+# a size limit beside them may be theirs, not the treated ones'.
+UNTREATED_GROUP = guarded(rf"{UNTREATED.pattern.pattern}|\bnewly\b|\b(?:no|without)\s+(?:prior|previous)\b", re.I)
 FITS_TREATED_STABLE = guarded(
     r"\b(?:stable|stability|asymptomatic|controlled|without (?:any |neurologic\w* )?symptoms?|no (?:ongoing )?"
     r"(?:neurologic\w* )?symptoms?|(?:not|no) (?:\w+ ){0,2}(?:requir\w*|need\w*|ongoing requirement)"
@@ -742,6 +754,31 @@ EXCLUDED_AFTER = re.compile(
     r"|participate|take part)|cannot\s+(?:be\s+)?(?:enrol\w*|included|participate|take part))\b",
     re.I,
 )
+# "Brain metastases are allowed if treated; untreated ones are not allowed", "..., but untreated brain metastases are
+# excluded": a clause of its own, after a turn, whose subject is the untreated ones and whose verb shuts them out, with
+# nothing after it in the clause ("... are not allowed unless asymptomatic" is a permission).
+UNTREATED_BANNED = guarded(
+    r"(?:[;.]|,?\s*\b(?:but|while|whereas|however)\b,?)\s*(?:(?:but|however|while|whereas)\b,?\s*)?"
+    r"(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+    r"(?:untreated|unirradiated|non-?irradiated|active|progressing|progressive)(?:\s+(?:and/or|or)\s+symptomatic)?\s+"
+    rf"(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)\s*(?:"
+    + EXCLUDED_AFTER.pattern[len(r"\s{0,3}"):] +
+    r"|(?:are|is|may)\s+not\b)(?=\s*(?:[.;)]|$))",
+    re.I,
+)
+# "Symptomatic brain metastases are excluded; asymptomatic ones are allowed only after radiosurgery": the clause about
+# the ones without symptoms lets them in only once treated, so untreated ones are out whatever their symptoms.
+ASYMPTOMATIC_ONLY_TREATED = re.compile(
+    r";\s*(?:but\s+|while\s+|whereas\s+)?(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+    rf"(?:a|non-?)symptomatic\s+(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)\s+(?:are|is|will\s+be|may\s+be)\s+"
+    r"(?:allowed|permitted|eligible|acceptable|included)\s+only\s+(?:if|after|when|once|following|provided)\s+"
+    r"(?:(?:they|these|it)\s+(?:have|has)\s+been\s+|(?:they|these|it)\s+(?:are|were|was)\s+)?"
+    r"(?:previously\s+|definitively\s+|locally\s+|adequately\s+)?"
+    r"(?:treated|irradiated|resected|(?:stereotactic\s+)?radiosurgery|SRS|radiotherapy|radiation|surgery|resection"
+    r"|local\s+(?:therapy|treatment))\b"
+    r"(?![^;.]*\b(?:untreated|unless|except|or)\b)",
+    re.I,
+)
 # "active brain metastases, or stable treated ones": a state named straight after "or".
 OR_ALTERNATIVE_STATE = re.compile(
     r"\bor\s+(?:[\w-]+\s+){0,3}?(?<!not )(?:treated|irradiated|resected|stable|asymptomatic|controlled)\b", re.I
@@ -825,9 +862,12 @@ DOCUMENTED_AFTER = re.compile(
 # "1-4 brain metastases", "at least one measurable intracranial lesion", "a measurable lesion in the brain". A cap
 # ("up to 3", "<= 3", "0-3 brain metastases") is no requirement.
 _COUNT_WORD = r"(?:one|two|three|four|five|[1-9]\d*)"
-_COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to)\s*[1-9]\d*"
-               rf"|\b(?:one|two|three|four|five) to (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-               rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|[1-9]\d*)"
+_COUNT_UP_TO = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|twenty|[1-9]\d*)")
+# ("between 2 and 8 intracranial lesions", "from 1 to 10 brain metastases", "1 through 4": a range, as "2-8")
+_COUNT_FROM = (rf"(?:[≥>]\s*[1-9]\d*|\bat least {_COUNT_WORD}|\b[1-9]\d*\s*(?:-|–|to|through)\s*[1-9]\d*"
+               rf"|\b(?:between|from)\s+{_COUNT_WORD}\s+(?:and|to|-|–)\s+{_COUNT_UP_TO}"
+               rf"|\b(?:one|two|three|four|five) to {_COUNT_UP_TO}"
                rf"|\b{_COUNT_WORD} or more)")
 _BRAIN_LESION = (rf"(?:{SITE}\s+(?:lesions?|metasta\w*|mets|tumou?rs?|foci)"
                  r"|(?:lesions?|tumou?rs?|metasta\w*) (?:in|of|within) the"
@@ -855,7 +895,7 @@ class _Counts(Guarded):
 BRAIN_LESION_COUNT = _Counts(re.compile(
     # (The lookahead names the characters a match can start with, as BRAIN_METS's does.)
     # "Five to fifteen (5-15) brain metastases": the count said again in figures
-    rf"(?=[1-9≥>aotfm])(?:{_COUNT_FROM}\s+(?:\(\s*[\d\s\-–]{{1,9}}\)\s+)?(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
+    rf"(?=[1-9≥>aotfmb])(?:{_COUNT_FROM}\s+(?:\(\s*[\d\s\-–]{{1,9}}\)\s+)?(?:(?:measurable|evaluable|target|untreated|previously|non-?irradiated|unirradiated|intact|new"
     rf"|newly|diagnosed|(?:intra-?)?parenchymal|active|distinct|discrete|separate|symptomatic|asymptomatic),?\s+){{0,3}}"
     rf"{_BRAIN_LESION}"
     # "measurable intracranial disease (at least one lesion >= 10 mm)": disease in the brain that can be measured
@@ -912,9 +952,10 @@ NO_EVIDENCE_OF_DISEASE = re.compile(
     r"|NED\b|disease[- ]free|free\s+(?:of|from)\s+(?:any\s+)?(?:disease|recurrence)|no\s+new\s+lesions?)",
     re.I,
 )
+# ("head MRI", "cranial imaging", "MRI of the head": brain imaging too; the head and neck are not the brain)
 BRAIN_IMAGING = guarded(
     r"\b(?:brain|head|cranial|cerebral)\s+(?:MRI|MR|CT|imaging|scans?)\b"
-    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b",
+    r"|\b(?:MRI|MR|CT|imaging|scans?)\s+(?:of\s+the\s+)?(?:brain|head)\b(?!\s*(?:and|&|/|,)\s*neck)",
     re.I,
 )
 LESION_SITE = guarded(r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?)\b", re.I)
