@@ -58,3 +58,22 @@ def test_requirement_of_activating_keeps_exon20_a_question() -> None:
 
 def test_sensitising_ban_lets_exon20_through() -> None:
     assert verdict(exc("Sensitising EGFR mutation"), EGFR_EX20) == "eligible"
+
+
+# A ban whose criterion explains itself by EGFR TKI treatment is about the mutations a TKI treats: an exon 20
+# insertion, which the older TKIs do not treat, stays a question there (never excluded); the common mutations stay out.
+TKI_EXPLAINED = [
+    exc("Known activating EGFR mutation, as these patients should receive an EGFR tyrosine kinase inhibitor first"),
+    exc("Activating mutations of EGFR, because such patients are to be offered EGFR-TKI therapy in first line"),
+    exc("Tumours with activating EGFR mutations responsive to gefitinib or erlotinib"),
+    inc("No activating EGFR mutation (patients with one should be treated with an EGFR TKI)"),
+    exc("Somatic activating EGFR mutation; these patients are candidates for TKIs and are not eligible"),
+    exc("Patients carrying an activating EGFR mutation sensitive to approved inhibitors"),
+]
+
+
+@pytest.mark.parametrize("criteria", TKI_EXPLAINED)
+def test_ban_explained_by_tki_treatment_leaves_exon20_a_question(criteria: str) -> None:
+    assert verdict(criteria, EGFR_EX20) != "excluded"
+    assert verdict(criteria, EGFR_L858R) == "excluded"
+    assert verdict(criteria, HER2_EX20) == "eligible"

@@ -100,7 +100,7 @@ from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
 from trialmatch.criteria.rules.reader import purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of, conditional_lead_in
-from trialmatch.criteria.text import Criterion, TrialText, quote
+from trialmatch.criteria.text import Criterion, TrialText, quote, squash
 
 # "Tumours do not need to be tested", "No more mutation test needed", "No test for mutational status is required".
 _NO_TEST_NEEDED = guarded(
@@ -1513,7 +1513,7 @@ def assemble(text: TrialText) -> dict[str, Any]:
     if facts["squamous_untested_ok"] and clauses:
         rules["squamous_untested_ok"] = True
     _unapproved_not_actionable(clauses)
-    _ex20_activating_in_bans(clauses)
+    _ex20_activating_in_bans(clauses, text)
     return rules
 
 
@@ -1533,7 +1533,19 @@ def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
     return found
 
 
-def _ex20_activating_in_bans(clauses: list[dict[str, Any]]) -> None:
+# A ban explained by EGFR TKI treatment ("..., as these patients should be offered EGFR-TKI treatment", "sensitive
+# to gefitinib") means the mutations a TKI treats: an exon 20 insertion, which those drugs do not treat, is a question.
+_TKI_RATIONALE = re.compile(r"\b(?:TKIs?|tyrosine[- ]kinase inhibitors?|sensiti[sz]\w*|responsive to)\b", re.I)
+
+
+def _tki_explained(evidence: str, text: TrialText) -> bool:
+    """Whether the criterion the clause was read from ties its EGFR mutations to TKI treatment (the clause's own
+    evidence may have lost the trailing reason)."""
+    head = evidence.rstrip(" …")[:60]
+    return any(head and head in squash(c.text) and _TKI_RATIONALE.search(c.text) for c in text.criteria)
+
+
+def _ex20_activating_in_bans(clauses: list[dict[str, Any]], text: TrialText) -> None:
     """A ban on, or a required absence of, "activating EGFR mutations": an exon 20 insertion is an activating
     mutation (labels of sets Q and R), though not a sensitising one. Never in a trial that names EGFR exon 20 itself
     anywhere (a trial for it, "activating mutations including exon 20 insertions", a spared or required exon 20):
@@ -1546,6 +1558,8 @@ def _ex20_activating_in_bans(clauses: list[dict[str, Any]]) -> None:
         mine = _atoms_deep(clause)
         if any(a["gene"] == "EGFR" and a["kind"] != "activating" for a, _ in mine):
             continue  # "activating EGFR mutations (exon 19 deletion, L858R)": the changes named spell the class out
+        if _tki_explained(clause.get("evidence", ""), text):
+            continue
         for atom, barred in mine:
             if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except"):
                 atom["ex20_activating"] = True

@@ -64,6 +64,9 @@ class Allowance(NamedTuple):
     # Said of treatment before the disease was advanced only ("for localized or locally advanced disease"): it
     # cannot cover a line for advanced disease.
     early: bool = False
+    # A short course only ("up to 8 weeks of osimertinib before enrollment is allowed"): a run-in while awaiting
+    # the study, which a whole line for advanced disease (the drug progressed on) is longer than.
+    run_in: bool = False
 
 
 # The settings before advanced disease an allowance may name ("chemotherapy for localized or locally advanced NSCLC
@@ -76,6 +79,12 @@ _ADVANCED_SETTING = re.compile(
     r"(?<!locally )(?<!locally-)\badvanced\b|(?<!non-)(?<!non )\bmetasta(?:tic|sis|ses)\b|\brecurrent\b"
     r"|\bstage\s*(?:iv|4)\b|\bstage\s*(?:iii|3)\s*b\b|\b(?:first|1st|second|2nd)[- ]line\b|\bpalliative\b"
     r"|\blines?\b|\bunresectable\s+(?!stage\s*(?:iii|3)\b)")
+
+
+# "up to 8 weeks of X", "no more than 14 days of X", "a maximum of 2 weeks": a bound in days or weeks.
+_SHORT_COURSE = re.compile(r"(?:\b(?:up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of"
+                           r"|at\s+most|less\s+than|fewer\s+than)\s+|(?:<=|\u2264|<)\s*)"
+                           rf"{cues.N_WORD}\s*(?:days?|weeks?)\b")
 
 
 def _early_only(clause: str, rest: str) -> bool:
@@ -107,6 +116,9 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
             or _for_named_other_cancer(text[start:found.end() + 80]):
         return None  # "(prior chemotherapy for a different cancer is allowed)": the ban is on this cancer's treatment
     # In an EGFR trial "first-generation TKIs" are EGFR TKIs of that generation, as the sentence reader reads them.
+    # "participants who had a chemotherapy-free interval >= 90 days may be eligible": the time since the line had
+    # tells who is let in, not a treatment let in beside the line (a cap on lines stays whole).
+    clause = cues.TREATMENT_INTERVAL.sub(lambda m: " " * len(m.group()), clause)
     items = [i for m in find_mentions(clause, egfr or "egfr" in text.lower()) for i in m.items]
     if not items:
         return None
@@ -114,7 +126,7 @@ def allowance(text: str, whole: bool = False, egfr: bool = False) -> Allowance |
     stop = _SENTENCE_STOP.search(text, found.end())
     told = normalize(text[found.end():stop.start() if stop else len(text)])
     return Allowance(tuple(dict.fromkeys(items)), bool(_CONDITION.search(rest) or _CONDITION.search(clause)),
-                     _early_only(clause, told))
+                     _early_only(clause, told), bool(_SHORT_COURSE.search(clause)))
 
 
 def excepted(rule: dict[str, Any], allowed: Allowance) -> dict[str, Any]:
@@ -134,6 +146,11 @@ def excepted(rule: dict[str, Any], allowed: Allowance) -> dict[str, Any]:
         out["excepted_early"] = True
     else:
         out.pop("excepted_early", None)
+    # Kept only while every allowance on the ban is a short run-in.
+    if allowed.run_in and (not rule.get("excepted") or rule.get("excepted_runin")):
+        out["excepted_runin"] = True
+    else:
+        out.pop("excepted_runin", None)
     return out
 
 
@@ -172,7 +189,7 @@ def lift_across(rules: list[dict[str, Any]], allowed: list[Allowance], covered: 
                 # "Prior systemic therapy is allowed" beside a ban on it says nothing the ban can use.
                 inside = tuple(i for i in allow.items if covered(i, banned) and i != "c:systemic")
                 if inside:
-                    rule = excepted(rule, Allowance(inside, allow.conditional, allow.early))
+                    rule = excepted(rule, Allowance(inside, allow.conditional, allow.early, allow.run_in))
         out.append(rule)
     return out
 

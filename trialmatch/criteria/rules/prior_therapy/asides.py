@@ -13,7 +13,7 @@ from trialmatch.criteria.rules.prior_therapy.lab_scoped import lab_conditioned_m
 from trialmatch.criteria.rules.prior_therapy.names import without_spans
 
 if TYPE_CHECKING:
-    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+    from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
 
 class Asides(NamedTuple):

@@ -303,6 +303,16 @@ def undated(text: str) -> bool:
     return not TIME_WINDOW.search(_BARE_POINT.sub(" ", text))
 
 
+# The time since a treatment had, which dates its line rather than naming another treatment: "a chemotherapy-free
+# interval >= 90 days", "platinum-free interval of at least 6 months", "interval since the last dose of X",
+# "relapsed more than 90 days after completion of first-line platinum".
+TREATMENT_INTERVAL = re.compile(
+    r"\b[a-z0-9/-]+[- ]free\s+(?:survival\s+)?(?:interval|period)\b"
+    r"|\b(?:interval|time)\s+(?:since|after|from)\s+(?:the\s+)?(?:(?:last|final|end\s+of|completion\s+of)\s+)?"
+    r"(?:(?:dose|cycle|course)\s+of\s+)?[^,;.()]{0,60}"
+    r"|\b(?:relapse[ds]?|recurr\w*|progress\w*)\s+(?:occurr\w*\s+)?(?:>=|\u2265|>|more\s+than|at\s+least|over"
+    r"|greater\s+than|beyond|later\s+than)\s*\d+\s*(?:days?|weeks?|months?)\s+(?:after|from|following|since)\b"
+    r"[^,;.()]{0,60}")
 # A sentence that sets a wash-out period is about timing, whatever drugs it names.
 WASHOUT = guarded(r"\bwash[- ]?out\b|\bwashed out\b")
 # The study population or a condition on it, which makes failures uncertain.
@@ -690,12 +700,18 @@ _JUDGED = re.compile(r"\s+(?:to\s+be\s+|as\s+)?(?:medically\s+|clinically\s+)?(?
 # "progression on X following a period of clinical benefit, defined as continuous treatment with X for >= 4 months":
 # the definition is of the qualifier on a treatment asked for (MET_UNKNOWN reads it), the sentence is still a rule.
 _QUALIFIER_DEFINED = re.compile(r"\b(?:benefit|response|disease\s+control|stable\s+disease)\s*,?\s*$")
+# "Secondary resistance to ICI defined as progression after at least 12 weeks of ICI treatment", "acquired
+# resistance to osimertinib, defined as ...": the outcome of a treatment asked for, defined; the sentence is a rule.
+_OUTCOME_DEFINED = re.compile(r"\b(?:resistan(?:ce|t)|refractor(?:y|iness)|failure)\s+(?:to|on|of|after)\s+"
+                              r"[^,;.()]{1,40}?\s*,?\s*$")
 
 
 def definition(text: str) -> bool:
     """A sentence that defines treatment terms rather than setting a rule."""
     for match in DEFINITION.finditer(text):
         if match.group() == "defined as" and _DISEASE_DEFINED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if match.group() == "defined as" and _OUTCOME_DEFINED.search(text, max(0, match.start() - 60), match.start()):
             continue
         if match.group() == "defined as" and match.start() > 40 \
                 and _QUALIFIER_DEFINED.search(text, max(0, match.start() - 30), match.start()):

@@ -15,7 +15,7 @@ from trialmatch.criteria.rules.prior_therapy.names import without_spans
 from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition
 
 if TYPE_CHECKING:
-    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+    from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
 _WHO = (r"(?:for|in|among)\s+(?:(?:those|the)\s+)?(?:patients|participants|subjects|individuals|pts|those|people)\s+"
         r"(?:with|harbou?ring|carrying|whose\s+tumou?rs?\s+(?:have|harbou?rs?|carry|carries))\s+[^,;:()]{3,80}?")

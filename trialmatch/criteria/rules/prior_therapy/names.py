@@ -21,7 +21,7 @@ from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention
 from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
 
 if TYPE_CHECKING:
-    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+    from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
 # In an exclusion these still mean "had it": "Patients previously treated with EGFR TKIs are excluded".
 _TREATED_WORDS = ("previously treated", "pretreated", "pre-treated")

@@ -22,7 +22,7 @@ from trialmatch.criteria.rules.prior_therapy.names import blanked, inside
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, find_mentions, normalize
 
 if TYPE_CHECKING:
-    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+    from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
 # The words that say a treatment is left out of the count. "X do(es) not count", "X are not counted (as a
 # line)", "not counting X", "without counting X", "excluding X", "X are not included in the count".

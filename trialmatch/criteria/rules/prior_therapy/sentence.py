@@ -9,7 +9,7 @@ exclusion) or neither ("will receive X", "X is allowed"); then build the rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
@@ -24,6 +24,7 @@ from trialmatch.criteria.rules.prior_therapy.drivers import (
     driver_rules,
     names_driver,
 )
+from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 from trialmatch.criteria.rules.prior_therapy.lines import (
     LineLimit,
     count_limits,
@@ -238,11 +239,18 @@ def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
 _FRONT_LINE = re.compile(r"\bfront[- ]line\b")
 
 
+# "platinum-based chemotherapy concurrent with radiation therapy", "given concurrently with thoracic RT": the local
+# treatment of a stage I-III tumour, as "chemoradiation" is.
+_WITH_RADIATION = re.compile(r"\bconcurrent(?:ly)?\s+(?:with|to)\s+(?:the\s+)?(?:thoracic\s+|definitive\s+)?"
+                             r"(?:radiation|radiotherapy|rt|irradiation)\b")
+
+
 def _need_setting(norm: str) -> str:
     """Which treatments a requirement counts."""
     if cues.EARLY.search(norm):
         return "early"
-    adjuvant, advanced = cues.ADJUVANT.search(norm), cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
+    adjuvant = cues.ADJUVANT.search(norm) or _WITH_RADIATION.search(norm)
+    advanced = cues.ADVANCED.search(norm) or _FRONT_LINE.search(norm)
     if adjuvant and not advanced:
         return "any" if _ADJUVANT_TOO.search(norm) else "early"
     return "advanced" if advanced and not adjuvant else "any"
@@ -251,16 +259,6 @@ def _need_setting(norm: str) -> str:
 # Real criteria sentences stay under ~800 characters; reading is bounded so that pathological text
 # (one 50 KB "sentence") cannot make a parse slow. Words past the bound are not read.
 MAX_SENTENCE_CHARS = 2500
-
-
-@dataclass(frozen=True)
-class FirstRead:
-    """What a sentence names before its context is asked: the sentence says nothing without these."""
-
-    sentence: str
-    norm: str
-    mentions: list[Mention]
-    limits: list[LineLimit]
 
 
 # "Patients with ALK fusion are eligible only after progression on at least one ALK inhibitor", "... are only
@@ -347,6 +345,15 @@ _RESPONSE_LASTING = re.compile(
     rf"\s+(?:(?:[\u2265>]=?|at\s+least|more\s+than|greater\s+than|over|no\s+less\s+than|not\s+less\s+than"
     rf"|a\s+minimum\s+of)\s*)?{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)"
     r"(?:\s+or\s+(?:longer|more|greater))?")
+
+# "progression after at least 12 weeks of ICI treatment", "progressed following >= 6 months on osimertinib",
+# "progression after receiving pembrolizumab for at least 3 months": how long the drug was given before progression
+# (a question for a profile that had it: MET_UNKNOWN), never a washout that drops the drug requirement.
+_PROGRESSED_AFTER_COURSE = re.compile(
+    r"\b(?:progress\w*|relaps\w*|fail\w*|resistance)\s+(?:\w+\s+){0,2}?(?:after|following|on)\s+"
+    r"(?:(?:receiving|taking|treatment\s+with)\s+[^,;.()]{1,40}?\s+for\s+)?"
+    rf"(?:[\u2265>]=?|at\s+least|more\s+than|greater\s+than|over|no\s+less\s+than|a\s+minimum\s+of)\s*"
+    rf"{cues.N_WORD}\s*(?:weeks?|months?|cycles?)\b")
 
 _RETURNED_WITHIN = re.compile(
     r"\b(?:progress\w*|relaps\w*|recurr\w*|fail\w*|refractory)\s+(?:(?:\w+|\([^()]{0,30}\))\s+){0,2}?within\s+"
@@ -939,6 +946,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     windowed = cues.LIFE_EXPECTANCY.sub(" ", bare) if "expect" in bare or "live" in bare else bare
     if "lasting" in windowed or _RESPONSE_CONDITION.search(windowed):
         windowed = _RESPONSE_LASTING.sub(" ", windowed)
+    if not excluding:
+        windowed = _PROGRESSED_AFTER_COURSE.sub(" ", windowed)
     if not excluding and "within" in windowed:
         # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
         # treatment had (an anchor, assumed met), not a washout before the study.
@@ -1022,7 +1031,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         if two_ways is not None:
             return two_ways  # "either no prior therapy, or exactly one prior platinum-based regimen"
     met_spans = _met_counts(norm)
-    met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm))
+    met_unknown = exposure or bool(cues.MET_UNKNOWN.search(blanked(norm, met_spans) if met_spans else norm)) \
+        or bool(not excluding and _PROGRESSED_AFTER_COURSE.search(norm))  # how long X ran before progression
     rules: list[dict[str, Any]] = []
     leads = lead_ins(norm)
     conditional = not excluding and _history_condition(norm, leads)
@@ -1117,8 +1127,10 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if required:
         # "(patients who declined chemotherapy are eligible)": an allowance weakens the requirement.
         # A "; may have received Y" clause only lets Y in beside the requirement (cues.permission_clause).
-        relaxed = {**base, "soft": True} if reading.permitted and not _clause_permits(norm, mentions,
-                                                                                    reading.permitted) else base
+        # One about part of the course of a drug asked for ("1 cycle may have been without X") lets no one in.
+        relaxes = reading.permitted and not _course_detail(norm, mentions, required, reading.permitted) \
+            and not _clause_permits(norm, mentions, reading.permitted)
+        relaxed = {**base, "soft": True} if relaxes else base
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
             rules += _require_rules(norm, names, parens, scoped, met_unknown)
@@ -1362,6 +1374,32 @@ def _received(match: re.Match[str]) -> str:
 
 def _spelt_out(sentence: str) -> bool:
     return "this" in sentence.lower() and _THIS_MEANS.match(normalize(sentence)) is not None
+
+
+# An allowance about part of the course of a drug asked for: "(1 cycle may have been without durvalumab)",
+# "(atezolizumab may have been omitted in one cycle)". Not one about patients who never had it ("patients who did
+# not receive platinum because of contraindication are allowed"), which is another way in.
+_COURSE_PART = re.compile(r"\b(?:(?:one|1|a|single|two|2)\s+(?:cycles?|doses?|courses?|infusions?)|omitted|skipped"
+                          r"|withheld|held|delayed|interrupted)\b")
+_NOT_HAD = re.compile(r"\b(?:not|never|no|ineligible|contraindicat\w*|declin\w*|refus\w*|unable|unfit|unsuitable"
+                      r"|intoleran\w*)\b|\bwithout\s+(?:any\s+)?(?:prior|previous|earlier)\b")
+
+
+def _course_detail(norm: str, mentions: list[Mention], required: list[Mention], permitted: list[str]) -> bool:
+    """Whether every treatment an allowance names is one the sentence asks for, and the allowance is about part of
+    its course (a cycle given without it, a dose omitted): the requirement stays firm."""
+    asked = {item for m in required for item in m.items}
+    if not set(permitted) <= asked:
+        return False
+    clauses = [_clause_around(norm, m) for m in mentions if m not in required and set(m.items) <= set(permitted)]
+    return any(_COURSE_PART.search(c) for c in clauses) and not any(_NOT_HAD.search(c) for c in clauses)
+
+
+def _clause_around(norm: str, mention: Mention) -> str:
+    """The words of the aside or clause a name sits in: from the last "(" or ";" before it to the next ")" or ";"."""
+    start = max(norm.rfind("(", 0, mention.start), norm.rfind(";", 0, mention.start), mention.start - 80, 0)
+    ends = [i for i in (norm.find(")", mention.end), norm.find(";", mention.end)) if i >= 0]
+    return norm[start:min([*ends, mention.end + 40])]
 
 
 def _clause_permits(norm: str, mentions: list[Mention], permitted: list[str]) -> bool:
@@ -2072,8 +2110,46 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
         rule = {**base, "kind": "require", "groups": groups, "met_unknown": met_unknown, "setting": setting}
         if disease_only:
             rule["early_maybe"] = True
+        if setting == "early" and _early_only(norm, outside or pool):
+            rule["early_only"] = True
         rules.append(rule)
     return rules
+
+
+_SETTING_STOP = re.compile(r"[,;.()\[\]]")
+_JOINED = re.compile(r"\b(?:or|and|and/or|nor)\b")
+# "...; progression within 6 months of adjuvant platinum also qualifies", "(adjuvant therapy counts if ...)": the
+# early treatment is one more way in beside a line for advanced disease, not the only one.
+_ANOTHER_WAY = re.compile(r"\b(?:also|qualif\w*|counts?|counted|allowed|permitted|acceptable|accepted|eligible"
+                          r"|if|considered|may|instead)\b")
+# "platinum-based chemoradiation or chemotherapy": an alternative of no stated setting.
+_OTHER_TREATMENT = re.compile(r"\b(?:or|and/or)\s+(?:[a-z-]+\s+){0,3}?(?:chemo\w*|therap\w*|treatments?|regimens?"
+                              r"|systemic)\b")
+
+
+def _early_only(norm: str, named: list[Mention]) -> bool:
+    """Whether every treatment a requirement names is qualified as given before the disease was advanced:
+    "adjuvant platinum-based chemotherapy", "platinum-based chemotherapy concurrent with radiation therapy",
+    "definitive chemoradiation with cisplatin". Not when the sentence names advanced disease too ("... or for
+    metastatic disease") or a treatment stands without such a word ("chemoradiation or chemotherapy")."""
+    if not named or cues.ADVANCED.search(norm) or _ANOTHER_WAY.search(norm) or any(
+            not cues.ADJUVANT.search(m.group()) for m in _OTHER_TREATMENT.finditer(norm)):
+        return False
+    ends = [0, *(m.end for m in named[:-1])]
+    carried = False
+    for m, prev_end in zip(named, ends, strict=True):
+        before = norm[max(prev_end, m.start - 40):m.start]
+        after = norm[m.end:m.end + 50]
+        stop = _SETTING_STOP.search(after) or _JOINED.search(after)
+        after = after[:stop.start()] if stop else after
+        # "adjuvant carboplatin or cisplatin": the setting word before a list covers each name in it.
+        carried = carried and prev_end > 0 and list_gap(before)
+        before = before[max((x.end() for x in _SETTING_STOP.finditer(before)), default=0):]
+        carried = carried or bool(cues.ADJUVANT.search(before) or cues.ADJUVANT.search(after)
+                                  or _WITH_RADIATION.search(after))
+        if not carried:
+            return False
+    return True
 
 
 # What may join the drugs of a closed list in brackets: "(gefitinib, erlotinib, or afatinib)".

@@ -19,7 +19,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.names import without_spans
 
 if TYPE_CHECKING:
-    from trialmatch.criteria.rules.prior_therapy.sentence import FirstRead
+    from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
 # A toxicity the patient had, named before the treatment and joined to it ("rash on", "intolerant to").
 _TOXICITY = guarded(

@@ -38,6 +38,8 @@ _SIBLINGS = {"c:pd1": "c:pdl1", "c:pdl1": "c:pd1"}
 _LOOSE = {"c:biological": "c:targeted"}
 # Classes of therapy against one gene's product (the gene vocabulary's): what a bispecific's arm is.
 _GENE_TARGETS = frozenset(f"c:{key}" for key in load("drugs")["gene_targets"]["classes"])
+_TARGET_NAMES = {key: frozenset(name.upper() for name in names)
+                 for key, names in load("drugs")["gene_targets"]["classes"].items()}
 
 
 @dataclass(frozen=True)
@@ -302,12 +304,18 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         setting = "yes"
     elif setting == "yes" and h.assumed and rule["setting"] == "advanced" and not rule.get("early_maybe"):
         setting = "maybe"
+    # "adjuvant platinum", "platinum concurrent with radiation": the drugs a profile lists make up its lines for
+    # advanced disease, which a treatment of the early (local) setting is not.
+    advanced_only = bool(rule.get("early_only")) and bool(h.lines) and not h.assumed
     missing: list[list[str]] = []
-    maybe = early = had_early = lacking = other_listed = False
+    maybe = early = had_early = had_late = lacking = other_listed = False
     near = rule.get("near") or ()
     for group in rule["groups"]:
         items = set(group)
-        if any(_matches(d, items) for d in h.drugs):
+        if any(_matches(d, items) for d in h.drugs) and advanced_only:
+            missing.append(group)
+            had_late = True
+        elif any(_matches(d, items) for d in h.drugs):
             maybe = maybe or setting in ("maybe", "stage_iii")
             if setting == "no" and rule.get("early_maybe"):
                 # Had before the disease was advanced, where the text names the advanced disease but not the
@@ -343,6 +351,10 @@ def _require(rule: dict[str, Any], h: History) -> Outcome:
         if had_early:
             return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)} for "
                                              "advanced disease; you list no treatment line for advanced disease.")
+        if had_late:
+            return Outcome(EXCLUDED, lambda: f"The trial is for people treated with {what(missing)} before the "
+                                             "disease was advanced (after surgery or with radiation); the treatment "
+                                             "you list was for advanced disease.")
         return Outcome(EXCLUDED, lambda: f"The trial is for people already treated with {what(missing)}; "
                                          "your list does not include it.")
     if other_listed:
@@ -559,6 +571,11 @@ def _driver(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
                       later_line=bool(h.lines) and rule.get("approved", False) and not rule.get("listed"))
         if need is None and _had_approved(gene, profile, rule["every"], h):
             continue  # their driver's approved drug is had, so the condition holds however the trial means it
+        if need is None and (gene in rule.get("named", ()) or not rule.get("approved")) and _had_aimed_at(gene, h):
+            # Crizotinib for a MET amplification: a drug aimed at the gene the sentence names is targeted therapy for
+            # it. ("therapy approved for the participant's alteration", no gene named: which drug is approved for a
+            # finding with none stays a question.)
+            continue
         if need is None:
             return _question(f"The trial asks patients with a driver alteration to have had approved targeted "
                              f"therapy for it; whether your {gene} finding has one is for your doctor.")
@@ -599,6 +616,19 @@ def _by_route(routes: list[dict[str, Any]], profile: Patient, h: History) -> Out
                                          "after the treatment you list, whatever else this rule asks.")
     return Outcome(ELIGIBLE, lambda: f"The trial lets patients with a {gene} finding in after approved targeted "
                                      "therapy for it, which you list.")
+
+
+def _aimed_at(gene: str) -> frozenset[str]:
+    """The drug classes aimed at `gene`'s product (the vocabulary's gene_targets): MET -> c:met_inhibitor, which a
+    multi-target TKI such as crizotinib or cabozantinib belongs to beside its other classes."""
+    bare = gene.upper().rstrip("0123456789") if gene.upper().startswith("NTRK") else gene.upper()
+    return frozenset(f"c:{key}" for key, names in _TARGET_NAMES.items() if bare in names or gene.upper() in names)
+
+
+def _had_aimed_at(gene: str, h: History) -> bool:
+    """Whether the patient lists a drug aimed at `gene` (for a finding with no approved drug of its own)."""
+    classes = _aimed_at(gene)
+    return bool(classes) and any(_matches(d, set(classes)) for d in h.drugs)
 
 
 def _had_approved(gene: str, profile: Patient, every: bool, h: History) -> bool:
@@ -681,6 +711,8 @@ def _lifted(rule: dict[str, Any], outcome: Outcome, h: History) -> Outcome:
     that the patient had is excepted; a question when some are (the allowance may be narrower than its class)."""
     if rule.get("excepted_early") and h.lines and not h.assumed:
         return outcome  # the allowance is for treatment before advanced disease; a line for it was had
+    if rule.get("excepted_runin") and h.lines and not h.assumed:
+        return outcome  # a run-in of weeks is allowed; the drug listed was a line for advanced disease, longer
     excepted = set(rule["excepted"])
     banned = set(rule.get("items") or ()) if rule["kind"] == "forbid" else {"c:systemic"}
     # Only a banned drug the allowance names changes anything ("no ICI (chemotherapy allowed)": the ICI still bans).
