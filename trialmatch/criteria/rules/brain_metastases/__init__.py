@@ -288,8 +288,22 @@ def _qualified(before: str, after: str, listed: bool = False) -> tuple[Verdict, 
         by_family[family] = (
             (_most([old[0], treated]), _most([old[1], active])) if old else (treated, active)
         )
+    _site_left_open(by_family, set(by_family))
     return (_most([v[0] for v in by_family.values()], restrictive=False),
             _most([v[1] for v in by_family.values()], restrictive=False), words)
+
+
+def _site_left_open(by_family: dict[str, tuple[Verdict, Verdict]], families: set[str]) -> None:
+    """ "Active brain metastases in the brainstem": a site alone sets no rule (no profile gives one), but beside a
+    state it narrows a ban the profile's state meets, so an active patient's metastases may or may not sit there:
+    a question, never "eligible". Treated, stable ones stay outside the state the ban names. Beside another lesion
+    property only ("within 5 mm of the chiasm that cannot be treated with SRS") the site still sets no rule."""
+    if "location" in by_family and _STATE_FAMILIES & families:
+        by_family["location"] = (E, U)
+
+
+# Qualifier families that name the metastases' state (which the profile gives), not a property of the lesion.
+_STATE_FAMILIES = frozenset({"activity", "symptoms", "recent"})
 
 
 def _found(text: str) -> list[tuple[str, Verdict, Verdict]]:
@@ -317,6 +331,7 @@ def _narrowed_after(before: str, after: str) -> tuple[Verdict, Verdict] | None:
     for family, treated, active in narrowing:
         old = by_family.get(family)
         by_family[family] = (_most([old[0], treated]), _most([old[1], active])) if old else (treated, active)
+    _site_left_open(by_family, {f[0] for f in (*listed, *narrowing)})
     return (_most([v[0] for v in by_family.values()], restrictive=False),
             _most([v[1] for v in by_family.values()], restrictive=False))
 
@@ -387,7 +402,7 @@ def _alternatives(region: str) -> list[str]:
     """Split an exception into its alternatives at "or" that starts a new patient group."""
     flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), _unbracketed(region))
     cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
-    if ";" in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
+    if ";" in flat or "," in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
         cuts = sorted({*cuts, *(m.start() + 1 for m in phrases.PERMITTING_CLAUSE.finditer(flat)
                                 if not phrases.NOT_ALLOWED.search(flat, m.start(), m.start() + 160))})
     pieces, last = [], 0
@@ -757,6 +772,10 @@ def _mention_statements(
                 made["active"] = U  # a rule on symptomatic ones: untreated ones without symptoms are not named
             if refused and subject == "treated" and phrases.UNTREATED.search(refused.group(0)):
                 made["active"] = X  # the aside says so plainly; another group's permission of untreated ones may not
+                made["treated_only"] = True
+            elif permits and subject == "any" and made["treated_stable"] == E and made["active"] == X:
+                # "Brain metastases are allowed if treated. Untreated ones are not excluded.": a permission on the
+                # condition of treatment beside one of untreated ones (_untreated_let_in) leaves them a question
                 made["treated_only"] = True
             if exception:
                 # After an exclusion, its exception adds only the limits it states plainly ("allowed if

@@ -10,7 +10,7 @@ import re
 
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Verdict
 from trialmatch.criteria.rules.prefilter import Guarded, folded, guarded
-from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
+from trialmatch.criteria.rules.reader.vocabulary import NOT_SHUT_OUT, SHUT_OUT
 
 E, U, X = ELIGIBLE, UNKNOWN, EXCLUDED
 
@@ -321,6 +321,9 @@ LEPTO_WITH = re.compile(
 # "treated within 14 days", "tx'd < 2 wks prior", "irradiated in the last 4 weeks": a window after treatment, timing
 # the profile does not give, so never an exclusion of treated, stable metastases.
 RECENTLY_TREATED = re.compile(
+    # "requiring (immediate) surgery within 4 weeks": a treatment still needed, not a recent one
+    r"(?<!requiring )(?<!require )(?<!requires )(?<!required )(?<!needing )(?<!needs )(?<!need )"
+    r"(?<!requiring immediate )(?<!requiring urgent )(?<!require immediate )(?<!require urgent )"
     r"\b(?:treated|tx['’]?d|irradiated|resected|radiotherapy|radiation|surgery)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:within|in the (?:last|past|previous)|less than|fewer than|<|≤|<=)\s*(?:the (?:last|past|previous)\s+)?"
     r"(?:\d+|one|two|three|four|six|eight|ten|fourteen|twenty|thirty)\s*(?:d|days?|wks?|weeks?|mo|mos|months?)\b"
@@ -451,6 +454,8 @@ PERMIT_AFTER = re.compile(
     r"\b(?:allowed|permitted|eligible|enrolled|enroll?|included|participate|considered|admitted|acceptable|join"
     r"|take\s+part)\b"
     r"|^\s{0,3}(?:allowed|permitted|acceptable|ok|okay)\b"  # "brain metastases allowed if treated", "... mets OK"
+    # "Untreated brain metastases are not excluded", "... do not exclude the patient": a ban denied lets them in
+    rf"|^[^;]{{0,40}}?\b{NOT_SHUT_OUT}"
     # "Patients whose brain metastases have been resected or irradiated and remain stable can be enrolled": the
     # subject's own clause runs long before its verb, a modal with a verb of joining (never "may not", "cannot"). Only
     # a relative clause of the mention's own, with no turn ("unless", "but") or another group in it.
@@ -757,11 +762,12 @@ EXCLUDED_AFTER = re.compile(
 # "Brain metastases are allowed if treated; untreated ones are not allowed", "..., but untreated brain metastases are
 # excluded": a clause of its own, after a turn, whose subject is the untreated ones and whose verb shuts them out, with
 # nothing after it in the clause ("... are not allowed unless asymptomatic" is a permission).
+_UNTREATED_ONES = (r"(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
+                   r"(?:untreated|unirradiated|non-?irradiated|active|progressing|progressive)"
+                   rf"(?:\s+(?:and/or|or)\s+symptomatic)?\s+(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)")
 UNTREATED_BANNED = guarded(
     r"(?:[;.]|,?\s*\b(?:but|while|whereas|however)\b,?)\s*(?:(?:but|however|while|whereas)\b,?\s*)?"
-    r"(?:(?:patients?|participants?|subjects?|those)\s+with\s+)?"
-    r"(?:untreated|unirradiated|non-?irradiated|active|progressing|progressive)(?:\s+(?:and/or|or)\s+symptomatic)?\s+"
-    rf"(?:{SITE}\s+)?(?:metasta\w*|mets|lesions?|ones)\s*(?:"
+    + _UNTREATED_ONES + r"\s*(?:"
     + EXCLUDED_AFTER.pattern[len(r"\s{0,3}"):] +
     r"|(?:are|is|may)\s+not\b)(?=\s*(?:[.;)]|$))",
     re.I,
@@ -1084,7 +1090,15 @@ LEPTO_OR = guarded(rf"(?:{LEPTO.pattern.pattern})[^.;]{{0,40}}?\b(?:and/)?or\b",
 # that lets another group in is another alternative of the exception.
 PERMITTING_CLAUSE = re.compile(
     r";(?=[^;]{0,160}?\b(?:allowed|permitted|eligible|acceptable|may (?:participate|enrol\w*|be (?:enrolled|included"
-    r"|eligible))|can (?:participate|enrol\w*|be (?:enrolled|included)))\b)",
+    r"|eligible))|can (?:participate|enrol\w*|be (?:enrolled|included))"
+    # "...; untreated ones are not excluded": a ban denied, so another group let in
+    rf"|{NOT_SHUT_OUT})\b)"
+    # "Brain metastases are allowed if treated, but untreated ones are not excluded": after a comma and a turn, a
+    # clause letting untreated ones in (its own subject, its own verb) is another alternative too.
+    r"|(?:,\s*(?:(?:and|but|while|whereas)\s+)?|\s(?:but|while|whereas)\s+)(?=" + _UNTREATED_ONES
+    + r"\s+(?:also\s+)?(?:(?:are|is|may|can|will)\b[^;.,]{0,40}?"
+    r"\b(?:allowed|permitted|eligible|acceptable|enrol\w*|participate)\b"
+    rf"|{NOT_SHUT_OUT}))",
     re.I,
 )
 # "Known brain metastases (see inclusion criterion 2 for exceptions)", "except as allowed in inclusion criterion 5":

@@ -64,6 +64,12 @@ COPULA = r"(?:is|are|will\s+be|shall\s+be|would\s+be|be)"
 SHUT_WORD = r"(?:excluded|exclusionary|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|included))"
 SHUT_OUT = (rf"(?:{COPULA}\s+{SHUT_WORD}"
             r"|(?:will|shall|would)\s+not\s+be\s+(?:eligible|allowed|permitted|included))")
+# A ban denied, said after the group: "are not excluded", "is not an exclusion (criterion)", "are not exclusionary",
+# "do not exclude (the patient)", "will not be excluded": a double negative, so a group let in. Lower-case.
+NOT_SHUT_OUT = (rf"(?:(?:{COPULA}|will|shall|would)\s+not\s+(?:be\s+)?(?:excluded|exclusionary"
+                r"|an?\s+(?:exclusion|reason\s+(?:for|to)\s+exclu\w+|bar))"
+                r"|(?:do|does|will|would|shall)\s+not\s+(?:\w+\s+)?(?:exclude|disqualify|preclude)\b"
+                r"|(?:is|are)\s+no\s+(?:exclusion|bar))")
 # A treatment or group let in: "is allowed", "are also permitted", "acceptable".
 ALLOW_WORD = r"(?:allowed|permitted|permissible|acceptable|accepted)"
 
