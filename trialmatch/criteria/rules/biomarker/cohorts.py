@@ -16,7 +16,10 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope, cohort_codes
 from trialmatch.criteria.text import Criterion
 
-_LABEL_ID = r"(?:\d{1,2}[a-z]?\d?|[A-H]\d[a-z]?|[A-H]|S\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[12][ab])"
+# "Arm N (sitravatinib):", "Cohort K:": an umbrella trial's later letters, as a capital after a space only ("arms:"
+# is not "arm s"); I to IV stay the roman numerals.
+_LABEL_ID = (r"(?:\d{1,2}[a-z]?\d?|[A-H]\d[a-z]?|[A-H]|S\d{1,2}[a-z]?|I{1,3}[ab]?|IV[ab]?|[12][ab]"
+             r"|(?<=\s)(?-i:[J-Z])(?![\w\-]))")
 _JOIN = r"\s*(?:,\s*(?:and|or|&)?|and|&|/|or|\+)\s*"
 # "Part 1 (combination) & Part 2:", "Cohort A and Cohort C (expansion):": more groups, each with its kind word
 # again and an aside of its own.
@@ -264,3 +267,24 @@ def before_permission(sentence: str) -> str:
     """The sentence up to its permission ("KRAS wild-type patients [are eligible for Cohort C]")."""
     match = PERMISSION.search(sentence)
     return sentence[:match.start()].strip() if match else sentence
+
+
+# "...; patients with no actionable genetic change may be allocated to the durvalumab arm", "participants without an
+# EGFR mutation can enrol in the chemotherapy cohort", "EGFR wild-type patients are eligible for the control arm": the
+# criterion's marker rule is one group's, and the patients who lack the marker have a group of their own. Unnamed by
+# a label (a labelled group is permitted_groups'), that group's rules are not written here: a question, never a bar.
+_LACKING_GROUP = guarded(
+    r"\b(?:(?:patients|participants|subjects|those|people|tumou?rs)\s+(?:with\s+(?:no|none\s+of)|without|lacking"
+    r"|negative\s+for)\s+|[\w\-]+[\s\-](?:negative|wild[\s\-]?type)\s+(?:patients|participants|subjects|tumou?rs)\s+)"
+    r"[^.;]{0,80}?\b(?:may|can|could|will|are|is)\s+(?:also\s+|instead\s+)?(?:be\s+)?"
+    r"(?:allocated|assigned|enrol\w*|included|eligible|enter|join|treated|considered|randomi[sz]ed)\s+"
+    r"(?:in|into|to|for|on|onto)\s+(?:the\s+|an?\s+|a\s+separate\s+)?[^.;]{0,40}?"
+    r"\b(?:arms?|cohorts?|groups?|parts?|modules?|strat(?:um|a)|baskets?|sub-?stud(?:y|ies))\b",
+    re.I,
+)
+
+
+def lacking_group_allowed(text: str) -> bool:
+    """Does the criterion let the patients who lack its marker into another, unlabelled group (see _LACKING_GROUP)?"""
+    match = _LACKING_GROUP.search(text)
+    return match is not None and not permitted_groups(match.group(0))

@@ -813,6 +813,8 @@ _OTHER_CANCER_WORDS = (
     r"|pancrea\w*|thyroid|cholangio\w*|urothelial|bladder|endometrial|uterine|head and neck|renal cell|hepatocellular"
     r"|o?esophag\w*|biliary|cervical cancer|glioma|glioblastoma|sarcoma|lymphoma|leukemia|myeloma|neuroblastoma"
     r"|mesothelioma|nasopharyngeal|merkel[\s\-]cell|cutaneous squamous|cSCC"
+    # "anal squamous cell carcinoma", "vulvar ...", "cervical squamous cell cancer", "salivary gland carcinoma"
+    r"|anal|vulva[lr]?|vaginal|penile|salivary|cervical\s+(?:squamous|adeno\w*|carcinoma|cancer)"
     r"|PDAC|m?CRC|BTC|HNSCC|SCCHN|m?CRPC|HCC|RCC|TNBC|GEJ|SCLC|(?<!non-)(?<!non )small[\s\-]cell lung)\b"
 )
 OTHER_CANCER = guarded(r"\b" + _OTHER_CANCER_WORDS, re.I)
@@ -864,8 +866,22 @@ def no_patient_group(sentence: str) -> bool:
     return _NO_CANCER_GROUP.search(sentence) is not None and LUNG.search(sentence) is None
 
 
+# "well-differentiated neuroendocrine tumors of the lung, appendix ...", "lung carcinoid": a NET or carcinoid, another
+# disease than NSCLC even in the lung. Not "large cell neuroendocrine carcinoma", which some NSCLC trials take.
+_NET = guarded(
+    r"\bneuroendocrine\s+(?:tumou?rs?|neoplasms?)\b[^.;:]{0,80}|\b(?:typical\s+|atypical\s+)?carcinoids?\b"
+    r"|\b(?:lung|pulmonary|bronchial|bronchopulmonary)\s+(?:neuroendocrine\s+tumou?rs?|carcinoids?)\b",
+    re.I,
+)
+
+
 def other_cancer_only(sentence: str) -> bool:
     """The sentence names another cancer and no lung cancer: a rule for another disease's cohort."""
+    net = _NET.search(sentence)
+    if net is not None:
+        # the NET's own words (its sites, "of the lung") name no lung cancer
+        sentence = f"{sentence[:net.start()]} carcinoid {sentence[net.end():]}"
+        return LUNG.search(sentence) is None
     return ((OTHER_CANCER.search(sentence) is not None or _OTHER_TUMOURS.search(sentence) is not None)
             and LUNG.search(sentence) is None)
 

@@ -25,6 +25,7 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     label_at_start,
     label_description,
     labelled_sentences,
+    lacking_group_allowed,
     permitted_groups,
     scope_label,
     sibling_part,
@@ -834,7 +835,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             continue  # another cancer's cohort: none of it binds an NSCLC patient
         labels.extend(c for c in cohorts if c not in labels)
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
-                and scope.label != nsclc_only and criterion.text != sole):  # the only patients' group is the trial's
+                and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
+                and not (scope.kind == "cohort" and once(_nsclc_as_such, scope.label))):
             if once(no_patient_group, criterion.text):
                 continue  # "Healthy controls (Group 2)": nothing of that group binds, or admits, a patient
             # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
@@ -864,6 +866,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
         # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
         lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
+        # "...; patients with no actionable change may be allocated to the durvalumab arm": the rule is one group's.
+        lifted = lifted or (section == "inclusion" and once(lacking_group_allowed, criterion.text))
         bent = section == "inclusion" and once(_bends_score, criterion.text)
         for sentence, sentence_labels in once(labelled_sentences, read_whole):
             if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
@@ -1157,6 +1161,21 @@ def _flat_banned_items(criteria: tuple[Criterion, ...] | list[Criterion]) -> set
         if _bans_items(criterion):
             lead_depth = criterion.depth
     return banned
+
+
+# "NSCLC: known EGFR mutation or ALK translocation", "For patients with non-small cell lung cancer: ..." in a trial of
+# several cancers: the group is every NSCLC patient, whichever NSCLC cohort ("1L NSCLC", "2L NSCLC") takes them, so
+# its rule binds an NSCLC patient as the trial's own. A label that narrows NSCLC ("1L NSCLC", "squamous NSCLC") is not.
+_NSCLC_AS_SUCH = re.compile(
+    r"\W*(?:(?:for|in)\s+)?(?:(?:all|the|any)\s+)?(?:(?:patients|participants|subjects)\s+with\s+)?"
+    r"(?:nsclc|non[\s\-]?small[\s\-]?cell\s+lung\s+(?:cancer|carcinoma)(?:\s*\(nsclc\))?)"
+    r"(?:\s+(?:patients|participants|subjects|cohorts?|only))?\W*",
+    re.I,
+)
+
+
+def _nsclc_as_such(label: str) -> bool:
+    return _NSCLC_AS_SUCH.fullmatch(label) is not None
 
 
 def _only_nsclc_group(text: TrialText) -> str | None:
