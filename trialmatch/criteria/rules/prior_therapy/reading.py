@@ -728,7 +728,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
                     # (assemble), not a rule on every carrier of the gene.
                     rules[start:] = [rule if rule["cohorts"] or start + n in others
-                                     else {**rule, "marker_cohort": f"cohort: {normalize(part.label)}"}
+                                     else {**rule, "marker_cohort": f"cohort: {normalize(part.label)}",
+                                           **_part_kept(part.label)}
                                      for n, rule in enumerate(rules[start:])]
                 narrowed = _scope_alterations(scope)
                 if narrowed:  # "EGFR L858R cohort: ...": the carriers of that alteration only
@@ -1217,7 +1218,8 @@ def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_par
     outer = {label: [p for p in parents if p in containers] for label, parents in outer.items()}
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]
                or set(outer[label]) & set(r["cohorts"])] for label in labels]
-    named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
+    named_together = {tuple(r.get("in_part") or r["cohorts"]) for r in rules
+                      if r["section"] == "inclusion" and r["cohorts"]}
     # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
     # phases: no other part exists to take the patient.
     # (A part for another cancer only takes no NSCLC patient: it need not be among them.)
@@ -1274,6 +1276,7 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
         rules += titles
     kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
     groups = _groups(kept, named, leaves, other_parts)
+    kept = [{k: v for k, v in rule.items() if k != "in_part"} for rule in kept]
     return {"rules": _closed_in_options(kept, groups), "groups": groups}
 
 
@@ -1355,7 +1358,17 @@ def _marker_cohorts(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not labelled and len(marked) < 2:
         return [{k: v for k, v in rule.items() if k != "marker_cohort"} for rule in rules]
     return [{**{k: v for k, v in rule.items() if k != "marker_cohort"}, "cohorts": [rule["marker_cohort"]]}
-            if rule.get("marker_cohort") else rule for rule in rules]
+            if rule.get("marker_cohort") else {k: v for k, v in rule.items() if k != "in_part"} for rule in rules]
+
+
+def _part_kept(label: str) -> dict[str, Any]:
+    """The study part a marker cohort sits in ("Dose-expansion cohorts only: * NSCLC, KRAS G12C inhibitor-naive:
+    ..."), kept as `in_part` for _cohort_groups: a cohort inside the one part the criteria name is no second named
+    part, so the part the heading leaves out (dose escalation) still takes the patient on the common rules."""
+    if " / " not in label:
+        return {}
+    parts = scope_cohorts(label.split(" / ", 1)[0])
+    return {"in_part": list(parts)} if parts and all(part.startswith("part ") for part in parts) else {}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
