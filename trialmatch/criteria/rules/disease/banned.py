@@ -1,6 +1,8 @@
 """Cancer types a basket names only to shut them out: "Non-small cell lung cancer or breast cancer (enrolled in
 separate studies)" as an exclusion, "Common histologies are not eligible: NSCLC, breast, colorectal, prostate" or
-"Any solid tumour; NSCLC and melanoma are excluded" in the inclusions.
+"Any solid tumour; NSCLC and melanoma are excluded" or "Tumours of common histologies are not eligible, including
+NSCLC of any histologic subtype, breast ..." in the inclusions. A cancer's abbreviation may follow its name
+("non-small cell lung cancer (NSCLC) or breast cancer").
 
 A clause is read as such a ban only when it is nothing but a list of cancers, with the words that say who has them
 ("patients with", "a diagnosis of"), that any histology counts ("of any histology"), that they are shut out ("are not
@@ -21,11 +23,14 @@ _N, _S, _O = "\u00a7N", "\u00a7S", "\u00a7O"
 _LUNG_WORD = re.compile(r"\blungs?\b", re.I)
 _CANCER_NOUN = r"(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|malignanc(?:y|ies)|neoplasms?)"
 # "NSCLC of any histology", "(all histologies)", "any subtype": every kind of it.
-_ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+(?:histolog(?:y|ies|ical\s+(?:sub)?types?)|(?:sub)?types?)"
-             r"\s*\)?)?")
+_ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+"
+             r"(?:histolog(?:y|ies|ic(?:al)?\s+(?:sub)?types?)|(?:sub)?types?)\s*\)?)?")
 # One cancer of the list; another cancer may carry one word before it ("triple-negative breast cancer"), NSCLC none
 # ("squamous NSCLC" is one histology of it, not NSCLC).
-_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ANY_KIND}")
+# A cancer's abbreviation after its name, "non-small cell lung cancer (NSCLC)", "renal cell carcinoma (RCC)": only a
+# cancer name counts ("NSCLC (EGFR-mutant)" is a condition on it).
+_ABBREVIATION = rf"(?:\s*\(\s*(?:{_N}|{_S}|{_O})\s*\))?"
+_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_ANY_KIND}")
 _SEP = r"\s*(?:,|/|;)?\s*(?:(?:and/or|and|or|nor|as\s+well\s+as)\s+)?"
 _LIST = rf"(?:{_ITEM}(?:{_SEP}{_ITEM})*)"
 _SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
@@ -37,7 +42,9 @@ _WHO = (r"(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|t
         r"(?:(?:primary\s+)?diagnos[ie]s\s+of\s+(?:a\s+|an\s+)?)?")
 # What the list is: "Tumour types", "Histologies excluded", "The following cancers are not eligible", "Excluded:".
 _LEAD_NOUN = (r"(?:(?:the\s+)?(?:following\s+)?(?:common\s+)?(?:excluded\s+)?(?:tumou?r\s+|cancer\s+|primary\s+)?"
-              r"(?:types?|histolog(?:y|ies)|indications?|cancers?|tumou?rs?)(?:\s*\(s\))?)")
+              r"(?:types?|histolog(?:y|ies)|indications?|cancers?|tumou?rs?)(?:\s*\(s\))?"
+              # "Tumours of common histologies", "cancers of the following types"
+              r"(?:\s+of\s+(?:the\s+following\s+|common\s+)?(?:histolog(?:y|ies)|(?:tumou?r\s+)?types?))?)")
 _LEAD = rf"(?:{_LEAD_NOUN}\s*(?P<lead_shut>{_SHUT})?\s*:\s*|(?P<shut_lead>{_SHUT})\s*:\s*)"
 # Why, when it is another study's: "(enrolled in separate studies)", ", as they are studied in another trial".
 _ELSEWHERE = (r"(?:separate|other|another|different|dedicated|parallel|companion)\s+(?:\w+\s+)?"
@@ -48,7 +55,10 @@ _BAN = re.compile(
     rf"^\W*(?:{_LEAD})?{_WHO}(?P<list>{_LIST})\s*(?:\(\s*(?P<shut_paren>{_SHUT})\s*\)|(?P<shut_after>{_SHUT}))?"
     rf"{_REASON}\W*$"
     # "common cancers (lung, breast, colorectal) are not eligible"
-    rf"|^\W*{_LEAD_NOUN}\s*\(\s*(?P<paren_list>{_LIST})\s*\)\s*(?P<shut_noun>{_SHUT}){_REASON}\W*$",
+    rf"|^\W*{_LEAD_NOUN}\s*\(\s*(?P<paren_list>{_LIST})\s*\)\s*(?P<shut_noun>{_SHUT}){_REASON}\W*$"
+    # "Tumours of common histologies are not eligible, including NSCLC of any subtype, breast and colorectal"
+    rf"|^\W*{_LEAD_NOUN}\s*(?P<shut_including>{_SHUT})\s*,?\s*(?:including|such\s+as|namely|for\s+example)"
+    rf"\s*:?\s*(?P<including_list>{_LIST}){_REASON}\W*$",
     re.I,
 )
 # A cancer in the patient's past or beside the one treated is a history rule, not the tumour types taken.
@@ -79,10 +89,11 @@ def _bans(clause: str, shut_needed: bool) -> bool:
     found = _BAN.match(_tokens(clause))
     if found is None:
         return False
-    listed = found.group("list") or found.group("paren_list") or ""
+    listed = found.group("list") or found.group("paren_list") or found.group("including_list") or ""
     if _N not in listed:
         return False
-    shut = any(found.group(g) for g in ("lead_shut", "shut_lead", "shut_paren", "shut_after", "shut_noun"))
+    shut = any(found.group(g) for g in ("lead_shut", "shut_lead", "shut_paren", "shut_after", "shut_noun",
+                                        "shut_including"))
     return shut or not shut_needed
 
 

@@ -661,9 +661,10 @@ def _inclusion_without_bans(text: TrialText) -> tuple[list[str], str]:
     tumour types are not eligible:"), and the first sentence holding one."""
     out: list[str] = []
     banned = ""
-    for position, criterion in enumerate(text.inclusion):
+    inclusion = text.inclusion  # a property that builds its list on every call: once, not once per bullet
+    for position, criterion in enumerate(inclusion):
         everyone = not one_group(criterion) and not other_disease(criterion)
-        lead = _lead_of(text.inclusion, position) if everyone else ""
+        lead = _lead_of(inclusion, position) if everyone else ""
         under_ban = bool(lead) and ban_lead(lead, shut=True)
         for sentence in criterion.sentences():
             if everyone and banned_clause(sentence, exclusion=under_ban):

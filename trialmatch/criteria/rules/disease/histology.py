@@ -256,11 +256,18 @@ def _cancer_of_organ_named(sentence: str) -> bool:
     return any(_CANCER_WORD.match(sentence, organ.end()) for organ in v["other_organs"].finditer(sentence))
 
 
+# Where one item of a list of cancers ends: a comma, semicolon, colon, slash, bracket or "or".
+_ITEM_CUT = re.compile(r"[,;:/()]|\bor\b", re.I)
+
+
 def _other_organs(sentence: str, start: int, end: int) -> bool:
     """The histology word at [start, end) belongs to another organ: "pancreatic ductal adenocarcinoma",
     "squamous cell carcinoma of the head and neck"."""
     organs = vocab()["other_organs"]
-    before = " ".join(sentence[max(0, start - 40):start].split()[-3:])
+    # Only the words of the same list item: in "melanoma, ovarian carcinoma, squamous NSCLC" the ovary is the item
+    # before, not squamous's organ.
+    before = _ITEM_CUT.split(sentence[max(0, start - 40):start])[-1]
+    before = " ".join(before.split()[-3:])
     if organs.search(before) and not _LUNG.search(" ".join(before.split()[-1:])):
         return True
     after = _ORGAN_AFTER.match(sentence, end)
