@@ -18,12 +18,18 @@ from trialmatch.criteria.rules.prior_therapy.terms import Mention, find_mentions
 _NUMBERS = {"one": 1, "1": 1, "a single": 1, "single": 1, "two": 2, "2": 2}
 # The untreated way in, then "or" and a count of one class of regimen or line.
 _NAIVE_OR_CLASS = guarded(
-    r"(?P<naive>\b(?:no|without)\s+(?:any\s+)?(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?"
+    r"(?P<naive>\b(?:no|without)\s+(?:any\s+)?(?:prior|previous)\s+(?:systemic\s+)?"
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic)\s+)?"
     r"(?:therapy|therapies|treatment|treatments)\b|\b(?:(?:treatment|therapy|systemic therapy)[\s-]+)?na[i\u00ef]ve\b"
     r"|\b(?:previously\s+)?untreated\b)"
     r"(?P<gap>[^;.()]{0,50}?),?\s*\bor\s+(?:(?:having|have|has)\s+)?(?:(?:received|had|been treated with)\s+)?"
-    r"(?P<exact>(?:exactly|only)\s+)?(?P<n>one|two|[12]|a single|single)\s+(?:(?:prior|previous|earlier)\s+)?"
-    r"(?P<cls>[^;.()]{3,70}?)\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?)\b"
+    # "or no more than one line of prior chemotherapy": a cap beside the untreated way is the same treated way.
+    r"(?:(?P<exact>(?:exactly|only)\s+)|(?:no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to)\s+)?"
+    r"(?P<n>one|two|[12]|a single|single)\s+"
+    # "one (prior) line of (prior) chemotherapy": the class after the line (tried first: "prior" is no class).
+    r"(?:(?:(?:prior|previous|earlier)\s+)?(?:regimens?|lines?)\s+of\s+(?:(?:prior|previous|earlier)\s+)?"
+    r"(?P<after>[^;.()]{3,70}?)(?=\s+(?:for|in)\b|\s*\(|\s*\.?\s*$)"
+    r"|(?:(?:prior|previous|earlier)\s+)?(?P<cls>[^;.()]{3,70}?)\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?)\b)"
 )
 # The setting words that may stand around the two ways in: "for metastatic disease", "in the advanced setting".
 _SETTING = (r"^[\s,]*(?:(?:for|in)\s+(?:the\s+)?(?:locally\s+advanced|advanced|metastatic|recurrent|stage\s+iv"
@@ -49,14 +55,22 @@ def naive_or_class(norm: str, mentions: list[Mention], base: dict[str, Any]) -> 
         return None
     if not _TAIL.match(cues.strip_parens(norm[found.end():])):
         return None
-    a, b = found.span("cls")
+    a, b = found.span("cls") if found.group("cls") is not None else found.span("after")
+    n = _NUMBERS[found.group("n")]
+    second = found.start("n")
+    if _GENERIC.match(norm, a, b) and not cues.PAREN.search(norm, a, b) and all(
+            m.systemic or _in_parens(norm, m) for m in mentions if m.start >= second) \
+            and all(m.start >= second or found.start("naive") <= m.start < found.end("naive") or _in_parens(norm, m)
+                    for m in mentions):
+        # "No prior systemic treatment for advanced disease, or no more than one prior line of therapy": untreated, or
+        # up to N lines of any therapy, is N lines at most (the "no" does not carry over the "or" as a ban).
+        return [{**base, "kind": "lines", "min": None, "max": n, "of": None, "setting": "advanced"}]
     counted = [m for m in mentions if a <= m.start < b]
-    if not counted or any(m.systemic for m in counted) or cues.PAREN.search(norm, a, b):
-        return None  # "one prior line of therapy" is a plain count, read elsewhere
     if any(not (found.start("naive") <= m.start < found.end("naive") or a <= m.start < b or _in_parens(norm, m))
            for m in mentions):
         return None  # another name outside the two ways in: more to this sentence than the two
-    n = _NUMBERS[found.group("n")]
+    if not counted or any(m.systemic for m in counted) or cues.PAREN.search(norm, a, b):
+        return None  # a count of something the vocabulary does not name, or named beside generic therapy
     items = list(dict.fromkeys(i for m in counted for i in m.items))
     naive = {**base, "kind": "naive", "allow": [], "setting": "advanced"}
     # Only a count of that class was had: the lines (N at most, with the exact count "exactly N") and the class.
@@ -64,6 +78,10 @@ def naive_or_class(norm: str, mentions: list[Mention], base: dict[str, Any]) -> 
              "setting": "advanced"}
     need = {**base, "kind": "require", "groups": [items], "met_unknown": False, "setting": "advanced"}
     return [{**base, "kind": "any_of", "options": [[naive], [lines, need]]}]
+
+
+# A count of any therapy: "one prior line of (systemic) therapy", "one prior anti-cancer treatment regimen".
+_GENERIC = re.compile(r"(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic)\s+)*(?:therapy|treatment)\s*$")
 
 
 def _in_parens(norm: str, mention: Mention) -> bool:

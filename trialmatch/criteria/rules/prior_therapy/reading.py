@@ -728,7 +728,8 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                     # "EGFR cohort: ...": a cohort named by its marker only; one way in when other cohorts exist
                     # (assemble), not a rule on every carrier of the gene.
                     rules[start:] = [rule if rule["cohorts"] or start + n in others
-                                     else {**rule, "marker_cohort": f"cohort: {normalize(part.label)}"}
+                                     else {**rule, "marker_cohort": f"cohort: {normalize(part.label)}",
+                                           **_part_kept(part.label)}
                                      for n, rule in enumerate(rules[start:])]
                 narrowed = _scope_alterations(scope)
                 if narrowed:  # "EGFR L858R cohort: ...": the carriers of that alteration only
@@ -1217,7 +1218,8 @@ def _cohort_groups(rules: list[dict[str, Any]], named: frozenset[str], other_par
     outer = {label: [p for p in parents if p in containers] for label, parents in outer.items()}
     groups = [[i for i, r in enumerate(rules) if not r["cohorts"] or label in r["cohorts"]
                or set(outer[label]) & set(r["cohorts"])] for label in labels]
-    named_together = {tuple(r["cohorts"]) for r in rules if r["section"] == "inclusion" and r["cohorts"]}
+    named_together = {tuple(r.get("in_part") or r["cohorts"]) for r in rules
+                      if r["section"] == "inclusion" and r["cohorts"]}
     # "Phase 2 and Phase 3: prior systemic treatment ..." in a trial whose criteria name only these two
     # phases: no other part exists to take the patient.
     # (A part for another cancer only takes no NSCLC patient: it need not be among them.)
@@ -1272,8 +1274,9 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
         rules += _title_floor(titles, line_rules)
     else:
         rules += titles
-    kept = _unique(_reconcile(_marker_cohorts(_unique(rules))))
+    kept = _described_cohorts(_unique(_reconcile(_marker_cohorts(_unique(rules)))))
     groups = _groups(kept, named, leaves, other_parts)
+    kept = [{k: v for k, v in rule.items() if k != "in_part"} for rule in kept]
     return {"rules": _closed_in_options(kept, groups), "groups": groups}
 
 
@@ -1355,7 +1358,51 @@ def _marker_cohorts(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not labelled and len(marked) < 2:
         return [{k: v for k, v in rule.items() if k != "marker_cohort"} for rule in rules]
     return [{**{k: v for k, v in rule.items() if k != "marker_cohort"}, "cohorts": [rule["marker_cohort"]]}
-            if rule.get("marker_cohort") else rule for rule in rules]
+            if rule.get("marker_cohort") else {k: v for k, v in rule.items() if k != "in_part"} for rule in rules]
+
+
+def _described_cohorts(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cohorts named by a description under one part's heading ("Part 2 (Dose Expansion), NSCLC cohorts: * 1L NSCLC:
+    no prior systemic therapy * 2L NSCLC: progression after one platinum doublet"): the reader scopes each bullet
+    to its own cohort ("... / 1L NSCLC"), which this module's labels do not name, so both read as the part's rules
+    and no patient met them all. When every inclusion rule of the part sits in one of two or more such cohorts, each
+    cohort is a way in of its own (in_part: still one part beside the trial's others)."""
+    out = list(rules)
+    for part in dict.fromkeys(r["cohorts"][0] for r in rules if len(r["cohorts"]) == 1):
+        if not part.startswith("part "):
+            continue
+        members = [i for i, r in enumerate(rules) if r["cohorts"] == [part] and r["section"] == "inclusion"]
+        labels = {i: _described_label(rules[i]) for i in members}
+        if any(label is None for label in labels.values()) or len(set(labels.values())) < 2:
+            continue
+        for i, label in labels.items():
+            out[i] = {**rules[i], "cohorts": [f"cohort: {label}"], "in_part": [part]}
+    return out
+
+
+def _described_label(rule: dict[str, Any]) -> str | None:
+    """The cohort a rule sits in inside a part: the last step of the reader's scope ("(Dose Expansion) / 1L NSCLC"),
+    else the label between the heading and the rule in its quote ("Part 3 (Expansion): Frontline cohort: no prior
+    therapy ..."); None for a rule of the whole part ("Part 2: no prior docetaxel")."""
+    scope = rule.get("scope")
+    if scope and scope.get("genes"):
+        return None
+    if scope and scope.get("kind") == "cohort" and " / " in scope.get("label", ""):
+        return normalize(scope["label"].rsplit(" / ", 1)[1])
+    steps = (rule.get("evidence") or "").split(": ")
+    if len(steps) >= 3 and 0 < len(steps[1]) <= 40 and len(steps[1].split()) <= 5:
+        return normalize(steps[1])
+    return None
+
+
+def _part_kept(label: str) -> dict[str, Any]:
+    """The study part a marker cohort sits in ("Dose-expansion cohorts only: * NSCLC, KRAS G12C inhibitor-naive:
+    ..."), kept as `in_part` for _cohort_groups: a cohort inside the one part the criteria name is no second named
+    part, so the part the heading leaves out (dose escalation) still takes the patient on the common rules."""
+    if " / " not in label:
+        return {}
+    parts = scope_cohorts(label.split(" / ", 1)[0])
+    return {"in_part": list(parts)} if parts and all(part.startswith("part ") for part in parts) else {}
 
 
 def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
