@@ -97,10 +97,12 @@ def _bans(clause: str, shut_needed: bool) -> bool:
     return shut or not shut_needed
 
 
-def _clauses(sentence: str) -> list[str]:
+def _clauses(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence's clauses, then the parentheses inside them, each with whether it is one of those insides."""
     pieces = [p for p in _CLAUSE_CUT.split(sentence) if p.strip()]
     inner = [m.group(1) for p in pieces for m in _PARENTHESIS.finditer(p)]
-    return [*pieces, *inner]
+    split = set(_CLAUSE_CUT.split(sentence))  # once: asked per clause, a split each time was quadratic
+    return [*((p, False) for p in pieces), *((i, i not in split) for i in inner)]
 
 
 def banned_clause(sentence: str, exclusion: bool) -> str:
@@ -109,8 +111,7 @@ def banned_clause(sentence: str, exclusion: bool) -> str:
     place."""
     if not _LUNG_WORD.search(sentence) and not vocab()["nsclc"].possible(sentence):
         return ""  # most sentences: no lung cancer named, nothing to read
-    for clause in _clauses(sentence):
-        inner = clause not in _CLAUSE_CUT.split(sentence)
+    for clause, inner in _clauses(sentence):
         if _bans(clause, shut_needed=not exclusion or inner):
             return clause
     return ""
