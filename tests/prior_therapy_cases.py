@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tests.invented import invented_trial
+from trialmatch.criteria.parse import parse_record
 from trialmatch.criteria.rules import prior_therapy
 from trialmatch.matching.profile import Profile, profile_from_dict
 
@@ -55,3 +56,14 @@ def stage_iv_profile(**facts: object) -> Profile:
                                "brain_metastases": "none", "biomarkers": [], "tested_negative": [], "pdl1_tps": None,
                                "prior_therapies": [], "prior_lines": 0}
     return profile_from_dict({**base, **facts})
+
+
+def one_bullet_verdict(text: str, profile: Profile) -> str:
+    """The prior-therapy verdict for `profile` on an NSCLC trial whose inclusion is "Stage IV NSCLC" and `text`, read
+    from an API record as a sync reads it (title, conditions, criteria)."""
+    rec = {"protocolSection": {"identificationModule": {"nctId": "NCT99999999", "briefTitle": "A study"},
+           "conditionsModule": {"conditions": ["Non-small Cell Lung Cancer"]},
+           "statusModule": {"overallStatus": "RECRUITING"},
+           "eligibilityModule": {"eligibilityCriteria": f"Inclusion Criteria:\n\n* Stage IV NSCLC\n* {text}\n\n"
+                                                        "Exclusion Criteria:\n\n* Pregnancy"}}}
+    return prior_therapy.check(parse_record(rec)["prior_therapy"], profile).verdict

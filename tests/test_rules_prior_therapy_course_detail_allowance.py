@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from trialmatch.criteria.parse import DIMENSIONS, parse_record
+from tests.prior_therapy_cases import one_bullet_verdict as _verdict
 from trialmatch.matching.profile import profile_from_dict
 
 
@@ -17,15 +17,6 @@ def _profile(drugs: list[str], lines: int) -> Any:
     return profile_from_dict({"id": f"cd-{drugs}-{lines}", "age": 60, "histology": "adenocarcinoma", "stage": "IV",
                               "ecog": 1, "biomarkers": [], "tested_negative": ["EGFR", "ALK"],
                               "prior_therapies": drugs, "prior_lines": lines})
-
-
-def _verdict(text: str, profile: Any) -> str:
-    rec = {"protocolSection": {"identificationModule": {"nctId": "NCT99999999", "briefTitle": "A study"},
-           "conditionsModule": {"conditions": ["Non-small Cell Lung Cancer"]},
-           "statusModule": {"overallStatus": "RECRUITING"},
-           "eligibilityModule": {"eligibilityCriteria": f"Inclusion Criteria:\n\n* Stage IV NSCLC\n* {text}\n\n"
-                                                        "Exclusion Criteria:\n\n* Pregnancy"}}}
-    return DIMENSIONS["prior_therapy"].check(parse_record(rec)["prior_therapy"], profile).verdict
 
 
 TKI = _profile(["lorlatinib"], 1)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from trialmatch.criteria.parse import DIMENSIONS, parse_record
+from tests.prior_therapy_cases import one_bullet_verdict as _verdict
 from trialmatch.matching.profile import profile_from_dict
 
 _PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "KRAS", "NTRK1", "NTRK2", "NTRK3"]
@@ -21,15 +21,6 @@ def _profile(biomarkers: list[dict[str, str]], drugs: list[str], lines: int) -> 
     return profile_from_dict({"id": ident, "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
                               "biomarkers": biomarkers, "tested_negative": [g for g in _PANEL if g not in genes],
                               "prior_therapies": drugs, "prior_lines": lines})
-
-
-def _verdict(text: str, profile: Any) -> str:
-    rec = {"protocolSection": {"identificationModule": {"nctId": "NCT99999999", "briefTitle": "A study"},
-           "conditionsModule": {"conditions": ["Non-small Cell Lung Cancer"]},
-           "statusModule": {"overallStatus": "RECRUITING"},
-           "eligibilityModule": {"eligibilityCriteria": f"Inclusion Criteria:\n\n* Stage IV NSCLC\n* {text}\n\n"
-                                                        "Exclusion Criteria:\n\n* Pregnancy"}}}
-    return DIMENSIONS["prior_therapy"].check(parse_record(rec)["prior_therapy"], profile).verdict
 
 
 ALK_ON_TKI = _profile([{"gene": "ALK", "alteration": "EML4-ALK fusion"}], ["alectinib"], 1)
