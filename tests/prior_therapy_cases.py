@@ -67,3 +67,14 @@ def one_bullet_verdict(text: str, profile: Profile) -> str:
            "eligibilityModule": {"eligibilityCriteria": f"Inclusion Criteria:\n\n* Stage IV NSCLC\n* {text}\n\n"
                                                         "Exclusion Criteria:\n\n* Pregnancy"}}}
     return prior_therapy.check(parse_record(rec)["prior_therapy"], profile).verdict
+
+
+def panel_profile(biomarkers: list[dict[str, str]], drugs: list[str], lines: int, tested: bool = True) -> Profile:
+    """A stage IV ECOG 1 adenocarcinoma patient of 60 with these findings, every other STRUCTURE_PANEL gene tested
+    negative (none tested when not `tested`), and these drugs over `lines` lines."""
+    genes = {b["gene"] for b in biomarkers}
+    ident = f"panel-{sorted(genes)}-{drugs}-{lines}-{tested}-{[b['alteration'] for b in biomarkers]}"
+    return profile_from_dict({"id": ident, "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
+                              "biomarkers": biomarkers,
+                              "tested_negative": [g for g in STRUCTURE_PANEL if g not in genes] if tested else [],
+                              "prior_therapies": drugs, "prior_lines": lines})

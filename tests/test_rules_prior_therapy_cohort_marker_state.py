@@ -8,21 +8,9 @@ from typing import Any
 
 import pytest
 
+from tests.prior_therapy_cases import panel_profile as _profile
 from trialmatch.criteria.parse import DIMENSIONS, parse_record
 from trialmatch.criteria.rules.prior_therapy.scope_cohort_marker import cohort_marker
-from trialmatch.matching.profile import profile_from_dict
-
-_PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "KRAS", "NTRK1", "NTRK2", "NTRK3"]
-
-
-def _profile(biomarkers: list[dict[str, str]], drugs: list[str], lines: int, tested: bool = True) -> Any:
-    genes = {b["gene"] for b in biomarkers}
-    ident = f"p-{sorted(genes)}-{drugs}-{lines}-{tested}-{[b['alteration'] for b in biomarkers]}"
-    return profile_from_dict({"id": ident, "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
-                              "biomarkers": biomarkers,
-                              "tested_negative": [g for g in _PANEL if g not in genes] if tested else [],
-                              "prior_therapies": drugs, "prior_lines": lines})
-
 
 NEGATIVE_NAIVE = _profile([], [], 0)
 UNTESTED_NAIVE = _profile([], [], 0, tested=False)

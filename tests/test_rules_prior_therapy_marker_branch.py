@@ -10,18 +10,7 @@ from typing import Any
 import pytest
 
 from tests.prior_therapy_cases import one_bullet_verdict as _verdict
-from trialmatch.matching.profile import profile_from_dict
-
-_PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "KRAS", "NTRK1", "NTRK2", "NTRK3"]
-
-
-def _profile(biomarkers: list[dict[str, str]], drugs: list[str], lines: int) -> Any:
-    genes = {b["gene"] for b in biomarkers}
-    ident = f"mb-{sorted(genes)}-{drugs}-{lines}-{[b['alteration'] for b in biomarkers]}"
-    return profile_from_dict({"id": ident, "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
-                              "biomarkers": biomarkers, "tested_negative": [g for g in _PANEL if g not in genes],
-                              "prior_therapies": drugs, "prior_lines": lines})
-
+from tests.prior_therapy_cases import panel_profile as _profile
 
 ALK_ON_TKI = _profile([{"gene": "ALK", "alteration": "EML4-ALK fusion"}], ["alectinib"], 1)
 ROS1_ON_TKI = _profile([{"gene": "ROS1", "alteration": "CD74-ROS1 fusion"}], ["entrectinib"], 1)

@@ -11,20 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.prior_therapy_cases import panel_profile as _profile
 from trialmatch.criteria.parse import DIMENSIONS, parse_record
 from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition, last_alternative_condition
-from trialmatch.matching.profile import profile_from_dict
-
-_PANEL = ["EGFR", "ALK", "ROS1", "BRAF", "MET", "RET", "ERBB2", "KRAS", "NTRK1", "NTRK2", "NTRK3"]
-
-
-def _profile(biomarkers: list[dict[str, str]], drugs: list[str], lines: int) -> Any:
-    genes = {b["gene"] for b in biomarkers}
-    ident = f"p-{sorted(genes)}-{drugs}-{lines}-{[b['alteration'] for b in biomarkers]}"
-    return profile_from_dict({"id": ident, "age": 60, "histology": "adenocarcinoma", "stage": "IV", "ecog": 1,
-                              "biomarkers": biomarkers, "tested_negative": [g for g in _PANEL if g not in genes],
-                              "prior_therapies": drugs, "prior_lines": lines})
-
 
 NO_DRIVER_CHEMO = _profile([], ["carboplatin", "pemetrexed"], 1)
 NO_DRIVER_NAIVE = _profile([], [], 0)
