@@ -621,8 +621,6 @@ STANDARD_ALTERNATIVE = guarded(
     # ... and every wording of the shared vocabulary ("not amenable to", "not considered a candidate for").
     rf"|\b{CANNOT_HAVE}{_NOT_LOCAL}{_SUBSTITUTE}"
 )
-# Verbs of taking or bearing a treatment: "cannot tolerate / suffer / bear / endure / stand / withstand / receive".
-_BEAR_VERBS = BEAR_VERBS
 # "or who are ineligible for standard therapy", "or, in the investigator's opinion, not a candidate for it", "or not
 # amenable to X", "(or who rejected X)": a way in for those who cannot or will not have the treatment (the shared
 # vocabulary), a few words after the "or"; and the same said first ("not candidates for, or progressed on, X").
@@ -651,7 +649,7 @@ OPEN_ALTERNATIVE = guarded(
     # "or patients aged 70+ unable to tolerate chemotherapy", "or cannot suffer", "or could not bear it", "or not fit
     # for chemotherapy": a group that cannot take the treatment (a closed list of bearing verbs).
     rf"|\bor\b[^.;]{{0,40}}?\b(?:(?:unable|not able|not fit|unfit) to|cannot|can ?not|can't|could not|couldn't)"
-    rf" (?:{_BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
+    rf" (?:{BEAR_VERBS})\b|\bor\b[^.;]{{0,40}}?\b(?:not fit|unfit) for\b"
     # "or osimertinib is not reimbursed" (said "cannot be received" by access_as_availability).
     r"|\bor\b[^.;]{0,40}?\bcannot be received\b"
     rf"|{_OR_CANNOT_HAVE}"
