@@ -43,6 +43,12 @@ _RESULT = re.compile(
 _UPTAKE = re.compile(r"(?i:\b(?:uptake|avid\w*)\b)[^.;]{0,60}?(?i:\b(?:PET|SPECT|scintigraph\w*|imaging|scan)\b)"
                      r"|(?i:\b(?:PET|SPECT|imaging|scan))[^.;]{0,40}?(?i:\b(?:uptake|avid\w*)\b)")
 _ANY_SYMBOL = re.compile(rf"(?<![\w\-/])(?P<name>{_GENE_SHAPE})")
+# The target of a tracer's name: "68Ga-FAP-2286", "[68Ga]Ga-PSMA-11", "64Cu-SAR-bisPSMA", "FAPI-46", "18F-DCFPyL":
+# a radionuclide before, or a compound number after, the target. The gene shape above refuses the hyphens.
+_TRACER = re.compile(
+    r"(?:\[?\b\d{2,3}\s?(?:Ga|F|Cu|Zr|In|Tc|Lu|I)\]?(?:Ga|Cu|Zr)?-)(?P<name>[A-Z][A-Za-z0-9]{1,10})(?![a-z])"
+    r"|(?<![\w\-/])(?P<name2>[A-Z][A-Z0-9]{1,7})-\d{1,5}\b"
+)
 # "another DNA damage response gene", "a homologous recombination repair (HRR) gene mutation": a gene family.
 _FAMILY = re.compile(
     r"\b(?:DNA[\s-]+damage[\s-]+(?:response|repair)|DDR|homologous[\s-]+recombination(?:[\s-]+repair)?|HRR)"
@@ -72,6 +78,16 @@ def unknown_gene_asked(sentence: str) -> str | None:
         if all(_gene_like(name) for name in listed):  # a list with a known gene in it is the vocabulary's to read
             return f"{match.group('name')}{match.group('rest')}"  # "SMO or PTCH1 mutation": the change asked for
     return None
+
+
+def _tracer_targets(sentence: str) -> list[str]:
+    """The targets named by tracers ("68Ga-FAP-2286" -> FAP); not FDG or another tracer of metabolism."""
+    names = [m.group("name") or m.group("name2") for m in _TRACER.finditer(sentence)]
+    return [name for name in names if name.upper() not in _NOT_GENES and name.upper() not in _METABOLIC]
+
+
+# Tracers of metabolism or blood flow, no target: fluorodeoxyglucose, thymidine, choline, methionine, water.
+_METABOLIC = frozenset("FDG FLT FCH FET FMISO CHOLINE MET H2O".split())
 
 
 # "Patients with an ATM mutation must have received a PARP inhibitor": what carriers must also meet, not a change
@@ -113,6 +129,7 @@ def unknown_marker_asked(sentence: str) -> str | None:
         uptake = _UPTAKE.search(sentence)
         if uptake:
             names = [m.group("name") for m in _ANY_SYMBOL.finditer(sentence) if _gene_like(m.group("name"))]
+            names = names or _tracer_targets(sentence)
             found = f"{names[0]} uptake on imaging" if names else None
     if found is None or unlisted_waived(sentence) or _condition_on_carriers(sentence, found):
         return None
