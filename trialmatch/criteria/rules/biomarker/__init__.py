@@ -261,6 +261,9 @@ def _reason(verdict: str, clause: dict[str, Any], answers: list[str], profile: P
     if atoms[0]["t"] == "hla" and atoms[0].get("matched"):
         return ("This trial asks for a gene change in the tumour that its own matching rules pair with one of its "
                 "drugs; those rules are not in its text. Ask the study team whether yours is matched.")
+    if atoms[0]["t"] == "hla" and atoms[0].get("unmatched"):
+        return ("This trial is for people whose tumour matches none of its marker-driven groups (sub-studies or "
+                "arms); which changes those groups take is not in its text. Ask the study team.")
     if atoms[0]["t"] == "hla" and atoms[0].get("name"):
         return (f"This trial asks for {atoms[0]['name']} on the tumour, a marker your profile does not list. "
                 "Ask your doctor.")

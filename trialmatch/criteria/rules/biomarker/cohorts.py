@@ -32,6 +32,8 @@ _COHORT_LABEL = guarded(
     + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?" + _MORE_GROUPS
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     + r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
+    # "Phase 1 (Dose Escalation), XY-101 monotherapy:": after a comma, the drug the part gives and how
+    r"(?:,\s*(?:[\w\-+/]+\s+){0,3}?(?:monotherapy|combination)\s*)?"
     r"(?:only\b)?\s*[:：)\-]",
     re.I,
 )

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.prefilter import AnyOf, folded, guarded, translator
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED_NOUN
 from trialmatch.criteria.text import CLAUSE_SPLIT
 
 # ---- normalisation ------------------------------------------------------------------------------
@@ -850,6 +851,22 @@ _OTHER_TUMOURS = guarded(
 )
 
 
+def other_tumours_way_in(sentence: str) -> str | None:
+    """"Any other solid tumour with documented FGFR2 fusion", "pancreatic cancer, or other solid tumours harbouring an
+    NRG1 fusion": the way in of the tumour types a list does not name. In a trial that names no lung cancer as one of
+    its own, that is an NSCLC patient's only way in, so what follows the words is the patient's requirement: the text
+    after "other" ("solid tumours harbouring an NRG1 fusion"), or None when the sentence has no such way in or names
+    lung cancer itself. The caller decides whether the trial names lung cancer elsewhere."""
+    match = _OTHER_TUMOURS.search(sentence)
+    if match is None or LUNG.search(sentence) is not None:
+        return None
+    word = match.group(0).split()[0].lower()
+    if word not in {"other", "remaining"}:
+        return None  # "non-lung tumours": lung cancer is left out in so many words
+    rest = sentence[match.start() + len(word):].strip()
+    return rest if OTHER_CANCER.search(rest) is None and _OTHER_TUMOURS.search(rest) is None else None
+
+
 # "(Arm 2 - health control)", "Cohort B (healthy volunteers):", "No cancer diagnosis (control group)": a group of
 # people without cancer, which no patient joins. Not "no history of cancer" (said of patients' other cancers).
 _NO_CANCER_GROUP = guarded(
@@ -986,6 +1003,44 @@ MATCHED_VARIANT = guarded(
 def matched_variant(sentence: str) -> bool:
     """Does the sentence ask for a change that rules outside the text match to a study drug (see MATCHED_VARIANT)?"""
     return MATCHED_VARIANT.search(sentence) is not None
+
+
+# "(no matching biomarker-driven sub-study)", "not eligible for any open biomarker-matched arm", "tumour did not match
+# a targeted sub-study": the patient's group is the one for tumours that the trial's marker groups do not take (a
+# group merely named, "those without go to the non-matched sub-study", is routing). Which changes those groups take
+# is not written (or is another trial's list): a question for everyone, never a bar and never an open door.
+_MARKER_DRIVEN = (r"(?:(?:biomarker|marker|genotype|genomic|molecular(?:ly)?|target(?:ed)?|mutation)[\s\-]+"
+                  r"(?:driven|matched|selected|defined|directed|based)|targeted|matched|biomarker)")
+UNMATCHED_GROUP = guarded(
+    r"\b(?:no|without\s+an?|absence\s+of\s+an?|lack\s+of\s+an?)\s+(?:open\s+|available\s+|eligible\s+)?"
+    r"(?:matching|matched|appropriate|suitable)\s+(?:" + _MARKER_DRIVEN + r"\s+)?" + ASSIGNED_NOUN + r"\b"
+    r"|\b(?:not\s+|in)eligible\s+for\s+(?:any\s+|an?\s+|the\s+)?(?:open\s+|available\s+|other\s+)?(?:of\s+the\s+)?"
+    + _MARKER_DRIVEN + r"\s+" + ASSIGNED_NOUN + r"\b"
+    r"|\b(?:did|does|do)\s+not\s+match\s+(?:any\s+|an?\s+|the\s+)?(?:open\s+|available\s+)?"
+    r"(?:" + _MARKER_DRIVEN + r"\s+)?" + ASSIGNED_NOUN + r"\b",
+    re.I,
+)
+
+
+# "shows an actionable genetic change matching one of the open arms", "an alteration that qualifies for one of the
+# listed cohorts": which changes count is the arms' own marker rules, read where the text lists them.
+DEFERS_TO_GROUPS = guarded(
+    r"\b(?:changes?|alterations?|mutations?|aberrations?|variants?|biomarkers?|abnormalit(?:y|ies))\b[^.;]{0,60}?"
+    r"\b(?:match(?:es|ing|ed)?|qualif(?:y|ies|ying)\s+for|eligible\s+for)\s+(?:to\s+)?"
+    r"(?:one\s+of\s+|any\s+of\s+|an?\s+)?(?:the\s+)?(?:(?:open|listed|following|available|active|treatment|study"
+    r"|trial|recruiting)\s+){0,2}" + ASSIGNED_NOUN + r"\b",
+    re.I,
+)
+
+
+def defers_to_groups(sentence: str) -> bool:
+    """Does the sentence leave which changes count to the trial's groups (see DEFERS_TO_GROUPS)?"""
+    return DEFERS_TO_GROUPS.search(sentence) is not None
+
+
+def unmatched_group(sentence: str) -> bool:
+    """Does the sentence ask that the tumour match none of the trial's marker-driven groups (see UNMATCHED_GROUP)?"""
+    return UNMATCHED_GROUP.search(sentence) is not None
 
 
 # "... in the first-line cohort", "For the expansion arm: ...": a rule for one named group of the trial.

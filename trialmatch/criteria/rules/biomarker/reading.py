@@ -42,6 +42,7 @@ from trialmatch.criteria.rules.biomarker.crossed import (
 from trialmatch.criteria.rules.biomarker.cues import (
     EARLY_SETTING,
     IMMUNOTHERAPY_ALONE_STANDARD,
+    LUNG,
     MAPK_PATHWAY,
     NEG_ADVERB,
     NOT_ENOUGH_ALONE,
@@ -50,6 +51,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     UNSPECIFIED_MARKERS,
     alone_rule,
     asks_known_pdl1,
+    defers_to_groups,
     examples_bracketed,
     matched_variant,
     mutant_prefix,
@@ -57,8 +59,10 @@ from trialmatch.criteria.rules.biomarker.cues import (
     no_patient_group,
     normalise,
     other_cancer_only,
+    other_tumours_way_in,
     sentences,
     unlisted_marker,
+    unmatched_group,
     without_alone_phrase,
     without_list_reason,
     without_other_hedge,
@@ -804,6 +808,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     once = _Once()
     whole = whole_trial_scope(text.criteria)
     nsclc_only = _only_nsclc_group(text)
+    lung_named = _names_lung(text)  # "other solid tumours with X" then means tumours other than lung cancer
     bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
     own_whole = whole_trial_labels(bullet_cohorts)
     flat_bans = _flat_banned_items(text.criteria)
@@ -876,6 +881,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                     continue
             if "hich" in sentence:  # "genes, for which targeted agents are available ...: ALK, EGFR": why listed
                 sentence = once(without_list_reason, sentence)
+            if section == "inclusion" and not lung_named and "ther" in sentence:
+                # "Endometrial cancer, or any other solid tumour with FGFR2 fusion": an NSCLC patient's way in.
+                sentence = once(other_tumours_way_in, sentence) or sentence
             # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
             own_labels = [] if position in flat_heads else list(sentence_labels)
             labels.extend(c for c in own_labels if c not in labels)
@@ -895,6 +903,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
             # A change matched to a study drug by rules outside the text: which ones count is not written.
             matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
+            # "(no matching biomarker-driven sub-study)": the tumour matches none of the marker groups, a question.
+            unmatched = section == "inclusion" and once(unmatched_group, sentence)
             if section == "inclusion" and "tatus" in sentence:  # "EGFR mutation status is known": a test asked for
                 found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
             read_text = sentence
@@ -943,6 +953,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 # same question: which ones the rules match is not written)
                 if matched:
                     found.append(_matched_clause(sentence, own_labels or cohorts))
+                elif unmatched and allocation is None:  # routing to a group is no requirement
+                    found.append(_unmatched_clause(sentence, own_labels or cohorts))
                 if hla:
                     found.append(_hla_clause(sentence, own_labels or cohorts))
                 if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
@@ -1057,6 +1069,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     umbrellas = umbrella_clauses(text.criteria, found_at)
     if umbrellas:
         clauses = [clause for clause in clauses if id(clause) not in umbrellas]
+    deferred = _deferred_to_groups(text.criteria, found_at, clauses)
+    if deferred:
+        clauses = [clause for clause in clauses if id(clause) not in deferred]
     carried = {c for clause in clauses for c in clause["cohorts"]}
     labels = [label for label in labels if label not in foreign or label in carried]
     facts = {"labels": labels, "waived": waived, "untested_ok": untested_ok, "pdl1_untested_ok": pdl1_untested_ok,
@@ -1065,6 +1080,27 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
              "headings": [text.criteria[position].text for position in sorted(headings)],
              "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
     return clauses, facts
+
+
+def _names_lung(text: TrialText) -> bool:
+    """Does the trial name lung cancer among its own diseases (title, conditions or an inclusion criterion)?"""
+    return any(LUNG.search(said) is not None
+               for said in (text.title, *text.conditions, *(c.text for c in text.criteria if c.section != "exclusion")))
+
+
+def _deferred_to_groups(criteria: tuple[Criterion, ...], found_at: dict[int, list[dict[str, Any]]],
+                        clauses: list[dict[str, Any]]) -> set[int]:
+    """"Shows an actionable change matching one of the open arms" beside "Arm A: FGFR1-3 ...", "Arm G: KRAS mutation":
+    the arms' own marker rules say which changes count, so the trial-wide clauses the sentence gave (an actionable
+    driver asked for, "patients with no actionable change may be allocated to arm H") are left to them. Only with
+    marker rules of two or more labelled groups to defer to; the ids of the clauses left out."""
+    groups = {c for clause in clauses if clause["mode"] == "require" and clause["source"] == "inclusion"
+              for c in clause["cohorts"]}
+    if len(groups) < 2:
+        return set()
+    return {id(clause) for position, found in found_at.items()
+            if criteria[position].section != "exclusion" and defers_to_groups(criteria[position].text)
+            for clause in found if not clause["cohorts"]}
 
 
 # An exclusion of two changes found together ("KRAS G12C co-mutation with EGFR", "EGFR mutation plus concurrent MET
@@ -1231,6 +1267,12 @@ def _split_treated_exception(found: list[dict[str, Any]], exception: tuple[str, 
 def _matched_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
     """A change that the trial's own matching rules pair with a study drug: no profile can show one (a question)."""
     atom = {"t": "hla", "name": "a gene change matched to a study drug", "matched": True}
+    return {"mode": "require", "atoms": [atom], "cohorts": cohorts, "evidence": quote(sentence), "source": "inclusion"}
+
+
+def _unmatched_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
+    """A tumour that none of the trial's marker-driven groups takes: which changes they take is not written here."""
+    atom = {"t": "hla", "name": "no change matched by the trial's marker-driven groups", "unmatched": True}
     return {"mode": "require", "atoms": [atom], "cohorts": cohorts, "evidence": quote(sentence), "source": "inclusion"}
 
 
