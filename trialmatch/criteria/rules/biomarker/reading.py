@@ -1037,6 +1037,12 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 found[first:] = _together(found[first:])
             if hla:
                 found.append(_hla_clause(sentence, own_labels or cohorts))
+            if unlisted and found[first:] and _or_alternative(sentence, unlisted):
+                # "NAGC (no actionable change) or high tumour mutational burden": the marker no profile lists is a
+                # second way in, so failing the read rule is a question, and meeting it is enough.
+                for clause in found[first:]:
+                    clause["doubtful"] = True
+                unlisted = None
             if unlisted or known_pdl1:
                 found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
             if section == "inclusion" and statements:
@@ -1279,6 +1285,16 @@ def _unmatched_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
 def _hla_clause(sentence: str, cohorts: list[str]) -> dict[str, Any]:
     return {"mode": "require", "atoms": [{"t": "hla"}], "cohorts": cohorts, "evidence": quote(sentence),
             "source": "inclusion"}
+
+
+# "..., or high tumour mutational burden", "... or TMB-high": "or" (and at most two words) right before the name.
+_OR_BEFORE = re.compile(r"\bor\s+(?:(?:an?|the|a\s+tumou?r\s+with)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _or_alternative(sentence: str, name: str) -> bool:
+    """Is the unlisted marker an alternative to the sentence's read rule ("NAGC or high TMB")?"""
+    at = sentence.find(name)
+    return at > 0 and _OR_BEFORE.search(sentence[max(0, at - 40):at]) is not None
 
 
 def _unread_clauses(sentence: str, cohorts: list[str], unlisted: str | None, known_pdl1: bool,
@@ -1702,13 +1718,15 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
             for atom in clause["atoms"]:
                 if atom["t"] == "alt":
                     asked.setdefault(atom["gene"], []).append(atom["kind"])
-    asked_genes = sorted(asked)
     for clause in clauses:
+        own_genes = _genes_asked_beside(clauses, clause["cohorts"]) if clause["cohorts"] else sorted(asked)
         for atom in clause["atoms"]:
-            if atom["t"] == "driver" and clause["mode"] == "forbid" and asked_genes and not atom.get("other"):
+            if atom["t"] == "driver" and clause["mode"] == "forbid" and own_genes and not atom.get("other"):
                 # "HER2 mutation" required, "targetable alterations with approved therapy" excluded: the
-                # trial's own gene is what it studies, not one of the drivers it shuts out.
-                atom["spared"] = sorted({*atom.get("spared", ()), *asked_genes})
+                # trial's own gene is what it studies, not one of the drivers it shuts out. A group's ban ("Arm H:
+                # no actionable genetic change") spares only the genes its own group (or the whole trial) asks for,
+                # not those of the arms beside it ("Arm F: EGFR T790M").
+                atom["spared"] = sorted({*atom.get("spared", ()), *own_genes})
             if not atom.pop("other", False):
                 continue
             if atom["t"] == "driver":
@@ -1718,6 +1736,14 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
                 atom["beside"] = True  # "no other EGFR mutation": a second change beside the asked one counts
             elif clause["mode"] == "forbid":
                 atom["vague"] = True  # "other X" with nothing to be other than: too vague to exclude on
+
+
+def _genes_asked_beside(clauses: list[dict[str, Any]], cohorts: list[str]) -> list[str]:
+    """The genes required trial-wide or by a group of these cohorts."""
+    return sorted({atom["gene"] for clause in clauses
+                   if clause["mode"] == "require" and not clause.get("groups")
+                   and (not clause["cohorts"] or set(clause["cohorts"]) & set(cohorts))
+                   for atom in clause["atoms"] if atom["t"] == "alt"})
 
 
 def _drop_sibling_routes(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
