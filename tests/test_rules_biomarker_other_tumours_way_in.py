@@ -5,6 +5,8 @@ patient's only way in, so its marker is the patient's requirement: a marker no p
 everyone, a known gene decides as usual (a carrier eligible). Before, the words "other solid tumours" read the whole
 sentence as another cancer's way in (no rule: everyone eligible), and a part labelled twice ("Phase 1 (Dose
 Escalation), XY-101 monotherapy:" over the list, "Phase 1:" on a later bullet) opened a second, rule-free Phase 1.
+An aside sparing cancers ("other solid tumours (excluding breast and gastric cancer) with HER2 amplification") names
+who is not meant, no other cancer's rule.
 
 Near-misses keep their verdict: the list names NSCLC itself (the marker is then the other tumours' rule), the title
 or conditions name lung cancer, "non-lung tumours", "other tumours" with no marker after the words, and "other solid
@@ -39,6 +41,13 @@ UNREPORTED = [
         "Cholangiocarcinoma (iCCA)",
         "Other solid tumours harbouring an FGFR2 fusion or rearrangement (FGFR2-r)",
         "Phase 1: no standard therapy left"),
+    inc("Age 18 or older", "Advanced solid tumours, including cholangiocarcinoma (CCA), urothelial carcinoma (UC) and "
+        "other solid tumours with FGFR2 alterations (fusion, rearrangement or amplification)"),
+    inc("Advanced cancer of one of these types: mesothelioma (MPM), glioblastoma (GBM), or other solid tumours with "
+        "MTAP-deleted status (MTAP loss)"),
+    inc("Age 18 or older", "Expansion Cohort 3: other solid tumors (excluding breast and gastric cancer) with HER2 "
+        "amplification by ISH", "Expansion Cohort 1: HER2-positive breast cancer",
+        "Expansion Cohort 2: HER2-positive gastric cancer"),
 ]
 
 

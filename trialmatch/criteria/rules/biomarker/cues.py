@@ -851,6 +851,10 @@ _OTHER_TUMOURS = guarded(
 )
 
 
+_SPARING_ASIDE = re.compile(
+    r"[(\[]\s*(?:except(?:\s+for)?|excluding|other\s+than|but\s+not|not\s+including)\b[^()\[\]]{0,80}[)\]]", re.I)
+
+
 def other_tumours_way_in(sentence: str) -> str | None:
     """"Any other solid tumour with documented FGFR2 fusion", "pancreatic cancer, or other solid tumours harbouring an
     NRG1 fusion": the way in of the tumour types a list does not name. In a trial that names no lung cancer as one of
@@ -863,7 +867,9 @@ def other_tumours_way_in(sentence: str) -> str | None:
     word = match.group(0).split()[0].lower()
     if word not in {"other", "remaining"}:
         return None  # "non-lung tumours": lung cancer is left out in so many words
-    rest = sentence[match.start() + len(word):].strip()
+    # "other solid tumours (excluding breast and gastric cancer) with HER2 amplification": the spared cancers' aside
+    # names who is not meant, no other cancer's rule.
+    rest = _SPARING_ASIDE.sub(" ", sentence[match.start() + len(word):]).strip()
     return rest if OTHER_CANCER.search(rest) is None and _OTHER_TUMOURS.search(rest) is None else None
 
 
