@@ -119,10 +119,11 @@ _CANDIDATE = re.compile(rf"(?<![\w\-/]){_GENE_CORE}(?!\w)")
 
 def _may_ask(sentence: str) -> bool:
     """Could unknown_marker_asked find anything here? Every finding but a gene family's (which needs _FAMILY_CHANGE)
-    is a gene-like name. Asked of every inclusion sentence without a marker rule, where most name none, so the
-    five scans below are skipped."""
+    or a tracer's target (which needs _TRACER and _UPTAKE) is a gene-like name. Asked of every inclusion sentence
+    without a marker rule, where most name none, so the five scans below are skipped."""
     return (any(_gene_like(name) for name in _CANDIDATE.findall(sentence))
-            or _FAMILY_CHANGE.search(sentence) is not None)
+            or _FAMILY_CHANGE.search(sentence) is not None
+            or (_TRACER.search(sentence) is not None and _UPTAKE.search(sentence) is not None))  # "68Ga-FAP-2286"
 
 
 def unknown_marker_asked(sentence: str) -> str | None:
