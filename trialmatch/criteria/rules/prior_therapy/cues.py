@@ -491,9 +491,13 @@ TREATED = guarded(
     r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective"
     # "No longer benefitting from standard anti-cancer treatment", "no longer responding to therapy": progression.
     r"|no\s+longer\s+(?:benefit\w*|respond\w*|controlled))\s+"
+    # ("Failed (progression or intolerance) conventional treatment": an aside saying how it failed.)
+    r"(?:\([^()]{1,40}\)\s+)?"
     # ("progressed during/following ...": a slash joins the two as well as "or".)
     r"(?:(?:on|after|to|following|during|with|of|or|while|from|by)(?:\s*/\s*|\s+)){0,4}"
-    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
+    # ("Failed conventional treatment", "refractory to established therapies": standard treatment in other words.)
+    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|conventional|established|usual|initial|systemic"
+    r"|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
     # "Received, be intolerant of, or be ineligible for standard of care / approved therapies", "progression on,
     # intolerance of, or ineligibility for standard therapy": a list of ways to meet one rule on standard therapy
