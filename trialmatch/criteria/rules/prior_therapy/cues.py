@@ -101,7 +101,12 @@ _PERMIT = guarded(
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
-    r"|optional|(?:can|may|could) include)\b"
+    r"|optional|(?:can|may|could) include"
+    # "Progression within 6 months of adjuvant cisplatin also qualifies", "... will also be considered", "adjuvant
+    # cisplatin also counts": a further way in beside the rule, never a requirement of its own. ("Counts as a line"
+    # alone is not_counted.py's: "must have received platinum, which counts as a line" still asks for platinum.)
+    r"|also qualif(?:y|ies|ied)|(?:is|are|will|would|may|can|shall) (?:also (?:be )?|be also )(?:considered|accepted"
+    r"|counted|included)|also counts?)\b"
 )
 # "Prior X is allowed; prior Y is not.": the second clause leaves its verb out, and bans Y as the first allows X.
 # "Prior X is allowed, prior Y is not allowed": a comma between an allowance and a ban ends the allowance's clause.
