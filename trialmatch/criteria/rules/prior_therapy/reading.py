@@ -1447,9 +1447,9 @@ def _own_cancer_setting(text: TrialText, rules: list[dict[str, Any]]) -> list[di
     ES-SCLC only: "for [cancer]" is the setting of the required treatment, and the trial's own cancer, so it is no
     other group's rule. It is marked `for_cancer`: whether an NSCLC history can count as treatment for that cancer
     is open (sets M and J say never, set T counts it, the shared labels settle neither), so a history that meets the
-    drugs gives unknown (verdicts.rule_outcome). Bans ("No prior systemic treatment for ES-SCLC") and a group named by its past treatment ("Participants
-    treated previously for limited-stage SCLC must ...") keep the other-group reading. A basket that names NSCLC,
-    lung or solid tumours beside the other cancer keeps it too."""
+    drugs gives unknown (verdicts.rule_outcome). Bans ("No prior systemic treatment for ES-SCLC") and a group named
+    by its past treatment ("Participants treated previously for limited-stage SCLC must ...") keep the other-group
+    reading. A basket that names NSCLC, lung or solid tumours beside the other cancer keeps it too."""
     own = set(cancers_named(text.header))
     if not own or own & INCLUDES_NSCLC or "not_nsclc" in own:
         return rules
