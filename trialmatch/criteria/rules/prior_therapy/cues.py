@@ -101,7 +101,12 @@ _PERMIT = guarded(
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
     r"|need not|needs? not|(?:does|do) not (?:need|have) to|(?:is|are) not (?:required|mandatory|necessary)"
-    r"|optional|(?:can|may|could) include)\b"
+    r"|optional|(?:can|may|could) include"
+    # "Progression within 6 months of adjuvant cisplatin also qualifies", "... will also be considered", "adjuvant
+    # cisplatin also counts": a further way in beside the rule, never a requirement of its own. ("Counts as a line"
+    # alone is not_counted.py's: "must have received platinum, which counts as a line" still asks for platinum.)
+    r"|also qualif(?:y|ies|ied)|(?:is|are|will|would|may|can|shall) (?:also (?:be )?|be also )(?:considered|accepted"
+    r"|counted|included)|also counts?)\b"
 )
 # "Prior X is allowed; prior Y is not.": the second clause leaves its verb out, and bans Y as the first allows X.
 # "Prior X is allowed, prior Y is not allowed": a comma between an allowance and a ban ends the allowance's clause.
@@ -491,9 +496,13 @@ TREATED = guarded(
     r"|\b(?:progress\w*(?:\s+disease)?|fail\w*|refractory|relapsed?|resistant|ineffective"
     # "No longer benefitting from standard anti-cancer treatment", "no longer responding to therapy": progression.
     r"|no\s+longer\s+(?:benefit\w*|respond\w*|controlled))\s+"
+    # ("Failed (progression or intolerance) conventional treatment": an aside saying how it failed.)
+    r"(?:\([^()]{1,40}\)\s+)?"
     # ("progressed during/following ...": a slash joins the two as well as "or".)
     r"(?:(?:on|after|to|following|during|with|of|or|while|from|by)(?:\s*/\s*|\s+)){0,4}"
-    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|initial|systemic|anti-?cancer|their|his|her)\s+){0,4}"
+    # ("Failed conventional treatment", "refractory to established therapies": standard treatment in other words.)
+    r"(?:(?:the|any|a|prior|previous|last|most|recent|standard|conventional|established|usual|initial|systemic"
+    r"|anti-?cancer|their|his|her)\s+){0,4}"
     r"(?:treatments?|therap(?:y|ies)|regimens?)\b"
     # "Received, be intolerant of, or be ineligible for standard of care / approved therapies", "progression on,
     # intolerance of, or ineligibility for standard therapy": a list of ways to meet one rule on standard therapy

@@ -366,6 +366,7 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         start = min([match.start(), *(m.start for m in before)])
         out.append(LineLimit(start, match.end(), low, high, named.items if named else None))
     if section != "exclusion":
+        out += _only_caps(text, out, mentions)
         for match in _RANGE.finditer(text):
             counted = _counted(text, match.end(), mentions)
             if counted is None or any(limit.start <= match.start() < limit.end for limit in out):
@@ -376,6 +377,34 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
                 continue
             out.append(LineLimit(match.start(), end, low, high, of))
     return out
+
+
+# "Only one prior regimen", "only 2 prior lines of systemic therapy", "one prior line only", "two previous regimens
+# only": "only" with a count of lines (not of one class) is a ceiling, said in an inclusion. (Whether the patient must
+# have had that many is the sentence's other words: "must have received one prior line only" asks for one too.)
+_ONLY_BEFORE = guarded(rf"\bonly\s+{_NUM}" + _LINE_AHEAD)
+_ONLY_AFTER = guarded(rf"\b{_NUM}\s+(?:prior\s+|previous\s+|earlier\s+)?(?:systemic\s+)?(?:lines?|regimens?)"
+                      r"(?:\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment))?"
+                      r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent)(?:\s+(?:disease|setting))?)?"
+                      r"\s+only\b")
+
+
+def _only_caps(text: str, found: list[LineLimit], mentions: list[Mention]) -> list[LineLimit]:
+    """Ceilings said with "only" (_ONLY_BEFORE, _ONLY_AFTER) that no other count already read."""
+    if "only" not in text:
+        return []
+    caps = []
+    for match in (*_ONLY_BEFORE.finditer(text), *_ONLY_AFTER.finditer(text)):
+        if any(limit.start <= match.start("n") < limit.end and limit.max is not None for limit in found):
+            continue
+        counted = _counted(text, match.end("n"), mentions)
+        if counted is None or counted[1] is not None or counted[2]:
+            continue  # "only one prior line of EGFR TKI therapy": lines of one class, which its own reader counts
+        n = _number(match.group("n"))
+        # "must have received one prior line only", "progressed after only one prior regimen": that many, had.
+        had = _HAD_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
+        caps.append(LineLimit(match.start(), match.end(), n if had and n >= 1 else None, n))
+    return caps
 
 
 # "Patients who (have) progressed on ..." opening the clause, and "... are not eligible" closing it: a group left out.

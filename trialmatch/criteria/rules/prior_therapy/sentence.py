@@ -1821,7 +1821,7 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
     # "at least 1 prior line including platinum and, if eligible, a checkpoint inhibitor": the "if"
     # qualifies what follows the count, not the count.
     soft_word = _soft_words(cues.strip_parens(norm[:lim.start]))
-    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or bool(cues.OPEN_ALTERNATIVE.search(norm)) \
+    soft = ctx.soft or conditional or lim.soft or bool(soft_word) or _open_way(norm, lim) \
         or bool(base.get("other_fact"))
     rule = {**base, "kind": "lines", "min": lim.min, "max": lim.max,
             "of": list(lim.of) if lim.of else None, "soft": soft,
@@ -1833,6 +1833,22 @@ def _lines_rule(lim: LineLimit, base: dict[str, Any], norm: str, ctx: Context,
         # when the treatment was given (verdicts: an earlier treatment is a question, not no line).
         rule["early_maybe"] = True
     return rule
+
+
+# "... at least one prior line ... and for which there is no further standard therapy ..., or the patient declines
+# it": after the count, a further (next) therapy that does not exist or is declined; the escape is that therapy's.
+_FURTHER_THERAPY = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+){0,3}?(?:further|additional|subsequent|next)\b")
+
+
+def _open_way(norm: str, lim: LineLimit) -> bool:
+    """Whether the sentence leaves a way around its count (cues.OPEN_ALTERNATIVE), not only around a further
+    therapy it asks to be missing after the count (_FURTHER_THERAPY)."""
+    found = cues.OPEN_ALTERNATIVE.search(norm)
+    if found is None:
+        return False
+    if lim.min and lim.max is None and _FURTHER_THERAPY.search(norm, lim.end, found.start()):
+        return False
+    return True
 
 
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
