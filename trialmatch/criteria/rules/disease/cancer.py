@@ -98,6 +98,10 @@ def _lung_cancer_taken(sources: list[str]) -> bool:
 
 
 _LUNG = guarded(r"\blungs?\b", re.I)
+# The lung named as a tumour type without a cancer word ("any solid tumour other than lung", "excluding lung and
+# breast"), never as a site ("excluding lung metastases", "other than lung lesions").
+_BARE_LUNG = guarded(
+    r"\blungs?\b(?=\s*(?:$|[,;.)/]|(?:and|or|nor|and/or|origin|(?:primar|tumou?r|cancer)\w*)\b))", re.I)
 
 
 _LUNG_CANCER = r"(?:non-?\s?small[\s-]cell lung (?:cancer|carcinoma)|nsclc|lung (?:cancer|carcinoma|malignancy))"
@@ -147,11 +151,27 @@ def _without_lung_cancer(text: TrialText) -> str:
             return ""
     if negated:
         return negated
+    treats_cancer: bool | None = None  # asked once, of the first history-worded bullet only
     for criterion in text.exclusion:
         if criterion.scope is None and len(criterion.text) < 160 and _LUNG_CANCER_BULLET.match(criterion.text) \
                 and not sent_to_group(criterion.text)[0]:  # "NSCLC (enrolled in Cohort B)": sent there, not shut out
+            if _history_words(criterion.text):
+                # "History of NSCLC (NSCLC) within 3 years" in a trial treating solid tumours: a rule on a cancer
+                # of the patient's past, beside the one treated, not a study of people without lung cancer.
+                if treats_cancer is None:
+                    treats_cancer = _treats_a_cancer(text)
+                if treats_cancer:
+                    continue
             return criterion.text
     return ""
+
+
+def _treats_a_cancer(text: TrialText) -> bool:
+    """Some inclusion (for everyone) takes patients with a cancer ("Advanced solid tumour with an NTRK fusion",
+    "Metastatic colorectal cancer"), not people without one (a screening study's "Current or former smokers")."""
+    return any(criterion.scope is None and _ANY_CANCER.search(criterion.text)
+               and not _NO_LUNG_CANCER.search(criterion.text) and not _history_words(criterion.text)
+               for criterion in text.inclusion)
 
 
 _FIRST_LABEL = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z0-9][A-Za-z0-9.]{0,4})+$")
@@ -720,7 +740,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
             nsclc.append(sentence)
         elif _LEFT_OUT_WORD.search(sentence):
             # ("excluding small cell lung cancer" leaves out the small cell one, not lung cancer)
-            lung_named = v["lung_cancer"].search(mask(sentence, v["sclc"]))
+            blanked = mask(sentence, v["sclc"])
+            lung_named = v["lung_cancer"].search(blanked) or _BARE_LUNG.search(blanked)
             if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
     banned = banned or _banned_by_exclusion(text)

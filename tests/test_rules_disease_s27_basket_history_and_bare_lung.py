@@ -1,0 +1,75 @@
+"""Disease: two basket wordings read since session 27.
+
+- A history-of-cancer exclusion naming lung cancer ("History of NSCLC (NSCLC) within 3 years", "Prior lung cancer
+  within the last 5 years") in a trial that treats solid tumours is a rule on a cancer of the patient's past, beside
+  the one treated: no longer "the study does not take people who have lung cancer" (excluded). A screening study
+  (its inclusions take no cancer) keeps that reading, and a bare "NSCLC" exclusion in a basket stays a ban.
+- "Any solid tumour other than lung" / "excluding lung and breast": the lung named as a tumour type without a cancer
+  word is left out like "other than lung cancer" (excluded). The lung as a site ("excluding lung metastases") is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from invented import invented_trial
+
+from trialmatch.criteria.rules import disease
+from trialmatch.matching.profile import Profile
+
+_BASKET = "Advanced solid tumour with an NTRK gene fusion, refractory to standard therapy"
+
+
+def verdict(inclusion: str, exclusion: str = "Pregnancy or breast-feeding",
+            title: str = "A basket study of DEF-456 in solid tumours", conditions: tuple[str, ...] = ("Solid Tumor",),
+            ) -> str:
+    text = invented_trial(f"* {inclusion}\n", f"* {exclusion}\n", title=title, conditions=conditions)
+    return str(disease.check(disease.parse(text), Profile(histology="adenocarcinoma", stage="IV")).verdict)
+
+
+HISTORY = [
+    "History of NSCLC (NSCLC) within 3 years",
+    "History of non-small cell lung cancer within 2 years",
+    "Prior lung cancer (NSCLC) within the last 5 years",
+    "Previous non-small-cell lung carcinoma diagnosed within 3 years",
+    "Known history of lung cancer within 24 months",
+    "Personal history of NSCLC within five years (NSCLC)",
+]
+
+
+@pytest.mark.parametrize("exclusion", HISTORY)
+def test_history_of_lung_cancer_in_a_basket_is_not_a_ban(exclusion: str) -> None:
+    assert verdict(_BASKET, exclusion) != "excluded"
+
+
+def test_screening_study_still_shuts_out_lung_cancer() -> None:
+    assert verdict("Current or former smokers aged 55-80", "History of lung cancer within the past 5 years",
+                   title="Low-dose CT screening", conditions=("Lung Cancer",)) == "excluded"
+
+
+@pytest.mark.parametrize("exclusion", ["NSCLC", "Non-small cell lung cancer", "NSCLC and/or breast cancer"])
+def test_bare_lung_cancer_exclusion_in_a_basket_stays_excluded(exclusion: str) -> None:
+    assert verdict(_BASKET, exclusion) == "excluded"
+
+
+BARE_LUNG = [
+    "Any advanced solid tumour other than lung",
+    "Advanced solid tumours excluding lung",
+    "Metastatic solid tumors except lung and breast",
+    "Solid tumour of any origin apart from lung, breast or prostate",
+    "Solid tumours, other than lung primary",
+    "Unresectable solid tumour, excluding lung/breast",
+]
+
+
+@pytest.mark.parametrize("inclusion", BARE_LUNG)
+def test_bare_lung_left_out_excludes(inclusion: str) -> None:
+    assert verdict(inclusion) == "excluded"
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Advanced solid tumour excluding lung metastases only disease",
+    "Any solid tumour other than lung lesions",
+    "Advanced solid tumours including lung",
+])
+def test_lung_as_a_site_or_taken_keeps_its_verdict(inclusion: str) -> None:
+    assert verdict(inclusion) == "eligible"
