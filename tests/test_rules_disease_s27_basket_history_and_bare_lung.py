@@ -4,6 +4,9 @@
   within the last 5 years") in a trial that treats solid tumours is a rule on a cancer of the patient's past, beside
   the one treated: no longer "the study does not take people who have lung cancer" (excluded). A screening study
   (its inclusions take no cancer) keeps that reading, and a bare "NSCLC" exclusion in a basket stays a ban.
+- A histology of NSCLC left out ("excluding non-squamous NSCLC", "other than prostate, squamous NSCLC or melanoma"):
+  only that histology is excluded (before, every NSCLC was, a false exclusion of the other histology; an item of a
+  left-out list was read as taken by the histology reader).
 - "Any solid tumour other than lung" / "excluding lung and breast": the lung named as a tumour type without a cancer
   word is left out like "other than lung cancer" (excluded). The lung as a site ("excluding lung metastases") is not.
 """
@@ -73,3 +76,45 @@ def test_bare_lung_left_out_excludes(inclusion: str) -> None:
 ])
 def test_lung_as_a_site_or_taken_keeps_its_verdict(inclusion: str) -> None:
     assert verdict(inclusion) == "eligible"
+
+
+# ---------------------------------------------------------------- one histology of NSCLC left out of a basket
+def _verdict_for(inclusion: str, histology: str) -> str:
+    text = invented_trial(f"* {inclusion}\n", "* Pregnancy or breast-feeding\n",
+                          title="A basket study of DEF-456 in solid tumours", conditions=("Solid Tumor",))
+    return str(disease.check(disease.parse(text), Profile(histology=histology, stage="IV")).verdict)
+
+
+NON_SQUAMOUS_LEFT_OUT = [
+    "Histologically confirmed solid tumour excluding non-squamous NSCLC",
+    "Advanced solid tumours, excluding breast, non-squamous NSCLC and colorectal cancer",
+    "Any metastatic solid tumour other than non-squamous non-small cell lung cancer",
+    "Solid tumours apart from melanoma, nonsquamous NSCLC or prostate cancer",
+]
+
+
+@pytest.mark.parametrize("inclusion", NON_SQUAMOUS_LEFT_OUT)
+def test_non_squamous_left_out_keeps_squamous(inclusion: str) -> None:
+    assert _verdict_for(inclusion, "squamous") == "eligible"
+    assert _verdict_for(inclusion, "adenocarcinoma") == "excluded"
+
+
+SQUAMOUS_LEFT_OUT = [
+    "Any solid tumour other than squamous non-small cell lung cancer",
+    "Metastatic solid tumours other than prostate, squamous NSCLC or melanoma",
+]
+
+
+@pytest.mark.parametrize("inclusion", SQUAMOUS_LEFT_OUT)
+def test_squamous_left_out_keeps_adenocarcinoma(inclusion: str) -> None:
+    assert _verdict_for(inclusion, "squamous") == "excluded"
+    assert _verdict_for(inclusion, "adenocarcinoma") == "eligible"
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Histologically confirmed solid tumour excluding NSCLC",
+    "Advanced solid tumours, excluding breast, NSCLC and colorectal cancer",
+])
+def test_all_nsclc_left_out_still_excludes_every_histology(inclusion: str) -> None:
+    assert _verdict_for(inclusion, "squamous") == "excluded"
+    assert _verdict_for(inclusion, "adenocarcinoma") == "excluded"

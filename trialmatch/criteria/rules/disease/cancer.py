@@ -11,7 +11,7 @@ from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, sent_to_group, without_bans
 from trialmatch.criteria.rules.disease.lists import FLAT_ITEMS as _FLAT_ITEMS
 from trialmatch.criteria.rules.disease.lists import list_items
-from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
+from trialmatch.criteria.rules.disease.words import LEFT_OUT_LIST_BEFORE, mask, one_group, other_disease, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -52,24 +52,19 @@ def _history_words(sentence: str) -> bool:
     return _HISTORY.search(sentence) is not None
 
 
-# "excluding breast cancer, gastric cancer and ": the left-out word heads a list of cancers, NSCLC one of its items.
-# Only the join right before NSCLC may be "and"/"or": "other than CRC or pancreatic cancer, or NSCLC with ..." may
-# close the list before NSCLC, which is then taken.
-_LEFT_OUT_LIST_BEFORE = re.compile(
-    r"\b(?:excluding|except(?: for)?|other than|but not|apart from|with the exception of)\s+"
-    r"(?:(?!(?:including|includes|such|e\.g|for|with|in|who|which|that|are|is|and|or|nor|and/or)\b)[\w-]+"
-    r"(?:\s*[,/]\s*|\s+)){1,12}(?:(?:and/or|and|or)\s+(?:[\w-]+\s+){0,2})?$",
-    re.I,
-)
-
-
 def _left_out(sentence: str, start: int) -> bool:
     """A tumour list that names lung cancer at `start` only to leave it out ("solid tumours other than NSCLC",
     "other solid tumours, excluding breast cancer, non-small cell lung cancer and gastric cancer"), not a history rule
     ("no prior malignancy other than NSCLC")."""
+    if _HISTOLOGY_BEFORE.search(sentence, max(0, start - 30), start):
+        return False  # "excluding non-squamous NSCLC": one histology left out, not every NSCLC
     return bool((_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start)
-                 or _LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
+                 or LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
                 and _ANY_CANCER.search(sentence) and not _history_words(sentence))
+
+
+# A histology word right before the lung cancer named ("non-squamous NSCLC", "squamous cell lung cancer").
+_HISTOLOGY_BEFORE = re.compile(r"\b(?:non-?\s?squamous|squamous(?:\s+cell)?|adeno\w*|large[\s-]cell)[\s-]+$", re.I)
 
 
 # "breast/lung/esophagogastric/colorectal cancer", "breast, lung, or ovarian carcinoma": organs before one cancer word.
