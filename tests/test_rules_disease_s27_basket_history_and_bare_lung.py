@@ -1,4 +1,4 @@
-"""Disease: two basket wordings read since session 27.
+"""Disease: four basket wordings read since session 27.
 
 - A history-of-cancer exclusion naming lung cancer ("History of NSCLC (NSCLC) within 3 years", "Prior lung cancer
   within the last 5 years") in a trial that treats solid tumours is a rule on a cancer of the patient's past, beside
@@ -7,6 +7,8 @@
 - A histology of NSCLC left out ("excluding non-squamous NSCLC", "other than prostate, squamous NSCLC or melanoma"):
   only that histology is excluded (before, every NSCLC was, a false exclusion of the other histology; an item of a
   left-out list was read as taken by the histology reader).
+- A basket exclusion naming lung cancer as a primary ("Primary lung cancer of any histology", "Lung (NSCLC) or breast
+  primary"): a ban like "NSCLC or breast cancer" (excluded); with a history or condition it is not.
 - "Any solid tumour other than lung" / "excluding lung and breast": the lung named as a tumour type without a cancer
   word is left out like "other than lung cancer" (excluded). The lung as a site ("excluding lung metastases") is not.
 """
@@ -118,3 +120,28 @@ def test_squamous_left_out_keeps_adenocarcinoma(inclusion: str) -> None:
 def test_all_nsclc_left_out_still_excludes_every_histology(inclusion: str) -> None:
     assert _verdict_for(inclusion, "squamous") == "excluded"
     assert _verdict_for(inclusion, "adenocarcinoma") == "excluded"
+
+
+# ---------------------------------------------------------------- lung named as the primary in a basket's exclusion
+PRIMARY_BANNED = [
+    "Primary lung cancer of any histology",
+    "Lung (NSCLC) or breast primary",
+    "Known primary NSCLC or melanoma",
+    "Breast, lung and/or prostate primaries",
+    "Primary non-small cell lung cancer (NSCLC) or colorectal cancer",
+    "Patients with a primary NSCLC and/or renal cell carcinoma",
+]
+
+
+@pytest.mark.parametrize("exclusion", PRIMARY_BANNED)
+def test_lung_primary_shut_out_of_a_basket_excludes(exclusion: str) -> None:
+    assert verdict(_BASKET, exclusion) == "excluded"
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Primary lung cancer diagnosed within 3 years",  # a history rule
+    "Primary brain tumours",  # no lung
+    "Lung primary with EGFR mutation",  # a condition on the cancer
+])
+def test_primary_near_misses_keep_their_verdict(exclusion: str) -> None:
+    assert verdict(_BASKET, exclusion) == "eligible"

@@ -31,7 +31,10 @@ _ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+"
 # A cancer's abbreviation after its name, "non-small cell lung cancer (NSCLC)", "renal cell carcinoma (RCC)": only a
 # cancer name counts ("NSCLC (EGFR-mutant)" is a condition on it).
 _ABBREVIATION = rf"(?:\s*\(\s*(?:{_N}|{_S}|{_O})\s*\))?"
-_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_ANY_KIND}")
+# "(of) lung or breast primary", "lung (NSCLC) primary": the organ named as the primary tumour's.
+_PRIMARY = r"(?:\s+(?:primar(?:y|ies)|origin))?"
+_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_PRIMARY}"
+         rf"{_ANY_KIND}")
 _SEP = r"\s*(?:,|/|;)?\s*(?:(?:and/or|and|or|nor|as\s+well\s+as)\s+)?"
 _LIST = rf"(?:{_ITEM}(?:{_SEP}{_ITEM})*)"
 _SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
@@ -39,7 +42,7 @@ _SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowe
 # Who has the cancer: "patients with", "participants with a known diagnosis of", "known".
 _WHO = (r"(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those)\s+(?:with|having|who\s+have"
         r"|whose\s+(?:primary\s+)?(?:tumou?r|cancer)\s+is)\s+)?"
-        r"(?:(?:a|an|known|confirmed|documented|histologically|cytologically|any)\s+)*"
+        r"(?:(?:a|an|known|confirmed|documented|histologically|cytologically|any|primary)\s+)*"
         r"(?:(?:primary\s+)?diagnos[ie]s\s+of\s+(?:a\s+|an\s+)?)?")
 # What the list is: "Tumour types", "Histologies excluded", "The following cancers are not eligible", "Excluded:".
 _LEAD_NOUN = (r"(?:(?:the\s+)?(?:following\s+)?(?:common\s+)?(?:excluded\s+)?(?:tumou?r\s+|cancer\s+|primary\s+)?"
