@@ -133,3 +133,29 @@ def test_arm_tag_gate_keeps_every_answer() -> None:
     for _ in range(3000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert arm_tags.without_arm_tags(text) == ungated(text), text
+
+
+def test_unknown_marker_gate_keeps_every_answer() -> None:
+    """unknown_marker_asked asks _may_ask first (a gene-like name among _CANDIDATE's, or a family's change word): every
+    name the finding patterns capture is among _CANDIDATE's, and the gated and ungated answers agree on random joins."""
+    from trialmatch.criteria.rules.biomarker import unknown_genes as ug
+
+    pieces = ["SMO", "PTCH1", "CCNE1", "CD38", "EGFR", "KRAS", "NSCLC", "ECOG", "ATM", "CDX2", "SLFN11", "FOLH1",
+              "PSMA", "FAP", "SSTR", "CD4", "mutation", "mutations", "amplification", "loss of", "alteration in",
+              "-positive", "positive", "+", "+ T-cells", "positive for", "overexpression", "expression of", "by IHC",
+              "H-score >= 50", "DNA damage response gene", "HRR gene", "deleterious", "uptake on PET", "avid on",
+              "scan", "or", "and", ",", "/", "-", "(", ")", ":", "Arm C:", "must have", "tumour harbours", "a",
+              "ABCDEFGHIJ", "Xy1", "T790M", "ex20ins", "is required", "testing", "may be enrolled"]
+    rng = random.Random(27)
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.3:
+            text = text.replace(" -", "-").replace(" +", "+")
+        candidates = set(ug._CANDIDATE.findall(text))
+        for pattern in (ug._SYMBOL, ug._CHANGE_OF, ug._RESULT, ug._ANY_SYMBOL):
+            for match in pattern.finditer(text):
+                for group in ("name", "name2"):
+                    name = match.groupdict().get(group)
+                    if name:
+                        assert name in candidates, (text, pattern.pattern[:40], name)
+        assert ug.unknown_marker_asked(text) == ug._asked(text), text

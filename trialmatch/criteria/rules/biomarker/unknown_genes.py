@@ -11,13 +11,15 @@ text (NSCLC, ECOG, TKI, IHC, ALT, ANC) are not genes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cues import normalise, unlisted_waived
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
 
 # A gene-like symbol: the shape of the vocabulary's symbols (EGFR, SMARCA4, NTRK1), no hyphenated lab code after it.
-_GENE_SHAPE = r"[A-Z][A-Z0-9]{2,7}(?![\w\-])"
+_GENE_CORE = r"[A-Z][A-Z0-9]{2,7}"
+_GENE_SHAPE = rf"{_GENE_CORE}(?![\w\-])"
 _CHANGE = (r"(?:mutations?|mutated|mutant|altered|deficien(?:t|cy)|fusions?|rearrangements?|alterations?"
            r"|amplifications?|amplified|deletions?|deleted|loss(?:-of-function)?|variants?|insertions?|inactivating"
            r"|inactivation)\b")
@@ -34,7 +36,7 @@ _CHANGE_OF = re.compile(
 # "CD38-positive", "positive for CDX2", "SLFN11 expression by IHC (H-score >= 50)", "FOLH1 overexpression": a result.
 # Not a blood cell count or an immune cell ("CD4+ T-cell count >= 200", "CD8-positive lymphocytes").
 _RESULT = re.compile(
-    r"(?<![\w\-/])(?P<name>[A-Z][A-Z0-9]{2,7})(?:(?:\s+|-)(?i:positiv\w*|over-?express\w*|mutant|mutated|altered"
+    rf"(?<![\w\-/])(?P<name>{_GENE_CORE})(?:(?:\s+|-)(?i:positiv\w*|over-?express\w*|mutant|mutated|altered"
     r"|amplified|deleted|deficient|null|express\w*(?=[^.;]{0,40}?(?:\bIHC\b|immunohisto|H-?score|≥|>=|>|%|positiv"
     r"|\bhigh\b)))|\+(?!\w))(?!\s*(?i:T[\s-]?cells?|cells?|lymphocytes?|counts?|T[\s-]?lymph))"
     rf"|(?i:\bpositive\s+for\s+|\bover-?express(?:es|ing)?\s+|\bexpression\s+of\s+)(?P<name2>{_GENE_SHAPE})",
@@ -58,6 +60,7 @@ _NOT_GENES = frozenset(
     "NCI CLIA CAP FFPE IRB WBC PLT HGB KPS".split())
 
 
+@lru_cache(maxsize=1024)  # a symbol, not a sentence: the same few recur in every trial, and normalise is not cheap
 def _gene_like(name: str) -> bool:
     """A symbol of gene shape that is no common word of trial text, no marker the vocabulary reads itself and no
     family or short form of its genes ("RAS or RAF mutations", "EGFR, ALK, ROS, MET alterations")."""
@@ -92,10 +95,29 @@ def _condition_on_carriers(sentence: str, found: str) -> bool:
     return 0 <= sentence.find(symbol.group(0) if symbol else found) < modal.end()
 
 
+# Every name the patterns above can take: the gene shape at a word start with no word character after it (_SYMBOL,
+# _CHANGE_OF, _ANY_SYMBOL and _RESULT's name2 also bar a hyphen after it; _RESULT's name is followed by a space, a
+# hyphen or "+"). A superset, so a sentence without a gene-like one among them has no finding but a gene family's.
+_CANDIDATE = re.compile(rf"(?<![\w\-/]){_GENE_CORE}(?!\w)")
+
+
+def _may_ask(sentence: str) -> bool:
+    """Could unknown_marker_asked find anything here? Every finding but a gene family's (which needs _FAMILY_CHANGE)
+    is a gene-like name. Asked of every inclusion sentence without a marker rule, where most name none, so the
+    five scans below are skipped."""
+    return (any(_gene_like(name) for name in _CANDIDATE.findall(sentence))
+            or _FAMILY_CHANGE.search(sentence) is not None)
+
+
 def unknown_marker_asked(sentence: str) -> str | None:
     """A tumour feature the sentence asks for that no profile lists: a change or result of a gene the vocabulary does
     not know, a gene family's change, or a target's uptake on imaging. None when the sentence waives it (a test, a
     sample, a permission, another cancer's way in)."""
+    return _asked(sentence) if _may_ask(sentence) else None
+
+
+def _asked(sentence: str) -> str | None:
+    """unknown_marker_asked without its gate."""
     found = unknown_gene_asked(sentence)
     if found is None:
         for pattern in (_CHANGE_OF, _RESULT):
