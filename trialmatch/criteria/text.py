@@ -74,15 +74,15 @@ _GROUP_BEFORE = re.compile(r"^(?P<group>[^:]{2,60}?)[\s,\-\u2013\u2014]+(?:key\s
 # ALK, etc. are allowed"). Every variant below shares these abbreviations; they differ only in where they cut.
 ABBREVIATIONS = ("e.g.", "E.g.", "eg.", "i.e.", "I.e.", "ie.", "vs.", "approx.", "incl.", "cf.", "al.", "Dr.",
                  "No.", "no.", "Fig.", "ca.", "resp.", "p.")
-_NOT_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)  # (each look-behind is fixed-width)
+NOT_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)  # (each look-behind is fixed-width)
 # A criterion's sentences (Criterion.sentences): a full stop or semicolon, then white space and a capital or a bracket.
-SENTENCE_END = re.compile(r"(?<=[.;])" + _NOT_ABBREVIATION + r"\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(r"(?<=[.;])" + NOT_ABBREVIATION + r"\s+(?=[A-Z(])")
 # A clause's end whatever follows: a full stop or semicolon, then white space ("... not eligible. at least one").
-CLAUSE_END = re.compile(r"(?<=[.;])" + _NOT_ABBREVIATION + r"\s+")
+CLAUSE_END = re.compile(r"(?<=[.;])" + NOT_ABBREVIATION + r"\s+")
 # Marker clauses (biomarker/cues.sentences): every semicolon (a full-width one too) is a cut, the separator and the
 # white space after it consumed, unless "or" follows ("ALK rearrangement; or ROS1 fusion" goes on with the same
 # alternatives); a full stop, then white space and a capital, a digit or a bracket.
-CLAUSE_SPLIT = re.compile(r"[;\uff1b](?!\s*(?:and/)?or\b)\s*|(?<=\.)" + _NOT_ABBREVIATION + r"\s+(?=[A-Z0-9(\[])")
+CLAUSE_SPLIT = re.compile(r"[;\uff1b](?!\s*(?:and/)?or\b)\s*|(?<=\.)" + NOT_ABBREVIATION + r"\s+(?=[A-Z0-9(\[])")
 _MAY_END = re.compile(r"[.;]\s")  # every split point of SENTENCE_END starts so
 # "EGFR mutation; ALK rearrangement; ROS1 rearrangement; or BRAF V600E": one list of alternatives, not four
 # sentences. A piece that opens with "or" (or an exception: "...; Except: treated and stable") goes on from the

@@ -28,6 +28,7 @@ together, so the most restrictive verdict per state wins; check() is a lookup.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import takewhile
@@ -41,6 +42,7 @@ from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
+from trialmatch.criteria.rules.reader.continuations import asks_one_of
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote, sub_bullets
 
@@ -842,7 +844,7 @@ def _mention_statements(
     # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
     # which brain metastases are acceptable ("untreated asymptomatic ... or treated and stable").
     # "Patients must:" over sub-bullets that all hold (not "must meet one of the following:")
-    parent_requires = index == 0 and bool(phrases.MUST_PARENT.search(criterion.parent)) and not phrases.ONE_OF.search(
+    parent_requires = index == 0 and bool(phrases.MUST_PARENT.search(criterion.parent)) and not _asks_one_of(
         criterion.parent)
     # "Cohort C: NSCLC with untreated brain metastases": a cohort defined by its brain metastases.
     # (A phase is not a group defined by its patients: "Phase 1: patients with brain metastases ..." sets a rule.)
@@ -1932,14 +1934,30 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 _other_way_in(criterion, statements[first_new:])
             _set_scope(statements[first_new:], criterion)
             _named_part(statements[first_new:], criterion)
-        if (group is None and criterion.section == "inclusion" and criterion.text.endswith(":")
-                and phrases.ONE_OF.search(criterion.text)):
+        if group is None and criterion.section == "inclusion" and _one_of_head(criteria, position):
             group, group_at = _Alternatives(criterion), position
     if group is not None:
         chunks[group_at].extend(group.combined())
     for position in headings:
         _combine_groups(criteria, position, chunks)
     return chunks, heads, sited
+
+
+def _asks_one_of(text: str) -> bool:
+    """ "Must meet one of the following:", "Patients must have ONE of:", "Any of the following:": the shared
+    reader's lead-in asking for any one of its items (the brain's own wording kept: "at least one of")."""
+    return asks_one_of(text) or bool(phrases.ONE_OF.search(text))
+
+
+def _one_of_head(criteria: Sequence[Criterion], position: int) -> bool:
+    """The criterion opens a list of alternatives: a one-of lead-in ending in a colon, or one without a colon over
+    sub-bullets ("Have ONE of the following" / "  * No brain metastases" / "  * Treated and stable ...")."""
+    criterion = criteria[position]
+    if not criterion.text.endswith(":") and not (
+            position + 1 < len(criteria) and criteria[position + 1].depth > criterion.depth
+            and criteria[position + 1].section == criterion.section):
+        return False
+    return _asks_one_of(criterion.text)
 
 
 def _untreated_banned(criterion: Criterion) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ import re
 
 from trialmatch.criteria.rules.disease.words import vocab
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN, SHUT_OUT
+from trialmatch.criteria.text import NOT_ABBREVIATION
 
 # Names become tokens: NSCLC or lung cancer in general (N), small cell lung cancer (S), another cancer or organ (O).
 _N, _S, _O = "\u00a7N", "\u00a7S", "\u00a7O"
@@ -30,7 +31,10 @@ _ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+"
 # A cancer's abbreviation after its name, "non-small cell lung cancer (NSCLC)", "renal cell carcinoma (RCC)": only a
 # cancer name counts ("NSCLC (EGFR-mutant)" is a condition on it).
 _ABBREVIATION = rf"(?:\s*\(\s*(?:{_N}|{_S}|{_O})\s*\))?"
-_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_ANY_KIND}")
+# "(of) lung or breast primary", "lung (NSCLC) primary": the organ named as the primary tumour's.
+_PRIMARY = r"(?:\s+(?:primar(?:y|ies)|origin))?"
+_ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_PRIMARY}"
+         rf"{_ANY_KIND}")
 _SEP = r"\s*(?:,|/|;)?\s*(?:(?:and/or|and|or|nor|as\s+well\s+as)\s+)?"
 _LIST = rf"(?:{_ITEM}(?:{_SEP}{_ITEM})*)"
 _SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
@@ -38,7 +42,7 @@ _SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowe
 # Who has the cancer: "patients with", "participants with a known diagnosis of", "known".
 _WHO = (r"(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those)\s+(?:with|having|who\s+have"
         r"|whose\s+(?:primary\s+)?(?:tumou?r|cancer)\s+is)\s+)?"
-        r"(?:(?:a|an|known|confirmed|documented|histologically|cytologically|any)\s+)*"
+        r"(?:(?:a|an|known|confirmed|documented|histologically|cytologically|any|primary)\s+)*"
         r"(?:(?:primary\s+)?diagnos[ie]s\s+of\s+(?:a\s+|an\s+)?)?")
 # What the list is: "Tumour types", "Histologies excluded", "The following cancers are not eligible", "Excluded:".
 _LEAD_NOUN = (r"(?:(?:the\s+)?(?:following\s+)?(?:common\s+)?(?:excluded\s+)?(?:tumou?r\s+|cancer\s+|primary\s+)?"
@@ -51,20 +55,27 @@ _ELSEWHERE = (r"(?:separate|other|another|different|dedicated|parallel|companion
               r"(?:stud(?:y|ies)|trials?|protocols?)")
 _REASON = (rf"(?:\s*\((?:[^()]*\b{_ELSEWHERE}[^()]*)\)|\s*,?\s*(?:as\s+)?(?:they\s+are\s+|these\s+are\s+)?"
            rf"(?:enrol+ed|studied|evaluated|treated)\s+in\s+(?:a\s+)?{_ELSEWHERE})?")
+# Words that give the list as examples: "e.g.", "i.e.", "such as", "incl." ("Common histologies are not eligible,
+# e.g. NSCLC, breast, ..."): the cancers named are still the ones shut out.
+_EXAMPLES = (r"(?:(?:including|incl\.?|such\s+as|namely|for\s+(?:example|instance)|e\.\s?g\.?|eg\."
+             r"|i\.\s?e\.?|ie\.)\s*[,:]?\s*)")
 _BAN = re.compile(
-    rf"^\W*(?:{_LEAD})?{_WHO}(?P<list>{_LIST})\s*(?:\(\s*(?P<shut_paren>{_SHUT})\s*\)|(?P<shut_after>{_SHUT}))?"
+    rf"^\W*(?:{_LEAD}{_EXAMPLES}?)?{_WHO}(?P<list>{_LIST})\s*(?:\(\s*(?P<shut_paren>{_SHUT})\s*\)|(?P<shut_after>{_SHUT}))?"
     rf"{_REASON}\W*$"
     # "common cancers (lung, breast, colorectal) are not eligible"
-    rf"|^\W*{_LEAD_NOUN}\s*\(\s*(?P<paren_list>{_LIST})\s*\)\s*(?P<shut_noun>{_SHUT}){_REASON}\W*$"
+    rf"|^\W*{_LEAD_NOUN}\s*\(\s*{_EXAMPLES}?(?P<paren_list>{_LIST})\s*\)\s*(?P<shut_noun>{_SHUT}){_REASON}\W*$"
     # "Tumours of common histologies are not eligible, including NSCLC of any subtype, breast and colorectal"
-    rf"|^\W*{_LEAD_NOUN}\s*(?P<shut_including>{_SHUT})\s*,?\s*(?:including|such\s+as|namely|for\s+example)"
-    rf"\s*:?\s*(?P<including_list>{_LIST}){_REASON}\W*$",
+    rf"|^\W*{_LEAD_NOUN}\s*(?P<shut_including>{_SHUT})\s*[,:]?\s*{_EXAMPLES}"
+    rf"(?P<including_list>{_LIST}){_REASON}\W*$"
+    # "Common histologies such as NSCLC, breast or prostate cancer are not eligible"
+    rf"|^\W*{_LEAD_NOUN}\s*,?\s*{_EXAMPLES}(?P<example_list>{_LIST})\s*,?\s*(?P<shut_examples>{_SHUT}){_REASON}\W*$",
     re.I,
 )
 # A cancer in the patient's past or beside the one treated is a history rule, not the tumour types taken.
 _HISTORY = re.compile(r"\b(?:history|prior|previous(?:ly)?|second|another|concurrent|synchronous|within\s+\d+"
                       r"|treated|received)\b", re.I)
-_CLAUSE_CUT = re.compile(r";\s*|(?<=[a-z)])\.\s+")
+# A clause ends at a semicolon or a full stop, never at an abbreviation's ("e.g. NSCLC, breast" goes on).
+_CLAUSE_CUT = re.compile(r";\s*|(?<=[a-z)]\.)" + NOT_ABBREVIATION + r"\s+")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 
 
@@ -89,11 +100,12 @@ def _bans(clause: str, shut_needed: bool) -> bool:
     found = _BAN.match(_tokens(clause))
     if found is None:
         return False
-    listed = found.group("list") or found.group("paren_list") or found.group("including_list") or ""
+    listed = (found.group("list") or found.group("paren_list") or found.group("including_list")
+              or found.group("example_list") or "")
     if _N not in listed:
         return False
     shut = any(found.group(g) for g in ("lead_shut", "shut_lead", "shut_paren", "shut_after", "shut_noun",
-                                        "shut_including"))
+                                        "shut_including", "shut_examples"))
     return shut or not shut_needed
 
 

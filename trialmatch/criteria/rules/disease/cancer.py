@@ -11,7 +11,7 @@ from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN
 from trialmatch.criteria.rules.disease.banned import ban_lead, banned_clause, sent_to_group, without_bans
 from trialmatch.criteria.rules.disease.lists import FLAT_ITEMS as _FLAT_ITEMS
 from trialmatch.criteria.rules.disease.lists import list_items
-from trialmatch.criteria.rules.disease.words import mask, one_group, other_disease, vocab
+from trialmatch.criteria.rules.disease.words import LEFT_OUT_LIST_BEFORE, mask, one_group, other_disease, vocab
 from trialmatch.criteria.rules.prefilter import Guarded, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -52,24 +52,19 @@ def _history_words(sentence: str) -> bool:
     return _HISTORY.search(sentence) is not None
 
 
-# "excluding breast cancer, gastric cancer and ": the left-out word heads a list of cancers, NSCLC one of its items.
-# Only the join right before NSCLC may be "and"/"or": "other than CRC or pancreatic cancer, or NSCLC with ..." may
-# close the list before NSCLC, which is then taken.
-_LEFT_OUT_LIST_BEFORE = re.compile(
-    r"\b(?:excluding|except(?: for)?|other than|but not|apart from|with the exception of)\s+"
-    r"(?:(?!(?:including|includes|such|e\.g|for|with|in|who|which|that|are|is|and|or|nor|and/or)\b)[\w-]+"
-    r"(?:\s*[,/]\s*|\s+)){1,12}(?:(?:and/or|and|or)\s+(?:[\w-]+\s+){0,2})?$",
-    re.I,
-)
-
-
 def _left_out(sentence: str, start: int) -> bool:
     """A tumour list that names lung cancer at `start` only to leave it out ("solid tumours other than NSCLC",
     "other solid tumours, excluding breast cancer, non-small cell lung cancer and gastric cancer"), not a history rule
     ("no prior malignancy other than NSCLC")."""
+    if _HISTOLOGY_BEFORE.search(sentence, max(0, start - 30), start):
+        return False  # "excluding non-squamous NSCLC": one histology left out, not every NSCLC
     return bool((_LEFT_OUT_BEFORE.search(sentence, max(0, start - 40), start)
-                 or _LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
+                 or LEFT_OUT_LIST_BEFORE.search(sentence, max(0, start - 120), start))
                 and _ANY_CANCER.search(sentence) and not _history_words(sentence))
+
+
+# A histology word right before the lung cancer named ("non-squamous NSCLC", "squamous cell lung cancer").
+_HISTOLOGY_BEFORE = re.compile(r"\b(?:non-?\s?squamous|squamous(?:\s+cell)?|adeno\w*|large[\s-]cell)[\s-]+$", re.I)
 
 
 # "breast/lung/esophagogastric/colorectal cancer", "breast, lung, or ovarian carcinoma": organs before one cancer word.
@@ -98,6 +93,10 @@ def _lung_cancer_taken(sources: list[str]) -> bool:
 
 
 _LUNG = guarded(r"\blungs?\b", re.I)
+# The lung named as a tumour type without a cancer word ("any solid tumour other than lung", "excluding lung and
+# breast"), never as a site ("excluding lung metastases", "other than lung lesions").
+_BARE_LUNG = guarded(
+    r"\blungs?\b(?=\s*(?:$|[,;.)/]|(?:and|or|nor|and/or|origin|(?:primar|tumou?r|cancer)\w*)\b))", re.I)
 
 
 _LUNG_CANCER = r"(?:non-?\s?small[\s-]cell lung (?:cancer|carcinoma)|nsclc|lung (?:cancer|carcinoma|malignancy))"
@@ -147,11 +146,27 @@ def _without_lung_cancer(text: TrialText) -> str:
             return ""
     if negated:
         return negated
+    treats_cancer: bool | None = None  # asked once, of the first history-worded bullet only
     for criterion in text.exclusion:
         if criterion.scope is None and len(criterion.text) < 160 and _LUNG_CANCER_BULLET.match(criterion.text) \
                 and not sent_to_group(criterion.text)[0]:  # "NSCLC (enrolled in Cohort B)": sent there, not shut out
+            if _history_words(criterion.text):
+                # "History of NSCLC (NSCLC) within 3 years" in a trial treating solid tumours: a rule on a cancer
+                # of the patient's past, beside the one treated, not a study of people without lung cancer.
+                if treats_cancer is None:
+                    treats_cancer = _treats_a_cancer(text)
+                if treats_cancer:
+                    continue
             return criterion.text
     return ""
+
+
+def _treats_a_cancer(text: TrialText) -> bool:
+    """Some inclusion (for everyone) takes patients with a cancer ("Advanced solid tumour with an NTRK fusion",
+    "Metastatic colorectal cancer"), not people without one (a screening study's "Current or former smokers")."""
+    return any(criterion.scope is None and _ANY_CANCER.search(criterion.text)
+               and not _NO_LUNG_CANCER.search(criterion.text) and not _history_words(criterion.text)
+               for criterion in text.inclusion)
 
 
 _FIRST_LABEL = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*[A-Z0-9][A-Za-z0-9.]{0,4})+$")
@@ -720,7 +735,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
             nsclc.append(sentence)
         elif _LEFT_OUT_WORD.search(sentence):
             # ("excluding small cell lung cancer" leaves out the small cell one, not lung cancer)
-            lung_named = v["lung_cancer"].search(mask(sentence, v["sclc"]))
+            blanked = mask(sentence, v["sclc"])
+            lung_named = v["lung_cancer"].search(blanked) or _BARE_LUNG.search(blanked)
             if lung_named and _left_out(sentence, lung_named.start()):
                 left_out = left_out or sentence
     banned = banned or _banned_by_exclusion(text)

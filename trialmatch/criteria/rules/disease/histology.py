@@ -16,7 +16,14 @@ from trialmatch.criteria.rules.biomarker.crossed import histology_crossed
 from trialmatch.criteria.rules.biomarker.histology import lead_in_end
 from trialmatch.criteria.rules.biomarker.notes import note_apart
 from trialmatch.criteria.rules.disease.lists import listed_ways_in
-from trialmatch.criteria.rules.disease.words import PRIOR_CONTEXT, mask, one_group, own_words, vocab
+from trialmatch.criteria.rules.disease.words import (
+    LEFT_OUT_LIST_BEFORE,
+    PRIOR_CONTEXT,
+    mask,
+    one_group,
+    own_words,
+    vocab,
+)
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader.vocabulary import SHUT_OUT
 from trialmatch.criteria.text import Criterion, TrialText, quote
@@ -315,7 +322,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
                 continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
-            if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after):
+            # ("excluding breast, non-squamous NSCLC and colorectal cancer": left out as one item of a list)
+            if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after) or LEFT_OUT_LIST_BEFORE.search(
+                    text, max(0, match.start() - 120), match.start()):
                 found.append((allows, FIRM))
                 break
             if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out

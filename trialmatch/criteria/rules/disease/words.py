@@ -142,6 +142,17 @@ def sentences(text: TrialText, section: str) -> list[str]:
     return [s for c in text.criteria if c.section == section for s in c.sentences()]
 
 
+# "excluding breast cancer, gastric cancer and ": the left-out word heads a list of cancers, NSCLC one of its items.
+# Only the join right before NSCLC may be "and"/"or": "other than CRC or pancreatic cancer, or NSCLC with ..." may
+# close the list before NSCLC, which is then taken.
+LEFT_OUT_LIST_BEFORE = re.compile(
+    r"\b(?:excluding|except(?: for)?|other than|but not|apart from|with the exception of)\s+"
+    r"(?:(?!(?:including|includes|such|e\.g|for|with|in|who|which|that|are|is|and|or|nor|and/or)\b)[\w-]+"
+    r"(?:\s*[,/]\s*|\s+)){1,12}(?:(?:and/or|and|or)\s+(?:[\w-]+\s+){0,2})?$",
+    re.I,
+)
+
+
 # Treatment or history wording: a disease word in such a sentence is what someone had, not what is enrolled.
 PRIOR_CONTEXT = guarded(
     r"\b(?:prior|previous(?:ly)?|received|receiving|history|relapsed? after|recurrence|recurred|progress\w*"
