@@ -1,9 +1,7 @@
 """A required therapy that ends "for [cancer]" in a trial whose title and conditions name that cancer only ("at least
 one prior platinum line ... for ES-SCLC" in an ES-SCLC trial) names the setting of the therapy, not another group of
-the trial: the whole trial is that cancer's. A patient without the drug fails it under any reading: excluded. Whether a
-patient who had the drug (for NSCLC) meets it is open: sets M and J say never (excluded), set T counts the NSCLC
-history (eligible), and the shared labels settle neither, so the engine says unknown (session 27: the disease dimension
-already keeps the patient out, and an exclusion on top only adds a risk). Before session 26 it read as "another group's
+the trial: the whole trial is that cancer's. No NSCLC history is treatment for it, so the requirement is not met, even
+by a patient who had the drug (for NSCLC): excluded (set M/J label convention). Before, it read as "another group's
 rule", and every patient was eligible. Bans ("No prior systemic treatment for ES-SCLC": an NSCLC patient's treatment was
 not for it) and a group named by its past treatment ("Participants treated previously for limited-stage SCLC must ...")
 keep the other-group reading, and so does a basket that names NSCLC, lung or solid tumours beside the other cancer.
@@ -47,7 +45,7 @@ CASES = [
 def test_the_trials_own_cancer_is_the_setting(sentence: str, title: str, condition: str, had: dict,
                                                other: dict) -> None:
     assert prior_verdict(other, [sentence], title=title, conditions=[condition]) == "excluded"
-    assert prior_verdict(had, [sentence], title=title, conditions=[condition]) == "unknown"
+    assert prior_verdict(had, [sentence], title=title, conditions=[condition]) == "excluded"
     assert prior_verdict(_had(), [sentence], title=title, conditions=[condition]) == "excluded"
 
 

@@ -1445,11 +1445,11 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
 def _own_cancer_setting(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """ "Has received at least one prior platinum line ... for ES-SCLC" in a trial whose title and conditions name
     ES-SCLC only: "for [cancer]" is the setting of the required treatment, and the trial's own cancer, so it is no
-    other group's rule. It is marked `for_cancer`: whether an NSCLC history can count as treatment for that cancer
-    is open (sets M and J say never, set T counts it, the shared labels settle neither), so a history that meets the
-    drugs gives unknown (verdicts.rule_outcome). Bans ("No prior systemic treatment for ES-SCLC") and a group named
-    by its past treatment ("Participants treated previously for limited-stage SCLC must ...") keep the other-group
-    reading. A basket that names NSCLC, lung or solid tumours beside the other cancer keeps it too."""
+    other group's rule. No NSCLC history is treatment for that cancer: the requirement is marked `for_cancer` (never
+    met; the labelled sets M, J, P and Y read it so, set T alone counted the NSCLC history). Bans ("No prior
+    systemic treatment for ES-SCLC") and a group named by its past treatment ("Participants treated previously for
+    limited-stage SCLC must ...") keep the other-group reading. A basket that names NSCLC, lung or solid tumours
+    beside the other cancer keeps it too."""
     own = set(cancers_named(text.header))
     if not own or own & INCLUDES_NSCLC or "not_nsclc" in own:
         return rules

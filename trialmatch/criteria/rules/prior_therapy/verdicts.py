@@ -791,17 +791,11 @@ def _aga_member(group: dict[str, Any], profile: Patient) -> bool | None:
 
 def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     """One rule's verdict for this profile."""
-    if rule.get("for_cancer"):
-        # reading._own_cancer_setting: treatment for the trial's own (other) cancer. A history that fails the drugs
-        # fails either way; one that meets them may or may not count for that cancer (the labels differ), and the
-        # disease dimension already keeps the patient out, so it is left open rather than excluded.
-        # Its scope names that cancer: the setting of the treatment, not a group the patient stands outside.
-        outcome = rule_outcome({key: value for key, value in rule.items() if key not in ("for_cancer", "scope")},
-                               profile, h)
-        if outcome.verdict != ELIGIBLE:
-            return outcome
-        return Outcome(UNKNOWN, lambda: "The trial asks for earlier treatment given for the cancer it studies, "
-                                        "which is not NSCLC; whether your NSCLC treatment counts is not clear.")
+    if rule.get("for_cancer") and h.given:
+        # reading._own_cancer_setting: treatment for the trial's own (other) cancer, which no NSCLC history holds.
+        # Kept after session 27 weighed "unknown": sets M, J, P and Y label it excluded, only set T eligible.
+        return Outcome(EXCLUDED, lambda: "The trial asks for earlier treatment given for the cancer it studies, "
+                                         "which is not NSCLC; an NSCLC treatment history does not meet it.")
     aga = rule.get("aga")
     applies = _applies(rule, profile) if aga is None else _aga_member(aga, profile)
     if applies is False and aga is not None:
