@@ -37,6 +37,9 @@ KEEP = [
     "Cohort C: solid tumours including NSCLC after standard therapy",
     "Cohort B: prior platinum-based chemotherapy for advanced disease",
     "Arm 2: patients with lung cancer after one prior line",
+    # a list of cancers that goes on to NSCLC after a comma
+    "Part 1A (Dose Escalation) Histological diagnosis of metastatic HR+ breast cancer, prostate cancer, or NSCLC that "
+    "is refractory to standard therapy",
 ]
 
 

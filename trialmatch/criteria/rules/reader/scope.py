@@ -1278,8 +1278,11 @@ def restricted_to(text: str) -> Scope | None:
 # first words say who it takes, by a cancer. Read to the first relative or clause break ("who", "that", ",").
 _BODY_PEOPLE = re.compile(
     r"^\W{0,3}(?:(?:adult\s+)?(?:patients|participants|subjects|people|individuals)\s+(?:with|diagnosed\s+with"
-    r"|who\s+have)\s+)?(?P<what>[^;:,.()]{2,120}?)(?=\s+(?:who|that|which|whose|after|and\s+(?:have|has|who))\b"
-    r"|\s*[;:,.(]|\s*$)", re.I)
+    r"|who\s+have)\s+)?(?P<what>[^;:.()]{2,160}?)(?=\s+(?:who|that|which|whose|after|and\s+(?:have|has|who))\b"
+    r"|\s*[;:.(]|\s*$)", re.I)
+# The first sentence of the group's text: a cancer it names anywhere ("... breast cancer, CRPC, or NSCLC") keeps the
+# group open to NSCLC.
+_FIRST_SENTENCE = re.compile(r"^[^;.]*")
 
 
 def body_cancer(text: str) -> Scope | None:
@@ -1289,7 +1292,11 @@ def body_cancer(text: str) -> Scope | None:
     match = _BODY_PEOPLE.match(text)
     named = cancers_named(match.group("what")) if match else ()
     group = Scope(_shorten(match.group(0)), "condition", named) if match and named else None
-    return group if group is not None and group.other_disease else None
+    if group is None or not group.other_disease:
+        return None
+    sentence = _FIRST_SENTENCE.match(text)
+    whole = Scope("", "condition", cancers_named(sentence.group(0) if sentence else text))
+    return group if whole.other_disease else None
 
 
 _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)
