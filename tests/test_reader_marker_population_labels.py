@@ -1,7 +1,7 @@
 """Population labels that name a cancer by a marker state in an abbreviated form ("EGFRm NSCLC:", "KRASmut
 NSCLC:", "EGFR WT NSCLC:", "ALK+ NSCLC (cohort A):", "HER2-mut NSCLC:") are marker groups, as "EGFR-mutant NSCLC:"
-is: the lines after them are that population's, and a "one of the following populations" split over a mutant and a wild-type label is two
-ways in, not a marker rule on everyone."""
+is: the lines after them are that population's, and a "one of the following populations" split over a mutant and a
+wild-type label is two ways in, not a marker rule on everyone."""
 
 from __future__ import annotations
 
