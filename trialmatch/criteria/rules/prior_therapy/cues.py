@@ -87,6 +87,41 @@ BAN = guarded(
     r"(?! for| to (?:receive|be treated with)\s+(?:the\s+)?(?:approved|standard|available|further|other)\b)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
+# An inclusion bullet that names a group by its treatment history and shuts it out at the END: "Patients who have
+# already progressed on first-line treatment cannot be included", "Patients previously treated with a PD-1 inhibitor
+# are not allowed to be enrolled", "Subjects with prior docetaxel will be excluded" (translated English puts the
+# verdict last). The words before the tail are what an exclusion would list. The subject opens the sentence; the
+# tail closes it (an optional "in this study" after it).
+GROUP_SUBJECT = re.compile(
+    r"^\W{0,3}(?:all\s+|any\s+|the\s+)?(?:patients?|participants?|subjects?|people|persons|individuals|those|cases)"
+    r"\s+(?:\([^()]{0,30}\)\s+)?(?:who|whose|that|with|having|previously|already|treated|pre-?treated|exposed"
+    r"|progress\w*|relapsed|refractory|receiving|on)\b", re.I)
+SHUT_TAIL = re.compile(
+    r",?\s*\b(?:(?:are|is|will\s+be|shall\s+be|would\s+be)\s+(?:not\s+(?:be\s+)?(?:eligible|allowed|permitted"
+    r"|included|enrolled|accepted|admitted)|excluded|ineligible)"
+    r"|(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|should\s+not|will\s+not|would\s+not)\s+"
+    r"(?:be\s+)?(?:included|enrol(?:l?ed|l)?|eligible|allowed|permitted|accepted|admitted|participate|take\s+part"
+    r"|join))"
+    r"(?:\s+to\s+(?:be\s+)?(?:enrol(?:l?ed|l)?|included|participate|take\s+part|join))?"
+    r"(?:\s+(?:in|into|for|from)\s+(?:(?:this|the)\s+)?(?:study|trial|participation|enrol(?:l)?ment|entry"
+    r"|study\s+entry|screening))?\s*[.;]?\s*$", re.I)
+# Words that make the part before the tail something else than one group's history: a requirement ("must have"), a
+# permission or a turn ("otherwise", "; those who ..."), which the whole sentence's own reading keeps.
+_NOT_ONE_GROUP = re.compile(r"\b(?:must|should|shall|required?|need|needs|otherwise|eligible|allowed|permitted"
+                            r"|acceptable|may|can)\b|[;:]", re.I)
+
+
+def group_shut_out(sentence: str) -> int | None:
+    """Where the shutting tail starts in an inclusion sentence that names a group by its history and shuts it out
+    at the end ("Patients who ... cannot be included"); None for any other sentence."""
+    if GROUP_SUBJECT.match(sentence) is None:
+        return None
+    tail = SHUT_TAIL.search(sentence)
+    if tail is None or _NOT_ONE_GROUP.search(sentence, 0, tail.start()):
+        return None
+    return tail.start()
+
+
 _PERMIT = guarded(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"

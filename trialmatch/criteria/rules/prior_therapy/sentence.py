@@ -681,6 +681,16 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             return []
         return [{**rule, "section": ctx.section}
                 for rule in _section_rules(stated, replace(ctx, section="inclusion"))]
+    if ctx.section == "inclusion" and ctx.inherited is None and (shut := cues.group_shut_out(read.sentence)) \
+            and group_out_clause(read.norm) is None:
+        # "Patients previously treated with a PD-1 inhibitor cannot be enrolled": the group's history is what the
+        # bullet bans, read as the same words under Exclusion (never a requirement to have had it). (A group past a
+        # numbered line, "patients who progressed on first-line X are not eligible", is the line reader's.)
+        banned = read_sentence(read.sentence[:shut], "exclusion", ctx.egfr_trial)
+        if banned is None:
+            return []
+        return [{**rule, "section": ctx.section}
+                for rule in _section_rules(banned, replace(ctx, section="exclusion"))]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
@@ -1041,7 +1051,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # a rule for the patients with that history; whether the profile is one of them is not read.
         base["soft"] = True
 
-    group_out = group_out_clause(norm) if not excluding and mentions and cues.BAN.search(bare) else None
+    group_out = group_out_clause(norm) if not excluding and mentions \
+        and (cues.BAN.search(bare) or cues.SHUT_TAIL.search(bare)) else None
     if group_out is not None:
         # "Patients who progressed on first-line X are not eligible": X is what the group left out had, not a
         # treatment asked for. Whether a patient's first line was X is not read: a question, not an exclusion.
