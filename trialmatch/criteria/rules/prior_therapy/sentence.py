@@ -64,6 +64,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     sentence_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.criteria.rules.prior_therapy.toxicity import unless_unfit_names_only
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.rules.reader.scope import genes_named
 from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
@@ -1286,9 +1287,10 @@ _BACK_REACH = 120
 
 
 def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> list[Mention]:
-    """The names an "unless" clause refers back to ("... unless ineligible for these"): those in its own clause
-    just before it (after the last ";" or ","), none of them the plain "systemic therapy" a count asks for."""
-    if not _BACK_REFERENCE.search(clause.group()):
+    """The names an "unless" clause refers back to ("... unless ineligible for these", "... and a checkpoint
+    inhibitor (unless contraindicated), given in sequence"): those in its own clause just before it (after the last
+    ";" or ","), none of them the plain "systemic therapy" a count asks for."""
+    if not _BACK_REFERENCE.search(clause.group()) and not unless_unfit_names_only(norm[:clause.end()], mentions):
         return []
     start = max(0, clause.start() - _BACK_REACH)
     start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
