@@ -626,6 +626,20 @@ def _joined_by_or(gap: str, last: bool) -> bool:
     return joins[-1 if last else 0] == "or"
 
 
+# "progressed on or after, or are intolerant of, all standard therapies", "refractory to, or intolerant of, every
+# approved therapy", "progressed after or be intolerant to all available standard therapies": a second verb joined
+# by "or" right before the standard-therapy phrase shares its object with the progression, so the progression is
+# on ALL standard therapy, not a way in of its own.
+_SHARED_OBJECT_VERB = re.compile(
+    r"\bor\s*,?\s+(?:(?:is|are|be|been|was|were|has\s+been|have\s+been|became|become)\s+)?"
+    r"(?:intoleran\w*|refractory|resistant|unable\s+to\s+tolerate|(?:did\s+)?not\s+tolerat\w*|failed|failing"
+    r"|(?:progress\w*|relaps\w*)\s+(?:on|after|following|during))\s*(?:of|to|on)?\s*,?\s*$")
+
+# The first verb with no object of its own: "progressed on or after,", "refractory to,", "progressed after".
+_BARE_VERB = re.compile(r"(?:progress\w*|relaps\w*|recurr\w*|refractory|resistant|fail\w*)"
+                        r"(?:\s+(?:on|after|following|during|to|of|or|with|beyond|despite))*\s*,?\s*")
+
+
 def exhausted(norm: str) -> bool:
     """Whether a sentence asks that standard therapy be used up or absent ("for which no standard therapy exists",
     "has received all standard therapies"), with no progression on treatment offered as a way in of its own: a
@@ -639,7 +653,10 @@ def exhausted(norm: str) -> bool:
     for start, end in found:
         before = list(_PROGRESSED.finditer(norm, 0, start))
         after = _PROGRESSED.search(norm, end)
-        if (before and _joined_by_or(norm[before[-1].start():start], True)) or (
+        gap = norm[before[-1].start():start] if before else ""
+        if (shared := _SHARED_OBJECT_VERB.search(gap)) is not None and _BARE_VERB.fullmatch(gap, 0, shared.start()):
+            gap = ""  # the verbs share the standard-therapy object: no way in of their own
+        if (before and gap and _joined_by_or(gap, True)) or (
                 after and _joined_by_or(norm[end:after.start()], False)):
             return False
     return True
