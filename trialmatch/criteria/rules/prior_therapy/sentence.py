@@ -361,6 +361,20 @@ _RETURNED_WITHIN = re.compile(
     rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
 
 
+# "including but not limited to A, B, or any C", "including, without limitation,", "e.g. but not limited to": the
+# hedge only says the list is open. Read in a ban as "e.g.": examples, which the ban still names (and whatever
+# follows the list stays the sentence's). (In an inclusion the open list only illustrates what is asked for: "1 prior
+# line ... (including but not limited to targeted therapy ...)" keeps its old reading.)
+_NOT_LIMITED = re.compile(
+    r"(?P<lead>\b(?:including|includes?|such\s+as|e\.?\s?g\b\.?|for\s+example|for\s+instance))\s*,?\s*"
+    r"(?:but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to|without\s+(?:limitation|restriction))\s*[,:]?\s*")
+
+
+def _open_examples(found: re.Match[str]) -> str:
+    lead = found.group("lead")
+    return "e.g. " if lead.startswith("includ") else f"{lead} "
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -369,6 +383,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if section == "exclusion" and ("limit" in norm or "restrict" in norm):
+        norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
     if "may" in norm and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
