@@ -1880,6 +1880,12 @@ def _open_way(norm: str, lim: LineLimit) -> bool:
     return True
 
 
+# The words between an untreated way in and the "no standard therapy" it carries: "(disease) for which", "patients
+# for whom", "(tumours) where", "if".
+_NO_STANDARD_FOR_THEM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,?\s+(?:for\s+(?:which|whom)|in\s+(?:which|whom)|where"
+                                   r"|when|if|with|and)\s+(?:there\s+(?:is|are)\s+)?(?:no|not?)\b")
+
+
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
                    ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
@@ -1896,6 +1902,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
                 not m.systemic and aimed.start() <= m.start <= aimed.end() + 20 for m in mentions):
             continue  # "No prior therapy that targets the EGFR pathway": the class it is aimed at, not all therapy
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
+        if alternative and _NO_STANDARD_FOR_THEM.match(norm, match.end()) \
+                and cues.NO_STANDARD.search(norm[match.end():match.end() + 90]):
+            # "..., or previously untreated disease for which no satisfactory standard treatment exists": the
+            # untreated way in asks that no standard treatment exist, and for advanced NSCLC standard first-line
+            # therapy always does (cues.NO_STANDARD): no way in for an untreated patient.
+            continue
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
