@@ -1767,6 +1767,10 @@ _INVESTIGATIONAL_BEFORE = re.compile(
 _AIMED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+|and\s+|or\s+)*"
                           r"(?:targets?|targeted|inhibits?|blocks?|directed|aimed|acts?)\b"
                           r"|(?:targeting|targeted|directed|aimed|against|inhibiting|blocking|acting)\b)")
+# "naive to (prior) treatment with / by / using a KRAS G12C inhibitor", "treatment-naive with respect to MET inhibitors":
+# the class named after the words is what the patient must be naive to.
+_NAMED_AFTER = re.compile(r"\s*(?:with\s+respect\s+to|in\s+respect\s+of|regarding|with\s+regards?\s+to|with|by|using"
+                          r"|involving|containing|of)\b\s*")
 _INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
                                    r"|non-approved)\b")
 
@@ -1911,6 +1915,9 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
+        if (named := _NAMED_AFTER.match(norm, match.end())) and any(
+                not m.systemic and named.end() <= m.start <= named.end() + 30 for m in mentions):
+            continue  # "naive to treatment with a KRAS G12C inhibitor": that class is banned, not all treatment
         # ("untreated stage" ends the match: the stage is read again.)
         if _EARLY_DISEASE.match(norm, match.end() - 5 if match.group().endswith("stage") else match.end()):
             setting = "any"  # "Untreated stage II-III NSCLC": no treatment at all for the early disease
