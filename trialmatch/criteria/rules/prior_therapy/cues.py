@@ -435,6 +435,31 @@ SUBJECT_LEAD_IN = re.compile(
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
 
+# "At least one prior systemic therapy (e.g., platinum and/or an immune checkpoint inhibitor)", "one or more prior lines
+# of treatment, such as chemotherapy or immunotherapy": a count of lines of any therapy, then examples of it. The
+# examples are no required drug. "including" may also say what the line must hold: group "soft" (a question).
+# "i.e." defines the line: not matched, so it stays a requirement.
+COUNT_EXAMPLES = re.compile(
+    r"(?:\bat\s+least|\ba\s+minimum\s+of|\bone\s+or\s+more|\b\d\s+or\s+more|>=|\u2265)\s*"
+    r"(?:(?:one|two|three|1|2|3|\(\d\))\s*)?(?:(?:prior|previous|earlier|lines?\s+of|standard|systemic|anti-?cancer"
+    r"|anti-?tumou?r|anti-?neoplastic|of|treatment|therapy)\s+)*(?:therap(?:y|ies)|treatments?|lines?|regimens?)\b"
+    r"[^;()]{0,60}?(?:[(\[]\s*(?:(?P<eg>e\.?\s?g\.?|such as|for example|for instance|eg\b)|(?P<incl>including))"
+    r"|,\s*(?:(?P<eg2>e\.?\s?g\.?|such as|for example|for instance)|(?P<incl2>including))"
+    r"|\s(?P<eg3>e\.g\.|such as|for example))")
+
+
+def count_examples(norm: str) -> list[tuple[int, int, bool]]:
+    """Spans of examples listed after a count of lines of any therapy: (start, end, soft). `soft` for "including",
+    which may list what the line must hold. A bracket ends at its close, an unbracketed list at ";" or the end."""
+    spans: list[tuple[int, int, bool]] = []
+    for found in COUNT_EXAMPLES.finditer(norm):
+        bracketed = bool(found.group("eg") or found.group("incl"))
+        close = norm.find(")" if bracketed else ";", found.end())
+        spans.append((found.end(), close if close >= 0 else len(norm),
+                      bool(found.group("incl") or found.group("incl2"))))
+    return spans
+
+
 NAIVE = guarded(
     r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
     r"|\buntreated\s+(?:for\s+)?(?:locally advanced|advanced|metastatic|recurrent|stage|nsclc|non-small|lung|disease"

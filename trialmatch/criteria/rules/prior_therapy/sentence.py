@@ -2130,6 +2130,17 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                    met_unknown: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     pool = list(require)
+    examples = cues.count_examples(norm)
+    if examples:
+        # "at least one prior systemic therapy (e.g., platinum or ICI)": the examples are no required drug.
+        # ("including" may say what the line must hold: a question, never an exclusion.)
+        listed = [m for m in pool if any(a <= m.start < b for a, b, _ in examples)]
+        if any(soft and a <= m.start < b for a, b, soft in examples for m in listed):
+            base = {**base, "soft": True}
+        pool = [m for m in pool if m not in listed or any(
+            soft and a <= m.start < b for a, b, soft in examples)]
+        if not pool:
+            return []
     for a, b in parens:  # "(Osimertinib exposure required for T790M+)": a rule for that group only
         gene, alteration = required_for(norm[a:b])
         inner = [m for m in require if a <= m.start < b]
