@@ -15,11 +15,11 @@ _ONE_LINE = {"prior_therapies": ["carboplatin", "pemetrexed"], "prior_lines": 1}
 
 CAPS = [
     "More than one prior line of cytotoxic-containing chemotherapy",
-    "Received more than 1 line of pemetrexed-containing chemotherapy for advanced disease",
+    "Received more than 1 line of cytotoxic-containing chemotherapy for advanced disease",
     "More than two prior regimens of taxane-based chemotherapy",
     "Patients who received > 1 prior line of platinum-containing chemotherapy are not allowed to be enrolled",
     "Prior treatment with two or more lines of cytotoxic based chemotherapy",
-    "More than one line of gemcitabine-containing chemotherapy in the metastatic setting",
+    "More than one line of cytotoxic-containing chemotherapy in the metastatic setting cannot be enrolled",
 ]
 
 
@@ -30,7 +30,7 @@ def test_one_chemotherapy_line_is_under_the_cap(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Prior cytotoxic-containing chemotherapy",
-    "Any prior pemetrexed-containing chemotherapy",
+    "Any prior platinum-containing chemotherapy",
 ])
 def test_a_plain_ban_still_bans(sentence: str) -> None:
     assert prior_verdict(_ONE_LINE, exclusion=[sentence]) == "excluded"

@@ -253,6 +253,37 @@ CONTRA_ALTERNATIVE = guarded(r"\b(?:or|unless)\b[^.;]{0,40}?\bcontra-?\s?indicat
 _CONTRA = ("contraindication", "contra-indication")
 
 
+# A contraindication as the only way around a required treatment: "..., unless contraindicated", "(unless medically
+# contraindicated)", "or have it contraindicated", "unless there is a contraindication to these". No profile states a
+# contraindication while it states what was given, so the treatment not given is missing (the convention the
+# labelled sets share): the escape is blanked and the requirement stands. Another open escape beside it ("unless
+# contraindicated or ineligible", "or declined") keeps the sentence a question.
+_CONTRA_ONLY = re.compile(
+    r"[,;]?\s*[(\[]?\s*(?:unless|except\s+(?:if|when|where))\s+(?:(?:medically|clinically)\s+)?contra-?\s?indicated"
+    r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|the\s+patient))?\s*[)\]]?"
+    r"|[,;]?\s*[(\[]?\s*(?:unless|except\s+(?:if|when|where))\s+(?:there\s+(?:is|was|are)\s+|(?:the\s+)?(?:patient|subject"
+    r"|participant)s?\s+(?:has|have|had)\s+)?(?:an?\s+|any\s+)?(?:medical\s+|clinical\s+)?contra-?\s?indications?"
+    r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)|(?:this|that|the)\s+(?:therapy"
+    r"|treatment|agent|drug)))?\s*[)\]]?"
+    r"|[,;]?\s*\bor\s+(?:(?:have|has|had)\s+(?:them|it|this|these|those|been)\s+contraindicated"
+    r"|(?:is|are|was|were|be)\s+contraindicated|(?:have|has|had|with)\s+(?:an?\s+|any\s+)?(?:medical\s+|clinical\s+)?"
+    r"contra-?\s?indications?\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)))\b")
+
+
+def without_contraindication_only(norm: str) -> str:
+    """`norm` with a contraindication blanked when it is the only escape from what the sentence asks (see above)."""
+    spans = [m.span() for m in _CONTRA_ONLY.finditer(norm)]
+    if not spans:
+        return norm
+    rest = norm
+    for start, end in spans:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if "contra" in rest or STANDARD_ALTERNATIVE.search(rest) or OPEN_ALTERNATIVE.search(rest) \
+            or re.search(r"\bunless\b|\bnot\s+(?:medically\s+|clinically\s+)?indicated\b", rest):
+        return norm  # another way around the treatment stays: the whole sentence stays a question
+    return rest
+
+
 # "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
 # the sentence still asks for it.
 # "... or couldn't withstand its toxicity", "or could not tolerate the toxicity": the same way out, told as a verb.
@@ -437,26 +468,23 @@ EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for
 
 # "At least one prior systemic therapy (e.g., platinum and/or an immune checkpoint inhibitor)", "one or more prior lines
 # of treatment, such as chemotherapy or immunotherapy": a count of lines of any therapy, then examples of it. The
-# examples are no required drug. "including" may also say what the line must hold: group "soft" (a question).
-# "i.e." defines the line: not matched, so it stays a requirement.
+# examples are no required drug. Not "i.e." (it defines the line) nor "including" (it may say what the line must
+# hold: terms._line_examples keeps it too).
 COUNT_EXAMPLES = re.compile(
     r"(?:\bat\s+least|\ba\s+minimum\s+of|\bone\s+or\s+more|\b\d\s+or\s+more|>=|\u2265)\s*"
     r"(?:(?:one|two|three|1|2|3|\(\d\))\s*)?(?:(?:prior|previous|earlier|lines?\s+of|standard|systemic|anti-?cancer"
     r"|anti-?tumou?r|anti-?neoplastic|of|treatment|therapy)\s+)*(?:therap(?:y|ies)|treatments?|lines?|regimens?)\b"
-    r"[^;()]{0,60}?(?:[(\[]\s*(?:(?P<eg>e\.?\s?g\.?|such as|for example|for instance|eg\b)|(?P<incl>including))"
-    r"|,\s*(?:(?P<eg2>e\.?\s?g\.?|such as|for example|for instance)|(?P<incl2>including))"
-    r"|\s(?P<eg3>e\.g\.|such as|for example))")
+    r"[^;()]{0,60}?(?:(?P<bracket>[(\[])\s*(?:e\.?\s?g\.?|such as|for example|for instance|eg\b)"
+    r"|,\s*(?:e\.?\s?g\.?|such as|for example|for instance)|\s(?:e\.g\.|such as|for example))")
 
 
-def count_examples(norm: str) -> list[tuple[int, int, bool]]:
-    """Spans of examples listed after a count of lines of any therapy: (start, end, soft). `soft` for "including",
-    which may list what the line must hold. A bracket ends at its close, an unbracketed list at ";" or the end."""
-    spans: list[tuple[int, int, bool]] = []
+def count_examples(norm: str) -> list[tuple[int, int]]:
+    """Spans of examples listed after a count of lines of any therapy (see above). A bracket ends at its close, an
+    unbracketed list at ";" or the end."""
+    spans: list[tuple[int, int]] = []
     for found in COUNT_EXAMPLES.finditer(norm):
-        bracketed = bool(found.group("eg") or found.group("incl"))
-        close = norm.find(")" if bracketed else ";", found.end())
-        spans.append((found.end(), close if close >= 0 else len(norm),
-                      bool(found.group("incl") or found.group("incl2"))))
+        close = norm.find(")" if found.group("bracket") else ";", found.end())
+        spans.append((found.end(), close if close >= 0 else len(norm)))
     return spans
 
 

@@ -812,8 +812,9 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
 
 
-# "cytotoxic-containing chemotherapy", "taxane-based chemotherapy", "pemetrexed-containing chemotherapy": one
-# chemotherapy named by what it holds, not two treatments (a count of its lines must keep its class).
+# "cytotoxic-containing chemotherapy", "taxane-based chemotherapy": one chemotherapy named by the class it holds, not
+# two treatments (a count of its lines must keep its class). A drug ("carboplatin-based") may stand for its class:
+# left as it was.
 _HOLDING = re.compile(r"[\s-]*(?:containing|based)[\s-]+")
 _CHEMOTHERAPY = ("c:chemotherapy",)
 
@@ -822,7 +823,8 @@ def _contained_in_chemotherapy(text: str, mentions: list[Mention]) -> list[Menti
     """Mentions with "X-containing chemotherapy" joined into one mention of X (see above)."""
     out: list[Mention] = []
     for mention in mentions:
-        if out and mention.items == _CHEMOTHERAPY and _HOLDING.fullmatch(text, out[-1].end, mention.start):
+        if out and mention.items == _CHEMOTHERAPY and all(i.startswith("c:") for i in out[-1].items) \
+                and _HOLDING.fullmatch(text, out[-1].end, mention.start):
             out[-1] = Mention(out[-1].start, mention.end, out[-1].items)
             continue
         out.append(mention)
