@@ -709,6 +709,10 @@ def exhausted(norm: str) -> bool:
         gap = norm[before[-1].start():start] if before else ""
         if (shared := _SHARED_OBJECT_VERB.search(gap)) is not None and _BARE_VERB.fullmatch(gap, 0, shared.start()):
             gap = ""  # the verbs share the standard-therapy object: no way in of their own
+        elif gap and _ALL_STANDARD.search(gap) and ALL_WORD.search(gap):
+            # "progressed on (or intolerant to) all standard therapies ..., or for whom no standard therapy is
+            # available": the progression is on ALL standard therapy, the used-up branch itself, not a way in.
+            gap = ""
         if (before and gap and _joined_by_or(gap, True)) or (
                 after and _joined_by_or(norm[end:after.start()], False)):
             return False
