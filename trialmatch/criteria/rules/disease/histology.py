@@ -458,8 +458,36 @@ def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
     basket = vocab()["basket"]
     words = _histology_words()
     plain_lung = any(_LUNG.search(c) and not words.possible(c) for c in text.conditions)
+    # "Squamous Non-small Cell Lung Cancer" beside "Advanced Solid Malignancies", in a trial whose criteria list cohorts
+    # of several cancers: one of the cancers studied (a basket whose every part names it keeps it as a limit)
+    in_basket = _header_is_basket(text) and any(_cohort_among_cancers(text, c) for c in text.inclusion)
     return {part for part in parts
-            if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
+            if basket.search(part) or ((plain_lung or in_basket) and part in text.conditions and part != text.title)}
+
+
+def _header_is_basket(text: TrialText) -> bool:
+    """The title or a condition names solid tumours in general ("Advanced Solid Malignancies"): every condition
+    is then one of the cancers studied, not a limit on them."""
+    basket = vocab()["basket"]
+    return any(basket.search(part) for part in (text.title, *text.conditions))
+
+
+def _other_cancer_item(criterion: Criterion) -> bool:
+    """The criterion names another organ's cancer and no lung ("melanoma previously treated or untreated")."""
+    return not _LUNG.search(criterion.text) and _cancer_of_organ_named(criterion.text)
+
+
+def _cohort_among_cancers(text: TrialText, criterion: Criterion) -> bool:
+    """The criterion is one item of a list of cohorts for several cancers: a sub-bullet whose siblings, or a labelled
+    group ("Cohort 2:", "Part B1 -") whose fellow groups, name other cancers ("- squamous NSCLC after anti-PD-1 ...;
+    - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's."""
+    if criterion.depth > 0:
+        siblings = [c for c in text.inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
+    elif one_group(criterion):
+        siblings = [c for c in text.inclusion if c.depth == 0 and one_group(c)]
+    else:
+        return False
+    return any(_other_cancer_item(sibling) for sibling in siblings if sibling.index != criterion.index)
 
 
 def _criteria_take_solid_tumours(text: TrialText) -> bool:
@@ -470,7 +498,10 @@ def _criteria_take_solid_tumours(text: TrialText) -> bool:
     for each of their parts: "Cohort B5 (Squamous NSCLC)")."""
     basket = vocab()["basket"]
     words = _histology_words()
+    # (in a basket's header, a histology the criteria name only for one cohort of a list of cancers is that cohort's)
+    cohort_of_basket = _header_is_basket(text)
     if any(words.possible(criterion.text) and any(_mentions(sentence) for sentence in criterion.sentences())
+           and not (cohort_of_basket and _cohort_among_cancers(text, criterion))
            for criterion in text.inclusion):
         return False
     for criterion in text.inclusion:
@@ -510,11 +541,41 @@ def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[
 
 # "All patients with non-squamous histology must have been tested for EGFR mutations", "patients with squamous
 # histology who have never smoked must also be tested": a testing rule for a histology's patients, not a limit on it.
+# So is its waiver ("squamous patients with unknown status can be enrolled", "Patients with squamous histology and
+# unknown EGFR status are eligible", "squamous NSCLC patients may enrol without EGFR/ALK testing", "squamous cases need
+# not be tested"), whichever way it ends ("... with unknown gene status cannot be enrolled" asks them for a result).
+_HISTOLOGY_GROUP = (
+    r"(?:\b(?:patients?|subjects?|participants?|those|tumou?rs?|cases?|people|individuals|(?:never|non|ex)[\s-]?smokers?)"
+    r"\s+(?:with|of|having)\s+(?:an?\s+)?"
+    r"(?:known\s+|confirmed\s+)?(?:pure\s+)?(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b"
+    # the histology as the adjective of the patients: "squamous patients", "non-squamous NSCLC subjects"
+    r"|\b(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)(?:[\s-]+(?:cell|nsclc|histology|carcinoma|lung"
+    r"|cancer|non-small|tumou?r))*[\s-]+(?:patients?|subjects?|participants?|cases?|tumou?rs?|people)\b)"
+)
+_MARKER_WORD = (r"(?:status|results?|test\w*|genotyp\w*|mutations?|genes?|drivers?|biomarkers?|molecular|genomic"
+                r"|genetic|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|HER2|NTRK|PD-?L1)")
+_UNKNOWN = (r"(?:unknown|untested|missing|unavailable|undetermined|indeterminate|not\s+(?:yet\s+)?(?:known|available"
+            r"|determined|tested|assessed|done|performed))")
+_NO_RESULT = (
+    rf"\b{_UNKNOWN}\s+(?:[\w/-]+\s+){{0,4}}?{_MARKER_WORD}\b"  # "with unknown (EGFR) status"
+    # "whose EGFR status is not known"
+    rf"|\b{_MARKER_WORD}\s+(?:[\w/(),-]+\s+){{0,4}}?(?:is\s+|are\s+|was\s+|remains?\s+)?{_UNKNOWN}\b"
+    r"|\b(?:not|never)\s+(?:(?:yet|been|be)\s+){0,2}(?:tested|genotyped|screened|sequenced|profiled)\b"
+    r"|\b(?:without|no)\s+(?:[\w/-]+\s+){0,3}?(?:test\w*|genotyp\w*|results?|sequencing)\b"
+)
+# ... said of the group's enrolment, either way round ("can be enrolled", "are eligible", "cannot be included"): a
+# missing result alone ("non-squamous NSCLC patients with EGFR wild-type or unknown status") may describe whom it takes.
+_ENROLMENT = r"\b(?:enrol\w*|enroll\w*|eligible|included|allowed|permitted|accept\w*|participat\w*|admitted|join)\b"
+_NOT_NEEDED = (  # "need not be tested", "do not need a gene test", "are not required to have EGFR testing"
+    r"\b(?:need\s+not|do(?:es)?\s+not\s+(?:need|require|have)|don't\s+need|(?:is|are)\s+not\s+(?:required|obliged"
+    r"|mandated|needed)|not\s+required|no\s+need)\b[^.;]{0,40}?\b(?:test\w*|genotyp\w*|results?|status|sequenc\w*"
+    r"|profil\w*|screen\w*)"
+)
+_WAIVED = rf"(?:(?=[^.;]{{0,120}}?(?:{_NO_RESULT}))(?=[^.;]{{0,140}}?{_ENROLMENT})|[^.;]{{0,80}}?{_NOT_NEEDED})"
 _TESTING_RULE = guarded(
-    r"\b(?:patients?|subjects?|participants?|those|tumou?rs?)\s+(?:with|of|having)\s+(?:an?\s+)?(?:known\s+)?"
-    r"(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b[^.;]{0,80}?\b(?:must|should|shall|need\s+to"
+    rf"{_HISTOLOGY_GROUP}[^.;]{{0,80}}?(?:\b(?:must|should|shall|need\s+to"
     r"|needs\s+to|are\s+required\s+to|is\s+required\s+to|will)\s+(?:also\s+)?(?:have\s+)?(?:been\s+|be\s+)?"
-    r"(?:tested|screened|genotyped|assessed|evaluated|profiled|sequenced)\b[^.;]*",
+    rf"(?:tested|screened|genotyped|assessed|evaluated|profiled|sequenced)\b)[^.;]*|{_HISTOLOGY_GROUP}{_WAIVED}[^.;]*",
     re.I,
 )
 # "Participants with tumors of mixed histology (i.e., non-squamous and squamous) are eligible if the major histological
@@ -591,7 +652,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
-        by_group = (cohort_only and criterion is not None and criterion.index not in listed
+        by_group = (cohort_only and criterion is not None
+                    and (criterion.index not in listed or _cohort_among_cancers(text, criterion))
                     and _cohort_of_open_trial(text, criterion, mentions))
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
