@@ -55,6 +55,23 @@ _LIST_GOES_ON = re.compile(
     re.I,
 )
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+# A histology heading a marker or testing condition with a colon or dash: "Patients with non-squamous histology: no
+# EGFR sensitizing mutation", "Non-squamous NSCLC: EGFR and ALK wild-type", "Adenocarcinoma (incl. NOS) - ALK negative".
+# The histology is the group the condition is set for; "Non-squamous NSCLC: stage IV" (no marker) still asks for it.
+_HEADING_BEFORE = re.compile(
+    r"^\W*(?:(?:for|in|among)\s+)?(?:(?:all\s+)?(?:patients?|subjects?|participants?|those|tumou?rs?|cases?)\s+"
+    r"(?:with|of|having)\s+(?:an?\s+)?)?(?:(?:pure|predominantly|known)\s+)?$",
+    re.I,
+)
+_MARKER_HEADING_AFTER = re.compile(
+    r"(?:[\s/,-]+(?:or|and|and/or|mixed|cell|nsclc|histology|histologies|histologic|carcinomas?|cancers?|disease"
+    r"|tumou?rs?|non-small|lung|type|subtype|patients?|subjects?|participants?|cases?|people|population|only|predominant\w*"
+    r"|adeno-?squamous|large|nos))*(?:\s*\([^()]{0,30}\))?\s*(?::|\s[\u2013\u2014-])\s*"
+    r"(?=[^.;]{0,80}?\b(?:EGFR\w*|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER2|ERBB2|NTRK\d?|drivers?|mutations?|mutated|mutant"
+    r"|rearrange\w*|fusions?|wild[\s-]?type|WT|negative|positive|test\w*|genotyp\w*|biomarkers?|PD-?L1|TPS"
+    r"|alterations?|molecular|genomic)\b)",
+    re.I,
+)
 # "(patients with non-squamous NSCLC have no EGFR, ALK or ROS1 mutation)": the group is the subject of its own
 # statement, a verb straight after it; "patients with non-squamous NSCLC who have ..." describes whom the trial takes.
 _SUBJECT_VERB_AFTER = re.compile(
@@ -322,6 +339,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
                 continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
+            if not title and _HEADING_BEFORE.match(text[:match.start()]) and _MARKER_HEADING_AFTER.match(
+                    text, match.end()):
+                continue  # "Patients with non-squamous histology: no EGFR mutation": the group a condition is set for
             # ("excluding breast, non-squamous NSCLC and colorectal cancer": left out as one item of a list)
             if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after) or LEFT_OUT_LIST_BEFORE.search(
                     text, max(0, match.start() - 120), match.start()):
@@ -404,6 +424,16 @@ def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
     return found
 
 
+_HEADING_HISTOLOGY = re.compile(r"(?:non-?\s?squamous|squamous|adeno\w*|large[\s-]cell)\b", re.I)
+
+
+def _marker_heading(sentence: str) -> bool:
+    """The sentence opens with a histology heading a marker condition ("Squamous NSCLC: known EGFR mutation")."""
+    found = _HEADING_HISTOLOGY.search(sentence)
+    return bool(found and _HEADING_BEFORE.match(sentence[:found.start()])
+                and _MARKER_HEADING_AFTER.match(sentence, found.end()))
+
+
 def _named_out(sentence: str) -> tuple[set[str], bool] | None:
     """The histologies an exclusion names as shut out, before any location or feature limit."""
     v = vocab()
@@ -412,6 +442,8 @@ def _named_out(sentence: str) -> tuple[set[str], bool] | None:
         return None
     if COHORT.search(sentence) or _PERMISSION.search(sentence):  # one cohort's limit; "... are eligible"
         return None
+    if _marker_heading(sentence):
+        return None  # "Squamous NSCLC: known EGFR mutation": the marker is shut out for that group, not the histology
     other_than = _OTHER_THAN.search(sentence)
     kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()
     if kept:
