@@ -46,6 +46,8 @@ _CANCER_QUESTION = {
 _NEUROENDOCRINE_QUESTION = ("The trial is for neuroendocrine lung cancers (such as large cell neuroendocrine "
                             "carcinoma), not other NSCLC: ask whether yours is one.")
 _CANCER_EXCLUDED = {
+    "people not yet diagnosed": "The study is for people whose lung cancer is suspected but not yet diagnosed "
+                                "(a diagnostic study); yours is diagnosed.",
     "people without lung cancer": "The study does not take people who have lung cancer (a screening or prevention "
                                   "study, or one for other cancers).",
 }
