@@ -8,8 +8,9 @@
 - Diagnostic: an inclusion of people whose lung cancer is only suspected or not yet diagnosed ("No histological or
   cytological diagnosis of lung cancer at inclusion", "radiological suspicion of lung cancer", "lung cancer not yet
   confirmed by biopsy", "without a confirmed pathological diagnosis of NSCLC") excludes a diagnosed patient.
-  Near-misses: "Histological diagnosis of NSCLC", "suspected or confirmed NSCLC", "suspected ILD cannot be ruled out",
-  "rebiopsy at progression" stay eligible.
+  Near-misses: "Histological diagnosis of NSCLC", "suspected or confirmed NSCLC", "Suspected lung cancer scheduled for
+  biopsy, or biopsy-proven NSCLC for restaging" (cases too), "suspected ILD cannot be ruled out", "rebiopsy at
+  progression" stay eligible.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ DIAGNOSED = [
     ["Stage IV NSCLC", "Suspected ILD cannot be ruled out at screening"],
     ["Stage IV NSCLC", "Willing to undergo rebiopsy at progression"],
     ["Advanced NSCLC with suspected recurrence of lung cancer after surgery"],
+    ["Suspected lung cancer scheduled for biopsy, or biopsy-proven NSCLC of any stage for restaging"],
+    ["Patients with suspected lung cancer awaiting bronchoscopy OR patients with confirmed lung cancer before a new "
+     "line of therapy"],
 ]
 
 

@@ -170,11 +170,13 @@ def _without_lung_cancer(text: TrialText) -> str:
     for criterion in text.inclusion:
         if criterion.scope is not None:
             continue  # one group's rule (healthy volunteers, a cohort) does not speak for the whole study
-        if _NO_LUNG_CANCER.search(criterion.text) or _AT_RISK.search(criterion.text) or _SUSPECTED.search(
-                criterion.text):
+        cases = _NOT_A_CASE.sub(" ", criterion.text)
+        # ("Suspected lung cancer scheduled for biopsy, OR biopsy-proven lung cancer for restaging": cases too)
+        suspected = _SUSPECTED.search(criterion.text) and not (
+            v["nsclc"].search(cases) or v["lung_cancer"].search(cases))
+        if _NO_LUNG_CANCER.search(criterion.text) or _AT_RISK.search(criterion.text) or suspected:
             negated = negated or criterion.text
             continue
-        cases = _NOT_A_CASE.sub(" ", criterion.text)
         if v["nsclc"].search(cases) or v["lung_cancer"].search(cases):
             return ""
     if negated:
