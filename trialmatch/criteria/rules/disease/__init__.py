@@ -21,7 +21,7 @@ from typing import Any
 from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.disease.cancer import cancer_rule
-from trialmatch.criteria.rules.disease.histology import HISTOLOGIES, histology_rule
+from trialmatch.criteria.rules.disease.histology import HISTOLOGIES, histology_rule_beside
 from trialmatch.criteria.rules.disease.scoped import within_scope
 from trialmatch.criteria.rules.disease.stage import stage_rule
 from trialmatch.criteria.rules.disease.words import other_disease
@@ -62,9 +62,11 @@ def parse(text: TrialText) -> dict[str, Any]:
     # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about the stage
     # or histology of NSCLC; which cancers the trial takes is read from every criterion.
     nsclc_text = text
-    if any(other_disease(criterion) for criterion in text.criteria):
+    others = tuple(criterion for criterion in text.criteria if other_disease(criterion))
+    if others:
         nsclc_text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
-    return {"stage": stage_rule(nsclc_text), "histology": histology_rule(nsclc_text), "cancer": cancer_rule(text)}
+    return {"stage": stage_rule(nsclc_text), "histology": histology_rule_beside(nsclc_text, others),
+            "cancer": cancer_rule(text)}
 
 
 # ---------------------------------------------------------------- check

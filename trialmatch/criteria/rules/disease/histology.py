@@ -513,13 +513,33 @@ def _cohort_among_cancers(text: TrialText, criterion: Criterion) -> bool:
     """The criterion is one item of a list of cohorts for several cancers: a sub-bullet whose siblings, or a labelled
     group ("Cohort 2:", "Part B1 -") whose fellow groups, name other cancers ("- squamous NSCLC after anti-PD-1 ...;
     - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's."""
+    inclusion = [*text.inclusion, *_OTHER_CANCER_GROUPS.get(text.nct_id, ())]
     if criterion.depth > 0:
-        siblings = [c for c in text.inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
-    elif one_group(criterion):
-        siblings = [c for c in text.inclusion if c.depth == 0 and one_group(c)]
+        siblings = [c for c in inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
+    elif _labelled(criterion):
+        siblings = [c for c in inclusion if c.depth == 0 and _labelled(c)]
     else:
         return False
     return any(_other_cancer_item(sibling) for sibling in siblings if sibling.index != criterion.index)
+
+
+def _labelled(criterion: Criterion) -> bool:
+    """A group's criterion ("Cohort 2: ...", "Part B1 - ..."), whichever disease its scope names."""
+    return one_group(criterion) or bool(criterion.scope is not None and criterion.scope.label)
+
+
+# The inclusions of other cancers' groups that disease.parse leaves out of the NSCLC text, by trial: siblings of a
+# lung cohort in a basket's list (set by with_other_cancer_groups for one parse).
+_OTHER_CANCER_GROUPS: dict[str, tuple[Criterion, ...]] = {}
+
+
+def histology_rule_beside(text: TrialText, others: tuple[Criterion, ...]) -> dict[str, Any]:
+    """histology_rule for the NSCLC text, with the other cancers' group criteria it left out as list siblings."""
+    _OTHER_CANCER_GROUPS[text.nct_id] = tuple(c for c in others if c.section == "inclusion")
+    try:
+        return histology_rule(text)
+    finally:
+        _OTHER_CANCER_GROUPS.pop(text.nct_id, None)
 
 
 def _criteria_take_solid_tumours(text: TrialText) -> bool:
