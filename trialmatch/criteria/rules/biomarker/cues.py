@@ -484,6 +484,18 @@ def _alternative_lists(text: str) -> list[str]:
 
 # ---- tokens -------------------------------------------------------------------------------------
 
+# "EGFR and ALK negative for non-squamous NSCLC", "ROS1 negative for all patients", "... negative for Cohort A":
+# "negative for" opens a negated phrase only when a marker follows it; a histology, a group of patients or a part
+# after it is the scope of the rule, and "negative" closes the marker phrase before it (a postneg). Without this the
+# genes in front were read as required. "negative for all of the following", "negative for any driver" stay negfor.
+_POPULATION_AFTER_FOR = (
+    r"(?:(?:the|all|those|any|each|every|eligible|enrolled)\s+)?(?:(?:advanced|metastatic|locally\s+advanced)\s+)?"
+    r"(?:non-?\s?squamous|nonsquamous|squamous|adeno\w*|large[\s\-]cell|(?:non-?\s?small|nsclc|lung)\b"
+    r"|(?:patients?|subjects?|participants?|individuals?|persons?|people|cases?|population|cohorts?|arms?|parts?"
+    r"|modules?|sub-?stud(?:y|ies)|sub-?groups?|groups?|enrol\w*|inclusion|entry|eligibility)\b"
+    r"|(?:this|the)\s+(?:trial|study)\b)"
+)
+
 # Every alternative starts at the start of a word (a boundary, then a letter) or with "(": said once in
 # front, the engine tries the alternatives only there (four times as fast; the same matches).
 STRUCTURE = re.compile(
@@ -503,7 +515,8 @@ STRUCTURE = re.compile(
     r"|rul(?:e|es|ing)\s+out)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
-    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacked|lacks|lack"
+    r"|(?P<negfor>\b(?:negative for(?!\s+" + _POPULATION_AFTER_FOR + r")|absence of|absent(?: for)?|devoid of|free of"
+    r"|lack of|lacking|lacked|lacks|lack"
     r"|without|w/o"
     r"|none of(?: the following)?|not known to (?:have|harbou?r|carry|contain|be))\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
