@@ -85,14 +85,17 @@ _TARGET_CHANGE = (
     r"|fusions?\b|translocations?\b|amplifi\w*|alterations?\b|overexpress\w*|skipping\b|insertions?\b|deletions?\b)"
     r"){0,3}"
 )
+_POINT_CHANGE = r"(?:\s+[A-Z]\d{1,4}[A-Z]\b)?"
 # Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
     # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list; "EGFR-MET bispecific
     # antibody", "EGFR x MET bispecific": two targets of one drug, joined by a hyphen or an "x"
-    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)|x(?=\s))\s*"
-    + _GENE_LIST + r"){0,4}"
+    # "EGFR, ALK, ROS1, RET, MET, BRAF V600E and NTRK inhibitors": a list of any length (a cap of five genes left
+    # longer ones to be read as markers), a point change beside a gene still the drug's target
+    r"|" + _GENE_LIST + _POINT_CHANGE + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)"
+    r"|x(?=\s))\s*" + _GENE_LIST + _POINT_CHANGE + r")*"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
     r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
     r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
@@ -105,7 +108,7 @@ _DRUGS = guarded(
     r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?|(?<=inhibitors )of|(?<=inhibitor )of"
     r"|(?:directed|aimed)\s+(?:at|against|to)"
     r"|(?<=TKIs )of|(?<=TKI )of)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST + _TARGET_CHANGE
-    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r"){0,4}"
+    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r")*"
     r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
 )
 # "a TKI (TKI) with activity against exon 20 insertions", "an inhibitor active against the T790M mutation": a drug
@@ -119,7 +122,7 @@ _ACTIVE_AGAINST = guarded(
     r"(?i:(?:the|an?|tumou?rs?\s+with|cancers?\s+with)\s+)?"
     r"(?:(?:" + _GENE_LIST + r"|(?i:exon\s?\d{1,2}|[A-Z]\d{1,4}[A-Z]|in-frame|insertions?|deletions?|mutations?|mutant"
     r"|mutated|alterations?|fusions?|rearrangements?|amplifications?|skipping|point|activating|sensiti[sz]ing"
-    r"|resistance|acquired|and/or|and|or))(?:[\s\-,/]+|(?=[).;:]|$))){1,10}"
+    r"|resistance|acquired|and/or|and|or))(?:[\s\-,/]+|(?=[).;:]|$)))+"
 )
 # "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
 _DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
