@@ -1262,9 +1262,22 @@ _PDL1_WAIVED = guarded(
 )
 
 
+# "Known PD-L1 status as determined by the SP263 assay performed by a central laboratory", "PD-L1 result available
+# from central testing at screening": the trial's own laboratory tests every patient at screening, so a patient
+# without a result yet will have one; no result is asked of the patient. Keyed on the central / screening test only,
+# never on "known" alone ("Known PD-L1 expression (any value)" stays a question without a result), and not on a
+# local laboratory.
+_PDL1_TESTED_BY_TRIAL = guarded(
+    r"\bcentral(?:ly)?\b(?![^.;]{0,30}\bor\s+local)|\bby\s+the\s+sponsor\b"
+    r"|\b(?:at|during|before)\s+(?:the\s+)?screening\b(?![^.;]{0,30}\bor\s+(?:local|prior|previous|archival))",
+    re.I,
+)
+
+
 def asks_known_pdl1(sentence: str) -> bool:
     """Does the sentence ask that a PD-L1 result be known (any result)?"""
-    return _KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+    return (_KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+            and _PDL1_TESTED_BY_TRIAL.search(sentence) is None)
 
 
 # "EGFR T790M mutation alone", "exon 20 insertion as the unique mutation", "as the sole EGFR alteration": the change
