@@ -14,6 +14,7 @@ from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope, cohort_codes
+from trialmatch.criteria.rules.reader.vocabulary import MARK_JOINER, mark_id
 from trialmatch.criteria.text import Criterion
 
 # "Arm N (sitravatinib):", "Cohort K:": an umbrella trial's later letters, as a capital after a space only ("arms:"
@@ -28,7 +29,7 @@ _MORE_GROUPS = (r"(?P<more>(?:" + _JOIN + r"(?:cohorts?|arms?|parts?|groups?|pha
 _COHORT_LABEL = guarded(
     # "Cohort A* (closed):": a footnote mark may follow the label
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
-    r"|dose[\s\-](?:escalation|expansion)|expansion)\s*(?P<ids>" + _LABEL_ID
+    r"|dose[\s\-](?:escalation|expansion)|expansion)" + MARK_JOINER + r"(?P<ids>" + _LABEL_ID
     + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,40}\)\s*)?" + _MORE_GROUPS
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     + r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
@@ -107,7 +108,8 @@ def whole_trial_labels(per_criterion: list[tuple[str, ...]]) -> list[str] | None
 # What names one group inside a label: its letter or number after a kind word ("Substudy B and C" -> b, c), or the
 # part's own word ("dose escalation" -> escalation). Kinds are left out: "Part 1" and "Cohort 1" may be one group.
 _GROUP_ID = re.compile(
-    r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?|sub-?stud(?:y|ies)|strat(?:um|a)|sub-?cohorts?)\s*"
+    r"\b(?:cohorts?|arms?|parts?|phases?|groups?|modules?|sub-?stud(?:y|ies)|strat(?:um|a)|sub-?cohorts?)"
+    + MARK_JOINER +
     r"(?P<ids>" + _LABEL_ID + r"(?:\s*(?:,\s*(?:and|or|&)?|and|&|/|or)\s*" + _LABEL_ID + r")*)\b"
     r"|\b(?P<part>escalation|expansion|extension|optimi[sz]ation|run-?in|lead-?in)\b",
     re.I,
@@ -120,7 +122,7 @@ def _group_ids(label: str) -> set[str]:
         if match.group("part"):
             found.add(match.group("part").lower().replace("-", ""))
         else:
-            found.update(i.strip().lower() for i in _ID_SEPARATOR.split(match.group("ids")) if i.strip())
+            found.update(mark_id(i) for i in _ID_SEPARATOR.split(match.group("ids")) if i.strip())
     return found
 
 
@@ -232,7 +234,7 @@ def _labels_of(match: re.Match[str]) -> list[str]:
     kind = "cohort" if kind in {"arm", "group", "part", "module", "stratum", "strata"} else kind
     more = match.groupdict().get("more")
     ids = _ID_SEPARATOR.split(match.group("ids") + (" and " + _MORE_WORDS.sub(" ", more) if more else ""))
-    return [f"{kind} {i.strip().lower()}" for i in ids if i.strip()]
+    return [f"{kind} {mark_id(i)}" for i in ids if i.strip()]
 
 
 # "PD-L1-negative patients are eligible for Cohort 2", "EGFR wild-type patients may enrol in Arm B": the sentence

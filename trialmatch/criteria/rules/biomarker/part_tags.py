@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 
-from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED, group_nouns
+from trialmatch.criteria.rules.reader.vocabulary import ASSIGNED, MARK_JOINER, group_nouns, mark_id
 from trialmatch.criteria.text import Criterion
 
 _TAG = re.compile(r"\(([^()]{2,120})\)")
-_NUMBERED = re.compile(r"\b(phase|part|stage)\s*(\d+[a-z]?|[IVX]+|[A-Z])\b", re.I)
+_NUMBERED = re.compile(r"\b(phase|part|stage)" + MARK_JOINER + r"(\d+[a-z]?|[IVX]+|[A-Z])\b", re.I)
 # "Cohorts A, B and D", "Expansion Cohort C", "Arms 1 and 2": a group word (the shared reader's, in any case), then
 # its marks.
-_MARKS = r"(?:\d{1,2}[a-z]?|[A-Z])"  # "1", "2b", "A": a capital letter alone, never a word
+_MARKS = r"(?:\d{1,2}[a-z]?|[A-H]\d{1,2}[a-z]?|[A-Z])"  # "1", "2b", "B1", "A": a capital letter alone, never a word
 _LISTED = re.compile(
-    r"\b(?i:" + group_nouns(*ASSIGNED, "part") + r")\s+(" + _MARKS + r"\b(?:\s*(?:,|and|&|/|or)\s*"
+    r"\b(?i:" + group_nouns(*ASSIGNED, "part") + r")(?:\s+|-(?=\d|[A-Z]))(" + _MARKS + r"\b(?:\s*(?:,|and|&|/|or)\s*"
     + _MARKS + r"\b)*)")
 _MARK = re.compile(r"\b" + _MARKS + r"\b")
 _KIND = {"part": "cohort", "phase": "phase", "stage": "phase"}
@@ -27,11 +27,11 @@ def part_labels(tag: str) -> set[str]:
     """The part labels one bracket names, spelled as the cohort reader spells them ("phase 1", "cohort a")."""
     found: set[str] = set()
     for kind, mark in _NUMBERED.findall(tag):
-        found.add(f"{_KIND[kind.lower()]} {mark.lower()}")
+        found.add(f"{_KIND[kind.lower()]} {mark_id(mark)}")
     for marks in _LISTED.findall(tag):
         for mark in _MARK.findall(marks):
             if mark.lower() not in _JOINERS:
-                found.add(f"cohort {mark.lower()}")  # (the cohort reader spells every such group a cohort)
+                found.add(f"cohort {mark_id(mark)}")  # (the cohort reader spells every such group a cohort)
     return found
 
 

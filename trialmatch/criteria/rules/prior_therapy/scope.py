@@ -26,14 +26,14 @@ _LABEL = (r"(?:\d{1,2}[a-z]?(?:\b|(?=and\b|and\d))|(?!(?:if|is|in|it|id)\b)[ivx]
 # ("Sub-protocol E:", "Sub-study 2:": the master protocols' parts.)
 _KIND_WORD = r"(?:cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?"
 _COHORT_LABELS = re.compile(
-    rf"(?P<kind>cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?+\s*+#?(?P<first>{_LABEL})"
+    rf"(?P<kind>cohort|arm|part|phase|group|module|sub-?protocol|sub-?stud(?:y|ie))s?+(?:\s*+|-(?=[a-z]?\d))#?(?P<first>{_LABEL})"
     rf"(?P<more>(?:\s*+(?:,|and|&|/|or)\s*+(?:{_KIND_WORD}\s*)?#?{_LABEL})*+)"
 )
 _MORE_LABEL = re.compile(rf"(?:,|and|&|/|or)\s*(?:{_KIND_WORD}\s*)?#?(?P<label>{_LABEL})")
 # A cohort heading: "Cohort 2:", "Phase 2 :", "Phase Ia(Part A):", "Cohort 3 only:", "Arm #4 (Combination):".
 # "PDAC (1L) Cohort A2:": a cohort heading may open with the group's name.
 _HEADING = guarded(
-    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}\s*#?{_LABEL}"
+    rf"(?:^|[:;.]\s*|\d[.)]\s+)\W*(?:[a-z0-9+/-]{{2,12}}\s*(?:\([^():;]{{0,12}}\)\s*)?)?{_KIND_WORD}(?:\s*|-(?=[a-z]?\d))#?{_LABEL}"
     r"(?:\s*\([^():;]{0,50}\))?[^:;.]{0,30}:"
 )
 # "Pretreated cohorts (1a, 1b, 2, 4):", "Treatment-naive arms (B and C):": a heading naming its group by what its

@@ -15,7 +15,7 @@ from one about another tumour's cohort. All patterns are anchored or guarded: li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal
 
@@ -23,7 +23,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader.purpose import in_allowing_aside
 from trialmatch.criteria.rules.reader.region import region_of
 from trialmatch.criteria.rules.reader.scope_sentence import scope_sentence
-from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN, GROUP_WORD
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN, GROUP_WORD, MARK_JOINER
 from trialmatch.criteria.vocab import gene_aliases, load
 
 ScopeKind = Literal["cohort", "part", "arm", "phase", "condition", "region", "step"]
@@ -228,17 +228,20 @@ def _gene_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         word = match.group().upper()
         # What the word names is looked up first: most words name no gene, and then neither the stop list nor the
         # negation after them can change anything. (canonical_gene(word): a token holds no white space.)
+        glued = None
         if word in _ALTERATION_GENE:
             genes: tuple[str, ...] = (_ALTERATION_GENE[word],)
         elif word in _GENE_FAMILIES:
             genes = _GENE_FAMILIES[word]
         else:
             gene = aliases.get(word)
-            genes = (gene,) if gene else ()
+            glued = None if gene else glued_driver(word)
+            genes = (gene,) if gene else (glued[0],) if glued else ()
         if not genes or word in _NOT_GENES:
             continue
-        negative = bool(_NEGATIVE_AFTER.match(text, match.end())
-                        or _NEGATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+        negative = glued[1] if glued else bool(
+            _NEGATIVE_AFTER.match(text, match.end())
+            or _NEGATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
         mentions.append((match.start(), match.end(), genes, negative))
     # A list's negative word stands after its last gene: carry it back over the genes joined to it.
     for i in range(len(mentions) - 2, -1, -1):
@@ -271,7 +274,7 @@ _KIND_WORD = (r"(?:cohort|arm|part|phase|group|module|portion|sub-?protocol|sub-
 # 2", "Dose-finding Cohort 3" name that labelled group.
 _DESIGN_QUALIFIER = r"(?:dose[\s-]+)?(?:escalation|expansion|extension|optimi[sz]ation)|dose[\s-]+finding"
 _KIND_QUALIFIER = rf"(?:(?:treatment|study|{_DESIGN_QUALIFIER}|dose|randomi[sz]ed|patient)[\s-]+)?"
-_LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?\s*)?{_LABEL})*"
+_LABELS = rf"{_LABEL}(?:\s*(?:,|and|&|/|or|to|-)\s*(?:{_KIND_WORD}s?{MARK_JOINER})?{_LABEL})*"
 # Words that say how a group is run, who runs it or where, before its kind word or its part words: "Monotherapy Dose
 # Escalation", "Combination Cohort B", "Japan Safety Run-in", "Backfill Dose Expansion", "Optional Part C". A closed
 # list: a new such word goes here. (Alone before an unlabelled kind word they name no group: "Monotherapy cohorts:" is
@@ -296,7 +299,7 @@ def _named(tag: str = "") -> str:
     """A cohort, part, arm or phase with its labels ("Cohort 2 and 3"), or a study part by name ("dose
     escalation"), either after words that say how the group is run ("Monotherapy Dose Escalation", "Combination
     Cohort B"); `tag` keeps group names unique where one pattern holds several."""
-    return (rf"(?:{_MODIFIERS}(?:{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?\s*{_LABELS}{_KIND_TAIL}"
+    return (rf"(?:{_MODIFIERS}(?:{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?{MARK_JOINER}{_LABELS}{_KIND_TAIL}"
             rf"|(?:{_PART_WORDS})))")
 
 
@@ -459,7 +462,7 @@ def _lead_group(tag: str) -> str:
     """A group named by up to three words and its kind word, with or without a label ("ROS1 treatment sub-study",
     "Sub-study A", "expansion part"); never a group that is everyone ("all cohorts", "each arm")."""
     return (rf"(?:the\s+)?(?P<group{tag}>(?:(?!(?:all|every|each|both|any|other|this|that|same|these)\b)"
-            rf"[\w+/-]{{1,30}}\s+){{0,3}}?{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?(?:\s*{_LABELS})?{_ASIDE})"
+            rf"[\w+/-]{{1,30}}\s+){{0,3}}?{_KIND_QUALIFIER}(?P<kind{tag}>{_KIND_WORD})s?(?:{MARK_JOINER}{_LABELS})?{_ASIDE})"
             r"\s*(?:only\b)?")
 
 
@@ -582,6 +585,26 @@ _NAME_WORD = re.compile(r"[a-z][a-z-]*|\d+[a-z]?\d*", re.I)
 _GROUP_LABEL = re.compile(r"^(?:\d{1,2}[a-z]?\d{0,2}|[ivx]{1,4}[a-z]?|[a-h]\d{0,2})$", re.I)
 
 
+# A driver gene with its state glued on, as labels abbreviate it: "EGFRm", "EGFRmut", "KRASmt", "HER2mut" (the carriers)
+# and "EGFRwt", "ALKneg" (those without). Only the driver panel's genes: "ARM" or "PEM" are no androgen-receptor or
+# other gene's mutants.
+_GLUED_STATE = re.compile(r"(?P<gene>[A-Z][A-Z0-9]{1,5}?)(?:(?P<pos>M|MUT|MT|POS)|(?P<neg>WT|NEG))")
+
+
+@cache
+def _driver_aliases() -> dict[str, str]:
+    panel = set(driver_panel())
+    return {alias: gene for alias, gene in gene_aliases().items() if gene in panel}
+
+
+def glued_driver(word: str) -> tuple[str, bool] | None:
+    """(gene, named as negative) for a driver gene with its state glued on ("EGFRM" -> ("EGFR", False), "KRASWT" ->
+    ("KRAS", True)); `word` in upper case. None for any other word."""
+    match = _GLUED_STATE.fullmatch(word)
+    gene = _driver_aliases().get(match.group("gene")) if match else None
+    return (gene, bool(match.group("neg"))) if match and gene else None
+
+
 def _narrows_nsclc(words: str) -> bool:
     """Does a group's name that names NSCLC (or lung cancer, or solid tumours) narrow it to some of those patients
     ("Cohort C (NSCLC with untreated brain metastases)", "Arm 2 (previously treated NSCLC)")? "Cohort 3 (NSCLC)",
@@ -600,7 +623,7 @@ _MARKER_GROUP_WORDS = frozenset(
     "aberrations amplified amplification overexpression overexpressing expressing driven driver drivers harbouring "
     "harboring harbour harbor carrying carriers carrier exon exons insertion insertions ins deletion deletions del "
     "skipping point substitution sensitizing sensitising activating common uncommon classical atypical rare "
-    "gene genes oncogene oncogenic variant variants status any "
+    "gene genes oncogene oncogenic variant variants status any mut muts "
     # ...or that it carries none ("EGFR wild-type", "ALK-negative", "without EGFR mutation"), or a class of drivers
     # ("non-AGA", "actionable genomic alteration (AGA)", "driver-negative").
     "negative wild wt non no without lacking free known actionable targetable druggable treatable aga agas genomic "
@@ -621,7 +644,7 @@ def _narrows_marker_group(words: str) -> bool:
 def _names_gene(token: str) -> bool:
     word = token.upper()
     return word in _ALTERATION_GENE or word in _GENE_FAMILIES or word in gene_aliases() or bool(
-        _ALTERATION_WORD.fullmatch(word))
+        _ALTERATION_WORD.fullmatch(word)) or glued_driver(word) is not None
 
 
 _ALTERATION_WORD = re.compile(r"[A-Z]\d{2,4}[A-Z]|EX\d{2}[A-Z]*|\d{2}DEL|DEL\d{2}|METEX14")  # G12C, L858R, ex19del
@@ -1135,7 +1158,12 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             # trial (ends_scope() closes the heading before it).
             return None, None
         return scope, scope
-    return None, merge(scope, condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest))
+    inner = condition_scope(rest) or treated_for_scope(rest, rest.lower()) or restricted_to(rest)
+    if inner is None:  # "Cohort 2B: Participants with ESCC who ...": the group stays a cohort, of that cancer
+        body = body_cancer(rest)
+        # (its label stays the group's own: readers split a label's " / " steps to find its cohort)
+        return None, replace(scope, diseases=tuple(dict.fromkeys(scope.diseases + body.diseases))) if body else scope
+    return None, merge(scope, inner)
 
 
 # "the Phase 1 cohorts", "the Part A patients": a labelled group with a kind word after it that says no more.
@@ -1244,6 +1272,31 @@ def restricted_to(text: str) -> Scope | None:
     match = _RESTRICTED.search(text)
     named = cancers_named(match.group("what")) if match else ()
     return Scope(_shorten(match.group(0)), "condition", named) if match and named else None
+
+
+# "Cohort 2B: Participants with metastatic oesophageal squamous cell carcinoma who failed ...": a labelled group whose
+# first words say who it takes, by a cancer. Read to the first relative or clause break ("who", "that", ",").
+_BODY_PEOPLE = re.compile(
+    r"^\W{0,3}(?:(?:adult\s+)?(?:patients|participants|subjects|people|individuals)\s+(?:with|diagnosed\s+with"
+    r"|who\s+have)\s+)?(?P<what>[^;:.()]{2,160}?)(?=\s+(?:who|that|which|whose|after|and\s+(?:have|has|who))\b"
+    r"|\s*[;:.(]|\s*$)", re.I)
+# The first sentence of the group's text: a cancer it names anywhere ("... breast cancer, CRPC, or NSCLC") keeps the
+# group open to NSCLC.
+_FIRST_SENTENCE = re.compile(r"^[^;.]*")
+
+
+def body_cancer(text: str) -> Scope | None:
+    """The cancer a labelled group's own text opens with, when that is another cancer than NSCLC ("Participants with
+    metastatic ESCC who ..."): a group the patient is not in. A group opening with NSCLC, lung cancer or solid tumours
+    sets no scope here (its label already reads as the trial's own patients)."""
+    match = _BODY_PEOPLE.match(text)
+    named = cancers_named(match.group("what")) if match else ()
+    group = Scope(_shorten(match.group(0)), "condition", named) if match and named else None
+    if group is None or not group.other_disease:
+        return None
+    sentence = _FIRST_SENTENCE.match(text)
+    whole = Scope("", "condition", cancers_named(sentence.group(0) if sentence else text))
+    return group if whole.other_disease else None
 
 
 _OPEN = re.compile(r"\bopen\s+(?:to|for)\s+(?:enrol?lment|accrual|recruitment)", re.I)

@@ -34,6 +34,18 @@ GROUP_NOUNS: dict[str, GroupNoun] = {
     "portion": GroupNoun(r"portions?", "portion"),
     "sub-protocol": GroupNoun(r"sub-?protocols?", "sub-?protocol"),
 }
+# What joins a group noun to its mark: a space or nothing ("Cohort 2", "Arm B", "Part2"), or a hyphen before a number
+# or a capital ("Substudy-01", "Cohort-2a", "Arm-B", "Module-3b"). Not a hyphen before a lower-case word ("part-time",
+# "arm-level", "cohort-based"). Needs no flag: callers compile with re.I, and the capital is kept case-sensitive.
+MARK_JOINER = r"(?:-(?=\d|(?-i:[A-Z]))|\s*)"
+
+
+def mark_id(mark: str) -> str:
+    """A group's mark as one spelling: "Substudy-01" and "Substudy 1" are one group ("01" -> "1", "B" -> "b")."""
+    mark = mark.strip().lower()
+    return (mark.lstrip("0") or mark) if mark[:1] == "0" else mark
+
+
 # The nouns of a group a patient is assigned to, and of a portion of the study's design.
 ASSIGNED = ("arm", "cohort", "group", "module", "sub-study", "stratum", "basket")
 DESIGN_PORTION = ("part", "phase", "portion", "sub-protocol")
