@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class Asides(NamedTuple):
     uncounted: tuple[str, ...] = ()
     question: bool = False  # every failure of the sentence's rules is a question
+    count_stands: bool = False  # ... but for a count of lines of any therapy (the question is the named drugs')
 
 
 NONE = Asides()
@@ -44,7 +45,9 @@ def before(read: FirstRead, section: str) -> tuple[FirstRead | None, Asides]:
             return None, NONE
     question = (section == "exclusion" and toxicity.toxicity_only(rest)) or (
         section == "inclusion" and toxicity.unless_unfit(rest.norm))
-    return rest, Asides(uncounted, question) if uncounted or question else NONE
+    count_stands = question and section == "inclusion" and bool(rest.limits) \
+        and toxicity.unless_unfit_names_only(rest.norm, rest.mentions)
+    return rest, Asides(uncounted, question, count_stands) if uncounted or question else NONE
 
 
 def after(rules: list[dict[str, Any]], asides: Asides) -> list[dict[str, Any]]:
@@ -52,6 +55,8 @@ def after(rules: list[dict[str, Any]], asides: Asides) -> list[dict[str, Any]]:
     if asides is NONE or not rules:
         return rules
     rules = not_counted.marked(rules, asides.uncounted)
+    if asides.count_stands:
+        return toxicity.as_question_but_count(rules)
     return toxicity.as_question(rules) if asides.question else rules
 
 

@@ -87,6 +87,41 @@ BAN = guarded(
     r"(?! for| to (?:receive|be treated with)\s+(?:the\s+)?(?:approved|standard|available|further|other)\b)"
     r"|\bexcluded\b|\bprohibited\b|\bnot accepted\b"
 )
+# An inclusion bullet that names a group by its treatment history and shuts it out at the END: "Patients who have
+# already progressed on first-line treatment cannot be included", "Patients previously treated with a PD-1 inhibitor
+# are not allowed to be enrolled", "Subjects with prior docetaxel will be excluded" (translated English puts the
+# verdict last). The words before the tail are what an exclusion would list. The subject opens the sentence; the
+# tail closes it (an optional "in this study" after it).
+GROUP_SUBJECT = re.compile(
+    r"^\W{0,3}(?:all\s+|any\s+|the\s+)?(?:patients?|participants?|subjects?|people|persons|individuals|those|cases)"
+    r"\s+(?:\([^()]{0,30}\)\s+)?(?:who|whose|that|with|having|previously|already|treated|pre-?treated|exposed"
+    r"|progress\w*|relapsed|refractory|receiving|on)\b", re.I)
+SHUT_TAIL = re.compile(
+    r",?\s*\b(?:(?:are|is|will\s+be|shall\s+be|would\s+be)\s+(?:not\s+(?:be\s+)?(?:eligible|allowed|permitted"
+    r"|included|enrolled|accepted|admitted)|excluded|ineligible)"
+    r"|(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|should\s+not|will\s+not|would\s+not)\s+"
+    r"(?:be\s+)?(?:included|enrol(?:l?ed|l)?|eligible|allowed|permitted|accepted|admitted|participate|take\s+part"
+    r"|join))"
+    r"(?:\s+to\s+(?:be\s+)?(?:enrol(?:l?ed|l)?|included|participate|take\s+part|join))?"
+    r"(?:\s+(?:in|into|for|from)\s+(?:(?:this|the)\s+)?(?:study|trial|participation|enrol(?:l)?ment|entry"
+    r"|study\s+entry|screening))?\s*[.;]?\s*$", re.I)
+# Words that make the part before the tail something else than one group's history: a requirement ("must have"), a
+# permission or a turn ("otherwise", "; those who ..."), which the whole sentence's own reading keeps.
+_NOT_ONE_GROUP = re.compile(r"\b(?:must|should|shall|required?|need|needs|otherwise|eligible|allowed|permitted"
+                            r"|acceptable|may|can)\b|[;:]", re.I)
+
+
+def group_shut_out(sentence: str) -> int | None:
+    """Where the shutting tail starts in an inclusion sentence that names a group by its history and shuts it out
+    at the end ("Patients who ... cannot be included"); None for any other sentence."""
+    if GROUP_SUBJECT.match(sentence) is None:
+        return None
+    tail = SHUT_TAIL.search(sentence)
+    if tail is None or _NOT_ONE_GROUP.search(sentence, 0, tail.start()):
+        return None
+    return tail.start()
+
+
 _PERMIT = guarded(
     r"\b(?:allowed|permitted|permissible|acceptable|(?:can|could|may)(?: also)? be (?:enrolled|admitted"
     r"|included|accepted)"
@@ -591,6 +626,20 @@ def _joined_by_or(gap: str, last: bool) -> bool:
     return joins[-1 if last else 0] == "or"
 
 
+# "progressed on or after, or are intolerant of, all standard therapies", "refractory to, or intolerant of, every
+# approved therapy", "progressed after or be intolerant to all available standard therapies": a second verb joined
+# by "or" right before the standard-therapy phrase shares its object with the progression, so the progression is
+# on ALL standard therapy, not a way in of its own.
+_SHARED_OBJECT_VERB = re.compile(
+    r"\bor\s*,?\s+(?:(?:is|are|be|been|was|were|has\s+been|have\s+been|became|become)\s+)?"
+    r"(?:intoleran\w*|refractory|resistant|unable\s+to\s+tolerate|(?:did\s+)?not\s+tolerat\w*|failed|failing"
+    r"|(?:progress\w*|relaps\w*)\s+(?:on|after|following|during))\s*(?:of|to|on)?\s*,?\s*$")
+
+# The first verb with no object of its own: "progressed on or after,", "refractory to,", "progressed after".
+_BARE_VERB = re.compile(r"(?:progress\w*|relaps\w*|recurr\w*|refractory|resistant|fail\w*)"
+                        r"(?:\s+(?:on|after|following|during|to|of|or|with|beyond|despite))*\s*,?\s*")
+
+
 def exhausted(norm: str) -> bool:
     """Whether a sentence asks that standard therapy be used up or absent ("for which no standard therapy exists",
     "has received all standard therapies"), with no progression on treatment offered as a way in of its own: a
@@ -604,7 +653,10 @@ def exhausted(norm: str) -> bool:
     for start, end in found:
         before = list(_PROGRESSED.finditer(norm, 0, start))
         after = _PROGRESSED.search(norm, end)
-        if (before and _joined_by_or(norm[before[-1].start():start], True)) or (
+        gap = norm[before[-1].start():start] if before else ""
+        if (shared := _SHARED_OBJECT_VERB.search(gap)) is not None and _BARE_VERB.fullmatch(gap, 0, shared.start()):
+            gap = ""  # the verbs share the standard-therapy object: no way in of their own
+        if (before and gap and _joined_by_or(gap, True)) or (
                 after and _joined_by_or(norm[end:after.start()], False)):
             return False
     return True

@@ -411,8 +411,8 @@ def _only_caps(text: str, found: list[LineLimit], mentions: list[Mention]) -> li
 _WHO_BEFORE = re.compile(
     r"(?:^|[;:.]\s*)(?:(?:patients|subjects|participants|those|people)\s+)(?:who|whose|that)\b[^;:.]*$")
 _GROUP_OUT_AFTER = re.compile(
-    r"[^;:.]{0,60}?\b(?:are|is|will|shall|would|can|cannot)\s+(?:not\s+)?(?:be\s+)?(?:not\s+)?"
-    r"(?:eligible|permitted|allowed|accepted|included|excluded|ineligible)\b")
+    r"[^;:.]{0,60}?\b(?:are|is|will|shall|would|can|cannot|may|must|should)\s+(?:not\s+)?(?:be\s+)?(?:not\s+)?"
+    r"(?:eligible|permitted|allowed|accepted|included|excluded|ineligible|enrol\w*|admitted|participate)\b")
 _NOT = re.compile(r"\b(?:not|cannot)\b|\b(?:excluded|ineligible)\b")
 
 

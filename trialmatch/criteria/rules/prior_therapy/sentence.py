@@ -64,6 +64,7 @@ from trialmatch.criteria.rules.prior_therapy.scope import (
     sentence_cohorts,
 )
 from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention, find_mentions, normalize
+from trialmatch.criteria.rules.prior_therapy.toxicity import unless_unfit_names_only
 from trialmatch.criteria.rules.reader import Scope
 from trialmatch.criteria.rules.reader.scope import genes_named
 from trialmatch.criteria.rules.reader.vocabulary import CANNOT_HAVE
@@ -360,6 +361,20 @@ _RETURNED_WITHIN = re.compile(
     rf"{cues.N_WORD}\s*(?:days?|weeks?|months?|years?)\s+(?:of|after|from|following)\b")
 
 
+# "including but not limited to A, B, or any C", "including, without limitation,", "e.g. but not limited to": the
+# hedge only says the list is open. Read in a ban as "e.g.": examples, which the ban still names (and whatever
+# follows the list stays the sentence's). (In an inclusion the open list only illustrates what is asked for: "1 prior
+# line ... (including but not limited to targeted therapy ...)" keeps its old reading.)
+_NOT_LIMITED = re.compile(
+    r"(?P<lead>\b(?:including|includes?|such\s+as|e\.?\s?g\b\.?|for\s+example|for\s+instance))\s*,?\s*"
+    r"(?:but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to|without\s+(?:limitation|restriction))\s*[,:]?\s*")
+
+
+def _open_examples(found: re.Match[str]) -> str:
+    lead = found.group("lead")
+    return "e.g. " if lead.startswith("includ") else f"{lead} "
+
+
 def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> FirstRead | None:
     """The names and line counts of one sentence; None when it can state no prior-therapy rule.
 
@@ -368,6 +383,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if section == "exclusion" and ("limit" in norm or "restrict" in norm):
+        norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
     if "may" in norm and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
@@ -681,6 +698,16 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
             return []
         return [{**rule, "section": ctx.section}
                 for rule in _section_rules(stated, replace(ctx, section="inclusion"))]
+    if ctx.section == "inclusion" and ctx.inherited is None and (shut := cues.group_shut_out(read.sentence)) \
+            and group_out_clause(read.norm) is None:
+        # "Patients previously treated with a PD-1 inhibitor cannot be enrolled": the group's history is what the
+        # bullet bans, read as the same words under Exclusion (never a requirement to have had it). (A group past a
+        # numbered line, "patients who progressed on first-line X are not eligible", is the line reader's.)
+        banned = read_sentence(read.sentence[:shut], "exclusion", ctx.egfr_trial)
+        if banned is None:
+            return []
+        return [{**rule, "section": ctx.section}
+                for rule in _section_rules(banned, replace(ctx, section="exclusion"))]
     if ctx.section != "inclusion":
         return _reading_rules(read, ctx)
     rest = _without_completion(read)
@@ -1041,7 +1068,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # a rule for the patients with that history; whether the profile is one of them is not read.
         base["soft"] = True
 
-    group_out = group_out_clause(norm) if not excluding and mentions and cues.BAN.search(bare) else None
+    group_out = group_out_clause(norm) if not excluding and mentions \
+        and (cues.BAN.search(bare) or cues.SHUT_TAIL.search(bare)) else None
     if group_out is not None:
         # "Patients who progressed on first-line X are not eligible": X is what the group left out had, not a
         # treatment asked for. Whether a patient's first line was X is not read: a question, not an exclusion.
@@ -1275,9 +1303,10 @@ _BACK_REACH = 120
 
 
 def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> list[Mention]:
-    """The names an "unless" clause refers back to ("... unless ineligible for these"): those in its own clause
-    just before it (after the last ";" or ","), none of them the plain "systemic therapy" a count asks for."""
-    if not _BACK_REFERENCE.search(clause.group()):
+    """The names an "unless" clause refers back to ("... unless ineligible for these", "... and a checkpoint
+    inhibitor (unless contraindicated), given in sequence"): those in its own clause just before it (after the last
+    ";" or ","), none of them the plain "systemic therapy" a count asks for."""
+    if not _BACK_REFERENCE.search(clause.group()) and not unless_unfit_names_only(norm[:clause.end()], mentions):
         return []
     start = max(0, clause.start() - _BACK_REACH)
     start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
@@ -1851,6 +1880,12 @@ def _open_way(norm: str, lim: LineLimit) -> bool:
     return True
 
 
+# The words between an untreated way in and the "no standard therapy" it carries: "(disease) for which", "patients
+# for whom", "(tumours) where", "if".
+_NO_STANDARD_FOR_THEM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,?\s+(?:for\s+(?:which|whom)|in\s+(?:which|whom)|where"
+                                   r"|when|if|with|and)\s+(?:there\s+(?:is|are)\s+)?(?:no|not?)\b")
+
+
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
                    ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
@@ -1867,6 +1902,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
                 not m.systemic and aimed.start() <= m.start <= aimed.end() + 20 for m in mentions):
             continue  # "No prior therapy that targets the EGFR pathway": the class it is aimed at, not all therapy
         alternative = bool(_OR_AFTER.match(norm, match.end()) or _OR_BEFORE.search(norm, 0, match.start()))
+        if alternative and _NO_STANDARD_FOR_THEM.match(norm, match.end()) \
+                and cues.NO_STANDARD.search(norm[match.end():match.end() + 90]):
+            # "..., or previously untreated disease for which no satisfactory standard treatment exists": the
+            # untreated way in asks that no standard treatment exist, and for advanced NSCLC standard first-line
+            # therapy always does (cues.NO_STANDARD): no way in for an untreated patient.
+            continue
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only

@@ -927,6 +927,9 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     tail = -1  # where the antibody words after a narrowed target end
     for mention in mentions:
         last = out[-1] if out else None
+        if (conjugate := _conjugate_of_antibody(text, mention)) is not None:
+            out.append(conjugate)
+            continue
         if last is not None and _target_class(mention) and set(last.items) <= _FORM_CLASSES \
                 and _FORM_THEN_TARGET.fullmatch(text, last.end, mention.start) \
                 and _gene_verbs()[0] & {tok for tok, _, _ in tokens(text[mention.start:mention.end])[:1]}:
@@ -940,6 +943,10 @@ def _target_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if set(mention.items) <= _FORM_CLASSES and (gene := _GENE_TARGETED.search(text, max(0, mention.start - 30),
                                                                                   mention.start)):
             # "HER2-targeted ADC": the ADCs against HER2, not every ADC.
+            if mention.items == ("c:adc",) and (aimed := _aimed_conjugates(text, gene.start("gene"))) is not None:
+                # "HER3-directed ADC", "TROP2- or Nectin-4-targeted ADC": the ADCs against those targets only.
+                out.append(Mention(aimed[0], mention.end, aimed[1]))
+                continue
             target = _target_classes().get(" ".join(_key(gene.group("gene"))))
             if target:
                 out.append(Mention(gene.start("gene"), mention.end, _drugs_both(mention.items, (target,))))
@@ -983,6 +990,28 @@ def _targeted_antibodies(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _DRUG_CONJUGATE = re.compile(r"\w*[\s-]+drug[\s-]+conjugate")
+_ANTIBODY_END = re.compile(r"antibod\w*$")
+
+
+def _conjugate_of_antibody(text: str, mention: Mention) -> Mention | None:
+    """ "EGFR-directed antibody-drug conjugate", "an EGFR- or c-MET-directed antibody-drug conjugate": a target's
+    antibody name the vocabulary reads ("EGFR-directed antibody") that goes on as a drug conjugate names the ADCs
+    against the target(s) only: the form narrows the class, never widens it to the target's antibodies or TKIs."""
+    if not _ANTIBODY_END.search(text, mention.start, mention.end) or not _target_class(mention):
+        return None
+    conjugate = _DRUG_CONJUGATE.match(text, mention.end)
+    if conjugate is None:
+        return None
+    targets = tuple(dict.fromkeys(_antibody_target(item) for item in mention.items))
+    return Mention(mention.start, conjugate.end(), _drugs_both(("c:adc",), targets))
+
+
+@cache
+def _antibody_target(item: str) -> str:
+    """The target class an antibody class belongs to ("c:egfr_antibody" -> "c:egfr_targeted"); others as they are."""
+    parents = load("drugs")["classes"].get(item.partition(":")[2], {}).get("parents", [])
+    own = [p for p in parents if f"c:{p}" not in _FORM_CLASSES]
+    return f"c:{own[0]}" if own and _FORM_CLASSES & {f"c:{p}" for p in parents} else item
 
 
 @cache
@@ -994,6 +1023,40 @@ def _mixed(item: str) -> bool:
     return any(kinds) and not all(kinds)
 
 
+# A target written with a suspended hyphen before the one joined to "-directed": "HER2- or HER3-directed",
+# "TROP2-, Nectin-4- or B7-H3-targeted".
+_SUSPENDED_TARGET = re.compile(r"(?P<gene>\b[a-z][a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?)-\s*"
+                               r"(?:,\s*|/\s*|\s+(?:or|and|and/or)\s+)$")
+
+
+def _aimed_conjugates(text: str, start: int) -> tuple[int, tuple[str, ...]] | None:
+    """Where the targets of "<target>(- or <target>)-directed ADC" start (the one joined at `start` and any written
+    before it with a suspended hyphen), and the ADCs against them: a target the vocabulary classes gives its ADCs,
+    one it does not gives UNNAMED_TARGET (a class of its own). None when the word joined at `start` names no
+    target ("tumour-directed")."""
+    words = [text[start:_TARGET_WORD_END.match(text, start).end()]]  # type: ignore[union-attr]
+    if _ONE_LETTER_PREFIX.search(text, max(0, start - 3), start):
+        start -= 2  # "c-MET-directed": the prefix is the target's
+    first = start
+    while (before := _SUSPENDED_TARGET.search(text, max(0, first - 30), first)) is not None:
+        words.insert(0, before.group("gene"))
+        first = before.start("gene")
+    if any(word in _NOT_TARGET_NAMES or not any(ch.isalpha() for ch in word) for word in words):
+        return None
+    known = [_target_classes().get(" ".join(_key(word))) or _own_target_class(word) for word in words]
+    found = [item for item in _drugs_both(("c:adc",), tuple(k for k in known if k)) if item != UNNAMED_TARGET] \
+        if any(known) else []
+    return first, tuple(dict.fromkeys([*found, *([UNNAMED_TARGET] if not all(known) else [])]))
+
+
+def _own_target_class(word: str) -> str | None:
+    """A target class the vocabulary names after the target itself ("trop2" -> "c:trop2_targeted"), or None."""
+    key = re.sub(r"[^a-z0-9]", "", word) + "_targeted"
+    return f"c:{key}" if key in load("drugs")["classes"] else None
+
+
+_ONE_LETTER_PREFIX = re.compile(r"(?<![a-z0-9])[a-z]-$")
+_TARGET_WORD_END = re.compile(r"[a-z0-9]{1,9}(?:-[a-z0-9]{1,4}(?=[\s-]+(?:targeted|directed|targeting)))?")
 _GENE_TARGETED = re.compile(r"(?P<gene>[a-z][a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?)[\s-]+(?:targeted|directed|targeting)"
                             r"[\s-]+$")
 _ANTIBODY_AFTER = re.compile(r"[\s-]*(?:(?:targeted|directed)[\s-]+)?(?:monoclonal\s+)?antibod\w*")

@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.names import without_spans
+from trialmatch.criteria.rules.prior_therapy.terms import SYSTEMIC, Mention
 
 if TYPE_CHECKING:
     from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
@@ -104,3 +106,23 @@ _UNLESS_UNFIT = guarded(
 def unless_unfit(norm: str) -> bool:
     """Whether the sentence leaves a way in for patients who could not have what it asks for."""
     return _UNLESS_UNFIT.search(norm) is not None
+
+
+# "... including platinum-based chemotherapy and a checkpoint inhibitor (unless contraindicated)": the bracket
+# written right after a drug or class name (not after "systemic therapy" or the count) is about the named ones.
+_RIGHT_AFTER_NAME = re.compile(r"[\s,]*$")
+
+
+def unless_unfit_names_only(norm: str, mentions: Sequence[Mention]) -> bool:
+    """Whether every "(unless contraindicated)" of the sentence follows a named treatment other than plain systemic
+    therapy: a patient unfit for the named ones is still asked for the lines the sentence counts."""
+    found = list(_UNLESS_UNFIT.finditer(norm))
+    return bool(found) and all(
+        any(SYSTEMIC not in m.items and m.end <= hit.start() and _RIGHT_AFTER_NAME.fullmatch(norm, m.end, hit.start())
+            for m in mentions) for hit in found)
+
+
+def as_question_but_count(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """as_question for every rule but a count of lines of any therapy, which the named drugs' unfitness leaves
+    standing ("at least one prior line ..., including platinum (unless contraindicated)")."""
+    return [rule if rule.get("kind") == "lines" and not rule.get("of") else as_question([rule])[0] for rule in rules]
