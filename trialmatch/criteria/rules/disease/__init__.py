@@ -21,7 +21,7 @@ from typing import Any
 from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.disease.cancer import cancer_rule
-from trialmatch.criteria.rules.disease.histology import HISTOLOGIES, histology_rule_beside
+from trialmatch.criteria.rules.disease.histology import HISTOLOGIES, histology_rule
 from trialmatch.criteria.rules.disease.scoped import within_scope
 from trialmatch.criteria.rules.disease.stage import stage_rule
 from trialmatch.criteria.rules.disease.words import other_disease
@@ -65,7 +65,7 @@ def parse(text: TrialText) -> dict[str, Any]:
     others = tuple(criterion for criterion in text.criteria if other_disease(criterion))
     if others:
         nsclc_text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
-    return {"stage": stage_rule(nsclc_text), "histology": histology_rule_beside(nsclc_text, others),
+    return {"stage": stage_rule(nsclc_text), "histology": histology_rule(nsclc_text, others),
             "cancer": cancer_rule(text)}
 
 

@@ -483,7 +483,7 @@ def _header_parts(text: TrialText) -> list[str]:
     return [part for part in parts if _LUNG.search(part)]
 
 
-def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
+def _qualified_header(text: TrialText, parts: list[str], others: tuple[Criterion, ...]) -> set[str]:
     """Header parts whose histology is not a limit on everyone: a condition beside another condition that
     names lung cancer with no histology ("NSCLC" beside "Lung Adenocarcinoma"), or a title that adds a basket
     ("Non-squamous NSCLC and Other Solid Tumours")."""
@@ -492,7 +492,7 @@ def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
     plain_lung = any(_LUNG.search(c) and not words.possible(c) for c in text.conditions)
     # "Squamous Non-small Cell Lung Cancer" beside "Advanced Solid Malignancies", in a trial whose criteria list cohorts
     # of several cancers: one of the cancers studied (a basket whose every part names it keeps it as a limit)
-    in_basket = _header_is_basket(text) and any(_cohort_among_cancers(text, c) for c in text.inclusion)
+    in_basket = _header_is_basket(text) and any(_cohort_among_cancers(text, c, others) for c in text.inclusion)
     return {part for part in parts
             if basket.search(part) or ((plain_lung or in_basket) and part in text.conditions and part != text.title)}
 
@@ -509,11 +509,12 @@ def _other_cancer_item(criterion: Criterion) -> bool:
     return not _LUNG.search(criterion.text) and _cancer_of_organ_named(criterion.text)
 
 
-def _cohort_among_cancers(text: TrialText, criterion: Criterion) -> bool:
+def _cohort_among_cancers(text: TrialText, criterion: Criterion, others: tuple[Criterion, ...]) -> bool:
     """The criterion is one item of a list of cohorts for several cancers: a sub-bullet whose siblings, or a labelled
     group ("Cohort 2:", "Part B1 -") whose fellow groups, name other cancers ("- squamous NSCLC after anti-PD-1 ...;
-    - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's."""
-    inclusion = [*text.inclusion, *_OTHER_CANCER_GROUPS.get(text.nct_id, ())]
+    - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's. `others`: the other cancers' group
+    inclusions that disease.parse left out of the NSCLC text, still siblings in the list."""
+    inclusion = [*text.inclusion, *others]
     if criterion.depth > 0:
         siblings = [c for c in inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
     elif _labelled(criterion):
@@ -528,21 +529,7 @@ def _labelled(criterion: Criterion) -> bool:
     return one_group(criterion) or bool(criterion.scope is not None and criterion.scope.label)
 
 
-# The inclusions of other cancers' groups that disease.parse leaves out of the NSCLC text, by trial: siblings of a
-# lung cohort in a basket's list (set by with_other_cancer_groups for one parse).
-_OTHER_CANCER_GROUPS: dict[str, tuple[Criterion, ...]] = {}
-
-
-def histology_rule_beside(text: TrialText, others: tuple[Criterion, ...]) -> dict[str, Any]:
-    """histology_rule for the NSCLC text, with the other cancers' group criteria it left out as list siblings."""
-    _OTHER_CANCER_GROUPS[text.nct_id] = tuple(c for c in others if c.section == "inclusion")
-    try:
-        return histology_rule(text)
-    finally:
-        _OTHER_CANCER_GROUPS.pop(text.nct_id, None)
-
-
-def _criteria_take_solid_tumours(text: TrialText) -> bool:
+def _criteria_take_solid_tumours(text: TrialText, others: tuple[Criterion, ...]) -> bool:
     """An inclusion taking solid tumours in general ("Other metastatic, non-CNS solid tumor relapsed or refractory
     to standard therapy"): the criteria say which cancers enrol, so a histology in the title or conditions ("Lung
     Adenocarcinoma" beside "Solid Tumor") is one the trial studies, not a limit on the lung cancers it takes. A
@@ -553,7 +540,7 @@ def _criteria_take_solid_tumours(text: TrialText) -> bool:
     # (in a basket's header, a histology the criteria name only for one cohort of a list of cancers is that cohort's)
     cohort_of_basket = _header_is_basket(text)
     if any(words.possible(criterion.text) and any(_mentions(sentence) for sentence in criterion.sentences())
-           and not (cohort_of_basket and _cohort_among_cancers(text, criterion))
+           and not (cohort_of_basket and _cohort_among_cancers(text, criterion, others))
            for criterion in text.inclusion):
         return False
     for criterion in text.inclusion:
@@ -649,12 +636,15 @@ def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
     return histology_words.possible(sentence)
 
 
-def histology_rule(text: TrialText) -> dict[str, Any]:
+def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
-    a limit stated for one cohort only, or a mixed component, makes the rest a question."""
+    a limit stated for one cohort only, or a mixed component, makes the rest a question. `other_groups`: the
+    criteria of other cancers' groups that disease.parse left out of `text` (siblings of a lung cohort in a
+    basket's list of cohorts)."""
+    others = tuple(c for c in other_groups if c.section == "inclusion")
     # (sentence, its criterion or None for the title and conditions)
-    header = [] if _criteria_take_solid_tumours(text) else _header_parts(text)
-    loose = _qualified_header(text, header)
+    header = [] if _criteria_take_solid_tumours(text, others) else _header_parts(text)
+    loose = _qualified_header(text, header, others)
     sources: list[tuple[str, Criterion | None]] = [(part, None) for part in header] + [
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
@@ -705,7 +695,7 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
         by_group = (cohort_only and criterion is not None
-                    and (criterion.index not in listed or _cohort_among_cancers(text, criterion))
+                    and (criterion.index not in listed or _cohort_among_cancers(text, criterion, others))
                     and _cohort_of_open_trial(text, criterion, mentions))
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
