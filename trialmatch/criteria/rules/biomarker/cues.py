@@ -85,14 +85,17 @@ _TARGET_CHANGE = (
     r"|fusions?\b|translocations?\b|amplifi\w*|alterations?\b|overexpress\w*|skipping\b|insertions?\b|deletions?\b)"
     r"){0,3}"
 )
+_POINT_CHANGE = r"(?:\s+[A-Z]\d{1,4}[A-Z]\b)?"
 # Drug classes named after a gene ("EGFR-TKI", "anti-PD-L1", "ALK inhibitors", "drugs targeting MET").
 # Guarded: every alternative also needs a drug word ("inhibitor", "therapy", "anti", ...).
 _DRUGS = guarded(
     r"(?i:\banti-?\s?)" + _GENE_LIST + r"(?:\s*/\s*" + _GENE_LIST + r")*[\w\-]*"
     # "EGFR-, ALK-, or ROS1-directed therapy": a suspended hyphen after each gene of the list; "EGFR-MET bispecific
     # antibody", "EGFR x MET bispecific": two targets of one drug, joined by a hyphen or an "x"
-    r"|" + _GENE_LIST + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)|x(?=\s))\s*"
-    + _GENE_LIST + r"){0,4}"
+    # "EGFR, ALK, ROS1, RET, MET, BRAF V600E and NTRK inhibitors": a list of any length (a cap of five genes left
+    # longer ones to be read as markers), a point change beside a gene still the drug's target
+    r"|" + _GENE_LIST + _POINT_CHANGE + r"(?:\s*-?\s*(?:/|,\s*(?:and/or|or|and)?|and/or|and|or|(?<=[A-Za-z0-9]-)"
+    r"|x(?=\s))\s*" + _GENE_LIST + _POINT_CHANGE + r")*"
     r"(?i:[\s\-]*(?:exon\s?20\s?insertion[\s\-]*)?(?:mutation[\s\-]*)?"
     r"(?:selective[\s\-]+|targeted[\s\-]+|targeting[\s\-]+|directed[\s\-]+|specific[\s\-]+|blocking[\s\-]+)?"
     r"(?:TKIs?|tyrosine kinase inhibitors?|inhibitors?|inhibition|antibod(?:y|ies)|mAbs?|"
@@ -105,7 +108,7 @@ _DRUGS = guarded(
     r"(?:target(?:s|ing|ed)?|against|inhibit(?:s|ing)?|block(?:s|ing)?|(?<=inhibitors )of|(?<=inhibitor )of"
     r"|(?:directed|aimed)\s+(?:at|against|to)"
     r"|(?<=TKIs )of|(?<=TKI )of)\s+(?:the\s+)?(?:human\s+)?)" + _GENE_LIST + _TARGET_CHANGE
-    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r"){0,4}"
+    + r"(?:\s*(?:/|,|and|or|and/or)\s*" + _GENE_LIST + _TARGET_CHANGE + r")*"
     r"|(?i:\b(?:first|second|third|1st|2nd|3rd|fourth|4th)[\s\-]generation\s+)" + _GENE_LIST
 )
 # "a TKI (TKI) with activity against exon 20 insertions", "an inhibitor active against the T790M mutation": a drug
@@ -119,7 +122,7 @@ _ACTIVE_AGAINST = guarded(
     r"(?i:(?:the|an?|tumou?rs?\s+with|cancers?\s+with)\s+)?"
     r"(?:(?:" + _GENE_LIST + r"|(?i:exon\s?\d{1,2}|[A-Z]\d{1,4}[A-Z]|in-frame|insertions?|deletions?|mutations?|mutant"
     r"|mutated|alterations?|fusions?|rearrangements?|amplifications?|skipping|point|activating|sensiti[sz]ing"
-    r"|resistance|acquired|and/or|and|or))(?:[\s\-,/]+|(?=[).;:]|$))){1,10}"
+    r"|resistance|acquired|and/or|and|or))(?:[\s\-,/]+|(?=[).;:]|$)))+"
 )
 # "DRUG (EGFR)": the gene in brackets after a drug class names the drug's target, not the tumour.
 _DRUG_ECHO = re.compile(r"DRUG\s*\(\s*" + _GENE_LIST + r"\s*\)")
@@ -484,6 +487,18 @@ def _alternative_lists(text: str) -> list[str]:
 
 # ---- tokens -------------------------------------------------------------------------------------
 
+# "EGFR and ALK negative for non-squamous NSCLC", "ROS1 negative for all patients", "... negative for Cohort A":
+# "negative for" opens a negated phrase only when a marker follows it; a histology, a group of patients or a part
+# after it is the scope of the rule, and "negative" closes the marker phrase before it (a postneg). Without this the
+# genes in front were read as required. "negative for all of the following", "negative for any driver" stay negfor.
+_POPULATION_AFTER_FOR = (
+    r"(?:(?:the|all|those|any|each|every|eligible|enrolled)\s+)?(?:(?:advanced|metastatic|locally\s+advanced)\s+)?"
+    r"(?:non-?\s?squamous|nonsquamous|squamous|adeno\w*|large[\s\-]cell|(?:non-?\s?small|nsclc|lung)\b"
+    r"|(?:patients?|subjects?|participants?|individuals?|persons?|people|cases?|population|cohorts?|arms?|parts?"
+    r"|modules?|sub-?stud(?:y|ies)|sub-?groups?|groups?|enrol\w*|inclusion|entry|eligibility)\b"
+    r"|(?:this|the)\s+(?:trial|study)\b)"
+)
+
 # Every alternative starts at the start of a word (a boundary, then a letter) or with "(": said once in
 # front, the engine tries the alternatives only there (four times as fast; the same matches).
 STRUCTURE = re.compile(
@@ -503,7 +518,8 @@ STRUCTURE = re.compile(
     r"|rul(?:e|es|ing)\s+out)\b)"
     # "not known to harbour", "none of the following", "devoid of", "absent EGFR mutation": a negation before the
     # phrase (the verb after "not known to" is part of it, so "not" alone does not stop at "known to").
-    r"|(?P<negfor>\b(?:negative for|absence of|absent(?: for)?|devoid of|free of|lack of|lacking|lacked|lacks|lack"
+    r"|(?P<negfor>\b(?:negative for(?!\s+" + _POPULATION_AFTER_FOR + r")|absence of|absent(?: for)?|devoid of|free of"
+    r"|lack of|lacking|lacked|lacks|lack"
     r"|without|w/o"
     r"|none of(?: the following)?|not known to (?:have|harbou?r|carry|contain|be))\b)"
     r"|(?P<negverb>\b(?:(?:must|should|shall|do|does|did|can|could|will|may)\s?not|cannot|don't|doesn't|never)\s+"
@@ -1246,9 +1262,22 @@ _PDL1_WAIVED = guarded(
 )
 
 
+# "Known PD-L1 status as determined by the SP263 assay performed by a central laboratory", "PD-L1 result available
+# from central testing at screening": the trial's own laboratory tests every patient at screening, so a patient
+# without a result yet will have one; no result is asked of the patient. Keyed on the central / screening test only,
+# never on "known" alone ("Known PD-L1 expression (any value)" stays a question without a result), and not on a
+# local laboratory.
+_PDL1_TESTED_BY_TRIAL = guarded(
+    r"\bcentral(?:ly)?\b(?![^.;]{0,30}\bor\s+local)|\bby\s+the\s+sponsor\b"
+    r"|\b(?:at|during|before)\s+(?:the\s+)?screening\b(?![^.;]{0,30}\bor\s+(?:local|prior|previous|archival))",
+    re.I,
+)
+
+
 def asks_known_pdl1(sentence: str) -> bool:
     """Does the sentence ask that a PD-L1 result be known (any result)?"""
-    return _KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+    return (_KNOWN_PDL1.search(sentence) is not None and _PDL1_WAIVED.search(sentence) is None
+            and _PDL1_TESTED_BY_TRIAL.search(sentence) is None)
 
 
 # "EGFR T790M mutation alone", "exon 20 insertion as the unique mutation", "as the sole EGFR alteration": the change

@@ -29,7 +29,11 @@ _HISTOLOGY_CONDITION = guarded(
     rf"|\b{_GROUP}\s+with\s+(?:an?\s+)?{_HISTOLOGY}{_NOUNS}\s*,?\s+"
     r"(?:have|has|must|should|shall|need|needs|are\s+required|is\s+required|do|does|cannot)\b"
     # "Non-squamous patients must ...", "Squamous NSCLC participants: ..."
-    rf"|{_HISTOLOGY}{_NOUNS}\s+{_GROUP}\s*(?::|must\b|should\b|need\b|needs\b|are\s+required\b)",
+    rf"|{_HISTOLOGY}{_NOUNS}\s+{_GROUP}\s*(?::|must\b|should\b|need\b|needs\b|are\s+required\b)"
+    # "EGFR and ALK negative for non-squamous NSCLC", "ROS1 wild-type in patients with non-squamous histology": a
+    # marker state closed by its own word, then the group it is asked of
+    rf"|\b(?:negative|wild[\s-]?types?|WT|non-?mutated|unmutated)\s+(?:for|in|among|within)\s+(?:(?:the|all)\s+)?"
+    rf"(?:{_GROUP}\s+with\s+)?(?:an?\s+)?{_HISTOLOGY}",
     re.I,
 )
 

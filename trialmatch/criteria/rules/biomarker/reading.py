@@ -119,6 +119,12 @@ _NO_TEST_NEEDED = guarded(
     r"|\btesting (?:is )?(?:not mandatory|optional)\b",
     re.I,
 )
+_SQUAMOUS = r"(?<!non-)(?<!non )(?<!non)\bsquamous\b"
+_NOT_KNOWN = (r"\b(?:unknown|untested|not\s+(?:been\s+)?tested|undetermined|missing|unavailable|not\s+available"
+              r"|without\s+(?:\w+\s+){0,2}(?:test\w*|results?|status))\b")
+_MAY_ENROL = (r"\b(?:(?:are|is|will\s+be|may\s+be|can\s+be|could\s+be|shall\s+be|be)\s+(?:also\s+)?"
+              r"(?:eligible|allowed|permitted|included|enrolled|accepted|acceptable)"
+              r"|(?:can|may|could)\s+(?:also\s+)?(?:enrol\w*|participate|join|take\s+part))\b")
 # "Subjects with squamous cell carcinoma are not required to undergo genetic testing";
 # "non-squamous NSCLC subjects must have confirmed EGFR/ALK status": squamous tumours need no test.
 _SQUAMOUS_UNTESTED_OK = guarded(
@@ -128,7 +134,13 @@ _SQUAMOUS_UNTESTED_OK = guarded(
     r"|\bnot\s+(?:be\s+)?(?:required|needed|necessary|mandatory)\s+(?:for|in)\s+(?:patients\s+with\s+)?(?:pure\s+)?"
     r"squamous\b|\bsquamous\b[^.;]{0,40}\b(?:need not|do not need to|does not need to)\b"
     # "Patients with squamous histology do not require molecular testing": the waiver keeps its histology
-    r"|\bsquamous\b[^.;]{0,60}\b(?:do|does|will|would)\s+not\s+(?:require|need)\b",
+    r"|\bsquamous\b[^.;]{0,60}\b(?:do|does|will|would)\s+not\s+(?:require|need)\b"
+    # "squamous patients with unknown status can be enrolled", "Patients with squamous histology and untested EGFR
+    # are eligible", "unknown driver status is acceptable for squamous NSCLC": a waiver written as enrolment, for
+    # that histology only (read as "no test needed", it let in every untested patient)
+    rf"|{_SQUAMOUS}[^.;]{{0,60}}{_NOT_KNOWN}[^.;]{{0,40}}{_MAY_ENROL}"
+    rf"|{_NOT_KNOWN}[^.;]{{0,40}}{_MAY_ENROL}[^.;]{{0,20}}\b(?:for|in|among)\s+(?:(?:patients|subjects|participants"
+    rf"|those)\s+with\s+)?{_SQUAMOUS}",
     re.I,
 )
 

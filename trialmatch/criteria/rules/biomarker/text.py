@@ -797,8 +797,11 @@ def _read(sentence: str, section: str) -> list[Statement]:
         for atoms in (positive, negative):
             _apply_non_lists(atoms, non_lists)
         if positive:
-            # named changes only: a class ("known actionable alterations") still asks which genes were tested
+            # named changes only: a class ("known actionable alterations") still asks which genes were tested; a
+            # class that goes on from named examples ("Known other driver gene mutations such as ALK, ROS1, RET")
+            # is known as they are (an untested gene has no known change)
             known_pos = known_pos and (len(positive) == positive_seen or pos_phrase_known) and all(
+                a["t"] == "alt" or a["t"] == "driver" and a.get("beyond") for a in positive) and any(
                 a["t"] == "alt" for a in positive) and not _TESTING_REQUIRED_NOTE.search(part_text)
             known_pos = known_pos or _IF_KNOWN_TAIL.search(part_text) is not None
             # "Known EGFR mutation" in an exclusion: a rule on known findings, an untested tumour has none

@@ -656,9 +656,10 @@ def _mention_statements(
     # neither a reason to read past the mention nor a rule of its own about earlier treatment.
     treatment_words = _without_open_status(sentence)
     near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
-    if exclusion and _example_of_excluded_spread(sentence, start):
+    if _example_of_excluded_spread(sentence, start, exclusion):
         # "Any evidence of distant metastatic disease, including brain metastases on MRI": brain metastases are one
-        # of the metastases excluded, whatever their state.
+        # of the metastases excluded, whatever their state ("No distant metastases, including no brain metastases",
+        # as an inclusion, the same).
         return [_statement("exclusion", sentence, E, X, X)], last
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.ASSESSED_BY.match(sentence)
@@ -1408,16 +1409,28 @@ def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
     return bool(phrases.UNTREATED_LESION.search(text))
 
 
-def _example_of_excluded_spread(sentence: str, start: int) -> bool:
+def _example_of_excluded_spread(sentence: str, start: int, exclusion: bool = True) -> bool:
     """An exclusion of metastatic disease whose examples name brain metastases ("Distant metastases, including
-    brain metastases"); not a treatment's object ("Prior radiotherapy, including to brain metastases") nor a
-    sentence with an exception or a permission."""
-    including = phrases.INCLUDING_BEFORE.search(sentence, max(0, start - 60), start)
+    brain metastases", "(e.g. brain metastases)"), or the same ban as an inclusion ("No evidence of extra-thoracic
+    metastatic disease, including no brain metastases"); not a treatment's object ("Prior radiotherapy, including to
+    brain metastases") nor a sentence with an exception or a permission."""
+    including = phrases.EXAMPLES_BEFORE.search(sentence, max(0, start - 60), start)
     if including is None:
         return False
-    head = sentence[:including.start()]
-    return (bool(phrases.SPREAD_HEAD.search(head)) and not phrases.RULE_SUBJECT_TREATMENT.search(head)
-            and not phrases.EXCEPTION_CUE.search(sentence))
+    # (closed asides out first: "metastatic disease on FDG-PET (or CT for non-avid tumours), including ...")
+    head = _CLOSED_ASIDE.sub(" ", sentence[:including.start()])
+    spread = phrases.SPREAD_HEAD.search(head)
+    # (an inclusion's own closing verb, "Patients without distant metastases (including brain) can be enrolled", is
+    # no exception)
+    rest = sentence if exclusion else phrases.PLAIN_PERMIT_TAIL.sub("", sentence)
+    if spread is None or phrases.RULE_SUBJECT_TREATMENT.search(head) or phrases.EXCEPTION_CUE.search(rest):
+        return False
+    # An inclusion's list is a ban only under a negated head ("No distant metastases, including ..."); without one it
+    # describes whom the trial takes ("Metastatic NSCLC, including patients with brain metastases").
+    return exclusion or bool(phrases.SPREAD_NEGATED_HEAD.search(head, 0, spread.start()))
+
+
+_CLOSED_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 def _prior_brain_radiotherapy(sentence: str) -> bool:

@@ -470,9 +470,11 @@ PERMIT_AFTER = re.compile(
     # "... brain metastases < 1 cm that do not require corticosteroids are eligible": a relative clause of plain
     # states (a size may come first) and a plain "are eligible". Not one with a modal ("that can be managed with
     # radiosurgery ... are allowed"): what it may become is a condition the permission does not settle.
-    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*)?(?:that|which)\b"
+    # ("Patients with treated brain metastases who are asymptomatic and off steroids for 4 weeks are allowed": the
+    # patients' own clause of plain states, the same.)
+    r"|^\s{0,2}(?:[<>≤≥]=?\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*)?(?:that|which|who)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?|may|can|could|might|would|will|shall)\b)"
-    r"[^;.]){0,140}?\b(?:are|is)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted)\b",
+    r"[^;.]){0,140}?\b(?:are|is)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|acceptable)\b",
     re.I,
 )
 CONDITION = re.compile(
@@ -539,6 +541,25 @@ MUST_AFTER = guarded(
 )
 # "NSCLC (including patients with asymptomatic brain metastases)": an aside, not a rule.
 INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
+# The opener of an example list after a wider rule: "including (no) brain metastases", "in particular", "e.g.",
+# "such as", "especially", in brackets or after a comma.
+EXAMPLES_BEFORE = re.compile(
+    r"\b(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as|for example"
+    r"|for instance)[,:]?\s+(?:(?:no|any|known|active|untreated|treated|symptomatic|asymptomatic|stable|or)\s+){0,3}$",
+    re.I,
+)
+# An inclusion's wider ban before the list: "No evidence of extra-thoracic metastatic disease ..., including no brain
+# metastases", "Free of distant metastases (e.g. brain ...)".
+SPREAD_NEGATED_HEAD = re.compile(
+    r"(?:^\W*|[:;]\s*|\b(?:must|should|patients?|subjects?|participants?|have|has|with)\s+)(?:no|without|absence of"
+    r"|absent|free of|free from|not have|lack of|no evidence of|no sign of)\b", re.I)
+# "... can be enrolled" / "are eligible" closing an inclusion about patients without the spread: the sentence's own
+# verb, no exception (nothing follows it).
+PLAIN_PERMIT_TAIL = re.compile(
+    r",?\s*\b(?:(?:may|can|could|will|shall)\s+(?:be\s+)?|(?:are|is)\s+)(?:enrolled|included|eligible|allowed"
+    r"|permitted)(?:\s+to\s+(?:enrol\w*|participate|join)(?:\s+(?:in\s+)?(?:the|this)\s+(?:study|trial))?)?\s*[.;]?\s*$",
+    re.I,
+)
 # What an exclusion's "including brain metastases" gives examples of: metastatic spread itself ("distant metastatic
 # disease", "extrathoracic metastases", "stage IV / M1 disease"), said in the words just before "including".
 SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)

@@ -512,8 +512,26 @@ _CLOSED = re.compile(r"\b(?:closed|no\s+longer\s+(?:open|enrolling|recruiting)|c
                      r"(?:enrol?lment|accrual|recruitment))?", re.I)
 
 
+# "(all parts)", "(all cohorts and phases)", "(in every arm)", "(applies to all study parts)", "(regardless of cohort)":
+# an aside saying a population's rule holds in each of the trial's groups. It narrows nothing: "For NSCLC participants
+# (all parts):" is every NSCLC patient of the trial, a condition on the patient, not one group among others.
+_GROUP_NOUNS = (r"(?:(?:study|trial|treatment|dose)\s+)?(?:parts?|cohorts?|arms?|phases?|groups?|stages?|modules?"
+                r"|portions?|sub-?stud(?:y|ies)|sub-?protocols?|sub-?cohorts?)")
+_EVERY_GROUP = re.compile(
+    r"\s*[(\[]\s*(?:applies\s+to\s+|applicable\s+to\s+|in\s+|for\s+|across\s+)?(?:(?:all|every|each|any)\s+(?:of\s+the\s+)?"
+    + _GROUP_NOUNS + r"(?:\s*(?:and|,|/|&)\s*(?:all\s+)?" + _GROUP_NOUNS + r")*"
+    + r"|regardless\s+of\s+(?:the\s+)?" + _GROUP_NOUNS + r"(?:\s+(?:assignment|allocation))?)\s*[)\]]",
+    re.I)
+
+
 def _scope_from(words: str, kind: ScopeKind, classes: bool = True) -> Scope:
     """The scope a group's name gives; `classes`: a class of drivers in it names a driver-class group."""
+    if "(" in words or "[" in words:
+        every = _EVERY_GROUP.search(words)
+        population = _EVERY_GROUP.sub("", words) if every else words
+        group = _scope_from(population, kind, classes) if every and cancers_named(population) else None
+        if group is not None and not group.subgroup:  # "For NSCLC participants (all parts):": the patients themselves
+            return replace(group, kind="condition")
     diseases = cancers_named(words)
     genes = genes_named(words)
     closed = bool(_CLOSED.search(words))
