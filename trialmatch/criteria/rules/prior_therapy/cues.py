@@ -258,6 +258,13 @@ _CONTRA = ("contraindication", "contra-indication")
 # contraindication while it states what was given, so the treatment not given is missing (the convention the
 # labelled sets share): the escape is blanked and the requirement stands. Another open escape beside it ("unless
 # contraindicated or ineligible", "or declined") keeps the sentence a question.
+# The treatment a contraindication names: "such therapy", "standard therapy", "platinum(-based chemotherapy)", "the
+# above treatment(s)", at most four words and no clause break ("or", a comma) between them.
+_CONTRA_OBJECT = (
+    r"(?:(?:the|this|that|such|these|those|standard|(?:the\s+)?above)\s+)?(?:(?!or\b)[\w/()-]+\s+){0,3}?"
+    r"(?:therap(?:y|ies)|treatments?|chemotherapy|regimens?|agents?|drugs?|platinum|immunotherapy|inhibitors?"
+    r"|[\w-]+mab|[\w-]+nib|[\w-]+platin)"
+)
 _CONTRA_ONLY = re.compile(
     r"[,;]?\s*[(\[]?\s*(?:unless|except\s+(?:if|when|where))\s+(?:(?:medically|clinically)\s+)?contra-?\s?indicated"
     r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|the\s+patient))?\s*[)\]]?"
@@ -266,8 +273,14 @@ _CONTRA_ONLY = re.compile(
     r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)|(?:this|that|the)\s+(?:therapy"
     r"|treatment|agent|drug)))?\s*[)\]]?"
     r"|[,;]?\s*\bor\s+(?:(?:have|has|had)\s+(?:them|it|this|these|those|been)\s+contraindicated"
-    r"|(?:is|are|was|were|be)\s+contraindicated|(?:have|has|had|with)\s+(?:an?\s+|any\s+)?(?:medical\s+|clinical\s+)?"
-    r"contra-?\s?indications?\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)))\b")
+    r"|(?:is|are|was|were|be)\s+contraindicated|(?:(?:have|has|had|with)\s+)?(?:an?\s+|any\s+)?(?:medical\s+"
+    r"|clinical\s+)?contra-?\s?indications?\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)"
+    # "or contraindication to platinum", "or a contraindication to platinum-based chemotherapy": named treatment.
+    rf"|{_CONTRA_OBJECT})"
+    # "or standard therapy is contraindicated", "or (for whom) such therapy is contraindicated", "or if
+    # chemotherapy is contraindicated": the treatment asked for, named again as the subject.
+    rf"|(?:(?:for\s+whom|in\s+whom|if|when|where)\s+)?{_CONTRA_OBJECT}\s+(?:is|are|was|were)\s+"
+    r"(?:medically\s+|clinically\s+)?contra-?\s?indicated)\b")
 
 
 def without_contraindication_only(norm: str) -> str:
