@@ -21,7 +21,8 @@ CONTRA_NAMED = [
     "Must have received prior platinum doublet chemotherapy or standard therapy is contraindicated",
     "Disease progression on a platinum-containing regimen, or such therapy is contraindicated",
     "Prior carboplatin- or cisplatin-based chemotherapy, or a medical contraindication to platinum-based chemotherapy",
-    "Patients who relapsed after at least one line of platinum chemotherapy or for whom chemotherapy is contraindicated",
+    "Patients who relapsed after at least one line of platinum chemotherapy or for whom chemotherapy is "
+    "contraindicated",
     "Progressed on (or after) a platinum doublet, or have a contraindication to such treatment",
     "Participants should have failed platinum-based chemotherapy (PBC) or PBC therapy is clinically contraindicated",
 ]

@@ -1087,7 +1087,20 @@ def _others_option(rules: list[dict[str, Any]], group: list[int], profile: Patie
     # option read beside a part it is not in ("Escalation cohort: ..." over "Expansion cohort, one of ...") may be
     # the only way that part was paired, and stays open.
     placed = all(rule["cohorts"] for rule in own) or not any(rules[index]["cohorts"] for index in group)
-    return bool(own) and placed and all(_outside_group(rule, profile) for rule in own)
+    if not own or not placed:
+        return False
+    outside = [_outside_group(rule, profile) for rule in own]
+    # "EGFR wild-type NSCLC: has received platinum ... Participants with other actionable alterations must also have
+    # received ...": the population's later sentences keep its label but not always its genes; a patient outside
+    # the population by the genes of one of its sentences is outside the others under the same label too.
+    pairs = list(zip(own, outside, strict=True))
+    closed = {_scope_label(rule) for rule, out in pairs if out and (rule.get("scope") or {}).get("genes")}
+    return all(out or _scope_label(rule) in closed - {""} for rule, out in pairs)
+
+
+def _scope_label(rule: dict[str, Any]) -> str:
+    """The label of the population a rule is scoped to ("" when none)."""
+    return str((rule.get("scope") or {}).get("label") or "")
 
 
 _PROBE = Finding(EXCLUDED, "", "")
