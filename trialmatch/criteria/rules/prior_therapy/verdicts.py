@@ -7,6 +7,7 @@ drug becomes the set of items it satisfies ("d:pembrolizumab", "c:pd1", "c:check
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1139,6 +1140,33 @@ def _carries(part: dict[str, Any], profile: Patient) -> bool | None:
     return in_group(part["marker"], profile)
 
 
+# "Prior treatment with amivantamab, except Cohort C", "(not applicable to Arm B patients)": a ban closing with an
+# exception for one part of the trial. The sentence alone is soft (a part is left open); read against the trial's
+# parts, it does not bind the excepted part's way in and binds every other way in fully.
+_EXCEPTED_PART = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|not\s+applicable\s+(?:to|for|in)"
+    r"|does\s+not\s+apply\s+(?:to|for|in))\s+(?:(?:patients|participants|subjects|those)\s+)?"
+    r"(?:(?:enrolled|included|treated|assigned|enrolling)\s+)?(?:in(?:to)?\s+|for\s+|to\s+)?(?:the\s+)?"
+    r"(cohort|arm|part|module|group)[\s-]+([a-z0-9]{1,3})(?:\s+(?:patients|participants|subjects))?\W*$")
+
+
+def _for_group(rules: list[dict[str, Any]], index: int, group: list[int]) -> dict[str, Any] | None:
+    """The rule as it binds one group: None for a ban whose excepted part (_EXCEPTED_PART) is this group's, the ban
+    made firm in a group of another part, the rule itself otherwise (or when no rule names the excepted part)."""
+    rule = rules[index]
+    if not rule.get("soft") or rule["kind"] != "forbid" or rule.get("cohorts"):
+        return rule
+    found = _EXCEPTED_PART.search(str(rule.get("evidence") or "").lower())
+    if not found:
+        return rule
+    part = f"{found.group(1)} {found.group(2)}"
+    if not any(part in (other.get("cohorts") or ()) for other in rules):
+        return rule  # the excepted part is not one the reading knows: whom it takes stays a question
+    if any(part in (rules[other].get("cohorts") or ()) for other in group if other != index):
+        return None
+    return {**rule, "soft": False}
+
+
 def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
             outcomes: dict[Any, Any], h: History) -> tuple[Verdict, int | None, str]:
     """The verdict for this history, which rule decided it (None: no rule did), and why."""
@@ -1160,10 +1188,13 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
             outside = True  # a cohort for carriers of a marker the patient clearly lacks: no way in
             continue
         for index in group:
-            key = _content_key(rules[index])
+            rule = _for_group(rules, index, group)
+            if rule is None:
+                continue  # "..., except Cohort C": the ban is not this group's
+            key = _content_key(rule)
             outcome = outcomes.get(key)
             if outcome is None:
-                outcome = outcomes[key] = rule_outcome(rules[index], profile, h)
+                outcome = outcomes[key] = rule_outcome(rule, profile, h)
             rank = _RANK[outcome.verdict]
             if worst is None or rank > worst[0]:
                 worst = (rank, index, outcome)
