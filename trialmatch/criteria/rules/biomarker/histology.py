@@ -82,6 +82,29 @@ def _lead_in_histologies(sentence: str) -> list[str] | None:
     return [h for h in ("adenocarcinoma", "large cell", "squamous") if h in named]
 
 
+# "For patients with NSCLC", "In all participants with advanced non-small cell lung cancer (NSCLC)", "NSCLC
+# cohorts": a group named by the trial's own cancer alone, every NSCLC patient. A label that narrows NSCLC ("1L
+# NSCLC", "squamous NSCLC", "NSCLC with EGFR mutation") is not. Stage words only restate the trial's setting.
+_NSCLC_AS_SUCH = re.compile(
+    r"\W*(?:(?:for|in|among|amongst)\s+)?(?:(?:all|the|any)\s+)?(?:(?:patients|participants|subjects)\s+with\s+)?"
+    r"(?:(?:(?:locally\s+)?advanced|metastatic|recurrent|unresectable|inoperable|and|or|and/or|/)\s*)*"
+    r"(?:nsclc|non[\s\-]?small[\s\-]?cell\s+lung\s+(?:cancer|carcinoma)(?:\s*\(nsclc\))?)"
+    r"(?:\s+(?:patients|participants|subjects|cohorts?|only))?\W*",
+    re.I,
+)
+
+
+def names_nsclc_as_such(label: str) -> bool:
+    return _NSCLC_AS_SUCH.fullmatch(label) is not None
+
+
+def nsclc_lead_end(sentence: str) -> int:
+    """Where a lead-in naming every NSCLC patient ends ("For patients with NSCLC: ...", "For participants with NSCLC,
+    ..."), or 0. The criterion's scope says whom it binds (the shared reader): the rule after it is read as any rule."""
+    end = lead_in_end(sentence)
+    return end if end and names_nsclc_as_such(sentence[:end]) else 0
+
+
 _PUNCTUATION = " \t*-\u2022.:;,()[]"  # what may open a bullet before its first word
 
 

@@ -75,7 +75,11 @@ from trialmatch.criteria.rules.biomarker.groups import (
     names_every_group,
     requires_negative,
 )
-from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
+from trialmatch.criteria.rules.biomarker.histology import (
+    histology_condition,
+    names_histology_condition,
+    names_nsclc_as_such,
+)
 from trialmatch.criteria.rules.biomarker.if_treated import marker_if_treated
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
@@ -1217,19 +1221,12 @@ def _flat_banned_items(criteria: tuple[Criterion, ...] | list[Criterion]) -> set
     return banned
 
 
-# "NSCLC: known EGFR mutation or ALK translocation", "For patients with non-small cell lung cancer: ..." in a trial of
-# several cancers: the group is every NSCLC patient, whichever NSCLC cohort ("1L NSCLC", "2L NSCLC") takes them, so
-# its rule binds an NSCLC patient as the trial's own. A label that narrows NSCLC ("1L NSCLC", "squamous NSCLC") is not.
-_NSCLC_AS_SUCH = re.compile(
-    r"\W*(?:(?:for|in)\s+)?(?:(?:all|the|any)\s+)?(?:(?:patients|participants|subjects)\s+with\s+)?"
-    r"(?:nsclc|non[\s\-]?small[\s\-]?cell\s+lung\s+(?:cancer|carcinoma)(?:\s*\(nsclc\))?)"
-    r"(?:\s+(?:patients|participants|subjects|cohorts?|only))?\W*",
-    re.I,
-)
-
-
 def _nsclc_as_such(label: str) -> bool:
-    return _NSCLC_AS_SUCH.fullmatch(label) is not None
+    """"NSCLC: known EGFR mutation or ALK translocation", "For patients with non-small cell lung cancer: ..." in a
+    trial of several cancers: the group is every NSCLC patient, whichever NSCLC cohort ("1L NSCLC", "2L NSCLC") takes
+    them, so its rule binds an NSCLC patient as the trial's own. A label that narrows NSCLC ("1L NSCLC", "squamous
+    NSCLC") is not."""
+    return names_nsclc_as_such(label)
 
 
 def _only_nsclc_group(text: TrialText) -> str | None:
