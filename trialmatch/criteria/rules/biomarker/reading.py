@@ -852,8 +852,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if position in flat_heads and scope is not None:
             cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
         if scope is not None and scope.other_disease:
-            foreign.update(cohorts)
-            continue  # another cancer's cohort: none of it binds an NSCLC patient
+            # another cancer's cohort: none of it binds an NSCLC patient. A group with no label ("Head and neck
+            # cancer cohort:", "Oesophageal cancer:") is named by the shared reader's label.
+            foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
+            continue
         labels.extend(c for c in cohorts if c not in labels)
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
@@ -1695,10 +1697,16 @@ def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:
     group the criteria name is for another cancer, so the one named group is an NSCLC patient's only way in and its
     rules bind. Only when each group the criteria mention by label is one of those read, and no study part is named
     by what it does ("dose escalation", which may take any tumour): a group the labels missed is a way in."""
-    if not _BULLET_LABEL.match(label) or not any(_BULLET_LABEL.match(f) for f in foreign):
+    if not _BULLET_LABEL.match(label) or not any(_BULLET_LABEL.match(f) or _READER_LABEL.match(f) for f in foreign):
         return False
     known = {label, *foreign}
     for criterion in text.criteria:
+        scope = criterion.scope
+        if scope is not None and scope.other_disease:
+            continue  # "Expansion cohort (melanoma):": another cancer's group, whatever its part's name
+        if (scope is not None and scope.kind not in {"condition", "region"}
+                and _GROUP_MENTION.search(scope.label) is None):
+            return False  # "Solid tumour cohort:" with no label: a group the labels missed, maybe a way in
         if _UNLABELLED_PART.search(criterion.text):
             return False
         for match in _GROUP_MENTION.finditer(criterion.text):
@@ -1709,6 +1717,9 @@ def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:
 
 
 _BULLET_LABEL = re.compile(r"^(?:cohort|phase) \S+$")
+# A group the shared reader named with no label of its own ("Head and neck cancer cohort:", "Oesophageal cancer:"),
+# as cohorts.scope_label writes it.
+_READER_LABEL = re.compile(r"^(?:cohort|part|arm|phase): ")
 
 
 def _driverless_group(clauses: list[dict[str, Any]]) -> bool:
