@@ -51,6 +51,9 @@ BANS = [
     "For the participants with metastatic non-small cell lung cancer, EGFR exon 19 deletion or L858R, or ALK "
     "translocation are not allowed to be enrolled",
     "For patients with non-small-cell lung cancer: presence of a known ALK fusion or EGFR mutation",
+    "For patients with NSCLC - EGFR sensitizing mutation (exon 19 deletion or L858R) or ALK fusion",
+    "For participants with stage IIIB-IV NSCLC: EGFRm or ALK+ tumours are not allowed to be enrolled",
+    "In patients with lung cancer, known EGFR mutation, ALK rearrangement or ROS1 rearrangement",
 ]
 
 
@@ -84,3 +87,9 @@ def test_nsclc_lead_in_requirement_among_inclusions() -> None:
 ])
 def test_marker_or_narrow_lead_ins_stay_conditions(text: str) -> None:
     assert _verdict(text, _profile([("EGFR", "L858R")], ["ALK"])) != "excluded"
+
+
+def test_histology_lead_in_keeps_its_reading() -> None:
+    # a lead-in for one histology binds that histology alone: an adenocarcinoma patient is outside it
+    text = "For patients with squamous NSCLC: EGFR mutation or ALK rearrangement"
+    assert _verdict(text, _profile([("EGFR", "L858R")], ["ALK"])) == "eligible"
