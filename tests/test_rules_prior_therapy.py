@@ -515,8 +515,9 @@ KIND_ROWS = [
     # standard therapy exists (tests/test_rules_prior_therapy_kinds.py has the kind).
     (INC, "Disease resistant to standard therapy or for which no standard therapy exists", "naive-untested",
      "excluded", "or-for-which-no-standard-keeps-requirement"),
-    (INC, "Progressed on platinum-based chemotherapy or have it contraindicated", "naive-untested", "unknown",
-     "or-contraindicated-softens-requirement"),
+    # (A contraindication no profile states is no way in: the requirement stands, s27 convention.)
+    (INC, "Progressed on platinum-based chemotherapy or have it contraindicated", "naive-untested", "excluded",
+     "or-contraindicated-keeps-requirement"),
     (INC, "Must have progressed after docetaxel, or be ineligible for it", "post-chemo-io", "unknown",
      "or-ineligible-softens-requirement"),
     # "Previously treated" inside an exception is not a requirement.

@@ -206,7 +206,7 @@ def test_softening_clause_names_one_part(sentence: str, who: str, expected: str)
 
 
 @pytest.mark.parametrize("sentence", [
-    "Prior platinum-based chemotherapy and a PD-1 inhibitor, unless contraindicated.",
+    "Prior platinum-based chemotherapy and a PD-1 inhibitor, unless medically unsuitable.",
     "Progression after platinum-based chemotherapy and anti-PD-1 therapy, unless the investigator judges otherwise.",
     "Prior platinum-based chemotherapy and, if eligible, a checkpoint inhibitor, or patients who refused "
     "chemotherapy.",

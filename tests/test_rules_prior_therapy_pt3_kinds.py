@@ -338,7 +338,7 @@ BACK_UNLESS = [
     "anti-PD-(L)1 antibody unless the patient was ineligible for or had a contraindication to these; no more than 3 "
     "prior lines.",
     "At least one prior line of therapy for metastatic disease, which must include a platinum doublet and a checkpoint "
-    "inhibitor unless contraindicated for them",
+    "inhibitor unless ineligible for them",
     "Must have had at least 1 prior regimen for advanced NSCLC, including platinum chemotherapy and immunotherapy, "
     "unless either was not tolerated",
     "Progression after at least one prior line, with prior carboplatin or cisplatin and pembrolizumab unless the "
@@ -358,7 +358,7 @@ def test_back_referring_unless_keeps_the_count_firm(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "At least one prior line of therapy including a platinum doublet, unless the patient refused treatment",
-    "At least one prior line of therapy including a platinum doublet unless contraindicated",
+    "At least one prior line of therapy including a platinum doublet unless declined",
 ])
 def test_unless_without_back_reference_keeps_its_reading(sentence: str) -> None:
     assert prior_verdict(NAIVE, inclusion=[sentence]) == "excluded"

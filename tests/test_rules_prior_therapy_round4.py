@@ -217,7 +217,8 @@ def test_plain_chemotherapy_still_bans(exclusion: str) -> None:
 # --- "(unless contraindicated)" in brackets -------------------------------------------------------------------
 
 @pytest.mark.parametrize("inclusion", [
-    "Progression after platinum-based chemotherapy and an anti-PD-(L)1 antibody (unless contraindicated)",
+    # (Since s27 "(unless contraindicated)" alone is no way in: tests/test_rules_prior_therapy_contra_only.py.)
+    "Progression after platinum-based chemotherapy and an anti-PD-(L)1 antibody (unless contraindicated or ineligible)",
     "Must have received at least one platinum-containing regimen (unless medically unsuitable)",
     "Must have received at least one platinum-containing regimen, unless medically unsuitable",
     "Prior treatment with a PD-1 or PD-L1 inhibitor [unless not medically indicated]",

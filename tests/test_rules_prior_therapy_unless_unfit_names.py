@@ -22,9 +22,9 @@ _NAIVE = _had([], 0)
 
 SENTENCES = [
     "Progressed after at least one prior line of systemic therapy for advanced disease, which must have included "
-    "platinum-based chemotherapy and an anti-PD-(L)1 antibody (unless contraindicated)",
+    "platinum-based chemotherapy and an anti-PD-(L)1 antibody (unless medically unsuitable)",
     "Must have received 1 to 3 prior regimens (NSCLC), including a platinum doublet and a checkpoint inhibitor "
-    "(unless medically contraindicated), given together or in sequence",
+    "(unless medically unsuitable), given together or in sequence",
     "Must have received 1 or 2 prior lines for metastatic disease, including a PD-1 or PD-L1 inhibitor [unless "
     "ineligible]",
     ">= 1 prior systemic regimen for advanced NSCLC including pemetrexed (unless not eligible)",
@@ -51,10 +51,11 @@ def test_a_patient_who_had_the_named_drugs_is_in(sentence: str) -> None:
 
 @pytest.mark.parametrize(("sentence", "verdict"), [
     # The bracket after the count's own therapy, or a count of the named drug, leaves the count a question.
-    ("At least one prior line of systemic therapy (unless contraindicated)", "unknown"),
-    ("At least one prior line of platinum-based chemotherapy (unless contraindicated)", "unknown"),
+    # (Since s27 "unless contraindicated" alone is no way in: another escape is written beside it here.)
+    ("At least one prior line of systemic therapy (unless contraindicated or declined)", "unknown"),
+    ("At least one prior line of platinum-based chemotherapy (unless ineligible)", "unknown"),
     # No count: the named drug alone is the question.
-    ("Prior platinum-based chemotherapy and a checkpoint inhibitor (unless contraindicated)", "unknown"),
+    ("Prior platinum-based chemotherapy and a checkpoint inhibitor (unless contraindicated or refused)", "unknown"),
 ])
 def test_near_misses_keep_the_question(sentence: str, verdict: str) -> None:
     assert prior_verdict(_NAIVE, [sentence]) == verdict

@@ -46,6 +46,8 @@ _CANCER_QUESTION = {
 _NEUROENDOCRINE_QUESTION = ("The trial is for neuroendocrine lung cancers (such as large cell neuroendocrine "
                             "carcinoma), not other NSCLC: ask whether yours is one.")
 _CANCER_EXCLUDED = {
+    "people not yet diagnosed": "The study is for people whose lung cancer is suspected but not yet diagnosed "
+                                "(a diagnostic study); yours is diagnosed.",
     "people without lung cancer": "The study does not take people who have lung cancer (a screening or prevention "
                                   "study, or one for other cancers).",
 }
@@ -60,9 +62,11 @@ def parse(text: TrialText) -> dict[str, Any]:
     # A criterion of another cancer's cohort ("Part 1B: ER+ breast cancer ...") says nothing about the stage
     # or histology of NSCLC; which cancers the trial takes is read from every criterion.
     nsclc_text = text
-    if any(other_disease(criterion) for criterion in text.criteria):
+    others = tuple(criterion for criterion in text.criteria if other_disease(criterion))
+    if others:
         nsclc_text = replace(text, criteria=tuple(c for c in text.criteria if not other_disease(c)))
-    return {"stage": stage_rule(nsclc_text), "histology": histology_rule(nsclc_text), "cancer": cancer_rule(text)}
+    return {"stage": stage_rule(nsclc_text), "histology": histology_rule(nsclc_text, others),
+            "cancer": cancer_rule(text)}
 
 
 # ---------------------------------------------------------------- check

@@ -102,10 +102,27 @@ _BARE_LUNG = guarded(
 _LUNG_CANCER = r"(?:non-?\s?small[\s-]cell lung (?:cancer|carcinoma)|nsclc|lung (?:cancer|carcinoma|malignancy))"
 # Screening and prevention studies enrol people without lung cancer: "No prior history of lung cancer" in the
 # inclusions, a bullet that is only "Known or suspected lung cancer" in the exclusions.
+# Diagnostic studies enrol people before their lung cancer is diagnosed: "No histological or cytological diagnosis of
+# lung cancer obtained at the time of inclusion", "without a confirmed pathological diagnosis of NSCLC", "lung cancer
+# not yet confirmed by biopsy".
 _NO_LUNG_CANCER = guarded(
     r"\b(?:no|without|free of|never)\s+(?:(?:a|any|prior|previous|personal|known|current|history|of|diagnosis"
-    r"|diagnosed|with|been|evidence)\s+){0,4}" + _LUNG_CANCER
-    + r"(?![\w-])(?!\s+(?:surgery|resection|treatment|therapy))",
+    r"|diagnosed|with|been|evidence|histological(?:ly)?|cytological(?:ly)?|pathological(?:ly)?|histologic|cytologic"
+    r"|pathologic|tissue|confirmed|established|definitive|definite|proven|confirmation|or|and|yet)\s+){0,7}"
+    + _LUNG_CANCER + r"(?![\w-])(?!\s+(?:surgery|resection|treatment|therapy))"
+    + r"|" + _LUNG_CANCER + r"\s+(?:(?:has|have|is|was)\s+)?(?:not\s+yet|yet\s+to\s+be|not\s+(?:been\s+)?"
+    r"(?:yet\s+)?)(?:been\s+)?(?:histologically\s+|cytologically\s+|pathologically\s+)?(?:confirmed|diagnosed|proven"
+    r"|established)\b",
+    re.I,
+)
+_LUNG_ADJECTIVES = r"(?:(?:primary|advanced|early|new|pulmonary|peripheral)\s+)*"  # "suspected primary lung cancer"
+_NOT_DIAGNOSED = guarded(r"\b(?:confirm\w*|histolog\w*|cytolog\w*|patholog\w*|biops\w*|not\s+yet|yet\s+to)\b", re.I)
+# A population whose lung cancer is only suspected ("radiological suspicion of lung cancer", "suspected NSCLC
+# referred for diagnostic bronchoscopy"); "suspected or confirmed NSCLC" takes diagnosed patients too.
+_SUSPECTED = guarded(
+    r"\b(?:suspicion\s+of|suspected(?!\s+(?:or|and/or)\b)|suspicious\s+(?:for|of))\s+(?:having\s+)?(?:an?\s+)?"
+    + _LUNG_ADJECTIVES + _LUNG_CANCER + r"(?![\w-])(?!\s+(?:recurrence|relapse|progression))"
+    r"(?![^.;]{0,20}\bor\s+(?:confirmed|known|proven|diagnosed))",
     re.I,
 )
 _LUNG_CANCER_BULLET = re.compile(
@@ -123,9 +140,24 @@ _AT_RISK = guarded(r"\b(?:high|increased|elevated)\s+risk\s+(?:for|of)\s+(?:deve
                    + _NOT_RETURN, re.I)
 # Mentions that take nobody with lung cancer: a risk of it, symptoms or findings suggesting it, screening or
 # prevention of it, procedures a study of it may need ("no condition that would preclude procedures for lung cancer").
+# Someone else's lung cancer is no case either: "family history of lung cancer", "a first-degree relative with NSCLC",
+# "mother or sister diagnosed with lung cancer", "spouse of a lung cancer patient", "caregivers of patients with lung
+# cancer", "lung cancer in a first-degree relative". ("Patients with NSCLC and their caregivers" takes patients.)
+_KIN = (r"(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?(?:relatives?|family\s+members?|kin|parents?|mother"
+        r"|father|siblings?|brothers?|sisters?|children|child|sons?|daughters?|spouses?|partners?|husband|wife"
+        r"|household\s+members?|caregivers?|care-givers?|carers?)")
+_SOMEONE_ELSES = (
+    r"family\s+(?:history|hx)\s+(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"|{_KIN}(?:\s+(?:or|and|and/or|/)\s+{_KIN})*\s*(?:\([^()]{{0,40}}\)\s*)?(?:who\s+(?:has|have|had)\s+(?:been\s+)?"
+    r"|with\s+(?:a\s+)?(?:history\s+of\s+)?|(?:previously\s+)?diagnosed\s+with\s+|affected\s+by\s+|of\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:patients?|persons?|people|individuals?)\s+(?:with|diagnosed\s+with|suffering\s+from)\s+)?)"
+    r"(?:diagnosed\s+with\s+)?(?:an?\s+)?"
+)
 _NOT_A_CASE = guarded(
-    r"\b(?:risk\s+(?:for|of)\s+(?:developing\s+)?|suggestive\s+of\s+|suspicious\s+(?:for|of)\s+"
-    r"|screening\s+(?:for|of)\s+|prevention\s+of\s+|procedures\s+for\s+)" + _LUNG_CANCER + _NOT_RETURN,
+    r"\b(?:risk\s+(?:for|of)\s+(?:developing\s+)?|suggestive\s+of\s+|suspicious\s+(?:for|of)\s+|suspicion\s+of\s+"
+    r"|suspected\s+|screening\s+(?:for|of)\s+|prevention\s+of\s+|procedures\s+for\s+|" + _SOMEONE_ELSES + r")"
+    + _LUNG_ADJECTIVES + _LUNG_CANCER + r"(?:\s+(?:patients?|survivors?))?" + _NOT_RETURN
+    + r"|\b" + _LUNG_CANCER + r"\s+(?:in|of|among)\s+(?:an?\s+|one\s+|their\s+|his\s+|her\s+|the\s+)?" + _KIN,
     re.I,
 )
 
@@ -138,10 +170,13 @@ def _without_lung_cancer(text: TrialText) -> str:
     for criterion in text.inclusion:
         if criterion.scope is not None:
             continue  # one group's rule (healthy volunteers, a cohort) does not speak for the whole study
-        if _NO_LUNG_CANCER.search(criterion.text) or _AT_RISK.search(criterion.text):
+        cases = _NOT_A_CASE.sub(" ", criterion.text)
+        # ("Suspected lung cancer scheduled for biopsy, OR biopsy-proven lung cancer for restaging": cases too)
+        suspected = _SUSPECTED.search(criterion.text) and not (
+            v["nsclc"].search(cases) or v["lung_cancer"].search(cases))
+        if _NO_LUNG_CANCER.search(criterion.text) or _AT_RISK.search(criterion.text) or suspected:
             negated = negated or criterion.text
             continue
-        cases = _NOT_A_CASE.sub(" ", criterion.text)
         if v["nsclc"].search(cases) or v["lung_cancer"].search(cases):
             return ""
     if negated:
@@ -709,7 +744,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
     if without:
-        return _rule(EXCLUDED, without, "people without lung cancer")
+        undiagnosed = _SUSPECTED.search(without) or _NOT_DIAGNOSED.search(without)
+        return _rule(EXCLUDED, without, "people not yet diagnosed" if undiagnosed else "people without lung cancer")
     sent = _sent_elsewhere(text)
     if sent:
         return sent

@@ -55,6 +55,23 @@ _LIST_GOES_ON = re.compile(
     re.I,
 )
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
+# A histology heading a marker or testing condition with a colon or dash: "Patients with non-squamous histology: no
+# EGFR sensitizing mutation", "Non-squamous NSCLC: EGFR and ALK wild-type", "Adenocarcinoma (incl. NOS) - ALK negative".
+# The histology is the group the condition is set for; "Non-squamous NSCLC: stage IV" (no marker) still asks for it.
+_HEADING_BEFORE = re.compile(
+    r"^\W*(?:(?:for|in|among)\s+)?(?:(?:all\s+)?(?:patients?|subjects?|participants?|those|tumou?rs?|cases?)\s+"
+    r"(?:with|of|having)\s+(?:an?\s+)?)?(?:(?:pure|predominantly|known)\s+)?$",
+    re.I,
+)
+_MARKER_HEADING_AFTER = re.compile(
+    r"(?:[\s/,-]+(?:or|and|and/or|mixed|cell|nsclc|histology|histologies|histologic|carcinomas?|cancers?|disease"
+    r"|tumou?rs?|non-small|lung|type|subtype|patients?|subjects?|participants?|cases?|people|population|only|predominant\w*"
+    r"|adeno-?squamous|large|nos))*(?:\s*\([^()]{0,30}\))?\s*(?::|\s[\u2013\u2014-])\s*"
+    r"(?=[^.;]{0,80}?\b(?:EGFR\w*|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER2|ERBB2|NTRK\d?|drivers?|mutations?|mutated|mutant"
+    r"|rearrange\w*|fusions?|wild[\s-]?type|WT|negative|positive|test\w*|genotyp\w*|biomarkers?|PD-?L1|TPS"
+    r"|alterations?|molecular|genomic)\b)",
+    re.I,
+)
 # "(patients with non-squamous NSCLC have no EGFR, ALK or ROS1 mutation)": the group is the subject of its own
 # statement, a verb straight after it; "patients with non-squamous NSCLC who have ..." describes whom the trial takes.
 _SUBJECT_VERB_AFTER = re.compile(
@@ -322,6 +339,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
                 continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
+            if not title and _HEADING_BEFORE.match(text[:match.start()]) and _MARKER_HEADING_AFTER.match(
+                    text, match.end()):
+                continue  # "Patients with non-squamous histology: no EGFR mutation": the group a condition is set for
             # ("excluding breast, non-squamous NSCLC and colorectal cancer": left out as one item of a list)
             if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after) or LEFT_OUT_LIST_BEFORE.search(
                     text, max(0, match.start() - 120), match.start()):
@@ -404,6 +424,16 @@ def _excluded_by_name(sentence: str) -> tuple[set[str], bool] | None:
     return found
 
 
+_HEADING_HISTOLOGY = re.compile(r"(?:non-?\s?squamous|squamous|adeno\w*|large[\s-]cell)\b", re.I)
+
+
+def _marker_heading(sentence: str) -> bool:
+    """The sentence opens with a histology heading a marker condition ("Squamous NSCLC: known EGFR mutation")."""
+    found = _HEADING_HISTOLOGY.search(sentence)
+    return bool(found and _HEADING_BEFORE.match(sentence[:found.start()])
+                and _MARKER_HEADING_AFTER.match(sentence, found.end()))
+
+
 def _named_out(sentence: str) -> tuple[set[str], bool] | None:
     """The histologies an exclusion names as shut out, before any location or feature limit."""
     v = vocab()
@@ -412,6 +442,8 @@ def _named_out(sentence: str) -> tuple[set[str], bool] | None:
         return None
     if COHORT.search(sentence) or _PERMISSION.search(sentence):  # one cohort's limit; "... are eligible"
         return None
+    if _marker_heading(sentence):
+        return None  # "Squamous NSCLC: known EGFR mutation": the marker is shut out for that group, not the histology
     other_than = _OTHER_THAN.search(sentence)
     kept = _kept_histologies(sentence[other_than.end():]) if other_than else set()
     if kept:
@@ -451,18 +483,53 @@ def _header_parts(text: TrialText) -> list[str]:
     return [part for part in parts if _LUNG.search(part)]
 
 
-def _qualified_header(text: TrialText, parts: list[str]) -> set[str]:
+def _qualified_header(text: TrialText, parts: list[str], others: tuple[Criterion, ...]) -> set[str]:
     """Header parts whose histology is not a limit on everyone: a condition beside another condition that
     names lung cancer with no histology ("NSCLC" beside "Lung Adenocarcinoma"), or a title that adds a basket
     ("Non-squamous NSCLC and Other Solid Tumours")."""
     basket = vocab()["basket"]
     words = _histology_words()
     plain_lung = any(_LUNG.search(c) and not words.possible(c) for c in text.conditions)
+    # "Squamous Non-small Cell Lung Cancer" beside "Advanced Solid Malignancies", in a trial whose criteria list cohorts
+    # of several cancers: one of the cancers studied (a basket whose every part names it keeps it as a limit)
+    in_basket = _header_is_basket(text) and any(_cohort_among_cancers(text, c, others) for c in text.inclusion)
     return {part for part in parts
-            if basket.search(part) or (plain_lung and part in text.conditions and part != text.title)}
+            if basket.search(part) or ((plain_lung or in_basket) and part in text.conditions and part != text.title)}
 
 
-def _criteria_take_solid_tumours(text: TrialText) -> bool:
+def _header_is_basket(text: TrialText) -> bool:
+    """The title or a condition names solid tumours in general ("Advanced Solid Malignancies"): every condition
+    is then one of the cancers studied, not a limit on them."""
+    basket = vocab()["basket"]
+    return any(basket.search(part) for part in (text.title, *text.conditions))
+
+
+def _other_cancer_item(criterion: Criterion) -> bool:
+    """The criterion names another organ's cancer and no lung ("melanoma previously treated or untreated")."""
+    return not _LUNG.search(criterion.text) and _cancer_of_organ_named(criterion.text)
+
+
+def _cohort_among_cancers(text: TrialText, criterion: Criterion, others: tuple[Criterion, ...]) -> bool:
+    """The criterion is one item of a list of cohorts for several cancers: a sub-bullet whose siblings, or a labelled
+    group ("Cohort 2:", "Part B1 -") whose fellow groups, name other cancers ("- squamous NSCLC after anti-PD-1 ...;
+    - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's. `others`: the other cancers' group
+    inclusions that disease.parse left out of the NSCLC text, still siblings in the list."""
+    inclusion = [*text.inclusion, *others]
+    if criterion.depth > 0:
+        siblings = [c for c in inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
+    elif _labelled(criterion):
+        siblings = [c for c in inclusion if c.depth == 0 and _labelled(c)]
+    else:
+        return False
+    return any(_other_cancer_item(sibling) for sibling in siblings if sibling.index != criterion.index)
+
+
+def _labelled(criterion: Criterion) -> bool:
+    """A group's criterion ("Cohort 2: ...", "Part B1 - ..."), whichever disease its scope names."""
+    return one_group(criterion) or bool(criterion.scope is not None and criterion.scope.label)
+
+
+def _criteria_take_solid_tumours(text: TrialText, others: tuple[Criterion, ...]) -> bool:
     """An inclusion taking solid tumours in general ("Other metastatic, non-CNS solid tumor relapsed or refractory
     to standard therapy"): the criteria say which cancers enrol, so a histology in the title or conditions ("Lung
     Adenocarcinoma" beside "Solid Tumor") is one the trial studies, not a limit on the lung cancers it takes. A
@@ -470,7 +537,10 @@ def _criteria_take_solid_tumours(text: TrialText) -> bool:
     for each of their parts: "Cohort B5 (Squamous NSCLC)")."""
     basket = vocab()["basket"]
     words = _histology_words()
+    # (in a basket's header, a histology the criteria name only for one cohort of a list of cancers is that cohort's)
+    cohort_of_basket = _header_is_basket(text)
     if any(words.possible(criterion.text) and any(_mentions(sentence) for sentence in criterion.sentences())
+           and not (cohort_of_basket and _cohort_among_cancers(text, criterion, others))
            for criterion in text.inclusion):
         return False
     for criterion in text.inclusion:
@@ -510,11 +580,41 @@ def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[
 
 # "All patients with non-squamous histology must have been tested for EGFR mutations", "patients with squamous
 # histology who have never smoked must also be tested": a testing rule for a histology's patients, not a limit on it.
+# So is its waiver ("squamous patients with unknown status can be enrolled", "Patients with squamous histology and
+# unknown EGFR status are eligible", "squamous NSCLC patients may enrol without EGFR/ALK testing", "squamous cases need
+# not be tested"), whichever way it ends ("... with unknown gene status cannot be enrolled" asks them for a result).
+_HISTOLOGY_GROUP = (
+    r"(?:\b(?:patients?|subjects?|participants?|those|tumou?rs?|cases?|people|individuals|(?:never|non|ex)[\s-]?smokers?)"
+    r"\s+(?:with|of|having)\s+(?:an?\s+)?"
+    r"(?:known\s+|confirmed\s+)?(?:pure\s+)?(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b"
+    # the histology as the adjective of the patients: "squamous patients", "non-squamous NSCLC subjects"
+    r"|\b(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)(?:[\s-]+(?:cell|nsclc|histology|carcinoma|lung"
+    r"|cancer|non-small|tumou?r))*[\s-]+(?:patients?|subjects?|participants?|cases?|tumou?rs?|people)\b)"
+)
+_MARKER_WORD = (r"(?:status|results?|test\w*|genotyp\w*|mutations?|genes?|drivers?|biomarkers?|molecular|genomic"
+                r"|genetic|EGFR|ALK|ROS1|KRAS|BRAF|MET|RET|HER2|NTRK|PD-?L1)")
+_UNKNOWN = (r"(?:unknown|untested|missing|unavailable|undetermined|indeterminate|not\s+(?:yet\s+)?(?:known|available"
+            r"|determined|tested|assessed|done|performed))")
+_NO_RESULT = (
+    rf"\b{_UNKNOWN}\s+(?:[\w/-]+\s+){{0,4}}?{_MARKER_WORD}\b"  # "with unknown (EGFR) status"
+    # "whose EGFR status is not known"
+    rf"|\b{_MARKER_WORD}\s+(?:[\w/(),-]+\s+){{0,4}}?(?:is\s+|are\s+|was\s+|remains?\s+)?{_UNKNOWN}\b"
+    r"|\b(?:not|never)\s+(?:(?:yet|been|be)\s+){0,2}(?:tested|genotyped|screened|sequenced|profiled)\b"
+    r"|\b(?:without|no)\s+(?:[\w/-]+\s+){0,3}?(?:test\w*|genotyp\w*|results?|sequencing)\b"
+)
+# ... said of the group's enrolment, either way round ("can be enrolled", "are eligible", "cannot be included"): a
+# missing result alone ("non-squamous NSCLC patients with EGFR wild-type or unknown status") may describe whom it takes.
+_ENROLMENT = r"\b(?:enrol\w*|enroll\w*|eligible|included|allowed|permitted|accept\w*|participat\w*|admitted|join)\b"
+_NOT_NEEDED = (  # "need not be tested", "do not need a gene test", "are not required to have EGFR testing"
+    r"\b(?:need\s+not|do(?:es)?\s+not\s+(?:need|require|have)|don't\s+need|(?:is|are)\s+not\s+(?:required|obliged"
+    r"|mandated|needed)|not\s+required|no\s+need)\b[^.;]{0,40}?\b(?:test\w*|genotyp\w*|results?|status|sequenc\w*"
+    r"|profil\w*|screen\w*)"
+)
+_WAIVED = rf"(?:(?=[^.;]{{0,120}}?(?:{_NO_RESULT}))(?=[^.;]{{0,140}}?{_ENROLMENT})|[^.;]{{0,80}}?{_NOT_NEEDED})"
 _TESTING_RULE = guarded(
-    r"\b(?:patients?|subjects?|participants?|those|tumou?rs?)\s+(?:with|of|having)\s+(?:an?\s+)?(?:known\s+)?"
-    r"(?:non-?\s?squamous|squamous|adenocarcinoma|large[\s-]cell)\b[^.;]{0,80}?\b(?:must|should|shall|need\s+to"
+    rf"{_HISTOLOGY_GROUP}[^.;]{{0,80}}?(?:\b(?:must|should|shall|need\s+to"
     r"|needs\s+to|are\s+required\s+to|is\s+required\s+to|will)\s+(?:also\s+)?(?:have\s+)?(?:been\s+|be\s+)?"
-    r"(?:tested|screened|genotyped|assessed|evaluated|profiled|sequenced)\b[^.;]*",
+    rf"(?:tested|screened|genotyped|assessed|evaluated|profiled|sequenced)\b)[^.;]*|{_HISTOLOGY_GROUP}{_WAIVED}[^.;]*",
     re.I,
 )
 # "Participants with tumors of mixed histology (i.e., non-squamous and squamous) are eligible if the major histological
@@ -536,12 +636,15 @@ def _gate(sentence: str, histology_words: AnyOf) -> bool | None:
     return histology_words.possible(sentence)
 
 
-def histology_rule(text: TrialText) -> dict[str, Any]:
+def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) -> dict[str, Any]:
     """The histologies the trial admits ("allowed"), and of the others those it firmly leaves out ("out"):
-    a limit stated for one cohort only, or a mixed component, makes the rest a question."""
+    a limit stated for one cohort only, or a mixed component, makes the rest a question. `other_groups`: the
+    criteria of other cancers' groups that disease.parse left out of `text` (siblings of a lung cohort in a
+    basket's list of cohorts)."""
+    others = tuple(c for c in other_groups if c.section == "inclusion")
     # (sentence, its criterion or None for the title and conditions)
-    header = [] if _criteria_take_solid_tumours(text) else _header_parts(text)
-    loose = _qualified_header(text, header)
+    header = [] if _criteria_take_solid_tumours(text, others) else _header_parts(text)
+    loose = _qualified_header(text, header, others)
     sources: list[tuple[str, Criterion | None]] = [(part, None) for part in header] + [
         (sentence, criterion) for criterion in text.inclusion for sentence in criterion.sentences()
     ]
@@ -591,7 +694,8 @@ def histology_rule(text: TrialText) -> dict[str, Any]:
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
-        by_group = (cohort_only and criterion is not None and criterion.index not in listed
+        by_group = (cohort_only and criterion is not None
+                    and (criterion.index not in listed or _cohort_among_cancers(text, criterion, others))
                     and _cohort_of_open_trial(text, criterion, mentions))
         if any(shut == NOT_SHUT for _, shut in mentions) and _nos_taken(sentence):
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"

@@ -253,6 +253,37 @@ CONTRA_ALTERNATIVE = guarded(r"\b(?:or|unless)\b[^.;]{0,40}?\bcontra-?\s?indicat
 _CONTRA = ("contraindication", "contra-indication")
 
 
+# A contraindication as the only way around a required treatment: "..., unless contraindicated", "(unless medically
+# contraindicated)", "or have it contraindicated", "unless there is a contraindication to these". No profile states a
+# contraindication while it states what was given, so the treatment not given is missing (the convention the
+# labelled sets share): the escape is blanked and the requirement stands. Another open escape beside it ("unless
+# contraindicated or ineligible", "or declined") keeps the sentence a question.
+_CONTRA_ONLY = re.compile(
+    r"[,;]?\s*[(\[]?\s*(?:unless|except\s+(?:if|when|where))\s+(?:(?:medically|clinically)\s+)?contra-?\s?indicated"
+    r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|the\s+patient))?\s*[)\]]?"
+    r"|[,;]?\s*[(\[]?\s*(?:unless|except\s+(?:if|when|where))\s+(?:there\s+(?:is|was|are)\s+|(?:the\s+)?(?:patient|subject"
+    r"|participant)s?\s+(?:has|have|had)\s+)?(?:an?\s+|any\s+)?(?:medical\s+|clinical\s+)?contra-?\s?indications?"
+    r"(?:\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)|(?:this|that|the)\s+(?:therapy"
+    r"|treatment|agent|drug)))?\s*[)\]]?"
+    r"|[,;]?\s*\bor\s+(?:(?:have|has|had)\s+(?:them|it|this|these|those|been)\s+contraindicated"
+    r"|(?:is|are|was|were|be)\s+contraindicated|(?:have|has|had|with)\s+(?:an?\s+|any\s+)?(?:medical\s+|clinical\s+)?"
+    r"contra-?\s?indications?\s+(?:to|for)\s+(?:it|them|this|these|those|such\s+(?:therapy|treatment)))\b")
+
+
+def without_contraindication_only(norm: str) -> str:
+    """`norm` with a contraindication blanked when it is the only escape from what the sentence asks (see above)."""
+    spans = [m.span() for m in _CONTRA_ONLY.finditer(norm)]
+    if not spans:
+        return norm
+    rest = norm
+    for start, end in spans:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if "contra" in rest or STANDARD_ALTERNATIVE.search(rest) or OPEN_ALTERNATIVE.search(rest) \
+            or re.search(r"\bunless\b|\bnot\s+(?:medically\s+|clinically\s+)?indicated\b", rest):
+        return norm  # another way around the treatment stays: the whole sentence stays a question
+    return rest
+
+
 # "Disease progression or intolerable toxicity after platinum": the toxicity is a way out of the treatment had,
 # the sentence still asks for it.
 # "... or couldn't withstand its toxicity", "or could not tolerate the toxicity": the same way out, told as a verb.
@@ -434,6 +465,28 @@ SUBJECT_LEAD_IN = re.compile(
 )
 # An aside that lists examples of what came before: "(e.g., EGFR TKIs, ...)", "[Erbitux]".
 EXAMPLES = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such as|including|for example|for instance|ie|eg)\b")
+
+# "At least one prior systemic therapy (e.g., platinum and/or an immune checkpoint inhibitor)", "one or more prior lines
+# of treatment, such as chemotherapy or immunotherapy": a count of lines of any therapy, then examples of it. The
+# examples are no required drug. Not "i.e." (it defines the line) nor "including" (it may say what the line must
+# hold: terms._line_examples keeps it too).
+COUNT_EXAMPLES = re.compile(
+    r"(?:\bat\s+least|\ba\s+minimum\s+of|\bone\s+or\s+more|\b\d\s+or\s+more|>=|\u2265)\s*"
+    r"(?:(?:one|two|three|1|2|3|\(\d\))\s*)?(?:(?:prior|previous|earlier|lines?\s+of|standard|systemic|anti-?cancer"
+    r"|anti-?tumou?r|anti-?neoplastic|of|treatment|therapy)\s+)*(?:therap(?:y|ies)|treatments?|lines?|regimens?)\b"
+    r"[^;()]{0,60}?(?:(?P<bracket>[(\[])\s*(?:e\.?\s?g\.?|such as|for example|for instance|eg\b)"
+    r"|,\s*(?:e\.?\s?g\.?|such as|for example|for instance)|\s(?:e\.g\.|such as|for example))")
+
+
+def count_examples(norm: str) -> list[tuple[int, int]]:
+    """Spans of examples listed after a count of lines of any therapy (see above). A bracket ends at its close, an
+    unbracketed list at ";" or the end."""
+    spans: list[tuple[int, int]] = []
+    for found in COUNT_EXAMPLES.finditer(norm):
+        close = norm.find(")" if found.group("bracket") else ";", found.end())
+        spans.append((found.end(), close if close >= 0 else len(norm)))
+    return spans
+
 
 NAIVE = guarded(
     r"\b(?:treatment|therapy|systemic therapy|systemic treatment)[\s-]*na[i\u00ef]ve\b|\bpreviously untreated\b"
@@ -656,6 +709,10 @@ def exhausted(norm: str) -> bool:
         gap = norm[before[-1].start():start] if before else ""
         if (shared := _SHARED_OBJECT_VERB.search(gap)) is not None and _BARE_VERB.fullmatch(gap, 0, shared.start()):
             gap = ""  # the verbs share the standard-therapy object: no way in of their own
+        elif gap and _ALL_STANDARD.search(gap) and ALL_WORD.search(gap):
+            # "progressed on (or intolerant to) all standard therapies ..., or for whom no standard therapy is
+            # available": the progression is on ALL standard therapy, the used-up branch itself, not a way in.
+            gap = ""
         if (before and gap and _joined_by_or(gap, True)) or (
                 after and _joined_by_or(norm[end:after.start()], False)):
             return False

@@ -399,6 +399,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _ALLOWANCE_TAIL.sub(";", norm)
     excluding = section == "exclusion"
     if not excluding:
+        if "contra" in norm:
+            norm = cues.without_contraindication_only(norm)
         norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
         if "this" in norm:
             norm = _THIS_MEANS.sub(_received, norm)
@@ -1767,6 +1769,11 @@ _INVESTIGATIONAL_BEFORE = re.compile(
 _AIMED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:(?:is|are|was|were)\s+)?(?:\w+ly\s+|and\s+|or\s+)*"
                           r"(?:targets?|targeted|inhibits?|blocks?|directed|aimed|acts?)\b"
                           r"|(?:targeting|targeted|directed|aimed|against|inhibiting|blocking|acting)\b)")
+# "naive to (prior) treatment with / by / using a KRAS G12C inhibitor", "treatment-naive with respect to MET
+# inhibitors": the class named after the words is what the patient must be naive to.
+_NAMED_AFTER = re.compile(r"\s*(?:with\s+respect\s+to|in\s+respect\s+of|regarding|with\s+regards?\s+to|with|by|using"
+                          r"|involving|containing|of)\b\s*")
+_NAIVE_WORD = re.compile(r"na[i\u00ef]ve")
 _INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
                                    r"|non-approved)\b")
 
@@ -1911,6 +1918,9 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
+        if _NAIVE_WORD.search(match.group()) and (named := _NAMED_AFTER.match(norm, match.end())) and any(
+                not m.systemic and named.end() <= m.start <= named.end() + 30 for m in mentions):
+            continue  # "naive to treatment with a KRAS G12C inhibitor": that class is banned, not all treatment
         # ("untreated stage" ends the match: the stage is read again.)
         if _EARLY_DISEASE.match(norm, match.end() - 5 if match.group().endswith("stage") else match.end()):
             setting = "any"  # "Untreated stage II-III NSCLC": no treatment at all for the early disease
@@ -2123,6 +2133,12 @@ def _require_rules(norm: str, require: list[Mention], parens: list[tuple[int, in
                    met_unknown: bool) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     pool = list(require)
+    examples = cues.count_examples(norm)
+    if examples:
+        # "at least one prior systemic therapy (e.g., platinum or ICI)": the examples are no required drug.
+        pool = [m for m in pool if not any(a <= m.start < b for a, b in examples)]
+        if not pool:
+            return []
     for a, b in parens:  # "(Osimertinib exposure required for T790M+)": a rule for that group only
         gene, alteration = required_for(norm[a:b])
         inner = [m for m in require if a <= m.start < b]

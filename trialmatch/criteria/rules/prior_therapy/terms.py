@@ -799,6 +799,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         mentions.append(Mention(toks[first][1], toks[end - 1][2], items))
     mentions += [Mention(toks[first][1], toks[end - 1][2], items) for first, end, items in lists]
     mentions.sort(key=lambda m: m.start)
+    if "containing" in text or "based" in text:
+        mentions = _contained_in_chemotherapy(text, mentions)
     if "target" in text or "directed" in text or any(m.items == ("c:tki",) for m in mentions):
         mentions = _targets_named(text, mentions)
     if "target" in text or "directed" in text or "inhibitor" in text or "aimed" in text:
@@ -808,6 +810,25 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
     if "(" in text and ("line" in text or "regimen" in text):
         mentions = _line_examples(text, mentions)
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
+
+
+# "cytotoxic-containing chemotherapy", "taxane-based chemotherapy": one chemotherapy named by the class it holds, not
+# two treatments (a count of its lines must keep its class). A drug ("carboplatin-based") may stand for its class:
+# left as it was.
+_HOLDING = re.compile(r"[\s-]*(?:containing|based)[\s-]+")
+_CHEMOTHERAPY = ("c:chemotherapy",)
+
+
+def _contained_in_chemotherapy(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with "X-containing chemotherapy" joined into one mention of X (see above)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.items == _CHEMOTHERAPY and all(i.startswith("c:") for i in out[-1].items) \
+                and _HOLDING.fullmatch(text, out[-1].end, mention.start):
+            out[-1] = Mention(out[-1].start, mention.end, out[-1].items)
+            continue
+        out.append(mention)
+    return out
 
 
 # "First-line therapy (including chemotherapy, immunotherapy, chemotherapy with targeted therapy, etc.)", "one prior
