@@ -30,15 +30,22 @@ _ANY_KIND = (r"(?:\s*\(?\s*(?:of\s+|with\s+)?(?:any|all)\s+"
 # ("squamous NSCLC" is one histology of it, not NSCLC).
 # A cancer's abbreviation after its name, "non-small cell lung cancer (NSCLC)", "renal cell carcinoma (RCC)": only a
 # cancer name counts ("NSCLC (EGFR-mutant)" is a condition on it).
-_ABBREVIATION = rf"(?:\s*\(\s*(?:{_N}|{_S}|{_O})\s*\))?"
+# The lung cancer's own kinds in brackets say the same: "primary lung cancer (NSCLC or SCLC)", "(non-small cell or small
+# cell)", "(NSCLC, SCLC)".
+_KIND_NAME = rf"(?:{_N}|{_S}|{_O}|non-?\s?small[\s-]cell|small[\s-]cell)"
+_ABBREVIATION = (rf"(?:\s*\(\s*{_KIND_NAME}(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*{_KIND_NAME})*"
+                 r"\s*\))?")
 # "(of) lung or breast primary", "lung (NSCLC) primary": the organ named as the primary tumour's.
 _PRIMARY = r"(?:\s+(?:primar(?:y|ies)|origin))?"
 _ITEM = (rf"(?:(?:(?:[\w+-]+\s+)?(?:{_S}|{_O}))|{_N})(?:\s+{_O})*(?:\s+{_CANCER_NOUN})?{_ABBREVIATION}{_PRIMARY}"
          rf"{_ANY_KIND}")
 _SEP = r"\s*(?:,|/|;)?\s*(?:(?:and/or|and|or|nor|as\s+well\s+as)\s+)?"
 _LIST = rf"(?:{_ITEM}(?:{_SEP}{_ITEM})*)"
-_SHUT = (rf"(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
-         r"|(?:can|may|will)\s*not\s+(?:be\s+)?(?:enrol+(?:ed)?|included|eligible)|cannot\s+(?:be\s+)?enrol+(?:ed)?)")
+# "are not allowed to be enrolled", "may not participate": translated wordings of the same ban.
+_SHUT = (rf"(?:(?:{SHUT_OUT}|excluded|ineligible|not\s+(?:be\s+)?(?:eligible|allowed|permitted|enrol+ed|included)"
+         r"|(?:can|may|will)\s*not\s+(?:be\s+)?(?:enrol+(?:ed)?|included|eligible)|cannot\s+(?:be\s+)?enrol+(?:ed)?)"
+         r"(?:\s+to\s+(?:be\s+)?(?:enrol+(?:ed)?|included|participate|join))?"
+         r"|(?:can|may|will)\s*not\s+(?:participate|join|enrol+))")
 # Who has the cancer: "patients with", "participants with a known diagnosis of", "known".
 _WHO = (r"(?:(?:patients?|participants?|subjects?|individuals?|people|persons?|those)\s+(?:with|having|who\s+have"
         r"|whose\s+(?:primary\s+)?(?:tumou?r|cancer)\s+is)\s+)?"

@@ -82,6 +82,41 @@ def _lung_in_organ_list(sentence: str) -> bool:
     return bool(found and not _left_out(sentence, found.start()) and not _HISTORY.search(sentence))
 
 
+# A trial for cancers spread TO the lung names their primary as not the lung's: "a non-lung primary", "of any
+# non-pulmonary primary", "extrapulmonary primary tumour", "primary tumour other than lung", "(not primary lung
+# cancer)", "excluding primary lung cancer". The lung cancer named there is the one left out.
+_CANCER_WORD = r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|neoplasms?)"
+_NON_LUNG_PRIMARY = guarded(
+    r"\b(?:non|extra)[\s-]?(?:lung|pulmonary|thoracic)\s+(?:(?:solid\s+)?(?:primar(?:y|ies)|origin)\b"
+    r"|(?:primary\s+)?(?:solid\s+)?" + _CANCER_WORD + r"\b)"
+    r"|\bprimary\s+(?:(?:tumou?r|cancer|malignancy|site|disease)s?\s+)?(?:other\s+than|outside(?:\s+of)?)\s+"
+    r"(?:the\s+)?lungs?\b"
+    r"|\b(?:not|excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+(?:an?\s+)?(?:(?:primary\s+lung|lung\s+primary"
+    r"|primary\s+pulmonary|pulmonary\s+primary)\b(?:\s+" + _CANCER_WORD + r"\b)?"
+    r"(?:\s*\([^()]{0,40}\))?)",
+    re.I,
+)
+# Where the trial says it treats disease spread to the lung: "pulmonary oligometastases", "metastases to the lung".
+_LUNG_METASTASES = guarded(
+    r"\b(?:lung|pulmonary)\s+(?:oligo-?)?metasta\w*|\bmetasta\w*\s+(?:to|in|of|within)\s+(?:the\s+)?lungs?\b"
+    r"|\bmetastatic\s+to\s+(?:the\s+)?lungs?\b",
+    re.I,
+)
+_PAST = guarded(r"\b(?:history|second|concurrent|synchronous|within \d+ years?)\b", re.I)
+
+
+def _non_lung_primary(sources: list[str]) -> tuple[list[str], str]:
+    """In a trial that treats disease spread to the lung, the sources with every phrase naming the primary as not the
+    lung's blanked out, and the first sentence holding one ("" when none, or when the trial speaks of no lung
+    metastases: "a primary tumour other than lung" may then be a history rule's)."""
+    if not any(_LUNG_METASTASES.search(s) for s in sources):
+        return sources, ""
+    found = next((s for s in sources if _NON_LUNG_PRIMARY.search(s) and not _PAST.search(s)), "")
+    if not found:
+        return sources, ""
+    return [mask(s, _NON_LUNG_PRIMARY) for s in sources], found
+
+
 def _lung_cancer_taken(sources: list[str]) -> bool:
     """Some sentence names lung cancer without leaving it out."""
     pattern = vocab()["lung_cancer"]
@@ -439,7 +474,9 @@ def another_cancer_only(sentence: str) -> bool:
 def _lung_named(sources: list[str]) -> bool:
     """Any word of the lung outside small cell and neuroendocrine lung cancers."""
     v = vocab()
-    return any(_LUNG.search(mask(mask(s, v["sclc"]), _NEUROENDOCRINE_OF_LUNG)) for s in sources)
+    # (The lung as where another cancer spread, "colorectal cancer with lung metastases", names no lung cancer.)
+    return any(_LUNG.search(mask(mask(mask(s, v["sclc"]), _NEUROENDOCRINE_OF_LUNG), _LUNG_METASTASES))
+               for s in sources)
 
 
 def _names_other_cancer(part: str, solid_basket: bool = False) -> bool:
@@ -759,8 +796,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     header = [text.title, *text.conditions, *text.keywords]
     inclusion, banned = _inclusion_without_bans(text)
     sources = [*header, *inclusion]
+    sources, left_out = _non_lung_primary(sources)  # "(not primary lung cancer)": the lung cancer left out
+    inclusion = sources[len(header):]
     nsclc: list[str] = []  # sentences naming NSCLC only as transformed to small cell
-    left_out = ""  # "solid tumours other than lung cancer"
     for sentence in sources:
         named = v["nsclc"].search(sentence)
         if named and _left_out(sentence, named.start()):

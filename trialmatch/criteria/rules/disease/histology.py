@@ -514,14 +514,31 @@ def _cohort_among_cancers(text: TrialText, criterion: Criterion, others: tuple[C
     group ("Cohort 2:", "Part B1 -") whose fellow groups, name other cancers ("- squamous NSCLC after anti-PD-1 ...;
     - melanoma ...; - colorectal cancer ..."). Its histology is that cohort's. `others`: the other cancers' group
     inclusions that disease.parse left out of the NSCLC text, still siblings in the list."""
+    return any(_other_cancer_item(sibling) for sibling in _siblings(text, criterion, others))
+
+
+def _siblings(text: TrialText, criterion: Criterion, others: tuple[Criterion, ...]) -> list[Criterion]:
+    """The other items of the criterion's list: sub-bullets of its parent, or its fellow labelled groups."""
     inclusion = [*text.inclusion, *others]
     if criterion.depth > 0:
         siblings = [c for c in inclusion if c.depth == criterion.depth and c.parent == criterion.parent]
     elif _labelled(criterion):
         siblings = [c for c in inclusion if c.depth == 0 and _labelled(c)]
     else:
+        return []
+    return [sibling for sibling in siblings if sibling.index != criterion.index]
+
+
+def _sole_lung_way_in(text: TrialText, criterion: Criterion, others: tuple[Criterion, ...]) -> bool:
+    """The mirror of _cohort_among_cancers: the lung item of a list ("one of the following tumor types: * ovarian ...
+    * endometrial ... * NSCLC of adenocarcinoma histology ...") whose every other item names another organ's cancer,
+    in a trial no other inclusion of which takes NSCLC of any histology (no "other solid tumours" item, no all-comer
+    escalation part). For an NSCLC patient that item is the only way in, so its histology is a limit, not one part's."""
+    siblings = _siblings(text, criterion, others)
+    if not siblings or not all(_other_cancer_item(sibling) for sibling in siblings):
         return False
-    return any(_other_cancer_item(sibling) for sibling in siblings if sibling.index != criterion.index)
+    lead_ins = {c.index for c in text.inclusion if c.text.rstrip().endswith(":")}  # the list's own lead-in
+    return not any(index != criterion.index and index not in lead_ins for index in _open_inclusions(text))
 
 
 def _labelled(criterion: Criterion) -> bool:
@@ -694,6 +711,9 @@ def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) ->
         # or its parent bullet) leaves the others open.
         cohort_only = loose_part if criterion is None else (
             one_group(criterion) or bool(mentions and COHORT.search(criterion.context)) or criterion.index in listed)
+        if cohort_only and criterion is not None and criterion.index in listed and not one_group(criterion) \
+                and _LUNG.search(sentence) and _sole_lung_way_in(text, criterion, others):
+            cohort_only = False  # the lung item among other cancers' items: NSCLC's only way in
         by_group = (cohort_only and criterion is not None
                     and (criterion.index not in listed or _cohort_among_cancers(text, criterion, others))
                     and _cohort_of_open_trial(text, criterion, mentions))
