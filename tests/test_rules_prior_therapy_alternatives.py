@@ -189,21 +189,21 @@ def test_bare_names_under_a_banning_lead_in_are_bans(inclusion: list[str], who: 
 # --- "or have it contraindicated": one reading for every kind of rule ----------------------------
 # The patient who had the treatment meets the rule. Since s27 (sets R, Z and the shared NCT06451497 labelled it so),
 # one who did not is excluded when the contraindication is the only way around it: the profile states what was given
-# and states no contraindication. Wordings not yet read as contraindication-only ("or contraindication to platinum",
-# "or standard therapy is contraindicated") stay a question.
+# and states no contraindication; since s27 round 4 also for the treatment named again ("or contraindication to
+# platinum", "or standard therapy is contraindicated").
 
 CONTRAINDICATED = [
     ("Progressed on platinum-based chemotherapy or have it contraindicated", "post-carboplatin-g12d", "excluded"),
     ("Must have progressed on or be contraindicated to carboplatin or cisplatin", "post-cisplatin-etoposide",
      "excluded"),
     ("Disease progression after at least one line of platinum-based chemotherapy, or contraindication to platinum",
-     "post-carboplatin-g12d", "unknown"),
+     "post-carboplatin-g12d", "excluded"),
     ("Prior anti-PD-1 therapy, unless there is a contraindication to immunotherapy", "post-io-only", "excluded"),
     ("Prior treatment with a PD-(L)1 inhibitor is required unless medically contraindicated", "post-io-only",
      "excluded"),
     ("Must have received at least one prior line of systemic therapy for metastatic disease or have a "
      "contraindication to it", "post-io-only", "excluded"),
-    ("Progressed after standard therapy or standard therapy is contraindicated", "post-carboplatin-g12d", "unknown"),
+    ("Progressed after standard therapy or standard therapy is contraindicated", "post-carboplatin-g12d", "excluded"),
 ]
 
 
@@ -222,8 +222,7 @@ def test_contraindicated_alternative_and_the_untreated(sentence: str, treated: s
     "Patients with EGFR mutation must have progressed on osimertinib or have it contraindicated",
 ])
 def test_contraindicated_driver_therapy_and_the_untreated_carrier(sentence: str) -> None:
-    # ("or such therapy is contraindicated" is not yet read as contraindication-only: still a question.)
-    assert verdict([sentence], "naive-egfr-s768i") == ("unknown" if "such therapy" in sentence else "excluded")
+    assert verdict([sentence], "naive-egfr-s768i") == "excluded"
     assert verdict([sentence], "naive-no-driver") == "eligible"  # no driver: the rule is not about them
 
 

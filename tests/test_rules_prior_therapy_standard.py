@@ -246,9 +246,9 @@ def test_driver_specific_therapy_leaves_later_line_drivers_a_question(sentence: 
 def test_contraindicated_alternative_leaves_only_the_untreated_a_question(sentence: str) -> None:
     assert verdict([sentence], "kras-g12c-post-chemo-io") == "excluded"
     assert verdict([sentence], "braf-v600e-post-chemo-io") == "excluded"
-    # Since s27 a contraindication no profile states is no way in ("have them contraindicated"); the wording not
-    # yet read as contraindication-only ("or such therapy is contra-indicated") stays a question.
-    assert verdict([sentence], "naive-egfr-l861q") == ("unknown" if "such therapy" in sentence else "excluded")
+    # Since s27 a contraindication no profile states is no way in ("have them contraindicated", and since round 4
+    # "or such therapy is contra-indicated").
+    assert verdict([sentence], "naive-egfr-l861q") == "excluded"
     assert verdict([sentence], "egfr-g719x-post-afatinib") == "eligible"
 
 
