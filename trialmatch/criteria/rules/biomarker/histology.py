@@ -82,6 +82,41 @@ def _lead_in_histologies(sentence: str) -> list[str] | None:
     return [h for h in ("adenocarcinoma", "large cell", "squamous") if h in named]
 
 
+# "For patients with NSCLC", "In all participants with advanced non-small cell lung cancer (NSCLC)", "NSCLC
+# cohorts": a group named by the trial's own cancer alone, every NSCLC patient. A label that narrows NSCLC ("1L
+# NSCLC", "squamous NSCLC", "NSCLC with EGFR mutation") is not. Stage words only restate the trial's setting.
+_STAGE_IV = r"stage\s+(?:III[ABC]?|IV[AB]?)(?:\s*(?:or|/|-|to)\s*(?:III[ABC]?|IV[AB]?))?"
+# "non-squamous or squamous NSCLC": both histologies, every NSCLC patient
+_EVERY_HISTOLOGY = (r"(?:non-?\s?squamous\s+(?:or|and|and/or)\s+squamous"
+                    r"|squamous\s+(?:or|and|and/or)\s+non-?\s?squamous)")
+_NSCLC_AS_SUCH = re.compile(
+    r"\W*(?:(?:for|in|among|amongst)\s+)?(?:(?:all|the|any)\s+)?(?:(?:patients|participants|subjects)\s+with\s+)?"
+    rf"(?:(?:(?:locally\s+)?advanced|metastatic|recurrent|unresectable|inoperable|{_STAGE_IV}|{_EVERY_HISTOLOGY}"
+    r"|and|or|and/or|/|,)\s*)*"
+    r"(?:nsclc|non[\s\-]?small[\s\-]?cell\s+lung\s+(?:cancer|carcinoma)(?:\s*\(nsclc\))?|lung\s+(?:cancer|carcinoma))"
+    r"(?:\s+(?:patients|participants|subjects|cohorts?|only))?\W*",
+    re.I,
+)
+
+
+def names_nsclc_as_such(label: str) -> bool:
+    return _NSCLC_AS_SUCH.fullmatch(label) is not None
+
+
+# "For patients with NSCLC - EGFR mutation ...": a dash between spaces ends a lead-in as a colon does.
+_DASH_LEAD_IN = re.compile(r"^\W*(?:for|in|among)\s[^,;:.()]{1,120}?\s[-\u2013\u2014]\s", re.I)
+
+
+def nsclc_lead_end(sentence: str) -> int:
+    """Where a lead-in naming every NSCLC patient ends ("For patients with NSCLC: ...", "For participants with NSCLC,
+    ...", "For patients with stage IV NSCLC - ..."), or 0. The criterion's scope says whom it binds (the shared
+    reader): the rule after it is read as any rule."""
+    for end in (lead_in_end(sentence), (match := _DASH_LEAD_IN.match(sentence)) and match.end()):
+        if end and names_nsclc_as_such(sentence[:end]):
+            return end
+    return 0
+
+
 _PUNCTUATION = " \t*-\u2022.:;,()[]"  # what may open a bullet before its first word
 
 

@@ -75,7 +75,11 @@ from trialmatch.criteria.rules.biomarker.groups import (
     names_every_group,
     requires_negative,
 )
-from trialmatch.criteria.rules.biomarker.histology import histology_condition, names_histology_condition
+from trialmatch.criteria.rules.biomarker.histology import (
+    histology_condition,
+    names_histology_condition,
+    names_nsclc_as_such,
+)
 from trialmatch.criteria.rules.biomarker.if_treated import marker_if_treated
 from trialmatch.criteria.rules.biomarker.indicated import directed_therapy_statements
 from trialmatch.criteria.rules.biomarker.indication import without_indications
@@ -848,8 +852,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
         if position in flat_heads and scope is not None:
             cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
         if scope is not None and scope.other_disease:
-            foreign.update(cohorts)
-            continue  # another cancer's cohort: none of it binds an NSCLC patient
+            # another cancer's cohort: none of it binds an NSCLC patient. A group with no label ("Head and neck
+            # cancer cohort:", "Oesophageal cancer:") is named by the shared reader's label.
+            foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
+            continue
         labels.extend(c for c in cohorts if c not in labels)
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
@@ -1217,19 +1223,12 @@ def _flat_banned_items(criteria: tuple[Criterion, ...] | list[Criterion]) -> set
     return banned
 
 
-# "NSCLC: known EGFR mutation or ALK translocation", "For patients with non-small cell lung cancer: ..." in a trial of
-# several cancers: the group is every NSCLC patient, whichever NSCLC cohort ("1L NSCLC", "2L NSCLC") takes them, so
-# its rule binds an NSCLC patient as the trial's own. A label that narrows NSCLC ("1L NSCLC", "squamous NSCLC") is not.
-_NSCLC_AS_SUCH = re.compile(
-    r"\W*(?:(?:for|in)\s+)?(?:(?:all|the|any)\s+)?(?:(?:patients|participants|subjects)\s+with\s+)?"
-    r"(?:nsclc|non[\s\-]?small[\s\-]?cell\s+lung\s+(?:cancer|carcinoma)(?:\s*\(nsclc\))?)"
-    r"(?:\s+(?:patients|participants|subjects|cohorts?|only))?\W*",
-    re.I,
-)
-
-
 def _nsclc_as_such(label: str) -> bool:
-    return _NSCLC_AS_SUCH.fullmatch(label) is not None
+    """"NSCLC: known EGFR mutation or ALK translocation", "For patients with non-small cell lung cancer: ..." in a
+    trial of several cancers: the group is every NSCLC patient, whichever NSCLC cohort ("1L NSCLC", "2L NSCLC") takes
+    them, so its rule binds an NSCLC patient as the trial's own. A label that narrows NSCLC ("1L NSCLC", "squamous
+    NSCLC") is not."""
+    return names_nsclc_as_such(label)
 
 
 def _only_nsclc_group(text: TrialText) -> str | None:
@@ -1698,10 +1697,16 @@ def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:
     group the criteria name is for another cancer, so the one named group is an NSCLC patient's only way in and its
     rules bind. Only when each group the criteria mention by label is one of those read, and no study part is named
     by what it does ("dose escalation", which may take any tumour): a group the labels missed is a way in."""
-    if not _BULLET_LABEL.match(label) or not any(_BULLET_LABEL.match(f) for f in foreign):
+    if not _BULLET_LABEL.match(label) or not any(_BULLET_LABEL.match(f) or _READER_LABEL.match(f) for f in foreign):
         return False
     known = {label, *foreign}
     for criterion in text.criteria:
+        scope = criterion.scope
+        if scope is not None and scope.other_disease:
+            continue  # "Expansion cohort (melanoma):": another cancer's group, whatever its part's name
+        if (scope is not None and scope.kind not in {"condition", "region"}
+                and _GROUP_MENTION.search(scope.label) is None):
+            return False  # "Solid tumour cohort:" with no label: a group the labels missed, maybe a way in
         if _UNLABELLED_PART.search(criterion.text):
             return False
         for match in _GROUP_MENTION.finditer(criterion.text):
@@ -1712,6 +1717,9 @@ def _only_way_in(text: TrialText, label: str, foreign: list[str]) -> bool:
 
 
 _BULLET_LABEL = re.compile(r"^(?:cohort|phase) \S+$")
+# A group the shared reader named with no label of its own ("Head and neck cancer cohort:", "Oesophageal cancer:"),
+# as cohorts.scope_label writes it.
+_READER_LABEL = re.compile(r"^(?:cohort|part|arm|phase): ")
 
 
 def _driverless_group(clauses: list[dict[str, Any]]) -> bool:

@@ -55,7 +55,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     other_cancer_only,
 )
 from trialmatch.criteria.rules.biomarker.exceptions import examples_after_exception
-from trialmatch.criteria.rules.biomarker.histology import histology_lead_end
+from trialmatch.criteria.rules.biomarker.histology import histology_lead_end, nsclc_lead_end
 from trialmatch.criteria.rules.biomarker.phrases import (
     ANCHORS,
     EXON_CLASSES,
@@ -468,7 +468,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
             return []
     if SENTENCE_CONDITION.search(sentence):
         # "If non-squamous: no EGFR mutation": a condition on histology only (reading.py binds the rule to it).
-        lead = histology_lead_end(sentence)
+        # "For patients with NSCLC: EGFR mutation or ALK fusion": the lead-in names every NSCLC patient, no condition.
+        lead = histology_lead_end(sentence) or nsclc_lead_end(sentence)
         if not lead or SENTENCE_CONDITION.search(sentence[lead:]):
             return []
         sentence = sentence[lead:]

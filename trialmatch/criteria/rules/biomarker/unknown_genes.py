@@ -5,7 +5,8 @@ change, which no profile lists: a question for everyone (unknown), never a bar a
 
 Only a gene-like symbol (capitals and digits, the shape of the vocabulary's own symbols) beside a word of change or
 of a result counts, and only when the sentence gave no marker rule of its own; common capitalised words of the trial
-text (NSCLC, ECOG, TKI, IHC, ALT, ANC) are not genes.
+text (NSCLC, ECOG, TKI, IHC, ALT, ANC) and the stains that type a histology (TTF1, CK7) are not genes. A protein
+named with a hyphen ("PD-L2", "B7-H4") counts as a measured result only ("PD-L2 expression >= 1% by IHC").
 """
 
 from __future__ import annotations
@@ -33,13 +34,25 @@ _CHANGE_OF = re.compile(
     r"|inactivation|over-?expression)\s+(?:in|of|affecting|involving|within)\s+)"
     rf"(?:[a-z][a-z\-]*\s+|:\s*){{0,5}}?(?P<name>{_GENE_SHAPE})",
 )
-# "CD38-positive", "positive for CDX2", "SLFN11 expression by IHC (H-score >= 50)", "FOLH1 overexpression": a result.
+# A protein named with a hyphen before its number ("PD-L2", "B7-H4", "SIRP-A1"): no gene symbol has that shape, but a
+# target's name does. Only as a measured result (below); a bare number after the hyphen is no such name ("TTF-1").
+_HYPHEN_PROTEIN = r"[A-Z][A-Z0-9]{0,3}-[A-Z]{1,2}\d{1,2}(?![\w\-])"
+# Where the protein is measured, between its name and "expression" / "staining": "AXL membrane expression", "CD47
+# cell-surface expression", "GPNMB protein expression", "SEZ6 membranous staining".
+_WHERE = r"(?:(?:\s+|-)(?i:membran\w*|(?:cell[\s-]+)?surface|protein|cytoplasmic|tumou?r(?:[\s-]+cell)?))?"
+# "CD38-positive", "positive for CDX2", "SLFN11 expression by IHC (H-score >= 50)", "FOLH1 overexpression", "AXL
+# membrane expression (TmPS >= 1%)", "SEZ6 staining in >= 1% of tumour cells": a result. An expression or staining
+# counts with a score, a level or the test beside it (a sample "for CD47 expression analysis" is waived below).
 # Not a blood cell count or an immune cell ("CD4+ T-cell count >= 200", "CD8-positive lymphocytes").
 _RESULT = re.compile(
-    rf"(?<![\w\-/])(?P<name>{_GENE_CORE})(?:(?:\s+|-)(?i:positiv\w*|over-?express\w*|mutant|mutated|altered"
-    r"|amplified|deleted|deficient|null|express\w*(?=[^.;]{0,40}?(?:\bIHC\b|immunohisto|H-?score|≥|>=|>|%|positiv"
-    r"|\bhigh\b)))|\+(?!\w))(?!\s*(?i:T[\s-]?cells?|cells?|lymphocytes?|counts?|T[\s-]?lymph))"
-    rf"|(?i:\bpositive\s+for\s+|\bover-?express(?:es|ing)?\s+|\bexpression\s+of\s+)(?P<name2>{_GENE_SHAPE})",
+    rf"(?<![\w\-/])(?P<name>{_GENE_CORE}|{_HYPHEN_PROTEIN}){_WHERE}(?:(?:\s+|-)(?i:positiv\w*|over-?express\w*"
+    r"|mutant|mutated|altered|amplified|deleted|deficient|null|(?:express\w*|stain\w*)(?=[^.;]{0,40}?(?:\bIHC\b"
+    r"|immunohisto|H-?score|T[mP]PS|≥|>=|>|%|positiv|\bhigh\b|\b[123]\+)))|\+(?!\w))"
+    r"(?!\s*(?i:T[\s-]?cells?|cells?|lymphocytes?|counts?|T[\s-]?lymph))"
+    rf"|(?i:\bpositive\s+for\s+|\b(?:over-?)?express(?:es|ing)?\s+|\bexpression\s+of\s+)(?P<name2>{_GENE_SHAPE})"
+    # "high AXL expression", "elevated CD47 membrane expression": the level is before the name
+    rf"|(?i:\b(?:high|elevated|strong|positive)\s+)(?P<name3>{_GENE_CORE}|{_HYPHEN_PROTEIN}){_WHERE}(?:\s+|-)"
+    r"(?i:express\w*|stain\w*)",
 )
 # "PSMA uptake on PET", "avid on SSTR PET/CT", "FAP-avid lesions": a target seen on imaging, a marker of its own.
 _UPTAKE = re.compile(r"(?i:\b(?:uptake|avid\w*)\b)[^.;]{0,60}?(?i:\b(?:PET|SPECT|scintigraph\w*|imaging|scan)\b)"
@@ -63,13 +76,16 @@ _NOT_GENES = frozenset(
     "NSCLC SCLC TKI TKIS IHC FISH NGS PCR DNA RNA ECOG CNS HIV HBV HCV LVEF QTC FDA EMA WHO AJCC TNM RECIST MRI PET "
     "TPS CPS TMB MSI MMR HLA ADC AND NOT WITH ANY ALL THE CTDNA CFDNA ORR PFS DLT MTD RP2D SOC AGA AGAS LOF GOF "
     "IIIA IIIB IIIC IVA IVB ALT AST ANC ULN INR APTT GFR CRCL LDH FDG SPECT COVID SARS NOS AIDS HBSAG ECG EKG CTCAE "
-    "NCI CLIA CAP FFPE IRB WBC PLT HGB KPS".split())
+    "NCI CLIA CAP FFPE IRB WBC PLT HGB KPS TTF1 CK5 CK7 CK20".split())
 
 
 @lru_cache(maxsize=1024)  # a symbol, not a sentence: the same few recur in every trial, and normalise is not cheap
 def _gene_like(name: str) -> bool:
     """A symbol of gene shape that is no common word of trial text, no marker the vocabulary reads itself and no
     family or short form of its genes ("RAS or RAF mutations", "EGFR, ALK, ROS, MET alterations")."""
+    if "-" in name:  # "PD-L2", "B7-H4": its prefix is no common word, and unhyphenated it is no known marker
+        return name.split("-")[0].upper() not in _NOT_GENES and name.upper() != "PD-L1" and _gene_like(
+            name.replace("-", ""))
     return (name.upper() not in _NOT_GENES and not names_marker(normalise(name))
             and not vocab.part_of_gene_name(name))
 
@@ -114,7 +130,7 @@ def _condition_on_carriers(sentence: str, found: str) -> bool:
 # Every name the patterns above can take: the gene shape at a word start with no word character after it (_SYMBOL,
 # _CHANGE_OF, _ANY_SYMBOL and _RESULT's name2 also bar a hyphen after it; _RESULT's name is followed by a space, a
 # hyphen or "+"). A superset, so a sentence without a gene-like one among them has no finding but a gene family's.
-_CANDIDATE = re.compile(rf"(?<![\w\-/]){_GENE_CORE}(?!\w)")
+_CANDIDATE = re.compile(rf"(?<![\w\-/])(?:{_GENE_CORE}(?!\w)|{_HYPHEN_PROTEIN})")
 
 
 def _may_ask(sentence: str) -> bool:
@@ -139,7 +155,8 @@ def _asked(sentence: str) -> str | None:
     if found is None:
         for pattern in (_CHANGE_OF, _RESULT):
             for match in pattern.finditer(sentence):
-                name = match.group("name") or match.group("name2") if pattern is _RESULT else match.group("name")
+                name = (match.group("name") or match.group("name2") or match.group("name3") if pattern is _RESULT
+                        else match.group("name"))
                 if _gene_like(name):
                     found = match.group(0).strip()
                     break
