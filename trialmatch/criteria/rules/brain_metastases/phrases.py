@@ -345,6 +345,10 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (SUBSET, "subset", U, U),
 ]
 
+# The words that open a list of examples ("including", "e.g.", "such as", "in particular", ...): one list for the
+# three readings below.
+_EXAMPLE_OPENERS = (r"(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as"
+                    r"|for example|for instance)")
 # --- how a sentence treats the mention
 # What "with or without" leaves open when it is the metastases' own status: symptoms, treatment, steroids.
 _OPEN_STATUS = (r"(?:(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|symptomatic|steroid|corticosteroid"
@@ -544,8 +548,8 @@ INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 # The opener of an example list after a wider rule: "including (no) brain metastases", "in particular", "e.g.",
 # "such as", "especially", in brackets or after a comma.
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as|for example"
-    r"|for instance)[,:]?\s+(?:(?:no|any|known|active|untreated|treated|symptomatic|asymptomatic|stable|or)\s+){0,3}$",
+    r"\b" + _EXAMPLE_OPENERS
+    + r"[,:]?\s+(?:(?:no|any|known|active|untreated|treated|symptomatic|asymptomatic|stable|or)\s+){0,3}$",
     re.I,
 )
 # An inclusion's wider ban before the list: "No evidence of extra-thoracic metastatic disease ..., including no brain
@@ -567,8 +571,7 @@ PLAIN_PERMIT_TAIL = re.compile(
 BORROWED_SITE_LIST = re.compile(
     r"\b(?:metasta\w*|spread|dissemination|disseminated\s+disease|stage\s+iv|m1[abc]?)\b"
     r"(?P<head_rest>[^.;:()]{0,30}?)[,\s]*(?P<open>\()?\s*"
-    r"(?P<opener>including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as|for example"
-    r"|for instance)[,:]?\s+(?P<list>[^.;:()]{1,80})",
+    r"(?P<opener>" + _EXAMPLE_OPENERS + r")[,:]?\s+(?P<list>[^.;:()]{1,80})",
     re.I,
 )
 BARE_SITE_ITEM = re.compile(
@@ -597,8 +600,8 @@ BORROWED_ITEM_SEP = re.compile(r"\s*(?:,|/|\band/or\b|\bor\b|\band\b|\bnor\b)\s*
 # "Metastatic NSCLC (e.g. with brain metastases)", "Stage IV NSCLC, such as patients with CNS metastases": in an
 # inclusion, an example of whom the trial takes, which widens the population and sets no brain rule.
 POPULATION_EXAMPLE_BEFORE = re.compile(
-    r"\b(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as|for example"
-    r"|for instance)[,:]?\s+(?:(?:patients?|subjects?|participants?|those|people|ones?|cases?)\s+)?(?:with|having)\s+"
+    r"\b" + _EXAMPLE_OPENERS
+    + r"[,:]?\s+(?:(?:patients?|subjects?|participants?|those|people|ones?|cases?)\s+)?(?:with|having)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
