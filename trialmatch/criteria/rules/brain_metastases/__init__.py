@@ -633,6 +633,8 @@ def _mention_statements(
     else:
         sentence_and_list, follow = sentence, ""
     if span is None:
+        if (borrowed := _borrowed_site_ban(sentence, exclusion)) is not None:
+            return [borrowed], last  # "Any distant metastasis, including CNS": the list's "CNS" is CNS metastases
         if last is not None and phrases.BARE_PERMIT.search(sentence):
             _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
         return [], last
@@ -656,14 +658,15 @@ def _mention_statements(
     # neither a reason to read past the mention nor a rule of its own about earlier treatment.
     treatment_words = _without_open_status(sentence)
     near = treatment_words[max(0, start - 40):min(len(sentence), end + 40)]
-    if _example_of_excluded_spread(sentence, start, exclusion):
+    if (spread_ban := _example_of_excluded_spread(sentence, start, exclusion, end)) is not None:
         # "Any evidence of distant metastatic disease, including brain metastases on MRI": brain metastases are one
         # of the metastases excluded, whatever their state ("No distant metastases, including no brain metastases",
-        # as an inclusion, the same).
-        return [_statement("exclusion", sentence, E, X, X)], last
+        # as an inclusion, the same; "..., unless treated and stable" lets those back in).
+        return [spread_ban], last
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
             or phrases.ASSESSED_BY.match(sentence)
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
+            or (not exclusion and _population_example(sentence, start))
             or _only_in_exception(sentence, start)):
         return [], last
     if exclusion and _prior_brain_radiotherapy(treatment_words):
@@ -1409,25 +1412,102 @@ def _names_untreated_lesion(text: str, brain_trial: bool) -> bool:
     return bool(phrases.UNTREATED_LESION.search(text))
 
 
-def _example_of_excluded_spread(sentence: str, start: int, exclusion: bool = True) -> bool:
+def _example_of_excluded_spread(sentence: str, start: int, exclusion: bool = True,
+                                end: int | None = None) -> dict[str, Any] | None:
     """An exclusion of metastatic disease whose examples name brain metastases ("Distant metastases, including
     brain metastases", "(e.g. brain metastases)"), or the same ban as an inclusion ("No evidence of extra-thoracic
     metastatic disease, including no brain metastases"); not a treatment's object ("Prior radiotherapy, including to
-    brain metastases") nor a sentence with an exception or a permission."""
+    brain metastases") nor an exclusion with an exception or a permission. The ban's statement, or None."""
     including = phrases.EXAMPLES_BEFORE.search(sentence, max(0, start - 60), start)
     if including is None:
-        return False
+        return None
+    return _spread_ban(sentence, sentence[:including.start()], start if end is None else end, exclusion)
+
+
+def _spread_ban(sentence: str, head: str, end: int, exclusion: bool, own_reading: bool = True,
+                ) -> dict[str, Any] | None:
+    """The ban of a wider spread ("distant metastases") whose example list, ending at `end`, names the brain: all
+    brain metastases out; in an inclusion, an exception after the list ("No distant metastases, including untreated
+    brain metastases, unless treated and stable") lets in whom it names, and so does an exclusion's when the mention
+    has no reading of its own (`own_reading`: "Distant metastases (e.g. brain, liver) unless treated and stable").
+    None when the head is no ban of spread."""
+    # "Distant metastases (e.g. brain, bone) cannot be included": an inclusion that says it shuts its head out.
+    banned_tail = None if exclusion else phrases.BANNED_TAIL.search(sentence, end)
+    if banned_tail is not None:
+        exclusion, own_reading, sentence = True, False, sentence[:banned_tail.start()]
     # (closed asides out first: "metastatic disease on FDG-PET (or CT for non-avid tumours), including ...")
-    head = _CLOSED_ASIDE.sub(" ", sentence[:including.start()])
+    head = _CLOSED_ASIDE.sub(" ", head)
     spread = phrases.SPREAD_HEAD.search(head)
+    if spread is None or phrases.RULE_SUBJECT_TREATMENT.search(head):
+        return None
+    # An inclusion's list is a ban only under a negated head ("No distant metastases, including ..."); without one it
+    # describes whom the trial takes ("Metastatic NSCLC, including patients with brain metastases").
+    if not exclusion and not phrases.SPREAD_NEGATED_HEAD.search(head, 0, spread.start()):
+        return None
     # (an inclusion's own closing verb, "Patients without distant metastases (including brain) can be enrolled", is
     # no exception)
     rest = sentence if exclusion else phrases.PLAIN_PERMIT_TAIL.sub("", sentence)
-    if spread is None or phrases.RULE_SUBJECT_TREATMENT.search(head) or phrases.EXCEPTION_CUE.search(rest):
-        return False
-    # An inclusion's list is a ban only under a negated head ("No distant metastases, including ..."); without one it
-    # describes whom the trial takes ("Metastatic NSCLC, including patients with brain metastases").
-    return exclusion or bool(phrases.SPREAD_NEGATED_HEAD.search(head, 0, spread.start()))
+    cue = phrases.EXCEPTION_CUE.search(rest)
+    statement = _statement("exclusion", sentence, E, X, X)
+    if cue is None:
+        return statement
+    if exclusion and own_reading or cue.start() < end:
+        return None  # (an exclusion's exception is read by the mention's own reading; one before the list, unread)
+    # "No distant metastases, including untreated brain metastases, unless treated and stable": an inclusion's ban
+    # with its exception, which the mention's own reading (an inclusion naming brain metastases) does not take.
+    _loosen(statement, rest[cue.start():])
+    if statement["treated_stable"] == X:
+        statement["treated_stable"] = U  # an exception we could not read may well let them in
+    return statement
+
+
+def _borrowed_site_ban(sentence: str, exclusion: bool) -> dict[str, Any] | None:
+    """A bare brain site as an item of a spread ban's example list ("Any distant metastasis, including CNS", "No
+    distant metastases (e.g. brain, liver, bone)", "No extracranial or intracranial spread, e.g. to the brain"): the
+    item borrows "metastases" from the head, so it bans brain metastases. Not an item with a noun of its own ("brain
+    MRI", "CNS disorders", "brain biopsy"), nor a list of another cancer's spread."""
+    if not any(word in sentence for word in ("etasta", "pread", "issemin", "tage", "M1", "m1")):
+        return None
+    for found in phrases.BORROWED_SITE_LIST.finditer(sentence):
+        items = phrases.BORROWED_ITEM_SEP.split(found.group("list"))
+        if not any(phrases.BARE_SITE_ITEM.match(item) for item in items if item.strip()):
+            continue
+        list_end = found.end("list")
+        if found.group("open") and not sentence[list_end:list_end + 1] == ")":
+            continue  # (a bracket that does not close on the list: not read)
+        head = sentence[:found.start("opener")]
+        after = _without_closing_verb(sentence, list_end, exclusion)
+        if _names_state_or_lepto(f"{head} {found.group('list')}") or not phrases.BORROWED_LIST_AFTER.match(after):
+            # "Symptomatic distant metastases (e.g. brain)", "Distant metastases (e.g. brain) that need radiotherapy":
+            # a state or condition the bare item leaves unread
+            return None
+        if purpose_of(sentence) == "other_cancer":
+            return None  # "Another malignancy with distant metastases (e.g. brain)"
+        return _spread_ban(sentence, head, list_end, exclusion, own_reading=False)
+    return None
+
+
+def _names_state_or_lepto(words: str) -> bool:
+    """Whether the head of a spread list names a state ("untreated", "symptomatic", "progressive") or the meninges."""
+    return _names_condition(words) or any(p.search(words) for p in (
+        phrases.STRONG_ACTIVE, phrases.WEAK_ACTIVE, phrases.SYMPTOMS, phrases.UNCONTROLLED, phrases.LEPTO))
+
+
+def _without_closing_verb(sentence: str, list_end: int, exclusion: bool) -> str:
+    """The words after a list with a closing verb that only restates the section ("... can be enrolled", "... cannot
+    be included", an exclusion's "... are not allowed to be enrolled") taken off."""
+    rest = sentence[list_end:]
+    if not exclusion:
+        rest = phrases.PLAIN_PERMIT_TAIL.sub("", rest)
+    return phrases.BANNED_TAIL.sub("", rest)
+
+
+def _population_example(sentence: str, start: int) -> bool:
+    """An inclusion's example of whom it takes ("Metastatic NSCLC (e.g. with brain metastases)", "Stage IV NSCLC,
+    such as patients with CNS metastases"): it widens the population and sets no brain rule, unless the head before
+    it is negated ("No distant metastases, e.g. with brain involvement" is read as a ban elsewhere)."""
+    example = phrases.POPULATION_EXAMPLE_BEFORE.search(sentence, max(0, start - 60), start)
+    return example is not None and not phrases.SPREAD_NEGATED_HEAD.search(sentence, 0, example.start())
 
 
 _CLOSED_ASIDE = re.compile(r"\s*\([^()]*\)")

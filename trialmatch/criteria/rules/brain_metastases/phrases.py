@@ -345,6 +345,10 @@ QUALIFIERS: list[tuple[re.Pattern[str], str, Verdict, Verdict]] = [
     (SUBSET, "subset", U, U),
 ]
 
+# The words that open a list of examples ("including", "e.g.", "such as", "in particular", ...): one list for the
+# three readings below.
+_EXAMPLE_OPENERS = (r"(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as"
+                    r"|for example|for instance)")
 # --- how a sentence treats the mention
 # What "with or without" leaves open when it is the metastases' own status: symptoms, treatment, steroids.
 _OPEN_STATUS = (r"(?:(?:(?:any|prior|previous|neurologic(?:al)?|clinical|local|symptomatic|steroid|corticosteroid"
@@ -544,8 +548,8 @@ INCLUDING_BEFORE = re.compile(r"\bincluding\b[^.;]{0,40}$", re.I)
 # The opener of an example list after a wider rule: "including (no) brain metastases", "in particular", "e.g.",
 # "such as", "especially", in brackets or after a comma.
 EXAMPLES_BEFORE = re.compile(
-    r"\b(?:including|incl\.|in particular|particularly|especially|notably|e\.\s?g\.?|eg\.|such as|for example"
-    r"|for instance)[,:]?\s+(?:(?:no|any|known|active|untreated|treated|symptomatic|asymptomatic|stable|or)\s+){0,3}$",
+    r"\b" + _EXAMPLE_OPENERS
+    + r"[,:]?\s+(?:(?:no|any|known|active|untreated|treated|symptomatic|asymptomatic|stable|or)\s+){0,3}$",
     re.I,
 )
 # An inclusion's wider ban before the list: "No evidence of extra-thoracic metastatic disease ..., including no brain
@@ -560,9 +564,50 @@ PLAIN_PERMIT_TAIL = re.compile(
     r"|permitted)(?:\s+to\s+(?:enrol\w*|participate|join)(?:\s+(?:in\s+)?(?:the|this)\s+(?:study|trial))?)?\s*[.;]?\s*$",
     re.I,
 )
+# A bare site as an item of a wider spread's example list, borrowing "metastases" from the head: "Any distant
+# metastasis, including CNS", "No distant metastases (e.g. brain, liver, bone)", "No extracranial or intracranial
+# spread, e.g. to the brain". `list` is the items up to a bracket's close or the clause's end; each is read by
+# BARE_SITE_ITEM, so "brain MRI", "CNS disorders" or "brain biopsy" name no metastasis.
+BORROWED_SITE_LIST = re.compile(
+    r"\b(?:metasta\w*|spread|dissemination|disseminated\s+disease|stage\s+iv|m1[abc]?)\b"
+    r"(?P<head_rest>[^.;:()]{0,30}?)[,\s]*(?P<open>\()?\s*"
+    r"(?P<opener>" + _EXAMPLE_OPENERS + r")[,:]?\s+(?P<list>[^.;:()]{1,80})",
+    re.I,
+)
+BARE_SITE_ITEM = re.compile(
+    r"^\s*(?:(?:and/or|and|or|nor)\s+)?(?:(?:to|in|into|involving|of)\s+)?(?:the\s+)?(?:no\s+|any\s+)?"
+    r"(?:brain|cerebral|intra-?cranial|cns|central nervous system(?:\s*\(cns\))?|brain parenchyma)"
+    r"(?:\s*\(cns\))?\s*$",
+    re.I,
+)
+# An inclusion closing on a ban of its subject, the translated way ("Distant metastases (e.g. brain, bone) cannot be
+# included", "... are not allowed to be enrolled"): its head is what it shuts out, as an exclusion's is.
+BANNED_TAIL = re.compile(
+    r"\)?\s*,?\s*(?:(?:are|is|will|shall|would)\s+)?(?:not|cannot|can['’]t)\s+(?:be\s+)?(?:eligible|allowed|permitted"
+    r"|enrol\w*|included|accepted)(?:\s+(?:to|for)\s+(?:be\s+)?(?:enrol\w*|included|participat\w*|join\w*|entry)"
+    r"(?:\s+(?:in|into)?\s*(?:the|this)\s+(?:study|trial))?)?\s*[.;]?\s*$"
+    r"|\)?\s*,?\s*(?:are|is|will\s+be)\s+excluded(?:\s+from\s+(?:the|this)\s+(?:study|trial))?\s*[.;]?\s*$",
+    re.I,
+)
+# What may follow such a list: nothing, a bracket's close, when or how it is seen ("on PET-CT", "at screening"), or
+# an exception in so many words; anything else ("that requires radiotherapy", "are allowed") is a condition unread.
+BORROWED_LIST_AFTER = re.compile(
+    r"^[)\s,]*(?:$|[.;]|(?:on|by|at|per|as\s+(?:seen|assessed|shown)\s+(?:on|by))\s+[^,;()]{1,40}[.;]?\s*$"
+    r"|(?:unless|except|other than|excluding|provided|providing|as long as)\b)",
+    re.I,
+)
+BORROWED_ITEM_SEP = re.compile(r"\s*(?:,|/|\band/or\b|\bor\b|\band\b|\bnor\b)\s*", re.I)
+# "Metastatic NSCLC (e.g. with brain metastases)", "Stage IV NSCLC, such as patients with CNS metastases": in an
+# inclusion, an example of whom the trial takes, which widens the population and sets no brain rule.
+POPULATION_EXAMPLE_BEFORE = re.compile(
+    r"\b" + _EXAMPLE_OPENERS
+    + r"[,:]?\s+(?:(?:patients?|subjects?|participants?|those|people|ones?|cases?)\s+)?(?:with|having)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # What an exclusion's "including brain metastases" gives examples of: metastatic spread itself ("distant metastatic
 # disease", "extrathoracic metastases", "stage IV / M1 disease"), said in the words just before "including".
-SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)
+SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|spread|dissemination|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)
 # A treatment or history word before it: the metastases are the treatment's object ("Prior radiotherapy ...").
 RULE_SUBJECT_TREATMENT = re.compile(
     r"\b(?:prior|previous\w*|history|received|therap\w*|treat\w*|radio\w*|radiation|irradiat\w*|surg\w*"
