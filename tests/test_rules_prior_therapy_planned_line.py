@@ -84,7 +84,8 @@ def test_currently_receiving_a_line_is_a_question_until_past_it(sentence: str, w
 
 
 def test_a_soft_line_rule_leaves_the_title_drug_standing() -> None:
-    # "Should be using X as first line" is read softly; the title's "resistance to EGFR TKI" still asks for one.
+    # "Should be using X as first line" is read softly; the title's "resistance to EGFR TKI" still asks for one,
+    # as a question: beside criteria that speak of earlier treatment a title never excludes alone.
     text = invented_trial("* Patients should be using an EGFR TKI as the first line treatment\n", "* Pregnancy\n",
                           title="Drug Y With an EGFR TKI in NSCLC With Acquired Resistance to EGFR-TKI")
     rules = prior_therapy.parse(text)
@@ -92,8 +93,9 @@ def test_a_soft_line_rule_leaves_the_title_drug_standing() -> None:
             "pdl1_tps": None, "brain_metastases": "none"}
     naive = profile_from_dict({**base, **PROFILES["untreated"]})
     on_tki = profile_from_dict({**base, **PROFILES["osimertinib-first-line"]})
-    assert prior_therapy.check(rules, naive).verdict == "excluded"
+    assert prior_therapy.check(rules, naive).verdict == "unknown"
     assert prior_therapy.check(rules, on_tki).verdict == "unknown"
+    assert "EGFR" in prior_therapy.check(rules, naive).reason
 
 
 @pytest.mark.parametrize("sentence", [

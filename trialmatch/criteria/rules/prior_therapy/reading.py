@@ -1268,16 +1268,38 @@ def assemble(criteria: list[dict[str, Any]], titles: list[dict[str, Any]],
     line_rules = [r for r in criteria if r["kind"] in _LINE_KINDS]
     titles = _said_again(_first_line_said_again(titles, criteria), criteria)
     if line_rules and all(r["soft"] or r.get("bound") for r in line_rules):
-        rules += [r for r in titles if r["kind"] != "lines"]
+        titles = [r for r in titles if r["kind"] != "lines"]
     elif line_rules:
-        rules += [r for r in titles if r["kind"] == "forbid"]  # "TKI-naive" in a title still counts
         rules += _title_floor(titles, line_rules)
-    else:
-        rules += titles
+        titles = [r for r in titles if r["kind"] == "forbid"]
+    rules += _title_as_question(titles, criteria)
     kept = _described_cohorts(_unique(_reconcile(_marker_cohorts(_unique(rules)))))
     groups = _groups(kept, named, leaves, other_parts)
     kept = [{k: v for k, v in rule.items() if k != "in_part"} for rule in kept]
     return {"rules": _closed_in_options(kept, groups), "groups": groups}
+
+
+def _title_as_question(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A title's rule on earlier treatment, only as a question when the criteria speak of earlier treatment
+    themselves. A title is a summary whose scope a reader cannot check: the treatment it names may be the study's
+    own ("Local Therapy After Nivolumab and Ipilimumab"), another disease's ("First-Line ... in Mesothelioma"), or a
+    narrower rule said loosely ("Who Have Not Been Treated With a TKI" over criteria allowing one chemotherapy line).
+    The criteria say the rule exactly; the title alone decides only when they are silent."""
+    if not criteria:
+        return titles
+    stated = {(rule["kind"], tuple(rule.get("items") or ())) for rule in criteria if not rule["cohorts"]}
+    # A named class ("TKI-naive", "Chemotherapy-Naive") is exact enough to stand; so is a rule the criteria state
+    # too, if only softly ("should be using an EGFR TKI" under "... Acquired Resistance to EGFR-TKI").
+    return [rule if rule["kind"] == "forbid" or (rule["kind"], tuple(rule.get("items") or ())) in stated
+            else _as_question(rule) for rule in titles]
+
+
+def _as_question(rule: dict[str, Any]) -> dict[str, Any]:
+    """The rule read softly, its options too ("First-line X": no line yet, or X as the one line)."""
+    soft = {**rule, "soft": True}
+    if "options" in rule:
+        soft["options"] = [[_as_question(part) for part in option] for option in rule["options"]]
+    return soft
 
 
 def _induction_titles(titles: list[dict[str, Any]], criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
