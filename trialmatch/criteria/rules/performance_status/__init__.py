@@ -93,9 +93,12 @@ _WINDOW = 60
 _MAX_ALTERNATIVES = 6  # "0-1 for part A, 0-2 for part B": more than a few is noise, not cohorts
 _ASIDE = re.compile(r"\([^()]{0,30}\)")  # "(Phase 1b)" between two values of one rule
 _MORE_GAP_OK = re.compile(r"^[^\d;]{0,40}$")
+# "ineligible for chemotherapy", "not eligible for surgery": a treatment the patient cannot have (a way in beside the
+# score), not the score shut out.
 _NEGATED = re.compile(
     r"\b(?:not (?:be )?(?:eligible|allowed|permitted|included|enrolled|acceptable)|ineligible"
-    r"|(?:are|is|will be) excluded)\b",
+    r"|(?:are|is|will be) excluded)\b(?!\s+(?:for|to)\s+(?!(?:this|the)\s+(?:study|trial|protocol)|study|trial"
+    r"|participat|enrol|entry|inclusion|registration|randomi))",
     re.I,
 )
 _ALLOWED = re.compile(

@@ -26,6 +26,12 @@ AGE = re.compile(
     re.I,
 )
 RELATIVE = re.compile(r"\b(?P<rel>younger|older|elderly|non-elderly)\b", re.I)
+# An age given as one reason among others ("not a candidate for chemoradiation due to comorbidities or age >= 70",
+# "age 75 or older or frail"): the clause is a condition the profile cannot settle, not a limit by age.
+_AGE_AMONG_REASONS = re.compile(
+    r"\b(?!ecog|who|ps|status|performance)[a-z]{3,}\s+(?:or|and/or)\s+(?:an?\s+)?(?:advanced\s+|older\s+)?age\b"
+    r"|\bage\b[^,;]{0,30}?\b(?:or|and/or)\s+(?!older|younger|above|over|more|less|under|below|greater|[<>≥≤=\d])[a-z]",
+    re.I)
 # Where one limit's clause ends and the next one's starts, strongest first.
 _SEPARATORS = (re.compile(r";|\.\s"), re.compile(r",\s*(?:and/or|and|or|while|whereas|but)\b", re.I),
                re.compile(r"\s(?:and/or|or|whereas|while)\s", re.I), re.compile(r","),
@@ -61,6 +67,8 @@ def _age_range(match: re.Match[str]) -> tuple[int, int] | None:
 
 def _clause_age(clause: str) -> tuple[int, int] | str | None:
     """A clause's age range; "younger"/"older" when it names its age only against another clause's; None if none."""
+    if _AGE_AMONG_REASONS.search(clause):
+        return "many"
     ranges = [r for m in AGE.finditer(clause) if (r := _age_range(m)) is not None and not (r[0] <= ADULT and
                                                                                             r[1] == OLDEST)]
     if len(ranges) > 1:
