@@ -51,6 +51,10 @@ NEAR = [
     ("Stage IV NSCLC // At least 1 measurable lesion per RECIST 1.1", ""),
     ("Metastatic NSCLC with 2 or more prior lines of therapy", ""),
     ("Stage IV NSCLC // No more than 2 prior regimens for metastatic disease", ""),
+    # an inclusion's floor asks for what nearly any stage IV patient has (one lesion to irradiate, one to measure)
+    ("Advanced NSCLC // At least two metastatic lesions: one suitable for SBRT and one measurable outside the field",
+     ""),
+    ("Stage IV NSCLC // 2 or more metastatic sites, one of them amenable to biopsy", ""),
     ("Stage IV NSCLC", "More than 3 brain metastases"),
     ("Stage IV NSCLC", "Prior malignancy with more than 3 metastatic sites within 5 years"),
 ]

@@ -598,8 +598,9 @@ def _counts_metastases(criterion: Criterion) -> bool:
     cancer's, nor a washout's or a sample's."""
     if _aside(criterion):
         return False
-    count = vocab()["oligo_count"]
-    return any(count.search(sentence) and not another_cancer_only(sentence) for sentence in criterion.sentences())
+    words = vocab()
+    return any((words["oligo_count"].search(sentence) or words["many_count"].search(sentence))
+               and not another_cancer_only(sentence) for sentence in criterion.sentences())
 
 
 def _names_oligo(plain: str) -> bool:

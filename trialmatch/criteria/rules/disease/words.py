@@ -80,26 +80,45 @@ _COUNT_ORGAN_BEFORE = "".join(rf"(?<!{word} )" for word in (
     "brain", "cerebral", "intracranial", "cns", "bone", "osseous", "liver", "hepatic", "lung", "adrenal", "spinal"))
 
 
-def _count_limit(things: Iterable[str]) -> Guarded:
-    """The pattern of a limit on the number of metastases (see above); `things` are the vocabulary's count nouns."""
+def _count_thing(things: Iterable[str]) -> str:
+    """What a count of metastases counts, with the words allowed before it; `things` are the vocabulary's nouns."""
     nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(things), key=lambda w: (-len(w), w)))
     thing = (rf"(?:{nouns}|metastatic\s+(?:lesions|sites|foci|deposits|organs)|sites\s+of\s+(?:metastatic\s+)?"
              rf"(?:disease|metastas[ei]s|spread)|(?:distant|extra-?cranial)\s+(?:lesions|sites|foci)"
              rf"|oligometastases|mets)\b{_COUNT_SITE_AFTER}")
-    ahead = rf"{_COUNT_KIND}{thing}"
+    return rf"{_COUNT_KIND}{thing}"
+
+
+def _count_limit(things: Iterable[str]) -> Guarded:
+    """The pattern of a cap on the number of metastases, or a window on it (see above)."""
+    ahead = _count_thing(things)
     between = rf"\b(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\s+{ahead}"  # "1-3 metastases", "between 2 and 5 ..."
     return guarded(
         rf"{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}\s*{ahead}"  # "≤ 5 distant metastases", "up to three metastatic sites"
-        rf"|{_COUNT_AT_LEAST}\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b\s*{ahead}"  # "> 3 lesions"
-        rf"|\b{_COUNT_NUMBER}\s+or\s+(?:fewer|less|more)\s+{ahead}"  # "3 or fewer metastatic lesions"
-        rf"|\b{_COUNT_NUMBER}\s+{ahead}\s+(?:or\s+(?:fewer|less|more)|at\s+(?:the\s+)?most|maximum)\b"
+        rf"|\b{_COUNT_NUMBER}\s+or\s+(?:fewer|less)\s+{ahead}"  # "3 or fewer metastatic lesions"
+        rf"|\b{_COUNT_NUMBER}\s+{ahead}\s+(?:or\s+(?:fewer|less)|at\s+(?:the\s+)?most|maximum)\b"
         # "metastatic lesions ≤ 3", "(the) number of metastases (is / must be) no more than 5", "metastases: 1-3"
         rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
-        rf"(?:(?:is|are|must\s+be|should\s+be|of|:|=)\s*)?(?:{_COUNT_AT_MOST}|{_COUNT_AT_LEAST})\s*{_COUNT_NUMBER}"
+        rf"(?:(?:is|are|must\s+be|should\s+be|of|:|=)\s*)?{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}"
         rf"|\bnumber\s+of\s+{ahead}\s*(?:is\s+|must\s+be\s+|of\s+|:\s*|=\s*)?(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
         rf"|{between}",
         re.I,
     )
+
+
+def _count_floor(things: Iterable[str]) -> Guarded:
+    """A floor on the number of metastases ("more than 3 metastatic lesions", "6 or more metastases"): in an exclusion,
+    a cap. (In an inclusion, "at least two metastatic lesions: one for SBRT, one to measure" asks for what nearly any
+    stage IV patient has: not read.)"""
+    ahead = _count_thing(things)
+    return guarded(
+        rf"{_COUNT_AT_LEAST}\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b\s*{ahead}"  # "> 3 lesions"
+        rf"|\b{_COUNT_NUMBER}\s+or\s+more\s+{ahead}|\b{_COUNT_NUMBER}\s+{ahead}\s+or\s+more\b"
+        rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
+        rf"(?:(?:is|are|of|:|=)\s*)?{_COUNT_AT_LEAST}\s*{_COUNT_NUMBER}",
+        re.I,
+    )
+
 
 @cache
 def vocab() -> dict[str, Any]:
@@ -120,6 +139,7 @@ def vocab() -> dict[str, Any]:
         "metastatic_excluded": phrase_pattern(data["metastatic_excluded"]["phrases"]),
         "oligo": phrase_pattern(data["oligometastatic"]["phrases"]),
         "oligo_count": _count_limit(data["oligometastatic"]["count_pattern_words"]),
+        "many_count": _count_floor(data["oligometastatic"]["count_pattern_words"]),
         "groups": {
             name: (phrase_pattern([*group["phrases"], *short["histology"].get(name, ())]), tuple(group["allows"]))
             for name, group in hist.items() if not name.startswith("_")
