@@ -664,7 +664,7 @@ def _mention_statements(
         # as an inclusion, the same; "..., unless treated and stable" lets those back in).
         return [spread_ban], last
     if (phrases.IGNORE_NEAR.search(near) or phrases.IF_PATIENT.search(sentence[max(0, start - 200):start])
-            or phrases.ASSESSED_BY.match(sentence)
+            or phrases.ASSESSED_BY.match(sentence) or phrases.COUNTED_IN.match(sentence)
             or phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
             or (not exclusion and _population_example(sentence, start))
             or _only_in_exception(sentence, start)):

@@ -387,6 +387,18 @@ ASSESSED_BY = re.compile(
     r"\.?\s*$",
     re.I,
 )
+# "Brain metastases count towards the total number of lesions.", "CNS lesions are counted as one metastatic site",
+# "Intracranial metastases are included in the maximum of 5 metastases": how a trial's limit on the number of lesions
+# counts them (the disease rule's question), the whole sentence; no brain rule. Not a condition ("... only if treated").
+COUNTED_IN = re.compile(
+    r"^\W*(?:[\w()-]+\s+){0,3}?(?:metasta\w*|lesions?|disease|involvement|mets)\s+(?:(?:will|shall|do|does|should)\s+)?"
+    r"(?:also\s+)?(?:count(?:s|ed)?|(?:are|is|will\s+be)\s+(?:also\s+)?(?:counted|included|considered|regarded)"
+    r"|contribute[sd]?)\s+(?:as|towards?|in|into|to|against|within)\s+"
+    r"(?:(?!\b(?:if|unless|provided|must|only|but|except|when)\b)[^.;]){0,60}?"
+    r"\b(?:number|count|total|tally|limit|lesions?|sites?|metastas[ie]s|maximum)\b"
+    r"(?:(?!\b(?:if|unless|provided|must|only|but|except|when)\b)[^.;]){0,30}\.?\s*$",
+    re.I,
+)
 NEGATED_BEFORE = re.compile(
     r"\b(?:no|without|absence of|free of|free from|not have|not had|negative for|no evidence of|no history of"
     # "Lack of active brain metastases", "Not known to have untreated brain metastases"
@@ -608,10 +620,11 @@ POPULATION_EXAMPLE_BEFORE = re.compile(
 # What an exclusion's "including brain metastases" gives examples of: metastatic spread itself ("distant metastatic
 # disease", "extrathoracic metastases", "stage IV / M1 disease"), said in the words just before "including".
 SPREAD_HEAD = re.compile(r"\b(?:metasta\w*|spread|dissemination|stage\s+iv|m1[abc]?)\b[^.;:()]{0,30}\(?\s*$", re.I)
-# A treatment or history word before it: the metastases are the treatment's object ("Prior radiotherapy ...").
+# A treatment or history word before it: the metastases are the treatment's object ("Prior radiotherapy ..."). Not
+# the imaging that finds them ("clinical or radiologic evidence of metastatic disease, including brain metastases").
 RULE_SUBJECT_TREATMENT = re.compile(
-    r"\b(?:prior|previous\w*|history|received|therap\w*|treat\w*|radio\w*|radiation|irradiat\w*|surg\w*"
-    r"|resect\w*|chemo\w*)\b",
+    r"\b(?:prior|previous\w*|history|received|therap\w*|treat\w*|radio(?!-?(?:log|graph))\w*|radiation|irradiat\w*"
+    r"|surg\w*|resect\w*|chemo\w*)\b",
     re.I,
 )
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.

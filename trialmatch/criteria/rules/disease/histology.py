@@ -30,6 +30,7 @@ from trialmatch.criteria.text import Criterion, TrialText, quote
 
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
 NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its histologies out
+IF_ASKED = "asked for under a condition"  # "or squamous histology in patients who have never smoked": a question
 
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
@@ -52,6 +53,22 @@ _LIST_GOES_ON = re.compile(
     r"(?:[\s-]+(?:cell|carcinoma|histology|nsclc))*\s*(?:,|/|\bor\b|\band/or\b|\band\b)\s*"
     r"(?:(?:pure|mixed|predominantly)\s+)?(?:non-?\s?squamous|squamous|adeno\w*|large[\s-]cell|nsclc\s+nos|nos\b"
     r"|not\s+otherwise)",
+    re.I,
+)
+# A histology asked for only under a condition on something the profile does not record (smoking) or on a marker:
+# "non-squamous histology, or squamous histology in patients who have never smoked", "adenocarcinoma, or squamous NSCLC
+# only if EGFR-mutant", "squamous cell carcinoma in never-smokers", "squamous tumours provided an ALK fusion is found".
+# Its patients are a question, not taken and not left out.
+_ASKED_IF_AFTER = re.compile(
+    r"^(?:[\s-]+(?:cell|nsclc|histology|histologies|carcinomas?|cancers?|lung|non-small|tumou?rs?|disease|type))*"
+    r"\s*\)?\s*,?\s*(?:(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable)\s+)?(?:only\s+)?"
+    # (what the condition is about: smoking, a driver or a marker)
+    r"(?=[^.;]{0,80}?(?:smok\w*|tobacco|pack[\s-]?years?|cigarettes?|drivers?|mutations?|mutated|mutant|fusions?"
+    r"|rearrange\w*|EGFR|ALK|ROS-?1|KRAS|BRAF|MET|RET|HER2|ERBB2|NTRK\d?|positive|negative))"
+    r"(?:(?:in|among|for|from)\s+(?:(?:patients?|subjects?|participants?|those|people|individuals|cases)\s+"
+    r"(?:who|that|with|whose|having)\b|(?:never|non|light|former|ex)[\s-]?smok\w*)"
+    r"|if\b|provided\b|when\b|as\s+long\s+as\b|on\s+condition\b|with\s+(?:an?\s+)?(?:never|light|minimal|no)[\s-]?"
+    r"smok\w*)",
     re.I,
 )
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
@@ -358,6 +375,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "subjects with squamous histology must ...", "non-squamous patients: ...": a condition
             if _CONDITIONAL_AFTER.search(after) and _TESTING.search(after):
                 continue
+            if not title and _ASKED_IF_AFTER.match(after):
+                found.append((allows, IF_ASKED))  # "or squamous histology in patients who have never smoked"
+                break
             found.append((allows, NOT_SHUT))
             break
         text = mask(text, pattern)
@@ -670,6 +690,7 @@ def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) ->
     # Asked for by one cohort's, part's or arm's criterion ("Arm C: non-squamous histology"): the other groups are left
     # open, so these narrow nothing by themselves, only widen what the trial asks of everyone.
     asked_by_group: set[str] = set()
+    asked_if: set[str] = set()  # asked for only under a condition the profile may not meet: a question
     nos = False  # NSCLC not otherwise specified is named among those asked for
     neuroendocrine = False  # large cell neuroendocrine carcinoma is named among those asked for
     shut_firm: set[str] = set()
@@ -721,8 +742,15 @@ def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) ->
             nos = True  # "adenocarcinoma, large cell or NSCLC not otherwise specified"
         if mentions and not cohort_only and _NEUROENDOCRINE_ASKED.search(sentence):
             neuroendocrine = True
+        if not any(shut == NOT_SHUT for _, shut in mentions):
+            # "Non-squamous NSCLC if EGFR-mutant": the condition is the marker rule's; only beside a histology taken
+            # outright ("non-squamous, or squamous in never-smokers") is the conditioned one a question.
+            mentions = [(allows, NOT_SHUT if shut == IF_ASKED else shut) for allows, shut in mentions]
         for allows, shut in mentions:
-            if shut == NOT_SHUT and by_group:  # (one of a list of ways in stays a question: another way may hold)
+            if shut == IF_ASKED:
+                asked = asked or set()  # a limit: the histologies asked for without the condition are the ones taken
+                asked_if.update(allows)
+            elif shut == NOT_SHUT and by_group:  # (one of a list of ways in stays a question: another way may hold)
                 asked_by_group.update(allows)
             elif shut == NOT_SHUT:
                 asked = (asked or set()) | set(allows)
@@ -756,7 +784,7 @@ def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) ->
         # Every histology both asked for and shut out: the wording was misread somewhere, so no
         # histology can be excluded on it (check() makes it a question).
         return {"allowed": [], "out": [], "evidence": quote(evidence)}
-    out = shut_firm | (set(HISTOLOGIES) - asked if asked is not None and asked_firm else set())
+    out = shut_firm | (set(HISTOLOGIES) - asked - asked_if if asked is not None and asked_firm else set())
     if neuroendocrine:
         out.discard("large cell")  # a large cell carcinoma may be the neuroendocrine one asked for: a question
     rule: dict[str, Any] = {"allowed": sorted(allowed), "out": sorted(out), "evidence": quote(evidence)}

@@ -593,6 +593,16 @@ def _names_unresectable(plain: str) -> bool:
     return _UNRESECTABLE.search(plain) is not None
 
 
+def _counts_metastases(criterion: Criterion) -> bool:
+    """An exclusion sentence that limits the number of metastases ("more than 3 metastatic sites"), not another
+    cancer's, nor a washout's or a sample's."""
+    if _aside(criterion):
+        return False
+    words = vocab()
+    return any((words["oligo_count"].search(sentence) or words["many_count"].search(sentence))
+               and not another_cancer_only(sentence) for sentence in criterion.sentences())
+
+
 def _names_oligo(plain: str) -> bool:
     words = vocab()
     return bool(words["oligo"].search(plain) or words["oligo_count"].search(plain))
@@ -736,6 +746,13 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
+        if _counts_metastases(criterion):
+            # "More than 3 metastatic lesions", "patients with > 5 distant metastases are not allowed to be enrolled":
+            # a limit on the count, which the profile does not record.
+            oligo.append((body, criterion))
+            advanced.append((body, criterion))
+            metastatic.append((body, criterion))
+            continue
         if len(body) > 220 or _EXCLUSION_NOISE.search(body):
             continue
         part = _PART_OF_STAGE_IV.search(body)

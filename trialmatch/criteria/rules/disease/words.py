@@ -58,6 +58,68 @@ def _sites_only(organs: Guarded) -> Guarded:
     return Guarded(re.compile(pattern + _NOT_A_SITE_AFTER, re.I))
 
 
+
+# A limit on how many metastases the whole body may hold (oligometastatic), in any of the ways registry text counts:
+# "with 3 or fewer metastatic lesions", "≤ 5 distant metastases", "no more than three sites of metastatic disease",
+# "a maximum of 4 extracranial metastases", "metastatic lesions ≤ 3", "the number of metastatic lesions is not more
+# than 5", "1-3 metastases", "more than 3 metastatic sites" (an exclusion). Not one organ's count ("up to 3 brain
+# metastases", "metastases to the brain ≤ 3"), a size ("metastases ≤ 3 cm") or lines of therapy.
+_COUNT_NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,]|\s*(?:cm|mm|%|months?|weeks?"
+                 r"|days?|years?|gy|fractions?|lines?|cycles?|x)\b)")
+_COUNT_AT_MOST = (r"(?:≤|<=|</=|=<|<|no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|(?:a\s+)?maximum\s+(?:of\s+)?"
+                  r"|max\.?|less\s+than(?:\s+or\s+equal\s+to)?|fewer\s+than|not\s+exceed\w*|(?:do|does|should|must|may)"
+                  r"\s+not\s+exceed|limited\s+to|\b1\s*(?:-|–|to)|one\s+to|between\s+\d+\s+and)")
+_COUNT_AT_LEAST = r"(?:>|≥|>=|more\s+than|greater\s+than|in\s+excess\s+of|at\s+least)"
+# Between the number and what it counts: "distant", "extracranial", "synchronous" ... never an organ ("brain").
+_COUNT_KIND = (r"(?:(?:total|distant|extra-?cranial|extra-?thoracic|extra-?pulmonary|synchronous|metachronous|visible"
+               r"|discrete|separate|active|residual|oligo-?metastatic|metastatic|radiographic(?:ally)?|sites?\s+of|foci\s+of"
+               r"|non-?(?:cns|brain))[\s-]+){0,2}")
+_COUNT_SITE_AFTER = (r"(?![\s-]+(?:to|in|of|within|involving)\s+(?:the\s+)?(?:brain|cns|central|liver|hepatic|bones?"
+                     r"|lungs?|adrenal|spine|skull)\b)")
+_COUNT_ORGAN_BEFORE = "".join(rf"(?<!{word} )" for word in (
+    "brain", "cerebral", "intracranial", "cns", "bone", "osseous", "liver", "hepatic", "lung", "adrenal", "spinal"))
+
+
+def _count_thing(things: Iterable[str]) -> str:
+    """What a count of metastases counts, with the words allowed before it; `things` are the vocabulary's nouns."""
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(things), key=lambda w: (-len(w), w)))
+    thing = (rf"(?:{nouns}|metastatic\s+(?:lesions|sites|foci|deposits|organs)|sites\s+of\s+(?:metastatic\s+)?"
+             rf"(?:disease|metastas[ei]s|spread)|(?:distant|extra-?cranial)\s+(?:lesions|sites|foci)"
+             rf"|oligometastases|mets)\b{_COUNT_SITE_AFTER}")
+    return rf"{_COUNT_KIND}{thing}"
+
+
+def _count_limit(things: Iterable[str]) -> Guarded:
+    """The pattern of a cap on the number of metastases, or a window on it (see above)."""
+    ahead = _count_thing(things)
+    between = rf"\b(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\s+{ahead}"  # "1-3 metastases", "between 2 and 5 ..."
+    return guarded(
+        rf"{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}\s*{ahead}"  # "≤ 5 distant metastases", "up to three metastatic sites"
+        rf"|\b{_COUNT_NUMBER}\s+or\s+(?:fewer|less)\s+{ahead}"  # "3 or fewer metastatic lesions"
+        rf"|\b{_COUNT_NUMBER}\s+{ahead}\s+(?:or\s+(?:fewer|less)|at\s+(?:the\s+)?most|maximum)\b"
+        # "metastatic lesions ≤ 3", "(the) number of metastases (is / must be) no more than 5", "metastases: 1-3"
+        rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
+        rf"(?:(?:is|are|must\s+be|should\s+be|of|:|=)\s*)?{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}"
+        rf"|\bnumber\s+of\s+{ahead}\s*(?:is\s+|must\s+be\s+|of\s+|:\s*|=\s*)?(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
+        rf"|{between}",
+        re.I,
+    )
+
+
+def _count_floor(things: Iterable[str]) -> Guarded:
+    """A floor on the number of metastases ("more than 3 metastatic lesions", "6 or more metastases"): in an exclusion,
+    a cap. (In an inclusion, "at least two metastatic lesions: one for SBRT, one to measure" asks for what nearly any
+    stage IV patient has: not read.)"""
+    ahead = _count_thing(things)
+    return guarded(
+        rf"{_COUNT_AT_LEAST}\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b\s*{ahead}"  # "> 3 lesions"
+        rf"|\b{_COUNT_NUMBER}\s+or\s+more\s+{ahead}|\b{_COUNT_NUMBER}\s+{ahead}\s+or\s+more\b"
+        rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
+        rf"(?:(?:is|are|of|:|=)\s*)?{_COUNT_AT_LEAST}\s*{_COUNT_NUMBER}",
+        re.I,
+    )
+
+
 @cache
 def vocab() -> dict[str, Any]:
     data = load("disease")
@@ -76,18 +138,8 @@ def vocab() -> dict[str, Any]:
         ),
         "metastatic_excluded": phrase_pattern(data["metastatic_excluded"]["phrases"]),
         "oligo": phrase_pattern(data["oligometastatic"]["phrases"]),
-        "oligo_count": guarded(
-            r"(?:≤|<=|</=|=<|no more than|not more than|up to|at most|maximum of|less than|fewer than"
-            r"|\b1 to|\b1-|\bone to)\s*(?:\d+|two|three|four|five)\s*(?:"
-            + "|".join(re.escape(w) for w in data["oligometastatic"]["count_pattern_words"])
-            + r")|\b(?:\d+|two|three|four|five) (?:metastatic )?(?:lesions|metastases|sites) or (?:less|fewer)\b"
-            # A window on the count: "Total number of metastases 4-10", "between 2 and 5 metastatic lesions"
-            r"|\bnumber of (?:metastatic )?(?:lesions|metastases|sites)(?: of (?:metastatic )?disease)?\s*"
-            r"(?:of|is|must be|:|=)?\s*(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
-            r"|\b(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\s+(?:metastatic\s+)?(?:lesions|metastases|oligometastases"
-            r"|sites of (?:metastatic )?disease)\b",
-            re.I,
-        ),
+        "oligo_count": _count_limit(data["oligometastatic"]["count_pattern_words"]),
+        "many_count": _count_floor(data["oligometastatic"]["count_pattern_words"]),
         "groups": {
             name: (phrase_pattern([*group["phrases"], *short["histology"].get(name, ())]), tuple(group["allows"]))
             for name, group in hist.items() if not name.startswith("_")
