@@ -55,6 +55,12 @@ _IN_SENTENCE = guarded(rf"\b(?:for|to|into)\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
                           rf"\s+in\s+(?:the\s+)?(?={_KIND_WORD}\s*\w)"
                           rf"|\((?=\s*{_KIND_WORD}\s*\w[^()]{{0,40}}?\bonly\s*\))")
 _EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|other\s+than|unless|besides|apart\s+from)\b")
+# Words right before a group that exempt it: "(not applicable to Arm 3)", "does not apply to Cohort 2", "(not for Part
+# B)", ", except those assigned to Arm 3", "(with the exception of Cohort D)". The rule binds the others, never it.
+_EXEMPTS_BEFORE = re.compile(
+    r"(?:\b(?:except|excluding|exclusive\s+of|other\s+than|besides|apart\s+from|save|exception\s+of)\b"
+    r"|\bnot\s+(?:be\s+)?(?:applicable|relevant|apply|applied|required)\b|\bdo(?:es)?\s*n[o']t\s+apply\b"
+    r"|[(\[]\s*not\b)[^;.()]{0,50}$")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # "Phase Ia (Part A)" is best named by its part.
 _KIND_ORDER = ("cohort", "part", "arm", "group", "module", "subprotocol", "substudy", "phase")
@@ -222,6 +228,11 @@ _SUB_COHORT = re.compile(r"^\W*(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2
 def scope_cohorts(label: str) -> tuple[str, ...]:
     """This module's cohort names for a scope label of the shared reader ("Phase 1a only" -> phase 1a)."""
     norm = normalize(label)
+    if _OTHER_THAN_LABEL in norm:
+        # "groups other than Arm 3" (the reader's scope of "(not applicable to Arm 3)", "(except Cohort D)"): a group
+        # of its own beside Arm 3, never Arm 3, which the rule exempts.
+        named = scope_cohorts(norm.rsplit(_OTHER_THAN_LABEL, 1)[1])
+        return (f"other than {'/'.join(named)}",) if named else ()
     if " / " in norm and (sub := _SUB_COHORT.match(norm.rsplit(" / ", 1)[1])):
         return (f"{sub.group('kind')} {sub.group('code')}",)
     found = _labels_in(norm)
@@ -235,6 +246,7 @@ def scope_cohorts(label: str) -> tuple[str, ...]:
     return (f"part {part.group('part')}",) if part else ()
 
 
+_OTHER_THAN_LABEL = "groups other than "  # reader.scope.excepted() names the groups a rule binds but one so
 _SUB_COHORT_NAMED = re.compile(
     r"\b(?P<kind>cohort|arm|group)\s+(?P<code>[a-z]\d{1,2}[a-z]?)\b(?!\s*[/,&]|\s+(?:and|or)\b)")
 
@@ -260,6 +272,8 @@ def sentence_cohorts(norm: str) -> tuple[str, ...]:
     for match in _IN_SENTENCE.finditer(norm):
         if match.group("joined") and _EXCEPT_BEFORE.search(norm, max(0, match.start() - 40), match.start()):
             continue  # "prior immunotherapy, except patients enrolled in cohort B": the rule is for the others
+        if _EXEMPTS_BEFORE.search(norm, max(0, match.start() - 60), match.start()):
+            continue  # "(not applicable to arm 3)", ", except those assigned to arm 3": the others' rule, not arm 3's
         labels.extend(_labels_in(norm[match.end():match.end() + 60].split(";")[0]))
     labels.extend(f"part {m.group('part')}" for m in _IN_SENTENCE_PART.finditer(norm))
     return tuple(dict.fromkeys(labels))

@@ -335,6 +335,14 @@ _PATIENTS_IN = re.compile(
     rf"{_named()}",
     re.I,
 )
+# "Cohort 1 patients must be naive to ...", "Part B participants should have ...", "Arm 2a subjects who ... can be
+# enrolled", "Dose-escalation patients: ...": a labelled group (or a study part by name) as the subject's own
+# adjective. The rest of the sentence is that group's rule. (A trailing colon is eaten: "Arm A patients:" is a heading.)
+_GROUP_SUBJECT = re.compile(
+    rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?{_STUDY_CODE}{_named()}[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*"
+    r"(?:only\s+)?(?:patients?|participants?|subjects?|pts|individuals|people)\b(?:\s*[:\u2013\u2014])?",
+    re.I,
+)
 # "SCLC cohort:", "EGFR-mutant NSCLC cohort (Cohort 2):", "For patients with breast cancer:".
 _NAMED_GROUP = re.compile(
     r"^\W{0,3}(?:for\s+|in\s+)?(?:the\s+)?(?P<what>[^:;.()\[\]]{2,60}?)\s+"
@@ -441,7 +449,11 @@ _SUFFIX = re.compile(
     rf"|\bonly\s+(?:for|in|applies\s+to)\s+(?:the\s+)?{_named('3')}"
     # "... no satisfactory alternative treatment for monotherapy phase 1a dose escalation": a group that ends the
     # criterion after "for" (_suffix_scope keeps it only there).
-    rf"|\bfor\s+(?:the\s+)?{_named('4')}(?:\s+(?:patients|participants|subjects))?(?=[\s.;]*$)",
+    rf"|\bfor\s+(?:the\s+)?{_named('4')}(?:\s+(?:patients|participants|subjects))?(?=[\s.;]*$)"
+    # "(Nivolumab + Ipilimumab arm only)", "(pembrolizumab combination cohort only)": an unlabelled group named by its
+    # treatment, the "only" saying it is one group among others.
+    r"|[(\[]\s*(?:applies\s+to\s+|for\s+|in\s+)?(?:the\s+)?(?!(?:all|every|each|both|any)\b)[\w+/-]+(?:\s+[\w+/-]+){0,4}?"
+    r"\s+(?P<kind5>arm|cohort|group)\s+only\s*[)\]]",
     re.I,
 )
 _KINDS: dict[str, ScopeKind] = {"cohort": "cohort", "group": "cohort", "module": "cohort", "arm": "arm",
@@ -673,7 +685,7 @@ _HEAD = 160  # a prefix scope names its group within this many characters
 
 def _prefix_scope(text: str, head: str) -> tuple[Scope | None, str]:
     """(scope, the rest of the text) for a criterion that opens with its cohort, part or group."""
-    match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text)
+    match = _PREFIX.match(text) or _FOR_GROUP.match(text) or _PATIENTS_IN.match(text) or _GROUP_SUBJECT.match(text)
     if match:
         # (A lead-in's ", one of the following:" is no part of the group's name.)
         named = text[:match.start("end")] if match.re is _PREFIX and match.group("end")[:1] == "," else match.group(0)
@@ -1063,9 +1075,39 @@ _THE_OTHERS = re.compile(
 )
 
 
+# A semicolon after which a clause names its own group as its subject: "Prior anti-PD-1 is allowed (Cohort 2); Cohort 1
+# patients must be naive to ...", "...; for Part B, ...", "...; patients in Arm 3 must ...".
+_SEMICOLON = re.compile(r";\s*(?:and\s+|but\s+|while\s+|whereas\s+|however,?\s+)?")
+
+
+# A clause that lets its group in ("; Part B participants with ECOG 2 are eligible", "...; for the expansion cohort,
+# untreated lesions are allowed") loosens the rule before it: it stays joined to it.
+_LETS_IN_CLAUSE = re.compile(r"\b(?:eligible|allowed|permitted|acceptable|accepted|may|can)\b", re.I)
+
+
+def _subject_clauses(text: str) -> list[str]:
+    """A criterion cut before each clause after a semicolon that opens with a group as its subject (_GROUP_SUBJECT,
+    _PATIENTS_IN) and asks something of it, so that group's rule binds no one else; [text] when there is none."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SEMICOLON.finditer(text):
+        rest = text[match.end():]
+        if text.count("(", 0, match.start()) > text.count(")", 0, match.start()):
+            continue  # a semicolon inside an aside
+        if (_GROUP_SUBJECT.match(rest) or _PATIENTS_IN.match(rest)) and not _LETS_IN_CLAUSE.search(rest.split(";")[0]):
+            pieces.append(text[start:match.start()].strip())
+            start = match.end()
+    if not pieces:
+        return [text]
+    return [piece for piece in [*pieces, text[start:].strip()] if piece]
+
+
 def group_clauses(text: str) -> list[str]:
-    """A criterion cut where it turns from one marker group to another, so each clause carries
-    its own group; a criterion that does not open with a marker group stays whole."""
+    """A criterion cut where it turns from one marker group to another, or where a clause after a semicolon names its
+    own cohort, part or arm as its subject, so each clause carries its own group; a criterion that does neither
+    stays whole."""
+    if ";" in text and (clauses := _subject_clauses(text)) and len(clauses) > 1:
+        return clauses
     if "atients" not in text and "articipants" not in text and "ubjects" not in text and "hose" not in text:
         return [text]
     opening = condition_scope(text)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
+
 # "This criterion", "This exclusion", "The requirement", "It": the subject a scope sentence may open with.
 _SUBJECT = (r"(?:(?:this|the|these|that)\s+(?:criterion|criteria|exclusion|inclusion|rule|requirement|restriction"
             r"|item|condition|bullet)(?:\s+criterion)?\s+|it\s+)?")
@@ -30,6 +32,15 @@ _EXEMPT = (
                rf"{_GROUP}{_STUDY}{_CLOSE}", re.I),
     re.compile(rf"{_OPEN}{_SUBJECT}(?:(?:is|are)\s+)?not\s+(?:applicable|relevant)\s+{_TO}{_GROUP}{_STUDY}{_CLOSE}",
                re.I),
+    # "(except Cohort D)", "(excluding patients enrolled in Part B)", "(other than the dose-escalation part)", "(with
+    # the exception of Cohort 2a)", "(not for Cohort C)": an aside closing the criterion, the rule holds for every group
+    # but the one named. (The group must read as one: "(except for palliative radiotherapy)" names none, and scopes
+    # nothing. An exception after a comma, "..., except those assigned to Arm 3", is left to the dimension's reading.)
+    _EXCEPT := re.compile(r"[(\[]\s*(?:except(?:\s+for)?|excluding|exclusive\s+of|other\s+than|apart\s+from"
+               r"|with\s+the\s+exception\s+of|save\s+for|(?<=[(\[])\s*not\s+(?:for|in))\s+"
+               r"(?:(?:those|patients|participants|subjects|pts)\s+(?:who\s+(?:are|were|will\s+be)\s+)?"
+               r"(?:(?:assigned|allocated|enrol+ed|randomi[sz]ed|included|treated|participating)\s+)?(?:to|in|into|of)\s+"
+               rf"|(?:in|for)\s+)?{_GROUP}{_STUDY}\s*[)\]]\s*[.;]?\s*$", re.I),
 )
 # "This criterion applies to Part B only.", "Applies only to Cohort 2.", "Only applicable to the expansion cohorts".
 _ONLY = (
@@ -38,7 +49,8 @@ _ONLY = (
     re.compile(rf"{_OPEN}{_SUBJECT}(?:applies|apply|(?:is|are)\s+applicable)\s+{_TO}{_GROUP}{_STUDY}\s+only{_CLOSE}",
                re.I),
 )
-_WORDS = ("apply", "applies", "applicable", "relevant")
+_WORDS = ("apply", "applies", "applicable", "relevant", "except", "excluding", "exclusive", "other than", "apart",
+          "exception", "save for", "not for", "not in")
 
 
 def scope_sentence(text: str) -> tuple[str, str, bool] | None:
@@ -52,6 +64,8 @@ def scope_sentence(text: str) -> tuple[str, str, bool] | None:
             match = pattern.search(text, max(0, len(text) - 200))
             if match is None:
                 continue
+            if pattern is _EXCEPT and not GROUP_WORD.search(match.group("group").lower()):
+                continue  # "(except patients with EGFR mutations)": an exception inside the rule, the dimension's
             return text[:match.start()].rstrip(" ([-\u2013\u2014"), match.group("group").strip(), only
     return None
 
