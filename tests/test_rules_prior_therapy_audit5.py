@@ -100,7 +100,6 @@ def test_driver_condition_naming_other_genes_is_unchanged() -> None:
 COMPLETED_FIRST_LINE = [
     "Has completed 2-4 cycles of first-line therapy (including chemotherapy, immunotherapy, or chemo-immunotherapy), "
     "and has SD assessed by RECIST 1.1",
-    "Patients must have completed 4 cycles of first-line treatment without disease progression",
     "Completion of frontline systemic therapy with stable disease or better",
     "Participants who completed at least 4 cycles of 1st-line therapy and achieved disease control",
     "Must have completed first line chemo-immunotherapy for metastatic disease",
@@ -117,6 +116,18 @@ def test_completed_first_line_closes_to_the_untreated(sentence: str) -> None:
     if "metastatic" not in sentence:  # a setting named: drugs with no line were early, as elsewhere
         assert verdict("adjuvant-cis-vinorelbine-0", [sentence]) == "unknown"
     assert verdict("chemo-io-null", [sentence]) in {"eligible", "unknown"}
+
+
+def test_completed_first_line_without_progression_closes_to_a_second_line() -> None:
+    # "without disease progression" said outright: a second line means the first one ended, as in
+    # test_rules_prior_therapy_first_line_course.py (current._stable_after_rules).
+    sentence = "Patients must have completed 4 cycles of first-line treatment without disease progression"
+    assert verdict("naive-0", [sentence]) == "excluded"
+    assert verdict("naive-null", [sentence]) == "unknown"
+    assert verdict("chemo-io-1", [sentence]) == "unknown"
+    assert verdict("chemo-io-docetaxel-2", [sentence]) == "excluded"
+    assert verdict("adjuvant-cis-vinorelbine-0", [sentence]) == "unknown"
+    assert verdict("chemo-io-null", [sentence]) == "unknown"
 
 
 NOT_A_COMPLETED_LINE = [

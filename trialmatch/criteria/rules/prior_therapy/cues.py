@@ -132,6 +132,9 @@ _PERMIT = guarded(
     # "Patients on DL1 can continue prior checkpoint inhibitors during the DLT period": keeping a drug one is on
     # is let, never asked.
     r"|(?:can|could|may)(?: also)? continue|(?:allowed|permitted) to continue"
+    # "Patients may be treatment-naive", "can be either untreated or previously treated": a state let in, not asked.
+    r"|(?:can|could|may)(?: also| either| still)? be(?: either)? (?:(?:systemic[- ]|chemo(?:therapy)?[- ]"
+    r"|treatment[- ]|therapy[- ]|tki[- ]|immunotherapy[- ])?naive|(?:previously )?untreated)"
     r"|(?:is|are|be|remain)(?: both| also| all| equally)? eligible(?! for| to)|(?:may|can|could)(?: also)? have"
     r"|not counted|is ok|are ok"
     # "X need not be the most recent line", "prior X is optional / not required": no rule on X.
@@ -771,9 +774,10 @@ OPEN_ALTERNATIVE = guarded(
     r"|ineligib(?:le|ility)|unsuitab(?:le|ility)|unfit|not fit)\b"
     # The refusal first: "patients who declined chemotherapy or whose disease progressed after it".
     # ("Decline first-line chemotherapy, or have progressed after adjuvant ...": the refusal as a bare verb.)
-    r"|\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|ineligible for|unsuitable for"
-    r"|not (?:eligible|suitable|candidates?) for"
-    r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling\w*|not willing"
+    # (Not "not candidates for surgical resection or definitive chemoradiation, or stage IV": the stage, _NOT_LOCAL.)
+    r"|\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|(?:ineligible|unsuitable) for" + _NOT_LOCAL
+    + r"|not (?:eligible|suitable|candidates?) for" + _NOT_LOCAL
+    + r"|unable to (?:receive|tolerate)|contraindicat\w*|unwilling\w*|not willing"
     r"|(?:cannot|can not|unable to) be (?:treated|given|offered))\b[^.;]{0,80}?\bor\b"
     # "failed, did not tolerate or have refused X": the refusal a few words after the "or".
     r"|\bor\b[^.;]{0,20}?\b(?:refus\w*|declin\w*|unwilling\w*|not willing)"

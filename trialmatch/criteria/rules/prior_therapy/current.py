@@ -61,12 +61,90 @@ _NO_PROGRESSION = guarded(
 _WINDOW_OF_COURSE = re.compile(r"(?:the\s+)?(?:first|initial|last)\s+\S+\s+(?:days?|weeks?|months?|cycles?)\b")
 
 
+# The phase a maintenance or consolidation trial enters after: "front-line systemic therapy", "initial treatment",
+# "first-line chemotherapy", "induction therapy", "concurrent or sequential chemoradiotherapy", "definitive
+# chemoradiation". Whoever has not had it, or whose disease progressed after it, is not the trial's patient.
+_PHASE = re.compile(
+    r"\b(?:first|front|1st)[- ]?line\b|\b(?:initial|induction|primary|first)\s+(?:\w+\s+){0,2}?"
+    r"(?:treatment|therapy|therapies|chemotherapy|regimen)\b|\b(?:chemo-?radi|radio-?chemo)\w*")
+# What is no earlier treatment: the study's own ("protocol therapy"), screening, or a window of the course.
+_NOT_PHASE = re.compile(r"\b(?:study|investigational|protocol|trial|screening|run-?in|within|the\s+first\s+\d)")
+_TREATED = r"(?:treatment|therapy|therapies|chemotherapy|chemo-?radi\w*|radio-?chemo\w*|regimen)"
+_PROGRESSION = (r"(?:(?:evidence|signs?)\s+of\s+)?(?:(?:radiological|radiographic|clinical|confirmed|documented"
+                r"|objective)\s+)?(?:(?:disease|tumou?r)\s+)?progression\b")
+# "Completion of standard front-line systemic therapy without evidence of disease progression", "Initial treatment
+# (surgery, chemotherapy ...) completed, with no evidence of progression", "having completed induction chemotherapy
+# and no progression", "must not have had disease progression after concurrent or sequential chemoradiotherapy".
+_COMPLETED = guarded(
+    r"\b(?:completion\s+of|completed|completing|finished|received|after|following)\s+(?P<what>[^.;:]{3,120}?)"
+    r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
+    r"(?:\s+any)?)\s+" + _PROGRESSION
+    + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION
+    + r"|\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
+    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+# "Disease progression at any site during front-line systemic therapy" (an exclusion), "Patients who progressed on
+# first-line chemotherapy cannot be enrolled" (an inclusion whose end says no).
+_PROGRESSED = guarded(
+    r"^(?:patients?\s+|subjects?\s+|participants?\s+)?(?:who\s+|with\s+)?(?:(?:have\s+)?had\s+|experienced\s+"
+    r"|showed\s+)?(?:(?:documented|radiological|radiographic)\s+)?(?:disease\s+)?"
+    r"(?:progression|progressed|progressive\s+disease)\s+(?:\w+\s+){0,3}?"
+    r"(?:during|on|while\s+(?:on|receiving)|under|after|following)\s+(?:the\s+)?(?P<what>[^.;:]{3,100})")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|approx|vs)\.")
+_SAYS_NO = re.compile(r"\b(?:cannot|can\s*not|not\s+(?:be\s+)?(?:allowed|eligible|permitted|included|enrolled)"
+                      r"|ineligible|(?:are|is|will\s+be)\s+excluded)\b[^.;]*$")
+
+
+def _phase_items(what: str) -> list[str] | None:
+    """What a phase phrase names ("first-line platinum chemotherapy": platinum), c:systemic for a phase named by its
+    place alone ("initial treatment", "chemoradiotherapy"); None when `what` names no earlier phase."""
+    if not _PHASE.search(what) or _NOT_PHASE.search(what) or not re.search(_TREATED, what):
+        return None
+    if "(" in what:
+        what = what[:what.index("(")]  # "(surgery, radiotherapy, chemotherapy or combination)": examples of it
+    items = [i for m in find_mentions(what) if not m.systemic for i in m.items]
+    return list(dict.fromkeys(items)) or ["c:systemic"]
+
+
+def _stable_after_rules(crit_text: str, section: str) -> list[dict[str, Any]]:
+    """A maintenance or consolidation entry: the patient completed a named phase of treatment and has not progressed
+    since. An inclusion asks for the phase (firm) and bans having moved past it (progressed_on); an exclusion of
+    progression during the phase bans only the latter."""
+    # "e.g." and "i.e." inside the phrase are no sentence end ("first line chemotherapy, e.g. 4-6 cycles, without ...")
+    low = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), normalize(crit_text))
+    if section == "inclusion" and not _SAYS_NO.search(low):
+        found = _COMPLETED.search(low)
+        what = found and (found.group("what") or found.group("done") or found.group("after"))
+        items = _phase_items(what) if what else None
+        if not items:
+            return []
+        return [{"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit_text),
+                 "section": "inclusion", "kind": "require", "groups": [items], "setting": "any"},
+                _progressed_ban(crit_text, items, "inclusion")]
+    banned = _PROGRESSED.search(low)
+    if banned is None or (section == "inclusion") != bool(_SAYS_NO.search(low)):
+        return []
+    items = _phase_items(banned.group("what"))
+    return [_progressed_ban(crit_text, items, section)] if items else []
+
+
+def _progressed_ban(crit_text: str, items: list[str], section: str) -> dict[str, Any]:
+    return {"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit_text),
+            "section": section, "kind": "forbid", "items": items, "allow": [], "progressed_on": True,
+            "past_first": True, "setting": "any"}
+
+
 def no_progression_rules(text: TrialText) -> list[dict[str, Any]]:
     """A ban on having moved past the named treatment, for an inclusion asking for no progression since its start
-    (verdicts._forbid: "progressed_on")."""
+    (verdicts._forbid: "progressed_on"); and for a maintenance entry, the phase it follows (_stable_after_rules)."""
     out: list[dict[str, Any]] = []
     for crit in text.criteria:
-        if crit.section != "inclusion" or crit.scope is not None or "progression" not in crit.text.lower():
+        if crit.scope is not None or "progress" not in crit.text.lower():
+            continue
+        stable = _stable_after_rules(crit.text, crit.section)
+        if stable:
+            out.extend(stable)
+            continue
+        if crit.section != "inclusion" or "progression" not in crit.text.lower():
             continue
         low = normalize(crit.text)
         found = _NO_PROGRESSION.search(low)

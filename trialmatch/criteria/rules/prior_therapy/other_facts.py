@@ -60,6 +60,15 @@ _ADULT_FLOOR = re.compile(
 _FLOOR_WORDS = ("age", "older", "over", "above")
 
 
+# "Patients with squamous or non-squamous NSCLC", "(non-)squamous and squamous histology": both histologies, so no
+# subgroup at all.
+_EVERY_HISTOLOGY = re.compile(r"\b(?:non-?\s?)?squamous\s*(?:or|and|and/or|/|,)\s*(?:non-?\s?)?squamous\b")
+
+
 def conditioned_on_other_fact(norm: str) -> bool:
     """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
-    return bool(_CONDITION.search(_ADULT_FLOOR.sub("", norm) if any(w in norm for w in _FLOOR_WORDS) else norm))
+    if any(w in norm for w in _FLOOR_WORDS):
+        norm = _ADULT_FLOOR.sub("", norm)
+    if "squamous" in norm:
+        norm = _EVERY_HISTOLOGY.sub("nsclc", norm)
+    return bool(_CONDITION.search(norm))

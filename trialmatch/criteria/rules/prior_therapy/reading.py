@@ -303,6 +303,9 @@ def _tail_named(pieces: tuple[str, ...], section: str) -> tuple[str, ...]:
 def _header_cue(text: str) -> cues.Cue | None:
     """A short lead-in with no drug of its own ("Prior:", "Have received any of the following treatments:")."""
     norm = normalize(text)
+    if norm.rstrip().endswith(":") and ". " in norm:
+        # "No more than 2 prior lines. Prior systemic therapy must have included:": the last sentence leads in.
+        norm = re.split(r"(?<=[a-z)])\.\s+(?=[a-z])", norm)[-1]
     # ("Prior systemic therapy:" names a class only as the topic of the bullets under it.)
     if len(norm) > 120 or (find_mentions(norm) and not _TOPIC_HEADING.match(norm)):
         return None
@@ -549,7 +552,11 @@ _TOPIC_HEADING = re.compile(
     r"(?:(?:systemic|anti-?cancer|anti-?tumou?r|anti-?neoplastic|oncologic(?:al)?|cancer|medical|drug)\s+)*"
     r"(?:therap(?:y|ies)|treatments?|regimens?)(?:\s+(?:history|requirements?|criteria))?"
     r"(?:\s+(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent|locally\s+advanced|stage\s+iv)"
-    r"(?:\s*(?:or|/|and)\s*(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc))?)?\s*:\s*$"
+    r"(?:\s*(?:or|/|and)\s*(?:advanced|metastatic|recurrent))?(?:\s+(?:disease|setting|nsclc))?)?"
+    # "Prior systemic therapy must have included:", "Previous treatment should include all of the following:"
+    r"(?:\s+(?:must|should|needs?\s+to|has\s+to|is\s+required\s+to)\s+(?:have\s+)?"
+    r"(?:included?|consisted\s+of|consist\s+of|comprised?)(?:\s+(?:all\s+of\s+the\s+following|both|each\s+of))?)?"
+    r"\s*:\s*$"
 )
 
 

@@ -188,7 +188,9 @@ def _progressed_on(rule: dict[str, Any], had: list[Drug], h: History, what: Call
     a line the patient has moved past (a profile lists the lines had, each ended by progression)."""
     if not had:
         return Outcome(ELIGIBLE, lambda: f"The trial asks for no progression since starting {what()}; you list none.")
-    if not h.lines:
+    if not h.lines or (rule.get("past_first") and h.lines == 1):
+        # (A maintenance entry, current._stable_after_rules: one line may be the phase still going well; a profile
+        # cannot show progression, but a second line means the first one ended.)
         return Outcome(UNKNOWN, lambda: f"The trial asks for no progression since starting {what()}; whether yours "
                                         "has progressed is for your doctor to confirm.")
     return _short_of(rule["soft"], lambda: f"The trial is for people whose disease has not progressed since starting "
