@@ -849,6 +849,21 @@ OTHER_CANCER_BEFORE_BRACKET = guarded(
     r"\s*(?:\([A-Za-z0-9+\-/ ]{1,15}\)\s*)?$",
     re.I,
 )
+# "HR+/HER2- breast cancer with PIK3CA mutation", "colorectal carcinoma harbouring a BRAF V600E", "ovarian cancer
+# that carries BRCA1": the change named right after another cancer and its "with" is that cancer's way in.
+OTHER_CANCER_WITH_BEFORE = guarded(
+    r"(?P<cancer>\b" + _OTHER_CANCER_WORDS + r")(?:\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?"
+    r"|malignanc\w+|patients?|subjects?|participants?))?(?:\s*\([A-Za-z0-9+\-/ ]{1,15}\))?\s+"
+    r"(?:with|harbou?ring|carrying|bearing|(?:that|which|whose\s+tumou?rs?)\s+(?:ha[sv]e?|harbou?rs?|carr(?:y|ies)))"
+    r"\s+(?:(?:an?|the|documented|known|confirmed|a\s+known)\s+)*$",
+    re.I,
+)
+# "NSCLC or breast cancer with ...": lung cancer joined to the other cancer, so the change may be asked of both.
+LUNG_JOINED_BEFORE = re.compile(
+    r"(?:\bNSCLC|\blung\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?))\s*(?:,|/|\bor\b|\band\b|and/or)\s*"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
 # "ER+", "HR-positive /": hormone receptors name breast cancer.
 HORMONE_RECEPTOR_BEFORE = re.compile(
     r"\b(?:ER|PR|HR|PgR|hormone[\s\-]receptor)[\s\-]*(?:\+|positive|pos\b|negative|-)[\s,/]*(?:and\s+|or\s+)?$",

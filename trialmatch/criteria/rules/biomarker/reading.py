@@ -716,11 +716,22 @@ _BESIDE_AFTER = guarded(
 )
 
 
+# "EGFR mutation and alterations in both TP53 and RB1", "KRAS G12C with loss of both STK11 and KEAP1", "ALK fusion
+# plus mutations of both TP53 and CDKN2A": a second requirement joined to the first by "both", not another way in.
+_BOTH_AFTER = guarded(
+    r"(?<!\bor )\b(?:and|with|plus)\s+(?=(?:(?:an?|the|have|has|having)\s+)?(?:(?:[\w-]+\s+){1,2}"
+    r"(?:in|of|for|affecting)\s+)?both\b)",
+    re.I,
+)
+
+
 def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
     """The primary change and the acquired one as two requirements. Whether a treated patient's tumour has since
     acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful. A
     change said to occur beside the first (_BESIDE_AFTER) is asked for as plainly as the first."""
     beside = _BESIDE_AFTER.search(sentence) if "co" in sentence.lower() or "accompan" in sentence.lower() else None
+    if beside is None and "both" in sentence.lower():
+        beside = _BOTH_AFTER.search(sentence)
     if beside is not None:
         return _apart(once, sentence[:beside.start()], sentence[beside.end():], listed, sure_tail=True)
     match = _ACQUIRED_AFTER.search(sentence) if "cquired" in sentence else None
