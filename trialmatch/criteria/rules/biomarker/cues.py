@@ -1092,6 +1092,19 @@ ONE_GROUP = guarded(
 )
 
 
+# "(Nivolumab + Ipilimumab arm only)", "in the combination cohort only", "(applies to Part B only)", "only for the
+# dose-expansion arm": a bar the text says binds one group alone, so the trial has groups it does not bind.
+ONE_GROUP_ONLY = guarded(
+    r"\b(?:cohorts?|(?!(?-i:ARMS)\b)arms?|parts?|groups?|stratum|strata|sub-?stud(?:y|ies)|modules?|escalation"
+    r"|expansion|run-?in)(?:\s+[A-Z0-9]{1,3}\b)?\s+only\b"
+    r"|\bonly\s+(?:applies\s+)?(?:in|for|to)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:cohorts?|arms?|parts?|groups?"
+    r"|sub-?stud(?:y|ies)|modules?)\b"
+    r"|\b(?:applies|apply|applicable)\s+(?:only\s+)?to\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:cohorts?|arms?|parts?"
+    r"|groups?)(?:\s+[A-Z0-9]{1,3}\b)?\s+only\b",
+    re.I,
+)
+
+
 # "... for which the standard of care would be pembrolizumab or nivolumab monotherapy": immunotherapy alone is the
 # standard only without a targetable driver, so such a driver is in question (never a sure exclusion). Being a
 # "candidate for a checkpoint inhibitor in any line" is not this: drivers get one after targeted therapy.
