@@ -13,7 +13,10 @@ from typing import Any
 
 import pytest
 
-from tests.prior_therapy_cases import prior_verdict
+from tests.invented import invented_trial
+from tests.prior_therapy_cases import BASE, prior_verdict
+from trialmatch.criteria.rules import prior_therapy
+from trialmatch.matching.profile import profile_from_dict
 
 NAIVE: dict[str, Any] = {"prior_therapies": [], "prior_lines": 0}
 CHEMO_IO: dict[str, Any] = {"prior_therapies": ["carboplatin", "pemetrexed", "pembrolizumab"], "prior_lines": 1}
@@ -68,3 +71,13 @@ def test_the_criteria_still_exclude_under_a_softened_title() -> None:
     # Softening the title's rule never softens the criteria's own.
     title = "A Study of Drug G as First-line Therapy in Advanced NSCLC"
     assert prior_verdict(CHEMO_IO, ["No prior systemic therapy for advanced disease"], title=title) == "excluded"
+
+
+def test_a_title_question_says_the_title_is_its_source() -> None:
+    # The patient reads why it is a question: the title, not a way in the criteria leave open.
+    text = invented_trial("* No prior chemotherapy or immunotherapy for advanced disease.\n", "* Pregnancy\n",
+                          title="A Study of Drug C as First-line Therapy in Advanced NSCLC")
+    found = prior_therapy.check(prior_therapy.parse(text), profile_from_dict({**BASE, **TKI_LINE}))
+    assert found.verdict == "unknown"
+    assert "title" in found.reason
+    assert "declining" not in found.reason

@@ -119,6 +119,11 @@ EARLY_MAY_COUNT = (" Treatment you had before your disease was advanced (such as
                    "study team.")
 
 
+# A title's rule beside criteria that speak of earlier treatment (reading._title_as_question).
+TITLE_ONLY = (" Only the trial's title says so; its criteria do not say it the same way: ask the study team "
+              "whether your treatment history fits.")
+
+
 def _short_of(soft: bool, explain: Callable[[], str], early: bool = False) -> Outcome:
     """The profile falls short of a rule: excluded when the rule is firm, else a question that says why."""
     if early:
@@ -963,7 +968,11 @@ def check_rules(parsed: dict[str, Any], profile: Patient) -> Finding:
     if found is None:
         found = answers[trial_key] = _answer(parsed, rules, profile, answers)
     verdict, index, reason = found
-    return Finding(verdict, rules[index]["evidence"] if index is not None else "", reason)
+    if index is None:
+        return Finding(verdict, "", reason)
+    if rules[index]["section"] == "title" and reason.endswith(OTHER_WAY_IN):
+        reason = reason[:-len(OTHER_WAY_IN)] + TITLE_ONLY  # reading.title_rules: a title is a question
+    return Finding(verdict, rules[index]["evidence"], reason)
 
 
 def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
