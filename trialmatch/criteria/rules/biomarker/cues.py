@@ -849,6 +849,21 @@ OTHER_CANCER_BEFORE_BRACKET = guarded(
     r"\s*(?:\([A-Za-z0-9+\-/ ]{1,15}\)\s*)?$",
     re.I,
 )
+# "HR+/HER2- breast cancer with PIK3CA mutation", "colorectal carcinoma harbouring a BRAF V600E", "ovarian cancer
+# that carries BRCA1": the change named right after another cancer and its "with" is that cancer's way in.
+OTHER_CANCER_WITH_BEFORE = guarded(
+    r"(?P<cancer>\b" + _OTHER_CANCER_WORDS + r")(?:\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?"
+    r"|malignanc\w+|patients?|subjects?|participants?))?(?:\s*\([A-Za-z0-9+\-/ ]{1,15}\))?\s+"
+    r"(?:with|harbou?ring|carrying|bearing|(?:that|which|whose\s+tumou?rs?)\s+(?:ha[sv]e?|harbou?rs?|carr(?:y|ies)))"
+    r"\s+(?:(?:an?|the|documented|known|confirmed|a\s+known)\s+)*$",
+    re.I,
+)
+# "NSCLC or breast cancer with ...": lung cancer joined to the other cancer, so the change may be asked of both.
+LUNG_JOINED_BEFORE = re.compile(
+    r"(?:\bNSCLC|\blung\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?))\s*(?:,|/|\bor\b|\band\b|and/or)\s*"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
 # "ER+", "HR-positive /": hormone receptors name breast cancer.
 HORMONE_RECEPTOR_BEFORE = re.compile(
     r"\b(?:ER|PR|HR|PgR|hormone[\s\-]receptor)[\s\-]*(?:\+|positive|pos\b|negative|-)[\s,/]*(?:and\s+|or\s+)?$",
@@ -1073,6 +1088,19 @@ ONE_GROUP = guarded(
     # assay ("tested by ARMS-PCR", amplification refractory mutation system), not treatment arms.
     r"|\((?![^()]*\b(?:all|both|each|every|any)\b)[^()]{0,40}?\b(?:cohorts?|(?!(?-i:ARMS)\b)arms?|parts?|phase|groups?|escalation"
     r"|expansion|run-?in|sub-?stud(?:y|ies))\b[^()]{0,40}\)",
+    re.I,
+)
+
+
+# "(Nivolumab + Ipilimumab arm only)", "in the combination cohort only", "(applies to Part B only)", "only for the
+# dose-expansion arm": a bar the text says binds one group alone, so the trial has groups it does not bind.
+ONE_GROUP_ONLY = guarded(
+    r"\b(?:cohorts?|(?!(?-i:ARMS)\b)arms?|parts?|groups?|stratum|strata|sub-?stud(?:y|ies)|modules?|escalation"
+    r"|expansion|run-?in)(?:\s+[A-Z0-9]{1,3}\b)?\s+only\b"
+    r"|\bonly\s+(?:applies\s+)?(?:in|for|to)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:cohorts?|arms?|parts?|groups?"
+    r"|sub-?stud(?:y|ies)|modules?)\b"
+    r"|\b(?:applies|apply|applicable)\s+(?:only\s+)?to\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:cohorts?|arms?|parts?"
+    r"|groups?)(?:\s+[A-Z0-9]{1,3}\b)?\s+only\b",
     re.I,
 )
 

@@ -85,9 +85,32 @@ def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]
             continue  # a label with its own rule ("Phase 1: RET alteration ...") is a group
         below = [(c, own) for c, own in zip(criteria[position + 1:], labels[position + 1:], strict=True)
                  if c.depth > criterion.depth and c.parent == criterion.text]
+        if not below:
+            below = _nested_run(criteria, labels, position)
         if below and all(own and own != labels[position] and label_at_start(c.text) for c, own in below):
             out.add(position)
     return out
+
+
+def _nested_run(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]],
+                position: int) -> list[tuple[Criterion, tuple[str, ...]]]:
+    """"Phase 2 (NSCLC only):" as a paragraph, then "7. Cohort 1: ...", "8. Cohort 2: ..." at the same depth: the
+    items the shared reader nested under the heading ("Phase 2 / Cohort 1"), up to the first that is not."""
+    scope = criteria[position].scope
+    if scope is None:
+        return []
+    prefix = scope.label + " / "
+    run = []
+    for criterion, own in zip(criteria[position + 1:], labels[position + 1:], strict=True):
+        if criterion.scope is None or not criterion.scope.label.startswith(prefix):
+            break
+        run.append((criterion, own))
+    # Only beside a sibling we can see ("Phase 1 ..." before "Phase 2:"): a lone "Part B" implies a Part A whose rules
+    # are unseen, and is left as it was (see verdicts' unseen_sibling).
+    kind = scope.label.split()[0].lower()
+    siblings = {c.scope.label.split(" / ")[0] for c in criteria
+                if c.scope is not None and c.scope.label.split()[0].lower() == kind}
+    return run if len(siblings) > 1 else []
 
 
 # "Patients with non-squamous histology must have documented negative EGFR and ALK testing", "wild-type KRAS status

@@ -47,6 +47,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     NEG_ADVERB,
     NOT_ENOUGH_ALONE,
     ONE_GROUP,
+    ONE_GROUP_ONLY,
     TITLE_QUALIFIED,
     UNSPECIFIED_MARKERS,
     alone_rule,
@@ -716,11 +717,22 @@ _BESIDE_AFTER = guarded(
 )
 
 
+# "EGFR mutation and alterations in both TP53 and RB1", "KRAS G12C with loss of both STK11 and KEAP1", "ALK fusion
+# plus mutations of both TP53 and CDKN2A": a second requirement joined to the first by "both", not another way in.
+_BOTH_AFTER = guarded(
+    r"(?<!\bor )\b(?:and|with|plus)\s+(?=(?:(?:an?|the|have|has|having)\s+)?(?:(?:[\w-]+\s+){1,2}"
+    r"(?:in|of|for|affecting)\s+)?both\b)",
+    re.I,
+)
+
+
 def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
     """The primary change and the acquired one as two requirements. Whether a treated patient's tumour has since
     acquired the change is a question (a profile seldom says when it was tested): the acquired one is doubtful. A
     change said to occur beside the first (_BESIDE_AFTER) is asked for as plainly as the first."""
     beside = _BESIDE_AFTER.search(sentence) if "co" in sentence.lower() or "accompan" in sentence.lower() else None
+    if beside is None and "both" in sentence.lower():
+        beside = _BOTH_AFTER.search(sentence)
     if beside is not None:
         return _apart(once, sentence[:beside.start()], sentence[beside.end():], listed, sure_tail=True)
     match = _ACQUIRED_AFTER.search(sentence) if "cquired" in sentence else None
@@ -993,6 +1005,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                 clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
                 if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                     continue
+                if (clause["mode"] == "forbid" and own_section == "exclusion" and not arm_tagged
+                        and once(_finds, ONE_GROUP_ONLY, sentence)):
+                    # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
+                    # the change (see _drop_one_group_bars)
+                    clause["group_only"] = True
                 if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
                     # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
                     # marker binds the treated branch alone
@@ -1557,6 +1574,7 @@ def _dedupe_clauses(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def assemble(text: TrialText) -> dict[str, Any]:
     """All biomarker clauses of a trial, with the title used only where the criteria are silent."""
     clauses, facts = criteria_clauses(text)
+    clauses = _drop_one_group_bars(clauses, facts)
     required_genes = set().union(*(_genes(c) for c in clauses if c["mode"] == "require")) if clauses else set()
     has_forbid = any(c["mode"] == "forbid" for c in clauses)
     driverless = _driverless_group(clauses)
@@ -1603,6 +1621,37 @@ def assemble(text: TrialText) -> dict[str, Any]:
     _unapproved_not_actionable(clauses)
     _ex20_activating_in_bans(clauses, text)
     return rules
+
+
+def _drop_one_group_bars(clauses: list[dict[str, Any]], facts: dict[str, Any]) -> list[dict[str, Any]]:
+    """A bar said to bind one group only ("(Arm 2 only)"), in a trial whose groups state no marker requirement we
+    can read: a patient it catches may join another group, so it shuts no one out of the trial. Where groups do
+    state requirements, the bar stays as it was (a question): which group the patient fits is theirs to say."""
+    if not any(c.get("group_only") for c in clauses):
+        return clauses
+    if any(c["mode"] == "require" and c["cohorts"] for c in clauses):
+        labels = {label for c in clauses if c["mode"] == "require" for label in c["cohorts"]}
+        for clause in clauses:
+            if clause.pop("group_only", None):
+                _join_named_group(clause, labels)
+        return clauses
+    kept = [c for c in clauses if not c.get("group_only")]
+    carried = {label for c in kept for label in c["cohorts"]}
+    dropped = {label for c in clauses if c.get("group_only") for label in c["cohorts"]} - carried
+    facts["labels"] = [label for label in facts["labels"] if label not in dropped]
+    facts["unseen"] = [label for label in facts["unseen"] if label not in dropped]
+    return kept
+
+
+def _join_named_group(clause: dict[str, Any], labels: set[str]) -> None:
+    """"(Arm 2 only)" beside "Arm 2 (...): EGFR amplification": the bar is that group's, under the group's own label
+    (a label of its own made a group with no requirement, open to every patient). A group we cannot find: the bar
+    is a question for every group, never a way in of its own."""
+    marks = {mark for _, mark in group_ids(clause["evidence"])}
+    named = sorted(label for label in labels if label.split()[-1] in marks)
+    clause["cohorts"] = named if len(named) == len(marks) and named else []
+    if not clause["cohorts"]:
+        clause["doubtful"] = True
 
 
 _EX20_KINDS = frozenset({"ex20ins", "exon20"})

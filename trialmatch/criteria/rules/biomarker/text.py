@@ -32,12 +32,14 @@ from trialmatch.criteria.rules.biomarker.cues import (
     HISTORY_SETTING_BEFORE,
     HISTORY_TRIGGER_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
+    LUNG_JOINED_BEFORE,
     MODAL_AFTER,
     NEG_FILLER,
     NEGX_FILLER,
     NOT_PERMISSION,
     OTHER_CANCER_AFTER,
     OTHER_CANCER_BEFORE_BRACKET,
+    OTHER_CANCER_WITH_BEFORE,
     PERMISSION,
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
@@ -635,6 +637,8 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 for occ in occurrences(phrase):
                     excepted.extend(occurrence_atoms(occ, []))
                 continue
+            if _after_other_cancers_with(part_text, start):
+                continue  # "HR+ breast cancer with PIK3CA mutation" in a list of cancers: that cancer's way in
             if _in_other_cancers_brackets(part_text, start):
                 continue  # "breast carcinoma (HER2-negative)" in a list of cancers: that cancer's own marker
             cut = _other_cancers_bracket_in(phrase, part_text)
@@ -1156,6 +1160,21 @@ def _describes_other_cancer(text: str, start: int, end: int) -> bool:
         return False
     return bool(OTHER_CANCER_AFTER.match(text[end: end + 50])
                 or HORMONE_RECEPTOR_BEFORE.search(text[max(0, start - 30): start]))
+
+
+_LINKER = re.compile(r"(?:with|harbou?ring|carrying|bearing)\s+(?:(?:an?|the|documented|known|confirmed)\s+)*", re.I)
+
+
+def _after_other_cancers_with(text: str, start: int) -> bool:
+    """"KRAS-mutant NSCLC, or HR+ breast cancer with PIK3CA mutation": the change right after another cancer's name
+    and "with" is that cancer's. Not where lung cancer is joined to it ("NSCLC or breast cancer with ..."): there the
+    change may be asked of both."""
+    linker = _LINKER.match(text, start)  # a phrase may open with its own "with"
+    before = text[max(0, start - 80): linker.end() if linker else start]
+    match = OTHER_CANCER_WITH_BEFORE.search(before)
+    if match is None:
+        return False
+    return LUNG_JOINED_BEFORE.search(before[:match.start("cancer")]) is None
 
 
 # "NSCLC (", "non-small cell lung cancer [", "lung adenocarcinoma (": the brackets after lung cancer's name.
