@@ -633,13 +633,19 @@ _STANDARD_THERAPY = (r"(?:standard|soc\b)(?:[\s-]+of[\s-]+care)?(?:\s*\(\s*soc\s
                      r"|first-line|treatment)\s+)?(?:therap|treatment|options?|regimens?|care\b)")
 _NO_STANDARD_BODY = (
     rf"(?:there\s+(?:is|are)\s+)?no\s+{_NO_STANDARD_WORDS}(?:{_STANDARD_THERAPY}|approved\s+therap|effective\s+therap"
-    r"|therapeutic\s+options?|treatment\s+options?|(?:systemic\s+)?therap(?:y|ies)\s+(?:is|are)\s+(?:available|exists?))"
+    r"|therapeutic\s+options?|treatment\s+options?|(?:systemic\s+)?therap(?:y|ies)\s+(?:(?:is|are)\s+(?:available|exists?)|exists?\b))"
     # "standard curative or palliative measures do not exist": what the standard therapy is for, and "measures".
-    r"|(?:the\s+)?(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?(?:systemic\s+)?"
+    r"|(?:the\s+)?(?:(?:standard|soc)\s+(?:of\s+care\s+)?(?:\(\s*soc\s*\)\s+)?"
+    # "life-prolonging therapies do not exist", "approved therapies are no longer effective": the standard
+    # therapy in other words.
+    r"|(?=(?:life-prolonging|available|approved|effective|established)\s)"
+    r"(?:(?:available|approved|effective|established)\s+)?)(?:systemic\s+)?"
     # ("Standard curative measures" alone: none exist for any stage IV disease, so no earlier line is asked.)
     r"(?:(?:(?:curative\s+(?:or|and|and/or)\s+)?palliative|life-prolonging)\s+)?"
     r"(?:therap(?:y|ies)|treatments?|options?|regimens?|measures|interventions)\s+(?:(?:is|are|was|were)\s+)?(?:(?:does|do)\s+not\s+exist|not\s+(?:available"
-    r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial))"
+    r"|exist\w*)|unavailable|non-?existent|no\s+longer\s+(?:provides?|offers?|effective|available|beneficial)"
+    # "available therapies are intolerable (or no longer effective)": had and not tolerated.
+    r"|intolerable|not\s+tolerated)"
     # "without standard treatment options", "without any effective therapeutic alternatives": none left. Only with
     # "options" / "alternatives": "without standard therapy" alone may tell an untreated patient.
     rf"|without\s+(?:any\s+)?{_NO_STANDARD_WORDS}(?:(?:standard|soc\b)(?:[\s-]+of[\s-]+care)?\s+)?"
@@ -730,9 +736,17 @@ def exhausted(norm: str) -> bool:
             # available": the progression is on ALL standard therapy, the used-up branch itself, not a way in.
             gap = ""
         if (before and gap and _joined_by_or(gap, True)) or (
-                after and _joined_by_or(norm[end:after.start()], False)):
+                after and _joined_by_or(norm[end:after.start()], False)
+                and not _SET_SUBJECT.search(norm, start, after.start())):
             return False
     return True
+
+
+# "..., or available therapies are intolerable or no longer effective", "or the approved treatments have failed":
+# the failure of every available therapy (the used-up branch said again), not progression on one as a way in.
+_SET_SUBJECT = re.compile(r"\b(?:(?:all|the)\s+)*(?:available|approved|existing|standard|established|conventional)"
+                          r"\s+(?:(?:standard|systemic|anti-?cancer)\s+)?(?:therapies|treatments|options|regimens)"
+                          r"\s+(?:are|were|have\s+(?:been|become)|has\s+been)\b")
 
 
 # The way in said with a substitute, not an escape: "(patients ineligible for cisplatin may receive carboplatin)" still

@@ -326,6 +326,9 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     variant = _variant_item(text, start)
     if variant is not None:
         return variant
+    named = _named_target(text, start)
+    if named is not None:
+        return named
     found = _TARGET_BEFORE.search(text, max(0, start - 30), start)
     if found is None:
         return _selective_item(text, start)
@@ -341,6 +344,48 @@ def _target_item(text: str, start: int) -> tuple[str, int] | None:
     genelike = (any(c.isdigit() for c in target) or target.startswith("pan") or first in _target_words()
                 or _hyphened_target(text, target, start))
     return (UNNAMED_TARGET, found.start("target")) if genelike and len(target) > 2 else None
+
+
+# "tissue factor targeted therapy", "folate receptor alpha-directed agents", "carcinoembryonic antigen targeted ADC":
+# a target written as words ending in a molecule's head noun (a gene's full name where the vocabulary has one).
+_HEAD_TARGET_BEFORE = re.compile(
+    r"(?P<target>(?:[a-z][a-z0-9]*[\s-]+){1,3}(?:factor|receptor|antigen|ligand|protein|glycoprotein|kinase)"
+    r"(?:[\s-]+(?:alpha|beta|gamma|[a-z]?\d{1,2}))?)"
+    # ("tissue factor (TF)-targeted": its abbreviation in brackets.)
+    r"(?:\s*\(\s*(?P<short>[a-z][a-z0-9-]{0,9})\s*\))?[\s-]{1,2}$")
+# Words that name no particular molecule before the head noun ("growth factor receptor", "tyrosine kinase receptor").
+_GENERIC_HEAD_WORDS = frozenset({"growth", "tyrosine", "kinase", "cell", "surface", "membrane", "hormone", "immune",
+                                 "checkpoint", "fusion", "novel", "new", "specific", "selective", "tumor", "tumour",
+                                 "associated", "receptor", "factor", "antigen", "protein", "ligand"})
+
+
+def _named_target(text: str, start: int) -> tuple[str, int] | None:
+    """The class of a many-word target before "targeted / directed" ("epidermal growth factor receptor" -> the
+    EGFR class), else UNNAMED_TARGET ("tissue factor"); None when the words name no one molecule ("growth factor
+    receptor targeted therapy") or no head noun ends them."""
+    found = _HEAD_TARGET_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    # The name runs back from the head noun to the first word that cannot be part of it ("with", "prior", ...).
+    words = list(re.finditer(r"[a-z0-9]+", found.group("target")))
+    keep = 1
+    while keep < len(words) and words[-keep - 1].group() not in _NOT_TARGET_WORDS | _NOT_LISTED:
+        keep += 1
+    name = [w.group() for w in words[-keep:]]
+    first = found.start("target") + words[-keep].start()
+    for n in range(len(name), 0, -1):
+        known = _target_classes().get(" ".join(_key(" ".join(name[-n:]))))
+        if known and n > 1:
+            return known, first
+    if all(word in _GENERIC_HEAD_WORDS or word.isdigit() for word in name):
+        return None
+    # "vascular endothelial growth factor": the name's initials may be the abbreviation the vocabulary holds (VEGF).
+    known = None
+    for short in (found.group("short"), "".join(word[0] for word in name)):
+        if short and not known:
+            key = _key(short)
+            known = _target_classes().get(" ".join(key)) or _class_item(phrase_index().get((*key, "inhibitor")))
+    return (known or UNNAMED_TARGET), first
 
 
 # Words joined to "-targeted / -directed" that name no target: "molecularly-targeted", "tumour-directed".
