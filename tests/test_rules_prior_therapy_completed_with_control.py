@@ -24,8 +24,8 @@ CONTROLLED = [
     "Completion of induction chemotherapy (4 cycles of carboplatin/etoposide) with a response or stable disease.",
     "Must have received front-line systemic therapy, with complete response, partial response or stable disease",
     "After definitive chemoradiotherapy (concurrent or sequential) with non-progressive disease.",
-    "Subjects who completed 1st-line treatment (e.g., pembrolizumab plus pemetrexed) having achieved stable disease (SD) "
-    "or better.",
+    "Subjects who completed 1st-line treatment (e.g., pembrolizumab plus pemetrexed) having achieved stable "
+    "disease (SD) or better.",
 ]
 
 

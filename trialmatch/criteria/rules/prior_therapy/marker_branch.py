@@ -73,3 +73,40 @@ def with_branch(rules: list[dict[str, Any]], route: dict[str, Any]) -> list[dict
     bans still bind everyone)."""
     return [{**rule, "driver_routes": [*(rule.get("driver_routes") or ()), route]}
             if rule.get("kind") in ("require", "any_of") and not rule.get("genes") else rule for rule in rules]
+
+
+# "..., and a KRAS G12C inhibitor if KRAS G12C mutated and such therapy is available", "plus an approved EGFR TKI
+# in case of EGFR-mutant disease", "as well as osimertinib when EGFR-mutated": one more item of the list,
+# asked of a marker's carriers only (A AND (marker -> B)), at the sentence's end.
+# ("..., and B for patients with X" at the end is read before this: the whole sentence bound to the carriers.)
+_IF_WHO = r"(?:if|when|where|in\s+case\s+of)"
+_CARRIER_ITEM = re.compile(
+    r"(?:,\s*|\s+)(?:and|plus|as\s+well\s+as)\s+(?P<item>(?:(?:an?|the|any|prior|one|at\s+least\s+one)\s+)?"
+    r"(?:[^,;:()]|\([^()]{1,40}\)){3,60}?)\s*,?\s+(?P<who>" + _IF_WHO + r"\s+[^,;:()]{3,60}?)"
+    # "and such therapy is available / approved": whether it is for this patient is the investigator's to say.
+    r"(?P<available>\s*,?\s+(?:and|if|where|when)\s+(?:such|this|that|the|an?)\s+(?:\w+\s+)?(?:therapy|treatment"
+    r"|drug|agent|inhibitor)\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:available|approved|indicated|accessible))?"
+    r"\s*(?=$|[;.])")
+_VARIANT = re.compile(r"\b(?:[a-z]\d{2,4}[a-z](?:/[a-z])?|exon\s*\d{1,2})\b")
+
+
+def carrier_item(read: FirstRead) -> tuple[tuple[int, int], list[str], list[str], str | None, bool] | None:
+    """The span of a carriers-only item at the sentence's end, its items, the carriers' genes, the variant they
+    are named by (None: any of the gene) and whether the item's availability is left open; None without one."""
+    norm = read.norm
+    if " if " not in norm and " when " not in norm and " where " not in norm and " case of " not in norm:
+        return None
+    found = _CARRIER_ITEM.search(norm)
+    if found is None or not _BEFORE.search(norm, 0, found.start()):
+        return None
+    who = re.sub(r"^\S+(?:\s+case\s+of)?\s+", "", found.group("who"))
+    genes, alteration = biomarker_condition(f"patients with {who}")
+    if not genes or len(genes) > 1:
+        return None
+    if alteration is None and (variant := _VARIANT.search(who)):
+        alteration = variant.group().replace(" ", "") if not variant.group().startswith("exon") else None
+    a, b = found.span("item")
+    items = [i for m in read.mentions if a <= m.start < b for i in m.items]
+    if not items or not any(m.end <= found.start() for m in read.mentions):
+        return None
+    return found.span(), list(dict.fromkeys(items)), genes, alteration, found.group("available") is not None

@@ -34,7 +34,7 @@ from trialmatch.criteria.rules.prior_therapy.lines import (
     study_first_line,
     without_or_item_quantifiers,
 )
-from trialmatch.criteria.rules.prior_therapy.marker_branch import marker_branch, with_branch
+from trialmatch.criteria.rules.prior_therapy.marker_branch import carrier_item, marker_branch, with_branch
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, sentence_group
 from trialmatch.criteria.rules.prior_therapy.naive_or_class import described_line, naive_or_class
 from trialmatch.criteria.rules.prior_therapy.names import (
@@ -723,6 +723,11 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     if branch is not None:
         # "A or, for patients with a driver, at least one B": the count and A from the rest; B the carriers' way in.
         return with_branch(_section_rules(branch[0], ctx), branch[1])
+    extra = carrier_item(read)
+    way = without_spans(read, [extra[0]]) if extra is not None else None
+    if extra is not None and way is not None:
+        # "A and B, and C if KRAS G12C mutated": A and B from the rest; C asked of the carriers only.
+        return _with_carrier_item(_section_rules(way, ctx), *extra[1:])
     carriers = carriers_asking_more(read.norm, ctx.header_genes)
     if carriers is not None:
         # "EGFR/ALK negative, or EGFR/ALK positive and progressed after TKI and platinum": what the rest asks binds
@@ -757,6 +762,21 @@ def _section_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     rest = FirstRead(read.sentence, norm, [m for m in read.mentions if not inside(m.start, spans)],
                      [lim for lim in read.limits if not inside(lim.start, spans)])
     return _reading_rules(rest, ctx) + drivers
+
+
+def _with_carrier_item(rules: list[dict[str, Any]], items: list[str], genes: list[str], alteration: str | None,
+                       available: bool) -> list[dict[str, Any]]:
+    """The rest's rules and one requirement of `items` bound to the carriers (soft when the sentence leaves open
+    whether the therapy is available to them). Without a requirement in the rest, no rule of the carriers' (the
+    sentence was not the list it looked like)."""
+    base = next((r for r in rules if r["kind"] == "require" and r["section"] == "inclusion" and not r.get("genes")),
+                None)
+    if base is None:
+        return rules
+    keep = {k: v for k, v in base.items() if k not in ("groups", "driver_routes", "alt", "near", "if_had")}
+    need = {**keep, "kind": "require", "groups": [items], "genes": genes, "alteration": alteration, "marker": {},
+            "met_unknown": False, "soft": base["soft"] or available}
+    return [*rules, need]
 
 
 def _carriers_more(read: FirstRead, ctx: Context, found: list[dict[str, Any]],
