@@ -75,17 +75,10 @@ _PROGRESSION = (r"(?:(?:evidence|signs?)\s+of\s+)?(?:(?:radiological|radiographi
 # "Completion of standard front-line systemic therapy without evidence of disease progression", "Initial treatment
 # (surgery, chemotherapy ...) completed, with no evidence of progression", "having completed induction chemotherapy
 # and no progression", "must not have had disease progression after concurrent or sequential chemoradiotherapy".
-# "with stable disease or better", "and achieved disease control", "with a response or stable disease (SD)": the
-# phase's result said as control of the disease, the same as no progression.
-_CONTROLLED = (r"(?:(?:and|with|having)\s+)?(?:(?:achieved|achieving|attained|shown|showing|had|having|must\s+have"
-               r"(?:\s+had)?)\s+)?(?:at\s+least\s+)?(?:an?\s+)?(?:ongoing\s+)?(?:(?:(?:complete|partial|objective)"
-               r"\s+)?response\s*(?:\([a-z/ ]{1,12}\)\s*)?(?:,\s*|\s+or\s+|\s*/\s*))*(?:stable\s+disease|disease"
-               r"\s+control|non-?progressive\s+disease)(?:\s*\([a-z/ ]{1,12}\))?(?:\s+or\s+better)?")
-CONTROL_WORDS = ("stable disease", "disease control", "non-progressive", "nonprogressive")
 _COMPLETED = guarded(
     r"\b(?:completion\s+of|completed|completing|finished|received|after|following)\s+(?P<what>[^.;:]{3,120}?)"
-    r"(?:(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
-    r"(?:\s+any)?)\s+" + _PROGRESSION + r"|(?:,\s*|\s+)" + _CONTROLLED + r")"
+    r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
+    r"(?:\s+any)?)\s+" + _PROGRESSION
     + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION
     + r"|\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
     + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
@@ -145,8 +138,7 @@ def no_progression_rules(text: TrialText) -> list[dict[str, Any]]:
     (verdicts._forbid: "progressed_on"); and for a maintenance entry, the phase it follows (_stable_after_rules)."""
     out: list[dict[str, Any]] = []
     for crit in text.criteria:
-        if crit.scope is not None or ("progress" not in crit.text.lower()
-                                      and not any(w in crit.text.lower() for w in CONTROL_WORDS)):
+        if crit.scope is not None or "progress" not in crit.text.lower():
             continue
         stable = _stable_after_rules(crit.text, crit.section)
         if stable:
