@@ -2073,5 +2073,7 @@ def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
                  else conditions.get("driver") if a["t"] in {"alt", "driver"} else None for a in clause["atoms"]]
         if found and found[0] is not None and all(f == found[0] for f in found) and "treated_ok" not in clause:
             clause["treated_ok"] = found[0]
-        elif "treated_ok" not in clause:
+        elif "treated_ok" not in clause and not clause.get("alone"):
+            # ("EGFR exon 20 insertion as the sole EGFR mutation" names exactly which carriers it bars: more
+            # specific than a permission for the gene's carriers we could not read whole, it stays a bar)
             clause["doubtful"] = True
