@@ -733,8 +733,13 @@ def _acquired_apart(once: _Once, sentence: str, listed: bool) -> _Read | None:
     beside = _BESIDE_AFTER.search(sentence) if "co" in sentence.lower() or "accompan" in sentence.lower() else None
     if beside is None and "both" in sentence.lower():
         beside = _BOTH_AFTER.search(sentence)
+    if beside is not None and (apart := _apart(once, sentence[:beside.start()], sentence[beside.end():], listed,
+                                               sure_tail=True)) is not None:
+        return apart
+    if "both" in sentence.lower() and (pair := _both_pair(once, sentence, listed)) is not None:
+        return pair  # "Tumours with mutations in both KEAP1 and KRAS": no first change before the pair
     if beside is not None:
-        return _apart(once, sentence[:beside.start()], sentence[beside.end():], listed, sure_tail=True)
+        return None
     match = _ACQUIRED_AFTER.search(sentence) if "cquired" in sentence else None
     if match is not None:
         return _apart(once, sentence[:match.start()], sentence[match.end():], listed)
@@ -775,6 +780,48 @@ _RESISTANCE_KINDS = frozenset({"amplification", "overexpression", "expression", 
 # Alone, only a bypass gene's copies or protein: a profile lists EGFR's own changes, but MET or HER2 copies are
 # mostly tested once, at diagnosis ("acquired EGFR C797S" alone still binds as before).
 _BYPASS_KINDS = frozenset({"amplification", "overexpression", "expression"})
+
+
+# "Loss of both RB1 and TP53", "mutations in both KEAP1 and KRAS", "Both KRAS and STK11 mutations": two genes that
+# must both be changed, each its own requirement (not "either"). The pair shares the words around it. Not "both are
+# allowed", nor a list of three ("both A and B or C" is left as it was).
+_BOTH_PAIR = guarded(
+    r"\bboth\s+(?:the\s+)?(?P<a>[A-Za-z][\w-]*\d[\w-]*|[A-Z][A-Z0-9-]{1,9})\s+(?:and|&)\s+(?!/)"
+    r"(?P<b>[A-Za-z][\w-]*\d[\w-]*|[A-Z][A-Z0-9-]{1,9})\b(?!\s*(?:/|or\b|and\b|,\s*(?:and|or)\b))",
+    re.I,
+)
+
+
+def _both_pair(once: _Once, sentence: str, listed: bool) -> _Read | None:
+    """Each gene of "both A and B" as a requirement of its own, with the words around the pair. A gene the
+    vocabulary does not know (RB1) is a question of its own, so a carrier of the other one is not let in on it."""
+    pair = _BOTH_PAIR.search(sentence)
+    if pair is None or pair.group("a").lower() == pair.group("b").lower():
+        return None
+    head, tail = sentence[:pair.start()], sentence[pair.end():]
+    # An aside naming the pair again ("(KRAS-mut/KEAP1-mut)", ", such as KRAS G12C with STK11 loss") would put the
+    # other gene back on each side: the tail ends before it.
+    again = re.search(rf"\b(?:{re.escape(pair.group('a'))}|{re.escape(pair.group('b'))})\b", tail, re.I)
+    if again is not None:
+        tail = tail[:max(tail.rfind(mark, 0, again.start()) for mark in "(,;[")] if any(
+            mark in tail[:again.start()] for mark in "(,;[") else tail[:again.start()]
+    sides = [f"{head}{pair.group(name)}{tail}" for name in ("a", "b")]
+    reads = [_statements_copy(once, side, "inclusion", listed) for side in sides]
+    statements: list[Statement] = []
+    carriers: frozenset[str] = frozenset()
+    for side, read in zip(sides, reads, strict=True):
+        if read is not None and read[1]:
+            if any(s.polarity != "+" for s in read[1]):
+                return None
+            carriers |= read[0]
+            statements.extend(read[1])
+        elif name := once(unknown_marker_asked, side):
+            statements.append(Statement("+", [{"t": "hla", "name": name}]))
+        else:
+            return None
+    if not any(a["t"] != "hla" for s in statements for a in s.atoms):
+        return None  # neither gene known: the sentence's own reading (a question) stands
+    return carriers, statements
 
 
 def _apart(once: _Once, before: str, after: str, listed: bool, resistance_only: bool = False,
@@ -2026,5 +2073,7 @@ def _doubt_forbidden_carriers(clauses: list[dict[str, Any]], carriers: set[str],
                  else conditions.get("driver") if a["t"] in {"alt", "driver"} else None for a in clause["atoms"]]
         if found and found[0] is not None and all(f == found[0] for f in found) and "treated_ok" not in clause:
             clause["treated_ok"] = found[0]
-        elif "treated_ok" not in clause:
+        elif "treated_ok" not in clause and not clause.get("alone"):
+            # ("EGFR exon 20 insertion as the sole EGFR mutation" names exactly which carriers it bars: more
+            # specific than a permission for the gene's carriers we could not read whole, it stays a bar)
             clause["doubtful"] = True

@@ -81,6 +81,8 @@ _OBJECT = (
     r"|(?:driver|gene|mutation|alteration|target)[\s\-]specific\s+(?:therap(?:y|ies)|treatments?|agents?|TKIs?)"
     r"|" + _GENE_WORD + r"(?:TKIs?|tyrosine\s+kinase\s+inhibitors?|kinase\s+inhibitors?|inhibitors?)"
     r"|(?:therap(?:y|ies)|treatments?|agents?|drugs?)(?=" + _FOR_THESE + r"))"
+    # "... on appropriate tyrosine kinase inhibitor therapy": the drug class named before "therapy"
+    r"(?:\s+(?:therap(?:y|ies)|treatments?))?"
     r"(?:\s*\(\s*(?:TKIs?|s)\s*\))?(?:" + _FOR_THESE + r")?"
 )
 # What may close the condition: the end, a bracket, or an alternative a profile cannot rule out (those only

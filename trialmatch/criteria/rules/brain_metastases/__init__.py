@@ -1421,7 +1421,10 @@ def _example_of_excluded_spread(sentence: str, start: int, exclusion: bool = Tru
     including = phrases.EXAMPLES_BEFORE.search(sentence, max(0, start - 60), start)
     if including is None:
         return None
-    return _spread_ban(sentence, sentence[:including.start()], start if end is None else end, exclusion)
+    # After "including" the mention has no reading of its own (it is skipped as an example), so an exclusion's
+    # exception ("Extrathoracic metastases, including brain metastases, unless treated and stable") is read here.
+    own_reading = not phrases.INCLUDING_BEFORE.search(sentence[max(0, start - 60):start])
+    return _spread_ban(sentence, sentence[:including.start()], start if end is None else end, exclusion, own_reading)
 
 
 def _spread_ban(sentence: str, head: str, end: int, exclusion: bool, own_reading: bool = True,
@@ -1455,7 +1458,15 @@ def _spread_ban(sentence: str, head: str, end: int, exclusion: bool, own_reading
         return None  # (an exclusion's exception is read by the mention's own reading; one before the list, unread)
     # "No distant metastases, including untreated brain metastases, unless treated and stable": an inclusion's ban
     # with its exception, which the mention's own reading (an inclusion naming brain metastases) does not take.
-    _loosen(statement, rest[cue.start():])
+    region = rest[cue.start():]
+    if exclusion and phrases.PERMISSION_VERB.match(cue.group(0)):
+        # A permission's verb comes after whom it lets in ("(treated, stable ones are allowed)"): read from the
+        # list's end; with no one named in between ("Metastatic disease including brain metastases is allowed") the
+        # whole exclusion is a permission, no ban.
+        if not _names_state(rest[end:cue.start()]):
+            return None
+        region = rest[end:]
+    _loosen(statement, region)
     if statement["treated_stable"] == X:
         statement["treated_stable"] = U  # an exception we could not read may well let them in
     return statement

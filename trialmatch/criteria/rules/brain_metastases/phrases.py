@@ -508,6 +508,8 @@ EXCEPTION_CUE = guarded(
     r"|(?:may|can|could|will|shall) (?:be )?(?:enter\w*|join\w*|(?:put |taken )?into the (?:group|study|trial)))\b",
     re.I,
 )
+# An EXCEPTION_CUE that is a permission's verb, which follows whom it lets in ("treated ones are allowed").
+PERMISSION_VERB = re.compile(r"(?:may|can|could|will|shall|are|is|were)\b", re.I)
 # An inclusion's "Patients with brain metastases only if treated and stable": a permission with its verb left out.
 ONLY_IF_AFTER = re.compile(r"^\s{0,3}(?:,\s*)?(?:are\s+)?only\s+(?:if|when|provided|after)\b", re.I)
 # "Asymptomatic brain metastasis; must have completed radiotherapy/radiosurgery ... and be off steroids": the clause
