@@ -373,9 +373,11 @@ class Guarded:
     """A compiled regex with the same search / match / finditer / findall / sub / split answers, that
     skips the regex when the text holds none of the literal text every match needs."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], needles: frozenset[tuple[str, bool]] | None = None) -> None:
         self.pattern = pattern
-        self.needles = required_needles(pattern)
+        # `needles` (text, folded) given by the caller when it knows narrower ones than the regex shows: every match
+        # must hold one of them.
+        self.needles = needles if needles is not None else required_needles(pattern)
         # Split once: asked of every sentence, the check is all loop overhead.
         self._plain = _shortest(text for text, fold in self.needles or () if not fold)
         self._folded = _shortest(text for text, fold in self.needles or () if fold)

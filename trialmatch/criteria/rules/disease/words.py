@@ -76,6 +76,9 @@ _COUNT_KIND = (r"(?:(?:total|distant|extra-?cranial|extra-?thoracic|extra-?pulmo
                r"|non-?(?:cns|brain))[\s-]+){0,2}")
 _COUNT_SITE_AFTER = (r"(?![\s-]+(?:to|in|of|within|involving)\s+(?:the\s+)?(?:brain|cns|central|liver|hepatic|bones?"
                      r"|lungs?|adrenal|spine|skull)\b)")
+# What every count above counts holds one of these (its own needles, "disease", "less", "number", are in most
+# sentences: the stage reader's one needle check would let nearly every sentence through).
+_COUNTED_NEEDLES = frozenset((piece, True) for piece in ("metasta", "mestasta", "lesion", "site", "foci", "mets"))
 _COUNT_ORGAN_BEFORE = "".join(rf"(?<!{word} )" for word in (
     "brain", "cerebral", "intracranial", "cns", "bone", "osseous", "liver", "hepatic", "lung", "adrenal", "spinal"))
 
@@ -89,11 +92,22 @@ def _count_thing(things: Iterable[str]) -> str:
     return rf"{_COUNT_KIND}{thing}"
 
 
+_COUNT_MARK = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+class _Counted(Guarded):
+    """A count of metastases: besides a counted thing (its needles), every match holds a number. The regex has no
+    literal to skip ahead to, and most sentences about metastases give no count: they are spared it."""
+
+    def possible(self, text: str) -> bool:
+        return super().possible(text) and _COUNT_MARK.search(text) is not None
+
+
 def _count_limit(things: Iterable[str]) -> Guarded:
     """The pattern of a cap on the number of metastases, or a window on it (see above)."""
     ahead = _count_thing(things)
     between = rf"\b(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\s+{ahead}"  # "1-3 metastases", "between 2 and 5 ..."
-    return guarded(
+    return _Counted(re.compile(
         rf"{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}\s*{ahead}"  # "≤ 5 distant metastases", "up to three metastatic sites"
         rf"|\b{_COUNT_NUMBER}\s+or\s+(?:fewer|less)\s+{ahead}"  # "3 or fewer metastatic lesions"
         rf"|\b{_COUNT_NUMBER}\s+{ahead}\s+(?:or\s+(?:fewer|less)|at\s+(?:the\s+)?most|maximum)\b"
@@ -102,8 +116,7 @@ def _count_limit(things: Iterable[str]) -> Guarded:
         rf"(?:(?:is|are|must\s+be|should\s+be|of|:|=)\s*)?{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}"
         rf"|\bnumber\s+of\s+{ahead}\s*(?:is\s+|must\s+be\s+|of\s+|:\s*|=\s*)?(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
         rf"|{between}",
-        re.I,
-    )
+        re.I), _COUNTED_NEEDLES)
 
 
 def _count_floor(things: Iterable[str]) -> Guarded:
@@ -111,13 +124,12 @@ def _count_floor(things: Iterable[str]) -> Guarded:
     a cap. (In an inclusion, "at least two metastatic lesions: one for SBRT, one to measure" asks for what nearly any
     stage IV patient has: not read.)"""
     ahead = _count_thing(things)
-    return guarded(
+    return _Counted(re.compile(
         rf"{_COUNT_AT_LEAST}\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b\s*{ahead}"  # "> 3 lesions"
         rf"|\b{_COUNT_NUMBER}\s+or\s+more\s+{ahead}|\b{_COUNT_NUMBER}\s+{ahead}\s+or\s+more\b"
         rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
         rf"(?:(?:is|are|of|:|=)\s*)?{_COUNT_AT_LEAST}\s*{_COUNT_NUMBER}",
-        re.I,
-    )
+        re.I), _COUNTED_NEEDLES)
 
 
 @cache
