@@ -92,6 +92,9 @@ def _count_thing(things: Iterable[str]) -> str:
     return rf"{_COUNT_KIND}{thing}"
 
 
+# The letters a counted thing ("number of", _COUNT_KIND's words, the nouns) can start with: a count that names the
+# thing first is tried only where one may start (the regex has no literal to skip ahead to). It changes no match.
+_THING_START = "[tdesmvrafon]"
 _COUNT_MARK = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
@@ -112,7 +115,7 @@ def _count_limit(things: Iterable[str]) -> Guarded:
         rf"|\b{_COUNT_NUMBER}\s+or\s+(?:fewer|less)\s+{ahead}"  # "3 or fewer metastatic lesions"
         rf"|\b{_COUNT_NUMBER}\s+{ahead}\s+(?:or\s+(?:fewer|less)|at\s+(?:the\s+)?most|maximum)\b"
         # "metastatic lesions ≤ 3", "(the) number of metastases (is / must be) no more than 5", "metastases: 1-3"
-        rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
+        rf"|\b(?={_THING_START}){_COUNT_ORGAN_BEFORE}(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
         rf"(?:(?:is|are|must\s+be|should\s+be|of|:|=)\s*)?{_COUNT_AT_MOST}\s*{_COUNT_NUMBER}"
         rf"|\bnumber\s+of\s+{ahead}\s*(?:is\s+|must\s+be\s+|of\s+|:\s*|=\s*)?(?:between\s+)?\d+\s*(?:-|–|to|and)\s*\d+\b"
         rf"|{between}",
@@ -127,7 +130,7 @@ def _count_floor(things: Iterable[str]) -> Guarded:
     return _Counted(re.compile(
         rf"{_COUNT_AT_LEAST}\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b\s*{ahead}"  # "> 3 lesions"
         rf"|\b{_COUNT_NUMBER}\s+or\s+more\s+{ahead}|\b{_COUNT_NUMBER}\s+{ahead}\s+or\s+more\b"
-        rf"|{_COUNT_ORGAN_BEFORE}\b(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
+        rf"|\b(?={_THING_START}){_COUNT_ORGAN_BEFORE}(?:number\s+of\s+)?{ahead}\s*(?:\(\w+\)\s*)?(?:number\s*)?(?:count\s*)?"
         rf"(?:(?:is|are|of|:|=)\s*)?{_COUNT_AT_LEAST}\s*{_COUNT_NUMBER}",
         re.I), _COUNTED_NEEDLES)
 
