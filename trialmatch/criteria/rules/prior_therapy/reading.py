@@ -1294,11 +1294,13 @@ def _title_as_question(titles: list[dict[str, Any]], criteria: list[dict[str, An
     The criteria say the rule exactly; the title alone decides only when they are silent."""
     if not criteria:
         return titles
-    stated = {(rule["kind"], tuple(rule.get("items") or ())) for rule in criteria if not rule["cohorts"]}
+    def said(rule: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        return rule["kind"], tuple(rule.get("items") or ())
+
+    stated = {said(rule) for rule in criteria if not rule["cohorts"]}
     # A named class ("TKI-naive", "Chemotherapy-Naive") is exact enough to stand; so is a rule the criteria state
     # too, if only softly ("should be using an EGFR TKI" under "... Acquired Resistance to EGFR-TKI").
-    return [rule if rule["kind"] == "forbid" or (rule["kind"], tuple(rule.get("items") or ())) in stated
-            else _as_question(rule) for rule in titles]
+    return [rule if rule["kind"] == "forbid" or said(rule) in stated else _as_question(rule) for rule in titles]
 
 
 def _as_question(rule: dict[str, Any]) -> dict[str, Any]:

@@ -968,13 +968,19 @@ def check_rules(parsed: dict[str, Any], profile: Patient) -> Finding:
     trial_key = b"trial" + _content_key(parsed)
     found = answers.get(trial_key)
     if found is None:
-        found = answers[trial_key] = _answer(parsed, rules, profile, answers)
+        found = answers[trial_key] = _title_reason(_answer(parsed, rules, profile, answers), rules)
     verdict, index, reason = found
-    if index is None:
-        return Finding(verdict, "", reason)
-    if rules[index]["section"] == "title" and reason.endswith(OTHER_WAY_IN):
-        reason = reason[:-len(OTHER_WAY_IN)] + TITLE_ONLY  # reading.title_rules: a title is a question
-    return Finding(verdict, rules[index]["evidence"], reason)
+    return Finding(verdict, rules[index]["evidence"] if index is not None else "", reason)
+
+
+def _title_reason(found: tuple[Verdict, int | None, str],
+                  rules: list[dict[str, Any]]) -> tuple[Verdict, int | None, str]:
+    """A question a title's rule decided (reading._title_as_question) says the title is its source, not a way in
+    the criteria leave. Worked out with the answer, so the memo keeps it."""
+    verdict, index, reason = found
+    if index is not None and rules[index]["section"] == "title" and reason.endswith(OTHER_WAY_IN):
+        return verdict, index, reason[:-len(OTHER_WAY_IN)] + TITLE_ONLY
+    return found
 
 
 def _answer(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
