@@ -301,6 +301,11 @@ def _without_but(rule: dict[str, Any], h: History) -> History:
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     h = _without_but(rule, h)
+    if rule.get("local_done"):
+        # Local treatment of every site done (current.local_treatment_rules): a profile does not record it.
+        return Outcome(UNKNOWN, lambda: "The trial asks that every known site of the cancer was already treated "
+                                        "locally (surgery or radiotherapy); your profile does not say: ask your "
+                                        "doctor.")
     if rule.get("current"):
         # Treatment going on now: a list of drugs had does not say.
         return Outcome(UNKNOWN, lambda: "The trial asks for treatment going on now; your profile does not say "
