@@ -94,7 +94,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
-from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
+from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
 from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
@@ -198,13 +198,17 @@ _LABELLED_CARRIER_RULE = re.compile(
     r"^\W{0,3}(?:(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?"
     # "Subjects without actionable genomic alterations (AGA): progression on or after platinum ...", "Patients with
     # AGA (EGFR, ALK, ROS1): must have received ...": a group named by its markers, then what that group had
-    r"|(?:patients?|subjects?|participants?|those|individuals)\s+(?:with(?:out)?|lacking|harbou?ring|carrying)\s+"
-    r"(?:e\.g\.|i\.e\.|[^:;.]){0,80}?)\s*:\s*"
+    # "NSCLC with an EGFR, ALK or RET alteration: must have received ...", "For tumours harbouring ALK: ...": the group
+    # may be named by its disease as well as by its people, after "for", "if" or "in"
+    r"|(?:(?:for|if|in)\s+)?(?:[\w\-]+\s+){0,3}?(?:patients?|subjects?|participants?|those|individuals|NSCLC|tumou?rs?"
+    r"|cancers?|diseases?|carcinomas?|adenocarcinomas?)\s+(?:with(?:out)?|lacking|harbou?ring|carrying|bearing)\s+"
+    r"(?:e\.g\.|i\.e\.|[^:;.]){0,120}?)\s*:\s*"
     r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
     r"(?:who|that)\s+)?(?:(?:must|should)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
     r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
     # "BRAF wild type: progressed after receiving PD-1 containing therapy"
-    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated"
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been|been)\s+treated"
+    r"|prior\s+(?:treatment|therapy)\s+with"
     r"|(?:(?:disease|radiological|documented)\s+)?progression\s+(?:on|after|following|during))\b",
     re.I,
 )
@@ -275,6 +279,32 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
     if opened >= 0 and closed > 0 and ")" not in sentence[opened:match.start()]:
         return sentence[:opened] + sentence[closed + 1:], True
     return sentence[match.end():], True
+
+
+# "No known EGFR mutation or ALK fusion, i.e. patients for whom first-line targeted therapy is the standard of care are
+# not eligible", "..., that is, those who are candidates for a TKI cannot be included", "(in other words, patients
+# eligible for ...)": an explanation of the rule before it, in other words. Read with the rule, its own "not eligible"
+# turned the rule upside down (a driver-negative requirement read as a driver requirement). An explanation that names
+# a marker itself ("driver alterations, i.e. EGFR or ALK") is the rule's list and stays.
+_RESTATEMENT = re.compile(
+    r"\(\s*(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|meaning)\s*,?\s+(?P<inner>[^()]*)\)"
+    r"|(?:[,;]|\s[\u2013\u2014-])\s*(?:i\.?\s?e\.?|that\s+is(?:\s+to\s+say)?|in\s+other\s+words|which\s+means|meaning)\s*,?\s+"
+    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
+    re.I,
+)
+
+
+def _without_restatement(sentence: str) -> str:
+    """The sentence without an explanation that names no marker (see _RESTATEMENT)."""
+    for match in _RESTATEMENT.finditer(sentence):
+        said = match.group("inner") if match.group("inner") is not None else match.group("tail")
+        if any(t.type in ANCHORS for t in tokens(normalise(said))):
+            continue
+        head = sentence[:match.start()]
+        if not any(t.type in ANCHORS for t in tokens(normalise(head))):
+            continue  # the explanation is of something else than a marker rule
+        return f"{head.rstrip(' ,')}{'' if match.group('inner') is not None else '.'} {sentence[match.end():]}".strip()
+    return sentence
 
 
 # "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
@@ -481,6 +511,7 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if _LABELLED_CARRIER_RULE.match(sentence) or _ASSAY_FOR_ONLY.match(sentence):
         return None
     sentence, waived = _without_waiver(sentence)
+    sentence = _without_restatement(sentence)
     discretion = _discretion_start(sentence) if section == "inclusion" else None
     if discretion is not None and _SCORE_WORD.search(sentence, discretion):  # a PD-L1 level that bends (a gene
         # list's "other alterations may be considered" is a hedge, read by without_other_hedge)
