@@ -221,8 +221,10 @@ _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 # "EGFR and ALK must be (known) wild-type", "ROS1 status should be documented as negative": the verb between the
 # genes and the word that makes them absent still belongs to one statement; "EGFR and ALK have been tested negative":
 # the tense does not change what is said.
+# "EGFR and ALK are required to be negative": "required" too (without it the genes were asked for).
 _BEFORE_NEGATIVE = LINK | frozenset("must should shall will need needs to been being have has had documented confirmed "
-                                    "proven shown tested reported as proved verified determined found detected".split())
+                                    "proven shown tested reported as proved verified determined found detected "
+                                    "required".split())
 # "EGFR and ALK were confirmed to be negative", "... detected as negative": the verb that would say present on its own
 # only leads to the word that says absent.
 _LEADS_TO_NEGATIVE = frozenset({"confirmed", "detected"})
