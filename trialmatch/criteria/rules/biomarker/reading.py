@@ -77,6 +77,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     requires_negative,
 )
 from trialmatch.criteria.rules.biomarker.histology import (
+    cohort_histology,
     histology_condition,
     names_histology_condition,
     names_nsclc_as_such,
@@ -923,6 +924,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
     parts = trial_parts(text.criteria, bullet_cohorts)
+    cohort_histologies: dict[str, list[str]] = {}  # a group that takes one histology only (see cohort_histology)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     found_at: dict[int, list[dict[str, Any]]] = {}  # each criterion's clauses, for lead-ins over lists (below)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
@@ -947,6 +949,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
             continue
         labels.extend(c for c in cohorts if c not in labels)
+        if cohorts and criterion.section == "inclusion":
+            own_histology = once(cohort_histology, criterion.text)
+            if own_histology is not None:
+                for label in cohorts:
+                    cohort_histologies.setdefault(label, own_histology)  # "Cohort 1: squamous NSCLC. ..."
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
                 and not (scope.kind == "cohort" and once(_nsclc_as_such, scope.label))):
@@ -1197,7 +1204,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
              "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
              "headings": [text.criteria[position].text for position in sorted(headings)],
-             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions,
+             "cohort_histologies": cohort_histologies}
     return clauses, facts
 
 
@@ -1683,6 +1691,9 @@ def assemble(text: TrialText) -> dict[str, Any]:
     cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
     if cohorts and any(c["cohorts"] for c in clauses):
         rules["cohorts"] = cohorts
+        own = {label: h for label, h in facts.get("cohort_histologies", {}).items() if label in cohorts}
+        if own:
+            rules["cohort_histology"] = own
     if facts["waived"] and "cohorts" not in rules:
         rules["cohorts"] = cohorts
     # "Phase 2 (Dose Expansion), by cohort:" over "Cohort A: ...": a "Phase 2" named elsewhere is those cohorts.
