@@ -1252,7 +1252,9 @@ WASHOUT_CLAUSE = guarded(
     r"(?:treatment|therapy|radio-?therapy|radiation(?:\s+therapy)?|irradiation|surgery|resection|radiosurgery|SRS|SBRT"
     r"|WBRT)(?:\s+or\s+(?:surgery|radiosurgery|resection|radio-?therapy|radiation))?"
     r"\s+(?:to|for|of)\s+(?:the\s+|any\s+)?[\w\s/-]{0,40}?\b(?:brain|CNS|intracranial|cerebral|lesions?|metastas[ie]s)"
-    r"[\w\s/()-]{0,30}?\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:have\s+)?(?:been\s+|be\s+)?completed"
+    # ", if given," / ", where applicable,": the treatment is optional, the clause only times it.
+    r"[\w\s/()-]{0,30}?(?:\s*,\s*(?:if|when|where)\s+(?:given|applicable|received|administered|performed|done|any)\s*,)?"
+    r"\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:have\s+)?(?:been\s+|be\s+)?completed"
     r"\s+(?:at\s+least\s+|>=?\s*|\u2265\s*|a\s+minimum\s+of\s+)?(?:\d+|one|two|three|four|six)\s*(?:days?|weeks?|months?)"
     r"[^;.]*",
     re.I,

@@ -113,11 +113,13 @@ def _histology_finding(rule: dict[str, Any], profile: Patient) -> Finding:
     if profile.histology == "nsclc-nos" and rule.get("nos"):
         return Finding(ELIGIBLE, rule["evidence"],
                        f"The trial takes {names} or NSCLC not otherwise specified; yours is not specified.")
+    # A limit with a condition or for one part ("squamous tumours with cavitation") shuts out no histology outright.
+    only = " only" if rule["out"] else ", for one part of it or with a condition"
     if profile.histology is None:
-        return Finding(UNKNOWN, rule["evidence"], f"The trial takes {names} histology only; yours was not given.")
+        return Finding(UNKNOWN, rule["evidence"], f"The trial takes {names} histology{only}; yours was not given.")
     if profile.histology == "nsclc-nos":
         return Finding(UNKNOWN, rule["evidence"],
-                       f"The trial takes {names} histology only; your NSCLC subtype is not specified.")
+                       f"The trial takes {names} histology{only}; your NSCLC subtype is not specified.")
     if profile.histology in allowed:
         return Finding(ELIGIBLE, rule["evidence"], f"The trial takes {names} histology; yours is {profile.histology}.")
     if profile.histology not in rule["out"]:

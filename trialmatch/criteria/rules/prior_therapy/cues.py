@@ -357,6 +357,29 @@ SKIP_EXCLUSION = re.compile(
     r"|\bwill (?:need|require|receive)\b|\bplanned\b|\bparticipat\w+ in (?:an)?other|\bclinical (?:study|trial) of\b"
     r"|\bat the time of (?:enrol|screen|random|registration|study entry|signing|consent)"
 )
+# A treatment to come added to a ban of the same treatment had: "Previous systemic therapy for lung cancer, including
+# planned neoadjuvant treatment", "prior or planned chemotherapy", "any prior (or scheduled) EGFR TKI". What was had is
+# banned all the same; the plan is one more case of it, no sign that the sentence is about the study's present.
+_PLANNED_TOO = re.compile(
+    r",?\s*\b(?:including|incl\.?|as\s+well\s+as|or|and/or|and)\s+(?:any\s+|the\s+)?(?:planned|scheduled|intended)\b"
+    r"(?P<tail>[^.;]*)")
+_HAD = re.compile(r"\b(?:prior|previous\w*|earlier|received|history of|pre-?treated|treated with)\b")
+
+
+def skip_exclusion(bare: str) -> bool:
+    """Whether an exclusion is about the present or the study (SKIP_EXCLUSION), once a plan added to a past
+    treatment is read as one more case of the ban."""
+    if SKIP_EXCLUSION.search(bare) is None:
+        return False
+    if "planned" not in bare and "scheduled" not in bare and "intended" not in bare:
+        return True
+    def cut(m: re.Match[str]) -> str:
+        # "prior or planned chemotherapy": the word only; ", including planned neoadjuvant treatment": the clause.
+        return " " if m.group(0).lstrip(", ").startswith(("including", "incl", "as well")) else " " + m.group("tail")
+    rest = _PLANNED_TOO.sub(cut, bare)
+    return rest == bare or _HAD.search(rest) is None or SKIP_EXCLUSION.search(rest) is not None
+
+
 # "..., and have a life expectancy of more than 12 weeks": a length that is no time since a treatment.
 LIFE_EXPECTANCY = re.compile(
     r"\b(?:life expectancy|expected survival|survival expectancy|expected to live)\b[^,;.]{0,40}")
@@ -531,6 +554,20 @@ NAIVE = guarded(
     r"|\beither\s+(?:previously\s+)?untreated\b|(?:^[\W\d]*|\b(?:who|patients|subjects|participants|must|should)"
     r"\s+(?:be|are|is|were|remain)\s+)(?:previously\s+)?untreated\b(?=\s*,?\s+or\s+(?:who\s+)?(?:have\s+|has\s+|had\s+)?"
     r"(?:been\s+)?(?:progress|relaps|fail|recurr|received|completed|previously treated|pre-?treated|treated with))"
+)
+# Two entry times, the first before any treatment: "can be registered either before the start of first-line systemic
+# treatment, or after 2-4 cycles of induction chemotherapy", "enrolled prior to initiating systemic therapy or upon
+# completion of first-line chemo-immunotherapy". The untreated patient enters the first way; what the second asks of
+# those already treated asks nothing of the untreated. (Not the study's own treatment: "before the start of study
+# treatment" is a washout's point in time.)
+BEFORE_FIRST_TREATMENT = guarded(
+    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:(?:start(?:ing)?|initiat(?:ion|ing|e)|begin(?:ning)?"
+    r"|commenc\w*|receiving|any)\s+(?:of\s+)?)?(?:(?:any|their|the|a|his|her)\s+)?"
+    r"(?:(?:(?:first|1st|front)[\s-]*line|1l)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|palliative|standard)\s+)*"
+    r"|(?:systemic|anti-?cancer|anti-?tumou?r|palliative)\s+(?:(?:first|1st|front)[\s-]*line\s+)?)"
+    r"(?:treatment|therapy|chemo\w*|regimen)s?\b"
+    r"(?=[^.;]{0,40}?\bor\s+(?:\w+\s+){0,3}?(?:after|following|upon|on\s+completion|at\s+completion|once"
+    r"|having|completed|who\s+(?:have|has)|during|while)\b)"
 )
 # "Brain metastases must not have been previously treated", "target lesions that have not been treated": the words
 # are said of a lesion (its radiosurgery, resection or irradiation: the brain and measurable-disease rules), not of

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy import cues
 from trialmatch.criteria.rules.prior_therapy.terms import find_mentions, normalize
 from trialmatch.criteria.text import TrialText, quote
 
@@ -115,16 +116,38 @@ def _stable_after_rules(crit_text: str, section: str) -> list[dict[str, Any]]:
         found = _COMPLETED.search(low)
         what = found and (found.group("what") or found.group("done") or found.group("after"))
         items = _phase_items(what) if what else None
-        if not items:
+        if not items or found is None:
             return []
-        return [{"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit_text),
-                 "section": "inclusion", "kind": "require", "groups": [items], "setting": "any"},
-                _progressed_ban(crit_text, items, "inclusion")]
+        rules = [{"soft": False, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit_text),
+                  "section": "inclusion", "kind": "require", "groups": [items], "setting": "any"},
+                 _progressed_ban(crit_text, items, "inclusion")]
+        if _untreated_way(low, found.start()):
+            # "Enrolled before starting first-line therapy, or after 4 cycles of X without progression": the phase
+            # is the treated patient's way in; the untreated one has another.
+            base = {k: v for k, v in rules[0].items() if k not in ("kind", "groups", "setting")}
+            # (a second line is past the phase: implied, not said, so a question)
+            past = {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced", "soft": True}
+            return [{**base, "kind": "any_of",
+                     "options": [[{**base, "kind": "naive", "allow": [], "setting": "advanced"}], [*rules, past]]}]
+        return rules
     banned = _PROGRESSED.search(low)
     if banned is None or (section == "inclusion") != bool(_SAYS_NO.search(low)):
         return []
     items = _phase_items(banned.group("what"))
     return [_progressed_ban(crit_text, items, section)] if items else []
+
+
+# "Treatment-naive patients, or patients who completed ...": an untreated way in said before the "or".
+_NAIVE_THEN_OR = re.compile(r"[^.;]{0,40}?\bor\b")
+
+
+def _untreated_way(low: str, phase: int) -> bool:
+    """Whether an untreated way in stands before the phase, joined to it by "or" (before any treatment, or naive)."""
+    before = cues.BEFORE_FIRST_TREATMENT.search(low) if "or " in low else None
+    if before is not None and before.start() < phase:
+        return True
+    naive = cues.NAIVE.search(low)
+    return naive is not None and naive.start() < phase and _NAIVE_THEN_OR.match(low, naive.end()) is not None
 
 
 def _progressed_ban(crit_text: str, items: list[str], section: str) -> dict[str, Any]:

@@ -337,16 +337,19 @@ _FOR_DRIVER = guarded(
 # "driver-negative participants must ...", "Participants without genetic alterations or unknown genetic alterations
 # ...". Their rule binds only patients known (or, with "or unknown", not known) to have no such driver.
 _WHO = r"(?:patients|subjects|participants|individuals|people|those|pts|cases)"
+# "NSCLC without one of the alterations listed below: ...": the group named by its disease, not by "patients".
+_DISEASE = (r"(?:(?:non-?squamous|squamous|advanced|metastatic)\s+)?(?:nsclc|non-small[\s-]cell lung cancer"
+            r"|lung cancer|tumou?rs?|disease)")
 _DRIVER_ADJ = r"(?:actionable|targetable|druggable|treatable|driver|oncogenic|genomic|genetic|molecular|known)"
 _DRIVER_NOUN = (r"(?:agas?\b|(?:gene[\s-]+)?(?:mutations?|alterations?|aberrations?|drivers?|variants?"
                 r"|rearrangements?)\b)")
 _WITHOUT_DRIVER = guarded(
-    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?{_WHO}\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
+    rf"^\W*(?:[a-z0-9]{{1,2}}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:{_WHO}|{_DISEASE})\s+(?:(?:whose\s+tumou?rs?\s+)?(?:without|lack(?:ing|s)?"
     r"|(?:do|does)\s+not\s+(?:have|harbou?r|carry)"
     # "Patients whose tumours carry none of the alterations listed in (b)": the verb with "none of" after it.
     r"|(?:carry|carries|harbou?rs?|have|has)(?=\s+none\s+of\b))|with\s+(?:no|negative)|negative\s+for)\s+"
     # "... do not harbour any of the alterations listed in (b)": the group by a list given elsewhere.
-    rf"(?:(?:an?|any|known|documented|other|any\s+of\s+the|none\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
+    rf"(?:(?:an?|any|known|documented|other|(?:any|one|none)\s+of\s+the)\s+)*(?:{_DRIVER_ADJ}[\s-]+){{0,2}}"
     rf"{_DRIVER_NOUN}"
     r"|^\W*(?:[a-z0-9]{1,2}[.)]\s+)?(?:(?:for|in|among)\s+)?(?:the\s+)?(?:driver|aga|oncogene|oncogenic[\s-]+driver)"
     rf"[\s-]+(?:negative|wild[\s-]?type)\s+{_WHO}\b"

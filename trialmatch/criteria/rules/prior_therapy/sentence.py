@@ -199,8 +199,9 @@ def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
 
 # "1 chemotherapy regimen, including adjuvant treatment": the early setting counts as well, not only.
 # "Chemotherapy for any stage NSCLC, including early-stage (adjuvant) disease": every stage, early as well.
-_ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+)?"
-                           r"(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
+_ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s+(?:in\s+)?(?:the\s+|an?\s+|any\s+)?"
+                           # ("including planned neoadjuvant treatment": one more case of the ban, cues.skip_exclusion)
+                           r"(?:(?:planned|scheduled|prior|previous)\s+)?(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative|early[\s-]*stage)\b"
                            # "..., including durvalumab consolidation after chemoradiation": the ban reaches the
                            # stage III setting as well, it is not narrowed to it.
                            r"|\b(?:including|includes?|incl\.?|as well as)\s+(?:[a-z0-9/-]+\s+){0,4}?"
@@ -960,7 +961,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     excluding = ctx.section == "exclusion"
     parens = _parens(norm)
     if cues.off_topic(bare, alternative_ok=not excluding) or cues.definition(bare) \
-            or (excluding and cues.SKIP_EXCLUSION.search(bare)):
+            or (excluding and cues.skip_exclusion(bare)):
         return []
     if cues.WASHOUT.search(bare):
         return []  # "patients who received prior X must have a wash-out of ...": timing, assumed met
@@ -997,6 +998,9 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         windowed = _RESPONSE_LASTING.sub(" ", windowed)
     if not excluding:
         windowed = _PROGRESSED_AFTER_COURSE.sub(" ", windowed)
+        if "or " in windowed:
+            # "registered before the start of first-line treatment, or after ...": an entry time, no washout
+            windowed = cues.BEFORE_FIRST_TREATMENT.sub(" ", windowed)
     if not excluding and "within" in windowed:
         # "or recurrence within 6 months of adjuvant platinum": the window dates the disease's return from the
         # treatment had (an anchor, assumed met), not a washout before the study.
@@ -1212,12 +1216,21 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # the untreated way restated, not part of the other way (which it would shut to every treated patient).
         rules = [r for r in rules if not (r["kind"] == "naive" or (r["kind"] == "lines" and r.get("max") == 0
                                                                     and not r.get("min")))] or rules
+    if not excluding and alternative is not None and rules and alternative["kind"] == "naive" \
+            and "or " in norm and cues.BEFORE_FIRST_TREATMENT.search(norm):
+        rules = [*rules, _past_first_entry(base)]
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
     if not excluding and alternative is not None:
         return [alternative]
     return rules
+
+
+def _past_first_entry(base: dict[str, Any]) -> dict[str, Any]:
+    """The treated way of two entry times ("before first-line treatment, or after 2-4 cycles of it"): a second line
+    is past that time, which the sentence implies rather than says (a question, not a no)."""
+    return {**base, "kind": "lines", "min": None, "max": 1, "of": None, "setting": "advanced", "soft": True}
 
 
 # "treated with X in routine practice / as part of standard care / according to the label": the course observed.
@@ -1957,6 +1970,10 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     newly = _NEWLY_DIAGNOSED.search(norm) if "newly" in norm or "novo" in norm else None
     if newly and (_OR_AFTER.match(norm, newly.end()) or _OR_BEFORE.search(norm, 0, newly.start())):
         # "Newly diagnosed or with progression after treatment": the untreated patient's way in, beside the other.
+        return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
+    if "or " in norm and cues.BEFORE_FIRST_TREATMENT.search(norm):
+        # "Registered either before the start of first-line treatment, or after 2-4 cycles of X": entry before any
+        # treatment is the untreated patient's way in, beside the treated one.
         return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
     return [], None
 

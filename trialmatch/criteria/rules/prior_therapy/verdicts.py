@@ -22,7 +22,7 @@ from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.prior_therapy.drivers import NEAR, OTHER_ACTIONABLE, needed
 from trialmatch.criteria.rules.prior_therapy.marker_groups import in_group
 from trialmatch.criteria.rules.prior_therapy.not_counted import recount
-from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES
+from trialmatch.criteria.rules.prior_therapy.scope import DRIVER_GENES, actionable_group
 from trialmatch.criteria.rules.prior_therapy.scope_cohort_marker import marker_sibling_open, outside_cohort_marker
 from trialmatch.criteria.rules.prior_therapy.terms import UNNAMED_TARGET, find_mentions, items_label, normalize
 from trialmatch.criteria.rules.profile_memo import memo_for
@@ -827,6 +827,10 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
     if scope and outcome.verdict != ELIGIBLE and aga and aga.get("genes") and scope.get("drivers") \
             and not scope.get("subgroup") and applies is not None:
         return outcome  # the group's own list of genes told whether the patient is in it (complement.py)
+    if scope and outcome.verdict != ELIGIBLE and applies is not None and _group_is_the_aga(aga, scope):
+        # "NSCLC without one of the alterations listed below: must have ...": the reader saw a group it could not
+        # tell; the genes listed beside it told whether the patient is in it.
+        return outcome
     if scope and outcome.verdict != ELIGIBLE:
         if rule["cohorts"] and not scope.get("diseases") and not scope.get("genes"):
             # This module's own cohort groups already make the trial's parts alternatives: a patient
@@ -835,6 +839,17 @@ def rule_outcome(rule: dict[str, Any], profile: Patient, h: History) -> Outcome:
             return outcome
         return _scoped(outcome, scope, profile)
     return outcome
+
+
+def _group_is_the_aga(aga: dict[str, Any] | None, scope: dict[str, Any]) -> bool:
+    """Whether the reader's group (no genes, no other cancer) is only the driver group the rule's own genes tell,
+    its label nothing but that group's words: no further fact narrows it."""
+    if not aga or not aga.get("genes") or scope.get("genes") or scope.get("drivers"):
+        return False
+    if not set(scope.get("diseases") or ()) <= {"nsclc", "lung"} or " / " in scope["label"]:
+        return False
+    label = normalize(scope["label"])
+    return len(label) <= 90 and actionable_group(label) is not None
 
 
 def _ours(scope: dict[str, Any]) -> bool:
@@ -1184,6 +1199,41 @@ def _for_group(rules: list[dict[str, Any]], index: int, group: list[int]) -> dic
     return {**rule, "soft": False}
 
 
+def _asks_treatment(rule: dict[str, Any]) -> bool:
+    """An inclusion asking for treatment had for advanced disease (or in no stated setting): a drug or a line."""
+    if rule["section"] != "inclusion" or rule.get("soft") or rule.get("setting") == "early":
+        return False
+    return rule["kind"] == "require" or (rule["kind"] == "lines" and bool(rule.get("min")))
+
+
+def _asks_none(rule: dict[str, Any]) -> bool:
+    """A cohort's own firm inclusion asking for no treatment for advanced disease ("previously untreated")."""
+    return rule["section"] == "inclusion" and not rule.get("soft") and bool(rule.get("cohorts")) and (
+        rule["kind"] == "naive" or (rule["kind"] == "lines" and rule.get("max") == 0 and not rule.get("min")))
+
+
+def _contradicted(rules: list[dict[str, Any]], group: list[int], index: int, profile: Patient, h: History,
+                  outcomes: dict[Any, Any]) -> bool:
+    """Whether a requirement of treatment sits in one group beside that group's own "previously untreated" rule,
+    which the patient meets: no one could meet both, so the group was put together wrongly (a "must have received"
+    of the pretreated cohorts read as binding a first-line cohort whose label shares their phase). Which rule is
+    that cohort's is a question, never an exclusion of the untreated."""
+    rule = rules[index]
+    if not _asks_treatment(rule):
+        return False
+    for other in group:
+        naive = rules[other]
+        if other == index or not _asks_none(naive) or naive.get("cohorts") == rule.get("cohorts"):
+            continue
+        key = _content_key(naive)
+        outcome = outcomes.get(key)
+        if outcome is None:
+            outcome = outcomes[key] = rule_outcome(naive, profile, h)
+        if outcome.verdict == ELIGIBLE:
+            return True
+    return False
+
+
 def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patient,
             outcomes: dict[Any, Any], h: History) -> tuple[Verdict, int | None, str]:
     """The verdict for this history, which rule decided it (None: no rule did), and why."""
@@ -1212,6 +1262,9 @@ def _decide(parsed: dict[str, Any], rules: list[dict[str, Any]], profile: Patien
             outcome = outcomes.get(key)
             if outcome is None:
                 outcome = outcomes[key] = rule_outcome(rule, profile, h)
+            if outcome.verdict == EXCLUDED and _contradicted(rules, group, index, profile, h, outcomes):
+                outcome = _question(f"{outcome.reason} But the trial also has a group for people not yet treated, "
+                                    "and which of its rules apply to that group is not clear: ask the study team.")
             rank = _RANK[outcome.verdict]
             if worst is None or rank > worst[0]:
                 worst = (rank, index, outcome)
