@@ -1691,7 +1691,11 @@ def assemble(text: TrialText) -> dict[str, Any]:
     cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
     if cohorts and any(c["cohorts"] for c in clauses):
         rules["cohorts"] = cohorts
-        own = {label: h for label, h in facts.get("cohort_histologies", {}).items() if label in cohorts}
+        # only a group with no marker rule of its own, a way in by histology alone: where a group's own marker
+        # rules are read, its histology is the disease dimension's to judge (never a marker bar by the way)
+        ruled = {label for c in clauses for label in c["cohorts"]}
+        own = {label: h for label, h in facts.get("cohort_histologies", {}).items()
+               if label in cohorts and label not in ruled}
         if own:
             rules["cohort_histology"] = own
     if facts["waived"] and "cohorts" not in rules:
