@@ -729,9 +729,15 @@ PREFERRED_AFTER = re.compile(
     re.I,
 )
 PREFERRED_BEFORE = re.compile(r"\b(?:preferabl[ey]|preferentially|ideally)\b[^.;()]{0,40}$", re.I)
+# "EGFR and ALK must be tested", "ROS1 is required to be assessed", "ALK needs to have been evaluated": a test that
+# must be done is no finding either (read as one, "must be tested" asked every patient for EGFR or ALK). Not when a
+# result follows ("must be tested negative", "... tested and found to be wild-type").
 PROCEDURE_AFTER = re.compile(
-    r"^[^.;()]{0,40}?\bwill be (?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
-    r"|sequenced|done|conducted|confirmed centrally)\b",
+    r"^[^.;()]{0,40}?\b(?:will|must|should|shall|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+required\s+to)\s+"
+    r"(?:have\s+)?be(?:en)?\s+(?:performed|assessed|tested|determined|evaluated|analy[sz]ed|measured|collected"
+    r"|sequenced|done|conducted|confirmed centrally)\b"
+    r"(?![^.;()]{0,40}?\b(?:negative|positive|wild[\s-]?type|absent|present|mutated|mutant|detected|found|harbou?r\w*"
+    r"|show\w*|confirm\w*)\b)",
     re.I,
 )
 

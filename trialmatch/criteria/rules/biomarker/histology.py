@@ -176,3 +176,26 @@ def described(histologies: list[str]) -> str:
     if list(histologies) == list(_NON_SQUAMOUS):
         return "non-squamous"
     return " or ".join(histologies)
+
+
+# "Cohort 1: squamous NSCLC. Previously received ...", "Cohort B (patients with non-squamous NSCLC with EGFR ...)": a
+# group whose own text opens with one histology takes patients of that histology only. Not "non-squamous or squamous".
+_COHORT_HISTOLOGY = re.compile(
+    r"^\W*[^:()]{1,40}?(?::|\()\s*(?:(?:patients?|subjects?|participants?)\s+with\s+)?"
+    r"(?:(?:histologically\s+(?:or\s+cytologically\s+)?confirmed|locally\s+advanced|advanced|metastatic|recurrent"
+    r"|stage\s+IV)\s+(?:or\s+metastatic\s+)?)*"
+    r"(?P<h>non-?\s?squamous|nonsquamous|squamous|adenocarcinoma)\b"
+    r"(?![\w\s-]{0,25}?(?:\bor\b|\band\b|/)\s*(?:non-?\s?)?(?:squamous|adenocarcinoma|large))",
+    re.I,
+)
+
+
+def cohort_histology(text: str) -> list[str] | None:
+    """The histologies a labelled group's own text takes (see _COHORT_HISTOLOGY), or None."""
+    match = _COHORT_HISTOLOGY.match(text)
+    if match is None:
+        return None
+    named = match.group("h").lower()
+    if _NON.match(named) or named.startswith("nonsq"):
+        return list(_NON_SQUAMOUS)
+    return ["adenocarcinoma"] if named.startswith("adeno") else ["squamous"]

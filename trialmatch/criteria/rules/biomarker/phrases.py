@@ -194,6 +194,10 @@ def _finding_found_by(current: list[Token], text: str, test: Token) -> bool:
         return False
     if any(t.type in {"alt", "kind", "driver"} for t in current) and current[-1].type in {"alt", "kind", "driver"}:
         return True  # "... actionable genomic alterations by local test" too
+    if current[0].type == "gene" and _MUTATION_WORD.search(current[0].word) and all(t.type == "gene" for t in current):
+        # "RAS mutation (KRAS, NRAS or HRAS) per local assessment": a family named with its change ("RAS mutation"
+        # is one gene word), then its members; the change is named, so the test says how it was found
+        return True
     # "negative for EGFR and ALK by local test": bare genes after a negation are a finding too (absent), not a test
     return current[-1].type == "gene" and bool(_NEGATION_BEFORE.search(text[max(0, current[0].start - 30):
                                                                              current[0].start]))
@@ -217,8 +221,10 @@ _MUTATION_WORD = re.compile(r"mutat|mutant|alteration", re.I)
 # "EGFR and ALK must be (known) wild-type", "ROS1 status should be documented as negative": the verb between the
 # genes and the word that makes them absent still belongs to one statement; "EGFR and ALK have been tested negative":
 # the tense does not change what is said.
+# "EGFR and ALK are required to be negative": "required" too (without it the genes were asked for).
 _BEFORE_NEGATIVE = LINK | frozenset("must should shall will need needs to been being have has had documented confirmed "
-                                    "proven shown tested reported as proved verified determined found detected".split())
+                                    "proven shown tested reported as proved verified determined found detected "
+                                    "required".split())
 # "EGFR and ALK were confirmed to be negative", "... detected as negative": the verb that would say present on its own
 # only leads to the word that says absent.
 _LEADS_TO_NEGATIVE = frozenset({"confirmed", "detected"})

@@ -77,6 +77,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     requires_negative,
 )
 from trialmatch.criteria.rules.biomarker.histology import (
+    cohort_histology,
     histology_condition,
     names_histology_condition,
     names_nsclc_as_such,
@@ -94,7 +95,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
-from trialmatch.criteria.rules.biomarker.phrases import Statement, names_marker, tokens, words
+from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
 from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
@@ -198,13 +199,17 @@ _LABELLED_CARRIER_RULE = re.compile(
     r"^\W{0,3}(?:(?:EGFR|ALK|ROS-?1|[KNH]RAS|BRAF|c-?MET|MET|RET|HER-?2|ERBB2|NTRK[1-3]?|NRG-?1)\b[^:;.()]{0,40}?"
     # "Subjects without actionable genomic alterations (AGA): progression on or after platinum ...", "Patients with
     # AGA (EGFR, ALK, ROS1): must have received ...": a group named by its markers, then what that group had
-    r"|(?:patients?|subjects?|participants?|those|individuals)\s+(?:with(?:out)?|lacking|harbou?ring|carrying)\s+"
-    r"(?:e\.g\.|i\.e\.|[^:;.]){0,80}?)\s*:\s*"
+    # "NSCLC with an EGFR, ALK or RET alteration: must have received ...", "For tumours harbouring ALK: ...": the group
+    # may be named by its disease as well as by its people, after "for", "if" or "in"
+    r"|(?:(?:for|if|in)\s+)?(?:[\w\-]+\s+){0,3}?(?:patients?|subjects?|participants?|those|individuals|NSCLC|tumou?rs?"
+    r"|cancers?|diseases?|carcinomas?|adenocarcinomas?)\s+(?:with(?:out)?|lacking|harbou?ring|carrying|bearing)\s+"
+    r"(?:e\.g\.|i\.e\.|[^:;.]){0,120}?)\s*:\s*"
     r"(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|individuals)\s+"
     r"(?:who|that)\s+)?(?:(?:must|should)\s+)?(?:have\s+|has\s+|had\s+)?(?:previously\s+|also\s+|either\s+)?"
     r"(?:refus\w*|declin\w*|(?:are|were|is|was|been)\s+(?:intolerant|ineligible|unsuitable|not\s+(?:candidates?|eligible))"
     # "BRAF wild type: progressed after receiving PD-1 containing therapy"
-    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been)\s+treated"
+    r"|progressed\s+(?:on|after|following|during|despite)|received|failed|(?:were|are|have\s+been|been)\s+treated"
+    r"|prior\s+(?:treatment|therapy)\s+with"
     r"|(?:(?:disease|radiological|documented)\s+)?progression\s+(?:on|after|following|during))\b",
     re.I,
 )
@@ -275,6 +280,32 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
     if opened >= 0 and closed > 0 and ")" not in sentence[opened:match.start()]:
         return sentence[:opened] + sentence[closed + 1:], True
     return sentence[match.end():], True
+
+
+# "No known EGFR mutation or ALK fusion, i.e. patients for whom first-line targeted therapy is the standard of care are
+# not eligible", "..., that is, those who are candidates for a TKI cannot be included", "(in other words, patients
+# eligible for ...)": an explanation of the rule before it, in other words. Read with the rule, its own "not eligible"
+# turned the rule upside down (a driver-negative requirement read as a driver requirement). An explanation that names
+# a marker itself ("driver alterations, i.e. EGFR or ALK") is the rule's list and stays.
+_RESTATEMENT = re.compile(
+    r"\(\s*(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|meaning)\s*,?\s+(?P<inner>[^()]*)\)"
+    r"|(?:[,;]|\s[\u2013\u2014-])\s*(?:i\.?\s?e\.?|that\s+is(?:\s+to\s+say)?|in\s+other\s+words|which\s+means|meaning)\s*,?\s+"
+    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
+    re.I,
+)
+
+
+def _without_restatement(sentence: str) -> str:
+    """The sentence without an explanation that names no marker (see _RESTATEMENT)."""
+    for match in _RESTATEMENT.finditer(sentence):
+        said = match.group("inner") if match.group("inner") is not None else match.group("tail")
+        if any(t.type in ANCHORS for t in tokens(normalise(said))):
+            continue
+        head = sentence[:match.start()]
+        if not any(t.type in ANCHORS for t in tokens(normalise(head))):
+            continue  # the explanation is of something else than a marker rule
+        return f"{head.rstrip(' ,')}{'' if match.group('inner') is not None else '.'} {sentence[match.end():]}".strip()
+    return sentence
 
 
 # "An exception to this is NSCLC patients with PD-L1 TPS 1-49% who may enter Cohort C3", "..., except that patients
@@ -481,6 +512,7 @@ def _marker_statements(once: _Once, sentence: str, section: str, listed: bool) -
     if _LABELLED_CARRIER_RULE.match(sentence) or _ASSAY_FOR_ONLY.match(sentence):
         return None
     sentence, waived = _without_waiver(sentence)
+    sentence = _without_restatement(sentence)
     discretion = _discretion_start(sentence) if section == "inclusion" else None
     if discretion is not None and _SCORE_WORD.search(sentence, discretion):  # a PD-L1 level that bends (a gene
         # list's "other alterations may be considered" is a hedge, read by without_other_hedge)
@@ -892,6 +924,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
     headings = bare_headings(text.criteria, bullet_cohorts)
     parts = trial_parts(text.criteria, bullet_cohorts)
+    cohort_histologies: dict[str, list[str]] = {}  # a group that takes one histology only (see cohort_histology)
     tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     found_at: dict[int, list[dict[str, Any]]] = {}  # each criterion's clauses, for lead-ins over lists (below)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
@@ -916,6 +949,11 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
             continue
         labels.extend(c for c in cohorts if c not in labels)
+        if cohorts and criterion.section == "inclusion":
+            own_histology = once(cohort_histology, criterion.text)
+            if own_histology is not None:
+                for label in cohorts:
+                    cohort_histologies.setdefault(label, own_histology)  # "Cohort 1: squamous NSCLC. ..."
         if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
                 and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
                 and not (scope.kind == "cohort" and once(_nsclc_as_such, scope.label))):
@@ -1166,7 +1204,8 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
              "foreign": sorted(foreign - set(labels)),
              "unseen": [group for group in dict.fromkeys(scoped) if group not in carried],
              "headings": [text.criteria[position].text for position in sorted(headings)],
-             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions}
+             "squamous_untested_ok": squamous_untested_ok, "carriers": carriers, "conditions": conditions,
+             "cohort_histologies": cohort_histologies}
     return clauses, facts
 
 
@@ -1652,6 +1691,13 @@ def assemble(text: TrialText) -> dict[str, Any]:
     cohorts = [*facts["labels"], *sorted({c for clause in clauses for c in clause["cohorts"]} - set(facts["labels"]))]
     if cohorts and any(c["cohorts"] for c in clauses):
         rules["cohorts"] = cohorts
+        # only a group with no marker rule of its own, a way in by histology alone: where a group's own marker
+        # rules are read, its histology is the disease dimension's to judge (never a marker bar by the way)
+        ruled = {label for c in clauses for label in c["cohorts"]}
+        own = {label: h for label, h in facts.get("cohort_histologies", {}).items()
+               if label in cohorts and label not in ruled}
+        if own:
+            rules["cohort_histology"] = own
     if facts["waived"] and "cohorts" not in rules:
         rules["cohorts"] = cohorts
     # "Phase 2 (Dose Expansion), by cohort:" over "Cohort A: ...": a "Phase 2" named elsewhere is those cohorts.

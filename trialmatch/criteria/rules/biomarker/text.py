@@ -919,11 +919,20 @@ def _absent_tail(phrase: list[Token], text: str) -> bool:
         return False
     for index in range(1, len(phrase) - 1):
         before, after = phrase[:index], phrase[index:-1]
+        if after[0].type == "alt" and any(_alt_of(after[0].key, t.key) for t in before if t.type == "gene"):
+            # "EGFR exon 19 deletion or L858R and ALK fusion must be negative": this "or" lists one gene's changes
+            # (L858R is EGFR's); it is no turn from a named change to other genes said absent
+            continue
         if (_OR_GAP.search(text[before[-1].end: after[0].start]) and any(t.type == "alt" for t in before)
                 and not any(t.type == "postneg" or t.says_positive for t in before)
                 and {t.key for t in after if t.type == "gene"} - {t.key for t in before if t.type == "gene"}):
             return True
     return False
+
+
+def _alt_of(alt: str, gene: str) -> bool:
+    """Is `alt` a change of `gene` (or of a gene the name stands for)?"""
+    return bool(set(vocab.alteration_genes(alt)) & set(vocab.expand_gene(gene)))
 
 
 _OR_JOIN = re.compile(r"\b(?:and/)?or\b", re.I)

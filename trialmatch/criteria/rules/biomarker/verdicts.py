@@ -12,7 +12,7 @@ from typing import Any
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict
 from trialmatch.criteria.rules.biomarker import treated
-from trialmatch.criteria.rules.biomarker.histology import for_histology
+from trialmatch.criteria.rules.biomarker.histology import for_histology, outside
 from trialmatch.criteria.rules.biomarker.if_treated import if_treated_verdict
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.profile_memo import memo_for
@@ -406,6 +406,12 @@ def trial_verdict(rules: dict[str, Any], profile: Patient) -> tuple[Verdict, dic
         cohort_verdict([c for c in clauses if not c["cohorts"] or label in c["cohorts"]], profile, squamous_ok)
         for label in labels
     ]
+    # "Cohort 1: squamous NSCLC" beside marker cohorts: a group for another histology than the patient's (known) is
+    # no way in for them. When every group is closed so, histology decides (the disease dimension's), not markers.
+    own_histology = rules.get("cohort_histology", {})
+    open_results = [r for label, r in zip(labels, results, strict=True)
+                    if not (label in own_histology and outside(own_histology[label], profile))]
+    results = open_results or results
     best = max(results, key=lambda r: _RANK[r[0]])
     if best[0] == UNKNOWN and _both_states(clauses, labels, profile, squamous_ok):
         return ELIGIBLE, None, []

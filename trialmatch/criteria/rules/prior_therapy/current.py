@@ -106,13 +106,19 @@ _PROGRESSION = (r"(?:(?:evidence|signs?)\s+of\s+)?(?:(?:radiological|radiographi
 # "Completion of standard front-line systemic therapy without evidence of disease progression", "Initial treatment
 # (surgery, chemotherapy ...) completed, with no evidence of progression", "having completed induction chemotherapy
 # and no progression", "must not have had disease progression after concurrent or sequential chemoradiotherapy".
-_COMPLETED = guarded(
+_COMPLETED_WHAT = (
     r"\b(?:completion\s+of|completed|completing|finished|received|after|following)\s+(?P<what>[^.;:]{3,120}?)"
     r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
-    r"(?:\s+any)?)\s+" + _PROGRESSION
+    r"(?:\s+any)?)\s+" + _PROGRESSION)
+_COMPLETED_AFTER = (r"\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
+                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+_COMPLETED = guarded(
+    _COMPLETED_WHAT
     + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION
-    + r"|\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
-    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+    + "|" + _COMPLETED_AFTER)
+# _COMPLETED for a text without "completed" or "finished", where its middle alternative cannot match: that one tries up
+# to 160 characters at every position (1.4 ms a sentence). Same groups (the middle one never set), same first match.
+_COMPLETED_NOT_DONE = guarded(_COMPLETED_WHAT + r"|(?P<done>(?!))" + "|" + _COMPLETED_AFTER)
 # "Disease progression at any site during front-line systemic therapy" (an exclusion), "Patients who progressed on
 # first-line chemotherapy cannot be enrolled" (an inclusion whose end says no).
 _PROGRESSED = guarded(
@@ -143,7 +149,8 @@ def _stable_after_rules(crit_text: str, section: str) -> list[dict[str, Any]]:
     # "e.g." and "i.e." inside the phrase are no sentence end ("first line chemotherapy, e.g. 4-6 cycles, without ...")
     low = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), normalize(crit_text))
     if section == "inclusion" and not _SAYS_NO.search(low):
-        found = _COMPLETED.search(low)
+        done = "completed" in low or "finished" in low
+        found = (_COMPLETED if done else _COMPLETED_NOT_DONE).search(low)
         what = found and (found.group("what") or found.group("done") or found.group("after"))
         items = _phase_items(what) if what else None
         if not items or found is None:
