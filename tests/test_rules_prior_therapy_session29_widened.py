@@ -389,14 +389,18 @@ def test_near_miss_a_part_named_by_its_drug_keeps_its_reading() -> None:
     assert prior_verdict(KRAS_NAIVE, parts) == "eligible"
 
 
-# --- 10. a maintenance phase "finished" ----------------------------------------------------------------------------
+# --- 10. a maintenance phase "finished", or "must not have progressed during" it --------------------------------
 # "Finished first-line chemotherapy (...) with no progression": the first line is the one had, as after "completed"
-# (before, "first-line" read as the study's own line: every treated patient falsely excluded).
+# (before, "first-line" read as the study's own line: every treated patient falsely excluded). "must not have
+# progressed during first-line induction": the same entry (before, no rule: every treated patient let through). One
+# convention: the untreated and a later line out, the one line a question.
 
 FINISHED = [
     "Finished first-line chemotherapy (4 cycles of pemetrexed/cisplatin) with no radiological progression",
     "Patients who have finished 4-6 cycles of first-line platinum doublet chemotherapy without progression",
     "Participant underwent first-line platinum-based induction chemotherapy (4 cycles) without disease progression",
+    "Patients must not have progressed during first-line induction (4 cycles of platinum-based chemotherapy)",
+    "Participant has not progressed after front-line platinum doublet chemotherapy",
 ]
 
 

@@ -124,8 +124,11 @@ _COMPLETED_WHAT = (
     r"(?P<what>[^.;:]{3,120}?)"
     r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
     r"(?:\s+any)?)\s+" + _PROGRESSION)
-_COMPLETED_AFTER = (r"\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
-                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+# (Also "must not have progressed during first-line induction (4 cycles of X)": the same entry said with the verb.)
+_COMPLETED_AFTER = (r"(?:\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
+                    + r"|\b(?:must|should|shall|did|has|have)\s+not\s+(?:have\s+)?progressed)"
+                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of|during)\s+"
+                    + r"(?P<after>[^.;:]{3,100})")
 _COMPLETED = guarded(
     _COMPLETED_WHAT
     + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION
