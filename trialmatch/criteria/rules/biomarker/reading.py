@@ -1020,7 +1020,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
             # "(no matching biomarker-driven sub-study)": the tumour matches none of the marker groups, a question.
             unmatched = section == "inclusion" and once(unmatched_group, sentence)
-            if section == "inclusion" and "tatus" in sentence:  # "EGFR mutation status is known": a test asked for
+            # "EGFR mutation status is known", "EGFR and ALK must be tested": a test asked for
+            if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
+                                           or "ssess" in sentence or "valuat" in sentence):
                 found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
             read_text = sentence
             if section == "exclusion" and own_labels:
