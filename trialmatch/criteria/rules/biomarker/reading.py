@@ -109,7 +109,7 @@ from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_co
 from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_marker_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
-from trialmatch.criteria.rules.reader import purpose_of
+from trialmatch.criteria.rules.reader import Scope, purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of, conditional_lead_in
 from trialmatch.criteria.text import Criterion, TrialText, quote, squash
 
@@ -331,6 +331,13 @@ _NO_TARGETED_DRUG = re.compile(
     r"|\bnot\s+(?:amenable|eligible)\s+(?:to|for)\s+(?:an?\s+)?(?:approved\s+)?targeted|\bunavailable\b",
     re.I,
 )
+def _label_names_markers(scope: Scope, text: str) -> bool:
+    """Does the criterion open with its labelled group's own name, markers in its bracket ("Cohort 2 (KRAS G12C-mutant
+    NSCLC) after sotorasib", "Arm B (EGFR wild-type), ...")? Then the markers are who the group is for."""
+    return (scope.kind in {"part", "phase", "cohort", "arm"} and "(" in scope.label
+            and text.lstrip(" *-\u2022").lower().startswith(scope.label.lower()))
+
+
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
@@ -970,6 +977,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                                  and once(_says_any_pdl1, criterion.text)):
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
+        if gene_scope and scope is not None and _label_names_markers(scope, criterion.text):
+            # "Cohort 1 (EGFR-mutant NSCLC) after osimertinib": the bracket names the group's own way in; the group
+            # is no rule on EGFR carriers (that let every other patient pass): its marker is its rule.
+            gene_scope = None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
                 and (once(other_cancer_only, criterion.parent) or once(no_patient_group, criterion.parent))):
             foreign.update(cohorts)
