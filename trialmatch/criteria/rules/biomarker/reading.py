@@ -290,7 +290,11 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
 _RESTATEMENT = re.compile(
     r"\(\s*(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|meaning)\s*,?\s+(?P<inner>[^()]*)\)"
     r"|(?:[,;]|\s[\u2013\u2014-])\s*(?:i\.?\s?e\.?|that\s+is(?:\s+to\s+say)?|in\s+other\s+words|which\s+means|meaning)\s*,?\s+"
-    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
+    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)"
+    # "... ROS1 rearrangement - subjects for whom an approved targeted therapy exists cannot be included": a dash, then
+    # whom the rule is about in other words, with no "i.e." (the dash was read as a condition on those patients)
+    r"|\s[\u2013\u2014-]\s+(?P<dash>(?:patients|subjects|participants|those|people|individuals)\s+(?:for\s+whom|who"
+    r"|whose|that|eligible\s+for|candidates?\s+for)\b(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
     re.I,
 )
 
@@ -298,7 +302,7 @@ _RESTATEMENT = re.compile(
 def _without_restatement(sentence: str) -> str:
     """The sentence without an explanation that names no marker (see _RESTATEMENT)."""
     for match in _RESTATEMENT.finditer(sentence):
-        said = match.group("inner") if match.group("inner") is not None else match.group("tail")
+        said = next(match.group(g) for g in ("inner", "tail", "dash") if match.group(g) is not None)
         if any(t.type in ANCHORS for t in tokens(normalise(said))):
             continue
         head = sentence[:match.start()]
