@@ -204,6 +204,9 @@ class Criterion:
 
     @cached_property
     def _sentences(self) -> tuple[str, ...]:  # every dimension asks: split once (the instance is frozen)
+        twin = self.__dict__.get(_TWIN)
+        if twin is not None:  # the same text earlier in this parse (split_criteria): its split
+            return twin._sentences  # type: ignore[no-any-return]
         if not _MAY_END.search(self.text):  # most criteria are one sentence: no split point to look for
             return (self.text,) if self.text else ()
         return tuple(_alternative_lists(_within_brackets(s for s in SENTENCE_END.split(self.text) if s)))
@@ -216,13 +219,17 @@ class Criterion:
 
     @cached_property
     def _labelled_fields(self) -> tuple[tuple[LabelledField, ...], ...]:  # read once, whichever dimension asks
+        twin = self.__dict__.get(_TWIN)
+        if twin is not None:
+            return twin._labelled_fields  # type: ignore[no-any-return]
         return tuple(labelled_fields(sentence) for sentence in self._sentences)
 
     @cached_property
     def purpose(self) -> Purpose | None:
         """Why the criterion names a treatment when that is not its point (washout, toxicity
         recovery, ...), or None: read on demand, since most dimensions never ask."""
-        return purpose_of(self.text)
+        twin = self.__dict__.get(_TWIN)
+        return twin.purpose if twin is not None else purpose_of(self.text)
 
     @property
     def context(self) -> str:
@@ -530,9 +537,28 @@ def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criter
         scopes[row] = merge(scopes[row], Scope(label, "cohort"))
     for row, step in later_steps([(text, sec, depth) for text, sec, depth, _, _, _ in rows]).items():
         scopes[row] = step
-    return [_criterion(text, sec, depth, parent, index, scope)
+    made = [_criterion(text, sec, depth, parent, index, scope)
             for (text, sec, depth, parent, index, _), scope in zip(rows, scopes, strict=True)
             if not text.startswith(HEADING_MARK) and not (entry_only and is_later_step(scope))]
+    _join_twins(made)
+    return made
+
+
+# Where a criterion names the first criterion of this parse with the same text (Criterion._TWIN): not a field, so no
+# equality, hash or repr sees it.
+_TWIN = "_twin"
+
+
+def _join_twins(criteria: list[Criterion]) -> None:
+    """A long text repeats its bullets word for word (the same rule under several cohorts or parts): each repeat is
+    pointed to the first criterion of its text, whose sentences, labelled fields and purpose (pure functions of the
+    text, read lazily) it then shares instead of working them out again. Per parse: nothing outlives the criteria."""
+    first: dict[str, Criterion] = {}
+    for criterion in criteria:
+        values = criterion.__dict__
+        twin = first.setdefault(values["text"], criterion)
+        if twin is not criterion:
+            values[_TWIN] = twin
 
 
 def _clauses(clean: str, section: Section) -> tuple[str, list[str], list[str]]:

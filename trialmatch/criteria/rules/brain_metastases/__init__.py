@@ -27,6 +27,7 @@ together, so the most restrictive verdict per state wins; check() is a lookup.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -1927,13 +1928,14 @@ def parse(text: TrialText) -> dict[str, Any]:
     text = _with_bm_spelled_out(text)
     header_requires, header_lepto = _header_requirement(text)
     brain_trial = header_requires or _conditions_name_brain_trial(text)
-    chunks, heads, sited = _read_criteria(text, brain_trial, header_lepto)
+    said: _Said = {}
+    chunks, heads, sited = _read_criteria(text, brain_trial, header_lepto, said=said)
     if not brain_trial and _requires_brain_metastases(chunks):
         # Read again as a brain-metastasis trial: its plain inclusions ("Asymptomatic brain metastases or ...
         # clinically stable") describe the metastases every patient has, not the ones allowed. Exclusions read
         # the same either way, so only the inclusions that may change are read again.
         again = _reread_as_brain_trial(text.criteria, chunks, heads, sited)
-        chunks.update(_read_criteria(text, True, header_lepto, again)[0])
+        chunks.update(_read_criteria(text, True, header_lepto, again, said)[0])
     statements = [s for position in sorted(chunks) for s in chunks[position]]
     if brain_trial or _requires_brain_metastases(chunks):
         _untreated_wanted(statements)
@@ -1946,11 +1948,12 @@ def parse(text: TrialText) -> dict[str, Any]:
 
 
 def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only: frozenset[int] | None = None,
-                   ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int], set[int]]:
+                   said: _Said | None = None) -> tuple[dict[int, list[dict[str, Any]]], dict[int, int], set[int]]:
     """The statements of each criterion (or only those at `only`) by position, each "one of the following:"
     group member's head, and the positions of the inclusions read whose words (with their parent's) name a site
     (LESION_SITE: asked of every inclusion here, so a second reading asks only these). A group's combined
-    statement is its head's, after the head's own."""
+    statement is its head's, after the head's own. `said`: the parse's memo of sentence readings (see
+    _mention_statements_once)."""
     chunks: dict[int, list[dict[str, Any]]] = {}
     heads: dict[int, int] = {}
     sited: set[int] = set()
@@ -1990,9 +1993,14 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):
-            made, last = _mention_statements(
-                criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
-                head_requires=group is not None and group.requires)
+            if last is None and said is not None:
+                made, last = _mention_statements_once(
+                    said, criterion, index, sentences, brain_trial, follow, group is not None,
+                    group is not None and group.requires)
+            else:
+                made, last = _mention_statements(
+                    criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
+                    head_requires=group is not None and group.requires)
             if made and index and criterion.scope is None and _GROUP_LABEL_HEAD.match(sentence):
                 # "...; allowed in Cohorts 1-3. Cohort 4: untreated brain metastases are excluded": a later sentence
                 # headed by its own group is that group's rule, which cannot keep out patients of the others.
@@ -2045,6 +2053,26 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     for position in headings:
         _combine_groups(criteria, position, chunks)
     return chunks, heads, sited
+
+
+# A parse's memo of _mention_statements: its reading of each distinct sentence in its place, by what it reads.
+_Said = dict[tuple[Any, ...], tuple[list[dict[str, Any]], dict[str, Any] | None]]
+
+
+def _mention_statements_once(said: _Said, criterion: Criterion, index: int, sentences: list[str], header_requires: bool,
+                             follow: str, alternative: bool, head_requires: bool,
+                             ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """_mention_statements for a sentence with no open exclusion before it (nothing of the criterion's earlier
+    sentences to loosen), read once per parse for all it depends on: a long text repeats its bullets word for word
+    under several cohorts or parts. It reads of the criterion only its section, parent, scope and depth. The caller
+    changes the statements it gets (and the open exclusion among them), so every call gets its own copy."""
+    key = (criterion.section, criterion.parent, criterion.scope, criterion.depth, index, tuple(sentences),
+           header_requires, follow, alternative, head_requires)
+    read = said.get(key)
+    if read is None:
+        read = said[key] = _mention_statements(criterion, index, sentences, header_requires, None, follow,
+                                               alternative=alternative, head_requires=head_requires)
+    return copy.deepcopy(read)
 
 
 def _asks_one_of(text: str) -> bool:

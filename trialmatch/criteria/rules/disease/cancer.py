@@ -749,16 +749,31 @@ def _inclusion_without_bans(text: TrialText) -> tuple[list[str], str]:
     out: list[str] = []
     banned = ""
     inclusion = text.inclusion  # a property that builds its list on every call: once, not once per bullet
+    # A long text repeats its sentences: each distinct one (under a ban's lead-in or not) is read once per parse.
+    read: dict[tuple[str, bool], str | None] = {}
     for position, criterion in enumerate(inclusion):
         everyone = not one_group(criterion) and not other_disease(criterion)
         lead = _lead_of(inclusion, position) if everyone else ""
         under_ban = bool(lead) and ban_lead(lead, shut=True)
         for sentence in criterion.sentences():
-            if everyone and banned_clause(sentence, exclusion=under_ban):
-                banned = banned or sentence
-                sentence = " " * len(sentence) if under_ban else without_bans(sentence)
+            if everyone:
+                key = (sentence, under_ban)
+                if key not in read:
+                    read[key] = _blanked(sentence, under_ban)
+                blanked = read[key]
+                if blanked is not None:
+                    banned = banned or sentence
+                    sentence = blanked
             out.append(sentence)
     return out, banned
+
+
+def _blanked(sentence: str, under_ban: bool) -> str | None:
+    """The sentence with the clauses shutting NSCLC out blanked (all of it under a ban's lead-in), or None when it
+    holds none."""
+    if not banned_clause(sentence, exclusion=under_ban):
+        return None
+    return " " * len(sentence) if under_ban else without_bans(sentence)
 
 
 def _banned_by_exclusion(text: TrialText) -> str:

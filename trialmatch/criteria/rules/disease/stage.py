@@ -6,6 +6,7 @@ resectable, perioperative or stage III disease ("Stage II/III non-operable disea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -593,14 +594,19 @@ def _names_unresectable(plain: str) -> bool:
     return _UNRESECTABLE.search(plain) is not None
 
 
-def _counts_metastases(criterion: Criterion) -> bool:
+def _counts_metastases(criterion: Criterion, once: Callable[..., Any]) -> bool:
     """An exclusion sentence that limits the number of metastases ("more than 3 metastatic sites"), not another
-    cancer's, nor a washout's or a sample's."""
+    cancer's, nor a washout's or a sample's. (Each distinct sentence is read once, through stage_rule's `once`.)"""
     if _aside(criterion):
         return False
+    return any(once(_counts_in, sentence) for sentence in criterion.sentences())
+
+
+def _counts_in(sentence: str) -> bool:
+    """_counts_metastases for one sentence: a limit on the number of metastases, not another cancer's."""
     words = vocab()
-    return any((words["oligo_count"].search(sentence) or words["many_count"].search(sentence))
-               and not another_cancer_only(sentence) for sentence in criterion.sentences())
+    return bool((words["oligo_count"].search(sentence) or words["many_count"].search(sentence))
+                and not another_cancer_only(sentence))
 
 
 def _names_oligo(plain: str) -> bool:
@@ -746,7 +752,7 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
                 metastatic.append((sentence, criterion))
     for criterion in text.exclusion:
         body = criterion.text
-        if _counts_metastases(criterion):
+        if _counts_metastases(criterion, once):
             # "More than 3 metastatic lesions", "patients with > 5 distant metastases are not allowed to be enrolled":
             # a limit on the count, which the profile does not record.
             oligo.append((body, criterion))

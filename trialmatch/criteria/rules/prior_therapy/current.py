@@ -49,6 +49,36 @@ def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
     return []
 
 
+# Local treatment of the disease done, asked of every patient: "Completion of locally ablative therapy (surgery, SBRT,
+# ...) to all known sites of disease", "must have completed local consolidative therapy to all metastatic sites",
+# "has undergone definitive local treatment of all lesions", "Completed radical radiotherapy or surgery to every site
+# of disease". A profile lists systemic drugs, never local treatment, so it is a question for everyone (unknown),
+# never an exclusion: read as nothing, every patient was let through.
+_LOCAL_DONE = guarded(
+    r"\b(?:complet\w*|undergone|underwent|received|had|after|following|finished)\s+(?:of\s+|with\s+)?(?:an?\s+|the\s+|prior\s+)?"
+    r"(?:(?:locally|local(?:ly)?|loco-?regional|definitive|radical|consolidative|curative(?:-intent)?|ablative)[\s-]+){1,3}"
+    r"(?:ablative\s+|consolidative\s+)?(?:therapy|therapies|treatments?|radiotherapy|radiation(?:\s+therapy)?|ablation)"
+    r"\b[^.;]{0,160}?\b(?:to|of|at|for)\s+(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:sites?|lesions?|metastas[ie]s|disease)\b"
+)
+
+
+def local_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
+    """A question rule for an inclusion that asks for local treatment of every site of disease done (_LOCAL_DONE)."""
+    for crit in text.criteria:
+        if crit.section != "inclusion" or crit.scope is not None:
+            continue
+        low = normalize(crit.text)
+        if " all " not in low and " every " not in low and " each " not in low:
+            continue
+        found = _LOCAL_DONE.search(low)
+        if found is None or _NEGATED.search(low, max(0, found.start() - 30), found.start()):
+            continue
+        return [{"soft": True, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit.text),
+                 "section": "inclusion", "kind": "require", "groups": [["c:local_therapy"]], "met_unknown": True,
+                 "local_done": True, "setting": "any"}]
+    return []
+
+
 # "No radiological progression at any time since start of immunotherapy", "without disease progression on first-line
 # X": the line the trial asks for is still working. A profile's listed lines are lines it has had (and moved past).
 _NO_PROGRESSION = guarded(
@@ -76,13 +106,19 @@ _PROGRESSION = (r"(?:(?:evidence|signs?)\s+of\s+)?(?:(?:radiological|radiographi
 # "Completion of standard front-line systemic therapy without evidence of disease progression", "Initial treatment
 # (surgery, chemotherapy ...) completed, with no evidence of progression", "having completed induction chemotherapy
 # and no progression", "must not have had disease progression after concurrent or sequential chemoradiotherapy".
-_COMPLETED = guarded(
+_COMPLETED_WHAT = (
     r"\b(?:completion\s+of|completed|completing|finished|received|after|following)\s+(?P<what>[^.;:]{3,120}?)"
     r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
-    r"(?:\s+any)?)\s+" + _PROGRESSION
+    r"(?:\s+any)?)\s+" + _PROGRESSION)
+_COMPLETED_AFTER = (r"\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
+                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+_COMPLETED = guarded(
+    _COMPLETED_WHAT
     + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION
-    + r"|\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
-    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+    + "|" + _COMPLETED_AFTER)
+# _COMPLETED for a text without "completed" or "finished", where its middle alternative cannot match: that one tries up
+# to 160 characters at every position (1.4 ms a sentence). Same groups (the middle one never set), same first match.
+_COMPLETED_NOT_DONE = guarded(_COMPLETED_WHAT + r"|(?P<done>(?!))" + "|" + _COMPLETED_AFTER)
 # "Disease progression at any site during front-line systemic therapy" (an exclusion), "Patients who progressed on
 # first-line chemotherapy cannot be enrolled" (an inclusion whose end says no).
 _PROGRESSED = guarded(
@@ -113,7 +149,8 @@ def _stable_after_rules(crit_text: str, section: str) -> list[dict[str, Any]]:
     # "e.g." and "i.e." inside the phrase are no sentence end ("first line chemotherapy, e.g. 4-6 cycles, without ...")
     low = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), normalize(crit_text))
     if section == "inclusion" and not _SAYS_NO.search(low):
-        found = _COMPLETED.search(low)
+        done = "completed" in low or "finished" in low
+        found = (_COMPLETED if done else _COMPLETED_NOT_DONE).search(low)
         what = found and (found.group("what") or found.group("done") or found.group("after"))
         items = _phase_items(what) if what else None
         if not items or found is None:

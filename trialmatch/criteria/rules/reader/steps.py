@@ -101,12 +101,20 @@ def later_steps(lines: Sequence[tuple[str, str, int]]) -> dict[int, Scope]:
     found: dict[int, Scope] = {}
     entry_seen = False
     open_step: tuple[Scope, str, int] | None = None  # a later step's scope, its section, its heading's depth
+    # A long text repeats its lines word for word: what a line's own words say is read once per call.
+    steps: dict[tuple[str, bool], str | None] = {}  # heading_step's answer per line and entry_seen
+    ends: dict[str, bool] = {}  # ends_scope's per line
     for position, (text, section, depth) in enumerate(lines):
         if open_step is not None and (open_step[1] != section or depth < open_step[2]
                                       or (depth == open_step[2] and text.startswith(MARKS))):
             open_step = None
-        step = heading_step(text, entry_seen) if len(text) <= 160 else None
-        if step == "entry" or (step is None and text.startswith(MARKS)) or ends_scope(text.lstrip("".join(MARKS))):
+        step = None
+        if len(text) <= 160:
+            key = (text, entry_seen)
+            if key not in steps:
+                steps[key] = heading_step(text, entry_seen)
+            step = steps[key]
+        if step == "entry" or (step is None and text.startswith(MARKS)) or _ends(ends, text):
             entry_seen = entry_seen or step == "entry"
             open_step = None
             continue
@@ -127,6 +135,14 @@ def later_steps(lines: Sequence[tuple[str, str, int]]) -> dict[int, Scope]:
             if position + 1 < len(lines) and lines[position + 1][2] > depth and text.rstrip().endswith(":"):
                 open_step = (scope, section, depth + 1)
     return found
+
+
+def _ends(ends: dict[str, bool], text: str) -> bool:
+    """ends_scope of the line without its marks, through later_steps' memo."""
+    ended = ends.get(text)
+    if ended is None:
+        ended = ends[text] = ends_scope(text.lstrip("".join(MARKS)))
+    return ended
 
 
 def is_later_step(scope: Scope | None) -> bool:
