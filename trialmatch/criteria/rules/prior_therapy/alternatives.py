@@ -119,6 +119,10 @@ NONE = Alternatives((), {}, ())
 # "Progression on prior EGFR TKI therapy as follows:" over "a. Prior gefitinib ...", "b. Prior osimertinib as first-line
 # therapy": the same, each item one treatment history that counts.
 _SPELT_OUT = guarded(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning|as\s+follows)\s*:\s*$")
+# "Subjects with progression after EGFR-TKI treatment, including:" over "Subjects who ...", "Patients with ...": the
+# same when every item names a kind of patient (items that are treatments, "Prior therapy including: a. platinum;
+# b. a PD-1 inhibitor", may add up, so only kinds of patient count under "including").
+_INCLUDING = guarded(r"\b(?:including|includes|include)\s*:\s*$")
 # "all of the following", "each of", "both": the lead-in asks for every item.
 _EVERY = re.compile(r"\b(?:all|each|every|both)\b")
 _ITEM_MARK = r"^\W{0,3}(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
@@ -156,17 +160,32 @@ def _kind_item(text: str, lead: str) -> bool:
         and _TWO_TREATMENTS.search(lead) is None
 
 
+def names_patient_kind(text: str) -> bool:
+    """Does a sub-item name one kind of patient ("Subjects with progression after ...", "Patients who ..."), not
+    joined to the next by "and", nor said to be allowed? (`text` normalized.)"""
+    return _ENDS_AND.search(text) is None and _ALLOWS.search(text) is None and _SUBJECT_ITEM.match(text) is not None
+
+
+def _patient_item(text: str, lead: str) -> bool:
+    del lead  # (the same call as _kind_item's)
+    return names_patient_kind(text)
+
+
 def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
     """The inclusions that spell themselves out as kinds of patient or treatment histories (_SPELT_OUT over
     _kind_item bullets)."""
     found = set()
     for index, crit in enumerate(criteria):
         lead = normalize(crit.text)
-        if crit.section != "inclusion" or not _SPELT_OUT.search(lead) or _EVERY.search(lead):
+        if crit.section != "inclusion" or _EVERY.search(lead):
+            continue
+        spelt, including = _SPELT_OUT.search(lead) is not None, _INCLUDING.search(lead) is not None
+        if not spelt and not including:
             continue
         nested = sub_bullets(criteria, index)
-        items = [below for below in nested if below.depth == nested[0].depth]
-        if len(items) >= 2 and all(_kind_item(normalize(item.text), lead) for item in items):
+        items = [normalize(below.text) for below in nested if below.depth == nested[0].depth]
+        kind = _kind_item if spelt else _patient_item
+        if len(items) >= 2 and all(kind(item, lead) for item in items):
             found.add(index)
     return frozenset(found)
 

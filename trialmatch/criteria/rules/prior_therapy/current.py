@@ -49,6 +49,36 @@ def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
     return []
 
 
+# Local treatment of the disease done, asked of every patient: "Completion of locally ablative therapy (surgery, SBRT,
+# ...) to all known sites of disease", "must have completed local consolidative therapy to all metastatic sites",
+# "has undergone definitive local treatment of all lesions", "Completed radical radiotherapy or surgery to every site
+# of disease". A profile lists systemic drugs, never local treatment, so it is a question for everyone (unknown),
+# never an exclusion: read as nothing, every patient was let through.
+_LOCAL_DONE = guarded(
+    r"\b(?:complet\w*|undergone|underwent|received|had|after|following|finished)\s+(?:of\s+|with\s+)?(?:an?\s+|the\s+|prior\s+)?"
+    r"(?:(?:locally|local(?:ly)?|loco-?regional|definitive|radical|consolidative|curative(?:-intent)?|ablative)[\s-]+){1,3}"
+    r"(?:ablative\s+|consolidative\s+)?(?:therapy|therapies|treatments?|radiotherapy|radiation(?:\s+therapy)?|ablation)"
+    r"\b[^.;]{0,160}?\b(?:to|of|at|for)\s+(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:sites?|lesions?|metastas[ie]s|disease)\b"
+)
+
+
+def local_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
+    """A question rule for an inclusion that asks for local treatment of every site of disease done (_LOCAL_DONE)."""
+    for crit in text.criteria:
+        if crit.section != "inclusion" or crit.scope is not None:
+            continue
+        low = normalize(crit.text)
+        if " all " not in low and " every " not in low and " each " not in low:
+            continue
+        found = _LOCAL_DONE.search(low)
+        if found is None or _NEGATED.search(low, max(0, found.start() - 30), found.start()):
+            continue
+        return [{"soft": True, "genes": [], "alteration": None, "cohorts": [], "evidence": quote(crit.text),
+                 "section": "inclusion", "kind": "require", "groups": [["c:local_therapy"]], "met_unknown": True,
+                 "local_done": True, "setting": "any"}]
+    return []
+
+
 # "No radiological progression at any time since start of immunotherapy", "without disease progression on first-line
 # X": the line the trial asks for is still working. A profile's listed lines are lines it has had (and moved past).
 _NO_PROGRESSION = guarded(

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prior_therapy.alternatives import names_patient_kind
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.text import Criterion, sub_bullets
 
@@ -51,6 +52,8 @@ def fold_including(criteria: list[Criterion]) -> list[Criterion]:
         parts = [(index + 1 + k, c) for k, c in enumerate(below) if not _NOTE.match(c.text)]
         if len(parts) < 2 or any(c.depth != crit.depth + 1 or _OR_ITEM.search(c.text.rstrip(" .;")) for c in below):
             continue  # one item, alternatives, or items with lists of their own: left as written
+        if all(names_patient_kind(normalize(c.text)) for _, c in parts):
+            continue  # "Subjects who ...", "Patients with ...": kinds of patient, each a way in (alternatives.py)
         head = crit.text[:lead.start()].rstrip(" .,")
         listed = " and ".join(_DATED.sub("", c.text.rstrip(" .;,")) for _, c in parts)
         out[index] = replace(crit, text=f"{head}, including {listed}.")

@@ -47,7 +47,11 @@ from trialmatch.criteria.rules.prior_therapy.alternatives import (
 from trialmatch.criteria.rules.prior_therapy.asides import criterion_asides
 from trialmatch.criteria.rules.prior_therapy.assigned_agent import assigned_agent_ban
 from trialmatch.criteria.rules.prior_therapy.complement import complement_groups, listed_groups
-from trialmatch.criteria.rules.prior_therapy.current import current_treatment_rules, no_progression_rules
+from trialmatch.criteria.rules.prior_therapy.current import (
+    current_treatment_rules,
+    local_treatment_rules,
+    no_progression_rules,
+)
 from trialmatch.criteria.rules.prior_therapy.drivers import driver_routes, exempted_routes, own_driver_genes
 from trialmatch.criteria.rules.prior_therapy.including import fold_including
 from trialmatch.criteria.rules.prior_therapy.line_contents import fold_line_contents
@@ -1451,6 +1455,7 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = own_driver_genes(criteria_rules(text, alternatives), [crit.text for crit in text.criteria])
     criteria = _before_planned_surgery(text, criteria) + _first_treatment_rules(text)
     criteria = given_in_study(criteria, run_in_items(text), _covered) + current_treatment_rules(text) \
+        + local_treatment_rules(text) \
         + no_progression_rules(text)
     egfr = bool(_EGFR.search(text.header))
     criteria = lift_across(criteria, allowing_bullets(list(text.criteria), egfr), _covered)

@@ -15,6 +15,7 @@ from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.prior_therapy.marker_groups import HOLDING, SUBJECT, sentence_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader import cohort_codes, ends_scope
+from trialmatch.criteria.rules.reader.scope import DRUG_CLASS
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_NOUN
 from trialmatch.criteria.vocab import canonical_gene
 
@@ -487,7 +488,9 @@ def group_heading(norm: str) -> tuple[str, list[str]] | None:
     without = " without " in f" {heading} "
     if without and _genes_in(match.group("what")):
         return None  # "Participants without ALK rearrangement:": a marker group (the reader's scope), not a cohort
-    return f"group: {heading[:60]}", [] if without else _genes_in(match.group("what"))
+    # "Subjects with progression after EGFR-TKI treatment, including:": a gene named as a drug's target names no
+    # marker group (the reader's DRUG_CLASS).
+    return f"group: {heading[:60]}", [] if without else _genes_in(DRUG_CLASS.sub(" ", match.group("what")))
 
 
 def required_for(aside: str) -> tuple[str | None, str | None]:

@@ -366,6 +366,32 @@ _RETURNED_WITHIN = re.compile(
 # hedge only says the list is open. Read in a ban as "e.g.": examples, which the ban still names (and whatever
 # follows the list stays the sentence's). (In an inclusion the open list only illustrates what is asked for: "1 prior
 # line ... (including but not limited to targeted therapy ...)" keeps its old reading.)
+# In an exclusion, a treatment had or to come: "Prior or planned chemotherapy", "previous or scheduled radiotherapy",
+# "received, or is scheduled to receive, a PD-1 inhibitor", "prior/planned EGFR TKI". What was had is banned all the
+# same; the plan read as the nearer word made the sentence about what may come (no rule at all). (In an inclusion
+# the plan is a way in of its own for the untreated: left as it was.)
+_HAD_OR_PLANNED = re.compile(
+    r"\b(?P<had>prior|previous(?:ly\s+received)?|earlier|received|past)\s*,?\s*(?:or|and/or|/)\s*(?:is\s+|are\s+)?"
+    r"(?:planned|scheduled|intended|anticipated|expected)(?:\s+to\s+(?:receive|start|undergo))?\s*,?(?=\s)")
+
+
+# An inclusion that names who enters by the treatment they failed, in translated English: "Patients who have failed
+# first-line platinum-containing chemotherapy can be enrolled", "Subjects whose disease progressed after an EGFR TKI
+# may be included". In the inclusion list it is the trial's (or the cohort's) entry rule, a requirement, not a
+# permission beside one; read with its "can be enrolled" cut off. Not when it lifts a ban on an early treatment or
+# sets a condition ("Patients who received adjuvant chemotherapy can be enrolled if the recurrence ...": an
+# allowance), nor for a treatment merely received.
+_ENTRY_AS_PERMISSION = re.compile(
+    r"\b(?:patients|subjects|participants|those|people|cases)\s+(?:who|whose\s+(?:disease|tumou?rs?|cancer)|that)\s+"
+    r"(?:have\s+|has\s+|had\s+)?(?:(?:previously|already|all)\s+)?(?:failed|progressed|relapsed|recurred"
+    r"|experienced\s+(?:disease\s+)?progression|(?:been|are|were)\s+refractory|developed\s+resistance)\b[^;:]*?"
+    r"(?P<tail>,?\s*(?:can|could|may|are\s+allowed\s+to|will)\s+(?:be\s+)?(?:enrol+ed|included|recruited|eligible"
+    r"|selected|participate|join|enter)(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial|cohort))?)\s*[.;]?\s*$")
+_ALLOWANCE_WORDS = re.compile(
+    r"\b(?:if|provided|as\s+long\s+as|unless|adjuvant|neo-?adjuvant|perioperative|post-?operative|pre-?operative"
+    r"|curative|also|as\s+well|even|regardless|note|brain|cns|radiotherapy|radiation|untreated|naive|or\s+not)\b")
+
+
 _NOT_LIMITED = re.compile(
     r"(?P<lead>\b(?:including|includes?|such\s+as|e\.?\s?g\b\.?|for\s+example|for\s+instance))\s*,?\s*"
     r"(?:but\s+(?:are\s+|is\s+)?not\s+(?:limited|restricted)\s+to|without\s+(?:limitation|restriction))\s*[,:]?\s*")
@@ -384,6 +410,9 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
+    if section == "exclusion" and ("plann" in norm or "schedul" in norm or "intend" in norm or "expect" in norm
+                                   or "anticipat" in norm):
+        norm = _HAD_OR_PLANNED.sub(r"\g<had>", norm)  # "prior or planned X": X had is banned all the same
     if section == "exclusion" and ("limit" in norm or "restrict" in norm):
         norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
@@ -403,6 +432,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         if "contra" in norm:
             norm = cues.without_contraindication_only(norm)
         norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
+        if " be " in norm and (entry := _ENTRY_AS_PERMISSION.search(norm)) and not _ALLOWANCE_WORDS.search(norm):
+            norm = norm[:entry.start("tail")] + "."  # "Patients who failed X can be enrolled": the entry rule
         if "this" in norm:
             norm = _THIS_MEANS.sub(_received, norm)
         if "only" in norm:

@@ -301,6 +301,11 @@ def _without_but(rule: dict[str, Any], h: History) -> History:
 
 def _require(rule: dict[str, Any], h: History) -> Outcome:
     h = _without_but(rule, h)
+    if rule.get("local_done"):
+        # Local treatment of every site done (current.local_treatment_rules): a profile does not record it.
+        return Outcome(UNKNOWN, lambda: "The trial asks that every known site of the cancer was already treated "
+                                        "locally (surgery or radiotherapy); your profile does not say: ask your "
+                                        "doctor.")
     if rule.get("current"):
         # Treatment going on now: a list of drugs had does not say.
         return Outcome(UNKNOWN, lambda: "The trial asks for treatment going on now; your profile does not say "
@@ -1107,8 +1112,33 @@ def _outside_cohort(rule: dict[str, Any], profile: Patient, by_marker: bool = Fa
         return True  # "Cohort 1: MET exon 14 skipping mutation, MET TKI naive" for a MET-negative patient
     scope = rule.get("scope") or {}
     genes: list[str] = scope.get("genes") or []
-    return bool(genes) and rule["cohorts"][0].startswith("cohort: ") and not scope.get("absent") \
-        and all(profile.gene_status(gene) == "negative" for gene in genes)
+    if bool(genes) and rule["cohorts"][0].startswith("cohort: ") and not scope.get("absent") \
+            and all(profile.gene_status(gene) == "negative" for gene in genes):
+        return True
+    return _outside_named_cohort(scope, profile)
+
+
+_NEGATIVE_NAME = re.compile(r"negative|wild|\bwt\b|\bnon[\s-]|without|\bno\b|\bneg\b|-(?![A-Za-z0-9])", re.I)
+
+
+def _outside_named_cohort(scope: dict[str, Any], profile: Patient) -> bool:
+    """ "NSCLC cohort 1 (EGFR wild-type): ...", "Cohort 2 (EGFR-mutant): ...": a cohort whose own name gives its
+    marker group. A patient clearly outside it (a carrier for a wild-type cohort, tested negative for a mutant one)
+    cannot join it, so it is no way in: read as "not about you", every such sibling let the patient through on a
+    rule that is not theirs."""
+    genes: list[str] = scope.get("genes") or []
+    if not genes or scope.get("kind") != "cohort" or scope.get("drivers") or scope.get("subgroup") \
+            or not _ours(scope):
+        return False
+    own_name = str(scope.get("label") or "").rsplit(" / ", 1)[-1]
+    if not all(gene.lower() in own_name.lower() for gene in genes):
+        return False  # the genes come from an outer heading or the sentence, not the cohort's name
+    if not scope.get("absent") and _NEGATIVE_NAME.search(own_name):
+        return False  # "Cohort 4 (ROS1 fusion-negative)": a sign the reader did not tie to the gene; not trusted
+    statuses = {profile.gene_status(gene) for gene in genes}
+    if scope.get("absent"):
+        return "positive" in statuses
+    return statuses == {"negative"}
 
 
 def _others_option(rules: list[dict[str, Any]], group: list[int], profile: Patient) -> bool:

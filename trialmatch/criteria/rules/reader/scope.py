@@ -1017,7 +1017,7 @@ def _named_condition(text: str) -> Scope | None:
             # ALK:" (its "the" opens no condition on patients).
             return _marker_first_scope(text) or _class_first_scope(text) or _bare_group_scope(text)
         end = match.end() - 1
-    what = match.group("what")
+    what = DRUG_CLASS.sub(" ", match.group("what"))
     diseases, genes = cancers_named(what), genes_named(what)
     if not diseases and not genes and _DRIVER_CLASS.search(what) and not _STATUS_UNKNOWN.search(text[:end + 80]):
         # "Subjects without actionable genomic alterations (AGAs):", "Participants with a known oncogenic driver -":
@@ -1034,6 +1034,18 @@ def _named_condition(text: str) -> Scope | None:
     return Scope(_shorten(text[:end]), "condition", diseases, genes)
 
 
+# A gene named as a drug's target, not the tumour's marker: "Subjects with progression after EGFR-TKI treatment,
+# including:", "Patients with resistance to ALK inhibitors:", "Participants with failure of anti-EGFR therapy must ...",
+# "Subjects with disease progression on a KRAS G12C-directed agent:". The group is named by what it was given (as
+# "who have failed EGFR-TKI treatment" is, _NOT_TREATED), so the gene names no marker group; a marker named beside it
+# still does ("Patients with EGFR mutation after EGFR-TKI failure", "Patients with EGFR TKI-sensitising mutations").
+DRUG_CLASS = re.compile(
+    r"\b(?:anti-?\s?)?[A-Za-z][A-Za-z0-9]{1,7}(?:[\s/-]+(?:G12C|exon\s?20|ex20|T790M|V600E?))?[\s-]*(?:\(?TKIs?\)?"
+    r"|tyrosine[\s-]+kinase[\s-]+inhibitors?|inhibitors?|(?:targeted|directed|targeting)\b)"
+    # ("EGFR TKI-sensitising mutation" is the marker itself.)
+    r"(?![\s-]*(?:sensiti[sz]|sensitive|responsive))"
+    r"|\banti-\s?[A-Za-z][A-Za-z0-9]{1,7}\b(?=\s+(?:therap|treatment|agents?|drugs?|antibod|monoclonal))",
+    re.I)
 # "Subjects with negative AGA", "Participants with no known driver": a "with" that names the group by what it lacks.
 _NEGATIVE_CLASS = re.compile(r"(?:negative|no|none|absent)\b", re.I)
 # "without known alterations or with unknown alteration status", "or whose driver status is unknown": the group holds
