@@ -215,8 +215,11 @@ def test_negative_results_for_genes_bars_them(sentence: str) -> None:
     "Results of EGFR testing, positive or negative, are to be recorded",
 ])
 def test_test_results_asked_for_set_no_rule(sentence: str) -> None:
-    for profile in (EGFR_19, ALK, NO_DRIVER, UNTESTED):
+    for profile in (EGFR_19, ALK, NO_DRIVER):
         assert verdict(inc(sentence), profile) == "eligible", profile
+    # Session 29: a test demanded of everyone leaves only a patient with no result in question (the labels of the
+    # open sets: "testing mandatory" -> untested unknown); never excluded.
+    assert verdict(inc(sentence), UNTESTED) != "excluded"
 
 
 def test_negative_results_on_an_invented_untested_squamous_profile() -> None:

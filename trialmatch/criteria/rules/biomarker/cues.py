@@ -741,6 +741,28 @@ PROCEDURE_AFTER = re.compile(
     re.I,
 )
 
+# "EGFR and ALK according to local testing", "ROS1 and BRAF as determined by NGS", "EGFR/ALK per central laboratory":
+# bare genes, then only how (or where) they are tested. No change is named and no result is said, so this is a testing
+# demand, never a marker requirement (read as one, every patient without EGFR or ALK was barred). METHOD_AFTER is the
+# "how" that follows the genes; a result word anywhere in the clause (RESULT_IN_CLAUSE) makes it a finding again
+# ("EGFR and ALK negative by local testing", "... by local testing must be wild-type").
+METHOD_AFTER = re.compile(
+    # "(NSCLC)", "(all histologies)": a short aside after the genes says nothing about the test
+    r"^(?:\s*\([^()]{1,30}\))?\s*(?:(?:gene\s+|mutation(?:al)?\s+|molecular\s+|genomic\s+)?status(?:es)?\s*)?,?\s*[(\[]?\s*"
+    r"(?:according\s+to|by|per|using|via|through|based\s+on|on|from|in"
+    r"|as\s+(?:determined|assessed|tested|evaluated|measured|documented|analy[sz]ed|established)\s+(?:by|with|in|at|using"
+    r"|per|via|through|on))\s+"
+    r"(?:[\w\-/]+\s+){0,4}?(?:test\w*|lab\w*|laborator\w*|assays?|NGS|PCR|FISH|IHC|(?:next[\s-]generation\s+)?sequencing"
+    r"|panels?|platforms?|methods?|analys[ie]s|assessments?|genotyping|ctDNA|cfDNA|liquid\s+biops(?:y|ies))\b",
+    re.I,
+)
+RESULT_IN_CLAUSE = re.compile(
+    r"\b(?:negative|positive|wild[\s-]?type|wt|absent|absence|present|presence|mutated|mutant|mutations?|mutat\w*"
+    r"|alterations?|altered|rearrange\w*|fusions?|amplif\w*|deletions?|insertions?|translocat\w*|variants?"
+    r"|detected|found|harbou?r\w*|carr(?:y|ies|ying)|express\w*|no|not|without|free|loss|lost|deficien\w*|inactivat\w*"
+    r"|gains?|high|low|both|co-?mutat\w*)\b|[+\u2212-]\s*(?:$|[\s,;)])",
+    re.I,
+)
 
 # "Prior treatment with HER2/EGFR dual inhibitors": the phrase names what a drug targets.
 # "chemotherapy, EGFR TKI or ALK inhibitor (whom with EGFR or ALK mutation)", "or after EGFR-TKI (only patients

@@ -184,7 +184,8 @@ _COHORT_HISTOLOGY = re.compile(
     r"^\W*[^:()]{1,40}?(?::|\()\s*(?:(?:patients?|subjects?|participants?)\s+with\s+)?"
     r"(?:(?:histologically\s+(?:or\s+cytologically\s+)?confirmed|locally\s+advanced|advanced|metastatic|recurrent"
     r"|stage\s+IV)\s+(?:or\s+metastatic\s+)?)*"
-    r"(?P<h>non-?\s?squamous|nonsquamous|squamous|adenocarcinoma)\b"
+    # "sqNSCLC", "nsqNSCLC", "SqCC": the abbreviations name the histology too
+    r"(?P<h>non-?\s?squamous|nonsquamous|squamous|adenocarcinoma|nsq(?:NSCLC)?|sq(?:NSCLC|CC|LC))\b"
     r"(?![\w\s-]{0,25}?(?:\bor\b|\band\b|/)\s*(?:non-?\s?)?(?:squamous|adenocarcinoma|large))",
     re.I,
 )
@@ -196,6 +197,6 @@ def cohort_histology(text: str) -> list[str] | None:
     if match is None:
         return None
     named = match.group("h").lower()
-    if _NON.match(named) or named.startswith("nonsq"):
+    if _NON.match(named) or named.startswith(("nonsq", "nsq")):
         return list(_NON_SQUAMOUS)
     return ["adenocarcinoma"] if named.startswith("adeno") else ["squamous"]

@@ -109,7 +109,7 @@ from trialmatch.criteria.rules.biomarker.treated import at_diagnosis, carrier_co
 from trialmatch.criteria.rules.biomarker.unknown_genes import unknown_marker_asked
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import AnyOf, Guarded, guarded
-from trialmatch.criteria.rules.reader import purpose_of
+from trialmatch.criteria.rules.reader import Scope, purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of, conditional_lead_in
 from trialmatch.criteria.text import Criterion, TrialText, quote, squash
 
@@ -290,7 +290,11 @@ def _without_waiver(sentence: str) -> tuple[str, bool]:
 _RESTATEMENT = re.compile(
     r"\(\s*(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|meaning)\s*,?\s+(?P<inner>[^()]*)\)"
     r"|(?:[,;]|\s[\u2013\u2014-])\s*(?:i\.?\s?e\.?|that\s+is(?:\s+to\s+say)?|in\s+other\s+words|which\s+means|meaning)\s*,?\s+"
-    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
+    r"(?P<tail>(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)"
+    # "... ROS1 rearrangement - subjects for whom an approved targeted therapy exists cannot be included": a dash, then
+    # whom the rule is about in other words, with no "i.e." (the dash was read as a condition on those patients)
+    r"|\s[\u2013\u2014-]\s+(?P<dash>(?:patients|subjects|participants|those|people|individuals)\s+(?:for\s+whom|who"
+    r"|whose|that|eligible\s+for|candidates?\s+for)\b(?:e\.g\.|[^.;])*)(?:[.;](?=\s|$)|$)",
     re.I,
 )
 
@@ -298,7 +302,7 @@ _RESTATEMENT = re.compile(
 def _without_restatement(sentence: str) -> str:
     """The sentence without an explanation that names no marker (see _RESTATEMENT)."""
     for match in _RESTATEMENT.finditer(sentence):
-        said = match.group("inner") if match.group("inner") is not None else match.group("tail")
+        said = next(match.group(g) for g in ("inner", "tail", "dash") if match.group(g) is not None)
         if any(t.type in ANCHORS for t in tokens(normalise(said))):
             continue
         head = sentence[:match.start()]
@@ -331,6 +335,13 @@ _NO_TARGETED_DRUG = re.compile(
     r"|\bnot\s+(?:amenable|eligible)\s+(?:to|for)\s+(?:an?\s+)?(?:approved\s+)?targeted|\bunavailable\b",
     re.I,
 )
+def _label_names_markers(scope: Scope, text: str) -> bool:
+    """Does the criterion open with its labelled group's own name, markers in its bracket ("Cohort 2 (KRAS G12C-mutant
+    NSCLC) after sotorasib", "Arm B (EGFR wild-type), ...")? Then the markers are who the group is for."""
+    return (scope.kind in {"part", "phase", "cohort", "arm"} and "(" in scope.label
+            and text.lstrip(" *-\u2022").lower().startswith(scope.label.lower()))
+
+
 # A sentence about markers or their testing (so a "no test needed" waiver is about them, not a pregnancy test).
 _MARKER_CONTEXT = re.compile(
     r"\b(?:mutation\w*|mutational|genetic|genomic|molecular|biomarkers?|genes?|driver|alterations?|EGFR|ALK|ROS1|KRAS"
@@ -970,6 +981,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                                  and once(_says_any_pdl1, criterion.text)):
                 labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
         gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
+        if gene_scope and scope is not None and _label_names_markers(scope, criterion.text):
+            # "Cohort 1 (EGFR-mutant NSCLC) after osimertinib": the bracket names the group's own way in; the group
+            # is no rule on EGFR carriers (that let every other patient pass): its marker is its rule.
+            gene_scope = None
         if (cohorts and criterion.parent and not label_at_start(criterion.text)
                 and (once(other_cancer_only, criterion.parent) or once(no_patient_group, criterion.parent))):
             foreign.update(cohorts)
@@ -1020,7 +1035,9 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
             matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
             # "(no matching biomarker-driven sub-study)": the tumour matches none of the marker groups, a question.
             unmatched = section == "inclusion" and once(unmatched_group, sentence)
-            if section == "inclusion" and "tatus" in sentence:  # "EGFR mutation status is known": a test asked for
+            # "EGFR mutation status is known", "EGFR and ALK must be tested": a test asked for
+            if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
+                                           or "ssess" in sentence or "valuat" in sentence):
                 found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
             read_text = sentence
             if section == "exclusion" and own_labels:

@@ -33,23 +33,63 @@ _NOT_A_TEST_RULE = re.compile(
 )
 
 
+# A test demanded in so many words: "EGFR and ALK must be tested", "ROS1 is required to be assessed", "Testing for EGFR
+# and ALK is mandatory", "EGFR/ALK testing is required", "Results of EGFR and ALK testing must be available", "Tumours
+# must have been tested for EGFR and ALK". As "status must be known", any result passes and only an untested tumour is
+# in question (the labels: "testing mandatory" -> untested unknown). The genes are the demand's clause's own.
+_DEMAND = (r"(?:must|should|shall|needs?\s+to|ha(?:s|ve)\s+to|(?:is|are)\s+(?:required|mandated)\s+to)\s+"
+           r"(?:have\s+)?be(?:en)?\s+")
+_TEST_DEMANDED = re.compile(
+    _DEMAND + r"(?:tested|assessed|determined|evaluated|analy[sz]ed|sequenced)\b(?!\s+(?:by|with)\s+the\s+sponsor)"
+    r"|\b(?:testing|tests?|test\s+results?|results?\s+of\s+[^.;:]{2,60}?\s+(?:testing|tests?))\s+"
+    r"(?:(?:for|of|on)\s+[^.;:]{2,60}?\s+)?(?:(?:is|are)\s+|must\s+be\s+|should\s+be\s+|(?:must|should)\s+have\s+been\s+)"
+    r"(?:required|mandatory|compulsory|obligatory|needed|available|done|performed|documented|provided|submitted)\b",
+    re.I,
+)
+# Whose test it is, or what it must show: a carrier group ("patients with EGFR mutation must be tested for T790M"),
+# a histology ("for non-squamous histology": the squamous need no test), a condition.
+_NOT_EVERYONE = re.compile(
+    r"\b(?:with|harbou?r\w*|carr(?:y|ies|ying)|positive|negative|wild[\s-]?type|if|when|unless|whose|who"
+    r"|squamous|non[\s-]?squamous|adenocarcinoma|histolog\w*|except|prior\s+to\s+(?:receiving|treatment\s+with))\b",
+    re.I,
+)
+
+
+def _demanded_genes(sentence: str) -> list[str]:
+    """The genes a "must be tested" demand names in its own clause; [] when there is none or it is not everyone's."""
+    match = _TEST_DEMANDED.search(sentence)
+    if match is None:
+        return []
+    start = max(sentence.rfind(sep, 0, match.start()) for sep in (".", ";", ":")) + 1
+    ends = [i for i in (sentence.find(sep, match.end()) for sep in (". ", ";", ":")) if i >= 0]
+    clause = sentence[start: min(ends) if ends else len(sentence)]
+    if _NOT_EVERYONE.search(clause):
+        return []
+    return _genes_in(clause)
+
+
+def _genes_in(span: str) -> list[str]:
+    genes: list[str] = []
+    for tok in tokens(normalise(span)):
+        if tok.type == "gene":
+            genes.extend(g for g in expand_gene(tok.key) if g not in genes)
+    return genes
+
+
 def status_known_genes(sentence: str) -> list[str]:
     """The genes whose test result the sentence asks to be known; [] when it asks none."""
-    match = _STATUS_KNOWN.search(sentence)
-    if match is None or _NOT_A_TEST_RULE.search(sentence):
+    if _NOT_A_TEST_RULE.search(sentence):
         return []
+    match = _STATUS_KNOWN.search(sentence)
+    if match is None:
+        return _demanded_genes(sentence)
     # the genes are those named before "status" in the same clause (or between "known" and "status")
     if match.group("lead"):
         span = match.group("lead")
     else:
         clause_start = max(sentence.rfind(sep, 0, match.start()) for sep in (".", ";", ":"))
         span = sentence[clause_start + 1: match.start()]
-    norm = normalise(span)
-    genes: list[str] = []
-    for tok in tokens(norm):
-        if tok.type == "gene":
-            genes.extend(g for g in expand_gene(tok.key) if g not in genes)
-    return genes
+    return _genes_in(span)
 
 
 def status_clauses(genes: list[str], evidence: str, cohorts: list[str]) -> list[dict[str, Any]]:

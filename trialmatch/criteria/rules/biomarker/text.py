@@ -33,6 +33,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     HISTORY_TRIGGER_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
     LUNG_JOINED_BEFORE,
+    METHOD_AFTER,
     MODAL_AFTER,
     NEG_FILLER,
     NEGX_FILLER,
@@ -44,6 +45,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
     PROCEDURE_AFTER,
+    RESULT_IN_CLAUSE,
     SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
     STUDY_NAME_AFTER,
@@ -1241,6 +1243,8 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
     """"samples for EGFR T790M detection", "EGFR status will be assessed": a test, not a finding."""
     if PROCEDURE_AFTER.search(text[end: end + 60]):
         return True
+    if _method_only(text, start, end, phrase):
+        return True  # "EGFR and ALK according to local testing": how they are tested, no finding
     if all(t.type == "gene" for t in phrase) and _RESULTS_COLON.search(text[max(0, start - 40): start]):
         return True  # "genetic test results: EGFR, ALK": which results, not which finding
     if not any(t.type in {"detection", "test"} for t in phrase):
@@ -1260,6 +1264,29 @@ def _is_test_phrase(text: str, start: int, end: int, phrase: list[Token]) -> boo
         return True
     before = text[max(0, start - 40): start]
     return bool(TEST_BEFORE.search(before)) and not _NEGATIVE_FOR.search(before)
+
+
+# A gene word that carries its change: "RAS alteration", "EGFRm", "KRAS-mut", "ALK+", "EGFR wt".
+_CHANGE_IN_NAME = re.compile(r"\s|mut|pos|neg|wt\b|\+|(?<=[A-Z0-9])m$")
+_CLAUSE_END = re.compile(r"[.;]\s|[.;]$|\bbut\b|\bwhile\b", re.I)
+_CLAUSE_START = re.compile(r"[.;:]\s*(?=[^.;:]*$)")
+
+
+def _method_only(text: str, start: int, end: int, phrase: list[Token]) -> bool:
+    """"EGFR and ALK according to local testing", "ROS1/BRAF as determined by NGS": genes with no change named, then
+    only how they are tested, and no result anywhere in the clause: a testing demand, not a finding."""
+    genes = list(takewhile(lambda t: t.type == "gene" and not _CHANGE_IN_NAME.search(t.word), phrase))
+    if not genes or any(t.type != "open" for t in phrase[len(genes):]):
+        return False  # a change, a sign or a negation in the phrase; "(e.g. ..." after the method is no finding
+    end = genes[-1].end
+    method = METHOD_AFTER.match(text[end:])
+    if method is None:
+        return False
+    closing = _CLAUSE_END.search(text, end + method.end())
+    opening = _CLAUSE_START.search(text, 0, start)
+    before = text[opening.end() if opening else 0: start]
+    after = text[end + method.end(): closing.start() if closing else len(text)]
+    return not RESULT_IN_CLAUSE.search(before) and not RESULT_IN_CLAUSE.search(after)
 
 
 # "negative for EGFR and ALK by local test": the "for" closes a finding ("negative for"), not a test ("test for").

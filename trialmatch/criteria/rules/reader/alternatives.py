@@ -24,13 +24,16 @@ _GROUPS_LEAD = re.compile(
 _ITEM_MARK = re.compile(r"^\s*(?:\((?P<a>[a-z0-9]{1,3})\)|(?P<b>[a-z0-9]{1,3})\))\s*", re.I)
 _SEMICOLON = re.compile(r";\s+(?:(?:and/)?or\s+)?")
 # "Cohort A: ...; Cohort B: ...": where a labelled group opens after a semicolon.
+# "Arm B (non-squamous, without EGFR or ALK alterations), after platinum" / "Cohort 2 (KRAS G12C) after sotorasib":
+# the group's own words may stand in a bracket after its label, the rest of its rule after the bracket.
+_GROUP_LABEL = (r"(?:cohort|arm|part|group|population|sub-?study|module|stratum)[\s-]*"
+                r"(?:\d{1,2}[a-z]?|[a-h]\d?|[ivx]{1,4})\b")
 _NEXT_LABELLED = re.compile(
-    r";\s+(?:and\s+|or\s+)?(?=(?:cohort|arm|part|group|population)\s+(?:\d{1,2}[a-z]?|[a-h]\d?|[ivx]{1,4})\b\s*"
-    r"(?:\([^()]{0,40}\)\s*)?[:\-\u2013])",
+    r";\s+(?:and\s+|or\s+)?(?=" + _GROUP_LABEL + r"\s*"
+    r"(?:\([^()]{0,40}\)\s*[:\-\u2013]|\((?:[^()]|\([^()]{0,30}\)){2,120}\)\s*[,:\-\u2013]?\s*[\w(]|[:\-\u2013]))",
     re.I,
 )
-_OPENS_LABELLED = re.compile(r"^\W{0,3}(?:cohort|arm|part|group|population)\s+(?:\d{1,2}[a-z]?|[a-h]\d?|[ivx]{1,4})\b",
-                             re.I)
+_OPENS_LABELLED = re.compile(r"^\W{0,3}" + _GROUP_LABEL, re.I)
 # "X; otherwise Y", "X; otherwise, Y".
 _OTHERWISE = re.compile(r";\s+otherwise\b,?\s*", re.I)
 # "...: (a) X; or (b) Y; or (c) Z": options, each numbered, joined by "; or".

@@ -198,28 +198,52 @@ def genes_negated(text: str) -> tuple[str, ...]:
 # Between two genes of one list: "EGFR/ALK", "EGFR, ALK", "EGFR and ALK", "EGFR or ALK", "EGFR, ALK, and ROS1".
 _LIST_JOIN = re.compile(r"\s*(?:/|&|,|\band\b|\bor\b|,\s*(?:and|or)\b)\s*", re.I)
 # A negative word before the gene: "wild-type EGFR", "non-mutated KRAS", "negative for ALK".
+# "Arm B (non-squamous, without EGFR, ALK or ROS1 alterations)", "lacking ALK", "no EGFR mutation": a group named by
+# the genes it has not.
+_ABSENT_BEFORE = r"|\bwithout|\blacking|\bno|\bfree\s+of|\babsence\s+of"
 _NEGATIVE_BEFORE = re.compile(r"(?:wild[\s-]?type|\bwt|non[\s-]?mutated|non[\s-]?mutant|negative\s+(?:for|in))\s+$",
                               re.I)
+_ABSENT_WORD_BEFORE = re.compile(r"(?:" + _ABSENT_BEFORE[1:] + r")\s+(?:(?:any|an?|known|documented|actionable"
+                                 r"|sensiti[sz]ing|activating)\s+){0,2}$", re.I)
 
 
 _POSITIVE_AFTER = re.compile(r"[\s-]?(?:\+|positive|pos\b)", re.I)  # "ALK-positive": a gene's own sign
 _NEGATED_LIST = re.compile(r"negative\s+(?:for|in)\s+(?:\w+\s+){0,2}$", re.I)
+_ABSENT_LIST = re.compile(r"(?:negative\s+(?:for|in)" + _ABSENT_BEFORE + r")\s+(?:\w+\s+){0,2}$", re.I)
 _WILD_LIST = re.compile(r"(?:wild[\s-]?type|\bwt|non[\s-]?mutated|non[\s-]?mutant)\s+$", re.I)
 _CHANGE_AFTER = re.compile(r"[\s-]?(?:mutant|mutated|mutations?|rearranged|rearrangements?|fusions?|altered"
                            r"|alterations?|amplified|amplification|translocations?|insertions?|deletions?)", re.I)
 
 
-def _carries_over(text: str, first: int, end: int) -> bool:
+def _carries_over(text: str, first: int, end: int, absent_words: bool = False) -> bool:
     """Does the negative word before a list's first gene hold for a later one ending at `end`? "negative for EGFR
     and ALK rearrangement" (yes), "wild-type EGFR and ALK" (yes), "wild-type EGFR and ALK rearrangement" (no: the
     rearrangement is the second gene's own finding)."""
-    if _NEGATED_LIST.search(text, max(0, first - 40), first):
+    if (_ABSENT_LIST if absent_words else _NEGATED_LIST).search(text, max(0, first - 40), first):
         return True
     return bool(_WILD_LIST.search(text, max(0, first - 30), first)) and not _CHANGE_AFTER.match(text, end)
 
 
+_CHANGE_THEN_JOIN = re.compile(_CHANGE_AFTER.pattern + r"\s*(?:,\s*)?(?:\band/or\b|\bor\b|\band\b|\bnor\b|,|/)\s*",
+                               re.I)
+
+
+def _absent_list_goes_on(text: str, first: int, end: int, start: int) -> bool:
+    """"without EGFR mutation or ALK rearrangement", "no EGFR mutation, ALK or ROS1 fusion": after an absence word, a
+    gene's own change and a join go on with the list of genes said absent."""
+    return bool(_CHANGE_THEN_JOIN.fullmatch(text, end, start)) and bool(
+        _ABSENT_LIST.search(text, max(0, first - 40), first))
+
+
+def _absent_genes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(genes named, genes named as negative or absent) of a group's name: "Arm B (without EGFR, ALK or ROS1
+    alterations)", "Cohort 3 (no EGFR mutation or ALK rearrangement)" name the patients without them. Kept apart from
+    genes_named(), whose callers read "without X" beside the gene themselves."""
+    return _gene_mentions(text, absent_words=True)
+
+
 @lru_cache(maxsize=8192)
-def _gene_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _gene_mentions(text: str, absent_words: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(genes named, genes named as negative). A negative word after the last gene of a list negates the list
     ("EGFR/ALK wild-type", "EGFR and ALK negative"): the first genes are not named positive."""
     aliases = gene_aliases()
@@ -241,7 +265,8 @@ def _gene_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         negative = glued[1] if glued else bool(
             _NEGATIVE_AFTER.match(text, match.end())
-            or _NEGATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+            or _NEGATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            or (absent_words and _ABSENT_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())))
         mentions.append((match.start(), match.end(), genes, negative))
     # A list's negative word stands after its last gene: carry it back over the genes joined to it.
     for i in range(len(mentions) - 2, -1, -1):
@@ -254,8 +279,9 @@ def _gene_mentions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for i in range(1, len(mentions)):
         start, end, genes, negative = mentions[i]
         before = mentions[i - 1]
-        if not negative and before[3] and _LIST_JOIN.fullmatch(text, before[1], start) \
-                and not _POSITIVE_AFTER.match(text, end) and _carries_over(text, mentions[0][0], end):
+        if not negative and before[3] and (_LIST_JOIN.fullmatch(text, before[1], start) or (
+                absent_words and _absent_list_goes_on(text, mentions[0][0], before[1], start))) \
+                and not _POSITIVE_AFTER.match(text, end) and _carries_over(text, mentions[0][0], end, absent_words):
             mentions[i] = (start, end, genes, True)
     found = [g for _, _, genes, negative in mentions if not negative for g in genes]
     negated = [g for _, _, genes, negative in mentions if negative for g in genes]
@@ -321,7 +347,9 @@ _FOLLOWING_END = (r",\s*(?:(?:any|one|either|all|each|both)(?:\s+one)?\s+of\s+)?
 # "Dose escalation only -", "For the expansion cohorts:".
 _PREFIX = re.compile(
     rf"^\W{{0,3}}(?:for\s+|in\s+)?(?:the\s+|all\s+)?{_STUDY_CODE}(?:patients\s+(?:in|enrolled\s+in|of)\s+(?:the\s+)?)?{_named()}"
-    rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z])|{_FOLLOWING_END})",
+    # "Arm B (non-squamous, EGFR wild-type), after platinum": the bracket holds the group's words, a comma its rule
+    rf"[*\u2020]{{0,2}}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*(?P<end>[:\]\-\u2013\u2014]|(?<=[)\]])\s*(?=[A-Z])"
+    rf"|(?<=[)\]])\s*,(?=\s*[A-Za-z])|{_FOLLOWING_END})",
     re.I,
 )
 # "For the expansion part, patients have ...", "In Cohort 2, prior docetaxel is required".
@@ -545,11 +573,12 @@ def _scope_from(words: str, kind: ScopeKind, classes: bool = True) -> Scope:
         if group is not None and not group.subgroup:  # "For NSCLC participants (all parts):": the patients themselves
             return replace(group, kind="condition")
     diseases = cancers_named(words)
-    genes = genes_named(words)
+    genes, negated = _absent_genes(words)
     closed = bool(_CLOSED.search(words))
     if not genes and not _names_other_disease(diseases):
-        # "EGFR wild-type NSCLC:", "Cohort 2 (EGFR/ALK-negative NSCLC)": the patients with none of the genes.
-        if negated := genes_negated(words):
+        # "EGFR wild-type NSCLC:", "Cohort 2 (EGFR/ALK-negative NSCLC)", "Arm B (without EGFR or ALK alterations)":
+        # the patients with none of the genes.
+        if negated:
             return Scope(_shorten(words), kind, diseases, negated, closed, absent=True,
                          subgroup=_narrows_marker_group(words))
         # "Non-AGA subjects:", "AGA NSCLC:", "Cohort B (driver-negative NSCLC)": a group named by a class of drivers.
