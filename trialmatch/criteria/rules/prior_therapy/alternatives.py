@@ -190,8 +190,11 @@ def _subject_options(criteria: list[Criterion]) -> frozenset[int]:
     _kind_item bullets)."""
     found = set()
     for index, crit in enumerate(criteria):
+        if crit.section != "inclusion":
+            continue
         lead = normalize(crit.text)
-        if crit.section != "inclusion" or _EVERY.search(lead):
+        # Both lead-ins end with a colon: without one, no pattern below is asked.
+        if ":" not in lead or _EVERY.search(lead):
             continue
         spelt, including = _SPELT_OUT.search(lead) is not None, _INCLUDING.search(lead) is not None
         if not spelt and not including:

@@ -281,6 +281,9 @@ class _OwnRead(NamedTuple):
     pieces: tuple[str, ...]
     reads: tuple[FirstRead | None, ...]
     tail_named: tuple[str, ...]  # cancers named by a heading that closes the bullet (_tail_named)
+    # An exclusion's ban on the assigned arm's agent, with its examples (assigned_agent_ban; None for an inclusion)
+    examples: list[tuple[str, str]] | None
+    lone_or: bool  # an inclusion that opens with "or" (_LONE_OR): the bullets before it are one way in
 
 
 def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
@@ -291,7 +294,9 @@ def _own_read(crit: Criterion, egfr_trial: bool) -> _OwnRead:
     if any(reads) and crit.purpose is not None:  # read once per criterion that names a treatment
         reads = [first if first is None or not _off_purpose(first.sentence, crit.section) else None
                  for first in reads]
-    return _OwnRead(pieces, tuple(reads), _tail_named(pieces, crit.section))
+    return _OwnRead(pieces, tuple(reads), _tail_named(pieces, crit.section),
+                    assigned_agent_ban(crit.text) if crit.section == "exclusion" else None,
+                    crit.section == "inclusion" and _LONE_OR.match(crit.text) is not None)
 
 
 def _tail_named(pieces: tuple[str, ...], section: str) -> tuple[str, ...]:
@@ -662,7 +667,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
             own = own_reads[(crit.text, crit.section)] = _own_read(crit, egfr_trial)
         pieces, reads = own.pieces, own.reads
         # "the assigned agent or a similar drug (e.g. X for the Y arm)": read per arm even when its words name nothing
-        examples = assigned_agent_ban(crit.text) if crit.section == "exclusion" else None
+        examples = own.examples
         if (any(reads) or examples) \
                 and not (sub_bullets(criteria, index) and (_history_header(crit) or _bare_topic(crit))) \
                 and not _topic_heading(crit):
@@ -773,7 +778,7 @@ def criteria_rules(text: TrialText, alternatives: Alternatives = NONE) -> list[d
                 for k, (low, high) in spans.items():  # each inline alternative is a way in of its own
                     path = (*alternatives.paths[index], inline_step(index, k))
                     rules[low:high] = [_on_alternative(rule, path, alternatives.foreign) for rule in rules[low:high]]
-        if crit.section == "inclusion" and _LONE_OR.match(crit.text):
+        if own.lone_or:
             _soften_branches(rules, criteria, index, stated_by)
         elif crit.section == "inclusion" and ancestors and _OR_DECLINED.search(crit.text):
             # "... recurred, specifically:" / "* NSCLC: platinum" + "OR" + "declined standard treatment" joined into
