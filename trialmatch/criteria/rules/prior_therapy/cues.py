@@ -214,8 +214,12 @@ EXCEPT = guarded(
 # Being on, or having had, a treatment ("be receiving", "have received", "be on").
 _TAKING = (r"(?:be\s+(?:currently\s+)?(?:receiving|on|treated\s+with|taking|getting)|receive|take"
            r"|have\s+(?:received|had|been\s+treated))")
+# Where a match can start, in front (the same matches, found several times sooner): "±" or "+/-", a word starting
+# with one of the alternatives' first letters, or the comma and spaces before "given/received/... as".
+_OPTIONAL_START = r"(?=[\u00b1+]|\b[acdghimnortuw]|,?\s*\b(?:given|received|administered|used|taken)\b)"
 OPTIONAL = guarded(
-    r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b|\bor combined with\b"
+    _OPTIONAL_START + r"(?:\bwith or without\b|\bwith/without\b|\bw/o\b|\u00b1|\+/-|\bor in combination with\b"
+    r"|\bor combined with\b"
     r"|\bin combination with\b"
     r"|\bcombined with\b|\bor not\b|\balone or\b|\bmonotherapy or\b|\bnon-combined\b"
     # "have or have not received X", "did or did not receive X", "whether or not treated with X": both said.

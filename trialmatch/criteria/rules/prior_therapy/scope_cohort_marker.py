@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from trialmatch.criteria.rules.patient import Patient
+from trialmatch.criteria.rules.prefilter import word_start_first
 from trialmatch.criteria.rules.prior_therapy.marker_groups import group_alterations, in_group
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.rules.reader.scope import genes_named
@@ -67,9 +68,10 @@ def outside_cohort_marker(found: dict[str, Any] | None, profile: Patient) -> boo
 
 # A cohort's words that do not make it a carriers-only group: a protein test ("MET overexpression by IHC"), or the
 # gene's negatives ("EGFR wild-type", "without ALK").
-_NOT_CARRIERS = re.compile(r"\b(?:overexpress\w*|express\w*|ihc|immunohisto\w*|protein|h-?score|without|negative"
-                           r"|wild[\s-]?type|wt|lack\w*|absence|non[\s-]?mutated)\b|\bno\s+\w+\s+(?:mutation|alteration)",
-                           re.I)
+# (word_start_first: a check of the first letter in front, the same matches found sooner)
+_NOT_CARRIERS = word_start_first(re.compile(
+    r"\b(?:overexpress\w*|express\w*|ihc|immunohisto\w*|protein|h-?score|without|negative"
+    r"|wild[\s-]?type|wt|lack\w*|absence|non[\s-]?mutated)\b|\bno\s+\w+\s+(?:mutation|alteration)", re.I))
 
 
 # Any group's tag before a cohort line's words: "Phase 1:", "Part B -", "Cohort 2a:".

@@ -14,7 +14,7 @@ from typing import Any
 
 from trialmatch.criteria.drugs import ancestors as drugs_ancestors
 from trialmatch.criteria.drugs import classes_of as drug_classes
-from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prefilter import guarded, word_start_first
 from trialmatch.criteria.rules.prior_therapy import asides, cues, not_counted
 from trialmatch.criteria.rules.prior_therapy.bispecific import bispecific_mentions
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
@@ -372,10 +372,10 @@ _RETURNED_WITHIN = re.compile(
 # same; the plan read as the nearer word made the sentence about what may come (no rule at all). (In an inclusion
 # the plan is a way in of its own for the untreated: left as it was.)
 # Also "received or plan to receive", "prior and planned", "Chemotherapy (prior or planned)".
-_HAD_OR_PLANNED = re.compile(
+_HAD_OR_PLANNED = word_start_first(re.compile(  # (a check of the first letter in front: the same matches, sooner)
     r"\b(?P<had>prior|previous(?:ly\s+received)?|earlier|received|past)\s*,?\s*(?:or|and/or|and|/)\s*"
     r"(?:is\s+|are\s+|will\s+be\s+)?(?:planned|scheduled|intended|anticipated|expected|plans?|planning|intends?)"
-    r"(?:\s+to\s+(?:receive|start|undergo|be\s+(?:given|treated\s+with)))?\s*,?(?=[\s)])")
+    r"(?:\s+to\s+(?:receive|start|undergo|be\s+(?:given|treated\s+with)))?\s*,?(?=[\s)])"))
 
 
 # "Patients must not have received, and must not be planned to receive, chemotherapy": the plan banned beside what
