@@ -1889,11 +1889,17 @@ def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
 _TKI_RATIONALE = re.compile(r"\b(?:TKIs?|tyrosine[- ]kinase inhibitors?|sensiti[sz]\w*|responsive to)\b", re.I)
 
 
-def _tki_explained(evidence: str, text: TrialText) -> bool:
+def _tki_rationales(text: TrialText) -> list[str]:
+    """The criteria that give TKI treatment as a reason, squashed: each distinct text once per parse (asked per
+    clause over every criterion, the squash and the search grew with clauses times criteria)."""
+    return [squash(said) for said in dict.fromkeys(c.text for c in text.criteria) if _TKI_RATIONALE.search(said)]
+
+
+def _tki_explained(evidence: str, rationales: list[str]) -> bool:
     """Whether the criterion the clause was read from ties its EGFR mutations to TKI treatment (the clause's own
-    evidence may have lost the trailing reason)."""
+    evidence may have lost the trailing reason). `rationales`: _tki_rationales of the trial."""
     head = evidence.rstrip(" …")[:60]
-    return any(head and head in squash(c.text) and _TKI_RATIONALE.search(c.text) for c in text.criteria)
+    return bool(head) and any(head in said for said in rationales)
 
 
 def _ex20_activating_in_bans(clauses: list[dict[str, Any]], text: TrialText) -> None:
@@ -1905,15 +1911,21 @@ def _ex20_activating_in_bans(clauses: list[dict[str, Any]], text: TrialText) -> 
     if any(atom["gene"] == "EGFR" and (atom["kind"] in _EX20_KINDS or _EX20_KINDS & set(atom.get("except", ())))
            for atom, _ in atoms):
         return
+    rationales: list[str] | None = None  # asked only when a clause has an atom to mark (few trials)
     for clause in clauses:
         mine = _atoms_deep(clause)
         if any(a["gene"] == "EGFR" and a["kind"] != "activating" for a, _ in mine):
             continue  # "activating EGFR mutations (exon 19 deletion, L858R)": the changes named spell the class out
-        if _tki_explained(clause.get("evidence", ""), text):
+        marked = [atom for atom, barred in mine
+                  if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except")]
+        if not marked:
             continue
-        for atom, barred in mine:
-            if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except"):
-                atom["ex20_activating"] = True
+        if rationales is None:
+            rationales = _tki_rationales(text)
+        if _tki_explained(clause.get("evidence", ""), rationales):
+            continue
+        for atom in marked:
+            atom["ex20_activating"] = True
 
 
 
