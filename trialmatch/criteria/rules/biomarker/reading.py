@@ -1003,7 +1003,7 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     trial = _Trial(text.criteria, whole_trial_scope(text.criteria), _only_nsclc_group(text), _names_lung(text),
                    whole_trial_labels(bullet_cohorts), _flat_group_headings(text.criteria, bullet_cohorts),
                    _sole_patient_group(once, text.criteria),
-                   set().union(*(once(group_ids, c.text) for c in text.criteria)),
+                   set().union(*(once(group_ids, said) for said in dict.fromkeys(c.text for c in text.criteria))),
                    trial_parts(text.criteria, bullet_cohorts))
     headings = bare_headings(text.criteria, bullet_cohorts)
     cohort_histologies: dict[str, list[str]] = {}  # a group that takes one histology only (see cohort_histology)
@@ -1346,8 +1346,8 @@ def _deferred_to_groups(criteria: tuple[Criterion, ...], found_at: dict[int, lis
               for c in clause["cohorts"]}
     if len(groups) < 2:
         return set()
-    return {id(clause) for position, found in found_at.items()
-            if criteria[position].section != "exclusion" and defers_to_groups(criteria[position].text)
+    return {id(clause) for position, found in found_at.items()  # (most criteria give no clause: asked first)
+            if found and criteria[position].section != "exclusion" and defers_to_groups(criteria[position].text)
             for clause in found if not clause["cohorts"]}
 
 
@@ -1582,9 +1582,9 @@ def _sole_patient_group(once: _Once, criteria: tuple[Criterion, ...]) -> str | N
     """"EGFR positive lung cancer (Arm 1 - cancer group)" beside "No cancer diagnosis (Arm 2 - health control)": when
     every other group the criteria mention is one of people without cancer, the one left is a patient's only way in
     (its rules bind). The text of that criterion, or None."""
-    mentions = [c.text for c in criteria if once(_finds, ONE_GROUP, c.text)]
-    patients = [t for t in dict.fromkeys(mentions) if not once(no_patient_group, t)]
-    return patients[0] if len(patients) == 1 and len(patients) < len(set(mentions)) else None
+    mentions = [text for text in dict.fromkeys(c.text for c in criteria) if once(_finds, ONE_GROUP, text)]
+    patients = [text for text in mentions if not once(no_patient_group, text)]
+    return patients[0] if len(patients) == 1 and len(patients) < len(mentions) else None
 
 
 # "(tissue or blood, local NGS report acceptable for dose escalation, central confirmation for expansion)": a bracket
@@ -2121,12 +2121,16 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     (carrier_doubt, read in verdicts.clause_verdict)."""
     cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
                     if a["t"] == "alt"]
+    disputed: dict[str, list[dict[str, Any]]] = {}  # per distinct shared atoms: a long text repeats its rules
     for clause in clauses:
         if (clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title"
                 and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
-            genes = {a["gene"] for a in shared}
-            disputing = [c for c in cohort_atoms if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
+            disputing = disputed.get(said := repr(shared))
+            if disputing is None:
+                genes = {a["gene"] for a in shared}
+                disputing = disputed[said] = [c for c in cohort_atoms
+                                              if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
             if disputing:
                 clause["carrier_doubt"] = sorted({c["gene"] for c in disputing})
                 # what those cohorts ask for: a carrier with none of it fits none of them (verdicts)
