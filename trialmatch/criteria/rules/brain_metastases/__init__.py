@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import takewhile
-from typing import Any
+from typing import Any, TypeVar
 
 from trialmatch.criteria.collector import collector_paused
 from trialmatch.criteria.rules.base import ELIGIBLE, EXCLUDED, UNKNOWN, Finding, Verdict, no_requirement
@@ -1964,6 +1964,14 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
     group: _Alternatives | None = None
     group_at = -1
     headings: list[int] = []  # "Brain metastases:" over one rule per group (see _group_rules_heading)
+    # Per distinct text or sentence (a long text repeats its bullets word for word), what depends only on it: the
+    # statements of a sentence's own rules (_sentence_rules), a bullet's ban of untreated ones, whether its words with
+    # its parent's name a site, whether it asks for one of a list.
+    own_rules: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    untreated_bans: dict[tuple[str, str], dict[str, Any] | None] = {}
+    site_contexts: dict[tuple[str, str], bool] = {}
+    one_of: dict[str, bool] = {}
+    said_after: _SaidAfter = {}  # (see _mention_statements_after)
     for position, criterion in enumerate(criteria):
         if group is not None and not group.holds(criterion):
             chunks[group_at].extend(group.combined())
@@ -1997,6 +2005,10 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 made, last = _mention_statements_once(
                     said, criterion, index, sentences, brain_trial, follow, group is not None,
                     group is not None and group.requires)
+            elif said is not None and last is not None:
+                made, last = _mention_statements_after(
+                    said_after, criterion, index, sentences, brain_trial, last, follow, group is not None,
+                    group is not None and group.requires)
             else:
                 made, last = _mention_statements(
                     criterion, index, sentences, brain_trial, last, follow, alternative=group is not None,
@@ -2015,19 +2027,20 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                     # screening": a second exclusion with its own qualifiers, read on its own.
                     made = made + _mention_statements(criterion, 0, [clause], brain_trial, None)[0]
             statements.extend(made)
-            statements.extend(_lepto_statements(
-                criterion, sentence, header_lepto or (group is not None and group.requires and index == 0)))
-            statements.extend(_lesion_requirement(criterion, sentence))
-            if phrases.BRAIN_IMAGING.search(sentence):
-                statements.extend(_no_disease_on_brain_imaging(criterion, sentence))
-            if index == 0 and "rogress" in sentence:
-                statements.extend(_progression_requirement(criterion, sentence))
-            if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
-                    criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
-                statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
-        if sentences and (banned := _untreated_banned(criterion)):
-            statements.append(banned)
-        if criterion.section == "inclusion" and phrases.LESION_SITE.possible(criterion.context):
+            lepto = header_lepto or (group is not None and group.requires and index == 0)
+            key = (criterion.section, criterion.depth, index == 0, lepto, sentence)
+            extras = own_rules.get(key)
+            if extras is None:
+                extras = own_rules[key] = _sentence_rules(criterion, index, sentence, lepto)
+            statements.extend(dict(s) for s in extras)  # (flat statements: the caller scopes and changes them)
+        if sentences:
+            ban_key = (criterion.text, criterion.section)
+            if ban_key not in untreated_bans:
+                untreated_bans[ban_key] = _untreated_banned(criterion)
+            if (banned := untreated_bans[ban_key]) is not None:
+                statements.append(dict(banned))
+        if criterion.section == "inclusion" and _memo(site_contexts, (criterion.parent, criterion.text),
+                                                      phrases.LESION_SITE.possible, criterion.context):
             # (_untreated_target_required reads only inclusions that name a site.)
             sited.add(position)
             # "Brain metastases that have not been previously irradiated" opening the bullet asks for them too.
@@ -2046,7 +2059,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
                 _other_way_in(criterion, statements[first_new:])
             _set_scope(statements[first_new:], criterion)
             _named_part(statements[first_new:], criterion)
-        if group is None and criterion.section == "inclusion" and _one_of_head(criteria, position):
+        if group is None and criterion.section == "inclusion" and _one_of_head(criteria, position, one_of):
             group, group_at = _Alternatives(criterion), position
     if group is not None:
         chunks[group_at].extend(group.combined())
@@ -2075,21 +2088,80 @@ def _mention_statements_once(said: _Said, criterion: Criterion, index: int, sent
     return copy.deepcopy(read)
 
 
+# A memo of _mention_statements after an open exclusion: the statements made, the open exclusion after, and the
+# exclusion it was given as it is after the reading (one deep copy: which of them are the same object is kept).
+_SaidAfter = dict[tuple[Any, ...], tuple[list[dict[str, Any]], dict[str, Any] | None, dict[str, Any]]]
+
+
+def _mention_statements_after(said: _SaidAfter, criterion: Criterion, index: int, sentences: list[str],
+                              header_requires: bool, last: dict[str, Any], follow: str, alternative: bool,
+                              head_requires: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """_mention_statements for a sentence after an open exclusion (`last`, which its permission may loosen), read once
+    per parse for all it depends on, the open exclusion's whole state included (see _mention_statements_once): the
+    repeats of the bullet get the same statements and the same change to their own open exclusion. The exclusion
+    given stays the same object (it is already among the criterion's statements), changed in place as a reading
+    changes it; where the reading returned or made it, its replay returns it there too."""
+    key = (criterion.section, criterion.parent, criterion.scope, criterion.depth, index, tuple(sentences),
+           header_requires, follow, alternative, head_requires, repr(last))
+    read = said.get(key)
+    if read is None:
+        made, now_open = _mention_statements(criterion, index, sentences, header_requires, last, follow,
+                                             alternative=alternative, head_requires=head_requires)
+        said[key] = copy.deepcopy((made, now_open, last))
+        return made, now_open
+    made, now_open, given = copy.deepcopy(read)
+    last.clear()
+    last.update(given)
+    made = [last if statement is given else statement for statement in made]
+    return made, last if now_open is given else now_open
+
+
 def _asks_one_of(text: str) -> bool:
     """ "Must meet one of the following:", "Patients must have ONE of:", "Any of the following:": the shared
     reader's lead-in asking for any one of its items (the brain's own wording kept: "at least one of")."""
     return asks_one_of(text) or bool(phrases.ONE_OF.search(text))
 
 
-def _one_of_head(criteria: Sequence[Criterion], position: int) -> bool:
+def _one_of_head(criteria: Sequence[Criterion], position: int, asks: dict[str, bool] | None = None) -> bool:
     """The criterion opens a list of alternatives: a one-of lead-in ending in a colon, or one without a colon over
-    sub-bullets ("Have ONE of the following" / "  * No brain metastases" / "  * Treated and stable ...")."""
+    sub-bullets ("Have ONE of the following" / "  * No brain metastases" / "  * Treated and stable ...").
+    `asks`: a memo of _asks_one_of by text."""
     criterion = criteria[position]
     if not criterion.text.endswith(":") and not (
             position + 1 < len(criteria) and criteria[position + 1].depth > criterion.depth
             and criteria[position + 1].section == criterion.section):
         return False
-    return _asks_one_of(criterion.text)
+    if asks is None:
+        return _asks_one_of(criterion.text)
+    return _memo(asks, criterion.text, _asks_one_of, criterion.text)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _memo(memo: dict[_K, _V], key: _K, helper: Callable[[str], _V], text: str) -> _V:
+    """helper(text), asked once per key (what the answer depends on) in `memo`."""
+    if key in memo:
+        return memo[key]
+    found = memo[key] = helper(text)
+    return found
+
+
+def _sentence_rules(criterion: Criterion, index: int, sentence: str, lepto_required: bool) -> list[dict[str, Any]]:
+    """The statements of a sentence's own rules beside its mentions: leptomeningeal disease, a count of brain
+    lesions, no disease on brain imaging, CNS progression (a first sentence), prior brain radiotherapy. They read of
+    the criterion only its section and depth, and of its place only whether it is the first sentence."""
+    statements = _lepto_statements(criterion, sentence, lepto_required)
+    statements.extend(_lesion_requirement(criterion, sentence))
+    if phrases.BRAIN_IMAGING.search(sentence):
+        statements.extend(_no_disease_on_brain_imaging(criterion, sentence))
+    if index == 0 and "rogress" in sentence:
+        statements.extend(_progression_requirement(criterion, sentence))
+    if criterion.section == "exclusion" and _prior_brain_radiotherapy(sentence) or (
+            criterion.section == "inclusion" and _no_prior_brain_radiotherapy(sentence)):
+        statements.append(_prior_statement("prior_brain_radiotherapy", sentence))
+    return statements
 
 
 def _untreated_banned(criterion: Criterion) -> dict[str, Any] | None:

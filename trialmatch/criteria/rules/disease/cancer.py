@@ -246,10 +246,13 @@ def _sent_elsewhere(text: TrialText) -> dict[str, Any] | None:
     """An exclusion that is only lung cancer sent to another group of the trial ("NSCLC (these patients are enrolled
     in Part 2)"): NSCLC is taken there, so eligible when the trial describes that group anywhere else, a question
     when it does not. None when no exclusion says so."""
+    routed: dict[str, tuple[str, int]] = {}  # per distinct text: a long text repeats its bullets
     for criterion in text.exclusion:
         if criterion.scope is not None or len(criterion.text) >= 160:
             continue
-        group, start = sent_to_group(criterion.text)
+        if criterion.text not in routed:
+            routed[criterion.text] = sent_to_group(criterion.text)
+        group, start = routed[criterion.text]
         # "NSCLC (enrolled in Cohort B)", or "NSCLC - these patients enrol in Part 2": lung cancer, then the routing
         if not group or not (_LUNG_CANCER_BULLET.match(criterion.text)
                              or _LUNG_CANCER_BULLET.match(criterion.text[:start])):

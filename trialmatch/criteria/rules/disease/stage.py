@@ -609,6 +609,29 @@ def _counts_in(sentence: str) -> bool:
                 and not another_cancer_only(sentence))
 
 
+def _exclusion_says(body: str) -> tuple[bool, str | None]:
+    """What an exclusion's own words say of the stage (stage_rule reads each distinct one once, then asks its
+    purpose): whether it names part of stage IV ("Extrathoracic metastases", "M1c disease", not negated), and what
+    its ban of metastatic disease is: "excludes" (plain), "limited" (with a condition that counts nothing),
+    "counted" (a limit on the count: "more than 5 metastatic sites"), None (none, another tumour's, a time window)."""
+    if len(body) > 220 or _EXCLUSION_NOISE.search(body):
+        return False, None
+    part = _PART_OF_STAGE_IV.search(body)
+    part_named = bool(part and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]))
+    words = vocab()
+    if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body) or _TIME_WINDOW.search(body):
+        return part_named, None
+    for match in words["metastatic_excluded"].finditer(body):
+        if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
+            body, match.end()
+        ):
+            if _QUALIFIED.search(body) or not _PLAIN_TAIL.match(body, match.end()):
+                # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
+                return part_named, "counted" if _COUNTED.search(body) else "limited"
+            return part_named, "excludes"
+    return part_named, None
+
+
 def _names_oligo(plain: str) -> bool:
     words = vocab()
     return bool(words["oligo"].search(plain) or words["oligo_count"].search(plain))
@@ -759,31 +782,20 @@ def stage_rule(text: TrialText) -> dict[str, Any]:
             advanced.append((body, criterion))
             metastatic.append((body, criterion))
             continue
-        if len(body) > 220 or _EXCLUSION_NOISE.search(body):
-            continue
-        part = _PART_OF_STAGE_IV.search(body)
-        if part and not _aside(criterion) and not _NEGATED_BEFORE.search(body[max(0, part.start() - 40):part.start()]):
+        part_named, kind = once(_exclusion_says, body)
+        if part_named and not _aside(criterion):
             substage.append((body, criterion))  # "Extrathoracic metastases", "M1c disease": a question for stage IV
             continue
-        if not words["metastatic_excluded"].possible(body) or _another_tumour_only(body) or _TIME_WINDOW.search(body):
+        if kind is None or _aside(criterion):
             continue
-        for match in words["metastatic_excluded"].finditer(body):
-            if not _SITE_BEFORE.search(body[max(0, match.start() - 30):match.start()]) and not _SITE_AFTER.match(
-                body, match.end()
-            ):
-                if _aside(criterion):
-                    break
-                if _QUALIFIED.search(body) or not _PLAIN_TAIL.match(body, match.end()):
-                    # "more than 5 metastatic sites", "not amenable to SBRT": a limit the profile cannot settle
-                    if not _COUNTED.search(body):
-                        limited.append((body, criterion))  # "with life expectancy < 12 months": decided below
-                    else:
-                        oligo.append((body, criterion))
-                        advanced.append((body, criterion))
-                        metastatic.append((body, criterion))
-                else:
-                    excludes_metastatic.append((body, criterion))
-                break
+        if kind == "limited":
+            limited.append((body, criterion))  # "with life expectancy < 12 months": decided below
+        elif kind == "counted":
+            oligo.append((body, criterion))
+            advanced.append((body, criterion))
+            metastatic.append((body, criterion))
+        else:
+            excludes_metastatic.append((body, criterion))
 
     if _early_decides(text, early, advanced, oligo_words):
         # "Stage I Lung Cancer" / "Early-Stage Lung Cancer", a nodule for resection "(lung cancer or oligometastatic

@@ -15,7 +15,9 @@ patient in ("for patients older than 70"; such a limit only adds questions to th
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import cache
 from typing import Any
 
 from trialmatch.criteria.collector import collector_paused
@@ -24,7 +26,7 @@ from trialmatch.criteria.rules.comparators import NEGATION
 from trialmatch.criteria.rules.patient import Patient
 from trialmatch.criteria.rules.performance_status import ages as age_rules
 from trialmatch.criteria.rules.performance_status import cross
-from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, read_scope
 from trialmatch.criteria.text import Criterion, LabelledField, TrialText, quote
 
@@ -931,12 +933,34 @@ def _performance_field(sentence: str, fields: tuple[LabelledField, ...]) -> str:
     return scored[0].quoted if len(scored) == 1 else sentence
 
 
+@cache
+def _limit_words() -> AnyOf:
+    """The needles of the lay wordings and of ANCHOR in one check (_may_state: asked of every distinct text)."""
+    return AnyOf(_LAY_UP, _LAY_DOWN, ANCHOR)
+
+
 def _may_state(text: str) -> bool:
     """False when no sentence of a criterion with this text can state a limit (see _criterion_rules)."""
-    return _lay_possible(text) or ANCHOR.possible(text)
+    return _limit_words().possible(text)
 
 
-def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
+# A parse's memo of _sentence_rules by sentence and section (a long text repeats its bullets word for word).
+_Said = dict[tuple[str, bool], list[dict[str, Any]]]
+
+
+def _sentence_rules_once(said: _Said | None, sentence: str, exclusion: bool) -> list[dict[str, Any]]:
+    """_sentence_rules where ANCHOR finds a score in the sentence, else none; read once per parse in `said`. The
+    caller changes the rules it gets, so every call gets its own copy."""
+    if said is None:
+        return _sentence_rules(sentence, exclusion) if ANCHOR.search(sentence) else []
+    key = (sentence, exclusion)
+    if key not in said:
+        said[key] = _sentence_rules(sentence, exclusion) if ANCHOR.search(sentence) else []
+    return copy.deepcopy(said[key])
+
+
+def _criterion_rules(criterion: Criterion, said: _Said | None = None) -> list[dict[str, Any]]:
+    """`said`: the parse's memo of sentence readings (_sentence_rules_once)."""
     rules: list[dict[str, Any]] = []
     lay = _lay_possible(criterion.text)
     if not lay and not ANCHOR.possible(criterion.text):
@@ -949,7 +973,7 @@ def _criterion_rules(criterion: Criterion) -> list[dict[str, Any]]:
         return [by_age]
     for number, (sentence, fields) in enumerate(zip(sentences, criterion.labelled_fields(), strict=True)):
         sentence = _performance_field(sentence, fields)
-        found = _sentence_rules(sentence, criterion.section == "exclusion") if ANCHOR.search(sentence) else []
+        found = _sentence_rules_once(said, sentence, criterion.section == "exclusion")
         if not found and lay:
             found = _lay_rules(sentence, criterion.section == "exclusion")
         evidence = quote(sentence) if found else ""
@@ -1010,10 +1034,10 @@ def one_part(text: str) -> str | None:
     return next(iter(names))
 
 
-def _scoped_rules(criterion: Criterion) -> list[dict[str, Any]]:
+def _scoped_rules(criterion: Criterion, said: _Said | None = None) -> list[dict[str, Any]]:
     """A criterion's limits with the reader's scope applied: a limit for another cancer's patients is
     dropped, one for a part, arm or marker group cannot exclude (its excluded scores become questions)."""
-    rules = _criterion_rules(criterion)
+    rules = _criterion_rules(criterion, said)
     scope = criterion.scope
     if not rules:
         return rules
@@ -1201,7 +1225,8 @@ def parse(text: TrialText) -> dict[str, Any]:
     for criterion in text.criteria:
         if criterion.text not in may:
             may[criterion.text] = _may_state(criterion.text)
-    found = [(criterion, _scoped_rules(criterion) if may[criterion.text] else []) for criterion in text.criteria]
+    said: _Said = {}
+    found = [(criterion, _scoped_rules(criterion, said) if may[criterion.text] else []) for criterion in text.criteria]
     for criterion, criterion_rules in found:
         if criterion_rules:
             groups.setdefault(_group_key(criterion), []).extend(criterion_rules)

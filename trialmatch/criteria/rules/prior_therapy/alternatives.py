@@ -121,13 +121,14 @@ NONE = Alternatives((), {}, ())
 _SPELT_OUT = guarded(r"\b(?:specifically|namely|defined\s+as|that\s+is|i\.?e\.?|meaning|as\s+follows)\s*:\s*$")
 # "Subjects with progression after EGFR-TKI treatment, including:" over "Subjects who ...", "Patients with ...": the
 # same when every item names a kind of patient (items that are treatments, "Prior therapy including: a. platinum;
-# b. a PD-1 inhibitor", may add up, so only kinds of patient count under "including").
-_INCLUDING = guarded(r"\b(?:including|includes|include)\s*:\s*$")
+# b. a PD-1 inhibitor", may add up, so only kinds of patient count under "including"). "such as:", "e.g.:", "for
+# example:" lead such a list the same way ("Participant has progression on ALK inhibitor therapy, such as:").
+_INCLUDING = guarded(r"\b(?:including|includes|include|such\s+as|e\.?\s?g\.?|for\s+(?:example|instance))\s*,?\s*:\s*$")
 # "all of the following", "each of", "both": the lead-in asks for every item.
 _EVERY = re.compile(r"\b(?:all|each|every|both)\b")
 _ITEM_MARK = r"^\W{0,3}(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
 _SUBJECT_ITEM = re.compile(_ITEM_MARK +
-                           r"(?:subjects|patients|participants|those|people|individuals)\s+(?:who|whose|that|with)\b")
+                           r"(?:subjects?|patients?|participants?|those|people|individuals?|cases)\s+(?:who|whose|that|with)\b")
 # An item that is one treatment history: "Prior osimertinib as first-line therapy", "Progressed on gefitinib",
 # "Received an ALK TKI", "Failure of ...". An item of another topic ("ANC >= 1.5", "ECOG 0-1") is a requirement.
 _HISTORY_ITEM = re.compile(_ITEM_MARK + r"(?:has\s+|have\s+)?(?:documented\s+|radiographic\s+|disease\s+)?"
@@ -147,6 +148,19 @@ _ALLOWS = re.compile(r"\b(?:(?:is|are|will be|would be)\s+(?:also\s+)?(?:eligibl
 _ONE_TREATMENT = re.compile(r"\b(?:tki|tkis|inhibitors?|targeted|directed|egfr|alk|ros1|ret|met|kras|braf|her2|ntrk"
                             r"|immunotherapy|checkpoint|chemotherapy|platinum)\b")
 _TWO_TREATMENTS = re.compile(r"\b(?:and|plus|followed by|as well as)\b")
+
+
+# A count of lines or regimens, or "all"/"both", in a lead-in: its listed treatments add up. A class of drug (not a
+# disease or gene, "prior treatment for EGFR-mutant disease, including:", whose parts may add up) has kinds.
+_COUNTED = re.compile(r"\b(?:lines?|regimens?|all|both|each|every|and|plus|followed\s+by|as\s+well\s+as)\b")
+_DRUG_CLASS = re.compile(r"\b(?:tkis?|inhibitors?|targeted|directed|antibod(?:y|ies)|platinum)\b")
+
+
+def names_one_treatment(lead: str) -> bool:
+    """Does a lead-in name one kind of treatment, with no count ("Progression after ALK-targeted therapy", "Prior
+    platinum-based chemotherapy"), so that treatments listed under its "including:" are kinds of it, any of which
+    counts? (`lead` normalized.)"""
+    return _DRUG_CLASS.search(lead) is not None and _COUNTED.search(lead) is None
 
 
 def _kind_item(text: str, lead: str) -> bool:

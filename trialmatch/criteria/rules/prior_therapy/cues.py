@@ -50,7 +50,7 @@ _CUE = re.compile(
     # "must have been on CPI for 12 weeks", "must be on anti-PD-1 treatment": taking it (now or before).
     r"|\b(?:be|been|being) on\b"
     # "Initiated first-line nivolumab and ipilimumab between 2018 and 2022": a course started (a date, no washout).
-    r"|\b(?:initiated|commenced|began|begun|started)\b"
+    r"|(?<!not )(?<!not yet )\b(?:initiated|commenced|began|begun|started)\b"
     # "Completed 4 cycles of induction therapy with carboplatin plus etoposide": a counted course completed was
     # had, however many words name it (a bare "completed" is weak: "completed radiotherapy before osimertinib").
     # Not into a bracket: "2-4 cycles of first-line therapy (including chemotherapy, ... etc.)" gives examples.
@@ -60,6 +60,10 @@ _CUE = re.compile(
     r"|\bon (?:the )?(?:treatment|therapy) (?:of|with)\b|\b(?:are|is|while) on\b|\bduring\b))"
     r"|(?P<past>\bprior\b(?!\s+to\b)|\bprevious\w*|\bhistory of\b|\breceived\b|\btreated (?:with|by)\b|\bhad\b"
     r"|\bused\b|\buse of\b|\bunderw\w+|\bundergone\b|\bexposure\b|\bexposed\b|\bpre-?exposed\b"
+    # "Earlier treatment with docetaxel", "former therapy with an ICI": "prior" in other words (the word before a
+    # treatment noun only: "earlier stage", "earlier than 4 weeks" say no treatment was had).
+    r"|\b(?:earlier|former)(?=\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|drug)\s+)?(?:treatments?|therap(?:y|ies)"
+    r"|exposure|use|administration|receipt)\b)"
     # Plainer or translated wording of the same: "took EGFR-TKI", "were given platinum", "receive firstly 4-6
     # cycles of chemotherapy" (the course before the study, in the present tense).
     r"|\btook\b(?!\s+part\b)|\b(?:were|was|have been|has been) given\b"
@@ -360,10 +364,28 @@ SKIP_EXCLUSION = re.compile(
 # A treatment to come added to a ban of the same treatment had: "Previous systemic therapy for lung cancer, including
 # planned neoadjuvant treatment", "prior or planned chemotherapy", "any prior (or scheduled) EGFR TKI". What was had is
 # banned all the same; the plan is one more case of it, no sign that the sentence is about the study's present.
+# Also ", including treatment planned before surgery" and ", planned neoadjuvant treatment included".
 _PLANNED_TOO = re.compile(
     r",?\s*\b(?:including|incl\.?|as\s+well\s+as|or|and/or|and)\s+(?:any\s+|the\s+)?(?:planned|scheduled|intended)\b"
-    r"(?P<tail>[^.;]*)")
+    r"(?P<tail>[^.;]*)"
+    r"|,?\s*\b(?:including|incl\.?)\s+(?:any\s+)?(?:\w+\s+){1,2}?(?:planned|scheduled|intended)\b[^.;,]*"
+    r"|,\s*(?:any\s+)?(?:planned|scheduled|intended)\b[^.;,()]{0,60}?\bincluded\b")
 _HAD = re.compile(r"\b(?:prior|previous\w*|earlier|received|history of|pre-?treated|treated with)\b")
+
+
+def _cut_plan(m: re.Match[str]) -> str:
+    # "prior or planned chemotherapy": the word only; ", including planned neoadjuvant treatment": the clause.
+    if m.group("tail") is None or m.group(0).lstrip(", ").startswith(("including", "incl", "as well")):
+        return " "
+    return " " + m.group("tail")
+
+
+def without_planned_too(text: str) -> str:
+    """`text` without a plan added to a ban of treatment had (_PLANNED_TOO): ", including treatment planned before
+    surgery" says nothing of the setting of what was had."""
+    if "planned" not in text and "scheduled" not in text and "intended" not in text:
+        return text
+    return _PLANNED_TOO.sub(_cut_plan, text)
 
 
 def skip_exclusion(bare: str) -> bool:
@@ -373,10 +395,7 @@ def skip_exclusion(bare: str) -> bool:
         return False
     if "planned" not in bare and "scheduled" not in bare and "intended" not in bare:
         return True
-    def cut(m: re.Match[str]) -> str:
-        # "prior or planned chemotherapy": the word only; ", including planned neoadjuvant treatment": the clause.
-        return " " if m.group(0).lstrip(", ").startswith(("including", "incl", "as well")) else " " + m.group("tail")
-    rest = _PLANNED_TOO.sub(cut, bare)
+    rest = without_planned_too(bare)
     return rest == bare or _HAD.search(rest) is None or SKIP_EXCLUSION.search(rest) is not None
 
 
@@ -543,6 +562,9 @@ NAIVE = guarded(
     r"|\b(?:must|should|shall|may|can|did|do|does)\s+not\s+have\s+been\s+(?:previously\s+)?(?:pre-?)?treated\b"
     r"(?!\s+(?:with|by)\b)"
     r"|\bhaven't (?:accepted|received) any\b|\bnot (?:previously )?received any (?:prior )?(?:treatment|therapy)\b"
+    # "Patients who have not (yet) started any systemic therapy": the start denied is no course begun.
+    r"|\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:started|initiated|begun|commenced)\s+(?:any\s+)?(?:(?:first|1st)[\s-]*line"
+    r"\s+|1l\s+|systemic\s+|anti-?cancer\s+|anti-?tumou?r\s+|palliative\s+)*(?:treatments?|therap(?:y|ies))\b(?!\s+with)"
     # "No prior first line therapy": the first line is the first of all.
     r"|\b(?:no|without|never)\s+(?:any\s+)?(?:prior|previous)\s+(?:first|1st)[\s-]*line\s+(?:(?:systemic|anti-?cancer)\s+)?"
     r"(?:treatment|therapy|therapies)\b(?!\s+with)"
@@ -561,8 +583,10 @@ NAIVE = guarded(
 # those already treated asks nothing of the untreated. (Not the study's own treatment: "before the start of study
 # treatment" is a washout's point in time.)
 BEFORE_FIRST_TREATMENT = guarded(
-    r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:(?:start(?:ing)?|initiat(?:ion|ing|e)|begin(?:ning)?"
-    r"|commenc\w*|receiving|any)\s+(?:of\s+)?)?(?:(?:any|their|the|a|his|her)\s+)?"
+    # ("who have not started first-line treatment, or who have completed ...": the same entry in other words.)
+    r"(?:\b(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:(?:start(?:ing)?|initiat(?:ion|ing|e)|begin(?:ning)?"
+    r"|commenc\w*|receiving|any)\s+(?:of\s+)?)?"
+    r"|\b(?:have|has)\s+not\s+(?:yet\s+)?(?:started|initiated|begun|commenced)\s+)(?:(?:any|their|the|a|his|her)\s+)?"
     r"(?:(?:(?:first|1st|front)[\s-]*line|1l)\s+(?:(?:systemic|anti-?cancer|anti-?tumou?r|palliative|standard)\s+)*"
     r"|(?:systemic|anti-?cancer|anti-?tumou?r|palliative)\s+(?:(?:first|1st|front)[\s-]*line\s+)?)"
     r"(?:treatment|therapy|chemo\w*|regimen)s?\b"

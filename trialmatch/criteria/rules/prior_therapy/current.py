@@ -54,11 +54,24 @@ def current_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
 # "has undergone definitive local treatment of all lesions", "Completed radical radiotherapy or surgery to every site
 # of disease". A profile lists systemic drugs, never local treatment, so it is a question for everyone (unknown),
 # never an exclusion: read as nothing, every patient was let through.
+# Also with the verb after ("Local ablative treatment (SBRT, surgery) of all known metastases must have been
+# completed", "Prior local consolidative therapy to all sites of disease is mandatory"), the sites first ("All sites
+# of disease treated with definitive local therapy"), and stereotactic radiotherapy or resection named.
+_LOCAL_KIND = (r"(?:(?:locally|local(?:ly)?|loco-?regional|definitive|radical|consolidative|curative(?:-intent)?"
+               r"|ablative|stereotactic)[\s-]+){1,3}(?:ablative\s+|consolidative\s+)?")
+_LOCAL_NOUN = (r"(?:therapy|therapies|treatments?|radiotherapy|radiation(?:\s+therapy)?|ablation|body\s+radiotherapy"
+               r"|radiosurgery)")
+_ALL_SITES = r"(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:sites?|lesions?|metastas[ie]s|disease)\b"
 _LOCAL_DONE = guarded(
     r"\b(?:complet\w*|undergone|underwent|received|had|after|following|finished)\s+(?:of\s+|with\s+)?(?:an?\s+|the\s+|prior\s+)?"
-    r"(?:(?:locally|local(?:ly)?|loco-?regional|definitive|radical|consolidative|curative(?:-intent)?|ablative)[\s-]+){1,3}"
-    r"(?:ablative\s+|consolidative\s+)?(?:therapy|therapies|treatments?|radiotherapy|radiation(?:\s+therapy)?|ablation)"
-    r"\b[^.;]{0,160}?\b(?:to|of|at|for)\s+(?:all|every|each)\s+(?:\w+\s+){0,3}?(?:sites?|lesions?|metastas[ie]s|disease)\b"
+    rf"{_LOCAL_KIND}{_LOCAL_NOUN}"
+    rf"\b[^.;]{{0,160}}?\b(?:to|of|at|for)\s+{_ALL_SITES}"
+    rf"|^\W*(?:prior\s+)?{_LOCAL_KIND}{_LOCAL_NOUN}\b[^.;]{{0,160}}?\b(?:to|of|at|for)\s+{_ALL_SITES}[^.;]{{0,60}}?"
+    r"\b(?:(?:must|should)\s+have\s+been\s+(?:completed|performed|done|given|delivered)|(?:has|have)\s+been\s+"
+    r"(?:completed|performed|done)|(?:is|are)\s+(?:mandatory|required)|completed|done)\b"
+    rf"|^\W*{_ALL_SITES}[^.;]{{0,40}}?\b(?:treated|ablated)\s+(?:with|by)\s+(?:an?\s+)?{_LOCAL_KIND}{_LOCAL_NOUN}"
+    # ("All lesions treated with SRS must be excluded from target lesions": which lesions are measured.)
+    r"(?![^.;]{0,60}\b(?:excluded|target|measurable|evaluable|not\s+be\s+(?:used|selected|considered)))"
 )
 
 
@@ -68,7 +81,7 @@ def local_treatment_rules(text: TrialText) -> list[dict[str, Any]]:
         if crit.section != "inclusion" or crit.scope is not None:
             continue
         low = normalize(crit.text)
-        if " all " not in low and " every " not in low and " each " not in low:
+        if "all " not in low and "every " not in low and "each " not in low:
             continue
         found = _LOCAL_DONE.search(low)
         if found is None or _NEGATED.search(low, max(0, found.start() - 30), found.start()):
@@ -107,11 +120,15 @@ _PROGRESSION = (r"(?:(?:evidence|signs?)\s+of\s+)?(?:(?:radiological|radiographi
 # (surgery, chemotherapy ...) completed, with no evidence of progression", "having completed induction chemotherapy
 # and no progression", "must not have had disease progression after concurrent or sequential chemoradiotherapy".
 _COMPLETED_WHAT = (
-    r"\b(?:completion\s+of|completed|completing|finished|received|after|following)\s+(?P<what>[^.;:]{3,120}?)"
+    r"\b(?:completion\s+of|completed|completing|finished|received|underwent|undergone|after|following)\s+"
+    r"(?P<what>[^.;:]{3,120}?)"
     r"(?:,\s*|\s+)(?:(?:and|with)\s+)?(?:no|without|absence\s+of|not\s+(?:having\s+)?(?:had|shown|experienced)"
     r"(?:\s+any)?)\s+" + _PROGRESSION)
-_COMPLETED_AFTER = (r"\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
-                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of)\s+(?P<after>[^.;:]{3,100})")
+# (Also "must not have progressed during first-line induction (4 cycles of X)": the same entry said with the verb.)
+_COMPLETED_AFTER = (r"(?:\b(?:no|not\s+(?:have\s+)?(?:had|experienced)|without)\s+" + _PROGRESSION
+                    + r"|\b(?:must|should|shall|did|has|have)\s+not\s+(?:have\s+)?progressed)"
+                    + r"\s+(?:after|following|since\s+(?:the\s+)?(?:end|completion)\s+of|during)\s+"
+                    + r"(?P<after>[^.;:]{3,100})")
 _COMPLETED = guarded(
     _COMPLETED_WHAT
     + r"|(?P<done>[^.;:]{3,160}?)\s+(?:completed|finished)\b[^.;:]{0,20}?\b(?:no|without)\s+" + _PROGRESSION

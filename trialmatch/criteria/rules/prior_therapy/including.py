@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from trialmatch.criteria.rules.prefilter import guarded
-from trialmatch.criteria.rules.prior_therapy.alternatives import names_patient_kind
+from trialmatch.criteria.rules.prior_therapy.alternatives import names_one_treatment, names_patient_kind
 from trialmatch.criteria.rules.prior_therapy.terms import normalize
 from trialmatch.criteria.text import Criterion, sub_bullets
 
@@ -55,7 +55,11 @@ def fold_including(criteria: list[Criterion]) -> list[Criterion]:
         if all(names_patient_kind(normalize(c.text)) for _, c in parts):
             continue  # "Subjects who ...", "Patients with ...": kinds of patient, each a way in (alternatives.py)
         head = crit.text[:lead.start()].rstrip(" .,")
-        listed = " and ".join(_DATED.sub("", c.text.rstrip(" .;,")) for _, c in parts)
+        # "Progression after ALK-targeted therapy, including: * second-generation ALK TKIs * lorlatinib": kinds of
+        # the one treatment named, any of which counts; under a count of lines ("2 prior lines, including: *
+        # platinum * a PD-1 inhibitor") the parts add up.
+        joint = " or " if names_one_treatment(normalize(head)) else " and "
+        listed = joint.join(_DATED.sub("", c.text.rstrip(" .;,")) for _, c in parts)
         out[index] = replace(crit, text=f"{head}, including {listed}.")
         for position, c in parts:
             out[position] = replace(c, text="")

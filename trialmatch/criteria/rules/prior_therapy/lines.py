@@ -102,7 +102,7 @@ _AFTER_CUE = re.compile(
 # Words before "first-line X" showing that line already happened ("treated with first-line osimertinib").
 _HISTORY_CUE = re.compile(
     r"\b(?:previous\w*|prior|received|complet\w*|setting|had|history|treated|progress\w*|fail\w*|resist\w*"
-    r"|relaps\w*|after|following|exposed|experienced|given|administered"
+    r"|relaps\w*|after|following|exposed|experienced|given|administered|finish(?:ed|ing)|underw\w+|undergone"
     # "Initiated first-line nivolumab and ipilimumab": a line started, had (not "initiating", still to come).
     r"|initiated|started|began|begun|commenced"
     # "1 month of clearance needed for first-line chemotherapy": a washout after a line had, not the line to come.

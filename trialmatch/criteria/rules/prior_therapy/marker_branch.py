@@ -26,7 +26,8 @@ _AT_START = re.compile(rf"{_OR}\s*,\s*(?P<who>{_WHO})\s*,\s*(?P<item>[^,;:()]{{3
 _AT_END = re.compile(rf"{_OR}\s+(?P<item>(?:at\s+least\s+(?:one|1)|one\s+or\s+more|an?|the|any)\s+[^,;:()]{{3,60}}?)"
                      rf"\s+(?P<who>{_WHO})\s*(?=$|[;.])")
 # The alternative before it names a treatment as well ("should have included A or ..."), not a setting or a time.
-_BEFORE = re.compile(r"\b(?:includ\w*|received|receive|had|treated\s+with|progress\w*\s+(?:on|after|following)"
+_BEFORE = re.compile(r"\b(?:includ\w*|received|receive|had|treated\s+with"
+                     r"|(?:prior|previous)\s+(?:treatment|therapy)\s+with|progress\w*\s+(?:on|after|following)"
                      r"|consist\w*\s+of|contain\w*)\b")
 
 
@@ -78,8 +79,10 @@ def with_branch(rules: list[dict[str, Any]], route: dict[str, Any]) -> list[dict
 # "..., and a KRAS G12C inhibitor if KRAS G12C mutated and such therapy is available", "plus an approved EGFR TKI
 # in case of EGFR-mutant disease", "as well as osimertinib when EGFR-mutated": one more item of the list,
 # asked of a marker's carriers only (A AND (marker -> B)), at the sentence's end.
-# ("..., and B for patients with X" at the end is read before this: the whole sentence bound to the carriers.)
-_IF_WHO = r"(?:if|when|where|in\s+case\s+of)"
+# Also "..., and an EGFR TKI for patients with EGFR mutation", "plus an ALK inhibitor in those with ALK
+# rearrangement": the people named after the last item bind that item only, not the whole sentence.
+_IF_WHO = (r"(?:if|when|where|in\s+case\s+of|(?:for|in|among)\s+(?:(?:those|the)\s+)?(?:patients|participants|subjects"
+           r"|individuals|pts|people|those)\s+(?:with|harbou?ring|carrying))")
 _CARRIER_ITEM = re.compile(
     r"(?:,\s*|\s+)(?:and|plus|as\s+well\s+as)\s+(?P<item>(?:(?:an?|the|any|prior|one|at\s+least\s+one)\s+)?"
     r"(?:[^,;:()]|\([^()]{1,40}\)){3,60}?)\s*,?\s+(?P<who>" + _IF_WHO + r"\s+[^,;:()]{3,60}?)"
@@ -87,6 +90,12 @@ _CARRIER_ITEM = re.compile(
     r"(?P<available>\s*,?\s+(?:and|if|where|when)\s+(?:such|this|that|the|an?)\s+(?:\w+\s+)?(?:therapy|treatment"
     r"|drug|agent|inhibitor)\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:available|approved|indicated|accessible))?"
     r"\s*(?=$|[;.])")
+# "A and, for EGFR-mutant patients, osimertinib is mandatory": the carriers named between commas before the item.
+_CARRIER_ITEM_AFTER_WHO = re.compile(
+    r",?\s*(?:and|plus|as\s+well\s+as)\s*,\s*(?P<who>(?:for|in|among)\s+[^,;:()]{3,60}?)\s*,\s*"
+    r"(?P<item>(?:(?:an?|the|any|prior|one|at\s+least\s+one)\s+)?[^,;:()]{3,60}?)"
+    r"(?:\s+(?:is|are)\s+(?:also\s+)?(?:mandatory|required|needed))?\s*(?=$|[;.])")
+_WHO_LEAD = re.compile(r"^(?:in\s+case\s+of|if|when|where|(?:for|in|among)\s+(?:(?:those|the)\s+)?\w+\s+\w+)\s+")
 _VARIANT = re.compile(r"\b(?:[a-z]\d{2,4}[a-z](?:/[a-z])?|exon\s*\d{1,2})\b")
 
 
@@ -94,12 +103,15 @@ def carrier_item(read: FirstRead) -> tuple[tuple[int, int], list[str], list[str]
     """The span of a carriers-only item at the sentence's end, its items, the carriers' genes, the variant they
     are named by (None: any of the gene) and whether the item's availability is left open; None without one."""
     norm = read.norm
-    if " if " not in norm and " when " not in norm and " where " not in norm and " case of " not in norm:
+    if " if " not in norm and " when " not in norm and " where " not in norm and " case of " not in norm \
+            and " with " not in norm and " harbo" not in norm and " carrying " not in norm and ", for " not in norm:
         return None
-    found = _CARRIER_ITEM.search(norm)
+    found = _CARRIER_ITEM.search(norm) or _CARRIER_ITEM_AFTER_WHO.search(norm)
     if found is None or not _BEFORE.search(norm, 0, found.start()):
         return None
-    who = re.sub(r"^\S+(?:\s+case\s+of)?\s+", "", found.group("who"))
+    who = _WHO_LEAD.sub("", found.group("who"))
+    if who.startswith(("for ", "in ", "among ")):  # "for EGFR-mutant patients": the people named after the marker
+        who = re.sub(r"^\w+\s+(?:(?:those|the)\s+)?", "", who)
     genes, alteration = biomarker_condition(f"patients with {who}")
     if not genes or len(genes) > 1:
         return None
@@ -109,4 +121,5 @@ def carrier_item(read: FirstRead) -> tuple[tuple[int, int], list[str], list[str]
     items = [i for m in read.mentions if a <= m.start < b for i in m.items]
     if not items or not any(m.end <= found.start() for m in read.mentions):
         return None
-    return found.span(), list(dict.fromkeys(items)), genes, alteration, found.group("available") is not None
+    available = "available" in found.groupdict() and found.group("available") is not None
+    return found.span(), list(dict.fromkeys(items)), genes, alteration, available

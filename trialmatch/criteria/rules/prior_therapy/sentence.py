@@ -226,6 +226,7 @@ def _wider_than_early(norm: str) -> bool:
 
 def _ban_setting(norm: str, bare: str, ctx: Context) -> str:
     """Which treatments a ban counts: "advanced" (lines for advanced disease), "early" or "any"."""
+    norm, bare = cues.without_planned_too(norm), cues.without_planned_too(bare)  # the plan sets no setting
     if cues.EARLY.search(norm):
         return "early"
     if cues.ADJUVANT.search(bare) and not cues.ADJUVANT_ALLOWED.search(norm) and not cues.ADVANCED.search(bare):
@@ -370,9 +371,20 @@ _RETURNED_WITHIN = re.compile(
 # "received, or is scheduled to receive, a PD-1 inhibitor", "prior/planned EGFR TKI". What was had is banned all the
 # same; the plan read as the nearer word made the sentence about what may come (no rule at all). (In an inclusion
 # the plan is a way in of its own for the untreated: left as it was.)
+# Also "received or plan to receive", "prior and planned", "Chemotherapy (prior or planned)".
 _HAD_OR_PLANNED = re.compile(
-    r"\b(?P<had>prior|previous(?:ly\s+received)?|earlier|received|past)\s*,?\s*(?:or|and/or|/)\s*(?:is\s+|are\s+)?"
-    r"(?:planned|scheduled|intended|anticipated|expected)(?:\s+to\s+(?:receive|start|undergo))?\s*,?(?=\s)")
+    r"\b(?P<had>prior|previous(?:ly\s+received)?|earlier|received|past)\s*,?\s*(?:or|and/or|and|/)\s*"
+    r"(?:is\s+|are\s+|will\s+be\s+)?(?:planned|scheduled|intended|anticipated|expected|plans?|planning|intends?)"
+    r"(?:\s+to\s+(?:receive|start|undergo|be\s+(?:given|treated\s+with)))?\s*,?(?=[\s)])")
+
+
+# "Patients must not have received, and must not be planned to receive, chemotherapy": the plan banned beside what
+# was had; the ban on what was had reads the same without it.
+_NOR_PLANNED = re.compile(r",?\s*(?:and|or|nor)\s+(?:must|should|shall|will|may)\s+not\s+be\s+(?:planned|scheduled"
+                          r"|expected|intended)\s+to\s+(?:receive|start|undergo)\s*,?(?=\s)")
+# "Chemotherapy (prior or planned)", "Radiotherapy to the chest (previous)": the time said in a bracket after the
+# treatment named first (read as "prior chemotherapy").
+_TIME_TAG = re.compile(r"^(?P<what>[a-z][^()]{2,60}?)\s*\((?P<had>prior|previous|past|earlier)\)")
 
 
 # An inclusion that names who enters by the treatment they failed, in translated English: "Patients who have failed
@@ -381,12 +393,20 @@ _HAD_OR_PLANNED = re.compile(
 # permission beside one; read with its "can be enrolled" cut off. Not when it lifts a ban on an early treatment or
 # sets a condition ("Patients who received adjuvant chemotherapy can be enrolled if the recurrence ...": an
 # allowance), nor for a treatment merely received.
+# Also "Patients who had disease progression after X can be included", "Patients with progression after X may be
+# enrolled", "... experienced treatment failure with X are allowed to participate". ("... are eligible" stays a
+# permission, as decided before: test_rules_prior_therapy_line_starting_or_on.)
 _ENTRY_AS_PERMISSION = re.compile(
-    r"\b(?:patients|subjects|participants|those|people|cases)\s+(?:who|whose\s+(?:disease|tumou?rs?|cancer)|that)\s+"
+    r"\b(?:patients|subjects|participants|those|people|cases)\s+(?:(?:who|whose\s+(?:disease|tumou?rs?|cancer)|that)\s+"
     r"(?:have\s+|has\s+|had\s+)?(?:(?:previously|already|all)\s+)?(?:failed|progressed|relapsed|recurred"
-    r"|experienced\s+(?:disease\s+)?progression|(?:been|are|were)\s+refractory|developed\s+resistance)\b[^;:]*?"
-    r"(?P<tail>,?\s*(?:can|could|may|are\s+allowed\s+to|will)\s+(?:be\s+)?(?:enrol+ed|included|recruited|eligible"
-    r"|selected|participate|join|enter)(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial|cohort))?)\s*[.;]?\s*$")
+    r"|(?:experienced|had|developed|showed)\s+(?:(?:documented|radiological|radiographic|confirmed)\s+)?"
+    r"(?:disease\s+)?(?:progression|relapse|treatment\s+failure|failure)"
+    r"|(?:been|are|were)\s+refractory|developed\s+resistance)"
+    r"|with\s+(?:(?:documented|radiological|radiographic|confirmed)\s+)?(?:disease\s+)?(?:progression|relapse"
+    r"|failure|treatment\s+failure)\s+(?:on|after|following|during|of|with|to))\b[^;:]*?"
+    r"(?P<tail>,?\s*(?:(?:can|could|may|are\s+allowed\s+to|are\s+permitted\s+to|will)\s+(?:be\s+)?(?:enrol+ed"
+    r"|included|recruited|eligible|selected|participate|join|enter|enrol+))"
+    r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial|cohort))?)\s*[.;]?\s*$")
 _ALLOWANCE_WORDS = re.compile(
     r"\b(?:if|provided|as\s+long\s+as|unless|adjuvant|neo-?adjuvant|perioperative|post-?operative|pre-?operative"
     r"|curative|also|as\s+well|even|regardless|note|brain|cns|radiotherapy|radiation|untreated|naive|or\s+not)\b")
@@ -410,9 +430,13 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     norm = spelt_ranges(cues.access_as_availability(normalize(sentence[:MAX_SENTENCE_CHARS])))
     norm = cues.outcome_progression(cues.comorbidity_treatment(cues.modal_ban(cues.elliptical_ban(norm))))
     norm = cues.ban_label(norm)
-    if section == "exclusion" and ("plann" in norm or "schedul" in norm or "intend" in norm or "expect" in norm
+    if section == "exclusion" and ("plan" in norm or "schedul" in norm or "intend" in norm or "expect" in norm
                                    or "anticipat" in norm):
         norm = _HAD_OR_PLANNED.sub(r"\g<had>", norm)  # "prior or planned X": X had is banned all the same
+    if " not be " in norm and "plan" in norm:
+        norm = _NOR_PLANNED.sub(" ", norm)  # "must not have received, and must not be planned to receive, X"
+    if section == "exclusion" and "(" in norm and (tag := _TIME_TAG.match(norm)):
+        norm = f"{tag.group('had')} {tag.group('what')}{norm[tag.end():]}"  # "Chemotherapy (prior)": prior X
     if section == "exclusion" and ("limit" in norm or "restrict" in norm):
         norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
@@ -432,7 +456,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         if "contra" in norm:
             norm = cues.without_contraindication_only(norm)
         norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
-        if " be " in norm and (entry := _ENTRY_AS_PERMISSION.search(norm)) and not _ALLOWANCE_WORDS.search(norm):
+        if (" be " in norm or " to " in norm) and (entry := _ENTRY_AS_PERMISSION.search(norm)) \
+                and not _ALLOWANCE_WORDS.search(norm):
             norm = norm[:entry.start("tail")] + "."  # "Patients who failed X can be enrolled": the entry rule
         if "this" in norm:
             norm = _THIS_MEANS.sub(_received, norm)

@@ -1127,7 +1127,8 @@ def _outside_named_cohort(scope: dict[str, Any], profile: Patient) -> bool:
     cannot join it, so it is no way in: read as "not about you", every such sibling let the patient through on a
     rule that is not theirs."""
     genes: list[str] = scope.get("genes") or []
-    if not genes or scope.get("kind") != "cohort" or scope.get("drivers") or scope.get("subgroup") \
+    # ("Part B1 (KRAS G12C mutation): ..." beside "Part B2 (KRAS wild type): ...": a part named so is the same.)
+    if not genes or scope.get("kind") not in ("cohort", "part") or scope.get("drivers") or scope.get("subgroup") \
             or not _ours(scope):
         return False
     own_name = str(scope.get("label") or "").rsplit(" / ", 1)[-1]
