@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from itertools import chain
@@ -1011,18 +1012,21 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     # A long text repeats its bullets (the same rule under several cohorts or parts): a criterion met again where
     # all its reading depends on is the same is not read again; its clauses are a copy of the first reading's.
     readings: dict[tuple[Any, ...], _CriterionRead] = {}
+    # Only a text met twice can be met again: the others are read without a key or a copy (one trial alone, as a
+    # sync parses it, repeats few).
+    repeated = {said for said, times in Counter(c.text for c in text.criteria).items() if times > 1}
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
         key = (criterion.text, criterion.section, criterion.depth, criterion.parent, criterion.scope, bullet,
-               position in trial.flat_heads, position in flat_bans)
-        first = readings.get(key)
+               position in trial.flat_heads, position in flat_bans) if criterion.text in repeated else None
+        first = readings.get(key) if key is not None else None
         if first is not None:
             read = first.again()
         else:
             read = _read_criterion(trial, once, criterion, bullet, position in trial.flat_heads,
                                    position in flat_bans, clauses)
-            if read.repeatable:
+            if key is not None and read.repeatable:
                 readings[key] = read.again()  # as read now: later criteria may edit these clauses
         labels.extend(c for c in read.labels if c not in labels)
         foreign |= read.foreign
