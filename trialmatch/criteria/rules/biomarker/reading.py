@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from itertools import chain
 from typing import Any, TypeVar
 
@@ -911,6 +912,80 @@ def _pdl1_waiver_only(text: str) -> bool:
     return named == {"PDL1"}
 
 
+@dataclass
+class _Trial:
+    """What criteria_clauses knows of the whole trial before it reads a criterion: the same for every criterion."""
+
+    criteria: tuple[Criterion, ...]
+    whole: str | None
+    nsclc_only: str | None
+    lung_named: bool  # "other solid tumours with X" then means tumours other than lung cancer
+    own_whole: list[str] | None
+    flat_heads: set[int]
+    sole: str | None
+    marked_groups: set[tuple[str, str]]
+    parts: frozenset[str]
+    demanded: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
+
+    def tests_itself(self, once: _Once) -> bool:
+        if self.demanded is None:
+            self.demanded = any(once(_test_demanded, c.text) for c in self.criteria)
+        return self.demanded
+
+
+@dataclass
+class _CriterionRead:
+    """One criterion's clauses, and what it adds to the trial-wide facts, for criteria_clauses to merge in order."""
+
+    found: list[dict[str, Any]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # cohort names in the order met (repeats merged away)
+    foreign: set[str] = field(default_factory=set)
+    histologies: list[tuple[str, list[str]]] = field(default_factory=list)  # first one per label counts
+    scoped: list[str] = field(default_factory=list)
+    carriers: set[str] = field(default_factory=set)
+    conditions: list[tuple[set[str], dict[str, Any] | None]] = field(default_factory=list)  # see _note_condition
+    waived: list[str] = field(default_factory=list)
+    untested_ok: bool = False
+    pdl1_untested_ok: bool = False
+    squamous_untested_ok: bool = False
+    # False when its reading looked at earlier criteria's clauses (a sentence saying what a requirement includes):
+    # then a repeat is read again, never copied.
+    repeatable: bool = True
+
+    def again(self) -> _CriterionRead:
+        """A repeat's reading: its own clauses (later readings edit clauses), the rest shared (never edited). Most
+        criteria give no clause: then the reading itself."""
+        if not self.found:
+            return self
+        twin = copy.copy(self)
+        twin.found = _fresh(self.found, {})
+        return twin
+
+
+def _fresh(value: Any, memo: dict[int, Any]) -> Any:
+    """copy.deepcopy for clauses (dicts, lists and plain values; what is shared stays shared), without its generic
+    walk; any other container goes to deepcopy."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    done = memo.get(id(value))
+    if done is not None:
+        return done
+    if kind is dict:
+        copied: dict[Any, Any] = {}
+        memo[id(value)] = copied
+        for key, item in value.items():
+            copied[key] = _fresh(item, memo)
+        return copied
+    if kind is list:
+        items: list[Any] = []
+        memo[id(value)] = items
+        items.extend(_fresh(item, memo) for item in value)
+        return items
+    done = memo[id(value)] = copy.deepcopy(value)
+    return done
+
+
 def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Clauses from the eligibility criteria, and trial-wide facts (cohort names, waived cohorts, flags)."""
     clauses: list[dict[str, Any]] = []
@@ -924,290 +999,49 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     foreign: set[str] = set()  # cohorts for another cancer: no way in for an NSCLC patient
     scoped: list[str] = []  # groups only the shared reader named (see unseen_group)
     once = _Once()
-    whole = whole_trial_scope(text.criteria)
-    nsclc_only = _only_nsclc_group(text)
-    lung_named = _names_lung(text)  # "other solid tumours with X" then means tumours other than lung cancer
     bullet_cohorts = [once(bullet_labels, c.text, c.parent) for c in text.criteria]
-    own_whole = whole_trial_labels(bullet_cohorts)
     flat_bans = _flat_banned_items(text.criteria)
-    flat_heads = _flat_group_headings(text.criteria, bullet_cohorts)
-    sole = _sole_patient_group(once, text.criteria)
-    marked_groups = set().union(*(once(group_ids, c.text) for c in text.criteria))
+    trial = _Trial(text.criteria, whole_trial_scope(text.criteria), _only_nsclc_group(text), _names_lung(text),
+                   whole_trial_labels(bullet_cohorts), _flat_group_headings(text.criteria, bullet_cohorts),
+                   _sole_patient_group(once, text.criteria),
+                   set().union(*(once(group_ids, said) for said in dict.fromkeys(c.text for c in text.criteria))),
+                   trial_parts(text.criteria, bullet_cohorts))
     headings = bare_headings(text.criteria, bullet_cohorts)
-    parts = trial_parts(text.criteria, bullet_cohorts)
     cohort_histologies: dict[str, list[str]] = {}  # a group that takes one histology only (see cohort_histology)
-    tests_itself: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
     found_at: dict[int, list[dict[str, Any]]] = {}  # each criterion's clauses, for lead-ins over lists (below)
+    # A long text repeats its bullets (the same rule under several cohorts or parts): a criterion met again where
+    # all its reading depends on is the same is not read again; its clauses are a copy of the first reading's.
+    readings: dict[tuple[Any, ...], _CriterionRead] = {}
+    # Only a text met twice can be met again: the others are read without a key or a copy (one trial alone, as a
+    # sync parses it, repeats few).
+    repeated = {said for said, times in Counter(c.text for c in text.criteria).items() if times > 1}
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
-        cohorts = list(bullet)
-        if cohorts == own_whole:
-            cohorts = []  # the heading over every criterion is the trial itself
-        scope = criterion.scope
-        # "X (Phase 1 and Cohorts A, B) or Y (Cohort C)": the tags cover every part, so the rule is trial-wide.
-        covered = not cohorts and once(tags_cover_every_part, criterion.text, parts)
-        if covered:
-            scope = None
-        if (scope is not None and scope.drivers and criterion.section == "exclusion"
-                and once(_class_then_examples, criterion.text)):
-            scope = None  # "Tumours harbouring a targetable driver ...: EGFR, ALK ...": what is excluded, not a group
-        if position in flat_heads and scope is not None:
-            cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
-        if scope is not None and scope.other_disease:
-            # another cancer's cohort: none of it binds an NSCLC patient. A group with no label ("Head and neck
-            # cancer cohort:", "Oesophageal cancer:") is named by the shared reader's label.
-            foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
-            continue
-        labels.extend(c for c in cohorts if c not in labels)
-        if cohorts and criterion.section == "inclusion":
-            own_histology = once(cohort_histology, criterion.text)
-            if own_histology is not None:
-                for label in cohorts:
-                    cohort_histologies.setdefault(label, own_histology)  # "Cohort 1: squamous NSCLC. ..."
-        if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers) and scope.label != whole
-                and scope.label != nsclc_only and criterion.text != sole  # the only patients' group is the trial's
-                and not (scope.kind == "cohort" and once(_nsclc_as_such, scope.label))):
-            if once(no_patient_group, criterion.text):
-                continue  # "Healthy controls (Group 2)": nothing of that group binds, or admits, a patient
-            # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
-            # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3"). A group named by a class
-            # of drivers ("Subjects with(out) actionable alterations:") is one too: which class a carrier's change is
-            # of is read here, so a patient fits it or the group beside it.
-            cohorts = [scope_label(scope)]
-            if scope.kind != "region" and not scope.genes and not scope.closed:
-                scoped.append(cohorts[0])
-            if scope.drivers or (scope.kind in {"part", "phase", "cohort", "arm"}
-                                 and once(_says_any_pdl1, criterion.text)):
-                labels.extend(c for c in cohorts if c not in labels)  # a way in even when its rules say no marker
-        gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
-        if gene_scope and scope is not None and _label_names_markers(scope, criterion.text):
-            # "Cohort 1 (EGFR-mutant NSCLC) after osimertinib": the bracket names the group's own way in; the group
-            # is no rule on EGFR carriers (that let every other patient pass): its marker is its rule.
-            gene_scope = None
-        if (cohorts and criterion.parent and not label_at_start(criterion.text)
-                and (once(other_cancer_only, criterion.parent) or once(no_patient_group, criterion.parent))):
-            foreign.update(cohorts)
-        flat_ban = position in flat_bans
-        section = ("exclusion" if criterion.section == "exclusion" or flat_ban or _banned_item(criterion)
-                   else "inclusion")
-        found: list[dict[str, Any]] = []
-        # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
-        # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
-        read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
-                      if section == "inclusion" else criterion.text)
-        if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:
-            read_whole = once(rationale_apart, read_whole)  # "..., since these patients are treated with ..."
-        # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
-        # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
-        lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
-        # "...; patients with no actionable change may be allocated to the durvalumab arm": the rule is one group's.
-        lifted = lifted or (section == "inclusion" and once(lacking_group_allowed, criterion.text))
-        bent = section == "inclusion" and once(_bends_score, criterion.text)
-        for sentence, sentence_labels in once(labelled_sentences, read_whole):
-            if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
-                sentence = once(_before_not_required, sentence)
-                if not sentence:
-                    continue
-            if "hich" in sentence:  # "genes, for which targeted agents are available ...: ALK, EGFR": why listed
-                sentence = once(without_list_reason, sentence)
-            if section == "inclusion" and not lung_named and "ther" in sentence:
-                # "Endometrial cancer, or any other solid tumour with FGFR2 fusion": an NSCLC patient's way in.
-                sentence = once(other_tumours_way_in, sentence) or sentence
-            # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
-            own_labels = [] if position in flat_heads else list(sentence_labels)
-            labels.extend(c for c in own_labels if c not in labels)
-            if bool(own_labels or cohorts) and (once(other_cancer_only, sentence) or once(no_patient_group, sentence)):
-                foreign.update(own_labels or cohorts)  # another cancer's group, or healthy controls
-            if section == "inclusion" and once(_immunotherapy_alone, sentence):
-                # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
-                found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
-                              "cohorts": own_labels or cohorts, "evidence": quote(sentence),
-                              "source": section, "doubtful": True})
-            # A tissue type asked for beside (or instead of) a marker: the profile cannot settle it. After the
-            # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
-            # carriers", a drug hypersensitivity).
-            hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
-            # A marker no profile lists ("must overexpress B7-H3") or a PD-L1 result of any level: questions too.
-            unlisted = once(unlisted_marker, sentence) if section == "inclusion" else None
-            known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
-            # A change matched to a study drug by rules outside the text: which ones count is not written.
-            matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
-            # "(no matching biomarker-driven sub-study)": the tumour matches none of the marker groups, a question.
-            unmatched = section == "inclusion" and once(unmatched_group, sentence)
-            # "EGFR mutation status is known", "EGFR and ALK must be tested": a test asked for
-            if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
-                                           or "ssess" in sentence or "valuat" in sentence):
-                found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
-            read_text = sentence
-            if section == "exclusion" and own_labels:
-                # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
-                # for (a requirement of that cohort); only the text after it is what the cohort excludes.
-                read_text, named = once(label_description, sentence)
-                found.extend(_label_clauses(once, named, quote(sentence), own_labels))
-            # "...; KRAS wild-type patients are eligible for Cohort C": the group's own marker rule is read without
-            # the permission (which alone would make the sentence no rule at all).
-            permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
-            if permits:
-                read_text = once(before_permission, read_text)
-            # "...; MET amplification alone is not sufficient": among inclusions, the exclusion "... alone".
-            own_section = "exclusion" if section == "inclusion" and once(_not_enough_alone, sentence) else section
-            if section == "exclusion" and once(requires_negative, sentence):
-                own_section = "inclusion"  # "... must have documented negative EGFR testing": read as written
-            alone = own_section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
-            if alone:
-                read_text = once(without_alone_phrase, read_text)
-            if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
-                read_text = once(examples_bracketed, read_text)
-            # "Module allocation is based on biomarker status: matched (e.g. MET amplification) or non-matched
-            # group": routing, not eligibility. With a branch for no marker it takes everyone; without one, which
-            # markers lead to a group is the study's matter: a question, never a bar.
-            allocation = once(allocation_start, read_text) if read_text else None
-            routed = allocation is not None and not once(takes_everyone, read_text[allocation:])
-            if allocation is not None and not routed:
-                read_text = read_text[:allocation].rstrip(" ,;:-")
-            # "LVEF below 50% (HER2 arm)": the marker names the arm the sentence binds, not a tumour rule.
-            read_text, arm_tagged = once(without_arm_tags, read_text) if read_text else (read_text, False)
-            if read_text and ("for" in read_text or " in " in read_text):
-                # "(e.g. pembrolizumab for tumors with PD-L1 TPS >= 50%)": the drug's indication, no population rule
-                read_text = once(without_indications, read_text, own_section)[0]
-            read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
-            apart = (_acquired_apart(once, read_text, criterion.depth > 0)
-                     if read is not None and own_section == "inclusion" else None)
-            read = apart or read
-            if section == "inclusion" and not unlisted and read_text and allocation is None and (
-                    read is None or not read[1]):
-                # "Arm C: SMO or PTCH1 mutation", "Tumour harbours CCNE1 amplification": a change the vocabulary does
-                # not know is a question for everyone, never a sentence without a rule (which took every patient).
-                unlisted = once(unknown_marker_asked, read_text)  # routing to a module is no requirement
-            if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
-                # (a matched change named only by class, "an actionable alteration matching a study arm", is the
-                # same question: which ones the rules match is not written)
-                if matched:
-                    found.append(_matched_clause(sentence, own_labels or cohorts))
-                elif unmatched and allocation is None:  # routing to a group is no requirement
-                    found.append(_unmatched_clause(sentence, own_labels or cohorts))
-                if hla:
-                    found.append(_hla_clause(sentence, own_labels or cohorts))
-                if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
-                    found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
-                continue
-            sentence_carriers, statements = read
-            carriers |= sentence_carriers
-            first = len(found)
-            if sentence_carriers:
-                condition = once(carrier_condition, sentence)
-                _note_condition(conditions, once(named_genes, once(normalise, sentence)), condition)
-                if once(_names_driver, sentence):
-                    # "Patients with a driver alteration may enrol after exhausting approved targeted therapy": the
-                    # condition of a "driver-negative" rule. Which drivers have such a therapy is left to the study
-                    # team: an untreated driver is a question (other_way), a treated one is let in.
-                    _note_condition(conditions, {"driver"}, condition and {**condition, "other_way": True})
-            for statement in statements:
-                clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
-                if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
-                    continue
-                if (clause["mode"] == "forbid" and own_section == "exclusion" and not arm_tagged
-                        and once(_finds, ONE_GROUP_ONLY, sentence)):
-                    # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
-                    # the change (see _drop_one_group_bars)
-                    clause["group_only"] = True
-                if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
-                    # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
-                    # marker binds the treated branch alone
-                    clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
-                treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
-                if treated is not None:
-                    clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
-                if alone and clause["mode"] == "forbid":
-                    clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
-                if clause["mode"] == "forbid" and once(at_diagnosis, sentence):
-                    clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
-                if apart:
-                    clause["beside"] = True  # the primary and the acquired change both hold: no rivals
-                # "EGFR ex20ins (Cohort 1) or HER2 ex20ins (Cohort 2)": every group's way in, not one group's rule.
-                listed_groups = len(clause["atoms"]) > 1 and names_every_group(sentence, marked_groups)
-                if any(a.get("kind") == "amplification" for a in clause["atoms"]) and once(amplification_level,
-                                                                                             sentence):
-                    level_unread(clause)  # "high-level amplification, copy number >= 10": a level we cannot see
-                if _in_doubt(once, clause, sentence, section, criterion.text == sole or listed_groups or covered):
-                    clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
-                if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
-                    _no_drug_for_it(clause)
-                elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
-                    _approved_here(clause, sentence)
-                if section == "inclusion" and _OR_UNKNOWN.search(sentence):
-                    clause["untested_ok"] = True
-                elif section == "exclusion" and clause.get("untested_ok"):
-                    if tests_itself is None:
-                        tests_itself = any(once(_test_demanded, c.text) for c in text.criteria)
-                    if tests_itself:
-                        del clause["untested_ok"]  # "known EGFR mutation" beside "EGFR status must be known"
-                if criterion.depth > 0 and not cohorts:
-                    clause["sibling_of"] = criterion.parent[:200]
-                    if criterion.section == "inclusion" and once(conditional_lead_in, criterion.parent):
-                        # "Stable disease allowed provided 1 of the following is met:": the items are one
-                        # group's condition; a patient outside the group need meet none of them.
-                        clause["doubtful"] = True
-                if covered:
-                    clause["every_part"] = True  # its tags said which part takes which change (see below)
-                if gene_scope:
-                    clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
-                if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
-                    clause["doubtful"] = True
-                if flat_ban or routed or (arm_tagged and clause["mode"] == "forbid"):
-                    # a flat list has no mark where it ends; an arm's own bar binds that arm alone: never exclude
-                    # on a guess
-                    clause["doubtful"] = True
-                if permits:
-                    clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
-                histologies = once(histology_condition, sentence)
-                if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
-                    # "Squamous histology with PD-L1 < 1%"
-                    histologies = once(joined_histology_in, once(normalise, sentence))
-                    if histologies == []:
-                        clause["doubtful"] = True  # several histologies joined: which binds is a question
-                if histologies:
-                    clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
-                found.append(clause)
-            if section == "exclusion" and _CO_OCCURRING.search(sentence) and not _OR_WORD.search(sentence):
-                found[first:] = _together(found[first:])
-            if hla:
-                found.append(_hla_clause(sentence, own_labels or cohorts))
-            if unlisted and found[first:] and _or_alternative(sentence, unlisted):
-                # "NAGC (no actionable change) or high tumour mutational burden": the marker no profile lists is a
-                # second way in, so failing the read rule is a question, and meeting it is enough.
-                for clause in found[first:]:
-                    clause["doubtful"] = True
-                unlisted = None
-            if unlisted or known_pdl1:
-                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
-            if section == "inclusion" and statements:
-                _split_treated_exception(found, once(except_treated, sentence))
-        _group_permissions(found)
-        if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
-            # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
-            found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
-                          "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
-                          "doubtful": True})
-        if section == "exclusion" and found and _IF_TESTED.search(criterion.text):
-            for clause in found:
-                if clause["mode"] == "forbid":
-                    clause["untested_ok"] = True
-        squamous, no_test, marker_context = once(_waivers, criterion.text)
-        squamous_untested_ok = squamous_untested_ok or squamous
-        if no_test:
-            if found:
-                for clause in found:
-                    clause["untested_ok"] = True
-            elif cohorts and marker_context:
-                waived.extend(cohorts)
-            elif marker_context and once(_pdl1_waiver_only, criterion.text):
-                pdl1_untested_ok = True  # "a sample for PD-L1 testing (the result is not required)": PD-L1 alone
-            elif marker_context:
-                untested_ok = True
-        clauses.extend(found)
-        found_at[position] = found
+        key = (criterion.text, criterion.section, criterion.depth, criterion.parent, criterion.scope, bullet,
+               position in trial.flat_heads, position in flat_bans) if criterion.text in repeated else None
+        first = readings.get(key) if key is not None else None
+        if first is not None:
+            read = first.again()
+        else:
+            read = _read_criterion(trial, once, criterion, bullet, position in trial.flat_heads,
+                                   position in flat_bans, clauses)
+            if key is not None and read.repeatable:
+                readings[key] = read.again()  # as read now: later criteria may edit these clauses
+        labels.extend(c for c in read.labels if c not in labels)
+        foreign |= read.foreign
+        for label, histology in read.histologies:
+            cohort_histologies.setdefault(label, histology)
+        scoped.extend(read.scoped)
+        carriers |= read.carriers
+        for genes, condition in read.conditions:
+            _note_condition(conditions, genes, condition)
+        waived.extend(read.waived)
+        untested_ok = untested_ok or read.untested_ok
+        pdl1_untested_ok = pdl1_untested_ok or read.pdl1_untested_ok
+        squamous_untested_ok = squamous_untested_ok or read.squamous_untested_ok
+        clauses.extend(read.found)
+        found_at[position] = read.found
     # "NSCLC with MET alterations, as described in the protocol: * ... * ...": the list is the rule, not its lead-in.
     umbrellas = umbrella_clauses(text.criteria, found_at)
     if umbrellas:
@@ -1226,6 +1060,280 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     return clauses, facts
 
 
+def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tuple[str, ...], flat_head: bool,
+                    flat_ban: bool, clauses: list[dict[str, Any]]) -> _CriterionRead:
+    """One criterion's clauses and facts (see criteria_clauses). `clauses`: the trial's clauses so far, which a
+    sentence saying what an earlier requirement includes adds to (_widens_earlier)."""
+    out = _CriterionRead()
+    cohorts = list(bullet)
+    if cohorts == trial.own_whole:
+        cohorts = []  # the heading over every criterion is the trial itself
+    scope = criterion.scope
+    # "X (Phase 1 and Cohorts A, B) or Y (Cohort C)": the tags cover every part, so the rule is trial-wide.
+    covered = not cohorts and once(tags_cover_every_part, criterion.text, trial.parts)
+    if covered:
+        scope = None
+    if (scope is not None and scope.drivers and criterion.section == "exclusion"
+            and once(_class_then_examples, criterion.text)):
+        scope = None  # "Tumours harbouring a targetable driver ...: EGFR, ALK ...": what is excluded, not a group
+    if flat_head and scope is not None:
+        cohorts = [scope_label(scope)]  # one group with its rules, not a second cohort with none
+    if scope is not None and scope.other_disease:
+        # another cancer's cohort: none of it binds an NSCLC patient. A group with no label ("Head and neck
+        # cancer cohort:", "Oesophageal cancer:") is named by the shared reader's label.
+        out.foreign.update(cohorts or ([scope_label(scope)] if scope.kind != "condition" else []))
+        return out
+    out.labels.extend(cohorts)
+    if cohorts and criterion.section == "inclusion":
+        own_histology = once(cohort_histology, criterion.text)
+        if own_histology is not None:
+            for label in cohorts:
+                out.histologies.append((label, own_histology))  # "Cohort 1: squamous NSCLC. ..."
+    if (not cohorts and scope is not None and (scope.kind != "condition" or scope.drivers)
+            and scope.label != trial.whole and scope.label != trial.nsclc_only
+            and criterion.text != trial.sole  # the only patients' group is the trial's
+            and not (scope.kind == "cohort" and once(_nsclc_as_such, scope.label))):
+        if once(no_patient_group, criterion.text):
+            return out  # "Healthy controls (Group 2)": nothing of that group binds, or admits, a patient
+        # A part or arm only the shared reader named: its marker rules bind that part alone. It opens no
+        # cohort by itself (its name may join several of ours: "Phase 2 and Phase 3"). A group named by a class
+        # of drivers ("Subjects with(out) actionable alterations:") is one too: which class a carrier's change is
+        # of is read here, so a patient fits it or the group beside it.
+        cohorts = [scope_label(scope)]
+        if scope.kind != "region" and not scope.genes and not scope.closed:
+            out.scoped.append(cohorts[0])
+        if scope.drivers or (scope.kind in {"part", "phase", "cohort", "arm"}
+                             and once(_says_any_pdl1, criterion.text)):
+            out.labels.extend(cohorts)  # a way in even when its rules say no marker
+    gene_scope = scope.to_json() if scope is not None and scope.genes and not scope.drivers else None
+    if gene_scope and scope is not None and _label_names_markers(scope, criterion.text):
+        # "Cohort 1 (EGFR-mutant NSCLC) after osimertinib": the bracket names the group's own way in; the group
+        # is no rule on EGFR carriers (that let every other patient pass): its marker is its rule.
+        gene_scope = None
+    if (cohorts and criterion.parent and not label_at_start(criterion.text)
+            and (once(other_cancer_only, criterion.parent) or once(no_patient_group, criterion.parent))):
+        out.foreign.update(cohorts)
+    section = ("exclusion" if criterion.section == "exclusion" or flat_ban or _banned_item(criterion)
+               else "inclusion")
+    found: list[dict[str, Any]] = []
+    # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
+    # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
+    read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
+                  if section == "inclusion" else criterion.text)
+    if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:
+        read_whole = once(rationale_apart, read_whole)  # "..., since these patients are treated with ..."
+    # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a
+    # sentence apart, and the rule beside it is waived for some group: a question, never a bar.
+    lifted = "requir" in criterion.text.lower() and _without_waiver(criterion.text)[1]
+    # "...; patients with no actionable change may be allocated to the durvalumab arm": the rule is one group's.
+    lifted = lifted or (section == "inclusion" and once(lacking_group_allowed, criterion.text))
+    bent = section == "inclusion" and once(_bends_score, criterion.text)
+    for sentence, sentence_labels in once(labelled_sentences, read_whole):
+        if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
+            sentence = once(_before_not_required, sentence)
+            if not sentence:
+                continue
+        if "hich" in sentence:  # "genes, for which targeted agents are available ...: ALK, EGFR": why listed
+            sentence = once(without_list_reason, sentence)
+        if section == "inclusion" and not trial.lung_named and "ther" in sentence:
+            # "Endometrial cancer, or any other solid tumour with FGFR2 fusion": an NSCLC patient's way in.
+            sentence = once(other_tumours_way_in, sentence) or sentence
+        # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
+        own_labels = [] if flat_head else list(sentence_labels)
+        out.labels.extend(own_labels)
+        if bool(own_labels or cohorts) and (once(other_cancer_only, sentence) or once(no_patient_group, sentence)):
+            out.foreign.update(own_labels or cohorts)  # another cancer's group, or healthy controls
+        if section == "inclusion" and once(_immunotherapy_alone, sentence):
+            # Immunotherapy alone is the standard only without a targetable driver: a driver is in question.
+            found.append({"mode": "forbid", "atoms": [{"t": "driver", "class": "actionable"}],
+                          "cohorts": own_labels or cohorts, "evidence": quote(sentence),
+                          "source": section, "doubtful": True})
+        # A tissue type asked for beside (or instead of) a marker: the profile cannot settle it. After the
+        # sentence's marker rules, so those explain a verdict first. Not among exclusions ("HLA-B*58:01
+        # carriers", a drug hypersensitivity).
+        hla = section == "inclusion" and "HLA" in sentence and once(names_hla_type, sentence)
+        # A marker no profile lists ("must overexpress B7-H3") or a PD-L1 result of any level: questions too.
+        unlisted = once(unlisted_marker, sentence) if section == "inclusion" else None
+        known_pdl1 = section == "inclusion" and "L1" in sentence and once(asks_known_pdl1, sentence)
+        # A change matched to a study drug by rules outside the text: which ones count is not written.
+        matched = section == "inclusion" and "atch" in sentence and once(matched_variant, sentence)
+        # "(no matching biomarker-driven sub-study)": the tumour matches none of the marker groups, a question.
+        unmatched = section == "inclusion" and once(unmatched_group, sentence)
+        # "EGFR mutation status is known", "EGFR and ALK must be tested": a test asked for
+        if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
+                                       or "ssess" in sentence or "valuat" in sentence):
+            found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
+        read_text = sentence
+        if section == "exclusion" and own_labels:
+            # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
+            # for (a requirement of that cohort); only the text after it is what the cohort excludes.
+            read_text, named = once(label_description, sentence)
+            found.extend(_label_clauses(once, named, quote(sentence), own_labels))
+        # "...; KRAS wild-type patients are eligible for Cohort C": the group's own marker rule is read without
+        # the permission (which alone would make the sentence no rule at all).
+        permits = once(permitted_groups, sentence) if section == "inclusion" and not own_labels else ()
+        if permits:
+            read_text = once(before_permission, read_text)
+        # "...; MET amplification alone is not sufficient": among inclusions, the exclusion "... alone".
+        own_section = "exclusion" if section == "inclusion" and once(_not_enough_alone, sentence) else section
+        if section == "exclusion" and once(requires_negative, sentence):
+            own_section = "inclusion"  # "... must have documented negative EGFR testing": read as written
+        alone = own_section == "exclusion" and once(alone_rule, read_text)  # "T790M mutation alone"
+        if alone:
+            read_text = once(without_alone_phrase, read_text)
+        if read_text and "hich" in read_text:  # "..., for which therapy is approved, such as EGFR"
+            read_text = once(examples_bracketed, read_text)
+        # "Module allocation is based on biomarker status: matched (e.g. MET amplification) or non-matched
+        # group": routing, not eligibility. With a branch for no marker it takes everyone; without one, which
+        # markers lead to a group is the study's matter: a question, never a bar.
+        allocation = once(allocation_start, read_text) if read_text else None
+        routed = allocation is not None and not once(takes_everyone, read_text[allocation:])
+        if allocation is not None and not routed:
+            read_text = read_text[:allocation].rstrip(" ,;:-")
+        # "LVEF below 50% (HER2 arm)": the marker names the arm the sentence binds, not a tumour rule.
+        read_text, arm_tagged = once(without_arm_tags, read_text) if read_text else (read_text, False)
+        if read_text and ("for" in read_text or " in " in read_text):
+            # "(e.g. pembrolizumab for tumors with PD-L1 TPS >= 50%)": the drug's indication, no population rule
+            read_text = once(without_indications, read_text, own_section)[0]
+        read = _statements_copy(once, read_text, own_section, criterion.depth > 0) if read_text else None
+        apart = (_acquired_apart(once, read_text, criterion.depth > 0)
+                 if read is not None and own_section == "inclusion" else None)
+        read = apart or read
+        if section == "inclusion" and not unlisted and read_text and allocation is None and (
+                read is None or not read[1]):
+            # "Arm C: SMO or PTCH1 mutation", "Tumour harbours CCNE1 amplification": a change the vocabulary does
+            # not know is a question for everyone, never a sentence without a rule (which took every patient).
+            unlisted = once(unknown_marker_asked, read_text)  # routing to a module is no requirement
+        if read is None or (matched and all(a["t"] == "driver" for st in read[1] for a in st.atoms)):
+            # (a matched change named only by class, "an actionable alteration matching a study arm", is the
+            # same question: which ones the rules match is not written)
+            if matched:
+                found.append(_matched_clause(sentence, own_labels or cohorts))
+            elif unmatched and allocation is None:  # routing to a group is no requirement
+                found.append(_unmatched_clause(sentence, own_labels or cohorts))
+            if hla:
+                found.append(_hla_clause(sentence, own_labels or cohorts))
+            if unlisted or known_pdl1:  # most sentences: neither, and nothing to add
+                found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, []))
+            continue
+        sentence_carriers, statements = read
+        out.carriers |= sentence_carriers
+        first = len(found)
+        if sentence_carriers:
+            condition = once(carrier_condition, sentence)
+            out.conditions.append((once(named_genes, once(normalise, sentence)), condition))
+            if once(_names_driver, sentence):
+                # "Patients with a driver alteration may enrol after exhausting approved targeted therapy": the
+                # condition of a "driver-negative" rule. Which drivers have such a therapy is left to the study
+                # team: an untreated driver is a question (other_way), a treated one is let in.
+                out.conditions.append(({"driver"}, condition and {**condition, "other_way": True}))
+        for statement in statements:
+            clause = _clause(statement, own_section, quote(sentence), own_labels or cohorts, own_section)
+            if section == "inclusion" and _DEFINING.match(sentence):
+                out.repeatable = False  # it may add to an earlier criterion's clause (below)
+            if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
+                continue
+            if (clause["mode"] == "forbid" and own_section == "exclusion" and not arm_tagged
+                    and once(_finds, ONE_GROUP_ONLY, sentence)):
+                # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
+                # the change (see _drop_one_group_bars)
+                clause["group_only"] = True
+            if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+                # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
+                # marker binds the treated branch alone
+                clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
+            treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
+            if treated is not None:
+                clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
+            if alone and clause["mode"] == "forbid":
+                clause["alone"] = True  # excluded only with no other change of that gene (verdicts)
+            if clause["mode"] == "forbid" and once(at_diagnosis, sentence):
+                clause["at_diagnosis"] = True  # "de novo T790M at diagnosis": an acquired one is a question
+            if apart:
+                clause["beside"] = True  # the primary and the acquired change both hold: no rivals
+            # "EGFR ex20ins (Cohort 1) or HER2 ex20ins (Cohort 2)": every group's way in, not one group's rule.
+            listed_groups = len(clause["atoms"]) > 1 and names_every_group(sentence, trial.marked_groups)
+            if any(a.get("kind") == "amplification" for a in clause["atoms"]) and once(amplification_level,
+                                                                                         sentence):
+                level_unread(clause)  # "high-level amplification, copy number >= 10": a level we cannot see
+            if _in_doubt(once, clause, sentence, section, criterion.text == trial.sole or listed_groups or covered):
+                clause["doubtful"] = True  # it may exclude, but its wording leaves the patient a question
+            if _names_actionable(clause) and _NO_TARGETED_DRUG.search(sentence) and not _directed(clause):
+                _no_drug_for_it(clause)
+            elif _names_actionable(clause) and _LOCAL_OR_FIRST_LINE.search(sentence):
+                _approved_here(clause, sentence)
+            if section == "inclusion" and _OR_UNKNOWN.search(sentence):
+                clause["untested_ok"] = True
+            elif section == "exclusion" and clause.get("untested_ok"):
+                if trial.tests_itself(once):
+                    del clause["untested_ok"]  # "known EGFR mutation" beside "EGFR status must be known"
+            if criterion.depth > 0 and not cohorts:
+                clause["sibling_of"] = criterion.parent[:200]
+                if criterion.section == "inclusion" and once(conditional_lead_in, criterion.parent):
+                    # "Stable disease allowed provided 1 of the following is met:": the items are one
+                    # group's condition; a patient outside the group need meet none of them.
+                    clause["doubtful"] = True
+            if covered:
+                clause["every_part"] = True  # its tags said which part takes which change (see below)
+            if gene_scope:
+                clause["scope"] = gene_scope  # a rule on carriers of these genes only (see verdicts)
+            if lifted or (bent and clause["atoms"][0]["t"] == "pdl1"):
+                clause["doubtful"] = True
+            if flat_ban or routed or (arm_tagged and clause["mode"] == "forbid"):
+                # a flat list has no mark where it ends; an arm's own bar binds that arm alone: never exclude
+                # on a guess
+                clause["doubtful"] = True
+            if permits:
+                clause["permits"] = list(permits)  # this sentence's rules are that group's (see below)
+            histologies = once(histology_condition, sentence)
+            if not histologies and section == "exclusion" and not once(names_histology_condition, sentence):
+                # "Squamous histology with PD-L1 < 1%"
+                histologies = once(joined_histology_in, once(normalise, sentence))
+                if histologies == []:
+                    clause["doubtful"] = True  # several histologies joined: which binds is a question
+            if histologies:
+                clause["histology"] = list(histologies)  # "patients with non-squamous NSCLC have no EGFR"
+            found.append(clause)
+        if section == "exclusion" and _CO_OCCURRING.search(sentence) and not _OR_WORD.search(sentence):
+            found[first:] = _together(found[first:])
+        if hla:
+            found.append(_hla_clause(sentence, own_labels or cohorts))
+        if unlisted and found[first:] and _or_alternative(sentence, unlisted):
+            # "NAGC (no actionable change) or high tumour mutational burden": the marker no profile lists is a
+            # second way in, so failing the read rule is a question, and meeting it is enough.
+            for clause in found[first:]:
+                clause["doubtful"] = True
+            unlisted = None
+        if unlisted or known_pdl1:
+            found.extend(_unread_clauses(sentence, own_labels or cohorts, unlisted, known_pdl1, found))
+        if section == "inclusion" and statements:
+            _split_treated_exception(found, once(except_treated, sentence))
+    _group_permissions(found)
+    if cohorts and not found and section == "inclusion" and once(_unspecified_markers, criterion.text):
+        # The cohort asks for markers it lists elsewhere: a question for everyone, never an open door.
+        found.append({"mode": "require", "atoms": [{"t": "driver", "class": "driver", "vague": True}],
+                      "cohorts": cohorts, "evidence": quote(criterion.text), "source": section,
+                      "doubtful": True})
+    if section == "exclusion" and found and _IF_TESTED.search(criterion.text):
+        for clause in found:
+            if clause["mode"] == "forbid":
+                clause["untested_ok"] = True
+    squamous, no_test, marker_context = once(_waivers, criterion.text)
+    out.squamous_untested_ok = squamous
+    if no_test:
+        if found:
+            for clause in found:
+                clause["untested_ok"] = True
+        elif cohorts and marker_context:
+            out.waived.extend(cohorts)
+        elif marker_context and once(_pdl1_waiver_only, criterion.text):
+            out.pdl1_untested_ok = True  # "a sample for PD-L1 testing (the result is not required)": PD-L1 alone
+        elif marker_context:
+            out.untested_ok = True
+    out.found = found
+    return out
+
+
 def _names_lung(text: TrialText) -> bool:
     """Does the trial name lung cancer among its own diseases (title, conditions or an inclusion criterion)?"""
     return any(LUNG.search(said) is not None
@@ -1242,8 +1350,8 @@ def _deferred_to_groups(criteria: tuple[Criterion, ...], found_at: dict[int, lis
               for c in clause["cohorts"]}
     if len(groups) < 2:
         return set()
-    return {id(clause) for position, found in found_at.items()
-            if criteria[position].section != "exclusion" and defers_to_groups(criteria[position].text)
+    return {id(clause) for position, found in found_at.items()  # (most criteria give no clause: asked first)
+            if found and criteria[position].section != "exclusion" and defers_to_groups(criteria[position].text)
             for clause in found if not clause["cohorts"]}
 
 
@@ -1478,9 +1586,9 @@ def _sole_patient_group(once: _Once, criteria: tuple[Criterion, ...]) -> str | N
     """"EGFR positive lung cancer (Arm 1 - cancer group)" beside "No cancer diagnosis (Arm 2 - health control)": when
     every other group the criteria mention is one of people without cancer, the one left is a patient's only way in
     (its rules bind). The text of that criterion, or None."""
-    mentions = [c.text for c in criteria if once(_finds, ONE_GROUP, c.text)]
-    patients = [t for t in dict.fromkeys(mentions) if not once(no_patient_group, t)]
-    return patients[0] if len(patients) == 1 and len(patients) < len(set(mentions)) else None
+    mentions = [text for text in dict.fromkeys(c.text for c in criteria) if once(_finds, ONE_GROUP, text)]
+    patients = [text for text in mentions if not once(no_patient_group, text)]
+    return patients[0] if len(patients) == 1 and len(patients) < len(mentions) else None
 
 
 # "(tissue or blood, local NGS report acceptable for dose escalation, central confirmation for expansion)": a bracket
@@ -1785,11 +1893,17 @@ def _atoms_deep(clause: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
 _TKI_RATIONALE = re.compile(r"\b(?:TKIs?|tyrosine[- ]kinase inhibitors?|sensiti[sz]\w*|responsive to)\b", re.I)
 
 
-def _tki_explained(evidence: str, text: TrialText) -> bool:
+def _tki_rationales(text: TrialText) -> list[str]:
+    """The criteria that give TKI treatment as a reason, squashed: each distinct text once per parse (asked per
+    clause over every criterion, the squash and the search grew with clauses times criteria)."""
+    return [squash(said) for said in dict.fromkeys(c.text for c in text.criteria) if _TKI_RATIONALE.search(said)]
+
+
+def _tki_explained(evidence: str, rationales: list[str]) -> bool:
     """Whether the criterion the clause was read from ties its EGFR mutations to TKI treatment (the clause's own
-    evidence may have lost the trailing reason)."""
+    evidence may have lost the trailing reason). `rationales`: _tki_rationales of the trial."""
     head = evidence.rstrip(" …")[:60]
-    return any(head and head in squash(c.text) and _TKI_RATIONALE.search(c.text) for c in text.criteria)
+    return bool(head) and any(head in said for said in rationales)
 
 
 def _ex20_activating_in_bans(clauses: list[dict[str, Any]], text: TrialText) -> None:
@@ -1801,15 +1915,21 @@ def _ex20_activating_in_bans(clauses: list[dict[str, Any]], text: TrialText) -> 
     if any(atom["gene"] == "EGFR" and (atom["kind"] in _EX20_KINDS or _EX20_KINDS & set(atom.get("except", ())))
            for atom, _ in atoms):
         return
+    rationales: list[str] | None = None  # asked only when a clause has an atom to mark (few trials)
     for clause in clauses:
         mine = _atoms_deep(clause)
         if any(a["gene"] == "EGFR" and a["kind"] != "activating" for a, _ in mine):
             continue  # "activating EGFR mutations (exon 19 deletion, L858R)": the changes named spell the class out
-        if _tki_explained(clause.get("evidence", ""), text):
+        marked = [atom for atom, barred in mine
+                  if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except")]
+        if not marked:
             continue
-        for atom, barred in mine:
-            if barred and atom["gene"] == "EGFR" and atom["kind"] == "activating" and not atom.get("except"):
-                atom["ex20_activating"] = True
+        if rationales is None:
+            rationales = _tki_rationales(text)
+        if _tki_explained(clause.get("evidence", ""), rationales):
+            continue
+        for atom in marked:
+            atom["ex20_activating"] = True
 
 
 
@@ -2005,12 +2125,16 @@ def _doubt_shared_rules_cohorts_contradict(clauses: list[dict[str, Any]]) -> Non
     (carrier_doubt, read in verdicts.clause_verdict)."""
     cohort_atoms = [a for c in clauses if c["mode"] == "require" and c["cohorts"] for a in c["atoms"]
                     if a["t"] == "alt"]
+    disputed: dict[str, list[dict[str, Any]]] = {}  # per distinct shared atoms: a long text repeats its rules
     for clause in clauses:
         if (clause["mode"] == "require" and not clause["cohorts"] and clause["source"] != "title"
                 and not clause.get("every_part")):  # a part's further rule adds to it, not contradicts it
             shared = [a for a in clause["atoms"] if a["t"] == "alt"]
-            genes = {a["gene"] for a in shared}
-            disputing = [c for c in cohort_atoms if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
+            disputing = disputed.get(said := repr(shared))
+            if disputing is None:
+                genes = {a["gene"] for a in shared}
+                disputing = disputed[said] = [c for c in cohort_atoms
+                                              if c["gene"] in genes and not any(_covers(s, c) for s in shared)]
             if disputing:
                 clause["carrier_doubt"] = sorted({c["gene"] for c in disputing})
                 # what those cohorts ask for: a carrier with none of it fits none of them (verdicts)
