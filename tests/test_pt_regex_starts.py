@@ -1,6 +1,6 @@
 """The start checks put in front of prior-therapy patterns (cues.OPTIONAL's _OPTIONAL_START, word_start_first on
-sentence._HAD_OR_PLANNED and scope_cohort_marker._NOT_CARRIERS) find exactly the matches of the patterns without
-them: same spans, same groups."""
+sentence._HAD_OR_PLANNED and scope_cohort_marker._NOT_CARRIERS, reading._NEGATED_CLAUSE's comma-or-space check) find
+exactly the matches of the patterns without them: same spans, same groups."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from trialmatch.criteria.rules.prior_therapy import cues, scope_cohort_marker, sentence
+from trialmatch.criteria.rules.prior_therapy import cues, reading, scope_cohort_marker, sentence
 
 SENTENCES = [
     "prior platinum-based chemotherapy with or without bevacizumab is allowed",
@@ -63,3 +63,28 @@ def test_examples_match_at_all() -> None:
     assert all(_found(cues.OPTIONAL.pattern, text) for text in SENTENCES[:12])
     assert _found(sentence._HAD_OR_PLANNED, SENTENCES[12])
     assert _found(scope_cohort_marker._NOT_CARRIERS, SENTENCES[15])
+
+
+NEGATED = [
+    "progressed on osimertinib and no prior chemotherapy",
+    "platinum doublet, with no prior docetaxel",
+    "after a pd-1 inhibitor but have not received prior docetaxel",
+    "one prior second-generation alk tki, no prior lorlatinib",
+    "egfr tki failure without any prior chemotherapy",
+    "Progression on a KRAS G12C inhibitor\tand\tNEVER received prior immunotherapy",
+    "chemotherapy or without prior treatment; and no more than two prior lines",
+    "no match, here",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED + SENTENCES)
+def test_negated_clause_start_check_keeps_matches(text: str) -> None:
+    checked = reading._NEGATED_CLAUSE.pattern
+    prefix = r"(?=[,\s])(?:"
+    assert checked.pattern.startswith(prefix) and checked.pattern.endswith(")")
+    plain = re.compile(checked.pattern[len(prefix):-1], checked.flags)
+    assert _found(checked, text) == _found(plain, text)
+
+
+def test_negated_examples_match_at_all() -> None:
+    assert sum(bool(_found(reading._NEGATED_CLAUSE.pattern, text)) for text in NEGATED) >= 5

@@ -201,12 +201,14 @@ def _without_arm_exception(part: str) -> str:
 # lines" (a count of the same treatments), "with or without prior X", nor an order of treatments ("has not received
 # intervening therapy since X").
 _NEGATED_CLAUSE = guarded(
+    # (Every alternative opens with a comma or a space: said once in front, the engine tries them only there.)
+    r"(?=[,\s])(?:"
     r"(?:\s*,\s*|\s+)(?=(?:and|but|with|yet)\s+(?!no\s+(?:more|fewer|less|greater|later)\b|not\s+(?:more|fewer|less)\b)"
     r"(?:no|without|never|not|(?:has|have|had|did|does|do|were|was)\s+(?:not|never))\b[^.;()]{0,20}?"
     r"\b(?:prior|previous\w*|received?|exposure|exposed|treated\s+with)\b)"
     r"|(?<!\bor)(?<!\band/or)\s+(?=without\s+(?:any\s+)?(?:prior|previous)\b)"
     # "one prior second-generation ALK TKI, no prior lorlatinib": a comma alone before the ban.
-    r"|\s*,\s*(?=no\s+(?:prior|previous)\b)",
+    r"|\s*,\s*(?=no\s+(?:prior|previous)\b))",
     re.I,
 )
 _HAD_CLAUSE = re.compile(r"\b(?:progress\w*|received|treated|fail\w*|refractory|relaps\w*|prior|previous\w*|after"
