@@ -1120,6 +1120,11 @@ _NO_RULE = guarded(
     # "The number of prior TKIs is neither specified nor limited", "no maximum number of prior lines".
     r"|\b(?:neither|nor) (?:specified|limited|restricted|capped)\b(?!\s+(?:to|by)\b)"
     r"|\bno (?:maximum|upper limit|cap)(?: number)? (?:on|to|for|of)\b"
+    # "Any number of prior systemic therapies", "any number of previous lines of therapy for advanced disease": a
+    # count that includes none, said as the whole clause (not "..., including at least one platinum doublet").
+    r"|^\W*(?:\w+\s*:\s*)?any number of (?:prior|previous|earlier|past)\s+(?:[\w/-]+\s+){0,3}?"
+    r"(?:therap(?:y|ies)|lines?|regimens?|treatments?|tkis?|inhibitors?|agents?|drugs?)\b(?:\s+(?:of|for|in)\s+[\w\s/-]{0,40}?)?"
+    r"(?:\s*\([^()]{0,40}\))?\s*[.;]?\s*$"
 )
 
 
