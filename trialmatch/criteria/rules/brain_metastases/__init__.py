@@ -543,15 +543,26 @@ def _relative_subject(subject: str, after: str) -> str:
     return _subject(after[:verb.start() + len(verb.group(0))])
 
 
-def _qualified_permission(sentence: str, before: str, around: str, subject: str) -> dict[str, Any] | None:
+def _own_clause_before_verb(after: str) -> str:
+    """ "... that are stable without need of steroid | may be enrolled": the mention's own words before its verb."""
+    verb = phrases.EXCEPTION_CUE.search(after)
+    return _without_open_status(after[:verb.start()]) if verb else ""  # ("with or without symptoms" names none)
+
+
+def _qualified_permission(sentence: str, before: str, around: str, subject: str,
+                          own_clause: str = "") -> dict[str, Any] | None:
     """ "Asymptomatic untreated brain metastases are allowed": the words before the mention say which
-    ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule."""
+    ones are; active ones outside them (symptoms not given) are a question. Unqualified, no rule.
+    `own_clause` is the mention's own words before the verb ("... that are stable", "... stable without need of
+    steroid for 2 weeks"): stable ones are let in, of the others it says nothing plain."""
     limited = (phrases.FITS_TREATED_STABLE.search(before) or phrases.SIZE.search(before)
                or phrases.MEASURED_SIZE.search(before) or phrases.SMALL.search(around))
     if subject in ("active", "both"):
         return _statement("conditional", sentence, E, E, U) if limited else None
     if subject == "any" and limited:
         return _conditional(sentence, before, subject)
+    if subject == "any" and phrases.FITS_TREATED_STABLE.search(own_clause):
+        return _statement("conditional", sentence, E, E, U)
     if subject == "treated":  # "treated brain metastases are allowed": untreated ones are a question
         return _statement("conditional", sentence, E, E, U)
     return None
@@ -794,7 +805,8 @@ def _mention_statements(
                 made["treated_stable"] = U
             statements.append(made)
         elif permits and not exception and (made_by_subject := _qualified_permission(
-                sentence, before, sentence[max(0, start - 70):end + 20], _relative_subject(subject, after_text))):
+                sentence, before, sentence[max(0, start - 70):end + 20], _relative_subject(subject, after_text),
+                _own_clause_before_verb(after_text))):
             statements.append(made_by_subject)
         return statements, last
 

@@ -479,7 +479,12 @@ PERMIT_AFTER = re.compile(
     # ("... who are clinically stable and off steroids for 2 weeks may be eligible": the patients' clause, the same)
     r"|^\s{0,2}(?:(?:[<>≤≥]=?|up\s+to|smaller\s+than|less\s+than)\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b\s*,?\s*"
     r"(?=that|which))?"
-    r"(?:that|which|who|have|has|had|were|was|are|is|remain\w*)\b"
+    # (or a reduced clause of a state: "brain metastases stable without need of steroid for 2 weeks may be enrolled")
+    # (", or stable after treatment ..., may be enrolled": a second state of the same metastases, the same)
+    r"(?:,?\s*(?:or|and)\s+(?=(?:clinically\s+|radiologically\s+|neurologically\s+|previously\s+)?(?:stable"
+    r"|treated|irradiated|resected|asymptomatic|controlled)\b))?"
+    r"(?:that|which|who|have|has|had|were|was|are|is|remain\w*|(?:clinically\s+|radiologically\s+"
+    r"|neurologically\s+)?stable|(?:previously\s+)?(?:treated|irradiated|resected)|asymptomatic|controlled)\b"
     r"(?:(?!\b(?:unless|except|however|but|patients?|subjects?|participants?)\b)[^;.]){0,140}?"
     r"\b(?:may|can|could|will|shall)\s+(?:also\s+|still\s+)?(?:be\s+)?(?:enroll?(?:ed)?|participate"
     r"|take\s+part|join|included|eligible|allowed|permitted)\b"
