@@ -436,7 +436,11 @@ def _alternative_verdicts(alternative: str, stable_rules_out_active: bool = True
 
     Only stable metastases ("allowed provided they are stable") leave out active ones, unless the rule is about
     untreated ones to begin with ("untreated brain metastases, unless stable": untreated, stable ones are in)."""
-    # "(irradiated or not)", "whether treated or not": a status left open is no condition.
+    # "(irradiated or not)", "whether treated or not": a status left open is no condition. It lets untreated ones in
+    # too, so stability alone ("Stable brain metastases (treated or untreated) allowed") does not leave them out:
+    # an untreated one may be stable.
+    if phrases.TREATED_OR_NOT.search(alternative):
+        stable_rules_out_active = False
     alternative = phrases.NEUTRAL_STATUS.sub(" ", alternative)
     if phrases.CAN_BE_TREATED.search(alternative):
         # "if all brain lesions can be treated with radiosurgery": fit for a treatment, a kind the profile does not
@@ -560,6 +564,9 @@ def _qualified_permission(sentence: str, before: str, around: str, subject: str,
     if subject in ("active", "both"):
         return _statement("conditional", sentence, E, E, U) if limited else None
     if subject == "any" and limited:
+        if phrases.TREATED_OR_NOT.search(sentence):
+            # "Stable brain metastases (treated or untreated) allowed": untreated ones are let in if stable
+            return _statement("conditional", sentence, E, E, U)
         return _conditional(sentence, before, subject)
     if subject == "any" and phrases.FITS_TREATED_STABLE.search(own_clause):
         return _statement("conditional", sentence, E, E, U)
@@ -853,8 +860,8 @@ def _mention_statements(
             cue = alt if cue is None or alt.start() < cue.start() else cue
         if cue:
             region_start = cue.start() if cue.group(0).lower().split()[0] in (
-                "unless", "except", "excluding", "other", "with", "however", "provided", "providing", "as",
-                "only", "if", "or") else _permission_start(sentence, end, cue.start())
+                "unless", "except", "exception", "exceptions", "excluding", "other", "with", "however", "provided",
+                "providing", "as", "only", "if", "or") else _permission_start(sentence, end, cue.start())
             _loosen(statement, f"{sentence[region_start:]} {follow}")  # "unless all of the following:" + list
         return [statement], statement
 

@@ -46,9 +46,10 @@ BRAIN_METS = _NamesSite(re.compile(
     # "metastatic disease involving the central nervous system", "metastases to the brain"
     r"|\bmetasta\w*(?: (?:disease|lesions?|tumou?rs?|spread|involvement))? (?:to|in|of|involving|within)"
     r" (?:the )?(?:brain|cns|central nervous(?: system)?)\b"
-    # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour)
+    # "secondary (e.g., metastatic) cerebral neoplasm", "metastatic brain tumours" (not a primary brain tumour),
+    # "metastatic CNS disease"
     r"|\b(?:secondary|metastatic)\s*(?:\([^()]{1,20}\)\s*)?(?:brain|cerebral|intra-?cranial|cns)\s+"
-    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies))\b"
+    r"(?:neoplasms?|tumou?rs?|lesions?|malignanc(?:y|ies)|disease)\b"
     # Lay wording: "cancer that has spread to the brain", "secondary cancer in the brain".
     r"|\bspread(?:s|ing)?\s+(?:in)?to\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+)?(?:brain|cns"
     r"|central nervous system)\b"
@@ -197,7 +198,10 @@ STRONG_ACTIVE = re.compile(
     r"\b(?:active|untreated|non-?treated|non-?irradiated|unirradiated|unresected|progressive|progressing|growing|new"
     r"|newly diagnosed|newly|untx['’]?d"
     r"|getting (?:worse|bigger)|worsening"
-    r"|not (?:yet )?(?:been )?(?:previously )?(?:treated|irradiated|tx['’]?d)"
+    # ("not definitively treated", "not adequately treated": the adverb is the treatment's, which treated, stable
+    # metastases have had)
+    r"|not (?:yet )?(?:been )?(?:previously |definitively |adequately |appropriately |fully |completely |properly "
+    r"|sufficiently )?(?:treated|irradiated|tx['’]?d)"
     r"|not (?:yet )?(?:been )?(?:completed|received|undergone)"
     # "..., none previously treated", "none of which has been irradiated": every lesion untreated
     r"|none (?:of (?:which|them|these|the lesions) )?(?:has |have )?(?:yet )?(?:been )?(?:previously )?"
@@ -505,6 +509,8 @@ EXCEPTION_CUE = guarded(
     r"\b(?:unless|except|excluding|other than|with (?:the |some |a few |few |certain )?exceptions?"
     # "Active brain metastases, with exceptions per protocol", "(exceptions apply)": exceptions it does not spell out
     r"|exceptions? (?:may )?apply|however|provided|providing|as long as|only if"
+    # "Brain metastases (exception: treated lesions stable for >= 4 weeks)": the exception spelled out after a colon
+    r"|exceptions?(?=\s*[:\-–])"
     r"|if (?:they|the|patients?|subjects?|participants?)"
     r"|(?:may|can|could|will|shall) (?:be )?(?:enrolled|included|eligible|allowed|permitted|considered|admitted"
     # "(previously irradiated lesions that are stable are also allowed)": "also" / "still" between verb and permission
@@ -636,6 +642,13 @@ RULE_SUBJECT_TREATMENT = re.compile(
 )
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
 OPEN_WITH_OR_WITHOUT = re.compile(rf"\bwith(?: or |/)without {_OPEN_STATUS}", re.I)
+# "treated or untreated", "untreated or previously treated", "whether treated or not": both states named as allowed.
+TREATED_OR_NOT = re.compile(
+    r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
+    r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
+    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b",
+    re.I,
+)
 NEUTRAL_STATUS = guarded(
     rf"{OPEN_WITH_OR_WITHOUT.pattern}"
     r"|\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
@@ -737,7 +750,10 @@ NOT_ACTIVE = guarded(
 # treated" alone was read, and the rule asked for treated metastases instead of untreated ones).
 UNTREATED = guarded(
     r"\b(?:untreated|untx['’]?d|active|new|progressive|progressing|treatment-naive"
-    r"|(?:not|never) (?:yet )?(?:(?:have|has|had) )?(?:yet )?(?:been )?(?:previously |yet |locally )?"
+    # ("not been definitively treated", "not adequately treated": how well is a question of the treatment, which
+    # treated, stable metastases have had; the adverb does not make them untreated)
+    r"|(?:not|never) (?:yet )?(?:(?:have|has|had) )?(?:yet )?(?:been )?(?:previously |yet |locally |definitively "
+    r"|adequately |appropriately |fully |completely |properly |sufficiently )?"
     r"(?:treated|tx['’]?d|irradiated|resected"
     r"|(?:received|undergone) (?:any )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery"
     r"|radiosurgery|resection)))\b",
