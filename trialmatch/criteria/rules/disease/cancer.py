@@ -312,6 +312,16 @@ _PERMITTED = guarded(r"\b(?:eligible|allowed|permitted|may)\b", re.I)
 _DIAGNOSIS = guarded(r"\b(?:histolog\w*|cytolog\w*|patholog\w*|confirmed|diagnos\w*|documented|proven)\b", re.I)
 
 
+def _disease_bullet(position: int, sentence: str) -> bool:
+    """One of the first inclusion bullets naming the disease in a few words, with no word of diagnosis ("Pleural
+    mesothelioma or thymic carcinoma.", "Advanced HER2-positive breast or gastric cancer."): the disease taken, as
+    "Histologically confirmed ..." would say."""
+    return position < 3 and len(_WORD.findall(sentence)) <= 10
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
 def _organ_cancers(part: str) -> list[tuple[int, int]]:
     """Where a cancer of another organ is named ("Gastric or GEJ Adenocarcinoma")."""
     v = vocab()
@@ -885,8 +895,10 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
     organ = next((part for part in (text.title, *text.conditions) if _organ_cancer(part)), "")
     if organ:
         return _rule(EXCLUDED, header_text, _organ_cancer(organ))
-    diagnosis = next((s for c in text.inclusion if c.scope is None and c.purpose is None for s in c.sentences()
-                      if _DIAGNOSIS.search(s) and not _HISTORY.search(s) and _only_other_cancers(s)), "")
+    diagnosis = next((s for i, c in enumerate(text.inclusion) if c.scope is None and c.purpose is None
+                      for s in c.sentences()
+                      if (_DIAGNOSIS.search(s) or _disease_bullet(i, s)) and not _HISTORY.search(s)
+                      and _only_other_cancers(s)), "")
     if diagnosis and not _lung_named(sources):
         # "Histologically confirmed malignant pleural mesothelioma", and no word of the lung anywhere.
         return _rule(EXCLUDED, diagnosis, _other_cancer(diagnosis), _neuroendocrine([diagnosis]))
