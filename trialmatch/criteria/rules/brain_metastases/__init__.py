@@ -2265,7 +2265,31 @@ def _decide(text: TrialText, statements: list[dict[str, Any]], header_requires: 
         effective = [_finding(s, state).verdict for s in statements]
         verdicts[state] = _most(effective)
         deciding[state] = effective.index(verdicts[state])
+        if verdicts[state] != E and (fitting := _fitting_group(statements, effective, state)) is not None:
+            verdicts[state], deciding[state] = E, fitting
     return {"verdicts": verdicts, "deciding": deciding, "statements": statements}
+
+
+def _fitting_group(statements: list[dict[str, Any]], effective: list[Verdict], state: str) -> int | None:
+    """ "Cohort 1: no brain metastases. / Cohort 2: treated, stable brain metastases.": every rule that does not let
+    the patient in is one group's, and another group's rules all do; a patient who fits one group is judged on that
+    group's rules (the index of its first statement). None when a rule for everyone, or a group defined by a marker,
+    region or other fact the brain state does not settle, is in the way."""
+    groups: dict[str, list[Verdict]] = {}
+    first: dict[str, int] = {}
+    for index, (statement, verdict) in enumerate(zip(statements, effective, strict=True)):
+        scope = statement.get("scope")
+        if scope is None or scope["kind"] == "condition" or scope.get("region"):
+            if verdict != E:
+                return None  # a rule for everyone, or for everyone in a condition or country, whatever the group
+            continue
+        if scope["genes"] or scope.get("closed") or scope.get("other_disease"):
+            continue  # a group the brain state alone cannot say the patient fits (or none may join)
+        # (the group's own verdict: "only one group asks for brain metastases" lets everyone in by another group)
+        groups.setdefault(scope["label"], []).append(statement[state])
+        first.setdefault(scope["label"], index)
+    fits = [label for label, verdicts in groups.items() if all(v == E for v in verdicts)]
+    return first[fits[0]] if fits and len(groups) > 1 else None
 
 
 # ---------------------------------------------------------------- check
