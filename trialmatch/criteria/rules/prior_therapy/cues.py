@@ -192,6 +192,19 @@ _LATE_NEG = guarded(r"(?<!have or )(?<!has or )(?<!had or )(?<!was or )(?<!were 
                        r"\b(?:has|have|had|was|were) not been\b|(?<!have or )(?<!has or )\b(?:has|have) not\b"
                        + _NOT_COURSE)
 
+# "Have not received prior X, or have progressed on prior X": the second way in says the treatment had, with a verb of
+# its own after "or"; the first way's "have not" is over by then (LATE_NEG is a clause-wide reading).
+_OR_HAD_AGAIN = re.compile(
+    r"\bor\s+(?:(?:must|should)\s+)?(?:have|has|had|be|are|is)\s+(?:(?:been|previously|already|either)\s+)*"
+    r"(?:progressed|relapsed|recurred|received|had|failed|(?:pre-?)?treated|exposed|refractory|resistant|intolerant)\b")
+
+
+def late_negation_over(norm: str, start: int, pos: int) -> bool:
+    """Whether the last "has not (been)" of norm[start:pos] is followed, before pos, by "or have <had X>"."""
+    ends = [found.end() for found in _LATE_NEG.finditer(norm, start, pos)]
+    return bool(ends) and _OR_HAD_AGAIN.search(norm, ends[-1], pos) is not None
+
+
 # Regions whose drug names are exceptions, optional companions, or examples.
 # "..., except 1 cycle of X (in which case patients must be registered within 4 weeks of starting X)": what applies in
 # the excepted case, which asks for nothing of the others (nor makes the sentence a washout).
@@ -1261,6 +1274,34 @@ def interposed_alternative(norm: str) -> str:
         moved = (" " + found.group("object").rstrip() + found.group("aside")).ljust(end - start)[:end - start]
         norm = norm[:start] + moved + norm[end:]
     return norm
+
+
+# "Naive to, or progressed on, prior anti-PD-1 therapy", "naive to or previously treated with an EGFR TKI": two ways in
+# sharing one object, the first ("naive to") left without it. Read as written, the object is only the second way's
+# (required: every patient naive to it excluded). The object is said after both ("naive to X, or progressed on X"),
+# which the reading takes as the two ways in it is. Only a bare "naive to" with "or" straight after it: "treatment-
+# naive or progressed on X" names two different things.
+_SHARED_OBJECT_NAIVE = re.compile(
+    r"\bna[i\u00ef]ve\s+to\s*,?\s*(?P<second>(?:and/)?or\s+(?:(?:have|has|having|be|are|is|were|was)\s+)?"
+    r"(?:(?:been|previously|already|either)\s+)*(?:(?:progressed|relapsed|recurred)\s+(?:on|after|following|during"
+    r"|while\s+on)(?:\s+or\s+(?:after|following))?|received|had|failed|(?:pre-?)?treated\s+with|exposed\s+to"
+    r"|(?:refractory|resistant)\s+to|intolerant\s+(?:to|of)))"
+    r"\s*,?\s*(?P<object>[^,;.]{2,80}?)(?=\s*[,;.]|\s+\(|\s*$|(?P<next>\s+and\s+(?:(?:must|should)\s+)?(?:have|has|had|be"
+    r"|are|is|were|was|received|progressed|not)\b))"
+)
+
+
+def shared_object_naive(norm: str) -> str:
+    """The sentence with the object of "naive to, or <had> X" said after "naive to" too."""
+    if "naive to" not in norm:
+        return norm
+    found = _SHARED_OBJECT_NAIVE.search(norm)
+    if found is None or found.group("next"):
+        # "... and have received at least one prior line": a requirement of its own after the two ways, which the
+        # restated sentence would join to the second way only (the naive patient let in without it): left as is.
+        return norm
+    obj = found.group("object").strip()
+    return f"{norm[:found.start()]}naive to {obj}, {found.group('second')} {obj}{norm[found.end():]}"
 
 
 def stage_or_intolerant(norm: str) -> str:

@@ -237,14 +237,19 @@ def _drop_generic(mentions: list[Mention], norm: str = "") -> list[Mention]:
     """Forget "TKI"/"targeted"/"antibody" when a specific targeted class or drug was named before (unless the
     text says "or other targeted drugs")."""
     kept: list[Mention] = []
-    seen_targeted = False
+    seen_targeted = seen_kinase = False
     for mention in mentions:
-        if mention.generic and seen_targeted and not _OTHER_OF_KIND.search(norm, max(0, mention.start - 30),
-                                                                              mention.start):
+        # "History of chemotherapy, ICI or TKI": no TKI blocks an immune checkpoint, so a bare TKI after a checkpoint
+        # inhibitor is a class of its own, not the checkpoint inhibitor's kind said again (as "antibody" may be).
+        seen = seen_kinase if mention.items == ("c:tki",) else seen_targeted
+        if mention.generic and seen and not _OTHER_OF_KIND.search(norm, max(0, mention.start - 30), mention.start):
             continue
         kept.append(mention)
-        if not mention.generic and any({"targeted", "biologic", "biological"} & _family(i) for i in mention.items):
+        families = [_family(i) for i in mention.items] if not mention.generic else []
+        if any({"targeted", "biologic", "biological"} & f for f in families):
             seen_targeted = True
+        if any({"targeted", "biologic", "biological"} & f and "checkpoint_inhibitor" not in f for f in families):
+            seen_kinase = True
     return kept
 
 
@@ -493,7 +498,7 @@ def _polarity(norm: str, mention: Mention, prev: Mention | None, prev_action: st
     # "Prior X is not permitted", "X ... is not allowed": a ban on X, when X is what the clause is about.
     if verdict == "ban" and (cue == "past" or (cue is None and mention.start - clause_start <= 15)):
         return "forbid", word
-    if verdict == "late_neg" and cue != "req":
+    if verdict == "late_neg" and cue != "req" and not cues.late_negation_over(norm, clause_start, mention.start):
         cue, word = "neg", "not"
     window = norm[clause_start:mention.start]
     if cue is None and ctx.section == "exclusion" and mention.start - clause_start <= 15 \

@@ -456,6 +456,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         if "contra" in norm:
             norm = cues.without_contraindication_only(norm)
         norm = cues.permission_clause(cues.interposed_alternative(cues.stage_or_intolerant(norm)))
+        norm = cues.shared_object_naive(norm)
         if (" be " in norm or " to " in norm) and (entry := _ENTRY_AS_PERMISSION.search(norm)) \
                 and not _ALLOWANCE_WORDS.search(norm):
             norm = norm[:entry.start("tail")] + "."  # "Patients who failed X can be enrolled": the entry rule
