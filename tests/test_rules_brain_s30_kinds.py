@@ -74,3 +74,14 @@ def test_metastatic_cns_disease_is_brain_metastases(exclusion: str, expected: tu
 @pytest.mark.parametrize("exclusion", ["Primary CNS disease.", "CNS disease requiring anticonvulsants."])
 def test_cns_disease_without_metastatic_is_no_brain_metastasis_rule(exclusion: str) -> None:
     assert brain(exclusion=exclusion) == (EL, EL, EL, EL)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Brain metastases that have not been stable for 4 weeks.",
+    "Brain metastases not stable for 28 days after local therapy.",
+    "CNS metastases that have not been stable for 1 month.",
+    "Brain metastases that have not been stable for at least 4 weeks.",
+    "Known brain metastases not radiologically stable for 2 weeks.",
+])
+def test_a_stability_window_not_reached_bans_active_ones_only(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)

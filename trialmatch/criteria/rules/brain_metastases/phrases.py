@@ -218,7 +218,8 @@ WEAK_ACTIVE = re.compile(r"\b(?:unstable|not stable|uncontrollable|recurrent|rec
 SHORT_STABILITY = re.compile(
     r"\bstable\s+for\s+(?:(?:less|fewer|shorter)\s+than|under|<|≤|<=)\s*(?:\d{1,3}|one|two|three|four|six|eight|twelve)"
     r"\s*(?:days?|weeks?|wks?|months?)\b"
-    r"|\bnot\s+(?:been\s+)?stable\s+for\s+(?:at\s+least|a\s+minimum\s+of|≥|>=|>)\s*"
+    r"|\bnot\s+(?:been\s+)?(?:radiologically\s+|radiographically\s+)?stable\s+for\s+"
+    r"(?:at\s+least|a\s+minimum\s+of|≥|>=|>)?\s*"
     r"(?:\d{1,3}|one|two|three|four|six|eight|twelve)\s*(?:days?|weeks?|wks?|months?)\b",
     re.I,
 )
