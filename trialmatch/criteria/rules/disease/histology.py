@@ -124,6 +124,14 @@ _ANY_HISTOLOGY = guarded(
 )
 # "Squamous NSCLC are excluded" in the inclusion list: the histology is shut out, not required. "Non-squamous NSCLC
 # not eligible for curative resection" describes the disease asked for (no cure is possible), not a histology left out.
+# "(except squamous) in the pemetrexed arm", "for Cohort B", "in patients assigned to bevacizumab": the group of the
+# trial a histology is left out of.
+_GROUP_SCOPE_AFTER = re.compile(
+    r"^(?:[\s-]+(?:cell|nsclc|histology|carcinoma|cancer))*\s*,?\s*\(?(?:only\s+)?(?:in|for|within)\s+(?:the\s+)?"
+    r"(?!(?:all|both|every|each|any)\b)(?:(?:[\w-]+\s+){0,3}(?:arms?|cohorts?|parts?|groups?)\b|(?:arm|cohort|part|group)\s+[\w-]+"
+    r"|patients?\s+(?:receiving|assigned|treated|randomi[sz]ed|allocated)\b)",
+    re.I,
+)
 _SHUT_OUT_AFTER = re.compile(
     r"^[^.;]{0,80}?\b(?:" + SHUT_OUT +
     r"|not (?:eligible|allowed|permitted))\b"
@@ -359,6 +367,8 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
             if not title and _HEADING_BEFORE.match(text[:match.start()]) and _MARKER_HEADING_AFTER.match(
                     text, match.end()):
                 continue  # "Patients with non-squamous histology: no EGFR mutation": the group a condition is set for
+            if _EXCEPT_BEFORE.search(before) and _GROUP_SCOPE_AFTER.match(after):
+                continue  # "any histology, except squamous in the pemetrexed arm": one arm's limit; others take it
             # ("excluding breast, non-squamous NSCLC and colorectal cancer": left out as one item of a list)
             if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after) or LEFT_OUT_LIST_BEFORE.search(
                     text, max(0, match.start() - 120), match.start()):
