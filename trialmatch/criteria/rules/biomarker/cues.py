@@ -664,8 +664,11 @@ CARRIER_GROUP_TAIL = re.compile(
     + _THERAPY_VERBS,
     re.I,
 )
+# A bare "be" after a negation ("cannot be enrolled", "must not be included", "will not be enrolled") refuses: see
+# REFUSED_ENTRY.
 PERMISSION = guarded(
-    r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
+    r"\b(?:is|are|will be|would be|can be|may be|(?<!\bnot )(?<!cannot )(?<!n't )be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
@@ -983,6 +986,15 @@ EXCLUDING_SENTENCE = guarded(
     r"(?:therapy|therapies|treatments?|chemotherapy|surgery|resection|radiotherapy|radiation|chemoradiation"
     r"|chemoradiotherapy|TKIs?|inhibitors?|regimens?|immunotherapy|care)\b)))\b"
     r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"
+    # "... cannot be enrolled", "... must not be included", "... may not participate", "... will not be eligible":
+    # entry refused in so many words (read as "be enrolled" it had been a permission, and the rule was lost). Not "may
+    # not be eligible" (a hedge) nor "cannot be enrolled in another trial" (a fact about other studies).
+    r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not|may\s+not)\s+" + NEG_ADVERB +
+    r"(?:be\s+(?:enrolled|included|recruited|entered|randomi[sz]ed|accepted|considered\s+eligible)|enrol\w*"
+    r"|participate|enter|join|take\s+part)\b(?!\s+(?:in|into|on)\s+(?:an?(?:other)?|any\s+other|other)\s+"
+    r"(?:clinical\s+)?(?:trials?|stud(?:y|ies)|protocols?)\b)"
+    r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not)\s+" + NEG_ADVERB +
+    r"be\s+eligible\b(?!\s+(?:to\s+(?:receive|undergo)|for\s+(?!(?:this|the)\s+(?:study|trial))))"
     r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
     re.I,
 )
