@@ -58,3 +58,16 @@ def test_permissions_set_no_rule(text: str) -> None:
 def test_not_eligible_for_a_treatment_is_no_refusal() -> None:
     text = inc("Stage IV NSCLC with an EGFR mutation who cannot be eligible for osimertinib treatment")
     assert verdict(text, EGFR_19) != "excluded"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with ROS1 fusion cannot be enrolled in another clinical trial",
+    "Patients with EGFR mutation must not be enrolled in any other interventional study",
+    "Patients with ALK rearrangement may not participate in another trial at the same time",
+    "Patients with KRAS G12C should not be included in other studies of KRAS inhibitors",
+    "Subjects with MET amplification cannot participate in another clinical study",
+])
+def test_refusal_of_another_study_sets_no_marker_rule(text: str) -> None:
+    criteria = inc("Stage IV NSCLC", text)
+    for profile in (EGFR_19, ALK, KRAS_G12C, NO_DRIVER, ROS1):
+        assert verdict(criteria, profile) == "eligible", (text, profile)
