@@ -664,14 +664,23 @@ CARRIER_GROUP_TAIL = re.compile(
     + _THERAPY_VERBS,
     re.I,
 )
+# "(not) be enrolled in another clinical trial", "participate in any other interventional study": other studies.
+_OTHER_STUDY = (r"(?:be\s+)?(?:enrolled|included|enrol\w*|participate)\s+(?:in|into)\s+(?:an?(?:other)?|any\s+other"
+                r"|other)\s+(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b")
+# A bare "be" after a negation ("cannot be enrolled", "must not be included", "will not be enrolled") refuses: see
+# EXCLUDING_SENTENCE.
 PERMISSION = guarded(
-    r"\b(?:is|are|will be|would be|can be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|accepted|eligible"
+    r"\b(?:is|are|will be|would be|can be|may be|(?<!\bnot )(?<!cannot )(?<!n't )be)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|acceptable|accepted|eligible"
     r"|included|enrolled|considered eligible|allowed to enroll)\b|\bnot (?:be )?(?:an )?exclusion\b|\bnot be excluded\b"
     r"|\b(?:is|are)\s+not\s+excluded\b"  # "Exception: KRAS mutations are not excluded."
     r"|\bpermissible\b|\bmay (?:also )?(?:enroll|participate|be enrolled)\b|\bcan (?:also )?(?:enroll|participate)\b"
     # "Patients with ROS1+ NSCLC may enter the TKI-naive cohort", "... can join Arm B": a group let into a part
     r"|\b(?:may|can)\s+(?:also\s+)?(?:enrol|enter|join|be\s+recruited)\b"
     r"|\bis not required\b|\bare not required\b"
+    # "... cannot be enrolled in another clinical trial": a rule about other studies sets no marker rule (as it did
+    # when every "be enrolled" read as a permission); the refusal of this trial is EXCLUDING_SENTENCE's.
+    r"|\b(?:not|cannot|can't)\s+" + _OTHER_STUDY +
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
     # unknown": a note that the marker does not matter sets no rule.
     r"|\bneither\s+(?:required|mandatory|needed)\s+nor\b|\bnot\s+(?:a\s+)?requirement\b|,\s*(?:but\s+)?not\s+required\b"
@@ -682,7 +691,8 @@ PERMISSION = guarded(
 # requirement beside the marker rule, not a permission that the sentence only allows something. Not a hyphened
 # "-only" ("who had CNS-only progression are eligible"): an adjective of the group, not a restriction to it.
 NOT_PERMISSION = re.compile(
-    r"\b(?:(?<!-)only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)|must"
+    r"\b(?:(?<!-)only|not allowed|not permitted|no\b[^.;]{0,60}\b(?:allowed|permitted)"
+    r"|must(?!\s+not\s+" + _OTHER_STUDY + r")"
     r"|(?:has|have|had|need|needs|needed)\s+to\s+be|required\s+to\s+be"
     r"|eligible\s+for\s+(?:(?:a|the|any)\s+)?(?:first|second|third|later|subsequent|1st|2nd|3rd|\d+)[\s-]+line)\b",
     re.I,
@@ -983,6 +993,15 @@ EXCLUDING_SENTENCE = guarded(
     r"(?:therapy|therapies|treatments?|chemotherapy|surgery|resection|radiotherapy|radiation|chemoradiation"
     r"|chemoradiotherapy|TKIs?|inhibitors?|regimens?|immunotherapy|care)\b)))\b"
     r"|\b(?:is|are) (?:an )?exclusion criteri(?:on|a)\b|\bexcluded\W*$"
+    # "... cannot be enrolled", "... must not be included", "... may not participate", "... will not be eligible":
+    # entry refused in so many words (read as "be enrolled" it had been a permission, and the rule was lost). Not "may
+    # not be eligible" (a hedge) nor "cannot be enrolled in another trial" (a fact about other studies).
+    r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not|may\s+not)\s+" + NEG_ADVERB +
+    r"(?:be\s+(?:enrolled|included|recruited|entered|randomi[sz]ed|accepted|considered\s+eligible)|enrol\w*"
+    r"|participate|enter|join|take\s+part)\b(?!\s+(?:in|into|on)\s+(?:an?(?:other)?|any\s+other|other)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b)"
+    r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not)\s+" + NEG_ADVERB +
+    r"be\s+eligible\b(?!\s+(?:to\s+(?:receive|undergo)|for\s+(?!(?:this|the)\s+(?:study|trial))))"
     r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
     re.I,
 )

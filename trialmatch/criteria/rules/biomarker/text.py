@@ -16,6 +16,7 @@ from itertools import takewhile
 from typing import Any
 
 from trialmatch.criteria.rules import marker_vocab as vocab
+from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
 from trialmatch.criteria.rules.biomarker.cues import (
     ALLOWED_AFTER,
     CARRIER_GROUP_HEAD,
@@ -462,6 +463,27 @@ _TESTING_REQUIRED_NOTE = re.compile(
     r"(?:required|mandatory|needed|obligatory|compulsory)\b", re.I)
 
 
+# What a group's bracketed name says besides its marker: a treatment, a setting or a line names no marker group
+# ("Cohort 2 (prior EGFR TKI)", "Arm A (ALK inhibitor-naive)").
+_LABEL_NOT_MARKER = re.compile(r"\b(?:TKIs?|inhibitors?|therap(?:y|ies)|treat\w*|prior|after|post|naive|na[iï]ve"
+                               r"|progress\w*|lines?|chemo\w*|pretreated|refractory|resistant|relapsed)\b", re.I)
+
+
+def _marker_label(sentence: str, permission: int) -> str:
+    """The opening label of a sentence whose bracket names its group by a marker ("Part B1 (EGFR exon 20 insertion),"
+    -> "Part B1 (EGFR exon 20 insertion)") when the permission comes after it; else ""."""
+    match = label_at_start(sentence)
+    if match is None or match.end() > permission:
+        return ""
+    named = _LABEL_BRACKET.search(match.group(0))
+    if named is None or not vocab.mentions_marker(named.group(1)) or _LABEL_NOT_MARKER.search(named.group(1)):
+        return ""
+    return sentence[:named.end()]
+
+
+_LABEL_BRACKET = re.compile(r"\(([^()]{1,60})\)")
+
+
 def _read(sentence: str, section: str) -> list[Statement]:
     change = HISTOLOGY_CHANGE.search(sentence)
     if change is not None:
@@ -485,9 +507,15 @@ def _read(sentence: str, section: str) -> list[Statement]:
     outside = _PARENTHESES.sub(" ", sentence)
     permission = PERMISSION.search(outside)
     if permission and not NOT_PERMISSION.search(outside):
-        sentence = _before_excepted_permission(sentence)
-        if not sentence:
-            return []
+        group_label = _marker_label(sentence, permission.start())
+        if group_label:
+            # "Part B1 (EGFR exon 20 insertion), patients who progressed on platinum can be enrolled": the label
+            # defines its group by the marker; the permission that follows is about the group's patients.
+            sentence = group_label
+        else:
+            sentence = _before_excepted_permission(sentence)
+            if not sentence:
+                return []
     text = sentence
     toks = _read_tokens(text)
     statements: list[Statement] = []

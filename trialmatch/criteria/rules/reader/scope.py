@@ -178,9 +178,12 @@ def cancers_named(text: str) -> tuple[str, ...]:
     return tuple(named)
 
 
-# "HER2-", "HER2-negative", "EGFR wild-type": a negative result names no marker group.
-_NEGATIVE_AFTER = re.compile(r"\s*(?:-(?![A-Za-z0-9])|[\s-]?(?:negative|neg\b|wild[\s-]?type|wt\b|non[\s-]?mutated))",
-                             re.I)
+# "HER2-", "HER2-negative", "EGFR wild-type": a negative result names no marker group. So does one said of the
+# gene's change ("ROS1 fusion-negative", "EGFR mutation negative", "ALK rearrangement-negative"): the sign is the
+# gene's, not a positive group's ("negative for T790M" after the change names another finding, so not then).
+_NEGATIVE_AFTER = re.compile(r"\s*(?:-(?![A-Za-z0-9])|[\s-]?(?:negative|neg\b|wild[\s-]?type|wt\b|non[\s-]?mutated)"
+                             r"|[\s-](?:gene[\s-]+)?(?:mutations?|fusions?|rearrangements?|alterations?|translocations?"
+                             r"|amplifications?|status)[\s-]?(?:negative|neg\b)(?!\s+(?:for|in|of)\b))", re.I)
 
 
 def genes_named(text: str) -> tuple[str, ...]:
