@@ -139,6 +139,9 @@ def _if_patient_condition(sentence: str, start: int, end: int) -> dict[str, Any]
 
 
 _COLON_LIST = re.compile(r"\s{0,2}:\s*")
+_CONDITIONS_LISTED = re.compile(
+    r"\s*,?\s*(?:if|when|where|with|that|which|who)\b[^.;:]{0,40}?\b(?:any|one|all|either|each)\b[^.;:]{0,20}?"
+    r"\bfollowing\b[^.;:]{0,20}:\s*$", re.I)
 
 
 def _after_window(sentence: str, end: int) -> str:
@@ -654,10 +657,15 @@ def _mention_statements(
     if span is None:
         if (borrowed := _borrowed_site_ban(sentence, exclusion)) is not None:
             return [borrowed], last  # "Any distant metastasis, including CNS": the list's "CNS" is CNS metastases
-        if last is not None and phrases.BARE_PERMIT.search(sentence):
-            _loosen(last, sentence_and_list)  # "Treated metastases ... will be allowed."
+        if last is not None and (phrases.BARE_PERMIT.search(sentence) or (
+                follow and phrases.FOLLOWING_ALLOWED.search(sentence))):
+            # "Treated metastases ... will be allowed.", "Note: the following are allowed:" over a list
+            _loosen(last, sentence_and_list)
         return [], last
     start, end = span
+    if exclusion and criterion.parent and phrases.FOLLOWING_ALLOWED.search(criterion.parent):
+        # A sub-bullet of "Note: the following are allowed:" in the exclusions: a group let in, not one shut out.
+        return [_allowance(sentence_and_list)], last
     if phrases.EXCEPTION_START.match(sentence):
         # "Except: patients with brain metastases that were treated and are stable": an exception to the exclusion
         # before it (in this criterion or, as a bullet of its own, the trial's), not a rule of its own.
@@ -841,6 +849,10 @@ def _mention_statements(
         if sentence[start:end].lower().startswith("metasta"):
             after = f"{sentence[start:end]}{after}"  # "metastases in the brain stem": the site's own words qualify
         listed = bool(_COLON_LIST.match(sentence, end)) or _comma_list(sentence, end)
+        if follow and _CONDITIONS_LISTED.match(sentence, end):
+            # "Brain metastases, if any of the following apply:" over "symptomatic", "require steroids", ...: the
+            # list says which metastases are meant (any one of them, or all, as the lead-in says)
+            after, listed = f"{after} {follow}", bool(phrases.ONE_OF.search(sentence))
         treated, active, _ = _defined(sentence, end) or _qualified(before, after, listed)
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
@@ -1671,7 +1683,8 @@ FLAT_ITEMS = 4  # ... or this many when it was written at the same level as its 
 
 def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     """The criteria a criterion ending in a colon introduces: its sub-bullets or, when the list was
-    written flat, the next few criteria of its section. They are conditions that all hold."""
+    written flat, the next few criteria of its section. They are conditions that all hold, unless the heading
+    offers them as alternatives ("any of the following:", "the following are allowed:")."""
     here = criteria[position]
     following = criteria[position + 1:position + 1 + FOLLOW_ITEMS]
     if not here.text.rstrip().endswith(":") or not following or following[0].section != here.section:
@@ -1681,7 +1694,8 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     else:
         items = [c.text for c in takewhile(lambda c: c.depth == here.depth and c.section == here.section,
                                             following[:FLAT_ITEMS])]
-    return " and ".join(items)
+    either = phrases.ONE_OF.search(here.text) or phrases.FOLLOWING_ALLOWED.search(here.text)
+    return (" or " if either else " and ").join(items)
 
 
 _BARE_HEADING = guarded(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")

@@ -680,6 +680,9 @@ BARE_PERMIT = guarded(
 # "must have one of the following:" over sub-bullets: each sub-bullet is an alternative. "must have either:" too.
 # "must meet ALL criteria of the following (a-d):", "must satisfy each criterion below:": a list that all hold.
 ALL_OF = guarded(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+following|following|below)\b", re.I)
+# "Note: the following are allowed:": a list of groups let in, each one enough.
+FOLLOWING_ALLOWED = re.compile(
+    r"\bthe following (?:\w+ )?(?:are|is|will be|may be) (?:also )?(?:allowed|permitted|eligible|acceptable)\b", re.I)
 ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
 # A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
 ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
