@@ -139,6 +139,7 @@ def _if_patient_condition(sentence: str, start: int, end: int) -> dict[str, Any]
 
 
 _COLON_LIST = re.compile(r"\s{0,2}:\s*")
+_OTHER_GROUP_CLAUSE = re.compile(r";\s*(?:patients?|participants?|subjects?|those)\s+(?:with|who)\b", re.I)
 _CONDITIONS_LISTED = re.compile(
     r"\s*,?\s*(?:if|when|where|with|that|which|who)\b[^.;:]{0,40}?\b(?:any|one|all|either|each)\b[^.;:]{0,20}?"
     r"\bfollowing\b[^.;:]{0,20}:\s*$", re.I)
@@ -494,11 +495,14 @@ def _loosen(statement: dict[str, Any], region: str, asymptomatic_subject: bool =
     options = [_alternative_verdicts(a, stable_rules_out_active) for a in alternatives]
     if not options:
         return
+    # ("untreated brain metastases, unless < 5 mm": a limit on the untreated ones, not on treated ones)
+    treated_banned = statement["treated_stable"] != E
     statement["treated_stable"] = _most(
         [statement["treated_stable"], *(o[0] for o in options)], restrictive=False)
     statement["active"] = _most([statement["active"], *(o[1] for o in options)], restrictive=False)
     treated_in = [a for a, o in zip(alternatives, options, strict=True) if o[0] == E]
-    if treated_in and all(_treated_within_limit(a) for a in treated_in):
+    if treated_in and all(_treated_within_limit(a) for a in treated_in) and (
+            treated_banned or any(phrases.TREATED.search(a) for a in treated_in)):
         # "Active CNS metastases; previously irradiated ones are allowed if no lesion exceeds 2 cm": treated ones are
         # let in only within a size or count no profile gives (whether or not the ban itself named them).
         statement["treated_stable"] = U
@@ -857,8 +861,11 @@ def _mention_statements(
         if exclusion and _imaged_alternative(sentence, end):
             treated, active = _most([treated, U]), X
         statement = _statement("exclusion", sentence, E, treated, active)
-        if active == X and _uncontrolled_only(f"{before} {after}"):
-            statement["uncontrolled_only"] = True  # whether untreated ones are out depends on the trial's other words
+        if active == X:
+            # Whether untreated ones are out depends on the trial's other words: a permission elsewhere of some
+            # untreated ones ("asymptomatic untreated ones <= 1 cm are allowed") makes an active patient a question
+            # (see _untreated_let_in), whatever this ban calls them ("uncontrolled", "progressing", "untreated").
+            statement["uncontrolled_only"] = True
         if treated == X and active == X:
             statement["bare"] = True  # any brain metastases: an allowance elsewhere may loosen it
             if phrases.SEE_EXCEPTIONS.search(sentence):
@@ -874,7 +881,18 @@ def _mention_statements(
             region_start = cue.start() if cue.group(0).lower().split()[0] in (
                 "unless", "except", "exception", "exceptions", "excluding", "other", "with", "however", "provided",
                 "providing", "as", "only", "if", "or") else _permission_start(sentence, end, cue.start())
-            _loosen(statement, f"{sentence[region_start:]} {follow}")  # "unless all of the following:" + list
+            region = f"{sentence[region_start:]} {follow}"  # "unless all of the following:" + list
+            if (other := _OTHER_GROUP_CLAUSE.search(region)) and not phrases.PERMITTING_CLAUSE.match(
+                    region, other.start()):
+                # "..., unless asymptomatic; patients with treated brain metastases must be clinically stable": the
+                # clause after the semicolon sets another group's terms, not the exception's
+                region = region[:other.start()]
+            _loosen(statement, region)
+            if any(p.search(region) for p in (phrases.ASYMPTOMATIC, phrases.SIZE, phrases.MEASURED_SIZE,
+                                              phrases.SMALL)):
+                # a ban with an exception an untreated lesion can meet ("unless < 5 mm and asymptomatic"): see
+                # _untreated_let_in
+                statement["excepted"] = True
         return [statement], statement
 
     # Inclusion, stated plainly: a requirement in a brain-metastasis trial, else the sentence lists
@@ -1234,24 +1252,32 @@ def _allowance(text: str) -> dict[str, Any]:
     return statement
 
 
-def _uncontrolled_only(words: str) -> bool:
-    """ "Uncontrolled brain metastases": active ones are out for being uncontrolled, not for being untreated."""
-    text = phrases.NEUTRAL_STATUS.sub(" ", words)
-    return bool(phrases.UNCONTROLLED.search(text)) and not phrases.STRONG_ACTIVE.search(text)
-
-
 def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
-    """ "Uncontrolled CNS metastases" excluded beside "Untreated asymptomatic brain metastases ..." as an inclusion or
-    permission: the trial takes some untreated ones, so an untreated (active) patient's is not uncontrolled for it by
-    that word alone; a question. So too a permission of treated ones only ("Subjects with treated brain metastases
-    are allowed if stable") beside one of untreated ones."""
+    """ "Uncontrolled CNS metastases" (or "progressing", or "untreated") excluded beside "Untreated asymptomatic brain
+    metastases ..." as an inclusion or permission, or beside a ban of untreated ones with an exception: the trial
+    takes some untreated ones, so an untreated (active) patient is not shut out by that ban alone; a question. So
+    too a permission of treated ones only ("Subjects with treated brain metastases are allowed if stable") beside
+    one of untreated ones."""
+    # (a ban of untreated ones with an exception, "... unless < 5 mm and asymptomatic", lets some in)
+    excepted = {id(s) for s in statements if s.pop("excepted", False) and s.get("untreated_subject")}
     flagged = [s for s in statements if s.pop("uncontrolled_only", False) | s.pop("treated_only", False)]
     if not flagged:
         return
+
+
+    def lets_untreated_in(other: dict[str, Any], statement: dict[str, Any]) -> bool:
+        if other["evidence"] == statement["evidence"]:
+            return False
+        if other["kind"] == "allowance":  # (its verdicts are placeholders: whom its words let in)
+            active, words = _allowance_lets_in(other["text"])[1], other["text"]
+        elif other["kind"] in ("conditional", "alternatives") or id(other) in excepted:
+            active, words = other["active"], other["evidence"]
+        else:
+            return False
+        return active != X and bool(phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", words)))
+
     for statement in flagged:
-        if any(s["kind"] in ("allowance", "conditional", "alternatives") and s["active"] != X
-               and s["evidence"] != statement["evidence"]
-               and phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", s["evidence"])) for s in statements):
+        if any(lets_untreated_in(other, statement) for other in statements):
             statement["active"] = U
 
 
@@ -1415,9 +1441,11 @@ def _untreated_target_required(criterion: Criterion, brain_trial: bool) -> bool:
     if criterion.section != "inclusion" or not _names_untreated_lesion(criterion.context, brain_trial):
         return False
     # "Documented brain metastases (treated or untreated)" leaves the treatment open; "Brain metastases, including
-    # untreated ones, are allowed" lets untreated ones in, asking for none.
+    # untreated ones, are allowed" lets untreated ones in, asking for none; "Patients with untreated brain
+    # metastases are not eligible" shuts them out.
     text = phrases.NEUTRAL_STATUS.sub(" ", phrases.INCLUDING_ASIDE.sub(" ", _without_symptom_allowances(
-        criterion.context)))
+        " ".join(part for part in SENTENCE_END.split(criterion.context) if not phrases.NOT_ALLOWED.search(part)
+                 and not phrases.EXCLUDED_AFTER.search(part)))))
     if re.search(r"\bstable\b", text, re.I) or phrases.PERMIT_AFTER.search(text):
         return False
     return _names_untreated_lesion(text, brain_trial)
@@ -1679,6 +1707,30 @@ def _site_words() -> AnyOf:
 CONDITIONS_OF_A_BRAIN_TRIAL = 4
 FOLLOW_ITEMS = 8  # a list introduced by "eligible if they are:" is read up to this many items
 FLAT_ITEMS = 4  # ... or this many when it was written at the same level as its heading
+
+
+def _own_clauses(sentences: list[str]) -> list[str]:
+    """Sentences with a clause after a semicolon that names brain metastases again as its own subject and says
+    whether they may join cut in two ("treated ones may enrol if stable; untreated brain metastases are not
+    allowed unless < 5 mm and asymptomatic"): each clause is a rule of its own, read from its own mention."""
+    if not any(";" in sentence for sentence in sentences):
+        return sentences
+    clauses: list[str] = []
+    for sentence in sentences:
+        cut = _SEMICOLON_SUBJECT.search(sentence)
+        if cut and phrases.BRAIN_METS.search(sentence, 0, cut.start()) and (
+                verb := phrases.EXCLUDED_AFTER.search(sentence, cut.end()) or phrases.NOT_ALLOWED.search(
+                    sentence, cut.end())) and verb.start() - cut.end() < 80:
+            clauses += [sentence[:cut.start()].rstrip() + ".", sentence[cut.start() + 1:].strip()]
+        else:
+            clauses.append(sentence)
+    return clauses
+
+
+# "; untreated brain metastases ...", "; patients with untreated CNS metastases ...": a clause with its own subject
+_SEMICOLON_SUBJECT = re.compile(
+    r";\s*(?=(?:(?:patients?|participants?|subjects?)\s+with\s+)?(?:\w+\s+){0,3}?"
+    r"(?:brain|cns|central nervous system|intracranial)\s+(?:metasta\w*|lesions?|disease)\b)", re.I)
 
 
 def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
@@ -2030,7 +2082,7 @@ def _read_criteria(text: TrialText, brain_trial: bool, header_lepto: bool, only:
         if grouped:
             headings.append(position)
         topic = possible and not grouped and _topic_heading(criteria, position)
-        sentences = criterion.sentences() if possible and not grouped and not topic else []
+        sentences = _own_clauses(criterion.sentences()) if possible and not grouped and not topic else []
         follow = _follow_on(criteria, position) if possible else ""
         last: dict[str, Any] | None = None
         for index, sentence in enumerate(sentences):

@@ -812,7 +812,8 @@ UNTREATED_SUBJECT = re.compile(
 )
 STATUS_AFTER_OR = re.compile(
     # "unless treated, or are asymptomatic": the alternative's verb may be repeated.
-    r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains) )?"
+    # ("..., or have been treated and are stable": the verb in the perfect, the same)
+    r"\bor (?=(?:(?:they |these |it )?(?:are|is|were|remain|remains|(?:have|has|had) been|have|has) )?"
     r"(?:the |those |patients? |subjects? |participants? |with |who |if )?"
     r"(?:treated|untreated|asymptomatic|symptomatic|stable|active|previously|patients?|subjects?|participants?"
     # ("or with resected ones", "or with new asymptomatic lesions")
