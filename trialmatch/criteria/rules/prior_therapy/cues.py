@@ -1011,7 +1011,9 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
         following = last
         for cue in reversed(found):
             if cue[0] == "neg":
-                if _OR_WORD.search(window, cue[3], following[2]):
+                # "must not have been treated with X, or must have received X": the second way's own verb after
+                # "or" ends the negation, however many exposure words stand between (_OR_HAD_AGAIN).
+                if _OR_WORD.search(window, cue[3], following[2]) or _OR_HAD_AGAIN.search(window, cue[3], last[3]):
                     break
                 return "neg", cue[1]
             if cue[0] == "fut" and _AUXILIARIES.fullmatch(window, cue[3], following[2]):

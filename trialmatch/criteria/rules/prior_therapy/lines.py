@@ -266,6 +266,22 @@ def _besides_named(text: str, match: re.Match[str], mentions: list[Mention]) -> 
         and _JOINED_BY.search(text, before[-1].end, match.start()) is not None
 
 
+# Named treatments given together or one after the other: "a platinum doublet and an ICI", "X followed by Y".
+_BOTH = re.compile(r"\b(?:and|plus|with|followed\s+by|then|as\s+well\s+as)\b|\+")
+
+
+def additional_cap(text: str, match: re.Match[str], mentions: list[Mention], high: int) -> tuple[int, int | None]:
+    """(firm cap, softer cap or None) on all lines for a cap of `high` "additional" lines: beyond one treatment
+    named before the count ("osimertinib, and up to 2 additional lines") the line it took is added; beyond two
+    named together ("platinum and an ICI, concurrently or sequentially"), or beyond none named (the treatment is
+    asked for in another sentence, maybe a line or two), one line more may or may not be theirs: over high + 1 is a
+    question, over high + 2 is over the cap."""
+    before = [m for m in mentions if not m.systemic and m.end <= match.start() and match.start() - m.end <= 200]
+    one = bool(before) and not any(_BOTH.search(text, a.end, b.start) for a, b in zip(before, before[1:],
+                                                                                      strict=False))
+    return (high + 1, None) if one else (high + 2, high + 1)
+
+
 # "More than 2 prior lines of therapy are not allowed" in an inclusion: the count is a ban. Only the words of the
 # counted phrase may come between; a clause of its own ("..., patients who ... are not eligible") is another rule.
 _BANNED_AFTER = guarded(
@@ -346,6 +362,13 @@ def count_limits(text: str, mentions: list[Mention], section: str) -> list[LineL
         head = _head(text, match.start(), mentions, section)
         if head is not None and of is None and not head.systemic:
             of = head.items  # "prior chemotherapy exceeding 2 regimens": regimens of chemotherapy
+        if high is not None and of is None and low != high and _ADDITIONAL.match(text, match.end()):
+            # "a platinum doublet and an ICI, and no more than one additional line": a cap on lines beyond the
+            # treatment named (or, unnamed, one asked for elsewhere), not on all lines (additional_cap).
+            firm, soft_cap = additional_cap(text, match, mentions, high)
+            if soft_cap is not None:
+                out.append(LineLimit(match.start(), end, low, soft_cap, soft=True))
+            high = firm
         out.append(LineLimit(head.start if head else match.start(), end, low, high, of))
         if low is not None and high is None and of is None and _besides_named(text, match, mentions):
             # "after both a platinum doublet and at least 1 additional systemic therapy": the named treatment is

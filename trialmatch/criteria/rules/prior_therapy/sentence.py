@@ -17,6 +17,7 @@ from trialmatch.criteria.drugs import classes_of as drug_classes
 from trialmatch.criteria.rules.prefilter import guarded, word_start_first
 from trialmatch.criteria.rules.prior_therapy import asides, cues, not_counted
 from trialmatch.criteria.rules.prior_therapy.bispecific import bispecific_mentions
+from trialmatch.criteria.rules.prior_therapy.combination import combination
 from trialmatch.criteria.rules.prior_therapy.course import first_line_course, first_line_in_use, line_starting_or_on
 from trialmatch.criteria.rules.prior_therapy.drivers import (
     available_spans,
@@ -1206,6 +1207,15 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     forbid = _without_investigational(norm, _without_restated_purpose(norm, reading.forbid))
     if forbid and not timed:
         forbid_rule = _forbid_rule(forbid, allow, base, norm, bare, ctx)
+        if forbid_rule["kind"] == "forbid" and (paired := combination(norm, mentions, forbid)):
+            # "Prior PD-1 inhibitor in combination with a CTLA-4 inhibitor": the two given together (combination.py);
+            # "..., or prior docetaxel": docetaxel stays a ban of its own.
+            heads, partners, rest = paired
+            pair_rule = {**forbid_rule, "items": heads, "with": partners}
+            rest_rule = _forbid_rule(rest, allow, base, norm, bare, ctx) if rest else None
+            if rest_rule is None or rest_rule["kind"] == "forbid":
+                rules += [pair_rule] if rest_rule else []
+                forbid_rule = rest_rule or pair_rule
         if excepted[0] and forbid_rule["kind"] == "naive":
             forbid_rule["allow_lines"] = excepted[1]  # more lines than the exception lets in: one is banned
         if not excluding and alternative is None and (_either_or(norm, forbid, required)
@@ -1864,6 +1874,8 @@ _AIMED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:(?:is|are|was|were)\s+)?(?
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+respect\s+to|in\s+respect\s+of|regarding|with\s+regards?\s+to|with|by|using"
                           r"|involving|containing|of)\b\s*")
 _NAIVE_WORD = re.compile(r"na[i\u00ef]ve")
+_TREATED_END = re.compile(r"\btreated$")
+_ELIGIBLE_AFTER = re.compile(r"[^;.]*\b(?:are|is)\s+(?:eligible|allowed|permitted)\b")
 _INVESTIGATIONAL_AFTER = re.compile(r"\s+(?:(?:prior|previous|other)\s+)?(?:experimental|investigational|unapproved"
                                    r"|non-approved)\b")
 
@@ -2008,9 +2020,14 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
         if any(m.end <= match.start() and not cues.strip_parens(norm[m.end:match.start()]).strip(" -")
                for m in mentions):
             continue  # "EGFR TKI treatment-naive" bans that class only
-        if _NAIVE_WORD.search(match.group()) and (named := _NAMED_AFTER.match(norm, match.end())) and any(
+        if (_NAIVE_WORD.search(match.group())
+                or (_TREATED_END.search(match.group()) and not _ELIGIBLE_AFTER.search(norm, match.end()))) \
+                and (named := _NAMED_AFTER.match(norm, match.end())) and any(
                 not m.systemic and named.end() <= m.start <= named.end() + 30 for m in mentions):
-            continue  # "naive to treatment with a KRAS G12C inhibitor": that class is banned, not all treatment
+            # "naive to treatment with a KRAS G12C inhibitor", "have not been treated with an EGFR TKI": that class
+            # is banned, not all treatment. (Not "Patients who have not been treated with X are eligible": the
+            # permission words would let X in; the untreated reading stays there.)
+            continue
         # ("untreated stage" ends the match: the stage is read again.)
         if _EARLY_DISEASE.match(norm, match.end() - 5 if match.group().endswith("stage") else match.end()):
             setting = "any"  # "Untreated stage II-III NSCLC": no treatment at all for the early disease

@@ -197,6 +197,12 @@ def _progressed_on(rule: dict[str, Any], had: list[Drug], h: History, what: Call
                                            f"{what()}; your list counts {_names(had)} in a line you have had.")
 
 
+def _partnered(had: list[Drug], partners: set[str], h: History) -> bool:
+    """Whether a drug of the combination's partner was had beside a head drug (another drug than it: a PD-1
+    inhibitor is no partner of itself in "a PD-1 inhibitor in combination with another immunotherapy")."""
+    return any(_matches(b, partners) and b != a for a in had for b in h.drugs)
+
+
 def _names(drugs_had: list[Drug]) -> str:
     return ", ".join(d.name for d in drugs_had)
 
@@ -212,6 +218,15 @@ def _forbid(rule: dict[str, Any], h: History) -> Outcome:
     if rule.get("progressed_on"):
         # (an "allow" added beside a requirement of the same drugs does not apply: this is no ban on having had it)
         return _progressed_on(rule, [d for d in h.drugs if _matches(d, items)], h, what)
+    if had and rule.get("with") and not _partnered(had, set(rule["with"]), h):
+        # "Prior PD-1 inhibitor in combination with a CTLA-4 inhibitor" (combination.py): the head without a
+        # partner drug is not the combination; an unplaced drug may be the partner.
+        partner = items_label(rule["with"])
+        if h.unknown_drugs or any(d.vague & set(rule["with"]) for d in h.drugs if d not in had):
+            return Outcome(UNKNOWN, lambda: f"The trial does not accept earlier {what()} given with {partner}; "
+                                            f"whether your {_names(had)} was given with one needs your doctor.")
+        return Outcome(ELIGIBLE, lambda: f"The trial does not accept earlier {what()} given with {partner}; you "
+                                         f"list {_names(had)} but no {partner}.")
     if had and allow and all(_sibling(d, allow) for d in had):
         # "PD-1 antibody required ... no other immunotherapy": a PD-L1 antibody is the allowed class's
         # sibling, which the trial may or may not count as "other".
