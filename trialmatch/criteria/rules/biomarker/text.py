@@ -812,10 +812,13 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 (negative if is_negative else pos).append(atom)
                 placed = None
         if (section == "inclusion" and len(positive) > 1 and negative and _all_asked(negative, positive)
+                and not _all_asked(positive, negative)
                 and not _JOINED_CHANGES.search(_BRACKETS.sub(" ", part_text))):
             # "METex14 skipping (Cohort A) or MET amplification without METex14 skipping (Cohort B)": X or (Y and
             # not X) is X or Y; the "without" only sorts a patient into a group. Not with "X and Y (Cohort 1), Y
-            # without X (Cohort 2)": X there is no way in alone.
+            # without X (Cohort 2)": X there is no way in alone. Not when every asked change is also said absent
+            # ("EGFR/ALK negative, or EGFR/ALK positive after targeted therapy"): two populations, both kept so the
+            # reading drops the genes (reading._drop_both_ways).
             negative = []
         if (section == "inclusion" and placed and positive and negative and not widening and not excepted
                 and _absent_or_present(placed, part_text, statements, open_ended)):
