@@ -458,7 +458,13 @@ def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> li
                 settle("+", tok.word)
                 if tok.key != "mutation":
                     continue  # "positive" names no class of change
-            if occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
+            if (text and tok.type == "alt" and index and phrase[index - 1].type == "postneg" and occs
+                    and occs[-1] not in pending
+                    and _OR_AFTER_NEGATIVE.fullmatch(text, phrase[index - 1].end, tok.start)):
+                # "EGFR wild-type or exon 20 insertion": the change after "or" is the other way in, not one more
+                # change said absent (read so, the exon 20 carriers were the ones excluded)
+                loose.append(_Loose(tok, other_next, ""))
+            elif occs and (tok.type == "kind" or _alt_fits(tok.key, occs[-1].gene or "")):
                 if text and tok.type == "alt" and occs[-1].polarity == "+" and occs[-1] not in pending:
                     if _RUN_BREAK.search(text[phrase[index - 1].end: tok.start]):
                         late.clear()  # "EGFR-mutant (ex19del or L858R), T790M-negative": only the run after it
@@ -497,6 +503,9 @@ def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> li
 
 
 _RUN_BREAK = re.compile(r"[,;()\[\]]")
+# Between a gene's closing "negative" and a change named as the other way in: "or", "or with an", "or harbouring".
+_OR_AFTER_NEGATIVE = re.compile(
+    r"\s*,?\s*(?:and/)?or\s+(?:(?:an?|the|with|harbou?ring|having|carrying|has|have)\s+){0,3}", re.I)
 
 
 def _split_late(late: list[tuple[Occurrence, Token]], occs: list[Occurrence]) -> None:

@@ -103,6 +103,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
     named_genes,
+    permitted_in_ban_spared,
     read_sentence,
     read_title,
 )
@@ -1118,8 +1119,11 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
     found: list[dict[str, Any]] = []
     # "PD-L1 TPS >= 50% (patients with EGFR or ALK alterations are excluded)": the note is its own exclusion.
     # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
-    read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(criterion.text))))
-                  if section == "inclusion" else criterion.text)
+    # "No EGFR mutation (exon 20 insertions are allowed)": the bracket spares a change of the ban before the notes
+    # are taken apart (read apart, the permission is lost and the change banned with the rest).
+    read_whole = once(permitted_in_ban_spared, criterion.text, section)
+    read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(read_whole))))
+                  if section == "inclusion" else read_whole)
     if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:
         read_whole = once(rationale_apart, read_whole)  # "..., since these patients are treated with ..."
     # "HER2 positive (... ) (HER2 positivity requirement is excluded in DL1 and DL2)": the bracket is read as a

@@ -482,6 +482,60 @@ def _marker_label(sentence: str, permission: int) -> str:
 
 
 _LABEL_BRACKET = re.compile(r"\(([^()]{1,60})\)")
+# "(exon 20 insertions are allowed)", "(patients with EGFR exon 20 insertion are eligible)", "(T790M permitted)": a
+# bracket that lets in one change. Bounded body, no bracket inside.
+_PERMITTED_BRACKET = re.compile(
+    r"\(\s*(?:(?:patients|subjects|participants|tumou?rs|those|cases)\s+(?:with|harbou?ring|carrying)\s+(?:an?\s+)?)?"
+    r"(?P<body>[^()]{1,60}?)\s+(?:(?:is|are|will\s+be|can\s+be|may\s+be)\s+)?(?:also\s+)?"
+    r"(?:allowed|permitted|eligible|included|accepted|acceptable)\s*\)",
+    re.I,
+)
+
+
+def permitted_in_ban_spared(sentence: str, section: str) -> str:
+    """"Stage IV NSCLC without EGFR sensitizing mutations (exon 20 insertions are allowed)", in an exclusion "EGFR
+    mutation (patients with exon 20 insertion are eligible)": the bracket lets one change of the banned gene through,
+    so the sentence is read as "... other than exon 20 insertions". Read as it stood, the bracket's change was banned
+    with the rest (or, in an exclusion, the whole ban was taken for a permission). Only a ban: beside a requirement
+    ("EGFR sensitising mutation (exon 20 insertions are allowed)") the bracket widens it, as ALLOWED_AFTER reads."""
+    match = _PERMITTED_BRACKET.search(sentence)
+    if match is None:
+        return sentence
+    body = tokens(match.group("body"))
+    if any(t.type not in {"alt", "gene", "kind"} for t in body) or not (
+            any(t.type == "alt" for t in body) or {"gene", "kind"} <= {t.type for t in body}):
+        # a named change ("exon 20 insertions", "ROS1 fusions"), never a bare class, a whole gene or a driver class
+        # ("(other drivers are allowed)")
+        return sentence
+    head = sentence[: match.start()]
+    head_toks = _read_tokens(head)
+    genes = [t for t in head_toks if t.type == "gene"]
+    if not genes or any(t.type == "driver" for t in head_toks):
+        return sentence
+    body_genes = {g for t in body if t.type == "gene" for g in vocab.expand_gene(t.key)}
+    changed = {g for t in body if t.type == "alt" for g in vocab.alteration_genes(t.key)}
+    owners = [t for t in genes if set(vocab.expand_gene(t.key)) & (body_genes or changed)]
+    # "No EGFR or ALK alteration (...)": the negation before the list's first gene reaches the rest; a gene asked for
+    # before the negated one keeps its sense ("EGFR exon 19 deletion, no ALK (T790M allowed)" bans nothing of EGFR)
+    last = owners[-1].start if owners else genes[-1].start
+    starts = [p[0].start for p in phrases(head_toks, head) if any(t.type == "gene" and t.start <= last for t in p)]
+    said_absent = (any(negated_before(head, head_toks, start) for start in starts)
+                   or head_toks[-1].type == "postneg")
+    banned = said_absent if section == "inclusion" else not said_absent
+    if not banned:
+        return sentence
+    if owners:
+        if not changed:
+            return sentence  # "(HER2 amplification is allowed)": "other than" a class of the gene is not read yet
+        spared = match.group("body").strip()
+        if body[0].type == "gene" and len({t.key for t in genes}) == 1:
+            # "(patients with EGFR exon 20 insertion are eligible)": the head's gene said again; "other than exon 20
+            # insertion" reads as the head's exception
+            spared = spared[body[0].end:].lstrip(" -")
+        return f"{head.rstrip()} other than {spared}{sentence[match.end():]}"
+    # "No ALK rearrangement (ROS1 fusions are allowed)": another gene's change, let in beside the ban; it is
+    # neither banned nor asked for
+    return f"{head.rstrip()}{sentence[match.end():]}"
 
 
 def _read(sentence: str, section: str) -> list[Statement]:
@@ -516,7 +570,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             sentence = _before_excepted_permission(sentence)
             if not sentence:
                 return []
-    text = sentence
+    text = permitted_in_ban_spared(sentence, section)
     toks = _read_tokens(text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
@@ -812,10 +866,13 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 (negative if is_negative else pos).append(atom)
                 placed = None
         if (section == "inclusion" and len(positive) > 1 and negative and _all_asked(negative, positive)
+                and not _all_asked(positive, negative)
                 and not _JOINED_CHANGES.search(_BRACKETS.sub(" ", part_text))):
             # "METex14 skipping (Cohort A) or MET amplification without METex14 skipping (Cohort B)": X or (Y and
             # not X) is X or Y; the "without" only sorts a patient into a group. Not with "X and Y (Cohort 1), Y
-            # without X (Cohort 2)": X there is no way in alone.
+            # without X (Cohort 2)": X there is no way in alone. Not when every asked change is also said absent
+            # ("EGFR/ALK negative, or EGFR/ALK positive after targeted therapy"): two populations, both kept so the
+            # reading drops the genes (reading._drop_both_ways).
             negative = []
         if (section == "inclusion" and placed and positive and negative and not widening and not excepted
                 and _absent_or_present(placed, part_text, statements, open_ended)):
