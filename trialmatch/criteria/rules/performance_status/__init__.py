@@ -773,6 +773,8 @@ def _sentence_rules(sentence: str, exclusion: bool) -> list[dict[str, Any]]:
         if subgroup and age_out and group is not None and group.start() < age_out.start() and _AGE_SUBGROUP.search(
                 sentence, group.start(), group.end() + 3):
             subgroup = False  # "for patients under 70; those aged 70+ are excluded": the age group is everyone's
+        if subgroup and group is not None and age_rules.every_adult(sentence, group.start(), group.end() + 30):
+            subgroup = False  # "Karnofsky >= 50 for patients >= 16 years of age": every adult patient is in it
         # A fact of another dimension joined to the score ("Patients with brain metastases must have ECOG 0-1",
         # "EGFR-mutant patients with ECOG >= 2" as an exclusion): the limit is a group's, or keeps out only those
         # with both; this check cannot see the other fact.

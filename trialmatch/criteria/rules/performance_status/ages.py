@@ -45,6 +45,18 @@ _RANK = {EXCLUDED: 0, UNKNOWN: 1, ELIGIBLE: 2}
 Scores = list[Verdict | None]
 
 
+def every_adult(sentence: str, start: int, end: int) -> bool:
+    """The age group named in sentence[start:end] takes every adult: "for patients >= 16 years of age", "aged 12
+    and older" (a lower bound at or under 18), as a group of a child's scale beside an adult's often is."""
+    match = AGE.search(sentence, start, end)
+    if match is None or not (match.group("word") or match.group("unit")):
+        return False
+    op = (match.group("op") or "").lower()
+    post = (match.group("post") or "").lower()
+    lower = op in _LOWER or op in _ABOVE or any(w in post for w in ("older", "above", "more", "over", "+"))
+    return lower and int(match.group("n")) <= ADULT
+
+
 def _age_range(match: re.Match[str]) -> tuple[int, int] | None:
     """(youngest, oldest) one age mention takes; None when it is not an age or states no bound."""
     n = int(match.group("n"))
