@@ -44,6 +44,7 @@ from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of
+from trialmatch.criteria.rules.reader.scope import Scope, cancers_named
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote, sub_bullets
 
@@ -118,6 +119,28 @@ def _scan_reason(sentence: str, start: int, end: int) -> bool:
     if reason is None or not phrases.SCAN_WORD.search(sentence, 0, reason.start()):
         return False
     return bool(phrases.LIKELIHOOD.search(reason.group("gap")) or phrases.COMMON_AFTER.match(sentence, end))
+
+
+def _without_other_disease_exception(sentence: str) -> str:
+    """ "Except for the SCLC cohort, untreated or symptomatic brain metastases": the rule is everyone's but another
+    cancer's group, an NSCLC patient's included; the lead-in blanked (offsets kept), the rest is read as it stands.
+    A lead-in excepting an NSCLC group is left alone (that group may take the patient)."""
+    if "xcept" not in sentence[:12] and "ther than" not in sentence[:12]:
+        return sentence
+    lead = phrases.EXCEPT_GROUP_LEAD.match(sentence)
+    if lead is None:
+        return sentence
+    named = cancers_named(lead.group(0))
+    if not named or "nsclc" in named:
+        return sentence
+    return " " * lead.end() + sentence[lead.end():]
+
+
+def _scan_for_those_with(sentence: str, start: int) -> bool:
+    """ "Patients must have a CT or MRI of the brain within 28 days if they have a history of brain metastases": a
+    scan asked of those with them, no rule on which ones may join."""
+    condition = phrases.SCAN_IF_THEY.search(sentence, 0, start)
+    return condition is not None and bool(phrases.SCAN_WORD.search(sentence, 0, condition.start()))
 
 
 def _if_patient_condition(sentence: str, start: int, end: int) -> dict[str, Any] | None:
@@ -633,7 +656,7 @@ def _mention_statements(
     `alternative` says the criterion is one of "one of the following:", where a bare state is what it asks;
     `head_requires` that its head asks for one of them ("Patients must have either:").
     """
-    sentence = sentences[index]
+    sentence = _without_other_disease_exception(sentences[index])
     exclusion = criterion.section == "exclusion"
     mention = phrases.BRAIN_METS.search(sentence)
     if mention and phrases.LAY_SPREAD.match(mention.group(0)) and not phrases.SPREAD_SUBJECT.search(
@@ -681,7 +704,7 @@ def _mention_statements(
     before = f"{shared_qualifier} " if shared_qualifier else _before_window(sentence, start)
     if "f " in sentence and (conditioned := _if_patient_condition(sentence, start, end)) is not None:
         return [conditioned], last
-    if _scan_reason(sentence, start, end):
+    if _scan_reason(sentence, start, end) or _scan_for_those_with(sentence, start):
         return [], last  # "must have a brain MRI because of the high risk of brain metastases"
     if _group_name_in_tag(sentence, start, end):
         return [], last  # "WHO performance status 0-1 (Part A and Part B, brain metastases cohort)": a part's name
@@ -1266,8 +1289,9 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
 
 
     def lets_untreated_in(other: dict[str, Any], statement: dict[str, Any]) -> bool:
-        if other["evidence"] == statement["evidence"]:
-            return False
+        if other["evidence"] == statement["evidence"] or (
+                other.get("scope") and Scope.from_json(other["scope"]).other_disease):
+            return False  # (another cancer's group letting untreated ones in says nothing of NSCLC's)
         if other["kind"] == "allowance":  # (its verdicts are placeholders: whom its words let in)
             active, words = _allowance_lets_in(other["text"])[1], other["text"]
         elif other["kind"] in ("conditional", "alternatives") or id(other) in excepted:

@@ -723,7 +723,13 @@ EXAMPLE_BEFORE = re.compile(
     r"\b(?:e\.\s?g\.?|eg\.|i\.\s?e\.?|such as|for example|for instance|incl\.)[,:]?\s+(?:[\w-]+\s+){0,3}$", re.I)
 WASHOUT_TREATMENT = re.compile(
     r"\b(?:radio\w*|radiation|irradiation|radiosurgery|SRS|SBRT|WBRT|surgery|resection|therapy|treatment)\b", re.I)
+# "Except for the SCLC cohort, ...", "Other than in Part C (mesothelioma): ...": a group the rule leaves out.
+EXCEPT_GROUP_LEAD = re.compile(
+    r"^\W*(?:except|other than|excluding)\s+(?:for\s+|in\s+)?(?:the\s+|patients?\s+in\s+the\s+)?[^,:;]{1,60}?"
+    r"\b(?:cohorts?|parts?|arms?|groups?|patients|participants)\b(?:\s*\([^()]{1,40}\))?\s*[,:]\s*", re.I)
 IF_PATIENT = re.compile(r"\bif (?:the |a )?(?:patients?|subjects?|participants?) (?:has|have)\b", re.I)
+# "must have a brain MRI within 28 days if they have a history of brain metastases": whom a scan is for
+SCAN_IF_THEY = re.compile(r"\bif (?:they|patients?|subjects?|participants?) (?:has|have)\b[^.;]{0,60}$", re.I)
 OR_WITH = re.compile(r"\bor (?:[\w-]+ ){0,3}with\b", re.I)
 # "No CNS metastases or CNS metastases that are treated and stable": an alternative state follows "or".
 OR_STATE = re.compile(

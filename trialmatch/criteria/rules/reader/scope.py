@@ -1238,6 +1238,10 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
             return lead_in, lead_in
     if group_word and group_word.start() < _HEAD:
         scope, rest = _prefix_scope(text, head)
+        if scope is not None and _EXCEPT_LEAD.match(scope.label):
+            # "Except in the SCLC cohort: brain metastases": the rule is everyone's but that group's
+            own = excepted(replace(scope, label=_EXCEPT_LEAD.sub("", scope.label)))
+            return None, merge(own, read_scope(rest)[1]) if rest.strip() else own
     else:  # no group word: only a cancer before a colon can open it ("SCLC: ...", "Breast cancer (2L+): ...")
         scope, rest = _named_group(text, head)
     if scope is None:
@@ -1293,6 +1297,11 @@ def _marker_group_words(words: str) -> Scope | None:
     breast cancer cohort"), or None."""
     scope = _scope_from(words, "condition")
     return scope if scope.genes or scope.diseases else None
+
+
+_EXCEPT_LEAD = re.compile(
+    r"^\W*(?:(?:for|in)\s+)?(?:all\s+(?:(?:other|the)\s+)?(?:cohorts|parts|arms|groups|patients|participants)\s+)?"
+    r"(?:except|other than|excluding)\s+(?:for\s+|in\s+)?(?:the\s+)?", re.I)
 
 
 def excepted(group: Scope) -> Scope | None:
