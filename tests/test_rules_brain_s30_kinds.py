@@ -85,3 +85,20 @@ def test_cns_disease_without_metastatic_is_no_brain_metastasis_rule(exclusion: s
 ])
 def test_a_stability_window_not_reached_bans_active_ones_only(exclusion: str) -> None:
     assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Brain metastases with uncontrolled seizures.",
+    "Brain metastases with a neurological deficit affecting gait, or seizures that are not controlled.",
+    "Brain metastases with neurological deficits.",
+    "CNS metastases associated with seizures.",
+    "Brain metastases causing convulsions.",
+])
+def test_symptoms_by_name_ban_symptomatic_ones_only(exclusion: str) -> None:
+    # "uncontrolled" is the seizures', not the metastases': an untreated one need have none (a question)
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize("exclusion", ["Uncontrolled brain metastases.", "Brain metastases that are not controlled."])
+def test_uncontrolled_metastases_still_ban_active_ones(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)

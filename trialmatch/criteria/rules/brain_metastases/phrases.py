@@ -225,13 +225,18 @@ SHORT_STABILITY = re.compile(
 )
 # "Uncontrolled brain metastases": untreated or progressing ones are not under control (an exclusion's own words;
 # "unstable" may be defined by a need for urgent treatment, which untreated ones need not have).
+# (not "uncontrolled seizures" / "seizures that are not controlled": the seizures, a symptom, are what is uncontrolled)
 UNCONTROLLED = re.compile(
     r"\b(?:uncontrolled|not (?:been )?(?:effectively |adequately |well )?controlled"
-    r"|poorly controlled|not under control)\b",
+    r"|poorly controlled|not under control)\b"
+    r"(?!\s+(?:seizures?|epilep\w*|convulsions?|symptoms?|headaches?|edema|oedema))"
+    r"(?<!seizures that are not controlled)(?<!seizures which are not controlled)",
     re.I,
 )
 SYMPTOMS = re.compile(
     r"\b(?:symptomatic|symptoms?|neurologic(?:al)?ly unstable|steroid-dependent"
+    # "with a neurological deficit", "associated with seizures": symptoms by name
+    r"|neurologic(?:al)? deficits?|seizures?|convulsions?"
     # "requiring steroids", "that would require administration of whole brain radiotherapy"
     r"|(?:requir|need)\w* (?:[\w-]+ ){0,4}(?:steroids?|corticosteroids?|dexamethasone|anticonvulsants?|treatment"
     r"|therapy|intervention|radiotherapy|radiation|surgery|decompression|resection|neurosurgery)"
