@@ -189,6 +189,11 @@ def test_the_invented_trials_decide_something(trial: str) -> None:
      ["Brain metastases are allowed if treated and stable. Patients on steroids must be on a stable dose."]),
     ("* Known EGFR mutation\n  * Exon 19 deletion or L858R, confirmed\nby a central laboratory",
      ["Known EGFR mutation", "Exon 19 deletion or L858R, confirmed by a central laboratory"]),
+    # a long line ending with a colon is the rest of a sentence, not a heading
+    ("* Patients must be considered inoperable. Patients with nodal recurrence after surgery for early-stage\n"
+     "NSCLC are eligible if all of the following criteria are met at the time of enrolment:",
+     ["Patients must be considered inoperable. Patients with nodal recurrence after surgery for early-stage NSCLC "
+      "are eligible if all of the following criteria are met at the time of enrolment:"]),
 ])
 def test_a_flush_line_right_under_a_bullet_goes_on_with_it(markdown: str, texts: list[str]) -> None:
     assert [c.text for c in split_criteria(markdown)] == texts
@@ -203,6 +208,10 @@ def test_a_flush_line_right_under_a_bullet_goes_on_with_it(markdown: str, texts:
     # a heading, a group's heading and a lone "OR" stay what they are
     ("* ECOG 0-1\nExclusion Criteria:\n* Prior osimertinib", ["ECOG 0-1", "Prior osimertinib"]),
     ("* ECOG 0-1\nCohort B:\n* ROS1 fusion", None),
+    # a short line from a capital to a colon heads the sub-bullets after it (another group's list)
+    ("- For squamous NSCLC:\n  * PD-L1 TPS >= 1%\nFor urothelial carcinoma:\n  * Prior platinum",
+     ["For squamous NSCLC:", "PD-L1 TPS >= 1%", "For urothelial carcinoma:", "Prior platinum"]),
+    ("* Age >= 18\nMelanoma:\n  * BRAF V600 status known", ["Age >= 18", "Melanoma:", "BRAF V600 status known"]),
 ])
 def test_what_is_no_wrapped_line_stays_apart(markdown: str, texts: list[str] | None) -> None:
     got = split_criteria(markdown)

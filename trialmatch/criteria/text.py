@@ -526,7 +526,7 @@ def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criter
             # "OR" on a line of its own between two sub-bullets joins them (see reader/continuations.py): it
             # sits at the depth of the bullet before it and keeps the list's nesting for the bullet after it.
             items.append((raw_line.strip(), section, items[-1][2], False))
-        elif items and not after_blank and _goes_on(items[-1], section):
+        elif items and not after_blank and _goes_on(items[-1], section) and not _heads(raw_line):
             # A line set flush under a bullet, with no blank line between, goes on with it (markdown's "lazy"
             # continuation: a long bullet wrapped without an indent), as an indented one does.
             text, sec, depth, bullet = items[-1]
@@ -587,6 +587,14 @@ def _goes_on(item: tuple[str, Section, int, bool], section: Section) -> bool:
     not a heading, and does not end with a colon (a lead-in: "one of the following:" then its items unmarked)."""
     text, item_section, _, bullet = item
     return bullet and item_section == section and not text.startswith(MARKS) and not text.rstrip().endswith(":")
+
+
+def _heads(line: str) -> bool:
+    """Whether a flush line reads as a heading over the lines after it, not as the rest of the bullet above: short,
+    from a capital to a colon ("For head and neck cancer (HNSCC):", "Melanoma:", "PATIENT CHARACTERISTICS:"). A long
+    one is a sentence that wrapped ("... Patients with nodal recurrence are eligible if the following are met:")."""
+    text = line.strip()
+    return text[:1].isupper() and text.endswith(":") and len(text) <= 80
 
 
 # Where a criterion names the first criterion of this parse with the same text (Criterion._TWIN): not a field, so no
