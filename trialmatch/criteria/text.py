@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from html.entities import html5
 from typing import Any, Literal, NamedTuple
 
 from trialmatch.criteria.collector import collector_paused
@@ -37,9 +38,12 @@ from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 Section = Literal["inclusion", "exclusion", "other"]
 
 _ESCAPE = re.compile(r"\\([<>\[\]*_#~`().+!|{}&-])")
-# A bullet: a mark, "1." / "1)", "a." / "a)", a roman numeral "ii." / "iv)", or "(b)".
-_BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]"
-                     r"|\(\w{1,4}\))\s+")
+# A bullet: a mark, "1." / "1)", "a." / "a)", a roman numeral "ii." / "iv)", or "(b)". The marks are those of
+# markdown and of word processors' lists: "o" (a sub-list's hollow bullet typed as a letter: no sentence starts
+# with the word "o"), "\u25e6" / "\u25cb" (hollow), "\u25a0" (square), "\u2023" / "\u2043" (triangle, hyphen
+# bullet) and "\uf0b7" / "\uf0a7" (a symbol font's bullets pasted from a document).
+_BULLET = re.compile(r"^(\s*)(?:[*+\-\u2022\u25cf\u25aa\u2013\u00b7\u25e6\u25cb\u25a0\u2023\u2043\uf0b7\uf0a7o]"
+                     r"|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{2,5}[.)]|\(\w{1,4}\))\s+")
 # What a heading line is bare of: marks and white space before, marks, colons and white space after (as the
 # pattern ^[#*_[\s]+|[#*_:\]\s]+$ reads them; \s is str.isspace(): these characters, in C without a regex).
 _WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -163,6 +167,35 @@ MAX_EVIDENCE_CHARS = 400
 def unescape(text: str) -> str:
     """Drop CommonMark backslash escapes: ``\\>=`` -> ``>=``, ``\\[`` -> ``[``."""
     return _ESCAPE.sub(r"\1", text)
+
+
+# An HTML entity, always with its semicolon ("&gt;=", "\\&lt;6", "&#8805;", "&nbsp;"): the same text the registry
+# also writes as plain characters. Without the semicolon "&lt" is no entity here ("AT&T", "R&D" stay as written).
+_ENTITY = re.compile(r"&(?:#(?P<dec>\d{1,7})|#[xX](?P<hex>[0-9a-fA-F]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}));")
+# Spaces other than " " (no-break, thin, ideographic, ...) read as " ": every pattern of the stage writes a space as
+# " " ("Inclusion Criteria", "at least"), and a no-break space between two words changes nothing a reader sees.
+# Zero-width characters (a word joiner, a byte-order mark) are dropped: they split a word a reader sees whole.
+_SPACES = str.maketrans({**{c: " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                            "\u2009\u200a\u202f\u205f\u3000"},
+                         **{c: None for c in "\u200b\u200c\u200d\u2060\ufeff"}})
+
+
+def _entity(match: re.Match[str]) -> str:
+    number = match.group("dec") or match.group("hex")
+    if number is not None:
+        code = int(number, 10 if match.group("dec") else 16)
+        # A code point that is no character (a surrogate, past U+10FFFF, a NUL) stays as written.
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
+    return html5.get(match.group("name") + ";", match.group(0))
+
+
+def plain(text: str) -> str:
+    """The registry's text as a reader sees it: backslash escapes dropped (unescape), HTML entities as their
+    characters ("&gt;=" -> ">="), other spaces as " ". Lines and indents stay as written."""
+    text = unescape(text)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    return text if text.isascii() else text.translate(_SPACES)
 
 
 def squash(text: str) -> str:
@@ -439,7 +472,7 @@ def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criter
     indent_stack: list[int] = []
     grouped = False  # the last section heading named a group
     blank = False  # the line before was blank
-    lines = _inline_bullets_as_lines(_tables_as_bullets(unescape(markdown).splitlines()))
+    lines = _inline_bullets_as_lines(_tables_as_bullets(plain(markdown).splitlines()))
     for position, raw_line in enumerate(lines):
         if not raw_line.strip():
             blank = True
@@ -493,6 +526,11 @@ def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criter
             # "OR" on a line of its own between two sub-bullets joins them (see reader/continuations.py): it
             # sits at the depth of the bullet before it and keeps the list's nesting for the bullet after it.
             items.append((raw_line.strip(), section, items[-1][2], False))
+        elif items and not after_blank and _goes_on(items[-1], section) and not _heads(raw_line):
+            # A line set flush under a bullet, with no blank line between, goes on with it (markdown's "lazy"
+            # continuation: a long bullet wrapped without an indent), as an indented one does.
+            text, sec, depth, bullet = items[-1]
+            items[-1] = (f"{text} {raw_line.strip()}", sec, depth, bullet)
         else:
             indent_stack = []
             items.append((raw_line, section, 0, False))
@@ -544,6 +582,21 @@ def split_criteria(markdown: str | None, entry_only: bool = True) -> list[Criter
     return made
 
 
+def _goes_on(item: tuple[str, Section, int, bool], section: Section) -> bool:
+    """Whether a flush plain line right under this item continues it: the item is a bullet of the same section,
+    not a heading, and does not end with a colon (a lead-in: "one of the following:" then its items unmarked)."""
+    text, item_section, _, bullet = item
+    return bullet and item_section == section and not text.startswith(MARKS) and not text.rstrip().endswith(":")
+
+
+def _heads(line: str) -> bool:
+    """Whether a flush line reads as a heading over the lines after it, not as the rest of the bullet above: short,
+    from a capital to a colon ("For head and neck cancer (HNSCC):", "Melanoma:", "PATIENT CHARACTERISTICS:"). A long
+    one is a sentence that wrapped ("... Patients with nodal recurrence are eligible if the following are met:")."""
+    text = line.strip()
+    return text[:1].isupper() and text.endswith(":") and len(text) <= 80
+
+
 # Where a criterion names the first criterion of this parse with the same text (Criterion._TWIN): not a field, so no
 # equality, hash or repr sees it.
 _TWIN = "_twin"
@@ -593,7 +646,8 @@ def _inline_bullets_as_lines(lines: list[str]) -> list[str]:
             continue
         for part in _INLINE_HEADING.split(line):
             head, *bullets = _INLINE_BULLET.split(part)
-            out.append(head)
+            # A blank line before each head: it starts a block of its own, never the rest of the bullet before it.
+            out.extend(("", head))
             out.extend(f"* {bullet}" for bullet in bullets)
     return out
 
@@ -697,7 +751,7 @@ class TrialText:
             title=squash(" / ".join(str(t) for t in titles)),
             conditions=tuple(str(c) for c in as_list(cond.get("conditions"))),
             keywords=tuple(str(k) for k in as_list(cond.get("keywords"))),
-            summary=squash(unescape(str(desc.get("briefSummary") or ""))),
+            summary=squash(plain(str(desc.get("briefSummary") or ""))),
             interventions=tuple(i for i in interventions if i),
             arms=tuple(arms),
             criteria=tuple(split_criteria(criteria if isinstance(criteria, str) else None)),
