@@ -102,3 +102,14 @@ def test_symptoms_by_name_ban_symptomatic_ones_only(exclusion: str) -> None:
 @pytest.mark.parametrize("exclusion", ["Uncontrolled brain metastases.", "Brain metastases that are not controlled."])
 def test_uncontrolled_metastases_still_ban_active_ones(exclusion: str) -> None:
     assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Brain metastases are allowed if asymptomatic. No other malignancy, except adequately treated carcinoma in situ.",
+    "CNS metastases are permitted if asymptomatic. No other cancer within 3 years, except treated basal cell "
+    "carcinoma.",
+    "Brain metastases may enrol if asymptomatic. Prior malignancy allowed only if treated with curative intent.",
+])
+def test_another_cancers_rule_run_on_in_the_bullet_is_no_condition_of_the_permission(inclusion: str) -> None:
+    # (its "treated" was read as the permission's condition, leaving active ones out: a false exclusion)
+    assert brain(inclusion=inclusion)[:3] == (EL, EL, UN)

@@ -778,7 +778,7 @@ def _mention_statements(
         return [_requirement(sentence, before, _after_window(sentence, end), sentence[end:])], last
     # Conditions of a permission may run on into the next few sentences of the same bullet.
     # (", including untreated ones," says which metastases the permission reaches, not a condition they must meet)
-    rest_of_criterion = " ".join([phrases.INCLUDING_ASIDE.sub(" ", sentence[end:], 1),
+    rest_of_criterion = " ".join([phrases.INCLUDING_ASIDE.sub(" ", _before_other_topic(sentence[end:]), 1),
                                   *_condition_sentences(sentences, index), follow])
 
     window_start = max(0, start - phrases.LOOKBACK)
@@ -1055,8 +1055,23 @@ def _condition_sentences(sentences: list[str], index: int) -> list[str]:
     for sentence in sentences[index + 1:index + 1 + phrases.CONDITION_SENTENCES]:
         if not listed and (phrases.BRAIN_METS.search(sentence) or phrases.INTRACRANIAL_LESION.search(sentence)):
             break
+        if purpose_of(sentence) == "other_cancer":
+            break  # "No other malignancy, except adequately treated carcinoma in situ.": another rule, run on
         following.append(sentence)
     return following
+
+
+def _before_other_topic(text: str) -> str:
+    """A permission's words up to a clause after a semicolon about another cancer ("...; no other malignancy, except
+    adequately treated carcinoma in situ"), which is another rule run on in the same bullet."""
+    if ";" not in text:
+        return text
+    kept: list[str] = []
+    for clause in text.split(";"):
+        if kept and purpose_of(clause) == "other_cancer":
+            break
+        kept.append(clause)
+    return ";".join(kept)
 
 
 # What may stand before the mention in a bare bullet: a few words that name whom, never a verb, negation or condition.
