@@ -888,7 +888,7 @@ def _mention_statements(
             # Whether untreated ones are out depends on the trial's other words: a permission elsewhere of some
             # untreated ones ("asymptomatic untreated ones <= 1 cm are allowed") makes an active patient a question
             # (see _untreated_let_in), whatever this ban calls them ("uncontrolled", "progressing", "untreated").
-            statement["uncontrolled_only"] = True
+            statement["shuts_out_active"] = True
         if treated == X and active == X:
             statement["bare"] = True  # any brain metastases: an allowance elsewhere may loosen it
             if phrases.SEE_EXCEPTIONS.search(sentence):
@@ -1298,7 +1298,7 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     one of untreated ones."""
     # (a ban of untreated ones with an exception, "... unless < 5 mm and asymptomatic", lets some in)
     excepted = {id(s) for s in statements if s.pop("excepted", False) and s.get("untreated_subject")}
-    flagged = [s for s in statements if s.pop("uncontrolled_only", False) | s.pop("treated_only", False)]
+    flagged = [s for s in statements if s.pop("shuts_out_active", False) | s.pop("treated_only", False)]
     if not flagged:
         return
 
