@@ -1302,7 +1302,6 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     if not flagged:
         return
 
-
     def lets_untreated_in(other: dict[str, Any], statement: dict[str, Any]) -> bool:
         if other["evidence"] == statement["evidence"] or (
                 other.get("scope") and Scope.from_json(other["scope"]).other_disease):
