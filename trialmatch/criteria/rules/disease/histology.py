@@ -620,8 +620,8 @@ def _cohort_of_open_trial(text: TrialText, criterion: Criterion, mentions: list[
     NSCLC of any histology: the histology is one cohort's, part's or arm's (not a marker group's: "Patients with EGFR
     mutation must have adenocarcinoma" is a question for a carrier), and the others are open to every histology."""
     scope = getattr(criterion, "scope", None)
-    if scope is not None and scope.genes:
-        return False
+    if scope is not None and scope.genes and scope.kind == "condition":
+        return False  # (a labelled cohort that also names markers, "Cohort 3 (oncogene-driven): ...", is one group)
     return bool(mentions) and any(index != criterion.index for index in _open_inclusions(text))
 
 
