@@ -939,6 +939,12 @@ def _all_asked(negative: list[dict[str, Any]], positive: list[dict[str, Any]]) -
 _RELATIVE_GAP = re.compile(r"[^.;:()\[\]]{0,80}\(\s*", re.I)
 _RELATIVE_WORD = re.compile(r"^\s*,?\s*(?:(?:for|in|with|to|against|of)\s+)?(?:which|that|whose|where)\b", re.I)
 _RELATIVE_IN = re.compile(r"\b(?:which|that|whose|where)\b", re.I)  # "alteration for which", "for which ... therapy"
+# "No actionable alteration for which first-line therapy is approved, i.e., EGFR ..., ALK or ROS1", "No actionable
+# alteration, namely EGFR or ALK", "(that is, EGFR ...)": a word that says the genes after it ARE the class, not
+# examples of it. Cut off from the driver words, the list was read as required genes of their own (an inclusion's
+# "No ..." reached only the driver words), which banned every driver but the listed ones.
+_DEFINING_GAP = re.compile(
+    r"(?P<rel>[^.;:()\[\]]{0,80}?)\s*[,(]\s*(?:i\.?\s?e\.?|namely|that\s+is|specifically)\s*[,:]?\s*", re.I)
 
 
 def _relative_asides(found: list[list[Token]], text: str) -> list[list[Token]]:
@@ -950,7 +956,16 @@ def _relative_asides(found: list[list[Token]], text: str) -> list[list[Token]]:
         if (head is not None and phrase[0].type in {"gene", "open"}
                 and any(t.type == "driver" for t in head) and not any(t.type in {"gene", "alt"} for t in head)):
             gap = text[head[-1].end: phrase[0].start]
-            if _RELATIVE_GAP.fullmatch(gap) and (_RELATIVE_WORD.match(gap) or _RELATIVE_IN.search(head[-1].word)):
+            relative = _RELATIVE_WORD.match(gap) is not None or _RELATIVE_IN.search(head[-1].word) is not None
+            if _RELATIVE_GAP.fullmatch(gap) and relative:
+                out[-1] = head + phrase
+                continue
+            defining = _DEFINING_GAP.fullmatch(gap)
+            # the relative clause may have begun inside the head ("alterations that are targetable with approved
+            # drugs, that is, EGFR ...")
+            driver_at = next(t.start for t in head if t.type == "driver")
+            if defining is not None and (relative or not defining.group("rel").strip()
+                                         or _RELATIVE_IN.search(text, driver_at, phrase[0].start) is not None):
                 out[-1] = head + phrase
                 continue
         out.append(phrase)
