@@ -525,8 +525,8 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     if not banned:
         return sentence
     if owners:
-        if not changed:
-            return sentence  # "(HER2 amplification is allowed)": "other than" a class of the gene is not read yet
+        if not changed and not any(t.type == "kind" and t.key in _SPARED_KINDS for t in body):
+            return sentence  # "(HER2 mutations are allowed)": "other than" a class of the gene is not read yet
         spared = match.group("body").strip()
         if body[0].type == "gene" and len({t.key for t in genes}) == 1:
             # "(patients with EGFR exon 20 insertion are eligible)": the head's gene said again; "other than exon 20
@@ -536,6 +536,49 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     # "No ALK rearrangement (ROS1 fusions are allowed)": another gene's change, let in beside the ban; it is
     # neither banned nor asked for
     return f"{head.rstrip()}{sentence[match.end():]}"
+
+
+# "EGFR negative for exon 19 deletion or L858R", "EGFR wild-type (exon 19 deletion or L858R)", "EGFR wild-type (except
+# exon 20 insertion)", "ALK negative for rearrangement": a gene said negative, then the changes it is negative for (or
+# the one it is not). With the gene first, "negative" closed the gene and the changes after it were read on their own:
+# as required (the wild-type patient excluded, the carriers let in) or, after "except" in brackets, banned with the
+# rest. The sentence is said again as the reading knows it: "negative for EGFR exon 19 deletion or L858R", "EGFR
+# wild-type except exon 20 insertion". Bounded windows, no bracket inside a bracket.
+_GENE_NEGATIVE = guarded(
+    r"(?P<gene>\b[A-Za-z][\w\-]{1,9})\s*[\s\-]\s*(?:negative|wild[\s\-]?type|WT)\b\s*"
+    r"(?:(?P<for>for\s+)|\(\s*(?P<word>except(?:ing)?|other\s+than|excluding|apart\s+from|but\s+not)?\s*)"
+    r"(?P<body>[^()]{1,80}?)(?(for)(?=\s*(?:[,.;)]|\band\b(?!/)\s+(?!L\d|[A-Z]\d|exon)|\b(?:by|using|per|on|in|as)\s|$))|\s*\))",
+    re.I,
+)
+
+
+_BODY_JOINS = frozenset({"or", "and", "nor", "and/or", "either", "any", "the", "a", "an", "of", "in", "exon", "gene"})
+
+
+def negative_gene_spelled(sentence: str) -> str:
+    """The sentence with a gene said negative for its own named changes put the way it is read (see _GENE_NEGATIVE)."""
+    match = _GENE_NEGATIVE.search(sentence)
+    if match is None:
+        return sentence
+    gene = tokens(match.group("gene"))
+    body = tokens(match.group("body"))
+    if len(gene) != 1 or gene[0].type != "gene" or not body or any(t.type not in {"alt", "kind"} for t in body):
+        return sentence  # "EGFR negative for tissue testing", "EGFR wild-type (by NGS)": no changes of the gene
+    said = match.group("body")
+    ends, starts = [0, *(t.end for t in body)], [*(t.start for t in body), len(said)]
+    rest = " ".join(said[end: start] for end, start in zip(ends, starts, strict=True))
+    if not set(words(rest)) <= _BODY_JOINS:
+        return sentence  # "(exon 20 insertions permitted)": a permission, read by permitted_in_ban_spared
+    own = set(vocab.expand_gene(gene[0].key))
+    if any(t.type == "alt" and not own & set(vocab.alteration_genes(t.key)) for t in body) or (
+            not match.group("for") and not any(t.type == "alt" for t in body)
+            and not all(t.key in _SPARED_KINDS for t in body)):
+        return sentence  # another gene's change, or a bare class ("EGFR wild-type (mutation)")
+    head, tail = sentence[: match.start()], sentence[match.end():]
+    if match.group("word"):
+        return f"{head}{match.group(0)[: match.start('word') - match.start()].rstrip(' (')} {match.group('word')} " \
+               f"{match.group('body')}{tail}"
+    return f"{head}negative for {match.group('gene')} {match.group('body')}{tail}"
 
 
 def _read(sentence: str, section: str) -> list[Statement]:
@@ -570,7 +613,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             sentence = _before_excepted_permission(sentence)
             if not sentence:
                 return []
-    text = permitted_in_ban_spared(sentence, section)
+    text = permitted_in_ban_spared(negative_gene_spelled(sentence), section)
     toks = _read_tokens(text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
@@ -1460,6 +1503,9 @@ def _excepted_atoms(phrase: list[Token], head: str | None) -> list[dict[str, Any
     head's gene ("HER2 mutation other than exon 20 insertion" spares HER2's, not EGFR's)."""
     genes = vocab.expand_gene(head) if head else []
     atoms = []
+    if len(genes) == 1 and phrase and all(t.type == "kind" and t.key in _SPARED_KINDS for t in phrase):
+        # "No HER2 alteration other than amplification": the bare kind is the head gene's
+        return [{"t": "alt", "gene": genes[0], "kind": t.key} for t in phrase]
     for occ in occurrences(phrase):
         if occ.gene is None and len(genes) == 1 and occ.alts and all(
                 genes[0] in vocab.alteration_genes(k) for k, _ in occ.alts):
@@ -1479,13 +1525,19 @@ def _exception_end(phrase: list[Token], cut_at: int, head: str | None) -> int:
     return len(phrase)
 
 
+# Kinds that are one change of their own, as an alteration is: "No HER2 alteration other than (HER2) amplification"
+# spares the amplification. Before, with no alteration after "other than", the spared kind was banned and the rest let
+# in (an amplified patient excluded by the trial that allows them). Not "mutation" / "alteration": a class, no change.
+_SPARED_KINDS = frozenset({"amplification", "overexpression", "fusion", "expression"})
+
+
 def _other_than(phrase: list[Token], text: str) -> int:
     """Index of an "other" token reading "other than", after a gene and before an alteration; 0 when none."""
     for index, tok in enumerate(phrase):
         if (tok.type == "other" and index and text[tok.end: tok.end + 6].lower().startswith(" than")
                 and any(t.type == "gene" for t in phrase[:index])
                 and not any(t.type == "driver" for t in phrase[:index])
-                and any(t.type == "alt" for t in phrase[index + 1:])):
+                and any(t.type == "alt" or t.type == "kind" and t.key in _SPARED_KINDS for t in phrase[index + 1:])):
             return index
     return 0
 
