@@ -357,9 +357,16 @@ def carrier_genes(sentence: str) -> set[str]:
     for tok in toks:
         if tok.type == "gene":
             found.update(vocab.expand_gene(tok.key))
-        elif tok.type == "driver" and not closed:
+        elif tok.type == "driver" and not closed and not _ANOTHER_BEFORE.search(sentence, max(0, tok.start - 40),
+                                                                                tok.start):
             found.update(vocab.driver_panel()[0])
     return found
+
+
+# "Patients with another actionable alteration (ROS1, BRAF V600E, ...) must have received targeted therapy for it":
+# the class is the drivers other than those the trial names elsewhere ("no EGFR mutation and no ALK"), so it stands
+# for the genes it lists, not the whole panel; read as the panel, it made the EGFR / ALK ban a question.
+_ANOTHER_BEFORE = re.compile(r"\b(?:an)?other\s+(?:known\s+|documented\s+|oncogenic\s+|genomic\s+){0,2}$", re.I)
 
 
 # "known actionable alterations in ALK, ROS1, ... or MET exon 14": the genes after "in / of / :" close the class
