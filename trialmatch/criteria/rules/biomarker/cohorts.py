@@ -62,6 +62,9 @@ def bullet_labels(text: str, parent: str) -> tuple[str, ...]:
     named = _NAMED_PART.match(text) if text[:3].lower() in {"for", "in "} else None
     if named:
         return (f"part {named.group('part').lower()}",)
+    trailing = _LABEL_AFTER_RULE.match(text) if _LABEL_AFTER_MARK.search(text) else None
+    if trailing:
+        return tuple(_labels_of(trailing))
     return _parent_labels(parent) if parent else ()
 
 
@@ -184,6 +187,20 @@ def _part_code(text: str) -> re.Match[str] | None:
         return None
     code = match.group("code")
     return None if mentions_marker(code) or _TARGET_CODE.match(code) else match
+
+
+# "TPS >= 50%: Cohort 1 (drug plus pembrolizumab)", "PD-L1 1-49% -> Arm B": the rule first, then, after its colon
+# or arrow, the one group it leads to and nothing else (a bracket of what the group gets at most). The rule is that
+# group's way in, as "Cohort 1: TPS >= 50%" is; read as the whole trial's, a sibling group's patients (TPS < 50% for
+# Cohort 2) were excluded. The rule part holds no colon; the label is the bullet's end.
+_LABEL_AFTER_RULE = re.compile(
+    r"[^:：;]{1,100}?\s*(?:[:：]|->|→|=>)\s*(?:assigned\s+to\s+|enrol\w*\s+(?:in|into)\s+)?(?:the\s+)?"
+    r"(?P<kind>cohorts?|arms?|parts?|groups?|strat(?:um|a)|modules?)\s*(?P<ids>" + _LABEL_ID + r")\b[*\u2020]{0,2}"
+    r"\s*(?:\([^()]{0,120}\)\s*)?\.?\s*$",
+    re.I,
+)
+
+_LABEL_AFTER_MARK = re.compile(r"[:：>→]")  # a cheap look before _LABEL_AFTER_RULE
 
 
 def label_at_start(text: str) -> re.Match[str] | None:

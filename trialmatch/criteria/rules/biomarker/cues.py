@@ -665,7 +665,9 @@ CARRIER_GROUP_TAIL = re.compile(
     re.I,
 )
 # "(not) be enrolled in another clinical trial", "participate in any other interventional study": other studies.
-_OTHER_STUDY = (r"(?:be\s+)?(?:enrolled|included|enrol\w*|participate)\s+(?:in|into)\s+(?:an?(?:other)?|any\s+other"
+# "may not take part in another clinical study at the same time", "not be concurrently enrolled in ...": the same.
+_OTHER_STUDY = (r"(?:be\s+)?(?:(?:concurrently|simultaneously|currently)\s+)?(?:enrolled|included|enrol\w*|participate"
+                r"|take\s+part)\s+(?:in|into)\s+(?:an?(?:other)?|any\s+other"
                 r"|other)\s+(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b")
 # A bare "be" after a negation ("cannot be enrolled", "must not be included", "will not be enrolled") refuses: see
 # EXCLUDING_SENTENCE.

@@ -103,6 +103,7 @@ from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
     named_genes,
+    negative_gene_spelled,
     permitted_in_ban_spared,
     read_sentence,
     read_title,
@@ -1121,7 +1122,8 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
     # "No known EGFR mutation; ALK or ROS1 rearrangement": the semicolon goes on with the negated list.
     # "No EGFR mutation (exon 20 insertions are allowed)": the bracket spares a change of the ban before the notes
     # are taken apart (read apart, the permission is lost and the change banned with the rest).
-    read_whole = once(permitted_in_ban_spared, criterion.text, section)
+    # "EGFR wild-type (except exon 20 insertion)": said the way it is read before its bracket is taken apart.
+    read_whole = once(permitted_in_ban_spared, once(negative_gene_spelled, criterion.text), section)
     read_whole = (negated_list_rejoined(negative_aside_apart(widening_apart(note_apart(read_whole))))
                   if section == "inclusion" else read_whole)
     if "since" in read_whole or "ecause" in read_whole or " as " in read_whole:

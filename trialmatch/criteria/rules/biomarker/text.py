@@ -357,9 +357,16 @@ def carrier_genes(sentence: str) -> set[str]:
     for tok in toks:
         if tok.type == "gene":
             found.update(vocab.expand_gene(tok.key))
-        elif tok.type == "driver" and not closed:
+        elif tok.type == "driver" and not closed and not _ANOTHER_BEFORE.search(sentence, max(0, tok.start - 40),
+                                                                                tok.start):
             found.update(vocab.driver_panel()[0])
     return found
+
+
+# "Patients with another actionable alteration (ROS1, BRAF V600E, ...) must have received targeted therapy for it":
+# the class is the drivers other than those the trial names elsewhere ("no EGFR mutation and no ALK"), so it stands
+# for the genes it lists, not the whole panel; read as the panel, it made the EGFR / ALK ban a question.
+_ANOTHER_BEFORE = re.compile(r"\b(?:an)?other\s+(?:known\s+|documented\s+|oncogenic\s+|genomic\s+){0,2}$", re.I)
 
 
 # "known actionable alterations in ALK, ROS1, ... or MET exon 14": the genes after "in / of / :" close the class
@@ -525,8 +532,8 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     if not banned:
         return sentence
     if owners:
-        if not changed:
-            return sentence  # "(HER2 amplification is allowed)": "other than" a class of the gene is not read yet
+        if not changed and not any(t.type == "kind" and t.key in _SPARED_KINDS for t in body):
+            return sentence  # "(HER2 mutations are allowed)": "other than" a class of the gene is not read yet
         spared = match.group("body").strip()
         if body[0].type == "gene" and len({t.key for t in genes}) == 1:
             # "(patients with EGFR exon 20 insertion are eligible)": the head's gene said again; "other than exon 20
@@ -536,6 +543,49 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     # "No ALK rearrangement (ROS1 fusions are allowed)": another gene's change, let in beside the ban; it is
     # neither banned nor asked for
     return f"{head.rstrip()}{sentence[match.end():]}"
+
+
+# "EGFR negative for exon 19 deletion or L858R", "EGFR wild-type (exon 19 deletion or L858R)", "EGFR wild-type (except
+# exon 20 insertion)", "ALK negative for rearrangement": a gene said negative, then the changes it is negative for (or
+# the one it is not). With the gene first, "negative" closed the gene and the changes after it were read on their own:
+# as required (the wild-type patient excluded, the carriers let in) or, after "except" in brackets, banned with the
+# rest. The sentence is said again as the reading knows it: "negative for EGFR exon 19 deletion or L858R", "EGFR
+# wild-type except exon 20 insertion". Bounded windows, no bracket inside a bracket.
+_GENE_NEGATIVE = guarded(
+    r"(?P<gene>\b[A-Za-z][\w\-]{1,9})\s*[\s\-]\s*(?:negative|wild[\s\-]?type|WT)\b\s*"
+    r"(?:(?P<for>for\s+)|\(\s*(?P<word>except(?:ing)?|other\s+than|excluding|apart\s+from|but\s+not)?\s*)"
+    r"(?P<body>[^()]{1,80}?)(?(for)(?=\s*(?:[,.;)]|\band\b(?!/)\s+(?!L\d|[A-Z]\d|exon)|\b(?:by|using|per|on|in|as)\s|$))|\s*\))",
+    re.I,
+)
+
+
+_BODY_JOINS = frozenset({"or", "and", "nor", "and/or", "either", "any", "the", "a", "an", "of", "in", "exon", "gene"})
+
+
+def negative_gene_spelled(sentence: str) -> str:
+    """The sentence with a gene said negative for its own named changes put the way it is read (see _GENE_NEGATIVE)."""
+    match = _GENE_NEGATIVE.search(sentence)
+    if match is None:
+        return sentence
+    gene = tokens(match.group("gene"))
+    body = tokens(match.group("body"))
+    if len(gene) != 1 or gene[0].type != "gene" or not body or any(t.type not in {"alt", "kind"} for t in body):
+        return sentence  # "EGFR negative for tissue testing", "EGFR wild-type (by NGS)": no changes of the gene
+    said = match.group("body")
+    ends, starts = [0, *(t.end for t in body)], [*(t.start for t in body), len(said)]
+    rest = " ".join(said[end: start] for end, start in zip(ends, starts, strict=True))
+    if not set(words(rest)) <= _BODY_JOINS:
+        return sentence  # "(exon 20 insertions permitted)": a permission, read by permitted_in_ban_spared
+    own = set(vocab.expand_gene(gene[0].key))
+    if any(t.type == "alt" and not own & set(vocab.alteration_genes(t.key)) for t in body) or (
+            not match.group("for") and not any(t.type == "alt" for t in body)
+            and not all(t.key in _SPARED_KINDS for t in body)):
+        return sentence  # another gene's change, or a bare class ("EGFR wild-type (mutation)")
+    head, tail = sentence[: match.start()], sentence[match.end():]
+    if match.group("word"):
+        return f"{head}{match.group(0)[: match.start('word') - match.start()].rstrip(' (')} {match.group('word')} " \
+               f"{match.group('body')}{tail}"
+    return f"{head}negative for {match.group('gene')} {match.group('body')}{tail}"
 
 
 def _read(sentence: str, section: str) -> list[Statement]:
@@ -570,7 +620,7 @@ def _read(sentence: str, section: str) -> list[Statement]:
             sentence = _before_excepted_permission(sentence)
             if not sentence:
                 return []
-    text = permitted_in_ban_spared(sentence, section)
+    text = permitted_in_ban_spared(negative_gene_spelled(sentence), section)
     toks = _read_tokens(text)
     statements: list[Statement] = []
     # "as well as" joins two requirements that must both hold: read each side on its own.
@@ -939,6 +989,12 @@ def _all_asked(negative: list[dict[str, Any]], positive: list[dict[str, Any]]) -
 _RELATIVE_GAP = re.compile(r"[^.;:()\[\]]{0,80}\(\s*", re.I)
 _RELATIVE_WORD = re.compile(r"^\s*,?\s*(?:(?:for|in|with|to|against|of)\s+)?(?:which|that|whose|where)\b", re.I)
 _RELATIVE_IN = re.compile(r"\b(?:which|that|whose|where)\b", re.I)  # "alteration for which", "for which ... therapy"
+# "No actionable alteration for which first-line therapy is approved, i.e., EGFR ..., ALK or ROS1", "No actionable
+# alteration, namely EGFR or ALK", "(that is, EGFR ...)": a word that says the genes after it ARE the class, not
+# examples of it. Cut off from the driver words, the list was read as required genes of their own (an inclusion's
+# "No ..." reached only the driver words), which banned every driver but the listed ones.
+_DEFINING_GAP = re.compile(
+    r"(?P<rel>[^.;:()\[\]]{0,80}?)\s*[,(]\s*(?:i\.?\s?e\.?|namely|that\s+is|specifically)\s*[,:]?\s*", re.I)
 
 
 def _relative_asides(found: list[list[Token]], text: str) -> list[list[Token]]:
@@ -950,7 +1006,16 @@ def _relative_asides(found: list[list[Token]], text: str) -> list[list[Token]]:
         if (head is not None and phrase[0].type in {"gene", "open"}
                 and any(t.type == "driver" for t in head) and not any(t.type in {"gene", "alt"} for t in head)):
             gap = text[head[-1].end: phrase[0].start]
-            if _RELATIVE_GAP.fullmatch(gap) and (_RELATIVE_WORD.match(gap) or _RELATIVE_IN.search(head[-1].word)):
+            relative = _RELATIVE_WORD.match(gap) is not None or _RELATIVE_IN.search(head[-1].word) is not None
+            if _RELATIVE_GAP.fullmatch(gap) and relative:
+                out[-1] = head + phrase
+                continue
+            defining = _DEFINING_GAP.fullmatch(gap)
+            # the relative clause may have begun inside the head ("alterations that are targetable with approved
+            # drugs, that is, EGFR ...")
+            driver_at = next(t.start for t in head if t.type == "driver")
+            if defining is not None and (relative or not defining.group("rel").strip()
+                                         or _RELATIVE_IN.search(text, driver_at, phrase[0].start) is not None):
                 out[-1] = head + phrase
                 continue
         out.append(phrase)
@@ -1445,6 +1510,9 @@ def _excepted_atoms(phrase: list[Token], head: str | None) -> list[dict[str, Any
     head's gene ("HER2 mutation other than exon 20 insertion" spares HER2's, not EGFR's)."""
     genes = vocab.expand_gene(head) if head else []
     atoms = []
+    if len(genes) == 1 and phrase and all(t.type == "kind" and t.key in _SPARED_KINDS for t in phrase):
+        # "No HER2 alteration other than amplification": the bare kind is the head gene's
+        return [{"t": "alt", "gene": genes[0], "kind": t.key} for t in phrase]
     for occ in occurrences(phrase):
         if occ.gene is None and len(genes) == 1 and occ.alts and all(
                 genes[0] in vocab.alteration_genes(k) for k, _ in occ.alts):
@@ -1464,13 +1532,19 @@ def _exception_end(phrase: list[Token], cut_at: int, head: str | None) -> int:
     return len(phrase)
 
 
+# Kinds that are one change of their own, as an alteration is: "No HER2 alteration other than (HER2) amplification"
+# spares the amplification. Before, with no alteration after "other than", the spared kind was banned and the rest let
+# in (an amplified patient excluded by the trial that allows them). Not "mutation" / "alteration": a class, no change.
+_SPARED_KINDS = frozenset({"amplification", "overexpression", "fusion", "expression"})
+
+
 def _other_than(phrase: list[Token], text: str) -> int:
     """Index of an "other" token reading "other than", after a gene and before an alteration; 0 when none."""
     for index, tok in enumerate(phrase):
         if (tok.type == "other" and index and text[tok.end: tok.end + 6].lower().startswith(" than")
                 and any(t.type == "gene" for t in phrase[:index])
                 and not any(t.type == "driver" for t in phrase[:index])
-                and any(t.type == "alt" for t in phrase[index + 1:])):
+                and any(t.type == "alt" or t.type == "kind" and t.key in _SPARED_KINDS for t in phrase[index + 1:])):
             return index
     return 0
 
