@@ -167,12 +167,18 @@ def _head_noun(before: Mention, mention: Mention) -> bool:
     return all(any(item in _item_classes(had) for had in before.items) for item in mention.items)
 
 
+# "one or two prior ROS1 TKIs, and one or two prior lines of chemotherapy": the "or" of a count joins two numbers,
+# not two treatments.
+_COUNT_OR = re.compile(rf"\b{cues.N_WORD}\s+or\s+(?:{cues.N_WORD}|more|fewer|less)\b")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
     restated = False  # the last name restated one already a way in by itself: "chemotherapy or chemotherapy plus ..."
     for k, mention in enumerate(mentions):
         gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
+        gap = _COUNT_OR.sub(" ", gap)
         either = k > 0 and bool(_OR.search(gap))
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
         if k and _ONLY_OF_CLASS.fullmatch(gap):
