@@ -301,3 +301,39 @@ NSCLC_COHORT_ONLY = [
 def test_an_nsclc_cohort_that_is_the_only_way_in_still_binds(bullets: list[str]) -> None:
     assert verdict("naive", bullets) == "excluded"
     assert verdict("chemo-io", bullets) == "eligible"
+
+
+# --- 6. an aside that lets the required treatment in with partners ------------------------------------------------
+# "Disease progression on or after platinum-based chemotherapy ... (platinum given in combination with an
+# anti-PD-(L)1 antibody or amivantamab is acceptable)": the aside says how the platinum may have been given, not
+# another way in; read as an allowance it made the requirement a question for untreated patients.
+
+PARTNERS_ACCEPTED = [
+    "Disease progression on or after platinum-based chemotherapy for metastatic disease (platinum given in "
+    "combination with an anti-PD-(L)1 antibody or amivantamab is acceptable)",
+    "Progression on platinum-based chemotherapy (platinum combined with an anti-PD-1 antibody is acceptable)",
+    "Progression after prior platinum-based chemotherapy (platinum administered with pembrolizumab is allowed)",
+    "Must have progressed on platinum doublet chemotherapy (platinum doublet given together with an immune checkpoint "
+    "inhibitor is permitted)",
+    "Radiographic progression after platinum-based chemotherapy (platinum plus bevacizumab is acceptable)",
+]
+
+
+@pytest.mark.parametrize("sentence", PARTNERS_ACCEPTED)
+def test_a_partner_aside_leaves_the_requirement_firm(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "excluded"
+    assert verdict("osimertinib", [sentence]) == "excluded"
+    assert verdict("chemo-io", [sentence]) == "eligible"
+    assert verdict("chemo", [sentence]) == "eligible"
+
+
+# Near-misses: an aside that lets another treatment, or another group, in still makes the requirement a question.
+OTHER_WAY_ACCEPTED = [
+    "Progression on platinum-based chemotherapy (pembrolizumab is acceptable)",
+    "Progression on platinum-based chemotherapy (patients who declined chemotherapy are eligible)",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_WAY_ACCEPTED)
+def test_an_aside_naming_another_way_in_keeps_the_question(sentence: str) -> None:
+    assert verdict("naive", [sentence]) == "unknown"
