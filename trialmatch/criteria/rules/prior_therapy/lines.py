@@ -544,6 +544,20 @@ def _permitted_during(text: str, start: int) -> bool:
     return _PERMITTED_DURING.search(text, clause, start) is not None
 
 
+# "a new line of systemic therapy in any line, including first line", "any treatment line (first line included)",
+# "regardless of line, even first line": the ordinal is one example of "any line", not the line the trial asks for.
+_ANY_LINE_EXAMPLE = re.compile(
+    r"(?:\bany\s+(?:(?:treatment|therapy|therapeutic)\s+)?lines?(?:\s+of\s+(?:therapy|treatment))?"
+    r"|\bregardless\s+of\s+(?:the\s+)?(?:treatment\s+)?line(?:\s+of\s+(?:therapy|treatment))?)"
+    r"[\s,;(-]*(?:(?:including|incl\.?|e\.\s?g\.?,?|such\s+as|even|also|as\s+well\s+as|and|or)\s+)?(?:in\s+)?"
+    r"(?:the\s+)?$")
+
+
+def _any_line_example(text: str, start: int) -> bool:
+    """Whether the ordinal at `start` is an example of "any line" said right before it (_ANY_LINE_EXAMPLE)."""
+    return _ANY_LINE_EXAMPLE.search(text, max(0, start - 70), start) is not None
+
+
 def ordinal_limits(text: str) -> list[LineLimit]:
     """Line positions in words: "after second-line therapy" (>= 2 before), "as first-line treatment" (none before)."""
     out: list[LineLimit] = []
@@ -554,7 +568,8 @@ def ordinal_limits(text: str) -> list[LineLimit]:
     for match in _ORDINAL_LINE.finditer(text):
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
-        if _dated_sample(text, match.start(), before) or _permitted_during(text, match.start()):
+        if _dated_sample(text, match.start(), before) or _permitted_during(text, match.start()) \
+                or _any_line_example(text, match.start()):
             continue
         # "after first/second-line therapy", "failed first or second line": either line is enough, so the lower
         # count; "after first- and second-line therapy" asks for both.

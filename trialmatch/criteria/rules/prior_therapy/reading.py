@@ -1094,13 +1094,17 @@ def _off_purpose(sentence: str, section: str) -> bool:
 
 
 # "Mechanism of Primary Resistance to X as First-line Treatment", "Biomarkers of Response and Resistance to
-# First-line X", "Predictors of Progression on X": the resistance is what the study looks into, in patients who
-# may be starting X; the title asks for no earlier line. (Not "Drug Y After Resistance to First-line X".)
+# First-line X", "Predictors of Progression on X", "to Predict Resistance in Patients ...": the resistance is what the
+# study looks into, in patients who may be starting X; the title asks for no earlier line. (Not "Drug Y After
+# Resistance to First-line X".)
 _STUDIED_RESISTANCE = re.compile(
     r"\b(?:mechanisms?|biomarkers?|markers?|predictors?|predict(?:s|ing|ion|ive)?|determinants?|landscape|evolution"
     r"|dynamics|monitoring|detection|profil\w+|characteri[sz]\w+|patterns?|signatures?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:of\s+|for\s+)?(?:(?:primary|acquired|intrinsic|innate|early|de\s+novo)\s+)?"
-    r"(?:(?:response|sensitivity|efficacy|benefit)\s+(?:and|or|&)\s+)?(?:resistance|progression|response)\s+(?:to|on)\b")
+    # ("to Predict Response and Resistance in Patients With NSCLC Starting a New Line of Therapy": the patients'
+    # resistance is what is studied, not a way in)
+    r"(?:(?:response|sensitivity|efficacy|benefit)\s+(?:and|or|&)\s+)?(?:resistance|progression|response)\s+"
+    r"(?:to|on|in\s+(?:the\s+)?(?:patients|participants|subjects|people|individuals))\b")
 _ENTERS_AFTER = re.compile(r"\b(?:after|following|post|pre-?treated|previously treated|refractory|progressed|failed"
                            r"|failure|relapsed)\b")
 
@@ -1470,6 +1474,8 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
     criteria = _refusal_way_in(text, criteria)
     criteria = _own_cancer_setting(text, criteria)
     criteria = complement_groups(listed_groups(text, _every_part_naive(text, criteria)))
+    if _unruled_design_part(list(text.criteria), criteria):
+        criteria = [_nsclc_cohort_labelled(rule) for rule in criteria]
     named = named_parts(text) or _parts_beside_same(text, criteria)
     parsed = assemble(criteria, title_rules(text), named, alternatives.leaves, foreign_parts(text))
     _mark_target_near(parsed["rules"])
@@ -1483,6 +1489,23 @@ def parse_trial(text: TrialText) -> dict[str, Any]:
         if unruled:
             parsed["unruled_parts"] = unruled
     return parsed
+
+
+def _nsclc_cohort_labelled(rule: dict[str, Any]) -> dict[str, Any]:
+    """A rule of an unlabelled cohort that names NSCLC ("NSCLC cohort: must have received prior platinum-based
+    chemotherapy and an anti-PD-1/PD-L1 antibody") in a trial whose design part states no rule ("Dose escalation: any
+    solid tumour with KRAS G12C"): the cohort's name becomes its label, so it is one way in beside that part, not
+    every NSCLC patient's rule. (Without such a part, the cohort is the NSCLC patients' only way in and binds them.)"""
+    scope = rule.get("scope")
+    if rule["cohorts"] or not scope or not _unlabelled_nsclc_cohort(Scope.from_json(scope)):
+        return rule
+    return {**rule, "cohorts": [normalize(scope["label"])]}
+
+
+def _unlabelled_nsclc_cohort(scope: Scope) -> bool:
+    """"NSCLC cohort", "Lung cancer cohort": a cohort, part or arm named by NSCLC alone, with no label of its own."""
+    return scope.kind in ("cohort", "part", "arm") and not scope.genes and not scope.subgroup \
+        and bool({"nsclc", "lung"} & set(scope.diseases)) and not scope_cohorts(scope.label)
 
 
 def _own_cancer_setting(text: TrialText, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1725,7 +1748,9 @@ def marker_only_parts(text: TrialText, rules: list[dict[str, Any]]) -> list[dict
         scope = crit.scope
         if crit.section != "inclusion" or scope is None or scope.kind not in _PART_KINDS or scope.closed:
             continue
-        for label in scope_cohorts(scope.label):
+        # ("NSCLC cohort:" beside "Dose escalation:": its name is its label, _nsclc_cohort_labelled)
+        labels = scope_cohorts(scope.label) or ((normalize(scope.label),) if _unlabelled_nsclc_cohort(scope) else ())
+        for label in labels:
             texts.setdefault(label, []).extend([crit.text, *(c.text for c in sub_bullets(criteria, index))])
     ruled = {label for rule in rules for label in rule["cohorts"]}
     unruled = [label for label in texts if label not in ruled]

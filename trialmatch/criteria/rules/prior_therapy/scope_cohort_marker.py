@@ -30,11 +30,24 @@ _SUBJECT = re.compile(r"^\s*(?:(?:advanced|metastatic|locally\s+advanced|non-squ
 _NOT_MARKER_ONLY = re.compile(
     r"\b(?:treated|treatment|therap(?:y|ies)|prior|previous(?:ly)?|naive|na\u00efve|received|progress\w*|line|lines"
     r"|tki|tkis|inhibitors?|chemo\w*|refractory|resistant|relapsed|after|following|overexpress\w*|express\w*"
+    # ("a driver other than EGFR", "any alteration except KRAS": the gene named is the one left out)
     r"|ihc|immunohisto\w*|protein|h-?score|without|negative|wild[\s-]?type|wt|no|not|lack\w*|absence|or|and"
+    r"|other|except\w*|besides"
     r"|pd-?l1|tps|cps)\b", re.I)
 # The therapy state after the marker clause: the line must set one for the cohort to matter here.
 _THERAPY_STATE = re.compile(r"\b(?:treated|treatment|therap|prior|previous|naive|na\u00efve|received|progress|line"
                             r"|tki|inhibitor|chemo|refractory|resistant|relapsed|after|following)", re.I)
+
+
+def _first_comma(text: str) -> tuple[str, str, str]:
+    """str.partition(",") at the first comma outside brackets: "a driver other than EGFR (ALK, ROS1 or RET), with
+    progression on ...": the bracket's list is the marker clause's own."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth <= 0:
+            return text[:i], ",", text[i + 1:]
+    return text, "", ""
 
 
 @lru_cache(maxsize=2048)
@@ -44,7 +57,7 @@ def cohort_marker(text: str) -> dict[str, Any] | None:
     if tag is None:
         return None
     rest = text[tag.end():]
-    clause, comma, state = rest.partition(",")
+    clause, comma, state = _first_comma(rest)
     if not comma or not _THERAPY_STATE.search(state):
         return None
     clause = clause[_SUBJECT.match(clause).end():]  # type: ignore[union-attr]  # (_SUBJECT matches every string)

@@ -167,12 +167,18 @@ def _head_noun(before: Mention, mention: Mention) -> bool:
     return all(any(item in _item_classes(had) for had in before.items) for item in mention.items)
 
 
+# "one or two prior ROS1 TKIs, and one or two prior lines of chemotherapy": the "or" of a count joins two numbers,
+# not two treatments.
+_COUNT_OR = re.compile(rf"\b{cues.N_WORD}\s+or\s+(?:{cues.N_WORD}|more|fewer|less)\b")
+
+
 def _and_groups(norm: str, mentions: list[Mention]) -> list[list[str]]:
     """Required names joined by "and" must all have been had; joined by "or" (or listed) any one of them."""
     groups: list[list[str]] = []
     restated = False  # the last name restated one already a way in by itself: "chemotherapy or chemotherapy plus ..."
     for k, mention in enumerate(mentions):
         gap = _ON_OR_AFTER.sub(" ", cues.strip_parens(norm[mentions[k - 1].end:mention.start])) if k else ""
+        gap = _COUNT_OR.sub(" ", gap)
         either = k > 0 and bool(_OR.search(gap))
         same = either or (k > 0 and not _AND.search(gap) and list_gap(gap))
         if k and _ONLY_OF_CLASS.fullmatch(gap):
@@ -1250,7 +1256,8 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
         # A "; may have received Y" clause only lets Y in beside the requirement (cues.permission_clause).
         # One about part of the course of a drug asked for ("1 cycle may have been without X") lets no one in.
         relaxes = reading.permitted and not _course_detail(norm, mentions, required, reading.permitted) \
-            and not _clause_permits(norm, mentions, reading.permitted)
+            and not _clause_permits(norm, mentions, reading.permitted) \
+            and not _partners_permitted(norm, mentions, required, reading.permitted)
         relaxed = {**base, "soft": True} if relaxes else base
         for scope, names in _by_lead_in(norm, required, leads):
             scoped = {**relaxed, "genes": list(scope.genes), "alteration": scope.alteration} if scope else relaxed
@@ -1524,6 +1531,28 @@ def _course_detail(norm: str, mentions: list[Mention], required: list[Mention], 
         return False
     clauses = [_clause_around(norm, m) for m in mentions if m not in required and set(m.items) <= set(permitted)]
     return any(_COURSE_PART.search(c) for c in clauses) and not any(_NOT_HAD.search(c) for c in clauses)
+
+
+# "(platinum given in combination with an anti-PD-(L)1 antibody is acceptable)": after the treatment asked for, words
+# that give it with partners.
+_WITH_PARTNER = re.compile(r"\s*(?:-?based\s+)?(?:(?:chemotherapy|doublet|regimen)\s+)?"
+                           r"(?:(?:given|administered|used)\s+)?(?:in\s+combination\s+with|combined\s+with|together\s+with|with|plus)\b")
+
+
+def _partners_permitted(norm: str, mentions: list[Mention], required: list[Mention], permitted: list[str]) -> bool:
+    """Whether an aside lets in only the treatment asked for given with partners ("Progression on platinum-based
+    chemotherapy (platinum given in combination with an anti-PD-(L)1 antibody or amivantamab is acceptable)"): the
+    partners are how it may have been given, no other way in; the requirement stays firm."""
+    asked = {item for m in required for item in m.items}
+    for k, mention in enumerate(mentions):
+        if not set(mention.items) <= asked or norm.rfind("(", 0, mention.start) <= norm.rfind(")", 0, mention.start) \
+                or not _WITH_PARTNER.match(norm, mention.end):
+            continue
+        close = norm.find(")", mention.end)
+        partners = {item for m in mentions[k + 1:] if close < 0 or m.start < close for item in m.items}
+        if set(permitted) <= asked | partners:
+            return True
+    return False
 
 
 def _clause_around(norm: str, mention: Mention) -> str:

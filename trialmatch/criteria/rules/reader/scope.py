@@ -576,7 +576,9 @@ def _scope_from(words: str, kind: ScopeKind, classes: bool = True) -> Scope:
         if group is not None and not group.subgroup:  # "For NSCLC participants (all parts):": the patients themselves
             return replace(group, kind="condition")
     diseases = cancers_named(words)
-    genes, negated = _absent_genes(words)
+    # "Cohort 1 (ROS1 TKI-naive)", "Arm B (after an EGFR TKI)": a gene named as a drug's target names the group by
+    # what it was (or was not) given, not by a marker; the trial's marker rules say who carries what.
+    genes, negated = _absent_genes(DRUG_CLASS.sub(" ", words))
     closed = bool(_CLOSED.search(words))
     if not genes and not _names_other_disease(diseases):
         # "EGFR wild-type NSCLC:", "Cohort 2 (EGFR/ALK-negative NSCLC)", "Arm B (without EGFR or ALK alterations)":
