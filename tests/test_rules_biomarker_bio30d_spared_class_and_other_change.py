@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 from biomarker_cases import (
     EGFR_19,
+    EGFR_EX20,
     HER2_AMP,
     HER2_EX20,
+    KRAS_G12C,
     MET_AMP,
     MET_EX14,
     NO_DRIVER,
@@ -60,3 +62,36 @@ def test_plain_bans_and_requirement_unchanged() -> None:
     criteria = inc("Stage IV NSCLC", "HER2 alteration other than mutation")
     assert verdict(criteria, HER2_AMP) == "eligible"
     assert verdict(criteria, HER2_EX20) == "excluded"
+
+
+AMPLIFICATION_ASKED = [
+    ("HER2 gene amplification by FISH", HER2_AMP, HER2_EX20),
+    ("Documented ERBB2 (HER2) amplification", HER2_AMP, HER2_EX20),
+    ("MET amplification detected by NGS or FISH", MET_AMP, MET_EX14),
+    ("Tumour with MET gene amplification", MET_AMP, MET_EX14),
+    ("EGFR amplification confirmed by a central laboratory", None, EGFR_19),
+    ("Tumour harbouring EGFR gene amplification", None, EGFR_EX20),
+]
+
+
+@pytest.mark.parametrize(("text", "amplified", "other_change"), AMPLIFICATION_ASKED)
+def test_other_change_of_asked_gene_leaves_amplification_a_question(text: str, amplified: object,
+                                                                    other_change: object) -> None:
+    criteria = inc("Stage IV NSCLC", text)
+    assert verdict(criteria, other_change) == "unknown", text  # type: ignore[arg-type]
+    if amplified is not None:
+        assert verdict(criteria, amplified) == "eligible", text  # type: ignore[arg-type]
+    # the gene tested without a driver, or only another gene's change: still excluded
+    assert verdict(criteria, NO_DRIVER) == "excluded", text
+    assert verdict(criteria, KRAS_G12C) == "excluded", text
+
+
+# Near-misses: a ban on amplification lets a carrier of another change through; a sequence change asked is not
+# widened; amplification asked of another gene than the patient's.
+def test_amplification_ban_and_other_requirements_unchanged() -> None:
+    assert verdict(exc("MET amplification"), MET_EX14) == "eligible"
+    assert verdict(exc("MET amplification"), MET_AMP) == "excluded"
+    assert verdict(inc("Stage IV NSCLC", "No HER2 amplification"), HER2_EX20) == "eligible"
+    assert verdict(inc("Stage IV NSCLC", "MET exon 14 skipping mutation"), MET_AMP) == "excluded"
+    assert verdict(inc("Stage IV NSCLC", "EGFR exon 19 deletion"), EGFR_EX20) == "excluded"
+    assert verdict(inc("Stage IV NSCLC", "HER2 gene amplification"), MET_EX14) == "excluded"
