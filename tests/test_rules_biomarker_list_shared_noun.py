@@ -35,7 +35,9 @@ NEAR_MISSES = [
     ("EGFR mutation or ALK fusion", EGFR_19, "eligible"),
     ("EGFR gene and ALK fusion", EGFR_19, "eligible"),
     ("MET, HER2 or EGFR amplification", HER2_AMP, "eligible"),
-    ("MET, HER2 or EGFR amplification", EGFR_19, "excluded"),
+    # an EGFR mutation says nothing of EGFR's copies (bio30d): a question; another gene's change is still a bar
+    ("MET, HER2 or EGFR amplification", EGFR_19, "unknown"),
+    ("MET, HER2 or EGFR amplification", KRAS_G12C, "excluded"),
 ]
 
 

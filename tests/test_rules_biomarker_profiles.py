@@ -112,7 +112,8 @@ def test_her2_mutation_or_amplification_lets_both_in() -> None:
 def test_met_exon_14_alone_still_leaves_amplification_out() -> None:
     assert verdict(inc("MET exon 14 skipping mutation"), MET_AMP) == "excluded"
     assert verdict(exc("MET exon 14 skipping mutation"), MET_AMP) == "eligible"
-    assert verdict(inc("MET amplification"), MET_EX14) == "excluded"
+    # an exon 14 skipping says nothing of MET's copies: amplification asked is a question (bio30d), not a bar
+    assert verdict(inc("MET amplification"), MET_EX14) == "unknown"
 
 
 # ---- kind: "HER2-positive" names protein or gene copies, not clearly a mutation ---------------------------------

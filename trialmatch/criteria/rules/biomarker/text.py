@@ -509,9 +509,11 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     if match is None:
         return sentence
     body = tokens(match.group("body"))
+    # "(mutations are allowed)", "(amplification is permitted)": a bare class of change, the head's one gene's own
+    bare = bool(body) and all(t.type == "kind" and t.key in _SPARED_CLASSES for t in body)
     if any(t.type not in {"alt", "gene", "kind"} for t in body) or not (
-            any(t.type == "alt" for t in body) or {"gene", "kind"} <= {t.type for t in body}):
-        # a named change ("exon 20 insertions", "ROS1 fusions"), never a bare class, a whole gene or a driver class
+            bare or any(t.type == "alt" for t in body) or {"gene", "kind"} <= {t.type for t in body}):
+        # a named change ("exon 20 insertions", "ROS1 fusions"), never a vague class, a whole gene or a driver class
         # ("(other drivers are allowed)")
         return sentence
     head = sentence[: match.start()]
@@ -519,7 +521,9 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     genes = [t for t in head_toks if t.type == "gene"]
     if not genes or any(t.type == "driver" for t in head_toks):
         return sentence
-    body_genes = {g for t in body if t.type == "gene" for g in vocab.expand_gene(t.key)}
+    if bare and len({g for t in genes for g in vocab.expand_gene(t.key)}) != 1:
+        return sentence  # "No EGFR or ALK alteration (mutations are allowed)": whose mutations is not said
+    body_genes = {g for t in (genes if bare else body) if t.type == "gene" for g in vocab.expand_gene(t.key)}
     changed = {g for t in body if t.type == "alt" for g in vocab.alteration_genes(t.key)}
     owners = [t for t in genes if set(vocab.expand_gene(t.key)) & (body_genes or changed)]
     # "No EGFR or ALK alteration (...)": the negation before the list's first gene reaches the rest; a gene asked for
@@ -532,8 +536,8 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     if not banned:
         return sentence
     if owners:
-        if not changed and not any(t.type == "kind" and t.key in _SPARED_KINDS for t in body):
-            return sentence  # "(HER2 mutations are allowed)": "other than" a class of the gene is not read yet
+        if not changed and not any(t.type == "kind" and t.key in _SPARED_CLASSES for t in body):
+            return sentence  # "(HER2 activating alterations are allowed)": no change or class the reading spares
         spared = match.group("body").strip()
         if body[0].type == "gene" and len({t.key for t in genes}) == 1:
             # "(patients with EGFR exon 20 insertion are eligible)": the head's gene said again; "other than exon 20
@@ -1510,7 +1514,7 @@ def _excepted_atoms(phrase: list[Token], head: str | None) -> list[dict[str, Any
     head's gene ("HER2 mutation other than exon 20 insertion" spares HER2's, not EGFR's)."""
     genes = vocab.expand_gene(head) if head else []
     atoms = []
-    if len(genes) == 1 and phrase and all(t.type == "kind" and t.key in _SPARED_KINDS for t in phrase):
+    if len(genes) == 1 and phrase and all(t.type == "kind" and t.key in _SPARED_CLASSES for t in phrase):
         # "No HER2 alteration other than amplification": the bare kind is the head gene's
         return [{"t": "alt", "gene": genes[0], "kind": t.key} for t in phrase]
     for occ in occurrences(phrase):
@@ -1536,6 +1540,11 @@ def _exception_end(phrase: list[Token], cut_at: int, head: str | None) -> int:
 # spares the amplification. Before, with no alteration after "other than", the spared kind was banned and the rest let
 # in (an amplified patient excluded by the trial that allows them). Not "mutation" / "alteration": a class, no change.
 _SPARED_KINDS = frozenset({"amplification", "overexpression", "fusion", "expression"})
+# The same, with the gene's sequence changes as one class: "No HER2 alteration other than mutations", "(HER2 mutations
+# are allowed)" let the mutations in and ban the rest (amplification, overexpression); read as a ban of mutations
+# (or, bracketed, of every change) before. Not for "EGFR wild-type (mutation)" (negative_gene_spelled): there the
+# bracket says what wild-type means, nothing is spared.
+_SPARED_CLASSES = _SPARED_KINDS | {"mutation"}
 
 
 def _other_than(phrase: list[Token], text: str) -> int:
@@ -1544,7 +1553,7 @@ def _other_than(phrase: list[Token], text: str) -> int:
         if (tok.type == "other" and index and text[tok.end: tok.end + 6].lower().startswith(" than")
                 and any(t.type == "gene" for t in phrase[:index])
                 and not any(t.type == "driver" for t in phrase[:index])
-                and any(t.type == "alt" or t.type == "kind" and t.key in _SPARED_KINDS for t in phrase[index + 1:])):
+                and any(t.type == "alt" or t.type == "kind" and t.key in _SPARED_CLASSES for t in phrase[index + 1:])):
             return index
     return 0
 

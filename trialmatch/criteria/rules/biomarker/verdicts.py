@@ -239,6 +239,8 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
     if clause.get("alone") and clause["mode"] == "forbid":
         answers = [_alone_answer(a, answer, clause, profile)
                    for a, answer in zip(clause["atoms"], answers, strict=True)]
+    if clause["mode"] == "require" and NO in answers:
+        answers = [_copies_unsaid(a, answer, profile) for a, answer in zip(clause["atoms"], answers, strict=True)]
     if clause.get("together"):  # "KRAS G12C co-mutation with EGFR": excluded only with every change
         verdict: Verdict = EXCLUDED if all(a == YES for a in answers) else ELIGIBLE if NO in answers else UNKNOWN
     elif clause["mode"] == "require":
@@ -276,6 +278,19 @@ def clause_verdict(clause: dict[str, Any], profile: Patient) -> tuple[Verdict, l
 
 
 _COPY_CLASSES = frozenset({"amplification", "overexpression", "expression", "positive", "low"})
+# A profile's changes that say how many copies of the gene there are (or how much protein).
+_COPY_FINDINGS = frozenset({"amplification", "overexpression"})
+
+
+def _copies_unsaid(atom: dict[str, Any], answer: str, profile: Patient) -> str:
+    """"HER2 gene amplification by FISH" asked, a patient with a HER2 exon 20 insertion and no word on its copies:
+    a sequence change says nothing of amplification (a profile lists findings, and "tested negative" lists genes,
+    not changes), so whether the tumour is amplified is a question (MAYBE), not a NO. Only in a requirement: a ban
+    on amplification ("No MET amplification") lets such a patient through as before."""
+    if answer != NO or atom["t"] != "alt" or atom["kind"] != "amplification" or atom.get("except"):
+        return answer
+    found = _alterations(profile, atom["gene"])
+    return MAYBE if found and not _COPY_FINDINGS & set(found) else answer
 
 
 def _may_fit_disputing(clause: dict[str, Any], profile: Patient) -> bool:
