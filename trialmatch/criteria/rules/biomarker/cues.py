@@ -564,9 +564,13 @@ NEG_FILLER = LINK | frozenset(
     "positive any one more".split()
 )
 # For "exclusion of patients with ... brain metastases with EGFR" a wider gap is allowed, but never therapy words.
+# The site may be named any way ("CNS metastases", "brain mets", "liver metastases"): with a site word missing here
+# the "exclusion of" did not reach the marker, and "with positive EGFR ... and ALK" read as a requirement of both.
 NEGX_FILLER = NEG_FILLER | frozenset(
     "brain metastases metastasis metastatic advanced stage squamous non-squamous nonsquamous iv iii lesions "
-    "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell".split()
+    "lesion nsclc cancer carcinoma adenocarcinoma disease lung non-small cell "
+    "cns central nervous system intracranial cerebral leptomeningeal mets liver hepatic bone osseous adrenal "
+    "pleural visceral distant".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
 _GROUP_WORDS = r"(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)"
@@ -633,6 +637,14 @@ _CARRIER_RULE = (
     r"|whose\s+(?:tumou?rs?|cancers?|disease)\s+(?:harbou?rs?|carry|carries|has|have|contains?|shows?))[^;:]{0,160}?"
     # "Patients with a known EGFR, ALK ... alteration: must have received ...": the group, a colon, then its rule
     r"(?::\s*)?\b(?:(?:must|should|need to|are required to)\s+" + _THERAPY_VERBS
+    # "Patients with a known driver have received and progressed past driver-specific therapy": the registry's
+    # declarative voice states the same rule without the modal. Not after "and" / "or" / "who" ("Patients who have
+    # an EGFR mutation and have received a TKI" asks for both), nor in a clause of its own ("Patients with EGFR
+    # mutations (unless they have progressed on a TKI)": the exclusion with its exception).
+    + r"|(?<!\band\s)(?<!\bor\s)(?<!\bwho\s)(?<!\bthey\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bunless\s)(?<!\bif\s)"
+    r"(?:have|has)\s+(?:also\s+)?(?:previously\s+|already\s+)?"
+    r"(?:received|been\s+(?:previously\s+)?treated|undergone|failed|progressed|been\s+exposed"
+    r"|had\s+(?:disease\s+|radiographic\s+|radiological\s+|documented\s+)?progression)\b"
     # "... are eligible only if they have progressed on an approved TKI"
     + r"|(?:(?:are|is|will be|may be|can be)\s+(?:only\s+)?(?:eligible|allowed|permitted|enrolled|included)"
     # "... may enrol after exhausting approved targeted therapy", "... can participate once they have progressed"

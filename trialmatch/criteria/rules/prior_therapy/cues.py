@@ -971,6 +971,28 @@ _AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|be|been|being|was|were|is|are|
 # Cues further than this many characters before a name do not govern it.
 CUE_REACH = 110
 WEAK_REACH = 28
+# The words just left of the reach's cut, when they negate the verb the cut kept ("must not | have received prior
+# systemic therapy for advanced/metastatic non-small cell lung cancer, including chemotherapy"): the cut fell inside
+# one verb group, and without its "not" the exposure verb read as a requirement of every item (a naive patient
+# excluded once the disease was spelt out instead of "NSCLC"). A run of negation, auxiliary and exposure words only.
+_CUT_NEGATION = re.compile(r"\b(?:not|never|cannot|no)(?:\s+(?:have|has|had|be|been|being|ever|yet|previously"
+                           r"|received|treated|with|prior|previous|any))*\s+$")
+_NEGATION_WORD = re.compile(r"(?:not|never|cannot|no)\b")
+
+
+def _reach_start(window: str) -> int:
+    """Where the cue reach starts in `window`: CUE_REACH characters back, or further left to take in the negation
+    of the verb group the cut fell into (the cut may fall inside a word, the negation itself included)."""
+    cut = max(0, len(window) - CUE_REACH)
+    if not cut:
+        return 0
+    word = cut
+    while word > 0 and window[word - 1].isalnum():
+        word -= 1
+    if _NEGATION_WORD.match(window, word):
+        return word
+    negation = _CUT_NEGATION.search(window, max(0, word - 60), word)
+    return negation.start() if negation else cut
 
 
 def cue_with_word(window: str) -> tuple[Cue | None, str]:
@@ -979,7 +1001,7 @@ def cue_with_word(window: str) -> tuple[Cue | None, str]:
     Weak cues ("after", "under", "during") count only right before the name: "after osimertinib",
     not "after the date of local approval for alectinib".
     """
-    window = window[-CUE_REACH:]
+    window = window[_reach_start(window):]
     found: list[tuple[str, str, int, int]] = []
     for match in _CUE.finditer(window):
         if match.group("weak") is not None:
