@@ -1302,20 +1302,25 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     if not flagged:
         return
 
-    def lets_untreated_in(other: dict[str, Any], statement: dict[str, Any]) -> bool:
-        if other["evidence"] == statement["evidence"] or (
-                other.get("scope") and Scope.from_json(other["scope"]).other_disease):
+    def lets_untreated_in(other: dict[str, Any]) -> bool:
+        if other.get("scope") and Scope.from_json(other["scope"]).other_disease:
             return False  # (another cancer's group letting untreated ones in says nothing of NSCLC's)
-        if other["kind"] == "allowance":  # (its verdicts are placeholders: whom its words let in)
-            active, words = _allowance_lets_in(other["text"])[1], other["text"]
+        if other["kind"] == "allowance":
+            words = other["text"]
         elif other["kind"] in ("conditional", "alternatives") or id(other) in excepted:
-            active, words = other["active"], other["evidence"]
+            words = other["evidence"]
         else:
             return False
-        return active != X and bool(phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", words)))
+        if not phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", words)):
+            return False
+        # (an allowance's verdicts are placeholders: whom its words let in)
+        active = _allowance_lets_in(words)[1] if other["kind"] == "allowance" else other["active"]
+        return active != X
 
+    # Each statement is asked once (the trial's permissions are few; its bans may be many).
+    letting_in = [other["evidence"] for other in statements if lets_untreated_in(other)]
     for statement in flagged:
-        if any(lets_untreated_in(other, statement) for other in statements):
+        if any(evidence != statement["evidence"] for evidence in letting_in):
             statement["active"] = U
 
 
