@@ -175,9 +175,8 @@ _ENTITY = re.compile(r"&(?:#(?P<dec>\d{1,7})|#[xX](?P<hex>[0-9a-fA-F]{1,6})|(?P<
 # Spaces other than " " (no-break, thin, ideographic, ...) read as " ": every pattern of the stage writes a space as
 # " " ("Inclusion Criteria", "at least"), and a no-break space between two words changes nothing a reader sees.
 # Zero-width characters (a word joiner, a byte-order mark) are dropped: they split a word a reader sees whole.
-_SPACES = str.maketrans({**{c: " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                            "\u2009\u200a\u202f\u205f\u3000"},
-                         **{c: None for c in "\u200b\u200c\u200d\u2060\ufeff"}})
+_ODD_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -195,7 +194,10 @@ def plain(text: str) -> str:
     text = unescape(text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
-    return text if text.isascii() else text.translate(_SPACES)
+    if text.isascii():
+        return text
+    # (two character-class substitutions: str.translate with a dict table looks up every character, ~20x slower)
+    return _ZERO_WIDTH.sub("", _ODD_SPACE.sub(" ", text))
 
 
 def squash(text: str) -> str:
