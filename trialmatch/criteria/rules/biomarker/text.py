@@ -413,8 +413,17 @@ def moved_testing_asides(sentence: str) -> str:
     return sentence
 
 
+# ", with results available before randomization", "; results must be available prior to enrolment": when a test's
+# result is due, which says nothing of what it found (its "with" read as the finding's, the test as a requirement).
+_RESULT_DUE = re.compile(
+    r"\s*[,;]\s*(?:with\s+(?:the\s+)?results?\s+|(?:the\s+)?results?\s+(?:must|should|need\s+to|have\s+to)\s+be\s+)"
+    r"(?:available|known|obtained|reported)\b[^.;]*", re.I)
+
+
 def read_sentence(sentence: str, section: str) -> list[Statement]:
     """Biomarker statements in one normalised sentence (gene alterations only; PD-L1 is read elsewhere)."""
+    if "result" in sentence:
+        sentence = _RESULT_DUE.sub("", sentence)
     sentence = moved_testing_asides(sentence)
     sentence = examples_after_exception(sentence)  # "(excluding exon 20 insertions), e.g. L858R": "other than"
     if section == "inclusion" and EXCLUDING_SENTENCE.search(sentence):

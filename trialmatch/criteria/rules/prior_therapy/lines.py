@@ -553,8 +553,16 @@ _ANY_LINE_EXAMPLE = re.compile(
     r"(?:the\s+)?$")
 
 
-def _any_line_example(text: str, start: int) -> bool:
-    """Whether the ordinal at `start` is an example of "any line" said right before it (_ANY_LINE_EXAMPLE)."""
+# "(first-line or any later line)", "first line or any subsequent line": the ordinal opens a range of every line.
+_OR_ANY_LATER = re.compile(
+    r"\s*(?:or|and/or)\s+(?:in\s+)?(?:any\s+)?(?:later|subsequent|further|higher)\s+(?:treatment\s+)?lines?\b", re.I)
+
+
+def _any_line_example(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the ordinal at `start` is an example of "any line" said right before it (_ANY_LINE_EXAMPLE), or the
+    first of every line (_OR_ANY_LATER, after the ordinal ending at `end`)."""
+    if end is not None and _OR_ANY_LATER.match(text, end):
+        return True
     return _ANY_LINE_EXAMPLE.search(text, max(0, start - 70), start) is not None
 
 
@@ -569,7 +577,7 @@ def ordinal_limits(text: str) -> list[LineLimit]:
         values = [_ORD_VALUE[w] for w in re.findall(_ORD, match.group("ords"))]
         before = text[max(0, match.start() - 45):match.start()]
         if _dated_sample(text, match.start(), before) or _permitted_during(text, match.start()) \
-                or _any_line_example(text, match.start()):
+                or _any_line_example(text, match.start(), match.end() if min(values) == 1 else None):
             continue
         # "after first/second-line therapy", "failed first or second line": either line is enough, so the lower
         # count; "after first- and second-line therapy" asks for both.
