@@ -194,14 +194,15 @@ NEGATED_LIST_BEFORE = re.compile(
 )
 
 # --- what a qualifier before or after "brain metastases" says: (treated_stable, active) verdicts
+# How well a treatment was given ("not definitively treated"): said of the treatment, not of whether there was one.
+_HOW_WELL = "definitively |adequately |appropriately |fully |completely |properly |sufficiently "
 STRONG_ACTIVE = re.compile(
     r"\b(?:active|untreated|non-?treated|non-?irradiated|unirradiated|unresected|progressive|progressing|growing|new"
     r"|newly diagnosed|newly|untx['’]?d"
     r"|getting (?:worse|bigger)|worsening"
     # ("not definitively treated", "not adequately treated": the adverb is the treatment's, which treated, stable
     # metastases have had)
-    r"|not (?:yet )?(?:been )?(?:previously |definitively |adequately |appropriately |fully |completely |properly "
-    r"|sufficiently )?(?:treated|irradiated|tx['’]?d)"
+    rf"|not (?:yet )?(?:been )?(?:previously |{_HOW_WELL})?(?:treated|irradiated|tx['’]?d)"
     r"|not (?:yet )?(?:been )?(?:completed|received|undergone)"
     # "..., none previously treated", "none of which has been irradiated": every lesion untreated
     r"|none (?:of (?:which|them|these|the lesions) )?(?:has |have )?(?:yet )?(?:been )?(?:previously )?"
@@ -656,10 +657,7 @@ TREATED_OR_NOT = re.compile(
     re.I,
 )
 NEUTRAL_STATUS = guarded(
-    rf"{OPEN_WITH_OR_WITHOUT.pattern}"
-    r"|\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
-    r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
-    r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b"
+    rf"{OPEN_WITH_OR_WITHOUT.pattern}|{TREATED_OR_NOT.pattern}"
     r"|\b(?:regardless|irrespective) of (?:[\w-]+ ){0,3}?(?:treatment|therapy|symptoms?|stability)\b"
     # "provided they were treated before randomization (if applicable)": treatment asked only of those who needed it,
     # so an untreated metastasis that needed none is not left out by it.
@@ -767,8 +765,7 @@ UNTREATED = guarded(
     r"\b(?:untreated|untx['’]?d|active|new|progressive|progressing|treatment-naive"
     # ("not been definitively treated", "not adequately treated": how well is a question of the treatment, which
     # treated, stable metastases have had; the adverb does not make them untreated)
-    r"|(?:not|never) (?:yet )?(?:(?:have|has|had) )?(?:yet )?(?:been )?(?:previously |yet |locally |definitively "
-    r"|adequately |appropriately |fully |completely |properly |sufficiently )?"
+    rf"|(?:not|never) (?:yet )?(?:(?:have|has|had) )?(?:yet )?(?:been )?(?:previously |yet |locally |{_HOW_WELL})?"
     r"(?:treated|tx['’]?d|irradiated|resected"
     r"|(?:received|undergone) (?:any )?(?:[\w-]+ ){0,2}(?:treatment|therapy|radiotherapy|radiation|surgery"
     r"|radiosurgery|resection)))\b",
