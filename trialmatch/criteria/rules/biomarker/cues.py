@@ -678,9 +678,9 @@ CARRIER_GROUP_TAIL = re.compile(
 )
 # "(not) be enrolled in another clinical trial", "participate in any other interventional study": other studies.
 # "may not take part in another clinical study at the same time", "not be concurrently enrolled in ...": the same.
+_ANOTHER_STUDY = r"(?:an?(?:other)?|any\s+other|other)\s+(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b"
 _OTHER_STUDY = (r"(?:be\s+)?(?:(?:concurrently|simultaneously|currently)\s+)?(?:enrolled|included|enrol\w*|participate"
-                r"|take\s+part)\s+(?:in|into)\s+(?:an?(?:other)?|any\s+other"
-                r"|other)\s+(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b")
+                r"|take\s+part)\s+(?:in|into)\s+" + _ANOTHER_STUDY)
 # A bare "be" after a negation ("cannot be enrolled", "must not be included", "will not be enrolled") refuses: see
 # EXCLUDING_SENTENCE.
 PERMISSION = guarded(
@@ -1012,8 +1012,7 @@ EXCLUDING_SENTENCE = guarded(
     # not be eligible" (a hedge) nor "cannot be enrolled in another trial" (a fact about other studies).
     r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not|may\s+not)\s+" + NEG_ADVERB +
     r"(?:be\s+(?:enrolled|included|recruited|entered|randomi[sz]ed|accepted|considered\s+eligible)|enrol\w*"
-    r"|participate|enter|join|take\s+part)\b(?!\s+(?:in|into|on)\s+(?:an?(?:other)?|any\s+other|other)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|protocols?)\b)"
+    r"|participate|enter|join|take\s+part)\b(?!\s+(?:in|into|on)\s+" + _ANOTHER_STUDY + ")"
     r"|\b(?:cannot|can\s+not|can't|must\s+not|shall\s+not|should\s+not|will\s+not)\s+" + NEG_ADVERB +
     r"be\s+eligible\b(?!\s+(?:to\s+(?:receive|undergo)|for\s+(?!(?:this|the)\s+(?:study|trial))))"
     r"|^\W*(?:key\s+|main\s+|major\s+)?exclusions?(?:\s+criteria)?\s*(?:include\w*|:|-)",  # text without headings
