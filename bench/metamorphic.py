@@ -39,7 +39,7 @@ from clones import REPO, shared_studies  # noqa: E402  (also puts tests/ on the 
 sys.path.insert(0, str(REPO))
 
 from trialmatch.criteria.parse import DIMENSIONS, parse_record  # noqa: E402
-from trialmatch.matching.compiled import NOT_READ  # noqa: E402
+from trialmatch.matching.compiled import CHECKS  # noqa: E402
 from trialmatch.matching.profile import Profile, profile_from_dict  # noqa: E402
 
 Fn = Callable[[str], str]
@@ -395,8 +395,8 @@ def verdicts(record: dict[str, Any], profiles: Sequence[tuple[str, Profile]]) ->
     rules = parse_record(record)
     out: Verdicts = {}
     for pid, profile in profiles:
-        for dim, module in DIMENSIONS.items():
-            got = NOT_READ if rules.get(dim) is None else module.check(rules[dim], profile)
+        for dim in DIMENSIONS:
+            got = CHECKS[dim](rules.get(dim), profile)
             out[(pid, dim)] = (got.verdict, (getattr(got, "evidence", "") or "")[:200])
     return out
 

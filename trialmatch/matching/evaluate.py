@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from trialmatch.criteria.parse import DIMENSIONS, parse_record
 from trialmatch.criteria.rules.base import Finding
-from trialmatch.matching.compiled import NOT_READ
+from trialmatch.matching.compiled import CHECKS
 from trialmatch.matching.profile import Profile, profile_from_dict
 
 DEFAULT_SHARED = Path(os.environ.get("TRIALMATCH_SHARED", Path(__file__).resolve().parents[3] / "shared"))
@@ -157,7 +157,7 @@ def score_cases(cases: Iterable[dict[str, Any]], records_dir: Path, profiles: di
             hidden = False
             for dim in dims:
                 expected = _as_list(expected_by_dim[dim])
-                got = NOT_READ if rules.get(dim) is None else DIMENSIONS[dim].check(rules[dim], profile)
+                got = CHECKS[dim](rules.get(dim), profile)
                 hidden |= got.verdict == "excluded"
                 score = report.per_dimension[dim]
                 score.total += 1
