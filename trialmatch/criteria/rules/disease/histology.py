@@ -140,6 +140,20 @@ _SHUT_OUT_AFTER = re.compile(
     r"|concurrent|transplant\w*)\b)",
     re.I,
 )
+# "(squamous cohort closed to accrual)", "(enrolment of squamous histology has completed)", "squamous arm no longer
+# enrolling": the group of that histology takes no one now, so the histology is shut out like "are excluded".
+_CLOSED_AFTER = re.compile(
+    r"^(?:[\s-]+(?:cell|nsclc|histology|carcinoma|cancer))*\s*(?:(?:cohort|arm|group|stratum|subgroup|part)\s+)?"
+    r"(?:\((?:[^()]{0,30})\)\s*)?(?:(?:is|are|has|have|had)\s+)?(?:(?:been|now)\s+)?(?:"
+    r"(?:closed|completed?|full(?:y\s+enrol+ed)?)\b(?!\s+(?:at\s+least|\d|one|two|three|first|prior|previous))"
+    r"|no\s+longer\s+(?:open|enrol+ing|recruiting|accept\w*|available))",
+    re.I,
+)
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:enrol+ment|accrual|recruitment|registration)\s+(?:of|for|in|to|into)\s+(?:the\s+)?"
+    r"(?:(?:patients?|participants?|subjects?)\s+with\s+)?$",
+    re.I,
+)
 # "NSCLC except squamous", "other than adenocarcinoma": the histology named is the one left out.
 _EXCEPT_BEFORE = re.compile(r"\b(?:except(?: for)?|excluding|other than|but not)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "no squamous component", "not predominantly squamous"; not across a preposition that starts the population ("With
@@ -371,7 +385,7 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "any histology, except squamous in the pemetrexed arm": one arm's limit; others take it
             # ("excluding breast, non-squamous NSCLC and colorectal cancer": left out as one item of a list)
             if _EXCEPT_BEFORE.search(before) or _SHUT_OUT_AFTER.match(after) or LEFT_OUT_LIST_BEFORE.search(
-                    text, max(0, match.start() - 120), match.start()):
+                    text, max(0, match.start() - 120), match.start()) or _closed(before, after):
                 found.append((allows, FIRM))
                 break
             if _NEGATED_BEFORE.search(before):  # "no squamous component": pure squamous disease is likely out
@@ -392,6 +406,14 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
             break
         text = mask(text, pattern)
     return found
+
+
+def _closed(before: str, after: str) -> bool:
+    """ "(squamous cohort closed)", "(enrolment of squamous histology has completed)": that histology's group is shut.
+    """
+    if _CLOSED_BEFORE.search(before):
+        return bool(re.match(r"^[^.;]{0,60}?\b(?:closed|completed?|full)\b", after, re.I))
+    return bool(_CLOSED_AFTER.match(after))
 
 
 def _nos_taken(sentence: str) -> bool:
