@@ -360,6 +360,14 @@ _FOR_GROUP = re.compile(
     rf"^\W{{0,3}}(?:for|in)\s+(?:the\s+|all\s+)?{_named()}(?P<aside>{_ASIDE})\s*(?:only\b)?\s*,",
     re.I,
 )
+# "Except in Cohort B: prior platinum is required", "Except for Part 2, ...", "Other than Arm A (docetaxel), ...": a
+# labelled group before the comma or colon, the rule everyone's but that group's. (A group named by its cancer, "Except
+# for the SCLC cohort, ...", is read by _named_group below and the same exception.)
+_EXCEPT_GROUP = re.compile(
+    r"^\W{0,3}(?:(?:for|in)\s+)?(?:all\s+(?:(?:other|the)\s+)?(?:cohorts|parts|arms|groups|patients|participants)\s+)?"
+    rf"(?:except|other\s+than|excluding)\s+(?:for\s+|in\s+)?(?:the\s+)?(?P<group>{_named()}(?P<aside>{_ASIDE}))\s*[,:]",
+    re.I,
+)
 # "Patients in Phase 1 who ...", "Participants enrolled in the expansion cohorts must ...".
 _PATIENTS_IN = re.compile(
     rf"^\W{{0,3}}(?:patients?|participants?|subjects?)\s+(?:in|enrolled\s+in|assigned\s+to|of)\s+(?:the\s+)?"
@@ -1239,6 +1247,11 @@ def read_scope(text: str) -> tuple[Scope | None, Scope | None]:
         if lead_in is not None and not _OPEN.search(text):
             return lead_in, lead_in
     if group_word and group_word.start() < _HEAD:
+        excepting = _EXCEPT_GROUP.match(text)
+        if excepting is not None:
+            own = excepted(_scope_from(excepting.group("group"), _named_kind(excepting)))
+            rest = text[excepting.end():]
+            return None, merge(own, read_scope(rest)[1]) if rest.strip() else own
         scope, rest = _prefix_scope(text, head)
         if scope is not None and _EXCEPT_LEAD.match(scope.label):
             # "Except in the SCLC cohort: brain metastases": the rule is everyone's but that group's
