@@ -44,7 +44,7 @@ from trialmatch.criteria.rules.performance_status import cross, one_part
 from trialmatch.criteria.rules.prefilter import AnyOf, guarded
 from trialmatch.criteria.rules.reader import apply_scope, purpose_of
 from trialmatch.criteria.rules.reader.continuations import asks_one_of
-from trialmatch.criteria.rules.reader.scope import Scope, cancers_named
+from trialmatch.criteria.rules.reader.scope import Scope, cancers_named, criterion_scope, labelled_sentence_scope, merge
 from trialmatch.criteria.rules.reader.vocabulary import GROUP_WORD
 from trialmatch.criteria.text import SENTENCE_END, Criterion, TrialText, quote, sub_bullets
 
@@ -1932,11 +1932,30 @@ _GROUP_LABEL_HEAD = re.compile(
 
 
 def _set_scope(statements: list[dict[str, Any]], criterion: Criterion) -> None:
-    """Keep the reader's scope with each statement made from a scoped criterion (checked per patient)."""
-    if criterion.scope is not None:
-        scope = criterion.scope.to_json()
-        for statement in statements:
+    """Keep the reader's scope with each statement made from a scoped criterion (checked per patient). A later
+    sentence that opens with its own group's label ("Cohorts 1-3: measurable disease per RECIST v1.1. Cohort 4:
+    measurable intracranial disease per RANO-BM.") is that group's rule, not the group's the criterion opened with."""
+    scope = criterion.scope.to_json() if criterion.scope is not None else None
+    for statement in statements:
+        own = _sentence_group(statement["evidence"], criterion)
+        if own is not None:
+            statement["scope"] = own
+        elif scope is not None:
             statement["scope"] = scope
+
+
+def _sentence_group(evidence: str, criterion: Criterion) -> dict[str, Any] | None:
+    """The scope of a statement read from a sentence after the criterion's first that opens with a group's label,
+    inside what a heading over the criterion scopes (a criterion that opens with a label of its own is one of the
+    groups listed side by side: the sentence's group replaces it)."""
+    if ":" not in evidence[:60] or criterion.text.startswith(evidence.rstrip(".")[:40]):
+        return None
+    group = labelled_sentence_scope(evidence)
+    if group is None:
+        return None
+    outer = None if criterion_scope(criterion.text) is not None else criterion.scope
+    merged = merge(outer, group)
+    return merged.to_json() if merged is not None else None
 
 
 def _crossed(statements: list[dict[str, Any]], sentence: str, exclusion: bool) -> None:
@@ -1969,6 +1988,14 @@ def _named_part(statements: list[dict[str, Any]], criterion: Criterion) -> None:
             statement[state] = U if statement[state] == X else statement[state]
 
 
+_ASIDES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def _group_name(label: str) -> str:
+    """A group's label without its asides, for telling groups apart: "Cohort 4 (CNS cohort)" is "cohort 4"."""
+    return " ".join(_ASIDES.sub("", label).lower().strip(" :*").split()) or label.lower()
+
+
 def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str], open_parts: set[str]) -> None:
     """A requirement for brain metastases stated in one part of a trial that has others is that part's
     ("Cohort 3: NSCLC with active brain metastases"); stated in several parts, it is the trial's, unless a part
@@ -1977,16 +2004,20 @@ def _read_requirement_scopes(statements: list[dict[str, Any]], parts: set[str], 
     stays its part's. A part that says nothing of them is no such part (the parts may all ask for them)."""
     scoped = [s for s in statements if s["kind"] in _REQUIREMENTS and "scope" in s
               and s["scope"]["kind"] != "condition" and not s["scope"]["genes"]]
-    labels = {s["scope"]["label"] for s in scoped}
+    # "Cohort 4 (CNS cohort)" over the cohort's bullet and "Cohort 4:" opening a later sentence are one group: two
+    # statements of its requirement are not two groups asking for brain metastases.
+    parts = {_group_name(label) for label in parts}
+    open_parts = {_group_name(label) for label in open_parts}
+    labels = {_group_name(s["scope"]["label"]) for s in scoped}
     # "NSCLC with brain metastases: 3 or more lesions, or ...": the only group the trial names is the requirement's
     # own words (the reader took the lead-in for a cohort), so it is everyone's.
     # A label that names its group ("Cohort C (NSCLC with untreated brain metastases)", "Part B") implies other
     # groups the criteria do not list: its requirement stays that group's.
-    own_words = not parts - labels and all(phrases.BRAIN_METS.search(label) and not GROUP_WORD.search(label.lower())
-                                           for label in labels)
+    own_words = not parts - labels and all(phrases.BRAIN_METS.search(s["scope"]["label"])
+                                           and not GROUP_WORD.search(s["scope"]["label"].lower()) for s in scoped)
     # A part whose statements let patients without brain metastases in ("Part A: patients with or without brain
     # metastases may be enrolled; brain metastases, if present, must be ...") is open, as are the caller's.
-    open_parts = open_parts | {s["scope"]["label"] for s in statements if "scope" in s
+    open_parts = open_parts | {_group_name(s["scope"]["label"]) for s in statements if "scope" in s
                                and s["kind"] not in _REQUIREMENTS and s["scope"]["kind"] != "condition"
                                and s["none"] == E}
     for statement in scoped:

@@ -650,9 +650,14 @@ RULE_SUBJECT_TREATMENT = re.compile(
 # "Symptomatic (treated or untreated) brain metastases": the treatment status is left open.
 OPEN_WITH_OR_WITHOUT = re.compile(rf"\bwith(?: or |/)without {_OPEN_STATUS}", re.I)
 # "treated or untreated", "untreated or previously treated", "whether treated or not": both states named as allowed.
+# A comma before the "or" ("asymptomatic (untreated, or treated and stable)") joins the same two, unless a time
+# window follows ("untreated, or irradiated in the last 3 weeks": two states a ban lists, not the status left open).
+_NO_WINDOW = r"(?!\s*(?:with)?in\b|\s*(?:<|less|during|\d))"
 TREATED_OR_NOT = re.compile(
     r"\b(?:treated|irradiated)\s*(?:or|and/or|/)\s*(?:untreated|non-?treated|not(?: treated)?)\b"
     r"|\b(?:untreated|non-?treated)\s*(?:or|and/or|/)\s*(?:previously )?(?:treated|irradiated)\b"
+    r"|\b(?:treated|irradiated),\s*(?:or|and/or)\s+(?:untreated|non-?treated)\b"
+    rf"|\b(?:untreated|non-?treated),\s*(?:or|and/or)\s+(?:previously )?(?:treated|irradiated)\b{_NO_WINDOW}"
     r"|\bwhether (?:or not )?(?:previously )?treated(?: or not)?\b",
     re.I,
 )

@@ -1212,6 +1212,17 @@ def _suffix_scope(text: str) -> Scope | None:
     return scopes[0]
 
 
+def labelled_sentence_scope(sentence: str) -> Scope | None:
+    """The group a sentence opens with as its label and a colon ("Cohort 4: measurable intracranial disease per
+    RANO-BM.", "Part B (expansion): ..."): inside a criterion that states several groups' rules one after another
+    ("Cohorts 1-3: ... RECIST v1.1. Cohort 4: ..."), the sentence is that group's. None for any other opening."""
+    match = _PREFIX.match(sentence)
+    if match is None or match.group("end") != ":":
+        return None
+    scope = _scope_from(match.group(0), _named_kind(match))
+    return scope if scope.kind != "condition" else None
+
+
 def criterion_scope(text: str) -> Scope | None:
     """The scope a criterion's own words set: its prefix, a condition on a group, or a suffix."""
     return read_scope(text)[1]
