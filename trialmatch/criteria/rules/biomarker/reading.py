@@ -95,7 +95,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
     widening_apart,
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
-from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
+from trialmatch.criteria.rules.biomarker.pdl1 import names_score, permitted_level, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
 from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
@@ -384,6 +384,32 @@ def _widens_earlier(clauses: list[dict[str, Any]], found: list[dict[str, Any]], 
         return False
     earlier["atoms"].extend(a for a in clause["atoms"] if a not in earlier["atoms"])
     return True
+
+
+def _widens_earlier_pdl1(clauses: list[dict[str, Any]], found: list[dict[str, Any]], clause: dict[str, Any]) -> bool:
+    """A PD-L1 level a permission lets in ("Participants with TPS < 1% are eligible", pdl1.permitted_level) is one
+    more way into the nearest earlier PD-L1 requirement of the same groups: its atoms join that clause's alternatives.
+    True when it did; with no such requirement the caller keeps the sentence as a question."""
+    earlier = next((c for c in chain(reversed(found), reversed(clauses)) if c["mode"] == "require"
+                    and c["evidence"] != clause["evidence"] and c["cohorts"] == clause["cohorts"]
+                    and all(a["t"] == "pdl1" for a in c["atoms"])), None)
+    if earlier is None:
+        return False
+    # a level already inside one of the requirement's ranges ("< 1%" beside "< 50%") adds nothing to say
+    earlier["atoms"].extend(a for a in clause["atoms"] if not any(_within(a, b) for b in earlier["atoms"]))
+    return True
+
+
+def _within(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is PD-L1 range a inside range b (same scale)? Bounds absent are open."""
+    if a.get("scale") != b.get("scale") or a.get("known") or b.get("known"):
+        return a == b
+    lo_a, lo_b, hi_a, hi_b = a.get("lo"), b.get("lo"), a.get("hi"), b.get("hi")
+    low_ok = lo_b is None or (lo_a is not None and (lo_a > lo_b or (
+        lo_a == lo_b and (b.get("lo_incl", True) or not a.get("lo_incl", True)))))
+    high_ok = hi_b is None or (hi_a is not None and (hi_a < hi_b or (
+        hi_a == hi_b and (b.get("hi_incl", False) or not a.get("hi_incl", False)))))
+    return low_ok and high_ok
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1239,6 +1265,12 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
                 out.repeatable = False  # it may add to an earlier criterion's clause (below)
             if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                 continue
+            if (own_section == "inclusion" and clause["mode"] == "require" and read_text
+                    and all(a["t"] == "pdl1" for a in clause["atoms"]) and once(permitted_level, read_text)):
+                # "Participants with TPS < 1% are eligible" beside "PD-L1 TPS < 50%": a permission, never a demand
+                if _widens_earlier_pdl1(clauses, found, clause):
+                    continue
+                clause["doubtful"] = True  # nothing beside it to widen: whether it is the way in is a question
             if (clause["mode"] == "forbid" and own_section == "exclusion" and not arm_tagged
                     and once(_finds, ONE_GROUP_ONLY, sentence)):
                 # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
