@@ -1276,10 +1276,16 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
                 # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
                 # the change (see _drop_one_group_bars)
                 clause["group_only"] = True
-            if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+            if own_section == "inclusion" and once(marker_if_treated, sentence):
                 # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
                 # marker binds the treated branch alone
                 clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
+                if clause["mode"] == "forbid":
+                    # "Participants who received only a 1st/2nd-generation EGFR TKI must have T790M-negative
+                    # disease": who is in that group turns on the whole history ("only", a later drug), and such a
+                    # bullet routes the marker's carriers elsewhere ("T790M-positive participants must have
+                    # received osimertinib", a treatment rule): a question for the treated, never a bar
+                    clause["doubtful"] = True
             treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
             if treated is not None:
                 clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"
