@@ -98,7 +98,7 @@ from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part,
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, permitted_level, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
-from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
+from trialmatch.criteria.rules.biomarker.status_known import histology_test_genes, status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -1195,6 +1195,12 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
         if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
                                        or "ssess" in sentence or "valuat" in sentence):
             found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
+            if "quamous" in sentence or "denocarcinoma" in sentence:
+                # "Non-squamous tumours must be tested for EGFR and ALK": an untested tumour of that histology is a
+                # question (as when everyone's test is asked); another histology need not be tested
+                genes, tested_for = once(histology_test_genes, sentence)
+                for clause in status_clauses(genes, quote(sentence), own_labels or cohorts):
+                    found.append({**clause, "histology": tested_for})
         read_text = sentence
         if section == "exclusion" and own_labels:
             # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
