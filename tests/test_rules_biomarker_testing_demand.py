@@ -90,8 +90,14 @@ def test_result_said_is_still_a_finding(sentence: str) -> None:
     assert verdict(text, KRAS_G12C) == "eligible"
 
 
+def test_demand_for_one_histology_asks_that_histology() -> None:
+    # a test demanded of one histology is that histology's question (test_rules_biomarker_histology_test_demand.py)
+    text = inc("Stage IV NSCLC", "EGFR testing is required for non-squamous histology")
+    assert verdict(text, UNTESTED) == "unknown"
+    assert verdict(text, patient(histology="squamous", negative=[])) == "eligible"
+
+
 @pytest.mark.parametrize("sentence", [
-    "EGFR testing is required for non-squamous histology",
     "Patients with an EGFR mutation must be tested for T790M",
     "Testing for EGFR and ALK is not required",
 ])

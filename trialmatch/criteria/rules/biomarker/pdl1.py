@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from trialmatch.criteria.rules import marker_vocab as vocab
-from trialmatch.criteria.rules.biomarker.cues import NEG_ADVERB, other_cancer_only
+from trialmatch.criteria.rules.biomarker.cues import NEG_ADVERB, NOT_PERMISSION, PERMISSION, other_cancer_only
 from trialmatch.criteria.rules.biomarker.phrases import Statement, tokens
 from trialmatch.criteria.rules.biomarker.text import negated_before
 from trialmatch.criteria.rules.comparators import NEGATION
@@ -315,3 +315,33 @@ def _named_level(after: str, before: str) -> str | None:
         if pattern.search(before[-40:]):
             return level
     return None
+
+
+# What may follow a permission that lets a PD-L1 level in, up to the sentence's end: "are eligible", "are also
+# allowed to enrol", "may participate in this study". Anything else ("are eligible if ...", "who are eligible for
+# pembrolizumab", "are eligible, provided ...") makes the level a condition or a description, not the group let in.
+_PERMISSION_END = re.compile(
+    r"\s*(?:(?:as\s+well|too)\s*)?(?:(?:to\s+)?(?:enrol\w*|participate|take\s+part|be\s+enrol\w*|be\s+included)\s*)?"
+    r"(?:(?:in|into|for)\s+(?:this|the)\s+(?:study|trial)\s*|for\s+(?:enrol\w*|inclusion|participation)\s*)?"
+    r"(?:as\s+well|too)?\s*[.;]?\s*$",
+    re.I,
+)
+
+
+def permitted_level(sentence: str) -> bool:
+    """Does the sentence only let patients of a PD-L1 level in ("Participants with TPS < 1% are eligible", "PD-L1
+    1-49% is also allowed", "Tumours with PD-L1 expression below 1% may enrol")? Such a sentence widens a PD-L1
+    requirement written beside it ("PD-L1 TPS < 50%. Participants with TPS < 1% are eligible": low expressers are in
+    too); read as a rule of its own it demanded the level it allows. The level must be the permission's subject,
+    before it in the same clause: "PD-L1 TPS >= 1%; squamous tumours are eligible" permits squamous tumours, and
+    "... are eligible if PD-L1 >= 50%" makes the level a condition. An obligation ("must", "only") is no permission."""
+    if NOT_PERMISSION.search(sentence):
+        return False
+    permission = PERMISSION.search(sentence)
+    span = score_span(sentence)
+    if permission is None or span is None or span[0] > permission.start():
+        return False
+    if re.search(r"[;:]", sentence[span[1]: permission.start()]) or permission.start() - span[1] > 120:
+        return False  # the level ends a clause before the permission's own subject
+    return _PERMISSION_END.match(sentence, permission.end()) is not None
+

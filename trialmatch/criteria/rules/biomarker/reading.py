@@ -95,10 +95,10 @@ from trialmatch.criteria.rules.biomarker.notes import (
     widening_apart,
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
-from trialmatch.criteria.rules.biomarker.pdl1 import names_score, read_pdl1, score_span
+from trialmatch.criteria.rules.biomarker.pdl1 import names_score, permitted_level, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
-from trialmatch.criteria.rules.biomarker.status_known import status_clauses, status_known_genes
+from trialmatch.criteria.rules.biomarker.status_known import histology_test_genes, status_clauses, status_known_genes
 from trialmatch.criteria.rules.biomarker.text import (
     EXCLUDING_SENTENCE,
     carrier_genes,
@@ -384,6 +384,32 @@ def _widens_earlier(clauses: list[dict[str, Any]], found: list[dict[str, Any]], 
         return False
     earlier["atoms"].extend(a for a in clause["atoms"] if a not in earlier["atoms"])
     return True
+
+
+def _widens_earlier_pdl1(clauses: list[dict[str, Any]], found: list[dict[str, Any]], clause: dict[str, Any]) -> bool:
+    """A PD-L1 level a permission lets in ("Participants with TPS < 1% are eligible", pdl1.permitted_level) is one
+    more way into the nearest earlier PD-L1 requirement of the same groups: its atoms join that clause's alternatives.
+    True when it did; with no such requirement the caller keeps the sentence as a question."""
+    earlier = next((c for c in chain(reversed(found), reversed(clauses)) if c["mode"] == "require"
+                    and c["evidence"] != clause["evidence"] and c["cohorts"] == clause["cohorts"]
+                    and all(a["t"] == "pdl1" for a in c["atoms"])), None)
+    if earlier is None:
+        return False
+    # a level already inside one of the requirement's ranges ("< 1%" beside "< 50%") adds nothing to say
+    earlier["atoms"].extend(a for a in clause["atoms"] if not any(_within(a, b) for b in earlier["atoms"]))
+    return True
+
+
+def _within(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is PD-L1 range a inside range b (same scale)? Bounds absent are open."""
+    if a.get("scale") != b.get("scale") or a.get("known") or b.get("known"):
+        return a == b
+    lo_a, lo_b, hi_a, hi_b = a.get("lo"), b.get("lo"), a.get("hi"), b.get("hi")
+    low_ok = lo_b is None or (lo_a is not None and (lo_a > lo_b or (
+        lo_a == lo_b and (b.get("lo_incl", True) or not a.get("lo_incl", True)))))
+    high_ok = hi_b is None or (hi_a is not None and (hi_a < hi_b or (
+        hi_a == hi_b and (b.get("hi_incl", False) or not a.get("hi_incl", False)))))
+    return low_ok and high_ok
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1169,6 +1195,12 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
         if section == "inclusion" and ("tatus" in sentence or "test" in sentence.lower()
                                        or "ssess" in sentence or "valuat" in sentence):
             found.extend(status_clauses(once(status_known_genes, sentence), quote(sentence), own_labels or cohorts))
+            if "quamous" in sentence or "denocarcinoma" in sentence:
+                # "Non-squamous tumours must be tested for EGFR and ALK": an untested tumour of that histology is a
+                # question (as when everyone's test is asked); another histology need not be tested
+                genes, tested_for = once(histology_test_genes, sentence)
+                for clause in status_clauses(genes, quote(sentence), own_labels or cohorts):
+                    found.append({**clause, "histology": tested_for})
         read_text = sentence
         if section == "exclusion" and own_labels:
             # "Cohort 1 (MET exon 14): prior MET inhibitor" among exclusions: the label names who the cohort is
@@ -1239,15 +1271,27 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
                 out.repeatable = False  # it may add to an earlier criterion's clause (below)
             if section == "inclusion" and _widens_earlier(clauses, found, clause, sentence):
                 continue
+            if (own_section == "inclusion" and clause["mode"] == "require" and read_text
+                    and all(a["t"] == "pdl1" for a in clause["atoms"]) and once(permitted_level, read_text)):
+                # "Participants with TPS < 1% are eligible" beside "PD-L1 TPS < 50%": a permission, never a demand
+                if _widens_earlier_pdl1(clauses, found, clause):
+                    continue
+                clause["doubtful"] = True  # nothing beside it to widen: whether it is the way in is a question
             if (clause["mode"] == "forbid" and own_section == "exclusion" and not arm_tagged
                     and once(_finds, ONE_GROUP_ONLY, sentence)):
                 # "EGFR mutation or ALK fusion (Nivolumab + Ipilimumab arm only)": the other groups do not bar
                 # the change (see _drop_one_group_bars)
                 clause["group_only"] = True
-            if clause["mode"] == "require" and own_section == "inclusion" and once(marker_if_treated, sentence):
+            if own_section == "inclusion" and once(marker_if_treated, sentence):
                 # "... naive, OR have received a 1st/2nd-generation EGFR TKI provided they have T790M": the
                 # marker binds the treated branch alone
                 clause["if_treated"] = list(once(marker_if_treated, sentence) or ())
+                if clause["mode"] == "forbid":
+                    # "Participants who received only a 1st/2nd-generation EGFR TKI must have T790M-negative
+                    # disease": who is in that group turns on the whole history ("only", a later drug), and such a
+                    # bullet routes the marker's carriers elsewhere ("T790M-positive participants must have
+                    # received osimertinib", a treatment rule): a question for the treated, never a bar
+                    clause["doubtful"] = True
             treated = once(unless_treated, sentence) if clause["mode"] == "forbid" else None
             if treated is not None:
                 clause["treated_ok"] = treated  # "... unless they have progressed on targeted therapy"

@@ -55,17 +55,56 @@ _NOT_EVERYONE = re.compile(
 )
 
 
-def _demanded_genes(sentence: str) -> list[str]:
-    """The genes a "must be tested" demand names in its own clause; [] when there is none or it is not everyone's."""
+# The histology words of _NOT_EVERYONE: a demand made of one histology ("Non-squamous tumours must be tested for EGFR
+# and ALK") is that histology's test rule (histology_test_genes), not nobody's.
+_HISTOLOGY_WORD = re.compile(r"\b(?:(?P<non>non[\s-]?)?squamous|(?P<adeno>adenocarcinoma)|histolog\w*)\b", re.I)
+# "Patients with non-squamous NSCLC": "with" naming the histology, not a carrier group
+_WITH_HISTOLOGY = re.compile(r"\bwith\s+(?:an?\s+)?(?=(?:non[\s-]?)?squamous\b|adenocarcinoma\b)", re.I)
+# ", with results available before randomization": when the result is due, not whose test it is (its "with" is no
+# carrier group)
+_RESULT_DUE = re.compile(r"\s*[,;]?\s*with\s+(?:the\s+)?results?\s+(?:available|known|obtained|reported)\b[^.;]*", re.I)
+
+
+def _demand_clause(sentence: str) -> str | None:
+    """The clause of a "must be tested" demand, or None when the sentence makes none."""
     match = _TEST_DEMANDED.search(sentence)
     if match is None:
-        return []
+        return None
     start = max(sentence.rfind(sep, 0, match.start()) for sep in (".", ";", ":")) + 1
     ends = [i for i in (sentence.find(sep, match.end()) for sep in (". ", ";", ":")) if i >= 0]
-    clause = sentence[start: min(ends) if ends else len(sentence)]
-    if _NOT_EVERYONE.search(clause):
+    return sentence[start: min(ends) if ends else len(sentence)]
+
+
+def _demanded_genes(sentence: str) -> list[str]:
+    """The genes a "must be tested" demand names in its own clause; [] when there is none or it is not everyone's."""
+    clause = _demand_clause(sentence)
+    if clause is None or _NOT_EVERYONE.search(clause):
         return []
     return _genes_in(clause)
+
+
+def histology_test_genes(sentence: str) -> tuple[list[str], list[str]]:
+    """The genes a "must be tested" demand names when only a histology limits whose test it is ("Non-squamous
+    tumours must be tested for EGFR mutations and ALK rearrangement", "Adenocarcinoma tumours must have been tested
+    for EGFR and ALK"), and that histology; ([], []) otherwise (a bare "histology" names none)."""
+    if _NOT_A_TEST_RULE.search(sentence):
+        return [], []
+    clause = _demand_clause(_RESULT_DUE.sub("", sentence))
+    if clause is None:
+        return [], []
+    words = list(_HISTOLOGY_WORD.finditer(clause))
+    if any(m.group("non") for m in words):
+        histologies = ["adenocarcinoma", "large cell"]
+    elif any(m.group("adeno") for m in words):
+        histologies = ["adenocarcinoma"]
+    elif any("squamous" in m.group(0).lower() for m in words):
+        histologies = ["squamous"]
+    else:
+        return [], []
+    # every other "not everyone" word (a carrier group, a condition) still makes it no test rule of ours
+    if _NOT_EVERYONE.search(_HISTOLOGY_WORD.sub(" ", _WITH_HISTOLOGY.sub(" ", clause))):
+        return [], []
+    return _genes_in(clause), histologies
 
 
 def _genes_in(span: str) -> list[str]:
