@@ -1296,8 +1296,12 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
-    if not excluding and alternative is not None:
+    if not excluding and alternative is not None and not _RECENTLY_DIAGNOSED.search(norm):
         return [alternative]
+    if not excluding and alternative is not None:
+        # "Diagnosed within the past 2 months, or relapsed after prior therapy" whose second way set no rule (its
+        # window hid it): the treated have that way, the untreated the first; neither is shut out.
+        return []
     return rules
 
 
@@ -2029,6 +2033,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
 
     Returns the naive rule, or (second) the naive rule offered as an alternative ("... or ...")."""
+    recent = _RECENTLY_DIAGNOSED.search(norm) if "diagnos" in norm else None
+    if recent and (_OR_AFTER.match(norm, recent.end()) or _OR_BEFORE.search(norm, 0, recent.start())):
+        # "Diagnosed with advanced disease within the previous 12 weeks, or progressing on any line within 8 weeks":
+        # an either/or about when the patient comes, whose first way fits the untreated patient. Its window dates
+        # the diagnosis (assumed met), so it is read even in a timed sentence.
+        return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
     if timed:
         return [], None
     for match in cues.NAIVE.finditer(norm):
@@ -2083,6 +2093,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
 
 # The untreated patient in other words, only ever read as one of two ways in ("newly diagnosed or relapsed").
 _NEWLY_DIAGNOSED = re.compile(r"\b(?:newly[\s-]+diagnosed|de[\s-]+novo)\b")
+# "Recently diagnosed", "diagnosed with metastatic disease within the past 3 months", "diagnosis of advanced NSCLC in
+# the last 8 weeks": the same untreated way in, dated. Read only as one of two ways in, like _NEWLY_DIAGNOSED.
+_RECENTLY_DIAGNOSED = re.compile(
+    r"\b(?:recently[\s-]+diagnosed"
+    r"|diagnos(?:ed|is)\s+(?:(?:with|of)\s+)?(?:[a-z0-9(),/-]+\s+){0,6}?(?:within|in)\s+(?:the\s+)?"
+    rf"(?:previous\s+|past\s+|last\s+|preceding\s+|prior\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?))\b")
 
 
 # "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class
