@@ -1274,7 +1274,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if softened:
         if alternative is not None or any(r["kind"] not in ("require", "lines") or r.get("exhausted") for r in rules):
             return _reading_rules(read, ctx, split=False)  # a ban or a way in beside it: the whole sentence is soft
-        rules = _soften_groups(rules, softened)
+        rules = _soften_groups(rules, softened, bool(_ONE_WAIVED.search(norm)))
     if not excluding:
         # "at least one prior ALK TKI other than crizotinib": the excepted drug does not meet the class asked for.
         not_enough += [i for m in read.mentions if inside(m.start, [x.span() for x in cues.EXCEPT.finditer(norm)])
@@ -1421,9 +1421,15 @@ def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> li
     ";" or ","), none of them the plain "systemic therapy" a count asks for."""
     if not _BACK_REFERENCE.search(clause.group()) and not unless_unfit_names_only(norm[:clause.end()], mentions):
         return []
-    start = max(0, clause.start() - _BACK_REACH)
-    start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
+    reach = max(0, clause.start() - _BACK_REACH)
+    marks = [m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]) if m.end() > reach]
+    start = marks.pop() if marks else reach
     named = [m for m in mentions if start <= m.start < clause.start()]
+    while not named and start > reach and norm[start - 1] == ",":
+        # "platinum and an anti-PD-1, given together or in sequence, unless ... these": a clause with no name
+        # between them describes the course; "these" are the names before it (never across a ";").
+        start = marks.pop() if marks else reach
+        named = [m for m in mentions if start <= m.start < clause.start()]
     return [] if any(m.systemic for m in named) else named
 
 
@@ -1467,8 +1473,15 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     return frozenset(items)
 
 
-def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str]) -> list[dict[str, Any]]:
-    """Each firm requirement split: the groups the softening clause names become a question of their own."""
+# "..., unless the participant was ineligible for or declined one of these therapies": one of the treatments named may
+# be waived, not all of them.
+_ONE_WAIVED = re.compile(r"\bunless\b[^.;]*\b(?:one|1)\s+of\s+(?:these|those|them|the\s+(?:above|two))\b")
+
+
+def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str],
+                   one_waived: bool = False) -> list[dict[str, Any]]:
+    """Each firm requirement split: the groups the softening clause names become a question of their own. When the
+    clause waives only one of them, having none of them still fails: at least one stays a firm requirement."""
     out: list[dict[str, Any]] = []
     for rule in rules:
         if rule["kind"] != "require" or rule["soft"]:
@@ -1476,6 +1489,11 @@ def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str]) -> lis
             continue
         hit = [g for g in rule["groups"] if any(_item_classes(i) & softened for i in g)]
         rest = [g for g in rule["groups"] if g not in hit]
+        if one_waived and len(hit) >= 2 and not rest:
+            # "platinum and an anti-PD-1, unless ineligible for or declined one of these": the pair is a question,
+            # but a patient who had neither fails whichever one was waived.
+            out += [{**rule, "soft": True}, {**rule, "groups": [list(dict.fromkeys(i for g in hit for i in g))]}]
+            continue
         if hit:
             out.append({**rule, "groups": rest} if rest else {**rule, "soft": True})
         if hit and rest:
