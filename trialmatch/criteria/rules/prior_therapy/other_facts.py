@@ -65,10 +65,19 @@ _FLOOR_WORDS = ("age", "older", "over", "above")
 _EVERY_HISTOLOGY = re.compile(r"\b(?:non-?\s?)?squamous\s*(?:or|and|and/or|/|,)\s*(?:non-?\s?)?squamous\b")
 
 
+# "without known EGFR or ALK alterations (documented by tissue testing for non-squamous histology)", "(testing required
+# only in non-squamous NSCLC)": the histology says who must be tested for the drivers, not whom the therapy rule binds.
+_TESTED_FOR_HISTOLOGY = re.compile(
+    r"\b(?:test\w*|document\w*|determin\w*|assess\w*|screen\w*|genotyp\w*|sequenc\w*)\b[^.;:()]{0,60}?"
+    r"\b(?:for|in|if|among)\s+(?:patients\s+with\s+|participants\s+with\s+)?(?:non-?\s?)?squamous"
+    r"(?:\s+(?:cell\s+)?(?:nsclc|histology|carcinoma|patients|disease|tumou?rs?))?")
+
+
 def conditioned_on_other_fact(norm: str) -> bool:
     """Whether the sentence's rule is for a group named by a fact prior_therapy does not read."""
     if any(w in norm for w in _FLOOR_WORDS):
         norm = _ADULT_FLOOR.sub("", norm)
     if "squamous" in norm:
         norm = _EVERY_HISTOLOGY.sub("nsclc", norm)
+        norm = _TESTED_FOR_HISTOLOGY.sub("testing", norm)
     return bool(_CONDITION.search(norm))

@@ -22,7 +22,8 @@ _TAG = re.compile(r"^\W{0,3}(?:(?:phase|part|stage)\s*[0-9a-z]{1,3}\s+)?(?:cohor
 # The first clause after the tag: what the cohort's patients carry. An optional subject before it: "NSCLC with a ...",
 # "patients harbouring ...".
 _SUBJECT = re.compile(r"^\s*(?:(?:advanced|metastatic|locally\s+advanced|non-squamous|squamous)\s+)*"
-                      r"(?:nsclc|patients|participants|subjects|tumou?rs?|disease)?\s*(?:with|harbou?ring|carrying)?"
+                      # ("with\b": "NSCLC without EGFR" keeps its negation for _NOT_MARKER_ONLY to see)
+                      r"(?:nsclc|patients|participants|subjects|tumou?rs?|disease)?\s*(?:with\b|harbou?ring|carrying)?"
                       r"\s*(?:an?\s+|the\s+|documented\s+|confirmed\s+|known\s+)*", re.I)
 # A clause that is not a genomic finding alone: a therapy word (then the clause is the cohort's rule, read as it
 # was), a protein test a reported gene-level negative does not rule out ("MET overexpression by IHC"), or a negation
@@ -31,7 +32,8 @@ _NOT_MARKER_ONLY = re.compile(
     r"\b(?:treated|treatment|therap(?:y|ies)|prior|previous(?:ly)?|naive|na\u00efve|received|progress\w*|line|lines"
     r"|tki|tkis|inhibitors?|chemo\w*|refractory|resistant|relapsed|after|following|overexpress\w*|express\w*"
     # ("a driver other than EGFR", "any alteration except KRAS": the gene named is the one left out)
-    r"|ihc|immunohisto\w*|protein|h-?score|without|negative|wild[\s-]?type|wt|no|not|lack\w*|absence|or|and"
+    r"|ihc|immunohisto\w*|protein|h-?score|(?<!with or )(?<!with and )(?<!with/)without|negative|wild[\s-]?type"
+    r"|wt|no|not|lack\w*|absence|or|and"
     r"|other|except\w*|besides"
     r"|pd-?l1|tps|cps)\b", re.I)
 # The therapy state after the marker clause: the line must set one for the cohort to matter here.
@@ -80,10 +82,12 @@ def outside_cohort_marker(found: dict[str, Any] | None, profile: Patient) -> boo
 
 
 # A cohort's words that do not make it a carriers-only group: a protein test ("MET overexpression by IHC"), or the
-# gene's negatives ("EGFR wild-type", "without ALK").
+# gene's negatives ("EGFR wild-type", "without ALK"). "With or without T790M" is no negation: the cohort's carriers
+# of the driver named before it, either way.
 # (word_start_first: a check of the first letter in front, the same matches found sooner)
 _NOT_CARRIERS = word_start_first(re.compile(
-    r"\b(?:overexpress\w*|express\w*|ihc|immunohisto\w*|protein|h-?score|without|negative"
+    r"\b(?:overexpress\w*|express\w*|ihc|immunohisto\w*|protein|h-?score"
+    r"|(?<!with or )(?<!with and )(?<!with/)(?<!with and/or )without|negative"
     r"|wild[\s-]?type|wt|lack\w*|absence|non[\s-]?mutated)\b|\bno\s+\w+\s+(?:mutation|alteration)", re.I))
 
 

@@ -1274,7 +1274,7 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if softened:
         if alternative is not None or any(r["kind"] not in ("require", "lines") or r.get("exhausted") for r in rules):
             return _reading_rules(read, ctx, split=False)  # a ban or a way in beside it: the whole sentence is soft
-        rules = _soften_groups(rules, softened)
+        rules = _soften_groups(rules, softened, bool(_ONE_WAIVED.search(norm)))
     if not excluding:
         # "at least one prior ALK TKI other than crizotinib": the excepted drug does not meet the class asked for.
         not_enough += [i for m in read.mentions if inside(m.start, [x.span() for x in cues.EXCEPT.finditer(norm)])
@@ -1296,8 +1296,12 @@ def _reading_rules(read: FirstRead, ctx: Context, split: bool = True) -> list[di
     if not excluding and alternative is not None and rules:
         # "either treatment-naive or progressed after platinum": one of the two ways in is enough.
         return [{**base, "kind": "any_of", "options": [[alternative], rules]}]
-    if not excluding and alternative is not None:
+    if not excluding and alternative is not None and not _RECENTLY_DIAGNOSED.search(norm):
         return [alternative]
+    if not excluding and alternative is not None:
+        # "Diagnosed within the past 2 months, or relapsed after prior therapy" whose second way set no rule (its
+        # window hid it): the treated have that way, the untreated the first; neither is shut out.
+        return []
     return rules
 
 
@@ -1417,9 +1421,15 @@ def _named_back(norm: str, clause: re.Match[str], mentions: list[Mention]) -> li
     ";" or ","), none of them the plain "systemic therapy" a count asks for."""
     if not _BACK_REFERENCE.search(clause.group()) and not unless_unfit_names_only(norm[:clause.end()], mentions):
         return []
-    start = max(0, clause.start() - _BACK_REACH)
-    start = max([start, *(m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]))])
+    reach = max(0, clause.start() - _BACK_REACH)
+    marks = [m.end() for m in re.finditer(r"[;,]", norm[:clause.start()]) if m.end() > reach]
+    start = marks.pop() if marks else reach
     named = [m for m in mentions if start <= m.start < clause.start()]
+    while not named and start > reach and norm[start - 1] == ",":
+        # "platinum and an anti-PD-1, given together or in sequence, unless ... these": a clause with no name
+        # between them describes the course; "these" are the names before it (never across a ";").
+        start = marks.pop() if marks else reach
+        named = [m for m in mentions if start <= m.start < clause.start()]
     return [] if any(m.systemic for m in named) else named
 
 
@@ -1463,8 +1473,15 @@ def _softened_part(norm: str, mentions: list[Mention]) -> frozenset[str]:
     return frozenset(items)
 
 
-def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str]) -> list[dict[str, Any]]:
-    """Each firm requirement split: the groups the softening clause names become a question of their own."""
+# "..., unless the participant was ineligible for or declined one of these therapies": one of the treatments named may
+# be waived, not all of them.
+_ONE_WAIVED = re.compile(r"\bunless\b[^.;]*\b(?:one|1)\s+of\s+(?:these|those|them|the\s+(?:above|two))\b")
+
+
+def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str],
+                   one_waived: bool = False) -> list[dict[str, Any]]:
+    """Each firm requirement split: the groups the softening clause names become a question of their own. When the
+    clause waives only one of them, having none of them still fails: at least one stays a firm requirement."""
     out: list[dict[str, Any]] = []
     for rule in rules:
         if rule["kind"] != "require" or rule["soft"]:
@@ -1472,6 +1489,11 @@ def _soften_groups(rules: list[dict[str, Any]], softened: frozenset[str]) -> lis
             continue
         hit = [g for g in rule["groups"] if any(_item_classes(i) & softened for i in g)]
         rest = [g for g in rule["groups"] if g not in hit]
+        if one_waived and len(hit) >= 2 and not rest:
+            # "platinum and an anti-PD-1, unless ineligible for or declined one of these": the pair is a question,
+            # but a patient who had neither fails whichever one was waived.
+            out += [{**rule, "soft": True}, {**rule, "groups": [list(dict.fromkeys(i for g in hit for i in g))]}]
+            continue
         if hit:
             out.append({**rule, "groups": rest} if rest else {**rule, "soft": True})
         if hit and rest:
@@ -2029,6 +2051,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
 
     Returns the naive rule, or (second) the naive rule offered as an alternative ("... or ...")."""
+    recent = _RECENTLY_DIAGNOSED.search(norm) if "diagnos" in norm else None
+    if recent and (_OR_AFTER.match(norm, recent.end()) or _OR_BEFORE.search(norm, 0, recent.start())):
+        # "Diagnosed with advanced disease within the previous 12 weeks, or progressing on any line within 8 weeks":
+        # an either/or about when the patient comes, whose first way fits the untreated patient. Its window dates
+        # the diagnosis (assumed met), so it is read even in a timed sentence.
+        return [], {**base, "kind": "naive", "allow": allow, "setting": "advanced"}
     if timed:
         return [], None
     for match in cues.NAIVE.finditer(norm):
@@ -2083,6 +2111,12 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
 
 # The untreated patient in other words, only ever read as one of two ways in ("newly diagnosed or relapsed").
 _NEWLY_DIAGNOSED = re.compile(r"\b(?:newly[\s-]+diagnosed|de[\s-]+novo)\b")
+# "Recently diagnosed", "diagnosed with metastatic disease within the past 3 months", "diagnosis of advanced NSCLC in
+# the last 8 weeks": the same untreated way in, dated. Read only as one of two ways in, like _NEWLY_DIAGNOSED.
+_RECENTLY_DIAGNOSED = re.compile(
+    r"\b(?:recently[\s-]+diagnosed"
+    r"|diagnos(?:ed|is)\s+(?:(?:with|of)\s+)?(?:[a-z0-9(),/-]+\s+){0,6}?(?:within|in)\s+(?:the\s+)?"
+    rf"(?:previous\s+|past\s+|last\s+|preceding\s+|prior\s+)?{cues.N_WORD}\s*(?:days?|weeks?|months?))\b")
 
 
 # "Prior experimental agents that target BRAF", "investigational KRAS inhibitors": an approved drug of the class

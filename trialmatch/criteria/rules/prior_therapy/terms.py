@@ -44,6 +44,11 @@ SYSTEMIC = "c:systemic"
 
 # "PD-(L)1" means PD-1 or PD-L1; spelled out so the tokens do not read as PD-L1 alone.
 _PD_L_1 = re.compile(r"pd\s?-?\s?\(l\)\s?-?\s?1")  # also "anti-PD (L)-1"
+# "Aerobic and resistance exercise", "resistance training", "resistance-band program": muscle work, not a cancer's
+# resistance to a drug (which every "resist..." cue reads as progression on earlier treatment).
+_RESISTANCE_EXERCISE = re.compile(
+    r"\bresistance(?=[\s-]+(?:(?:and|or|/)\s+(?:aerobic|endurance|balance|flexibility)\s+)?(?:exercis|train|band"
+    r"|workout|program|session|activit)|\s+(?:and|or|/)\s+(?:aerobic|endurance)\s+(?:exercis|train))")
 
 
 # Remembered: the whole-trial passes (run-in, current treatment, allowances, ...) and the sentence reader
@@ -59,6 +64,9 @@ def normalize(text: str) -> str:
     if "allowable" in low:
         # "is allowable" is "is permitted" (same length, so offsets hold): one word for every allowance pattern.
         low = low.replace("allowable", "permitted")
+    if "resistance" in low:
+        # "resistance exercise" is "strengthen exercise" (same length, so offsets hold): no drug resistance read.
+        low = _RESISTANCE_EXERCISE.sub("strengthen", low)
     return _PD_L_1.sub("pd-1/pd-l1", low) if "(l)" in low else low
 
 
