@@ -212,10 +212,15 @@ IN_WHICH_CASE = re.compile(r"\(\s*in\s+(?:which|that|this|such\s+an?|such)\s+cas
                            r"|[,;]\s*in\s+(?:which|that|this|such\s+an?|such)\s+cases?\b[^;.()]*", re.IGNORECASE)
 # "Patients may be receiving or planning to receive chemotherapy, ..., or may be on no active anticancer treatment",
 # "may or may not be receiving systemic therapy": both states are let in, so the clause asks nothing of treatment.
-_NO_TREATMENT = (r"(?:be\s+)?(?:on|receiving|taking|undergoing)\s+no\s+(?:(?:active|current|ongoing|concurrent)\s+)?"
-                 r"(?:(?:anti-?cancer|cancer|systemic|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))")
+# "Currently on any anticancer treatment, or on no treatment", "receiving any systemic therapy, or none": said of
+# ANY treatment, the "may" is not needed either (the verb may go too: "..., or no anticancer therapy").
+_NO_TREATMENT = (r"(?:(?:be\s+)?(?:on|receiving|taking|undergoing)\s+)?no\s+"
+                 r"(?:(?:active|current|ongoing|concurrent)\s+)?(?:(?:anti-?cancer|cancer|systemic|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))\b")
+_ANY_TREATMENT = (r"\b(?:currently\s+)?(?:receiving|on|taking|undergoing)\s+any\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:treatments?|therap(?:y|ies))\b,?\s+or\s+(?:may\s+)?(?:be\s+)?(?:none\b|" + _NO_TREATMENT + ")")
 BOTH_STATES = guarded(
-    r"\bmay\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing)\b[^;.]{0,200}?\bor\s+(?:may\s+)?"
+    _ANY_TREATMENT +
+    r"|\bmay\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing)\b[^;.]{0,200}?\bor\s+(?:may\s+)?"
     + _NO_TREATMENT +
     r"|\bmay\s+or\s+may\s+not\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing|have\s+received)\b"
     r"[^;.]{0,120}"

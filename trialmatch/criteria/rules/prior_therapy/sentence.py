@@ -448,7 +448,7 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
-    if "may" in norm and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
+    if ("may" in norm or " any " in norm) and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
         norm = blanked(norm, both)  # "may be receiving X, or may be on no active treatment": no rule either way
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
