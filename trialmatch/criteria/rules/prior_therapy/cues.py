@@ -252,7 +252,10 @@ OPTIONAL = guarded(
     rf"|\bmay\s+(?:currently\s+)?{_TAKING}\b(?=[^.;]*\bor\s+(?:may\s+)?not\b)"
     rf"|\bor\s+(?:may\s+)?not\s+{_TAKING}\b"
     # "Regardless of prior immunotherapy", "irrespective of prior osimertinib exposure": neither asked nor banned.
-    r"|\bregardless of\b|\birrespective of\b)[^,;.)\]]*"
+    r"|\bregardless of\b|\birrespective of\b)"
+    # ... up to the clause's end, or a relative clause of the patient's own: "NSCLC with or without brain metastases
+    # that progressed on selpercatinib" makes the metastases optional, not the drug the disease progressed on.
+    r"(?:(?!\b(?:that|which|who|whose)\b)[^,;.)\]])*"
 )
 PAREN = guarded(r"\([^()]*\)|\[[^\[\]]*\]")
 
