@@ -85,12 +85,20 @@ def _before_window(sentence: str, start: int) -> str:
     parts = window.split(",")
     keep = [parts[-1]]
     for part in reversed(parts[:-1]):
-        if not _is_qualifier_only(part) or len(keep) == 3:
+        if len(keep) == 3:
+            break
+        if not _is_qualifier_only(part):
+            # "Participants with untreated, asymptomatic brain metastases": the list's first qualifier follows the
+            # subject's "with"; it is the mention's as much as the ones after the comma.
+            head = _WITH_QUALIFIER.search(part)
+            if head is not None and (_is_qualifier_only(head.group(1)) or _is_treated_word(head.group(1))):
+                keep.insert(0, " " + head.group(1))
             break
         keep.insert(0, part)
     return _own_qualifiers_before(",".join(keep))
 
 
+_WITH_QUALIFIER = re.compile(r"\b(?:with|having|has|have)\s+(\S+)\s*$", re.I)
 _LEADING_JOIN = re.compile(r"^\s*(?:and/or|or|and)\s+", re.I)
 
 
@@ -103,6 +111,12 @@ def _without_open_status(sentence: str) -> str:
 
 # "No active, measurable CNS metastases": a negation before the first of the listed adjectives.
 _LEADING_NEGATION = re.compile(r"^\s*(?:no|without|not have|free of|absence of)\s+", re.I)
+
+
+def _is_treated_word(word: str) -> bool:
+    """ "treated", "irradiated", "resected": a state the subject names ("Patients with treated, asymptomatic ...")."""
+    found = phrases.TREATED.search(word)
+    return found is not None and found.group(0) == word.strip() and not phrases.UNTREATED.search(word)
 
 
 def _is_qualifier_only(text: str) -> bool:

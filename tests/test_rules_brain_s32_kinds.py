@@ -1,0 +1,71 @@
+"""Brain: kinds of sentence from session 32.
+
+- "Participants with untreated, asymptomatic brain metastases ... may be enrolled ..., provided no immediate local
+  therapy is required": the list's first qualifier sat after "with" before a comma and was dropped, so the permission
+  read as one of any metastases and its proviso left treated, stable patients a question. A permission of untreated
+  ones, and its proviso, says nothing of treated ones.
+- "Brain metastases are allowed provided no immediate local therapy is required": treated, stable metastases need no
+  local therapy now; they meet the proviso (as "not requiring ..." already read).
+Invented sentences only; near-misses keep their verdicts."""
+
+from __future__ import annotations
+
+import pytest
+from brain_cases import EL, EX, UN, brain
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Brain metastases unless asymptomatic, stable and off steroids for 14 days. // Patients with untreated, "
+    "asymptomatic brain metastases up to 1 cm may be enrolled in Cohort 2, provided no immediate local therapy is "
+    "required.",
+    "Symptomatic or progressing CNS metastases. // Subjects with untreated, asymptomatic CNS metastases <= 10 mm may "
+    "enrol in the dose-escalation part if no urgent radiotherapy is needed.",
+    "Active brain metastases. // Participants with untreated, small brain metastases (< 5 mm) may participate "
+    "provided they do not need immediate local treatment.",
+    "Known brain metastases unless treated and stable for 4 weeks. // Patients with untreated, asymptomatic brain "
+    "metastases may be enrolled in Arm B at the investigator's discretion, provided no corticosteroids are required.",
+    "CNS metastases unless asymptomatic and stable. // Patients with new, asymptomatic brain metastases may be "
+    "enrolled provided that no local therapy is indicated.",
+    "Brain metastases unless clinically stable. // Patients having untreated, asymptomatic brain metastases may join, "
+    "provided no immediate treatment is planned or required.",
+])
+def test_a_permission_of_untreated_ones_with_a_proviso_leaves_treated_ones_in(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize("exclusion", [
+    # the list's qualifiers after "with" all bind an exclusion: both must hold
+    ("Patients with untreated, asymptomatic brain metastases.", (EL, EL, EX)),
+    ("Patients with active, untreated brain metastases.", (EL, EL, EX)),
+    ("Patients with untreated, symptomatic brain metastases.", (EL, EL, UN)),
+    ("Patients with symptomatic, untreated brain metastases are not eligible.", (EL, EL, UN)),
+    # a treated subject's permission still leaves untreated ones to the ban
+    ("Brain metastases unless treated and stable. // Patients with treated, asymptomatic brain metastases may be "
+     "enrolled provided no steroids are required.", (EL, EL, EX)),
+    ("Patients with treated, stable brain metastases are eligible. // Untreated brain metastases.", (EL, EL, EX)),
+    ("Brain metastases requiring immediate local therapy.", (EL, EL, UN)),
+])
+def test_near_misses_keep_their_verdicts(exclusion: tuple[str, tuple[str, ...]]) -> None:
+    text, expected = exclusion
+    assert brain(exclusion=text)[:3] == expected
+
+
+@pytest.mark.parametrize("inclusion", [
+    "Brain metastases are allowed provided no immediate local therapy is required.",
+    "CNS metastases are permitted as long as no urgent radiotherapy or surgery is needed.",
+    "Patients with brain metastases may enrol if no steroid treatment is currently required.",
+    "Brain metastases are eligible, provided that no local treatment is indicated at the time of enrolment.",
+    "Participants with brain metastases may be included if no immediate neurosurgical intervention is required.",
+])
+def test_no_local_therapy_required_is_met_by_treated_stable_ones(inclusion: str) -> None:
+    assert brain(inclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize(("inclusion", "expected"), [
+    # a proviso that is not a need for treatment keeps its reading
+    ("Brain metastases are allowed provided a brain MRI is required at screening.", (EL, UN, UN)),
+    ("Brain metastases are allowed only if treated and stable.", (EL, EL, EX)),
+    ("Brain metastases are allowed provided they are stable.", (EL, EL, EX)),
+])
+def test_other_provisos_keep_their_verdicts(inclusion: str, expected: tuple[str, ...]) -> None:
+    assert brain(inclusion)[:3] == expected
