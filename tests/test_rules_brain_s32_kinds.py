@@ -69,3 +69,54 @@ def test_no_local_therapy_required_is_met_by_treated_stable_ones(inclusion: str)
 ])
 def test_other_provisos_keep_their_verdicts(inclusion: str, expected: tuple[str, ...]) -> None:
     assert brain(inclusion)[:3] == expected
+
+
+# "Active brain metastases. // Asymptomatic brain metastases are allowed.": a permission of asymptomatic ones lets
+# untreated ones without symptoms in, so a ban of active (untreated, progressing) ones leaves an active patient whose
+# symptoms are not given a question, as a permission naming untreated ones already did.
+@pytest.mark.parametrize(("inclusion", "exclusion"), [
+    ("", "Active brain metastases. // Asymptomatic brain metastases are allowed."),
+    ("", "Progressing or untreated CNS metastases. // Patients with asymptomatic CNS metastases are eligible."),
+    ("", "Uncontrolled brain metastases. // Subjects with brain metastases that are asymptomatic may be enrolled."),
+    ("Patients with asymptomatic brain metastases are eligible.", "Active CNS metastases."),
+    ("", "Active brain metastases. // Asymptomatic brain metastases not requiring steroids are permitted."),
+    ("", "Brain metastases unless treated and stable. // Asymptomatic brain metastases are allowed."),
+])
+def test_a_permission_of_asymptomatic_ones_makes_a_ban_of_active_ones_a_question(inclusion: str,
+                                                                                exclusion: str) -> None:
+    assert brain(inclusion, exclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Active brain metastases.",
+    # the asymptomatic ones let in are treated ones
+    "Active brain metastases. // Patients with treated, asymptomatic brain metastases are allowed.",
+    "Active brain metastases. // Asymptomatic brain metastases are allowed if previously irradiated.",
+    "Untreated CNS metastases. // Asymptomatic brain metastases that have been resected are permitted.",
+    # a rule on asymptomatic ones, no permission
+    "Active brain metastases. // Asymptomatic brain metastases must have been treated.",
+])
+def test_a_permission_of_treated_asymptomatic_ones_keeps_the_ban(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)
+
+
+# "Any symptoms attributed to brain metastases must be stable for 4 weeks": the rule is about the symptoms, which an
+# untreated metastasis may not cause; an active patient whose symptoms are not given is a question, not excluded.
+@pytest.mark.parametrize("exclusion", [
+    "Any symptoms attributed to brain metastases must be stable for at least 4 weeks before enrolment.",
+    "Neurological symptoms due to CNS metastases must be stable for 2 weeks.",
+    "Symptoms related to brain metastases should have been stable for at least 14 days.",
+    "Patients whose symptoms are caused by brain metastases must be clinically stable for 7 days.",
+    "Any neurological symptoms secondary to brain metastases must have been stable for 1 month.",
+])
+def test_a_stability_rule_on_the_symptoms_leaves_active_ones_a_question(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize("exclusion", [
+    "Brain metastases must be stable for at least 4 weeks.",
+    "Symptomatic brain metastases. // Brain metastases must be radiologically stable for 4 weeks.",
+    "Brain metastases unless stable for 4 weeks after radiotherapy.",
+])
+def test_a_stability_rule_on_the_metastases_keeps_active_ones_out(exclusion: str) -> None:
+    assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)

@@ -577,7 +577,7 @@ def _symptomatic_subject(before: str, after: str) -> bool:
     """ "Symptomatic CNS metastases must have been treated", "Brain metastases that are symptomatic must be
     irradiated": the rule's subject is the ones with symptoms (its words before the mention, or its own clause
     before the modal)."""
-    if phrases.SYMPTOMATIC_SUBJECT.search(before):
+    if phrases.SYMPTOMATIC_SUBJECT.search(before) or phrases.SYMPTOMS_OF.search(before):
         return True
     modal = phrases.MUST_AFTER.search(after) or phrases.PERMIT_AFTER.search(after)
     return modal is not None and bool(phrases.SYMPTOMATIC_SUBJECT.search(after[:modal.end()]))
@@ -1325,7 +1325,11 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
             words = other["evidence"]
         else:
             return False
-        if not phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", words)):
+        words = phrases.NOT_ACTIVE.sub(" ", words)
+        # "Asymptomatic brain metastases are allowed": untreated ones without symptoms are among them (unless it names
+        # treated ones only: "treated, asymptomatic ones are allowed").
+        if not phrases.UNTREATED.search(words) and not (
+                phrases.ASYMPTOMATIC.search(words) and not phrases.TREATED.search(words)):
             return False
         # (an allowance's verdicts are placeholders: whom its words let in)
         active = _allowance_lets_in(words)[1] if other["kind"] == "allowance" else other["active"]

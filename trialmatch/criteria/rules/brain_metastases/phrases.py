@@ -252,6 +252,12 @@ SYMPTOMATIC_SUBJECT = re.compile(
     r"|\bsteroid-dependent\b|\bneurologic(?:al)?ly unstable\b",
     re.I,
 )
+# "Any symptoms attributed to brain metastases must be stable for 4 weeks": the rule's subject is the symptoms, which
+# an untreated metastasis may not cause at all; their stability is not the metastases'.
+SYMPTOMS_OF = re.compile(
+    r"\bsymptoms?\s+(?:[\w-]+\s+){0,2}?(?:attribut\w*|due|relat\w*|secondary|caused|resulting|from)\b[^.;]{0,12}$",
+    re.I,
+)
 # "Brain metastases not amenable to radiosurgery or neurosurgery": ones that local treatment cannot control. Treated,
 # stable metastases were treated; whether an active one is amenable the profile does not say.
 _LOCAL_TREATMENT = (r"(?:local\w*|surg\w*|neurosurg\w*|resect\w*|radio\w*|radiation|irradiation|SRS|SBRT|WBRT"
