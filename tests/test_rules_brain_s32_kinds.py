@@ -120,3 +120,33 @@ def test_a_stability_rule_on_the_symptoms_leaves_active_ones_a_question(exclusio
 ])
 def test_a_stability_rule_on_the_metastases_keeps_active_ones_out(exclusion: str) -> None:
     assert brain(exclusion=exclusion)[:3] == (EL, EL, EX)
+
+
+# "Brain metastases are allowed if asymptomatic; no other malignancy, except ...": a semicolon joins another rule to
+# the permission. It is neither one of the permission's conditions ("no active infection" read as "no active
+# metastases" excluded active patients) nor a reason to read the whole bullet as another cancer's rule.
+@pytest.mark.parametrize("inclusion", [
+    "Brain metastases are allowed if asymptomatic; no other malignancy, except basal cell carcinoma of the skin.",
+    "Brain metastases are allowed if asymptomatic; no other malignancy within 3 years.",
+    "Brain metastases are allowed if asymptomatic; no active infection.",
+    "CNS metastases are permitted if asymptomatic; no uncontrolled hypertension or diabetes.",
+    "Patients with brain metastases may be enrolled if asymptomatic; no active infection requiring IV antibiotics.",
+    "Asymptomatic brain metastases are allowed; no other active cancer, except treated in situ carcinoma.",
+])
+def test_a_run_on_rule_after_a_semicolon_is_not_the_permissions_condition(inclusion: str) -> None:
+    assert brain(inclusion)[:3] == (EL, EL, UN)
+
+
+@pytest.mark.parametrize(("inclusion", "exclusion", "expected"), [
+    # the clause after the semicolon is the metastases' own condition
+    ("Brain metastases are allowed if treated; no progression on MRI for 4 weeks.", "", (EL, EL, EX)),
+    ("Brain metastases are allowed if asymptomatic; no new lesions.", "", (EL, EL, EX)),
+    ("Brain metastases are allowed if asymptomatic; no steroids for 2 weeks.", "", (EL, EL, UN)),
+    ("Patients with brain metastases may enrol if treated and stable; no active infection.", "", (EL, EL, EX)),
+    # another cancer's brain metastases set no rule; a bare ban run on with another rule still bans
+    ("", "Patients with another malignancy with brain metastases.", (EL, EL, EL)),
+    ("", "Brain metastases; no other malignancy within 3 years.", (EL, EX, EX)),
+])
+def test_clauses_of_the_metastases_keep_their_verdicts(inclusion: str, exclusion: str,
+                                                       expected: tuple[str, ...]) -> None:
+    assert brain(inclusion, exclusion)[:3] == expected

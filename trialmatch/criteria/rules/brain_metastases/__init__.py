@@ -743,6 +743,9 @@ def _mention_statements(
         # "Prior WBRT for brain metastases": an earlier treatment's kind, which the profile does not give and the
         # labels read as no limit on treated, stable metastases (like "Prior whole brain radiotherapy" alone).
         return [], last
+    # "...allowed if asymptomatic; no other malignancy, except ...": two rules in one bullet; the mention's is read
+    # alone (offsets kept: only the tail goes).
+    sentence = sentence[:end] + _before_other_topic(sentence[end:])
     if purpose_of(sentence) == "other_cancer" and not phrases.LAY_SECONDARY.search(sentence):
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     if _example_in_washout(sentence, start):
@@ -1082,10 +1085,16 @@ def _before_other_topic(text: str) -> str:
         return text
     kept: list[str] = []
     for clause in text.split(";"):
-        if kept and purpose_of(clause) == "other_cancer":
+        if kept and (purpose_of(clause) == "other_cancer" or _other_negated_rule(clause)):
             break
         kept.append(clause)
     return ";".join(kept)
+
+
+def _other_negated_rule(clause: str) -> bool:
+    """ "no active infection", "no other malignancy" after a semicolon: another rule, not the metastases'."""
+    head = phrases.NEGATED_CLAUSE_HEAD.match(clause)
+    return head is not None and not phrases.METASTASIS_WORD.search(head.group(1))
 
 
 # What may stand before the mention in a bare bullet: a few words that name whom, never a verb, negation or condition.

@@ -458,6 +458,19 @@ RULE_SUBJECT = re.compile(
 RULE_SITE = guarded(
     r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|spinal cord|(?:lepto-?\s?)?meninge\w*)\b",
     re.I)
+# "...; no active infection", "...; no other serious illness requiring treatment": a clause after a semicolon that
+# opens with a negation and whose first words name nothing of the metastases (their site, their state, symptoms,
+# steroids, a treatment or a scan) is another rule run on in the same bullet, not a condition of the permission.
+NEGATED_CLAUSE_HEAD = re.compile(r"^\s*(?:no|not|without|must not have|has no|have no)\s+((?:[\w-]+\s*){1,3})", re.I)
+METASTASIS_WORD = guarded(
+    r"\b(?:brain|cerebral|intra-?cranial|cns|central|spinal|(?:lepto-?\s?)?meninge\w*|metasta\w*|lesions?|mets"
+    r"|steroids?|corticosteroids?|dexamethasone|symptom\w*|neurolog\w*|seizures?|anticonvulsants?|antiepilep\w*"
+    r"|progress\w*|stable|stability|growth|new|enlarg\w*|edema|oedema|mass|midline|hemorrhag\w*|haemorrhag\w*"
+    r"|radio\w*|radiation|irradiat\w*|surg\w*|neurosurg\w*|resect\w*|SRS|SBRT|WBRT|stereotactic|gamma|local"
+    r"|treat\w*|therap\w*|interventions?|evidence|signs?|MRI|CT|imaging|scans?|further|more"
+    r"|larger|greater|change\w*|increas\w*|worsen\w*)\b",
+    re.I,
+)
 # A rule about a scan the patient cannot have ("contraindication to MRI", "unable to undergo brain MRI", "allergy to
 # gadolinium contrast", "claustrophobia").
 IMAGING_RULE = re.compile(
