@@ -56,6 +56,8 @@ def test_near_misses_keep_their_verdicts(exclusion: tuple[str, tuple[str, ...]])
     "Patients with brain metastases may enrol if no steroid treatment is currently required.",
     "Brain metastases are eligible, provided that no local treatment is indicated at the time of enrolment.",
     "Participants with brain metastases may be included if no immediate neurosurgical intervention is required.",
+    "Asymptomatic brain metastases are allowed if no local therapy is planned.",
+    "Brain metastases are permitted provided that no radiotherapy or surgery is anticipated during the study.",
 ])
 def test_no_local_therapy_required_is_met_by_treated_stable_ones(inclusion: str) -> None:
     assert brain(inclusion)[:3] == (EL, EL, UN)

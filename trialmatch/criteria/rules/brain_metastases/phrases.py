@@ -806,7 +806,8 @@ FITS_TREATED_STABLE = guarded(
     r"|no longer (?:\w+ )?symptomatic"
     # "provided no immediate local therapy is required", "as long as no steroid treatment is needed": a need that
     # treated, stable metastases do not have now (as "not requiring ...").
-    r"|\bno (?:[\w-]+ ){1,4}(?:is|are) (?:currently |presently |now )?(?:requir\w*|need\w*|indicated)"
+    r"|\bno (?:[\w-]+ ){1,4}(?:is|are) (?:currently |presently |now )?"
+    r"(?:requir\w*|need\w*|indicated|planned|anticipated)"
     # "if they recovered to grade 1 or baseline from the acute toxic effects of that treatment": recovery from the
     # treatment's side effects, which the labels assume done (like a time window), for treated, stable metastases.
     r"|recover\w*\b(?:[^.;]|\.\d){0,100}?\bfrom (?:the |any |all )?(?:acute )?(?:toxic\w*|adverse|side[\s-]effects?))",
