@@ -85,12 +85,20 @@ def _before_window(sentence: str, start: int) -> str:
     parts = window.split(",")
     keep = [parts[-1]]
     for part in reversed(parts[:-1]):
-        if not _is_qualifier_only(part) or len(keep) == 3:
+        if len(keep) == 3:
+            break
+        if not _is_qualifier_only(part):
+            # "Participants with untreated, asymptomatic brain metastases": the list's first qualifier follows the
+            # subject's "with"; it is the mention's as much as the ones after the comma.
+            head = _WITH_QUALIFIER.search(part)
+            if head is not None and (_is_qualifier_only(head.group(1)) or _is_treated_word(head.group(1))):
+                keep.insert(0, " " + head.group(1))
             break
         keep.insert(0, part)
     return _own_qualifiers_before(",".join(keep))
 
 
+_WITH_QUALIFIER = re.compile(r"\b(?:with|having|has|have)\s+(\S+)\s*$", re.I)
 _LEADING_JOIN = re.compile(r"^\s*(?:and/or|or|and)\s+", re.I)
 
 
@@ -103,6 +111,12 @@ def _without_open_status(sentence: str) -> str:
 
 # "No active, measurable CNS metastases": a negation before the first of the listed adjectives.
 _LEADING_NEGATION = re.compile(r"^\s*(?:no|without|not have|free of|absence of)\s+", re.I)
+
+
+def _is_treated_word(word: str) -> bool:
+    """ "treated", "irradiated", "resected": a state the subject names ("Patients with treated, asymptomatic ...")."""
+    found = phrases.TREATED.search(word)
+    return found is not None and found.group(0) == word.strip() and not phrases.UNTREATED.search(word)
 
 
 def _is_qualifier_only(text: str) -> bool:
@@ -563,7 +577,7 @@ def _symptomatic_subject(before: str, after: str) -> bool:
     """ "Symptomatic CNS metastases must have been treated", "Brain metastases that are symptomatic must be
     irradiated": the rule's subject is the ones with symptoms (its words before the mention, or its own clause
     before the modal)."""
-    if phrases.SYMPTOMATIC_SUBJECT.search(before):
+    if phrases.SYMPTOMATIC_SUBJECT.search(before) or phrases.SYMPTOMS_OF.search(before):
         return True
     modal = phrases.MUST_AFTER.search(after) or phrases.PERMIT_AFTER.search(after)
     return modal is not None and bool(phrases.SYMPTOMATIC_SUBJECT.search(after[:modal.end()]))
@@ -729,6 +743,9 @@ def _mention_statements(
         # "Prior WBRT for brain metastases": an earlier treatment's kind, which the profile does not give and the
         # labels read as no limit on treated, stable metastases (like "Prior whole brain radiotherapy" alone).
         return [], last
+    # "...allowed if asymptomatic; no other malignancy, except ...": two rules in one bullet; the mention's is read
+    # alone (offsets kept: only the tail goes).
+    sentence = sentence[:end] + _before_other_topic(sentence[end:])
     if purpose_of(sentence) == "other_cancer" and not phrases.LAY_SECONDARY.search(sentence):
         return [], last  # "another malignancy with brain metastases": not the patient's NSCLC
     if _example_in_washout(sentence, start):
@@ -1068,10 +1085,16 @@ def _before_other_topic(text: str) -> str:
         return text
     kept: list[str] = []
     for clause in text.split(";"):
-        if kept and purpose_of(clause) == "other_cancer":
+        if kept and (purpose_of(clause) == "other_cancer" or _other_negated_rule(clause)):
             break
         kept.append(clause)
     return ";".join(kept)
+
+
+def _other_negated_rule(clause: str) -> bool:
+    """ "no active infection", "no other malignancy" after a semicolon: another rule, not the metastases'."""
+    head = phrases.NEGATED_CLAUSE_HEAD.match(clause)
+    return head is not None and not phrases.METASTASIS_WORD.search(head.group(1))
 
 
 # What may stand before the mention in a bare bullet: a few words that name whom, never a verb, negation or condition.
@@ -1311,7 +1334,11 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
             words = other["evidence"]
         else:
             return False
-        if not phrases.UNTREATED.search(phrases.NOT_ACTIVE.sub(" ", words)):
+        words = phrases.NOT_ACTIVE.sub(" ", words)
+        # "Asymptomatic brain metastases are allowed": untreated ones without symptoms are among them (unless it names
+        # treated ones only: "treated, asymptomatic ones are allowed").
+        if not phrases.UNTREATED.search(words) and not (
+                phrases.ASYMPTOMATIC.search(words) and not phrases.TREATED.search(words)):
             return False
         # (an allowance's verdicts are placeholders: whom its words let in)
         active = _allowance_lets_in(words)[1] if other["kind"] == "allowance" else other["active"]

@@ -252,6 +252,12 @@ SYMPTOMATIC_SUBJECT = re.compile(
     r"|\bsteroid-dependent\b|\bneurologic(?:al)?ly unstable\b",
     re.I,
 )
+# "Any symptoms attributed to brain metastases must be stable for 4 weeks": the rule's subject is the symptoms, which
+# an untreated metastasis may not cause at all; their stability is not the metastases'.
+SYMPTOMS_OF = re.compile(
+    r"\bsymptoms?\s+(?:[\w-]+\s+){0,2}?(?:attribut\w*|due|relat\w*|secondary|caused|resulting|from)\b[^.;]{0,12}$",
+    re.I,
+)
 # "Brain metastases not amenable to radiosurgery or neurosurgery": ones that local treatment cannot control. Treated,
 # stable metastases were treated; whether an active one is amenable the profile does not say.
 _LOCAL_TREATMENT = (r"(?:local\w*|surg\w*|neurosurg\w*|resect\w*|radio\w*|radiation|irradiation|SRS|SBRT|WBRT"
@@ -452,6 +458,19 @@ RULE_SUBJECT = re.compile(
 RULE_SITE = guarded(
     r"\b(?:brain|cerebral|intra-?cranial|cns|central nervous(?: system)?|spinal cord|(?:lepto-?\s?)?meninge\w*)\b",
     re.I)
+# "...; no active infection", "...; no other serious illness requiring treatment": a clause after a semicolon that
+# opens with a negation and whose first words name nothing of the metastases (their site, their state, symptoms,
+# steroids, a treatment or a scan) is another rule run on in the same bullet, not a condition of the permission.
+NEGATED_CLAUSE_HEAD = re.compile(r"^\s*(?:no|not|without|must not have|has no|have no)\s+((?:[\w-]+\s*){1,3})", re.I)
+METASTASIS_WORD = guarded(
+    r"\b(?:brain|cerebral|intra-?cranial|cns|central|spinal|(?:lepto-?\s?)?meninge\w*|metasta\w*|lesions?|mets"
+    r"|steroids?|corticosteroids?|dexamethasone|symptom\w*|neurolog\w*|seizures?|anticonvulsants?|antiepilep\w*"
+    r"|progress\w*|stable|stability|growth|new|enlarg\w*|edema|oedema|mass|midline|hemorrhag\w*|haemorrhag\w*"
+    r"|radio\w*|radiation|irradiat\w*|surg\w*|neurosurg\w*|resect\w*|SRS|SBRT|WBRT|stereotactic|gamma|local"
+    r"|treat\w*|therap\w*|interventions?|evidence|signs?|MRI|CT|imaging|scans?|further|more"
+    r"|larger|greater|change\w*|increas\w*|worsen\w*)\b",
+    re.I,
+)
 # A rule about a scan the patient cannot have ("contraindication to MRI", "unable to undergo brain MRI", "allergy to
 # gadolinium contrast", "claustrophobia").
 IMAGING_RULE = re.compile(
@@ -785,6 +804,10 @@ FITS_TREATED_STABLE = guarded(
     r"|off (?:\w+ )?(?:corticosteroids|steroids)|discontinued|no (?:evidence of )?(?:\w+ )?progression"
     r"|(?:managed|manageable|treatable) (?:with|by)|amenable to"
     r"|no longer (?:\w+ )?symptomatic"
+    # "provided no immediate local therapy is required", "as long as no steroid treatment is needed": a need that
+    # treated, stable metastases do not have now (as "not requiring ...").
+    r"|\bno (?:[\w-]+ ){1,4}(?:is|are) (?:currently |presently |now )?"
+    r"(?:requir\w*|need\w*|indicated|planned|anticipated)"
     # "if they recovered to grade 1 or baseline from the acute toxic effects of that treatment": recovery from the
     # treatment's side effects, which the labels assume done (like a time window), for treated, stable metastases.
     r"|recover\w*\b(?:[^.;]|\.\d){0,100}?\bfrom (?:the |any |all )?(?:acute )?(?:toxic\w*|adverse|side[\s-]effects?))",
