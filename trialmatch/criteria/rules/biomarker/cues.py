@@ -722,7 +722,12 @@ PERMISSION = guarded(
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
     # unknown": a note that the marker does not matter sets no rule.
     r"|\bneither\s+(?:required|mandatory|needed)\s+nor\b|\bnot\s+(?:a\s+)?requirement\b|,\s*(?:but\s+)?not\s+required\b"
-    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b",
+    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b"
+    # "Rarer drivers may also be considered when no matched drug is reimbursed (i.e., MET ...)", "Exceptions can be
+    # discussed (...) before screening": a door left open case by case, no rule. Not "may be considered positive"
+    # (a definition): only before a pause or a condition.
+    r"|\b(?:may|can|could)\s+(?:also\s+)?be\s+(?:considered|discussed)"
+    r"(?=\s*(?:[,.;(]|$|(?:when|if|where|for|after|with|provided|upon|on|at|in|by|before|following)\b))",
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a
