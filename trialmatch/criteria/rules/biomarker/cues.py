@@ -450,8 +450,32 @@ def _sentences(text: str) -> tuple[str, ...]:
     if not _MAY_SPLIT.search(text):
         return (text.strip(),) if text.strip() else ()
     if not _MAY_JOIN.search(text):  # no "; or" / ". Or": every cut stands (most criteria)
-        return tuple(s.strip() for s in CLAUSE_SPLIT.split(text) if s and s.strip())
+        if "(" not in text:
+            return tuple(s.strip() for s in CLAUSE_SPLIT.split(text) if s and s.strip())
+        cuts = _cuts(text)
+        starts, ends = [0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(text)]
+        return tuple(text[a:b].strip() for a, b in zip(starts, ends, strict=True) if text[a:b].strip())
     return tuple(_alternative_lists(text))
+
+
+# "(i.e.; KRAS G12C ...)": the semicolon is the abbreviation's stray mark; the cut there is kept as it was (the pieces
+# read as doubtful, which shields the permissions around them that are not read as such yet).
+_ABBREVIATION_END = re.compile(r"\b(?:i\.?\s?e|e\.?\s?g)\.?\s*$", re.I)
+
+
+def _cuts(text: str) -> list[re.Match[str]]:
+    """The clause cuts of a text, but a semicolon inside a bracket that closes later: "a ROS1 fusion (NSCLC only;
+    Cohorts A and B), or an NTRK fusion (any solid tumour; Cohorts C and D)" is one list, its brackets notes. Cut
+    there, each half lost its bracket's other end (the groups it names, the alternative beside it)."""
+    out = []
+    for cut in CLAUSE_SPLIT.finditer(text):
+        if cut.group(0)[:1] in ";\uff1b":
+            before = text[:cut.start()]
+            depth = before.count("(") - before.count(")")
+            if depth > 0 and ")" in text[cut.end():] and not _ABBREVIATION_END.search(before):
+                continue
+        out.append(cut)
+    return out
 
 
 # "EGFR mutation; ALK rearrangement; ROS1 fusion; or BRAF V600E": the "; or" closes ONE list of alternatives, so the
@@ -467,7 +491,7 @@ def _alternative_lists(text: str) -> list[str]:
     pieces: list[str] = []
     run = 0  # how many of the last pieces kept were cut at a semicolon
     start = 0
-    for cut in [*CLAUSE_SPLIT.finditer(text), None]:
+    for cut in [*(_cuts(text) if "(" in text else CLAUSE_SPLIT.finditer(text)), None]:
         piece = (text[start:cut.start()] if cut else text[start:]).strip()
         start = cut.end() if cut else len(text)
         at_semicolon = cut is not None and cut.group(0)[:1] in ";；"
@@ -698,7 +722,12 @@ PERMISSION = guarded(
     # "neither required nor prohibited", "not a requirement", "permitted, not required", "other driver status may be
     # unknown": a note that the marker does not matter sets no rule.
     r"|\bneither\s+(?:required|mandatory|needed)\s+nor\b|\bnot\s+(?:a\s+)?requirement\b|,\s*(?:but\s+)?not\s+required\b"
-    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b",
+    r"|\bnot\s+exclusionary\b|\b(?:may|can)\s+be\s+unknown\b"
+    # "Rarer drivers may also be considered when no matched drug is reimbursed (i.e., MET ...)", "Exceptions can be
+    # discussed (...) before screening": a door left open case by case, no rule. Not "may be considered positive"
+    # (a definition): only before a pause or a condition.
+    r"|\b(?:may|can|could)\s+(?:also\s+)?be\s+(?:considered|discussed)"
+    r"(?=\s*(?:[,.;(]|$|(?:when|if|where|for|after|with|provided|upon|on|at|in|by|before|following)\b))",
     re.I,
 )
 # "... and had to be eligible for second-line treatment": an obligation, or fitness for a line of treatment, is a

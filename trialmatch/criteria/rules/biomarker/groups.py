@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trialmatch.criteria.rules.biomarker.cohorts import label_at_start
+from trialmatch.criteria.rules.biomarker.cohorts import bullet_labels, label_at_start
 from trialmatch.criteria.rules.biomarker.cues import ONE_GROUP, normalise
 from trialmatch.criteria.rules.biomarker.phrases import names_marker
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
@@ -89,6 +89,32 @@ def bare_headings(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]]
             below = _nested_run(criteria, labels, position)
         if below and all(own and own != labels[position] and label_at_start(c.text) for c, own in below):
             out.add(position)
+    return out
+
+
+# The part a bare heading names at its start ("Phase 2 cohorts:", "Part B:", "Phase 2 (Dose Expansion), by cohort:").
+_HEADING_PART = re.compile(r"^\W*(?P<kind>phase|part|stage|module|stratum)\s*(?P<mark>\d+[a-z]?|[IVX]+|[A-Z])\b", re.I)
+
+
+def heading_parts(criteria: tuple[Criterion, ...], labels: list[tuple[str, ...]],
+                  headings: set[int]) -> dict[str, tuple[str, ...]]:
+    """"Phase 2 cohorts:" (or "Phase 2:") over "Cohort 2A: ...", "Cohort 2B: ...": the part the bare heading names
+    (as bullet_labels spells it, "phase 2") and the cohorts under it. A later line of that part ("Phase 2: at least
+    one measurable lesion") is those cohorts' rule, not one more group with no marker rule (which let a patient with
+    none of the cohorts' markers in)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for position in sorted(headings):
+        criterion = criteria[position]
+        match = _HEADING_PART.match(criterion.text)
+        if match is None:
+            continue
+        named = bullet_labels(f"{match.group('kind')} {match.group('mark')}: x", "")
+        below = [c for c, own in zip(criteria[position + 1:], labels[position + 1:], strict=True)
+                 if c.depth > criterion.depth and c.parent == criterion.text and own]
+        children = tuple(dict.fromkeys(label for c, own in zip(criteria[position + 1:], labels[position + 1:],
+                                                                strict=True) if c in below for label in own))
+        if len(named) == 1 and children and named[0] not in children:
+            out[named[0]] = children
     return out
 
 

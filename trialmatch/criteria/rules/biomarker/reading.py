@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import chain
 from typing import Any, TypeVar
@@ -73,6 +73,7 @@ from trialmatch.criteria.rules.biomarker.groups import (
     amplification_level,
     bare_headings,
     group_ids,
+    heading_parts,
     level_unread,
     names_every_group,
     requires_negative,
@@ -953,7 +954,13 @@ class _Trial:
     sole: str | None
     marked_groups: set[tuple[str, str]]
     parts: frozenset[str]
+    # A part a bare heading names, to the cohorts listed under it (groups.heading_parts)
+    heading_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     demanded: bool | None = None  # does any criterion have the tumour tested (see _TEST_DEMANDED)? Asked lazily
+
+    def within_parts(self, labels: Sequence[str]) -> tuple[str, ...]:
+        """The labels with a part named by a bare heading put as the cohorts under it."""
+        return tuple(dict.fromkeys(g for label in labels for g in self.heading_parts.get(label, (label,))))
 
     def tests_itself(self, once: _Once) -> bool:
         if self.demanded is None:
@@ -1035,6 +1042,10 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
                    set().union(*(once(group_ids, said) for said in dict.fromkeys(c.text for c in text.criteria))),
                    trial_parts(text.criteria, bullet_cohorts))
     headings = bare_headings(text.criteria, bullet_cohorts)
+    trial.heading_parts = heading_parts(text.criteria, bullet_cohorts, headings)
+    if trial.heading_parts:
+        # "Phase 2 cohorts:" over Cohorts 2A-2C, later "Phase 2: measurable lesion": that line is the cohorts' rule
+        bullet_cohorts = [trial.within_parts(own) for own in bullet_cohorts]
     cohort_histologies: dict[str, list[str]] = {}  # a group that takes one histology only (see cohort_histology)
     found_at: dict[int, list[dict[str, Any]]] = {}  # each criterion's clauses, for lead-ins over lists (below)
     # A long text repeats its bullets (the same rule under several cohorts or parts): a criterion met again where
@@ -1171,7 +1182,7 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
             # "Endometrial cancer, or any other solid tumour with FGFR2 fusion": an NSCLC patient's way in.
             sentence = once(other_tumours_way_in, sentence) or sentence
         # One list per sentence, as clauses' cohorts (a flat heading's are the shared reader's, set above).
-        own_labels = [] if flat_head else list(sentence_labels)
+        own_labels = [] if flat_head else list(trial.within_parts(sentence_labels))
         out.labels.extend(own_labels)
         if bool(own_labels or cohorts) and (once(other_cancer_only, sentence) or once(no_patient_group, sentence)):
             out.foreign.update(own_labels or cohorts)  # another cancer's group, or healthy controls

@@ -508,6 +508,24 @@ _PERMITTED_BRACKET = re.compile(
 )
 
 
+# A permitted bracket's body that opens with "other" (not "other than") or a co-occurrence word and names a class,
+# no change of the head's: "other drivers", "other actionable alterations", "co-occurring alterations", "additional
+# genomic alterations".
+_OTHERS_LET_IN = re.compile(
+    r"\s*(?:patients\s+with\s+)?(?:any\s+)?(?:other(?!\s+than\b)|co-?occurring|concurrent|concomitant|additional)\s+"
+    r"(?:(?:known|actionable|oncogenic|genomic|molecular|targetable|driver|activating|genetic)\s+){0,3}"
+    r"(?:drivers?|alterations?|mutations?|aberrations?|changes?|biomarkers?|driver\s+genes?)\s*$", re.I)
+
+
+def _shared_noun_genes(toks: list[Token]) -> list[str]:
+    """"No EGFR or HER2 alteration": genes listed before one noun of change that they share, no change of their own
+    named (then a bare class spared after it, "other than mutations", is every listed gene's); else []."""
+    marks = [t for t in toks if t.type in {"gene", "alt", "kind"}]
+    if len(marks) < 3 or marks[-1].type != "kind" or any(t.type != "gene" for t in marks[:-1]):
+        return []
+    return [g for t in marks[:-1] for g in vocab.expand_gene(t.key)]
+
+
 def permitted_in_ban_spared(sentence: str, section: str) -> str:
     """"Stage IV NSCLC without EGFR sensitizing mutations (exon 20 insertions are allowed)", in an exclusion "EGFR
     mutation (patients with exon 20 insertion are eligible)": the bracket lets one change of the banned gene through,
@@ -517,6 +535,11 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     match = _PERMITTED_BRACKET.search(sentence)
     if match is None:
         return sentence
+    if _OTHERS_LET_IN.match(match.group("body")) and _read_tokens(sentence[: match.start()]):
+        # "No HER2 alteration (other drivers are allowed)", "Known HER2 alteration (other actionable alterations
+        # allowed)": the bracket lets in what the head does not name; the head's rule stands alone. Read as it stood,
+        # "other drivers" joined the ban (an EGFR patient excluded) or, among exclusions, the line became a permission.
+        return f"{sentence[: match.start()].rstrip()}{sentence[match.end():]}"
     body = tokens(match.group("body"))
     # "(mutations are allowed)", "(amplification is permitted)": a bare class of change, the head's one gene's own
     bare = bool(body) and all(t.type == "kind" and t.key in _SPARED_CLASSES for t in body)
@@ -530,8 +553,8 @@ def permitted_in_ban_spared(sentence: str, section: str) -> str:
     genes = [t for t in head_toks if t.type == "gene"]
     if not genes or any(t.type == "driver" for t in head_toks):
         return sentence
-    if bare and len({g for t in genes for g in vocab.expand_gene(t.key)}) != 1:
-        return sentence  # "No EGFR or ALK alteration (mutations are allowed)": whose mutations is not said
+    if bare and len({g for t in genes for g in vocab.expand_gene(t.key)}) != 1 and not _shared_noun_genes(head_toks):
+        return sentence  # "EGFR mutation or ALK fusion, no HER2 alteration (mutations are allowed)": whose is unsaid
     body_genes = {g for t in (genes if bare else body) if t.type == "gene" for g in vocab.expand_gene(t.key)}
     changed = {g for t in body if t.type == "alt" for g in vocab.alteration_genes(t.key)}
     owners = [t for t in genes if set(vocab.expand_gene(t.key)) & (body_genes or changed)]
@@ -759,7 +782,12 @@ def _read(sentence: str, section: str) -> list[Statement]:
                 # "EGFR mutations other than exon 20 insertions": what follows "other than" is spared
                 head = next((t.key for t in reversed(phrase[:cut_at]) if t.type == "gene"), None)
                 stop = _exception_end(phrase, cut_at, head)
-                excepted.extend(_excepted_atoms(phrase[cut_at + 1:stop], head))
+                shared = _shared_noun_genes(phrase[:cut_at])
+                if shared and all(t.type == "kind" and t.key in _SPARED_CLASSES for t in phrase[cut_at + 1:stop]):
+                    # "No EGFR or HER2 alteration other than mutations": each listed gene's mutations are spared
+                    excepted.extend(a for g in shared for a in _excepted_atoms(phrase[cut_at + 1:stop], g))
+                else:
+                    excepted.extend(_excepted_atoms(phrase[cut_at + 1:stop], head))
                 phrase = phrase[:cut_at] + phrase[stop:]
                 if not any(t.type in {"gene", "alt", "driver"} for t in phrase):
                     continue
