@@ -93,3 +93,40 @@ TRANSFORMATION_NEAR = [
 @pytest.mark.parametrize("exclusion", TRANSFORMATION_NEAR)
 def test_squamous_shut_out_beside_a_transformation_stays_out(exclusion: str) -> None:
     assert verdicts(trial(bullets("Stage IV NSCLC"), bullets(exclusion))) == (EL, EX, EL, UN)
+
+
+# 3. A small cell lung cancer trial that names NSCLC only as the disease its patients had before ("SCLC on a biopsy
+#    after an EGFR TKI, in a participant with a previously documented EGFR-mutant NSCLC"): a transformation without
+#    the word. Whether a profile's NSCLC has turned into small cell is not recorded: a question (as for "NSCLC
+#    transformed to small cell"). Before, the NSCLC named made the trial read as open to NSCLC.
+LUNG_TITLE = "A Study of Drug Z in Lung Cancer"
+SMALL_CELL_FROM_EARLIER_NSCLC = [
+    "SCLC documented on a biopsy taken after progression on an EGFR TKI, in a patient with a previously documented "
+    "EGFR-mutant NSCLC",
+    "Small cell lung cancer arising from a prior EGFR-mutant non-small cell lung cancer",
+    "Small cell carcinoma on re-biopsy in a participant originally diagnosed with ALK-positive NSCLC",
+    "Extensive-stage SCLC, or SCLC found on biopsy after TKI in patients with a history of EGFR-mutant NSCLC",
+    "Histologically confirmed SCLC in a patient whose initial diagnosis was EGFR-mutant non-small cell lung cancer",
+    "Cohort A: extensive-stage SCLC // Cohort B: SCLC on biopsy after an EGFR TKI, in a participant with previously "
+    "documented EGFR-mutant NSCLC",
+]
+
+
+@pytest.mark.parametrize("inclusion", SMALL_CELL_FROM_EARLIER_NSCLC)
+def test_small_cell_from_an_earlier_nsclc_is_a_question(inclusion: str) -> None:
+    assert verdicts(trial(bullets(inclusion), title=LUNG_TITLE)) == (UN,) * 4
+
+
+EARLIER_NSCLC_NEAR = [
+    ("Stage IV NSCLC", ALL_EL),
+    ("Previously documented EGFR-mutant NSCLC with progression on osimertinib", ALL_EL),
+    ("Metastatic NSCLC previously treated with platinum; no prior SCLC", ALL_EL),
+    ("Extensive-stage SCLC or metastatic NSCLC", ALL_EL),
+    ("Metastatic NSCLC with no history of small cell lung cancer", ALL_EL),
+    ("Extensive-stage small cell lung cancer", (EX,) * 4),
+]
+
+
+@pytest.mark.parametrize(("inclusion", "expected"), EARLIER_NSCLC_NEAR)
+def test_earlier_nsclc_near_misses_keep_their_reading(inclusion: str, expected: tuple[str, ...]) -> None:
+    assert verdicts(trial(bullets(inclusion), title=LUNG_TITLE)) == expected
