@@ -26,6 +26,7 @@ PERMITTED_UNDER_A_PROVISO = [
     "Locally advanced or metastatic NSCLC; squamous cell carcinoma can be included when the ALK fusion is confirmed by "
     "FISH",
     "Stage IV NSCLC. Squamous histology is also eligible.",
+    "Stage IV NSCLC; squamous NSCLC patients are eligible only if PD-L1 >= 50%",
 ]
 
 

@@ -78,7 +78,8 @@ _ASKED_IF_AFTER = re.compile(
 # "squamous NSCLC may be enrolled as long as ...", "Tumours of squamous histology are acceptable only if ...". Whatever
 # the proviso is about (a marker, a test, smoking), the sentence says who else may join, not who alone may.
 _PERMITTED_IF_AFTER = re.compile(
-    r"^(?:[\s-]+(?:cell|nsclc|histology|histologies|carcinomas?|cancers?|lung|non-small|tumou?rs?|disease|type))*"
+    r"^(?:[\s-]+(?:cell|nsclc|histology|histologies|carcinomas?|cancers?|lung|non-small|tumou?rs?|disease|type"
+    r"|patients?|subjects?|participants?|cases?))*"
     r"\s*\)?\s*,?\s*(?:(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|accepted|included)"
     r"|(?:may|can|could)\s+(?:also\s+)?(?:be\s+)?(?:enrol\w*|enroll\w*|included|eligible|accepted|allowed|permitted"
     r"|participate|join))\s*,?\s*(?:but\s+)?(?:only\s+)?(?:if|provided|when|as\s+long\s+as|on\s+(?:the\s+)?condition"
