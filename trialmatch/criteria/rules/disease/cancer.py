@@ -805,6 +805,27 @@ def _banned_by_exclusion(text: TrialText) -> str:
     return ""
 
 
+# "SCLC on a biopsy after an EGFR TKI, in a participant with a previously documented EGFR-mutant NSCLC", "small cell
+# lung cancer arising from a prior NSCLC", "SCLC in a patient originally diagnosed with NSCLC": NSCLC is named as the
+# disease the small cell cancer came from, a transformation without the word; not NSCLC taken as such.
+_EARLIER_NSCLC_BEFORE = re.compile(
+    r"\b(?:previously\s+(?:documented|diagnosed|confirmed|known)|(?:prior|previous|earlier|original|initial)\s+"
+    r"(?:diagnosis|history)|(?:originally|initially|first)\s+diagnosed|history\s+of|arising\s+(?:from|out\s+of)"
+    r"|evolv\w*\s+from|derived\s+from|transformed\s+from|originat\w*\s+from)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+def _earlier_nsclc(sentence: str, named: re.Match[str]) -> bool:
+    """The sentence asks for small cell lung cancer and names NSCLC, at `named`, as what the patient had before."""
+    if not _EARLIER_NSCLC_BEFORE.search(sentence, max(0, named.start() - 80), named.start()):
+        return False
+    v = vocab()
+    small_cell = v["sclc"].search(mask(sentence, v["nsclc"]))
+    return small_cell is not None and not _NEGATED_BEFORE.search(sentence, max(0, small_cell.start() - 40),
+                                                                  small_cell.start())
+
+
 def cancer_rule(text: TrialText) -> dict[str, Any]:
     v = vocab()
     without = _without_lung_cancer(text)
@@ -831,6 +852,8 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         named = v["nsclc"].search(sentence)
         if named and _left_out(sentence, named.start()):
             left_out = left_out or sentence
+        elif named and _earlier_nsclc(sentence, named):
+            nsclc.append(sentence)  # "SCLC on re-biopsy in a patient with previously documented NSCLC"
         elif named:
             if not _TRANSFORMED.search(sentence) or _NOT_TRANSFORMED.search(sentence):
                 return _rule(ELIGIBLE)  # most trials: NSCLC named, nothing more to read
@@ -846,8 +869,9 @@ def cancer_rule(text: TrialText) -> dict[str, Any]:
         return _rule(EXCLUDED, left_out or banned, "cancers other than lung cancer")
     # Lung cancer in general counts once small cell lung cancer is blanked out; so does the lung in a list of organs
     # sharing one cancer word ("metastatic breast/lung/colorectal cancer", "breast, lung or ovarian carcinoma").
-    generic = [s for s in sources if v["lung_cancer"].search(mask(_general_lung_words(s), v["other_cancers"]))
-               or _lung_in_organ_list(s)]
+    # (a sentence naming NSCLC only as what the small cell cancer came from names no lung cancer in general)
+    generic = [s for s in sources if s not in nsclc and (
+        v["lung_cancer"].search(mask(_general_lung_words(s), v["other_cancers"])) or _lung_in_organ_list(s))]
     baskets = [s for s in sources if v["basket"].search(s)]
     basket = baskets[0] if baskets else ""
     small_cell = next(((s, c) for c in text.inclusion for s in c.sentences() if _small_cell_named(s)), None)

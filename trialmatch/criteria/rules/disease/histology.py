@@ -31,6 +31,9 @@ from trialmatch.criteria.text import Criterion, TrialText, quote
 HISTOLOGIES = ("adenocarcinoma", "squamous", "large cell")
 NOT_SHUT, SOFT, FIRM = "asked for", "soft", "firm"  # how a mention shuts its histologies out
 IF_ASKED = "asked for under a condition"  # "or squamous histology in patients who have never smoked": a question
+# "Squamous histology is eligible provided that the exon 20 insertion has been confirmed on tissue": a permission that
+# lets a histology in under a proviso widens the trial, never limits it; beside a limit to others it is a question.
+PERMITTED_IF = "let in under a condition"
 
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:if|for|in|when)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:with\s+)?(?:a\s+)?$", re.I
@@ -71,6 +74,19 @@ _ASKED_IF_AFTER = re.compile(
     r"smok\w*)",
     re.I,
 )
+# A permission verb then a proviso, straight after the histology: "Squamous histology is eligible provided ...",
+# "squamous NSCLC may be enrolled as long as ...", "Tumours of squamous histology are acceptable only if ...". Whatever
+# the proviso is about (a marker, a test, smoking), the sentence says who else may join, not who alone may.
+_PERMITTED_IF_AFTER = re.compile(
+    r"^(?:[\s-]+(?:cell|nsclc|histology|histologies|carcinomas?|cancers?|lung|non-small|tumou?rs?|disease|type"
+    r"|patients?|subjects?|participants?|cases?))*"
+    r"\s*\)?\s*,?\s*(?:(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted|acceptable|accepted|included)"
+    r"|(?:may|can|could)\s+(?:also\s+)?(?:be\s+)?(?:enrol\w*|enroll\w*|included|eligible|accepted|allowed|permitted"
+    r"|participate|join))\s*,?\s*(?:but\s+)?(?:only\s+)?(?:if|provided|when|as\s+long\s+as|on\s+(?:the\s+)?condition"
+    r"|subject\s+to|in\s+case)\b",
+    re.I,
+)
+_ONLY_BEFORE = re.compile(r"\bonly\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL_AFTER = re.compile(r"\b(?:must|should|required|require|requires|need|needs)\b", re.I)
 # A histology heading a marker or testing condition with a colon or dash: "Patients with non-squamous histology: no
 # EGFR sensitizing mutation", "Non-squamous NSCLC: EGFR and ALK wild-type", "Adenocarcinoma (incl. NOS) - ALK negative".
@@ -179,7 +195,9 @@ _BARE_HISTOLOGY = (
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.\s?g\.?|such as|for example|for instance)[^;()]{0,120}$", re.I)
 _WIDENING_BEFORE = re.compile(r"\b(?:mixed|including|includes|incl\.?|as well as)\b[^.;]{0,40}$", re.I)
 _PERMITTED_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)|(?:is|are)\s+not\s+required)\b"
+    r"^[^.;]{0,60}?\b(?:(?:is|are)\s+(?:also\s+)?(?:allowed|permitted)|(?:is|are)\s+not\s+required"
+    # "Squamous histology is also eligible": "also" adds it to the others
+    r"|(?:is|are)\s+also\s+(?:eligible|acceptable|accepted|included))\b"
     r"|^\s*(?:cell\s+)?(?:histology\s+)?components?\b",
     re.I,
 )
@@ -376,6 +394,9 @@ def _mentions(sentence: str, title: bool = False) -> list[tuple[tuple[str, ...],
                 continue  # "For non-squamous NSCLCs, no known EGFR mutation": the condition of the rule that follows
             if _EXAMPLE_BEFORE.search(text, max(0, match.start() - 120), match.start()):
                 continue  # "NSCLC (e.g. adenocarcinoma, ...)": an example, not a limit
+            if not title and _PERMITTED_IF_AFTER.match(after) and not _ONLY_BEFORE.search(before):
+                found.append((allows, PERMITTED_IF))  # "squamous histology is eligible provided ...": a widening
+                break
             if _WIDENING_BEFORE.search(before) or (_PERMITTED_AFTER.match(after) and not _ONLY.search(sentence)):
                 continue  # "including NSCLC with mixed squamous histology", "adenosquamous is allowed": no limit
             if not title and _HEADING_BEFORE.match(text[:match.start()]) and _MARKER_HEADING_AFTER.match(
@@ -457,6 +478,30 @@ def _excluded_histologies(sentence: str) -> tuple[set[str], bool] | None:
     return found
 
 
+# "Histological transformation to small cell or squamous cell carcinoma", "squamous cell transformation after an EGFR
+# TKI", "transformed squamous histology": the histology an earlier tumour changed into (a resistance finding), not the
+# histology a patient was diagnosed with. The profile records no transformation, so it shuts no histology out.
+_TRANSFORMED_INTO_BEFORE = re.compile(
+    r"\b(?:transform\w*|convert\w*|conversion|switch\w*|transdifferentiat\w*)\s+(?:(?:in)?to|towards)\s+(?:an?\s+)?"
+    r"(?:(?:[\w-]+|,|/)\s*){0,6}$"
+    r"|\btransformed\s+(?:to\s+|into\s+)?$",
+    re.I,
+)
+_TRANSFORMED_INTO_AFTER = re.compile(
+    r"(?:[\s-]+(?:cell|carcinoma|cancer|histology|histologic|histological|lung|nsclc))*[\s-]+"
+    r"(?:transformation|transdifferentiation|conversion|switch)\b",
+    re.I,
+)
+
+
+def _transformed_into(text: str, start: int, end: int) -> bool:
+    """The histology word at [start, end) names what a tumour turned into, not what it was at diagnosis."""
+    before = text[max(0, start - 60):start]
+    if _TRANSFORMED_INTO_BEFORE.search(before) and not re.search(r"[.;]", before[-40:]):
+        return True
+    return _TRANSFORMED_INTO_AFTER.match(text, end) is not None
+
+
 def _site_or_feature(sentence: str) -> bool:
     """The first squamous named is limited to a location or feature ("central", "with cavitation")."""
     match = _BARE_HISTOLOGY[0][1].search(sentence)
@@ -512,6 +557,8 @@ def _named_out(sentence: str) -> tuple[set[str], bool] | None:
         return None
     if _NEGATED_SUBJECT.search(text, max(0, match.start() - 60), match.start()):
         return None  # "Does not have squamous histology" as an exclusion asks for it, if anything: never shuts it out
+    if _transformed_into(text, match.start(), match.end()):
+        return None  # "Histologic transformation to squamous cell carcinoma": not the histology at diagnosis
     if _mixture_with_small_cell(text, match.start(), match.end()):
         return None  # "squamous NSCLC with a mixed small cell component": the mixture is shut out, not squamous
     return {"squamous"}, not _MIXED_BEFORE.search(text[:match.start()])
@@ -779,7 +826,9 @@ def histology_rule(text: TrialText, other_groups: tuple[Criterion, ...] = ()) ->
             # outright ("non-squamous, or squamous in never-smokers") is the conditioned one a question.
             mentions = [(allows, NOT_SHUT if shut == IF_ASKED else shut) for allows, shut in mentions]
         for allows, shut in mentions:
-            if shut == IF_ASKED:
+            if shut == PERMITTED_IF:
+                asked_if.update(allows)  # no limit of its own: a question only where another sentence limits
+            elif shut == IF_ASKED:
                 asked = asked or set()  # a limit: the histologies asked for without the condition are the ones taken
                 asked_if.update(allows)
             elif shut == NOT_SHUT and by_group:  # (one of a list of ways in stays a question: another way may hold)
