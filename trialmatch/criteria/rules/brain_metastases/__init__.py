@@ -446,6 +446,7 @@ def _alternatives(region: str) -> list[str]:
     """Split an exception into its alternatives at "or" that starts a new patient group."""
     flat = phrases.ASIDE.sub(lambda m: " " * len(m.group(0)), _unbracketed(region))
     cuts = [m.start() for m in phrases.STATUS_AFTER_OR.finditer(flat)]
+    cuts += [m.end() - 3 for m in _LISTED_OR.finditer(flat)]  # "...; or Lesions treated with SRS": a listed exception
     if ";" in flat or "," in flat:  # "...; in Part B, asymptomatic untreated brain metastases are allowed"
         cuts = sorted({*cuts, *(m.start() + 1 for m in phrases.PERMITTING_CLAUSE.finditer(flat)
                                 if not phrases.NOT_ALLOWED.search(flat, m.start(), m.start() + 160))})
@@ -455,6 +456,9 @@ def _alternatives(region: str) -> list[str]:
         last = cut
     pieces.append(region[last:])
     return [p for p in pieces if p.strip(" ;,")]
+
+
+_LISTED_OR = re.compile(r";\s*or\s")
 
 
 def _stable_only(alternative: str) -> bool:
@@ -704,8 +708,10 @@ def _mention_statements(
             _loosen(last, sentence_and_list)
         return [], last
     start, end = span
-    if exclusion and criterion.parent and phrases.FOLLOWING_ALLOWED.search(criterion.parent):
-        # A sub-bullet of "Note: the following are allowed:" in the exclusions: a group let in, not one shut out.
+    if exclusion and criterion.parent and (phrases.FOLLOWING_ALLOWED.search(criterion.parent)
+                                           or _lists_exceptions(criterion.parent)):
+        # A sub-bullet of "Note: the following are allowed:" (or of "Brain metastases, with the following
+        # allowances:") in the exclusions: a group let in, not one shut out. The ban above reads it as its exception.
         return [_allowance(sentence_and_list)], last
     if phrases.EXCEPTION_START.match(sentence):
         # "Except: patients with brain metastases that were treated and are stable": an exception to the exclusion
@@ -1318,7 +1324,7 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     metastases ..." as an inclusion or permission, or beside a ban of untreated ones with an exception: the trial
     takes some untreated ones, so an untreated (active) patient is not shut out by that ban alone; a question. So
     too a permission of treated ones only ("Subjects with treated brain metastases are allowed if stable") beside
-    one of untreated ones."""
+    one of untreated ones, or beside a requirement of them (a cohort for untreated brain metastases)."""
     # (a ban of untreated ones with an exception, "... unless < 5 mm and asymptomatic", lets some in)
     excepted = {id(s) for s in statements if s.pop("excepted", False) and s.get("untreated_subject")}
     flagged = [s for s in statements if s.pop("shuts_out_active", False) | s.pop("treated_only", False)]
@@ -1328,9 +1334,13 @@ def _untreated_let_in(statements: list[dict[str, Any]]) -> None:
     def lets_untreated_in(other: dict[str, Any]) -> bool:
         if other.get("scope") and Scope.from_json(other["scope"]).other_disease:
             return False  # (another cancer's group letting untreated ones in says nothing of NSCLC's)
+        if other["kind"] in ("requires_active", "requires_untreated"):
+            # "Cohort D: at least one untreated brain metastasis >= 5 mm": a group the trial takes for its untreated
+            # ones; a ban or a treated-only permission elsewhere cannot keep all untreated ones out.
+            return other["active"] != X
         if other["kind"] == "allowance":
             words = other["text"]
-        elif other["kind"] in ("conditional", "alternatives") or id(other) in excepted:
+        elif other["kind"] in ("conditional", "alternatives", "requires") or id(other) in excepted:
             words = other["evidence"]
         else:
             return False
@@ -1816,8 +1826,27 @@ def _follow_on(criteria: tuple[Criterion, ...], position: int) -> str:
     else:
         items = [c.text for c in takewhile(lambda c: c.depth == here.depth and c.section == here.section,
                                             following[:FLAT_ITEMS])]
+    if following[0].depth > here.depth and _lists_exceptions(here.text):
+        # Each exception under the ban is a way back in of its own, whatever its words ("Lesions treated with SRS
+        # ..."): the semicolon before "or" cuts them apart (see _alternatives). (Written flat, the list's end is not
+        # shown: the bullets after it are read as before, each on its own.)
+        return _ITEM_OR.join(item.rstrip(" .;") for item in items)
     either = phrases.ONE_OF.search(here.text) or phrases.FOLLOWING_ALLOWED.search(here.text)
     return (" or " if either else " and ").join(items)
+
+
+_ITEM_OR = "; or "
+
+
+def _lists_exceptions(head: str) -> bool:
+    """ "Brain metastases, with the following allowances:", "CNS metastases, except the following:": a ban of brain
+    metastases whose lead says the list under it holds its exceptions (each one enough to be let back in). A lead
+    about something else ("Prior radiotherapy, with the following exceptions:") keeps its list's own reading."""
+    lead = phrases.FOLLOWING_EXCEPTIONS.search(head)
+    if lead is None:
+        return False
+    before = head[:lead.start()]
+    return bool(phrases.BRAIN_METS.search(before) or phrases.BRAIN_DISEASE.search(before))
 
 
 _BARE_HEADING = guarded(r"^\W{0,3}(?:[\w-]+\s+){0,3}[\w-]+\s*(?:\([^()]{0,30}\))?\s*:\s*$")

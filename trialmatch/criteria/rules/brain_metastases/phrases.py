@@ -710,6 +710,12 @@ ALL_OF = guarded(r"\b(?:all|each|every)\b(?:\s+\w+){0,3}?\s+(?:of\s+the\s+follow
 # "Note: the following are allowed:": a list of groups let in, each one enough.
 FOLLOWING_ALLOWED = re.compile(
     r"\bthe following (?:\w+ )?(?:are|is|will be|may be) (?:also )?(?:allowed|permitted|eligible|acceptable)\b", re.I)
+# "Brain metastases, with the following allowances:", "..., except for the following:": a ban whose own lead says
+# the list under it holds its exceptions, each one a group let back in (as "the following are allowed:").
+FOLLOWING_EXCEPTIONS = re.compile(
+    r"\b(?:with|subject\s+to)\s+(?:the\s+following|these)\s+(?:\w+\s+)?(?:exceptions?|allowances?|exemptions?)\b"
+    r"|\bexcept(?:\s+for)?\s+(?:the\s+following|as\s+follows)\b"
+    r"|\bthe\s+following\s+(?:exceptions?|allowances?|exemptions?)\s+apply\b", re.I)
 ONE_OF = guarded(r"\b(?:one|any|either) of the following\b|\bat least one of\b|\beither\s*:\s*$", re.I)
 # A flat list item that chains on to the next ("untreated brain metastases >= 5 mm, or") or starts with "or".
 ENDS_WITH_OR = re.compile(r"(?:\band/or|\bor)\W*$", re.I)
