@@ -213,17 +213,33 @@ IN_WHICH_CASE = re.compile(r"\(\s*in\s+(?:which|that|this|such\s+an?|such)\s+cas
 # "Patients may be receiving or planning to receive chemotherapy, ..., or may be on no active anticancer treatment",
 # "may or may not be receiving systemic therapy": both states are let in, so the clause asks nothing of treatment.
 # "Currently on any anticancer treatment, or on no treatment", "receiving any systemic therapy, or none": said of
-# ANY treatment, the "may" is not needed either (the verb may go too: "..., or no anticancer therapy").
+# ANY treatment, the "may" is not needed either (the verb may go too: "..., or no anticancer therapy"); nor when
+# the two are one phrase: "on any or no anticancer treatment".
 _NO_TREATMENT = (r"(?:(?:be\s+)?(?:on|receiving|taking|undergoing)\s+)?no\s+"
                  r"(?:(?:active|current|ongoing|concurrent)\s+)?(?:(?:anti-?cancer|cancer|systemic|oncologic(?:al)?)\s+)?(?:treatments?|therap(?:y|ies))\b")
 _ANY_TREATMENT = (r"\b(?:currently\s+)?(?:receiving|on|taking|undergoing)\s+any\s+(?:[\w-]+\s+){0,3}?"
                   r"(?:treatments?|therap(?:y|ies))\b,?\s+or\s+(?:may\s+)?(?:be\s+)?(?:none\b|" + _NO_TREATMENT + ")")
+# "on any or no anticancer treatment", "receiving no or any systemic therapy": the two states joined in one phrase.
+_ANY_OR_NO = (r"\b(?:either\s+)?(?:any\s+or\s+no|no\s+or\s+any)\s+(?:[\w-]+\s+){0,3}?"
+              r"(?:treatments?|therap(?:y|ies)|regimens?)\b")
 BOTH_STATES = guarded(
-    _ANY_TREATMENT +
+    _ANY_TREATMENT + "|" + _ANY_OR_NO +
     r"|\bmay\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing)\b[^;.]{0,200}?\bor\s+(?:may\s+)?"
     + _NO_TREATMENT +
     r"|\bmay\s+or\s+may\s+not\s+(?:be\s+)?(?:currently\s+)?(?:receiving|on|taking|undergoing|have\s+received)\b"
     r"[^;.]{0,120}"
+)
+# "KTX-1 in RET-Altered Tumors, Including Patients Previously Treated With Selpercatinib", "RET fusion NSCLC, including
+# those who have received pralsetinib", "as well as participants pretreated with a RET inhibitor": the clause widens
+# who is taken (the treated come too) and asks nothing of the others. Said of people only: "prior therapies, including
+# those targeting RET" lists treatments, and "at least 2 lines, including an anti-PD-1" asks for one.
+_PERSONS = r"(?:patients|participants|subjects|people|individuals|persons|cases)"
+WIDENING = guarded(
+    r"\b(?:including|incl\.?|as\s+well\s+as|and\s+also)\s+(?:(?:in|for)\s+)?"
+    r"(?:" + _PERSONS + r"(?:\s+who)?|those\s+who|those(?=\s+(?:previously|already|pre-?treated|treated)\b))\s+"
+    r"(?:(?:have|has|had|were|was|are|is|been|being)\s+)*(?:(?:previously|already|prior|also|ever)\s+)?"
+    r"(?:treated|pre-?treated|received|exposed|progress\w*|relaps\w*|refractory|resistant|intolerant|failed)\b"
+    r"[^;.]*"
 )
 EXCEPT = guarded(
     r"\b(?:other than|except(?: for)?|besides|excluding|with the exception of|apart from"

@@ -17,8 +17,10 @@ from trialmatch.criteria.rules.prior_therapy.scope import biomarker_condition
 if TYPE_CHECKING:
     from trialmatch.criteria.rules.prior_therapy.first_read import FirstRead
 
+# ("for patients with EGFR, ALK, ROS1 or BRAF alterations": the genes may be listed with commas, each a short name.)
 _WHO = (r"(?:for|in|among)\s+(?:(?:those|the)\s+)?(?:patients|participants|subjects|individuals|pts|those|people)\s+"
-        r"(?:with|harbou?ring|carrying|whose\s+tumou?rs?\s+(?:have|harbou?rs?|carry|carries))\s+[^,;:()]{3,80}?")
+        r"(?:with|harbou?ring|carrying|whose\s+tumou?rs?\s+(?:have|harbou?rs?|carry|carries))\s+"
+        r"(?:[a-z0-9-]{2,10}\s*,\s*){0,8}[^,;:()]{3,80}?")
 _OR = r"(?:,\s*)?(?:and/)?or"
 # "..., or, for patients with an EGFR mutation, an EGFR TKI": the scope opens the alternative, between commas.
 _AT_START = re.compile(rf"{_OR}\s*,\s*(?P<who>{_WHO})\s*,\s*(?P<item>[^,;:()]{{3,80}}?)\s*(?=$|[;.])")

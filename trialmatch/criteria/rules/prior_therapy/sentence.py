@@ -448,8 +448,13 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
-    if ("may" in norm or " any " in norm) and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
+    if ("may" in norm or "any " in norm) and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
         norm = blanked(norm, both)  # "may be receiving X, or may be on no active treatment": no rule either way
+    # "..., including patients previously treated with X": the X-treated come too. (In an exclusion the clause widens
+    # the ban instead: "prior RET inhibitor, including patients who received X in another study" bans X too.)
+    if section != "exclusion" and ("includ" in norm or " well as " in norm or "and also" in norm) \
+            and (wide := [m.span() for m in cues.WIDENING.finditer(norm)]):
+        norm = blanked(norm, wide)
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:

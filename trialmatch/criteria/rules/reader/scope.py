@@ -702,10 +702,18 @@ _MARKER_GROUP_WORDS = frozenset(
     "molecular genetic abnormality abnormalities".split())
 
 
+# "No actionable driver (including KRAS-mutant and HER2-mutant tumours)", "EGFR-mutant (e.g., exon 19 deletion)": an
+# aside of examples says who falls in the group; it narrows nothing.
+_EXAMPLES_ASIDE = re.compile(r"[(\[]\s*(?:including|incl\.?|includes|e\.\s?g\.?|eg|such\s+as|for\s+example"
+                             r"|for\s+instance)\b[^()\[\]]*[)\]]", re.I)
+
+
 def _narrows_marker_group(words: str) -> bool:
     """Does a marker group's name narrow it by something besides its marker and cancer ("Cohort 2 (EGFR-mutant NSCLC
     with brain metastases)", "Arm A (ALK-positive NSCLC after alectinib)")? "Cohort 1 (EGFR-mutant NSCLC)",
     "Patients with KRAS G12C-mutated NSCLC" take every carrier."""
+    if "(" in words or "[" in words:
+        words = _EXAMPLES_ASIDE.sub(" ", words)
     rest = _GENE_TOKEN.sub(lambda m: " " if _names_gene(m.group()) else m.group(), words.lower())
     for _name, pattern in _cancer_patterns():
         rest = pattern.sub(" ", rest)
