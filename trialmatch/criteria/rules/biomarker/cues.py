@@ -597,6 +597,21 @@ NEGX_FILLER = NEG_FILLER | frozenset(
     "pleural visceral distant".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
+
+
+# "other EGFR mutations not listed above", "ALK alterations not mentioned in inclusion criterion 4", "... other than
+# those specified above": the class points back at a list the text gave earlier, so the changes in that list are not
+# in it. Read after a class noun (phrases.occurrences) and resolved against what the trial asks for
+# (reading._resolve_other); with nothing asked it is too vague to exclude on.
+BACK_REFERENCE = re.compile(
+    r"\s*,?\s*(?:(?:that|which)\s+(?:are|is)\s+|(?:if|when)\s+)?(?:not\s+(?:otherwise\s+|already\s+|explicitly\s+)?"
+    r"(?:listed|mentioned|specified|named|included|described|covered|stated)"
+    r"|other\s+than\s+(?:those|the\s+ones?|that|the\s+(?:changes?|mutations?|alterations?))"
+    r"(?:\s+(?:listed|mentioned|specified|named|included|described|stated|allowed|permitted))?)"
+    r"\s+(?:above|previously|earlier|before|in\s+(?:the\s+)?(?:inclusion|(?:previous|preceding|prior)\s+)"
+    r"|in\s+(?:cohorts?|arms?|parts?|groups?|criteri(?:on|a))\b|for\s+(?:cohorts?|arms?|parts?|groups?)\b)",
+    re.I,
+)
 _GROUP_WORDS = r"(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)"
 CONDITION_BEFORE = guarded(
     r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
