@@ -881,6 +881,26 @@ THERAPY_OPTION_WITH_BEFORE = re.compile(
 )
 
 
+# "osimertinib as second-line therapy after a first-generation EGFR-TKI (gefitinib, erlotinib) with T790M-positive
+# progression", "lazertinib given after afatinib with T790M-mediated resistance": the marker says how the disease
+# progressed on the earliest treatment of a history, i.e. why the next one was started (as HISTORY_TRIGGER_BEFORE), not
+# what the tumour must have now. The history word (a line, "given", "subsequently") must come before "after", and the
+# marker must qualify the progression (PROGRESSION_AFTER_MARKER): "progression on an EGFR TKI with documented T790M"
+# stays a requirement.
+HISTORY_PROGRESSION_BEFORE = guarded(
+    r"\b(?:(?:first|second|third|later|1st|2nd|3rd)[\s-]line|subsequent(?:ly)?|followed\s+by|switched\s+to|given"
+    r"|received|administered)\b[^.;:]{0,60}?\b(?:after|following|upon)\b[^.;:]{0,160}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|therap(?:y|ies)|treatments?|chemotherapy|regimens?)\)?\s+"
+    r"with\s+(?:(?:an?|documented|confirmed|acquired|secondary|resistance)\s+){0,2}$",
+    re.I,
+)
+PROGRESSION_AFTER_MARKER = re.compile(
+    r"[\s\-]*(?:mutation[\s\-]*)?(?:positive|\+|mediated|driven|associated)?[\s\-]*(?:disease\s+)?"
+    r"(?:progression|resistance|relapse)\b",
+    re.I,
+)
+
+
 # "followed by a third-generation EGFR-TKI in second line after T790M positive", "osimertinib given upon the
 # emergence of T790M": within an earlier treatment's history, "<treatment> ... after <marker>" says when that
 # treatment was started, not what the tumour must have now. The history word must come first ("Disease progression
