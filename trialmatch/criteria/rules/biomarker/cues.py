@@ -597,6 +597,21 @@ NEGX_FILLER = NEG_FILLER | frozenset(
     "pleural visceral distant".split()
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z\-/]*|\d+")
+
+
+# "other EGFR mutations not listed above", "ALK alterations not mentioned in inclusion criterion 4", "... other than
+# those specified above": the class points back at a list the text gave earlier, so the changes in that list are not
+# in it. Read after a class noun (phrases.occurrences) and resolved against what the trial asks for
+# (reading._resolve_other); with nothing asked it is too vague to exclude on.
+BACK_REFERENCE = re.compile(
+    r"\s*,?\s*(?:(?:that|which)\s+(?:are|is)\s+|(?:if|when)\s+)?(?:not\s+(?:otherwise\s+|already\s+|explicitly\s+)?"
+    r"(?:listed|mentioned|specified|named|included|described|covered|stated)"
+    r"|other\s+than\s+(?:those|the\s+ones?|that|the\s+(?:changes?|mutations?|alterations?))"
+    r"(?:\s+(?:listed|mentioned|specified|named|included|described|stated|allowed|permitted))?)"
+    r"\s+(?:above|previously|earlier|before|in\s+(?:the\s+)?(?:inclusion|(?:previous|preceding|prior)\s+)"
+    r"|in\s+(?:cohorts?|arms?|parts?|groups?|criteri(?:on|a))\b|for\s+(?:cohorts?|arms?|parts?|groups?)\b)",
+    re.I,
+)
 _GROUP_WORDS = r"(?:patients?|subjects?|participants?|individuals?|persons?|those|people|cases?|tumou?rs?)"
 CONDITION_BEFORE = guarded(
     r"(?:\b(?:required|mandatory|needed|necessary|allowed|permitted|only)\s+(?:for|in)"
@@ -862,6 +877,26 @@ THERAPY_OPTION_WITH_BEFORE = re.compile(
     r"\b(?:or|and/or)\s+(?:(?:on|after|following|to|with|prior|previous)\s+)?[^.;:()]{0,80}?"
     r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|therap(?:y|ies)|agents?|treatments?|regimens?)\s+with\s+"
     r"(?:(?:an?|the|documented|confirmed|known|proven)\s+){0,2}(?:(?:absence|lack)\s+of\s+)?$",
+    re.I,
+)
+
+
+# "osimertinib as second-line therapy after a first-generation EGFR-TKI (gefitinib, erlotinib) with T790M-positive
+# progression", "lazertinib given after afatinib with T790M-mediated resistance": the marker says how the disease
+# progressed on the earliest treatment of a history, i.e. why the next one was started (as HISTORY_TRIGGER_BEFORE), not
+# what the tumour must have now. The history word (a line, "given", "subsequently") must come before "after", and the
+# marker must qualify the progression (PROGRESSION_AFTER_MARKER): "progression on an EGFR TKI with documented T790M"
+# stays a requirement.
+HISTORY_PROGRESSION_BEFORE = guarded(
+    r"\b(?:(?:first|second|third|later|1st|2nd|3rd)[\s-]line|subsequent(?:ly)?|followed\s+by|switched\s+to|given"
+    r"|received|administered)\b[^.;:]{0,60}?\b(?:after|following|upon)\b[^.;:]{0,160}?"
+    r"\b(?:DRUG|[a-z]{3,}(?:inib|mab)|TKIs?|inhibitors?|therap(?:y|ies)|treatments?|chemotherapy|regimens?)\)?\s+"
+    r"with\s+(?:(?:an?|documented|confirmed|acquired|secondary|resistance)\s+){0,2}$",
+    re.I,
+)
+PROGRESSION_AFTER_MARKER = re.compile(
+    r"[\s\-]*(?:mutation[\s\-]*)?(?:positive|\+|mediated|driven|associated)?[\s\-]*(?:disease\s+)?"
+    r"(?:progression|resistance|relapse)\b",
     re.I,
 )
 

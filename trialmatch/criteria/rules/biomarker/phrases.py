@@ -15,6 +15,7 @@ from typing import Any
 
 from trialmatch.criteria.rules import marker_vocab as vocab
 from trialmatch.criteria.rules.biomarker.cues import (
+    BACK_REFERENCE,
     LINK,
     STRUCTURE,
     WORD,
@@ -327,6 +328,7 @@ class Occurrence:
     kinds: list[tuple[str, int]] = field(default_factory=list)
     polarity: str = ""  # "+", "-", "test"
     other: bool = False
+    or_other: bool = False  # "ex20ins, or other EGFR mutations": other than the change before, or the trial's own
     positive: bool = False  # closed by "positive" / "+" ("HER2-positive"), not by "mutant"
 
 
@@ -421,6 +423,7 @@ def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> li
     pending: list[Occurrence] = []
     tested: list[Occurrence] = []  # named just before a test word ("EGFR/ALK status")
     other_next = False
+    or_other_at = -1  # where a gene named right after "or other" stands
     prefix_negative = False
     # Alterations given to a gene already closed as present ("EGFR-mutant, T790M ..."): a "negative" after them is
     # theirs alone ("EGFR mutation positive, T790M negative" asks for EGFR without T790M, not for T790M).
@@ -490,6 +493,9 @@ def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> li
             other_next = True  # "other EGFR mutations", "any other acquired EGFR exon 20 point mutation"
         elif tok.type in {"driver", "open"}:
             other_next = False  # "other drivers (eg, ALK, ROS1)": the named genes are not "other" ones
+            if (tok.type == "open" and tok.key.endswith("other") and index + 1 < len(phrase)
+                    and phrase[index + 1].type == "gene"):
+                or_other_at = phrase[index + 1].start
     for item in loose:  # alterations with no gene of theirs stand for their own gene ("19del or L858R")
         if item.tok.type == "alt":
             polarity = "test" if item.tested and not item.polarity else item.polarity
@@ -498,8 +504,26 @@ def occurrences(phrase: list[Token], text: str = "", shared: bool = False) -> li
     for occ in tested:
         if not occ.polarity:
             occ.polarity = "test"
+    for occ in occs:
+        occ.or_other = occ.gene_pos == or_other_at and occ.gene is not None and not occ.alts
+    if text:
+        _mark_back_references(occs, phrase, text)
     _inherit(occs, text, shared)
     return occs
+
+
+def _mark_back_references(occs: list[Occurrence], phrase: list[Token], text: str) -> None:
+    """A gene's class that points back at an earlier list ("EGFR exon 20 insertion, or other EGFR mutations not
+    listed above") is "other" than that list: the changes the trial asks for are not in it (read so, a ban on every
+    EGFR mutation excluded the cohorts' own exon 19 deletion carriers). Only a class with no named change of its
+    own, whose noun the back-reference follows."""
+    ends = {t.start: t.end for t in phrase}
+    for occ in occs:
+        if occ.gene is None or occ.alts or not occ.kinds or occ.other:
+            continue
+        end = max(ends.get(p, p) for _, p in occ.kinds)
+        if BACK_REFERENCE.match(text, end):
+            occ.other = True
 
 
 _RUN_BREAK = re.compile(r"[,;()\[\]]")
@@ -672,5 +696,7 @@ def occurrence_atoms(occ: Occurrence, open_positions: list[int], or_other: list[
                 atom["within"] = within[0]
             if occ.other:
                 atom["other"] = True
+            elif occ.or_other:
+                atom["or_other"] = True
             atoms.append(atom)
     return atoms

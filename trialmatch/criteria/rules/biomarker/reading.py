@@ -2087,6 +2087,11 @@ def _resolve_other(clauses: list[dict[str, Any]], required_genes: set[str]) -> N
                 # no actionable genetic change") spares only the genes its own group (or the whole trial) asks for,
                 # not those of the arms beside it ("Arm F: EGFR T790M").
                 atom["spared"] = sorted({*atom.get("spared", ()), *own_genes})
+            if atom.pop("or_other", False) and clause["mode"] == "forbid" and atom["gene"] in asked:
+                # "EGFR exon 20 insertion or other EGFR mutations" in a trial that asks for EGFR changes: other than
+                # those too (a ban on every EGFR mutation would shut out its own patients). With the gene not
+                # asked, "KRAS G12C or other KRAS mutations" bans every KRAS change, as read.
+                atom["other"] = True
             if not atom.pop("other", False):
                 continue
             if atom["t"] == "driver":

@@ -30,6 +30,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     EXCEPT_BEFORE,
     EXCLUDING_SENTENCE,
     HISTOLOGY_CHANGE,
+    HISTORY_PROGRESSION_BEFORE,
     HISTORY_SETTING_BEFORE,
     HISTORY_TRIGGER_BEFORE,
     HORMONE_RECEPTOR_BEFORE,
@@ -46,6 +47,7 @@ from trialmatch.criteria.rules.biomarker.cues import (
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
     PROCEDURE_AFTER,
+    PROGRESSION_AFTER_MARKER,
     RESULT_IN_CLAUSE,
     SAMPLE_LOGISTICS,
     SENTENCE_CONDITION,
@@ -192,6 +194,9 @@ def _conditional(text: str, start: int, end: int, section: str) -> bool:
         return True  # "... after a first-generation TKI in T790M-positive disease": that treatment's setting
     if HISTORY_TRIGGER_BEFORE.search(text, max(0, start - 200), start):
         return True  # "... followed by osimertinib in second line after T790M positive": when it was started
+    if (PROGRESSION_AFTER_MARKER.match(text, end)
+            and HISTORY_PROGRESSION_BEFORE.search(text, max(0, start - 260), start)):
+        return True  # "... as second-line therapy after gefitinib with T790M-positive progression": why it was given
     if THERAPY_OPTION_WITH_BEFORE.search(text, max(0, start - 160), start):
         return True  # "..., or on a 1st-generation TKI with T790M-negative status": that option's condition
     after = text[end: end + 80]
