@@ -455,6 +455,9 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if section != "exclusion" and ("includ" in norm or " well as " in norm or "and also" in norm) \
             and (wide := [m.span() for m in cues.WIDENING.finditer(norm)]):
         norm = blanked(norm, wide)
+    if (samples := [m.span("when") for m in cues.SAMPLE_TIMING.finditer(norm)]) \
+            and cues.SAMPLE_ASKED_LOOSELY.search(norm):
+        norm = blanked(norm, samples)  # "tissue obtained after the last systemic treatment": the sample's timing
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:
