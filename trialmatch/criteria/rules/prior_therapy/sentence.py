@@ -2153,8 +2153,10 @@ def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
 _MODALITY_BEFORE = re.compile(
     r"\b(?P<way>single[\s-]agents?|single[\s-]drugs?|mono|oral|intravenous|iv|metronomic|low[\s-]dose|weekly"
     r"|maintenance|intra-?(?:pleural|thecal|peritoneal|vesical|arterial))\s+(?:[a-z-]+\s+){0,2}$")
+# ("PD-1 inhibitor alone or in combination with a CTLA-4 inhibitor", "as monotherapy or combined with chemotherapy":
+# both ways said, so no way is narrowed: the class had in any regimen is banned.)
 _MODALITY_AFTER = re.compile(r"^\W{0,3}(?:(?:treatment|therapy|regimens?)\s+)?(?:monotherapy|alone|as\s+(?:an?\s+)?"
-                             r"single[\s-]agent|single[\s-]agent)\b")
+                             r"single[\s-]agent|single[\s-]agent)\b(?!\s*,?\s*(?:and/)?or\b)")
 _INTRAVENOUS_BEFORE = re.compile(r"\b(?:intravenous|iv)\s+(?:[a-z-]+\s+){0,2}$")
 # Targeted classes taken by mouth (KRAS G12C inhibitors such as sotorasib are in c:kras_g12c_inhibitor).
 _ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_inhibitor", "c:mek_inhibitor")
