@@ -1391,3 +1391,26 @@ def without_permission_clauses(text: str) -> str:
 def permission_spans(norm: str) -> list[tuple[int, int]]:
     """Where the sentence's "; may have received Y" clauses are."""
     return [m.span() for m in _PERMISSION_CLAUSE.finditer(norm)] if ";" in norm else []
+
+
+# "Tissue obtained after the most recent systemic treatment is preferred", "a plasma sample collected after
+# progression on the most recent EGFR-TKI is requested", "PD-L1 ... on a sample obtained after the last anticancer
+# treatment, if any": when a sample was taken is the sample's logistics, no treatment the patient must have had (read
+# as one, it asked naive patients for a line). Only the timing clause goes, up to where the sentence goes on ("is
+# requested", ", if", ";"), so a treatment the sentence demands in words of its own is still read. Only for a sample
+# the sentence asks for loosely (SAMPLE_ASKED_LOOSELY): "T790M detected in a biopsy obtained after progression during
+# first-line gefitinib, erlotinib or afatinib" makes the progression part of the finding it requires.
+SAMPLE_TIMING = guarded(
+    r"\b(?:tissue|samples?|specimens?|biops(?:y|ies)|blocks?|slides?|material)\b\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
+    r"(?:(?:must|should|will|shall|can|may)\s+be\s+|(?:is|are|was|were|being|to\s+be)\s+)?"
+    r"(?:(?:preferably|ideally|freshly|newly)\s+)?"
+    r"(?P<when>(?:obtained|collected|taken|acquired|drawn|performed|done|biopsied)\s+"
+    r"(?:(?:at\s+or|on\s+or|at\s+the\s+time\s+of\s+or)\s+)?(?:after|following|since|upon|before|prior\s+to|post)\b"
+    r"[^;.]{1,160}?)"
+    r"(?=\s+(?:is|are|was|were|must|should|will|shall|may|can|be|and\s+(?:is|are|must|should))\b"
+    r"|\s*[;.]|\s*,\s*(?:if|and|but|unless|which|where|or|when|as|for)\b|\s*\(|$)",
+    re.I)
+SAMPLE_ASKED_LOOSELY = guarded(
+    r"\b(?:preferred|preferably|ideally|not\s+(?:mandatory|required|obligatory)|optional|requested|encouraged"
+    r"|exploratory|if\s+(?:any|available|feasible|possible)|where\s+(?:feasible|possible|available)|acceptable"
+    r"|will\s+be\s+(?:collected|obtained|taken|drawn|requested))\b", re.I)

@@ -344,8 +344,10 @@ def _marker_group_heading(text: str) -> bool:
 # following a first- or second-generation EGFR TKI": the sub-bullets say which line the drug above was, not the
 # line the study is. Positions are the drug's; what one of the alternatives asks ("following X") is no rule when
 # another alternative asks nothing.
+# "given as follows:" leads the same sub-bullets ("as first-line therapy for advanced disease; or" / "as second-line
+# therapy after a first-generation TKI"): read as both at once, a patient with the drug first line was excluded.
 _GIVEN_AS = re.compile(r"\b(?:received|given|administered|used|taken)\s+(?:either\s+)?(?:as|in)\s*"
-                       r"(?:either|one\s+of\s+the\s+following(?:\s+(?:ways|settings|lines))?)?\s*:\s*$")
+                       r"(?:either|follows|one\s+of\s+the\s+following(?:\s+(?:ways|settings|lines))?)?\s*:\s*$")
 # "first-line treatment for advanced disease, or": the position may carry the disease setting it was given in.
 _POSITION_ONLY = re.compile(r"^\W*(?:as\s+)?(?:an?\s+|the\s+)?(?:first|1st|second|2nd|third|3rd)[\s-]*line"
                             r"(?:\s+(?:treatment|therapy|setting))?"

@@ -455,6 +455,9 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if section != "exclusion" and ("includ" in norm or " well as " in norm or "and also" in norm) \
             and (wide := [m.span() for m in cues.WIDENING.finditer(norm)]):
         norm = blanked(norm, wide)
+    if (samples := [m.span("when") for m in cues.SAMPLE_TIMING.finditer(norm)]) \
+            and cues.SAMPLE_ASKED_LOOSELY.search(norm):
+        norm = blanked(norm, samples)  # "tissue obtained after the last systemic treatment": the sample's timing
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:
@@ -2150,8 +2153,10 @@ def _all_unapproved(forbid: list[Mention], norm: str) -> bool:
 _MODALITY_BEFORE = re.compile(
     r"\b(?P<way>single[\s-]agents?|single[\s-]drugs?|mono|oral|intravenous|iv|metronomic|low[\s-]dose|weekly"
     r"|maintenance|intra-?(?:pleural|thecal|peritoneal|vesical|arterial))\s+(?:[a-z-]+\s+){0,2}$")
+# ("PD-1 inhibitor alone or in combination with a CTLA-4 inhibitor", "as monotherapy or combined with chemotherapy":
+# both ways said, so no way is narrowed: the class had in any regimen is banned.)
 _MODALITY_AFTER = re.compile(r"^\W{0,3}(?:(?:treatment|therapy|regimens?)\s+)?(?:monotherapy|alone|as\s+(?:an?\s+)?"
-                             r"single[\s-]agent|single[\s-]agent)\b")
+                             r"single[\s-]agent|single[\s-]agent)\b(?!\s*,?\s*(?:and/)?or\b)")
 _INTRAVENOUS_BEFORE = re.compile(r"\b(?:intravenous|iv)\s+(?:[a-z-]+\s+){0,2}$")
 # Targeted classes taken by mouth (KRAS G12C inhibitors such as sotorasib are in c:kras_g12c_inhibitor).
 _ORAL_TARGETED = ("c:tki", "c:kras_g12c_inhibitor", "c:kras_inhibitor", "c:braf_inhibitor", "c:mek_inhibitor")

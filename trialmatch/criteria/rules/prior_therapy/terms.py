@@ -471,6 +471,37 @@ def _selective_item(text: str, start: int) -> tuple[str, int] | None:
     return (known or UNNAMED_TARGET), first
 
 
+# "Prior EGFR antibody or TKI", "anti-EGFR monoclonal antibody and/or tyrosine kinase inhibitor": the gene named once
+# is both forms' target, so the bare TKI is the gene's TKI. (Dropped as a generic after a targeted class, the TKI half
+# was lost: an osimertinib patient passed an exclusion that names it.)
+_JUST_OR = re.compile(r"\s*(?:,\s*)?(?:and/or|or|and|/)\s*")
+_ANTI = re.compile(r"^anti[\s-]*")
+
+
+def _gene_tki(words: str) -> str | None:
+    """The TKI class of the gene a mention's words open with ("egfr antibody", "anti-egfr antibody"), else None."""
+    toks = _key(_ANTI.sub("", words))
+    for n in (1, 2):
+        item = _class_item(phrase_index().get((*toks[:n], "tki"))) if len(toks) > n else None
+        if item is not None:
+            return item
+    return None
+
+
+def _gene_to_bare_tki(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare TKI joined by "or"/"and" to a gene's class just before it, read as that gene's TKI."""
+    out = list(mentions)
+    for k in range(1, len(out)):
+        prev, mention = out[k - 1], out[k]
+        if mention.items != ("c:tki",) or prev.generic or len(prev.items) != 1 \
+                or not _JUST_OR.fullmatch(text, prev.end, mention.start):
+            continue
+        item = _gene_tki(text[prev.start:prev.end])
+        if item is not None and item != prev.items[0]:
+            out[k] = Mention(mention.start, mention.end, (item,))
+    return out
+
+
 def _class_item(item: str | None) -> str | None:
     return item if item is not None and item.startswith("c:") and item not in GENERIC_CLASSES else None
 
@@ -862,6 +893,8 @@ def find_mentions(text: str, egfr_trial: bool = False) -> list[Mention]:
         mentions = _carried_targets(text, mentions)
     if "(" in text and ("line" in text or "regimen" in text):
         mentions = _line_examples(text, mentions)
+    if len(mentions) > 1 and any(m.items == ("c:tki",) for m in mentions):
+        mentions = _gene_to_bare_tki(text, mentions)
     return _target_forms(text, mentions) if "antibod" in text or "conjugate" in text or "adc" in text else mentions
 
 
