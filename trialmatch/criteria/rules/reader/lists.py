@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trialmatch.criteria.rules.reader.cohort_codes import coded_group_line, group_list_kind
 from trialmatch.criteria.rules.reader.design_parts import design_lead, design_part
 from trialmatch.criteria.rules.reader.scope import (
     GROUP_LINE_MARK,
@@ -68,6 +69,9 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
     nested: dict[int, Scope | None] = {}  # the scope each depth passes to its sub-bullets
     trailing: dict[int, Scope] = {}  # a trailing heading's scope over the later bullets of its depth
     before: tuple[int, Scope | None] = (-1, None)  # the last criterion's depth and own scope
+    # The kind of group a parent names over its sub-bullets ("Part 2 cohorts (...):" gives "cohort"): a sub-bullet
+    # that opens with a bare code ("2A:", "C1:", "B2 -") is that group, as "Cohort 2A:" is.
+    kinds: dict[int, str] = {}
     designs = _design_parts(lines)
     for position, (text, section, depth, is_bullet) in enumerate(lines):
         if text.startswith(HEADING_MARK):
@@ -89,6 +93,12 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
         if nested:  # (most lines have neither: no list to build)
             for level in [d for d in nested if d >= depth]:
                 del nested[level]
+        kind = kinds.get(depth - 1) if depth else None
+        if kinds:
+            for level in [d for d in kinds if d >= depth]:
+                del kinds[level]
+        if below and (lead_kind := group_list_kind(text)) is not None:
+            kinds[depth] = lead_kind
         if trailing:
             for level in [d for d in trailing if d > depth]:
                 del trailing[level]
@@ -97,7 +107,8 @@ def read_scopes(lines: list[tuple[str, str, int, bool]]) -> list[Scope | None]:
         # A section heading's group holds over everything in its section (a parent's scope already has it).
         outer = section_group[0] if section_group and inherited is None else None
         base = merge(outer, merge(flat[0] if flat else None, inherited))
-        heading, own = read_scope(text)
+        coded = coded_group_line(kind, text) if kind is not None else None
+        heading, own = read_scope(coded or text)
         if own is None and heading is None and position in designs:
             own = designs[position]  # "Escalation and backfill cohorts: ..." beside "Part B (NSCLC): ..."
         if own is None and before[0] == depth:
