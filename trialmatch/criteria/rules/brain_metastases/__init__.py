@@ -1445,12 +1445,16 @@ def _no_disease_on_brain_imaging(criterion: Criterion, sentence: str) -> list[di
     found = phrases.NO_EVIDENCE_OF_DISEASE.search(sentence)
     if found is None or phrases.IF_ANY.search(sentence) or phrases.LESION_CONDITION.search(sentence, 0, found.start()):
         return []
-    if _LATER_MODAL.search(sentence, found.end()):
+    modal = _LATER_MODAL.search(sentence, found.end())
+    if modal and _SCAN_ASKED.search(sentence, modal.end(), modal.end() + 60):
         return []  # "Patients with no evidence of disease on CT must have a brain MRI": a scan for them, not a limit
     return [_statement("no_disease", sentence, E, U, X)]
 
 
 _LATER_MODAL = re.compile(r"\b(?:must|should|will|shall|(?:is|are)\s+required|needs?\s+to|may)\b", re.I)
+# ... when a scan follows the modal: "A head CT or MRI without evidence of metastatic disease is required" asks for
+# the clean scan itself (a limit), "... must have a brain MRI" asks for a scan.
+_SCAN_ASKED = re.compile(r"\b(?:MRI|MR|CT|PET|imaging|scans?|scanned|imaged)\b", re.I)
 
 
 def _recording_rule(after: str) -> bool:

@@ -1102,8 +1102,10 @@ CNS_PROGRESSION_LEAD = re.compile(
 # "Has no evidence of disease (NED), including no new lesions on chest CT and brain imaging": an inclusion asking for
 # no disease left anywhere, brain imaging named among the places looked at.
 NO_EVIDENCE_OF_DISEASE = re.compile(
-    r"\b(?:no\s+(?:radiolog\w*\s+|radiographic\w*\s+|clinical\s+)?evidence\s+of\s+(?:any\s+)?"
-    r"(?:residual\s+|recurrent\s+|active\s+)?(?:disease|recurrence|relapse|cancer|malignancy)"
+    # ("without evidence of metastatic disease", "no evidence of metastases": said of the brain imaging beside it)
+    r"\b(?:(?:no|without)\s+(?:radiolog\w*\s+|radiographic\w*\s+|clinical\s+)?evidence\s+of\s+(?:any\s+)?"
+    r"(?:residual\s+|recurrent\s+|active\s+|metastatic\s+)?(?:disease|recurrence|relapse|cancer|malignancy"
+    r"|metasta(?:s[ie]s|tic\s+(?:lesions?|spread))\b)"
     r"|NED\b|disease[- ]free|free\s+(?:of|from)\s+(?:any\s+)?(?:disease|recurrence)|no\s+new\s+lesions?)",
     re.I,
 )
