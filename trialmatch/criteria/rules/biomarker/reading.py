@@ -27,6 +27,7 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     label_description,
     labelled_sentences,
     lacking_group_allowed,
+    names_marker_groups_only,
     permitted_groups,
     scope_label,
     sibling_part,
@@ -1178,6 +1179,9 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
     lifted = lifted or (section == "inclusion" and once(lacking_group_allowed, criterion.text))
     bent = section == "inclusion" and once(_bends_score, criterion.text)
     for sentence, sentence_labels in once(labelled_sentences, read_whole):
+        if "In " in sentence[:6] or "For " in sentence[:6] or "ithin " in sentence[:8] or "mong " in sentence[:8]:
+            if once(names_marker_groups_only, sentence):
+                continue  # "In the ROS1 cohorts, participants whose only ... may enrol": which groups, no marker
         if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
             sentence = once(_before_not_required, sentence)
             if not sentence:
