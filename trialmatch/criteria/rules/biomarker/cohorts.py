@@ -31,7 +31,7 @@ _COHORT_LABEL = guarded(
     # "Cohort A* (closed):": a footnote mark may follow the label
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)" + MARK_JOINER + r"(?P<ids>" + _LABEL_ID
-    + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,80}\)\s*)?" + _MORE_GROUPS
+    + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,120}\)\s*)?" + _MORE_GROUPS
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     + r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
     # "Phase 1 (Dose Escalation), XY-101 monotherapy:": after a comma, the drug the part gives and how
