@@ -44,3 +44,35 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("criteria", NEAR_MISSES)
 def test_untested_stays_a_question(criteria: str) -> None:
     assert verdict(criteria, UNTESTED) == "unknown"
+
+
+# Session 31, round 3 (AH): both states of one SET of genes ("without an EGFR, ALK or ROS1 alteration" beside "EGFR,
+# ALK or ROS1 alteration"): a patient untested for any of them fits one cohort either way.
+SET_PAIRS = [
+    ("Cohort A (without an EGFR, ALK or ROS1 alteration): after platinum and a PD-1 inhibitor",
+     "Cohort B (EGFR, ALK or ROS1 alteration): after first-line targeted therapy"),
+    ("Arm 1 (no EGFR or ALK alteration): after chemo-immunotherapy", "Arm 2 (EGFR or ALK alteration): after a TKI"),
+    ("Group A: tumours with no EGFR, KRAS or BRAF mutation", "Group B: tumours with an EGFR, KRAS or BRAF mutation"),
+    ("Cohort 1 (EGFR/ALK-negative NSCLC): after a PD-1 inhibitor", "Cohort 2 (EGFR/ALK-positive NSCLC): after a TKI"),
+    ("Cohort 1: KRAS or BRAF mutation-negative tumours", "Cohort 2: KRAS or BRAF mutation-positive tumours"),
+    # A label's bracket longer than 80 characters is still the label (it was lost, leaving one cohort only).
+    ("Arm A (participants whose tumours carry no EGFR or ALK alteration, including those with other oncogenic drivers "
+     "such as KRAS): after chemo-immunotherapy", "Arm B (EGFR or ALK alteration): after first-line targeted therapy"),
+]
+
+
+@pytest.mark.parametrize("cohorts", SET_PAIRS)
+def test_untested_fits_one_state_of_a_gene_set(cohorts: tuple[str, str]) -> None:
+    assert verdict(inc(*cohorts), UNTESTED) == "eligible"
+    assert verdict(inc(*cohorts), patient(negative=["EGFR"])) == "eligible"  # partly tested
+
+
+SET_NEAR_MISSES = [
+    inc("Cohort A (without an EGFR or ALK alteration): after platinum", "Cohort B (EGFR, ALK or ROS1 alteration): TKI"),
+    inc("Cohort A (EGFR or ALK alteration): after a TKI", "Cohort B (ROS1 or RET fusion): after a TKI"),
+]
+
+
+@pytest.mark.parametrize("criteria", SET_NEAR_MISSES)
+def test_different_gene_sets_stay_a_question(criteria: str) -> None:
+    assert verdict(criteria, UNTESTED) == "unknown"

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from trialmatch.criteria.rules.biomarker.cues import PERMISSION, sentences
+from trialmatch.criteria.rules.biomarker.phrases import names_marker
 from trialmatch.criteria.rules.marker_vocab import mentions_marker
 from trialmatch.criteria.rules.prefilter import guarded
 from trialmatch.criteria.rules.reader import Scope, cohort_codes
@@ -30,7 +31,7 @@ _COHORT_LABEL = guarded(
     # "Cohort A* (closed):": a footnote mark may follow the label
     r"(?:^|(?<=[:;]\s))\(?\s*(?P<kind>cohorts?|arms?|parts?|groups?|phases?|strat(?:um|a)|modules?|sub-?stud(?:y|ies)"
     r"|dose[\s\-](?:escalation|expansion)|expansion)" + MARK_JOINER + r"(?P<ids>" + _LABEL_ID
-    + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,80}\)\s*)?" + _MORE_GROUPS
+    + r"(?:" + _JOIN + _LABEL_ID + r")*)\b[*\u2020]{0,2}\s*(?:\([^)]{0,120}\)\s*)?" + _MORE_GROUPS
     # "Part B dose escalation:", "Cohort 2 combination:": what the part does may follow its name
     + r"(?:(?:dose[\s\-])?(?:escalation|expansion|extension|optimi[sz]ation|run-?in|monotherapy|combination)\s*){0,2}"
     # "Phase 1 (Dose Escalation), XY-101 monotherapy:": after a comma, the drug the part gives and how
@@ -311,3 +312,22 @@ def lacking_group_allowed(text: str) -> bool:
     """Does the criterion let the patients who lack its marker into another, unlabelled group (see _LACKING_GROUP)?"""
     match = _LACKING_GROUP.search(text)
     return match is not None and not permitted_groups(match.group(0))
+
+
+# "In the ROS1 cohorts, participants whose only measurable disease is intracranial may enrol.", "For the EGFR-mutant
+# arm, prior osimertinib is required", "Within the KRAS G12C cohort (Part B), ...": the marker only says which of the
+# trial's groups the rest is about; the rest (about the brain, earlier drugs, measurable disease) names no marker, so
+# the sentence asks for none. Read as a marker rule, the other cohorts' patients (NTRK fusions) were excluded.
+_MARKER_GROUP_LEAD = guarded(
+    r"^\W{0,3}(?:in|for|within|among)\s+(?:the\s+|all\s+|both\s+|each\s+of\s+the\s+)?(?P<what>[^,;:()]{2,60}?)\s+"
+    r"(?:cohorts?|arms?|groups?|parts?|sub-?cohorts?|populations?|strat(?:um|a)|modules?)\s*(?:\([^()]{0,40}\)\s*)?,"
+    r"\s*(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+
+
+def names_marker_groups_only(sentence: str) -> bool:
+    """Does the sentence name marker groups in its lead-in ("In the ROS1 cohorts, ...") and no marker after it?"""
+    match = _MARKER_GROUP_LEAD.match(sentence)
+    # names_marker, not the cheap mentions_marker: "a fresh tumour biopsy is optional" passes that pre-check.
+    return bool(match and names_marker(match.group("what")) and not names_marker(match.group("rest")))

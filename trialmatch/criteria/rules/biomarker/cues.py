@@ -1106,7 +1106,14 @@ SAMPLE_LOGISTICS = guarded(
     r"\b(?:agree|agrees|consent|consents|willing|able)\s+to\s+(?:have|provide|submit|send|allow|donate)\b"
     r"[^.;]{0,80}?\b(?:tissue|samples?|specimens?|blocks?|slides?|blood)\b"
     r"|\b(?:tissue|samples?|specimens?|blocks?|slides?)\s+(?:must\s+|will\s+|should\s+)?(?:be\s+)?"
-    r"(?:submitted|sent|shipped)\s+(?:to|for)\b",
+    r"(?:submitted|sent|shipped)\s+(?:to|for)\b"
+    # "A tumour tissue or plasma sample ... is requested for exploratory HER3 analysis", "Archival tissue will be
+    # collected for translational research on ERBB3": a sample asked for (or kept) for research, not a result.
+    r"|\b(?:tissue|samples?|specimens?|biops(?:y|ies)|blocks?|slides?)\b[^.;]{0,120}?\b(?:is|are)\s+(?:also\s+)?"
+    r"requested\b"
+    r"|\b(?:tissue|samples?|specimens?|biops(?:y|ies)|blocks?|slides?)\b[^.;]{0,120}?\b(?:is|are|will\s+be)\s+"
+    r"(?:collected|obtained|stored|banked|used)\s+for\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exploratory|research|translational|correlative|future)\b",
     re.I,
 )
 

@@ -12,7 +12,7 @@ import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from itertools import chain
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from trialmatch.criteria.rules.biomarker.cohorts import (
     label_description,
     labelled_sentences,
     lacking_group_allowed,
+    names_marker_groups_only,
     permitted_groups,
     scope_label,
     sibling_part,
@@ -96,6 +97,7 @@ from trialmatch.criteria.rules.biomarker.notes import (
     widening_apart,
 )
 from trialmatch.criteria.rules.biomarker.part_tags import tags_cover_every_part, trial_parts
+from trialmatch.criteria.rules.biomarker.partition import complementary_heads
 from trialmatch.criteria.rules.biomarker.pdl1 import names_score, permitted_level, read_pdl1, score_span
 from trialmatch.criteria.rules.biomarker.phrases import ANCHORS, Statement, names_marker, tokens, words
 from trialmatch.criteria.rules.biomarker.routing import allocation_start, takes_everyone
@@ -1054,16 +1056,21 @@ def criteria_clauses(text: TrialText) -> tuple[list[dict[str, Any]], dict[str, A
     # Only a text met twice can be met again: the others are read without a key or a copy (one trial alone, as a
     # sync parses it, repeats few).
     repeated = {said for said, times in Counter(c.text for c in text.criteria).items() if times > 1}
+    # "No actionable driver: ..." beside "Actionable driver (EGFR, ALK): ..." under "..., by subgroup:": the names
+    # split every patient between two groups, so they ask for no marker; each group's rule is what follows its name.
+    split_heads = complementary_heads(text.criteria)
     for position, (criterion, bullet) in enumerate(zip(text.criteria, bullet_cohorts, strict=True)):
         if position in headings:
             continue  # "Phase 2:" over labelled cohorts: those cohorts, not one more group (groups.bare_headings)
         key = (criterion.text, criterion.section, criterion.depth, criterion.parent, criterion.scope, bullet,
-               position in trial.flat_heads, position in flat_bans) if criterion.text in repeated else None
+               position in trial.flat_heads, position in flat_bans, position in split_heads) \
+            if criterion.text in repeated else None
         first = readings.get(key) if key is not None else None
         if first is not None:
             read = first.again()
         else:
-            read = _read_criterion(trial, once, criterion, bullet, position in trial.flat_heads,
+            read = _read_criterion(trial, once, replace(criterion, text=split_heads[position])
+                                   if position in split_heads else criterion, bullet, position in trial.flat_heads,
                                    position in flat_bans, clauses)
             if key is not None and read.repeatable:
                 readings[key] = read.again()  # as read now: later criteria may edit these clauses
@@ -1172,6 +1179,9 @@ def _read_criterion(trial: _Trial, once: _Once, criterion: Criterion, bullet: tu
     lifted = lifted or (section == "inclusion" and once(lacking_group_allowed, criterion.text))
     bent = section == "inclusion" and once(_bends_score, criterion.text)
     for sentence, sentence_labels in once(labelled_sentences, read_whole):
+        if "In " in sentence[:6] or "For " in sentence[:6] or "ithin " in sentence[:8] or "mong " in sentence[:8]:
+            if once(names_marker_groups_only, sentence):
+                continue  # "In the ROS1 cohorts, participants whose only ... may enrol": which groups, no marker
         if "requir" in sentence or "need" in sentence or "necessary" in sentence or "mandatory" in sentence:
             sentence = once(_before_not_required, sentence)
             if not sentence:

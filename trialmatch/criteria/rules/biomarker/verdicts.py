@@ -379,34 +379,36 @@ def _shared_bar(clauses: list[dict[str, Any]], profile: Patient, squamous_ok: bo
 _STATE_KINDS = frozenset({"any", "mutation", "alteration"})
 
 
-def _state_of(clause: dict[str, Any]) -> tuple[str, str] | None:
-    """(gene, mode) of a clause that only asks for, or only bars, a gene's change as a whole ("EGFR-mutant",
-    "EGFR wild-type"); None for any other clause."""
+def _state_of(clause: dict[str, Any]) -> tuple[tuple[str, ...], str] | None:
+    """(genes, mode) of a clause that only asks for, or only bars, whole genes' changes ("EGFR-mutant", "EGFR
+    wild-type", "EGFR, ALK or ROS1 alteration", "without an EGFR, ALK or ROS1 alteration"); None for any other
+    clause."""
     atoms = clause["atoms"]
-    if len(atoms) != 1 or atoms[0]["t"] != "alt" or atoms[0]["kind"] not in _STATE_KINDS or atoms[0].get("except"):
+    if not atoms or any(a["t"] != "alt" or a["kind"] not in _STATE_KINDS or a.get("except") for a in atoms):
         return None
     if clause.get("soft") or clause.get("histology") or clause.get("alone") or clause.get("treated_ok"):
         return None
-    return atoms[0]["gene"], clause["mode"]
+    return tuple(sorted({a["gene"] for a in atoms})), clause["mode"]
 
 
 def _both_states(clauses: list[dict[str, Any]], labels: list[str], profile: Patient, squamous_ok: bool) -> bool:
-    """"Cohort 1 (EGFR wild-type)" beside "Cohort 2 (EGFR-mutant)": the cohorts cover both states of the gene, so a
-    patient whose tumour was not tested for it fits one of them either way, when nothing else of either bars it."""
+    """"Cohort 1 (EGFR wild-type)" beside "Cohort 2 (EGFR-mutant)", "Cohort A (without an EGFR, ALK or ROS1
+    alteration)" beside "Cohort B (EGFR, ALK or ROS1 alteration)": the cohorts cover both states of the same genes, so
+    a patient whose tumour was not tested for all of them fits one either way, when nothing else of either bars it."""
     if cohort_verdict([c for c in clauses if not c["cohorts"]], profile, squamous_ok)[0] != ELIGIBLE:
         return False
-    states: dict[str, set[str]] = {}
+    states: dict[tuple[str, ...], set[str]] = {}
     for label in labels:
         own = [c for c in clauses if label in c["cohorts"]]
         found = [(c, _state_of(c)) for c in own]
         keyed = {state for _, state in found if state is not None}
         if len(keyed) != 1:
             continue
-        gene, mode = next(iter(keyed))
-        if profile.has_gene(gene) or gene in profile.tested_negative:
+        genes, mode = next(iter(keyed))
+        if all(profile.has_gene(gene) or gene in profile.tested_negative for gene in genes):
             continue
         if all(clause_verdict(c, profile)[0] == ELIGIBLE for c, state in found if state is None):
-            states.setdefault(gene, set()).add(mode)
+            states.setdefault(genes, set()).add(mode)
     return any(modes == {"require", "forbid"} for modes in states.values())
 
 
