@@ -99,3 +99,29 @@ def test_naive_way_in_after_a_requirement(way: str) -> None:
 ])
 def test_requirement_without_a_naive_way_keeps_its_exclusion(sentence: str) -> None:
     assert prior_verdict(NAIVE, [sentence]) == "excluded"
+
+
+REFUSED_UNTREATED = [
+    "Treatment-naive patients are not eligible.",
+    "Previously untreated patients are excluded.",
+    "Treatment-naive participants will not be enrolled in this cohort.",
+    "Untreated patients will not be considered for enrolment.",
+    "Previously untreated patients cannot be included.",
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED_UNTREATED)
+@pytest.mark.parametrize("who", ["osimertinib", "chemo-io", "chemo"])
+def test_untreated_refused_never_shuts_out_the_treated(sentence: str, who: str) -> None:
+    # Read as "must be treatment-naive" it excluded every treated patient: the polarity was the opposite.
+    assert prior_verdict(ALL[who], [sentence]) == "eligible"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients must be treatment-naive for advanced disease.",
+    "Previously untreated stage IV NSCLC.",
+    "Treatment-naive patients with metastatic NSCLC.",
+])
+def test_untreated_required_still_excludes_the_treated(sentence: str) -> None:
+    assert prior_verdict(OSI, [sentence]) == "excluded"
+    assert prior_verdict(NAIVE, [sentence]) == "eligible"
