@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from trialmatch.criteria.rules.prefilter import guarded
+from trialmatch.criteria.rules.reader.scope import INCLUDES_NSCLC, cancers_named
 from trialmatch.criteria.rules.reader.vocabulary import ALLOW_WORD, BEAR_VERBS, CANNOT_HAVE
 
 Cue = Literal["neg", "req", "past", "fut"]
@@ -1414,3 +1415,42 @@ SAMPLE_ASKED_LOOSELY = guarded(
     r"\b(?:preferred|preferably|ideally|not\s+(?:mandatory|required|obligatory)|optional|requested|encouraged"
     r"|exploratory|if\s+(?:any|available|feasible|possible)|where\s+(?:feasible|possible|available)|acceptable"
     r"|will\s+be\s+(?:collected|obtained|taken|drawn|requested))\b", re.I)
+
+
+# "NSCLC of any histology, or SCLC progressing after chemotherapy", "Metastatic NSCLC, or mesothelioma that has
+# progressed on platinum and pemetrexed": the progression clause tells the history of the other cancer a later
+# alternative names; it does not bind the NSCLC patient of the earlier one. Only when a list mark stands before that
+# cancer (so NSCLC is another item) and the cancer named there is not NSCLC: "NSCLC or SCLC, progressing after
+# chemotherapy" and "SCLC or NSCLC progressing after chemotherapy" bind NSCLC as well and keep their clause.
+_HISTORY_OF = guarded(r"\b(?:(?:that|which|who)\s+)?(?:(?:has|have)\s+)?(?:progress\w*|relaps\w*|recurr\w*"
+                      r"|refractory|resistant)\s+(?:(?:on|after|following|to|during|despite)\b[\s/]*(?:or\s+)?)+"
+                      r"[^;().]*?(?=\s*[;().]|,\s*(?:and|or|with|who|if|in|as|which)\b|$)", re.I)
+_ALTERNATIVE_MARK = re.compile(r"[,;(]|\b(?:or|and/or)\b")
+
+
+def other_cancer_history(norm: str) -> list[tuple[int, int]]:
+    """Spans of progression clauses said of a non-NSCLC cancer a later alternative names (_HISTORY_OF)."""
+    spans: list[tuple[int, int]] = []
+    for found in _HISTORY_OF.finditer(norm):
+        before = re.split(r"[;()]", norm[max(0, found.start() - 80):found.start()])[-1]
+        marks = list(_ALTERNATIVE_MARK.finditer(before))
+        if not marks or marks[-1].end() >= len(before.rstrip(" ,")):
+            continue
+        named = cancers_named(before[marks[-1].end():])
+        if named and not INCLUDES_NSCLC.intersection(named):
+            spans.append(found.span())
+    return spans
+
+
+# "Relapsed after at least one prior systemic therapy. Exception: in Cohort 2 only, treatment-naive patients may enrol
+# if they are unsuitable for platinum", "... Previously untreated participants are also eligible": a sentence after the
+# requirement that lets untreated patients in. It states no treatment of its own (read as one, "unsuitable for
+# platinum" became a platinum allowance beside a naive rule, and pretreated patients were left a question); it makes
+# the requirement beside it a question for the untreated, never an exclusion.
+NAIVE_WAY_IN = guarded(
+    r"(?:^|(?<=[.;:]))\s*(?:(?:exceptions?|note)\s*[:-]\s*)?"
+    r"(?:(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cohorts?|parts?|arms?|groups?)(?:\s+[\w-]+)?(?:\s+only)?\s*,\s*)?"
+    r"(?:(?:treatment|therapy|systemic[\s-]+(?:therapy|treatment))[\s-]*na[i\u00ef]ve|previously\s+untreated|untreated)"
+    r"\s+(?:patients|participants|subjects)\s+"
+    r"(?:(?:may|can|could|will)\s+(?:also\s+)?(?:be\s+)?(?:enrol+(?:ed)?|included|eligible|participate|join|enter"
+    r"|recruited)|are\s+(?:also\s+)?(?:eligible|allowed|permitted|accepted))\b[^.;]*", re.I)

@@ -214,7 +214,11 @@ _ADJUVANT_TOO = re.compile(r"\b(?:including|includes?|incl\.?|as well as|also)\s
                            r"|\b(?:including|includes?|incl\.?|as well as)\s+(?:[a-z0-9/-]+\s+){0,4}?"
                            r"(?:consolidation|consolidative|maintenance|(?:given\s+)?(?:after|following|with)\s+"
                            r"(?:concurrent\s+|definitive\s+)?chemoradi\w*)\b"
-                           r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b")
+                           r"|\bfor\s+(?:any|all)\s+(?:disease\s+)?stages?\b"
+                           # "including any EGFR-TKI, immunotherapy or neoadjuvant therapy": the early setting as
+                           # the last case of a list the ban names is one more case, not a narrowing.
+                           r"|\b(?:including|includes?|incl\.?)\s+(?:[a-z0-9/-]+,?\s+){1,8}?(?:or|and(?:/or)?)\s+"
+                           r"(?:(?:planned|prior|previous)\s+)?(?:neo-?\s*/?\s*adjuvant|adjuvant|perioperative)\b")
 
 
 # "Neoadjuvant chemotherapy, neoadjuvant radiotherapy, or any other prior systemic anti-cancer therapy for NSCLC": a
@@ -458,6 +462,12 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
     if (samples := [m.span("when") for m in cues.SAMPLE_TIMING.finditer(norm)]) \
             and cues.SAMPLE_ASKED_LOOSELY.search(norm):
         norm = blanked(norm, samples)  # "tissue obtained after the last systemic treatment": the sample's timing
+    if section == "inclusion" and ("naive" in norm or "untreated" in norm) \
+            and (ways := [m.span() for m in cues.NAIVE_WAY_IN.finditer(norm)]) and ways[0][0] > 0:
+        norm = blanked(norm, ways)  # "... Treatment-naive patients may enrol": no treatment named (see reading_rules)
+    if ("sclc" in norm or "small" in norm or "cancer" in norm or "oma" in norm) \
+            and (history := cues.other_cancer_history(norm)):
+        norm = blanked(norm, history)  # "NSCLC, or SCLC progressing after chemotherapy": the SCLC's history
     if " case" in norm and (cases := [m.span() for m in cues.IN_WHICH_CASE.finditer(norm)]):
         norm = blanked(norm, cases)  # "(in which case patients must be registered within 4 weeks of starting X)"
     if "within" in norm and " with" in norm:
@@ -546,8 +556,17 @@ _UNFIT = re.compile(r"\b(?:cannot|unable|not (?:eligible|suitable|fit|a candidat
 _LOCALLY_ADVANCED = re.compile(r"\blocally[\s-]+advanced\b|\bstages?\s*(?:iii|3)[abc]?(?![a-z0-9])")
 
 
+def _naive_way_blanked(read: FirstRead) -> bool:
+    """Whether read_sentence blanked a way in for untreated patients after the sentence's rule (cues.NAIVE_WAY_IN)."""
+    raw = normalize(read.sentence[:MAX_SENTENCE_CHARS])
+    return any(m.start() > 0 for m in cues.NAIVE_WAY_IN.finditer(raw))
+
+
 def reading_rules(read: FirstRead, ctx: Context) -> list[dict[str, Any]]:
     """The rules of a sentence read by read_sentence (with the same section and egfr_trial as `ctx`)."""
+    if ctx.section == "inclusion" and not ctx.soft and read.norm != read.sentence \
+            and cues.NAIVE_WAY_IN.search(read.norm) is None and _naive_way_blanked(read):
+        ctx = replace(ctx, soft=True)  # the untreated let in beside the rule: for them a question (cues.NAIVE_WAY_IN)
     rules = _plain_rules(read, ctx)
     if ctx.section == "inclusion" and "t790m" in read.norm and (closed := _closed_route(read)) is not None:
         # "T790M negative after a 1st/2nd-generation EGFR-TKI; or progression after osimertinib": the drugs of the
@@ -2054,6 +2073,16 @@ _NO_STANDARD_FOR_THEM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,?\s+(?:for\s+(?:whic
                                    r"|when|if|with|and)\s+(?:there\s+(?:is|are)\s+)?(?:no|not?)\b")
 
 
+# "Treatment-naive patients are not eligible", "Previously untreated patients are excluded", "... will not be
+# enrolled": the untreated are refused, so the sentence asks for earlier treatment; read as a naive rule it shut out
+# every treated patient instead. Not read as a naive rule (an untreated patient is then a miss, never a false
+# exclusion of the treated).
+_REFUSED_AFTER = re.compile(r"(?:\s+(?:patients|participants|subjects|cases|individuals))?\s+(?:"
+                            r"(?:(?:are|is|will|shall|may|can|could|must)\s+not|cannot)\s+(?:be\s+)?"
+                            r"(?:eligible|enrol+(?:ed)?|included|allowed|permitted|accepted|recruited|considered"
+                            r"|participate)|(?:are|is|will\s+be)\s+(?:excluded|ineligible))\b")
+
+
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
                    ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
@@ -2070,6 +2099,8 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     for match in cues.NAIVE.finditer(norm):
         if cues.said_of_lesion(norm, match.start()):
             continue  # "lesions that have not been previously treated": the lesion's local treatment
+        if _REFUSED_AFTER.match(norm, match.end()):
+            continue  # "Treatment-naive patients are not eligible": the untreated shut out, not asked for
         if _INVESTIGATIONAL_AFTER.match(norm, match.end()):
             continue  # "have not received any investigational anticancer agent": other trials' drugs only
         if (aimed := _AIMED_AFTER.match(norm, match.end())) and any(
