@@ -1136,6 +1136,24 @@ def last_cue(window: str) -> Cue | None:
     return cue_with_word(window)[0]
 
 
+# "Treatment-naive patients are not eligible", "Previously untreated patients are excluded", "... will not be
+# enrolled": the untreated are refused, so the sentence asks for earlier treatment; read as a naive rule it shut out
+# every treated patient instead. Not read as a naive rule (an untreated patient is then a miss, never a false
+# exclusion of the treated). Also after a class: "Systemic therapy-naive subjects are not allowed",
+# "Chemotherapy-naive patients are excluded" (REFUSED_NAIVE_CLASS).
+REFUSED_AFTER = re.compile(r"(?:\s+(?:patients|participants|subjects|cases|individuals))?\s+(?:"
+                            r"(?:(?:are|is|will|shall|may|can|could|must)\s+not|cannot)\s+(?:be\s+)?"
+                            r"(?:eligible|enrol+(?:ed)?|included|allowed|permitted|accepted|recruited|considered"
+                            r"|participate)|(?:are|is|will\s+be)\s+(?:excluded|ineligible))\b")
+
+
+# "Chemotherapy-naive patients are not eligible", "Systemic therapy-naive subjects are not allowed": the patients
+# without the class are refused, which asks for it; read word by word the class name took the clause's "not
+# eligible" as its ban and excluded every patient who had it. The whole span is blanked (a miss for the untreated at
+# worst, never a false exclusion of the treated).
+REFUSED_NAIVE_CLASS = re.compile(r"(?:\b[\w/()-]+[\s-]+){0,4}?na[i\u00ef]ve" + REFUSED_AFTER.pattern)
+
+
 def cue_after_name(text: str, end: int) -> Cue | None:
     """"EGFR TKI-naive", "EGFR-TKI resistance": a cue written straight after the name."""
     match = _AFTER_NAME.match(text, end)

@@ -452,6 +452,8 @@ def read_sentence(sentence: str, section: str, egfr_trial: bool = False) -> Firs
         norm = _NOT_LIMITED.sub(_open_examples, norm)
     if "ly " in norm and _ADVERB_IN_TARGETING.search(norm):
         norm = _ADVERB_IN_TARGETING.sub(_spaced_adverbs, norm)
+    if "ve " in norm and (refused := [m.span() for m in cues.REFUSED_NAIVE_CLASS.finditer(norm)]):
+        norm = blanked(norm, refused)  # "chemotherapy-naive patients are not eligible": no ban on chemotherapy
     if ("may" in norm or "any " in norm) and (both := [m.span() for m in cues.BOTH_STATES.finditer(norm)]):
         norm = blanked(norm, both)  # "may be receiving X, or may be on no active treatment": no rule either way
     # "..., including patients previously treated with X": the X-treated come too. (In an exclusion the clause widens
@@ -2073,16 +2075,6 @@ _NO_STANDARD_FOR_THEM = re.compile(r"(?:\s+[\w-]+){0,4}?\s*,?\s+(?:for\s+(?:whic
                                    r"|when|if|with|and)\s+(?:there\s+(?:is|are)\s+)?(?:no|not?)\b")
 
 
-# "Treatment-naive patients are not eligible", "Previously untreated patients are excluded", "... will not be
-# enrolled": the untreated are refused, so the sentence asks for earlier treatment; read as a naive rule it shut out
-# every treated patient instead. Not read as a naive rule (an untreated patient is then a miss, never a false
-# exclusion of the treated).
-_REFUSED_AFTER = re.compile(r"(?:\s+(?:patients|participants|subjects|cases|individuals))?\s+(?:"
-                            r"(?:(?:are|is|will|shall|may|can|could|must)\s+not|cannot)\s+(?:be\s+)?"
-                            r"(?:eligible|enrol+(?:ed)?|included|allowed|permitted|accepted|recruited|considered"
-                            r"|participate)|(?:are|is|will\s+be)\s+(?:excluded|ineligible))\b")
-
-
 def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: dict[str, Any],
                    ctx: Context, timed: bool) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """ "Previously untreated", "treatment-naive", "have not received any systemic therapy".
@@ -2099,7 +2091,7 @@ def _naive_phrases(norm: str, mentions: list[Mention], allow: list[str], base: d
     for match in cues.NAIVE.finditer(norm):
         if cues.said_of_lesion(norm, match.start()):
             continue  # "lesions that have not been previously treated": the lesion's local treatment
-        if _REFUSED_AFTER.match(norm, match.end()):
+        if cues.REFUSED_AFTER.match(norm, match.end()):
             continue  # "Treatment-naive patients are not eligible": the untreated shut out, not asked for
         if _INVESTIGATIONAL_AFTER.match(norm, match.end()):
             continue  # "have not received any investigational anticancer agent": other trials' drugs only
